@@ -1,0 +1,91 @@
+"""Country names as the texts write them -> one canonical country.
+
+pycountry is the source of truth; the alias table only adds the short forms the
+texts use that ISO 3166 does not list ("South Korea", "DPR Korea", "Russia").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+
+# Display names used in records: the short English names people say.
+DISPLAY_NAMES = {
+    "CN": "China",
+    "JP": "Japan",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "MN": "Mongolia",
+    "RU": "Russia",
+    "US": "United States",
+    "VN": "Vietnam",
+    "TW": "Taiwan",
+    "LA": "Laos",
+    "IR": "Iran",
+    "SY": "Syria",
+    "BO": "Bolivia",
+    "VE": "Venezuela",
+    "TZ": "Tanzania",
+    "MD": "Moldova",
+}
+
+ALIASES = {
+    "korea": "KR",
+    "south korea": "KR",
+    "rok": "KR",
+    "republic of korea": "KR",
+    "korea, republic of": "KR",
+    "north korea": "KP",
+    "dpr korea": "KP",
+    "dprk": "KP",
+    "d.p.r. korea": "KP",
+    "d.p.r.k.": "KP",
+    "democratic people's republic of korea": "KP",
+    "russia": "RU",
+    "russian federation": "RU",
+    "prc": "CN",
+    "p.r. china": "CN",
+    "people's republic of china": "CN",
+    "vietnam": "VN",
+    "usa": "US",
+    "u.s.a.": "US",
+    "united states of america": "US",
+}
+
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _key(text: str) -> str:
+    text = text.replace("\u2019", "'").strip().strip(":").strip()
+    return _ARTICLE.sub("", " ".join(text.split())).lower()
+
+
+@lru_cache(maxsize=4096)
+def country_code(text: str) -> str | None:
+    """ISO 3166-1 alpha-2 code of a country name, or None if ``text`` is not one."""
+    key = _key(text)
+    if not key or len(key) > 60:
+        return None
+    if key in ALIASES:
+        return ALIASES[key]
+    # Two- and three-letter codes are too easily ordinary words ("IN", "CAN").
+    if len(key) <= 3:
+        return None
+    try:
+        return pycountry.countries.lookup(key).alpha_2
+    except LookupError:
+        return None
+
+
+def country_name(code: str) -> str:
+    if code in DISPLAY_NAMES:
+        return DISPLAY_NAMES[code]
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or country.name
+
+
+def canonical_country(text: str) -> str | None:
+    code = country_code(text)
+    return country_name(code) if code else None

@@ -1,0 +1,127 @@
+"""Conference periods as written -> (start, end) dates.
+
+The texts write ranges in many ways ("Sep 10-12, 1996", "30 September - 2 October
+2014", "1996.09.10 ~ 09.12", "October 2(Wed.) - 4(Fri.), 1996"). Each side of a
+range is read into whichever of year, month and day it states; what one side
+leaves out is taken from the other.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+MONTHS |= {"sept": 9}
+
+# Ordered: the first separator found splits the range. A bare hyphen only splits
+# where it is not inside a numeric date such as 2010-10-26.
+RANGE_SEPARATORS = (
+    ("tilde", re.compile(r"\s*[~～〜]\s*")),
+    ("to", re.compile(r"\s+(?:to|until|till|through)\s+", re.IGNORECASE)),
+    ("spaced dash", re.compile(r"\s+[-–—]\s+")),
+    ("dash", re.compile(r"(?<!\d{4}-)(?<!\d{4}-\d)(?<!\d{4}-\d\d)\s*[-–—]\s*(?!\d{1,2}-\d{1,2}\b)(?=\d|[A-Za-z])")),
+)
+
+_ASIDE = re.compile(r"\([^)]*\)")  # weekdays and notes: "2(Wed.)", "(Online)"
+_NUMERIC_DATE = re.compile(r"^(\d{1,4})[./-](\d{1,2})(?:[./-](\d{1,4}))?\.?$")
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+
+
+class DateError(ValueError):
+    pass
+
+
+@dataclass
+class PartialDate:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def filled_from(self, other: PartialDate) -> PartialDate:
+        return PartialDate(
+            self.year if self.year is not None else other.year,
+            self.month if self.month is not None else other.month,
+            self.day if self.day is not None else other.day,
+        )
+
+    def to_date(self) -> datetime.date:
+        if None in (self.year, self.month, self.day):
+            raise DateError("incomplete date")
+        try:
+            return datetime.date(self.year, self.month, self.day)
+        except ValueError as exc:
+            raise DateError(str(exc)) from None
+
+
+def _numeric(parts: tuple[str, str, str | None]) -> PartialDate:
+    first, second, third = parts
+    if third is None:
+        if len(first) == 4:
+            return PartialDate(year=int(first), month=int(second))
+        return PartialDate(month=int(first), day=int(second))
+    if len(first) == 4:
+        return PartialDate(int(first), int(second), int(third))
+    if len(third) == 4:
+        # Year last: day-first unless that is impossible (10/26/2010).
+        if int(second) > 12 >= int(first):
+            return PartialDate(int(third), int(first), int(second))
+        return PartialDate(int(third), int(second), int(first))
+    raise DateError(f"ambiguous numeric date {'.'.join(p for p in parts if p)}")
+
+
+def parse_side(text: str) -> PartialDate:
+    text = _ASIDE.sub(" ", text).strip(" ,.")
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric:
+        return _numeric(numeric.groups())
+    date = PartialDate()
+    for token in _TOKEN.findall(text):
+        if token.isdigit():
+            value = int(token)
+            if len(token) == 4 and date.year is None:
+                date.year = value
+            elif len(token) <= 2 and date.day is None and 1 <= value <= 31:
+                date.day = value
+            else:
+                raise DateError(f"unexpected number {token}")
+        elif token.lower() in MONTHS and date.month is None:
+            date.month = MONTHS[token.lower()]
+        elif token.lower().rstrip(".") in {"st", "nd", "rd", "th", "of"}:
+            continue
+        elif token.lower()[:3] in {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}:
+            continue
+        else:
+            raise DateError(f"unexpected word {token!r}")
+    if date == PartialDate():
+        raise DateError("no date")
+    return date
+
+
+def split_range(text: str) -> tuple[str, str | None]:
+    for _name, separator in RANGE_SEPARATORS:
+        parts = separator.split(text, maxsplit=1)
+        if len(parts) == 2 and parts[0].strip() and parts[1].strip():
+            return parts[0], parts[1]
+    return text, None
+
+
+def parse_period(text: str) -> tuple[datetime.date, datetime.date]:
+    """Return (start, end); raise DateError when the text is not a date or range."""
+    first, second = split_range(text.strip())
+    start = parse_side(first)
+    if second is None:
+        day = start.to_date()
+        return day, day
+    end = parse_side(second)
+    # The start usually omits the year (and the end the month); the end omits what the start says.
+    start_full = start.filled_from(end)
+    end_full = end.filled_from(start_full)
+    start_date, end_date = start_full.to_date(), end_full.to_date()
+    if start.year is None and start_date > end_date:
+        # "Dec 30 - Jan 2, 2016": the year written once belongs to the end.
+        start_date = PartialDate(start_date.year - 1, start_date.month, start_date.day).to_date()
+    return start_date, end_date

@@ -1,0 +1,115 @@
+"""Data-quality notes: what a careful reader of the record would flag.
+
+Each check is one small function in CHECKS; each returns the notes it finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .record import Note, Participation, Record
+
+REQUIRED_SECTIONS = ("overview", "contents", "declaration")
+OVERVIEW_FIELDS = ("period", "venue", "organizer", "participation")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s" if not word.endswith("y") else f"{count} {word[:-1]}ies"
+
+
+def listed_counts(participation: Participation) -> tuple[int, int, int, int]:
+    """(member authorities, all authorities, member countries, all countries); variants of a country count once."""
+    members = sum(len(g.authorities) for g in participation.groups if g.role == "member")
+    everyone = sum(len(g.authorities) for g in participation.groups)
+
+    def countries(groups) -> int:
+        return len({g.country or g.country_text for g in groups if g.country or g.country_text})
+
+    member_countries = countries([g for g in participation.groups if g.role == "member"])
+    return members, everyone, member_countries, countries(participation.groups)
+
+
+def check_missing_sections(record: Record, found: set[str]) -> list[Note]:
+    return [
+        Note(code="missing-section", message=f"The text has no {name.capitalize()} section.")
+        for name in REQUIRED_SECTIONS
+        if name not in found
+    ]
+
+
+def check_missing_fields(record: Record, found: set[str]) -> list[Note]:
+    if record.overview is None:
+        return []
+    return [
+        Note(code="missing-field", message=f"The Overview gives no {name}.")
+        for name in OVERVIEW_FIELDS
+        if getattr(record.overview, name) is None
+    ]
+
+
+def check_period(record: Record, found: set[str]) -> list[Note]:
+    period = record.overview.period if record.overview else None
+    if period is None:
+        return []
+    if period.start is None:
+        return [Note(code="unparsed-date", message=f"The period '{period.text}' could not be read as a date or date range.")]
+    if period.end < period.start:
+        return [Note(
+            code="period-end-before-start",
+            message=f"The period ends ({period.end.isoformat()}) before it starts ({period.start.isoformat()}).",
+        )]
+    return []
+
+
+def _listed_phrase(record: Record) -> str:
+    members, everyone, member_countries, all_countries = listed_counts(record.overview.participation)
+    phrase = f"{_plural(members, 'authority')} in {_plural(member_countries, 'country')} are listed"
+    if everyone != members:
+        phrase += f", {_plural(everyone, 'authority')} in {_plural(all_countries, 'country')} with observers"
+    return phrase
+
+
+def _stated_phrase(participation: Participation) -> str:
+    stated = f"Overview states {_plural(participation.stated_authorities, 'regional authority')}"
+    if participation.stated_countries is not None:
+        stated += f" from {_plural(participation.stated_countries, 'country')}"
+    return stated
+
+
+def check_participation_count(record: Record, found: set[str]) -> list[Note]:
+    participation = record.overview.participation if record.overview else None
+    if participation is None or participation.stated_authorities is None:
+        return []
+    members, everyone, _, _ = listed_counts(participation)
+    if participation.stated_authorities in (members, everyone):
+        return []
+    return [Note(
+        code="participation-count-mismatch",
+        message=f"{_stated_phrase(participation)}; {_listed_phrase(record)}.",
+    )]
+
+
+def check_country_count(record: Record, found: set[str]) -> list[Note]:
+    participation = record.overview.participation if record.overview else None
+    if participation is None or participation.stated_countries is None:
+        return []
+    _, _, member_countries, all_countries = listed_counts(participation)
+    if participation.stated_countries in (member_countries, all_countries):
+        return []
+    return [Note(
+        code="country-count-mismatch",
+        message=f"{_stated_phrase(participation)}; {_listed_phrase(record)}.",
+    )]
+
+
+CHECKS: tuple[Callable[[Record, set[str]], list[Note]], ...] = (
+    check_missing_sections,
+    check_missing_fields,
+    check_period,
+    check_participation_count,
+    check_country_count,
+)
+
+
+def quality_notes(record: Record, found_sections: set[str]) -> list[Note]:
+    return [note for check in CHECKS for note in check(record, found_sections)]

@@ -1,0 +1,333 @@
+"""Stage 2: normalised text -> Record.
+
+The text is cut into sections at section markers, each section is given to the
+parser of its kind, and what no parser claims is kept verbatim. Markers, bullet
+styles and numbering styles are ordered, named rows; adding a variant is adding
+a row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import InputError
+from .notes import quality_notes
+from .overview import collect_fields, parse_overview
+from .reader import RawText
+from .record import Declaration, Item, Record, Resolution, Section, Source
+from .text import Line, join_lines, paragraphs
+
+# --- section markers -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SectionMarker:
+    """A way a line can open a section.
+
+    ``needs_known_heading`` markers (numbers, capitals) also occur in ordinary
+    text, so they count only in a document that uses them for a known section.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    needs_known_heading: bool = False
+
+
+SECTION_MARKERS = (
+    SectionMarker("middle dot", re.compile(r"^[·・ㆍ]\s*(?P<heading>\S.*)$")),
+    SectionMarker("square", re.compile(r"^[■□]\s*(?P<heading>\S.*)$")),
+    SectionMarker("brackets", re.compile(r"^[\[【]\s*(?P<heading>[^\]】]+?)\s*[\]】]$")),
+    SectionMarker(
+        "numbered",
+        re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?P<heading>[^\W\d_][^.;:]{0,60})$"),
+        needs_known_heading=True,
+    ),
+    SectionMarker(
+        "capitals",
+        re.compile(r"^(?P<heading>(?=(?:.*[A-Z]){3})[^a-z\d][^a-z]{2,60})$"),
+        needs_known_heading=True,
+    ),
+)
+
+SECTION_KINDS = (
+    ("overview", re.compile(r"\b(overview|outline|summary|general information|basic information)\b", re.I)),
+    ("contents", re.compile(r"\b(contents?|main results|results|agenda|proceedings|discussions|outcomes?)\b", re.I)),
+    ("declaration", re.compile(r"\b(declaration|charter|communiqu[eé]|statement|resolution)s?\b", re.I)),
+)
+
+# A numbered heading that is not a known kind must look like a heading, not a sentence.
+_HEADING_WORDS_MAX = 6
+
+
+def section_kind(heading: str) -> str | None:
+    for kind, pattern in SECTION_KINDS:
+        if pattern.search(heading):
+            return kind
+    return None
+
+
+@dataclass
+class SectionDraft:
+    heading: str | None
+    line: int
+    kind: str | None
+    lines: list[Line] = field(default_factory=list)
+
+
+def _marker_candidates(lines: tuple[str, ...]) -> list[tuple[int, SectionMarker, re.Match[str]]]:
+    candidates = []
+    for index, text in enumerate(lines):
+        for marker in SECTION_MARKERS:
+            match = marker.pattern.match(text)
+            if match:
+                candidates.append((index, marker, match))
+                break
+    return candidates
+
+
+def find_sections(lines: tuple[str, ...]) -> dict[int, tuple[str, str | None]]:
+    """Line index -> (heading, kind) for every line that opens a section."""
+    candidates = _marker_candidates(lines)
+    confirmed = {
+        marker.name
+        for _, marker, match in candidates
+        if not marker.needs_known_heading or section_kind(match["heading"])
+    }
+    headings: dict[int, tuple[str, str | None]] = {}
+    next_number = 1
+    for index, marker, match in candidates:
+        if marker.name not in confirmed:
+            continue
+        heading = match["heading"].strip().rstrip(":：").strip()
+        kind = section_kind(heading)
+        if marker.name == "numbered":
+            if int(match["number"]) != next_number:
+                continue
+            if kind is None and len(heading.split()) > _HEADING_WORDS_MAX:
+                continue
+            next_number += 1
+        headings[index] = (heading, kind)
+    return headings
+
+
+def split_sections(raw: RawText) -> tuple[str | None, list[Line], list[SectionDraft]]:
+    """Return the title, the lines between title and first section, and the sections."""
+    headings = find_sections(raw.lines)
+    title: str | None = None
+    preface: list[Line] = []
+    sections: list[SectionDraft] = []
+    for index, text in enumerate(raw.lines):
+        line = Line(index + 1, text)
+        if index in headings:
+            heading, kind = headings[index]
+            sections.append(SectionDraft(heading, line.number, kind))
+        elif sections:
+            sections[-1].lines.append(line)
+        elif title is None and text:
+            title = text
+        else:
+            preface.append(line)
+    return title, preface, sections
+
+
+# --- contents --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BulletMarker:
+    name: str
+    pattern: re.Pattern[str]
+
+
+BULLET_MARKERS = (
+    BulletMarker("triangle", re.compile(r"^[▷▶►▸▹]\s*(?P<text>.+)$")),
+    BulletMarker("bullet", re.compile(r"^[•●∙]\s*(?P<text>.+)$")),
+    BulletMarker("circle", re.compile(r"^[○◦◎]\s*(?P<text>.+)$")),
+    BulletMarker("diamond", re.compile(r"^[◆◇❖]\s*(?P<text>.+)$")),
+    BulletMarker("small square", re.compile(r"^[▪▫]\s*(?P<text>.+)$")),
+    BulletMarker("asterisk", re.compile(r"^\*\s*(?P<text>.+)$")),
+    BulletMarker("circled number", re.compile(r"^[①-⑳]\s*(?P<text>.+)$")),
+    BulletMarker("parenthesised number", re.compile(r"^\(\d{1,2}\)\s*(?P<text>.+)$")),
+    BulletMarker("number", re.compile(r"^\d{1,2}[.)]\s+(?P<text>.+)$")),
+    BulletMarker("dash", re.compile(r"^[-–—‐]\s*(?P<text>.+)$")),
+    BulletMarker("arrow", re.compile(r"^[→⇒➔]\s*(?P<text>.+)$")),
+    BulletMarker("middle dot", re.compile(r"^[·ㆍ・]\s*(?P<text>.+)$")),
+)
+
+
+def match_bullet(text: str) -> tuple[str, str] | None:
+    for marker in BULLET_MARKERS:
+        match = marker.pattern.match(text)
+        if match:
+            return marker.name, match["text"].strip()
+    return None
+
+
+def parse_contents(lines: list[Line]) -> list[Item]:
+    """Nested bullets. A marker's depth is fixed by the order markers first appear:
+    the first marker seen is level 1, a different one under it level 2, and so on.
+    A line without a marker continues the item above it; after a blank line it
+    starts an item of its own.
+    """
+    root = Item(text="", items=[])
+    stack: list[tuple[str | None, Item]] = [(None, root)]
+    last: Item | None = None
+    after_blank = False
+    for line in lines:
+        if not line.text:
+            after_blank = True
+            continue
+        bullet = match_bullet(line.text)
+        if bullet:
+            marker, text = bullet
+            depth = next((d for d, (name, _) in enumerate(stack) if name == marker), None)
+            if depth is not None:
+                del stack[depth:]
+            last = Item(text=text, items=[])
+            stack[-1][1].items.append(last)
+            stack.append((marker, last))
+        elif last is not None and not after_blank:
+            last.text = f"{last.text} {line.text}"
+        else:
+            last = Item(text=line.text, items=[])
+            stack[0][1].items.append(last)
+            del stack[1:]
+            stack.append((None, last))
+        after_blank = False
+    return root.items
+
+
+# --- declaration -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberingStyle:
+    name: str
+    pattern: re.Pattern[str]
+
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+NUMBERING_STYLES = (
+    NumberingStyle("number and dot", re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")),
+    NumberingStyle("number and bracket", re.compile(r"^(?P<number>\d{1,3})\)\s*(?P<text>\S.*)$")),
+    NumberingStyle("number in brackets", re.compile(r"^\((?P<number>\d{1,3})\)\s*(?P<text>\S.*)$")),
+    NumberingStyle("circled number", re.compile(rf"^(?P<number>[{CIRCLED}])\s*(?P<text>\S.*)$")),
+    NumberingStyle("roman numeral", re.compile(r"^(?P<number>[IVX]{1,5})\.\s+(?P<text>\S.*)$")),
+)
+
+
+def _number_value(number: str) -> int:
+    if number in CIRCLED:
+        return CIRCLED.index(number) + 1
+    if number.isdigit():
+        return int(number)
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for current, following in zip(number, number[1:] + " "):
+        value = values[current]
+        total += -value if values.get(following, 0) > value else value
+    return total
+
+
+def match_numbering(text: str, style: NumberingStyle | None) -> tuple[NumberingStyle, int, str] | None:
+    for candidate in (style,) if style else NUMBERING_STYLES:
+        match = candidate.pattern.match(text)
+        if match:
+            return candidate, _number_value(match["number"]), match["text"]
+    return None
+
+
+def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
+    """Preamble paragraphs, numbered resolutions, closing paragraphs.
+
+    The first numbering style seen is the resolutions' style. A paragraph between
+    two resolutions belongs to the one before it; paragraphs after the last one
+    are the closing.
+    """
+    preamble: list[str] = []
+    resolutions: list[Resolution] = []
+    trailing: list[str] = []
+    style: NumberingStyle | None = None
+    for paragraph in paragraphs(lines):
+        current: Resolution | None = None
+        for line in paragraph:
+            numbered = match_numbering(line.text, style)
+            if numbered:
+                style, number, text = numbered
+                if trailing:
+                    resolutions[-1].text = " ".join([resolutions[-1].text, *trailing])
+                    trailing = []
+                current = Resolution(number=number, text=text)
+                resolutions.append(current)
+            elif current is not None:
+                current.text = f"{current.text} {line.text}"
+            elif resolutions and trailing and line is not paragraph[0]:
+                trailing[-1] = f"{trailing[-1]} {line.text}"
+            elif resolutions and line is paragraph[0]:
+                trailing.append(line.text)
+            elif line is paragraph[0]:
+                preamble.append(line.text)
+            else:
+                preamble[-1] = f"{preamble[-1]} {line.text}"
+    return Declaration(title=heading, preamble=preamble, resolutions=resolutions, closing=trailing)
+
+
+# --- other sections --------------------------------------------------------------
+
+
+def verbatim_lines(lines: list[Line]) -> list[str]:
+    """The section's lines with leading, trailing and repeated blank lines dropped."""
+    kept: list[str] = []
+    for line in lines:
+        if line.text or (kept and kept[-1]):
+            kept.append(line.text)
+    while kept and not kept[-1]:
+        kept.pop()
+    return kept
+
+
+# --- the record ------------------------------------------------------------------
+
+
+def parse(raw: RawText) -> Record:
+    if not any(raw.lines):
+        raise InputError(raw.file, 1, "the file is empty")
+    title, preface, drafts = split_sections(raw)
+    by_kind: dict[str, SectionDraft] = {}
+    others: list[Section] = []
+    if preface and any(line.text for line in preface):
+        fields, _ = collect_fields(preface)
+        if any(raw_field.kind for raw_field in fields) and not any(d.kind == "overview" for d in drafts):
+            by_kind["overview"] = SectionDraft(None, preface[0].number, "overview", preface)
+        else:
+            others.append(Section(heading=None, lines=verbatim_lines(preface)))
+    for draft in drafts:
+        if draft.kind and draft.kind not in by_kind:
+            by_kind[draft.kind] = draft
+        else:
+            others.append(Section(heading=draft.heading, lines=verbatim_lines(draft.lines)))
+    if not by_kind:
+        first = next(index for index, text in enumerate(raw.lines) if text)
+        raise InputError(raw.file, first + 1, "no recognisable structure: no Overview, Contents or Declaration section")
+
+    overview = parse_overview(by_kind["overview"].lines) if "overview" in by_kind else None
+    contents = parse_contents(by_kind["contents"].lines) if "contents" in by_kind else []
+    declaration = (
+        parse_declaration(by_kind["declaration"].heading or "", by_kind["declaration"].lines)
+        if "declaration" in by_kind
+        else None
+    )
+    record = Record(
+        source=Source(file=raw.file, sha256=raw.sha256, encoding=raw.encoding),
+        title=title,
+        overview=overview,
+        contents=contents,
+        declaration=declaration,
+        sections=others,
+        entities=[],
+        notes=[],
+    )
+    record.notes = quality_notes(record, found_sections=set(by_kind))
+    return record

@@ -1,0 +1,143 @@
+"""The briefing record: the one model every stage reads or writes.
+
+Readers produce it, writers only read it. Field order here is the key order of
+the JSON files, so it is part of the public contract: add fields, never reorder.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(Model):
+    file: str
+    sha256: str
+    encoding: str
+
+
+class Period(Model):
+    text: str
+    start: datetime.date | None
+    end: datetime.date | None
+
+
+class Venue(Model):
+    text: str
+    country: str | None
+    place: str | None
+
+
+class Organizer(Model):
+    text: str
+    country: str | None
+    name: str | None
+
+
+class ParticipantGroup(Model):
+    country: str | None = Field(description="Canonical country name, e.g. 'South Korea'.")
+    country_text: str | None = Field(description="The country as the text writes it.")
+    role: Literal["member", "observer"]
+    stated: int | None = Field(description="Number of authorities the text gives for this group.")
+    authorities: list[str]
+
+
+class Participation(Model):
+    text: str | None = Field(description="The summary phrase, e.g. '21 regional authorities from 4 countries'.")
+    stated_authorities: int | None
+    stated_countries: int | None
+    groups: list[ParticipantGroup]
+
+
+class LabelledField(Model):
+    label: str
+    text: str
+
+
+class Overview(Model):
+    period: Period | None
+    venue: Venue | None
+    organizer: Organizer | None
+    participation: Participation | None
+    other: list[LabelledField]
+
+
+class Item(Model):
+    text: str
+    items: list[Item]
+
+
+class Resolution(Model):
+    number: int
+    text: str
+
+
+class Declaration(Model):
+    title: str
+    preamble: list[str]
+    resolutions: list[Resolution]
+    closing: list[str]
+
+
+class Section(Model):
+    heading: str | None
+    lines: list[str]
+
+
+class Entity(Model):
+    name: str
+    kind: Literal["place", "organization"]
+    label: str
+    country: str | None
+    code: str | None
+    mentions: int
+    aliases: list[str]
+
+
+NoteCode = Literal[
+    "participation-count-mismatch",
+    "country-count-mismatch",
+    "period-end-before-start",
+    "missing-section",
+    "missing-field",
+    "unparsed-date",
+]
+
+
+class Note(Model):
+    code: NoteCode
+    message: str
+
+
+class Record(Model):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    source: Source
+    title: str | None
+    overview: Overview | None
+    contents: list[Item]
+    declaration: Declaration | None
+    sections: list[Section]
+    entities: list[Entity]
+    notes: list[Note]
+
+
+def record_to_json(record: Record) -> str:
+    """Serialise with a stable key order and a trailing newline: same record, same bytes."""
+    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def record_from_json(text: str) -> Record:
+    return Record.model_validate_json(text)
+
+
+def json_schema() -> dict:
+    return Record.model_json_schema()

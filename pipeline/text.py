@@ -1,0 +1,49 @@
+"""Small text helpers shared by the parsers."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+OPENING = "([{（【《「"
+CLOSING = ")]}）】》」"
+
+
+class Line(NamedTuple):
+    """A normalised line and its 1-based number in the raw file."""
+
+    number: int
+    text: str
+
+
+def split_top_level(text: str, separators: str) -> list[str]:
+    """Split at separators that are not inside brackets; parts are stripped, empty ones dropped."""
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for char in text:
+        if char in OPENING:
+            depth += 1
+        elif char in CLOSING and depth:
+            depth -= 1
+        if char in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Runs of non-blank lines."""
+    result: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text:
+            result[-1].append(line)
+        elif result[-1]:
+            result.append([])
+    return [paragraph for paragraph in result if paragraph]
+
+
+def join_lines(lines: list[Line]) -> str:
+    return " ".join(line.text for line in lines)
