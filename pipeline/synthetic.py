@@ -1,0 +1,281 @@
+"""Synthetic raw texts of the NEAR family, in every layout the parser knows.
+
+Used by the property tests (render a known structure in a random style, parse it
+back, compare) and by the benchmarks (many seed-sized texts). A text is a
+``Spec`` (what it says) rendered in a ``Style`` (how it is written).
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass, field
+
+SECTION_STYLES = ("middle dot", "square", "brackets", "numbered", "capitals")
+FIELD_LAYOUTS = ("label line", "inline", "reference mark", "angle brackets")
+DATE_FORMATS = ("long tilde", "short month range", "day first", "dotted", "weekday", "iso")
+VENUE_LAYOUTS = ("arrow", "trailing country", "country aside")
+PARTICIPATION_LAYOUTS = ("country line", "inline groups", "bullets")
+BULLETS = ("▷", "▶", "•", "○", "*", "circled")
+NUMBERINGS = ("1.", "1)", "(1)", "①")
+LABELS = {
+    "period": ("Periods", "Period", "Date", "Dates"),
+    "venue": ("Venue", "Venue (Place", "Place", "Location"),
+    "organizer": ("Organized by", "Organizer", "Host", "Hosted by"),
+    "participation": ("Participation", "Participants"),
+}
+COUNTRY_SPELLINGS = {
+    "China": ("China", "People's Republic of China"),
+    "Japan": ("Japan",),
+    "South Korea": ("South Korea", "Republic of Korea", "Korea"),
+    "Russia": ("Russia", "Russian Federation"),
+    "Mongolia": ("Mongolia",),
+    "North Korea": ("DPR Korea",),
+}
+AUTHORITIES = {
+    "China": ["Heilongjiang Province", "Jilin Province", "Liaoning Province", "Shandong Province", "Henan Province",
+              "Hunan Province", "Ningxia Hui Autonomous Region", "Inner Mongolia Autonomous Region"],
+    "Japan": ["Aomori Prefecture", "Yamagata Prefecture", "Niigata Prefecture", "Toyama Prefecture",
+              "Ishikawa Prefecture", "Fukui Prefecture", "Kyoto Prefecture", "Hyogo Prefecture",
+              "Tottori Prefecture", "Shimane Prefecture", "Toyama Prefecture (富山県)"],
+    "South Korea": ["Busan Metropolitan City", "Gangwon-do", "Chungcheongbuk-do", "Chungcheongnam-do",
+                    "Jeollabuk-do", "Jeollanam-do", "Gyeongsangbuk-do (경상북도)", "Gyeongsangnam-do",
+                    "Gyeonggi-do", "Ulsan Metropolitan City", "Daejeon Metropolitan City"],
+    "Russia": ["Primorsky Territory", "Khabarovsk Territory", "Amur Region", "Sakhalin Region", "Irkutsk Region",
+               "Sakha Republic", "Republic of Buryatia", "Zabaikalsky Territory", "Tomsk Region",
+               "Kamchatka Region", "Irkutsk Region (Иркутская область)", "Jewish Autonomous Region"],
+    "Mongolia": ["Tov Province", "Dornod Province", "Dornogovi Province", "Khentii Province", "Selenge Province"],
+    "North Korea": ["Hamgyongbuk-do", "Rason Special City"],
+}
+TOPICS = [
+    "Report of the Chair region on the activities of NEAR and the Secretariat",
+    "Partial revision of the Charter on the duties of the Working Committee & on membership fees",
+    "Admission of {a} as a new member of the Association",
+    "Decision to hold the next General Assembly in {a}",
+    "Special lecture on the marine environment by a researcher of the United Nations Environment Programme",
+    "Launch of the Subcommittee on Science and Technology to promote R&D cooperation among universities",
+    "Exhibition of products and technologies of the member regions <Session 2>",
+    "Election of the Governor of {a} as Chairperson for the next two years",
+]
+DETAILS = [
+    "{a} accepted and will prepare the venue.",
+    "Accounts approved without amendment.",
+    "Q&A on the membership fee system and on online meetings.",
+    "Pilot phase with universities in {a}.",
+]
+RESOLUTIONS = [
+    "Member regions will share information on the prevention of infectious diseases.",
+    "To carry out joint projects in the fields of the environment, culture and the economy through the subcommittees.",
+    "To build an information network linking the member regional governments with the Secretariat.",
+    "Member regions will support “Northeast Asia Day” events to raise public awareness of NEAR.",
+    "To invite the regional governments of the region that share these purposes to join the Association.",
+]
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+@dataclass
+class Group:
+    country: str
+    country_text: str
+    role: str
+    authorities: list[str]
+
+
+@dataclass
+class Spec:
+    title: str
+    start: datetime.date
+    end: datetime.date
+    venue_country: str
+    venue_place: str
+    organizer: str
+    stated_authorities: int
+    stated_countries: int
+    groups: list[Group]
+    contents: list[tuple[str, list[str]]]
+    declaration_title: str | None
+    preamble: list[str]
+    resolutions: list[str]
+    closing: list[str]
+    extra_sections: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+@dataclass
+class Style:
+    sections: str = "middle dot"
+    fields: str = "label line"
+    labels: tuple[str, str, str, str] = ("Periods", "Venue (Place", "Organized by", "Participation")
+    dates: str = "long tilde"
+    venue: str = "arrow"
+    participation: str = "country line"
+    bullet: str = "▷"
+    numbering: str = "1."
+
+
+def random_spec(rng: random.Random, ordinal: int = 3) -> Spec:
+    countries = rng.sample(sorted(AUTHORITIES), rng.randint(2, len(AUTHORITIES)))
+    groups = [
+        Group(country, rng.choice(COUNTRY_SPELLINGS[country]), "member",
+              rng.sample(AUTHORITIES[country], rng.randint(1, min(6, len(AUTHORITIES[country])))))
+        for country in countries
+    ]
+    if rng.random() < 0.3:
+        country = rng.choice(sorted(AUTHORITIES))
+        groups.append(Group(country, COUNTRY_SPELLINGS[country][0], "observer", [rng.choice(AUTHORITIES[country])]))
+    members = sum(len(g.authorities) for g in groups if g.role == "member")
+    start = datetime.date(rng.randint(1993, 2030), rng.randint(1, 12), rng.randint(1, 25))
+    end = start + datetime.timedelta(days=rng.randint(0, 3))
+    host = groups[0]
+    place = host.authorities[0]
+
+    def fill(template: str) -> str:
+        return template.format(a=rng.choice(rng.choice(groups).authorities))
+
+    contents = [
+        (fill(rng.choice(TOPICS)), [fill(rng.choice(DETAILS)) for _ in range(rng.choice((0, 0, 1, 2)))])
+        for _ in range(rng.randint(1, 8))
+    ]
+    has_declaration = rng.random() < 0.85
+    city = place.split()[0]
+    return Spec(
+        title=f"The {_ordinal(ordinal)} NEAR General Assembly",
+        start=start,
+        end=end,
+        venue_country=host.country,
+        venue_place=f"{place}, {city} International Conference Hall",
+        organizer=f"{city} Provincial Government & NEAR Secretariat",
+        stated_authorities=members + rng.choice((0, 0, 0, 2)),
+        stated_countries=len({g.country for g in groups if g.role == "member"}),
+        groups=groups,
+        contents=contents,
+        declaration_title=f"{city} Declaration" if has_declaration else None,
+        preamble=[f"The representatives of the member regional governments met in {city} for the General Assembly."]
+        * rng.randint(0, 2),
+        resolutions=rng.sample(RESOLUTIONS, rng.randint(1, len(RESOLUTIONS))) if has_declaration else [],
+        closing=[f"Adopted at {city} on {start:%B} {start.day}, {start.year}"] if rng.random() < 0.7 else [],
+        extra_sections=[("Program", [f"{start:%B} {start.day} Working Committee; welcome reception"])]
+        if rng.random() < 0.3
+        else [],
+    )
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def random_style(rng: random.Random) -> Style:
+    return Style(
+        sections=rng.choice(SECTION_STYLES),
+        fields=rng.choice(FIELD_LAYOUTS),
+        labels=tuple(rng.choice(LABELS[kind]) for kind in ("period", "venue", "organizer", "participation")),
+        dates=rng.choice(DATE_FORMATS),
+        venue=rng.choice(VENUE_LAYOUTS),
+        participation=rng.choice(PARTICIPATION_LAYOUTS),
+        bullet=rng.choice(BULLETS),
+        numbering=rng.choice(NUMBERINGS),
+    )
+
+
+def render_period(start: datetime.date, end: datetime.date, style: str) -> str:
+    if style == "long tilde":
+        return f"{start:%B %d, %Y} ~ {end:%B %d, %Y}"
+    if style == "short month range":
+        return f"{start:%b} {start.day}, {start.year}-{end:%b} {end.day}, {end.year}"
+    if style == "day first":
+        return f"{start.day} {start:%B} {start.year} - {end.day} {end:%B} {end.year}"
+    if style == "dotted":
+        return f"{start:%Y.%m.%d} ~ {end:%m.%d}" if start.year == end.year else f"{start:%Y.%m.%d} ~ {end:%Y.%m.%d}"
+    if style == "weekday":
+        return f"{start:%B} {start.day}({start:%a}.) - {end:%B} {end.day}({end:%a}.), {end.year}"
+    return f"{start.isoformat()} ~ {end.isoformat()}"
+
+
+def _heading(text: str, number: int, style: str) -> str:
+    return {
+        "middle dot": f"· {text}",
+        "square": f"■ {text}",
+        "brackets": f"[{text}]",
+        "numbered": f"{number}. {text}",
+        "capitals": text.upper(),
+    }[style]
+
+
+def _field(label: str, values: list[str], layout: str) -> list[str]:
+    if layout == "label line":
+        return [f"\t{label}", *(f"\t{value}" for value in values), ""]
+    if layout == "angle brackets":
+        return [f"<{label}>", *values]
+    prefix = "※ " if layout == "reference mark" else ""
+    return [f"{prefix}{label}: {values[0]}", *values[1:]]
+
+
+def _participation(spec: Spec, layout: str) -> list[str]:
+    summary = f"{spec.stated_authorities} regional authorities from {spec.stated_countries} countries"
+    if layout == "inline groups":
+        parts = []
+        for group in spec.groups:
+            part = f"{group.country_text} ({len(group.authorities)}; {', '.join(group.authorities)})"
+            parts.append(part + (" (observer)" if group.role == "observer" else ""))
+        return [f"{summary}, {', '.join(parts)}"]
+    lines = [summary]
+    for group in spec.groups:
+        lines.append(group.country_text)
+        if layout == "bullets":
+            suffix = " (observer)" if group.role == "observer" else ""
+            lines += [f" - {authority}{suffix}" for authority in group.authorities]
+        else:
+            if group.role == "observer":
+                lines[-1] = f"《※ Participated as observer》 {group.country_text}"
+            lines.append(", ".join(group.authorities))
+    return lines
+
+
+def _venue(spec: Spec, layout: str) -> str:
+    country = COUNTRY_SPELLINGS[spec.venue_country][0]
+    if layout == "arrow":
+        return f"{country} > {spec.venue_place}"
+    if layout == "trailing country":
+        return f"{spec.venue_place}, {country}"
+    head, _, hall = spec.venue_place.partition(", ")
+    return f"{head}, {country} ({hall})"
+
+
+def _bullet(marker: str, index: int) -> str:
+    return CIRCLED[index % len(CIRCLED)] if marker == "circled" else marker
+
+
+def _number(numbering: str, number: int) -> str:
+    if numbering == "①":
+        return CIRCLED[number - 1]
+    return numbering.replace("1", str(number))
+
+
+def render(spec: Spec, style: Style) -> str:
+    lines = [spec.title]
+    number = 1
+    lines.append(_heading("Overview", number, style.sections))
+    period_label, venue_label, organizer_label, participation_label = style.labels
+    lines += _field(period_label, [render_period(spec.start, spec.end, style.dates)], style.fields)
+    lines += _field(venue_label, [_venue(spec, style.venue)], style.fields)
+    lines += _field(organizer_label, [spec.organizer], style.fields)
+    lines += _field(participation_label, _participation(spec, style.participation), style.fields)
+    lines.append("")
+    number += 1
+    lines.append(_heading("Contents", number, style.sections))
+    for index, (text, details) in enumerate(spec.contents):
+        lines.append(f"{_bullet(style.bullet, index)} {text}")
+        lines += [f"- {detail}" for detail in details]
+    lines.append("")
+    for heading, body in spec.extra_sections:
+        number += 1
+        lines += [_heading(heading, number, style.sections), *body, ""]
+    if spec.declaration_title:
+        number += 1
+        lines.append(_heading(spec.declaration_title, number, style.sections))
+        for paragraph in spec.preamble:
+            lines += [paragraph, ""]
+        lines += [f"{_number(style.numbering, n)} {text}" for n, text in enumerate(spec.resolutions, 1)]
+        if spec.closing:
+            lines += ["", *spec.closing]
+    return "\n".join(lines) + "\n"

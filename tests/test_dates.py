@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from pipeline.dates import DateError, parse_period
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("September 06, 1995 ~ September 07, 1995", D(1995, 9, 6), D(1995, 9, 7)),
+        ("Sep 10-12, 1996", D(1996, 9, 10), D(1996, 9, 12)),
+        ("10-12 September 1996", D(1996, 9, 10), D(1996, 9, 12)),
+        ("1996.09.10 ~ 09.12", D(1996, 9, 10), D(1996, 9, 12)),
+        ("Jul 7, 2009-Jul 10, 2009", D(2009, 7, 7), D(2009, 7, 10)),
+        ("October 2(Wed.) - 4(Fri.), 1996", D(1996, 10, 2), D(1996, 10, 4)),
+        ("30 September - 2 October 2014", D(2014, 9, 30), D(2014, 10, 2)),
+        ("10 August 2021", D(2021, 8, 10), D(2021, 8, 10)),
+        ("2002.09.12 ~ 09.10", D(2002, 9, 12), D(2002, 9, 10)),
+        ("2010-10-26 ~ 2010-10-29", D(2010, 10, 26), D(2010, 10, 29)),
+        ("2010-10-26 - 2010-10-29", D(2010, 10, 26), D(2010, 10, 29)),
+        ("2010-10-26", D(2010, 10, 26), D(2010, 10, 26)),
+        ("August 30 to September 2, 2016", D(2016, 8, 30), D(2016, 9, 2)),
+        ("Sept. 3-5, 2012", D(2012, 9, 3), D(2012, 9, 5)),
+        ("3rd-5th June 2008", D(2008, 6, 3), D(2008, 6, 5)),
+        ("2012/09/03-09/05", D(2012, 9, 3), D(2012, 9, 5)),
+        ("26.10.2010 - 29.10.2010", D(2010, 10, 26), D(2010, 10, 29)),
+        ("Dec 30 - Jan 2, 2016", D(2015, 12, 30), D(2016, 1, 2)),
+        ("Wednesday, 10 August 2016", D(2016, 8, 10), D(2016, 8, 10)),
+        ("October 20(Tue.) – 22(Thu.), 1998", D(1998, 10, 20), D(1998, 10, 22)),
+    ],
+)
+def test_period_formats(text, start, end):
+    assert parse_period(text) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["", "to be announced", "Autumn 1996", "Sep 10-12", "1996.13.40", "February 30, 2001"])
+def test_unreadable_periods_raise(text):
+    with pytest.raises(DateError):
+        parse_period(text)

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from pipeline import InputError, read_bytes
+
+TEXT = "The 5th NEAR General Assembly\n· Overview\nVenue: Toyama (富山県) & “Harbin” – Хабаровск\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.replace("\n", "\r\n").encode("utf-8"), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + TEXT.replace("\n", "\r\n").encode("utf-16-le"), "utf-16"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
+    ],
+    ids=["utf-8", "utf-8-bom-crlf", "utf-16-le-bom", "utf-16-be-bom"],
+)
+def test_unicode_encodings_decode_to_the_same_lines(data, encoding):
+    raw = read_bytes(data, "x.txt")
+    assert raw.encoding == encoding
+    assert raw.text == TEXT.rstrip("\n") + "\n"
+
+
+def test_windows_1252():
+    text = "The 4th NEAR General Assembly\n[Overview]\n<Organizer>\nHeilongjiang Provincial People’s Government – “NEAR” • R&D\n"
+    raw = read_bytes(text.encode("cp1252"), "x.txt")
+    assert raw.encoding == "windows-1252"
+    assert raw.lines[3] == "Heilongjiang Provincial People’s Government – “NEAR” • R&D"
+
+
+def test_utf16_without_bom_is_detected():
+    text = "The 2nd NEAR General Assembly\n■ Overview\nPeriod: October 20(Tue.) - 22(Thu.), 1998\n" * 3
+    assert read_bytes(text.encode("utf-16-le"), "x.txt").lines[0] == "The 2nd NEAR General Assembly"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("\tSep 10-12, 1996  \t", "Sep 10-12, 1996"),
+        ("Shandong\u00a0Province", "Shandong Province"),
+        ("Tomsk Region as a new member\u200b from", "Tomsk Region as a new member from"),
+        ("a\t\tb   c", "a b c"),
+        ("\t \t", ""),
+        ("Cafe\u0301", "Café"),
+        ("nul\x00 and escape\x1b[31m", "nul and escape[31m"),
+        ("right\u202eleft", "rightleft"),
+    ],
+)
+def test_whitespace_and_invisible_characters_are_normalised(line, expected):
+    assert read_bytes(f"{line}\n".encode(), "x.txt").lines[0] == expected
+
+
+def test_line_numbers_survive_crlf_and_blank_runs():
+    raw = read_bytes(b"a\r\n\r\n\r\nb\r\n", "x.txt")
+    assert raw.lines[3] == "b"
+
+
+def test_undecodable_bytes_are_refused_with_file_and_line():
+    with pytest.raises(InputError) as caught:
+        read_bytes(bytes(range(256)) * 20, "bad.txt")
+    assert str(caught.value).startswith("bad.txt:1: ")
+
+
+def test_sha256_is_of_the_raw_bytes():
+    import hashlib
+
+    data = codecs.BOM_UTF8 + b"x\r\n"
+    assert read_bytes(data, "x.txt").sha256 == hashlib.sha256(data).hexdigest()

@@ -1,0 +1,185 @@
+"""Facts a correct parse of each sample must get (from the samples' README), checked directly."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+
+from pipeline import parse, read
+from pipeline.overview import OBSERVER_MARK, match_label
+from pipeline.parse import BULLET_MARKERS, NUMBERING_STYLES, find_sections
+from tests.conftest import SAMPLES, TESTS, sample_id
+
+
+def record_of(name):
+    return parse(read(TESTS / "samples" / f"{name}.txt"))
+
+
+def note_codes(record):
+    return [note.code for note in record.notes]
+
+
+def authorities_by_country(record, role="member"):
+    counts: dict[str, int] = {}
+    for group in record.overview.participation.groups:
+        if group.role == role:
+            counts[group.country] = counts.get(group.country, 0) + len(group.authorities)
+    return counts
+
+
+def test_seed():
+    record = record_of("near-1995-khabarovsk")
+    assert record.title == "The 3rd NEAR Conference"
+    assert record.source.encoding == "utf-8"
+    period = record.overview.period
+    assert (period.start, period.end) == (datetime.date(1995, 9, 6), datetime.date(1995, 9, 7))
+    assert period.text == "September 06, 1995 ~ September 07, 1995"
+    assert record.overview.venue.country == "Russia"
+    assert record.overview.venue.place == "Khabarovsk Territory, International Conference Hall"
+    assert record.overview.organizer.country == "Russia"
+    assert record.overview.organizer.name == "Khabarovsk Territory, Administration"
+    participation = record.overview.participation
+    assert participation.text == "21 regional authorities from 4 countries"
+    assert (participation.stated_authorities, participation.stated_countries) == (21, 4)
+    assert authorities_by_country(record) == {"China": 2, "Japan": 9, "South Korea": 2, "Russia": 5}
+    assert participation.groups[0].authorities == ["Heilongjiang Province", "Liaoning Province"]
+    assert [len(item.items) for item in record.contents] == [0, 0, 1, 0]
+    assert record.contents[2].items[0].text == "Gyeongsangbuk-do Province conducted and prepared practical affairs."
+    assert record.declaration.title == "Khabarovsk Declaration"
+    assert [r.number for r in record.declaration.resolutions] == [1, 2, 3]
+    assert len(record.declaration.preamble) == 4
+    assert note_codes(record) == ["participation-count-mismatch"]
+    assert record.notes[0].message == (
+        "Overview states 21 regional authorities from 4 countries; 18 authorities in 4 countries are listed."
+    )
+
+
+def test_gyeongju():
+    record = record_of("near-1996-gyeongju")
+    period = record.overview.period
+    assert (period.start, period.end) == (datetime.date(1996, 9, 10), datetime.date(1996, 9, 12))
+    assert authorities_by_country(record) == {"China": 4, "Japan": 10, "South Korea": 7, "Russia": 6}
+    assert [len(item.items) for item in record.contents] == [1, 0, 1, 0, 1]
+    assert record.contents[0].text.endswith("launch of NEAR as a permanent international organization of regional governments")
+    resolutions = record.declaration.resolutions
+    assert len(resolutions) == 4
+    assert resolutions[1].text.endswith("economy, technology and development of the member regions.")
+    assert record.declaration.closing == ["Adopted at Gyeongju, Gyeongsangbuk-do, on September 12, 1996"]
+    assert note_codes(record) == ["participation-count-mismatch"]
+
+
+def test_toyama():
+    record = record_of("near-1998-toyama")
+    assert record.source.encoding == "utf-16"
+    assert authorities_by_country(record) == {"Japan": 8, "South Korea": 6, "China": 4, "Russia": 5}
+    assert authorities_by_country(record, "observer") == {"China": 1}
+    assert [g.stated for g in record.overview.participation.groups] == [8, 6, 4, 5, 1]
+    assert len(record.contents) == 7
+    assert record.declaration.title == "Joint Declaration"
+    assert len(record.declaration.resolutions) == 3
+    assert [section.heading for section in record.sections] == ["Program"]
+    assert note_codes(record) == []
+
+
+def test_heilongjiang():
+    record = record_of("near-2002-heilongjiang")
+    assert record.source.encoding == "windows-1252"
+    assert record.overview.organizer.text == "Heilongjiang Provincial People’s Government & NEAR Secretariat"
+    assert authorities_by_country(record) == {"China": 6, "Japan": 6, "South Korea": 6, "Russia": 6}
+    assert [r.number for r in record.declaration.resolutions] == [1, 2, 3]
+    assert len(record.contents) == 6
+    assert note_codes(record) == ["period-end-before-start", "country-count-mismatch"]
+
+
+def test_gyeonggi():
+    record = record_of("near-2010-gyeonggi")
+    assert record.source.encoding == "utf-8-sig"
+    assert not record.title.startswith("\ufeff")
+    assert sum(authorities_by_country(record).values()) == 41
+    assert authorities_by_country(record, "observer") == {"Russia": 1}
+    assert len(record.contents) == 8
+    assert record.declaration.title == "Charter (Partial Revision)"
+    assert [r.number for r in record.declaration.resolutions] == [1, 2, 3]
+    assert [section.heading for section in record.sections] == ["Attachments"]
+    assert record.contents[-1].text == "Exhibition of the member regions at the G-Fair held in the same building"
+    assert note_codes(record) == []
+
+
+def test_irkutsk():
+    record = record_of("near-2014-irkutsk")
+    period = record.overview.period
+    assert (period.start, period.end) == (datetime.date(2014, 9, 30), datetime.date(2014, 10, 2))
+    assert record.declaration is None
+    assert len(record.contents) == 6
+    assert {g.country for g in record.overview.participation.groups} == {
+        "Russia", "Mongolia", "North Korea", "South Korea", "China", "Japan"
+    }
+    assert note_codes(record) == ["missing-section"]
+    assert "Declaration" in record.notes[0].message
+
+
+def test_pohang():
+    record = record_of("near-2021-pohang")
+    period = record.overview.period
+    assert period.start == period.end == datetime.date(2021, 8, 10)
+    observers = [g for g in record.overview.participation.groups if g.role == "observer"]
+    assert [(g.country, g.authorities) for g in observers] == [("Vietnam", ["Ho Chi Minh City"])]
+    assert record.contents[-1].text == "Adoption of the Pohang Declaration by all participating members"
+    assert record.declaration.title == "Pohang Declaration"
+    assert [section.heading for section in record.sections] == ["Attachments"]
+    assert note_codes(record) == []
+
+
+# --- nothing is lost --------------------------------------------------------------
+
+WORD = re.compile(r"\w+")
+
+
+def strings_in(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, int):
+        yield str(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item)
+
+
+def markup_words(lines):
+    """Words the parser consumes as structure: section headings of known kinds,
+    field labels, observer markers and bullet or numbering markers. Nothing else
+    may disappear."""
+    words = set()
+    for index, (heading, kind) in find_sections(lines).items():
+        if kind in ("overview", "contents"):
+            words |= set(WORD.findall(lines[index]))
+    for text in lines:
+        labelled = match_label(text)
+        if labelled:
+            words |= set(WORD.findall(labelled[0]))
+        for marker in OBSERVER_MARK.findall(text):
+            words |= set(WORD.findall(marker))
+        for row in (*BULLET_MARKERS, *NUMBERING_STYLES):
+            match = row.pattern.match(text)
+            if match:
+                words |= set(WORD.findall(text[: match.start("text")]))
+    return words
+
+
+def lost_words(raw, record):
+    kept = set()
+    for text in strings_in(record.model_dump(mode="json")):
+        kept |= set(WORD.findall(text))
+    allowed = markup_words(raw.lines)
+    return [word for word in WORD.findall(raw.text) if word not in kept and word not in allowed]
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=sample_id)
+def test_nothing_lost(sample):
+    raw = read(sample)
+    assert lost_words(raw, parse(raw)) == []
