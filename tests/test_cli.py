@@ -1,0 +1,91 @@
+"""The command line as a user runs it: a folder in, a folder out, one line per bad file."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import make_parser
+from tests.conftest import SAMPLES
+
+ROOT = Path(__file__).parent.parent
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture
+def raw_dir(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for sample in SAMPLES:
+        shutil.copy(sample, folder)
+    return folder
+
+
+def test_build_writes_one_record_per_raw_text(raw_dir, tmp_path):
+    out = tmp_path / "out"
+    result = run("build", str(raw_dir), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.glob("*.json")) == sorted(f"{s.stem}.json" for s in SAMPLES)
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_files_are_reported_and_skipped(raw_dir, tmp_path):
+    (raw_dir / "empty.txt").write_bytes(b"")
+    (raw_dir / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (raw_dir / "prose.txt").write_text("Just a note.\nNothing structured here.\n")
+    out = tmp_path / "out"
+    result = run("build", str(raw_dir), "--out", str(out))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if re.match(r"^\S+\.txt:\d+: ", line)]
+    assert sorted(line.split(":")[0] for line in errors) == ["binary.txt", "empty.txt", "prose.txt"]
+    assert not any(out.glob("empty.*")) and not any(out.glob("binary.*")) and not any(out.glob("prose.*"))
+    assert len(list(out.glob("*.json"))) == len(SAMPLES)
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_same_input_same_bytes(raw_dir, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert run("build", str(raw_dir), "--out", str(first)).returncode == 0
+    assert run("build", str(raw_dir), "--out", str(second)).returncode == 0
+    for path in first.glob("*.json"):
+        assert path.read_bytes() == (second / path.name).read_bytes()
+
+
+def test_missing_raw_folder_is_one_line(tmp_path):
+    result = run("build", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_schema_command_prints_the_json_schema():
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Record"
+    assert list(schema["properties"]) == [
+        "schema_version", "source", "title", "overview", "contents", "declaration", "sections", "entities", "notes"
+    ]
+
+
+def test_readme_documents_every_command_and_option():
+    """Docs and CLI agree: every subcommand and option appears in the README."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = make_parser()
+    subcommands = next(a for a in parser._actions if a.dest == "command").choices
+    for name, subparser in subcommands.items():
+        assert f"python -m pipeline {name}" in readme, name
+        for action in subparser._actions:
+            for option in action.option_strings:
+                if option not in ("-h", "--help"):
+                    assert option in readme, f"{name} {option}"
