@@ -14,7 +14,10 @@ OVERVIEW_FIELDS = ("period", "venue", "organizer", "participation")
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s" if not word.endswith("y") else f"{count} {word[:-1]}ies"
+    """'1 country', '4 countries'; only the -y nouns the messages use need care."""
+    if count == 1:
+        return f"{count} {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
 
 
 def listed_counts(participation: Participation) -> tuple[int, int, int, int]:
