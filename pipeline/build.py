@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
 from .parse import parse
 from .reader import read
-from .record import record_to_json
+from .record import Record, record_to_json
 
 
 @dataclass(frozen=True)
@@ -36,15 +37,22 @@ def raw_files(raw_dir: Path) -> list[Path]:
     return sorted(path for path in raw_dir.glob("*.txt") if path.is_file())
 
 
-def build_file(path: Path, out_dir: Path) -> FileResult:
-    try:
-        record = parse(read(path))
-    except InputError as error:
-        return FileResult(path.name, "failed", str(error))
-    write_atomic(out_dir / f"{path.stem}.json", record_to_json(record).encode("utf-8"))
-    return FileResult(path.name, "built")
+def parse_file(path: Path) -> Record:
+    return parse(read(path))
 
 
-def build(raw_dir: Path, out_dir: Path) -> list[FileResult]:
+def build(raw_dir: Path, out_dir: Path, tagger: Callable[[list[Record]], list[Record]]) -> list[FileResult]:
+    """Parse every raw text, tag all records in one batch, write one JSON record per text."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    return [build_file(path, out_dir) for path in raw_files(raw_dir)]
+    results: dict[str, FileResult] = {}
+    parsed: list[tuple[Path, Record]] = []
+    for path in raw_files(raw_dir):
+        try:
+            parsed.append((path, parse_file(path)))
+        except InputError as error:
+            results[path.name] = FileResult(path.name, "failed", str(error))
+    tagged = tagger([record for _, record in parsed]) if parsed else []
+    for (path, _), record in zip(parsed, tagged):
+        write_atomic(out_dir / f"{path.stem}.json", record_to_json(record).encode("utf-8"))
+        results[path.name] = FileResult(path.name, "built")
+    return [results[name] for name in sorted(results)]
