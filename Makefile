@@ -12,7 +12,7 @@ all: $(STAMP)
 	$(PY) -m pipeline build $(RAW) --out $(OUT)
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -q
 
 # Regenerate tests/golden/*.json from tests/samples/*.txt; review with `git diff tests/golden`.
 golden: $(STAMP)

@@ -27,8 +27,8 @@ RANGE_SEPARATORS = (
 )
 
 _ASIDE = re.compile(r"\([^)]*\)")  # weekdays and notes: "2(Wed.)", "(Online)"
-_NUMERIC_DATE = re.compile(r"^(\d{1,4})[./-](\d{1,2})(?:[./-](\d{1,4}))?\.?$")
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_NUMERIC_DATE = re.compile(r"^([0-9]{1,4})[./-]([0-9]{1,2})(?:[./-]([0-9]{1,4}))?\.?$")
+_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
 
 
 class DateError(ValueError):
@@ -80,7 +80,7 @@ def parse_side(text: str) -> PartialDate:
         return _numeric(numeric.groups())
     date = PartialDate()
     for token in _TOKEN.findall(text):
-        if token.isdigit():
+        if token.isascii() and token.isdigit():
             value = int(token)
             if len(token) == 4 and date.year is None:
                 date.year = value

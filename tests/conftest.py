@@ -24,3 +24,10 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 def sample_id(path: Path) -> str:
     return path.stem
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from pipeline.tag import load_nlp
+
+    return load_nlp()

@@ -8,12 +8,13 @@ import jsonschema
 import pytest
 
 from pipeline import json_schema, parse, read, record_from_json, record_to_json
+from pipeline.tag import tag
 from tests.conftest import GOLDEN, SAMPLES, sample_id
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=sample_id)
-def test_record_matches_golden(sample, update_golden):
-    actual = record_to_json(parse(read(sample)))
+def test_record_matches_golden(sample, update_golden, nlp):
+    actual = record_to_json(tag([parse(read(sample))], nlp)[0])
     golden = GOLDEN / f"{sample.stem}.json"
     if update_golden:
         golden.parent.mkdir(exist_ok=True)
@@ -23,12 +24,12 @@ def test_record_matches_golden(sample, update_golden):
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=sample_id)
-def test_record_validates_against_schema(sample):
-    data = json.loads(record_to_json(parse(read(sample))))
+def test_record_validates_against_schema(sample, nlp):
+    data = json.loads(record_to_json(tag([parse(read(sample))], nlp)[0]))
     jsonschema.validate(data, json_schema())
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=sample_id)
-def test_json_round_trip(sample):
-    record = parse(read(sample))
+def test_json_round_trip(sample, nlp):
+    record = tag([parse(read(sample))], nlp)[0]
     assert record_from_json(record_to_json(record)) == record

@@ -1,0 +1,661 @@
+#!/usr/bin/env python3
+"""Build pipeline/data/gazetteer.json, the place and organization gazetteer of NEAR texts.
+
+Inputs
+  * pycountry: ISO 3166-1 countries, ISO 3166-2 subdivisions (codes and ISO names are
+    never typed by hand) and the translations pycountry ships (gettext domains
+    iso3166-1 and iso3166-2) for native-script names.
+  * pipeline/data/gazetteer_sources.toml: what pycountry cannot give (English names in
+    NEAR's style, spelling variants, cities, geographic names, organizations).
+
+Output
+  pipeline/data/gazetteer.json, sorted and byte-for-byte stable for a given pycountry
+  version and sources file.  A self-check (counts, clash report, required look-ups) is
+  printed to stderr; the script exits non-zero when a check fails.
+
+Usage
+  .venv/bin/python scripts/build_gazetteer.py            # write the JSON
+  .venv/bin/python scripts/build_gazetteer.py --check    # fail if the JSON is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import importlib.metadata
+import json
+import re
+import sys
+import tomllib
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pycountry
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "pipeline" / "data" / "gazetteer_sources.toml"
+OUTPUT = ROOT / "pipeline" / "data" / "gazetteer.json"
+GENERATED_BY = "scripts/build_gazetteer.py"
+FORMAT_VERSION = 1
+
+# pycountry subdivision type -> our "type" value, per country.
+SUBDIVISION_TYPES = {
+    ("CN", "Province"): "province",
+    ("CN", "Municipality"): "municipality",
+    ("CN", "Autonomous region"): "autonomous region",
+    ("CN", "Special administrative region"): "special administrative region",
+    ("JP", "Prefecture"): "prefecture",
+    ("KR", "Special city"): "special city",
+    ("KR", "Metropolitan city"): "metropolitan city",
+    ("KR", "Province"): "province",
+    ("KR", "Special self-governing province"): "special self-governing province",
+    ("KR", "Special self-governing city"): "special self-governing city",
+    ("KP", "Capital city"): "capital city",
+    ("KP", "Province"): "province",
+    ("KP", "Special city"): "special city",
+    ("KP", "Metropolitan city"): "metropolitan city",
+    ("MN", "Province"): "province",
+    ("MN", "Capital city"): "capital city",
+    ("RU", "Republic"): "republic",
+    ("RU", "Administrative territory"): "krai",
+    ("RU", "Administrative region"): "oblast",
+    ("RU", "Autonomous district"): "autonomous okrug",
+    ("RU", "Autonomous region"): "autonomous oblast",
+    ("RU", "Autonomous city"): "federal city",
+}
+
+# Which entry keeps an alias claimed by several entries (lower rank wins), see README.
+KIND_RANK = {"country": 0, "subdivision": 1, "city": 2, "geographic": 3, "organization": 4}
+
+ENTRY_KEYS = ("id", "name", "kind", "label", "type", "country", "country_code", "code",
+              "region", "aliases", "exact_aliases")
+
+
+# --------------------------------------------------------------------------- helpers
+def nfc(s: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", s)).strip()
+
+
+def fold(s: str) -> str:
+    """Drop diacritics: Töv -> Tov, Ömnögovĭ -> Omnogovi, Hyōgo -> Hyogo."""
+    decomposed = unicodedata.normalize("NFKD", s)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(s).lower()).strip("-")
+
+
+def is_exact(alias: str) -> bool:
+    """All-capital aliases (acronyms) are matched case-sensitively, never on LOWER."""
+    return any(c.isupper() for c in alias) and not any(c.islower() for c in alias)
+
+
+def match_key(alias: str) -> str:
+    # spaCy's LOWER attribute is str.lower(); exact aliases live in their own namespace.
+    return "=" + alias if is_exact(alias) else alias.lower()
+
+
+def mccune_reischauer(stem: str) -> str:
+    """Approximate McCune-Reischauer (no diacritics) from a Revised Romanization stem:
+    initial G/B/D/J -> K/P/T/Ch, eo -> o, eu -> u.  Gyeongsangbuk -> Kyongsangbuk,
+    Busan -> Pusan, Jeollanam -> Chollanam, Hamgyeongbuk -> Hamgyongbuk."""
+    def word(w: str) -> str:
+        for rr, m in (("G", "K"), ("B", "P"), ("D", "T"), ("J", "Ch")):
+            if w.startswith(rr):
+                w = m + w[len(rr):]
+                break
+        return w.replace("eo", "o").replace("eu", "u")
+    return re.sub(r"[A-Za-z]+", lambda m: word(m.group()), stem)
+
+
+def mongolian_modern(iso: str) -> str:
+    """ISO transliteration of aimag names -> usual English: H -> Kh, ĭ -> i, Dz -> Z,
+    final -ay -> -ai, final -iy -> -ii.  Hentiy -> Khentii, Övörhangay -> Övörkhangai."""
+    s = iso.replace("ĭ", "i").replace("h", "kh").replace("H", "Kh")
+    s = re.sub(r"\bDz", "Z", s)
+    s = re.sub(r"ay\b", "ai", s)
+    s = re.sub(r"iy\b", "ii", s)
+    return s
+
+
+def russian_adjectives(adj: str) -> list[str]:
+    """Khabarovskiy -> Khabarovskiy, Khabarovsky, Khabarovski, Khabarovskii (+ ay->ai)."""
+    adj = adj.replace("'", "")
+    forms = [adj]
+    if adj.endswith("iy"):
+        base = adj[:-2]
+        forms = [base + "iy", base + "y", base + "i", base + "ii"]
+    out = []
+    for f in forms:
+        out.append(f)
+        alt = re.sub(r"ay(?=[bcdfghjklmnpqrstvwxz])", "ai", f)
+        if alt != f:
+            out.append(alt)
+    return out
+
+
+def korean_do_forms(stem: str) -> list[str]:
+    return [f"{stem}-do", f"{stem}-Do", f"{stem} Do", f"{stem}do", f"{stem} Province",
+            f"{stem}-do Province", f"{stem}-Do Province"]
+
+
+def korean_cardinal_forms(stem: str) -> list[str]:
+    """Gyeongsangbuk -> North Gyeongsang (Province); Jeollanam -> South Jeolla (Province)."""
+    for suffix, word in (("buk", "North"), ("nam", "South")):
+        if stem.endswith(suffix) and len(stem) > len(suffix) + 2:
+            base = stem[: -len(suffix)]
+            return [f"{word} {base}", f"{word} {base} Province"]
+    return []
+
+
+class Gazetteer:
+    def __init__(self, sources: dict):
+        self.src = sources
+        settings = sources["settings"]
+        self.stop = {s.lower() for s in settings["stop_aliases"]}
+        self.generic = {s.lower() for s in settings["generic_words"]}
+        self.translations = {
+            domain: {loc: gettext.translation(domain, pycountry.LOCALES_DIR, languages=[loc], fallback=True)
+                     for loc in settings["locales"]}
+            for domain in ("iso3166-1", "iso3166-2")
+        }
+        self.entries: dict[str, dict] = {}
+        self.raw_aliases: dict[str, list[str]] = defaultdict(list)
+        self.warnings: list[str] = []
+        self.rejected: list[tuple[str, str, str]] = []
+        self.clashes: list[str] = []
+        self.errors: list[str] = []
+
+    # ------------------------------------------------------------------ basics
+    def new_entry(self, eid: str, name: str, kind: str, label: str, typ: str,
+                  country_code: str | None, code: str | None = None, region: str | None = None) -> str:
+        if eid in self.entries:
+            self.errors.append(f"duplicate entry id {eid}")
+        country_name = self.country_name(country_code) if country_code else None
+        self.entries[eid] = {
+            "id": eid, "name": nfc(name), "kind": kind, "label": label, "type": typ,
+            "country": country_name, "country_code": country_code, "code": code, "region": region,
+        }
+        self.add(eid, name)
+        return eid
+
+    def add(self, eid: str, *aliases: str) -> None:
+        for a in aliases:
+            if a:
+                self.raw_aliases[eid].append(nfc(a))
+
+    def translate(self, domain: str, text: str) -> list[str]:
+        out = []
+        for loc, tr in self.translations[domain].items():
+            t = tr.gettext(text)
+            if not t or t == text or ", " in t:
+                continue
+            m = re.fullmatch(r"(.+?)\s*\((.+)\)", t)      # "大韓民国 (韓国)" -> both
+            out.extend([m.group(1), m.group(2)] if m else [t])
+        return out
+
+    def country_name(self, cc: str) -> str:
+        return self.src["countries"][cc]["name"]
+
+    def sub_cfg(self, code: str) -> dict:
+        return self.src.get("subdivisions", {}).get(code, {})
+
+    # ------------------------------------------------------------------ countries
+    def build_countries(self) -> None:
+        for cc, cfg in self.src["countries"].items():
+            c = pycountry.countries.get(alpha_2=cc)
+            if c is None:
+                self.errors.append(f"countries.{cc}: not in pycountry")
+                continue
+            eid = self.new_entry(f"country:{cc}", cfg["name"], "place", "GPE", "country", cc, code=cc)
+            english = [c.name] + [getattr(c, a) for a in ("official_name", "common_name") if getattr(c, a, None)]
+            self.add(eid, *english, *cfg.get("aliases", []), *cfg.get("native", []))
+            for text in english:
+                self.add(eid, *self.translate("iso3166-1", text))
+
+    # ------------------------------------------------------------------ subdivisions
+    def build_subdivisions(self) -> None:
+        known = set()
+        for cc in self.src["settings"]["subdivision_countries"]:
+            for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
+                if sub.parent_code:          # first level only
+                    continue
+                known.add(sub.code)
+                typ = SUBDIVISION_TYPES.get((cc, sub.type))
+                if typ is None:
+                    typ = sub.type.lower()
+                    self.warnings.append(f"{sub.code}: unmapped pycountry type {sub.type!r}, used {typ!r}")
+                cfg = self.sub_cfg(sub.code)
+                builder = getattr(self, f"sub_{cc.lower()}")
+                name, aliases = builder(sub, typ, cfg)
+                eid = self.new_entry(sub.code, name, "place", "GPE", typ, cc, code=sub.code)
+                self.add(eid, sub.name, *aliases, *cfg.get("aliases", []), *cfg.get("native", []))
+                self.add(eid, *self.native_subdivision(sub, typ, cfg))
+        for code in self.src.get("subdivisions", {}):
+            if code not in known:
+                self.errors.append(f"subdivisions.{code}: not a first-level subdivision in pycountry")
+
+    def native_subdivision(self, sub, typ: str, cfg: dict) -> list[str]:
+        out = []
+        for t in self.translate("iso3166-2", sub.name):
+            out.append(t)
+            if sub.country_code == "CN" and t[-1] in "省市" and len(t) > 2:
+                out.append(t[:-1])                                  # 黑龙江省 -> 黑龙江
+            if sub.country_code == "JP" and re.fullmatch(r"[\u4e00-\u9fff]+", t) and t[-1] not in "県府都道县":
+                out.append(t + cfg.get("ja_suffix", "県"))         # 富山 -> 富山県
+            if sub.country_code == "KR" and re.fullmatch(r"[\uac00-\ud7a3]+", t):
+                if typ == "metropolitan city":
+                    out.append(t + "광역시")                        # 부산 -> 부산광역시
+                elif typ == "special city":
+                    out.append(t + "특별시")
+        if sub.country_code == "MN":
+            for n in cfg.get("native", []):
+                if typ == "province":
+                    out.append(f"{n} аймаг")
+        return out
+
+    def sub_cn(self, sub, typ, cfg):
+        iso = sub.name
+        m = re.fullmatch(r"(.+?) (Sheng|Shi|Zizhiqu|SAR)", iso)
+        base = m.group(1) if m else iso
+        words = base.split()
+        stem = cfg.get("stem", words[0] if typ == "autonomous region" else base)
+        if cfg.get("generic") is False:
+            return cfg.get("name", stem), [stem]
+        if typ == "province":
+            name = cfg.get("name", f"{stem} Province")
+            return name, [stem, f"{stem} Province", f"{stem} province"]
+        if typ == "municipality":
+            name = cfg.get("name", f"{stem} Municipality")
+            return name, [stem, f"{stem} City", f"{stem} Municipality"]
+        if typ == "autonomous region":
+            ethnic = " ".join(w[:-2] if w.endswith("zu") else w for w in words[1:])
+            name = cfg.get("name", " ".join(filter(None, [stem, ethnic, "Autonomous Region"])))
+            return name, [stem, f"{stem} Autonomous Region"]
+        if typ == "special administrative region":
+            name = cfg.get("name", f"{stem} Special Administrative Region")
+            return name, [stem, f"{stem} SAR"]
+        return cfg.get("name", base), [stem]
+
+    def sub_jp(self, sub, typ, cfg):
+        stem = cfg.get("stem", sub.name)
+        name = cfg.get("name", f"{stem} Prefecture")
+        aliases = [stem, f"{stem} Prefecture", f"{stem} prefecture"]
+        romaji = {"県": "ken", "府": "fu", "都": "to"}.get(cfg.get("ja_suffix", "県"))
+        if romaji:
+            aliases.append(f"{stem}-{romaji}")
+        return name, aliases
+
+    def sub_kr(self, sub, typ, cfg):
+        m = re.fullmatch(r"(.+?)-(teukbyeolsi|gwangyeoksi|teukbyeoljachido|do)", sub.name)
+        stem = cfg.get("stem", m.group(1) if m else sub.name)
+        mr = mccune_reischauer(stem) if cfg.get("mr", True) else stem
+        stems = [stem] + ([mr] if mr != stem else [])
+        aliases: list[str] = []
+        if typ in ("province", "special self-governing province"):
+            name = sub.name if typ == "province" else f"{stem} Special Self-Governing Province"
+            for s in stems:
+                aliases += korean_do_forms(s) + korean_cardinal_forms(s)
+            if typ == "special self-governing province":
+                aliases += stems
+            short = cfg.get("short")
+            if short:
+                aliases += [short, f"{short} Province", f"{short}-do"]
+        elif typ == "metropolitan city":
+            name = f"{stem} Metropolitan City"
+            for s in stems:
+                aliases += [s, f"{s} City", f"{s} Metropolitan City"]
+            aliases.append(f"{stem}-si")
+        elif typ == "special city":
+            name = f"{stem} Special City"
+            for s in stems:
+                aliases += [s, f"{s} City", f"{s} Special City"]
+        else:  # special self-governing city (Sejong)
+            name = f"{stem} Special Self-Governing City"
+            for s in stems:
+                aliases += [s, f"{s} City", f"{s}-si", name]
+        return cfg.get("name", name), aliases
+
+    def sub_kp(self, sub, typ, cfg):
+        rr = cfg.get("stem")
+        if rr is None:
+            self.warnings.append(f"{sub.code}: no Revised Romanization stem in the sources; using the ISO name")
+            return cfg.get("name", sub.name), []
+        mr = mccune_reischauer(rr)
+        stems = [mr] + ([rr] if rr != mr else [])
+        aliases: list[str] = []
+        if typ == "province":
+            name = f"{mr}-do"
+            for s in stems:
+                aliases += korean_do_forms(s) + korean_cardinal_forms(s)
+        else:
+            name = mr
+            for s in stems:
+                aliases += [s, f"{s} City"]
+        return cfg.get("name", name), aliases
+
+    def sub_mn(self, sub, typ, cfg):
+        iso = sub.name
+        modern = mongolian_modern(iso)
+        u_fold = fold(modern.replace("ö", "u").replace("Ö", "U").replace("ü", "u").replace("Ü", "U"))
+        variants = list(dict.fromkeys([iso, fold(iso), modern, fold(modern), u_fold]))
+        if typ == "capital city":
+            name = cfg.get("name", fold(modern))
+            return name, variants + [f"{v} City" for v in variants]
+        name = cfg.get("name", f"{fold(modern)} Province")
+        aliases = []
+        for v in variants:
+            aliases += [v, f"{v} Province", f"{v} province", f"{v} Aimag", f"{v} aimag"]
+        return name, aliases
+
+    def sub_ru(self, sub, typ, cfg):
+        iso = sub.name
+        stem = cfg.get("stem")
+        if stem is None and "name" not in cfg:
+            self.warnings.append(f"{sub.code}: no English stem in the sources; using the ISO name")
+            return iso, [iso.replace("'", "")]
+        aliases = [iso.replace("'", "")]
+        bare = cfg.get("bare")
+        if typ == "krai":
+            adjectives = russian_adjectives(iso.split()[0])
+            name = f"{stem} Territory"
+            aliases += [f"{stem} {g}" for g in ("Territory", "Krai", "Kray", "krai")]
+            aliases += [f"{a} {g}" for a in adjectives for g in ("Territory", "Krai", "Kray", "krai", "kray")]
+        elif typ == "oblast":
+            adjective = iso.split()[0].replace("'", "")
+            name = f"{stem} Region"
+            aliases += [f"{stem} {g}" for g in ("Region", "Oblast", "oblast")]
+            aliases += [f"{adjective} Oblast", f"{adjective} oblast"]
+        elif typ == "republic":
+            bare = True if bare is None else bare
+            m = re.fullmatch(r"(.+), Respublika", iso)
+            iso_stems = [m.group(1)] if m else []
+            if stem is None:        # adjectival name (Chechen Republic): given whole in the sources
+                name, bare = cfg["name"], False
+            else:
+                name = f"{stem} Republic" if cfg.get("style") == "suffix" else f"Republic of {stem}"
+                aliases += [f"Republic of {stem}", f"{stem} Republic"]
+            for s in iso_stems:
+                aliases += [f"Respublika {s}", f"Republic of {s}", f"{s} Republic", s]
+        elif typ == "autonomous okrug":
+            adjectives = russian_adjectives(iso.split()[0])
+            name = f"{stem} Autonomous Okrug"
+            aliases += [f"{stem} {g}" for g in ("Autonomous Okrug", "Autonomous District", "Autonomous Area")]
+            aliases += [f"{a} Autonomous Okrug" for a in adjectives]
+        elif typ == "federal city":
+            name, bare = stem, True
+        else:
+            name = stem or iso
+        if stem and bare:
+            aliases.append(stem)
+        return cfg.get("name", name), aliases
+
+    # ------------------------------------------------------------------ cities etc.
+    def build_cities(self) -> None:
+        for cc, cities in self.src["cities"].items():
+            for c in cities:
+                name = c["name"]
+                stem = c.get("stem", name[:-5] if name.endswith(" City") else name)
+                typ = c.get("type", "city")
+                region = c.get("region")
+                if region and pycountry.subdivisions.get(code=region) is None:
+                    self.errors.append(f"city {name}: region {region} not in pycountry")
+                eid = self.new_entry(f"city:{cc}:{slug(name)}", name, "place", "GPE", typ, cc, region=region)
+                stems = [stem]
+                if cc == "KR":
+                    mr = mccune_reischauer(stem)
+                    stems += [mr] if mr != stem else []
+                for s in stems:
+                    self.add(eid, s)
+                    if typ == "city":
+                        self.add(eid, f"{s} City")
+                    elif typ == "county":
+                        self.add(eid, f"{s} County")
+                if typ == "city" and cc == "JP":
+                    self.add(eid, f"{stem}-shi")
+                if typ == "city" and cc == "KR":
+                    self.add(eid, f"{stem}-si")
+                if typ == "county" and cc == "KR":
+                    self.add(eid, f"{stem}-gun")
+                self.add(eid, *c.get("aliases", []))
+                for n in c.get("native", []):
+                    self.add(eid, n)
+                    if cc == "CN" and not n.endswith("市"):
+                        self.add(eid, n + "市")                    # 哈尔滨 -> 哈尔滨市
+
+    def build_geographic(self) -> None:
+        for g in self.src["geographic"]:
+            eid = self.new_entry(g["id"], g["name"], "place", "LOC", "geographic", None)
+            self.add(eid, *g.get("aliases", []), *g.get("native", []))
+
+    def build_organizations(self) -> None:
+        for o in self.src["organizations"]:
+            eid = self.new_entry(o["id"], o["name"], "organization", "ORG", o["type"], o.get("country"))
+            self.add(eid, *o.get("aliases", []), *o.get("native", []))
+        for topic in self.src["near_subcommittees"]["topics"]:
+            eid = self.new_entry(f"org:near-subcommittee-{slug(topic)}", f"Subcommittee on {topic}",
+                                 "organization", "ORG", "subcommittee", None)
+            for t in dict.fromkeys([topic, topic.replace(" and ", " & ")]):
+                self.add(eid, f"Subcommittee on {t}", f"Sub-committee on {t}", f"{t} Subcommittee",
+                         f"{t} Sub-committee", f"NEAR {t} Subcommittee", f"NEAR Subcommittee on {t}")
+            self.add(eid, *self.src["near_subcommittees"].get("aliases", {}).get(topic, []))
+
+    # ------------------------------------------------------------------ finishing
+    def expand_and_filter(self) -> dict[str, list[str]]:
+        """Typographic apostrophe variants, then reject stop words and bare generic words."""
+        result = {}
+        for eid, raw in self.raw_aliases.items():
+            seen: dict[str, None] = {}
+            for a in raw:
+                # People's -> People’s, Xi'an -> Xi’an; not the soft sign of ISO names (Tul'skaya)
+                for v in (a, a.replace("'", "’") if re.search(r"\w'(?:s\b|[aeiou])", a) else None):
+                    if v:
+                        seen.setdefault(v, None)
+            kept = []
+            canonical = self.entries[eid]["name"]
+            for a in seen:
+                tokens = [t for t in re.split(r"[\s\-/(),.]+", a.lower()) if t]
+                reason = None
+                if a.lower() in self.stop:
+                    reason = "stop list"
+                elif tokens and all(t in self.generic for t in tokens):
+                    reason = "generic words only"
+                elif len(a) < 2:
+                    reason = "too short"
+                if reason and a == canonical:
+                    self.errors.append(f"{eid}: canonical name {a!r} rejected ({reason})")
+                if reason:
+                    self.rejected.append((eid, a, reason))
+                else:
+                    kept.append(a)
+            result[eid] = kept
+        return result
+
+    def resolve_clashes(self, aliases: dict[str, list[str]]) -> dict[str, list[str]]:
+        owners_cfg = {k.lower(): v for k, v in self.src.get("alias_owner", {}).items()}
+        claims: dict[str, set[str]] = defaultdict(set)
+        for eid, lst in aliases.items():
+            for a in lst:
+                claims[match_key(a)].add(eid)
+        drop: dict[str, set[str]] = defaultdict(set)       # eid -> keys to drop
+        used_owner_keys = set()
+        for key in sorted(claims):
+            ids = sorted(claims[key])
+            if len(ids) < 2:
+                continue
+            canon = [i for i in ids if match_key(self.entries[i]["name"]) == key]
+            owner, why = None, ""
+            if len(canon) > 1:
+                self.errors.append(f"alias {key!r} is the canonical name of {canon}")
+            if key in owners_cfg:
+                used_owner_keys.add(key)
+                owner, why = owners_cfg[key], "alias_owner"
+                if owner not in ids:
+                    self.errors.append(f"alias_owner {key!r} -> {owner}, which does not have it ({ids})")
+                if canon and canon[0] != owner:
+                    self.errors.append(f"alias_owner {key!r} -> {owner} would take the canonical name of {canon[0]}")
+            elif canon:
+                owner, why = canon[0], "canonical name"
+            else:
+                ranks = {i: KIND_RANK[self.kind_of(i)] for i in ids}
+                best = min(ranks.values())
+                winners = [i for i in ids if ranks[i] == best]
+                if len(winners) == 1:
+                    owner, why = winners[0], f"{self.kind_of(winners[0])} outranks"
+                else:
+                    why = "same rank: dropped from all"
+            for i in ids:
+                if i != owner:
+                    drop[i].add(key)
+            losers = [i for i in ids if i != owner]
+            self.clashes.append(f"{key.lstrip('=')!r}: {owner or '-'} keeps it ({why}); dropped from {', '.join(losers)}")
+        for key in sorted(set(owners_cfg) - used_owner_keys):
+            self.warnings.append(f"alias_owner {key!r} settles no clash (remove it?)")
+        return {eid: [a for a in lst if match_key(a) not in drop[eid]] for eid, lst in aliases.items()}
+
+    def kind_of(self, eid: str) -> str:
+        e = self.entries[eid]
+        if e["kind"] == "organization":
+            return "organization"
+        if e["label"] == "LOC":
+            return "geographic"
+        if e["type"] == "country":
+            return "country"
+        if eid.startswith("city:"):
+            return "city"
+        return "subdivision"
+
+    def build(self) -> dict:
+        self.build_countries()
+        self.build_subdivisions()
+        self.build_cities()
+        self.build_geographic()
+        self.build_organizations()
+        aliases = self.resolve_clashes(self.expand_and_filter())
+        entries = []
+        for eid in sorted(self.entries):
+            e = dict(self.entries[eid])
+            name = e["name"]
+            lower = [a for a in aliases[eid] if not is_exact(a)]
+            exact = [a for a in aliases[eid] if is_exact(a)]
+            order = lambda a: (a != name, a.lower(), a)
+            e["aliases"] = sorted(dict.fromkeys(lower), key=order)
+            e["exact_aliases"] = sorted(dict.fromkeys(exact))
+            entries.append({k: e[k] for k in ENTRY_KEYS})
+        return {
+            "version": FORMAT_VERSION,
+            "generated_by": GENERATED_BY,
+            "pycountry_version": importlib.metadata.version("pycountry"),
+            "entries": entries,
+        }
+
+
+# --------------------------------------------------------------------------- checks
+def build_index(data: dict) -> dict[str, list[str]]:
+    """match key -> ids of the entries having it (spaCy LOWER for aliases, exact text for
+    exact_aliases); several spellings of one entry may share a key."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for e in data["entries"]:
+        for key in dict.fromkeys([a.lower() for a in e["aliases"]] + ["=" + a for a in e["exact_aliases"]]):
+            index[key].append(e["id"])
+    return index
+
+
+def lookup(index: dict[str, list[str]], text: str) -> list[str]:
+    return index.get("=" + text) or index.get(text.lower(), [])
+
+
+def self_check(g: Gazetteer, data: dict, text: str) -> list[str]:
+    problems = list(g.errors)
+    entries = data["entries"]
+    ids = [e["id"] for e in entries]
+    if len(ids) != len(set(ids)):
+        problems.append("duplicate ids")
+    for e in entries:
+        all_aliases = e["aliases"] + e["exact_aliases"]
+        if len(all_aliases) != len(set(all_aliases)):
+            problems.append(f"{e['id']}: duplicate alias")
+        if e["name"] not in all_aliases:
+            problems.append(f"{e['id']}: canonical name missing from its aliases")
+    index = build_index(data)
+    for key, owners in index.items():
+        if len(owners) > 1:
+            problems.append(f"alias {key!r} still shared by {owners}")
+    # Advisory only (never changes the output): single words that spaCy calls stop words.
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+        for e in entries:
+            for a in e["aliases"]:
+                if a.lower() in STOP_WORDS:
+                    problems.append(f"{e['id']}: alias {a!r} is an English stop word; add it to stop_aliases")
+    except ImportError:
+        pass
+
+    out = sys.stderr
+    print("== gazetteer self-check ==", file=out)
+    print(f"entries: {len(entries)}  aliases: {sum(len(e['aliases']) for e in entries)}"
+          f"  exact_aliases: {sum(len(e['exact_aliases']) for e in entries)}"
+          f"  size: {len(text.encode('utf-8')):,} bytes", file=out)
+    by_kind = Counter((g.kind_of(e["id"]), e["label"]) for e in entries)
+    print("by kind: " + ", ".join(f"{k} ({lab}) {n}" for (k, lab), n in sorted(by_kind.items())), file=out)
+    subs = Counter(e["country_code"] for e in entries if g.kind_of(e["id"]) == "subdivision")
+    print("subdivisions by country: " + ", ".join(f"{k} {n}" for k, n in sorted(subs.items())), file=out)
+    cities = Counter(e["country_code"] for e in entries if g.kind_of(e["id"]) == "city")
+    print("cities by country: " + ", ".join(f"{k} {n}" for k, n in sorted(cities.items())), file=out)
+    types = Counter(e["type"] for e in entries if g.kind_of(e["id"]) == "subdivision")
+    print("subdivision types: " + ", ".join(f"{k} {n}" for k, n in sorted(types.items())), file=out)
+    print(f"clashes between entries: {len(g.clashes)}", file=out)
+    for line in g.clashes:
+        print("  " + line, file=out)
+    print(f"rejected aliases: {len(g.rejected)}", file=out)
+    for eid, a, reason in g.rejected:
+        print(f"  {eid}: {a!r} ({reason})", file=out)
+    for w in g.warnings:
+        print("warning: " + w, file=out)
+
+    must = g.src.get("selfcheck", {}).get("must_resolve", {})
+    failed = 0
+    for alias, expected in must.items():
+        got = lookup(index, alias)
+        if got != [expected]:
+            failed += 1
+            problems.append(f"look-up {alias!r}: expected {expected}, got {got or 'nothing'}")
+    print(f"required look-ups: {len(must) - failed}/{len(must)} resolve as expected", file=out)
+    for p in problems:
+        print("ERROR: " + p, file=out)
+    print("self-check " + ("FAILED" if problems else "passed"), file=out)
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sources", type=Path, default=SOURCES)
+    ap.add_argument("--output", type=Path, default=OUTPUT)
+    ap.add_argument("--check", action="store_true", help="do not write; fail if the output file is stale")
+    args = ap.parse_args(argv)
+
+    with args.sources.open("rb") as fh:
+        sources = tomllib.load(fh)
+    g = Gazetteer(sources)
+    data = g.build()
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    problems = self_check(g, data, text)
+    if problems:
+        return 1
+    if args.check:
+        current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
+        if current != text:
+            print(f"{args.output} is stale: run {GENERATED_BY}", file=sys.stderr)
+            return 1
+        print(f"{args.output} is up to date", file=sys.stderr)
+        return 0
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text, encoding="utf-8", newline="\n")
+    print(f"wrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""Entity tagging: span cleanup rules, linking, merging, and accuracy against gold."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import parse, read
+from pipeline.evaluate import load_gold, score_file, total
+from pipeline.gazetteer import load_gazetteer
+from pipeline.tag import ModelError, clean_span, load_nlp, prose, tag
+from tests.conftest import TESTS
+
+ROOT = TESTS.parent
+
+
+@pytest.mark.parametrize(
+    ("span", "label", "names"),
+    [
+        ("Matsue City of", "GPE", ["Matsue City"]),
+        ("Izushi City Hyogo Prefecture", "FAC", ["Izushi City", "Hyogo Prefecture"]),
+        ("the Russian Federation", "GPE", ["Russian Federation"]),
+        ("Province", "GPE", []),
+        ("Region", "LOC", []),
+        ("Conference", "ORG", []),
+        ("Secretariat", "ORG", []),
+        ("Khabarovsk International Conference", "FAC", []),
+        ("the North East Asia Territories", "LOC", ["North East Asia"]),
+        ("the Regional Organization", "ORG", []),
+        ("September 6, 1995", "GPE", []),
+        ("Participants", "ORG", []),
+        ("NEAR Youth Network &", "ORG", ["NEAR Youth Network"]),
+        ("Gyeongsangbuk-do Primorsky Territory", "GPE", ["Gyeongsangbuk-do", "Primorsky Territory"]),
+    ],
+)
+def test_clean_span(span, label, names):
+    assert clean_span(span, label) == names
+
+
+def test_gazetteer_links_spelling_variants_to_one_iso_code():
+    gazetteer = load_gazetteer()
+    for variants, code in [
+        (["Primorski Territory", "Primorsky Krai", "Primorye Territory", "Приморский край"], "RU-PRI"),
+        (["Gyeongsangbuk-do", "Gyeongsangbuk-Do", "North Gyeongsang", "경상북도"], "KR-47"),
+        (["Khabarovsk Territory", "Khabarovsk Krai", "Хабаровский край"], "RU-KHA"),
+        (["Toyama Prefecture", "富山県"], "JP-16"),
+        (["Heilongjiang", "Heilongjiang Province", "黑龙江省"], "CN-HL"),
+    ]:
+        assert {gazetteer.lookup(v).code for v in variants} == {code}, variants
+
+
+def test_seed_entities_are_canonical_merged_and_linked(nlp):
+    record = tag([parse(read(ROOT / "raw" / "near-1995-khabarovsk.txt"))], nlp)[0]
+    by_name = {entity.name: entity for entity in record.entities}
+    gyeongbuk = next(e for e in record.entities if e.code == "KR-47")
+    assert {"Gyeongsangbuk-Do", "Gyeongsangbuk-do Province"} <= set(gyeongbuk.aliases)
+    assert gyeongbuk.country == "South Korea" and gyeongbuk.kind == "place"
+    assert gyeongbuk.mentions >= 3
+    primorsky = next(e for e in record.entities if e.code == "RU-PRI")
+    assert "Primorski Territory" in primorsky.aliases
+    russia = next(e for e in record.entities if "Russian Federation" in e.aliases)
+    assert "Russia" in russia.aliases
+    names = {alias for entity in record.entities for alias in entity.aliases}
+    assert not names & {"Province", "Matsue City of", "Izushi City Hyogo Prefecture", "Khabarovsk Declaration"}
+    assert {"Aomori Prefecture", "Niigata Prefecture", "Ishikawa Prefecture", "Tottori Prefecture"} <= names
+    assert len({entity.name for entity in record.entities}) == len(record.entities)
+    assert by_name["Khabarovsk Territory, Administration"].kind == "organization"
+
+
+def test_prose_is_what_the_model_reads():
+    record = parse(read(ROOT / "raw" / "near-1995-khabarovsk.txt"))
+    texts = prose(record)
+    assert texts[0] == "The 3rd NEAR Conference"
+    assert not any("Heilongjiang Province, Liaoning Province" in text for text in texts)
+
+
+@pytest.mark.parametrize("gold_dir", ["gold", "heldout/gold"])
+def test_accuracy_targets(gold_dir, nlp):
+    gold_path = TESTS / gold_dir
+    raw_dir = gold_path.parent if gold_dir != "gold" else TESTS / "samples"
+    golds = load_gold(gold_path)
+    if not golds:
+        pytest.skip(f"no gold files in {gold_path}")
+    records = tag([parse(read(raw_dir / gold["file"])) for gold in golds], nlp)
+    totals = total([score_file(record, gold) for record, gold in zip(records, golds)])
+    place, organization = totals["place"], totals["organization"]
+    assert place.recall >= 0.98 and place.precision >= 0.95, (place.recall, place.precision)
+    assert organization.recall >= 0.90 and organization.precision >= 0.90, (organization.recall, organization.precision)
+
+
+def test_missing_model_is_one_line_error(tmp_path):
+    with pytest.raises(ModelError, match="cannot load spaCy model 'no_such_model'"):
+        load_nlp("no_such_model")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(tmp_path / "out"), "--model", "no_such_model"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
