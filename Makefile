@@ -6,7 +6,7 @@ RAW    ?= raw
 OUT    ?= output
 STAMP  := $(VENV)/.installed
 
-.PHONY: all test lock golden clean
+.PHONY: all test lock golden gazetteer bench clean
 
 all: $(STAMP)
 	$(PY) -m pipeline build $(RAW) --out $(OUT)
@@ -34,3 +34,11 @@ lock:
 
 clean:
 	rm -rf $(VENV) $(OUT)/*.json $(OUT)/*.pdf $(OUT)/*.docx
+
+# Regenerate pipeline/data/gazetteer.json from pycountry and pipeline/data/gazetteer_sources.toml.
+gazetteer: $(STAMP)
+	$(PY) -m pipeline.tools.build_gazetteer
+
+# Benchmarks: print figures (not tests).
+bench: $(STAMP)
+	$(PY) -m pipeline.tools.bench tagging --texts 1000

@@ -41,7 +41,7 @@ class Gazetteer:
         self._by_alias: dict[str, Entry] = {}
         self._by_exact_alias: dict[str, Entry] = {}
         for entry in entries:
-            for alias in (entry.name, *entry.aliases):
+            for alias in entry.aliases:
                 self._by_alias.setdefault(alias_key(alias), entry)
             for alias in entry.exact_aliases:
                 self._by_exact_alias.setdefault(" ".join(alias.split()), entry)
@@ -54,7 +54,7 @@ class Gazetteer:
         (matched on LOWER) for aliases, exact token patterns for acronyms."""
         patterns: list[dict] = []
         for entry in self.entries.values():
-            for alias in sorted({entry.name, *entry.aliases}):
+            for alias in sorted(set(entry.aliases)):
                 patterns.append({"label": entry.label, "pattern": alias, "id": entry.id})
             for alias in entry.exact_aliases:
                 tokens = [{"ORTH": token.text} for token in tokenize(alias)]

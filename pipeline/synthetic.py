@@ -70,6 +70,27 @@ RESOLUTIONS = [
     "Member regions will support “Northeast Asia Day” events to raise public awareness of NEAR.",
     "To invite the regional governments of the region that share these purposes to join the Association.",
 ]
+PREAMBLES = [
+    "The representatives of the member regional governments met in {city} for the General Assembly, following "
+    "the meetings held in {a} and in {b}, and exchanged views on the economy, culture, the environment and the "
+    "exchange of people between the regions of North East Asia.",
+    "The development of dialogue between the neighbouring regions became possible as a result of the relaxation "
+    "of international tension, the growth of trade and investment, better transport and communication, and the "
+    "growing interest of citizens in contact with their neighbours across the Sea of Japan.",
+    "During the discussion the participants noted that the wide-ranging relations between the regions have made "
+    "a valuable contribution to peace and stability in the Asia Pacific Region, and that interregional cooperation "
+    "requires more coordination, which the Association and its Secretariat can ensure.",
+    "Noting the entry of new members from {a} and the growing flow of goods across the region, the participants "
+    "welcomed the work of the subcommittees and of the United Nations Environment Programme on the marine environment.",
+    "The participants recalled that the Association was founded to promote exchange and cooperation among the "
+    "regional governments of North East Asia on the basis of reciprocity and equality, and that its members have "
+    "since carried out joint projects in culture, trade, tourism, disaster prevention, science and technology, "
+    "and the protection of the environment of the Amur River basin and of the Tumen River area.",
+    "Based on the past exchange of views and on the reports of the Working Committee, the participants considered "
+    "that the economic crisis, the ageing of the population and climate change make cooperation between "
+    "neighbouring regions more important than before, and that the experience of {a} and {b} in youth exchange, "
+    "port development and green growth should be shared with all member regions.",
+]
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -113,10 +134,10 @@ class Style:
 
 
 def random_spec(rng: random.Random, ordinal: int = 3) -> Spec:
-    countries = rng.sample(sorted(AUTHORITIES), rng.randint(2, len(AUTHORITIES)))
+    countries = rng.sample(sorted(AUTHORITIES), rng.randint(3, len(AUTHORITIES)))
     groups = [
         Group(country, rng.choice(COUNTRY_SPELLINGS[country]), "member",
-              rng.sample(AUTHORITIES[country], rng.randint(1, min(6, len(AUTHORITIES[country])))))
+              rng.sample(AUTHORITIES[country], rng.randint(1, min(9, len(AUTHORITIES[country])))))
         for country in countries
     ]
     if rng.random() < 0.3:
@@ -133,7 +154,7 @@ def random_spec(rng: random.Random, ordinal: int = 3) -> Spec:
 
     contents = [
         (fill(rng.choice(TOPICS)), [fill(rng.choice(DETAILS)) for _ in range(rng.choice((0, 0, 1, 2)))])
-        for _ in range(rng.randint(1, 8))
+        for _ in range(rng.randint(3, 10))
     ]
     has_declaration = rng.random() < 0.85
     city = place.split()[0]
@@ -149,8 +170,10 @@ def random_spec(rng: random.Random, ordinal: int = 3) -> Spec:
         groups=groups,
         contents=contents,
         declaration_title=f"{city} Declaration" if has_declaration else None,
-        preamble=[f"The representatives of the member regional governments met in {city} for the General Assembly."]
-        * rng.randint(0, 2),
+        preamble=[
+            template.format(city=city, a=rng.choice(host.authorities), b=rng.choice(groups[-1].authorities))
+            for template in rng.sample(PREAMBLES, rng.randint(3, len(PREAMBLES)))
+        ],
         resolutions=rng.sample(RESOLUTIONS, rng.randint(1, len(RESOLUTIONS))) if has_declaration else [],
         closing=[f"Adopted at {city} on {start:%B} {start.day}, {start.year}"] if rng.random() < 0.7 else [],
         extra_sections=[("Program", [f"{start:%B} {start.day} Working Committee; welcome reception"])]

@@ -14,8 +14,8 @@ Output
   printed to stderr; the script exits non-zero when a check fails.
 
 Usage
-  .venv/bin/python scripts/build_gazetteer.py            # write the JSON
-  .venv/bin/python scripts/build_gazetteer.py --check    # fail if the JSON is stale
+  python -m pipeline.tools.build_gazetteer            # write the JSON
+  python -m pipeline.tools.build_gazetteer --check    # fail if the JSON is stale
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ from pathlib import Path
 
 import pycountry
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "pipeline" / "data" / "gazetteer_sources.toml"
-OUTPUT = ROOT / "pipeline" / "data" / "gazetteer.json"
-GENERATED_BY = "scripts/build_gazetteer.py"
+DATA = Path(__file__).resolve().parent.parent / "data"
+SOURCES = DATA / "gazetteer_sources.toml"
+OUTPUT = DATA / "gazetteer.json"
+GENERATED_BY = "python -m pipeline.tools.build_gazetteer"
 FORMAT_VERSION = 1
 
 # pycountry subdivision type -> our "type" value, per country.
@@ -182,9 +182,15 @@ class Gazetteer:
         return eid
 
     def add(self, eid: str, *aliases: str) -> None:
+        # "Republic of Sakha (Yakutia)" is two names, as the texts' own asides are;
+        # ISO's inverted country forms ("Korea (Republic of)") are not names at all.
         for a in aliases:
-            if a:
-                self.raw_aliases[eid].append(nfc(a))
+            bracketed = re.fullmatch(r"(.+?)\s*\((.+)\)", a or "")
+            if bracketed and eid.startswith("country:"):
+                continue
+            for part in (bracketed.groups() if bracketed else (a,)):
+                if part:
+                    self.raw_aliases[eid].append(nfc(part))
 
     def translate(self, domain: str, text: str) -> list[str]:
         out = []
@@ -577,7 +583,8 @@ def self_check(g: Gazetteer, data: dict, text: str) -> list[str]:
         all_aliases = e["aliases"] + e["exact_aliases"]
         if len(all_aliases) != len(set(all_aliases)):
             problems.append(f"{e['id']}: duplicate alias")
-        if e["name"] not in all_aliases:
+        name_parts = {part.strip() for part in re.findall(r"[^()]+", e["name"])}
+        if e["name"] not in all_aliases and not name_parts <= set(all_aliases):
             problems.append(f"{e['id']}: canonical name missing from its aliases")
     index = build_index(data)
     for key, owners in index.items():
@@ -653,7 +660,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}", file=sys.stderr)
+    print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
 
