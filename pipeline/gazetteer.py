@@ -49,6 +49,17 @@ class Gazetteer:
     def lookup(self, text: str) -> Entry | None:
         return self._by_exact_alias.get(" ".join(text.split())) or self._by_alias.get(alias_key(text))
 
+    def country_within(self, name: str) -> str | None:
+        """The country of a known place a longer name starts or ends with
+        ('Irkutsk Aircraft Plant' -> Russia)."""
+        words = name.split()
+        for size in range(len(words) - 1, 0, -1):
+            for part in (words[:size], words[-size:]):
+                entry = self.lookup(" ".join(part))
+                if entry is not None and entry.country:
+                    return entry.country
+        return None
+
     def patterns(self, tokenize) -> list[dict]:
         """entity_ruler patterns, the pattern id being the entry id: phrase patterns
         (matched on LOWER) for aliases, exact token patterns for acronyms."""

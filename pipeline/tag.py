@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
-from .overview import field_kind
+from .names import CONNECTORS, HEAD_LABELS, NAME_SHAPES, clean_span, head_kind, is_name
 from .record import Entity, Item, Record
 from .text import split_top_level
 
@@ -50,7 +50,7 @@ def load_nlp(model: str | None = None, gazetteer: Gazetteer | None = None):
         "entity_ruler", before="ner" if "ner" in nlp.pipe_names else None,
         config={"phrase_matcher_attr": "LOWER"},
     )
-    ruler.add_patterns((gazetteer or load_gazetteer()).patterns(nlp.make_doc))
+    ruler.add_patterns([*(gazetteer or load_gazetteer()).patterns(nlp.make_doc), *NAME_SHAPES])
     return nlp
 
 
@@ -69,6 +69,7 @@ class Mention:
     entry: Entry | None = None
     country: str | None = None
     from_structure: bool = False
+    same_as: str | None = None  # an acronym merges with the name it abbreviates
 
 
 def _mention(text: str, gazetteer: Gazetteer, kind: str, label: str, country: str | None = None,
@@ -76,7 +77,7 @@ def _mention(text: str, gazetteer: Gazetteer, kind: str, label: str, country: st
     entry = gazetteer.lookup(text)
     if entry is not None:
         return Mention(text, entry.kind, entry.label, entry, entry.country, from_structure)
-    return Mention(text, kind, label, None, country, from_structure)
+    return Mention(text, kind, label, None, country or gazetteer.country_within(text), from_structure)
 
 
 _ASIDE = re.compile(r"^(?P<base>.*?)\s*\((?P<aside>[^()]*)\)$")
@@ -128,71 +129,6 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
-# --- cleaning what ner finds --------------------------------------------------------
-
-LEADING_WORDS = {"the", "a", "an", "this", "these", "our", "its", "their", "of", "in", "at"}
-TRAILING_WORDS = {"of", "in", "at", "and", "or", "for", "to", "on", "from", "with", "by", "'s", "’s"}
-# Plural or adjectival heads after a place: "the North East Asia Territories" names North East Asia.
-TRAILING_COMMON_NOUNS = {"territories", "states", "governments", "government", "countries", "authorities",
-                         "regional", "peoples", "people", "nations", "representatives"}
-EVENT_HEADS = {"conference", "conferences", "assembly", "forum", "meeting", "meetings", "session", "declaration",
-               "charter", "day", "fair", "summit", "festival", "exhibition", "ceremony", "war", "games", "expo",
-               "symposium", "workshop", "agreement", "treaty"}
-GENERIC_WORDS = {"province", "provinces", "region", "regions", "prefecture", "prefectures", "territory", "city",
-                 "cities", "conference", "secretariat", "assembly", "committee", "government", "regional", "state",
-                 "organization", "organisation", "association", "council", "north", "east", "south", "west",
-                 "northeast", "local", "international", "member", "members", "republic", "area", "chair",
-                 "governor", "mayor", "secretary-general", "participants", "delegation", "administration"}
-ADMINISTRATIVE_HEADS = {"city", "prefecture", "province", "territory", "region", "krai", "oblast", "county",
-                        "district", "metropolis"}
-EDGE_PUNCTUATION = "\"'“”‘’『』「」《》()[]<>,.;:!?·-–—& "
-
-
-def _strip_edges(words: list[str]) -> list[str]:
-    while words and words[0].lower() in LEADING_WORDS:
-        words = words[1:]
-    while words and words[-1].lower() in TRAILING_WORDS:
-        words = words[:-1]
-    return words
-
-
-def split_glued(words: list[str]) -> list[str]:
-    """'Izushi City Hyogo Prefecture' -> ['Izushi City', 'Hyogo Prefecture']: a new name
-    starts after an administrative head word when a capitalised word follows."""
-    parts: list[list[str]] = [[]]
-    for word in words:
-        previous = parts[-1][-1] if parts[-1] else ""
-        ends_name = previous.lower() in ADMINISTRATIVE_HEADS or previous.lower().endswith("-do")
-        if ends_name and word[:1].isupper():
-            parts.append([])
-        parts[-1].append(word)
-    return [" ".join(part) for part in parts if part]
-
-
-def clean_span(text: str, label: str) -> list[str]:
-    """The names inside a span ner found; empty when it is junk."""
-    if any(ch.isdigit() for ch in text):
-        return []
-    words = _strip_edges(text.strip(EDGE_PUNCTUATION).split())
-    if any(word.lower().split("-")[-1] in EVENT_HEADS for word in words):
-        return []
-    if label in PLACE_LABELS:
-        while words and words[-1].lower() in TRAILING_COMMON_NOUNS:
-            words = _strip_edges(words[:-1])
-    names = []
-    for part in split_glued(words):
-        part = part.strip(EDGE_PUNCTUATION)
-        part_words = part.split()
-        if not part_words or not part[0].isupper():
-            continue
-        if all(word.lower() in GENERIC_WORDS for word in part_words):
-            continue
-        if field_kind(part) is not None:
-            continue
-        names.append(part)
-    return names
-
-
 # --- prose ------------------------------------------------------------------------
 
 
@@ -217,52 +153,51 @@ def prose(record: Record) -> list[str]:
     return [text for text in texts if text]
 
 
-FACILITY_HEADS = {"hall", "hotel", "center", "centre", "plant", "port", "airport", "station", "resort", "building",
-                  "stadium", "park", "museum", "bridge", "palace", "tower", "complex", "harbour", "harbor", "campus"}
-ORGANIZATION_HEADS = {"government", "institute", "committee", "subcommittee", "secretariat", "network", "programme",
-                      "organization", "organisation", "agency", "office", "bank", "university", "company",
-                      "corporation", "association", "council", "administration", "ministry", "department",
-                      "foundation", "commission", "authority", "group"}
-# Formats, units and abbreviations that ner mistakes for names.
-NOT_NAMES = {"pdf", "jpg", "jpeg", "png", "mp4", "gb", "mb", "kb", "q&a", "url", "e-mail", "email", "tv", "covid"}
+def _starts_name(token) -> bool:
+    return (token.is_title or (token.is_upper and token.is_alpha)) and not token.is_stop
 
 
-def head_kind(name: str) -> str | None:
-    """What a name's last word makes it: 'event', 'administrative', 'facility', 'organization' or None."""
-    head = name.split()[-1].lower().split("-")[-1].strip(EDGE_PUNCTUATION)
-    if head in EVENT_HEADS:
-        return "event"
-    if head in ADMINISTRATIVE_HEADS:
-        return "administrative"
-    if head in FACILITY_HEADS:
-        return "facility"
-    if head in ORGANIZATION_HEADS:
-        return "organization"
-    return None
+def _extend_right(doc, end: int, ents_at: dict, kind_of) -> int:
+    """Grow a name to the right: capitalised words, a model entity right after it
+    ("Jinan" + "Yaoqiang International Airport"), and for organizations an
+    "of"/"for" tail ("Academy" + "of Social Sciences", "Ministry for the
+    Development of the" + "Russian Far East"). ``ents_at``: token index -> entity."""
+    while end < len(doc) and doc[end - 1].whitespace_:
+        token = doc[end]
+        following = ents_at.get(end)
+        after_connector = doc[end - 1].lower_ in CONNECTORS | {"the"}
+        if following is not None and (after_connector or following.ent_id_.startswith("shape:")
+                                      or not following.ent_id_):
+            end = following.end
+        elif _starts_name(token) and not token.ent_type_:
+            end += 1
+        elif token.lower_ in CONNECTORS and kind_of(doc[:end].text) == "organization":
+            tail = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+            if tail < len(doc) and (_starts_name(doc[tail]) or tail in ents_at):
+                end = tail
+            else:
+                break
+        else:
+            break
+    return end
 
 
-def _continues_name(token) -> bool:
-    return (token.is_title or (token.is_upper and token.is_alpha)) and not token.ent_type_ and not token.is_stop
-
-
-def _compound(ent):
+def _compound(ent, ents_at: dict):
     """The gazetteer match with a hyphen-joined word before it ('Fushiki-Toyama'),
-    and that with the capitalised words after it ('Irkutsk Aircraft Plant')."""
-    doc, start, end = ent.doc, ent.start, ent.end
+    and that grown to the right ('Irkutsk Aircraft Plant')."""
+    doc, start = ent.doc, ent.start
     if (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
             and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha):
         start -= 2
-    base = doc[start:end]
-    while end < len(doc) and doc[end - 1].whitespace_ and _continues_name(doc[end]):
-        end += 1
-    return base, doc[start:end]
+    end = _extend_right(doc, ent.end, ents_at, head_kind)
+    return doc[start:ent.end], doc[start:end]
 
 
-def _gazetteer_mentions(ent, entry: Entry, gazetteer: Gazetteer) -> tuple[list[Mention], range]:
-    base_span, extended_span = _compound(ent)
+def _gazetteer_mentions(ent, entry: Entry, gazetteer: Gazetteer, ents_at: dict) -> tuple[list[Mention], range]:
+    base_span, extended_span = _compound(ent, ents_at)
     base, extended = base_span.text, extended_span.text
-    covered = range(extended_span.start, extended_span.end)
     if extended != base:
+        covered = range(extended_span.start, extended_span.end)
         kind = head_kind(extended)
         if kind == "event":
             # "Khabarovsk Conference" is an event, but "NEAR Conference" still names NEAR.
@@ -270,51 +205,114 @@ def _gazetteer_mentions(ent, entry: Entry, gazetteer: Gazetteer) -> tuple[list[M
                     if entry.kind == "organization" else [], covered)
         if kind == "administrative":
             return [Mention(extended, entry.kind, entry.label, entry, entry.country)], covered
-        if kind == "facility":
-            return [_mention(extended, gazetteer, "place", "FAC", entry.country, from_structure=False)], covered
-        if kind == "organization":
-            return [_mention(extended, gazetteer, "organization", "ORG", entry.country, from_structure=False)], covered
+        if kind in HEAD_LABELS:
+            mention_kind, label = HEAD_LABELS[kind]
+            return [_mention(extended, gazetteer, mention_kind, label, entry.country, from_structure=False)], covered
     covered = range(base_span.start, base_span.end)
     if base != ent.text:
         return [Mention(base, entry.kind, entry.label, None, entry.country)], covered
+    names = _split_of_phrase(ent.text, gazetteer)
+    if len(names) > 1:
+        return [_mention(name, gazetteer, entry.kind, entry.label, entry.country, False) for name in names], covered
     return [Mention(ent.text, entry.kind, entry.label, entry, entry.country)], covered
 
 
-def _model_mentions(ent, gazetteer: Gazetteer) -> list[Mention]:
+def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
+    """'Far East of Russia' and 'Matsue City of Shimane Prefecture' are two names
+    when the tail is a known place; 'Republic of Korea', 'Sea of Japan' and
+    'Government of Irkutsk Region' are one."""
+    head, of, tail = name.partition(" of ")
+    if of and is_name(head) and head_kind(name) not in ("organization", "facility", "natural") \
+            and gazetteer.lookup(tail):
+        return [head, tail]
+    return [name]
+
+
+def _model_mentions(ent, gazetteer: Gazetteer, ents_at: dict) -> tuple[list[Mention], range]:
+    """Mentions in a span ner or a name shape found, cleaned and classified by head
+    word. Organizations, and spans cut after "of the", run on to the name that follows."""
+    end = ent.end
+    if ent.label_ in ORG_LABELS or ent.text.split()[-1].lower() in CONNECTORS | {"the"}:
+        end = _extend_right(ent.doc, ent.end, ents_at, lambda text: "organization")
+    text = ent.doc[ent.start:end].text
+    if head_kind(text) == "event":
+        # "General Assembly of the Association ...": the event's name ends at "of";
+        # what follows it may be a name of its own.
+        tail = next((t.i for t in ent.doc[ent.start + 1:end] if t.lower_ in CONNECTORS), end)
+        return [], range(ent.start, tail)
+    default = ("place", ent.label_) if ent.label_ in PLACE_LABELS else ("organization", "ORG")
+    names = clean_span(text, ent.label_)
+    kinds = [HEAD_LABELS.get(head_kind(name)) for name in names]
+    # "Mount Tai & Qufu": parts of one span share the kind one of them shows.
+    shared = next((kind for kind in kinds if kind), default)
     mentions = []
-    for name in clean_span(ent.text, ent.label_):
-        if name.lower() in NOT_NAMES:
-            continue
-        kind, label = ("place", ent.label_) if ent.label_ in PLACE_LABELS else ("organization", "ORG")
-        head = head_kind(name)
-        if head == "facility":
-            kind, label = "place", "FAC"
-        elif head == "organization":
-            kind, label = "organization", "ORG"
-        mentions.append(_mention(name, gazetteer, kind, label, from_structure=False))
-    return mentions
+    for name, kind in zip(names, kinds):
+        for part in _split_of_phrase(name, gazetteer):
+            mention_kind, label = kind or shared
+            mentions.append(_mention(part, gazetteer, mention_kind, label, from_structure=False))
+    return mentions, range(ent.start, end)
+
+
+def _acronym_after(doc, end: int) -> str | None:
+    """'Korea International Cooperation Agency (KOICA)': the bracketed acronym."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        candidate = doc[end + 1].text
+        if candidate.isupper() and candidate.isalpha() and 2 <= len(candidate) <= 10:
+            return candidate
+    return None
+
+
+def _with_acronym(doc, found: list[Mention], tokens: range) -> list[Mention]:
+    acronym = _acronym_after(doc, tokens.stop) if len(found) == 1 and found[0].kind == "organization" else None
+    if acronym is None:
+        return found
+    full = found[0]
+    return [full, Mention(acronym, full.kind, full.label, full.entry, full.country, same_as=full.text)]
 
 
 def doc_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Gazetteer matches first (with the compounds they head), then what ner adds
-    outside the tokens those cover."""
-    mentions: list[Mention] = []
-    covered: set[int] = set()
-    model_ents = []
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS | ORG_LABELS:
-            continue
+    """Every entity proposes the name it heads (a gazetteer match with its compound,
+    a model span cleaned and extended); where proposals overlap the longest wins,
+    a gazetteer one on a tie, so a name nested in a longer name is not listed."""
+    ents = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS | ORG_LABELS]
+    ents_at = {ent.start: ent for ent in doc.ents}
+    proposals = []
+    for ent in ents:
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
-        if entry is None:
-            model_ents.append(ent)
-            continue
-        found, tokens = _gazetteer_mentions(ent, entry, gazetteer)
-        mentions += found
-        covered.update(tokens)
-    for ent in model_ents:
-        if not covered.intersection(range(ent.start, ent.end)):
-            mentions += _model_mentions(ent, gazetteer)
-    return mentions
+        if entry is not None:
+            found, tokens = _gazetteer_mentions(ent, entry, gazetteer, ents_at)
+        else:
+            found, tokens = _model_mentions(ent, gazetteer, ents_at)
+        proposals.append((tokens, entry is None, found))
+    taken: set[int] = set()
+    accepted: list[tuple[range, list[Mention]]] = []
+    for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):
+        if not taken.intersection(tokens):
+            taken.update(tokens)
+            accepted.append((tokens, _with_acronym(doc, found, tokens)))
+    for tokens, found in list(accepted):
+        coordinated = _coordinated_place(doc, tokens, found, taken)
+        if coordinated:
+            accepted.append(coordinated)
+    return [mention for _, found in sorted(accepted, key=lambda a: a[0].start) for mention in found]
+
+
+def _coordinated_place(doc, tokens: range, found: list[Mention], taken: set[int]):
+    """'Mount Tai & Qufu': an untagged capitalised name of at most three words,
+    joined by '&' or 'and' to a place, is a place too."""
+    joiner = tokens.stop
+    if len(found) != 1 or found[0].kind != "place" or joiner + 1 >= len(doc) or doc[joiner].text not in ("&", "and"):
+        return None
+    start = stop = joiner + 1
+    while stop < len(doc) and stop not in taken and _starts_name(doc[stop]) and stop - start < 3:
+        stop += 1
+    if stop == start or (stop < len(doc) and (stop in taken or _starts_name(doc[stop]))):
+        return None
+    name = doc[start:stop].text
+    if not is_name(name):
+        return None
+    taken.update(range(start, stop))
+    return range(start, stop), [Mention(name, "place", found[0].label, None, found[0].country)]
 
 
 # --- merging ----------------------------------------------------------------------
@@ -324,7 +322,7 @@ def merge(mentions: Iterable[Mention]) -> list[Entity]:
     """One entity per gazetteer entry, or per spelling for names the gazetteer lacks."""
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
-        key = mention.entry.id if mention.entry else f"name:{alias_key(mention.text)}"
+        key = mention.entry.id if mention.entry else f"name:{alias_key(mention.same_as or mention.text)}"
         groups.setdefault(key, []).append(mention)
     entities = []
     for group in groups.values():
@@ -359,5 +357,24 @@ def tag(records: list[Record], nlp, gazetteer: Gazetteer | None = None, batch_si
         mentions = structure_mentions(record, gazetteer)
         for _ in record_texts:
             mentions += doc_mentions(next(docs), gazetteer)
-        tagged.append(record.model_copy(update={"entities": merge(mentions)}))
+        tagged.append(record.model_copy(update={"entities": merge(mentions), "overview": _linked_overview(record, gazetteer)}))
     return tagged
+
+
+def _linked_overview(record: Record, gazetteer: Gazetteer):
+    """The organizer's country, when the text does not say it but its name does
+    ('Toyama Prefectural Government' -> Japan)."""
+    overview = record.overview
+    if overview is None or overview.organizer is None or overview.organizer.country or not overview.organizer.name:
+        return overview
+    names = ORGANIZER_JOINERS.split(overview.organizer.name)
+    countries = {country for name in names if (country := _country_of_name(name, gazetteer))}
+    if len(countries) != 1:
+        return overview
+    organizer = overview.organizer.model_copy(update={"country": countries.pop()})
+    return overview.model_copy(update={"organizer": organizer})
+
+
+def _country_of_name(name: str, gazetteer: Gazetteer) -> str | None:
+    entry = gazetteer.lookup(name)
+    return entry.country if entry else gazetteer.country_within(name)

@@ -11,7 +11,8 @@ import pytest
 from pipeline import parse, read
 from pipeline.evaluate import load_gold, score_file, total
 from pipeline.gazetteer import load_gazetteer
-from pipeline.tag import ModelError, clean_span, load_nlp, prose, tag
+from pipeline.names import clean_span
+from pipeline.tag import ModelError, load_nlp, prose, tag
 from tests.conftest import TESTS
 
 ROOT = TESTS.parent

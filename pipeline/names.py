@@ -1,0 +1,151 @@
+"""What makes a string a place or organization name: word lists and small rules.
+
+Shared by the tagger's spaCy patterns (NAME_SHAPES) and its cleanup of spans
+(``clean_span``), so both judge a name by the same head words.
+"""
+
+from __future__ import annotations
+
+from .overview import field_kind
+
+# What the head word of a name makes it. The head is the last word, or the word
+# before an "of"/"for"/"on" tail ("Academy of Social Sciences", "Government of Irkutsk Region").
+HEAD_WORDS = {
+    "event": {"conference", "conferences", "assembly", "forum", "meeting", "meetings", "session", "declaration",
+              "charter", "day", "fair", "summit", "festival", "exhibition", "ceremony", "war", "games", "expo",
+              "symposium", "workshop", "agreement", "treaty"},
+    "administrative": {"city", "prefecture", "province", "territory", "region", "krai", "oblast", "county",
+                       "district", "metropolis", "republic", "aimag", "okrug"},
+    "natural": {"lake", "river", "mountains", "mountain", "sea", "bay", "island", "islands", "peninsula", "pillars",
+                "falls", "valley", "plateau", "desert", "strait", "gulf", "basin", "spring", "springs", "ocean"},
+    "facility": {"hall", "hotel", "center", "centre", "plant", "port", "airport", "station", "resort", "building",
+                 "stadium", "park", "museum", "bridge", "palace", "tower", "complex", "harbour", "harbor", "campus",
+                 "temple", "tomb", "tombs", "monastery", "cathedral", "shrine", "castle", "gate", "square"},
+    "organization": {"government", "institute", "committee", "subcommittee", "secretariat", "network", "programme",
+                     "organization", "organisation", "agency", "office", "bank", "university", "company",
+                     "corporation", "association", "council", "administration", "ministry", "department",
+                     "foundation", "commission", "authority", "group", "academy", "federation", "union", "chamber",
+                     "initiative", "fund"},
+}
+LEADING_NATURAL = {"mount", "mt", "lake", "cape"}
+HEAD_LABELS = {"administrative": ("place", "GPE"), "natural": ("place", "LOC"), "facility": ("place", "FAC"),
+               "organization": ("organization", "ORG")}
+CONNECTORS = {"of", "for", "on"}
+
+LEADING_WORDS = {"the", "a", "an", "this", "these", "our", "its", "their", "of", "in", "at"}
+TRAILING_WORDS = {"of", "in", "at", "and", "or", "for", "to", "on", "from", "with", "by", "the", "'s", "’s"}
+# Plural or adjectival heads after a place: "the North East Asia Territories" names North East Asia.
+TRAILING_COMMON_NOUNS = {"territories", "states", "governments", "government", "countries", "authorities",
+                         "regional", "peoples", "people", "nations", "representatives"}
+# Lower-case words that still belong to a name ("Tuv aimag", "Gyeongsangbuk-do").
+LOWERCASE_NAME_WORDS = {"aimag", "do", "oblast", "krai", "okrug", "de", "la"}
+GENERIC_WORDS = {"province", "provinces", "region", "regions", "prefecture", "prefectures", "territory", "city",
+                 "cities", "conference", "secretariat", "assembly", "committee", "government", "regional", "state",
+                 "organization", "organisation", "association", "council", "north", "east", "south", "west",
+                 "northeast", "local", "international", "member", "members", "republic", "area", "chair",
+                 "governor", "mayor", "secretary-general", "participants", "delegation", "administration",
+                 "provincial", "prefectural", "municipal", "metropolitan", "national", "people's", "central"}
+# Formats, units and abbreviations that ner mistakes for names.
+NOT_NAMES = {"pdf", "jpg", "jpeg", "png", "mp4", "gb", "mb", "kb", "q&a", "url", "e-mail", "email", "tv", "covid"}
+EDGE_PUNCTUATION = "\"'“”‘’『』「」《》()[]<>,.;:!?·-–—& "
+
+
+def _word_key(word: str) -> str:
+    return word.lower().split("-")[-1].strip(EDGE_PUNCTUATION)
+
+
+def head_word(name: str) -> str:
+    words = name.split()
+    for index, word in enumerate(words[1:], 1):
+        if word.lower() in CONNECTORS:
+            return _word_key(words[index - 1])
+    return _word_key(words[-1]) if words else ""
+
+
+def head_kind(name: str) -> str | None:
+    """'event', 'administrative', 'natural', 'facility', 'organization' or None."""
+    words = name.split()
+    if len(words) > 1 and _word_key(words[0]).rstrip(".") in LEADING_NATURAL:
+        return "natural"
+    head = head_word(name)
+    return next((kind for kind, heads in HEAD_WORDS.items() if head in heads), None)
+
+
+def _strip_edges(words: list[str]) -> list[str]:
+    while words and words[0].lower() in LEADING_WORDS:
+        words = words[1:]
+    while words and (words[-1].lower() in TRAILING_WORDS
+                     or (words[-1][:1].islower() and words[-1].lower() not in LOWERCASE_NAME_WORDS)):
+        words = words[:-1]
+    return words
+
+
+def split_glued(words: list[str]) -> list[list[str]]:
+    """'Izushi City Hyogo Prefecture' -> two names: a new name starts after an
+    administrative head word when a capitalised word follows."""
+    parts: list[list[str]] = [[]]
+    for word in words:
+        previous = parts[-1][-1] if parts[-1] else ""
+        ends_name = _word_key(previous) in HEAD_WORDS["administrative"] or previous.lower().endswith("-do")
+        if ends_name and word[:1].isupper() and previous[:1].isupper():
+            parts.append([])
+        parts[-1].append(word)
+    return [part for part in parts if part]
+
+
+def _split_conjunctions(words: list[str]) -> list[list[str]]:
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word in ("&", "and"):
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [part for part in parts if part]
+
+
+def is_name(name: str) -> bool:
+    words = name.split()
+    return (
+        bool(words)
+        and name[0].isupper()
+        and not all(word.lower() in GENERIC_WORDS for word in words)
+        and name.lower() not in NOT_NAMES
+        and field_kind(name) is None
+    )
+
+
+def clean_span(text: str, label: str) -> list[str]:
+    """The names inside a span the model found; empty when it is junk."""
+    if any(ch.isdigit() for ch in text):
+        return []
+    words = text.split()
+    if any(_word_key(word) in HEAD_WORDS["event"] for word in words):
+        return []
+    # "Mount Tai & Qufu" is two names; "Subcommittee on Energy and Mineral Resources" one.
+    parts = [words] if head_kind(text) == "organization" else _split_conjunctions(words)
+    names = []
+    for part in parts:
+        part = _strip_edges([word.strip(EDGE_PUNCTUATION) or word for word in part])
+        while part and part[-1].lower() in TRAILING_COMMON_NOUNS and label != "ORG":
+            part = _strip_edges(part[:-1])
+        for glued in split_glued(part):
+            name = " ".join(glued).strip(EDGE_PUNCTUATION)
+            if is_name(name):
+                names.append(name)
+    return names
+
+
+def _shape(label: str, pattern: list[dict], kind: str) -> dict:
+    return {"label": label, "pattern": pattern, "id": f"shape:{kind}"}
+
+
+_CAPITALISED = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’.-]*|-)$"}, "IS_STOP": False, "OP": "+"}
+
+# Name shapes the gazetteer cannot list: "<Capitalised words> Lake", "Mount <Name>",
+# "<Capitalised words> Museum", "<Capitalised words> Agency".
+NAME_SHAPES = [
+    _shape("LOC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}}], "natural"),
+    _shape("LOC", [{"LOWER": {"IN": sorted(LEADING_NATURAL)}}, {"IS_TITLE": True, "OP": "+"}], "natural"),
+    _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["facility"])}}], "facility"),
+    _shape("ORG", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["organization"])}}], "organization"),
+]
