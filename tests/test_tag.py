@@ -103,3 +103,10 @@ def test_missing_model_is_one_line_error(tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_gazetteer_file_is_what_its_generator_writes():
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline.tools.build_gazetteer", "--check"], capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
