@@ -1,0 +1,305 @@
+"""Briefing -> PDF with reportlab platypus.
+
+Every piece of record text passes through ``markup`` (escape, then font runs)
+right before it becomes a Paragraph: that is the only place text meets
+reportlab's paragraph markup.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import partial
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    ListFlowable,
+    ListItem,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from . import briefing as b
+from .fonts import BOLD, REGULAR, font_for, register_all, runs
+
+PAGE_SIZES = {"a4": A4, "letter": LETTER}
+INK = colors.HexColor("#1f2933")
+ACCENT = colors.HexColor("#1d4e89")
+RULE = colors.HexColor("#c5ced8")
+SHADE = colors.HexColor("#eef2f6")
+WARNING_FILL = colors.HexColor("#fff4e5")
+WARNING_EDGE = colors.HexColor("#d9822b")
+OK_FILL = colors.HexColor("#edf7ee")
+OK_EDGE = colors.HexColor("#4c9a52")
+MEMBER_BAR = ACCENT
+OBSERVER_BAR = colors.HexColor("#9fb8d6")
+
+
+def markup(text: str, font: str = REGULAR) -> str:
+    """Record text -> safe paragraph markup: escaped, each script run in a font that has it."""
+    return "".join(
+        escape(run) if name == font else f'<font name="{name}">{escape(run)}</font>'
+        for name, run in runs(text, font)
+    )
+
+
+def _style(name: str, **overrides) -> ParagraphStyle:
+    base = {"fontName": REGULAR, "bulletFontName": REGULAR, "fontSize": 9.5, "leading": 13, "textColor": INK,
+            "alignment": TA_LEFT}
+    return ParagraphStyle(name, **{**base, **overrides})
+
+
+STYLES = {
+    "title": _style("title", fontName=BOLD, fontSize=20, leading=25, textColor=ACCENT, spaceAfter=4),
+    "subtitle": _style("subtitle", fontSize=11, leading=15, textColor=INK),
+    "h1": _style("h1", fontName=BOLD, fontSize=13.5, leading=17, textColor=ACCENT, spaceBefore=12, spaceAfter=5),
+    "h2": _style("h2", fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3),
+    "body": _style("body", spaceAfter=5),
+    "closing": _style("closing", spaceBefore=4, spaceAfter=5, textColor=colors.HexColor("#52606d")),
+    "verbatim": _style("verbatim", spaceAfter=2),
+    "cell": _style("cell", fontSize=8.5, leading=11),
+    "cell_bold": _style("cell_bold", fontName=BOLD, fontSize=8.5, leading=11),
+    "notice": _style("notice", fontSize=10, leading=14),
+    "notice_head": _style("notice_head", fontName=BOLD, fontSize=10, leading=14),
+}
+
+
+def _paragraph(text: str, style: str) -> Paragraph:
+    font = STYLES[style].fontName
+    return Paragraph(markup(text, font), STYLES[style])
+
+
+class _Bookmarked(Paragraph):
+    """A heading that becomes an outline entry."""
+
+    def __init__(self, text: str, style: str, level: int) -> None:
+        super().__init__(markup(text, STYLES[style].fontName), STYLES[style])
+        self.outline = (text, level)
+
+
+class BriefingTemplate(BaseDocTemplate):
+    def __init__(self, stream, briefing: b.Briefing, pagesize) -> None:
+        metadata = briefing.metadata
+        super().__init__(
+            stream,
+            pagesize=pagesize,
+            leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=20 * mm,
+            title=metadata.title,
+            author=metadata.author,
+            subject=metadata.subject,
+            keywords=metadata.keywords,
+            creator=b.PROJECT,
+            producer=b.PROJECT,
+            invariant=1,
+            # The base font every page starts with must be an embedded one of ours, not Helvetica.
+            initialFontName=REGULAR,
+            initialFontSize=9,
+        )
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate("page", [frame])])
+        self._outline_keys = 0
+
+    def afterFlowable(self, flowable) -> None:
+        outline = getattr(flowable, "outline", None)
+        if outline:
+            text, level = outline
+            self._outline_keys += 1
+            key = f"section-{self._outline_keys}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text, key, level=level, closed=False)
+
+
+class FooterCanvas(Canvas):
+    """Writes 'page X of Y' once the page count is known."""
+
+    def __init__(self, *args, footer: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+        self._footer = footer
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, 1):
+            self.__dict__.update(state)
+            self._draw_footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, total: int) -> None:
+        width, _ = self._pagesize
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(20 * mm, 14 * mm, width - 20 * mm, 14 * mm)
+        self.setFillColor(colors.HexColor("#52606d"))
+        x = 20 * mm
+        for font, run in runs(self._footer):
+            self.setFont(font, 8)
+            self.drawString(x, 9 * mm, run)
+            x += self.stringWidth(run, font, 8)
+        self.setFont(REGULAR, 8)
+        self.drawRightString(width - 20 * mm, 9 * mm, f"page {number} of {total}")
+        self.restoreState()
+
+
+# --- blocks -----------------------------------------------------------------------------
+
+
+def _title(block: b.Title, width: float) -> list:
+    flowables = [_Bookmarked(block.text, "title", 0)]
+    flowables += [_paragraph(line, "subtitle") for line in block.lines]
+    flowables.append(Spacer(1, 6))
+    return flowables
+
+
+def _heading(block: b.Heading, width: float) -> list:
+    style = "h1" if block.level == 1 else "h2"
+    return [CondPageBreak(30 * mm), _Bookmarked(block.text, style, block.level)]
+
+
+def _paragraph_block(block: b.Paragraph, width: float) -> list:
+    return [_paragraph(block.text, block.style if block.style in STYLES else "body")]
+
+
+def _table(block: b.Table, width: float) -> list:
+    header = [[_paragraph(column, "cell_bold") for column in block.columns]] if any(block.columns) else []
+    rows = [
+        [_paragraph(cell, "cell_bold" if block.style == "facts" and index == 0 else "cell") for index, cell in enumerate(row)]
+        for row in block.rows
+    ]
+    table = Table(header + rows, colWidths=[fraction * width for fraction in block.widths], repeatRows=len(header))
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+    ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT)]
+    if block.style == "facts":
+        commands.append(("BACKGROUND", (0, 0), (0, -1), SHADE))
+    table.setStyle(TableStyle(commands))
+    return [table, Spacer(1, 6)]
+
+
+def _list_items(items, depth: int) -> ListFlowable:
+    entries = []
+    for item in items:
+        content = [_paragraph(item.text, "body")]
+        if item.items:
+            content.append(_list_items(item.items, depth + 1))
+        entries.append(ListItem(content))
+    return ListFlowable(
+        entries, bulletType="bullet", start="•" if depth == 0 else "–",
+        bulletFontName=REGULAR, bulletFontSize=9.5, leftIndent=14, bulletColor=ACCENT,
+    )
+
+
+def _bullets(block: b.BulletList, width: float) -> list:
+    return [_list_items(block.items, 0)]
+
+
+def _numbered(block: b.NumberedList, width: float) -> list:
+    entries = [ListItem(_paragraph(text, "body"), value=number) for number, text in block.items]
+    return [ListFlowable(
+        entries, bulletType="1", bulletFormat="%s.", bulletFontName=REGULAR, bulletFontSize=9.5,
+        leftIndent=18, start=block.items[0][0],
+    )]
+
+
+class BarChartFlowable(Flowable):
+    """Horizontal bars drawn straight on the canvas: vector, in our fonts only."""
+
+    bar_height, gap, top = 12, 6, 18
+
+    def __init__(self, chart: b.BarChart, width: float) -> None:
+        super().__init__()
+        self.chart = chart
+        self.width = width
+        self.height = self.top + len(chart.bars) * (self.bar_height + self.gap) + 4
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        label_width = 34 * mm
+        largest = max((members + observers for _, members, observers in self.chart.bars), default=0) or 1
+        scale = (self.width - label_width - 40) / largest
+        canvas.setFillColor(INK)
+        canvas.setFont(BOLD, 9.5)
+        canvas.drawString(0, self.height - 11, self.chart.title)
+        y = self.height - self.top - self.bar_height
+        for label, members, observers in self.chart.bars:
+            canvas.setFillColor(INK)
+            canvas.setFont(font_for(label[:1] or " ", REGULAR), 8.5)
+            canvas.drawString(0, y + 3, label)
+            canvas.setFillColor(MEMBER_BAR)
+            canvas.rect(label_width, y, members * scale, self.bar_height, stroke=0, fill=1)
+            if observers:
+                canvas.setFillColor(OBSERVER_BAR)
+                canvas.rect(label_width + members * scale, y, observers * scale, self.bar_height, stroke=0, fill=1)
+            canvas.setFillColor(INK)
+            canvas.setFont(REGULAR, 8.5)
+            value = f"{members}" + (f" + {observers} observer{'s' if observers > 1 else ''}" if observers else "")
+            canvas.drawString(label_width + (members + observers) * scale + 4, y + 3, value)
+            y -= self.bar_height + self.gap
+
+
+def _chart(block: b.BarChart, width: float) -> list:
+    return [BarChartFlowable(block, width), Spacer(1, 6)]
+
+
+def _notice(block: b.Notice, width: float) -> list:
+    head = "Data check passed" if block.ok else "Check before use"
+    cell = [_paragraph(head, "notice_head"), *(_paragraph(f"• {line}", "notice") for line in block.lines)]
+    table = Table([[cell]], colWidths=[width])
+    fill, edge = (OK_FILL, OK_EDGE) if block.ok else (WARNING_FILL, WARNING_EDGE)
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), fill),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, edge),
+        ("BOX", (0, 0), (-1, -1), 0.5, edge),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else the cell is set up in Helvetica
+    ]))
+    return [table]
+
+
+RENDERERS = {
+    b.Title: _title,
+    b.Heading: _heading,
+    b.Paragraph: _paragraph_block,
+    b.Table: _table,
+    b.BulletList: _bullets,
+    b.NumberedList: _numbered,
+    b.BarChart: _chart,
+    b.Notice: _notice,
+}
+
+
+def render_pdf(briefing: b.Briefing, paper: str = "a4") -> bytes:
+    register_all()
+    stream = io.BytesIO()
+    document = BriefingTemplate(stream, briefing, PAGE_SIZES[paper])
+    story = [flowable for block in briefing.blocks for flowable in RENDERERS[type(block)](block, document.width)]
+    document.build(story, canvasmaker=partial(FooterCanvas, footer=briefing.metadata.footer))
+    return stream.getvalue()
