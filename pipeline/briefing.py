@@ -7,12 +7,22 @@ carry the same content in the same order; they differ only in how a block looks.
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass, field
 
 from .countries import country_code
 from .record import Declaration, Item, Note, Record
 
 PROJECT = "NEAR briefings"
+# reportlab's own fixed date for reproducible PDFs; the DOCX uses the same one.
+STABLE_EPOCH = 946684800  # 2000-01-01T00:00:00Z
+
+
+def document_timestamp() -> datetime.datetime:
+    """SOURCE_DATE_EPOCH when set, else a fixed date: documents never carry the build time."""
+    seconds = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    epoch = int(seconds) if seconds.isdigit() else STABLE_EPOCH
+    return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .briefing import build_briefing, document_timestamp
 from .errors import InputError
 from .parse import parse
 from .reader import read
 from .record import Record, record_to_json
+from .write_docx import render_docx
+from .write_pdf import render_pdf
 
 
 @dataclass(frozen=True)
@@ -21,12 +24,19 @@ class FileResult:
     error: str | None = None
 
 
+def _file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path`` and rename it: readers never see half a file."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, _file_mode())  # mkstemp makes it private; outputs are for sharing
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -41,8 +51,19 @@ def parse_file(path: Path) -> Record:
     return parse(read(path))
 
 
-def build(raw_dir: Path, out_dir: Path, tagger: Callable[[list[Record]], list[Record]]) -> list[FileResult]:
-    """Parse every raw text, tag all records in one batch, write one JSON record per text."""
+def render_outputs(record: Record, paper: str = "a4") -> dict[str, bytes]:
+    """Every file a record yields, by suffix; all rendered before any is written."""
+    briefing = build_briefing(record)
+    return {
+        ".json": record_to_json(record).encode("utf-8"),
+        ".docx": render_docx(briefing, document_timestamp(), paper),
+        ".pdf": render_pdf(briefing, paper),
+    }
+
+
+def build(raw_dir: Path, out_dir: Path, tagger: Callable[[list[Record]], list[Record]],
+          paper: str = "a4") -> list[FileResult]:
+    """Parse every raw text, tag all records in one batch, write each record's JSON, DOCX and PDF."""
     out_dir.mkdir(parents=True, exist_ok=True)
     results: dict[str, FileResult] = {}
     parsed: list[tuple[Path, Record]] = []
@@ -53,6 +74,7 @@ def build(raw_dir: Path, out_dir: Path, tagger: Callable[[list[Record]], list[Re
             results[path.name] = FileResult(path.name, "failed", str(error))
     tagged = tagger([record for _, record in parsed]) if parsed else []
     for (path, _), record in zip(parsed, tagged):
-        write_atomic(out_dir / f"{path.stem}.json", record_to_json(record).encode("utf-8"))
+        for suffix, data in render_outputs(record, paper).items():
+            write_atomic(out_dir / f"{path.stem}{suffix}", data)
         results[path.name] = FileResult(path.name, "built")
     return [results[name] for name in sorted(results)]

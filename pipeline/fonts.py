@@ -41,6 +41,11 @@ FAMILIES = {REGULAR: "Noto Sans", BOLD: "Noto Sans", CJK: "WenQuanYi Micro Hei"}
 FALLBACK_CHAIN = (CJK,)
 
 
+def font_file(name: str) -> io.BytesIO:
+    """A fresh stream of the font's bytes (for Pillow)."""
+    return _LOADERS[name]()
+
+
 @lru_cache(maxsize=None)
 def register(name: str) -> TTFont:
     """Register a font with reportlab once per process."""

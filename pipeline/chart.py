@@ -1,0 +1,46 @@
+"""The participation bar chart as a PNG, for the DOCX (the PDF draws it as vectors)."""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .fonts import BOLD, REGULAR, font_file
+
+MEMBER = (29, 78, 137)
+OBSERVER = (159, 184, 214)
+INK = (31, 41, 51)
+SCALE = 2  # drawn at twice the size it is shown, so it stays sharp in print
+
+
+@lru_cache(maxsize=None)
+def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(font_file(name), size)
+
+
+def bar_chart_png(title: str, bars: list[tuple[str, int, int]], width_pt: int = 460) -> bytes:
+    bar, gap, top, label_width = 12 * SCALE, 6 * SCALE, 22 * SCALE, 96 * SCALE
+    width = width_pt * SCALE
+    height = top + len(bars) * (bar + gap) + 4 * SCALE
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    regular, bold = _font(REGULAR, 9 * SCALE), _font(BOLD, 10 * SCALE)
+    draw.text((0, 0), title, font=bold, fill=INK)
+    largest = max((members + observers for _, members, observers in bars), default=0) or 1
+    scale = (width - label_width - 110 * SCALE) / largest
+    y = top
+    for label, members, observers in bars:
+        draw.text((0, y), label, font=regular, fill=INK)
+        end = label_width + members * scale
+        if members:
+            draw.rectangle((label_width, y, end, y + bar), fill=MEMBER)
+        if observers:
+            draw.rectangle((end, y, end + observers * scale, y + bar), fill=OBSERVER)
+        value = f"{members}" + (f" + {observers} observer{'s' if observers > 1 else ''}" if observers else "")
+        draw.text((end + observers * scale + 4 * SCALE, y), value, font=regular, fill=INK)
+        y += bar + gap
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=False)
+    return out.getvalue()

@@ -1,0 +1,251 @@
+"""Briefings read back: DOCX through python-docx, PDF through pypdf."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from pipeline import record_from_json
+from pipeline.briefing import build_briefing, document_timestamp, period_in_words
+from pipeline.build import render_outputs
+from pipeline.fonts import covers
+from tests.conftest import GOLDEN, SAMPLES, sample_id
+from tests.test_samples import strings_in
+
+RECORDS = {path.stem: record_from_json(path.read_text(encoding="utf-8")) for path in sorted(GOLDEN.glob("*.json"))}
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    return {name: render_outputs(record) for name, record in RECORDS.items()}
+
+
+def squash(text: str) -> str:
+    """Text extraction breaks lines and spaces where it likes; compare without whitespace."""
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_text(data: bytes) -> str:
+    return squash("".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+
+
+def docx_paragraphs(data: bytes):
+    document = Document(io.BytesIO(data))
+    paragraphs = list(document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs += cell.paragraphs
+    return document, paragraphs
+
+
+def expected_in_order(record) -> list[str]:
+    """What must appear, in reading order: authorities, bullets, resolutions, notes."""
+    by_country: dict[str, list[str]] = {}  # the table has one row per country: members, then observers
+    groups = record.overview.participation.groups if record.overview else []
+    for group in sorted(groups, key=lambda g: g.role == "observer"):
+        by_country.setdefault(group.country, [])
+    for group in sorted(groups, key=lambda g: g.role == "observer"):
+        by_country[group.country] += group.authorities
+    order = list(dict.fromkeys(g.country for g in groups))
+    texts = [authority for country in order for authority in by_country[country]]
+
+    def walk(items):
+        for item in items:
+            yield item.text
+            yield from walk(item.items)
+
+    texts += list(walk(record.contents))
+    if record.declaration:
+        texts += [r.text for r in record.declaration.resolutions]
+    texts += [note.message for note in record.notes]
+    return texts
+
+
+def assert_in_order(haystack: str, needles: list[str]) -> None:
+    position = 0
+    for needle in needles:
+        found = haystack.find(squash(needle), position)
+        assert found >= 0, f"missing or out of order: {needle!r}"
+        position = found
+
+
+@pytest.mark.parametrize("name", sorted(RECORDS), ids=str)
+def test_pdf_shows_every_fact_in_reading_order(name, rendered):
+    text = pdf_text(rendered[name][".pdf"])
+    record = RECORDS[name]
+    # Participation table authorities come first, then contents, declaration and notes.
+    assert_in_order(text, expected_in_order(record))
+    if not record.notes:
+        assert squash("No data-quality notes") in text
+
+
+@pytest.mark.parametrize("name", sorted(RECORDS), ids=str)
+def test_docx_shows_every_fact_in_reading_order(name, rendered):
+    document, _ = docx_paragraphs(rendered[name][".docx"])
+    body = document.element.body
+    text = squash("".join(node.text or "" for node in body.iter() if node.tag.endswith("}t")))
+    assert_in_order(text, expected_in_order(RECORDS[name]))
+
+
+def test_docx_uses_real_styles_and_a_true_numbered_list(rendered):
+    document, paragraphs = docx_paragraphs(rendered["near-1996-gyeongju"][".docx"])
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "List Bullet", "List Bullet 2", "List Number"} <= styles
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    assert [p.text for p in numbered] == [r.text for r in RECORDS["near-1996-gyeongju"].declaration.resolutions]
+    num_ids = {p._p.pPr.numPr.numId.val for p in numbered}
+    assert len(num_ids) == 1
+    num_id = num_ids.pop()
+    numbering = document.part.numbering_part.element
+    num = next(n for n in numbering.findall("{*}num") if n.numId == num_id)
+    abstract_id = num.abstractNumId.val
+    abstract = next(a for a in numbering.findall("{*}abstractNum")
+                    if a.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}abstractNumId") == str(abstract_id))
+    start = abstract.find("{*}lvl/{*}start")
+    assert start.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "1"
+    assert document.tables[0].style.name in ("Table Grid", "Light List Accent 1")
+
+
+def test_docx_numbering_keeps_source_numbers():
+    record = RECORDS["near-1995-khabarovsk"]
+    declaration = record.declaration.model_copy(update={"resolutions": [
+        r.model_copy(update={"number": r.number + 4}) for r in record.declaration.resolutions]})
+    data = render_outputs(record.model_copy(update={"declaration": declaration}))[".docx"]
+    document = Document(io.BytesIO(data))
+    starts = [element.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val")
+              for element in document.part.numbering_part.element.iter("{*}start")]
+    assert "5" in starts
+
+
+@pytest.mark.parametrize("name", sorted(RECORDS), ids=str)
+def test_metadata(name, rendered):
+    record = RECORDS[name]
+    properties = Document(io.BytesIO(rendered[name][".docx"])).core_properties
+    assert properties.title == record.title
+    assert properties.author == record.overview.organizer.text
+    assert properties.subject and properties.keywords
+    assert "python-docx" not in (properties.author, properties.last_modified_by, properties.comments)
+    info = PdfReader(io.BytesIO(rendered[name][".pdf"])).metadata
+    assert info.title == record.title
+    assert info.author == record.overview.organizer.text
+    assert info["/Creator"] == "NEAR briefings"
+    countries = {g.country for g in record.overview.participation.groups}
+    assert all(country in info["/Keywords"] for country in countries)
+
+
+def test_pdf_outline_has_a_bookmark_per_section(rendered):
+    outline = PdfReader(io.BytesIO(rendered["near-1995-khabarovsk"][".pdf"])).outline
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(outline)
+    assert titles[:6] == ["The 3rd NEAR Conference", "Key facts", "Participation", "Contents",
+                          "Khabarovsk Declaration", "Index of names"]
+    assert titles[-1] == "Data notes"
+
+
+def _fonts(reader: PdfReader):
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            yield font.get_object()
+
+
+@pytest.mark.parametrize("name", sorted(RECORDS), ids=str)
+def test_every_pdf_font_is_embedded_and_every_character_covered(name, rendered):
+    reader = PdfReader(io.BytesIO(rendered[name][".pdf"]))
+    for font in _fonts(reader):
+        descriptor = font.get("/FontDescriptor")
+        assert descriptor is not None and "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
+    characters = {ch for text in strings_in(RECORDS[name].model_dump(mode="json")) for ch in text}
+    assert [ch for ch in sorted(characters) if not covers(ch)] == []
+
+
+def test_footer_on_every_page(rendered):
+    reader = PdfReader(io.BytesIO(rendered["near-1995-khabarovsk"][".pdf"]))
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, 1):
+        text = squash(page.extract_text())
+        assert squash(f"page {number} of {total}") in text
+        assert squash("near-1995-khabarovsk.txt · sha256 855e71d66634") in text
+
+
+def test_same_record_same_bytes():
+    record = RECORDS["near-2010-gyeonggi"]
+    assert render_outputs(record) == render_outputs(record)
+
+
+def test_source_date_epoch_sets_the_document_dates(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert document_timestamp().year == 2023
+    outputs = render_outputs(RECORDS["near-1995-khabarovsk"])
+    assert Document(io.BytesIO(outputs[".docx"])).core_properties.created.year == 2023
+    assert "D:2023" in str(PdfReader(io.BytesIO(outputs[".pdf"])).metadata["/CreationDate"])
+
+
+def test_docx_zip_is_stable():
+    data = render_outputs(RECORDS["near-1995-khabarovsk"])[".docx"]
+    infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in infos)
+    assert infos[0].filename == "[Content_Types].xml"
+
+
+def test_letter_paper():
+    pdf = render_outputs(RECORDS["near-1995-khabarovsk"], paper="letter")[".pdf"]
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    assert (round(box.width), round(box.height)) == (612, 792)
+
+
+HOSTILE = [
+    '<img src="/etc/passwd"/>', '<a href="javascript:alert(1)">x</a>', '<font color="[[[getattr(pow, 1)]]]">',
+    "<font size=500>big", "R&D & Q&A", "&#0; unclosed <b> bold", "\x00nul\x1b[31m", "right\u202eleft",
+]
+
+
+def test_markup_and_control_characters_print_literally():
+    record = RECORDS["near-1995-khabarovsk"]
+    hostile = record.model_copy(update={
+        "title": " ".join(HOSTILE),
+        "contents": [item.model_copy(update={"text": text}) for item, text in zip(record.contents * 2, HOSTILE)],
+    })
+    outputs = render_outputs(hostile)
+    text = pdf_text(outputs[".pdf"])
+    for snippet in ('<img src="/etc/passwd"/>', '<a href="javascript:alert(1)">', "<font size=500>", "R&D & Q&A"):
+        assert squash(snippet) in text
+    document = Document(io.BytesIO(outputs[".docx"]))
+    assert document.paragraphs[0].text.startswith('<img src="/etc/passwd"/>')
+    assert "\x00" not in document.paragraphs[0].text
+
+
+@pytest.mark.parametrize(("start", "end", "words"), [
+    ((1995, 9, 6), (1995, 9, 7), "6-7 September 1995"),
+    ((2014, 9, 30), (2014, 10, 2), "30 September - 2 October 2014"),
+    ((2021, 8, 10), (2021, 8, 10), "10 August 2021"),
+    ((2015, 12, 30), (2016, 1, 2), "30 December 2015 - 2 January 2016"),
+    ((2002, 9, 12), (2002, 9, 10), "12 September 2002 - 10 September 2002"),
+])
+def test_period_in_words(start, end, words):
+    import datetime
+
+    assert period_in_words(datetime.date(*start), datetime.date(*end)) == words
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils not installed")
+def test_pdf_pages_render_to_png(tmp_path, rendered):
+    pdf = tmp_path / "seed.pdf"
+    pdf.write_bytes(rendered["near-1995-khabarovsk"][".pdf"])
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(pdf), str(tmp_path / "page")], check=True, timeout=60)
+    assert len(list(tmp_path.glob("page-*.png"))) == len(PdfReader(io.BytesIO(pdf.read_bytes())).pages)
