@@ -42,3 +42,4 @@ gazetteer: $(STAMP)
 # Benchmarks: print figures (not tests).
 bench: $(STAMP)
 	$(PY) -m pipeline.tools.bench tagging --texts 1000
+	$(PY) -m pipeline.tools.bench render --texts 200

@@ -77,6 +77,8 @@ def font_for(char: str, primary: str) -> str:
 
 def runs(text: str, primary: str = REGULAR) -> list[tuple[str, str]]:
     """Cut ``text`` into (font name, text) runs."""
+    if text.isascii() and text.isprintable():
+        return [(primary, text)]  # the common case: every font here covers printable ASCII
     result: list[tuple[str, str]] = []
     for char in text:
         font = font_for(char, primary)

@@ -11,11 +11,13 @@ import io
 from functools import partial
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -35,6 +37,8 @@ from . import briefing as b
 from .fonts import BOLD, REGULAR, font_for, register_all, runs
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
+# Streams are Flate-compressed; ASCII85 on top only makes them bigger and slower.
+rl_config.useA85 = 0
 INK = colors.HexColor("#1f2933")
 ACCENT = colors.HexColor("#1d4e89")
 RULE = colors.HexColor("#c5ced8")
@@ -177,24 +181,43 @@ def _paragraph_block(block: b.Paragraph, width: float) -> list:
     return [_paragraph(block.text, block.style if block.style in STYLES else "body")]
 
 
+CELL_PADDING = 6  # reportlab's default left + right cell padding
+
+
+def _cell(text: str, style: str, column_width: float):
+    """A cell that fits on one line in the regular font is drawn as a plain string:
+    a Paragraph per cell made tables the slowest part of a briefing."""
+    font = STYLES[style]
+    if runs(text, font.fontName) == [(font.fontName, text)] and \
+            stringWidth(text, font.fontName, font.fontSize) <= column_width - CELL_PADDING:
+        return text
+    return _paragraph(text, style)
+
+
 def _table(block: b.Table, width: float) -> list:
-    header = [[_paragraph(column, "cell_bold") for column in block.columns]] if any(block.columns) else []
+    widths = [fraction * width for fraction in block.widths]
+    header = [[_cell(column, "cell_bold", w) for column, w in zip(block.columns, widths)]] if any(block.columns) else []
     rows = [
-        [_paragraph(cell, "cell_bold" if block.style == "facts" and index == 0 else "cell") for index, cell in enumerate(row)]
+        [_cell(cell, "cell_bold" if block.style == "facts" and index == 0 else "cell", widths[index])
+         for index, cell in enumerate(row)]
         for row in block.rows
     ]
-    table = Table(header + rows, colWidths=[fraction * width for fraction in block.widths], repeatRows=len(header))
+    table = Table(header + rows, colWidths=widths, repeatRows=len(header))
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), STYLES["cell"].fontSize),
+        ("LEADING", (0, 0), (-1, -1), STYLES["cell"].leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
     ]
     if header:
-        commands += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT)]
+        commands += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                     ("FONTNAME", (0, 0), (-1, 0), BOLD)]
     if block.style == "facts":
-        commands.append(("BACKGROUND", (0, 0), (0, -1), SHADE))
+        commands += [("BACKGROUND", (0, 0), (0, -1), SHADE), ("FONTNAME", (0, 0), (0, -1), BOLD)]
     table.setStyle(TableStyle(commands))
     return [table, Spacer(1, 6)]
 
