@@ -268,7 +268,9 @@ def _footer(document, metadata: b.Metadata) -> None:
     paragraph = section.footer.paragraphs[0]
     width = section.page_width - section.left_margin - section.right_margin
     tab_stops = paragraph.paragraph_format.tab_stops
-    tab_stops.clear_all()
+    # The Footer style's own centre and right tabs sit inside our margins; clear them.
+    for inherited in document.styles["Footer"].paragraph_format.tab_stops:
+        tab_stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
     tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     size = Pt(8)
     _run(paragraph, f"{metadata.footer}\tpage ", size)
