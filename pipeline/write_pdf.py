@@ -73,6 +73,7 @@ STYLES = {
     "body": _style("body", spaceAfter=5),
     "closing": _style("closing", spaceBefore=4, spaceAfter=5, textColor=colors.HexColor("#52606d")),
     "verbatim": _style("verbatim", spaceAfter=2),
+    "muted": _style("muted", fontSize=8.5, textColor=colors.HexColor("#52606d"), spaceAfter=4),
     "cell": _style("cell", fontSize=8.5, leading=11),
     "cell_bold": _style("cell_bold", fontName=BOLD, fontSize=8.5, leading=11),
     "notice": _style("notice", fontSize=10, leading=14),
@@ -307,6 +308,11 @@ def _notice(block: b.Notice, width: float) -> list:
     return [table]
 
 
+def _table_of_contents(block: b.TableOfContents, width: float) -> list:
+    rows = [[title, period, str(page) if page is not None else ""] for title, period, page in block.entries]
+    return _table(b.Table(["Conference", "Period", "Page"], rows, [0.6, 0.3, 0.1]), width)
+
+
 RENDERERS = {
     b.Title: _title,
     b.Heading: _heading,
@@ -316,6 +322,7 @@ RENDERERS = {
     b.NumberedList: _numbered,
     b.BarChart: _chart,
     b.Notice: _notice,
+    b.TableOfContents: _table_of_contents,
 }
 
 

@@ -28,6 +28,6 @@ def sample_id(path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.tag import load_nlp
+    from pipeline.tagger import load_nlp
 
     return load_nlp()

@@ -36,7 +36,8 @@ def test_build_writes_one_record_per_raw_text(raw_dir, tmp_path):
     out = tmp_path / "out"
     result = run("build", str(raw_dir), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.glob("*.json")) == sorted(f"{s.stem}.json" for s in SAMPLES)
+    assert sorted(p.name for p in out.glob("near-*.json")) == sorted(f"{s.stem}.json" for s in SAMPLES)
+    assert (out / "index.json").exists() and (out / "briefing-book.pdf").exists()
     assert "Traceback" not in result.stderr
 
 
@@ -51,7 +52,7 @@ def test_bad_files_are_reported_and_skipped(raw_dir, tmp_path):
     errors = [line for line in result.stderr.splitlines() if re.match(r"^\S+\.txt:\d+: ", line)]
     assert sorted(line.split(":")[0] for line in errors) == ["binary.txt", "empty.txt", "prose.txt"]
     assert not any(out.glob("empty.*")) and not any(out.glob("binary.*")) and not any(out.glob("prose.*"))
-    assert len(list(out.glob("*.json"))) == len(SAMPLES)
+    assert len(list(out.glob("near-*.json"))) == len(SAMPLES)
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from pipeline import json_schema, parse, read, record_from_json, record_to_json
-from pipeline.tag import tag
+from pipeline.tagger import tag
 from tests.conftest import GOLDEN, SAMPLES, sample_id
 
 

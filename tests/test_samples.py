@@ -9,7 +9,7 @@ import pytest
 
 from pipeline import parse, read
 from pipeline.overview import OBSERVER_MARK, match_label
-from pipeline.parse import BULLET_MARKERS, NUMBERING_STYLES, find_sections
+from pipeline.parser import BULLET_MARKERS, NUMBERING_STYLES, find_sections
 from tests.conftest import SAMPLES, TESTS, sample_id
 
 

