@@ -1,0 +1,205 @@
+"""The build at archive scale: incremental, isolated, atomic, locked; index, book, dist, watch."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from pipeline.synthetic import random_spec, random_style, render
+from tests.conftest import SAMPLES
+
+ROOT = __import__("pathlib").Path(__file__).parent.parent
+
+
+def run(*args, timeout=300, **kwargs):
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT, **kwargs)
+
+
+def statuses(stderr: str) -> dict[str, str]:
+    return dict(line.split(": ", 1) for line in stderr.splitlines() if line.endswith((": built", ": unchanged")))
+
+
+@pytest.fixture
+def raw_dir(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for sample in SAMPLES:
+        shutil.copy(sample, folder)
+    return folder
+
+
+def test_incremental_rebuilds_only_what_changed(raw_dir, tmp_path):
+    out = tmp_path / "out"
+    first = run("build", str(raw_dir), "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    assert first.stderr.splitlines()[-1].startswith("7 built, 0 unchanged, 0 removed, 0 failed")
+    stamps = {path.name: path.stat().st_mtime_ns for path in out.iterdir()}
+
+    again = run("build", str(raw_dir), "--out", str(out))
+    assert again.stderr.splitlines()[-1].startswith("0 built, 7 unchanged, 0 removed, 0 failed")
+    assert {path.name: path.stat().st_mtime_ns for path in out.iterdir()} == stamps
+
+    seed = raw_dir / "near-1995-khabarovsk.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"21 regional authorities", b"18 regional authorities"))
+    (raw_dir / "near-2021-pohang.txt").unlink()
+    (out / "near-2014-irkutsk.pdf").unlink()
+    third = run("build", str(raw_dir), "--out", str(out))
+    assert third.stderr.splitlines()[-1].startswith("2 built, 4 unchanged, 1 removed, 0 failed")
+    assert not list(out.glob("near-2021-pohang.*"))
+    record = json.loads((out / "near-1995-khabarovsk.json").read_text())
+    assert record["notes"] == []
+    index = json.loads((out / "index.json").read_text())
+    assert [r["file"] for r in index["records"]] == sorted(
+        (p.name for p in raw_dir.glob("*.txt")), key=lambda name: name)  # date order = file order here
+
+
+def test_a_build_with_nothing_to_do_never_imports_spacy(raw_dir, tmp_path):
+    out = tmp_path / "out"
+    assert run("build", str(raw_dir), "--out", str(out)).returncode == 0
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from pipeline.build import BuildOptions, build\n"
+        f"summary = build(BuildOptions(Path({str(raw_dir)!r}), Path({str(out)!r})))\n"
+        "print(summary.count('unchanged'), 'spacy' in sys.modules, 'reportlab' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.stdout.split() == ["7", "False", "False"]
+
+
+def test_bad_file_is_isolated_and_retried(raw_dir, tmp_path):
+    out = tmp_path / "out"
+    (raw_dir / "broken.txt").write_text("nothing to see\n")
+    result = run("build", str(raw_dir), "--out", str(out))
+    assert result.returncode == 1
+    assert "broken.txt:1: no recognisable structure" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("7 built, 0 unchanged, 0 removed, 1 failed")
+    shutil.copy(SAMPLES[0], raw_dir / "broken.txt")
+    fixed = run("build", str(raw_dir), "--out", str(out))
+    assert fixed.returncode == 0
+    assert fixed.stderr.splitlines()[-1].startswith("1 built, 7 unchanged")
+
+
+def _synthetic_raw(folder, count):
+    import random
+
+    rng = random.Random(5)
+    folder.mkdir()
+    for index in range(count):
+        (folder / f"near-synthetic-{index:03d}.txt").write_text(render(random_spec(rng, index + 1), random_style(rng)))
+
+
+def _all_outputs_complete(out):
+    for pdf in out.glob("near-*.pdf"):
+        assert len(PdfReader(pdf).pages) >= 1
+    for docx in out.glob("near-*.docx"):
+        Document(str(docx))
+    for record in out.glob("near-*.json"):
+        json.loads(record.read_text())
+
+
+def test_killed_build_leaves_complete_files_and_the_next_build_repairs(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    _synthetic_raw(raw, 40)
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out), "--jobs", "2"],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(out.glob("near-*.pdf"))) < 5:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    _all_outputs_complete(out)
+    repaired = run("build", str(raw), "--out", str(out))
+    assert repaired.returncode == 0, repaired.stderr
+    assert not list(out.glob(".*.tmp"))
+    assert len(list(out.glob("near-*.pdf"))) == 40
+    _all_outputs_complete(out)
+    manifest = json.loads((out / ".manifest.json").read_text())
+    assert len(manifest["files"]) == 40
+
+
+def test_second_build_waits_for_the_first(raw_dir, tmp_path):
+    out = tmp_path / "out"
+    first = subprocess.Popen([sys.executable, "-m", "pipeline", "build", str(raw_dir), "--out", str(out)],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while not (out / ".build.lock").exists():
+        time.sleep(0.01)
+    second = run("build", str(raw_dir), "--out", str(out))
+    first_err = first.communicate(timeout=300)[1]
+    assert first.returncode == 0 and second.returncode == 0
+    assert "7 built" in first_err
+    assert "0 built, 7 unchanged" in second.stderr  # it waited, then found everything done
+    _all_outputs_complete(out)
+
+
+def test_briefing_book_and_index(raw_dir, tmp_path):
+    out = tmp_path / "out"
+    assert run("build", str(raw_dir), "--out", str(out)).returncode == 0
+    index = json.loads((out / "index.json").read_text())["records"]
+    assert [r["start"] for r in index] == sorted(r["start"] for r in index)
+    assert index[0]["outputs"] == {"json": "near-1995-khabarovsk.json", "docx": "near-1995-khabarovsk.docx",
+                                   "pdf": "near-1995-khabarovsk.pdf"}
+    book = PdfReader(out / "briefing-book.pdf")
+    briefing_pages = sum(len(PdfReader(out / r["outputs"]["pdf"]).pages) for r in index)
+    assert len(book.pages) > briefing_pages
+    front = "".join(page.extract_text() for page in book.pages[:len(book.pages) - briefing_pages])
+    for word in ("Contents", "Timeline", "Participation matrix", "Jewish Autonomous Region", "obs."):
+        assert word in front
+    titles = [item.title for item in book.outline if not isinstance(item, list)]
+    assert all(record["title"] in titles for record in index)
+    book_docx = Document(str(out / "briefing-book.docx"))
+    texts = [p.text for p in book_docx.paragraphs]
+    assert all(record["title"] in texts for record in index)
+
+
+def test_dist_bundle(raw_dir, tmp_path):
+    out, dist = tmp_path / "out", tmp_path / "dist"
+    assert run("build", str(raw_dir), "--out", str(out)).returncode == 0
+    result = run("dist", str(out), "--dist", str(dist))
+    assert result.returncode == 0, result.stderr
+    bundle = zipfile.ZipFile(result.stdout.strip())
+    names = set(bundle.namelist())
+    assert {"briefing-book.pdf", "index.json", "SHA256SUMS"} <= names
+    assert {f"{sample.stem}.pdf" for sample in SAMPLES} <= names
+    import hashlib
+
+    for line in bundle.read("SHA256SUMS").decode().splitlines():
+        digest, name = line.split("  ")
+        assert hashlib.sha256(bundle.read(name)).hexdigest() == digest
+
+
+def test_dist_without_a_build_is_one_line(tmp_path):
+    result = run("dist", str(tmp_path / "nothing"), "--dist", str(tmp_path / "dist"))
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+
+
+def test_watch_rebuilds_on_a_dropped_file_and_stops_on_ctrl_c(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "watch", str(raw), "--out", str(out)],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline and not (out / ".manifest.json").exists():
+            time.sleep(0.05)
+        shutil.copy(SAMPLES[0], raw / SAMPLES[0].name)
+        while time.time() < deadline and not (out / f"{SAMPLES[0].stem}.pdf").exists():
+            time.sleep(0.1)
+        assert (out / f"{SAMPLES[0].stem}.pdf").exists()
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert "Traceback" not in stderr and "stopped watching" in stderr
