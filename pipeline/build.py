@@ -10,6 +10,7 @@ killed at any moment leaves complete files and the next build repairs the rest.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import tempfile
 import time
@@ -160,6 +161,35 @@ def _pool_map(function, arguments: list[tuple], jobs: int) -> Iterator:
         yield from pool.map(function, *zip(*arguments), chunksize=chunk)
 
 
+_FORKED_NLP = None  # the model loaded by the build process, inherited by forked taggers
+
+
+def _tag_chunk(records: list) -> list:
+    from .tagger import tag
+
+    return tag(records, _FORKED_NLP)
+
+
+def tag_in_parallel(records: list, options: BuildOptions) -> list:
+    """Load spaCy once, here; tag all records in one nlp.pipe, or, when there are many,
+    in forked processes that share the loaded model and each take a slice of the records.
+    (spaCy's own n_process ships every small doc back; this ships only tagged records.)"""
+    global _FORKED_NLP
+    from .tagger import load_nlp, tag
+
+    nlp = load_nlp(options.model)
+    if options.jobs <= 1 or len(records) < 8 * POOL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+        return tag(records, nlp)
+    _FORKED_NLP = nlp
+    try:
+        size = -(-len(records) // (options.jobs * 4))
+        chunks = [records[i:i + size] for i in range(0, len(records), size)]
+        with ProcessPoolExecutor(options.jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [record for chunk in pool.map(_tag_chunk, chunks) for record in chunk]
+    finally:
+        _FORKED_NLP = None
+
+
 # --- the build ----------------------------------------------------------------------------
 
 
@@ -252,13 +282,7 @@ def _rebuild(changed: list[str], raw: dict[str, bytes], digests: dict[str, str],
         return
 
     clock = time.perf_counter()
-    if tagger is None:
-        from .tagger import load_nlp, tag
-
-        nlp = load_nlp(options.model)
-        records = tag(records, nlp, n_process=options.jobs if len(records) >= 50 else 1)
-    else:
-        records = tagger(records)
+    records = tagger(records) if tagger is not None else tag_in_parallel(records, options)
     stages["tag"] = time.perf_counter() - clock
 
     clock = time.perf_counter()

@@ -7,6 +7,7 @@ the others' content for the front matter.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -165,16 +166,15 @@ def book_pdf(out_dir: Path, entries: list[dict], paper: str) -> bytes:
 
 
 def book_docx(out_dir: Path, entries: list[dict], paper: str) -> bytes:
-    from .briefing import build_briefing, document_timestamp
-    from .record import record_from_json
+    from .briefing import document_timestamp
     from .write_docx import render_docx_book
 
     ordered = in_date_order(entries)
-    briefings = [
-        build_briefing(record_from_json((out_dir / entry["outputs"]["json"]).read_text(encoding="utf-8")))
-        for entry in ordered
-    ]
-    return render_docx_book(front_matter(ordered), briefings, document_timestamp(), paper)
+    briefings = [(out_dir / entry["outputs"]["docx"]).read_bytes() for entry in ordered]
+    front = front_matter(ordered)
+    # One footer runs through the whole DOCX book.
+    front = b.Briefing(dataclasses.replace(front.metadata, source_file=BOOK_TITLE), front.blocks)
+    return render_docx_book(front, briefings, document_timestamp(), paper)
 
 
 def write_collection(out_dir: Path, entries: list[dict], paper: str, write) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import hashlib
 import io
 import re
 import zipfile
@@ -18,9 +19,12 @@ from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
-from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.image.image import Image
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.pkgwriter import _ContentTypesItem  # python-docx's own content-types builder (pinned version)
 from docx.oxml.ns import qn
+from docx.parts.image import ImagePart
 from docx.shared import Mm, Pt, RGBColor
 
 from . import briefing as b
@@ -319,12 +323,13 @@ def _package_bytes(document) -> bytes:
         if len(part.rels):
             entries.append((part.partname.rels_uri.membername, part.rels.xml))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    # Level 1: a few per cent larger than the default level, two to three times faster.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, blob in entries:
             entry = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            archive.writestr(entry, blob)
+            archive.writestr(entry, blob, compresslevel=1)
     return out.getvalue()
 
 
@@ -362,15 +367,64 @@ def render_docx(briefing: b.Briefing, timestamp: datetime.datetime, paper: str =
 PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 
-def render_docx_book(front: b.Briefing, briefings: list[b.Briefing], timestamp: datetime.datetime,
+_BODY = re.compile(rb"<w:body>(.*)<w:sectPr", re.DOTALL)
+_ROOT_TAG = re.compile(rb"<w:document[^>]*>")
+_EMBED = re.compile(rb'r:embed="(rId\d+)"')
+_NUM_ID = re.compile(rb'<w:numId w:val="(\d+)"/>')
+
+
+def _numbering_starts(numbering_xml: bytes) -> dict[bytes, int]:
+    """numId -> the start value of its (single-level) definition."""
+    starts = {}
+    for num_id, abstract_id in re.findall(rb'<w:num w:numId="(\d+)"[^>]*><w:abstractNumId w:val="(\d+)"/>', numbering_xml):
+        definition = re.search(rb'<w:abstractNum w:abstractNumId="' + abstract_id + rb'".*?<w:start w:val="(\d+)"/>',
+                               numbering_xml, re.DOTALL)
+        starts[num_id] = int(definition.group(1)) if definition else 1
+    return starts
+
+
+def _book_image(document, data: bytes, images: dict[str, str]) -> str:
+    """Relate an image part to the book once per distinct image. (python-docx's own
+    get_or_add_image rehashes every earlier image on each call: quadratic in a book.)"""
+    digest = hashlib.sha1(data).hexdigest()
+    if digest not in images:
+        partname = PackURI(f"/word/media/book-image{len(images) + 1}.png")
+        images[digest] = document.part.relate_to(ImagePart.from_image(Image.from_blob(data), partname), RT.IMAGE)
+    return images[digest]
+
+
+def _append_briefing_docx(document, data: bytes, images: dict[str, str]) -> None:
+    """Append a rendered briefing's body to ``document``: its chart image and its
+    numbered lists come along under new ids, so nothing is rendered twice."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    xml = archive.read("word/document.xml")
+    body = _BODY.search(xml).group(1)
+    # python-docx writes Id before Target in every relationship.
+    targets = dict(re.findall(rb'Id="(rId\d+)"[^>]*Target="([^"]+)"', archive.read("word/_rels/document.xml.rels")))
+    for old_id in set(_EMBED.findall(body)):
+        new_id = _book_image(document, archive.read("word/" + targets[old_id].decode()), images)
+        body = body.replace(b'r:embed="' + old_id + b'"', b'r:embed="' + new_id.encode() + b'"')
+    starts = _numbering_starts(archive.read("word/numbering.xml"))
+    renumbered = {old: _new_numbering(document, starts.get(old, 1)) for old in dict.fromkeys(_NUM_ID.findall(body))}
+    body = _NUM_ID.sub(lambda m: b'<w:numId w:val="%d"/>' % renumbered[m.group(1)], body)
+    root = _ROOT_TAG.search(xml).group(0)
+    container = parse_xml(root + b"<w:body>" + body + b"</w:body></w:document>")
+    target = document.element.body
+    for element in list(container[0]):
+        target.sectPr.addprevious(element)
+
+
+def render_docx_book(front: b.Briefing, briefing_docx: list[bytes], timestamp: datetime.datetime,
                      paper: str = "a4") -> bytes:
-    """The front matter, then every briefing, each from a new page."""
+    """The front matter, then every briefing (as already rendered), each from a new page."""
     document = _new_document(paper)
     context = _Context(document)
     _render_blocks(context, front.blocks)
-    for briefing in briefings:
+    images: dict[str, str] = {}
+    for data in briefing_docx:
         context.add(PAGE_BREAK)
-        _render_blocks(context, briefing.blocks)
+        context.flush()
+        _append_briefing_docx(document, data, images)
     _footer(document, front.metadata)
     _properties(document, front.metadata, timestamp)
     return _package_bytes(document)

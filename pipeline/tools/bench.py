@@ -2,11 +2,15 @@
 
     python -m pipeline.tools.bench tagging [--texts N]
     python -m pipeline.tools.bench render [--texts N]
+    python -m pipeline.tools.bench build [--texts N] [--jobs N]
 
 ``tagging``: words per second over N synthetic seed-sized texts, for the stock
 model alone (every component, whole raw text) and for the pipeline's tag stage
 (ner + gazetteer ruler over the prose, structure for the rest).
 ``render``: DOCX + PDF pairs per second on one core for N tagged records.
+``build``: the full build of N synthetic texts against the tagging floor (spaCy's
+ner alone over the same whole raw texts, 2 processes), its peak memory, time per
+stage, and the no-op and one-changed-text rebuilds.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ import time
 from ..parser import parse
 from ..reader import read_bytes
 from ..synthetic import random_spec, random_style, render
-from ..tagger import MODEL_CANDIDATES, load_nlp, tag
+from ..manifest import MODEL_CANDIDATES
+from ..tagger import load_nlp, tag
 
 WORD = re.compile(r"\w+")
 
@@ -76,6 +81,94 @@ def bench_render(count: int) -> None:
           f"per record -> {count / total:.1f} DOCX+PDF pairs/s")
 
 
+def _tree_pss_mb(pid: int) -> float:
+    """Proportional set size of a process and its descendants (shared pages counted once)."""
+    from pathlib import Path
+
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total / 1024
+
+
+def _timed_build(raw_dir, out_dir, jobs: int) -> tuple[float, float, dict]:
+    """Run ``python -m pipeline.tools.bench _build`` as a child; sample its memory every 50 ms."""
+    import json
+    import subprocess
+    import sys
+
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "pipeline.tools.bench", "_build", str(raw_dir), str(out_dir),
+                              "--jobs", str(jobs)], stdout=subprocess.PIPE, text=True)
+    peak = 0.0
+    while child.poll() is None:
+        peak = max(peak, _tree_pss_mb(child.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    output = child.stdout.read()
+    return seconds, peak, json.loads(output.splitlines()[-1]) if output.strip() else {}
+
+
+def bench_build(count: int, jobs: int = 2) -> None:
+    """The full build of N texts against the tagging floor, memory, no-op and one-change times."""
+    import os
+    import platform
+    import tempfile
+    from pathlib import Path
+
+    import spacy
+
+    from ..tagger import EXCLUDED_COMPONENTS
+
+    texts = synthetic_texts(count, seed=2)
+    words = sum(len(WORD.findall(text)) for text in texts)
+    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}")
+    print(f"{count} synthetic raw texts, {words} words ({words / count:.0f} per text)")
+    with tempfile.TemporaryDirectory() as tmp:
+        raw_dir, out_dir = Path(tmp) / "raw", Path(tmp) / "out"
+        raw_dir.mkdir()
+        for index, text in enumerate(texts):
+            (raw_dir / f"near-synthetic-{index:04d}.txt").write_text(text, encoding="utf-8")
+
+        nlp = spacy.load(MODEL_CANDIDATES[-1], exclude=EXCLUDED_COMPONENTS)
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=64, n_process=2):
+            pass
+        floor = time.perf_counter() - started
+        del nlp
+        print(f"floor: spaCy ner alone, whole raw texts, 2 processes:  {floor:7.2f} s")
+
+        seconds, peak, stages = _timed_build(raw_dir, out_dir, jobs)
+        print(f"full build (--jobs {jobs}):                              {seconds:7.2f} s = {seconds / floor:.2f} x floor")
+        print(f"peak memory of the full build (PSS, all processes):     {peak:7.0f} MB")
+        for stage, stage_seconds in stages.items():
+            print(f"  {stage:<28} {1000 * stage_seconds / count:8.2f} ms per text")
+        noop, _, _ = _timed_build(raw_dir, out_dir, jobs)
+        print(f"no-op build:                                            {noop:7.2f} s")
+        changed = raw_dir / "near-synthetic-0000.txt"
+        changed.write_text(changed.read_text(encoding="utf-8").replace("General Assembly", "General  Assembly", 1))
+        one, _, _ = _timed_build(raw_dir, out_dir, jobs)
+        print(f"one changed text among {count}:                         {one:7.2f} s")
+
+
+def _build_for_bench(raw_dir: str, out_dir: str, jobs: int) -> None:
+    import json
+    from pathlib import Path
+
+    from ..build import BuildOptions, build
+
+    summary = build(BuildOptions(Path(raw_dir), Path(out_dir), jobs=jobs))
+    print(json.dumps(summary.stage_seconds))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.tools.bench", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -83,8 +176,20 @@ def main(argv: list[str] | None = None) -> int:
     tagging.add_argument("--texts", type=int, default=1000)
     render = commands.add_parser("render", help="DOCX+PDF pairs per second on one core")
     render.add_argument("--texts", type=int, default=200)
+    full = commands.add_parser("build", help="full build vs the tagging floor; memory; no-op and one-change builds")
+    full.add_argument("--texts", type=int, default=1000)
+    full.add_argument("--jobs", type=int, default=2)
+    internal = commands.add_parser("_build")  # the build the "build" benchmark times, in a child process
+    internal.add_argument("raw_dir")
+    internal.add_argument("out_dir")
+    internal.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
-    {"tagging": bench_tagging, "render": bench_render}[args.command](args.texts)
+    if args.command == "_build":
+        _build_for_bench(args.raw_dir, args.out_dir, args.jobs)
+    elif args.command == "build":
+        bench_build(args.texts, args.jobs)
+    else:
+        {"tagging": bench_tagging, "render": bench_render}[args.command](args.texts)
     return 0
 
 
