@@ -101,7 +101,10 @@ def scan_raw_dir(raw_dir: Path) -> tuple[list[Path], list[str]]:
 
 def remove_outputs(out_dir: Path, stem: str) -> None:
     for name in outputs_of(stem):
-        (out_dir / name).unlink(missing_ok=True)
+        try:
+            (out_dir / name).unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only folder: the failure is already being reported
 
 
 # --- the stages, as functions worker processes can run ------------------------------------
@@ -138,16 +141,20 @@ def render_outputs(record, paper: str = "a4", timings: dict[str, float] | None =
     return outputs
 
 
-def render_and_write(record, out_dir: Path, paper: str) -> tuple[str, dict[str, float]]:
-    """Render a tagged record's JSON, DOCX and PDF, then write all three."""
+def render_and_write(record, out_dir: Path, paper: str) -> tuple[str, dict[str, float], str | None]:
+    """Render a tagged record's JSON, DOCX and PDF, then write all three; -> (file, timings, error)."""
     timings: dict[str, float] = {}
     outputs = render_outputs(record, paper, timings)
     started = time.perf_counter()
     stem = Path(record.source.file).stem
-    for suffix, data in outputs.items():
-        write_atomic(out_dir / f"{stem}{suffix}", data)
+    try:
+        for suffix, data in outputs.items():
+            write_atomic(out_dir / f"{stem}{suffix}", data)
+    except OSError as error:  # disk full, folder read-only: this text fails, nothing of it stays
+        remove_outputs(out_dir, stem)
+        return record.source.file, timings, f"{record.source.file}:1: cannot write its outputs: {error.strerror or error}"
     timings["write"] = time.perf_counter() - started
-    return record.source.file, timings
+    return record.source.file, timings, None
 
 
 def _pool_map(function, arguments: list[tuple], jobs: int) -> Iterator:
@@ -288,13 +295,17 @@ def _rebuild(changed: list[str], raw: dict[str, bytes], digests: dict[str, str],
     clock = time.perf_counter()
     jobs = [(record, options.out_dir, options.paper) for record in records]
     summaries = {record.source.file: index_entry(record) for record in records}
-    for done, (name, timings) in enumerate(_pool_map(render_and_write, jobs, options.jobs), 1):
+    for done, (name, timings, error) in enumerate(_pool_map(render_and_write, jobs, options.jobs), 1):
         for stage, seconds in timings.items():
             stages[stage] = stages.get(stage, 0.0) + seconds
-        manifest.files[name] = Entry(digests[name], summaries[name])
-        built = FileResult(name, "built")
-        summary.results.append(built)
-        reporter.advance(built)
+        if error:
+            manifest.files.pop(name, None)
+            result = FileResult(name, "failed", error)
+        else:
+            manifest.files[name] = Entry(digests[name], summaries[name])
+            result = FileResult(name, "built")
+        summary.results.append(result)
+        reporter.advance(result)
         if done % MANIFEST_SAVE_EVERY == 0:
             write_atomic(options.out_dir / MANIFEST_NAME, manifest.to_json().encode("utf-8"))
     stages["render + write (wall)"] = time.perf_counter() - clock

@@ -205,6 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     except ModelError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("interrupted: finished files are complete; run the build again to finish the rest", file=sys.stderr)
+        return 130
+    except OSError as error:  # the output folder cannot be created, locked or written
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        return 1
     except InputError as error:
         print(error, file=sys.stderr)
         return 1

@@ -17,6 +17,15 @@ from charset_normalizer import from_bytes
 
 from .errors import InputError
 
+# Limits, far above any real conference record (the seed is 4 KB, 70 lines) and low
+# enough that a runaway input cannot stall a batch: refused with a clear message.
+MAX_BYTES = 1_000_000
+MAX_LINE_CHARS = 20_000
+# Share of control characters above which decoded "text" is really binary data.
+MAX_CONTROL_SHARE = 0.02
+_MULTIBYTE_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
 # Encodings we accept, by the name charset-normalizer uses and the name we report.
 ACCEPTED_ENCODINGS = {
     "utf_8": "utf-8",
@@ -58,6 +67,16 @@ class RawText:
 
 def decode(data: bytes, file: str) -> tuple[str, str]:
     """Return (text, encoding name) or raise InputError."""
+    if len(data) > MAX_BYTES:
+        raise InputError(file, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,} (a conference record is a few KB)")
+    text, encoding = _decode(data, file)
+    controls = len(_CONTROL.findall(text))
+    if controls > 16 and controls / len(text) > MAX_CONTROL_SHARE:
+        raise InputError(file, 1, "binary data, not text (a PDF, image or other file renamed .txt?)")
+    return text, encoding
+
+
+def _decode(data: bytes, file: str) -> tuple[str, str]:
     for bom, codec, name in BOMS:
         if data.startswith(bom):
             try:
@@ -66,8 +85,11 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
                 raise InputError(file, _line_of(data, exc.start), f"not valid {name}: {exc.reason}") from None
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if b"\x00" not in data and _MULTIBYTE_UTF8.search(data):
+            # Real UTF-8 around a broken byte: guessing another encoding would garble every name.
+            raise InputError(file, _line_of(data, error.start),
+                             f"invalid UTF-8 (byte 0x{data[error.start]:02x}); save the file again as UTF-8") from None
     best = from_bytes(data, cp_isolation=list(ACCEPTED_ENCODINGS)).best()
     if best is None:
         raise InputError(file, 1, "cannot decode: not UTF-8, UTF-16 or Windows-1252 text")
@@ -90,12 +112,11 @@ def normalise(text: str) -> tuple[str, ...]:
 
 def read_bytes(data: bytes, file: str) -> RawText:
     text, encoding = decode(data, file)
-    return RawText(
-        file=file,
-        sha256=hashlib.sha256(data).hexdigest(),
-        encoding=encoding,
-        lines=normalise(text),
-    )
+    lines = normalise(text)
+    for number, line in enumerate(lines, 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise InputError(file, number, f"line of {len(line):,} characters; the limit is {MAX_LINE_CHARS:,}")
+    return RawText(file=file, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, lines=lines)
 
 
 def read(path: str | Path) -> RawText:
