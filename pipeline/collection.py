@@ -63,25 +63,37 @@ def index_json(entries: list[dict]) -> bytes:
 # --- the book's front matter, as briefing blocks -------------------------------------------
 
 MATRIX_COLUMNS = 8  # conferences per matrix table, so it fits a portrait page
+MEMBER_MARK = "•"  # in the body font, so matrix cells stay plain strings (fast to lay out)
 
 
 def _label(number: int) -> str:
     return f"#{number}"
 
 
-def front_matter(entries: list[dict], pages: list[int] | None = None) -> b.Briefing:
-    """Title page, contents, timeline and participation matrix. ``pages`` (PDF only)
-    gives each briefing's first page in the book."""
+def _book(ordered: list[dict], blocks: list[b.Block], part: str) -> b.Briefing:
+    countries = sorted({row[0] for e in ordered for row in e["participants"]})
+    return b.Briefing(b.Metadata(BOOK_TITLE, "Briefing book", b.PROJECT, countries, f"{BOOK_TITLE}: {part}", ""), blocks)
+
+
+def contents_part(entries: list[dict], pages: list[int] | None = None) -> b.Briefing:
+    """Title page and contents. ``pages`` (PDF only) gives each briefing's first page."""
     ordered = in_date_order(entries)
     years = [e["start"][:4] for e in ordered if e["start"]]
     span = f"{years[0]}-{years[-1]}" if years else ""
-    blocks: list[b.Block] = [b.Title(BOOK_TITLE, [f"{len(ordered)} conferences {span}".strip()])]
-    blocks.append(b.Heading("Contents"))
-    blocks.append(b.TableOfContents([
-        (e["title"] or e["file"], b.period_in_words(*_dates(e)) or e["period"] or "", pages[i] if pages else None)
-        for i, e in enumerate(ordered)
-    ]))
-    blocks.append(b.Heading("Timeline"))
+    return _book(ordered, [
+        b.Title(BOOK_TITLE, [f"{len(ordered)} conferences {span}".strip()]),
+        b.Heading("Contents"),
+        b.TableOfContents([
+            (e["title"] or e["file"], b.period_in_words(*_dates(e)) or e["period"] or "", pages[i] if pages else None)
+            for i, e in enumerate(ordered)
+        ]),
+    ], "contents")
+
+
+def reference_part(entries: list[dict]) -> b.Briefing:
+    """The timeline of all conferences and the participation matrix."""
+    ordered = in_date_order(entries)
+    blocks: list[b.Block] = [b.Heading("Timeline")]
     blocks.append(b.Table(
         ["#", "Period", "Conference", "Venue", "Authorities"],
         [[_label(i), b.period_in_words(*_dates(e)) or e["period"] or "", e["title"] or e["file"], e["venue"] or "",
@@ -90,11 +102,12 @@ def front_matter(entries: list[dict], pages: list[int] | None = None) -> b.Brief
         [0.06, 0.2, 0.32, 0.3, 0.12],
     ))
     blocks += _matrix(ordered)
-    return b.Briefing(
-        b.Metadata(BOOK_TITLE, "Briefing book", b.PROJECT,
-                   sorted({row[0] for e in ordered for row in e["participants"]}), f"{BOOK_TITLE}: front matter", ""),
-        blocks,
-    )
+    return _book(ordered, blocks, "timeline and matrix")
+
+
+def front_matter(entries: list[dict]) -> b.Briefing:
+    contents, reference = contents_part(entries), reference_part(entries)
+    return b.Briefing(contents.metadata, contents.blocks + reference.blocks)
 
 
 def _dates(entry: dict):
@@ -110,12 +123,13 @@ def _matrix(ordered: list[dict]) -> list[b.Block]:
     for number, entry in enumerate(ordered, 1):
         for country, authority, role in entry["participants"]:
             marks = attended.setdefault((country, authority), {})
-            marks[number] = "obs." if role == "observer" and marks.get(number) != "●" else "●"
+            marks[number] = "obs." if role == "observer" and marks.get(number) != MEMBER_MARK else MEMBER_MARK
     if not attended:
         return []
     blocks: list[b.Block] = [
         b.Heading("Participation matrix"),
-        b.Paragraph("● attended as a member, obs. as an observer; columns are the conferences of the timeline.", "muted"),
+        b.Paragraph(f"{MEMBER_MARK} attended as a member, obs. as an observer; columns are the conferences of the timeline.",
+                    "muted"),
     ]
     countries = sorted({country for country, _ in attended})
     for country in countries:
@@ -145,18 +159,18 @@ def book_pdf(out_dir: Path, entries: list[dict], paper: str) -> bytes:
 
     ordered = in_date_order(entries)
     sources = [pikepdf.Pdf.open(out_dir / entry["outputs"]["pdf"]) for entry in ordered]
-    front_pages = len(pikepdf.Pdf.open(io.BytesIO(render_pdf(front_matter(ordered), paper))).pages)
-    while True:  # page numbers can lengthen the contents; settle them
-        starts, page = [], front_pages + 1
-        for source in sources:
-            starts.append(page)
-            page += len(source.pages)
-        front = render_pdf(front_matter(ordered, starts), paper)
-        book = pikepdf.Pdf.open(io.BytesIO(front))
-        if len(book.pages) == front_pages:
-            break
-        front_pages = len(book.pages)
+    # The timeline and matrix are laid out once; only the short contents part is laid
+    # out again, with page numbers, which do not change its length.
+    reference = pikepdf.Pdf.open(io.BytesIO(render_pdf(reference_part(ordered), paper)))
+    contents_pages = len(pikepdf.Pdf.open(io.BytesIO(render_pdf(contents_part(ordered), paper))).pages)
+    starts, page = [], contents_pages + len(reference.pages) + 1
+    for source in sources:
+        starts.append(page)
+        page += len(source.pages)
+    book = pikepdf.Pdf.open(io.BytesIO(render_pdf(contents_part(ordered, starts), paper)))
+    book.pages.extend(reference.pages)
     with book.open_outline() as outline:
+        outline.root.append(pikepdf.OutlineItem("Timeline and participation matrix", contents_pages))
         for entry, source, start in zip(ordered, sources, starts):
             book.pages.extend(source.pages)
             outline.root.append(pikepdf.OutlineItem(entry["title"] or entry["file"], start - 1))

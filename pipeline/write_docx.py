@@ -45,6 +45,7 @@ STYLE_IDS = {
     "List Number": "ListNumber", "Table Grid": "TableGrid", "Light List Accent 1": "LightList-Accent1",
 }
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # XML 1.0 cannot hold these; a text may still contain them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -88,43 +89,43 @@ def _field(paragraph, instruction: str, size: Pt) -> None:
 # --- numbering: the declaration's resolutions are a true numbered list -------------------
 
 
-def _new_numbering(document, start: int) -> int:
-    """A decimal numbering definition of its own, starting at ``start``; returns its numId."""
-    numbering = document.part.numbering_part.element
-    abstract_ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
-    abstract_id = max(abstract_ids, default=0) + 1
-    abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), str(abstract_id))
-    multi = OxmlElement("w:multiLevelType")
-    multi.set(qn("w:val"), "singleLevel")
-    abstract.append(multi)
-    level = OxmlElement("w:lvl")
-    level.set(qn("w:ilvl"), "0")
-    for tag, value in (("w:start", str(start)), ("w:numFmt", "decimal"), ("w:lvlText", "%1."), ("w:lvlJc", "left")):
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), value)
-        level.append(element)
-    paragraph_properties = OxmlElement("w:pPr")
-    indent = OxmlElement("w:ind")
-    indent.set(qn("w:left"), "567")
-    indent.set(qn("w:hanging"), "397")
-    paragraph_properties.append(indent)
-    level.append(paragraph_properties)
-    abstract.append(level)
-    # The schema wants every abstractNum before the first num.
-    first_num = numbering.find(qn("w:num"))
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    return numbering.add_num(abstract_id).numId
+class _Numbering:
+    """Adds numbering definitions to a document, each list its own, keeping the ids
+    itself: python-docx rescans every definition on each addition (quadratic in a book)."""
+
+    def __init__(self, document) -> None:
+        self.element = document.part.numbering_part.element
+        self.next_abstract = 1 + max((int(n.get(qn("w:abstractNumId"))) for n in self.element.iterchildren(qn("w:abstractNum"))), default=0)
+        self.next_num = 1 + max((int(n.get(qn("w:numId"))) for n in self.element.iterchildren(qn("w:num"))), default=0)
+        self.first_num = next(self.element.iterchildren(qn("w:num")), None)
+
+    def new(self, start: int) -> int:
+        """A decimal list starting at ``start``; returns its numId."""
+        abstract_id, num_id = self.next_abstract, self.next_num
+        self.next_abstract += 1
+        self.next_num += 1
+        abstract = parse_xml(
+            f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
+            '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0">'
+            f'<w:start w:val="{start}"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="567" w:hanging="397"/></w:pPr></w:lvl></w:abstractNum>'
+        )
+        # The schema wants every abstractNum before the first num.
+        if self.first_num is not None:
+            self.first_num.addprevious(abstract)
+        else:
+            self.element.append(abstract)
+        num = parse_xml(f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
+        self.element.append(num)
+        if self.first_num is None:
+            self.first_num = num
+        return num_id
 
 
 # --- blocks ---------------------------------------------------------------------------
 # Blocks are written as WordprocessingML strings and parsed once per run of blocks:
 # building them element by element through python-docx cost four times as long.
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _xml_text(text: str) -> str:
@@ -209,7 +210,7 @@ def _numbered(context: _Context, block: b.NumberedList) -> str:
     paragraphs, num_id, expected = [], None, None
     for number, text in block.items:
         if number != expected:
-            num_id = _new_numbering(context.document, number)
+            num_id = context.numbering.new(number)
         paragraphs.append(_paragraph_xml(text, "List Number", numbering=num_id))
         expected = number + 1
     return "".join(paragraphs)
@@ -251,6 +252,9 @@ class _Context:
         section = document.sections[0]
         self.text_width = int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
         self.pending: list[str] = []
+        self.numbering = _Numbering(document)
+        # Found once: locating sectPr scans the whole body, quadratic over a book.
+        self.end_of_body = document.element.body.sectPr
 
     def add(self, xml: str | None) -> None:
         if xml:
@@ -260,9 +264,8 @@ class _Context:
         if not self.pending:
             return
         container = parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(self.pending)}</w:body>')
-        body = self.document.element.body
         for element in list(container):
-            body._insert_p(element) if element.tag == qn("w:p") else body.sectPr.addprevious(element)
+            self.end_of_body.addprevious(element)
         self.pending = []
 
 
@@ -393,7 +396,7 @@ def _book_image(document, data: bytes, images: dict[str, str]) -> str:
     return images[digest]
 
 
-def _append_briefing_docx(document, data: bytes, images: dict[str, str]) -> None:
+def _append_briefing_docx(context: _Context, data: bytes, images: dict[str, str]) -> None:
     """Append a rendered briefing's body to ``document``: its chart image and its
     numbered lists come along under new ids, so nothing is rendered twice."""
     archive = zipfile.ZipFile(io.BytesIO(data))
@@ -402,16 +405,15 @@ def _append_briefing_docx(document, data: bytes, images: dict[str, str]) -> None
     # python-docx writes Id before Target in every relationship.
     targets = dict(re.findall(rb'Id="(rId\d+)"[^>]*Target="([^"]+)"', archive.read("word/_rels/document.xml.rels")))
     for old_id in set(_EMBED.findall(body)):
-        new_id = _book_image(document, archive.read("word/" + targets[old_id].decode()), images)
+        new_id = _book_image(context.document, archive.read("word/" + targets[old_id].decode()), images)
         body = body.replace(b'r:embed="' + old_id + b'"', b'r:embed="' + new_id.encode() + b'"')
     starts = _numbering_starts(archive.read("word/numbering.xml"))
-    renumbered = {old: _new_numbering(document, starts.get(old, 1)) for old in dict.fromkeys(_NUM_ID.findall(body))}
+    renumbered = {old: context.numbering.new(starts.get(old, 1)) for old in dict.fromkeys(_NUM_ID.findall(body))}
     body = _NUM_ID.sub(lambda m: b'<w:numId w:val="%d"/>' % renumbered[m.group(1)], body)
     root = _ROOT_TAG.search(xml).group(0)
     container = parse_xml(root + b"<w:body>" + body + b"</w:body></w:document>")
-    target = document.element.body
     for element in list(container[0]):
-        target.sectPr.addprevious(element)
+        context.end_of_body.addprevious(element)
 
 
 def render_docx_book(front: b.Briefing, briefing_docx: list[bytes], timestamp: datetime.datetime,
@@ -424,7 +426,7 @@ def render_docx_book(front: b.Briefing, briefing_docx: list[bytes], timestamp: d
     for data in briefing_docx:
         context.add(PAGE_BREAK)
         context.flush()
-        _append_briefing_docx(document, data, images)
+        _append_briefing_docx(context, data, images)
     _footer(document, front.metadata)
     _properties(document, front.metadata, timestamp)
     return _package_bytes(document)

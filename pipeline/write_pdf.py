@@ -115,11 +115,15 @@ class BriefingTemplate(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("page", [frame])])
         self._outline_keys = 0
+        self._outline_level = -1
 
     def afterFlowable(self, flowable) -> None:
         outline = getattr(flowable, "outline", None)
         if outline:
             text, level = outline
+            # PDF outlines cannot skip a level (a part that starts with a level-1 heading).
+            level = min(level, self._outline_level + 1)
+            self._outline_level = level
             self._outline_keys += 1
             key = f"section-{self._outline_keys}"
             self.canv.bookmarkPage(key)

@@ -1,0 +1,259 @@
+"""Hostile and broken inputs: each gives a correct briefing or one line naming the file,
+never a traceback or a hang; nothing is written outside OUT_DIR; nothing is lost."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import subprocess
+import sys
+import time
+
+import pytest
+from docx import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from pipeline import InputError, read_bytes
+from pipeline.build import BuildOptions, build, render_outputs
+from pipeline.reader import MAX_BYTES, MAX_LINE_CHARS
+from pipeline.record import (
+    Declaration, Entity, Item, LabelledField, Note, Organizer, Overview, ParticipantGroup, Participation, Period,
+    Record, Resolution, Section, Source, Venue, record_from_json, record_to_json,
+)
+from tests.conftest import SAMPLES, TESTS
+
+ROOT = TESTS.parent
+SEED = (ROOT / "raw" / "near-1995-khabarovsk.txt").read_bytes()
+MARKUP = ['<img src="/etc/passwd"/>', '<a href="javascript:alert(1)">', '<font color="[[[getattr(pow, 1)]]]">',
+          "<font size=999>", "&#0;", "unclosed <b>", "a bare & here"]
+
+
+def _every_field(transform) -> bytes:
+    """The seed with ``transform`` applied to the title, every label value, bullet and resolution."""
+    lines = SEED.decode("utf-8").split("\n")
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if text and not text.startswith(("·", "Periods", "Venue", "Organized", "Participation")) and index != 0:
+            lines[index] = line + " " + transform(index)
+    lines[0] = lines[0] + " " + transform(0)
+    return "\n".join(lines).encode("utf-8")
+
+
+def hostile_inputs() -> dict[str, bytes]:
+    rng = random.Random(6)
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + rng.randbytes(3000)
+    pdf = render_outputs(record_from_json((TESTS / "golden" / "near-1995-khabarovsk.json").read_text()))[".pdf"]
+    broken = SEED.replace("Khabarovsk Declaration".encode(), b"Khabarovsk \xff\xfe Declaration")
+    return {
+        "empty.txt": b"",
+        "whitespace.txt": b" \t\n\n\t \n\u3000\n".replace(b"\\u3000", " ".encode()),
+        "png.txt": png,
+        "pdf.txt": pdf,
+        "random.txt": rng.randbytes(5000),
+        "broken-utf8.txt": broken,
+        "utf16-no-bom.txt": SEED.decode("utf-8").encode("utf-16-le"),
+        "big-20mb.txt": SEED + b"\n" + b"x" * (20 * 1024 * 1024),
+        "bullets-400k.txt": SEED.replace("· Contents\n".encode(), "· Contents\n".encode() + "▷ item\n".encode() * 400_000),
+        "long-line.txt": SEED + b"\n" + b"word " * 40_000,
+        "controls.txt": _every_field(lambda i: "nul\x00 esc\x1b[31m bell\x07 del\x7f"),
+        "rtl.txt": _every_field(lambda i: "\u202eevil\u202c \u2066isolate\u2069"),
+        "markup.txt": _every_field(lambda i: MARKUP[i % len(MARKUP)]),
+        "with space.txt": SEED,
+        "ünïcödé-名前.txt": SEED,
+        "a&b.txt": SEED,
+        "-leading-dash.txt": SEED,
+    }
+
+
+REFUSED = {
+    "empty.txt": "the file is empty",
+    "whitespace.txt": "the file is empty",
+    "png.txt": "",
+    "pdf.txt": "",
+    "random.txt": "",
+    "broken-utf8.txt": "invalid UTF-8",
+    "big-20mb.txt": "the limit is",
+    "bullets-400k.txt": "the limit is",
+    "long-line.txt": "the limit is",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    raw, out = root / "raw", root / "out"
+    raw.mkdir()
+    for name, data in hostile_inputs().items():
+        (raw / name).write_bytes(data)
+    (root / "secret.txt").write_bytes(SEED)
+    (raw / "outside.txt").symlink_to(root / "secret.txt")
+    (raw / "notes.pdf").write_bytes(b"%PDF-1.4")
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=600)
+    return result, out, time.perf_counter() - started
+
+
+@pytest.mark.slow
+def test_hostile_corpus_builds_or_refuses_each_file_in_one_line(hostile_build):
+    result, out, seconds = hostile_build
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = {line.split(":", 1)[0]: line for line in result.stderr.splitlines() if ".txt:" in line and "built" not in line}
+    assert set(errors) == set(REFUSED), result.stderr
+    for name, fragment in REFUSED.items():
+        assert fragment in errors[name]
+        assert not list(out.glob(f"{name[:-4]}.*"))
+    built = set(hostile_inputs()) - set(REFUSED)
+    for name in built:
+        for suffix in (".json", ".docx", ".pdf"):
+            assert (out / (name[:-4] + suffix)).exists(), name
+    assert not (out / "outside.json").exists()  # the symlink out of raw/ is not followed
+    assert "outside.txt (symlink out of the folder)" in result.stderr and "notes.pdf" in result.stderr
+    assert seconds < 120
+
+
+@pytest.mark.slow
+def test_markup_prints_literally_and_controls_are_dropped(hostile_build):
+    _, out, _ = hostile_build
+    text = "".join(page.extract_text() for page in PdfReader(out / "markup.pdf").pages)
+    flat = "".join(text.split())
+    for markup in MARKUP:
+        assert "".join(markup.split()) in flat
+    document = Document(str(out / "markup.docx"))
+    assert any(MARKUP[0] in p.text for p in document.paragraphs)
+    for name in ("controls", "rtl"):
+        record = (out / f"{name}.json").read_text()
+        assert "\\u0000" not in record and "\\u001b" not in record and "\u202e" not in record
+        assert "nul esc[31m" in record or "evil" in record
+
+
+@pytest.mark.slow
+def test_utf16_without_bom_and_odd_names_build_like_the_seed(hostile_build):
+    _, out, _ = hostile_build
+    seed = record_from_json((TESTS / "golden" / "near-1995-khabarovsk.json").read_text())
+    for name in ("utf16-no-bom", "with space", "ünïcödé-名前", "a&b", "-leading-dash"):
+        record = record_from_json((out / f"{name}.json").read_text())
+        assert record.overview == seed.overview.model_copy(update={"organizer": record.overview.organizer}), name
+        assert [n.code for n in record.notes] == ["participation-count-mismatch"]
+
+
+@pytest.mark.parametrize(("data", "fragment"), [
+    (b"x" * (MAX_BYTES + 1), "the limit is 1,000,000"),
+    (b"The title\n" + b"y" * (MAX_LINE_CHARS + 1), ":2: line of 20,001 characters"),
+    (SEED.replace(b"Khabarovsk", b"Khabarovsk\xff", 1), "invalid UTF-8 (byte 0xff)"),
+])
+def test_documented_limits(data, fragment):
+    with pytest.raises(InputError, match=fragment.replace("(", r"\(").replace(")", r"\)")):
+        read_bytes(data, "x.txt")
+
+
+def _fail_writes_after(monkeypatch, allowed: int, error: OSError):
+    import pipeline.build as build_module
+
+    real = build_module.tempfile.mkstemp
+    calls = {"count": 0}
+
+    def mkstemp(*args, **kwargs):
+        calls["count"] += 1
+        if calls["count"] > allowed:
+            raise error
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build_module.tempfile, "mkstemp", mkstemp)
+
+
+def _two_samples(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for sample in SAMPLES[:2]:
+        (raw / sample.name).write_bytes(sample.read_bytes())
+    return raw
+
+
+def test_disk_full_fails_the_text_and_leaves_nothing_partial(tmp_path, monkeypatch, nlp):
+    from pipeline.tagger import tag
+
+    raw, out = _two_samples(tmp_path), tmp_path / "out"
+    _fail_writes_after(monkeypatch, 4, OSError(28, "No space left on device"))
+    summary = build(BuildOptions(raw, out, jobs=1), tagger=lambda records: tag(records, nlp))
+    assert [r.status for r in summary.results] == ["built", "failed"]
+    assert "No space left on device" in summary.failed[0].error
+    assert summary.failed[0].error.startswith(f"{SAMPLES[1].name}:1: ")
+    assert not list(out.glob(f"{SAMPLES[1].stem}.*"))
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_read_only_output_folder_is_one_line(tmp_path, monkeypatch, nlp):
+    raw, out = _two_samples(tmp_path), tmp_path / "out"
+    if os.geteuid() != 0:
+        out.mkdir()
+        out.chmod(0o555)
+        result = subprocess.run([sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out)],
+                                capture_output=True, text=True, cwd=ROOT, timeout=300)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        return
+    # root ignores permissions: make the folder unwritable by making it a file instead
+    out.write_text("not a folder")
+    result = subprocess.run([sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
+
+
+# --- property tests ------------------------------------------------------------------------
+
+ANY_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+SHORT = st.lists(ANY_TEXT, max_size=4)
+
+
+@st.composite
+def records(draw):
+    items = st.recursive(st.builds(Item, text=ANY_TEXT, items=st.just([])),
+                         lambda children: st.builds(Item, text=ANY_TEXT, items=st.lists(children, max_size=3)),
+                         max_leaves=12)
+    long_list = draw(st.integers(0, 500))
+    return Record(
+        source=Source(file=draw(ANY_TEXT) + ".txt", sha256="0" * 64, encoding="utf-8"),
+        title=draw(st.none() | ANY_TEXT),
+        overview=draw(st.none() | st.builds(
+            Overview,
+            period=st.none() | st.builds(Period, text=ANY_TEXT, start=st.none() | st.dates(), end=st.none() | st.dates()),
+            venue=st.none() | st.builds(Venue, text=ANY_TEXT, country=st.none() | ANY_TEXT, place=st.none() | ANY_TEXT),
+            organizer=st.none() | st.builds(Organizer, text=ANY_TEXT, country=st.none() | ANY_TEXT, name=st.none() | ANY_TEXT),
+            participation=st.none() | st.builds(
+                Participation, text=st.none() | ANY_TEXT, stated_authorities=st.none() | st.integers(0, 10**6),
+                stated_countries=st.none() | st.integers(0, 300),
+                groups=st.lists(st.builds(ParticipantGroup, country=st.none() | ANY_TEXT, country_text=st.none() | ANY_TEXT,
+                                          role=st.sampled_from(["member", "observer"]), stated=st.none() | st.integers(0, 99),
+                                          authorities=SHORT), max_size=4)),
+            other=st.lists(st.builds(LabelledField, label=ANY_TEXT, text=ANY_TEXT), max_size=2))),
+        contents=draw(st.lists(items, max_size=5)) + [Item(text=f"item {n}", items=[]) for n in range(long_list)],
+        declaration=draw(st.none() | st.builds(
+            Declaration, title=ANY_TEXT, preamble=SHORT, closing=SHORT,
+            resolutions=st.lists(st.builds(Resolution, number=st.integers(0, 10**4), text=ANY_TEXT), max_size=6))),
+        sections=draw(st.lists(st.builds(Section, heading=st.none() | ANY_TEXT, lines=SHORT), max_size=2)),
+        entities=draw(st.lists(st.builds(Entity, name=ANY_TEXT, kind=st.sampled_from(["place", "organization"]),
+                                         label=st.sampled_from(["GPE", "LOC", "FAC", "ORG"]), country=st.none() | ANY_TEXT,
+                                         code=st.none() | ANY_TEXT, mentions=st.integers(1, 99), aliases=SHORT),
+                               max_size=6)),
+        notes=draw(st.lists(st.builds(Note, code=st.sampled_from(["missing-section", "unparsed-date"]), message=ANY_TEXT),
+                            max_size=3)),
+    )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(records())
+def test_render_is_total_on_any_valid_record(record):
+    outputs = render_outputs(record)
+    assert PdfReader(io.BytesIO(outputs[".pdf"])).pages
+    Document(io.BytesIO(outputs[".docx"]))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(records())
+def test_json_round_trip_is_identity(record):
+    assert record_from_json(record_to_json(record)) == record
