@@ -43,6 +43,7 @@ class Summary:
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # problems not tied to one raw text
 
     def count(self, status: str) -> int:
         return sum(1 for result in self.results if result.status == status)
@@ -50,6 +51,10 @@ class Summary:
     @property
     def failed(self) -> list[FileResult]:
         return [result for result in self.results if result.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.errors
 
     def line(self) -> str:
         parts = [f"{self.count(s)} {s}" for s in ("built", "unchanged", "removed", "failed")]
@@ -263,9 +268,13 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger) -> Summary:
     collection_missing = not all((out_dir / name).exists() for name in COLLECTION_OUTPUTS) and new.files
     if changed or any(r.status == "removed" for r in summary.results) or old is None or collection_missing:
         clock = time.perf_counter()
-        write_collection(out_dir, [entry.summary for entry in new.files.values()], options.paper, write_atomic)
+        try:
+            write_collection(out_dir, [entry.summary for entry in new.files.values()], options.paper, write_atomic)
+            write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
+        except OSError as error:  # disk full: the briefings written so far stay; the next build redoes this
+            summary.errors.append(f"{out_dir}: cannot write the index and briefing book: {error.strerror or error}")
+            reporter.message(summary.errors[-1])
         summary.stage_seconds["index + book"] = time.perf_counter() - clock
-        write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
     summary.results.sort(key=lambda result: result.file)
     return summary
 

@@ -101,7 +101,7 @@ def command_build(args: argparse.Namespace) -> int:
         return 2
     options = BuildOptions(raw_dir, out_dir, model=args.model, paper=args.paper, jobs=args.jobs)
     summary = build(options, AutoReporter())
-    return 1 if summary.failed else 0
+    return 0 if summary.ok else 1
 
 
 def command_dist(args: argparse.Namespace) -> int:

@@ -49,7 +49,7 @@ def hostile_inputs() -> dict[str, bytes]:
     broken = SEED.replace("Khabarovsk Declaration".encode(), b"Khabarovsk \xff\xfe Declaration")
     return {
         "empty.txt": b"",
-        "whitespace.txt": b" \t\n\n\t \n\u3000\n".replace(b"\\u3000", " ".encode()),
+        "whitespace.txt": " \t\n\n\t \n\u3000\n\u00a0\n".encode("utf-8"),
         "png.txt": png,
         "pdf.txt": pdf,
         "random.txt": rng.randbytes(5000),
@@ -185,6 +185,7 @@ def test_disk_full_fails_the_text_and_leaves_nothing_partial(tmp_path, monkeypat
     assert summary.failed[0].error.startswith(f"{SAMPLES[1].name}:1: ")
     assert not list(out.glob(f"{SAMPLES[1].stem}.*"))
     assert not list(out.glob(".*.tmp"))
+    assert summary.errors and "No space left on device" in summary.errors[0]  # the index and book could not be written
 
 
 def test_read_only_output_folder_is_one_line(tmp_path, monkeypatch, nlp):
