@@ -311,10 +311,11 @@ def _properties(document, metadata: b.Metadata, timestamp: datetime.datetime) ->
     properties.revision = 1
 
 
-def _package_bytes(document) -> bytes:
+def _package_bytes(document, body: bytes = b"") -> bytes:
     """The package as python-docx's PackageWriter lays it out (same entries, same
     order), but with 1980-01-01 timestamps: same document, same bytes. Writing it
-    here also spares saving and re-zipping."""
+    here also spares saving and re-zipping. ``body`` (XML text) goes at the start of
+    the main document's body."""
     package = document.part.package
     parts = list(package.iter_parts())
     entries = [
@@ -322,7 +323,10 @@ def _package_bytes(document) -> bytes:
         (PACKAGE_URI.rels_uri.membername, package.rels.xml),
     ]
     for part in parts:
-        entries.append((part.partname.membername, part.blob))
+        blob = part.blob
+        if part is document.part and body:
+            blob = blob.replace(b"<w:body>", b"<w:body>" + body, 1)
+        entries.append((part.partname.membername, blob))
         if len(part.rels):
             entries.append((part.partname.rels_uri.membername, part.rels.xml))
     out = io.BytesIO()
@@ -371,7 +375,6 @@ PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 
 _BODY = re.compile(rb"<w:body>(.*)<w:sectPr", re.DOTALL)
-_ROOT_TAG = re.compile(rb"<w:document[^>]*>")
 _EMBED = re.compile(rb'r:embed="(rId\d+)"')
 _NUM_ID = re.compile(rb'<w:numId w:val="(\d+)"/>')
 
@@ -396,12 +399,11 @@ def _book_image(document, data: bytes, images: dict[str, str]) -> str:
     return images[digest]
 
 
-def _append_briefing_docx(context: _Context, data: bytes, images: dict[str, str]) -> None:
-    """Append a rendered briefing's body to ``document``: its chart image and its
-    numbered lists come along under new ids, so nothing is rendered twice."""
+def _briefing_body(context: _Context, data: bytes, images: dict[str, str]) -> bytes:
+    """A rendered briefing's body XML, its chart image and numbered lists moved over to
+    the book under new ids, so nothing is rendered twice."""
     archive = zipfile.ZipFile(io.BytesIO(data))
-    xml = archive.read("word/document.xml")
-    body = _BODY.search(xml).group(1)
+    body = _BODY.search(archive.read("word/document.xml")).group(1)
     # python-docx writes Id before Target in every relationship.
     targets = dict(re.findall(rb'Id="(rId\d+)"[^>]*Target="([^"]+)"', archive.read("word/_rels/document.xml.rels")))
     for old_id in set(_EMBED.findall(body)):
@@ -409,24 +411,21 @@ def _append_briefing_docx(context: _Context, data: bytes, images: dict[str, str]
         body = body.replace(b'r:embed="' + old_id + b'"', b'r:embed="' + new_id.encode() + b'"')
     starts = _numbering_starts(archive.read("word/numbering.xml"))
     renumbered = {old: context.numbering.new(starts.get(old, 1)) for old in dict.fromkeys(_NUM_ID.findall(body))}
-    body = _NUM_ID.sub(lambda m: b'<w:numId w:val="%d"/>' % renumbered[m.group(1)], body)
-    root = _ROOT_TAG.search(xml).group(0)
-    container = parse_xml(root + b"<w:body>" + body + b"</w:body></w:document>")
-    for element in list(container[0]):
-        context.end_of_body.addprevious(element)
+    return _NUM_ID.sub(lambda m: b'<w:numId w:val="%d"/>' % renumbered[m.group(1)], body)
 
 
 def render_docx_book(front: b.Briefing, briefing_docx: list[bytes], timestamp: datetime.datetime,
                      paper: str = "a4") -> bytes:
-    """The front matter, then every briefing (as already rendered), each from a new page."""
+    """The front matter, then every briefing (as already rendered), each from a new page.
+
+    The body is kept as XML text and spliced in when the package is written: as an
+    element tree, a book of a thousand briefings took over 600 MB."""
     document = _new_document(paper)
     context = _Context(document)
-    _render_blocks(context, front.blocks)
+    body = [RENDERERS[type(block)](context, block).encode() for block in front.blocks]  # text blocks only
     images: dict[str, str] = {}
     for data in briefing_docx:
-        context.add(PAGE_BREAK)
-        context.flush()
-        _append_briefing_docx(context, data, images)
+        body += [PAGE_BREAK.encode(), _briefing_body(context, data, images)]
     _footer(document, front.metadata)
     _properties(document, front.metadata, timestamp)
-    return _package_bytes(document)
+    return _package_bytes(document, body=b"".join(body))
