@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .fonts import BOLD, REGULAR, font_file
+from .fonts import BOLD, REGULAR, font_file, runs
 
 MEMBER = (29, 78, 137)
 OBSERVER = (159, 184, 214)
@@ -17,7 +17,17 @@ SCALE = 2  # drawn at twice the size it is shown, so it stays sharp in print
 
 @lru_cache(maxsize=None)
 def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(font_file(name), size)
+    # Basic layout: labels need no shaping, and raqm fails on some control characters.
+    return ImageFont.truetype(font_file(name), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def _draw_label(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, primary: str, size: int) -> None:
+    """Text in the font that has its glyphs, run by run, printable characters only."""
+    x, y = xy
+    for name, run in runs("".join(ch for ch in text if ch.isprintable()), primary):
+        font = _font(name, size)
+        draw.text((x, y), run, font=font, fill=INK)
+        x += draw.textlength(run, font=font)
 
 
 def bar_chart_png(title: str, bars: list[tuple[str, int, int]], width_pt: int = 460) -> bytes:
@@ -26,20 +36,19 @@ def bar_chart_png(title: str, bars: list[tuple[str, int, int]], width_pt: int = 
     height = top + len(bars) * (bar + gap) + 4 * SCALE
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
-    regular, bold = _font(REGULAR, 9 * SCALE), _font(BOLD, 10 * SCALE)
-    draw.text((0, 0), title, font=bold, fill=INK)
+    _draw_label(draw, (0, 0), title, BOLD, 10 * SCALE)
     largest = max((members + observers for _, members, observers in bars), default=0) or 1
     scale = (width - label_width - 110 * SCALE) / largest
     y = top
     for label, members, observers in bars:
-        draw.text((0, y), label, font=regular, fill=INK)
+        _draw_label(draw, (0, y), label, REGULAR, 9 * SCALE)
         end = label_width + members * scale
         if members:
             draw.rectangle((label_width, y, end, y + bar), fill=MEMBER)
         if observers:
             draw.rectangle((end, y, end + observers * scale, y + bar), fill=OBSERVER)
         value = f"{members}" + (f" + {observers} observer{'s' if observers > 1 else ''}" if observers else "")
-        draw.text((end + observers * scale + 4 * SCALE, y), value, font=regular, fill=INK)
+        _draw_label(draw, (end + observers * scale + 4 * SCALE, y), value, REGULAR, 9 * SCALE)
         y += bar + gap
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=1)  # flat colours: barely larger than level 6, much faster

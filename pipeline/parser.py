@@ -16,7 +16,7 @@ from .notes import quality_notes
 from .overview import collect_fields, parse_overview
 from .reader import RawText
 from .record import Declaration, Item, Record, Resolution, Section, Source
-from .text import Line, join_lines, paragraphs
+from .text import Line, paragraphs
 
 # --- section markers -------------------------------------------------------------
 

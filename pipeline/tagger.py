@@ -51,10 +51,6 @@ def load_nlp(model: str | None = None, gazetteer: Gazetteer | None = None):
     return nlp
 
 
-def model_version(nlp) -> str:
-    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
-
-
 # --- mentions ---------------------------------------------------------------------
 
 

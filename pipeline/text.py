@@ -43,7 +43,3 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
         elif result[-1]:
             result.append([])
     return [paragraph for paragraph in result if paragraph]
-
-
-def join_lines(lines: list[Line]) -> str:
-    return " ".join(line.text for line in lines)

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 )
 
 from . import briefing as b
-from .fonts import BOLD, REGULAR, font_for, register_all, runs
+from .fonts import BOLD, REGULAR, register_all, runs
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 # Streams are Flate-compressed; ASCII85 on top only makes them bigger and slower.
@@ -130,6 +130,14 @@ class BriefingTemplate(BaseDocTemplate):
             self.canv.addOutlineEntry(text, key, level=level, closed=False)
 
 
+def draw_runs(canvas, x: float, y: float, text: str, primary: str, size: float) -> None:
+    """Text straight on the canvas, each script run in a font that has it."""
+    for font, run in runs(text, primary):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, run)
+        x += canvas.stringWidth(run, font, size)
+
+
 class FooterCanvas(Canvas):
     """Writes 'page X of Y' once the page count is known."""
 
@@ -157,11 +165,7 @@ class FooterCanvas(Canvas):
         self.setLineWidth(0.5)
         self.line(20 * mm, 14 * mm, width - 20 * mm, 14 * mm)
         self.setFillColor(colors.HexColor("#52606d"))
-        x = 20 * mm
-        for font, run in runs(self._footer):
-            self.setFont(font, 8)
-            self.drawString(x, 9 * mm, run)
-            x += self.stringWidth(run, font, 8)
+        draw_runs(self, 20 * mm, 9 * mm, self._footer, REGULAR, 8)
         self.setFont(REGULAR, 8)
         self.drawRightString(width - 20 * mm, 9 * mm, f"page {number} of {total}")
         self.restoreState()
@@ -272,22 +276,19 @@ class BarChartFlowable(Flowable):
         largest = max((members + observers for _, members, observers in self.chart.bars), default=0) or 1
         scale = (self.width - label_width - 40) / largest
         canvas.setFillColor(INK)
-        canvas.setFont(BOLD, 9.5)
-        canvas.drawString(0, self.height - 11, self.chart.title)
+        draw_runs(canvas, 0, self.height - 11, self.chart.title, BOLD, 9.5)
         y = self.height - self.top - self.bar_height
         for label, members, observers in self.chart.bars:
             canvas.setFillColor(INK)
-            canvas.setFont(font_for(label[:1] or " ", REGULAR), 8.5)
-            canvas.drawString(0, y + 3, label)
+            draw_runs(canvas, 0, y + 3, label, REGULAR, 8.5)
             canvas.setFillColor(MEMBER_BAR)
             canvas.rect(label_width, y, members * scale, self.bar_height, stroke=0, fill=1)
             if observers:
                 canvas.setFillColor(OBSERVER_BAR)
                 canvas.rect(label_width + members * scale, y, observers * scale, self.bar_height, stroke=0, fill=1)
             canvas.setFillColor(INK)
-            canvas.setFont(REGULAR, 8.5)
             value = f"{members}" + (f" + {observers} observer{'s' if observers > 1 else ''}" if observers else "")
-            canvas.drawString(label_width + (members + observers) * scale + 4, y + 3, value)
+            draw_runs(canvas, label_width + (members + observers) * scale + 4, y + 3, value, REGULAR, 8.5)
             y -= self.bar_height + self.gap
 
 

@@ -13,10 +13,10 @@ from docx import Document
 from pypdf import PdfReader
 
 from pipeline import record_from_json
-from pipeline.briefing import build_briefing, document_timestamp, period_in_words
+from pipeline.briefing import document_timestamp, period_in_words
 from pipeline.build import render_outputs
 from pipeline.fonts import covers
-from tests.conftest import GOLDEN, SAMPLES, sample_id
+from tests.conftest import GOLDEN
 from tests.test_samples import strings_in
 
 RECORDS = {path.stem: record_from_json(path.read_text(encoding="utf-8")) for path in sorted(GOLDEN.glob("*.json"))}
