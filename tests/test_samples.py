@@ -183,3 +183,25 @@ def lost_words(raw, record):
 def test_nothing_lost(sample):
     raw = read(sample)
     assert lost_words(raw, parse(raw)) == []
+
+
+# Texts written independently of the parser (tests/heldout/README.md gives these facts).
+HELDOUT = [
+    ("near-2000-khabarovsk", ("2000-10-17", "2000-10-19"), ["participation-count-mismatch"], [1, 0, 2, 0, 1, 0, 0], 4),
+    ("near-2006-jinan", ("2006-10-10", "2006-10-12"), ["country-count-mismatch"], [1, 0, 3, 0, 1, 0], 4),
+    ("near-2012-ningxia", ("2012-09-11", "2012-09-13"), [], [1, 0, 2, 1, 0, 0], 4),
+    ("near-2016-gyeongbuk", ("2016-09-28", "2016-09-30"), ["participation-count-mismatch"], [0, 1, 2, 0, 2, 0, 0], 4),
+    ("near-2018-sakha", ("2018-06-30", "2018-06-02"), ["missing-section", "period-end-before-start"],
+     [0, 1, 1, 1, 0, 0, 0], None),
+]
+
+
+@pytest.mark.parametrize(("name", "period", "notes", "children", "resolutions"), HELDOUT, ids=[h[0] for h in HELDOUT])
+def test_heldout_texts(name, period, notes, children, resolutions):
+    raw = read(TESTS / "heldout" / f"{name}.txt")
+    record = parse(raw)
+    assert (record.overview.period.start.isoformat(), record.overview.period.end.isoformat()) == period
+    assert note_codes(record) == notes
+    assert [len(item.items) for item in record.contents] == children
+    assert (len(record.declaration.resolutions) if record.declaration else None) == resolutions
+    assert lost_words(raw, record) == []
