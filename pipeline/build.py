@@ -247,7 +247,14 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger) -> Summary:
     if old is not None and not old.same_build(new):
         old.files = {}  # new code, model or paper: everything is rebuilt
 
-    raw = {path.name: path.read_bytes() for path in texts}
+    raw = {}
+    for path in texts:
+        try:
+            raw[path.name] = path.read_bytes()
+        except OSError as error:  # unreadable: this text fails, the others go on
+            failure = FileResult(path.name, "failed", f"{path.name}:1: cannot read: {error.strerror or error}")
+            summary.results.append(failure)
+            reporter.advance(failure)
     digests = {name: hashlib.sha256(data).hexdigest() for name, data in raw.items()}
     changed = []
     for name, digest in digests.items():

@@ -258,3 +258,22 @@ def test_render_is_total_on_any_valid_record(record):
 @given(records())
 def test_json_round_trip_is_identity(record):
     assert record_from_json(record_to_json(record)) == record
+
+
+def test_unreadable_raw_text_fails_alone(tmp_path, monkeypatch, nlp):
+    from pathlib import Path
+
+    from pipeline.tagger import tag
+
+    raw, out = _two_samples(tmp_path), tmp_path / "out"
+    real = Path.read_bytes
+
+    def read_bytes(path):
+        if path.name == SAMPLES[0].name:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    summary = build(BuildOptions(raw, out, jobs=1), tagger=lambda records: tag(records, nlp))
+    assert [(r.file, r.status) for r in summary.results] == [(SAMPLES[0].name, "failed"), (SAMPLES[1].name, "built")]
+    assert summary.failed[0].error == f"{SAMPLES[0].name}:1: cannot read: Permission denied"
