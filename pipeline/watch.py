@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Callable
 from pathlib import Path
+
+# How often the watcher reports in when nothing changed (ms); the first report
+# triggers a catch-up build for anything dropped while the watcher was starting.
+QUIET_REPORT_MS = 500
 
 
 def is_raw_text(change, path: str) -> bool:
@@ -12,13 +18,35 @@ def is_raw_text(change, path: str) -> bool:
 
 
 def watch(raw_dir: Path, rebuild: Callable[[], object], announce: Callable[[str], None]) -> None:
-    """Build once, then again after every batch of changes, until Ctrl-C."""
+    """Build once, then again after every batch of changes, until Ctrl-C.
+
+    Ctrl-C lets a running build finish (its files are complete either way, but an
+    interrupt inside a C extension's import aborts the process); a second Ctrl-C
+    stops at once.
+    """
     from watchfiles import watch as watch_changes
 
-    rebuild()
-    announce(f"watching {raw_dir} for raw texts (Ctrl-C to stop)")
+    stop = threading.Event()
+
+    def on_interrupt(signum, frame) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        announce("stopping after the current build (Ctrl-C again to stop now)")
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        for _changes in watch_changes(raw_dir, watch_filter=is_raw_text, raise_interrupt=True):
-            rebuild()
-    except KeyboardInterrupt:
-        announce("stopped watching")
+        rebuild()
+        if not stop.is_set():
+            announce(f"watching {raw_dir} for raw texts (Ctrl-C to stop)")
+        caught_up = False
+        for batch in watch_changes(raw_dir, watch_filter=is_raw_text, stop_event=stop,
+                                   yield_on_timeout=True, rust_timeout=QUIET_REPORT_MS):
+            if stop.is_set():
+                break
+            if batch or not caught_up:
+                rebuild()
+                caught_up = True
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    announce("stopped watching")
