@@ -11,32 +11,11 @@ import sys
 import time
 import zipfile
 
-import pytest
 from docx import Document
 from pypdf import PdfReader
 
 from pipeline.synthetic import random_spec, random_style, render
-from tests.conftest import SAMPLES
-
-ROOT = __import__("pathlib").Path(__file__).parent.parent
-
-
-def run(*args, timeout=300, **kwargs):
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT, **kwargs)
-
-
-def statuses(stderr: str) -> dict[str, str]:
-    return dict(line.split(": ", 1) for line in stderr.splitlines() if line.endswith((": built", ": unchanged")))
-
-
-@pytest.fixture
-def raw_dir(tmp_path):
-    folder = tmp_path / "raw"
-    folder.mkdir()
-    for sample in SAMPLES:
-        shutil.copy(sample, folder)
-    return folder
+from tests.conftest import ROOT, SAMPLES, run
 
 
 def test_incremental_rebuilds_only_what_changed(raw_dir, tmp_path):

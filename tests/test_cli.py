@@ -4,32 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
-import pytest
 
 from pipeline.cli import make_parser
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES, run
 
-ROOT = Path(__file__).parent.parent
-
-
-def run(*args, cwd=ROOT):
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True, timeout=120
-    )
-
-
-@pytest.fixture
-def raw_dir(tmp_path):
-    folder = tmp_path / "raw"
-    folder.mkdir()
-    for sample in SAMPLES:
-        shutil.copy(sample, folder)
-    return folder
 
 
 def test_build_writes_one_record_per_raw_text(raw_dir, tmp_path):
