@@ -6,10 +6,11 @@ texts use that ISO 3166 does not list ("South Korea", "DPR Korea", "Russia").
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import pycountry
+
+from .gazetteer import alias_key
 
 # Display names used in records: the short English names people say.
 DISPLAY_NAMES = {
@@ -54,12 +55,8 @@ ALIASES = {
     "united states of america": "US",
 }
 
-_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
-
-
 def _key(text: str) -> str:
-    text = text.replace("\u2019", "'").strip().strip(":").strip()
-    return _ARTICLE.sub("", " ".join(text.split())).lower()
+    return alias_key(text.strip().strip(":"))
 
 
 @lru_cache(maxsize=4096)

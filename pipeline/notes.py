@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .record import Note, Participation, Record
+from .record import Note, NoteCode, Participation, Record
 
 REQUIRED_SECTIONS = ("overview", "contents", "declaration")
 OVERVIEW_FIELDS = ("period", "venue", "organizer", "participation")
@@ -79,30 +79,23 @@ def _stated_phrase(participation: Participation) -> str:
     return stated
 
 
-def check_participation_count(record: Record, found: set[str]) -> list[Note]:
+def _count_mismatch(record: Record, stated_field: str, code: NoteCode, listed: Callable) -> list[Note]:
+    """A note when the stated number equals neither the listed members nor members + observers."""
     participation = record.overview.participation if record.overview else None
-    if participation is None or participation.stated_authorities is None:
+    stated = getattr(participation, stated_field, None)
+    if stated is None or stated in listed(*listed_counts(participation)):
         return []
-    members, everyone, _, _ = listed_counts(participation)
-    if participation.stated_authorities in (members, everyone):
-        return []
-    return [Note(
-        code="participation-count-mismatch",
-        message=f"{_stated_phrase(participation)}; {_listed_phrase(record)}.",
-    )]
+    return [Note(code=code, message=f"{_stated_phrase(participation)}; {_listed_phrase(record)}.")]
+
+
+def check_participation_count(record: Record, found: set[str]) -> list[Note]:
+    return _count_mismatch(record, "stated_authorities", "participation-count-mismatch",
+                           lambda members, everyone, _countries, _all_countries: (members, everyone))
 
 
 def check_country_count(record: Record, found: set[str]) -> list[Note]:
-    participation = record.overview.participation if record.overview else None
-    if participation is None or participation.stated_countries is None:
-        return []
-    _, _, member_countries, all_countries = listed_counts(participation)
-    if participation.stated_countries in (member_countries, all_countries):
-        return []
-    return [Note(
-        code="country-count-mismatch",
-        message=f"{_stated_phrase(participation)}; {_listed_phrase(record)}.",
-    )]
+    return _count_mismatch(record, "stated_countries", "country-count-mismatch",
+                           lambda _members, _everyone, countries, all_countries: (countries, all_countries))
 
 
 CHECKS: tuple[Callable[[Record, set[str]], list[Note]], ...] = (

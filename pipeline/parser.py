@@ -135,24 +135,25 @@ def split_sections(raw: RawText) -> tuple[str | None, list[Line], list[SectionDr
 
 
 @dataclass(frozen=True)
-class BulletMarker:
+class LineRule:
+    """A named way a line starts: a bullet marker or a numbering style."""
+
     name: str
     pattern: re.Pattern[str]
 
-
 BULLET_MARKERS = (
-    BulletMarker("triangle", re.compile(r"^[▷▶►▸▹]\s*(?P<text>.+)$")),
-    BulletMarker("bullet", re.compile(r"^[•●∙]\s*(?P<text>.+)$")),
-    BulletMarker("circle", re.compile(r"^[○◦◎]\s*(?P<text>.+)$")),
-    BulletMarker("diamond", re.compile(r"^[◆◇❖]\s*(?P<text>.+)$")),
-    BulletMarker("small square", re.compile(r"^[▪▫]\s*(?P<text>.+)$")),
-    BulletMarker("asterisk", re.compile(r"^\*\s*(?P<text>.+)$")),
-    BulletMarker("circled number", re.compile(r"^[①-⑳]\s*(?P<text>.+)$")),
-    BulletMarker("parenthesised number", re.compile(r"^\(\d{1,2}\)\s*(?P<text>.+)$")),
-    BulletMarker("number", re.compile(r"^\d{1,2}[.)]\s+(?P<text>.+)$")),
-    BulletMarker("dash", re.compile(r"^[-–—‐]\s*(?P<text>.+)$")),
-    BulletMarker("arrow", re.compile(r"^[→⇒➔]\s*(?P<text>.+)$")),
-    BulletMarker("middle dot", re.compile(r"^[·ㆍ・]\s*(?P<text>.+)$")),
+    LineRule("triangle", re.compile(r"^[▷▶►▸▹]\s*(?P<text>.+)$")),
+    LineRule("bullet", re.compile(r"^[•●∙]\s*(?P<text>.+)$")),
+    LineRule("circle", re.compile(r"^[○◦◎]\s*(?P<text>.+)$")),
+    LineRule("diamond", re.compile(r"^[◆◇❖]\s*(?P<text>.+)$")),
+    LineRule("small square", re.compile(r"^[▪▫]\s*(?P<text>.+)$")),
+    LineRule("asterisk", re.compile(r"^\*\s*(?P<text>.+)$")),
+    LineRule("circled number", re.compile(r"^[①-⑳]\s*(?P<text>.+)$")),
+    LineRule("parenthesised number", re.compile(r"^\(\d{1,2}\)\s*(?P<text>.+)$")),
+    LineRule("number", re.compile(r"^\d{1,2}[.)]\s+(?P<text>.+)$")),
+    LineRule("dash", re.compile(r"^[-–—‐]\s*(?P<text>.+)$")),
+    LineRule("arrow", re.compile(r"^[→⇒➔]\s*(?P<text>.+)$")),
+    LineRule("middle dot", re.compile(r"^[·ㆍ・]\s*(?P<text>.+)$")),
 )
 
 
@@ -201,20 +202,14 @@ def parse_contents(lines: list[Line]) -> list[Item]:
 # --- declaration -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NumberingStyle:
-    name: str
-    pattern: re.Pattern[str]
-
-
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 NUMBERING_STYLES = (
-    NumberingStyle("number and dot", re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")),
-    NumberingStyle("number and bracket", re.compile(r"^(?P<number>\d{1,3})\)\s*(?P<text>\S.*)$")),
-    NumberingStyle("number in brackets", re.compile(r"^\((?P<number>\d{1,3})\)\s*(?P<text>\S.*)$")),
-    NumberingStyle("circled number", re.compile(rf"^(?P<number>[{CIRCLED}])\s*(?P<text>\S.*)$")),
-    NumberingStyle("roman numeral", re.compile(r"^(?P<number>[IVX]{1,5})\.\s+(?P<text>\S.*)$")),
+    LineRule("number and dot", re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")),
+    LineRule("number and bracket", re.compile(r"^(?P<number>\d{1,3})\)\s*(?P<text>\S.*)$")),
+    LineRule("number in brackets", re.compile(r"^\((?P<number>\d{1,3})\)\s*(?P<text>\S.*)$")),
+    LineRule("circled number", re.compile(rf"^(?P<number>[{CIRCLED}])\s*(?P<text>\S.*)$")),
+    LineRule("roman numeral", re.compile(r"^(?P<number>[IVX]{1,5})\.\s+(?P<text>\S.*)$")),
 )
 
 
@@ -231,7 +226,7 @@ def _number_value(number: str) -> int:
     return total
 
 
-def match_numbering(text: str, style: NumberingStyle | None) -> tuple[NumberingStyle, int, str] | None:
+def match_numbering(text: str, style: LineRule | None) -> tuple[LineRule, int, str] | None:
     for candidate in (style,) if style else NUMBERING_STYLES:
         match = candidate.pattern.match(text)
         if match:
@@ -249,7 +244,7 @@ def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
     preamble: list[str] = []
     resolutions: list[Resolution] = []
     trailing: list[str] = []
-    style: NumberingStyle | None = None
+    style: LineRule | None = None
     for paragraph in paragraphs(lines):
         current: Resolution | None = None
         for line in paragraph:
