@@ -152,14 +152,17 @@ def _count_text(row: CountryRow) -> str:
     return f"{text} + {len(row.observers)} obs." if row.observers else text
 
 
-def participation_summary(record: Record) -> str | None:
+def listed_totals(rows: list[CountryRow]) -> tuple[int, int, int]:
+    """(member authorities, observers, member countries) of the participation rows."""
+    return (sum(len(row.members) for row in rows), sum(len(row.observers) for row in rows),
+            sum(1 for row in rows if row.members))
+
+
+def participation_summary(record: Record, rows: list[CountryRow]) -> str | None:
     participation = record.overview.participation if record.overview else None
     if participation is None:
         return None
-    rows = participation_rows(record)
-    members = sum(len(row.members) for row in rows)
-    observers = sum(len(row.observers) for row in rows)
-    countries = sum(1 for row in rows if row.members)
+    members, observers, countries = listed_totals(rows)
     listed = f"{_plural(members, 'authority', 'authorities')} from {_plural(countries, 'country', 'countries')} listed"
     if observers:
         listed += f", plus {_plural(observers, 'observer', 'observers')}"
@@ -200,14 +203,15 @@ def _title_block(record: Record) -> Title:
     lines = []
     if overview and overview.period:
         lines.append(period_in_words(overview.period.start, overview.period.end) or overview.period.text)
-    if venue_line(record):
-        lines.append(venue_line(record))
-    if organizer_line(record):
-        lines.append(f"Organized by {organizer_line(record)}")
+    venue, organizer = venue_line(record), organizer_line(record)
+    if venue:
+        lines.append(venue)
+    if organizer:
+        lines.append(f"Organized by {organizer}")
     return Title(record.title or record.source.file, lines)
 
 
-def _facts(record: Record) -> list[Block]:
+def _facts(record: Record, participants: list[CountryRow]) -> list[Block]:
     overview = record.overview
     if overview is None:
         return []
@@ -219,15 +223,14 @@ def _facts(record: Record) -> list[Block]:
         rows.append(["Venue", venue_line(record)])
     if overview.organizer:
         rows.append(["Organizer", organizer_line(record)])
-    summary = participation_summary(record)
+    summary = participation_summary(record, participants)
     if summary:
         rows.append(["Participation", summary])
     rows += [[field.label or "Note", field.text] for field in overview.other]
     return [Heading("Key facts"), Table(["", ""], rows, [0.22, 0.78], style="facts")] if rows else []
 
 
-def _participation(record: Record) -> list[Block]:
-    rows = participation_rows(record)
+def _participation(rows: list[CountryRow]) -> list[Block]:
     if not rows:
         return []
     table_rows = [
@@ -297,19 +300,19 @@ def _notes(notes: list[Note]) -> list[Block]:
 
 def build_briefing(record: Record) -> Briefing:
     overview = record.overview
-    countries = [row.country for row in participation_rows(record)]
+    participants = participation_rows(record)
     metadata = Metadata(
         title=record.title or record.source.file,
         subject=f"Briefing: {record.title}" if record.title else "Conference briefing",
         author=(overview.organizer.text if overview and overview.organizer else PROJECT),
-        keywords=countries,
+        keywords=[row.country for row in participants],
         source_file=record.source.file,
         source_digest=record.source.sha256[:12],
     )
     blocks: list[Block] = [
         _title_block(record),
-        *_facts(record),
-        *_participation(record),
+        *_facts(record, participants),
+        *_participation(participants),
         *_contents(record.contents),
         *_declaration(record.declaration),
         *_sections(record),

@@ -26,6 +26,7 @@ def index_entry(record) -> dict:
     participation = overview.participation if overview else None
     names = {alias: entity.name for entity in record.entities for alias in entity.aliases}
     rows = b.participation_rows(record)
+    members, observers, countries = b.listed_totals(rows)
     stem = Path(record.source.file).stem
     return {
         "file": record.source.file,
@@ -37,9 +38,9 @@ def index_entry(record) -> dict:
         "country": overview.venue.country if overview and overview.venue else None,
         "organizer": b.organizer_line(record),
         "stated_authorities": participation.stated_authorities if participation else None,
-        "listed_authorities": sum(len(row.members) for row in rows),
-        "observers": sum(len(row.observers) for row in rows),
-        "countries": len([row for row in rows if row.members]),
+        "listed_authorities": members,
+        "observers": observers,
+        "countries": countries,
         "notes": [note.code for note in record.notes],
         "participants": [
             [row.country, names.get(authority, authority), role]
