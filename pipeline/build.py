@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -84,7 +85,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+@lru_cache(maxsize=1)
 def _file_mode() -> int:
+    """The mode a plain open() would give, read once (os.umask can only be read by setting it)."""
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
