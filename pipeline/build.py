@@ -15,7 +15,8 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,8 +27,11 @@ from .collection import COLLECTION_OUTPUTS, index_entry, write_collection
 from .manifest import MANIFEST_NAME, Entry, Manifest, model_fingerprint, outputs_of, pipeline_fingerprint
 
 LOCK_NAME = ".build.lock"
-# Below this many changed texts, worker processes cost more than they save.
+# Below this many changed texts, worker processes cost more than they save...
 POOL_THRESHOLD = 8
+# ...unless the collection is this large: then the PDF and DOCX books are built side by side.
+BOOK_POOL_THRESHOLD = 50
+CHUNK_MAX = 8
 MANIFEST_SAVE_EVERY = 100
 
 
@@ -130,6 +134,12 @@ def parse_raw(name: str, data: bytes):
         return name, str(error)
 
 
+def _add_time(timings: dict[str, float], stage: str, started: float) -> float:
+    now = time.perf_counter()
+    timings[stage] = timings.get(stage, 0.0) + now - started
+    return now
+
+
 def render_outputs(record, paper: str = "a4", timings: dict[str, float] | None = None) -> dict[str, bytes]:
     """Every file a tagged record yields, by suffix; all rendered before any is written."""
     from .briefing import build_briefing, document_timestamp
@@ -138,71 +148,102 @@ def render_outputs(record, paper: str = "a4", timings: dict[str, float] | None =
     from .write_pdf import render_pdf
 
     timings = {} if timings is None else timings
-    started = time.perf_counter()
+    clock = time.perf_counter()
     briefing = build_briefing(record)
     outputs = {".json": record_to_json(record).encode("utf-8")}
     outputs[".docx"] = render_docx(briefing, document_timestamp(), paper)
-    timings["render docx"] = time.perf_counter() - started
-    started = time.perf_counter()
+    clock = _add_time(timings, "render docx", clock)
     outputs[".pdf"] = render_pdf(briefing, paper)
-    timings["render pdf"] = time.perf_counter() - started
+    _add_time(timings, "render pdf", clock)
     return outputs
 
 
-def render_and_write(record, out_dir: Path, paper: str) -> tuple[str, dict[str, float], str | None]:
-    """Render a tagged record's JSON, DOCX and PDF, then write all three; -> (file, timings, error)."""
-    timings: dict[str, float] = {}
-    outputs = render_outputs(record, paper, timings)
-    started = time.perf_counter()
-    stem = Path(record.source.file).stem
+def write_outputs(stem: str, outputs: dict[str, bytes], out_dir: Path) -> None:
+    """All of a text's files, or (disk full, folder read-only) none of them."""
     try:
         for suffix, data in outputs.items():
             write_atomic(out_dir / f"{stem}{suffix}", data)
-    except OSError as error:  # disk full, folder read-only: this text fails, nothing of it stays
+    except OSError:
         remove_outputs(out_dir, stem)
-        return record.source.file, timings, f"{record.source.file}:1: cannot write its outputs: {error.strerror or error}"
-    timings["write"] = time.perf_counter() - started
-    return record.source.file, timings, None
+        raise
 
 
-def _pool_map(function, arguments: list[tuple], jobs: int) -> Iterator:
-    """``function(*args)`` for each, in worker processes when it pays, results as they come."""
-    if jobs <= 1 or len(arguments) < POOL_THRESHOLD:
-        for args in arguments:
-            yield function(*args)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        chunk = max(1, len(arguments) // (jobs * 8))
-        yield from pool.map(function, *zip(*arguments), chunksize=chunk)
+@dataclass(frozen=True)
+class TextOutcome:
+    file: str
+    error: str | None = None
+    summary: dict | None = None  # the record's index entry, once its files are written
 
 
-_FORKED_NLP = None  # the model loaded by the build process, inherited by forked taggers
+def build_texts(items: list[tuple[str, bytes]], out_dir: Path, paper: str,
+                tagger: Callable[[list], list]) -> tuple[list[TextOutcome], dict[str, float]]:
+    """Changed raw texts -> their files in OUT_DIR: parse, tag (one ``nlp.pipe`` for
+    all of them), render, write. -> (an outcome per text, seconds per stage)."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    outcomes, records = [], []
+    for name, data in items:
+        name, result = parse_raw(name, data)
+        if isinstance(result, str):
+            remove_outputs(out_dir, Path(name).stem)
+            outcomes.append(TextOutcome(name, result))
+        else:
+            records.append(result)
+    clock = _add_time(timings, "read + parse", clock)
+    records = tagger(records) if records else []
+    _add_time(timings, "tag", clock)
+    for record in records:
+        name = record.source.file
+        outputs = render_outputs(record, timings=timings, paper=paper)
+        clock = time.perf_counter()
+        try:
+            write_outputs(Path(name).stem, outputs, out_dir)
+        except OSError as error:
+            outcomes.append(TextOutcome(name, f"{name}:1: cannot write its outputs: {error.strerror or error}"))
+            continue
+        _add_time(timings, "write", clock)
+        outcomes.append(TextOutcome(name, summary=index_entry(record)))
+    return outcomes, timings
 
 
-def _tag_chunk(records: list) -> list:
-    from .tagger import tag
-
-    return tag(records, _FORKED_NLP)
+_FORKED_TAGGER: Callable[[list], list] | None = None  # set before the workers fork; they share its model
 
 
-def tag_in_parallel(records: list, options: BuildOptions) -> list:
-    """Load spaCy once, here; tag all records in one nlp.pipe, or, when there are many,
-    in forked processes that share the loaded model and each take a slice of the records.
-    (spaCy's own n_process ships every small doc back; this ships only tagged records.)"""
-    global _FORKED_NLP
+def _build_texts_in_worker(items: list[tuple[str, bytes]], out_dir: Path, paper: str):
+    return build_texts(items, out_dir, paper, _FORKED_TAGGER)
+
+
+def _model_tagger(options: BuildOptions) -> Callable[[list], list]:
     from .tagger import load_nlp, tag
 
     nlp = load_nlp(options.model)
-    if options.jobs <= 1 or len(records) < 8 * POOL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        return tag(records, nlp)
-    _FORKED_NLP = nlp
+    return lambda records: tag(records, nlp)
+
+
+def _warm_renderers() -> None:
+    """Import the writers and load their fonts once, before forking, so workers share them."""
+    from .fonts import register_all
+    from .write_docx import render_docx  # noqa: F401
+    from .write_pdf import render_pdf  # noqa: F401
+
+    register_all()
+
+
+@contextmanager
+def _workers(options: BuildOptions, tagger: Callable[[list], list] | None, worth_it: bool) -> Iterator[Executor | None]:
+    """Forked worker processes that inherit the loaded model and fonts; None when the
+    work is too small to pay for them or the platform cannot fork."""
+    global _FORKED_TAGGER
+    if options.jobs <= 1 or not worth_it or "fork" not in multiprocessing.get_all_start_methods():
+        yield None
+        return
+    _warm_renderers()
+    _FORKED_TAGGER = tagger
     try:
-        size = -(-len(records) // (options.jobs * 4))
-        chunks = [records[i:i + size] for i in range(0, len(records), size)]
         with ProcessPoolExecutor(options.jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [record for chunk in pool.map(_tag_chunk, chunks) for record in chunk]
+            yield pool
     finally:
-        _FORKED_NLP = None
+        _FORKED_TAGGER = None
 
 
 # --- the build ----------------------------------------------------------------------------
@@ -272,59 +313,58 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger) -> Summary:
         remove_outputs(out_dir, Path(name).stem)
         summary.results.append(FileResult(name, "removed"))
 
+    collection_missing = not all((out_dir / name).exists() for name in COLLECTION_OUTPUTS)
+    collection_stale = bool(changed) or any(r.status == "removed" for r in summary.results) or old is None
     if changed:
-        reporter.start(len(changed))
-        _rebuild(changed, raw, digests, new, options, reporter, tagger, summary)
-    collection_missing = not all((out_dir / name).exists() for name in COLLECTION_OUTPUTS) and new.files
-    if changed or any(r.status == "removed" for r in summary.results) or old is None or collection_missing:
-        clock = time.perf_counter()
-        try:
-            write_collection(out_dir, [entry.summary for entry in new.files.values()], options.paper, write_atomic)
-            write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
-        except OSError as error:  # disk full: the briefings written so far stay; the next build redoes this
-            summary.errors.append(f"{out_dir}: cannot write the index and briefing book: {error.strerror or error}")
-            reporter.message(summary.errors[-1])
-        summary.stage_seconds["index + book"] = time.perf_counter() - clock
+        tagger = tagger or _model_tagger(options)
+    large = len(changed) >= POOL_THRESHOLD or len(digests) >= BOOK_POOL_THRESHOLD
+    with _workers(options, tagger, large) as pool:
+        if changed:
+            reporter.start(len(changed))
+            _rebuild([(name, raw[name]) for name in changed], digests, new, options, reporter, tagger, pool, summary)
+        if collection_stale or (collection_missing and new.files):
+            clock = time.perf_counter()
+            try:
+                write_collection(out_dir, [entry.summary for entry in new.files.values()], options.paper,
+                                 write_atomic, pool)
+                write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
+            except OSError as error:  # disk full: the briefings written so far stay; the next build redoes this
+                summary.errors.append(f"{out_dir}: cannot write the index and briefing book: {error.strerror or error}")
+                reporter.message(summary.errors[-1])
+            summary.stage_seconds["index + book"] = time.perf_counter() - clock
     summary.results.sort(key=lambda result: result.file)
     return summary
 
 
-def _rebuild(changed: list[str], raw: dict[str, bytes], digests: dict[str, str], manifest: Manifest,
-             options: BuildOptions, reporter: Reporter, tagger, summary: Summary) -> None:
-    stages = summary.stage_seconds
-    clock = time.perf_counter()
-    records = []
-    for name, result in _pool_map(parse_raw, [(name, raw[name]) for name in changed], options.jobs):
-        if isinstance(result, str):
-            remove_outputs(options.out_dir, Path(name).stem)
-            manifest.files.pop(name, None)
-            failure = FileResult(name, "failed", result)
-            summary.results.append(failure)
-            reporter.advance(failure)
-        else:
-            records.append(result)
-    stages["read + parse"] = time.perf_counter() - clock
-    if not records:
-        return
+def _chunks(items: list, jobs: int) -> list[list]:
+    """Slices small enough to keep every worker busy to the end, large enough for nlp.pipe to batch."""
+    size = max(1, min(CHUNK_MAX, -(-len(items) // (jobs * 4))))
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
-    clock = time.perf_counter()
-    records = tagger(records) if tagger is not None else tag_in_parallel(records, options)
-    stages["tag"] = time.perf_counter() - clock
 
+def _rebuild(items: list[tuple[str, bytes]], digests: dict[str, str], manifest: Manifest, options: BuildOptions,
+             reporter: Reporter, tagger, pool: Executor | None, summary: Summary) -> None:
     clock = time.perf_counter()
-    jobs = [(record, options.out_dir, options.paper) for record in records]
-    summaries = {record.source.file: index_entry(record) for record in records}
-    for done, (name, timings, error) in enumerate(_pool_map(render_and_write, jobs, options.jobs), 1):
+    if pool is None:
+        batches = iter([build_texts(items, options.out_dir, options.paper, tagger)])
+    else:
+        futures = [pool.submit(_build_texts_in_worker, chunk, options.out_dir, options.paper)
+                   for chunk in _chunks(items, options.jobs)]
+        batches = (future.result() for future in as_completed(futures))
+    done = 0
+    for outcomes, timings in batches:
         for stage, seconds in timings.items():
-            stages[stage] = stages.get(stage, 0.0) + seconds
-        if error:
-            manifest.files.pop(name, None)
-            result = FileResult(name, "failed", error)
-        else:
-            manifest.files[name] = Entry(digests[name], summaries[name])
-            result = FileResult(name, "built")
-        summary.results.append(result)
-        reporter.advance(result)
-        if done % MANIFEST_SAVE_EVERY == 0:
-            write_atomic(options.out_dir / MANIFEST_NAME, manifest.to_json().encode("utf-8"))
-    stages["render + write (wall)"] = time.perf_counter() - clock
+            summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + seconds
+        for outcome in outcomes:
+            if outcome.error:
+                manifest.files.pop(outcome.file, None)
+                result = FileResult(outcome.file, "failed", outcome.error)
+            else:
+                manifest.files[outcome.file] = Entry(digests[outcome.file], outcome.summary)
+                result = FileResult(outcome.file, "built")
+            summary.results.append(result)
+            reporter.advance(result)
+            done += 1
+            if done % MANIFEST_SAVE_EVERY == 0:
+                write_atomic(options.out_dir / MANIFEST_NAME, manifest.to_json().encode("utf-8"))
+    summary.stage_seconds["parse, tag, render, write (wall)"] = time.perf_counter() - clock
