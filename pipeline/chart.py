@@ -12,6 +12,7 @@ from .fonts import BOLD, REGULAR, font_file, runs
 MEMBER = (29, 78, 137)
 OBSERVER = (159, 184, 214)
 INK = (31, 41, 51)
+PALETTE_COLOURS = 32
 SCALE = 2  # drawn at twice the size it is shown, so it stays sharp in print
 
 
@@ -51,5 +52,7 @@ def bar_chart_png(title: str, bars: list[tuple[str, int, int]], width_pt: int = 
         _draw_label(draw, (end + observers * scale + 4 * SCALE, y), value, REGULAR, 9 * SCALE)
         y += bar + gap
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=1)  # flat colours: barely larger than level 6, much faster
+    # Flat colours and anti-aliased text fit a 32-colour palette: a third of the
+    # size of RGB and faster to encode (PNG filtering dominates, not compression).
+    image.quantize(PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE).save(out, format="PNG", compress_level=1)
     return out.getvalue()
