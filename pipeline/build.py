@@ -9,6 +9,7 @@ killed at any moment leaves complete files and the next build repairs the rest.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -20,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from filelock import FileLock, Timeout
 
@@ -76,17 +78,24 @@ class Reporter:
     def finish(self, summary: Summary) -> None: ...
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it: readers never see half a file."""
+@contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """A file written under a temporary name beside ``path`` and renamed once complete:
+    readers never see half a file. (Opened for reading too: a zip appends to itself.)"""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+        with os.fdopen(handle, "w+b") as stream:
+            yield stream
         os.chmod(temporary, _file_mode())  # mkstemp makes it private; outputs are for sharing
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    with atomic_output(path) as stream:
+        stream.write(data)
 
 
 @lru_cache(maxsize=1)
@@ -239,11 +248,15 @@ def _workers(options: BuildOptions, tagger: Callable[[list], list] | None, worth
         return
     _warm_renderers()
     _FORKED_TAGGER = tagger
+    # Objects alive now (the model above all) are never collected: frozen, the workers'
+    # garbage collector leaves them alone instead of touching, and so copying, their pages.
+    gc.freeze()
     try:
         with ProcessPoolExecutor(options.jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             yield pool
     finally:
         _FORKED_TAGGER = None
+        gc.unfreeze()
 
 
 # --- the build ----------------------------------------------------------------------------
@@ -317,16 +330,17 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger) -> Summary:
     collection_stale = bool(changed) or any(r.status == "removed" for r in summary.results) or old is None
     if changed:
         tagger = tagger or _model_tagger(options)
-    large = len(changed) >= POOL_THRESHOLD or len(digests) >= BOOK_POOL_THRESHOLD
+    write_book = collection_stale or (collection_missing and bool(new.files))
+    large = len(changed) >= POOL_THRESHOLD or (write_book and len(digests) >= BOOK_POOL_THRESHOLD)
     with _workers(options, tagger, large) as pool:
         if changed:
             reporter.start(len(changed))
             _rebuild([(name, raw[name]) for name in changed], digests, new, options, reporter, tagger, pool, summary)
-        if collection_stale or (collection_missing and new.files):
+        if write_book:
             clock = time.perf_counter()
             try:
                 write_collection(out_dir, [entry.summary for entry in new.files.values()], options.paper,
-                                 write_atomic, pool)
+                                 atomic_output, pool)
                 write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
             except OSError as error:  # disk full: the briefings written so far stay; the next build redoes this
                 summary.errors.append(f"{out_dir}: cannot write the index and briefing book: {error.strerror or error}")

@@ -11,6 +11,7 @@ import dataclasses
 import json
 from concurrent.futures import Executor
 from pathlib import Path
+from typing import BinaryIO
 
 from . import briefing as b
 
@@ -144,6 +145,7 @@ def _matrix(ordered: list[dict]) -> list[b.Block]:
                 ["Authority", *(_label(n) for n in numbers)],
                 [[authority, *(attended[(country, authority)].get(n, "") for n in numbers)] for authority in authorities],
                 [1 - share * len(numbers), *([share] * len(numbers))],
+                style="matrix",
             ))
     return blocks
 
@@ -151,7 +153,7 @@ def _matrix(ordered: list[dict]) -> list[b.Block]:
 # --- writing ----------------------------------------------------------------------------
 
 
-def book_pdf(out_dir: Path, entries: list[dict], paper: str) -> bytes:
+def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO) -> None:
     """Front matter from reportlab, then every briefing's own PDF pages (merged with qpdf)."""
     import io
 
@@ -176,41 +178,42 @@ def book_pdf(out_dir: Path, entries: list[dict], paper: str) -> bytes:
         for entry, source, start in zip(ordered, sources, starts):
             book.pages.extend(source.pages)
             outline.root.append(pikepdf.OutlineItem(entry["title"] or entry["file"], start - 1))
-    out = io.BytesIO()
     # The briefings' streams are compressed already; recompressing them, or packing
     # objects into object streams, took seven times as long for 8% less.
-    book.save(out, deterministic_id=True, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable)
-    return out.getvalue()
+    book.save(stream, deterministic_id=True, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable)
 
 
-def book_docx(out_dir: Path, entries: list[dict], paper: str) -> bytes:
+def book_docx(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO) -> None:
     from .briefing import document_timestamp
     from .write_docx import render_docx_book
 
     ordered = in_date_order(entries)
-    briefings = [(out_dir / entry["outputs"]["docx"]).read_bytes() for entry in ordered]
+    briefings = ((out_dir / entry["outputs"]["docx"]).read_bytes() for entry in ordered)  # one at a time
     front = front_matter(ordered)
     # One footer runs through the whole DOCX book.
     front = b.Briefing(dataclasses.replace(front.metadata, source_file=BOOK_TITLE), front.blocks)
-    return render_docx_book(front, briefings, document_timestamp(), paper)
+    render_docx_book(front, briefings, document_timestamp(), stream, paper)
 
 
-def _write_book(kind: str, out_dir: Path, entries: list[dict], paper: str, write) -> None:
-    make = {"pdf": book_pdf, "docx": book_docx}[kind]
-    write(out_dir / f"{BOOK_STEM}.{kind}", make(out_dir, entries, paper))
+def _write_book(kind: str, out_dir: Path, entries: list[dict], paper: str, output) -> None:
+    with output(out_dir / f"{BOOK_STEM}.{kind}") as stream:
+        {"pdf": book_pdf, "docx": book_docx}[kind](out_dir, entries, paper, stream)
 
 
-def write_collection(out_dir: Path, entries: list[dict], paper: str, write, pool: Executor | None = None) -> None:
+def write_collection(out_dir: Path, entries: list[dict], paper: str, output,
+                     pool: Executor | None = None) -> None:
     """index.json, briefing-book.pdf and briefing-book.docx (side by side in ``pool``, when
-    given); without records, none of them."""
+    given); without records, none of them. ``output(path)``: a writable file that is
+    complete or absent."""
     if not entries:
         for name in COLLECTION_OUTPUTS:
             (out_dir / name).unlink(missing_ok=True)
         return
-    write(out_dir / INDEX_NAME, index_json(entries))
+    with output(out_dir / INDEX_NAME) as stream:
+        stream.write(index_json(entries))
     if pool is None:
         for kind in ("pdf", "docx"):
-            _write_book(kind, out_dir, entries, paper, write)
+            _write_book(kind, out_dir, entries, paper, output)
         return
-    for future in [pool.submit(_write_book, kind, out_dir, entries, paper, write) for kind in ("pdf", "docx")]:
+    for future in [pool.submit(_write_book, kind, out_dir, entries, paper, output) for kind in ("pdf", "docx")]:
         future.result()

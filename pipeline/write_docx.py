@@ -12,11 +12,14 @@ from __future__ import annotations
 import datetime
 import hashlib
 import io
+import itertools
 import re
 import struct
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from . import briefing as b
@@ -111,7 +114,7 @@ def _template() -> _Template:
     with zipfile.ZipFile(shared, "w") as archive:
         for name in package.namelist():
             if name not in OWN_PARTS and not name.startswith("word/media/"):
-                _add(archive, name, package.read(name))
+                archive.writestr(_entry(name), package.read(name))
     relationships = "".join(
         relationship for relationship in re.findall(r"<Relationship [^>]*/>", parts["word/_rels/document.xml.rels"])
         if f'Type="{IMAGE_REL}"' not in relationship and f'Type="{FOOTER_REL}"' not in relationship
@@ -131,13 +134,15 @@ def _template() -> _Template:
     )
 
 
-def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+def _entry(name: str) -> zipfile.ZipInfo:
     """A zip entry with a fixed timestamp: same document, same bytes."""
     entry = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
     entry.compress_type = zipfile.ZIP_DEFLATED
     entry.external_attr = 0o644 << 16
     # Level 1: a few per cent larger than the default level, two to three times faster.
-    archive.writestr(entry, data, compresslevel=1)
+    # (The level an entry carries; ZipFile.open(entry, "w") ignores the archive's.)
+    entry._compresslevel = 1
+    return entry
 
 
 # --- numbering: the declaration's resolutions are a true numbered list -------------------
@@ -393,39 +398,39 @@ def _core_xml(metadata: b.Metadata, timestamp: datetime.datetime) -> str:
     )
 
 
-def _package(context: _Context, body: str, metadata: b.Metadata, timestamp: datetime.datetime, paper: str) -> bytes:
-    """The template's shared parts, then this document's own, appended to a copy of them."""
+def _package(context: _Context, body: Iterable[str], metadata: b.Metadata, timestamp: datetime.datetime,
+             paper: str, stream: BinaryIO) -> None:
+    """The template's shared parts, then this document's own, appended to them in
+    ``stream`` (readable too). The body is written piece by piece as it comes: the
+    pictures and lists it brings are known once it is written."""
     template = context.template
-    pictures = 0
-
-    def number_picture(match: re.Match) -> str:
-        nonlocal pictures  # every picture needs an id of its own within the document
-        pictures += 1
-        return f'<wp:docPr id="{pictures}"'
-
-    body = _DOC_PR_ID.sub(number_picture, body)
-    relationships = template.relationships + f'<Relationship Id="{FOOTER_ID}" Type="{FOOTER_REL}" Target="footer1.xml"/>'
-    relationships += "".join(f'<Relationship Id="{rel_id}" Type="{IMAGE_REL}" Target="media/image{index}.png"/>'
-                             for index, (rel_id, _) in enumerate(context.images.values(), 1))
-    own = {
-        "docProps/core.xml": _core_xml(metadata, timestamp),
-        "word/document.xml": f"{template.document_open}{body}{_section_xml(paper)}</w:body></w:document>",
-        "word/_rels/document.xml.rels": (
-            "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{relationships}'
-            "</Relationships>"
-        ),
-        "word/numbering.xml": context.numbering.xml(template.numbering),
-        "word/footer1.xml": _footer_xml(context, metadata.footer),
-    }
-    out = io.BytesIO(template.shared)
-    out.seek(0, io.SEEK_END)
-    with zipfile.ZipFile(out, "a") as archive:
+    stream.write(template.shared)
+    with zipfile.ZipFile(stream, "a") as archive:
+        with archive.open(_entry("word/document.xml"), "w") as document:
+            document.write(template.document_open.encode("utf-8"))
+            pictures = itertools.count(1)  # every picture needs an id of its own within the document
+            for piece in body:
+                piece = _DOC_PR_ID.sub(lambda _: f'<wp:docPr id="{next(pictures)}"', piece)
+                document.write(piece.encode("utf-8"))
+            document.write(f"{_section_xml(paper)}</w:body></w:document>".encode("utf-8"))
+        relationships = template.relationships
+        relationships += f'<Relationship Id="{FOOTER_ID}" Type="{FOOTER_REL}" Target="footer1.xml"/>'
+        relationships += "".join(f'<Relationship Id="{rel_id}" Type="{IMAGE_REL}" Target="media/image{index}.png"/>'
+                                 for index, (rel_id, _) in enumerate(context.images.values(), 1))
+        own = {
+            "docProps/core.xml": _core_xml(metadata, timestamp),
+            "word/_rels/document.xml.rels": (
+                "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+                f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{relationships}'
+                "</Relationships>"
+            ),
+            "word/numbering.xml": context.numbering.xml(template.numbering),
+            "word/footer1.xml": _footer_xml(context, metadata.footer),
+        }
         for name, xml in own.items():
-            _add(archive, name, xml.encode("utf-8"))
+            archive.writestr(_entry(name), xml.encode("utf-8"))
         for index, (_, png) in enumerate(context.images.values(), 1):
-            _add(archive, f"word/media/image{index}.png", png)
-    return out.getvalue()
+            archive.writestr(_entry(f"word/media/image{index}.png"), png)
 
 
 def _body(context: _Context, blocks: list) -> str:
@@ -434,7 +439,9 @@ def _body(context: _Context, blocks: list) -> str:
 
 def render_docx(briefing: b.Briefing, timestamp: datetime.datetime, paper: str = "a4") -> bytes:
     context = _Context(paper)
-    return _package(context, _body(context, briefing.blocks), briefing.metadata, timestamp, paper)
+    out = io.BytesIO()
+    _package(context, [_body(context, briefing.blocks)], briefing.metadata, timestamp, paper, out)
+    return out.getvalue()
 
 
 PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
@@ -469,11 +476,14 @@ def _briefing_body(context: _Context, data: bytes) -> str:
     return _NUM_ID.sub(lambda m: f'<w:numId w:val="{renumbered[m.group(1)]}"/>', body)
 
 
-def render_docx_book(front: b.Briefing, briefing_docx: list[bytes], timestamp: datetime.datetime,
-                     paper: str = "a4") -> bytes:
+def render_docx_book(front: b.Briefing, briefing_docx: Iterable[bytes], timestamp: datetime.datetime,
+                     stream: BinaryIO, paper: str = "a4") -> None:
     """The front matter, then every briefing (as already rendered), each from a new page."""
     context = _Context(paper)
-    body = [_body(context, front.blocks)]
-    for data in briefing_docx:
-        body += [PAGE_BREAK, _briefing_body(context, data)]
-    return _package(context, "".join(body), front.metadata, timestamp, paper)
+
+    def body() -> Iterator[str]:
+        yield _body(context, front.blocks)
+        for data in briefing_docx:
+            yield PAGE_BREAK + _briefing_body(context, data)
+
+    _package(context, body(), front.metadata, timestamp, paper, stream)

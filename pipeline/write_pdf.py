@@ -196,6 +196,8 @@ CELL_PADDING = 6  # reportlab's default left + right cell padding
 def _cell(text: str, style: str, column_width: float):
     """A cell that fits on one line in the regular font is drawn as a plain string:
     a Paragraph per cell made tables the slowest part of a briefing."""
+    if not text:
+        return ()  # no flowables: reportlab draws an empty string cell as an empty text object
     font = STYLES[style]
     if runs(text, font.fontName) == [(font.fontName, text)] and \
             stringWidth(text, font.fontName, font.fontSize) <= column_width - CELL_PADDING:
@@ -204,6 +206,8 @@ def _cell(text: str, style: str, column_width: float):
 
 
 def _table(block: b.Table, width: float) -> list:
+    if block.style == "matrix":
+        return [MatrixFlowable(block, width), Spacer(1, 6)]
     widths = [fraction * width for fraction in block.widths]
     header = [[_cell(column, "cell_bold", w) for column, w in zip(block.columns, widths)]] if any(block.columns) else []
     rows = [
@@ -229,6 +233,99 @@ def _table(block: b.Table, width: float) -> list:
         commands += [("BACKGROUND", (0, 0), (0, -1), SHADE), ("FONTNAME", (0, 0), (0, -1), BOLD)]
     table.setStyle(TableStyle(commands))
     return [table, Spacer(1, 6)]
+
+
+def _text_width(text: str, font: str, size: float) -> float:
+    return sum(stringWidth(run, name, size) for name, run in runs(text, font))
+
+
+def _wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy word wrap, each line measured in the fonts its script runs use."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and _text_width(f"{lines[-1]} {word}", font, size) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+class MatrixFlowable(Flowable):
+    """A grid table of short marks against a column of names (the participation
+    matrix), drawn straight on the canvas in the look of ``_table``: reportlab's
+    Table spent most of a thousand-conference book on styling empty cells."""
+
+    padding, rule_gap = 3, 6
+
+    def __init__(self, block: b.Table, width: float, rows: list[tuple[list[str], list[str]]] | None = None) -> None:
+        super().__init__()
+        self.block = block
+        self.width = width
+        self.widths = [fraction * width for fraction in block.widths]
+        style = STYLES["cell"]
+        self.font_size, self.leading = style.fontSize, style.leading
+        name_width = self.widths[0] - CELL_PADDING
+        self.rows = rows if rows is not None else [
+            (_wrap_words(row[0], REGULAR, self.font_size, name_width), row[1:]) for row in block.rows
+        ]
+        self.header_height = self._row_height(1)
+        self.height = self.header_height + sum(self._row_height(len(lines)) for lines, _ in self.rows)
+
+    def _row_height(self, lines: int) -> float:
+        return lines * self.leading + 2 * self.padding
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        used, fitting = self.header_height, 0
+        for lines, _ in self.rows:
+            if used + self._row_height(len(lines)) > available_height:
+                break
+            used += self._row_height(len(lines))
+            fitting += 1
+        if fitting == 0 or fitting == len(self.rows):
+            return []
+        return [MatrixFlowable(self.block, self.width, self.rows[:fitting]),
+                MatrixFlowable(self.block, self.width, self.rows[fitting:])]
+
+    def _draw_row(self, text, top: float, cells: list[list[str]], font: str) -> float:
+        """One row of cells, each a list of lines, into the text object ``text``; -> the row's bottom."""
+        x = CELL_PADDING / 2
+        for lines, column_width in zip(cells, self.widths):
+            baseline = top - self.padding - self.font_size
+            for line in filter(None, lines):
+                cursor = x
+                for name, run in runs(line, font):  # a run per script, each in a font that has it
+                    if name != text._fontname:
+                        text.setFont(name, self.font_size)
+                    text.setTextOrigin(cursor, baseline)
+                    text.textOut(run)
+                    cursor += stringWidth(run, name, self.font_size)
+                baseline -= self.leading  # (empty lines too: a name's lines keep their places)
+            x += column_width
+        return top - self._row_height(max(len(lines) for lines in cells))
+
+    def draw(self) -> None:
+        canvas = self.canv
+        top = self.height
+        canvas.setFillColor(SHADE)
+        canvas.rect(0, top - self.header_height, self.width, self.header_height, stroke=0, fill=1)
+        canvas.setFillColor(INK)
+        # One text object for the whole table: a drawString per cell cost most of the time.
+        text = canvas.beginText()
+        bottom = self._draw_row(text, top, [[column] for column in self.block.columns], BOLD)
+        rules = []
+        for lines, marks in self.rows:
+            bottom = self._draw_row(text, bottom, [lines, *([mark] for mark in marks)], REGULAR)
+            rules.append(bottom)
+        canvas.drawText(text)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.lines([(0, y, self.width, y) for y in rules])
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.line(0, top - self.header_height, self.width, top - self.header_height)
 
 
 def _list_items(items, depth: int) -> ListFlowable:
