@@ -8,8 +8,12 @@ the others' content for the front matter.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import itertools
 import json
+from collections.abc import Callable
 from concurrent.futures import Executor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -153,34 +157,128 @@ def _matrix(ordered: list[dict]) -> list[b.Block]:
 # --- writing ----------------------------------------------------------------------------
 
 
-def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO) -> None:
-    """Front matter from reportlab, then every briefing's own PDF pages (merged with qpdf)."""
+@dataclass(frozen=True)
+class BookPart:
+    """A run of the PDF book's pages, and what they show: the key changes whenever they would."""
+
+    key: str
+    pages: int
+
+
+LAYOUT_NAME = f".{BOOK_STEM}.layout.json"
+
+
+def _digest(blocks: list) -> str:
+    return hashlib.sha256(repr(blocks).encode("utf-8")).hexdigest()[:32]
+
+
+def _file_key(path: Path) -> str:
+    stat = path.stat()  # a rebuilt briefing is a new file (written and renamed): new inode and mtime
+    return f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
+
+
+def load_layout(out_dir: Path) -> list[BookPart] | None:
+    """The parts of the PDF book on disk, if the layout file still describes it."""
+    try:
+        data = json.loads((out_dir / LAYOUT_NAME).read_text(encoding="utf-8"))
+        if data["book"] != _file_key(out_dir / f"{BOOK_STEM}.pdf"):
+            return None
+        return [BookPart(key, pages) for key, pages in data["parts"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def layout_json(out_dir: Path, parts: list[BookPart]) -> bytes:
+    data = {"book": _file_key(out_dir / f"{BOOK_STEM}.pdf"), "parts": [[part.key, part.pages] for part in parts]}
+    return json.dumps(data, indent=0).encode("utf-8")
+
+
+def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO,
+             previous: list[BookPart] | None = None) -> list[BookPart]:
+    """Contents, timeline and matrix from reportlab, then every briefing's own PDF pages
+    (merged with qpdf). With ``previous``, the parts of the book on disk, its pages that
+    still show the same thing are kept and only the others replaced. -> the new parts."""
     import io
 
     import pikepdf
 
     from .write_pdf import render_pdf
 
+    def rendered(part: b.Briefing) -> pikepdf.Pdf:
+        return pikepdf.Pdf.open(io.BytesIO(render_pdf(part, paper)))
+
     ordered = in_date_order(entries)
-    sources = [pikepdf.Pdf.open(out_dir / entry["outputs"]["pdf"]) for entry in ordered]
-    # The timeline and matrix are laid out once; only the short contents part is laid
-    # out again, with page numbers, which do not change its length.
-    reference = pikepdf.Pdf.open(io.BytesIO(render_pdf(reference_part(ordered), paper)))
-    contents_pages = len(pikepdf.Pdf.open(io.BytesIO(render_pdf(contents_part(ordered), paper))).pages)
-    starts, page = [], contents_pages + len(reference.pages) + 1
-    for source in sources:
-        starts.append(page)
-        page += len(source.pages)
-    book = pikepdf.Pdf.open(io.BytesIO(render_pdf(contents_part(ordered, starts), paper)))
-    book.pages.extend(reference.pages)
+    old_book = pikepdf.Pdf.open(out_dir / f"{BOOK_STEM}.pdf") if previous else None
+    old = {part.key: (first, part.pages) for part, first in zip(previous or [], _first_pages(previous or []))}
+
+    def source(key: str, make: Callable[[], pikepdf.Pdf]) -> tuple[str, pikepdf.Pdf, int, int]:
+        """(key, document, first page, page count) of a part: the old book's pages, or new ones."""
+        if key in old:
+            return (key, old_book, *old[key])
+        made = make()
+        return key, made, 0, len(made.pages)
+
+    reference = reference_part(ordered)
+    briefings = [source(_file_key(out_dir / entry["outputs"]["pdf"]),
+                        lambda entry=entry: pikepdf.Pdf.open(out_dir / entry["outputs"]["pdf"]))
+                 for entry in ordered]
+    timeline = source(f"reference:{paper}:{_digest([reference.metadata, reference.blocks])}",
+                      lambda: rendered(reference))
+    # The contents' length does not depend on its page numbers: laid out without them, then with them.
+    contents_pages = len(rendered(contents_part(ordered)).pages)
+    starts = list(itertools.accumulate((part[3] for part in briefings[:-1]), initial=contents_pages + timeline[3] + 1))
+    contents = contents_part(ordered, starts)
+    front = source(f"contents:{paper}:{_digest([contents.metadata, contents.blocks])}", lambda: rendered(contents))
+
+    target = [front, timeline, *briefings]
+    book = _assemble(old_book, target)
+    if front[1] is not book:  # the document properties are the contents part's
+        book.trailer.Info = book.copy_foreign(front[1].trailer.Info)
+    if "/ID" in book.trailer:  # qpdf would keep the old book's first identifier: bytes would depend on history
+        del book.trailer.ID
+    book.Root.PageMode = pikepdf.Name.UseOutlines
     with book.open_outline() as outline:
+        outline.root.clear()
+        title = pikepdf.OutlineItem(BOOK_TITLE, 0)
+        title.children.append(pikepdf.OutlineItem("Contents", 0))
+        outline.root.append(title)
         outline.root.append(pikepdf.OutlineItem("Timeline and participation matrix", contents_pages))
-        for entry, source, start in zip(ordered, sources, starts):
-            book.pages.extend(source.pages)
-            outline.root.append(pikepdf.OutlineItem(entry["title"] or entry["file"], start - 1))
+        outline.root.extend(pikepdf.OutlineItem(entry["title"] or entry["file"], start - 1)
+                            for entry, start in zip(ordered, starts))
     # The briefings' streams are compressed already; recompressing them, or packing
     # objects into object streams, took seven times as long for 8% less.
     book.save(stream, deterministic_id=True, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    return [BookPart(key, count) for key, _, _, count in target]
+
+
+def _first_pages(parts: list[BookPart]) -> list[int]:
+    return list(itertools.accumulate((part.pages for part in parts[:-1]), initial=0))
+
+
+def _assemble(old_book, target: list[tuple]):
+    """A book whose pages are the target parts' (key, document, first page, count), in
+    order: the old book with the pages of parts no longer there deleted and new parts
+    copied in. (The old book's parts that stay keep their order: the front matter leads,
+    and briefings sort by date and file name, which an unchanged briefing keeps.) With
+    little to keep, a new document is faster."""
+    import pikepdf
+
+    keep = {first + offset for _, document, first, count in target if document is old_book for offset in range(count)}
+    if old_book is None or len(keep) < sum(part[3] for part in target) / 2:
+        book = pikepdf.new()
+        for _, document, first, count in target:
+            book.pages.extend(document.pages[first:first + count])
+        return book
+    for index in reversed(range(len(old_book.pages))):
+        if index not in keep:
+            del old_book.pages[index]
+    position = 0
+    for _, document, first, count in target:
+        if document is not old_book:
+            for offset in range(count):
+                old_book.pages.insert(position + offset, document.pages[first + offset])
+        position += count
+    return old_book
 
 
 def book_docx(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO) -> None:
@@ -196,8 +294,15 @@ def book_docx(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO) 
 
 
 def _write_book(kind: str, out_dir: Path, entries: list[dict], paper: str, output) -> None:
-    with output(out_dir / f"{BOOK_STEM}.{kind}") as stream:
-        {"pdf": book_pdf, "docx": book_docx}[kind](out_dir, entries, paper, stream)
+    if kind == "docx":
+        with output(out_dir / f"{BOOK_STEM}.docx") as stream:
+            book_docx(out_dir, entries, paper, stream)
+        return
+    previous = load_layout(out_dir)
+    with output(out_dir / f"{BOOK_STEM}.pdf") as stream:
+        parts = book_pdf(out_dir, entries, paper, stream, previous)
+    with output(out_dir / LAYOUT_NAME) as stream:
+        stream.write(layout_json(out_dir, parts))
 
 
 def write_collection(out_dir: Path, entries: list[dict], paper: str, output,
@@ -206,7 +311,7 @@ def write_collection(out_dir: Path, entries: list[dict], paper: str, output,
     given); without records, none of them. ``output(path)``: a writable file that is
     complete or absent."""
     if not entries:
-        for name in COLLECTION_OUTPUTS:
+        for name in (*COLLECTION_OUTPUTS, LAYOUT_NAME):
             (out_dir / name).unlink(missing_ok=True)
         return
     with output(out_dir / INDEX_NAME) as stream:

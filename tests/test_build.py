@@ -142,6 +142,30 @@ def test_briefing_book_and_index(raw_dir, tmp_path):
     assert all(record["title"] in texts for record in index)
 
 
+def test_book_updated_in_place_is_the_book_built_from_scratch(raw_dir, tmp_path):
+    """The PDF book keeps the pages of unchanged parts; the result must not depend on that."""
+    from pipeline.collection import LAYOUT_NAME
+
+    out = tmp_path / "out"
+    assert run("build", str(raw_dir), "--out", str(out)).returncode == 0
+    layout = json.loads((out / LAYOUT_NAME).read_text())
+    # One text moves to the end of the timeline and grows by a page or more; one is removed.
+    seed = raw_dir / "near-1995-khabarovsk.txt"
+    extra = "".join(f"\u25b7Exchange programme number {n} between the member regions\n" for n in range(60))
+    seed.write_text(seed.read_text(encoding="utf-8").replace("September 06, 1995 ~ September 07, 1995",
+                                                             "September 06, 2025 ~ September 07, 2025")
+                    .replace("\u00b7 Contents\n", "\u00b7 Contents\n" + extra, 1), encoding="utf-8")
+    (raw_dir / "near-2002-heilongjiang.txt").unlink()
+    assert run("build", str(raw_dir), "--out", str(out)).returncode == 0
+    assert json.loads((out / LAYOUT_NAME).read_text())["parts"] != layout["parts"]
+
+    fresh = tmp_path / "fresh"
+    assert run("build", str(raw_dir), "--out", str(fresh)).returncode == 0
+    assert (out / "briefing-book.pdf").read_bytes() == (fresh / "briefing-book.pdf").read_bytes()
+    book = PdfReader(out / "briefing-book.pdf")
+    assert book.outline[-1].title == json.loads((out / "index.json").read_text())["records"][-1]["title"]
+
+
 def test_dist_bundle(raw_dir, tmp_path):
     out, dist = tmp_path / "out", tmp_path / "dist"
     assert run("build", str(raw_dir), "--out", str(out)).returncode == 0
