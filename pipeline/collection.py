@@ -173,8 +173,8 @@ def _digest(blocks: list) -> str:
 
 
 def _file_key(path: Path) -> str:
-    stat = path.stat()  # a rebuilt briefing is a new file (written and renamed): new inode and mtime
-    return f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
+    """A file by its content: the same briefing rebuilt is the same part."""
+    return f"{path.name}:{hashlib.sha256(path.read_bytes()).hexdigest()[:32]}"
 
 
 def load_layout(out_dir: Path) -> list[BookPart] | None:
