@@ -20,7 +20,7 @@ HEAD_WORDS = {
                 "falls", "valley", "plateau", "desert", "strait", "gulf", "basin", "spring", "springs", "ocean"},
     "facility": {"hall", "hotel", "center", "centre", "plant", "port", "airport", "station", "resort", "building",
                  "stadium", "park", "museum", "bridge", "palace", "tower", "complex", "harbour", "harbor", "campus",
-                 "temple", "tomb", "tombs", "monastery", "cathedral", "shrine", "castle", "gate", "square", "village"},
+                 "temple", "tomb", "tombs", "monastery", "cathedral", "shrine", "castle", "gate", "square"},
     "organization": {"government", "institute", "committee", "subcommittee", "secretariat", "network", "programme",
                      "organization", "organisation", "agency", "office", "bank", "university", "company",
                      "corporation", "association", "council", "administration", "ministry", "department",

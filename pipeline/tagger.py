@@ -25,7 +25,6 @@ from .text import split_top_level
 
 # The small model's ner has its own tok2vec listener-free copy: nothing else is needed.
 EXCLUDED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
-PROSE_SEPARATOR = ".\n\n"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ORG_LABELS = frozenset({"ORG"})
 
@@ -345,13 +344,14 @@ def tag(records: list[Record], nlp, gazetteer: Gazetteer | None = None, batch_si
     """Return copies of ``records`` with ``entities`` filled; the model runs once over all their prose
     (in ``n_process`` processes that share this one's loaded model)."""
     gazetteer = gazetteer or load_gazetteer()
-    # One doc per record, its pieces of prose apart by a blank line: ner never puts a
-    # whitespace token in an entity, and the name rules stop at one; a doc per piece
-    # cost a tenth more in per-doc overhead.
-    texts = (PROSE_SEPARATOR.join(prose(record)) for record in records)
+    texts = [prose(record) for record in records]
+    flat = [text for record_texts in texts for text in record_texts]
+    docs = iter(nlp.pipe(flat, batch_size=batch_size, n_process=n_process))
     tagged = []
-    for record, doc in zip(records, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
-        mentions = structure_mentions(record, gazetteer) + doc_mentions(doc, gazetteer)
+    for record, record_texts in zip(records, texts):
+        mentions = structure_mentions(record, gazetteer)
+        for _ in record_texts:
+            mentions += doc_mentions(next(docs), gazetteer)
         tagged.append(record.model_copy(update={"entities": merge(mentions), "overview": _linked_overview(record, gazetteer)}))
     return tagged
 
