@@ -48,7 +48,7 @@ class Table:
     columns: list[str]
     rows: list[list[str]]
     widths: list[float]  # fractions of the text width
-    style: str = "grid"  # grid | facts | matrix (short marks against a first column of names)
+    style: str = "grid"  # grid | facts
 
 
 @dataclass(frozen=True)

@@ -149,7 +149,6 @@ def _matrix(ordered: list[dict]) -> list[b.Block]:
                 ["Authority", *(_label(n) for n in numbers)],
                 [[authority, *(attended[(country, authority)].get(n, "") for n in numbers)] for authority in authorities],
                 [1 - share * len(numbers), *([share] * len(numbers))],
-                style="matrix",
             ))
     return blocks
 

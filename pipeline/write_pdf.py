@@ -190,51 +190,6 @@ def _paragraph_block(block: b.Paragraph, width: float) -> list:
     return [_paragraph(block.text, block.style if block.style in STYLES else "body")]
 
 
-CELL_PADDING = 6  # reportlab's default left + right cell padding
-
-
-def _cell(text: str, style: str, column_width: float):
-    """A cell that fits on one line in the regular font is drawn as a plain string:
-    a Paragraph per cell made tables the slowest part of a briefing."""
-    if not text:
-        return ()  # no flowables: reportlab draws an empty string cell as an empty text object
-    font = STYLES[style]
-    if runs(text, font.fontName) == [(font.fontName, text)] and \
-            stringWidth(text, font.fontName, font.fontSize) <= column_width - CELL_PADDING:
-        return text
-    return _paragraph(text, style)
-
-
-def _table(block: b.Table, width: float) -> list:
-    if block.style == "matrix":
-        return [MatrixFlowable(block, width), Spacer(1, 6)]
-    widths = [fraction * width for fraction in block.widths]
-    header = [[_cell(column, "cell_bold", w) for column, w in zip(block.columns, widths)]] if any(block.columns) else []
-    rows = [
-        [_cell(cell, "cell_bold" if block.style == "facts" and index == 0 else "cell", widths[index])
-         for index, cell in enumerate(row)]
-        for row in block.rows
-    ]
-    table = Table(header + rows, colWidths=widths, repeatRows=len(header))
-    commands = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("FONTSIZE", (0, 0), (-1, -1), STYLES["cell"].fontSize),
-        ("LEADING", (0, 0), (-1, -1), STYLES["cell"].leading),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-    ]
-    if header:
-        commands += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-                     ("FONTNAME", (0, 0), (-1, 0), BOLD)]
-    if block.style == "facts":
-        commands += [("BACKGROUND", (0, 0), (0, -1), SHADE), ("FONTNAME", (0, 0), (0, -1), BOLD)]
-    table.setStyle(TableStyle(commands))
-    return [table, Spacer(1, 6)]
-
-
 def _text_width(text: str, font: str, size: float) -> float:
     return sum(stringWidth(run, name, size) for name, run in runs(text, font))
 
@@ -247,85 +202,109 @@ def _wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
             lines[-1] += f" {word}"
         else:
             lines.append(word)
-    return lines or [""]
+    return lines
 
 
-class MatrixFlowable(Flowable):
-    """A grid table of short marks against a column of names (the participation
-    matrix), drawn straight on the canvas in the look of ``_table``: reportlab's
-    Table spent most of a thousand-conference book on styling empty cells."""
+Cells = list[list[str]]  # a row: each cell's lines
 
-    padding, rule_gap = 3, 6
 
-    def __init__(self, block: b.Table, width: float, rows: list[tuple[list[str], list[str]]] | None = None) -> None:
+class GridFlowable(Flowable):
+    """A table drawn straight on the canvas: cells wrapped at words, a rule under every
+    row, a shaded header repeated on every page, a shaded first column for "facts".
+    (reportlab's Table spent a third of a briefing, and most of a thousand-conference
+    book, styling cells one by one.) A row too tall to move whole is split between pages."""
+
+    padding_x, padding_y = 6, 3  # reportlab's cell padding
+    split_row_lines = 10  # a row of more lines may be split across a page break
+
+    def __init__(self, block: b.Table, width: float, rows: list[Cells] | None = None) -> None:
         super().__init__()
         self.block = block
         self.width = width
         self.widths = [fraction * width for fraction in block.widths]
-        style = STYLES["cell"]
-        self.font_size, self.leading = style.fontSize, style.leading
-        name_width = self.widths[0] - CELL_PADDING
+        self.size, self.leading = STYLES["cell"].fontSize, STYLES["cell"].leading
+        self.header = [self._lines(text, BOLD, column) for column, text in enumerate(block.columns)] \
+            if any(block.columns) else None
         self.rows = rows if rows is not None else [
-            (_wrap_words(row[0], REGULAR, self.font_size, name_width), row[1:]) for row in block.rows
+            [self._lines(text, self._font(column), column) for column, text in enumerate(row)] for row in block.rows
         ]
-        self.header_height = self._row_height(1)
-        self.height = self.header_height + sum(self._row_height(len(lines)) for lines, _ in self.rows)
+        self.header_height = self._row_height(self.header) if self.header else 0
+        self.height = self.header_height + sum(map(self._row_height, self.rows))
 
-    def _row_height(self, lines: int) -> float:
-        return lines * self.leading + 2 * self.padding
+    def _font(self, column: int) -> str:
+        return BOLD if self.block.style == "facts" and column == 0 else REGULAR
+
+    def _lines(self, text: str, font: str, column: int) -> list[str]:
+        return _wrap_words(text, font, self.size, self.widths[column] - 2 * self.padding_x)
+
+    def _row_height(self, cells: Cells) -> float:
+        return max([1, *map(len, cells)]) * self.leading + 2 * self.padding_y
 
     def wrap(self, available_width, available_height):
         return self.width, self.height
 
     def split(self, available_width, available_height):
-        used, fitting = self.header_height, 0
-        for lines, _ in self.rows:
-            if used + self._row_height(len(lines)) > available_height:
-                break
-            used += self._row_height(len(lines))
-            fitting += 1
-        if fitting == 0 or fitting == len(self.rows):
-            return []
-        return [MatrixFlowable(self.block, self.width, self.rows[:fitting]),
-                MatrixFlowable(self.block, self.width, self.rows[fitting:])]
+        used = self.header_height
+        for index, row in enumerate(self.rows):
+            if used + self._row_height(row) <= available_height:
+                used += self._row_height(row)
+                continue
+            room = int((available_height - used - 2 * self.padding_y) // self.leading)
+            if max(len(cell) for cell in row) > self.split_row_lines and room >= 1:
+                head, tail = [cell[:room] for cell in row], [cell[room:] for cell in row]
+                return [self._part([*self.rows[:index], head]), self._part([tail, *self.rows[index + 1:]])]
+            return [self._part(self.rows[:index]), self._part(self.rows[index:])] if index else []
+        return []
 
-    def _draw_row(self, text, top: float, cells: list[list[str]], font: str) -> float:
-        """One row of cells, each a list of lines, into the text object ``text``; -> the row's bottom."""
-        x = CELL_PADDING / 2
-        for lines, column_width in zip(cells, self.widths):
-            baseline = top - self.padding - self.font_size
-            for line in filter(None, lines):
+    def _part(self, rows: list[Cells]) -> GridFlowable:
+        return GridFlowable(self.block, self.width, rows)
+
+    def _draw_text(self, text, top: float, cells: Cells, fonts: list[str]) -> None:
+        """One row's lines into the text object ``text``, each script run in a font that has it."""
+        x = self.padding_x
+        for lines, width, font in zip(cells, self.widths, fonts):
+            baseline = top - self.padding_y - self.size
+            for line in lines:
                 cursor = x
-                for name, run in runs(line, font):  # a run per script, each in a font that has it
+                for name, run in runs(line, font):
                     if name != text._fontname:
-                        text.setFont(name, self.font_size)
+                        text.setFont(name, self.size)
                     text.setTextOrigin(cursor, baseline)
                     text.textOut(run)
-                    cursor += stringWidth(run, name, self.font_size)
-                baseline -= self.leading  # (empty lines too: a name's lines keep their places)
-            x += column_width
-        return top - self._row_height(max(len(lines) for lines in cells))
+                    cursor += stringWidth(run, name, self.size)
+                baseline -= self.leading
+            x += width
 
     def draw(self) -> None:
         canvas = self.canv
-        top = self.height
+        bottoms, top = [], self.height - self.header_height
+        for row in self.rows:
+            bottoms.append(top - self._row_height(row))
+            top = bottoms[-1]
         canvas.setFillColor(SHADE)
-        canvas.rect(0, top - self.header_height, self.width, self.header_height, stroke=0, fill=1)
+        if self.header:
+            canvas.rect(0, self.height - self.header_height, self.width, self.header_height, stroke=0, fill=1)
+        if self.block.style == "facts":
+            canvas.rect(0, 0, self.widths[0], self.height - self.header_height, stroke=0, fill=1)
         canvas.setFillColor(INK)
-        # One text object for the whole table: a drawString per cell cost most of the time.
-        text = canvas.beginText()
-        bottom = self._draw_row(text, top, [[column] for column in self.block.columns], BOLD)
-        rules = []
-        for lines, marks in self.rows:
-            bottom = self._draw_row(text, bottom, [lines, *([mark] for mark in marks)], REGULAR)
-            rules.append(bottom)
+        text = canvas.beginText()  # one text object for the table: one per cell cost most of the time
+        if self.header:
+            self._draw_text(text, self.height, self.header, [BOLD] * len(self.widths))
+        fonts = [self._font(column) for column in range(len(self.widths))]
+        for row, bottom in zip(self.rows, [self.height - self.header_height, *bottoms]):
+            self._draw_text(text, bottom, row, fonts)
         canvas.drawText(text)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
-        canvas.lines([(0, y, self.width, y) for y in rules])
-        canvas.setStrokeColor(ACCENT)
-        canvas.setLineWidth(0.8)
-        canvas.line(0, top - self.header_height, self.width, top - self.header_height)
+        canvas.lines([(0, y, self.width, y) for y in bottoms])
+        if self.header:
+            canvas.setStrokeColor(ACCENT)
+            canvas.setLineWidth(0.8)
+            canvas.line(0, self.height - self.header_height, self.width, self.height - self.header_height)
+
+
+def _table(block: b.Table, width: float) -> list:
+    return [GridFlowable(block, width), Spacer(1, 6)]
 
 
 def _list_items(items, depth: int) -> ListFlowable:

@@ -174,6 +174,19 @@ def _two_samples(tmp_path):
     return raw
 
 
+def test_a_table_row_taller_than_a_page_is_split_across_pages():
+    """900 authorities of one country: one participation row, pages long."""
+    from pipeline.parser import parse
+
+    names = ", ".join(f"Region{n} Prefecture" for n in range(900))
+    raw = SEED.replace(b"Heilongjiang Province, Liaoning Province", names.encode())
+    pdf = PdfReader(io.BytesIO(render_outputs(parse(read_bytes(raw, "long.txt")))[".pdf"]))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert len(pdf.pages) > 3
+    assert all(f"Region{n} " in text for n in (0, 450, 899))
+    assert sum("Authorities" in page.extract_text() for page in pdf.pages) >= 3  # the header on every page
+
+
 def test_disk_full_fails_the_text_and_leaves_nothing_partial(tmp_path, monkeypatch, nlp):
     from pipeline.tagger import tag
 
