@@ -193,10 +193,11 @@ def layout_json(out_dir: Path, parts: list[BookPart]) -> bytes:
 
 
 def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO,
-             previous: list[BookPart] | None = None) -> list[BookPart]:
+             previous: list[BookPart] | None = None, pool: Executor | None = None) -> list[BookPart]:
     """Contents, timeline and matrix from reportlab, then every briefing's own PDF pages
     (merged with qpdf). With ``previous``, the parts of the book on disk, its pages that
-    still show the same thing are kept and only the others replaced. -> the new parts."""
+    still show the same thing are kept and only the others replaced. With ``pool``, the
+    timeline and matrix are laid out there meanwhile. -> the new parts."""
     import io
 
     import pikepdf
@@ -218,11 +219,13 @@ def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO,
         return key, made, 0, len(made.pages)
 
     reference = reference_part(ordered)
+    reference_key = f"reference:{paper}:{_digest([reference.metadata, reference.blocks])}"
+    laid_out = pool.submit(render_pdf, reference, paper) if pool and reference_key not in old else None
     briefings = [source(_file_key(out_dir / entry["outputs"]["pdf"]),
                         lambda entry=entry: pikepdf.Pdf.open(out_dir / entry["outputs"]["pdf"]))
                  for entry in ordered]
-    timeline = source(f"reference:{paper}:{_digest([reference.metadata, reference.blocks])}",
-                      lambda: rendered(reference))
+    timeline = source(reference_key, lambda: pikepdf.Pdf.open(io.BytesIO(laid_out.result())) if laid_out
+                      else rendered(reference))
     # The contents' length does not depend on its page numbers: laid out without them, then with them.
     contents_pages = len(rendered(contents_part(ordered)).pages)
     starts = list(itertools.accumulate((part[3] for part in briefings[:-1]), initial=contents_pages + timeline[3] + 1))
@@ -292,32 +295,34 @@ def book_docx(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO) 
     render_docx_book(front, briefings, document_timestamp(), stream, paper)
 
 
-def _write_book(kind: str, out_dir: Path, entries: list[dict], paper: str, output) -> None:
+def _write_book(kind: str, out_dir: Path, entries: list[dict], paper: str, output,
+                pool: Executor | None = None) -> None:
     if kind == "docx":
         with output(out_dir / f"{BOOK_STEM}.docx") as stream:
             book_docx(out_dir, entries, paper, stream)
         return
     previous = load_layout(out_dir)
     with output(out_dir / f"{BOOK_STEM}.pdf") as stream:
-        parts = book_pdf(out_dir, entries, paper, stream, previous)
+        parts = book_pdf(out_dir, entries, paper, stream, previous, pool)
     with output(out_dir / LAYOUT_NAME) as stream:
         stream.write(layout_json(out_dir, parts))
 
 
 def write_collection(out_dir: Path, entries: list[dict], paper: str, output,
                      pool: Executor | None = None) -> None:
-    """index.json, briefing-book.pdf and briefing-book.docx (side by side in ``pool``, when
-    given); without records, none of them. ``output(path)``: a writable file that is
-    complete or absent."""
+    """index.json, briefing-book.pdf and briefing-book.docx; without records, none of
+    them. ``output(path)``: a writable file that is complete or absent. With ``pool``,
+    the DOCX book and the PDF book's timeline are made there while this process puts
+    the PDF book together."""
     if not entries:
         for name in (*COLLECTION_OUTPUTS, LAYOUT_NAME):
             (out_dir / name).unlink(missing_ok=True)
         return
     with output(out_dir / INDEX_NAME) as stream:
         stream.write(index_json(entries))
-    if pool is None:
-        for kind in ("pdf", "docx"):
-            _write_book(kind, out_dir, entries, paper, output)
-        return
-    for future in [pool.submit(_write_book, kind, out_dir, entries, paper, output) for kind in ("pdf", "docx")]:
-        future.result()
+    docx = pool.submit(_write_book, "docx", out_dir, entries, paper, output) if pool else None
+    _write_book("pdf", out_dir, entries, paper, output, pool)
+    if docx:
+        docx.result()
+    else:
+        _write_book("docx", out_dir, entries, paper, output)
