@@ -61,7 +61,7 @@ class Gazetteer:
         return None
 
     def patterns(self, tokenize) -> list[dict]:
-        """entity_ruler patterns, the pattern id being the entry id: phrase patterns
+        """span_ruler patterns, the pattern id being the entry id: phrase patterns
         (matched on LOWER) for aliases, exact token patterns for acronyms."""
         patterns: list[dict] = []
         for entry in self.entries.values():

@@ -4,7 +4,7 @@ Three sources, strongest first:
 1. the structure: listed authorities are places of their country, the venue is
    a place (its parts: country, region, city, facility), the organizer an
    organization (or a place, when it is a region);
-2. the gazetteer, as an ``entity_ruler`` before spaCy's ``ner``;
+2. the gazetteer, as a ``span_ruler`` before spaCy's ``ner``;
 3. spaCy's ``ner`` for names the gazetteer does not know, cleaned by SPAN_RULES.
 Mentions are then linked to gazetteer entries and merged, one entity per thing.
 """
@@ -30,7 +30,7 @@ ORG_LABELS = frozenset({"ORG"})
 
 
 def load_nlp(model: str | None = None, gazetteer: Gazetteer | None = None):
-    """spaCy with only ``ner`` and a gazetteer ``entity_ruler`` in front of it."""
+    """spaCy with only ``ner`` and a gazetteer ``span_ruler`` (setting entities) in front of it."""
     import spacy  # imported here so commands that do not tag never pay for it
 
     name = resolve_model(model)  # the same choice the manifest records
@@ -43,9 +43,10 @@ def load_nlp(model: str | None = None, gazetteer: Gazetteer | None = None):
         nlp = spacy.load(name, exclude=EXCLUDED_COMPONENTS)
     except OSError as error:
         raise ModelError(f"cannot load spaCy model {name!r}: {str(error).splitlines()[0]}") from None
+    # span_ruler rather than entity_ruler: the latter recounts all its patterns on every doc.
     ruler = nlp.add_pipe(
-        "entity_ruler", before="ner" if "ner" in nlp.pipe_names else None,
-        config={"phrase_matcher_attr": "LOWER"},
+        "span_ruler", before="ner" if "ner" in nlp.pipe_names else None,
+        config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "LOWER"},
     )
     ruler.add_patterns([*(gazetteer or load_gazetteer()).patterns(nlp.make_doc), *NAME_SHAPES])
     return nlp
