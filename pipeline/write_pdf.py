@@ -24,8 +24,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    ListFlowable,
-    ListItem,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -197,11 +195,15 @@ def _text_width(text: str, font: str, size: float) -> float:
 def _wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy word wrap, each line measured in the fonts its script runs use."""
     lines: list[str] = []
+    space, used = stringWidth(" ", font, size), 0.0
     for word in text.split():
-        if lines and _text_width(f"{lines[-1]} {word}", font, size) <= width:
+        word_width = _text_width(word, font, size)
+        if lines and used + space + word_width <= width:
             lines[-1] += f" {word}"
+            used += space + word_width
         else:
             lines.append(word)
+            used = word_width
     return lines
 
 
@@ -307,29 +309,43 @@ def _table(block: b.Table, width: float) -> list:
     return [GridFlowable(block, width), Spacer(1, 6)]
 
 
-def _list_items(items, depth: int) -> ListFlowable:
-    entries = []
+BULLET_INDENT = 14  # per level of a bullet list
+NUMBER_INDENT = 18
+BULLETS = ("•", "–")  # by depth; deeper levels repeat the last
+
+
+def _item_style(name: str, indent: float, bullet_indent: float, color=INK) -> ParagraphStyle:
+    return _style(name, spaceAfter=5, leftIndent=indent, bulletIndent=bullet_indent, bulletFontName=REGULAR,
+                  bulletFontSize=9.5, bulletColor=color)
+
+
+def _bullet_style(depth: int) -> ParagraphStyle:
+    if depth not in _BULLET_STYLES:
+        _BULLET_STYLES[depth] = _item_style(f"bullet{depth}", BULLET_INDENT * (depth + 1), BULLET_INDENT * depth, ACCENT)
+    return _BULLET_STYLES[depth]
+
+
+_BULLET_STYLES: dict[int, ParagraphStyle] = {}
+NUMBERED_STYLE = _item_style("numbered", NUMBER_INDENT, 0)
+
+
+def _list_items(items, depth: int) -> list:
+    """Bullets as paragraphs with reportlab's own bullet (a ListFlowable per list cost
+    twice as much): each level indented, sub-items after their item."""
+    flowables = []
     for item in items:
-        content = [_paragraph(item.text, "body")]
-        if item.items:
-            content.append(_list_items(item.items, depth + 1))
-        entries.append(ListItem(content))
-    return ListFlowable(
-        entries, bulletType="bullet", start="•" if depth == 0 else "–",
-        bulletFontName=REGULAR, bulletFontSize=9.5, leftIndent=14, bulletColor=ACCENT,
-    )
+        flowables.append(Paragraph(markup(item.text), _bullet_style(depth), bulletText=BULLETS[min(depth, len(BULLETS) - 1)]))
+        flowables += _list_items(item.items, depth + 1)
+    return flowables
 
 
 def _bullets(block: b.BulletList, width: float) -> list:
-    return [_list_items(block.items, 0)]
+    return _list_items(block.items, 0)
 
 
 def _numbered(block: b.NumberedList, width: float) -> list:
-    entries = [ListItem(_paragraph(text, "body"), value=number) for number, text in block.items]
-    return [ListFlowable(
-        entries, bulletType="1", bulletFormat="%s.", bulletFontName=REGULAR, bulletFontSize=9.5,
-        leftIndent=18, start=block.items[0][0],
-    )]
+    """The source's own numbers, as each paragraph's bullet."""
+    return [Paragraph(markup(text), NUMBERED_STYLE, bulletText=f"{number}.") for number, text in block.items]
 
 
 class BarChartFlowable(Flowable):
