@@ -22,13 +22,26 @@ def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(font_file(name), size, layout_engine=ImageFont.Layout.BASIC)
 
 
-def _draw_label(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, primary: str, size: int) -> None:
-    """Text in the font that has its glyphs, run by run, printable characters only."""
-    x, y = xy
-    for name, run in runs("".join(ch for ch in text if ch.isprintable()), primary):
-        font = _font(name, size)
-        draw.text((x, y), run, font=font, fill=INK)
-        x += draw.textlength(run, font=font)
+@lru_cache(maxsize=512)  # masks of a few kB each
+def _label(text: str, primary: str, size: int) -> Image.Image:
+    """A label's coverage mask, each run in the font that has its glyphs, printable
+    characters only. Kept: charts repeat their labels (countries, counts, the title),
+    and drawing text cost more than the rest of a chart."""
+    label_runs = runs("".join(ch for ch in text if ch.isprintable()), primary)
+    fonts = [_font(name, size) for name, _ in label_runs]
+    width = sum(font.getlength(run) for font, (_, run) in zip(fonts, label_runs))
+    height = max((sum(font.getmetrics()) for font in fonts), default=1)  # ascent + descent
+    mask = Image.new("L", (max(1, round(width)), height), 0)
+    draw = ImageDraw.Draw(mask)
+    x = 0.0
+    for font, (_, run) in zip(fonts, label_runs):
+        draw.text((x, 0), run, font=font, fill=255)
+        x += font.getlength(run)
+    return mask
+
+
+def _draw_label(image: Image.Image, xy: tuple[float, float], text: str, primary: str, size: int) -> None:
+    image.paste(INK, (round(xy[0]), round(xy[1])), _label(text, primary, size))
 
 
 def bar_chart_png(title: str, bars: list[tuple[str, int, int]], width_pt: int = 460) -> bytes:
@@ -37,19 +50,19 @@ def bar_chart_png(title: str, bars: list[tuple[str, int, int]], width_pt: int = 
     height = top + len(bars) * (bar + gap) + 4 * SCALE
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
-    _draw_label(draw, (0, 0), title, BOLD, 10 * SCALE)
+    _draw_label(image, (0, 0), title, BOLD, 10 * SCALE)
     largest = max((members + observers for _, members, observers in bars), default=0) or 1
     scale = (width - label_width - 110 * SCALE) / largest
     y = top
     for label, members, observers in bars:
-        _draw_label(draw, (0, y), label, REGULAR, 9 * SCALE)
+        _draw_label(image, (0, y), label, REGULAR, 9 * SCALE)
         end = label_width + members * scale
         if members:
             draw.rectangle((label_width, y, end, y + bar), fill=MEMBER)
         if observers:
             draw.rectangle((end, y, end + observers * scale, y + bar), fill=OBSERVER)
         value = f"{members}" + (f" + {observers} observer{'s' if observers > 1 else ''}" if observers else "")
-        _draw_label(draw, (end + observers * scale + 4 * SCALE, y), value, REGULAR, 9 * SCALE)
+        _draw_label(image, (end + observers * scale + 4 * SCALE, y), value, REGULAR, 9 * SCALE)
         y += bar + gap
     out = io.BytesIO()
     # Flat colours and anti-aliased text fit a 32-colour palette: a third of the
