@@ -12,7 +12,7 @@ import hashlib
 import itertools
 import json
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -97,24 +97,26 @@ def contents_part(entries: list[dict], pages: list[int] | None = None) -> b.Brie
     ], "contents")
 
 
-def reference_part(entries: list[dict]) -> b.Briefing:
-    """The timeline of all conferences and the participation matrix."""
+def timeline_part(entries: list[dict]) -> b.Briefing:
+    """Every conference in date order, numbered as the matrix's columns."""
     ordered = in_date_order(entries)
-    blocks: list[b.Block] = [b.Heading("Timeline")]
-    blocks.append(b.Table(
+    return _book(ordered, [b.Heading("Timeline"), b.Table(
         ["#", "Period", "Conference", "Venue", "Authorities"],
         [[_label(i), b.period_in_words(*_dates(e)) or e["period"] or "", e["title"] or e["file"], e["venue"] or "",
           str(e["listed_authorities"]) + (f" + {e['observers']} obs." if e["observers"] else "")]
          for i, e in enumerate(ordered, 1)],
         [0.06, 0.2, 0.32, 0.3, 0.12],
-    ))
-    blocks += _matrix(ordered)
-    return _book(ordered, blocks, "timeline and matrix")
+    )], "timeline")
+
+
+def matrix_part(entries: list[dict]) -> b.Briefing:
+    ordered = in_date_order(entries)
+    return _book(ordered, _matrix(ordered), "participation matrix")
 
 
 def front_matter(entries: list[dict]) -> b.Briefing:
-    contents, reference = contents_part(entries), reference_part(entries)
-    return b.Briefing(contents.metadata, contents.blocks + reference.blocks)
+    parts = contents_part(entries), timeline_part(entries), matrix_part(entries)
+    return b.Briefing(parts[0].metadata, [block for part in parts for block in part.blocks])
 
 
 def _dates(entry: dict):
@@ -197,7 +199,7 @@ def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO,
     """Contents, timeline and matrix from reportlab, then every briefing's own PDF pages
     (merged with qpdf). With ``previous``, the parts of the book on disk, its pages that
     still show the same thing are kept and only the others replaced. With ``pool``, the
-    timeline and matrix are laid out there meanwhile. -> the new parts."""
+    timeline and the matrix are laid out there meanwhile. -> the new parts."""
     import io
 
     import pikepdf
@@ -218,35 +220,52 @@ def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO,
         made = make()
         return key, made, 0, len(made.pages)
 
-    reference = reference_part(ordered)
-    reference_key = f"reference:{paper}:{_digest([reference.metadata, reference.blocks])}"
-    laid_out = pool.submit(render_pdf, reference, paper) if pool and reference_key not in old else None
+    laid_out: dict[str, Future] = {}  # in the pool, meanwhile
+
+    def reference(part: b.Briefing) -> tuple[str, pikepdf.Pdf, int, int] | None:
+        """The timeline or the matrix (None when there is none), laid out in the pool when there is one."""
+        if not part.blocks:
+            return None
+        key = f"{part.metadata.footer}:{paper}:{_digest([part.metadata, part.blocks])}"
+        if pool and key not in old:
+            laid_out[key] = pool.submit(render_pdf, part, paper)
+        return key, part
+
+    references = [reference(timeline_part(ordered)), reference(matrix_part(ordered))]
     briefings = [source(_file_key(out_dir / entry["outputs"]["pdf"]),
                         lambda entry=entry: pikepdf.Pdf.open(out_dir / entry["outputs"]["pdf"]))
                  for entry in ordered]
-    timeline = source(reference_key, lambda: pikepdf.Pdf.open(io.BytesIO(laid_out.result())) if laid_out
-                      else rendered(reference))
     # The contents' length does not depend on its page numbers: laid out without them, then with them.
     contents_pages = len(rendered(contents_part(ordered)).pages)
-    starts = list(itertools.accumulate((part[3] for part in briefings[:-1]), initial=contents_pages + timeline[3] + 1))
+    references = [
+        source(key, lambda key=key, part=part: pikepdf.Pdf.open(io.BytesIO(laid_out[key].result()))
+               if key in laid_out else rendered(part))
+        for key, part in filter(None, references)
+    ]
+    first = contents_pages + sum(part[3] for part in references) + 1
+    starts = list(itertools.accumulate((part[3] for part in briefings[:-1]), initial=first))
     contents = contents_part(ordered, starts)
     front = source(f"contents:{paper}:{_digest([contents.metadata, contents.blocks])}", lambda: rendered(contents))
 
-    target = [front, timeline, *briefings]
+    target = [front, *references, *briefings]
     book = _assemble(old_book, target)
     if front[1] is not book:  # the document properties are the contents part's
         book.trailer.Info = book.copy_foreign(front[1].trailer.Info)
     if "/ID" in book.trailer:  # qpdf would keep the old book's first identifier: bytes would depend on history
         del book.trailer.ID
     book.Root.PageMode = pikepdf.Name.UseOutlines
+    pages = list(book.pages)  # (a destination by page number looks the page up each time)
+
+    def item(title: str, page: int) -> pikepdf.OutlineItem:
+        return pikepdf.OutlineItem(title, pikepdf.Array([pages[page].obj, pikepdf.Name.Fit]))
+
     with book.open_outline() as outline:
         outline.root.clear()
-        title = pikepdf.OutlineItem(BOOK_TITLE, 0)
-        title.children.append(pikepdf.OutlineItem("Contents", 0))
+        title = item(BOOK_TITLE, 0)
+        title.children.append(item("Contents", 0))
         outline.root.append(title)
-        outline.root.append(pikepdf.OutlineItem("Timeline and participation matrix", contents_pages))
-        outline.root.extend(pikepdf.OutlineItem(entry["title"] or entry["file"], start - 1)
-                            for entry, start in zip(ordered, starts))
+        outline.root.append(item("Timeline and participation matrix", contents_pages))
+        outline.root.extend(item(entry["title"] or entry["file"], start - 1) for entry, start in zip(ordered, starts))
     # The briefings' streams are compressed already; recompressing them, or packing
     # objects into object streams, took seven times as long for 8% less.
     book.save(stream, deterministic_id=True, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable)
