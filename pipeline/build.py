@@ -13,6 +13,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -251,9 +252,17 @@ def _workers(options: BuildOptions, tagger: Callable[[list], list] | None, worth
     # Objects alive now (the model above all) are never collected: frozen, the workers'
     # garbage collector leaves them alone instead of touching, and so copying, their pages.
     gc.freeze()
+    pool = ProcessPoolExecutor(options.jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
     try:
-        with ProcessPoolExecutor(options.jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield pool
+        yield pool
+    except BaseException:
+        # Ctrl-C (the workers ignore it: this process decides) or a failure: slices being
+        # built finish, their files complete; queued ones are dropped.
+        pool.shutdown(cancel_futures=True)
+        raise
+    else:
+        pool.shutdown()
     finally:
         _FORKED_TAGGER = None
         gc.unfreeze()

@@ -108,6 +108,27 @@ def test_killed_build_leaves_complete_files_and_the_next_build_repairs(tmp_path)
     assert len(manifest["files"]) == 40
 
 
+def test_ctrl_c_stops_a_parallel_build_at_once_in_one_line(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    _synthetic_raw(raw, 40)
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out), "--jobs", "2"],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(out.glob("near-*.pdf"))) < 5:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
+    interrupted = time.time()
+    stderr = process.communicate(timeout=60)[1]
+    assert time.time() - interrupted < 10  # the slices being built finish; the queued ones are dropped
+    assert process.returncode == 130
+    assert "Traceback" not in stderr
+    assert stderr.splitlines()[-1].startswith("interrupted: ")
+    assert len(list(out.glob("near-*.pdf"))) < 40
+    assert not list(out.glob(".*.tmp"))
+    _all_outputs_complete(out)
+
+
 def test_second_build_waits_for_the_first(raw_dir, tmp_path):
     out = tmp_path / "out"
     first = subprocess.Popen([sys.executable, "-m", "pipeline", "build", str(raw_dir), "--out", str(out)],
