@@ -194,12 +194,19 @@ def layout_json(out_dir: Path, parts: list[BookPart]) -> bytes:
     return json.dumps(data, indent=0).encode("utf-8")
 
 
+def reference_parts(entries: list[dict], paper: str) -> dict[str, b.Briefing]:
+    """The timeline and the matrix (when there is one), by the key of their pages."""
+    ordered = in_date_order(entries)
+    return {f"{part.metadata.footer}:{paper}:{_digest([part.metadata, part.blocks])}": part
+            for part in (timeline_part(ordered), matrix_part(ordered)) if part.blocks}
+
+
 def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO,
-             previous: list[BookPart] | None = None, pool: Executor | None = None) -> list[BookPart]:
+             previous: list[BookPart] | None = None, laid_out: dict[str, Future] | None = None) -> list[BookPart]:
     """Contents, timeline and matrix from reportlab, then every briefing's own PDF pages
     (merged with qpdf). With ``previous``, the parts of the book on disk, its pages that
-    still show the same thing are kept and only the others replaced. With ``pool``, the
-    timeline and the matrix are laid out there meanwhile. -> the new parts."""
+    still show the same thing are kept and only the others replaced. ``laid_out``: the
+    reference parts' PDFs being made elsewhere, by key. -> the new parts."""
     import io
 
     import pikepdf
@@ -220,18 +227,7 @@ def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO,
         made = make()
         return key, made, 0, len(made.pages)
 
-    laid_out: dict[str, Future] = {}  # in the pool, meanwhile
-
-    def reference(part: b.Briefing) -> tuple[str, pikepdf.Pdf, int, int] | None:
-        """The timeline or the matrix (None when there is none), laid out in the pool when there is one."""
-        if not part.blocks:
-            return None
-        key = f"{part.metadata.footer}:{paper}:{_digest([part.metadata, part.blocks])}"
-        if pool and key not in old:
-            laid_out[key] = pool.submit(render_pdf, part, paper)
-        return key, part
-
-    references = [reference(timeline_part(ordered)), reference(matrix_part(ordered))]
+    laid_out = laid_out or {}
     briefings = [source(_file_key(out_dir / entry["outputs"]["pdf"]),
                         lambda entry=entry: pikepdf.Pdf.open(out_dir / entry["outputs"]["pdf"]))
                  for entry in ordered]
@@ -240,7 +236,7 @@ def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO,
     references = [
         source(key, lambda key=key, part=part: pikepdf.Pdf.open(io.BytesIO(laid_out[key].result()))
                if key in laid_out else rendered(part))
-        for key, part in filter(None, references)
+        for key, part in reference_parts(ordered, paper).items()
     ]
     first = contents_pages + sum(part[3] for part in references) + 1
     starts = list(itertools.accumulate((part[3] for part in briefings[:-1]), initial=first))
@@ -314,34 +310,39 @@ def book_docx(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO) 
     render_docx_book(front, briefings, document_timestamp(), stream, paper)
 
 
-def _write_book(kind: str, out_dir: Path, entries: list[dict], paper: str, output,
-                pool: Executor | None = None) -> None:
-    if kind == "docx":
-        with output(out_dir / f"{BOOK_STEM}.docx") as stream:
-            book_docx(out_dir, entries, paper, stream)
-        return
-    previous = load_layout(out_dir)
-    with output(out_dir / f"{BOOK_STEM}.pdf") as stream:
-        parts = book_pdf(out_dir, entries, paper, stream, previous, pool)
-    with output(out_dir / LAYOUT_NAME) as stream:
-        stream.write(layout_json(out_dir, parts))
+def _write_docx_book(out_dir: Path, entries: list[dict], paper: str, output) -> None:
+    with output(out_dir / f"{BOOK_STEM}.docx") as stream:
+        book_docx(out_dir, entries, paper, stream)
 
 
 def write_collection(out_dir: Path, entries: list[dict], paper: str, output,
                      pool: Executor | None = None) -> None:
     """index.json, briefing-book.pdf and briefing-book.docx; without records, none of
     them. ``output(path)``: a writable file that is complete or absent. With ``pool``,
-    the DOCX book and the PDF book's timeline are made there while this process puts
-    the PDF book together."""
+    the DOCX book and the PDF book's timeline and matrix are made there while this
+    process puts the PDF book together; the pool takes no more work after that (its
+    workers leave when done, so their memory is free before the PDF book peaks)."""
     if not entries:
         for name in (*COLLECTION_OUTPUTS, LAYOUT_NAME):
             (out_dir / name).unlink(missing_ok=True)
         return
     with output(out_dir / INDEX_NAME) as stream:
         stream.write(index_json(entries))
-    docx = pool.submit(_write_book, "docx", out_dir, entries, paper, output) if pool else None
-    _write_book("pdf", out_dir, entries, paper, output, pool)
+    previous = load_layout(out_dir)
+    laid_out, docx = {}, None
+    if pool:
+        from .write_pdf import render_pdf
+
+        kept = {part.key for part in previous or []}
+        laid_out = {key: pool.submit(render_pdf, part, paper)
+                    for key, part in reference_parts(entries, paper).items() if key not in kept}
+        docx = pool.submit(_write_docx_book, out_dir, entries, paper, output)
+        pool.shutdown(wait=False)
+    with output(out_dir / f"{BOOK_STEM}.pdf") as stream:
+        parts = book_pdf(out_dir, entries, paper, stream, previous, laid_out)
+    with output(out_dir / LAYOUT_NAME) as stream:
+        stream.write(layout_json(out_dir, parts))
     if docx:
         docx.result()
     else:
-        _write_book("docx", out_dir, entries, paper, output)
+        _write_docx_book(out_dir, entries, paper, output)
