@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import briefing as b
+from .manifest import pipeline_fingerprint
 
 INDEX_NAME = "index.json"
 BOOK_STEM = "briefing-book"
@@ -179,10 +180,11 @@ def _file_key(path: Path) -> str:
 
 
 def load_layout(out_dir: Path) -> list[BookPart] | None:
-    """The parts of the PDF book on disk, if the layout file still describes it."""
+    """The parts of the PDF book on disk, if the layout file still describes it and
+    the code that laid them out has not changed."""
     try:
         data = json.loads((out_dir / LAYOUT_NAME).read_text(encoding="utf-8"))
-        if data["book"] != _file_key(out_dir / f"{BOOK_STEM}.pdf"):
+        if data["pipeline"] != pipeline_fingerprint() or data["book"] != _file_key(out_dir / f"{BOOK_STEM}.pdf"):
             return None
         return [BookPart(key, pages) for key, pages in data["parts"]]
     except (OSError, ValueError, KeyError, TypeError):
@@ -190,7 +192,8 @@ def load_layout(out_dir: Path) -> list[BookPart] | None:
 
 
 def layout_json(out_dir: Path, parts: list[BookPart]) -> bytes:
-    data = {"book": _file_key(out_dir / f"{BOOK_STEM}.pdf"), "parts": [[part.key, part.pages] for part in parts]}
+    data = {"pipeline": pipeline_fingerprint(), "book": _file_key(out_dir / f"{BOOK_STEM}.pdf"),
+            "parts": [[part.key, part.pages] for part in parts]}
     return json.dumps(data, indent=0).encode("utf-8")
 
 

@@ -165,7 +165,7 @@ def test_briefing_book_and_index(raw_dir, tmp_path):
 
 def test_book_updated_in_place_is_the_book_built_from_scratch(raw_dir, tmp_path):
     """The PDF book keeps the pages of unchanged parts; the result must not depend on that."""
-    from pipeline.collection import LAYOUT_NAME
+    from pipeline.collection import LAYOUT_NAME, load_layout
 
     out = tmp_path / "out"
     assert run("build", str(raw_dir), "--out", str(out)).returncode == 0
@@ -185,6 +185,14 @@ def test_book_updated_in_place_is_the_book_built_from_scratch(raw_dir, tmp_path)
     assert (out / "briefing-book.pdf").read_bytes() == (fresh / "briefing-book.pdf").read_bytes()
     book = PdfReader(out / "briefing-book.pdf")
     assert book.outline[-1].title == json.loads((out / "index.json").read_text())["records"][-1]["title"]
+
+    assert load_layout(out) is not None
+    layout = json.loads((out / LAYOUT_NAME).read_text())
+    (out / LAYOUT_NAME).write_text(json.dumps({**layout, "pipeline": "other code"}))
+    assert load_layout(out) is None  # pages laid out by other code are never kept
+    (out / LAYOUT_NAME).write_text(json.dumps(layout))
+    (out / "briefing-book.pdf").write_bytes(b"%PDF-1.4 replaced by hand")
+    assert load_layout(out) is None  # nor are pages of a book the layout does not describe
 
 
 def test_dist_bundle(raw_dir, tmp_path):
