@@ -51,3 +51,4 @@ gazetteer: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pipeline.tools.bench tagging --texts 1000
 	$(PY) -m pipeline.tools.bench render --texts 200
+	$(PY) -m pipeline.tools.bench build --texts 1000
