@@ -128,12 +128,29 @@ class BriefingTemplate(BaseDocTemplate):
             self.canv.addOutlineEntry(text, key, level=level, closed=False)
 
 
+class TextRuns:
+    """One PDF text object, written line by line, each script run in a font that has it.
+    It sets the font itself before its first run: the page's current font is unknown."""
+
+    def __init__(self, canvas) -> None:
+        self.text = canvas.beginText()
+        self.font: tuple[str, float] | None = None
+
+    def write(self, x: float, y: float, line: str, primary: str, size: float) -> None:
+        for font, run in runs(line, primary):
+            if self.font != (font, size):
+                self.text.setFont(font, size)
+                self.font = (font, size)
+            self.text.setTextOrigin(x, y)
+            self.text.textOut(run)
+            x += stringWidth(run, font, size)
+
+
 def draw_runs(canvas, x: float, y: float, text: str, primary: str, size: float) -> None:
     """Text straight on the canvas, each script run in a font that has it."""
-    for font, run in runs(text, primary):
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, run)
-        x += canvas.stringWidth(run, font, size)
+    text_runs = TextRuns(canvas)
+    text_runs.write(x, y, text, primary, size)
+    canvas.drawText(text_runs.text)
 
 
 class FooterCanvas(Canvas):
@@ -261,20 +278,12 @@ class GridFlowable(Flowable):
     def _part(self, rows: list[Cells]) -> GridFlowable:
         return GridFlowable(self.block, self.width, rows)
 
-    def _draw_text(self, text, top: float, cells: Cells, fonts: list[str]) -> None:
-        """One row's lines into the text object ``text``, each script run in a font that has it."""
+    def _draw_text(self, text: TextRuns, top: float, cells: Cells, fonts: list[str]) -> None:
+        """One row's lines."""
         x = self.padding_x
         for lines, width, font in zip(cells, self.widths, fonts):
-            baseline = top - self.padding_y - self.size
-            for line in lines:
-                cursor = x
-                for name, run in runs(line, font):
-                    if name != text._fontname:
-                        text.setFont(name, self.size)
-                    text.setTextOrigin(cursor, baseline)
-                    text.textOut(run)
-                    cursor += stringWidth(run, name, self.size)
-                baseline -= self.leading
+            for number, line in enumerate(lines):
+                text.write(x, top - self.padding_y - self.size - number * self.leading, line, font, self.size)
             x += width
 
     def draw(self) -> None:
@@ -289,13 +298,13 @@ class GridFlowable(Flowable):
         if self.block.style == "facts":
             canvas.rect(0, 0, self.widths[0], self.height - self.header_height, stroke=0, fill=1)
         canvas.setFillColor(INK)
-        text = canvas.beginText()  # one text object for the table: one per cell cost most of the time
+        text = TextRuns(canvas)  # one text object for the table: one per cell cost most of the time
         if self.header:
             self._draw_text(text, self.height, self.header, [BOLD] * len(self.widths))
         fonts = [self._font(column) for column in range(len(self.widths))]
         for row, bottom in zip(self.rows, [self.height - self.header_height, *bottoms]):
             self._draw_text(text, bottom, row, fonts)
-        canvas.drawText(text)
+        canvas.drawText(text.text)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
         canvas.lines([(0, y, self.width, y) for y in bottoms])
