@@ -43,7 +43,6 @@ MARGINS_MM = {"left": 20, "right": 20, "top": 18, "bottom": 20}
 CHART_WIDTH_MM = 160
 EMU_PER_MM = 36000
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 IMAGE_REL = f"{R_NS}/image"
 FOOTER_REL = f"{R_NS}/footer"

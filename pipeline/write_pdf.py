@@ -8,7 +8,7 @@ reportlab's paragraph markup.
 from __future__ import annotations
 
 import io
-from functools import partial
+from functools import lru_cache, partial
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -328,13 +328,11 @@ def _item_style(name: str, indent: float, bullet_indent: float, color=INK) -> Pa
                   bulletFontSize=9.5, bulletColor=color)
 
 
+@lru_cache(maxsize=None)
 def _bullet_style(depth: int) -> ParagraphStyle:
-    if depth not in _BULLET_STYLES:
-        _BULLET_STYLES[depth] = _item_style(f"bullet{depth}", BULLET_INDENT * (depth + 1), BULLET_INDENT * depth, ACCENT)
-    return _BULLET_STYLES[depth]
+    return _item_style(f"bullet{depth}", BULLET_INDENT * (depth + 1), BULLET_INDENT * depth, ACCENT)
 
 
-_BULLET_STYLES: dict[int, ParagraphStyle] = {}
 NUMBERED_STYLE = _item_style("numbered", NUMBER_INDENT, 0)
 
 
