@@ -132,22 +132,21 @@ def remove_outputs(out_dir: Path, stem: str) -> None:
 # --- the stages, as functions worker processes can run ------------------------------------
 
 
-def parse_raw(name: str, data: bytes, timings: dict[str, float] | None = None):
+def parse_raw(name: str, data: bytes, timings: dict[str, float]):
     """Decode (read) and parse one raw text; -> the Record, or its error line."""
     from .errors import InputError
     from .parser import parse
     from .reader import read_bytes
 
-    timings = {} if timings is None else timings
     clock = time.perf_counter()
     try:
         text = read_bytes(data, name)
         clock = _add_time(timings, "read", clock)
-        return parse(text)
+        record = parse(text)
     except InputError as error:
         return str(error)
-    finally:
-        _add_time(timings, "parse", clock)
+    _add_time(timings, "parse", clock)
+    return record
 
 
 def _add_time(timings: dict[str, float], stage: str, started: float) -> float:
