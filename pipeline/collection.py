@@ -204,12 +204,13 @@ def reference_parts(entries: list[dict], paper: str) -> dict[str, b.Briefing]:
             for part in (timeline_part(ordered), matrix_part(ordered)) if part.blocks}
 
 
-def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO,
+def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO, references: dict[str, b.Briefing],
              previous: list[BookPart] | None = None, laid_out: dict[str, Future] | None = None) -> list[BookPart]:
     """Contents, timeline and matrix from reportlab, then every briefing's own PDF pages
     (merged with qpdf). With ``previous``, the parts of the book on disk, its pages that
-    still show the same thing are kept and only the others replaced. ``laid_out``: the
-    reference parts' PDFs being made elsewhere, by key. -> the new parts."""
+    still show the same thing are kept and only the others replaced. ``references``:
+    ``reference_parts(entries, paper)``; ``laid_out``: their PDFs being made elsewhere, by key.
+    -> the new parts."""
     import io
 
     import pikepdf
@@ -239,7 +240,7 @@ def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO,
     references = [
         source(key, lambda key=key, part=part: pikepdf.Pdf.open(io.BytesIO(laid_out[key].result()))
                if key in laid_out else rendered(part))
-        for key, part in reference_parts(ordered, paper).items()
+        for key, part in references.items()
     ]
     first = contents_pages + sum(part[3] for part in references) + 1
     starts = list(itertools.accumulate((part[3] for part in briefings[:-1]), initial=first))
@@ -332,17 +333,17 @@ def write_collection(out_dir: Path, entries: list[dict], paper: str, output,
     with output(out_dir / INDEX_NAME) as stream:
         stream.write(index_json(entries))
     previous = load_layout(out_dir)
+    references = reference_parts(entries, paper)
     laid_out, docx = {}, None
     if pool:
         from .write_pdf import render_pdf
 
         kept = {part.key for part in previous or []}
-        laid_out = {key: pool.submit(render_pdf, part, paper)
-                    for key, part in reference_parts(entries, paper).items() if key not in kept}
+        laid_out = {key: pool.submit(render_pdf, part, paper) for key, part in references.items() if key not in kept}
         docx = pool.submit(_write_docx_book, out_dir, entries, paper, output)
         pool.shutdown(wait=False)
     with output(out_dir / f"{BOOK_STEM}.pdf") as stream:
-        parts = book_pdf(out_dir, entries, paper, stream, previous, laid_out)
+        parts = book_pdf(out_dir, entries, paper, stream, references, previous, laid_out)
     with output(out_dir / LAYOUT_NAME) as stream:
         stream.write(layout_json(out_dir, parts))
     if docx:
