@@ -43,12 +43,12 @@ lock:
 clean:
 	rm -rf $(VENV) dist $(OUT)/*.json $(OUT)/*.pdf $(OUT)/*.docx $(OUT)/.manifest.json
 
-# Regenerate pipeline/data/gazetteer.json from pycountry and pipeline/data/gazetteer_sources.toml.
+# Regenerate pipeline/tagger/data/gazetteer.json from pycountry and pipeline/data/gazetteer_sources.toml.
 gazetteer: $(STAMP)
-	$(PY) -m pipeline.tools.build_gazetteer
+	$(PY) -m tools.build_gazetteer
 
 # Benchmarks: print figures (not tests).
 bench: $(STAMP)
-	$(PY) -m pipeline.tools.bench tagging --texts 1000
-	$(PY) -m pipeline.tools.bench render --texts 200
-	$(PY) -m pipeline.tools.bench build --texts 1000
+	$(PY) -m tools.bench tagging --texts 1000
+	$(PY) -m tools.bench render --texts 200
+	$(PY) -m tools.bench build --texts 1000

@@ -15,7 +15,8 @@ import os
 import sys
 from pathlib import Path
 
-from .build import BuildOptions, FileResult, Reporter, Summary, build
+from .builder.report import FileResult, Reporter, Summary
+from .builder.runner import BuildOptions, build
 from .errors import InputError, ModelError
 
 
@@ -105,7 +106,7 @@ def command_build(args: argparse.Namespace) -> int:
 
 
 def command_dist(args: argparse.Namespace) -> int:
-    from .dist import write_bundle
+    from .builder.dist import write_bundle
 
     try:
         target = write_bundle(Path(args.out_dir), Path(args.dist))
@@ -117,7 +118,7 @@ def command_dist(args: argparse.Namespace) -> int:
 
 
 def command_watch(args: argparse.Namespace) -> int:
-    from .watch import watch
+    from .builder.watch import watch
 
     raw_dir = Path(args.raw_dir)
     if not raw_dir.is_dir():
@@ -136,11 +137,11 @@ def command_schema(args: argparse.Namespace) -> int:
 
 
 def command_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import baseline_entities, format_report, load_gold, score_file
-    from .manifest import MODEL_CANDIDATES
-    from .parser import parse
-    from .reader import read
-    from .tagger import load_nlp, tag
+    from .tagger.evaluate import baseline_entities, format_report, load_gold, score_file
+    from .parser.sections import parse
+    from .parser.reader import read
+    from .tagger.mentions import tag
+    from .tagger.model import MODEL_CANDIDATES, load_nlp
 
     golds = load_gold(Path(args.gold_dir))
     if not golds:

@@ -14,7 +14,7 @@ import zipfile
 from docx import Document
 from pypdf import PdfReader
 
-from pipeline.synthetic import random_spec, random_style, render
+from tools.synthetic import random_spec, random_style, render
 from tests.conftest import ROOT, SAMPLES, run
 
 
@@ -49,7 +49,7 @@ def test_a_build_with_nothing_to_do_never_imports_spacy(raw_dir, tmp_path):
     probe = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from pipeline.build import BuildOptions, build\n"
+        "from pipeline.builder.runner import BuildOptions, build\n"
         f"summary = build(BuildOptions(Path({str(raw_dir)!r}), Path({str(out)!r})))\n"
         "print(summary.count('unchanged'), 'spacy' in sys.modules, 'reportlab' in sys.modules)\n"
     )
@@ -165,7 +165,7 @@ def test_briefing_book_and_index(raw_dir, tmp_path):
 
 def test_book_updated_in_place_is_the_book_built_from_scratch(raw_dir, tmp_path):
     """The PDF book keeps the pages of unchanged parts; the result must not depend on that."""
-    from pipeline.collection import LAYOUT_NAME, load_layout
+    from pipeline.builder.book import LAYOUT_NAME, load_layout
 
     out = tmp_path / "out"
     assert run("build", str(raw_dir), "--out", str(out)).returncode == 0

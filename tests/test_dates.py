@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from pipeline.dates import DateError, parse_period
+from pipeline.parser.dates import DateError, parse_period
 
 D = datetime.date
 

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from pipeline import InputError, read_bytes
-from pipeline.build import BuildOptions, build, render_outputs
-from pipeline.reader import MAX_BYTES, MAX_LINE_CHARS
+from pipeline import BuildOptions, build, render_outputs
+from pipeline.parser.reader import MAX_BYTES, MAX_LINE_CHARS
 from pipeline.record import (
     Declaration, Entity, Item, LabelledField, Note, Organizer, Overview, ParticipantGroup, Participation, Period,
     Record, Resolution, Section, Source, Venue, record_from_json, record_to_json,
@@ -152,7 +152,7 @@ def test_documented_limits(data, fragment):
 
 
 def _fail_writes_after(monkeypatch, allowed: int, error: OSError):
-    import pipeline.build as build_module
+    import pipeline.builder.files as build_module
 
     real = build_module.tempfile.mkstemp
     calls = {"count": 0}

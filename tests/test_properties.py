@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import InputError, parse, read_bytes, record_from_json, record_to_json
-from pipeline.countries import canonical_country
-from pipeline.synthetic import random_spec, random_style, render
+from pipeline.parser.countries import canonical_country
+from tools.synthetic import random_spec, random_style, render
 from tests.test_samples import lost_words
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

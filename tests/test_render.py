@@ -13,9 +13,9 @@ from docx import Document
 from pypdf import PdfReader
 
 from pipeline import record_from_json
-from pipeline.briefing import document_timestamp, period_in_words
-from pipeline.build import render_outputs
-from pipeline.fonts import covers
+from pipeline.render.briefing import document_timestamp, period_in_words
+from pipeline.render.outputs import render_outputs
+from pipeline.render.fonts import covers
 from tests.conftest import GOLDEN
 from tests.test_samples import strings_in
 

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from pipeline import parse, read
-from pipeline.overview import OBSERVER_MARK, match_label
-from pipeline.parser import BULLET_MARKERS, NUMBERING_STYLES, find_sections
+from pipeline.parser.overview import OBSERVER_MARK, match_label
+from pipeline.parser.sections import BULLET_MARKERS, NUMBERING_STYLES, find_sections
 from tests.conftest import SAMPLES, TESTS, sample_id
 
 

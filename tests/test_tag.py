@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from pipeline import parse, read
-from pipeline.evaluate import load_gold, score_file, total
-from pipeline.gazetteer import load_gazetteer
-from pipeline.names import clean_span
+from pipeline.tagger.evaluate import load_gold, score_file, total
+from pipeline.tagger.gazetteer import load_gazetteer
+from pipeline.tagger.names import clean_span
 from pipeline.tagger import ModelError, load_nlp, prose, tag
 from tests.conftest import TESTS
 
@@ -108,6 +108,6 @@ def test_missing_model_is_one_line_error(tmp_path):
 
 def test_gazetteer_file_is_what_its_generator_writes():
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline.tools.build_gazetteer", "--check"], capture_output=True, text=True, cwd=ROOT,
+        [sys.executable, "-m", "tools.build_gazetteer", "--check"], capture_output=True, text=True, cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr[-2000:]

@@ -1,8 +1,8 @@
 """Benchmarks that print figures (``make bench``); not tests.
 
-    python -m pipeline.tools.bench tagging [--texts N]
-    python -m pipeline.tools.bench render [--texts N]
-    python -m pipeline.tools.bench build [--texts N] [--jobs N]
+    python -m tools.bench tagging [--texts N]
+    python -m tools.bench render [--texts N]
+    python -m tools.bench build [--texts N] [--jobs N]
 
 ``tagging``: words per second over N synthetic seed-sized texts, for the stock
 model alone (every component, whole raw text) and for the pipeline's tag stage
@@ -20,11 +20,11 @@ import random
 import re
 import time
 
-from ..parser import parse
-from ..reader import read_bytes
-from ..synthetic import random_spec, random_style, render
-from ..manifest import MODEL_CANDIDATES
-from ..tagger import load_nlp, tag
+from pipeline.parser.sections import parse
+from pipeline.parser.reader import read_bytes
+from tools.synthetic import random_spec, random_style, render
+from pipeline.tagger.mentions import tag
+from pipeline.tagger.model import MODEL_CANDIDATES, load_nlp
 
 WORD = re.compile(r"\w+")
 
@@ -58,9 +58,9 @@ def bench_tagging(count: int) -> None:
 
 def bench_render(count: int) -> None:
     """DOCX + PDF pairs per second on one core, for tagged seed-sized records."""
-    from ..briefing import build_briefing, document_timestamp
-    from ..write_docx import render_docx
-    from ..write_pdf import render_pdf
+    from pipeline.render.briefing import build_briefing, document_timestamp
+    from pipeline.render.docx import render_docx
+    from pipeline.render.pdf import render_pdf
 
     texts = synthetic_texts(count, seed=1)
     records = tag([parse(read_bytes(text.encode(), f"synthetic-{i}.txt")) for i, text in enumerate(texts)], load_nlp())
@@ -100,7 +100,7 @@ def _tree_pss_mb(pid: int) -> float:
 
 
 def _timed_build(raw_dir, out_dir, jobs: int, sample_memory: bool = False) -> tuple[float, float, dict]:
-    """Run ``python -m pipeline.tools.bench _build`` as a child; -> (seconds, peak PSS in MB, seconds
+    """Run ``python -m tools.bench _build`` as a child; -> (seconds, peak PSS in MB, seconds
     per stage). Sampling memory (every 50 ms) costs the machine a fifth of a core (the kernel
     walks every page table), so a timed build is never a sampled one."""
     import json
@@ -108,7 +108,7 @@ def _timed_build(raw_dir, out_dir, jobs: int, sample_memory: bool = False) -> tu
     import sys
 
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "pipeline.tools.bench", "_build", str(raw_dir), str(out_dir),
+    child = subprocess.Popen([sys.executable, "-m", "tools.bench", "_build", str(raw_dir), str(out_dir),
                               "--jobs", str(jobs)], stdout=subprocess.PIPE, text=True)
     peak = 0.0
     while sample_memory and child.poll() is None:
@@ -129,7 +129,7 @@ def bench_build(count: int, jobs: int = 2) -> None:
 
     import spacy
 
-    from ..tagger import EXCLUDED_COMPONENTS
+    from pipeline.tagger.model import EXCLUDED_COMPONENTS
 
     texts = synthetic_texts(count, seed=2)
     words = sum(len(WORD.findall(text)) for text in texts)
@@ -174,14 +174,14 @@ def _build_for_bench(raw_dir: str, out_dir: str, jobs: int) -> None:
     import json
     from pathlib import Path
 
-    from ..build import BuildOptions, build
+    from pipeline.builder.runner import BuildOptions, build
 
     summary = build(BuildOptions(Path(raw_dir), Path(out_dir), jobs=jobs))
     print(json.dumps(summary.stage_seconds))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.tools.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     tagging = commands.add_parser("tagging", help="tagging throughput, stock model vs pipeline")
     tagging.add_argument("--texts", type=int, default=1000)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .record import Note, NoteCode, Participation, Record
+from ..record import Note, NoteCode, Participation, Record
 
 REQUIRED_SECTIONS = ("overview", "contents", "declaration")
 OVERVIEW_FIELDS = ("period", "venue", "organizer", "participation")

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .record import Entity, Record
+from ..record import Entity, Record
 
 KINDS = ("place", "organization")
 GOLD_KEYS = {"place": "places", "organization": "organizations"}

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import InputError
+from ..errors import InputError
 from .notes import quality_notes
 from .overview import collect_fields, parse_overview
 from .reader import RawText
-from .record import Declaration, Item, Record, Resolution, Section, Source
+from ..record import Declaration, Item, Record, Resolution, Section, Source
 from .text import Line, paragraphs
 
 # --- section markers -------------------------------------------------------------

@@ -1,21 +1,21 @@
 #!/usr/bin/env python3
-"""Build pipeline/data/gazetteer.json, the place and organization gazetteer of NEAR texts.
+"""Build pipeline/tagger/data/gazetteer.json, the place and organization gazetteer of NEAR texts.
 
 Inputs
   * pycountry: ISO 3166-1 countries, ISO 3166-2 subdivisions (codes and ISO names are
     never typed by hand) and the translations pycountry ships (gettext domains
     iso3166-1 and iso3166-2) for native-script names.
-  * pipeline/data/gazetteer_sources.toml: what pycountry cannot give (English names in
+  * pipeline/tagger/data/gazetteer_sources.toml: what pycountry cannot give (English names in
     NEAR's style, spelling variants, cities, geographic names, organizations).
 
 Output
-  pipeline/data/gazetteer.json, sorted and byte-for-byte stable for a given pycountry
+  pipeline/tagger/data/gazetteer.json, sorted and byte-for-byte stable for a given pycountry
   version and sources file.  A self-check (counts, clash report, required look-ups) is
   printed to stderr; the script exits non-zero when a check fails.
 
 Usage
-  python -m pipeline.tools.build_gazetteer            # write the JSON
-  python -m pipeline.tools.build_gazetteer --check    # fail if the JSON is stale
+  python -m tools.build_gazetteer            # write the JSON
+  python -m tools.build_gazetteer --check    # fail if the JSON is stale
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ from pathlib import Path
 
 import pycountry
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "pipeline" / "tagger" / "data"
 SOURCES = DATA / "gazetteer_sources.toml"
 OUTPUT = DATA / "gazetteer.json"
-GENERATED_BY = "python -m pipeline.tools.build_gazetteer"
+GENERATED_BY = "python -m tools.build_gazetteer"
 FORMAT_VERSION = 1
 
 # pycountry subdivision type -> our "type" value, per country.

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pycountry
 
-from .gazetteer import alias_key
+from .text import alias_key
 
 # Display names used in records: the short English names people say.
 DISPLAY_NAMES = {

@@ -9,15 +9,17 @@ import json
 import zipfile
 from pathlib import Path
 
-from .build import write_atomic
-from .collection import BOOK_STEM, INDEX_NAME
+from .book import BOOK_STEM
+from .files import write_atomic
+from .index import INDEX_NAME
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def bundle_members(out_dir: Path) -> list[Path]:
     index = json.loads((out_dir / INDEX_NAME).read_text(encoding="utf-8"))
-    pdfs = [out_dir / record["outputs"]["pdf"] for record in index["records"]]
+    # Only names derived from each record's raw text name, never paths read from the file.
+    pdfs = [out_dir / f"{Path(record['file']).stem}.pdf" for record in index["records"]]
     return [*pdfs, out_dir / f"{BOOK_STEM}.pdf", out_dir / f"{BOOK_STEM}.docx", out_dir / INDEX_NAME]
 
 

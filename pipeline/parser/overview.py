@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .countries import canonical_country, country_code
 from .dates import DateError, parse_period
-from .record import (
+from ..record import (
     LabelledField,
     Organizer,
     Overview,

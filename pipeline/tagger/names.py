@@ -6,7 +6,7 @@ Shared by the tagger's spaCy patterns (NAME_SHAPES) and its cleanup of spans
 
 from __future__ import annotations
 
-from .overview import field_kind
+from ..parser.overview import field_kind
 
 # What the head word of a name makes it. The head is the last word, or the word
 # before an "of"/"for"/"on" tail ("Academy of Social Sciences", "Government of Irkutsk Region").

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from .errors import InputError
+from ..errors import InputError
 
 # Limits, far above any real conference record (the seed is 4 KB, 70 lines) and low
 # enough that a runaway input cannot stall a batch: refused with a clear message.

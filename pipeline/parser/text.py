@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 OPENING = "([{（【《「"
@@ -43,3 +44,12 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
         elif result[-1]:
             result.append([])
     return [paragraph for paragraph in result if paragraph]
+
+
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def alias_key(text: str) -> str:
+    """How aliases are compared: case-, article-, apostrophe- and spacing-insensitive."""
+    text = text.replace("\u2019", "'").replace("‐", "-")
+    return _ARTICLE.sub("", " ".join(text.split())).lower()

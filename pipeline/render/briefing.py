@@ -10,8 +10,8 @@ import datetime
 import os
 from dataclasses import dataclass, field
 
-from .countries import country_code
-from .record import Declaration, Item, Note, Record
+from ..parser.countries import country_code
+from ..record import Declaration, Item, Note, Record
 
 PROJECT = "NEAR briefings"
 # reportlab's own fixed date for reproducible PDFs; the DOCX uses the same one.

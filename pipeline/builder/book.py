@@ -8,6 +8,7 @@ the others' content for the front matter.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import hashlib
 import itertools
 import json
@@ -15,57 +16,19 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from . import briefing as b
+from ..render import briefing as b
+from .files import OutputOpener
+from .index import INDEX_NAME, IndexEntry, in_date_order, index_json
 from .manifest import pipeline_fingerprint
 
-INDEX_NAME = "index.json"
+if TYPE_CHECKING:
+    import pikepdf
+
 BOOK_STEM = "briefing-book"
 BOOK_TITLE = "NEAR conference briefings"
 COLLECTION_OUTPUTS = (INDEX_NAME, f"{BOOK_STEM}.pdf", f"{BOOK_STEM}.docx")
-
-
-def index_entry(record) -> dict:
-    """What the index, the timeline and the participation matrix need of a record."""
-    overview = record.overview
-    period = overview.period if overview else None
-    participation = overview.participation if overview else None
-    names = {alias: entity.name for entity in record.entities for alias in entity.aliases}
-    rows = b.participation_rows(record)
-    members, observers, countries = b.listed_totals(rows)
-    stem = Path(record.source.file).stem
-    return {
-        "file": record.source.file,
-        "title": record.title,
-        "period": period.text if period else None,
-        "start": period.start.isoformat() if period and period.start else None,
-        "end": period.end.isoformat() if period and period.end else None,
-        "venue": b.venue_line(record),
-        "country": overview.venue.country if overview and overview.venue else None,
-        "organizer": b.organizer_line(record),
-        "stated_authorities": participation.stated_authorities if participation else None,
-        "listed_authorities": members,
-        "observers": observers,
-        "countries": countries,
-        "notes": [note.code for note in record.notes],
-        "participants": [
-            [row.country, names.get(authority, authority), role]
-            for row in rows
-            for role, authorities in (("member", row.members), ("observer", row.observers))
-            for authority in authorities
-        ],
-        "outputs": {"json": f"{stem}.json", "docx": f"{stem}.docx", "pdf": f"{stem}.pdf"},
-    }
-
-
-def in_date_order(entries: list[dict]) -> list[dict]:
-    return sorted(entries, key=lambda e: (e["start"] or "9999", e["file"]))
-
-
-def index_json(entries: list[dict]) -> bytes:
-    public = [{key: value for key, value in entry.items() if key != "participants"} for entry in in_date_order(entries)]
-    return (json.dumps({"records": public}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 # --- the book's front matter, as briefing blocks -------------------------------------------
@@ -78,62 +41,61 @@ def _label(number: int) -> str:
     return f"#{number}"
 
 
-def _book(ordered: list[dict], blocks: list[b.Block], part: str) -> b.Briefing:
-    countries = sorted({row[0] for e in ordered for row in e["participants"]})
+def _book(ordered: list[IndexEntry], blocks: list[b.Block], part: str) -> b.Briefing:
+    countries = sorted({participant.country for e in ordered for participant in e.participants})
     return b.Briefing(b.Metadata(BOOK_TITLE, "Briefing book", b.PROJECT, countries, f"{BOOK_TITLE}: {part}", ""), blocks)
 
 
-def contents_part(entries: list[dict], pages: list[int] | None = None) -> b.Briefing:
+def contents_part(entries: list[IndexEntry], pages: list[int] | None = None) -> b.Briefing:
     """Title page and contents. ``pages`` (PDF only) gives each briefing's first page."""
     ordered = in_date_order(entries)
-    years = [e["start"][:4] for e in ordered if e["start"]]
+    years = [e.start[:4] for e in ordered if e.start]
     span = f"{years[0]}-{years[-1]}" if years else ""
     return _book(ordered, [
         b.Title(BOOK_TITLE, [f"{len(ordered)} conferences {span}".strip()]),
         b.Heading("Contents"),
         b.TableOfContents([
-            (e["title"] or e["file"], b.period_in_words(*_dates(e)) or e["period"] or "", pages[i] if pages else None)
+            (e.title or e.file, b.period_in_words(*_dates(e)) or e.period or "", pages[i] if pages else None)
             for i, e in enumerate(ordered)
         ]),
     ], "contents")
 
 
-def timeline_part(entries: list[dict]) -> b.Briefing:
+def timeline_part(entries: list[IndexEntry]) -> b.Briefing:
     """Every conference in date order, numbered as the matrix's columns."""
     ordered = in_date_order(entries)
     return _book(ordered, [b.Heading("Timeline"), b.Table(
         ["#", "Period", "Conference", "Venue", "Authorities"],
-        [[_label(i), b.period_in_words(*_dates(e)) or e["period"] or "", e["title"] or e["file"], e["venue"] or "",
-          str(e["listed_authorities"]) + (f" + {e['observers']} obs." if e["observers"] else "")]
+        [[_label(i), b.period_in_words(*_dates(e)) or e.period or "", e.title or e.file, e.venue or "",
+          str(e.listed_authorities) + (f" + {e.observers} obs." if e.observers else "")]
          for i, e in enumerate(ordered, 1)],
         [0.06, 0.2, 0.32, 0.3, 0.12],
     )], "timeline")
 
 
-def matrix_part(entries: list[dict]) -> b.Briefing:
+def matrix_part(entries: list[IndexEntry]) -> b.Briefing:
     ordered = in_date_order(entries)
     return _book(ordered, _matrix(ordered), "participation matrix")
 
 
-def front_matter(entries: list[dict]) -> b.Briefing:
+def front_matter(entries: list[IndexEntry]) -> b.Briefing:
     parts = contents_part(entries), timeline_part(entries), matrix_part(entries)
     return b.Briefing(parts[0].metadata, [block for part in parts for block in part.blocks])
 
 
-def _dates(entry: dict):
-    import datetime
-
+def _dates(entry: IndexEntry) -> tuple[datetime.date | None, datetime.date | None]:
     parse = datetime.date.fromisoformat
-    return (parse(entry["start"]) if entry["start"] else None, parse(entry["end"]) if entry["end"] else None)
+    return (parse(entry.start) if entry.start else None, parse(entry.end) if entry.end else None)
 
 
-def _matrix(ordered: list[dict]) -> list[b.Block]:
+def _matrix(ordered: list[IndexEntry]) -> list[b.Block]:
     """Every authority, grouped by country, against every conference: who attended what."""
     attended: dict[tuple[str, str], dict[int, str]] = {}
     for number, entry in enumerate(ordered, 1):
-        for country, authority, role in entry["participants"]:
-            marks = attended.setdefault((country, authority), {})
-            marks[number] = "obs." if role == "observer" and marks.get(number) != MEMBER_MARK else MEMBER_MARK
+        for participant in entry.participants:
+            marks = attended.setdefault((participant.country, participant.name), {})
+            observer = participant.role == "observer" and marks.get(number) != MEMBER_MARK
+            marks[number] = "obs." if observer else MEMBER_MARK
     if not attended:
         return []
     blocks: list[b.Block] = [
@@ -167,6 +129,17 @@ class BookPart:
     pages: int
 
 
+@dataclass(frozen=True)
+class PageRun:
+    """Where a part's pages come from while the book is put together: ``count`` pages of
+    ``document`` from ``first`` (the old book's, when the part is unchanged)."""
+
+    key: str
+    document: pikepdf.Pdf
+    first: int
+    count: int
+
+
 LAYOUT_NAME = f".{BOOK_STEM}.layout.json"
 
 
@@ -197,14 +170,14 @@ def layout_json(out_dir: Path, parts: list[BookPart]) -> bytes:
     return json.dumps(data, indent=0).encode("utf-8")
 
 
-def reference_parts(entries: list[dict], paper: str) -> dict[str, b.Briefing]:
+def reference_parts(entries: list[IndexEntry], paper: str) -> dict[str, b.Briefing]:
     """The timeline and the matrix (when there is one), by the key of their pages."""
     ordered = in_date_order(entries)
     return {f"{part.metadata.footer}:{paper}:{_digest([part.metadata, part.blocks])}": part
             for part in (timeline_part(ordered), matrix_part(ordered)) if part.blocks}
 
 
-def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO, references: dict[str, b.Briefing],
+def book_pdf(out_dir: Path, entries: list[IndexEntry], paper: str, stream: BinaryIO, references: dict[str, b.Briefing],
              previous: list[BookPart] | None = None, laid_out: dict[str, Future] | None = None) -> list[BookPart]:
     """Contents, timeline and matrix from reportlab, then every briefing's own PDF pages
     (merged with qpdf). With ``previous``, the parts of the book on disk, its pages that
@@ -215,7 +188,7 @@ def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO, r
 
     import pikepdf
 
-    from .write_pdf import render_pdf
+    from ..render.pdf import render_pdf
 
     def rendered(part: b.Briefing) -> pikepdf.Pdf:
         return pikepdf.Pdf.open(io.BytesIO(render_pdf(part, paper)))
@@ -224,16 +197,16 @@ def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO, r
     old_book = pikepdf.Pdf.open(out_dir / f"{BOOK_STEM}.pdf") if previous else None
     old = {part.key: (first, part.pages) for part, first in zip(previous or [], _first_pages(previous or []))}
 
-    def source(key: str, make: Callable[[], pikepdf.Pdf]) -> tuple[str, pikepdf.Pdf, int, int]:
-        """(key, document, first page, page count) of a part: the old book's pages, or new ones."""
-        if key in old:
-            return (key, old_book, *old[key])
+    def source(key: str, make: Callable[[], pikepdf.Pdf]) -> PageRun:
+        """A part's pages: the old book's, or new ones."""
+        if key in old and old_book is not None:
+            return PageRun(key, old_book, *old[key])
         made = make()
-        return key, made, 0, len(made.pages)
+        return PageRun(key, made, 0, len(made.pages))
 
     laid_out = laid_out or {}
-    briefings = [source(_file_key(out_dir / entry["outputs"]["pdf"]),
-                        lambda entry=entry: pikepdf.Pdf.open(out_dir / entry["outputs"]["pdf"]))
+    briefings = [source(_file_key(out_dir / entry.outputs["pdf"]),
+                        lambda entry=entry: pikepdf.Pdf.open(out_dir / entry.outputs["pdf"]))
                  for entry in ordered]
     # The contents' length does not depend on its page numbers: laid out without them, then with them.
     contents_pages = len(rendered(contents_part(ordered)).pages)
@@ -242,15 +215,15 @@ def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO, r
                if key in laid_out else rendered(part))
         for key, part in references.items()
     ]
-    first = contents_pages + sum(part[3] for part in references) + 1
-    starts = list(itertools.accumulate((part[3] for part in briefings[:-1]), initial=first))
+    first = contents_pages + sum(run.count for run in references) + 1
+    starts = list(itertools.accumulate((run.count for run in briefings[:-1]), initial=first))
     contents = contents_part(ordered, starts)
     front = source(f"contents:{paper}:{_digest([contents.metadata, contents.blocks])}", lambda: rendered(contents))
 
     target = [front, *references, *briefings]
     book = _assemble(old_book, target)
-    if front[1] is not book:  # the document properties are the contents part's
-        book.trailer.Info = book.copy_foreign(front[1].trailer.Info)
+    if front.document is not book:  # the document properties are the contents part's
+        book.trailer.Info = book.copy_foreign(front.document.trailer.Info)
     if "/ID" in book.trailer:  # qpdf would keep the old book's first identifier: bytes would depend on history
         del book.trailer.ID
     book.Root.PageMode = pikepdf.Name.UseOutlines
@@ -265,61 +238,60 @@ def book_pdf(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO, r
         title.children.append(item("Contents", 0))
         outline.root.append(title)
         outline.root.append(item("Timeline and participation matrix", contents_pages))
-        outline.root.extend(item(entry["title"] or entry["file"], start - 1) for entry, start in zip(ordered, starts))
+        outline.root.extend(item(entry.title or entry.file, start - 1) for entry, start in zip(ordered, starts))
     # The briefings' streams are compressed already; recompressing them, or packing
     # objects into object streams, took seven times as long for 8% less.
     book.save(stream, deterministic_id=True, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable)
-    return [BookPart(key, count) for key, _, _, count in target]
+    return [BookPart(run.key, run.count) for run in target]
 
 
 def _first_pages(parts: list[BookPart]) -> list[int]:
     return list(itertools.accumulate((part.pages for part in parts[:-1]), initial=0))
 
 
-def _assemble(old_book, target: list[tuple]):
-    """A book whose pages are the target parts' (key, document, first page, count), in
-    order: the old book with the pages of parts no longer there deleted and new parts
+def _assemble(old_book: pikepdf.Pdf | None, target: list[PageRun]) -> pikepdf.Pdf:
+    """A book whose pages are the target runs', in order: the old book with the pages of parts no longer there deleted and new parts
     copied in. (The old book's parts that stay keep their order: the front matter leads,
     and briefings sort by date and file name, which an unchanged briefing keeps.) With
     little to keep, a new document is faster."""
     import pikepdf
 
-    keep = {first + offset for _, document, first, count in target if document is old_book for offset in range(count)}
-    if old_book is None or len(keep) < sum(part[3] for part in target) / 2:
+    keep = {run.first + offset for run in target if run.document is old_book for offset in range(run.count)}
+    if old_book is None or len(keep) < sum(run.count for run in target) / 2:
         book = pikepdf.new()
-        for _, document, first, count in target:
-            book.pages.extend(document.pages[first:first + count])
+        for run in target:
+            book.pages.extend(run.document.pages[run.first:run.first + run.count])
         return book
     for index in reversed(range(len(old_book.pages))):
         if index not in keep:
             del old_book.pages[index]
     position = 0
-    for _, document, first, count in target:
-        if document is not old_book:
-            for offset in range(count):
-                old_book.pages.insert(position + offset, document.pages[first + offset])
-        position += count
+    for run in target:
+        if run.document is not old_book:
+            for offset in range(run.count):
+                old_book.pages.insert(position + offset, run.document.pages[run.first + offset])
+        position += run.count
     return old_book
 
 
-def book_docx(out_dir: Path, entries: list[dict], paper: str, stream: BinaryIO) -> None:
-    from .briefing import document_timestamp
-    from .write_docx import render_docx_book
+def book_docx(out_dir: Path, entries: list[IndexEntry], paper: str, stream: BinaryIO) -> None:
+    from ..render.briefing import document_timestamp
+    from ..render.docx import render_docx_book
 
     ordered = in_date_order(entries)
-    briefings = ((out_dir / entry["outputs"]["docx"]).read_bytes() for entry in ordered)  # one at a time
+    briefings = ((out_dir / entry.outputs["docx"]).read_bytes() for entry in ordered)  # one at a time
     front = front_matter(ordered)
     # One footer runs through the whole DOCX book.
     front = b.Briefing(dataclasses.replace(front.metadata, source_file=BOOK_TITLE), front.blocks)
     render_docx_book(front, briefings, document_timestamp(), stream, paper)
 
 
-def _write_docx_book(out_dir: Path, entries: list[dict], paper: str, output) -> None:
+def _write_docx_book(out_dir: Path, entries: list[IndexEntry], paper: str, output) -> None:
     with output(out_dir / f"{BOOK_STEM}.docx") as stream:
         book_docx(out_dir, entries, paper, stream)
 
 
-def write_collection(out_dir: Path, entries: list[dict], paper: str, output,
+def write_collection(out_dir: Path, entries: list[IndexEntry], paper: str, output,
                      pool: Executor | None = None) -> None:
     """index.json, briefing-book.pdf and briefing-book.docx; without records, none of
     them. ``output(path)``: a writable file that is complete or absent. With ``pool``,
@@ -336,7 +308,7 @@ def write_collection(out_dir: Path, entries: list[dict], paper: str, output,
     references = reference_parts(entries, paper)
     laid_out, docx = {}, None
     if pool:
-        from .write_pdf import render_pdf
+        from ..render.pdf import render_pdf
 
         kept = {part.key for part in previous or []}
         laid_out = {key: pool.submit(render_pdf, part, paper) for key, part in references.items() if key not in kept}

