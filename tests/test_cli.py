@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-
 from pipeline.cli import make_parser
 from tests.conftest import ROOT, SAMPLES, run
-
 
 
 def test_build_writes_one_record_per_raw_text(raw_dir, tmp_path):
@@ -54,7 +52,15 @@ def test_schema_command_prints_the_json_schema():
     schema = json.loads(result.stdout)
     assert schema["title"] == "Record"
     assert list(schema["properties"]) == [
-        "schema_version", "source", "title", "overview", "contents", "declaration", "sections", "entities", "notes"
+        "schema_version",
+        "source",
+        "title",
+        "overview",
+        "contents",
+        "declaration",
+        "sections",
+        "entities",
+        "notes",
     ]
 
 

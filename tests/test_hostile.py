@@ -16,19 +16,40 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from pipeline import InputError, read_bytes
-from pipeline import BuildOptions, build, render_outputs
+from pipeline import BuildOptions, InputError, build, read_bytes, render_outputs
 from pipeline.parser.reader import MAX_BYTES, MAX_LINE_CHARS
 from pipeline.record import (
-    Declaration, Entity, Item, LabelledField, Note, Organizer, Overview, ParticipantGroup, Participation, Period,
-    Record, Resolution, Section, Source, Venue, record_from_json, record_to_json,
+    Declaration,
+    Entity,
+    Item,
+    LabelledField,
+    Note,
+    Organizer,
+    Overview,
+    ParticipantGroup,
+    Participation,
+    Period,
+    Record,
+    Resolution,
+    Section,
+    Source,
+    Venue,
+    record_from_json,
+    record_to_json,
 )
 from tests.conftest import SAMPLES, TESTS
 
 ROOT = TESTS.parent
 SEED = (ROOT / "raw" / "near-1995-khabarovsk.txt").read_bytes()
-MARKUP = ['<img src="/etc/passwd"/>', '<a href="javascript:alert(1)">', '<font color="[[[getattr(pow, 1)]]]">',
-          "<font size=999>", "&#0;", "unclosed <b>", "a bare & here"]
+MARKUP = [
+    '<img src="/etc/passwd"/>',
+    '<a href="javascript:alert(1)">',
+    '<font color="[[[getattr(pow, 1)]]]">',
+    "<font size=999>",
+    "&#0;",
+    "unclosed <b>",
+    "a bare & here",
+]
 
 
 def _every_field(transform) -> bytes:
@@ -46,7 +67,7 @@ def hostile_inputs() -> dict[str, bytes]:
     rng = random.Random(6)
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + rng.randbytes(3000)
     pdf = render_outputs(record_from_json((TESTS / "golden" / "near-1995-khabarovsk.json").read_text()))[".pdf"]
-    broken = SEED.replace("Khabarovsk Declaration".encode(), b"Khabarovsk \xff\xfe Declaration")
+    broken = SEED.replace(b"Khabarovsk Declaration", b"Khabarovsk \xff\xfe Declaration")
     return {
         "empty.txt": b"",
         "whitespace.txt": " \t\n\n\t \n\u3000\n\u00a0\n".encode("utf-8"),
@@ -56,7 +77,9 @@ def hostile_inputs() -> dict[str, bytes]:
         "broken-utf8.txt": broken,
         "utf16-no-bom.txt": SEED.decode("utf-8").encode("utf-16-le"),
         "big-20mb.txt": SEED + b"\n" + b"x" * (20 * 1024 * 1024),
-        "bullets-400k.txt": SEED.replace("· Contents\n".encode(), "· Contents\n".encode() + "▷ item\n".encode() * 400_000),
+        "bullets-400k.txt": SEED.replace(
+            "· Contents\n".encode(), "· Contents\n".encode() + "▷ item\n".encode() * 400_000
+        ),
         "long-line.txt": SEED + b"\n" + b"word " * 40_000,
         "controls.txt": _every_field(lambda i: "nul\x00 esc\x1b[31m bell\x07 del\x7f"),
         "rtl.txt": _every_field(lambda i: "\u202eevil\u202c \u2066isolate\u2069"),
@@ -92,8 +115,13 @@ def hostile_build(tmp_path_factory):
     (raw / "outside.txt").symlink_to(root / "secret.txt")
     (raw / "notes.pdf").write_bytes(b"%PDF-1.4")
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
     return result, out, time.perf_counter() - started
 
 
@@ -102,7 +130,9 @@ def test_hostile_corpus_builds_or_refuses_each_file_in_one_line(hostile_build):
     result, out, seconds = hostile_build
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    errors = {line.split(":", 1)[0]: line for line in result.stderr.splitlines() if ".txt:" in line and "built" not in line}
+    errors = {
+        line.split(":", 1)[0]: line for line in result.stderr.splitlines() if ".txt:" in line and "built" not in line
+    }
     assert set(errors) == set(REFUSED), result.stderr
     for name, fragment in REFUSED.items():
         assert fragment in errors[name]
@@ -141,11 +171,14 @@ def test_utf16_without_bom_and_odd_names_build_like_the_seed(hostile_build):
         assert [n.code for n in record.notes] == ["participation-count-mismatch"]
 
 
-@pytest.mark.parametrize(("data", "fragment"), [
-    (b"x" * (MAX_BYTES + 1), "the limit is 1,000,000"),
-    (b"The title\n" + b"y" * (MAX_LINE_CHARS + 1), ":2: line of 20,001 characters"),
-    (SEED.replace(b"Khabarovsk", b"Khabarovsk\xff", 1), "invalid UTF-8 (byte 0xff)"),
-])
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"x" * (MAX_BYTES + 1), "the limit is 1,000,000"),
+        (b"The title\n" + b"y" * (MAX_LINE_CHARS + 1), ":2: line of 20,001 characters"),
+        (SEED.replace(b"Khabarovsk", b"Khabarovsk\xff", 1), "invalid UTF-8 (byte 0xff)"),
+    ],
+)
 def test_documented_limits(data, fragment):
     with pytest.raises(InputError, match=fragment.replace("(", r"\(").replace(")", r"\)")):
         read_bytes(data, "x.txt")
@@ -206,14 +239,24 @@ def test_read_only_output_folder_is_one_line(tmp_path, monkeypatch, nlp):
     if os.geteuid() != 0:
         out.mkdir()
         out.chmod(0o555)
-        result = subprocess.run([sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out)],
-                                capture_output=True, text=True, cwd=ROOT, timeout=300)
+        result = subprocess.run(
+            [sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=300,
+        )
         assert result.returncode == 1 and "Traceback" not in result.stderr
         return
     # root ignores permissions: make the folder unwritable by making it a file instead
     out.write_text("not a folder")
-    result = subprocess.run([sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
 
@@ -226,36 +269,79 @@ SHORT = st.lists(ANY_TEXT, max_size=4)
 
 @st.composite
 def records(draw):
-    items = st.recursive(st.builds(Item, text=ANY_TEXT, items=st.just([])),
-                         lambda children: st.builds(Item, text=ANY_TEXT, items=st.lists(children, max_size=3)),
-                         max_leaves=12)
+    items = st.recursive(
+        st.builds(Item, text=ANY_TEXT, items=st.just([])),
+        lambda children: st.builds(Item, text=ANY_TEXT, items=st.lists(children, max_size=3)),
+        max_leaves=12,
+    )
     long_list = draw(st.integers(0, 500))
     return Record(
         source=Source(file=draw(ANY_TEXT) + ".txt", sha256="0" * 64, encoding="utf-8"),
         title=draw(st.none() | ANY_TEXT),
-        overview=draw(st.none() | st.builds(
-            Overview,
-            period=st.none() | st.builds(Period, text=ANY_TEXT, start=st.none() | st.dates(), end=st.none() | st.dates()),
-            venue=st.none() | st.builds(Venue, text=ANY_TEXT, country=st.none() | ANY_TEXT, place=st.none() | ANY_TEXT),
-            organizer=st.none() | st.builds(Organizer, text=ANY_TEXT, country=st.none() | ANY_TEXT, name=st.none() | ANY_TEXT),
-            participation=st.none() | st.builds(
-                Participation, text=st.none() | ANY_TEXT, stated_authorities=st.none() | st.integers(0, 10**6),
-                stated_countries=st.none() | st.integers(0, 300),
-                groups=st.lists(st.builds(ParticipantGroup, country=st.none() | ANY_TEXT, country_text=st.none() | ANY_TEXT,
-                                          role=st.sampled_from(["member", "observer"]), stated=st.none() | st.integers(0, 99),
-                                          authorities=SHORT), max_size=4)),
-            other=st.lists(st.builds(LabelledField, label=ANY_TEXT, text=ANY_TEXT), max_size=2))),
+        overview=draw(
+            st.none()
+            | st.builds(
+                Overview,
+                period=st.none()
+                | st.builds(Period, text=ANY_TEXT, start=st.none() | st.dates(), end=st.none() | st.dates()),
+                venue=st.none()
+                | st.builds(Venue, text=ANY_TEXT, country=st.none() | ANY_TEXT, place=st.none() | ANY_TEXT),
+                organizer=st.none()
+                | st.builds(Organizer, text=ANY_TEXT, country=st.none() | ANY_TEXT, name=st.none() | ANY_TEXT),
+                participation=st.none()
+                | st.builds(
+                    Participation,
+                    text=st.none() | ANY_TEXT,
+                    stated_authorities=st.none() | st.integers(0, 10**6),
+                    stated_countries=st.none() | st.integers(0, 300),
+                    groups=st.lists(
+                        st.builds(
+                            ParticipantGroup,
+                            country=st.none() | ANY_TEXT,
+                            country_text=st.none() | ANY_TEXT,
+                            role=st.sampled_from(["member", "observer"]),
+                            stated=st.none() | st.integers(0, 99),
+                            authorities=SHORT,
+                        ),
+                        max_size=4,
+                    ),
+                ),
+                other=st.lists(st.builds(LabelledField, label=ANY_TEXT, text=ANY_TEXT), max_size=2),
+            )
+        ),
         contents=draw(st.lists(items, max_size=5)) + [Item(text=f"item {n}", items=[]) for n in range(long_list)],
-        declaration=draw(st.none() | st.builds(
-            Declaration, title=ANY_TEXT, preamble=SHORT, closing=SHORT,
-            resolutions=st.lists(st.builds(Resolution, number=st.integers(0, 10**4), text=ANY_TEXT), max_size=6))),
+        declaration=draw(
+            st.none()
+            | st.builds(
+                Declaration,
+                title=ANY_TEXT,
+                preamble=SHORT,
+                closing=SHORT,
+                resolutions=st.lists(st.builds(Resolution, number=st.integers(0, 10**4), text=ANY_TEXT), max_size=6),
+            )
+        ),
         sections=draw(st.lists(st.builds(Section, heading=st.none() | ANY_TEXT, lines=SHORT), max_size=2)),
-        entities=draw(st.lists(st.builds(Entity, name=ANY_TEXT, kind=st.sampled_from(["place", "organization"]),
-                                         label=st.sampled_from(["GPE", "LOC", "FAC", "ORG"]), country=st.none() | ANY_TEXT,
-                                         code=st.none() | ANY_TEXT, mentions=st.integers(1, 99), aliases=SHORT),
-                               max_size=6)),
-        notes=draw(st.lists(st.builds(Note, code=st.sampled_from(["missing-section", "unparsed-date"]), message=ANY_TEXT),
-                            max_size=3)),
+        entities=draw(
+            st.lists(
+                st.builds(
+                    Entity,
+                    name=ANY_TEXT,
+                    kind=st.sampled_from(["place", "organization"]),
+                    label=st.sampled_from(["GPE", "LOC", "FAC", "ORG"]),
+                    country=st.none() | ANY_TEXT,
+                    code=st.none() | ANY_TEXT,
+                    mentions=st.integers(1, 99),
+                    aliases=SHORT,
+                ),
+                max_size=6,
+            )
+        ),
+        notes=draw(
+            st.lists(
+                st.builds(Note, code=st.sampled_from(["missing-section", "unparsed-date"]), message=ANY_TEXT),
+                max_size=3,
+            )
+        ),
     )
 
 

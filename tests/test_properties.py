@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from pipeline import InputError, parse, read_bytes, record_from_json, record_to_json
 from pipeline.parser.countries import canonical_country
-from tools.synthetic import random_spec, random_style, render
 from tests.test_samples import lost_words
+from tools.synthetic import random_spec, random_style, render
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -31,12 +31,39 @@ def test_parse_is_total_on_any_text(text):
     assert_parse_is_total(text)
 
 
-LINE_PIECES = st.sampled_from([
-    "· Overview", "■ Contents", "[Harbin Declaration]", "1. Overview", "OVERVIEW", "CONTENTS", "Period: Sep 10-12, 1996",
-    "<Venue>", "Participants: 20 regional governments from 5 countries", "Japan (4; A, B, C, D)", "China", "- Jilin Province",
-    "▷ Item", "① Item", "(1) To do", "1) To do", "2. To do", "Adopted at Harbin", "", "Republic of Korea", "《※ Participated as observer》",
-    "Ho Chi Minh City (observer)", "※ Dates: 2002.09.12 ~ 09.10", "x" * 300, "(", ")", "((1; 2)", "Japan (", "Korea (3;",
-])
+LINE_PIECES = st.sampled_from(
+    [
+        "· Overview",
+        "■ Contents",
+        "[Harbin Declaration]",
+        "1. Overview",
+        "OVERVIEW",
+        "CONTENTS",
+        "Period: Sep 10-12, 1996",
+        "<Venue>",
+        "Participants: 20 regional governments from 5 countries",
+        "Japan (4; A, B, C, D)",
+        "China",
+        "- Jilin Province",
+        "▷ Item",
+        "① Item",
+        "(1) To do",
+        "1) To do",
+        "2. To do",
+        "Adopted at Harbin",
+        "",
+        "Republic of Korea",
+        "《※ Participated as observer》",
+        "Ho Chi Minh City (observer)",
+        "※ Dates: 2002.09.12 ~ 09.10",
+        "x" * 300,
+        "(",
+        ")",
+        "((1; 2)",
+        "Japan (",
+        "Korea (3;",
+    ]
+)
 
 
 @FAST
@@ -66,14 +93,17 @@ def test_any_structure_in_any_style_parses_back(seed):
     assert overview.organizer.text == spec.organizer, context
     participation = overview.participation
     assert (participation.stated_authorities, participation.stated_countries) == (
-        spec.stated_authorities, spec.stated_countries), context
+        spec.stated_authorities,
+        spec.stated_countries,
+    ), context
     expected_groups = [(g.country, g.role, g.authorities) for g in spec.groups]
     actual_groups = [(g.country, g.role, g.authorities) for g in participation.groups]
     assert actual_groups == expected_groups, context
     assert all(canonical_country(g.country_text) == g.country for g in participation.groups)
 
     assert [(item.text, [sub.text for sub in item.items]) for item in record.contents] == [
-        (text, details) for text, details in spec.contents], context
+        (text, details) for text, details in spec.contents
+    ], context
 
     if spec.declaration_title is None:
         assert record.declaration is None
@@ -86,7 +116,8 @@ def test_any_structure_in_any_style_parses_back(seed):
         assert [r.number for r in declaration.resolutions] == list(range(1, len(spec.resolutions) + 1))
         assert declaration.closing == spec.closing, context
     assert [s.heading for s in record.sections] == [
-        h.upper() if style.sections == "capitals" else h for h, _ in spec.extra_sections], context
+        h.upper() if style.sections == "capitals" else h for h, _ in spec.extra_sections
+    ], context
 
     members = sum(len(g.authorities) for g in spec.groups if g.role == "member")
     mismatch = "participation-count-mismatch" in [note.code for note in record.notes]

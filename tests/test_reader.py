@@ -26,7 +26,10 @@ def test_unicode_encodings_decode_to_the_same_lines(data, encoding):
 
 
 def test_windows_1252():
-    text = "The 4th NEAR General Assembly\n[Overview]\n<Organizer>\nHeilongjiang Provincial People’s Government – “NEAR” • R&D\n"
+    text = (
+        "The 4th NEAR General Assembly\n[Overview]\n<Organizer>\n"
+        "Heilongjiang Provincial People’s Government – “NEAR” • R&D\n"
+    )
     raw = read_bytes(text.encode("cp1252"), "x.txt")
     assert raw.encoding == "windows-1252"
     assert raw.lines[3] == "Heilongjiang Provincial People’s Government – “NEAR” • R&D"

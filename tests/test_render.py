@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from pipeline import record_from_json
 from pipeline.render.briefing import document_timestamp, period_in_words
-from pipeline.render.outputs import render_outputs
 from pipeline.render.fonts import covers
+from pipeline.render.outputs import render_outputs
 from tests.conftest import GOLDEN
 from tests.test_samples import strings_in
 
@@ -96,7 +96,7 @@ def test_docx_shows_every_fact_in_reading_order(name, rendered):
 
 
 def test_docx_uses_real_styles_and_a_true_numbered_list(rendered):
-    document, paragraphs = docx_paragraphs(rendered["near-1996-gyeongju"][".docx"])
+    document, _ = docx_paragraphs(rendered["near-1996-gyeongju"][".docx"])
     styles = {p.style.name for p in document.paragraphs}
     assert {"Title", "Heading 1", "Heading 2", "List Bullet", "List Bullet 2", "List Number"} <= styles
     numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
@@ -107,8 +107,11 @@ def test_docx_uses_real_styles_and_a_true_numbered_list(rendered):
     numbering = document.part.numbering_part.element
     num = next(n for n in numbering.findall("{*}num") if n.numId == num_id)
     abstract_id = num.abstractNumId.val
-    abstract = next(a for a in numbering.findall("{*}abstractNum")
-                    if a.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}abstractNumId") == str(abstract_id))
+    abstract = next(
+        a
+        for a in numbering.findall("{*}abstractNum")
+        if a.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}abstractNumId") == str(abstract_id)
+    )
     start = abstract.find("{*}lvl/{*}start")
     assert start.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "1"
     assert document.tables[0].style.name in ("Table Grid", "Light List Accent 1")
@@ -116,12 +119,15 @@ def test_docx_uses_real_styles_and_a_true_numbered_list(rendered):
 
 def test_docx_numbering_keeps_source_numbers():
     record = RECORDS["near-1995-khabarovsk"]
-    declaration = record.declaration.model_copy(update={"resolutions": [
-        r.model_copy(update={"number": r.number + 4}) for r in record.declaration.resolutions]})
+    declaration = record.declaration.model_copy(
+        update={"resolutions": [r.model_copy(update={"number": r.number + 4}) for r in record.declaration.resolutions]}
+    )
     data = render_outputs(record.model_copy(update={"declaration": declaration}))[".docx"]
     document = Document(io.BytesIO(data))
-    starts = [element.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val")
-              for element in document.part.numbering_part.element.iter("{*}start")]
+    starts = [
+        element.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val")
+        for element in document.part.numbering_part.element.iter("{*}start")
+    ]
     assert "5" in starts
 
 
@@ -153,8 +159,14 @@ def test_pdf_outline_has_a_bookmark_per_section(rendered):
                 titles.append(item.title)
 
     walk(outline)
-    assert titles[:6] == ["The 3rd NEAR Conference", "Key facts", "Participation", "Contents",
-                          "Khabarovsk Declaration", "Index of names"]
+    assert titles[:6] == [
+        "The 3rd NEAR Conference",
+        "Key facts",
+        "Participation",
+        "Contents",
+        "Khabarovsk Declaration",
+        "Index of names",
+    ]
     assert titles[-1] == "Data notes"
 
 
@@ -210,17 +222,27 @@ def test_letter_paper():
 
 
 HOSTILE = [
-    '<img src="/etc/passwd"/>', '<a href="javascript:alert(1)">x</a>', '<font color="[[[getattr(pow, 1)]]]">',
-    "<font size=500>big", "R&D & Q&A", "&#0; unclosed <b> bold", "\x00nul\x1b[31m", "right\u202eleft",
+    '<img src="/etc/passwd"/>',
+    '<a href="javascript:alert(1)">x</a>',
+    '<font color="[[[getattr(pow, 1)]]]">',
+    "<font size=500>big",
+    "R&D & Q&A",
+    "&#0; unclosed <b> bold",
+    "\x00nul\x1b[31m",
+    "right\u202eleft",
 ]
 
 
 def test_markup_and_control_characters_print_literally():
     record = RECORDS["near-1995-khabarovsk"]
-    hostile = record.model_copy(update={
-        "title": " ".join(HOSTILE),
-        "contents": [item.model_copy(update={"text": text}) for item, text in zip(record.contents * 2, HOSTILE)],
-    })
+    hostile = record.model_copy(
+        update={
+            "title": " ".join(HOSTILE),
+            "contents": [
+                item.model_copy(update={"text": text}) for item, text in zip(record.contents * 2, HOSTILE, strict=False)
+            ],
+        }
+    )
     outputs = render_outputs(hostile)
     text = pdf_text(outputs[".pdf"])
     for snippet in ('<img src="/etc/passwd"/>', '<a href="javascript:alert(1)">', "<font size=500>", "R&D & Q&A"):
@@ -230,13 +252,16 @@ def test_markup_and_control_characters_print_literally():
     assert "\x00" not in document.paragraphs[0].text
 
 
-@pytest.mark.parametrize(("start", "end", "words"), [
-    ((1995, 9, 6), (1995, 9, 7), "6-7 September 1995"),
-    ((2014, 9, 30), (2014, 10, 2), "30 September - 2 October 2014"),
-    ((2021, 8, 10), (2021, 8, 10), "10 August 2021"),
-    ((2015, 12, 30), (2016, 1, 2), "30 December 2015 - 2 January 2016"),
-    ((2002, 9, 12), (2002, 9, 10), "12 September 2002 - 10 September 2002"),
-])
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        ((1995, 9, 6), (1995, 9, 7), "6-7 September 1995"),
+        ((2014, 9, 30), (2014, 10, 2), "30 September - 2 October 2014"),
+        ((2021, 8, 10), (2021, 8, 10), "10 August 2021"),
+        ((2015, 12, 30), (2016, 1, 2), "30 December 2015 - 2 January 2016"),
+        ((2002, 9, 12), (2002, 9, 10), "12 September 2002 - 10 September 2002"),
+    ],
+)
 def test_period_in_words(start, end, words):
     import datetime
 

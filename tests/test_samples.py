@@ -62,7 +62,9 @@ def test_gyeongju():
     assert (period.start, period.end) == (datetime.date(1996, 9, 10), datetime.date(1996, 9, 12))
     assert authorities_by_country(record) == {"China": 4, "Japan": 10, "South Korea": 7, "Russia": 6}
     assert [len(item.items) for item in record.contents] == [1, 0, 1, 0, 1]
-    assert record.contents[0].text.endswith("launch of NEAR as a permanent international organization of regional governments")
+    assert record.contents[0].text.endswith(
+        "launch of NEAR as a permanent international organization of regional governments"
+    )
     resolutions = record.declaration.resolutions
     assert len(resolutions) == 4
     assert resolutions[1].text.endswith("economy, technology and development of the member regions.")
@@ -114,7 +116,12 @@ def test_irkutsk():
     assert record.declaration is None
     assert len(record.contents) == 6
     assert {g.country for g in record.overview.participation.groups} == {
-        "Russia", "Mongolia", "North Korea", "South Korea", "China", "Japan"
+        "Russia",
+        "Mongolia",
+        "North Korea",
+        "South Korea",
+        "China",
+        "Japan",
     }
     assert note_codes(record) == ["missing-section"]
     assert "Declaration" in record.notes[0].message
@@ -155,7 +162,7 @@ def markup_words(lines):
     field labels, observer markers and bullet or numbering markers. Nothing else
     may disappear."""
     words = set()
-    for index, (heading, kind) in find_sections(lines).items():
+    for index, (_, kind) in find_sections(lines).items():
         if kind in ("overview", "contents"):
             words |= set(WORD.findall(lines[index]))
     for text in lines:
@@ -191,8 +198,13 @@ HELDOUT = [
     ("near-2006-jinan", ("2006-10-10", "2006-10-12"), ["country-count-mismatch"], [1, 0, 3, 0, 1, 0], 4),
     ("near-2012-ningxia", ("2012-09-11", "2012-09-13"), [], [1, 0, 2, 1, 0, 0], 4),
     ("near-2016-gyeongbuk", ("2016-09-28", "2016-09-30"), ["participation-count-mismatch"], [0, 1, 2, 0, 2, 0, 0], 4),
-    ("near-2018-sakha", ("2018-06-30", "2018-06-02"), ["missing-section", "period-end-before-start"],
-     [0, 1, 1, 1, 0, 0, 0], None),
+    (
+        "near-2018-sakha",
+        ("2018-06-30", "2018-06-02"),
+        ["missing-section", "period-end-before-start"],
+        [0, 1, 1, 1, 0, 0, 0],
+        None,
+    ),
 ]
 
 

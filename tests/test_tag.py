@@ -8,10 +8,10 @@ import sys
 import pytest
 
 from pipeline import parse, read
+from pipeline.tagger import ModelError, load_nlp, prose, tag
 from pipeline.tagger.evaluate import load_gold, score_file, total
 from pipeline.tagger.gazetteer import load_gazetteer
 from pipeline.tagger.names import clean_span
-from pipeline.tagger import ModelError, load_nlp, prose, tag
 from tests.conftest import TESTS
 
 ROOT = TESTS.parent
@@ -85,7 +85,7 @@ def test_accuracy_targets(gold_dir, nlp):
     if not golds:
         pytest.skip(f"no gold files in {gold_path}")
     records = tag([parse(read(raw_dir / gold["file"])) for gold in golds], nlp)
-    totals = total([score_file(record, gold) for record, gold in zip(records, golds)])
+    totals = total([score_file(record, gold) for record, gold in zip(records, golds, strict=True)])
     place, organization = totals["place"], totals["organization"]
     assert place.recall >= 0.98 and place.precision >= 0.95, (place.recall, place.precision)
     assert organization.recall >= 0.90 and organization.precision >= 0.90, (organization.recall, organization.precision)
@@ -98,8 +98,20 @@ def test_missing_model_is_one_line_error(tmp_path):
     raw.mkdir()
     (raw / "seed.txt").write_bytes((ROOT / "raw" / "near-1995-khabarovsk.txt").read_bytes())
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(tmp_path / "out"), "--model", "no_such_model"],
-        capture_output=True, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "build",
+            str(raw),
+            "--out",
+            str(tmp_path / "out"),
+            "--model",
+            "no_such_model",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 2
     assert result.stderr.startswith("error: cannot load spaCy model 'no_such_model'")
@@ -108,6 +120,9 @@ def test_missing_model_is_one_line_error(tmp_path):
 
 def test_gazetteer_file_is_what_its_generator_writes():
     result = subprocess.run(
-        [sys.executable, "-m", "tools.build_gazetteer", "--check"], capture_output=True, text=True, cwd=ROOT,
+        [sys.executable, "-m", "tools.build_gazetteer", "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr[-2000:]

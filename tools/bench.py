@@ -20,11 +20,11 @@ import random
 import re
 import time
 
-from pipeline.parser.sections import parse
 from pipeline.parser.reader import read_bytes
-from tools.synthetic import random_spec, random_style, render
+from pipeline.parser.sections import parse
 from pipeline.tagger.mentions import tag
 from pipeline.tagger.model import MODEL_CANDIDATES, load_nlp
+from tools.synthetic import random_spec, random_style, render
 
 WORD = re.compile(r"\w+")
 
@@ -46,7 +46,10 @@ def bench_tagging(count: int) -> None:
     for _ in stock.pipe(texts, batch_size=64):
         pass
     stock_seconds = time.perf_counter() - started
-    print(f"stock {MODEL_CANDIDATES[-1]} (all components, whole text): {stock_seconds:6.2f} s  {words / stock_seconds:9.0f} words/s")
+    print(
+        f"stock {MODEL_CANDIDATES[-1]} (all components, whole text): {stock_seconds:6.2f} s  "
+        f"{words / stock_seconds:9.0f} words/s"
+    )
 
     records = [parse(read_bytes(text.encode(), f"synthetic-{i}.txt")) for i, text in enumerate(texts)]
     nlp = load_nlp()
@@ -77,8 +80,11 @@ def bench_render(count: int) -> None:
         docx_seconds += middle - started
         pdf_seconds += time.perf_counter() - middle
     total = docx_seconds + pdf_seconds
-    print(f"{count} records, one process: DOCX {1000 * docx_seconds / count:.1f} ms, PDF {1000 * pdf_seconds / count:.1f} ms "
-          f"per record -> {count / total:.1f} DOCX+PDF pairs/s")
+    print(
+        f"{count} records, one process: DOCX {1000 * docx_seconds / count:.1f} ms, "
+        f"PDF {1000 * pdf_seconds / count:.1f} ms "
+        f"per record -> {count / total:.1f} DOCX+PDF pairs/s"
+    )
 
 
 def _tree_pss_mb(pid: int) -> float:
@@ -108,8 +114,11 @@ def _timed_build(raw_dir, out_dir, jobs: int, sample_memory: bool = False) -> tu
     import sys
 
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "tools.bench", "_build", str(raw_dir), str(out_dir),
-                              "--jobs", str(jobs)], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tools.bench", "_build", str(raw_dir), str(out_dir), "--jobs", str(jobs)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     peak = 0.0
     while sample_memory and child.poll() is None:
         peak = max(peak, _tree_pss_mb(child.pid))
@@ -150,7 +159,9 @@ def bench_build(count: int, jobs: int = 2) -> None:
         print(f"floor: spaCy ner alone, whole raw texts, 2 processes:  {floor:7.2f} s")
 
         seconds, _, stages = _timed_build(raw_dir, out_dir, jobs)
-        print(f"full build (--jobs {jobs}):                              {seconds:7.2f} s = {seconds / floor:.2f} x floor")
+        print(
+            f"full build (--jobs {jobs}):                              {seconds:7.2f} s = {seconds / floor:.2f} x floor"
+        )
         shutil.rmtree(out_dir)
         _, peak, _ = _timed_build(raw_dir, out_dir, jobs, sample_memory=True)
         print(f"peak memory of the full build (PSS, all processes; a second, sampled run): {peak:5.0f} MB")

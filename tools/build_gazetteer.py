@@ -68,8 +68,19 @@ SUBDIVISION_TYPES = {
 # Which entry keeps an alias claimed by several entries (lower rank wins), see README.
 KIND_RANK = {"country": 0, "subdivision": 1, "city": 2, "geographic": 3, "organization": 4}
 
-ENTRY_KEYS = ("id", "name", "kind", "label", "type", "country", "country_code", "code",
-              "region", "aliases", "exact_aliases")
+ENTRY_KEYS = (
+    "id",
+    "name",
+    "kind",
+    "label",
+    "type",
+    "country",
+    "country_code",
+    "code",
+    "region",
+    "aliases",
+    "exact_aliases",
+)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -101,12 +112,14 @@ def mccune_reischauer(stem: str) -> str:
     """Approximate McCune-Reischauer (no diacritics) from a Revised Romanization stem:
     initial G/B/D/J -> K/P/T/Ch, eo -> o, eu -> u.  Gyeongsangbuk -> Kyongsangbuk,
     Busan -> Pusan, Jeollanam -> Chollanam, Hamgyeongbuk -> Hamgyongbuk."""
+
     def word(w: str) -> str:
         for rr, m in (("G", "K"), ("B", "P"), ("D", "T"), ("J", "Ch")):
             if w.startswith(rr):
-                w = m + w[len(rr):]
+                w = m + w[len(rr) :]
                 break
         return w.replace("eo", "o").replace("eu", "u")
+
     return re.sub(r"[A-Za-z]+", lambda m: word(m.group()), stem)
 
 
@@ -137,8 +150,15 @@ def russian_adjectives(adj: str) -> list[str]:
 
 
 def korean_do_forms(stem: str) -> list[str]:
-    return [f"{stem}-do", f"{stem}-Do", f"{stem} Do", f"{stem}do", f"{stem} Province",
-            f"{stem}-do Province", f"{stem}-Do Province"]
+    return [
+        f"{stem}-do",
+        f"{stem}-Do",
+        f"{stem} Do",
+        f"{stem}do",
+        f"{stem} Province",
+        f"{stem}-do Province",
+        f"{stem}-Do Province",
+    ]
 
 
 def korean_cardinal_forms(stem: str) -> list[str]:
@@ -157,8 +177,10 @@ class Gazetteer:
         self.stop = {s.lower() for s in settings["stop_aliases"]}
         self.generic = {s.lower() for s in settings["generic_words"]}
         self.translations = {
-            domain: {loc: gettext.translation(domain, pycountry.LOCALES_DIR, languages=[loc], fallback=True)
-                     for loc in settings["locales"]}
+            domain: {
+                loc: gettext.translation(domain, pycountry.LOCALES_DIR, languages=[loc], fallback=True)
+                for loc in settings["locales"]
+            }
             for domain in ("iso3166-1", "iso3166-2")
         }
         self.entries: dict[str, dict] = {}
@@ -169,14 +191,30 @@ class Gazetteer:
         self.errors: list[str] = []
 
     # ------------------------------------------------------------------ basics
-    def new_entry(self, eid: str, name: str, kind: str, label: str, typ: str,
-                  country_code: str | None, code: str | None = None, region: str | None = None) -> str:
+    def new_entry(
+        self,
+        eid: str,
+        name: str,
+        kind: str,
+        label: str,
+        typ: str,
+        country_code: str | None,
+        code: str | None = None,
+        region: str | None = None,
+    ) -> str:
         if eid in self.entries:
             self.errors.append(f"duplicate entry id {eid}")
         country_name = self.country_name(country_code) if country_code else None
         self.entries[eid] = {
-            "id": eid, "name": nfc(name), "kind": kind, "label": label, "type": typ,
-            "country": country_name, "country_code": country_code, "code": code, "region": region,
+            "id": eid,
+            "name": nfc(name),
+            "kind": kind,
+            "label": label,
+            "type": typ,
+            "country": country_name,
+            "country_code": country_code,
+            "code": code,
+            "region": region,
         }
         self.add(eid, name)
         return eid
@@ -188,17 +226,17 @@ class Gazetteer:
             bracketed = re.fullmatch(r"(.+?)\s*\((.+)\)", a or "")
             if bracketed and eid.startswith("country:"):
                 continue
-            for part in (bracketed.groups() if bracketed else (a,)):
+            for part in bracketed.groups() if bracketed else (a,):
                 if part:
                     self.raw_aliases[eid].append(nfc(part))
 
     def translate(self, domain: str, text: str) -> list[str]:
         out = []
-        for loc, tr in self.translations[domain].items():
+        for tr in self.translations[domain].values():
             t = tr.gettext(text)
             if not t or t == text or ", " in t:
                 continue
-            m = re.fullmatch(r"(.+?)\s*\((.+)\)", t)      # "大韓民国 (韓国)" -> both
+            m = re.fullmatch(r"(.+?)\s*\((.+)\)", t)  # "大韓民国 (韓国)" -> both
             out.extend([m.group(1), m.group(2)] if m else [t])
         return out
 
@@ -226,7 +264,7 @@ class Gazetteer:
         known = set()
         for cc in self.src["settings"]["subdivision_countries"]:
             for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
-                if sub.parent_code:          # first level only
+                if sub.parent_code:  # first level only
                     continue
                 known.add(sub.code)
                 typ = SUBDIVISION_TYPES.get((cc, sub.type))
@@ -248,12 +286,12 @@ class Gazetteer:
         for t in self.translate("iso3166-2", sub.name):
             out.append(t)
             if sub.country_code == "CN" and t[-1] in "省市" and len(t) > 2:
-                out.append(t[:-1])                                  # 黑龙江省 -> 黑龙江
+                out.append(t[:-1])  # 黑龙江省 -> 黑龙江
             if sub.country_code == "JP" and re.fullmatch(r"[\u4e00-\u9fff]+", t) and t[-1] not in "県府都道县":
-                out.append(t + cfg.get("ja_suffix", "県"))         # 富山 -> 富山県
+                out.append(t + cfg.get("ja_suffix", "県"))  # 富山 -> 富山県
             if sub.country_code == "KR" and re.fullmatch(r"[\uac00-\ud7a3]+", t):
                 if typ == "metropolitan city":
-                    out.append(t + "광역시")                        # 부산 -> 부산광역시
+                    out.append(t + "광역시")  # 부산 -> 부산광역시
                 elif typ == "special city":
                     out.append(t + "특별시")
         if sub.country_code == "MN":
@@ -378,7 +416,7 @@ class Gazetteer:
             bare = True if bare is None else bare
             m = re.fullmatch(r"(.+), Respublika", iso)
             iso_stems = [m.group(1)] if m else []
-            if stem is None:        # adjectival name (Chechen Republic): given whole in the sources
+            if stem is None:  # adjectival name (Chechen Republic): given whole in the sources
                 name, bare = cfg["name"], False
             else:
                 name = f"{stem} Republic" if cfg.get("style") == "suffix" else f"Republic of {stem}"
@@ -429,7 +467,7 @@ class Gazetteer:
                 for n in c.get("native", []):
                     self.add(eid, n)
                     if cc == "CN" and not n.endswith("市"):
-                        self.add(eid, n + "市")                    # 哈尔滨 -> 哈尔滨市
+                        self.add(eid, n + "市")  # 哈尔滨 -> 哈尔滨市
 
     def build_geographic(self) -> None:
         for g in self.src["geographic"]:
@@ -441,11 +479,24 @@ class Gazetteer:
             eid = self.new_entry(o["id"], o["name"], "organization", "ORG", o["type"], o.get("country"))
             self.add(eid, *o.get("aliases", []), *o.get("native", []))
         for topic in self.src["near_subcommittees"]["topics"]:
-            eid = self.new_entry(f"org:near-subcommittee-{slug(topic)}", f"Subcommittee on {topic}",
-                                 "organization", "ORG", "subcommittee", None)
+            eid = self.new_entry(
+                f"org:near-subcommittee-{slug(topic)}",
+                f"Subcommittee on {topic}",
+                "organization",
+                "ORG",
+                "subcommittee",
+                None,
+            )
             for t in dict.fromkeys([topic, topic.replace(" and ", " & ")]):
-                self.add(eid, f"Subcommittee on {t}", f"Sub-committee on {t}", f"{t} Subcommittee",
-                         f"{t} Sub-committee", f"NEAR {t} Subcommittee", f"NEAR Subcommittee on {t}")
+                self.add(
+                    eid,
+                    f"Subcommittee on {t}",
+                    f"Sub-committee on {t}",
+                    f"{t} Subcommittee",
+                    f"{t} Sub-committee",
+                    f"NEAR {t} Subcommittee",
+                    f"NEAR Subcommittee on {t}",
+                )
             self.add(eid, *self.src["near_subcommittees"].get("aliases", {}).get(topic, []))
 
     # ------------------------------------------------------------------ finishing
@@ -485,7 +536,7 @@ class Gazetteer:
         for eid, lst in aliases.items():
             for a in lst:
                 claims[match_key(a)].add(eid)
-        drop: dict[str, set[str]] = defaultdict(set)       # eid -> keys to drop
+        drop: dict[str, set[str]] = defaultdict(set)  # eid -> keys to drop
         used_owner_keys = set()
         for key in sorted(claims):
             ids = sorted(claims[key])
@@ -516,7 +567,9 @@ class Gazetteer:
                 if i != owner:
                     drop[i].add(key)
             losers = [i for i in ids if i != owner]
-            self.clashes.append(f"{key.lstrip('=')!r}: {owner or '-'} keeps it ({why}); dropped from {', '.join(losers)}")
+            self.clashes.append(
+                f"{key.lstrip('=')!r}: {owner or '-'} keeps it ({why}); dropped from {', '.join(losers)}"
+            )
         for key in sorted(set(owners_cfg) - used_owner_keys):
             self.warnings.append(f"alias_owner {key!r} settles no clash (remove it?)")
         return {eid: [a for a in lst if match_key(a) not in drop[eid]] for eid, lst in aliases.items()}
@@ -546,8 +599,7 @@ class Gazetteer:
             name = e["name"]
             lower = [a for a in aliases[eid] if not is_exact(a)]
             exact = [a for a in aliases[eid] if is_exact(a)]
-            order = lambda a: (a != name, a.lower(), a)
-            e["aliases"] = sorted(dict.fromkeys(lower), key=order)
+            e["aliases"] = sorted(dict.fromkeys(lower), key=lambda a, name=name: (a != name, a.lower(), a))
             e["exact_aliases"] = sorted(dict.fromkeys(exact))
             entries.append({k: e[k] for k in ENTRY_KEYS})
         return {
@@ -593,6 +645,7 @@ def self_check(g: Gazetteer, data: dict, text: str) -> list[str]:
     # Advisory only (never changes the output): single words that spaCy calls stop words.
     try:
         from spacy.lang.en.stop_words import STOP_WORDS
+
         for e in entries:
             for a in e["aliases"]:
                 if a.lower() in STOP_WORDS:
@@ -602,9 +655,12 @@ def self_check(g: Gazetteer, data: dict, text: str) -> list[str]:
 
     out = sys.stderr
     print("== gazetteer self-check ==", file=out)
-    print(f"entries: {len(entries)}  aliases: {sum(len(e['aliases']) for e in entries)}"
-          f"  exact_aliases: {sum(len(e['exact_aliases']) for e in entries)}"
-          f"  size: {len(text.encode('utf-8')):,} bytes", file=out)
+    print(
+        f"entries: {len(entries)}  aliases: {sum(len(e['aliases']) for e in entries)}"
+        f"  exact_aliases: {sum(len(e['exact_aliases']) for e in entries)}"
+        f"  size: {len(text.encode('utf-8')):,} bytes",
+        file=out,
+    )
     by_kind = Counter((g.kind_of(e["id"]), e["label"]) for e in entries)
     print("by kind: " + ", ".join(f"{k} ({lab}) {n}" for (k, lab), n in sorted(by_kind.items())), file=out)
     subs = Counter(e["country_code"] for e in entries if g.kind_of(e["id"]) == "subdivision")

@@ -33,17 +33,56 @@ COUNTRY_SPELLINGS = {
     "North Korea": ("DPR Korea",),
 }
 AUTHORITIES = {
-    "China": ["Heilongjiang Province", "Jilin Province", "Liaoning Province", "Shandong Province", "Henan Province",
-              "Hunan Province", "Ningxia Hui Autonomous Region", "Inner Mongolia Autonomous Region"],
-    "Japan": ["Aomori Prefecture", "Yamagata Prefecture", "Niigata Prefecture", "Toyama Prefecture",
-              "Ishikawa Prefecture", "Fukui Prefecture", "Kyoto Prefecture", "Hyogo Prefecture",
-              "Tottori Prefecture", "Shimane Prefecture", "Toyama Prefecture (富山県)"],
-    "South Korea": ["Busan Metropolitan City", "Gangwon-do", "Chungcheongbuk-do", "Chungcheongnam-do",
-                    "Jeollabuk-do", "Jeollanam-do", "Gyeongsangbuk-do (경상북도)", "Gyeongsangnam-do",
-                    "Gyeonggi-do", "Ulsan Metropolitan City", "Daejeon Metropolitan City"],
-    "Russia": ["Primorsky Territory", "Khabarovsk Territory", "Amur Region", "Sakhalin Region", "Irkutsk Region",
-               "Sakha Republic", "Republic of Buryatia", "Zabaikalsky Territory", "Tomsk Region",
-               "Kamchatka Region", "Irkutsk Region (Иркутская область)", "Jewish Autonomous Region"],
+    "China": [
+        "Heilongjiang Province",
+        "Jilin Province",
+        "Liaoning Province",
+        "Shandong Province",
+        "Henan Province",
+        "Hunan Province",
+        "Ningxia Hui Autonomous Region",
+        "Inner Mongolia Autonomous Region",
+    ],
+    "Japan": [
+        "Aomori Prefecture",
+        "Yamagata Prefecture",
+        "Niigata Prefecture",
+        "Toyama Prefecture",
+        "Ishikawa Prefecture",
+        "Fukui Prefecture",
+        "Kyoto Prefecture",
+        "Hyogo Prefecture",
+        "Tottori Prefecture",
+        "Shimane Prefecture",
+        "Toyama Prefecture (富山県)",
+    ],
+    "South Korea": [
+        "Busan Metropolitan City",
+        "Gangwon-do",
+        "Chungcheongbuk-do",
+        "Chungcheongnam-do",
+        "Jeollabuk-do",
+        "Jeollanam-do",
+        "Gyeongsangbuk-do (경상북도)",
+        "Gyeongsangnam-do",
+        "Gyeonggi-do",
+        "Ulsan Metropolitan City",
+        "Daejeon Metropolitan City",
+    ],
+    "Russia": [
+        "Primorsky Territory",
+        "Khabarovsk Territory",
+        "Amur Region",
+        "Sakhalin Region",
+        "Irkutsk Region",
+        "Sakha Republic",
+        "Republic of Buryatia",
+        "Zabaikalsky Territory",
+        "Tomsk Region",
+        "Kamchatka Region",
+        "Irkutsk Region (Иркутская область)",
+        "Jewish Autonomous Region",
+    ],
     "Mongolia": ["Tov Province", "Dornod Province", "Dornogovi Province", "Khentii Province", "Selenge Province"],
     "North Korea": ["Hamgyongbuk-do", "Rason Special City"],
 }
@@ -136,8 +175,12 @@ class Style:
 def random_spec(rng: random.Random, ordinal: int = 3) -> Spec:
     countries = rng.sample(sorted(AUTHORITIES), rng.randint(3, len(AUTHORITIES)))
     groups = [
-        Group(country, rng.choice(COUNTRY_SPELLINGS[country]), "member",
-              rng.sample(AUTHORITIES[country], rng.randint(1, min(9, len(AUTHORITIES[country])))))
+        Group(
+            country,
+            rng.choice(COUNTRY_SPELLINGS[country]),
+            "member",
+            rng.sample(AUTHORITIES[country], rng.randint(1, min(9, len(AUTHORITIES[country])))),
+        )
         for country in countries
     ]
     if rng.random() < 0.3:

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..render import briefing as b
-from .files import OutputOpener
 from .index import INDEX_NAME, IndexEntry, in_date_order, index_json
 from .manifest import pipeline_fingerprint
 
@@ -43,7 +42,9 @@ def _label(number: int) -> str:
 
 def _book(ordered: list[IndexEntry], blocks: list[b.Block], part: str) -> b.Briefing:
     countries = sorted({participant.country for e in ordered for participant in e.participants})
-    return b.Briefing(b.Metadata(BOOK_TITLE, "Briefing book", b.PROJECT, countries, f"{BOOK_TITLE}: {part}", ""), blocks)
+    return b.Briefing(
+        b.Metadata(BOOK_TITLE, "Briefing book", b.PROJECT, countries, f"{BOOK_TITLE}: {part}", ""), blocks
+    )
 
 
 def contents_part(entries: list[IndexEntry], pages: list[int] | None = None) -> b.Briefing:
@@ -51,26 +52,46 @@ def contents_part(entries: list[IndexEntry], pages: list[int] | None = None) -> 
     ordered = in_date_order(entries)
     years = [e.start[:4] for e in ordered if e.start]
     span = f"{years[0]}-{years[-1]}" if years else ""
-    return _book(ordered, [
-        b.Title(BOOK_TITLE, [f"{len(ordered)} conferences {span}".strip()]),
-        b.Heading("Contents"),
-        b.TableOfContents([
-            (e.title or e.file, b.period_in_words(*_dates(e)) or e.period or "", pages[i] if pages else None)
-            for i, e in enumerate(ordered)
-        ]),
-    ], "contents")
+    return _book(
+        ordered,
+        [
+            b.Title(BOOK_TITLE, [f"{len(ordered)} conferences {span}".strip()]),
+            b.Heading("Contents"),
+            b.TableOfContents(
+                [
+                    (e.title or e.file, b.period_in_words(*_dates(e)) or e.period or "", pages[i] if pages else None)
+                    for i, e in enumerate(ordered)
+                ]
+            ),
+        ],
+        "contents",
+    )
 
 
 def timeline_part(entries: list[IndexEntry]) -> b.Briefing:
     """Every conference in date order, numbered as the matrix's columns."""
     ordered = in_date_order(entries)
-    return _book(ordered, [b.Heading("Timeline"), b.Table(
-        ["#", "Period", "Conference", "Venue", "Authorities"],
-        [[_label(i), b.period_in_words(*_dates(e)) or e.period or "", e.title or e.file, e.venue or "",
-          str(e.listed_authorities) + (f" + {e.observers} obs." if e.observers else "")]
-         for i, e in enumerate(ordered, 1)],
-        [0.06, 0.2, 0.32, 0.3, 0.12],
-    )], "timeline")
+    return _book(
+        ordered,
+        [
+            b.Heading("Timeline"),
+            b.Table(
+                ["#", "Period", "Conference", "Venue", "Authorities"],
+                [
+                    [
+                        _label(i),
+                        b.period_in_words(*_dates(e)) or e.period or "",
+                        e.title or e.file,
+                        e.venue or "",
+                        str(e.listed_authorities) + (f" + {e.observers} obs." if e.observers else ""),
+                    ]
+                    for i, e in enumerate(ordered, 1)
+                ],
+                [0.06, 0.2, 0.32, 0.3, 0.12],
+            ),
+        ],
+        "timeline",
+    )
 
 
 def matrix_part(entries: list[IndexEntry]) -> b.Briefing:
@@ -100,8 +121,10 @@ def _matrix(ordered: list[IndexEntry]) -> list[b.Block]:
         return []
     blocks: list[b.Block] = [
         b.Heading("Participation matrix"),
-        b.Paragraph(f"{MEMBER_MARK} attended as a member, obs. as an observer; columns are the conferences of the timeline.",
-                    "muted"),
+        b.Paragraph(
+            f"{MEMBER_MARK} attended as a member, obs. as an observer; columns are the conferences of the timeline.",
+            "muted",
+        ),
     ]
     countries = sorted({country for country, _ in attended})
     for country in countries:
@@ -110,11 +133,16 @@ def _matrix(ordered: list[IndexEntry]) -> list[b.Block]:
         for first in range(1, len(ordered) + 1, MATRIX_COLUMNS):
             numbers = list(range(first, min(first + MATRIX_COLUMNS, len(ordered) + 1)))
             share = 0.64 / MATRIX_COLUMNS
-            blocks.append(b.Table(
-                ["Authority", *(_label(n) for n in numbers)],
-                [[authority, *(attended[(country, authority)].get(n, "") for n in numbers)] for authority in authorities],
-                [1 - share * len(numbers), *([share] * len(numbers))],
-            ))
+            blocks.append(
+                b.Table(
+                    ["Authority", *(_label(n) for n in numbers)],
+                    [
+                        [authority, *(attended[(country, authority)].get(n, "") for n in numbers)]
+                        for authority in authorities
+                    ],
+                    [1 - share * len(numbers), *([share] * len(numbers))],
+                )
+            )
     return blocks
 
 
@@ -165,20 +193,33 @@ def load_layout(out_dir: Path) -> list[BookPart] | None:
 
 
 def layout_json(out_dir: Path, parts: list[BookPart]) -> bytes:
-    data = {"pipeline": pipeline_fingerprint(), "book": _file_key(out_dir / f"{BOOK_STEM}.pdf"),
-            "parts": [[part.key, part.pages] for part in parts]}
+    data = {
+        "pipeline": pipeline_fingerprint(),
+        "book": _file_key(out_dir / f"{BOOK_STEM}.pdf"),
+        "parts": [[part.key, part.pages] for part in parts],
+    }
     return json.dumps(data, indent=0).encode("utf-8")
 
 
 def reference_parts(entries: list[IndexEntry], paper: str) -> dict[str, b.Briefing]:
     """The timeline and the matrix (when there is one), by the key of their pages."""
     ordered = in_date_order(entries)
-    return {f"{part.metadata.footer}:{paper}:{_digest([part.metadata, part.blocks])}": part
-            for part in (timeline_part(ordered), matrix_part(ordered)) if part.blocks}
+    return {
+        f"{part.metadata.footer}:{paper}:{_digest([part.metadata, part.blocks])}": part
+        for part in (timeline_part(ordered), matrix_part(ordered))
+        if part.blocks
+    }
 
 
-def book_pdf(out_dir: Path, entries: list[IndexEntry], paper: str, stream: BinaryIO, references: dict[str, b.Briefing],
-             previous: list[BookPart] | None = None, laid_out: dict[str, Future] | None = None) -> list[BookPart]:
+def book_pdf(
+    out_dir: Path,
+    entries: list[IndexEntry],
+    paper: str,
+    stream: BinaryIO,
+    references: dict[str, b.Briefing],
+    previous: list[BookPart] | None = None,
+    laid_out: dict[str, Future] | None = None,
+) -> list[BookPart]:
     """Contents, timeline and matrix from reportlab, then every briefing's own PDF pages
     (merged with qpdf). With ``previous``, the parts of the book on disk, its pages that
     still show the same thing are kept and only the others replaced. ``references``:
@@ -195,7 +236,9 @@ def book_pdf(out_dir: Path, entries: list[IndexEntry], paper: str, stream: Binar
 
     ordered = in_date_order(entries)
     old_book = pikepdf.Pdf.open(out_dir / f"{BOOK_STEM}.pdf") if previous else None
-    old = {part.key: (first, part.pages) for part, first in zip(previous or [], _first_pages(previous or []))}
+    old = {
+        part.key: (first, part.pages) for part, first in zip(previous or [], _first_pages(previous or []), strict=False)
+    }
 
     def source(key: str, make: Callable[[], pikepdf.Pdf]) -> PageRun:
         """A part's pages: the old book's, or new ones."""
@@ -205,14 +248,22 @@ def book_pdf(out_dir: Path, entries: list[IndexEntry], paper: str, stream: Binar
         return PageRun(key, made, 0, len(made.pages))
 
     laid_out = laid_out or {}
-    briefings = [source(_file_key(out_dir / entry.outputs["pdf"]),
-                        lambda entry=entry: pikepdf.Pdf.open(out_dir / entry.outputs["pdf"]))
-                 for entry in ordered]
+    briefings = [
+        source(
+            _file_key(out_dir / entry.outputs["pdf"]),
+            lambda entry=entry: pikepdf.Pdf.open(out_dir / entry.outputs["pdf"]),
+        )
+        for entry in ordered
+    ]
     # The contents' length does not depend on its page numbers: laid out without them, then with them.
     contents_pages = len(rendered(contents_part(ordered)).pages)
     references = [
-        source(key, lambda key=key, part=part: pikepdf.Pdf.open(io.BytesIO(laid_out[key].result()))
-               if key in laid_out else rendered(part))
+        source(
+            key,
+            lambda key=key, part=part: (
+                pikepdf.Pdf.open(io.BytesIO(laid_out[key].result())) if key in laid_out else rendered(part)
+            ),
+        )
         for key, part in references.items()
     ]
     first = contents_pages + sum(run.count for run in references) + 1
@@ -238,10 +289,14 @@ def book_pdf(out_dir: Path, entries: list[IndexEntry], paper: str, stream: Binar
         title.children.append(item("Contents", 0))
         outline.root.append(title)
         outline.root.append(item("Timeline and participation matrix", contents_pages))
-        outline.root.extend(item(entry.title or entry.file, start - 1) for entry, start in zip(ordered, starts))
+        outline.root.extend(
+            item(entry.title or entry.file, start - 1) for entry, start in zip(ordered, starts, strict=True)
+        )
     # The briefings' streams are compressed already; recompressing them, or packing
     # objects into object streams, took seven times as long for 8% less.
-    book.save(stream, deterministic_id=True, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    book.save(
+        stream, deterministic_id=True, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable
+    )
     return [BookPart(run.key, run.count) for run in target]
 
 
@@ -250,17 +305,17 @@ def _first_pages(parts: list[BookPart]) -> list[int]:
 
 
 def _assemble(old_book: pikepdf.Pdf | None, target: list[PageRun]) -> pikepdf.Pdf:
-    """A book whose pages are the target runs', in order: the old book with the pages of parts no longer there deleted and new parts
-    copied in. (The old book's parts that stay keep their order: the front matter leads,
-    and briefings sort by date and file name, which an unchanged briefing keeps.) With
-    little to keep, a new document is faster."""
+    """A book whose pages are the target runs', in order: the old book with the pages of
+    parts no longer there deleted and new parts copied in. (The old book's parts that
+    stay keep their order: the front matter leads, and briefings sort by date and file
+    name, which an unchanged briefing keeps.) With little to keep, a new document is faster."""
     import pikepdf
 
     keep = {run.first + offset for run in target if run.document is old_book for offset in range(run.count)}
     if old_book is None or len(keep) < sum(run.count for run in target) / 2:
         book = pikepdf.new()
         for run in target:
-            book.pages.extend(run.document.pages[run.first:run.first + run.count])
+            book.pages.extend(run.document.pages[run.first : run.first + run.count])
         return book
     for index in reversed(range(len(old_book.pages))):
         if index not in keep:
@@ -291,8 +346,9 @@ def _write_docx_book(out_dir: Path, entries: list[IndexEntry], paper: str, outpu
         book_docx(out_dir, entries, paper, stream)
 
 
-def write_collection(out_dir: Path, entries: list[IndexEntry], paper: str, output,
-                     pool: Executor | None = None) -> None:
+def write_collection(
+    out_dir: Path, entries: list[IndexEntry], paper: str, output, pool: Executor | None = None
+) -> None:
     """index.json, briefing-book.pdf and briefing-book.docx; without records, none of
     them. ``output(path)``: a writable file that is complete or absent. With ``pool``,
     the DOCX book and the PDF book's timeline and matrix are made there while this

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -27,8 +27,8 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     try:
         with os.fdopen(handle, "w+b") as stream:
             yield stream
-        os.chmod(temporary, _file_mode())  # mkstemp makes it private; outputs are for sharing
-        os.replace(temporary, path)
+        Path(temporary).chmod(_file_mode())  # mkstemp makes it private; outputs are for sharing
+        Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -54,10 +54,8 @@ def outputs_of(stem: str) -> list[str]:
 
 def remove_outputs(out_dir: Path, stem: str) -> None:
     for name in outputs_of(stem):
-        try:
+        with suppress(OSError):  # a read-only folder: the failure is already being reported
             (out_dir / name).unlink(missing_ok=True)
-        except OSError:
-            pass  # a read-only folder: the failure is already being reported
 
 
 def write_outputs(stem: str, outputs: dict[str, bytes], out_dir: Path) -> list[Path]:

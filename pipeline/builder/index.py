@@ -65,10 +65,19 @@ class IndexEntry:
     def public_json(self) -> dict[str, Any]:
         """index.json's form: no participants, the output file names."""
         return {
-            "file": self.file, "title": self.title, "period": self.period, "start": self.start, "end": self.end,
-            "venue": self.venue, "country": self.country, "organizer": self.organizer,
-            "stated_authorities": self.stated_authorities, "listed_authorities": self.listed_authorities,
-            "observers": self.observers, "countries": self.countries, "notes": list(self.notes),
+            "file": self.file,
+            "title": self.title,
+            "period": self.period,
+            "start": self.start,
+            "end": self.end,
+            "venue": self.venue,
+            "country": self.country,
+            "organizer": self.organizer,
+            "stated_authorities": self.stated_authorities,
+            "listed_authorities": self.listed_authorities,
+            "observers": self.observers,
+            "countries": self.countries,
+            "notes": list(self.notes),
             "outputs": self.outputs,
         }
 
@@ -78,12 +87,16 @@ class IndexEntry:
             raise ValueError("an index entry is an object")
         return cls(
             file=_text(data, "file"),
-            title=_optional_text(data, "title"), period=_optional_text(data, "period"),
-            start=_optional_text(data, "start"), end=_optional_text(data, "end"),
-            venue=_optional_text(data, "venue"), country=_optional_text(data, "country"),
+            title=_optional_text(data, "title"),
+            period=_optional_text(data, "period"),
+            start=_optional_text(data, "start"),
+            end=_optional_text(data, "end"),
+            venue=_optional_text(data, "venue"),
+            country=_optional_text(data, "country"),
             organizer=_optional_text(data, "organizer"),
             stated_authorities=_optional_count(data, "stated_authorities"),
-            listed_authorities=_count(data, "listed_authorities"), observers=_count(data, "observers"),
+            listed_authorities=_count(data, "listed_authorities"),
+            observers=_count(data, "observers"),
             countries=_count(data, "countries"),
             notes=tuple(_text_list(data, "notes")),
             participants=tuple(_participant(item) for item in _list(data, "participants")),
@@ -127,8 +140,12 @@ def _text_list(data: dict, key: str) -> list[str]:
 
 
 def _participant(item: object) -> Participant:
-    if not (isinstance(item, list) and len(item) == 3 and all(isinstance(part, str) for part in item)
-            and item[2] in get_args(Role)):
+    if not (
+        isinstance(item, list)
+        and len(item) == 3
+        and all(isinstance(part, str) for part in item)
+        and item[2] in get_args(Role)
+    ):
         raise ValueError("participants: not [country, name, role]")
     return Participant(item[0], item[1], item[2])
 

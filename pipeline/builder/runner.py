@@ -29,7 +29,7 @@ from .book import COLLECTION_OUTPUTS, write_collection
 from .files import atomic_output, outputs_of, remove_outputs, write_atomic
 from .manifest import MANIFEST_NAME, Entry, Manifest, pipeline_fingerprint
 from .report import FileResult, FileStatus, Reporter, Summary
-from .stages import Tagger, TextOutcome, build_texts, failure_line, Stage
+from .stages import Stage, Tagger, TextOutcome, build_texts, failure_line
 
 LOCK_NAME = ".build.lock"
 # Below this many changed texts, worker processes cost more than they save...
@@ -54,12 +54,12 @@ def scan_raw_dir(raw_dir: Path) -> tuple[list[Path], list[str]]:
     return texts, ignored
 
 
-
 _FORKED_TAGGER: Tagger | None = None  # set before the workers fork; they share its model
 
 
-def _build_texts_in_worker(items: list[tuple[str, bytes]], out_dir: Path,
-                           paper: str) -> tuple[list[TextOutcome], Timings]:
+def _build_texts_in_worker(
+    items: list[tuple[str, bytes]], out_dir: Path, paper: str
+) -> tuple[list[TextOutcome], Timings]:
     assert _FORKED_TAGGER is not None, "workers are forked after the tagger is set"
     return build_texts(items, out_dir, paper, _FORKED_TAGGER)
 
@@ -74,8 +74,8 @@ def _model_tagger(options: BuildOptions) -> Tagger:
 
 def _warm_renderers() -> None:
     """Import the writers and load their fonts once, before forking, so workers share them."""
-    from ..render.fonts import register_all
     from ..render.docx import render_docx  # noqa: F401
+    from ..render.fonts import register_all
     from ..render.pdf import render_pdf  # noqa: F401
 
     register_all()
@@ -94,8 +94,12 @@ def _workers(options: BuildOptions, tagger: Tagger | None, worth_it: bool) -> It
     # Objects alive now (the model above all) are never collected: frozen, the workers'
     # garbage collector leaves them alone instead of touching, and so copying, their pages.
     gc.freeze()
-    pool = ProcessPoolExecutor(options.jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+    pool = ProcessPoolExecutor(
+        options.jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=signal.signal,
+        initargs=(signal.SIGINT, signal.SIG_IGN),
+    )
     try:
         yield pool
     except BaseException:
@@ -122,8 +126,7 @@ class BuildOptions:
     jobs: int = os.cpu_count() or 1
 
 
-def build(options: BuildOptions, reporter: Reporter | None = None,
-          tagger: Tagger | None = None) -> Summary:
+def build(options: BuildOptions, reporter: Reporter | None = None, tagger: Tagger | None = None) -> Summary:
     reporter = reporter or Reporter()
     started = time.perf_counter()
     out_dir = options.out_dir
@@ -191,8 +194,9 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         if write_book:
             clock = time.perf_counter()
             try:
-                write_collection(out_dir, [entry.summary for entry in new.files.values()], options.paper,
-                                 atomic_output, pool)
+                write_collection(
+                    out_dir, [entry.summary for entry in new.files.values()], options.paper, atomic_output, pool
+                )
                 write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
             except OSError as error:  # disk full: the briefings written so far stay; the next build redoes this
                 summary.errors.append(f"{out_dir}: cannot write the index and briefing book: {error.strerror or error}")
@@ -208,11 +212,12 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
 def _chunks(items: list[tuple[str, bytes]], jobs: int) -> list[list[tuple[str, bytes]]]:
     """Slices small enough to keep every worker busy to the end, large enough for nlp.pipe to batch."""
     size = max(1, min(CHUNK_MAX, -(-len(items) // (jobs * 4))))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _slices(items: list[tuple[str, bytes]], options: BuildOptions, tagger: Tagger,
-            pool: Executor | None) -> Iterator[tuple[list[TextOutcome], Timings]]:
+def _slices(
+    items: list[tuple[str, bytes]], options: BuildOptions, tagger: Tagger, pool: Executor | None
+) -> Iterator[tuple[list[TextOutcome], Timings]]:
     """Each slice's outcomes as it finishes. A worker that dies (killed, out of memory)
     fails the texts of its slice, each with one line; the other slices go on."""
     if pool is None:
@@ -231,8 +236,16 @@ def _slices(items: list[tuple[str, bytes]], options: BuildOptions, tagger: Tagge
             yield [TextOutcome(name, failure_line(name, Stage.BUILD, error)) for name in futures[future]], {}
 
 
-def _rebuild(items: list[tuple[str, bytes]], digests: dict[str, str], manifest: Manifest, options: BuildOptions,
-             reporter: Reporter, tagger: Tagger, pool: Executor | None, summary: Summary) -> None:
+def _rebuild(
+    items: list[tuple[str, bytes]],
+    digests: dict[str, str],
+    manifest: Manifest,
+    options: BuildOptions,
+    reporter: Reporter,
+    tagger: Tagger,
+    pool: Executor | None,
+    summary: Summary,
+) -> None:
     clock = time.perf_counter()
     done = 0
     for outcomes, timings in _slices(items, options, tagger, pool):

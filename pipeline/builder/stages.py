@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -83,8 +84,10 @@ class Batch:
             with timed(self.timings, Stage.TAG):
                 return tagger(records)
         except Exception:
-            tagged = (self.attempt(Stage.TAG, record.source.file, lambda record=record: tagger([record])[0])
-                      for record in records)
+            tagged = (
+                self.attempt(Stage.TAG, record.source.file, lambda record=record: tagger([record])[0])
+                for record in records
+            )
             return [record for record in tagged if record is not None]
 
 
@@ -96,8 +99,9 @@ def _read_and_parse(batch: Batch, name: str, data: bytes) -> Record | None:
     return None if text is None else batch.attempt(Stage.PARSE, name, lambda: parse(text))
 
 
-def build_texts(items: list[tuple[str, bytes]], out_dir: Path, paper: str,
-                tagger: Tagger) -> tuple[list[TextOutcome], Timings]:
+def build_texts(
+    items: list[tuple[str, bytes]], out_dir: Path, paper: str, tagger: Tagger
+) -> tuple[list[TextOutcome], Timings]:
     """Changed raw texts -> their files in OUT_DIR: read and parse each, tag them all
     (one ``nlp.pipe``), render and write each. -> (an outcome per text, seconds per stage)."""
     from ..render.outputs import render_outputs
@@ -107,12 +111,12 @@ def build_texts(items: list[tuple[str, bytes]], out_dir: Path, paper: str,
     parsed = [record for name, data in items if (record := _read_and_parse(batch, name, data)) is not None]
     for record in batch.tag_all(parsed, tagger):
         name = record.source.file
-        rendered = batch.attempt(Stage.RENDER, name, timing=False,  # render_outputs times each writer
-                                 action=lambda: (render_outputs(record, paper, batch.timings), index_entry(record)))
-        if rendered is None:
+        # render_outputs times each writer itself
+        outputs = batch.attempt(Stage.RENDER, name, partial(render_outputs, record, paper, batch.timings), timing=False)
+        entry = None if outputs is None else batch.attempt(Stage.RENDER, name, partial(index_entry, record))
+        if outputs is None or entry is None:
             continue
-        outputs, entry = rendered
-        if batch.attempt(Stage.WRITE, name, lambda: files.write_outputs(Path(name).stem, outputs, out_dir)) is None:
+        if batch.attempt(Stage.WRITE, name, partial(files.write_outputs, Path(name).stem, outputs, out_dir)) is None:
             continue
         batch.outcomes.append(TextOutcome(name, entry=entry))
     return batch.outcomes, batch.timings

@@ -40,8 +40,9 @@ def watch(raw_dir: Path, rebuild: Callable[[], object], announce: Callable[[str]
         if not stop.is_set():
             announce(f"watching {raw_dir} for raw texts (Ctrl-C to stop)")
         caught_up = False
-        for batch in watch_changes(raw_dir, watch_filter=is_raw_text, stop_event=stop,
-                                   yield_on_timeout=True, rust_timeout=QUIET_REPORT_MS):
+        for batch in watch_changes(
+            raw_dir, watch_filter=is_raw_text, stop_event=stop, yield_on_timeout=True, rust_timeout=QUIET_REPORT_MS
+        ):
             if stop.is_set():
                 break
             if batch or not caught_up:

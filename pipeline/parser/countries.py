@@ -55,6 +55,7 @@ ALIASES = {
     "united states of america": "US",
 }
 
+
 def _key(text: str) -> str:
     return alias_key(text.strip().strip(":"))
 

@@ -90,9 +90,15 @@ def parse_side(text: str) -> PartialDate:
                 raise DateError(f"unexpected number {token}")
         elif token.lower() in MONTHS and date.month is None:
             date.month = MONTHS[token.lower()]
-        elif token.lower().rstrip(".") in {"st", "nd", "rd", "th", "of"}:
-            continue
-        elif token.lower()[:3] in {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}:
+        elif token.lower().rstrip(".") in {"st", "nd", "rd", "th", "of"} or token.lower()[:3] in {
+            "mon",
+            "tue",
+            "wed",
+            "thu",
+            "fri",
+            "sat",
+            "sun",
+        }:
             continue
         else:
             raise DateError(f"unexpected word {token!r}")

@@ -55,12 +55,16 @@ def check_period(record: Record, found: set[str]) -> list[Note]:
     if period is None:
         return []
     if period.start is None:
-        return [Note(code="unparsed-date", message=f"The period '{period.text}' could not be read as a date or date range.")]
+        return [
+            Note(code="unparsed-date", message=f"The period '{period.text}' could not be read as a date or date range.")
+        ]
     if period.end < period.start:
-        return [Note(
-            code="period-end-before-start",
-            message=f"The period ends ({period.end.isoformat()}) before it starts ({period.start.isoformat()}).",
-        )]
+        return [
+            Note(
+                code="period-end-before-start",
+                message=f"The period ends ({period.end.isoformat()}) before it starts ({period.start.isoformat()}).",
+            )
+        ]
     return []
 
 
@@ -89,13 +93,21 @@ def _count_mismatch(record: Record, stated_field: str, code: NoteCode, listed: C
 
 
 def check_participation_count(record: Record, found: set[str]) -> list[Note]:
-    return _count_mismatch(record, "stated_authorities", "participation-count-mismatch",
-                           lambda members, everyone, _countries, _all_countries: (members, everyone))
+    return _count_mismatch(
+        record,
+        "stated_authorities",
+        "participation-count-mismatch",
+        lambda members, everyone, _countries, _all_countries: (members, everyone),
+    )
 
 
 def check_country_count(record: Record, found: set[str]) -> list[Note]:
-    return _count_mismatch(record, "stated_countries", "country-count-mismatch",
-                           lambda _members, _everyone, countries, all_countries: (countries, all_countries))
+    return _count_mismatch(
+        record,
+        "stated_countries",
+        "country-count-mismatch",
+        lambda _members, _everyone, countries, all_countries: (countries, all_countries),
+    )
 
 
 CHECKS: tuple[Callable[[Record, set[str]], list[Note]], ...] = (

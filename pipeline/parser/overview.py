@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .countries import canonical_country, country_code
-from .dates import DateError, parse_period
 from ..record import (
     LabelledField,
     Organizer,
@@ -20,6 +18,8 @@ from ..record import (
     Period,
     Venue,
 )
+from .countries import canonical_country, country_code
+from .dates import DateError, parse_period
 from .text import Line, split_top_level
 
 
@@ -43,8 +43,17 @@ LABEL_LAYOUTS = (
 FIELD_SYNONYMS = (
     ("period", re.compile(r"periods?|dates?|duration|when|term|time and date|date and time")),
     ("venue", re.compile(r"venues?( place)?|place|location|site|where")),
-    ("organizer", re.compile(r"(co )?organi[sz](ed by|ers?)|(co )?hosts?|(co )?hosted by|host (region|government)s?|convened by")),
-    ("participation", re.compile(r"participation|participants?|participating (regions|governments|members|authorities)|attendance|attendees|delegations")),
+    (
+        "organizer",
+        re.compile(r"(co )?organi[sz](ed by|ers?)|(co )?hosts?|(co )?hosted by|host (region|government)s?|convened by"),
+    ),
+    (
+        "participation",
+        re.compile(
+            r"participation|participants?|participating (regions|governments|members|authorities)"
+            r"|attendance|attendees|delegations"
+        ),
+    ),
 )
 
 _LABEL_PUNCTUATION = re.compile(r"[^\w\s]+")
@@ -250,9 +259,7 @@ class ParticipationScanner:
     def scan_chunk(self, text: str) -> None:
         position = 0
         while True:
-            group = next(
-                (m for m in INLINE_GROUP.finditer(text, position) if country_code(m["country"])), None
-            )
+            group = next((m for m in INLINE_GROUP.finditer(text, position) if country_code(m["country"])), None)
             if group is None:
                 break
             self.add_items(text[position : group.start()])
@@ -339,15 +346,25 @@ def _finish_group(draft: GroupDraft) -> list[ParticipantGroup]:
     country = canonical_country(draft.country_text) if draft.country_text else None
     groups = []
     if draft.members or (not draft.observers and not draft.observer):
-        groups.append(ParticipantGroup(
-            country=country, country_text=draft.country_text, role="member",
-            stated=draft.stated, authorities=draft.members,
-        ))
+        groups.append(
+            ParticipantGroup(
+                country=country,
+                country_text=draft.country_text,
+                role="member",
+                stated=draft.stated,
+                authorities=draft.members,
+            )
+        )
     if draft.observers or (draft.observer and not draft.members):
-        groups.append(ParticipantGroup(
-            country=country, country_text=draft.country_text, role="observer",
-            stated=draft.stated if not draft.members else None, authorities=draft.observers,
-        ))
+        groups.append(
+            ParticipantGroup(
+                country=country,
+                country_text=draft.country_text,
+                role="observer",
+                stated=draft.stated if not draft.members else None,
+                authorities=draft.observers,
+            )
+        )
     return groups
 
 

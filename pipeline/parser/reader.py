@@ -68,7 +68,9 @@ class RawText:
 def decode(data: bytes, file: str) -> tuple[str, str]:
     """Return (text, encoding name) or raise InputError."""
     if len(data) > MAX_BYTES:
-        raise InputError(file, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,} (a conference record is a few KB)")
+        raise InputError(
+            file, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,} (a conference record is a few KB)"
+        )
     text, encoding = _decode(data, file)
     controls = len(_CONTROL.findall(text))
     if controls > 16 and controls / len(text) > MAX_CONTROL_SHARE:
@@ -88,8 +90,11 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
     except UnicodeDecodeError as error:
         if b"\x00" not in data and _MULTIBYTE_UTF8.search(data):
             # Real UTF-8 around a broken byte: guessing another encoding would garble every name.
-            raise InputError(file, _line_of(data, error.start),
-                             f"invalid UTF-8 (byte 0x{data[error.start]:02x}); save the file again as UTF-8") from None
+            raise InputError(
+                file,
+                _line_of(data, error.start),
+                f"invalid UTF-8 (byte 0x{data[error.start]:02x}); save the file again as UTF-8",
+            ) from None
     best = from_bytes(data, cp_isolation=list(ACCEPTED_ENCODINGS)).best()
     if best is None:
         raise InputError(file, 1, "cannot decode: not UTF-8, UTF-16 or Windows-1252 text")

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..record import Declaration, Item, Record, Resolution, Section, Source
 from .notes import quality_notes
 from .overview import collect_fields, parse_overview
 from .reader import RawText
-from ..record import Declaration, Item, Record, Resolution, Section, Source
 from .text import Line, paragraphs
 
 # --- section markers -------------------------------------------------------------
@@ -141,6 +141,7 @@ class LineRule:
     name: str
     pattern: re.Pattern[str]
 
+
 BULLET_MARKERS = (
     LineRule("triangle", re.compile(r"^[▷▶►▸▹]\s*(?P<text>.+)$")),
     LineRule("bullet", re.compile(r"^[•●∙]\s*(?P<text>.+)$")),
@@ -220,7 +221,7 @@ def _number_value(number: str) -> int:
         return int(number)
     values = {"I": 1, "V": 5, "X": 10}
     total = 0
-    for current, following in zip(number, number[1:] + " "):
+    for current, following in zip(number, number[1:] + " ", strict=True):
         value = values[current]
         total += -value if values.get(following, 0) > value else value
     return total

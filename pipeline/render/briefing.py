@@ -22,7 +22,7 @@ def document_timestamp() -> datetime.datetime:
     """SOURCE_DATE_EPOCH when set, else a fixed date: documents never carry the build time."""
     seconds = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     epoch = int(seconds) if seconds.isdigit() else STABLE_EPOCH
-    return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
+    return datetime.datetime.fromtimestamp(epoch, datetime.UTC)
 
 
 @dataclass(frozen=True)
@@ -154,8 +154,11 @@ def _count_text(row: CountryRow) -> str:
 
 def listed_totals(rows: list[CountryRow]) -> tuple[int, int, int]:
     """(member authorities, observers, member countries) of the participation rows."""
-    return (sum(len(row.members) for row in rows), sum(len(row.observers) for row in rows),
-            sum(1 for row in rows if row.members))
+    return (
+        sum(len(row.members) for row in rows),
+        sum(len(row.observers) for row in rows),
+        sum(1 for row in rows if row.members),
+    )
 
 
 def participation_summary(record: Record, rows: list[CountryRow]) -> str | None:

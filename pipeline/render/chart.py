@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -16,7 +16,7 @@ PALETTE_COLOURS = 32
 SCALE = 2  # drawn at twice the size it is shown, so it stays sharp in print
 
 
-@lru_cache(maxsize=None)
+@cache
 def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
     # Basic layout: labels need no shaping, and raqm fails on some control characters.
     return ImageFont.truetype(font_file(name), size, layout_engine=ImageFont.Layout.BASIC)
@@ -29,12 +29,12 @@ def _label(text: str, primary: str, size: int) -> Image.Image:
     and drawing text cost more than the rest of a chart."""
     label_runs = runs("".join(ch for ch in text if ch.isprintable()), primary)
     fonts = [_font(name, size) for name, _ in label_runs]
-    width = sum(font.getlength(run) for font, (_, run) in zip(fonts, label_runs))
+    width = sum(font.getlength(run) for font, (_, run) in zip(fonts, label_runs, strict=True))
     height = max((sum(font.getmetrics()) for font in fonts), default=1)  # ascent + descent
     mask = Image.new("L", (max(1, round(width)), height), 0)
     draw = ImageDraw.Draw(mask)
     x = 0.0
-    for font, (_, run) in zip(fonts, label_runs):
+    for font, (_, run) in zip(fonts, label_runs, strict=True):
         draw.text((x, 0), run, font=font, fill=255)
         x += font.getlength(run)
     return mask

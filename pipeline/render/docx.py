@@ -34,9 +34,16 @@ TABLE_STYLE = "Light List Accent 1"
 BULLET_STYLES = ("List Bullet", "List Bullet 2", "List Bullet 3")
 # Ids of the default template's styles used here (python-docx's template never changes them).
 STYLE_IDS = {
-    "Title": "Title", "Subtitle": "Subtitle", "Heading 1": "Heading1", "Heading 2": "Heading2",
-    "List Bullet": "ListBullet", "List Bullet 2": "ListBullet2", "List Bullet 3": "ListBullet3",
-    "List Number": "ListNumber", "Table Grid": "TableGrid", "Light List Accent 1": "LightList-Accent1",
+    "Title": "Title",
+    "Subtitle": "Subtitle",
+    "Heading 1": "Heading1",
+    "Heading 2": "Heading2",
+    "List Bullet": "ListBullet",
+    "List Bullet 2": "ListBullet2",
+    "List Bullet 3": "ListBullet3",
+    "List Number": "ListNumber",
+    "Table Grid": "TableGrid",
+    "Light List Accent 1": "LightList-Accent1",
 }
 PAGE_SIZES_MM = {"a4": (210, 297), "letter": (215.9, 279.4)}
 MARGINS_MM = {"left": 20, "right": 20, "top": 18, "bottom": 20}
@@ -62,8 +69,13 @@ def _twips(millimetres: float) -> int:
 # --- the template: what every document shares ---------------------------------------------
 
 # Parts each document writes itself; everything else in the package is the template's.
-OWN_PARTS = ("docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels", "word/numbering.xml",
-             "word/footer1.xml")
+OWN_PARTS = (
+    "docProps/core.xml",
+    "word/document.xml",
+    "word/_rels/document.xml.rels",
+    "word/numbering.xml",
+    "word/footer1.xml",
+)
 
 
 @dataclass(frozen=True)
@@ -115,7 +127,8 @@ def _template() -> _Template:
             if name not in OWN_PARTS and not name.startswith("word/media/"):
                 archive.writestr(_entry(name), package.read(name))
     relationships = "".join(
-        relationship for relationship in re.findall(r"<Relationship [^>]*/>", parts["word/_rels/document.xml.rels"])
+        relationship
+        for relationship in re.findall(r"<Relationship [^>]*/>", parts["word/_rels/document.xml.rels"])
         if f'Type="{IMAGE_REL}"' not in relationship and f'Type="{FOOTER_REL}"' not in relationship
     )
     numbering = parts["word/numbering.xml"]
@@ -124,7 +137,7 @@ def _template() -> _Template:
     return _Template(
         shared=shared.getvalue(),
         document_open=parts["word/document.xml"].split("<w:body>")[0] + "<w:body>",
-        footer_open=footer[:footer.index("<w:p")] if "<w:p" in footer else footer.split("</w:ftr>")[0],
+        footer_open=footer[: footer.index("<w:p")] if "<w:p" in footer else footer.split("</w:ftr>")[0],
         numbering=numbering,
         relationships=relationships,
         footer_tabs=tuple(tab.position.twips for tab in tabs),
@@ -174,8 +187,13 @@ class _Numbering:
         abstractNum before the first num)."""
         first_num = template.index("<w:num ")
         closing = template.rindex("</w:numbering>")
-        return (template[:first_num] + "".join(self.abstracts) + template[first_num:closing] + "".join(self.nums)
-                + template[closing:])
+        return (
+            template[:first_num]
+            + "".join(self.abstracts)
+            + template[first_num:closing]
+            + "".join(self.nums)
+            + template[closing:]
+        )
 
 
 # --- blocks ---------------------------------------------------------------------------
@@ -188,13 +206,16 @@ def _xml_text(text: str) -> str:
 
 
 def _run_xml(text: str, bold: bool = False, italic: bool = False, color: str | None = None) -> str:
-    properties = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + (f'<w:color w:val="{color}"/>' if color else "")
+    properties = (
+        ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + (f'<w:color w:val="{color}"/>' if color else "")
+    )
     properties = f"<w:rPr>{properties}</w:rPr>" if properties else ""
     return f'<w:r>{properties}<w:t xml:space="preserve">{_xml_text(text)}</w:t></w:r>'
 
 
-def _paragraph_xml(text: str, style: str | None = None, numbering: int | None = None, spacing_after: int | None = None,
-                   **run) -> str:
+def _paragraph_xml(
+    text: str, style: str | None = None, numbering: int | None = None, spacing_after: int | None = None, **run
+) -> str:
     properties = f'<w:pStyle w:val="{STYLE_IDS[style]}"/>' if style else ""
     if numbering is not None:
         properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{numbering}"/></w:numPr>'
@@ -329,7 +350,7 @@ class _Context:
             '<pic:nvPicPr><pic:cNvPr id="0" name="image.png"/><pic:cNvPicPr/></pic:nvPicPr>'
             f'<pic:blipFill><a:blip r:embed="{self.image_id(png)}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
             f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"/>'
-            '</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+            "</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
         )
 
 
@@ -355,11 +376,12 @@ _DOC_PR_ID = re.compile(r'<wp:docPr id="\d+"')
 def _footer_xml(context: _Context, text: str) -> str:
     """'source · digest', then 'page X of Y' on a right tab at the margin."""
     tabs = "".join(f'<w:tab w:val="clear" w:pos="{position}"/>' for position in context.template.footer_tabs)
-    page = f'<w:r>{FOOTER_RUN}<w:t>1</w:t></w:r>'
+    page = f"<w:r>{FOOTER_RUN}<w:t>1</w:t></w:r>"
     return (
         f'{context.template.footer_open}<w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs>{tabs}'
         f'<w:tab w:val="right" w:pos="{context.text_width}"/></w:tabs></w:pPr>'
-        f'<w:r>{FOOTER_RUN}<w:t xml:space="preserve">{_xml_text(text)}</w:t><w:tab/><w:t xml:space="preserve">page </w:t></w:r>'
+        f'<w:r>{FOOTER_RUN}<w:t xml:space="preserve">{_xml_text(text)}</w:t><w:tab/>'
+        f'<w:t xml:space="preserve">page </w:t></w:r>'
         f'<w:fldSimple w:instr="PAGE">{page}</w:fldSimple>'
         f'<w:r>{FOOTER_RUN}<w:t xml:space="preserve"> of </w:t></w:r>'
         f'<w:fldSimple w:instr="NUMPAGES">{page}</w:fldSimple></w:p></w:ftr>'
@@ -379,7 +401,7 @@ def _section_xml(paper: str) -> str:
 
 
 def _core_xml(metadata: b.Metadata, timestamp: datetime.datetime) -> str:
-    when = timestamp.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = timestamp.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     description = f"Made by {b.PROJECT} from {metadata.source_file} (sha256 {metadata.source_digest})"
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -397,8 +419,14 @@ def _core_xml(metadata: b.Metadata, timestamp: datetime.datetime) -> str:
     )
 
 
-def _package(context: _Context, body: Iterable[str], metadata: b.Metadata, timestamp: datetime.datetime,
-             paper: str, stream: BinaryIO) -> None:
+def _package(
+    context: _Context,
+    body: Iterable[str],
+    metadata: b.Metadata,
+    timestamp: datetime.datetime,
+    paper: str,
+    stream: BinaryIO,
+) -> None:
     """The template's shared parts, then this document's own, appended to them in
     ``stream`` (readable too). The body is written piece by piece as it comes: the
     pictures and lists it brings are known once it is written."""
@@ -411,11 +439,13 @@ def _package(context: _Context, body: Iterable[str], metadata: b.Metadata, times
             for piece in body:
                 piece = _DOC_PR_ID.sub(lambda _: f'<wp:docPr id="{next(pictures)}"', piece)
                 document.write(piece.encode("utf-8"))
-            document.write(f"{_section_xml(paper)}</w:body></w:document>".encode("utf-8"))
+            document.write(f"{_section_xml(paper)}</w:body></w:document>".encode())
         relationships = template.relationships
         relationships += f'<Relationship Id="{FOOTER_ID}" Type="{FOOTER_REL}" Target="footer1.xml"/>'
-        relationships += "".join(f'<Relationship Id="{rel_id}" Type="{IMAGE_REL}" Target="media/image{index}.png"/>'
-                                 for index, (rel_id, _) in enumerate(context.images.values(), 1))
+        relationships += "".join(
+            f'<Relationship Id="{rel_id}" Type="{IMAGE_REL}" Target="media/image{index}.png"/>'
+            for index, (rel_id, _) in enumerate(context.images.values(), 1)
+        )
         own = {
             "docProps/core.xml": _core_xml(metadata, timestamp),
             "word/_rels/document.xml.rels": (
@@ -454,9 +484,14 @@ _RELATIONSHIP = re.compile(r'Id="([^"]+)"[^>]*Target="([^"]+)"')  # we write Id 
 def _numbering_starts(numbering_xml: str) -> dict[str, int]:
     """numId -> the start value of its (single-level) definition."""
     starts = {}
-    for num_id, abstract_id in re.findall(r'<w:num w:numId="(\d+)"[^>]*><w:abstractNumId w:val="(\d+)"/>', numbering_xml):
-        definition = re.search(r'<w:abstractNum w:abstractNumId="' + abstract_id + r'".*?<w:start w:val="(\d+)"/>',
-                               numbering_xml, re.DOTALL)
+    for num_id, abstract_id in re.findall(
+        r'<w:num w:numId="(\d+)"[^>]*><w:abstractNumId w:val="(\d+)"/>', numbering_xml
+    ):
+        definition = re.search(
+            r'<w:abstractNum w:abstractNumId="' + abstract_id + r'".*?<w:start w:val="(\d+)"/>',
+            numbering_xml,
+            re.DOTALL,
+        )
         starts[num_id] = int(definition.group(1)) if definition else 1
     return starts
 
@@ -475,8 +510,9 @@ def _briefing_body(context: _Context, data: bytes) -> str:
     return _NUM_ID.sub(lambda m: f'<w:numId w:val="{renumbered[m.group(1)]}"/>', body)
 
 
-def render_docx_book(front: b.Briefing, briefing_docx: Iterable[bytes], timestamp: datetime.datetime,
-                     stream: BinaryIO, paper: str = "a4") -> None:
+def render_docx_book(
+    front: b.Briefing, briefing_docx: Iterable[bytes], timestamp: datetime.datetime, stream: BinaryIO, paper: str = "a4"
+) -> None:
     """The front matter, then every briefing (as already rendered), each from a new page."""
     context = _Context(paper)
 

@@ -9,7 +9,7 @@ primary font (a missing-glyph box): the tests check no record character is.
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import cache
 from importlib import import_module, resources
 
 from reportlab.pdfbase import pdfmetrics
@@ -46,7 +46,7 @@ def font_file(name: str) -> io.BytesIO:
     return _LOADERS[name]()
 
 
-@lru_cache(maxsize=None)
+@cache
 def register(name: str) -> TTFont:
     """Register a font with reportlab once per process."""
     font = TTFont(name, _LOADERS[name](), subfontIndex=0)
@@ -59,7 +59,7 @@ def register_all() -> None:
         register(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _covered(name: str) -> frozenset[int]:
     return frozenset(register(name).face.charToGlyph)
 

@@ -8,7 +8,7 @@ reportlab's paragraph markup.
 from __future__ import annotations
 
 import io
-from functools import lru_cache, partial
+from functools import cache, partial
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -52,14 +52,19 @@ OBSERVER_BAR = colors.HexColor("#9fb8d6")
 def markup(text: str, font: str = REGULAR) -> str:
     """Record text -> safe paragraph markup: escaped, each script run in a font that has it."""
     return "".join(
-        escape(run) if name == font else f'<font name="{name}">{escape(run)}</font>'
-        for name, run in runs(text, font)
+        escape(run) if name == font else f'<font name="{name}">{escape(run)}</font>' for name, run in runs(text, font)
     )
 
 
 def _style(name: str, **overrides) -> ParagraphStyle:
-    base = {"fontName": REGULAR, "bulletFontName": REGULAR, "fontSize": 9.5, "leading": 13, "textColor": INK,
-            "alignment": TA_LEFT}
+    base = {
+        "fontName": REGULAR,
+        "bulletFontName": REGULAR,
+        "fontSize": 9.5,
+        "leading": 13,
+        "textColor": INK,
+        "alignment": TA_LEFT,
+    }
     return ParagraphStyle(name, **{**base, **overrides})
 
 
@@ -98,7 +103,10 @@ class BriefingTemplate(BaseDocTemplate):
         super().__init__(
             stream,
             pagesize=pagesize,
-            leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=20 * mm,
+            leftMargin=20 * mm,
+            rightMargin=20 * mm,
+            topMargin=18 * mm,
+            bottomMargin=20 * mm,
             title=metadata.title,
             author=metadata.author,
             subject=metadata.subject,
@@ -115,7 +123,7 @@ class BriefingTemplate(BaseDocTemplate):
         self._outline_keys = 0
         self._outline_level = -1
 
-    def afterFlowable(self, flowable) -> None:
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
         outline = getattr(flowable, "outline", None)
         if outline:
             text, level = outline
@@ -161,7 +169,7 @@ class FooterCanvas(Canvas):
         self._pages: list[dict] = []
         self._footer = footer
 
-    def showPage(self) -> None:
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
@@ -242,11 +250,18 @@ class GridFlowable(Flowable):
         self.width = width
         self.widths = [fraction * width for fraction in block.widths]
         self.size, self.leading = STYLES["cell"].fontSize, STYLES["cell"].leading
-        self.header = [self._lines(text, BOLD, column) for column, text in enumerate(block.columns)] \
-            if any(block.columns) else None
-        self.rows = rows if rows is not None else [
-            [self._lines(text, self._font(column), column) for column, text in enumerate(row)] for row in block.rows
-        ]
+        self.header = (
+            [self._lines(text, BOLD, column) for column, text in enumerate(block.columns)]
+            if any(block.columns)
+            else None
+        )
+        self.rows = (
+            rows
+            if rows is not None
+            else [
+                [self._lines(text, self._font(column), column) for column, text in enumerate(row)] for row in block.rows
+            ]
+        )
         self.header_height = self._row_height(self.header) if self.header else 0
         self.height = self.header_height + sum(map(self._row_height, self.rows))
 
@@ -271,7 +286,7 @@ class GridFlowable(Flowable):
             room = int((available_height - used - 2 * self.padding_y) // self.leading)
             if max(len(cell) for cell in row) > self.split_row_lines and room >= 1:
                 head, tail = [cell[:room] for cell in row], [cell[room:] for cell in row]
-                return [self._part([*self.rows[:index], head]), self._part([tail, *self.rows[index + 1:]])]
+                return [self._part([*self.rows[:index], head]), self._part([tail, *self.rows[index + 1 :]])]
             return [self._part(self.rows[:index]), self._part(self.rows[index:])] if index else []
         return []
 
@@ -281,7 +296,7 @@ class GridFlowable(Flowable):
     def _draw_text(self, text: TextRuns, top: float, cells: Cells, fonts: list[str]) -> None:
         """One row's lines."""
         x = self.padding_x
-        for lines, width, font in zip(cells, self.widths, fonts):
+        for lines, width, font in zip(cells, self.widths, fonts, strict=False):
             for number, line in enumerate(lines):
                 text.write(x, top - self.padding_y - self.size - number * self.leading, line, font, self.size)
             x += width
@@ -302,7 +317,7 @@ class GridFlowable(Flowable):
         if self.header:
             self._draw_text(text, self.height, self.header, [BOLD] * len(self.widths))
         fonts = [self._font(column) for column in range(len(self.widths))]
-        for row, bottom in zip(self.rows, [self.height - self.header_height, *bottoms]):
+        for row, bottom in zip(self.rows, [self.height - self.header_height, *bottoms], strict=False):
             self._draw_text(text, bottom, row, fonts)
         canvas.drawText(text.text)
         canvas.setStrokeColor(RULE)
@@ -324,11 +339,18 @@ BULLETS = ("•", "–")  # by depth; deeper levels repeat the last
 
 
 def _item_style(name: str, indent: float, bullet_indent: float, color=INK) -> ParagraphStyle:
-    return _style(name, spaceAfter=5, leftIndent=indent, bulletIndent=bullet_indent, bulletFontName=REGULAR,
-                  bulletFontSize=9.5, bulletColor=color)
+    return _style(
+        name,
+        spaceAfter=5,
+        leftIndent=indent,
+        bulletIndent=bullet_indent,
+        bulletFontName=REGULAR,
+        bulletFontSize=9.5,
+        bulletColor=color,
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bullet_style(depth: int) -> ParagraphStyle:
     return _item_style(f"bullet{depth}", BULLET_INDENT * (depth + 1), BULLET_INDENT * depth, ACCENT)
 
@@ -341,7 +363,9 @@ def _list_items(items, depth: int) -> list:
     twice as much): each level indented, sub-items after their item."""
     flowables = []
     for item in items:
-        flowables.append(Paragraph(markup(item.text), _bullet_style(depth), bulletText=BULLETS[min(depth, len(BULLETS) - 1)]))
+        flowables.append(
+            Paragraph(markup(item.text), _bullet_style(depth), bulletText=BULLETS[min(depth, len(BULLETS) - 1)])
+        )
         flowables += _list_items(item.items, depth + 1)
     return flowables
 
@@ -400,15 +424,19 @@ def _notice(block: b.Notice, width: float) -> list:
     cell = [_paragraph(head, "notice_head"), *(_paragraph(f"• {line}", "notice") for line in block.lines)]
     table = Table([[cell]], colWidths=[width])
     fill, edge = (OK_FILL, OK_EDGE) if block.ok else (WARNING_FILL, WARNING_EDGE)
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), fill),
-        ("LINEBEFORE", (0, 0), (0, -1), 3, edge),
-        ("BOX", (0, 0), (-1, -1), 0.5, edge),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else the cell is set up in Helvetica
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), fill),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, edge),
+                ("BOX", (0, 0), (-1, -1), 0.5, edge),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else the cell is set up in Helvetica
+            ]
+        )
+    )
     return [table]
 
 

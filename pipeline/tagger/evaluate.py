@@ -118,6 +118,7 @@ def baseline_entities(raw_text: str, nlp) -> list[Entity]:
         if key in found:
             found[key].mentions += 1
         else:
-            found[key] = Entity(name=ent.text, kind=kind, label=ent.label_, country=None, code=None,
-                                mentions=1, aliases=[ent.text])
+            found[key] = Entity(
+                name=ent.text, kind=kind, label=ent.label_, country=None, code=None, mentions=1, aliases=[ent.text]
+            )
     return list(found.values())

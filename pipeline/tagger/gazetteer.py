@@ -7,12 +7,12 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from ..parser.text import alias_key
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -69,11 +69,20 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     data = json.loads(resources.files(__package__).joinpath("data/gazetteer.json").read_text(encoding="utf-8"))
-    return Gazetteer([
-        Entry(
-            id=item["id"], name=item["name"], kind=item["kind"], label=item["label"], type=item["type"],
-            country=item.get("country"), country_code=item.get("country_code"), code=item.get("code"),
-            aliases=tuple(item["aliases"]), exact_aliases=tuple(item.get("exact_aliases", ())),
-        )
-        for item in data["entries"]
-    ])
+    return Gazetteer(
+        [
+            Entry(
+                id=item["id"],
+                name=item["name"],
+                kind=item["kind"],
+                label=item["label"],
+                type=item["type"],
+                country=item.get("country"),
+                country_code=item.get("country_code"),
+                code=item.get("code"),
+                aliases=tuple(item["aliases"]),
+                exact_aliases=tuple(item.get("exact_aliases", ())),
+            )
+            for item in data["entries"]
+        ]
+    )

@@ -16,10 +16,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
-from .names import CONNECTORS, HEAD_LABELS, NAME_SHAPES, clean_span, head_kind, is_name
-from ..record import Entity, Item, Record
 from ..parser.text import split_top_level
+from ..record import Entity, Item, Record
+from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
+from .names import CONNECTORS, HEAD_LABELS, clean_span, head_kind, is_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ORG_LABELS = frozenset({"ORG"})
@@ -39,8 +39,9 @@ class Mention:
     same_as: str | None = None  # an acronym merges with the name it abbreviates
 
 
-def _mention(text: str, gazetteer: Gazetteer, kind: str, label: str, country: str | None = None,
-             from_structure: bool = True) -> Mention:
+def _mention(
+    text: str, gazetteer: Gazetteer, kind: str, label: str, country: str | None = None, from_structure: bool = True
+) -> Mention:
     entry = gazetteer.lookup(text)
     if entry is not None:
         return Mention(text, entry.kind, entry.label, entry, entry.country, from_structure)
@@ -60,12 +61,7 @@ def _with_aside(text: str) -> list[str]:
 
 def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "FAC") -> list[Mention]:
     parts = [part for chunk in text.split(">") for part in split_top_level(chunk, ",")]
-    return [
-        _mention(name, gazetteer, "place", label, country)
-        for part in parts
-        for name in _with_aside(part)
-        if name
-    ]
+    return [_mention(name, gazetteer, "place", label, country) for part in parts for name in _with_aside(part) if name]
 
 
 ORGANIZER_JOINERS = re.compile(r"\s+(?:&|and)\s+")
@@ -133,8 +129,9 @@ def _extend_right(doc, end: int, ents_at: dict, kind_of) -> int:
         token = doc[end]
         following = ents_at.get(end)
         after_connector = doc[end - 1].lower_ in CONNECTORS | {"the"}
-        if following is not None and (after_connector or following.ent_id_.startswith("shape:")
-                                      or not following.ent_id_):
+        if following is not None and (
+            after_connector or following.ent_id_.startswith("shape:") or not following.ent_id_
+        ):
             end = following.end
         elif _starts_name(token) and not token.ent_type_:
             end += 1
@@ -153,11 +150,16 @@ def _compound(ent, ents_at: dict):
     """The gazetteer match with a hyphen-joined word before it ('Fushiki-Toyama'),
     and that grown to the right ('Irkutsk Aircraft Plant')."""
     doc, start = ent.doc, ent.start
-    if (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
-            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha):
+    if (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].is_alpha
+    ):
         start -= 2
     end = _extend_right(doc, ent.end, ents_at, head_kind)
-    return doc[start:ent.end], doc[start:end]
+    return doc[start : ent.end], doc[start:end]
 
 
 def _gazetteer_mentions(ent, entry: Entry, gazetteer: Gazetteer, ents_at: dict) -> tuple[list[Mention], range]:
@@ -168,8 +170,12 @@ def _gazetteer_mentions(ent, entry: Entry, gazetteer: Gazetteer, ents_at: dict) 
         kind = head_kind(extended)
         if kind == "event":
             # "Khabarovsk Conference" is an event, but "NEAR Conference" still names NEAR.
-            return ([Mention(ent.text, entry.kind, entry.label, entry, entry.country)]
-                    if entry.kind == "organization" else [], covered)
+            return (
+                [Mention(ent.text, entry.kind, entry.label, entry, entry.country)]
+                if entry.kind == "organization"
+                else [],
+                covered,
+            )
         if kind == "administrative":
             return [Mention(extended, entry.kind, entry.label, entry, entry.country)], covered
         if kind in HEAD_LABELS:
@@ -189,8 +195,12 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     when the tail is a known place; 'Republic of Korea', 'Sea of Japan' and
     'Government of Irkutsk Region' are one."""
     head, of, tail = name.partition(" of ")
-    if of and is_name(head) and head_kind(name) not in ("organization", "facility", "natural") \
-            and gazetteer.lookup(tail):
+    if (
+        of
+        and is_name(head)
+        and head_kind(name) not in ("organization", "facility", "natural")
+        and gazetteer.lookup(tail)
+    ):
         return [head, tail]
     return [name]
 
@@ -201,11 +211,11 @@ def _model_mentions(ent, gazetteer: Gazetteer, ents_at: dict) -> tuple[list[Ment
     end = ent.end
     if ent.label_ in ORG_LABELS or ent.text.split()[-1].lower() in CONNECTORS | {"the"}:
         end = _extend_right(ent.doc, ent.end, ents_at, lambda text: "organization")
-    text = ent.doc[ent.start:end].text
+    text = ent.doc[ent.start : end].text
     if head_kind(text) == "event":
         # "General Assembly of the Association ...": the event's name ends at "of";
         # what follows it may be a name of its own.
-        tail = next((t.i for t in ent.doc[ent.start + 1:end] if t.lower_ in CONNECTORS), end)
+        tail = next((t.i for t in ent.doc[ent.start + 1 : end] if t.lower_ in CONNECTORS), end)
         return [], range(ent.start, tail)
     default = ("place", ent.label_) if ent.label_ in PLACE_LABELS else ("organization", "ORG")
     names = clean_span(text, ent.label_)
@@ -213,7 +223,7 @@ def _model_mentions(ent, gazetteer: Gazetteer, ents_at: dict) -> tuple[list[Ment
     # "Mount Tai & Qufu": parts of one span share the kind one of them shows.
     shared = next((kind for kind in kinds if kind), default)
     mentions = []
-    for name, kind in zip(names, kinds):
+    for name, kind in zip(names, kinds, strict=False):
         for part in _split_of_phrase(name, gazetteer):
             mention_kind, label = kind or shared
             mentions.append(_mention(part, gazetteer, mention_kind, label, from_structure=False))
@@ -303,18 +313,26 @@ def merge(mentions: Iterable[Mention]) -> list[Entity]:
             label = Counter(m.label for m in structural if m.kind == kind).most_common(1)[0][0]
             country = next((m.country for m in structural if m.country), None)
             code = None
-        entities.append(Entity(
-            name=name, kind=kind, label=label, country=country, code=code,
-            mentions=len(group), aliases=sorted({m.text for m in group}),
-        ))
+        entities.append(
+            Entity(
+                name=name,
+                kind=kind,
+                label=label,
+                country=country,
+                code=code,
+                mentions=len(group),
+                aliases=sorted({m.text for m in group}),
+            )
+        )
     return sorted(entities, key=lambda e: (e.kind != "place", e.country or "~", e.name))
 
 
 # --- the stage ----------------------------------------------------------------------
 
 
-def tag(records: list[Record], nlp, gazetteer: Gazetteer | None = None, batch_size: int = 64,
-        n_process: int = 1) -> list[Record]:
+def tag(
+    records: list[Record], nlp, gazetteer: Gazetteer | None = None, batch_size: int = 64, n_process: int = 1
+) -> list[Record]:
     """Return copies of ``records`` with ``entities`` filled; the model runs once over all their prose
     (in ``n_process`` processes that share this one's loaded model)."""
     gazetteer = gazetteer or load_gazetteer()
@@ -322,11 +340,13 @@ def tag(records: list[Record], nlp, gazetteer: Gazetteer | None = None, batch_si
     flat = [text for record_texts in texts for text in record_texts]
     docs = iter(nlp.pipe(flat, batch_size=batch_size, n_process=n_process))
     tagged = []
-    for record, record_texts in zip(records, texts):
+    for record, record_texts in zip(records, texts, strict=True):
         mentions = structure_mentions(record, gazetteer)
         for _ in record_texts:
             mentions += doc_mentions(next(docs), gazetteer)
-        tagged.append(record.model_copy(update={"entities": merge(mentions), "overview": _linked_overview(record, gazetteer)}))
+        tagged.append(
+            record.model_copy(update={"entities": merge(mentions), "overview": _linked_overview(record, gazetteer)})
+        )
     return tagged
 
 

@@ -9,7 +9,6 @@ import hashlib
 import importlib.metadata
 import importlib.util
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from ..errors import ModelError
@@ -63,10 +62,9 @@ def load_nlp(model: str | None = None, gazetteer: Gazetteer | None = None) -> La
         raise ModelError(f"cannot load spaCy model {name!r}: {str(error).splitlines()[0]}") from None
     # span_ruler rather than entity_ruler: the latter recounts all its patterns on every doc.
     ruler = nlp.add_pipe(
-        "span_ruler", before="ner" if "ner" in nlp.pipe_names else None,
+        "span_ruler",
+        before="ner" if "ner" in nlp.pipe_names else None,
         config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "LOWER"},
     )
     ruler.add_patterns([*(gazetteer or load_gazetteer()).patterns(nlp.make_doc), *NAME_SHAPES])
     return nlp
-
-
