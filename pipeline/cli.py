@@ -14,16 +14,20 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from .builder.report import FileResult, Reporter, Summary
 from .builder.runner import BuildOptions, build
 from .errors import InputError, ModelError
 
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
 
 class LineReporter(Reporter):
     """Plain log lines: for pipes, CI logs and small builds."""
 
-    def __init__(self, stream=sys.stderr) -> None:
+    def __init__(self, stream: TextIO = sys.stderr) -> None:
         self.stream = stream
 
     def waiting(self, lock_path: Path) -> None:
@@ -57,7 +61,7 @@ class BarReporter(LineReporter):
             console=self.console,
             transient=True,
         )
-        self.task = None
+        self.task: TaskID | None = None
 
     def start(self, total: int) -> None:
         self.progress.start()
@@ -66,7 +70,8 @@ class BarReporter(LineReporter):
     def advance(self, result: FileResult) -> None:
         if result.error:
             self.progress.console.print(result.error, markup=False, highlight=False)
-        self.progress.update(self.task, advance=1, current=result.file)
+        if self.task is not None:
+            self.progress.update(self.task, advance=1, current=result.file)
 
     def finish(self, summary: Summary) -> None:
         if self.task is not None:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 
 class Model(BaseModel):
@@ -93,9 +93,12 @@ class Section(Model):
     lines: list[str]
 
 
+EntityKind = Literal["place", "organization"]
+
+
 class Entity(Model):
     name: str
-    kind: Literal["place", "organization"]
+    kind: EntityKind
     label: str
     country: str | None
     code: str | None

@@ -15,10 +15,12 @@ import json
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..render import briefing as b
+from .files import OutputOpener
 from .index import INDEX_NAME, IndexEntry, in_date_order, index_json
 from .manifest import pipeline_fingerprint
 
@@ -218,7 +220,7 @@ def book_pdf(
     stream: BinaryIO,
     references: dict[str, b.Briefing],
     previous: list[BookPart] | None = None,
-    laid_out: dict[str, Future] | None = None,
+    laid_out: dict[str, Future[bytes]] | None = None,
 ) -> list[BookPart]:
     """Contents, timeline and matrix from reportlab, then every briefing's own PDF pages
     (merged with qpdf). With ``previous``, the parts of the book on disk, its pages that
@@ -249,29 +251,24 @@ def book_pdf(
 
     laid_out = laid_out or {}
     briefings = [
-        source(
-            _file_key(out_dir / entry.outputs["pdf"]),
-            lambda entry=entry: pikepdf.Pdf.open(out_dir / entry.outputs["pdf"]),
-        )
+        source(_file_key(out_dir / entry.outputs["pdf"]), partial(pikepdf.Pdf.open, out_dir / entry.outputs["pdf"]))
         for entry in ordered
     ]
     # The contents' length does not depend on its page numbers: laid out without them, then with them.
     contents_pages = len(rendered(contents_part(ordered)).pages)
-    references = [
-        source(
-            key,
-            lambda key=key, part=part: (
-                pikepdf.Pdf.open(io.BytesIO(laid_out[key].result())) if key in laid_out else rendered(part)
-            ),
-        )
-        for key, part in references.items()
-    ]
-    first = contents_pages + sum(run.count for run in references) + 1
+
+    def reference(key: str, part: b.Briefing) -> pikepdf.Pdf:
+        """A timeline or matrix part: laid out in the pool meanwhile, or here."""
+        future = laid_out.get(key)
+        return pikepdf.Pdf.open(io.BytesIO(future.result())) if future else rendered(part)
+
+    reference_runs = [source(key, partial(reference, key, part)) for key, part in references.items()]
+    first = contents_pages + sum(run.count for run in reference_runs) + 1
     starts = list(itertools.accumulate((run.count for run in briefings[:-1]), initial=first))
     contents = contents_part(ordered, starts)
     front = source(f"contents:{paper}:{_digest([contents.metadata, contents.blocks])}", lambda: rendered(contents))
 
-    target = [front, *references, *briefings]
+    target = [front, *reference_runs, *briefings]
     book = _assemble(old_book, target)
     if front.document is not book:  # the document properties are the contents part's
         book.trailer.Info = book.copy_foreign(front.document.trailer.Info)
@@ -341,13 +338,13 @@ def book_docx(out_dir: Path, entries: list[IndexEntry], paper: str, stream: Bina
     render_docx_book(front, briefings, document_timestamp(), stream, paper)
 
 
-def _write_docx_book(out_dir: Path, entries: list[IndexEntry], paper: str, output) -> None:
+def _write_docx_book(out_dir: Path, entries: list[IndexEntry], paper: str, output: OutputOpener) -> None:
     with output(out_dir / f"{BOOK_STEM}.docx") as stream:
         book_docx(out_dir, entries, paper, stream)
 
 
 def write_collection(
-    out_dir: Path, entries: list[IndexEntry], paper: str, output, pool: Executor | None = None
+    out_dir: Path, entries: list[IndexEntry], paper: str, output: OutputOpener, pool: Executor | None = None
 ) -> None:
     """index.json, briefing-book.pdf and briefing-book.docx; without records, none of
     them. ``output(path)``: a writable file that is complete or absent. With ``pool``,

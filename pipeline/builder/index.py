@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:
     from ..record import Record
+    from ..render.briefing import CountryRow
 
 Role = Literal["member", "observer"]
 INDEX_NAME = "index.json"
@@ -177,10 +178,15 @@ def index_entry(record: Record) -> IndexEntry:
         participants=tuple(
             Participant(row.country, names.get(authority, authority), role)
             for row in rows
-            for role, authorities in (("member", row.members), ("observer", row.observers))
+            for role, authorities in _by_role(row)
             for authority in authorities
         ),
     )
+
+
+def _by_role(row: CountryRow) -> tuple[tuple[Role, list[str]], ...]:
+    """A participation row's authorities, members first."""
+    return ("member", row.members), ("observer", row.observers)
 
 
 def in_date_order(entries: list[IndexEntry]) -> list[IndexEntry]:

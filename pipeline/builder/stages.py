@@ -84,11 +84,14 @@ class Batch:
             with timed(self.timings, Stage.TAG):
                 return tagger(records)
         except Exception:
-            tagged = (
-                self.attempt(Stage.TAG, record.source.file, lambda record=record: tagger([record])[0])
-                for record in records
+            alone = (
+                self.attempt(Stage.TAG, record.source.file, partial(_tag_one, tagger, record)) for record in records
             )
-            return [record for record in tagged if record is not None]
+            return [record for record in alone if record is not None]
+
+
+def _tag_one(tagger: Tagger, record: Record) -> Record:
+    return tagger([record])[0]
 
 
 def _read_and_parse(batch: Batch, name: str, data: bytes) -> Record | None:

@@ -6,13 +6,18 @@ import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from watchfiles import Change
 
 # How often the watcher reports in when nothing changed (ms); the first report
 # triggers a catch-up build for anything dropped while the watcher was starting.
 QUIET_REPORT_MS = 500
 
 
-def is_raw_text(change, path: str) -> bool:
+def is_raw_text(change: Change, path: str) -> bool:
     name = Path(path).name
     return name.lower().endswith(".txt") and not name.startswith(".")
 
@@ -28,7 +33,7 @@ def watch(raw_dir: Path, rebuild: Callable[[], object], announce: Callable[[str]
 
     stop = threading.Event()
 
-    def on_interrupt(signum, frame) -> None:
+    def on_interrupt(signum: int, frame: FrameType | None) -> None:
         if stop.is_set():
             raise KeyboardInterrupt
         stop.set()

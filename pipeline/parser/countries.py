@@ -81,6 +81,8 @@ def country_name(code: str) -> str:
     if code in DISPLAY_NAMES:
         return DISPLAY_NAMES[code]
     country = pycountry.countries.get(alpha_2=code)
+    if country is None:  # codes come from country_code, which only returns known ones
+        return code
     return getattr(country, "common_name", None) or country.name
 
 

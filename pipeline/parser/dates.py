@@ -49,7 +49,7 @@ class PartialDate:
         )
 
     def to_date(self) -> datetime.date:
-        if None in (self.year, self.month, self.day):
+        if self.year is None or self.month is None or self.day is None:
             raise DateError("incomplete date")
         try:
             return datetime.date(self.year, self.month, self.day)
@@ -77,7 +77,8 @@ def parse_side(text: str) -> PartialDate:
     text = _ASIDE.sub(" ", text).strip(" ,.")
     numeric = _NUMERIC_DATE.match(text)
     if numeric:
-        return _numeric(numeric.groups())
+        first, second, third = numeric.groups()
+        return _numeric((first, second, third))
     date = PartialDate()
     for token in _TOKEN.findall(text):
         if token.isascii() and token.isdigit():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..record import Note, NoteCode, Participation, Record
+from ..record import Note, NoteCode, ParticipantGroup, Participation, Record
 
 REQUIRED_SECTIONS = ("overview", "contents", "declaration")
 OVERVIEW_FIELDS = ("period", "venue", "organizer", "participation")
@@ -25,7 +25,7 @@ def listed_counts(participation: Participation) -> tuple[int, int, int, int]:
     members = sum(len(g.authorities) for g in participation.groups if g.role == "member")
     everyone = sum(len(g.authorities) for g in participation.groups)
 
-    def countries(groups) -> int:
+    def countries(groups: list[ParticipantGroup]) -> int:
         return len({g.country or g.country_text for g in groups if g.country or g.country_text})
 
     member_countries = countries([g for g in participation.groups if g.role == "member"])
@@ -58,7 +58,7 @@ def check_period(record: Record, found: set[str]) -> list[Note]:
         return [
             Note(code="unparsed-date", message=f"The period '{period.text}' could not be read as a date or date range.")
         ]
-    if period.end < period.start:
+    if period.end is not None and period.end < period.start:
         return [
             Note(
                 code="period-end-before-start",
@@ -68,8 +68,8 @@ def check_period(record: Record, found: set[str]) -> list[Note]:
     return []
 
 
-def _listed_phrase(record: Record) -> str:
-    members, everyone, member_countries, all_countries = listed_counts(record.overview.participation)
+def _listed_phrase(participation: Participation) -> str:
+    members, everyone, member_countries, all_countries = listed_counts(participation)
     phrase = f"{_plural(members, 'authority')} in {_plural(member_countries, 'country')} are listed"
     if everyone != members:
         phrase += f", {_plural(everyone, 'authority')} in {_plural(all_countries, 'country')} with observers"
@@ -77,19 +77,22 @@ def _listed_phrase(record: Record) -> str:
 
 
 def _stated_phrase(participation: Participation) -> str:
-    stated = f"Overview states {_plural(participation.stated_authorities, 'regional authority')}"
+    authorities = participation.stated_authorities
+    stated = "Overview states" + (f" {_plural(authorities, 'regional authority')}" if authorities is not None else "")
     if participation.stated_countries is not None:
         stated += f" from {_plural(participation.stated_countries, 'country')}"
     return stated
 
 
-def _count_mismatch(record: Record, stated_field: str, code: NoteCode, listed: Callable) -> list[Note]:
+def _count_mismatch(
+    record: Record, stated_field: str, code: NoteCode, listed: Callable[[int, int, int, int], tuple[int, int]]
+) -> list[Note]:
     """A note when the stated number equals neither the listed members nor members + observers."""
     participation = record.overview.participation if record.overview else None
     stated = getattr(participation, stated_field, None)
-    if stated is None or stated in listed(*listed_counts(participation)):
+    if participation is None or stated is None or stated in listed(*listed_counts(participation)):
         return []
-    return [Note(code=code, message=f"{_stated_phrase(participation)}; {_listed_phrase(record)}.")]
+    return [Note(code=code, message=f"{_stated_phrase(participation)}; {_listed_phrase(participation)}.")]
 
 
 def check_participation_count(record: Record, found: set[str]) -> list[Note]:

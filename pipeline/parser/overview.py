@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..record import (
     LabelledField,
@@ -160,8 +161,7 @@ def split_country(text: str) -> tuple[str | None, str]:
         base, aside = (aside_match["base"], aside_match["aside"]) if aside_match else (part, "")
         country = canonical_country(base)
         if country:
-            rest = parts[:index] + parts[index + 1 :]
-            place = ", ".join(rest)
+            place = ", ".join(parts[:index] + parts[index + 1 :])
             return country, f"{place} {aside}".strip()
     return None, text
 
@@ -380,7 +380,7 @@ FIELD_PARSERS = {
 
 def parse_overview(lines: list[Line]) -> Overview:
     fields, unlabelled = collect_fields(lines)
-    parsed: dict[str, object] = {}
+    parsed: dict[str, Any] = {}  # by field kind: the FIELD_PARSERS' results
     other: list[LabelledField] = []
     if unlabelled:
         other.append(LabelledField(label="", text=" ".join(line.text for line in unlabelled)))

@@ -8,10 +8,15 @@ are precision and recall over these name sets, per file and summed over files.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..record import Entity, Record
+from ..record import Entity, EntityKind, Record
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 KINDS = ("place", "organization")
 GOLD_KEYS = {"place": "places", "organization": "organizations"}
@@ -45,7 +50,7 @@ class FileResult:
     spurious: dict[str, list[str]]
 
 
-def _names(values) -> set[str]:
+def _names(values: Iterable[str]) -> set[str]:
     return {" ".join(value.split()) for value in values}
 
 
@@ -107,11 +112,13 @@ def format_report(results: list[FileResult], verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
-def baseline_entities(raw_text: str, nlp) -> list[Entity]:
+def baseline_entities(raw_text: str, nlp: Language) -> list[Entity]:
     """What the stock model alone finds: every component, the whole raw text, no cleaning."""
     found: dict[str, Entity] = {}
     for ent in nlp(raw_text).ents:
-        kind = "place" if ent.label_ in {"GPE", "LOC", "FAC"} else "organization" if ent.label_ == "ORG" else None
+        kind: EntityKind | None = (
+            "place" if ent.label_ in {"GPE", "LOC", "FAC"} else "organization" if ent.label_ == "ORG" else None
+        )
         if kind is None:
             continue
         key = f"{kind}:{ent.text}"

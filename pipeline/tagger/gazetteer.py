@@ -7,18 +7,24 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 from ..parser.text import alias_key
+from ..record import EntityKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
 class Entry:
     id: str
     name: str
-    kind: str
+    kind: EntityKind
     label: str
     type: str
     country: str | None
@@ -53,10 +59,10 @@ class Gazetteer:
                     return entry.country
         return None
 
-    def patterns(self, tokenize) -> list[dict]:
+    def patterns(self, tokenize: Callable[[str], Doc]) -> list[dict[str, Any]]:
         """span_ruler patterns, the pattern id being the entry id: phrase patterns
         (matched on LOWER) for aliases, exact token patterns for acronyms."""
-        patterns: list[dict] = []
+        patterns: list[dict[str, Any]] = []
         for entry in self.entries.values():
             for alias in sorted(set(entry.aliases)):
                 patterns.append({"label": entry.label, "pattern": alias, "id": entry.id})

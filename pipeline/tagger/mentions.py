@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..parser.text import split_top_level
-from ..record import Entity, Item, Record
+from ..record import Entity, EntityKind, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
 from .names import CONNECTORS, HEAD_LABELS, clean_span, head_kind, is_name
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ORG_LABELS = frozenset({"ORG"})
@@ -31,7 +36,7 @@ ORG_LABELS = frozenset({"ORG"})
 @dataclass(frozen=True)
 class Mention:
     text: str
-    kind: str  # "place" or "organization"
+    kind: EntityKind
     label: str
     entry: Entry | None = None
     country: str | None = None
@@ -40,7 +45,12 @@ class Mention:
 
 
 def _mention(
-    text: str, gazetteer: Gazetteer, kind: str, label: str, country: str | None = None, from_structure: bool = True
+    text: str,
+    gazetteer: Gazetteer,
+    kind: EntityKind,
+    label: str,
+    country: str | None = None,
+    from_structure: bool = True,
 ) -> Mention:
     entry = gazetteer.lookup(text)
     if entry is not None:
@@ -116,11 +126,11 @@ def prose(record: Record) -> list[str]:
     return [text for text in texts if text]
 
 
-def _starts_name(token) -> bool:
+def _starts_name(token: Token) -> bool:
     return (token.is_title or (token.is_upper and token.is_alpha)) and not token.is_stop
 
 
-def _extend_right(doc, end: int, ents_at: dict, kind_of) -> int:
+def _extend_right(doc: Doc, end: int, ents_at: dict[int, Span], kind_of: Callable[[str], str | None]) -> int:
     """Grow a name to the right: capitalised words, a model entity right after it
     ("Jinan" + "Yaoqiang International Airport"), and for organizations an
     "of"/"for" tail ("Academy" + "of Social Sciences", "Ministry for the
@@ -146,7 +156,7 @@ def _extend_right(doc, end: int, ents_at: dict, kind_of) -> int:
     return end
 
 
-def _compound(ent, ents_at: dict):
+def _compound(ent: Span, ents_at: dict[int, Span]) -> tuple[Span, Span]:
     """The gazetteer match with a hyphen-joined word before it ('Fushiki-Toyama'),
     and that grown to the right ('Irkutsk Aircraft Plant')."""
     doc, start = ent.doc, ent.start
@@ -162,7 +172,9 @@ def _compound(ent, ents_at: dict):
     return doc[start : ent.end], doc[start:end]
 
 
-def _gazetteer_mentions(ent, entry: Entry, gazetteer: Gazetteer, ents_at: dict) -> tuple[list[Mention], range]:
+def _gazetteer_mentions(
+    ent: Span, entry: Entry, gazetteer: Gazetteer, ents_at: dict[int, Span]
+) -> tuple[list[Mention], range]:
     base_span, extended_span = _compound(ent, ents_at)
     base, extended = base_span.text, extended_span.text
     if extended != base:
@@ -205,7 +217,7 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     return [name]
 
 
-def _model_mentions(ent, gazetteer: Gazetteer, ents_at: dict) -> tuple[list[Mention], range]:
+def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -> tuple[list[Mention], range]:
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
     end = ent.end
@@ -217,9 +229,9 @@ def _model_mentions(ent, gazetteer: Gazetteer, ents_at: dict) -> tuple[list[Ment
         # what follows it may be a name of its own.
         tail = next((t.i for t in ent.doc[ent.start + 1 : end] if t.lower_ in CONNECTORS), end)
         return [], range(ent.start, tail)
-    default = ("place", ent.label_) if ent.label_ in PLACE_LABELS else ("organization", "ORG")
+    default: tuple[EntityKind, str] = ("place", ent.label_) if ent.label_ in PLACE_LABELS else ("organization", "ORG")
     names = clean_span(text, ent.label_)
-    kinds = [HEAD_LABELS.get(head_kind(name)) for name in names]
+    kinds = [HEAD_LABELS.get(head_kind(name) or "") for name in names]
     # "Mount Tai & Qufu": parts of one span share the kind one of them shows.
     shared = next((kind for kind in kinds if kind), default)
     mentions = []
@@ -230,7 +242,7 @@ def _model_mentions(ent, gazetteer: Gazetteer, ents_at: dict) -> tuple[list[Ment
     return mentions, range(ent.start, end)
 
 
-def _acronym_after(doc, end: int) -> str | None:
+def _acronym_after(doc: Doc, end: int) -> str | None:
     """'Korea International Cooperation Agency (KOICA)': the bracketed acronym."""
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         candidate = doc[end + 1].text
@@ -239,7 +251,7 @@ def _acronym_after(doc, end: int) -> str | None:
     return None
 
 
-def _with_acronym(doc, found: list[Mention], tokens: range) -> list[Mention]:
+def _with_acronym(doc: Doc, found: list[Mention], tokens: range) -> list[Mention]:
     acronym = _acronym_after(doc, tokens.stop) if len(found) == 1 and found[0].kind == "organization" else None
     if acronym is None:
         return found
@@ -247,7 +259,7 @@ def _with_acronym(doc, found: list[Mention], tokens: range) -> list[Mention]:
     return [full, Mention(acronym, full.kind, full.label, full.entry, full.country, same_as=full.text)]
 
 
-def doc_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
+def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every entity proposes the name it heads (a gazetteer match with its compound,
     a model span cleaned and extended); where proposals overlap the longest wins,
     a gazetteer one on a tie, so a name nested in a longer name is not listed."""
@@ -274,7 +286,9 @@ def doc_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     return [mention for _, found in sorted(accepted, key=lambda a: a[0].start) for mention in found]
 
 
-def _coordinated_place(doc, tokens: range, found: list[Mention], taken: set[int]):
+def _coordinated_place(
+    doc: Doc, tokens: range, found: list[Mention], taken: set[int]
+) -> tuple[range, list[Mention]] | None:
     """'Mount Tai & Qufu': an untagged capitalised name of at most three words,
     joined by '&' or 'and' to a place, is a place too."""
     joiner = tokens.stop
@@ -331,7 +345,11 @@ def merge(mentions: Iterable[Mention]) -> list[Entity]:
 
 
 def tag(
-    records: list[Record], nlp, gazetteer: Gazetteer | None = None, batch_size: int = 64, n_process: int = 1
+    records: list[Record],
+    nlp: Language,
+    gazetteer: Gazetteer | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
 ) -> list[Record]:
     """Return copies of ``records`` with ``entities`` filled; the model runs once over all their prose
     (in ``n_process`` processes that share this one's loaded model)."""
@@ -350,7 +368,7 @@ def tag(
     return tagged
 
 
-def _linked_overview(record: Record, gazetteer: Gazetteer):
+def _linked_overview(record: Record, gazetteer: Gazetteer) -> Overview | None:
     """The organizer's country, when the text does not say it but its name does
     ('Toyama Prefectural Government' -> Japan)."""
     overview = record.overview

@@ -15,6 +15,7 @@ from ..errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline import SpanRuler
 
     from .gazetteer import Gazetteer
 
@@ -61,7 +62,7 @@ def load_nlp(model: str | None = None, gazetteer: Gazetteer | None = None) -> La
     except OSError as error:
         raise ModelError(f"cannot load spaCy model {name!r}: {str(error).splitlines()[0]}") from None
     # span_ruler rather than entity_ruler: the latter recounts all its patterns on every doc.
-    ruler = nlp.add_pipe(
+    ruler: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]  # add_pipe is typed as returning any callable
         "span_ruler",
         before="ner" if "ner" in nlp.pipe_names else None,
         config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "LOWER"},

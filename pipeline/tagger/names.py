@@ -7,6 +7,7 @@ Shared by the tagger's spaCy patterns (NAME_SHAPES) and its cleanup of spans
 from __future__ import annotations
 
 from ..parser.overview import field_kind
+from ..record import EntityKind
 
 # What the head word of a name makes it. The head is the last word, or the word
 # before an "of"/"for"/"on" tail ("Academy of Social Sciences", "Government of Irkutsk Region").
@@ -137,7 +138,7 @@ HEAD_WORDS = {
     },
 }
 LEADING_NATURAL = {"mount", "mt", "lake", "cape"}
-HEAD_LABELS = {
+HEAD_LABELS: dict[str, tuple[EntityKind, str]] = {
     "administrative": ("place", "GPE"),
     "natural": ("place", "LOC"),
     "facility": ("place", "FAC"),
