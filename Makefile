@@ -1,49 +1,74 @@
 # Two commands on a fresh machine: `make all` builds output/, `make test` runs the tests.
+#   make all RAW="new texts" OUT=elsewhere ARGS="--paper letter --jobs 1"
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 RAW    ?= raw
 OUT    ?= output
+ARGS   ?=
 STAMP  := $(VENV)/.installed
+NEEDS  := 3.11
 
-.PHONY: all test lock golden gazetteer bench dist watch clean
+.PHONY: all test check lint-fix lock golden gazetteer bench dist watch clean
 
 all: $(STAMP)
-	$(PY) -m pipeline build $(RAW) --out $(OUT)
+	$(PY) -m pipeline build "$(RAW)" --out "$(OUT)" $(ARGS)
 
 # A zip to hand out: dist/briefings-YYYY-MM-DD.zip
 dist: all
-	$(PY) -m pipeline dist $(OUT) --dist dist
+	$(PY) -m pipeline dist "$(OUT)" --dist dist
 
 # Rebuild whenever a raw text is dropped into or changed in RAW; Ctrl-C stops.
 watch: $(STAMP)
-	$(PY) -m pipeline watch $(RAW) --out $(OUT)
+	$(PY) -m pipeline watch "$(RAW)" --out "$(OUT)" $(ARGS)
 
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
+
+# What CI checks besides the tests: lint, format, types, import direction, dependencies.
+check: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/deptry .
+
+lint-fix: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 # Regenerate tests/golden/*.json from tests/samples/*.txt; review with `git diff tests/golden`.
 golden: $(STAMP)
 	$(PY) -m pytest tests/test_golden.py --update-golden
 
+# A .venv left by another Python (or a failed install) is replaced, never reused.
+VENV_OK := $(shell $(PY) -c 'import sys; print(sys.version_info >= (3, 11))' 2>/dev/null)
+ifneq ($(VENV_OK),True)
+$(shell rm -f $(STAMP))
+endif
+
 $(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "make: NEAR briefings needs Python $(NEEDS) or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo 'not found'). Try: make all PYTHON=python$(NEEDS)" >&2; \
+		exit 2; }
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $(STAMP)
 
-# Re-pin requirements.lock from requirements.in (needs the package index).
+# Re-pin requirements.lock (hashed) from pyproject.toml's dependencies and extras (needs the package index).
 lock:
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet pip-tools
 	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-		--no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+		--no-emit-index-url --no-emit-find-links --extra test --extra dev -o requirements.lock pyproject.toml
 	rm -rf .venv-lock
 
 clean:
-	rm -rf $(VENV) dist $(OUT)/*.json $(OUT)/*.pdf $(OUT)/*.docx $(OUT)/.manifest.json
+	rm -rf $(VENV) dist "$(OUT)"/*.json "$(OUT)"/*.pdf "$(OUT)"/*.docx "$(OUT)"/.manifest.json
 
-# Regenerate pipeline/tagger/data/gazetteer.json from pycountry and pipeline/data/gazetteer_sources.toml.
+# Regenerate pipeline/tagger/data/gazetteer.json from pycountry and pipeline/tagger/data/gazetteer_sources.toml.
 gazetteer: $(STAMP)
 	$(PY) -m tools.build_gazetteer
 

@@ -1,10 +1,10 @@
 """Command line: a thin layer over the library.
 
-python -m pipeline build [RAW_DIR] [--out OUT_DIR] [--model NAME] [--paper a4|letter] [--jobs N]
-python -m pipeline watch [RAW_DIR] [--out OUT_DIR] ...
-python -m pipeline dist [OUT_DIR] [--dist DIST_DIR]
-python -m pipeline schema
-python -m pipeline evaluate GOLD_DIR RAW_DIR [--model NAME] [--baseline] [--verbose]
+near-briefings build [RAW_DIR] [--out OUT_DIR] [--model NAME] [--paper a4|letter] [--jobs N]
+near-briefings watch [RAW_DIR] [--out OUT_DIR] ...
+near-briefings dist [OUT_DIR] [--dist DIST_DIR]
+near-briefings schema
+near-briefings evaluate GOLD_DIR RAW_DIR [--model NAME] [--baseline] [--verbose]
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 class LineReporter(Reporter):
     """Plain log lines: for pipes, CI logs and small builds."""
 
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
-        self.stream = stream
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr  # looked up now: tests and callers may have replaced it
 
     def waiting(self, lock_path: Path) -> None:
         print(f"another build is writing {lock_path.parent}; waiting for it to finish", file=self.stream, flush=True)
@@ -175,7 +175,7 @@ def command_evaluate(args: argparse.Namespace) -> int:
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="near-briefings", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
     for name, run, help_text in (

@@ -70,7 +70,7 @@ def test_readme_documents_every_command_and_option():
     parser = make_parser()
     subcommands = next(a for a in parser._actions if a.dest == "command").choices
     for name, subparser in subcommands.items():
-        assert f"python -m pipeline {name}" in readme, name
+        assert f"near-briefings {name}" in readme, name
         for action in subparser._actions:
             for option in action.option_strings:
                 if option not in ("-h", "--help"):
