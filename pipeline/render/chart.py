@@ -7,11 +7,12 @@ from functools import cache, lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
+from . import theme
 from .fonts import BOLD, REGULAR, font_file, runs
 
-MEMBER = (29, 78, 137)
-OBSERVER = (159, 184, 214)
-INK = (31, 41, 51)
+MEMBER = theme.rgb(theme.MEMBER_BAR)
+OBSERVER = theme.rgb(theme.OBSERVER_BAR)
+INK = theme.rgb(theme.INK)
 PALETTE_COLOURS = 32
 SCALE = 2  # drawn at twice the size it is shown, so it stays sharp in print
 

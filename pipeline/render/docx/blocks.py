@@ -1,0 +1,118 @@
+"""Blocks -> WordprocessingML: one renderer per block type of the briefing, in Word's own styles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ...record import Item
+from .. import briefing as b
+from .. import theme
+from ..chart import bar_chart_png
+from .context import Context
+from .xml import cell_xml, paragraph_xml, table_xml
+
+MUTED = theme.ooxml_hex(theme.MUTED)
+SHADE = theme.ooxml_hex(theme.SHADE)
+WARNING_FILL, WARNING_EDGE = theme.ooxml_hex(theme.WARNING_FILL), theme.ooxml_hex(theme.WARNING_EDGE)
+OK_FILL, OK_EDGE = theme.ooxml_hex(theme.OK_FILL), theme.ooxml_hex(theme.OK_EDGE)
+TABLE_STYLE = "Light List Accent 1"
+BULLET_STYLES = ("List Bullet", "List Bullet 2", "List Bullet 3")
+CHART_WIDTH_MM = 160
+
+
+def _title(context: Context, block: b.Title) -> str:
+    return paragraph_xml(block.text, "Title") + "".join(paragraph_xml(line, "Subtitle") for line in block.lines)
+
+
+def _heading(context: Context, block: b.Heading) -> str:
+    return paragraph_xml(block.text, f"Heading {block.level}")
+
+
+def _paragraph(context: Context, block: b.Paragraph) -> str:
+    if block.style == "closing":
+        return paragraph_xml(block.text, italic=True, color=MUTED)
+    return paragraph_xml(block.text, spacing_after=0 if block.style == "verbatim" else None)
+
+
+def _table(context: Context, block: b.Table) -> str:
+    header = any(block.columns)
+    widths = [int(context.text_width * fraction) for fraction in block.widths]
+    rows = ([block.columns] if header else []) + block.rows
+    xml_rows = []
+    for index, values in enumerate(rows):
+        cells = []
+        for column, value in enumerate(values):
+            facts_label = block.style == "facts" and column == 0
+            paragraph = paragraph_xml(value, bold=(header and index == 0) or facts_label)
+            cells.append(cell_xml(paragraph, widths[column], SHADE if facts_label else None))
+        xml_rows.append("".join(cells))
+    return table_xml(TABLE_STYLE if header else "Table Grid", widths, xml_rows, header) + paragraph_xml("")
+
+
+def _bullets(items: list[Item], depth: int = 0) -> str:
+    style = BULLET_STYLES[min(depth, len(BULLET_STYLES) - 1)]
+    return "".join(paragraph_xml(item.text, style) + _bullets(item.items, depth + 1) for item in items)
+
+
+def _bullet_list(context: Context, block: b.BulletList) -> str:
+    return _bullets(block.items)
+
+
+def _numbered(context: Context, block: b.NumberedList) -> str:
+    """One numbering per run of consecutive numbers, so the source's numbers are kept."""
+    paragraphs: list[str] = []
+    num_id: int | None = None
+    expected: int | None = None
+    for number, text in block.items:
+        if number != expected:
+            num_id = context.numbering.new(number)
+        paragraphs.append(paragraph_xml(text, "List Number", numbering=num_id))
+        expected = number + 1
+    return "".join(paragraphs)
+
+
+def _chart(context: Context, block: b.BarChart) -> str:
+    return f"<w:p>{context.picture(bar_chart_png(block.title, block.bars), CHART_WIDTH_MM)}</w:p>"
+
+
+def _notice(context: Context, block: b.Notice) -> str:
+    fill, edge = (OK_FILL, OK_EDGE) if block.ok else (WARNING_FILL, WARNING_EDGE)
+    borders = "".join(
+        f'<w:{side} w:val="single" w:sz="{24 if side == "left" else 4}" w:color="{edge}"/>'
+        for side in ("top", "left", "bottom", "right")
+    )
+    paragraphs = paragraph_xml("Data check passed" if block.ok else "Check before use", bold=True)
+    paragraphs += "".join(paragraph_xml(f"• {line}") for line in block.lines)
+    cell = cell_xml(paragraphs, context.text_width, fill, f"<w:tcBorders>{borders}</w:tcBorders>")
+    return table_xml("Table Grid", [context.text_width], [cell], header=False)
+
+
+def _table_of_contents(context: Context, block: b.TableOfContents) -> str:
+    """A Word TOC field over the briefings' titles; until Word updates it, it shows the titles."""
+    entries = "".join(paragraph_xml(f"{title} ({period})" if period else title) for title, period, _ in block.entries)
+    return (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> TOC \\h \\z \\t "Title,1" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r></w:p>'
+        f'{entries}<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+
+
+# Each renderer takes the block type it is filed under (hence Any: the table is keyed by type).
+RENDERERS: dict[type[b.Block], Callable[[Context, Any], str]] = {
+    b.Title: _title,
+    b.Heading: _heading,
+    b.Paragraph: _paragraph,
+    b.Table: _table,
+    b.BulletList: _bullet_list,
+    b.NumberedList: _numbered,
+    b.BarChart: _chart,
+    b.Notice: _notice,
+    b.TableOfContents: _table_of_contents,
+}
+
+
+def body(context: Context, blocks: list[b.Block]) -> str:
+    """Every block's XML, in order; lists and pictures they bring are recorded in ``context``."""
+    return "".join(RENDERERS[type(block)](context, block) for block in blocks)

@@ -1,0 +1,72 @@
+"""The briefing book as one DOCX: front matter, then every briefing as already rendered.
+
+A briefing's body is moved over from its own DOCX rather than rendered again;
+its pictures and numbered lists get new ids in the book.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
+from .. import briefing as b
+from .blocks import body
+from .context import Context
+from .package import write_package
+
+PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+
+_BODY = re.compile(r"<w:body>(.*)<w:sectPr", re.DOTALL)
+_EMBED = re.compile(r'r:embed="([^"]+)"')
+_NUM_ID = re.compile(r'<w:numId w:val="(\d+)"/>')
+_RELATIONSHIP = re.compile(r'Id="([^"]+)"[^>]*Target="([^"]+)"')  # we write Id before Target
+
+
+def _numbering_starts(numbering_xml: str) -> dict[str, int]:
+    """numId -> the start value of its (single-level) definition."""
+    starts = {}
+    for num_id, abstract_id in re.findall(
+        r'<w:num w:numId="(\d+)"[^>]*><w:abstractNumId w:val="(\d+)"/>', numbering_xml
+    ):
+        definition = re.search(
+            r'<w:abstractNum w:abstractNumId="' + abstract_id + r'".*?<w:start w:val="(\d+)"/>',
+            numbering_xml,
+            re.DOTALL,
+        )
+        starts[num_id] = int(definition.group(1)) if definition else 1
+    return starts
+
+
+def _briefing_body(context: Context, data: bytes) -> str:
+    """A rendered briefing's body XML, its pictures and numbered lists moved over to
+    the book under new ids, so nothing is rendered twice."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    found = _BODY.search(archive.read("word/document.xml").decode("utf-8"))
+    if found is None:
+        raise ValueError("not a DOCX written by render_docx: its document has no body")
+    body_xml = found.group(1)
+    targets = dict(_RELATIONSHIP.findall(archive.read("word/_rels/document.xml.rels").decode("utf-8")))
+    for old_id in set(_EMBED.findall(body_xml)):
+        new_id = context.image_id(archive.read("word/" + targets[old_id]))
+        body_xml = body_xml.replace(f'r:embed="{old_id}"', f'r:embed="{new_id}"')
+    starts = _numbering_starts(archive.read("word/numbering.xml").decode("utf-8"))
+    renumbered = {old: context.numbering.new(starts.get(old, 1)) for old in dict.fromkeys(_NUM_ID.findall(body_xml))}
+    return _NUM_ID.sub(lambda m: f'<w:numId w:val="{renumbered[m.group(1)]}"/>', body_xml)
+
+
+def render_docx_book(
+    front: b.Briefing, briefing_docx: Iterable[bytes], timestamp: datetime.datetime, stream: BinaryIO, paper: str = "a4"
+) -> None:
+    """The front matter, then every briefing (as already rendered), each from a new page."""
+    context = Context(paper)
+
+    def pieces() -> Iterator[str]:
+        yield body(context, front.blocks)
+        for data in briefing_docx:
+            yield PAGE_BREAK + _briefing_body(context, data)
+
+    write_package(context, pieces(), front.metadata, timestamp, paper, stream)

@@ -1,0 +1,121 @@
+"""One DOCX package: the template's shared parts, then the document's own, and ``render_docx``.
+
+Everything a document writes is deterministic (fixed zip timestamps, the build's
+document timestamp in the core properties), so the same briefing gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import itertools
+import re
+import zipfile
+from collections.abc import Iterable
+from typing import BinaryIO
+
+from .. import briefing as b
+from ..theme import FOOTER_SIZE, MARGINS, MUTED, PAGE_SIZES, ooxml_hex
+from .blocks import body
+from .context import Context
+from .template import FOOTER_REL, IMAGE_REL, entry
+from .xml import twips, xml_text
+
+FOOTER_ID = "rIdFooter"
+FOOTER_RUN = f'<w:rPr><w:color w:val="{ooxml_hex(MUTED)}"/><w:sz w:val="{2 * FOOTER_SIZE}"/></w:rPr>'  # half-points
+_DOC_PR_ID = re.compile(r'<wp:docPr id="\d+"')
+
+
+def _footer_xml(context: Context, text: str) -> str:
+    """'source · digest', then 'page X of Y' on a right tab at the margin."""
+    tabs = "".join(f'<w:tab w:val="clear" w:pos="{position}"/>' for position in context.template.footer_tabs)
+    page = f"<w:r>{FOOTER_RUN}<w:t>1</w:t></w:r>"
+    return (
+        f'{context.template.footer_open}<w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs>{tabs}'
+        f'<w:tab w:val="right" w:pos="{context.text_width}"/></w:tabs></w:pPr>'
+        f'<w:r>{FOOTER_RUN}<w:t xml:space="preserve">{xml_text(text)}</w:t><w:tab/>'
+        f'<w:t xml:space="preserve">page </w:t></w:r>'
+        f'<w:fldSimple w:instr="PAGE">{page}</w:fldSimple>'
+        f'<w:r>{FOOTER_RUN}<w:t xml:space="preserve"> of </w:t></w:r>'
+        f'<w:fldSimple w:instr="NUMPAGES">{page}</w:fldSimple></w:p></w:ftr>'
+    )
+
+
+def _section_xml(paper: str) -> str:
+    width, height = PAGE_SIZES[paper]
+    return (
+        f'<w:sectPr><w:footerReference w:type="default" r:id="{FOOTER_ID}"/>'
+        f'<w:pgSz w:w="{twips(width)}" w:h="{twips(height)}"/>'
+        f'<w:pgMar w:top="{twips(MARGINS.top)}" w:right="{twips(MARGINS.right)}" w:bottom="{twips(MARGINS.bottom)}" '
+        f'w:left="{twips(MARGINS.left)}" w:header="720" w:footer="720" w:gutter="0"/>'
+        '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>'
+    )
+
+
+def _core_xml(metadata: b.Metadata, timestamp: datetime.datetime) -> str:
+    when = timestamp.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    description = f"Made by {b.PROJECT} from {metadata.source_file} (sha256 {metadata.source_digest})"
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{xml_text(metadata.title)}</dc:title><dc:subject>{xml_text(metadata.subject)}</dc:subject>"
+        f"<dc:creator>{xml_text(metadata.author)}</dc:creator>"
+        f"<cp:keywords>{xml_text(', '.join(metadata.keywords))}</cp:keywords>"
+        f"<dc:description>{xml_text(description)}</dc:description>"
+        f"<cp:lastModifiedBy>{xml_text(b.PROJECT)}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
+        "<cp:category>Conference briefing</cp:category></cp:coreProperties>"
+    )
+
+
+def write_package(
+    context: Context,
+    pieces: Iterable[str],
+    metadata: b.Metadata,
+    timestamp: datetime.datetime,
+    paper: str,
+    stream: BinaryIO,
+) -> None:
+    """The template's shared parts, then this document's own, appended to them in
+    ``stream`` (readable too). The body is written piece by piece as it comes: the
+    pictures and lists it brings are known once it is written."""
+    template = context.template
+    stream.write(template.shared)
+    with zipfile.ZipFile(stream, "a") as archive:
+        with archive.open(entry("word/document.xml"), "w") as document:
+            document.write(template.document_open.encode("utf-8"))
+            pictures = itertools.count(1)  # every picture needs an id of its own within the document
+            for piece in pieces:
+                piece = _DOC_PR_ID.sub(lambda _: f'<wp:docPr id="{next(pictures)}"', piece)
+                document.write(piece.encode("utf-8"))
+            document.write(f"{_section_xml(paper)}</w:body></w:document>".encode())
+        relationships = template.relationships
+        relationships += f'<Relationship Id="{FOOTER_ID}" Type="{FOOTER_REL}" Target="footer1.xml"/>'
+        relationships += "".join(
+            f'<Relationship Id="{rel_id}" Type="{IMAGE_REL}" Target="media/image{index}.png"/>'
+            for index, (rel_id, _) in enumerate(context.images.values(), 1)
+        )
+        own = {
+            "docProps/core.xml": _core_xml(metadata, timestamp),
+            "word/_rels/document.xml.rels": (
+                "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+                f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{relationships}'
+                "</Relationships>"
+            ),
+            "word/numbering.xml": context.numbering.xml(template.numbering),
+            "word/footer1.xml": _footer_xml(context, metadata.footer),
+        }
+        for name, xml in own.items():
+            archive.writestr(entry(name), xml.encode("utf-8"))
+        for index, (_, png) in enumerate(context.images.values(), 1):
+            archive.writestr(entry(f"word/media/image{index}.png"), png)
+
+
+def render_docx(briefing: b.Briefing, timestamp: datetime.datetime, paper: str = "a4") -> bytes:
+    context = Context(paper)
+    out = io.BytesIO()
+    write_package(context, [body(context, briefing.blocks)], briefing.metadata, timestamp, paper, out)
+    return out.getvalue()

@@ -1,0 +1,109 @@
+"""The page: size and margins, the outline, the 'page X of Y' footer, and ``render_pdf``."""
+
+from __future__ import annotations
+
+import io
+from functools import partial
+from typing import IO, Any
+
+from reportlab import rl_config
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from .. import briefing as b
+from ..fonts import REGULAR, register_all
+from ..theme import FOOTER_SIZE, MARGINS, PAGE_SIZES
+from .blocks import story
+from .colours import MUTED, RULE
+from .text import draw_runs
+
+# Streams are Flate-compressed; ASCII85 on top only makes them bigger and slower.
+rl_config.useA85 = 0
+FOOTER_RULE_Y = 14 * mm  # from the bottom edge
+FOOTER_TEXT_Y = 9 * mm
+
+
+class BriefingTemplate(BaseDocTemplate):
+    """One frame per page inside the theme's margins; headings become outline entries."""
+
+    def __init__(self, stream: IO[bytes], briefing: b.Briefing, pagesize: tuple[float, float]) -> None:
+        metadata = briefing.metadata
+        super().__init__(
+            stream,
+            pagesize=pagesize,
+            leftMargin=MARGINS.left,
+            rightMargin=MARGINS.right,
+            topMargin=MARGINS.top,
+            bottomMargin=MARGINS.bottom,
+            title=metadata.title,
+            author=metadata.author,
+            subject=metadata.subject,
+            keywords=metadata.keywords,
+            creator=b.PROJECT,
+            producer=b.PROJECT,
+            invariant=1,
+            # The base font every page starts with must be an embedded one of ours, not Helvetica.
+            initialFontName=REGULAR,
+            initialFontSize=9,
+        )
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate("page", [frame])])
+        self._outline_keys = 0
+        self._outline_level = -1
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        outline = getattr(flowable, "outline", None)
+        if outline:
+            text, level = outline
+            # PDF outlines cannot skip a level (a part that starts with a level-1 heading).
+            level = min(level, self._outline_level + 1)
+            self._outline_level = level
+            self._outline_keys += 1
+            key = f"section-{self._outline_keys}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text, key, level=level, closed=False)
+
+
+class FooterCanvas(Canvas):
+    """Writes 'page X of Y' once the page count is known: every page is kept until
+    ``save``, then each gets its footer and is written out."""
+
+    def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:  # Canvas's own arguments
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, object]] = []
+        self._footer = footer
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's private page reset, not in its stubs
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, 1):
+            self.__dict__.update(state)
+            self._draw_footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, total: int) -> None:
+        width, _ = self._pagesize  # type: ignore[attr-defined]  # reportlab's private page size, not in its stubs
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(MARGINS.left, FOOTER_RULE_Y, width - MARGINS.right, FOOTER_RULE_Y)
+        self.setFillColor(MUTED)
+        draw_runs(self, MARGINS.left, FOOTER_TEXT_Y, self._footer, REGULAR, FOOTER_SIZE)
+        self.setFont(REGULAR, FOOTER_SIZE)
+        self.drawRightString(width - MARGINS.right, FOOTER_TEXT_Y, f"page {number} of {total}")
+        self.restoreState()
+
+
+def render_pdf(briefing: b.Briefing, paper: str = "a4") -> bytes:
+    register_all()
+    stream = io.BytesIO()
+    document = BriefingTemplate(stream, briefing, PAGE_SIZES[paper])
+    document.build(
+        story(briefing.blocks, document.width), canvasmaker=partial(FooterCanvas, footer=briefing.metadata.footer)
+    )
+    return stream.getvalue()
