@@ -303,8 +303,8 @@ def clean_span(text: str, label: str) -> list[str]:
     return names
 
 
-def _shape(label: str, pattern: list[dict], kind: str) -> dict:
-    return {"label": label, "pattern": pattern, "id": f"shape:{kind}"}
+def _shape(label: str, pattern: list[dict], name: str) -> dict:
+    return {"label": label, "pattern": pattern, "id": f"shape:{name}"}
 
 
 _CAPITALISED = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’.-]*|-)$"}, "IS_STOP": False, "OP": "+"}
@@ -313,7 +313,7 @@ _CAPITALISED = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’.-]*|-)$"}, "IS_STOP": False
 # "<Capitalised words> Museum", "<Capitalised words> Agency".
 NAME_SHAPES = [
     _shape("LOC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}}], "natural"),
-    _shape("LOC", [{"LOWER": {"IN": sorted(LEADING_NATURAL)}}, {"IS_TITLE": True, "OP": "+"}], "natural"),
+    _shape("LOC", [{"LOWER": {"IN": sorted(LEADING_NATURAL)}}, {"IS_TITLE": True, "OP": "+"}], "leading natural"),
     _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["facility"])}}], "facility"),
     _shape("ORG", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["organization"])}}], "organization"),
 ]

@@ -1,0 +1,230 @@
+"""Every rule table, shown by fixture cases (in the style of markdown-it-py's fixture files).
+
+Each table has a file ``tests/fixtures/<table>.txt`` of cases, each made of a title
+line and three lines holding a single dot::
+
+    <row name> : <free words describing the case>
+    .
+    <input, one or more lines>
+    .
+    <expected output, one or more lines>
+    .
+
+The title starts with the name (or key) of the row the case shows, exactly as the
+table spells it, or ``none`` for an input no row should match. Any other line
+between cases is a comment; the top of each file says what its input is and in
+which form the output is written.
+
+To add a row to a table: add the row, then add at least one case for it (and a
+near-miss if the row could catch too much) to the table's fixture file. The
+coverage test fails while a row has no case. To add a table: give it a fixture
+file and an entry in ``TABLES`` below (its row names and a function from a case's
+input to the text of its expected output).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, NamedTuple
+from unittest import mock
+
+import pytest
+
+from pipeline import parse, read_bytes
+from pipeline.parser import dates, notes, overview, sections
+from pipeline.tagger import names
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class Case(NamedTuple):
+    title: str
+    input: str
+    expected: str
+    line: int  # of the title
+
+    @property
+    def row(self) -> str:
+        return self.title.split(" : ", 1)[0].strip()
+
+
+def read_cases(path: Path) -> list[Case]:
+    """The cases of a fixture file: a title line followed by input and expected output, each closed by a '.' line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cases = []
+    index = 0
+    while index < len(lines):
+        if lines[index] != ".":
+            index += 1
+            continue
+        if index == 0 or not lines[index - 1].strip():
+            raise ValueError(f"{path.name}:{index + 1}: a '.' line with no title above it")
+        parts: list[list[str]] = []
+        start = index + 1
+        for _ in range(2):
+            try:
+                end = lines.index(".", start)
+            except ValueError:
+                raise ValueError(f"{path.name}:{index}: case not closed by '.' lines") from None
+            parts.append(lines[start:end])
+            start = end + 1
+        cases.append(Case(lines[index - 1], "\n".join(parts[0]), "\n".join(parts[1]), index))
+        index = start
+    return cases
+
+
+def first_row(module: ModuleType, table: str, name: Callable[[Any], str], call: Callable[[], object]) -> str:
+    """Which row a function that tries the rows in order used, when it does not say: the name of the
+    first row for which ``call`` gives a result while the module's table holds that row alone."""
+    for row in getattr(module, table):
+        with mock.patch.object(module, table, (row,)):
+            if call():
+                return name(row)
+    return "none"
+
+
+# --- what each table's cases show -------------------------------------------------
+
+
+def section_markers(text: str) -> str:
+    lines = tuple(text.split("\n"))
+    headings = sections.find_sections(lines)
+    shown = []
+    for index, line in enumerate(lines):
+        marker = next((m for m in sections.SECTION_MARKERS if m.pattern.match(line)), None)
+        if marker is None:
+            continue
+        if index in headings:
+            heading, kind = headings[index]
+            shown.append(f"line {index + 1}: {marker.name} | {heading} | {kind or 'no kind'}")
+        else:
+            shown.append(f"line {index + 1}: {marker.name} | not a section")
+    return "\n".join(shown) or "none"
+
+
+def section_kinds(text: str) -> str:
+    return sections.section_kind(text) or "none"
+
+
+def bullet_markers(text: str) -> str:
+    bullet = sections.match_bullet(text)
+    return f"row: {bullet[0]}\ntext: {bullet[1]}" if bullet else "none"
+
+
+def numbering_styles(text: str) -> str:
+    numbered = sections.match_numbering(text, None)
+    if numbered is None:
+        return "none"
+    style, number, rest = numbered
+    return f"row: {style.name}\nnumber: {number}\ntext: {rest}"
+
+
+def label_layouts(text: str) -> str:
+    labelled = overview.match_label(text)
+    if labelled is None:
+        return "none"
+    row = first_row(overview, "LABEL_LAYOUTS", lambda layout: layout.name, lambda: overview.match_label(text))
+    return f"row: {row}\nlabel: {labelled[0]}\nvalue: {labelled[1]}".rstrip()  # "value:" when it is empty
+
+
+def field_synonyms(text: str) -> str:
+    return overview.field_kind(text) or "none"
+
+
+def range_separators(text: str) -> str:
+    row = first_row(dates, "RANGE_SEPARATORS", lambda separator: separator[0], lambda: dates.split_range(text)[1])
+    first, second = dates.split_range(text)
+    shown = [f"row: {row}"] + ([f"sides: {first} | {second}"] if second is not None else [])
+    try:
+        start, end = dates.parse_period(text)
+    except dates.DateError as error:
+        return "\n".join([*shown, f"period: error: {error}"])
+    return "\n".join([*shown, f"period: {start} to {end}"])
+
+
+def checks(text: str) -> str:
+    record = parse(read_bytes(text.encode("utf-8"), "fixture.txt"))
+    return "\n".join(note.code for note in record.notes) or "none"
+
+
+def head_words(text: str) -> str:
+    return names.head_kind(text) or "none"
+
+
+# The word sets clean_span and is_name read; a case's input is the span's label, then the span.
+CLEAN_SPAN_WORD_SETS = (
+    "LEADING_WORDS",
+    "TRAILING_WORDS",
+    "TRAILING_COMMON_NOUNS",
+    "LOWERCASE_NAME_WORDS",
+    "GENERIC_WORDS",
+    "NOT_NAMES",
+)
+
+
+def clean_span(text: str) -> str:
+    label, span = text.split("\n")
+    return "\n".join(names.clean_span(span, label)) or "none"
+
+
+@functools.cache
+def _shapes_nlp() -> Language:
+    """A blank English pipeline whose only component is a span_ruler holding the name shapes."""
+    import spacy
+    from spacy.pipeline import SpanRuler
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": None, "annotate_ents": True})
+    assert isinstance(ruler, SpanRuler)
+    ruler.add_patterns(names.NAME_SHAPES)
+    return nlp
+
+
+def name_shapes(text: str) -> str:
+    return "\n".join(f"{ent.ent_id_}: {ent.text} ({ent.label_})" for ent in _shapes_nlp()(text).ents) or "none"
+
+
+class Table(NamedTuple):
+    rows: tuple[str, ...]
+    run: Callable[[str], str]
+
+
+TABLES: dict[str, Table] = {
+    "section_markers": Table(tuple(m.name for m in sections.SECTION_MARKERS), section_markers),
+    "section_kinds": Table(tuple(kind for kind, _ in sections.SECTION_KINDS), section_kinds),
+    "bullet_markers": Table(tuple(rule.name for rule in sections.BULLET_MARKERS), bullet_markers),
+    "numbering_styles": Table(tuple(rule.name for rule in sections.NUMBERING_STYLES), numbering_styles),
+    "label_layouts": Table(tuple(layout.name for layout in overview.LABEL_LAYOUTS), label_layouts),
+    "field_synonyms": Table(tuple(kind for kind, _ in overview.FIELD_SYNONYMS), field_synonyms),
+    "range_separators": Table(tuple(name for name, _ in dates.RANGE_SEPARATORS), range_separators),
+    "checks": Table(tuple(check.__name__ for check in notes.CHECKS), checks),
+    "head_words": Table(tuple(names.HEAD_WORDS), head_words),
+    "clean_span": Table(CLEAN_SPAN_WORD_SETS, clean_span),
+    "name_shapes": Table(tuple(shape["id"] for shape in names.NAME_SHAPES), name_shapes),
+}
+
+CASES = [(table, case) for table in TABLES for case in read_cases(FIXTURES / f"{table}.txt")]
+
+
+@pytest.mark.parametrize(("table", "case"), CASES, ids=[f"{table}:{case.line}-{case.row}" for table, case in CASES])
+def test_fixture_case(table: str, case: Case) -> None:
+    actual = TABLES[table].run(case.input)
+    assert actual == case.expected, (
+        f"tests/fixtures/{table}.txt:{case.line} {case.title}\n"
+        f"--- input\n{case.input}\n--- expected\n{case.expected}\n--- actual\n{actual}"
+    )
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_row_has_a_case(table: str) -> None:
+    rows = TABLES[table].rows
+    titles = {case.row for case in read_cases(FIXTURES / f"{table}.txt")}
+    assert len(set(rows)) == len(rows), f"{table}: two rows share a name: {rows}"
+    assert not set(rows) - titles, f"{table}: rows with no fixture case: {sorted(set(rows) - titles)}"
+    assert titles <= {*rows, "none"}, f"{table}: case titles naming no row: {sorted(titles - {*rows, 'none'})}"
