@@ -222,10 +222,11 @@ def _facts(record: Record, participants: list[CountryRow]) -> list[Block]:
     if overview.period:
         words = period_in_words(overview.period.start, overview.period.end)
         rows.append(["Period", words if words and words != overview.period.text else overview.period.text])
-    if overview.venue:
-        rows.append(["Venue", venue_line(record)])
-    if overview.organizer:
-        rows.append(["Organizer", organizer_line(record)])
+    venue, organizer = venue_line(record), organizer_line(record)  # None where the overview has none
+    if venue is not None:
+        rows.append(["Venue", venue])
+    if organizer is not None:
+        rows.append(["Organizer", organizer])
     summary = participation_summary(record, participants)
     if summary:
         rows.append(["Participation", summary])

@@ -15,7 +15,7 @@ from .colours import ACCENT, INK, MUTED
 BODY_SIZE = 9.5
 
 
-def _style(name: str, **overrides: Any) -> ParagraphStyle:
+def _style(name: str, **overrides: Any) -> ParagraphStyle:  # Any: ParagraphStyle takes its attributes as **kw: Any
     base = {
         "fontName": REGULAR,
         "bulletFontName": REGULAR,
@@ -37,7 +37,6 @@ STYLES = {
     "verbatim": _style("verbatim", spaceAfter=2),
     "muted": _style("muted", fontSize=8.5, textColor=MUTED, spaceAfter=4),
     "cell": _style("cell", fontSize=8.5, leading=11),
-    "cell_bold": _style("cell_bold", fontName=BOLD, fontSize=8.5, leading=11),
     "notice": _style("notice", fontSize=10, leading=14),
     "notice_head": _style("notice_head", fontName=BOLD, fontSize=10, leading=14),
 }
