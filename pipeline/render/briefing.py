@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import os
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..parser.countries import country_code
 from ..record import Declaration, Item, Note, Record
@@ -23,6 +24,13 @@ def document_timestamp() -> datetime.datetime:
     seconds = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     epoch = int(seconds) if seconds.isdigit() else STABLE_EPOCH
     return datetime.datetime.fromtimestamp(epoch, datetime.UTC)
+
+
+# How a writer sets a paragraph: running text, the closing lines of a declaration,
+# a line kept as the source wrote it, or a quiet explanatory line.
+ParagraphStyleName = Literal["body", "closing", "verbatim", "muted"]
+# A grid of rows under a header, or label-value pairs (key facts).
+TableStyleName = Literal["grid", "facts"]
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,7 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    style: str = "body"  # body | closing | verbatim | muted
+    style: ParagraphStyleName = "body"
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,7 @@ class Table:
     columns: list[str]
     rows: list[list[str]]
     widths: list[float]  # fractions of the text width
-    style: str = "grid"  # grid | facts
+    style: TableStyleName = "grid"
 
 
 @dataclass(frozen=True)
