@@ -9,30 +9,33 @@ Output paths are never stored: they follow from the raw text's name.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from types import NoneType
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
 if TYPE_CHECKING:
     from ..record import Record
     from ..render.briefing import CountryRow
 
 Role = Literal["member", "observer"]
+ROLES: frozenset[str] = frozenset(get_args(Role))
 INDEX_NAME = "index.json"
 OUTPUT_KINDS = ("json", "docx", "pdf")
 
 
-@dataclass(frozen=True)
-class Participant:
-    """One listed authority of one record, under its entity's name where it has one."""
+class Participant(NamedTuple):
+    """One listed authority of one record, under its entity's name where it has one.
+    (A named tuple: a manifest holds tens of thousands, read on every build.)"""
 
     country: str
     name: str
     role: Role
 
 
-@dataclass(frozen=True)
-class IndexEntry:
+class IndexEntry(NamedTuple):
+    """A built record as the index, the book and the manifest see it.
+    (A named tuple: the manifest holds one per raw text and is read on every build.)"""
+
     file: str
     title: str | None
     period: str | None
@@ -60,95 +63,60 @@ class IndexEntry:
     def to_json(self) -> dict[str, Any]:
         """The manifest's form: participants as [country, name, role] triples."""
         data = self.public_json()
-        data["participants"] = [[p.country, p.name, p.role] for p in self.participants]
+        data["participants"] = [list(participant) for participant in self.participants]
         return data
 
     def public_json(self) -> dict[str, Any]:
         """index.json's form: no participants, the output file names."""
-        return {
-            "file": self.file,
-            "title": self.title,
-            "period": self.period,
-            "start": self.start,
-            "end": self.end,
-            "venue": self.venue,
-            "country": self.country,
-            "organizer": self.organizer,
-            "stated_authorities": self.stated_authorities,
-            "listed_authorities": self.listed_authorities,
-            "observers": self.observers,
-            "countries": self.countries,
-            "notes": list(self.notes),
-            "outputs": self.outputs,
-        }
+        data: dict[str, Any] = {key: getattr(self, key) for key in SCALAR_TYPES}
+        data["notes"] = list(self.notes)
+        data["outputs"] = self.outputs
+        return data
 
     @classmethod
     def from_json(cls, data: object) -> IndexEntry:
-        if not isinstance(data, dict):
+        """An entry read back from the manifest; ValueError unless every field has its type."""
+        if type(data) is not dict:
             raise ValueError("an index entry is an object")
-        return cls(
-            file=_text(data, "file"),
-            title=_optional_text(data, "title"),
-            period=_optional_text(data, "period"),
-            start=_optional_text(data, "start"),
-            end=_optional_text(data, "end"),
-            venue=_optional_text(data, "venue"),
-            country=_optional_text(data, "country"),
-            organizer=_optional_text(data, "organizer"),
-            stated_authorities=_optional_count(data, "stated_authorities"),
-            listed_authorities=_count(data, "listed_authorities"),
-            observers=_count(data, "observers"),
-            countries=_count(data, "countries"),
-            notes=tuple(_text_list(data, "notes")),
-            participants=tuple(_participant(item) for item in _list(data, "participants")),
-        )
+        for key, types in SCALAR_TYPES.items():
+            if type(data.get(key)) not in types:
+                raise ValueError(f"{key}: not {' or '.join(t.__name__ for t in types)}")
+        if any(data[key] < 0 for key in COUNTS if data[key] is not None):
+            raise ValueError("a count below zero")
+        notes, participants = data.get("notes"), data.get("participants")
+        if type(notes) is not list or any(type(note) is not str for note in notes):
+            raise ValueError("notes: not a list of text")
+        if type(participants) is not list:
+            raise ValueError("participants: not a list")
+        scalars = [data[key] for key in SCALAR_TYPES]
+        return cls._make([*scalars, tuple(notes), tuple(map(_participant, participants))])
 
 
-def _list(data: dict, key: str) -> list:
-    value = data.get(key)
-    if not isinstance(value, list):
-        raise ValueError(f"{key}: not a list")
-    return value
-
-
-def _text(data: dict, key: str) -> str:
-    value = data.get(key)
-    if not isinstance(value, str):
-        raise ValueError(f"{key}: not text")
-    return value
-
-
-def _optional_text(data: dict, key: str) -> str | None:
-    return None if data.get(key) is None else _text(data, key)
-
-
-def _count(data: dict, key: str) -> int:
-    value = data.get(key)
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError(f"{key}: not a count")
-    return value
-
-
-def _optional_count(data: dict, key: str) -> int | None:
-    return None if data.get(key) is None else _count(data, key)
-
-
-def _text_list(data: dict, key: str) -> list[str]:
-    values = _list(data, key)
-    if not all(isinstance(value, str) for value in values):
-        raise ValueError(f"{key}: not a list of text")
-    return values
+# The fields before notes and participants, in order, with the JSON types each may have
+# (exact types: a bool is not a count).
+SCALAR_TYPES: dict[str, tuple[type, ...]] = {
+    "file": (str,),
+    "title": (str, NoneType),
+    "period": (str, NoneType),
+    "start": (str, NoneType),
+    "end": (str, NoneType),
+    "venue": (str, NoneType),
+    "country": (str, NoneType),
+    "organizer": (str, NoneType),
+    "stated_authorities": (int, NoneType),
+    "listed_authorities": (int,),
+    "observers": (int,),
+    "countries": (int,),
+}
+COUNTS = ("stated_authorities", "listed_authorities", "observers", "countries")
 
 
 def _participant(item: object) -> Participant:
-    if not (
-        isinstance(item, list)
-        and len(item) == 3
-        and all(isinstance(part, str) for part in item)
-        and item[2] in get_args(Role)
-    ):
-        raise ValueError("participants: not [country, name, role]")
-    return Participant(item[0], item[1], item[2])
+    if type(item) is list and len(item) == 3:
+        country, name, role = item
+        if type(country) is str and type(name) is str and role in ROLES:
+            return Participant(country, name, role)
+    raise ValueError("participants: not [country, name, role]")
 
 
 def index_entry(record: Record) -> IndexEntry:

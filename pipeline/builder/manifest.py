@@ -7,18 +7,32 @@ so a build with nothing to do stays fast.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import __version__
 from .index import IndexEntry
 
 MANIFEST_NAME = ".manifest.json"
 FORMAT = 1
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @lru_cache(maxsize=1)
@@ -32,8 +46,7 @@ def pipeline_fingerprint() -> str:
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A built raw text: the digest of its bytes and its index entry."""
 
     sha256: str
@@ -41,7 +54,7 @@ class Entry:
 
     @classmethod
     def from_json(cls, data: object) -> Entry:
-        if not isinstance(data, dict) or not isinstance(data.get("sha256"), str):
+        if type(data) is not dict or type(data.get("sha256")) is not str:
             raise ValueError("a manifest entry is an object with a sha256")
         return cls(data["sha256"], IndexEntry.from_json(data.get("summary")))
 
@@ -58,6 +71,13 @@ class Manifest:
 
     @classmethod
     def load(cls, out_dir: Path) -> Manifest | None:
+        # Tens of thousands of small acyclic objects: a garbage collection while they are
+        # made would only walk them and every imported module (it doubled a no-op build).
+        with _collector_paused():
+            return cls._load(out_dir)
+
+    @classmethod
+    def _load(cls, out_dir: Path) -> Manifest | None:
         try:
             data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
             if not isinstance(data, dict) or data.get("format") != FORMAT:

@@ -116,7 +116,9 @@ def build_texts(
         name = record.source.file
         # render_outputs times each writer itself
         outputs = batch.attempt(Stage.RENDER, name, partial(render_outputs, record, paper, batch.timings), timing=False)
-        entry = None if outputs is None else batch.attempt(Stage.RENDER, name, partial(index_entry, record))
+        entry = (
+            None if outputs is None else batch.attempt(Stage.RENDER, name, partial(index_entry, record), timing=False)
+        )
         if outputs is None or entry is None:
             continue
         if batch.attempt(Stage.WRITE, name, partial(files.write_outputs, Path(name).stem, outputs, out_dir)) is None:
