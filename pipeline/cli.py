@@ -5,6 +5,7 @@ near-briefings watch [RAW_DIR] [--out OUT_DIR] ...
 near-briefings dist [OUT_DIR] [--dist DIST_DIR]
 near-briefings schema
 near-briefings evaluate GOLD_DIR RAW_DIR [--model NAME] [--baseline] [--verbose]
+near-briefings evaluate-parse GOLD_DIR RAW_DIR [--verbose]
 """
 
 from __future__ import annotations
@@ -174,6 +175,17 @@ def command_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_evaluate_parse(args: argparse.Namespace) -> int:
+    from .parser.evaluate import format_report, load_gold, score_file
+
+    golds = load_gold(Path(args.gold_dir))
+    if not golds:
+        print(f"{args.gold_dir}: no gold files (*.json)", file=sys.stderr)
+        return 2
+    print(format_report([score_file(gold, Path(args.raw_dir)) for gold in golds], verbose=args.verbose))
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="near-briefings", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -223,6 +235,12 @@ def make_parser() -> argparse.ArgumentParser:
     )
     evaluate_parser.add_argument("--verbose", action="store_true", help="list missed and spurious names")
     evaluate_parser.set_defaults(run=command_evaluate)
+
+    parse_parser = commands.add_parser("evaluate-parse", help="score parsed records against gold records")
+    parse_parser.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold records (NAME.json)")
+    parse_parser.add_argument("raw_dir", metavar="RAW_DIR", help="folder holding the raw texts they describe")
+    parse_parser.add_argument("--verbose", action="store_true", help="list every wrong field")
+    parse_parser.set_defaults(run=command_evaluate_parse)
     return parser
 
 

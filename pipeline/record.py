@@ -12,17 +12,44 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal[1] = 1
+SCHEMA_VERSION: Literal[2] = 2
 
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+RepairKind = Literal["mojibake", "quoting", "unwrapped", "markup"]
+
+
 class Source(Model):
     file: str
     sha256: str
-    encoding: str
+    encoding: str = Field(description="The encoding the bytes were written in, e.g. 'utf-8', 'windows-1251'.")
+    repairs: list[RepairKind] = Field(
+        description="What the reader repaired: mojibake fixed, e-mail quoting removed, hard-wrapped lines "
+        "joined, Markdown or HTML decoration removed."
+    )
+
+
+MeetingKind = Literal[
+    "conference",
+    "general-assembly",
+    "committee",
+    "subcommittee",
+    "working-committee",
+    "secretaries-general",
+    "forum",
+    "workshop",
+    "other",
+]
+
+
+class Meeting(Model):
+    kind: MeetingKind
+    number: int | None = Field(description="The ordinal the title gives ('The 9th Meeting ...' -> 9).")
+    body: str | None = Field(description="The committee, forum or workshop, e.g. 'Economy & Trade Committee'.")
+    year: int | None
 
 
 class Period(Model):
@@ -81,8 +108,14 @@ class Resolution(Model):
     text: str
 
 
+DeclarationKind = Literal[
+    "declaration", "charter", "agreement", "joint-statement", "resolution", "communique", "memorandum", "other"
+]
+
+
 class Declaration(Model):
-    title: str
+    title: str = Field(description="The closing document's heading as the text writes it.")
+    kind: DeclarationKind
     preamble: list[str]
     resolutions: list[Resolution]
     closing: list[str]
@@ -113,18 +146,29 @@ NoteCode = Literal[
     "missing-section",
     "missing-field",
     "unparsed-date",
+    "ambiguous-date",
+    "unknown-country",
+    "suspect-authority",
+    "unplaced-text",
+    "repaired-text",
 ]
+# check: a reader must look before using the briefing; info: what the reader repaired.
+Severity = Literal["check", "info"]
+SEVERITY_OF: dict[str, Severity] = {"repaired-text": "info"}  # every other code: check
 
 
 class Note(Model):
     code: NoteCode
+    severity: Severity
+    line: int | None = Field(description="The line of the raw text the note is about, where there is one.")
     message: str
 
 
 class Record(Model):
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     source: Source
     title: str | None
+    meeting: Meeting
     overview: Overview | None
     contents: list[Item]
     declaration: Declaration | None

@@ -6,6 +6,7 @@ texts use that ISO 3166 does not list ("South Korea", "DPR Korea", "Russia").
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pycountry
@@ -32,28 +33,48 @@ DISPLAY_NAMES = {
     "MD": "Moldova",
 }
 
+# Keyed by the compact form of a name (``_compact``: lower case, no dots, commas,
+# apostrophes or brackets): "P.R. China", "Korea (Republic of)" and "Russian Fed." are
+# "pr china", "korea republic of" and "russian fed". ROK and DPRK are never one.
 ALIASES = {
     "korea": "KR",
     "south korea": "KR",
     "rok": "KR",
+    "ro korea": "KR",
+    "r o korea": "KR",
     "republic of korea": "KR",
-    "korea, republic of": "KR",
+    "korea republic of": "KR",
+    "korea rep": "KR",
     "north korea": "KP",
     "dpr korea": "KP",
     "dprk": "KP",
-    "d.p.r. korea": "KP",
-    "d.p.r.k.": "KP",
-    "democratic people's republic of korea": "KP",
+    "dpr of korea": "KP",
+    "d p r korea": "KP",
+    "democratic peoples republic of korea": "KP",
+    "korea democratic peoples republic of": "KP",
+    "korea dpr": "KP",
     "russia": "RU",
     "russian federation": "RU",
+    "russian fed": "RU",
+    "rf": "RU",
     "prc": "CN",
-    "p.r. china": "CN",
-    "people's republic of china": "CN",
+    "pr china": "CN",
+    "p r china": "CN",
+    "peoples republic of china": "CN",
+    "china prc": "CN",
+    "china peoples republic of": "CN",
+    "mongolia": "MN",
     "vietnam": "VN",
+    "viet nam": "VN",
     "usa": "US",
-    "u.s.a.": "US",
+    "us": "US",
     "united states of america": "US",
 }
+_COMPACT = re.compile(r"[.,'’()\[\]]")
+
+
+def _compact(key: str) -> str:
+    return " ".join(_COMPACT.sub(" ", key).split())
 
 
 def _key(text: str) -> str:
@@ -66,8 +87,9 @@ def country_code(text: str) -> str | None:
     key = _key(text)
     if not key or len(key) > 60:
         return None
-    if key in ALIASES:
-        return ALIASES[key]
+    compact = _compact(key)
+    if compact in ALIASES:
+        return ALIASES[compact]
     # Two- and three-letter codes are too easily ordinary words ("IN", "CAN").
     if len(key) <= 3:
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -27,6 +28,15 @@ RANGE_SEPARATORS = (
 )
 
 _ASIDE = re.compile(r"\([^)]*\)")  # weekdays and notes: "2(Wed.)", "(Online)"
+# Year, month and day as Chinese, Japanese and Korean write them: 2012年9月6日, 2012년 9월 6일.
+CJK_DATE_PARTS = (
+    (re.compile(r"(\d+)\s*[年년]\s*"), r"\1."),
+    (re.compile(r"(\d+)\s*[月월]\s*"), r"\1."),
+    (re.compile(r"(\d+)\s*[日일]"), r"\1"),
+    (re.compile(r"[（(][月火水木金土日월화수목금토일一二三四五六][)）]"), ""),  # weekdays
+)
+# Year last with "/" or "-": 03/04/2011 is 3 April or March 4 depending on who wrote it.
+_AMBIGUOUS_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
 _NUMERIC_DATE = re.compile(r"^([0-9]{1,4})[./-]([0-9]{1,2})(?:[./-]([0-9]{1,4}))?\.?$")
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
 
@@ -108,6 +118,22 @@ def parse_side(text: str) -> PartialDate:
     return date
 
 
+def normalise_date_text(text: str) -> str:
+    """Full-width digits and signs as ASCII, CJK year/month/day marks as dots."""
+    text = unicodedata.normalize("NFKC", text)
+    for pattern, replacement in CJK_DATE_PARTS:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+def is_ambiguous(text: str) -> bool:
+    """Whether the period holds a numeric date whose day and month cannot be told apart."""
+    return any(
+        int(first) <= 12 and int(second) <= 12 and first.lstrip("0") != second.lstrip("0")
+        for first, second, _ in _AMBIGUOUS_NUMERIC.findall(normalise_date_text(text))
+    )
+
+
 def split_range(text: str) -> tuple[str, str | None]:
     for _name, separator in RANGE_SEPARATORS:
         parts = separator.split(text, maxsplit=1)
@@ -118,7 +144,7 @@ def split_range(text: str) -> tuple[str, str | None]:
 
 def parse_period(text: str) -> tuple[datetime.date, datetime.date]:
     """Return (start, end); raise DateError when the text is not a date or range."""
-    first, second = split_range(text.strip())
+    first, second = split_range(normalise_date_text(text))
     start = parse_side(first)
     if second is None:
         day = start.to_date()
@@ -131,4 +157,7 @@ def parse_period(text: str) -> tuple[datetime.date, datetime.date]:
     if start.year is None and start_date > end_date:
         # "Dec 30 - Jan 2, 2016": the year written once belongs to the end.
         start_date = PartialDate(start_date.year - 1, start_date.month, start_date.day).to_date()
+    elif end.year is None and end_date.month < start_date.month:
+        # "December 30, 1995 ~ January 2": the year written once belongs to the start.
+        end_date = PartialDate(end_date.year + 1, end_date.month, end_date.day).to_date()
     return start_date, end_date

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..record import Note, NoteCode, ParticipantGroup, Participation, Record
+from ..record import SEVERITY_OF, Note, NoteCode, ParticipantGroup, Participation, Record
 
 REQUIRED_SECTIONS = ("overview", "contents", "declaration")
 OVERVIEW_FIELDS = ("period", "venue", "organizer", "participation")
+
+
+def make_note(code: NoteCode, message: str, line: int | None = None) -> Note:
+    """A note with the severity its code has; the message names the line where there is one."""
+    where = f"Line {line}: " if line is not None else ""
+    return Note(code=code, severity=SEVERITY_OF.get(code, "check"), line=line, message=where + message)
 
 
 def _plural(count: int, word: str) -> str:
@@ -34,7 +40,7 @@ def listed_counts(participation: Participation) -> tuple[int, int, int, int]:
 
 def check_missing_sections(record: Record, found: set[str]) -> list[Note]:
     return [
-        Note(code="missing-section", message=f"The text has no {name.capitalize()} section.")
+        make_note(code="missing-section", message=f"The text has no {name.capitalize()} section.")
         for name in REQUIRED_SECTIONS
         if name not in found
     ]
@@ -44,7 +50,7 @@ def check_missing_fields(record: Record, found: set[str]) -> list[Note]:
     if record.overview is None:
         return []
     return [
-        Note(code="missing-field", message=f"The Overview gives no {name}.")
+        make_note(code="missing-field", message=f"The Overview gives no {name}.")
         for name in OVERVIEW_FIELDS
         if getattr(record.overview, name) is None
     ]
@@ -56,11 +62,13 @@ def check_period(record: Record, found: set[str]) -> list[Note]:
         return []
     if period.start is None:
         return [
-            Note(code="unparsed-date", message=f"The period '{period.text}' could not be read as a date or date range.")
+            make_note(
+                code="unparsed-date", message=f"The period '{period.text}' could not be read as a date or date range."
+            )
         ]
     if period.end is not None and period.end < period.start:
         return [
-            Note(
+            make_note(
                 code="period-end-before-start",
                 message=f"The period ends ({period.end.isoformat()}) before it starts ({period.start.isoformat()}).",
             )
@@ -92,7 +100,7 @@ def _count_mismatch(
     stated = getattr(participation, stated_field, None)
     if participation is None or stated is None or stated in listed(*listed_counts(participation)):
         return []
-    return [Note(code=code, message=f"{_stated_phrase(participation)}; {_listed_phrase(participation)}.")]
+    return [make_note(code=code, message=f"{_stated_phrase(participation)}; {_listed_phrase(participation)}.")]
 
 
 def check_participation_count(record: Record, found: set[str]) -> list[Note]:

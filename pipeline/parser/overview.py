@@ -7,11 +7,13 @@ adding a row.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..record import (
     LabelledField,
+    Note,
     Organizer,
     Overview,
     ParticipantGroup,
@@ -20,7 +22,8 @@ from ..record import (
     Venue,
 )
 from .countries import canonical_country, country_code
-from .dates import DateError, parse_period
+from .dates import DateError, is_ambiguous, parse_period
+from .notes import make_note
 from .text import Line, split_top_level
 
 
@@ -176,11 +179,19 @@ def parse_organizer(text: str) -> Organizer:
     return Organizer(text=text, country=country, name=name or None)
 
 
-def parse_period_field(text: str) -> Period:
+def parse_period_field(text: str, line: int, notes: list[Note]) -> Period:
     try:
         start, end = parse_period(text)
     except DateError:
         return Period(text=text, start=None, end=None)
+    if is_ambiguous(text):
+        notes.append(
+            make_note(
+                "ambiguous-date",
+                f"'{text}': day and month cannot be told apart; read day first as {start.isoformat()}.",
+                line,
+            )
+        )
     return Period(text=text, start=start, end=end)
 
 
@@ -200,10 +211,55 @@ OBSERVER_MARK = re.compile(
     re.IGNORECASE,
 )
 OBSERVER_LINE = re.compile(r"(?:※\s*)?(?:participated\s+as\s+)?observers?", re.IGNORECASE)
-OBSERVER_SUFFIX = re.compile(r"\s*\((?:as\s+(?:an?\s+)?)?observers?\)", re.IGNORECASE)
-PARTICIPANT_BULLET = re.compile(r"^(?:[-–—•·*▷▶○◦●]|\d{1,2}[.)])\s*")
+OBSERVER_SUFFIX = re.compile(r"\s*[(\[](?:as\s+(?:an?\s+)?)?observers?[)\]]", re.IGNORECASE)
+PARTICIPANT_BULLET = re.compile(r"^(?:[-–—•·*▷▶►○◦●‣➢➤→✓✔★☆]|\(?\d{1,3}[.)])\s*")
 # "Japan (8; A, B)" or "Japan (8)" or "Japan (A; B)": a country and its authorities in brackets.
 INLINE_GROUP = re.compile(r"(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)]|[^()]*;)")
+# "Tottori Prefecture (Japan)": an authority with its country after it.
+TRAILING_COUNTRY = re.compile(r"^(?P<name>.*?\S)\s*\((?P<country>[^()]+)\)$")
+# "Atlantis: A, B": a heading where a country belongs, in the form of one.
+GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*(?P<rest>.*)$")
+TABLE_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+TABLE_HEADER_WORDS = re.compile(
+    r"^(?:no\.?|#|country|countries|nation|authorit(?:y|ies)|regions?|members?|participants?|"
+    r"provinces?|local governments?|role|status|count|number|total|remarks?|name)$",
+    re.IGNORECASE,
+)
+ROLE_CELL = re.compile(r"^(?:(?P<observer>observers?)|members?|full members?|regular members?)$", re.IGNORECASE)
+COUNT_CELL = re.compile(r"^\d{1,3}$")
+
+
+@dataclass(frozen=True)
+class SuspectRule:
+    """A way an entry in the authorities' place shows it is not an authority's name."""
+
+    name: str
+    test: Callable[[str], bool]
+
+
+_WORDS_MAX = 8
+SUSPECT_AUTHORITIES = (
+    SuspectRule("digits", lambda text: bool(re.fullmatch(r"[\d\s.,/#-]+", text))),
+    SuspectRule(
+        "count summary",
+        lambda text: bool(
+            re.search(
+                r"\b\d+\s+(?:regional\s+|local\s+|member\s+)?(?:authorities|regions|governments|members|"
+                r"participants|delegations|countries)\b",
+                text,
+                re.IGNORECASE,
+            )
+            or re.match(r"^(?:in\s+)?total\b", text, re.IGNORECASE)
+        ),
+    ),
+    SuspectRule("long", lambda text: len(text.split()) > _WORDS_MAX),
+    SuspectRule("sentence", lambda text: len(text.split()) >= 5 and text.rstrip().endswith((".", "!", "?"))),
+)
+
+
+def suspect_authority(text: str) -> str | None:
+    """The name of the first rule the entry breaks, or None for a plausible name."""
+    return next((rule.name for rule in SUSPECT_AUTHORITIES if rule.test(text)), None)
 
 
 @dataclass
@@ -215,33 +271,70 @@ class GroupDraft:
     observers: list[str] = field(default_factory=list)
 
 
+@dataclass
+class TableColumns:
+    """Which cells of a pasted table's rows hold what, from its header row."""
+
+    country: int | None = None
+    role: int | None = None
+    count: int | None = None
+
+
 class ParticipationScanner:
     """Walks participation text item by item, opening a group at each country."""
 
-    def __init__(self) -> None:
+    def __init__(self, notes: list[Note]) -> None:
         self.groups: list[GroupDraft] = []
         self.observer_mode = False
+        self.notes = notes
+        self.line = 0
+        self.columns = TableColumns()
 
     def current(self) -> GroupDraft:
         if not self.groups:
             self.groups.append(GroupDraft(None, self.observer_mode))
         return self.groups[-1]
 
-    def open_group(self, country_text: str, stated: int | None = None) -> GroupDraft:
+    def open_group(self, country_text: str | None, stated: int | None = None) -> GroupDraft:
         group = GroupDraft(country_text, self.observer_mode, stated)
         self.groups.append(group)
         return group
 
-    def add_authority(self, text: str) -> None:
-        text, observer = strip_observer_suffix(text)
-        text = text.strip(" .")
+    def group_of(self, country_text: str) -> GroupDraft:
+        """The group of a country an authority names after itself, opened on first use."""
+        code = country_code(country_text)
+        for group in self.groups:
+            if group.country_text and country_code(group.country_text) == code and group.observer == self.observer_mode:
+                return group
+        return self.open_group(country_text)
+
+    def add_authority(self, text: str, observer: bool = False) -> None:
+        text, marked = strip_observer_suffix(text)
+        text = text.strip(" .;,")
         if not text:
             return
+        suspect = suspect_authority(text)
+        if suspect:
+            self.notes.append(
+                make_note(
+                    "suspect-authority",
+                    f"'{text}' is listed as an authority but is not a name ({suspect}); it is left out.",
+                    self.line,
+                )
+            )
+            return
         group = self.current()
-        (group.observers if observer or group.observer else group.members).append(text)
+        trailing = TRAILING_COUNTRY.match(text)
+        if trailing and country_code(trailing["country"]):
+            group, text = self.group_of(trailing["country"]), trailing["name"]
+        (group.observers if observer or marked or group.observer else group.members).append(text)
 
-    def scan_line(self, text: str) -> None:
-        text = PARTICIPANT_BULLET.sub("", text)
+    def scan_line(self, line: Line) -> None:
+        self.line = line.number
+        text = PARTICIPANT_BULLET.sub("", line.text)
+        if "|" in text:
+            self.scan_table_row([cell.strip() for cell in text.strip().strip("|").split("|")])
+            return
         if OBSERVER_LINE.fullmatch(text):
             self.observer_mode = True
             return
@@ -250,11 +343,62 @@ class ParticipationScanner:
             country_text, rest = header
             self.open_group(country_text)
             text = rest
+        elif (heading := GROUP_HEADING.match(text)) and _unknown_country(heading["name"]):
+            self.notes.append(
+                make_note(
+                    "unknown-country",
+                    f"'{heading['name']}' heads a group of authorities but is not a known country.",
+                    self.line,
+                )
+            )
+            self.open_group(heading["name"])
+            text = heading["rest"]
         for index, chunk in enumerate(OBSERVER_MARK.split(text)):
             if index % 2:
                 self.observer_mode = True
             else:
                 self.scan_chunk(chunk)
+
+    def scan_table_row(self, cells: list[str]) -> None:
+        """A row of a pasted table: country, authorities, and perhaps a role and a count."""
+        if all(not cell or TABLE_SEPARATOR_CELL.match(cell) for cell in cells):
+            return
+        if all(TABLE_HEADER_WORDS.match(cell) or not cell for cell in cells):
+            self.columns = _table_columns(cells)
+            return
+        columns = self.columns
+        country_index = (
+            columns.country
+            if columns.country is not None
+            else next((index for index, cell in enumerate(cells) if country_code(cell)), None)
+        )
+        observer = any((role := ROLE_CELL.match(cell)) and role["observer"] for cell in cells)
+        stated = next(
+            (
+                int(cell)
+                for index, cell in enumerate(cells)
+                if COUNT_CELL.match(cell) and index != 0 and index != country_index
+            ),
+            None,
+        )
+        if country_index is not None and country_index < len(cells) and cells[country_index]:
+            country_text = cells[country_index]
+            if not country_code(country_text):
+                self.notes.append(
+                    make_note(
+                        "unknown-country",
+                        f"'{country_text}' is in the country column but is not a known country.",
+                        self.line,
+                    )
+                )
+            self.open_group(country_text, stated).observer = observer or self.observer_mode
+        for index, cell in enumerate(cells):
+            if index == country_index or ROLE_CELL.match(cell) or COUNT_CELL.match(cell) or not cell:
+                continue
+            if index in (columns.role, columns.count) or (index == 0 and COUNT_CELL.match(cell)):
+                continue
+            for item in split_top_level(cell, ",;"):
+                self.add_authority(item, observer)
 
     def scan_chunk(self, text: str) -> None:
         position = 0
@@ -290,6 +434,31 @@ class ParticipationScanner:
                 self.add_authority(item)
 
 
+def _table_columns(cells: list[str]) -> TableColumns:
+    columns = TableColumns()
+    for index, cell in enumerate(cells):
+        word = cell.lower()
+        if word.startswith(("country", "countries", "nation")):
+            columns.country = index
+        elif word in ("role", "status"):
+            columns.role = index
+        elif word in ("count", "number", "total", "no.", "no", "#") and index != 0:
+            columns.count = index
+    return columns
+
+
+def _unknown_country(name: str) -> bool:
+    """A heading-like name that is neither a country, an observer mark nor a field label."""
+    words = name.split()
+    return (
+        1 <= len(words) <= 4
+        and name[0].isupper()
+        and country_code(name) is None
+        and not OBSERVER_LINE.fullmatch(name)
+        and field_kind(name) is None
+    )
+
+
 def _closing_paren(text: str, open_index: int) -> int:
     depth = 0
     for index in range(open_index, len(text)):
@@ -320,20 +489,20 @@ def _country_header(text: str) -> tuple[str, str] | None:
     return None
 
 
-def parse_participation(values: list[Line]) -> Participation:
-    lines = [line.text for line in values if line.text]
+def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
+    lines = [line for line in values if line.text]
     summary_text = stated_authorities = stated_countries = None
     if lines:
-        match = SUMMARY.match(lines[0])
-        if match:
+        match = SUMMARY.match(lines[0].text)
+        if match and not lines[0].text.lstrip().startswith("|"):
             summary_text = match.group(0).strip()
             stated_authorities = int(match["authorities"])
             stated_countries = int(match["countries"]) if match["countries"] else None
-            lines[0] = lines[0][match.end() :].lstrip(" ,;:.")
-    scanner = ParticipationScanner()
-    for text in lines:
-        if text:
-            scanner.scan_line(text)
+            lines[0] = Line(lines[0].number, lines[0].text[match.end() :].lstrip(" ,;:."))
+    scanner = ParticipationScanner(notes)
+    for line in lines:
+        if line.text:
+            scanner.scan_line(line)
     return Participation(
         text=summary_text,
         stated_authorities=stated_authorities,
@@ -370,26 +539,32 @@ def _finish_group(draft: GroupDraft) -> list[ParticipantGroup]:
 
 # --- the overview ----------------------------------------------------------------
 
-FIELD_PARSERS = {
-    "period": lambda raw: parse_period_field(raw.text),
-    "venue": lambda raw: parse_venue(raw.text),
-    "organizer": lambda raw: parse_organizer(raw.text),
-    "participation": lambda raw: parse_participation(raw.values),
+FIELD_PARSERS: dict[str, Callable[[RawField, list[Note]], Any]] = {
+    "period": lambda raw, notes: parse_period_field(raw.text, raw.line, notes),
+    "venue": lambda raw, notes: parse_venue(raw.text),
+    "organizer": lambda raw, notes: parse_organizer(raw.text),
+    "participation": lambda raw, notes: parse_participation(raw.values, notes),
 }
 
 
-def parse_overview(lines: list[Line]) -> Overview:
+def parse_overview(lines: list[Line], notes: list[Note]) -> Overview:
     fields, unlabelled = collect_fields(lines)
     parsed: dict[str, Any] = {}  # by field kind: the FIELD_PARSERS' results
     other: list[LabelledField] = []
     if unlabelled:
-        other.append(LabelledField(label="", text=" ".join(line.text for line in unlabelled)))
+        text = " ".join(line.text for line in unlabelled)
+        other.append(LabelledField(label="", text=text))
+        notes.append(
+            make_note(
+                "unplaced-text", f"'{text}' in the Overview belongs to no field; kept as it is.", unlabelled[0].number
+            )
+        )
     for raw in fields:
         kind = raw.kind
         if kind is None or kind in parsed:
             other.append(LabelledField(label=raw.label, text=raw.text))
         else:
-            parsed[kind] = FIELD_PARSERS[kind](raw)
+            parsed[kind] = FIELD_PARSERS[kind](raw, notes)
     return Overview(
         period=parsed.get("period"),
         venue=parsed.get("venue"),

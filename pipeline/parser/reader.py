@@ -1,7 +1,11 @@
-"""Stage 1: raw bytes -> normalised text.
+"""Stage 1: raw bytes -> normalised text, with what transit damaged repaired.
 
 Accepts what people actually save: UTF-8 (with or without BOM), UTF-16 (BOM, or
-without one when the detector is sure), Windows-1252. Everything else is refused.
+without one when the detector is sure), and the legacy code pages of the member
+countries' computers (LEGACY_CODECS). A legacy guess is checked against the text
+it gives: its letters must be of the code page's scripts and no word may mix
+scripts, so Cyrillic or Hangul read as Latin-1 is rejected. Bytes that fit none
+are refused with the line. The repairs (``repairs.py``) run on the decoded text.
 """
 
 from __future__ import annotations
@@ -16,6 +20,9 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
+from ..record import RepairKind
+from .repairs import fix_mojibake, repair_lines
+from .text import Line
 
 # Limits, far above any real conference record (the seed is 4 KB, 70 lines) and low
 # enough that a runaway input cannot stall a batch: refused with a clear message.
@@ -23,17 +30,55 @@ MAX_BYTES = 1_000_000
 MAX_LINE_CHARS = 20_000
 # Share of control characters above which decoded "text" is really binary data.
 MAX_CONTROL_SHARE = 0.06  # random bytes and compressed data are about 11%; a text with stray controls, 1-3%
-_MULTIBYTE_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-# Encodings we accept, by the name charset-normalizer uses and the name we report.
-ACCEPTED_ENCODINGS = {
-    "utf_8": "utf-8",
-    "utf_16": "utf-16",
-    "utf_16_le": "utf-16-le",
-    "utf_16_be": "utf-16-be",
-    "cp1252": "windows-1252",
-}
+# UTF-16 without a BOM, by the name charset-normalizer uses and the name we report.
+UTF16_ENCODINGS = {"utf_16": "utf-16", "utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be"}
+
+
+@dataclass(frozen=True)
+class LegacyCodec:
+    """A code page people save text in: the name we report and the scripts its letters are in."""
+
+    codec: str
+    name: str
+    scripts: frozenset[str]
+    required_script: str | None = None  # a text in this code page has letters of this script
+    # Lead bytes of the characters people use most (GB2312 and Big5 level 1, JIS level 1,
+    # KS X 1001 Hangul): a text read in the wrong CJK code page is made of rarer ones.
+    common_leads: tuple[range, ...] = (range(0x80, 0x100),)
+
+
+# Tried in the order charset-normalizer ranks them, then in this order.
+LEGACY_CODECS = (
+    LegacyCodec("cp1252", "windows-1252", frozenset({"latin"})),
+    LegacyCodec("cp1251", "windows-1251", frozenset({"cyrillic"})),
+    LegacyCodec("koi8_r", "koi8-r", frozenset({"cyrillic"})),
+    LegacyCodec("cp949", "cp949", frozenset({"hangul", "han"}), "hangul", (range(0xB0, 0xC9),)),
+    LegacyCodec("gb18030", "gb18030", frozenset({"han"}), None, (range(0xB0, 0xD8),)),
+    LegacyCodec("big5", "big5", frozenset({"han"}), None, (range(0xA4, 0xC7),)),
+    LegacyCodec("cp932", "cp932", frozenset({"kana", "han"}), None, (range(0x82, 0x84), range(0x88, 0x99))),
+    LegacyCodec("euc_jp", "euc-jp", frozenset({"kana", "han"}), None, (range(0xA4, 0xA6), range(0xB0, 0xD0))),
+)
+_LEGACY_BY_CODEC = {legacy.codec: legacy for legacy in LEGACY_CODECS}
+# Code point ranges of the scripts the member countries write in.
+SCRIPT_RANGES = (
+    ("latin", 0x00C0, 0x024F),
+    ("cyrillic", 0x0400, 0x04FF),
+    ("hangul", 0x1100, 0x11FF),
+    ("hangul", 0x3130, 0x318F),
+    ("hangul", 0xAC00, 0xD7A3),
+    ("kana", 0x3040, 0x30FF),
+    ("kana", 0xFF66, 0xFF9F),
+    ("han", 0x3400, 0x4DBF),
+    ("han", 0x4E00, 0x9FFF),
+    ("han", 0xF900, 0xFAFF),
+)
+_NON_ASCII_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
+_WORD = re.compile(r"[^\W\d_]+")
+# Box drawing and block elements: what a code page's upper half gives when the bytes are
+# another code page's letters (KOI8-R reading CJK). No text of the field uses them.
+_FOREIGN_SYMBOL = re.compile("[\u2500-\u259f\u2320\u2321\u2219\u221a\u2248\u2264\u2265]")
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
@@ -53,16 +98,26 @@ _SPACE_RUN = re.compile(" {2,}")
 
 @dataclass(frozen=True)
 class RawText:
-    """A decoded, normalised raw text. ``lines[i]`` is line ``i + 1`` of the file."""
+    """A decoded, normalised, repaired raw text. ``lines[i]`` came from line
+    ``numbers[i]`` of the file (repairs may split or join lines)."""
 
     file: str
     sha256: str
     encoding: str
     lines: tuple[str, ...]
+    numbers: tuple[int, ...] = ()
+    repairs: tuple[RepairKind, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.numbers:
+            object.__setattr__(self, "numbers", tuple(range(1, len(self.lines) + 1)))
 
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
+
+    def numbered(self) -> list[Line]:
+        return [Line(number, text) for number, text in zip(self.numbers, self.lines, strict=True)]
 
 
 def decode(data: bytes, file: str) -> tuple[str, str]:
@@ -88,17 +143,91 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
-        if b"\x00" not in data and _MULTIBYTE_UTF8.search(data):
+        if b"\x00" not in data and _mostly_utf8(data):
             # Real UTF-8 around a broken byte: guessing another encoding would garble every name.
             raise InputError(
                 file,
                 _line_of(data, error.start),
                 f"invalid UTF-8 (byte 0x{data[error.start]:02x}); save the file again as UTF-8",
             ) from None
-    best = from_bytes(data, cp_isolation=list(ACCEPTED_ENCODINGS)).best()
-    if best is None:
-        raise InputError(file, 1, "cannot decode: not UTF-8, UTF-16 or Windows-1252 text")
-    return str(best), ACCEPTED_ENCODINGS.get(best.encoding, best.encoding)
+    if b"\x00" in data:
+        best = from_bytes(data, cp_isolation=list(UTF16_ENCODINGS)).best()
+        if best is not None:
+            return str(best), UTF16_ENCODINGS[best.encoding]
+    return _decode_legacy(data, file)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken bytes, rather than another encoding: most non-ASCII
+    characters decode as UTF-8. (A legacy code page makes mostly errors.)"""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    valid = sum(1 for ch in text if ord(ch) > 0x7F) - broken
+    return valid >= 4 * broken
+
+
+def _decode_legacy(data: bytes, file: str) -> tuple[str, str]:
+    """The first code page, in charset-normalizer's ranking, whose text is plausible.
+    Only the lines with non-ASCII bytes are ranked: the rest tells nothing and, in a
+    mostly English text, drowns the signal."""
+    sample = b"\n".join(_NON_ASCII_LINE.findall(data)) or data
+    ranked = [match.encoding for match in from_bytes(sample, cp_isolation=list(_LEGACY_BY_CODEC))]
+    order = [*dict.fromkeys([*(c for c in ranked if c in _LEGACY_BY_CODEC), *_LEGACY_BY_CODEC])]
+    best: tuple[float, str, str] | None = None
+    for codec in order:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        legacy = _LEGACY_BY_CODEC[codec]
+        if plausible(text, legacy):
+            score = commonness(text, legacy)
+            if best is None or score > best[0]:
+                best = (score, text, legacy.name)
+    if best is not None:
+        return best[1], best[2]
+    first = next((_line_of(data, m.start()) for m in re.finditer(rb"[\x80-\xff]", data)), 1)
+    names = ", ".join(legacy.name for legacy in LEGACY_CODECS)
+    raise InputError(file, first, f"cannot decode: the bytes are not UTF-8, UTF-16 or any of {names}")
+
+
+def script_of(char: str) -> str | None:
+    point = ord(char)
+    return next((name for name, low, high in SCRIPT_RANGES if low <= point <= high), None)
+
+
+def commonness(text: str, legacy: LegacyCodec) -> float:
+    """The share of the text's non-ASCII letters that are among the code page's common ones."""
+    letters = [ch for ch in text if ord(ch) > 0x7F and ch.isalpha()]
+    if not letters:
+        return 1.0
+    common = sum(1 for ch in letters if any(ch.encode(legacy.codec)[0] in leads for leads in legacy.common_leads))
+    return common / len(letters)
+
+
+def plausible(text: str, legacy: LegacyCodec) -> bool:
+    """Whether a legacy decoding reads as text: its non-ASCII letters are of the code
+    page's scripts, no word mixes ASCII letters with another script, a Latin word is not
+    made of accented letters alone (Cyrillic read as Latin-1), and nothing decodes to
+    control or unassigned characters."""
+    if any(
+        unicodedata.category(ch) in ("Cc", "Cn", "Co") or _FOREIGN_SYMBOL.match(ch) for ch in text if ord(ch) > 0x7F
+    ):
+        return False
+    scripts_seen: set[str] = set()
+    for word in _WORD.findall(text):
+        if word.isascii():
+            continue
+        scripts = {script_of(ch) for ch in word if ord(ch) > 0x7F and ch.isalpha()}
+        if None in scripts or not scripts <= legacy.scripts | {"latin"}:  # "Communiqué" is in every text
+            return False
+        has_ascii = any(ch.isascii() for ch in word)
+        if has_ascii and scripts == {"cyrillic"}:
+            return False  # "Sociйtй": Latin-1 text read as Cyrillic
+        if scripts == {"latin"} and not has_ascii and len(word) > 2:
+            return False  # "Õàáàðîâñê": Cyrillic read as Latin-1
+        scripts_seen |= {script for script in scripts if script}
+    return legacy.required_script is None or legacy.required_script in scripts_seen
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -117,11 +246,24 @@ def normalise(text: str) -> tuple[str, ...]:
 
 def read_bytes(data: bytes, file: str) -> RawText:
     text, encoding = decode(data, file)
-    lines = normalise(text)
-    for number, line in enumerate(lines, 1):
+    repairs: list[RepairKind] = []
+    fixed = fix_mojibake(text)
+    if fixed is not None:
+        text = fixed
+        repairs.append("mojibake")
+    normalised = normalise(text)
+    for number, line in enumerate(normalised, 1):
         if len(line) > MAX_LINE_CHARS:
             raise InputError(file, number, f"line of {len(line):,} characters; the limit is {MAX_LINE_CHARS:,}")
-    return RawText(file=file, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, lines=lines)
+    lines, line_repairs = repair_lines([Line(number, line) for number, line in enumerate(normalised, 1)])
+    return RawText(
+        file=file,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        lines=tuple(line.text for line in lines),
+        numbers=tuple(line.number for line in lines),
+        repairs=(*repairs, *line_repairs),
+    )
 
 
 def read(path: str | Path) -> RawText:

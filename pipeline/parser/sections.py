@@ -12,11 +12,14 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..record import Declaration, Item, Record, Resolution, Section, Source
-from .notes import quality_notes
-from .overview import collect_fields, parse_overview
+from ..record import Declaration, Item, Note, Record, RepairKind, Resolution, Section, Source
+from .countries import country_code
+from .meeting import declaration_kind, meeting_kind, read_meeting
+from .notes import make_note, quality_notes
+from .overview import collect_fields, match_label, parse_overview
 from .reader import RawText
 from .text import Line, paragraphs
+from .unwrap import unwrap
 
 # --- section markers -------------------------------------------------------------
 
@@ -32,6 +35,9 @@ class SectionMarker:
     name: str
     pattern: re.Pattern[str]
     needs_known_heading: bool = False
+    # A bare line is a heading only when it names a known kind itself, and only in a
+    # text with no other section markers.
+    fallback: bool = False
 
 
 SECTION_MARKERS = (
@@ -48,12 +54,21 @@ SECTION_MARKERS = (
         re.compile(r"^(?P<heading>(?=(?:.*[A-Z]){3})[^a-z\d][^a-z]{2,60})$"),
         needs_known_heading=True,
     ),
+    SectionMarker(
+        "bare heading",
+        re.compile(r"^(?P<heading>[^\W\d_][^:：.;!?]{1,50}?)\s*[:：]?$"),
+        needs_known_heading=True,
+        fallback=True,
+    ),
 )
 
 SECTION_KINDS = (
     ("overview", re.compile(r"\b(overview|outline|summary|general information|basic information)\b", re.I)),
     ("contents", re.compile(r"\b(contents?|main results|results|agenda|proceedings|discussions|outcomes?)\b", re.I)),
-    ("declaration", re.compile(r"\b(declaration|charter|communiqu[eé]|statement|resolution)s?\b", re.I)),
+    (
+        "declaration",
+        re.compile(r"\b(declaration|charter|communiqu[eé]|statement|resolution|agreement|memorandum|MOU)s?\b", re.I),
+    ),
 )
 
 # A numbered heading that is not a known kind must look like a heading, not a sentence.
@@ -75,10 +90,17 @@ class SectionDraft:
     lines: list[Line] = field(default_factory=list)
 
 
-def _marker_candidates(lines: tuple[str, ...]) -> list[tuple[int, SectionMarker, re.Match[str]]]:
+_BARE_HEADING_WORDS_MAX = 4
+
+
+def _marker_candidates(
+    lines: tuple[str, ...], fallback: bool = False
+) -> list[tuple[int, SectionMarker, re.Match[str]]]:
     candidates = []
     for index, text in enumerate(lines):
         for marker in SECTION_MARKERS:
+            if marker.fallback != fallback:
+                continue
             match = marker.pattern.match(text)
             if match:
                 candidates.append((index, marker, match))
@@ -87,8 +109,21 @@ def _marker_candidates(lines: tuple[str, ...]) -> list[tuple[int, SectionMarker,
 
 
 def find_sections(lines: tuple[str, ...]) -> dict[int, tuple[str, str | None]]:
-    """Line index -> (heading, kind) for every line that opens a section."""
-    candidates = _marker_candidates(lines)
+    """Line index -> (heading, kind) for every line that opens a section. Bare
+    headings ("Overview" alone on a line) count only in a text with no markers."""
+    headings = _find_sections(lines, fallback=False)
+    if any(kind for _, kind in headings.values()):
+        return headings
+    bare: dict[int, tuple[str, str | None]] = {
+        index: (heading, kind)
+        for index, (heading, kind) in _find_sections(lines, fallback=True).items()
+        if kind and len(heading.split()) <= _BARE_HEADING_WORDS_MAX
+    }
+    return bare or headings
+
+
+def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[str, str | None]]:
+    candidates = _marker_candidates(lines, fallback)
     confirmed = {
         marker.name
         for _, marker, match in candidates
@@ -111,24 +146,32 @@ def find_sections(lines: tuple[str, ...]) -> dict[int, tuple[str, str | None]]:
     return headings
 
 
-def split_sections(raw: RawText) -> tuple[str | None, list[Line], list[SectionDraft]]:
+def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[SectionDraft]]:
     """Return the title, the lines between title and first section, and the sections."""
-    headings = find_sections(raw.lines)
+    headings = find_sections(tuple(line.text for line in lines))
     title: str | None = None
     preface: list[Line] = []
     sections: list[SectionDraft] = []
-    for index, text in enumerate(raw.lines):
-        line = Line(index + 1, text)
+    for index, line in enumerate(lines):
+        text = line.text
         if index in headings:
             heading, kind = headings[index]
             sections.append(SectionDraft(heading, line.number, kind))
         elif sections:
             sections[-1].lines.append(line)
-        elif title is None and text:
+        elif title is None and text and not _is_field(text):
             title = text
         else:
             preface.append(line)
     return title, preface, sections
+
+
+def _is_field(text: str) -> bool:
+    """A labelled overview field ("Period: ..."): a page that starts with one has no title line."""
+    from .overview import field_kind
+
+    labelled = match_label(text)
+    return labelled is not None and field_kind(labelled[0]) is not None
 
 
 # --- contents --------------------------------------------------------------------
@@ -143,17 +186,22 @@ class LineRule:
 
 
 BULLET_MARKERS = (
-    LineRule("triangle", re.compile(r"^[▷▶►▸▹]\s*(?P<text>.+)$")),
-    LineRule("bullet", re.compile(r"^[•●∙]\s*(?P<text>.+)$")),
-    LineRule("circle", re.compile(r"^[○◦◎]\s*(?P<text>.+)$")),
-    LineRule("diamond", re.compile(r"^[◆◇❖]\s*(?P<text>.+)$")),
-    LineRule("small square", re.compile(r"^[▪▫]\s*(?P<text>.+)$")),
+    LineRule("triangle", re.compile(r"^[▷▶►▸▹▻‣⊳]\s*(?P<text>.+)$")),
+    LineRule("bullet", re.compile(r"^[•●∙⦁⚫]\s*(?P<text>.+)$")),
+    LineRule("circle", re.compile(r"^[○◦◎❍⚪]\s*(?P<text>.+)$")),
+    LineRule("diamond", re.compile(r"^[◆◇❖♦⬥⬦]\s*(?P<text>.+)$")),
+    LineRule("small square", re.compile(r"^[▪▫❏❐❑❒]\s*(?P<text>.+)$")),
+    LineRule("check mark", re.compile(r"^[✓✔☑✅]\s*(?P<text>.+)$")),
+    LineRule("star", re.compile(r"^[★☆✱✲✳✴✵✶✷✸✹✺]\s*(?P<text>.+)$")),
+    LineRule("pointing hand", re.compile(r"^[☞☛☜👉]\s*(?P<text>.+)$")),
     LineRule("asterisk", re.compile(r"^\*\s*(?P<text>.+)$")),
     LineRule("circled number", re.compile(r"^[①-⑳]\s*(?P<text>.+)$")),
     LineRule("parenthesised number", re.compile(r"^\(\d{1,2}\)\s*(?P<text>.+)$")),
     LineRule("number", re.compile(r"^\d{1,2}[.)]\s+(?P<text>.+)$")),
-    LineRule("dash", re.compile(r"^[-–—‐]\s*(?P<text>.+)$")),
-    LineRule("arrow", re.compile(r"^[→⇒➔]\s*(?P<text>.+)$")),
+    LineRule("parenthesised letter", re.compile(r"^\((?:[a-z]|[ivx]{1,5})\)\s*(?P<text>.+)$")),
+    LineRule("letter", re.compile(r"^(?:[a-z]|[ivx]{1,5})[.)]\s+(?P<text>.+)$")),
+    LineRule("dash", re.compile(r"^[-–—‐‑‒―⁃−]\s*(?P<text>.+)$")),
+    LineRule("arrow", re.compile(r"^[→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]\s*(?P<text>.+)$")),
     LineRule("middle dot", re.compile(r"^[·ㆍ・]\s*(?P<text>.+)$")),
 )
 
@@ -211,6 +259,10 @@ NUMBERING_STYLES = (
     LineRule("number in brackets", re.compile(r"^\((?P<number>\d{1,3})\)\s*(?P<text>\S.*)$")),
     LineRule("circled number", re.compile(rf"^(?P<number>[{CIRCLED}])\s*(?P<text>\S.*)$")),
     LineRule("roman numeral", re.compile(r"^(?P<number>[IVX]{1,5})\.\s+(?P<text>\S.*)$")),
+    LineRule("roman in brackets", re.compile(r"^\((?P<number>[ivx]{1,5})\)\s*(?P<text>\S.*)$")),
+    LineRule("letter in brackets", re.compile(r"^\((?P<number>[a-z])\)\s*(?P<text>\S.*)$")),
+    LineRule("letter and bracket", re.compile(r"^(?P<number>[a-z])\)\s*(?P<text>\S.*)$")),
+    LineRule("letter and dot", re.compile(r"^(?P<number>[a-z])\.\s+(?P<text>\S.*)$")),
 )
 
 
@@ -219,7 +271,10 @@ def _number_value(number: str) -> int:
         return CIRCLED.index(number) + 1
     if number.isdigit():
         return int(number)
+    if len(number) == 1 and number.islower() and number not in "ivx":
+        return ord(number) - ord("a") + 1
     values = {"I": 1, "V": 5, "X": 10}
+    number = number.upper()
     total = 0
     for current, following in zip(number, number[1:] + " ", strict=True):
         value = values[current]
@@ -267,7 +322,9 @@ def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
                 preamble.append(line.text)
             else:
                 preamble[-1] = f"{preamble[-1]} {line.text}"
-    return Declaration(title=heading, preamble=preamble, resolutions=resolutions, closing=trailing)
+    return Declaration(
+        title=heading, kind=declaration_kind(heading), preamble=preamble, resolutions=resolutions, closing=trailing
+    )
 
 
 # --- other sections --------------------------------------------------------------
@@ -287,10 +344,25 @@ def verbatim_lines(lines: list[Line]) -> list[str]:
 # --- the record ------------------------------------------------------------------
 
 
+def opens_structure(text: str) -> bool:
+    """Whether a line starts something of its own (a wrapped line never does)."""
+    return (
+        any(marker.pattern.match(text) for marker in SECTION_MARKERS if not marker.fallback)
+        or match_bullet(text) is not None
+        or match_numbering(text, None) is not None
+        or match_label(text) is not None
+        or country_code(text.rstrip(":：")) is not None
+    )
+
+
 def parse(raw: RawText) -> Record:
-    if not any(raw.lines):
+    lines, unwrapped = unwrap(raw.numbered(), opens_structure)
+    repairs: list[RepairKind] = list(raw.repairs)
+    if unwrapped:
+        repairs.append("unwrapped")
+    if not any(line.text for line in lines):
         raise InputError(raw.file, 1, "the file is empty")
-    title, preface, drafts = split_sections(raw)
+    title, preface, drafts = split_sections(lines)
     by_kind: dict[str, SectionDraft] = {}
     others: list[Section] = []
     if preface and any(line.text for line in preface):
@@ -304,20 +376,28 @@ def parse(raw: RawText) -> Record:
             by_kind[draft.kind] = draft
         else:
             others.append(Section(heading=draft.heading, lines=verbatim_lines(draft.lines)))
-    if not by_kind:
-        first = next(index for index, text in enumerate(raw.lines) if text)
-        raise InputError(raw.file, first + 1, "no recognisable structure: no Overview, Contents or Declaration section")
+    texts = [line.text for line in lines]
+    if not by_kind and not (title and meeting_kind(title)):
+        first = next(line.number for line in lines if line.text)
+        raise InputError(
+            raw.file, first, "no recognisable structure: no meeting title and no Overview, Contents or Declaration"
+        )
 
-    overview = parse_overview(by_kind["overview"].lines) if "overview" in by_kind else None
+    notes: list[Note] = [
+        make_note("repaired-text", f"The text was repaired: {REPAIR_WORDS[repair]}.") for repair in repairs
+    ]
+    overview = parse_overview(by_kind["overview"].lines, notes) if "overview" in by_kind else None
     contents = parse_contents(by_kind["contents"].lines) if "contents" in by_kind else []
     declaration = (
         parse_declaration(by_kind["declaration"].heading or "", by_kind["declaration"].lines)
         if "declaration" in by_kind
         else None
     )
+    start = overview.period.start if overview and overview.period else None
     record = Record(
-        source=Source(file=raw.file, sha256=raw.sha256, encoding=raw.encoding),
+        source=Source(file=raw.file, sha256=raw.sha256, encoding=raw.encoding, repairs=repairs),
         title=title,
+        meeting=read_meeting(title, texts, start),
         overview=overview,
         contents=contents,
         declaration=declaration,
@@ -325,5 +405,13 @@ def parse(raw: RawText) -> Record:
         entities=[],
         notes=[],
     )
-    record.notes = quality_notes(record, found_sections=set(by_kind))
+    record.notes = [*quality_notes(record, found_sections=set(by_kind)), *notes]
     return record
+
+
+REPAIR_WORDS: dict[RepairKind, str] = {
+    "mojibake": "characters garbled by a wrong encoding (mojibake) were restored",
+    "quoting": "e-mail quoting ('> ') was removed from the start of its lines",
+    "unwrapped": "lines hard-wrapped at a fixed width were joined",
+    "markup": "Markdown or HTML decoration was removed",
+}

@@ -1,0 +1,117 @@
+"""What meeting a record is of: its kind, its number, its body and its year.
+
+Read from the title (or, on a page without one, from the first line that names a
+meeting) by ordered rule tables: the first kind whose pattern matches wins, so
+"Subcommittee" is tried before "Committee" and "General Assembly" before
+"Conference".
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from ..record import DeclarationKind, Meeting, MeetingKind
+
+
+@dataclass(frozen=True)
+class MeetingRule:
+    kind: MeetingKind
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class DeclarationRule:
+    kind: DeclarationKind
+    pattern: re.Pattern[str]
+
+
+MEETING_KINDS: tuple[MeetingRule, ...] = (
+    MeetingRule("secretaries-general", re.compile(r"secretar(?:y|ies)[\s-]+generals?", re.I)),
+    MeetingRule("working-committee", re.compile(r"working[\s-]+(?:committee|group)", re.I)),
+    MeetingRule("subcommittee", re.compile(r"sub[\s-]?committee", re.I)),
+    MeetingRule("committee", re.compile(r"\bcommittee\b", re.I)),
+    MeetingRule("general-assembly", re.compile(r"general\s+assembly", re.I)),
+    MeetingRule("forum", re.compile(r"\bfor(?:um|a)\b", re.I)),
+    MeetingRule("workshop", re.compile(r"\b(?:workshop|seminar)s?\b", re.I)),
+    MeetingRule("conference", re.compile(r"\bconference\b", re.I)),
+)
+
+# Kinds whose meetings are of a body with a name of its own ("Economy & Trade Committee").
+NAMED_BODIES = frozenset({"committee", "subcommittee", "working-committee", "forum", "workshop"})
+
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+)
+ORDINAL_WORDS = {word: number for number, word in enumerate(_ORDINALS.split(), 1)}
+_ORDINAL = re.compile(r"\b(?:(?P<digits>\d{1,3})\s*(?:st|nd|rd|th)|(?P<word>" + "|".join(ORDINAL_WORDS) + r"))\b", re.I)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# What surrounds a body's name in a title and is not part of it.
+_BODY_NOISE = (
+    re.compile(r"^the\s+", re.I),
+    _ORDINAL,
+    re.compile(r"\b(?:meeting|session)s?\s+of\s+(?:the\s+)?", re.I),
+    re.compile(r"\bNEAR\b"),
+    re.compile(r"\bthe\s+association\s+of\s+north[\s-]*east\s+asia(?:n)?\s+regional\s+governments\b", re.I),
+    re.compile(r"\([^()]*\)"),
+    re.compile(r"\s[-–—:]\s.*$"),
+    _YEAR,
+    re.compile(r"\s+(?:meeting|session)\b.*$", re.I),
+    re.compile(r"\s+(?:held\s+)?in\s+[A-Z].*$"),
+    re.compile(r"^\s*(?:the|of)\s+", re.I),
+)
+
+
+def meeting_kind(text: str) -> MeetingKind | None:
+    return next((rule.kind for rule in MEETING_KINDS if rule.pattern.search(text)), None)
+
+
+def meeting_number(title: str) -> int | None:
+    match = _ORDINAL.search(title)
+    if match is None:
+        return None
+    return int(match["digits"]) if match["digits"] else ORDINAL_WORDS[match["word"].lower()]
+
+
+def meeting_body(title: str, kind: MeetingKind) -> str | None:
+    if kind not in NAMED_BODIES:
+        return None
+    body = title
+    for noise in _BODY_NOISE:
+        body = noise.sub(" ", body).strip(" ,.;")
+        body = " ".join(body.split())
+    return body or None
+
+
+def read_meeting(title: str | None, lines: list[str], start: datetime.date | None) -> Meeting:
+    """The meeting a record is of, from its title, else from the first line naming a meeting."""
+    named = title if title and meeting_kind(title) else next((line for line in lines if meeting_kind(line)), None)
+    kind = meeting_kind(named) if named else None
+    year = start.year if start else None
+    if year is None and named and (found := _YEAR.search(named)):
+        year = int(found.group(1))
+    return Meeting(
+        kind=kind or "other",
+        number=meeting_number(named) if named else None,
+        body=meeting_body(named, kind) if named and kind else None,
+        year=year,
+    )
+
+
+# --- the closing document ----------------------------------------------------------
+
+DECLARATION_KINDS: tuple[DeclarationRule, ...] = (
+    DeclarationRule("communique", re.compile(r"communiqu", re.I)),
+    DeclarationRule("memorandum", re.compile(r"memorandum|\bMOU\b", re.I)),
+    DeclarationRule("agreement", re.compile(r"agreement", re.I)),
+    DeclarationRule("charter", re.compile(r"charter", re.I)),
+    DeclarationRule("joint-statement", re.compile(r"statement", re.I)),
+    DeclarationRule("resolution", re.compile(r"resolution", re.I)),
+    DeclarationRule("declaration", re.compile(r"declaration", re.I)),
+)
+
+
+def declaration_kind(heading: str) -> DeclarationKind:
+    return next((rule.kind for rule in DECLARATION_KINDS if rule.pattern.search(heading)), "other")

@@ -1,0 +1,119 @@
+"""Repairs of what transit does to a text, one small rule each, applied in order.
+
+Each rule takes the text's lines and returns them repaired, or None when the text
+shows no such damage; what was repaired is recorded (``Source.repairs``) and
+noted (``repaired-text``). Lines keep the number of the raw line they came from.
+Joining hard-wrapped lines needs the parser's rules, so it lives in ``unwrap.py``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import ftfy
+
+from ..record import RepairKind
+from .text import Line
+
+# Characters that UTF-8 read as Windows-1252 or Latin-1 leaves behind ("â€“", "Ã©", "Ð¥").
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def fix_mojibake(text: str) -> str | None:
+    """UTF-8 once decoded as a legacy code page and saved again: undone by ftfy."""
+    if not _MOJIBAKE_HINT.search(text):
+        return None
+    fixed = ftfy.fix_encoding(text)
+    return fixed if fixed != text else None
+
+
+# --- line repairs ---------------------------------------------------------------
+
+_QUOTE = re.compile(r"^(?:>\s?)+")
+QUOTED_SHARE = 0.6  # of the non-blank lines: a forwarded e-mail, not a text using ">" somewhere
+
+
+def strip_quoting(lines: list[Line]) -> list[Line] | None:
+    """Every line quoted with '> ' or '>> ' as in a forwarded e-mail."""
+    filled = [line for line in lines if line.text]
+    quoted = sum(1 for line in filled if _QUOTE.match(line.text))
+    if not filled or quoted < QUOTED_SHARE * len(filled):
+        return None
+    return [Line(line.number, _QUOTE.sub("", line.text).strip()) for line in lines]
+
+
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# Tags a web page leaves behind; angle brackets around anything else are text (<Venue>, <Session 1>).
+_HTML_TAG = re.compile(
+    r"</?(?:p|b|i|u|em|strong|span|div|font|li|ul|ol|td|tr|th|table|tbody|thead|h[1-6]|a|small|sup|sub)"
+    r"(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+_MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*#*$")
+_MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?:^|(?<=[\s(]))\*(?=\S)(?P<text>[^*]+?)(?<=\S)\*(?=[\s.,;:)]|$)")
+
+
+@dataclass(frozen=True)
+class MarkupRule:
+    name: str
+    pattern: re.Pattern[str]
+    replace: Callable[[re.Match[str]], str]
+
+
+# Ordered: entities are decoded last, so "&lt;b&gt;" stays text.
+MARKUP_RULES = (
+    MarkupRule("html tag", _HTML_TAG, lambda match: ""),
+    MarkupRule("markdown heading", _MD_HEADING, lambda match: match["text"]),
+    MarkupRule("markdown rule", _MD_RULE, lambda match: ""),
+    MarkupRule("markdown strong", _MD_STRONG, lambda match: match["text"]),
+    MarkupRule("markdown emphasis", _MD_EMPHASIS, lambda match: match["text"]),
+    MarkupRule("html entity", _ENTITY, lambda match: html.unescape(match.group(0))),
+)
+
+
+def strip_markup(lines: list[Line]) -> list[Line] | None:
+    """Markdown decoration (## headings, **bold**, *italic*, --- rules) and HTML
+    leftovers (tags, &nbsp; &amp;, <br> as a line break)."""
+    repaired: list[Line] = []
+    changed = False
+    for line in lines:
+        pieces = _BREAK_TAG.split(line.text)
+        changed |= len(pieces) > 1
+        for piece in pieces:
+            text = piece
+            for rule in MARKUP_RULES:
+                text = rule.pattern.sub(rule.replace, text)
+            changed |= text != piece
+            repaired.append(Line(line.number, " ".join(text.replace("\u00a0", " ").split())))
+    return repaired if changed else None
+
+
+@dataclass(frozen=True)
+class LineRepair:
+    kind: RepairKind
+    repair: Callable[[list[Line]], list[Line] | None]
+
+
+# Ordered: quoting hides the markup at the start of lines.
+LINE_REPAIRS = (
+    LineRepair("quoting", strip_quoting),
+    LineRepair("markup", strip_markup),
+)
+
+
+def repair_lines(lines: list[Line]) -> tuple[list[Line], list[RepairKind]]:
+    done: list[RepairKind] = []
+    for rule in LINE_REPAIRS:
+        repaired = rule.repair(lines)
+        if repaired is not None:
+            lines = repaired
+            done.append(rule.kind)
+    return lines, done
