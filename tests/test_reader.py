@@ -5,6 +5,9 @@ import codecs
 import pytest
 
 from pipeline import InputError, read_bytes
+from tests.conftest import SAMPLES
+
+SEED_ASCII = SAMPLES[0].read_text(encoding="utf-8").encode("ascii", "replace").decode().replace("?", "*")
 
 TEXT = "The 5th NEAR General Assembly\n· Overview\nVenue: Toyama (富山県) & “Harbin” – Хабаровск\n"
 
@@ -63,9 +66,44 @@ def test_line_numbers_survive_crlf_and_blank_runs():
 
 
 def test_undecodable_bytes_are_refused_with_file_and_line():
+    """The line named is the first holding a byte no accepted encoding reads (byte 10 ends line 1)."""
     with pytest.raises(InputError) as caught:
         read_bytes(bytes(range(256)) * 20, "bad.txt")
-    assert str(caught.value).startswith("bad.txt:1: ")
+    assert str(caught.value).startswith("bad.txt:2: cannot decode")
+
+
+@pytest.mark.parametrize(
+    ("codec", "name", "native"),
+    [
+        ("cp1251", "windows-1251", "Хабаровский край (Хабаровск) — администрация края"),
+        ("koi8_r", "koi8-r", "Хабаровский край (Хабаровск) - администрация края"),
+        ("cp949", "cp949", "경상북도 (경주시) 국제회의, 강원도"),
+        ("gb18030", "gb18030", "黑龙江省 (哈尔滨市) 国际会议, 吉林省"),
+        ("big5", "big5", "黑龍江省 (哈爾濱市) 國際會議"),
+        ("cp932", "cp932", "富山県 (富山市) 国際会議, 鳥取県"),
+        ("euc_jp", "euc-jp", "富山県 (富山市) 国際会議, 鳥取県"),
+        ("cp1252", "windows-1252", "Société – “NEAR” R&D"),
+    ],
+)
+def test_legacy_code_pages_of_the_member_countries(codec, name, native):
+    """A mostly English record with native names, saved in a member country's code page."""
+    text = SEED_ASCII + f"\n{native}\n"
+    raw = read_bytes(text.encode(codec), "x.txt")
+    assert (raw.encoding, raw.lines[-2]) == (name, native)
+
+
+def test_cyrillic_read_as_latin_is_never_accepted():
+    """Windows-1251 bytes decode as Windows-1252 without error; the guess is checked and refused."""
+    raw = read_bytes((SEED_ASCII + "\nПриморский край\n").encode("cp1251"), "x.txt")
+    assert raw.encoding == "windows-1251" and raw.lines[-2] == "Приморский край"
+
+
+def test_mojibake_is_repaired_and_recorded():
+    clean = "Khabarovsk – “Хабаровск” 경상북도 Société"
+    garbled = clean.encode("utf-8").decode("cp1252", errors="ignore")  # what a wrong decoding saved
+    raw = read_bytes(("Title\n" + clean.encode("utf-8").decode("latin-1")).encode("utf-8"), "x.txt")
+    assert "mojibake" in raw.repairs and raw.lines[1] == clean
+    assert garbled != clean
 
 
 def test_sha256_is_of_the_raw_bytes():

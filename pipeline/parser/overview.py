@@ -40,16 +40,32 @@ LABEL_LAYOUTS = (
     LabelLayout("reference mark", re.compile(r"^※\s*(?P<label>[^:：]{1,40}?)\s*[:：]\s*(?P<value>.*)$"), False),
     LabelLayout("angle brackets", re.compile(r"^<(?P<label>[^<>]{1,40})>\s*[:：]?\s*(?P<value>.*)$"), False),
     LabelLayout("inline colon", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]\s*(?P<value>.*)$"), False),
+    LabelLayout(
+        "dot leader", re.compile(r"^(?P<label>[^\W\d_][^:：.]{0,39}?)\s*\.{3,}\s*[:：]?\s*(?P<value>.*)$"), False
+    ),
+    LabelLayout("dash", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,30}?)\s+[-–—]\s+(?P<value>.+)$"), True),
     LabelLayout("label line", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]?(?P<value>)$"), True),
 )
 
 # Field kinds by label synonym, matched against the label lower-cased with punctuation removed.
 FIELD_SYNONYMS = (
-    ("period", re.compile(r"periods?|dates?|duration|when|term|time and date|date and time")),
-    ("venue", re.compile(r"venues?( place)?|place|location|site|where")),
+    (
+        "period",
+        re.compile(
+            r"periods?|dates?|duration|when|term|time and date|date and time|(meeting|event) dates?"
+            r"|dates? of (the )?(meeting|event|forum|conference)|schedule"
+        ),
+    ),
+    (
+        "venue",
+        re.compile(r"venues?( place)?|place|location|site|where|(meeting )?place of (the )?meeting|meeting place"),
+    ),
     (
         "organizer",
-        re.compile(r"(co )?organi[sz](ed by|ers?)|(co )?hosts?|(co )?hosted by|host (region|government)s?|convened by"),
+        re.compile(
+            r"(co )?organi[sz](ed by|ers?)|(co )?hosts?|(co )?hosted by|host (region|government|city)s?|convened by"
+            r"|(host|hosting|organi[sz]ing) (organi[sz]ation|institution|body|authority|committee)s?"
+        ),
     ),
     (
         "participation",
@@ -63,8 +79,12 @@ FIELD_SYNONYMS = (
 _LABEL_PUNCTUATION = re.compile(r"[^\w\s]+")
 
 
+_PLURAL_MARK = re.compile(r"\((?:s|es)\)", re.IGNORECASE)  # "Date(s)", "Host(s)"
+
+
 def label_key(label: str) -> str:
-    return " ".join(_LABEL_PUNCTUATION.sub(" ", label.lower()).replace("_", " ").split())
+    label = _PLURAL_MARK.sub("s", label.lower())
+    return " ".join(_LABEL_PUNCTUATION.sub(" ", label).replace("_", " ").split())
 
 
 def field_kind(label: str) -> str | None:

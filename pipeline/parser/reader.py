@@ -173,19 +173,21 @@ def _decode_legacy(data: bytes, file: str) -> tuple[str, str]:
     sample = b"\n".join(_NON_ASCII_LINE.findall(data)) or data
     ranked = [match.encoding for match in from_bytes(sample, cp_isolation=list(_LEGACY_BY_CODEC))]
     order = [*dict.fromkeys([*(c for c in ranked if c in _LEGACY_BY_CODEC), *_LEGACY_BY_CODEC])]
-    best: tuple[float, str, str] | None = None
-    for codec in order:
+    readings: list[tuple[float, int, str, LegacyCodec]] = []
+    for rank, codec in enumerate(order):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
         legacy = _LEGACY_BY_CODEC[codec]
         if plausible(text, legacy):
-            score = commonness(text, legacy)
-            if best is None or score > best[0]:
-                best = (score, text, legacy.name)
-    if best is not None:
-        return best[1], best[2]
+            readings.append((commonness(text, legacy), rank, text, legacy))
+    if readings:
+        # The most common characters win; where two code pages read the bytes alike, the
+        # first of LEGACY_CODECS is named (punctuation alone does not tell 1252 from 1251).
+        score, _, text, legacy = max(readings, key=lambda reading: (reading[0], -reading[1]))
+        alike = [reading[3] for reading in readings if reading[0] == score and reading[2] == text]
+        return text, min(alike, key=LEGACY_CODECS.index).name
     first = next((_line_of(data, m.start()) for m in re.finditer(rb"[\x80-\xff]", data)), 1)
     names = ", ".join(legacy.name for legacy in LEGACY_CODECS)
     raise InputError(file, first, f"cannot decode: the bytes are not UTF-8, UTF-16 or any of {names}")

@@ -45,6 +45,26 @@ SECTION_MARKERS = (
     SectionMarker("square", re.compile(r"^[■□]\s*(?P<heading>\S.*)$")),
     SectionMarker("brackets", re.compile(r"^[\[【]\s*(?P<heading>[^\]】]+?)\s*[\]】]$")),
     SectionMarker(
+        "rules", re.compile(r"^(?:={2,}|-{2,}|~{2,}|\*{2,})\s*(?P<heading>[^=~*-].*?)\s*(?:={2,}|-{2,}|~{2,}|\*{2,})$")
+    ),
+    SectionMarker(
+        "roman numbered",
+        re.compile(r"^(?P<glyph>[IVX]{1,5})[.)]\s+(?P<heading>[^\W\d_][^.;:]{0,60})$"),
+        needs_known_heading=True,
+    ),
+    SectionMarker(
+        "lettered",
+        re.compile(r"^(?P<glyph>[A-H])[.)]\s+(?P<heading>[^\W\d_][^.;:]{0,60})$"),
+        needs_known_heading=True,
+    ),
+    # Any other glyph before a heading ("◆ Contents", "§ Results", "▣ Declaration"): a
+    # section marker once a short known heading shows it is one; each glyph on its own.
+    SectionMarker(
+        "symbol",
+        re.compile(r"^(?P<glyph>[^\w\s()\[\]<>《「『\"'“‘*-])\s*(?P<heading>[^\W\d_][^.;:]{0,60}?)$"),
+        needs_known_heading=True,
+    ),
+    SectionMarker(
         "numbered",
         re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?P<heading>[^\W\d_][^.;:]{0,60})$"),
         needs_known_heading=True,
@@ -122,19 +142,38 @@ def find_sections(lines: tuple[str, ...]) -> dict[int, tuple[str, str | None]]:
     return bare or headings
 
 
+_SYMBOL_CONFIRMING_WORDS_MAX = 3
+
+
+def _marker_key(marker: SectionMarker, match: re.Match[str]) -> str:
+    """Markers are confirmed by name; a symbol marker by its glyph alone."""
+    return f"symbol {match['glyph']}" if marker.name == "symbol" else marker.name
+
+
+def _confirms(marker: SectionMarker, heading: str) -> bool:
+    """Whether a heading shows its marker is a section marker: a known kind, and for an
+    arbitrary symbol a short one (a bullet item "Adoption of the Declaration" is not)."""
+    kind = section_kind(heading)
+    if marker.name == "symbol":
+        return kind is not None and len(heading.split()) <= _SYMBOL_CONFIRMING_WORDS_MAX
+    return kind is not None
+
+
 def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[str, str | None]]:
     candidates = _marker_candidates(lines, fallback)
     confirmed = {
-        marker.name
+        _marker_key(marker, match)
         for _, marker, match in candidates
-        if not marker.needs_known_heading or section_kind(match["heading"])
+        if not marker.needs_known_heading or _confirms(marker, match["heading"])
     }
     headings: dict[int, tuple[str, str | None]] = {}
     next_number = 1
     for index, marker, match in candidates:
-        if marker.name not in confirmed:
+        if _marker_key(marker, match) not in confirmed:
             continue
         heading = match["heading"].strip().rstrip(":：").strip()
+        if country_code(heading):
+            continue  # "【P.R. China】": a country heads a group of authorities, never a section
         kind = section_kind(heading)
         if marker.name == "numbered":
             if int(match["number"]) != next_number:
