@@ -87,11 +87,17 @@ def label_key(label: str) -> str:
     return " ".join(_LABEL_PUNCTUATION.sub(" ", label).replace("_", " ").split())
 
 
+_NON_LATIN_WORDS = re.compile(r"[^\x00-\x7f]+")
+
+
 def field_kind(label: str) -> str | None:
+    """The field a label names; a bilingual label ("日時 Date") by its English words."""
     key = label_key(label)
-    for kind, synonyms in FIELD_SYNONYMS:
-        if synonyms.fullmatch(key):
-            return kind
+    english = " ".join(_NON_LATIN_WORDS.sub(" ", key).split())
+    for candidate in dict.fromkeys((key, english)):
+        for kind, synonyms in FIELD_SYNONYMS:
+            if candidate and synonyms.fullmatch(candidate):
+                return kind
     return None
 
 
@@ -220,6 +226,8 @@ def parse_period_field(text: str, line: int, notes: list[Note]) -> Period:
 SUMMARY = re.compile(
     r"^(?:(?:a\s+)?total(?:\s+of)?\s*:?\s*)?(?P<authorities>\d+)\s+(?P<what>[^\W\d][^,;:()]*?)"
     r"(?:\s+(?:from|of|in|representing)\s+(?P<countries>\d+)\s+(?:countries|country|nations))?"
+    # "..., and 1 observer", "(with 2 observers)": the observers the summary counts apart
+    r"(?:\s*[,(]?\s*(?:and|with|plus|\+)\s+\d+\s+observers?\)?)?"
     r"(?=\s*(?:[,;:.]|$))",
     re.IGNORECASE,
 )
@@ -239,12 +247,8 @@ INLINE_GROUP = re.compile(r"(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)
 TRAILING_COUNTRY = re.compile(r"^(?P<name>.*?\S)\s*\((?P<country>[^()]+)\)$")
 # "Atlantis: A, B": a heading where a country belongs, in the form of one.
 GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*(?P<rest>.*)$")
+_SLASHES = re.compile(r"\s+/\s+")  # "Gangwon-do / Gyeongsangbuk-do": another way to list
 TABLE_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
-TABLE_HEADER_WORDS = re.compile(
-    r"^(?:no\.?|#|country|countries|nation|authorit(?:y|ies)|regions?|members?|participants?|"
-    r"provinces?|local governments?|role|status|count|number|total|remarks?|name)$",
-    re.IGNORECASE,
-)
 ROLE_CELL = re.compile(r"^(?:(?P<observer>observers?)|members?|full members?|regular members?)$", re.IGNORECASE)
 COUNT_CELL = re.compile(r"^\d{1,3}$")
 
@@ -296,6 +300,7 @@ class TableColumns:
     """Which cells of a pasted table's rows hold what, from its header row."""
 
     country: int | None = None
+    authority: int | None = None
     role: int | None = None
     count: int | None = None
 
@@ -358,10 +363,10 @@ class ParticipationScanner:
         if OBSERVER_LINE.fullmatch(text):
             self.observer_mode = True
             return
-        header = _country_header(text)
-        if header:
-            country_text, rest = header
-            self.open_group(country_text)
+        heading = country_heading(text)
+        if heading:
+            country_text, stated, rest = heading
+            self.open_group(country_text, stated)
             text = rest
         elif (heading := GROUP_HEADING.match(text)) and _unknown_country(heading["name"]):
             self.notes.append(
@@ -383,7 +388,7 @@ class ParticipationScanner:
         """A row of a pasted table: country, authorities, and perhaps a role and a count."""
         if all(not cell or TABLE_SEPARATOR_CELL.match(cell) for cell in cells):
             return
-        if all(TABLE_HEADER_WORDS.match(cell) or not cell for cell in cells):
+        if not any(country_code(cell) for cell in cells) and any(_header_role(cell) for cell in cells):
             self.columns = _table_columns(cells)
             return
         columns = self.columns
@@ -392,15 +397,7 @@ class ParticipationScanner:
             if columns.country is not None
             else next((index for index, cell in enumerate(cells) if country_code(cell)), None)
         )
-        observer = any((role := ROLE_CELL.match(cell)) and role["observer"] for cell in cells)
-        stated = next(
-            (
-                int(cell)
-                for index, cell in enumerate(cells)
-                if COUNT_CELL.match(cell) and index != 0 and index != country_index
-            ),
-            None,
-        )
+        observer = any((role := ROLE_CELL.match(cell)) is not None and role["observer"] is not None for cell in cells)
         if country_index is not None and country_index < len(cells) and cells[country_index]:
             country_text = cells[country_index]
             if not country_code(country_text):
@@ -411,14 +408,41 @@ class ParticipationScanner:
                         self.line,
                     )
                 )
-            self.open_group(country_text, stated).observer = observer or self.observer_mode
-        for index, cell in enumerate(cells):
-            if index == country_index or ROLE_CELL.match(cell) or COUNT_CELL.match(cell) or not cell:
-                continue
-            if index in (columns.role, columns.count) or (index == 0 and COUNT_CELL.match(cell)):
-                continue
-            for item in split_top_level(cell, ",;"):
+            count_index = columns.count if columns.count is not None else None
+            stated = (
+                int(cells[count_index])
+                if count_index is not None and count_index < len(cells) and COUNT_CELL.match(cells[count_index])
+                else None
+            )
+            group = self.group_for_row(country_text, observer or self.observer_mode)
+            if stated is not None:
+                group.stated = stated
+        if columns.authority is not None:
+            authority_cells = [cells[columns.authority]] if columns.authority < len(cells) else []
+        else:
+            authority_cells = [
+                cell
+                for index, cell in enumerate(cells)
+                if cell and index != country_index and not ROLE_CELL.match(cell) and not COUNT_CELL.match(cell)
+            ]
+        for cell in authority_cells:
+            for item in split_top_level(_SLASHES.sub(";", cell), ",;"):
                 self.add_authority(item, observer)
+
+    def group_for_row(self, country_text: str, observer: bool) -> GroupDraft:
+        """Rows of one country and role follow each other in a table: one group for them."""
+        last = self.groups[-1] if self.groups else None
+        if (
+            last
+            and last.country_text
+            and country_code(last.country_text) == country_code(country_text)
+            and last.observer == observer
+            and country_code(country_text)
+        ):
+            return last
+        group = self.open_group(country_text)
+        group.observer = observer
+        return group
 
     def scan_chunk(self, text: str) -> None:
         position = 0
@@ -446,7 +470,7 @@ class ParticipationScanner:
         return position
 
     def add_items(self, text: str) -> None:
-        for item in split_top_level(text, ",;"):
+        for item in split_top_level(_SLASHES.sub(";", text), ",;"):
             header = _country_header(item)
             if header and not header[1]:
                 self.open_group(header[0])
@@ -454,16 +478,28 @@ class ParticipationScanner:
                 self.add_authority(item)
 
 
+TABLE_HEADERS = (
+    ("country", re.compile(r"countr|nation", re.IGNORECASE)),
+    ("role", re.compile(r"^(?:role|status|type|membership)$", re.IGNORECASE)),
+    ("count", re.compile(r"^(?:no\.?|#|count|number|total|authorities)$", re.IGNORECASE)),
+    (
+        "authority",
+        re.compile(r"authorit|region|government|province|prefecture|member|participant|name|local", re.IGNORECASE),
+    ),
+)
+
+
+def _header_role(cell: str) -> str | None:
+    return next((role for role, pattern in TABLE_HEADERS if pattern.search(cell)), None)
+
+
 def _table_columns(cells: list[str]) -> TableColumns:
+    """The columns of a table's header row: the first that names each thing."""
     columns = TableColumns()
     for index, cell in enumerate(cells):
-        word = cell.lower()
-        if word.startswith(("country", "countries", "nation")):
-            columns.country = index
-        elif word in ("role", "status"):
-            columns.role = index
-        elif word in ("count", "number", "total", "no.", "no", "#") and index != 0:
-            columns.count = index
+        role = _header_role(cell)
+        if role and getattr(columns, role) is None and not (role == "count" and index == 0):
+            setattr(columns, role, index)
     return columns
 
 
@@ -498,15 +534,24 @@ def strip_observer_suffix(text: str) -> tuple[str, bool]:
     return text, False
 
 
+# "Japan", "Japan:", "Japan (8): A, B", "【P.R. China】", "[Mongolia]": a country heading.
+COUNTRY_HEADING = re.compile(
+    r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:\((?P<count>\d+)\))?\s*(?:[:：]\s*(?P<rest>.*))?$"
+)
+
+
 def _country_header(text: str) -> tuple[str, str] | None:
-    """'Japan' or 'Japan:' or 'Japan: A, B' -> ('Japan', rest)."""
-    name, colon, rest = text.partition(":")
-    if not colon:
-        name, colon, rest = text.partition("：")
-    name = name.strip()
-    if country_code(name):
-        return name, rest.strip()
-    return None
+    """'Japan' or 'Japan:' or 'Japan (8): A, B' -> ('Japan', rest)."""
+    heading = country_heading(text)
+    return (heading[0], heading[2]) if heading else None
+
+
+def country_heading(text: str) -> tuple[str, int | None, str] | None:
+    """(country as written, the count it states, what follows the colon) of a heading."""
+    match = COUNTRY_HEADING.match(text.strip())
+    if match is None or not country_code(match["name"]):
+        return None
+    return match["name"], int(match["count"]) if match["count"] else None, (match["rest"] or "").strip()
 
 
 def parse_participation(values: list[Line], notes: list[Note]) -> Participation:

@@ -241,9 +241,24 @@ def normalise_line(line: str) -> str:
     return _SPACE_RUN.sub(" ", line).strip()
 
 
+_INNER_TAB = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=\S)")
+
+
+def _tab_tables(lines: list[str]) -> list[str]:
+    """Two or more lines in a row with tabs between their words are a pasted table: the
+    tabs become ' | ' column separators (elsewhere a tab is a space)."""
+    tabbed = [bool(_INNER_TAB.search(line)) for line in lines]
+    return [
+        _INNER_TAB.sub(" | ", line)
+        if tabbed[index] and ((index > 0 and tabbed[index - 1]) or (index + 1 < len(lines) and tabbed[index + 1]))
+        else line
+        for index, line in enumerate(lines)
+    ]
+
+
 def normalise(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return tuple(normalise_line(line) for line in text.split("\n"))
+    return tuple(normalise_line(line) for line in _tab_tables(text.split("\n")))
 
 
 def read_bytes(data: bytes, file: str) -> RawText:
