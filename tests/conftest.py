@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,12 @@ def run(*args, timeout=300, **kwargs):
     return subprocess.run(
         [sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT, **kwargs
     )
+
+
+def summary_counts(line: str) -> tuple[int, int, int, int]:
+    """(built, unchanged, removed, failed) from a build's last line, whatever it says about checking."""
+    counts = {status: int(number) for number, status in re.findall(r"(\d+) (built|unchanged|removed|failed)", line)}
+    return counts["built"], counts["unchanged"], counts["removed"], counts["failed"]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import zipfile
 from docx import Document
 from pypdf import PdfReader
 
-from tests.conftest import ROOT, SAMPLES, run
+from tests.conftest import ROOT, SAMPLES, run, summary_counts
 from tools.synthetic import random_spec, random_style, render
 
 
@@ -22,11 +22,11 @@ def test_incremental_rebuilds_only_what_changed(raw_dir, tmp_path):
     out = tmp_path / "out"
     first = run("build", str(raw_dir), "--out", str(out))
     assert first.returncode == 0, first.stderr
-    assert first.stderr.splitlines()[-1].startswith("7 built, 0 unchanged, 0 removed, 0 failed")
+    assert summary_counts(first.stderr.splitlines()[-1]) == (7, 0, 0, 0)
     stamps = {path.name: path.stat().st_mtime_ns for path in out.iterdir()}
 
     again = run("build", str(raw_dir), "--out", str(out))
-    assert again.stderr.splitlines()[-1].startswith("0 built, 7 unchanged, 0 removed, 0 failed")
+    assert summary_counts(again.stderr.splitlines()[-1]) == (0, 7, 0, 0)
     assert {path.name: path.stat().st_mtime_ns for path in out.iterdir()} == stamps
 
     seed = raw_dir / "near-1995-khabarovsk.txt"
@@ -34,7 +34,7 @@ def test_incremental_rebuilds_only_what_changed(raw_dir, tmp_path):
     (raw_dir / "near-2021-pohang.txt").unlink()
     (out / "near-2014-irkutsk.pdf").unlink()
     third = run("build", str(raw_dir), "--out", str(out))
-    assert third.stderr.splitlines()[-1].startswith("2 built, 4 unchanged, 1 removed, 0 failed")
+    assert summary_counts(third.stderr.splitlines()[-1]) == (2, 4, 1, 0)
     assert not list(out.glob("near-2021-pohang.*"))
     record = json.loads((out / "near-1995-khabarovsk.json").read_text())
     assert record["notes"] == []
@@ -64,11 +64,11 @@ def test_bad_file_is_isolated_and_retried(raw_dir, tmp_path):
     result = run("build", str(raw_dir), "--out", str(out))
     assert result.returncode == 1
     assert "broken.txt:1: no recognisable structure" in result.stderr
-    assert result.stderr.splitlines()[-1].startswith("7 built, 0 unchanged, 0 removed, 1 failed")
+    assert summary_counts(result.stderr.splitlines()[-1]) == (7, 0, 0, 1)
     shutil.copy(SAMPLES[0], raw_dir / "broken.txt")
     fixed = run("build", str(raw_dir), "--out", str(out))
     assert fixed.returncode == 0
-    assert fixed.stderr.splitlines()[-1].startswith("1 built, 7 unchanged")
+    assert summary_counts(fixed.stderr.splitlines()[-1])[:2] == (1, 7)
 
 
 def _synthetic_raw(folder, count):
@@ -156,7 +156,7 @@ def test_second_build_waits_for_the_first(raw_dir, tmp_path):
     first_err = first.communicate(timeout=300)[1]
     assert first.returncode == 0 and second.returncode == 0
     assert "7 built" in first_err
-    assert "0 built, 7 unchanged" in second.stderr  # it waited, then found everything done
+    assert summary_counts(second.stderr.splitlines()[-1])[:2] == (0, 7)  # it waited, then found everything done
     _all_outputs_complete(out)
 
 
@@ -263,3 +263,18 @@ def test_watch_rebuilds_on_a_dropped_file_and_stops_on_ctrl_c(tmp_path):
         _, stderr = process.communicate(timeout=60)
     assert process.returncode == 0, stderr
     assert "Traceback" not in stderr and "stopped watching" in stderr
+
+
+def test_the_last_line_names_the_briefings_that_need_checking(raw_dir, tmp_path):
+    """Texts whose records carry a note a reader must check are counted and named, built or unchanged."""
+    out = tmp_path / "out"
+    first = run("build", str(raw_dir), "--out", str(out)).stderr.splitlines()[-1]
+    checking = sorted(
+        json.loads(path.read_text())["source"]["file"]
+        for path in out.glob("near-*.json")
+        if any(note["severity"] == "check" for note in json.loads(path.read_text())["notes"])
+    )
+    assert checking, "the samples include records with data problems"
+    assert f"7 built ({len(checking)} need checking: {', '.join(checking[:5])}" in first
+    again = run("build", str(raw_dir), "--out", str(out)).stderr.splitlines()[-1]
+    assert f"7 unchanged ({len(checking)} need checking:" in again

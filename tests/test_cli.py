@@ -55,6 +55,7 @@ def test_schema_command_prints_the_json_schema():
         "schema_version",
         "source",
         "title",
+        "meeting",
         "overview",
         "contents",
         "declaration",

@@ -19,7 +19,9 @@ To add a row to a table: add the row, then add at least one case for it (and a
 near-miss if the row could catch too much) to the table's fixture file. The
 coverage test fails while a row has no case. To add a table: give it a fixture
 file and an entry in ``TABLES`` below (its row names and a function from a case's
-input to the text of its expected output).
+input to the text of its expected output; a table whose cases need their row, as
+``legacy_codecs`` needs the code page to encode its input in, is given the row name
+on a line before the input).
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from unittest import mock
 import pytest
 
 from pipeline import parse, read_bytes
-from pipeline.parser import dates, notes, overview, sections
+from pipeline.parser import dates, meeting, notes, overview, reader, repairs, sections
+from pipeline.parser.text import Line
 from pipeline.tagger import names
 
 if TYPE_CHECKING:
@@ -190,9 +193,62 @@ def name_shapes(text: str) -> str:
     return "\n".join(f"{ent.ent_id_}: {ent.text} ({ent.label_})" for ent in _shapes_nlp()(text).ents) or "none"
 
 
+def meeting_kinds(text: str) -> str:
+    found = meeting.read_meeting(text, [], None).model_dump()
+    return "\n".join(f"{key}: {value}" for key, value in found.items() if value is not None)
+
+
+def declaration_kinds(text: str) -> str:
+    return meeting.declaration_kind(text)
+
+
+def suspect_authorities(text: str) -> str:
+    return overview.suspect_authority(text) or "none"
+
+
+def table_headers(text: str) -> str:
+    return overview._header_role(text) or "none"
+
+
+def _numbered(text: str) -> list[Line]:
+    return [Line(number, line) for number, line in enumerate(text.split("\n"), 1)]
+
+
+def _shown(lines: list[Line]) -> list[str]:
+    return [f"{line.number}: {line.text}".rstrip() for line in lines]
+
+
+def markup_rules(text: str) -> str:
+    lines = _numbered(text)
+
+    def alone(*rules: repairs.MarkupRule) -> list[Line] | None:
+        with mock.patch.object(repairs, "MARKUP_RULES", rules):
+            return repairs.strip_markup(lines)
+
+    repaired = repairs.strip_markup(lines)
+    if repaired is None:
+        return "none"
+    acting = [rule.name for rule in repairs.MARKUP_RULES if alone(rule) != alone()]
+    return "\n".join([f"rules: {', '.join(acting) or 'none'}", *_shown(repaired)])
+
+
+def line_repairs(text: str) -> str:
+    repaired, kinds = repairs.repair_lines(_numbered(text))
+    return "\n".join([f"repairs: {', '.join(kinds)}", *_shown(repaired)]) if kinds else "none"
+
+
+def legacy_codecs(text: str) -> str:
+    """The row's code page (UTF-8 for "none") encodes the text; read_bytes must name it and read it back."""
+    row, text = text.split("\n", 1)
+    codec = next((legacy.codec for legacy in reader.LEGACY_CODECS if legacy.name == row), "utf-8")
+    raw = read_bytes(text.encode(codec), "fixture.txt")
+    return f"encoding: {raw.encoding}\n{next(line for line in reversed(raw.lines) if line)}"
+
+
 class Table(NamedTuple):
     rows: tuple[str, ...]
     run: Callable[[str], str]
+    given_row: bool = False  # run is given "<row>\n<input>"
 
 
 TABLES: dict[str, Table] = {
@@ -207,6 +263,13 @@ TABLES: dict[str, Table] = {
     "head_words": Table(tuple(names.HEAD_WORDS), head_words),
     "clean_span": Table(CLEAN_SPAN_WORD_SETS, clean_span),
     "name_shapes": Table(tuple(shape["id"] for shape in names.NAME_SHAPES), name_shapes),
+    "meeting_kinds": Table(tuple(rule.kind for rule in meeting.MEETING_KINDS), meeting_kinds),
+    "declaration_kinds": Table(tuple(rule.kind for rule in meeting.DECLARATION_KINDS), declaration_kinds),
+    "suspect_authorities": Table(tuple(rule.name for rule in overview.SUSPECT_AUTHORITIES), suspect_authorities),
+    "table_headers": Table(tuple(role for role, _ in overview.TABLE_HEADERS), table_headers),
+    "markup_rules": Table(tuple(rule.name for rule in repairs.MARKUP_RULES), markup_rules),
+    "line_repairs": Table(tuple(rule.kind for rule in repairs.LINE_REPAIRS), line_repairs),
+    "legacy_codecs": Table(tuple(legacy.name for legacy in reader.LEGACY_CODECS), legacy_codecs, given_row=True),
 }
 
 CASES = [(table, case) for table in TABLES for case in read_cases(FIXTURES / f"{table}.txt")]
@@ -214,7 +277,8 @@ CASES = [(table, case) for table in TABLES for case in read_cases(FIXTURES / f"{
 
 @pytest.mark.parametrize(("table", "case"), CASES, ids=[f"{table}:{case.line}-{case.row}" for table, case in CASES])
 def test_fixture_case(table: str, case: Case) -> None:
-    actual = TABLES[table].run(case.input)
+    run, given_row = TABLES[table].run, TABLES[table].given_row
+    actual = run(f"{case.row}\n{case.input}" if given_row else case.input)
     assert actual == case.expected, (
         f"tests/fixtures/{table}.txt:{case.line} {case.title}\n"
         f"--- input\n{case.input}\n--- expected\n{case.expected}\n--- actual\n{actual}"

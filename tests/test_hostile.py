@@ -23,6 +23,7 @@ from pipeline.record import (
     Entity,
     Item,
     LabelledField,
+    Meeting,
     Note,
     Organizer,
     Overview,
@@ -276,8 +277,19 @@ def records(draw):
     )
     long_list = draw(st.integers(0, 500))
     return Record(
-        source=Source(file=draw(ANY_TEXT) + ".txt", sha256="0" * 64, encoding="utf-8"),
+        source=Source(
+            file=draw(ANY_TEXT) + ".txt",
+            sha256="0" * 64,
+            encoding="utf-8",
+            repairs=draw(st.lists(st.sampled_from(["mojibake", "quoting", "unwrapped", "markup"]), max_size=2)),
+        ),
         title=draw(st.none() | ANY_TEXT),
+        meeting=Meeting(
+            kind=draw(st.sampled_from(["conference", "committee", "forum", "other"])),
+            number=draw(st.none() | st.integers(0, 10**6)),
+            body=draw(st.none() | ANY_TEXT),
+            year=draw(st.none() | st.integers(1, 9999)),
+        ),
         overview=draw(
             st.none()
             | st.builds(
@@ -315,6 +327,7 @@ def records(draw):
             | st.builds(
                 Declaration,
                 title=ANY_TEXT,
+                kind=st.sampled_from(["declaration", "charter", "joint-statement", "other"]),
                 preamble=SHORT,
                 closing=SHORT,
                 resolutions=st.lists(st.builds(Resolution, number=st.integers(0, 10**4), text=ANY_TEXT), max_size=6),
@@ -338,7 +351,13 @@ def records(draw):
         ),
         notes=draw(
             st.lists(
-                st.builds(Note, code=st.sampled_from(["missing-section", "unparsed-date"]), message=ANY_TEXT),
+                st.builds(
+                    Note,
+                    code=st.sampled_from(["missing-section", "unparsed-date", "suspect-authority", "repaired-text"]),
+                    severity=st.sampled_from(["check", "info"]),
+                    line=st.none() | st.integers(1, 10**6),
+                    message=ANY_TEXT,
+                ),
                 max_size=3,
             )
         ),

@@ -13,6 +13,8 @@ from pathlib import Path
 from types import NoneType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
+from ..record import SEVERITY_OF
+
 if TYPE_CHECKING:
     from ..record import Record
     from ..render.briefing import CountryRow
@@ -50,6 +52,11 @@ class IndexEntry(NamedTuple):
     countries: int
     notes: tuple[str, ...]
     participants: tuple[Participant, ...]
+
+    @property
+    def needs_checking(self) -> bool:
+        """Whether the record carries a note a reader must check before use."""
+        return any(SEVERITY_OF.get(code, "check") == "check" for code in self.notes)
 
     @property
     def stem(self) -> str:

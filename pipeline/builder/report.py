@@ -19,6 +19,7 @@ class FileResult:
     file: str
     status: FileStatus
     error: str | None = None  # the one line that says why, for a failed text
+    needs_checking: bool = False  # its briefing carries a note a reader must check
 
 
 @dataclass
@@ -41,8 +42,24 @@ class Summary:
         return not self.failed and not self.errors
 
     def line(self) -> str:
-        parts = [f"{self.count(status)} {status}" for status in FileStatus]
+        """'12 built (2 need checking: a.txt, b.txt), 0 unchanged, 0 removed, 0 failed in 1.1 s'."""
+        parts = []
+        for status in FileStatus:
+            part = f"{self.count(status)} {status}"
+            checking = [r.file for r in self.results if r.status == status and r.needs_checking]
+            if checking:
+                verb = "needs" if len(checking) == 1 else "need"
+                part += f" ({len(checking)} {verb} checking: {_names(checking)})"
+            parts.append(part)
         return f"{', '.join(parts)} in {self.seconds:.1f} s"
+
+
+NAMES_SHOWN = 5
+
+
+def _names(files: list[str]) -> str:
+    shown = ", ".join(files[:NAMES_SHOWN])
+    return shown + (f" and {len(files) - NAMES_SHOWN} more" if len(files) > NAMES_SHOWN else "")
 
 
 class Reporter:

@@ -173,7 +173,9 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         complete = all((out_dir / output).exists() for output in outputs_of(Path(name).stem))
         if previous is not None and previous.sha256 == digest and complete:
             new.files[name] = previous
-            summary.results.append(FileResult(name, FileStatus.UNCHANGED))
+            summary.results.append(
+                FileResult(name, FileStatus.UNCHANGED, needs_checking=previous.summary.needs_checking)
+            )
         else:
             changed.append(name)
     for name in sorted(set(old.files) - set(digests) if old else ()):
@@ -257,7 +259,7 @@ def _rebuild(
                 result = FileResult(outcome.file, FileStatus.FAILED, outcome.error)
             else:
                 manifest.files[outcome.file] = Entry(digests[outcome.file], outcome.entry)
-                result = FileResult(outcome.file, FileStatus.BUILT)
+                result = FileResult(outcome.file, FileStatus.BUILT, needs_checking=outcome.entry.needs_checking)
             summary.results.append(result)
             reporter.advance(result)
             done += 1

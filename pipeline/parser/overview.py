@@ -63,7 +63,7 @@ FIELD_SYNONYMS = (
     (
         "organizer",
         re.compile(
-            r"(co )?organi[sz](ed by|ers?)|(co )?hosts?|(co )?hosted by|host (region|government|city)s?|convened by"
+            r"(co )?organi[sz](ed by|ers?)|(co )?hosts?|(co )?hosted by|host (region|government)s?|convened by"
             r"|(host|hosting|organi[sz]ing) (organi[sz]ation|institution|body|authority|committee)s?"
         ),
     ),

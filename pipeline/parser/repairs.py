@@ -49,12 +49,23 @@ def strip_quoting(lines: list[Line]) -> list[Line] | None:
 
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
-# Tags a web page leaves behind; angle brackets around anything else are text (<Venue>, <Session 1>).
-_HTML_TAG = re.compile(
-    r"</?(?:p|b|i|u|em|strong|span|div|font|li|ul|ol|td|tr|th|table|tbody|thead|h[1-6]|a|small|sup|sub)"
-    r"(?:\s[^<>]*)?/?>",
-    re.IGNORECASE,
+# What a web page leaves behind: block tags alone, inline tags only in pairs ("<b>x</b>").
+# Links, fonts and a lone "<b>" stay text: what they hold may be what a reader must see.
+_BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|td|tr|th|table|tbody|thead|h[1-6])(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_INLINE_PAIR = re.compile(
+    r"<(?P<tag>b|i|u|em|strong|span|small|sup|sub)(?:\s[^<>]*)?>(?P<text>.*?)</(?P=tag)>", re.IGNORECASE
 )
+
+
+def _entity(match: re.Match[str]) -> str:
+    """An HTML entity as its character, unless it names none or a control character
+    ("&#0;" stays as written: nothing is decoded into what the reader drops)."""
+    character = html.unescape(match.group(0))
+    if len(character) != 1 or character == "\ufffd" or ord(character) < 0x20 or 0x7F <= ord(character) <= 0x9F:
+        return match.group(0)
+    return character
+
+
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*#*$")
 _MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1")
@@ -70,12 +81,13 @@ class MarkupRule:
 
 # Ordered: entities are decoded last, so "&lt;b&gt;" stays text.
 MARKUP_RULES = (
-    MarkupRule("html tag", _HTML_TAG, lambda match: ""),
+    MarkupRule("html block tag", _BLOCK_TAG, lambda match: ""),
+    MarkupRule("html inline pair", _INLINE_PAIR, lambda match: match["text"]),
     MarkupRule("markdown heading", _MD_HEADING, lambda match: match["text"]),
     MarkupRule("markdown rule", _MD_RULE, lambda match: ""),
     MarkupRule("markdown strong", _MD_STRONG, lambda match: match["text"]),
     MarkupRule("markdown emphasis", _MD_EMPHASIS, lambda match: match["text"]),
-    MarkupRule("html entity", _ENTITY, lambda match: html.unescape(match.group(0))),
+    MarkupRule("html entity", _ENTITY, _entity),
 )
 
 
