@@ -368,16 +368,16 @@ class ParticipationScanner:
             country_text, stated, rest = heading
             self.open_group(country_text, stated)
             text = rest
-        elif (heading := GROUP_HEADING.match(text)) and _unknown_country(heading["name"]):
+        elif (unknown := GROUP_HEADING.match(text)) and _unknown_country(unknown["name"]):
             self.notes.append(
                 make_note(
                     "unknown-country",
-                    f"'{heading['name']}' heads a group of authorities but is not a known country.",
+                    f"'{unknown['name']}' heads a group of authorities but is not a known country.",
                     self.line,
                 )
             )
-            self.open_group(heading["name"])
-            text = heading["rest"]
+            self.open_group(unknown["name"])
+            text = unknown["rest"]
         for index, chunk in enumerate(OBSERVER_MARK.split(text)):
             if index % 2:
                 self.observer_mode = True
