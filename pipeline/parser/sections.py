@@ -16,7 +16,7 @@ from ..record import Declaration, Item, Note, Record, RepairKind, Resolution, Se
 from .countries import country_code
 from .meeting import declaration_kind, meeting_kind, read_meeting
 from .notes import make_note, quality_notes
-from .overview import collect_fields, match_label, parse_overview
+from .overview import collect_fields, country_heading, match_label, parse_overview
 from .reader import RawText
 from .text import Line, paragraphs
 from .unwrap import unwrap
@@ -38,11 +38,17 @@ class SectionMarker:
     # A bare line is a heading only when it names a known kind itself, and only in a
     # text with no other section markers.
     fallback: bool = False
+    # Each glyph is a marker of its own ("・" may be a bullet where "·" opens sections).
+    per_glyph: bool = False
 
 
 SECTION_MARKERS = (
-    SectionMarker("middle dot", re.compile(r"^[·・ㆍ]\s*(?P<heading>\S.*)$")),
-    SectionMarker("square", re.compile(r"^[■□]\s*(?P<heading>\S.*)$")),
+    SectionMarker(
+        "middle dot", re.compile(r"^(?P<glyph>[·・ㆍ])\s*(?P<heading>\S.*)$"), needs_known_heading=True, per_glyph=True
+    ),
+    SectionMarker(
+        "square", re.compile(r"^(?P<glyph>[■□])\s*(?P<heading>\S.*)$"), needs_known_heading=True, per_glyph=True
+    ),
     SectionMarker("brackets", re.compile(r"^[\[【]\s*(?P<heading>[^\]】]+?)\s*[\]】]$")),
     SectionMarker(
         "rules", re.compile(r"^(?:={2,}|-{2,}|~{2,}|\*{2,})\s*(?P<heading>[^=~*-].*?)\s*(?:={2,}|-{2,}|~{2,}|\*{2,})$")
@@ -63,6 +69,7 @@ SECTION_MARKERS = (
         "symbol",
         re.compile(r"^(?P<glyph>[^\w\s()\[\]<>《「『\"'“‘*-])\s*(?P<heading>[^\W\d_][^.;:]{0,60}?)$"),
         needs_known_heading=True,
+        per_glyph=True,
     ),
     SectionMarker(
         "numbered",
@@ -111,6 +118,10 @@ class SectionDraft:
 
 
 _BARE_HEADING_WORDS_MAX = 4
+# A closing document's own heading may be long: "Agreement on Mutual Assistance in Disaster Response".
+_DOCUMENT_HEADING = re.compile(
+    r"^(?:joint\s+)?(?:declaration|charter|communiqu[eé]|statement|resolution|agreement|memorandum)\b", re.I
+)
 
 
 def _marker_candidates(
@@ -137,7 +148,7 @@ def find_sections(lines: tuple[str, ...]) -> dict[int, tuple[str, str | None]]:
     bare: dict[int, tuple[str, str | None]] = {
         index: (heading, kind)
         for index, (heading, kind) in _find_sections(lines, fallback=True).items()
-        if kind and len(heading.split()) <= _BARE_HEADING_WORDS_MAX
+        if kind and (len(heading.split()) <= _BARE_HEADING_WORDS_MAX or _DOCUMENT_HEADING.match(heading))
     }
     return bare or headings
 
@@ -146,15 +157,15 @@ _SYMBOL_CONFIRMING_WORDS_MAX = 3
 
 
 def _marker_key(marker: SectionMarker, match: re.Match[str]) -> str:
-    """Markers are confirmed by name; a symbol marker by its glyph alone."""
-    return f"symbol {match['glyph']}" if marker.name == "symbol" else marker.name
+    """Markers are confirmed by name; a glyph marker by its glyph alone."""
+    return f"glyph {match['glyph']}" if marker.per_glyph else marker.name
 
 
 def _confirms(marker: SectionMarker, heading: str) -> bool:
-    """Whether a heading shows its marker is a section marker: a known kind, and for an
-    arbitrary symbol a short one (a bullet item "Adoption of the Declaration" is not)."""
+    """Whether a heading shows its marker is a section marker: a known kind, and for a
+    glyph a short one (a bullet item "Adoption of the Declaration" is not a heading)."""
     kind = section_kind(heading)
-    if marker.name == "symbol":
+    if marker.per_glyph:
         return kind is not None and len(heading.split()) <= _SYMBOL_CONFIRMING_WORDS_MAX
     return kind is not None
 
@@ -230,6 +241,7 @@ BULLET_MARKERS = (
     LineRule("circle", re.compile(r"^[○◦◎❍⚪]\s*(?P<text>.+)$")),
     LineRule("diamond", re.compile(r"^[◆◇❖♦⬥⬦]\s*(?P<text>.+)$")),
     LineRule("small square", re.compile(r"^[▪▫❏❐❑❒]\s*(?P<text>.+)$")),
+    LineRule("white square", re.compile(r"^[□▢]\s*(?P<text>.+)$")),
     LineRule("check mark", re.compile(r"^[✓✔☑✅]\s*(?P<text>.+)$")),
     LineRule("star", re.compile(r"^[★☆✱✲✳✴✵✶✷✸✹✺]\s*(?P<text>.+)$")),
     LineRule("pointing hand", re.compile(r"^[☞☛☜👉]\s*(?P<text>.+)$")),
@@ -239,7 +251,9 @@ BULLET_MARKERS = (
     LineRule("number", re.compile(r"^\d{1,2}[.)]\s+(?P<text>.+)$")),
     LineRule("parenthesised letter", re.compile(r"^\((?:[a-z]|[ivx]{1,5})\)\s*(?P<text>.+)$")),
     LineRule("letter", re.compile(r"^(?:[a-z]|[ivx]{1,5})[.)]\s+(?P<text>.+)$")),
-    LineRule("dash", re.compile(r"^[-–—‐‑‒―⁃−]\s*(?P<text>.+)$")),
+    LineRule("dash", re.compile(r"^[-‐‑−⁃]\s*(?P<text>.+)$")),
+    LineRule("en dash", re.compile(r"^[–‒]\s*(?P<text>.+)$")),
+    LineRule("em dash", re.compile(r"^[—―]\s*(?P<text>.+)$")),
     LineRule("arrow", re.compile(r"^[→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]\s*(?P<text>.+)$")),
     LineRule("middle dot", re.compile(r"^[·ㆍ・]\s*(?P<text>.+)$")),
 )
@@ -390,7 +404,7 @@ def opens_structure(text: str) -> bool:
         or match_bullet(text) is not None
         or match_numbering(text, None) is not None
         or match_label(text) is not None
-        or country_code(text.rstrip(":：")) is not None
+        or country_heading(text) is not None
     )
 
 
