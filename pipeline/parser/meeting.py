@@ -52,7 +52,8 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _BODY_NOISE = (
     re.compile(r"^the\s+", re.I),
     _ORDINAL,
-    re.compile(r"\b(?:meeting|session)s?\s+of\s+(?:the\s+)?", re.I),
+    # "Extraordinary Meeting of the Working Committee": what qualifies the meeting goes with it
+    re.compile(r"^.*?\b(?:meeting|session)s?\s+of\s+(?:the\s+)?", re.I),
     re.compile(r"\bNEAR\b"),
     re.compile(r"\bthe\s+association\s+of\s+north[\s-]*east\s+asia(?:n)?\s+regional\s+governments\b", re.I),
     re.compile(r"\([^()]*\)"),
@@ -85,9 +86,26 @@ def meeting_body(title: str, kind: MeetingKind) -> str | None:
     return body or None
 
 
+# On a page without a title, the name of a meeting in a line: "... of the NEAR Environment Subcommittee".
+_NAMED_MEETING = re.compile(
+    r"(?:(?:[A-Z][\w’'-]*|&|and)\s+)*"
+    r"(?:Sub-?committee|Working Committee|Committee|Forum|Workshop|General Assembly|Conference)\b"
+    r"(?:\s+(?:on|of)\s+(?:[A-Z][\w’'-]*\s*)+)?"
+)
+
+
+def _meeting_in_line(line: str) -> str | None:
+    found = _NAMED_MEETING.search(line)
+    return found.group(0).strip() if found else None
+
+
 def read_meeting(title: str | None, lines: list[str], start: datetime.date | None) -> Meeting:
     """The meeting a record is of, from its title, else from the first line naming a meeting."""
-    named = title if title and meeting_kind(title) else next((line for line in lines if meeting_kind(line)), None)
+    named = (
+        title
+        if title and meeting_kind(title)
+        else next((found for line in lines if meeting_kind(line) and (found := _meeting_in_line(line))), None)
+    )
     kind = meeting_kind(named) if named else None
     year = start.year if start else None
     if year is None and named and (found := _YEAR.search(named)):

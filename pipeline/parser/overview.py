@@ -52,7 +52,7 @@ FIELD_SYNONYMS = (
     (
         "period",
         re.compile(
-            r"periods?|dates?|duration|when|term|time and date|date and time|(meeting|event) dates?"
+            r"periods?|dates?|duration|when|term|times? (and )?dates?|dates? (and )?times?|(meeting|event) dates?"
             r"|dates? of (the )?(meeting|event|forum|conference)|schedule"
         ),
     ),
