@@ -134,6 +134,31 @@ def is_ambiguous(text: str) -> bool:
     )
 
 
+def month_first(text: str) -> str:
+    """The period with every ambiguous numeric date read the other way (month first)."""
+    return _AMBIGUOUS_NUMERIC.sub(lambda match: f"{match[2]}/{match[1]}/{match[3]}", normalise_date_text(text))
+
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE_IN_WORDS = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})\.?"
+    rf"|(?P<month2>{_MONTH_NAMES})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\s*,?\s+(?P<year>\d{{4}})\b",
+    re.IGNORECASE,
+)
+
+
+def dates_in_words(text: str) -> set[datetime.date]:
+    """The dates a text writes with the month's name ("4 March 2010", "March 4, 2010")."""
+    found = set()
+    for match in _DATE_IN_WORDS.finditer(text):
+        month = MONTHS[(match["month"] or match["month2"]).lower()]
+        try:
+            found.add(datetime.date(int(match["year"]), month, int(match["day"] or match["day2"])))
+        except ValueError:
+            continue
+    return found
+
+
 def split_range(text: str) -> tuple[str, str | None]:
     for _name, separator in RANGE_SEPARATORS:
         parts = separator.split(text, maxsplit=1)

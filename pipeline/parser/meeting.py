@@ -108,8 +108,8 @@ def read_meeting(title: str | None, lines: list[str], start: datetime.date | Non
     )
     kind = meeting_kind(named) if named else None
     year = start.year if start else None
-    if year is None and named and (found := _YEAR.search(named)):
-        year = int(found.group(1))
+    if year is None and named and (year_match := _YEAR.search(named)):
+        year = int(year_match.group(1))
     return Meeting(
         kind=kind or "other",
         number=meeting_number(named) if named else None,

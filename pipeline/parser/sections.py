@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..record import Declaration, Item, Note, Record, RepairKind, Resolution, Section, Source
+from ..record import Declaration, Item, Note, Period, Record, RepairKind, Resolution, Section, Source
 from .countries import country_code
+from .dates import DateError, dates_in_words, is_ambiguous, month_first, parse_period
 from .meeting import declaration_kind, meeting_kind, read_meeting
 from .notes import make_note, quality_notes
 from .overview import collect_fields, country_heading, match_label, parse_overview
@@ -144,7 +145,9 @@ def find_sections(lines: tuple[str, ...]) -> dict[int, tuple[str, str | None]]:
     headings ("Overview" alone on a line) count only in a text with no markers."""
     headings = _find_sections(lines, fallback=False)
     if any(kind for _, kind in headings.values()):
-        return headings
+        if not any(kind == "declaration" for _, kind in headings.values()):
+            headings |= _document_heading(lines, headings)
+        return dict(sorted(headings.items()))
     bare: dict[int, tuple[str, str | None]] = {
         index: (heading, kind)
         for index, (heading, kind) in _find_sections(lines, fallback=True).items()
@@ -153,6 +156,39 @@ def find_sections(lines: tuple[str, ...]) -> dict[int, tuple[str, str | None]]:
     return bare or headings
 
 
+_SMALL_WORDS = frozenset({"of", "on", "the", "and", "for", "in", "to", "a", "an", "at", "by", "with", "&"})
+_TITLE_CASE_SHARE = 0.6
+_DOCUMENT_WORDS_MAX = 12
+
+
+def _title_cased(text: str) -> bool:
+    words = [word for word in text.split() if word.lower() not in _SMALL_WORDS]
+    return bool(words) and sum(word[0].isupper() for word in words) >= _TITLE_CASE_SHARE * len(words)
+
+
+def _document_heading(
+    lines: tuple[str, ...], headings: dict[int, tuple[str, str | None]]
+) -> dict[int, tuple[str, str | None]]:
+    """A closing document's heading written as a plain line ("Ulsan Declaration on Marine
+    Litter") in a text whose other sections have markers: a title-cased line naming a
+    document, after a blank line and after the first section."""
+    first = min(headings, default=len(lines))
+    for index in range(first + 1, len(lines)):
+        text = lines[index]
+        if (
+            index not in headings
+            and not lines[index - 1]
+            and len(text.split()) <= _DOCUMENT_WORDS_MAX
+            and section_kind(text) == "declaration"
+            and _title_cased(text)
+            and not text.rstrip().endswith((".", ":", ";", ","))
+            and _BARE_LINE.match(text)
+        ):
+            return {index: (text.strip(), "declaration")}
+    return {}
+
+
+_BARE_LINE = next(marker.pattern for marker in SECTION_MARKERS if marker.name == "bare heading")
 _SYMBOL_CONFIRMING_WORDS_MAX = 3
 
 
@@ -446,6 +482,8 @@ def parse(raw: RawText) -> Record:
         if "declaration" in by_kind
         else None
     )
+    if overview and overview.period:
+        overview = overview.model_copy(update={"period": _settle_ambiguous(overview.period, texts, notes)})
     start = overview.period.start if overview and overview.period else None
     record = Record(
         source=Source(file=raw.file, sha256=raw.sha256, encoding=raw.encoding, repairs=repairs),
@@ -460,6 +498,29 @@ def parse(raw: RawText) -> Record:
     )
     record.notes = [*quality_notes(record, found_sections=set(by_kind)), *notes]
     return record
+
+
+def _settle_ambiguous(period: Period, texts: list[str], notes: list[Note]) -> Period:
+    """A numeric date that reads both ways is read the way the text writes it elsewhere in
+    words ("03/04/2010" and "on 4 March 2010"); the ambiguous-date note stays, saying why."""
+    if period.start is None or not is_ambiguous(period.text):
+        return period
+    try:
+        start, end = parse_period(month_first(period.text))
+    except DateError:
+        return period
+    mentioned = dates_in_words("\n".join(texts))
+    if start in mentioned and period.start not in mentioned:
+        for index, note in enumerate(notes):
+            if note.code == "ambiguous-date":
+                notes[index] = make_note(
+                    "ambiguous-date",
+                    f"'{period.text}': day and month cannot be told apart; read as {start.isoformat()}, "
+                    "the date the text writes in words.",
+                    note.line,
+                )
+        return period.model_copy(update={"start": start, "end": end})
+    return period
 
 
 REPAIR_WORDS: dict[RepairKind, str] = {
