@@ -46,7 +46,10 @@ _ORDINALS = (
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 )
 ORDINAL_WORDS = {word: number for number, word in enumerate(_ORDINALS.split(), 1)}
-_ORDINAL = re.compile(r"\b(?:(?P<digits>\d{1,3})\s*(?:st|nd|rd|th)|(?P<word>" + "|".join(ORDINAL_WORDS) + r"))\b", re.I)
+# Not "first" in "Twenty-first": compound ordinals are not read (rather none than a wrong one).
+_ORDINAL = re.compile(
+    r"\b(?:(?P<digits>\d{1,3})\s*(?:st|nd|rd|th)|(?<![-\w])(?P<word>" + "|".join(ORDINAL_WORDS) + r"))\b(?!-)", re.I
+)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # What surrounds a body's name in a title and is not part of it.
 _BODY_NOISE = (
@@ -121,15 +124,17 @@ def read_meeting(title: str | None, lines: list[str], start: datetime.date | Non
 # --- the closing document ----------------------------------------------------------
 
 DECLARATION_KINDS: tuple[DeclarationRule, ...] = (
-    DeclarationRule("communique", re.compile(r"communiqu", re.I)),
-    DeclarationRule("memorandum", re.compile(r"memorandum|\bMOU\b", re.I)),
-    DeclarationRule("agreement", re.compile(r"agreement", re.I)),
-    DeclarationRule("charter", re.compile(r"charter", re.I)),
-    DeclarationRule("joint-statement", re.compile(r"statement", re.I)),
-    DeclarationRule("resolution", re.compile(r"resolution", re.I)),
-    DeclarationRule("declaration", re.compile(r"declaration", re.I)),
+    DeclarationRule("communique", re.compile(r"\bcommuniqu", re.I)),
+    DeclarationRule("memorandum", re.compile(r"\bmemorand|\bMOU\b", re.I)),
+    DeclarationRule("agreement", re.compile(r"\bagreements?\b", re.I)),
+    DeclarationRule("charter", re.compile(r"\bcharter\b", re.I)),
+    DeclarationRule("joint-statement", re.compile(r"\bstatements?\b", re.I)),
+    DeclarationRule("resolution", re.compile(r"\bresolutions?\b", re.I)),
+    DeclarationRule("declaration", re.compile(r"\bdeclarations?\b", re.I)),
 )
 
 
 def declaration_kind(heading: str) -> DeclarationKind:
-    return next((rule.kind for rule in DECLARATION_KINDS if rule.pattern.search(heading)), "other")
+    """The kind named first in the heading ("Declaration on the Agreement ..." is a declaration)."""
+    found = [(match.start(), rule.kind) for rule in DECLARATION_KINDS if (match := rule.pattern.search(heading))]
+    return min(found)[1] if found else "other"

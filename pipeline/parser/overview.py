@@ -41,7 +41,9 @@ LABEL_LAYOUTS = (
     LabelLayout("angle brackets", re.compile(r"^<(?P<label>[^<>]{1,40})>\s*[:：]?\s*(?P<value>.*)$"), False),
     LabelLayout("inline colon", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]\s*(?P<value>.*)$"), False),
     LabelLayout(
-        "dot leader", re.compile(r"^(?P<label>[^\W\d_][^:：.]{0,39}?)\s*\.{3,}\s*[:：]?\s*(?P<value>.*)$"), False
+        "dot leader",
+        re.compile(r"^(?P<label>[^\W\d_][^:：.]{0,39}?)(?:\s*\.{4,}|\s+\.{3,})\s*[:：]?\s*(?P<value>.*)$"),
+        False,
     ),
     LabelLayout("dash", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,30}?)\s+[-–—]\s+(?P<value>.+)$"), True),
     LabelLayout("label line", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]?(?P<value>)$"), True),
@@ -133,7 +135,7 @@ def match_label(text: str) -> tuple[str, str] | None:
         match = layout.pattern.match(text)
         if not match:
             continue
-        label = match["label"].strip()
+        label = match["label"].strip().rstrip(". ")  # "Period......: ..." is the label Period
         if field_kind(label) is not None:
             return label, match["value"].strip()
         if not layout.known_labels_only and _plausible_other_label(label):
@@ -363,6 +365,9 @@ class ParticipationScanner:
         if OBSERVER_LINE.fullmatch(text):
             self.observer_mode = True
             return
+        if suspect_authority(text) == "count summary":  # "Total: 16 authorities ...": not a heading either
+            self.add_authority(text)
+            return
         heading = country_heading(text)
         if heading:
             country_text, stated, rest = heading
@@ -480,8 +485,8 @@ class ParticipationScanner:
 
 TABLE_HEADERS = (
     ("country", re.compile(r"countr|nation", re.IGNORECASE)),
-    ("role", re.compile(r"^(?:role|status|type|membership)$", re.IGNORECASE)),
-    ("count", re.compile(r"^(?:no\.?|#|count|number|total|authorities)$", re.IGNORECASE)),
+    ("count", re.compile(r"^(?:no\.?|#|count|number|total)(?=\W|$)|^authorities$", re.IGNORECASE)),
+    ("role", re.compile(r"\b(?:role|status|type|membership)\b", re.IGNORECASE)),
     (
         "authority",
         re.compile(r"authorit|region|government|province|prefecture|member|participant|name|local", re.IGNORECASE),

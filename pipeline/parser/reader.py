@@ -228,6 +228,12 @@ def plausible(text: str, legacy: LegacyCodec) -> bool:
             return False  # "Sociйtй": Latin-1 text read as Cyrillic
         if scripts == {"latin"} and not has_ascii and len(word) > 2:
             return False  # "Õàáàðîâñê": Cyrillic read as Latin-1
+        if (
+            scripts
+            and scripts <= {"latin", "cyrillic"}
+            and not (word.islower() or word.isupper() or word[1:].islower())
+        ):
+            return False  # "ФФЭБд": CJK bytes read as a Cyrillic code page; words are cased as words are
         scripts_seen |= {script for script in scripts if script}
     return legacy.required_script is None or legacy.required_script in scripts_seen
 

@@ -49,6 +49,7 @@ def strip_quoting(lines: list[Line]) -> list[Line] | None:
 
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_CELL_END = re.compile(r"</t[dh]>\s*(?=<t[dh][\s>])", re.IGNORECASE)  # between two table cells: a column separator
 # What a web page leaves behind: block tags alone, inline tags only in pairs ("<b>x</b>").
 # Links, fonts and a lone "<b>" stay text: what they hold may be what a reader must see.
 _BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|td|tr|th|table|tbody|thead|h[1-6])(?:\s[^<>]*)?/?>", re.IGNORECASE)
@@ -81,6 +82,7 @@ class MarkupRule:
 
 # Ordered: entities are decoded last, so "&lt;b&gt;" stays text.
 MARKUP_RULES = (
+    MarkupRule("html cell end", _CELL_END, lambda match: " | "),
     MarkupRule("html block tag", _BLOCK_TAG, lambda match: ""),
     MarkupRule("html inline pair", _INLINE_PAIR, lambda match: match["text"]),
     MarkupRule("markdown heading", _MD_HEADING, lambda match: match["text"]),

@@ -295,6 +295,24 @@ BULLET_MARKERS = (
 )
 
 
+# Rows of several glyphs where each glyph is a level of its own ("►" items with "‣" under them).
+PER_GLYPH_BULLETS = frozenset(
+    {
+        "triangle",
+        "bullet",
+        "circle",
+        "diamond",
+        "small square",
+        "white square",
+        "check mark",
+        "star",
+        "pointing hand",
+        "arrow",
+        "middle dot",
+    }
+)
+
+
 def match_bullet(text: str) -> tuple[str, str] | None:
     for marker in BULLET_MARKERS:
         match = marker.pattern.match(text)
@@ -320,6 +338,8 @@ def parse_contents(lines: list[Line]) -> list[Item]:
         bullet = match_bullet(line.text)
         if bullet:
             marker, text = bullet
+            if marker in PER_GLYPH_BULLETS:
+                marker = f"{marker} {line.text[0]}"
             depth = next((d for d, (name, _) in enumerate(stack) if name == marker), None)
             if depth is not None:
                 del stack[depth:]
@@ -348,6 +368,7 @@ NUMBERING_STYLES = (
     LineRule("number in brackets", re.compile(r"^\((?P<number>\d{1,3})\)\s*(?P<text>\S.*)$")),
     LineRule("circled number", re.compile(rf"^(?P<number>[{CIRCLED}])\s*(?P<text>\S.*)$")),
     LineRule("roman numeral", re.compile(r"^(?P<number>[IVX]{1,5})\.\s+(?P<text>\S.*)$")),
+    LineRule("article", re.compile(r"^(?:Article|Art\.)\s+(?P<number>\d{1,3})\b[.:)]?\s*(?P<text>\S.*)$")),
     LineRule("roman in brackets", re.compile(r"^\((?P<number>[ivx]{1,5})\)\s*(?P<text>\S.*)$")),
     LineRule("letter in brackets", re.compile(r"^\((?P<number>[a-z])\)\s*(?P<text>\S.*)$")),
     LineRule("letter and bracket", re.compile(r"^(?P<number>[a-z])\)\s*(?P<text>\S.*)$")),
