@@ -242,7 +242,9 @@ OBSERVER_MARK = re.compile(
 )
 OBSERVER_LINE = re.compile(r"(?:※\s*)?(?:participated\s+as\s+)?observers?", re.IGNORECASE)
 OBSERVER_SUFFIX = re.compile(r"\s*[(\[](?:as\s+(?:an?\s+)?)?observers?[)\]]", re.IGNORECASE)
-PARTICIPANT_BULLET = re.compile(r"^(?:[-–—•·*▷▶►○◦●‣➢➤→✓✔★☆]|\(?\d{1,3}[.)])\s*")
+PARTICIPANT_BULLET = re.compile(
+    r"^(?:[-–—‐‑‒―⁃−•·*▷▶►▸▹▻‣⊳○◦●◎❍◆◇❖♦▪▫❏❐❑❒□✓✔☑★☆✱☞☛→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]|\(?\d{1,3}[.)])\s*"
+)
 # "Japan (8; A, B)" or "Japan (8)" or "Japan (A; B)": a country and its authorities in brackets.
 INLINE_GROUP = re.compile(r"(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)]|[^()]*;)")
 # "Tottori Prefecture (Japan)": an authority with its country after it.

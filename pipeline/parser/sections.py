@@ -17,7 +17,7 @@ from .countries import country_code
 from .dates import DateError, dates_in_words, is_ambiguous, month_first, parse_period
 from .meeting import declaration_kind, meeting_kind, read_meeting
 from .notes import make_note, quality_notes
-from .overview import collect_fields, country_heading, match_label, parse_overview
+from .overview import collect_fields, country_heading, field_kind, match_label, parse_overview
 from .reader import RawText
 from .text import Line, paragraphs
 from .unwrap import unwrap
@@ -119,6 +119,7 @@ class SectionDraft:
 
 
 _BARE_HEADING_WORDS_MAX = 4
+_UNKNOWN_BARE_WORDS_MAX = 2
 # A closing document's own heading may be long: "Agreement on Mutual Assistance in Disaster Response".
 _DOCUMENT_HEADING = re.compile(
     r"^(?:joint\s+)?(?:declaration|charter|communiqu[eé]|statement|resolution|agreement|memorandum)\b", re.I
@@ -148,12 +149,29 @@ def find_sections(lines: tuple[str, ...]) -> dict[int, tuple[str, str | None]]:
         if not any(kind == "declaration" for _, kind in headings.values()):
             headings |= _document_heading(lines, headings)
         return dict(sorted(headings.items()))
+    candidates = _find_sections(lines, fallback=True)
     bare: dict[int, tuple[str, str | None]] = {
         index: (heading, kind)
-        for index, (heading, kind) in _find_sections(lines, fallback=True).items()
+        for index, (heading, kind) in candidates.items()
         if kind and (len(heading.split()) <= _BARE_HEADING_WORDS_MAX or _DOCUMENT_HEADING.match(heading))
     }
-    return bare or headings
+    if len(bare) >= 2:
+        # Among bare headings, a short title-cased line set apart by a blank line before it
+        # ("Program", "Attachments") opens a section of its own kind too.
+        bare |= {
+            index: (heading, None)
+            for index, (heading, kind) in candidates.items()
+            if kind is None
+            and len(heading.split()) <= _UNKNOWN_BARE_WORDS_MAX
+            and _title_cased(heading)
+            and index > 0
+            and not lines[index - 1]
+            and index + 1 < len(lines)
+            and lines[index + 1]
+            and not country_code(heading)
+            and field_kind(heading) is None  # "Venue" above its value is a label
+        }
+    return dict(sorted(bare.items())) or headings
 
 
 _SMALL_WORDS = frozenset({"of", "on", "the", "and", "for", "in", "to", "a", "an", "at", "by", "with", "&"})
@@ -189,6 +207,14 @@ def _document_heading(
 
 
 _BARE_LINE = next(marker.pattern for marker in SECTION_MARKERS if marker.name == "bare heading")
+_TRAILING_ASIDE = re.compile(r"\(([^()]+)\)\s*$")
+
+
+def _names_a_country_after(heading: str) -> bool:
+    aside = _TRAILING_ASIDE.search(heading)
+    return aside is not None and country_code(aside.group(1)) is not None
+
+
 _SYMBOL_CONFIRMING_WORDS_MAX = 3
 
 
@@ -215,16 +241,19 @@ def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[st
     }
     headings: dict[int, tuple[str, str | None]] = {}
     next_number = 1
+    numbering_style = ""  # "1." or "1)": the sections keep the style the first one has
     for index, marker, match in candidates:
         if _marker_key(marker, match) not in confirmed:
             continue
         heading = match["heading"].strip().rstrip(":：").strip()
-        if country_code(heading):
-            continue  # "【P.R. China】": a country heads a group of authorities, never a section
+        if country_code(heading) or _names_a_country_after(heading):
+            continue  # "【P.R. China】", "2) Gangwon-do (ROK)": authorities, never sections
         kind = section_kind(heading)
         if marker.name == "numbered":
-            if int(match["number"]) != next_number:
+            style = match.group(0)[len(match["number"])]
+            if int(match["number"]) != next_number or (numbering_style and style != numbering_style):
                 continue
+            numbering_style = style
             if kind is None and len(heading.split()) > _HEADING_WORDS_MAX:
                 continue
             next_number += 1
@@ -254,8 +283,6 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
 
 def _is_field(text: str) -> bool:
     """A labelled overview field ("Period: ..."): a page that starts with one has no title line."""
-    from .overview import field_kind
-
     labelled = match_label(text)
     return labelled is not None and field_kind(labelled[0]) is not None
 
