@@ -230,7 +230,7 @@ SUMMARY = re.compile(
     r"(?:\s+(?:from|of|in|representing)\s+(?P<countries>\d+)\s+(?:countries|country|nations))?"
     # "..., and 1 observer", "(with 2 observers)": the observers the summary counts apart
     r"(?:\s*[,(]?\s*(?:and|with|plus|\+)\s+\d+\s+observers?\)?)?"
-    r"(?=\s*(?:[,;:.]|$))",
+    r"(?=\s*(?:[,;:.–—]|\s-\s|$))",
     re.IGNORECASE,
 )
 
@@ -570,7 +570,7 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
             summary_text = match.group(0).strip()
             stated_authorities = int(match["authorities"])
             stated_countries = int(match["countries"]) if match["countries"] else None
-            lines[0] = Line(lines[0].number, lines[0].text[match.end() :].lstrip(" ,;:."))
+            lines[0] = Line(lines[0].number, lines[0].text[match.end() :].lstrip(" ,;:.–—-"))
     scanner = ParticipationScanner(notes)
     for line in lines:
         if line.text:
