@@ -314,6 +314,7 @@ BULLET_MARKERS = (
     LineRule("number", re.compile(r"^\d{1,2}[.)]\s+(?P<text>.+)$")),
     LineRule("parenthesised letter", re.compile(r"^\((?:[a-z]|[ivx]{1,5})\)\s*(?P<text>.+)$")),
     LineRule("letter", re.compile(r"^(?:[a-z]|[ivx]{1,5})[.)]\s+(?P<text>.+)$")),
+    LineRule("capital letter", re.compile(r"^[A-Z][.)]\s+(?P<text>.+)$")),
     LineRule("dash", re.compile(r"^[-‐‑−⁃]\s*(?P<text>.+)$")),
     LineRule("en dash", re.compile(r"^[–‒]\s*(?P<text>.+)$")),
     LineRule("em dash", re.compile(r"^[—―]\s*(?P<text>.+)$")),
@@ -536,7 +537,8 @@ def parse(raw: RawText) -> Record:
     record = Record(
         source=Source(file=raw.file, sha256=raw.sha256, encoding=raw.encoding, repairs=repairs),
         title=title,
-        meeting=read_meeting(title, texts, start),
+        # Without a title, the closing document's heading names the meeting before any other line.
+        meeting=read_meeting(title, [declaration.title, *texts] if declaration else texts, start),
         overview=overview,
         contents=contents,
         declaration=declaration,
