@@ -8,7 +8,7 @@ import re
 import pytest
 
 from pipeline import parse, read
-from pipeline.parser.overview import OBSERVER_MARK, match_label
+from pipeline.parser.overview import OBSERVER_MARK, ROLE_CELL, _header_role, match_label
 from pipeline.parser.sections import BULLET_MARKERS, NUMBERING_STYLES, find_sections
 from tests.conftest import SAMPLES, TESTS, sample_id
 
@@ -175,6 +175,12 @@ def markup_words(lines):
             match = row.pattern.match(text)
             if match:
                 words |= set(WORD.findall(text[: match.start("text")]))
+        if text.startswith("|"):  # a table's header row and role column are structure too
+            cells = [cell.strip() for cell in text.strip("|").split("|")]
+            if all(_header_role(cell) or not cell for cell in cells) or any(ROLE_CELL.match(cell) for cell in cells):
+                words |= {
+                    word for cell in cells if _header_role(cell) or ROLE_CELL.match(cell) for word in WORD.findall(cell)
+                }
     return words
 
 

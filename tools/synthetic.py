@@ -9,15 +9,30 @@ from __future__ import annotations
 
 import datetime
 import random
+import textwrap
 from dataclasses import dataclass, field
 
-SECTION_STYLES = ("middle dot", "square", "brackets", "numbered", "capitals")
-FIELD_LAYOUTS = ("label line", "inline", "reference mark", "angle brackets")
-DATE_FORMATS = ("long tilde", "short month range", "day first", "dotted", "weekday", "iso")
+SECTION_STYLES = ("middle dot", "square", "brackets", "numbered", "capitals", "rules", "roman", "symbol", "bare")
+FIELD_LAYOUTS = ("label line", "inline", "reference mark", "angle brackets", "dot leader")
+DATE_FORMATS = (
+    "long tilde",
+    "short month range",
+    "day first",
+    "dotted",
+    "weekday",
+    "iso",
+    "cjk",
+    "ordinal",
+    "dotted day first",
+)
 VENUE_LAYOUTS = ("arrow", "trailing country", "country aside")
-PARTICIPATION_LAYOUTS = ("country line", "inline groups", "bullets")
-BULLETS = ("▷", "▶", "•", "○", "*", "circled")
-NUMBERINGS = ("1.", "1)", "(1)", "①")
+PARTICIPATION_LAYOUTS = ("country line", "inline groups", "bullets", "pipe table", "country after", "counted headings")
+BULLETS = ("▷", "▶", "•", "○", "*", "circled", "➢", "✓", "★", "☞", "◇", "►", "‣", "◦")
+NUMBERINGS = ("1.", "1)", "(1)", "①", "a)", "(a)", "Article 1")
+# What transit does to a text, in the order it happens (a paste is decorated, a mail
+# client wraps and quotes it, a wrong encoding garbles it); each is undone in reading.
+DAMAGES = ("markup", "wrapped", "quoting", "mojibake")
+WRAP_WIDTH = 72
 LABELS = {
     "period": ("Periods", "Period", "Date", "Dates"),
     "venue": ("Venue", "Venue (Place", "Place", "Location"),
@@ -170,6 +185,7 @@ class Style:
     participation: str = "country line"
     bullet: str = "▷"
     numbering: str = "1."
+    damage: tuple[str, ...] = ()
 
 
 def random_spec(rng: random.Random, ordinal: int = 3) -> Spec:
@@ -240,6 +256,7 @@ def random_style(rng: random.Random) -> Style:
         participation=rng.choice(PARTICIPATION_LAYOUTS),
         bullet=rng.choice(BULLETS),
         numbering=rng.choice(NUMBERINGS),
+        damage=tuple(kind for kind in DAMAGES if rng.random() < 0.15),
     )
 
 
@@ -254,6 +271,12 @@ def render_period(start: datetime.date, end: datetime.date, style: str) -> str:
         return f"{start:%Y.%m.%d} ~ {end:%m.%d}" if start.year == end.year else f"{start:%Y.%m.%d} ~ {end:%Y.%m.%d}"
     if style == "weekday":
         return f"{start:%B} {start.day}({start:%a}.) - {end:%B} {end.day}({end:%a}.), {end.year}"
+    if style == "cjk":
+        return f"{start.year}年{start.month}月{start.day}日～{end.year}年{end.month}月{end.day}日"
+    if style == "ordinal":
+        return f"{_ordinal(start.day)} {start:%B} {start.year} to {_ordinal(end.day)} {end:%B} {end.year}"
+    if style == "dotted day first":
+        return f"{start:%d.%m.%Y} - {end:%d.%m.%Y}"
     return f"{start.isoformat()} ~ {end.isoformat()}"
 
 
@@ -264,7 +287,14 @@ def _heading(text: str, number: int, style: str) -> str:
         "brackets": f"[{text}]",
         "numbered": f"{number}. {text}",
         "capitals": text.upper(),
+        "rules": f"=== {text} ===",
+        "roman": f"{ROMAN[number - 1]}. {text}",
+        "symbol": f"◆ {text}",
+        "bare": text,
     }[style]
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 
 
 def _field(label: str, values: list[str], layout: str) -> list[str]:
@@ -272,6 +302,8 @@ def _field(label: str, values: list[str], layout: str) -> list[str]:
         return [f"\t{label}", *(f"\t{value}" for value in values), ""]
     if layout == "angle brackets":
         return [f"<{label}>", *values]
+    if layout == "dot leader":
+        return [f"{label} {'.' * max(4, 16 - len(label))} {values[0]}", *values[1:]]
     prefix = "※ " if layout == "reference mark" else ""
     return [f"{prefix}{label}: {values[0]}", *values[1:]]
 
@@ -284,8 +316,27 @@ def _participation(spec: Spec, layout: str) -> list[str]:
             part = f"{group.country_text} ({len(group.authorities)}; {', '.join(group.authorities)})"
             parts.append(part + (" (observer)" if group.role == "observer" else ""))
         return [f"{summary}, {', '.join(parts)}"]
+    if layout == "pipe table":
+        rows = ["| Country | Regional government | Role |", "|---|---|---|"]
+        rows += [
+            f"| {group.country_text} | {authority} | {'Observer' if group.role == 'observer' else 'Member'} |"
+            for group in spec.groups
+            for authority in group.authorities
+        ]
+        return [summary, *rows]
+    if layout == "country after":
+        return [summary] + [
+            f"{number}. {authority} ({group.country_text})" + (" (observer)" if group.role == "observer" else "")
+            for number, (group, authority) in enumerate(
+                ((group, authority) for group in spec.groups for authority in group.authorities), 1
+            )
+        ]
     lines = [summary]
     for group in spec.groups:
+        if layout == "counted headings":
+            observer = " (observer)" if group.role == "observer" else ""
+            lines.append(f"{group.country_text} ({len(group.authorities)}): {', '.join(group.authorities)}{observer}")
+            continue
         lines.append(group.country_text)
         if layout == "bullets":
             suffix = " (observer)" if group.role == "observer" else ""
@@ -307,14 +358,22 @@ def _venue(spec: Spec, layout: str) -> str:
     return f"{head}, {country} ({hall})"
 
 
+def _number_text(numbering: str, number: int) -> str:
+    if numbering == "①":
+        return CIRCLED[number - 1]
+    if numbering == "Article 1":
+        return f"Article {number}"
+    if "a" in numbering:
+        return numbering.replace("a", "abcdefghijklmnopqrstuvwxyz"[number - 1])
+    return numbering.replace("1", str(number))
+
+
 def _bullet(marker: str, index: int) -> str:
     return CIRCLED[index % len(CIRCLED)] if marker == "circled" else marker
 
 
 def _number(numbering: str, number: int) -> str:
-    if numbering == "①":
-        return CIRCLED[number - 1]
-    return numbering.replace("1", str(number))
+    return _number_text(numbering, number)
 
 
 def render(spec: Spec, style: Style) -> str:
@@ -344,4 +403,46 @@ def render(spec: Spec, style: Style) -> str:
         lines += [f"{_number(style.numbering, n)} {text}" for n, text in enumerate(spec.resolutions, 1)]
         if spec.closing:
             lines += ["", *spec.closing]
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    for kind in style.damage:
+        text = DAMAGE[kind](text, style)
+    return text
+
+
+def _quote(text: str, style: Style) -> str:
+    return "".join(f"> {line}".rstrip() + "\n" for line in text.splitlines())
+
+
+def _decorate(text: str, style: Style) -> str:
+    """Markdown and HTML a paste leaves: '## ' before headings, '---' rules, '&amp;' for '&'."""
+    headings = {_heading(name, n, style.sections) for n in range(1, 9) for name in ("Overview", "Contents")}
+    decorated = []
+    for line in text.splitlines():
+        if line in headings:
+            decorated += ["---", f"## {line}"]
+        else:
+            decorated.append(line.replace(" & ", " &amp; "))
+    return "\n".join(decorated) + "\n"
+
+
+def _wrap(text: str, style: Style) -> str:
+    """Hard-wrapped at a fixed width, as an e-mail client sends it; never inside a word."""
+    wrapped = []
+    for line in text.splitlines():
+        if line.lstrip().startswith("|"):  # a table row is left whole: a wrapped one is a puzzle for anyone
+            wrapped.append(line)
+            continue
+        wrapped += textwrap.wrap(
+            line, WRAP_WIDTH, break_long_words=False, break_on_hyphens=False, expand_tabs=False
+        ) or [""]
+    return "\n".join(wrapped) + "\n"
+
+
+def _mojibake(text: str, style: Style) -> str:
+    """UTF-8 read as Windows-1252 (its five unused bytes as Latin-1) and saved again."""
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy code pages)
+
+    return text.encode("utf-8").decode("sloppy-windows-1252")
+
+
+DAMAGE = {"quoting": _quote, "markup": _decorate, "wrapped": _wrap, "mojibake": _mojibake}

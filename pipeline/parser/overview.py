@@ -329,13 +329,15 @@ class ParticipationScanner:
         self.groups.append(group)
         return group
 
-    def group_of(self, country_text: str) -> GroupDraft:
-        """The group of a country an authority names after itself, opened on first use."""
+    def group_of(self, country_text: str, observer: bool) -> GroupDraft:
+        """The group of a country and role an authority names after itself, opened on first use."""
         code = country_code(country_text)
         for group in self.groups:
-            if group.country_text and country_code(group.country_text) == code and group.observer == self.observer_mode:
+            if group.country_text and country_code(group.country_text) == code and group.observer == observer:
                 return group
-        return self.open_group(country_text)
+        group = self.open_group(country_text)
+        group.observer = observer
+        return group
 
     def add_authority(self, text: str, observer: bool = False) -> None:
         text, marked = strip_observer_suffix(text)
@@ -352,10 +354,12 @@ class ParticipationScanner:
                 )
             )
             return
-        group = self.current()
         trailing = TRAILING_COUNTRY.match(text)
         if trailing and country_code(trailing["country"]):
-            group, text = self.group_of(trailing["country"]), trailing["name"]
+            observer = observer or marked or self.observer_mode
+            group, text = self.group_of(trailing["country"], observer), trailing["name"]
+        else:
+            group = self.current()
         (group.observers if observer or marked or group.observer else group.members).append(text)
 
     def scan_line(self, line: Line) -> None:

@@ -21,7 +21,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 from ..record import RepairKind
-from .repairs import fix_mojibake, repair_lines
+from .repairs import QUOTE_PREFIX, fix_mojibake, repair_lines
 from .text import Line
 
 # Limits, far above any real conference record (the seed is 4 KB, 70 lines) and low
@@ -253,12 +253,14 @@ _INNER_TAB = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=\S)")
 def _tab_tables(lines: list[str]) -> list[str]:
     """Two or more lines in a row with tabs between their words are a pasted table: the
     tabs become ' | ' column separators (elsewhere a tab is a space)."""
-    tabbed = [bool(_INNER_TAB.search(line)) for line in lines]
+    quotes = [QUOTE_PREFIX.match(line) for line in lines]  # "> \tDate": the tab indents, it separates nothing
+    bodies = [line[quote.end() :] if quote else line for line, quote in zip(lines, quotes, strict=True)]
+    tabbed = [bool(_INNER_TAB.search(body)) for body in bodies]
     return [
-        _INNER_TAB.sub(" | ", line)
+        line[: len(line) - len(body)] + _INNER_TAB.sub(" | ", body)
         if tabbed[index] and ((index > 0 and tabbed[index - 1]) or (index + 1 < len(lines) and tabbed[index + 1]))
         else line
-        for index, line in enumerate(lines)
+        for index, (line, body) in enumerate(zip(lines, bodies, strict=True))
     ]
 
 

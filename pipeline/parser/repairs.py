@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import ftfy
+import ftfy.bad_codecs  # registers the sloppy code pages ftfy reverses
 
 from ..record import RepairKind
 from .text import Line
@@ -28,23 +29,27 @@ def fix_mojibake(text: str) -> str | None:
     """UTF-8 once decoded as a legacy code page and saved again: undone by ftfy."""
     if not _MOJIBAKE_HINT.search(text):
         return None
-    fixed = ftfy.fix_encoding(text)
+    try:  # the whole text garbled at once: reversed exactly ("â‘\xa0" is "①")
+        whole = text.encode("sloppy-windows-1252").decode("utf-8")
+    except UnicodeError:
+        whole = text
+    fixed = whole if whole != text else ftfy.fix_encoding(text)
     return fixed if fixed != text else None
 
 
 # --- line repairs ---------------------------------------------------------------
 
-_QUOTE = re.compile(r"^(?:>\s?)+")
+QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 QUOTED_SHARE = 0.6  # of the non-blank lines: a forwarded e-mail, not a text using ">" somewhere
 
 
 def strip_quoting(lines: list[Line]) -> list[Line] | None:
     """Every line quoted with '> ' or '>> ' as in a forwarded e-mail."""
     filled = [line for line in lines if line.text]
-    quoted = sum(1 for line in filled if _QUOTE.match(line.text))
+    quoted = sum(1 for line in filled if QUOTE_PREFIX.match(line.text))
     if not filled or quoted < QUOTED_SHARE * len(filled):
         return None
-    return [Line(line.number, _QUOTE.sub("", line.text).strip()) for line in lines]
+    return [Line(line.number, QUOTE_PREFIX.sub("", line.text).strip()) for line in lines]
 
 
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")

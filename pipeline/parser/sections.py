@@ -490,6 +490,7 @@ def opens_structure(text: str) -> bool:
         or match_numbering(text, None) is not None
         or match_label(text) is not None
         or country_heading(text) is not None
+        or text.startswith("|")  # a table row
     )
 
 

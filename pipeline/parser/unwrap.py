@@ -17,6 +17,8 @@ from .text import Line
 MAX_WRAP_WIDTH = 100  # texts with longer lines were not hard-wrapped
 MIN_WRAP_WIDTH = 40
 MIN_WRAPS = 3
+# A wrapped line that was indented (a tab, two spaces) has lost its indentation when read.
+WRAP_SLACK = 2
 
 
 def _first_word(text: str) -> str:
@@ -27,7 +29,7 @@ def _is_wrap(before: str, after: str, width: int, opens_structure: Callable[[str
     return (
         bool(before)
         and bool(after)
-        and len(before) + 1 + len(_first_word(after)) > width
+        and len(before) + 1 + len(_first_word(after)) > width - WRAP_SLACK
         and not before.endswith((":", "："))
         and not opens_structure(after)
     )
