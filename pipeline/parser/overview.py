@@ -161,11 +161,29 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             fields.append(RawField(label, line.number))
             if value:
                 fields[-1].values.append(Line(line.number, value))
-        elif fields:
+        elif fields and not _stray(fields[-1], line.text):
             fields[-1].values.append(line)
         else:
             unlabelled.append(line)
     return fields, unlabelled
+
+
+SINGLE_VALUE_KINDS = frozenset({"period", "venue", "organizer"})
+_STRAY_WORDS_MIN = 4
+_UNFINISHED = re.compile(r"(?:[,&/(–-]|\b(?:and|of|in|at|the|for|with|by|to))$", re.IGNORECASE)
+
+
+def _stray(field: RawField, text: str) -> bool:
+    """A line after a one-line field given on its label's line ("Venue: Zuunmod, Mongolia")
+    that does not go on with it: the value ended, and the line starts a sentence of its own."""
+    return (
+        field.kind in SINGLE_VALUE_KINDS
+        and len(field.values) == 1
+        and field.values[0].number == field.line
+        and not _UNFINISHED.search(field.values[0].text)
+        and text[:1].isupper()
+        and len(text.split()) >= _STRAY_WORDS_MIN  # "Korea" after "..., DPR" goes on with the value
+    )
 
 
 # --- venue and organizer ---------------------------------------------------------
