@@ -255,7 +255,8 @@ SUMMARY = re.compile(
 # A marker that makes the groups after it observers, the same alone on a line,
 # and a marker that makes the authority or group before it one.
 OBSERVER_MARK = re.compile(
-    r"(《[^》]*observer[^》]*》|\[[^\]]*observers?[^\]]*\]|(?:※\s*)?(?:participated\s+as\s+)?observers?\s*[:：])",
+    # ("[Observer]" opens observers at the start of a line; after a name it marks that one name)
+    r"(《[^》]*observer[^》]*》|^\s*\[[^\]]*observers?[^\]]*\]|(?:※\s*)?(?:participated\s+as\s+)?observers?\s*[:：])",
     re.IGNORECASE,
 )
 OBSERVER_LINE = re.compile(r"(?:※\s*)?(?:participated\s+as\s+)?observers?", re.IGNORECASE)
