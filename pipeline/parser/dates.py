@@ -21,7 +21,7 @@ MONTHS |= {"sept": 9}
 # Ordered: the first separator found splits the range. A bare hyphen only splits
 # where it is not inside a numeric date such as 2010-10-26.
 RANGE_SEPARATORS = (
-    ("tilde", re.compile(r"\s*[~～〜]\s*")),
+    ("tilde", re.compile(r"\s*[~～〜至]\s*")),  # 至: "to" in a Chinese date range
     ("to", re.compile(r"\s+(?:to|until|till|through)\s+", re.IGNORECASE)),
     ("spaced dash", re.compile(r"\s+[-–—]\s+")),
     ("dash", re.compile(r"(?<!\d{4}-)(?<!\d{4}-\d)(?<!\d{4}-\d\d)\s*[-–—]\s*(?!\d{1,2}-\d{1,2}\b)(?=\d|[A-Za-z])")),
@@ -118,9 +118,14 @@ def parse_side(text: str) -> PartialDate:
     return date
 
 
+_TIME = re.compile(r",?\s*\b\d{1,2}:\d{2}\b(?:\s*[-–~]\s*\d{1,2}:\d{2}\b)?")  # "13:30-17:20"
+_SPACED_DOTS = re.compile(r"(\d)\.\s+(?=\d)")  # "2019. 10. 15." as Korean offices write it
+
+
 def normalise_date_text(text: str) -> str:
-    """Full-width digits and signs as ASCII, CJK year/month/day marks as dots."""
-    text = unicodedata.normalize("NFKC", text)
+    """Full-width digits and signs as ASCII, CJK year/month/day marks as dots, times of day
+    and the spaces after a date's dots left out."""
+    text = _SPACED_DOTS.sub(r"\1.", _TIME.sub("", unicodedata.normalize("NFKC", text)))
     for pattern, replacement in CJK_DATE_PARTS:
         text = pattern.sub(replacement, text)
     return text.strip()

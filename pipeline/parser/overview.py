@@ -45,6 +45,7 @@ LABEL_LAYOUTS = (
         re.compile(r"^(?P<label>[^\W\d_][^:：.]{0,39}?)(?:\s*\.{4,}|\s+\.{3,})\s*[:：]?\s*(?P<value>.*)$"),
         False,
     ),
+    LabelLayout("column", re.compile(r"^(?P<label>[^\W\d_][^|:：]{0,39}?)\s+\|\s+(?P<value>.+)$"), True),
     LabelLayout("dash", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,30}?)\s+[-–—]\s+(?P<value>.+)$"), True),
     LabelLayout("label line", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]?(?P<value>)$"), True),
 )
@@ -54,8 +55,8 @@ FIELD_SYNONYMS = (
     (
         "period",
         re.compile(
-            r"periods?|dates?|duration|when|term|times? (and )?dates?|dates? (and )?times?|(meeting|event) dates?"
-            r"|dates? of (the )?(meeting|event|forum|conference)|schedule"
+            r"periods?|dates?|duration|when|term|times?|times? (and )?dates?|dates? (and )?times?"
+            r"|(meeting|event) dates?|dates? of (the )?(meeting|event|forum|conference)|schedule"
         ),
     ),
     (
@@ -143,6 +144,10 @@ def match_label(text: str) -> tuple[str, str] | None:
     return None
 
 
+# "・Date: ...", "ㅇ 일시 (Date) : ...": a list marker before a label
+_LABEL_BULLET = re.compile(r"^[・·•ㅇ○◦▪‣*-]\s*")
+
+
 def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
     """Group lines under their labels. Returns the fields and lines before any label.
 
@@ -154,7 +159,7 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
     for line in lines:
         if not line.text:
             continue
-        labelled = match_label(line.text)
+        labelled = match_label(line.text) or match_label(_LABEL_BULLET.sub("", line.text))
         in_participation = bool(fields) and fields[-1].kind == "participation"
         if labelled and (not in_participation or field_kind(labelled[0])):
             label, value = labelled
@@ -247,7 +252,7 @@ SUMMARY = re.compile(
     r"^(?:(?:a\s+)?total(?:\s+of)?\s*:?\s*)?(?P<authorities>\d+)\s+(?P<what>[^\W\d][^,;:()]*?)"
     r"(?:\s+(?:from|of|in|representing)\s+(?P<countries>\d+)\s+(?:countries|country|nations))?"
     # "..., and 1 observer", "(with 2 observers)": the observers the summary counts apart
-    r"(?:\s*[,(]?\s*(?:and|with|plus|\+)\s+\d+\s+observers?\)?)?"
+    r"(?:\s*[,(]?\s*(?:and|with|plus|including|incl\.|\+)\s+\d+\s+observers?\)?)?"
     r"(?=\s*(?:[,;:.–—]|\s-\s|$))",
     re.IGNORECASE,
 )
@@ -256,11 +261,13 @@ SUMMARY = re.compile(
 # and a marker that makes the authority or group before it one.
 OBSERVER_MARK = re.compile(
     # ("[Observer]" opens observers at the start of a line; after a name it marks that one name)
-    r"(《[^》]*observer[^》]*》|^\s*\[[^\]]*observers?[^\]]*\]|(?:※\s*)?(?:participated\s+as\s+)?observers?\s*[:：])",
+    r"(《[^》]*observer[^》]*》|^\s*\[[^\]]*observers?[^\]]*\]"
+    r"|(?:※\s*)?(?:participated\s+as\s+)?observers?\s*(?:\(\d+\))?\s*[:：])",
     re.IGNORECASE,
 )
-OBSERVER_LINE = re.compile(r"(?:※\s*)?(?:participated\s+as\s+)?observers?", re.IGNORECASE)
-OBSERVER_SUFFIX = re.compile(r"\s*[(\[](?:as\s+(?:an?\s+)?)?observers?[)\]]", re.IGNORECASE)
+OBSERVER_LINE = re.compile(r"(?:※\s*)?(?:participated\s+as\s+)?observers?(?:\s*\(\d+\))?\s*[:：]?", re.IGNORECASE)
+# "(observer)", "[Observer]", "（观察员 Observer）": after a name, that one is an observer.
+OBSERVER_SUFFIX = re.compile(r"\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?observers?[)\]）]", re.IGNORECASE)
 PARTICIPANT_BULLET = re.compile(
     r"^(?:[-–—‐‑‒―⁃−•·*▷▶►▸▹▻‣⊳○◦●◎❍◆◇❖♦▪▫❏❐❑❒□✓✔☑★☆✱☞☛→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]|\(?\d{1,3}[.)])\s*"
 )
@@ -270,6 +277,16 @@ INLINE_GROUP = re.compile(r"(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)
 TRAILING_COUNTRY = re.compile(r"^(?P<name>.*?\S)\s*\((?P<country>[^()]+)\)$")
 # "Atlantis: A, B": a heading where a country belongs, in the form of one.
 GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*(?P<rest>.*)$")
+TABLE_RULE = re.compile(r"^[+|]?[-=+:|\s]{3,}$")  # "+----+----+", an ASCII table's rule
+# "CHINA ....... (7) A / B": a country, dots, the count and the authorities.
+DOT_LEADER = re.compile(r"^(?P<name>[^.:]+?)\s*\.{3,}\s*(?:\((?P<count>\d+)\))?\s*(?P<rest>.*)$")
+
+
+def _dot_leader_heading(match: re.Match[str]) -> str:
+    count = f" ({match['count']})" if match["count"] else ""
+    return f"{match['name']}{count}: {match['rest']}"
+
+
 _SLASHES = re.compile(r"\s+/\s+")  # "Gangwon-do / Gyeongsangbuk-do": another way to list
 TABLE_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 ROLE_CELL = re.compile(r"^(?:(?P<observer>observers?)|members?|full members?|regular members?)$", re.IGNORECASE)
@@ -384,6 +401,9 @@ class ParticipationScanner:
     def scan_line(self, line: Line) -> None:
         self.line = line.number
         text = PARTICIPANT_BULLET.sub("", line.text)
+        if TABLE_RULE.match(text):
+            return
+        text = DOT_LEADER.sub(_dot_leader_heading, text)
         if "|" in text:
             self.scan_table_row([cell.strip() for cell in text.strip().strip("|").split("|")])
             return
@@ -501,9 +521,11 @@ class ParticipationScanner:
 
     def add_items(self, text: str) -> None:
         for item in split_top_level(_SLASHES.sub(";", text), ",;"):
-            header = _country_header(item)
-            if header and not header[1]:
-                self.open_group(header[0])
+            heading = country_heading(item)
+            if heading:  # "Korea: Gangwon-do" after a semicolon: the next country and its first authority
+                self.open_group(heading[0], heading[1])
+                if heading[2]:
+                    self.add_authority(heading[2])
             else:
                 self.add_authority(item)
 
@@ -577,10 +599,15 @@ def _country_header(text: str) -> tuple[str, str] | None:
 
 
 def country_heading(text: str) -> tuple[str, int | None, str] | None:
-    """(country as written, the count it states, what follows the colon) of a heading."""
+    """(country as written, the count it states, what follows the colon) of a heading; a
+    bilingual heading ("한국 Korea (6)") by its English words."""
     match = COUNTRY_HEADING.match(text.strip())
-    if match is None or not country_code(match["name"]):
+    if match is None:
         return None
+    if not country_code(match["name"]):
+        english = " ".join(_NON_LATIN_WORDS.sub(" ", match["name"]).split())
+        if not english or not country_code(english):
+            return None
     return match["name"], int(match["count"]) if match["count"] else None, (match["rest"] or "").strip()
 
 

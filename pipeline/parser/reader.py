@@ -74,6 +74,10 @@ SCRIPT_RANGES = (
     ("han", 0x4E00, 0x9FFF),
     ("han", 0xF900, 0xFAFF),
 )
+# How much charset-normalizer's chaos (0 for clean text, 0.1-0.3 for CJK read in the wrong
+# CJK code page) counts against commonness (0-1): EUC-KR and EUC-JP bytes look alike, and
+# only the chaos of the result tells Korean from Japanese.
+CHAOS_WEIGHT = 2.0
 _NON_ASCII_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
 _WORD = re.compile(r"[^\W\d_]+")
 # Box drawing and block elements: what a code page's upper half gives when the bytes are
@@ -167,11 +171,13 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _decode_legacy(data: bytes, file: str) -> tuple[str, str]:
-    """The first code page, in charset-normalizer's ranking, whose text is plausible.
-    Only the lines with non-ASCII bytes are ranked: the rest tells nothing and, in a
-    mostly English text, drowns the signal."""
+    """Of the code pages whose text is plausible, the one whose characters are most common
+    and least chaotic (charset-normalizer's measure). Only the lines with non-ASCII bytes
+    are measured: the rest tells nothing and, in a mostly English text, drowns the signal."""
     sample = b"\n".join(_NON_ASCII_LINE.findall(data)) or data
-    ranked = [match.encoding for match in from_bytes(sample, cp_isolation=list(_LEGACY_BY_CODEC))]
+    matches = from_bytes(sample, cp_isolation=list(_LEGACY_BY_CODEC))
+    chaos = {match.encoding: match.chaos for match in matches}
+    ranked = [match.encoding for match in matches]
     order = [*dict.fromkeys([*(c for c in ranked if c in _LEGACY_BY_CODEC), *_LEGACY_BY_CODEC])]
     readings: list[tuple[float, int, str, LegacyCodec]] = []
     for rank, codec in enumerate(order):
@@ -181,12 +187,13 @@ def _decode_legacy(data: bytes, file: str) -> tuple[str, str]:
             continue
         legacy = _LEGACY_BY_CODEC[codec]
         if plausible(text, legacy):
-            readings.append((commonness(text, legacy), rank, text, legacy))
+            score = commonness(text, legacy) - CHAOS_WEIGHT * chaos.get(codec, 1.0)
+            readings.append((score, rank, text, legacy))
     if readings:
         # The most common characters win; where two code pages read the bytes alike, the
         # first of LEGACY_CODECS is named (punctuation alone does not tell 1252 from 1251).
         score, _, text, legacy = max(readings, key=lambda reading: (reading[0], -reading[1]))
-        alike = [reading[3] for reading in readings if reading[0] == score and reading[2] == text]
+        alike = [reading[3] for reading in readings if reading[2] == text]
         return text, min(alike, key=LEGACY_CODECS.index).name
     first = next((_line_of(data, m.start()) for m in re.finditer(rb"[\x80-\xff]", data)), 1)
     names = ", ".join(legacy.name for legacy in LEGACY_CODECS)

@@ -52,7 +52,15 @@ SECTION_MARKERS = (
     ),
     SectionMarker("brackets", re.compile(r"^[\[【]\s*(?P<heading>[^\]】]+?)\s*[\]】]$")),
     SectionMarker(
-        "rules", re.compile(r"^(?:={2,}|-{2,}|~{2,}|\*{2,})\s*(?P<heading>[^=~*-].*?)\s*(?:={2,}|-{2,}|~{2,}|\*{2,})$")
+        "rules",
+        re.compile(
+            r"^(?:={2,}|-{2,}|~{2,}|\*{2,}|[─━]{2,})\s*(?P<heading>[^=~*─━-].*?)\s*(?:={2,}|-{2,}|~{2,}|\*{2,}|[─━]{2,})$"
+        ),
+    ),
+    SectionMarker(
+        "cjk numbered",
+        re.compile(r"^(?P<glyph>[一二三四五六七八九十]{1,3})[、.．]\s*(?P<heading>\S.{0,60})$"),
+        needs_known_heading=True,
     ),
     SectionMarker(
         "roman numbered",
@@ -301,7 +309,7 @@ class LineRule:
 BULLET_MARKERS = (
     LineRule("triangle", re.compile(r"^[▷▶►▸▹▻‣⊳]\s*(?P<text>.+)$")),
     LineRule("bullet", re.compile(r"^[•●∙⦁⚫]\s*(?P<text>.+)$")),
-    LineRule("circle", re.compile(r"^[○◦◎❍⚪]\s*(?P<text>.+)$")),
+    LineRule("circle", re.compile(r"^[○◦◎❍⚪ㅇ]\s*(?P<text>.+)$")),
     LineRule("diamond", re.compile(r"^[◆◇❖♦⬥⬦]\s*(?P<text>.+)$")),
     LineRule("small square", re.compile(r"^[▪▫❏❐❑❒]\s*(?P<text>.+)$")),
     LineRule("white square", re.compile(r"^[□▢]\s*(?P<text>.+)$")),
@@ -313,7 +321,8 @@ BULLET_MARKERS = (
     LineRule("parenthesised number", re.compile(r"^\(\d{1,2}\)\s*(?P<text>.+)$")),
     LineRule("number", re.compile(r"^\d{1,2}[.)]\s+(?P<text>.+)$")),
     LineRule("parenthesised letter", re.compile(r"^\((?:[a-z]|[ivx]{1,5})\)\s*(?P<text>.+)$")),
-    LineRule("letter", re.compile(r"^(?:[a-z]|[ivx]{1,5})[.)]\s+(?P<text>.+)$")),
+    LineRule("letter", re.compile(r"^(?:[a-zа-я]|[ivx]{1,5})[.)]\s+(?P<text>.+)$")),
+    LineRule("hangul letter", re.compile(r"^[가나다라마바사아자차카타파하][.)]\s*(?P<text>.+)$")),
     LineRule("capital letter", re.compile(r"^[A-Z][.)]\s+(?P<text>.+)$")),
     LineRule("dash", re.compile(r"^[-‐‑−⁃]\s*(?P<text>.+)$")),
     LineRule("en dash", re.compile(r"^[–‒]\s*(?P<text>.+)$")),
@@ -389,6 +398,7 @@ def parse_contents(lines: list[Line]) -> list[Item]:
 
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+HANGUL_ORDINALS = "가나다라마바사아자차카타파하"  # Korean documents number items 가. 나. 다.
 
 NUMBERING_STYLES = (
     LineRule("number and dot", re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")),
@@ -401,12 +411,15 @@ NUMBERING_STYLES = (
     LineRule("letter in brackets", re.compile(r"^\((?P<number>[a-z])\)\s*(?P<text>\S.*)$")),
     LineRule("letter and bracket", re.compile(r"^(?P<number>[a-z])\)\s*(?P<text>\S.*)$")),
     LineRule("letter and dot", re.compile(r"^(?P<number>[a-z])\.\s+(?P<text>\S.*)$")),
+    LineRule("hangul letter", re.compile(rf"^(?P<number>[{HANGUL_ORDINALS}])[.)]\s*(?P<text>\S.*)$")),
 )
 
 
 def _number_value(number: str) -> int:
     if number in CIRCLED:
         return CIRCLED.index(number) + 1
+    if number in HANGUL_ORDINALS:
+        return HANGUL_ORDINALS.index(number) + 1
     if number.isdigit():
         return int(number)
     if len(number) == 1 and number.islower() and number not in "ivx":
