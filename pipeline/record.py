@@ -157,6 +157,10 @@ Severity = Literal["check", "info"]
 SEVERITY_OF: dict[str, Severity] = {"repaired-text": "info"}  # every other code: check
 
 
+def severity_of(code: str) -> Severity:
+    return SEVERITY_OF.get(code, "check")
+
+
 class Note(Model):
     code: NoteCode
     severity: Severity

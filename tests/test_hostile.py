@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 import os
 import random
-import subprocess
-import sys
 import time
 
 import pytest
@@ -38,7 +36,7 @@ from pipeline.record import (
     record_from_json,
     record_to_json,
 )
-from tests.conftest import SAMPLES, TESTS
+from tests.conftest import SAMPLES, TESTS, run
 
 ROOT = TESTS.parent
 SEED = (ROOT / "raw" / "near-1995-khabarovsk.txt").read_bytes()
@@ -116,13 +114,7 @@ def hostile_build(tmp_path_factory):
     (raw / "outside.txt").symlink_to(root / "secret.txt")
     (raw / "notes.pdf").write_bytes(b"%PDF-1.4")
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-    )
+    result = run("build", str(raw), "--out", str(out), timeout=600)
     return result, out, time.perf_counter() - started
 
 
@@ -240,24 +232,12 @@ def test_read_only_output_folder_is_one_line(tmp_path, monkeypatch, nlp):
     if os.geteuid() != 0:
         out.mkdir()
         out.chmod(0o555)
-        result = subprocess.run(
-            [sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=300,
-        )
+        result = run("build", str(raw), "--out", str(out), timeout=300)
         assert result.returncode == 1 and "Traceback" not in result.stderr
         return
     # root ignores permissions: make the folder unwritable by making it a file instead
     out.write_text("not a folder")
-    result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "build", str(raw), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
+    result = run("build", str(raw), "--out", str(out), timeout=300)
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import NoneType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
-from ..record import SEVERITY_OF
+from ..record import severity_of
 
 if TYPE_CHECKING:
     from ..record import Record
@@ -56,7 +56,7 @@ class IndexEntry(NamedTuple):
     @property
     def needs_checking(self) -> bool:
         """Whether the record carries a note a reader must check before use."""
-        return any(SEVERITY_OF.get(code, "check") == "check" for code in self.notes)
+        return any(severity_of(code) == "check" for code in self.notes)
 
     @property
     def stem(self) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..record import SEVERITY_OF, Note, NoteCode, ParticipantGroup, Participation, Record
+from ..record import Note, NoteCode, ParticipantGroup, Participation, Record, severity_of
 
 REQUIRED_SECTIONS = ("overview", "contents", "declaration")
 OVERVIEW_FIELDS = ("period", "venue", "organizer", "participation")
@@ -16,7 +16,7 @@ OVERVIEW_FIELDS = ("period", "venue", "organizer", "participation")
 def make_note(code: NoteCode, message: str, line: int | None = None) -> Note:
     """A note with the severity its code has; the message names the line where there is one."""
     where = f"Line {line}: " if line is not None else ""
-    return Note(code=code, severity=SEVERITY_OF.get(code, "check"), line=line, message=where + message)
+    return Note(code=code, severity=severity_of(code), line=line, message=where + message)
 
 
 def _plural(count: int, word: str) -> str:

@@ -592,12 +592,6 @@ COUNTRY_HEADING = re.compile(
 )
 
 
-def _country_header(text: str) -> tuple[str, str] | None:
-    """'Japan' or 'Japan:' or 'Japan (8): A, B' -> ('Japan', rest)."""
-    heading = country_heading(text)
-    return (heading[0], heading[2]) if heading else None
-
-
 def country_heading(text: str) -> tuple[str, int | None, str] | None:
     """(country as written, the count it states, what follows the colon) of a heading; a
     bilingual heading ("한국 Korea (6)") by its English words."""

@@ -190,9 +190,10 @@ def _decode_legacy(data: bytes, file: str) -> tuple[str, str]:
             score = commonness(text, legacy) - CHAOS_WEIGHT * chaos.get(codec, 1.0)
             readings.append((score, rank, text, legacy))
     if readings:
-        # The most common characters win; where two code pages read the bytes alike, the
-        # first of LEGACY_CODECS is named (punctuation alone does not tell 1252 from 1251).
-        score, _, text, legacy = max(readings, key=lambda reading: (reading[0], -reading[1]))
+        # The best score wins (ties: charset-normalizer's rank); where two code pages read the
+        # bytes alike, the first of LEGACY_CODECS is named (punctuation alone does not tell
+        # 1252 from 1251).
+        text = max(readings, key=lambda reading: (reading[0], -reading[1]))[2]
         alike = [reading[3] for reading in readings if reading[2] == text]
         return text, min(alike, key=LEGACY_CODECS.index).name
     first = next((_line_of(data, m.start()) for m in re.finditer(rb"[\x80-\xff]", data)), 1)

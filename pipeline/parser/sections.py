@@ -17,7 +17,7 @@ from .countries import country_code
 from .dates import DateError, dates_in_words, is_ambiguous, month_first, parse_period
 from .meeting import declaration_kind, meeting_kind, read_meeting
 from .notes import make_note, quality_notes
-from .overview import collect_fields, country_heading, field_kind, match_label, parse_overview
+from .overview import TRAILING_COUNTRY, collect_fields, country_heading, field_kind, match_label, parse_overview
 from .reader import RawText
 from .text import Line, paragraphs
 from .unwrap import unwrap
@@ -215,12 +215,12 @@ def _document_heading(
 
 
 _BARE_LINE = next(marker.pattern for marker in SECTION_MARKERS if marker.name == "bare heading")
-_TRAILING_ASIDE = re.compile(r"\(([^()]+)\)\s*$")
 
 
 def _names_a_country_after(heading: str) -> bool:
-    aside = _TRAILING_ASIDE.search(heading)
-    return aside is not None and country_code(aside.group(1)) is not None
+    """ "Gangwon-do (ROK)": an authority with its country after it."""
+    trailing = TRAILING_COUNTRY.match(heading)
+    return trailing is not None and country_code(trailing["country"]) is not None
 
 
 _SYMBOL_CONFIRMING_WORDS_MAX = 3
