@@ -81,9 +81,21 @@ def _key(text: str) -> str:
     return alias_key(text.strip().strip(":"))
 
 
+_NON_LATIN_WORDS = re.compile(r"[^\x00-\x7f]+")
+
+
 @lru_cache(maxsize=4096)
 def country_code(text: str) -> str | None:
-    """ISO 3166-1 alpha-2 code of a country name, or None if ``text`` is not one."""
+    """ISO 3166-1 alpha-2 code of a country name, or None if ``text`` is not one; a
+    bilingual name ("한국 Korea", "Россия Russia") by its English words."""
+    code = _code_of(text)
+    if code is None and not text.isascii():
+        english = " ".join(_NON_LATIN_WORDS.sub(" ", text).split())
+        code = _code_of(english) if english else None
+    return code
+
+
+def _code_of(text: str) -> str | None:
     key = _key(text)
     if not key or len(key) > 60:
         return None

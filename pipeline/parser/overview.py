@@ -110,7 +110,7 @@ def _plausible_other_label(label: str) -> bool:
     return (
         len(words) <= 4
         and label[0].isupper()
-        and not any(ch.isdigit() for ch in label)
+        and not any(ch.isdigit() or ch in ",;" for ch in label)
         and country_code(label) is None
         and "observer" not in label.lower()
     )
@@ -196,20 +196,21 @@ def _stray(field: RawField, text: str) -> bool:
 _TRAILING_ASIDE = re.compile(r"^(?P<base>.*?)\s*(?P<aside>\([^()]*\))$")
 
 
+# Between the parts of a venue or organizer: a comma, "Country > place", a spaced dash.
+_PLACE_SEPARATOR = re.compile(r"\s*>\s*|\s+[–—-]\s+")
+
+
 def split_country(text: str) -> tuple[str | None, str]:
     """('Russia', 'Khabarovsk Territory, Administration') from the ways texts put a country.
 
-    Handles ``Country > rest``, ``rest, Country`` and ``rest, Country (aside)``.
+    The country is a part of its own, ``rest, Country``, ``Country > rest``,
+    ``rest, Country (aside)`` or ``City, Country – building``: the last part is tried
+    first, then the first, then those between.
     """
-    if ">" in text:
-        head, _, rest = text.partition(">")
-        country = canonical_country(head)
-        if country:
-            return country, rest.strip()
-    parts = split_top_level(text, ",")
+    parts = split_top_level(_PLACE_SEPARATOR.sub(",", text), ",")
     if len(parts) < 2:
         return None, text
-    for index in (len(parts) - 1, 0):
+    for index in (len(parts) - 1, 0, *range(1, len(parts) - 1)):
         part = parts[index]
         aside_match = _TRAILING_ASIDE.match(part)
         base, aside = (aside_match["base"], aside_match["aside"]) if aside_match else (part, "")
@@ -253,7 +254,7 @@ SUMMARY = re.compile(
     r"(?:\s+(?:from|of|in|representing)\s+(?P<countries>\d+)\s+(?:countries|country|nations))?"
     # "..., and 1 observer", "(with 2 observers)": the observers the summary counts apart
     r"(?:\s*[,(]?\s*(?:and|with|plus|including|incl\.|\+)\s+\d+\s+observers?\)?)?"
-    r"(?=\s*(?:[,;:.–—]|\s-\s|$))",
+    r"(?=\s*(?:[,;:.–—]|\s--?\s|$))",
     re.IGNORECASE,
 )
 
@@ -428,10 +429,11 @@ class ParticipationScanner:
             )
             self.open_group(unknown["name"])
             text = unknown["rest"]
-        for index, chunk in enumerate(OBSERVER_MARK.split(text)):
+        chunks = OBSERVER_MARK.split(text)
+        for index, chunk in enumerate(chunks):
             if index % 2:
                 self.observer_mode = True
-            else:
+            elif not (index + 1 < len(chunks) and _label_translation(chunk)):
                 self.scan_chunk(chunk)
 
     def scan_table_row(self, cells: list[str]) -> None:
@@ -567,6 +569,12 @@ def _unknown_country(name: str) -> bool:
     )
 
 
+def _label_translation(chunk: str) -> bool:
+    """Words in another script right before an observer mark ("옵서버 Observer:"): the
+    mark's own label in that language, not an authority."""
+    return bool(chunk.strip()) and not re.search(r"[,;A-Za-z]", chunk)
+
+
 def _closing_paren(text: str, open_index: int) -> int:
     depth = 0
     for index in range(open_index, len(text)):
@@ -593,15 +601,12 @@ COUNTRY_HEADING = re.compile(
 
 
 def country_heading(text: str) -> tuple[str, int | None, str] | None:
-    """(country as written, the count it states, what follows the colon) of a heading; a
-    bilingual heading ("한국 Korea (6)") by its English words."""
+    """(country as written, the count it states, what follows the colon) of a heading."""
     match = COUNTRY_HEADING.match(text.strip())
     if match is None:
         return None
     if not country_code(match["name"]):
-        english = " ".join(_NON_LATIN_WORDS.sub(" ", match["name"]).split())
-        if not english or not country_code(english):
-            return None
+        return None
     return match["name"], int(match["count"]) if match["count"] else None, (match["rest"] or "").strip()
 
 

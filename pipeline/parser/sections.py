@@ -174,8 +174,7 @@ def find_sections(lines: tuple[str, ...]) -> dict[int, tuple[str, str | None]]:
             and _title_cased(heading)
             and index > 0
             and not lines[index - 1]
-            and index + 1 < len(lines)
-            and lines[index + 1]
+            and any(lines[index + 1 :])  # something follows it, perhaps after a blank line
             and not country_code(heading)
             and field_kind(heading) is None  # "Venue" above its value is a label
         }
