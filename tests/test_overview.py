@@ -64,3 +64,58 @@ def test_a_summary_set_off_by_a_double_hyphen() -> None:
     participation = parse_participation([Line(1, "11 regional governments from 4 countries -- Japan: Hokkaido")], [])
     assert (participation.stated_authorities, participation.stated_countries) == (11, 4)
     assert [(g.country, g.authorities) for g in participation.groups] == [("Japan", ["Hokkaido"])]
+
+
+def test_observers_marked_by_a_footnote_and_its_legend() -> None:
+    assert _groups(
+        "1. Primorsky Krai (Russian Fed.)",
+        "2. Jewish Autonomous Oblast (Russian Fed.) *",
+        "* observer",
+    ) == [("Russia", "member", ["Primorsky Krai"]), ("Russia", "observer", ["Jewish Autonomous Oblast"])]
+
+
+def test_a_star_without_a_legend_is_kept() -> None:
+    assert _groups("Japan: Toyama Prefecture*") == [("Japan", "member", ["Toyama Prefecture*"])]
+
+
+def test_a_country_heading_marked_observer_and_a_summary_with_an_aside() -> None:
+    lines = [
+        "20 regional governments from 4 countries (46 young leaders)",
+        "Japan",
+        "- Toyama",
+        "Mongolia (observer)",
+        "- Tov",
+    ]
+    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], [])
+    assert (participation.stated_authorities, participation.stated_countries) == (20, 4)
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("Japan", "member", ["Toyama"]),
+        ("Mongolia", "observer", ["Tov"]),
+    ]
+
+
+def test_a_heading_over_bullets_that_is_no_country() -> None:
+    notes: list = []
+    lines = ["Japan", "• Toyama", "International organizations (observers)", "• UN ESCAP", "• GGGI"]
+    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("Japan", "member", ["Toyama"]),
+        (None, "observer", ["UN ESCAP", "GGGI"]),
+    ]
+    assert [note.code for note in notes] == ["unknown-country"]
+
+
+@pytest.mark.parametrize(
+    ("summary", "stated"),
+    [
+        ("15 regional governments (4 countries) and 1 observer", (15, 4)),
+        ("12 member regional governments from 4 countries, 1 observer", (12, 4)),
+        ("16 regional governments from 5 countries, and 2 international organizations as observers", (16, 5)),
+        ("20 regional governments from 4 countries (46 young leaders)", (20, 4)),
+    ],
+)
+def test_summary_shapes(summary: str, stated: tuple[int, int]) -> None:
+    notes: list = []
+    participation = parse_participation([Line(1, summary)], notes)
+    assert (participation.stated_authorities, participation.stated_countries) == stated
+    assert participation.groups == [] and notes == []

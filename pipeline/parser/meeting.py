@@ -60,6 +60,7 @@ _BODY_NOISE = (
     re.compile(r"\bNEAR\b"),
     re.compile(r"\bthe\s+association\s+of\s+north[\s-]*east\s+asia(?:n)?\s+regional\s+governments\b", re.I),
     re.compile(r"\([^()]*\)"),
+    re.compile(r"[“\"«「『][^”\"»」』]*[”\"»」』]"),  # a quoted theme: 'Forum “Green Development”'
     re.compile(r"\s[-–—:]\s.*$"),
     _YEAR,
     re.compile(r"\s+(?:meeting|session)\b.*$", re.I),

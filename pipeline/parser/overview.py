@@ -196,8 +196,8 @@ def _stray(field: RawField, text: str) -> bool:
 _TRAILING_ASIDE = re.compile(r"^(?P<base>.*?)\s*(?P<aside>\([^()]*\))$")
 
 
-# Between the parts of a venue or organizer: a comma, "Country > place", a spaced dash.
-_PLACE_SEPARATOR = re.compile(r"\s*>\s*|\s+[–—-]\s+")
+# Between the parts of a venue or organizer: a comma, "Country > place", a spaced dash or slash.
+_PLACE_SEPARATOR = re.compile(r"\s*>\s*|\s+[–—/-]\s+")
 
 
 def split_country(text: str) -> tuple[str | None, str]:
@@ -251,9 +251,12 @@ def parse_period_field(text: str, line: int, notes: list[Note]) -> Period:
 
 SUMMARY = re.compile(
     r"^(?:(?:a\s+)?total(?:\s+of)?\s*:?\s*)?(?P<authorities>\d+)\s+(?P<what>[^\W\d][^,;:()]*?)"
-    r"(?:\s+(?:from|of|in|representing)\s+(?P<countries>\d+)\s+(?:countries|country|nations))?"
-    # "..., and 1 observer", "(with 2 observers)": the observers the summary counts apart
-    r"(?:\s*[,(]?\s*(?:and|with|plus|including|incl\.|\+)\s+\d+\s+observers?\)?)?"
+    r"(?:\s+(?:from|of|in|representing)\s+(?P<countries>\d+)\s+(?:countries|country|nations)"
+    r"|\s*\((?P<bracketed_countries>\d+)\s+(?:countries|country|nations)\))?"
+    # "..., and 1 observer", "(with 2 observers)", ", 1 observer": the observers the summary counts apart
+    r"(?:\s*[,(]?\s*(?:(?:and|with|plus|including|incl\.|\+)\s+)?\d+\s+(?:[^\W\d][\w\s-]{0,40}?\s+(?:as\s+)?)?observers?\)?)?"
+    # "(46 young leaders)": an aside on the people, not on the authorities
+    r"(?:\s*\((?![^()]*observer)[^()]*\))?"
     r"(?=\s*(?:[,;:.–—]|\s--?\s|$))",
     re.IGNORECASE,
 )
@@ -274,6 +277,11 @@ PARTICIPANT_BULLET = re.compile(
 )
 # "Japan (8; A, B)" or "Japan (8)" or "Japan (A; B)": a country and its authorities in brackets.
 INLINE_GROUP = re.compile(r"(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)]|[^()]*;)")
+# "* observer" under a list whose observers end in "*": the footnote mark and its legend.
+FOOTNOTE_LEGEND = re.compile(
+    r"^\s*\(?(?P<mark>\*{1,2}|[†‡※#])\)?\s*(?:[=:–—-]\s*)?(?:participated\s+)?(?:as\s+)?(?:an?\s+)?observers?\.?\s*$",
+    re.IGNORECASE,
+)
 # "Tottori Prefecture (Japan)": an authority with its country after it.
 TRAILING_COUNTRY = re.compile(r"^(?P<name>.*?\S)\s*\((?P<country>[^()]+)\)$")
 # "Atlantis: A, B": a heading where a country belongs, in the form of one.
@@ -349,7 +357,8 @@ class TableColumns:
 class ParticipationScanner:
     """Walks participation text item by item, opening a group at each country."""
 
-    def __init__(self, notes: list[Note]) -> None:
+    def __init__(self, notes: list[Note], footnote_mark: str | None = None) -> None:
+        self.footnote_mark = footnote_mark  # "*" when a legend "* observer" says so
         self.groups: list[GroupDraft] = []
         self.observer_mode = False
         self.notes = notes
@@ -378,6 +387,8 @@ class ParticipationScanner:
 
     def add_authority(self, text: str, observer: bool = False) -> None:
         text, marked = strip_observer_suffix(text)
+        if self.footnote_mark and text.rstrip().endswith(self.footnote_mark):
+            text, marked = text.rstrip()[: -len(self.footnote_mark)], True
         text = text.strip(" .;,")
         if not text:
             return
@@ -399,9 +410,12 @@ class ParticipationScanner:
             group = self.current()
         (group.observers if observer or marked or group.observer else group.members).append(text)
 
-    def scan_line(self, line: Line) -> None:
+    def scan_line(self, line: Line, heads_bullets: bool = False) -> None:
+        """One line; ``heads_bullets`` when it has no bullet and bulleted lines follow it."""
         self.line = line.number
         text = PARTICIPANT_BULLET.sub("", line.text)
+        if heads_bullets and not country_heading(text) and self.scan_list_heading(text):
+            return
         if TABLE_RULE.match(text):
             return
         text = DOT_LEADER.sub(_dot_leader_heading, text)
@@ -415,6 +429,10 @@ class ParticipationScanner:
             self.add_authority(text)
             return
         heading = country_heading(text)
+        observer_heading = _observer_country_heading(text) if heading is None else None
+        if observer_heading:  # "Mongolia (observer)" over its authorities
+            self.open_group(observer_heading).observer = True
+            return
         if heading:
             country_text, stated, rest = heading
             self.open_group(country_text, stated)
@@ -435,6 +453,24 @@ class ParticipationScanner:
                 self.observer_mode = True
             elif not (index + 1 < len(chunks) and _label_translation(chunk)):
                 self.scan_chunk(chunk)
+
+    def scan_list_heading(self, text: str) -> bool:
+        """A heading over bulleted authorities that is not a country ("International
+        organizations (observers)"): a group of its own with no country."""
+        name, marked = strip_observer_suffix(text)
+        name = name.strip().rstrip(":：")
+        if OBSERVER_LINE.fullmatch(name):
+            self.observer_mode = True
+            return True
+        if not _unknown_country(name):
+            return False
+        self.notes.append(
+            make_note(
+                "unknown-country", f"'{name}' heads a group of authorities but is not a known country.", self.line
+            )
+        )
+        self.open_group(name).observer = marked or self.observer_mode
+        return True
 
     def scan_table_row(self, cells: list[str]) -> None:
         """A row of a pasted table: country, authorities, and perhaps a role and a count."""
@@ -610,6 +646,13 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
     return match["name"], int(match["count"]) if match["count"] else None, (match["rest"] or "").strip()
 
 
+def _observer_country_heading(text: str) -> str | None:
+    """The country of "Mongolia (observer)" or "Mongolia (observers):" alone on a line."""
+    name, marked = strip_observer_suffix(text.strip().rstrip(":："))
+    heading = country_heading(name) if marked else None
+    return heading[0] if heading and not heading[2] else None
+
+
 def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
     lines = [line for line in values if line.text]
     summary_text = stated_authorities = stated_countries = None
@@ -618,12 +661,16 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
         if match and not lines[0].text.lstrip().startswith("|"):
             summary_text = match.group(0).strip()
             stated_authorities = int(match["authorities"])
-            stated_countries = int(match["countries"]) if match["countries"] else None
+            countries = match["countries"] or match["bracketed_countries"]
+            stated_countries = int(countries) if countries else None
             lines[0] = Line(lines[0].number, lines[0].text[match.end() :].lstrip(" ,;:.–—-"))
-    scanner = ParticipationScanner(notes)
-    for line in lines:
-        if line.text:
-            scanner.scan_line(line)
+    legends = [(line, match) for line in lines if (match := FOOTNOTE_LEGEND.match(line.text))]
+    scanner = ParticipationScanner(notes, legends[0][1]["mark"] if legends else None)
+    bulleted = [PARTICIPANT_BULLET.match(line.text) is not None for line in lines]
+    for index, line in enumerate(lines):
+        if line.text and not any(line is legend for legend, _ in legends):
+            heads_bullets = not bulleted[index] and index + 1 < len(lines) and bulleted[index + 1]
+            scanner.scan_line(line, heads_bullets and sum(bulleted) >= 2)
     return Participation(
         text=summary_text,
         stated_authorities=stated_authorities,

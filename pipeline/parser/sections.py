@@ -8,6 +8,7 @@ a row.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -64,7 +65,7 @@ SECTION_MARKERS = (
     ),
     SectionMarker(
         "roman numbered",
-        re.compile(r"^(?P<glyph>[IVX]{1,5})[.)]\s+(?P<heading>[^\W\d_][^.;:]{0,60})$"),
+        re.compile(r"^(?P<glyph>[IVX]{1,5}|[Ⅰ-Ⅻ])[.)]\s+(?P<heading>[^\W\d_][^.;:]{0,60})$"),
         needs_known_heading=True,
     ),
     SectionMarker(
@@ -74,9 +75,10 @@ SECTION_MARKERS = (
     ),
     # Any other glyph before a heading ("◆ Contents", "§ Results", "▣ Declaration"): a
     # section marker once a short known heading shows it is one; each glyph on its own.
+    # Punctuation that goes inside sentences ("& on fees", ", and") is no glyph.
     SectionMarker(
         "symbol",
-        re.compile(r"^(?P<glyph>[^\w\s()\[\]<>《「『\"'“‘*-])\s*(?P<heading>[^\W\d_][^.;:]{0,60}?)$"),
+        re.compile(r"^(?P<glyph>[^\w\s()\[\]<>《「『\"'“‘*&,./;:!?%+=|-])\s*(?P<heading>[^\W\d_][^.;:]{0,60}?)$"),
         needs_known_heading=True,
         per_glyph=True,
     ),
@@ -230,21 +232,42 @@ def _marker_key(marker: SectionMarker, match: re.Match[str]) -> str:
     return f"glyph {match['glyph']}" if marker.per_glyph else marker.name
 
 
-def _confirms(marker: SectionMarker, heading: str) -> bool:
+def _confirms(marker: SectionMarker, heading: str, set_apart: bool) -> bool:
     """Whether a heading shows its marker is a section marker: a known kind, and for a
-    glyph a short one (a bullet item "Adoption of the Declaration" is not a heading)."""
+    glyph a short one (a bullet item "Adoption of the Declaration" is not a heading),
+    or one of up to six words where every line of the glyph stands after a blank line
+    ("◆ Outline of the Meeting"; bullets follow each other)."""
     kind = section_kind(heading)
     if marker.per_glyph:
-        return kind is not None and len(heading.split()) <= _SYMBOL_CONFIRMING_WORDS_MAX
+        words = len(heading.split())
+        return kind is not None and (
+            words <= _SYMBOL_CONFIRMING_WORDS_MAX or (set_apart and words <= _HEADING_WORDS_MAX)
+        )
     return kind is not None
+
+
+def _set_apart_glyphs(lines: tuple[str, ...], candidates: list[tuple[int, SectionMarker, re.Match[str]]]) -> set[str]:
+    """The glyphs every line starting with which has a blank line (or the start) before it
+    and text of its own between it and the next such line (not a list, double-spaced)."""
+    glyphs = {match["glyph"] for _, marker, match in candidates if marker.per_glyph}
+    apart = set()
+    for glyph in glyphs:
+        found = [index for index, text in enumerate(lines) if text.startswith(glyph)]
+        if all(index == 0 or not lines[index - 1] for index in found) and all(
+            any(lines[before + 1 : after]) for before, after in itertools.pairwise(found)
+        ):
+            apart.add(f"glyph {glyph}")
+    return apart
 
 
 def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[str, str | None]]:
     candidates = _marker_candidates(lines, fallback)
+    set_apart = _set_apart_glyphs(lines, candidates)
     confirmed = {
         _marker_key(marker, match)
         for _, marker, match in candidates
-        if not marker.needs_known_heading or _confirms(marker, match["heading"])
+        if not marker.needs_known_heading
+        or _confirms(marker, match["heading"], _marker_key(marker, match) in set_apart)
     }
     headings: dict[int, tuple[str, str | None]] = {}
     next_number = 1
@@ -318,6 +341,7 @@ BULLET_MARKERS = (
     LineRule("asterisk", re.compile(r"^\*\s*(?P<text>.+)$")),
     LineRule("circled number", re.compile(r"^[①-⑳]\s*(?P<text>.+)$")),
     LineRule("parenthesised number", re.compile(r"^\(\d{1,2}\)\s*(?P<text>.+)$")),
+    LineRule("decimal outline", re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})+\.|(?:\.\d{1,2}){2,})\s+(?P<text>.+)$")),
     LineRule("number", re.compile(r"^\d{1,2}[.)]\s+(?P<text>.+)$")),
     LineRule("parenthesised letter", re.compile(r"^\((?:[a-z]|[ivx]{1,5})\)\s*(?P<text>.+)$")),
     LineRule("letter", re.compile(r"^(?:[a-zа-я]|[ivx]{1,5})[.)]\s+(?P<text>.+)$")),
@@ -349,6 +373,16 @@ PER_GLYPH_BULLETS = frozenset(
 )
 
 
+def _level_key(marker: str, text: str) -> str:
+    """What makes a level of the list: the glyph for glyph rows, the count of numbers for
+    a decimal outline ("2.1." items with "2.2.1." under them), else the row."""
+    if marker in PER_GLYPH_BULLETS:
+        return f"{marker} {text[0]}"
+    if marker == "decimal outline":
+        return f"{marker} {text.split(None, 1)[0].rstrip('.').count('.')}"
+    return marker
+
+
 def match_bullet(text: str) -> tuple[str, str] | None:
     for marker in BULLET_MARKERS:
         match = marker.pattern.match(text)
@@ -374,8 +408,7 @@ def parse_contents(lines: list[Line]) -> list[Item]:
         bullet = match_bullet(line.text)
         if bullet:
             marker, text = bullet
-            if marker in PER_GLYPH_BULLETS:
-                marker = f"{marker} {line.text[0]}"
+            marker = _level_key(marker, line.text)
             depth = next((d for d, (name, _) in enumerate(stack) if name == marker), None)
             if depth is not None:
                 del stack[depth:]
