@@ -119,3 +119,56 @@ def test_summary_shapes(summary: str, stated: tuple[int, int]) -> None:
     participation = parse_participation([Line(1, summary)], notes)
     assert (participation.stated_authorities, participation.stated_countries) == stated
     assert participation.groups == [] and notes == []
+
+
+def test_ideographic_commas_dash_observers_and_headings_with_their_authorities() -> None:
+    notes: list = []
+    lines = [
+        "中国 China (2)：Heilongjiang Province、Jilin Province",
+        "Mongolia (Observer): Tov Province",
+        "国际组织 International Organizations（列席 observer）：UNDP Tumen Secretariat",
+        "10. Niigata Prefecture (Japan) – observer",
+    ]
+    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("China", "member", ["Heilongjiang Province", "Jilin Province"]),
+        ("Mongolia", "observer", ["Tov Province"]),
+        (None, "observer", ["UNDP Tumen Secretariat"]),
+        ("Japan", "observer", ["Niigata Prefecture"]),
+    ]
+    assert [note.code for note in notes] == ["unknown-country"]
+
+
+def test_a_legend_in_brackets_and_a_translated_summary() -> None:
+    lines = [
+        "20个成员地方政府（5国）/ 20 member regional governments from 5 countries",
+        "P.R. China: Jilin Province, Inner Mongolia Autonomous Region*",
+        "(* participated as observer)",
+    ]
+    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], [])
+    assert (participation.stated_authorities, participation.stated_countries) == (20, 5)
+    assert [(g.role, g.authorities) for g in participation.groups] == [
+        ("member", ["Jilin Province"]),
+        ("observer", ["Inner Mongolia Autonomous Region"]),
+    ]
+
+
+def test_table_rows_under_a_country_cell_that_spans_them() -> None:
+    lines = [
+        "국가(Country) | 지방정부(Region) | 인원(Delegates) | 비고(Remarks)",
+        "Korea | Gyeongsangbuk-do | 14 | Host",
+        "Busan Metropolitan City | 3",
+        "Irkutsk Region | 2",
+        "Daegu Metropolitan City | 2 | Observer (옵서버)",
+        "Mongolia | Tov Province | 2",
+    ]
+    assert _groups(*lines) == [
+        ("South Korea", "member", ["Gyeongsangbuk-do", "Busan Metropolitan City", "Irkutsk Region"]),
+        ("South Korea", "observer", ["Daegu Metropolitan City"]),
+        ("Mongolia", "member", ["Tov Province"]),
+    ]
+
+
+def test_the_country_inside_a_venue_aside() -> None:
+    text = "경주 힐튼호텔 (Grand Ballroom, Hilton Gyeongju, Gyeongju, Korea)"
+    assert split_country(text) == ("South Korea", text)

@@ -103,10 +103,17 @@ def _meeting_in_line(line: str) -> str | None:
     return found.group(0).strip() if found else None
 
 
+def _named_part(title: str) -> str:
+    """Of a bilingual title ("제5회 국제포럼 / The 5th NEAR International Forum"), the part
+    that names the meeting's kind in English."""
+    parts = [part for part in re.split(r"\s+/\s+", title) if meeting_kind(part)]
+    return parts[0] if parts else title
+
+
 def read_meeting(title: str | None, lines: list[str], start: datetime.date | None) -> Meeting:
     """The meeting a record is of, from its title, else from the first line naming a meeting."""
     named = (
-        title
+        _named_part(title)
         if title and meeting_kind(title)
         else next((found for line in lines if meeting_kind(line) and (found := _meeting_in_line(line))), None)
     )

@@ -109,7 +109,7 @@ def _plausible_other_label(label: str) -> bool:
     words = label.split()
     return (
         len(words) <= 4
-        and label[0].isupper()
+        and not label[0].islower()  # a capital, or a script without case ("주 제 (Theme)")
         and not any(ch.isdigit() or ch in ",;" for ch in label)
         and country_code(label) is None
         and "observer" not in label.lower()
@@ -208,9 +208,7 @@ def split_country(text: str) -> tuple[str | None, str]:
     first, then the first, then those between.
     """
     parts = split_top_level(_PLACE_SEPARATOR.sub(",", text), ",")
-    if len(parts) < 2:
-        return None, text
-    for index in (len(parts) - 1, 0, *range(1, len(parts) - 1)):
+    for index in (len(parts) - 1, 0, *range(1, len(parts) - 1)) if len(parts) > 1 else ():
         part = parts[index]
         aside_match = _TRAILING_ASIDE.match(part)
         base, aside = (aside_match["base"], aside_match["aside"]) if aside_match else (part, "")
@@ -218,6 +216,11 @@ def split_country(text: str) -> tuple[str | None, str]:
         if country:
             place = ", ".join(parts[:index] + parts[index + 1 :])
             return country, f"{place} {aside}".strip()
+    aside_match = _TRAILING_ASIDE.match(text.strip())
+    if aside_match:  # "경주 힐튼호텔 (Hilton Gyeongju, Gyeongju, Korea)": the country inside
+        country, _ = split_country(aside_match["aside"][1:-1])
+        if country:
+            return country, text
     return None, text
 
 
@@ -270,16 +273,19 @@ OBSERVER_MARK = re.compile(
     re.IGNORECASE,
 )
 OBSERVER_LINE = re.compile(r"(?:※\s*)?(?:participated\s+as\s+)?observers?(?:\s*\(\d+\))?\s*[:：]?", re.IGNORECASE)
-# "(observer)", "[Observer]", "（观察员 Observer）": after a name, that one is an observer.
-OBSERVER_SUFFIX = re.compile(r"\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?observers?[)\]）]", re.IGNORECASE)
+# "(observer)", "[Observer]", "（观察员 Observer）", "– observer": after a name, that one is an observer.
+OBSERVER_SUFFIX = re.compile(
+    r"\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?observers?[)\]）]|\s+[–—-]\s+(?:as\s+(?:an?\s+)?)?observers?\b",
+    re.IGNORECASE,
+)
 PARTICIPANT_BULLET = re.compile(
-    r"^(?:[-–—‐‑‒―⁃−•·*▷▶►▸▹▻‣⊳○◦●◎❍◆◇❖♦▪▫❏❐❑❒□✓✔☑★☆✱☞☛→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]|\(?\d{1,3}[.)])\s*"
+    r"^(?:[-－–—‐‑‒―⁃−•·*▷▶►▸▹▻‣⊳○◦●◎❍◆◇❖♦▪▫❏❐❑❒□✓✔☑★☆✱☞☛→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]|\(?\d{1,3}[.)])\s*"
 )
 # "Japan (8; A, B)" or "Japan (8)" or "Japan (A; B)": a country and its authorities in brackets.
 INLINE_GROUP = re.compile(r"(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)]|[^()]*;)")
 # "* observer" under a list whose observers end in "*": the footnote mark and its legend.
 FOOTNOTE_LEGEND = re.compile(
-    r"^\s*\(?(?P<mark>\*{1,2}|[†‡※#])\)?\s*(?:[=:–—-]\s*)?(?:participated\s+)?(?:as\s+)?(?:an?\s+)?observers?\.?\s*$",
+    r"^\s*\(?\s*(?P<mark>\*{1,2}|[†‡※#])\)?\s*(?:[=:–—-]\s*)?(?:participated\s+)?(?:as\s+)?(?:an?\s+)?observers?\.?\s*\)?\s*$",
     re.IGNORECASE,
 )
 # "Tottori Prefecture (Japan)": an authority with its country after it.
@@ -296,9 +302,12 @@ def _dot_leader_heading(match: re.Match[str]) -> str:
     return f"{match['name']}{count}: {match['rest']}"
 
 
+_LIST_SEPARATORS = ",;、，；"  # the ideographic comma lists names in Chinese and Japanese
 _SLASHES = re.compile(r"\s+/\s+")  # "Gangwon-do / Gyeongsangbuk-do": another way to list
 TABLE_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
-ROLE_CELL = re.compile(r"^(?:(?P<observer>observers?)|members?|full members?|regular members?)$", re.IGNORECASE)
+ROLE_CELL = re.compile(
+    r"^(?:(?P<observer>observers?)|members?|full members?|regular members?)(?:\s*[(（][^()（）]*[)）])?$", re.IGNORECASE
+)
 COUNT_CELL = re.compile(r"^\d{1,3}$")
 
 
@@ -352,6 +361,7 @@ class TableColumns:
     authority: int | None = None
     role: int | None = None
     count: int | None = None
+    width: int = 0  # how many cells the header row has
 
 
 class ParticipationScanner:
@@ -429,22 +439,20 @@ class ParticipationScanner:
             self.add_authority(text)
             return
         heading = country_heading(text)
-        observer_heading = _observer_country_heading(text) if heading is None else None
-        if observer_heading:  # "Mongolia (observer)" over its authorities
-            self.open_group(observer_heading).observer = True
-            return
+        observer_heading = _observer_heading(text) if heading is None else None
+        if observer_heading and (
+            country_code(observer_heading[0]) or (observer_heading[1] and _unknown_country(observer_heading[0]))
+        ):
+            name, text = observer_heading
+            if not country_code(name):
+                self._note_unknown(name)
+            self.open_group(name).observer = True
         if heading:
             country_text, stated, rest = heading
             self.open_group(country_text, stated)
             text = rest
         elif (unknown := GROUP_HEADING.match(text)) and _unknown_country(unknown["name"]):
-            self.notes.append(
-                make_note(
-                    "unknown-country",
-                    f"'{unknown['name']}' heads a group of authorities but is not a known country.",
-                    self.line,
-                )
-            )
+            self._note_unknown(unknown["name"])
             self.open_group(unknown["name"])
             text = unknown["rest"]
         chunks = OBSERVER_MARK.split(text)
@@ -464,22 +472,31 @@ class ParticipationScanner:
             return True
         if not _unknown_country(name):
             return False
+        self._note_unknown(name)
+        self.open_group(name).observer = marked or self.observer_mode
+        return True
+
+    def _note_unknown(self, name: str) -> None:
         self.notes.append(
             make_note(
                 "unknown-country", f"'{name}' heads a group of authorities but is not a known country.", self.line
             )
         )
-        self.open_group(name).observer = marked or self.observer_mode
-        return True
 
     def scan_table_row(self, cells: list[str]) -> None:
         """A row of a pasted table: country, authorities, and perhaps a role and a count."""
         if all(not cell or TABLE_SEPARATOR_CELL.match(cell) for cell in cells):
             return
-        if not any(country_code(cell) for cell in cells) and any(_header_role(cell) for cell in cells):
+        if (
+            not any(country_code(cell) or COUNT_CELL.match(cell) for cell in cells)
+            and any(_header_role(cell) for cell in cells)
+            and not self.columns.width
+        ):
             self.columns = _table_columns(cells)
             return
         columns = self.columns
+        if columns.country == 0 and len(cells) < columns.width and not country_code(cells[0]):
+            cells = ["", *cells]  # the country cell spans the rows below it: left empty in a paste
         country_index = (
             columns.country
             if columns.country is not None
@@ -514,7 +531,7 @@ class ParticipationScanner:
                 if cell and index != country_index and not ROLE_CELL.match(cell) and not COUNT_CELL.match(cell)
             ]
         for cell in authority_cells:
-            for item in split_top_level(_SLASHES.sub(";", cell), ",;"):
+            for item in split_top_level(_SLASHES.sub(";", cell), _LIST_SEPARATORS):
                 self.add_authority(item, observer)
 
     def group_for_row(self, country_text: str, observer: bool) -> GroupDraft:
@@ -553,12 +570,12 @@ class ParticipationScanner:
         if suffix:
             group.observer = True
             position = suffix.end()
-        for item in split_top_level(inner[count.end() if count else 0 :], ",;"):
+        for item in split_top_level(inner[count.end() if count else 0 :], _LIST_SEPARATORS):
             self.add_authority(item)
         return position
 
     def add_items(self, text: str) -> None:
-        for item in split_top_level(_SLASHES.sub(";", text), ",;"):
+        for item in split_top_level(_SLASHES.sub(";", text), _LIST_SEPARATORS):
             heading = country_heading(item)
             if heading:  # "Korea: Gangwon-do" after a semicolon: the next country and its first authority
                 self.open_group(heading[0], heading[1])
@@ -570,7 +587,10 @@ class ParticipationScanner:
 
 TABLE_HEADERS = (
     ("country", re.compile(r"countr|nation", re.IGNORECASE)),
-    ("count", re.compile(r"^(?:no\.?|#|count|number|total)(?=\W|$)|^authorities$", re.IGNORECASE)),
+    (
+        "count",
+        re.compile(r"^(?:no\.?|#|count|number|total)(?=\W|$)|^authorities$|\b(?:delegates|persons)\b", re.IGNORECASE),
+    ),
     ("role", re.compile(r"\b(?:role|status|type|membership)\b", re.IGNORECASE)),
     (
         "authority",
@@ -585,7 +605,7 @@ def _header_role(cell: str) -> str | None:
 
 def _table_columns(cells: list[str]) -> TableColumns:
     """The columns of a table's header row: the first that names each thing."""
-    columns = TableColumns()
+    columns = TableColumns(width=len(cells))
     for index, cell in enumerate(cells):
         role = _header_role(cell)
         if role and getattr(columns, role) is None and not (role == "count" and index == 0):
@@ -598,7 +618,7 @@ def _unknown_country(name: str) -> bool:
     words = name.split()
     return (
         1 <= len(words) <= 4
-        and name[0].isupper()
+        and not name[0].islower()
         and country_code(name) is None
         and not OBSERVER_LINE.fullmatch(name)
         and field_kind(name) is None
@@ -646,25 +666,50 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
     return match["name"], int(match["count"]) if match["count"] else None, (match["rest"] or "").strip()
 
 
-def _observer_country_heading(text: str) -> str | None:
-    """The country of "Mongolia (observer)" or "Mongolia (observers):" alone on a line."""
-    name, marked = strip_observer_suffix(text.strip().rstrip(":："))
-    heading = country_heading(name) if marked else None
-    return heading[0] if heading and not heading[2] else None
+_OBSERVER_HEADING = re.compile(r"^(?P<name>[^:：]+?)\s*[:：]\s*(?P<rest>.*)$")
+
+
+_TRANSLATION = re.compile(r"\s*/\s*")  # "20个成员地方政府（5国）/ 20 member regional governments ..."
+
+
+def _summary(text: str) -> tuple[re.Match[str], int] | None:
+    """The summary at the start of a participation text, or after its translation, and
+    where the summary ends in the text."""
+    if text.lstrip().startswith("|"):
+        return None
+    match = SUMMARY.match(text)
+    if match:
+        return match, match.end()
+    translated = _TRANSLATION.search(text)
+    if translated and not text[: translated.start()].isascii():
+        match = SUMMARY.match(text[translated.end() :])
+        if match:
+            return match, translated.end() + match.end()
+    return None
+
+
+def _observer_heading(text: str) -> tuple[str, str] | None:
+    """(name, what follows) of "Mongolia (observer)", "Mongolia (Observer): Tov" or
+    "International Organizations（列席 observer）：UNDP": a heading whose group observes."""
+    found = _OBSERVER_HEADING.match(text.strip())
+    name, rest = (found["name"], found["rest"]) if found else (text.strip(), "")
+    name, marked = strip_observer_suffix(name)
+    return (name.strip(), rest.strip()) if marked and name.strip() else None
 
 
 def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
     lines = [line for line in values if line.text]
     summary_text = stated_authorities = stated_countries = None
     if lines:
-        match = SUMMARY.match(lines[0].text)
-        if match and not lines[0].text.lstrip().startswith("|"):
+        found = _summary(lines[0].text)
+        if found:
+            match, end = found
             summary_text = match.group(0).strip()
             stated_authorities = int(match["authorities"])
             countries = match["countries"] or match["bracketed_countries"]
             stated_countries = int(countries) if countries else None
-            lines[0] = Line(lines[0].number, lines[0].text[match.end() :].lstrip(" ,;:.–—-"))
-    legends = [(line, match) for line in lines if (match := FOOTNOTE_LEGEND.match(line.text))]
+            lines[0] = Line(lines[0].number, lines[0].text[end:].lstrip(" ,;:.–—-"))
+    legends = [(line, legend) for line in lines if (legend := FOOTNOTE_LEGEND.match(line.text))]
     scanner = ParticipationScanner(notes, legends[0][1]["mark"] if legends else None)
     bulleted = [PARTICIPANT_BULLET.match(line.text) is not None for line in lines]
     for index, line in enumerate(lines):

@@ -340,18 +340,21 @@ BULLET_MARKERS = (
     LineRule("pointing hand", re.compile(r"^[☞☛☜👉]\s*(?P<text>.+)$")),
     LineRule("asterisk", re.compile(r"^\*\s*(?P<text>.+)$")),
     LineRule("circled number", re.compile(r"^[①-⑳]\s*(?P<text>.+)$")),
-    LineRule("parenthesised number", re.compile(r"^\(\d{1,2}\)\s*(?P<text>.+)$")),
+    LineRule("parenthesised number", re.compile(r"^[(（]\d{1,2}[)）]\s*(?P<text>.+)$")),
+    LineRule("cjk number", re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\s*(?P<text>.+)$")),
     LineRule("decimal outline", re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})+\.|(?:\.\d{1,2}){2,})\s+(?P<text>.+)$")),
     LineRule("number", re.compile(r"^\d{1,2}[.)]\s+(?P<text>.+)$")),
     LineRule("parenthesised letter", re.compile(r"^\((?:[a-z]|[ivx]{1,5})\)\s*(?P<text>.+)$")),
     LineRule("letter", re.compile(r"^(?:[a-zа-я]|[ivx]{1,5})[.)]\s+(?P<text>.+)$")),
     LineRule("hangul letter", re.compile(r"^[가나다라마바사아자차카타파하][.)]\s*(?P<text>.+)$")),
     LineRule("capital letter", re.compile(r"^[A-Z][.)]\s+(?P<text>.+)$")),
-    LineRule("dash", re.compile(r"^[-‐‑−⁃]\s*(?P<text>.+)$")),
+    LineRule("dash", re.compile(r"^[-‐‑−⁃－]\s*(?P<text>.+)$")),
     LineRule("en dash", re.compile(r"^[–‒]\s*(?P<text>.+)$")),
     LineRule("em dash", re.compile(r"^[—―]\s*(?P<text>.+)$")),
     LineRule("arrow", re.compile(r"^[→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]\s*(?P<text>.+)$")),
     LineRule("middle dot", re.compile(r"^[·ㆍ・]\s*(?P<text>.+)$")),
+    # Word's second-level bullet, pasted as a letter o
+    LineRule("letter o", re.compile(r"^o\s+(?P<text>\S.+)$")),
 )
 
 
