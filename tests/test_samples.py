@@ -8,7 +8,15 @@ import re
 import pytest
 
 from pipeline import parse, read
-from pipeline.parser.overview import OBSERVER_MARK, ROLE_CELL, _header_role, match_label
+from pipeline.parser.overview import (
+    COUNT_CELL,
+    FOOTNOTE_LEGEND,
+    OBSERVER_MARK,
+    OBSERVER_SUFFIX,
+    ROLE_CELL,
+    _header_role,
+    match_label,
+)
 from pipeline.parser.sections import BULLET_MARKERS, NUMBERING_STYLES, find_sections
 from tests.conftest import SAMPLES, TESTS, sample_id
 
@@ -175,12 +183,19 @@ def markup_words(lines):
             match = row.pattern.match(text)
             if match:
                 words |= set(WORD.findall(text[: match.start("text")]))
-        if text.startswith("|"):  # a table's header row and role column are structure too
-            cells = [cell.strip() for cell in text.strip("|").split("|")]
-            if all(_header_role(cell) or not cell for cell in cells) or any(ROLE_CELL.match(cell) for cell in cells):
-                words |= {
-                    word for cell in cells if _header_role(cell) or ROLE_CELL.match(cell) for word in WORD.findall(cell)
-                }
+        for marker in OBSERVER_SUFFIX.findall(text):
+            words |= set(WORD.findall(marker))
+        if FOOTNOTE_LEGEND.match(text):
+            words |= set(WORD.findall(text))
+        if "|" in text:  # a table's header row, role and count columns are structure too
+            cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+            header = all(_header_role(cell) or not cell for cell in cells)
+            words |= {
+                word
+                for cell in cells
+                if (header and _header_role(cell)) or ROLE_CELL.match(cell) or COUNT_CELL.match(cell)
+                for word in WORD.findall(cell)
+            }
     return words
 
 

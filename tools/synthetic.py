@@ -26,8 +26,27 @@ DATE_FORMATS = (
     "dotted day first",
 )
 VENUE_LAYOUTS = ("arrow", "trailing country", "country aside")
-PARTICIPATION_LAYOUTS = ("country line", "inline groups", "bullets", "pipe table", "country after", "counted headings")
-BULLETS = ("▷", "▶", "•", "○", "*", "circled", "➢", "✓", "★", "☞", "◇", "►", "‣", "◦")
+PARTICIPATION_LAYOUTS = (
+    "country line",
+    "inline groups",
+    "bullets",
+    "pipe table",
+    "country after",
+    "counted headings",
+    "footnoted",
+    "bilingual headings",
+    "spanning table",
+)
+BULLETS = ("▷", "▶", "•", "○", "*", "circled", "➢", "✓", "★", "☞", "◇", "►", "‣", "◦", "o", "cjk")
+# Country names as a Chinese page writes them before the English one: "中国 China (5)：A、B".
+NATIVE_COUNTRY = {
+    "China": "中国",
+    "Japan": "日本",
+    "South Korea": "韩国",
+    "Russia": "俄罗斯",
+    "Mongolia": "蒙古",
+    "North Korea": "朝鲜",
+}
 NUMBERINGS = ("1.", "1)", "(1)", "①", "a)", "(a)", "Article 1")
 # What transit does to a text, in the order it happens (a paste is decorated, a mail
 # client wraps and quotes it, a wrong encoding garbles it); each is undone in reading.
@@ -331,8 +350,30 @@ def _participation(spec: Spec, layout: str) -> list[str]:
                 ((group, authority) for group in spec.groups for authority in group.authorities), 1
             )
         ]
+    if layout == "footnoted":  # observers marked "*" and a legend under the list
+        entries = [
+            f"{number}. {authority} ({group.country_text})" + (" *" if group.role == "observer" else "")
+            for number, (group, authority) in enumerate(
+                ((group, authority) for group in spec.groups for authority in group.authorities), 1
+            )
+        ]
+        return [summary, *entries, "* observer"]
+    if layout == "spanning table":  # the country cell only on a group's first row, as pasted from a merged cell
+        rows = ["Country | Regional government | Delegates | Remarks"]
+        for group in spec.groups:
+            remark = " | Observer" if group.role == "observer" else ""
+            rows += [
+                (f"{group.country_text} | " if index == 0 else "") + f"{authority} | {index + 2}{remark}"
+                for index, authority in enumerate(group.authorities)
+            ]
+        return [summary, *rows]
     lines = [summary]
     for group in spec.groups:
+        if layout == "bilingual headings":
+            native = NATIVE_COUNTRY[group.country]
+            observer = " (Observer)" if group.role == "observer" else f" ({len(group.authorities)})"
+            lines.append(f"{native} {group.country_text}{observer}：{'、'.join(group.authorities)}")
+            continue
         if layout == "counted headings":
             observer = " (observer)" if group.role == "observer" else ""
             lines.append(f"{group.country_text} ({len(group.authorities)}): {', '.join(group.authorities)}{observer}")
@@ -368,8 +409,15 @@ def _number_text(numbering: str, number: int) -> str:
     return numbering.replace("1", str(number))
 
 
+CJK_ORDINALS = "一二三四五六七八九十"
+
+
 def _bullet(marker: str, index: int) -> str:
-    return CIRCLED[index % len(CIRCLED)] if marker == "circled" else marker
+    if marker == "circled":
+        return CIRCLED[index % len(CIRCLED)]
+    if marker == "cjk":
+        return f"{CJK_ORDINALS[index % len(CJK_ORDINALS)]}、"
+    return marker
 
 
 def _number(numbering: str, number: int) -> str:

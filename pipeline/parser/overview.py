@@ -104,11 +104,20 @@ def field_kind(label: str) -> str | None:
     return None
 
 
+# Labels of the web page around a record, not of the meeting: "Photo: delegations in front
+# of the hotel" is a caption pasted with the text.
+PAGE_FURNITURE = re.compile(
+    r"photos?|pictures?|images?|photo gallery|gallery|videos?|downloads?|links?|click here|print|share",
+    re.IGNORECASE,
+)
+
+
 def _plausible_other_label(label: str) -> bool:
-    """An unknown inline label: a short name, not a country or an observer marker."""
+    """An unknown inline label: a short name, not a country, an observer marker or page furniture."""
     words = label.split()
     return (
-        len(words) <= 4
+        not PAGE_FURNITURE.fullmatch(label_key(label))
+        and len(words) <= 4
         and not label[0].islower()  # a capital, or a script without case ("주 제 (Theme)")
         and not any(ch.isdigit() or ch in ",;" for ch in label)
         and country_code(label) is None
@@ -293,6 +302,8 @@ TRAILING_COUNTRY = re.compile(r"^(?P<name>.*?\S)\s*\((?P<country>[^()]+)\)$")
 # "Atlantis: A, B": a heading where a country belongs, in the form of one.
 GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*(?P<rest>.*)$")
 TABLE_RULE = re.compile(r"^[+|]?[-=+:|\s]{3,}$")  # "+----+----+", an ASCII table's rule
+# "(7)：A、B" on the line after its country: the count a wrapped heading carried over.
+HEADING_COUNT = re.compile(r"^\((?P<count>\d{1,3})\)\s*[:：]\s*(?P<rest>.*)$")
 # "CHINA ....... (7) A / B": a country, dots, the count and the authorities.
 DOT_LEADER = re.compile(r"^(?P<name>[^.:]+?)\s*\.{3,}\s*(?:\((?P<count>\d+)\))?\s*(?P<rest>.*)$")
 
@@ -399,7 +410,7 @@ class ParticipationScanner:
         text, marked = strip_observer_suffix(text)
         if self.footnote_mark and text.rstrip().endswith(self.footnote_mark):
             text, marked = text.rstrip()[: -len(self.footnote_mark)], True
-        text = text.strip(" .;,")
+        text = text.strip(" .;,:：")
         if not text:
             return
         suspect = suspect_authority(text)
@@ -423,6 +434,11 @@ class ParticipationScanner:
     def scan_line(self, line: Line, heads_bullets: bool = False) -> None:
         """One line; ``heads_bullets`` when it has no bullet and bulleted lines follow it."""
         self.line = line.number
+        carried = HEADING_COUNT.match(line.text)
+        group = self.groups[-1] if self.groups else None
+        if carried and group and group.country_text and not group.members and group.stated is None:
+            group.stated = int(carried["count"])  # "韩国 South Korea" / "(7)：A、B": the heading wrapped
+            line = Line(line.number, carried["rest"])
         text = PARTICIPANT_BULLET.sub("", line.text)
         if heads_bullets and not country_heading(text) and self.scan_list_heading(text):
             return
@@ -591,7 +607,7 @@ TABLE_HEADERS = (
         "count",
         re.compile(r"^(?:no\.?|#|count|number|total)(?=\W|$)|^authorities$|\b(?:delegates|persons)\b", re.IGNORECASE),
     ),
-    ("role", re.compile(r"\b(?:role|status|type|membership)\b", re.IGNORECASE)),
+    ("role", re.compile(r"\b(?:role|status|type|membership|remarks?)\b", re.IGNORECASE)),
     (
         "authority",
         re.compile(r"authorit|region|government|province|prefecture|member|participant|name|local", re.IGNORECASE),
@@ -695,6 +711,14 @@ def _observer_heading(text: str) -> tuple[str, str] | None:
     name, rest = (found["name"], found["rest"]) if found else (text.strip(), "")
     name, marked = strip_observer_suffix(name)
     return (name.strip(), rest.strip()) if marked and name.strip() else None
+
+
+def opens_group(text: str) -> bool:
+    """Whether a line heads a country's group ("Japan:", "日本 Japan (Observer)：A")."""
+    if country_heading(text):
+        return True
+    observer = _observer_heading(text)
+    return observer is not None and country_code(observer[0]) is not None
 
 
 def parse_participation(values: list[Line], notes: list[Note]) -> Participation:

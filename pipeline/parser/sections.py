@@ -18,7 +18,7 @@ from .countries import country_code
 from .dates import DateError, dates_in_words, is_ambiguous, month_first, parse_period
 from .meeting import declaration_kind, meeting_kind, read_meeting
 from .notes import make_note, quality_notes
-from .overview import TRAILING_COUNTRY, collect_fields, country_heading, field_kind, match_label, parse_overview
+from .overview import TRAILING_COUNTRY, collect_fields, field_kind, match_label, opens_group, parse_overview
 from .reader import RawText
 from .text import Line, paragraphs
 from .unwrap import unwrap
@@ -243,7 +243,8 @@ def _confirms(marker: SectionMarker, heading: str, set_apart: bool) -> bool:
         return kind is not None and (
             words <= _SYMBOL_CONFIRMING_WORDS_MAX or (set_apart and words <= _HEADING_WORDS_MAX)
         )
-    return kind is not None
+    # "五、 Partial revision of the Charter on the duties of ...": an item that names a kind
+    return kind is not None and (len(heading.split()) <= _HEADING_WORDS_MAX or bool(_DOCUMENT_HEADING.match(heading)))
 
 
 def _set_apart_glyphs(lines: tuple[str, ...], candidates: list[tuple[int, SectionMarker, re.Match[str]]]) -> set[str]:
@@ -537,8 +538,9 @@ def opens_structure(text: str) -> bool:
         or match_bullet(text) is not None
         or match_numbering(text, None) is not None
         or match_label(text) is not None
-        or country_heading(text) is not None
-        or text.startswith("|")  # a table row
+        or opens_group(text)
+        or text.startswith("|")
+        or " | " in text  # a table row
     )
 
 

@@ -42,7 +42,9 @@ def _join(before: str, after: str) -> str:
 
 def unwrap(lines: list[Line], opens_structure: Callable[[str], bool]) -> tuple[list[Line], bool]:
     """-> (the lines, joined where they were wrapped; whether any were)."""
-    width = max((len(line.text) for line in lines), default=0)
+    # A wrapping program breaks at spaces: a line of one long token ("(7)：A、B、C") stays as
+    # it was, however long, and says nothing about the width.
+    width = max((len(line.text) for line in lines if " " in line.text.strip()), default=0)
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return lines, False
     wraps = [
