@@ -74,6 +74,7 @@ gazetteer: $(STAMP)
 
 # Benchmarks: print figures (not tests).
 bench: $(STAMP)
+	$(PY) -m tools.bench parse
 	$(PY) -m tools.bench tagging --texts 1000
 	$(PY) -m tools.bench render --texts 200
 	$(PY) -m tools.bench build --texts 1000

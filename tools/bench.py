@@ -1,9 +1,12 @@
 """Benchmarks that print figures (``make bench``); not tests.
 
+    python -m tools.bench parse [--seconds S]
     python -m tools.bench tagging [--texts N]
     python -m tools.bench render [--texts N]
     python -m tools.bench build [--texts N] [--jobs N]
 
+``parse``: read + parse of the seed text (raw/, first file) per second on one core,
+and of the held-out texts (every layout, code page and damage) for comparison.
 ``tagging``: words per second over N synthetic seed-sized texts, for the stock
 model alone (every component, whole raw text) and for the pipeline's tag stage
 (ner + gazetteer ruler over the prose, structure for the rest).
@@ -16,9 +19,11 @@ stage, and the no-op and one-changed-text rebuilds.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import time
+from pathlib import Path
 
 from pipeline.parser.reader import read_bytes
 from pipeline.parser.sections import parse
@@ -32,6 +37,31 @@ WORD = re.compile(r"\w+")
 def synthetic_texts(count: int, seed: int = 0) -> list[str]:
     rng = random.Random(seed)
     return [render(random_spec(rng, ordinal=index + 1), random_style(rng)) for index in range(count)]
+
+
+def _parse_rate(texts: list[tuple[str, bytes]], seconds: float) -> float:
+    """Texts read and parsed per second, looping over ``texts`` for about ``seconds``."""
+    done = 0
+    started = time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        for name, data in texts:
+            parse(read_bytes(data, name))
+        done += len(texts)
+    return done / (time.perf_counter() - started)
+
+
+def bench_parse(seconds: float) -> None:
+    """Read + parse on one core: the seed text, and the held-out texts of every layout."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    seed = sorted(Path("raw").glob("*.txt"))[:1]
+    heldout = sorted(Path("tests/heldout_parse").glob("*.txt"))
+    for label, files in (("seed text", seed), (f"{len(heldout)} held-out texts", heldout)):
+        texts = [(path.name, path.read_bytes()) for path in files]
+        if not texts:
+            continue
+        _parse_rate(texts, 0.5)  # warm caches and imports outside the timing
+        print(f"read + parse, one core, {label}: {_parse_rate(texts, seconds):7.0f} texts/s")
 
 
 def bench_tagging(count: int) -> None:
@@ -89,8 +119,6 @@ def bench_render(count: int) -> None:
 
 def _tree_pss_mb(pid: int) -> float:
     """Proportional set size of a process and its descendants (shared pages counted once)."""
-    from pathlib import Path
-
     total, pending = 0, [pid]
     while pending:
         current = pending.pop()
@@ -134,7 +162,6 @@ def bench_build(count: int, jobs: int = 2) -> None:
     import platform
     import shutil
     import tempfile
-    from pathlib import Path
 
     import spacy
 
@@ -183,7 +210,6 @@ def bench_build(count: int, jobs: int = 2) -> None:
 
 def _build_for_bench(raw_dir: str, out_dir: str, jobs: int) -> None:
     import json
-    from pathlib import Path
 
     from pipeline.builder.runner import BuildOptions, build
 
@@ -194,6 +220,8 @@ def _build_for_bench(raw_dir: str, out_dir: str, jobs: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
+    parsing = commands.add_parser("parse", help="read + parse texts per second on one core")
+    parsing.add_argument("--seconds", type=float, default=5.0)
     tagging = commands.add_parser("tagging", help="tagging throughput, stock model vs pipeline")
     tagging.add_argument("--texts", type=int, default=1000)
     render = commands.add_parser("render", help="DOCX+PDF pairs per second on one core")
@@ -208,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "_build":
         _build_for_bench(args.raw_dir, args.out_dir, args.jobs)
+    elif args.command == "parse":
+        bench_parse(args.seconds)
     elif args.command == "build":
         bench_build(args.texts, args.jobs)
     else:
