@@ -17,6 +17,8 @@ from pypdf import PdfReader
 from pipeline import BuildOptions, build
 from pipeline.record import Item, Note, ParticipantGroup, Record, Resolution, Section, record_from_json
 from pipeline.render import briefing as b
+from pipeline.render.briefing import document_timestamp
+from pipeline.render.docx import render_docx_book
 from pipeline.render.fonts import PLACEHOLDER, covers, runs, unprintable_note, with_unprintable_note
 from pipeline.render.outputs import render_outputs
 from pipeline.render.pdf import render_pdf
@@ -203,14 +205,24 @@ def test_a_paragraph_of_many_pages_is_broken_into_lines_once(monkeypatch):
     assert measured["calls"] < 3 * count  # each word measured about twice (once more on its page), not once per page
 
 
-def test_twenty_thousand_resolutions_and_a_long_cjk_paragraph_render():
-    resolutions = [Resolution(number=n, text=f"To continue item {n}.") for n in range(1, 20_001)]
+def test_twenty_thousand_resolutions_and_a_long_cjk_paragraph_render_and_join_a_book():
+    """Numbered 2, 4, 6, ...: each resolution keeps its number, so each starts a list of its
+    own in the DOCX (20,000 numbering definitions, read back in one pass by the book)."""
+    resolutions = [Resolution(number=2 * n, text=f"To continue item {n}.") for n in range(1, 20_001)]
     cjk = "合作交流地域経済文化환경관광무역" * 4000  # 60,000 characters without a space
     declaration = DECLARATION.model_copy(update={"resolutions": resolutions, "preamble": [cjk]})
     outputs = render_outputs(SEED.model_copy(update={"declaration": declaration}))
-    text = pdf_text(outputs[".pdf"])
-    assert "20000.Tocontinueitem20000." in text
+    last_pages = "".join(page.extract_text() for page in PdfReader(io.BytesIO(outputs[".pdf"])).pages[-3:])
+    assert "40000. To continue item 20000." in last_pages
     assert docx_text(outputs[".docx"]).count("To continue item") == 20_000
+    book = io.BytesIO()
+    render_docx_book(b.build_briefing(SEED), [outputs[".docx"]], document_timestamp(), book)
+    numbering = Document(book).part.numbering_part.element
+    starts = {start.get(f"{{{W}}}val") for start in numbering.iter(f"{{{W}}}start")}
+    assert {"2", "20000", "40000"} <= starts
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def test_runs_are_linear_and_cut_by_font():
