@@ -24,6 +24,7 @@ from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
 from itertools import chain, groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -188,14 +189,25 @@ def _drawn(char: str, primary: str) -> tuple[str, str]:
     return font, char
 
 
+@cache
+def _drawn_table(primary: str) -> dict[str, tuple[str, str]]:
+    """char -> _drawn(char, primary), filled as characters come (a dict lookup per character)."""
+    return {}
+
+
 def runs(text: str, primary: str = REGULAR) -> list[tuple[str, str]]:
     """Cut ``text`` into (font name, text) runs; a character no font has becomes
     PLACEHOLDER, an ignorable one the primary font lacks is left out. Linear in the text."""
     if text.isascii() and text.isprintable():
         return [(primary, text)]  # the common case: every font here covers printable ASCII
+    table, unique = _drawn_table(primary), set(text)
+    for char in unique - table.keys():
+        table[char] = _drawn(char, primary)
+    if all(table[char] == (primary, char) for char in unique):
+        return [(primary, text)]  # every character in the primary font, as it is
     result: list[tuple[str, str]] = []
-    for font, pieces in groupby((_drawn(char, primary) for char in text), key=lambda drawn: drawn[0]):
-        run = "".join(piece for _, piece in pieces)
+    for font, pieces in groupby(map(table.__getitem__, text), key=itemgetter(0)):
+        run = "".join(map(itemgetter(1), pieces))
         if run:
             result.append((font, run))
     return result
