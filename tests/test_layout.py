@@ -185,24 +185,34 @@ def test_a_notes_box_several_pages_tall_splits_across_pages():
 # --- writers linear in their input ---------------------------------------------------------
 
 
-def test_a_paragraph_of_many_pages_is_broken_into_lines_once(monkeypatch):
+@pytest.mark.parametrize("mixed", [False, True], ids=["latin", "mixed-scripts"])
+def test_a_paragraph_of_many_pages_is_broken_into_lines_once(monkeypatch, mixed):
     """reportlab broke the rest of a split paragraph into lines again on every page: a
     900 KB paragraph took a minute. Counted in string measurements, not seconds."""
     import reportlab.platypus.paragraph as paragraph
 
+    import pipeline.render.pdf.text as text
+
     measured = {"calls": 0}
-    real = getattr(paragraph, "stringWidth")  # noqa: B009 (imported there from pdfmetrics; not in the stubs)
+    for module in (paragraph, text):
+        real = getattr(module, "stringWidth")  # noqa: B009 (imported there from pdfmetrics; not in the stubs)
 
-    def counting(*args, **kwargs):
-        measured["calls"] += 1
-        return real(*args, **kwargs)
+        def counting(*args, real=real, **kwargs):
+            measured["calls"] += 1
+            return real(*args, **kwargs)
 
-    monkeypatch.setattr(paragraph, "stringWidth", counting)
+        monkeypatch.setattr(module, "stringWidth", counting)
     count = 15_000  # about 100 KB, 25 pages
-    record = SEED.model_copy(update={"declaration": DECLARATION.model_copy(update={"preamble": [words(count)]})})
+    body = words(count)
+    if mixed:  # runs in three fonts, and words wider than a line
+        body = " ".join(f"{word} 地域経済 𝐀" if n % 50 else "合作" * 200 for n, word in enumerate(body.split()))
+    record = SEED.model_copy(update={"declaration": DECLARATION.model_copy(update={"preamble": [body]})})
     pdf = render_outputs(record)[".pdf"]
     assert pages(pdf) >= 20
-    assert measured["calls"] < 3 * count  # each word measured about twice (once more on its page), not once per page
+    # A few measurements per word (and one per character of a word wider than a line),
+    # not one per word and page.
+    wide = sum(len(word) for word in body.split() if len(word) > 100)
+    assert measured["calls"] < 3 * len(body.split()) + wide
 
 
 def test_twenty_thousand_resolutions_and_a_long_cjk_paragraph_render_and_join_a_book():

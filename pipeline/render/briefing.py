@@ -148,7 +148,7 @@ def shortened(text: str, limit: int = MAX_HEADING_CHARS) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
-    at_word = cut.rsplit(None, 1)[0] if " " in cut.strip() else cut
+    at_word = cut.rsplit(None, 1)[0] if len(cut.split()) > 1 else cut
     return (at_word if len(at_word) >= limit // 2 else cut).rstrip() + "…"
 
 

@@ -5,20 +5,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from ...record import Item
 from .. import briefing as b
 from .colours import OK_EDGE, OK_FILL, WARNING_EDGE, WARNING_FILL
-from .flowables import BarChartFlowable, Bookmarked, GridFlowable, NoticeBox, Para
+from .flowables import BarChartFlowable, Bookmarked, GridFlowable, NoticeBox, TextBlock
 from .markup import markup
 from .styles import NUMBERED_STYLE, STYLES, bullet, bullet_style
 
+# Past this many characters a paragraph is set line by line (TextBlock), in linear
+# time; shorter ones, a page at most, are reportlab's Paragraphs, whose cost grows
+# with the square of the pages a paragraph runs over.
+LONG_PARAGRAPH_CHARS = 3000
 
-def _paragraph(text: str, style: str) -> Para:
-    font = STYLES[style].fontName
-    return Para(markup(text, font), STYLES[style])
+
+def _text(text: str, style: ParagraphStyle, bullet: str | None = None) -> Flowable:
+    """A paragraph of record text, with its bullet or number."""
+    if len(text) > LONG_PARAGRAPH_CHARS:
+        return TextBlock(text, style, bullet)
+    return Paragraph(markup(text, style.fontName), style, bulletText=bullet)
+
+
+def _paragraph(text: str, style: str) -> Flowable:
+    return _text(text, STYLES[style])
 
 
 def _title(block: b.Title, width: float) -> list[Flowable]:
@@ -46,7 +58,7 @@ def _list_items(items: list[Item], depth: int) -> list[Flowable]:
     twice as much): each level indented, sub-items after their item."""
     flowables: list[Flowable] = []
     for item in items:
-        flowables.append(Para(markup(item.text), bullet_style(depth), bulletText=bullet(depth)))
+        flowables.append(_text(item.text, bullet_style(depth), bullet(depth)))
         flowables += _list_items(item.items, depth + 1)
     return flowables
 
@@ -57,7 +69,7 @@ def _bullets(block: b.BulletList, width: float) -> list[Flowable]:
 
 def _numbered(block: b.NumberedList, width: float) -> list[Flowable]:
     """The source's own numbers, as each paragraph's bullet."""
-    return [Para(markup(text), NUMBERED_STYLE, bulletText=f"{number}.") for number, text in block.items]
+    return [_text(text, NUMBERED_STYLE, f"{number}.") for number, text in block.items]
 
 
 def _chart(block: b.BarChart, width: float) -> list[Flowable]:

@@ -1,4 +1,4 @@
-"""Flowables of our own: paragraphs that split in linear time, headings that become
+"""Flowables of our own: long paragraphs set line by line, headings that become
 outline entries, a notice box that splits between pages, and a table and a bar chart
 drawn straight on the canvas, where reportlab's own cost too much.
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
@@ -22,43 +23,65 @@ from .styles import STYLES
 from .text import TextRuns, draw_runs, fit_text, wrap_words
 
 
-class Para(Paragraph):
-    """A Paragraph whose lines are broken once. reportlab's own split hands the next page
-    the rest of the text, which breaks it into lines all over again on every page: a
-    paragraph of a hundred pages cost time quadratic in its length (a minute for 900 KB).
-    Here the rest keeps the lines already broken, as long as the width stays the same."""
+class TextBlock(Flowable):
+    """A long paragraph set line by line in its style's font, size, leading and colour,
+    with its bullet or number, like a Paragraph without markup. Its lines are broken once
+    (words wrapped in each script's font, a word wider than the line cut between
+    characters) and a split hands the next page the lines left: linear in the text.
+    (reportlab breaks the rest of a split paragraph into lines again on every page,
+    popping words off the front of a list: a 900 KB paragraph took a minute.)"""
 
-    blPara: Any  # noqa: N815 (reportlab's name for its broken lines; not in its stubs)
-    _broken_for: float | None = None  # the width the lines in ``blPara`` were broken for, when inherited
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        bullet: str | None = None,
+        lines: tuple[float, list[str]] | None = None,
+        first: bool = True,
+        last: bool = True,
+    ) -> None:
+        super().__init__()
+        self.text, self.style, self.bullet = text, style, bullet
+        self.lines = lines  # (the width they were broken for, the lines)
+        self.first, self.last = first, last
+        self.spaceBefore = style.spaceBefore if first else 0
+        self.spaceAfter = style.spaceAfter if last else 0
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
-        if self._broken_for == availWidth and hasattr(self, "blPara"):
-            self.width = availWidth
-            self.height = len(self.blPara.lines) * self.style.leading
-            return self.width, self.height
-        return super().wrap(availWidth, availHeight)
+    def _broken(self, width: float) -> list[str]:
+        if self.lines is None or self.lines[0] != width:
+            room = width - self.style.leftIndent - self.style.rightIndent
+            self.lines = width, wrap_words(self.text, self.style.fontName, self.style.fontSize, room)
+        return self.lines[1]
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
-        broken = getattr(self, "blPara", None) if getattr(self, "width", None) == availWidth else None
-        parts = super().split(availWidth, availHeight)
-        if not parts and broken is not None:  # no room left here: reportlab forgets the lines, the next page needs them
-            self.blPara, self._broken_for = broken, availWidth
-        if len(parts) == 2:
-            head, tail = parts
-            # Not for text reportlab keeps as measured words: their line records index the whole text.
-            if isinstance(head, Para) and isinstance(tail, Para) and not _measured_words(tail.frags):
-                tail.blPara = self.blPara.clone(lines=self.blPara.lines[len(head.blPara.lines) :])
-                tail._broken_for = availWidth
-        return parts
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = max(1, len(self._broken(available_width))) * self.style.leading
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        lines = self._broken(available_width)
+        fit = int(available_height // self.style.leading)
+        if fit < 1 or fit >= len(lines):
+            return []
+        return [
+            TextBlock("", self.style, self.bullet, (available_width, lines[:fit]), self.first, last=False),
+            TextBlock("", self.style, None, (available_width, lines[fit:]), first=False, last=self.last),
+        ]
+
+    def draw(self) -> None:
+        style, canvas = self.style, self.canv
+        baseline = self.height - style.fontSize
+        if self.bullet:
+            canvas.setFillColor(style.bulletColor or style.textColor)
+            draw_runs(canvas, style.bulletIndent, baseline, self.bullet, style.bulletFontName, style.bulletFontSize)
+        canvas.setFillColor(style.textColor)
+        text = TextRuns(canvas)
+        for number, line in enumerate(self._broken(self.width)):
+            text.write(style.leftIndent, baseline - number * style.leading, line, style.fontName, style.fontSize)
+        canvas.drawText(text.text)
 
 
-def _measured_words(frags: list[Any]) -> bool:
-    """Whether reportlab holds a paragraph's text as measured words ([width, ...] lists),
-    as its own ``_processed_frags`` tells."""
-    return bool(frags) and isinstance(frags[0], list) and bool(frags[0]) and isinstance(frags[0][0], float | int)
-
-
-class Bookmarked(Para):
+class Bookmarked(Paragraph):
     """A heading that becomes an outline entry (``BriefingTemplate.afterFlowable`` adds it).
     It takes Paragraph's arguments, so reportlab can split one taller than the space left;
     only the first part carries the outline entry."""
@@ -89,7 +112,7 @@ class NoticeBox(Flowable):
 
     def __init__(
         self,
-        paragraphs: list[Para],
+        paragraphs: list[Flowable],
         width: float,
         fill: Color,
         edge: Color,
@@ -110,7 +133,7 @@ class NoticeBox(Flowable):
             if used + height <= room:
                 used += height
                 continue
-            parts = [part for part in paragraph.split(self.inner, room - used) if isinstance(part, Para)]
+            parts = paragraph.split(self.inner, room - used)
             if len(parts) == 2:
                 head = [*self.paragraphs[:index], parts[0]]
                 tail = [parts[1], *self.paragraphs[index + 1 :]]
@@ -125,7 +148,7 @@ class NoticeBox(Flowable):
             ]
         return []
 
-    def _part(self, paragraphs: list[Para], heights: list[float]) -> NoticeBox:
+    def _part(self, paragraphs: list[Flowable], heights: list[float]) -> NoticeBox:
         return NoticeBox(paragraphs, self.width, self.fill, self.edge, heights)
 
     def draw(self) -> None:

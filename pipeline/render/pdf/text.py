@@ -46,14 +46,17 @@ def _pieces(word: str, font: str, size: float, width: float) -> list[tuple[str, 
     """A word wider than ``width`` (a long code, or a line of Chinese or Japanese, which
     has no spaces) cut between characters into pieces that fit: (piece, its width)."""
     pieces: list[tuple[str, float]] = []
-    start, used = 0, 0.0
-    for index, char in enumerate(word):
-        char_width = _text_width(char, font, size)
-        if used + char_width > width and index > start:
-            pieces.append((word[start:index], used))
-            start, used = index, 0.0
-        used += char_width
-    pieces.append((word[start:], used))
+    piece: list[str] = []
+    used = 0.0
+    for name, run in runs(word, font):
+        for char in run:
+            char_width = stringWidth(char, name, size)
+            if used + char_width > width and piece:
+                pieces.append(("".join(piece), used))
+                piece, used = [], 0.0
+            piece.append(char)
+            used += char_width
+    pieces.append(("".join(piece), used))
     return pieces
 
 
