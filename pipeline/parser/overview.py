@@ -146,6 +146,8 @@ def match_label(text: str) -> tuple[str, str] | None:
         if not match:
             continue
         label = match["label"].strip().rstrip(". ")  # "Period......: ..." is the label Period
+        if not label:  # "※ :": a mark and a colon, no label
+            continue
         if field_kind(label) is not None:
             return label, match["value"].strip()
         if not layout.known_labels_only and _plausible_other_label(label):
@@ -262,9 +264,9 @@ def parse_period_field(text: str, line: int, notes: list[Note]) -> Period:
 # --- participation ---------------------------------------------------------------
 
 SUMMARY = re.compile(
-    r"^(?:(?:a\s+)?total(?:\s+of)?\s*:?\s*)?(?P<authorities>\d+)\s+(?P<what>[^\W\d][^,;:()]*?)"
-    r"(?:\s+(?:from|of|in|representing)\s+(?P<countries>\d+)\s+(?:countries|country|nations)"
-    r"|\s*\((?P<bracketed_countries>\d+)\s+(?:countries|country|nations)\))?"
+    r"^(?:(?:a\s+)?total(?:\s+of)?\s*:?\s*)?(?P<authorities>\d{1,6})\s+(?P<what>[^\W\d][^,;:()]*?)"
+    r"(?:\s+(?:from|of|in|representing)\s+(?P<countries>\d{1,6})\s+(?:countries|country|nations)"
+    r"|\s*\((?P<bracketed_countries>\d{1,6})\s+(?:countries|country|nations)\))?"
     # "..., and 1 observer", "(with 2 observers)", ", 1 observer": the observers the summary counts apart
     r"(?:\s*[,(]?\s*(?:(?:and|with|plus|including|incl\.|\+)\s+)?\d+\s+(?:[^\W\d][\w\s-]{0,40}?\s+(?:as\s+)?)?observers?\)?)?"
     # "(46 young leaders)": an aside on the people, not on the authorities
@@ -305,7 +307,7 @@ TABLE_RULE = re.compile(r"^[+|]?[-=+:|\s]{3,}$")  # "+----+----+", an ASCII tabl
 # "(7)：A、B" on the line after its country: the count a wrapped heading carried over.
 HEADING_COUNT = re.compile(r"^\((?P<count>\d{1,3})\)\s*[:：]\s*(?P<rest>.*)$")
 # "CHINA ....... (7) A / B": a country, dots, the count and the authorities.
-DOT_LEADER = re.compile(r"^(?P<name>[^.:]+?)\s*\.{3,}\s*(?:\((?P<count>\d+)\))?\s*(?P<rest>.*)$")
+DOT_LEADER = re.compile(r"^(?P<name>[^.:]+?)\s*\.{3,}\s*(?:\((?P<count>\d{1,6})\))?\s*(?P<rest>.*)$")
 
 
 def _dot_leader_heading(match: re.Match[str]) -> str:
@@ -579,7 +581,7 @@ class ParticipationScanner:
         open_paren = match.end() - 1
         close = _closing_paren(text, open_paren)
         inner = text[open_paren + 1 : close]
-        count = re.match(r"\s*(\d+)\s*(?:[;:,]\s*|$)", inner)
+        count = re.match(r"\s*(\d{1,6})\s*(?:[;:,]\s*|$)", inner)
         group = self.open_group(match["country"].strip(), int(count.group(1)) if count else None)
         position = close + 1
         suffix = OBSERVER_SUFFIX.match(text, position)
@@ -668,7 +670,7 @@ def strip_observer_suffix(text: str) -> tuple[str, bool]:
 
 # "Japan", "Japan:", "Japan (8): A, B", "【P.R. China】", "[Mongolia]": a country heading.
 COUNTRY_HEADING = re.compile(
-    r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:\((?P<count>\d+)\))?\s*(?:[:：]\s*(?P<rest>.*))?$"
+    r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:\((?P<count>\d{1,6})\))?\s*(?:[:：]\s*(?P<rest>.*))?$"
 )
 
 
