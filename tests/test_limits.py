@@ -51,3 +51,22 @@ def test_chunks_keep_every_character_and_stay_within_size(text: str, size: int) 
     assert all(len(piece) <= size for piece in pieces)
     assert "".join("".join(pieces).split()) == "".join(text.split())  # nothing lost or moved
     assert all(piece == piece.strip() for piece in pieces)
+
+
+def test_what_testers_found_silently_wrong() -> None:
+    """A negative count, and a range across the new year."""
+    text = SEED_TEXT.replace("21 regional authorities", "-5 regional authorities").replace(
+        "September 06, 1995 ~ September 07, 1995", "December 30, 1995 ~ January 2"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    period = record.overview.period
+    assert (str(period.start), str(period.end)) == ("1995-12-30", "1996-01-02")
+    assert "period-end-before-start" not in [note.code for note in record.notes]
+    assert "suspect-authority" in [note.code for note in record.notes]
+    assert all("5 regional" not in name for group in record.overview.participation.groups for name in group.authorities)
+
+
+def test_full_width_digits_in_a_period() -> None:
+    text = SEED_TEXT.replace("September 06, 1995 ~ September 07, 1995", "１９９５年９月６日～７日")
+    period = parse(read_bytes(text.encode(), "x.txt")).overview.period
+    assert (str(period.start), str(period.end)) == ("1995-09-06", "1995-09-07")
