@@ -172,3 +172,10 @@ def test_table_rows_under_a_country_cell_that_spans_them() -> None:
 def test_the_country_inside_a_venue_aside() -> None:
     text = "경주 힐튼호텔 (Grand Ballroom, Hilton Gyeongju, Gyeongju, Korea)"
     assert split_country(text) == ("South Korea", text)
+
+
+def test_country_and_authorities_after_a_spaced_dash() -> None:
+    assert _groups("Russian Federation – Tomsk Region, Irkutsk Region", "Japan – Toyama Prefecture") == [
+        ("Russia", "member", ["Tomsk Region", "Irkutsk Region"]),
+        ("Japan", "member", ["Toyama Prefecture"]),
+    ]

@@ -348,6 +348,8 @@ SUSPECT_AUTHORITIES = (
         ),
     ),
     SuspectRule("long", lambda text: len(text.split()) > _WORDS_MAX),
+    # "about 60 scientists": names start with a capital (or a letter of a script without case)
+    SuspectRule("lower case", lambda text: text[:1].islower()),
     SuspectRule("sentence", lambda text: len(text.split()) >= 5 and text.rstrip().endswith((".", "!", "?"))),
 )
 
@@ -668,9 +670,10 @@ def strip_observer_suffix(text: str) -> tuple[str, bool]:
     return text, False
 
 
-# "Japan", "Japan:", "Japan (8): A, B", "【P.R. China】", "[Mongolia]": a country heading.
+# "Japan", "Japan:", "Japan (8): A, B", "Japan – A, B", "【P.R. China】", "[Mongolia]": a country heading.
 COUNTRY_HEADING = re.compile(
-    r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:\((?P<count>\d{1,6})\))?\s*(?:[:：]\s*(?P<rest>.*))?$"
+    r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:\((?P<count>\d{1,6})\))?"
+    r"\s*(?:(?:[:：]|(?<=\s)[–—-](?=\s))\s*(?P<rest>.*))?$"
 )
 
 

@@ -255,7 +255,8 @@ def normalise_line(line: str) -> str:
     return _SPACE_RUN.sub(" ", line).strip()
 
 
-_INNER_TAB = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=\S)")
+# A tab between words; not one after a label's colon ("Dates:\t24 September"), which only aligns.
+_INNER_TAB = re.compile(r"(?<=\S)(?<![:：])[ \t]*\t[ \t]*(?=\S)")
 
 
 def _tab_tables(lines: list[str]) -> list[str]:
