@@ -64,7 +64,9 @@ class Gazetteer:
         (matched on LOWER) for aliases, exact token patterns for acronyms."""
         patterns: list[dict[str, Any]] = []
         for entry in self.entries.values():
-            for alias in sorted(set(entry.aliases)):
+            # Typographic apostrophes as well: "People’s Republic of China" as pages print it.
+            aliases = set(entry.aliases) | {alias.replace("'", "’") for alias in entry.aliases}
+            for alias in sorted(aliases):
                 patterns.append({"label": entry.label, "pattern": alias, "id": entry.id})
             for alias in entry.exact_aliases:
                 tokens = [{"ORTH": token.text} for token in tokenize(alias)]

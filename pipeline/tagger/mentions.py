@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..parser.text import split_top_level
 from ..record import Entity, EntityKind, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
-from .names import CONNECTORS, HEAD_LABELS, clean_span, head_kind, is_name
+from .names import CONNECTORS, GENERIC_WORDS, HEAD_LABELS, clean_span, head_kind, is_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -61,20 +61,57 @@ def _mention(
 _ASIDE = re.compile(r"^(?P<base>.*?)\s*\((?P<aside>[^()]*)\)$")
 
 
-def _with_aside(text: str) -> list[str]:
-    """'Toyama Prefecture (富山県)' -> ['Toyama Prefecture', '富山県']."""
+def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
+    """'Toyama Prefecture (富山県)' -> ['Toyama Prefecture', '富山県']; a name whose aside is
+    part of it ('Republic of Sakha (Yakutia)') stays whole."""
     match = _ASIDE.match(text)
-    if match and match["base"]:
+    if match and match["base"] and gazetteer.lookup(text) is None:
         return [match["base"].strip(), match["aside"].strip()]
     return [text]
 
 
 def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "FAC") -> list[Mention]:
     parts = [part for chunk in text.split(">") for part in split_top_level(chunk, ",")]
-    return [_mention(name, gazetteer, "place", label, country) for part in parts for name in _with_aside(part) if name]
+    return [
+        _mention(name, gazetteer, "place", label, country)
+        for part in parts
+        for name in _with_aside(part, gazetteer)
+        if name
+    ]
 
 
-ORGANIZER_JOINERS = re.compile(r"\s+(?:&|and)\s+")
+# Between the bodies of an organizer value: "A & B", "A, with the support of the B".
+ORGANIZER_JOINERS = re.compile(
+    r"\s+(?:&|and)\s+|,?\s+(?:with\s+the\s+support\s+of|in\s+(?:co-?operation|partnership)\s+with"
+    r"|supported\s+by|co-?organi[sz]ed\s+by|jointly\s+with|together\s+with)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def organizer_bodies(text: str) -> list[str]:
+    """The bodies an organizer value names. "Khabarovsk Territory, Administration" is one
+    (a region and its body); "Government of Khabarovsk Krai, NEAR Secretariat" two: a comma
+    splits where the part after it is a name of its own, not a generic body word."""
+    bodies = []
+    for part in ORGANIZER_JOINERS.split(text):
+        pieces = split_top_level(part, ",")
+        if len(pieces) > 1 and all(is_name(piece) and not _generic(piece) for piece in pieces[1:]):
+            bodies += pieces
+        elif part.strip():
+            bodies.append(part.strip())
+    return bodies
+
+
+# Words of a region's own office after its name ("Tov Province, Governor's Office",
+# "Niigata Prefecture, International Affairs Division"): the value is one body.
+BODY_WORDS = frozenset(
+    {"office", "division", "department", "bureau", "headquarters", "affairs", "foreign", "section", "unit", "desk"}
+)
+
+
+def _generic(name: str) -> bool:
+    words = (re.sub(r"['’]s$", "", word.lower().strip(".,")) for word in name.split())
+    return all(word in GENERIC_WORDS or word in BODY_WORDS for word in words)
 
 
 def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
@@ -87,7 +124,7 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
             if group.country_text:
                 mentions.append(_mention(group.country_text, gazetteer, "place", "GPE", group.country))
             for authority in group.authorities:
-                for name in _with_aside(authority):
+                for name in _with_aside(authority, gazetteer):
                     mentions.append(_mention(name, gazetteer, "place", "GPE", group.country))
     if overview.venue:
         mentions += _places(overview.venue.text, gazetteer, overview.venue.country)
@@ -95,8 +132,8 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
         organizer = overview.organizer
         if ">" in organizer.text:
             mentions.append(_mention(organizer.text.split(">")[0].strip(), gazetteer, "place", "GPE"))
-        for part in ORGANIZER_JOINERS.split(organizer.name or ""):
-            for name in _with_aside(part.strip()):
+        for part in organizer_bodies(organizer.name or ""):
+            for name in _with_aside(part, gazetteer):
                 if name:
                     mentions.append(_mention(name, gazetteer, "organization", "ORG", organizer.country))
     return mentions
@@ -150,11 +187,38 @@ def _starts_name(token: Token) -> bool:
     return (token.is_title or (token.is_upper and token.is_alpha)) and not token.is_stop
 
 
-def _extend_right(doc: Doc, end: int, ents_at: dict[int, Span], kind_of: Callable[[str], str | None]) -> int:
+def _capitalised_run(doc: Doc, start: int) -> int:
+    end = start
+    while end < len(doc) and _starts_name(doc[end]) and not doc[end].ent_type_:
+        end += 1
+    return end
+
+
+def _and_continues(doc: Doc, start: int, end: int) -> int | None:
+    """Where an organization's name goes on after "and"/"&" at ``end``: "Korea Institute of
+    Geoscience and Mineral Resources" (an "of" tail with no head of its own after "and"),
+    "Culture and Tourism Subcommittee", "ESCAP East and North-East Asia Office" (a head
+    after "and", none before it). "Heilongjiang Province and Jilin Province" are two."""
+    run_end = _capitalised_run(doc, end + 1)
+    if run_end == end + 1:
+        return None
+    before, after = doc[start:end].text, doc[end + 1 : run_end].text
+    has_connector = any(token.lower_ in CONNECTORS for token in doc[start:end])
+    if has_connector and head_kind(before) == "organization" and head_kind(after) is None:
+        return run_end
+    if not has_connector and head_kind(after) == "organization" and head_kind(before) is None:
+        return run_end
+    return None
+
+
+def _extend_right(
+    doc: Doc, end: int, ents_at: dict[int, Span], kind_of: Callable[[str], str | None], start: int = 0
+) -> int:
     """Grow a name to the right: capitalised words, a model entity right after it
     ("Jinan" + "Yaoqiang International Airport"), and for organizations an
     "of"/"for" tail ("Academy" + "of Social Sciences", "Ministry for the
-    Development of the" + "Russian Far East"). ``ents_at``: token index -> entity."""
+    Development of the" + "Russian Far East") and an "and" that joins words of the
+    name (``_and_continues``). ``ents_at``: token index -> entity."""
     while end < len(doc) and doc[end - 1].whitespace_:
         token = doc[end]
         following = ents_at.get(end)
@@ -165,6 +229,8 @@ def _extend_right(doc: Doc, end: int, ents_at: dict[int, Span], kind_of: Callabl
             end = following.end
         elif _starts_name(token) and not token.ent_type_:
             end += 1
+        elif token.lower_ in ("and", "&") and (continued := _and_continues(doc, start, end)) is not None:
+            end = continued
         elif token.lower_ in CONNECTORS and kind_of(doc[:end].text) == "organization":
             tail = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
             if tail < len(doc) and (_starts_name(doc[tail]) or tail in ents_at):
@@ -188,7 +254,7 @@ def _compound(ent: Span, ents_at: dict[int, Span]) -> tuple[Span, Span]:
         and doc[start - 2].is_alpha
     ):
         start -= 2
-    end = _extend_right(doc, ent.end, ents_at, head_kind)
+    end = _extend_right(doc, ent.end, ents_at, head_kind, start)
     return doc[start : ent.end], doc[start:end]
 
 
@@ -242,13 +308,14 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
     end = ent.end
     if ent.label_ in ORG_LABELS or ent.text.split()[-1].lower() in CONNECTORS | {"the"}:
-        end = _extend_right(ent.doc, ent.end, ents_at, lambda text: "organization")
-    text = ent.doc[ent.start : end].text
+        end = _extend_right(ent.doc, ent.end, ents_at, lambda text: "organization", ent.start)
+    start = _extend_left(ent.doc, ent.start, end, ents_at)
+    text = ent.doc[start:end].text
     if head_kind(text) == "event":
         # "General Assembly of the Association ...": the event's name ends at "of";
         # what follows it may be a name of its own.
         tail = next((t.i for t in ent.doc[ent.start + 1 : end] if t.lower_ in CONNECTORS), end)
-        return [], range(ent.start, tail)
+        return [], range(start, tail)
     default: tuple[EntityKind, str] = ("place", ent.label_) if ent.label_ in PLACE_LABELS else ("organization", "ORG")
     names = clean_span(text, ent.label_)
     kinds = [HEAD_LABELS.get(head_kind(name) or "") for name in names]
@@ -259,7 +326,26 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         for part in _split_of_phrase(name, gazetteer):
             mention_kind, label = kind or shared
             mentions.append(_mention(part, gazetteer, mention_kind, label, from_structure=False))
-    return mentions, range(ent.start, end)
+    return mentions, range(start, end)
+
+
+def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
+    """Grow an organization's name to the left: "Culture and" before "Tourism Subcommittee",
+    and an organization's acronym before its unit ("NOWPAP" + "Regional Coordinating Unit",
+    "NEAR" + "Culture & Tourism Subcommittee")."""
+    if head_kind(doc[start:end].text) != "organization":
+        return start
+    while start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].whitespace_:
+        run_start = start - 1
+        while run_start > 0 and _starts_name(doc[run_start - 1]) and not doc[run_start - 1].ent_type_:
+            run_start -= 1
+        if run_start == start - 1 or head_kind(doc[run_start : start - 1].text) is not None:
+            break
+        start = run_start
+    before = next((ent for ent in ents_at.values() if ent.end == start and ent.label_ in ORG_LABELS), None)
+    if before is not None and len(before) == 1 and before.text.isupper() and doc[start - 1].whitespace_:
+        start = before.start
+    return start
 
 
 def _acronym_after(doc: Doc, end: int) -> str | None:
