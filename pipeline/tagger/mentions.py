@@ -76,7 +76,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         _mention(name, gazetteer, "place", label, country)
         for part in parts
         for name in _with_aside(part, gazetteer)
-        if name
+        if name and not name[0].islower()  # "business centre" in "Zone, business centre, Tomsk" is no name
     ]
 
 
@@ -121,7 +121,7 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = []
     if overview.participation:
         for group in overview.participation.groups:
-            if group.country_text:
+            if group.country_text and group.country:  # "International organizations" heads no place
                 mentions.append(_mention(group.country_text, gazetteer, "place", "GPE", group.country))
             for authority in group.authorities:
                 for name in _with_aside(authority, gazetteer):
@@ -255,6 +255,7 @@ def _compound(ent: Span, ents_at: dict[int, Span]) -> tuple[Span, Span]:
     ):
         start -= 2
     end = _extend_right(doc, ent.end, ents_at, head_kind, start)
+    start = _extend_left(doc, start, end, ents_at)
     return doc[start : ent.end], doc[start:end]
 
 
@@ -282,7 +283,8 @@ def _gazetteer_mentions(
     covered = range(base_span.start, base_span.end)
     if base != ent.text:
         return [Mention(base, entry.kind, entry.label, None, entry.country)], covered
-    names = _split_of_phrase(ent.text, gazetteer)
+    # A country's official name ("Democratic People's Republic of Korea") is one name.
+    names = [ent.text] if entry.type == "country" else _split_of_phrase(ent.text, gazetteer)
     if len(names) > 1:
         return [_mention(name, gazetteer, entry.kind, entry.label, entry.country, False) for name in names], covered
     return [Mention(ent.text, entry.kind, entry.label, entry, entry.country)], covered
