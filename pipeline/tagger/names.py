@@ -72,6 +72,14 @@ HEAD_WORDS = {
         "spring",
         "springs",
         "ocean",
+        "dunes",
+        "mine",
+        "mines",
+        "deposit",
+        "coalfield",
+        "gasfield",
+        "oilfield",
+        "reserve",
     },
     "facility": {
         "hall",
@@ -103,6 +111,14 @@ HEAD_WORDS = {
         "castle",
         "gate",
         "square",
+        "zone",
+        "innopolis",
+        "technopolis",
+        "technopark",
+        "mainline",
+        "railway",
+        "terminal",
+        "statue",
     },
     "organization": {
         "government",
@@ -135,6 +151,13 @@ HEAD_WORDS = {
         "chamber",
         "initiative",
         "fund",
+        "institution",
+        "unit",
+        "society",
+        "societies",
+        "service",
+        "headquarters",
+        "guard",
     },
 }
 LEADING_NATURAL = {"mount", "mt", "lake", "cape"}
@@ -287,12 +310,22 @@ def head_word(name: str) -> str:
     return _word_key(words[-1]) if words else ""
 
 
+# A centre is a building in "International Conference Center", a body in "Asian Disaster
+# Reduction Center": these words make it a building.
+FACILITY_CENTRE_WORDS = frozenset(
+    {"conference", "convention", "exhibition", "expo", "business", "trade", "shopping", "sports", "congress"}
+    | {"culture", "cultural", "art", "arts", "community", "visitor", "visitors", "press", "media", "world"}
+)
+
+
 def head_kind(name: str) -> str | None:
     """'event', 'administrative', 'natural', 'facility', 'organization' or None."""
     words = name.split()
     if len(words) > 1 and _word_key(words[0]).rstrip(".") in LEADING_NATURAL:
         return "natural"
     head = head_word(name)
+    if head in ("center", "centre"):
+        return "facility" if any(_word_key(word) in FACILITY_CENTRE_WORDS for word in words) else "organization"
     return next((kind for kind, heads in HEAD_WORDS.items() if head in heads), None)
 
 
