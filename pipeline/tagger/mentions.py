@@ -70,8 +70,12 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     return [text]
 
 
+# Between the parts of a venue: "Country > place", a comma, a spaced dash or slash.
+_PLACE_PARTS = re.compile(r"\s*>\s*|\s+[–—/]\s+")
+
+
 def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "FAC") -> list[Mention]:
-    parts = [part for chunk in text.split(">") for part in split_top_level(chunk, ",")]
+    parts = [part for chunk in _PLACE_PARTS.split(text) for part in split_top_level(chunk, ",")]
     return [
         _mention(name, gazetteer, "place", label, country)
         for part in parts
@@ -188,8 +192,9 @@ def _starts_name(token: Token) -> bool:
 
 
 def _capitalised_run(doc: Doc, start: int) -> int:
+    """The capitalised words from ``start`` that no gazetteer entry holds (a model's guess may)."""
     end = start
-    while end < len(doc) and _starts_name(doc[end]) and not doc[end].ent_type_:
+    while end < len(doc) and _starts_name(doc[end]) and not doc[end].ent_id_:
         end += 1
     return end
 
