@@ -127,9 +127,17 @@ class Section(Model):
 
 
 EntityKind = Literal["place", "organization"]
+# Where the mentions of an entity came from: the record's fields (participation, venue,
+# organizer), a gazetteer pattern, the statistical model, or a rule (a name shape, an
+# acronym in brackets, a place joined to another by "and").
+EntitySource = Literal["structure", "gazetteer", "model", "rules"]
 
 
 class Entity(Model):
+    id: str = Field(
+        description="One identity per real-world thing across records: the ISO 3166-2 code where one exists, "
+        "else the gazetteer id, else 'name:' and the name's normalised spelling."
+    )
     name: str
     kind: EntityKind
     label: str
@@ -137,6 +145,7 @@ class Entity(Model):
     code: str | None
     mentions: int
     aliases: list[str]
+    sources: list[EntitySource]
 
 
 NoteCode = Literal[

@@ -36,6 +36,7 @@ import pycountry
 
 DATA = Path(__file__).resolve().parent.parent / "pipeline" / "tagger" / "data"
 SOURCES = DATA / "gazetteer_sources.toml"
+ORGANIZATIONS = DATA / "organizations.toml"
 OUTPUT = DATA / "gazetteer.json"
 GENERATED_BY = "python -m tools.build_gazetteer"
 FORMAT_VERSION = 1
@@ -196,8 +197,9 @@ def korean_cardinal_forms(stem: str) -> list[str]:
 
 
 class Gazetteer:
-    def __init__(self, sources: dict):
+    def __init__(self, sources: dict, organizations: list[dict] | None = None):
         self.src = sources
+        self.organizations = organizations or []  # ORGANIZATIONS: the field's recurring bodies, each with a source
         settings = sources["settings"]
         self.stop = {s.lower() for s in settings["stop_aliases"]}
         self.generic = {s.lower() for s in settings["generic_words"]}
@@ -519,9 +521,9 @@ class Gazetteer:
             self.add(eid, *g.get("aliases", []), *g.get("native", []))
 
     def build_organizations(self) -> None:
-        for o in self.src["organizations"]:
+        for o in [*self.src["organizations"], *self.organizations]:
             eid = self.new_entry(o["id"], o["name"], "organization", "ORG", o["type"], o.get("country"))
-            self.add(eid, *o.get("aliases", []), *o.get("native", []))
+            self.add(eid, *o.get("aliases", []), *o.get("exact_aliases", []), *o.get("native", []))
         for topic in self.src["near_subcommittees"]["topics"]:
             eid = self.new_entry(
                 f"org:near-subcommittee-{slug(topic)}",
@@ -746,7 +748,13 @@ def main(argv: list[str] | None = None) -> int:
 
     with args.sources.open("rb") as fh:
         sources = tomllib.load(fh)
-    g = Gazetteer(sources)
+    with ORGANIZATIONS.open("rb") as fh:
+        organizations = tomllib.load(fh)["organizations"]
+    missing_source = [o["id"] for o in organizations if not o.get("source")]
+    if missing_source:
+        print(f"organizations without a source: {', '.join(missing_source)}", file=sys.stderr)
+        return 1
+    g = Gazetteer(sources, organizations)
     data = g.build()
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     problems = self_check(g, data, text)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..parser.text import split_top_level
-from ..record import Entity, EntityKind, Item, Overview, Record
+from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
 from .names import CONNECTORS, GENERIC_WORDS, HEAD_LABELS, clean_span, head_kind, is_name
 
@@ -40,8 +40,12 @@ class Mention:
     label: str
     entry: Entry | None = None
     country: str | None = None
-    from_structure: bool = False
+    source: EntitySource = "gazetteer"
     same_as: str | None = None  # an acronym merges with the name it abbreviates
+
+    @property
+    def from_structure(self) -> bool:
+        return self.source == "structure"
 
 
 def _mention(
@@ -50,12 +54,12 @@ def _mention(
     kind: EntityKind,
     label: str,
     country: str | None = None,
-    from_structure: bool = True,
+    source: EntitySource = "structure",
 ) -> Mention:
     entry = gazetteer.lookup(text)
     if entry is not None:
-        return Mention(text, entry.kind, entry.label, entry, entry.country, from_structure)
-    return Mention(text, kind, label, None, country or gazetteer.country_within(text), from_structure)
+        return Mention(text, entry.kind, entry.label, entry, entry.country, source)
+    return Mention(text, kind, label, None, country or gazetteer.country_within(text), source)
 
 
 _ASIDE = re.compile(r"^(?P<base>.*?)\s*\((?P<aside>[^()]*)\)$")
@@ -284,14 +288,14 @@ def _gazetteer_mentions(
             return [Mention(extended, entry.kind, entry.label, entry, entry.country)], covered
         if kind in HEAD_LABELS:
             mention_kind, label = HEAD_LABELS[kind]
-            return [_mention(extended, gazetteer, mention_kind, label, entry.country, from_structure=False)], covered
+            return [_mention(extended, gazetteer, mention_kind, label, entry.country, "gazetteer")], covered
     covered = range(base_span.start, base_span.end)
     if base != ent.text:
         return [Mention(base, entry.kind, entry.label, None, entry.country)], covered
     # A country's official name ("Democratic People's Republic of Korea") is one name.
     names = [ent.text] if entry.type == "country" else _split_of_phrase(ent.text, gazetteer)
     if len(names) > 1:
-        return [_mention(name, gazetteer, entry.kind, entry.label, entry.country, False) for name in names], covered
+        return [_mention(name, gazetteer, entry.kind, entry.label, entry.country, "gazetteer") for name in names], covered
     return [Mention(ent.text, entry.kind, entry.label, entry, entry.country)], covered
 
 
@@ -332,7 +336,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     for name, kind in zip(names, kinds, strict=False):
         for part in _split_of_phrase(name, gazetteer):
             mention_kind, label = kind or shared
-            mentions.append(_mention(part, gazetteer, mention_kind, label, from_structure=False))
+            source: EntitySource = "rules" if ent.ent_id_.startswith("shape:") else "model"
+            mentions.append(_mention(part, gazetteer, mention_kind, label, source=source))
     return mentions, range(start, end)
 
 
@@ -369,7 +374,7 @@ def _with_acronym(doc: Doc, found: list[Mention], tokens: range) -> list[Mention
     if acronym is None:
         return found
     full = found[0]
-    return [full, Mention(acronym, full.kind, full.label, full.entry, full.country, same_as=full.text)]
+    return [full, Mention(acronym, full.kind, full.label, full.entry, full.country, "rules", same_as=full.text)]
 
 
 def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -416,10 +421,13 @@ def _coordinated_place(
     if not is_name(name):
         return None
     taken.update(range(start, stop))
-    return range(start, stop), [Mention(name, "place", found[0].label, None, found[0].country)]
+    return range(start, stop), [Mention(name, "place", found[0].label, None, found[0].country, "rules")]
 
 
 # --- merging ----------------------------------------------------------------------
+
+
+SOURCE_ORDER: tuple[EntitySource, ...] = ("structure", "gazetteer", "model", "rules")
 
 
 def merge(mentions: Iterable[Mention]) -> list[Entity]:
@@ -429,7 +437,7 @@ def merge(mentions: Iterable[Mention]) -> list[Entity]:
         key = mention.entry.id if mention.entry else f"name:{alias_key(mention.same_as or mention.text)}"
         groups.setdefault(key, []).append(mention)
     entities = []
-    for group in groups.values():
+    for key, group in groups.items():
         entry = group[0].entry
         structural = [m for m in group if m.from_structure] or group
         if entry:
@@ -442,6 +450,7 @@ def merge(mentions: Iterable[Mention]) -> list[Entity]:
             code = None
         entities.append(
             Entity(
+                id=code or key,
                 name=name,
                 kind=kind,
                 label=label,
@@ -449,6 +458,7 @@ def merge(mentions: Iterable[Mention]) -> list[Entity]:
                 code=code,
                 mentions=len(group),
                 aliases=sorted({m.text for m in group}),
+                sources=sorted({m.source for m in group}, key=SOURCE_ORDER.index),
             )
         )
     return sorted(entities, key=lambda e: (e.kind != "place", e.country or "~", e.name))
