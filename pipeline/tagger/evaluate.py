@@ -104,7 +104,10 @@ def _joined(record: Record, gold: dict) -> list[list[str]]:
     joined = []
     for entity in record.entities:
         names = _names(entity.aliases)
-        if len({kinds[name] for name in names if name in kinds}) > 1 or len({thing[n] for n in names if n in thing}) > 1:
+        if (
+            len({kinds[name] for name in names if name in kinds}) > 1
+            or len({thing[n] for n in names if n in thing}) > 1
+        ):
             joined.append(sorted(names))
     return joined
 

@@ -79,13 +79,21 @@ _PLACE_PARTS = re.compile(r"\s*>\s*|\s+[–—/]\s+")
 
 
 def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "FAC") -> list[Mention]:
+    """The places of a venue. A bare name that is a city's as well as its region's is the
+    city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city)."""
     parts = [part for chunk in _PLACE_PARTS.split(text) for part in split_top_level(chunk, ",")]
-    return [
-        _mention(name, gazetteer, "place", label, country)
-        for part in parts
-        for name in _with_aside(part, gazetteer)
-        if name and not name[0].islower()  # "business centre" in "Zone, business centre, Tomsk" is no name
-    ]
+    mentions = []
+    for part in parts:
+        for name in _with_aside(part, gazetteer):
+            if not name or name[0].islower():  # "business centre" in "Zone, business centre, Tomsk" is no name
+                continue
+            city = gazetteer.city_named(name)
+            mentions.append(
+                Mention(name, "place", city.label, city, city.country, "structure")
+                if city is not None
+                else _mention(name, gazetteer, "place", label, country)
+            )
+    return mentions
 
 
 # Between the bodies of an organizer value: "A & B", "A, with the support of the B".
@@ -290,13 +298,27 @@ def _gazetteer_mentions(
             mention_kind, label = HEAD_LABELS[kind]
             return [_mention(extended, gazetteer, mention_kind, label, entry.country, "gazetteer")], covered
     covered = range(base_span.start, base_span.end)
+    if entry.id[:2] != "ci" and _city_cue(ent) and (city := gazetteer.city_named(ent.text)) is not None:
+        return [Mention(ent.text, city.kind, city.label, city, city.country)], covered
     if base != ent.text:
         return [Mention(base, entry.kind, entry.label, None, entry.country)], covered
     # A country's official name ("Democratic People's Republic of Korea") is one name.
     names = [ent.text] if entry.type == "country" else _split_of_phrase(ent.text, gazetteer)
     if len(names) > 1:
-        return [_mention(name, gazetteer, entry.kind, entry.label, entry.country, "gazetteer") for name in names], covered
+        return [
+            _mention(name, gazetteer, entry.kind, entry.label, entry.country, "gazetteer") for name in names
+        ], covered
     return [Mention(ent.text, entry.kind, entry.label, entry, entry.country)], covered
+
+
+# Words before a bare name that make it a city: "the port of Niigata", "the city of Toyama".
+CITY_CUES = frozenset({("port", "of"), ("city", "of"), ("town", "of"), ("downtown",), ("central",)})
+
+
+def _city_cue(ent: Span) -> bool:
+    doc, start = ent.doc, ent.start
+    before = tuple(token.lower_ for token in doc[max(0, start - 2) : start])
+    return before in CITY_CUES or before[-1:] in CITY_CUES
 
 
 def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
@@ -369,11 +391,16 @@ def _acronym_after(doc: Doc, end: int) -> str | None:
     return None
 
 
-def _with_acronym(doc: Doc, found: list[Mention], tokens: range) -> list[Mention]:
+def _with_acronym(doc: Doc, found: list[Mention], tokens: range, gazetteer: Gazetteer) -> list[Mention]:
+    """The acronym in brackets after an organization's name, as a mention of the same thing;
+    where the gazetteer knows the acronym and not the long form, both are its entry."""
     acronym = _acronym_after(doc, tokens.stop) if len(found) == 1 and found[0].kind == "organization" else None
     if acronym is None:
         return found
     full = found[0]
+    known = gazetteer.lookup(acronym)
+    if full.entry is None and known is not None and known.kind == "organization":
+        full = Mention(full.text, full.kind, full.label, known, known.country, full.source)
     return [full, Mention(acronym, full.kind, full.label, full.entry, full.country, "rules", same_as=full.text)]
 
 
@@ -396,12 +423,44 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):
         if not taken.intersection(tokens):
             taken.update(tokens)
-            accepted.append((tokens, _with_acronym(doc, found, tokens)))
+            accepted.append((tokens, _with_acronym(doc, found, tokens, gazetteer)))
     for tokens, found in list(accepted):
         coordinated = _coordinated_place(doc, tokens, found, taken)
         if coordinated:
             accepted.append(coordinated)
-    return [mention for _, found in sorted(accepted, key=lambda a: a[0].start) for mention in found]
+    accepted = _cities_among_cities(doc, sorted(accepted, key=lambda a: a[0].start), gazetteer)
+    return [mention for _, found in accepted for mention in found]
+
+
+# What joins two places of one kind: "in Toyama and in Busan", "between Niigata and Dalian",
+# "from Hunchun via Zarubino to Niigata".
+_PLACE_JOINERS = frozenset({"and", "&", ",", "to", "or", "-", "–", "—", "in", "between", "from", "via"})
+
+
+def _cities_among_cities(
+    doc: Doc, accepted: list[tuple[range, list[Mention]]], gazetteer: Gazetteer
+) -> list[tuple[range, list[Mention]]]:
+    """A bare name of a region that is also its city's name ("Toyama") is the city when
+    it is joined to another city: "offices in Toyama and in Busan"."""
+
+    def is_city(found: list[Mention]) -> bool:
+        return len(found) == 1 and found[0].entry is not None and found[0].entry.id.startswith("city:")
+
+    result = list(accepted)
+    for index, (tokens, found) in enumerate(accepted):
+        mention = found[0] if len(found) == 1 else None
+        if mention is None or mention.entry is None or mention.entry.id.startswith("city:"):
+            continue
+        city = gazetteer.city_named(mention.text)
+        if city is None:
+            continue
+        neighbours = [accepted[i] for i in (index - 1, index + 1) if 0 <= i < len(accepted)]
+        for other_tokens, other in neighbours:
+            gap = doc[min(tokens.stop, other_tokens.stop) : max(tokens.start, other_tokens.start)]
+            if is_city(other) and len(gap) <= 3 and all(token.lower_ in _PLACE_JOINERS for token in gap):
+                result[index] = (tokens, [Mention(mention.text, city.kind, city.label, city, city.country, "rules")])
+                break
+    return result
 
 
 def _coordinated_place(
@@ -430,11 +489,32 @@ def _coordinated_place(
 SOURCE_ORDER: tuple[EntitySource, ...] = ("structure", "gazetteer", "model", "rules")
 
 
+_NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
+
+
+def _name_key(name: str) -> str:
+    """One key for the spellings of a name the gazetteer lacks: case, spacing, articles and
+    a leading "NEAR" aside ("NEAR Disaster Prevention Subcommittee" is the Subcommittee)."""
+    return f"name:{alias_key(_NEAR_PREFIX.sub('', name))}"
+
+
 def merge(mentions: Iterable[Mention]) -> list[Entity]:
-    """One entity per gazetteer entry, or per spelling for names the gazetteer lacks."""
+    """One entity per gazetteer entry, or per spelling for names the gazetteer lacks; an
+    acronym defined in brackets once is that name wherever the record uses it."""
+    mentions = list(mentions)
+    defined = {m.text: m for m in mentions if m.same_as}
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
-        key = mention.entry.id if mention.entry else f"name:{alias_key(mention.same_as or mention.text)}"
+        definition = defined.get(mention.text) if mention.entry is None else None
+        entry = mention.entry or (definition.entry if definition else None)
+        if entry:
+            key = entry.id
+        else:
+            key = _name_key(
+                definition.same_as if definition and definition.same_as else mention.same_as or mention.text
+            )
+        if entry is not mention.entry:
+            mention = Mention(mention.text, mention.kind, mention.label, entry, mention.country, mention.source)
         groups.setdefault(key, []).append(mention)
     entities = []
     for key, group in groups.items():

@@ -158,6 +158,7 @@ HEAD_WORDS = {
         "service",
         "headquarters",
         "guard",
+        "bureau",
     },
 }
 LEADING_NATURAL = {"mount", "mt", "lake", "cape"}
