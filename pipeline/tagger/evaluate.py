@@ -76,12 +76,10 @@ def score_file(record: Record, gold: dict) -> FileResult:
         missed[kind] = sorted(gold_names - predicted[kind])
         spurious[kind] = sorted(predicted[kind] - gold_names)
     all_gold = {(kind, name) for kind in KINDS for name in _names(gold[GOLD_KEYS[kind]])}
-    by_source = {}
+    by_source: dict[str, Score] = {}
     for source in SOURCES:
         found = {(e.kind, " ".join(a.split())) for e in record.entities if source in e.sources for a in e.aliases}
-        by_source[source] = Score()
-        by_source[source].add(found, found & all_gold if found else set())
-        by_source[source].gold = len(all_gold)
+        by_source[source] = Score(true_positives=len(found & all_gold), predicted=len(found), gold=len(all_gold))
     return FileResult(
         record.source.file, scores, missed, spurious, by_source, _split_things(record, gold), _joined(record, gold)
     )
