@@ -176,7 +176,9 @@ def prose(record: Record) -> list[str]:
         texts += record.declaration.closing
     for section in record.sections:
         texts += [line for line in section.lines if line]
-    return [chunk for text in texts if text for chunk in chunks(text)]
+    # The cells of a pasted table row ("NEAR Secretariat | LANGUAGE | English") are texts of their own.
+    cells = [cell.strip() for text in texts for cell in text.split(" | ")]
+    return [chunk for cell in cells if cell for chunk in chunks(cell)]
 
 
 # The model reads a long paragraph in pieces of about this many characters, cut after a
@@ -229,7 +231,12 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
 
 
 def _extend_right(
-    doc: Doc, end: int, ents_at: dict[int, Span], kind_of: Callable[[str], str | None], start: int = 0
+    doc: Doc,
+    end: int,
+    ents_at: dict[int, Span],
+    kind_of: Callable[[str], str | None],
+    start: int = 0,
+    place_tails_only: bool = False,
 ) -> int:
     """Grow a name to the right: capitalised words, a model entity right after it
     ("Jinan" + "Yaoqiang International Airport"), and for organizations an
@@ -246,11 +253,19 @@ def _extend_right(
             end = following.end
         elif _starts_name(token) and not token.ent_type_:
             end += 1
+        elif token.text in ("'s", "’s") and doc[end - 1].lower_ == "people":  # "Provincial People's Government"
+            end += 1
         elif token.lower_ in ("and", "&") and (continued := _and_continues(doc, start, end)) is not None:
             end = continued
-        elif token.lower_ in CONNECTORS and kind_of(doc[:end].text) == "organization":
+        elif (
+            token.lower_ in CONNECTORS
+            and kind_of(doc[:end].text) == "organization"
+            # "on" opens a name's tail ("Subcommittee on Energy"), never a second one
+            and not (token.lower_ == "on" and any(t.lower_ in CONNECTORS for t in doc[start:end]))
+        ):
             tail = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
-            if tail < len(doc) and (_starts_name(doc[tail]) or tail in ents_at):
+            place_tail = tail in ents_at and ents_at[tail].label_ in PLACE_LABELS
+            if tail < len(doc) and (place_tail if place_tails_only else _starts_name(doc[tail]) or tail in ents_at):
                 end = tail
             else:
                 break
@@ -259,7 +274,7 @@ def _extend_right(
     return end
 
 
-def _compound(ent: Span, ents_at: dict[int, Span]) -> tuple[Span, Span]:
+def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -> tuple[Span, Span]:
     """The gazetteer match with a hyphen-joined word before it ('Fushiki-Toyama'),
     and that grown to the right ('Irkutsk Aircraft Plant')."""
     doc, start = ent.doc, ent.start
@@ -271,7 +286,10 @@ def _compound(ent: Span, ents_at: dict[int, Span]) -> tuple[Span, Span]:
         and doc[start - 2].is_alpha
     ):
         start -= 2
-    end = _extend_right(doc, ent.end, ents_at, head_kind, start)
+    # A known organization runs on over an "of" tail naming a place ("EMERCOM" + "of Russia");
+    # "Programme of UNDP" names two.
+    kind_of = (lambda text: "organization") if organization else head_kind
+    end = _extend_right(doc, ent.end, ents_at, kind_of, start, place_tails_only=organization)
     start = _extend_left(doc, start, end, ents_at)
     return doc[start : ent.end], doc[start:end]
 
@@ -279,7 +297,7 @@ def _compound(ent: Span, ents_at: dict[int, Span]) -> tuple[Span, Span]:
 def _gazetteer_mentions(
     ent: Span, entry: Entry, gazetteer: Gazetteer, ents_at: dict[int, Span]
 ) -> tuple[list[Mention], range]:
-    base_span, extended_span = _compound(ent, ents_at)
+    base_span, extended_span = _compound(ent, ents_at, entry.kind == "organization")
     base, extended = base_span.text, extended_span.text
     if extended != base:
         covered = range(extended_span.start, extended_span.end)

@@ -159,6 +159,7 @@ HEAD_WORDS = {
         "headquarters",
         "guard",
         "bureau",
+        "branch",
     },
 }
 LEADING_NATURAL = {"mount", "mt", "lake", "cape"}
@@ -282,6 +283,23 @@ NOT_NAMES = {
     "email",
     "tv",
     "covid",
+    # the words that open a resolution's preamble, capitalised at the start of a sentence
+    "aware",
+    "recalling",
+    "noting",
+    "recognizing",
+    "recognising",
+    "welcoming",
+    "considering",
+    "desiring",
+    "convinced",
+    "acknowledging",
+    "emphasizing",
+    "emphasising",
+    "reaffirming",
+    "bearing",
+    "mindful",
+    "determined",
     # technical abbreviations written in capitals like organizations' acronyms
     "lng",
     "lpg",
