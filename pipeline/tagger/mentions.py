@@ -251,9 +251,9 @@ def _extend_right(
             after_connector or following.ent_id_.startswith("shape:") or not following.ent_id_
         ):
             end = following.end
-        elif _starts_name(token) and not token.ent_type_:
-            end += 1
-        elif token.text in ("'s", "’s") and doc[end - 1].lower_ == "people":  # "Provincial People's Government"
+        elif (_starts_name(token) and not token.ent_type_) or (
+            token.text in ("'s", "’s") and doc[end - 1].lower_ == "people"  # "Provincial People's Government"
+        ):
             end += 1
         elif token.lower_ in ("and", "&") and (continued := _and_continues(doc, start, end)) is not None:
             end = continued
