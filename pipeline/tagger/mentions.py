@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..parser.countries import country_code
 from ..parser.text import split_top_level
 from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
@@ -599,7 +600,8 @@ def _linked_overview(record: Record, gazetteer: Gazetteer) -> Overview | None:
     countries = {country for name in names if (country := _country_of_name(name, gazetteer))}
     if len(countries) != 1:
         return overview
-    organizer = overview.organizer.model_copy(update={"country": countries.pop()})
+    country = countries.pop()
+    organizer = overview.organizer.model_copy(update={"country": country, "country_code": country_code(country)})
     return overview.model_copy(update={"organizer": organizer})
 
 
