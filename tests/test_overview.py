@@ -71,7 +71,10 @@ def test_observers_marked_by_a_footnote_and_its_legend() -> None:
         "1. Primorsky Krai (Russian Fed.)",
         "2. Jewish Autonomous Oblast (Russian Fed.) *",
         "* observer",
-    ) == [("Russian Federation", "member", ["Primorsky Krai"]), ("Russian Federation", "observer", ["Jewish Autonomous Oblast"])]
+    ) == [
+        ("Russian Federation", "member", ["Primorsky Krai"]),
+        ("Russian Federation", "observer", ["Jewish Autonomous Oblast"]),
+    ]
 
 
 def test_a_star_without_a_legend_is_kept() -> None:

@@ -284,7 +284,9 @@ class Gazetteer:
                 continue
             # The name the records and briefings print comes from the one display table.
             eid = self.new_entry(f"country:{cc}", display_name(cc), "place", "GPE", "country", cc, code=cc)
-            english = [cfg["name"], c.name] + [getattr(c, a) for a in ("official_name", "common_name") if getattr(c, a, None)]
+            english = [cfg["name"], c.name] + [
+                getattr(c, a) for a in ("official_name", "common_name") if getattr(c, a, None)
+            ]
             self.add(eid, *english, *cfg.get("aliases", []), *cfg.get("native", []))
             for text in english:
                 self.add(eid, *self.translate("iso3166-1", text))
