@@ -167,10 +167,12 @@ NoteCode = Literal[
     "suspect-authority",
     "unplaced-text",
     "repaired-text",
+    "unprintable-characters",
 ]
 # check: a reader must look before using the briefing; info: what the reader repaired.
 Severity = Literal["check", "info"]
-SEVERITY_OF: dict[str, Severity] = {"repaired-text": "info"}  # every other code: check
+# Every other code: check. A character the PDF cannot print is shown replaced there: a check.
+SEVERITY_OF: dict[str, Severity] = {"repaired-text": "info", "unprintable-characters": "check"}
 
 
 def severity_of(code: str) -> Severity:

@@ -62,6 +62,31 @@ def _every_field(transform) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
+def _overflowing() -> dict[str, bytes]:
+    """Texts whose briefing used to stop reportlab (a block taller than a page) or print
+    blank: a title and a heading of 19,000 characters, 60 countries, 150 notes, and
+    Arabic, Hebrew, Mongolian, Tibetan, emoji and mathematical letters."""
+    import pycountry
+
+    seed = SEED.decode("utf-8")
+    long = " ".join(["cooperation exchange region"] * 700)[:19_000]
+    names = [country.name for country in pycountry.countries if "," not in country.name and "(" not in country.name]
+    groups = "".join(f"\n\t\n\t{name}\n\t{name} Province, {name} City\n" for name in names[:60])
+    start, end = seed.index("\t\n\tChina"), seed.index("· Contents")
+    stray = "".join(
+        f"\tStray remark number {n} that belongs to no field; it says something long enough.\n\n" for n in range(150)
+    )
+    scripts = "".join(f"▷{text}\n" for text in ["𝐍𝐄𝐀𝐑 𝑥𝑦𝑧", "😀 🌏 ☀", "ئۈرۈمچی مرحبا", "שלום", "ᠮᠣᠩᠭᠣᠯ", "བོད་ཡིག"])
+    texts = {
+        "long-title.txt": seed.replace("The 3rd NEAR Conference", "The 3rd NEAR Conference on " + long, 1),
+        "long-heading.txt": seed.replace("· Khabarovsk Declaration", "· Khabarovsk Declaration on " + long, 1),
+        "countries-60.txt": seed[:start] + groups + "\n\n\n" + seed[end:],
+        "notes-150.txt": seed[:end] + stray + seed[end:],
+        "scripts.txt": seed.replace("· Contents\n", "· Contents\n" + scripts),
+    }
+    return {name: text.encode("utf-8") for name, text in texts.items()}
+
+
 def hostile_inputs() -> dict[str, bytes]:
     rng = random.Random(6)
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + rng.randbytes(3000)
@@ -87,6 +112,7 @@ def hostile_inputs() -> dict[str, bytes]:
         "ünïcödé-名前.txt": SEED,
         "a&b.txt": SEED,
         "-leading-dash.txt": SEED,
+        **_overflowing(),
     }
 
 
@@ -135,6 +161,7 @@ def test_hostile_corpus_builds_or_refuses_each_file_in_one_line(hostile_build):
         for suffix in (".json", ".docx", ".pdf"):
             assert (out / (name[:-4] + suffix)).exists(), name
     assert not (out / "outside.json").exists()  # the symlink out of raw/ is not followed
+    assert "unprintable-characters" in (out / "scripts.json").read_text(encoding="utf-8")
     assert "outside.txt (symlink out of the folder)" in result.stderr and "notes.pdf" in result.stderr
     assert seconds < 120
 

@@ -107,6 +107,7 @@ def build_texts(
 ) -> tuple[list[TextOutcome], Timings]:
     """Changed raw texts -> their files in OUT_DIR: read and parse each, tag them all
     (one ``nlp.pipe``), render and write each. -> (an outcome per text, seconds per stage)."""
+    from ..render.fonts import with_unprintable_note
     from ..render.outputs import render_outputs
     from .index import index_entry
 
@@ -114,6 +115,11 @@ def build_texts(
     parsed = [record for name, data in items if (record := _read_and_parse(batch, name, data)) is not None]
     for record in batch.tag_all(parsed, tagger):
         name = record.source.file
+        # characters the PDF cannot print are named in a note, which the JSON and the index carry too
+        noted = batch.attempt(Stage.RENDER, name, partial(with_unprintable_note, record), timing=False)
+        if noted is None:
+            continue
+        record = noted
         # render_outputs times each writer itself
         outputs = batch.attempt(Stage.RENDER, name, partial(render_outputs, record, paper, batch.timings), timing=False)
         entry = (

@@ -15,6 +15,15 @@ from ..parser.countries import country_code
 from ..record import Declaration, Item, Note, Record
 
 PROJECT = "NEAR briefings"
+# A heading or title longer than this is shortened where it stands (cut at a word,
+# with an ellipsis) and given whole in a paragraph right under it. 120 characters
+# are three lines of the title, two of a heading: a heading stays a heading, always
+# fits its page, and the PDF outline stays readable.
+MAX_HEADING_CHARS = 120
+# Past this many countries the participation chart is left out and the table above it,
+# which gives every country's count, stands alone: 30 bars fill a page (A4 or Letter,
+# in the PDF and as the DOCX picture); a chart of more is no longer read as a picture.
+MAX_CHART_COUNTRIES = 30
 # reportlab's own fixed date for reproducible PDFs; the DOCX uses the same one.
 STABLE_EPOCH = 946684800  # 2000-01-01T00:00:00Z
 
@@ -133,6 +142,22 @@ def period_in_words(start: datetime.date | None, end: datetime.date | None) -> s
     return f"{_day(start)} - {_day(end)}"
 
 
+def shortened(text: str, limit: int = MAX_HEADING_CHARS) -> str:
+    """``text`` if it has at most ``limit`` characters, else cut at the last word that
+    fits (or at ``limit`` in a text without spaces) with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    at_word = cut.rsplit(None, 1)[0] if " " in cut.strip() else cut
+    return (at_word if len(at_word) >= limit // 2 else cut).rstrip() + "…"
+
+
+def _headed(text: str, level: int = 1) -> list[Block]:
+    """A heading; a long one shortened, with its whole text in a paragraph under it."""
+    short = shortened(text)
+    return [Heading(short, level), *([Paragraph(text)] if short != text else [])]
+
+
 def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
@@ -209,7 +234,7 @@ def organizer_line(record: Record) -> str | None:
     return _located(organizer.name, stated, organizer.text)
 
 
-def _title_block(record: Record) -> Title:
+def _title_block(record: Record) -> list[Block]:
     overview = record.overview
     lines = []
     if overview and overview.period:
@@ -219,7 +244,9 @@ def _title_block(record: Record) -> Title:
         lines.append(venue)
     if organizer:
         lines.append(f"Organized by {organizer}")
-    return Title(record.title or record.source.file, lines)
+    title = record.title or record.source.file
+    short = shortened(title)
+    return [Title(short, lines), *([Paragraph(title)] if short != title else [])]
 
 
 def _facts(record: Record, participants: list[CountryRow]) -> list[Block]:
@@ -249,9 +276,13 @@ def _participation(rows: list[CountryRow]) -> list[Block]:
         [row.country, ", ".join([*row.members, *(f"{name} (observer)" for name in row.observers)]), _count_text(row)]
         for row in rows
     ]
-    chart = BarChart(
-        "Authorities per country",
-        [(row.country, len(row.members), len(row.observers)) for row in rows],
+    chart: Block = (
+        BarChart("Authorities per country", [(row.country, len(row.members), len(row.observers)) for row in rows])
+        if len(rows) <= MAX_CHART_COUNTRIES
+        else Paragraph(
+            f"No chart: {len(rows)} countries are more bars than a page holds; the table gives each country's count.",
+            "muted",
+        )
     )
     return [
         Heading("Participation"),
@@ -267,7 +298,7 @@ def _contents(items: list[Item]) -> list[Block]:
 def _declaration(declaration: Declaration | None) -> list[Block]:
     if declaration is None:
         return []
-    blocks: list[Block] = [Heading(declaration.title or "Declaration")]
+    blocks: list[Block] = _headed(declaration.title or "Declaration")
     blocks += [Paragraph(text) for text in declaration.preamble]
     if declaration.resolutions:
         blocks.append(NumberedList([(r.number, r.text) for r in declaration.resolutions]))
@@ -278,7 +309,7 @@ def _declaration(declaration: Declaration | None) -> list[Block]:
 def _sections(record: Record) -> list[Block]:
     blocks: list[Block] = []
     for section in record.sections:
-        blocks.append(Heading(section.heading or "Other text"))
+        blocks += _headed(section.heading or "Other text")
         blocks += [Paragraph(line, "verbatim") for line in section.lines if line]
     return blocks
 
@@ -294,7 +325,7 @@ def _index(record: Record) -> list[Block]:
         by_country.setdefault(entity.country or "Other places", []).append(entity)
     for country in sorted(by_country, key=lambda c: (c == "Other places", c)):
         code = country_code(country) if country != "Other places" else None
-        blocks.append(Heading(f"{country} ({code})" if code else country, level=2))
+        blocks += _headed(f"{country} ({code})" if code else country, level=2)
         rows = [[e.name, e.code or "", str(e.mentions)] for e in sorted(by_country[country], key=lambda e: e.name)]
         blocks.append(Table(["Place", "ISO code", "Mentions"], rows, [0.62, 0.2, 0.18]))
     if organizations:
@@ -314,15 +345,15 @@ def build_briefing(record: Record) -> Briefing:
     overview = record.overview
     participants = participation_rows(record)
     metadata = Metadata(
-        title=record.title or record.source.file,
-        subject=f"Briefing: {record.title}" if record.title else "Conference briefing",
+        title=shortened(record.title or record.source.file),
+        subject=f"Briefing: {shortened(record.title)}" if record.title else "Conference briefing",
         author=(overview.organizer.text if overview and overview.organizer else PROJECT),
         keywords=[row.country for row in participants],
         source_file=record.source.file,
         source_digest=record.source.sha256[:12],
     )
     blocks: list[Block] = [
-        _title_block(record),
+        *_title_block(record),
         *_facts(record, participants),
         *_participation(participants),
         *_contents(record.contents),

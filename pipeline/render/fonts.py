@@ -1,19 +1,38 @@
-"""The fonts briefings are set in, all from PyPI packages in the lock file.
+"""The fonts briefings are set in, all from PyPI packages in the lock file, and what
+happens to a character none of them has.
 
 reportlab has no per-glyph fallback, so text is cut into runs, each set in the
 first font of FALLBACK_CHAIN that has glyphs for it. All are TrueType outlines,
-which reportlab embeds as subsets. A character no font has is drawn in the
-primary font (a missing-glyph box): the tests check no record character is.
+which reportlab embeds as subsets. ``runs`` is the one place where every character
+drawn in a PDF (and in the chart picture) gets its font: a character no font has
+is drawn as PLACEHOLDER instead, and ``with_unprintable_note`` names such
+characters in a data note before the record is rendered.
+
+Only scripts that print correctly one character after another are given a font.
+Scripts that need shaping (joined letters, reordered or stacked signs) or
+right-to-left ordering, which reportlab does not do, get none: Arabic, Hebrew,
+Syriac, traditional Mongolian, Tibetan, the Indic and South-East Asian scripts
+are shown as PLACEHOLDER and noted, never printed wrongly.
 """
 
 from __future__ import annotations
 
 import io
+import unicodedata
+from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import import_module, resources
+from importlib import import_module
+from importlib.util import find_spec
+from itertools import chain, groupby
+from operator import itemgetter
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
+
+if TYPE_CHECKING:
+    from ..record import Note, Record
 
 
 def _pymupdf_font(module: str) -> io.BytesIO:
@@ -21,29 +40,100 @@ def _pymupdf_font(module: str) -> io.BytesIO:
 
 
 def _package_file(package: str, path: str) -> io.BytesIO:
-    return io.BytesIO(resources.files(package).joinpath(path).read_bytes())
+    """A file shipped inside an installed package, found without importing the package."""
+    spec = find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"the font package {package!r} is not installed")
+    return io.BytesIO((Path(spec.origin).parent / path).read_bytes())
 
 
 # Noto Sans (SIL OFL 1.1, via pymupdf-fonts): Latin, Greek, Cyrillic.
 # WenQuanYi Micro Hei (Apache-2.0, via paperang-p2-fonts-cjk): Han, kana, Hangul and symbols.
+# Noto Sans Symbols and Noto Emoji (SIL OFL 1.1, via manimgx-fonts): symbols, and emoji in
+# black and white (a sequence joined by U+200D prints as its parts, a flag as its two letters).
+# Noto Sans Armenian and Georgian (SIL OFL 1.1, via manimgx-fonts): alphabets that print letter by letter.
+# STIX Two Math (SIL OFL 1.1, via ziamath): mathematical letters and operators.
 REGULAR = "NotoSans"
 BOLD = "NotoSans-Bold"
 CJK = "WenQuanYiMicroHei"
+SYMBOLS = "NotoSansSymbols"
+ARMENIAN = "NotoSansArmenian"
+GEORGIAN = "NotoSansGeorgian"
+MATH = "STIXTwoMath"
+EMOJI = "NotoEmoji"
 
 _LOADERS = {
     REGULAR: lambda: _pymupdf_font("NotoSans_Regular"),
     BOLD: lambda: _pymupdf_font("NotoSans_Bold"),
     CJK: lambda: _package_file("paperang_p2_fonts_cjk", "fonts/wqy-microhei.ttc"),
+    SYMBOLS: lambda: _package_file("manimgx_fonts", "NotoSansSymbols[wght].ttf"),
+    ARMENIAN: lambda: _package_file("manimgx_fonts", "NotoSansArmenian[wght].ttf"),
+    GEORGIAN: lambda: _package_file("manimgx_fonts", "NotoSansGeorgian[wght].ttf"),
+    MATH: lambda: _package_file("ziamath", "fonts/STIXTwoMath-Regular.ttf"),
+    EMOJI: lambda: _package_file("manimgx_fonts", "NotoEmoji[wght].ttf"),
 }
-FAMILIES = {REGULAR: "Noto Sans", BOLD: "Noto Sans", CJK: "WenQuanYi Micro Hei"}
-# Tried in order for a character the primary font lacks. (Other symbol fonts on
-# PyPI are CFF-flavoured, which reportlab cannot embed.)
-FALLBACK_CHAIN = (CJK,)
+FAMILIES = {
+    REGULAR: "Noto Sans",
+    BOLD: "Noto Sans",
+    CJK: "WenQuanYi Micro Hei",
+    SYMBOLS: "Noto Sans Symbols",
+    ARMENIAN: "Noto Sans Armenian",
+    GEORGIAN: "Noto Sans Georgian",
+    MATH: "STIX Two Math",
+    EMOJI: "Noto Emoji",
+}
+# Tried in order for a character the primary font lacks: CJK first (its symbols, ① ▷ 『』,
+# match the CJK text around them), emoji last (symbols and letters before pictures).
+# Symbol and math fonts in pymupdf-fonts are CFF-flavoured, which reportlab cannot embed.
+FALLBACK_CHAIN = (CJK, SYMBOLS, ARMENIAN, GEORGIAN, MATH, EMOJI)
+
+# What a character no font has is drawn as: U+FFFD REPLACEMENT CHARACTER, the
+# standard sign for a character that could not be shown, in the text's own font
+# (both weights of Noto Sans have it). Never a blank and never a wrong glyph.
+PLACEHOLDER = "\ufffd"
+_MISSING = ""  # font_for's answer for a character no font has
 
 
 def font_file(name: str) -> io.BytesIO:
     """A fresh stream of the font's bytes (for Pillow)."""
     return _LOADERS[name]()
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map, with characters past U+FFFF written as UTF-16 (its own
+    writes their code points as bare hex, so copying an emoji or a mathematical letter
+    out of the PDF gave another character). Characters of the BMP come out as before."""
+    entries = [
+        f"<{index:02X}> <{chr(code).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+        for index, code in enumerate(subset)
+    ]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # the function reportlab's TrueType fonts call for it
 
 
 @cache
@@ -64,30 +154,173 @@ def _covered(name: str) -> frozenset[int]:
     return frozenset(register(name).face.charToGlyph)
 
 
-def font_for(char: str, primary: str) -> str:
-    """The first font of ``primary`` + FALLBACK_CHAIN that has a glyph for ``char``."""
+def ignorable(char: str) -> bool:
+    """Characters that draw nothing by definition: format characters (zero-width joiners,
+    soft hyphens) and variation selectors. They are left out of what is drawn."""
     code = ord(char)
-    if code in _covered(primary) or char.isspace():
+    return unicodedata.category(char) == "Cf" or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
+
+
+@cache
+def font_for(char: str, primary: str) -> str:
+    """The first font of ``primary`` + FALLBACK_CHAIN that has a glyph for ``char``
+    ('' for a character no font has; the primary font for spaces and ignorable ones)."""
+    code = ord(char)
+    if code in _covered(primary) or char.isspace() or ignorable(char):
         return primary
     for name in FALLBACK_CHAIN:
         if code in _covered(name):
             return name
-    return primary
-
-
-def runs(text: str, primary: str = REGULAR) -> list[tuple[str, str]]:
-    """Cut ``text`` into (font name, text) runs."""
-    if text.isascii() and text.isprintable():
-        return [(primary, text)]  # the common case: every font here covers printable ASCII
-    result: list[tuple[str, str]] = []
-    for char in text:
-        font = font_for(char, primary)
-        if result and result[-1][0] == font:
-            result[-1] = (font, result[-1][1] + char)
-        else:
-            result.append((font, char))
-    return result
+    return _MISSING
 
 
 def covers(char: str) -> bool:
-    return char.isspace() or any(ord(char) in _covered(name) for name in (REGULAR, *FALLBACK_CHAIN))
+    """Whether a character prints (or, being ignorable, needs nothing printed)."""
+    return font_for(char, REGULAR) != _MISSING
+
+
+def _drawn(char: str, primary: str) -> tuple[str, str]:
+    """(font, what is drawn) for one character."""
+    font = font_for(char, primary)
+    if font == _MISSING:
+        return primary, PLACEHOLDER
+    if font == primary and ignorable(char) and ord(char) not in _covered(primary):
+        return primary, ""
+    return font, char
+
+
+@cache
+def _drawn_table(primary: str) -> dict[str, tuple[str, str]]:
+    """char -> _drawn(char, primary), filled as characters come (a dict lookup per character)."""
+    return {}
+
+
+def runs(text: str, primary: str = REGULAR) -> list[tuple[str, str]]:
+    """Cut ``text`` into (font name, text) runs; a character no font has becomes
+    PLACEHOLDER, an ignorable one the primary font lacks is left out. Linear in the text."""
+    if text.isascii() and text.isprintable():
+        return [(primary, text)]  # the common case: every font here covers printable ASCII
+    table, unique = _drawn_table(primary), set(text)
+    for char in unique - table.keys():
+        table[char] = _drawn(char, primary)
+    if all(table[char] == (primary, char) for char in unique):
+        return [(primary, text)]  # every character in the primary font, as it is
+    result: list[tuple[str, str]] = []
+    for font, pieces in groupby(map(table.__getitem__, text), key=itemgetter(0)):
+        run = "".join(map(itemgetter(1), pieces))
+        if run:
+            result.append((font, run))
+    return result
+
+
+# --- the data note ------------------------------------------------------------------
+
+# Characters named one by one in the note; past that it gives how many more. A
+# reader needs to know which scripts are affected, not a list of every letter.
+MAX_NAMED_CHARACTERS = 8
+
+
+# Scripts reportlab cannot print correctly (joined or reordered letters, stacked
+# signs, right-to-left lines), by the first word of their characters' Unicode names:
+# they get no font, and the note names them.
+SHAPED_SCRIPTS = (
+    "ARABIC",
+    "HEBREW",
+    "SYRIAC",
+    "THAANA",
+    "NKO",
+    "MONGOLIAN",
+    "TIBETAN",
+    "DEVANAGARI",
+    "BENGALI",
+    "GURMUKHI",
+    "GUJARATI",
+    "ORIYA",
+    "TAMIL",
+    "TELUGU",
+    "KANNADA",
+    "MALAYALAM",
+    "SINHALA",
+    "THAI",
+    "LAO",
+    "MYANMAR",
+    "KHMER",
+)
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def unprintable_characters(texts: Iterable[str]) -> list[str]:
+    """The distinct characters of ``texts`` that no font prints, in code point order."""
+    found: set[str] = set()
+    for text in texts:
+        if not (text.isascii() and text.isprintable()):
+            found.update(text)
+    return sorted(char for char in found if not covers(char))
+
+
+def _name(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    name = unicodedata.name(char, "")
+    return f"{code} {name}" if name else code
+
+
+def _scripts_needing_shaping(characters: list[str]) -> list[str]:
+    """The SHAPED_SCRIPTS among ``characters`` (by their Unicode names), in table order."""
+    names = [unicodedata.name(char, "") for char in characters]
+    return [script.title() for script in SHAPED_SCRIPTS if any(name.startswith(script + " ") for name in names)]
+
+
+def unprintable_note(record: Record) -> Note | None:
+    """The ``unprintable-characters`` note for the characters of ``record`` that no
+    embedded font has, or None when every character prints."""
+    from ..record import Note, severity_of
+
+    texts = _strings(record.model_dump(mode="json", exclude={"notes"}))
+    messages = [note.message for note in record.notes if note.code != "unprintable-characters"]
+    missing = unprintable_characters(chain(texts, messages))
+    if not missing:
+        return None
+    named = ", ".join(_name(char) for char in missing[:MAX_NAMED_CHARACTERS])
+    more = len(missing) - MAX_NAMED_CHARACTERS
+    if more > 0:
+        named += f" and {more} more"
+    several = len(missing) > 1
+    message = (
+        f"{len(missing)} different character{'s' if several else ''} of the text cannot be printed with "
+        f"the PDF's fonts and {'are' if several else 'is'} shown there as {PLACEHOLDER} "
+        f"(the JSON and the DOCX keep {'them' if several else 'it'}): {named}."
+    )
+    shaped = _scripts_needing_shaping(missing)
+    if shaped:
+        message += (
+            f" {_joined(shaped)} {'need' if len(shaped) > 1 else 'needs'} shaping or right-to-left order, "
+            "which the PDF writer does not do."
+        )
+    return Note(
+        code="unprintable-characters", severity=severity_of("unprintable-characters"), line=None, message=message
+    )
+
+
+def _joined(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def with_unprintable_note(record: Record) -> Record:
+    """``record`` with its ``unprintable-characters`` note (a new record; the same one
+    when every character prints). Run before rendering, so the JSON, the data-notes
+    box and the index all carry the note."""
+    note = unprintable_note(record)
+    kept = [existing for existing in record.notes if existing.code != "unprintable-characters"]
+    if note is None and len(kept) == len(record.notes):
+        return record
+    return record.model_copy(update={"notes": [*kept, *([note] if note else [])]})

@@ -6,24 +6,23 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from ...record import Item
 from .. import briefing as b
-from ..fonts import REGULAR
 from .colours import OK_EDGE, OK_FILL, WARNING_EDGE, WARNING_FILL
-from .flowables import BarChartFlowable, Bookmarked, GridFlowable
+from .flowables import BarChartFlowable, Bookmarked, GridFlowable, NoticeBox, Para
 from .markup import markup
 from .styles import NUMBERED_STYLE, STYLES, bullet, bullet_style
 
 
-def _paragraph(text: str, style: str) -> Paragraph:
+def _paragraph(text: str, style: str) -> Para:
     font = STYLES[style].fontName
-    return Paragraph(markup(text, font), STYLES[style])
+    return Para(markup(text, font), STYLES[style])
 
 
 def _title(block: b.Title, width: float) -> list[Flowable]:
-    flowables: list[Flowable] = [Bookmarked(block.text, "title", 0)]
+    flowables: list[Flowable] = [Bookmarked.heading(block.text, "title", 0)]
     flowables += [_paragraph(line, "subtitle") for line in block.lines]
     flowables.append(Spacer(1, 6))
     return flowables
@@ -31,7 +30,7 @@ def _title(block: b.Title, width: float) -> list[Flowable]:
 
 def _heading(block: b.Heading, width: float) -> list[Flowable]:
     style = "h1" if block.level == 1 else "h2"
-    return [CondPageBreak(30 * mm), Bookmarked(block.text, style, block.level)]
+    return [CondPageBreak(30 * mm), Bookmarked.heading(block.text, style, block.level)]
 
 
 def _paragraph_block(block: b.Paragraph, width: float) -> list[Flowable]:
@@ -47,7 +46,7 @@ def _list_items(items: list[Item], depth: int) -> list[Flowable]:
     twice as much): each level indented, sub-items after their item."""
     flowables: list[Flowable] = []
     for item in items:
-        flowables.append(Paragraph(markup(item.text), bullet_style(depth), bulletText=bullet(depth)))
+        flowables.append(Para(markup(item.text), bullet_style(depth), bulletText=bullet(depth)))
         flowables += _list_items(item.items, depth + 1)
     return flowables
 
@@ -58,7 +57,7 @@ def _bullets(block: b.BulletList, width: float) -> list[Flowable]:
 
 def _numbered(block: b.NumberedList, width: float) -> list[Flowable]:
     """The source's own numbers, as each paragraph's bullet."""
-    return [Paragraph(markup(text), NUMBERED_STYLE, bulletText=f"{number}.") for number, text in block.items]
+    return [Para(markup(text), NUMBERED_STYLE, bulletText=f"{number}.") for number, text in block.items]
 
 
 def _chart(block: b.BarChart, width: float) -> list[Flowable]:
@@ -67,23 +66,9 @@ def _chart(block: b.BarChart, width: float) -> list[Flowable]:
 
 def _notice(block: b.Notice, width: float) -> list[Flowable]:
     head = "Data check passed" if block.ok else "Check before use"
-    cell = [_paragraph(head, "notice_head"), *(_paragraph(f"• {line}", "notice") for line in block.lines)]
-    table = Table([[cell]], colWidths=[width])
+    paragraphs = [_paragraph(head, "notice_head"), *(_paragraph(f"• {line}", "notice") for line in block.lines)]
     fill, edge = (OK_FILL, OK_EDGE) if block.ok else (WARNING_FILL, WARNING_EDGE)
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), fill),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, edge),
-                ("BOX", (0, 0), (-1, -1), 0.5, edge),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else the cell is set up in Helvetica
-            ]
-        )
-    )
-    return [table]
+    return [NoticeBox(paragraphs, width, fill, edge)]
 
 
 def _table_of_contents(block: b.TableOfContents, width: float) -> list[Flowable]:

@@ -8,6 +8,7 @@ from typing import IO, Any
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -16,7 +17,7 @@ from ..fonts import REGULAR, register_all
 from ..theme import FOOTER_SIZE, MARGINS, PAGE_SIZES
 from .blocks import story
 from .colours import MUTED, RULE
-from .text import draw_runs
+from .text import draw_runs, fit_text
 
 # Streams are Flate-compressed; ASCII85 on top only makes them bigger and slower.
 rl_config.useA85 = 0
@@ -93,9 +94,12 @@ class FooterCanvas(Canvas):
         self.setLineWidth(0.5)
         self.line(MARGINS.left, FOOTER_RULE_Y, width - MARGINS.right, FOOTER_RULE_Y)
         self.setFillColor(MUTED)
-        draw_runs(self, MARGINS.left, FOOTER_TEXT_Y, self._footer, REGULAR, FOOTER_SIZE)
+        page = f"page {number} of {total}"
+        room = width - MARGINS.left - MARGINS.right - stringWidth(page, REGULAR, FOOTER_SIZE) - 12
+        footer = fit_text(self._footer, REGULAR, FOOTER_SIZE, room)  # a long file name stops short of the page number
+        draw_runs(self, MARGINS.left, FOOTER_TEXT_Y, footer, REGULAR, FOOTER_SIZE)
         self.setFont(REGULAR, FOOTER_SIZE)
-        self.drawRightString(width - MARGINS.right, FOOTER_TEXT_Y, f"page {number} of {total}")
+        self.drawRightString(width - MARGINS.right, FOOTER_TEXT_Y, page)
         self.restoreState()
 
 

@@ -44,6 +44,9 @@ STYLES = {
 BULLET_INDENT = 14  # per level of a bullet list
 NUMBER_INDENT = 18
 BULLETS = ("•", "–")  # by depth; deeper levels repeat the last
+# Levels past this are set at its indent: the text keeps most of the line (at 14 points
+# a level, forty levels would push it past the right margin, where nothing fits).
+MAX_INDENT_DEPTH = 6
 
 
 def _item_style(name: str, indent: float, bullet_indent: float, color: Color = INK) -> ParagraphStyle:
@@ -60,7 +63,8 @@ def _item_style(name: str, indent: float, bullet_indent: float, color: Color = I
 
 @cache
 def bullet_style(depth: int) -> ParagraphStyle:
-    """Each level indented one step further, its bullet in the accent colour."""
+    """Each level indented one step further (up to MAX_INDENT_DEPTH), its bullet in the accent colour."""
+    depth = min(depth, MAX_INDENT_DEPTH)
     return _item_style(f"bullet{depth}", BULLET_INDENT * (depth + 1), BULLET_INDENT * depth, ACCENT)
 
 

@@ -42,8 +42,24 @@ def _text_width(text: str, font: str, size: float) -> float:
     return sum(stringWidth(run, name, size) for name, run in runs(text, font))
 
 
+def _pieces(word: str, font: str, size: float, width: float) -> list[tuple[str, float]]:
+    """A word wider than ``width`` (a long code, or a line of Chinese or Japanese, which
+    has no spaces) cut between characters into pieces that fit: (piece, its width)."""
+    pieces: list[tuple[str, float]] = []
+    start, used = 0, 0.0
+    for index, char in enumerate(word):
+        char_width = _text_width(char, font, size)
+        if used + char_width > width and index > start:
+            pieces.append((word[start:index], used))
+            start, used = index, 0.0
+        used += char_width
+    pieces.append((word[start:], used))
+    return pieces
+
+
 def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap, each line measured in the fonts its script runs use."""
+    """Greedy word wrap, each line measured in the fonts its script runs use; a word
+    wider than a line is cut between characters, so no line runs past ``width``."""
     lines: list[str] = []
     space, used = stringWidth(" ", font, size), 0.0
     for word in text.split():
@@ -51,7 +67,29 @@ def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
         if lines and used + space + word_width <= width:
             lines[-1] += f" {word}"
             used += space + word_width
-        else:
+        elif word_width <= width:
             lines.append(word)
             used = word_width
+        else:
+            pieces = _pieces(word, font, size, width)
+            lines += [piece for piece, _ in pieces]
+            used = pieces[-1][1]
     return lines
+
+
+ELLIPSIS = "…"
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """``text`` as it is when it fits ``width``, else cut short with an ellipsis (a chart
+    label, the footer): one line that never runs into what stands beside it."""
+    if _text_width(text, font, size) <= width:
+        return text
+    room = width - stringWidth(ELLIPSIS, font, size)
+    kept, used = [], 0.0
+    for char in text:
+        used += _text_width(char, font, size)
+        if used > room:
+            break
+        kept.append(char)
+    return "".join(kept).rstrip() + ELLIPSIS
