@@ -26,7 +26,10 @@ from .text import Line
 
 # Limits, far above any real conference record (the seed is 4 KB, 70 lines) and low
 # enough that a runaway input cannot stall a batch: refused with a clear message.
-MAX_BYTES = 1_000_000
+# A conference record is a few KB (the seed: 4 KB); 500 KB is a hundred times the longest
+# the archive holds, and keeps the worst text of any shape within 30 s and 1 GB to build
+# (`python -m tools.bench worst`).
+MAX_BYTES = 500_000
 MAX_LINE_CHARS = 20_000
 # Share of control characters above which decoded "text" is really binary data.
 MAX_CONTROL_SHARE = 0.06  # random bytes and compressed data are about 11%; a text with stray controls, 1-3%
