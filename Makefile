@@ -9,7 +9,7 @@ ARGS   ?=
 STAMP  := $(VENV)/.installed
 NEEDS  := 3.11
 
-.PHONY: all test check lint-fix lock golden gazetteer bench dist watch clean
+.PHONY: all test check lint-fix lock golden gazetteer bench fuzz dist watch clean
 
 all: $(STAMP)
 	$(PY) -m pipeline build "$(RAW)" --out "$(OUT)" $(ARGS)
@@ -73,6 +73,13 @@ gazetteer: $(STAMP)
 	$(PY) -m tools.build_gazetteer
 
 # Benchmarks: print figures (not tests).
+# A coverage-guided fuzzer over read -> parse -> tag -> render for FUZZ_SECONDS (default
+# 30 minutes); failing inputs land in fuzz-crashes/ (see tools/fuzz.py).
+FUZZ_SECONDS ?= 1800
+fuzz: $(STAMP)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r tools/fuzz-requirements.lock
+	$(PY) -m tools.fuzz --seconds $(FUZZ_SECONDS) --crashes fuzz-crashes
+
 bench: $(STAMP)
 	$(PY) -m tools.bench parse
 	$(PY) -m tools.bench tagging --texts 1000

@@ -58,20 +58,27 @@ class Period(Model):
     end: datetime.date | None
 
 
+_COUNTRY = "The country's name as briefings print it (the display table), e.g. 'Republic of Korea'."
+_COUNTRY_CODE = "The country's canonical key: its ISO 3166-1 alpha-2 code, e.g. 'KR'."
+
+
 class Venue(Model):
     text: str
-    country: str | None
+    country: str | None = Field(description=_COUNTRY)
+    country_code: str | None = Field(default=None, description=_COUNTRY_CODE)
     place: str | None
 
 
 class Organizer(Model):
     text: str
-    country: str | None
+    country: str | None = Field(description=_COUNTRY)
+    country_code: str | None = Field(default=None, description=_COUNTRY_CODE)
     name: str | None
 
 
 class ParticipantGroup(Model):
-    country: str | None = Field(description="Canonical country name, e.g. 'South Korea'.")
+    country: str | None = Field(description=_COUNTRY)
+    country_code: str | None = Field(default=None, description=_COUNTRY_CODE)
     country_text: str | None = Field(description="The country as the text writes it.")
     role: Literal["member", "observer"]
     stated: int | None = Field(description="Number of authorities the text gives for this group.")
@@ -127,9 +134,17 @@ class Section(Model):
 
 
 EntityKind = Literal["place", "organization"]
+# Where the mentions of an entity came from: the record's fields (participation, venue,
+# organizer), a gazetteer pattern, the statistical model, or a rule (a name shape, an
+# acronym in brackets, a place joined to another by "and").
+EntitySource = Literal["structure", "gazetteer", "model", "rules"]
 
 
 class Entity(Model):
+    id: str = Field(
+        description="One identity per real-world thing across records: the ISO 3166-2 code where one exists, "
+        "else the gazetteer id, else 'name:' and the name's normalised spelling."
+    )
     name: str
     kind: EntityKind
     label: str
@@ -137,6 +152,7 @@ class Entity(Model):
     code: str | None
     mentions: int
     aliases: list[str]
+    sources: list[EntitySource]
 
 
 NoteCode = Literal[

@@ -27,11 +27,11 @@ def test_country_code_reads_bilingual_names_by_their_english_words(text: str, co
 @pytest.mark.parametrize(
     ("text", "country", "place"),
     [
-        ("Khabarovsk, Russia", "Russia", "Khabarovsk"),
-        ("Russia > Khabarovsk Territory", "Russia", "Khabarovsk Territory"),
+        ("Khabarovsk, Russia", "Russian Federation", "Khabarovsk"),
+        ("Russia > Khabarovsk Territory", "Russian Federation", "Khabarovsk Territory"),
         (
             "Irkutsk, Russian Federation – Baikal Business Centre, Hall “Angara”",
-            "Russia",
+            "Russian Federation",
             "Irkutsk, Baikal Business Centre, Hall “Angara”",
         ),
         ("Gyeongsangbuk-do Provincial Government", None, "Gyeongsangbuk-do Provincial Government"),
@@ -55,8 +55,8 @@ def test_bilingual_country_and_observer_labels() -> None:
         "- 한국 Korea (2) : Gangwon-do, Busan Metropolitan City",
         "- 옵서버 Observer (1) : Sverdlovsk Oblast (Russia)",
     ) == [
-        ("South Korea", "member", ["Gangwon-do", "Busan Metropolitan City"]),
-        ("Russia", "observer", ["Sverdlovsk Oblast"]),
+        ("Republic of Korea", "member", ["Gangwon-do", "Busan Metropolitan City"]),
+        ("Russian Federation", "observer", ["Sverdlovsk Oblast"]),
     ]
 
 
@@ -71,7 +71,10 @@ def test_observers_marked_by_a_footnote_and_its_legend() -> None:
         "1. Primorsky Krai (Russian Fed.)",
         "2. Jewish Autonomous Oblast (Russian Fed.) *",
         "* observer",
-    ) == [("Russia", "member", ["Primorsky Krai"]), ("Russia", "observer", ["Jewish Autonomous Oblast"])]
+    ) == [
+        ("Russian Federation", "member", ["Primorsky Krai"]),
+        ("Russian Federation", "observer", ["Jewish Autonomous Oblast"]),
+    ]
 
 
 def test_a_star_without_a_legend_is_kept() -> None:
@@ -163,12 +166,19 @@ def test_table_rows_under_a_country_cell_that_spans_them() -> None:
         "Mongolia | Tov Province | 2",
     ]
     assert _groups(*lines) == [
-        ("South Korea", "member", ["Gyeongsangbuk-do", "Busan Metropolitan City", "Irkutsk Region"]),
-        ("South Korea", "observer", ["Daegu Metropolitan City"]),
+        ("Republic of Korea", "member", ["Gyeongsangbuk-do", "Busan Metropolitan City", "Irkutsk Region"]),
+        ("Republic of Korea", "observer", ["Daegu Metropolitan City"]),
         ("Mongolia", "member", ["Tov Province"]),
     ]
 
 
 def test_the_country_inside_a_venue_aside() -> None:
     text = "경주 힐튼호텔 (Grand Ballroom, Hilton Gyeongju, Gyeongju, Korea)"
-    assert split_country(text) == ("South Korea", text)
+    assert split_country(text) == ("Republic of Korea", text)
+
+
+def test_country_and_authorities_after_a_spaced_dash() -> None:
+    assert _groups("Russian Federation – Tomsk Region, Irkutsk Region", "Japan – Toyama Prefecture") == [
+        ("Russian Federation", "member", ["Tomsk Region", "Irkutsk Region"]),
+        ("Japan", "member", ["Toyama Prefecture"]),
+    ]

@@ -111,3 +111,8 @@ def test_sha256_is_of_the_raw_bytes():
 
     data = codecs.BOM_UTF8 + b"x\r\n"
     assert read_bytes(data, "x.txt").sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_a_tab_after_a_label_aligns_its_value_and_makes_no_table() -> None:
+    raw = read_bytes(b"\tDates:\t24 September 2013\n\tVenue:\tTomsk, Russia\n", "x.txt")
+    assert [line for line in raw.lines if line] == ["Dates: 24 September 2013", "Venue: Tomsk, Russia"]

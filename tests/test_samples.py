@@ -44,14 +44,14 @@ def test_seed():
     period = record.overview.period
     assert (period.start, period.end) == (datetime.date(1995, 9, 6), datetime.date(1995, 9, 7))
     assert period.text == "September 06, 1995 ~ September 07, 1995"
-    assert record.overview.venue.country == "Russia"
+    assert record.overview.venue.country == "Russian Federation"
     assert record.overview.venue.place == "Khabarovsk Territory, International Conference Hall"
-    assert record.overview.organizer.country == "Russia"
+    assert record.overview.organizer.country == "Russian Federation"
     assert record.overview.organizer.name == "Khabarovsk Territory, Administration"
     participation = record.overview.participation
     assert participation.text == "21 regional authorities from 4 countries"
     assert (participation.stated_authorities, participation.stated_countries) == (21, 4)
-    assert authorities_by_country(record) == {"China": 2, "Japan": 9, "South Korea": 2, "Russia": 5}
+    assert authorities_by_country(record) == {"China": 2, "Japan": 9, "Republic of Korea": 2, "Russian Federation": 5}
     assert participation.groups[0].authorities == ["Heilongjiang Province", "Liaoning Province"]
     assert [len(item.items) for item in record.contents] == [0, 0, 1, 0]
     assert record.contents[2].items[0].text == "Gyeongsangbuk-do Province conducted and prepared practical affairs."
@@ -68,7 +68,7 @@ def test_gyeongju():
     record = record_of("near-1996-gyeongju")
     period = record.overview.period
     assert (period.start, period.end) == (datetime.date(1996, 9, 10), datetime.date(1996, 9, 12))
-    assert authorities_by_country(record) == {"China": 4, "Japan": 10, "South Korea": 7, "Russia": 6}
+    assert authorities_by_country(record) == {"China": 4, "Japan": 10, "Republic of Korea": 7, "Russian Federation": 6}
     assert [len(item.items) for item in record.contents] == [1, 0, 1, 0, 1]
     assert record.contents[0].text.endswith(
         "launch of NEAR as a permanent international organization of regional governments"
@@ -83,7 +83,7 @@ def test_gyeongju():
 def test_toyama():
     record = record_of("near-1998-toyama")
     assert record.source.encoding == "utf-16"
-    assert authorities_by_country(record) == {"Japan": 8, "South Korea": 6, "China": 4, "Russia": 5}
+    assert authorities_by_country(record) == {"Japan": 8, "Republic of Korea": 6, "China": 4, "Russian Federation": 5}
     assert authorities_by_country(record, "observer") == {"China": 1}
     assert [g.stated for g in record.overview.participation.groups] == [8, 6, 4, 5, 1]
     assert len(record.contents) == 7
@@ -97,7 +97,7 @@ def test_heilongjiang():
     record = record_of("near-2002-heilongjiang")
     assert record.source.encoding == "windows-1252"
     assert record.overview.organizer.text == "Heilongjiang Provincial People’s Government & NEAR Secretariat"
-    assert authorities_by_country(record) == {"China": 6, "Japan": 6, "South Korea": 6, "Russia": 6}
+    assert authorities_by_country(record) == {"China": 6, "Japan": 6, "Republic of Korea": 6, "Russian Federation": 6}
     assert [r.number for r in record.declaration.resolutions] == [1, 2, 3]
     assert len(record.contents) == 6
     assert note_codes(record) == ["period-end-before-start", "country-count-mismatch"]
@@ -108,7 +108,7 @@ def test_gyeonggi():
     assert record.source.encoding == "utf-8-sig"
     assert not record.title.startswith("\ufeff")
     assert sum(authorities_by_country(record).values()) == 41
-    assert authorities_by_country(record, "observer") == {"Russia": 1}
+    assert authorities_by_country(record, "observer") == {"Russian Federation": 1}
     assert len(record.contents) == 8
     assert record.declaration.title == "Charter (Partial Revision)"
     assert [r.number for r in record.declaration.resolutions] == [1, 2, 3]
@@ -124,10 +124,10 @@ def test_irkutsk():
     assert record.declaration is None
     assert len(record.contents) == 6
     assert {g.country for g in record.overview.participation.groups} == {
-        "Russia",
+        "Russian Federation",
         "Mongolia",
-        "North Korea",
-        "South Korea",
+        "DPR Korea",
+        "Republic of Korea",
         "China",
         "Japan",
     }

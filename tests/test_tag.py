@@ -57,7 +57,7 @@ def test_seed_entities_are_canonical_merged_and_linked(nlp):
     by_name = {entity.name: entity for entity in record.entities}
     gyeongbuk = next(e for e in record.entities if e.code == "KR-47")
     assert {"Gyeongsangbuk-Do", "Gyeongsangbuk-do Province"} <= set(gyeongbuk.aliases)
-    assert gyeongbuk.country == "South Korea" and gyeongbuk.kind == "place"
+    assert gyeongbuk.country == "Republic of Korea" and gyeongbuk.kind == "place"
     assert gyeongbuk.mentions >= 3
     primorsky = next(e for e in record.entities if e.code == "RU-PRI")
     assert "Primorski Territory" in primorsky.aliases
@@ -126,3 +126,31 @@ def test_gazetteer_file_is_what_its_generator_writes():
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def _entities_of(text: str, nlp) -> dict[str, tuple[str, list[str]]]:
+    from pipeline import read_bytes
+
+    (record,) = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)
+    return {entity.id: (entity.name, entity.aliases) for entity in record.entities}
+
+
+SHELL = "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n· Contents\n▷ {}\n"
+
+
+def test_one_id_for_an_acronym_defined_once_and_for_a_name_with_and_without_near(nlp) -> None:
+    text = SHELL.format(
+        "The China Tourism Promotion Bureau (CTPB) reported. CTPB will host the next meeting. "
+        "The NEAR Coastal Cleanup Subcommittee and the Coastal Cleanup Subcommittee met."
+    )
+    entities = _entities_of(text, nlp)
+    assert ["CTPB", "China Tourism Promotion Bureau"] in [aliases for _, aliases in entities.values()]
+    assert any(
+        set(aliases) == {"NEAR Coastal Cleanup Subcommittee", "Coastal Cleanup Subcommittee"}
+        for _, aliases in entities.values()
+    )
+
+
+def test_a_bare_name_joined_to_cities_is_the_city(nlp) -> None:
+    entities = _entities_of(SHELL.format("Ferries run between Niigata and Vladivostok City."), nlp)
+    assert "city:JP:niigata-city" in entities and "JP-15" not in entities

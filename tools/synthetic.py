@@ -42,10 +42,10 @@ BULLETS = ("▷", "▶", "•", "○", "*", "circled", "➢", "✓", "★", "☞
 NATIVE_COUNTRY = {
     "China": "中国",
     "Japan": "日本",
-    "South Korea": "韩国",
-    "Russia": "俄罗斯",
+    "Republic of Korea": "韩国",
+    "Russian Federation": "俄罗斯",
     "Mongolia": "蒙古",
-    "North Korea": "朝鲜",
+    "DPR Korea": "朝鲜",
 }
 NUMBERINGS = ("1.", "1)", "(1)", "①", "a)", "(a)", "Article 1")
 # What transit does to a text, in the order it happens (a paste is decorated, a mail
@@ -61,10 +61,10 @@ LABELS = {
 COUNTRY_SPELLINGS = {
     "China": ("China", "People's Republic of China"),
     "Japan": ("Japan",),
-    "South Korea": ("South Korea", "Republic of Korea", "Korea"),
-    "Russia": ("Russia", "Russian Federation"),
+    "Republic of Korea": ("South Korea", "Republic of Korea", "Korea"),
+    "Russian Federation": ("Russia", "Russian Federation"),
     "Mongolia": ("Mongolia",),
-    "North Korea": ("DPR Korea",),
+    "DPR Korea": ("DPR Korea",),
 }
 AUTHORITIES = {
     "China": [
@@ -90,7 +90,7 @@ AUTHORITIES = {
         "Shimane Prefecture",
         "Toyama Prefecture (富山県)",
     ],
-    "South Korea": [
+    "Republic of Korea": [
         "Busan Metropolitan City",
         "Gangwon-do",
         "Chungcheongbuk-do",
@@ -103,7 +103,7 @@ AUTHORITIES = {
         "Ulsan Metropolitan City",
         "Daejeon Metropolitan City",
     ],
-    "Russia": [
+    "Russian Federation": [
         "Primorsky Territory",
         "Khabarovsk Territory",
         "Amur Region",
@@ -118,7 +118,7 @@ AUTHORITIES = {
         "Jewish Autonomous Region",
     ],
     "Mongolia": ["Tov Province", "Dornod Province", "Dornogovi Province", "Khentii Province", "Selenge Province"],
-    "North Korea": ["Hamgyongbuk-do", "Rason Special City"],
+    "DPR Korea": ["Hamgyongbuk-do", "Rason Special City"],
 }
 TOPICS = [
     "Report of the Chair region on the activities of NEAR and the Secretariat",

@@ -13,14 +13,16 @@ import pycountry
 
 from .text import alias_key
 
-# Display names used in records: the short English names people say.
+# The one table of the names records and briefings print: the association's own names for
+# its members (briefings go to these governments; never "South Korea" or "North Korea"),
+# and the short English name for other countries.
 DISPLAY_NAMES = {
     "CN": "China",
     "JP": "Japan",
-    "KR": "South Korea",
-    "KP": "North Korea",
+    "KR": "Republic of Korea",
+    "KP": "DPR Korea",
     "MN": "Mongolia",
-    "RU": "Russia",
+    "RU": "Russian Federation",
     "US": "United States",
     "VN": "Vietnam",
     "TW": "Taiwan",

@@ -30,9 +30,9 @@ RANGE_SEPARATORS = (
 _ASIDE = re.compile(r"\([^)]*\)")  # weekdays and notes: "2(Wed.)", "(Online)"
 # Year, month and day as Chinese, Japanese and Korean write them: 2012年9月6日, 2012년 9월 6일.
 CJK_DATE_PARTS = (
-    (re.compile(r"(\d+)\s*[年년]\s*"), r"\1."),
-    (re.compile(r"(\d+)\s*[月월]\s*"), r"\1."),
-    (re.compile(r"(\d+)\s*[日일]"), r"\1"),
+    (re.compile(r"(\d{1,4})\s*[年년]\s*"), r"\1."),
+    (re.compile(r"(\d{1,2})\s*[月월]\s*"), r"\1."),
+    (re.compile(r"(\d{1,2})\s*[日일]"), r"\1"),
     (re.compile(r"[（(][月火水木金土日월화수목금토일一二三四五六][)）]"), ""),  # weekdays
 )
 # Year last with "/" or "-": 03/04/2011 is 3 April or March 4 depending on who wrote it.
@@ -92,6 +92,8 @@ def parse_side(text: str) -> PartialDate:
     date = PartialDate()
     for token in _TOKEN.findall(text):
         if token.isascii() and token.isdigit():
+            if len(token) > 4:  # no part of a date has more digits
+                raise DateError(f"unexpected number {token[:12]}…" if len(token) > 12 else f"unexpected number {token}")
             value = int(token)
             if len(token) == 4 and date.year is None:
                 date.year = value

@@ -21,7 +21,7 @@ from ..record import (
     Period,
     Venue,
 )
-from .countries import canonical_country, country_code
+from .countries import canonical_country, country_code, country_name
 from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
 from .text import Line, split_top_level
@@ -146,6 +146,8 @@ def match_label(text: str) -> tuple[str, str] | None:
         if not match:
             continue
         label = match["label"].strip().rstrip(". ")  # "Period......: ..." is the label Period
+        if not label:  # "※ :": a mark and a colon, no label
+            continue
         if field_kind(label) is not None:
             return label, match["value"].strip()
         if not layout.known_labels_only and _plausible_other_label(label):
@@ -235,12 +237,12 @@ def split_country(text: str) -> tuple[str | None, str]:
 
 def parse_venue(text: str) -> Venue:
     country, place = split_country(text)
-    return Venue(text=text, country=country, place=place or None)
+    return Venue(text=text, country=country, country_code=country and country_code(country), place=place or None)
 
 
 def parse_organizer(text: str) -> Organizer:
     country, name = split_country(text)
-    return Organizer(text=text, country=country, name=name or None)
+    return Organizer(text=text, country=country, country_code=country and country_code(country), name=name or None)
 
 
 def parse_period_field(text: str, line: int, notes: list[Note]) -> Period:
@@ -262,9 +264,9 @@ def parse_period_field(text: str, line: int, notes: list[Note]) -> Period:
 # --- participation ---------------------------------------------------------------
 
 SUMMARY = re.compile(
-    r"^(?:(?:a\s+)?total(?:\s+of)?\s*:?\s*)?(?P<authorities>\d+)\s+(?P<what>[^\W\d][^,;:()]*?)"
-    r"(?:\s+(?:from|of|in|representing)\s+(?P<countries>\d+)\s+(?:countries|country|nations)"
-    r"|\s*\((?P<bracketed_countries>\d+)\s+(?:countries|country|nations)\))?"
+    r"^(?:(?:a\s+)?total(?:\s+of)?\s*:?\s*)?(?P<authorities>\d{1,6})\s+(?P<what>[^\W\d][^,;:()]*?)"
+    r"(?:\s+(?:from|of|in|representing)\s+(?P<countries>\d{1,6})\s+(?:countries|country|nations)"
+    r"|\s*\((?P<bracketed_countries>\d{1,6})\s+(?:countries|country|nations)\))?"
     # "..., and 1 observer", "(with 2 observers)", ", 1 observer": the observers the summary counts apart
     r"(?:\s*[,(]?\s*(?:(?:and|with|plus|including|incl\.|\+)\s+)?\d+\s+(?:[^\W\d][\w\s-]{0,40}?\s+(?:as\s+)?)?observers?\)?)?"
     # "(46 young leaders)": an aside on the people, not on the authorities
@@ -305,7 +307,7 @@ TABLE_RULE = re.compile(r"^[+|]?[-=+:|\s]{3,}$")  # "+----+----+", an ASCII tabl
 # "(7)：A、B" on the line after its country: the count a wrapped heading carried over.
 HEADING_COUNT = re.compile(r"^\((?P<count>\d{1,3})\)\s*[:：]\s*(?P<rest>.*)$")
 # "CHINA ....... (7) A / B": a country, dots, the count and the authorities.
-DOT_LEADER = re.compile(r"^(?P<name>[^.:]+?)\s*\.{3,}\s*(?:\((?P<count>\d+)\))?\s*(?P<rest>.*)$")
+DOT_LEADER = re.compile(r"^(?P<name>[^.:]+?)\s*\.{3,}\s*(?:\((?P<count>\d{1,6})\))?\s*(?P<rest>.*)$")
 
 
 def _dot_leader_heading(match: re.Match[str]) -> str:
@@ -346,6 +348,8 @@ SUSPECT_AUTHORITIES = (
         ),
     ),
     SuspectRule("long", lambda text: len(text.split()) > _WORDS_MAX),
+    # "about 60 scientists": names start with a capital (or a letter of a script without case)
+    SuspectRule("lower case", lambda text: text[:1].islower()),
     SuspectRule("sentence", lambda text: len(text.split()) >= 5 and text.rstrip().endswith((".", "!", "?"))),
 )
 
@@ -579,7 +583,7 @@ class ParticipationScanner:
         open_paren = match.end() - 1
         close = _closing_paren(text, open_paren)
         inner = text[open_paren + 1 : close]
-        count = re.match(r"\s*(\d+)\s*(?:[;:,]\s*|$)", inner)
+        count = re.match(r"\s*(\d{1,6})\s*(?:[;:,]\s*|$)", inner)
         group = self.open_group(match["country"].strip(), int(count.group(1)) if count else None)
         position = close + 1
         suffix = OBSERVER_SUFFIX.match(text, position)
@@ -666,9 +670,10 @@ def strip_observer_suffix(text: str) -> tuple[str, bool]:
     return text, False
 
 
-# "Japan", "Japan:", "Japan (8): A, B", "【P.R. China】", "[Mongolia]": a country heading.
+# "Japan", "Japan:", "Japan (8): A, B", "Japan – A, B", "【P.R. China】", "[Mongolia]": a country heading.
 COUNTRY_HEADING = re.compile(
-    r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:\((?P<count>\d+)\))?\s*(?:[:：]\s*(?P<rest>.*))?$"
+    r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:\((?P<count>\d{1,6})\))?"
+    r"\s*(?:(?:[:：]|(?<=\s)[–—-](?=\s))\s*(?P<rest>.*))?$"
 )
 
 
@@ -749,12 +754,14 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
 
 
 def _finish_group(draft: GroupDraft) -> list[ParticipantGroup]:
-    country = canonical_country(draft.country_text) if draft.country_text else None
+    code = country_code(draft.country_text) if draft.country_text else None
+    country = country_name(code) if code else None
     groups = []
     if draft.members or (not draft.observers and not draft.observer):
         groups.append(
             ParticipantGroup(
                 country=country,
+                country_code=code,
                 country_text=draft.country_text,
                 role="member",
                 stated=draft.stated,
@@ -765,6 +772,7 @@ def _finish_group(draft: GroupDraft) -> list[ParticipantGroup]:
         groups.append(
             ParticipantGroup(
                 country=country,
+                country_code=code,
                 country_text=draft.country_text,
                 role="observer",
                 stated=draft.stated if not draft.members else None,

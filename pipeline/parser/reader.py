@@ -26,7 +26,10 @@ from .text import Line
 
 # Limits, far above any real conference record (the seed is 4 KB, 70 lines) and low
 # enough that a runaway input cannot stall a batch: refused with a clear message.
-MAX_BYTES = 1_000_000
+# A conference record is a few KB (the seed: 4 KB); 500 KB is a hundred times the longest
+# the archive holds, and keeps the worst text of any shape within 30 s and 1 GB to build
+# (`python -m tools.bench worst`).
+MAX_BYTES = 500_000
 MAX_LINE_CHARS = 20_000
 # Share of control characters above which decoded "text" is really binary data.
 MAX_CONTROL_SHARE = 0.06  # random bytes and compressed data are about 11%; a text with stray controls, 1-3%
@@ -255,7 +258,8 @@ def normalise_line(line: str) -> str:
     return _SPACE_RUN.sub(" ", line).strip()
 
 
-_INNER_TAB = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=\S)")
+# A tab between words; not one after a label's colon ("Dates:\t24 September"), which only aligns.
+_INNER_TAB = re.compile(r"(?<=\S)(?<![:：])[ \t]*\t[ \t]*(?=\S)")
 
 
 def _tab_tables(lines: list[str]) -> list[str]:

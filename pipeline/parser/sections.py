@@ -477,6 +477,24 @@ def match_numbering(text: str, style: LineRule | None) -> tuple[LineRule, int, s
     return None
 
 
+# Past 999 a number opens a resolution only where it goes on from the one before in the
+# same style ("1000." after "999."); elsewhere "2019." opening a line is a year.
+_LONG_NUMBER = re.compile(r"^(?P<open>\(?)(?P<number>\d{4,5})(?P<close>[.)])\s*(?P<text>\S.*)$")
+
+
+def _numbering_past_999(
+    text: str, style: LineRule | None, resolutions: list[Resolution]
+) -> tuple[LineRule, int, str] | None:
+    match = _LONG_NUMBER.match(text)
+    if match is None or style is None or not resolutions or int(match["number"]) != resolutions[-1].number + 1:
+        return None
+    return (
+        (style, int(match["number"]), match["text"])
+        if style.pattern.match(f"{match['open']}1{match['close']} x")
+        else None
+    )
+
+
 def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
     """Preamble paragraphs, numbered resolutions, closing paragraphs.
 
@@ -491,7 +509,7 @@ def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
     for paragraph in paragraphs(lines):
         current: Resolution | None = None
         for line in paragraph:
-            numbered = match_numbering(line.text, style)
+            numbered = match_numbering(line.text, style) or _numbering_past_999(line.text, style, resolutions)
             if numbered:
                 style, number, text = numbered
                 if trailing:

@@ -2,7 +2,11 @@
 
 A gold file lists every distinct place and organization name as written. A
 record's predicted names are the aliases of its entities of each kind. Scores
-are precision and recall over these name sets, per file and summed over files.
+are precision and recall over these name sets, per file and summed over files,
+per kind and per source (the names of entities a source contributed to). Gold
+files that group the spellings of one thing (``identities``) and give each place's
+kind (``kinds``: city, region, ...) also count the things that came out under two
+ids, and the entities that joined a city to a region or two other different things.
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..record import Entity, EntityKind, Record
+from ..record import Entity, EntityKind, EntitySource, Record
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 KINDS = ("place", "organization")
+SOURCES: tuple[EntitySource, ...] = ("structure", "gazetteer", "model", "rules")
 GOLD_KEYS = {"place": "places", "organization": "organizations"}
 
 
@@ -48,6 +53,9 @@ class FileResult:
     scores: dict[str, Score]
     missed: dict[str, list[str]]
     spurious: dict[str, list[str]]
+    by_source: dict[str, Score]
+    split: list[list[str]]  # gold things whose spellings came out under two or more ids
+    joined: list[list[str]]  # entities whose spellings are of two gold things of different kinds
 
 
 def _names(values: Iterable[str]) -> set[str]:
@@ -67,7 +75,39 @@ def score_file(record: Record, gold: dict) -> FileResult:
         scores[kind].add(predicted[kind], gold_names)
         missed[kind] = sorted(gold_names - predicted[kind])
         spurious[kind] = sorted(predicted[kind] - gold_names)
-    return FileResult(record.source.file, scores, missed, spurious)
+    all_gold = {(kind, name) for kind in KINDS for name in _names(gold[GOLD_KEYS[kind]])}
+    by_source: dict[str, Score] = {}
+    for source in SOURCES:
+        found = {(e.kind, " ".join(a.split())) for e in record.entities if source in e.sources for a in e.aliases}
+        by_source[source] = Score(true_positives=len(found & all_gold), predicted=len(found), gold=len(all_gold))
+    return FileResult(
+        record.source.file, scores, missed, spurious, by_source, _split_things(record, gold), _joined(record, gold)
+    )
+
+
+def _split_things(record: Record, gold: dict) -> list[list[str]]:
+    ids_of = {" ".join(alias.split()): entity.id for entity in record.entities for alias in entity.aliases}
+    return [
+        sorted(group)
+        for group in gold.get("identities", [])
+        if len({ids_of[name] for name in _names(group) if name in ids_of}) > 1
+    ]
+
+
+def _joined(record: Record, gold: dict) -> list[list[str]]:
+    """Entities holding spellings of two gold things: of different place kinds (a city
+    and its region), or of two identity groups."""
+    kinds = {" ".join(name.split()): kind for name, kind in gold.get("kinds", {}).items()}
+    thing = {name: index for index, group in enumerate(gold.get("identities", [])) for name in _names(group)}
+    joined = []
+    for entity in record.entities:
+        names = _names(entity.aliases)
+        if (
+            len({kinds[name] for name in names if name in kinds}) > 1
+            or len({thing[n] for n in names if n in thing}) > 1
+        ):
+            joined.append(sorted(names))
+    return joined
 
 
 def load_gold(gold_dir: Path) -> list[dict]:
@@ -109,6 +149,29 @@ def format_report(results: list[FileResult], verbose: bool = False) -> str:
         for kind in KINDS
     )
     lines.append(f"({counts})")
+    lines.append("by source (names of entities the source contributed to):")
+    for source in SOURCES:
+        score = Score()
+        for result in results:
+            score.true_positives += result.by_source[source].true_positives
+            score.predicted += result.by_source[source].predicted
+            score.gold += result.by_source[source].gold
+        lines.append(
+            f"  {source:<10} precision {score.precision:.3f}  recall {score.recall:.3f}  "
+            f"({score.true_positives} right of {score.predicted})"
+        )
+    split = [result for result in results if result.split]
+    joined = [result for result in results if result.joined]
+    lines.append(
+        f"one thing under two ids: {sum(len(r.split) for r in split)} in {len(split)} of {len(results)} records; "
+        f"two things under one id: {sum(len(r.joined) for r in joined)} in {len(joined)} records"
+    )
+    if verbose:
+        for result in results:
+            for group in result.split:
+                lines.append(f"    {result.file}: under two ids: {group}")
+            for group in result.joined:
+                lines.append(f"    {result.file}: one id for: {group}")
     return "\n".join(lines)
 
 
@@ -126,6 +189,14 @@ def baseline_entities(raw_text: str, nlp: Language) -> list[Entity]:
             found[key].mentions += 1
         else:
             found[key] = Entity(
-                name=ent.text, kind=kind, label=ent.label_, country=None, code=None, mentions=1, aliases=[ent.text]
+                id=f"name:{key}",
+                name=ent.text,
+                kind=kind,
+                label=ent.label_,
+                country=None,
+                code=None,
+                mentions=1,
+                aliases=[ent.text],
+                sources=["model"],
             )
     return list(found.values())

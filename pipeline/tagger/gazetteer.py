@@ -48,6 +48,15 @@ class Gazetteer:
     def lookup(self, text: str) -> Entry | None:
         return self._by_exact_alias.get(" ".join(text.split())) or self._by_alias.get(alias_key(text))
 
+    def city_named(self, name: str) -> Entry | None:
+        """The city a bare name may also mean ("Toyama": Toyama City, not only the
+        prefecture the name resolves to by itself)."""
+        for candidate in (f"{name} City", name):
+            entry = self.lookup(candidate)
+            if entry is not None and entry.id.startswith("city:"):
+                return entry
+        return None
+
     def country_within(self, name: str) -> str | None:
         """The country of a known place a longer name starts or ends with
         ('Irkutsk Aircraft Plant' -> Russia)."""
@@ -64,7 +73,9 @@ class Gazetteer:
         (matched on LOWER) for aliases, exact token patterns for acronyms."""
         patterns: list[dict[str, Any]] = []
         for entry in self.entries.values():
-            for alias in sorted(set(entry.aliases)):
+            # Typographic apostrophes as well: "People’s Republic of China" as pages print it.
+            aliases = set(entry.aliases) | {alias.replace("'", "’") for alias in entry.aliases}
+            for alias in sorted(aliases):
                 patterns.append({"label": entry.label, "pattern": alias, "id": entry.id})
             for alias in entry.exact_aliases:
                 tokens = [{"ORTH": token.text} for token in tokenize(alias)]

@@ -17,10 +17,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..parser.countries import country_code
 from ..parser.text import split_top_level
-from ..record import Entity, EntityKind, Item, Overview, Record
+from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
-from .names import CONNECTORS, HEAD_LABELS, clean_span, head_kind, is_name
+from .names import CONNECTORS, GENERIC_WORDS, HEAD_LABELS, clean_span, head_kind, is_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -40,8 +41,12 @@ class Mention:
     label: str
     entry: Entry | None = None
     country: str | None = None
-    from_structure: bool = False
+    source: EntitySource = "gazetteer"
     same_as: str | None = None  # an acronym merges with the name it abbreviates
+
+    @property
+    def from_structure(self) -> bool:
+        return self.source == "structure"
 
 
 def _mention(
@@ -50,31 +55,80 @@ def _mention(
     kind: EntityKind,
     label: str,
     country: str | None = None,
-    from_structure: bool = True,
+    source: EntitySource = "structure",
 ) -> Mention:
     entry = gazetteer.lookup(text)
     if entry is not None:
-        return Mention(text, entry.kind, entry.label, entry, entry.country, from_structure)
-    return Mention(text, kind, label, None, country or gazetteer.country_within(text), from_structure)
+        return Mention(text, entry.kind, entry.label, entry, entry.country, source)
+    return Mention(text, kind, label, None, country or gazetteer.country_within(text), source)
 
 
 _ASIDE = re.compile(r"^(?P<base>.*?)\s*\((?P<aside>[^()]*)\)$")
 
 
-def _with_aside(text: str) -> list[str]:
-    """'Toyama Prefecture (富山県)' -> ['Toyama Prefecture', '富山県']."""
+def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
+    """'Toyama Prefecture (富山県)' -> ['Toyama Prefecture', '富山県']; a name whose aside is
+    part of it ('Republic of Sakha (Yakutia)') stays whole."""
     match = _ASIDE.match(text)
-    if match and match["base"]:
+    if match and match["base"] and gazetteer.lookup(text) is None:
         return [match["base"].strip(), match["aside"].strip()]
     return [text]
 
 
+# Between the parts of a venue: "Country > place", a comma, a spaced dash or slash.
+_PLACE_PARTS = re.compile(r"\s*>\s*|\s+[–—/]\s+")
+
+
 def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "FAC") -> list[Mention]:
-    parts = [part for chunk in text.split(">") for part in split_top_level(chunk, ",")]
-    return [_mention(name, gazetteer, "place", label, country) for part in parts for name in _with_aside(part) if name]
+    """The places of a venue. A bare name that is a city's as well as its region's is the
+    city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city)."""
+    parts = [part for chunk in _PLACE_PARTS.split(text) for part in split_top_level(chunk, ",")]
+    mentions = []
+    for part in parts:
+        for name in _with_aside(part, gazetteer):
+            if not name or name[0].islower():  # "business centre" in "Zone, business centre, Tomsk" is no name
+                continue
+            city = gazetteer.city_named(name)
+            mentions.append(
+                Mention(name, "place", city.label, city, city.country, "structure")
+                if city is not None
+                else _mention(name, gazetteer, "place", label, country)
+            )
+    return mentions
 
 
-ORGANIZER_JOINERS = re.compile(r"\s+(?:&|and)\s+")
+# Between the bodies of an organizer value: "A & B", "A, with the support of the B".
+ORGANIZER_JOINERS = re.compile(
+    r"\s+(?:&|and)\s+|,?\s+(?:with\s+the\s+support\s+of|in\s+(?:co-?operation|partnership)\s+with"
+    r"|supported\s+by|co-?organi[sz]ed\s+by|jointly\s+with|together\s+with)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def organizer_bodies(text: str) -> list[str]:
+    """The bodies an organizer value names. "Khabarovsk Territory, Administration" is one
+    (a region and its body); "Government of Khabarovsk Krai, NEAR Secretariat" two: a comma
+    splits where the part after it is a name of its own, not a generic body word."""
+    bodies = []
+    for part in ORGANIZER_JOINERS.split(text):
+        pieces = split_top_level(part, ",")
+        if len(pieces) > 1 and all(is_name(piece) and not _generic(piece) for piece in pieces[1:]):
+            bodies += pieces
+        elif part.strip():
+            bodies.append(part.strip())
+    return bodies
+
+
+# Words of a region's own office after its name ("Tov Province, Governor's Office",
+# "Niigata Prefecture, International Affairs Division"): the value is one body.
+BODY_WORDS = frozenset(
+    {"office", "division", "department", "bureau", "headquarters", "affairs", "foreign", "section", "unit", "desk"}
+)
+
+
+def _generic(name: str) -> bool:
+    words = (re.sub(r"['’]s$", "", word.lower().strip(".,")) for word in name.split())
+    return all(word in GENERIC_WORDS or word in BODY_WORDS for word in words)
 
 
 def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
@@ -84,10 +138,10 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = []
     if overview.participation:
         for group in overview.participation.groups:
-            if group.country_text:
+            if group.country_text and group.country:  # "International organizations" heads no place
                 mentions.append(_mention(group.country_text, gazetteer, "place", "GPE", group.country))
             for authority in group.authorities:
-                for name in _with_aside(authority):
+                for name in _with_aside(authority, gazetteer):
                     mentions.append(_mention(name, gazetteer, "place", "GPE", group.country))
     if overview.venue:
         mentions += _places(overview.venue.text, gazetteer, overview.venue.country)
@@ -95,8 +149,8 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
         organizer = overview.organizer
         if ">" in organizer.text:
             mentions.append(_mention(organizer.text.split(">")[0].strip(), gazetteer, "place", "GPE"))
-        for part in ORGANIZER_JOINERS.split(organizer.name or ""):
-            for name in _with_aside(part.strip()):
+        for part in organizer_bodies(organizer.name or ""):
+            for name in _with_aside(part, gazetteer):
                 if name:
                     mentions.append(_mention(name, gazetteer, "organization", "ORG", organizer.country))
     return mentions
@@ -123,18 +177,73 @@ def prose(record: Record) -> list[str]:
         texts += record.declaration.closing
     for section in record.sections:
         texts += [line for line in section.lines if line]
-    return [text for text in texts if text]
+    # The cells of a pasted table row ("NEAR Secretariat | LANGUAGE | English") are texts of their own.
+    cells = [cell.strip() for text in texts for cell in text.split(" | ")]
+    return [chunk for cell in cells if cell for chunk in chunks(cell)]
+
+
+# The model reads a long paragraph in pieces of about this many characters, cut after a
+# sentence (or at a space): its time and memory then grow with the text's length, not
+# faster (a 900 KB paragraph took 36 s and 2.1 GB as one doc). Names do not cross sentences.
+CHUNK_CHARS = 5_000
+_SENTENCE_END = re.compile(r"[.!?;。](?=\s)")
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[str]:
+    """``text`` in pieces of at most ``size`` characters, each cut after its last sentence end,
+    else at its last space, else at ``size``."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        ends = [match.end() for match in _SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else (window.rfind(" ") if window.rfind(" ") > 0 else size)
+        yield text[start : start + cut].strip()
+        start += cut
+    yield text[start:].strip()
 
 
 def _starts_name(token: Token) -> bool:
     return (token.is_title or (token.is_upper and token.is_alpha)) and not token.is_stop
 
 
-def _extend_right(doc: Doc, end: int, ents_at: dict[int, Span], kind_of: Callable[[str], str | None]) -> int:
+def _capitalised_run(doc: Doc, start: int) -> int:
+    """The capitalised words from ``start`` that no gazetteer entry holds (a model's guess may)."""
+    end = start
+    while end < len(doc) and _starts_name(doc[end]) and not doc[end].ent_id_:
+        end += 1
+    return end
+
+
+def _and_continues(doc: Doc, start: int, end: int) -> int | None:
+    """Where an organization's name goes on after "and"/"&" at ``end``: "Korea Institute of
+    Geoscience and Mineral Resources" (an "of" tail with no head of its own after "and"),
+    "Culture and Tourism Subcommittee", "ESCAP East and North-East Asia Office" (a head
+    after "and", none before it). "Heilongjiang Province and Jilin Province" are two."""
+    run_end = _capitalised_run(doc, end + 1)
+    if run_end == end + 1:
+        return None
+    before, after = doc[start:end].text, doc[end + 1 : run_end].text
+    has_connector = any(token.lower_ in CONNECTORS for token in doc[start:end])
+    if has_connector and head_kind(before) == "organization" and head_kind(after) is None:
+        return run_end
+    if not has_connector and head_kind(after) == "organization" and head_kind(before) is None:
+        return run_end
+    return None
+
+
+def _extend_right(
+    doc: Doc,
+    end: int,
+    ents_at: dict[int, Span],
+    kind_of: Callable[[str], str | None],
+    start: int = 0,
+    place_tails_only: bool = False,
+) -> int:
     """Grow a name to the right: capitalised words, a model entity right after it
     ("Jinan" + "Yaoqiang International Airport"), and for organizations an
     "of"/"for" tail ("Academy" + "of Social Sciences", "Ministry for the
-    Development of the" + "Russian Far East"). ``ents_at``: token index -> entity."""
+    Development of the" + "Russian Far East") and an "and" that joins words of the
+    name (``_and_continues``). ``ents_at``: token index -> entity."""
     while end < len(doc) and doc[end - 1].whitespace_:
         token = doc[end]
         following = ents_at.get(end)
@@ -143,11 +252,21 @@ def _extend_right(doc: Doc, end: int, ents_at: dict[int, Span], kind_of: Callabl
             after_connector or following.ent_id_.startswith("shape:") or not following.ent_id_
         ):
             end = following.end
-        elif _starts_name(token) and not token.ent_type_:
+        elif (_starts_name(token) and not token.ent_type_) or (
+            token.text in ("'s", "’s") and doc[end - 1].lower_ == "people"  # "Provincial People's Government"
+        ):
             end += 1
-        elif token.lower_ in CONNECTORS and kind_of(doc[:end].text) == "organization":
+        elif token.lower_ in ("and", "&") and (continued := _and_continues(doc, start, end)) is not None:
+            end = continued
+        elif (
+            token.lower_ in CONNECTORS
+            and kind_of(doc[:end].text) == "organization"
+            # "on" opens a name's tail ("Subcommittee on Energy"), never a second one
+            and not (token.lower_ == "on" and any(t.lower_ in CONNECTORS for t in doc[start:end]))
+        ):
             tail = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
-            if tail < len(doc) and (_starts_name(doc[tail]) or tail in ents_at):
+            place_tail = tail in ents_at and ents_at[tail].label_ in PLACE_LABELS
+            if tail < len(doc) and (place_tail if place_tails_only else _starts_name(doc[tail]) or tail in ents_at):
                 end = tail
             else:
                 break
@@ -156,7 +275,7 @@ def _extend_right(doc: Doc, end: int, ents_at: dict[int, Span], kind_of: Callabl
     return end
 
 
-def _compound(ent: Span, ents_at: dict[int, Span]) -> tuple[Span, Span]:
+def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -> tuple[Span, Span]:
     """The gazetteer match with a hyphen-joined word before it ('Fushiki-Toyama'),
     and that grown to the right ('Irkutsk Aircraft Plant')."""
     doc, start = ent.doc, ent.start
@@ -168,14 +287,18 @@ def _compound(ent: Span, ents_at: dict[int, Span]) -> tuple[Span, Span]:
         and doc[start - 2].is_alpha
     ):
         start -= 2
-    end = _extend_right(doc, ent.end, ents_at, head_kind)
+    # A known organization runs on over an "of" tail naming a place ("EMERCOM" + "of Russia");
+    # "Programme of UNDP" names two.
+    kind_of = (lambda text: "organization") if organization else head_kind
+    end = _extend_right(doc, ent.end, ents_at, kind_of, start, place_tails_only=organization)
+    start = _extend_left(doc, start, end, ents_at)
     return doc[start : ent.end], doc[start:end]
 
 
 def _gazetteer_mentions(
     ent: Span, entry: Entry, gazetteer: Gazetteer, ents_at: dict[int, Span]
 ) -> tuple[list[Mention], range]:
-    base_span, extended_span = _compound(ent, ents_at)
+    base_span, extended_span = _compound(ent, ents_at, entry.kind == "organization")
     base, extended = base_span.text, extended_span.text
     if extended != base:
         covered = range(extended_span.start, extended_span.end)
@@ -192,14 +315,29 @@ def _gazetteer_mentions(
             return [Mention(extended, entry.kind, entry.label, entry, entry.country)], covered
         if kind in HEAD_LABELS:
             mention_kind, label = HEAD_LABELS[kind]
-            return [_mention(extended, gazetteer, mention_kind, label, entry.country, from_structure=False)], covered
+            return [_mention(extended, gazetteer, mention_kind, label, entry.country, "gazetteer")], covered
     covered = range(base_span.start, base_span.end)
+    if entry.id[:2] != "ci" and _city_cue(ent) and (city := gazetteer.city_named(ent.text)) is not None:
+        return [Mention(ent.text, city.kind, city.label, city, city.country)], covered
     if base != ent.text:
         return [Mention(base, entry.kind, entry.label, None, entry.country)], covered
-    names = _split_of_phrase(ent.text, gazetteer)
+    # A country's official name ("Democratic People's Republic of Korea") is one name.
+    names = [ent.text] if entry.type == "country" else _split_of_phrase(ent.text, gazetteer)
     if len(names) > 1:
-        return [_mention(name, gazetteer, entry.kind, entry.label, entry.country, False) for name in names], covered
+        return [
+            _mention(name, gazetteer, entry.kind, entry.label, entry.country, "gazetteer") for name in names
+        ], covered
     return [Mention(ent.text, entry.kind, entry.label, entry, entry.country)], covered
+
+
+# Words before a bare name that make it a city: "the port of Niigata", "the city of Toyama".
+CITY_CUES = frozenset({("port", "of"), ("city", "of"), ("town", "of"), ("downtown",), ("central",)})
+
+
+def _city_cue(ent: Span) -> bool:
+    doc, start = ent.doc, ent.start
+    before = tuple(token.lower_ for token in doc[max(0, start - 2) : start])
+    return before in CITY_CUES or before[-1:] in CITY_CUES
 
 
 def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
@@ -222,13 +360,14 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
     end = ent.end
     if ent.label_ in ORG_LABELS or ent.text.split()[-1].lower() in CONNECTORS | {"the"}:
-        end = _extend_right(ent.doc, ent.end, ents_at, lambda text: "organization")
-    text = ent.doc[ent.start : end].text
+        end = _extend_right(ent.doc, ent.end, ents_at, lambda text: "organization", ent.start)
+    start = _extend_left(ent.doc, ent.start, end, ents_at)
+    text = ent.doc[start:end].text
     if head_kind(text) == "event":
         # "General Assembly of the Association ...": the event's name ends at "of";
         # what follows it may be a name of its own.
         tail = next((t.i for t in ent.doc[ent.start + 1 : end] if t.lower_ in CONNECTORS), end)
-        return [], range(ent.start, tail)
+        return [], range(start, tail)
     default: tuple[EntityKind, str] = ("place", ent.label_) if ent.label_ in PLACE_LABELS else ("organization", "ORG")
     names = clean_span(text, ent.label_)
     kinds = [HEAD_LABELS.get(head_kind(name) or "") for name in names]
@@ -238,8 +377,28 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     for name, kind in zip(names, kinds, strict=False):
         for part in _split_of_phrase(name, gazetteer):
             mention_kind, label = kind or shared
-            mentions.append(_mention(part, gazetteer, mention_kind, label, from_structure=False))
-    return mentions, range(ent.start, end)
+            source: EntitySource = "rules" if ent.ent_id_.startswith("shape:") else "model"
+            mentions.append(_mention(part, gazetteer, mention_kind, label, source=source))
+    return mentions, range(start, end)
+
+
+def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
+    """Grow an organization's name to the left: "Culture and" before "Tourism Subcommittee",
+    and an organization's acronym before its unit ("NOWPAP" + "Regional Coordinating Unit",
+    "NEAR" + "Culture & Tourism Subcommittee")."""
+    if head_kind(doc[start:end].text) != "organization":
+        return start
+    while start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].whitespace_:
+        run_start = start - 1
+        while run_start > 0 and _starts_name(doc[run_start - 1]) and not doc[run_start - 1].ent_type_:
+            run_start -= 1
+        if run_start == start - 1 or head_kind(doc[run_start : start - 1].text) is not None:
+            break
+        start = run_start
+    before = next((ent for ent in ents_at.values() if ent.end == start and ent.label_ in ORG_LABELS), None)
+    if before is not None and len(before) == 1 and before.text.isupper() and doc[start - 1].whitespace_:
+        start = before.start
+    return start
 
 
 def _acronym_after(doc: Doc, end: int) -> str | None:
@@ -251,12 +410,17 @@ def _acronym_after(doc: Doc, end: int) -> str | None:
     return None
 
 
-def _with_acronym(doc: Doc, found: list[Mention], tokens: range) -> list[Mention]:
+def _with_acronym(doc: Doc, found: list[Mention], tokens: range, gazetteer: Gazetteer) -> list[Mention]:
+    """The acronym in brackets after an organization's name, as a mention of the same thing;
+    where the gazetteer knows the acronym and not the long form, both are its entry."""
     acronym = _acronym_after(doc, tokens.stop) if len(found) == 1 and found[0].kind == "organization" else None
     if acronym is None:
         return found
     full = found[0]
-    return [full, Mention(acronym, full.kind, full.label, full.entry, full.country, same_as=full.text)]
+    known = gazetteer.lookup(acronym)
+    if full.entry is None and known is not None and known.kind == "organization":
+        full = Mention(full.text, full.kind, full.label, known, known.country, full.source)
+    return [full, Mention(acronym, full.kind, full.label, full.entry, full.country, "rules", same_as=full.text)]
 
 
 def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -278,12 +442,44 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):
         if not taken.intersection(tokens):
             taken.update(tokens)
-            accepted.append((tokens, _with_acronym(doc, found, tokens)))
+            accepted.append((tokens, _with_acronym(doc, found, tokens, gazetteer)))
     for tokens, found in list(accepted):
         coordinated = _coordinated_place(doc, tokens, found, taken)
         if coordinated:
             accepted.append(coordinated)
-    return [mention for _, found in sorted(accepted, key=lambda a: a[0].start) for mention in found]
+    accepted = _cities_among_cities(doc, sorted(accepted, key=lambda a: a[0].start), gazetteer)
+    return [mention for _, found in accepted for mention in found]
+
+
+# What joins two places of one kind: "in Toyama and in Busan", "between Niigata and Dalian",
+# "from Hunchun via Zarubino to Niigata".
+_PLACE_JOINERS = frozenset({"and", "&", ",", "to", "or", "-", "–", "—", "in", "between", "from", "via"})
+
+
+def _cities_among_cities(
+    doc: Doc, accepted: list[tuple[range, list[Mention]]], gazetteer: Gazetteer
+) -> list[tuple[range, list[Mention]]]:
+    """A bare name of a region that is also its city's name ("Toyama") is the city when
+    it is joined to another city: "offices in Toyama and in Busan"."""
+
+    def is_city(found: list[Mention]) -> bool:
+        return len(found) == 1 and found[0].entry is not None and found[0].entry.id.startswith("city:")
+
+    result = list(accepted)
+    for index, (tokens, found) in enumerate(accepted):
+        mention = found[0] if len(found) == 1 else None
+        if mention is None or mention.entry is None or mention.entry.id.startswith("city:"):
+            continue
+        city = gazetteer.city_named(mention.text)
+        if city is None:
+            continue
+        neighbours = [accepted[i] for i in (index - 1, index + 1) if 0 <= i < len(accepted)]
+        for other_tokens, other in neighbours:
+            gap = doc[min(tokens.stop, other_tokens.stop) : max(tokens.start, other_tokens.start)]
+            if is_city(other) and len(gap) <= 3 and all(token.lower_ in _PLACE_JOINERS for token in gap):
+                result[index] = (tokens, [Mention(mention.text, city.kind, city.label, city, city.country, "rules")])
+                break
+    return result
 
 
 def _coordinated_place(
@@ -303,20 +499,44 @@ def _coordinated_place(
     if not is_name(name):
         return None
     taken.update(range(start, stop))
-    return range(start, stop), [Mention(name, "place", found[0].label, None, found[0].country)]
+    return range(start, stop), [Mention(name, "place", found[0].label, None, found[0].country, "rules")]
 
 
 # --- merging ----------------------------------------------------------------------
 
 
+SOURCE_ORDER: tuple[EntitySource, ...] = ("structure", "gazetteer", "model", "rules")
+
+
+_NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
+
+
+def _name_key(name: str) -> str:
+    """One key for the spellings of a name the gazetteer lacks: case, spacing, articles and
+    a leading "NEAR" aside ("NEAR Disaster Prevention Subcommittee" is the Subcommittee)."""
+    return f"name:{alias_key(_NEAR_PREFIX.sub('', name))}"
+
+
 def merge(mentions: Iterable[Mention]) -> list[Entity]:
-    """One entity per gazetteer entry, or per spelling for names the gazetteer lacks."""
+    """One entity per gazetteer entry, or per spelling for names the gazetteer lacks; an
+    acronym defined in brackets once is that name wherever the record uses it."""
+    mentions = list(mentions)
+    defined = {m.text: m for m in mentions if m.same_as}
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
-        key = mention.entry.id if mention.entry else f"name:{alias_key(mention.same_as or mention.text)}"
+        definition = defined.get(mention.text) if mention.entry is None else None
+        entry = mention.entry or (definition.entry if definition else None)
+        if entry:
+            key = entry.id
+        else:
+            key = _name_key(
+                definition.same_as if definition and definition.same_as else mention.same_as or mention.text
+            )
+        if entry is not mention.entry:
+            mention = Mention(mention.text, mention.kind, mention.label, entry, mention.country, mention.source)
         groups.setdefault(key, []).append(mention)
     entities = []
-    for group in groups.values():
+    for key, group in groups.items():
         entry = group[0].entry
         structural = [m for m in group if m.from_structure] or group
         if entry:
@@ -329,6 +549,7 @@ def merge(mentions: Iterable[Mention]) -> list[Entity]:
             code = None
         entities.append(
             Entity(
+                id=code or key,
                 name=name,
                 kind=kind,
                 label=label,
@@ -336,6 +557,7 @@ def merge(mentions: Iterable[Mention]) -> list[Entity]:
                 code=code,
                 mentions=len(group),
                 aliases=sorted({m.text for m in group}),
+                sources=sorted({m.source for m in group}, key=SOURCE_ORDER.index),
             )
         )
     return sorted(entities, key=lambda e: (e.kind != "place", e.country or "~", e.name))
@@ -378,7 +600,8 @@ def _linked_overview(record: Record, gazetteer: Gazetteer) -> Overview | None:
     countries = {country for name in names if (country := _country_of_name(name, gazetteer))}
     if len(countries) != 1:
         return overview
-    organizer = overview.organizer.model_copy(update={"country": countries.pop()})
+    country = countries.pop()
+    organizer = overview.organizer.model_copy(update={"country": country, "country_code": country_code(country)})
     return overview.model_copy(update={"organizer": organizer})
 
 

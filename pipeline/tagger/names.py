@@ -72,6 +72,14 @@ HEAD_WORDS = {
         "spring",
         "springs",
         "ocean",
+        "dunes",
+        "mine",
+        "mines",
+        "deposit",
+        "coalfield",
+        "gasfield",
+        "oilfield",
+        "reserve",
     },
     "facility": {
         "hall",
@@ -103,6 +111,14 @@ HEAD_WORDS = {
         "castle",
         "gate",
         "square",
+        "zone",
+        "innopolis",
+        "technopolis",
+        "technopark",
+        "mainline",
+        "railway",
+        "terminal",
+        "statue",
     },
     "organization": {
         "government",
@@ -135,6 +151,15 @@ HEAD_WORDS = {
         "chamber",
         "initiative",
         "fund",
+        "institution",
+        "unit",
+        "society",
+        "societies",
+        "service",
+        "headquarters",
+        "guard",
+        "bureau",
+        "branch",
     },
 }
 LEADING_NATURAL = {"mount", "mt", "lake", "cape"}
@@ -210,9 +235,85 @@ GENERIC_WORDS = {
     "national",
     "people's",
     "central",
+    # the fields of the association's committees and the words of section headings and
+    # labels, which alone are never names ("Subcommittee", "Culture", "RESULTS", "FORMAT")
+    "subcommittee",
+    "subcommittees",
+    "committees",
+    "culture",
+    "cultural",
+    "tourism",
+    "trade",
+    "economy",
+    "economic",
+    "environment",
+    "environmental",
+    "energy",
+    "science",
+    "technology",
+    "education",
+    "research",
+    "exchange",
+    "cooperation",
+    "development",
+    "theme",
+    "format",
+    "language",
+    "agenda",
+    "results",
+    "programme",
+    "program",
+    "organizations",
+    "organisations",
+    "international organizations",
 }
 # Formats, units and abbreviations that ner mistakes for names.
-NOT_NAMES = {"pdf", "jpg", "jpeg", "png", "mp4", "gb", "mb", "kb", "q&a", "url", "e-mail", "email", "tv", "covid"}
+NOT_NAMES = {
+    "pdf",
+    "jpg",
+    "jpeg",
+    "png",
+    "mp4",
+    "gb",
+    "mb",
+    "kb",
+    "q&a",
+    "url",
+    "e-mail",
+    "email",
+    "tv",
+    "covid",
+    # the words that open a resolution's preamble, capitalised at the start of a sentence
+    "aware",
+    "recalling",
+    "noting",
+    "recognizing",
+    "recognising",
+    "welcoming",
+    "considering",
+    "desiring",
+    "convinced",
+    "acknowledging",
+    "emphasizing",
+    "emphasising",
+    "reaffirming",
+    "bearing",
+    "mindful",
+    "determined",
+    # technical abbreviations written in capitals like organizations' acronyms
+    "lng",
+    "lpg",
+    "co2",
+    "gdp",
+    "sdgs",
+    "sdg",
+    "ict",
+    "iot",
+    "r&d",
+    "ai",
+    "ev",
+    "esg",
+}
 EDGE_PUNCTUATION = "\"'“”‘’『』「」《》()[]<>,.;:!?·-–—& "
 
 
@@ -228,12 +329,22 @@ def head_word(name: str) -> str:
     return _word_key(words[-1]) if words else ""
 
 
+# A centre is a building in "International Conference Center", a body in "Asian Disaster
+# Reduction Center": these words make it a building.
+FACILITY_CENTRE_WORDS = frozenset(
+    {"conference", "convention", "exhibition", "expo", "business", "trade", "shopping", "sports", "congress"}
+    | {"culture", "cultural", "art", "arts", "community", "visitor", "visitors", "press", "media", "world"}
+)
+
+
 def head_kind(name: str) -> str | None:
     """'event', 'administrative', 'natural', 'facility', 'organization' or None."""
     words = name.split()
     if len(words) > 1 and _word_key(words[0]).rstrip(".") in LEADING_NATURAL:
         return "natural"
     head = head_word(name)
+    if head in ("center", "centre"):
+        return "facility" if any(_word_key(word) in FACILITY_CENTRE_WORDS for word in words) else "organization"
     return next((kind for kind, heads in HEAD_WORDS.items() if head in heads), None)
 
 
@@ -315,5 +426,8 @@ NAME_SHAPES = [
     _shape("LOC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}}], "natural"),
     _shape("LOC", [{"LOWER": {"IN": sorted(LEADING_NATURAL)}}, {"IS_TITLE": True, "OP": "+"}], "leading natural"),
     _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["facility"])}}], "facility"),
-    _shape("ORG", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["organization"])}}], "organization"),
+    # an organization's head is capitalised: "the Yakutia branch of ..." is no name
+    _shape(
+        "ORG", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["organization"])}, "IS_TITLE": True}], "organization"
+    ),
 ]
