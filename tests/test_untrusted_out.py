@@ -225,3 +225,17 @@ def test_a_fifo_in_place_of_the_manifest_never_blocks_the_build(built):
     summary = _build(raw, out)  # reading it would wait for a writer forever
     assert summary.ok and summary.count(FileStatus.BUILT) == 2
     assert (out / MANIFEST_NAME).is_file()
+
+
+def test_the_old_book_s_pages_are_kept_only_when_it_is_the_book_the_build_wrote(built, monkeypatch):
+    raw, out = built
+    layouts = []
+    real = pipeline.builder.book.load_layout
+    monkeypatch.setattr(pipeline.builder.book, "load_layout", lambda out_dir: layouts.append(out_dir) or real(out_dir))
+    (raw / SEED.name).write_bytes(SEED.read_bytes().replace(b"21 regional", b"18 regional"))
+    assert _build(raw, out).ok
+    assert len(layouts) == 1  # one text changed: the other briefing's pages are kept
+    (out / "briefing-book.pdf").write_bytes((out / "briefing-book.pdf").read_bytes() + b"% edited\n")
+    (raw / SEED.name).write_bytes(SEED.read_bytes())
+    assert _build(raw, out).ok
+    assert len(layouts) == 1  # an edited book: none of its pages is kept

@@ -232,15 +232,10 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         remove_outputs(out_dir, Path(name).stem)
         summary.results.append(FileResult(name, FileStatus.REMOVED))
 
-    # The collection on disk is the one of the texts kept, exactly as the last build wrote it.
-    collection_intact = (
-        old is not None
-        and reusable
-        and set(old.files) == set(new.files)
-        and bool(old.collection)
-        and intact(out_dir, old.collection)
-    )
-    write_book = bool(changed) or not collection_intact
+    # The collection on disk as the last build wrote it (so its PDF book's pages may be kept)...
+    collection_written = old is not None and reusable and bool(old.collection) and intact(out_dir, old.collection)
+    # ...and still the collection of the texts kept.
+    write_book = bool(changed) or not collection_written or set(old.files if old else ()) != set(new.files)
     if changed and tagger is None:
         tagger = _model_tagger(options)
     jobs = max(1, min(options.jobs, usable_cores()))
@@ -256,7 +251,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
             _rebuild(slices, digests, new, options, reporter, tagger, pool, summary)
         if write_book:
             clock = time.perf_counter()
-            new.collection = _write_collection(out_dir, new, pool, collection_intact, summary, reporter)
+            new.collection = _write_collection(out_dir, new, pool, collection_written, summary, reporter)
             summary.stage_seconds["index + book"] = time.perf_counter() - clock
             try:
                 write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
