@@ -239,3 +239,13 @@ def test_the_old_book_s_pages_are_kept_only_when_it_is_the_book_the_build_wrote(
     (raw / SEED.name).write_bytes(SEED.read_bytes())
     assert _build(raw, out).ok
     assert len(layouts) == 1  # an edited book: none of its pages is kept
+
+
+def test_a_lock_file_replaced_by_a_symlink_is_never_followed(built, tmp_path):
+    raw, out = built
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not the build's")
+    (out / ".build.lock").unlink()
+    (out / ".build.lock").symlink_to(victim)
+    assert _build(raw, out).ok
+    assert victim.read_text() == "not the build's" and not (out / ".build.lock").is_symlink()

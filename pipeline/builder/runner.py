@@ -168,6 +168,8 @@ def build(options: BuildOptions, reporter: Reporter | None = None, tagger: Tagge
     started = time.perf_counter()
     out_dir = options.out_dir
     out_dir.mkdir(parents=True, exist_ok=True)
+    if (out_dir / LOCK_NAME).is_symlink():  # never a lock a build made (the lock refuses to follow it): damage
+        (out_dir / LOCK_NAME).unlink()
     lock = FileLock(out_dir / LOCK_NAME)
     try:
         lock.acquire(timeout=0)
