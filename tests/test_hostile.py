@@ -429,8 +429,11 @@ def test_a_bad_name_fails_alone_in_one_line_and_overwrites_nothing(case, tmp_pat
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     (raw / "near-1995-khabarovsk.txt").write_bytes(SEED)
-    for name, data in texts.items():
-        (raw / name).write_bytes(data)
+    try:
+        for name, data in texts.items():
+            (raw / name).write_bytes(data)
+    except OSError:
+        pytest.skip("this file system refuses the name")
     if len(list(raw.iterdir())) != len(texts) + 1:
         pytest.skip("this file system folds these names into one file")
     summary, lines = _lines_of(raw, out)

@@ -21,7 +21,7 @@ from reportlab.pdfgen import canvas
 
 import pipeline.builder.book
 import pipeline.builder.runner
-from pipeline.builder.dist import BundleError, write_bundle
+from pipeline.builder.dist import BundleError, BundleProblem, write_bundle
 from pipeline.builder.manifest import MANIFEST_NAME
 from pipeline.builder.report import FileStatus, Summary
 from pipeline.builder.runner import BuildOptions, build
@@ -91,8 +91,9 @@ def test_an_output_replaced_by_a_symlink_out_of_the_folder_is_rebuilt_and_never_
     briefing = out / f"{SEED.stem}.pdf"
     briefing.unlink()
     briefing.symlink_to(secret)
-    with pytest.raises(BundleError, match=f"{SEED.stem}.pdf is missing or not the file the build wrote"):
+    with pytest.raises(BundleError, match=f"{SEED.stem}.pdf is missing or not the file the build wrote") as caught:
         write_bundle(out, tmp_path / "dist")
+    assert caught.value.problem is BundleProblem.CHANGED
     assert not (tmp_path / "dist").exists()
 
     summary = _build(raw, out)
