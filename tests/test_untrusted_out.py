@@ -21,18 +21,20 @@ from reportlab.pdfgen import canvas
 
 import pipeline.builder.book
 import pipeline.builder.runner
+from pipeline.builder.book import BookPart
 from pipeline.builder.dist import BundleError, BundleProblem, write_bundle
 from pipeline.builder.manifest import MANIFEST_NAME
 from pipeline.builder.report import FileStatus, Summary
 from pipeline.builder.runner import BuildOptions, build
 from pipeline.cli import LineReporter, main
+from pipeline.record import Record
 from tests.conftest import SAMPLES, summary_counts
 
 SECRET = "TOP SECRET MINUTES"
 SEED = SAMPLES[0]
 
 
-def untagged(records):
+def untagged(records: list[Record]) -> list[Record]:
     return records
 
 
@@ -41,7 +43,7 @@ def _build(raw: Path, out: Path) -> Summary:
 
 
 @pytest.fixture
-def built(tmp_path) -> tuple[Path, Path]:
+def built(tmp_path: Path) -> tuple[Path, Path]:
     """Two raw texts, built."""
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
@@ -52,7 +54,7 @@ def built(tmp_path) -> tuple[Path, Path]:
 
 
 @pytest.fixture
-def secret(tmp_path) -> Path:
+def secret(tmp_path: Path) -> Path:
     """A PDF outside OUT_DIR that must never reach the book or the zip."""
     path = tmp_path / "elsewhere" / "secret.pdf"
     path.parent.mkdir()
@@ -232,7 +234,12 @@ def test_the_old_book_s_pages_are_kept_only_when_it_is_the_book_the_build_wrote(
     raw, out = built
     layouts = []
     real = pipeline.builder.book.load_layout
-    monkeypatch.setattr(pipeline.builder.book, "load_layout", lambda out_dir: layouts.append(out_dir) or real(out_dir))
+
+    def recording(out_dir: Path) -> list[BookPart] | None:
+        layouts.append(out_dir)
+        return real(out_dir)
+
+    monkeypatch.setattr(pipeline.builder.book, "load_layout", recording)
     (raw / SEED.name).write_bytes(SEED.read_bytes().replace(b"21 regional", b"18 regional"))
     assert _build(raw, out).ok
     assert len(layouts) == 1  # one text changed: the other briefing's pages are kept
