@@ -22,7 +22,7 @@ from reportlab.pdfgen import canvas
 import pipeline.builder.book
 import pipeline.builder.runner
 from pipeline.builder.book import BookPart
-from pipeline.builder.dist import BundleError, BundleProblem, write_bundle
+from pipeline.builder.dist import BundleError, BundleProblem, sums_line, write_bundle
 from pipeline.builder.manifest import MANIFEST_NAME
 from pipeline.builder.report import FileStatus, Summary
 from pipeline.builder.runner import BuildOptions, build
@@ -257,3 +257,10 @@ def test_a_lock_file_replaced_by_a_symlink_is_never_followed(built, tmp_path):
     (out / ".build.lock").symlink_to(victim)
     assert _build(raw, out).ok
     assert victim.read_text() == "not the build's" and not (out / ".build.lock").is_symlink()
+
+
+def test_sha256sums_escapes_a_name_as_sha256sum_does():
+    """A briefing named with a line break keeps SHA256SUMS one line per file (``sha256sum -c`` reads it)."""
+    digest = "0" * 64
+    assert sums_line(digest, "near.pdf") == f"{digest}  near.pdf\n"
+    assert sums_line(digest, "new\nline\\.pdf") == f"\\{digest}  new\\nline\\\\.pdf\n"
