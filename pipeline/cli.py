@@ -17,12 +17,20 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from .builder.names import printable
 from .builder.report import FileResult, Reporter, Summary
 from .builder.runner import BuildOptions, build
 from .errors import InputError, ModelError
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
+
+
+def say(text: str, stream: TextIO | None = None) -> None:
+    """One line for the user, on stderr unless told: every line the program prints goes
+    through here, so a file name's newline, escape sequence or undecodable byte shows
+    as an escape and never breaks the line or the terminal."""
+    print(printable(text), file=stream or sys.stderr, flush=True)
 
 
 class LineReporter(Reporter):
@@ -32,16 +40,16 @@ class LineReporter(Reporter):
         self.stream = stream or sys.stderr  # looked up now: tests and callers may have replaced it
 
     def waiting(self, lock_path: Path) -> None:
-        print(f"another build is writing {lock_path.parent}; waiting for it to finish", file=self.stream, flush=True)
+        say(f"another build is writing {lock_path.parent}; waiting for it to finish", self.stream)
 
     def message(self, text: str) -> None:
-        print(text, file=self.stream)
+        say(text, self.stream)
 
     def advance(self, result: FileResult) -> None:
-        print(result.error if result.error else f"{result.file}: {result.status}", file=self.stream, flush=True)
+        say(result.error if result.error else f"{result.file}: {result.status}", self.stream)
 
     def finish(self, summary: Summary) -> None:
-        print(summary.line(), file=self.stream)
+        say(summary.line(), self.stream)
 
 
 class BarReporter(LineReporter):
@@ -51,6 +59,7 @@ class BarReporter(LineReporter):
         super().__init__()
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.table import Column
 
         self.console = Console(stderr=True)
         self.progress = Progress(
@@ -58,7 +67,8 @@ class BarReporter(LineReporter):
             BarColumn(),
             MofNCompleteColumn(),
             TimeRemainingColumn(),
-            TextColumn("{task.fields[current]}"),
+            # A file name is no markup ('[/x].txt' would raise), and it never wraps the bar onto more lines.
+            TextColumn("{task.fields[current]}", markup=False, table_column=Column(no_wrap=True, overflow="ellipsis")),
             console=self.console,
             transient=True,
         )
@@ -68,11 +78,20 @@ class BarReporter(LineReporter):
         self.progress.start()
         self.task = self.progress.add_task("build", total=total, current="")
 
+    def message(self, text: str) -> None:
+        from rich.text import Text
+
+        # Through the bar's console, which prints it above the bar (straight to stderr, the
+        # line would land inside the bar). As one line, as LineReporter prints it: a Text is
+        # no markup and no emoji code, and soft_wrap leaves a line longer than the terminal
+        # to the terminal (rich would otherwise break it into lines of the console's width).
+        self.console.print(Text(printable(text)), soft_wrap=True)
+
     def advance(self, result: FileResult) -> None:
         if result.error:
-            self.progress.console.print(result.error, markup=False, highlight=False)
+            self.message(result.error)
         if self.task is not None:
-            self.progress.update(self.task, advance=1, current=result.file)
+            self.progress.update(self.task, advance=1, current=printable(result.file))
 
     def finish(self, summary: Summary) -> None:
         if self.task is not None:
@@ -109,7 +128,7 @@ class AutoReporter(Reporter):
 def command_build(args: argparse.Namespace) -> int:
     raw_dir, out_dir = Path(args.raw_dir), Path(args.out)
     if not raw_dir.is_dir():
-        print(f"{raw_dir}: no such folder", file=sys.stderr)
+        say(f"{raw_dir}: no such folder")
         return 2
     options = BuildOptions(raw_dir, out_dir, model=args.model, paper=args.paper, jobs=args.jobs)
     summary = build(options, AutoReporter())
@@ -117,14 +136,14 @@ def command_build(args: argparse.Namespace) -> int:
 
 
 def command_dist(args: argparse.Namespace) -> int:
-    from .builder.dist import write_bundle
+    from .builder.dist import BundleError, write_bundle
 
     try:
         target = write_bundle(Path(args.out_dir), Path(args.dist))
-    except (FileNotFoundError, ValueError) as error:
-        print(f"{args.out_dir}: not built ({error}); run make all first", file=sys.stderr)
+    except BundleError as error:
+        say(f"{args.out_dir}: {error}")
         return 1
-    print(target)
+    say(str(target), sys.stdout)
     return 0
 
 
@@ -133,10 +152,10 @@ def command_watch(args: argparse.Namespace) -> int:
 
     raw_dir = Path(args.raw_dir)
     if not raw_dir.is_dir():
-        print(f"{raw_dir}: no such folder", file=sys.stderr)
+        say(f"{raw_dir}: no such folder")
         return 2
     options = BuildOptions(raw_dir, Path(args.out), model=args.model, paper=args.paper, jobs=args.jobs)
-    watch(raw_dir, lambda: build(options, AutoReporter()), lambda text: print(text, file=sys.stderr, flush=True))
+    watch(raw_dir, lambda: build(options, AutoReporter()), say)
     return 0
 
 
@@ -156,7 +175,7 @@ def command_evaluate(args: argparse.Namespace) -> int:
 
     golds = load_gold(Path(args.gold_dir))
     if not golds:
-        print(f"{args.gold_dir}: no gold files (*.json)", file=sys.stderr)
+        say(f"{args.gold_dir}: no gold files (*.json)")
         return 2
     raws = [read(Path(args.raw_dir) / gold["file"]) for gold in golds]
     records = [parse(raw) for raw in raws]
@@ -180,7 +199,7 @@ def command_evaluate_parse(args: argparse.Namespace) -> int:
 
     golds = load_gold(Path(args.gold_dir))
     if not golds:
-        print(f"{args.gold_dir}: no gold files (*.json)", file=sys.stderr)
+        say(f"{args.gold_dir}: no gold files (*.json)")
         return 2
     print(format_report([score_file(gold, Path(args.raw_dir)) for gold in golds], verbose=args.verbose))
     return 0
@@ -249,15 +268,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except ModelError as error:
-        print(f"error: {error}", file=sys.stderr)
+        say(f"error: {error}")
         return 2
     except KeyboardInterrupt:
-        print("interrupted: finished files are complete; run the build again to finish the rest", file=sys.stderr)
+        say("interrupted: finished files are complete; run the build again to finish the rest")
         return 130
     except OSError as error:  # the output folder cannot be created, locked or written
         where = f"{error.filename}: " if error.filename else ""
-        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        say(f"error: {where}{error.strerror or error}")
         return 1
     except InputError as error:
-        print(error, file=sys.stderr)
+        say(str(error))
         return 1

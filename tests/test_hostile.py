@@ -3,10 +3,17 @@ never a traceback or a hang; nothing is written outside OUT_DIR; nothing is lost
 
 from __future__ import annotations
 
+import contextlib
 import io
+import json
 import os
 import random
+import re
+import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -15,6 +22,8 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from pipeline import BuildOptions, InputError, build, read_bytes, render_outputs
+from pipeline.builder.report import FileResult, FileStatus, Summary
+from pipeline.cli import LineReporter
 from pipeline.parser.reader import MAX_BYTES, MAX_LINE_CHARS
 from pipeline.record import (
     Declaration,
@@ -36,7 +45,7 @@ from pipeline.record import (
     record_from_json,
     record_to_json,
 )
-from tests.conftest import SAMPLES, TESTS, run
+from tests.conftest import SAMPLES, TESTS, run, summary_counts
 
 ROOT = TESTS.parent
 SEED = (ROOT / "raw" / "near-1995-khabarovsk.txt").read_bytes()
@@ -386,8 +395,6 @@ def test_json_round_trip_is_identity(record):
 
 
 def test_unreadable_raw_text_fails_alone(tmp_path, monkeypatch, nlp):
-    from pathlib import Path
-
     from pipeline.tagger import tag
 
     raw, out = _two_samples(tmp_path), tmp_path / "out"
@@ -402,3 +409,230 @@ def test_unreadable_raw_text_fails_alone(tmp_path, monkeypatch, nlp):
     summary = build(BuildOptions(raw, out, jobs=1), tagger=lambda records: tag(records, nlp))
     assert [(r.file, r.status) for r in summary.results] == [(SAMPLES[0].name, "failed"), (SAMPLES[1].name, "built")]
     assert summary.failed[0].error == f"{SAMPLES[0].name}:1: cannot read: Permission denied"
+
+
+# --- names, the environment, processes and the terminal -------------------------------------
+
+
+def untagged(records: list[Record]) -> list[Record]:
+    """A tagger that tags nothing: these tests are about files, names and processes, not names in texts."""
+    return records
+
+
+def _lines_of(raw: Path, out: Path, **options: int) -> tuple[Summary, list[str]]:
+    """An in-process build, and the lines its user reads (as the command line prints them)."""
+    stream = io.StringIO()
+    summary = build(BuildOptions(raw, out, **{"jobs": 1} | options), LineReporter(stream), tagger=untagged)
+    return summary, stream.getvalue().splitlines()
+
+
+LONG_NAME = "a" * 251 + ".txt"  # 255 bytes: the raw text fits its file system, its outputs (".docx") do not
+BAD_NAMES = {
+    "case": (
+        {"x.txt": SEED, "x.TXT": SEED},
+        ["x.txt: its outputs would overwrite those of x.TXT; rename one of them", "x.TXT: its outputs would"],
+    ),
+    "normalisation": (
+        {"Pyeongchang-\u00e9.txt": SEED, "Pyeongchang-e\u0301.txt": SEED},
+        ["Pyeongchang-\u00e9.txt: its outputs would overwrite those of Pyeongchang-e\u0301.txt"],
+    ),
+    "index": ({"index.txt": SEED}, ["index.txt: its outputs would overwrite the collection's index.json"]),
+    "book": ({"briefing-book.txt": SEED}, ["briefing-book.txt: its outputs would overwrite the collection's brief"]),
+    "too long": (
+        {LONG_NAME: SEED},
+        [f"{LONG_NAME}: its name is 255 bytes, too long for its outputs (the limit is 254);"],
+    ),
+    "undecodable": ({os.fsdecode(b"bad\xff.txt"): SEED}, ["bad\\xff.txt: its name is not valid UTF-8"]),
+    "newline": ({"new\nline.txt": b"nothing to see\n"}, ["new\\nline.txt:1: no recognisable structure"]),
+    "escape sequence": ({"red\x1b[31m.txt": b""}, ["red\\x1b[31m.txt:1: the file is empty"]),
+}
+
+
+@pytest.mark.parametrize("case", BAD_NAMES)
+def test_a_bad_name_fails_alone_in_one_line_and_overwrites_nothing(case, tmp_path):
+    """Each bad name fails its text alone, in one line with the name escaped; every other
+    briefing, the index and the book are written; the build says it failed."""
+    texts, expected = BAD_NAMES[case]
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "near-1995-khabarovsk.txt").write_bytes(SEED)
+    try:
+        for name, data in texts.items():
+            (raw / name).write_bytes(data)
+    except OSError:
+        pytest.skip("this file system refuses the name")
+    if len(list(raw.iterdir())) != len(texts) + 1:
+        pytest.skip("this file system folds these names into one file")
+    summary, lines = _lines_of(raw, out)
+
+    assert not summary.ok
+    assert {result.file for result in summary.failed} == set(texts)
+    for fragment in expected:
+        assert sum(line.startswith(fragment) for line in lines) == 1, lines
+    assert len(lines) == len(texts) + 2  # one line per bad name, the good text's, the summary
+    assert summary.count(FileStatus.BUILT) == 1
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert [record["file"] for record in index["records"]] == ["near-1995-khabarovsk.txt"]
+    book = (out / "briefing-book.pdf").read_bytes()
+    assert len(PdfReader(out / "briefing-book.pdf").pages) > len(PdfReader(out / "near-1995-khabarovsk.pdf").pages)
+    assert {path.name for path in out.iterdir() if not path.name.startswith(".")} == {
+        "near-1995-khabarovsk.json",
+        "near-1995-khabarovsk.docx",
+        "near-1995-khabarovsk.pdf",
+        "index.json",
+        "briefing-book.pdf",
+        "briefing-book.docx",
+    }
+    again, _ = _lines_of(raw, out)  # and so on every build: nothing grows, nothing is overwritten
+    assert summary_counts(again.line()) == (0, 1, 0, len(texts))
+    assert (out / "briefing-book.pdf").read_bytes() == book
+
+
+def _created(pdf: Path) -> str:
+    metadata = PdfReader(pdf).metadata
+    assert metadata is not None
+    return str(metadata["/CreationDate"])
+
+
+@pytest.mark.parametrize("value", ["garbage", "99999999999999", "-5", "1" * 5000])
+def test_an_unusable_source_date_epoch_is_one_warning_and_the_fixed_date(value, tmp_path, monkeypatch):
+    raw, out = _two_samples(tmp_path), tmp_path / "out"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    summary, lines = _lines_of(raw, out)
+    assert summary.ok and summary.count(FileStatus.BUILT) == 2
+    warnings = [line for line in lines if "SOURCE_DATE_EPOCH" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("warning: ") and len(warnings[0]) < 200
+    assert "dated 2000-01-01" in warnings[0]
+    for pdf in (out / f"{SAMPLES[0].stem}.pdf", out / "briefing-book.pdf"):
+        assert _created(pdf).startswith("D:20000101000000")
+    assert Document(str(out / f"{SAMPLES[0].stem}.docx")).core_properties.created.year == 2000
+    assert os.environ["SOURCE_DATE_EPOCH"] == value  # the caller's environment is left as it was
+
+
+def test_a_usable_source_date_epoch_dates_the_documents_without_a_warning(tmp_path, monkeypatch):
+    raw, out = _two_samples(tmp_path), tmp_path / "out"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    summary, lines = _lines_of(raw, out)
+    assert summary.ok and not any("SOURCE_DATE_EPOCH" in line for line in lines)
+    assert _created(out / f"{SAMPLES[0].stem}.pdf").startswith("D:20231114")
+
+
+def test_jobs_are_capped_by_the_slices_and_the_cores(tmp_path, monkeypatch):
+    """``--jobs 1000`` for ten texts forks no more workers than there are slices and cores."""
+    import pipeline.builder.runner as runner
+
+    asked: list[int] = []
+    real = runner.ProcessPoolExecutor
+
+    def recording_pool(max_workers, **kwargs):
+        asked.append(max_workers)
+        return real(min(max_workers, 2), **kwargs)  # (what the unchanged code asked for would fork 1000)
+
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", recording_pool)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for number in range(10):
+        (raw / f"copy-{number}.txt").write_bytes(SEED)
+    summary, _ = _lines_of(raw, tmp_path / "out", jobs=1000)
+    assert summary.count(FileStatus.BUILT) == 10
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    assert all(workers <= min(10, cores) for workers in asked), asked
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` forked (same command line), from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            same = (stat.parent / "cmdline").read_bytes() == Path(f"/proc/{pid}/cmdline").read_bytes()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if int(fields[1]) == pid and same:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")  # a zombie has ended; only its parent has not yet asked how
+
+
+SLOW_BUILD = """
+import sys, time
+from pathlib import Path
+from pipeline.builder.runner import BuildOptions, build
+
+def slow(records):
+    time.sleep(5)  # each slice's tagging: long enough for the build process to be killed meanwhile
+    return records
+
+build(BuildOptions(Path(sys.argv[1]), Path(sys.argv[2]), jobs=2), tagger=slow)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the parent-death signal and /proc are Linux's")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL], ids=lambda signum: signum.name)
+def test_workers_end_when_the_build_process_is_killed(signum, tmp_path):
+    """Killed mid-build, the build process takes its workers with it: none lives on
+    holding memory, and the caller's stderr closes at once."""
+    if (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1) < 2:
+        pytest.skip("one core: the build forks no workers")
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    for number in range(16):
+        (raw / f"copy-{number}.txt").write_bytes(SEED)
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOW_BUILD, str(raw), str(out)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.02)
+            workers = _children(process.pid)
+        assert len(workers) >= 2, "the build forked its workers"
+        os.kill(process.pid, signum)
+        process.communicate(timeout=20)  # returns once nothing holds the stderr pipe
+        assert process.returncode == -signum
+        deadline = time.monotonic() + 10
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_alive, workers))
+    finally:
+        for pid in [process.pid, *workers]:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        process.wait()
+
+
+def test_error_lines_stay_whole_under_the_progress_bar_on_a_narrow_terminal(monkeypatch):
+    import rich.console
+
+    from pipeline.cli import BarReporter
+
+    screen = io.StringIO()
+    real = rich.console.Console
+
+    def narrow_terminal(**kwargs):
+        return real(file=screen, width=30, force_terminal=True, color_system=None)
+
+    monkeypatch.setattr(rich.console, "Console", narrow_terminal)
+    reporter = BarReporter()
+    reporter.start(3)
+    long_line = "near-2030-a-long-name-of-a-conference.txt:12: no recognisable structure: no meeting title :smile:"
+    reporter.advance(FileResult("near-2030-a-long-name-of-a-conference.txt", FileStatus.FAILED, long_line))
+    reporter.advance(FileResult("[/x]\n[bold].txt", FileStatus.FAILED, "[/x]\n[bold].txt:1: the file is empty"))
+    reporter.message("out: index and briefing book failed: OSError: a message wider than the terminal")
+    reporter.finish(Summary())
+    shown = re.split(r"[\r\n]", re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue()))
+    assert long_line in shown
+    assert "[/x]\\n[bold].txt:1: the file is empty" in shown
+    assert "out: index and briefing book failed: OSError: a message wider than the terminal" in shown

@@ -20,16 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..render import briefing as b
-from .files import OutputOpener
+from .files import BOOK_STEM, COLLECTION_OUTPUTS, OutputOpener, read_back
 from .index import INDEX_NAME, IndexEntry, in_date_order, index_json
 from .manifest import pipeline_fingerprint
 
 if TYPE_CHECKING:
     import pikepdf
 
-BOOK_STEM = "briefing-book"
 BOOK_TITLE = "NEAR conference briefings"
-COLLECTION_OUTPUTS = (INDEX_NAME, f"{BOOK_STEM}.pdf", f"{BOOK_STEM}.docx")
 
 
 # --- the book's front matter, as briefing blocks -------------------------------------------
@@ -184,14 +182,17 @@ def _file_key(path: Path) -> str:
 
 def load_layout(out_dir: Path) -> list[BookPart] | None:
     """The parts of the PDF book on disk, if the layout file still describes it and
-    the code that laid them out has not changed."""
+    the code that laid them out has not changed. (Read back from OUT_DIR: anything
+    but the shape ``layout_json`` writes is no layout.)"""
     try:
-        data = json.loads((out_dir / LAYOUT_NAME).read_text(encoding="utf-8"))
+        data = json.loads(read_back(out_dir / LAYOUT_NAME))
         if data["pipeline"] != pipeline_fingerprint() or data["book"] != _file_key(out_dir / f"{BOOK_STEM}.pdf"):
             return None
-        return [BookPart(key, pages) for key, pages in data["parts"]]
-    except (OSError, ValueError, KeyError, TypeError):
+        parts = [BookPart(key, pages) for key, pages in data["parts"]]
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
+    valid = all(type(part.key) is str and type(part.pages) is int and part.pages > 0 for part in parts)
+    return parts if parts and valid else None
 
 
 def layout_json(out_dir: Path, parts: list[BookPart]) -> bytes:
@@ -238,6 +239,8 @@ def book_pdf(
 
     ordered = in_date_order(entries)
     old_book = pikepdf.Pdf.open(out_dir / f"{BOOK_STEM}.pdf") if previous else None
+    if old_book is not None and sum(part.pages for part in previous or []) != len(old_book.pages):
+        previous, old_book = None, None  # the layout does not describe this book's pages: none are kept
     old = {
         part.key: (first, part.pages) for part, first in zip(previous or [], _first_pages(previous or []), strict=False)
     }
@@ -344,20 +347,27 @@ def _write_docx_book(out_dir: Path, entries: list[IndexEntry], paper: str, outpu
 
 
 def write_collection(
-    out_dir: Path, entries: list[IndexEntry], paper: str, output: OutputOpener, pool: Executor | None = None
+    out_dir: Path,
+    entries: list[IndexEntry],
+    paper: str,
+    output: OutputOpener,
+    pool: Executor | None = None,
+    reuse: bool = False,
 ) -> None:
     """index.json, briefing-book.pdf and briefing-book.docx; without records, none of
     them. ``output(path)``: a writable file that is complete or absent. With ``pool``,
     the DOCX book and the PDF book's timeline and matrix are made there while this
     process puts the PDF book together; the pool takes no more work after that (its
-    workers leave when done, so their memory is free before the PDF book peaks)."""
+    workers leave when done, so their memory is free before the PDF book peaks).
+    ``reuse``: the PDF book in OUT_DIR is the one the last build wrote, so the pages
+    of its parts that still show the same thing may be kept."""
     if not entries:
         for name in (*COLLECTION_OUTPUTS, LAYOUT_NAME):
             (out_dir / name).unlink(missing_ok=True)
         return
     with output(out_dir / INDEX_NAME) as stream:
         stream.write(index_json(entries))
-    previous = load_layout(out_dir)
+    previous = load_layout(out_dir) if reuse else None
     references = reference_parts(entries, paper)
     laid_out, docx = {}, None
     if pool:

@@ -1,8 +1,18 @@
-"""Writing into OUT_DIR: every file complete or absent, never half written."""
+"""Writing into OUT_DIR, and reading back from it.
+
+Every file is written complete or not at all. Whatever is read back from OUT_DIR
+(the manifest, the book's layout, earlier briefings and books) is untrusted
+input: anyone may have replaced a file by a symlink to somewhere else, a FIFO or
+garbage, so it is opened without following symlinks and checked against the
+digest the build recorded when it wrote it.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
@@ -10,7 +20,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from .index import INDEX_NAME
+
+# What a build writes for each raw text, after its stem...
 OUTPUT_SUFFIXES = (".json", ".docx", ".pdf")
+# ...and across all of them (``book.write_collection``).
+BOOK_STEM = "briefing-book"
+COLLECTION_OUTPUTS = (INDEX_NAME, f"{BOOK_STEM}.pdf", f"{BOOK_STEM}.docx")
+# Temporary files carry no part of the output's name, so a name that fits the
+# file system also fits while it is being written; `build` removes leftovers by
+# this pattern.
+TEMPORARY_PREFIX, TEMPORARY_SUFFIX = ".", ".tmp"
+STALE_TEMPORARIES = f"{TEMPORARY_PREFIX}*{TEMPORARY_SUFFIX}"
 
 
 class OutputOpener(Protocol):
@@ -22,8 +43,9 @@ class OutputOpener(Protocol):
 @contextmanager
 def atomic_output(path: Path) -> Iterator[BinaryIO]:
     """A file written under a temporary name beside ``path`` and renamed once complete:
-    readers never see half a file. (Opened for reading too: a zip appends to itself.)"""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    readers never see half a file, and a symlink at ``path`` is replaced, never written
+    through. (Opened for reading too: a zip appends to itself.)"""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX)
     try:
         with os.fdopen(handle, "w+b") as stream:
             yield stream
@@ -47,6 +69,10 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def outputs_of(stem: str) -> list[str]:
     """The files one raw text yields in OUT_DIR."""
     return [f"{stem}{suffix}" for suffix in OUTPUT_SUFFIXES]
@@ -58,14 +84,50 @@ def remove_outputs(out_dir: Path, stem: str) -> None:
             (out_dir / name).unlink(missing_ok=True)
 
 
-def write_outputs(stem: str, outputs: dict[str, bytes], out_dir: Path) -> list[Path]:
-    """All of a text's files, or (disk full, folder read-only) none of them. -> their paths."""
-    written = []
+def write_outputs(stem: str, outputs: dict[str, bytes], out_dir: Path) -> dict[str, str]:
+    """All of a text's files, or (disk full, folder read-only) none of them.
+    -> the digest of each, by suffix: what the next build checks them against."""
     try:
         for suffix, data in outputs.items():
-            written.append(out_dir / f"{stem}{suffix}")
-            write_atomic(written[-1], data)
-        return written
+            write_atomic(out_dir / f"{stem}{suffix}", data)
     except BaseException:
         remove_outputs(out_dir, stem)
         raise
+    return {suffix: digest(data) for suffix, data in outputs.items()}
+
+
+# --- reading back ---------------------------------------------------------------------------
+
+
+@contextmanager
+def _open_back(path: Path) -> Iterator[io.BufferedReader]:
+    """``path`` for reading, only if it is a regular file itself: a symlink (out of
+    OUT_DIR, say) is never followed, and a FIFO or device is never read (it could
+    block or never end). OSError otherwise."""
+    # O_NONBLOCK: opening a FIFO would otherwise wait for a writer; it changes nothing for a regular file.
+    handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(f"{path.name}: not a regular file")
+        yield stream
+
+
+def read_back(path: Path) -> bytes:
+    """The bytes of a file in OUT_DIR, read as untrusted input; OSError when it is not a regular file."""
+    with _open_back(path) as stream:
+        return stream.read()
+
+
+def digest_back(path: Path) -> str | None:
+    """The digest of a file in OUT_DIR, read as untrusted input; None when it is missing,
+    not a regular file or unreadable (whatever it is, it is not what the build wrote)."""
+    try:
+        with _open_back(path) as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def intact(out_dir: Path, digests: dict[str, str]) -> bool:
+    """Whether every file named in ``digests`` is in OUT_DIR as the build wrote it."""
+    return all(digest_back(out_dir / name) == expected for name, expected in digests.items())

@@ -1,8 +1,14 @@
 """What was built from what: OUT_DIR/.manifest.json.
 
 A raw text is rebuilt only when its bytes, the pipeline (its code and data) or
-the model changed, or one of its outputs is missing. Nothing here imports spaCy,
-so a build with nothing to do stays fast.
+the model changed, or one of its outputs is not the file the build wrote (the
+manifest keeps each output's digest, and the collection's). Nothing here
+imports spaCy, so a build with nothing to do stays fast.
+
+The manifest is read back from OUT_DIR, so it is untrusted input: anything but
+the exact shape ``to_json`` writes (a name that is no plain raw text name, an
+entry that is not the one its name says, a digest that is no digest) makes the
+whole manifest doubtful, and everything is rebuilt.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,10 +25,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import __version__
+from .files import COLLECTION_OUTPUTS, OUTPUT_SUFFIXES, read_back
 from .index import IndexEntry
+from .names import name_max, refused_names
 
 MANIFEST_NAME = ".manifest.json"
-FORMAT = 1
+FORMAT = 2  # 2: each output's digest, and the collection's
+DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 @contextmanager
@@ -46,20 +56,45 @@ def pipeline_fingerprint() -> str:
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
+def _digests(data: object, names: tuple[str, ...]) -> dict[str, str]:
+    """``{name: digest}`` for exactly ``names``, or ValueError."""
+    if type(data) is not dict or sorted(data) != sorted(names):
+        raise ValueError(f"digests: not of {', '.join(names)}")
+    if any(type(value) is not str or not DIGEST.fullmatch(value) for value in data.values()):
+        raise ValueError("digests: not SHA-256 digests")
+    return {name: data[name] for name in names}
+
+
+def _raw_name(name: str) -> str:
+    """``name`` if a raw text in RAW_DIR can have it (as ``scan_raw_dir`` takes them):
+    one plain file name, never a path that leads elsewhere; else ValueError."""
+    if Path(name).name != name or not name.lower().endswith(".txt") or name.startswith(".") or "\0" in name:
+        raise ValueError(f"{name!r}: not the name of a raw text")
+    return name
+
+
 class Entry(NamedTuple):
-    """A built raw text: the digest of its bytes and its index entry."""
+    """A built raw text: the digest of its bytes, of each of its outputs (by suffix),
+    and its index entry."""
 
     sha256: str
+    outputs: dict[str, str]
     summary: IndexEntry
 
     @classmethod
     def from_json(cls, data: object) -> Entry:
-        if type(data) is not dict or type(data.get("sha256")) is not str:
+        if type(data) is not dict or type(data.get("sha256")) is not str or not DIGEST.fullmatch(data["sha256"]):
             raise ValueError("a manifest entry is an object with a sha256")
-        return cls(data["sha256"], IndexEntry.from_json(data.get("summary")))
+        return cls(
+            data["sha256"], _digests(data.get("outputs"), OUTPUT_SUFFIXES), IndexEntry.from_json(data.get("summary"))
+        )
 
     def to_json(self) -> dict[str, Any]:
-        return {"sha256": self.sha256, "summary": self.summary.to_json()}
+        return {"sha256": self.sha256, "outputs": self.outputs, "summary": self.summary.to_json()}
+
+    def output_digests(self) -> dict[str, str]:
+        """Each output's digest, by its file name in OUT_DIR."""
+        return {f"{self.summary.stem}{suffix}": digest for suffix, digest in self.outputs.items()}
 
 
 @dataclass
@@ -68,24 +103,36 @@ class Manifest:
     model: str
     paper: str
     files: dict[str, Entry] = field(default_factory=dict)
+    # The digest of each of the collection's outputs as last written; empty while they
+    # are not (yet) the collection of ``files``.
+    collection: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, out_dir: Path) -> Manifest | None:
+        """The manifest in OUT_DIR; None when it is missing or in any way not one a build wrote."""
         # Tens of thousands of small acyclic objects: a garbage collection while they are
         # made would only walk them and every imported module (it doubled a no-op build).
         with _collector_paused():
-            return cls._load(out_dir)
+            try:
+                return cls._load(out_dir)
+            # (RecursionError: JSON nested deeper than the parser goes)
+            except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+                return None  # missing or damaged: everything is rebuilt
 
     @classmethod
     def _load(cls, out_dir: Path) -> Manifest | None:
-        try:
-            data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("format") != FORMAT:
-                return None
-            files = {name: Entry.from_json(entry) for name, entry in data["files"].items()}
-            return cls(str(data["pipeline"]), str(data["model"]), str(data["paper"]), files)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None  # missing or damaged: everything is rebuilt
+        data = json.loads(read_back(out_dir / MANIFEST_NAME))
+        if type(data) is not dict or data.get("format") != FORMAT or type(data["files"]) is not dict:
+            return None
+        files = {_raw_name(name): Entry.from_json(entry) for name, entry in data["files"].items()}
+        if any(entry.summary.file != name for name, entry in files.items()):
+            raise ValueError("an entry that is not the raw text its name says")
+        if refused_names(list(files), name_max(out_dir)):
+            raise ValueError("names no build would have built")
+        collection = _digests(data["collection"], COLLECTION_OUTPUTS) if data["collection"] else {}
+        if any(type(data[key]) is not str for key in ("pipeline", "model", "paper")):
+            raise ValueError("pipeline, model, paper: not text")
+        return cls(data["pipeline"], data["model"], data["paper"], files, collection)
 
     def to_json(self) -> str:
         data = {
@@ -94,6 +141,7 @@ class Manifest:
             "model": self.model,
             "paper": self.paper,
             "files": {name: self.files[name].to_json() for name in sorted(self.files)},
+            "collection": self.collection,
         }
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 

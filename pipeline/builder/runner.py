@@ -4,16 +4,19 @@ spaCy is loaded once, then worker processes are forked that share it; each takes
 a slice of the changed texts through every stage (``stages.build_texts``). Every
 file is written to a temporary name and renamed; the manifest is updated only
 after a text's outputs are all in place, so a build killed at any moment leaves
-complete files and the next build repairs the rest.
+complete files and the next build repairs the rest. Nothing read back from
+OUT_DIR is trusted: an output that is not the file the build wrote is rebuilt.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import hashlib
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
@@ -25,19 +28,32 @@ from filelock import FileLock, Timeout
 
 from ..tagger.model import model_fingerprint
 from ..timing import Timings
-from .book import COLLECTION_OUTPUTS, write_collection
-from .files import atomic_output, outputs_of, remove_outputs, write_atomic
+from .book import write_collection
+from .environment import writers_environment
+from .files import (
+    COLLECTION_OUTPUTS,
+    STALE_TEMPORARIES,
+    atomic_output,
+    digest_back,
+    intact,
+    remove_outputs,
+    write_atomic,
+)
 from .manifest import MANIFEST_NAME, Entry, Manifest, pipeline_fingerprint
+from .names import Refusal, name_max, refused_names
 from .report import FileResult, FileStatus, Reporter, Summary
 from .stages import Stage, Tagger, TextOutcome, build_texts, failure_line
 
 LOCK_NAME = ".build.lock"
 # Below this many changed texts, worker processes cost more than they save...
 POOL_THRESHOLD = 8
-# ...unless the collection is this large: then the PDF and DOCX books are built side by side.
+# ...unless the collection is this large: then the PDF and DOCX books are built side by side,
 BOOK_POOL_THRESHOLD = 50
+# ...in this many tasks: the DOCX book, the PDF book's timeline and its participation matrix.
+BOOK_TASKS = 3
 CHUNK_MAX = 8
 MANIFEST_SAVE_EVERY = 100
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 def scan_raw_dir(raw_dir: Path) -> tuple[list[Path], list[str]]:
@@ -52,6 +68,13 @@ def scan_raw_dir(raw_dir: Path) -> tuple[list[Path], list[str]]:
         elif not path.name.startswith("."):
             ignored.append(path.name + ("" if inside else " (symlink out of the folder)"))
     return texts, ignored
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity mask, where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 _FORKED_TAGGER: Tagger | None = None  # set before the workers fork; they share its model
@@ -81,12 +104,26 @@ def _warm_renderers() -> None:
     register_all()
 
 
+def _worker_started(build_process: int) -> None:
+    """Each worker, as it starts. Ctrl-C reaches the whole process group, but the build
+    process decides what stops. And a worker ends with the build process, however that
+    ends (SIGTERM, SIGHUP, SIGKILL): left alone it would finish its slice, then wait for
+    more forever, holding a model's memory, the caller's stderr and OUT_DIR's lock."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        # The kernel kills this process when the one that forked it ends. (Pool workers are
+        # forked by the thread that runs the build, which outlives the pool.)
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, ctypes.c_ulong(signal.SIGKILL))
+    if os.getppid() != build_process:  # it ended before the line above took effect
+        os._exit(1)
+
+
 @contextmanager
-def _workers(options: BuildOptions, tagger: Tagger | None, worth_it: bool) -> Iterator[Executor | None]:
-    """Forked worker processes that inherit the loaded model and fonts; None when the
-    work is too small to pay for them or the platform cannot fork."""
+def _workers(tagger: Tagger | None, workers: int) -> Iterator[Executor | None]:
+    """``workers`` forked worker processes that inherit the loaded model and fonts; None
+    when one is enough (the work is too small to pay for more) or the platform cannot fork."""
     global _FORKED_TAGGER
-    if options.jobs <= 1 or not worth_it or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield None
         return
     _warm_renderers()
@@ -95,10 +132,10 @@ def _workers(options: BuildOptions, tagger: Tagger | None, worth_it: bool) -> It
     # garbage collector leaves them alone instead of touching, and so copying, their pages.
     gc.freeze()
     pool = ProcessPoolExecutor(
-        options.jobs,
+        workers,
         mp_context=multiprocessing.get_context("fork"),
-        initializer=signal.signal,
-        initargs=(signal.SIGINT, signal.SIG_IGN),
+        initializer=_worker_started,
+        initargs=(os.getpid(),),
     )
     try:
         yield pool
@@ -131,6 +168,8 @@ def build(options: BuildOptions, reporter: Reporter | None = None, tagger: Tagge
     started = time.perf_counter()
     out_dir = options.out_dir
     out_dir.mkdir(parents=True, exist_ok=True)
+    if (out_dir / LOCK_NAME).is_symlink():  # never a lock a build made (the lock refuses to follow it): damage
+        (out_dir / LOCK_NAME).unlink()
     lock = FileLock(out_dir / LOCK_NAME)
     try:
         lock.acquire(timeout=0)
@@ -138,7 +177,8 @@ def build(options: BuildOptions, reporter: Reporter | None = None, tagger: Tagge
         reporter.waiting(out_dir / LOCK_NAME)
         lock.acquire()
     try:
-        summary = _build_locked(options, reporter, tagger)
+        with writers_environment(reporter.message):
+            summary = _build_locked(options, reporter, tagger)
     finally:
         lock.release()
     summary.seconds = time.perf_counter() - started
@@ -146,69 +186,107 @@ def build(options: BuildOptions, reporter: Reporter | None = None, tagger: Tagge
     return summary
 
 
+def _fail_before_reading(summary: Summary, reporter: Reporter, name: str, line: str) -> None:
+    result = FileResult(name, FileStatus.FAILED, line)
+    summary.results.append(result)
+    reporter.advance(result)
+
+
 def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | None) -> Summary:
     out_dir, summary = options.out_dir, Summary()
-    for stale in out_dir.glob(".*.tmp"):  # left by a build that was killed mid-write
+    for stale in out_dir.glob(STALE_TEMPORARIES):  # left by a build that was killed mid-write
         stale.unlink(missing_ok=True)
     texts, summary.ignored = scan_raw_dir(options.raw_dir)
     if summary.ignored:
         reporter.message(f"ignored (not .txt): {', '.join(summary.ignored)}")
+    refused = {refusal.file: refusal for refusal in refused_names([path.name for path in texts], name_max(out_dir))}
+    for refusal in refused.values():
+        if refusal.reason is not Refusal.RESERVED:  # (the collection's outputs are not this text's to remove)
+            remove_outputs(out_dir, Path(refusal.file).stem)
+        _fail_before_reading(summary, reporter, refusal.file, refusal.line)
     new = Manifest(pipeline_fingerprint(), model_fingerprint(options.model), options.paper)
     old = Manifest.load(out_dir)
-    if old is not None and not old.same_build(new):
-        old.files = {}  # new code, model or paper: everything is rebuilt
+    reusable = old is not None and old.same_build(new)  # else (new code, model or paper) everything is rebuilt
 
     raw: dict[str, bytes] = {}
     for path in texts:
+        if path.name in refused:
+            continue
         try:
             raw[path.name] = path.read_bytes()
         except OSError as error:  # unreadable: this text fails, the others go on
-            failure = FileResult(path.name, FileStatus.FAILED, f"{path.name}:1: cannot read: {error.strerror or error}")
-            summary.results.append(failure)
-            reporter.advance(failure)
+            line = f"{path.name}:1: cannot read: {error.strerror or error}"
+            _fail_before_reading(summary, reporter, path.name, line)
     digests = {name: hashlib.sha256(data).hexdigest() for name, data in raw.items()}
     changed: list[str] = []
     for name, digest in digests.items():
-        previous = old.files.get(name) if old else None
-        complete = all((out_dir / output).exists() for output in outputs_of(Path(name).stem))
-        if previous is not None and previous.sha256 == digest and complete:
+        previous = old.files.get(name) if old and reusable else None
+        # Its outputs as the build wrote them: anything else there (garbage, a symlink) is rebuilt.
+        if previous is not None and previous.sha256 == digest and intact(out_dir, previous.output_digests()):
             new.files[name] = previous
             summary.results.append(
                 FileResult(name, FileStatus.UNCHANGED, needs_checking=previous.summary.needs_checking)
             )
         else:
             changed.append(name)
-    for name in sorted(set(old.files) - set(digests) if old else ()):
+    present = {path.name for path in texts}
+    for name in sorted(set(old.files) - present if old else ()):
         remove_outputs(out_dir, Path(name).stem)
         summary.results.append(FileResult(name, FileStatus.REMOVED))
 
-    collection_missing = not all((out_dir / name).exists() for name in COLLECTION_OUTPUTS)
-    collection_stale = bool(changed) or any(r.status is FileStatus.REMOVED for r in summary.results) or old is None
+    # The collection on disk as the last build wrote it (so its PDF book's pages may be kept)...
+    collection_written = old is not None and reusable and bool(old.collection) and intact(out_dir, old.collection)
+    # ...and still the collection of the texts kept.
+    write_book = bool(changed) or not collection_written or set(old.files if old else ()) != set(new.files)
     if changed and tagger is None:
         tagger = _model_tagger(options)
-    write_book = collection_stale or (collection_missing and bool(new.files))
-    large = len(changed) >= POOL_THRESHOLD or (write_book and len(digests) >= BOOK_POOL_THRESHOLD)
-    with _workers(options, tagger, large) as pool:
+    jobs = max(1, min(options.jobs, usable_cores()))
+    slices = _chunks([(name, raw[name]) for name in changed], jobs)
+    wanted = max(
+        len(slices) if len(changed) >= POOL_THRESHOLD else 0,
+        BOOK_TASKS if write_book and len(new.files) + len(changed) >= BOOK_POOL_THRESHOLD else 0,
+    )
+    with _workers(tagger, min(jobs, wanted)) as pool:
         if changed:
             reporter.start(len(changed))
             assert tagger is not None
-            _rebuild([(name, raw[name]) for name in changed], digests, new, options, reporter, tagger, pool, summary)
+            _rebuild(slices, digests, new, options, reporter, tagger, pool, summary)
         if write_book:
             clock = time.perf_counter()
-            try:
-                write_collection(
-                    out_dir, [entry.summary for entry in new.files.values()], options.paper, atomic_output, pool
-                )
-                write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
-            except OSError as error:  # disk full: the briefings written so far stay; the next build redoes this
-                summary.errors.append(f"{out_dir}: cannot write the index and briefing book: {error.strerror or error}")
-                reporter.message(summary.errors[-1])
-            except Exception as error:  # the briefings stay; the collection is made again by the next build
-                summary.errors.append(f"{out_dir}: index and briefing book failed: {type(error).__name__}: {error}")
-                reporter.message(summary.errors[-1])
+            new.collection = _write_collection(out_dir, new, pool, collection_written, summary, reporter)
             summary.stage_seconds["index + book"] = time.perf_counter() - clock
+            try:
+                write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
+            except OSError as error:  # the next build finds the outputs it cannot vouch for, and rebuilds them
+                summary.errors.append(f"{out_dir}: cannot write the manifest: {error.strerror or error}")
+                reporter.message(summary.errors[-1])
     summary.results.sort(key=lambda result: result.file)
     return summary
+
+
+def _write_collection(
+    out_dir: Path, manifest: Manifest, pool: Executor | None, reuse: bool, summary: Summary, reporter: Reporter
+) -> dict[str, str]:
+    """index.json and the book of ``manifest``'s texts -> the digest of each as written; empty
+    when they could not be written (the briefings stay; the next build makes them again)."""
+    entries = [entry.summary for entry in manifest.files.values()]
+    try:
+        write_collection(out_dir, entries, manifest.paper, atomic_output, pool, reuse)
+    except OSError as error:  # disk full
+        summary.errors.append(f"{out_dir}: cannot write the index and briefing book: {error.strerror or error}")
+        reporter.message(summary.errors[-1])
+        return {}
+    except Exception as error:
+        summary.errors.append(f"{out_dir}: index and briefing book failed: {type(error).__name__}: {error}")
+        reporter.message(summary.errors[-1])
+        return {}
+    collection = {}
+    for name in COLLECTION_OUTPUTS if entries else ():  # (without entries, there is no collection)
+        digest = digest_back(out_dir / name)
+        if digest is None:  # gone already: it is not vouched for
+            return {}
+        collection[name] = digest
+    return collection
 
 
 def _chunks(items: list[tuple[str, bytes]], jobs: int) -> list[list[tuple[str, bytes]]]:
@@ -218,16 +296,17 @@ def _chunks(items: list[tuple[str, bytes]], jobs: int) -> list[list[tuple[str, b
 
 
 def _slices(
-    items: list[tuple[str, bytes]], options: BuildOptions, tagger: Tagger, pool: Executor | None
+    slices: list[list[tuple[str, bytes]]], options: BuildOptions, tagger: Tagger, pool: Executor | None
 ) -> Iterator[tuple[list[TextOutcome], Timings]]:
-    """Each slice's outcomes as it finishes. A worker that dies (killed, out of memory)
-    fails the texts of its slice, each with one line; the other slices go on."""
+    """Each slice's outcomes as it finishes (without workers, all texts as one slice). A
+    worker that dies (killed, out of memory) fails the texts of its slice, each with one
+    line; the other slices go on."""
     if pool is None:
-        yield build_texts(items, options.out_dir, options.paper, tagger)
+        yield build_texts([item for chunk in slices for item in chunk], options.out_dir, options.paper, tagger)
         return
     futures: dict[Future[tuple[list[TextOutcome], Timings]], list[str]] = {
         pool.submit(_build_texts_in_worker, chunk, options.out_dir, options.paper): [name for name, _ in chunk]
-        for chunk in _chunks(items, options.jobs)
+        for chunk in slices
     }
     for future in as_completed(futures):
         try:
@@ -239,7 +318,7 @@ def _slices(
 
 
 def _rebuild(
-    items: list[tuple[str, bytes]],
+    slices: list[list[tuple[str, bytes]]],
     digests: dict[str, str],
     manifest: Manifest,
     options: BuildOptions,
@@ -250,19 +329,19 @@ def _rebuild(
 ) -> None:
     clock = time.perf_counter()
     done = 0
-    for outcomes, timings in _slices(items, options, tagger, pool):
+    for outcomes, timings in _slices(slices, options, tagger, pool):
         for stage, seconds in timings.items():
             summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + seconds
         for outcome in outcomes:
-            if outcome.entry is None:
+            if outcome.entry is None or outcome.outputs is None:
                 manifest.files.pop(outcome.file, None)
                 result = FileResult(outcome.file, FileStatus.FAILED, outcome.error)
             else:
-                manifest.files[outcome.file] = Entry(digests[outcome.file], outcome.entry)
+                manifest.files[outcome.file] = Entry(digests[outcome.file], outcome.outputs, outcome.entry)
                 result = FileResult(outcome.file, FileStatus.BUILT, needs_checking=outcome.entry.needs_checking)
             summary.results.append(result)
             reporter.advance(result)
             done += 1
-            if done % MANIFEST_SAVE_EVERY == 0:
+            if done % MANIFEST_SAVE_EVERY == 0:  # (the collection is not yet these texts': it stays unrecorded)
                 write_atomic(options.out_dir / MANIFEST_NAME, manifest.to_json().encode("utf-8"))
     summary.stage_seconds["read to write, all texts (wall)"] = time.perf_counter() - clock

@@ -41,6 +41,7 @@ class TextOutcome:
     file: str
     error: str | None = None  # the failure line, for a text that failed
     entry: IndexEntry | None = None  # its index entry, once its files are written
+    outputs: dict[str, str] | None = None  # and the digest of each file, by suffix
 
 
 def failure_line(name: str, stage: Stage, error: Exception) -> str:
@@ -127,7 +128,8 @@ def build_texts(
         )
         if outputs is None or entry is None:
             continue
-        if batch.attempt(Stage.WRITE, name, partial(files.write_outputs, Path(name).stem, outputs, out_dir)) is None:
+        written = batch.attempt(Stage.WRITE, name, partial(files.write_outputs, Path(name).stem, outputs, out_dir))
+        if written is None:
             continue
-        batch.outcomes.append(TextOutcome(name, entry=entry))
+        batch.outcomes.append(TextOutcome(name, entry=entry, outputs=written))
     return batch.outcomes, batch.timings
