@@ -278,3 +278,18 @@ def test_the_last_line_names_the_briefings_that_need_checking(raw_dir, tmp_path)
     assert f"7 built ({len(checking)} need checking: {', '.join(checking[:5])}" in first
     again = run("build", str(raw_dir), "--out", str(out)).stderr.splitlines()[-1]
     assert f"7 unchanged ({len(checking)} need checking:" in again
+
+
+def test_one_matrix_row_per_region_whatever_the_spelling(nlp) -> None:
+    from pipeline import parse, read_bytes, tag
+    from pipeline.builder.index import index_entry
+
+    texts = [
+        "The 7th NEAR General Assembly\n· Overview\nParticipation: Russia: {}\n",
+    ]
+    spellings = ["Sakha Republic", "Republic of Sakha (Yakutia)", "Sakha Republic (Yakutia)", "Yakutia"]
+    records = tag(
+        [parse(read_bytes(texts[0].format(name).encode(), f"x{i}.txt")) for i, name in enumerate(spellings)], nlp
+    )
+    rows = {participant for record in records for participant in index_entry(record).participants}
+    assert {(row.country, row.name) for row in rows} == {("Russian Federation", "Sakha Republic")}

@@ -8,6 +8,8 @@ Output paths are never stored: they follow from the raw text's name.
 
 from __future__ import annotations
 
+import re
+
 import json
 from pathlib import Path
 from types import NoneType
@@ -126,6 +128,9 @@ def _participant(item: object) -> Participant:
     raise ValueError("participants: not [country, name, role]")
 
 
+_ASIDE = re.compile(r"^(?P<base>.*?\S)\s*\([^()]*\)$")
+
+
 def index_entry(record: Record) -> IndexEntry:
     """What the index, the timeline and the participation matrix need of a record."""
     from ..render import briefing as b  # not at the top: a build with nothing to do never needs it
@@ -134,6 +139,13 @@ def index_entry(record: Record) -> IndexEntry:
     period = overview.period if overview else None
     participation = overview.participation if overview else None
     names = {alias: entity.name for entity in record.entities for alias in entity.aliases}
+
+    def entity_name(authority: str) -> str:
+        """The name of the thing an authority is: "Sakha Republic (Yakutia)" and "Primorsky Krai
+        (Приморский край)" are the entities their names before the aside are."""
+        aside = _ASIDE.match(authority)
+        return names.get(authority) or (aside and names.get(aside["base"])) or authority
+
     rows = b.participation_rows(record)
     members, observers, countries = b.listed_totals(rows)
     return IndexEntry(
@@ -151,7 +163,7 @@ def index_entry(record: Record) -> IndexEntry:
         countries=countries,
         notes=tuple(note.code for note in record.notes),
         participants=tuple(
-            Participant(row.country, names.get(authority, authority), role)
+            Participant(row.country, entity_name(authority), role)
             for row in rows
             for role, authorities in _by_role(row)
             for authority in authorities
