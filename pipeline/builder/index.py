@@ -8,9 +8,8 @@ Output paths are never stored: they follow from the raw text's name.
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 from pathlib import Path
 from types import NoneType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
