@@ -45,6 +45,21 @@ def _draw_label(image: Image.Image, xy: tuple[float, float], text: str, primary:
     image.paste(INK, (round(xy[0]), round(xy[1])), _label(text, primary, size))
 
 
+def _fitted(text: str, primary: str, size: int, width: int) -> str:
+    """``text``, or its longest start that fits ``width`` pixels with an ellipsis (a long
+    country name would run into its bar)."""
+    if _label(text, primary, size).width <= width:
+        return text
+    low, high = 0, len(text)  # the longest start that fits lies in [low, high)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _label(text[:middle].rstrip() + "…", primary, size).width <= width:
+            low = middle
+        else:
+            high = middle
+    return text[:low].rstrip() + "…"
+
+
 def bar_chart_png(title: str, bars: list[tuple[str, int, int]], width_pt: int = 460) -> bytes:
     bar, gap, top, label_width = 12 * SCALE, 6 * SCALE, 22 * SCALE, 96 * SCALE
     width = width_pt * SCALE
@@ -56,7 +71,7 @@ def bar_chart_png(title: str, bars: list[tuple[str, int, int]], width_pt: int = 
     scale = (width - label_width - 110 * SCALE) / largest
     y = top
     for label, members, observers in bars:
-        _draw_label(image, (0, y), label, REGULAR, 9 * SCALE)
+        _draw_label(image, (0, y), _fitted(label, REGULAR, 9 * SCALE, label_width - 4 * SCALE), REGULAR, 9 * SCALE)
         end = label_width + members * scale
         if members:
             draw.rectangle((label_width, y, end, y + bar), fill=MEMBER)
