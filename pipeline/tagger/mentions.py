@@ -395,7 +395,10 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
         if run_start == start - 1 or head_kind(doc[run_start : start - 1].text) is not None:
             break
         start = run_start
-    before = next((ent for ent in ents_at.values() if ent.end == start and ent.label_ in ORG_LABELS), None)
+    before = next(
+        (ent for ent in (ents_at.get(start - 1), ents_at.get(start - 2)) if ent is not None and ent.end == start), None
+    )
+    before = before if before is not None and before.label_ in ORG_LABELS else None
     if before is not None and len(before) == 1 and before.text.isupper() and doc[start - 1].whitespace_:
         start = before.start
     return start
