@@ -595,10 +595,14 @@ def test_workers_end_when_the_build_process_is_killed(signum, tmp_path):
     workers: list[int] = []
     try:
         deadline = time.monotonic() + 60
-        while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        # One worker seen is enough (on a busy machine the second may be forked later):
+        # every worker the build has forked must end with it.
+        while not workers and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.02)
             workers = _children(process.pid)
-        assert len(workers) >= 2, "the build forked its workers"
+        assert workers, "the build forked its workers"
+        time.sleep(0.5)
+        workers = _children(process.pid) or workers
         os.kill(process.pid, signum)
         process.communicate(timeout=20)  # returns once nothing holds the stderr pipe
         assert process.returncode == -signum
