@@ -562,9 +562,11 @@ def _alive(pid: int) -> bool:
 
 
 SLOW_BUILD = """
-import sys, time
+import signal, sys, time
 from pathlib import Path
 from pipeline.builder.runner import BuildOptions, build
+
+signal.signal(signal.SIGHUP, signal.SIG_DFL)  # as from a terminal, even when the tests run under nohup
 
 def slow(records):
     time.sleep(5)  # each slice's tagging: long enough for the build process to be killed meanwhile
