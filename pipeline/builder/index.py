@@ -9,11 +9,11 @@ Output paths are never stored: they follow from the raw text's name.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from types import NoneType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
+from ..parser.text import split_aside
 from ..record import severity_of
 
 if TYPE_CHECKING:
@@ -127,9 +127,6 @@ def _participant(item: object) -> Participant:
     raise ValueError("participants: not [country, name, role]")
 
 
-_ASIDE = re.compile(r"^(?P<base>.*?\S)\s*\([^()]*\)$")
-
-
 def index_entry(record: Record) -> IndexEntry:
     """What the index, the timeline and the participation matrix need of a record."""
     from ..render import briefing as b  # not at the top: a build with nothing to do never needs it
@@ -142,8 +139,8 @@ def index_entry(record: Record) -> IndexEntry:
     def entity_name(authority: str) -> str:
         """The name of the thing an authority is: "Sakha Republic (Yakutia)" and "Primorsky Krai
         (Приморский край)" are the entities their names before the aside are."""
-        aside = _ASIDE.match(authority)
-        return names.get(authority) or (aside and names.get(aside["base"])) or authority
+        aside = split_aside(authority)
+        return names.get(authority) or (aside and names.get(aside[0])) or authority
 
     rows = b.participation_rows(record)
     members, observers, countries = b.listed_totals(rows)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import pycountry
 
-from .text import alias_key
+from .text import alias_key, english_words
 
 # The one table of the names records and briefings print: the association's own names for
 # its members (briefings go to these governments; never "South Korea" or "North Korea"),
@@ -83,16 +83,13 @@ def _key(text: str) -> str:
     return alias_key(text.strip().strip(":"))
 
 
-_NON_LATIN_WORDS = re.compile(r"[^\x00-\x7f]+")
-
-
 @lru_cache(maxsize=4096)
 def country_code(text: str) -> str | None:
     """ISO 3166-1 alpha-2 code of a country name, or None if ``text`` is not one; a
     bilingual name ("한국 Korea", "Россия Russia") by its English words."""
     code = _code_of(text)
     if code is None and not text.isascii():
-        english = " ".join(_NON_LATIN_WORDS.sub(" ", text).split())
+        english = english_words(text)
         code = _code_of(english) if english else None
     return code
 

@@ -24,7 +24,7 @@ from ..record import (
 from .countries import canonical_country, country_code, country_name
 from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
-from .text import Line, split_top_level
+from .text import Line, english_words, split_top_level
 
 
 @dataclass(frozen=True)
@@ -90,13 +90,10 @@ def label_key(label: str) -> str:
     return " ".join(_LABEL_PUNCTUATION.sub(" ", label).replace("_", " ").split())
 
 
-_NON_LATIN_WORDS = re.compile(r"[^\x00-\x7f]+")
-
-
 def field_kind(label: str) -> str | None:
     """The field a label names; a bilingual label ("日時 Date") by its English words."""
     key = label_key(label)
-    english = " ".join(_NON_LATIN_WORDS.sub(" ", key).split())
+    english = english_words(key)
     for candidate in dict.fromkeys((key, english)):
         for kind, synonyms in FIELD_SYNONYMS:
             if candidate and synonyms.fullmatch(candidate):

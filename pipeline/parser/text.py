@@ -46,6 +46,24 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
     return [paragraph for paragraph in result if paragraph]
 
 
+_NON_LATIN = re.compile(r"[^\x00-\x7f]+")
+
+
+def english_words(text: str) -> str:
+    """The ASCII words of a bilingual string ("한국 Korea" -> "Korea", "日時 Date" -> "Date")."""
+    return " ".join(_NON_LATIN.sub(" ", text).split())
+
+
+# "Toyama Prefecture (富山県)": a name and the aside in brackets after it.
+_ASIDE = re.compile(r"^(?P<base>.*?)\s*\((?P<aside>[^()]*)\)$")
+
+
+def split_aside(text: str) -> tuple[str, str] | None:
+    """(name, aside) of a name with a bracketed aside after it, else None."""
+    match = _ASIDE.match(text)
+    return (match["base"].strip(), match["aside"].strip()) if match and match["base"].strip() else None
+
+
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..parser.countries import country_code
-from ..parser.text import split_top_level
+from ..parser.text import split_aside, split_top_level
 from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
 from .names import CONNECTORS, GENERIC_WORDS, HEAD_LABELS, clean_span, head_kind, is_name
@@ -63,16 +63,11 @@ def _mention(
     return Mention(text, kind, label, None, country or gazetteer.country_within(text), source)
 
 
-_ASIDE = re.compile(r"^(?P<base>.*?)\s*\((?P<aside>[^()]*)\)$")
-
-
 def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     """'Toyama Prefecture (富山県)' -> ['Toyama Prefecture', '富山県']; a name whose aside is
     part of it ('Republic of Sakha (Yakutia)') stays whole."""
-    match = _ASIDE.match(text)
-    if match and match["base"] and gazetteer.lookup(text) is None:
-        return [match["base"].strip(), match["aside"].strip()]
-    return [text]
+    aside = split_aside(text)
+    return list(aside) if aside and gazetteer.lookup(text) is None else [text]
 
 
 # Between the parts of a venue: "Country > place", a comma, a spaced dash or slash.
