@@ -7,17 +7,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..parser.text import alias_key
 from ..record import EntityKind
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -68,19 +64,24 @@ class Gazetteer:
                     return entry.country
         return None
 
-    def patterns(self, tokenize: Callable[[str], Doc]) -> list[dict[str, Any]]:
-        """span_ruler patterns, the pattern id being the entry id: phrase patterns
-        (matched on LOWER) for aliases, exact token patterns for acronyms."""
+    def patterns(self) -> list[dict[str, Any]]:
+        """span_ruler phrase patterns for the aliases (matched on LOWER), the pattern id
+        being the entry id."""
         patterns: list[dict[str, Any]] = []
         for entry in self.entries.values():
             # Typographic apostrophes as well: "People’s Republic of China" as pages print it.
             aliases = set(entry.aliases) | {alias.replace("'", "’") for alias in entry.aliases}
-            for alias in sorted(aliases):
-                patterns.append({"label": entry.label, "pattern": alias, "id": entry.id})
-            for alias in entry.exact_aliases:
-                tokens = [{"ORTH": token.text} for token in tokenize(alias)]
-                patterns.append({"label": entry.label, "pattern": tokens, "id": entry.id})
+            patterns += [{"label": entry.label, "pattern": alias, "id": entry.id} for alias in sorted(aliases)]
         return patterns
+
+    def acronym_patterns(self) -> list[dict[str, Any]]:
+        """Phrase patterns for the acronyms, for a ruler that matches on ORTH: as phrases
+        rather than token patterns, whose matcher grows slower with every acronym."""
+        return [
+            {"label": entry.label, "pattern": alias, "id": entry.id}
+            for entry in self.entries.values()
+            for alias in entry.exact_aliases
+        ]
 
 
 @lru_cache(maxsize=1)

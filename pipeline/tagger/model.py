@@ -9,13 +9,14 @@ import hashlib
 import importlib.metadata
 import importlib.util
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import SpanRuler
+    from spacy.tokenizer import Tokenizer
 
     from .gazetteer import Gazetteer
 
@@ -62,10 +63,26 @@ def load_nlp(model: str | None = None, gazetteer: Gazetteer | None = None) -> La
     except OSError as error:
         raise ModelError(f"cannot load spaCy model {name!r}: {str(error).splitlines()[0]}") from None
     # span_ruler rather than entity_ruler: the latter recounts all its patterns on every doc.
+    gazetteer = gazetteer or load_gazetteer()
+    # The tokenizer caches its first 10,000 words; tokenizing the patterns must not fill
+    # that cache with aliases, or every word of the texts is tokenized afresh.
+    tokenizer = cast("Tokenizer", nlp.tokenizer)
+    cache_size, tokenizer.max_cache_size = tokenizer.max_cache_size, 0
+    before = "ner" if "ner" in nlp.pipe_names else None
     ruler: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]  # add_pipe is typed as returning any callable
         "span_ruler",
-        before="ner" if "ner" in nlp.pipe_names else None,
+        before=before,
         config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "LOWER"},
     )
-    ruler.add_patterns([*(gazetteer or load_gazetteer()).patterns(nlp.make_doc), *NAME_SHAPES])
+    ruler.add_patterns([*gazetteer.patterns(), *NAME_SHAPES])
+    # Acronyms match their case ("NEAR", not the word "near") in a ruler of their own that
+    # keeps the first ruler's longer names.
+    acronyms: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]
+        "span_ruler",
+        name="acronym_ruler",
+        before=before,
+        config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "ORTH", "overwrite": False},
+    )
+    acronyms.add_patterns(gazetteer.acronym_patterns())
+    tokenizer.max_cache_size = cache_size
     return nlp
