@@ -115,6 +115,7 @@ def test_a_heading_over_bullets_that_is_no_country() -> None:
         ("12 member regional governments from 4 countries, 1 observer", (12, 4)),
         ("16 regional governments from 5 countries, and 2 international organizations as observers", (16, 5)),
         ("20 regional governments from 4 countries (46 young leaders)", (20, 4)),
+        ("126 young athletes and 34 officials from 8 member regions of 4 countries", (8, 4)),
     ],
 )
 def test_summary_shapes(summary: str, stated: tuple[int, int]) -> None:
@@ -131,6 +132,7 @@ def test_ideographic_commas_dash_observers_and_headings_with_their_authorities()
         "Mongolia (Observer): Tov Province",
         "国际组织 International Organizations（列席 observer）：UNDP Tumen Secretariat",
         "10. Niigata Prefecture (Japan) – observer",
+        "Observer - Mongolia: Dornod Aimag",
     ]
     participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
     assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
@@ -138,6 +140,7 @@ def test_ideographic_commas_dash_observers_and_headings_with_their_authorities()
         ("Mongolia", "observer", ["Tov Province"]),
         (None, "observer", ["UNDP Tumen Secretariat"]),
         ("Japan", "observer", ["Niigata Prefecture"]),
+        ("Mongolia", "observer", ["Dornod Aimag"]),
     ]
     assert [note.code for note in notes] == ["unknown-country"]
 

@@ -685,6 +685,7 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
 
 
 _OBSERVER_HEADING = re.compile(r"^(?P<name>[^:：]+?)\s*[:：]\s*(?P<rest>.*)$")
+_OBSERVER_PREFIX = re.compile(r"^observers?\s*[–—-]\s*(?P<name>\S.*)$", re.IGNORECASE)  # "Observer - Japan: A"
 
 
 _TRANSLATION = re.compile(r"\s*/\s*")  # "20个成员地方政府（5国）/ 20 member regional governments ..."
@@ -707,10 +708,13 @@ def _summary(text: str) -> tuple[re.Match[str], int] | None:
 
 
 def _observer_heading(text: str) -> tuple[str, str] | None:
-    """(name, what follows) of "Mongolia (observer)", "Mongolia (Observer): Tov" or
+    """(name, what follows) of "Mongolia (observer)", "Mongolia (Observer): Tov", "Observer - Japan: A" or
     "International Organizations（列席 observer）：UNDP": a heading whose group observes."""
     found = _OBSERVER_HEADING.match(text.strip())
     name, rest = (found["name"], found["rest"]) if found else (text.strip(), "")
+    prefixed = _OBSERVER_PREFIX.match(name)
+    if prefixed:
+        return prefixed["name"].strip(), rest.strip()
     name, marked = strip_observer_suffix(name)
     return (name.strip(), rest.strip()) if marked and name.strip() else None
 
@@ -723,6 +727,20 @@ def opens_group(text: str) -> bool:
     return observer is not None and country_code(observer[0]) is not None
 
 
+# "126 young athletes and 34 officials from 8 member regions": the people come first, the
+# authorities they came from later in the summary.
+_AUTHORITIES_LATER = re.compile(
+    r"\b(?:from|of|representing)\s+(?P<count>\d{1,6})\s+(?:member\s+)?(?:regional\s+|local\s+)?"
+    r"(?:regions|authorities|governments|provinces|prefectures)\b",
+    re.IGNORECASE,
+)
+
+
+def _authorities_counted(summary: re.Match[str]) -> int:
+    later = _AUTHORITIES_LATER.search(summary["what"])
+    return int(later["count"]) if later else int(summary["authorities"])
+
+
 def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
     lines = [line for line in values if line.text]
     summary_text = stated_authorities = stated_countries = None
@@ -731,7 +749,7 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
         if found:
             match, end = found
             summary_text = match.group(0).strip()
-            stated_authorities = int(match["authorities"])
+            stated_authorities = _authorities_counted(match)
             countries = match["countries"] or match["bracketed_countries"]
             stated_countries = int(countries) if countries else None
             lines[0] = Line(lines[0].number, lines[0].text[end:].lstrip(" ,;:.–—-"))

@@ -102,14 +102,23 @@ SECTION_MARKERS = (
 
 SECTION_KINDS = (
     ("overview", re.compile(r"\b(overview|outline|summary|general information|basic information)\b", re.I)),
-    ("contents", re.compile(r"\b(contents?|main results|results|agenda|proceedings|discussions|outcomes?)\b", re.I)),
+    (
+        "contents",
+        re.compile(
+            r"\b(contents?|main results|results|agenda|proceedings|discussions|outcomes?|(?<!agreed )minutes)\b", re.I
+        ),
+    ),
     (
         "declaration",
-        re.compile(r"\b(declaration|charter|communiqu[eé]|statement|resolution|agreement|memorandum|MOU)s?\b", re.I),
+        re.compile(
+            r"\b(declaration|charter|communiqu[eé]|statement|resolution|agreement|memorandum|MOU|agreed (?:points|items|minutes))s?\b",
+            re.I,
+        ),
     ),
 )
 
-# A numbered heading that is not a known kind must look like a heading, not a sentence.
+# A numbered heading that is not a known kind must look like a heading, not a sentence:
+# short, or in capitals ("3. ROUND TABLE ON YOUTH, WOMEN AND SPORT").
 _HEADING_WORDS_MAX = 6
 
 
@@ -285,7 +294,7 @@ def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[st
             if int(match["number"]) != next_number or (numbering_style and style != numbering_style):
                 continue
             numbering_style = style
-            if kind is None and len(heading.split()) > _HEADING_WORDS_MAX:
+            if kind is None and len(heading.split()) > _HEADING_WORDS_MAX and not heading.isupper():
                 continue
             next_number += 1
         headings[index] = (heading, kind)
