@@ -111,7 +111,8 @@ SECTION_KINDS = (
     (
         "declaration",
         re.compile(
-            r"\b(declaration|charter|communiqu[eé]|statement|resolution|agreement|memorandum|MOU|agreed (?:points|items|minutes))s?\b",
+            r"\b(declaration|charter|communiqu[eé]|statement|resolution|agreement|memorandum|MOU"
+            r"|agreed (?:points|items|minutes))s?\b",
             re.I,
         ),
     ),
