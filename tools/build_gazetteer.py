@@ -249,13 +249,16 @@ class Gazetteer:
         return eid
 
     def add(self, eid: str, *aliases: str) -> None:
-        # "Republic of Sakha (Yakutia)" is two names, as the texts' own asides are;
-        # ISO's inverted country forms ("Korea (Republic of)") are not names at all.
+        # A region's official name with its aside ("Republic of Sakha (Yakutia)") is a name,
+        # and so is each part; elsewhere the parts are two names, as the texts' own asides
+        # are ("Sea of Japan (East Sea)"); ISO's inverted country forms ("Korea (Republic
+        # of)") are not names at all.
         for a in aliases:
             bracketed = re.fullmatch(r"(.+?)\s*\((.+)\)", a or "")
             if bracketed and eid.startswith("country:"):
                 continue
-            for part in bracketed.groups() if bracketed else (a,):
+            whole = (a,) if not bracketed or re.fullmatch(r"[A-Z]{2}-\w+", eid) else ()
+            for part in (*whole, *bracketed.groups()) if bracketed else (a,):
                 if part:
                     self.raw_aliases[eid].append(nfc(part))
 
