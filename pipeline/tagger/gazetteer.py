@@ -35,9 +35,12 @@ class Gazetteer:
         self.entries = {entry.id: entry for entry in entries}
         self._by_alias: dict[str, Entry] = {}
         self._by_exact_alias: dict[str, Entry] = {}
+        self._cities: dict[str, Entry] = {}  # a city keeps its name where a region took it
         for entry in entries:
             for alias in entry.aliases:
                 self._by_alias.setdefault(alias_key(alias), entry)
+                if entry.id.startswith("city:"):
+                    self._cities.setdefault(alias_key(alias), entry)
             for alias in entry.exact_aliases:
                 self._by_exact_alias.setdefault(" ".join(alias.split()), entry)
 
@@ -47,11 +50,7 @@ class Gazetteer:
     def city_named(self, name: str) -> Entry | None:
         """The city a bare name may also mean ("Toyama": Toyama City, not only the
         prefecture the name resolves to by itself)."""
-        for candidate in (f"{name} City", name):
-            entry = self.lookup(candidate)
-            if entry is not None and entry.id.startswith("city:"):
-                return entry
-        return None
+        return self._cities.get(alias_key(f"{name} City")) or self._cities.get(alias_key(name))
 
     def country_within(self, name: str) -> str | None:
         """The country of a known place a longer name starts or ends with

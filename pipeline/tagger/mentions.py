@@ -503,6 +503,52 @@ def _coordinated_place(
 # --- merging ----------------------------------------------------------------------
 
 
+_REGION_ID = re.compile(r"^[A-Z]{2}-\w+$")  # an ISO 3166-2 code
+# How a record names the river or lake a region is named after: "Amur" -> "Amur River".
+_NATURAL_FORMS = ("{} River", "{} river", "Lake {}", "{} Lake", "{} Gol")
+
+
+def _natural_forms(name: str) -> list[str]:
+    return [form.format(name) for form in _NATURAL_FORMS]
+
+
+def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A region's bare name in the prose ("Toyama", "Amur") of a record that also names the
+    region in full ("Toyama Prefecture", "Amur Oblast") is another thing of that name: the
+    city the gazetteer knows, else the river or lake the record names ("Amur River"), else,
+    for a region that is a city ("Busan Metropolitan City"), a city of its own."""
+    forms: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.entry is not None:
+            forms.setdefault(mention.entry.id, set()).add(mention.text)
+    by_text = {mention.text: mention for mention in mentions}
+    result = []
+    for mention in mentions:
+        entry = mention.entry
+        if (
+            entry is None
+            or mention.from_structure
+            or not _REGION_ID.match(entry.id)
+            or not any(form.startswith(f"{mention.text} ") for form in forms[entry.id])
+        ):
+            result.append(mention)
+            continue
+        city = gazetteer.city_named(mention.text)
+        natural = next((by_text[form] for form in _natural_forms(mention.text) if form in by_text), None)
+        if city is not None:
+            result.append(Mention(mention.text, city.kind, city.label, city, city.country, "rules"))
+        elif natural is not None:
+            same_as = None if natural.entry else natural.text
+            result.append(
+                Mention(mention.text, "place", natural.label, natural.entry, natural.country, "rules", same_as)
+            )
+        elif entry.name.endswith(" City"):  # "Busan" beside "Busan Metropolitan City": the city
+            result.append(Mention(mention.text, "place", "GPE", None, entry.country, "rules"))
+        else:
+            result.append(mention)
+    return result
+
+
 SOURCE_ORDER: tuple[EntitySource, ...] = ("structure", "gazetteer", "model", "rules")
 
 
@@ -582,6 +628,7 @@ def tag(
         mentions = structure_mentions(record, gazetteer)
         for _ in record_texts:
             mentions += doc_mentions(next(docs), gazetteer)
+        mentions = _bare_region_names(mentions, gazetteer)
         tagged.append(
             record.model_copy(update={"entities": merge(mentions), "overview": _linked_overview(record, gazetteer)})
         )
