@@ -254,7 +254,8 @@ class Gazetteer:
         # are ("Sea of Japan (East Sea)"); ISO's inverted country forms ("Korea (Republic
         # of)") are not names at all.
         for a in aliases:
-            bracketed = re.fullmatch(r"(.+?)\s*\((.+)\)", a or "")
+            a = re.sub(r"^the\s+", "", a or "", flags=re.IGNORECASE)  # the texts' article is no part of a name
+            bracketed = re.fullmatch(r"(.+?)\s*\((.+)\)", a)
             if bracketed and eid.startswith("country:"):
                 continue
             whole = (a,) if not bracketed or re.fullmatch(r"[A-Z]{2}-\w+", eid) else ()

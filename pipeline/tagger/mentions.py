@@ -94,8 +94,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
 
 # Between the bodies of an organizer value: "A & B", "A, with the support of the B".
 ORGANIZER_JOINERS = re.compile(
-    r"\s+(?:&|and)\s+|,?\s+(?:with\s+the\s+support\s+of|in\s+(?:co-?operation|partnership)\s+with"
-    r"|supported\s+by|co-?organi[sz]ed\s+by|jointly\s+with|together\s+with)\s+(?:the\s+)?",
+    r"\s*;\s*|\s+(?:&|and)\s+|,?\s+(?:with\s+the\s+support\s+of|in\s+(?:co-?operation|partnership)\s+with"
+    r"|supported\s+by|co-?organi[sz]ed\s+by|jointly\s+with|together\s+with|with)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 
@@ -146,7 +146,7 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
             mentions.append(_mention(organizer.text.split(">")[0].strip(), gazetteer, "place", "GPE"))
         for part in organizer_bodies(organizer.name or ""):
             for name in _with_aside(part, gazetteer):
-                if name:
+                if name and not name[0].islower():  # an aside "(coordinating region of ...)" names nothing
                     mentions.append(_mention(name, gazetteer, "organization", "ORG", organizer.country))
     return mentions
 
