@@ -34,6 +34,8 @@ ROOT = TESTS.parent
         ("Participants", "ORG", []),
         ("NEAR Youth Network &", "ORG", ["NEAR Youth Network"]),
         ("Gyeongsangbuk-do Primorsky Territory", "GPE", ["Gyeongsangbuk-do", "Primorsky Territory"]),
+        ("Mount Tai & Qufu", "LOC", ["Mount Tai", "Qufu"]),
+        ("the Baikalsk Pulp and Paper Mill", "FAC", ["Baikalsk Pulp and Paper Mill"]),
     ],
 )
 def test_clean_span(span, label, names):

@@ -202,18 +202,19 @@ def _starts_name(token: Token) -> bool:
 
 
 def _capitalised_run(doc: Doc, start: int) -> int:
-    """The capitalised words from ``start`` that no gazetteer entry holds (a model's guess may)."""
+    """The capitalised words from ``start`` that no gazetteer entry holds (a model's guess or
+    a name shape may)."""
     end = start
-    while end < len(doc) and _starts_name(doc[end]) and not doc[end].ent_id_:
+    while end < len(doc) and _starts_name(doc[end]) and (not doc[end].ent_id_ or doc[end].ent_id_.startswith("shape:")):
         end += 1
     return end
 
 
 def _and_continues(doc: Doc, start: int, end: int) -> int | None:
-    """Where an organization's name goes on after "and"/"&" at ``end``: "Korea Institute of
-    Geoscience and Mineral Resources" (an "of" tail with no head of its own after "and"),
-    "Culture and Tourism Subcommittee", "ESCAP East and North-East Asia Office" (a head
-    after "and", none before it). "Heilongjiang Province and Jilin Province" are two."""
+    """Where an organization's or a facility's name goes on after "and"/"&" at ``end``: "Korea
+    Institute of Geoscience and Mineral Resources" (an "of" tail with no head of its own after
+    "and"), "Culture and Tourism Subcommittee", "Rason Economic and Trade Zone" (a head after
+    "and", none before it). "Heilongjiang Province and Jilin Province" are two."""
     run_end = _capitalised_run(doc, end + 1)
     if run_end == end + 1:
         return None
@@ -221,7 +222,7 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     has_connector = any(token.lower_ in CONNECTORS for token in doc[start:end])
     if has_connector and head_kind(before) == "organization" and head_kind(after) is None:
         return run_end
-    if not has_connector and head_kind(after) == "organization" and head_kind(before) is None:
+    if not has_connector and head_kind(after) in ("organization", "facility") and head_kind(before) is None:
         return run_end
     return None
 
@@ -354,8 +355,11 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
     end = ent.end
+    following = ents_at.get(end)
+    if ent[-1].lower_ in ("and", "&") and following is not None and following.ent_id_.startswith("shape:"):
+        end = following.end  # "Baikalsk Pulp and" + "Paper Mill"
     if ent.label_ in ORG_LABELS or ent.text.split()[-1].lower() in CONNECTORS | {"the"}:
-        end = _extend_right(ent.doc, ent.end, ents_at, lambda text: "organization", ent.start)
+        end = _extend_right(ent.doc, end, ents_at, lambda text: "organization", ent.start)
     start = _extend_left(ent.doc, ent.start, end, ents_at)
     text = ent.doc[start:end].text
     if head_kind(text) == "event":

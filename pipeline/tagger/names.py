@@ -80,6 +80,13 @@ HEAD_WORDS = {
         "gasfield",
         "oilfield",
         "reserve",
+        "lakes",
+        "rivers",
+        "coast",
+        "rim",
+        "rocks",
+        "delta",
+        "aquifer",
     },
     "facility": {
         "hall",
@@ -119,6 +126,20 @@ HEAD_WORDS = {
         "railway",
         "terminal",
         "statue",
+        "mill",
+        "fortress",
+        "monument",
+        "datsan",
+        "theatre",
+        "theater",
+        "pavilion",
+        "pipeline",
+        "dam",
+        "hippodrome",
+        "route",
+        "factory",
+        "works",
+        "memorial",
     },
     "organization": {
         "government",
@@ -160,6 +181,19 @@ HEAD_WORDS = {
         "guard",
         "bureau",
         "branch",
+        "services",
+        "airlines",
+        "airline",
+        "accelerator",
+        "alliance",
+        "consortium",
+        "club",
+        "committees",
+        "partnership",
+        "cooperative",
+        "trust",
+        "press",
+        "observatory",
     },
 }
 LEADING_NATURAL = {"mount", "mt", "lake", "cape"}
@@ -373,13 +407,21 @@ def split_glued(words: list[str]) -> list[list[str]]:
 
 
 def _split_conjunctions(words: list[str]) -> list[list[str]]:
+    """'Mount Tai & Qufu' is two names; 'Baikalsk Pulp and Paper Mill' one: words with no
+    head of their own before "and" belong to the facility or body headed after it."""
     parts: list[list[str]] = [[]]
     for word in words:
         if word in ("&", "and"):
             parts.append([])
         else:
             parts[-1].append(word)
-    return [part for part in parts if part]
+    parts = [part for part in parts if part]
+    if len(parts) == 2 and head_kind(" ".join(parts[0])) is None and head_kind(" ".join(parts[1])) in _JOINED_HEADS:
+        return [words]
+    return parts
+
+
+_JOINED_HEADS = ("facility", "organization")
 
 
 def is_name(name: str) -> bool:
