@@ -11,6 +11,7 @@ from pipeline import parse, read
 from pipeline.tagger import ModelError, load_nlp, prose, tag
 from pipeline.tagger.evaluate import load_gold, score_file, total
 from pipeline.tagger.gazetteer import load_gazetteer
+from pipeline.tagger.mentions import organizer_bodies
 from pipeline.tagger.names import clean_span
 from tests.conftest import TESTS
 
@@ -171,3 +172,23 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
     assert city.startswith("city:") and "Toyama Prefecture" in entities["JP-16"][1]
     assert "Amur" in entities[river][1] and "Amur" not in entities["RU-AMU"][1]
     assert busan != "KR-26" and "Busan Metropolitan City" in entities["KR-26"][1]
+
+
+@pytest.mark.parametrize(
+    ("value", "bodies"),
+    [
+        (
+            "Governor's Office of Töv Province; Mongolian National Chamber of Commerce and Industry (MNCCI)",
+            ["Governor's Office of Töv Province", "Mongolian National Chamber of Commerce and Industry (MNCCI)"],
+        ),
+        ("Toyama Prefecture and NEAR Secretariat", ["Toyama Prefecture", "NEAR Secretariat"]),
+        ("Khabarovsk Territory, Administration", ["Khabarovsk Territory, Administration"]),
+        ("Government of Khabarovsk Krai, NEAR Secretariat", ["Government of Khabarovsk Krai", "NEAR Secretariat"]),
+        (
+            "Hyogo Prefectural Government, with the Asian Disaster Reduction Center",
+            ["Hyogo Prefectural Government", "Asian Disaster Reduction Center"],
+        ),
+    ],
+)
+def test_organizer_bodies(value: str, bodies: list[str]) -> None:
+    assert organizer_bodies(value) == bodies

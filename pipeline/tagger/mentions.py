@@ -21,7 +21,16 @@ from ..parser.countries import country_code
 from ..parser.text import split_aside, split_top_level
 from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
-from .names import CONNECTORS, GENERIC_WORDS, HEAD_LABELS, clean_span, head_kind, is_name
+from .names import (
+    CONNECTORS,
+    GENERIC_WORDS,
+    HEAD_LABELS,
+    NATURAL_FEATURE_NOUNS,
+    RESOURCE_WORDS,
+    clean_span,
+    head_kind,
+    is_name,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -78,17 +87,22 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     """The places of a venue. A bare name that is a city's as well as its region's is the
     city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city)."""
     parts = [part for chunk in _PLACE_PARTS.split(text) for part in split_top_level(chunk, ",")]
-    mentions = []
+    mentions: list[Mention] = []
     for part in parts:
         for name in _with_aside(part, gazetteer):
             if not name or name[0].islower():  # "business centre" in "Zone, business centre, Tomsk" is no name
                 continue
             city = gazetteer.city_named(name)
-            mentions.append(
+            mention = (
                 Mention(name, "place", city.label, city, city.country, "structure")
                 if city is not None
                 else _mention(name, gazetteer, "place", label, country)
             )
+            if mentions and mention.entry is None and is_acronym(name) and split_aside(part):
+                # "Daejeon Convention Center (DCC)": the acronym is the name before it
+                named = mentions[-1]
+                mention = Mention(name, named.kind, named.label, named.entry, named.country, "structure", named.text)
+            mentions.append(mention)
     return mentions
 
 
@@ -100,12 +114,29 @@ ORGANIZER_JOINERS = re.compile(
 )
 
 
+def _joined_parts(text: str) -> list[str]:
+    """The parts between joiners, except that "and" goes on with an "of" tail that has no
+    head of its own after it ("Chamber of Commerce and Industry")."""
+    parts: list[str] = []
+    position = 0
+    for joiner in ORGANIZER_JOINERS.finditer(text):
+        part, rest = text[position : joiner.start()], text[joiner.end() :]
+        following = ORGANIZER_JOINERS.split(rest, maxsplit=1)[0]
+        following = (split_aside(following) or (following, ""))[0]
+        if joiner.group(0).strip() in ("and", "&") and " of " in part and head_kind(following) is None:
+            continue
+        parts.append(part)
+        position = joiner.end()
+    parts.append(text[position:])
+    return parts
+
+
 def organizer_bodies(text: str) -> list[str]:
     """The bodies an organizer value names. "Khabarovsk Territory, Administration" is one
     (a region and its body); "Government of Khabarovsk Krai, NEAR Secretariat" two: a comma
     splits where the part after it is a name of its own, not a generic body word."""
     bodies = []
-    for part in ORGANIZER_JOINERS.split(text):
+    for part in _joined_parts(text):
         pieces = split_top_level(part, ",")
         if len(pieces) > 1 and all(is_name(piece) and not _generic(piece) for piece in pieces[1:]):
             bodies += pieces
@@ -351,6 +382,14 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     return [name]
 
 
+def _natural_feature_after(doc: Doc, end: int) -> bool:
+    """Whether lower-case nouns after a name make it a natural feature's ("... gas field")."""
+    index = end
+    while index < len(doc) and index - end < 3 and doc[index].text in RESOURCE_WORDS:
+        index += 1
+    return index < len(doc) and doc[index].text in NATURAL_FEATURE_NOUNS
+
+
 def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -> tuple[list[Mention], range]:
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
@@ -368,6 +407,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         tail = next((t.i for t in ent.doc[ent.start + 1 : end] if t.lower_ in CONNECTORS), end)
         return [], range(start, tail)
     default: tuple[EntityKind, str] = ("place", ent.label_) if ent.label_ in PLACE_LABELS else ("organization", "ORG")
+    if _natural_feature_after(ent.doc, end):
+        default = ("place", "LOC")
     names = clean_span(text, ent.label_)
     kinds = [HEAD_LABELS.get(head_kind(name) or "") for name in names]
     # "Mount Tai & Qufu": parts of one span share the kind one of them shows.
@@ -404,18 +445,26 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
 
 
 def _acronym_after(doc: Doc, end: int) -> str | None:
-    """'Korea International Cooperation Agency (KOICA)': the bracketed acronym."""
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+    """'Korea International Cooperation Agency (KOICA)', 'Incheon Free Economic Zone (IFEZ)':
+    the bracketed acronym."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text.startswith(")"):  # "):" is one token
         candidate = doc[end + 1].text
-        if candidate.isupper() and candidate.isalpha() and 2 <= len(candidate) <= 10:
+        if is_acronym(candidate):
             return candidate
     return None
+
+
+def is_acronym(text: str) -> bool:
+    """ "KOICA", "IFEZ", and mixed ones with two capitals or more: "KamchatNIRO"."""
+    capitals = sum(char.isupper() for char in text)
+    return text[:1].isupper() and text.isalpha() and capitals >= 2 and 2 <= len(text) <= 12
 
 
 def _with_acronym(doc: Doc, found: list[Mention], tokens: range, gazetteer: Gazetteer) -> list[Mention]:
     """The acronym in brackets after an organization's name, as a mention of the same thing;
     where the gazetteer knows the acronym and not the long form, both are its entry."""
-    acronym = _acronym_after(doc, tokens.stop) if len(found) == 1 and found[0].kind == "organization" else None
+    named = len(found) == 1 and (found[0].kind == "organization" or found[0].label == "FAC")
+    acronym = _acronym_after(doc, tokens.stop) if named else None
     if acronym is None:
         return found
     full = found[0]
@@ -529,6 +578,13 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
     result = []
     for mention in mentions:
         entry = mention.entry
+        if entry is None and not mention.from_structure and not mention.same_as:
+            # "Tuul" beside "Tuul River" is the river, whatever the model thought it was
+            river = next((by_text[form] for form in _natural_forms(mention.text) if form in by_text), None)
+            if river is not None:
+                mention = Mention(mention.text, "place", river.label, river.entry, river.country, "rules", river.text)
+            result.append(mention)
+            continue
         if (
             entry is None
             or mention.from_structure

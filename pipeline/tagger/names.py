@@ -197,6 +197,50 @@ HEAD_WORDS = {
     },
 }
 LEADING_NATURAL = {"mount", "mt", "lake", "cape"}
+# A name followed by one of these lower-case nouns names a natural feature, whatever the
+# model thought it was: "the Lunskoye gas field", "the Natalka gold deposit", "Three
+# Brothers rocks", "the Selenga delta". Resource words may stand between.
+NATURAL_FEATURE_NOUNS = {
+    "field",
+    "fields",
+    "deposit",
+    "deposits",
+    "mine",
+    "mines",
+    "rocks",
+    "delta",
+    "basin",
+    "watershed",
+    "aquifer",
+    "coalfield",
+    "oilfield",
+    "gasfield",
+    "shore",
+    "coast",
+    "valley",
+}
+RESOURCE_WORDS = {
+    "oil",
+    "gas",
+    "coal",
+    "gold",
+    "copper",
+    "iron",
+    "silver",
+    "uranium",
+    "tin",
+    "zinc",
+    "lead",
+    "nickel",
+    "diamond",
+    "fluorspar",
+    "rare-earth",
+    "rare",
+    "earth",
+    "open-pit",
+    "and",
+    "condensate",
+}
 HEAD_LABELS: dict[str, tuple[EntityKind, str]] = {
     "administrative": ("place", "GPE"),
     "natural": ("place", "LOC"),
