@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.parser.countries import country_code
-from pipeline.parser.overview import match_label, parse_participation, split_country
+from pipeline.parser.overview import collect_fields, match_label, parse_participation, split_country
 from pipeline.parser.text import Line
 
 
@@ -185,3 +185,23 @@ def test_country_and_authorities_after_a_spaced_dash() -> None:
         ("Russian Federation", "member", ["Tomsk Region", "Irkutsk Region"]),
         ("Japan", "member", ["Toyama Prefecture"]),
     ]
+
+
+def test_an_inline_observer_marker_after_a_country_group_opens_observers_of_their_own() -> None:
+    notes: list = []
+    text = (
+        "5 regions from 2 countries, Japan (1; Tottori Prefecture), Mongolia (1; Tov Province)"
+        " 《※ Participated as observer》 Korea Tourism Organization; CLAIR"
+    )
+    participation = parse_participation([Line(1, text)], notes)
+    assert [(g.country, g.role, g.authorities) for g in participation.groups][-2:] == [
+        ("Mongolia", "member", ["Tov Province"]),
+        (None, "observer", ["Korea Tourism Organization", "CLAIR"]),
+    ]
+
+
+@pytest.mark.parametrize("label", ["Languages", "Chair", "Co-chairs", "Theme", "Simultaneous interpretation"])
+def test_a_label_that_heads_no_group_ends_the_participants(label: str) -> None:
+    lines = ["Participants: 2 regions", "Japan: Tottori Prefecture", f"{label}: Japanese, Gyeongsangbuk-do"]
+    fields, _ = collect_fields([Line(n, text) for n, text in enumerate(lines, 1)])
+    assert [field.label for field in fields] == ["Participants", label]

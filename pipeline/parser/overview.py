@@ -169,7 +169,7 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             continue
         labelled = match_label(line.text) or match_label(_LABEL_BULLET.sub("", line.text))
         in_participation = bool(fields) and fields[-1].kind == "participation"
-        if labelled and (not in_participation or field_kind(labelled[0])):
+        if labelled and (not in_participation or field_kind(labelled[0]) or _ends_participation(labelled[0])):
             label, value = labelled
             fields.append(RawField(label, line.number))
             if value:
@@ -179,6 +179,18 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
         else:
             unlabelled.append(line)
     return fields, unlabelled
+
+
+# Labels of the overview that never head a group of participants ("Chair: ...", "Languages:
+# ..."): after the participants they end the list.
+NON_PARTICIPATION_LABELS = re.compile(
+    r"(co )?chair(s|person|man|woman)?|moderators?|languages?|(simultaneous )?interpretation|themes?|topics?"
+    r"|contacts?|remarks|dress code"
+)
+
+
+def _ends_participation(label: str) -> bool:
+    return NON_PARTICIPATION_LABELS.fullmatch(label_key(label)) is not None
 
 
 SINGLE_VALUE_KINDS = frozenset({"period", "venue", "organizer"})
@@ -430,6 +442,9 @@ class ParticipationScanner:
             group, text = self.group_of(trailing["country"], observer), trailing["name"]
         else:
             group = self.current()
+            if self.observer_mode and not group.observer:
+                # "Mongolia (1; Tov Province) 《※ Participated as observer》 KTO": observers of their own
+                group = self.open_group(None)
         (group.observers if observer or marked or group.observer else group.members).append(text)
 
     def scan_line(self, line: Line, heads_bullets: bool = False) -> None:
