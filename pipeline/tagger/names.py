@@ -35,6 +35,13 @@ HEAD_WORDS = {
         "workshop",
         "agreement",
         "treaty",
+        "earthquake",
+        "earthquakes",
+        "framework",
+        "spill",
+        "olympics",
+        "tsunami",
+        "campaign",
     },
     "administrative": {
         "city",
@@ -197,6 +204,7 @@ HEAD_WORDS = {
     },
 }
 LEADING_NATURAL = {"mount", "mt", "lake", "cape"}
+LEADING_EVENT = {"typhoon", "hurricane", "cyclone"}  # "Typhoon Lionrock"
 # A name followed by one of these lower-case nouns names a natural feature, whatever the
 # model thought it was: "the Lunskoye gas field", "the Natalka gold deposit", "Three
 # Brothers rocks", "the Selenga delta". Resource words may stand between.
@@ -344,10 +352,26 @@ GENERIC_WORDS = {
     "organizations",
     "organisations",
     "international organizations",
+    # roles and words of programmes and lists, capitalised as labels ("Head", "Speakers")
+    "head",
+    "heads",
+    "speaker",
+    "speakers",
+    "moderator",
+    "relations",
+    "future",
+    "affairs",
 }
 # Formats, units and abbreviations that ner mistakes for names.
 NOT_NAMES = {
     "pdf",
+    "xls",
+    "xlsx",
+    "doc",
+    "docx",
+    "ppt",
+    "pptx",
+    "hwp",
     "jpg",
     "jpeg",
     "png",
@@ -420,6 +444,8 @@ def head_kind(name: str) -> str | None:
     words = name.split()
     if len(words) > 1 and _word_key(words[0]).rstrip(".") in LEADING_NATURAL:
         return "natural"
+    if len(words) > 1 and _word_key(words[0]) in LEADING_EVENT:
+        return "event"
     head = head_word(name)
     if head in ("center", "centre"):
         return "facility" if any(_word_key(word) in FACILITY_CENTRE_WORDS for word in words) else "organization"
