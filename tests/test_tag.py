@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from pipeline import parse, read
+from pipeline import parse, read, read_bytes
 from pipeline.tagger import ModelError, load_nlp, prose, tag
 from pipeline.tagger.evaluate import load_gold, score_file, total
 from pipeline.tagger.gazetteer import load_gazetteer
@@ -192,3 +192,17 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
 )
 def test_organizer_bodies(value: str, bodies: list[str]) -> None:
     assert organizer_bodies(value) == bodies
+
+
+def test_facility_tails_acronyms_apart_and_natural_features(nlp) -> None:
+    text = SHELL.format(
+        "Delegates saw the Free Port of Vladivostok and the Adachi Museum of Art. "
+        "ERINA proposed a survey with SASS and Shandong University. "
+        "Gas from the Lunskoye gas field reaches the Incheon Free Economic Zone (IFEZ); IFEZ grows."
+    )
+    names = dict(_entities_of(text, nlp).values())
+    assert {"Free Port of Vladivostok", "Adachi Museum of Art", "SASS", "Shandong University"} <= set(names)
+    assert "SASS and Shandong University" not in names
+    assert sorted(names["Incheon Free Economic Zone"]) == ["IFEZ", "Incheon Free Economic Zone"]
+    (record,) = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)
+    assert next(entity for entity in record.entities if entity.name == "Lunskoye").kind == "place"

@@ -250,6 +250,8 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     if run_end == end + 1:
         return None
     before, after = doc[start:end].text, doc[end + 1 : run_end].text
+    if all(token.is_upper for token in doc[start:end]):
+        return None  # an acronym is a name of its own: "SASS and Shandong University" are two
     has_connector = any(token.lower_ in CONNECTORS for token in doc[start:end])
     if has_connector and head_kind(before) == "organization" and head_kind(after) is None:
         return run_end
@@ -390,6 +392,17 @@ def _natural_feature_after(doc: Doc, end: int) -> bool:
     return index < len(doc) and doc[index].text in NATURAL_FEATURE_NOUNS
 
 
+def _facility_of_tail(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
+    """A facility's "of" tail: "Free Port" + "of Vladivostok", "Adachi Museum" + "of Art"."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return end
+    following = ents_at.get(end + 1)
+    if following is not None and following.label_ in PLACE_LABELS:
+        return following.end
+    run_end = _capitalised_run(doc, end + 1)
+    return run_end if run_end > end + 1 else end
+
+
 def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -> tuple[list[Mention], range]:
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
@@ -399,6 +412,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         end = following.end  # "Baikalsk Pulp and" + "Paper Mill"
     if ent.label_ in ORG_LABELS or ent.text.split()[-1].lower() in CONNECTORS | {"the"}:
         end = _extend_right(ent.doc, end, ents_at, lambda text: "organization", ent.start)
+    elif head_kind(ent.text) == "facility":
+        end = _facility_of_tail(ent.doc, end, ents_at)
     start = _extend_left(ent.doc, ent.start, end, ents_at)
     text = ent.doc[start:end].text
     if head_kind(text) == "event":
@@ -432,7 +447,9 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
         run_start = start - 1
         while run_start > 0 and _starts_name(doc[run_start - 1]) and not doc[run_start - 1].ent_type_:
             run_start -= 1
-        if run_start == start - 1 or head_kind(doc[run_start : start - 1].text) is not None:
+        run = doc[run_start : start - 1]
+        # an acronym is a name of its own: "SASS and Shandong University" are two
+        if run_start == start - 1 or head_kind(run.text) is not None or all(token.is_upper for token in run):
             break
         start = run_start
     before = next(
@@ -646,7 +663,11 @@ def merge(mentions: Iterable[Mention]) -> list[Entity]:
         if entry:
             name, kind, label, country, code = entry.name, entry.kind, entry.label, entry.country, entry.code
         else:
-            name = Counter(m.text for m in group).most_common(1)[0][0]
+            # the name an acronym stands for, else the most frequent spelling
+            name = (
+                next((m.same_as for m in group if m.same_as), None)
+                or Counter(m.text for m in group).most_common(1)[0][0]
+            )
             kind = structural[0].kind
             label = Counter(m.label for m in structural if m.kind == kind).most_common(1)[0][0]
             country = next((m.country for m in structural if m.country), None)
