@@ -183,6 +183,7 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
         ),
         ("Toyama Prefecture and NEAR Secretariat", ["Toyama Prefecture", "NEAR Secretariat"]),
         ("Khabarovsk Territory, Administration", ["Khabarovsk Territory, Administration"]),
+        ("Jilin Province, Department of Commerce", ["Jilin Province, Department of Commerce"]),
         ("Government of Khabarovsk Krai, NEAR Secretariat", ["Government of Khabarovsk Krai", "NEAR Secretariat"]),
         (
             "Hyogo Prefectural Government, with the Asian Disaster Reduction Center",

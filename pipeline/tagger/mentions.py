@@ -138,7 +138,9 @@ def organizer_bodies(text: str) -> list[str]:
     bodies = []
     for part in _joined_parts(text):
         pieces = split_top_level(part, ",")
-        if len(pieces) > 1 and all(is_name(piece) and not _generic(piece) for piece in pieces[1:]):
+        if len(pieces) > 1 and all(
+            is_name(piece) and not _generic(piece) and not _office_of(pieces[0], piece) for piece in pieces[1:]
+        ):
             bodies += pieces
         elif part.strip():
             bodies.append(part.strip())
@@ -150,6 +152,11 @@ def organizer_bodies(text: str) -> list[str]:
 BODY_WORDS = frozenset(
     {"office", "division", "department", "bureau", "headquarters", "affairs", "foreign", "section", "unit", "desk"}
 )
+
+
+def _office_of(region: str, body: str) -> bool:
+    """ "Jilin Province, Department of Commerce": a region's own department, one body."""
+    return head_kind(region) == "administrative" and body.split()[0].lower() in BODY_WORDS
 
 
 def _generic(name: str) -> bool:
