@@ -37,6 +37,11 @@ ROOT = TESTS.parent
         ("Gyeongsangbuk-do Primorsky Territory", "GPE", ["Gyeongsangbuk-do", "Primorsky Territory"]),
         ("Mount Tai & Qufu", "LOC", ["Mount Tai", "Qufu"]),
         ("the Baikalsk Pulp and Paper Mill", "FAC", ["Baikalsk Pulp and Paper Mill"]),
+        (
+            "the Government of the Republic of Sakha (Yakutia)",
+            "ORG",
+            ["Government of the Republic of Sakha (Yakutia)"],
+        ),
     ],
 )
 def test_clean_span(span, label, names):

@@ -74,9 +74,12 @@ def _mention(
 
 def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     """'Toyama Prefecture (富山県)' -> ['Toyama Prefecture', '富山県']; a name whose aside is
-    part of it ('Republic of Sakha (Yakutia)') stays whole."""
+    part of it ('Republic of Sakha (Yakutia)') stays whole, and so does one that ends with it."""
     aside = split_aside(text)
-    return list(aside) if aside and gazetteer.lookup(text) is None else [text]
+    words = text.split()
+    # ... or ends with one: "Government of the Republic of Sakha (Yakutia)"
+    named = any(gazetteer.lookup(" ".join(words[-size:])) for size in range(2, min(len(words), 6) + 1))
+    return list(aside) if aside and not named else [text]
 
 
 # Between the parts of a venue: "Country > place", a comma, a spaced dash or slash.

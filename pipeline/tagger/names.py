@@ -505,6 +505,22 @@ def is_name(name: str) -> bool:
     )
 
 
+def _strip_word(word: str) -> str:
+    """A word without the punctuation around it, but an aside that is part of the name
+    keeps its brackets ("Republic of Sakha (Yakutia)")."""
+    core = word.rstrip(".,;:!?")
+    if core.startswith("(") and core.endswith(")") and core.count("(") == core.count(")") and len(core) > 2:
+        return core
+    return word.strip(EDGE_PUNCTUATION) or word
+
+
+def _strip_name(name: str) -> str:
+    stripped = name.strip(EDGE_PUNCTUATION)
+    if stripped.count("(") > stripped.count(")") and name.rstrip(".,;:!? ").endswith(")"):
+        stripped += ")"  # the closing bracket of an aside that is part of the name
+    return stripped
+
+
 def clean_span(text: str, label: str) -> list[str]:
     """The names inside a span the model found; empty when it is junk."""
     if any(ch.isdigit() for ch in text):
@@ -516,11 +532,11 @@ def clean_span(text: str, label: str) -> list[str]:
     parts = [words] if head_kind(text) == "organization" else _split_conjunctions(words)
     names = []
     for part in parts:
-        part = _strip_edges([word.strip(EDGE_PUNCTUATION) or word for word in part])
+        part = _strip_edges([_strip_word(word) for word in part])
         while part and part[-1].lower() in TRAILING_COMMON_NOUNS and label != "ORG":
             part = _strip_edges(part[:-1])
         for glued in split_glued(part):
-            name = " ".join(glued).strip(EDGE_PUNCTUATION)
+            name = _strip_name(" ".join(glued))
             if is_name(name):
                 names.append(name)
     return names
