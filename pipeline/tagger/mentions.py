@@ -331,7 +331,11 @@ def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -
     kind_of = (lambda text: "organization") if organization else head_kind
     end = _extend_right(doc, ent.end, ents_at, kind_of, start, place_tails_only=organization)
     start = _extend_left(doc, start, end, ents_at)
-    return doc[start : ent.end], doc[start:end]
+    base_end = ent.end
+    # matched on lower case: "the NEAR Secretariat office" names the NEAR Secretariat
+    while base_end - 1 > start and doc[base_end - 1].is_lower and doc[base_end - 1].lower_ in BODY_WORDS:
+        base_end -= 1
+    return doc[start:base_end], doc[start : end if end > ent.end else base_end]
 
 
 def _gazetteer_mentions(
@@ -484,7 +488,7 @@ def _acronym_after(doc: Doc, end: int) -> str | None:
 def is_acronym(text: str) -> bool:
     """ "KOICA", "IFEZ", and mixed ones with two capitals or more: "KamchatNIRO"."""
     capitals = sum(char.isupper() for char in text)
-    return text[:1].isupper() and text.isalpha() and capitals >= 2 and 2 <= len(text) <= 12
+    return text[:1].isupper() and text.isalpha() and capitals >= 2 and 2 <= len(text) <= 12 and is_name(text)
 
 
 def _with_acronym(doc: Doc, found: list[Mention], tokens: range, gazetteer: Gazetteer) -> list[Mention]:

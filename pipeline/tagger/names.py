@@ -470,7 +470,9 @@ def split_glued(words: list[str]) -> list[list[str]]:
     for word in words:
         previous = parts[-1][-1] if parts[-1] else ""
         ends_name = _word_key(previous) in HEAD_WORDS["administrative"] or previous.lower().endswith("-do")
-        if ends_name and word[:1].isupper() and previous[:1].isupper():
+        # "Pohang City Hall": a head word alone after the city is the name's own head
+        headed = _word_key(word) in HEAD_WORDS["facility"] | HEAD_WORDS["organization"]
+        if ends_name and word[:1].isupper() and previous[:1].isupper() and not headed:
             parts.append([])
         parts[-1].append(word)
     return [part for part in parts if part]
