@@ -523,11 +523,55 @@ def _strip_name(name: str) -> str:
     return stripped
 
 
+# A person's office before "of" names no body: "Head of the Republic of Buryatia" gives the
+# republic, "Governor of Gyeongsangbuk-do" the province.
+ROLE_WORDS = {
+    "head",
+    "heads",
+    "governor",
+    "vice-governor",
+    "mayor",
+    "vice-mayor",
+    "minister",
+    "deputy",
+    "chairman",
+    "chairperson",
+    "chair",
+    "president",
+    "vice-president",
+    "director",
+    "director-general",
+    "secretary-general",
+    "secretary",
+    "ambassador",
+    "consul",
+    "consul-general",
+    "rector",
+    "dean",
+    "representative",
+    "representatives",
+    "delegation",
+    "delegations",
+    "member",
+    "members",
+}
+
+
+def _after_role(words: list[str]) -> list[str]:
+    start = 1 if words and words[0].lower() in ("the", "a", "an") else 0
+    for index in range(start, min(len(words), start + 3)):
+        if words[index].lower() == "of" and index > start:
+            if all(word.lower().strip(",") in ROLE_WORDS for word in words[start:index]):
+                return words[index + 1 :]
+            break
+    return words
+
+
 def clean_span(text: str, label: str) -> list[str]:
     """The names inside a span the model found; empty when it is junk."""
     if any(ch.isdigit() for ch in text):
         return []
-    words = text.split()
+    words = _after_role(text.split())
     if any(_word_key(word) in HEAD_WORDS["event"] for word in words):
         return []
     # "Mount Tai & Qufu" is two names; "Subcommittee on Energy and Mineral Resources" one.
