@@ -295,6 +295,37 @@ class Gazetteer:
             for text in english:
                 self.add(eid, *self.translate("iso3166-1", text))
 
+    def build_other_countries(self) -> None:
+        """Every other ISO 3166-1 country under its display name, its ISO name and common
+        and official names; and the historic countries the sources name (Soviet Union)."""
+        known = {a.lower() for aliases in self.raw_aliases.values() for a in aliases}
+        for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+            if f"country:{c.alpha_2}" in self.entries:
+                continue
+            names = [display_name(c.alpha_2)]
+            names += [getattr(c, a) for a in ("name", "official_name", "common_name") if getattr(c, a, None)]
+            # ISO's inverted and bracketed forms ("Korea, Republic of", "Falkland Islands
+            # (Malvinas)") give their plain parts
+            plain = [
+                re.sub(r"^the\s+", "", part.strip(), flags=re.IGNORECASE)
+                for n in names
+                if "," not in n
+                for part in re.split(r"[()]", n)
+                if part.strip()
+            ]
+            # a country named like a common word ("Chad", "Jersey") or a name already an
+            # entry's (ISO's CN-TW) is left to the parser, which reads country fields
+            if not plain or plain[0].lower() in self.stop or plain[0].lower() in known:
+                continue
+            eid = self.new_entry(f"country:{c.alpha_2}", plain[0], "place", "GPE", "country", c.alpha_2, code=c.alpha_2)
+            self.add(eid, *plain)
+        for code, cfg in self.src.get("historic_countries", {}).items():
+            if pycountry.historic_countries.get(alpha_2=code) is None:
+                self.errors.append(f"historic_countries.{code}: not in pycountry")
+                continue
+            eid = self.new_entry(f"country:{code}", cfg["name"], "place", "GPE", "country", code, code=code)
+            self.add(eid, cfg["name"], *cfg.get("aliases", []), *cfg.get("native", []))
+
     # ------------------------------------------------------------------ subdivisions
     def build_subdivisions(self) -> None:
         known = set()
@@ -659,6 +690,7 @@ class Gazetteer:
         self.build_countries()
         self.build_subdivisions()
         self.build_cities()
+        self.build_other_countries()
         self.build_geonames_cities()
         self.build_geographic()
         self.build_organizations()
