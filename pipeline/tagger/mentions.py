@@ -364,8 +364,10 @@ def _gazetteer_mentions(
         return [Mention(ent.text, city.kind, city.label, city, city.country)], covered
     if base != ent.text:
         return [Mention(base, entry.kind, entry.label, None, entry.country)], covered
-    # A country's official name ("Democratic People's Republic of Korea") is one name.
-    names = [ent.text] if entry.type == "country" else _split_of_phrase(ent.text, gazetteer)
+    # A country's official name ("Democratic People's Republic of Korea") is one name, and
+    # so is a known body's ("EMERCOM of Russia").
+    whole = entry.type == "country" or entry.kind == "organization"
+    names = [ent.text] if whole else _split_of_phrase(ent.text, gazetteer)
     if len(names) > 1:
         return [
             _mention(name, gazetteer, entry.kind, entry.label, entry.country, "gazetteer") for name in names
