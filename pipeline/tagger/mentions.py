@@ -338,9 +338,22 @@ def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -
     return doc[start:base_end], doc[start : end if end > ent.end else base_end]
 
 
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^annual$", re.IGNORECASE)
+
+
+def _held(ent: Span) -> bool:
+    """A body named like its meeting ("... Forum") used for a meeting: "held", or an ordinal before."""
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    before = doc[ent.start - 1].text if ent.start else ""
+    return after == "held" or bool(_ORDINAL.match(before))
+
+
 def _gazetteer_mentions(
     ent: Span, entry: Entry, gazetteer: Gazetteer, ents_at: dict[int, Span]
 ) -> tuple[list[Mention], range]:
+    if head_kind(ent.text) == "event" and _held(ent):
+        return [], range(ent.start, ent.end)  # "the Northeast Asia Economic Forum held in Yonago": a meeting
     base_span, extended_span = _compound(ent, ents_at, entry.kind == "organization")
     base, extended = base_span.text, extended_span.text
     if extended != base:
