@@ -178,7 +178,10 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                 mentions.append(_mention(group.country_text, gazetteer, "place", "GPE", group.country))
             for authority in group.authorities:
                 for name in _with_aside(authority, gazetteer):
-                    mentions.append(_mention(name, gazetteer, "place", "GPE", group.country))
+                    # observers are often bodies: "UNDP Tumen Secretariat"
+                    body = head_kind(name) == "organization"
+                    kind, label = HEAD_LABELS["organization"] if body else ("place", "GPE")
+                    mentions.append(_mention(name, gazetteer, kind, label, group.country))
     if overview.venue:
         mentions += _places(overview.venue.text, gazetteer, overview.venue.country)
     if overview.organizer:
@@ -251,6 +254,14 @@ def _capitalised_run(doc: Doc, start: int) -> int:
     return end
 
 
+def _title_words(doc: Doc, start: int) -> str:
+    """The capitalised words from ``start``, known names among them."""
+    end = start
+    while end < len(doc) and _starts_name(doc[end]):
+        end += 1
+    return doc[start:end].text
+
+
 def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     """Where an organization's or a facility's name goes on after "and"/"&" at ``end``: "Korea
     Institute of Geoscience and Mineral Resources" (an "of" tail with no head of its own after
@@ -304,6 +315,8 @@ def _extend_right(
             and not (token.lower_ == "on" and any(t.lower_ in CONNECTORS for t in doc[start:end]))
         ):
             tail = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+            if token.lower_ != "of" and head_kind(_title_words(doc, tail)) == "organization":
+                break  # "UNDP" + "for the Tumen River Area Development Programme": a body of its own
             place_tail = tail in ents_at and ents_at[tail].label_ in PLACE_LABELS
             if tail < len(doc) and (place_tail if place_tails_only else _starts_name(doc[tail]) or tail in ents_at):
                 end = tail

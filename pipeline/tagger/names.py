@@ -42,6 +42,10 @@ HEAD_WORDS = {
         "olympics",
         "tsunami",
         "campaign",
+        "seminar",
+        "seminars",
+        "webinar",
+        "camp",
     },
     "administrative": {
         "city",
@@ -147,6 +151,13 @@ HEAD_WORDS = {
         "factory",
         "works",
         "memorial",
+        "arena",
+        "grottoes",
+        "grotto",
+        "caves",
+        "seowon",
+        "lodge",
+        "villa",
     },
     "organization": {
         "government",
@@ -436,6 +447,7 @@ def head_word(name: str) -> str:
 FACILITY_CENTRE_WORDS = frozenset(
     {"conference", "convention", "exhibition", "expo", "business", "trade", "shopping", "sports", "congress"}
     | {"culture", "cultural", "art", "arts", "community", "visitor", "visitors", "press", "media", "world"}
+    | {"ski", "alpine", "jumping", "ice", "skating", "sliding", "biathlon", "aquatics", "swimming", "tennis"}
 )
 
 
