@@ -36,6 +36,7 @@ ROOT = TESTS.parent
         ("NEAR Youth Network &", "ORG", ["NEAR Youth Network"]),
         ("Gyeongsangbuk-do Primorsky Territory", "GPE", ["Gyeongsangbuk-do", "Primorsky Territory"]),
         ("Mount Tai & Qufu", "LOC", ["Mount Tai", "Qufu"]),
+        ("TAIYUAN INITIATIVE ON THE PROTECTION", "ORG", []),
         ("the Head of the Republic of Buryatia", "ORG", ["Republic of Buryatia"]),
         ("Vice-Governor of Shimane Prefecture", "PERSON", ["Shimane Prefecture"]),
         ("the Baikalsk Pulp and Paper Mill", "FAC", ["Baikalsk Pulp and Paper Mill"]),

@@ -29,6 +29,7 @@ from .names import (
     RESOURCE_WORDS,
     clean_span,
     head_kind,
+    in_capitals,
     is_name,
 )
 
@@ -369,7 +370,7 @@ def _gazetteer_mentions(
         return [], range(ent.start, ent.end)  # "the Northeast Asia Economic Forum held in Yonago": a meeting
     base_span, extended_span = _compound(ent, ents_at, entry.kind == "organization")
     base, extended = base_span.text, extended_span.text
-    if extended != base:
+    if extended != base and not in_capitals(extended):
         covered = range(extended_span.start, extended_span.end)
         kind = head_kind(extended)
         if kind == "event":
@@ -435,12 +436,10 @@ def _natural_feature_after(doc: Doc, end: int) -> bool:
 
 
 def _facility_of_tail(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
-    """A facility's "of" tail: "Free Port" + "of Vladivostok", "Adachi Museum" + "of Art"."""
-    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+    """A facility's "of" tail that names no place: "Adachi Museum" + "of Art"; "Mogao Caves
+    of Dunhuang" are two names."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or end + 1 in ents_at:
         return end
-    following = ents_at.get(end + 1)
-    if following is not None and following.label_ in PLACE_LABELS:
-        return following.end
     run_end = _capitalised_run(doc, end + 1)
     return run_end if run_end > end + 1 else end
 

@@ -579,12 +579,23 @@ def _after_role(words: list[str]) -> list[str]:
     return words
 
 
+CAPITALS_HEADING_WORDS = 3  # "UCLG ASPAC" is a name in capitals; three words or more make a heading
+
+
+def in_capitals(text: str) -> bool:
+    """ "TAIYUAN INITIATIVE ON THE PROTECTION": a heading in capitals, not a name."""
+    words = text.split()
+    return len(words) >= CAPITALS_HEADING_WORDS and all(word.isupper() for word in words if word.isalpha())
+
+
 def clean_span(text: str, label: str) -> list[str]:
     """The names inside a span the model found; empty when it is junk."""
     if any(ch.isdigit() for ch in text):
         return []
     words = _after_role(text.split())
     if any(_word_key(word) in HEAD_WORDS["event"] for word in words):
+        return []
+    if in_capitals(" ".join(words)):
         return []
     # "Mount Tai & Qufu" is two names; "Subcommittee on Energy and Mineral Resources" one.
     parts = [words] if head_kind(text) == "organization" else _split_conjunctions(words)
