@@ -116,6 +116,7 @@ def test_a_heading_over_bullets_that_is_no_country() -> None:
         ("16 regional governments from 5 countries, and 2 international organizations as observers", (16, 5)),
         ("20 regional governments from 4 countries (46 young leaders)", (20, 4)),
         ("126 young athletes and 34 officials from 8 member regions of 4 countries", (8, 4)),
+        ("96 students and young researchers from 6 countries", (None, 6)),
     ],
 )
 def test_summary_shapes(summary: str, stated: tuple[int, int]) -> None:
@@ -205,3 +206,10 @@ def test_a_label_that_heads_no_group_ends_the_participants(label: str) -> None:
     lines = ["Participants: 2 regions", "Japan: Tottori Prefecture", f"{label}: Japanese, Gyeongsangbuk-do"]
     fields, _ = collect_fields([Line(n, text) for n, text in enumerate(lines, 1)])
     assert [field.label for field in fields] == ["Participants", label]
+
+
+def test_countries_joined_by_and_are_countries() -> None:
+    notes: list = []
+    participation = parse_participation([Line(1, "China, Japan, Russia and Vietnam")], notes)
+    assert [g.country for g in participation.groups][-2:] == ["Russian Federation", "Vietnam"]
+    assert not any(g.authorities for g in participation.groups)

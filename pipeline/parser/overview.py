@@ -608,6 +608,11 @@ class ParticipationScanner:
 
     def add_items(self, text: str) -> None:
         for item in split_top_level(_SLASHES.sub(";", text), _LIST_SEPARATORS):
+            countries = _AND.split(item)
+            if len(countries) > 1 and all(country_code(country) for country in countries):
+                for country in countries:  # "... from China, Russia and Vietnam": countries, not an authority
+                    self.open_group(country.strip())
+                continue
             heading = country_heading(item)
             if heading:  # "Korea: Gangwon-do" after a semicolon: the next country and its first authority
                 self.open_group(heading[0], heading[1])
@@ -616,6 +621,8 @@ class ParticipationScanner:
             else:
                 self.add_authority(item)
 
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
 
 TABLE_HEADERS = (
     ("country", re.compile(r"countr|nation", re.IGNORECASE)),
@@ -751,9 +758,19 @@ _AUTHORITIES_LATER = re.compile(
 )
 
 
-def _authorities_counted(summary: re.Match[str]) -> int:
+# "96 students and young researchers from ...": people, not authorities
+_PEOPLE = re.compile(
+    r"^(?:[\w-]+\s+){0,2}(?:students|researchers|participants|persons|people|delegates|athletes|officials"
+    r"|experts|young|youth|children|guests|visitors)\b",
+    re.IGNORECASE,
+)
+
+
+def _authorities_counted(summary: re.Match[str]) -> int | None:
     later = _AUTHORITIES_LATER.search(summary["what"])
-    return int(later["count"]) if later else int(summary["authorities"])
+    if later:
+        return int(later["count"])
+    return None if _PEOPLE.match(summary["what"]) else int(summary["authorities"])
 
 
 def parse_participation(values: list[Line], notes: list[Note]) -> Participation:

@@ -292,6 +292,9 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+_POSSESSIVES = ("'s", "’s")
+
+
 def _extend_right(
     doc: Doc,
     end: int,
@@ -305,7 +308,7 @@ def _extend_right(
     "of"/"for" tail ("Academy" + "of Social Sciences", "Ministry for the
     Development of the" + "Russian Far East") and an "and" that joins words of the
     name (``_and_continues``). ``ents_at``: token index -> entity."""
-    while end < len(doc) and doc[end - 1].whitespace_:
+    while end < len(doc) and (doc[end - 1].whitespace_ or doc[end].text in _POSSESSIVES):
         token = doc[end]
         following = ents_at.get(end)
         after_connector = doc[end - 1].lower_ in CONNECTORS | {"the"}
@@ -314,7 +317,7 @@ def _extend_right(
         ):
             end = following.end
         elif (_starts_name(token) and not token.ent_type_) or (
-            token.text in ("'s", "’s") and doc[end - 1].lower_ == "people"  # "Provincial People's Government"
+            token.text in _POSSESSIVES and doc[end - 1].lower_ == "people"  # "Provincial People's Government"
         ):
             end += 1
         elif token.lower_ in ("and", "&") and (continued := _and_continues(doc, start, end)) is not None:
