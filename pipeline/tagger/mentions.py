@@ -454,7 +454,11 @@ def _facility_of_tail(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
     if end + 1 >= len(doc) or doc[end].lower_ != "of" or end + 1 in ents_at:
         return end
     run_end = _capitalised_run(doc, end + 1)
-    return run_end if run_end > end + 1 else end
+    if run_end == end + 1:
+        return end
+    if run_end + 1 < len(doc) and doc[run_end].lower_ in ("and", "&"):  # "Museum of Architecture and Ethnography"
+        run_end = max(run_end, _capitalised_run(doc, run_end + 1))
+    return run_end
 
 
 def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -> tuple[list[Mention], range]:

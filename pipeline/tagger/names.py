@@ -158,6 +158,10 @@ HEAD_WORDS = {
         "seowon",
         "lodge",
         "villa",
+        "farm",
+        "taisha",
+        "jinja",
+        "jingu",
     },
     "organization": {
         "government",
@@ -212,6 +216,14 @@ HEAD_WORDS = {
         "trust",
         "press",
         "observatory",
+        "llc",
+        "jsc",
+        "pjsc",
+        "ojsc",
+        "ltd",
+        "inc",
+        "corp",
+        "kaisha",
     },
 }
 LEADING_NATURAL = {"mount", "mt", "lake", "cape"}
@@ -372,10 +384,22 @@ GENERIC_WORDS = {
     "relations",
     "future",
     "affairs",
+    "lecturer",
+    "office",
 }
 # Formats, units and abbreviations that ner mistakes for names.
 NOT_NAMES = {
     "pdf",
+    # words of a field or a programme that the model takes for a body when alone
+    "mining",
+    "renewable energy",
+    "coastal",
+    "borders",
+    "mw",
+    "kw",
+    "gw",
+    "mwh",
+    "kwh",
     "xls",
     "xlsx",
     "doc",
