@@ -29,6 +29,7 @@ from .names import (
     RESOURCE_WORDS,
     clean_span,
     head_kind,
+    head_word,
     in_capitals,
     is_name,
 )
@@ -89,20 +90,42 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
 _PLACE_PARTS = re.compile(r"\s*>\s*|\s+[–—/]\s+")
 
 
+_JOINED = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _joined_places(part: str, gazetteer: Gazetteer) -> list[str]:
+    """ "Andong Cultural Arts Center and Andong National University (ANU)": two places, each
+    with a head word or known; "Rason Economic and Trade Zone" stays one."""
+    pieces = _JOINED.split(part)
+    if len(pieces) > 1 and all(
+        head_kind((split_aside(piece) or (piece, ""))[0]) is not None or gazetteer.lookup(piece) for piece in pieces
+    ):
+        return pieces
+    return [part]
+
+
 def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "FAC") -> list[Mention]:
     """The places of a venue. A bare name that is a city's as well as its region's is the
     city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city)."""
-    parts = [part for chunk in _PLACE_PARTS.split(text) for part in split_top_level(chunk, ",")]
+    parts = [
+        piece
+        for chunk in _PLACE_PARTS.split(text)
+        for part in split_top_level(chunk, ",")
+        for piece in _joined_places(part, gazetteer)
+    ]
     mentions: list[Mention] = []
     for part in parts:
         for name in _with_aside(part, gazetteer):
             if not name or name[0].islower():  # "business centre" in "Zone, business centre, Tomsk" is no name
                 continue
             city = gazetteer.city_named(name)
+            # a university or institute hosting the meeting is a body; a venue's Center is a building
+            body = head_kind(name) == "organization" and head_word(name) not in ("center", "centre")
+            kind, name_label = HEAD_LABELS["organization"] if body else ("place", label)
             mention = (
                 Mention(name, "place", city.label, city, city.country, "structure")
                 if city is not None
-                else _mention(name, gazetteer, "place", label, country)
+                else _mention(name, gazetteer, kind, name_label, country)
             )
             if mentions and gazetteer.lookup(name) is None and is_acronym(name) and split_aside(part):
                 # "Daejeon Convention Center (DCC)": the acronym is the name before it
