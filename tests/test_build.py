@@ -288,4 +288,4 @@ def test_one_matrix_row_per_region_whatever_the_spelling(nlp) -> None:
     spellings = ["Sakha Republic", "Republic of Sakha (Yakutia)", "Sakha Republic (Yakutia)", "Yakutia"]
     records = tag([parse(read_bytes(text.format(name).encode(), f"x{i}.txt")) for i, name in enumerate(spellings)], nlp)
     rows = {participant for record in records for participant in index_entry(record).participants}
-    assert {(row.country, row.name) for row in rows} == {("Russian Federation", "Sakha Republic")}
+    assert {(row.country, row.name, row.id) for row in rows} == {("Russian Federation", "Sakha Republic", "RU-SA")}

@@ -12,6 +12,7 @@ import datetime
 import hashlib
 import itertools
 import json
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
@@ -110,15 +111,23 @@ def _dates(entry: IndexEntry) -> tuple[datetime.date | None, datetime.date | Non
 
 
 def _matrix(ordered: list[IndexEntry]) -> list[b.Block]:
-    """Every authority, grouped by country, against every conference: who attended what."""
-    attended: dict[tuple[str, str], dict[int, str]] = {}
+    """Every authority, grouped by country, against every conference: who attended what.
+    One row per identity, under the name the records give it most often (the gazetteer's
+    preferred form wherever the gazetteer knows it)."""
+    by_identity: dict[tuple[str, str], dict[int, str]] = {}
+    spellings: dict[str, Counter[str]] = {}
     for number, entry in enumerate(ordered, 1):
         for participant in entry.participants:
-            marks = attended.setdefault((participant.country, participant.name), {})
+            marks = by_identity.setdefault((participant.country, participant.id), {})
             observer = participant.role == "observer" and marks.get(number) != MEMBER_MARK
             marks[number] = "obs." if observer else MEMBER_MARK
-    if not attended:
+            spellings.setdefault(participant.id, Counter())[participant.name] += 1
+    if not by_identity:
         return []
+    attended = {
+        (country, min(spellings[identity].items(), key=lambda item: (-item[1], item[0]))[0]): marks
+        for (country, identity), marks in by_identity.items()
+    }
     blocks: list[b.Block] = [
         b.Heading("Participation matrix"),
         b.Paragraph(

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import NoneType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
-from ..parser.text import split_aside
+from ..parser.text import alias_key, split_aside
 from ..record import severity_of
 
 if TYPE_CHECKING:
@@ -27,12 +27,15 @@ OUTPUT_KINDS = ("json", "docx", "pdf")
 
 
 class Participant(NamedTuple):
-    """One listed authority of one record, under its entity's name where it has one.
-    (A named tuple: a manifest holds tens of thousands, read on every build.)"""
+    """One listed authority of one record, under its entity's name and identity where it has
+    them: records group by ``id``, so "Sakha Republic" in one and "Republic of Sakha
+    (Yakutia)" in another are one authority. (A named tuple: a manifest holds tens of
+    thousands, read on every build.)"""
 
     country: str
     name: str
     role: Role
+    id: str
 
 
 class IndexEntry(NamedTuple):
@@ -69,7 +72,7 @@ class IndexEntry(NamedTuple):
         return {kind: f"{self.stem}.{kind}" for kind in OUTPUT_KINDS}
 
     def to_json(self) -> dict[str, Any]:
-        """The manifest's form: participants as [country, name, role] triples."""
+        """The manifest's form: participants as [country, name, role, id] lists."""
         data = self.public_json()
         data["participants"] = [list(participant) for participant in self.participants]
         return data
@@ -120,11 +123,11 @@ COUNTS = ("stated_authorities", "listed_authorities", "observers", "countries")
 
 
 def _participant(item: object) -> Participant:
-    if type(item) is list and len(item) == 3:
-        country, name, role = item
-        if type(country) is str and type(name) is str and role in ROLES:
-            return Participant(country, name, role)
-    raise ValueError("participants: not [country, name, role]")
+    if type(item) is list and len(item) == 4:
+        country, name, role, identity = item
+        if type(country) is str and type(name) is str and role in ROLES and type(identity) is str:
+            return Participant(country, name, role, identity)
+    raise ValueError("participants: not [country, name, role, id]")
 
 
 def index_entry(record: Record) -> IndexEntry:
@@ -134,13 +137,16 @@ def index_entry(record: Record) -> IndexEntry:
     overview = record.overview
     period = overview.period if overview else None
     participation = overview.participation if overview else None
-    names = {alias: entity.name for entity in record.entities for alias in entity.aliases}
+    entities = {alias: entity for entity in record.entities for alias in entity.aliases}
 
-    def entity_name(authority: str) -> str:
-        """The name of the thing an authority is: "Sakha Republic (Yakutia)" and "Primorsky Krai
+    def participant(country: str, authority: str, role: Role) -> Participant:
+        """The thing an authority is: "Sakha Republic (Yakutia)" and "Primorsky Krai
         (Приморский край)" are the entities their names before the aside are."""
         aside = split_aside(authority)
-        return names.get(authority) or (aside and names.get(aside[0])) or authority
+        entity = entities.get(authority) or (entities.get(aside[0]) if aside else None)
+        if entity is None:
+            return Participant(country, authority, role, f"name:{alias_key(authority)}")
+        return Participant(country, entity.name, role, entity.id)
 
     rows = b.participation_rows(record)
     members, observers, countries = b.listed_totals(rows)
@@ -159,7 +165,7 @@ def index_entry(record: Record) -> IndexEntry:
         countries=countries,
         notes=tuple(note.code for note in record.notes),
         participants=tuple(
-            Participant(row.country, entity_name(authority), role)
+            participant(row.country, authority, role)
             for row in rows
             for role, authorities in _by_role(row)
             for authority in authorities
