@@ -28,6 +28,7 @@ from filelock import FileLock, Timeout
 
 from ..tagger.model import model_fingerprint
 from ..timing import Timings
+from .archive import update_archive
 from .book import write_collection
 from .environment import writers_environment
 from .files import (
@@ -260,6 +261,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
             except OSError as error:  # the next build finds the outputs it cannot vouch for, and rebuilds them
                 summary.errors.append(f"{out_dir}: cannot write the manifest: {error.strerror or error}")
                 reporter.message(summary.errors[-1])
+    update_archive(out_dir, new, summary, reporter)
     summary.results.sort(key=lambda result: result.file)
     return summary
 

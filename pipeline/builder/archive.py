@@ -1,0 +1,25 @@
+"""The build's hook into the archive (OUT_DIR/archive.sqlite) and the web archive
+(OUT_DIR/site/): both follow the records the manifest keeps, after every build."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from ..archive import ArchiveStatus, Doubt, sync
+from .manifest import Manifest
+from .report import Reporter, Summary
+
+
+def update_archive(out_dir: Path, manifest: Manifest, summary: Summary, reporter: Reporter) -> None:
+    """The archive's rows for the records that changed, and none for the texts removed. A
+    failure is one line and an error of the build (the briefings stand; the next build retries)."""
+    clock = time.perf_counter()
+    records = {name: (entry.summary.stem, entry.outputs[".json"]) for name, entry in manifest.files.items()}
+    result = sync(out_dir, records)
+    summary.stage_seconds["archive"] = time.perf_counter() - clock
+    if result.status is ArchiveStatus.FAILED and result.error:
+        summary.errors.append(result.error)
+        reporter.message(result.error)
+    elif result.doubt not in (None, Doubt.MISSING):
+        reporter.message(f"{out_dir / 'archive.sqlite'}: {result.doubt}: rebuilt from the records")
