@@ -20,7 +20,8 @@ Say = Callable[[str, TextIO | None], None]
 def _run(args: argparse.Namespace, say: Say, ask: Callable[[sqlite3.Connection], list[Any]]) -> int:
     path = Path(args.out) / ARCHIVE_NAME
     try:
-        with contextlib.closing(open_checked(path, readonly=True)) as db:
+        # Read-write only for the full-text index's check (SQLite runs it as a write): nothing is written.
+        with contextlib.closing(open_checked(path, readonly=False)) as db:
             items = ask(db)
     except (ArchiveError, QueryError) as error:
         say(str(error), None)

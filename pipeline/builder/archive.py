@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 from ..archive import ArchiveStatus, Doubt, sync
+from ..archive.schema import datasette_metadata
+from .files import read_back, write_atomic
 from .manifest import Manifest
 from .report import Reporter, Summary
+
+METADATA_NAME = "archive-metadata.json"  # the tables' descriptions, for `datasette archive.sqlite --metadata`
 
 
 def update_archive(out_dir: Path, manifest: Manifest, summary: Summary, reporter: Reporter) -> None:
@@ -23,3 +28,14 @@ def update_archive(out_dir: Path, manifest: Manifest, summary: Summary, reporter
         reporter.message(result.error)
     elif result.doubt not in (None, Doubt.MISSING):
         reporter.message(f"{out_dir / 'archive.sqlite'}: {result.doubt}: rebuilt from the records")
+    _write_if_changed(out_dir / METADATA_NAME, (json.dumps(datasette_metadata(), indent=2) + "\n").encode())
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    """``data`` at ``path`` unless it is there already (read back without following a symlink)."""
+    try:
+        if read_back(path) == data:
+            return
+    except OSError:
+        pass
+    write_atomic(path, data)
