@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 import time
 from pathlib import Path
 
-from ..archive import ArchiveStatus, Doubt, sync
+from ..archive import ARCHIVE_NAME, ArchiveError, ArchiveStatus, Doubt, open_checked, sync
 from ..archive.schema import datasette_metadata
 from .files import read_back, write_atomic
 from .manifest import Manifest
@@ -29,6 +31,27 @@ def update_archive(out_dir: Path, manifest: Manifest, summary: Summary, reporter
     elif result.doubt not in (None, Doubt.MISSING):
         reporter.message(f"{out_dir / 'archive.sqlite'}: {result.doubt}: rebuilt from the records")
     _write_if_changed(out_dir / METADATA_NAME, (json.dumps(datasette_metadata(), indent=2) + "\n").encode())
+    if result.status is not ArchiveStatus.FAILED:
+        _update_site(out_dir, result.status is not ArchiveStatus.UNCHANGED, summary, reporter)
+
+
+def _update_site(out_dir: Path, archive_changed: bool, summary: Summary, reporter: Reporter) -> None:
+    """OUT_DIR/site from the archive; a failure is one line and an error of the build."""
+    from ..site import SiteStatus, update_site
+
+    clock = time.perf_counter()
+    try:
+        with contextlib.closing(open_checked(out_dir / ARCHIVE_NAME, readonly=True, deep=False)) as db:
+            site = update_site(out_dir, db, archive_changed)
+    except (ArchiveError, OSError, sqlite3.Error) as error:
+        summary.errors.append(f"{out_dir / 'site'}: not written: {error}")
+        reporter.message(summary.errors[-1])
+        return
+    finally:
+        summary.stage_seconds["site"] = time.perf_counter() - clock
+    if site.status is SiteStatus.FAILED and site.error:
+        summary.errors.append(site.error)
+        reporter.message(site.error)
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:

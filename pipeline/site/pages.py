@@ -1,0 +1,80 @@
+"""The web archive's pages, each rendered from the archive with a Jinja2 template.
+
+Every page links to the others by relative paths (``root``), so the site works from
+``file://``, from the distribution zip and from any folder of a server. Same archive,
+same bytes: nothing depends on the time or the order rows were written in.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import quote
+
+import jinja2
+
+from .data import Archive, Meeting, aliases
+from .text import marked
+
+STYLESHEET = "style.css"
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("pipeline.site", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["marked"] = marked
+    env.filters["url"] = lambda text: quote(str(text), safe="")
+    env.globals["aliases"] = aliases
+    return env
+
+
+def _render(template: str, root: str, **context: object) -> bytes:
+    return environment().get_template(template).render(root=root, **context).encode("utf-8")
+
+
+def render_pages(archive: Archive) -> dict[str, bytes]:
+    """Every file of the site, by its path inside ``site/``."""
+    pages: dict[str, bytes] = {STYLESHEET: environment().get_template(STYLESHEET).render().encode("utf-8")}
+    kinds, years = archive.kinds(), archive.years()
+    filters = {"kinds": kinds, "years": years, "countries": [c for c in archive.countries if c.hosted]}
+    pages["index.html"] = _render(
+        "list.html", "", archive=archive, title="All meetings", meetings=archive.meetings, current=None, **filters
+    )
+    for kind, name, meetings in kinds:
+        pages[f"kinds/{kind}.html"] = _render(
+            "list.html", "../", archive=archive, title=f"{name}s", meetings=meetings, current=f"kind:{kind}", **filters
+        )
+    for year, meetings in years:
+        pages[f"years/{year}.html"] = _render(
+            "list.html",
+            "../",
+            archive=archive,
+            title=f"Meetings of {year}",
+            meetings=meetings,
+            current=f"year:{year}",
+            **filters,
+        )
+    for meeting in archive.meetings:
+        pages[f"meetings/{meeting.page}.html"] = _render(
+            "meeting.html", "../", meeting=meeting, places=_place_pages(archive)
+        )
+    for place in archive.places:
+        pages[f"places/{place.page}.html"] = _render("place.html", "../", place=place)
+    for country in archive.countries:
+        pages[f"countries/{country.code.lower()}.html"] = _render("country.html", "../", country=country)
+    pages["places.html"] = _render("places.html", "", archive=archive)
+    pages["search.html"] = _render("search.html", "")
+    return pages
+
+
+def _place_pages(archive: Archive) -> dict[str, str]:
+    return {place.id: place.page for place in archive.places}
+
+
+__all__ = ["Meeting", "render_pages"]

@@ -1,0 +1,193 @@
+"""OUT_DIR/site/: written from the archive, page by page, only where a page's bytes change.
+
+``OUT_DIR/.site.json`` keeps the digest of every file the last build left in the site
+(its pages and Pagefind's index). A build whose archive did not change checks the site
+against it (every file there, nothing else, no symlink) and leaves it alone; any
+doubt renders every page again, writes the ones whose bytes differ, removes what is
+not a page, and indexes the site again with Pagefind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from .data import load
+from .pages import render_pages
+
+SITE_DIR = "site"
+DIGESTS_NAME = ".site.json"
+SEARCH_DIR = "pagefind"
+PAGEFIND_SECONDS = 300
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+class SiteStatus(StrEnum):
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
+    FAILED = "failed"
+
+
+@dataclass
+class SiteResult:
+    status: SiteStatus
+    written: int = 0
+    removed: int = 0
+    error: str | None = None
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_back(path: Path) -> bytes:
+    """A file's bytes, never through a symlink nor from a FIFO; OSError otherwise."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        return stream.read()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        Path(temporary).chmod(0o644)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _files(site: Path) -> dict[str, Path] | None:
+    """Every file under ``site`` by its relative path; None when anything there is a symlink or
+    neither a file nor a folder."""
+    found: dict[str, Path] = {}
+    for folder, folders, names in os.walk(site):  # (os.walk never follows a symlinked folder)
+        for name in folders + names:
+            path = Path(folder) / name
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode) or not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                return None
+            if stat.S_ISREG(mode):
+                found[path.relative_to(site).as_posix()] = path
+    return found
+
+
+def _recorded(out_dir: Path) -> dict[str, str] | None:
+    try:
+        data = json.loads(_read_back(out_dir / DIGESTS_NAME))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if type(data) is not dict or not all(
+        type(key) is str and type(value) is str and _DIGEST.fullmatch(value) for key, value in data.items()
+    ):
+        return None
+    return data
+
+
+def intact(out_dir: Path) -> bool:
+    """Whether OUT_DIR/site holds exactly the files the last build left there."""
+    site, recorded = out_dir / SITE_DIR, _recorded(out_dir)
+    if recorded is None or site.is_symlink() or not site.is_dir():
+        return False
+    files = _files(site)
+    if files is None or set(files) != set(recorded):
+        return False
+    try:
+        return all(_digest(_read_back(files[name])) == recorded[name] for name in recorded)
+    except OSError:
+        return False
+
+
+def _clear(path: Path) -> None:
+    """Remove whatever ``path`` is (a symlink itself, never what it points to)."""
+    if path.is_symlink() or (path.exists() and not path.is_dir()):
+        path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path)
+
+
+def _index(site: Path) -> str | None:
+    """Pagefind's index of the meeting pages into site/pagefind/; the error line, or None."""
+    _clear(site / SEARCH_DIR)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", SEARCH_DIR, "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=PAGEFIND_SECONDS, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"{site}: the search index was not built: {error}"
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        return f"{site}: the search index was not built: pagefind: {last}"
+    return None
+
+
+def update_site(out_dir: Path, db: sqlite3.Connection, archive_changed: bool) -> SiteResult:
+    """OUT_DIR/site for the archive ``db`` (checked by the caller)."""
+    site = out_dir / SITE_DIR
+    if not archive_changed and intact(out_dir):
+        return SiteResult(SiteStatus.UNCHANGED)
+    if site.is_symlink() or (site.exists() and not site.is_dir()):
+        _clear(site)
+    site.mkdir(exist_ok=True)
+    pages = render_pages(load(db))
+    result = SiteResult(SiteStatus.UPDATED)
+    files = _files(site)
+    if files is None:  # a symlink somewhere inside: start the folder afresh
+        _clear(site)
+        site.mkdir()
+        files = {}
+    for name, data in pages.items():
+        try:
+            same = name in files and _read_back(files[name]) == data
+        except OSError:
+            same = False
+        if not same:
+            _write_atomic(site / name, data)
+            result.written += 1
+    for name, path in files.items():
+        if name not in pages and not name.startswith(f"{SEARCH_DIR}/"):
+            path.unlink()
+            result.removed += 1
+    for folder, _, _ in sorted(os.walk(site), reverse=True):  # folders left empty
+        if folder != str(site) and not any(Path(folder).iterdir()):
+            Path(folder).rmdir()
+    searchable = (site / SEARCH_DIR / "pagefind.js").is_file()
+    if result.written or result.removed or not searchable or not intact_search(out_dir):
+        result.error = _index(site)
+    final = _files(site) or {}
+    digests = {name: _digest(_read_back(path)) for name, path in sorted(final.items())}
+    _write_atomic(out_dir / DIGESTS_NAME, (json.dumps(digests, indent=0) + "\n").encode())
+    if result.error:
+        result.status = SiteStatus.FAILED
+    return result
+
+
+def intact_search(out_dir: Path) -> bool:
+    """Whether Pagefind's files are the ones the last build recorded."""
+    recorded = _recorded(out_dir) or {}
+    search = out_dir / SITE_DIR / SEARCH_DIR
+    files = _files(search) if search.is_dir() and not search.is_symlink() else None
+    if not files:
+        return False
+    names = {f"{SEARCH_DIR}/{name}": path for name, path in files.items()}
+    if set(names) != {name for name in recorded if name.startswith(f"{SEARCH_DIR}/")}:
+        return False
+    try:
+        return all(_digest(_read_back(path)) == recorded[name] for name, path in names.items())
+    except OSError:
+        return False
