@@ -117,8 +117,10 @@ def record_rows(record: Record, stem: str, record_sha256: str) -> RecordRows:
     if contents:
         search.append((file, "contents", 0, "Contents", "\n".join(row[-1] for row in contents)))
     if declaration:
-        text = "\n".join([*declaration.preamble, *declaration.closing])
-        search.append((file, "declaration", 0, declaration.title, text))
+        # The preamble (position 0) and the closing lines (position 1), each where there is one.
+        for position, lines in enumerate((declaration.preamble, declaration.closing)):
+            if lines:
+                search.append((file, "declaration", position, declaration.title, "\n".join(lines)))
         search += [(file, "resolution", row[1], declaration.title, row[3]) for row in resolutions]
     search += [(file, "section", row[1], row[2], row[3]) for row in sections]
     return RecordRows(

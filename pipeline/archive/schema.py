@@ -11,7 +11,7 @@ from __future__ import annotations
 
 # Raised whenever the tables or the way records fill them change: an archive of
 # another format is rebuilt from the records.
-FORMAT = 1
+FORMAT = 2  # 2: a declaration's preamble and closing lines are two rows of ``search``
 ARCHIVE_NAME = "archive.sqlite"
 
 # (name, primary key columns for a stable order, DDL). In creation order.
@@ -285,7 +285,7 @@ DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
         {
             "file": _MEETING_FILE,
             "part": "title, contents, declaration, resolution or section",
-            "position": "The resolution's or section's position",
+            "position": "The resolution's or section's position; a declaration's preamble 0, its closing lines 1",
             "heading": "The part's heading",
             "text": "The part's text",
         },

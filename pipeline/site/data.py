@@ -39,6 +39,7 @@ class Meeting:
     sections: list[dict[str, Any]] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
 
     @property
     def file(self) -> str:
@@ -142,9 +143,11 @@ def load(db: sqlite3.Connection) -> Archive:
         contents[row["file"]].append(row)
     for file, rows in contents.items():
         meetings[file].contents = _tree(rows)
-    for file, text in db.execute("SELECT file, text FROM search WHERE part = 'declaration' ORDER BY file"):
-        if file in meetings:
-            meetings[file].preamble = [line for line in str(text).split("\n") if line.strip()]
+    declarations = "SELECT file, position, text FROM search WHERE part = 'declaration' ORDER BY file, position"
+    for file, position, text in db.execute(declarations):
+        if file in meetings and position in (0, 1):
+            lines = [line for line in str(text).split("\n") if line.strip()]
+            setattr(meetings[file], "closing" if position == 1 else "preamble", lines)
 
     places: dict[str, Place] = {}
     names: dict[str, Counter[str]] = defaultdict(Counter)
