@@ -264,3 +264,19 @@ def test_no_serious_accessibility_violation(built, browser, page):
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_the_zip_holds_the_site_and_its_links_hold_inside_it(built, tmp_path):
+    import zipfile
+
+    from pipeline.builder.dist import BundleError, write_bundle
+
+    zipped = write_bundle(built[1], tmp_path / "dist")
+    names = set(zipfile.ZipFile(zipped).namelist())
+    assert {"site/index.html", "site/style.css", "site/pagefind/pagefind-ui.js"} <= names
+    assert "site/meetings/near-1995-khabarovsk.html" in names and "near-1995-khabarovsk.pdf" in names
+    copy = tmp_path / "out"
+    shutil.copytree(built[1], copy)
+    (copy / "site" / "index.html").write_text("<p>defaced</p>")
+    with pytest.raises(BundleError):
+        write_bundle(copy, tmp_path / "dist2")

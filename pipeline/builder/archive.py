@@ -30,7 +30,11 @@ def update_archive(out_dir: Path, manifest: Manifest, summary: Summary, reporter
         reporter.message(result.error)
     elif result.doubt not in (None, Doubt.MISSING):
         reporter.message(f"{out_dir / 'archive.sqlite'}: {result.doubt}: rebuilt from the records")
-    _write_if_changed(out_dir / METADATA_NAME, (json.dumps(datasette_metadata(), indent=2) + "\n").encode())
+    try:
+        _write_if_changed(out_dir / METADATA_NAME, (json.dumps(datasette_metadata(), indent=2) + "\n").encode())
+    except OSError as error:  # disk full: the next build writes it
+        summary.errors.append(f"{out_dir / METADATA_NAME}: cannot write: {error.strerror or error}")
+        reporter.message(summary.errors[-1])
     if result.status is not ArchiveStatus.FAILED:
         _update_site(out_dir, result.status is not ArchiveStatus.UNCHANGED, summary, reporter)
 

@@ -1,4 +1,5 @@
-"""``make dist``: a zip to hand out, with every PDF, the book, index.json and SHA256SUMS.
+"""``make dist``: a zip to hand out, with every PDF, the book, index.json, the web archive
+(site/) and SHA256SUMS.
 
 What goes in is decided by the build's manifest, never by index.json or whatever
 else lies in OUT_DIR: each briefing PDF and collection output, read without
@@ -53,6 +54,15 @@ def sums_line(sha256: str, name: str) -> str:
     return f"{mark}{sha256}  {escaped}\n"
 
 
+def _site_members(out_dir: Path) -> list[tuple[str, bytes]]:
+    from ..site import site_members
+
+    try:
+        return site_members(out_dir)
+    except (ValueError, OSError) as error:
+        raise BundleError(BundleProblem.CHANGED, name="site/") from error
+
+
 def write_bundle(out_dir: Path, dist_dir: Path, day: datetime.date | None = None) -> Path:
     """dist/briefings-YYYY-MM-DD.zip; raises BundleError when OUT_DIR is not built, or
     a file in it is not the one the build wrote."""
@@ -68,6 +78,9 @@ def write_bundle(out_dir: Path, dist_dir: Path, day: datetime.date | None = None
             if digest(data) != expected:
                 raise BundleError(BundleProblem.CHANGED, name=name)
             sums.append(sums_line(expected, name))
+            archive.writestr(zipfile.ZipInfo(name, date_time=ZIP_EPOCH), data)
+        for name, data in _site_members(out_dir):  # the web archive, under site/ (issue 16)
+            sums.append(sums_line(digest(data), name))
             archive.writestr(zipfile.ZipInfo(name, date_time=ZIP_EPOCH), data)
         archive.writestr(zipfile.ZipInfo(SUMS_NAME, date_time=ZIP_EPOCH), "".join(sums))
     dist_dir.mkdir(parents=True, exist_ok=True)

@@ -191,3 +191,21 @@ def intact_search(out_dir: Path) -> bool:
         return all(_digest(_read_back(path)) == recorded[name] for name, path in names.items())
     except OSError:
         return False
+
+
+def site_members(out_dir: Path) -> list[tuple[str, bytes]]:
+    """The site's files for the distribution zip (``site/NAME``), as the last build left them;
+    none when no build made a site; ValueError when it is not the site the build left."""
+    recorded = _recorded(out_dir)
+    if recorded is None and not (out_dir / DIGESTS_NAME).exists():
+        return []
+    if recorded is None or not intact(out_dir):
+        raise ValueError("site/ is not the folder the build wrote")
+    site = out_dir / SITE_DIR
+    members = []
+    for name in sorted(recorded):
+        data = _read_back(site / name)
+        if _digest(data) != recorded[name]:
+            raise ValueError(f"site/{name} is not the file the build wrote")
+        members.append((f"{SITE_DIR}/{name}", data))
+    return members
