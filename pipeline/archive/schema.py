@@ -13,6 +13,9 @@ from __future__ import annotations
 # another format is rebuilt from the records.
 FORMAT = 2  # 2: a declaration's preamble and closing lines are two rows of ``search``
 ARCHIVE_NAME = "archive.sqlite"
+# The tables' descriptions for `datasette archive.sqlite --metadata archive-metadata.json`:
+# a raw text may not be called archive-metadata.txt (``builder.names``).
+METADATA_NAME = "archive-metadata.json"
 
 # (name, primary key columns for a stable order, DDL). In creation order.
 TABLES: tuple[tuple[str, str, str], ...] = (

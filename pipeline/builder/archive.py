@@ -10,12 +10,10 @@ import time
 from pathlib import Path
 
 from ..archive import ARCHIVE_NAME, ArchiveError, ArchiveStatus, Doubt, open_checked, sync
-from ..archive.schema import datasette_metadata
+from ..archive.schema import METADATA_NAME, datasette_metadata
 from .files import read_back, write_atomic
 from .manifest import Manifest
 from .report import Reporter, Summary
-
-METADATA_NAME = "archive-metadata.json"  # the tables' descriptions, for `datasette archive.sqlite --metadata`
 
 
 def update_archive(out_dir: Path, manifest: Manifest, summary: Summary, reporter: Reporter) -> None:
