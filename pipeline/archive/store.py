@@ -70,6 +70,7 @@ class ArchiveResult:
     removed: int = 0
     doubt: Doubt | None = None
     skipped: list[str] = field(default_factory=list)  # records whose JSON was not the file the build wrote
+    changed: list[str] = field(default_factory=list)  # the raw texts whose rows were replaced or deleted
     error: str | None = None
 
 
@@ -238,6 +239,7 @@ def _sync(
         db.execute("ROLLBACK")
         raise
     result.updated, result.removed = len(changed) - len(result.skipped), len(stale)
+    result.changed = sorted(stale + changed)
     if not doubt:
         result.status = ArchiveStatus.UPDATED
     return result

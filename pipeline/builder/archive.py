@@ -34,17 +34,19 @@ def update_archive(out_dir: Path, manifest: Manifest, summary: Summary, reporter
         summary.errors.append(f"{out_dir / METADATA_NAME}: cannot write: {error.strerror or error}")
         reporter.message(summary.errors[-1])
     if result.status is not ArchiveStatus.FAILED:
-        _update_site(out_dir, result.status is not ArchiveStatus.UNCHANGED, summary, reporter)
+        # Rebuilt: every page is in doubt; else the pages of the records whose rows changed.
+        changed = None if result.status is ArchiveStatus.REBUILT else set(result.changed)
+        _update_site(out_dir, changed, summary, reporter)
 
 
-def _update_site(out_dir: Path, archive_changed: bool, summary: Summary, reporter: Reporter) -> None:
+def _update_site(out_dir: Path, changed: set[str] | None, summary: Summary, reporter: Reporter) -> None:
     """OUT_DIR/site from the archive; a failure is one line and an error of the build."""
     from ..site import SiteStatus, update_site
 
     clock = time.perf_counter()
     try:
         with contextlib.closing(open_checked(out_dir / ARCHIVE_NAME, readonly=True, deep=False)) as db:
-            site = update_site(out_dir, db, archive_changed)
+            site = update_site(out_dir, db, changed)
     except (ArchiveError, OSError, sqlite3.Error) as error:
         summary.errors.append(f"{out_dir / 'site'}: not written: {error}")
         reporter.message(summary.errors[-1])

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from .data import Archive, Meeting, aliases
+from .data import Archive, aliases
 from .text import marked
 
 STYLESHEET = "style.css"
@@ -38,8 +38,23 @@ def _render(template: str, root: str, **context: object) -> bytes:
     return environment().get_template(template).render(root=root, **context).encode("utf-8")
 
 
-def render_pages(archive: Archive) -> dict[str, bytes]:
-    """Every file of the site, by its path inside ``site/``."""
+def meeting_pages(archive: Archive, only: set[str] | None = None) -> dict[str, bytes]:
+    """The meeting pages (of the raw texts ``only`` names, else all), by path inside ``site/``.
+    A meeting's page shows its own record alone (a place's page name follows from its id)."""
+    places = _place_pages(archive)
+    return {
+        f"meetings/{meeting.page}.html": _render("meeting.html", "../", meeting=meeting, places=places)
+        for meeting in archive.meetings
+        if only is None or meeting.file in only
+    }
+
+
+def meeting_page_names(archive: Archive) -> set[str]:
+    return {f"meetings/{meeting.page}.html" for meeting in archive.meetings}
+
+
+def other_pages(archive: Archive) -> dict[str, bytes]:
+    """Every page that lists across records (home, filters, places, countries), and the stylesheet."""
     pages: dict[str, bytes] = {STYLESHEET: environment().get_template(STYLESHEET).render().encode("utf-8")}
     kinds, years = archive.kinds(), archive.years()
     filters = {"kinds": kinds, "years": years, "countries": [c for c in archive.countries if c.hosted]}
@@ -60,10 +75,6 @@ def render_pages(archive: Archive) -> dict[str, bytes]:
             current=f"year:{year}",
             **filters,
         )
-    for meeting in archive.meetings:
-        pages[f"meetings/{meeting.page}.html"] = _render(
-            "meeting.html", "../", meeting=meeting, places=_place_pages(archive)
-        )
     for place in archive.places:
         pages[f"places/{place.page}.html"] = _render("place.html", "../", place=place)
     for country in archive.countries:
@@ -75,6 +86,3 @@ def render_pages(archive: Archive) -> dict[str, bytes]:
 
 def _place_pages(archive: Archive) -> dict[str, str]:
     return {place.id: place.page for place in archive.places}
-
-
-__all__ = ["Meeting", "render_pages"]

@@ -24,7 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from .data import load
-from .pages import render_pages
+from .pages import meeting_page_names, meeting_pages, other_pages
 
 SITE_DIR = "site"
 DIGESTS_NAME = ".site.json"
@@ -122,35 +122,39 @@ def _clear(path: Path) -> None:
         shutil.rmtree(path)
 
 
-def _index(site: Path) -> str | None:
-    """Pagefind's index of the meeting pages into site/pagefind/; the error line, or None."""
+PAGEFIND_GLOB = "meetings/*.html"  # only the meeting pages are searched
+
+
+def _start_index(site: Path) -> subprocess.Popen[str] | str:
+    """Pagefind indexing the meeting pages into site/pagefind/, running (the other pages are
+    written meanwhile); or the line that says why it could not start."""
     _clear(site / SEARCH_DIR)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", SEARCH_DIR, "--silent"]
+    command = [
+        sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", SEARCH_DIR,
+        "--glob", PAGEFIND_GLOB, "--silent",
+    ]  # fmt: skip
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=PAGEFIND_SECONDS, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
+        return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    except OSError as error:
         return f"{site}: the search index was not built: {error}"
-    if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+
+
+def _finish_index(site: Path, running: subprocess.Popen[str] | str) -> str | None:
+    if isinstance(running, str):
+        return running
+    try:
+        _, errors = running.communicate(timeout=PAGEFIND_SECONDS)
+    except subprocess.TimeoutExpired:
+        running.kill()
+        running.communicate()
+        return f"{site}: the search index was not built: pagefind took over {PAGEFIND_SECONDS} s"
+    if running.returncode != 0:
+        last = (errors.strip().splitlines() or ["no message"])[-1]
         return f"{site}: the search index was not built: pagefind: {last}"
     return None
 
 
-def update_site(out_dir: Path, db: sqlite3.Connection, archive_changed: bool) -> SiteResult:
-    """OUT_DIR/site for the archive ``db`` (checked by the caller)."""
-    site = out_dir / SITE_DIR
-    if not archive_changed and intact(out_dir):
-        return SiteResult(SiteStatus.UNCHANGED)
-    if site.is_symlink() or (site.exists() and not site.is_dir()):
-        _clear(site)
-    site.mkdir(exist_ok=True)
-    pages = render_pages(load(db))
-    result = SiteResult(SiteStatus.UPDATED)
-    files = _files(site)
-    if files is None:  # a symlink somewhere inside: start the folder afresh
-        _clear(site)
-        site.mkdir()
-        files = {}
+def _write_changed(site: Path, files: dict[str, Path], pages: dict[str, bytes], result: SiteResult) -> None:
     for name, data in pages.items():
         try:
             same = name in files and _read_back(files[name]) == data
@@ -159,16 +163,47 @@ def update_site(out_dir: Path, db: sqlite3.Connection, archive_changed: bool) ->
         if not same:
             _write_atomic(site / name, data)
             result.written += 1
+
+
+def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None) -> SiteResult:
+    """OUT_DIR/site for the archive ``db`` (checked by the caller), after the records ``changed``
+    (raw text names, updated or removed) changed in it; None: any may have."""
+    site = out_dir / SITE_DIR
+    whole = changed is None or not intact(out_dir)
+    if not whole and not changed:
+        return SiteResult(SiteStatus.UNCHANGED)
+    if site.is_symlink() or (site.exists() and not site.is_dir()):
+        _clear(site)
+    site.mkdir(exist_ok=True)
+    files = _files(site)
+    if files is None:  # a symlink somewhere inside: start the folder afresh
+        _clear(site)
+        site.mkdir()
+        files = {}
+    archive = load(db)
+    result = SiteResult(SiteStatus.UPDATED)
+    # Meeting pages first (of the changed records only, when the rest is as the last build
+    # left it: a meeting's page shows its own record alone), then Pagefind indexes them
+    # while the pages across records are rendered and written.
+    _write_changed(site, files, meeting_pages(archive, None if whole else changed), result)
+    expected = meeting_page_names(archive)
     for name, path in files.items():
-        if name not in pages and not name.startswith(f"{SEARCH_DIR}/"):
+        if name.startswith("meetings/") and name not in expected:
+            path.unlink()
+            result.removed += 1
+    searchable = result.written or result.removed or not intact_search(out_dir)
+    running = _start_index(site) if searchable else None
+    others = other_pages(archive)
+    _write_changed(site, files, others, result)
+    for name, path in files.items():
+        if name not in others and not name.startswith(("meetings/", f"{SEARCH_DIR}/")):
             path.unlink()
             result.removed += 1
     for folder, _, _ in sorted(os.walk(site), reverse=True):  # folders left empty
         if folder != str(site) and not any(Path(folder).iterdir()):
             Path(folder).rmdir()
-    searchable = (site / SEARCH_DIR / "pagefind.js").is_file()
-    if result.written or result.removed or not searchable or not intact_search(out_dir):
-        result.error = _index(site)
+    if running is not None:
+        result.error = _finish_index(site, running)
     final = _files(site) or {}
     digests = {name: _digest(_read_back(path)) for name, path in sorted(final.items())}
     _write_atomic(out_dir / DIGESTS_NAME, (json.dumps(digests, indent=0) + "\n").encode())
