@@ -469,7 +469,9 @@ def test_a_bad_name_fails_alone_in_one_line_and_overwrites_nothing(case, tmp_pat
     assert {result.file for result in summary.failed} == set(texts)
     for fragment in expected:
         assert sum(line.startswith(fragment) for line in lines) == 1, lines
-    assert len(lines) == len(texts) + 2  # one line per bad name, the good text's, the summary
+    report = summary.report_lines()  # the pre-send report, printed before the summary
+    assert lines[-1 - len(report) : -1] == report
+    assert len(lines) == len(texts) + 2 + len(report)  # one line per bad name, the good text's, the summary
     assert summary.count(FileStatus.BUILT) == 1
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
     assert [record["file"] for record in index["records"]] == ["near-1995-khabarovsk.txt"]
@@ -480,6 +482,7 @@ def test_a_bad_name_fails_alone_in_one_line_and_overwrites_nothing(case, tmp_pat
         "near-1995-khabarovsk.docx",
         "near-1995-khabarovsk.pdf",
         "index.json",
+        "checks.pdf",
         "briefing-book.pdf",
         "briefing-book.docx",
     }

@@ -32,6 +32,10 @@ def _heading(context: Context, block: b.Heading) -> str:
 def _paragraph(context: Context, block: b.Paragraph) -> str:
     if block.style == "closing":
         return paragraph_xml(block.text, italic=True, color=MUTED)
+    if block.style == "mark":
+        return paragraph_xml(block.text, bold=True, color=WARNING_EDGE)
+    if block.style == "muted":
+        return paragraph_xml(block.text, color=MUTED)
     return paragraph_xml(block.text, spacing_after=0 if block.style == "verbatim" else None)
 
 

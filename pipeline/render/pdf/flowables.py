@@ -207,7 +207,11 @@ class GridFlowable(Flowable):
         return BOLD if self.block.style == "facts" and column == 0 else REGULAR
 
     def _lines(self, text: str, font: str, column: int) -> list[str]:
-        return wrap_words(text, font, self.size, self.widths[column] - 2 * self.padding_x)
+        """A cell's lines: each of its own lines (a line break in the text) wrapped at words."""
+        room = self.widths[column] - 2 * self.padding_x
+        if "\n" not in text:
+            return wrap_words(text, font, self.size, room)
+        return [line for part in text.split("\n") for line in wrap_words(part, font, self.size, room)]
 
     def _row_height(self, cells: Cells) -> float:
         return max([1, *map(len, cells)]) * self.leading + 2 * self.padding_y

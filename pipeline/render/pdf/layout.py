@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import io
-from functools import partial
+from functools import cache, partial
 from typing import IO, Any
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .. import briefing as b
+from ..chart import draft_mark_png
 from ..fonts import REGULAR, register_all
 from ..theme import FOOTER_SIZE, MARGINS, PAGE_SIZES
 from .blocks import story
@@ -70,10 +72,11 @@ class FooterCanvas(Canvas):
     """Writes 'page X of Y' once the page count is known: every page is kept until
     ``save``, then each gets its footer and is written out."""
 
-    def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:  # Canvas's own arguments
+    def __init__(self, *args: Any, footer: str = "", draft: bool = False, **kwargs: Any) -> None:  # Canvas's own
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, object]] = []
         self._footer = footer
+        self._draft = draft
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
@@ -84,6 +87,8 @@ class FooterCanvas(Canvas):
         for number, state in enumerate(self._pages, 1):
             self.__dict__.update(state)
             self._draw_footer(number, total)
+            if self._draft:
+                self._draw_draft_mark()
             super().showPage()
         super().save()
 
@@ -102,12 +107,26 @@ class FooterCanvas(Canvas):
         self.drawRightString(width - MARGINS.right, FOOTER_TEXT_Y, page)
         self.restoreState()
 
+    def _draw_draft_mark(self) -> None:
+        """DRAFT across the page, light enough to read the text through (a picture: no text)."""
+        width, height = self._pagesize  # type: ignore[attr-defined]  # reportlab's private page size
+        side = min(width, height) * 0.8
+        self.drawImage(
+            _draft_image(), (width - side) / 2, (height - side) / 2, side, side, mask="auto", preserveAspectRatio=True
+        )
+
+
+@cache
+def _draft_image() -> ImageReader:
+    return ImageReader(io.BytesIO(draft_mark_png()))
+
 
 def render_pdf(briefing: b.Briefing, paper: str = "a4") -> bytes:
     register_all()
     stream = io.BytesIO()
     document = BriefingTemplate(stream, briefing, PAGE_SIZES[paper])
     document.build(
-        story(briefing.blocks, document.width), canvasmaker=partial(FooterCanvas, footer=briefing.metadata.footer)
+        story(briefing.blocks, document.width),
+        canvasmaker=partial(FooterCanvas, footer=briefing.metadata.footer, draft=briefing.metadata.draft),
     )
     return stream.getvalue()

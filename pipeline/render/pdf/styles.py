@@ -10,7 +10,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from ..fonts import BOLD, REGULAR
-from .colours import ACCENT, INK, MUTED
+from .colours import ACCENT, INK, MUTED, WARNING_EDGE
 
 BODY_SIZE = 9.5
 
@@ -36,6 +36,7 @@ STYLES = {
     "closing": _style("closing", spaceBefore=4, spaceAfter=5, textColor=MUTED),
     "verbatim": _style("verbatim", spaceAfter=2),
     "muted": _style("muted", fontSize=8.5, textColor=MUTED, spaceAfter=4),
+    "mark": _style("mark", fontName=BOLD, fontSize=11, leading=15, textColor=WARNING_EDGE, spaceAfter=6),
     "cell": _style("cell", fontSize=8.5, leading=11),
     "notice": _style("notice", fontSize=10, leading=14),
     "notice_head": _style("notice_head", fontName=BOLD, fontSize=10, leading=14),
