@@ -103,6 +103,7 @@ class Manifest:
     model: str
     paper: str
     settings: str = ""  # ``Settings.briefing_fingerprint()``: what every briefing shows
+    book: str = ""  # what the book shows beyond its records (the cover's edition, association, logo)
     files: dict[str, Entry] = field(default_factory=dict)
     # The digest of each of the collection's outputs as last written; empty while they
     # are not (yet) the collection of ``files``.
@@ -131,9 +132,9 @@ class Manifest:
         if refused_names(list(files), name_max(out_dir)):
             raise ValueError("names no build would have built")
         collection = _digests(data["collection"], COLLECTION_OUTPUTS) if data["collection"] else {}
-        if any(type(data[key]) is not str for key in ("pipeline", "model", "paper", "settings")):
-            raise ValueError("pipeline, model, paper, settings: not text")
-        return cls(data["pipeline"], data["model"], data["paper"], data["settings"], files, collection)
+        if any(type(data[key]) is not str for key in ("pipeline", "model", "paper", "settings", "book")):
+            raise ValueError("pipeline, model, paper, settings, book: not text")
+        return cls(data["pipeline"], data["model"], data["paper"], data["settings"], data["book"], files, collection)
 
     def to_json(self) -> str:
         data = {
@@ -142,6 +143,7 @@ class Manifest:
             "model": self.model,
             "paper": self.paper,
             "settings": self.settings,
+            "book": self.book,
             "files": {name: self.files[name].to_json() for name in sorted(self.files)},
             "collection": self.collection,
         }

@@ -26,10 +26,10 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from ..settings import DEFAULTS, Settings
+from ..settings import DEFAULTS, Settings, edition_date
 from ..tagger.model import model_fingerprint
 from ..timing import Timings
-from .book import write_collection
+from .book import Edition, edition_fingerprint, logo_png, write_collection
 from .checks import write_checks
 from .environment import writers_environment
 from .files import (
@@ -210,8 +210,13 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         if refusal.reason is not Refusal.RESERVED:  # (the collection's outputs are not this text's to remove)
             remove_outputs(out_dir, Path(refusal.file).stem)
         _fail_before_reading(summary, reporter, refusal.file, refusal.line)
+    edition = _edition(options, summary, reporter)
     new = Manifest(
-        pipeline_fingerprint(), model_fingerprint(options.model), options.paper, options.settings.briefing_fingerprint()
+        pipeline_fingerprint(),
+        model_fingerprint(options.model),
+        options.paper,
+        options.settings.briefing_fingerprint(),
+        edition_fingerprint(edition, options.settings),
     )
     old = Manifest.load(out_dir)
     reusable = old is not None and old.same_build(new)  # else (new code, model, paper or settings) all is rebuilt
@@ -254,7 +259,12 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     # The collection on disk as the last build wrote it (so its PDF book's pages may be kept)...
     collection_written = old is not None and reusable and bool(old.collection) and set(old.collection) <= as_written
     # ...and still the collection of the texts kept.
-    write_book = bool(changed) or not collection_written or set(old.files if old else ()) != set(new.files)
+    write_book = (
+        bool(changed)
+        or not collection_written
+        or set(old.files if old else ()) != set(new.files)
+        or (old is not None and old.book != new.book)
+    )
     if changed and tagger is None:
         tagger = _model_tagger(options)
     jobs = max(1, min(options.jobs, usable_cores()))
@@ -270,7 +280,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
             _rebuild(slices, digests, new, options, reporter, tagger, pool, summary, set(old.files) if old else set())
         if write_book:
             clock = time.perf_counter()
-            new.collection = _write_collection(out_dir, new, pool, collection_written, summary, reporter)
+            new.collection = _write_collection(out_dir, new, pool, collection_written, summary, reporter, edition)
             summary.stage_seconds["index + book"] = time.perf_counter() - clock
             try:
                 write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
@@ -281,6 +291,22 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     if changed or summary.failed or summary.edited or write_book or not (out_dir / CHECKS_NAME).is_file():
         _write_checks(options, summary, reporter)
     return summary
+
+
+def _edition(options: BuildOptions, summary: Summary, reporter: Reporter) -> Edition:
+    """The book's cover: the association, the edition date, the logo (a logo that cannot
+    be read is named in one line, and the book made without it)."""
+    settings = options.settings
+    logo = None
+    if settings.association.logo is not None:
+        path = (options.settings_dir or Path()) / settings.association.logo
+        try:
+            logo = logo_png(path)
+        except (OSError, ValueError) as error:
+            summary.errors.append(f"{path}: cannot read the logo: {error}; the book is made without it")
+            reporter.message(summary.errors[-1])
+    association = settings.association
+    return Edition(association.name, association.short_name, edition_date(settings), logo)
 
 
 def _result(name: str, status: FileStatus, entry: IndexEntry, new: bool = False) -> FileResult:
@@ -306,13 +332,19 @@ def _write_checks(options: BuildOptions, summary: Summary, reporter: Reporter) -
 
 
 def _write_collection(
-    out_dir: Path, manifest: Manifest, pool: Executor | None, reuse: bool, summary: Summary, reporter: Reporter
+    out_dir: Path,
+    manifest: Manifest,
+    pool: Executor | None,
+    reuse: bool,
+    summary: Summary,
+    reporter: Reporter,
+    edition: Edition,
 ) -> dict[str, str]:
     """index.json and the book of ``manifest``'s texts -> the digest of each as written; empty
     when they could not be written (the briefings stay; the next build makes them again)."""
     entries = [entry.summary for entry in manifest.files.values()]
     try:
-        write_collection(out_dir, entries, manifest.paper, atomic_output, pool, reuse)
+        write_collection(out_dir, entries, manifest.paper, atomic_output, pool, reuse, edition)
     except OSError as error:  # disk full
         summary.errors.append(f"{out_dir}: cannot write the index and briefing book: {error.strerror or error}")
         reporter.message(summary.errors[-1])

@@ -38,7 +38,7 @@ def document_timestamp() -> datetime.datetime:
 
 # How a writer sets a paragraph: running text, the closing lines of a declaration,
 # a line kept as the source wrote it, or a quiet explanatory line.
-ParagraphStyleName = Literal["body", "closing", "verbatim", "muted", "mark"]
+ParagraphStyleName = Literal["body", "closing", "verbatim", "muted", "mark", "cover"]
 DRAFT_MARK = "DRAFT: for checking inside the secretariat; not to be sent"
 # A grid of rows under a header, or label-value pairs (key facts).
 TableStyleName = Literal["grid", "facts"]
@@ -68,6 +68,9 @@ class Table:
     rows: list[list[str]]
     widths: list[float]  # fractions of the text width
     style: TableStyleName = "grid"
+    heading: str = ""  # the heading it stands under: repeated, '(continued)', on each further page
+    compact: bool = False  # narrow padding: many narrow columns (the participation matrix)
+    captioned: bool = False  # ``heading`` drawn over the table (a table with no heading block of its own)
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,35 @@ class Notice:
     ok: bool
 
 
-Block = Title | Heading | Paragraph | Table | BulletList | NumberedList | BarChart | Notice | TableOfContents
+@dataclass(frozen=True)
+class Picture:
+    """An image (PNG), ``width_mm`` wide at its own proportions: the association's logo."""
+
+    png: bytes
+    width_mm: float
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """What follows starts a new page. ``ends``: in a document of sections (the DOCX
+    book), the pages before it, of this orientation, are a section that ends here."""
+
+    ends: Literal["portrait", "landscape"] | None = None
+
+
+Block = (
+    Title
+    | Heading
+    | Paragraph
+    | Table
+    | BulletList
+    | NumberedList
+    | BarChart
+    | Notice
+    | TableOfContents
+    | Picture
+    | PageBreak
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +145,7 @@ class Metadata:
     source_digest: str  # first 12 hex digits of the raw file's SHA-256
     label: str | None = None  # the footer of a briefing sent out (no internal marks); None: the source
     draft: bool = False  # a DRAFT mark on every page
+    landscape: bool = False  # pages turned sideways (the participation matrix)
 
     @property
     def footer(self) -> str:

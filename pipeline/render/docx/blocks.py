@@ -10,6 +10,7 @@ from .. import briefing as b
 from .. import theme
 from ..chart import bar_chart_png
 from .context import Context
+from .section import section_xml
 from .xml import cell_xml, paragraph_xml, table_xml
 
 MUTED = theme.ooxml_hex(theme.MUTED)
@@ -36,6 +37,8 @@ def _paragraph(context: Context, block: b.Paragraph) -> str:
         return paragraph_xml(block.text, bold=True, color=WARNING_EDGE)
     if block.style == "muted":
         return paragraph_xml(block.text, color=MUTED)
+    if block.style == "cover":
+        return paragraph_xml(block.text, bold=True)
     return paragraph_xml(block.text, spacing_after=0 if block.style == "verbatim" else None)
 
 
@@ -48,10 +51,12 @@ def _table(context: Context, block: b.Table) -> str:
         cells = []
         for column, value in enumerate(values):
             facts_label = block.style == "facts" and column == 0
-            paragraph = paragraph_xml(value, bold=(header and index == 0) or facts_label)
+            bold = (header and index == 0) or facts_label
+            paragraph = "".join(paragraph_xml(line, bold=bold) for line in value.split("\n")) or paragraph_xml("")
             cells.append(cell_xml(paragraph, widths[column], SHADE if facts_label else None))
         xml_rows.append("".join(cells))
-    return table_xml(TABLE_STYLE if header else "Table Grid", widths, xml_rows, header) + paragraph_xml("")
+    caption = paragraph_xml(block.heading, "Heading 2") if block.captioned and block.heading else ""
+    return caption + table_xml(TABLE_STYLE if header else "Table Grid", widths, xml_rows, header) + paragraph_xml("")
 
 
 def _bullets(items: list[Item], depth: int = 0) -> str:
@@ -103,6 +108,20 @@ def _table_of_contents(context: Context, block: b.TableOfContents) -> str:
     )
 
 
+def _picture(context: Context, block: b.Picture) -> str:
+    return f"<w:p>{context.picture(block.png, block.width_mm)}</w:p>"
+
+
+def _page_break(context: Context, block: b.PageBreak) -> str:
+    """A page break; or the end of a section of pages of one orientation (what follows
+    is of the other: the book's matrix is set on landscape pages)."""
+    if block.ends is None:
+        return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    ended = block.ends == "landscape"
+    context.set_landscape(not ended)
+    return f"<w:p><w:pPr>{section_xml(context.paper, landscape=ended)}</w:pPr></w:p>"
+
+
 # Each renderer takes the block type it is filed under (hence Any: the table is keyed by type).
 RENDERERS: dict[type[b.Block], Callable[[Context, Any], str]] = {
     b.Title: _title,
@@ -114,6 +133,8 @@ RENDERERS: dict[type[b.Block], Callable[[Context, Any], str]] = {
     b.BarChart: _chart,
     b.Notice: _notice,
     b.TableOfContents: _table_of_contents,
+    b.Picture: _picture,
+    b.PageBreak: _page_break,
 }
 
 

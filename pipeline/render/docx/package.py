@@ -15,13 +15,13 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from .. import briefing as b
-from ..theme import FOOTER_SIZE, MARGINS, MUTED, PAGE_SIZES, ooxml_hex
+from ..theme import FOOTER_SIZE, MUTED, ooxml_hex
 from .blocks import body
 from .context import Context
+from .section import FOOTER_ID, section_xml
 from .template import FOOTER_REL, IMAGE_REL, entry
-from .xml import twips, xml_text
+from .xml import xml_text
 
-FOOTER_ID = "rIdFooter"
 FOOTER_RUN = f'<w:rPr><w:color w:val="{ooxml_hex(MUTED)}"/><w:sz w:val="{2 * FOOTER_SIZE}"/></w:rPr>'  # half-points
 _DOC_PR_ID = re.compile(r'<wp:docPr id="\d+"')
 
@@ -38,17 +38,6 @@ def _footer_xml(context: Context, text: str) -> str:
         f'<w:fldSimple w:instr="PAGE">{page}</w:fldSimple>'
         f'<w:r>{FOOTER_RUN}<w:t xml:space="preserve"> of </w:t></w:r>'
         f'<w:fldSimple w:instr="NUMPAGES">{page}</w:fldSimple></w:p></w:ftr>'
-    )
-
-
-def _section_xml(paper: str) -> str:
-    width, height = PAGE_SIZES[paper]
-    return (
-        f'<w:sectPr><w:footerReference w:type="default" r:id="{FOOTER_ID}"/>'
-        f'<w:pgSz w:w="{twips(width)}" w:h="{twips(height)}"/>'
-        f'<w:pgMar w:top="{twips(MARGINS.top)}" w:right="{twips(MARGINS.right)}" w:bottom="{twips(MARGINS.bottom)}" '
-        f'w:left="{twips(MARGINS.left)}" w:header="720" w:footer="720" w:gutter="0"/>'
-        '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>'
     )
 
 
@@ -91,7 +80,7 @@ def write_package(
             for piece in pieces:
                 piece = _DOC_PR_ID.sub(lambda _: f'<wp:docPr id="{next(pictures)}"', piece)
                 document.write(piece.encode("utf-8"))
-            document.write(f"{_section_xml(paper)}</w:body></w:document>".encode())
+            document.write(f"{section_xml(paper)}</w:body></w:document>".encode())
         relationships = template.relationships
         relationships += f'<Relationship Id="{FOOTER_ID}" Type="{FOOTER_REL}" Target="footer1.xml"/>'
         relationships += "".join(

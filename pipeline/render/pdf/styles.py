@@ -37,6 +37,7 @@ STYLES = {
     "verbatim": _style("verbatim", spaceAfter=2),
     "muted": _style("muted", fontSize=8.5, textColor=MUTED, spaceAfter=4),
     "mark": _style("mark", fontName=BOLD, fontSize=11, leading=15, textColor=WARNING_EDGE, spaceAfter=6),
+    "cover": _style("cover", fontName=BOLD, fontSize=15, leading=20, textColor=INK, spaceBefore=6, spaceAfter=6),
     "cell": _style("cell", fontSize=8.5, leading=11),
     "notice": _style("notice", fontSize=10, leading=14),
     "notice_head": _style("notice_head", fontName=BOLD, fontSize=10, leading=14),
