@@ -194,6 +194,7 @@ class GridFlowable(Flowable):
         if block.compact:
             self.padding_x, self.padding_y = self.compact_padding
         # A part on a further page says what it continues, when the table stands under a heading.
+        self.continued = continued
         self.caption = (
             f"{block.heading} (continued)" if continued and block.heading else block.heading if block.captioned else ""
         )
@@ -260,7 +261,7 @@ class GridFlowable(Flowable):
 
     def _part(self, rows: list[Cells], heights: list[float], further: bool = False) -> GridFlowable:
         """Some of the rows; ``further``: the part that goes on a further page."""
-        return GridFlowable(self.block, self.width, rows, heights, continued=further or bool(self.caption))
+        return GridFlowable(self.block, self.width, rows, heights, continued=further or self.continued)
 
     def _draw_text(self, text: TextRuns, top: float, cells: Cells, fonts: list[str]) -> None:
         """One row's lines."""
