@@ -87,7 +87,7 @@ def _notice(block: b.Notice, width: float) -> list[Flowable]:
 
 def _table_of_contents(block: b.TableOfContents, width: float) -> list[Flowable]:
     rows = [[title, period, str(page) if page is not None else ""] for title, period, page in block.entries]
-    return _table(b.Table(["Conference", "Period", "Page"], rows, [0.6, 0.3, 0.1]), width)
+    return _table(b.Table(["Part", "Period", "Page"], rows, [0.6, 0.3, 0.1], heading="Contents"), width)
 
 
 def _picture(block: b.Picture, width: float) -> list[Flowable]:
