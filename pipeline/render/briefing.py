@@ -146,6 +146,7 @@ class Metadata:
     label: str | None = None  # the footer of a briefing sent out (no internal marks); None: the source
     draft: bool = False  # a DRAFT mark on every page
     landscape: bool = False  # pages turned sideways (the participation matrix)
+    publisher: str = "Association of North East Asia Regional Governments"  # the DOCX's company property
 
     @property
     def footer(self) -> str:
@@ -431,6 +432,7 @@ def build_briefing(record: Record, settings: Settings = DEFAULTS) -> Briefing:
         source_digest=record.source.sha256[:12],
         label=None if draft or shown.source_footer else f"{association.name} ({association.short_name})",
         draft=draft,
+        publisher=association.name,
     )
     blocks: list[Block] = [
         *([Paragraph(DRAFT_MARK, "mark")] if draft else []),

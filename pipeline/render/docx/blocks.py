@@ -9,15 +9,19 @@ from ...record import Item
 from .. import briefing as b
 from .. import theme
 from ..chart import bar_chart_png
+from ..theme import CELL_PADDING, COMPACT_CELL_PADDING
+from ..widths import fitted_widths
 from .context import Context
 from .section import section_xml
-from .xml import cell_xml, paragraph_xml, table_xml
+from .xml import cell_xml, paragraph_xml, table_xml, twips
 
 MUTED = theme.ooxml_hex(theme.MUTED)
 SHADE = theme.ooxml_hex(theme.SHADE)
 WARNING_FILL, WARNING_EDGE = theme.ooxml_hex(theme.WARNING_FILL), theme.ooxml_hex(theme.WARNING_EDGE)
 OK_FILL, OK_EDGE = theme.ooxml_hex(theme.OK_FILL), theme.ooxml_hex(theme.OK_EDGE)
-TABLE_STYLE = "Light List Accent 1"
+TABLE_STYLE = "Briefing Table"  # the template's own (template.py): light rules, a shaded header
+COMPACT_PADDING = COMPACT_CELL_PADDING[0]  # points: a compact table's cell padding across, as in the PDF
+CELL_STYLE = "Table Text"  # the template's own: the cell size, no space between paragraphs
 BULLET_STYLES = ("List Bullet", "List Bullet 2", "List Bullet 3")
 CHART_WIDTH_MM = 160
 
@@ -44,7 +48,9 @@ def _paragraph(context: Context, block: b.Paragraph) -> str:
 
 def _table(context: Context, block: b.Table) -> str:
     header = any(block.columns)
-    widths = [int(context.text_width * fraction) for fraction in block.widths]
+    padding = COMPACT_PADDING if block.compact else CELL_PADDING[0]
+    fractions = fitted_widths(block.columns, block.widths, context.text_width / 20, padding) if header else block.widths
+    widths = [int(context.text_width * fraction) for fraction in fractions]
     rows = ([block.columns] if header else []) + block.rows
     xml_rows = []
     for index, values in enumerate(rows):
@@ -52,11 +58,13 @@ def _table(context: Context, block: b.Table) -> str:
         for column, value in enumerate(values):
             facts_label = block.style == "facts" and column == 0
             bold = (header and index == 0) or facts_label
-            paragraph = "".join(paragraph_xml(line, bold=bold) for line in value.split("\n")) or paragraph_xml("")
+            lines = value.split("\n")
+            paragraph = "".join(paragraph_xml(line, CELL_STYLE, bold=bold) for line in lines)
             cells.append(cell_xml(paragraph, widths[column], SHADE if facts_label else None))
         xml_rows.append("".join(cells))
     caption = paragraph_xml(block.heading, "Heading 2") if block.captioned and block.heading else ""
-    return caption + table_xml(TABLE_STYLE if header else "Table Grid", widths, xml_rows, header) + paragraph_xml("")
+    margins = twips(COMPACT_PADDING) if block.compact else None
+    return caption + table_xml(TABLE_STYLE, widths, xml_rows, header, margins) + paragraph_xml("")
 
 
 def _bullets(items: list[Item], depth: int = 0) -> str:

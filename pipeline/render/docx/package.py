@@ -22,6 +22,7 @@ from .section import FOOTER_ID, section_xml
 from .template import FOOTER_REL, IMAGE_REL, entry
 from .xml import xml_text
 
+APP_VERSION = "1.0000"  # the form Word wants: digits, a dot, four digits (not this program's version)
 FOOTER_RUN = f'<w:rPr><w:color w:val="{ooxml_hex(MUTED)}"/><w:sz w:val="{2 * FOOTER_SIZE}"/></w:rPr>'  # half-points
 _DOC_PR_ID = re.compile(r'<wp:docPr id="\d+"')
 
@@ -43,7 +44,8 @@ def _footer_xml(context: Context, text: str) -> str:
 
 def _core_xml(metadata: b.Metadata, timestamp: datetime.datetime) -> str:
     when = timestamp.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    description = f"Made by {b.PROJECT} from {metadata.source_file} (sha256 {metadata.source_digest})"
+    digest = f" (sha256 {metadata.source_digest})" if metadata.label is None and metadata.source_digest else ""
+    description = f"Made by {b.PROJECT} for the {metadata.publisher} from {metadata.source_file}{digest}"
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -57,6 +59,17 @@ def _core_xml(metadata: b.Metadata, timestamp: datetime.datetime) -> str:
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
         "<cp:category>Conference briefing</cp:category></cp:coreProperties>"
+    )
+
+
+def _app_xml(metadata: b.Metadata) -> str:
+    """The application properties: this program made it, for the association."""
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>{xml_text(b.PROJECT)}</Application><DocSecurity>0</DocSecurity>"
+        f"<Company>{xml_text(metadata.publisher)}</Company><AppVersion>{APP_VERSION}</AppVersion></Properties>"
     )
 
 
@@ -89,6 +102,7 @@ def write_package(
         )
         own = {
             "docProps/core.xml": _core_xml(metadata, timestamp),
+            "docProps/app.xml": _app_xml(metadata),
             "word/_rels/document.xml.rels": (
                 "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
                 f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{relationships}'

@@ -15,9 +15,12 @@ from typing import TYPE_CHECKING
 
 from ..chart import bar_chart_png
 from ..fonts import CJK, FAMILIES, REGULAR
+from ..theme import ACCENT, CELL_PADDING, RULE, SHADE, TEXT_STYLES, ooxml_hex
+from .xml import twips
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -26,6 +29,7 @@ FOOTER_REL = f"{R_NS}/footer"
 # Parts each document writes itself; everything else in the package is the template's.
 OWN_PARTS = (
     "docProps/core.xml",
+    "docProps/app.xml",
     "word/document.xml",
     "word/_rels/document.xml.rels",
     "word/numbering.xml",
@@ -71,6 +75,75 @@ def _set_fonts(document: Document) -> None:
         for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             fonts.attrib.pop(qn(theme), None)
     document.styles["Normal"].font.size = Pt(10)
+    _theme_styles(document)
+
+
+# Word's styles -> the theme's row they are set by (the PDF's styles are made from the same rows).
+WORD_STYLES = {
+    "Normal": "body",
+    "Title": "title",
+    "Subtitle": "subtitle",
+    "Heading 1": "h1",
+    "Heading 2": "h2",
+    "Table Text": "cell",  # our own: the text of table cells
+}
+TABLE_STYLE_ID = "BriefingTable"
+
+
+def _theme_styles(document: Document) -> None:
+    """Word's styles as the theme sets the PDF's: sizes, weights, colours and spacing;
+    none of the default template's borders, italics, letter spacing or theme colours."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    document.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH).base_style = document.styles["Normal"]
+    for style_name, row_name in WORD_STYLES.items():
+        row = TEXT_STYLES[row_name]
+        style = document.styles[style_name]
+        properties = style.element.get_or_add_pPr()
+        for unwanted in ("w:pBdr", "w:numPr", "w:contextualSpacing"):
+            for element in properties.findall(qn(unwanted)):
+                properties.remove(element)
+        run = style.element.get_or_add_rPr()
+        for unwanted in ("w:spacing", "w:kern", "w:color", "w:i", "w:iCs", "w:b", "w:bCs"):
+            for element in run.findall(qn(unwanted)):
+                run.remove(element)
+        style.font.size = Pt(row.size)
+        style.font.bold = row.bold
+        style.font.italic = False
+        style.font.color.rgb = RGBColor.from_string(ooxml_hex(row.colour))
+        style.paragraph_format.space_before = Pt(row.before)
+        style.paragraph_format.space_after = Pt(row.after)
+        style.paragraph_format.line_spacing = Pt(row.leading)
+        style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST  # (exact would clip a picture)
+        style.paragraph_format.keep_with_next = row_name in ("h1", "h2")
+    document.styles.element.append(_table_style())
+
+
+def _table_style() -> BaseOxmlElement:
+    """Our table style: light rules between rows, a shaded header with the accent rule
+    under it, the cell size and padding of the PDF's tables; no bold first column."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    cell = TEXT_STYLES["cell"]
+    across, down = (twips(value) for value in CELL_PADDING)
+    rule = f'w:val="single" w:sz="3" w:space="0" w:color="{ooxml_hex(RULE)}"'
+    return parse_xml(
+        f'<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="{TABLE_STYLE_ID}">'
+        '<w:name w:val="Briefing Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
+        f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="{twips(cell.leading)}" w:lineRule="exact"/></w:pPr>'
+        f'<w:rPr><w:sz w:val="{round(2 * cell.size)}"/><w:szCs w:val="{round(2 * cell.size)}"/></w:rPr>'
+        f"<w:tblPr><w:tblBorders><w:bottom {rule}/><w:insideH {rule}/></w:tblBorders>"
+        f'<w:tblCellMar><w:top w:w="{down}" w:type="dxa"/><w:left w:w="{across}" w:type="dxa"/>'
+        f'<w:bottom w:w="{down}" w:type="dxa"/><w:right w:w="{across}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tblPr/><w:tcPr>'
+        f'<w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="{ooxml_hex(ACCENT)}"/></w:tcBorders>'
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{ooxml_hex(SHADE)}"/></w:tcPr></w:tblStylePr>'
+        "</w:style>"
+    )
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,8 @@ STYLE_IDS = {
     "List Number": "ListNumber",
     "Table Grid": "TableGrid",
     "Light List Accent 1": "LightList-Accent1",
+    "Briefing Table": "BriefingTable",
+    "Table Text": "TableText",
 }
 
 
@@ -74,8 +76,14 @@ def cell_xml(paragraphs: str, width: int, fill: str | None = None, borders: str 
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}{shading}</w:tcPr>{paragraphs}</w:tc>'
 
 
-def table_xml(style: str, widths: list[int], rows: list[str], header: bool) -> str:
-    """A fixed-layout table of ready cells; a ``header`` row repeats on every page."""
+def table_xml(style: str, widths: list[int], rows: list[str], header: bool, margins: int | None = None) -> str:
+    """A fixed-layout table of ready cells; a ``header`` row repeats on every page;
+    ``margins``: the cells' left and right padding (twips), where not the style's."""
+    padding = (
+        f'<w:tblCellMar><w:left w:w="{margins}" w:type="dxa"/><w:right w:w="{margins}" w:type="dxa"/></w:tblCellMar>'
+        if margins is not None
+        else ""
+    )
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
     body = "".join(
         f"<w:tr>{'<w:trPr><w:tblHeader/></w:trPr>' if header and index == 0 else ''}{row}</w:tr>"
@@ -83,6 +91,6 @@ def table_xml(style: str, widths: list[int], rows: list[str], header: bool) -> s
     )
     return (
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{STYLE_IDS[style]}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+        f'<w:tblLayout w:type="fixed"/>{padding}<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
         f'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>'
     )

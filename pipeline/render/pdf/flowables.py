@@ -17,6 +17,8 @@ from reportlab.platypus import Flowable, Paragraph
 
 from .. import briefing as b
 from ..fonts import BOLD, REGULAR
+from ..theme import CELL_PADDING, COMPACT_CELL_PADDING
+from ..widths import fitted_widths
 from .colours import ACCENT, INK, MEMBER_BAR, OBSERVER_BAR, RULE, SHADE
 from .markup import markup
 from .styles import STYLES
@@ -175,8 +177,8 @@ class GridFlowable(Flowable):
     (reportlab's Table spent a third of a briefing, and most of a thousand-conference
     book, styling cells one by one.) A row too tall to move whole is split between pages."""
 
-    padding_x, padding_y = 6.0, 3.0  # reportlab's cell padding
-    compact_padding = 2.5, 1.5  # a compact table's (the matrix: many narrow columns)
+    padding_x, padding_y = CELL_PADDING  # the theme's, as in the DOCX
+    compact_padding = COMPACT_CELL_PADDING
     split_row_lines = 10  # a row of more lines may be split across a page break
     caption_size, caption_height = 10, 17  # '<heading> (continued)' over a part on a further page
 
@@ -191,14 +193,17 @@ class GridFlowable(Flowable):
         super().__init__()
         self.block = block
         self.width = width
-        if block.compact:
-            self.padding_x, self.padding_y = self.compact_padding
         # A part on a further page says what it continues, when the table stands under a heading.
         self.continued = continued
         self.caption = (
             f"{block.heading} (continued)" if continued and block.heading else block.heading if block.captioned else ""
         )
-        self.widths = [fraction * width for fraction in block.widths]
+        if block.compact:
+            self.padding_x, self.padding_y = self.compact_padding
+        fractions = (
+            fitted_widths(block.columns, block.widths, width, self.padding_x) if any(block.columns) else block.widths
+        )
+        self.widths = [fraction * width for fraction in fractions]
         self.size, self.leading = STYLES["cell"].fontSize, STYLES["cell"].leading
         self.header = (
             [self._lines(text, BOLD, column) for column, text in enumerate(block.columns)]
