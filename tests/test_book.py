@@ -224,3 +224,22 @@ def test_the_docx_book_has_the_cover_the_matrix_on_landscape_pages_and_the_editi
     assert len(orientations) == 3 and orientations[1] == 1 and orientations[0] == orientations[2] == 0
     assert document.core_properties.created == datetime.datetime(2026, 3, 4, tzinfo=datetime.UTC)
     assert document.core_properties.author == "Association of North East Asia Regional Governments (NEAR)"
+
+
+def test_the_docx_book_contents_are_filled_in_and_word_updates_them_on_opening(built):
+    import zipfile
+
+    _, out = built
+    package = zipfile.ZipFile(out / "briefing-book.docx")
+    assert '<w:updateFields w:val="true"/>' in package.read("word/settings.xml").decode()
+    document = Document(str(out / "briefing-book.docx"))
+    texts = [p.text for p in document.paragraphs]
+    pdf_pages = [squash(page.extract_text()) for page in PdfReader(out / "briefing-book.pdf").pages]
+    entries = [text for text in texts if re.fullmatch(r".+\t\d+", text)]
+    assert entries[0] == "Timeline\t3" and entries[1].startswith("Participation matrix\t")
+    ordered = bk.in_date_order(_entries(out))
+    assert len(entries) == 2 + len(ordered)
+    for entry, record in zip(entries[2:], ordered, strict=True):
+        title, page = entry.rsplit("\t", 1)
+        assert title.startswith(record.title)
+        assert pdf_pages[int(page) - 1].startswith(squash(record.title))  # the PDF book's pages

@@ -347,3 +347,57 @@ def render_docx_of(blocks) -> bytes:
     from pipeline.render.docx import render_docx
 
     return render_docx(b.Briefing(b.Metadata("t", "s", "a", [], "f.txt", ""), blocks), document_timestamp())
+
+
+def _deobfuscated(data: bytes, key: str) -> bytes:
+    from pipeline.render.docx.embed import obfuscate
+
+    return obfuscate(data, key)  # (XOR: the same operation undoes it)
+
+
+def test_docx_embeds_subset_fonts_that_map_every_character_it_uses():
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    data = render_outputs(RECORDS["near-1996-gyeongju"])[".docx"]
+    package = zipfile.ZipFile(io.BytesIO(data))
+    font_table = package.read("word/fontTable.xml").decode()
+    rels = dict(
+        re.findall(r'Id="([^"]+)"[^>]*Target="([^"]+)"', package.read("word/_rels/fontTable.xml.rels").decode())
+    )
+    embeds = re.findall(r'<w:font w:name="([^"]+)">.*?</w:font>', font_table)
+    assert {"Noto Sans", "WenQuanYi Micro Hei"} <= set(embeds)
+    assert "<w:embedTrueTypeFonts/>" in package.read("word/settings.xml").decode()
+    maps = {}
+    for family, face, rel, key in re.findall(
+        r'<w:font w:name="([^"]+)">(?:(?!</w:font>).)*?<w:embed(\w+) r:id="([^"]+)" w:fontKey="([^"]+)"/>', font_table
+    ):
+        font = _deobfuscated(package.read("word/" + rels[rel]), key)
+        maps[(family, face)] = TTFontFile(io.BytesIO(font), validate=1).charToGlyph
+    assert all(maps[("WenQuanYi Micro Hei", "Regular")].get(ord(ch)) for ch in "경상북도")
+    assert all(maps[("Noto Sans", "Regular")].get(ord(ch)) for ch in "Gyeongju Hilton")
+    assert len(data) < 200_000  # subsets, not whole fonts (WenQuanYi Micro Hei alone is megabytes)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_shows_the_embedded_cjk_without_the_fonts_installed(tmp_path):
+    """This machine has no CJK font (fc-list): LibreOffice can only draw 경상북도 from the DOCX's own."""
+    (tmp_path / "g.docx").write_bytes(render_outputs(RECORDS["near-1996-gyeongju"])[".docx"])
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "g.docx"),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "g.pdf")], capture_output=True, text=True).stdout
+    assert "WenQuanYiMicroHei" in fonts and "NotoSans-Regular" in fonts
+    text = subprocess.run(["pdftotext", str(tmp_path / "g.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "경상북도" in text

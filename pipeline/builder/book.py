@@ -213,9 +213,12 @@ def matrix_part(entries: list[IndexEntry], paper: str = "a4") -> b.Briefing:
     return _book(ordered, _matrix(ordered, matrix_columns(paper), paper), "participation matrix", landscape=True)
 
 
-def front_matter(entries: list[IndexEntry], edition: Edition, paper: str = "a4") -> b.Briefing:
-    """Cover, contents, timeline and the matrix (on landscape pages), as one run of blocks (the DOCX book)."""
-    cover, contents = cover_part(entries, edition), contents_part(entries)
+def front_matter(
+    entries: list[IndexEntry], edition: Edition, paper: str = "a4", contents: b.Briefing | None = None
+) -> b.Briefing:
+    """Cover, contents, timeline and the matrix (on landscape pages), as one run of blocks
+    (the DOCX book). ``contents``: with the PDF book's page numbers, else none."""
+    cover, contents = cover_part(entries, edition), contents or contents_part(entries)
     timeline, matrix = timeline_part(entries), matrix_part(entries, paper)
     blocks: list[b.Block] = [*cover.blocks, b.PageBreak(), *contents.blocks, b.PageBreak(), *timeline.blocks]
     if matrix.blocks:
@@ -361,11 +364,13 @@ def book_pdf(
     previous: list[BookPart] | None = None,
     laid_out: dict[str, Future[bytes]] | None = None,
     edition: Edition | None = None,
+    paged: Callable[[b.Briefing], None] | None = None,
 ) -> list[BookPart]:
     """Cover, contents, timeline and matrix from reportlab, then every briefing's own PDF pages
     (merged with qpdf). With ``previous``, the parts of the book on disk, its pages that
     still show the same thing are kept and only the others replaced. ``references``:
-    ``reference_parts(entries, paper)``; ``laid_out``: their PDFs being made elsewhere, by key.
+    ``reference_parts(entries, paper)``; ``laid_out``: their PDFs being made elsewhere, by key;
+    ``paged``: told the contents, with every part's page, as soon as they are known.
     -> the new parts."""
     import io
 
@@ -416,6 +421,8 @@ def book_pdf(
     first = part_starts[-1]
     starts = list(itertools.accumulate((run.count for run in briefings[:-1]), initial=first))
     contents = contents_part(ordered, starts, dict(zip(titles, part_starts, strict=False)))
+    if paged is not None:  # (the DOCX book's contents take these page numbers)
+        paged(contents)
     front = source(f"contents:{paper}:{_digest([contents.metadata, contents.blocks])}", lambda: rendered(contents))
 
     target = [cover, front, *reference_runs, *briefings]
@@ -540,12 +547,21 @@ def _assemble(old_book: pikepdf.Pdf | None, target: list[PageRun]) -> pikepdf.Pd
     return old_book
 
 
-def book_docx(out_dir: Path, entries: list[IndexEntry], paper: str, stream: BinaryIO, edition: Edition) -> None:
+def book_docx(
+    out_dir: Path,
+    entries: list[IndexEntry],
+    paper: str,
+    stream: BinaryIO,
+    edition: Edition,
+    contents: b.Briefing | None = None,
+) -> None:
+    """The DOCX book; ``contents``: the PDF book's, whose page numbers its contents show
+    until Word updates them (it is asked to on opening)."""
     from ..render.docx import render_docx_book
 
     ordered = in_date_order(entries)
     briefings = ((out_dir / entry.outputs["docx"]).read_bytes() for entry in ordered)  # one at a time
-    front = front_matter(ordered, edition, paper)
+    front = front_matter(ordered, edition, paper, contents)
     # One footer runs through the whole DOCX book; its properties name the association and the edition.
     metadata = dataclasses.replace(
         front.metadata,
@@ -558,10 +574,15 @@ def book_docx(out_dir: Path, entries: list[IndexEntry], paper: str, stream: Bina
 
 
 def _write_docx_book(
-    out_dir: Path, entries: list[IndexEntry], paper: str, output: OutputOpener, edition: Edition
+    out_dir: Path,
+    entries: list[IndexEntry],
+    paper: str,
+    output: OutputOpener,
+    edition: Edition,
+    contents: b.Briefing | None = None,
 ) -> None:
     with output(out_dir / f"{BOOK_STEM}.docx") as stream:
-        book_docx(out_dir, entries, paper, stream, edition)
+        book_docx(out_dir, entries, paper, stream, edition, contents)
 
 
 def write_collection(
@@ -589,19 +610,31 @@ def write_collection(
         stream.write(index_json(entries))
     previous = load_layout(out_dir) if reuse else None
     references = reference_parts(entries, paper)
-    laid_out, docx = {}, None
+    laid_out: dict[str, Future[bytes]] = {}
+    docx: list[Future[None]] = []
     if pool:
         from ..render.pdf import render_pdf
 
         kept = {part.key for part in previous or []}
         laid_out = {key: pool.submit(render_pdf, part, paper) for key, part in references.items() if key not in kept}
-        docx = pool.submit(_write_docx_book, out_dir, entries, paper, output, edition)
-        pool.shutdown(wait=False)
-    with output(out_dir / f"{BOOK_STEM}.pdf") as stream:
-        parts = book_pdf(out_dir, entries, paper, stream, references, previous, laid_out, edition)
+    contents: list[b.Briefing] = []
+
+    def paged(part: b.Briefing) -> None:
+        """The contents' page numbers are known: the DOCX book is made meanwhile, in the pool."""
+        contents.append(part)
+        if pool:
+            docx.append(pool.submit(_write_docx_book, out_dir, entries, paper, output, edition, part))
+            pool.shutdown(wait=False)  # no more work: its workers leave when done, before the PDF book peaks
+
+    try:
+        with output(out_dir / f"{BOOK_STEM}.pdf") as stream:
+            parts = book_pdf(out_dir, entries, paper, stream, references, previous, laid_out, edition, paged)
+    finally:
+        if pool:
+            pool.shutdown(wait=False)
     with output(out_dir / LAYOUT_NAME) as stream:
         stream.write(layout_json(out_dir, parts))
     if docx:
-        docx.result()
+        docx[0].result()
     else:
-        _write_docx_book(out_dir, entries, paper, output, edition)
+        _write_docx_book(out_dir, entries, paper, output, edition, contents[0] if contents else None)

@@ -13,7 +13,7 @@ from ..theme import CELL_PADDING, COMPACT_CELL_PADDING
 from ..widths import fitted_widths
 from .context import Context
 from .section import section_xml
-from .xml import cell_xml, paragraph_xml, table_xml, twips
+from .xml import cell_xml, paragraph_xml, run_xml, table_xml, twips
 
 MUTED = theme.ooxml_hex(theme.MUTED)
 SHADE = theme.ooxml_hex(theme.SHADE)
@@ -106,10 +106,16 @@ def _notice(context: Context, block: b.Notice) -> str:
 
 
 def _table_of_contents(context: Context, block: b.TableOfContents) -> str:
-    """A Word TOC field over the briefings' titles; until Word updates it, it shows the titles."""
-    entries = "".join(paragraph_xml(f"{title} ({period})" if period else title) for title, period, _ in block.entries)
+    """A Word TOC field over the parts' titles, its entries and page numbers filled in
+    (Word updates them from the document when it opens it: the settings ask it to)."""
+    tab = f'<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{context.text_width}"/></w:tabs></w:pPr>'
+    entries = "".join(
+        f"<w:p>{tab}{run_xml(f'{title} ({period})' if period else title)}"
+        f"<w:r><w:tab/></w:r>{run_xml('' if page is None else str(page))}</w:p>"
+        for title, period, page in block.entries
+    )
     return (
-        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
         '<w:r><w:instrText xml:space="preserve"> TOC \\h \\z \\t "Title,1" </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r></w:p>'
         f'{entries}<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'

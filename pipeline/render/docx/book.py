@@ -64,9 +64,12 @@ def render_docx_book(
     """The front matter, then every briefing (as already rendered), each from a new page."""
     context = Context(paper)
 
+    # Front matter that ends with a section (the matrix's landscape pages) has begun a new page already.
+    broken = bool(front.blocks) and isinstance(front.blocks[-1], b.PageBreak)
+
     def pieces() -> Iterator[str]:
         yield body(context, front.blocks)
-        for data in briefing_docx:
-            yield PAGE_BREAK + _briefing_body(context, data)
+        for index, data in enumerate(briefing_docx):
+            yield ("" if broken and index == 0 else PAGE_BREAK) + _briefing_body(context, data)
 
-    write_package(context, pieces(), front.metadata, timestamp, paper, stream)
+    write_package(context, pieces(), front.metadata, timestamp, paper, stream, update_fields=True)

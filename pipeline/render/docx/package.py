@@ -18,6 +18,7 @@ from .. import briefing as b
 from ..theme import FOOTER_SIZE, MUTED, ooxml_hex
 from .blocks import body
 from .context import Context
+from .embed import embedded_fonts, font_table_xml
 from .section import FOOTER_ID, section_xml
 from .template import FOOTER_REL, IMAGE_REL, entry
 from .xml import xml_text
@@ -73,6 +74,12 @@ def _app_xml(metadata: b.Metadata) -> str:
     )
 
 
+def _settings_xml(settings: str, update_fields: bool) -> str:
+    """The template's settings; ``update_fields``: Word updates the fields (the book's
+    contents) when it opens the document (in the schema's place, before compat)."""
+    return settings.replace("<w:compat>", '<w:updateFields w:val="true"/><w:compat>', 1) if update_fields else settings
+
+
 def write_package(
     context: Context,
     pieces: Iterable[str],
@@ -80,6 +87,7 @@ def write_package(
     timestamp: datetime.datetime,
     paper: str,
     stream: BinaryIO,
+    update_fields: bool = False,
 ) -> None:
     """The template's shared parts, then this document's own, appended to them in
     ``stream`` (readable too). The body is written piece by piece as it comes: the
@@ -90,10 +98,14 @@ def write_package(
         with archive.open(entry("word/document.xml"), "w") as document:
             document.write(template.document_open.encode("utf-8"))
             pictures = itertools.count(1)  # every picture needs an id of its own within the document
+            characters: set[str] = set(metadata.footer)
             for piece in pieces:
                 piece = _DOC_PR_ID.sub(lambda _: f'<wp:docPr id="{next(pictures)}"', piece)
+                characters.update(piece)  # (markup too: a few ASCII letters more in the subsets)
                 document.write(piece.encode("utf-8"))
             document.write(f"{section_xml(paper)}</w:body></w:document>".encode())
+        fonts = embedded_fonts(characters)
+        font_table, font_rels = font_table_xml(template.font_table, fonts)
         relationships = template.relationships
         relationships += f'<Relationship Id="{FOOTER_ID}" Type="{FOOTER_REL}" Target="footer1.xml"/>'
         relationships += "".join(
@@ -110,11 +122,16 @@ def write_package(
             ),
             "word/numbering.xml": context.numbering.xml(template.numbering),
             "word/footer1.xml": _footer_xml(context, metadata.footer),
+            "word/_rels/fontTable.xml.rels": font_rels,
+            "word/fontTable.xml": font_table,
+            "word/settings.xml": _settings_xml(template.settings, update_fields),
         }
         for name, xml in own.items():
             archive.writestr(entry(name), xml.encode("utf-8"))
         for index, (_, png) in enumerate(context.images.values(), 1):
             archive.writestr(entry(f"word/media/image{index}.png"), png)
+        for index, font in enumerate(fonts, 1):
+            archive.writestr(entry(f"word/fonts/font{index}.odttf"), font.data)
 
 
 def render_docx(briefing: b.Briefing, timestamp: datetime.datetime, paper: str = "a4") -> bytes:

@@ -34,7 +34,10 @@ OWN_PARTS = (
     "word/_rels/document.xml.rels",
     "word/numbering.xml",
     "word/footer1.xml",
+    "word/fontTable.xml",  # with the fonts embedded in this document (embed.py)
+    "word/settings.xml",  # Word asked to update fields on open, in a book
 )
+OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class Template:
     numbering: str  # the template's numbering.xml, before any list of ours
     relationships: str  # the main document's relationships to the shared parts
     footer_tabs: tuple[int, ...]  # the Footer style's own tab stops (twips); ours replace them
+    font_table: str  # word/fontTable.xml, before the embedded fonts are named in it
+    settings: str  # word/settings.xml, with embedded TrueType fonts on
     first_abstract: int  # the first numbering ids free for our lists
     first_num: int
 
@@ -164,7 +169,18 @@ def default_template() -> Template:
     with zipfile.ZipFile(shared, "w") as archive:
         for name in package.namelist():
             if name not in OWN_PARTS and not name.startswith("word/media/"):
-                archive.writestr(entry(name), package.read(name))
+                data = package.read(name)
+                if name == "[Content_Types].xml":  # embedded font parts are obfuscated TrueType
+                    data = data.replace(
+                        b"<Default ",
+                        f'<Default Extension="odttf" ContentType="{OBFUSCATED_FONT}"/><Default '.encode(),
+                        1,
+                    )
+                archive.writestr(entry(name), data)
+    # (the schema's order: embedTrueTypeFonts and saveSubsetFonts right after zoom)
+    settings = re.sub(
+        r"(<w:zoom [^>]*/>)", r"\1<w:embedTrueTypeFonts/><w:saveSubsetFonts/>", parts["word/settings.xml"], count=1
+    )
     relationships = "".join(
         relationship
         for relationship in re.findall(r"<Relationship [^>]*/>", parts["word/_rels/document.xml.rels"])
@@ -180,6 +196,8 @@ def default_template() -> Template:
         numbering=numbering,
         relationships=relationships,
         footer_tabs=tuple(tab.position.twips for tab in tabs),
+        font_table=parts["word/fontTable.xml"],
+        settings=settings,
         first_abstract=1 + max(map(int, re.findall(r'w:abstractNumId="(\d+)"', numbering)), default=-1),
         first_num=1 + max(map(int, re.findall(r'w:numId="(\d+)"', numbering)), default=0),
     )
