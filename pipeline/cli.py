@@ -169,8 +169,9 @@ def command_build(args: argparse.Namespace) -> int:
 def command_dist(args: argparse.Namespace) -> int:
     from .builder.dist import BundleError, write_bundle
 
+    settings, _ = settings_of(args)
     try:
-        target = write_bundle(Path(args.out_dir), Path(args.dist))
+        target = write_bundle(Path(args.out_dir), Path(args.dist), country=args.country, settings=settings)
     except BundleError as error:
         say(f"{args.out_dir}: {error}")
         return 1
@@ -279,6 +280,14 @@ def make_parser() -> argparse.ArgumentParser:
         "out_dir", nargs="?", default="output", metavar="OUT_DIR", help="built output folder (default: output)"
     )
     dist_parser.add_argument("--dist", default="dist", metavar="DIST_DIR", help="where the zip goes (default: dist)")
+    dist_parser.add_argument(
+        "--country",
+        metavar="CODE|NAME",
+        help="only the meetings that country's authorities attended (KR, JP, 'Republic of Korea')",
+    )
+    dist_parser.add_argument(
+        "--settings", metavar="PATH", help=f"settings file (default: {SETTINGS_NAME} here, if there is one)"
+    )
     dist_parser.set_defaults(run=command_dist)
 
     schema_parser = commands.add_parser("schema", help="print the record's JSON Schema")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import re
 import shutil
+import zipfile
+from pathlib import Path
 
 from docx import Document
 from pypdf import PdfReader
@@ -174,3 +178,67 @@ def test_an_edited_pdf_of_a_removed_text_is_kept_and_edits_never_overwrite_each_
         index.write_bytes(index.read_bytes() + b"% again\n")
         build(BuildOptions(raw, out, jobs=1), tagger=untagged)
     assert len([p for p in (out / "edited").iterdir() if p.name.startswith("near-1995-khabarovsk.")]) == 2
+
+
+def test_dist_never_replaces_a_bundle_of_the_same_day(tmp_path):
+    from pipeline.builder.dist import write_bundle
+
+    raw, out = _raw(tmp_path, {"near-1995-khabarovsk", "near-1998-toyama"}), tmp_path / "out"
+    build(BuildOptions(raw, out, jobs=1), tagger=untagged)
+    dist = tmp_path / "dist"
+    first = run("dist", str(out), "--dist", str(dist))
+    assert first.returncode == 0 and first.stdout.strip().endswith(".zip")
+    earlier = Path(first.stdout.strip()).read_bytes()
+    second = run("dist", str(out), "--dist", str(dist))
+    assert second.stdout.strip() != first.stdout.strip()
+    assert second.stdout.strip().endswith("-2.zip")
+    assert Path(first.stdout.strip()).read_bytes() == earlier  # still there, as it was
+    third = write_bundle(out, dist)
+    assert third.name.endswith("-3.zip") and len(list(dist.glob("*.zip"))) == 3
+    names = zipfile.ZipFile(third).namelist()
+    assert [name for name in names if name.endswith(".docx")] == ["briefing-book.docx"]  # no briefing's DOCX
+    with_docx = write_bundle(out, dist, settings=Settings.model_validate({"dist": {"docx": True}}))
+    names = zipfile.ZipFile(with_docx).namelist()
+    assert {"near-1995-khabarovsk.docx", "briefing-book.docx"} <= set(names)
+
+
+def test_dist_country_bundles_the_meetings_its_authorities_attended(tmp_path):
+    raw = _raw(tmp_path, {"near-1995-khabarovsk", "near-2014-irkutsk", "near-2021-pohang"})
+    out, dist = tmp_path / "out", tmp_path / "dist"
+    build(BuildOptions(raw, out, jobs=1), tagger=untagged)
+    index = {record["file"]: record for record in _index(out)}
+    from pipeline.builder.manifest import Manifest
+
+    manifest = Manifest.load(out)
+    attended = sorted(
+        entry.summary.stem
+        for entry in manifest.files.values()
+        if any(p.country == "Vietnam" for p in entry.summary.participants)
+    )
+    assert attended == ["near-2021-pohang"] and len(index) == 3
+    for spelling in ("VN", "vn", "Vietnam", "Viet Nam"):
+        result = run("dist", str(out), "--dist", str(dist), "--country", spelling)
+        assert result.returncode == 0, result.stderr
+        bundle = zipfile.ZipFile(result.stdout.strip())
+        assert re.search(r"briefings-VN-\d{4}-\d{2}-\d{2}(-\d+)?\.zip$", result.stdout.strip())
+        assert sorted(name for name in bundle.namelist() if name.startswith("near-")) == ["near-2021-pohang.pdf"]
+        assert [r["file"] for r in json.loads(bundle.read("index.json"))["records"]] == ["near-2021-pohang.txt"]
+        book = PdfReader(io.BytesIO(bundle.read("briefing-book.pdf")))
+        cover = " ".join(book.pages[0].extract_text().split())
+        assert "1 meeting, 2021" in cover and "attended by authorities of Vietnam" in cover
+        titles = [item.title for item in book.outline if not isinstance(item, list)]
+        assert titles[-1] == index["near-2021-pohang.txt"]["title"]
+        for line in bundle.read("SHA256SUMS").decode().splitlines():
+            digest, name = line.split("  ")
+            assert hashlib.sha256(bundle.read(name)).hexdigest() == digest
+    korea = zipfile.ZipFile(run("dist", str(out), "--dist", str(dist), "--country", "KR").stdout.strip())
+    assert len([name for name in korea.namelist() if name.startswith("near-")]) == 3
+    unknown = run("dist", str(out), "--dist", str(dist), "--country", "Narnia")
+    assert unknown.returncode == 1
+    assert unknown.stderr == f"{out}: --country Narnia: not a country code or name (KR, JP, 'Republic of Korea')\n"
+    nobody = run("dist", str(out), "--dist", str(dist), "--country", "FR")
+    assert nobody.returncode == 1 and "no meeting" in nobody.stderr and len(nobody.stderr.splitlines()) == 1
+
+
+def _index(out):
+    return json.loads((out / "index.json").read_text(encoding="utf-8"))["records"]

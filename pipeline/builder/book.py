@@ -55,6 +55,7 @@ class Edition:
     short_name: str = "NEAR"
     date: datetime.date = datetime.date(2000, 1, 1)
     logo: bytes | None = None  # PNG
+    scope: str = ""  # which meetings, when not all ('Meetings attended by authorities of Japan')
 
     @property
     def footer(self) -> str:
@@ -116,6 +117,7 @@ def cover_part(entries: list[IndexEntry], edition: Edition) -> b.Briefing:
             [
                 f"Edition of {b.period_in_words(edition.date, edition.date)}",
                 f"{meetings}, {span}" if span else meetings,
+                *([edition.scope] if edition.scope else []),
             ],
         ),
     ]

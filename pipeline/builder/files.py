@@ -52,7 +52,7 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     try:
         with os.fdopen(handle, "w+b") as stream:
             yield stream
-        Path(temporary).chmod(_file_mode())  # mkstemp makes it private; outputs are for sharing
+        Path(temporary).chmod(output_mode())  # mkstemp makes it private; outputs are for sharing
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -65,7 +65,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 @lru_cache(maxsize=1)
-def _file_mode() -> int:
+def output_mode() -> int:
     """The mode a plain open() would give, read once (os.umask can only be read by setting it)."""
     umask = os.umask(0)
     os.umask(umask)
