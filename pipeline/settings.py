@@ -93,6 +93,7 @@ class SettingsProblem(StrEnum):
     BAD_VALUE = "{detail}"
     UNREADABLE = "cannot read: {detail}"
     LOGO_MISSING = "no such logo file: {detail}"
+    LOGO_NOT_IMAGE = "not a PNG or JPEG image: {detail}"
 
 
 class SettingsError(Exception):
@@ -170,10 +171,28 @@ def load_settings(path: Path | None, *, required: bool = False) -> tuple[Setting
         detail = ERROR_WORDING.get(first["type"], first["msg"].removeprefix("Value error, "))
         raise SettingsError(path, key_line(text, keys), ".".join(keys), problem, detail=detail) from None
     logo = settings.association.logo
-    if logo is not None and not (path.parent / logo).is_file():
+    if logo is not None:
         keys = ("association", "logo")
-        raise SettingsError(path, key_line(text, keys), ".".join(keys), SettingsProblem.LOGO_MISSING, detail=str(logo))
+        problem = _logo_problem(path.parent / logo)
+        if problem is not None:
+            raise SettingsError(path, key_line(text, keys), ".".join(keys), problem, detail=str(logo))
     return settings, path.parent
+
+
+def _logo_problem(path: Path) -> SettingsProblem | None:
+    """What is wrong with the logo file, if anything: missing, or no PNG or JPEG Pillow reads."""
+    if not path.is_file():
+        return SettingsProblem.LOGO_MISSING
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            if image.format not in ("PNG", "JPEG"):
+                return SettingsProblem.LOGO_NOT_IMAGE
+            image.verify()
+    except Exception:  # Pillow raises many kinds for a file that is no image
+        return SettingsProblem.LOGO_NOT_IMAGE
+    return None
 
 
 def edition_date(settings: Settings, today: datetime.date | None = None) -> datetime.date:
