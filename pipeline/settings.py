@@ -173,9 +173,9 @@ def load_settings(path: Path | None, *, required: bool = False) -> tuple[Setting
     logo = settings.association.logo
     if logo is not None:
         keys = ("association", "logo")
-        problem = _logo_problem(path.parent / logo)
-        if problem is not None:
-            raise SettingsError(path, key_line(text, keys), ".".join(keys), problem, detail=str(logo))
+        wrong = _logo_problem(path.parent / logo)
+        if wrong is not None:
+            raise SettingsError(path, key_line(text, keys), ".".join(keys), wrong, detail=str(logo))
     return settings, path.parent
 
 
