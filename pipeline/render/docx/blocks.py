@@ -17,6 +17,8 @@ from .xml import cell_xml, paragraph_xml, run_xml, table_xml, twips
 
 MUTED = theme.ooxml_hex(theme.MUTED)
 SHADE = theme.ooxml_hex(theme.SHADE)
+ACCENT = theme.ooxml_hex(theme.ACCENT)
+HEADER_RULE = f'<w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="{ACCENT}"/></w:tcBorders>'
 WARNING_FILL, WARNING_EDGE = theme.ooxml_hex(theme.WARNING_FILL), theme.ooxml_hex(theme.WARNING_EDGE)
 OK_FILL, OK_EDGE = theme.ooxml_hex(theme.OK_FILL), theme.ooxml_hex(theme.OK_EDGE)
 TABLE_STYLE = "Briefing Table"  # the template's own (template.py): light rules, a shaded header
@@ -47,24 +49,34 @@ def _paragraph(context: Context, block: b.Paragraph) -> str:
 
 
 def _table(context: Context, block: b.Table) -> str:
+    """A table in our style. A captioned one (a country of the matrix) carries its heading
+    in a first row spanning the table, repeated with the header on every page it runs over
+    (Word cannot add '(continued)' as the PDF does; the heading says what is continued)."""
     header = any(block.columns)
     padding = COMPACT_PADDING if block.compact else CELL_PADDING[0]
     fractions = fitted_widths(block.columns, block.widths, context.text_width / 20, padding) if header else block.widths
     widths = [int(context.text_width * fraction) for fraction in fractions]
+    captioned = header and block.captioned and bool(block.heading)
     rows = ([block.columns] if header else []) + block.rows
     xml_rows = []
+    if captioned:
+        caption = paragraph_xml(block.heading, CELL_STYLE, bold=True, color=ACCENT)
+        span = f'<w:gridSpan w:val="{len(widths)}"/>'
+        xml_rows.append(f'<w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" w:type="dxa"/>{span}</w:tcPr>{caption}</w:tc>')
     for index, values in enumerate(rows):
         cells = []
+        head = header and index == 0
         for column, value in enumerate(values):
             facts_label = block.style == "facts" and column == 0
-            bold = (header and index == 0) or facts_label
             lines = value.split("\n")
-            paragraph = "".join(paragraph_xml(line, CELL_STYLE, bold=bold) for line in lines)
-            cells.append(cell_xml(paragraph, widths[column], SHADE if facts_label else None))
+            paragraph = "".join(paragraph_xml(line, CELL_STYLE, bold=head or facts_label) for line in lines)
+            # (under a caption row the style's first-row look is the caption's: the header is set here)
+            fill = SHADE if facts_label or (head and captioned) else None
+            cells.append(cell_xml(paragraph, widths[column], fill, HEADER_RULE if head and captioned else ""))
         xml_rows.append("".join(cells))
-    caption = paragraph_xml(block.heading, "Heading 2") if block.captioned and block.heading else ""
     margins = twips(COMPACT_PADDING) if block.compact else None
-    return caption + table_xml(TABLE_STYLE, widths, xml_rows, header, margins) + paragraph_xml("")
+    table = table_xml(TABLE_STYLE, widths, xml_rows, header, margins, header_rows=2 if captioned else 1)
+    return table + paragraph_xml("")
 
 
 def _bullets(items: list[Item], depth: int = 0) -> str:

@@ -64,9 +64,13 @@ class Context:
 
     def set_landscape(self, landscape: bool) -> None:
         """The pages that follow are turned sideways (or back): tables take their width."""
+        self.text_width = self.width_of(landscape)
+
+    def width_of(self, landscape: bool) -> int:
+        """The text width of a page (twips), upright or sideways."""
         width, height = PAGE_SIZES[self.paper]
         across = height if landscape else width
-        self.text_width = twips(across) - twips(MARGINS.left) - twips(MARGINS.right)
+        return twips(across) - twips(MARGINS.left) - twips(MARGINS.right)
 
     def image_id(self, png: bytes) -> str:
         """The relationship id of a picture, each distinct picture stored once."""

@@ -19,7 +19,7 @@ from ..theme import FOOTER_SIZE, MUTED, ooxml_hex
 from .blocks import body
 from .context import Context
 from .embed import embedded_fonts, font_table_xml
-from .section import FOOTER_ID, section_xml
+from .section import FOOTER_ID, LANDSCAPE_FOOTER_ID, section_xml
 from .template import FOOTER_REL, IMAGE_REL, entry
 from .xml import xml_text
 
@@ -28,13 +28,14 @@ FOOTER_RUN = f'<w:rPr><w:color w:val="{ooxml_hex(MUTED)}"/><w:sz w:val="{2 * FOO
 _DOC_PR_ID = re.compile(r'<wp:docPr id="\d+"')
 
 
-def _footer_xml(context: Context, text: str) -> str:
-    """'source · digest', then 'page X of Y' on a right tab at the margin."""
+def _footer_xml(context: Context, text: str, width: int) -> str:
+    """'source · digest', then 'page X of Y' on a right tab at the margin (``width``:
+    the text width, twips, of the pages it is on: portrait or landscape)."""
     tabs = "".join(f'<w:tab w:val="clear" w:pos="{position}"/>' for position in context.template.footer_tabs)
     page = f"<w:r>{FOOTER_RUN}<w:t>1</w:t></w:r>"
     return (
         f'{context.template.footer_open}<w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs>{tabs}'
-        f'<w:tab w:val="right" w:pos="{context.text_width}"/></w:tabs></w:pPr>'
+        f'<w:tab w:val="right" w:pos="{width}"/></w:tabs></w:pPr>'
         f'<w:r>{FOOTER_RUN}<w:t xml:space="preserve">{xml_text(text)}</w:t><w:tab/>'
         f'<w:t xml:space="preserve">page </w:t></w:r>'
         f'<w:fldSimple w:instr="PAGE">{page}</w:fldSimple>'
@@ -108,6 +109,7 @@ def write_package(
         font_table, font_rels = font_table_xml(template.font_table, fonts)
         relationships = template.relationships
         relationships += f'<Relationship Id="{FOOTER_ID}" Type="{FOOTER_REL}" Target="footer1.xml"/>'
+        relationships += f'<Relationship Id="{LANDSCAPE_FOOTER_ID}" Type="{FOOTER_REL}" Target="footer2.xml"/>'
         relationships += "".join(
             f'<Relationship Id="{rel_id}" Type="{IMAGE_REL}" Target="media/image{index}.png"/>'
             for index, (rel_id, _) in enumerate(context.images.values(), 1)
@@ -121,7 +123,8 @@ def write_package(
                 "</Relationships>"
             ),
             "word/numbering.xml": context.numbering.xml(template.numbering),
-            "word/footer1.xml": _footer_xml(context, metadata.footer),
+            "word/footer1.xml": _footer_xml(context, metadata.footer, context.width_of(landscape=False)),
+            "word/footer2.xml": _footer_xml(context, metadata.footer, context.width_of(landscape=True)),
             "word/_rels/fontTable.xml.rels": font_rels,
             "word/fontTable.xml": font_table,
             "word/settings.xml": _settings_xml(template.settings, update_fields),

@@ -6,6 +6,7 @@ from ..theme import MARGINS, PAGE_SIZES
 from .xml import twips
 
 FOOTER_ID = "rIdFooter"
+LANDSCAPE_FOOTER_ID = "rIdFooterLandscape"  # the same footer, its page number at a landscape page's margin
 
 
 def section_xml(paper: str, landscape: bool = False) -> str:
@@ -18,7 +19,8 @@ def section_xml(paper: str, landscape: bool = False) -> str:
         else f'<w:pgSz w:w="{twips(width)}" w:h="{twips(height)}"/>'
     )
     return (
-        f'<w:sectPr><w:footerReference w:type="default" r:id="{FOOTER_ID}"/>{size}'
+        f'<w:sectPr><w:footerReference w:type="default" r:id="{LANDSCAPE_FOOTER_ID if landscape else FOOTER_ID}"/>'
+        f"{size}"
         f'<w:pgMar w:top="{twips(MARGINS.top)}" w:right="{twips(MARGINS.right)}" w:bottom="{twips(MARGINS.bottom)}" '
         f'w:left="{twips(MARGINS.left)}" w:header="720" w:footer="720" w:gutter="0"/>'
         '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>'

@@ -34,9 +34,11 @@ OWN_PARTS = (
     "word/_rels/document.xml.rels",
     "word/numbering.xml",
     "word/footer1.xml",
+    "word/footer2.xml",  # (a landscape section's; written by every document, used by the book's)
     "word/fontTable.xml",  # with the fonts embedded in this document (embed.py)
     "word/settings.xml",  # Word asked to update fields on open, in a book
 )
+FOOTER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 
 
@@ -164,7 +166,7 @@ def default_template() -> Template:
     saved = io.BytesIO()
     document.save(saved)
     package = zipfile.ZipFile(saved)
-    parts = {name: package.read(name).decode("utf-8") for name in OWN_PARTS}
+    parts = {name: package.read(name).decode("utf-8") for name in OWN_PARTS if name in package.namelist()}
     shared = io.BytesIO()
     with zipfile.ZipFile(shared, "w") as archive:
         for name in package.namelist():

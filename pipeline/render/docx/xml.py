@@ -76,8 +76,11 @@ def cell_xml(paragraphs: str, width: int, fill: str | None = None, borders: str 
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}{shading}</w:tcPr>{paragraphs}</w:tc>'
 
 
-def table_xml(style: str, widths: list[int], rows: list[str], header: bool, margins: int | None = None) -> str:
-    """A fixed-layout table of ready cells; a ``header`` row repeats on every page;
+def table_xml(
+    style: str, widths: list[int], rows: list[str], header: bool, margins: int | None = None, header_rows: int = 1
+) -> str:
+    """A fixed-layout table of ready cells; with ``header``, its first ``header_rows``
+    rows repeat on every page (the style's first-row look only when that is one row);
     ``margins``: the cells' left and right padding (twips), where not the style's."""
     padding = (
         f'<w:tblCellMar><w:left w:w="{margins}" w:type="dxa"/><w:right w:w="{margins}" w:type="dxa"/></w:tblCellMar>'
@@ -86,11 +89,13 @@ def table_xml(style: str, widths: list[int], rows: list[str], header: bool, marg
     )
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
     body = "".join(
-        f"<w:tr>{'<w:trPr><w:tblHeader/></w:trPr>' if header and index == 0 else ''}{row}</w:tr>"
+        f"<w:tr>{'<w:trPr><w:tblHeader/></w:trPr>' if header and index < header_rows else ''}{row}</w:tr>"
         for index, row in enumerate(rows)
     )
+    first_row = "1" if header_rows == 1 else "0"
     return (
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{STYLE_IDS[style]}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-        f'<w:tblLayout w:type="fixed"/>{padding}<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
-        f'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>'
+        f'<w:tblLayout w:type="fixed"/>{padding}<w:tblLook w:val="0420" w:firstRow="{first_row}" w:lastRow="0" '
+        f'w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f"{body}</w:tbl>"
     )
