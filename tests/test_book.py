@@ -287,3 +287,30 @@ def test_a_logo_that_is_no_image_is_one_line_naming_the_key(tmp_path, capsys):
         f"{tmp_path / 'logo.png'}: cannot read the logo: not a PNG or JPEG image; the book is made without it"
     ]
     assert not PdfReader(tmp_path / "out" / "briefing-book.pdf").pages[0].images
+
+
+def test_the_docx_matrix_repeats_each_country_over_its_header_and_its_footer_fits_the_landscape_page(built):
+    import zipfile
+
+    from docx.oxml.ns import qn
+
+    _, out = built
+    document = Document(str(out / "briefing-book.docx"))
+    matrix = [table for table in document.tables if table.rows[1].cells[0].text == "Authority"]
+    assert matrix
+    for table in matrix:
+        first, header = table.rows[0], table.rows[1]
+        assert len({id(cell._tc) for cell in first.cells}) == 1  # one cell across: the country
+        assert first.cells[0].text in {p.country for e in _entries(out) for p in e.participants}
+        for row in (first, header):
+            assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None
+    package = zipfile.ZipFile(out / "briefing-book.docx")
+    document_xml = package.read("word/document.xml").decode()
+    rels = package.read("word/_rels/document.xml.rels").decode()
+    landscape = re.search(
+        r'<w:footerReference w:type="default" r:id="([^"]+)"/><w:pgSz [^>]*w:orient="landscape"', document_xml
+    )
+    target = re.search(rf'Id="{landscape.group(1)}"[^>]*Target="([^"]+)"', rels).group(1)
+    width = int(re.search(r'<w:pgSz w:w="(\d+)" w:h="\d+" w:orient="landscape"', document_xml).group(1))
+    tab = int(re.search(r'<w:tab w:val="right" w:pos="(\d+)"/>', package.read(f"word/{target}").decode()).group(1))
+    assert tab == width - 2 * round(20 * 20 * 72 / 25.4)  # the landscape text width: 20 mm margins
