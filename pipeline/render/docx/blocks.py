@@ -13,7 +13,7 @@ from ..theme import CELL_PADDING, COMPACT_CELL_PADDING
 from ..widths import fitted_widths
 from .context import Context
 from .section import section_xml
-from .xml import cell_xml, paragraph_xml, run_xml, table_xml, twips
+from .xml import PAGE_BREAK, cell_xml, on_a_new_page, paragraph_xml, run_xml, table_xml, twips
 
 MUTED = theme.ooxml_hex(theme.MUTED)
 SHADE = theme.ooxml_hex(theme.SHADE)
@@ -119,19 +119,24 @@ def _notice(context: Context, block: b.Notice) -> str:
 
 def _table_of_contents(context: Context, block: b.TableOfContents) -> str:
     """A Word TOC field over the parts' titles, its entries and page numbers filled in
-    (Word updates them from the document when it opens it: the settings ask it to)."""
+    (Word updates them from the document when it opens it: the settings ask it to). The
+    field begins in the first entry's paragraph and ends in the last one's: a paragraph
+    of its own after a full page would be a page of its own."""
     tab = f'<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{context.text_width}"/></w:tabs></w:pPr>'
-    entries = "".join(
-        f"<w:p>{tab}{run_xml(f'{title} ({period})' if period else title)}"
-        f"<w:r><w:tab/></w:r>{run_xml('' if page is None else str(page))}</w:p>"
-        for title, period, page in block.entries
-    )
-    return (
-        '<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+    begin = (
+        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
         '<w:r><w:instrText xml:space="preserve"> TOC \\h \\z \\t "Title,1" </w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r></w:p>'
-        f'{entries}<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
     )
+    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    entries = [
+        f"{run_xml(f'{title} ({period})' if period else title)}<w:r><w:tab/></w:r>"
+        f"{run_xml('' if page is None else str(page))}"
+        for title, period, page in block.entries
+    ] or [""]
+    entries[0] = begin + entries[0]
+    entries[-1] += end
+    return "".join(f"<w:p>{tab}{entry}</w:p>" for entry in entries)
 
 
 def _picture(context: Context, block: b.Picture) -> str:
@@ -165,5 +170,15 @@ RENDERERS: dict[type[b.Block], Callable[[Context, Any], str]] = {
 
 
 def body(context: Context, blocks: list[b.Block]) -> str:
-    """Every block's XML, in order; lists and pictures they bring are recorded in ``context``."""
-    return "".join(RENDERERS[type(block)](context, block) for block in blocks)
+    """Every block's XML, in order; lists and pictures they bring are recorded in ``context``.
+    What follows a plain page break starts its page itself (``on_a_new_page``)."""
+    pieces: list[str] = []
+    new_page = False
+    for block in blocks:
+        if isinstance(block, b.PageBreak) and block.ends is None:
+            new_page = True
+            continue
+        xml = RENDERERS[type(block)](context, block)
+        pieces.append(on_a_new_page(xml) if new_page else xml)
+        new_page = False
+    return "".join(pieces) + (PAGE_BREAK if new_page else "")

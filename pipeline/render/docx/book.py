@@ -17,8 +17,7 @@ from .. import briefing as b
 from .blocks import body
 from .context import Context
 from .package import write_package
-
-PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+from .xml import on_a_new_page
 
 _BODY = re.compile(r"<w:body>(.*)<w:sectPr", re.DOTALL)
 _EMBED = re.compile(r'r:embed="([^"]+)"')
@@ -70,6 +69,7 @@ def render_docx_book(
     def pieces() -> Iterator[str]:
         yield body(context, front.blocks)
         for index, data in enumerate(briefing_docx):
-            yield ("" if broken and index == 0 else PAGE_BREAK) + _briefing_body(context, data)
+            briefing = _briefing_body(context, data)
+            yield briefing if broken and index == 0 else on_a_new_page(briefing)
 
     write_package(context, pieces(), front.metadata, timestamp, paper, stream, update_fields=True)

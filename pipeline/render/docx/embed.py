@@ -65,7 +65,7 @@ def _unicode_cmap(codes: list[int], glyphs: list[int]) -> bytes:
     return struct.pack(">HHHHL", 0, 1, 3, 1, 12) + subtable
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16)  # (a few: the same characters come back with each build of the same text and its book)
 def unicode_subset(font: str, codes: tuple[int, ...]) -> bytes:
     """A TrueType font of ``font``'s glyphs for ``codes``, mapped from Unicode."""
     from reportlab.pdfbase.pdfmetrics import getFont

@@ -99,3 +99,20 @@ def table_xml(
         f'w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
         f"{body}</w:tbl>"
     )
+
+
+PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+_FIRST_PARAGRAPH = re.compile(r"^<w:p>(<w:pPr>(<w:pStyle [^>]*/>)?)?")
+
+
+def on_a_new_page(xml: str) -> str:
+    """``xml`` starting on a new page: its first paragraph breaks the page before it
+    (a paragraph holding only a break, at the foot of a full page, would leave a blank
+    page behind it); a table first gets a break paragraph before it."""
+    found = _FIRST_PARAGRAPH.match(xml)
+    if found is None:
+        return PAGE_BREAK + xml
+    if found.group(1) is None:  # a paragraph without properties
+        return "<w:p><w:pPr><w:pageBreakBefore/></w:pPr>" + xml[len(found.group(0)) :]
+    # (after its style: the schema's order)
+    return f"<w:p><w:pPr>{found.group(2) or ''}<w:pageBreakBefore/>" + xml[len(found.group(0)) :]
