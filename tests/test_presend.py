@@ -242,3 +242,31 @@ def test_dist_country_bundles_the_meetings_its_authorities_attended(tmp_path):
 
 def _index(out):
     return json.loads((out / "index.json").read_text(encoding="utf-8"))["records"]
+
+
+def test_plain_wording_of_participation_and_counts():
+    record = RECORDS["near-1995-khabarovsk"]
+    text = " ".join("\n".join(pages_text(render_outputs(record)[".pdf"])).split())
+    assert (
+        "The overview states 21 authorities from 4 countries; the list names 18 authorities from 4 countries." in text
+    )
+    assert "stated from" not in text and "obs." not in text
+    gyeongju = " ".join("\n".join(pages_text(render_outputs(RECORDS["near-2010-gyeonggi"])[".pdf"])).split())
+    assert re.search(r"\d+ and \d+ observers?\b", gyeongju)  # a country's count with its observers, in words
+
+
+def test_the_index_of_names_is_compact_and_can_be_left_out():
+    record = RECORDS["near-1995-khabarovsk"]
+    pages = pages_text(render_outputs(record)[".pdf"])
+    text = "\n".join(pages)
+    index = text[text.index("Index of names") :]
+    squashed = re.sub(r"\s+", "", index)
+    for entity in record.entities:  # every place and organization, with its code
+        assert re.sub(r"\s+", "", entity.name) in squashed
+    countries = {entity.country for entity in record.entities if entity.kind == "place"}
+    rows = len(countries) + any(entity.kind == "organization" for entity in record.entities)
+    lines = [line for line in index.splitlines()[1:] if line.strip() and not line.startswith("In brackets")]
+    assert len(lines) <= 4 * rows  # one row per country, wrapped: not one line per name
+    assert len(record.entities) > 2 * rows
+    without = Settings.model_validate({"briefing": {"index_of_names": False}})
+    assert "Index of names" not in "\n".join(pages_text(render_outputs(record, settings=without)[".pdf"]))
