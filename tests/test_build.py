@@ -174,7 +174,7 @@ def test_briefing_book_and_index(raw_dir, tmp_path):
     briefing_pages = sum(len(PdfReader(out / r["outputs"]["pdf"]).pages) for r in index)
     assert len(book.pages) > briefing_pages
     front = "".join(page.extract_text() for page in book.pages[: len(book.pages) - briefing_pages])
-    for word in ("Contents", "Timeline", "Participation matrix", "Jewish Autonomous Region", "obs."):
+    for word in ("Contents", "Timeline", "Participation matrix", "Jewish Autonomous Region", "observer"):
         assert word in front
     titles = [item.title for item in book.outline if not isinstance(item, list)]
     assert all(record["title"] in titles for record in index)

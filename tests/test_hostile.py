@@ -4,6 +4,7 @@ never a traceback or a hang; nothing is written outside OUT_DIR; nothing is lost
 from __future__ import annotations
 
 import contextlib
+import datetime
 import io
 import json
 import os
@@ -473,7 +474,9 @@ def test_a_bad_name_fails_alone_in_one_line_and_overwrites_nothing(case, tmp_pat
     assert {result.file for result in summary.failed} == set(texts)
     for fragment in expected:
         assert sum(line.startswith(fragment) for line in lines) == 1, lines
-    assert len(lines) == len(texts) + 2  # one line per bad name, the good text's, the summary
+    report = summary.report_lines()  # the pre-send report, printed before the summary
+    assert lines[-1 - len(report) : -1] == report
+    assert len(lines) == len(texts) + 2 + len(report)  # one line per bad name, the good text's, the summary
     assert summary.count(FileStatus.BUILT) == 1
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
     assert [record["file"] for record in index["records"]] == ["near-1995-khabarovsk.txt"]
@@ -484,6 +487,7 @@ def test_a_bad_name_fails_alone_in_one_line_and_overwrites_nothing(case, tmp_pat
         "near-1995-khabarovsk.docx",
         "near-1995-khabarovsk.pdf",
         "index.json",
+        "checks.pdf",
         "briefing-book.pdf",
         "briefing-book.docx",
         "archive.sqlite",  # the archive, its Datasette metadata and the web archive (issue 16)
@@ -510,8 +514,9 @@ def test_an_unusable_source_date_epoch_is_one_warning_and_the_fixed_date(value, 
     warnings = [line for line in lines if "SOURCE_DATE_EPOCH" in line]
     assert len(warnings) == 1 and warnings[0].startswith("warning: ") and len(warnings[0]) < 200
     assert "dated 2000-01-01" in warnings[0]
-    for pdf in (out / f"{SAMPLES[0].stem}.pdf", out / "briefing-book.pdf"):
-        assert _created(pdf).startswith("D:20000101000000")
+    assert _created(out / f"{SAMPLES[0].stem}.pdf").startswith("D:20000101000000")
+    # the book carries its edition date: without a usable SOURCE_DATE_EPOCH nor one in the settings, today's
+    assert _created(out / "briefing-book.pdf").startswith(f"D:{datetime.date.today():%Y%m%d}")
     assert Document(str(out / f"{SAMPLES[0].stem}.docx")).core_properties.created.year == 2000
     assert os.environ["SOURCE_DATE_EPOCH"] == value  # the caller's environment is left as it was
 

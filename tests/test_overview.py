@@ -213,3 +213,23 @@ def test_countries_joined_by_and_are_countries() -> None:
     participation = parse_participation([Line(1, "China, Japan, Russia and Vietnam")], notes)
     assert [g.country for g in participation.groups][-2:] == ["Russian Federation", "Vietnam"]
     assert not any(g.authorities for g in participation.groups)
+
+
+def test_a_participants_section_lists_the_authorities_under_the_overview_summary() -> None:
+    from pipeline import parse, read_bytes
+
+    text = (
+        "The 3rd Meeting of the NEAR Mining Subcommittee\n\n1. OVERVIEW\nDate : 2011.08.23\n"
+        "Participants : 3 member regional governments of NEAR from 2 countries and 1 observer\n\n"
+        "2. PARTICIPANTS\nRussian Federation (2) - Kemerovo Region, Tomsk Region\nMongolia (1) - Uvs Province\n"
+        "Observers - Siberian Coal Energy Company (SUEK)\n\n3. RESULTS\n- Reports were heard.\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    participation = record.overview.participation
+    assert (participation.stated_authorities, participation.stated_countries) == (3, 2)
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("Russian Federation", "member", ["Kemerovo Region", "Tomsk Region"]),
+        ("Mongolia", "member", ["Uvs Province"]),
+        (None, "observer", ["Siberian Coal Energy Company (SUEK)"]),
+    ]
+    assert not [note for note in record.notes if "count" in note.code]

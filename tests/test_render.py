@@ -10,21 +10,25 @@ import zipfile
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from pipeline import record_from_json
 from pipeline.render.briefing import document_timestamp, period_in_words
 from pipeline.render.fonts import covers
 from pipeline.render.outputs import render_outputs
+from pipeline.settings import Settings
 from tests.conftest import GOLDEN
 from tests.test_samples import strings_in
 
 RECORDS = {path.stem: record_from_json(path.read_text(encoding="utf-8")) for path in sorted(GOLDEN.glob("*.json"))}
+DRAFT = Settings.model_validate({"edition": {"draft": True}})
 
 
 @pytest.fixture(scope="module")
 def rendered():
-    return {name: render_outputs(record) for name, record in RECORDS.items()}
+    """Drafts: everything a briefing can show, the data notes and the source footer included."""
+    return {name: render_outputs(record, settings=DRAFT) for name, record in RECORDS.items()}
 
 
 def squash(text: str) -> str:
@@ -98,7 +102,7 @@ def test_docx_shows_every_fact_in_reading_order(name, rendered):
 def test_docx_uses_real_styles_and_a_true_numbered_list(rendered):
     document, _ = docx_paragraphs(rendered["near-1996-gyeongju"][".docx"])
     styles = {p.style.name for p in document.paragraphs}
-    assert {"Title", "Heading 1", "Heading 2", "List Bullet", "List Bullet 2", "List Number"} <= styles
+    assert {"Title", "Heading 1", "List Bullet", "List Bullet 2", "List Number"} <= styles
     numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
     assert [p.text for p in numbered] == [r.text for r in RECORDS["near-1996-gyeongju"].declaration.resolutions]
     num_ids = {p._p.pPr.numPr.numId.val for p in numbered}
@@ -114,7 +118,7 @@ def test_docx_uses_real_styles_and_a_true_numbered_list(rendered):
     )
     start = abstract.find("{*}lvl/{*}start")
     assert start.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "1"
-    assert document.tables[0].style.name in ("Table Grid", "Light List Accent 1")
+    assert document.tables[0].style.name == "Briefing Table"
 
 
 def test_docx_numbering_keeps_source_numbers():
@@ -274,3 +278,126 @@ def test_pdf_pages_render_to_png(tmp_path, rendered):
     pdf.write_bytes(rendered["near-1995-khabarovsk"][".pdf"])
     subprocess.run(["pdftoppm", "-png", "-r", "30", str(pdf), str(tmp_path / "page")], check=True, timeout=60)
     assert len(list(tmp_path.glob("page-*.png"))) == len(PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+
+
+def test_docx_styles_come_from_the_theme_as_the_pdf_s_do():
+    from docx.shared import Pt
+
+    from pipeline.render import theme
+
+    document = Document(io.BytesIO(render_outputs(RECORDS["near-1996-gyeongju"])[".docx"]))
+    for name, row in (("Title", "title"), ("Subtitle", "subtitle"), ("Heading 1", "h1"), ("Heading 2", "h2")):
+        style, expected = document.styles[name], theme.TEXT_STYLES[row]
+        assert style.font.size == Pt(expected.size), name
+        assert bool(style.font.bold) == expected.bold and not style.font.italic, name
+        assert str(style.font.color.rgb) == expected.colour[1:].upper(), name
+        assert style.element.pPr.find(qn("w:pBdr")) is None, name  # no rule under the title
+        assert style.element.rPr.find(qn("w:spacing")) is None, name  # no letter spacing
+    table_text = document.styles["Table Text"]
+    assert table_text.font.size == Pt(theme.TEXT_STYLES["cell"].size)
+    for table in document.tables:
+        look = table._tbl.tblPr.find(qn("w:tblLook"))
+        assert look.get(qn("w:firstColumn")) == "0"  # no bold first column
+        assert table.style.name in ("Briefing Table", "Table Grid")
+    participation = next(t for t in document.tables if t.rows[0].cells[0].text == "Country")
+    assert participation.style.name == "Briefing Table"
+    assert {p.style.name for row in participation.rows for cell in row.cells for p in cell.paragraphs} == {"Table Text"}
+
+
+def test_docx_properties_name_the_association_and_this_program():
+    data = render_outputs(RECORDS["near-1996-gyeongju"])[".docx"]
+    document = Document(io.BytesIO(data))
+    assert "Association of North East Asia Regional Governments" in document.core_properties.comments
+    assert "NEAR briefings" in document.core_properties.comments
+    assert "sha256" not in document.core_properties.comments  # a briefing as sent
+    app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml").decode()
+    assert "<Application>NEAR briefings</Application>" in app
+    assert "<Company>Association of North East Asia Regional Governments</Company>" in app
+    assert "Microsoft" not in app
+
+
+def test_column_widths_fit_their_headers_in_both_formats():
+    from pipeline.render import briefing as b
+    from pipeline.render.widths import fitted_widths
+
+    table = b.Table(["#", "Authorities", "Count"], [["1", "x", "2"]], [0.02, 0.08, 0.9])
+    widths = fitted_widths(table.columns, table.widths, 480)
+    assert abs(sum(widths) - 1) < 1e-9 and widths[1] * 480 >= 50  # 'Authorities' bold at 8.5 points, padded
+    pdf = render_pdf_of([b.Title("t", []), table])
+    assert "Authorities" in pdf  # one word, not 'Authoritie s'
+    docx_widths = [
+        int(col.get(qn("w:w")))
+        for col in Document(io.BytesIO(render_docx_of([b.Title("t", []), table])))
+        .tables[0]
+        ._tbl.tblGrid.findall(qn("w:gridCol"))
+    ]
+    assert docx_widths[1] >= 50 * 20
+
+
+def render_pdf_of(blocks) -> str:
+    from pipeline.render import briefing as b
+    from pipeline.render.pdf import render_pdf
+
+    data = render_pdf(b.Briefing(b.Metadata("t", "s", "a", [], "f.txt", ""), blocks))
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def render_docx_of(blocks) -> bytes:
+    from pipeline.render import briefing as b
+    from pipeline.render.docx import render_docx
+
+    return render_docx(b.Briefing(b.Metadata("t", "s", "a", [], "f.txt", ""), blocks), document_timestamp())
+
+
+def _deobfuscated(data: bytes, key: str) -> bytes:
+    from pipeline.render.docx.embed import obfuscate
+
+    return obfuscate(data, key)  # (XOR: the same operation undoes it)
+
+
+def test_docx_embeds_subset_fonts_that_map_every_character_it_uses():
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    data = render_outputs(RECORDS["near-1996-gyeongju"])[".docx"]
+    package = zipfile.ZipFile(io.BytesIO(data))
+    font_table = package.read("word/fontTable.xml").decode()
+    rels = dict(
+        re.findall(r'Id="([^"]+)"[^>]*Target="([^"]+)"', package.read("word/_rels/fontTable.xml.rels").decode())
+    )
+    embeds = re.findall(r'<w:font w:name="([^"]+)">.*?</w:font>', font_table)
+    assert {"Noto Sans", "WenQuanYi Micro Hei"} <= set(embeds)
+    assert "<w:embedTrueTypeFonts/>" in package.read("word/settings.xml").decode()
+    maps = {}
+    for family, face, rel, key in re.findall(
+        r'<w:font w:name="([^"]+)">(?:(?!</w:font>).)*?<w:embed(\w+) r:id="([^"]+)" w:fontKey="([^"]+)"/>', font_table
+    ):
+        font = _deobfuscated(package.read("word/" + rels[rel]), key)
+        maps[(family, face)] = TTFontFile(io.BytesIO(font), validate=1).charToGlyph
+    assert all(maps[("WenQuanYi Micro Hei", "Regular")].get(ord(ch)) for ch in "경상북도")
+    assert all(maps[("Noto Sans", "Regular")].get(ord(ch)) for ch in "Gyeongju Hilton")
+    assert len(data) < 200_000  # subsets, not whole fonts (WenQuanYi Micro Hei alone is megabytes)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_shows_the_embedded_cjk_without_the_fonts_installed(tmp_path):
+    """This machine has no CJK font (fc-list): LibreOffice can only draw 경상북도 from the DOCX's own."""
+    (tmp_path / "g.docx").write_bytes(render_outputs(RECORDS["near-1996-gyeongju"])[".docx"])
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "g.docx"),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "g.pdf")], capture_output=True, text=True).stdout
+    assert "WenQuanYiMicroHei" in fonts and "NotoSans-Regular" in fonts
+    text = subprocess.run(["pdftotext", str(tmp_path / "g.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "경상북도" in text

@@ -12,6 +12,7 @@ import datetime
 import hashlib
 import itertools
 import json
+import os
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..render import briefing as b
+from ..render.theme import MARGINS, PAGE_SIZES
 from .files import BOOK_STEM, COLLECTION_OUTPUTS, OutputOpener, read_back
 from .index import INDEX_NAME, IndexEntry, in_date_order, index_json
 from .manifest import pipeline_fingerprint
@@ -28,81 +30,203 @@ from .manifest import pipeline_fingerprint
 if TYPE_CHECKING:
     import pikepdf
 
+    from ..settings import Settings
+
 BOOK_TITLE = "NEAR conference briefings"
 
 
 # --- the book's front matter, as briefing blocks -------------------------------------------
 
-MATRIX_COLUMNS = 8  # conferences per matrix table, so it fits a portrait page
 MEMBER_MARK = "•"  # in the body font, so matrix cells stay plain strings (fast to lay out)
+OBSERVER_MARK = "o"
+# The participation matrix, on landscape pages: the authority, how many meetings it
+# attended, then one column per meeting, as narrow as its label ('1995' over 'KHA') and
+# a mark stay legible at the cell size (8.5 points): as many meetings across as fit.
+MATRIX_NAME_WIDTH = 150.0  # points
+MATRIX_COUNT_WIDTH = 48.0
+MATRIX_MEETING_WIDTH = 27.0
+LABEL_LETTERS = 3
 
 
-def _label(number: int) -> str:
-    return f"#{number}"
+@dataclass(frozen=True)
+class Edition:
+    """What the book's cover and metadata say beyond its records."""
+
+    association: str = "Association of North East Asia Regional Governments"
+    short_name: str = "NEAR"
+    date: datetime.date = datetime.date(2000, 1, 1)
+    logo: bytes | None = None  # PNG
+    scope: str = ""  # which meetings, when not all ('Meetings attended by authorities of Japan')
+
+    @property
+    def footer(self) -> str:
+        return f"{BOOK_TITLE} · {self.short_name} · edition of {b.period_in_words(self.date, self.date)}"
 
 
-def _book(ordered: list[IndexEntry], blocks: list[b.Block], part: str) -> b.Briefing:
+def logo_png(path: Path) -> bytes:
+    """A PNG or JPEG logo as PNG (the DOCX writer's pictures are PNG); OSError or ValueError
+    when it is no image Pillow reads."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.load()
+            out = io.BytesIO()
+            image.convert("RGBA").save(out, format="PNG")
+    except UnidentifiedImageError as error:
+        raise ValueError("not a PNG or JPEG image") from error
+    return out.getvalue()
+
+
+def edition_fingerprint(edition: Edition, settings: Settings) -> str:
+    """What the book shows beyond its records, when stated: a new day alone (the date
+    being today's) rebuilds nothing; a date set in the settings or by SOURCE_DATE_EPOCH does."""
+    stated = settings.edition.date is not None or os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit()
+    shown = [edition.association, edition.short_name, edition.date.isoformat() if stated else ""]
+    shown.append(hashlib.sha256(edition.logo).hexdigest() if edition.logo else "")
+    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()[:16]
+
+
+def _book(ordered: list[IndexEntry], blocks: list[b.Block], part: str, landscape: bool = False) -> b.Briefing:
     countries = sorted({participant.country for e in ordered for participant in e.participants})
     return b.Briefing(
-        b.Metadata(BOOK_TITLE, "Briefing book", b.PROJECT, countries, f"{BOOK_TITLE}: {part}", ""), blocks
+        b.Metadata(BOOK_TITLE, "Briefing book", b.PROJECT, countries, f"{BOOK_TITLE}: {part}", "", landscape=landscape),
+        blocks,
     )
 
 
-def contents_part(entries: list[IndexEntry], pages: list[int] | None = None) -> b.Briefing:
-    """Title page and contents. ``pages`` (PDF only) gives each briefing's first page."""
-    ordered = in_date_order(entries)
+def _years(ordered: list[IndexEntry]) -> str:
     years = [e.start[:4] for e in ordered if e.start]
-    span = f"{years[0]}-{years[-1]}" if years else ""
-    return _book(
-        ordered,
-        [
-            b.Title(BOOK_TITLE, [f"{len(ordered)} conferences {span}".strip()]),
-            b.Heading("Contents"),
-            b.TableOfContents(
-                [
-                    (e.title or e.file, b.period_in_words(*_dates(e)) or e.period or "", pages[i] if pages else None)
-                    for i, e in enumerate(ordered)
-                ]
-            ),
-        ],
-        "contents",
-    )
+    if not years:
+        return ""
+    return years[0] if years[0] == years[-1] else f"{years[0]}-{years[-1]}"
+
+
+def cover_part(entries: list[IndexEntry], edition: Edition) -> b.Briefing:
+    """The cover: the association and its logo, the title, the edition date, how many
+    meetings and the years they span."""
+    ordered = in_date_order(entries)
+    meetings = f"{len(ordered)} meeting{'s' if len(ordered) != 1 else ''}"
+    span = _years(ordered)
+    blocks: list[b.Block] = [b.Picture(edition.logo, 40)] if edition.logo else []
+    blocks += [
+        b.Paragraph(f"{edition.association} ({edition.short_name})", "cover"),
+        b.Title(
+            BOOK_TITLE,
+            [
+                f"Edition of {b.period_in_words(edition.date, edition.date)}",
+                f"{meetings}, {span}" if span else meetings,
+                *([edition.scope] if edition.scope else []),
+            ],
+        ),
+    ]
+    return _book(ordered, blocks, "cover")
+
+
+# The parts the contents list before the briefings, by title.
+FRONT_PARTS = ("Timeline", "Participation matrix")
+
+
+def contents_part(
+    entries: list[IndexEntry], pages: list[int] | None = None, parts: dict[str, int] | None = None
+) -> b.Briefing:
+    """The contents: the timeline and the matrix, then every briefing. ``pages`` (PDF
+    only) gives each briefing's first page in the book, ``parts`` the others'."""
+    ordered = in_date_order(entries)
+    listed = [(title, "", (parts or {}).get(title)) for title in FRONT_PARTS if parts is None or title in parts]
+    listed += [
+        (e.title or e.file, b.period_in_words(*_dates(e)) or e.period or "", pages[i] if pages else None)
+        for i, e in enumerate(ordered)
+    ]
+    return _book(ordered, [b.Heading("Contents"), b.TableOfContents(listed)], "contents")
+
+
+def meeting_labels(ordered: list[IndexEntry]) -> list[tuple[str, str]]:
+    """Each meeting's short label, (year, place letters): ('1995', 'KHA') for the meeting at
+    Khabarovsk in 1995; a second meeting of the same year and letters gets 'KHA2'."""
+    labels: list[tuple[str, str]] = []
+    seen: dict[tuple[str, str], int] = {}
+    for entry in ordered:
+        year = entry.start[:4] if entry.start else "n.d."
+        words = [
+            word for word in (entry.venue or entry.title or entry.file).replace(",", " ").split() if word[:1].isalpha()
+        ]
+        letters = (words[0][:LABEL_LETTERS] if words else "?").upper()
+        seen[(year, letters)] = seen.get((year, letters), 0) + 1
+        count = seen[(year, letters)]
+        labels.append((year, letters if count == 1 else f"{letters}{count}"))
+    return labels
 
 
 def timeline_part(entries: list[IndexEntry]) -> b.Briefing:
-    """Every conference in date order, numbered as the matrix's columns."""
+    """Every meeting in date order, under the label the matrix's columns carry."""
     ordered = in_date_order(entries)
+    labels = meeting_labels(ordered)
     return _book(
         ordered,
         [
             b.Heading("Timeline"),
             b.Table(
-                ["#", "Period", "Conference", "Venue", "Authorities"],
+                ["Label", "Period", "Meeting", "Venue", "Authorities"],
                 [
                     [
-                        _label(i),
+                        f"{year} {letters}",
                         b.period_in_words(*_dates(e)) or e.period or "",
                         e.title or e.file,
                         e.venue or "",
-                        str(e.listed_authorities) + (f" + {e.observers} obs." if e.observers else ""),
+                        b.count_text(e.listed_authorities, e.observers),
                     ]
-                    for i, e in enumerate(ordered, 1)
+                    for (year, letters), e in zip(labels, ordered, strict=True)
                 ],
-                [0.06, 0.2, 0.32, 0.3, 0.12],
+                [0.1, 0.18, 0.3, 0.27, 0.15],
+                heading="Timeline",
             ),
         ],
         "timeline",
     )
 
 
-def matrix_part(entries: list[IndexEntry]) -> b.Briefing:
+def matrix_columns(paper: str) -> int:
+    """How many meetings the matrix puts across a landscape page."""
+    _, height = PAGE_SIZES[paper]
+    text_width = height - MARGINS.left - MARGINS.right  # landscape: the page's height across
+    return max(1, int((text_width - MATRIX_NAME_WIDTH - MATRIX_COUNT_WIDTH) // MATRIX_MEETING_WIDTH))
+
+
+def periods(ordered: list[IndexEntry], columns: int) -> list[range]:
+    """Runs of consecutive meetings, at most ``columns`` each; a run ends at a change of
+    year where one falls in its second half, so a year is seldom cut in two."""
+    runs, first = [], 0
+    while first < len(ordered):
+        last = min(first + columns, len(ordered))
+        if last < len(ordered):
+            years = [entry.start[:4] if entry.start else "" for entry in ordered]
+            cuts = [i for i in range(first + columns // 2, last) if i > first and years[i] != years[i - 1]]
+            if cuts and years[last] == years[last - 1]:
+                last = cuts[-1]
+        runs.append(range(first, last))
+        first = last
+    return runs
+
+
+def matrix_part(entries: list[IndexEntry], paper: str = "a4") -> b.Briefing:
     ordered = in_date_order(entries)
-    return _book(ordered, _matrix(ordered), "participation matrix")
+    return _book(ordered, _matrix(ordered, matrix_columns(paper), paper), "participation matrix", landscape=True)
 
 
-def front_matter(entries: list[IndexEntry]) -> b.Briefing:
-    parts = contents_part(entries), timeline_part(entries), matrix_part(entries)
-    return b.Briefing(parts[0].metadata, [block for part in parts for block in part.blocks])
+def front_matter(
+    entries: list[IndexEntry], edition: Edition, paper: str = "a4", contents: b.Briefing | None = None
+) -> b.Briefing:
+    """Cover, contents, timeline and the matrix (on landscape pages), as one run of blocks
+    (the DOCX book). ``contents``: with the PDF book's page numbers, else none."""
+    cover, contents = cover_part(entries, edition), contents or contents_part(entries)
+    timeline, matrix = timeline_part(entries), matrix_part(entries, paper)
+    blocks: list[b.Block] = [*cover.blocks, b.PageBreak(), *contents.blocks, b.PageBreak(), *timeline.blocks]
+    if matrix.blocks:
+        blocks += [b.PageBreak(ends="portrait"), *matrix.blocks, b.PageBreak(ends="landscape")]
+    return b.Briefing(cover.metadata, blocks)
 
 
 def _dates(entry: IndexEntry) -> tuple[datetime.date | None, datetime.date | None]:
@@ -110,17 +234,19 @@ def _dates(entry: IndexEntry) -> tuple[datetime.date | None, datetime.date | Non
     return (parse(entry.start) if entry.start else None, parse(entry.end) if entry.end else None)
 
 
-def _matrix(ordered: list[IndexEntry]) -> list[b.Block]:
-    """Every authority, grouped by country, against every conference: who attended what.
-    One row per identity, under the name the records give it most often (the gazetteer's
-    preferred form wherever the gazetteer knows it)."""
+def _matrix(ordered: list[IndexEntry], columns: int, paper: str) -> list[b.Block]:
+    """Every authority (one row per identity, under the name the records give it most
+    often: the gazetteer's preferred form wherever the gazetteer knows it), grouped by
+    country, against the meetings: one table per run of consecutive meetings and country,
+    only the authorities that attended one of them, each with how many of all the meetings
+    it attended."""
     by_identity: dict[tuple[str, str], dict[int, str]] = {}
     spellings: dict[str, Counter[str]] = {}
-    for number, entry in enumerate(ordered, 1):
+    for number, entry in enumerate(ordered):
         for participant in entry.participants:
             marks = by_identity.setdefault((participant.country, participant.id), {})
             observer = participant.role == "observer" and marks.get(number) != MEMBER_MARK
-            marks[number] = "obs." if observer else MEMBER_MARK
+            marks[number] = OBSERVER_MARK if observer else MEMBER_MARK
             spellings.setdefault(participant.id, Counter())[participant.name] += 1
     if not by_identity:
         return []
@@ -128,28 +254,45 @@ def _matrix(ordered: list[IndexEntry]) -> list[b.Block]:
         (country, min(spellings[identity].items(), key=lambda item: (-item[1], item[0]))[0]): marks
         for (country, identity), marks in by_identity.items()
     }
+    labels = meeting_labels(ordered)
+    _, height = PAGE_SIZES[paper]
+    text_width = height - MARGINS.left - MARGINS.right  # landscape: the page's height across
     blocks: list[b.Block] = [
         b.Heading("Participation matrix"),
         b.Paragraph(
-            f"{MEMBER_MARK} attended as a member, obs. as an observer; columns are the conferences of the timeline.",
+            f"{MEMBER_MARK} attended as a member, {OBSERVER_MARK} as an observer. Columns: the meetings in date "
+            "order, by year and the first letters of the venue (the timeline gives each label's meeting). "
+            f"Attended: of all {len(ordered)} meetings, how many the authority attended.",
             "muted",
         ),
     ]
     countries = sorted({country for country, _ in attended})
-    for country in countries:
-        authorities = sorted(authority for c, authority in attended if c == country)
-        blocks.append(b.Heading(country, level=2))
-        for first in range(1, len(ordered) + 1, MATRIX_COLUMNS):
-            numbers = list(range(first, min(first + MATRIX_COLUMNS, len(ordered) + 1)))
-            share = 0.64 / MATRIX_COLUMNS
+    for run in periods(ordered, columns):
+        span = _years([ordered[i] for i in run])
+        if len(ordered) > columns:
+            blocks.append(b.Heading(f"Meetings {span}" if span else "Meetings", level=2))
+        share = MATRIX_MEETING_WIDTH / text_width
+        name_share = 1 - share * len(run) - MATRIX_COUNT_WIDTH / text_width
+        for country in countries:
+            authorities = sorted(a for c, a in attended if c == country and set(attended[(c, a)]) & set(run))
+            if not authorities:
+                continue
+            heading = f"{country}, {span}" if span and len(ordered) > columns else country
             blocks.append(
                 b.Table(
-                    ["Authority", *(_label(n) for n in numbers)],
+                    ["Authority", "Attended", *(f"{labels[i][0]}\n{labels[i][1]}" for i in run)],
                     [
-                        [authority, *(attended[(country, authority)].get(n, "") for n in numbers)]
+                        [
+                            authority,
+                            str(len(attended[(country, authority)])),
+                            *(attended[(country, authority)].get(i, "") for i in run),
+                        ]
                         for authority in authorities
                     ],
-                    [1 - share * len(numbers), *([share] * len(numbers))],
+                    [name_share, MATRIX_COUNT_WIDTH / text_width, *([share] * len(run))],
+                    heading=heading,
+                    compact=True,
+                    captioned=True,
                 )
             )
     return blocks
@@ -218,7 +361,7 @@ def reference_parts(entries: list[IndexEntry], paper: str) -> dict[str, b.Briefi
     ordered = in_date_order(entries)
     return {
         f"{part.metadata.footer}:{paper}:{_digest([part.metadata, part.blocks])}": part
-        for part in (timeline_part(ordered), matrix_part(ordered))
+        for part in (timeline_part(ordered), matrix_part(ordered, paper))
         if part.blocks
     }
 
@@ -231,11 +374,14 @@ def book_pdf(
     references: dict[str, b.Briefing],
     previous: list[BookPart] | None = None,
     laid_out: dict[str, Future[bytes]] | None = None,
+    edition: Edition | None = None,
+    paged: Callable[[b.Briefing], None] | None = None,
 ) -> list[BookPart]:
-    """Contents, timeline and matrix from reportlab, then every briefing's own PDF pages
+    """Cover, contents, timeline and matrix from reportlab, then every briefing's own PDF pages
     (merged with qpdf). With ``previous``, the parts of the book on disk, its pages that
     still show the same thing are kept and only the others replaced. ``references``:
-    ``reference_parts(entries, paper)``; ``laid_out``: their PDFs being made elsewhere, by key.
+    ``reference_parts(entries, paper)``; ``laid_out``: their PDFs being made elsewhere, by key;
+    ``paged``: told the contents, with every part's page, as soon as they are known.
     -> the new parts."""
     import io
 
@@ -247,6 +393,7 @@ def book_pdf(
         return pikepdf.Pdf.open(io.BytesIO(render_pdf(part, paper)))
 
     ordered = in_date_order(entries)
+    edition = edition or Edition()
     old_book = pikepdf.Pdf.open(out_dir / f"{BOOK_STEM}.pdf") if previous else None
     if old_book is not None and sum(part.pages for part in previous or []) != len(old_book.pages):
         previous, old_book = None, None  # the layout does not describe this book's pages: none are kept
@@ -266,8 +413,6 @@ def book_pdf(
         source(_file_key(out_dir / entry.outputs["pdf"]), partial(pikepdf.Pdf.open, out_dir / entry.outputs["pdf"]))
         for entry in ordered
     ]
-    # The contents' length does not depend on its page numbers: laid out without them, then with them.
-    contents_pages = len(rendered(contents_part(ordered)).pages)
 
     def reference(key: str, part: b.Briefing) -> pikepdf.Pdf:
         """A timeline or matrix part: laid out in the pool meanwhile, or here."""
@@ -275,18 +420,31 @@ def book_pdf(
         return pikepdf.Pdf.open(io.BytesIO(future.result())) if future else rendered(part)
 
     reference_runs = [source(key, partial(reference, key, part)) for key, part in references.items()]
-    first = contents_pages + sum(run.count for run in reference_runs) + 1
+    cover_part_ = cover_part(ordered, edition)
+    cover = source(
+        f"cover:{paper}:{_digest([cover_part_.metadata, cover_part_.blocks])}", lambda: rendered(cover_part_)
+    )
+    # The contents' length does not depend on its page numbers: laid out without them, then with them.
+    titles = [part.metadata.footer.removeprefix(f"{BOOK_TITLE}: ").capitalize() for part in references.values()]
+    contents_pages = len(rendered(contents_part(ordered, None, dict.fromkeys(titles, 0))).pages)
+    first = cover.count + contents_pages + 1
+    part_starts = list(itertools.accumulate((run.count for run in reference_runs), initial=first))
+    first = part_starts[-1]
     starts = list(itertools.accumulate((run.count for run in briefings[:-1]), initial=first))
-    contents = contents_part(ordered, starts)
+    contents = contents_part(ordered, starts, dict(zip(titles, part_starts, strict=False)))
+    if paged is not None:  # (the DOCX book's contents take these page numbers)
+        paged(contents)
     front = source(f"contents:{paper}:{_digest([contents.metadata, contents.blocks])}", lambda: rendered(contents))
 
-    target = [front, *reference_runs, *briefings]
+    target = [cover, front, *reference_runs, *briefings]
     book = _assemble(old_book, target)
-    if front.document is not book:  # the document properties are the contents part's
-        book.trailer.Info = book.copy_foreign(front.document.trailer.Info)
+    _number_pages(book, target, edition)
+    book.trailer.Info = book.make_indirect(_info(ordered, edition))
     if "/ID" in book.trailer:  # qpdf would keep the old book's first identifier: bytes would depend on history
         del book.trailer.ID
     book.Root.PageMode = pikepdf.Name.UseOutlines
+    # Page labels as the footers number the pages: 1 to the end, the cover first.
+    book.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([0, pikepdf.Dictionary(S=pikepdf.Name.D)]))
     pages = list(book.pages)  # (a destination by page number looks the page up each time)
 
     def item(title: str, page: int) -> pikepdf.OutlineItem:
@@ -295,9 +453,9 @@ def book_pdf(
     with book.open_outline() as outline:
         outline.root.clear()
         title = item(BOOK_TITLE, 0)
-        title.children.append(item("Contents", 0))
+        title.children.append(item("Contents", cover.count))
         outline.root.append(title)
-        outline.root.append(item("Timeline and participation matrix", contents_pages))
+        outline.root.extend(item(name, start - 1) for name, start in zip(titles, part_starts, strict=False))
         outline.root.extend(
             item(entry.title or entry.file, start - 1) for entry, start in zip(ordered, starts, strict=True)
         )
@@ -307,6 +465,68 @@ def book_pdf(
         stream, deterministic_id=True, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable
     )
     return [BookPart(run.key, run.count) for run in target]
+
+
+def _footers_pdf(sizes: list[tuple[float, float]], edition: Edition) -> bytes:
+    """One page per page of the book, each of its size, holding its footer: 'page N of
+    TOTAL' from the cover on (the cover shows none)."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ..render.fonts import register_all
+    from ..render.pdf.layout import draw_footer
+
+    register_all()
+    stream = io.BytesIO()
+    canvas = Canvas(stream, pagesize=sizes[0] if sizes else (595, 842), invariant=1)
+    for number, size in enumerate(sizes, 1):
+        canvas.setPageSize(size)
+        if number > 1:
+            draw_footer(canvas, size[0], edition.footer, number, len(sizes))
+        canvas.showPage()
+    canvas.save()
+    return stream.getvalue()
+
+
+def _number_pages(book: pikepdf.Pdf, target: list[PageRun], edition: Edition) -> None:
+    """One page numbering from the cover to the end: each page's own footer (the form
+    its part drew it in, 'page 1 of 3') replaced by the book's. ValueError for a page
+    without one (a part this code did not lay out)."""
+    import io
+
+    import pikepdf
+
+    from ..render.pdf.layout import FOOTER_FORM
+
+    sizes = [(float(page.mediabox[2]), float(page.mediabox[3])) for page in book.pages]
+    footers = pikepdf.Pdf.open(io.BytesIO(_footers_pdf(sizes, edition)))
+    offsets = [offset for run in target for offset in range(run.count)]  # each page's number in its part
+    for page, footer, offset in zip(book.pages, footers.pages, offsets, strict=True):
+        name = pikepdf.Name(f"/FormXob.{FOOTER_FORM}{offset + 1}")
+        resources = page.obj.get("/Resources")
+        xobjects = resources.get("/XObject") if resources is not None else None
+        if xobjects is None or name not in xobjects:
+            raise ValueError(f"page {len(sizes)}: no footer form {name}")
+        xobjects[name] = book.copy_foreign(footer.as_form_xobject())
+
+
+def _info(ordered: list[IndexEntry], edition: Edition) -> pikepdf.Dictionary:
+    """The book's document properties: the association, the edition date."""
+    import pikepdf
+
+    when = f"D:{edition.date:%Y%m%d}000000Z"
+    countries = sorted({participant.country for e in ordered for participant in e.participants})
+    return pikepdf.Dictionary(
+        Title=pikepdf.String(BOOK_TITLE),
+        Author=pikepdf.String(f"{edition.association} ({edition.short_name})"),
+        Subject=pikepdf.String(f"{len(ordered)} meetings, {_years(ordered)}; edition of {edition.date.isoformat()}"),
+        Keywords=pikepdf.String(", ".join(countries)),
+        Creator=pikepdf.String(b.PROJECT),
+        Producer=pikepdf.String(b.PROJECT),
+        CreationDate=pikepdf.String(when),
+        ModDate=pikepdf.String(when),
+    )
 
 
 def _first_pages(parts: list[BookPart]) -> list[int]:
@@ -338,21 +558,42 @@ def _assemble(old_book: pikepdf.Pdf | None, target: list[PageRun]) -> pikepdf.Pd
     return old_book
 
 
-def book_docx(out_dir: Path, entries: list[IndexEntry], paper: str, stream: BinaryIO) -> None:
-    from ..render.briefing import document_timestamp
+def book_docx(
+    out_dir: Path,
+    entries: list[IndexEntry],
+    paper: str,
+    stream: BinaryIO,
+    edition: Edition,
+    contents: b.Briefing | None = None,
+) -> None:
+    """The DOCX book; ``contents``: the PDF book's, whose page numbers its contents show
+    until Word updates them (it is asked to on opening)."""
     from ..render.docx import render_docx_book
 
     ordered = in_date_order(entries)
     briefings = ((out_dir / entry.outputs["docx"]).read_bytes() for entry in ordered)  # one at a time
-    front = front_matter(ordered)
-    # One footer runs through the whole DOCX book.
-    front = b.Briefing(dataclasses.replace(front.metadata, source_file=BOOK_TITLE), front.blocks)
-    render_docx_book(front, briefings, document_timestamp(), stream, paper)
+    front = front_matter(ordered, edition, paper, contents)
+    # One footer runs through the whole DOCX book; its properties name the association and the edition.
+    metadata = dataclasses.replace(
+        front.metadata,
+        author=f"{edition.association} ({edition.short_name})",
+        subject=f"{len(ordered)} meetings, {_years(ordered)}; edition of {edition.date.isoformat()}",
+        label=edition.footer,
+    )
+    when = datetime.datetime.combine(edition.date, datetime.time(), datetime.UTC)
+    render_docx_book(b.Briefing(metadata, front.blocks), briefings, when, stream, paper)
 
 
-def _write_docx_book(out_dir: Path, entries: list[IndexEntry], paper: str, output: OutputOpener) -> None:
+def _write_docx_book(
+    out_dir: Path,
+    entries: list[IndexEntry],
+    paper: str,
+    output: OutputOpener,
+    edition: Edition,
+    contents: b.Briefing | None = None,
+) -> None:
     with output(out_dir / f"{BOOK_STEM}.docx") as stream:
-        book_docx(out_dir, entries, paper, stream)
+        book_docx(out_dir, entries, paper, stream, edition, contents)
 
 
 def write_collection(
@@ -362,6 +603,7 @@ def write_collection(
     output: OutputOpener,
     pool: Executor | None = None,
     reuse: bool = False,
+    edition: Edition | None = None,
 ) -> None:
     """index.json, briefing-book.pdf and briefing-book.docx; without records, none of
     them. ``output(path)``: a writable file that is complete or absent. With ``pool``,
@@ -374,23 +616,36 @@ def write_collection(
         for name in (*COLLECTION_OUTPUTS, LAYOUT_NAME):
             (out_dir / name).unlink(missing_ok=True)
         return
+    edition = edition or Edition()
     with output(out_dir / INDEX_NAME) as stream:
         stream.write(index_json(entries))
     previous = load_layout(out_dir) if reuse else None
     references = reference_parts(entries, paper)
-    laid_out, docx = {}, None
+    laid_out: dict[str, Future[bytes]] = {}
+    docx: list[Future[None]] = []
     if pool:
         from ..render.pdf import render_pdf
 
         kept = {part.key for part in previous or []}
         laid_out = {key: pool.submit(render_pdf, part, paper) for key, part in references.items() if key not in kept}
-        docx = pool.submit(_write_docx_book, out_dir, entries, paper, output)
-        pool.shutdown(wait=False)
-    with output(out_dir / f"{BOOK_STEM}.pdf") as stream:
-        parts = book_pdf(out_dir, entries, paper, stream, references, previous, laid_out)
+    contents: list[b.Briefing] = []
+
+    def paged(part: b.Briefing) -> None:
+        """The contents' page numbers are known: the DOCX book is made meanwhile, in the pool."""
+        contents.append(part)
+        if pool:
+            docx.append(pool.submit(_write_docx_book, out_dir, entries, paper, output, edition, part))
+            pool.shutdown(wait=False)  # no more work: its workers leave when done, before the PDF book peaks
+
+    try:
+        with output(out_dir / f"{BOOK_STEM}.pdf") as stream:
+            parts = book_pdf(out_dir, entries, paper, stream, references, previous, laid_out, edition, paged)
+    finally:
+        if pool:
+            pool.shutdown(wait=False)
     with output(out_dir / LAYOUT_NAME) as stream:
         stream.write(layout_json(out_dir, parts))
     if docx:
-        docx.result()
+        docx[0].result()
     else:
-        _write_docx_book(out_dir, entries, paper, output)
+        _write_docx_book(out_dir, entries, paper, output, edition, contents[0] if contents else None)

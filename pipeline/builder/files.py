@@ -14,9 +14,9 @@ import io
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -27,6 +27,9 @@ OUTPUT_SUFFIXES = (".json", ".docx", ".pdf")
 # ...and across all of them (``book.write_collection``).
 BOOK_STEM = "briefing-book"
 COLLECTION_OUTPUTS = (INDEX_NAME, f"{BOOK_STEM}.pdf", f"{BOOK_STEM}.docx")
+# ...and the pre-send report of the last build (``checks.write_checks``): no raw text may take these names.
+CHECKS_NAME = "checks.pdf"
+RESERVED_OUTPUTS = (*COLLECTION_OUTPUTS, CHECKS_NAME)
 # Temporary files carry no part of the output's name, so a name that fits the
 # file system also fits while it is being written; `build` removes leftovers by
 # this pattern.
@@ -49,7 +52,7 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     try:
         with os.fdopen(handle, "w+b") as stream:
             yield stream
-        Path(temporary).chmod(_file_mode())  # mkstemp makes it private; outputs are for sharing
+        Path(temporary).chmod(output_mode())  # mkstemp makes it private; outputs are for sharing
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -62,7 +65,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 @lru_cache(maxsize=1)
-def _file_mode() -> int:
+def output_mode() -> int:
     """The mode a plain open() would give, read once (os.umask can only be read by setting it)."""
     umask = os.umask(0)
     os.umask(umask)
@@ -131,3 +134,49 @@ def digest_back(path: Path) -> str | None:
 def intact(out_dir: Path, digests: dict[str, str]) -> bool:
     """Whether every file named in ``digests`` is in OUT_DIR as the build wrote it."""
     return all(digest_back(out_dir / name) == expected for name, expected in digests.items())
+
+
+# --- outputs someone changed ------------------------------------------------------------------
+
+EDITED_DIR = "edited"
+
+
+def edited_name(name: str, stamp: str, taken: Callable[[str], bool]) -> str:
+    """``NAME.<stamp>.ext`` for ``NAME.ext`` (``NAME.<stamp>-2.ext`` and on while taken)."""
+    stem, dot, suffix = name.rpartition(".")
+    stem, suffix = (stem, dot + suffix) if stem else (name, "")
+    candidate = f"{stem}.{stamp}{suffix}"
+    number = 1
+    while taken(candidate):
+        number += 1
+        candidate = f"{stem}.{stamp}-{number}{suffix}"
+    return candidate
+
+
+def _taken(folder: Path, name: str) -> bool:
+    return os.path.lexists(folder / name)
+
+
+def check_outputs(out_dir: Path, digests: dict[str, str], stamp: str) -> tuple[set[str], list[tuple[str, str]]]:
+    """Each file named in ``digests`` against the digest the build wrote it with.
+    -> (the names that are as written, [(name, where it was moved)]): a regular file whose
+    bytes changed (someone edited it) is moved to ``edited/NAME.<stamp>.ext`` rather than
+    left to be overwritten or removed; a symlink, FIFO or missing file is not a user's
+    edit of ours, and is simply rebuilt."""
+    intact_names, moved = set(), []
+    for name, expected in digests.items():
+        path = out_dir / name
+        found = digest_back(path)
+        if found == expected:
+            intact_names.add(name)
+            continue
+        if found is None or not stat.S_ISREG(path.lstat().st_mode):
+            continue
+        folder = out_dir / EDITED_DIR
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            raise OSError(0, f"{EDITED_DIR} is not a folder; move it away to keep edited outputs", str(folder))
+        folder.mkdir(exist_ok=True)
+        kept = edited_name(name, stamp, partial(_taken, folder))
+        path.rename(folder / kept)
+        moved.append((name, f"{EDITED_DIR}/{kept}"))
+    return intact_names, moved

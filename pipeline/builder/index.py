@@ -38,6 +38,18 @@ class Participant(NamedTuple):
     id: str
 
 
+class Check(NamedTuple):
+    """One data-quality note of a record, as the pre-send report lists it."""
+
+    code: str
+    line: int | None
+    message: str
+
+    @property
+    def text(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
 class IndexEntry(NamedTuple):
     """A built record as the index, the book and the manifest see it.
     (A named tuple: the manifest holds one per raw text and is read on every build.)"""
@@ -56,6 +68,7 @@ class IndexEntry(NamedTuple):
     countries: int
     notes: tuple[str, ...]
     participants: tuple[Participant, ...]
+    checks: tuple[Check, ...] = ()  # every note with its line and message (the manifest keeps them)
 
     @property
     def needs_checking(self) -> bool:
@@ -75,6 +88,7 @@ class IndexEntry(NamedTuple):
         """The manifest's form: participants as [country, name, role, id] lists."""
         data = self.public_json()
         data["participants"] = [list(participant) for participant in self.participants]
+        data["checks"] = [list(check) for check in self.checks]
         return data
 
     def public_json(self) -> dict[str, Any]:
@@ -99,8 +113,11 @@ class IndexEntry(NamedTuple):
             raise ValueError("notes: not a list of text")
         if type(participants) is not list:
             raise ValueError("participants: not a list")
+        checks = data.get("checks")
+        if type(checks) is not list:
+            raise ValueError("checks: not a list")
         scalars = [data[key] for key in SCALAR_TYPES]
-        return cls._make([*scalars, tuple(notes), tuple(map(_participant, participants))])
+        return cls._make([*scalars, tuple(notes), tuple(map(_participant, participants)), tuple(map(_check, checks))])
 
 
 # The fields before notes and participants, in order, with the JSON types each may have
@@ -130,13 +147,22 @@ def _participant(item: object) -> Participant:
     raise ValueError("participants: not [country, name, role, id]")
 
 
-def index_entry(record: Record) -> IndexEntry:
+def _check(item: object) -> Check:
+    if type(item) is list and len(item) == 3:
+        code, line, message = item
+        if type(code) is str and (line is None or type(line) is int) and type(message) is str:
+            return Check(code, line, message)
+    raise ValueError("checks: not [code, line, message]")
+
+
+def index_entry(record: Record, country_names: dict[str, str] | None = None) -> IndexEntry:
     """What the index, the timeline and the participation matrix need of a record."""
     from ..render import briefing as b  # not at the top: a build with nothing to do never needs it
 
     overview = record.overview
     period = overview.period if overview else None
     participation = overview.participation if overview else None
+    shown = country_names or {}  # the settings' country names, by ISO code
     entities = {alias: entity for entity in record.entities for alias in entity.aliases}
 
     def participant(country: str, authority: str, role: Role) -> Participant:
@@ -148,7 +174,7 @@ def index_entry(record: Record) -> IndexEntry:
             return Participant(country, authority, role, f"name:{alias_key(authority)}")
         return Participant(country, entity.name, role, entity.id)
 
-    rows = b.participation_rows(record)
+    rows = b.participation_rows(record, shown)
     members, observers, countries = b.listed_totals(rows)
     return IndexEntry(
         file=record.source.file,
@@ -156,9 +182,9 @@ def index_entry(record: Record) -> IndexEntry:
         period=period.text if period else None,
         start=period.start.isoformat() if period and period.start else None,
         end=period.end.isoformat() if period and period.end else None,
-        venue=b.venue_line(record),
+        venue=b.venue_line(record, shown),
         country=overview.venue.country if overview and overview.venue else None,
-        organizer=b.organizer_line(record),
+        organizer=b.organizer_line(record, shown),
         stated_authorities=participation.stated_authorities if participation else None,
         listed_authorities=members,
         observers=observers,
@@ -170,6 +196,7 @@ def index_entry(record: Record) -> IndexEntry:
             for role, authorities in _by_role(row)
             for authority in authorities
         ),
+        checks=tuple(Check(note.code, note.line, note.message) for note in record.notes),
     )
 
 

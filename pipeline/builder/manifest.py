@@ -30,7 +30,7 @@ from .index import IndexEntry
 from .names import name_max, refused_names
 
 MANIFEST_NAME = ".manifest.json"
-FORMAT = 2  # 2: each output's digest, and the collection's
+FORMAT = 3  # 2: each output's digest, and the collection's; 3: the settings' digest, each record's notes
 DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
@@ -102,6 +102,8 @@ class Manifest:
     pipeline: str
     model: str
     paper: str
+    settings: str = ""  # ``Settings.briefing_fingerprint()``: what every briefing shows
+    book: str = ""  # what the book shows beyond its records (the cover's edition, association, logo)
     files: dict[str, Entry] = field(default_factory=dict)
     # The digest of each of the collection's outputs as last written; empty while they
     # are not (yet) the collection of ``files``.
@@ -130,9 +132,9 @@ class Manifest:
         if refused_names(list(files), name_max(out_dir)):
             raise ValueError("names no build would have built")
         collection = _digests(data["collection"], COLLECTION_OUTPUTS) if data["collection"] else {}
-        if any(type(data[key]) is not str for key in ("pipeline", "model", "paper")):
-            raise ValueError("pipeline, model, paper: not text")
-        return cls(data["pipeline"], data["model"], data["paper"], files, collection)
+        if any(type(data[key]) is not str for key in ("pipeline", "model", "paper", "settings", "book")):
+            raise ValueError("pipeline, model, paper, settings, book: not text")
+        return cls(data["pipeline"], data["model"], data["paper"], data["settings"], data["book"], files, collection)
 
     def to_json(self) -> str:
         data = {
@@ -140,10 +142,17 @@ class Manifest:
             "pipeline": self.pipeline,
             "model": self.model,
             "paper": self.paper,
+            "settings": self.settings,
+            "book": self.book,
             "files": {name: self.files[name].to_json() for name in sorted(self.files)},
             "collection": self.collection,
         }
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
     def same_build(self, other: Manifest) -> bool:
-        return (self.pipeline, self.model, self.paper) == (other.pipeline, other.model, other.paper)
+        return (self.pipeline, self.model, self.paper, self.settings) == (
+            other.pipeline,
+            other.model,
+            other.paper,
+            other.settings,
+        )

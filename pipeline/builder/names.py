@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ..archive.schema import METADATA_NAME
-from .files import COLLECTION_OUTPUTS, OUTPUT_SUFFIXES
+from .files import OUTPUT_SUFFIXES, RESERVED_OUTPUTS
 
 
 class Refusal(StrEnum):
@@ -43,10 +43,9 @@ def fold(stem: str) -> str:
 
 # Stems whose outputs would be the collection's own, by their fold: ``index.txt`` would
 # overwrite index.json, ``briefing-book.txt`` the book (which would then take itself in).
-_COLLECTION_STEMS = dict.fromkeys(Path(name).stem for name in COLLECTION_OUTPUTS)
+_COLLECTION_STEMS = dict.fromkeys(Path(name).stem for name in RESERVED_OUTPUTS)
 RESERVED_STEMS = {
-    fold(stem): " and ".join(name for name in COLLECTION_OUTPUTS if Path(name).stem == stem)
-    for stem in _COLLECTION_STEMS
+    fold(stem): " and ".join(name for name in RESERVED_OUTPUTS if Path(name).stem == stem) for stem in _COLLECTION_STEMS
 } | {fold(Path(METADATA_NAME).stem): METADATA_NAME}  # the archive's Datasette metadata (issue 16)
 
 

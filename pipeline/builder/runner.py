@@ -26,23 +26,27 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from ..settings import DEFAULTS, Settings, edition_date
 from ..tagger.model import model_fingerprint
 from ..timing import Timings
 from .archive import update_archive
-from .book import write_collection
+from .book import Edition, edition_fingerprint, logo_png, write_collection
+from .checks import write_checks
 from .environment import writers_environment
 from .files import (
+    CHECKS_NAME,
     COLLECTION_OUTPUTS,
     STALE_TEMPORARIES,
     atomic_output,
+    check_outputs,
     digest_back,
-    intact,
     remove_outputs,
     write_atomic,
 )
+from .index import IndexEntry
 from .manifest import MANIFEST_NAME, Entry, Manifest, pipeline_fingerprint
 from .names import Refusal, name_max, refused_names
-from .report import FileResult, FileStatus, Reporter, Summary
+from .report import EditedOutput, FileResult, FileStatus, Reporter, Summary
 from .stages import Stage, Tagger, TextOutcome, build_texts, failure_line
 
 LOCK_NAME = ".build.lock"
@@ -82,10 +86,10 @@ _FORKED_TAGGER: Tagger | None = None  # set before the workers fork; they share 
 
 
 def _build_texts_in_worker(
-    items: list[tuple[str, bytes]], out_dir: Path, paper: str
+    items: list[tuple[str, bytes]], out_dir: Path, paper: str, settings: Settings
 ) -> tuple[list[TextOutcome], Timings]:
     assert _FORKED_TAGGER is not None, "workers are forked after the tagger is set"
-    return build_texts(items, out_dir, paper, _FORKED_TAGGER)
+    return build_texts(items, out_dir, paper, _FORKED_TAGGER, settings)
 
 
 def _model_tagger(options: BuildOptions) -> Tagger:
@@ -162,6 +166,8 @@ class BuildOptions:
     model: str | None = None
     paper: str = "a4"
     jobs: int = os.cpu_count() or 1
+    settings: Settings = DEFAULTS  # briefings.toml (the CLI reads it; --draft and --paper are in it)
+    settings_dir: Path | None = None  # where the settings file is: a relative logo path starts there
 
 
 def build(options: BuildOptions, reporter: Reporter | None = None, tagger: Tagger | None = None) -> Summary:
@@ -205,9 +211,27 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         if refusal.reason is not Refusal.RESERVED:  # (the collection's outputs are not this text's to remove)
             remove_outputs(out_dir, Path(refusal.file).stem)
         _fail_before_reading(summary, reporter, refusal.file, refusal.line)
-    new = Manifest(pipeline_fingerprint(), model_fingerprint(options.model), options.paper)
+    edition = _edition(options, summary, reporter)
+    new = Manifest(
+        pipeline_fingerprint(),
+        model_fingerprint(options.model),
+        options.paper,
+        options.settings.briefing_fingerprint(),
+        edition_fingerprint(edition, options.settings),
+    )
     old = Manifest.load(out_dir)
-    reusable = old is not None and old.same_build(new)  # else (new code, model or paper) everything is rebuilt
+    reusable = old is not None and old.same_build(new)  # else (new code, model, paper or settings) all is rebuilt
+    # Outputs someone changed since the build wrote them are moved aside before anything
+    # could overwrite or remove them; the rest is checked once here.
+    written: dict[str, str] = {}
+    for entry in old.files.values() if old else ():
+        written |= entry.output_digests()
+    written |= old.collection if old else {}
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    as_written, moved = check_outputs(out_dir, written, stamp)
+    for name, kept_as in moved:
+        summary.edited.append(EditedOutput(name, kept_as))
+        reporter.message(summary.edited[-1].line())
 
     raw: dict[str, bytes] = {}
     for path in texts:
@@ -223,11 +247,9 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     for name, digest in digests.items():
         previous = old.files.get(name) if old and reusable else None
         # Its outputs as the build wrote them: anything else there (garbage, a symlink) is rebuilt.
-        if previous is not None and previous.sha256 == digest and intact(out_dir, previous.output_digests()):
+        if previous is not None and previous.sha256 == digest and set(previous.output_digests()) <= as_written:
             new.files[name] = previous
-            summary.results.append(
-                FileResult(name, FileStatus.UNCHANGED, needs_checking=previous.summary.needs_checking)
-            )
+            summary.results.append(_result(name, FileStatus.UNCHANGED, previous.summary))
         else:
             changed.append(name)
     present = {path.name for path in texts}
@@ -236,9 +258,14 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         summary.results.append(FileResult(name, FileStatus.REMOVED))
 
     # The collection on disk as the last build wrote it (so its PDF book's pages may be kept)...
-    collection_written = old is not None and reusable and bool(old.collection) and intact(out_dir, old.collection)
+    collection_written = old is not None and reusable and bool(old.collection) and set(old.collection) <= as_written
     # ...and still the collection of the texts kept.
-    write_book = bool(changed) or not collection_written or set(old.files if old else ()) != set(new.files)
+    write_book = (
+        bool(changed)
+        or not collection_written
+        or set(old.files if old else ()) != set(new.files)
+        or (old is not None and old.book != new.book)
+    )
     if changed and tagger is None:
         tagger = _model_tagger(options)
     jobs = max(1, min(options.jobs, usable_cores()))
@@ -251,10 +278,10 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         if changed:
             reporter.start(len(changed))
             assert tagger is not None
-            _rebuild(slices, digests, new, options, reporter, tagger, pool, summary)
+            _rebuild(slices, digests, new, options, reporter, tagger, pool, summary, set(old.files) if old else set())
         if write_book:
             clock = time.perf_counter()
-            new.collection = _write_collection(out_dir, new, pool, collection_written, summary, reporter)
+            new.collection = _write_collection(out_dir, new, pool, collection_written, summary, reporter, edition)
             summary.stage_seconds["index + book"] = time.perf_counter() - clock
             try:
                 write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
@@ -263,17 +290,63 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
                 reporter.message(summary.errors[-1])
     update_archive(out_dir, new, summary, reporter)
     summary.results.sort(key=lambda result: result.file)
+    if changed or summary.failed or summary.edited or write_book or not (out_dir / CHECKS_NAME).is_file():
+        _write_checks(options, summary, reporter)
     return summary
 
 
+def _edition(options: BuildOptions, summary: Summary, reporter: Reporter) -> Edition:
+    """The book's cover: the association, the edition date, the logo (a logo that cannot
+    be read is named in one line, and the book made without it)."""
+    settings = options.settings
+    logo = None
+    if settings.association.logo is not None:
+        path = (options.settings_dir or Path()) / settings.association.logo
+        try:
+            logo = logo_png(path)
+        except (OSError, ValueError) as error:
+            summary.errors.append(f"{path}: cannot read the logo: {error}; the book is made without it")
+            reporter.message(summary.errors[-1])
+    association = settings.association
+    return Edition(association.name, association.short_name, edition_date(settings), logo)
+
+
+def _result(name: str, status: FileStatus, entry: IndexEntry, new: bool = False) -> FileResult:
+    return FileResult(
+        name,
+        status,
+        needs_checking=entry.needs_checking,
+        new=new,
+        checks=tuple(check.text for check in entry.checks),
+        check_codes=tuple(check.code for check in entry.checks),
+    )
+
+
+def _write_checks(options: BuildOptions, summary: Summary, reporter: Reporter) -> None:
+    """OUT_DIR/checks.pdf, the pre-send report of this build (its text goes to the terminal)."""
+    try:
+        write_checks(options.out_dir, summary, options.settings, options.paper)
+    except OSError as error:
+        summary.errors.append(f"{options.out_dir}: cannot write {CHECKS_NAME}: {error.strerror or error}")
+        reporter.message(summary.errors[-1])
+        return
+    summary.checks_report = str(options.out_dir / CHECKS_NAME)
+
+
 def _write_collection(
-    out_dir: Path, manifest: Manifest, pool: Executor | None, reuse: bool, summary: Summary, reporter: Reporter
+    out_dir: Path,
+    manifest: Manifest,
+    pool: Executor | None,
+    reuse: bool,
+    summary: Summary,
+    reporter: Reporter,
+    edition: Edition,
 ) -> dict[str, str]:
     """index.json and the book of ``manifest``'s texts -> the digest of each as written; empty
     when they could not be written (the briefings stay; the next build makes them again)."""
     entries = [entry.summary for entry in manifest.files.values()]
     try:
-        write_collection(out_dir, entries, manifest.paper, atomic_output, pool, reuse)
+        write_collection(out_dir, entries, manifest.paper, atomic_output, pool, reuse, edition)
     except OSError as error:  # disk full
         summary.errors.append(f"{out_dir}: cannot write the index and briefing book: {error.strerror or error}")
         reporter.message(summary.errors[-1])
@@ -304,10 +377,13 @@ def _slices(
     worker that dies (killed, out of memory) fails the texts of its slice, each with one
     line; the other slices go on."""
     if pool is None:
-        yield build_texts([item for chunk in slices for item in chunk], options.out_dir, options.paper, tagger)
+        items = [item for chunk in slices for item in chunk]
+        yield build_texts(items, options.out_dir, options.paper, tagger, options.settings)
         return
     futures: dict[Future[tuple[list[TextOutcome], Timings]], list[str]] = {
-        pool.submit(_build_texts_in_worker, chunk, options.out_dir, options.paper): [name for name, _ in chunk]
+        pool.submit(_build_texts_in_worker, chunk, options.out_dir, options.paper, options.settings): [
+            name for name, _ in chunk
+        ]
         for chunk in slices
     }
     for future in as_completed(futures):
@@ -328,7 +404,9 @@ def _rebuild(
     tagger: Tagger,
     pool: Executor | None,
     summary: Summary,
+    known: set[str],
 ) -> None:
+    """``known``: the texts the last build built (a text built now is new or changed)."""
     clock = time.perf_counter()
     done = 0
     for outcomes, timings in _slices(slices, options, tagger, pool):
@@ -340,7 +418,7 @@ def _rebuild(
                 result = FileResult(outcome.file, FileStatus.FAILED, outcome.error)
             else:
                 manifest.files[outcome.file] = Entry(digests[outcome.file], outcome.outputs, outcome.entry)
-                result = FileResult(outcome.file, FileStatus.BUILT, needs_checking=outcome.entry.needs_checking)
+                result = _result(outcome.file, FileStatus.BUILT, outcome.entry, new=outcome.file not in known)
             summary.results.append(result)
             reporter.advance(result)
             done += 1

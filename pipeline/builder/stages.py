@@ -22,6 +22,7 @@ from .index import IndexEntry
 
 if TYPE_CHECKING:
     from ..record import Record
+    from ..settings import Settings
 
 Tagger = Callable[[list["Record"]], list["Record"]]
 T = TypeVar("T")
@@ -104,14 +105,16 @@ def _read_and_parse(batch: Batch, name: str, data: bytes) -> Record | None:
 
 
 def build_texts(
-    items: list[tuple[str, bytes]], out_dir: Path, paper: str, tagger: Tagger
+    items: list[tuple[str, bytes]], out_dir: Path, paper: str, tagger: Tagger, settings: Settings | None = None
 ) -> tuple[list[TextOutcome], Timings]:
     """Changed raw texts -> their files in OUT_DIR: read and parse each, tag them all
     (one ``nlp.pipe``), render and write each. -> (an outcome per text, seconds per stage)."""
     from ..render.fonts import with_unprintable_note
     from ..render.outputs import render_outputs
+    from ..settings import DEFAULTS
     from .index import index_entry
 
+    settings = settings or DEFAULTS
     batch = Batch(out_dir)
     parsed = [record for name, data in items if (record := _read_and_parse(batch, name, data)) is not None]
     for record in batch.tag_all(parsed, tagger):
@@ -122,9 +125,13 @@ def build_texts(
             continue
         record = noted
         # render_outputs times each writer itself
-        outputs = batch.attempt(Stage.RENDER, name, partial(render_outputs, record, paper, batch.timings), timing=False)
+        outputs = batch.attempt(
+            Stage.RENDER, name, partial(render_outputs, record, paper, batch.timings, settings), timing=False
+        )
         entry = (
-            None if outputs is None else batch.attempt(Stage.RENDER, name, partial(index_entry, record), timing=False)
+            None
+            if outputs is None
+            else batch.attempt(Stage.RENDER, name, partial(index_entry, record, settings.countries), timing=False)
         )
         if outputs is None or entry is None:
             continue

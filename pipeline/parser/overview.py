@@ -420,6 +420,10 @@ class ParticipationScanner:
         return group
 
     def add_authority(self, text: str, observer: bool = False) -> None:
+        prefixed = _OBSERVER_PREFIX.match(text.strip())
+        if prefixed and not country_code(prefixed["name"]):
+            # "Observers - Siberian Coal Energy Company; MUST": observers from here on
+            text, self.observer_mode = prefixed["name"], True
         text, marked = strip_observer_suffix(text)
         if self.footnote_mark and text.rstrip().endswith(self.footnote_mark):
             text, marked = text.rstrip()[: -len(self.footnote_mark)], True

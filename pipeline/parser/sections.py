@@ -8,17 +8,38 @@ a row.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..record import Declaration, Item, Note, Period, Record, RepairKind, Resolution, Section, Source
+from ..record import (
+    Declaration,
+    Item,
+    Note,
+    Overview,
+    Participation,
+    Period,
+    Record,
+    RepairKind,
+    Resolution,
+    Section,
+    Source,
+)
 from .countries import country_code
 from .dates import DateError, dates_in_words, is_ambiguous, month_first, parse_period
 from .meeting import declaration_kind, meeting_kind, read_meeting
 from .notes import make_note, quality_notes
-from .overview import TRAILING_COUNTRY, collect_fields, field_kind, match_label, opens_group, parse_overview
+from .overview import (
+    TRAILING_COUNTRY,
+    collect_fields,
+    field_kind,
+    match_label,
+    opens_group,
+    parse_overview,
+    parse_participation,
+)
 from .reader import RawText
 from .text import Line, paragraphs
 from .unwrap import unwrap
@@ -106,6 +127,13 @@ SECTION_KINDS = (
         "contents",
         re.compile(
             r"\b(contents?|main results|results|agenda|proceedings|discussions|outcomes?|(?<!agreed )minutes)\b", re.I
+        ),
+    ),
+    # "2. PARTICIPANTS", "PARTICIPATING REGIONS": the list of authorities in a section of its own
+    (
+        "participation",
+        re.compile(
+            r"^(?:list of )?(participants|participating (regions|members|governments|authorities)|attendance)$", re.I
         ),
     ),
     (
@@ -290,6 +318,8 @@ def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[st
         if country_code(heading) or _names_a_country_after(heading):
             continue  # "【P.R. China】", "2) Gangwon-do (ROK)": authorities, never sections
         kind = section_kind(heading)
+        if kind == "participation" and marker.name == "bare heading":
+            continue  # "Participants" alone on a line is the overview's field label, not a section
         if marker.name == "numbered":
             style = match.group(0)[len(match["number"])]
             if int(match["number"]) != next_number or (numbering_style and style != numbering_style):
@@ -589,6 +619,9 @@ def parse(raw: RawText) -> Record:
         else:
             others.append(Section(heading=None, lines=verbatim_lines(preface)))
     for draft in drafts:
+        # a "Participants" section of people and their bodies, not of authorities by country, is prose
+        if draft.kind == "participation" and not any(opens_group(line.text) for line in draft.lines if line.text):
+            draft = dataclasses.replace(draft, kind=None)
         if draft.kind and draft.kind not in by_kind:
             by_kind[draft.kind] = draft
         else:
@@ -604,6 +637,8 @@ def parse(raw: RawText) -> Record:
         make_note("repaired-text", f"The text was repaired: {REPAIR_WORDS[repair]}.") for repair in repairs
     ]
     overview = parse_overview(by_kind["overview"].lines, notes) if "overview" in by_kind else None
+    if "participation" in by_kind:
+        overview = _with_listed(overview, parse_participation(by_kind["participation"].lines, notes))
     contents = parse_contents(by_kind["contents"].lines) if "contents" in by_kind else []
     declaration = (
         parse_declaration(by_kind["declaration"].heading or "", by_kind["declaration"].lines)
@@ -627,6 +662,18 @@ def parse(raw: RawText) -> Record:
     )
     record.notes = [*quality_notes(record, found_sections=set(by_kind)), *notes]
     return record
+
+
+def _with_listed(overview: Overview | None, listed: Participation) -> Overview:
+    """The overview with the authorities a section of their own lists, under the summary
+    the overview's participation field states."""
+    if overview is None:
+        return Overview(period=None, venue=None, organizer=None, participation=listed, other=[])
+    stated = overview.participation
+    if stated is None:
+        return overview.model_copy(update={"participation": listed})
+    groups = [*stated.groups, *listed.groups]
+    return overview.model_copy(update={"participation": stated.model_copy(update={"groups": groups})})
 
 
 def _settle_ambiguous(period: Period, texts: list[str], notes: list[Note]) -> Period:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from ..parser.countries import country_code
 from ..record import Declaration, Item, Note, Record
+from ..settings import DEFAULTS, Settings
 
 PROJECT = "NEAR briefings"
 # A heading or title longer than this is shortened where it stands (cut at a word,
@@ -37,7 +38,8 @@ def document_timestamp() -> datetime.datetime:
 
 # How a writer sets a paragraph: running text, the closing lines of a declaration,
 # a line kept as the source wrote it, or a quiet explanatory line.
-ParagraphStyleName = Literal["body", "closing", "verbatim", "muted"]
+ParagraphStyleName = Literal["body", "closing", "verbatim", "muted", "mark", "cover"]
+DRAFT_MARK = "DRAFT: for checking inside the secretariat; not to be sent"
 # A grid of rows under a header, or label-value pairs (key facts).
 TableStyleName = Literal["grid", "facts"]
 
@@ -66,6 +68,9 @@ class Table:
     rows: list[list[str]]
     widths: list[float]  # fractions of the text width
     style: TableStyleName = "grid"
+    heading: str = ""  # the heading it stands under: repeated, '(continued)', on each further page
+    compact: bool = False  # narrow padding: many narrow columns (the participation matrix)
+    captioned: bool = False  # ``heading`` drawn over the table (a table with no heading block of its own)
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,35 @@ class Notice:
     ok: bool
 
 
-Block = Title | Heading | Paragraph | Table | BulletList | NumberedList | BarChart | Notice | TableOfContents
+@dataclass(frozen=True)
+class Picture:
+    """An image (PNG), ``width_mm`` wide at its own proportions: the association's logo."""
+
+    png: bytes
+    width_mm: float
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """What follows starts a new page. ``ends``: in a document of sections (the DOCX
+    book), the pages before it, of this orientation, are a section that ends here."""
+
+    ends: Literal["portrait", "landscape"] | None = None
+
+
+Block = (
+    Title
+    | Heading
+    | Paragraph
+    | Table
+    | BulletList
+    | NumberedList
+    | BarChart
+    | Notice
+    | TableOfContents
+    | Picture
+    | PageBreak
+)
 
 
 @dataclass(frozen=True)
@@ -110,10 +143,17 @@ class Metadata:
     keywords: list[str]
     source_file: str
     source_digest: str  # first 12 hex digits of the raw file's SHA-256
+    label: str | None = None  # the footer of a briefing sent out (no internal marks); None: the source
+    draft: bool = False  # a DRAFT mark on every page
+    landscape: bool = False  # pages turned sideways (the participation matrix)
+    publisher: str = "Association of North East Asia Regional Governments"  # the DOCX's company property
 
     @property
     def footer(self) -> str:
-        return f"{self.source_file} · sha256 {self.source_digest}" if self.source_digest else self.source_file
+        if self.label is not None:
+            return ("DRAFT · " if self.draft else "") + self.label
+        source = f"{self.source_file} · sha256 {self.source_digest}" if self.source_digest else self.source_file
+        return ("DRAFT · " if self.draft else "") + source
 
 
 @dataclass(frozen=True)
@@ -169,20 +209,34 @@ class CountryRow:
     observers: list[str] = field(default_factory=list)
 
 
-def participation_rows(record: Record) -> list[CountryRow]:
-    """One row per country (spelling variants merged), in the order the text lists them."""
+def display_country(name: str | None, code: str | None, countries: dict[str, str]) -> str | None:
+    """The name a briefing prints for a country: the settings' name for its code, else the record's."""
+    return countries.get(code or "", name) if name is not None or code else name
+
+
+def participation_rows(record: Record, countries: dict[str, str] | None = None) -> list[CountryRow]:
+    """One row per country (spelling variants merged), in the order the text lists them.
+    ``countries``: the settings' display names, by ISO code."""
     participation = record.overview.participation if record.overview else None
     rows: dict[str, CountryRow] = {}
     for group in participation.groups if participation else []:
-        name = group.country or group.country_text or "Country not given"
+        shown = display_country(group.country, group.country_code, countries or {})
+        name = shown or group.country_text or "Country not given"
         row = rows.setdefault(name, CountryRow(name))
         (row.observers if group.role == "observer" else row.members).extend(group.authorities)
     return list(rows.values())
 
 
+def count_text(members: int, observers: int) -> str:
+    """'18', '3 and 1 observer', '2 observers': a count a reader needs no key for."""
+    if not observers:
+        return str(members)
+    watching = _plural(observers, "observer", "observers")
+    return f"{members} and {watching}" if members else watching
+
+
 def _count_text(row: CountryRow) -> str:
-    text = str(len(row.members))
-    return f"{text} + {len(row.observers)} obs." if row.observers else text
+    return count_text(len(row.members), len(row.observers))
 
 
 def listed_totals(rows: list[CountryRow]) -> tuple[int, int, int]:
@@ -199,15 +253,15 @@ def participation_summary(record: Record, rows: list[CountryRow]) -> str | None:
     if participation is None:
         return None
     members, observers, countries = listed_totals(rows)
-    listed = f"{_plural(members, 'authority', 'authorities')} from {_plural(countries, 'country', 'countries')} listed"
+    listed = f"{_plural(members, 'authority', 'authorities')} from {_plural(countries, 'country', 'countries')}"
     if observers:
-        listed += f", plus {_plural(observers, 'observer', 'observers')}"
+        listed += f" and {_plural(observers, 'observer', 'observers')}"
     if participation.stated_authorities is None:
-        return listed[0].upper() + listed[1:]
-    stated = f"{participation.stated_authorities} stated"
+        return f"The list names {listed}."
+    stated = _plural(participation.stated_authorities, "authority", "authorities")
     if participation.stated_countries is not None:
         stated += f" from {_plural(participation.stated_countries, 'country', 'countries')}"
-    return f"{stated}; {listed}"
+    return f"The overview states {stated}; the list names {listed}."
 
 
 # --- blocks -------------------------------------------------------------------------
@@ -220,26 +274,29 @@ def _located(name: str | None, country: str | None, text: str) -> str:
     return name or text
 
 
-def venue_line(record: Record) -> str | None:
+def venue_line(record: Record, countries: dict[str, str] | None = None) -> str | None:
     venue = record.overview.venue if record.overview else None
-    return _located(venue.place, venue.country, venue.text) if venue else None
+    if venue is None:
+        return None
+    return _located(venue.place, display_country(venue.country, venue.country_code, countries or {}), venue.text)
 
 
-def organizer_line(record: Record) -> str | None:
+def organizer_line(record: Record, countries: dict[str, str] | None = None) -> str | None:
     organizer = record.overview.organizer if record.overview else None
     if organizer is None:
         return None
     # Only a country the text itself puts in the organizer field is repeated here.
     stated = organizer.country if organizer.name != organizer.text else None
-    return _located(organizer.name, stated, organizer.text)
+    shown = display_country(stated, organizer.country_code, countries or {}) if stated else None
+    return _located(organizer.name, shown, organizer.text)
 
 
-def _title_block(record: Record) -> list[Block]:
+def _title_block(record: Record, countries: dict[str, str]) -> list[Block]:
     overview = record.overview
     lines = []
     if overview and overview.period:
         lines.append(period_in_words(overview.period.start, overview.period.end) or overview.period.text)
-    venue, organizer = venue_line(record), organizer_line(record)
+    venue, organizer = venue_line(record, countries), organizer_line(record, countries)
     if venue:
         lines.append(venue)
     if organizer:
@@ -249,7 +306,7 @@ def _title_block(record: Record) -> list[Block]:
     return [Title(short, lines), *([Paragraph(title)] if short != title else [])]
 
 
-def _facts(record: Record, participants: list[CountryRow]) -> list[Block]:
+def _facts(record: Record, participants: list[CountryRow], countries: dict[str, str]) -> list[Block]:
     overview = record.overview
     if overview is None:
         return []
@@ -257,7 +314,7 @@ def _facts(record: Record, participants: list[CountryRow]) -> list[Block]:
     if overview.period:
         words = period_in_words(overview.period.start, overview.period.end)
         rows.append(["Period", words if words and words != overview.period.text else overview.period.text])
-    venue, organizer = venue_line(record), organizer_line(record)  # None where the overview has none
+    venue, organizer = venue_line(record, countries), organizer_line(record, countries)  # None where none
     if venue is not None:
         rows.append(["Venue", venue])
     if organizer is not None:
@@ -314,7 +371,9 @@ def _sections(record: Record) -> list[Block]:
     return blocks
 
 
-def _index(record: Record) -> list[Block]:
+def _index(record: Record, countries: dict[str, str]) -> list[Block]:
+    """Every place and organization the record names, compactly: one paragraph per
+    country ('Niigata Prefecture (JP-15), Toyama (3)'), organizations last."""
     places = [e for e in record.entities if e.kind == "place"]
     organizations = [e for e in record.entities if e.kind == "organization"]
     if not places and not organizations:
@@ -322,44 +381,68 @@ def _index(record: Record) -> list[Block]:
     blocks: list[Block] = [Heading("Index of names")]
     by_country: dict[str, list] = {}
     for entity in places:
-        by_country.setdefault(entity.country or "Other places", []).append(entity)
-    for country in sorted(by_country, key=lambda c: (c == "Other places", c)):
-        code = country_code(country) if country != "Other places" else None
-        blocks += _headed(f"{country} ({code})" if code else country, level=2)
-        rows = [[e.name, e.code or "", str(e.mentions)] for e in sorted(by_country[country], key=lambda e: e.name)]
-        blocks.append(Table(["Place", "ISO code", "Mentions"], rows, [0.62, 0.2, 0.18]))
+        country = display_country(entity.country, country_code(entity.country or ""), countries)
+        by_country.setdefault(country or OTHER_PLACES, []).append(entity)
+
+    def named(entity) -> str:  # type: ignore[no-untyped-def]
+        code = f" ({entity.code})" if entity.code and entity.code != entity.name else ""
+        times = f" ×{entity.mentions}" if entity.mentions > 1 else ""
+        return f"{entity.name}{code}{times}"
+
+    rows = []
+    for country in sorted(by_country, key=lambda c: (c == OTHER_PLACES, c)):
+        rows.append([country, "; ".join(named(e) for e in sorted(by_country[country], key=lambda e: e.name))])
     if organizations:
-        blocks.append(Heading("Organizations", level=2))
-        rows = [[e.name, e.country or "", str(e.mentions)] for e in sorted(organizations, key=lambda e: e.name)]
-        blocks.append(Table(["Organization", "Country", "Mentions"], rows, [0.62, 0.2, 0.18]))
+        rows.append(["Organizations", "; ".join(named(e) for e in sorted(organizations, key=lambda e: e.name))])
+    blocks.append(Table(["", ""], rows, [0.22, 0.78], style="facts"))
+    blocks.append(Paragraph("In brackets: the ISO 3166 code; ×N: named N times.", "muted"))
     return blocks
+
+
+OTHER_PLACES = "Other places"
+
+
+def note_line(note: Note) -> str:
+    """'line 12: message' (the raw text's line the note is about), or the message."""
+    return f"line {note.line}: {note.message}" if note.line else note.message
 
 
 def _notes(notes: list[Note]) -> list[Block]:
     if not notes:
         return [Heading("Data notes"), Notice(["No data-quality notes: the record is consistent."], ok=True)]
-    return [Heading("Data notes"), Notice([note.message for note in notes], ok=False)]
+    return [Heading("Data notes"), Notice([note_line(note) for note in notes], ok=False)]
 
 
-def build_briefing(record: Record) -> Briefing:
+def build_briefing(record: Record, settings: Settings = DEFAULTS) -> Briefing:
+    """The blocks of ``record``'s briefing. As sent (the default settings): no internal
+    marks, neither the data-notes box nor the source digest; a draft
+    (``settings.edition.draft``) carries both, and a DRAFT mark."""
     overview = record.overview
-    participants = participation_rows(record)
+    countries = settings.countries
+    participants = participation_rows(record, countries)
+    draft = settings.edition.draft
+    shown = settings.briefing
+    association = settings.association
     metadata = Metadata(
         title=shortened(record.title or record.source.file),
         subject=f"Briefing: {shortened(record.title)}" if record.title else "Conference briefing",
-        author=(overview.organizer.text if overview and overview.organizer else PROJECT),
+        author=(overview.organizer.text if overview and overview.organizer else association.name),
         keywords=[row.country for row in participants],
         source_file=record.source.file,
         source_digest=record.source.sha256[:12],
+        label=None if draft or shown.source_footer else f"{association.name} ({association.short_name})",
+        draft=draft,
+        publisher=association.name,
     )
     blocks: list[Block] = [
-        *_title_block(record),
-        *_facts(record, participants),
+        *([Paragraph(DRAFT_MARK, "mark")] if draft else []),
+        *_title_block(record, countries),
+        *_facts(record, participants, countries),
         *_participation(participants),
         *_contents(record.contents),
         *_declaration(record.declaration),
         *_sections(record),
-        *_index(record),
-        *_notes(record.notes),
+        *(_index(record, countries) if shown.index_of_names else []),
+        *(_notes(record.notes) if draft or shown.data_notes else []),
     ]
     return Briefing(metadata, blocks)

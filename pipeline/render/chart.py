@@ -85,3 +85,22 @@ def bar_chart_png(title: str, bars: list[tuple[str, int, int]], width_pt: int = 
     # size of RGB and faster to encode (PNG filtering dominates, not compression).
     image.quantize(PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE).save(out, format="PNG", compress_level=1)
     return out.getvalue()
+
+
+@cache
+def draft_mark_png() -> bytes:
+    """'DRAFT' across a page, light, as a picture: a mark on every page of a draft that is
+    no text of the briefing (copying or searching the text never meets it)."""
+    font = _font(BOLD, 240)
+    width = round(font.getlength("DRAFT"))
+    ascent, descent = font.getmetrics()
+    word = Image.new("LA", (width + 40, ascent + descent + 40), (0, 0))
+    ImageDraw.Draw(word).text((20, 20), "DRAFT", font=font, fill=(0, 255))
+    word = word.rotate(45, expand=True, resample=Image.Resampling.BICUBIC)
+    edge = theme.rgb(theme.WARNING_EDGE)
+    alpha = word.getchannel("A").point(lambda value: value * 30 // 255)
+    picture = Image.new("RGBA", word.size, (*edge, 0))
+    picture.putalpha(alpha)
+    out = io.BytesIO()
+    picture.save(out, format="PNG", optimize=False)
+    return out.getvalue()

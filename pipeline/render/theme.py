@@ -54,3 +54,28 @@ def rgb(colour: str) -> tuple[int, int, int]:
 def ooxml_hex(colour: str) -> str:
     """'#52606d' -> '52606D', as WordprocessingML colour attributes take it."""
     return colour[1:].upper()
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """A kind of text, in points, as both writers set it."""
+
+    size: float
+    leading: float
+    bold: bool = False
+    colour: str = INK
+    before: float = 0.0  # space above
+    after: float = 0.0  # space below
+
+
+# The PDF's paragraph styles and the DOCX's Word styles are made from these rows.
+TEXT_STYLES: dict[str, TextStyle] = {
+    "title": TextStyle(20, 25, bold=True, colour=ACCENT, after=4),
+    "subtitle": TextStyle(11, 15),
+    "h1": TextStyle(13.5, 17, bold=True, colour=ACCENT, before=12, after=5),
+    "h2": TextStyle(11, 14, bold=True, before=8, after=3),
+    "body": TextStyle(9.5, 13, after=5),
+    "cell": TextStyle(8.5, 11),
+}
+CELL_PADDING = (6.0, 3.0)  # points across and down, inside every table cell
+COMPACT_CELL_PADDING = (2.5, 1.5)  # in a compact table (the matrix: many narrow columns)

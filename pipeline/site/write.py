@@ -134,7 +134,9 @@ def _start_index(site: Path) -> subprocess.Popen[str] | str:
         "--glob", PAGEFIND_GLOB, "--silent",
     ]  # fmt: skip
     try:
-        return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        return subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
     except OSError as error:
         return f"{site}: the search index was not built: {error}"
 

@@ -96,7 +96,10 @@ _JOINED = re.compile(r"\s+(?:and|&)\s+")
 def _joined_places(part: str, gazetteer: Gazetteer) -> list[str]:
     """ "Andong Cultural Arts Center and Andong National University (ANU)": two places, each
     with a head word or known; "Rason Economic and Trade Zone" stays one."""
-    pieces = _JOINED.split(part)
+    # never inside brackets: "China (Changchun International Conference and Exhibition Center)"
+    cuts = [m for m in _JOINED.finditer(part) if part.count("(", 0, m.start()) == part.count(")", 0, m.start())]
+    starts, ends = [0, *(m.end() for m in cuts)], [*(m.start() for m in cuts), len(part)]
+    pieces = [part[start:end] for start, end in zip(starts, ends, strict=True)]
     if len(pieces) > 1 and all(
         head_kind((split_aside(piece) or (piece, ""))[0]) is not None or gazetteer.lookup(piece) for piece in pieces
     ):
@@ -243,6 +246,9 @@ def prose(record: Record) -> list[str]:
     texts: list[str] = [record.title] if record.title else []
     if record.overview:
         texts += [field.text for field in record.overview.other]
+        participation = record.overview.participation
+        if participation and participation.text:  # "12 member regional governments of NEAR from 4 countries"
+            texts.append(participation.text)
     texts += list(_items(record.contents))
     if record.declaration:
         texts += record.declaration.preamble
@@ -310,7 +316,11 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     has_connector = any(token.lower_ in CONNECTORS for token in doc[start:end])
     if has_connector and head_kind(before) == "organization" and head_kind(after) is None:
         return run_end
-    if not has_connector and head_kind(after) in ("organization", "facility") and head_kind(before) is None:
+    joined = head_kind(after) == "organization" or (
+        # "Rason Economic and Trade Zone", but "Niigata and Zarubino Port" are two
+        head_kind(after) == "facility" and (end - start > 1 or doc[start].lower_ in GENERIC_WORDS)
+    )
+    if not has_connector and joined and head_kind(before) is None:
         return run_end
     return None
 
@@ -364,6 +374,11 @@ def _extend_right(
     return end
 
 
+# Lower-case words a gazetteer match may end with that are no part of the name: "the NEAR
+# Secretariat office", "the Asia-Pacific region".
+_TRAILING_LOWER = BODY_WORDS | {"region", "area"}
+
+
 def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -> tuple[Span, Span]:
     """The gazetteer match with a hyphen-joined word before it ('Fushiki-Toyama'),
     and that grown to the right ('Irkutsk Aircraft Plant')."""
@@ -383,7 +398,7 @@ def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -
     start = _extend_left(doc, start, end, ents_at)
     base_end = ent.end
     # matched on lower case: "the NEAR Secretariat office" names the NEAR Secretariat
-    while base_end - 1 > start and doc[base_end - 1].is_lower and doc[base_end - 1].lower_ in BODY_WORDS:
+    while base_end - 1 > start and doc[base_end - 1].is_lower and doc[base_end - 1].lower_ in _TRAILING_LOWER:
         base_end -= 1
     return doc[start:base_end], doc[start : end if end > ent.end else base_end]
 

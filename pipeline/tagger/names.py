@@ -390,6 +390,14 @@ GENERIC_WORDS = {
 # Formats, units and abbreviations that ner mistakes for names.
 NOT_NAMES = {
     "pdf",
+    "usd",
+    "eur",
+    "jpy",
+    "krw",
+    "cny",
+    "rub",
+    "mnt",
+    "world heritage",
     # words of a field or a programme that the model takes for a body when alone
     "mining",
     "renewable energy",
@@ -524,7 +532,15 @@ def _split_conjunctions(words: list[str]) -> list[list[str]]:
         else:
             parts[-1].append(word)
     parts = [part for part in parts if part]
-    if len(parts) == 2 and head_kind(" ".join(parts[0])) is None and head_kind(" ".join(parts[1])) in _JOINED_HEADS:
+    # ... but "Niigata and Zarubino Port" are two: a single proper name before "and" is its own
+    first = parts[0] if parts else []
+    run_on = len(first) > 1 or (first and first[0].lower() in GENERIC_WORDS)
+    if (
+        len(parts) == 2
+        and run_on
+        and head_kind(" ".join(first)) is None
+        and head_kind(" ".join(parts[1])) in _JOINED_HEADS
+    ):
         return [words]
     return parts
 

@@ -17,8 +17,7 @@ from .. import briefing as b
 from .blocks import body
 from .context import Context
 from .package import write_package
-
-PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+from .xml import on_a_new_page
 
 _BODY = re.compile(r"<w:body>(.*)<w:sectPr", re.DOTALL)
 _EMBED = re.compile(r'r:embed="([^"]+)"')
@@ -64,9 +63,13 @@ def render_docx_book(
     """The front matter, then every briefing (as already rendered), each from a new page."""
     context = Context(paper)
 
+    # Front matter that ends with a section (the matrix's landscape pages) has begun a new page already.
+    broken = bool(front.blocks) and isinstance(front.blocks[-1], b.PageBreak)
+
     def pieces() -> Iterator[str]:
         yield body(context, front.blocks)
-        for data in briefing_docx:
-            yield PAGE_BREAK + _briefing_body(context, data)
+        for index, data in enumerate(briefing_docx):
+            briefing = _briefing_body(context, data)
+            yield briefing if broken and index == 0 else on_a_new_page(briefing)
 
-    write_package(context, pieces(), front.metadata, timestamp, paper, stream)
+    write_package(context, pieces(), front.metadata, timestamp, paper, stream, update_fields=True)

@@ -57,10 +57,20 @@ class Context:
 
     def __init__(self, paper: str) -> None:
         self.template = default_template()
-        width, _ = PAGE_SIZES[paper]
-        self.text_width = twips(width) - twips(MARGINS.left) - twips(MARGINS.right)
+        self.paper = paper
+        self.set_landscape(False)
         self.numbering = Numbering(self.template)
         self.images: dict[str, tuple[str, bytes]] = {}  # sha1 -> (relationship id, PNG)
+
+    def set_landscape(self, landscape: bool) -> None:
+        """The pages that follow are turned sideways (or back): tables take their width."""
+        self.text_width = self.width_of(landscape)
+
+    def width_of(self, landscape: bool) -> int:
+        """The text width of a page (twips), upright or sideways."""
+        width, height = PAGE_SIZES[self.paper]
+        across = height if landscape else width
+        return twips(across) - twips(MARGINS.left) - twips(MARGINS.right)
 
     def image_id(self, png: bytes) -> str:
         """The relationship id of a picture, each distinct picture stored once."""

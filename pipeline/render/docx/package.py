@@ -15,24 +15,27 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from .. import briefing as b
-from ..theme import FOOTER_SIZE, MARGINS, MUTED, PAGE_SIZES, ooxml_hex
+from ..theme import FOOTER_SIZE, MUTED, ooxml_hex
 from .blocks import body
 from .context import Context
+from .embed import embedded_fonts, font_table_xml
+from .section import FOOTER_ID, LANDSCAPE_FOOTER_ID, section_xml
 from .template import FOOTER_REL, IMAGE_REL, entry
-from .xml import twips, xml_text
+from .xml import xml_text
 
-FOOTER_ID = "rIdFooter"
+APP_VERSION = "1.0000"  # the form Word wants: digits, a dot, four digits (not this program's version)
 FOOTER_RUN = f'<w:rPr><w:color w:val="{ooxml_hex(MUTED)}"/><w:sz w:val="{2 * FOOTER_SIZE}"/></w:rPr>'  # half-points
 _DOC_PR_ID = re.compile(r'<wp:docPr id="\d+"')
 
 
-def _footer_xml(context: Context, text: str) -> str:
-    """'source · digest', then 'page X of Y' on a right tab at the margin."""
+def _footer_xml(context: Context, text: str, width: int) -> str:
+    """'source · digest', then 'page X of Y' on a right tab at the margin (``width``:
+    the text width, twips, of the pages it is on: portrait or landscape)."""
     tabs = "".join(f'<w:tab w:val="clear" w:pos="{position}"/>' for position in context.template.footer_tabs)
     page = f"<w:r>{FOOTER_RUN}<w:t>1</w:t></w:r>"
     return (
         f'{context.template.footer_open}<w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs>{tabs}'
-        f'<w:tab w:val="right" w:pos="{context.text_width}"/></w:tabs></w:pPr>'
+        f'<w:tab w:val="right" w:pos="{width}"/></w:tabs></w:pPr>'
         f'<w:r>{FOOTER_RUN}<w:t xml:space="preserve">{xml_text(text)}</w:t><w:tab/>'
         f'<w:t xml:space="preserve">page </w:t></w:r>'
         f'<w:fldSimple w:instr="PAGE">{page}</w:fldSimple>'
@@ -41,20 +44,10 @@ def _footer_xml(context: Context, text: str) -> str:
     )
 
 
-def _section_xml(paper: str) -> str:
-    width, height = PAGE_SIZES[paper]
-    return (
-        f'<w:sectPr><w:footerReference w:type="default" r:id="{FOOTER_ID}"/>'
-        f'<w:pgSz w:w="{twips(width)}" w:h="{twips(height)}"/>'
-        f'<w:pgMar w:top="{twips(MARGINS.top)}" w:right="{twips(MARGINS.right)}" w:bottom="{twips(MARGINS.bottom)}" '
-        f'w:left="{twips(MARGINS.left)}" w:header="720" w:footer="720" w:gutter="0"/>'
-        '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>'
-    )
-
-
 def _core_xml(metadata: b.Metadata, timestamp: datetime.datetime) -> str:
     when = timestamp.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    description = f"Made by {b.PROJECT} from {metadata.source_file} (sha256 {metadata.source_digest})"
+    digest = f" (sha256 {metadata.source_digest})" if metadata.label is None and metadata.source_digest else ""
+    description = f"Made by {b.PROJECT} for the {metadata.publisher} from {metadata.source_file}{digest}"
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -71,6 +64,23 @@ def _core_xml(metadata: b.Metadata, timestamp: datetime.datetime) -> str:
     )
 
 
+def _app_xml(metadata: b.Metadata) -> str:
+    """The application properties: this program made it, for the association."""
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>{xml_text(b.PROJECT)}</Application><DocSecurity>0</DocSecurity>"
+        f"<Company>{xml_text(metadata.publisher)}</Company><AppVersion>{APP_VERSION}</AppVersion></Properties>"
+    )
+
+
+def _settings_xml(settings: str, update_fields: bool) -> str:
+    """The template's settings; ``update_fields``: Word updates the fields (the book's
+    contents) when it opens the document (in the schema's place, before compat)."""
+    return settings.replace("<w:compat>", '<w:updateFields w:val="true"/><w:compat>', 1) if update_fields else settings
+
+
 def write_package(
     context: Context,
     pieces: Iterable[str],
@@ -78,6 +88,7 @@ def write_package(
     timestamp: datetime.datetime,
     paper: str,
     stream: BinaryIO,
+    update_fields: bool = False,
 ) -> None:
     """The template's shared parts, then this document's own, appended to them in
     ``stream`` (readable too). The body is written piece by piece as it comes: the
@@ -88,30 +99,42 @@ def write_package(
         with archive.open(entry("word/document.xml"), "w") as document:
             document.write(template.document_open.encode("utf-8"))
             pictures = itertools.count(1)  # every picture needs an id of its own within the document
+            characters: set[str] = set(metadata.footer)
             for piece in pieces:
                 piece = _DOC_PR_ID.sub(lambda _: f'<wp:docPr id="{next(pictures)}"', piece)
+                characters.update(piece)  # (markup too: a few ASCII letters more in the subsets)
                 document.write(piece.encode("utf-8"))
-            document.write(f"{_section_xml(paper)}</w:body></w:document>".encode())
+            document.write(f"{section_xml(paper)}</w:body></w:document>".encode())
+        fonts = embedded_fonts(characters)
+        font_table, font_rels = font_table_xml(template.font_table, fonts)
         relationships = template.relationships
         relationships += f'<Relationship Id="{FOOTER_ID}" Type="{FOOTER_REL}" Target="footer1.xml"/>'
+        relationships += f'<Relationship Id="{LANDSCAPE_FOOTER_ID}" Type="{FOOTER_REL}" Target="footer2.xml"/>'
         relationships += "".join(
             f'<Relationship Id="{rel_id}" Type="{IMAGE_REL}" Target="media/image{index}.png"/>'
             for index, (rel_id, _) in enumerate(context.images.values(), 1)
         )
         own = {
             "docProps/core.xml": _core_xml(metadata, timestamp),
+            "docProps/app.xml": _app_xml(metadata),
             "word/_rels/document.xml.rels": (
                 "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
                 f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{relationships}'
                 "</Relationships>"
             ),
             "word/numbering.xml": context.numbering.xml(template.numbering),
-            "word/footer1.xml": _footer_xml(context, metadata.footer),
+            "word/footer1.xml": _footer_xml(context, metadata.footer, context.width_of(landscape=False)),
+            "word/footer2.xml": _footer_xml(context, metadata.footer, context.width_of(landscape=True)),
+            "word/_rels/fontTable.xml.rels": font_rels,
+            "word/fontTable.xml": font_table,
+            "word/settings.xml": _settings_xml(template.settings, update_fields),
         }
         for name, xml in own.items():
             archive.writestr(entry(name), xml.encode("utf-8"))
         for index, (_, png) in enumerate(context.images.values(), 1):
             archive.writestr(entry(f"word/media/image{index}.png"), png)
+        for index, font in enumerate(fonts, 1):
+            archive.writestr(entry(f"word/fonts/font{index}.odttf"), font.data)
 
 
 def render_docx(briefing: b.Briefing, timestamp: datetime.datetime, paper: str = "a4") -> bytes:

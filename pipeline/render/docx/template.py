@@ -15,9 +15,12 @@ from typing import TYPE_CHECKING
 
 from ..chart import bar_chart_png
 from ..fonts import CJK, FAMILIES, REGULAR
+from ..theme import ACCENT, CELL_PADDING, RULE, SHADE, TEXT_STYLES, ooxml_hex
+from .xml import twips
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -26,11 +29,17 @@ FOOTER_REL = f"{R_NS}/footer"
 # Parts each document writes itself; everything else in the package is the template's.
 OWN_PARTS = (
     "docProps/core.xml",
+    "docProps/app.xml",
     "word/document.xml",
     "word/_rels/document.xml.rels",
     "word/numbering.xml",
     "word/footer1.xml",
+    "word/footer2.xml",  # (a landscape section's; written by every document, used by the book's)
+    "word/fontTable.xml",  # with the fonts embedded in this document (embed.py)
+    "word/settings.xml",  # Word asked to update fields on open, in a book
 )
+FOOTER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,8 @@ class Template:
     numbering: str  # the template's numbering.xml, before any list of ours
     relationships: str  # the main document's relationships to the shared parts
     footer_tabs: tuple[int, ...]  # the Footer style's own tab stops (twips); ours replace them
+    font_table: str  # word/fontTable.xml, before the embedded fonts are named in it
+    settings: str  # word/settings.xml, with embedded TrueType fonts on
     first_abstract: int  # the first numbering ids free for our lists
     first_num: int
 
@@ -71,6 +82,75 @@ def _set_fonts(document: Document) -> None:
         for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             fonts.attrib.pop(qn(theme), None)
     document.styles["Normal"].font.size = Pt(10)
+    _theme_styles(document)
+
+
+# Word's styles -> the theme's row they are set by (the PDF's styles are made from the same rows).
+WORD_STYLES = {
+    "Normal": "body",
+    "Title": "title",
+    "Subtitle": "subtitle",
+    "Heading 1": "h1",
+    "Heading 2": "h2",
+    "Table Text": "cell",  # our own: the text of table cells
+}
+TABLE_STYLE_ID = "BriefingTable"
+
+
+def _theme_styles(document: Document) -> None:
+    """Word's styles as the theme sets the PDF's: sizes, weights, colours and spacing;
+    none of the default template's borders, italics, letter spacing or theme colours."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    document.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH).base_style = document.styles["Normal"]
+    for style_name, row_name in WORD_STYLES.items():
+        row = TEXT_STYLES[row_name]
+        style = document.styles[style_name]
+        properties = style.element.get_or_add_pPr()
+        for unwanted in ("w:pBdr", "w:numPr", "w:contextualSpacing"):
+            for element in properties.findall(qn(unwanted)):
+                properties.remove(element)
+        run = style.element.get_or_add_rPr()
+        for unwanted in ("w:spacing", "w:kern", "w:color", "w:i", "w:iCs", "w:b", "w:bCs"):
+            for element in run.findall(qn(unwanted)):
+                run.remove(element)
+        style.font.size = Pt(row.size)
+        style.font.bold = row.bold
+        style.font.italic = False
+        style.font.color.rgb = RGBColor.from_string(ooxml_hex(row.colour))
+        style.paragraph_format.space_before = Pt(row.before)
+        style.paragraph_format.space_after = Pt(row.after)
+        style.paragraph_format.line_spacing = Pt(row.leading)
+        style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST  # (exact would clip a picture)
+        style.paragraph_format.keep_with_next = row_name in ("h1", "h2")
+    document.styles.element.append(_table_style())
+
+
+def _table_style() -> BaseOxmlElement:
+    """Our table style: light rules between rows, a shaded header with the accent rule
+    under it, the cell size and padding of the PDF's tables; no bold first column."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    cell = TEXT_STYLES["cell"]
+    across, down = (twips(value) for value in CELL_PADDING)
+    rule = f'w:val="single" w:sz="3" w:space="0" w:color="{ooxml_hex(RULE)}"'
+    return parse_xml(
+        f'<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="{TABLE_STYLE_ID}">'
+        '<w:name w:val="Briefing Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
+        f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="{twips(cell.leading)}" w:lineRule="exact"/></w:pPr>'
+        f'<w:rPr><w:sz w:val="{round(2 * cell.size)}"/><w:szCs w:val="{round(2 * cell.size)}"/></w:rPr>'
+        f"<w:tblPr><w:tblBorders><w:bottom {rule}/><w:insideH {rule}/></w:tblBorders>"
+        f'<w:tblCellMar><w:top w:w="{down}" w:type="dxa"/><w:left w:w="{across}" w:type="dxa"/>'
+        f'<w:bottom w:w="{down}" w:type="dxa"/><w:right w:w="{across}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tblPr/><w:tcPr>'
+        f'<w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="{ooxml_hex(ACCENT)}"/></w:tcBorders>'
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{ooxml_hex(SHADE)}"/></w:tcPr></w:tblStylePr>'
+        "</w:style>"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -86,12 +166,23 @@ def default_template() -> Template:
     saved = io.BytesIO()
     document.save(saved)
     package = zipfile.ZipFile(saved)
-    parts = {name: package.read(name).decode("utf-8") for name in OWN_PARTS}
+    parts = {name: package.read(name).decode("utf-8") for name in OWN_PARTS if name in package.namelist()}
     shared = io.BytesIO()
     with zipfile.ZipFile(shared, "w") as archive:
         for name in package.namelist():
             if name not in OWN_PARTS and not name.startswith("word/media/"):
-                archive.writestr(entry(name), package.read(name))
+                data = package.read(name)
+                if name == "[Content_Types].xml":  # embedded font parts are obfuscated TrueType
+                    data = data.replace(
+                        b"<Default ",
+                        f'<Default Extension="odttf" ContentType="{OBFUSCATED_FONT}"/><Default '.encode(),
+                        1,
+                    )
+                archive.writestr(entry(name), data)
+    # (the schema's order: embedTrueTypeFonts and saveSubsetFonts right after zoom)
+    settings = re.sub(
+        r"(<w:zoom [^>]*/>)", r"\1<w:embedTrueTypeFonts/><w:saveSubsetFonts/>", parts["word/settings.xml"], count=1
+    )
     relationships = "".join(
         relationship
         for relationship in re.findall(r"<Relationship [^>]*/>", parts["word/_rels/document.xml.rels"])
@@ -107,6 +198,8 @@ def default_template() -> Template:
         numbering=numbering,
         relationships=relationships,
         footer_tabs=tuple(tab.position.twips for tab in tabs),
+        font_table=parts["word/fontTable.xml"],
+        settings=settings,
         first_abstract=1 + max(map(int, re.findall(r'w:abstractNumId="(\d+)"', numbering)), default=-1),
         first_num=1 + max(map(int, re.findall(r'w:numId="(\d+)"', numbering)), default=0),
     )

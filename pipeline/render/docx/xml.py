@@ -25,6 +25,8 @@ STYLE_IDS = {
     "List Number": "ListNumber",
     "Table Grid": "TableGrid",
     "Light List Accent 1": "LightList-Accent1",
+    "Briefing Table": "BriefingTable",
+    "Table Text": "TableText",
 }
 
 
@@ -74,15 +76,43 @@ def cell_xml(paragraphs: str, width: int, fill: str | None = None, borders: str 
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}{shading}</w:tcPr>{paragraphs}</w:tc>'
 
 
-def table_xml(style: str, widths: list[int], rows: list[str], header: bool) -> str:
-    """A fixed-layout table of ready cells; a ``header`` row repeats on every page."""
+def table_xml(
+    style: str, widths: list[int], rows: list[str], header: bool, margins: int | None = None, header_rows: int = 1
+) -> str:
+    """A fixed-layout table of ready cells; with ``header``, its first ``header_rows``
+    rows repeat on every page (the style's first-row look only when that is one row);
+    ``margins``: the cells' left and right padding (twips), where not the style's."""
+    padding = (
+        f'<w:tblCellMar><w:left w:w="{margins}" w:type="dxa"/><w:right w:w="{margins}" w:type="dxa"/></w:tblCellMar>'
+        if margins is not None
+        else ""
+    )
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
     body = "".join(
-        f"<w:tr>{'<w:trPr><w:tblHeader/></w:trPr>' if header and index == 0 else ''}{row}</w:tr>"
+        f"<w:tr>{'<w:trPr><w:tblHeader/></w:trPr>' if header and index < header_rows else ''}{row}</w:tr>"
         for index, row in enumerate(rows)
     )
+    first_row = "1" if header_rows == 1 else "0"
     return (
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{STYLE_IDS[style]}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
-        f'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>'
+        f'<w:tblLayout w:type="fixed"/>{padding}<w:tblLook w:val="0420" w:firstRow="{first_row}" w:lastRow="0" '
+        f'w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f"{body}</w:tbl>"
     )
+
+
+PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+_FIRST_PARAGRAPH = re.compile(r"^<w:p>(<w:pPr>(<w:pStyle [^>]*/>)?)?")
+
+
+def on_a_new_page(xml: str) -> str:
+    """``xml`` starting on a new page: its first paragraph breaks the page before it
+    (a paragraph holding only a break, at the foot of a full page, would leave a blank
+    page behind it); a table first gets a break paragraph before it."""
+    found = _FIRST_PARAGRAPH.match(xml)
+    if found is None:
+        return PAGE_BREAK + xml
+    if found.group(1) is None:  # a paragraph without properties
+        return "<w:p><w:pPr><w:pageBreakBefore/></w:pPr>" + xml[len(found.group(0)) :]
+    # (after its style: the schema's order)
+    return f"<w:p><w:pPr>{found.group(2) or ''}<w:pageBreakBefore/>" + xml[len(found.group(0)) :]

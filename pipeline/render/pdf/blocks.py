@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import CondPageBreak, Flowable, Image, PageBreak, Paragraph, Spacer
 
 from ...record import Item
 from .. import briefing as b
@@ -85,7 +87,17 @@ def _notice(block: b.Notice, width: float) -> list[Flowable]:
 
 def _table_of_contents(block: b.TableOfContents, width: float) -> list[Flowable]:
     rows = [[title, period, str(page) if page is not None else ""] for title, period, page in block.entries]
-    return _table(b.Table(["Conference", "Period", "Page"], rows, [0.6, 0.3, 0.1]), width)
+    return _table(b.Table(["Part", "Period", "Page"], rows, [0.6, 0.3, 0.1], heading="Contents"), width)
+
+
+def _picture(block: b.Picture, width: float) -> list[Flowable]:
+    image_width, image_height = ImageReader(io.BytesIO(block.png)).getSize()
+    shown = min(block.width_mm * mm, width)
+    return [Image(io.BytesIO(block.png), shown, shown * image_height / image_width, hAlign="LEFT"), Spacer(1, 12)]
+
+
+def _page_break(block: b.PageBreak, width: float) -> list[Flowable]:
+    return [PageBreak()]
 
 
 # Each renderer takes the block type it is filed under (hence Any: the table is keyed by type).
@@ -99,6 +111,8 @@ RENDERERS: dict[type[b.Block], Callable[[Any, float], list[Flowable]]] = {
     b.BarChart: _chart,
     b.Notice: _notice,
     b.TableOfContents: _table_of_contents,
+    b.Picture: _picture,
+    b.PageBreak: _page_break,
 }
 
 

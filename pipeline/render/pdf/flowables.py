@@ -17,6 +17,8 @@ from reportlab.platypus import Flowable, Paragraph
 
 from .. import briefing as b
 from ..fonts import BOLD, REGULAR
+from ..theme import CELL_PADDING, COMPACT_CELL_PADDING
+from ..widths import fitted_widths
 from .colours import ACCENT, INK, MEMBER_BAR, OBSERVER_BAR, RULE, SHADE
 from .markup import markup
 from .styles import STYLES
@@ -175,16 +177,33 @@ class GridFlowable(Flowable):
     (reportlab's Table spent a third of a briefing, and most of a thousand-conference
     book, styling cells one by one.) A row too tall to move whole is split between pages."""
 
-    padding_x, padding_y = 6, 3  # reportlab's cell padding
+    padding_x, padding_y = CELL_PADDING  # the theme's, as in the DOCX
+    compact_padding = COMPACT_CELL_PADDING
     split_row_lines = 10  # a row of more lines may be split across a page break
+    caption_size, caption_height = 10, 17  # '<heading> (continued)' over a part on a further page
 
     def __init__(
-        self, block: b.Table, width: float, rows: list[Cells] | None = None, heights: list[float] | None = None
+        self,
+        block: b.Table,
+        width: float,
+        rows: list[Cells] | None = None,
+        heights: list[float] | None = None,
+        continued: bool = False,
     ) -> None:
         super().__init__()
         self.block = block
         self.width = width
-        self.widths = [fraction * width for fraction in block.widths]
+        # A part on a further page says what it continues, when the table stands under a heading.
+        self.continued = continued
+        self.caption = (
+            f"{block.heading} (continued)" if continued and block.heading else block.heading if block.captioned else ""
+        )
+        if block.compact:
+            self.padding_x, self.padding_y = self.compact_padding
+        fractions = (
+            fitted_widths(block.columns, block.widths, width, self.padding_x) if any(block.columns) else block.widths
+        )
+        self.widths = [fraction * width for fraction in fractions]
         self.size, self.leading = STYLES["cell"].fontSize, STYLES["cell"].leading
         self.header = (
             [self._lines(text, BOLD, column) for column, text in enumerate(block.columns)]
@@ -198,7 +217,10 @@ class GridFlowable(Flowable):
                 [self._lines(text, self._font(column), column) for column, text in enumerate(row)] for row in block.rows
             ]
         )
-        self.header_height = self._row_height(self.header) if self.header else 0
+        # (the caption is drawn over the header, and counted with it)
+        self.header_height = (self._row_height(self.header) if self.header else 0) + (
+            self.caption_height if self.caption else 0
+        )
         # Each row's height, measured once: the parts of a split table take theirs along.
         self.heights = heights if heights is not None else [self._row_height(row) for row in self.rows]
         self.height = self.header_height + sum(self.heights)
@@ -207,7 +229,11 @@ class GridFlowable(Flowable):
         return BOLD if self.block.style == "facts" and column == 0 else REGULAR
 
     def _lines(self, text: str, font: str, column: int) -> list[str]:
-        return wrap_words(text, font, self.size, self.widths[column] - 2 * self.padding_x)
+        """A cell's lines: each of its own lines (a line break in the text) wrapped at words."""
+        room = self.widths[column] - 2 * self.padding_x
+        if "\n" not in text:
+            return wrap_words(text, font, self.size, room)
+        return [line for part in text.split("\n") for line in wrap_words(part, font, self.size, room)]
 
     def _row_height(self, cells: Cells) -> float:
         return max([1, *map(len, cells)]) * self.leading + 2 * self.padding_y
@@ -226,18 +252,21 @@ class GridFlowable(Flowable):
                 head, tail = [cell[:room] for cell in row], [cell[room:] for cell in row]
                 return [
                     self._part([*self.rows[:index], head], [*self.heights[:index], self._row_height(head)]),
-                    self._part([tail, *self.rows[index + 1 :]], [self._row_height(tail), *self.heights[index + 1 :]]),
+                    self._part(
+                        [tail, *self.rows[index + 1 :]], [self._row_height(tail), *self.heights[index + 1 :]], True
+                    ),
                 ]
             if not index:
                 return []
             return [
                 self._part(self.rows[:index], self.heights[:index]),
-                self._part(self.rows[index:], self.heights[index:]),
+                self._part(self.rows[index:], self.heights[index:], True),
             ]
         return [self]
 
-    def _part(self, rows: list[Cells], heights: list[float]) -> GridFlowable:
-        return GridFlowable(self.block, self.width, rows, heights)
+    def _part(self, rows: list[Cells], heights: list[float], further: bool = False) -> GridFlowable:
+        """Some of the rows; ``further``: the part that goes on a further page."""
+        return GridFlowable(self.block, self.width, rows, heights, continued=further or self.continued)
 
     def _draw_text(self, text: TextRuns, top: float, cells: Cells, fonts: list[str]) -> None:
         """One row's lines."""
@@ -249,19 +278,24 @@ class GridFlowable(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
+        if self.caption:
+            canvas.setFillColor(ACCENT)
+            draw_runs(canvas, 0, self.height - self.caption_size - 2, self.caption, BOLD, self.caption_size)
         bottoms, top = [], self.height - self.header_height
         for height in self.heights:
             bottoms.append(top - height)
             top = bottoms[-1]
         canvas.setFillColor(SHADE)
+        header_top = self.height - (self.caption_height if self.caption else 0)
         if self.header:
-            canvas.rect(0, self.height - self.header_height, self.width, self.header_height, stroke=0, fill=1)
+            header_bottom = self.height - self.header_height
+            canvas.rect(0, header_bottom, self.width, header_top - header_bottom, stroke=0, fill=1)
         if self.block.style == "facts":
             canvas.rect(0, 0, self.widths[0], self.height - self.header_height, stroke=0, fill=1)
         canvas.setFillColor(INK)
         text = TextRuns(canvas)  # one text object for the table: one per cell cost most of the time
         if self.header:
-            self._draw_text(text, self.height, self.header, [BOLD] * len(self.widths))
+            self._draw_text(text, header_top, self.header, [BOLD] * len(self.widths))
         fonts = [self._font(column) for column in range(len(self.widths))]
         for row, bottom in zip(self.rows, [self.height - self.header_height, *bottoms], strict=False):
             self._draw_text(text, bottom, row, fonts)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import io
-from functools import partial
+from functools import cache, partial
 from typing import IO, Any
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .. import briefing as b
+from ..chart import draft_mark_png
 from ..fonts import REGULAR, register_all
 from ..theme import FOOTER_SIZE, MARGINS, PAGE_SIZES
 from .blocks import story
@@ -23,6 +25,7 @@ from .text import draw_runs, fit_text
 rl_config.useA85 = 0
 FOOTER_RULE_Y = 14 * mm  # from the bottom edge
 FOOTER_TEXT_Y = 9 * mm
+FOOTER_FORM = "NBFooter"  # each page's footer is the form XObject /FormXob.NBFooter<page number>
 
 
 class BriefingTemplate(BaseDocTemplate):
@@ -70,10 +73,11 @@ class FooterCanvas(Canvas):
     """Writes 'page X of Y' once the page count is known: every page is kept until
     ``save``, then each gets its footer and is written out."""
 
-    def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:  # Canvas's own arguments
+    def __init__(self, *args: Any, footer: str = "", draft: bool = False, **kwargs: Any) -> None:  # Canvas's own
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, object]] = []
         self._footer = footer
+        self._draft = draft
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
@@ -83,31 +87,58 @@ class FooterCanvas(Canvas):
         total = len(self._pages)
         for number, state in enumerate(self._pages, 1):
             self.__dict__.update(state)
+            # The footer is a form of its own, FOOTER_FORM and the page number: the book
+            # replaces it with its own footer, numbering all of its pages as one.
+            self.beginForm(f"{FOOTER_FORM}{number}")
             self._draw_footer(number, total)
+            self.endForm()
+            self.doForm(f"{FOOTER_FORM}{number}")
+            if self._draft:
+                self._draw_draft_mark()
             super().showPage()
         super().save()
 
     def _draw_footer(self, number: int, total: int) -> None:
         width, _ = self._pagesize  # type: ignore[attr-defined]  # reportlab's private page size, not in its stubs
-        self.saveState()
-        self.setStrokeColor(RULE)
-        self.setLineWidth(0.5)
-        self.line(MARGINS.left, FOOTER_RULE_Y, width - MARGINS.right, FOOTER_RULE_Y)
-        self.setFillColor(MUTED)
-        page = f"page {number} of {total}"
-        room = width - MARGINS.left - MARGINS.right - stringWidth(page, REGULAR, FOOTER_SIZE) - 12
-        footer = fit_text(self._footer, REGULAR, FOOTER_SIZE, room)  # a long file name stops short of the page number
-        draw_runs(self, MARGINS.left, FOOTER_TEXT_Y, footer, REGULAR, FOOTER_SIZE)
-        self.setFont(REGULAR, FOOTER_SIZE)
-        self.drawRightString(width - MARGINS.right, FOOTER_TEXT_Y, page)
-        self.restoreState()
+        draw_footer(self, width, self._footer, number, total)
+
+    def _draw_draft_mark(self) -> None:
+        """DRAFT across the page, light enough to read the text through (a picture: no text)."""
+        width, height = self._pagesize  # type: ignore[attr-defined]  # reportlab's private page size
+        side = min(width, height) * 0.8
+        self.drawImage(
+            _draft_image(), (width - side) / 2, (height - side) / 2, side, side, mask="auto", preserveAspectRatio=True
+        )
+
+
+def draw_footer(canvas: Canvas, width: float, text: str, number: int, total: int) -> None:
+    """The footer: a rule, ``text`` at the left margin, 'page N of TOTAL' at the right."""
+    canvas.saveState()
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGINS.left, FOOTER_RULE_Y, width - MARGINS.right, FOOTER_RULE_Y)
+    canvas.setFillColor(MUTED)
+    page = f"page {number} of {total}"
+    room = width - MARGINS.left - MARGINS.right - stringWidth(page, REGULAR, FOOTER_SIZE) - 12
+    footer = fit_text(text, REGULAR, FOOTER_SIZE, room)  # a long file name stops short of the page number
+    draw_runs(canvas, MARGINS.left, FOOTER_TEXT_Y, footer, REGULAR, FOOTER_SIZE)
+    canvas.setFont(REGULAR, FOOTER_SIZE)
+    canvas.drawRightString(width - MARGINS.right, FOOTER_TEXT_Y, page)
+    canvas.restoreState()
+
+
+@cache
+def _draft_image() -> ImageReader:
+    return ImageReader(io.BytesIO(draft_mark_png()))
 
 
 def render_pdf(briefing: b.Briefing, paper: str = "a4") -> bytes:
     register_all()
     stream = io.BytesIO()
-    document = BriefingTemplate(stream, briefing, PAGE_SIZES[paper])
+    width, height = PAGE_SIZES[paper]
+    document = BriefingTemplate(stream, briefing, (height, width) if briefing.metadata.landscape else (width, height))
     document.build(
-        story(briefing.blocks, document.width), canvasmaker=partial(FooterCanvas, footer=briefing.metadata.footer)
+        story(briefing.blocks, document.width),
+        canvasmaker=partial(FooterCanvas, footer=briefing.metadata.footer, draft=briefing.metadata.draft),
     )
     return stream.getvalue()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from reportlab.lib.colors import Color
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from ..fonts import BOLD, REGULAR
-from .colours import ACCENT, INK, MUTED
+from ..theme import TEXT_STYLES
+from .colours import ACCENT, INK, MUTED, WARNING_EDGE
 
 BODY_SIZE = 9.5
 
@@ -27,16 +28,28 @@ def _style(name: str, **overrides: Any) -> ParagraphStyle:  # Any: ParagraphStyl
     return ParagraphStyle(name, **{**base, **overrides})
 
 
+def _themed(name: str) -> ParagraphStyle:
+    """A style from the theme's row of that name (the DOCX's Word styles come from the same rows)."""
+    row = TEXT_STYLES[name]
+    return _style(
+        name,
+        fontName=BOLD if row.bold else REGULAR,
+        fontSize=row.size,
+        leading=row.leading,
+        textColor=HexColor(row.colour),
+        spaceBefore=row.before,
+        spaceAfter=row.after,
+    )
+
+
 STYLES = {
-    "title": _style("title", fontName=BOLD, fontSize=20, leading=25, textColor=ACCENT, spaceAfter=4),
-    "subtitle": _style("subtitle", fontSize=11, leading=15, textColor=INK),
-    "h1": _style("h1", fontName=BOLD, fontSize=13.5, leading=17, textColor=ACCENT, spaceBefore=12, spaceAfter=5),
-    "h2": _style("h2", fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3),
-    "body": _style("body", spaceAfter=5),
+    **{name: _themed(name) for name in ("title", "subtitle", "h1", "h2", "body")},
     "closing": _style("closing", spaceBefore=4, spaceAfter=5, textColor=MUTED),
     "verbatim": _style("verbatim", spaceAfter=2),
     "muted": _style("muted", fontSize=8.5, textColor=MUTED, spaceAfter=4),
-    "cell": _style("cell", fontSize=8.5, leading=11),
+    "mark": _style("mark", fontName=BOLD, fontSize=11, leading=15, textColor=WARNING_EDGE, spaceAfter=6),
+    "cover": _style("cover", fontName=BOLD, fontSize=15, leading=20, textColor=INK, spaceBefore=6, spaceAfter=6),
+    "cell": _themed("cell"),
     "notice": _style("notice", fontSize=10, leading=14),
     "notice_head": _style("notice_head", fontName=BOLD, fontSize=10, leading=14),
 }

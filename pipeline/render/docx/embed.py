@@ -1,0 +1,145 @@
+"""Fonts embedded in a DOCX, so it shows as the PDF does on a machine without them.
+
+Word and LibreOffice read TrueType fonts embedded in the package (ECMA-376 §17.8.1):
+each an obfuscated font part (``word/fonts/fontN.odttf``: its first 32 bytes XORed
+with a GUID key), named in the font table. Only the characters a document uses are
+embedded: reportlab subsets each font (as it does for the PDF), and its subset's
+character map, which maps its own codes, is replaced here by one from Unicode, as a
+font installed on a machine has. Noto Sans (regular and bold) and WenQuanYi Micro Hei
+(CJK and Hangul) are embedded: without them a machine shows CJK as empty boxes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..fonts import BOLD, CJK, FAMILIES, REGULAR, font_for, ignorable, register_all
+
+FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
+OBFUSCATED = 32  # bytes of the font XORed with the key
+
+
+@dataclass(frozen=True)
+class EmbeddedFont:
+    """One font part: the family it is, which of its faces (Regular, Bold), its key and bytes."""
+
+    family: str
+    face: str
+    key: str  # '{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}'
+    data: bytes  # obfuscated
+
+
+def _tables(font: bytes) -> dict[str, bytes]:
+    count = struct.unpack(">H", font[4:6])[0]
+    tables = {}
+    for index in range(count):
+        tag, _, offset, length = struct.unpack(">4sLLL", font[12 + 16 * index : 28 + 16 * index])
+        tables[tag.decode("latin-1")] = font[offset : offset + length]
+    return tables
+
+
+def _unicode_cmap(codes: list[int], glyphs: list[int]) -> bytes:
+    """A cmap of one (3, 1) format 4 subtable: each character a segment of its own (glyph = code + delta)."""
+    pairs = sorted((code, glyph) for code, glyph in zip(codes, glyphs, strict=True) if code <= 0xFFFE)
+    ends = [code for code, _ in pairs] + [0xFFFF]
+    starts = [code for code, _ in pairs] + [0xFFFF]
+    deltas = [(glyph - code) % 0x10000 for code, glyph in pairs] + [1]
+    segments = len(ends)
+    search = 2 ** (segments.bit_length() - 1)
+    body = struct.pack(
+        f">HHHH{segments}HH{segments}H{segments}H{segments}H",
+        2 * segments,
+        2 * search,
+        search.bit_length() - 1,
+        2 * segments - 2 * search,
+        *ends,
+        0,
+        *starts,
+        *deltas,
+        *([0] * segments),
+    )
+    subtable = struct.pack(">HHH", 4, 6 + len(body), 0) + body
+    return struct.pack(">HHHHL", 0, 1, 3, 1, 12) + subtable
+
+
+@lru_cache(maxsize=16)  # (a few: the same characters come back with each build of the same text and its book)
+def unicode_subset(font: str, codes: tuple[int, ...]) -> bytes:
+    """A TrueType font of ``font``'s glyphs for ``codes``, mapped from Unicode."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.ttfonts import TTFontMaker
+
+    register_all()
+    face = getFont(font).face  # type: ignore[attr-defined]  # a TTFont's face; not in the stubs
+    subset = face.makeSubset(list(codes))
+    tables = _tables(subset)
+    # reportlab's own map: format 6 from code 0, its codes the positions in ``codes``
+    cmap = tables["cmap"]
+    offset = struct.unpack(">L", cmap[8:12])[0]
+    count = struct.unpack(">H", cmap[offset + 8 : offset + 10])[0]
+    glyphs = list(struct.unpack(f">{count}H", cmap[offset + 10 : offset + 10 + 2 * count]))
+    maker = TTFontMaker()
+    for tag, data in tables.items():
+        maker.add(tag, _unicode_cmap(list(codes), glyphs) if tag == "cmap" else data)
+    return maker.makeStream()
+
+
+def _key(data: bytes) -> str:
+    digest = hashlib.sha256(data).hexdigest().upper()
+    return f"{{{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}}}"
+
+
+def obfuscate(font: bytes, key: str) -> bytes:
+    """The first 32 bytes XORed with the key's 16 bytes, taken from its last hex digits first."""
+    digits = key.strip("{}").replace("-", "")
+    mask = bytes(int(digits[i : i + 2], 16) for i in range(30, -1, -2))
+    head = bytes(byte ^ mask[index % 16] for index, byte in enumerate(font[:OBFUSCATED]))
+    return head + font[OBFUSCATED:]
+
+
+# Each face embedded: (family, face in the font table, the registered font, which characters it takes)
+FACES = ((REGULAR, "Regular", REGULAR), (REGULAR, "Bold", BOLD), (CJK, "Regular", CJK))
+
+
+def embedded_fonts(characters: set[str]) -> list[EmbeddedFont]:
+    """The subsets a document with ``characters`` needs: Noto Sans for the characters it
+    draws in Noto Sans, WenQuanYi Micro Hei for those it draws in that (when there are any)."""
+    register_all()
+    by_font: dict[str, list[int]] = {}
+    for char in characters:
+        if char.isprintable() and not ignorable(char):
+            by_font.setdefault(font_for(char, REGULAR), []).append(ord(char))
+    fonts = []
+    for family, face, font in FACES:
+        codes = tuple(sorted(by_font.get(family, ())))
+        if not codes:
+            continue
+        subset = unicode_subset(font, codes)
+        key = _key(subset)
+        fonts.append(EmbeddedFont(FAMILIES[family], face, key, obfuscate(subset, key)))
+    return fonts
+
+
+def font_table_xml(template: str, fonts: list[EmbeddedFont]) -> tuple[str, str]:
+    """The font table with the embedded fonts named in it, and its relationships."""
+    families: dict[str, list[str]] = {}
+    relationships = []
+    for index, font in enumerate(fonts, 1):
+        families.setdefault(font.family, []).append(
+            f'<w:embed{font.face} r:id="rIdFont{index}" w:fontKey="{font.key}"/>'
+        )
+        relationships.append(f'<Relationship Id="rIdFont{index}" Type="{FONT_REL}" Target="fonts/font{index}.odttf"/>')
+    entries = "".join(
+        f'<w:font w:name="{family}"><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/>'
+        f"{''.join(embeds)}</w:font>"
+        for family, embeds in families.items()
+    )
+    closing = template.rindex("</w:fonts>")
+    rels = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f"{''.join(relationships)}</Relationships>"
+    )
+    return template[:closing] + entries + template[closing:], rels

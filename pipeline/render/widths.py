@@ -1,0 +1,48 @@
+"""Column widths that fit their headers, for both writers.
+
+A table's widths are fractions of the text width; a column narrower than the longest
+word of its header (bold, at the cell size, with the cell's padding) would break that
+word between letters ('Authoritie/s'). Such a column is widened to fit, and the room
+is taken from the widest columns, which wrap whole words more easily.
+"""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from .fonts import BOLD, register_all, runs
+from .theme import CELL_PADDING, TEXT_STYLES
+
+
+def _word_width(word: str) -> float:
+    size = TEXT_STYLES["cell"].size
+    return sum(stringWidth(run, name, size) for name, run in runs(word, BOLD))
+
+
+def fitted_widths(
+    columns: list[str], widths: list[float], text_width: float, padding: float | None = None
+) -> list[float]:
+    """``widths`` (fractions of ``text_width`` points) with every column at least as wide as
+    its header's longest word; unchanged when they already fit or cannot all fit."""
+    register_all()
+    padding = CELL_PADDING[0] if padding is None else padding
+    needed = [
+        (
+            max((_word_width(word) for line in header.split("\n") for word in line.split()), default=0.0)
+            + 2 * padding
+            + 1
+        )
+        / text_width
+        for header in columns
+    ]
+    if sum(needed) > 1 or all(w >= n for w, n in zip(widths, needed, strict=True)):
+        return widths
+    fitted = [max(w, n) for w, n in zip(widths, needed, strict=True)]
+    excess = sum(fitted) - sum(widths)
+    for index in sorted(range(len(fitted)), key=lambda i: fitted[i] - needed[i], reverse=True):
+        spare = min(fitted[index] - needed[index], excess)
+        fitted[index] -= spare
+        excess -= spare
+        if excess <= 1e-9:
+            break
+    return fitted
