@@ -280,3 +280,15 @@ def test_the_zip_holds_the_site_and_its_links_hold_inside_it(built, tmp_path):
     (copy / "site" / "index.html").write_text("<p>defaced</p>")
     with pytest.raises(BundleError):
         write_bundle(copy, tmp_path / "dist2")
+
+
+def test_a_country_page_lists_what_it_hosted_and_what_its_authorities_attended(built):
+    import sqlite3
+
+    db = sqlite3.connect(built[1] / "archive.sqlite")
+    hosted = db.execute("SELECT count(*) FROM meetings WHERE venue_country_code = 'KR'").fetchone()[0]
+    attended = db.execute("SELECT count(DISTINCT file) FROM participants WHERE country_code = 'KR'").fetchone()[0]
+    text = (built[1] / "site" / "countries" / "kr.html").read_text(encoding="utf-8")
+    tables = text.split("<table")
+    assert hosted == 3 and tables[1].count('href="../meetings/') == hosted
+    assert tables[-1].count('href="../meetings/') == attended > 0
