@@ -53,8 +53,13 @@ def meeting_page_names(archive: Archive) -> set[str]:
     return {f"meetings/{meeting.page}.html" for meeting in archive.meetings}
 
 
-def other_pages(archive: Archive) -> dict[str, bytes]:
-    """Every page that lists across records (home, filters, places, countries), and the stylesheet."""
+def place_page_names(archive: Archive) -> set[str]:
+    return {f"places/{place.page}.html" for place in archive.places}
+
+
+def other_pages(archive: Archive, places: set[str] | None = None) -> dict[str, bytes]:
+    """Every page that lists across records (home, filters, countries, the places of the ids
+    ``places`` names, else all), and the stylesheet."""
     pages: dict[str, bytes] = {STYLESHEET: environment().get_template(STYLESHEET).render().encode("utf-8")}
     kinds, years = archive.kinds(), archive.years()
     filters = {"kinds": kinds, "years": years, "countries": [c for c in archive.countries if c.hosted]}
@@ -76,7 +81,8 @@ def other_pages(archive: Archive) -> dict[str, bytes]:
             **filters,
         )
     for place in archive.places:
-        pages[f"places/{place.page}.html"] = _render("place.html", "../", place=place)
+        if places is None or place.id in places:
+            pages[f"places/{place.page}.html"] = _render("place.html", "../", place=place)
     for country in archive.countries:
         pages[f"countries/{country.code.lower()}.html"] = _render("country.html", "../", country=country)
     pages["places.html"] = _render("places.html", "", archive=archive)

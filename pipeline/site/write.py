@@ -22,9 +22,10 @@ import tempfile
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 from .data import load
-from .pages import meeting_page_names, meeting_pages, other_pages
+from .pages import meeting_page_names, meeting_pages, other_pages, place_page_names
 
 SITE_DIR = "site"
 DIGESTS_NAME = ".site.json"
@@ -125,34 +126,41 @@ def _clear(path: Path) -> None:
 PAGEFIND_GLOB = "meetings/*.html"  # only the meeting pages are searched
 
 
-def _start_index(site: Path) -> subprocess.Popen[str] | str:
+def _start_index(site: Path) -> tuple[subprocess.Popen[bytes], BinaryIO] | str:
     """Pagefind indexing the meeting pages into site/pagefind/, running (the other pages are
-    written meanwhile); or the line that says why it could not start."""
+    written meanwhile), with the file its messages go to; or the line that says why it could
+    not start. (Its messages go to a file, never a pipe nobody reads yet: a full pipe would
+    stop it. Its stdin is closed: it would otherwise share the caller's.)"""
     _clear(site / SEARCH_DIR)
     command = [
         sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", SEARCH_DIR,
         "--glob", PAGEFIND_GLOB, "--silent",
     ]  # fmt: skip
+    messages = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _finish_index, once Pagefind ends)
     try:
-        return subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-        )
+        running = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=messages, stderr=messages)
     except OSError as error:
+        messages.close()
         return f"{site}: the search index was not built: {error}"
+    return running, messages
 
 
-def _finish_index(site: Path, running: subprocess.Popen[str] | str) -> str | None:
-    if isinstance(running, str):
-        return running
-    try:
-        _, errors = running.communicate(timeout=PAGEFIND_SECONDS)
-    except subprocess.TimeoutExpired:
-        running.kill()
-        running.communicate()
-        return f"{site}: the search index was not built: pagefind took over {PAGEFIND_SECONDS} s"
-    if running.returncode != 0:
-        last = (errors.strip().splitlines() or ["no message"])[-1]
-        return f"{site}: the search index was not built: pagefind: {last}"
+def _finish_index(site: Path, started: tuple[subprocess.Popen[bytes], BinaryIO] | str) -> str | None:
+    if isinstance(started, str):
+        return started
+    running, messages = started
+    with messages:
+        try:
+            running.wait(timeout=PAGEFIND_SECONDS)
+        except subprocess.TimeoutExpired:
+            running.kill()
+            running.wait()
+            return f"{site}: the search index was not built: pagefind took over {PAGEFIND_SECONDS} s"
+        if running.returncode != 0:
+            messages.seek(0)
+            text = messages.read().decode("utf-8", "replace")
+            last = (text.strip().splitlines() or ["no message"])[-1]
+            return f"{site}: the search index was not built: pagefind: {last}"
     return None
 
 
@@ -167,9 +175,12 @@ def _write_changed(site: Path, files: dict[str, Path], pages: dict[str, bytes], 
             result.written += 1
 
 
-def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None) -> SiteResult:
+def update_site(
+    out_dir: Path, db: sqlite3.Connection, changed: set[str] | None, identities: set[str] | None = None
+) -> SiteResult:
     """OUT_DIR/site for the archive ``db`` (checked by the caller), after the records ``changed``
-    (raw text names, updated or removed) changed in it; None: any may have."""
+    (raw text names, updated or removed) changed in it, listing or no longer listing the
+    participants ``identities``; None: any may have."""
     site = out_dir / SITE_DIR
     whole = changed is None or not intact(out_dir)
     if not whole and not changed:
@@ -195,10 +206,14 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
             result.removed += 1
     searchable = result.written or result.removed or not intact_search(out_dir)
     running = _start_index(site) if searchable else None
-    others = other_pages(archive)
+    # A place's page lists the meetings it took part in: only those of the identities the
+    # changed records list (or listed) can differ; a place page missing is rendered too.
+    missing = {place.id for place in archive.places if f"places/{place.page}.html" not in files}
+    others = other_pages(archive, None if whole or identities is None else identities | missing)
     _write_changed(site, files, others, result)
+    kept = set(others) | place_page_names(archive)
     for name, path in files.items():
-        if name not in others and not name.startswith(("meetings/", f"{SEARCH_DIR}/")):
+        if name not in kept and not name.startswith(("meetings/", f"{SEARCH_DIR}/")):
             path.unlink()
             result.removed += 1
     for folder, _, _ in sorted(os.walk(site), reverse=True):  # folders left empty
