@@ -30,7 +30,9 @@ from .pages import meeting_page_names, meeting_pages, other_pages, place_page_na
 SITE_DIR = "site"
 DIGESTS_NAME = ".site.json"
 SEARCH_DIR = "pagefind"
-PAGEFIND_SECONDS = 300
+PAGEFIND_SECONDS = 30  # and a second for every ten meeting pages (it takes 1.5 s for 1,000)
+PAGEFIND_TRIES = 2
+TIMED_OUT = "pagefind did not finish in time"
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
@@ -127,10 +129,9 @@ PAGEFIND_GLOB = "meetings/*.html"  # only the meeting pages are searched
 
 
 def _start_index(site: Path) -> tuple[subprocess.Popen[bytes], BinaryIO] | str:
-    """Pagefind indexing the meeting pages into site/pagefind/, running (the other pages are
-    written meanwhile), with the file its messages go to; or the line that says why it could
-    not start. (Its messages go to a file, never a pipe nobody reads yet: a full pipe would
-    stop it. Its stdin is closed: it would otherwise share the caller's.)"""
+    """Pagefind indexing the meeting pages into site/pagefind/, running, with the file its
+    messages go to (a file: a pipe left unread until it ends could fill and stop it); or the
+    line that says why it could not start. Its stdin is closed: it would share the caller's."""
     _clear(site / SEARCH_DIR)
     command = [
         sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", SEARCH_DIR,
@@ -145,17 +146,17 @@ def _start_index(site: Path) -> tuple[subprocess.Popen[bytes], BinaryIO] | str:
     return running, messages
 
 
-def _finish_index(site: Path, started: tuple[subprocess.Popen[bytes], BinaryIO] | str) -> str | None:
+def _finish_index(site: Path, started: tuple[subprocess.Popen[bytes], BinaryIO] | str, timeout: int) -> str | None:
     if isinstance(started, str):
         return started
     running, messages = started
     with messages:
         try:
-            running.wait(timeout=PAGEFIND_SECONDS)
+            running.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             running.kill()
             running.wait()
-            return f"{site}: the search index was not built: pagefind took over {PAGEFIND_SECONDS} s"
+            return f"{site}: the search index was not built: {TIMED_OUT}"
         if running.returncode != 0:
             messages.seek(0)
             text = messages.read().decode("utf-8", "replace")
@@ -195,17 +196,15 @@ def update_site(
         files = {}
     archive = load(db)
     result = SiteResult(SiteStatus.UPDATED)
-    # Meeting pages first (of the changed records only, when the rest is as the last build
-    # left it: a meeting's page shows its own record alone), then Pagefind indexes them
-    # while the pages across records are rendered and written.
+    # Meeting pages of the changed records only, when the rest is as the last build left
+    # it (a meeting's page shows its own record alone).
     _write_changed(site, files, meeting_pages(archive, None if whole else changed), result)
     expected = meeting_page_names(archive)
     for name, path in files.items():
         if name.startswith("meetings/") and name not in expected:
             path.unlink()
             result.removed += 1
-    searchable = result.written or result.removed or not intact_search(out_dir)
-    running = _start_index(site) if searchable else None
+    searchable = bool(result.written or result.removed) or not intact_search(out_dir)
     # A place's page lists the meetings it took part in: only those of the identities the
     # changed records list (or listed) can differ; a place page missing is rendered too.
     missing = {place.id for place in archive.places if f"places/{place.page}.html" not in files}
@@ -219,8 +218,14 @@ def update_site(
     for folder, _, _ in sorted(os.walk(site), reverse=True):  # folders left empty
         if folder != str(site) and not any(Path(folder).iterdir()):
             Path(folder).rmdir()
-    if running is not None:
-        result.error = _finish_index(site, running)
+    # Pagefind only once every page is in place: run while pages were being written into the
+    # folder it walks, it now and then never finished (threads waiting on each other).
+    if searchable:
+        timeout = PAGEFIND_SECONDS + len(expected) // 10
+        for _ in range(PAGEFIND_TRIES):  # (and a run that hangs all the same is tried again)
+            result.error = _finish_index(site, _start_index(site), timeout)
+            if result.error is None or not result.error.endswith(TIMED_OUT):
+                break
     final = _files(site) or {}
     digests = {name: _digest(_read_back(path)) for name, path in sorted(final.items())}
     _write_atomic(out_dir / DIGESTS_NAME, (json.dumps(digests, indent=0) + "\n").encode())
