@@ -475,15 +475,23 @@ def _footers_pdf(sizes: list[tuple[float, float]], edition: Edition) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
     from ..render.fonts import register_all
-    from ..render.pdf.layout import draw_footer
+    from ..render.pdf.layout import draw_footer_text, draw_page_number, page_label
 
     register_all()
     stream = io.BytesIO()
     canvas = Canvas(stream, pagesize=sizes[0] if sizes else (595, 842), invariant=1)
+    total = len(sizes)
+    texts: dict[float, str] = {}  # the rule and the text, drawn once per page width, as a form
     for number, size in enumerate(sizes, 1):
         canvas.setPageSize(size)
         if number > 1:
-            draw_footer(canvas, size[0], edition.footer, number, len(sizes))
+            if size[0] not in texts:
+                texts[size[0]] = f"BookFooter{len(texts)}"
+                canvas.beginForm(texts[size[0]])
+                draw_footer_text(canvas, size[0], edition.footer, page_label(total, total))
+                canvas.endForm()
+            canvas.doForm(texts[size[0]])
+            draw_page_number(canvas, size[0], number, total)
         canvas.showPage()
     canvas.save()
     return stream.getvalue()
