@@ -63,23 +63,6 @@ class Edition:
         return f"{BOOK_TITLE} · {self.short_name} · edition of {b.period_in_words(self.date, self.date)}"
 
 
-def logo_png(path: Path) -> bytes:
-    """A PNG or JPEG logo as PNG (the DOCX writer's pictures are PNG); OSError or ValueError
-    when it is no image Pillow reads."""
-    import io
-
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as image:
-            image.load()
-            out = io.BytesIO()
-            image.convert("RGBA").save(out, format="PNG")
-    except UnidentifiedImageError as error:
-        raise ValueError("not a PNG or JPEG image") from error
-    return out.getvalue()
-
-
 def edition_fingerprint(edition: Edition, settings: Settings) -> str:
     """What the book shows beyond its records, when stated: a new day alone (the date
     being today's) rebuilds nothing; a date set in the settings or by SOURCE_DATE_EPOCH does."""
