@@ -24,7 +24,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 SETTINGS_NAME = "briefings.toml"
-LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
 
 class Strict(BaseModel):
@@ -34,13 +34,13 @@ class Strict(BaseModel):
 class Association(Strict):
     name: Annotated[str, Field(min_length=1, max_length=200)] = "Association of North East Asia Regional Governments"
     short_name: Annotated[str, Field(min_length=1, max_length=40)] = "NEAR"
-    logo: Path | None = None  # PNG or JPEG, relative to the settings file
+    logo: Path | None = None  # PNG, JPEG or SVG, relative to the settings file
 
     @field_validator("logo")
     @classmethod
     def _logo_kind(cls, value: Path | None) -> Path | None:
         if value is not None and value.suffix.lower() not in LOGO_SUFFIXES:
-            raise ValueError(f"a logo is a PNG or JPEG file ({', '.join(LOGO_SUFFIXES)}), not {value.name!r}")
+            raise ValueError(f"a logo is a PNG, JPEG or SVG file ({', '.join(LOGO_SUFFIXES)}), not {value.name!r}")
         return value
 
 
@@ -93,7 +93,7 @@ class SettingsProblem(StrEnum):
     BAD_VALUE = "{detail}"
     UNREADABLE = "cannot read: {detail}"
     LOGO_MISSING = "no such logo file: {detail}"
-    LOGO_NOT_IMAGE = "not a PNG or JPEG image: {detail}"
+    LOGO_NOT_IMAGE = "not a PNG, JPEG or SVG image: {detail}"
 
 
 class SettingsError(Exception):
@@ -180,19 +180,46 @@ def load_settings(path: Path | None, *, required: bool = False) -> tuple[Setting
 
 
 def _logo_problem(path: Path) -> SettingsProblem | None:
-    """What is wrong with the logo file, if anything: missing, or no PNG or JPEG Pillow reads."""
+    """What is wrong with the logo file, if anything: missing, or no PNG, JPEG or SVG image."""
     if not path.is_file():
         return SettingsProblem.LOGO_MISSING
-    from PIL import Image
-
     try:
-        with Image.open(path) as image:
-            if image.format not in ("PNG", "JPEG"):
-                return SettingsProblem.LOGO_NOT_IMAGE
-            image.verify()
-    except Exception:  # Pillow raises many kinds for a file that is no image
+        logo_png(path)
+    except (OSError, ValueError):
         return SettingsProblem.LOGO_NOT_IMAGE
     return None
+
+
+LOGO_PIXELS = 1200  # an SVG logo's width as drawn: sharp at 40 mm on paper
+
+
+def logo_png(path: Path) -> bytes:
+    """A PNG, JPEG or SVG logo as PNG (what both writers place); OSError or ValueError when
+    it is no image."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    if path.suffix.lower() == ".svg":
+        import resvg_py  # only for an SVG logo
+
+        try:
+            drawn = resvg_py.svg_to_bytes(svg_path=str(path), width=LOGO_PIXELS, skip_system_fonts=True)
+        except Exception as error:  # resvg reports a bad SVG as one of several kinds
+            raise ValueError("not an SVG image") from error
+        source: Path | io.BytesIO = io.BytesIO(bytes(drawn))
+    else:
+        source = path
+    try:
+        with Image.open(source) as image:
+            if image.format not in ("PNG", "JPEG"):
+                raise ValueError("not a PNG, JPEG or SVG image")
+            image.load()
+            out = io.BytesIO()
+            image.convert("RGBA").save(out, format="PNG")
+    except UnidentifiedImageError as error:
+        raise ValueError("not a PNG, JPEG or SVG image") from error
+    return out.getvalue()
 
 
 def edition_date(settings: Settings, today: datetime.date | None = None) -> datetime.date:

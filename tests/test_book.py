@@ -252,8 +252,14 @@ def test_the_docx_book_contents_are_filled_in_and_word_updates_them_on_opening(b
         assert pdf_pages[int(page) - 1].startswith(squash(record.title))  # the PDF book's pages
 
 
-@pytest.mark.parametrize("suffix", [".png", ".jpg"])
-def test_the_logo_from_the_settings_is_on_the_cover_of_both_books(tmp_path, suffix):
+SVG_LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60">'
+    '<rect width="120" height="60" fill="#1d4e89"/><circle cx="30" cy="30" r="20" fill="#f2c14e"/></svg>'
+)
+
+
+@pytest.mark.parametrize(("suffix", "size"), [(".png", (120, 60)), (".jpg", (120, 60)), (".svg", (1200, 600))])
+def test_the_logo_from_the_settings_is_on_the_cover_of_both_books(tmp_path, suffix, size):
     from PIL import Image
 
     from pipeline.cli import main
@@ -261,29 +267,35 @@ def test_the_logo_from_the_settings_is_on_the_cover_of_both_books(tmp_path, suff
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(SAMPLES[0], raw)
-    Image.new("RGB", (120, 60), (29, 78, 137)).save(tmp_path / f"logo{suffix}")
+    if suffix == ".svg":  # drawn at LOGO_PIXELS wide, its own proportions
+        (tmp_path / "logo.svg").write_text(SVG_LOGO, encoding="utf-8")
+    else:
+        Image.new("RGB", (120, 60), (29, 78, 137)).save(tmp_path / f"logo{suffix}")
     settings = tmp_path / "briefings.toml"
     settings.write_text(f'[association]\nlogo = "logo{suffix}"\n[edition]\ndate = 2026-03-04\n', encoding="utf-8")
     out = tmp_path / "out"
     assert main(["build", str(raw), "--out", str(out), "--settings", str(settings), "--jobs", "1"]) == 0
     cover = PdfReader(out / "briefing-book.pdf").pages[0]
-    assert [image.image.size for image in cover.images] == [(120, 60)]
+    assert [image.image.size for image in cover.images] == [size]
     document = Document(str(out / "briefing-book.docx"))
     assert document.inline_shapes[0].width > 0  # the first picture, on the cover
     assert "logo" not in "".join(page.extract_text() for page in PdfReader(out / "near-1995-khabarovsk.pdf").pages)
 
 
-def test_a_logo_that_is_no_image_is_one_line_naming_the_key(tmp_path, capsys):
+@pytest.mark.parametrize(("name", "content"), [("logo.png", b"not a picture"), ("logo.svg", b"<svg><rect")])
+def test_a_logo_that_is_no_image_is_one_line_naming_the_key(tmp_path, capsys, name, content):
     from pipeline.cli import main
 
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(SAMPLES[0], raw)
-    (tmp_path / "logo.png").write_bytes(b"not a picture")
+    (tmp_path / name).write_bytes(content)
     settings = tmp_path / "briefings.toml"
-    settings.write_text('[association]\nlogo = "logo.png"\n', encoding="utf-8")
+    settings.write_text(f'[association]\nlogo = "{name}"\n', encoding="utf-8")
     assert main(["build", str(raw), "--out", str(tmp_path / "out"), "--settings", str(settings)]) == 2
-    assert capsys.readouterr().err == f"{settings}:2: association.logo: not a PNG or JPEG image: logo.png\n"
+    assert capsys.readouterr().err == f"{settings}:2: association.logo: not a PNG, JPEG or SVG image: {name}\n"
+    if name.endswith(".svg"):
+        return
     assert not (tmp_path / "out").exists()
     # a logo that stops being one after the settings were read: one line, the book without it
     from pipeline.settings import Settings
@@ -291,7 +303,7 @@ def test_a_logo_that_is_no_image_is_one_line_naming_the_key(tmp_path, capsys):
     good = Settings.model_validate({"association": {"logo": "logo.png"}})
     summary = build(BuildOptions(raw, tmp_path / "out", jobs=1, settings=good, settings_dir=tmp_path), tagger=untagged)
     assert summary.errors == [
-        f"{tmp_path / 'logo.png'}: cannot read the logo: not a PNG or JPEG image; the book is made without it"
+        f"{tmp_path / 'logo.png'}: cannot read the logo: not a PNG, JPEG or SVG image; the book is made without it"
     ]
     assert not PdfReader(tmp_path / "out" / "briefing-book.pdf").pages[0].images
 

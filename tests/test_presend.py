@@ -270,3 +270,20 @@ def test_the_index_of_names_is_compact_and_can_be_left_out():
     assert len(record.entities) > 2 * rows
     without = Settings.model_validate({"briefing": {"index_of_names": False}})
     assert "Index of names" not in "\n".join(pages_text(render_outputs(record, settings=without)[".pdf"]))
+
+
+def test_an_edited_folder_that_is_a_symlink_is_never_written_through(tmp_path):
+    raw, out = _raw(tmp_path, {"near-1995-khabarovsk"}), tmp_path / "out"
+    build(BuildOptions(raw, out, jobs=1), tagger=untagged)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (out / "edited").symlink_to(elsewhere)
+    docx = out / "near-1995-khabarovsk.docx"
+    docx.write_bytes(docx.read_bytes() + b"edited")
+    result = run("build", str(raw), "--out", str(out))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"error: {out / 'edited'}: edited is not a folder; move it away to keep edited outputs"
+    ]
+    assert not list(elsewhere.iterdir())  # nothing written through the link
+    assert docx.read_bytes().endswith(b"edited")  # and the edit is where it was

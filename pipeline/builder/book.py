@@ -63,23 +63,6 @@ class Edition:
         return f"{BOOK_TITLE} · {self.short_name} · edition of {b.period_in_words(self.date, self.date)}"
 
 
-def logo_png(path: Path) -> bytes:
-    """A PNG or JPEG logo as PNG (the DOCX writer's pictures are PNG); OSError or ValueError
-    when it is no image Pillow reads."""
-    import io
-
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as image:
-            image.load()
-            out = io.BytesIO()
-            image.convert("RGBA").save(out, format="PNG")
-    except UnidentifiedImageError as error:
-        raise ValueError("not a PNG or JPEG image") from error
-    return out.getvalue()
-
-
 def edition_fingerprint(edition: Edition, settings: Settings) -> str:
     """What the book shows beyond its records, when stated: a new day alone (the date
     being today's) rebuilds nothing; a date set in the settings or by SOURCE_DATE_EPOCH does."""
@@ -475,15 +458,23 @@ def _footers_pdf(sizes: list[tuple[float, float]], edition: Edition) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
     from ..render.fonts import register_all
-    from ..render.pdf.layout import draw_footer
+    from ..render.pdf.layout import draw_footer_text, draw_page_number, page_label
 
     register_all()
     stream = io.BytesIO()
     canvas = Canvas(stream, pagesize=sizes[0] if sizes else (595, 842), invariant=1)
+    total = len(sizes)
+    texts: dict[float, str] = {}  # the rule and the text, drawn once per page width, as a form
     for number, size in enumerate(sizes, 1):
         canvas.setPageSize(size)
         if number > 1:
-            draw_footer(canvas, size[0], edition.footer, number, len(sizes))
+            if size[0] not in texts:
+                texts[size[0]] = f"BookFooter{len(texts)}"
+                canvas.beginForm(texts[size[0]])
+                draw_footer_text(canvas, size[0], edition.footer, page_label(total, total))
+                canvas.endForm()
+            canvas.doForm(texts[size[0]])
+            draw_page_number(canvas, size[0], number, total)
         canvas.showPage()
     canvas.save()
     return stream.getvalue()

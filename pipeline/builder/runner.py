@@ -26,11 +26,11 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from ..settings import DEFAULTS, Settings, edition_date
+from ..settings import DEFAULTS, Settings, edition_date, logo_png
 from ..tagger.model import model_fingerprint
 from ..timing import Timings
 from .archive import update_archive
-from .book import Edition, edition_fingerprint, logo_png, write_collection
+from .book import Edition, edition_fingerprint, write_collection
 from .checks import write_checks
 from .environment import writers_environment
 from .files import (

@@ -113,17 +113,32 @@ class FooterCanvas(Canvas):
 
 def draw_footer(canvas: Canvas, width: float, text: str, number: int, total: int) -> None:
     """The footer: a rule, ``text`` at the left margin, 'page N of TOTAL' at the right."""
+    draw_footer_text(canvas, width, text, page_label(number, total))
+    draw_page_number(canvas, width, number, total)
+
+
+def page_label(number: int, total: int) -> str:
+    return f"page {number} of {total}"
+
+
+def draw_footer_text(canvas: Canvas, width: float, text: str, page: str) -> None:
+    """The footer's rule and ``text``, stopping short of ``page`` at the right margin."""
     canvas.saveState()
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGINS.left, FOOTER_RULE_Y, width - MARGINS.right, FOOTER_RULE_Y)
     canvas.setFillColor(MUTED)
-    page = f"page {number} of {total}"
     room = width - MARGINS.left - MARGINS.right - stringWidth(page, REGULAR, FOOTER_SIZE) - 12
     footer = fit_text(text, REGULAR, FOOTER_SIZE, room)  # a long file name stops short of the page number
     draw_runs(canvas, MARGINS.left, FOOTER_TEXT_Y, footer, REGULAR, FOOTER_SIZE)
+    canvas.restoreState()
+
+
+def draw_page_number(canvas: Canvas, width: float, number: int, total: int) -> None:
+    canvas.saveState()
+    canvas.setFillColor(MUTED)
     canvas.setFont(REGULAR, FOOTER_SIZE)
-    canvas.drawRightString(width - MARGINS.right, FOOTER_TEXT_Y, page)
+    canvas.drawRightString(width - MARGINS.right, FOOTER_TEXT_Y, page_label(number, total))
     canvas.restoreState()
 
 
