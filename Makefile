@@ -9,7 +9,7 @@ ARGS   ?=
 STAMP  := $(VENV)/.installed
 NEEDS  := 3.11
 
-.PHONY: all test check lint-fix lock golden gazetteer bench fuzz dist watch clean
+.PHONY: all test check lint-fix lock golden gazetteer bench fuzz dist watch clean site axe
 
 all: $(STAMP)
 	$(PY) -m pipeline build "$(RAW)" --out "$(OUT)" $(ARGS)
@@ -17,6 +17,22 @@ all: $(STAMP)
 # A zip to hand out: dist/briefings-YYYY-MM-DD.zip
 dist: all
 	$(PY) -m pipeline dist "$(OUT)" --dist dist
+
+# The web archive, OUT/site/ (every build makes it, with OUT/archive.sqlite): open index.html,
+# or serve the folder for its search (python3 -m http.server -d OUT/site).
+site: all
+	@echo "$(OUT)/site/index.html"
+
+# axe-core for the accessibility test of the web archive (tests/.cache/axe.min.js, npm's tarball
+# checked against its SHA-256); the test skips without it.
+AXE_VERSION := 4.14.1
+AXE_SHA256  := e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745
+axe:
+	mkdir -p tests/.cache
+	cd tests/.cache && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null
+	echo "$(AXE_SHA256)  tests/.cache/axe-core-$(AXE_VERSION).tgz" | sha256sum --check --quiet
+	tar -xzf tests/.cache/axe-core-$(AXE_VERSION).tgz -C tests/.cache --strip-components=1 package/axe.min.js
+	rm tests/.cache/axe-core-$(AXE_VERSION).tgz
 
 # Rebuild whenever a raw text is dropped into or changed in RAW; Ctrl-C stops.
 watch: $(STAMP)
@@ -67,6 +83,7 @@ lock:
 
 clean:
 	rm -rf $(VENV) dist "$(OUT)"/*.json "$(OUT)"/*.pdf "$(OUT)"/*.docx "$(OUT)"/.manifest.json
+	rm -rf "$(OUT)"/archive.sqlite "$(OUT)"/site "$(OUT)"/.site.json
 
 # Regenerate pipeline/tagger/data/gazetteer.json from pycountry and pipeline/tagger/data/gazetteer_sources.toml.
 gazetteer: $(STAMP)
@@ -85,3 +102,4 @@ bench: $(STAMP)
 	$(PY) -m tools.bench tagging --texts 1000
 	$(PY) -m tools.bench render --texts 200
 	$(PY) -m tools.bench build --texts 1000
+	$(PY) -m tools.bench_archive --texts 1000

@@ -6,6 +6,9 @@ near-briefings dist [OUT_DIR] [--dist DIST_DIR] [--country CODE|NAME] [--setting
 near-briefings schema
 near-briefings evaluate GOLD_DIR RAW_DIR [--model NAME] [--baseline] [--verbose]
 near-briefings evaluate-parse GOLD_DIR RAW_DIR [--verbose]
+near-briefings search WORDS... [--out OUT_DIR] [--json] [--limit N]
+near-briefings history NAME [--out OUT_DIR] [--json]
+near-briefings who [--meeting NAME] [--year YEAR] [--out OUT_DIR] [--json]
 """
 
 from __future__ import annotations
@@ -308,6 +311,10 @@ def make_parser() -> argparse.ArgumentParser:
     parse_parser.add_argument("raw_dir", metavar="RAW_DIR", help="folder holding the raw texts they describe")
     parse_parser.add_argument("--verbose", action="store_true", help="list every wrong field")
     parse_parser.set_defaults(run=command_evaluate_parse)
+
+    from .archive.commands import add_commands  # search, history, who (issue 16)
+
+    add_commands(commands, say)
     return parser
 
 

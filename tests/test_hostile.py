@@ -439,6 +439,10 @@ BAD_NAMES = {
     ),
     "index": ({"index.txt": SEED}, ["index.txt: its outputs would overwrite the collection's index.json"]),
     "book": ({"briefing-book.txt": SEED}, ["briefing-book.txt: its outputs would overwrite the collection's brief"]),
+    "metadata": (
+        {"Archive-Metadata.txt": SEED},
+        ["Archive-Metadata.txt: its outputs would overwrite the collection's archive-metadata.json"],
+    ),
     "too long": (
         {LONG_NAME: SEED},
         [f"{LONG_NAME}: its name is 255 bytes, too long for its outputs (the limit is 254);"],
@@ -486,6 +490,9 @@ def test_a_bad_name_fails_alone_in_one_line_and_overwrites_nothing(case, tmp_pat
         "checks.pdf",
         "briefing-book.pdf",
         "briefing-book.docx",
+        "archive.sqlite",  # the archive, its Datasette metadata and the web archive (issue 16)
+        "archive-metadata.json",
+        "site",
     }
     again, _ = _lines_of(raw, out)  # and so on every build: nothing grows, nothing is overwritten
     assert summary_counts(again.line()) == (0, 1, 0, len(texts))

@@ -1,4 +1,5 @@
-"""``make dist``: a zip to hand out, with every PDF, the book, index.json and SHA256SUMS.
+"""``make dist``: a zip to hand out, with every PDF, the book, index.json, the web archive
+(site/) and SHA256SUMS.
 
 What goes in is decided by the build's manifest, never by index.json or whatever
 else lies in OUT_DIR: each briefing PDF and collection output, read without
@@ -74,6 +75,15 @@ def sums_line(sha256: str, name: str) -> str:
     return f"{mark}{sha256}  {escaped}\n"
 
 
+def _site_members(out_dir: Path) -> list[tuple[str, bytes]]:
+    from ..site import site_members
+
+    try:
+        return site_members(out_dir)
+    except (ValueError, OSError) as error:
+        raise BundleError(BundleProblem.CHANGED, name="site/") from error
+
+
 def _verified(out_dir: Path, members: dict[str, str]) -> dict[str, bytes]:
     """Each member's bytes, read without following symlinks, as the build wrote it; else BundleError."""
     files = {}
@@ -143,6 +153,7 @@ def write_bundle(
     docx = settings.dist.docx
     if country is None:
         files = _verified(out_dir, bundle_members(out_dir, docx))
+        files |= dict(_site_members(out_dir))  # the web archive, under site/ (issue 16)
         stem = f"briefings-{day.isoformat()}"
     else:
         code, name = resolve_country(country, settings)

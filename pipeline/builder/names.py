@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from ..archive.schema import METADATA_NAME
 from .files import OUTPUT_SUFFIXES, RESERVED_OUTPUTS
 
 
@@ -45,7 +46,7 @@ def fold(stem: str) -> str:
 _COLLECTION_STEMS = dict.fromkeys(Path(name).stem for name in RESERVED_OUTPUTS)
 RESERVED_STEMS = {
     fold(stem): " and ".join(name for name in RESERVED_OUTPUTS if Path(name).stem == stem) for stem in _COLLECTION_STEMS
-}
+} | {fold(Path(METADATA_NAME).stem): METADATA_NAME}  # the archive's Datasette metadata (issue 16)
 
 
 @dataclass(frozen=True)

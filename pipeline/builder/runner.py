@@ -29,6 +29,7 @@ from filelock import FileLock, Timeout
 from ..settings import DEFAULTS, Settings, edition_date, logo_png
 from ..tagger.model import model_fingerprint
 from ..timing import Timings
+from .archive import update_archive
 from .book import Edition, edition_fingerprint, write_collection
 from .checks import write_checks
 from .environment import writers_environment
@@ -287,6 +288,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
             except OSError as error:  # the next build finds the outputs it cannot vouch for, and rebuilds them
                 summary.errors.append(f"{out_dir}: cannot write the manifest: {error.strerror or error}")
                 reporter.message(summary.errors[-1])
+    update_archive(out_dir, new, summary, reporter)
     summary.results.sort(key=lambda result: result.file)
     if changed or summary.failed or summary.edited or write_book or not (out_dir / CHECKS_NAME).is_file():
         _write_checks(options, summary, reporter)

@@ -1,0 +1,262 @@
+"""Writing OUT_DIR/archive.sqlite, incrementally, and opening it as untrusted input.
+
+Why the standard library's sqlite3 and not sqlite-utils: the tables are fixed (their
+DDL is the documented schema, in ``schema.py``), rows are replaced per record in one
+transaction, and the check that an archive is one this program wrote compares its
+``sqlite_master`` with the DDL; sqlite-utils' conveniences (schema inference, upserts)
+would add a dependency and nothing this needs.
+
+How it stays incremental: ``meetings.record_sha256`` is the digest of the record's
+JSON as the build wrote it (the manifest's). Each build passes the digest of every
+record it keeps; rows of a record whose digest differs are replaced (its JSON read
+back and checked against that digest), rows of records no longer kept are deleted
+(``ON DELETE CASCADE``, and the full-text rows by file), the rest are left alone.
+
+Nothing in the file is trusted: a symlink, a FIFO, a file that is no SQLite
+database, fails its quick check or the full-text index's integrity check, or whose
+``sqlite_master`` is not exactly the schema (a trigger, a view, a changed column)
+is removed and the archive rebuilt from the records.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from ..record import Record, record_from_json
+from .rows import RecordRows, record_rows
+from .schema import ARCHIVE_NAME, FORMAT, SEARCH_ORDER, TABLES, statements
+
+PARTICIPANT_IDS = "SELECT DISTINCT entity_id FROM participants WHERE file = ?"
+
+
+class ArchiveStatus(StrEnum):
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
+    REBUILT = "rebuilt"
+    FAILED = "failed"
+
+
+class Doubt(StrEnum):
+    """Why an archive on disk is not used as it is (it is rebuilt)."""
+
+    MISSING = "missing"
+    NOT_A_FILE = "not a regular file"
+    NOT_SQLITE = "not an SQLite database"
+    DAMAGED = "fails its integrity check"
+    OTHER_SCHEMA = "not the schema this program writes"
+    OTHER_FORMAT = "written by another version"
+
+
+class ArchiveError(Exception):
+    """The archive cannot be read as one this program wrote; the message says why."""
+
+    def __init__(self, path: Path, doubt: Doubt) -> None:
+        super().__init__(f"{path}: {doubt}; run the build again")
+        self.doubt = doubt
+
+
+@dataclass
+class ArchiveResult:
+    status: ArchiveStatus
+    updated: int = 0
+    removed: int = 0
+    doubt: Doubt | None = None
+    skipped: list[str] = field(default_factory=list)  # records whose JSON was not the file the build wrote
+    changed: list[str] = field(default_factory=list)  # the raw texts whose rows were replaced or deleted
+    identities: set[str] = field(default_factory=set)  # the participants those listed before or list now
+    error: str | None = None
+
+
+@lru_cache(maxsize=1)
+def expected_master() -> frozenset[tuple[str, str, str, str | None]]:
+    """``sqlite_master`` of an empty archive: every table, index, the full-text index's shadow tables."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as db:
+        for ddl in statements():
+            db.execute(ddl)
+        return _master(db)
+
+
+def _master(db: sqlite3.Connection) -> frozenset[tuple[str, str, str, str | None]]:
+    return frozenset(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+
+
+def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    mode = "ro" if readonly else "rw"
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, isolation_level=None)
+    # Never run anything a file defines (its triggers or views) on our behalf.
+    db.execute("PRAGMA trusted_schema = OFF")
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+def open_checked(path: Path, *, readonly: bool = True, deep: bool = True) -> sqlite3.Connection:
+    """The archive at ``path``, checked to be one this program wrote; else ArchiveError."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        raise ArchiveError(path, Doubt.MISSING) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ArchiveError(path, Doubt.NOT_A_FILE)
+    try:
+        db = _connect(path, readonly=readonly)
+    except sqlite3.Error:
+        raise ArchiveError(path, Doubt.NOT_SQLITE) from None
+    try:
+        try:
+            master = _master(db)
+        except sqlite3.Error:
+            raise ArchiveError(path, Doubt.NOT_SQLITE) from None
+        if master != expected_master():
+            raise ArchiveError(path, Doubt.OTHER_SCHEMA)
+        try:
+            if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                raise ArchiveError(path, Doubt.DAMAGED)
+            if deep:
+                _check_search(db)
+            info_rows = dict(db.execute("SELECT key, value FROM archive_info"))
+        except sqlite3.Error:
+            raise ArchiveError(path, Doubt.DAMAGED) from None
+        if info_rows.get("format") != str(FORMAT):
+            raise ArchiveError(path, Doubt.OTHER_FORMAT)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _check_search(db: sqlite3.Connection) -> None:
+    """The full-text index's own integrity check. It writes nothing, but SQLite runs it as a
+    write: on a file this process may not write it is left out (the queries then fail on
+    damage they meet, in one line)."""
+    try:
+        db.execute("INSERT INTO search(search) VALUES ('integrity-check')")
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error):
+            raise
+
+
+def _read_record(out_dir: Path, stem: str, sha256: str) -> Record | None:
+    """NAME.json as the build wrote it (its digest), read without following a symlink; else None."""
+    try:
+        handle = os.open(out_dir / f"{stem}.json", os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            return None
+        data = stream.read()
+    if hashlib.sha256(data).hexdigest() != sha256:
+        return None
+    try:
+        return record_from_json(data.decode("utf-8"))
+    except ValueError:
+        return None
+
+
+def _insert(db: sqlite3.Connection, rows: RecordRows) -> None:
+    for table, values in rows.tables.items():
+        if values:
+            marks = ", ".join("?" * len(values[0]))
+            db.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+    db.executemany("INSERT INTO search (file, part, position, heading, text) VALUES (?, ?, ?, ?, ?)", rows.search)
+
+
+def _delete(db: sqlite3.Connection, file: str) -> None:
+    db.execute("DELETE FROM meetings WHERE file = ?", (file,))  # the other tables follow (ON DELETE CASCADE)
+    db.execute("DELETE FROM search WHERE file = ?", (file,))
+
+
+def _create(path: Path) -> None:
+    """A new, empty archive at ``path`` (anything there is removed first)."""
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    for suffix in ("-journal", "-wal", "-shm"):  # a stale journal would be replayed into the new file
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").unlink()
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        db.execute("BEGIN")
+        for ddl in statements():
+            db.execute(ddl)
+        db.execute("INSERT INTO archive_info VALUES ('format', ?)", (str(FORMAT),))
+        db.execute("COMMIT")
+    path.chmod(0o644)
+
+
+def sync(out_dir: Path, records: dict[str, tuple[str, str]]) -> ArchiveResult:
+    """Bring OUT_DIR/archive.sqlite to ``records`` ({raw text name: (stem, JSON digest)})."""
+    path = out_dir / ARCHIVE_NAME
+    doubt: Doubt | None = None
+    try:
+        db = open_checked(path, readonly=False)
+    except ArchiveError as error:
+        doubt = error.doubt
+        try:
+            _create(path)
+            db = open_checked(path, readonly=False, deep=False)
+        except (OSError, sqlite3.Error, ArchiveError) as failure:
+            return ArchiveResult(ArchiveStatus.FAILED, doubt=doubt, error=f"{path}: cannot write: {failure}")
+    try:
+        return _sync(db, out_dir, records, doubt)
+    except sqlite3.Error as failure:  # disk full, or damage found mid-way: the next build starts afresh
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return ArchiveResult(ArchiveStatus.FAILED, doubt=doubt, error=f"{path}: cannot update: {failure}")
+    finally:
+        db.close()
+
+
+def _sync(
+    db: sqlite3.Connection, out_dir: Path, records: dict[str, tuple[str, str]], doubt: Doubt | None
+) -> ArchiveResult:
+    present = dict(db.execute("SELECT file, record_sha256 FROM meetings"))
+    stale = sorted(set(present) - set(records))
+    changed = sorted(name for name, (_, digest) in records.items() if present.get(name) != digest)
+    result = ArchiveResult(ArchiveStatus.REBUILT if doubt else ArchiveStatus.UNCHANGED, doubt=doubt)
+    if not stale and not changed:
+        return result
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for name in stale + changed:
+            result.identities |= {row[0] for row in db.execute(PARTICIPANT_IDS, (name,))}
+        for name in stale:
+            _delete(db, name)
+        for name in changed:
+            stem, digest = records[name]
+            record = _read_record(out_dir, stem, digest)
+            if name in present:
+                _delete(db, name)
+            if record is None or record.source.file != name:
+                result.skipped.append(name)
+                continue
+            rows = record_rows(record, stem, digest)
+            result.identities |= {row[2] for row in rows.tables["participants"]}
+            _insert(db, rows)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    result.updated, result.removed = len(changed) - len(result.skipped), len(stale)
+    result.changed = sorted(stale + changed)
+    if not doubt:
+        result.status = ArchiveStatus.UPDATED
+    return result
+
+
+def dump(db: sqlite3.Connection) -> Iterator[str]:
+    """Every row of every table in a stable order, one JSON line each: the archive's content,
+    whatever order builds wrote it in (the database file's bytes depend on its history)."""
+    for table, key, _ in TABLES:
+        for row in db.execute(f"SELECT * FROM {table} ORDER BY {key}"):
+            yield json.dumps([table, *row], ensure_ascii=False)
+    for row in db.execute(f"SELECT file, part, position, heading, text FROM search ORDER BY {SEARCH_ORDER}"):
+        yield json.dumps(["search", *row], ensure_ascii=False)

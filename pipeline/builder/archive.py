@@ -1,0 +1,70 @@
+"""The build's hook into the archive (OUT_DIR/archive.sqlite) and the web archive
+(OUT_DIR/site/): both follow the records the manifest keeps, after every build."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import time
+from pathlib import Path
+
+from ..archive import ARCHIVE_NAME, ArchiveError, ArchiveStatus, Doubt, open_checked, sync
+from ..archive.schema import METADATA_NAME, datasette_metadata
+from .files import read_back, write_atomic
+from .manifest import Manifest
+from .report import Reporter, Summary
+
+
+def update_archive(out_dir: Path, manifest: Manifest, summary: Summary, reporter: Reporter) -> None:
+    """The archive's rows for the records that changed, and none for the texts removed. A
+    failure is one line and an error of the build (the briefings stand; the next build retries)."""
+    clock = time.perf_counter()
+    records = {name: (entry.summary.stem, entry.outputs[".json"]) for name, entry in manifest.files.items()}
+    result = sync(out_dir, records)
+    summary.stage_seconds["archive"] = time.perf_counter() - clock
+    if result.status is ArchiveStatus.FAILED and result.error:
+        summary.errors.append(result.error)
+        reporter.message(result.error)
+    elif result.doubt not in (None, Doubt.MISSING):
+        reporter.message(f"{out_dir / 'archive.sqlite'}: {result.doubt}: rebuilt from the records")
+    try:
+        _write_if_changed(out_dir / METADATA_NAME, (json.dumps(datasette_metadata(), indent=2) + "\n").encode())
+    except OSError as error:  # disk full: the next build writes it
+        summary.errors.append(f"{out_dir / METADATA_NAME}: cannot write: {error.strerror or error}")
+        reporter.message(summary.errors[-1])
+    if result.status is not ArchiveStatus.FAILED:
+        # Rebuilt: every page is in doubt; else the pages of the records whose rows changed.
+        changed = None if result.status is ArchiveStatus.REBUILT else set(result.changed)
+        _update_site(out_dir, changed, result.identities, summary, reporter)
+
+
+def _update_site(
+    out_dir: Path, changed: set[str] | None, identities: set[str], summary: Summary, reporter: Reporter
+) -> None:
+    """OUT_DIR/site from the archive; a failure is one line and an error of the build."""
+    from ..site import SiteStatus, update_site
+
+    clock = time.perf_counter()
+    try:
+        with contextlib.closing(open_checked(out_dir / ARCHIVE_NAME, readonly=True, deep=False)) as db:
+            site = update_site(out_dir, db, changed, identities)
+    except (ArchiveError, OSError, sqlite3.Error) as error:
+        summary.errors.append(f"{out_dir / 'site'}: not written: {error}")
+        reporter.message(summary.errors[-1])
+        return
+    finally:
+        summary.stage_seconds["site"] = time.perf_counter() - clock
+    if site.status is SiteStatus.FAILED and site.error:
+        summary.errors.append(site.error)
+        reporter.message(site.error)
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    """``data`` at ``path`` unless it is there already (read back without following a symlink)."""
+    try:
+        if read_back(path) == data:
+            return
+    except OSError:
+        pass
+    write_atomic(path, data)

@@ -1,0 +1,202 @@
+"""What the web archive shows, read from the archive (checked by ``open_checked`` first)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .text import COUNTRY, slug, stem_slug
+
+KIND_NAMES = {
+    "conference": "Conference",
+    "general-assembly": "General Assembly",
+    "committee": "Committee",
+    "subcommittee": "Subcommittee",
+    "working-committee": "Working Committee",
+    "secretaries-general": "Secretaries-General",
+    "forum": "Forum",
+    "workshop": "Workshop",
+    "other": "Other meeting",
+}
+
+
+@dataclass
+class ContentItem:
+    text: str
+    items: list[ContentItem] = field(default_factory=list)
+
+
+@dataclass
+class Meeting:
+    row: dict[str, Any]
+    page: str
+    participants: list[dict[str, Any]] = field(default_factory=list)
+    contents: list[ContentItem] = field(default_factory=list)
+    resolutions: list[dict[str, Any]] = field(default_factory=list)
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+
+    @property
+    def file(self) -> str:
+        return str(self.row["file"])
+
+    @property
+    def date(self) -> str:
+        return str(self.row["start_date"] or self.row["year"] or "")
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES.get(self.row["kind"], "Other meeting")
+
+    def by_country(self) -> list[tuple[str, str | None, list[dict[str, Any]]]]:
+        """(country, code, its participants) in the order the text first lists each country."""
+        groups: dict[str, tuple[str | None, list[dict[str, Any]]]] = {}
+        for participant in self.participants:
+            name = participant["country"] or "Country not given"
+            groups.setdefault(name, (participant["country_code"], []))[1].append(participant)
+        return [(name, code, rows) for name, (code, rows) in groups.items()]
+
+
+@dataclass
+class Place:
+    id: str
+    name: str
+    page: str
+    country: str | None
+    country_code: str | None
+    attended: list[tuple[Meeting, dict[str, Any]]] = field(default_factory=list)
+    spellings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Country:
+    code: str
+    name: str
+    hosted: list[Meeting] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)  # any of its authorities took part
+
+
+@dataclass
+class Archive:
+    meetings: list[Meeting]
+    places: list[Place]
+    countries: list[Country]
+
+    def kinds(self) -> list[tuple[str, str, list[Meeting]]]:
+        found: dict[str, list[Meeting]] = defaultdict(list)
+        for meeting in self.meetings:
+            found[meeting.row["kind"]].append(meeting)
+        return [(kind, KIND_NAMES[kind], found[kind]) for kind in KIND_NAMES if kind in found]
+
+    def years(self) -> list[tuple[int, list[Meeting]]]:
+        found: dict[int, list[Meeting]] = defaultdict(list)
+        for meeting in self.meetings:
+            if type(meeting.row["year"]) is int:
+                found[meeting.row["year"]].append(meeting)
+        return sorted(found.items())
+
+
+def _rows(db: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
+    cursor = db.execute(sql)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def _tree(rows: list[dict[str, Any]]) -> list[ContentItem]:
+    top: list[ContentItem] = []
+    at: dict[int, ContentItem] = {}
+    for row in rows:
+        item = ContentItem(row["text"])
+        at[row["position"]] = item
+        parent = at.get(row["parent"]) if row["parent"] is not None else None
+        (parent.items if parent else top).append(item)
+    return top
+
+
+def load(db: sqlite3.Connection) -> Archive:
+    meetings: dict[str, Meeting] = {}
+    pages: set[str] = set()
+    order = "ORDER BY coalesce(start_date, year, '9999'), file"
+    for row in _rows(db, f"SELECT * FROM meetings {order}"):
+        page = stem_slug(row["stem"])
+        if page in pages:  # (two stems made into one page name: the digest tells them apart)
+            page = slug(f"meeting:{row['file']}")
+        pages.add(page)
+        meetings[row["file"]] = Meeting(row, page)
+
+    def each(table: str, into: str) -> None:
+        for row in _rows(db, f"SELECT * FROM {table} ORDER BY file, position"):
+            getattr(meetings[row["file"]], into).append(row)
+
+    each("participants", "participants")
+    each("resolutions", "resolutions")
+    each("sections", "sections")
+    each("entities", "entities")
+    contents: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in _rows(db, "SELECT * FROM contents ORDER BY file, position"):
+        contents[row["file"]].append(row)
+    for file, rows in contents.items():
+        meetings[file].contents = _tree(rows)
+    declarations = "SELECT file, position, text FROM search WHERE part = 'declaration' ORDER BY file, position"
+    for file, position, text in db.execute(declarations):
+        if file in meetings and position in (0, 1):
+            lines = [line for line in str(text).split("\n") if line.strip()]
+            setattr(meetings[file], "closing" if position == 1 else "preamble", lines)
+
+    places: dict[str, Place] = {}
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for meeting in meetings.values():
+        for participant in meeting.participants:
+            identity = participant["entity_id"]
+            place = places.setdefault(
+                identity, Place(identity, "", slug(identity), participant["country"], participant["country_code"])
+            )
+            if not place.attended or place.attended[-1][0] is not meeting:
+                place.attended.append((meeting, participant))
+            names[identity][participant["name"]] += 1
+            if participant["written"] not in place.spellings:
+                place.spellings.append(participant["written"])
+    for identity, place in places.items():  # the name the records give it most often
+        place.name = sorted(names[identity].items(), key=lambda item: (-item[1], item[0]))[0][0]
+        place.spellings = sorted(spelling for spelling in place.spellings if spelling != place.name)
+
+    countries: dict[str, Country] = {}
+
+    def country(code: str | None, name: str | None) -> Country | None:
+        if not code or not COUNTRY.fullmatch(code):
+            return None
+        return countries.setdefault(code, Country(code, name or code))
+
+    for meeting in meetings.values():
+        host = country(meeting.row["venue_country_code"], meeting.row["venue_country"])
+        if host:
+            host.hosted.append(meeting)
+        for code in dict.fromkeys(p["country_code"] for p in meeting.participants):
+            taking_part = country(code, next(p["country"] for p in meeting.participants if p["country_code"] == code))
+            if taking_part:
+                taking_part.meetings.append(meeting)
+    for place in places.values():
+        home = country(place.country_code, place.country)
+        if home:
+            home.places.append(place)
+    for each_country in countries.values():
+        each_country.places.sort(key=lambda place: (-len(place.attended), place.name))
+    return Archive(
+        list(meetings.values()),
+        sorted(places.values(), key=lambda place: (place.name.casefold(), place.id)),
+        sorted(countries.values(), key=lambda country: country.name),
+    )
+
+
+def aliases(entity: dict[str, Any]) -> list[str]:
+    try:
+        value = json.loads(entity["aliases"])
+    except ValueError:
+        return []
+    return [alias for alias in value if type(alias) is str] if type(value) is list else []
