@@ -129,3 +129,29 @@ def test_the_command_line_prints_one_line_and_exits_1(tmp_path, monkeypatch, cap
     assert f"{VICTIM}: render failed: InjectedError: injected fault" in lines
     assert not any("Traceback" in line for line in lines)
     assert summary_counts(lines[-1]) == (len(TEXTS) - 1, 0, 0, 1)
+
+
+def test_a_text_refused_for_its_input_is_reported_again_without_reading_it(tmp_path, monkeypatch, nlp):
+    import pipeline.builder.runner as runner
+
+    raw, out = _raw(tmp_path), tmp_path / "out"
+    (raw / "notes.txt").write_text("just some words\nwith no structure at all\n", encoding="utf-8")
+    first = build(BuildOptions(raw, out, jobs=1), tagger=_tagger(nlp, "none"))
+    line = "notes.txt:1: no recognisable structure: no meeting title and no Overview, Contents or Declaration"
+    assert [(r.file, r.error) for r in first.failed] == [("notes.txt", line)]
+    checks = (out / "checks.pdf").stat().st_mtime_ns
+
+    def no_model(options):
+        raise AssertionError("a build with nothing new to read loaded the model")
+
+    monkeypatch.setattr(runner, "_model_tagger", no_model)
+    monkeypatch.setattr(pipeline.parser.sections, "parse", no_model)  # nor parsed it again
+    again = build(BuildOptions(raw, out, jobs=1))
+    assert [(r.file, r.error) for r in again.failed] == [("notes.txt", line)]
+    assert again.count(FileStatus.UNCHANGED) == len(TEXTS) and not again.ok
+    assert (out / "checks.pdf").stat().st_mtime_ns == checks  # nothing new to check
+    monkeypatch.undo()
+
+    (raw / "notes.txt").write_text(SAMPLES[0].read_text(encoding="utf-8"), encoding="utf-8")  # fixed: read again
+    fixed = build(BuildOptions(raw, out, jobs=1), tagger=_tagger(nlp, "none"))
+    assert not fixed.failed and [r.file for r in fixed.results if r.status == FileStatus.BUILT] == ["notes.txt"]

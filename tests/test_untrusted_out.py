@@ -265,3 +265,21 @@ def test_sha256sums_escapes_a_name_as_sha256sum_does():
     digest = "0" * 64
     assert sums_line(digest, "near.pdf") == f"{digest}  near.pdf\n"
     assert sums_line(digest, "new\nline\\.pdf") == f"\\{digest}  new\\nline\\\\.pdf\n"
+
+
+@pytest.mark.parametrize(
+    "failures",
+    [
+        [],
+        {"x.txt": {"sha256": "not a digest", "error": "x.txt:1: no"}},
+        {"../x.txt": {"sha256": "0" * 64, "error": "x.txt:1: no"}},
+        {SEED.name: {"sha256": "0" * 64, "error": "built and failed at once"}},
+    ],
+)
+def test_a_manifest_with_doubtful_failures_is_rebuilt(built, failures):
+    raw, out = built
+    manifest = _manifest(out)
+    manifest["failures"] = failures
+    (out / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+    summary = _build(raw, out)
+    assert summary.ok and summary.count(FileStatus.BUILT) == 2

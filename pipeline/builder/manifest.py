@@ -30,7 +30,8 @@ from .index import IndexEntry
 from .names import name_max, refused_names
 
 MANIFEST_NAME = ".manifest.json"
-FORMAT = 3  # 2: each output's digest, and the collection's; 3: the settings' digest, each record's notes
+FORMAT = 4  # 2: each output's digest, and the collection's; 3: the settings' digest, each record's notes;
+# 4: the texts that failed on their input, with the line that said why
 DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
@@ -97,6 +98,26 @@ class Entry(NamedTuple):
         return {f"{self.summary.stem}{suffix}": digest for suffix, digest in self.outputs.items()}
 
 
+class Failure(NamedTuple):
+    """A raw text whose input the pipeline refused ("no recognisable structure"): while its
+    bytes and the build stay the same, it fails the same way without being read again."""
+
+    sha256: str
+    error: str
+
+    @classmethod
+    def from_json(cls, data: object) -> Failure:
+        if type(data) is not dict or set(data) != {"sha256", "error"}:
+            raise ValueError("a failure is an object with a sha256 and an error")
+        sha256, error = data["sha256"], data["error"]
+        if type(sha256) is not str or not DIGEST.fullmatch(sha256) or type(error) is not str:
+            raise ValueError("a failure: not a digest and a line")
+        return cls(sha256, error)
+
+    def to_json(self) -> dict[str, str]:
+        return {"sha256": self.sha256, "error": self.error}
+
+
 @dataclass
 class Manifest:
     pipeline: str
@@ -108,6 +129,7 @@ class Manifest:
     # The digest of each of the collection's outputs as last written; empty while they
     # are not (yet) the collection of ``files``.
     collection: dict[str, str] = field(default_factory=dict)
+    failures: dict[str, Failure] = field(default_factory=dict)
 
     @classmethod
     def load(cls, out_dir: Path) -> Manifest | None:
@@ -134,7 +156,14 @@ class Manifest:
         collection = _digests(data["collection"], COLLECTION_OUTPUTS) if data["collection"] else {}
         if any(type(data[key]) is not str for key in ("pipeline", "model", "paper", "settings", "book")):
             raise ValueError("pipeline, model, paper, settings, book: not text")
-        return cls(data["pipeline"], data["model"], data["paper"], data["settings"], data["book"], files, collection)
+        if type(data["failures"]) is not dict:
+            raise ValueError("failures: not an object")
+        failures = {_raw_name(name): Failure.from_json(failure) for name, failure in data["failures"].items()}
+        if set(failures) & set(files):
+            raise ValueError("a text both built and failed")
+        return cls(
+            data["pipeline"], data["model"], data["paper"], data["settings"], data["book"], files, collection, failures
+        )
 
     def to_json(self) -> str:
         data = {
@@ -146,6 +175,7 @@ class Manifest:
             "book": self.book,
             "files": {name: self.files[name].to_json() for name in sorted(self.files)},
             "collection": self.collection,
+            "failures": {name: self.failures[name].to_json() for name in sorted(self.failures)},
         }
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 

@@ -44,7 +44,7 @@ from .files import (
     write_atomic,
 )
 from .index import IndexEntry
-from .manifest import MANIFEST_NAME, Entry, Manifest, pipeline_fingerprint
+from .manifest import MANIFEST_NAME, Entry, Failure, Manifest, pipeline_fingerprint
 from .names import Refusal, name_max, refused_names
 from .report import EditedOutput, FileResult, FileStatus, Reporter, Summary
 from .stages import Stage, Tagger, TextOutcome, build_texts, failure_line
@@ -244,7 +244,14 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
             _fail_before_reading(summary, reporter, path.name, line)
     digests = {name: hashlib.sha256(data).hexdigest() for name, data in raw.items()}
     changed: list[str] = []
+    remembered: set[str] = set()  # failed before on the same bytes: nothing new to report
     for name, digest in digests.items():
+        failure = old.failures.get(name) if old and reusable else None
+        if failure is not None and failure.sha256 == digest:  # refused before, the same bytes: said again
+            new.failures[name] = failure
+            remembered.add(name)
+            _fail_before_reading(summary, reporter, name, failure.error)
+            continue
         previous = old.files.get(name) if old and reusable else None
         # Its outputs as the build wrote them: anything else there (garbage, a symlink) is rebuilt.
         if previous is not None and previous.sha256 == digest and set(previous.output_digests()) <= as_written:
@@ -290,7 +297,8 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
                 reporter.message(summary.errors[-1])
     update_archive(out_dir, new, summary, reporter)
     summary.results.sort(key=lambda result: result.file)
-    if changed or summary.failed or summary.edited or write_book or not (out_dir / CHECKS_NAME).is_file():
+    failed_anew = any(result.file not in remembered for result in summary.failed)
+    if changed or failed_anew or summary.edited or write_book or not (out_dir / CHECKS_NAME).is_file():
         _write_checks(options, summary, reporter)
     return summary
 
@@ -415,6 +423,8 @@ def _rebuild(
         for outcome in outcomes:
             if outcome.entry is None or outcome.outputs is None:
                 manifest.files.pop(outcome.file, None)
+                if outcome.refused_input and outcome.error:
+                    manifest.failures[outcome.file] = Failure(digests[outcome.file], outcome.error)
                 result = FileResult(outcome.file, FileStatus.FAILED, outcome.error)
             else:
                 manifest.files[outcome.file] = Entry(digests[outcome.file], outcome.outputs, outcome.entry)

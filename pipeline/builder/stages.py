@@ -43,6 +43,7 @@ class TextOutcome:
     error: str | None = None  # the failure line, for a text that failed
     entry: IndexEntry | None = None  # its index entry, once its files are written
     outputs: dict[str, str] | None = None  # and the digest of each file, by suffix
+    refused_input: bool = False  # failed on its input (InputError): the same bytes fail the same way
 
 
 def failure_line(name: str, stage: Stage, error: Exception) -> str:
@@ -75,7 +76,8 @@ class Batch:
                 return action()
         except Exception as error:  # the boundary: one text's failure never stops the batch
             files.remove_outputs(self.out_dir, Path(name).stem)
-            self.outcomes.append(TextOutcome(name, failure_line(name, stage, error)))
+            refused = isinstance(error, InputError)
+            self.outcomes.append(TextOutcome(name, failure_line(name, stage, error), refused_input=refused))
             return None
 
     def tag_all(self, records: list[Record], tagger: Tagger) -> list[Record]:
