@@ -16,23 +16,36 @@ class Line(NamedTuple):
     text: str
 
 
-def split_top_level(text: str, separators: str) -> list[str]:
-    """Split at separators that are not inside brackets; parts are stripped, empty ones dropped."""
-    parts: list[str] = []
+def _outside_brackets(text: str) -> list[bool]:
+    """For each character, whether it stands outside brackets (a bracket itself counts as
+    inside the pair it opens or closes)."""
+    outside: list[bool] = []
     depth = 0
-    current: list[str] = []
     for char in text:
         if char in OPENING:
             depth += 1
         elif char in CLOSING and depth:
             depth -= 1
-        if char in separators and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return [part.strip() for part in parts if part.strip()]
+        outside.append(depth == 0)
+    return outside
+
+
+def split_top_level(text: str, separators: str) -> list[str]:
+    """Split at separators that are not inside brackets; parts are stripped, empty ones dropped."""
+    outside = _outside_brackets(text)
+    cuts = [index for index, char in enumerate(text) if char in separators and outside[index]]
+    starts, ends = [0, *(cut + 1 for cut in cuts)], [*cuts, len(text)]
+    parts = (text[start:end].strip() for start, end in zip(starts, ends, strict=True))
+    return [part for part in parts if part]
+
+
+def split_top_level_at(text: str, separator: re.Pattern[str]) -> list[str]:
+    """Split at the matches of ``separator`` that are not inside brackets ("A and B (C and D)"
+    at " and ": two parts); parts are not stripped."""
+    outside = _outside_brackets(text)
+    cuts = [match for match in separator.finditer(text) if outside[match.start()]]
+    starts, ends = [0, *(match.end() for match in cuts)], [*(match.start() for match in cuts), len(text)]
+    return [text[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
 def paragraphs(lines: list[Line]) -> list[list[Line]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..parser.countries import country_code
-from ..parser.text import split_aside, split_top_level
+from ..parser.text import split_aside, split_top_level, split_top_level_at
 from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
 from .names import (
@@ -97,14 +97,20 @@ def _joined_places(part: str, gazetteer: Gazetteer) -> list[str]:
     """ "Andong Cultural Arts Center and Andong National University (ANU)": two places, each
     with a head word or known; "Rason Economic and Trade Zone" stays one."""
     # never inside brackets: "China (Changchun International Conference and Exhibition Center)"
-    cuts = [m for m in _JOINED.finditer(part) if part.count("(", 0, m.start()) == part.count(")", 0, m.start())]
-    starts, ends = [0, *(m.end() for m in cuts)], [*(m.start() for m in cuts), len(part)]
-    pieces = [part[start:end] for start, end in zip(starts, ends, strict=True)]
+    pieces = split_top_level_at(part, _JOINED)
     if len(pieces) > 1 and all(
         head_kind((split_aside(piece) or (piece, ""))[0]) is not None or gazetteer.lookup(piece) for piece in pieces
     ):
         return pieces
     return [part]
+
+
+def _acronym_aside(name: str, before: Mention | None, gazetteer: Gazetteer) -> Mention | None:
+    """An acronym in brackets after a name the gazetteer does not know as another thing's:
+    a mention of the name before it."""
+    if before is None or not is_acronym(name) or gazetteer.lookup(name) is not None:
+        return None
+    return Mention(name, before.kind, before.label, before.entry, before.country, "structure", before.text)
 
 
 def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "FAC") -> list[Mention]:
@@ -125,15 +131,15 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             # a university or institute hosting the meeting is a body; a venue's Center is a building
             body = head_kind(name) == "organization" and head_word(name) not in ("center", "centre")
             kind, name_label = HEAD_LABELS["organization"] if body else ("place", label)
+            before = mentions[-1] if mentions and split_aside(part) else None
             mention = (
-                Mention(name, "place", city.label, city, city.country, "structure")
-                if city is not None
-                else _mention(name, gazetteer, kind, name_label, country)
+                _acronym_aside(name, before, gazetteer)  # "Daejeon Convention Center (DCC)"
+                or (
+                    Mention(name, "place", city.label, city, city.country, "structure")
+                    if city is not None
+                    else _mention(name, gazetteer, kind, name_label, country)
+                )
             )
-            if mentions and gazetteer.lookup(name) is None and is_acronym(name) and split_aside(part):
-                # "Daejeon Convention Center (DCC)": the acronym is the name before it
-                named = mentions[-1]
-                mention = Mention(name, named.kind, named.label, named.entry, named.country, "structure", named.text)
             mentions.append(mention)
     return mentions
 
@@ -208,11 +214,9 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
             for authority in group.authorities:
                 named: Mention | None = None
                 for name in _with_aside(authority, gazetteer):
-                    if named is not None and is_acronym(name) and gazetteer.lookup(name) is None:
-                        # "Pacific Asia Travel Association (PATA)": the acronym is the name before it
-                        mentions.append(
-                            Mention(name, named.kind, named.label, named.entry, named.country, "structure", named.text)
-                        )
+                    acronym = _acronym_aside(name, named, gazetteer)  # "Pacific Asia Travel Association (PATA)"
+                    if acronym is not None:
+                        mentions.append(acronym)
                         continue
                     # observers are often bodies: "UNDP Tumen Secretariat"
                     body = head_kind(name) == "organization"
@@ -285,21 +289,17 @@ def _starts_name(token: Token) -> bool:
     return (token.is_title or (token.is_upper and token.is_alpha)) and not token.is_stop
 
 
-def _capitalised_run(doc: Doc, start: int) -> int:
-    """The capitalised words from ``start`` that no gazetteer entry holds (a model's guess or
-    a name shape may)."""
+def _capitalised_run(doc: Doc, start: int, known_names: bool = False) -> int:
+    """The end of the capitalised words from ``start`` that no gazetteer entry holds (a
+    model's guess or a name shape may); with ``known_names``, those too."""
+
+    def goes_on(token: Token) -> bool:
+        return known_names or not token.ent_id_ or token.ent_id_.startswith("shape:")
+
     end = start
-    while end < len(doc) and _starts_name(doc[end]) and (not doc[end].ent_id_ or doc[end].ent_id_.startswith("shape:")):
+    while end < len(doc) and _starts_name(doc[end]) and goes_on(doc[end]):
         end += 1
     return end
-
-
-def _title_words(doc: Doc, start: int) -> str:
-    """The capitalised words from ``start``, known names among them."""
-    end = start
-    while end < len(doc) and _starts_name(doc[end]):
-        end += 1
-    return doc[start:end].text
 
 
 def _and_continues(doc: Doc, start: int, end: int) -> int | None:
@@ -362,7 +362,8 @@ def _extend_right(
             and not (token.lower_ == "on" and any(t.lower_ in CONNECTORS for t in doc[start:end]))
         ):
             tail = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
-            if token.lower_ != "of" and head_kind(_title_words(doc, tail)) == "organization":
+            following_words = doc[tail : _capitalised_run(doc, tail, known_names=True)].text
+            if token.lower_ != "of" and head_kind(following_words) == "organization":
                 break  # "UNDP" + "for the Tumen River Area Development Programme": a body of its own
             place_tail = tail in ents_at and ents_at[tail].label_ in PLACE_LABELS
             if tail < len(doc) and (place_tail if place_tails_only else _starts_name(doc[tail]) or tail in ents_at):
@@ -679,8 +680,15 @@ _REGION_ID = re.compile(r"^[A-Z]{2}-\w+$")  # an ISO 3166-2 code
 _NATURAL_FORMS = ("{} River", "{} river", "Lake {}", "{} Lake", "{} Gol")
 
 
-def _natural_forms(name: str) -> list[str]:
-    return [form.format(name) for form in _NATURAL_FORMS]
+def _natural_named(name: str, by_text: dict[str, Mention]) -> Mention | None:
+    """The river or lake the record names after ``name`` ("Amur" -> "Amur River")."""
+    return next((by_text[form.format(name)] for form in _NATURAL_FORMS if form.format(name) in by_text), None)
+
+
+def _as_feature(text: str, natural: Mention) -> Mention:
+    """A bare name as the river or lake it names: its entry, else the same name as its mention."""
+    same_as = None if natural.entry else natural.text
+    return Mention(text, "place", natural.label, natural.entry, natural.country, "rules", same_as)
 
 
 def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -698,10 +706,8 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
         entry = mention.entry
         if entry is None and not mention.from_structure and not mention.same_as:
             # "Tuul" beside "Tuul River" is the river, whatever the model thought it was
-            river = next((by_text[form] for form in _natural_forms(mention.text) if form in by_text), None)
-            if river is not None:
-                mention = Mention(mention.text, "place", river.label, river.entry, river.country, "rules", river.text)
-            result.append(mention)
+            river = _natural_named(mention.text, by_text)
+            result.append(_as_feature(mention.text, river) if river is not None else mention)
             continue
         if (
             entry is None
@@ -712,14 +718,11 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
             result.append(mention)
             continue
         city = gazetteer.city_named(mention.text)
-        natural = next((by_text[form] for form in _natural_forms(mention.text) if form in by_text), None)
+        natural = _natural_named(mention.text, by_text)
         if city is not None:
             result.append(Mention(mention.text, city.kind, city.label, city, city.country, "rules"))
         elif natural is not None:
-            same_as = None if natural.entry else natural.text
-            result.append(
-                Mention(mention.text, "place", natural.label, natural.entry, natural.country, "rules", same_as)
-            )
+            result.append(_as_feature(mention.text, natural))
         elif entry.name.endswith(" City"):  # "Busan" beside "Busan Metropolitan City": the city
             result.append(Mention(mention.text, "place", "GPE", None, entry.country, "rules"))
         else:
