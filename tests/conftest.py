@@ -27,14 +27,26 @@ def summary_counts(line: str) -> tuple[int, int, int, int]:
     return counts["built"], counts["unchanged"], counts["removed"], counts["failed"]
 
 
-@pytest.fixture
-def raw_dir(tmp_path):
-    """A raw folder holding the seven samples."""
-    folder = tmp_path / "raw"
-    folder.mkdir()
+def copy_samples(folder: Path) -> Path:
+    """``folder`` (made if need be) holding the seven samples."""
+    folder.mkdir(exist_ok=True)
     for sample in SAMPLES:
         shutil.copy(sample, folder)
     return folder
+
+
+def samples_built(root: Path, jobs: int) -> tuple[Path, Path]:
+    """(raw, out) under ``root``: the seven samples built by the command line as a user runs it."""
+    raw, out = copy_samples(root / "raw"), root / "out"
+    result = run("build", str(raw), "--out", str(out), "--jobs", str(jobs))
+    assert result.returncode == 0, result.stderr
+    return raw, out
+
+
+@pytest.fixture
+def raw_dir(tmp_path):
+    """A raw folder holding the seven samples."""
+    return copy_samples(tmp_path / "raw")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -12,6 +12,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ import pytest
 from pipeline.archive import ARCHIVE_NAME, ArchiveStatus, Doubt, dump, open_checked, sync
 from pipeline.builder.manifest import Manifest
 from pipeline.cli import main
-from tests.conftest import ROOT, SAMPLES, run, summary_counts
+from tests.conftest import ROOT, SAMPLES, run, samples_built, summary_counts
 
 # The documented schema (README, "The archive"): changing it must change this test and the README.
 COLUMNS = {
@@ -60,14 +61,7 @@ def dumped(out: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, Path]:
     """The seven samples, built once for the module."""
-    root = tmp_path_factory.mktemp("archive")
-    raw, out = root / "raw", root / "out"
-    raw.mkdir()
-    for sample in SAMPLES:
-        shutil.copy(sample, raw)
-    result = run("build", str(raw), "--out", str(out), "--jobs", "1")
-    assert result.returncode == 0, result.stderr
-    return raw, out
+    return samples_built(tmp_path_factory.mktemp("archive"), jobs=1)
 
 
 @pytest.fixture
@@ -169,28 +163,24 @@ def _garbage(path: Path) -> None:
     path.write_bytes(b"not a database at all" * 100)
 
 
-def _trigger(path: Path) -> None:
-    with contextlib.closing(sqlite3.connect(path)) as db:
-        db.execute("CREATE TRIGGER spy AFTER DELETE ON meetings BEGIN INSERT INTO archive_info VALUES ('x', 'y'); END")
-        db.commit()
+def _executing(name: str, statement: str) -> Callable[[Path], None]:
+    """A damage that runs one SQL statement on the archive."""
+
+    def damage(path: Path) -> None:
+        with contextlib.closing(sqlite3.connect(path)) as db:
+            db.execute(statement)
+            db.commit()
+
+    damage.__name__ = name  # the test's id
+    return damage
 
 
-def _dropped(path: Path) -> None:
-    with contextlib.closing(sqlite3.connect(path)) as db:
-        db.execute("DROP TABLE notes")
-        db.commit()
-
-
-def _other_format(path: Path) -> None:
-    with contextlib.closing(sqlite3.connect(path)) as db:
-        db.execute("UPDATE archive_info SET value = '999' WHERE key = 'format'")
-        db.commit()
-
-
-def _search_damaged(path: Path) -> None:
-    with contextlib.closing(sqlite3.connect(path)) as db:
-        db.execute("DELETE FROM search_data WHERE id > 10")
-        db.commit()
+_trigger = _executing(
+    "_trigger", "CREATE TRIGGER spy AFTER DELETE ON meetings BEGIN INSERT INTO archive_info VALUES ('x', 'y'); END"
+)
+_dropped = _executing("_dropped", "DROP TABLE notes")
+_other_format = _executing("_other_format", "UPDATE archive_info SET value = '999' WHERE key = 'format'")
+_search_damaged = _executing("_search_damaged", "DELETE FROM search_data WHERE id > 10")
 
 
 def _truncated(path: Path) -> None:

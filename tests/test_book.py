@@ -18,7 +18,7 @@ from pipeline.builder import book as bk
 from pipeline.builder.index import IndexEntry, Participant
 from pipeline.render.pdf import render_pdf
 from pipeline.settings import Settings
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, copy_samples
 
 EDITION = datetime.date(2026, 3, 4)
 SETTINGS = Settings.model_validate({"edition": {"date": EDITION}, "association": {"short_name": "NEAR"}})
@@ -30,9 +30,7 @@ def untagged(records):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    raw = tmp_path_factory.mktemp("raw")
-    for sample in SAMPLES:
-        shutil.copy(sample, raw)
+    raw = copy_samples(tmp_path_factory.mktemp("raw"))
     out = tmp_path_factory.mktemp("out")
     summary = build(BuildOptions(raw, out, jobs=1, settings=SETTINGS), tagger=untagged)
     assert summary.ok

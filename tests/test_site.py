@@ -18,7 +18,7 @@ import pytest
 from markupsafe import escape
 
 from tests.browser import AXE, browser_missing, chromium, screenshot, served
-from tests.conftest import SAMPLES, run, summary_counts
+from tests.conftest import SAMPLES, run, samples_built, summary_counts
 
 SHOTS = Path(os.environ.get("SITE_SCREENSHOTS", "")) if os.environ.get("SITE_SCREENSHOTS") else None
 
@@ -33,14 +33,7 @@ def tree(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("site")
-    raw, out = root / "raw", root / "out"
-    raw.mkdir()
-    for sample in SAMPLES:
-        shutil.copy(sample, raw)
-    result = run("build", str(raw), "--out", str(out), "--jobs", "2")
-    assert result.returncode == 0, result.stderr
-    return raw, out
+    return samples_built(tmp_path_factory.mktemp("site"), jobs=2)
 
 
 class Page(html.parser.HTMLParser):
