@@ -23,8 +23,10 @@ from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
 from .names import (
     CONNECTORS,
+    FIELD_WORDS,
     GENERIC_WORDS,
     HEAD_LABELS,
+    HONORIFICS,
     NATURAL_FEATURE_NOUNS,
     RESOURCE_WORDS,
     clean_span,
@@ -161,7 +163,15 @@ def _joined_parts(text: str) -> list[str]:
         part, rest = text[position : joiner.start()], text[joiner.end() :]
         following = ORGANIZER_JOINERS.split(rest, maxsplit=1)[0]
         following = (split_aside(following) or (following, ""))[0]
-        if joiner.group(0).strip() in ("and", "&") and " of " in part and head_kind(following) is None:
+        if joiner.group(0).strip() in ("and", "&") and (
+            (" of " in part and head_kind(following) is None)
+            # "NEAR Economy and Trade Subcommittee": two fields of one body's name
+            or (
+                part.split()[-1].lower() in FIELD_WORDS
+                and head_kind(part) is None
+                and head_kind(following) == "organization"
+            )
+        ):
             continue
         parts.append(part)
         position = joiner.end()
@@ -601,6 +611,8 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     ents_at = {ent.start: ent for ent in doc.ents}
     proposals = []
     for ent in ents:
+        if _in_person_name(doc, ent.start):
+            continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
         if entry is not None:
             found, tokens = _gazetteer_mentions(ent, entry, gazetteer, ents_at)
@@ -619,6 +631,20 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             accepted.append(coordinated)
     accepted = _cities_among_cities(doc, sorted(accepted, key=lambda a: a[0].start), gazetteer)
     return [mention for _, found in accepted for mention in found]
+
+
+PERSON_NAME_WORDS = 3  # "Ms. Olga Ivanova", "Dr. Kim Dae Jung": the words a title governs
+
+
+def _in_person_name(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` is part of a person's, after a title ("Ms. Olga Ivanova")."""
+    for before in range(start - 1, max(-1, start - 1 - PERSON_NAME_WORDS), -1):
+        word = doc[before].lower_.rstrip(".")
+        if word in HONORIFICS:
+            return True
+        if not doc[before].is_title:
+            return False
+    return False
 
 
 # What joins two places of one kind: "in Toyama and in Busan", "between Niigata and Dalian",

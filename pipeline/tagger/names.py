@@ -59,6 +59,7 @@ HEAD_WORDS = {
         "district",
         "metropolis",
         "republic",
+        "onsen",  # a spa town: "Zao Onsen"
         "aimag",
         "okrug",
     },
@@ -98,6 +99,19 @@ HEAD_WORDS = {
         "rocks",
         "delta",
         "aquifer",
+        "upland",
+        "uplands",
+        "highlands",
+        "ridge",
+        "steppe",
+        "lagoon",
+        "wetland",
+        "wetlands",
+        "gorge",
+        "canyon",
+        "glacier",
+        "nuur",  # Mongolian for lake: "Khövsgöl Nuur"
+        "gol",  # Mongolian for river: "Egiin Gol"
     },
     "facility": {
         "hall",
@@ -162,6 +176,19 @@ HEAD_WORDS = {
         "taisha",
         "jinja",
         "jingu",
+        "shinkansen",
+        "expressway",
+        "highway",
+        "tunnel",
+        "canal",
+        "pier",
+        "wharf",
+        "lighthouse",
+        "aquarium",
+        "zoo",
+        "garden",
+        "gardens",
+        "pagoda",
     },
     "organization": {
         "government",
@@ -227,6 +254,10 @@ HEAD_WORDS = {
     },
 }
 LEADING_NATURAL = {"mount", "mt", "lake", "cape"}
+LEADING_FACILITY = {"hotel"}  # "Hotel Metropolitan Yamagata"
+# Titles before a person's name: "Ms. Olga Ivanova" and "Mr. Nakamura Hiroshi" name people,
+# not the towns Ivanova and Nakamura.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mme", "dr", "prof", "professor", "sir", "madam"}
 LEADING_EVENT = {"typhoon", "hurricane", "cyclone"}  # "Typhoon Lionrock"
 # A name followed by one of these lower-case nouns names a natural feature, whatever the
 # model thought it was: "the Lunskoye gas field", "the Natalka gold deposit", "Three
@@ -298,7 +329,26 @@ TRAILING_COMMON_NOUNS = {
 }
 # Lower-case words that still belong to a name ("Tuv aimag", "Gyeongsangbuk-do").
 LOWERCASE_NAME_WORDS = {"aimag", "do", "oblast", "krai", "okrug", "de", "la"}
-GENERIC_WORDS = {
+# The fields of the association's committees: "Economy and Trade Subcommittee" is one name.
+FIELD_WORDS = {
+    "culture",
+    "cultural",
+    "tourism",
+    "trade",
+    "economy",
+    "economic",
+    "environment",
+    "environmental",
+    "energy",
+    "science",
+    "technology",
+    "education",
+    "research",
+    "exchange",
+    "cooperation",
+    "development",
+}
+GENERIC_WORDS = FIELD_WORDS | {
     "province",
     "provinces",
     "region",
@@ -349,22 +399,6 @@ GENERIC_WORDS = {
     "subcommittee",
     "subcommittees",
     "committees",
-    "culture",
-    "cultural",
-    "tourism",
-    "trade",
-    "economy",
-    "economic",
-    "environment",
-    "environmental",
-    "energy",
-    "science",
-    "technology",
-    "education",
-    "research",
-    "exchange",
-    "cooperation",
-    "development",
     "theme",
     "format",
     "language",
@@ -480,6 +514,7 @@ FACILITY_CENTRE_WORDS = frozenset(
     {"conference", "convention", "exhibition", "expo", "business", "trade", "shopping", "sports", "congress"}
     | {"culture", "cultural", "art", "arts", "community", "visitor", "visitors", "press", "media", "world"}
     | {"ski", "alpine", "jumping", "ice", "skating", "sliding", "biathlon", "aquatics", "swimming", "tennis"}
+    | {"sailing", "rowing", "golf", "equestrian", "shooting", "cycling", "diving"}
 )
 
 
@@ -490,8 +525,13 @@ def head_kind(name: str) -> str | None:
         return "natural"
     if len(words) > 1 and _word_key(words[0]) in LEADING_EVENT:
         return "event"
+    if len(words) > 1 and _word_key(words[0]) in LEADING_FACILITY:
+        return "facility"
     head = head_word(name)
     if head in ("center", "centre"):
+        tail_head = _word_key(words[-1])
+        if tail_head != head and tail_head in HEAD_WORDS["facility"] | HEAD_WORDS["natural"]:
+            return "facility"  # "Centre of Asia Monument": the monument the centre's tail names
         return "facility" if any(_word_key(word) in FACILITY_CENTRE_WORDS for word in words) else "organization"
     return next((kind for kind, heads in HEAD_WORDS.items() if head in heads), None)
 
@@ -663,6 +703,7 @@ NAME_SHAPES = [
     _shape("LOC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}}], "natural"),
     _shape("LOC", [{"LOWER": {"IN": sorted(LEADING_NATURAL)}}, {"IS_TITLE": True, "OP": "+"}], "leading natural"),
     _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["facility"])}}], "facility"),
+    _shape("FAC", [{"LOWER": {"IN": sorted(LEADING_FACILITY)}}, {"IS_TITLE": True, "OP": "+"}], "leading facility"),
     # an organization's head is capitalised: "the Yakutia branch of ..." is no name
     _shape(
         "ORG", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["organization"])}, "IS_TITLE": True}], "organization"
