@@ -233,3 +233,17 @@ def test_a_participants_section_lists_the_authorities_under_the_overview_summary
         (None, "observer", ["Siberian Coal Energy Company (SUEK)"]),
     ]
     assert not [note for note in record.notes if "count" in note.code]
+
+
+def test_dash_headings_an_observer_country_and_a_group_of_bodies() -> None:
+    lines = [
+        "Japan – Niigata Prefecture, Tottori Prefecture",
+        "Mongolia (observer) – Dornod Province",
+        "International organizations – UNDP, Tumen Secretariat",
+        "Gangwon-do – Governor's Office",
+    ]
+    assert _groups(*lines) == [
+        ("Japan", "member", ["Niigata Prefecture", "Tottori Prefecture"]),
+        ("Mongolia", "observer", ["Dornod Province"]),
+        (None, "member", ["UNDP", "Tumen Secretariat", "Gangwon-do – Governor's Office"]),
+    ]

@@ -85,6 +85,11 @@ GEONAMES_COUNTRIES = {
 _PLAIN_LATIN = re.compile(r"[A-Z][a-z'’-]{4,}(?: [A-Z][a-z'’-]+){0,2}")
 
 
+def _folded(name: str) -> str:
+    """A name as it is written without its diacritics: "Ōtsu" -> "Otsu", "Wŏnsan" -> "Wonsan"."""
+    return "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
+
+
 def _plain_latin(name: str) -> bool:
     return _PLAIN_LATIN.fullmatch(name) is not None
 
@@ -549,6 +554,15 @@ class Gazetteer:
             # "Nara-shi", "Goyang-si": GeoNames' administrative suffix is no part of the name
             # the records write ("Nara", "Nara City")
             city = {**city, "name": _ADMINISTRATIVE_SUFFIX.sub("", city["name"])}
+            folded = _folded(city["name"])
+            if not _plain_latin(city["name"]) and _plain_latin(folded) and folded.lower() not in self.stop:
+                # "Jōetsu" is mostly written "Joetsu" in English: that is its name here, the
+                # macron's spelling one of its aliases
+                city = {
+                    **city,
+                    "name": _folded(city["name"]),
+                    "alternatenames": [city["name"], *city["alternatenames"]],
+                }
             cc = city["countrycode"]
             if cc not in GEONAMES_COUNTRIES:
                 continue

@@ -312,6 +312,12 @@ FOOTNOTE_LEGEND = re.compile(
 TRAILING_COUNTRY = re.compile(r"^(?P<name>.*?\S)\s*\((?P<country>[^()]+)\)$")
 # "Atlantis: A, B": a heading where a country belongs, in the form of one.
 GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*(?P<rest>.*)$")
+# "International organizations – UNDP, ERINA": after a dash only a heading that names bodies
+# ("Gangwon-do – Governor's Office" is an authority).
+GROUP_DASH_HEADING = re.compile(
+    r"^(?P<name>(?:[^\W\d_][\w-]*\s+){0,2}(?:organi[sz]ations?|institutions|bodies|guests))\s+[–—-]\s+(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 TABLE_RULE = re.compile(r"^[+|]?[-=+:|\s]{3,}$")  # "+----+----+", an ASCII table's rule
 # "(7)：A、B" on the line after its country: the count a wrapped heading carried over.
 HEADING_COUNT = re.compile(r"^\((?P<count>\d{1,3})\)\s*[:：]\s*(?P<rest>.*)$")
@@ -487,7 +493,9 @@ class ParticipationScanner:
             country_text, stated, rest = heading
             self.open_group(country_text, stated)
             text = rest
-        elif (unknown := GROUP_HEADING.match(text)) and _unknown_country(unknown["name"]):
+        elif (unknown := GROUP_HEADING.match(text) or GROUP_DASH_HEADING.match(text)) and _unknown_country(
+            unknown["name"]
+        ):
             self._note_unknown(unknown["name"])
             self.open_group(unknown["name"])
             text = unknown["rest"]
@@ -711,6 +719,7 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
 
 
 _OBSERVER_HEADING = re.compile(r"^(?P<name>[^:：]+?)\s*[:：]\s*(?P<rest>.*)$")
+_OBSERVER_DASH_HEADING = re.compile(r"^(?P<name>[^:：]+?)\s+[–—-]\s+(?P<rest>.*)$")  # "Mongolia (observer) – Tov"
 _OBSERVER_PREFIX = re.compile(r"^observers?\s*[–—-]\s*(?P<name>\S.*)$", re.IGNORECASE)  # "Observer - Japan: A"
 
 
@@ -734,9 +743,14 @@ def _summary(text: str) -> tuple[re.Match[str], int] | None:
 
 
 def _observer_heading(text: str) -> tuple[str, str] | None:
-    """(name, what follows) of "Mongolia (observer)", "Mongolia (Observer): Tov", "Observer - Japan: A" or
-    "International Organizations（列席 observer）：UNDP": a heading whose group observes."""
-    found = _OBSERVER_HEADING.match(text.strip())
+    """(name, what follows) of "Mongolia (observer)", "Mongolia (Observer): Tov", "Observer - Japan: A",
+    "Mongolia (observer) – Tov" or "International Organizations（列席 observer）：UNDP": a heading
+    whose group observes."""
+    return _observer_heading_at(_OBSERVER_HEADING, text) or _observer_heading_at(_OBSERVER_DASH_HEADING, text)
+
+
+def _observer_heading_at(layout: re.Pattern[str], text: str) -> tuple[str, str] | None:
+    found = layout.match(text.strip())
     name, rest = (found["name"], found["rest"]) if found else (text.strip(), "")
     prefixed = _OBSERVER_PREFIX.match(name)
     if prefixed:

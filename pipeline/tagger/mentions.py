@@ -453,6 +453,12 @@ def _gazetteer_mentions(
         return [Mention(ent.text, city.kind, city.label, city, city.country)], covered
     if base != ent.text:
         return [Mention(base, entry.kind, entry.label, None, entry.country)], covered
+    # "East Sea/Sea of Japan": two spellings the gazetteer knows, written as one
+    spellings = [(part, gazetteer.lookup(part)) for part in ent.text.split("/")]
+    if len(spellings) > 1 and all(known is not None for _, known in spellings):
+        return [
+            Mention(part, known.kind, known.label, known, known.country) for part, known in spellings if known
+        ], covered
     # A country's official name ("Democratic People's Republic of Korea") is one name, and
     # so is a known body's ("EMERCOM of Russia").
     whole = entry.type == "country" or entry.kind == "organization"
@@ -568,13 +574,22 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
     return start
 
 
-def _acronym_after(doc: Doc, end: int) -> str | None:
+def _acronym_after(doc: Doc, end: int, organization: bool = False) -> str | None:
     """'Korea International Cooperation Agency (KOICA)', 'Incheon Free Economic Zone (IFEZ)':
-    the bracketed acronym."""
+    the bracketed acronym; after a body's name also its one-word short name ('National
+    Federation of Fisheries Cooperatives (Suhyup)')."""
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text.startswith(")"):  # "):" is one token
-        candidate = doc[end + 1].text
-        if is_acronym(candidate):
-            return candidate
+        candidate = doc[end + 1]
+        if is_acronym(candidate.text):
+            return candidate.text
+        if (
+            organization
+            and candidate.is_title
+            and candidate.is_alpha
+            and candidate.ent_type_ in ("", "ORG")
+            and is_name(candidate.text)
+        ):
+            return candidate.text
     return None
 
 
@@ -592,7 +607,8 @@ def _with_acronym(doc: Doc, found: list[Mention], tokens: range, gazetteer: Gaze
     """The acronym in brackets after an organization's name, as a mention of the same thing;
     where the gazetteer knows the acronym and not the long form, both are its entry."""
     named = len(found) == 1 and (found[0].kind == "organization" or found[0].label == "FAC")
-    acronym = _acronym_after(doc, tokens.stop) if len(found) == 1 else None
+    organization = len(found) == 1 and found[0].kind == "organization"
+    acronym = _acronym_after(doc, tokens.stop, organization) if len(found) == 1 else None
     # a place's acronym only where its letters are the name's initials: "Jewish Autonomous Oblast (JAO)"
     if acronym is None or not (named or acronym == initials(found[0].text)):
         return found

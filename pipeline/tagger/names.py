@@ -492,6 +492,12 @@ NOT_NAMES = {
     "ai",
     "ev",
     "esg",
+    # how a meeting was held, bracketed after the host's name: "NEAR Secretariat (Online)"
+    "online",
+    "hybrid",
+    "virtual",
+    "offline",
+    "in-person",
 }
 EDGE_PUNCTUATION = "\"'“”‘’『』「」《》()[]<>,.;:!?·-–—& "
 
