@@ -541,7 +541,7 @@ class Gazetteer:
                 self.add(eid, *c.get("aliases", []))
                 for n in c.get("native", []):
                     self.add(eid, n)
-                    if cc == "CN" and not n.endswith("市"):
+                    if cc == "CN" and typ == "city" and not n.endswith("市"):
                         self.add(eid, n + "市")  # 哈尔滨 -> 哈尔滨市
 
     def build_geonames_cities(self) -> None:

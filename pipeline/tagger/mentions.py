@@ -26,8 +26,10 @@ from .names import (
     FIELD_WORDS,
     GENERIC_WORDS,
     HEAD_LABELS,
+    HEAD_WORDS,
     HONORIFICS,
     NATURAL_FEATURE_NOUNS,
+    ON_TAIL_HEADS,
     RESOURCE_WORDS,
     clean_span,
     head_kind,
@@ -330,7 +332,10 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
         # "Rason Economic and Trade Zone", but "Niigata and Zarubino Port" are two
         head_kind(after) == "facility" and (end - start > 1 or doc[start].lower_ in GENERIC_WORDS)
     )
-    if not has_connector and joined and head_kind(before) is None:
+    # "Ulsan Exhibition and Convention Center": an event word that names what the building is for
+    before_kind = head_kind(before)
+    unheaded = before_kind is None or (before_kind == "event" and head_kind(after) == "facility")
+    if not has_connector and joined and unheaded:
         return run_end
     return None
 
@@ -368,8 +373,14 @@ def _extend_right(
         elif (
             token.lower_ in CONNECTORS
             and kind_of(doc[:end].text) == "organization"
-            # "on" opens a name's tail ("Subcommittee on Energy"), never a second one
-            and not (token.lower_ == "on" and any(t.lower_ in CONNECTORS for t in doc[start:end]))
+            # "on" opens a committee's tail ("Subcommittee on Energy"), never a second one
+            and not (
+                token.lower_ == "on"
+                and (
+                    any(t.lower_ in CONNECTORS for t in doc[start:end])
+                    or head_word(doc[start:end].text) not in ON_TAIL_HEADS | HEAD_WORDS["event"]
+                )
+            )
         ):
             tail = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
             following_words = doc[tail : _capitalised_run(doc, tail, known_names=True)].text

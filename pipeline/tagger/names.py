@@ -35,6 +35,10 @@ HEAD_WORDS = {
         "workshop",
         "agreement",
         "treaty",
+        "protocol",
+        "convention",
+        "memorandum",
+        "accord",
         "earthquake",
         "earthquakes",
         "framework",
@@ -251,6 +255,7 @@ HEAD_WORDS = {
         "inc",
         "corp",
         "kaisha",
+        "industries",
     },
 }
 LEADING_NATURAL = {"mount", "mt", "lake", "cape"}
@@ -310,6 +315,9 @@ HEAD_LABELS: dict[str, tuple[EntityKind, str]] = {
     "organization": ("organization", "ORG"),
 }
 CONNECTORS = {"of", "for", "on"}
+# Heads an "on" tail belongs to: "Subcommittee on Energy", but "Kyoto University" ends before
+# "on the Kyoto Protocol".
+ON_TAIL_HEADS = {"subcommittee", "committee", "committees", "commission", "council", "group", "network"}
 
 LEADING_WORDS = {"the", "a", "an", "this", "these", "our", "its", "their", "of", "in", "at"}
 TRAILING_WORDS = {"of", "in", "at", "and", "or", "for", "to", "on", "from", "with", "by", "the", "'s", "’s"}
@@ -514,6 +522,8 @@ def head_word(name: str) -> str:
     return _word_key(words[-1]) if words else ""
 
 
+EVENT_VENUE_HEADS = {"center", "centre", "hall"}
+
 # A centre is a building in "International Conference Center", a body in "Asian Disaster
 # Reduction Center": these words make it a building.
 FACILITY_CENTRE_WORDS = frozenset(
@@ -548,6 +558,7 @@ def _strip_edges(words: list[str]) -> list[str]:
     while words and (
         words[-1].lower() in TRAILING_WORDS
         or (words[-1][:1].islower() and words[-1].lower() not in LOWERCASE_NAME_WORDS)
+        or words[-1].lower() in NOT_NAMES  # "the Prigorodnoye LNG plant" names Prigorodnoye
     ):
         words = words[:-1]
     return words
@@ -679,7 +690,8 @@ def clean_span(text: str, label: str) -> list[str]:
     if any(ch.isdigit() for ch in text):
         return []
     words = _after_role(text.split())
-    if any(_word_key(word) in HEAD_WORDS["event"] for word in words):
+    # an event's words make no name, except in the hall it is held in ("Convention Center")
+    if any(_word_key(word) in HEAD_WORDS["event"] for word in words) and head_word(text) not in EVENT_VENUE_HEADS:
         return []
     if in_capitals(" ".join(words)):
         return []
