@@ -247,3 +247,19 @@ def test_dash_headings_an_observer_country_and_a_group_of_bodies() -> None:
         ("Mongolia", "observer", ["Dornod Province"]),
         (None, "member", ["UNDP", "Tumen Secretariat", "Gangwon-do – Governor's Office"]),
     ]
+
+
+def test_a_table_row_whose_country_cell_is_a_role() -> None:
+    notes: list = []
+    lines = [
+        "| Country | Member regions |",
+        "|---------|----------------|",
+        "| Japan | Niigata Prefecture, Toyama Prefecture |",
+        "| (observers) | Asian Development Bank, Korea Energy Economics Institute |",
+    ]
+    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("Japan", "member", ["Niigata Prefecture", "Toyama Prefecture"]),
+        (None, "observer", ["Asian Development Bank", "Korea Energy Economics Institute"]),
+    ]
+    assert notes == []

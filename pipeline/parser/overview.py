@@ -45,6 +45,8 @@ LABEL_LAYOUTS = (
         re.compile(r"^(?P<label>[^\W\d_][^:：.]{0,39}?)(?:\s*\.{4,}|\s+\.{3,})\s*[:：]?\s*(?P<value>.*)$"),
         False,
     ),
+    # "Participants .. 16 regions": a long label in a dot-leader block leaves room for two dots
+    LabelLayout("short dot leader", re.compile(r"^(?P<label>[^\W\d_][^:：.]{0,39}?)\s+\.{2}\s+(?P<value>.+)$"), True),
     LabelLayout("column", re.compile(r"^(?P<label>[^\W\d_][^|:：]{0,39}?)\s+\|\s+(?P<value>.+)$"), True),
     LabelLayout("dash", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,30}?)\s+[-–—]\s+(?P<value>.+)$"), True),
     LabelLayout("label line", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]?(?P<value>)$"), True),
@@ -334,7 +336,9 @@ _LIST_SEPARATORS = ",;、，；"  # the ideographic comma lists names in Chinese
 _SLASHES = re.compile(r"\s+/\s+")  # "Gangwon-do / Gyeongsangbuk-do": another way to list
 TABLE_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 ROLE_CELL = re.compile(
-    r"^(?:(?P<observer>observers?)|members?|full members?|regular members?)(?:\s*[(（][^()（）]*[)）])?$", re.IGNORECASE
+    r"^[(（\[]?(?:(?P<observer>observers?)|members?|full members?|regular members?)[)）\]]?"
+    r"(?:\s*[(（][^()（）]*[)）])?$",
+    re.IGNORECASE,
 )
 COUNT_CELL = re.compile(r"^\d{1,3}$")
 
@@ -547,7 +551,14 @@ class ParticipationScanner:
             else next((index for index, cell in enumerate(cells) if country_code(cell)), None)
         )
         observer = any((role := ROLE_CELL.match(cell)) is not None and role["observer"] is not None for cell in cells)
-        if country_index is not None and country_index < len(cells) and cells[country_index]:
+        if (
+            country_index is not None
+            and country_index < len(cells)
+            and ROLE_CELL.match(cells[country_index])
+            and not country_code(cells[country_index])
+        ):
+            self.open_group(None).observer = observer  # "| (observers) | ADB, KEEI |": bodies of no country
+        elif country_index is not None and country_index < len(cells) and cells[country_index]:
             country_text = cells[country_index]
             if not country_code(country_text):
                 self.notes.append(

@@ -102,8 +102,10 @@ def _joined_places(part: str, gazetteer: Gazetteer) -> list[str]:
     with a head word or known; "Rason Economic and Trade Zone" stays one."""
     # never inside brackets: "China (Changchun International Conference and Exhibition Center)"
     pieces = split_top_level_at(part, _JOINED)
+    # an event's name is no place of its own: "Ulsan Exhibition and Convention Center" is one
     if len(pieces) > 1 and all(
-        head_kind((split_aside(piece) or (piece, ""))[0]) is not None or gazetteer.lookup(piece) for piece in pieces
+        head_kind((split_aside(piece) or (piece, ""))[0]) not in (None, "event") or gazetteer.lookup(piece)
+        for piece in pieces
     ):
         return pieces
     return [part]
@@ -790,6 +792,9 @@ _NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
 
 
 _PLACE_SUFFIX = re.compile(r"\s+(?:County|Town|Gun|Soum|Sum)$")  # "PyeongChang County" is PyeongChang
+_FIELD_FIRST = re.compile(
+    r"^(?P<fields>.+?)\s+(?P<body>Subcommittee|Sub-committee|Working Group|Committee)$", re.IGNORECASE
+)
 _REGION_BODY = re.compile(r"^(?P<region>[^,]+),\s*(?P<body>[^,]+)$")
 
 
@@ -799,6 +804,8 @@ def _name_key(name: str) -> str:
     a region's body written after it ("Jewish Autonomous Oblast, Government" is the
     Government of the Jewish Autonomous Oblast)."""
     name = _PLACE_SUFFIX.sub("", _NEAR_PREFIX.sub("", name))
+    if fields := _FIELD_FIRST.match(name):  # "Energy Subcommittee" is the "Subcommittee on Energy"
+        name = f"{fields['body']} on {fields['fields']}"
     region_body = _REGION_BODY.match(name)
     if region_body and _generic(region_body["body"]):
         name = f"{region_body['body']} of {region_body['region']}"
