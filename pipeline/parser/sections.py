@@ -126,7 +126,8 @@ SECTION_KINDS = (
     (
         "contents",
         re.compile(
-            r"\b(contents?|main results|results|agenda|proceedings|discussions|outcomes?|(?<!agreed )minutes)\b", re.I
+            r"\b(contents?|main results|results|agenda|proceedings|discussions|sessions|outcomes?|(?<!agreed )minutes)\b",
+            re.I,
         ),
     ),
     # "2. PARTICIPANTS", "PARTICIPATING REGIONS": the list of authorities in a section of its own
