@@ -280,3 +280,18 @@ def test_no_entity_set_loses_names(name, nlp):
     place, organization = _totals(directory / "gold", directory, nlp)
     scores = (place.precision, place.recall, organization.precision, organization.recall)
     assert all(score >= floor for score, floor in zip(scores, ENTITY_SET_FLOORS[name], strict=True)), scores
+
+
+def test_an_unknown_name_where_a_town_stands_is_a_place(nlp) -> None:
+    text = SHELL.format(
+        "A boat ride from Otsu, Shiga Prefecture; a visit to the Amanohashidate sandbar and the terminal at Zabaikalsk."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Otsu"] == kinds["Amanohashidate"] == kinds["Zabaikalsk"] == "place"
+
+
+def _kinds_of(text: str, nlp) -> list[tuple[str, str]]:
+    from pipeline import read_bytes
+
+    (record,) = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)
+    return [(entity.name, entity.kind) for entity in record.entities]

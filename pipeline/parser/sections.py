@@ -126,7 +126,8 @@ SECTION_KINDS = (
     (
         "contents",
         re.compile(
-            r"\b(contents?|main results|results|agenda|proceedings|discussions|sessions|outcomes?|(?<!agreed )minutes)\b",
+            r"\b(contents?|main results|results|agenda|proceedings|discussions|sessions|outcomes?"
+            r"|(?<!agreed )minutes)\b",
             re.I,
         ),
     ),

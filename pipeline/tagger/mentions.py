@@ -516,6 +516,27 @@ def _natural_feature_after(doc: Doc, end: int) -> bool:
     return index < len(doc) and doc[index].text in NATURAL_FEATURE_NOUNS
 
 
+LOCATIVES = frozenset({"in", "at", "near"})
+
+
+def _located(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> bool:
+    """Whether an unknown one-word name the model took for a body is a town by where it
+    stands: after "in", "at" or "near" ("the terminal at Zabaikalsk"), or before a comma and
+    a region or country the gazetteer knows ("from Otsu, Shiga Prefecture")."""
+    if end - start != 1 or doc[start].is_upper or head_kind(doc[start].text) is not None:
+        return False
+    after = ents_at.get(end + 1)
+    before_region = (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and after is not None
+        and after.label_ == "GPE"
+        and not after.ent_id_.startswith(("city:", "shape:"))
+        and bool(after.ent_id_)
+    )
+    return before_region or (start > 0 and doc[start - 1].lower_ in LOCATIVES)
+
+
 def _facility_of_tail(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
     """A facility's "of" tail that names no place: "Adachi Museum" + "of Art"; "Mogao Caves
     of Dunhuang" are two names."""
@@ -550,6 +571,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     default: tuple[EntityKind, str] = ("place", ent.label_) if ent.label_ in PLACE_LABELS else ("organization", "ORG")
     if _natural_feature_after(ent.doc, end):
         default = ("place", "LOC")
+    elif default[0] == "organization" and _located(ent.doc, start, end, ents_at):
+        default = ("place", "GPE")
     names = clean_span(text, ent.label_)
     kinds = [HEAD_LABELS.get(head_kind(name) or "") for name in names]
     # "Mount Tai & Qufu": parts of one span share the kind one of them shows.

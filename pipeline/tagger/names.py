@@ -285,6 +285,14 @@ NATURAL_FEATURE_NOUNS = {
     "shore",
     "coast",
     "valley",
+    "sandbar",
+    "spit",
+    "beach",
+    "lagoon",
+    "wetland",
+    "wetlands",
+    "grassland",
+    "grasslands",
 }
 RESOURCE_WORDS = {
     "oil",
