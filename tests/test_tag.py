@@ -290,6 +290,16 @@ def test_an_unknown_name_where_a_town_stands_is_a_place(nlp) -> None:
     assert kinds["Otsu"] == kinds["Amanohashidate"] == kinds["Zabaikalsk"] == "place"
 
 
+def test_companies_by_brand_and_hotels_by_city(nlp) -> None:
+    text = SHELL.format(
+        "Posco's steel works, Rusal smelters and Japan's JERA joined; delegates stayed at the Lotte Hotel Ulsan "
+        "and flew S7 Airlines."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["POSCO"] == kinds["Rusal"] == kinds["JERA"] == kinds["S7 Airlines"] == "organization"
+    assert kinds["Lotte Hotel Ulsan"] == "place"
+
+
 def _kinds_of(text: str, nlp) -> list[tuple[str, str]]:
     from pipeline import read_bytes
 

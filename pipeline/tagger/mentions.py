@@ -550,6 +550,17 @@ def _facility_of_tail(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
     return run_end
 
 
+def _located_facility(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
+    """A hotel's or a hall's name that ends with its city: "Lotte Hotel Ulsan", "Shangri-La
+    Hotel Harbin" (no comma or preposition between, and no name going on after the city)."""
+    city = ents_at.get(end)
+    if city is None or city.label_ != "GPE" or doc[end - 1].whitespace_ != " ":
+        return end
+    if city.end < len(doc) and _starts_name(doc[city.end]):
+        return end
+    return city.end
+
+
 def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -> tuple[list[Mention], range]:
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
@@ -560,7 +571,7 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     if ent.label_ in ORG_LABELS or ent.text.split()[-1].lower() in CONNECTORS | {"the"}:
         end = _extend_right(ent.doc, end, ents_at, lambda text: "organization", ent.start)
     elif head_kind(ent.text) == "facility":
-        end = _facility_of_tail(ent.doc, end, ents_at)
+        end = _located_facility(ent.doc, _facility_of_tail(ent.doc, end, ents_at), ents_at)
     start = _extend_left(ent.doc, ent.start, end, ents_at)
     text = ent.doc[start:end].text
     if head_kind(text) == "event":

@@ -6,6 +6,8 @@ Shared by the tagger's spaCy patterns (NAME_SHAPES) and its cleanup of spans
 
 from __future__ import annotations
 
+import re
+
 from ..parser.overview import field_kind
 from ..record import EntityKind
 
@@ -478,6 +480,7 @@ NOT_NAMES = {
     "email",
     "tv",
     "covid",
+    "covid-19",
     # the words that open a resolution's preamble, capitalised at the start of a sentence
     "aware",
     "recalling",
@@ -693,9 +696,13 @@ def in_capitals(text: str) -> bool:
     return len(words) >= CAPITALS_HEADING_WORDS and all(word.isupper() for word in words if word.isalpha())
 
 
+_NUMBER_WORD = re.compile(r"^\W*\d[\d.,:/–-]*(?:st|nd|rd|th|s)?\W*$", re.IGNORECASE)
+
+
 def clean_span(text: str, label: str) -> list[str]:
     """The names inside a span the model found; empty when it is junk."""
-    if any(ch.isdigit() for ch in text):
+    # a number or a year makes no name ("2018 Forum", "the 21st"), a brand's digit does ("S7 Airlines")
+    if any(_NUMBER_WORD.match(word) for word in text.split()):
         return []
     words = _after_role(text.split())
     # an event's words make no name, except in the hall it is held in ("Convention Center")
