@@ -404,9 +404,9 @@ _TRAILING_LOWER = BODY_WORDS | {"region", "area"}
 
 
 def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -> tuple[Span, Span]:
-    """The gazetteer match with a hyphen-joined word before it ('Fushiki-Toyama'),
-    and that grown to the right ('Irkutsk Aircraft Plant')."""
-    doc, start = ent.doc, ent.start
+    """The gazetteer match with a hyphen-joined word before or after it ('Fushiki-Toyama',
+    'Kyzyl-Tashtyg'), and that grown to the right ('Irkutsk Aircraft Plant')."""
+    doc, start, matched_end = ent.doc, ent.start, ent.end
     if (
         start >= 2
         and doc[start - 1].text == "-"
@@ -415,16 +415,25 @@ def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -
         and doc[start - 2].is_alpha
     ):
         start -= 2
+    if (
+        matched_end + 1 < len(doc)
+        and doc[matched_end].text == "-"
+        and not doc[matched_end - 1].whitespace_
+        and not doc[matched_end].whitespace_
+        and doc[matched_end + 1].is_title
+        and not doc[matched_end + 1].ent_type_
+    ):
+        matched_end += 2
     # A known organization runs on over an "of" tail naming a place ("EMERCOM" + "of Russia");
     # "Programme of UNDP" names two.
     kind_of = (lambda text: "organization") if organization else head_kind
-    end = _extend_right(doc, ent.end, ents_at, kind_of, start, place_tails_only=organization)
+    end = _extend_right(doc, matched_end, ents_at, kind_of, start, place_tails_only=organization)
     start = _extend_left(doc, start, end, ents_at)
-    base_end = ent.end
+    base_end = matched_end
     # matched on lower case: "the NEAR Secretariat office" names the NEAR Secretariat
     while base_end - 1 > start and doc[base_end - 1].is_lower and doc[base_end - 1].lower_ in _TRAILING_LOWER:
         base_end -= 1
-    return doc[start:base_end], doc[start : end if end > ent.end else base_end]
+    return doc[start:base_end], doc[start : end if end > matched_end else base_end]
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^annual$", re.IGNORECASE)

@@ -317,6 +317,15 @@ RESOURCE_WORDS = {
     "open-pit",
     "and",
     "condensate",
+    "polymetallic",
+    "phosphorite",
+    "lithium",
+    "cobalt",
+    "molybdenum",
+    "tungsten",
+    "manganese",
+    "platinum",
+    "potash",
 }
 HEAD_LABELS: dict[str, tuple[EntityKind, str]] = {
     "administrative": ("place", "GPE"),
@@ -730,6 +739,29 @@ def _shape(label: str, pattern: list[dict], name: str) -> dict:
 
 _CAPITALISED = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’.-]*|-)$"}, "IS_STOP": False, "OP": "+"}
 
+# Compass words before a country or Siberia name a part of it: "Northeast China" (a macro-region).
+COMPASS_WORDS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+}
+COMPASS_REGIONS = {"china", "japan", "mongolia", "russia", "siberia"}  # not Korea: "South Korea" is a country
+# Words before "Area" that make a zone of it: "Qinzhou Bonded Port Area", "Wulingyuan Scenic Area".
+AREA_WORDS = {"port", "zone", "park", "scenic", "industrial", "development", "tourist", "economic"}
+# Lower-case ends of a Japanese temple's name: "Todai-ji", "Risshaku-ji Temple", "Byodo-in".
+TEMPLE_SUFFIXES = {"ji", "dera", "in"}
+
 # Name shapes the gazetteer cannot list: "<Capitalised words> Lake", "Mount <Name>",
 # "<Capitalised words> Museum", "<Capitalised words> Agency".
 NAME_SHAPES = [
@@ -737,6 +769,14 @@ NAME_SHAPES = [
     _shape("LOC", [{"LOWER": {"IN": sorted(LEADING_NATURAL)}}, {"IS_TITLE": True, "OP": "+"}], "leading natural"),
     _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["facility"])}}], "facility"),
     _shape("FAC", [{"LOWER": {"IN": sorted(LEADING_FACILITY)}}, {"IS_TITLE": True, "OP": "+"}], "leading facility"),
+    _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(AREA_WORDS)}}, {"TEXT": "Area"}], "area"),
+    _shape(
+        "FAC",
+        [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(TEMPLE_SUFFIXES)}}, {"LOWER": "temple", "OP": "?"}],
+        "temple",
+    ),
+    _shape("GPE", [_CAPITALISED, {"LOWER": "onsen"}], "spa town"),
+    _shape("LOC", [{"LOWER": {"IN": sorted(COMPASS_WORDS)}}, {"LOWER": {"IN": sorted(COMPASS_REGIONS)}}], "compass"),
     # an organization's head is capitalised: "the Yakutia branch of ..." is no name
     _shape(
         "ORG", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["organization"])}, "IS_TITLE": True}], "organization"
