@@ -300,6 +300,17 @@ def test_companies_by_brand_and_hotels_by_city(nlp) -> None:
     assert kinds["Lotte Hotel Ulsan"] == "place"
 
 
+def test_an_observer_body_of_a_body_is_two(nlp) -> None:
+    text = (
+        "The 10th Meeting of the Environment Subcommittee\n· Overview\nPeriod: 2015\n"
+        "Participants: Japan (1; Toyama Prefecture)\n"
+        "《※ Participated as observer》 Northwest Pacific Action Plan (NOWPAP) of the United Nations "
+        "Environment Programme (UNEP)\n· Contents\n▷ Reports\n"
+    )
+    names = dict(_entities_of(text, nlp).values())
+    assert {"Northwest Pacific Action Plan", "United Nations Environment Programme"} <= set(names)
+
+
 def _kinds_of(text: str, nlp) -> list[tuple[str, str]]:
     from pipeline import read_bytes
 

@@ -352,6 +352,17 @@ class SuspectRule:
 
 
 _WORDS_MAX = 8
+# A body's full name may be longer: "Northwest Pacific Action Plan (NOWPAP) of the United
+# Nations Environment Programme (UNEP)", every word capitalised but the little ones.
+_NAME_WORDS_MAX = 16
+_NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "-", "–"})
+
+
+def _title_case(text: str) -> bool:
+    words = re.sub(r"\([^()]*\)", " ", text).split()
+    return all(word[:1].isupper() or word.lower() in _NAME_FUNCTION_WORDS for word in words)
+
+
 SUSPECT_AUTHORITIES = (
     SuspectRule("digits", lambda text: bool(re.fullmatch(r"[\d\s.,/#-]+", text))),
     SuspectRule(
@@ -366,7 +377,7 @@ SUSPECT_AUTHORITIES = (
             or re.match(r"^(?:in\s+)?total\b", text, re.IGNORECASE)
         ),
     ),
-    SuspectRule("long", lambda text: len(text.split()) > _WORDS_MAX),
+    SuspectRule("long", lambda text: len(text.split()) > (_NAME_WORDS_MAX if _title_case(text) else _WORDS_MAX)),
     # "about 60 scientists": names start with a capital (or a letter of a script without case)
     SuspectRule("lower case", lambda text: text[:1].islower()),
     SuspectRule("sentence", lambda text: len(text.split()) >= 5 and text.rstrip().endswith((".", "!", "?"))),

@@ -216,6 +216,11 @@ def _generic(name: str) -> bool:
     return all(word in GENERIC_WORDS or word in BODY_WORDS for word in words)
 
 
+# "Northwest Pacific Action Plan (NOWPAP) of the United Nations Environment Programme (UNEP)":
+# a name closed by its acronym, then the body it belongs to
+_BODY_OF_BODY = re.compile(r"(?<=\))\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
 def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
     overview = record.overview
     if overview is None:
@@ -227,7 +232,7 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                 mentions.append(_mention(group.country_text, gazetteer, "place", "GPE", group.country))
             for authority in group.authorities:
                 named: Mention | None = None
-                for name in _with_aside(authority, gazetteer):
+                for name in (name for body in _BODY_OF_BODY.split(authority) for name in _with_aside(body, gazetteer)):
                     acronym = _acronym_aside(name, named, gazetteer)  # "Pacific Asia Travel Association (PATA)"
                     if acronym is not None:
                         mentions.append(acronym)
