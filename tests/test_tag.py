@@ -311,6 +311,13 @@ def test_an_observer_body_of_a_body_is_two(nlp) -> None:
     assert {"Northwest Pacific Action Plan", "United Nations Environment Programme"} <= set(names)
 
 
+def test_a_bracket_before_a_colon_closes_a_name(nlp) -> None:
+    text = SHELL.format("Republic of Sakha (Yakutia): solar plants; a tsunami drill and grants for schools.")
+    names = dict(_entities_of(text, nlp).values())
+    assert names["Sakha Republic"] == ["Republic of Sakha (Yakutia)"]
+    assert len(names) == 2  # NEAR (the title's) and the republic: no tsunami, no grants
+
+
 def _kinds_of(text: str, nlp) -> list[tuple[str, str]]:
     from pipeline import read_bytes
 

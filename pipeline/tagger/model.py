@@ -45,6 +45,10 @@ def model_fingerprint(model: str | None) -> str:
         return name
 
 
+def _emoticon(text: str) -> bool:
+    return any(bracket in text for bracket in "()") and not any(char.isalnum() for char in text)
+
+
 def load_nlp(model: str | None = None, gazetteer: Gazetteer | None = None) -> Language:
     """spaCy with only ``ner`` and a gazetteer ``span_ruler`` (setting entities) in front of it."""
     import spacy  # imported here so commands that do not tag never pay for it
@@ -67,6 +71,9 @@ def load_nlp(model: str | None = None, gazetteer: Gazetteer | None = None) -> La
     # The tokenizer caches its first 10,000 words; tokenizing the patterns must not fill
     # that cache with aliases, or every word of the texts is tokenized afresh.
     tokenizer = cast("Tokenizer", nlp.tokenizer)
+    # Emoticons are no tokens of meeting records: "(Yakutia):" must end in ")" and ":" for the
+    # gazetteer to see "Republic of Sakha (Yakutia)".
+    tokenizer.rules = {text: tokens for text, tokens in tokenizer.rules.items() if not _emoticon(text)}
     cache_size, tokenizer.max_cache_size = tokenizer.max_cache_size, 0
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]  # add_pipe is typed as returning any callable
