@@ -318,8 +318,20 @@ def test_a_bracket_before_a_colon_closes_a_name(nlp) -> None:
     assert len(names) == 2  # NEAR (the title's) and the republic: no tsunami, no grants
 
 
+def test_abbreviations_branches_steel_and_lower_case_nouns(nlp) -> None:
+    text = SHELL.format(
+        "Delegates climbed Mt. Zao with WWF Russia, saw the Natalka deposit and Matsue city, met the Ramsar "
+        "Convention Secretariat and Hyundai Steel in the Shijiazhuang High-tech Industrial Development Zone."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Mt. Zao"] == kinds["Natalka"] == kinds["Matsue"] == "place"
+    assert kinds["Shijiazhuang High-tech Industrial Development Zone"] == "place"
+    assert kinds["WWF Russia"] == kinds["Ramsar Convention Secretariat"] == kinds["Hyundai Steel"] == "organization"
+
+
 def _kinds_of(text: str, nlp) -> list[tuple[str, str]]:
+    """(name as written, kind) of every entity the text's record holds."""
     from pipeline import read_bytes
 
     (record,) = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)
-    return [(entity.name, entity.kind) for entity in record.entities]
+    return [(alias, entity.kind) for entity in record.entities for alias in [entity.name, *entity.aliases]]

@@ -367,8 +367,10 @@ def _extend_right(
         token = doc[end]
         following = ents_at.get(end)
         after_connector = doc[end - 1].lower_ in CONNECTORS | {"the"}
+        # "WWF Russia": a body's acronym and the country of its branch
+        branch = following is not None and following.ent_id_.startswith("country:") and doc[start:end].text.isupper()
         if following is not None and (
-            after_connector or following.ent_id_.startswith("shape:") or not following.ent_id_
+            after_connector or following.ent_id_.startswith("shape:") or not following.ent_id_ or branch
         ):
             end = following.end
         elif (_starts_name(token) and not token.ent_type_) or (
@@ -405,7 +407,7 @@ def _extend_right(
 
 # Lower-case words a gazetteer match may end with that are no part of the name: "the NEAR
 # Secretariat office", "the Asia-Pacific region".
-_TRAILING_LOWER = BODY_WORDS | {"region", "area"}
+_TRAILING_LOWER = BODY_WORDS | NATURAL_FEATURE_NOUNS | {"region", "area", "city", "province", "prefecture", "county"}
 
 
 def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -> tuple[Span, Span]:
@@ -461,6 +463,15 @@ def _gazetteer_mentions(
     base, extended = base_span.text, extended_span.text
     if extended != base and not in_capitals(extended):
         covered = range(extended_span.start, extended_span.end)
+        country = ents_at.get(base_span.end)
+        if (
+            entry.kind == "organization"
+            and country is not None
+            and country.ent_id_.startswith("country:")
+            and country.end == extended_span.end
+        ):
+            # "WWF Russia": a body's branch in a country, a body of its own
+            return [_mention(extended, gazetteer, "organization", "ORG", entry.country, "gazetteer")], covered
         kind = head_kind(extended)
         if kind == "event":
             # "Khabarovsk Conference" is an event, but "NEAR Conference" still names NEAR.
@@ -479,7 +490,9 @@ def _gazetteer_mentions(
     if entry.id[:2] != "ci" and _city_cue(ent) and (city := gazetteer.city_named(ent.text)) is not None:
         return [Mention(ent.text, city.kind, city.label, city, city.country)], covered
     if base != ent.text:
-        return [Mention(base, entry.kind, entry.label, None, entry.country)], covered
+        # "Matsue city", "the Natalka deposit": the name the gazetteer knows, without the lower-case noun
+        known = entry if gazetteer.lookup(base) == entry else None
+        return [Mention(base, entry.kind, entry.label, known, entry.country)], covered
     # "East Sea/Sea of Japan": two spellings the gazetteer knows, written as one
     spellings = [(part, gazetteer.lookup(part)) for part in ent.text.split("/")]
     if len(spellings) > 1 and all(known is not None for _, known in spellings):

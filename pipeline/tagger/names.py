@@ -195,6 +195,8 @@ HEAD_WORDS = {
         "garden",
         "gardens",
         "pagoda",
+        "smelter",
+        "refinery",
     },
     "organization": {
         "government",
@@ -258,9 +260,12 @@ HEAD_WORDS = {
         "corp",
         "kaisha",
         "industries",
+        "steel",
     },
 }
-LEADING_NATURAL = {"mount", "mt", "lake", "cape"}
+LEADING_NATURAL = {"mount", "mt", "mt.", "lake", "cape"}
+# Abbreviations whose dot is part of the name: "Mt. Zao"
+ABBREVIATIONS = {"mt.", "st.", "co.", "ltd.", "inc.", "jsc."}
 LEADING_FACILITY = {"hotel"}  # "Hotel Metropolitan Yamagata"
 # Titles before a person's name: "Ms. Olga Ivanova" and "Mr. Nakamura Hiroshi" name people,
 # not the towns Ivanova and Nakamura.
@@ -420,6 +425,7 @@ GENERIC_WORDS = FIELD_WORDS | {
     "metropolitan",
     "national",
     "people's",
+    "people",
     "central",
     # the fields of the association's committees and the words of section headings and
     # labels, which alone are never names ("Subcommittee", "Culture", "RESULTS", "FORMAT")
@@ -639,6 +645,8 @@ def is_name(name: str) -> bool:
 def _strip_word(word: str) -> str:
     """A word without the punctuation around it, but an aside that is part of the name
     keeps its brackets ("Republic of Sakha (Yakutia)")."""
+    if word.lower() in ABBREVIATIONS:
+        return word
     core = word.rstrip(".,;:!?")
     if core.startswith("(") and core.endswith(")") and core.count("(") == core.count(")") and len(core) > 2:
         return core
@@ -715,7 +723,11 @@ def clean_span(text: str, label: str) -> list[str]:
         return []
     words = _after_role(text.split())
     # an event's words make no name, except in the hall it is held in ("Convention Center")
-    if any(_word_key(word) in HEAD_WORDS["event"] for word in words) and head_word(text) not in EVENT_VENUE_HEADS:
+    if (
+        any(_word_key(word) in HEAD_WORDS["event"] for word in words)
+        and head_word(text) not in EVENT_VENUE_HEADS
+        and head_kind(text) != "organization"  # "Ramsar Convention Secretariat"
+    ):
         return []
     if in_capitals(" ".join(words)):
         return []
@@ -737,7 +749,8 @@ def _shape(label: str, pattern: list[dict], name: str) -> dict:
     return {"label": label, "pattern": pattern, "id": f"shape:{name}"}
 
 
-_CAPITALISED = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’.-]*|-)$"}, "IS_STOP": False, "OP": "+"}
+# "-" and "tech" join words of a name: "Shijiazhuang High-tech Industrial Development Zone"
+_CAPITALISED = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’.-]*|-|tech)$"}, "IS_STOP": False, "OP": "+"}
 
 # Compass words before a country or Siberia name a part of it: "Northeast China" (a macro-region).
 COMPASS_WORDS = {
