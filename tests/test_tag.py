@@ -327,6 +327,8 @@ def test_abbreviations_branches_steel_and_lower_case_nouns(nlp) -> None:
     assert kinds["Mt. Zao"] == kinds["Natalka"] == kinds["Matsue"] == "place"
     assert kinds["Shijiazhuang High-tech Industrial Development Zone"] == "place"
     assert kinds["WWF Russia"] == kinds["Ramsar Convention Secretariat"] == kinds["Hyundai Steel"] == "organization"
+    kinds = dict(_kinds_of(SHELL.format("Heihe City of Heilongjiang Province will co-host."), nlp))
+    assert kinds["Heihe City"] == kinds["Heilongjiang Province"] == "place"
 
 
 def _kinds_of(text: str, nlp) -> list[tuple[str, str]]:

@@ -482,6 +482,12 @@ def _gazetteer_mentions(
                 covered,
             )
         if kind == "administrative":
+            # "Heihe City of Heilongjiang Province" is two places
+            parts = _split_of_phrase(extended, gazetteer)
+            if len(parts) > 1:
+                return [
+                    _mention(part, gazetteer, "place", "GPE", entry.country, "gazetteer") for part in parts
+                ], covered
             return [Mention(extended, entry.kind, entry.label, entry, entry.country)], covered
         if kind in HEAD_LABELS:
             mention_kind, label = HEAD_LABELS[kind]

@@ -584,7 +584,7 @@ def _strip_edges(words: list[str]) -> list[str]:
     while words and (
         words[-1].lower() in TRAILING_WORDS
         or (words[-1][:1].islower() and words[-1].lower() not in LOWERCASE_NAME_WORDS)
-        or words[-1].lower() in NOT_NAMES  # "the Prigorodnoye LNG plant" names Prigorodnoye
+        or (words[-1].isupper() and words[-1].lower() in NOT_NAMES)  # "the Prigorodnoye LNG plant"
     ):
         words = words[:-1]
     return words
@@ -790,6 +790,16 @@ NAME_SHAPES = [
     ),
     _shape("GPE", [_CAPITALISED, {"LOWER": "onsen"}], "spa town"),
     _shape("LOC", [{"LOWER": {"IN": sorted(COMPASS_WORDS)}}, {"LOWER": {"IN": sorted(COMPASS_REGIONS)}}], "compass"),
+    # a committee and its field: "Subcommittee on Mining"
+    _shape(
+        "ORG",
+        [
+            {"LOWER": {"IN": sorted(ON_TAIL_HEADS)}, "IS_TITLE": True},
+            {"LOWER": "on"},
+            _CAPITALISED,
+        ],
+        "committee on",
+    ),
     # an organization's head is capitalised: "the Yakutia branch of ..." is no name
     _shape(
         "ORG", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["organization"])}, "IS_TITLE": True}], "organization"
