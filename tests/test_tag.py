@@ -331,6 +331,17 @@ def test_abbreviations_branches_steel_and_lower_case_nouns(nlp) -> None:
     assert kinds["Heihe City"] == kinds["Heilongjiang Province"] == "place"
 
 
+def test_an_event_holds_no_place_and_an_aside_may_hold_brackets(nlp) -> None:
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
+        "Participants: Russia (1; Republic of Sakha (Yakutia) (Республика Саха (Якутия)))\n"
+        "· Contents\n▷ A minute of silence for the victims of the Great East Japan Earthquake.\n"
+    )
+    names = dict(_entities_of(text, nlp).values())
+    assert sorted(names["Sakha Republic"]) == ["Republic of Sakha (Yakutia)", "Республика Саха (Якутия)"]
+    assert not {"East Japan", "Great"} & {alias for aliases in names.values() for alias in aliases}
+
+
 def _kinds_of(text: str, nlp) -> list[tuple[str, str]]:
     """(name as written, kind) of every entity the text's record holds."""
     from pipeline import read_bytes

@@ -72,9 +72,21 @@ _ASIDE = re.compile(r"^(?P<base>.*?)\s*\((?P<aside>[^()]*)\)$")
 
 
 def split_aside(text: str) -> tuple[str, str] | None:
-    """(name, aside) of a name with a bracketed aside after it, else None."""
+    """(name, aside) of a name with a bracketed aside after it, else None; the aside may hold
+    brackets of its own ("Republic of Sakha (Yakutia) (Республика Саха (Якутия))")."""
     match = _ASIDE.match(text)
-    return (match["base"].strip(), match["aside"].strip()) if match and match["base"].strip() else None
+    if match:
+        return (match["base"].strip(), match["aside"].strip()) if match["base"].strip() else None
+    stripped = text.rstrip()
+    if not stripped.endswith(")"):
+        return None
+    depth = 0
+    for index in range(len(stripped) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(stripped[index], 0)
+        if depth == 0:
+            base = stripped[:index].strip()
+            return (base, stripped[index + 1 : -1].strip()) if base else None
+    return None
 
 
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)

@@ -597,6 +597,18 @@ def _located_facility(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
 def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -> tuple[list[Mention], range]:
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
+    doc = ent.doc
+    if (
+        ent.ent_id_.startswith("shape:")
+        and ent.label_ in PLACE_LABELS
+        and ent.end < len(doc)
+        and head_kind(doc[ent.end].text) == "event"
+    ):
+        # "the Great East Japan Earthquake": a name shape inside an event's name is no place
+        start = ent.start
+        while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_stop:
+            start -= 1
+        return [], range(start, ent.end + 1)
     end = ent.end
     following = ents_at.get(end)
     if ent[-1].lower_ in ("and", "&") and following is not None and following.ent_id_.startswith("shape:"):

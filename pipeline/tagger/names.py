@@ -197,6 +197,7 @@ HEAD_WORDS = {
         "pagoda",
         "smelter",
         "refinery",
+        "base",
     },
     "organization": {
         "government",
@@ -556,7 +557,7 @@ FACILITY_CENTRE_WORDS = frozenset(
     {"conference", "convention", "exhibition", "expo", "business", "trade", "shopping", "sports", "congress"}
     | {"culture", "cultural", "art", "arts", "community", "visitor", "visitors", "press", "media", "world"}
     | {"ski", "alpine", "jumping", "ice", "skating", "sliding", "biathlon", "aquatics", "swimming", "tennis"}
-    | {"sailing", "rowing", "golf", "equestrian", "shooting", "cycling", "diving"}
+    | {"sailing", "rowing", "golf", "equestrian", "shooting", "cycling", "diving", "cinema", "film"}
 )
 
 
@@ -771,7 +772,7 @@ COMPASS_WORDS = {
 }
 COMPASS_REGIONS = {"china", "japan", "mongolia", "russia", "siberia"}  # not Korea: "South Korea" is a country
 # Words before "Area" that make a zone of it: "Qinzhou Bonded Port Area", "Wulingyuan Scenic Area".
-AREA_WORDS = {"port", "zone", "park", "scenic", "industrial", "development", "tourist", "economic"}
+AREA_WORDS = {"port", "zone", "park", "scenic", "industrial", "development", "tourist", "economic", "protected", "new"}
 # Lower-case ends of a Japanese temple's name: "Todai-ji", "Risshaku-ji Temple", "Byodo-in".
 TEMPLE_SUFFIXES = {"ji", "dera", "in"}
 
