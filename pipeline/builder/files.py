@@ -20,10 +20,13 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from ..render.i18n import briefing_suffixes
+from ..settings import LANGUAGES, Language
 from .index import INDEX_NAME
 
-# What a build writes for each raw text, after its stem...
-OUTPUT_SUFFIXES = (".json", ".docx", ".pdf")
+# What a build writes for each raw text, after its stem: its record, and its briefings in
+# each language (``NAME.docx``, ``NAME.pdf`` in English, ``NAME.ko.docx``, ``NAME.ko.pdf``)...
+OUTPUT_SUFFIXES = (".json", *(suffix for language in LANGUAGES for suffix in briefing_suffixes(language)))
 # ...and across all of them (``book.write_collection``).
 BOOK_STEM = "briefing-book"
 COLLECTION_OUTPUTS = (INDEX_NAME, f"{BOOK_STEM}.pdf", f"{BOOK_STEM}.docx")
@@ -76,8 +79,13 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def output_suffixes(languages: tuple[Language, ...]) -> tuple[str, ...]:
+    """The suffixes of the files a build in ``languages`` writes for each raw text."""
+    return (".json", *(suffix for language in languages for suffix in briefing_suffixes(language)))
+
+
 def outputs_of(stem: str) -> list[str]:
-    """The files one raw text yields in OUT_DIR."""
+    """The files one raw text can yield in OUT_DIR, in any language."""
     return [f"{stem}{suffix}" for suffix in OUTPUT_SUFFIXES]
 
 

@@ -153,6 +153,32 @@ def _table_style() -> BaseOxmlElement:
     )
 
 
+# The document's language, as the template's default run properties give it: English (US).
+_TEMPLATE_LANGUAGE = re.compile(r'<w:lang w:val="[^"]*" w:eastAsia="[^"]*"')
+
+
+@lru_cache(maxsize=None)
+def shared_in(tag: str) -> bytes:
+    """The template's shared parts with the document's language ``tag`` (BCP 47) in its
+    default run properties, for Word's spelling, hyphenation and screen readers: Latin and
+    Cyrillic text is ``w:val``, Chinese, Japanese and Korean ``w:eastAsia`` (kept English
+    for a language that is neither)."""
+    east_asian = tag.split("-")[0] in EAST_ASIAN
+    source = zipfile.ZipFile(io.BytesIO(default_template().shared))
+    shared = io.BytesIO()
+    with zipfile.ZipFile(shared, "w") as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/styles.xml":
+                language = f'<w:lang w:val="{tag}" w:eastAsia="{tag if east_asian else "en-US"}"'
+                data = _TEMPLATE_LANGUAGE.sub(language, data.decode("utf-8"), count=1).encode("utf-8")
+            archive.writestr(entry(info.filename), data)
+    return shared.getvalue()
+
+
+EAST_ASIAN = ("zh", "ja", "ko")
+
+
 @lru_cache(maxsize=1)
 def default_template() -> Template:
     """python-docx's default template with our fonts, a footer and a picture, saved once
