@@ -248,6 +248,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     wanted = output_suffixes(options.settings.written_languages)
     changed: list[str] = []
     extend: list[tuple[str, str, tuple[Language, ...]]] = []  # built, but not yet in every language wanted
+    trimmed = False  # built in a language no longer wanted: its files removed
     remembered: set[str] = set()  # failed before on the same bytes: nothing new to report
     for name, digest in digests.items():
         failure = old.failures.get(name) if old and reusable else None
@@ -260,6 +261,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         # Its outputs as the build wrote them: anything else there (garbage, a symlink) is rebuilt.
         if previous is not None and previous.sha256 == digest and set(previous.output_digests()) <= as_written:
             new.files[name] = _in_languages(out_dir, previous, wanted)
+            trimmed = trimmed or new.files[name] is not previous
             missing = tuple(
                 language
                 for language in options.settings.written_languages
@@ -305,6 +307,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
             clock = time.perf_counter()
             new.collection = _write_collection(out_dir, new, pool, collection_written, summary, reporter, edition)
             summary.stage_seconds["index + book"] = time.perf_counter() - clock
+        if write_book or extend or trimmed:  # (a language added or dropped: the collection is as it was)
             try:
                 write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
             except OSError as error:  # the next build finds the outputs it cannot vouch for, and rebuilds them
