@@ -66,8 +66,8 @@ CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 # The languages briefings are written in (``pipeline/locale``): English, Korean, Japanese,
 # Chinese (simplified), Russian, Mongolian (Cyrillic). English is always written: the book,
 # the pre-send report and the archive are made from the English briefings.
-LANGUAGES = ("en", "ko", "ja", "zh", "ru", "mn")
 Language = Literal["en", "ko", "ja", "zh", "ru", "mn"]
+LANGUAGES: tuple[Language, ...] = ("en", "ko", "ja", "zh", "ru", "mn")
 CountryName = Annotated[str, Field(min_length=1, max_length=80)]
 
 
@@ -104,7 +104,8 @@ class Settings(Strict):
         }
         # (which languages are written is not in it: adding one builds only its files)
         if self.country_names:
-            shown["country_names"] = {key: dict(sorted(names.items())) for key, names in sorted(self.country_names.items())}
+            names = sorted(self.country_names.items())
+            shown["country_names"] = {language: dict(sorted(table.items())) for language, table in names}
         return hashlib.sha256(json.dumps(shown, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
 

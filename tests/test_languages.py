@@ -17,8 +17,8 @@ from babel.dates import format_interval
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-
 from conftest import SAMPLES, run, summary_counts
+
 from pipeline.render.i18n import DOMAIN, LANGUAGE_TAGS, LOCALE_DIR, Translator
 from pipeline.settings import DEFAULTS, LANGUAGES
 

@@ -96,9 +96,7 @@ class Entry(NamedTuple):
     def from_json(cls, data: object) -> Entry:
         if type(data) is not dict or type(data.get("sha256")) is not str or not DIGEST.fullmatch(data["sha256"]):
             raise ValueError("a manifest entry is an object with a sha256")
-        return cls(
-            data["sha256"], _output_digests(data.get("outputs")), IndexEntry.from_json(data.get("summary"))
-        )
+        return cls(data["sha256"], _output_digests(data.get("outputs")), IndexEntry.from_json(data.get("summary")))
 
     def to_json(self) -> dict[str, Any]:
         return {"sha256": self.sha256, "outputs": self.outputs, "summary": self.summary.to_json()}

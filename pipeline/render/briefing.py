@@ -480,7 +480,9 @@ def build_briefing(record: Record, settings: Settings = DEFAULTS, language: Tran
     association = settings.association
     metadata = Metadata(
         title=shortened(record.title or record.source.file),
-        subject=_("Briefing: %(title)s") % {"title": shortened(record.title)} if record.title else _("Conference briefing"),
+        subject=(_("Briefing: %(title)s") % {"title": shortened(record.title)})
+        if record.title
+        else _("Conference briefing"),
         author=(overview.organizer.text if overview and overview.organizer else association.name),
         keywords=[row.country for row in participants],
         source_file=record.source.file,

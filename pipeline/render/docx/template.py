@@ -10,7 +10,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ..chart import bar_chart_png
@@ -157,7 +157,7 @@ def _table_style() -> BaseOxmlElement:
 _TEMPLATE_LANGUAGE = re.compile(r'<w:lang w:val="[^"]*" w:eastAsia="[^"]*"')
 
 
-@lru_cache(maxsize=None)
+@cache
 def shared_in(tag: str) -> bytes:
     """The template's shared parts with the document's language ``tag`` (BCP 47) in its
     default run properties, for Word's spelling, hyphenation and screen readers: Latin and

@@ -340,8 +340,9 @@ class BarChartFlowable(Flowable):
         bars = self.chart.bars
         language = self.chart.language
         rest = b.BarChart(language._("%(heading)s (continued)") % {"heading": self.first_title}, bars[fit:], language)
+        first = b.BarChart(self.chart.title, bars[:fit], language)
         return [
-            BarChartFlowable(b.BarChart(self.chart.title, bars[:fit], language), self.width, self.largest, self.first_title),
+            BarChartFlowable(first, self.width, self.largest, self.first_title),
             BarChartFlowable(rest, self.width, self.largest, self.first_title),
         ]
 

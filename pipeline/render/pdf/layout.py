@@ -145,9 +145,7 @@ def draw_footer_text(canvas: Canvas, width: float, text: str, page: str) -> None
     canvas.restoreState()
 
 
-def draw_page_number(
-    canvas: Canvas, width: float, number: int, total: int, language: Translator = ENGLISH
-) -> None:
+def draw_page_number(canvas: Canvas, width: float, number: int, total: int, language: Translator = ENGLISH) -> None:
     canvas.saveState()
     canvas.setFillColor(MUTED)
     label, right = page_label(number, total, language), width - MARGINS.right
