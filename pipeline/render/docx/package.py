@@ -31,15 +31,18 @@ _DOC_PR_ID = re.compile(r'<wp:docPr id="\d+"')
 PAGE_FIELDS = {"number": "\x00PAGE", "total": "\x00NUMPAGES"}
 
 
+def _page_label(language: Translator) -> list[str]:
+    """The language's 'page X of Y' around Word's two fields: the words before the first
+    field, the field, the words between, the other field, the words after."""
+    return re.split("\x00([A-Z]+)", language._("page %(number)s of %(total)s") % PAGE_FIELDS)
+
+
 def _footer_xml(context: Context, text: str, width: int, language: Translator) -> str:
     """'source · digest', then 'page X of Y' on a right tab at the margin (``width``:
     the text width, twips, of the pages it is on: portrait or landscape)."""
     tabs = "".join(f'<w:tab w:val="clear" w:pos="{position}"/>' for position in context.template.footer_tabs)
     page = f"<w:r>{FOOTER_RUN}<w:t>1</w:t></w:r>"
-    # The language's 'page X of Y' around Word's two fields: the words before, between and after them.
-    before, first, between, second, after = re.split(
-        "\x00([A-Z]+)", language._("page %(number)s of %(total)s") % PAGE_FIELDS
-    )
+    before, first, between, second, after = _page_label(language)
     return (
         f'{context.template.footer_open}<w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs>{tabs}'
         f'<w:tab w:val="right" w:pos="{width}"/></w:tabs></w:pPr>'
@@ -108,7 +111,7 @@ def write_package(
         with archive.open(entry("word/document.xml"), "w") as document:
             document.write(template.document_open.encode("utf-8"))
             pictures = itertools.count(1)  # every picture needs an id of its own within the document
-            characters: set[str] = set(metadata.footer)
+            characters: set[str] = set(metadata.footer) | set("".join(_page_label(language)[::2]))
             for piece in pieces:
                 piece = _DOC_PR_ID.sub(lambda _: f'<wp:docPr id="{next(pictures)}"', piece)
                 characters.update(piece)  # (markup too: a few ASCII letters more in the subsets)
