@@ -58,7 +58,7 @@ lint-fix: $(STAMP)
 # (pipeline/locale/<lang>/LC_MESSAGES/briefings.po: translate what is new there), compile
 # the .mo files the build reads. Commit all three; tests/test_languages.py checks them.
 translations: $(STAMP)
-	$(VENV)/bin/pybabel extract --no-location --omit-header --sort-output -o pipeline/locale/briefings.pot pipeline/render
+	$(VENV)/bin/pybabel extract --no-location --omit-header --sort-output -o pipeline/locale/briefings.pot pipeline/render pipeline/builder
 	$(VENV)/bin/pybabel update --no-wrap --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date \
 		-D briefings -i pipeline/locale/briefings.pot -d pipeline/locale
 	$(VENV)/bin/pybabel compile --statistics -D briefings -d pipeline/locale

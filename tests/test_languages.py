@@ -38,7 +38,9 @@ def test_the_template_holds_every_string_the_code_marks():
         template = {message.id for message in read_po(stream) if message.id}
     root = LOCALE_DIR.parent
     marked = {
-        message if isinstance(message, str) else message[0] for _, _, message, *_ in extract_from_dir(root / "render")
+        message if isinstance(message, str) else message[0]
+        for folder in ("render", "builder")  # (as `make translations` extracts them)
+        for _, _, message, *_ in extract_from_dir(root / folder)
     }
     assert {message if isinstance(message, str) else message[0] for message in template} == marked, (
         "run `make translations`"
@@ -92,7 +94,7 @@ def built(tmp_path_factory) -> Path:
     raw.mkdir()
     shutil.copy(SEED, raw)
     assert run("build", str(raw), "--out", str(out), "--jobs", "1").returncode == 0
-    english = {path.name: path.read_bytes() for path in out.glob(f"{SEED.stem}.*")}
+    english = {path.name: path.read_bytes() for path in [*out.glob(f"{SEED.stem}.*"), *out.glob("briefing-book.*")]}
     result = run("build", str(raw), "--out", str(out), "--jobs", "1", "--lang", ",".join(OTHERS))
     assert result.returncode == 0, result.stderr
     assert summary_counts(result.stderr.splitlines()[-1])[:2] == (1, 0)
@@ -145,6 +147,24 @@ def test_the_docx_is_in_the_language(built, language):
     assert f'w:val="{LANGUAGE_TAGS[language]}"' in re.search(r"<w:lang [^>]*>", styles).group(0)
 
 
+@pytest.mark.parametrize("language", OTHERS)
+def test_the_book_is_in_the_language(built, language):
+    t = Translator(language)
+    reader = pypdf.PdfReader(built / f"briefing-book.{language}.pdf")
+    assert reader.trailer["/Root"]["/Lang"] == LANGUAGE_TAGS[language]
+    assert [item.title for item in reader.outline if not isinstance(item, list)][:3] == [
+        t._("NEAR conference briefings"),
+        t._("Timeline"),
+        t._("Participation matrix"),
+    ]
+    text = _flat("".join(page.extract_text() for page in reader.pages[:6]))
+    for word in (t._("Contents"), t._("Authority"), t._("Attended"), t.period(START, END), t.countries(DEFAULTS)["RU"]):
+        assert _flat(word) in text, word
+    document = docx.Document(str(built / f"briefing-book.{language}.docx"))
+    paragraphs = _flat(" ".join(paragraph.text for paragraph in document.paragraphs))
+    assert _flat(t._("Timeline")) in paragraphs and _flat(t._("Participation matrix")) in paragraphs
+
+
 def test_english_declares_no_other_language(built):
     reader = pypdf.PdfReader(built / f"{SEED.stem}.pdf")
     assert "/Lang" not in reader.trailer["/Root"]
@@ -159,6 +179,12 @@ def test_a_language_dropped_is_removed(built, tmp_path):
     shutil.copy(SEED, raw)
     result = run("build", str(raw), "--out", str(out), "--jobs", "1", "--lang", "ko")
     assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in out.glob("briefing-book.*")) == [
+        "briefing-book.docx",
+        "briefing-book.ko.docx",
+        "briefing-book.ko.pdf",
+        "briefing-book.pdf",
+    ]
     assert sorted(path.name for path in out.glob(f"{SEED.stem}.*")) == [
         f"{SEED.stem}.docx",
         f"{SEED.stem}.json",

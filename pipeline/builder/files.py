@@ -29,10 +29,24 @@ from .index import INDEX_NAME
 OUTPUT_SUFFIXES = (".json", *(suffix for language in LANGUAGES for suffix in briefing_suffixes(language)))
 # ...and across all of them (``book.write_collection``).
 BOOK_STEM = "briefing-book"
-COLLECTION_OUTPUTS = (INDEX_NAME, f"{BOOK_STEM}.pdf", f"{BOOK_STEM}.docx")
+
+
+def book_names(language: Language) -> tuple[str, str]:
+    """The PDF book's and the DOCX book's names in ``language`` (English: briefing-book.pdf, .docx)."""
+    docx, pdf = briefing_suffixes(language)
+    return f"{BOOK_STEM}{pdf}", f"{BOOK_STEM}{docx}"
+
+
+def collection_outputs(languages: tuple[Language, ...]) -> tuple[str, ...]:
+    """The collection's files in ``languages``: the index, and the book in each."""
+    return (INDEX_NAME, *(name for language in languages for name in book_names(language)))
+
+
+COLLECTION_OUTPUTS = collection_outputs(("en",))  # (the collection in English: what dist hands out)
+ALL_COLLECTION_OUTPUTS = collection_outputs(LANGUAGES)
 # ...and the pre-send report of the last build (``checks.write_checks``): no raw text may take these names.
 CHECKS_NAME = "checks.pdf"
-RESERVED_OUTPUTS = (*COLLECTION_OUTPUTS, CHECKS_NAME)
+RESERVED_OUTPUTS = (*ALL_COLLECTION_OUTPUTS, CHECKS_NAME)
 # Temporary files carry no part of the output's name, so a name that fits the
 # file system also fits while it is being written; `build` removes leftovers by
 # this pattern.

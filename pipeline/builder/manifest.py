@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import __version__
-from .files import COLLECTION_OUTPUTS, OUTPUT_SUFFIXES, output_suffixes, read_back
+from .files import ALL_COLLECTION_OUTPUTS, COLLECTION_OUTPUTS, OUTPUT_SUFFIXES, output_suffixes, read_back
 from .index import IndexEntry
 from .names import name_max, refused_names
 
@@ -74,6 +74,17 @@ def _output_digests(data: object) -> dict[str, str]:
     if type(data) is not dict or not set(ENGLISH_OUTPUTS) <= set(data) or not set(data) <= set(OUTPUT_SUFFIXES):
         raise ValueError("outputs: not a record and its briefings")
     return _digests(data, tuple(suffix for suffix in OUTPUT_SUFFIXES if suffix in data))
+
+
+def _collection_digests(data: object) -> dict[str, str]:
+    """The collection's outputs: the index and the English book, and the books of other languages built."""
+    if (
+        type(data) is not dict
+        or not set(COLLECTION_OUTPUTS) <= set(data)
+        or not set(data) <= set(ALL_COLLECTION_OUTPUTS)
+    ):
+        raise ValueError("collection: not the index and the books")
+    return _digests(data, tuple(name for name in ALL_COLLECTION_OUTPUTS if name in data))
 
 
 def _raw_name(name: str) -> str:
@@ -161,7 +172,7 @@ class Manifest:
             raise ValueError("an entry that is not the raw text its name says")
         if refused_names(list(files), name_max(out_dir)):
             raise ValueError("names no build would have built")
-        collection = _digests(data["collection"], COLLECTION_OUTPUTS) if data["collection"] else {}
+        collection = _collection_digests(data["collection"]) if data["collection"] else {}
         if any(type(data[key]) is not str for key in ("pipeline", "model", "paper", "settings", "book")):
             raise ValueError("pipeline, model, paper, settings, book: not text")
         if type(data["failures"]) is not dict:

@@ -27,19 +27,20 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from ..render.i18n import briefing_suffixes
-from ..settings import DEFAULTS, Language, Settings, edition_date, logo_png
+from ..settings import DEFAULTS, LANGUAGES, Language, Settings, edition_date, logo_png
 from ..tagger.model import model_fingerprint
 from ..timing import Timings
 from .archive import update_archive
-from .book import Edition, edition_fingerprint, write_collection
+from .book import Edition, edition_fingerprint, layout_name, write_collection
 from .checks import write_checks
 from .environment import writers_environment
 from .files import (
     CHECKS_NAME,
-    COLLECTION_OUTPUTS,
     STALE_TEMPORARIES,
     atomic_output,
+    book_names,
     check_outputs,
+    collection_outputs,
     digest_back,
     output_suffixes,
     remove_outputs,
@@ -280,13 +281,28 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
 
     # The collection on disk as the last build wrote it (so its PDF book's pages may be kept)...
     collection_written = old is not None and reusable and bool(old.collection) and set(old.collection) <= as_written
-    # ...and still the collection of the texts kept.
-    write_book = (
+    # ...and still the collection of the texts kept: then only the books of languages added are made.
+    collection_stale = (
         bool(changed)
         or not collection_written
         or set(old.files if old else ()) != set(new.files)
         or (old is not None and old.book != new.book)
     )
+    languages = options.settings.written_languages
+    wanted_collection = collection_outputs(languages)
+    kept_collection = (
+        {} if collection_stale or old is None else {n: d for n, d in old.collection.items() if n in wanted_collection}
+    )
+    trimmed = trimmed or (old is not None and not collection_stale and kept_collection != old.collection)
+    for dropped in set(LANGUAGES) - set(languages):
+        for name in (*book_names(dropped), layout_name(dropped)):
+            (out_dir / name).unlink(missing_ok=True)
+    books = (
+        languages
+        if collection_stale
+        else tuple(code for code in languages if not set(book_names(code)) <= set(kept_collection))
+    )
+    write_book = bool(books)
     if changed and tagger is None:
         tagger = _model_tagger(options)
     jobs = max(1, min(options.jobs, usable_cores()))
@@ -305,8 +321,11 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
             _rebuild(slices, digests, new, options, reporter, tagger, pool, summary, set(old.files) if old else set())
         if write_book:
             clock = time.perf_counter()
-            new.collection = _write_collection(out_dir, new, pool, collection_written, summary, reporter, edition)
+            written_now = _write_collection(out_dir, new, pool, collection_written, summary, reporter, edition, books)
+            new.collection = kept_collection | written_now if written_now else {}
             summary.stage_seconds["index + book"] = time.perf_counter() - clock
+        else:
+            new.collection = kept_collection
         if write_book or extend or trimmed:  # (a language added or dropped: the collection is as it was)
             try:
                 write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
@@ -419,12 +438,14 @@ def _write_collection(
     summary: Summary,
     reporter: Reporter,
     edition: Edition,
+    languages: tuple[Language, ...],
 ) -> dict[str, str]:
-    """index.json and the book of ``manifest``'s texts -> the digest of each as written; empty
-    when they could not be written (the briefings stay; the next build makes them again)."""
+    """index.json and the book of ``manifest``'s texts in ``languages`` -> the digest of each
+    as written; empty when they could not be written (the briefings stay; the next build
+    makes them again)."""
     entries = [entry.summary for entry in manifest.files.values()]
     try:
-        write_collection(out_dir, entries, manifest.paper, atomic_output, pool, reuse, edition)
+        write_collection(out_dir, entries, manifest.paper, atomic_output, pool, reuse, edition, languages)
     except OSError as error:  # disk full
         summary.errors.append(f"{out_dir}: cannot write the index and briefing book: {error.strerror or error}")
         reporter.message(summary.errors[-1])
@@ -434,7 +455,7 @@ def _write_collection(
         reporter.message(summary.errors[-1])
         return {}
     collection = {}
-    for name in COLLECTION_OUTPUTS if entries else ():  # (without entries, there is no collection)
+    for name in collection_outputs(languages) if entries else ():  # (without entries, there is no collection)
         digest = digest_back(out_dir / name)
         if digest is None:  # gone already: it is not vouched for
             return {}

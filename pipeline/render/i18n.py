@@ -96,9 +96,13 @@ class Translator:
     def _(self, message: str) -> str:
         return _catalog(self.language).gettext(message)
 
-    def ngettext(self, singular: str, plural: str, count: int) -> str:
-        """The form CLDR's plural rule picks for ``count``, its ``%(count)s`` the number as the locale writes it."""
-        return _catalog(self.language).ngettext(singular, plural, count) % {"count": self.number(count)}
+    def ngettext(self, singular: str, plural: str, count: int, values: dict[str, str] | None = None) -> str:
+        """The form CLDR's plural rule picks for ``count``, its ``%(count)s`` the number as the
+        locale writes it (and its other fields ``values``)."""
+        return _catalog(self.language).ngettext(singular, plural, count) % {
+            "count": self.number(count),
+            **(values or {}),
+        }
 
     def number(self, value: int) -> str:
         if self.english:
