@@ -46,7 +46,14 @@ COLLECTION_OUTPUTS = collection_outputs(("en",))  # (the collection in English: 
 ALL_COLLECTION_OUTPUTS = collection_outputs(LANGUAGES)
 # ...and the pre-send report of the last build (``checks.write_checks``): no raw text may take these names.
 CHECKS_NAME = "checks.pdf"
-RESERVED_OUTPUTS = (*ALL_COLLECTION_OUTPUTS, CHECKS_NAME)
+
+
+def checks_name(language: Language) -> str:
+    """The pre-send report in ``language``: checks.pdf, checks.ko.pdf."""
+    return f"checks{briefing_suffixes(language)[1]}"
+
+
+RESERVED_OUTPUTS = (*ALL_COLLECTION_OUTPUTS, *(checks_name(language) for language in LANGUAGES))
 # Temporary files carry no part of the output's name, so a name that fits the
 # file system also fits while it is being written; `build` removes leftovers by
 # this pattern.

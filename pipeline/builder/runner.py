@@ -40,6 +40,7 @@ from .files import (
     atomic_output,
     book_names,
     check_outputs,
+    checks_name,
     collection_outputs,
     digest_back,
     output_suffixes,
@@ -295,7 +296,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     )
     trimmed = trimmed or (old is not None and not collection_stale and kept_collection != old.collection)
     for dropped in set(LANGUAGES) - set(languages):
-        for name in (*book_names(dropped), layout_name(dropped)):
+        for name in (*book_names(dropped), layout_name(dropped), checks_name(dropped)):
             (out_dir / name).unlink(missing_ok=True)
     books = (
         languages
@@ -335,7 +336,8 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     update_archive(out_dir, new, summary, reporter)
     summary.results.sort(key=lambda result: result.file)
     failed_anew = any(result.file not in remembered for result in summary.failed)
-    if changed or failed_anew or summary.edited or write_book or not (out_dir / CHECKS_NAME).is_file():
+    reports = all((out_dir / checks_name(code)).is_file() for code in languages)
+    if changed or failed_anew or summary.edited or write_book or not reports:
         _write_checks(options, summary, reporter)
     return summary
 

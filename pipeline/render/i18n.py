@@ -33,9 +33,12 @@ LANGUAGE_TAGS: dict[str, str] = {
 }
 # The language as Babel (CLDR) names its locale: Chinese is the simplified script.
 BABEL_LOCALES: dict[str, str] = {"zh": "zh_Hans_CN"}
-# A period is a date interval of this CLDR skeleton, its month written out in full (CLDR's
-# field-length adjustment: the locale's pattern for "yMMMd" with its abbreviated month widened).
+# A period is a date interval of this CLDR skeleton...
 PERIOD_SKELETON = "yMMMd"
+# ...its month written out in full where the locale's pattern abbreviates it ('6—7 сент.' ->
+# '6—7 сентября'; CLDR's field-length adjustment for "yMMMMd", which Babel does not make).
+# (Chinese, Japanese and Korean write the month as a number: their wide month is another word.)
+FULL_MONTH = frozenset({"ru"})
 _ABBREVIATED_MONTH = re.compile(r"(?<![ML])([ML])\1\1(?![ML])")
 
 
@@ -137,7 +140,9 @@ class Translator:
             return fallback.replace("{0}", self.date(start)).replace("{1}", self.date(end))
         difference = "y" if start.year != end.year else "M" if start.month != end.month else "d"
         first, second = locale.interval_formats[PERIOD_SKELETON][difference]
-        return format_date(start, _widened(first), locale=locale) + format_date(end, _widened(second), locale=locale)
+        if self.language in FULL_MONTH:
+            first, second = _widened(first), _widened(second)
+        return format_date(start, first, locale=locale) + format_date(end, second, locale=locale)
 
     def countries(self, settings: Settings) -> dict[str, str]:
         """Every country's name as a briefing in this language prints it, by ISO code: the
