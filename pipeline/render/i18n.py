@@ -15,7 +15,7 @@ import datetime
 import gettext
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..settings import Language, Settings
@@ -108,11 +108,7 @@ class Translator:
         }
 
     def number(self, value: int) -> str:
-        if self.english:
-            return str(value)
-        from babel.numbers import format_decimal
-
-        return format_decimal(value, locale=self.locale)
+        return str(value) if self.english else _number(self.locale, value)
 
     def date(self, day: datetime.date) -> str:
         """A date in words, as the language writes it ('6 September 1995', '1995年9月6日')."""
@@ -154,15 +150,26 @@ class Translator:
 
     def region(self, code: str | None, english: str) -> str:
         """An ISO 3166-2 region in this language where pycountry has it translated, else ``english``."""
-        if self.english or not code:
-            return english
-        import pycountry
+        return english if self.english or not code else _region(self.language, code, english)
 
-        subdivision = pycountry.subdivisions.get(code=code)
-        if subdivision is None:
-            return english
-        translated = _regions(self.language).gettext(subdivision.name)
-        return translated if translated != subdivision.name else english
+
+# (Briefings name the same numbers and regions again and again: each is worked out once.)
+@lru_cache(maxsize=4096)
+def _number(locale: str, value: int) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _region(language: str, code: str, english: str) -> str:
+    import pycountry
+
+    subdivision = pycountry.subdivisions.get(code=code)
+    if subdivision is None:
+        return english
+    translated = _regions(language).gettext(subdivision.name)
+    return translated if translated != subdivision.name else english
 
 
 def _widened(pattern: str) -> str:
