@@ -151,7 +151,8 @@ def test_the_docx_is_in_the_language(built, language):
     for word in _words(language):
         assert _flat(word) in text, word
     styles = zipfile.ZipFile(path).read("word/styles.xml").decode()
-    assert f'w:val="{LANGUAGE_TAGS[language]}"' in re.search(r"<w:lang [^>]*>", styles).group(0)
+    where = "w:eastAsia" if language in ("ko", "ja", "zh") else "w:val"
+    assert f'{where}="{LANGUAGE_TAGS[language]}"' in re.search(r"<w:lang [^>]*>", styles).group(0)
 
 
 @pytest.mark.parametrize("language", OTHERS)

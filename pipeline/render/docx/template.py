@@ -160,9 +160,10 @@ _TEMPLATE_LANGUAGE = re.compile(r'<w:lang w:val="[^"]*" w:eastAsia="[^"]*"')
 @cache
 def shared_in(tag: str) -> bytes:
     """The template's shared parts with the document's language ``tag`` (BCP 47) in its
-    default run properties, for Word's spelling, hyphenation and screen readers: Latin and
-    Cyrillic text is ``w:val``, Chinese, Japanese and Korean ``w:eastAsia`` (kept English
-    for a language that is neither)."""
+    default run properties, for Word's spelling, hyphenation and screen readers: Chinese,
+    Japanese and Korean as ``w:eastAsia`` (the language of Han, kana and Hangul runs; the
+    Latin runs, the record's English, keep ``w:val``: as Korean, LibreOffice broke their
+    words between letters), Russian and Mongolian as ``w:val`` (Latin and Cyrillic runs)."""
     east_asian = tag.split("-")[0] in EAST_ASIAN
     source = zipfile.ZipFile(io.BytesIO(default_template().shared))
     shared = io.BytesIO()
@@ -170,7 +171,9 @@ def shared_in(tag: str) -> bytes:
         for info in source.infolist():
             data = source.read(info)
             if info.filename == "word/styles.xml":
-                language = f'<w:lang w:val="{tag}" w:eastAsia="{tag if east_asian else "en-US"}"'
+                language = (
+                    f'<w:lang w:val="{"en-US" if east_asian else tag}" w:eastAsia="{tag if east_asian else "en-US"}"'
+                )
                 data = _TEMPLATE_LANGUAGE.sub(language, data.decode("utf-8"), count=1).encode("utf-8")
             archive.writestr(entry(info.filename), data)
     return shared.getvalue()
