@@ -9,7 +9,7 @@ ARGS   ?=
 STAMP  := $(VENV)/.installed
 NEEDS  := 3.11
 
-.PHONY: all test check lint-fix lock golden gazetteer bench fuzz dist watch clean site axe
+.PHONY: all test check lint-fix lock golden gazetteer bench fuzz dist watch clean site axe translations
 
 all: $(STAMP)
 	$(PY) -m pipeline build "$(RAW)" --out "$(OUT)" $(ARGS)
@@ -52,6 +52,16 @@ check: $(STAMP)
 lint-fix: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# The briefings' words in every language: extract the marked strings into the template
+# (pipeline/locale/briefings.pot), carry them into each language's catalog
+# (pipeline/locale/<lang>/LC_MESSAGES/briefings.po: translate what is new there), compile
+# the .mo files the build reads. Commit all three; tests/test_languages.py checks them.
+translations: $(STAMP)
+	$(VENV)/bin/pybabel extract --no-location --omit-header --sort-output -o pipeline/locale/briefings.pot pipeline/render pipeline/builder
+	$(VENV)/bin/pybabel update --no-wrap --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date \
+		-D briefings -i pipeline/locale/briefings.pot -d pipeline/locale
+	$(VENV)/bin/pybabel compile --statistics -D briefings -d pipeline/locale
 
 # Regenerate tests/golden/*.json from tests/samples/*.txt; review with `git diff tests/golden`.
 golden: $(STAMP)

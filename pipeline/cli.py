@@ -1,6 +1,7 @@
 """Command line: a thin layer over the library.
 
 near-briefings build [RAW_DIR] [--out OUT_DIR] [--model NAME] [--paper a4|letter] [--jobs N] [--settings PATH] [--draft]
+                     [--lang CODE[,CODE...]]
 near-briefings watch [RAW_DIR] [--out OUT_DIR] ...
 near-briefings dist [OUT_DIR] [--dist DIST_DIR] [--country CODE|NAME] [--settings PATH]
 near-briefings schema
@@ -24,7 +25,7 @@ from .builder.names import printable
 from .builder.report import FileResult, Reporter, Summary
 from .builder.runner import BuildOptions, build
 from .errors import InputError, ModelError
-from .settings import SETTINGS_NAME, Settings, SettingsError, load_settings
+from .settings import LANGUAGES, SETTINGS_NAME, Language, Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -133,7 +134,7 @@ class AutoReporter(Reporter):
 
 def settings_of(args: argparse.Namespace) -> tuple[Settings, Path | None]:
     """The settings file (``--settings PATH``, else ``briefings.toml`` here if there is one),
-    with ``--draft`` and ``--paper`` over it. SettingsError: one line naming file, line and key."""
+    with ``--draft``, ``--paper`` and ``--lang`` over it. SettingsError: one line naming file, line and key."""
     given = getattr(args, "settings", None)
     settings, folder = load_settings(Path(given or SETTINGS_NAME), required=given is not None)
     edition = {}
@@ -143,7 +144,18 @@ def settings_of(args: argparse.Namespace) -> tuple[Settings, Path | None]:
         edition["paper"] = args.paper
     if edition:
         settings = settings.model_copy(update={"edition": settings.edition.model_copy(update=edition)})
+    if getattr(args, "lang", None) is not None:
+        settings = settings.model_copy(update={"languages": args.lang})
     return settings, folder
+
+
+def languages_arg(text: str) -> list[Language]:
+    """``--lang ko,ja``: language codes, comma-separated (English is always written)."""
+    codes = [code.strip().lower() for code in text.split(",") if code.strip()]
+    unknown = [code for code in codes if code not in LANGUAGES]
+    if unknown or not codes:
+        raise argparse.ArgumentTypeError(f"{', '.join(unknown) or text!r}: not one of {', '.join(LANGUAGES)}")
+    return [code for code in LANGUAGES if code in codes]
 
 
 def build_options(args: argparse.Namespace, raw_dir: Path) -> BuildOptions:
@@ -263,6 +275,13 @@ def make_parser() -> argparse.ArgumentParser:
         )
         build_parser.add_argument(
             "--settings", metavar="PATH", help=f"settings file (default: {SETTINGS_NAME} here, if there is one)"
+        )
+        build_parser.add_argument(
+            "--lang",
+            type=languages_arg,
+            metavar="CODE[,CODE...]",
+            help=f"languages of the briefings, of {', '.join(LANGUAGES)}: English as NAME.pdf, "
+            "the others as NAME.<lang>.pdf and .docx (default: the settings', English)",
         )
         build_parser.add_argument(
             "--draft",

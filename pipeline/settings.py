@@ -63,6 +63,12 @@ class Dist(Strict):
 
 
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+# The languages briefings are written in (``pipeline/locale``): English, Korean, Japanese,
+# Chinese (simplified), Russian, Mongolian (Cyrillic). English is always written: the book,
+# the pre-send report and the archive are made from the English briefings.
+Language = Literal["en", "ko", "ja", "zh", "ru", "mn"]
+LANGUAGES: tuple[Language, ...] = ("en", "ko", "ja", "zh", "ru", "mn")
+CountryName = Annotated[str, Field(min_length=1, max_length=80)]
 
 
 class Settings(Strict):
@@ -71,7 +77,22 @@ class Settings(Strict):
     briefing: BriefingBlocks = BriefingBlocks()
     dist: Dist = Dist()
     # How briefings print a country, by ISO 3166-1 code, over the built-in names.
-    countries: dict[CountryCode, Annotated[str, Field(min_length=1, max_length=80)]] = {}
+    countries: dict[CountryCode, CountryName] = {}
+    # The languages to write besides English (NAME.<lang>.pdf and .docx), e.g. ["ko", "ru"].
+    languages: list[Language] = []
+    # How a language's briefings print a country, by ISO 3166-1 code, over CLDR's names:
+    # [country_names.ko] KP = "조선민주주의인민공화국".
+    country_names: dict[Language, dict[CountryCode, CountryName]] = {}
+
+    @field_validator("languages")
+    @classmethod
+    def _languages_once(cls, value: list[str]) -> list[str]:
+        return sorted(set(value), key=LANGUAGES.index)
+
+    @property
+    def written_languages(self) -> tuple[Language, ...]:
+        """English, then the settings' other languages, in LANGUAGES's order."""
+        return ("en", *(language for language in self.languages if language != "en"))
 
     def briefing_fingerprint(self) -> str:
         """A digest of what every briefing's content depends on; the edition date is not in it."""
@@ -81,6 +102,10 @@ class Settings(Strict):
             "briefing": self.briefing.model_dump(mode="json"),
             "countries": dict(sorted(self.countries.items())),
         }
+        # (which languages are written is not in it: adding one builds only its files)
+        if self.country_names:
+            names = sorted(self.country_names.items())
+            shown["country_names"] = {language: dict(sorted(table.items())) for language, table in names}
         return hashlib.sha256(json.dumps(shown, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
 

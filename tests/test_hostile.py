@@ -427,7 +427,7 @@ def _lines_of(raw: Path, out: Path, **options: int) -> tuple[Summary, list[str]]
     return summary, stream.getvalue().splitlines()
 
 
-LONG_NAME = "a" * 251 + ".txt"  # 255 bytes: the raw text fits its file system, its outputs (".docx") do not
+LONG_NAME = "a" * 251 + ".txt"  # 255 bytes: the raw text fits its file system, its outputs (".ko.docx") do not
 BAD_NAMES = {
     "case": (
         {"x.txt": SEED, "x.TXT": SEED},
@@ -437,6 +437,10 @@ BAD_NAMES = {
         {"Pyeongchang-\u00e9.txt": SEED, "Pyeongchang-e\u0301.txt": SEED},
         ["Pyeongchang-\u00e9.txt: its outputs would overwrite those of Pyeongchang-e\u0301.txt"],
     ),
+    "language tag": (
+        {"x.txt": SEED, "x.ko.txt": SEED},
+        ["x.txt: its outputs would overwrite those of x.ko.txt; rename one of them", "x.ko.txt: its outputs would"],
+    ),
     "index": ({"index.txt": SEED}, ["index.txt: its outputs would overwrite the collection's index.json"]),
     "book": ({"briefing-book.txt": SEED}, ["briefing-book.txt: its outputs would overwrite the collection's brief"]),
     "metadata": (
@@ -445,7 +449,7 @@ BAD_NAMES = {
     ),
     "too long": (
         {LONG_NAME: SEED},
-        [f"{LONG_NAME}: its name is 255 bytes, too long for its outputs (the limit is 254);"],
+        [f"{LONG_NAME}: its name is 255 bytes, too long for its outputs (the limit is 251);"],
     ),
     "undecodable": ({os.fsdecode(b"bad\xff.txt"): SEED}, ["bad\\xff.txt: its name is not valid UTF-8"]),
     "newline": ({"new\nline.txt": b"nothing to see\n"}, ["new\\nline.txt:1: no recognisable structure"]),

@@ -305,11 +305,11 @@ def test_a_build_prints_or_names_every_character(tmp_path):
 def test_long_labels_stop_short_of_the_bars():
     from pipeline.render.chart import _fitted, _label
     from pipeline.render.fonts import REGULAR
-    from pipeline.render.pdf.text import _text_width, fit_text
+    from pipeline.render.pdf.text import fit_text, runs_width
 
     name = "Democratic People's Republic of Korea " * 5
     fitted = _fitted(name, REGULAR, 18, 180)
     assert fitted.endswith("…") and _label(fitted, REGULAR, 18).width <= 180
     assert _fitted("China", REGULAR, 18, 180) == "China"
     shown = fit_text(name, REGULAR, 8.5, 90)
-    assert shown.endswith("…") and _text_width(shown, REGULAR, 8.5) <= 90
+    assert shown.endswith("…") and runs_width(shown, REGULAR, 8.5) <= 90

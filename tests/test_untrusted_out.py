@@ -28,6 +28,7 @@ from pipeline.builder.report import FileStatus, Summary
 from pipeline.builder.runner import BuildOptions, build
 from pipeline.cli import LineReporter, main
 from pipeline.record import Record
+from pipeline.settings import Language
 from tests.conftest import SAMPLES, summary_counts
 
 SECRET = "TOP SECRET MINUTES"
@@ -236,9 +237,9 @@ def test_the_old_book_s_pages_are_kept_only_when_it_is_the_book_the_build_wrote(
     layouts = []
     real = pipeline.builder.book.load_layout
 
-    def recording(out_dir: Path) -> list[BookPart] | None:
+    def recording(out_dir: Path, language: Language = "en") -> list[BookPart] | None:
         layouts.append(out_dir)
-        return real(out_dir)
+        return real(out_dir, language)
 
     monkeypatch.setattr(pipeline.builder.book, "load_layout", recording)
     (raw / SEED.name).write_bytes(SEED.read_bytes().replace(b"21 regional", b"18 regional"))

@@ -21,9 +21,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from ..parser.countries import country_code
 from ..render import briefing as b
+from ..render.i18n import ENGLISH, N_, Translator, briefing_suffixes
 from ..render.theme import MARGINS, PAGE_SIZES
-from .files import BOOK_STEM, COLLECTION_OUTPUTS, OutputOpener, read_back
+from ..settings import DEFAULTS, LANGUAGES, Language
+from .files import ALL_COLLECTION_OUTPUTS, OutputOpener, book_names, read_back
 from .index import INDEX_NAME, IndexEntry, in_date_order, index_json
 from .manifest import pipeline_fingerprint
 
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
 
     from ..settings import Settings
 
-BOOK_TITLE = "NEAR conference briefings"
+BOOK_TITLE = N_("NEAR conference briefings")
 
 
 # --- the book's front matter, as briefing blocks -------------------------------------------
@@ -58,9 +61,12 @@ class Edition:
     logo: bytes | None = None  # PNG
     scope: str = ""  # which meetings, when not all ('Meetings attended by authorities of Japan')
 
-    @property
-    def footer(self) -> str:
-        return f"{BOOK_TITLE} · {self.short_name} · edition of {b.period_in_words(self.date, self.date)}"
+    def footer(self, language: Translator = ENGLISH) -> str:
+        return language._("%(title)s · %(short_name)s · edition of %(date)s") % {
+            "title": language._(BOOK_TITLE),
+            "short_name": self.short_name,
+            "date": language.date(self.date),
+        }
 
 
 def edition_fingerprint(edition: Edition, settings: Settings) -> str:
@@ -72,12 +78,20 @@ def edition_fingerprint(edition: Edition, settings: Settings) -> str:
     return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()[:16]
 
 
-def _book(ordered: list[IndexEntry], blocks: list[b.Block], part: str, landscape: bool = False) -> b.Briefing:
-    countries = sorted({participant.country for e in ordered for participant in e.participants})
-    return b.Briefing(
-        b.Metadata(BOOK_TITLE, "Briefing book", b.PROJECT, countries, f"{BOOK_TITLE}: {part}", "", landscape=landscape),
-        blocks,
+def _book(
+    ordered: list[IndexEntry], blocks: list[b.Block], part: str, landscape: bool = False, language: Translator = ENGLISH
+) -> b.Briefing:
+    countries = sorted({_country(participant.country, language) for e in ordered for participant in e.participants})
+    _ = language._
+    metadata = b.Metadata(
+        _(BOOK_TITLE), _("Briefing book"), b.PROJECT, countries, f"{BOOK_TITLE}: {part}", "", landscape=landscape
     )
+    return b.Briefing(dataclasses.replace(metadata, language=language), blocks)
+
+
+def _country(name: str, language: Translator) -> str:
+    """A country as the index names it (English), in ``language``: CLDR's name for its code."""
+    return name if language.english else language.countries(DEFAULTS).get(country_code(name) or "", name)
 
 
 def _years(ordered: list[IndexEntry]) -> str:
@@ -87,43 +101,51 @@ def _years(ordered: list[IndexEntry]) -> str:
     return years[0] if years[0] == years[-1] else f"{years[0]}-{years[-1]}"
 
 
-def cover_part(entries: list[IndexEntry], edition: Edition) -> b.Briefing:
+def cover_part(entries: list[IndexEntry], edition: Edition, language: Translator = ENGLISH) -> b.Briefing:
     """The cover: the association and its logo, the title, the edition date, how many
     meetings and the years they span."""
     ordered = in_date_order(entries)
-    meetings = f"{len(ordered)} meeting{'s' if len(ordered) != 1 else ''}"
+    _ = language._
+    meetings = language.ngettext("%(count)s meeting", "%(count)s meetings", len(ordered))
     span = _years(ordered)
     blocks: list[b.Block] = [b.Picture(edition.logo, 40)] if edition.logo else []
     blocks += [
         b.Paragraph(f"{edition.association} ({edition.short_name})", "cover"),
         b.Title(
-            BOOK_TITLE,
+            _(BOOK_TITLE),
             [
-                f"Edition of {b.period_in_words(edition.date, edition.date)}",
-                f"{meetings}, {span}" if span else meetings,
+                _("Edition of %(date)s") % {"date": language.date(edition.date)},
+                _("%(meetings)s, %(years)s") % {"meetings": meetings, "years": span} if span else meetings,
                 *([edition.scope] if edition.scope else []),
             ],
         ),
     ]
-    return _book(ordered, blocks, "cover")
+    return _book(ordered, blocks, "cover", language=language)
 
 
 # The parts the contents list before the briefings, by title.
-FRONT_PARTS = ("Timeline", "Participation matrix")
+FRONT_PARTS = (N_("Timeline"), N_("Participation matrix"))
 
 
 def contents_part(
-    entries: list[IndexEntry], pages: list[int] | None = None, parts: dict[str, int] | None = None
+    entries: list[IndexEntry],
+    pages: list[int] | None = None,
+    parts: dict[str, int] | None = None,
+    language: Translator = ENGLISH,
 ) -> b.Briefing:
     """The contents: the timeline and the matrix, then every briefing. ``pages`` (PDF
-    only) gives each briefing's first page in the book, ``parts`` the others'."""
+    only) gives each briefing's first page in the book, ``parts`` the others' (by their
+    English titles)."""
     ordered = in_date_order(entries)
-    listed = [(title, "", (parts or {}).get(title)) for title in FRONT_PARTS if parts is None or title in parts]
+    listed = [
+        (language._(title), "", (parts or {}).get(title)) for title in FRONT_PARTS if parts is None or title in parts
+    ]
     listed += [
-        (e.title or e.file, b.period_in_words(*_dates(e)) or e.period or "", pages[i] if pages else None)
+        (e.title or e.file, language.period(*_dates(e)) or e.period or "", pages[i] if pages else None)
         for i, e in enumerate(ordered)
     ]
-    return _book(ordered, [b.Heading("Contents"), b.TableOfContents(listed)], "contents")
+    blocks: list[b.Block] = [b.Heading(language._("Contents")), b.TableOfContents(listed, language)]
+    return _book(ordered, blocks, "contents", language=language)
 
 
 def meeting_labels(ordered: list[IndexEntry]) -> list[tuple[str, str]]:
@@ -143,31 +165,34 @@ def meeting_labels(ordered: list[IndexEntry]) -> list[tuple[str, str]]:
     return labels
 
 
-def timeline_part(entries: list[IndexEntry]) -> b.Briefing:
+def timeline_part(entries: list[IndexEntry], language: Translator = ENGLISH) -> b.Briefing:
     """Every meeting in date order, under the label the matrix's columns carry."""
     ordered = in_date_order(entries)
     labels = meeting_labels(ordered)
+    _ = language._
     return _book(
         ordered,
         [
-            b.Heading("Timeline"),
+            b.Heading(_("Timeline")),
             b.Table(
-                ["Label", "Period", "Meeting", "Venue", "Authorities"],
+                [_("Label"), _("Period"), _("Meeting"), _("Venue"), _("Authorities")],
                 [
                     [
                         f"{year} {letters}",
-                        b.period_in_words(*_dates(e)) or e.period or "",
+                        language.period(*_dates(e)) or e.period or "",
                         e.title or e.file,
                         e.venue or "",
-                        b.count_text(e.listed_authorities, e.observers),
+                        b.count_text(e.listed_authorities, e.observers, language),
                     ]
                     for (year, letters), e in zip(labels, ordered, strict=True)
                 ],
                 [0.1, 0.18, 0.3, 0.27, 0.15],
-                heading="Timeline",
+                heading=_("Timeline"),
+                language=language,
             ),
         ],
         "timeline",
+        language=language,
     )
 
 
@@ -194,18 +219,23 @@ def periods(ordered: list[IndexEntry], columns: int) -> list[range]:
     return runs
 
 
-def matrix_part(entries: list[IndexEntry], paper: str = "a4") -> b.Briefing:
+def matrix_part(entries: list[IndexEntry], paper: str = "a4", language: Translator = ENGLISH) -> b.Briefing:
     ordered = in_date_order(entries)
-    return _book(ordered, _matrix(ordered, matrix_columns(paper), paper), "participation matrix", landscape=True)
+    blocks = _matrix(ordered, matrix_columns(paper), paper, language)
+    return _book(ordered, blocks, "participation matrix", landscape=True, language=language)
 
 
 def front_matter(
-    entries: list[IndexEntry], edition: Edition, paper: str = "a4", contents: b.Briefing | None = None
+    entries: list[IndexEntry],
+    edition: Edition,
+    paper: str = "a4",
+    contents: b.Briefing | None = None,
+    language: Translator = ENGLISH,
 ) -> b.Briefing:
     """Cover, contents, timeline and the matrix (on landscape pages), as one run of blocks
     (the DOCX book). ``contents``: with the PDF book's page numbers, else none."""
-    cover, contents = cover_part(entries, edition), contents or contents_part(entries)
-    timeline, matrix = timeline_part(entries), matrix_part(entries, paper)
+    cover, contents = cover_part(entries, edition, language), contents or contents_part(entries, language=language)
+    timeline, matrix = timeline_part(entries, language), matrix_part(entries, paper, language)
     blocks: list[b.Block] = [*cover.blocks, b.PageBreak(), *contents.blocks, b.PageBreak(), *timeline.blocks]
     if matrix.blocks:
         blocks += [b.PageBreak(ends="portrait"), *matrix.blocks, b.PageBreak(ends="landscape")]
@@ -217,7 +247,7 @@ def _dates(entry: IndexEntry) -> tuple[datetime.date | None, datetime.date | Non
     return (parse(entry.start) if entry.start else None, parse(entry.end) if entry.end else None)
 
 
-def _matrix(ordered: list[IndexEntry], columns: int, paper: str) -> list[b.Block]:
+def _matrix(ordered: list[IndexEntry], columns: int, paper: str, language: Translator = ENGLISH) -> list[b.Block]:
     """Every authority (one row per identity, under the name the records give it most
     often: the gazetteer's preferred form wherever the gazetteer knows it), grouped by
     country, against the meetings: one table per run of consecutive meetings and country,
@@ -234,18 +264,29 @@ def _matrix(ordered: list[IndexEntry], columns: int, paper: str) -> list[b.Block
     if not by_identity:
         return []
     attended = {
-        (country, min(spellings[identity].items(), key=lambda item: (-item[1], item[0]))[0]): marks
+        (
+            _country(country, language),
+            language.region(identity, min(spellings[identity].items(), key=lambda item: (-item[1], item[0]))[0]),
+        ): marks
         for (country, identity), marks in by_identity.items()
     }
+    _ = language._
     labels = meeting_labels(ordered)
-    _, height = PAGE_SIZES[paper]
+    height = PAGE_SIZES[paper][1]
     text_width = height - MARGINS.left - MARGINS.right  # landscape: the page's height across
     blocks: list[b.Block] = [
-        b.Heading("Participation matrix"),
+        b.Heading(_("Participation matrix")),
         b.Paragraph(
-            f"{MEMBER_MARK} attended as a member, {OBSERVER_MARK} as an observer. Columns: the meetings in date "
-            "order, by year and the first letters of the venue (the timeline gives each label's meeting). "
-            f"Attended: of all {len(ordered)} meetings, how many the authority attended.",
+            language.ngettext(
+                "%(member)s attended as a member, %(observer)s as an observer. Columns: the meetings in date "
+                "order, by year and the first letters of the venue (the timeline gives each label's meeting). "
+                "Attended: of all %(count)s meeting, how many the authority attended.",
+                "%(member)s attended as a member, %(observer)s as an observer. Columns: the meetings in date "
+                "order, by year and the first letters of the venue (the timeline gives each label's meeting). "
+                "Attended: of all %(count)s meetings, how many the authority attended.",
+                len(ordered),
+                {"member": MEMBER_MARK, "observer": OBSERVER_MARK},
+            ),
             "muted",
         ),
     ]
@@ -253,7 +294,7 @@ def _matrix(ordered: list[IndexEntry], columns: int, paper: str) -> list[b.Block
     for run in periods(ordered, columns):
         span = _years([ordered[i] for i in run])
         if len(ordered) > columns:
-            blocks.append(b.Heading(f"Meetings {span}" if span else "Meetings", level=2))
+            blocks.append(b.Heading(_("Meetings %(years)s") % {"years": span} if span else _("Meetings"), level=2))
         share = MATRIX_MEETING_WIDTH / text_width
         name_share = 1 - share * len(run) - MATRIX_COUNT_WIDTH / text_width
         for country in countries:
@@ -263,11 +304,15 @@ def _matrix(ordered: list[IndexEntry], columns: int, paper: str) -> list[b.Block
             heading = f"{country}, {span}" if span and len(ordered) > columns else country
             blocks.append(
                 b.Table(
-                    ["Authority", "Attended", *(f"{labels[i][0]}\n{labels[i][1]}" for i in run)],
+                    [
+                        _("Authority"),
+                        _("Attended"),
+                        *(f"{labels[i][0]}\n{labels[i][1]}" for i in run),
+                    ],
                     [
                         [
                             authority,
-                            str(len(attended[(country, authority)])),
+                            language.number(len(attended[(country, authority)])),
                             *(attended[(country, authority)].get(i, "") for i in run),
                         ]
                         for authority in authorities
@@ -276,6 +321,7 @@ def _matrix(ordered: list[IndexEntry], columns: int, paper: str) -> list[b.Block
                     heading=heading,
                     compact=True,
                     captioned=True,
+                    language=language,
                 )
             )
     return blocks
@@ -303,7 +349,12 @@ class PageRun:
     count: int
 
 
-LAYOUT_NAME = f".{BOOK_STEM}.layout.json"
+def layout_name(language: Language = "en") -> str:
+    """The layout file of the PDF book in ``language`` (English: LAYOUT_NAME)."""
+    return f".{book_names(language)[0].removesuffix('.pdf')}.layout.json"
+
+
+LAYOUT_NAME = layout_name("en")
 
 
 def _digest(blocks: list) -> str:
@@ -315,13 +366,13 @@ def _file_key(path: Path) -> str:
     return f"{path.name}:{hashlib.sha256(path.read_bytes()).hexdigest()[:32]}"
 
 
-def load_layout(out_dir: Path) -> list[BookPart] | None:
+def load_layout(out_dir: Path, language: Language = "en") -> list[BookPart] | None:
     """The parts of the PDF book on disk, if the layout file still describes it and
     the code that laid them out has not changed. (Read back from OUT_DIR: anything
     but the shape ``layout_json`` writes is no layout.)"""
     try:
-        data = json.loads(read_back(out_dir / LAYOUT_NAME))
-        if data["pipeline"] != pipeline_fingerprint() or data["book"] != _file_key(out_dir / f"{BOOK_STEM}.pdf"):
+        data = json.loads(read_back(out_dir / layout_name(language)))
+        if data["pipeline"] != pipeline_fingerprint() or data["book"] != _file_key(out_dir / book_names(language)[0]):
             return None
         parts = [BookPart(key, pages) for key, pages in data["parts"]]
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
@@ -330,21 +381,21 @@ def load_layout(out_dir: Path) -> list[BookPart] | None:
     return parts if parts and valid else None
 
 
-def layout_json(out_dir: Path, parts: list[BookPart]) -> bytes:
+def layout_json(out_dir: Path, parts: list[BookPart], language: Language = "en") -> bytes:
     data = {
         "pipeline": pipeline_fingerprint(),
-        "book": _file_key(out_dir / f"{BOOK_STEM}.pdf"),
+        "book": _file_key(out_dir / book_names(language)[0]),
         "parts": [[part.key, part.pages] for part in parts],
     }
     return json.dumps(data, indent=0).encode("utf-8")
 
 
-def reference_parts(entries: list[IndexEntry], paper: str) -> dict[str, b.Briefing]:
+def reference_parts(entries: list[IndexEntry], paper: str, language: Translator = ENGLISH) -> dict[str, b.Briefing]:
     """The timeline and the matrix (when there is one), by the key of their pages."""
     ordered = in_date_order(entries)
     return {
         f"{part.metadata.footer}:{paper}:{_digest([part.metadata, part.blocks])}": part
-        for part in (timeline_part(ordered), matrix_part(ordered, paper))
+        for part in (timeline_part(ordered, language), matrix_part(ordered, paper, language))
         if part.blocks
     }
 
@@ -359,6 +410,7 @@ def book_pdf(
     laid_out: dict[str, Future[bytes]] | None = None,
     edition: Edition | None = None,
     paged: Callable[[b.Briefing], None] | None = None,
+    language: Translator = ENGLISH,
 ) -> list[BookPart]:
     """Cover, contents, timeline and matrix from reportlab, then every briefing's own PDF pages
     (merged with qpdf). With ``previous``, the parts of the book on disk, its pages that
@@ -377,7 +429,7 @@ def book_pdf(
 
     ordered = in_date_order(entries)
     edition = edition or Edition()
-    old_book = pikepdf.Pdf.open(out_dir / f"{BOOK_STEM}.pdf") if previous else None
+    old_book = pikepdf.Pdf.open(out_dir / book_names(language.language)[0]) if previous else None
     if old_book is not None and sum(part.pages for part in previous or []) != len(old_book.pages):
         previous, old_book = None, None  # the layout does not describe this book's pages: none are kept
     old = {
@@ -392,10 +444,8 @@ def book_pdf(
         return PageRun(key, made, 0, len(made.pages))
 
     laid_out = laid_out or {}
-    briefings = [
-        source(_file_key(out_dir / entry.outputs["pdf"]), partial(pikepdf.Pdf.open, out_dir / entry.outputs["pdf"]))
-        for entry in ordered
-    ]
+    pdfs = [out_dir / f"{entry.stem}{briefing_suffixes(language.language)[1]}" for entry in ordered]
+    briefings = [source(_file_key(pdf), partial(pikepdf.Pdf.open, pdf)) for pdf in pdfs]
 
     def reference(key: str, part: b.Briefing) -> pikepdf.Pdf:
         """A timeline or matrix part: laid out in the pool meanwhile, or here."""
@@ -403,26 +453,28 @@ def book_pdf(
         return pikepdf.Pdf.open(io.BytesIO(future.result())) if future else rendered(part)
 
     reference_runs = [source(key, partial(reference, key, part)) for key, part in references.items()]
-    cover_part_ = cover_part(ordered, edition)
+    cover_part_ = cover_part(ordered, edition, language)
     cover = source(
         f"cover:{paper}:{_digest([cover_part_.metadata, cover_part_.blocks])}", lambda: rendered(cover_part_)
     )
     # The contents' length does not depend on its page numbers: laid out without them, then with them.
     titles = [part.metadata.footer.removeprefix(f"{BOOK_TITLE}: ").capitalize() for part in references.values()]
-    contents_pages = len(rendered(contents_part(ordered, None, dict.fromkeys(titles, 0))).pages)
+    contents_pages = len(rendered(contents_part(ordered, None, dict.fromkeys(titles, 0), language)).pages)
     first = cover.count + contents_pages + 1
     part_starts = list(itertools.accumulate((run.count for run in reference_runs), initial=first))
     first = part_starts[-1]
     starts = list(itertools.accumulate((run.count for run in briefings[:-1]), initial=first))
-    contents = contents_part(ordered, starts, dict(zip(titles, part_starts, strict=False)))
+    contents = contents_part(ordered, starts, dict(zip(titles, part_starts, strict=False)), language)
     if paged is not None:  # (the DOCX book's contents take these page numbers)
         paged(contents)
     front = source(f"contents:{paper}:{_digest([contents.metadata, contents.blocks])}", lambda: rendered(contents))
 
     target = [cover, front, *reference_runs, *briefings]
     book = _assemble(old_book, target)
-    _number_pages(book, target, edition)
-    book.trailer.Info = book.make_indirect(_info(ordered, edition))
+    _number_pages(book, target, edition, language)
+    book.trailer.Info = book.make_indirect(_info(ordered, edition, language))
+    if not language.english:  # (the English book declares none, as before)
+        book.Root.Lang = pikepdf.String(language.tag)
     if "/ID" in book.trailer:  # qpdf would keep the old book's first identifier: bytes would depend on history
         del book.trailer.ID
     book.Root.PageMode = pikepdf.Name.UseOutlines
@@ -435,10 +487,10 @@ def book_pdf(
 
     with book.open_outline() as outline:
         outline.root.clear()
-        title = item(BOOK_TITLE, 0)
-        title.children.append(item("Contents", cover.count))
+        title = item(language._(BOOK_TITLE), 0)
+        title.children.append(item(language._("Contents"), cover.count))
         outline.root.append(title)
-        outline.root.extend(item(name, start - 1) for name, start in zip(titles, part_starts, strict=False))
+        outline.root.extend(item(language._(name), start - 1) for name, start in zip(titles, part_starts, strict=False))
         outline.root.extend(
             item(entry.title or entry.file, start - 1) for entry, start in zip(ordered, starts, strict=True)
         )
@@ -450,7 +502,7 @@ def book_pdf(
     return [BookPart(run.key, run.count) for run in target]
 
 
-def _footers_pdf(sizes: list[tuple[float, float]], edition: Edition) -> bytes:
+def _footers_pdf(sizes: list[tuple[float, float]], edition: Edition, language: Translator = ENGLISH) -> bytes:
     """One page per page of the book, each of its size, holding its footer: 'page N of
     TOTAL' from the cover on (the cover shows none)."""
     import io
@@ -471,16 +523,16 @@ def _footers_pdf(sizes: list[tuple[float, float]], edition: Edition) -> bytes:
             if size[0] not in texts:
                 texts[size[0]] = f"BookFooter{len(texts)}"
                 canvas.beginForm(texts[size[0]])
-                draw_footer_text(canvas, size[0], edition.footer, page_label(total, total))
+                draw_footer_text(canvas, size[0], edition.footer(language), page_label(total, total, language))
                 canvas.endForm()
             canvas.doForm(texts[size[0]])
-            draw_page_number(canvas, size[0], number, total)
+            draw_page_number(canvas, size[0], number, total, language)
         canvas.showPage()
     canvas.save()
     return stream.getvalue()
 
 
-def _number_pages(book: pikepdf.Pdf, target: list[PageRun], edition: Edition) -> None:
+def _number_pages(book: pikepdf.Pdf, target: list[PageRun], edition: Edition, language: Translator = ENGLISH) -> None:
     """One page numbering from the cover to the end: each page's own footer (the form
     its part drew it in, 'page 1 of 3') replaced by the book's. ValueError for a page
     without one (a part this code did not lay out)."""
@@ -491,7 +543,7 @@ def _number_pages(book: pikepdf.Pdf, target: list[PageRun], edition: Edition) ->
     from ..render.pdf.layout import FOOTER_FORM
 
     sizes = [(float(page.mediabox[2]), float(page.mediabox[3])) for page in book.pages]
-    footers = pikepdf.Pdf.open(io.BytesIO(_footers_pdf(sizes, edition)))
+    footers = pikepdf.Pdf.open(io.BytesIO(_footers_pdf(sizes, edition, language)))
     offsets = [offset for run in target for offset in range(run.count)]  # each page's number in its part
     for page, footer, offset in zip(book.pages, footers.pages, offsets, strict=True):
         name = pikepdf.Name(f"/FormXob.{FOOTER_FORM}{offset + 1}")
@@ -502,16 +554,26 @@ def _number_pages(book: pikepdf.Pdf, target: list[PageRun], edition: Edition) ->
         xobjects[name] = book.copy_foreign(footer.as_form_xobject())
 
 
-def _info(ordered: list[IndexEntry], edition: Edition) -> pikepdf.Dictionary:
+def _subject(ordered: list[IndexEntry], edition: Edition, language: Translator) -> str:
+    """'7 meetings, 1995-2021; edition of 2026-12-01': the book's subject property."""
+    meetings = language.ngettext("%(count)s meeting", "%(count)s meetings", len(ordered))
+    return language._("%(meetings)s, %(years)s; edition of %(date)s") % {
+        "meetings": meetings,
+        "years": _years(ordered),
+        "date": edition.date.isoformat(),
+    }
+
+
+def _info(ordered: list[IndexEntry], edition: Edition, language: Translator = ENGLISH) -> pikepdf.Dictionary:
     """The book's document properties: the association, the edition date."""
     import pikepdf
 
     when = f"D:{edition.date:%Y%m%d}000000Z"
-    countries = sorted({participant.country for e in ordered for participant in e.participants})
+    countries = sorted({_country(participant.country, language) for e in ordered for participant in e.participants})
     return pikepdf.Dictionary(
-        Title=pikepdf.String(BOOK_TITLE),
+        Title=pikepdf.String(language._(BOOK_TITLE)),
         Author=pikepdf.String(f"{edition.association} ({edition.short_name})"),
-        Subject=pikepdf.String(f"{len(ordered)} meetings, {_years(ordered)}; edition of {edition.date.isoformat()}"),
+        Subject=pikepdf.String(_subject(ordered, edition, language)),
         Keywords=pikepdf.String(", ".join(countries)),
         Creator=pikepdf.String(b.PROJECT),
         Producer=pikepdf.String(b.PROJECT),
@@ -556,20 +618,22 @@ def book_docx(
     stream: BinaryIO,
     edition: Edition,
     contents: b.Briefing | None = None,
+    language: Translator = ENGLISH,
 ) -> None:
     """The DOCX book; ``contents``: the PDF book's, whose page numbers its contents show
     until Word updates them (it is asked to on opening)."""
     from ..render.docx import render_docx_book
 
     ordered = in_date_order(entries)
-    briefings = ((out_dir / entry.outputs["docx"]).read_bytes() for entry in ordered)  # one at a time
-    front = front_matter(ordered, edition, paper, contents)
+    suffix = briefing_suffixes(language.language)[0]
+    briefings = ((out_dir / f"{entry.stem}{suffix}").read_bytes() for entry in ordered)  # one at a time
+    front = front_matter(ordered, edition, paper, contents, language)
     # One footer runs through the whole DOCX book; its properties name the association and the edition.
     metadata = dataclasses.replace(
         front.metadata,
         author=f"{edition.association} ({edition.short_name})",
-        subject=f"{len(ordered)} meetings, {_years(ordered)}; edition of {edition.date.isoformat()}",
-        label=edition.footer,
+        subject=_subject(ordered, edition, language),
+        label=edition.footer(language),
     )
     when = datetime.datetime.combine(edition.date, datetime.time(), datetime.UTC)
     render_docx_book(b.Briefing(metadata, front.blocks), briefings, when, stream, paper)
@@ -582,9 +646,10 @@ def _write_docx_book(
     output: OutputOpener,
     edition: Edition,
     contents: b.Briefing | None = None,
+    language: Translator = ENGLISH,
 ) -> None:
-    with output(out_dir / f"{BOOK_STEM}.docx") as stream:
-        book_docx(out_dir, entries, paper, stream, edition, contents)
+    with output(out_dir / book_names(language.language)[1]) as stream:
+        book_docx(out_dir, entries, paper, stream, edition, contents, language)
 
 
 def write_collection(
@@ -595,23 +660,41 @@ def write_collection(
     pool: Executor | None = None,
     reuse: bool = False,
     edition: Edition | None = None,
+    languages: tuple[Language, ...] = ("en",),
 ) -> None:
-    """index.json, briefing-book.pdf and briefing-book.docx; without records, none of
-    them. ``output(path)``: a writable file that is complete or absent. With ``pool``,
-    the DOCX book and the PDF book's timeline and matrix are made there while this
-    process puts the PDF book together; the pool takes no more work after that (its
-    workers leave when done, so their memory is free before the PDF book peaks).
-    ``reuse``: the PDF book in OUT_DIR is the one the last build wrote, so the pages
-    of its parts that still show the same thing may be kept."""
+    """index.json, and briefing-book.pdf and briefing-book.docx in each of ``languages``
+    (briefing-book.ko.pdf ...); without records, none of them. ``output(path)``: a
+    writable file that is complete or absent. With ``pool``, the first language's DOCX
+    book and PDF book's timeline and matrix are made there while this process puts its
+    PDF book together; the pool takes no more work after that (its workers leave when
+    done, so their memory is free before the PDF book peaks). ``reuse``: the PDF books
+    in OUT_DIR are the ones the last build wrote, so the pages of their parts that still
+    show the same thing may be kept."""
     if not entries:
-        for name in (*COLLECTION_OUTPUTS, LAYOUT_NAME):
+        for name in (*ALL_COLLECTION_OUTPUTS, *(layout_name(language) for language in LANGUAGES)):
             (out_dir / name).unlink(missing_ok=True)
         return
     edition = edition or Edition()
     with output(out_dir / INDEX_NAME) as stream:
         stream.write(index_json(entries))
-    previous = load_layout(out_dir) if reuse else None
-    references = reference_parts(entries, paper)
+    for number, language in enumerate(languages):
+        _write_books(out_dir, entries, paper, output, pool if number == 0 else None, reuse, edition, language)
+
+
+def _write_books(
+    out_dir: Path,
+    entries: list[IndexEntry],
+    paper: str,
+    output: OutputOpener,
+    pool: Executor | None,
+    reuse: bool,
+    edition: Edition,
+    code: Language,
+) -> None:
+    """The PDF and the DOCX book in the language ``code``."""
+    language = Translator(code)
+    previous = load_layout(out_dir, code) if reuse else None
+    references = reference_parts(entries, paper, language)
     laid_out: dict[str, Future[bytes]] = {}
     docx: list[Future[None]] = []
     if pool:
@@ -625,18 +708,18 @@ def write_collection(
         """The contents' page numbers are known: the DOCX book is made meanwhile, in the pool."""
         contents.append(part)
         if pool:
-            docx.append(pool.submit(_write_docx_book, out_dir, entries, paper, output, edition, part))
+            docx.append(pool.submit(_write_docx_book, out_dir, entries, paper, output, edition, part, language))
             pool.shutdown(wait=False)  # no more work: its workers leave when done, before the PDF book peaks
 
     try:
-        with output(out_dir / f"{BOOK_STEM}.pdf") as stream:
-            parts = book_pdf(out_dir, entries, paper, stream, references, previous, laid_out, edition, paged)
+        with output(out_dir / book_names(code)[0]) as stream:
+            parts = book_pdf(out_dir, entries, paper, stream, references, previous, laid_out, edition, paged, language)
     finally:
         if pool:
             pool.shutdown(wait=False)
-    with output(out_dir / LAYOUT_NAME) as stream:
-        stream.write(layout_json(out_dir, parts))
+    with output(out_dir / layout_name(code)) as stream:
+        stream.write(layout_json(out_dir, parts, code))
     if docx:
         docx[0].result()
     else:
-        _write_docx_book(out_dir, entries, paper, output, edition, contents[0] if contents else None)
+        _write_docx_book(out_dir, entries, paper, output, edition, contents[0] if contents else None, language)

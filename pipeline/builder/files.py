@@ -20,16 +20,40 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from ..render.i18n import briefing_suffixes
+from ..settings import LANGUAGES, Language
 from .index import INDEX_NAME
 
-# What a build writes for each raw text, after its stem...
-OUTPUT_SUFFIXES = (".json", ".docx", ".pdf")
+# What a build writes for each raw text, after its stem: its record, and its briefings in
+# each language (``NAME.docx``, ``NAME.pdf`` in English, ``NAME.ko.docx``, ``NAME.ko.pdf``)...
+OUTPUT_SUFFIXES = (".json", *(suffix for language in LANGUAGES for suffix in briefing_suffixes(language)))
 # ...and across all of them (``book.write_collection``).
 BOOK_STEM = "briefing-book"
-COLLECTION_OUTPUTS = (INDEX_NAME, f"{BOOK_STEM}.pdf", f"{BOOK_STEM}.docx")
+
+
+def book_names(language: Language) -> tuple[str, str]:
+    """The PDF book's and the DOCX book's names in ``language`` (English: briefing-book.pdf, .docx)."""
+    docx, pdf = briefing_suffixes(language)
+    return f"{BOOK_STEM}{pdf}", f"{BOOK_STEM}{docx}"
+
+
+def collection_outputs(languages: tuple[Language, ...]) -> tuple[str, ...]:
+    """The collection's files in ``languages``: the index, and the book in each."""
+    return (INDEX_NAME, *(name for language in languages for name in book_names(language)))
+
+
+COLLECTION_OUTPUTS = collection_outputs(("en",))  # (the collection in English: what dist hands out)
+ALL_COLLECTION_OUTPUTS = collection_outputs(LANGUAGES)
 # ...and the pre-send report of the last build (``checks.write_checks``): no raw text may take these names.
 CHECKS_NAME = "checks.pdf"
-RESERVED_OUTPUTS = (*COLLECTION_OUTPUTS, CHECKS_NAME)
+
+
+def checks_name(language: Language) -> str:
+    """The pre-send report in ``language``: checks.pdf, checks.ko.pdf."""
+    return f"checks{briefing_suffixes(language)[1]}"
+
+
+RESERVED_OUTPUTS = (*ALL_COLLECTION_OUTPUTS, *(checks_name(language) for language in LANGUAGES))
 # Temporary files carry no part of the output's name, so a name that fits the
 # file system also fits while it is being written; `build` removes leftovers by
 # this pattern.
@@ -76,8 +100,13 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def output_suffixes(languages: tuple[Language, ...]) -> tuple[str, ...]:
+    """The suffixes of the files a build in ``languages`` writes for each raw text."""
+    return (".json", *(suffix for language in languages for suffix in briefing_suffixes(language)))
+
+
 def outputs_of(stem: str) -> list[str]:
-    """The files one raw text yields in OUT_DIR."""
+    """The files one raw text can yield in OUT_DIR, in any language."""
     return [f"{stem}{suffix}" for suffix in OUTPUT_SUFFIXES]
 
 

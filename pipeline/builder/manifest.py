@@ -25,14 +25,16 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import __version__
-from .files import COLLECTION_OUTPUTS, OUTPUT_SUFFIXES, read_back
+from .files import ALL_COLLECTION_OUTPUTS, COLLECTION_OUTPUTS, OUTPUT_SUFFIXES, output_suffixes, read_back
 from .index import IndexEntry
 from .names import name_max, refused_names
 
 MANIFEST_NAME = ".manifest.json"
 FORMAT = 4  # 2: each output's digest, and the collection's; 3: the settings' digest, each record's notes;
-# 4: the texts that failed on their input, with the line that said why
+# 4: the texts that failed on their input, with the line that said why. (A text's outputs include its
+# briefings in other languages, where it was built in them: a format 4 manifest without them is one still.)
 DIGEST = re.compile(r"[0-9a-f]{64}")
+ENGLISH_OUTPUTS = output_suffixes(("en",))
 
 
 @contextmanager
@@ -51,7 +53,8 @@ def pipeline_fingerprint() -> str:
     """The package version plus a digest of its code and data: any change rebuilds."""
     root = Path(__file__).resolve().parents[1]  # the pipeline package
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".json", ".toml") and p.is_file()):
+    # (.mo: the compiled translations)
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".json", ".toml", ".mo") and p.is_file()):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:16]}"
@@ -64,6 +67,24 @@ def _digests(data: object, names: tuple[str, ...]) -> dict[str, str]:
     if any(type(value) is not str or not DIGEST.fullmatch(value) for value in data.values()):
         raise ValueError("digests: not SHA-256 digests")
     return {name: data[name] for name in names}
+
+
+def _output_digests(data: object) -> dict[str, str]:
+    """A text's outputs: its record and English briefing, and the languages it was built in."""
+    if type(data) is not dict or not set(ENGLISH_OUTPUTS) <= set(data) or not set(data) <= set(OUTPUT_SUFFIXES):
+        raise ValueError("outputs: not a record and its briefings")
+    return _digests(data, tuple(suffix for suffix in OUTPUT_SUFFIXES if suffix in data))
+
+
+def _collection_digests(data: object) -> dict[str, str]:
+    """The collection's outputs: the index and the English book, and the books of other languages built."""
+    if (
+        type(data) is not dict
+        or not set(COLLECTION_OUTPUTS) <= set(data)
+        or not set(data) <= set(ALL_COLLECTION_OUTPUTS)
+    ):
+        raise ValueError("collection: not the index and the books")
+    return _digests(data, tuple(name for name in ALL_COLLECTION_OUTPUTS if name in data))
 
 
 def _raw_name(name: str) -> str:
@@ -86,9 +107,7 @@ class Entry(NamedTuple):
     def from_json(cls, data: object) -> Entry:
         if type(data) is not dict or type(data.get("sha256")) is not str or not DIGEST.fullmatch(data["sha256"]):
             raise ValueError("a manifest entry is an object with a sha256")
-        return cls(
-            data["sha256"], _digests(data.get("outputs"), OUTPUT_SUFFIXES), IndexEntry.from_json(data.get("summary"))
-        )
+        return cls(data["sha256"], _output_digests(data.get("outputs")), IndexEntry.from_json(data.get("summary")))
 
     def to_json(self) -> dict[str, Any]:
         return {"sha256": self.sha256, "outputs": self.outputs, "summary": self.summary.to_json()}
@@ -153,7 +172,7 @@ class Manifest:
             raise ValueError("an entry that is not the raw text its name says")
         if refused_names(list(files), name_max(out_dir)):
             raise ValueError("names no build would have built")
-        collection = _digests(data["collection"], COLLECTION_OUTPUTS) if data["collection"] else {}
+        collection = _collection_digests(data["collection"]) if data["collection"] else {}
         if any(type(data[key]) is not str for key in ("pipeline", "model", "paper", "settings", "book")):
             raise ValueError("pipeline, model, paper, settings, book: not text")
         if type(data["failures"]) is not dict:

@@ -18,6 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ..archive.schema import METADATA_NAME
+from ..settings import LANGUAGES
 from .files import OUTPUT_SUFFIXES, RESERVED_OUTPUTS
 
 
@@ -56,6 +57,12 @@ class Refused:
     line: str  # the one line that says why: ``NAME.txt: <reason, with its particulars>``
 
 
+def _without_language(stem: str) -> str:
+    """``NAME`` for ``NAME.ko`` (any language's tag): the stem whose outputs it could overwrite."""
+    base, dot, tag = stem.rpartition(".")
+    return base if dot and tag.lower() in LANGUAGES and tag.lower() != "en" else stem
+
+
 def name_max(folder: Path) -> int:
     """The longest file name, in bytes, ``folder``'s file system takes."""
     try:
@@ -77,13 +84,14 @@ def refused_names(names: list[str], limit: int) -> list[Refused]:
         except UnicodeEncodeError:  # undecodable bytes, kept as surrogates by the file system's codec
             refused[name] = _refused(name, Refusal.UNDECODABLE)
             continue
-        if size + longest_suffix > limit:
+        if size + longest_suffix > limit:  # (in any language: names do not depend on the languages built)
             raw_limit = limit - longest_suffix + len(name) - len(stem)
             refused[name] = _refused(name, Refusal.TOO_LONG, size=len(name.encode()), limit=raw_limit)
         elif fold(stem) in RESERVED_STEMS:
             refused[name] = _refused(name, Refusal.RESERVED, other=RESERVED_STEMS[fold(stem)])
         else:
-            by_fold[fold(stem)].append(name)
+            # NAME.ko.txt's English briefing is NAME.ko.pdf, NAME.txt's Korean one too
+            by_fold[fold(_without_language(stem))].append(name)
     for group in by_fold.values():
         for name in group if len(group) > 1 else ():
             others = ", ".join(other for other in group if other != name)

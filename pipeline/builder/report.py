@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from ..render.i18n import ENGLISH, Translator
+
 
 class FileStatus(StrEnum):
     BUILT = "built"
@@ -89,16 +91,21 @@ class Summary:
         """The results the pre-send report lists: every text with a briefing or a failure."""
         return [result for result in self.results if result.check_status is not None]
 
-    def checking_line(self) -> str:
+    def checking_line(self, language: Translator = ENGLISH) -> str:
         """The pre-send report's first line: '3 of 12 briefings need checking before they are sent; 1 failed'."""
         listed = self.briefings()
         checking = sum(1 for result in listed if result.needs_checking)
         built = sum(1 for result in listed if result.status is not FileStatus.FAILED)
-        line = f"{checking} of {_plural(built, 'briefing', 'briefings')} need checking before they are sent"
-        if checking == 1:
+        line = language.ngettext(
+            "%(checking)s of %(count)s briefing need checking before they are sent",
+            "%(checking)s of %(count)s briefings need checking before they are sent",
+            built,
+            {"checking": language.number(checking)},
+        )
+        if checking == 1 and language.english:  # ('1 of 12 briefings needs checking'; the catalogs say it whole)
             line = line.replace("need checking", "needs checking")
         failed = len(self.failed)
-        return line + (f"; {failed} failed" if failed else "")
+        return line + (language._("; %(failed)s failed") % {"failed": language.number(failed)} if failed else "")
 
     def report_lines(self) -> list[str]:
         """The pre-send report as text: its first line, then each briefing that needs
@@ -121,10 +128,6 @@ def _checked(code: str) -> bool:
     from ..record import severity_of
 
     return severity_of(code) == "check"
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 NAMES_SHOWN = 5

@@ -26,20 +26,24 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from ..settings import DEFAULTS, Settings, edition_date, logo_png
+from ..render.i18n import briefing_suffixes
+from ..settings import DEFAULTS, LANGUAGES, Language, Settings, edition_date, logo_png
 from ..tagger.model import model_fingerprint
 from ..timing import Timings
 from .archive import update_archive
-from .book import Edition, edition_fingerprint, write_collection
+from .book import Edition, edition_fingerprint, layout_name, write_collection
 from .checks import write_checks
 from .environment import writers_environment
 from .files import (
     CHECKS_NAME,
-    COLLECTION_OUTPUTS,
     STALE_TEMPORARIES,
     atomic_output,
+    book_names,
     check_outputs,
+    checks_name,
+    collection_outputs,
     digest_back,
+    output_suffixes,
     remove_outputs,
     write_atomic,
 )
@@ -47,7 +51,7 @@ from .index import IndexEntry
 from .manifest import MANIFEST_NAME, Entry, Failure, Manifest, pipeline_fingerprint
 from .names import Refusal, name_max, refused_names
 from .report import EditedOutput, FileResult, FileStatus, Reporter, Summary
-from .stages import Stage, Tagger, TextOutcome, build_texts, failure_line
+from .stages import Stage, Tagger, TextOutcome, build_texts, extend_texts, failure_line
 
 LOCK_NAME = ".build.lock"
 # Below this many changed texts, worker processes cost more than they save...
@@ -243,7 +247,10 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
             line = f"{path.name}:1: cannot read: {error.strerror or error}"
             _fail_before_reading(summary, reporter, path.name, line)
     digests = {name: hashlib.sha256(data).hexdigest() for name, data in raw.items()}
+    wanted = output_suffixes(options.settings.written_languages)
     changed: list[str] = []
+    extend: list[tuple[str, str, tuple[Language, ...]]] = []  # built, but not yet in every language wanted
+    trimmed = False  # built in a language no longer wanted: its files removed
     remembered: set[str] = set()  # failed before on the same bytes: nothing new to report
     for name, digest in digests.items():
         failure = old.failures.get(name) if old and reusable else None
@@ -255,8 +262,17 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         previous = old.files.get(name) if old and reusable else None
         # Its outputs as the build wrote them: anything else there (garbage, a symlink) is rebuilt.
         if previous is not None and previous.sha256 == digest and set(previous.output_digests()) <= as_written:
-            new.files[name] = previous
-            summary.results.append(_result(name, FileStatus.UNCHANGED, previous.summary))
+            new.files[name] = _in_languages(out_dir, previous, wanted)
+            trimmed = trimmed or new.files[name] is not previous
+            missing = tuple(
+                language
+                for language in options.settings.written_languages
+                if not set(briefing_suffixes(language)) <= set(previous.outputs)
+            )
+            if missing:
+                extend.append((name, previous.outputs[".json"], missing))
+            else:
+                summary.results.append(_result(name, FileStatus.UNCHANGED, previous.summary))
         else:
             changed.append(name)
     present = {path.name for path in texts}
@@ -266,30 +282,52 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
 
     # The collection on disk as the last build wrote it (so its PDF book's pages may be kept)...
     collection_written = old is not None and reusable and bool(old.collection) and set(old.collection) <= as_written
-    # ...and still the collection of the texts kept.
-    write_book = (
+    # ...and still the collection of the texts kept: then only the books of languages added are made.
+    collection_stale = (
         bool(changed)
         or not collection_written
         or set(old.files if old else ()) != set(new.files)
         or (old is not None and old.book != new.book)
     )
+    languages = options.settings.written_languages
+    wanted_collection = collection_outputs(languages)
+    kept_collection = (
+        {} if collection_stale or old is None else {n: d for n, d in old.collection.items() if n in wanted_collection}
+    )
+    trimmed = trimmed or (old is not None and not collection_stale and kept_collection != old.collection)
+    for dropped in set(LANGUAGES) - set(languages):
+        for name in (*book_names(dropped), layout_name(dropped), checks_name(dropped)):
+            (out_dir / name).unlink(missing_ok=True)
+    books = (
+        languages
+        if collection_stale
+        else tuple(code for code in languages if not set(book_names(code)) <= set(kept_collection))
+    )
+    write_book = bool(books)
     if changed and tagger is None:
         tagger = _model_tagger(options)
     jobs = max(1, min(options.jobs, usable_cores()))
     slices = _chunks([(name, raw[name]) for name in changed], jobs)
-    wanted = max(
+    workers = max(
         len(slices) if len(changed) >= POOL_THRESHOLD else 0,
+        min(jobs, len(extend)) if len(extend) >= POOL_THRESHOLD else 0,
         BOOK_TASKS if write_book and len(new.files) + len(changed) >= BOOK_POOL_THRESHOLD else 0,
     )
-    with _workers(tagger, min(jobs, wanted)) as pool:
+    with _workers(tagger, min(jobs, workers)) as pool:
+        if extend:
+            _extend(extend, new, options, reporter, pool, summary)
         if changed:
             reporter.start(len(changed))
             assert tagger is not None
             _rebuild(slices, digests, new, options, reporter, tagger, pool, summary, set(old.files) if old else set())
         if write_book:
             clock = time.perf_counter()
-            new.collection = _write_collection(out_dir, new, pool, collection_written, summary, reporter, edition)
+            written_now = _write_collection(out_dir, new, pool, collection_written, summary, reporter, edition, books)
+            new.collection = kept_collection | written_now if written_now else {}
             summary.stage_seconds["index + book"] = time.perf_counter() - clock
+        else:
+            new.collection = kept_collection
+        if write_book or extend or trimmed:  # (a language added or dropped: the collection is as it was)
             try:
                 write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
             except OSError as error:  # the next build finds the outputs it cannot vouch for, and rebuilds them
@@ -298,9 +336,62 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     update_archive(out_dir, new, summary, reporter)
     summary.results.sort(key=lambda result: result.file)
     failed_anew = any(result.file not in remembered for result in summary.failed)
-    if changed or failed_anew or summary.edited or write_book or not (out_dir / CHECKS_NAME).is_file():
+    reports = all((out_dir / checks_name(code)).is_file() for code in languages)
+    if changed or failed_anew or summary.edited or write_book or not reports:
         _write_checks(options, summary, reporter)
     return summary
+
+
+def _in_languages(out_dir: Path, entry: Entry, wanted: tuple[str, ...]) -> Entry:
+    """``entry`` without the briefings of languages no longer wanted (their files removed)."""
+    unwanted = [suffix for suffix in entry.outputs if suffix not in wanted]
+    for suffix in unwanted:
+        (out_dir / f"{entry.summary.stem}{suffix}").unlink(missing_ok=True)
+    if not unwanted:
+        return entry
+    return entry._replace(outputs={suffix: digest for suffix, digest in entry.outputs.items() if suffix in wanted})
+
+
+def _extend_texts_in_worker(
+    items: list[tuple[str, str, tuple[Language, ...]]], out_dir: Path, paper: str, settings: Settings
+) -> tuple[list[TextOutcome], Timings]:
+    return extend_texts(items, out_dir, paper, settings)
+
+
+def _extend(
+    items: list[tuple[str, str, tuple[Language, ...]]],
+    manifest: Manifest,
+    options: BuildOptions,
+    reporter: Reporter,
+    pool: Executor | None,
+    summary: Summary,
+) -> None:
+    """The briefings of texts built before in the languages they lack, from their records
+    (a language added: only its files are made). A text that fails here is built anew next time."""
+    clock = time.perf_counter()
+    reporter.start(len(items))
+    size = max(1, min(CHUNK_MAX, -(-len(items) // (max(1, options.jobs) * 4))))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    args = (options.out_dir, options.paper, options.settings)
+    results = (
+        [extend_texts(items, *args)]
+        if pool is None
+        else (future.result() for future in [pool.submit(_extend_texts_in_worker, chunk, *args) for chunk in chunks])
+    )
+    for outcomes, timings in results:
+        for stage, seconds in timings.items():
+            summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + seconds
+        for outcome in outcomes:
+            entry = manifest.files[outcome.file]
+            if outcome.outputs is None:
+                del manifest.files[outcome.file]
+                result = FileResult(outcome.file, FileStatus.FAILED, outcome.error)
+            else:
+                manifest.files[outcome.file] = entry._replace(outputs=entry.outputs | outcome.outputs)
+                result = _result(outcome.file, FileStatus.BUILT, entry.summary)
+            summary.results.append(result)
+            reporter.advance(result)
+    summary.stage_seconds["other languages, from the records (wall)"] = time.perf_counter() - clock
 
 
 def _edition(options: BuildOptions, summary: Summary, reporter: Reporter) -> Edition:
@@ -349,12 +440,14 @@ def _write_collection(
     summary: Summary,
     reporter: Reporter,
     edition: Edition,
+    languages: tuple[Language, ...],
 ) -> dict[str, str]:
-    """index.json and the book of ``manifest``'s texts -> the digest of each as written; empty
-    when they could not be written (the briefings stay; the next build makes them again)."""
+    """index.json and the book of ``manifest``'s texts in ``languages`` -> the digest of each
+    as written; empty when they could not be written (the briefings stay; the next build
+    makes them again)."""
     entries = [entry.summary for entry in manifest.files.values()]
     try:
-        write_collection(out_dir, entries, manifest.paper, atomic_output, pool, reuse, edition)
+        write_collection(out_dir, entries, manifest.paper, atomic_output, pool, reuse, edition, languages)
     except OSError as error:  # disk full
         summary.errors.append(f"{out_dir}: cannot write the index and briefing book: {error.strerror or error}")
         reporter.message(summary.errors[-1])
@@ -364,7 +457,7 @@ def _write_collection(
         reporter.message(summary.errors[-1])
         return {}
     collection = {}
-    for name in COLLECTION_OUTPUTS if entries else ():  # (without entries, there is no collection)
+    for name in collection_outputs(languages) if entries else ():  # (without entries, there is no collection)
         digest = digest_back(out_dir / name)
         if digest is None:  # gone already: it is not vouched for
             return {}

@@ -22,7 +22,7 @@ from .index import IndexEntry
 
 if TYPE_CHECKING:
     from ..record import Record
-    from ..settings import Settings
+    from ..settings import Language, Settings
 
 Tagger = Callable[[list["Record"]], list["Record"]]
 T = TypeVar("T")
@@ -142,3 +142,41 @@ def build_texts(
             continue
         batch.outcomes.append(TextOutcome(name, entry=entry, outputs=written))
     return batch.outcomes, batch.timings
+
+
+def extend_texts(
+    items: list[tuple[str, str, tuple[Language, ...]]], out_dir: Path, paper: str, settings: Settings
+) -> tuple[list[TextOutcome], Timings]:
+    """Texts built before, in languages they have no briefings in yet -> those briefings alone:
+    each record is read back from its JSON (``items``: name, the JSON's digest as written,
+    the languages), never parsed or tagged again. -> (an outcome per text, with the digests
+    of the files written now; seconds per stage)."""
+    from ..record import record_from_json
+    from ..render.outputs import render_briefings
+
+    batch = Batch(out_dir)
+    for name, written, languages in items:
+        stem = Path(name).stem
+        record = batch.attempt(Stage.READ, name, partial(_record_back, out_dir / f"{stem}.json", written))
+        if record is None:
+            continue
+        outputs = batch.attempt(
+            Stage.RENDER,
+            name,
+            partial(render_briefings, record_from_json(record), languages, paper, batch.timings, settings),
+            timing=False,
+        )
+        if outputs is None:
+            continue
+        done = batch.attempt(Stage.WRITE, name, partial(files.write_outputs, stem, outputs, out_dir))
+        if done is not None:
+            batch.outcomes.append(TextOutcome(name, outputs=done))
+    return batch.outcomes, batch.timings
+
+
+def _record_back(path: Path, written: str) -> str:
+    """The record JSON in OUT_DIR, only as the build wrote it (else it is rebuilt from its text)."""
+    data = files.read_back(path)
+    if files.digest(data) != written:
+        raise OSError(f"{path.name}: not the record the build wrote")
+    return data.decode("utf-8")

@@ -14,6 +14,7 @@ from typing import Literal
 from ..parser.countries import country_code
 from ..record import Declaration, Item, Note, Record
 from ..settings import DEFAULTS, Settings
+from .i18n import ENGLISH, N_, Translator
 
 PROJECT = "NEAR briefings"
 # A heading or title longer than this is shortened where it stands (cut at a word,
@@ -39,7 +40,8 @@ def document_timestamp() -> datetime.datetime:
 # How a writer sets a paragraph: running text, the closing lines of a declaration,
 # a line kept as the source wrote it, or a quiet explanatory line.
 ParagraphStyleName = Literal["body", "closing", "verbatim", "muted", "mark", "cover"]
-DRAFT_MARK = "DRAFT: for checking inside the secretariat; not to be sent"
+DRAFT_MARK = N_("DRAFT: for checking inside the secretariat; not to be sent")
+DRAFT_PREFIX = N_("DRAFT · ")
 # A grid of rows under a header, or label-value pairs (key facts).
 TableStyleName = Literal["grid", "facts"]
 
@@ -71,6 +73,7 @@ class Table:
     heading: str = ""  # the heading it stands under: repeated, '(continued)', on each further page
     compact: bool = False  # narrow padding: many narrow columns (the participation matrix)
     captioned: bool = False  # ``heading`` drawn over the table (a table with no heading block of its own)
+    language: Translator = ENGLISH  # the words a writer adds: '(continued)'
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class NumberedList:
 class BarChart:
     title: str
     bars: list[tuple[str, int, int]]  # label, members, observers
+    language: Translator = ENGLISH  # the words a writer adds: '(continued)', the key
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,11 @@ class TableOfContents:
     """Entries of a book: title, period, first page (None where the format has no pages)."""
 
     entries: list[tuple[str, str, int | None]]
+    language: Translator = ENGLISH  # the words a writer adds: its column heads
+
+
+# The head of the data-notes box: with notes, and without.
+NOTICE_HEADS = {True: N_("Data check passed"), False: N_("Check before use")}
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,7 @@ class Notice:
 
     lines: list[str]
     ok: bool
+    language: Translator = ENGLISH  # the words a writer adds: its head
 
 
 @dataclass(frozen=True)
@@ -147,13 +157,15 @@ class Metadata:
     draft: bool = False  # a DRAFT mark on every page
     landscape: bool = False  # pages turned sideways (the participation matrix)
     publisher: str = "Association of North East Asia Regional Governments"  # the DOCX's company property
+    language: Translator = ENGLISH  # the language the document is written in (its words, /Lang, w:lang)
 
     @property
     def footer(self) -> str:
+        draft = self.language._(DRAFT_PREFIX) if self.draft else ""
         if self.label is not None:
-            return ("DRAFT · " if self.draft else "") + self.label
+            return draft + self.label
         source = f"{self.source_file} · sha256 {self.source_digest}" if self.source_digest else self.source_file
-        return ("DRAFT · " if self.draft else "") + source
+        return draft + source
 
 
 @dataclass(frozen=True)
@@ -165,21 +177,9 @@ class Briefing:
 # --- wording ------------------------------------------------------------------------
 
 
-def _day(date: datetime.date) -> str:
-    return f"{date.day} {date:%B} {date.year}"
-
-
 def period_in_words(start: datetime.date | None, end: datetime.date | None) -> str | None:
     """'6-7 September 1995', '30 September - 2 October 2014', '10 August 2021'."""
-    if start is None or end is None:
-        return None
-    if start == end:
-        return _day(start)
-    if end > start and (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}-{end.day} {end:%B} {end.year}"
-    if end > start and start.year == end.year:
-        return f"{start.day} {start:%B} - {_day(end)}"
-    return f"{_day(start)} - {_day(end)}"
+    return ENGLISH.period(start, end)
 
 
 def shortened(text: str, limit: int = MAX_HEADING_CHARS) -> str:
@@ -198,10 +198,6 @@ def _headed(text: str, level: int = 1) -> list[Block]:
     return [Heading(short, level), *([Paragraph(text)] if short != text else [])]
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 @dataclass
 class CountryRow:
     country: str
@@ -214,29 +210,42 @@ def display_country(name: str | None, code: str | None, countries: dict[str, str
     return countries.get(code or "", name) if name is not None or code else name
 
 
-def participation_rows(record: Record, countries: dict[str, str] | None = None) -> list[CountryRow]:
+def participation_rows(
+    record: Record, countries: dict[str, str] | None = None, language: Translator = ENGLISH
+) -> list[CountryRow]:
     """One row per country (spelling variants merged), in the order the text lists them.
-    ``countries``: the settings' display names, by ISO code."""
+    ``countries``: the display names, by ISO code; ``language``: the authorities' names in it
+    where the record places them in a region that has a name in that language."""
     participation = record.overview.participation if record.overview else None
+    regions = _region_codes(record) if not language.english else {}
     rows: dict[str, CountryRow] = {}
     for group in participation.groups if participation else []:
         shown = display_country(group.country, group.country_code, countries or {})
-        name = shown or group.country_text or "Country not given"
+        name = shown or group.country_text or language._("Country not given")
         row = rows.setdefault(name, CountryRow(name))
-        (row.observers if group.role == "observer" else row.members).extend(group.authorities)
+        authorities = [language.region(regions.get(authority), authority) for authority in group.authorities]
+        (row.observers if group.role == "observer" else row.members).extend(authorities)
     return list(rows.values())
 
 
-def count_text(members: int, observers: int) -> str:
+def _region_codes(record: Record) -> dict[str, str]:
+    """The ISO 3166-2 code of each name the record's places are known by."""
+    return {
+        alias: entity.code
+        for entity in record.entities
+        if entity.kind == "place" and entity.code
+        for alias in (entity.name, *entity.aliases)
+    }
+
+
+def count_text(members: int, observers: int, language: Translator = ENGLISH) -> str:
     """'18', '3 and 1 observer', '2 observers': a count a reader needs no key for."""
     if not observers:
-        return str(members)
-    watching = _plural(observers, "observer", "observers")
-    return f"{members} and {watching}" if members else watching
-
-
-def _count_text(row: CountryRow) -> str:
-    return count_text(len(row.members), len(row.observers))
+        return language.number(members)
+    watching = language.ngettext("%(count)s observer", "%(count)s observers", observers)
+    if not members:
+        return watching
+    return language._("%(members)s and %(observers)s") % {"members": language.number(members), "observers": watching}
 
 
 def listed_totals(rows: list[CountryRow]) -> tuple[int, int, int]:
@@ -248,20 +257,31 @@ def listed_totals(rows: list[CountryRow]) -> tuple[int, int, int]:
     )
 
 
-def participation_summary(record: Record, rows: list[CountryRow]) -> str | None:
+def _authorities_from(authorities: int, countries: int | None, language: Translator) -> str:
+    """'21 authorities from 4 countries' (or '21 authorities', without a count of countries)."""
+    named = language.ngettext("%(count)s authority", "%(count)s authorities", authorities)
+    if countries is None:
+        return named
+    nations = language.ngettext("%(count)s country", "%(count)s countries", countries)
+    return language._("%(authorities)s from %(countries)s") % {"authorities": named, "countries": nations}
+
+
+def participation_summary(record: Record, rows: list[CountryRow], language: Translator = ENGLISH) -> str | None:
     participation = record.overview.participation if record.overview else None
     if participation is None:
         return None
     members, observers, countries = listed_totals(rows)
-    listed = f"{_plural(members, 'authority', 'authorities')} from {_plural(countries, 'country', 'countries')}"
+    listed = _authorities_from(members, countries, language)
     if observers:
-        listed += f" and {_plural(observers, 'observer', 'observers')}"
+        watching = language.ngettext("%(count)s observer", "%(count)s observers", observers)
+        listed = language._("%(listed)s and %(observers)s") % {"listed": listed, "observers": watching}
     if participation.stated_authorities is None:
-        return f"The list names {listed}."
-    stated = _plural(participation.stated_authorities, "authority", "authorities")
-    if participation.stated_countries is not None:
-        stated += f" from {_plural(participation.stated_countries, 'country', 'countries')}"
-    return f"The overview states {stated}; the list names {listed}."
+        return language._("The list names %(listed)s.") % {"listed": listed}
+    stated = _authorities_from(participation.stated_authorities, participation.stated_countries, language)
+    return language._("The overview states %(stated)s; the list names %(listed)s.") % {
+        "stated": stated,
+        "listed": listed,
+    }
 
 
 # --- blocks -------------------------------------------------------------------------
@@ -291,71 +311,97 @@ def organizer_line(record: Record, countries: dict[str, str] | None = None) -> s
     return _located(organizer.name, shown, organizer.text)
 
 
-def _title_block(record: Record, countries: dict[str, str]) -> list[Block]:
+def _title_block(record: Record, countries: dict[str, str], language: Translator) -> list[Block]:
     overview = record.overview
     lines = []
     if overview and overview.period:
-        lines.append(period_in_words(overview.period.start, overview.period.end) or overview.period.text)
+        lines.append(language.period(overview.period.start, overview.period.end) or overview.period.text)
     venue, organizer = venue_line(record, countries), organizer_line(record, countries)
     if venue:
         lines.append(venue)
     if organizer:
-        lines.append(f"Organized by {organizer}")
+        lines.append(language._("Organized by %(organizer)s") % {"organizer": organizer})
     title = record.title or record.source.file
     short = shortened(title)
-    return [Title(short, lines), *([Paragraph(title)] if short != title else [])]
+    blocks: list[Block] = [Title(short, lines), *([Paragraph(title)] if short != title else [])]
+    if not language.english:  # the reader is told which text is the association's own, in English
+        blocks.append(Paragraph(language._(SOURCE_TEXT_LINE), "muted"))
+    return blocks
 
 
-def _facts(record: Record, participants: list[CountryRow], countries: dict[str, str]) -> list[Block]:
+# In a briefing in another language than English, under its title.
+SOURCE_TEXT_LINE = N_(
+    "The meeting's own text (its title, contents, declaration and the names it gives) is quoted in English, "
+    "as the association published it."
+)
+
+
+def _facts(
+    record: Record, participants: list[CountryRow], countries: dict[str, str], language: Translator
+) -> list[Block]:
     overview = record.overview
     if overview is None:
         return []
+    _ = language._
     rows = []
     if overview.period:
-        words = period_in_words(overview.period.start, overview.period.end)
-        rows.append(["Period", words if words and words != overview.period.text else overview.period.text])
+        words = language.period(overview.period.start, overview.period.end)
+        rows.append([_("Period"), words if words and words != overview.period.text else overview.period.text])
     venue, organizer = venue_line(record, countries), organizer_line(record, countries)  # None where none
     if venue is not None:
-        rows.append(["Venue", venue])
+        rows.append([_("Venue"), venue])
     if organizer is not None:
-        rows.append(["Organizer", organizer])
-    summary = participation_summary(record, participants)
+        rows.append([_("Organizer"), organizer])
+    summary = participation_summary(record, participants, language)
     if summary:
-        rows.append(["Participation", summary])
-    rows += [[field.label or "Note", field.text] for field in overview.other]
-    return [Heading("Key facts"), Table(["", ""], rows, [0.22, 0.78], style="facts")] if rows else []
+        rows.append([_("Participation"), summary])
+    rows += [[field.label or _("Note"), field.text] for field in overview.other]
+    return [Heading(_("Key facts")), Table(["", ""], rows, [0.22, 0.78], style="facts")] if rows else []
 
 
-def _participation(rows: list[CountryRow]) -> list[Block]:
+def _participation(rows: list[CountryRow], language: Translator) -> list[Block]:
     if not rows:
         return []
+    _ = language._
     table_rows = [
-        [row.country, ", ".join([*row.members, *(f"{name} (observer)" for name in row.observers)]), _count_text(row)]
+        [
+            row.country,
+            ", ".join([*row.members, *(_("%(name)s (observer)") % {"name": name} for name in row.observers)]),
+            count_text(len(row.members), len(row.observers), language),
+        ]
         for row in rows
     ]
     chart: Block = (
-        BarChart("Authorities per country", [(row.country, len(row.members), len(row.observers)) for row in rows])
+        BarChart(
+            _("Authorities per country"),
+            [(row.country, len(row.members), len(row.observers)) for row in rows],
+            language,
+        )
         if len(rows) <= MAX_CHART_COUNTRIES
         else Paragraph(
-            f"No chart: {len(rows)} countries are more bars than a page holds; the table gives each country's count.",
+            language.ngettext(
+                "No chart: %(count)s country is more bars than a page holds; the table gives each country's count.",
+                "No chart: %(count)s countries are more bars than a page holds; the table gives each country's count.",
+                len(rows),
+            ),
             "muted",
         )
     )
     return [
-        Heading("Participation"),
-        Table(["Country", "Authorities", "Count"], table_rows, [0.2, 0.66, 0.14]),
+        Heading(_("Participation")),
+        Table([_("Country"), _("Authorities"), _("Count")], table_rows, [0.2, 0.66, 0.14]),
         chart,
     ]
 
 
-def _contents(items: list[Item]) -> list[Block]:
-    return [Heading("Contents"), BulletList(items)] if items else []
+def _contents(items: list[Item], language: Translator) -> list[Block]:
+    return [Heading(language._("Contents")), BulletList(items)] if items else []
 
 
-def _declaration(declaration: Declaration | None) -> list[Block]:
+def _declaration(declaration: Declaration | None, language: Translator) -> list[Block]:
     if declaration is None:
         return []
-    blocks: list[Block] = _headed(declaration.title or "Declaration")
+    blocks: list[Block] = _headed(declaration.title or language._("Declaration"))
     blocks += [Paragraph(text) for text in declaration.preamble]
     if declaration.resolutions:
         blocks.append(NumberedList([(r.number, r.text) for r in declaration.resolutions]))
@@ -363,69 +409,80 @@ def _declaration(declaration: Declaration | None) -> list[Block]:
     return blocks
 
 
-def _sections(record: Record) -> list[Block]:
+def _sections(record: Record, language: Translator) -> list[Block]:
     blocks: list[Block] = []
     for section in record.sections:
-        blocks += _headed(section.heading or "Other text")
+        blocks += _headed(section.heading or language._("Other text"))
         blocks += [Paragraph(line, "verbatim") for line in section.lines if line]
     return blocks
 
 
-def _index(record: Record, countries: dict[str, str]) -> list[Block]:
+def _index(record: Record, countries: dict[str, str], language: Translator) -> list[Block]:
     """Every place and organization the record names, compactly: one paragraph per
     country ('Niigata Prefecture (JP-15), Toyama (3)'), organizations last."""
     places = [e for e in record.entities if e.kind == "place"]
     organizations = [e for e in record.entities if e.kind == "organization"]
     if not places and not organizations:
         return []
-    blocks: list[Block] = [Heading("Index of names")]
+    _ = language._
+    other_places = _(OTHER_PLACES)
+    blocks: list[Block] = [Heading(_("Index of names"))]
     by_country: dict[str, list] = {}
     for entity in places:
         country = display_country(entity.country, country_code(entity.country or ""), countries)
-        by_country.setdefault(country or OTHER_PLACES, []).append(entity)
+        by_country.setdefault(country or other_places, []).append(entity)
+
+    def name(entity) -> str:  # type: ignore[no-untyped-def]
+        return language.region(entity.code, entity.name) if entity.kind == "place" else entity.name
 
     def named(entity) -> str:  # type: ignore[no-untyped-def]
         code = f" ({entity.code})" if entity.code and entity.code != entity.name else ""
-        times = f" ×{entity.mentions}" if entity.mentions > 1 else ""
-        return f"{entity.name}{code}{times}"
+        times = f" ×{language.number(entity.mentions)}" if entity.mentions > 1 else ""
+        return f"{name(entity)}{code}{times}"
 
     rows = []
-    for country in sorted(by_country, key=lambda c: (c == OTHER_PLACES, c)):
-        rows.append([country, "; ".join(named(e) for e in sorted(by_country[country], key=lambda e: e.name))])
+    for country in sorted(by_country, key=lambda c: (c == other_places, c)):
+        rows.append([country, "; ".join(named(e) for e in sorted(by_country[country], key=name))])
     if organizations:
-        rows.append(["Organizations", "; ".join(named(e) for e in sorted(organizations, key=lambda e: e.name))])
+        rows.append([_("Organizations"), "; ".join(named(e) for e in sorted(organizations, key=name))])
     blocks.append(Table(["", ""], rows, [0.22, 0.78], style="facts"))
-    blocks.append(Paragraph("In brackets: the ISO 3166 code; ×N: named N times.", "muted"))
+    blocks.append(Paragraph(_("In brackets: the ISO 3166 code; ×N: named N times."), "muted"))
     return blocks
 
 
-OTHER_PLACES = "Other places"
+OTHER_PLACES = N_("Other places")
 
 
-def note_line(note: Note) -> str:
+def note_line(note: Note, language: Translator = ENGLISH) -> str:
     """'line 12: message' (the raw text's line the note is about), or the message."""
-    return f"line {note.line}: {note.message}" if note.line else note.message
+    if not note.line:
+        return note.message
+    return language._("line %(line)s: %(message)s") % {"line": language.number(note.line), "message": note.message}
 
 
-def _notes(notes: list[Note]) -> list[Block]:
+def _notes(notes: list[Note], language: Translator) -> list[Block]:
+    heading = Heading(language._("Data notes"))
     if not notes:
-        return [Heading("Data notes"), Notice(["No data-quality notes: the record is consistent."], ok=True)]
-    return [Heading("Data notes"), Notice([note_line(note) for note in notes], ok=False)]
+        return [heading, Notice([language._("No data-quality notes: the record is consistent.")], True, language)]
+    return [heading, Notice([note_line(note, language) for note in notes], False, language)]
 
 
-def build_briefing(record: Record, settings: Settings = DEFAULTS) -> Briefing:
-    """The blocks of ``record``'s briefing. As sent (the default settings): no internal
-    marks, neither the data-notes box nor the source digest; a draft
+def build_briefing(record: Record, settings: Settings = DEFAULTS, language: Translator = ENGLISH) -> Briefing:
+    """The blocks of ``record``'s briefing, in ``language``. As sent (the default settings):
+    no internal marks, neither the data-notes box nor the source digest; a draft
     (``settings.edition.draft``) carries both, and a DRAFT mark."""
     overview = record.overview
-    countries = settings.countries
-    participants = participation_rows(record, countries)
+    countries = language.countries(settings)
+    participants = participation_rows(record, countries, language)
+    _ = language._
     draft = settings.edition.draft
     shown = settings.briefing
     association = settings.association
     metadata = Metadata(
         title=shortened(record.title or record.source.file),
-        subject=f"Briefing: {shortened(record.title)}" if record.title else "Conference briefing",
+        subject=(_("Briefing: %(title)s") % {"title": shortened(record.title)})
+        if record.title
+        else _("Conference briefing"),
         author=(overview.organizer.text if overview and overview.organizer else association.name),
         keywords=[row.country for row in participants],
         source_file=record.source.file,
@@ -433,16 +490,17 @@ def build_briefing(record: Record, settings: Settings = DEFAULTS) -> Briefing:
         label=None if draft or shown.source_footer else f"{association.name} ({association.short_name})",
         draft=draft,
         publisher=association.name,
+        language=language,
     )
     blocks: list[Block] = [
-        *([Paragraph(DRAFT_MARK, "mark")] if draft else []),
-        *_title_block(record, countries),
-        *_facts(record, participants, countries),
-        *_participation(participants),
-        *_contents(record.contents),
-        *_declaration(record.declaration),
-        *_sections(record),
-        *(_index(record, countries) if shown.index_of_names else []),
-        *(_notes(record.notes) if draft or shown.data_notes else []),
+        *([Paragraph(_(DRAFT_MARK), "mark")] if draft else []),
+        *_title_block(record, countries, language),
+        *_facts(record, participants, countries, language),
+        *_participation(participants, language),
+        *_contents(record.contents, language),
+        *_declaration(record.declaration, language),
+        *_sections(record, language),
+        *(_index(record, countries, language) if shown.index_of_names else []),
+        *(_notes(record.notes, language) if draft or shown.data_notes else []),
     ]
     return Briefing(metadata, blocks)

@@ -111,7 +111,7 @@ def _notice(context: Context, block: b.Notice) -> str:
         f'<w:{side} w:val="single" w:sz="{24 if side == "left" else 4}" w:color="{edge}"/>'
         for side in ("top", "left", "bottom", "right")
     )
-    paragraphs = paragraph_xml("Data check passed" if block.ok else "Check before use", bold=True)
+    paragraphs = paragraph_xml(block.language._(b.NOTICE_HEADS[block.ok]), bold=True)
     paragraphs += "".join(paragraph_xml(f"• {line}") for line in block.lines)
     cell = cell_xml(paragraphs, context.text_width, fill, f"<w:tcBorders>{borders}</w:tcBorders>")
     return table_xml("Table Grid", [context.text_width], [cell], header=False)

@@ -15,32 +15,44 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from .. import briefing as b
+from ..i18n import Translator
 from ..theme import FOOTER_SIZE, MUTED, ooxml_hex
 from .blocks import body
 from .context import Context
 from .embed import embedded_fonts, font_table_xml
 from .section import FOOTER_ID, LANDSCAPE_FOOTER_ID, section_xml
-from .template import FOOTER_REL, IMAGE_REL, entry
+from .template import FOOTER_REL, IMAGE_REL, entry, shared_in
 from .xml import xml_text
 
 APP_VERSION = "1.0000"  # the form Word wants: digits, a dot, four digits (not this program's version)
 FOOTER_RUN = f'<w:rPr><w:color w:val="{ooxml_hex(MUTED)}"/><w:sz w:val="{2 * FOOTER_SIZE}"/></w:rPr>'  # half-points
 _DOC_PR_ID = re.compile(r'<wp:docPr id="\d+"')
+# The footer's page label with Word's fields where its numbers go (a NUL, which no word has, marks them).
+PAGE_FIELDS = {"number": "\x00PAGE", "total": "\x00NUMPAGES"}
 
 
-def _footer_xml(context: Context, text: str, width: int) -> str:
+def _page_label(language: Translator) -> list[str]:
+    """The language's 'page X of Y' around Word's two fields: the words before the first
+    field, the field, the words between, the other field, the words after."""
+    return re.split("\x00([A-Z]+)", language._("page %(number)s of %(total)s") % PAGE_FIELDS)
+
+
+def _footer_xml(context: Context, text: str, width: int, language: Translator) -> str:
     """'source · digest', then 'page X of Y' on a right tab at the margin (``width``:
     the text width, twips, of the pages it is on: portrait or landscape)."""
     tabs = "".join(f'<w:tab w:val="clear" w:pos="{position}"/>' for position in context.template.footer_tabs)
     page = f"<w:r>{FOOTER_RUN}<w:t>1</w:t></w:r>"
+    before, first, between, second, after = _page_label(language)
     return (
         f'{context.template.footer_open}<w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs>{tabs}'
         f'<w:tab w:val="right" w:pos="{width}"/></w:tabs></w:pPr>'
         f'<w:r>{FOOTER_RUN}<w:t xml:space="preserve">{xml_text(text)}</w:t><w:tab/>'
-        f'<w:t xml:space="preserve">page </w:t></w:r>'
-        f'<w:fldSimple w:instr="PAGE">{page}</w:fldSimple>'
-        f'<w:r>{FOOTER_RUN}<w:t xml:space="preserve"> of </w:t></w:r>'
-        f'<w:fldSimple w:instr="NUMPAGES">{page}</w:fldSimple></w:p></w:ftr>'
+        f'<w:t xml:space="preserve">{xml_text(before)}</w:t></w:r>'
+        f'<w:fldSimple w:instr="{first}">{page}</w:fldSimple>'
+        f'<w:r>{FOOTER_RUN}<w:t xml:space="preserve">{xml_text(between)}</w:t></w:r>'
+        f'<w:fldSimple w:instr="{second}">{page}</w:fldSimple>'
+        + (f'<w:r>{FOOTER_RUN}<w:t xml:space="preserve">{xml_text(after)}</w:t></w:r>' if after else "")
+        + "</w:p></w:ftr>"
     )
 
 
@@ -93,13 +105,13 @@ def write_package(
     """The template's shared parts, then this document's own, appended to them in
     ``stream`` (readable too). The body is written piece by piece as it comes: the
     pictures and lists it brings are known once it is written."""
-    template = context.template
-    stream.write(template.shared)
+    template, language = context.template, metadata.language
+    stream.write(template.shared if language.english else shared_in(language.tag))
     with zipfile.ZipFile(stream, "a") as archive:
         with archive.open(entry("word/document.xml"), "w") as document:
             document.write(template.document_open.encode("utf-8"))
             pictures = itertools.count(1)  # every picture needs an id of its own within the document
-            characters: set[str] = set(metadata.footer)
+            characters: set[str] = set(metadata.footer) | set("".join(_page_label(language)[::2]))
             for piece in pieces:
                 piece = _DOC_PR_ID.sub(lambda _: f'<wp:docPr id="{next(pictures)}"', piece)
                 characters.update(piece)  # (markup too: a few ASCII letters more in the subsets)
@@ -123,8 +135,8 @@ def write_package(
                 "</Relationships>"
             ),
             "word/numbering.xml": context.numbering.xml(template.numbering),
-            "word/footer1.xml": _footer_xml(context, metadata.footer, context.width_of(landscape=False)),
-            "word/footer2.xml": _footer_xml(context, metadata.footer, context.width_of(landscape=True)),
+            "word/footer1.xml": _footer_xml(context, metadata.footer, context.width_of(landscape=False), language),
+            "word/footer2.xml": _footer_xml(context, metadata.footer, context.width_of(landscape=True), language),
             "word/_rels/fontTable.xml.rels": font_rels,
             "word/fontTable.xml": font_table,
             "word/settings.xml": _settings_xml(template.settings, update_fields),

@@ -10,7 +10,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ..chart import bar_chart_png
@@ -151,6 +151,35 @@ def _table_style() -> BaseOxmlElement:
         f'<w:shd w:val="clear" w:color="auto" w:fill="{ooxml_hex(SHADE)}"/></w:tcPr></w:tblStylePr>'
         "</w:style>"
     )
+
+
+# The document's language, as the template's default run properties give it: English (US).
+_TEMPLATE_LANGUAGE = re.compile(r'<w:lang w:val="[^"]*" w:eastAsia="[^"]*"')
+
+
+@cache
+def shared_in(tag: str) -> bytes:
+    """The template's shared parts with the document's language ``tag`` (BCP 47) in its
+    default run properties, for Word's spelling, hyphenation and screen readers: Chinese,
+    Japanese and Korean as ``w:eastAsia`` (the language of Han, kana and Hangul runs; the
+    Latin runs, the record's English, keep ``w:val``: as Korean, LibreOffice broke their
+    words between letters), Russian and Mongolian as ``w:val`` (Latin and Cyrillic runs)."""
+    east_asian = tag.split("-")[0] in EAST_ASIAN
+    source = zipfile.ZipFile(io.BytesIO(default_template().shared))
+    shared = io.BytesIO()
+    with zipfile.ZipFile(shared, "w") as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/styles.xml":
+                language = (
+                    f'<w:lang w:val="{"en-US" if east_asian else tag}" w:eastAsia="{tag if east_asian else "en-US"}"'
+                )
+                data = _TEMPLATE_LANGUAGE.sub(language, data.decode("utf-8"), count=1).encode("utf-8")
+            archive.writestr(entry(info.filename), data)
+    return shared.getvalue()
+
+
+EAST_ASIAN = ("zh", "ja", "ko")
 
 
 @lru_cache(maxsize=1)

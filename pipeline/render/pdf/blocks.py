@@ -79,7 +79,7 @@ def _chart(block: b.BarChart, width: float) -> list[Flowable]:
 
 
 def _notice(block: b.Notice, width: float) -> list[Flowable]:
-    head = "Data check passed" if block.ok else "Check before use"
+    head = block.language._(b.NOTICE_HEADS[block.ok])
     paragraphs = [_paragraph(head, "notice_head"), *(_paragraph(f"• {line}", "notice") for line in block.lines)]
     fill, edge = (OK_FILL, OK_EDGE) if block.ok else (WARNING_FILL, WARNING_EDGE)
     return [NoticeBox(paragraphs, width, fill, edge)]
@@ -87,7 +87,9 @@ def _notice(block: b.Notice, width: float) -> list[Flowable]:
 
 def _table_of_contents(block: b.TableOfContents, width: float) -> list[Flowable]:
     rows = [[title, period, str(page) if page is not None else ""] for title, period, page in block.entries]
-    return _table(b.Table(["Part", "Period", "Page"], rows, [0.6, 0.3, 0.1], heading="Contents"), width)
+    _ = block.language._
+    columns = [_("Part"), _("Period"), _("Page")]
+    return _table(b.Table(columns, rows, [0.6, 0.3, 0.1], heading=_("Contents"), language=block.language), width)
 
 
 def _picture(block: b.Picture, width: float) -> list[Flowable]:

@@ -196,7 +196,11 @@ class GridFlowable(Flowable):
         # A part on a further page says what it continues, when the table stands under a heading.
         self.continued = continued
         self.caption = (
-            f"{block.heading} (continued)" if continued and block.heading else block.heading if block.captioned else ""
+            block.language._("%(heading)s (continued)") % {"heading": block.heading}
+            if continued and block.heading
+            else block.heading
+            if block.captioned
+            else ""
         )
         if block.compact:
             self.padding_x, self.padding_y = self.compact_padding
@@ -316,9 +320,12 @@ class BarChartFlowable(Flowable):
     bar_height, gap, top = 12, 6, 18
     min_bars = 5  # fewer bars than this at the foot of a page: the chart starts on the next page instead
 
-    def __init__(self, chart: b.BarChart, width: float, largest: int | None = None) -> None:
+    def __init__(
+        self, chart: b.BarChart, width: float, largest: int | None = None, first_title: str | None = None
+    ) -> None:
         super().__init__()
         self.chart = chart
+        self.first_title = first_title or chart.title  # the title over its first part (the rest: '... (continued)')
         self.width = width
         self.largest = largest or max((members + observers for _, members, observers in chart.bars), default=0) or 1
         self.height = self.top + len(chart.bars) * (self.bar_height + self.gap) + 4
@@ -331,10 +338,12 @@ class BarChartFlowable(Flowable):
         if fit < self.min_bars or fit >= len(self.chart.bars):
             return []  # too few bars would fit here (or all do: then it was never too tall)
         bars = self.chart.bars
-        rest = b.BarChart(self.chart.title.removesuffix(" (continued)") + " (continued)", bars[fit:])
+        language = self.chart.language
+        rest = b.BarChart(language._("%(heading)s (continued)") % {"heading": self.first_title}, bars[fit:], language)
+        first = b.BarChart(self.chart.title, bars[:fit], language)
         return [
-            BarChartFlowable(b.BarChart(self.chart.title, bars[:fit]), self.width, self.largest),
-            BarChartFlowable(rest, self.width, self.largest),
+            BarChartFlowable(first, self.width, self.largest, self.first_title),
+            BarChartFlowable(rest, self.width, self.largest, self.first_title),
         ]
 
     def draw(self) -> None:

@@ -9,17 +9,17 @@ from typing import IO, Any
 from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .. import briefing as b
 from ..chart import draft_mark_png
-from ..fonts import REGULAR, register_all
+from ..fonts import REGULAR, register_all, runs
+from ..i18n import ENGLISH, Translator
 from ..theme import FOOTER_SIZE, MARGINS, PAGE_SIZES
 from .blocks import story
 from .colours import MUTED, RULE
-from .text import draw_runs, fit_text
+from .text import draw_runs, fit_text, runs_width
 
 # Streams are Flate-compressed; ASCII85 on top only makes them bigger and slower.
 rl_config.useA85 = 0
@@ -50,6 +50,9 @@ class BriefingTemplate(BaseDocTemplate):
             # The base font every page starts with must be an embedded one of ours, not Helvetica.
             initialFontName=REGULAR,
             initialFontSize=9,
+            # /Lang in the document catalog: screen readers read it in its language (English
+            # briefings stay as they always were, without one).
+            lang=None if metadata.language.english else metadata.language.tag,
         )
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("page", [frame])])
@@ -73,8 +76,11 @@ class FooterCanvas(Canvas):
     """Writes 'page X of Y' once the page count is known: every page is kept until
     ``save``, then each gets its footer and is written out."""
 
-    def __init__(self, *args: Any, footer: str = "", draft: bool = False, **kwargs: Any) -> None:  # Canvas's own
+    def __init__(
+        self, *args: Any, footer: str = "", draft: bool = False, language: Translator = ENGLISH, **kwargs: Any
+    ) -> None:  # Canvas's own
         super().__init__(*args, **kwargs)
+        self._language = language
         self._pages: list[dict[str, object]] = []
         self._footer = footer
         self._draft = draft
@@ -100,7 +106,7 @@ class FooterCanvas(Canvas):
 
     def _draw_footer(self, number: int, total: int) -> None:
         width, _ = self._pagesize  # type: ignore[attr-defined]  # reportlab's private page size, not in its stubs
-        draw_footer(self, width, self._footer, number, total)
+        draw_footer(self, width, self._footer, number, total, self._language)
 
     def _draw_draft_mark(self) -> None:
         """DRAFT across the page, light enough to read the text through (a picture: no text)."""
@@ -111,14 +117,19 @@ class FooterCanvas(Canvas):
         )
 
 
-def draw_footer(canvas: Canvas, width: float, text: str, number: int, total: int) -> None:
+def draw_footer(
+    canvas: Canvas, width: float, text: str, number: int, total: int, language: Translator = ENGLISH
+) -> None:
     """The footer: a rule, ``text`` at the left margin, 'page N of TOTAL' at the right."""
-    draw_footer_text(canvas, width, text, page_label(number, total))
-    draw_page_number(canvas, width, number, total)
+    draw_footer_text(canvas, width, text, page_label(number, total, language))
+    draw_page_number(canvas, width, number, total, language)
 
 
-def page_label(number: int, total: int) -> str:
-    return f"page {number} of {total}"
+def page_label(number: int, total: int, language: Translator = ENGLISH) -> str:
+    return language._("page %(number)s of %(total)s") % {
+        "number": language.number(number),
+        "total": language.number(total),
+    }
 
 
 def draw_footer_text(canvas: Canvas, width: float, text: str, page: str) -> None:
@@ -128,17 +139,21 @@ def draw_footer_text(canvas: Canvas, width: float, text: str, page: str) -> None
     canvas.setLineWidth(0.5)
     canvas.line(MARGINS.left, FOOTER_RULE_Y, width - MARGINS.right, FOOTER_RULE_Y)
     canvas.setFillColor(MUTED)
-    room = width - MARGINS.left - MARGINS.right - stringWidth(page, REGULAR, FOOTER_SIZE) - 12
+    room = width - MARGINS.left - MARGINS.right - runs_width(page, REGULAR, FOOTER_SIZE) - 12
     footer = fit_text(text, REGULAR, FOOTER_SIZE, room)  # a long file name stops short of the page number
     draw_runs(canvas, MARGINS.left, FOOTER_TEXT_Y, footer, REGULAR, FOOTER_SIZE)
     canvas.restoreState()
 
 
-def draw_page_number(canvas: Canvas, width: float, number: int, total: int) -> None:
+def draw_page_number(canvas: Canvas, width: float, number: int, total: int, language: Translator = ENGLISH) -> None:
     canvas.saveState()
     canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, FOOTER_SIZE)
-    canvas.drawRightString(width - MARGINS.right, FOOTER_TEXT_Y, page_label(number, total))
+    label, right = page_label(number, total, language), width - MARGINS.right
+    if [font for font, _ in runs(label, REGULAR)] == [REGULAR]:
+        canvas.setFont(REGULAR, FOOTER_SIZE)
+        canvas.drawRightString(right, FOOTER_TEXT_Y, label)
+    else:  # (a label in a script the regular font lacks: run by run)
+        draw_runs(canvas, right - runs_width(label, REGULAR, FOOTER_SIZE), FOOTER_TEXT_Y, label, REGULAR, FOOTER_SIZE)
     canvas.restoreState()
 
 
@@ -154,6 +169,11 @@ def render_pdf(briefing: b.Briefing, paper: str = "a4") -> bytes:
     document = BriefingTemplate(stream, briefing, (height, width) if briefing.metadata.landscape else (width, height))
     document.build(
         story(briefing.blocks, document.width),
-        canvasmaker=partial(FooterCanvas, footer=briefing.metadata.footer, draft=briefing.metadata.draft),
+        canvasmaker=partial(
+            FooterCanvas,
+            footer=briefing.metadata.footer,
+            draft=briefing.metadata.draft,
+            language=briefing.metadata.language,
+        ),
     )
     return stream.getvalue()

@@ -38,7 +38,7 @@ def draw_runs(canvas: Canvas, x: float, y: float, text: str, primary: str, size:
     canvas.drawText(text_runs.text)
 
 
-def _text_width(text: str, font: str, size: float) -> float:
+def runs_width(text: str, font: str, size: float) -> float:
     return sum(stringWidth(run, name, size) for name, run in runs(text, font))
 
 
@@ -66,7 +66,7 @@ def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
     lines: list[str] = []
     space, used = stringWidth(" ", font, size), 0.0
     for word in text.split():
-        word_width = _text_width(word, font, size)
+        word_width = runs_width(word, font, size)
         if lines and used + space + word_width <= width:
             lines[-1] += f" {word}"
             used += space + word_width
@@ -86,12 +86,12 @@ ELLIPSIS = "…"
 def fit_text(text: str, font: str, size: float, width: float) -> str:
     """``text`` as it is when it fits ``width``, else cut short with an ellipsis (a chart
     label, the footer): one line that never runs into what stands beside it."""
-    if _text_width(text, font, size) <= width:
+    if runs_width(text, font, size) <= width:
         return text
     room = width - stringWidth(ELLIPSIS, font, size)
     kept, used = [], 0.0
     for char in text:
-        used += _text_width(char, font, size)
+        used += runs_width(char, font, size)
         if used > room:
             break
         kept.append(char)

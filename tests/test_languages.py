@@ -1,0 +1,211 @@
+"""Briefings in the delegations' languages: the catalogs are complete, and a build of the
+seed in every language writes briefings whose headings, labels and period are in it."""
+
+from __future__ import annotations
+
+import datetime
+import gettext
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+from babel.dates import format_interval
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from conftest import SAMPLES, run, summary_counts
+
+from pipeline.render.i18n import DOMAIN, LANGUAGE_TAGS, LOCALE_DIR, Translator
+from pipeline.settings import DEFAULTS, LANGUAGES
+
+OTHERS = [language for language in LANGUAGES if language != "en"]
+SEED = next(sample for sample in SAMPLES if "1995" in sample.name)
+START, END = datetime.date(1995, 9, 6), datetime.date(1995, 9, 7)  # the seed's meeting
+POT = LOCALE_DIR / f"{DOMAIN}.pot"
+
+
+def _catalog(language: str):
+    with (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as stream:
+        return read_po(stream, locale=language)
+
+
+def test_the_template_holds_every_string_the_code_marks():
+    with POT.open("rb") as stream:
+        template = {message.id for message in read_po(stream) if message.id}
+    root = LOCALE_DIR.parent
+    marked = {
+        message if isinstance(message, str) else message[0]
+        for folder in ("render", "builder")  # (as `make translations` extracts them)
+        for _, _, message, *_ in extract_from_dir(root / folder)
+    }
+    assert {message if isinstance(message, str) else message[0] for message in template} == marked, (
+        "run `make translations`"
+    )
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_catalog_is_complete_and_compiled(language):
+    with POT.open("rb") as stream:
+        wanted = {message.id for message in read_po(stream) if message.id}
+    catalog = _catalog(language)
+    messages = {message.id: message for message in catalog if message.id}
+    assert set(messages) == wanted, "run `make translations`"
+    for message in messages.values():
+        assert not message.fuzzy, message.id
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), message.id
+        assert len(strings) == (catalog.num_plurals if message.pluralizable else 1), message.id
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    with (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as committed:
+        # the messages, not the bytes: the header names the Babel version that compiled them
+        assert _messages(committed) == _messages(compiled), "run `make translations`"
+
+
+def _messages(mo) -> dict:
+    return {key: text for key, text in gettext.GNUTranslations(mo)._catalog.items() if key != ""}
+
+
+def test_russian_has_three_plural_forms():
+    assert _catalog("ru").num_plurals == 3
+    russian = Translator("ru")
+    assert [russian.ngettext("%(count)s observer", "%(count)s observers", n) for n in (1, 3, 5, 21)] == [
+        "1 наблюдатель",
+        "3 наблюдателя",
+        "5 наблюдателей",
+        "21 наблюдатель",
+    ]
+
+
+@pytest.mark.parametrize("language", ["ko", "ja", "zh"])
+def test_a_period_is_cldrs_date_interval(language):
+    assert Translator(language).period(START, END) == format_interval(START, END, "yMMMd", locale=language)
+
+
+def test_a_russian_period_writes_its_month_in_full():
+    abbreviated = format_interval(START, END, "yMMMd", locale="ru")
+    assert Translator("ru").period(START, END) == abbreviated.replace("сент.", "сентября")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The seed built in English, then again with every other language: only their files are made."""
+    root = tmp_path_factory.mktemp("languages")
+    raw, out = root / "raw", root / "out"
+    raw.mkdir()
+    shutil.copy(SEED, raw)
+    assert run("build", str(raw), "--out", str(out), "--jobs", "1").returncode == 0
+    english = {path.name: path.read_bytes() for path in [*out.glob(f"{SEED.stem}.*"), *out.glob("briefing-book.*")]}
+    result = run("build", str(raw), "--out", str(out), "--jobs", "1", "--lang", ",".join(OTHERS))
+    assert result.returncode == 0, result.stderr
+    assert summary_counts(result.stderr.splitlines()[-1])[:2] == (1, 0)
+    for name, data in english.items():  # the English files are left as they were
+        assert (out / name).read_bytes() == data
+    again = run("build", str(raw), "--out", str(out), "--jobs", "1", "--lang", ",".join(OTHERS))
+    assert summary_counts(again.stderr.splitlines()[-1])[:2] == (0, 1)
+    return out
+
+
+def _words(language: str) -> list[str]:
+    """What the seed's briefing must show in ``language``: headings, labels, its period."""
+    t = Translator(language)
+    return [
+        t._("Key facts"),
+        t._("Period"),
+        t._("Venue"),
+        t._("Participation"),
+        t._("Country"),
+        t._("Contents"),
+        t._("Index of names"),
+        t.period(START, END),
+        t.countries(DEFAULTS)["RU"],
+    ]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_the_pdf_is_in_the_language(built, language):
+    reader = pypdf.PdfReader(built / f"{SEED.stem}.{language}.pdf")
+    assert reader.trailer["/Root"]["/Lang"] == LANGUAGE_TAGS[language]
+    text = _flat("".join(page.extract_text() for page in reader.pages))
+    for word in _words(language):
+        assert _flat(word) in text, word
+    assert "Key facts" not in text and "Period" not in text
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_the_docx_is_in_the_language(built, language):
+    path = built / f"{SEED.stem}.{language}.docx"
+    document = docx.Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    text = _flat(" ".join([*(paragraph.text for paragraph in document.paragraphs), *cells]))
+    for word in _words(language):
+        assert _flat(word) in text, word
+    styles = zipfile.ZipFile(path).read("word/styles.xml").decode()
+    where = "w:eastAsia" if language in ("ko", "ja", "zh") else "w:val"
+    assert f'{where}="{LANGUAGE_TAGS[language]}"' in re.search(r"<w:lang [^>]*>", styles).group(0)
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_the_book_is_in_the_language(built, language):
+    t = Translator(language)
+    reader = pypdf.PdfReader(built / f"briefing-book.{language}.pdf")
+    assert reader.trailer["/Root"]["/Lang"] == LANGUAGE_TAGS[language]
+    assert [item.title for item in reader.outline if not isinstance(item, list)][:3] == [
+        t._("NEAR conference briefings"),
+        t._("Timeline"),
+        t._("Participation matrix"),
+    ]
+    text = _flat("".join(page.extract_text() for page in reader.pages[:6]))
+    for word in (t._("Contents"), t._("Authority"), t._("Attended"), t.period(START, END), t.countries(DEFAULTS)["RU"]):
+        assert _flat(word) in text, word
+    document = docx.Document(str(built / f"briefing-book.{language}.docx"))
+    paragraphs = _flat(" ".join(paragraph.text for paragraph in document.paragraphs))
+    assert _flat(t._("Timeline")) in paragraphs and _flat(t._("Participation matrix")) in paragraphs
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_the_pre_send_report_is_in_the_language(built, language):
+    t = Translator(language)
+    text = _flat(pypdf.PdfReader(built / f"checks.{language}.pdf").pages[0].extract_text())
+    for word in (t._("Pre-send checks"), t._("Raw text"), t._("Status"), t._("unchanged")):
+        assert _flat(word) in text, word
+
+
+def test_english_declares_no_other_language(built):
+    reader = pypdf.PdfReader(built / f"{SEED.stem}.pdf")
+    assert "/Lang" not in reader.trailer["/Root"]
+    assert "Key facts" in reader.pages[0].extract_text()
+
+
+def test_a_language_dropped_is_removed(built, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED, raw)
+    result = run("build", str(raw), "--out", str(out), "--jobs", "1", "--lang", "ko")
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in out.glob("checks.*")) == ["checks.ko.pdf", "checks.pdf"]
+    assert sorted(path.name for path in out.glob("briefing-book.*")) == [
+        "briefing-book.docx",
+        "briefing-book.ko.docx",
+        "briefing-book.ko.pdf",
+        "briefing-book.pdf",
+    ]
+    assert sorted(path.name for path in out.glob(f"{SEED.stem}.*")) == [
+        f"{SEED.stem}.docx",
+        f"{SEED.stem}.json",
+        f"{SEED.stem}.ko.docx",
+        f"{SEED.stem}.ko.pdf",
+        f"{SEED.stem}.pdf",
+    ]
