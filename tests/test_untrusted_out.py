@@ -23,6 +23,7 @@ import pipeline.builder.book
 import pipeline.builder.runner
 from pipeline.builder.book import BookPart
 from pipeline.builder.dist import BundleError, BundleProblem, sums_line, write_bundle
+from pipeline.builder.files import WITNESS_NAME
 from pipeline.builder.manifest import MANIFEST_NAME
 from pipeline.builder.report import FileStatus, Summary
 from pipeline.builder.runner import BuildOptions, build
@@ -284,3 +285,47 @@ def test_a_manifest_with_doubtful_failures_is_rebuilt(built, failures):
     (out / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
     summary = _build(raw, out)
     assert summary.ok and summary.count(FileStatus.BUILT) == 2
+
+
+def test_an_edit_that_keeps_size_and_time_is_still_an_edit(built):
+    """The witness of OUT_DIR's files vouches by inode, size and both times: an edit that
+    puts the modification time back still changes the change time."""
+    raw, out = built
+    briefing = out / f"{SEED.stem}.docx"
+    before = briefing.stat()
+    data = bytearray(briefing.read_bytes())
+    data[-1] ^= 1
+    briefing.write_bytes(bytes(data))
+    os.utime(briefing, ns=(before.st_atime_ns, before.st_mtime_ns))
+    summary = _build(raw, out)
+    assert [edited.name for edited in summary.edited] == [briefing.name]
+    assert briefing.read_bytes() != bytes(data)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["[]", "null", '{"x.pdf": ["0", 1, 2, 3, 4]}', '{"../x.pdf": []}', "{" * 100_000, '{"a.pdf": [1, 2]}'],
+)
+def test_a_witness_of_the_wrong_shape_is_ignored(built, damage):
+    raw, out = built
+    (out / WITNESS_NAME).write_text(damage)
+    (out / f"{SEED.stem}.pdf").write_bytes(b"garbage")
+    summary = _build(raw, out)
+    assert summary.ok and summary.count(FileStatus.BUILT) == 1
+    assert (
+        json.loads((out / WITNESS_NAME).read_text())[f"{SEED.stem}.pdf"][0]
+        == _manifest(out)["files"][SEED.name]["outputs"][".pdf"]
+    )
+
+
+def test_a_witness_row_that_is_not_the_file_s_stat_is_not_believed(built):
+    """A witness row copied onto another file: the inode and change time are not that file's."""
+    raw, out = built
+    briefing = out / f"{SEED.stem}.pdf"
+    witness = json.loads((out / WITNESS_NAME).read_text())
+    briefing.write_bytes(b"garbage" * 1000)
+    status = briefing.stat()
+    witness[briefing.name][1:] = [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns - 1]
+    (out / WITNESS_NAME).write_text(json.dumps(witness))
+    summary = _build(raw, out)
+    assert [edited.name for edited in summary.edited] == [briefing.name]

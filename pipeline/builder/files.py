@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import stat
 import tempfile
@@ -160,6 +161,96 @@ def digest_back(path: Path) -> str | None:
         return None
 
 
+WITNESS_NAME = ".outputs.json"
+_DIGEST_TEXT = frozenset("0123456789abcdef")
+
+
+class Witness:
+    """What each output in OUT_DIR was when a build last wrote or read it: its digest, and
+    the inode, size, modification and change times that vouch for it. A file whose stat is
+    the one recorded is not read again (no user's edit leaves its change time as it was,
+    as git's index relies on); any other is hashed. The record is read back from OUT_DIR,
+    so it is untrusted: anything but the exact shape ``save`` writes is ignored whole, and
+    every file is hashed, as before there was one."""
+
+    def __init__(self, out_dir: Path, files: dict[str, tuple[str, tuple[int, int, int, int]]]) -> None:
+        self.out_dir = out_dir
+        self.files = files
+        self.changed = False
+
+    @classmethod
+    def load(cls, out_dir: Path) -> Witness:
+        try:
+            data = json.loads(read_back(out_dir / WITNESS_NAME))
+            files = {name: _witnessed(row) for name, row in data.items() if _plain_name(name)}
+            if len(files) != len(data):
+                raise ValueError("a name that is no output's")
+        except (OSError, ValueError, TypeError, AttributeError):
+            files = {}
+        return cls(out_dir, files)
+
+    def digest(self, name: str) -> str | None:
+        """The digest of ``name`` in OUT_DIR (None when it is missing or not a regular file)."""
+        path = self.out_dir / name
+        signature = _signature(path)
+        known = self.files.get(name)
+        if signature is not None and known is not None and known[1] == signature:
+            return known[0]
+        found = digest_back(path)
+        if found is not None and signature is not None:
+            self._record(name, found, signature)
+        return found
+
+    def vouch(self, digests: dict[str, str]) -> None:
+        """Record the files this build wrote (or found intact) with the digests it holds for
+        them, and forget every other file."""
+        for name, expected in digests.items():
+            signature = _signature(self.out_dir / name)
+            known = self.files.get(name)
+            if signature is not None and known != (expected, signature):
+                self._record(name, expected, signature)
+        for name in set(self.files) - set(digests):
+            del self.files[name]
+            self.changed = True
+
+    def save(self) -> None:
+        if self.changed:
+            rows = {name: [found, *signature] for name, (found, signature) in sorted(self.files.items())}
+            write_atomic(self.out_dir / WITNESS_NAME, json.dumps(rows, separators=(",", ":")).encode("utf-8"))
+            self.changed = False
+
+    def _record(self, name: str, found: str, signature: tuple[int, int, int, int]) -> None:
+        self.files[name] = (found, signature)
+        self.changed = True
+
+
+def _signature(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        status = path.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    return status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
+
+
+def _plain_name(name: object) -> bool:
+    return type(name) is str and Path(name).name == name and not name.startswith(".") and "\0" not in name
+
+
+def _witnessed(row: object) -> tuple[str, tuple[int, int, int, int]]:
+    if (
+        type(row) is not list
+        or len(row) != 5
+        or type(row[0]) is not str
+        or len(row[0]) != 64
+        or not set(row[0]) <= _DIGEST_TEXT
+        or any(type(number) is not int or number < 0 for number in row[1:])
+    ):
+        raise ValueError("not a digest and a stat")
+    return row[0], (row[1], row[2], row[3], row[4])
+
+
 def intact(out_dir: Path, digests: dict[str, str]) -> bool:
     """Whether every file named in ``digests`` is in OUT_DIR as the build wrote it."""
     return all(digest_back(out_dir / name) == expected for name, expected in digests.items())
@@ -186,7 +277,9 @@ def _taken(folder: Path, name: str) -> bool:
     return os.path.lexists(folder / name)
 
 
-def check_outputs(out_dir: Path, digests: dict[str, str], stamp: str) -> tuple[set[str], list[tuple[str, str]]]:
+def check_outputs(
+    out_dir: Path, digests: dict[str, str], stamp: str, witness: Witness | None = None
+) -> tuple[set[str], list[tuple[str, str]]]:
     """Each file named in ``digests`` against the digest the build wrote it with.
     -> (the names that are as written, [(name, where it was moved)]): a regular file whose
     bytes changed (someone edited it) is moved to ``edited/NAME.<stamp>.ext`` rather than
@@ -195,7 +288,7 @@ def check_outputs(out_dir: Path, digests: dict[str, str], stamp: str) -> tuple[s
     intact_names, moved = set(), []
     for name, expected in digests.items():
         path = out_dir / name
-        found = digest_back(path)
+        found = witness.digest(name) if witness is not None else digest_back(path)
         if found == expected:
             intact_names.add(name)
             continue

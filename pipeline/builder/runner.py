@@ -20,7 +20,7 @@ import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from .environment import writers_environment
 from .files import (
     CHECKS_NAME,
     STALE_TEMPORARIES,
+    Witness,
     atomic_output,
     book_names,
     check_outputs,
@@ -224,6 +225,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         edition_fingerprint(edition, options.settings),
     )
     old = Manifest.load(out_dir)
+    witness = Witness.load(out_dir)
     reusable = old is not None and old.same_build(new)  # else (new code, model, paper or settings) all is rebuilt
     # Outputs someone changed since the build wrote them are moved aside before anything
     # could overwrite or remove them; the rest is checked once here.
@@ -232,7 +234,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         written |= entry.output_digests()
     written |= old.collection if old else {}
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-    as_written, moved = check_outputs(out_dir, written, stamp)
+    as_written, moved = check_outputs(out_dir, written, stamp, witness)
     for name, kept_as in moved:
         summary.edited.append(EditedOutput(name, kept_as))
         reporter.message(summary.edited[-1].line())
@@ -333,6 +335,11 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
             except OSError as error:  # the next build finds the outputs it cannot vouch for, and rebuilds them
                 summary.errors.append(f"{out_dir}: cannot write the manifest: {error.strerror or error}")
                 reporter.message(summary.errors[-1])
+    witness.vouch(
+        {name: found for entry in new.files.values() for name, found in entry.output_digests().items()} | new.collection
+    )
+    with suppress(OSError):  # not written: the next build hashes every output, as without it
+        witness.save()
     update_archive(out_dir, new, summary, reporter)
     summary.results.sort(key=lambda result: result.file)
     failed_anew = any(result.file not in remembered for result in summary.failed)
