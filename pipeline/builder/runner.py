@@ -274,7 +274,9 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         or (old is not None and old.book != new.book)
     )
     if changed and tagger is None:
+        clock = time.perf_counter()
         tagger = _model_tagger(options)
+        summary.stage_seconds["load the model (wall)"] = time.perf_counter() - clock
     jobs = max(1, min(options.jobs, usable_cores()))
     slices = _chunks([(name, raw[name]) for name in changed], jobs)
     wanted = max(
