@@ -18,7 +18,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,6 +40,7 @@ from .files import (
     atomic_output,
     check_outputs,
     digest_back,
+    intact,
     remove_outputs,
     write_atomic,
 )
@@ -100,13 +101,23 @@ def _model_tagger(options: BuildOptions) -> Tagger:
     return lambda records: tag(records, nlp)
 
 
-def _warm_renderers() -> None:
-    """Import the writers and load their fonts once, before forking, so workers share them."""
+def loaded_tagger(options: BuildOptions) -> Tagger:
+    """The model loaded and the writers warm, for a caller that builds again and again
+    (``watch``): each build it passes the tagger to starts with nothing to load."""
+    warm_renderers()
+    return _model_tagger(options)
+
+
+def warm_renderers() -> None:
+    """Import the writers, load their fonts and the DOCX template once: before forking, so
+    workers share them, or for a watcher's next build."""
     from ..render.docx import render_docx  # noqa: F401
+    from ..render.docx.template import default_template
     from ..render.fonts import register_all
     from ..render.pdf import render_pdf  # noqa: F401
 
     register_all()
+    default_template()
 
 
 def _worker_started(build_process: int) -> None:
@@ -131,7 +142,7 @@ def _workers(tagger: Tagger | None, workers: int) -> Iterator[Executor | None]:
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield None
         return
-    _warm_renderers()
+    warm_renderers()
     _FORKED_TAGGER = tagger
     # Objects alive now (the model above all) are never collected: frozen, the workers'
     # garbage collector leaves them alone instead of touching, and so copying, their pages.
@@ -170,7 +181,14 @@ class BuildOptions:
     settings_dir: Path | None = None  # where the settings file is: a relative logo path starts there
 
 
-def build(options: BuildOptions, reporter: Reporter | None = None, tagger: Tagger | None = None) -> Summary:
+def build(
+    options: BuildOptions,
+    reporter: Reporter | None = None,
+    tagger: Tagger | None = None,
+    first: Collection[str] = (),
+) -> Summary:
+    """``first``: names of raw texts just dropped or changed (``watch`` knows them): built
+    before the other texts and the outputs are checked, so their files come first."""
     reporter = reporter or Reporter()
     started = time.perf_counter()
     out_dir = options.out_dir
@@ -185,7 +203,7 @@ def build(options: BuildOptions, reporter: Reporter | None = None, tagger: Tagge
         lock.acquire()
     try:
         with writers_environment(reporter.message):
-            summary = _build_locked(options, reporter, tagger)
+            summary = _build_locked(options, reporter, tagger, first)
     finally:
         lock.release()
     summary.seconds = time.perf_counter() - started
@@ -199,7 +217,7 @@ def _fail_before_reading(summary: Summary, reporter: Reporter, name: str, line: 
     reporter.advance(result)
 
 
-def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | None) -> Summary:
+def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | None, first: Collection[str]) -> Summary:
     out_dir, summary = options.out_dir, Summary()
     for stale in out_dir.glob(STALE_TEMPORARIES):  # left by a build that was killed mid-write
         stale.unlink(missing_ok=True)
@@ -221,13 +239,20 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     )
     old = Manifest.load(out_dir)
     reusable = old is not None and old.same_build(new)  # else (new code, model, paper or settings) all is rebuilt
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    early = [path for path in texts if path.name in first and path.name not in refused]
+    built_first, tagger = (
+        _build_first(early, old if reusable else None, new, options, reporter, tagger, summary, stamp)
+        if 0 < len(early) < POOL_THRESHOLD
+        else (set(), tagger)
+    )
     # Outputs someone changed since the build wrote them are moved aside before anything
     # could overwrite or remove them; the rest is checked once here.
     written: dict[str, str] = {}
-    for entry in old.files.values() if old else ():
-        written |= entry.output_digests()
+    for name, entry in old.files.items() if old else ():
+        if name not in built_first:  # (checked before they were built)
+            written |= entry.output_digests()
     written |= old.collection if old else {}
-    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     as_written, moved = check_outputs(out_dir, written, stamp)
     for name, kept_as in moved:
         summary.edited.append(EditedOutput(name, kept_as))
@@ -235,7 +260,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
 
     raw: dict[str, bytes] = {}
     for path in texts:
-        if path.name in refused:
+        if path.name in refused or path.name in built_first:
             continue
         try:
             raw[path.name] = path.read_bytes()
@@ -269,14 +294,13 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     # ...and still the collection of the texts kept.
     write_book = (
         bool(changed)
+        or bool(built_first)
         or not collection_written
         or set(old.files if old else ()) != set(new.files)
         or (old is not None and old.book != new.book)
     )
     if changed and tagger is None:
-        clock = time.perf_counter()
-        tagger = _model_tagger(options)
-        summary.stage_seconds["load the model (wall)"] = time.perf_counter() - clock
+        tagger = _timed_tagger(options, summary)
     jobs = max(1, min(options.jobs, usable_cores()))
     slices = _chunks([(name, raw[name]) for name in changed], jobs)
     wanted = max(
@@ -303,6 +327,56 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     if changed or failed_anew or summary.edited or write_book or not (out_dir / CHECKS_NAME).is_file():
         _write_checks(options, summary, reporter)
     return summary
+
+
+def _timed_tagger(options: BuildOptions, summary: Summary) -> Tagger:
+    clock = time.perf_counter()
+    tagger = _model_tagger(options)
+    summary.stage_seconds["load the model (wall)"] = time.perf_counter() - clock
+    return tagger
+
+
+def _build_first(
+    early: list[Path],
+    old: Manifest | None,
+    new: Manifest,
+    options: BuildOptions,
+    reporter: Reporter,
+    tagger: Tagger | None,
+    summary: Summary,
+    stamp: str,
+) -> tuple[set[str], Tagger | None]:
+    """The texts of ``early`` that changed, built in this process before anything else is
+    checked: their old outputs alone are checked first (an edited one is moved aside).
+    ``old``: the last build's manifest, when it is this build's. -> (the names built or
+    failed, the tagger, loaded if it had to be); the texts that turn out unchanged, unreadable
+    or remembered as refused are left to the build that follows."""
+    items: list[tuple[str, bytes]] = []
+    digests: dict[str, str] = {}
+    for path in early:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        failure = old.failures.get(path.name) if old else None
+        previous = old.files.get(path.name) if old else None
+        if (failure is not None and failure.sha256 == digest) or (
+            previous is not None and previous.sha256 == digest and intact(options.out_dir, previous.output_digests())
+        ):
+            continue
+        if previous is not None:
+            for name, kept_as in check_outputs(options.out_dir, previous.output_digests(), stamp)[1]:
+                summary.edited.append(EditedOutput(name, kept_as))
+                reporter.message(summary.edited[-1].line())
+        items.append((path.name, data))
+        digests[path.name] = digest
+    if not items:
+        return set(), tagger
+    if tagger is None:
+        tagger = _timed_tagger(options, summary)
+    _rebuild([items], digests, new, options, reporter, tagger, None, summary, set(old.files) if old else set())
+    return set(digests), tagger
 
 
 def _edition(options: BuildOptions, summary: Summary, reporter: Reporter) -> Edition:
@@ -436,4 +510,5 @@ def _rebuild(
             done += 1
             if done % MANIFEST_SAVE_EVERY == 0:  # (the collection is not yet these texts': it stays unrecorded)
                 write_atomic(options.out_dir / MANIFEST_NAME, manifest.to_json().encode("utf-8"))
-    summary.stage_seconds["read to write, all texts (wall)"] = time.perf_counter() - clock
+    wall = "read to write, all texts (wall)"
+    summary.stage_seconds[wall] = summary.stage_seconds.get(wall, 0.0) + time.perf_counter() - clock
