@@ -265,6 +265,34 @@ def test_watch_rebuilds_on_a_dropped_file_and_stops_on_ctrl_c(tmp_path):
     assert "Traceback" not in stderr and "stopped watching" in stderr
 
 
+def test_texts_built_first_give_the_files_a_whole_build_gives(raw_dir, tmp_path):
+    """watch's build of the texts a batch changed, first: their own old outputs are checked
+    (an edited one is kept), nothing is built twice, and every file is a fresh build's."""
+    from pipeline.builder.report import FileStatus
+    from pipeline.builder.runner import BuildOptions, build
+
+    def untagged(records):
+        return records
+
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    build(BuildOptions(raw_dir, out, jobs=1), tagger=untagged)
+    seed = raw_dir / "near-1995-khabarovsk.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"21 regional authorities", b"18 regional authorities"))
+    shutil.copy(seed, raw_dir / "near-1995-copy.txt")
+    (out / "near-1995-khabarovsk.pdf").write_bytes(b"%PDF- edited by hand")
+
+    summary = build(BuildOptions(raw_dir, out, jobs=1), tagger=untagged, first={seed.name, "near-1995-copy.txt"})
+    assert (summary.count(FileStatus.BUILT), summary.count(FileStatus.UNCHANGED)) == (2, 6)
+    assert [edit.name for edit in summary.edited] == ["near-1995-khabarovsk.pdf"]
+    assert (out / summary.edited[0].kept_as).read_bytes() == b"%PDF- edited by hand"
+    build(BuildOptions(raw_dir, fresh, jobs=1), tagger=untagged)
+    for path in fresh.glob("*"):
+        if path.suffix in (".json", ".pdf", ".docx") and path.name != "checks.pdf":
+            assert (out / path.name).read_bytes() == path.read_bytes(), path.name
+    again = build(BuildOptions(raw_dir, out, jobs=1), tagger=untagged)
+    assert (again.count(FileStatus.BUILT), again.count(FileStatus.UNCHANGED)) == (0, 8)
+
+
 def test_the_last_line_names_the_briefings_that_need_checking(raw_dir, tmp_path):
     """Texts whose records carry a note a reader must check are counted and named, built or unchanged."""
     out = tmp_path / "out"
