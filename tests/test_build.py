@@ -266,9 +266,10 @@ def test_watch_rebuilds_on_a_dropped_file_and_stops_on_ctrl_c(tmp_path):
 
 
 def test_texts_built_first_give_the_files_a_whole_build_gives(raw_dir, tmp_path):
-    """watch's build of the texts a batch changed, first: their own old outputs are checked
-    (an edited one is kept), nothing is built twice, and every file is a fresh build's."""
-    from pipeline.builder.report import FileStatus
+    """watch's build of the texts just dropped, first (before the scan and the manifest):
+    only texts without outputs are; a changed text is the usual build's (its edited output
+    kept), nothing is built twice, and every file is a fresh build's."""
+    from pipeline.builder.report import FileStatus, Reporter
     from pipeline.builder.runner import BuildOptions, build
 
     def untagged(records):
@@ -280,9 +281,23 @@ def test_texts_built_first_give_the_files_a_whole_build_gives(raw_dir, tmp_path)
     seed.write_bytes(seed.read_bytes().replace(b"21 regional authorities", b"18 regional authorities"))
     shutil.copy(seed, raw_dir / "near-1995-copy.txt")
     (out / "near-1995-khabarovsk.pdf").write_bytes(b"%PDF- edited by hand")
+    for name in ("near-2021-pohang.json", "near-2021-pohang.docx", "near-2021-pohang.pdf"):
+        (out / name).unlink()  # built before, its outputs gone: built first, reported as changed
+    dropped = {seed.name, "near-1995-copy.txt", "near-2021-pohang.txt", "missing.txt"}
 
-    summary = build(BuildOptions(raw_dir, out, jobs=1), tagger=untagged, first={seed.name, "near-1995-copy.txt"})
-    assert (summary.count(FileStatus.BUILT), summary.count(FileStatus.UNCHANGED)) == (2, 6)
+    class Recording(Reporter):
+        def __init__(self) -> None:
+            self.order: list[str] = []
+
+        def advance(self, result):
+            self.order.append(result.file)
+
+    reporter = Recording()
+    summary = build(BuildOptions(raw_dir, out, jobs=1), reporter, tagger=untagged, first=dropped)
+    assert reporter.order[:2] == ["near-1995-copy.txt", "near-2021-pohang.txt"]  # before the others are looked at
+    built = {result.file: result.new for result in summary.results if result.status is FileStatus.BUILT}
+    assert built == {seed.name: False, "near-1995-copy.txt": True, "near-2021-pohang.txt": False}
+    assert summary.count(FileStatus.UNCHANGED) == 5
     assert [edit.name for edit in summary.edited] == ["near-1995-khabarovsk.pdf"]
     assert (out / summary.edited[0].kept_as).read_bytes() == b"%PDF- edited by hand"
     build(BuildOptions(raw_dir, fresh, jobs=1), tagger=untagged)

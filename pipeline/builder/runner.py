@@ -11,6 +11,7 @@ OUT_DIR is trusted: an output that is not the file the build wrote is rebuilt.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import gc
 import hashlib
 import multiprocessing
@@ -40,7 +41,7 @@ from .files import (
     atomic_output,
     check_outputs,
     digest_back,
-    intact,
+    outputs_of,
     remove_outputs,
     write_atomic,
 )
@@ -69,11 +70,16 @@ def scan_raw_dir(raw_dir: Path) -> tuple[list[Path], list[str]]:
     texts, ignored = [], []
     for path in sorted(raw_dir.iterdir()):
         inside = path.resolve().is_relative_to(root)
-        if path.suffix.lower() == ".txt" and path.is_file() and inside and not path.name.startswith("."):
+        if _is_raw_text(path, inside):
             texts.append(path)
         elif not path.name.startswith("."):
             ignored.append(path.name + ("" if inside else " (symlink out of the folder)"))
     return texts, ignored
+
+
+def _is_raw_text(path: Path, inside: bool) -> bool:
+    """``inside``: the path resolves within RAW_DIR."""
+    return path.suffix.lower() == ".txt" and path.is_file() and inside and not path.name.startswith(".")
 
 
 def usable_cores() -> int:
@@ -221,14 +227,6 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     out_dir, summary = options.out_dir, Summary()
     for stale in out_dir.glob(STALE_TEMPORARIES):  # left by a build that was killed mid-write
         stale.unlink(missing_ok=True)
-    texts, summary.ignored = scan_raw_dir(options.raw_dir)
-    if summary.ignored:
-        reporter.message(f"ignored (not .txt): {', '.join(summary.ignored)}")
-    refused = {refusal.file: refusal for refusal in refused_names([path.name for path in texts], name_max(out_dir))}
-    for refusal in refused.values():
-        if refusal.reason is not Refusal.RESERVED:  # (the collection's outputs are not this text's to remove)
-            remove_outputs(out_dir, Path(refusal.file).stem)
-        _fail_before_reading(summary, reporter, refusal.file, refusal.line)
     edition = _edition(options, summary, reporter)
     new = Manifest(
         pipeline_fingerprint(),
@@ -237,22 +235,26 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         options.settings.briefing_fingerprint(),
         edition_fingerprint(edition, options.settings),
     )
+    built_first, tagger = _build_new_first(first, new, options, reporter, tagger, summary)
+    texts, summary.ignored = scan_raw_dir(options.raw_dir)
+    if summary.ignored:
+        reporter.message(f"ignored (not .txt): {', '.join(summary.ignored)}")
+    refused = {refusal.file: refusal for refusal in refused_names([path.name for path in texts], name_max(out_dir))}
+    for refusal in refused.values():
+        if refusal.reason is not Refusal.RESERVED:  # (the collection's outputs are not this text's to remove)
+            remove_outputs(out_dir, Path(refusal.file).stem)
+        _fail_before_reading(summary, reporter, refusal.file, refusal.line)
     old = Manifest.load(out_dir)
     reusable = old is not None and old.same_build(new)  # else (new code, model, paper or settings) all is rebuilt
-    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-    early = [path for path in texts if path.name in first and path.name not in refused]
-    built_first, tagger = (
-        _build_first(early, old if reusable else None, new, options, reporter, tagger, summary, stamp)
-        if 0 < len(early) < POOL_THRESHOLD
-        else (set(), tagger)
-    )
+    _known_or_new(summary, built_first, old)
     # Outputs someone changed since the build wrote them are moved aside before anything
     # could overwrite or remove them; the rest is checked once here.
     written: dict[str, str] = {}
     for name, entry in old.files.items() if old else ():
-        if name not in built_first:  # (checked before they were built)
+        if name not in built_first:  # (its outputs were none: whatever is there now, this build wrote)
             written |= entry.output_digests()
     written |= old.collection if old else {}
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     as_written, moved = check_outputs(out_dir, written, stamp)
     for name, kept_as in moved:
         summary.edited.append(EditedOutput(name, kept_as))
@@ -336,47 +338,54 @@ def _timed_tagger(options: BuildOptions, summary: Summary) -> Tagger:
     return tagger
 
 
-def _build_first(
-    early: list[Path],
-    old: Manifest | None,
+def _build_new_first(
+    first: Collection[str],
     new: Manifest,
     options: BuildOptions,
     reporter: Reporter,
     tagger: Tagger | None,
     summary: Summary,
-    stamp: str,
 ) -> tuple[set[str], Tagger | None]:
-    """The texts of ``early`` that changed, built in this process before anything else is
-    checked: their old outputs alone are checked first (an edited one is moved aside).
-    ``old``: the last build's manifest, when it is this build's. -> (the names built or
-    failed, the tagger, loaded if it had to be); the texts that turn out unchanged, unreadable
-    or remembered as refused are left to the build that follows."""
+    """The texts of ``first`` (just dropped) that have no outputs yet, built in this process
+    before the raw folder is scanned and the manifest read: their files come first, however
+    large the archive. Nothing of OUT_DIR is read or overwritten for them (there is nothing),
+    so nothing needs checking first; a name the build would refuse, or a text with outputs
+    already (changed, not new) is left to the build that follows, as are more than a handful.
+    -> (the names built or failed, the tagger, loaded if it had to be)."""
+    raw_dir, out_dir = options.raw_dir, options.out_dir
+    candidates = sorted(name for name in first if not name.startswith(".") and Path(name).suffix.lower() == ".txt")
+    if not 0 < len(candidates) < POOL_THRESHOLD:
+        return set(), tagger
+    names = [path.name for path in raw_dir.iterdir() if path.suffix.lower() == ".txt"]  # (no stat of each)
+    refused = {refusal.file for refusal in refused_names(names, name_max(out_dir))}
+    root = raw_dir.resolve()
     items: list[tuple[str, bytes]] = []
-    digests: dict[str, str] = {}
-    for path in early:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        failure = old.failures.get(path.name) if old else None
-        previous = old.files.get(path.name) if old else None
-        if (failure is not None and failure.sha256 == digest) or (
-            previous is not None and previous.sha256 == digest and intact(options.out_dir, previous.output_digests())
+    for name in candidates:
+        path = raw_dir / name
+        if (
+            name in refused
+            or not _is_raw_text(path, path.resolve().is_relative_to(root))
+            or any(os.path.lexists(out_dir / output) for output in outputs_of(path.stem))
         ):
             continue
-        if previous is not None:
-            for name, kept_as in check_outputs(options.out_dir, previous.output_digests(), stamp)[1]:
-                summary.edited.append(EditedOutput(name, kept_as))
-                reporter.message(summary.edited[-1].line())
-        items.append((path.name, data))
-        digests[path.name] = digest
+        try:
+            items.append((name, path.read_bytes()))
+        except OSError:  # the build that follows reports it
+            continue
     if not items:
         return set(), tagger
     if tagger is None:
         tagger = _timed_tagger(options, summary)
-    _rebuild([items], digests, new, options, reporter, tagger, None, summary, set(old.files) if old else set())
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in items}
+    _rebuild([items], digests, new, options, reporter, tagger, None, summary, set())
     return set(digests), tagger
+
+
+def _known_or_new(summary: Summary, built_first: set[str], old: Manifest | None) -> None:
+    """The texts built first were taken for new; those the last build built are changed."""
+    for index, result in enumerate(summary.results):
+        if result.file in built_first and result.new and old is not None and result.file in old.files:
+            summary.results[index] = dataclasses.replace(result, new=False)
 
 
 def _edition(options: BuildOptions, summary: Summary, reporter: Reporter) -> Edition:
