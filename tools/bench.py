@@ -165,11 +165,12 @@ def machine_description() -> str:
     return f"{os.cpu_count()} cores, {model}, {memory}, Python {platform.python_version()}"
 
 
-def _timed_build(raw_dir: Path, out_dir: Path, jobs: int, sample_memory: bool = False) -> tuple[float, float, dict]:
+def _timed_build(
+    raw_dir: Path, out_dir: Path, jobs: int, sample_every: float | None = None
+) -> tuple[float, float, dict]:
     """Run ``python -m tools.bench _build`` as a child (a cold process, as ``make all`` is);
-    -> (seconds, peak PSS in MB, seconds per stage). Sampling memory (every 50 ms) costs the
-    machine a fifth of a core (the kernel walks every page table), so a timed build is never a
-    sampled one."""
+    -> (seconds, peak PSS in MB, sampled every ``sample_every`` seconds, else 0; seconds per
+    stage)."""
     import json
     import subprocess
     import sys
@@ -181,9 +182,9 @@ def _timed_build(raw_dir: Path, out_dir: Path, jobs: int, sample_memory: bool = 
         text=True,
     )
     peak = 0.0
-    while sample_memory and child.poll() is None:
+    while sample_every and child.poll() is None:
         peak = max(peak, _tree_pss_mb(child.pid))
-        time.sleep(0.05)
+        time.sleep(sample_every)
     output = child.communicate()[0]
     seconds = time.perf_counter() - started
     return seconds, peak, json.loads(output.splitlines()[-1]) if output.strip() else {}
@@ -246,7 +247,13 @@ def _watch_latency(raw_dir: Path, out_dir: Path, jobs: int, text: str, drops: in
     return latencies
 
 
-def _build_figures(count: int, jobs: int) -> dict[str, float]:
+# Sampling memory every 50 ms costs the machine a fifth of a core (the kernel walks every
+# page table): a build sampled that often is a second one, never the timed one. Every second
+# costs a hundredth: the timed build itself is sampled (for the long builds of many texts).
+SAMPLE_OFTEN, SAMPLE_WHILE_TIMED = 0.05, 1.0
+
+
+def _build_figures(count: int, jobs: int, sample_every: float) -> dict[str, float]:
     """Every figure of the ``build`` benchmark for ``count`` texts, printed as measured."""
     import shutil
     import tempfile
@@ -278,15 +285,18 @@ def _build_figures(count: int, jobs: int) -> dict[str, float]:
         del nlp
         report("floor: spaCy ner alone, whole raw texts, 2 processes", floor, "s", "floor")
 
-        seconds, _, stages = _timed_build(raw_dir, out_dir, jobs)
+        sampled_while_timed = sample_every >= SAMPLE_WHILE_TIMED
+        seconds, peak, stages = _timed_build(raw_dir, out_dir, jobs, sample_every if sampled_while_timed else None)
         report(f"full build (--jobs {jobs})", seconds, "s", "full build")
         report("full build / floor", seconds / floor, "x", "ratio to floor")
         report("full build per text", 1000 * seconds / count, "ms", "per text")
         for stage, stage_seconds in stages.items():
             report(f"  {stage}", 1000 * stage_seconds / count, "ms per text", f"stage: {stage}")
-        shutil.rmtree(out_dir)
-        _, peak, _ = _timed_build(raw_dir, out_dir, jobs, sample_memory=True)
-        report("peak memory (PSS, all processes; a second, sampled build)", peak, "MB", "peak memory")
+        if not sampled_while_timed:
+            shutil.rmtree(out_dir)
+            _, peak, _ = _timed_build(raw_dir, out_dir, jobs, sample_every)
+        how = "that build" if sampled_while_timed else "a second build"
+        report(f"peak memory (PSS, all processes; {how}, every {sample_every:g} s)", peak, "MB", "peak memory")
         noop, _, _ = _timed_build(raw_dir, out_dir, jobs)
         report("no-op build", noop, "s", "no-op")
         changed = raw_dir / "near-synthetic-00000.txt"
@@ -320,7 +330,7 @@ def _build_figures(count: int, jobs: int) -> dict[str, float]:
     return figures
 
 
-def bench_build(counts: list[int], jobs: int = 2, repeat: int = 1) -> None:
+def bench_build(counts: list[int], jobs: int = 2, repeat: int = 1, sample_every: float = SAMPLE_OFTEN) -> None:
     """The full build of N texts against the tagging floor, memory, no-op, one-change, cold and
     watch times, for each N; with ``repeat`` 2, all of it twice and whether each figure agrees."""
     print(f"machine: {machine_description()}", flush=True)
@@ -328,7 +338,7 @@ def bench_build(counts: list[int], jobs: int = 2, repeat: int = 1) -> None:
         runs = []
         for run in range(repeat):
             print(f"--- {count} texts, run {run + 1} of {repeat}", flush=True)
-            runs.append(_build_figures(count, jobs))
+            runs.append(_build_figures(count, jobs, sample_every))
         if repeat < 2:
             continue
         print(f"--- {count} texts: run 1 against run 2 (within 10%?)")
@@ -460,6 +470,12 @@ def main(argv: list[str] | None = None) -> int:
     full.add_argument("--texts", type=int, nargs="+", default=[1000], help="one or more sizes, e.g. 1000 10000")
     full.add_argument("--jobs", type=int, default=2)
     full.add_argument("--repeat", type=int, choices=(1, 2), default=1, help="2: everything twice, compared")
+    full.add_argument(
+        "--sample-every",
+        type=float,
+        default=SAMPLE_OFTEN,
+        help=f"seconds between memory samples; {SAMPLE_WHILE_TIMED:g} or more: the timed build is sampled (no second)",
+    )
     internal = commands.add_parser("_build")  # the build the "build" benchmark times, in a child process
     internal.add_argument("raw_dir")
     internal.add_argument("out_dir")
@@ -472,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "parse":
         bench_parse(args.seconds)
     elif args.command == "build":
-        bench_build(args.texts, args.jobs, args.repeat)
+        bench_build(args.texts, args.jobs, args.repeat, args.sample_every)
     else:
         {"tagging": bench_tagging, "render": bench_render}[args.command](args.texts)
     return 0
