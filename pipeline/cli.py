@@ -18,12 +18,13 @@ import argparse
 import json
 import os
 import sys
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from .builder.names import printable
 from .builder.report import FileResult, Reporter, Summary
-from .builder.runner import BuildOptions, build
+from .builder.runner import BuildOptions, build, loaded_tagger
 from .errors import InputError, ModelError
 from .settings import LANGUAGES, SETTINGS_NAME, Language, Settings, SettingsError, load_settings
 
@@ -202,7 +203,10 @@ def command_watch(args: argparse.Namespace) -> int:
     if not raw_dir.is_dir():
         say(f"{raw_dir}: no such folder")
         return 2
-    watch(raw_dir, lambda: build(options, AutoReporter()), say)
+    # The model is loaded and the writers warmed once, by the first build, and kept: a text
+    # dropped later is built at once, its files first, the book, index and site after them.
+    tagger = cache(partial(loaded_tagger, options))
+    watch(raw_dir, lambda first: build(options, AutoReporter(), tagger(), first), say)
     return 0
 
 

@@ -14,6 +14,7 @@ import zipfile
 from docx import Document
 from pypdf import PdfReader
 
+from pipeline.builder.files import WITNESS_NAME
 from tests.conftest import ROOT, SAMPLES, run, summary_counts
 from tools.synthetic import random_spec, random_style, render
 
@@ -263,6 +264,50 @@ def test_watch_rebuilds_on_a_dropped_file_and_stops_on_ctrl_c(tmp_path):
         _, stderr = process.communicate(timeout=60)
     assert process.returncode == 0, stderr
     assert "Traceback" not in stderr and "stopped watching" in stderr
+
+
+def test_texts_built_first_give_the_files_a_whole_build_gives(raw_dir, tmp_path):
+    """watch's build of the texts just dropped, first (before the scan and the manifest):
+    only texts without outputs are; a changed text is the usual build's (its edited output
+    kept), nothing is built twice, and every file is a fresh build's."""
+    from pipeline.builder.report import FileStatus, Reporter
+    from pipeline.builder.runner import BuildOptions, build
+
+    def untagged(records):
+        return records
+
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    build(BuildOptions(raw_dir, out, jobs=1), tagger=untagged)
+    seed = raw_dir / "near-1995-khabarovsk.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"21 regional authorities", b"18 regional authorities"))
+    shutil.copy(seed, raw_dir / "near-1995-copy.txt")
+    (out / "near-1995-khabarovsk.pdf").write_bytes(b"%PDF- edited by hand")
+    for name in ("near-2021-pohang.json", "near-2021-pohang.docx", "near-2021-pohang.pdf"):
+        (out / name).unlink()  # built before, its outputs gone: built first, reported as changed
+    dropped = {seed.name, "near-1995-copy.txt", "near-2021-pohang.txt", "missing.txt"}
+
+    class Recording(Reporter):
+        def __init__(self) -> None:
+            self.order: list[str] = []
+
+        def advance(self, result):
+            self.order.append(result.file)
+
+    reporter = Recording()
+    summary = build(BuildOptions(raw_dir, out, jobs=1), reporter, tagger=untagged, first=dropped)
+    assert reporter.order[:2] == ["near-1995-copy.txt", "near-2021-pohang.txt"]  # before the others are looked at
+    built = {result.file: result.new for result in summary.results if result.status is FileStatus.BUILT}
+    assert built == {seed.name: False, "near-1995-copy.txt": True, "near-2021-pohang.txt": False}
+    assert summary.count(FileStatus.UNCHANGED) == 5
+    assert [edit.name for edit in summary.edited] == ["near-1995-khabarovsk.pdf"]
+    assert (out / summary.edited[0].kept_as).read_bytes() == b"%PDF- edited by hand"
+    build(BuildOptions(raw_dir, fresh, jobs=1), tagger=untagged)
+    for path in fresh.glob("*"):
+        # (the witness records this file system's inodes and times, not what was built)
+        if path.suffix in (".json", ".pdf", ".docx") and path.name not in ("checks.pdf", WITNESS_NAME):
+            assert (out / path.name).read_bytes() == path.read_bytes(), path.name
+    again = build(BuildOptions(raw_dir, out, jobs=1), tagger=untagged)
+    assert (again.count(FileStatus.BUILT), again.count(FileStatus.UNCHANGED)) == (0, 8)
 
 
 def test_the_last_line_names_the_briefings_that_need_checking(raw_dir, tmp_path):

@@ -4,7 +4,7 @@
     python -m tools.bench parse [--seconds S]
     python -m tools.bench tagging [--texts N]
     python -m tools.bench render [--texts N]
-    python -m tools.bench build [--texts N] [--jobs N]
+    python -m tools.bench build [--texts N [N ...]] [--jobs N] [--repeat 2]
 
 ``worst``: the largest input of each shape the limits let in, each built alone: time
 and peak memory against 30 s and 1 GB.
@@ -14,9 +14,11 @@ and of the held-out texts (every layout, code page and damage) for comparison.
 model alone (every component, whole raw text) and for the pipeline's tag stage
 (ner + gazetteer ruler over the prose, structure for the rest).
 ``render``: DOCX + PDF pairs per second on one core for N tagged records.
-``build``: the full build of N synthetic texts against the tagging floor (spaCy's
-ner alone over the same whole raw texts, 2 processes), its peak memory, time per
-stage, and the no-op and one-changed-text rebuilds.
+``build``: with the machine it ran on, for each N: the full build of N synthetic texts
+against the tagging floor (spaCy's ner alone over the same whole raw texts, 2 processes),
+its peak memory, time per stage, the no-op and one-changed-text rebuilds, a cold build of
+one new text (a fresh process, as ``make all``) and how soon ``watch`` has a dropped text's
+outputs; ``--repeat 2`` does it all twice and says which figures agree within 10%.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import argparse
 import os
 import random
 import re
+import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +39,10 @@ from pipeline.tagger.model import MODEL_CANDIDATES, load_nlp
 from tools.synthetic import random_spec, random_style, render
 
 WORD = re.compile(r"\w+")
+# The last line of a build: "1 built, 999 unchanged, 0 removed, 0 failed in 1.2 s".
+# The stages ``build_texts`` times per text, all within the build's "read to write" wall time.
+PER_TEXT_STAGES = {"read", "parse", "tag", "render docx", "render pdf", "write"}
+SUMMARY_LINE = re.compile(r"\d+ built\b.* in [\d.]+ s$")
 
 
 def synthetic_texts(count: int, seed: int = 0) -> list[str]:
@@ -137,10 +144,33 @@ def _tree_pss_mb(pid: int) -> float:
     return total / 1024
 
 
-def _timed_build(raw_dir, out_dir, jobs: int, sample_memory: bool = False) -> tuple[float, float, dict]:
-    """Run ``python -m tools.bench _build`` as a child; -> (seconds, peak PSS in MB, seconds
-    per stage). Sampling memory (every 50 ms) costs the machine a fifth of a core (the kernel
-    walks every page table), so a timed build is never a sampled one."""
+def machine_description() -> str:
+    """Cores, CPU model, memory and Python: the line every figure of ``build`` is read with."""
+    import platform
+
+    model = platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = f"{line.split(':', 1)[1].strip()} ({platform.machine()})"
+                break
+        mem_kb = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+        memory = f"{mem_kb / 1024 / 1024:.1f} GiB"
+    except (OSError, StopIteration):
+        memory = "memory unknown"
+    return f"{os.cpu_count()} cores, {model}, {memory}, Python {platform.python_version()}"
+
+
+def _timed_build(
+    raw_dir: Path, out_dir: Path, jobs: int, sample_every: float | None = None
+) -> tuple[float, float, dict]:
+    """Run ``python -m tools.bench _build`` as a child (a cold process, as ``make all`` is);
+    -> (seconds, peak PSS in MB, sampled every ``sample_every`` seconds, else 0; seconds per
+    stage)."""
     import json
     import subprocess
     import sys
@@ -152,18 +182,79 @@ def _timed_build(raw_dir, out_dir, jobs: int, sample_memory: bool = False) -> tu
         text=True,
     )
     peak = 0.0
-    while sample_memory and child.poll() is None:
+    while sample_every and child.poll() is None:
         peak = max(peak, _tree_pss_mb(child.pid))
-        time.sleep(0.05)
+        time.sleep(sample_every)
     output = child.communicate()[0]
     seconds = time.perf_counter() - started
     return seconds, peak, json.loads(output.splitlines()[-1]) if output.strip() else {}
 
 
-def bench_build(count: int, jobs: int = 2) -> None:
-    """The full build of N texts against the tagging floor, memory, no-op and one-change times."""
-    import os
-    import platform
+def _watch_latency(raw_dir: Path, out_dir: Path, jobs: int, text: str, drops: int) -> list[float]:
+    """``near-briefings watch`` over the built folder: seconds from the close of each dropped
+    text to the rename of the last of its outputs (PDF, DOCX, JSON), one figure per drop."""
+    import subprocess
+    import sys
+    import threading
+
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "watch", str(raw_dir), "--out", str(out_dir), "--jobs", str(jobs)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    ready = threading.Event()
+    finished = threading.Semaphore(0)  # released by each build's last line
+
+    def read_lines() -> None:
+        assert watcher.stdout is not None
+        for line in watcher.stdout:
+            if line.startswith("watching "):
+                ready.set()
+            elif SUMMARY_LINE.match(line):
+                finished.release()
+
+    reader = threading.Thread(target=read_lines, daemon=True)
+    reader.start()
+    latencies = []
+    try:
+        if not ready.wait(600):
+            raise RuntimeError("the watcher never said it was watching")
+        for drop in range(drops):
+            stem = f"near-synthetic-watch-{drop}"
+            outputs = [out_dir / f"{stem}{suffix}" for suffix in (".pdf", ".docx", ".json")]
+            while finished.acquire(timeout=0):  # (the catch-up build's line, if it came after "watching")
+                pass
+            with (raw_dir / f"{stem}.txt").open("w", encoding="utf-8") as file:
+                file.write(text.replace("General Assembly", f"General Assembly {drop}", 1))
+            closed = time.perf_counter()
+            while not all(path.exists() for path in outputs):  # each appears by a rename, complete
+                if time.perf_counter() - closed > 120:
+                    raise RuntimeError(f"{stem}: no outputs within 120 s")
+                time.sleep(0.002)
+            latencies.append(time.perf_counter() - closed)
+            # The book, index, archive and site follow in the same build: the next drop waits for its end.
+            if not finished.acquire(timeout=600):
+                raise RuntimeError("the watcher's build never finished")
+    finally:
+        watcher.send_signal(signal.SIGINT)  # Ctrl-C: stops after the running build
+        try:
+            watcher.wait(120)
+        except subprocess.TimeoutExpired:
+            watcher.kill()
+    for drop in range(drops):  # the folder as it was before the drops, for the next figure
+        (raw_dir / f"near-synthetic-watch-{drop}.txt").unlink()
+    return latencies
+
+
+# Sampling memory every 50 ms costs the machine a fifth of a core (the kernel walks every
+# page table): a build sampled that often is a second one, never the timed one. Every second
+# costs a hundredth: the timed build itself is sampled (for the long builds of many texts).
+SAMPLE_OFTEN, SAMPLE_WHILE_TIMED = 0.05, 1.0
+
+
+def _build_figures(count: int, jobs: int, sample_every: float) -> dict[str, float]:
+    """Every figure of the ``build`` benchmark for ``count`` texts, printed as measured."""
     import shutil
     import tempfile
 
@@ -171,15 +262,20 @@ def bench_build(count: int, jobs: int = 2) -> None:
 
     from pipeline.tagger.model import EXCLUDED_COMPONENTS
 
+    figures: dict[str, float] = {}
+
+    def report(label: str, value: float, unit: str, key: str | None = None) -> None:
+        figures[key or label] = value
+        print(f"  {label:<62} {value:9.2f} {unit}", flush=True)
+
     texts = synthetic_texts(count, seed=2)
     words = sum(len(WORD.findall(text)) for text in texts)
-    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}")
-    print(f"{count} synthetic raw texts, {words} words ({words / count:.0f} per text)")
+    print(f"{count} synthetic raw texts, {words} words ({words / count:.0f} per text)", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         raw_dir, out_dir = Path(tmp) / "raw", Path(tmp) / "out"
         raw_dir.mkdir()
         for index, text in enumerate(texts):
-            (raw_dir / f"near-synthetic-{index:04d}.txt").write_text(text, encoding="utf-8")
+            (raw_dir / f"near-synthetic-{index:05d}.txt").write_text(text, encoding="utf-8")
 
         nlp = spacy.load(MODEL_CANDIDATES[-1], exclude=EXCLUDED_COMPONENTS)
         started = time.perf_counter()
@@ -187,29 +283,71 @@ def bench_build(count: int, jobs: int = 2) -> None:
             pass
         floor = time.perf_counter() - started
         del nlp
-        print(f"floor: spaCy ner alone, whole raw texts, 2 processes:  {floor:7.2f} s")
+        report("floor: spaCy ner alone, whole raw texts, 2 processes", floor, "s", "floor")
 
-        seconds, _, stages = _timed_build(raw_dir, out_dir, jobs)
-        print(
-            f"full build (--jobs {jobs}):                              {seconds:7.2f} s = {seconds / floor:.2f} x floor"
-        )
-        shutil.rmtree(out_dir)
-        _, peak, _ = _timed_build(raw_dir, out_dir, jobs, sample_memory=True)
-        print(f"peak memory of the full build (PSS, all processes; a second, sampled run): {peak:5.0f} MB")
+        sampled_while_timed = sample_every >= SAMPLE_WHILE_TIMED
+        seconds, peak, stages = _timed_build(raw_dir, out_dir, jobs, sample_every if sampled_while_timed else None)
+        report(f"full build (--jobs {jobs})", seconds, "s", "full build")
+        report("full build / floor", seconds / floor, "x", "ratio to floor")
+        report("full build per text", 1000 * seconds / count, "ms", "per text")
         for stage, stage_seconds in stages.items():
-            print(f"  {stage:<28} {1000 * stage_seconds / count:8.2f} ms per text")
+            report(f"  {stage}", 1000 * stage_seconds / count, "ms per text", f"stage: {stage}")
+        if not sampled_while_timed:
+            shutil.rmtree(out_dir)
+            _, peak, _ = _timed_build(raw_dir, out_dir, jobs, sample_every)
+        how = "that build" if sampled_while_timed else "a second build"
+        report(f"peak memory (PSS, all processes; {how}, every {sample_every:g} s)", peak, "MB", "peak memory")
         noop, _, _ = _timed_build(raw_dir, out_dir, jobs)
-        print(f"no-op build:                                            {noop:7.2f} s")
-        changed = raw_dir / "near-synthetic-0000.txt"
+        report("no-op build", noop, "s", "no-op")
+        changed = raw_dir / "near-synthetic-00000.txt"
         changed.write_text(changed.read_text(encoding="utf-8").replace("General Assembly", "General  Assembly", 1))
-        one, _, _ = _timed_build(raw_dir, out_dir, jobs)
-        print(f"one changed text among {count} (spacing only):          {one:7.2f} s")
+        one, _, stages = _timed_build(raw_dir, out_dir, jobs)
+        report("one changed text (spacing only)", one, "s", "one change")
+        for stage, stage_seconds in stages.items():
+            report(f"  {stage}", stage_seconds, "s", f"one change: {stage}")
         # A new title changes the timeline too: the book's timeline and matrix are laid out again.
-        changed = raw_dir / "near-synthetic-0001.txt"
+        changed = raw_dir / "near-synthetic-00001.txt"
         title, rest = changed.read_text(encoding="utf-8").split("\n", 1)
         changed.write_text(f"{title} (revised)\n{rest}", encoding="utf-8")
         retitled, _, _ = _timed_build(raw_dir, out_dir, jobs)
-        print(f"one changed text among {count} (new title):             {retitled:7.2f} s")
+        report("one changed text (a new title)", retitled, "s", "one change, new title")
+        # make all with one new text: a fresh process imports, loads the model, builds, ends.
+        (raw_dir / "near-synthetic-new.txt").write_text(texts[-1].replace("General Assembly", "Assembly"))
+        cold, _, stages = _timed_build(raw_dir, out_dir, jobs)
+        report("cold build of one new text (a fresh process, as make all)", cold, "s", "cold one new")
+        # The per-text stages are CPU time inside "read to write"; the wall-clock parts add up.
+        inside = sum(seconds for stage, seconds in stages.items() if stage not in PER_TEXT_STAGES)
+        for stage, stage_seconds in stages.items():
+            report(f"  {stage}", stage_seconds, "s", f"cold one new: {stage}")
+        report("  the rest: interpreter, imports, manifest, hashing, exit", cold - inside, "s", "cold one new: rest")
+        latencies = _watch_latency(raw_dir, out_dir, jobs, texts[-2], drops=3)
+        report(
+            "watch: a dropped text's PDF, DOCX, JSON after its close (median of 3)",
+            sorted(latencies)[1],
+            "s",
+            "watch latency",
+        )
+    return figures
+
+
+def bench_build(counts: list[int], jobs: int = 2, repeat: int = 1, sample_every: float = SAMPLE_OFTEN) -> None:
+    """The full build of N texts against the tagging floor, memory, no-op, one-change, cold and
+    watch times, for each N; with ``repeat`` 2, all of it twice and whether each figure agrees."""
+    print(f"machine: {machine_description()}", flush=True)
+    for count in counts:
+        runs = []
+        for run in range(repeat):
+            print(f"--- {count} texts, run {run + 1} of {repeat}", flush=True)
+            runs.append(_build_figures(count, jobs, sample_every))
+        if repeat < 2:
+            continue
+        print(f"--- {count} texts: run 1 against run 2 (within 10%?)")
+        for key, first in runs[0].items():
+            second = runs[1].get(key)
+            if second is None or key.startswith(("one change: ", "cold one new: ", "stage: ")):
+                continue
+            agree = abs(first - second) <= 0.1 * max(abs(first), abs(second))
+            print(f"  {key:<40} {first:9.2f} {second:9.2f}  {'yes' if agree else 'NO'}")
 
 
 # The largest inputs of each shape the limits let in (MAX_BYTES a file, 20,000
@@ -329,8 +467,15 @@ def main(argv: list[str] | None = None) -> int:
     render = commands.add_parser("render", help="DOCX+PDF pairs per second on one core")
     render.add_argument("--texts", type=int, default=200)
     full = commands.add_parser("build", help="full build vs the tagging floor; memory; no-op and one-change builds")
-    full.add_argument("--texts", type=int, default=1000)
+    full.add_argument("--texts", type=int, nargs="+", default=[1000], help="one or more sizes, e.g. 1000 10000")
     full.add_argument("--jobs", type=int, default=2)
+    full.add_argument("--repeat", type=int, choices=(1, 2), default=1, help="2: everything twice, compared")
+    full.add_argument(
+        "--sample-every",
+        type=float,
+        default=SAMPLE_OFTEN,
+        help=f"seconds between memory samples; {SAMPLE_WHILE_TIMED:g} or more: the timed build is sampled (no second)",
+    )
     internal = commands.add_parser("_build")  # the build the "build" benchmark times, in a child process
     internal.add_argument("raw_dir")
     internal.add_argument("out_dir")
@@ -343,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "parse":
         bench_parse(args.seconds)
     elif args.command == "build":
-        bench_build(args.texts, args.jobs)
+        bench_build(args.texts, args.jobs, args.repeat, args.sample_every)
     else:
         {"tagging": bench_tagging, "render": bench_render}[args.command](args.texts)
     return 0

@@ -11,6 +11,7 @@ OUT_DIR is trusted: an output that is not the file the build wrote is rebuilt.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import gc
 import hashlib
 import multiprocessing
@@ -18,7 +19,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ from .files import (
     collection_outputs,
     digest_back,
     output_suffixes,
+    outputs_of,
     remove_outputs,
     write_atomic,
 )
@@ -73,11 +75,16 @@ def scan_raw_dir(raw_dir: Path) -> tuple[list[Path], list[str]]:
     texts, ignored = [], []
     for path in sorted(raw_dir.iterdir()):
         inside = path.resolve().is_relative_to(root)
-        if path.suffix.lower() == ".txt" and path.is_file() and inside and not path.name.startswith("."):
+        if _is_raw_text(path, inside):
             texts.append(path)
         elif not path.name.startswith("."):
             ignored.append(path.name + ("" if inside else " (symlink out of the folder)"))
     return texts, ignored
+
+
+def _is_raw_text(path: Path, inside: bool) -> bool:
+    """``inside``: the path resolves within RAW_DIR."""
+    return path.suffix.lower() == ".txt" and path.is_file() and inside and not path.name.startswith(".")
 
 
 def usable_cores() -> int:
@@ -105,13 +112,23 @@ def _model_tagger(options: BuildOptions) -> Tagger:
     return lambda records: tag(records, nlp)
 
 
-def _warm_renderers() -> None:
-    """Import the writers and load their fonts once, before forking, so workers share them."""
+def loaded_tagger(options: BuildOptions) -> Tagger:
+    """The model loaded and the writers warm, for a caller that builds again and again
+    (``watch``): each build it passes the tagger to starts with nothing to load."""
+    warm_renderers()
+    return _model_tagger(options)
+
+
+def warm_renderers() -> None:
+    """Import the writers, load their fonts and the DOCX template once: before forking, so
+    workers share them, or for a watcher's next build."""
     from ..render.docx import render_docx  # noqa: F401
+    from ..render.docx.template import default_template
     from ..render.fonts import register_all
     from ..render.pdf import render_pdf  # noqa: F401
 
     register_all()
+    default_template()
 
 
 def _worker_started(build_process: int) -> None:
@@ -136,7 +153,7 @@ def _workers(tagger: Tagger | None, workers: int) -> Iterator[Executor | None]:
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield None
         return
-    _warm_renderers()
+    warm_renderers()
     _FORKED_TAGGER = tagger
     # Objects alive now (the model above all) are never collected: frozen, the workers'
     # garbage collector leaves them alone instead of touching, and so copying, their pages.
@@ -175,7 +192,14 @@ class BuildOptions:
     settings_dir: Path | None = None  # where the settings file is: a relative logo path starts there
 
 
-def build(options: BuildOptions, reporter: Reporter | None = None, tagger: Tagger | None = None) -> Summary:
+def build(
+    options: BuildOptions,
+    reporter: Reporter | None = None,
+    tagger: Tagger | None = None,
+    first: Collection[str] = (),
+) -> Summary:
+    """``first``: names of raw texts just dropped or changed (``watch`` knows them): built
+    before the other texts and the outputs are checked, so their files come first."""
     reporter = reporter or Reporter()
     started = time.perf_counter()
     out_dir = options.out_dir
@@ -190,7 +214,7 @@ def build(options: BuildOptions, reporter: Reporter | None = None, tagger: Tagge
         lock.acquire()
     try:
         with writers_environment(reporter.message):
-            summary = _build_locked(options, reporter, tagger)
+            summary = _build_locked(options, reporter, tagger, first)
     finally:
         lock.release()
     summary.seconds = time.perf_counter() - started
@@ -204,18 +228,10 @@ def _fail_before_reading(summary: Summary, reporter: Reporter, name: str, line: 
     reporter.advance(result)
 
 
-def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | None) -> Summary:
+def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | None, first: Collection[str]) -> Summary:
     out_dir, summary = options.out_dir, Summary()
     for stale in out_dir.glob(STALE_TEMPORARIES):  # left by a build that was killed mid-write
         stale.unlink(missing_ok=True)
-    texts, summary.ignored = scan_raw_dir(options.raw_dir)
-    if summary.ignored:
-        reporter.message(f"ignored (not .txt): {', '.join(summary.ignored)}")
-    refused = {refusal.file: refusal for refusal in refused_names([path.name for path in texts], name_max(out_dir))}
-    for refusal in refused.values():
-        if refusal.reason is not Refusal.RESERVED:  # (the collection's outputs are not this text's to remove)
-            remove_outputs(out_dir, Path(refusal.file).stem)
-        _fail_before_reading(summary, reporter, refusal.file, refusal.line)
     edition = _edition(options, summary, reporter)
     new = Manifest(
         pipeline_fingerprint(),
@@ -224,14 +240,25 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         options.settings.briefing_fingerprint(),
         edition_fingerprint(edition, options.settings),
     )
+    built_first, tagger = _build_new_first(first, new, options, reporter, tagger, summary)
+    texts, summary.ignored = scan_raw_dir(options.raw_dir)
+    if summary.ignored:
+        reporter.message(f"ignored (not .txt): {', '.join(summary.ignored)}")
+    refused = {refusal.file: refusal for refusal in refused_names([path.name for path in texts], name_max(out_dir))}
+    for refusal in refused.values():
+        if refusal.reason is not Refusal.RESERVED:  # (the collection's outputs are not this text's to remove)
+            remove_outputs(out_dir, Path(refusal.file).stem)
+        _fail_before_reading(summary, reporter, refusal.file, refusal.line)
     old = Manifest.load(out_dir)
     witness = Witness.load(out_dir)
     reusable = old is not None and old.same_build(new)  # else (new code, model, paper or settings) all is rebuilt
+    _known_or_new(summary, built_first, old)
     # Outputs someone changed since the build wrote them are moved aside before anything
     # could overwrite or remove them; the rest is checked once here.
     written: dict[str, str] = {}
-    for entry in old.files.values() if old else ():
-        written |= entry.output_digests()
+    for name, entry in old.files.items() if old else ():
+        if name not in built_first:  # (its outputs were none: whatever is there now, this build wrote)
+            written |= entry.output_digests()
     written |= old.collection if old else {}
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     as_written, moved = check_outputs(out_dir, written, stamp, witness)
@@ -241,7 +268,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
 
     raw: dict[str, bytes] = {}
     for path in texts:
-        if path.name in refused:
+        if path.name in refused or path.name in built_first:
             continue
         try:
             raw[path.name] = path.read_bytes()
@@ -287,6 +314,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     # ...and still the collection of the texts kept: then only the books of languages added are made.
     collection_stale = (
         bool(changed)
+        or bool(built_first)
         or not collection_written
         or set(old.files if old else ()) != set(new.files)
         or (old is not None and old.book != new.book)
@@ -307,7 +335,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     )
     write_book = bool(books)
     if changed and tagger is None:
-        tagger = _model_tagger(options)
+        tagger = _timed_tagger(options, summary)
     jobs = max(1, min(options.jobs, usable_cores()))
     slices = _chunks([(name, raw[name]) for name in changed], jobs)
     workers = max(
@@ -399,6 +427,63 @@ def _extend(
             summary.results.append(result)
             reporter.advance(result)
     summary.stage_seconds["other languages, from the records (wall)"] = time.perf_counter() - clock
+
+
+def _timed_tagger(options: BuildOptions, summary: Summary) -> Tagger:
+    clock = time.perf_counter()
+    tagger = _model_tagger(options)
+    summary.stage_seconds["load the model (wall)"] = time.perf_counter() - clock
+    return tagger
+
+
+def _build_new_first(
+    first: Collection[str],
+    new: Manifest,
+    options: BuildOptions,
+    reporter: Reporter,
+    tagger: Tagger | None,
+    summary: Summary,
+) -> tuple[set[str], Tagger | None]:
+    """The texts of ``first`` (just dropped) that have no outputs yet, built in this process
+    before the raw folder is scanned and the manifest read: their files come first, however
+    large the archive. Nothing of OUT_DIR is read or overwritten for them (there is nothing),
+    so nothing needs checking first; a name the build would refuse, or a text with outputs
+    already (changed, not new) is left to the build that follows, as are more than a handful.
+    -> (the names built or failed, the tagger, loaded if it had to be)."""
+    raw_dir, out_dir = options.raw_dir, options.out_dir
+    candidates = sorted(name for name in first if not name.startswith(".") and Path(name).suffix.lower() == ".txt")
+    if not 0 < len(candidates) < POOL_THRESHOLD:
+        return set(), tagger
+    names = [path.name for path in raw_dir.iterdir() if path.suffix.lower() == ".txt"]  # (no stat of each)
+    refused = {refusal.file for refusal in refused_names(names, name_max(out_dir))}
+    root = raw_dir.resolve()
+    items: list[tuple[str, bytes]] = []
+    for name in candidates:
+        path = raw_dir / name
+        if (
+            name in refused
+            or not _is_raw_text(path, path.resolve().is_relative_to(root))
+            or any(os.path.lexists(out_dir / output) for output in outputs_of(path.stem))
+        ):
+            continue
+        try:
+            items.append((name, path.read_bytes()))
+        except OSError:  # the build that follows reports it
+            continue
+    if not items:
+        return set(), tagger
+    if tagger is None:
+        tagger = _timed_tagger(options, summary)
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in items}
+    _rebuild([items], digests, new, options, reporter, tagger, None, summary, set())
+    return set(digests), tagger
+
+
+def _known_or_new(summary: Summary, built_first: set[str], old: Manifest | None) -> None:
+    """The texts built first were taken for new; those the last build built are changed."""
+    for index, result in enumerate(summary.results):
+        if result.file in built_first and result.new and old is not None and result.file in old.files:
+            summary.results[index] = dataclasses.replace(result, new=False)
 
 
 def _edition(options: BuildOptions, summary: Summary, reporter: Reporter) -> Edition:
@@ -534,4 +619,5 @@ def _rebuild(
             done += 1
             if done % MANIFEST_SAVE_EVERY == 0:  # (the collection is not yet these texts': it stays unrecorded)
                 write_atomic(options.out_dir / MANIFEST_NAME, manifest.to_json().encode("utf-8"))
-    summary.stage_seconds["read to write, all texts (wall)"] = time.perf_counter() - clock
+    wall = "read to write, all texts (wall)"
+    summary.stage_seconds[wall] = summary.stage_seconds.get(wall, 0.0) + time.perf_counter() - clock

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -22,13 +22,15 @@ def is_raw_text(change: Change, path: str) -> bool:
     return name.lower().endswith(".txt") and not name.startswith(".")
 
 
-def watch(raw_dir: Path, rebuild: Callable[[], object], announce: Callable[[str], None]) -> None:
-    """Build once, then again after every batch of changes, until Ctrl-C.
+def watch(raw_dir: Path, rebuild: Callable[[Collection[str]], object], announce: Callable[[str], None]) -> None:
+    """Build once, then again after every batch of changes, until Ctrl-C. ``rebuild`` is
+    given the names of the raw texts the batch added or changed (to build them first).
 
     Ctrl-C lets a running build finish (its files are complete either way, but an
     interrupt inside a C extension's import aborts the process); a second Ctrl-C
     stops at once.
     """
+    from watchfiles import Change
     from watchfiles import watch as watch_changes
 
     stop = threading.Event()
@@ -41,7 +43,7 @@ def watch(raw_dir: Path, rebuild: Callable[[], object], announce: Callable[[str]
 
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        rebuild()
+        rebuild(())
         if not stop.is_set():
             announce(f"watching {raw_dir} for raw texts (Ctrl-C to stop)")
         caught_up = False
@@ -51,7 +53,7 @@ def watch(raw_dir: Path, rebuild: Callable[[], object], announce: Callable[[str]
             if stop.is_set():
                 break
             if batch or not caught_up:
-                rebuild()
+                rebuild({Path(path).name for change, path in batch if change is not Change.deleted})
                 caught_up = True
     finally:
         signal.signal(signal.SIGINT, previous)
