@@ -114,7 +114,8 @@ class Entry(NamedTuple):
 
     def output_digests(self) -> dict[str, str]:
         """Each output's digest, by its file name in OUT_DIR."""
-        return {f"{self.summary.stem}{suffix}": digest for suffix, digest in self.outputs.items()}
+        stem = self.summary.stem
+        return {f"{stem}{suffix}": digest for suffix, digest in self.outputs.items()}
 
 
 class Failure(NamedTuple):
