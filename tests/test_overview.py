@@ -263,3 +263,17 @@ def test_a_table_row_whose_country_cell_is_a_role() -> None:
         (None, "observer", ["Asian Development Bank", "Korea Energy Economics Institute"]),
     ]
     assert notes == []
+
+
+def test_a_venue_wrapped_before_its_country_goes_on() -> None:
+    fields, unlabelled = collect_fields(
+        [
+            Line(1, "Venue ........... Daejeon Metropolitan City, Daejeon International"),
+            Line(2, "Conference Hall, South Korea"),
+        ]
+    )
+    assert unlabelled == []
+    assert [line.text for line in fields[0].values] == [
+        "Daejeon Metropolitan City, Daejeon International",
+        "Conference Hall, South Korea",
+    ]

@@ -210,6 +210,15 @@ def _stray(field: RawField, text: str) -> bool:
         and not _UNFINISHED.search(field.values[0].text)
         and text[:1].isupper()
         and len(text.split()) >= _STRAY_WORDS_MIN  # "Korea" after "..., DPR" goes on with the value
+        and not _venue_goes_on(field, text)
+    )
+
+
+def _venue_goes_on(field: RawField, text: str) -> bool:
+    """ "Daejeon, Daejeon International" / "Conference Hall, South Korea": a venue wrapped
+    before its country, which ends the line after it."""
+    return (
+        field.kind == "venue" and split_country(text)[0] is not None and split_country(field.values[0].text)[0] is None
     )
 
 
