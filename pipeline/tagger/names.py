@@ -752,6 +752,7 @@ def _shape(label: str, pattern: list[dict], name: str) -> dict:
 
 # "-" and "tech" join words of a name: "Shijiazhuang High-tech Industrial Development Zone"
 _CAPITALISED = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’.-]*|-|tech)$"}, "IS_STOP": False, "OP": "+"}
+_NAME_WORDS = _CAPITALISED | {"OP": "{1,4}"}  # the words of a name before its head, at most four
 
 # Compass words before a country or Siberia name a part of it: "Northeast China" (a macro-region).
 COMPASS_WORDS = {
@@ -783,13 +784,14 @@ NAME_SHAPES = [
     _shape("LOC", [{"LOWER": {"IN": sorted(LEADING_NATURAL)}}, {"IS_TITLE": True, "OP": "+"}], "leading natural"),
     _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["facility"])}}], "facility"),
     _shape("FAC", [{"LOWER": {"IN": sorted(LEADING_FACILITY)}}, {"IS_TITLE": True, "OP": "+"}], "leading facility"),
-    _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(AREA_WORDS)}}, {"TEXT": "Area"}], "area"),
+    # (bounded: a pattern that opens with _CAPITALISED's "+" is tried at every capitalised word)
+    _shape("FAC", [_NAME_WORDS, {"LOWER": {"IN": sorted(AREA_WORDS)}}, {"TEXT": "Area"}], "area"),
     _shape(
         "FAC",
         [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(TEMPLE_SUFFIXES)}}, {"LOWER": "temple", "OP": "?"}],
         "temple",
     ),
-    _shape("GPE", [_CAPITALISED, {"LOWER": "onsen"}], "spa town"),
+    _shape("GPE", [_NAME_WORDS, {"LOWER": "onsen"}], "spa town"),
     _shape("LOC", [{"LOWER": {"IN": sorted(COMPASS_WORDS)}}, {"LOWER": {"IN": sorted(COMPASS_REGIONS)}}], "compass"),
     # a committee and its field: "Subcommittee on Mining"
     _shape(
@@ -797,7 +799,7 @@ NAME_SHAPES = [
         [
             {"LOWER": {"IN": sorted(ON_TAIL_HEADS)}, "IS_TITLE": True},
             {"LOWER": "on"},
-            _CAPITALISED,
+            _NAME_WORDS,
         ],
         "committee on",
     ),
