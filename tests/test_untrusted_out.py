@@ -304,7 +304,15 @@ def test_an_edit_that_keeps_size_and_time_is_still_an_edit(built):
 
 @pytest.mark.parametrize(
     "damage",
-    ["[]", "null", '{"x.pdf": ["0", 1, 2, 3, 4]}', '{"../x.pdf": []}', "{" * 100_000, '{"a.pdf": [1, 2]}'],
+    [
+        "[]",
+        "null",
+        '{"x.pdf": ["0", 1, 2, 3, 4]}',
+        '{"../x.pdf": []}',
+        "{" * 100_000,
+        "[" * 100_000,
+        '{"a.pdf": [1, 2]}',
+    ],
 )
 def test_a_witness_of_the_wrong_shape_is_ignored(built, damage):
     raw, out = built

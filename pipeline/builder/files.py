@@ -188,7 +188,7 @@ class Witness:
             files = {name: _witnessed(row) for name, row in data.items() if _plain_name(name)}
             if len(files) != len(data):
                 raise ValueError("a name that is no output's")
-        except (OSError, ValueError, TypeError, AttributeError):
+        except (OSError, ValueError, TypeError, AttributeError, RecursionError):
             files = {}
         return cls(out_dir, files)
 
