@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -97,6 +98,9 @@ def output_mode() -> int:
     return 0o666 & ~umask
 
 
+DIGEST = re.compile(r"[0-9a-f]{64}")  # a SHA-256 digest as hexdigest() writes it
+
+
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -162,7 +166,6 @@ def digest_back(path: Path) -> str | None:
 
 
 WITNESS_NAME = ".outputs.json"
-_DIGEST_TEXT = frozenset("0123456789abcdef")
 _NOT_IN_NAMES = frozenset("/\\\0")  # an output's name is one plain name in OUT_DIR
 
 
@@ -249,17 +252,11 @@ def _witnessed(row: object) -> tuple[str, tuple[int, int, int, int]]:
         type(row) is not list
         or len(row) != 5
         or type(row[0]) is not str
-        or len(row[0]) != 64
-        or not set(row[0]) <= _DIGEST_TEXT
+        or not DIGEST.fullmatch(row[0])
         or any(type(number) is not int or number < 0 for number in row[1:])
     ):
         raise ValueError("not a digest and a stat")
     return row[0], (row[1], row[2], row[3], row[4])
-
-
-def intact(out_dir: Path, digests: dict[str, str]) -> bool:
-    """Whether every file named in ``digests`` is in OUT_DIR as the build wrote it."""
-    return all(digest_back(out_dir / name) == expected for name, expected in digests.items())
 
 
 # --- outputs someone changed ------------------------------------------------------------------
@@ -284,7 +281,7 @@ def _taken(folder: Path, name: str) -> bool:
 
 
 def check_outputs(
-    out_dir: Path, digests: dict[str, str], stamp: str, witness: Witness | None = None
+    out_dir: Path, digests: dict[str, str], stamp: str, witness: Witness
 ) -> tuple[set[str], list[tuple[str, str]]]:
     """Each file named in ``digests`` against the digest the build wrote it with.
     -> (the names that are as written, [(name, where it was moved)]): a regular file whose
@@ -293,7 +290,7 @@ def check_outputs(
     edit of ours, and is simply rebuilt."""
     intact_names, moved = set(), []
     for name, expected in digests.items():
-        found = witness.digest(name) if witness is not None else digest_back(out_dir / name)
+        found = witness.digest(name)
         if found == expected:
             intact_names.add(name)
             continue

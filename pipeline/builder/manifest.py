@@ -16,7 +16,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,7 +24,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import __version__
-from .files import ALL_COLLECTION_OUTPUTS, COLLECTION_OUTPUTS, OUTPUT_SUFFIXES, output_suffixes, read_back
+from .files import (
+    ALL_COLLECTION_OUTPUTS,
+    COLLECTION_OUTPUTS,
+    DIGEST,
+    OUTPUT_SUFFIXES,
+    output_suffixes,
+    read_back,
+)
 from .index import IndexEntry
 from .names import name_max, refused_names
 
@@ -33,7 +39,6 @@ MANIFEST_NAME = ".manifest.json"
 FORMAT = 4  # 2: each output's digest, and the collection's; 3: the settings' digest, each record's notes;
 # 4: the texts that failed on their input, with the line that said why. (A text's outputs include its
 # briefings in other languages, where it was built in them: a format 4 manifest without them is one still.)
-DIGEST = re.compile(r"[0-9a-f]{64}")
 ENGLISH_OUTPUTS = output_suffixes(("en",))
 
 
