@@ -78,15 +78,13 @@ def split_aside(text: str) -> tuple[str, str] | None:
     if match:
         return (match["base"].strip(), match["aside"].strip()) if match["base"].strip() else None
     stripped = text.rstrip()
-    if not stripped.endswith(")"):
+    outside = _outside_brackets(stripped)
+    if not stripped.endswith(")") or len(stripped) < 2 or outside[-2]:  # (the last bracket must close a pair)
         return None
-    depth = 0
-    for index in range(len(stripped) - 1, -1, -1):
-        depth += {")": 1, "(": -1}.get(stripped[index], 0)
-        if depth == 0:
-            base = stripped[:index].strip()
-            return (base, stripped[index + 1 : -1].strip()) if base else None
-    return None
+    # the aside opens at the last bracket that stands at the top level
+    opening = max((i for i, char in enumerate(stripped) if char == "(" and (i == 0 or outside[i - 1])), default=0)
+    base = stripped[:opening].strip()
+    return (base, stripped[opening + 1 : -1].strip()) if base else None
 
 
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
