@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from ..parser.countries import country_code
 from ..parser.text import split_aside, split_top_level, split_top_level_at
@@ -368,7 +368,7 @@ def _extend_right(
         following = ents_at.get(end)
         after_connector = doc[end - 1].lower_ in CONNECTORS | {"the"}
         # "WWF Russia": a body's acronym and the country of its branch
-        branch = following is not None and following.ent_id_.startswith("country:") and doc[start:end].text.isupper()
+        branch = _is_country(following) and doc[start:end].text.isupper()
         if following is not None and (
             after_connector or following.ent_id_.startswith("shape:") or not following.ent_id_ or branch
         ):
@@ -408,6 +408,11 @@ def _extend_right(
 # Lower-case words a gazetteer match may end with that are no part of the name: "the NEAR
 # Secretariat office", "the Asia-Pacific region".
 _TRAILING_LOWER = BODY_WORDS | NATURAL_FEATURE_NOUNS | {"region", "area", "city", "province", "prefecture", "county"}
+
+
+def _is_country(span: Span | None) -> TypeGuard[Span]:
+    """Whether ``span`` is a country the gazetteer knows ("WWF" + "Russia": a body's branch)."""
+    return span is not None and span.ent_id_.startswith("country:")
 
 
 def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -> tuple[Span, Span]:
@@ -464,12 +469,7 @@ def _gazetteer_mentions(
     if extended != base and not in_capitals(extended):
         covered = range(extended_span.start, extended_span.end)
         country = ents_at.get(base_span.end)
-        if (
-            entry.kind == "organization"
-            and country is not None
-            and country.ent_id_.startswith("country:")
-            and country.end == extended_span.end
-        ):
+        if entry.kind == "organization" and _is_country(country) and country.end == extended_span.end:
             # "WWF Russia": a body's branch in a country, a body of its own
             return [_mention(extended, gazetteer, "organization", "ORG", entry.country, "gazetteer")], covered
         kind = head_kind(extended)
