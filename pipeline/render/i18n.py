@@ -113,7 +113,7 @@ class Translator:
     def date(self, day: datetime.date) -> str:
         """A date in words, as the language writes it ('6 September 1995', '1995年9月6日')."""
         if self.english:
-            return f"{day.day} {day:%B} {day.year}"
+            return _english_date(day)
         from babel.dates import format_date
 
         return format_date(day, "long", locale=self.locale)
@@ -177,20 +177,20 @@ def _widened(pattern: str) -> str:
     return _ABBREVIATED_MONTH.sub(lambda match: match.group(1) * 4, pattern)
 
 
+def _english_date(day: datetime.date) -> str:
+    return f"{day.day} {day:%B} {day.year}"
+
+
 def _english_period(start: datetime.date, end: datetime.date) -> str:
     """'6-7 September 1995', '30 September - 2 October 2014', '10 August 2021': the
     wording English briefings have always had."""
-
-    def day(date: datetime.date) -> str:
-        return f"{date.day} {date:%B} {date.year}"
-
     if start == end:
-        return day(start)
+        return _english_date(start)
     if end > start and (start.year, start.month) == (end.year, end.month):
         return f"{start.day}-{end.day} {end:%B} {end.year}"
     if end > start and start.year == end.year:
-        return f"{start.day} {start:%B} - {day(end)}"
-    return f"{day(start)} - {day(end)}"
+        return f"{start.day} {start:%B} - {_english_date(end)}"
+    return f"{_english_date(start)} - {_english_date(end)}"
 
 
 ENGLISH = Translator()
