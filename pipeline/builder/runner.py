@@ -13,7 +13,6 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import gc
-import hashlib
 import multiprocessing
 import os
 import signal
@@ -44,6 +43,7 @@ from .files import (
     check_outputs,
     checks_name,
     collection_outputs,
+    digest,
     digest_back,
     output_suffixes,
     outputs_of,
@@ -79,16 +79,16 @@ def scan_raw_dir(raw_dir: Path) -> tuple[list[Path], list[str]]:
         path = raw_dir / entry.name
         # only a symlink can lead out of the folder: resolving every name was a fifth of a no-op build
         inside = not entry.is_symlink() or path.resolve().is_relative_to(root)
-        if entry.name.lower().endswith(".txt") and not entry.name.startswith(".") and inside and entry.is_file():
+        if _raw_text_name(entry.name) and inside and entry.is_file():
             texts.append(path)
         elif not entry.name.startswith("."):
             ignored.append(entry.name + ("" if inside else " (symlink out of the folder)"))
     return texts, ignored
 
 
-def _is_raw_text(path: Path, inside: bool) -> bool:
-    """``inside``: the path resolves within RAW_DIR."""
-    return path.suffix.lower() == ".txt" and path.is_file() and inside and not path.name.startswith(".")
+def _raw_text_name(name: str) -> bool:
+    """Whether a file of that name in RAW_DIR is a raw text (if it is a file, inside the folder)."""
+    return name.lower().endswith(".txt") and not name.startswith(".")
 
 
 def usable_cores() -> int:
@@ -279,22 +279,22 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         except OSError as error:  # unreadable: this text fails, the others go on
             line = f"{path.name}:1: cannot read: {error.strerror or error}"
             _fail_before_reading(summary, reporter, path.name, line)
-    digests = {name: hashlib.sha256(data).hexdigest() for name, data in raw.items()}
+    digests = {name: digest(data) for name, data in raw.items()}
     wanted = output_suffixes(options.settings.written_languages)
     changed: list[str] = []
     extend: list[tuple[str, str, tuple[Language, ...]]] = []  # built, but not yet in every language wanted
     trimmed = False  # built in a language no longer wanted: its files removed
     remembered: set[str] = set()  # failed before on the same bytes: nothing new to report
-    for name, digest in digests.items():
+    for name, sha256 in digests.items():
         failure = old.failures.get(name) if old and reusable else None
-        if failure is not None and failure.sha256 == digest:  # refused before, the same bytes: said again
+        if failure is not None and failure.sha256 == sha256:  # refused before, the same bytes: said again
             new.failures[name] = failure
             remembered.add(name)
             _fail_before_reading(summary, reporter, name, failure.error)
             continue
         previous = old.files.get(name) if old and reusable else None
         # Its outputs as the build wrote them: anything else there (garbage, a symlink) is rebuilt.
-        if previous is not None and previous.sha256 == digest and set(previous.output_digests()) <= as_written:
+        if previous is not None and previous.sha256 == sha256 and set(previous.output_digests()) <= as_written:
             new.files[name] = _in_languages(out_dir, previous, wanted)
             trimmed = trimmed or new.files[name] is not previous
             missing = tuple(
@@ -388,7 +388,7 @@ def _in_languages(out_dir: Path, entry: Entry, wanted: tuple[str, ...]) -> Entry
         (out_dir / f"{entry.summary.stem}{suffix}").unlink(missing_ok=True)
     if not unwanted:
         return entry
-    return entry._replace(outputs={suffix: digest for suffix, digest in entry.outputs.items() if suffix in wanted})
+    return entry._replace(outputs={suffix: found for suffix, found in entry.outputs.items() if suffix in wanted})
 
 
 def _extend_texts_in_worker(
@@ -455,7 +455,7 @@ def _build_new_first(
     already (changed, not new) is left to the build that follows, as are more than a handful.
     -> (the names built or failed, the tagger, loaded if it had to be)."""
     raw_dir, out_dir = options.raw_dir, options.out_dir
-    candidates = sorted(name for name in first if not name.startswith(".") and Path(name).suffix.lower() == ".txt")
+    candidates = sorted(name for name in first if _raw_text_name(name))
     if not 0 < len(candidates) < POOL_THRESHOLD:
         return set(), tagger
     names = [path.name for path in raw_dir.iterdir() if path.suffix.lower() == ".txt"]  # (no stat of each)
@@ -466,7 +466,7 @@ def _build_new_first(
         path = raw_dir / name
         if (
             name in refused
-            or not _is_raw_text(path, path.resolve().is_relative_to(root))
+            or not (path.is_file() and path.resolve().is_relative_to(root))
             or any(os.path.lexists(out_dir / output) for output in outputs_of(path.stem))
         ):
             continue
@@ -478,7 +478,7 @@ def _build_new_first(
         return set(), tagger
     if tagger is None:
         tagger = _timed_tagger(options, summary)
-    digests = {name: hashlib.sha256(data).hexdigest() for name, data in items}
+    digests = {name: digest(data) for name, data in items}
     _rebuild([items], digests, new, options, reporter, tagger, None, summary, set())
     return set(digests), tagger
 
@@ -554,10 +554,10 @@ def _write_collection(
         return {}
     collection = {}
     for name in collection_outputs(languages) if entries else ():  # (without entries, there is no collection)
-        digest = digest_back(out_dir / name)
-        if digest is None:  # gone already: it is not vouched for
+        found = digest_back(out_dir / name)
+        if found is None:  # gone already: it is not vouched for
             return {}
-        collection[name] = digest
+        collection[name] = found
     return collection
 
 
