@@ -218,9 +218,9 @@ def command_schema(args: argparse.Namespace) -> int:
 
 
 def command_evaluate(args: argparse.Namespace) -> int:
-    from .parser.reader import read
+    from .parser.reader import RawText, read
     from .parser.sections import parse
-    from .tagger.evaluate import baseline_entities, format_report, load_gold, score_file
+    from .tagger.evaluate import baseline_entities, format_report, load_gold, score_entities
     from .tagger.mentions import tag
     from .tagger.model import MODEL_CANDIDATES, load_nlp
 
@@ -228,21 +228,27 @@ def command_evaluate(args: argparse.Namespace) -> int:
     if not golds:
         say(f"{args.gold_dir}: no gold files (*.json)")
         return 2
-    raws = [read(Path(args.raw_dir) / gold["file"]) for gold in golds]
-    records = [parse(raw) for raw in raws]
+    raws: dict[str, RawText] = {}
+    for gold in golds:
+        try:
+            raws[gold["file"]] = read(Path(args.raw_dir) / gold["file"])
+        except InputError as error:  # scored as nothing found: the build would fail it the same way
+            say(f"{error} (scored as nothing found)")
+    records = [parse(raw) for raw in raws.values()]
     if args.baseline:
         import spacy
 
         nlp = spacy.load(args.model or MODEL_CANDIDATES[-1])
         records = [
             record.model_copy(update={"entities": baseline_entities(raw.text, nlp)})
-            for record, raw in zip(records, raws, strict=True)
+            for record, raw in zip(records, raws.values(), strict=True)
         ]
     else:
         records = tag(records, load_nlp(args.model))
-    results = [score_file(record, gold) for record, gold in zip(records, golds, strict=True)]
+    found = {record.source.file: record.entities for record in records}
+    results = [score_entities(gold["file"], found.get(gold["file"], []), gold) for gold in golds]
     print(format_report(results, verbose=args.verbose))
-    return 0
+    return 1 if len(raws) < len(golds) else 0
 
 
 def command_evaluate_parse(args: argparse.Namespace) -> int:

@@ -50,18 +50,25 @@ class LegacyCodec:
     # Lead bytes of the characters people use most (GB2312 and Big5 level 1, JIS level 1,
     # KS X 1001 Hangul): a text read in the wrong CJK code page is made of rarer ones.
     common_leads: tuple[range, ...] = (range(0x80, 0x100),)
+    # Scripts the code page also holds, in its own rows: a name in them is plausible, but
+    # tells nothing of how common the text's characters are (the CJK code pages' Cyrillic:
+    # a Korean page may name "Сэлэнгэ аймаг", a Japanese one "Магаданская область").
+    also_scripts: frozenset[str] = frozenset()
 
 
+_CYRILLIC = frozenset({"cyrillic"})
 # Tried in the order charset-normalizer ranks them, then in this order.
 LEGACY_CODECS = (
     LegacyCodec("cp1252", "windows-1252", frozenset({"latin"})),
     LegacyCodec("cp1251", "windows-1251", frozenset({"cyrillic"})),
     LegacyCodec("koi8_r", "koi8-r", frozenset({"cyrillic"})),
-    LegacyCodec("cp949", "cp949", frozenset({"hangul", "han"}), "hangul", (range(0xB0, 0xC9),)),
-    LegacyCodec("gb18030", "gb18030", frozenset({"han"}), None, (range(0xB0, 0xD8),)),
-    LegacyCodec("big5", "big5", frozenset({"han"}), None, (range(0xA4, 0xC7),)),
-    LegacyCodec("cp932", "cp932", frozenset({"kana", "han"}), None, (range(0x82, 0x84), range(0x88, 0x99))),
-    LegacyCodec("euc_jp", "euc-jp", frozenset({"kana", "han"}), None, (range(0xA4, 0xA6), range(0xB0, 0xD0))),
+    LegacyCodec("cp949", "cp949", frozenset({"hangul", "han"}), "hangul", (range(0xB0, 0xC9),), _CYRILLIC),
+    LegacyCodec("gb18030", "gb18030", frozenset({"han"}), None, (range(0xB0, 0xD8),), _CYRILLIC),
+    LegacyCodec("big5", "big5", frozenset({"han"}), None, (range(0xA4, 0xC7),), _CYRILLIC),
+    LegacyCodec("cp932", "cp932", frozenset({"kana", "han"}), None, (range(0x82, 0x84), range(0x88, 0x99)), _CYRILLIC),
+    LegacyCodec(
+        "euc_jp", "euc-jp", frozenset({"kana", "han"}), None, (range(0xA4, 0xA6), range(0xB0, 0xD0)), _CYRILLIC
+    ),
 )
 _LEGACY_BY_CODEC = {legacy.codec: legacy for legacy in LEGACY_CODECS}
 # Code point ranges of the scripts the member countries write in.
@@ -211,7 +218,7 @@ def script_of(char: str) -> str | None:
 
 def commonness(text: str, legacy: LegacyCodec) -> float:
     """The share of the text's non-ASCII letters that are among the code page's common ones."""
-    letters = [ch for ch in text if ord(ch) > 0x7F and ch.isalpha()]
+    letters = [ch for ch in text if ord(ch) > 0x7F and ch.isalpha() and script_of(ch) not in legacy.also_scripts]
     if not letters:
         return 1.0
     common = sum(1 for ch in letters if any(ch.encode(legacy.codec)[0] in leads for leads in legacy.common_leads))
@@ -232,7 +239,7 @@ def plausible(text: str, legacy: LegacyCodec) -> bool:
         if word.isascii():
             continue
         scripts = {script_of(ch) for ch in word if ord(ch) > 0x7F and ch.isalpha()}
-        if None in scripts or not scripts <= legacy.scripts | {"latin"}:  # "Communiqué" is in every text
+        if None in scripts or not scripts <= legacy.scripts | legacy.also_scripts | {"latin"}:  # "Communiqué"
             return False
         has_ascii = any(ch.isascii() for ch in word)
         if has_ascii and scripts == {"cyrillic"}:

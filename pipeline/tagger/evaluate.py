@@ -12,7 +12,7 @@ ids, and the entities that joined a city to a region or two other different thin
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,12 +62,13 @@ def _names(values: Iterable[str]) -> set[str]:
     return {" ".join(value.split()) for value in values}
 
 
-def predicted_names(record: Record) -> dict[str, set[str]]:
-    return {kind: _names(a for e in record.entities if e.kind == kind for a in e.aliases) for kind in KINDS}
-
-
 def score_file(record: Record, gold: dict) -> FileResult:
-    predicted = predicted_names(record)
+    return score_entities(record.source.file, record.entities, gold)
+
+
+def score_entities(file: str, entities: Sequence[Entity], gold: dict) -> FileResult:
+    """``entities`` found in ``file`` against its gold (none, for a text that could not be read)."""
+    predicted = {kind: _names(a for e in entities if e.kind == kind for a in e.aliases) for kind in KINDS}
     scores, missed, spurious = {}, {}, {}
     for kind in KINDS:
         gold_names = _names(gold[GOLD_KEYS[kind]])
@@ -78,15 +79,13 @@ def score_file(record: Record, gold: dict) -> FileResult:
     all_gold = {(kind, name) for kind in KINDS for name in _names(gold[GOLD_KEYS[kind]])}
     by_source: dict[str, Score] = {}
     for source in SOURCES:
-        found = {(e.kind, " ".join(a.split())) for e in record.entities if source in e.sources for a in e.aliases}
+        found = {(e.kind, " ".join(a.split())) for e in entities if source in e.sources for a in e.aliases}
         by_source[source] = Score(true_positives=len(found & all_gold), predicted=len(found), gold=len(all_gold))
-    return FileResult(
-        record.source.file, scores, missed, spurious, by_source, _split_things(record, gold), _joined(record, gold)
-    )
+    return FileResult(file, scores, missed, spurious, by_source, _split_things(entities, gold), _joined(entities, gold))
 
 
-def _split_things(record: Record, gold: dict) -> list[list[str]]:
-    ids_of = {" ".join(alias.split()): entity.id for entity in record.entities for alias in entity.aliases}
+def _split_things(entities: Sequence[Entity], gold: dict) -> list[list[str]]:
+    ids_of = {" ".join(alias.split()): entity.id for entity in entities for alias in entity.aliases}
     return [
         sorted(group)
         for group in gold.get("identities", [])
@@ -94,13 +93,13 @@ def _split_things(record: Record, gold: dict) -> list[list[str]]:
     ]
 
 
-def _joined(record: Record, gold: dict) -> list[list[str]]:
+def _joined(entities: Sequence[Entity], gold: dict) -> list[list[str]]:
     """Entities holding spellings of two gold things: of different place kinds (a city
     and its region), or of two identity groups."""
     kinds = {" ".join(name.split()): kind for name, kind in gold.get("kinds", {}).items()}
     thing = {name: index for index, group in enumerate(gold.get("identities", [])) for name in _names(group)}
     joined = []
-    for entity in record.entities:
+    for entity in entities:
         names = _names(entity.aliases)
         if (
             len({kinds[name] for name in names if name in kinds}) > 1
