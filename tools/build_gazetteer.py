@@ -87,9 +87,20 @@ GEONAMES_COUNTRIES = {
 _PLAIN_LATIN = re.compile(r"[A-Z][a-z'’-]{4,}(?: [A-Z][a-z'’-]+){0,2}")
 
 
-def _folded(name: str) -> str:
-    """A name as it is written without its diacritics: "Ōtsu" -> "Otsu", "Wŏnsan" -> "Wonsan"."""
-    return "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
+# GeoNames' BGN romanisation of Russian marks the soft and hard signs and writes -yy and
+# -iy endings; English texts drop the marks and end in -y: "Kol’tsovo" is written
+# "Koltsovo", "Sovetskaya Gavan’" "Sovetskaya Gavan", "Pogranichnyy" "Pogranichny".
+# (Only Russian names: in pinyin the mark parts syllables, "Xi’an".)
+_SIGN_MARKS = re.compile("[’ʹʺ']")
+_BGN_ENDING = re.compile(r"(?<=\w)[iy]y\b")
+BGN_COUNTRIES = frozenset({"RU"})
+
+
+def _folded(name: str, country: str = "") -> str:
+    """A name as it is written without its diacritics ("Ōtsu" -> "Otsu", "Wŏnsan" -> "Wonsan"),
+    and a Russian one without its BGN marks ("Kol’tsovo" -> "Koltsovo")."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
+    return _BGN_ENDING.sub("y", _SIGN_MARKS.sub("", plain)) if country in BGN_COUNTRIES else plain
 
 
 @functools.cache
@@ -568,13 +579,13 @@ class Gazetteer:
             # "Nara-shi", "Goyang-si": GeoNames' administrative suffix is no part of the name
             # the records write ("Nara", "Nara City")
             city = {**city, "name": _ADMINISTRATIVE_SUFFIX.sub("", city["name"])}
-            folded = _folded(city["name"])
-            if not _plain_latin(city["name"]) and _plain_latin(folded) and folded.lower() not in self.stop:
-                # "Jōetsu" is mostly written "Joetsu" in English: that is its name here, the
-                # macron's spelling one of its aliases
+            folded = _folded(city["name"], city["countrycode"])
+            if folded != city["name"] and _plain_latin(folded) and folded.lower() not in self.stop:
+                # "Jōetsu" is mostly written "Joetsu" in English, "Sovetskaya Gavan’" "Sovetskaya
+                # Gavan": that is its name here, GeoNames' spelling one of its aliases
                 city = {
                     **city,
-                    "name": _folded(city["name"]),
+                    "name": folded,
                     "alternatenames": [city["name"], *city["alternatenames"]],
                 }
             cc = city["countrycode"]
@@ -609,7 +620,10 @@ class Gazetteer:
         found: dict[str, dict] = {}
         shared: set[str] = set()
         for gid, town in sorted(towns.items()):
-            name, cc = town["name"], town["countrycode"]
+            cc = town["countrycode"]
+            # (Russian towns as English writes them; other towns' diacritics stay: a folded
+            # Japanese town is mostly a family name too, "Ōnishi")
+            name = _folded(town["name"], cc) if cc in BGN_COUNTRIES else town["name"]
             if gid in big or cc not in GEONAMES_COUNTRIES or not _plain_latin(name) or len(name) < TOWN_NAME_MIN:
                 continue
             if name.lower() in taken or name.lower() in self.stop:
