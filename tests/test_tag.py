@@ -293,6 +293,18 @@ def test_an_unknown_name_where_a_town_stands_is_a_place(nlp) -> None:
     assert kinds["Otsu"] == kinds["Amanohashidate"] == kinds["Zabaikalsk"] == "place"
 
 
+def test_hyphen_joined_names_plains_and_organs_of_near(nlp) -> None:
+    text = SHELL.format(
+        "The Subcommittee on Logistics of NEAR met the All-China Youth Federation on the Baikal–Amur Mainline, "
+        "by Lake Tere-Khol, the Zeya-Bureya Plain and the Diaolou Waterfall festival."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Subcommittee on Logistics"] == kinds["All-China Youth Federation"] == "organization"
+    assert kinds["Baikal–Amur Mainline"] == kinds["Lake Tere-Khol"] == kinds["Zeya-Bureya Plain"] == "place"
+    assert kinds["Diaolou Waterfall"] == "place"
+    assert not {"Subcommittee on Logistics of NEAR", "All", "Lake Tere", "Baikal"} & set(kinds)
+
+
 def test_companies_by_brand_and_hotels_by_city(nlp) -> None:
     text = SHELL.format(
         "Posco's steel works, Rusal smelters and Japan's JERA joined; delegates stayed at the Lotte Hotel Ulsan "

@@ -415,27 +415,51 @@ def _is_country(span: Span | None) -> TypeGuard[Span]:
     return span is not None and span.ent_id_.startswith("country:")
 
 
+# What joins the words of one name: a hyphen ("Kyzyl-Tashtyg"), and in a name with a head
+# word an en dash ("Baikal–Amur Mainline"); elsewhere an en dash joins two names, a route
+# ("Zabaikalsk–Manzhouli", "the Nizhneleninskoye–Tongjiang railway bridge").
+_HYPHEN = frozenset({"-"})
+_NAME_HYPHENS = frozenset({"-", "–"})
+
+
+def _headed_name(span: Span) -> bool:
+    """Whether ``span`` ends in a capitalised head word: "Amur Mainline", not "Tongjiang railway bridge"."""
+    return span[-1].is_title and head_kind(span.text) is not None
+
+
+def _glued_hyphen(doc: Doc, index: int, hyphens: frozenset[str] = _HYPHEN) -> bool:
+    """Whether ``doc[index]`` is one of ``hyphens`` joining the words either side of it."""
+    return (
+        0 < index < len(doc) - 1
+        and doc[index].text in hyphens
+        and not doc[index].whitespace_
+        and not doc[index - 1].whitespace_
+    )
+
+
+def _hyphen_joined(
+    doc: Doc, start: int, end: int, hyphens: frozenset[str] = _HYPHEN, *, title_before: bool = True
+) -> tuple[int, int]:
+    """``doc[start:end]`` with the word hyphen-joined before it ("All-" + "China Youth
+    Federation", "Fushiki-" + "Toyama") and the capitalised one after it, when no other
+    name has that ("Lake Tere" + "-Khol", "Kyzyl" + "-Tashtyg")."""
+    if (
+        start >= 2
+        and _glued_hyphen(doc, start - 1, hyphens)
+        and doc[start - 2].is_alpha
+        and (doc[start - 2].is_title or not title_before)
+    ):
+        start -= 2
+    if _glued_hyphen(doc, end, hyphens) and doc[end + 1].is_title and not doc[end + 1].ent_type_:
+        end += 2
+    return start, end
+
+
 def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -> tuple[Span, Span]:
     """The gazetteer match with a hyphen-joined word before or after it ('Fushiki-Toyama',
     'Kyzyl-Tashtyg'), and that grown to the right ('Irkutsk Aircraft Plant')."""
-    doc, start, matched_end = ent.doc, ent.start, ent.end
-    if (
-        start >= 2
-        and doc[start - 1].text == "-"
-        and not doc[start - 1].whitespace_
-        and not doc[start - 2].whitespace_
-        and doc[start - 2].is_alpha
-    ):
-        start -= 2
-    if (
-        matched_end + 1 < len(doc)
-        and doc[matched_end].text == "-"
-        and not doc[matched_end - 1].whitespace_
-        and not doc[matched_end].whitespace_
-        and doc[matched_end + 1].is_title
-        and not doc[matched_end + 1].ent_type_
-    ):
-        matched_end += 2
+    doc = ent.doc
+    start, matched_end = _hyphen_joined(doc, ent.start, ent.end, title_before=False)
     # A known organization runs on over an "of" tail naming a place ("EMERCOM" + "of Russia");
     # "Programme of UNDP" names two.
     kind_of = (lambda text: "organization") if organization else head_kind
@@ -526,10 +550,20 @@ def _city_cue(ent: Span) -> bool:
     return before in CITY_CUES or before[-1:] in CITY_CUES
 
 
+# Bodies whose organs are named on their own: "Subcommittee on Logistics of NEAR" is the
+# subcommittee, and NEAR.
+PARENT_BODIES = frozenset({"org:near"})
+
+
 def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     """'Far East of Russia' and 'Matsue City of Shimane Prefecture' are two names
-    when the tail is a known place; 'Republic of Korea', 'Sea of Japan' and
-    'Government of Irkutsk Region' are one."""
+    when the tail is a known place, 'Subcommittee on Logistics of NEAR' when it is
+    the association; 'Republic of Korea', 'Sea of Japan' and 'Government of Irkutsk
+    Region' are one."""
+    head, of, tail = name.rpartition(" of ")
+    parent = gazetteer.lookup(tail) if of else None
+    if parent is not None and parent.id in PARENT_BODIES and is_name(head) and not _generic(head):
+        return [*_split_of_phrase(head, gazetteer), tail]
     head, of, tail = name.partition(" of ")
     if (
         of
@@ -602,6 +636,7 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         ent.ent_id_.startswith("shape:")
         and ent.label_ in PLACE_LABELS
         and ent.end < len(doc)
+        and doc[ent.end].is_title
         and head_kind(doc[ent.end].text) == "event"
     ):
         # "the Great East Japan Earthquake": a name shape inside an event's name is no place
@@ -618,6 +653,9 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     elif head_kind(ent.text) == "facility":
         end = _located_facility(ent.doc, _facility_of_tail(ent.doc, end, ents_at), ents_at)
     start = _extend_left(ent.doc, ent.start, end, ents_at)
+    if doc[start].text in _HYPHEN and _glued_hyphen(doc, start):
+        start += 1  # a shape's words may open with the hyphen of "All-China ..."
+    start, end = _hyphen_joined(doc, start, end, _NAME_HYPHENS if _headed_name(ent) else _HYPHEN)
     text = ent.doc[start:end].text
     if head_kind(text) == "event":
         # "General Assembly of the Association ...": the event's name ends at "of";

@@ -118,6 +118,11 @@ HEAD_WORDS = {
         "glacier",
         "nuur",  # Mongolian for lake: "Khövsgöl Nuur"
         "gol",  # Mongolian for river: "Egiin Gol"
+        "plain",
+        "plains",
+        "hollow",  # "Ubsunur Hollow"
+        "waterfall",
+        "waterfalls",
     },
     "facility": {
         "hall",
