@@ -35,6 +35,11 @@ def test_country_code_reads_bilingual_names_by_their_english_words(text: str, co
             "Irkutsk, Baikal Business Centre, Hall “Angara”",
         ),
         ("Gyeongsangbuk-do Provincial Government", None, "Gyeongsangbuk-do Provincial Government"),
+        (
+            "Blagoveshchensk, Amur Oblast, Russian Federation; Hotel Asia",
+            "Russian Federation",
+            "Blagoveshchensk, Amur Oblast, Hotel Asia",
+        ),
     ],
 )
 def test_split_country_finds_the_country_part_wherever_it_stands(text: str, country: str | None, place: str) -> None:

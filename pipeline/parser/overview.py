@@ -47,7 +47,10 @@ LABEL_LAYOUTS = (
     ),
     # "Participants .. 16 regions": a long label in a dot-leader block leaves room for two dots
     LabelLayout("short dot leader", re.compile(r"^(?P<label>[^\W\d_][^:：.]{0,39}?)\s+\.{2}\s+(?P<value>.+)$"), True),
-    LabelLayout("column", re.compile(r"^(?P<label>[^\W\d_][^|:：]{0,39}?)\s+\|\s+(?P<value>.+)$"), True),
+    # (a dash between the columns only leads to the value: "Date | — | 16–18 September 2008")
+    LabelLayout(
+        "column", re.compile(r"^(?P<label>[^\W\d_][^|:：]{0,39}?)\s+\|\s+(?:[-–—]\s+\|\s+)?(?P<value>.+)$"), True
+    ),
     LabelLayout("dash", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,30}?)\s+[-–—]\s+(?P<value>.+)$"), True),
     LabelLayout("label line", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]?(?P<value>)$"), True),
 )
@@ -227,8 +230,9 @@ def _venue_goes_on(field: RawField, text: str) -> bool:
 _TRAILING_ASIDE = re.compile(r"^(?P<base>.*?)\s*(?P<aside>\([^()]*\))$")
 
 
-# Between the parts of a venue or organizer: a comma, "Country > place", a spaced dash or slash.
-_PLACE_SEPARATOR = re.compile(r"\s*>\s*|\s+[–—/-]\s+")
+# Between the parts of a venue or organizer: a comma, "Country > place", a spaced dash or
+# slash, a semicolon ("Russian Federation; Hotel Asia").
+_PLACE_SEPARATOR = re.compile(r"\s*>\s*|\s+[–—/-]\s+|\s*;\s*")
 
 
 def split_country(text: str) -> tuple[str | None, str]:
