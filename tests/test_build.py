@@ -14,7 +14,7 @@ import zipfile
 from docx import Document
 from pypdf import PdfReader
 
-from pipeline.builder.files import WITNESS_NAME
+from pipeline.outdir import WITNESS_NAME
 from tests.conftest import ROOT, SAMPLES, run, summary_counts
 from tools.synthetic import random_spec, random_style, render
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from pipeline.builder.files import WITNESS_NAME
 from pipeline.cli import make_parser
+from pipeline.outdir import WITNESS_NAME
 from tests.conftest import ROOT, SAMPLES, run
 
 

@@ -215,9 +215,9 @@ def test_documented_limits(data, fragment):
 
 
 def _fail_writes_after(monkeypatch, allowed: int, error: OSError):
-    import pipeline.builder.files as build_module
+    import pipeline.outdir as outdir
 
-    real = build_module.tempfile.mkstemp
+    real = outdir.tempfile.mkstemp
     calls = {"count": 0}
 
     def mkstemp(*args, **kwargs):
@@ -226,7 +226,7 @@ def _fail_writes_after(monkeypatch, allowed: int, error: OSError):
             raise error
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(build_module.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(outdir.tempfile, "mkstemp", mkstemp)
 
 
 def _two_samples(tmp_path):

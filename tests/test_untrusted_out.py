@@ -23,11 +23,11 @@ import pipeline.builder.book
 import pipeline.builder.runner
 from pipeline.builder.book import BookPart
 from pipeline.builder.dist import BundleError, BundleProblem, sums_line, write_bundle
-from pipeline.builder.files import WITNESS_NAME
 from pipeline.builder.manifest import MANIFEST_NAME
 from pipeline.builder.report import FileStatus, Summary
 from pipeline.builder.runner import BuildOptions, build
 from pipeline.cli import LineReporter, main
+from pipeline.outdir import WITNESS_NAME
 from pipeline.record import Record
 from pipeline.settings import Language
 from tests.conftest import SAMPLES, summary_counts

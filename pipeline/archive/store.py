@@ -21,9 +21,7 @@ is removed and the archive rebuilt from the records.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
-import os
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -32,6 +30,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
+from ..outdir import digest, read_back
 from ..record import Record, record_from_json
 from .rows import RecordRows, record_rows
 from .schema import ARCHIVE_NAME, FORMAT, SEARCH_ORDER, TABLES, statements
@@ -148,14 +147,10 @@ def _check_search(db: sqlite3.Connection) -> None:
 def _read_record(out_dir: Path, stem: str, sha256: str) -> Record | None:
     """NAME.json as the build wrote it (its digest), read without following a symlink; else None."""
     try:
-        handle = os.open(out_dir / f"{stem}.json", os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+        data = read_back(out_dir / f"{stem}.json")
     except OSError:
         return None
-    with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            return None
-        data = stream.read()
-    if hashlib.sha256(data).hexdigest() != sha256:
+    if digest(data) != sha256:
         return None
     try:
         return record_from_json(data.decode("utf-8"))

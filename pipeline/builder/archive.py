@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..archive import ARCHIVE_NAME, ArchiveError, ArchiveStatus, Doubt, open_checked, sync
 from ..archive.schema import METADATA_NAME, datasette_metadata
-from .files import read_back, write_atomic
+from ..outdir import read_back, write_atomic
 from .manifest import Manifest
 from .report import Reporter, Summary
 

@@ -21,12 +21,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from ..outdir import OutputOpener, read_back
 from ..parser.countries import country_code
 from ..render import briefing as b
 from ..render.i18n import ENGLISH, N_, Translator, briefing_suffixes
 from ..render.theme import MARGINS, PAGE_SIZES
 from ..settings import DEFAULTS, LANGUAGES, Language
-from .files import ALL_COLLECTION_OUTPUTS, OutputOpener, book_names, read_back
+from .files import ALL_COLLECTION_OUTPUTS, book_names
 from .index import INDEX_NAME, IndexEntry, in_date_order, index_json
 from .manifest import pipeline_fingerprint
 

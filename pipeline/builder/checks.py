@@ -12,10 +12,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from ..outdir import write_atomic
 from ..render import briefing as b
 from ..render.i18n import ENGLISH, N_, Translator
 from ..settings import Settings, edition_date
-from .files import checks_name, write_atomic
+from .files import checks_name
 from .report import CheckStatus, FileStatus, Summary
 
 CHECKS_TITLE = N_("Pre-send checks")

@@ -20,8 +20,9 @@ import zipfile
 from enum import StrEnum
 from pathlib import Path
 
+from ..outdir import digest, output_mode, read_back
 from ..settings import DEFAULTS, Settings
-from .files import BOOK_STEM, COLLECTION_OUTPUTS, digest, output_mode, read_back
+from .files import BOOK_STEM, COLLECTION_OUTPUTS
 from .index import INDEX_NAME, IndexEntry, index_json
 from .manifest import Entry, Manifest
 

@@ -24,14 +24,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import __version__
-from .files import (
-    ALL_COLLECTION_OUTPUTS,
-    COLLECTION_OUTPUTS,
-    DIGEST,
-    OUTPUT_SUFFIXES,
-    output_suffixes,
-    read_back,
-)
+from ..outdir import DIGEST, read_back
+from .files import ALL_COLLECTION_OUTPUTS, COLLECTION_OUTPUTS, OUTPUT_SUFFIXES, output_suffixes
 from .index import IndexEntry
 from .names import name_max, refused_names
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from ..outdir import STALE_TEMPORARIES, Witness, atomic_output, digest, digest_back, write_atomic
 from ..render.i18n import briefing_suffixes
 from ..settings import DEFAULTS, LANGUAGES, Language, Settings, edition_date, logo_png
 from ..tagger.model import model_fingerprint
@@ -36,19 +37,13 @@ from .checks import write_checks
 from .environment import writers_environment
 from .files import (
     CHECKS_NAME,
-    STALE_TEMPORARIES,
-    Witness,
-    atomic_output,
     book_names,
     check_outputs,
     checks_name,
     collection_outputs,
-    digest,
-    digest_back,
     output_suffixes,
     outputs_of,
     remove_outputs,
-    write_atomic,
 )
 from .index import IndexEntry
 from .manifest import MANIFEST_NAME, Entry, Failure, Manifest, pipeline_fingerprint

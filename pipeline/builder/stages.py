@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import InputError
+from ..outdir import digest, read_back
 from ..timing import Timings, timed
 from . import files
 from .index import IndexEntry
@@ -176,7 +177,7 @@ def extend_texts(
 
 def _record_back(path: Path, written: str) -> str:
     """The record JSON in OUT_DIR, only as the build wrote it (else it is rebuilt from its text)."""
-    data = files.read_back(path)
-    if files.digest(data) != written:
+    data = read_back(path)
+    if digest(data) != written:
         raise OSError(f"{path.name}: not the record the build wrote")
     return data.decode("utf-8")

@@ -9,10 +9,8 @@ not a page, and indexes the site again with Pagefind.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 import shutil
 import sqlite3
 import stat
@@ -24,6 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
+from ..outdir import DIGEST, digest, read_back, write_atomic
 from .data import load
 from .pages import meeting_page_names, meeting_pages, other_pages, place_page_names
 
@@ -33,7 +32,6 @@ SEARCH_DIR = "pagefind"
 PAGEFIND_SECONDS = 30  # and a second for every ten meeting pages (it takes 1.5 s for 1,000)
 PAGEFIND_TRIES = 2
 TIMED_OUT = "pagefind did not finish in time"
-_DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 class SiteStatus(StrEnum):
@@ -48,32 +46,6 @@ class SiteResult:
     written: int = 0
     removed: int = 0
     error: str | None = None
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _read_back(path: Path) -> bytes:
-    """A file's bytes, never through a symlink nor from a FIFO; OSError otherwise."""
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
-    with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise OSError(f"{path}: not a regular file")
-        return stream.read()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        Path(temporary).chmod(0o644)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _files(site: Path) -> dict[str, Path] | None:
@@ -93,11 +65,11 @@ def _files(site: Path) -> dict[str, Path] | None:
 
 def _recorded(out_dir: Path) -> dict[str, str] | None:
     try:
-        data = json.loads(_read_back(out_dir / DIGESTS_NAME))
+        data = json.loads(read_back(out_dir / DIGESTS_NAME))
     except (OSError, ValueError, RecursionError):
         return None
     if type(data) is not dict or not all(
-        type(key) is str and type(value) is str and _DIGEST.fullmatch(value) for key, value in data.items()
+        type(key) is str and type(value) is str and DIGEST.fullmatch(value) for key, value in data.items()
     ):
         return None
     return data
@@ -112,7 +84,7 @@ def intact(out_dir: Path) -> bool:
     if files is None or set(files) != set(recorded):
         return False
     try:
-        return all(_digest(_read_back(files[name])) == recorded[name] for name in recorded)
+        return all(digest(read_back(files[name])) == recorded[name] for name in recorded)
     except OSError:
         return False
 
@@ -168,11 +140,12 @@ def _finish_index(site: Path, started: tuple[subprocess.Popen[bytes], BinaryIO] 
 def _write_changed(site: Path, files: dict[str, Path], pages: dict[str, bytes], result: SiteResult) -> None:
     for name, data in pages.items():
         try:
-            same = name in files and _read_back(files[name]) == data
+            same = name in files and read_back(files[name]) == data
         except OSError:
             same = False
         if not same:
-            _write_atomic(site / name, data)
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(site / name, data)
             result.written += 1
 
 
@@ -227,8 +200,8 @@ def update_site(
             if result.error is None or not result.error.endswith(TIMED_OUT):
                 break
     final = _files(site) or {}
-    digests = {name: _digest(_read_back(path)) for name, path in sorted(final.items())}
-    _write_atomic(out_dir / DIGESTS_NAME, (json.dumps(digests, indent=0) + "\n").encode())
+    digests = {name: digest(read_back(path)) for name, path in sorted(final.items())}
+    write_atomic(out_dir / DIGESTS_NAME, (json.dumps(digests, indent=0) + "\n").encode())
     if result.error:
         result.status = SiteStatus.FAILED
     return result
@@ -245,7 +218,7 @@ def intact_search(out_dir: Path) -> bool:
     if set(names) != {name for name in recorded if name.startswith(f"{SEARCH_DIR}/")}:
         return False
     try:
-        return all(_digest(_read_back(path)) == recorded[name] for name, path in names.items())
+        return all(digest(read_back(path)) == recorded[name] for name, path in names.items())
     except OSError:
         return False
 
@@ -261,8 +234,8 @@ def site_members(out_dir: Path) -> list[tuple[str, bytes]]:
     site = out_dir / SITE_DIR
     members = []
     for name in sorted(recorded):
-        data = _read_back(site / name)
-        if _digest(data) != recorded[name]:
+        data = read_back(site / name)
+        if digest(data) != recorded[name]:
             raise ValueError(f"site/{name} is not the file the build wrote")
         members.append((f"{SITE_DIR}/{name}", data))
     return members
