@@ -110,7 +110,7 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m tools.bench parse
 	$(PY) -m tools.bench tagging --texts 1000
-	$(PY) -m tools.bench render --texts 200
+	$(PY) -m tools.bench render --texts 200 --languages en,ko,ja,zh,ru,mn
 	$(PY) -m tools.bench build --texts 1000 --repeat 2
 	$(PY) -m tools.bench_archive --texts 1000
 

@@ -100,32 +100,42 @@ def bench_tagging(count: int) -> None:
     print(f"pipeline tag stage (ner + gazetteer, prose only):       {seconds:6.2f} s  {words / seconds:9.0f} words/s")
 
 
-def bench_render(count: int) -> None:
-    """DOCX + PDF pairs per second on one core, for tagged seed-sized records."""
+def bench_render(count: int, languages: tuple[str, ...] = ("en",)) -> None:
+    """DOCX + PDF per record on one core, in each language, for tagged seed-sized records.
+    Each record is rendered in every language in turn, so a busy moment of the machine
+    falls on all of them alike; each language's cost is also given against English's."""
     from pipeline.render.briefing import build_briefing, document_timestamp
     from pipeline.render.docx import render_docx
+    from pipeline.render.i18n import Translator
     from pipeline.render.pdf import render_pdf
+    from pipeline.settings import DEFAULTS
 
     texts = synthetic_texts(count, seed=1)
     records = tag([parse(read_bytes(text.encode(), f"synthetic-{i}.txt")) for i, text in enumerate(texts)], load_nlp())
     timestamp = document_timestamp()
-    render_docx(build_briefing(records[0]), timestamp)  # fonts and template loaded once, outside the timing
-    render_pdf(build_briefing(records[0]))
-    docx_seconds = pdf_seconds = 0.0
-    for record in records:
-        briefing = build_briefing(record)
-        started = time.perf_counter()
+    translators = {language: Translator(language) for language in languages}
+    for translator in translators.values():  # fonts, catalogs and template loaded once, outside the timing
+        briefing = build_briefing(records[0], DEFAULTS, translator)
         render_docx(briefing, timestamp)
-        middle = time.perf_counter()
         render_pdf(briefing)
-        docx_seconds += middle - started
-        pdf_seconds += time.perf_counter() - middle
-    total = docx_seconds + pdf_seconds
-    print(
-        f"{count} records, one process: DOCX {1000 * docx_seconds / count:.1f} ms, "
-        f"PDF {1000 * pdf_seconds / count:.1f} ms "
-        f"per record -> {count / total:.1f} DOCX+PDF pairs/s"
-    )
+    seconds = {language: [0.0, 0.0] for language in languages}  # DOCX, PDF
+    for record in records:
+        for language, translator in translators.items():
+            briefing = build_briefing(record, DEFAULTS, translator)
+            started = time.perf_counter()
+            render_docx(briefing, timestamp)
+            middle = time.perf_counter()
+            render_pdf(briefing)
+            seconds[language][0] += middle - started
+            seconds[language][1] += time.perf_counter() - middle
+    english = sum(seconds.get("en", seconds[languages[0]]))
+    for language, (docx_seconds, pdf_seconds) in seconds.items():
+        total = docx_seconds + pdf_seconds
+        print(
+            f"{count} records in {language}, one process: DOCX {1000 * docx_seconds / count:.1f} ms, "
+            f"PDF {1000 * pdf_seconds / count:.1f} ms per record -> {count / total:.1f} DOCX+PDF pairs/s, "
+            f"{total / english:.2f} x English"
+        )
 
 
 def _tree_pss_mb(pid: int) -> float:
@@ -466,6 +476,9 @@ def main(argv: list[str] | None = None) -> int:
     tagging.add_argument("--texts", type=int, default=1000)
     render = commands.add_parser("render", help="DOCX+PDF pairs per second on one core")
     render.add_argument("--texts", type=int, default=200)
+    render.add_argument(
+        "--languages", default="en", help="comma-separated, e.g. en,ko,ja,zh,ru,mn: each against English in the same run"
+    )
     full = commands.add_parser("build", help="full build vs the tagging floor; memory; no-op and one-change builds")
     full.add_argument("--texts", type=int, nargs="+", default=[1000], help="one or more sizes, e.g. 1000 10000")
     full.add_argument("--jobs", type=int, default=2)
@@ -489,8 +502,10 @@ def main(argv: list[str] | None = None) -> int:
         bench_parse(args.seconds)
     elif args.command == "build":
         bench_build(args.texts, args.jobs, args.repeat, args.sample_every)
+    elif args.command == "render":
+        bench_render(args.texts, tuple(args.languages.split(",")))
     else:
-        {"tagging": bench_tagging, "render": bench_render}[args.command](args.texts)
+        bench_tagging(args.texts)
     return 0
 
 
