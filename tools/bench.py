@@ -477,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
     render = commands.add_parser("render", help="DOCX+PDF pairs per second on one core")
     render.add_argument("--texts", type=int, default=200)
     render.add_argument(
-        "--languages", default="en", help="comma-separated, e.g. en,ko,ja,zh,ru,mn: each against English in the same run"
+        "--languages", default="en", help="comma-separated (en,ko,ja,zh,ru,mn): each against English in one run"
     )
     full = commands.add_parser("build", help="full build vs the tagging floor; memory; no-op and one-change builds")
     full.add_argument("--texts", type=int, nargs="+", default=[1000], help="one or more sizes, e.g. 1000 10000")
