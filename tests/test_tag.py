@@ -305,6 +305,13 @@ def test_hyphen_joined_names_plains_and_organs_of_near(nlp) -> None:
     assert not {"Subcommittee on Logistics of NEAR", "All", "Lake Tere", "Baikal"} & set(kinds)
 
 
+def test_the_city_of_a_city_is_that_city(nlp) -> None:
+    names = dict(
+        _entities_of(SHELL.format("Blagoveshchensk welcomed the mayor of the City of Blagoveshchensk."), nlp).values()
+    )
+    assert sorted(names["Blagoveshchensk"]) == ["Blagoveshchensk", "City of Blagoveshchensk"]
+
+
 def test_companies_by_brand_and_hotels_by_city(nlp) -> None:
     text = SHELL.format(
         "Posco's steel works, Rusal smelters and Japan's JERA joined; delegates stayed at the Lotte Hotel Ulsan "

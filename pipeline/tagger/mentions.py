@@ -908,7 +908,8 @@ SOURCE_ORDER: tuple[EntitySource, ...] = ("structure", "gazetteer", "model", "ru
 _NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
 
 
-_PLACE_SUFFIX = re.compile(r"\s+(?:County|Town|Gun|Soum|Sum)$")  # "PyeongChang County" is PyeongChang
+# "PyeongChang County" is PyeongChang, "City of Blagoveshchensk" Blagoveshchensk (the city)
+_PLACE_SUFFIX = re.compile(r"\s+(?:County|Town|Gun|Soum|Sum)$|^City\s+of\s+(?=[A-Z])")
 _FIELD_FIRST = re.compile(
     r"^(?P<fields>.+?)\s+(?P<body>Subcommittee|Sub-committee|Working Group|Committee)$", re.IGNORECASE
 )
