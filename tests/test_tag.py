@@ -207,6 +207,10 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             ["Jilin Provincial People's Government", "NEAR Economy and Trade Subcommittee"],
         ),
         ("Gyeongsangbuk-do and NEAR Secretariat", ["Gyeongsangbuk-do", "NEAR Secretariat"]),
+        (
+            "Gangwon Provincial Government · Gangwon Agricultural Research and Extension Services",
+            ["Gangwon Provincial Government", "Gangwon Agricultural Research and Extension Services"],
+        ),
     ],
 )
 def test_organizer_bodies(value: str, bodies: list[str]) -> None:

@@ -150,9 +150,9 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     return mentions
 
 
-# Between the bodies of an organizer value: "A & B", "A, with the support of the B".
+# Between the bodies of an organizer value: "A & B", "A · B", "A, with the support of the B".
 ORGANIZER_JOINERS = re.compile(
-    r"\s*;\s*|\s+(?:&|and)\s+|,?\s+(?:with\s+the\s+support\s+of|in\s+(?:co-?operation|partnership)\s+with"
+    r"\s*;\s*|\s+[·・]\s+|\s+(?:&|and)\s+|,?\s+(?:with\s+the\s+support\s+of|in\s+(?:co-?operation|partnership)\s+with"
     r"|supported\s+by|co-?organi[sz]ed\s+by|jointly\s+with|together\s+with|with)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
