@@ -23,6 +23,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_complet
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
@@ -50,6 +51,9 @@ from .manifest import MANIFEST_NAME, Entry, Failure, Manifest, pipeline_fingerpr
 from .names import Refusal, name_max, refused_names
 from .report import EditedOutput, FileResult, FileStatus, Reporter, Summary
 from .stages import Stage, Tagger, TextOutcome, build_texts, extend_texts, failure_line
+
+if TYPE_CHECKING:
+    from ..record import Record
 
 LOCK_NAME = ".build.lock"
 # Below this many changed texts, worker processes cost more than they save...
@@ -333,8 +337,9 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         else tuple(code for code in languages if not set(book_names(code)) <= set(kept_collection))
     )
     write_book = bool(books)
-    if changed and tagger is None:
-        tagger = _timed_tagger(options, summary)
+    many = len(changed) >= POOL_THRESHOLD  # tagged in forked workers, which share one whole model
+    if changed and (tagger is None or (many and isinstance(tagger, _FewTextsTagger))):
+        tagger = _timed_tagger(options, summary) if many else _FewTextsTagger(options, summary)
     jobs = max(1, min(options.jobs, usable_cores()))
     slices = _chunks([(name, raw[name]) for name in changed], jobs)
     workers = max(
@@ -428,11 +433,34 @@ def _extend(
     summary.stage_seconds["other languages, from the records (wall)"] = time.perf_counter() - clock
 
 
+MODEL_LOAD = "load the model (wall)"
+
+
 def _timed_tagger(options: BuildOptions, summary: Summary) -> Tagger:
     clock = time.perf_counter()
     tagger = _model_tagger(options)
-    summary.stage_seconds["load the model (wall)"] = time.perf_counter() - clock
+    summary.stage_seconds[MODEL_LOAD] = time.perf_counter() - clock
     return tagger
+
+
+class _FewTextsTagger:
+    """The tagger of a build of a handful of texts, in this process: each call loads the model
+    with only the gazetteer's names that can match in the records it is given. They are tagged
+    as the whole model tags them, and the model loads in a fraction of the time."""
+
+    def __init__(self, options: BuildOptions, summary: Summary) -> None:
+        self.options, self.summary = options, summary
+
+    def __call__(self, records: list[Record]) -> list[Record]:
+        from ..tagger.mentions import prose, tag
+        from ..tagger.model import load_nlp
+
+        clock = time.perf_counter()
+        nlp = load_nlp(self.options.model, texts=[text for record in records for text in prose(record)])
+        self.summary.stage_seconds[MODEL_LOAD] = self.summary.stage_seconds.get(MODEL_LOAD, 0.0) + (
+            time.perf_counter() - clock
+        )
+        return tag(records, nlp)
 
 
 def _build_new_first(
@@ -472,7 +500,7 @@ def _build_new_first(
     if not items:
         return set(), tagger
     if tagger is None:
-        tagger = _timed_tagger(options, summary)
+        tagger = _FewTextsTagger(options, summary)
     digests = {name: digest(data) for name, data in items}
     _rebuild([items], digests, new, options, reporter, tagger, None, summary, set())
     return set(digests), tagger

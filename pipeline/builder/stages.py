@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from ..errors import InputError
+from ..errors import InputError, ModelError
 from ..outdir import digest, read_back
 from ..timing import Timings, timed
 from . import files
@@ -75,6 +75,8 @@ class Batch:
                 return action()
             with timed(self.timings, stage):
                 return action()
+        except ModelError:  # no text's failure: the model a build of a few texts loads as it tags them
+            raise
         except Exception as error:  # the boundary: one text's failure never stops the batch
             files.remove_outputs(self.out_dir, Path(name).stem)
             refused = isinstance(error, InputError)
@@ -88,6 +90,8 @@ class Batch:
         try:
             with timed(self.timings, Stage.TAG):
                 return tagger(records)
+        except ModelError:
+            raise
         except Exception:
             alone = (
                 self.attempt(Stage.TAG, record.source.file, partial(_tag_one, tagger, record)) for record in records

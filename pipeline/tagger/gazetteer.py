@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -68,24 +70,48 @@ class Gazetteer:
                     return entry.country
         return None
 
-    def patterns(self) -> list[dict[str, Any]]:
+    def patterns(self, texts: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """span_ruler phrase patterns for the aliases (matched on LOWER), the pattern id
-        being the entry id."""
+        being the entry id; given ``texts``, only those that can match in them."""
+        can_match = _can_match_in(texts)
         patterns: list[dict[str, Any]] = []
         for entry in self.entries.values():
             # Typographic apostrophes as well: "People’s Republic of China" as pages print it.
             aliases = set(entry.aliases) | {alias.replace("'", "’") for alias in entry.aliases}
-            patterns += [{"label": entry.label, "pattern": alias, "id": entry.id} for alias in sorted(aliases)]
+            patterns += [
+                {"label": entry.label, "pattern": alias, "id": entry.id}
+                for alias in sorted(aliases)
+                if can_match(alias)
+            ]
         return patterns
 
-    def acronym_patterns(self) -> list[dict[str, Any]]:
+    def acronym_patterns(self, texts: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """Phrase patterns for the acronyms, for a ruler that matches on ORTH: as phrases
         rather than token patterns, whose matcher grows slower with every acronym."""
+        can_match = _can_match_in(texts)
         return [
             {"label": entry.label, "pattern": alias, "id": entry.id}
             for entry in self.entries.values()
             for alias in entry.exact_aliases
+            if can_match(alias)
         ]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _can_match_in(texts: Sequence[str] | None) -> Callable[[str], bool]:
+    """Whether a name can match in ``texts`` (any name, without them): only when each of its
+    words is in them, a word of the scripts written without spaces anywhere in a run of
+    letters ("富山県" in "富山県の"). A name that cannot match there is not worth tokenizing
+    for them: a build of a handful of texts tags them with a fraction of the patterns."""
+    if texts is None:
+        return lambda name: True
+    lowered = "\n".join(texts).lower()
+    words = set(_WORD.findall(lowered))
+    return lambda name: all(
+        word in words if word.isascii() else word in lowered for word in _WORD.findall(name.lower())
+    )
 
 
 @lru_cache(maxsize=1)
