@@ -10,6 +10,7 @@ what is not a page, and indexes the site again with Pagefind.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -23,12 +24,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
-from ..outdir import Witness, digest, read_back, write_atomic
-from .data import load
-from .pages import meeting_page_names, meeting_pages, other_pages, place_page_names
+from ..outdir import DIGEST, Witness, digest, read_back, write_atomic
+from .data import load, load_details
+from .pages import meeting_page_name, site_pages, site_version
 
 SITE_DIR = "site"
 DIGESTS_NAME = ".site.json"
+KEYS_NAME = ".site-pages.json"  # the key of each page: what it shows, as a digest
 SEARCH_DIR = "pagefind"
 PAGEFIND_SECONDS = 30  # and a second for every ten meeting pages (it takes 1.5 s for 1,000)
 PAGEFIND_TRIES = 2
@@ -137,25 +139,47 @@ def _finish_index(site: Path, started: tuple[subprocess.Popen[bytes], BinaryIO] 
 
 def _write_changed(
     site: Path, files: dict[str, Path], pages: dict[str, bytes], witness: Witness, result: SiteResult
-) -> None:
+) -> set[str]:
     """Each page whose bytes are not those of the file there; the digest of every page in
-    ``result.digests`` (what the witness records of it)."""
+    ``result.digests`` (what the witness records of it). -> the names written."""
+    written = set()
     for name, data in pages.items():
         result.digests[name] = digest(data)
         if name not in files or witness.digest(name) != result.digests[name]:
             (site / name).parent.mkdir(parents=True, exist_ok=True)
             write_atomic(site / name, data)
-            result.written += 1
+            written.add(name)
+    result.written += len(written)
+    return written
 
 
-def update_site(
-    out_dir: Path, db: sqlite3.Connection, changed: set[str] | None, identities: set[str] | None = None
-) -> SiteResult:
+def _recorded_keys(out_dir: Path) -> dict[str, str]:
+    """The key of every page the last build left, if it made them with this site's code and
+    templates (else none: every page is in doubt). Read back from OUT_DIR: anything but the
+    shape ``_save_keys`` writes is ignored whole."""
+    try:
+        data = json.loads(read_back(out_dir / KEYS_NAME))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if type(data) is not dict or set(data) != {"version", "pages"} or data["version"] != site_version():
+        return {}
+    pages = data["pages"]
+    if type(pages) is not dict or not all(type(key) is str and DIGEST.fullmatch(key) for key in pages.values()):
+        return {}
+    return pages
+
+
+def _save_keys(out_dir: Path, keys: dict[str, str], recorded: dict[str, str]) -> None:
+    if keys != recorded:
+        data = {"version": site_version(), "pages": dict(sorted(keys.items()))}
+        write_atomic(out_dir / KEYS_NAME, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+
+
+def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None) -> SiteResult:
     """OUT_DIR/site for the archive ``db`` (checked by the caller), after the records ``changed``
-    (raw text names, updated or removed) changed in it, listing or no longer listing the
-    participants ``identities``; None: any may have."""
-    site, witness = out_dir / SITE_DIR, _witness(out_dir)
-    whole = changed is None or not intact(out_dir, witness)
+    (raw text names, updated or removed) changed in it; None: any may have."""
+    site, witness, recorded = out_dir / SITE_DIR, _witness(out_dir), _recorded_keys(out_dir)
+    whole = changed is None or not recorded or not intact(out_dir, witness)
     if not whole and not changed:
         witness.save()  # (the stat of a file found intact by its digest, copied say: not hashed again)
         return SiteResult(SiteStatus.UNCHANGED)
@@ -168,33 +192,28 @@ def update_site(
         site.mkdir()
         files = {}
     archive = load(db)
+    pages = site_pages(archive)
+    # Only the pages whose key changed (what they show), or that are missing, are rendered:
+    # the meeting pages of the records that changed, the lists that hold them, the pages of
+    # their places and countries. The site in any doubt: every page (each written only if its
+    # bytes differ).
+    due = {name for name, (key, _) in pages.items() if whole or name not in files or recorded.get(name) != key}
+    load_details(db, archive, {meeting.file for meeting in archive.meetings if meeting_page_name(meeting) in due})
     result = SiteResult(SiteStatus.UPDATED)
-    # Meeting pages of the changed records only, when the rest is as the last build left
-    # it (a meeting's page shows its own record alone).
-    _write_changed(site, files, meeting_pages(archive, None if whole else changed), witness, result)
-    expected = meeting_page_names(archive)
+    touched = _write_changed(site, files, {name: pages[name][1]() for name in sorted(due)}, witness, result)
     for name, path in files.items():
-        if name.startswith("meetings/") and name not in expected:
+        if name not in pages and not name.startswith(f"{SEARCH_DIR}/"):
             path.unlink()
-            result.removed += 1
-    searchable = bool(result.written or result.removed) or not intact_search(out_dir, witness)
-    # A place's page lists the meetings it took part in: only those of the identities the
-    # changed records list (or listed) can differ; a place page missing is rendered too.
-    missing = {place.id for place in archive.places if f"places/{place.page}.html" not in files}
-    others = other_pages(archive, None if whole or identities is None else identities | missing)
-    _write_changed(site, files, others, witness, result)
-    kept = set(others) | place_page_names(archive)
-    for name, path in files.items():
-        if name not in kept and not name.startswith(("meetings/", f"{SEARCH_DIR}/")):
-            path.unlink()
+            touched.add(name)
             result.removed += 1
     for folder, _, _ in sorted(os.walk(site), reverse=True):  # folders left empty
         if folder != str(site) and not any(Path(folder).iterdir()):
             Path(folder).rmdir()
-    # Pagefind only once every page is in place: run while pages were being written into the
-    # folder it walks, it now and then never finished (threads waiting on each other).
-    if searchable:
-        timeout = PAGEFIND_SECONDS + len(expected) // 10
+    # Pagefind indexes the meeting pages: again when one of them was written or removed. Only
+    # once every page is in place: run while pages were being written into the folder it
+    # walks, it now and then never finished (threads waiting on each other).
+    if any(name.startswith("meetings/") for name in touched) or not intact_search(out_dir, witness):
+        timeout = PAGEFIND_SECONDS + len(archive.meetings) // 10
         for _ in range(PAGEFIND_TRIES):  # (and a run that hangs all the same is tried again)
             result.error = _finish_index(site, _start_index(site), timeout)
             if result.error is None or not result.error.endswith(TIMED_OUT):
@@ -204,6 +223,7 @@ def update_site(
     final = {name: result.digests.get(name) or witness.digest(name) for name in _files(site) or {}}
     witness.vouch({name: found for name, found in final.items() if found is not None})
     witness.save()
+    _save_keys(out_dir, {name: key for name, (key, _) in pages.items()}, recorded)
     if result.error:
         result.status = SiteStatus.FAILED
     return result
