@@ -4,8 +4,11 @@
 the site (its pages and Pagefind's index): its digest, and the stat that vouches for it. A
 build whose archive did not change checks the site against it (every file there, nothing
 else, no symlink; a file is hashed only when its stat is not the one recorded) and leaves
-it alone; any doubt renders every page again, writes the ones whose bytes differ, removes
-what is not a page, and indexes the site again with Pagefind.
+it alone. A build whose records changed renders only the pages whose key changed (what each
+shows, as a digest, kept in ``OUT_DIR/.site-pages.json``: see ``pages.site_pages``). Any
+doubt renders every page again; either way a page is written only where its bytes differ,
+what is not a page is removed, and Pagefind indexes the meeting pages again when one of them
+was written or removed.
 """
 
 from __future__ import annotations
