@@ -77,7 +77,7 @@ def site_pages(archive: Archive) -> dict[str, tuple[str, Callable[[], bytes]]]:
     A meeting's page is rendered from the details ``load_details`` reads (its key, the
     meeting's digest, covers them: they are its record's)."""
     pages: dict[str, tuple[str, Callable[[], bytes]]] = {
-        STYLESHEET: (_key(STYLESHEET), partial(_stylesheet)),
+        STYLESHEET: (_key(STYLESHEET), _stylesheet),
         "search.html": (_key("search.html"), partial(_render, "search.html", "")),
     }
     places = {place.id: place.page for place in archive.places}
