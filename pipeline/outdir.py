@@ -114,25 +114,35 @@ class Witness:
     the one recorded is not read again (no user's edit leaves its change time as it was,
     as git's index relies on); any other is hashed. The record is read back from OUT_DIR,
     so it is untrusted: anything but the exact shape ``save`` writes is ignored whole, and
-    every file is hashed, as before there was one."""
+    every file is hashed, as before there was one.
 
-    def __init__(self, out_dir: Path, files: dict[str, tuple[str, tuple[int, int, int, int]]]) -> None:
+    ``record`` is where it is kept (OUT_DIR's own by default). ``nested``: the names are
+    paths under ``out_dir`` (``meetings/x.html`` in the web archive), each part a plain name
+    (no ``..``, nothing absolute); a folder on the way is not checked here, so the caller
+    makes sure none is a symlink before it trusts a digest (``site.write`` walks the folder)."""
+
+    def __init__(
+        self, out_dir: Path, files: dict[str, tuple[str, tuple[int, int, int, int]]], record: Path | None = None
+    ) -> None:
         self.out_dir = out_dir
+        self.record = record or out_dir / WITNESS_NAME
         self.folder = os.fspath(out_dir)  # (a string: a Path per file is a third of a no-op build's time)
         self.files = files
         self.seen: set[str] = set()  # vouched for by this build already: no second stat
         self.changed = False
 
     @classmethod
-    def load(cls, out_dir: Path) -> Witness:
+    def load(cls, out_dir: Path, record: Path | None = None, nested: bool = False) -> Witness:
+        record = record or out_dir / WITNESS_NAME
+        named = _nested_name if nested else _plain_name
         try:
-            data = json.loads(read_back(out_dir / WITNESS_NAME))
-            files = {name: _witnessed(row) for name, row in data.items() if _plain_name(name)}
+            data = json.loads(read_back(record))
+            files = {name: _witnessed(row) for name, row in data.items() if named(name)}
             if len(files) != len(data):
                 raise ValueError("a name that is no output's")
         except (OSError, ValueError, TypeError, AttributeError, RecursionError):
             files = {}
-        return cls(out_dir, files)
+        return cls(out_dir, files, record)
 
     def digest(self, name: str) -> str | None:
         """The digest of ``name`` in OUT_DIR (None when it is missing or not a regular file)."""
@@ -164,7 +174,7 @@ class Witness:
     def save(self) -> None:
         if self.changed:
             rows = {name: [found, *signature] for name, (found, signature) in sorted(self.files.items())}
-            write_atomic(self.out_dir / WITNESS_NAME, json.dumps(rows, separators=(",", ":")).encode("utf-8"))
+            write_atomic(self.record, json.dumps(rows, separators=(",", ":")).encode("utf-8"))
             self.changed = False
 
     def _record(self, name: str, found: str, signature: tuple[int, int, int, int]) -> None:
@@ -184,6 +194,10 @@ def _signature(path: str) -> tuple[int, int, int, int] | None:
 
 def _plain_name(name: object) -> bool:
     return type(name) is str and bool(name) and not name.startswith(".") and not set(name) & _NOT_IN_NAMES
+
+
+def _nested_name(name: object) -> bool:
+    return type(name) is str and all(_plain_name(part) for part in name.split("/"))
 
 
 def _witnessed(row: object) -> tuple[str, tuple[int, int, int, int]]:

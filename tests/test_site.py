@@ -293,3 +293,61 @@ def test_a_country_page_lists_what_it_hosted_and_what_its_authorities_attended(b
     tables = text.split("<table")
     assert hosted == 3 and tables[1].count('href="../meetings/') == hosted
     assert tables[-1].count('href="../meetings/') == attended > 0
+
+
+def test_an_update_renders_only_the_pages_showing_a_change_and_yields_a_fresh_render(built, tmp_path, monkeypatch):
+    """Records retitled, added and removed, one after another, in the archive: each update
+    renders the changed meetings' pages and the pages across records that show them, never
+    another meeting's page, and leaves exactly the files a render from scratch of the same
+    archive leaves."""
+    import contextlib
+
+    from pipeline.archive import open_checked, sync
+    from pipeline.site import pages, update_site
+
+    _, out = built
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+
+    def digest(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+
+    records = {sample.name: (sample.stem, digest(copy / f"{sample.stem}.json")) for sample in SAMPLES}
+
+    def write_record(stem: str, record: dict) -> None:
+        (copy / f"{stem}.json").write_text(json.dumps(record), encoding="utf-8")
+        records[record["source"]["file"]] = (stem, digest(copy / f"{stem}.json"))
+
+    rendered: list[str] = []
+    real = pages._render
+
+    def counted(template: str, root: str, **context: object) -> bytes:
+        rendered.append(template)
+        return real(template, root, **context)
+
+    monkeypatch.setattr(pages, "_render", counted)
+
+    def update(folder: Path, changed: set[str] | None):
+        rendered.clear()
+        with contextlib.closing(open_checked(folder / "archive.sqlite", readonly=True, deep=False)) as db:
+            return update_site(folder, db, changed)
+
+    pohang = json.loads((copy / "near-2021-pohang.json").read_text(encoding="utf-8"))
+    added = pohang | {"title": "A meeting added", "source": pohang["source"] | {"file": "near-2099-added.txt"}}
+    steps = [
+        lambda: write_record("near-2021-pohang", pohang | {"title": "The 13th NEAR General Assembly, retitled"}),
+        lambda: write_record("near-2099-added", added),
+        lambda: records.pop("near-1996-gyeongju.txt"),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        result = sync(copy, records)
+        assert update(copy, set(result.changed)).written
+        assert rendered.count("meeting.html") == (0 if number == 2 else 1)  # its own page, no other
+        assert len(rendered) < len(tree(copy / "site")) / 2
+        fresh = tmp_path / f"fresh-{number}"
+        fresh.mkdir()
+        shutil.copy(copy / "archive.sqlite", fresh)
+        update(fresh, None)
+        assert tree(copy / "site") == tree(fresh / "site")
+    assert update(copy, set()).status == "unchanged" and not rendered

@@ -35,8 +35,6 @@ from ..record import Record, record_from_json
 from .rows import RecordRows, record_rows
 from .schema import ARCHIVE_NAME, FORMAT, SEARCH_ORDER, TABLES, statements
 
-PARTICIPANT_IDS = "SELECT DISTINCT entity_id FROM participants WHERE file = ?"
-
 
 class ArchiveStatus(StrEnum):
     UNCHANGED = "unchanged"
@@ -72,7 +70,6 @@ class ArchiveResult:
     doubt: Doubt | None = None
     skipped: list[str] = field(default_factory=list)  # records whose JSON was not the file the build wrote
     changed: list[str] = field(default_factory=list)  # the raw texts whose rows were replaced or deleted
-    identities: set[str] = field(default_factory=set)  # the participants those listed before or list now
     error: str | None = None
 
 
@@ -221,8 +218,6 @@ def _sync(
         return result
     db.execute("BEGIN IMMEDIATE")
     try:
-        for name in stale + changed:
-            result.identities |= {row[0] for row in db.execute(PARTICIPANT_IDS, (name,))}
         for name in stale:
             _delete(db, name)
         for name in changed:
@@ -234,7 +229,6 @@ def _sync(
                 result.skipped.append(name)
                 continue
             rows = record_rows(record, stem, digest)
-            result.identities |= {row[2] for row in rows.tables["participants"]}
             _insert(db, rows)
         db.execute("COMMIT")
     except BaseException:

@@ -34,21 +34,20 @@ def update_archive(out_dir: Path, manifest: Manifest, summary: Summary, reporter
         summary.errors.append(f"{out_dir / METADATA_NAME}: cannot write: {error.strerror or error}")
         reporter.message(summary.errors[-1])
     if result.status is not ArchiveStatus.FAILED:
-        # Rebuilt: every page is in doubt; else the pages of the records whose rows changed.
+        # Rebuilt: every page is in doubt; else the site looks at its pages only when some
+        # record's rows changed (which pages that changes, the site tells by their keys).
         changed = None if result.status is ArchiveStatus.REBUILT else set(result.changed)
-        _update_site(out_dir, changed, result.identities, summary, reporter)
+        _update_site(out_dir, changed, summary, reporter)
 
 
-def _update_site(
-    out_dir: Path, changed: set[str] | None, identities: set[str], summary: Summary, reporter: Reporter
-) -> None:
+def _update_site(out_dir: Path, changed: set[str] | None, summary: Summary, reporter: Reporter) -> None:
     """OUT_DIR/site from the archive; a failure is one line and an error of the build."""
     from ..site import SiteStatus, update_site
 
     clock = time.perf_counter()
     try:
         with contextlib.closing(open_checked(out_dir / ARCHIVE_NAME, readonly=True, deep=False)) as db:
-            site = update_site(out_dir, db, changed, identities)
+            site = update_site(out_dir, db, changed)
     except (ArchiveError, OSError, sqlite3.Error) as error:
         summary.errors.append(f"{out_dir / 'site'}: not written: {error}")
         reporter.message(summary.errors[-1])

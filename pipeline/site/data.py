@@ -1,7 +1,13 @@
-"""What the web archive shows, read from the archive (checked by ``open_checked`` first)."""
+"""What the web archive shows, read from the archive (checked by ``open_checked`` first).
+
+``load`` reads what the pages across records show (every meeting's row and participants);
+``load_details`` the rest of a record (contents, declaration, resolutions, sections,
+entities) only for the meetings whose pages are rendered: a build that changes one record
+does not read every record's text out of the archive."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections import Counter, defaultdict
@@ -33,6 +39,7 @@ class ContentItem:
 class Meeting:
     row: dict[str, Any]
     page: str
+    digest: str  # of its row and its page name: any change of its record changes its row's record_sha256
     participants: list[dict[str, Any]] = field(default_factory=list)
     contents: list[ContentItem] = field(default_factory=list)
     resolutions: list[dict[str, Any]] = field(default_factory=list)
@@ -102,8 +109,8 @@ class Archive:
         return sorted(found.items())
 
 
-def _rows(db: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
-    cursor = db.execute(sql)
+def _rows(db: sqlite3.Connection, sql: str, *parameters: str) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, parameters)
     names = [column[0] for column in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
@@ -119,7 +126,36 @@ def _tree(rows: list[dict[str, Any]]) -> list[ContentItem]:
     return top
 
 
+def _meeting_digest(row: dict[str, Any], page: str) -> str:
+    return hashlib.sha256(json.dumps([row, page], sort_keys=True).encode("utf-8")).hexdigest()
+
+
+# (json_each: the files as one JSON list, so that any number of them is one parameter)
+_OF_FILES = "WHERE file IN (SELECT value FROM json_each(?)) ORDER BY file, position"
+
+
+def load_details(db: sqlite3.Connection, archive: Archive, files: set[str]) -> None:
+    """The contents, declaration, resolutions, sections and entities of the meetings ``files``
+    names, into ``archive``'s meetings (their pages show them; no other page does)."""
+    meetings = {meeting.file: meeting for meeting in archive.meetings if meeting.file in files}
+    chosen = json.dumps(sorted(meetings))
+    for table in ("resolutions", "sections", "entities"):
+        for row in _rows(db, f"SELECT * FROM {table} {_OF_FILES}", chosen):
+            getattr(meetings[row["file"]], table).append(row)
+    contents: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in _rows(db, f"SELECT * FROM contents {_OF_FILES}", chosen):
+        contents[row["file"]].append(row)
+    for file, rows in contents.items():
+        meetings[file].contents = _tree(rows)
+    declarations = f"SELECT file, position, text FROM search {_OF_FILES.replace('WHERE', 'WHERE part = ? AND')}"
+    for file, position, text in db.execute(declarations, ("declaration", chosen)):
+        if position in (0, 1):
+            lines = [line for line in str(text).split("\n") if line.strip()]
+            setattr(meetings[file], "closing" if position == 1 else "preamble", lines)
+
+
 def load(db: sqlite3.Connection) -> Archive:
+    """Every meeting's row and participants, and the places and countries they make."""
     meetings: dict[str, Meeting] = {}
     pages: set[str] = set()
     order = "ORDER BY coalesce(start_date, year, '9999'), file"
@@ -128,26 +164,9 @@ def load(db: sqlite3.Connection) -> Archive:
         if page in pages:  # (two stems made into one page name: the digest tells them apart)
             page = slug(f"meeting:{row['file']}")
         pages.add(page)
-        meetings[row["file"]] = Meeting(row, page)
-
-    def each(table: str, into: str) -> None:
-        for row in _rows(db, f"SELECT * FROM {table} ORDER BY file, position"):
-            getattr(meetings[row["file"]], into).append(row)
-
-    each("participants", "participants")
-    each("resolutions", "resolutions")
-    each("sections", "sections")
-    each("entities", "entities")
-    contents: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in _rows(db, "SELECT * FROM contents ORDER BY file, position"):
-        contents[row["file"]].append(row)
-    for file, rows in contents.items():
-        meetings[file].contents = _tree(rows)
-    declarations = "SELECT file, position, text FROM search WHERE part = 'declaration' ORDER BY file, position"
-    for file, position, text in db.execute(declarations):
-        if file in meetings and position in (0, 1):
-            lines = [line for line in str(text).split("\n") if line.strip()]
-            setattr(meetings[file], "closing" if position == 1 else "preamble", lines)
+        meetings[row["file"]] = Meeting(row, page, _meeting_digest(row, page))
+    for row in _rows(db, "SELECT * FROM participants ORDER BY file, position"):
+        meetings[row["file"]].participants.append(row)
 
     places: dict[str, Place] = {}
     names: dict[str, Counter[str]] = defaultdict(Counter)

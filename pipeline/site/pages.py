@@ -7,12 +7,16 @@ same bytes: nothing depends on the time or the order rows were written in.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import hashlib
+from collections.abc import Callable
+from functools import lru_cache, partial
+from importlib.metadata import version
+from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
 
-from .data import Archive, aliases
+from .data import Archive, Meeting, Place, aliases
 from .text import marked
 
 STYLESHEET = "style.css"
@@ -38,57 +42,98 @@ def _render(template: str, root: str, **context: object) -> bytes:
     return environment().get_template(template).render(root=root, **context).encode("utf-8")
 
 
-def meeting_pages(archive: Archive, only: set[str] | None = None) -> dict[str, bytes]:
-    """The meeting pages (of the raw texts ``only`` names, else all), by path inside ``site/``.
-    A meeting's page shows its own record alone (a place's page name follows from its id)."""
-    places = _place_pages(archive)
-    return {
-        f"meetings/{meeting.page}.html": _render("meeting.html", "../", meeting=meeting, places=places)
-        for meeting in archive.meetings
-        if only is None or meeting.file in only
+@lru_cache(maxsize=1)
+def site_version() -> str:
+    """What the pages are made with besides the archive: the site's code, templates and
+    stylesheet, and the Jinja2 and MarkupSafe that render them (another version may write
+    other bytes)."""
+    root = Path(__file__).parent
+    made_with = hashlib.sha256(f"Jinja2 {version('Jinja2')} MarkupSafe {version('MarkupSafe')}".encode())
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".html", ".css") and path.is_file():
+            made_with.update(path.relative_to(root).as_posix().encode())
+            made_with.update(path.read_bytes())
+    return made_with.hexdigest()
+
+
+def _key(*parts: str) -> str:
+    """A page's key: the digest of what it shows (the same key, the same bytes)."""
+    return hashlib.sha256("\0".join((site_version(), *parts)).encode("utf-8")).hexdigest()
+
+
+def meeting_page_name(meeting: Meeting) -> str:
+    return f"meetings/{meeting.page}.html"
+
+
+def _place_digest(place: Place) -> str:
+    """A place's page shows the place and its meetings (their rows, and its row of each: all of
+    the meeting's record)."""
+    shown = [place.id, place.name, place.page, place.country or "", place.country_code or "", *place.spellings]
+    return _key("place", *shown, *(meeting.digest for meeting, _ in place.attended))
+
+
+def site_pages(archive: Archive) -> dict[str, tuple[str, Callable[[], bytes]]]:
+    """Every page of the site by its path inside ``site/``, with its key and what renders it.
+    A meeting's page is rendered from the details ``load_details`` reads (its key, the
+    meeting's digest, covers them: they are its record's)."""
+    pages: dict[str, tuple[str, Callable[[], bytes]]] = {
+        STYLESHEET: (_key(STYLESHEET), _stylesheet),
+        "search.html": (_key("search.html"), partial(_render, "search.html", "")),
     }
-
-
-def meeting_page_names(archive: Archive) -> set[str]:
-    return {f"meetings/{meeting.page}.html" for meeting in archive.meetings}
-
-
-def place_page_names(archive: Archive) -> set[str]:
-    return {f"places/{place.page}.html" for place in archive.places}
-
-
-def other_pages(archive: Archive, places: set[str] | None = None) -> dict[str, bytes]:
-    """Every page that lists across records (home, filters, countries, the places of the ids
-    ``places`` names, else all), and the stylesheet."""
-    pages: dict[str, bytes] = {STYLESHEET: environment().get_template(STYLESHEET).render().encode("utf-8")}
+    places = {place.id: place.page for place in archive.places}
+    for meeting in archive.meetings:
+        pages[meeting_page_name(meeting)] = (
+            _key("meeting", meeting.digest),
+            partial(_render, "meeting.html", "../", meeting=meeting, places=places),
+        )
     kinds, years = archive.kinds(), archive.years()
-    filters = {"kinds": kinds, "years": years, "countries": [c for c in archive.countries if c.hosted]}
-    pages["index.html"] = _render(
-        "list.html", "", archive=archive, title="All meetings", meetings=archive.meetings, current=None, **filters
-    )
+    hosts = [country for country in archive.countries if country.hosted]
+    filters = {"kinds": kinds, "years": years, "countries": hosts}
+    # Every list page shows the filters (how many meetings of each kind, the years, the hosts)
+    # and how many meetings there are in all.
+    shown_filters = [
+        str(len(archive.meetings)),
+        *(f"kind {kind} {len(meetings)}" for kind, _, meetings in kinds),
+        *(f"year {year}" for year, _ in years),
+        *(f"host {country.code} {country.name} {len(country.hosted)}" for country in hosts),
+    ]
+
+    def listing(name: str, root: str, title: str, meetings: list[Meeting], current: str | None) -> None:
+        pages[name] = (
+            _key("list", name, title, *shown_filters, *(meeting.digest for meeting in meetings)),
+            partial(
+                _render, "list.html", root, archive=archive, title=title, meetings=meetings, current=current, **filters
+            ),
+        )
+
+    listing("index.html", "", "All meetings", archive.meetings, None)
     for kind, name, meetings in kinds:
-        pages[f"kinds/{kind}.html"] = _render(
-            "list.html", "../", archive=archive, title=f"{name}s", meetings=meetings, current=f"kind:{kind}", **filters
-        )
+        listing(f"kinds/{kind}.html", "../", f"{name}s", meetings, f"kind:{kind}")
     for year, meetings in years:
-        pages[f"years/{year}.html"] = _render(
-            "list.html",
-            "../",
-            archive=archive,
-            title=f"Meetings of {year}",
-            meetings=meetings,
-            current=f"year:{year}",
-            **filters,
-        )
+        listing(f"years/{year}.html", "../", f"Meetings of {year}", meetings, f"year:{year}")
+    digests = {place.id: _place_digest(place) for place in archive.places}
     for place in archive.places:
-        if places is None or place.id in places:
-            pages[f"places/{place.page}.html"] = _render("place.html", "../", place=place)
+        pages[f"places/{place.page}.html"] = (digests[place.id], partial(_render, "place.html", "../", place=place))
     for country in archive.countries:
-        pages[f"countries/{country.code.lower()}.html"] = _render("country.html", "../", country=country)
-    pages["places.html"] = _render("places.html", "", archive=archive)
-    pages["search.html"] = _render("search.html", "")
+        shown = [
+            country.code,
+            country.name,
+            *(meeting.digest for meeting in country.hosted),
+            "places",
+            *(digests[place.id] for place in country.places),
+            "meetings",
+            *(meeting.digest for meeting in country.meetings),
+        ]
+        pages[f"countries/{country.code.lower()}.html"] = (
+            _key("country", *shown),
+            partial(_render, "country.html", "../", country=country),
+        )
+    pages["places.html"] = (
+        _key("places", *(digests[place.id] for place in archive.places)),
+        partial(_render, "places.html", "", archive=archive),
+    )
     return pages
 
 
-def _place_pages(archive: Archive) -> dict[str, str]:
-    return {place.id: place.page for place in archive.places}
+def _stylesheet() -> bytes:
+    return environment().get_template(STYLESHEET).render().encode("utf-8")

@@ -1,10 +1,14 @@
 """OUT_DIR/site/: written from the archive, page by page, only where a page's bytes change.
 
-``OUT_DIR/.site.json`` keeps the digest of every file the last build left in the site
-(its pages and Pagefind's index). A build whose archive did not change checks the site
-against it (every file there, nothing else, no symlink) and leaves it alone; any
-doubt renders every page again, writes the ones whose bytes differ, removes what is
-not a page, and indexes the site again with Pagefind.
+``OUT_DIR/.site.json`` is a witness (``outdir.Witness``) of every file the last build left in
+the site (its pages and Pagefind's index): its digest, and the stat that vouches for it. A
+build whose archive did not change checks the site against it (every file there, nothing
+else, no symlink; a file is hashed only when its stat is not the one recorded) and leaves
+it alone. A build whose records changed renders only the pages whose key changed (what each
+shows, as a digest, kept in ``OUT_DIR/.site-pages.json``: see ``pages.site_pages``). Any
+doubt renders every page again; either way a page is written only where its bytes differ,
+what is not a page is removed, and Pagefind indexes the meeting pages again when one of them
+was written or removed.
 """
 
 from __future__ import annotations
@@ -13,21 +17,22 @@ import json
 import os
 import shutil
 import sqlite3
-import stat
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
-from ..outdir import DIGEST, digest, read_back, write_atomic
-from .data import load
-from .pages import meeting_page_names, meeting_pages, other_pages, place_page_names
+from ..outdir import DIGEST, Witness, digest, read_back, write_atomic
+from .data import load, load_details
+from .pages import meeting_page_name, site_pages, site_version
 
 SITE_DIR = "site"
 DIGESTS_NAME = ".site.json"
+KEYS_NAME = ".site-pages.json"  # the key of each page: what it shows, as a digest
 SEARCH_DIR = "pagefind"
 PAGEFIND_SECONDS = 30  # and a second for every ten meeting pages (it takes 1.5 s for 1,000)
 PAGEFIND_TRIES = 2
@@ -46,47 +51,50 @@ class SiteResult:
     written: int = 0
     removed: int = 0
     error: str | None = None
+    digests: dict[str, str] = field(default_factory=dict)  # of the pages rendered, by name
 
 
 def _files(site: Path) -> dict[str, Path] | None:
     """Every file under ``site`` by its relative path; None when anything there is a symlink or
-    neither a file nor a folder."""
+    neither a file nor a folder. (By the entries' types as the folder lists them: no stat per
+    file, and Path objects only for the files found.)"""
     found: dict[str, Path] = {}
-    for folder, folders, names in os.walk(site):  # (os.walk never follows a symlinked folder)
-        for name in folders + names:
-            path = Path(folder) / name
-            mode = path.lstat().st_mode
-            if stat.S_ISLNK(mode) or not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
-                return None
-            if stat.S_ISREG(mode):
-                found[path.relative_to(site).as_posix()] = path
+    folders = [(os.fspath(site), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    return None
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.is_file(follow_symlinks=False):
+                    found[f"{prefix}{entry.name}"] = Path(entry.path)
+                else:
+                    return None
     return found
 
 
-def _recorded(out_dir: Path) -> dict[str, str] | None:
-    try:
-        data = json.loads(read_back(out_dir / DIGESTS_NAME))
-    except (OSError, ValueError, RecursionError):
-        return None
-    if type(data) is not dict or not all(
-        type(key) is str and type(value) is str and DIGEST.fullmatch(value) for key, value in data.items()
-    ):
-        return None
-    return data
+def _witness(out_dir: Path) -> Witness:
+    """What the last build left in OUT_DIR/site, by the record it kept (empty when there is none
+    of the right shape)."""
+    return Witness.load(out_dir / SITE_DIR, out_dir / DIGESTS_NAME, nested=True)
 
 
-def intact(out_dir: Path) -> bool:
+def _as_recorded(witness: Witness, names: Iterable[str]) -> bool:
+    """Whether each of ``names`` (listed by ``_files``: no symlink on the way) is the file the
+    witness recorded; a file is hashed only when its stat is not the one recorded."""
+    recorded = {name: witness.files[name][0] for name in names}  # (before digest() records what it finds)
+    return all(witness.digest(name) == expected for name, expected in recorded.items())
+
+
+def intact(out_dir: Path, witness: Witness | None = None) -> bool:
     """Whether OUT_DIR/site holds exactly the files the last build left there."""
-    site, recorded = out_dir / SITE_DIR, _recorded(out_dir)
-    if recorded is None or site.is_symlink() or not site.is_dir():
+    site, witness = out_dir / SITE_DIR, witness or _witness(out_dir)
+    if not witness.files or site.is_symlink() or not site.is_dir():
         return False
     files = _files(site)
-    if files is None or set(files) != set(recorded):
-        return False
-    try:
-        return all(digest(read_back(files[name])) == recorded[name] for name in recorded)
-    except OSError:
-        return False
+    return files is not None and set(files) == set(witness.files) and _as_recorded(witness, files)
 
 
 def _clear(path: Path) -> None:
@@ -137,27 +145,51 @@ def _finish_index(site: Path, started: tuple[subprocess.Popen[bytes], BinaryIO] 
     return None
 
 
-def _write_changed(site: Path, files: dict[str, Path], pages: dict[str, bytes], result: SiteResult) -> None:
+def _write_changed(
+    site: Path, files: dict[str, Path], pages: dict[str, bytes], witness: Witness, result: SiteResult
+) -> set[str]:
+    """Each page whose bytes are not those of the file there; the digest of every page in
+    ``result.digests`` (what the witness records of it). -> the names written."""
+    written = set()
     for name, data in pages.items():
-        try:
-            same = name in files and read_back(files[name]) == data
-        except OSError:
-            same = False
-        if not same:
+        result.digests[name] = digest(data)
+        if name not in files or witness.digest(name) != result.digests[name]:
             (site / name).parent.mkdir(parents=True, exist_ok=True)
             write_atomic(site / name, data)
-            result.written += 1
+            written.add(name)
+    result.written += len(written)
+    return written
 
 
-def update_site(
-    out_dir: Path, db: sqlite3.Connection, changed: set[str] | None, identities: set[str] | None = None
-) -> SiteResult:
+def _recorded_keys(out_dir: Path) -> dict[str, str]:
+    """The key of every page the last build left, if it made them with this site's code and
+    templates (else none: every page is in doubt). Read back from OUT_DIR: anything but the
+    shape ``_save_keys`` writes is ignored whole."""
+    try:
+        data = json.loads(read_back(out_dir / KEYS_NAME))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if type(data) is not dict or set(data) != {"version", "pages"} or data["version"] != site_version():
+        return {}
+    pages = data["pages"]
+    if type(pages) is not dict or not all(type(key) is str and DIGEST.fullmatch(key) for key in pages.values()):
+        return {}
+    return pages
+
+
+def _save_keys(out_dir: Path, keys: dict[str, str], recorded: dict[str, str]) -> None:
+    if keys != recorded:
+        data = {"version": site_version(), "pages": dict(sorted(keys.items()))}
+        write_atomic(out_dir / KEYS_NAME, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+
+
+def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None) -> SiteResult:
     """OUT_DIR/site for the archive ``db`` (checked by the caller), after the records ``changed``
-    (raw text names, updated or removed) changed in it, listing or no longer listing the
-    participants ``identities``; None: any may have."""
-    site = out_dir / SITE_DIR
-    whole = changed is None or not intact(out_dir)
+    (raw text names, updated or removed) changed in it; None: any may have."""
+    site, witness, recorded = out_dir / SITE_DIR, _witness(out_dir), _recorded_keys(out_dir)
+    whole = changed is None or not recorded or not intact(out_dir, witness)
     if not whole and not changed:
+        witness.save()  # (the stat of a file found intact by its digest, copied say: not hashed again)
         return SiteResult(SiteStatus.UNCHANGED)
     if site.is_symlink() or (site.exists() and not site.is_dir()):
         _clear(site)
@@ -168,74 +200,68 @@ def update_site(
         site.mkdir()
         files = {}
     archive = load(db)
+    pages = site_pages(archive)
+    # Only the pages whose key changed (what they show), or that are missing, are rendered:
+    # the meeting pages of the records that changed, the lists that hold them, the pages of
+    # their places and countries. The site in any doubt: every page (each written only if its
+    # bytes differ).
+    due = {name for name, (key, _) in pages.items() if whole or name not in files or recorded.get(name) != key}
+    load_details(db, archive, {meeting.file for meeting in archive.meetings if meeting_page_name(meeting) in due})
     result = SiteResult(SiteStatus.UPDATED)
-    # Meeting pages of the changed records only, when the rest is as the last build left
-    # it (a meeting's page shows its own record alone).
-    _write_changed(site, files, meeting_pages(archive, None if whole else changed), result)
-    expected = meeting_page_names(archive)
+    touched = _write_changed(site, files, {name: pages[name][1]() for name in sorted(due)}, witness, result)
     for name, path in files.items():
-        if name.startswith("meetings/") and name not in expected:
+        if name not in pages and not name.startswith(f"{SEARCH_DIR}/"):
             path.unlink()
-            result.removed += 1
-    searchable = bool(result.written or result.removed) or not intact_search(out_dir)
-    # A place's page lists the meetings it took part in: only those of the identities the
-    # changed records list (or listed) can differ; a place page missing is rendered too.
-    missing = {place.id for place in archive.places if f"places/{place.page}.html" not in files}
-    others = other_pages(archive, None if whole or identities is None else identities | missing)
-    _write_changed(site, files, others, result)
-    kept = set(others) | place_page_names(archive)
-    for name, path in files.items():
-        if name not in kept and not name.startswith(("meetings/", f"{SEARCH_DIR}/")):
-            path.unlink()
+            touched.add(name)
             result.removed += 1
     for folder, _, _ in sorted(os.walk(site), reverse=True):  # folders left empty
         if folder != str(site) and not any(Path(folder).iterdir()):
             Path(folder).rmdir()
-    # Pagefind only once every page is in place: run while pages were being written into the
-    # folder it walks, it now and then never finished (threads waiting on each other).
-    if searchable:
-        timeout = PAGEFIND_SECONDS + len(expected) // 10
+    # Pagefind indexes the meeting pages: again when one of them was written or removed. Only
+    # once every page is in place: run while pages were being written into the folder it
+    # walks, it now and then never finished (threads waiting on each other).
+    if any(name.startswith("meetings/") for name in touched) or not intact_search(out_dir, witness):
+        timeout = PAGEFIND_SECONDS + len(archive.meetings) // 10
         for _ in range(PAGEFIND_TRIES):  # (and a run that hangs all the same is tried again)
             result.error = _finish_index(site, _start_index(site), timeout)
             if result.error is None or not result.error.endswith(TIMED_OUT):
                 break
-    final = _files(site) or {}
-    digests = {name: digest(read_back(path)) for name, path in sorted(final.items())}
-    write_atomic(out_dir / DIGESTS_NAME, (json.dumps(digests, indent=0) + "\n").encode())
+    # What the witness records: the digests of the pages rendered now, and of the rest (the
+    # pages left as they were, Pagefind's files) by their stat, hashed only when it changed.
+    final = {name: result.digests.get(name) or witness.digest(name) for name in _files(site) or {}}
+    witness.vouch({name: found for name, found in final.items() if found is not None})
+    witness.save()
+    _save_keys(out_dir, {name: key for name, (key, _) in pages.items()}, recorded)
     if result.error:
         result.status = SiteStatus.FAILED
     return result
 
 
-def intact_search(out_dir: Path) -> bool:
+def intact_search(out_dir: Path, witness: Witness) -> bool:
     """Whether Pagefind's files are the ones the last build recorded."""
-    recorded = _recorded(out_dir) or {}
     search = out_dir / SITE_DIR / SEARCH_DIR
     files = _files(search) if search.is_dir() and not search.is_symlink() else None
     if not files:
         return False
-    names = {f"{SEARCH_DIR}/{name}": path for name, path in files.items()}
-    if set(names) != {name for name in recorded if name.startswith(f"{SEARCH_DIR}/")}:
-        return False
-    try:
-        return all(digest(read_back(path)) == recorded[name] for name, path in names.items())
-    except OSError:
-        return False
+    names = {f"{SEARCH_DIR}/{name}" for name in files}
+    return names == {name for name in witness.files if name.startswith(f"{SEARCH_DIR}/")} and _as_recorded(
+        witness, names
+    )
 
 
 def site_members(out_dir: Path) -> list[tuple[str, bytes]]:
     """The site's files for the distribution zip (``site/NAME``), as the last build left them;
     none when no build made a site; ValueError when it is not the site the build left."""
-    recorded = _recorded(out_dir)
-    if recorded is None and not (out_dir / DIGESTS_NAME).exists():
+    witness = _witness(out_dir)
+    if not witness.files and not (out_dir / DIGESTS_NAME).exists():
         return []
-    if recorded is None or not intact(out_dir):
+    if not intact(out_dir, witness):
         raise ValueError("site/ is not the folder the build wrote")
     site = out_dir / SITE_DIR
     members = []
-    for name in sorted(recorded):
+    for name, (expected, _) in sorted(witness.files.items()):
         data = read_back(site / name)
-        if digest(data) != recorded[name]:
+        if digest(data) != expected:
             raise ValueError(f"site/{name} is not the file the build wrote")
         members.append((f"{SITE_DIR}/{name}", data))
     return members
