@@ -73,7 +73,7 @@ def _mention(
     source: EntitySource = "structure",
 ) -> Mention:
     entry = gazetteer.lookup(text)
-    if entry is None and (town := _PLACE_SUFFIX.sub("", text)) != text:
+    if entry is None and (town := _PLACE_AFFIXES.sub("", text)) != text:
         entry = gazetteer.city_named(town)  # "PyeongChang County": the town
     if entry is not None:
         return Mention(text, entry.kind, entry.label, entry, entry.country, source)
@@ -909,7 +909,7 @@ _NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
 
 
 # "PyeongChang County" is PyeongChang, "City of Blagoveshchensk" Blagoveshchensk (the city)
-_PLACE_SUFFIX = re.compile(r"\s+(?:County|Town|Gun|Soum|Sum)$|^City\s+of\s+(?=[A-Z])")
+_PLACE_AFFIXES = re.compile(r"\s+(?:County|Town|Gun|Soum|Sum)$|^City\s+of\s+(?=[A-Z])")
 _FIELD_FIRST = re.compile(
     r"^(?P<fields>.+?)\s+(?P<body>Subcommittee|Sub-committee|Working Group|Committee)$", re.IGNORECASE
 )
@@ -921,7 +921,7 @@ def _name_key(name: str) -> str:
     leading "NEAR" aside ("NEAR Disaster Prevention Subcommittee" is the Subcommittee) and
     a region's body written after it ("Jewish Autonomous Oblast, Government" is the
     Government of the Jewish Autonomous Oblast)."""
-    name = _PLACE_SUFFIX.sub("", _NEAR_PREFIX.sub("", name))
+    name = _PLACE_AFFIXES.sub("", _NEAR_PREFIX.sub("", name))
     if fields := _FIELD_FIRST.match(name):  # "Energy Subcommittee" is the "Subcommittee on Energy"
         name = f"{fields['body']} on {fields['fields']}"
     region_body = _REGION_BODY.match(name)
