@@ -21,7 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ..settings import DEFAULTS, Settings
-from .files import BOOK_STEM, COLLECTION_OUTPUTS, digest, output_mode, read_back
+from .files import BOOK_STEM, COLLECTION_OUTPUTS, book_language, digest, output_mode, read_back
 from .index import INDEX_NAME, IndexEntry, index_json
 from .manifest import Entry, Manifest
 
@@ -47,10 +47,11 @@ class BundleError(Exception):
 
 def bundle_members(out_dir: Path, docx: bool = False) -> dict[str, str]:
     """The files to bundle, by name in OUT_DIR, with the digest each must have: every
-    briefing's PDF (and DOCX, with ``docx``), index.json and the book (PDF and DOCX)."""
+    briefing's PDF (and DOCX, with ``docx``), index.json and the book (PDF and DOCX, or each
+    of its volumes)."""
     manifest = _manifest(out_dir)
     return _briefing_members(manifest, list(manifest.files.values()), docx) | {
-        name: manifest.collection[name] for name in COLLECTION_OUTPUTS
+        name: found for name, found in manifest.collection.items() if name == INDEX_NAME or book_language(name) == "en"
     }
 
 

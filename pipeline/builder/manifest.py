@@ -24,15 +24,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import __version__
-from .files import (
-    ALL_COLLECTION_OUTPUTS,
-    COLLECTION_OUTPUTS,
-    DIGEST,
-    OUTPUT_SUFFIXES,
-    output_suffixes,
-    read_back,
-)
-from .index import IndexEntry
+from .files import DIGEST, OUTPUT_SUFFIXES, book_language, output_suffixes, read_back
+from .index import INDEX_NAME, IndexEntry
 from .names import name_max, refused_names
 
 MANIFEST_NAME = ".manifest.json"
@@ -82,14 +75,16 @@ def _output_digests(data: object) -> dict[str, str]:
 
 
 def _collection_digests(data: object) -> dict[str, str]:
-    """The collection's outputs: the index and the English book, and the books of other languages built."""
+    """The collection's outputs: the index and the English book (or its volumes), and the
+    books of other languages built."""
     if (
         type(data) is not dict
-        or not set(COLLECTION_OUTPUTS) <= set(data)
-        or not set(data) <= set(ALL_COLLECTION_OUTPUTS)
+        or INDEX_NAME not in data
+        or not any(type(name) is str and book_language(name) == "en" for name in data)
+        or any(name != INDEX_NAME and book_language(name) is None for name in data)
     ):
         raise ValueError("collection: not the index and the books")
-    return _digests(data, tuple(name for name in ALL_COLLECTION_OUTPUTS if name in data))
+    return _digests(data, tuple(data))
 
 
 def _raw_name(name: str) -> str:
