@@ -94,9 +94,7 @@ def test_one_changed_text_rewrites_its_volume_alone_and_volumes_are_deterministi
     # a build from scratch makes the same bytes, volume for volume
     fresh = tmp_path / "fresh"
     assert build(BuildOptions(raw, fresh, jobs=1, settings=SETTINGS), tagger=untagged).ok
-    assert {name: data for name, (_, data) in books(fresh).items()} == {
-        name: data for name, (_, data) in after.items()
-    }
+    assert {name: data for name, (_, data) in books(fresh).items()} == {name: data for name, (_, data) in after.items()}
     # with nothing changed, nothing is rewritten
     assert build(BuildOptions(raw, out, jobs=1, settings=SETTINGS), tagger=untagged).ok
     assert books(out) == after
