@@ -23,6 +23,7 @@ import pipeline.builder.book
 import pipeline.builder.runner
 from pipeline.builder.book import BookPart
 from pipeline.builder.dist import BundleError, BundleProblem, sums_line, write_bundle
+from pipeline.builder.files import BOOK_STEM
 from pipeline.builder.manifest import MANIFEST_NAME
 from pipeline.builder.report import FileStatus, Summary
 from pipeline.builder.runner import BuildOptions, build
@@ -238,9 +239,9 @@ def test_the_old_book_s_pages_are_kept_only_when_it_is_the_book_the_build_wrote(
     layouts = []
     real = pipeline.builder.book.load_layout
 
-    def recording(out_dir: Path, language: Language = "en") -> list[BookPart] | None:
+    def recording(out_dir: Path, language: Language = "en", stem: str = BOOK_STEM) -> list[BookPart] | None:
         layouts.append(out_dir)
-        return real(out_dir, language)
+        return real(out_dir, language, stem)
 
     monkeypatch.setattr(pipeline.builder.book, "load_layout", recording)
     (raw / SEED.name).write_bytes(SEED.read_bytes().replace(b"21 regional", b"18 regional"))

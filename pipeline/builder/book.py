@@ -14,12 +14,12 @@ import itertools
 import json
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..outdir import OutputOpener, read_back
 from ..parser.countries import country_code
@@ -27,9 +27,9 @@ from ..render import briefing as b
 from ..render.i18n import ENGLISH, N_, Translator, briefing_suffixes
 from ..render.theme import MARGINS, PAGE_SIZES
 from ..settings import DEFAULTS, LANGUAGES, Language
-from .files import ALL_COLLECTION_OUTPUTS, book_names
+from .files import BOOK_STEM, book_language, book_names
 from .index import INDEX_NAME, IndexEntry, in_date_order, index_json
-from .manifest import pipeline_fingerprint
+from .manifest import Entry, pipeline_fingerprint
 
 if TYPE_CHECKING:
     import pikepdf
@@ -350,9 +350,12 @@ class PageRun:
     count: int
 
 
-def layout_name(language: Language = "en") -> str:
-    """The layout file of the PDF book in ``language`` (English: LAYOUT_NAME)."""
-    return f".{book_names(language)[0].removesuffix('.pdf')}.layout.json"
+LAYOUT_SUFFIX = ".layout.json"
+
+
+def layout_name(language: Language = "en", stem: str = BOOK_STEM) -> str:
+    """The layout file of the PDF book (or volume ``stem``) in ``language`` (English: LAYOUT_NAME)."""
+    return f".{book_names(language, stem)[0].removesuffix('.pdf')}{LAYOUT_SUFFIX}"
 
 
 LAYOUT_NAME = layout_name("en")
@@ -367,13 +370,14 @@ def _file_key(path: Path) -> str:
     return f"{path.name}:{hashlib.sha256(path.read_bytes()).hexdigest()[:32]}"
 
 
-def load_layout(out_dir: Path, language: Language = "en") -> list[BookPart] | None:
+def load_layout(out_dir: Path, language: Language = "en", stem: str = BOOK_STEM) -> list[BookPart] | None:
     """The parts of the PDF book on disk, if the layout file still describes it and
     the code that laid them out has not changed. (Read back from OUT_DIR: anything
     but the shape ``layout_json`` writes is no layout.)"""
     try:
-        data = json.loads(read_back(out_dir / layout_name(language)))
-        if data["pipeline"] != pipeline_fingerprint() or data["book"] != _file_key(out_dir / book_names(language)[0]):
+        data = json.loads(read_back(out_dir / layout_name(language, stem)))
+        book = out_dir / book_names(language, stem)[0]
+        if data["pipeline"] != pipeline_fingerprint() or data["book"] != _file_key(book):
             return None
         parts = [BookPart(key, pages) for key, pages in data["parts"]]
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
@@ -382,10 +386,10 @@ def load_layout(out_dir: Path, language: Language = "en") -> list[BookPart] | No
     return parts if parts and valid else None
 
 
-def layout_json(out_dir: Path, parts: list[BookPart], language: Language = "en") -> bytes:
+def layout_json(out_dir: Path, parts: list[BookPart], language: Language = "en", stem: str = BOOK_STEM) -> bytes:
     data = {
         "pipeline": pipeline_fingerprint(),
-        "book": _file_key(out_dir / book_names(language)[0]),
+        "book": _file_key(out_dir / book_names(language, stem)[0]),
         "parts": [[part.key, part.pages] for part in parts],
     }
     return json.dumps(data, indent=0).encode("utf-8")
@@ -412,13 +416,14 @@ def book_pdf(
     edition: Edition | None = None,
     paged: Callable[[b.Briefing], None] | None = None,
     language: Translator = ENGLISH,
+    stem: str = BOOK_STEM,
 ) -> list[BookPart]:
     """Cover, contents, timeline and matrix from reportlab, then every briefing's own PDF pages
     (merged with qpdf). With ``previous``, the parts of the book on disk, its pages that
     still show the same thing are kept and only the others replaced. ``references``:
     ``reference_parts(entries, paper)``; ``laid_out``: their PDFs being made elsewhere, by key;
-    ``paged``: told the contents, with every part's page, as soon as they are known.
-    -> the new parts."""
+    ``paged``: told the contents, with every part's page, as soon as they are known;
+    ``stem``: the volume's, whose old pages ``previous`` describes. -> the new parts."""
     import io
 
     import pikepdf
@@ -430,7 +435,7 @@ def book_pdf(
 
     ordered = in_date_order(entries)
     edition = edition or Edition()
-    old_book = pikepdf.Pdf.open(out_dir / book_names(language.language)[0]) if previous else None
+    old_book = pikepdf.Pdf.open(out_dir / book_names(language.language, stem)[0]) if previous else None
     if old_book is not None and sum(part.pages for part in previous or []) != len(old_book.pages):
         previous, old_book = None, None  # the layout does not describe this book's pages: none are kept
     old = {
@@ -648,38 +653,208 @@ def _write_docx_book(
     edition: Edition,
     contents: b.Briefing | None = None,
     language: Translator = ENGLISH,
+    stem: str = BOOK_STEM,
 ) -> None:
-    with output(out_dir / book_names(language.language)[1]) as stream:
+    with output(out_dir / book_names(language.language, stem)[1]) as stream:
         book_docx(out_dir, entries, paper, stream, edition, contents, language)
+
+
+# --- volumes ------------------------------------------------------------------------------
+
+# Past this many meetings the book comes in volumes of at most this many: what a build lays
+# out, holds in memory and rewrites for one changed text stays the same however large the
+# archive grows (with 10,000 meetings in one book, a build peaked at 5.6 GB, and one changed
+# text spent 47 s on the index and book).
+VOLUME_MEETINGS = 100
+
+
+@dataclass(frozen=True)
+class Volume:
+    """One book file (a PDF and a DOCX in each language): ``briefing-book`` while the archive
+    fits in one, else a run of consecutive meetings named after its years."""
+
+    stem: str
+    entries: tuple[IndexEntry, ...]  # in date order
+
+
+def _begins_volume(entry: IndexEntry, one_in: int) -> bool:
+    """Whether a volume may begin at ``entry``: one meeting in ``one_in``, chosen by a digest of
+    its file name, so a meeting keeps or lacks the mark whatever else is added or removed."""
+    return int(hashlib.sha256(entry.file.encode("utf-8", "surrogateescape")).hexdigest()[:8], 16) % one_in == 0
+
+
+def volumes(entries: list[IndexEntry]) -> list[Volume]:
+    """The book's volumes: one, ``briefing-book``, for up to VOLUME_MEETINGS meetings; else runs of
+    consecutive meetings in date order. A run ends before a meeting marked to begin one (one in
+    a quarter of VOLUME_MEETINGS) once it holds a quarter of the most, and at the most: about
+    half the most in a volume. The boundaries follow from the meetings, never from their
+    number or an earlier build, so a meeting added, changed or removed rewrites its own
+    volume, and a neighbour when it is or was a mark or the volume was full (300 meetings
+    added, each alone, to 10,000 in volumes of at most 100: one volume's meetings changed 232
+    times, two 63, three 5). A volume is named after its years (briefing-book-1995-1998); a
+    second of the same years ends in -2."""
+    ordered = in_date_order(entries)
+    if len(ordered) <= VOLUME_MEETINGS:
+        return [Volume(BOOK_STEM, tuple(ordered))]
+    least = one_in = max(1, VOLUME_MEETINGS // 4)
+    runs: list[list[IndexEntry]] = [[]]
+    for entry in ordered:
+        if len(runs[-1]) >= VOLUME_MEETINGS or (len(runs[-1]) >= least and _begins_volume(entry, one_in)):
+            runs.append([])
+        runs[-1].append(entry)
+    named: Counter[str] = Counter()
+    made = []
+    for run in runs:
+        stem = f"{BOOK_STEM}-{_years(run) or 'undated'}"
+        named[stem] += 1
+        made.append(Volume(stem if named[stem] == 1 else f"{stem}-{named[stem]}", tuple(run)))
+    return made
+
+
+def _volume_index(made: list[Volume]) -> list[dict[str, Any]] | None:
+    """Where index.json says each meeting's volume is (None for a book in one volume: its name is fixed)."""
+    if len(made) == 1:
+        return None
+    return [
+        {
+            "years": _years(list(volume.entries)),
+            "pdf": book_names("en", volume.stem)[0],
+            "docx": book_names("en", volume.stem)[1],
+            "records": [entry.file for entry in volume.entries],
+        }
+        for volume in made
+    ]
+
+
+def _same_texts(
+    volume: Volume, before: Volume | None, now: Mapping[str, Entry], then: Mapping[str, Entry], code: Language
+) -> bool:
+    """Whether ``volume`` holds the meetings ``before`` held, as they were then: each text's
+    bytes, index entry and briefings in ``code``."""
+    if before is None or [e.file for e in before.entries] != [e.file for e in volume.entries]:
+        return False
+    suffixes = briefing_suffixes(code)
+    for entry in volume.entries:
+        new, old = now[entry.file], then[entry.file]
+        if (new.sha256, new.summary) != (old.sha256, old.summary):
+            return False
+        if any(new.outputs.get(suffix) != old.outputs.get(suffix) for suffix in suffixes):
+            return False
+    return True
+
+
+def _layout_language(name: str) -> Language | None:
+    """The language of a book's or volume's layout file ``name`` (None: no layout's name)."""
+    stem = name.removeprefix(".").removesuffix(LAYOUT_SUFFIX)
+    return book_language(f"{stem}.pdf") if name.startswith(".") and name.endswith(LAYOUT_SUFFIX) else None
+
+
+def remove_books(out_dir: Path, languages: Collection[Language], keep: Collection[str] = ()) -> None:
+    """Every book and volume file in ``languages`` in OUT_DIR, and its layout, but those in ``keep``.
+    (Found by their names, which no raw text's outputs can take: a volume gone from the
+    manifest with a build that failed is still found.)"""
+    with os.scandir(out_dir) as found:
+        names = [entry.name for entry in found if entry.name.startswith((BOOK_STEM, f".{BOOK_STEM}"))]
+    for name in names:
+        if name not in keep and (book_language(name) or _layout_language(name)) in languages:
+            (out_dir / name).unlink(missing_ok=True)
 
 
 def write_collection(
     out_dir: Path,
-    entries: list[IndexEntry],
+    texts: Mapping[str, Entry],
     paper: str,
     output: OutputOpener,
     pool: Executor | None = None,
-    reuse: bool = False,
+    kept: Mapping[str, str] | None = None,
     edition: Edition | None = None,
     languages: tuple[Language, ...] = ("en",),
-) -> None:
-    """index.json, and briefing-book.pdf and briefing-book.docx in each of ``languages``
-    (briefing-book.ko.pdf ...); without records, none of them. ``output(path)``: a
-    writable file that is complete or absent. With ``pool``, the first language's DOCX
-    book and PDF book's timeline and matrix are made there while this process puts its
-    PDF book together; the pool takes no more work after that (its workers leave when
-    done, so their memory is free before the PDF book peaks). ``reuse``: the PDF books
-    in OUT_DIR are the ones the last build wrote, so the pages of their parts that still
-    show the same thing may be kept."""
-    if not entries:
-        for name in (*ALL_COLLECTION_OUTPUTS, *(layout_name(language) for language in LANGUAGES)):
-            (out_dir / name).unlink(missing_ok=True)
-        return
+    before: Mapping[str, Entry] | None = None,
+) -> dict[str, str | None]:
+    """index.json, and the book in PDF and DOCX in each of ``languages`` (briefing-book.ko.pdf
+    ...), in volumes past VOLUME_MEETINGS meetings; without texts, none of them. ``texts``: the
+    built texts by name. ``output(path)``: a writable file that is complete or absent.
+    ``kept``: the collection's files that are still as the last build wrote them (by name,
+    their digests); ``before``: the texts that build made them of (None when the book shows
+    something else now: a new edition). A volume whose files are kept and whose texts are
+    as they were is left as it is; in one made again, the pages of parts that still show
+    the same thing are kept. With ``pool``, volumes are made there side by side, or for one,
+    its DOCX and its timeline and matrix while this process puts its PDF together.
+    -> every file of the collection in ``languages``: the digest of each left as it was,
+    None for each written now."""
+    kept = kept or {}
+    if not texts:
+        remove_books(out_dir, LANGUAGES)
+        (out_dir / INDEX_NAME).unlink(missing_ok=True)
+        return {}
     edition = edition or Edition()
+    entries = [entry.summary for entry in texts.values()]
+    made = volumes(entries)
     with output(out_dir / INDEX_NAME) as stream:
-        stream.write(index_json(entries))
-    for number, language in enumerate(languages):
-        _write_books(out_dir, entries, paper, output, pool if number == 0 else None, reuse, edition, language)
+        stream.write(index_json(entries, _volume_index(made)))
+    then = {volume.stem: volume for volume in volumes([entry.summary for entry in before.values()])} if before else {}
+    collection: dict[str, str | None] = {INDEX_NAME: None}
+    work: list[tuple[Volume, Language]] = []
+    names: set[str] = set()
+    for code in languages:
+        for volume in made:
+            files = book_names(code, volume.stem)
+            names |= {*files, layout_name(code, volume.stem)}
+            unchanged = before is not None and _same_texts(volume, then.get(volume.stem), texts, before, code)
+            if unchanged and all(name in kept for name in files):
+                collection |= {name: kept[name] for name in files}
+                continue
+            collection |= dict.fromkeys(files)
+            work.append((volume, code))
+    _write_volumes(out_dir, work, paper, output, pool, kept, edition)
+    remove_books(out_dir, languages, names)  # volumes no longer made (a boundary moved), after the new are in place
+    return collection
+
+
+def _write_volumes(
+    out_dir: Path,
+    work: list[tuple[Volume, Language]],
+    paper: str,
+    output: OutputOpener,
+    pool: Executor | None,
+    kept: Mapping[str, str],
+    edition: Edition,
+) -> None:
+    """The volumes of ``work``, each in its language: with ``pool`` and more than one, each
+    volume in a worker (each worker holds one volume at a time); else one after another here,
+    the pool helping with the first."""
+    if pool is not None and len(work) > 1:
+        futures = [
+            pool.submit(
+                _write_books,
+                out_dir,
+                list(volume.entries),
+                paper,
+                output,
+                None,
+                book_names(code, volume.stem)[0] in kept,
+                edition,
+                code,
+                volume.stem,
+            )
+            for volume, code in work
+        ]
+        for future in futures:
+            future.result()
+        return
+    for number, (volume, code) in enumerate(work):
+        reuse = book_names(code, volume.stem)[0] in kept
+        _write_books(
+            out_dir,
+            list(volume.entries),
+            paper,
+            output,
+            pool if number == 0 else None,
+            reuse,
+            edition,
+            code,
+            volume.stem,
+        )
 
 
 def _write_books(
@@ -691,10 +866,12 @@ def _write_books(
     reuse: bool,
     edition: Edition,
     code: Language,
+    stem: str = BOOK_STEM,
 ) -> None:
-    """The PDF and the DOCX book in the language ``code``."""
+    """The PDF and the DOCX book (or volume ``stem``) in the language ``code``. ``reuse``: the
+    PDF in OUT_DIR is the one the last build wrote, so the pages of its parts may be kept."""
     language = Translator(code)
-    previous = load_layout(out_dir, code) if reuse else None
+    previous = load_layout(out_dir, code, stem) if reuse else None
     references = reference_parts(entries, paper, language)
     laid_out: dict[str, Future[bytes]] = {}
     docx: list[Future[None]] = []
@@ -709,18 +886,20 @@ def _write_books(
         """The contents' page numbers are known: the DOCX book is made meanwhile, in the pool."""
         contents.append(part)
         if pool:
-            docx.append(pool.submit(_write_docx_book, out_dir, entries, paper, output, edition, part, language))
+            docx.append(pool.submit(_write_docx_book, out_dir, entries, paper, output, edition, part, language, stem))
             pool.shutdown(wait=False)  # no more work: its workers leave when done, before the PDF book peaks
 
     try:
-        with output(out_dir / book_names(code)[0]) as stream:
-            parts = book_pdf(out_dir, entries, paper, stream, references, previous, laid_out, edition, paged, language)
+        with output(out_dir / book_names(code, stem)[0]) as stream:
+            parts = book_pdf(
+                out_dir, entries, paper, stream, references, previous, laid_out, edition, paged, language, stem
+            )
     finally:
         if pool:
             pool.shutdown(wait=False)
-    with output(out_dir / layout_name(code)) as stream:
-        stream.write(layout_json(out_dir, parts, code))
+    with output(out_dir / layout_name(code, stem)) as stream:
+        stream.write(layout_json(out_dir, parts, code, stem))
     if docx:
         docx[0].result()
     else:
-        _write_docx_book(out_dir, entries, paper, output, edition, contents[0] if contents else None, language)
+        _write_docx_book(out_dir, entries, paper, output, edition, contents[0] if contents else None, language, stem)

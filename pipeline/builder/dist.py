@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..outdir import digest, output_mode, read_back
 from ..settings import DEFAULTS, Settings
-from .files import BOOK_STEM, COLLECTION_OUTPUTS
+from .files import BOOK_STEM, COLLECTION_OUTPUTS, book_language
 from .index import INDEX_NAME, IndexEntry, index_json
 from .manifest import Entry, Manifest
 
@@ -48,10 +48,11 @@ class BundleError(Exception):
 
 def bundle_members(out_dir: Path, docx: bool = False) -> dict[str, str]:
     """The files to bundle, by name in OUT_DIR, with the digest each must have: every
-    briefing's PDF (and DOCX, with ``docx``), index.json and the book (PDF and DOCX)."""
+    briefing's PDF (and DOCX, with ``docx``), index.json and the book (PDF and DOCX, or each
+    of its volumes)."""
     manifest = _manifest(out_dir)
     return _briefing_members(manifest, list(manifest.files.values()), docx) | {
-        name: manifest.collection[name] for name in COLLECTION_OUTPUTS
+        name: found for name, found in manifest.collection.items() if name == INDEX_NAME or book_language(name) == "en"
     }
 
 

@@ -7,6 +7,7 @@ Writing complete files and reading them back as untrusted input is ``pipeline.ou
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from contextlib import suppress
@@ -21,14 +22,28 @@ from .index import INDEX_NAME
 # What a build writes for each raw text, after its stem: its record, and its briefings in
 # each language (``NAME.docx``, ``NAME.pdf`` in English, ``NAME.ko.docx``, ``NAME.ko.pdf``)...
 OUTPUT_SUFFIXES = (".json", *(suffix for language in LANGUAGES for suffix in briefing_suffixes(language)))
-# ...and across all of them (``book.write_collection``).
+# ...and across all of them (``book.write_collection``): the book, or once the archive
+# outgrows one book, its volumes, each named after the years of its meetings
+# (briefing-book-1995-1998, briefing-book-2005-2 for a second volume of 2005 alone).
 BOOK_STEM = "briefing-book"
+VOLUME_STEM = re.compile(rf"{BOOK_STEM}(?:-(?:\d{{4}}(?:-\d{{4}})?|undated)(?:-\d+)?)?")
+_LANGUAGE_TAGS = "|".join(re.escape(briefing_suffixes(code)[1].removesuffix(".pdf")) for code in LANGUAGES)
+_BOOK_NAME = re.compile(rf"(?P<stem>{VOLUME_STEM.pattern})(?P<tag>{_LANGUAGE_TAGS})\.(?:pdf|docx)")
 
 
-def book_names(language: Language) -> tuple[str, str]:
-    """The PDF book's and the DOCX book's names in ``language`` (English: briefing-book.pdf, .docx)."""
+def book_names(language: Language, stem: str = BOOK_STEM) -> tuple[str, str]:
+    """The PDF book's and the DOCX book's names in ``language`` (English: briefing-book.pdf,
+    .docx), or those of the volume ``stem``."""
     docx, pdf = briefing_suffixes(language)
-    return f"{BOOK_STEM}{pdf}", f"{BOOK_STEM}{docx}"
+    return f"{stem}{pdf}", f"{stem}{docx}"
+
+
+def book_language(name: str) -> Language | None:
+    """The language of the book or volume file ``name`` (None: no book's name)."""
+    found = _BOOK_NAME.fullmatch(name)
+    if found is None:
+        return None
+    return next(code for code in LANGUAGES if briefing_suffixes(code)[1].removesuffix(".pdf") == found["tag"])
 
 
 def collection_outputs(languages: tuple[Language, ...]) -> tuple[str, ...]:
@@ -36,7 +51,7 @@ def collection_outputs(languages: tuple[Language, ...]) -> tuple[str, ...]:
     return (INDEX_NAME, *(name for language in languages for name in book_names(language)))
 
 
-COLLECTION_OUTPUTS = collection_outputs(("en",))  # (the collection in English: what dist hands out)
+COLLECTION_OUTPUTS = collection_outputs(("en",))  # (in English, the book in one volume: dist --country's)
 ALL_COLLECTION_OUTPUTS = collection_outputs(LANGUAGES)
 # ...and the pre-send report of the last build (``checks.write_checks``): no raw text may take these names.
 CHECKS_NAME = "checks.pdf"

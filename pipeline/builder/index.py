@@ -211,6 +211,10 @@ def in_date_order(entries: list[IndexEntry]) -> list[IndexEntry]:
     return sorted(entries, key=lambda entry: (entry.start or "9999", entry.file))
 
 
-def index_json(entries: list[IndexEntry]) -> bytes:
-    records = [entry.public_json() for entry in in_date_order(entries)]
-    return (json.dumps({"records": records}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def index_json(entries: list[IndexEntry], volumes: list[dict[str, Any]] | None = None) -> bytes:
+    """index.json: every record in date order; ``volumes``: the book's volumes, with the
+    records each holds, when it comes in more than one (``book.volumes``)."""
+    data: dict[str, Any] = {"records": [entry.public_json() for entry in in_date_order(entries)]}
+    if volumes is not None:
+        data["volumes"] = volumes
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -25,8 +25,8 @@ from typing import Any, NamedTuple
 
 from .. import __version__
 from ..outdir import DIGEST, read_back
-from .files import ALL_COLLECTION_OUTPUTS, COLLECTION_OUTPUTS, OUTPUT_SUFFIXES, output_suffixes
-from .index import IndexEntry
+from .files import OUTPUT_SUFFIXES, book_language, output_suffixes
+from .index import INDEX_NAME, IndexEntry
 from .names import name_max, refused_names
 
 MANIFEST_NAME = ".manifest.json"
@@ -76,14 +76,16 @@ def _output_digests(data: object) -> dict[str, str]:
 
 
 def _collection_digests(data: object) -> dict[str, str]:
-    """The collection's outputs: the index and the English book, and the books of other languages built."""
+    """The collection's outputs: the index and the English book (or its volumes), and the
+    books of other languages built."""
     if (
         type(data) is not dict
-        or not set(COLLECTION_OUTPUTS) <= set(data)
-        or not set(data) <= set(ALL_COLLECTION_OUTPUTS)
+        or INDEX_NAME not in data
+        or not any(type(name) is str and book_language(name) == "en" for name in data)
+        or any(name != INDEX_NAME and book_language(name) is None for name in data)
     ):
         raise ValueError("collection: not the index and the books")
-    return _digests(data, tuple(name for name in ALL_COLLECTION_OUTPUTS if name in data))
+    return _digests(data, tuple(data))
 
 
 def _raw_name(name: str) -> str:

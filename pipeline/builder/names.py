@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..archive.schema import METADATA_NAME
 from ..settings import LANGUAGES
-from .files import OUTPUT_SUFFIXES, RESERVED_OUTPUTS
+from .files import OUTPUT_SUFFIXES, RESERVED_OUTPUTS, VOLUME_STEM
 
 
 class Refusal(StrEnum):
@@ -48,6 +48,8 @@ _COLLECTION_STEMS = dict.fromkeys(Path(name).stem for name in RESERVED_OUTPUTS)
 RESERVED_STEMS = {
     fold(stem): " and ".join(name for name in RESERVED_OUTPUTS if Path(name).stem == stem) for stem in _COLLECTION_STEMS
 } | {fold(Path(METADATA_NAME).stem): METADATA_NAME}  # the archive's Datasette metadata (issue 16)
+# ...and stems a volume of the book takes (briefing-book-1995-1998), in any language.
+VOLUMES = "book volumes"
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ def refused_names(names: list[str], limit: int) -> list[Refused]:
             refused[name] = _refused(name, Refusal.TOO_LONG, size=len(name.encode()), limit=raw_limit)
         elif fold(stem) in RESERVED_STEMS:
             refused[name] = _refused(name, Refusal.RESERVED, other=RESERVED_STEMS[fold(stem)])
+        elif VOLUME_STEM.fullmatch(fold(_without_language(stem))):  # (briefing-book-1995-1998.txt)
+            refused[name] = _refused(name, Refusal.RESERVED, other=VOLUMES)
         else:
             # NAME.ko.txt's English briefing is NAME.ko.pdf, NAME.txt's Korean one too
             by_fold[fold(_without_language(stem))].append(name)

@@ -33,20 +33,19 @@ from ..settings import DEFAULTS, LANGUAGES, Language, Settings, edition_date, lo
 from ..tagger.model import model_fingerprint
 from ..timing import Timings
 from .archive import update_archive
-from .book import Edition, edition_fingerprint, layout_name, write_collection
+from .book import Edition, edition_fingerprint, remove_books, write_collection
 from .checks import write_checks
 from .environment import writers_environment
 from .files import (
     CHECKS_NAME,
-    book_names,
+    book_language,
     check_outputs,
     checks_name,
-    collection_outputs,
     output_suffixes,
     outputs_of,
     remove_outputs,
 )
-from .index import IndexEntry
+from .index import INDEX_NAME, IndexEntry
 from .manifest import MANIFEST_NAME, Entry, Failure, Manifest, pipeline_fingerprint
 from .names import Refusal, name_max, refused_names
 from .report import EditedOutput, FileResult, FileStatus, Reporter, Summary
@@ -312,8 +311,12 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         remove_outputs(out_dir, Path(name).stem)
         summary.results.append(FileResult(name, FileStatus.REMOVED))
 
-    # The collection on disk as the last build wrote it (so its PDF book's pages may be kept)...
-    collection_written = old is not None and reusable and bool(old.collection) and set(old.collection) <= as_written
+    # The collection's files on disk as the last build wrote them (so a volume may be kept whole,
+    # or its PDF's pages)...
+    books_written = {n: d for n, d in old.collection.items() if n in as_written} if old and reusable else {}
+    collection_written = (
+        old is not None and reusable and bool(old.collection) and len(books_written) == len(old.collection)
+    )
     # ...and still the collection of the texts kept: then only the books of languages added are made.
     collection_stale = (
         bool(changed)
@@ -323,18 +326,23 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         or (old is not None and old.book != new.book)
     )
     languages = options.settings.written_languages
-    wanted_collection = collection_outputs(languages)
     kept_collection = (
-        {} if collection_stale or old is None else {n: d for n, d in old.collection.items() if n in wanted_collection}
+        {}
+        if collection_stale or old is None
+        else {n: d for n, d in old.collection.items() if n == INDEX_NAME or book_language(n) in languages}
     )
     trimmed = trimmed or (old is not None and not collection_stale and kept_collection != old.collection)
-    for dropped in set(LANGUAGES) - set(languages):
-        for name in (*book_names(dropped), layout_name(dropped), checks_name(dropped)):
-            (out_dir / name).unlink(missing_ok=True)
+    dropped = set(LANGUAGES) - set(languages)
+    # (OUT_DIR is listed for them only when the last build may have left some: a no-op build
+    # need not list its outputs, 12 ms for 9,000 files here)
+    if old is None or not old.collection or any(book_language(n) in dropped for n in old.collection):
+        remove_books(out_dir, dropped)
+    for code in dropped:
+        (out_dir / checks_name(code)).unlink(missing_ok=True)
     books = (
         languages
         if collection_stale
-        else tuple(code for code in languages if not set(book_names(code)) <= set(kept_collection))
+        else tuple(code for code in languages if not any(book_language(n) == code for n in kept_collection))
     )
     write_book = bool(books)
     many = len(changed) >= POOL_THRESHOLD  # tagged in forked workers, which share one whole model
@@ -356,7 +364,11 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
             _rebuild(slices, digests, new, options, reporter, tagger, pool, summary, set(old.files) if old else set())
         if write_book:
             clock = time.perf_counter()
-            written_now = _write_collection(out_dir, new, pool, collection_written, summary, reporter, edition, books)
+            # (a volume is kept whole only while the book shows what it showed: the same edition)
+            before = old.files if old is not None and reusable and old.book == new.book else None
+            written_now = _write_collection(
+                out_dir, new, pool, books_written, before, summary, reporter, edition, books
+            )
             new.collection = kept_collection | written_now if written_now else {}
             summary.stage_seconds["index + book"] = time.perf_counter() - clock
         else:
@@ -555,18 +567,20 @@ def _write_collection(
     out_dir: Path,
     manifest: Manifest,
     pool: Executor | None,
-    reuse: bool,
+    kept: dict[str, str],
+    before: dict[str, Entry] | None,
     summary: Summary,
     reporter: Reporter,
     edition: Edition,
     languages: tuple[Language, ...],
 ) -> dict[str, str]:
     """index.json and the book of ``manifest``'s texts in ``languages`` -> the digest of each
-    as written; empty when they could not be written (the briefings stay; the next build
-    makes them again)."""
-    entries = [entry.summary for entry in manifest.files.values()]
+    file as written; empty when they could not be written (the briefings stay; the next
+    build makes them again). ``kept``, ``before``: as ``write_collection`` takes them."""
     try:
-        write_collection(out_dir, entries, manifest.paper, atomic_output, pool, reuse, edition, languages)
+        files = write_collection(
+            out_dir, manifest.files, manifest.paper, atomic_output, pool, kept, edition, languages, before
+        )
     except OSError as error:  # disk full
         summary.errors.append(f"{out_dir}: cannot write the index and briefing book: {error.strerror or error}")
         reporter.message(summary.errors[-1])
@@ -576,8 +590,8 @@ def _write_collection(
         reporter.message(summary.errors[-1])
         return {}
     collection = {}
-    for name in collection_outputs(languages) if entries else ():  # (without entries, there is no collection)
-        found = digest_back(out_dir / name)
+    for name, kept_digest in files.items():  # (without texts, there is no collection)
+        found = kept_digest or digest_back(out_dir / name)  # (only the files written now are read)
         if found is None:  # gone already: it is not vouched for
             return {}
         collection[name] = found
