@@ -10,14 +10,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from functools import lru_cache, partial
-from importlib.metadata import version
-from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
 
 from .data import Archive, Meeting, Place, aliases
 from .text import marked
+from .version import site_version
 
 STYLESHEET = "style.css"
 
@@ -40,20 +39,6 @@ def environment() -> jinja2.Environment:
 
 def _render(template: str, root: str, **context: object) -> bytes:
     return environment().get_template(template).render(root=root, **context).encode("utf-8")
-
-
-@lru_cache(maxsize=1)
-def site_version() -> str:
-    """What the pages are made with besides the archive: the site's code, templates and
-    stylesheet, and the Jinja2 and MarkupSafe that render them (another version may write
-    other bytes)."""
-    root = Path(__file__).parent
-    made_with = hashlib.sha256(f"Jinja2 {version('Jinja2')} MarkupSafe {version('MarkupSafe')}".encode())
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".html", ".css") and path.is_file():
-            made_with.update(path.relative_to(root).as_posix().encode())
-            made_with.update(path.read_bytes())
-    return made_with.hexdigest()
 
 
 def _key(*parts: str) -> str:

@@ -27,8 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..outdir import DIGEST, Witness, digest, read_back, write_atomic
-from .data import load, load_details
-from .pages import meeting_page_name, site_pages, site_version
+from .version import site_version
 
 SITE_DIR = "site"
 DIGESTS_NAME = ".site.json"
@@ -199,6 +198,10 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
         _clear(site)
         site.mkdir()
         files = {}
+    # (imported here: a build with nothing to do for the site needs no pages nor Jinja2)
+    from .data import load, load_details
+    from .pages import meeting_page_name, site_pages
+
     archive = load(db)
     pages = site_pages(archive)
     # Only the pages whose key changed (what they show), or that are missing, are rendered:
