@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline import parse, read_bytes
 from pipeline.parser.countries import country_code
 from pipeline.parser.overview import collect_fields, match_label, parse_participation, split_country
 from pipeline.parser.text import Line
@@ -281,4 +282,24 @@ def test_a_venue_wrapped_before_its_country_goes_on() -> None:
     assert [line.text for line in fields[0].values] == [
         "Daejeon Metropolitan City, Daejeon International",
         "Conference Hall, South Korea",
+    ]
+
+
+def test_a_participation_section_of_columns_aligned_with_spaces() -> None:
+    text = (
+        "The 6th Meeting of the NEAR Subcommittee on Agriculture\nOVERVIEW\nDate: 10-12 July 2012\n"
+        "Participants: 3 member regional governments from 2 countries\n\nPARTICIPATION\n"
+        "No.  Country              Member region       Delegation\n"
+        "1    Russia               Amur Oblast             3\n"
+        "2    Republic of Korea    Jeollanam-do            4\n"
+        "3    Republic of Korea    Gyeongsangbuk-do        2\n"
+        "--   Observer             Food and Agriculture Organization (FAO)\n"
+    )
+    overview = parse(read_bytes(text.encode(), "x.txt")).overview
+    assert overview is not None and overview.participation is not None
+    groups = [(group.country_code, group.role, group.authorities) for group in overview.participation.groups]
+    assert groups == [
+        ("RU", "member", ["Amur Oblast"]),
+        ("KR", "member", ["Jeollanam-do", "Gyeongsangbuk-do"]),
+        (None, "observer", ["Food and Agriculture Organization (FAO)"]),
     ]

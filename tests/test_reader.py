@@ -116,3 +116,27 @@ def test_sha256_is_of_the_raw_bytes():
 def test_a_tab_after_a_label_aligns_its_value_and_makes_no_table() -> None:
     raw = read_bytes(b"\tDates:\t24 September 2013\n\tVenue:\tTomsk, Russia\n", "x.txt")
     assert [line for line in raw.lines if line] == ["Dates: 24 September 2013", "Venue: Tomsk, Russia"]
+
+
+def test_columns_aligned_with_spaces_are_a_table_and_prose_with_wide_gaps_is_not() -> None:
+    table = (
+        b"No.  Country              Member region       Delegation\n"
+        b"1    Russia               Amur Oblast             3\n"
+        b"2    Republic of Korea    Jeollanam-do            4\n"
+    )
+    prose = b"The meeting ended.  Delegates left.  All agreed.\nThe next one  is  in Toyama.\n"
+    assert read_bytes(table, "x.txt").lines[:3] == (
+        "No. | Country | Member region | Delegation",
+        "1 | Russia | Amur Oblast | 3",
+        "2 | Republic of Korea | Jeollanam-do | 4",
+    )
+    assert read_bytes(prose, "x.txt").lines[:2] == (
+        "The meeting ended. Delegates left. All agreed.",
+        "The next one is in Toyama.",
+    )
+    bars = (
+        b"| 1 | Russia         | Amur Oblast   |\n"
+        b"| 2 | Japan          | Toyama        |\n"
+        b"| 3 | China          | Jilin         |\n"
+    )
+    assert read_bytes(bars, "x.txt").lines[0] == "| 1 | Russia | Amur Oblast |"

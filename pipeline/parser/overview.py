@@ -794,6 +794,13 @@ def _observer_heading_at(layout: re.Pattern[str], text: str) -> tuple[str, str] 
     return (name.strip(), rest.strip()) if marked and name.strip() else None
 
 
+def heads_table(text: str) -> bool:
+    """Whether a line is the header row of a table of authorities by country
+    ("No. | Country | Member region | Delegation")."""
+    columns = _table_columns(text.split(" | ")) if " | " in text else None
+    return columns is not None and columns.country is not None and columns.authority is not None
+
+
 def opens_group(text: str) -> bool:
     """Whether a line heads a country's group ("Japan:", "日本 Japan (Observer)：A")."""
     if country_heading(text):

@@ -267,20 +267,44 @@ def normalise_line(line: str) -> str:
 
 # A tab between words; not one after a label's colon ("Dates:\t24 September"), which only aligns.
 _INNER_TAB = re.compile(r"(?<=\S)(?<![:：])[ \t]*\t[ \t]*(?=\S)")
+# Columns aligned with spaces: two or more between words, at least twice in a line
+# ("1    Russia    Amur Oblast    3"), in at least three lines in a row (prose with two
+# spaces after its full stops is not a table).
+_SPACED_COLUMN = re.compile(r"(?<=\S)(?<![:：]) {2,}(?=\S)")
+_SPACED_COLUMNS_MIN = 2
+_SPACED_ROWS_MIN = 3
 
 
 def _tab_tables(lines: list[str]) -> list[str]:
-    """Two or more lines in a row with tabs between their words are a pasted table: the
-    tabs become ' | ' column separators (elsewhere a tab is a space)."""
+    """Two or more lines in a row with tabs between their words, or three or more with
+    columns aligned by spaces, are a pasted table: the gaps become ' | ' column separators
+    (elsewhere a tab or a run of spaces is a space)."""
     quotes = [QUOTE_PREFIX.match(line) for line in lines]  # "> \tDate": the tab indents, it separates nothing
     bodies = [line[quote.end() :] if quote else line for line, quote in zip(lines, quotes, strict=True)]
     tabbed = [bool(_INNER_TAB.search(body)) for body in bodies]
-    return [
-        line[: len(line) - len(body)] + _INNER_TAB.sub(" | ", body)
-        if tabbed[index] and ((index > 0 and tabbed[index - 1]) or (index + 1 < len(lines) and tabbed[index + 1]))
-        else line
-        for index, (line, body) in enumerate(zip(lines, bodies, strict=True))
-    ]
+    # (a table drawn with bars is one already: its padding is no column)
+    spaced = [len(_SPACED_COLUMN.findall(body)) >= _SPACED_COLUMNS_MIN and "|" not in body for body in bodies]
+    in_spaced_table = _in_runs(spaced, _SPACED_ROWS_MIN)
+    rows = []
+    for index, (line, body) in enumerate(zip(lines, bodies, strict=True)):
+        if tabbed[index] and ((index > 0 and tabbed[index - 1]) or (index + 1 < len(lines) and tabbed[index + 1])):
+            line = line[: len(line) - len(body)] + _INNER_TAB.sub(" | ", body)
+        elif in_spaced_table[index]:
+            line = line[: len(line) - len(body)] + _SPACED_COLUMN.sub(" | ", body.strip())
+        rows.append(line)
+    return rows
+
+
+def _in_runs(flags: list[bool], length: int) -> list[bool]:
+    """Which of ``flags`` are in a run of at least ``length`` true ones."""
+    marked = [False] * len(flags)
+    start = 0
+    for index in range(len(flags) + 1):
+        if index == len(flags) or not flags[index]:
+            if index - start >= length:
+                marked[start:index] = [True] * (index - start)
+            start = index + 1
+    return marked
 
 
 def normalise(text: str) -> tuple[str, ...]:

@@ -35,6 +35,7 @@ from .overview import (
     TRAILING_COUNTRY,
     collect_fields,
     field_kind,
+    heads_table,
     match_label,
     opens_group,
     parse_overview,
@@ -135,7 +136,9 @@ SECTION_KINDS = (
     (
         "participation",
         re.compile(
-            r"^(?:list of )?(participants|participating (regions|members|governments|authorities)|attendance)$", re.I
+            r"^(?:list of )?(participants|participation"
+            r"|participating (regions|members|governments|authorities)|attendance)$",
+            re.I,
         ),
     ),
     (
@@ -622,7 +625,9 @@ def parse(raw: RawText) -> Record:
             others.append(Section(heading=None, lines=verbatim_lines(preface)))
     for draft in drafts:
         # a "Participants" section of people and their bodies, not of authorities by country, is prose
-        if draft.kind == "participation" and not any(opens_group(line.text) for line in draft.lines if line.text):
+        if draft.kind == "participation" and not any(
+            opens_group(line.text) or heads_table(line.text) for line in draft.lines if line.text
+        ):
             draft = dataclasses.replace(draft, kind=None)
         if draft.kind and draft.kind not in by_kind:
             by_kind[draft.kind] = draft
