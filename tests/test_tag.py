@@ -397,3 +397,13 @@ def test_a_name_can_match_only_where_its_words_are() -> None:
     names = {pattern["pattern"] for pattern in gazetteer.patterns(["Delegates of 富山県の and Gyeongsangbuk-do met."])}
     assert {"富山県", "Gyeongsangbuk-do"} <= names
     assert "Toyama Prefecture" not in names and "Khabarovsk" not in names
+
+
+def test_a_lower_case_aside_of_an_authority_names_nothing(nlp) -> None:
+    text = (
+        "The 6th Meeting of the NEAR Subcommittee on Agriculture\nOVERVIEW\nDate: 10-12 July 2012\n"
+        "Participants: Russia: Republic of Khakassia (host), Amur Oblast; Japan: Toyama Prefecture (host region)\n"
+    )
+    ids = {entity.id for entity in tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)[0].entities}
+    assert {"RU-KK", "RU-AMU", "JP-16"} <= ids
+    assert not any(identity.startswith("name:host") for identity in ids)

@@ -233,6 +233,8 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
             for authority in group.authorities:
                 named: Mention | None = None
                 for name in (name for body in _BODY_OF_BODY.split(authority) for name in _with_aside(body, gazetteer)):
+                    if name[:1].islower():  # an aside "(host)", "(host region)" names nothing
+                        continue
                     acronym = _acronym_aside(name, named, gazetteer)  # "Pacific Asia Travel Association (PATA)"
                     if acronym is not None:
                         mentions.append(acronym)
