@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.archive import ARCHIVE_NAME, ArchiveStatus, Doubt, dump, open_checked, sync
+from pipeline.archive import ARCHIVE_NAME, ArchiveError, ArchiveStatus, Doubt, dump, open_checked, sync
 from pipeline.builder.manifest import Manifest
 from pipeline.cli import main
 from tests.conftest import ROOT, SAMPLES, run, samples_built, summary_counts
@@ -308,3 +308,13 @@ def test_an_archive_command_of_the_readme_runs(command, tmp_path_factory):
     )
     assert result.returncode == 0, result.stderr
     assert "near-1995-khabarovsk.txt" in result.stdout
+
+
+@pytest.mark.parametrize(("damage", "doubt"), [(_trigger, Doubt.OTHER_SCHEMA), (_other_format, Doubt.OTHER_FORMAT)])
+def test_an_archive_verified_in_this_build_still_has_its_schema_and_format_checked(out_copy, damage, doubt):
+    """Only the reading of every page is spared for a file the build checked a moment ago."""
+    path = out_copy / ARCHIVE_NAME
+    damage(path)
+    with pytest.raises(ArchiveError) as caught:
+        open_checked(path, deep=False, verified=True)
+    assert caught.value.doubt is doubt

@@ -46,7 +46,8 @@ def _update_site(out_dir: Path, changed: set[str] | None, summary: Summary, repo
 
     clock = time.perf_counter()
     try:
-        with contextlib.closing(open_checked(out_dir / ARCHIVE_NAME, readonly=True, deep=False)) as db:
+        # (the sync before it, in this build, checked the file or wrote it)
+        with contextlib.closing(open_checked(out_dir / ARCHIVE_NAME, readonly=True, deep=False, verified=True)) as db:
             site = update_site(out_dir, db, changed)
     except (ArchiveError, OSError, sqlite3.Error) as error:
         summary.errors.append(f"{out_dir / 'site'}: not written: {error}")
