@@ -65,6 +65,11 @@ def _without_language(stem: str) -> str:
     return base if dot and tag.lower() in LANGUAGES and tag.lower() != "en" else stem
 
 
+def is_raw_text_name(name: str) -> bool:
+    """Whether a file of that name in RAW_DIR is a raw text (if it is a file, inside the folder)."""
+    return name.lower().endswith(".txt") and not name.startswith(".")
+
+
 def name_max(folder: Path) -> int:
     """The longest file name, in bytes, ``folder``'s file system takes."""
     try:

@@ -47,7 +47,7 @@ from .files import (
 )
 from .index import INDEX_NAME, IndexEntry
 from .manifest import MANIFEST_NAME, Entry, Failure, Manifest, pipeline_fingerprint
-from .names import Refusal, name_max, refused_names
+from .names import Refusal, is_raw_text_name, name_max, refused_names
 from .report import EditedOutput, FileResult, FileStatus, Reporter, Summary
 from .stages import Stage, Tagger, TextOutcome, build_texts, extend_texts, failure_line
 
@@ -77,16 +77,11 @@ def scan_raw_dir(raw_dir: Path) -> tuple[list[Path], list[str]]:
         path = raw_dir / entry.name
         # only a symlink can lead out of the folder: resolving every name was a fifth of a no-op build
         inside = not entry.is_symlink() or path.resolve().is_relative_to(root)
-        if _raw_text_name(entry.name) and inside and entry.is_file():
+        if is_raw_text_name(entry.name) and inside and entry.is_file():
             texts.append(path)
         elif not entry.name.startswith("."):
             ignored.append(entry.name + ("" if inside else " (symlink out of the folder)"))
     return texts, ignored
-
-
-def _raw_text_name(name: str) -> bool:
-    """Whether a file of that name in RAW_DIR is a raw text (if it is a file, inside the folder)."""
-    return name.lower().endswith(".txt") and not name.startswith(".")
 
 
 def usable_cores() -> int:
@@ -490,10 +485,10 @@ def _build_new_first(
     already (changed, not new) is left to the build that follows, as are more than a handful.
     -> (the names built or failed, the tagger, loaded if it had to be)."""
     raw_dir, out_dir = options.raw_dir, options.out_dir
-    candidates = sorted(name for name in first if _raw_text_name(name))
+    candidates = sorted(name for name in first if is_raw_text_name(name))
     if not 0 < len(candidates) < POOL_THRESHOLD:
         return set(), tagger
-    names = [path.name for path in raw_dir.iterdir() if path.suffix.lower() == ".txt"]  # (no stat of each)
+    names = [path.name for path in raw_dir.iterdir() if is_raw_text_name(path.name)]  # (no stat of each)
     refused = {refusal.file for refusal in refused_names(names, name_max(out_dir))}
     root = raw_dir.resolve()
     items: list[tuple[str, bytes]] = []

@@ -9,6 +9,8 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
+from .names import is_raw_text_name
+
 if TYPE_CHECKING:
     from watchfiles import Change
 
@@ -18,8 +20,7 @@ QUIET_REPORT_MS = 500
 
 
 def is_raw_text(change: Change, path: str) -> bool:
-    name = Path(path).name
-    return name.lower().endswith(".txt") and not name.startswith(".")
+    return is_raw_text_name(Path(path).name)
 
 
 def watch(raw_dir: Path, rebuild: Callable[[Collection[str]], object], announce: Callable[[str], None]) -> None:
