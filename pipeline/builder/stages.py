@@ -156,7 +156,6 @@ def extend_texts(
     each record is read back from its JSON (``items``: name, the JSON's digest as written,
     the languages), never parsed or tagged again. -> (an outcome per text, with the digests
     of the files written now; seconds per stage)."""
-    from ..record import record_from_json
     from ..render.outputs import render_briefings
 
     batch = Batch(out_dir)
@@ -168,7 +167,7 @@ def extend_texts(
         outputs = batch.attempt(
             Stage.RENDER,
             name,
-            partial(render_briefings, record_from_json(record), languages, paper, batch.timings, settings),
+            partial(render_briefings, record, languages, paper, batch.timings, settings),
             timing=False,
         )
         if outputs is None:
@@ -179,9 +178,12 @@ def extend_texts(
     return batch.outcomes, batch.timings
 
 
-def _record_back(path: Path, written: str) -> str:
-    """The record JSON in OUT_DIR, only as the build wrote it (else it is rebuilt from its text)."""
+def _record_back(path: Path, written: str) -> Record:
+    """The record in OUT_DIR's JSON, only as the build wrote it (else it is rebuilt from its
+    text), read inside the text's failure boundary."""
+    from ..record import record_from_json
+
     data = read_back(path)
     if digest(data) != written:
         raise OSError(f"{path.name}: not the record the build wrote")
-    return data.decode("utf-8")
+    return record_from_json(data.decode("utf-8"))
