@@ -19,16 +19,24 @@ from ..render.i18n import briefing_suffixes
 from ..settings import LANGUAGES, Language
 from .index import INDEX_NAME
 
+
+def output_suffixes(languages: tuple[Language, ...]) -> tuple[str, ...]:
+    """The suffixes of the files a build in ``languages`` writes for each raw text."""
+    return (".json", *(suffix for language in languages for suffix in briefing_suffixes(language)))
+
+
 # What a build writes for each raw text, after its stem: its record, and its briefings in
 # each language (``NAME.docx``, ``NAME.pdf`` in English, ``NAME.ko.docx``, ``NAME.ko.pdf``)...
-OUTPUT_SUFFIXES = (".json", *(suffix for language in LANGUAGES for suffix in briefing_suffixes(language)))
+OUTPUT_SUFFIXES = output_suffixes(LANGUAGES)
 # ...and across all of them (``book.write_collection``): the book, or once the archive
 # outgrows one book, its volumes, each named after the years of its meetings
 # (briefing-book-1995-1998, briefing-book-2005-2 for a second volume of 2005 alone).
 BOOK_STEM = "briefing-book"
 VOLUME_STEM = re.compile(rf"{BOOK_STEM}(?:-(?:\d{{4}}(?:-\d{{4}})?|undated)(?:-\d+)?)?")
-_LANGUAGE_TAGS = "|".join(re.escape(briefing_suffixes(code)[1].removesuffix(".pdf")) for code in LANGUAGES)
-_BOOK_NAME = re.compile(rf"(?P<stem>{VOLUME_STEM.pattern})(?P<tag>{_LANGUAGE_TAGS})\.(?:pdf|docx)")
+_LANGUAGE_OF_TAG = {briefing_suffixes(code)[1].removesuffix(".pdf"): code for code in LANGUAGES}  # "": English
+_BOOK_NAME = re.compile(
+    rf"(?P<stem>{VOLUME_STEM.pattern})(?P<tag>{'|'.join(map(re.escape, _LANGUAGE_OF_TAG))})\.(?:pdf|docx)"
+)
 
 
 def book_names(language: Language, stem: str = BOOK_STEM) -> tuple[str, str]:
@@ -41,9 +49,7 @@ def book_names(language: Language, stem: str = BOOK_STEM) -> tuple[str, str]:
 def book_language(name: str) -> Language | None:
     """The language of the book or volume file ``name`` (None: no book's name)."""
     found = _BOOK_NAME.fullmatch(name)
-    if found is None:
-        return None
-    return next(code for code in LANGUAGES if briefing_suffixes(code)[1].removesuffix(".pdf") == found["tag"])
+    return None if found is None else _LANGUAGE_OF_TAG[found["tag"]]
 
 
 def collection_outputs(languages: tuple[Language, ...]) -> tuple[str, ...]:
@@ -63,11 +69,6 @@ def checks_name(language: Language) -> str:
 
 
 RESERVED_OUTPUTS = (*ALL_COLLECTION_OUTPUTS, *(checks_name(language) for language in LANGUAGES))
-
-
-def output_suffixes(languages: tuple[Language, ...]) -> tuple[str, ...]:
-    """The suffixes of the files a build in ``languages`` writes for each raw text."""
-    return (".json", *(suffix for language in languages for suffix in briefing_suffixes(language)))
 
 
 def outputs_of(stem: str) -> list[str]:
