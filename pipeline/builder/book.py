@@ -823,38 +823,20 @@ def _write_volumes(
     """The volumes of ``work``, each in its language: with ``pool`` and more than one, each
     volume in a worker (each worker holds one volume at a time); else one after another here,
     the pool helping with the first."""
+
+    def books(volume: Volume, code: Language, helpers: Executor | None) -> partial[None]:
+        """One volume's books in one language, to be made (``helpers``: a pool to share the work with)."""
+        reuse = book_names(code, volume.stem)[0] in kept
+        return partial(
+            _write_books, out_dir, list(volume.entries), paper, output, helpers, reuse, edition, code, volume.stem
+        )
+
     if pool is not None and len(work) > 1:
-        futures = [
-            pool.submit(
-                _write_books,
-                out_dir,
-                list(volume.entries),
-                paper,
-                output,
-                None,
-                book_names(code, volume.stem)[0] in kept,
-                edition,
-                code,
-                volume.stem,
-            )
-            for volume, code in work
-        ]
-        for future in futures:
+        for future in [pool.submit(books(volume, code, None)) for volume, code in work]:
             future.result()
         return
     for number, (volume, code) in enumerate(work):
-        reuse = book_names(code, volume.stem)[0] in kept
-        _write_books(
-            out_dir,
-            list(volume.entries),
-            paper,
-            output,
-            pool if number == 0 else None,
-            reuse,
-            edition,
-            code,
-            volume.stem,
-        )
+        books(volume, code, pool if number == 0 else None)()
 
 
 def _write_books(
