@@ -144,9 +144,9 @@ def settings_of(args: argparse.Namespace) -> tuple[Settings, Path | None]:
     if getattr(args, "paper", None):
         edition["paper"] = args.paper
     if edition:
-        settings = settings.model_copy(update={"edition": settings.edition.model_copy(update=edition)})
+        settings = settings.with_edition(**edition)
     if getattr(args, "lang", None) is not None:
-        settings = settings.model_copy(update={"languages": args.lang})
+        settings = settings.replace(languages=args.lang)
     return settings, folder
 
 

@@ -1,4 +1,6 @@
-"""The settings file, ``briefings.toml``: read with tomllib, validated by a pydantic model.
+"""The settings file, ``briefings.toml``: read with tomllib, validated by msgspec structs
+(msgspec rather than the record's pydantic: a build with nothing to do reads the settings,
+and importing pydantic was a sixth of its time).
 
 Every key has a default, and the defaults give the briefings one sends: no internal
 marks (no data-notes box, no source digest in the footer). A file that is not TOML,
@@ -19,38 +21,36 @@ import re
 import tomllib
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+import msgspec
+from msgspec import Meta, Struct
 
 SETTINGS_NAME = "briefings.toml"
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Strict(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """Every table of the file: no unknown key, never changed once read (each subclass says
+    ``frozen`` again because mypy reads it per class)."""
 
 
-class Association(Strict):
-    name: Annotated[str, Field(min_length=1, max_length=200)] = "Association of North East Asia Regional Governments"
-    short_name: Annotated[str, Field(min_length=1, max_length=40)] = "NEAR"
-    logo: Path | None = None  # PNG, JPEG or SVG, relative to the settings file
-
-    @field_validator("logo")
-    @classmethod
-    def _logo_kind(cls, value: Path | None) -> Path | None:
-        if value is not None and value.suffix.lower() not in LOGO_SUFFIXES:
-            raise ValueError(f"a logo is a PNG, JPEG or SVG file ({', '.join(LOGO_SUFFIXES)}), not {value.name!r}")
-        return value
+class Association(Strict, frozen=True):
+    name: Annotated[str, Meta(min_length=1, max_length=200)] = "Association of North East Asia Regional Governments"
+    short_name: Annotated[str, Meta(min_length=1, max_length=40)] = "NEAR"
+    logo: str | None = None  # PNG, JPEG or SVG, relative to the settings file
 
 
-class Edition(Strict):
+Paper = Literal["a4", "letter"]
+
+
+class Edition(Strict, frozen=True):
     date: datetime.date | None = None  # else today; SOURCE_DATE_EPOCH overrides both
-    paper: Literal["a4", "letter"] = "a4"
+    paper: Paper = "a4"
     draft: bool = False  # the notes box and a DRAFT mark in every briefing
 
 
-class BriefingBlocks(Strict):
+class BriefingBlocks(Strict, frozen=True):
     """What a briefing that goes out shows (a draft always shows the notes)."""
 
     data_notes: bool = False  # the data-quality notes box (checks.pdf always has them)
@@ -58,20 +58,20 @@ class BriefingBlocks(Strict):
     source_footer: bool = False  # the raw file's name and SHA-256 in the footer
 
 
-class Dist(Strict):
+class Dist(Strict, frozen=True):
     docx: bool = False  # the DOCX files in the zip too
 
 
-CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+CountryCode = Annotated[str, Meta(pattern=r"^[A-Z]{2}$")]
 # The languages briefings are written in (``pipeline/locale``): English, Korean, Japanese,
 # Chinese (simplified), Russian, Mongolian (Cyrillic). English is always written: the book,
 # the pre-send report and the archive are made from the English briefings.
 Language = Literal["en", "ko", "ja", "zh", "ru", "mn"]
 LANGUAGES: tuple[Language, ...] = ("en", "ko", "ja", "zh", "ru", "mn")
-CountryName = Annotated[str, Field(min_length=1, max_length=80)]
+CountryName = Annotated[str, Meta(min_length=1, max_length=80)]
 
 
-class Settings(Strict):
+class Settings(Strict, frozen=True):
     association: Association = Association()
     edition: Edition = Edition()
     briefing: BriefingBlocks = BriefingBlocks()
@@ -84,22 +84,28 @@ class Settings(Strict):
     # [country_names.ko] KP = "조선민주주의인민공화국".
     country_names: dict[Language, dict[CountryCode, CountryName]] = {}
 
-    @field_validator("languages")
     @classmethod
-    def _languages_once(cls, value: list[str]) -> list[str]:
-        return sorted(set(value), key=LANGUAGES.index)
+    def from_mapping(cls, data: object) -> Settings:
+        """Settings from parsed TOML (or any mapping of the same shape); msgspec.ValidationError."""
+        return msgspec.convert(data, cls)
+
+    def replace(self, **changes: object) -> Settings:
+        return msgspec.structs.replace(self, **changes)
+
+    def with_edition(self, **changes: object) -> Settings:
+        return self.replace(edition=msgspec.structs.replace(self.edition, **changes))
 
     @property
     def written_languages(self) -> tuple[Language, ...]:
-        """English, then the settings' other languages, in LANGUAGES's order."""
-        return ("en", *(language for language in self.languages if language != "en"))
+        """English, then the settings' other languages, each once, in LANGUAGES's order."""
+        return ("en", *(language for language in LANGUAGES[1:] if language in self.languages))
 
     def briefing_fingerprint(self) -> str:
         """A digest of what every briefing's content depends on; the edition date is not in it."""
         shown = {
-            "association": self.association.model_dump(mode="json", exclude={"logo"}),
+            "association": {"name": self.association.name, "short_name": self.association.short_name},
             "draft": self.edition.draft,
-            "briefing": self.briefing.model_dump(mode="json"),
+            "briefing": msgspec.to_builtins(self.briefing),
             "countries": dict(sorted(self.countries.items())),
         }
         # (which languages are written is not in it: adding one builds only its files)
@@ -117,6 +123,7 @@ class SettingsProblem(StrEnum):
     UNKNOWN_KEY = "unknown key"
     BAD_VALUE = "{detail}"
     UNREADABLE = "cannot read: {detail}"
+    LOGO_KIND = "a logo is a PNG, JPEG or SVG file (.png, .jpg, .jpeg, .svg), not {detail}"
     LOGO_MISSING = "no such logo file: {detail}"
     LOGO_NOT_IMAGE = "not a PNG, JPEG or SVG image: {detail}"
 
@@ -125,15 +132,44 @@ class SettingsError(Exception):
     """A settings file refused: ``FILE:LINE: KEY: message`` in one line."""
 
     def __init__(self, path: Path, line: int, key: str, problem: SettingsProblem, **particulars: str) -> None:
-        message = " ".join(problem.format(**particulars).split())
+        message = " ".join(problem.format(**particulars).split()) or problem.name.lower()
         super().__init__(f"{path}:{line}: {key + ': ' if key else ''}{message}")
         self.problem = problem
 
 
-# pydantic's wording, where a plainer one says what is wanted
-ERROR_WORDING = {
-    "string_pattern_mismatch": "a country is an ISO 3166-1 code of two capital letters (KR, JP, RU)",
+# msgspec's wording (a pattern of its message), where a plainer one says what is wanted
+ERROR_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"Expected `str` matching regex"),
+        "a country is an ISO 3166-1 code of two capital letters (KR, JP, RU)",
+    ),
+    (re.compile(r"Invalid RFC3339 encoded date|Expected `date`"), "not a date (write 2026-03-04)"),
+    (re.compile(r"Expected `bool`"), "true or false"),
+    (re.compile(r"Expected `str` of length >= 1"), "empty"),
+    (re.compile(r"Expected `str` of length <= (?P<most>\d+)"), "longer than {most} characters"),
+    (re.compile(r"Invalid enum value (?P<value>.+)"), "{value}: not one of {allowed}"),
+    (re.compile(r"Expected `(?P<wanted>[^`]+)`, got `(?P<got>[^`]+)`"), "{wanted} is wanted, not {got}"),
+)
+# msgspec's names of TOML's values, as the messages above say them
+VALUE_WORDS = {
+    "str": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "array": "a list",
+    "object": "a table",
+    "date": "a date",
+    "datetime": "a date and time",
 }
+# The values a key takes, by its dotted path's first parts: for "not one of ..."
+ALLOWED: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("edition", "paper"): get_args(Paper),
+    ("languages",): LANGUAGES,
+    ("country_names",): LANGUAGES,
+}
+_ERROR_AT = re.compile(r" - at (?P<in_key>`key` in )?`\$(?P<path>[^`]*)`$")
+_PATH_STEP = re.compile(r"\.(?P<name>[^.\[]+)|\[(?P<index>\d+)\]|(?P<entry>\[\.\.\.\])")
+_UNKNOWN_FIELD = re.compile(r"^Object contains unknown field `(?P<name>[^`]*)`")
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)")
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-\".]+)\s*=")
@@ -187,25 +223,73 @@ def load_settings(path: Path | None, *, required: bool = False) -> tuple[Setting
             path, int(found.group(1)) if found else 1, "", SettingsProblem.NOT_TOML, detail=detail
         ) from None
     try:
-        settings = Settings.model_validate(parsed)
-    except ValidationError as error:
-        first = error.errors()[0]
-        keys = tuple(str(part) for part in first["loc"] if part != "[key]")  # (a dict's key: its path says it)
-        unknown = first["type"] == "extra_forbidden"
+        settings = Settings.from_mapping(parsed)
+    except msgspec.ValidationError as error:
+        message = str(error)
+        keys = _error_keys(message, parsed)
+        unknown = _UNKNOWN_FIELD.match(message)
         problem = SettingsProblem.UNKNOWN_KEY if unknown else SettingsProblem.BAD_VALUE
-        detail = ERROR_WORDING.get(first["type"], first["msg"].removeprefix("Value error, "))
+        detail = "" if unknown else _plain_wording(_ERROR_AT.sub("", message), keys)
         raise SettingsError(path, key_line(text, keys), ".".join(keys), problem, detail=detail) from None
     logo = settings.association.logo
     if logo is not None:
         keys = ("association", "logo")
         wrong = _logo_problem(path.parent / logo)
         if wrong is not None:
-            raise SettingsError(path, key_line(text, keys), ".".join(keys), wrong, detail=str(logo))
+            raise SettingsError(path, key_line(text, keys), ".".join(keys), wrong, detail=logo)
     return settings, path.parent
 
 
+def _error_keys(message: str, parsed: dict[str, object]) -> tuple[str, ...]:
+    """The dotted path of the key msgspec's ``message`` is about. msgspec writes a table's
+    entry as ``[...]`` and a bad key as "`key` in": the entry is the first one that fails
+    on its own (validated alone, every other key at its default)."""
+    at = _ERROR_AT.search(message)
+    keys: list[str] = []
+    node: object = parsed
+    for step in _PATH_STEP.finditer(at.group("path") if at else ""):
+        if step.group("name") is not None:
+            keys.append(step.group("name"))
+        elif step.group("entry") is not None and isinstance(node, dict):
+            keys.append(_failing_entry(keys, node))
+        else:
+            continue  # (a list's index: the key is the list's)
+        node = node.get(keys[-1]) if isinstance(node, dict) else None
+    if at is not None and at.group("in_key") and isinstance(node, dict):
+        keys.append(_failing_entry(keys, node))
+    unknown = _UNKNOWN_FIELD.match(message)
+    if unknown:
+        keys.append(unknown.group("name"))
+    return tuple(keys)
+
+
+def _failing_entry(keys: list[str], table: dict[str, object]) -> str:
+    for name, value in table.items():
+        alone: object = {name: value}
+        for key in reversed(keys):
+            alone = {key: alone}
+        try:
+            Settings.from_mapping(alone)
+        except msgspec.ValidationError:
+            return name
+    return ""
+
+
+def _plain_wording(message: str, keys: tuple[str, ...]) -> str:
+    allowed = next((values for path, values in ALLOWED.items() if keys[: len(path)] == path), ())
+    for pattern, wording in ERROR_WORDING:
+        found = pattern.search(message)
+        if found:
+            said = {name: VALUE_WORDS.get(value, value) for name, value in found.groupdict().items()}
+            return wording.format(**said, allowed=", ".join(allowed))
+    return message
+
+
 def _logo_problem(path: Path) -> SettingsProblem | None:
-    """What is wrong with the logo file, if anything: missing, or no PNG, JPEG or SVG image."""
+    """What is wrong with the logo file, if anything: not named as an image, missing, or no
+    PNG, JPEG or SVG image."""
+    if path.suffix.lower() not in LOGO_SUFFIXES:
+        return SettingsProblem.LOGO_KIND
     if not path.is_file():
         return SettingsProblem.LOGO_MISSING
     try:

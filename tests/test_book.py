@@ -21,7 +21,7 @@ from pipeline.settings import Settings
 from tests.conftest import SAMPLES, copy_samples
 
 EDITION = datetime.date(2026, 3, 4)
-SETTINGS = Settings.model_validate({"edition": {"date": EDITION}, "association": {"short_name": "NEAR"}})
+SETTINGS = Settings.from_mapping({"edition": {"date": EDITION}, "association": {"short_name": "NEAR"}})
 
 
 def untagged(records):
@@ -207,7 +207,7 @@ def test_same_inputs_and_edition_give_the_same_bytes_and_a_new_day_rebuilds_noth
     summary = build(BuildOptions(raw, today, jobs=1), tagger=untagged)
     assert summary.count(bk_status("built")) == 0 and (today / "briefing-book.pdf").read_bytes() == book
     # a date set in the settings makes a new book, and no briefing
-    dated = Settings.model_validate({"edition": {"date": "2031-01-01"}})
+    dated = Settings.from_mapping({"edition": {"date": "2031-01-01"}})
     summary = build(BuildOptions(raw, today, jobs=1, settings=dated), tagger=untagged)
     assert summary.count(bk_status("built")) == 0
     assert "Edition of 1 January 2031" in PdfReader(today / "briefing-book.pdf").pages[0].extract_text()
@@ -298,7 +298,7 @@ def test_a_logo_that_is_no_image_is_one_line_naming_the_key(tmp_path, capsys, na
     # a logo that stops being one after the settings were read: one line, the book without it
     from pipeline.settings import Settings
 
-    good = Settings.model_validate({"association": {"logo": "logo.png"}})
+    good = Settings.from_mapping({"association": {"logo": "logo.png"}})
     summary = build(BuildOptions(raw, tmp_path / "out", jobs=1, settings=good, settings_dir=tmp_path), tagger=untagged)
     assert summary.errors == [
         f"{tmp_path / 'logo.png'}: cannot read the logo: not a PNG, JPEG or SVG image; the book is made without it"

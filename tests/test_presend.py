@@ -21,7 +21,7 @@ from pipeline.settings import Settings
 from tests.conftest import GOLDEN, SAMPLES, run
 
 RECORDS = {path.stem: record_from_json(path.read_text(encoding="utf-8")) for path in sorted(GOLDEN.glob("*.json"))}
-DRAFT = Settings.model_validate({"edition": {"draft": True}})
+DRAFT = Settings.from_mapping({"edition": {"draft": True}})
 NEEDS_CHECKING = "near-2014-irkutsk"  # "The text has no Declaration section."
 
 
@@ -197,7 +197,7 @@ def test_dist_never_replaces_a_bundle_of_the_same_day(tmp_path):
     assert third.name.endswith("-3.zip") and len(list(dist.glob("*.zip"))) == 3
     names = zipfile.ZipFile(third).namelist()
     assert [name for name in names if name.endswith(".docx")] == ["briefing-book.docx"]  # no briefing's DOCX
-    with_docx = write_bundle(out, dist, settings=Settings.model_validate({"dist": {"docx": True}}))
+    with_docx = write_bundle(out, dist, settings=Settings.from_mapping({"dist": {"docx": True}}))
     names = zipfile.ZipFile(with_docx).namelist()
     assert {"near-1995-khabarovsk.docx", "briefing-book.docx"} <= set(names)
 
@@ -268,7 +268,7 @@ def test_the_index_of_names_is_compact_and_can_be_left_out():
     lines = [line for line in index.splitlines()[1:] if line.strip() and not line.startswith("In brackets")]
     assert len(lines) <= 4 * rows  # one row per country, wrapped: not one line per name
     assert len(record.entities) > 2 * rows
-    without = Settings.model_validate({"briefing": {"index_of_names": False}})
+    without = Settings.from_mapping({"briefing": {"index_of_names": False}})
     assert "Index of names" not in "\n".join(pages_text(render_outputs(record, settings=without)[".pdf"]))
 
 

@@ -22,7 +22,7 @@ from tests.conftest import GOLDEN
 from tests.test_samples import strings_in
 
 RECORDS = {path.stem: record_from_json(path.read_text(encoding="utf-8")) for path in sorted(GOLDEN.glob("*.json"))}
-DRAFT = Settings.model_validate({"edition": {"draft": True}})
+DRAFT = Settings.from_mapping({"edition": {"draft": True}})
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from pipeline.settings import Settings
 from tests.test_book import synthetic_entries
 from tools.synthetic import random_spec, random_style, render
 
-SETTINGS = Settings.model_validate({"edition": {"date": datetime.date(2026, 3, 4)}})
+SETTINGS = Settings.from_mapping({"edition": {"date": datetime.date(2026, 3, 4)}})
 MOST = 12  # a volume may begin at one meeting in 3, once it holds 3
 TEXTS = 36
 
