@@ -57,13 +57,16 @@ class LegacyCodec:
 
 
 _CYRILLIC = frozenset({"cyrillic"})
+# GB18030 holds every character, Hangul in four bytes that no other code page's text reads as
+# (a Chinese page may name "경상북도"); its kana are two-byte rows EUC-JP shares, so not those.
+_CYRILLIC_HANGUL = frozenset({"cyrillic", "hangul"})
 # Tried in the order charset-normalizer ranks them, then in this order.
 LEGACY_CODECS = (
     LegacyCodec("cp1252", "windows-1252", frozenset({"latin"})),
     LegacyCodec("cp1251", "windows-1251", frozenset({"cyrillic"})),
     LegacyCodec("koi8_r", "koi8-r", frozenset({"cyrillic"})),
     LegacyCodec("cp949", "cp949", frozenset({"hangul", "han"}), "hangul", (range(0xB0, 0xC9),), _CYRILLIC),
-    LegacyCodec("gb18030", "gb18030", frozenset({"han"}), None, (range(0xB0, 0xD8),), _CYRILLIC),
+    LegacyCodec("gb18030", "gb18030", frozenset({"han"}), None, (range(0xB0, 0xD8),), _CYRILLIC_HANGUL),
     LegacyCodec("big5", "big5", frozenset({"han"}), None, (range(0xA4, 0xC7),), _CYRILLIC),
     LegacyCodec("cp932", "cp932", frozenset({"kana", "han"}), None, (range(0x82, 0x84), range(0x88, 0x99)), _CYRILLIC),
     LegacyCodec(
