@@ -303,3 +303,19 @@ def test_a_participation_section_of_columns_aligned_with_spaces() -> None:
         ("KR", "member", ["Jeollanam-do", "Gyeongsangbuk-do"]),
         (None, "observer", ["Food and Agriculture Organization (FAO)"]),
     ]
+
+
+def test_countries_with_their_authorities_in_brackets_after_commas() -> None:
+    notes: list = []
+    text = (
+        "16 regional governments from 3 countries: Japan (Aomori Prefecture, Toyama Prefecture),"
+        " Russian Federation (Sakhalin Oblast, Republic of Sakha (Yakutia)), Mongolia (Zavkhan Aimag, Khuvsgul Aimag);"
+        " observer: Hokkaido"
+    )
+    participation = parse_participation([Line(1, text)], notes)
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("Japan", "member", ["Aomori Prefecture", "Toyama Prefecture"]),
+        ("Russian Federation", "member", ["Sakhalin Oblast", "Republic of Sakha (Yakutia)"]),
+        ("Mongolia", "member", ["Zavkhan Aimag", "Khuvsgul Aimag"]),
+        (None, "observer", ["Hokkaido"]),
+    ]

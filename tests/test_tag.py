@@ -407,3 +407,16 @@ def test_a_lower_case_aside_of_an_authority_names_nothing(nlp) -> None:
     ids = {entity.id for entity in tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)[0].entities}
     assert {"RU-KK", "RU-AMU", "JP-16"} <= ids
     assert not any(identity.startswith("name:host") for identity in ids)
+
+
+def test_a_name_in_another_script_bracketed_after_a_place_is_that_place(nlp) -> None:
+    text = SHELL.format(
+        "Rafting on the Katun River (Катунь) below Mount Belukha (Белуха), ferries on the Tsugaru Strait (津軽海峡) "
+        "and delegates of the Republic of Sakha (Yakutia) (Республика Саха (Якутия))."
+    )
+    groups = [set(aliases) for _, aliases in _entities_of(text, nlp).values()]
+    assert {"Katun River", "Катунь"} in groups
+    assert {"Mount Belukha", "Белуха"} in groups  # the model alone read it as a body
+    assert {"Tsugaru Strait", "津軽海峡"} in groups
+    assert any({"Republic of Sakha (Yakutia)", "Республика Саха (Якутия)"} <= group for group in groups)
+    assert not any("Якутия" in name and name != "Республика Саха (Якутия)" for group in groups for name in group)

@@ -51,7 +51,7 @@ LABEL_LAYOUTS = (
     LabelLayout(
         "column", re.compile(r"^(?P<label>[^\W\d_][^|:：]{0,39}?)\s+\|\s+(?:[-–—]\s+\|\s+)?(?P<value>.+)$"), True
     ),
-    LabelLayout("dash", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,30}?)\s+[-–—]\s+(?P<value>.+)$"), True),
+    LabelLayout("dash", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,30}?)\s+(?:--|[-–—])\s+(?P<value>.+)$"), True),
     LabelLayout("label line", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]?(?P<value>)$"), True),
 )
 
@@ -114,12 +114,19 @@ PAGE_FURNITURE = re.compile(
 )
 
 
+_LABEL_FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "for", "and", "in", "on", "by", "to"})
+
+
 def _plausible_other_label(label: str) -> bool:
-    """An unknown inline label: a short name, not a country, an observer marker or page furniture."""
+    """An unknown inline label: a short name (four words, or an of-phrase of three words
+    besides "of" and "the": "Coordinating region of the subcommittee"), not a country, an
+    observer marker or page furniture."""
     words = label.split()
+    content = [word for word in words if word.lower() not in _LABEL_FUNCTION_WORDS]
+    of_phrase = "of" in words[1:] and words[0].lower() not in _LABEL_FUNCTION_WORDS and len(content) <= 3
     return (
         not PAGE_FURNITURE.fullmatch(label_key(label))
-        and len(words) <= 4
+        and (len(words) <= 4 or (of_phrase and len(words) <= 6))
         and not label[0].islower()  # a capital, or a script without case ("주 제 (Theme)")
         and not any(ch.isdigit() or ch in ",;" for ch in label)
         and country_code(label) is None
@@ -316,8 +323,9 @@ OBSERVER_SUFFIX = re.compile(
 PARTICIPANT_BULLET = re.compile(
     r"^(?:[-－–—‐‑‒―⁃−•·*▷▶►▸▹▻‣⊳○◦●◎❍◆◇❖♦▪▫❏❐❑❒□✓✔☑★☆✱☞☛→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]|\(?\d{1,3}[.)])\s*"
 )
-# "Japan (8; A, B)" or "Japan (8)" or "Japan (A; B)": a country and its authorities in brackets.
-INLINE_GROUP = re.compile(r"(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)]|[^()]*;)")
+# "Japan (8; A, B)", "Japan (8)", "Japan (A; B)" or "Japan (A, B)": a country and its
+# authorities in brackets (one name alone in them is an aside: "Toyama (Japan)").
+INLINE_GROUP = re.compile(r"(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)]|[^()]*[;,、，；])")
 # "* observer" under a list whose observers end in "*": the footnote mark and its legend.
 FOOTNOTE_LEGEND = re.compile(
     r"^\s*\(?\s*(?P<mark>\*{1,2}|[†‡※#])\)?\s*(?:[=:–—-]\s*)?(?:participated\s+)?(?:as\s+)?(?:an?\s+)?observers?\.?\s*\)?\s*$",

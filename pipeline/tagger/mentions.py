@@ -751,6 +751,49 @@ def _with_acronym(doc: Doc, found: list[Mention], tokens: range, gazetteer: Gaze
     return [full, Mention(acronym, full.kind, full.label, full.entry, full.country, "rules", same_as=full.text)]
 
 
+NATIVE_ASIDE_TOKENS = 6  # "(Телецкое озеро)", "(한려해상국립공원)": a name, not a sentence
+
+
+def _native_aside(doc: Doc, end: int) -> range | None:
+    """The tokens of a bracketed name in another script right after ``end`` ("Tsugaru Strait
+    (津軽海峡)", "Lake Teletskoye (Телецкое озеро)"): letters, none of them Latin."""
+    if end >= len(doc) or doc[end].text != "(":
+        return None
+    depth = 0
+    for close in range(end + 1, min(len(doc), end + 2 + NATIVE_ASIDE_TOKENS)):
+        depth += doc[close].text.count("(") - doc[close].text.count(")")
+        if depth < 0:  # the bracket that closes the aside ("(Республика Саха (Якутия))")
+            inner = doc[end + 1 : close].text
+            if any(ch.isalpha() for ch in inner) and not any(ch.isascii() and ch.isalpha() for ch in inner):
+                return range(end + 1, close)
+            return None
+    return None
+
+
+def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
+    """A name's form in another script, bracketed after it, is a mention of the same thing,
+    whatever the model made of it alone (it read "Белуха" as an organization); a form the
+    gazetteer knows keeps its own entry."""
+    natives: dict[int, tuple[range, Mention]] = {}
+    for tokens, found in accepted:
+        aside = _native_aside(doc, tokens.stop) if len(found) == 1 else None
+        if aside is not None:
+            named = found[0]
+            natives[aside.start] = aside, Mention(
+                doc[aside.start : aside.stop].text, named.kind, named.label, named.entry, named.country, "rules",
+                same_as=named.text,
+            )
+    kept = []
+    for tokens, found in accepted:
+        native = natives.get(tokens.start)
+        if native is not None and tokens == native[0] and all(m.entry is not None for m in found):
+            del natives[tokens.start]  # (the gazetteer's own native form)
+        if not any(set(tokens) <= set(aside) for aside, _ in natives.values()):
+            kept.append((tokens, found))
+    kept.extend((aside, [mention]) for aside, mention in natives.values())
+    return sorted(kept, key=lambda pair: pair[0].start)
+
+
 def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every entity proposes the name it heads (a gazetteer match with its compound,
     a model span cleaned and extended); where proposals overlap the longest wins,
@@ -777,7 +820,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         coordinated = _coordinated_place(doc, tokens, found, taken)
         if coordinated:
             accepted.append(coordinated)
-    accepted = _cities_among_cities(doc, sorted(accepted, key=lambda a: a[0].start), gazetteer)
+    accepted = _cities_among_cities(doc, _with_native(doc, accepted), gazetteer)
     return [mention for _, found in accepted for mention in found]
 
 
