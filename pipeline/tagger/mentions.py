@@ -779,8 +779,8 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
         aside = _native_aside(doc, tokens.stop) if len(found) == 1 else None
         if aside is not None:
             named, text = found[0], doc[aside.start : aside.stop].text
-            native = Mention(text, named.kind, named.label, named.entry, named.country, "rules", same_as=named.text)
-            natives[aside.start] = aside, native
+            form = Mention(text, named.kind, named.label, named.entry, named.country, "rules", same_as=named.text)
+            natives[aside.start] = aside, form
     kept = []
     for tokens, found in accepted:
         native = natives.get(tokens.start)
