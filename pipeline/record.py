@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .severity import Severity
+
 SCHEMA_VERSION: Literal[2] = 2
 
 
@@ -169,14 +171,6 @@ NoteCode = Literal[
     "repaired-text",
     "unprintable-characters",
 ]
-# check: a reader must look before using the briefing; info: what the reader repaired.
-Severity = Literal["check", "info"]
-# Every other code: check. A character the PDF cannot print is shown replaced there: a check.
-SEVERITY_OF: dict[str, Severity] = {"repaired-text": "info", "unprintable-characters": "check"}
-
-
-def severity_of(code: str) -> Severity:
-    return SEVERITY_OF.get(code, "check")
 
 
 class Note(Model):

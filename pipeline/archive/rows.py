@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..parser.text import alias_key, split_aside
-from ..record import Item, Record
+
+if TYPE_CHECKING:
+    from ..record import Item, Record
 
 Row = tuple[Any, ...]
 

@@ -29,11 +29,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..outdir import digest, read_back
-from ..record import Record, record_from_json
 from .rows import RecordRows, record_rows
 from .schema import ARCHIVE_NAME, FORMAT, SEARCH_ORDER, TABLES, statements
+
+if TYPE_CHECKING:
+    from ..record import Record
 
 
 class ArchiveStatus(StrEnum):
@@ -152,6 +155,8 @@ def _read_record(out_dir: Path, stem: str, sha256: str) -> Record | None:
         return None
     if digest(data) != sha256:
         return None
+    from ..record import record_from_json  # (only a record that changed is read: a no-op build needs no pydantic)
+
     try:
         return record_from_json(data.decode("utf-8"))
     except ValueError:

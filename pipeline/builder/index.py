@@ -9,18 +9,16 @@ Output paths are never stored: they follow from the raw text's name.
 from __future__ import annotations
 
 import json
-from types import NoneType
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ..parser.text import alias_key, split_aside
-from ..record import severity_of
+from ..severity import severity_of
 
 if TYPE_CHECKING:
     from ..record import Record
     from ..render.briefing import CountryRow
 
 Role = Literal["member", "observer"]
-ROLES: frozenset[str] = frozenset(get_args(Role))
 INDEX_NAME = "index.json"
 OUTPUT_KINDS = ("json", "docx", "pdf")
 
@@ -95,66 +93,14 @@ class IndexEntry(NamedTuple):
 
     def public_json(self) -> dict[str, Any]:
         """index.json's form: no participants, the output file names."""
-        data: dict[str, Any] = {key: getattr(self, key) for key in SCALAR_TYPES}
+        data: dict[str, Any] = {key: getattr(self, key) for key in SCALAR_FIELDS}
         data["notes"] = list(self.notes)
         data["outputs"] = self.outputs
         return data
 
-    @classmethod
-    def from_json(cls, data: object) -> IndexEntry:
-        """An entry read back from the manifest; ValueError unless every field has its type."""
-        if type(data) is not dict:
-            raise ValueError("an index entry is an object")
-        for key, types in SCALAR_TYPES.items():
-            if type(data.get(key)) not in types:
-                raise ValueError(f"{key}: not {' or '.join(t.__name__ for t in types)}")
-        if any(data[key] < 0 for key in COUNTS if data[key] is not None):
-            raise ValueError("a count below zero")
-        notes, participants = data.get("notes"), data.get("participants")
-        if type(notes) is not list or any(type(note) is not str for note in notes):
-            raise ValueError("notes: not a list of text")
-        if type(participants) is not list:
-            raise ValueError("participants: not a list")
-        checks = data.get("checks")
-        if type(checks) is not list:
-            raise ValueError("checks: not a list")
-        scalars = [data[key] for key in SCALAR_TYPES]
-        return cls._make([*scalars, tuple(notes), tuple(map(_participant, participants)), tuple(map(_check, checks))])
 
-
-# The fields before notes and participants, in order, with the JSON types each may have
-# (exact types: a bool is not a count).
-SCALAR_TYPES: dict[str, tuple[type, ...]] = {
-    "file": (str,),
-    "title": (str, NoneType),
-    "period": (str, NoneType),
-    "start": (str, NoneType),
-    "end": (str, NoneType),
-    "venue": (str, NoneType),
-    "country": (str, NoneType),
-    "organizer": (str, NoneType),
-    "stated_authorities": (int, NoneType),
-    "listed_authorities": (int,),
-    "observers": (int,),
-    "countries": (int,),
-}
-COUNTS = ("stated_authorities", "listed_authorities", "observers", "countries")
-
-
-def _participant(item: object) -> Participant:
-    if type(item) is list and len(item) == 4:
-        country, name, role, identity = item
-        if type(country) is str and type(name) is str and role in ROLES and type(identity) is str:
-            return Participant(country, name, role, identity)
-    raise ValueError("participants: not [country, name, role, id]")
-
-
-def _check(item: object) -> Check:
-    if type(item) is list and len(item) == 3:
-        code, line, message = item
-        if type(code) is str and (line is None or type(line) is int) and type(message) is str:
-            return Check(code, line, message)
-    raise ValueError("checks: not [code, line, message]")
+# The fields before notes and participants, in order: index.json's keys.
+SCALAR_FIELDS = IndexEntry._fields[: IndexEntry._fields.index("notes")]
 
 
 def index_entry(record: Record, country_names: dict[str, str] | None = None) -> IndexEntry:

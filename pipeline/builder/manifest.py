@@ -21,12 +21,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
+
+import msgspec
 
 from .. import __version__
 from ..outdir import DIGEST, read_back
 from .files import OUTPUT_SUFFIXES, book_language, output_suffixes
-from .index import INDEX_NAME, IndexEntry
+from .index import INDEX_NAME, Check, IndexEntry, Participant
 from .names import name_max, refused_names
 
 MANIFEST_NAME = ".manifest.json"
@@ -34,6 +36,84 @@ FORMAT = 4  # 2: each output's digest, and the collection's; 3: the settings' di
 # 4: the texts that failed on their input, with the line that said why. (A text's outputs include its
 # briefings in other languages, where it was built in them: a format 4 manifest without them is one still.)
 ENGLISH_OUTPUTS = output_suffixes(("en",))
+
+# The shape ``to_json`` writes, checked by msgspec as it decodes (in C: a check per field in
+# Python was half of reading the manifest, which every build does).
+_Count = Annotated[int, msgspec.Meta(ge=0)]
+_Digest = Annotated[str, msgspec.Meta(pattern=f"^{DIGEST.pattern}$")]
+
+
+class _Shape(msgspec.Struct, forbid_unknown_fields=True):
+    pass
+
+
+class _SummaryShape(_Shape):
+    file: str
+    title: str | None
+    period: str | None
+    start: str | None
+    end: str | None
+    venue: str | None
+    country: str | None
+    organizer: str | None
+    stated_authorities: _Count | None
+    listed_authorities: _Count
+    observers: _Count
+    countries: _Count
+    notes: tuple[str, ...]
+    outputs: dict[str, str]  # (index.json's file names: derived from ``file`` again, not read)
+    participants: tuple[Participant, ...]
+    checks: tuple[Check, ...]
+
+    def entry(self) -> IndexEntry:
+        return IndexEntry(
+            self.file,
+            self.title,
+            self.period,
+            self.start,
+            self.end,
+            self.venue,
+            self.country,
+            self.organizer,
+            self.stated_authorities,
+            self.listed_authorities,
+            self.observers,
+            self.countries,
+            self.notes,
+            self.participants,
+            self.checks,
+        )
+
+
+class _EntryShape(_Shape):
+    sha256: _Digest
+    outputs: dict[str, str]
+    summary: _SummaryShape
+
+
+class _FailureShape(_Shape):
+    sha256: _Digest
+    error: str
+
+
+class _ManifestShape(_Shape):
+    format: int
+    pipeline: str
+    model: str
+    paper: str
+    settings: str
+    book: str
+    files: dict[str, _EntryShape]
+    collection: dict[str, str]
+    failures: dict[str, _FailureShape]
+
+
+class _FormatShape(msgspec.Struct):
+    format: int
+
+
+_MANIFEST = msgspec.json.Decoder(_ManifestShape)
+_FORMAT_OF = msgspec.json.Decoder(_FormatShape)
 
 
 @contextmanager
@@ -104,12 +184,6 @@ class Entry(NamedTuple):
     outputs: dict[str, str]
     summary: IndexEntry
 
-    @classmethod
-    def from_json(cls, data: object) -> Entry:
-        if type(data) is not dict or type(data.get("sha256")) is not str or not DIGEST.fullmatch(data["sha256"]):
-            raise ValueError("a manifest entry is an object with a sha256")
-        return cls(data["sha256"], _output_digests(data.get("outputs")), IndexEntry.from_json(data.get("summary")))
-
     def to_json(self) -> dict[str, Any]:
         return {"sha256": self.sha256, "outputs": self.outputs, "summary": self.summary.to_json()}
 
@@ -125,15 +199,6 @@ class Failure(NamedTuple):
 
     sha256: str
     error: str
-
-    @classmethod
-    def from_json(cls, data: object) -> Failure:
-        if type(data) is not dict or set(data) != {"sha256", "error"}:
-            raise ValueError("a failure is an object with a sha256 and an error")
-        sha256, error = data["sha256"], data["error"]
-        if type(sha256) is not str or not DIGEST.fullmatch(sha256) or type(error) is not str:
-            raise ValueError("a failure: not a digest and a line")
-        return cls(sha256, error)
 
     def to_json(self) -> dict[str, str]:
         return {"sha256": self.sha256, "error": self.error}
@@ -160,31 +225,28 @@ class Manifest:
         with _collector_paused():
             try:
                 return cls._load(out_dir)
-            # (RecursionError: JSON nested deeper than the parser goes)
-            except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            except (OSError, ValueError, RecursionError):  # (msgspec.DecodeError is a ValueError)
                 return None  # missing or damaged: everything is rebuilt
 
     @classmethod
     def _load(cls, out_dir: Path) -> Manifest | None:
-        data = json.loads(read_back(out_dir / MANIFEST_NAME))
-        if type(data) is not dict or data.get("format") != FORMAT or type(data["files"]) is not dict:
+        data = read_back(out_dir / MANIFEST_NAME)
+        if _FORMAT_OF.decode(data).format != FORMAT:  # (an older build's: its shape is not this one)
             return None
-        files = {_raw_name(name): Entry.from_json(entry) for name, entry in data["files"].items()}
+        shape = _MANIFEST.decode(data)
+        files = {
+            _raw_name(name): Entry(entry.sha256, _output_digests(entry.outputs), entry.summary.entry())
+            for name, entry in shape.files.items()
+        }
         if any(entry.summary.file != name for name, entry in files.items()):
             raise ValueError("an entry that is not the raw text its name says")
         if refused_names(list(files), name_max(out_dir)):
             raise ValueError("names no build would have built")
-        collection = _collection_digests(data["collection"]) if data["collection"] else {}
-        if any(type(data[key]) is not str for key in ("pipeline", "model", "paper", "settings", "book")):
-            raise ValueError("pipeline, model, paper, settings, book: not text")
-        if type(data["failures"]) is not dict:
-            raise ValueError("failures: not an object")
-        failures = {_raw_name(name): Failure.from_json(failure) for name, failure in data["failures"].items()}
+        collection = _collection_digests(shape.collection) if shape.collection else {}
+        failures = {_raw_name(name): Failure(failure.sha256, failure.error) for name, failure in shape.failures.items()}
         if set(failures) & set(files):
             raise ValueError("a text both built and failed")
-        return cls(
-            data["pipeline"], data["model"], data["paper"], data["settings"], data["book"], files, collection, failures
-        )
+        return cls(shape.pipeline, shape.model, shape.paper, shape.settings, shape.book, files, collection, failures)
 
     def to_json(self) -> str:
         data = {

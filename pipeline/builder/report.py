@@ -125,7 +125,7 @@ class Summary:
 
 
 def _checked(code: str) -> bool:
-    from ..record import severity_of
+    from ..severity import severity_of
 
     return severity_of(code) == "check"
 

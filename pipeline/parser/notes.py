@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..record import Note, NoteCode, ParticipantGroup, Participation, Record, severity_of
+from ..record import Note, NoteCode, ParticipantGroup, Participation, Record
+from ..severity import severity_of
 
 REQUIRED_SECTIONS = ("overview", "contents", "declaration")
 OVERVIEW_FIELDS = ("period", "venue", "organizer", "participation")

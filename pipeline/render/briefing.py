@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime
 import os
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..parser.countries import country_code
-from ..record import Declaration, Item, Note, Record
 from ..settings import DEFAULTS, Settings
 from .i18n import ENGLISH, N_, Translator
+
+if TYPE_CHECKING:  # (the book's index is made without the record model: a no-op build stays light)
+    from ..record import Declaration, Item, Note, Record
 
 PROJECT = "NEAR briefings"
 # A heading or title longer than this is shortened where it stands (cut at a word,

@@ -283,7 +283,8 @@ def _scripts_needing_shaping(characters: list[str]) -> list[str]:
 def unprintable_note(record: Record) -> Note | None:
     """The ``unprintable-characters`` note for the characters of ``record`` that no
     embedded font has, or None when every character prints."""
-    from ..record import Note, severity_of
+    from ..record import Note
+    from ..severity import severity_of
 
     texts = _strings(record.model_dump(mode="json", exclude={"notes"}))
     messages = [note.message for note in record.notes if note.code != "unprintable-characters"]
