@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -34,3 +35,21 @@ def test_the_version_is_written_once():
     from importlib.metadata import version
 
     assert version("near-briefings") == pipeline.__version__
+
+
+def test_a_build_with_nothing_to_do_loads_no_stage(tmp_path):
+    """A no-op build reads the manifest, the witness and the settings with msgspec: nothing of
+    pydantic (the record model), spaCy, reportlab or Jinja2 is imported (a tenth of a second
+    each, and more for spaCy)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(ROOT / "tests" / "samples" / "near-1995-khabarovsk.txt", raw)
+    build = ["build", str(raw), "--out", str(tmp_path / "out"), "--jobs", "1", "--lang", "en,ko"]
+    subprocess.run([sys.executable, "-m", "pipeline", *build], capture_output=True, cwd=ROOT, timeout=300, check=True)
+    probe = (
+        "import sys, pipeline.cli\n"
+        f"code = pipeline.cli.main({build!r})\n"
+        "print(code, sorted(m for m in ('spacy', 'pydantic', 'reportlab', 'jinja2') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.stdout.strip() == "0 []", result.stderr
