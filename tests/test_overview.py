@@ -319,3 +319,14 @@ def test_countries_with_their_authorities_in_brackets_after_commas() -> None:
         ("Mongolia", "member", ["Zavkhan Aimag", "Khuvsgul Aimag"]),
         (None, "observer", ["Hokkaido"]),
     ]
+
+
+def test_bullets_that_mark_the_countries_over_unbulleted_authorities() -> None:
+    notes: list = []
+    lines = ["◎ Japan (2)", "Fukui Prefecture", "Shimane Prefecture", "◎ China (1)", "Liaoning Province"]
+    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
+    assert [(g.country, g.authorities) for g in participation.groups] == [
+        ("Japan", ["Fukui Prefecture", "Shimane Prefecture"]),
+        ("China", ["Liaoning Province"]),
+    ]
+    assert not notes  # "Shimane Prefecture" heads nothing

@@ -809,6 +809,12 @@ def heads_table(text: str) -> bool:
     return columns is not None and columns.country is not None and columns.authority is not None
 
 
+def _bulleted_heading(text: str) -> bool:
+    """ "◎ Japan (9)", "◎ Observer": a bullet before a country's or the observers' heading."""
+    content = PARTICIPANT_BULLET.sub("", text, count=1).strip()
+    return opens_group(content) or OBSERVER_LINE.fullmatch(content) is not None
+
+
 def opens_group(text: str) -> bool:
     """Whether a line heads a country's group ("Japan:", "日本 Japan (Observer)：A")."""
     if country_heading(text):
@@ -858,7 +864,13 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
     bulleted = [PARTICIPANT_BULLET.match(line.text) is not None for line in lines]
     for index, line in enumerate(lines):
         if line.text and not any(line is legend for legend, _ in legends):
-            heads_bullets = not bulleted[index] and index + 1 < len(lines) and bulleted[index + 1]
+            # (not where the bullets mark the countries, "◎ Korea (4)", over unbulleted authorities)
+            heads_bullets = (
+                not bulleted[index]
+                and index + 1 < len(lines)
+                and bulleted[index + 1]
+                and not _bulleted_heading(lines[index + 1].text)
+            )
             scanner.scan_line(line, heads_bullets and sum(bulleted) >= 2)
     return Participation(
         text=summary_text,

@@ -690,7 +690,10 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
         return start
     while start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].whitespace_:
         run_start = start - 1
-        while run_start > 0 and _starts_name(doc[run_start - 1]) and not doc[run_start - 1].ent_type_:
+        # Words the model read as a body are the name's where its span took the "and" too ("the
+        # Culture and"); "Aeroflot and ..." is a body of its own.
+        in_span = ("", "ORG") if doc[start - 1].ent_type_ == "ORG" else ("",)
+        while run_start > 0 and _starts_name(doc[run_start - 1]) and doc[run_start - 1].ent_type_ in in_span:
             run_start -= 1
         run = doc[run_start : start - 1]
         # an acronym is a name of its own: "SASS and Shandong University" are two

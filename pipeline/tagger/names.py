@@ -123,8 +123,13 @@ HEAD_WORDS = {
         "hollow",  # "Ubsunur Hollow"
         "waterfall",
         "waterfalls",
+        "shan",  # Chinese for mountain(s), written apart: "Helan Shan", "Tian Shan"
+        "zapovednik",  # Russian for a strict nature reserve: "Altaisky Zapovednik"
+        "ecoregion",
+        "geopark",
     },
     "facility": {
+        "trakt",  # Russian for a highway: "Chuysky Trakt"
         "hall",
         "hotel",
         "center",
@@ -798,6 +803,16 @@ NAME_SHAPES = [
     ),
     _shape("GPE", [_NAME_WORDS, {"LOWER": "onsen"}], "spa town"),
     _shape("LOC", [{"LOWER": {"IN": sorted(COMPASS_WORDS)}}, {"LOWER": {"IN": sorted(COMPASS_REGIONS)}}], "compass"),
+    # a region named by a compass point and a country or a people: "East Kazakhstan Region"
+    _shape(
+        "GPE",
+        [
+            {"LOWER": {"IN": sorted(COMPASS_WORDS)}, "IS_TITLE": True},
+            {"IS_TITLE": True, "OP": "{1,2}"},
+            {"LOWER": {"IN": sorted(HEAD_WORDS["administrative"] - {"city", "onsen"})}, "IS_TITLE": True},
+        ],
+        "compass region",
+    ),
     # a committee and its field: "Subcommittee on Mining"
     _shape(
         "ORG",
