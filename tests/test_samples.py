@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pipeline import parse, read
+from pipeline import parse, read, read_bytes
 from pipeline.parser.overview import (
     COUNT_CELL,
     FOOTNOTE_LEGEND,
@@ -238,3 +238,17 @@ def test_heldout_texts(name, period, notes, children, resolutions):
     assert [len(item.items) for item in record.contents] == children
     assert (len(record.declaration.resolutions) if record.declaration else None) == resolutions
     assert lost_words(raw, record) == []
+
+
+def test_a_title_marked_as_the_headings_are():
+    """A wiki-style page marks its title as it marks its sections: the first marked line that
+    names a meeting and no section is the title."""
+    text = (
+        "=== NEAR Expert Meeting on Biodiversity in Mountain Regions ===\n\n=== Overview ===\n"
+        "When -- 23-24 June 2022\nWhere -- Gorno-Altaisk, Russian Federation\n\n=== Agenda ===\n1) Opening\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.title == "NEAR Expert Meeting on Biodiversity in Mountain Regions"
+    assert [section.kind for section in record.sections] == []  # (overview and contents are fields of their own)
+    assert record.overview.period.start == datetime.date(2022, 6, 23)
+    assert record.contents[0].text == "Opening"

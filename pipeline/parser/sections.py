@@ -337,6 +337,13 @@ def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[st
     return headings
 
 
+_MEETING_WORDS = re.compile(r"\bNEAR\b|(?i:\b(?:meeting|symposium|summit)\b)")
+
+
+def _names_a_meeting(heading: str) -> bool:
+    return meeting_kind(heading) is not None or _MEETING_WORDS.search(heading) is not None
+
+
 def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[SectionDraft]]:
     """Return the title, the lines between title and first section, and the sections."""
     headings = find_sections(tuple(line.text for line in lines))
@@ -347,7 +354,10 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
         text = line.text
         if index in headings:
             heading, kind = headings[index]
-            sections.append(SectionDraft(heading, line.number, kind))
+            if title is None and not sections and kind is None and _names_a_meeting(heading):
+                title = heading  # "=== NEAR Expert Meeting on ... ===": the page's title, marked as headings are
+            else:
+                sections.append(SectionDraft(heading, line.number, kind))
         elif sections:
             sections[-1].lines.append(line)
         elif title is None and text and not _is_field(text):

@@ -91,7 +91,7 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
 
 
 # Between the parts of a venue: "Country > place", a comma, a spaced dash or slash.
-_PLACE_PARTS = re.compile(r"\s*>\s*|\s+[–—/]\s+")
+_PLACE_PARTS = re.compile(r"\s*>\s*|\s+[–—/]\s+|\s*;\s*")  # as the parser's venue parts
 
 
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
@@ -913,7 +913,8 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
     """A region's bare name in the prose ("Toyama", "Amur") of a record that also names the
     region in full ("Toyama Prefecture", "Amur Oblast") is another thing of that name: the
     city the gazetteer knows, else the river or lake the record names ("Amur River"), else,
-    for a region that is a city ("Busan Metropolitan City"), a city of its own."""
+    for a region that is a city ("Busan Metropolitan City"), a city of its own. Where the
+    record names that city in full too ("Aomori City"), the bare name stays the region's."""
     forms: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.entry is not None:
@@ -932,6 +933,7 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
             or mention.from_structure
             or not _REGION_ID.match(entry.id)
             or not any(form.startswith(f"{mention.text} ") for form in forms[entry.id])
+            or f"{mention.text} City" in by_text  # the city has its own name here: the bare one is the region's
         ):
             result.append(mention)
             continue
