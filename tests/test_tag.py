@@ -420,3 +420,13 @@ def test_a_name_in_another_script_bracketed_after_a_place_is_that_place(nlp) -> 
     assert {"Tsugaru Strait", "津軽海峡"} in groups
     assert any({"Republic of Sakha (Yakutia)", "Республика Саха (Якутия)"} <= group for group in groups)
     assert not any("Якутия" in name and name != "Республика Саха (Якутия)" for group in groups for name in group)
+
+
+def test_an_unknown_word_the_model_took_for_a_body_is_a_town_where_a_route_ends_or_beside_a_town(nlp) -> None:
+    text = SHELL.format(
+        "The road of the Chuysky Trakt runs from Biysk to Kosh-Agach and the border post of Tashanta; "
+        "an expedition with Khovd and Ulgii; Aeroflot and Rosneft."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Kosh-Agach"] == kinds["Ulgii"] == "place"
+    assert kinds["Aeroflot"] == kinds["Rosneft"] == "organization"

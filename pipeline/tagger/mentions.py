@@ -590,9 +590,12 @@ LOCATIVES = frozenset({"in", "at", "near"})
 
 def _located(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> bool:
     """Whether an unknown one-word name the model took for a body is a town by where it
-    stands: after "in", "at" or "near" ("the terminal at Zabaikalsk"), or before a comma and
-    a region or country the gazetteer knows ("from Otsu, Shiga Prefecture")."""
-    if end - start != 1 or doc[start].is_upper or head_kind(doc[start].text) is not None:
+    stands: after "in", "at" or "near" ("the terminal at Zabaikalsk"), before a comma and
+    a region or country the gazetteer knows ("from Otsu, Shiga Prefecture"), joined by "and"
+    to a place it knows ("with Khovd and Ulgii"), or where a route from a place ends
+    ("from Biysk to Kosh-Agach")."""
+    name = doc[start:end].text
+    if " " in name or name.isupper() or head_kind(name) is not None:
         return False
     after = ents_at.get(end + 1)
     before_region = (
@@ -603,7 +606,23 @@ def _located(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> bool:
         and not after.ent_id_.startswith(("city:", "shape:"))
         and bool(after.ent_id_)
     )
-    return before_region or (start > 0 and doc[start - 1].lower_ in LOCATIVES)
+    before = doc[max(0, start - ROUTE_WORDS) : max(0, start - 1)]
+    known_place_before = start >= 2 and _known_place(doc[start - 2])
+    joined = start >= 2 and doc[start - 1].lower_ in ("and", "&") and known_place_before
+    route_end = (
+        start >= 1
+        and doc[start - 1].lower_ == "to"
+        and any(token.lower_ == "from" for token in before)
+        and any(_known_place(token) for token in before)
+    )
+    return before_region or joined or route_end or (start > 0 and doc[start - 1].lower_ in LOCATIVES)
+
+
+ROUTE_WORDS = 5  # "from Biysk to ...", "from the port of Zarubino to ...": where a route's start may stand
+
+
+def _known_place(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC") and bool(token.ent_id_) and not token.ent_id_.startswith("shape:")
 
 
 def _facility_of_tail(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
