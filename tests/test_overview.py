@@ -330,3 +330,48 @@ def test_bullets_that_mark_the_countries_over_unbulleted_authorities() -> None:
         ("China", ["Liaoning Province"]),
     ]
     assert not notes  # "Shimane Prefecture" heads nothing
+
+
+def test_arrow_bullets_before_labels_and_country_slash_authority_rows() -> None:
+    lines = [
+        "▶ Date: 3-4 July 2025",
+        "▶ Participants (3 regional governments from 2 countries):",
+        "Mongolia / Uvs Province (host)",
+        "Mongolia / Khovd Province",
+        "Russia / Altai Krai",
+    ]
+    fields, _ = collect_fields([Line(n, text) for n, text in enumerate(lines, 1)])
+    assert [field.kind for field in fields] == ["period", "participation"]
+    participation = parse_participation(fields[1].values, [])
+    assert participation.stated_authorities == 3
+    assert [(g.country, g.authorities) for g in participation.groups] == [
+        ("Mongolia", ["Uvs Province (host)", "Khovd Province"]),
+        ("Russian Federation", ["Altai Krai"]),
+    ]
+
+
+def test_the_last_country_after_and_and_an_observer_in_a_sentence() -> None:
+    text = (
+        "4 regions from 2 countries: Korea (Gangwon-do, Ulsan), and Mongolia (Tov, Khovd);"
+        " Altai Krai attended as an observer."
+    )
+    participation = parse_participation([Line(1, text)], [])
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("Republic of Korea", "member", ["Gangwon-do", "Ulsan"]),
+        ("Mongolia", "member", ["Tov", "Khovd"]),
+        (None, "observer", ["Altai Krai"]),
+    ]
+
+
+def test_an_authority_then_its_country_after_a_spaced_dash() -> None:
+    lines = [
+        "○ Gangwon-do - Korea (host)",
+        "○ Jilin Province - China",
+        "○ Hamgyongbuk-do - DPR Korea (observer, by letter)",
+    ]
+    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], [])
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("Republic of Korea", "member", ["Gangwon-do (host)"]),
+        ("China", "member", ["Jilin Province"]),
+        ("DPR Korea", "observer", ["Hamgyongbuk-do"]),
+    ]

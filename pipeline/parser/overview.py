@@ -40,6 +40,13 @@ LABEL_LAYOUTS = (
     LabelLayout("reference mark", re.compile(r"^※\s*(?P<label>[^:：]{1,40}?)\s*[:：]\s*(?P<value>.*)$"), False),
     LabelLayout("angle brackets", re.compile(r"^<(?P<label>[^<>]{1,40})>\s*[:：]?\s*(?P<value>.*)$"), False),
     LabelLayout("inline colon", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]\s*(?P<value>.*)$"), False),
+    # "Participants (17 regional governments from 5 countries; observers in brackets): ...": the
+    # aside is the value's start (a known label only: "Note (see below): ..." is no field)
+    LabelLayout(
+        "aside before the colon",
+        re.compile(r"^(?P<label>[^\W\d_][^:：()]{0,39}?)\s*(?P<aside>\([^()]{1,100}\))\s*[:：]\s*(?P<value>.*)$"),
+        True,
+    ),
     LabelLayout(
         "dot leader",
         re.compile(r"^(?P<label>[^\W\d_][^:：.]{0,39}?)(?:\s*\.{4,}|\s+\.{3,})\s*[:：]?\s*(?P<value>.*)$"),
@@ -157,15 +164,18 @@ def match_label(text: str) -> tuple[str, str] | None:
         label = match["label"].strip().rstrip(". ")  # "Period......: ..." is the label Period
         if not label:  # "※ :": a mark and a colon, no label
             continue
+        value = match["value"].strip()
+        if "aside" in match.re.groupindex:
+            value = f"{match['aside'][1:-1]}: {value}" if value else match["aside"][1:-1]
         if field_kind(label) is not None:
-            return label, match["value"].strip()
+            return label, value
         if not layout.known_labels_only and _plausible_other_label(label):
-            return label, match["value"].strip()
+            return label, value
     return None
 
 
 # "・Date: ...", "ㅇ 일시 (Date) : ...": a list marker before a label
-_LABEL_BULLET = re.compile(r"^[・·•ㅇ○◦▪‣*-]\s*")
+_LABEL_BULLET = re.compile(r"^[・·•ㅇ○◦▪‣*▶►▷▸◆◇■□●◎❖♦➢➤→☞-]\s*")
 
 
 def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
@@ -239,7 +249,7 @@ _TRAILING_ASIDE = re.compile(r"^(?P<base>.*?)\s*(?P<aside>\([^()]*\))$")
 
 # Between the parts of a venue or organizer: a comma, "Country > place", a spaced dash or
 # slash, a semicolon ("Russian Federation; Hotel Asia").
-_PLACE_SEPARATOR = re.compile(r"\s*>\s*|\s+[–—/-]\s+|\s*;\s*")
+PLACE_SEPARATOR = re.compile(r"\s*>\s*|\s+[–—/-]\s+|\s*;\s*")
 
 
 def split_country(text: str) -> tuple[str | None, str]:
@@ -249,7 +259,7 @@ def split_country(text: str) -> tuple[str | None, str]:
     ``rest, Country (aside)`` or ``City, Country – building``: the last part is tried
     first, then the first, then those between.
     """
-    parts = split_top_level(_PLACE_SEPARATOR.sub(",", text), ",")
+    parts = split_top_level(PLACE_SEPARATOR.sub(",", text), ",")
     for index in (len(parts) - 1, 0, *range(1, len(parts) - 1)) if len(parts) > 1 else ():
         part = parts[index]
         aside_match = _TRAILING_ASIDE.match(part)
@@ -317,7 +327,9 @@ OBSERVER_MARK = re.compile(
 OBSERVER_LINE = re.compile(r"(?:※\s*)?(?:participated\s+as\s+)?observers?(?:\s*\(\d+\))?\s*[:：]?", re.IGNORECASE)
 # "(observer)", "[Observer]", "（观察员 Observer）", "– observer": after a name, that one is an observer.
 OBSERVER_SUFFIX = re.compile(
-    r"\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?observers?[)\]）]|\s+[–—-]\s+(?:as\s+(?:an?\s+)?)?observers?\b",
+    r"\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?observers?[)\]）]|\s+[–—-]\s+(?:as\s+(?:an?\s+)?)?observers?\b"
+    # "Altai Krai attended as an observer."
+    r"|\s+(?:attended|participated|took\s+part|joined)\s+as\s+(?:an?\s+)?observers?\b\.?",
     re.IGNORECASE,
 )
 PARTICIPANT_BULLET = re.compile(
@@ -325,7 +337,7 @@ PARTICIPANT_BULLET = re.compile(
 )
 # "Japan (8; A, B)", "Japan (8)", "Japan (A; B)" or "Japan (A, B)": a country and its
 # authorities in brackets (one name alone in them is an aside: "Toyama (Japan)").
-INLINE_GROUP = re.compile(r"(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)]|[^()]*[;,、，；])")
+INLINE_GROUP = re.compile(r"(?:\band\s+)?(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)]|[^()]*[;,、，；])")
 # "* observer" under a list whose observers end in "*": the footnote mark and its legend.
 FOOTNOTE_LEGEND = re.compile(
     r"^\s*\(?\s*(?P<mark>\*{1,2}|[†‡※#])\)?\s*(?:[=:–—-]\s*)?(?:participated\s+)?(?:as\s+)?(?:an?\s+)?observers?\.?\s*\)?\s*$",
@@ -333,6 +345,9 @@ FOOTNOTE_LEGEND = re.compile(
 )
 # "Tottori Prefecture (Japan)": an authority with its country after it.
 TRAILING_COUNTRY = re.compile(r"^(?P<name>.*?\S)\s*\((?P<country>[^()]+)\)$")
+# "Gangwon-do - Korea (host)", "Hamgyongbuk-do - DPR Korea (observer, by letter)": the country
+# after a spaced dash, and perhaps an aside on the authority's role
+DASHED_COUNTRY = re.compile(r"^(?P<name>.*?\S)\s+[–—-]\s+(?P<country>[^()–—]+?)\s*(?P<aside>\([^()]*\))?$")
 # "Atlantis: A, B": a heading where a country belongs, in the form of one.
 GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*(?P<rest>.*)$")
 # "International organizations – UNDP, ERINA": after a dash only a heading that names bodies
@@ -447,6 +462,16 @@ class ParticipationScanner:
         return self.groups[-1]
 
     def open_group(self, country_text: str | None, stated: int | None = None) -> GroupDraft:
+        last = self.groups[-1] if self.groups else None
+        if (
+            last is not None
+            and stated is None
+            and country_text
+            and last.country_text
+            and last.observer == self.observer_mode
+            and country_code(last.country_text) == country_code(country_text) is not None
+        ):
+            return last  # "Mongolia / Khovd Province" under "Mongolia / Uvs Province": one group, row by row
         group = GroupDraft(country_text, self.observer_mode, stated)
         self.groups.append(group)
         return group
@@ -483,9 +508,17 @@ class ParticipationScanner:
             )
             return
         trailing = TRAILING_COUNTRY.match(text)
-        if trailing and country_code(trailing["country"]):
+        trailing = trailing if trailing and country_code(trailing["country"]) else None
+        dashed = DASHED_COUNTRY.match(text) if trailing is None else None
+        if trailing:
             observer = observer or marked or self.observer_mode
             group, text = self.group_of(trailing["country"], observer), trailing["name"]
+        elif dashed and country_code(dashed["country"]):
+            aside = dashed["aside"] or ""
+            marked = marked or "observer" in aside.lower()
+            observer = observer or marked or self.observer_mode
+            text = dashed["name"] if not aside or "observer" in aside.lower() else f"{dashed['name']} {aside}"
+            group = self.group_of(dashed["country"], observer)
         else:
             group = self.current()
             if self.observer_mode and not group.observer:
@@ -637,16 +670,22 @@ class ParticipationScanner:
         return group
 
     def scan_chunk(self, text: str) -> None:
-        position = 0
+        position, listed_inside = 0, False
         while True:
             group = next((m for m in INLINE_GROUP.finditer(text, position) if country_code(m["country"])), None)
             if group is None:
                 break
             self.add_items(text[position : group.start()])
-            position = self.scan_inline_group(text, group)
-        self.add_items(text[position:])
+            position, listed_inside = self.scan_inline_group(text, group)
+        rest = text[position:]
+        if listed_inside and rest.strip(" .;,"):
+            # after "Mongolia (A, B)" the brackets closed that country's list: "; Altai Krai
+            # attended as an observer" is no Mongolian authority
+            self.open_group(None)
+        self.add_items(rest)
 
-    def scan_inline_group(self, text: str, match: re.Match[str]) -> int:
+    def scan_inline_group(self, text: str, match: re.Match[str]) -> tuple[int, bool]:
+        """-> where the group ends, and whether its authorities were inside its brackets."""
         open_paren = match.end() - 1
         close = _closing_paren(text, open_paren)
         inner = text[open_paren + 1 : close]
@@ -657,9 +696,10 @@ class ParticipationScanner:
         if suffix:
             group.observer = True
             position = suffix.end()
-        for item in split_top_level(inner[count.end() if count else 0 :], _LIST_SEPARATORS):
+        names = split_top_level(inner[count.end() if count else 0 :], _LIST_SEPARATORS)
+        for item in names:
             self.add_authority(item)
-        return position
+        return position, any(name.strip() for name in names)
 
     def add_items(self, text: str) -> None:
         for item in split_top_level(_SLASHES.sub(";", text), _LIST_SEPARATORS):

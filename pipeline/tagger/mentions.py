@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeGuard
 
 from ..parser.countries import country_code
+from ..parser.overview import PLACE_SEPARATOR
 from ..parser.text import split_aside, split_top_level, split_top_level_at
 from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
@@ -91,7 +92,6 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
 
 
 # Between the parts of a venue: "Country > place", a comma, a spaced dash or slash.
-_PLACE_PARTS = re.compile(r"\s*>\s*|\s+[–—/]\s+|\s*;\s*")  # as the parser's venue parts
 
 
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
@@ -124,7 +124,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city)."""
     parts = [
         piece
-        for chunk in _PLACE_PARTS.split(text)
+        for chunk in PLACE_SEPARATOR.split(text)  # (as the parser parts a venue)
         for part in split_top_level(chunk, ",")
         for piece in _joined_places(part, gazetteer)
     ]
