@@ -462,19 +462,22 @@ class ParticipationScanner:
         return self.groups[-1]
 
     def open_group(self, country_text: str | None, stated: int | None = None) -> GroupDraft:
+        group = GroupDraft(country_text, self.observer_mode, stated)
+        self.groups.append(group)
+        return group
+
+    def open_or_continue(self, country_text: str, stated: int | None) -> GroupDraft:
+        """ "Mongolia / Khovd Province" under "Mongolia / Uvs Province": one group, row by row."""
         last = self.groups[-1] if self.groups else None
         if (
             last is not None
             and stated is None
-            and country_text
             and last.country_text
             and last.observer == self.observer_mode
             and country_code(last.country_text) == country_code(country_text) is not None
         ):
-            return last  # "Mongolia / Khovd Province" under "Mongolia / Uvs Province": one group, row by row
-        group = GroupDraft(country_text, self.observer_mode, stated)
-        self.groups.append(group)
-        return group
+            return last
+        return self.open_group(country_text, stated)
 
     def group_of(self, country_text: str, observer: bool) -> GroupDraft:
         """The group of a country and role an authority names after itself, opened on first use."""
@@ -710,7 +713,7 @@ class ParticipationScanner:
                 continue
             heading = country_heading(item)
             if heading:  # "Korea: Gangwon-do" after a semicolon: the next country and its first authority
-                self.open_group(heading[0], heading[1])
+                self.open_or_continue(heading[0], heading[1])
                 if heading[2]:
                     self.add_authority(heading[2])
             else:
