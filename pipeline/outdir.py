@@ -17,7 +17,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -155,11 +155,11 @@ class Witness:
             self.seen.add(name)
         return found
 
-    def vouch(self, digests: dict[str, str]) -> None:
-        """Record the files this build wrote (or found intact) with the digests it holds for
-        them, and forget every other file."""
+    def vouch(self, digests: dict[str, str], written: Collection[str] = ()) -> None:
+        """Record the files this build found intact or ``written`` with the digests it holds
+        for them, and forget every other file."""
         for name, expected in digests.items():
-            if name in self.seen and self.files[name][0] == expected:
+            if name in self.seen and name not in written and self.files[name][0] == expected:
                 continue  # (found as the build left it, and not written since)
             signature = _signature(f"{self.folder}{os.sep}{name}")
             known = self.files.get(name)

@@ -338,3 +338,17 @@ def test_a_witness_row_that_is_not_the_file_s_stat_is_not_believed(built):
     (out / WITNESS_NAME).write_text(json.dumps(witness))
     summary = _build(raw, out)
     assert [edited.name for edited in summary.edited] == [briefing.name]
+
+
+def test_a_build_that_writes_an_output_again_with_the_same_bytes_vouches_for_the_new_file(built):
+    """A rebuild that writes a briefing again byte for byte (a new inode) records the new file's
+    stat: the next build reads nothing (it had kept the old row, and hashed the file again)."""
+    raw, out = built
+    seed = raw / SEED.name
+    seed.write_bytes(seed.read_bytes() + b"\n")  # rebuilt; the briefing's bytes are the same
+    before = (out / f"{SEED.stem}.pdf").stat().st_ino
+    _build(raw, out)
+    assert (out / f"{SEED.stem}.pdf").stat().st_ino != before
+    witness = json.loads((out / WITNESS_NAME).read_text())
+    status = (out / f"{SEED.stem}.pdf").stat()
+    assert witness[f"{SEED.stem}.pdf"][1:] == [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns]

@@ -350,6 +350,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         min(jobs, len(extend)) if len(extend) >= POOL_THRESHOLD else 0,
         BOOK_TASKS if write_book and len(new.files) + len(changed) >= BOOK_POOL_THRESHOLD else 0,
     )
+    written_now: dict[str, str] = {}
     with _workers(tagger, min(jobs, workers)) as pool:
         if extend:
             _extend(extend, new, options, reporter, pool, summary)
@@ -374,8 +375,14 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
             except OSError as error:  # the next build finds the outputs it cannot vouch for, and rebuilds them
                 summary.errors.append(f"{out_dir}: cannot write the manifest: {error.strerror or error}")
                 reporter.message(summary.errors[-1])
+    # What this build wrote, whatever its bytes (a file written again with the same bytes is a
+    # new file: a witness row kept from before would not vouch for it)
+    rebuilt = [*changed, *built_first, *(name for name, _, _ in extend)]
+    rewritten = {out for name in rebuilt if name in new.files for out in new.files[name].output_digests()}
     witness.vouch(
-        {name: found for entry in new.files.values() for name, found in entry.output_digests().items()} | new.collection
+        {name: found for entry in new.files.values() for name, found in entry.output_digests().items()}
+        | new.collection,
+        rewritten | set(written_now),
     )
     with suppress(OSError):  # not written: the next build hashes every output, as without it
         witness.save()

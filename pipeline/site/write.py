@@ -232,7 +232,7 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
     # What the witness records: the digests of the pages rendered now, and of the rest (the
     # pages left as they were, Pagefind's files) by their stat, hashed only when it changed.
     final = {name: result.digests.get(name) or witness.digest(name) for name in _files(site) or {}}
-    witness.vouch({name: found for name, found in final.items() if found is not None})
+    witness.vouch({name: found for name, found in final.items() if found is not None}, touched)
     witness.save()
     _save_keys(out_dir, {name: key for name, (key, _) in pages.items()}, recorded)
     if result.error:
