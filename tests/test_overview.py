@@ -375,3 +375,17 @@ def test_an_authority_then_its_country_after_a_spaced_dash() -> None:
         ("China", "member", ["Jilin Province"]),
         ("DPR Korea", "observer", ["Hamgyongbuk-do"]),
     ]
+
+
+def test_observers_from_a_list_after_the_summary() -> None:
+    lines = [
+        "11 member regions of 2 countries, observers from Hokkaido and Chukotka Autonomous Okrug",
+        "Russia: Magadan Oblast, Kamchatka Krai",
+        "Japan: Toyama Prefecture",
+    ]
+    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], [])
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        (None, "observer", ["Hokkaido", "Chukotka Autonomous Okrug"]),
+        ("Russian Federation", "member", ["Magadan Oblast", "Kamchatka Krai"]),
+        ("Japan", "member", ["Toyama Prefecture"]),
+    ]

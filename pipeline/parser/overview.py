@@ -491,7 +491,15 @@ class ParticipationScanner:
 
     def add_authority(self, text: str, observer: bool = False) -> None:
         prefixed = _OBSERVER_PREFIX.match(text.strip())
-        if prefixed and not country_code(prefixed["name"]):
+        if prefixed and prefixed["origin"] and prefixed["name"][:1].isupper() and not country_code(prefixed["name"]):
+            # "observers from Hokkaido and Chukotka Autonomous Okrug" after a summary: these only
+            names = _AND.split(prefixed["name"])
+            group = self.open_group(None)
+            group.observer = True
+            for name in names if all(name[:1].isupper() for name in names) else [prefixed["name"]]:
+                self.add_authority(name, observer=True)
+            return
+        if prefixed and not prefixed["origin"] and not country_code(prefixed["name"]):
             # "Observers - Siberian Coal Energy Company; MUST": observers from here on
             text, self.observer_mode = prefixed["name"], True
         text, marked = strip_observer_suffix(text)
@@ -806,7 +814,8 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
 
 _OBSERVER_HEADING = re.compile(r"^(?P<name>[^:：]+?)\s*[:：]\s*(?P<rest>.*)$")
 _OBSERVER_DASH_HEADING = re.compile(r"^(?P<name>[^:：]+?)\s+[–—-]\s+(?P<rest>.*)$")  # "Mongolia (observer) – Tov"
-_OBSERVER_PREFIX = re.compile(r"^observers?\s*[–—-]\s*(?P<name>\S.*)$", re.IGNORECASE)  # "Observer - Japan: A"
+# "Observer - Japan: A", "observers from Hokkaido and Chukotka Autonomous Okrug"
+_OBSERVER_PREFIX = re.compile(r"^observers?\s*(?:[–—-]|(?P<origin>from\b))\s*(?P<name>\S.*)$", re.IGNORECASE)
 
 
 _TRANSLATION = re.compile(r"\s*/\s*")  # "20个成员地方政府（5国）/ 20 member regional governments ..."
