@@ -91,9 +91,6 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     return list(aside) if aside and not named else [text]
 
 
-# Between the parts of a venue: "Country > place", a comma, a spaced dash or slash.
-
-
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
 
 
@@ -607,8 +604,7 @@ def _located(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> bool:
         and bool(after.ent_id_)
     )
     before = doc[max(0, start - ROUTE_WORDS) : max(0, start - 1)]
-    known_place_before = start >= 2 and _known_place(doc[start - 2])
-    joined = start >= 2 and doc[start - 1].lower_ in ("and", "&") and known_place_before
+    joined = start >= 2 and doc[start - 1].lower_ in ("and", "&") and _known_place(doc[start - 2])
     route_end = (
         start >= 1
         and doc[start - 1].lower_ == "to"
