@@ -209,3 +209,25 @@ def test_a_language_dropped_is_removed(built, tmp_path):
         f"{SEED.stem}.ko.pdf",
         f"{SEED.stem}.pdf",
     ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_chart_says_its_counts_in_the_briefings_language(language):
+    """The count at a bar's end ('3 and 1 observer') comes from the catalogs, in the PDF's
+    chart and the DOCX's picture alike (it was written out in English in both)."""
+    from pipeline.record import record_from_json
+    from pipeline.render.briefing import BarChart, build_briefing, count_text
+    from pipeline.render.pdf import render_pdf
+
+    record = record_from_json((Path(__file__).parent / "golden" / "near-1998-toyama.json").read_text())
+    translator = Translator(language)
+    briefing = build_briefing(record, DEFAULTS, translator)
+    (chart,) = [block for block in briefing.blocks if isinstance(block, BarChart)]
+    with_observers = [(members, observers) for _, members, observers in chart.bars if observers]
+    assert with_observers, "the sample has an observer"
+    assert chart.values() == [count_text(m, o, translator) for _, m, o in chart.bars]
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(render_pdf(briefing, "a4"))).pages)
+    said = count_text(*with_observers[0], translator)
+    assert " ".join(said.split()) in " ".join(text.split())
+    if language != "en":
+        assert not any("observer" in value for value in chart.values())

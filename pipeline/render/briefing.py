@@ -94,6 +94,10 @@ class BarChart:
     bars: list[tuple[str, int, int]]  # label, members, observers
     language: Translator = ENGLISH  # the words a writer adds: '(continued)', the key
 
+    def values(self) -> list[str]:
+        """Each bar's count as its end says it, in the chart's language ('3 and 1 observer')."""
+        return [count_text(members, observers, self.language) for _, members, observers in self.bars]
+
 
 @dataclass(frozen=True)
 class TableOfContents:

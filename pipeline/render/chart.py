@@ -60,7 +60,8 @@ def _fitted(text: str, primary: str, size: int, width: int) -> str:
     return text[:low].rstrip() + "…"
 
 
-def bar_chart_png(title: str, bars: list[tuple[str, int, int]], width_pt: int = 460) -> bytes:
+def bar_chart_png(title: str, bars: list[tuple[str, int, int]], values: list[str], width_pt: int = 460) -> bytes:
+    """``values``: what each bar's end says of its count (``BarChart.values``: in the briefing's language)."""
     bar, gap, top, label_width = 12 * SCALE, 6 * SCALE, 22 * SCALE, 96 * SCALE
     width = width_pt * SCALE
     height = top + len(bars) * (bar + gap) + 4 * SCALE
@@ -68,16 +69,16 @@ def bar_chart_png(title: str, bars: list[tuple[str, int, int]], width_pt: int = 
     draw = ImageDraw.Draw(image)
     _draw_label(image, (0, 0), title, BOLD, 10 * SCALE)
     largest = max((members + observers for _, members, observers in bars), default=0) or 1
-    scale = (width - label_width - 110 * SCALE) / largest
+    room = max((_label(value, REGULAR, 9 * SCALE).width for value in values), default=0) + 8 * SCALE
+    scale = (width - label_width - room) / largest
     y = top
-    for label, members, observers in bars:
+    for (label, members, observers), value in zip(bars, values, strict=True):
         _draw_label(image, (0, y), _fitted(label, REGULAR, 9 * SCALE, label_width - 4 * SCALE), REGULAR, 9 * SCALE)
         end = label_width + members * scale
         if members:
             draw.rectangle((label_width, y, end, y + bar), fill=MEMBER)
         if observers:
             draw.rectangle((end, y, end + observers * scale, y + bar), fill=OBSERVER)
-        value = f"{members}" + (f" + {observers} observer{'s' if observers > 1 else ''}" if observers else "")
         _draw_label(image, (end + observers * scale + 4 * SCALE, y), value, REGULAR, 9 * SCALE)
         y += bar + gap
     out = io.BytesIO()

@@ -102,7 +102,7 @@ def _numbered(context: Context, block: b.NumberedList) -> str:
 
 
 def _chart(context: Context, block: b.BarChart) -> str:
-    return f"<w:p>{context.picture(bar_chart_png(block.title, block.bars), CHART_WIDTH_MM)}</w:p>"
+    return f"<w:p>{context.picture(bar_chart_png(block.title, block.bars, block.values()), CHART_WIDTH_MM)}</w:p>"
 
 
 def _notice(context: Context, block: b.Notice) -> str:

@@ -191,7 +191,7 @@ def default_template() -> Template:
     document = Document()
     _set_fonts(document)
     document.sections[0].footer.paragraphs  # noqa: B018 (creates the footer part)
-    document.add_picture(io.BytesIO(bar_chart_png("", [])))
+    document.add_picture(io.BytesIO(bar_chart_png("", [], [])))
     saved = io.BytesIO()
     document.save(saved)
     package = zipfile.ZipFile(saved)

@@ -22,7 +22,7 @@ from ..widths import fitted_widths
 from .colours import ACCENT, INK, MEMBER_BAR, OBSERVER_BAR, RULE, SHADE
 from .markup import markup
 from .styles import STYLES
-from .text import TextRuns, draw_runs, fit_text, wrap_words
+from .text import TextRuns, draw_runs, fit_text, runs_width, wrap_words
 
 
 class TextBlock(Flowable):
@@ -313,6 +313,9 @@ class GridFlowable(Flowable):
             canvas.line(0, self.height - self.header_height, self.width, self.height - self.header_height)
 
 
+VALUE_SIZE = 8.5  # the count at a bar's end
+
+
 class BarChartFlowable(Flowable):
     """Horizontal bars drawn straight on the canvas: vector, in our fonts only. A chart
     taller than the space left goes on over the next page, under its title, at the same scale."""
@@ -321,13 +324,21 @@ class BarChartFlowable(Flowable):
     min_bars = 5  # fewer bars than this at the foot of a page: the chart starts on the next page instead
 
     def __init__(
-        self, chart: b.BarChart, width: float, largest: int | None = None, first_title: str | None = None
+        self,
+        chart: b.BarChart,
+        width: float,
+        largest: int | None = None,
+        first_title: str | None = None,
+        room: float | None = None,
     ) -> None:
         super().__init__()
         self.chart = chart
         self.first_title = first_title or chart.title  # the title over its first part (the rest: '... (continued)')
         self.width = width
         self.largest = largest or max((members + observers for _, members, observers in chart.bars), default=0) or 1
+        # the room right of the longest bar for the widest count ('3 and 1 observer'): the parts
+        # of a chart split over pages keep the whole chart's, as they keep its scale
+        self.room = room if room is not None else self._room(chart)
         self.height = self.top + len(chart.bars) * (self.bar_height + self.gap) + 4
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -342,18 +353,22 @@ class BarChartFlowable(Flowable):
         rest = b.BarChart(language._("%(heading)s (continued)") % {"heading": self.first_title}, bars[fit:], language)
         first = b.BarChart(self.chart.title, bars[:fit], language)
         return [
-            BarChartFlowable(first, self.width, self.largest, self.first_title),
-            BarChartFlowable(rest, self.width, self.largest, self.first_title),
+            BarChartFlowable(first, self.width, self.largest, self.first_title, self.room),
+            BarChartFlowable(rest, self.width, self.largest, self.first_title, self.room),
         ]
+
+    @staticmethod
+    def _room(chart: b.BarChart) -> float:
+        return max((runs_width(value, REGULAR, VALUE_SIZE) for value in chart.values()), default=0) + 8
 
     def draw(self) -> None:
         canvas = self.canv
         label_width = 34 * mm
-        scale = (self.width - label_width - 40) / self.largest
+        scale = (self.width - label_width - self.room) / self.largest
         canvas.setFillColor(INK)
         draw_runs(canvas, 0, self.height - 11, self.chart.title, BOLD, 9.5)
         y = self.height - self.top - self.bar_height
-        for label, members, observers in self.chart.bars:
+        for (label, members, observers), value in zip(self.chart.bars, self.chart.values(), strict=True):
             canvas.setFillColor(INK)
             draw_runs(canvas, 0, y + 3, fit_text(label, REGULAR, 8.5, label_width - 4), REGULAR, 8.5)
             canvas.setFillColor(MEMBER_BAR)
@@ -362,6 +377,5 @@ class BarChartFlowable(Flowable):
                 canvas.setFillColor(OBSERVER_BAR)
                 canvas.rect(label_width + members * scale, y, observers * scale, self.bar_height, stroke=0, fill=1)
             canvas.setFillColor(INK)
-            value = f"{members}" + (f" + {observers} observer{'s' if observers > 1 else ''}" if observers else "")
-            draw_runs(canvas, label_width + (members + observers) * scale + 4, y + 3, value, REGULAR, 8.5)
+            draw_runs(canvas, label_width + (members + observers) * scale + 4, y + 3, value, REGULAR, VALUE_SIZE)
             y -= self.bar_height + self.gap
