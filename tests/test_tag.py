@@ -432,3 +432,14 @@ def test_an_unknown_word_the_model_took_for_a_body_is_a_town_where_a_route_ends_
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Kosh-Agach"] == kinds["Ulgii"] == "place"
     assert kinds["Aeroflot"] == kinds["Rosneft"] == "organization"
+
+
+def test_an_organ_named_by_its_field_is_a_name_and_a_year_after_for_ends_it(nlp) -> None:
+    text = SHELL.format(
+        "Jeollabuk-do coordinates the Cultural Exchange Subcommittee for 2010-2011; the report of the "
+        "Maritime Logistics Subcommittee of NEAR was adopted; the Secretariat thanked the hosts."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Cultural Exchange Subcommittee"] == kinds["Maritime Logistics Subcommittee"] == "organization"
+    assert kinds["NEAR"] == "organization"
+    assert not {"Secretariat", "Cultural Exchange Subcommittee for 2010-2011"} & set(kinds)

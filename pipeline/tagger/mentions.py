@@ -37,6 +37,7 @@ from .names import (
     head_word,
     in_capitals,
     is_name,
+    named_organ,
 )
 
 if TYPE_CHECKING:
@@ -395,13 +396,24 @@ def _extend_right(
             if token.lower_ != "of" and head_kind(following_words) == "organization":
                 break  # "UNDP" + "for the Tumen River Area Development Programme": a body of its own
             place_tail = tail in ents_at and ents_at[tail].label_ in PLACE_LABELS
-            if tail < len(doc) and (place_tail if place_tails_only else _starts_name(doc[tail]) or tail in ents_at):
+            # "for 2010-2011" ends the name; "for the 2018 Olympic ..." goes on (and names an event)
+            named_tail = (_named(ents_at.get(tail)) if tail == end + 1 else ents_at.get(tail)) is not None
+            if tail < len(doc) and (place_tail if place_tails_only else _starts_name(doc[tail]) or named_tail):
                 end = tail
             else:
                 break
         else:
             break
     return end
+
+
+# What the model finds that is no name: a body's "for"/"of" tail never runs on over it ("the
+# Cultural Exchange Subcommittee for 2010-2011" is the subcommittee)
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def _named(ent: Span | None) -> Span | None:
+    return None if ent is None or ent.label_ in NUMERIC_LABELS else ent
 
 
 # Lower-case words a gazetteer match may end with that are no part of the name: "the NEAR
@@ -561,7 +573,12 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     Region' are one."""
     head, of, tail = name.rpartition(" of ")
     parent = gazetteer.lookup(tail) if of else None
-    if parent is not None and parent.id in PARENT_BODIES and is_name(head) and not _generic(head):
+    # (a bare "Secretariat of NEAR" is one name)
+    if (
+        parent is not None
+        and parent.id in PARENT_BODIES
+        and (named_organ(head) or (is_name(head) and not _generic(head)))
+    ):
         return [*_split_of_phrase(head, gazetteer), tail]
     head, of, tail = name.partition(" of ")
     if (

@@ -642,6 +642,12 @@ def _split_conjunctions(words: list[str]) -> list[list[str]]:
 _JOINED_HEADS = ("facility", "organization")
 
 
+def named_organ(name: str) -> bool:
+    """An organ named by its field: "Cultural Exchange Subcommittee", "Environment Subcommittee"
+    (a name, though each of its words is a common one; a bare "Subcommittee" is not)."""
+    return len(name.split()) > 1 and name[:1].isupper() and head_word(name) in ON_TAIL_HEADS
+
+
 def is_name(name: str) -> bool:
     words = name.split()
     return (
@@ -751,7 +757,7 @@ def clean_span(text: str, label: str) -> list[str]:
             part = _strip_edges(part[:-1])
         for glued in split_glued(part):
             name = _strip_name(" ".join(glued))
-            if is_name(name):
+            if is_name(name) or (label == "ORG" and named_organ(name)):
                 names.append(name)
     return names
 
