@@ -392,6 +392,7 @@ FIELD_WORDS = {
     "development",
 }
 GENERIC_WORDS = FIELD_WORDS | {
+    "plenary",
     "province",
     "provinces",
     "region",
@@ -767,7 +768,13 @@ def _shape(label: str, pattern: list[dict], name: str) -> dict:
 
 
 # "-" and "tech" join words of a name: "Shijiazhuang High-tech Industrial Development Zone"
-_CAPITALISED = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’.-]*|-|tech)$"}, "IS_STOP": False, "OP": "+"}
+# (a Korean place's lower-case ending after its hyphen is a word of the name: "Songsan-ri Tomb
+# Complex", "Gangwon-do Provincial Office")
+_CAPITALISED = {
+    "TEXT": {"REGEX": r"^(?:[A-Z][\w'’.-]*|-|tech|do|si|gun|eup|myeon|dong|ri)$"},
+    "IS_STOP": False,
+    "OP": "+",
+}
 _NAME_WORDS = _CAPITALISED | {"OP": "{1,4}"}  # the words of a name before its head, at most four
 
 # Compass words before a country or Siberia name a part of it: "Northeast China" (a macro-region).
