@@ -389,3 +389,21 @@ def test_observers_from_a_list_after_the_summary() -> None:
         ("Russian Federation", "member", ["Magadan Oblast", "Kamchatka Krai"]),
         ("Japan", "member", ["Toyama Prefecture"]),
     ]
+
+
+def test_an_overview_in_a_table_drawn_with_bars() -> None:
+    lines = [
+        "+--------+------------------------+",
+        "| Period | 9-11 September 2008 |",
+        "+--------+------------------------+",
+        "| Venue | China > Harbin (哈尔滨市) |",
+        "| | Harbin International Convention and Exhibition Center |",
+        "| Chair | Governor of Heilongjiang |",
+    ]
+    fields, unlabelled = collect_fields([Line(n, text) for n, text in enumerate(lines, 1)])
+    assert [(field.label, field.text) for field in fields] == [
+        ("Period", "9-11 September 2008"),
+        ("Venue", "China > Harbin (哈尔滨市) | Harbin International Convention and Exhibition Center"),
+        ("Chair", "Governor of Heilongjiang"),
+    ]
+    assert not unlabelled

@@ -140,3 +140,13 @@ def test_columns_aligned_with_spaces_are_a_table_and_prose_with_wide_gaps_is_not
         b"| 3 | China          | Jilin         |\n"
     )
     assert read_bytes(bars, "x.txt").lines[0] == "| 1 | Russia | Amur Oblast |"
+
+
+def test_a_table_drawn_with_box_drawing_characters_is_read_as_bars_and_rules() -> None:
+    table = "┌────┬────┐\n│ Period │ 9-11 September 2008 │\n├────┼────┤\n╚════╝\n".encode()
+    assert read_bytes(table, "x.txt").lines[:4] == (
+        "+----+----+",
+        "| Period | 9-11 September 2008 |",
+        "+----+----+",
+        "+----+",
+    )

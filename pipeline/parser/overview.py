@@ -34,6 +34,9 @@ class LabelLayout:
     name: str
     pattern: re.Pattern[str]
     known_labels_only: bool
+    # also the labels the overview knows to be no field of its own ("Chair", "Languages"): a
+    # table's label column holds nothing else
+    other_known_labels: bool = False
 
 
 LABEL_LAYOUTS = (
@@ -56,7 +59,10 @@ LABEL_LAYOUTS = (
     LabelLayout("short dot leader", re.compile(r"^(?P<label>[^\W\d_][^:：.]{0,39}?)\s+\.{2}\s+(?P<value>.+)$"), True),
     # (a dash between the columns only leads to the value: "Date | — | 16–18 September 2008")
     LabelLayout(
-        "column", re.compile(r"^(?P<label>[^\W\d_][^|:：]{0,39}?)\s+\|\s+(?:[-–—]\s+\|\s+)?(?P<value>.+)$"), True
+        "column",
+        re.compile(r"^(?P<label>[^\W\d_][^|:：]{0,39}?)\s+\|\s+(?:[-–—]\s+\|\s+)?(?P<value>.+)$"),
+        True,
+        other_known_labels=True,
     ),
     LabelLayout("dash", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,30}?)\s+(?:--|[-–—])\s+(?P<value>.+)$"), True),
     LabelLayout("label line", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]?(?P<value>)$"), True),
@@ -169,11 +175,15 @@ def match_label(text: str) -> tuple[str, str] | None:
             value = f"{match['aside'][1:-1]}: {value}" if value else match["aside"][1:-1]
         if field_kind(label) is not None:
             return label, value
+        if layout.other_known_labels and NON_PARTICIPATION_LABELS.fullmatch(label_key(label)):
+            return label, value
         if not layout.known_labels_only and _plausible_other_label(label):
             return label, value
     return None
 
 
+# A row of a table drawn with bars at both ends: its cells
+_TABLE_ROW = re.compile(r"^\|\s*(?P<cells>\S.*?)\s*\|$")
 # "・Date: ...", "ㅇ 일시 (Date) : ...": a list marker before a label
 _LABEL_BULLET = re.compile(r"^[・·•ㅇ○◦▪‣*▶►▷▸◆◇■□●◎❖♦➢➤→☞-]\s*")
 
@@ -187,9 +197,13 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
     fields: list[RawField] = []
     unlabelled: list[Line] = []
     for line in lines:
-        if not line.text:
+        if not line.text or TABLE_RULE.match(line.text):  # (a table's rule between its rows is no value)
             continue
-        labelled = match_label(line.text) or match_label(_LABEL_BULLET.sub("", line.text))
+        labelled = (
+            match_label(line.text)
+            or match_label(_LABEL_BULLET.sub("", line.text))
+            or match_label(_TABLE_ROW.sub(r"\g<cells>", line.text))  # "| Period | 9-11 September 2008 |"
+        )
         in_participation = bool(fields) and fields[-1].kind == "participation"
         if labelled and (not in_participation or field_kind(labelled[0]) or _ends_participation(labelled[0])):
             label, value = labelled
@@ -197,6 +211,10 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             if value:
                 fields[-1].values.append(Line(line.number, value))
         elif fields and not _stray(fields[-1], line.text):
+            row = _TABLE_ROW.match(line.text) if fields[-1].kind != "participation" else None
+            if row is not None:  # "| | Harbin International ... |": the value's cell going on, after a bar
+                cells = [cell.strip() for cell in row["cells"].split("|") if cell.strip()]
+                line = Line(line.number, "| " + " | ".join(cells))
             fields[-1].values.append(line)
         else:
             unlabelled.append(line)
@@ -247,9 +265,9 @@ def _venue_goes_on(field: RawField, text: str) -> bool:
 _TRAILING_ASIDE = re.compile(r"^(?P<base>.*?)\s*(?P<aside>\([^()]*\))$")
 
 
-# Between the parts of a venue or organizer: a comma, "Country > place", a spaced dash or
-# slash, a semicolon ("Russian Federation; Hotel Asia").
-PLACE_SEPARATOR = re.compile(r"\s*>\s*|\s+[–—/-]\s+|\s*;\s*")
+# Between the parts of a venue or organizer: a comma, "Country > place", a spaced dash, slash
+# or bar (a column's value going on), a semicolon ("Russian Federation; Hotel Asia").
+PLACE_SEPARATOR = re.compile(r"\s*>\s*|\s+[–—/|-]\s+|\s*;\s*")
 
 
 def split_country(text: str) -> tuple[str | None, str]:
@@ -368,7 +386,7 @@ def _dot_leader_heading(match: re.Match[str]) -> str:
     return f"{match['name']}{count}: {match['rest']}"
 
 
-_LIST_SEPARATORS = ",;、，；"  # the ideographic comma lists names in Chinese and Japanese
+_LIST_SEPARATORS = ",;、，；·・"  # the ideographic comma and the middle dots list names in East Asian pages
 _SLASHES = re.compile(r"\s+/\s+")  # "Gangwon-do / Gyeongsangbuk-do": another way to list
 TABLE_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 ROLE_CELL = re.compile(

@@ -54,6 +54,9 @@ class LegacyCodec:
     # tells nothing of how common the text's characters are (the CJK code pages' Cyrillic:
     # a Korean page may name "Сэлэнгэ аймаг", a Japanese one "Магаданская область").
     also_scripts: frozenset[str] = frozenset()
+    # The CJK code pages have rows of box-drawing characters that tables are drawn with ("┌──┐");
+    # in a single-byte page they are what another code page's letters turn into (KOI8-R reading CJK).
+    draws_boxes: bool = False
 
 
 _CYRILLIC = frozenset({"cyrillic"})
@@ -65,12 +68,14 @@ LEGACY_CODECS = (
     LegacyCodec("cp1252", "windows-1252", frozenset({"latin"})),
     LegacyCodec("cp1251", "windows-1251", frozenset({"cyrillic"})),
     LegacyCodec("koi8_r", "koi8-r", frozenset({"cyrillic"})),
-    LegacyCodec("cp949", "cp949", frozenset({"hangul", "han"}), "hangul", (range(0xB0, 0xC9),), _CYRILLIC),
-    LegacyCodec("gb18030", "gb18030", frozenset({"han"}), None, (range(0xB0, 0xD8),), _CYRILLIC_HANGUL),
-    LegacyCodec("big5", "big5", frozenset({"han"}), None, (range(0xA4, 0xC7),), _CYRILLIC),
-    LegacyCodec("cp932", "cp932", frozenset({"kana", "han"}), None, (range(0x82, 0x84), range(0x88, 0x99)), _CYRILLIC),
+    LegacyCodec("cp949", "cp949", frozenset({"hangul", "han"}), "hangul", (range(0xB0, 0xC9),), _CYRILLIC, True),
+    LegacyCodec("gb18030", "gb18030", frozenset({"han"}), None, (range(0xB0, 0xD8),), _CYRILLIC_HANGUL, True),
+    LegacyCodec("big5", "big5", frozenset({"han"}), None, (range(0xA4, 0xC7),), _CYRILLIC, True),
     LegacyCodec(
-        "euc_jp", "euc-jp", frozenset({"kana", "han"}), None, (range(0xA4, 0xA6), range(0xB0, 0xD0)), _CYRILLIC
+        "cp932", "cp932", frozenset({"kana", "han"}), None, (range(0x82, 0x84), range(0x88, 0x99)), _CYRILLIC, True
+    ),
+    LegacyCodec(
+        "euc_jp", "euc-jp", frozenset({"kana", "han"}), None, (range(0xA4, 0xA6), range(0xB0, 0xD0)), _CYRILLIC, True
     ),
 )
 _LEGACY_BY_CODEC = {legacy.codec: legacy for legacy in LEGACY_CODECS}
@@ -228,13 +233,19 @@ def commonness(text: str, legacy: LegacyCodec) -> float:
     return common / len(letters)
 
 
+def _box_drawn(char: str, legacy: LegacyCodec) -> bool:
+    return legacy.draws_boxes and "\u2500" <= char <= "\u257f"
+
+
 def plausible(text: str, legacy: LegacyCodec) -> bool:
     """Whether a legacy decoding reads as text: its non-ASCII letters are of the code
     page's scripts, no word mixes ASCII letters with another script, a Latin word is not
     made of accented letters alone (Cyrillic read as Latin-1), and nothing decodes to
     control or unassigned characters."""
     if any(
-        unicodedata.category(ch) in ("Cc", "Cn", "Co") or _FOREIGN_SYMBOL.match(ch) for ch in text if ord(ch) > 0x7F
+        unicodedata.category(ch) in ("Cc", "Cn", "Co") or (_FOREIGN_SYMBOL.match(ch) and not _box_drawn(ch, legacy))
+        for ch in text
+        if ord(ch) > 0x7F
     ):
         return False
     scripts_seen: set[str] = set()
@@ -310,9 +321,20 @@ def _in_runs(flags: list[bool], length: int) -> list[bool]:
     return marked
 
 
+# A table drawn with box-drawing characters ("┌──┬──┐", "│ Period │ 9-11 September │") is
+# read as one drawn in ASCII: bars between its cells, "+---+" rules between its rows.
+_BOX_DRAWING = str.maketrans(
+    {
+        **dict.fromkeys("│┃║", "|"),
+        **dict.fromkeys("─━═", "-"),
+        **dict.fromkeys("┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫", "+"),
+    }
+)
+
+
 def normalise(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return tuple(normalise_line(line) for line in _tab_tables(text.split("\n")))
+    return tuple(normalise_line(line) for line in _tab_tables(text.translate(_BOX_DRAWING).split("\n")))
 
 
 def read_bytes(data: bytes, file: str) -> RawText:

@@ -74,6 +74,7 @@ SECTION_MARKERS = (
         "square", re.compile(r"^(?P<glyph>[■□])\s*(?P<heading>\S.*)$"), needs_known_heading=True, per_glyph=True
     ),
     SectionMarker("brackets", re.compile(r"^[\[【]\s*(?P<heading>[^\]】]+?)\s*[\]】]$")),
+    SectionMarker("angle quotes", re.compile(r"^(?:<<|«)\s*(?P<heading>[^<>«»]+?)\s*(?:>>|»)$")),
     SectionMarker(
         "rules",
         re.compile(
@@ -137,15 +138,15 @@ SECTION_KINDS = (
         "participation",
         re.compile(
             r"^(?:list of )?(participants|participation"
-            r"|participating (regions|members|governments|authorities)|attendance)$",
+            r"|participating (regions|members|governments|authorities)|attendance)(?: by (?:country|region))?$",
             re.I,
         ),
     ),
     (
         "declaration",
         re.compile(
-            r"\b(declaration|charter|communiqu[eé]|statement|resolution|agreement|memorandum|MOU"
-            r"|agreed (?:points|items|minutes))s?\b",
+            r"\b(declaration|charter|communiqu[eé]|statement|resolution|agreement|memorandum|MOU|decision"
+            r"|(?:agreed )?conclusion|agreed (?:points|items|minutes))s?\b",
             re.I,
         ),
     ),
@@ -498,6 +499,11 @@ NUMBERING_STYLES = (
     LineRule("circled number", re.compile(rf"^(?P<number>[{CIRCLED}])\s*(?P<text>\S.*)$")),
     LineRule("roman numeral", re.compile(r"^(?P<number>[IVX]{1,5})\.\s+(?P<text>\S.*)$")),
     LineRule("article", re.compile(r"^(?:Article|Art\.)\s+(?P<number>\d{1,3})\b[.:)]?\s*(?P<text>\S.*)$")),
+    # "Decision 1. The 10th General Assembly ...", "Recommendation 2: ..."
+    LineRule(
+        "named item",
+        re.compile(r"^(?:Decision|Recommendation|Resolution|Item)\s+(?P<number>\d{1,3})\b[.:)]?\s*(?P<text>\S.*)$"),
+    ),
     LineRule("roman in brackets", re.compile(r"^\((?P<number>[ivx]{1,5})\)\s*(?P<text>\S.*)$")),
     LineRule("letter in brackets", re.compile(r"^\((?P<number>[a-z])\)\s*(?P<text>\S.*)$")),
     LineRule("letter and bracket", re.compile(r"^(?P<number>[a-z])\)\s*(?P<text>\S.*)$")),
