@@ -123,7 +123,7 @@ class SettingsProblem(StrEnum):
     UNKNOWN_KEY = "unknown key"
     BAD_VALUE = "{detail}"
     UNREADABLE = "cannot read: {detail}"
-    LOGO_KIND = "a logo is a PNG, JPEG or SVG file (.png, .jpg, .jpeg, .svg), not {detail}"
+    LOGO_KIND = "a logo is a PNG, JPEG or SVG file ({suffixes}), not {detail}"
     LOGO_MISSING = "no such logo file: {detail}"
     LOGO_NOT_IMAGE = "not a PNG, JPEG or SVG image: {detail}"
 
@@ -132,7 +132,7 @@ class SettingsError(Exception):
     """A settings file refused: ``FILE:LINE: KEY: message`` in one line."""
 
     def __init__(self, path: Path, line: int, key: str, problem: SettingsProblem, **particulars: str) -> None:
-        message = " ".join(problem.format(**particulars).split()) or problem.name.lower()
+        message = " ".join(problem.format(**particulars).split())
         super().__init__(f"{path}:{line}: {key + ': ' if key else ''}{message}")
         self.problem = problem
 
@@ -226,8 +226,8 @@ def load_settings(path: Path | None, *, required: bool = False) -> tuple[Setting
         settings = Settings.from_mapping(parsed)
     except msgspec.ValidationError as error:
         message = str(error)
-        keys = _error_keys(message, parsed)
         unknown = _UNKNOWN_FIELD.match(message)
+        keys = _error_keys(message, parsed) + ((unknown["name"],) if unknown else ())
         problem = SettingsProblem.UNKNOWN_KEY if unknown else SettingsProblem.BAD_VALUE
         detail = "" if unknown else _plain_wording(_ERROR_AT.sub("", message), keys)
         raise SettingsError(path, key_line(text, keys), ".".join(keys), problem, detail=detail) from None
@@ -236,12 +236,14 @@ def load_settings(path: Path | None, *, required: bool = False) -> tuple[Setting
         keys = ("association", "logo")
         wrong = _logo_problem(path.parent / logo)
         if wrong is not None:
-            raise SettingsError(path, key_line(text, keys), ".".join(keys), wrong, detail=logo)
+            suffixes = ", ".join(LOGO_SUFFIXES)
+            raise SettingsError(path, key_line(text, keys), ".".join(keys), wrong, detail=logo, suffixes=suffixes)
     return settings, path.parent
 
 
 def _error_keys(message: str, parsed: dict[str, object]) -> tuple[str, ...]:
-    """The dotted path of the key msgspec's ``message`` is about. msgspec writes a table's
+    """The dotted path of the table or key msgspec's ``message`` is about (an unknown field's
+    own name is not in it: the message names it apart). msgspec writes a table's
     entry as ``[...]`` and a bad key as "`key` in": the entry is the first one that fails
     on its own (validated alone, every other key at its default)."""
     at = _ERROR_AT.search(message)
@@ -257,9 +259,6 @@ def _error_keys(message: str, parsed: dict[str, object]) -> tuple[str, ...]:
         node = node.get(keys[-1]) if isinstance(node, dict) else None
     if at is not None and at.group("in_key") and isinstance(node, dict):
         keys.append(_failing_entry(keys, node))
-    unknown = _UNKNOWN_FIELD.match(message)
-    if unknown:
-        keys.append(unknown.group("name"))
     return tuple(keys)
 
 
