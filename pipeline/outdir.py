@@ -68,6 +68,9 @@ def output_mode() -> int:
 
 
 DIGEST = re.compile(r"[0-9a-f]{64}")  # a SHA-256 digest as hexdigest() writes it
+# The types of what the build's own records hold, checked by msgspec as they are read back
+Digest = Annotated[str, msgspec.Meta(pattern=f"^{DIGEST.pattern}$")]
+Count = Annotated[int, msgspec.Meta(ge=0)]
 
 
 def digest(data: bytes) -> str:
@@ -195,11 +198,10 @@ def _signature(path: str) -> tuple[int, int, int, int] | None:
 _PLAIN_PART = r"[^./\\\x00][^/\\\x00]*"
 _PlainName = Annotated[str, msgspec.Meta(pattern=f"^{_PLAIN_PART}$")]
 _NestedName = Annotated[str, msgspec.Meta(pattern=f"^(?:{_PLAIN_PART}/)*{_PLAIN_PART}$")]
-_Count = Annotated[int, msgspec.Meta(ge=0)]
 # A row: the digest, then the stat that vouches for it (inode, size, modification and change time).
 # The digest is only ever compared with one the build holds: a wrong one, whatever its shape, is
 # a file that is not the build's, so it is not matched against a pattern here.
-_Row = tuple[str, _Count, _Count, _Count, _Count]
+_Row = tuple[str, Count, Count, Count, Count]
 # (msgspec checks each row in C as it decodes: a Python check per row was a sixth of a no-op build)
 _PLAIN_ROWS = msgspec.json.Decoder(dict[_PlainName, _Row])
 _NESTED_ROWS = msgspec.json.Decoder(dict[_NestedName, _Row])

@@ -21,12 +21,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import msgspec
 
 from .. import __version__
-from ..outdir import DIGEST, read_back
+from ..outdir import DIGEST, Count, Digest, read_back
 from .files import OUTPUT_SUFFIXES, book_language, output_suffixes
 from .index import INDEX_NAME, Check, IndexEntry, Participant
 from .names import name_max, refused_names
@@ -39,8 +39,6 @@ ENGLISH_OUTPUTS = output_suffixes(("en",))
 
 # The shape ``to_json`` writes, checked by msgspec as it decodes (in C: a check per field in
 # Python was half of reading the manifest, which every build does).
-_Count = Annotated[int, msgspec.Meta(ge=0)]
-_Digest = Annotated[str, msgspec.Meta(pattern=f"^{DIGEST.pattern}$")]
 
 
 class _Shape(msgspec.Struct, forbid_unknown_fields=True):
@@ -56,43 +54,27 @@ class _SummaryShape(_Shape):
     venue: str | None
     country: str | None
     organizer: str | None
-    stated_authorities: _Count | None
-    listed_authorities: _Count
-    observers: _Count
-    countries: _Count
+    stated_authorities: Count | None
+    listed_authorities: Count
+    observers: Count
+    countries: Count
     notes: tuple[str, ...]
     outputs: dict[str, str]  # (index.json's file names: derived from ``file`` again, not read)
     participants: tuple[Participant, ...]
     checks: tuple[Check, ...]
 
     def entry(self) -> IndexEntry:
-        return IndexEntry(
-            self.file,
-            self.title,
-            self.period,
-            self.start,
-            self.end,
-            self.venue,
-            self.country,
-            self.organizer,
-            self.stated_authorities,
-            self.listed_authorities,
-            self.observers,
-            self.countries,
-            self.notes,
-            self.participants,
-            self.checks,
-        )
+        return IndexEntry._make(getattr(self, field) for field in IndexEntry._fields)
 
 
 class _EntryShape(_Shape):
-    sha256: _Digest
+    sha256: Digest
     outputs: dict[str, str]
     summary: _SummaryShape
 
 
 class _FailureShape(_Shape):
-    sha256: _Digest
+    sha256: Digest
     error: str
 
 
@@ -108,12 +90,7 @@ class _ManifestShape(_Shape):
     failures: dict[str, _FailureShape]
 
 
-class _FormatShape(msgspec.Struct):
-    format: int
-
-
 _MANIFEST = msgspec.json.Decoder(_ManifestShape)
-_FORMAT_OF = msgspec.json.Decoder(_FormatShape)
 
 
 @contextmanager
@@ -230,10 +207,10 @@ class Manifest:
 
     @classmethod
     def _load(cls, out_dir: Path) -> Manifest | None:
-        data = read_back(out_dir / MANIFEST_NAME)
-        if _FORMAT_OF.decode(data).format != FORMAT:  # (an older build's: its shape is not this one)
+        # (an older build's manifest has another shape: it fails to decode, and all is rebuilt)
+        shape = _MANIFEST.decode(read_back(out_dir / MANIFEST_NAME))
+        if shape.format != FORMAT:
             return None
-        shape = _MANIFEST.decode(data)
         files = {
             _raw_name(name): Entry(entry.sha256, _output_digests(entry.outputs), entry.summary.entry())
             for name, entry in shape.files.items()
