@@ -17,9 +17,10 @@ from pypdf import PdfReader
 from pipeline import BuildOptions, build
 from pipeline.record import Item, Note, ParticipantGroup, Record, Resolution, Section, record_from_json
 from pipeline.render import briefing as b
+from pipeline.render import fonts
 from pipeline.render.briefing import document_timestamp
 from pipeline.render.docx import render_docx_book
-from pipeline.render.fonts import PLACEHOLDER, covers, runs, unprintable_note, with_unprintable_note
+from pipeline.render.fonts import CJK, PLACEHOLDER, REGULAR, covers, runs, unprintable_note, with_unprintable_note
 from pipeline.render.outputs import render_outputs
 from pipeline.render.pdf import render_pdf
 from tests.conftest import GOLDEN, ROOT
@@ -241,6 +242,18 @@ def test_runs_are_linear_and_cut_by_font():
     result = runs(text)
     assert "".join(run for _, run in result) == ("abc 地域 𝐀 😀 " + PLACEHOLDER) * 50_000
     assert {font for font, _ in result} == {"NotoSans", "WenQuanYiMicroHei", "STIXTwoMath", "NotoEmoji"}
+
+
+def test_a_space_stays_in_the_run_it_stands_in():
+    assert runs("국가별 자치단체 수") == ((CJK, "국가별 자치단체 수"),)  # one run, not five
+    assert runs("Toyama (富山県) Prefecture") == (
+        (REGULAR, "Toyama ("),
+        (CJK, "富山県"),
+        (REGULAR, ") Prefecture"),
+    )
+    assert runs("富山 Toyama") == ((CJK, "富山 "), (REGULAR, "Toyama"))
+    assert ord("\u202f") not in fonts._covered(CJK)  # a narrow no-break space WenQuanYi lacks
+    assert runs("地域\u202f地域") == ((CJK, "地域"), (REGULAR, "\u202f"), (CJK, "地域"))
 
 
 # --- characters -----------------------------------------------------------------------------

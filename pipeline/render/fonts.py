@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import import_module
 from importlib.util import find_spec
 from itertools import chain, groupby
@@ -140,6 +140,12 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # the function reportlab's TrueTyp
 def register(name: str) -> TTFont:
     """Register a font with reportlab once per process."""
     font = TTFont(name, _LOADERS[name](), subfontIndex=0)
+    # reportlab's get_table slices a table out of the font's bytes afresh on every call,
+    # and each subset it makes asks for the whole glyf and post tables: 4 MB copied per
+    # subset of WenQuanYi Micro Hei, more than half the subset's cost. Tables never change
+    # once a font is read, so each is sliced once.
+    face = font.face
+    face.get_table = cache(face.get_table)  # type: ignore[method-assign]
     pdfmetrics.registerFont(font)
     return font
 
@@ -195,22 +201,51 @@ def _drawn_table(primary: str) -> dict[str, tuple[str, str]]:
     return {}
 
 
-def runs(text: str, primary: str = REGULAR) -> list[tuple[str, str]]:
+# Texts up to this long keep their runs: the labels and headings a catalog gives come
+# back in every briefing of a language, and most of them mix scripts (CJK words and
+# the spaces between them, digits and a unit).
+_REMEMBERED_LENGTH = 200
+
+
+def runs(text: str, primary: str = REGULAR) -> tuple[tuple[str, str], ...]:
     """Cut ``text`` into (font name, text) runs; a character no font has becomes
-    PLACEHOLDER, an ignorable one the primary font lacks is left out. Linear in the text."""
+    PLACEHOLDER, an ignorable one the primary font lacks is left out. A space stays in
+    the run it stands in when that run's font has it, so words of one script and the
+    spaces between them are one run. Linear in the text."""
     if text.isascii() and text.isprintable():
-        return [(primary, text)]  # the common case: every font here covers printable ASCII
+        return ((primary, text),)  # the common case: every font here covers printable ASCII
+    if len(text) <= _REMEMBERED_LENGTH:
+        return _remembered_runs(text, primary)
+    return _runs(text, primary)
+
+
+@lru_cache(maxsize=4096)
+def _remembered_runs(text: str, primary: str) -> tuple[tuple[str, str], ...]:
+    return _runs(text, primary)
+
+
+def _runs(text: str, primary: str) -> tuple[tuple[str, str], ...]:
     table, unique = _drawn_table(primary), set(text)
     for char in unique - table.keys():
         table[char] = _drawn(char, primary)
     if all(table[char] == (primary, char) for char in unique):
-        return [(primary, text)]  # every character in the primary font, as it is
-    result: list[tuple[str, str]] = []
-    for font, pieces in groupby(map(table.__getitem__, text), key=itemgetter(0)):
-        run = "".join(map(itemgetter(1), pieces))
-        if run:
-            result.append((font, run))
-    return result
+        return ((primary, text),)  # every character in the primary font, as it is
+    current = primary
+
+    def font_of(drawn: tuple[str, str]) -> str:
+        nonlocal current
+        font, shown = drawn
+        if shown.isspace() and ord(shown) in _covered(current):
+            return current
+        if not shown.isspace():
+            current = font
+        return font
+
+    grouped = (
+        (font, "".join(map(itemgetter(1), pieces)))
+        for font, pieces in groupby(map(table.__getitem__, text), key=font_of)
+    )
+    return tuple((font, run) for font, run in grouped if run)
 
 
 # --- the data note ------------------------------------------------------------------
