@@ -407,3 +407,59 @@ def test_an_overview_in_a_table_drawn_with_bars() -> None:
         ("Chair", "Governor of Heilongjiang"),
     ]
     assert not unlabelled
+
+
+FORWARDED = """From: A. Sender <sender@example.org>
+Sent: Friday, June 22, 2018 5:41 PM
+Subject: FW: Record of the meeting
+
+Dear colleagues, please find the record below.
+
+-----Original Message-----
+From: A. Sender
+Subject: Record of the meeting
+
+> RECORD OF THE 3RD MEETING OF THE MINING SUBCOMMITTEE
+>
+> o Overview
+>   - Date       : 13-15 June 2018
+>   - Host       : Umnugovi Aimag Governor's Office
+>
+> o Programme and discussion
+>   - Session 1: coal and copper
+>
+> o Agreed points
+>   a. The members will exchange data.
+"""
+
+
+def test_a_forwarded_record_takes_its_title_from_the_record_not_the_mail() -> None:
+    record = parse(read_bytes(FORWARDED.encode(), "forwarded.txt"))
+    assert record.title == "RECORD OF THE 3RD MEETING OF THE MINING SUBCOMMITTEE"
+    assert record.overview is not None and record.overview.organizer is not None
+    assert record.overview.organizer.name == "Umnugovi Aimag Governor's Office"
+    assert [item.text for item in record.contents] == ["Session 1: coal and copper"]
+    assert (
+        record.declaration is not None and record.declaration.resolutions[0].text == "The members will exchange data."
+    )
+
+
+def test_a_table_of_fields_keeps_unknown_labels_and_skips_its_header() -> None:
+    lines = [
+        Line(number, text)
+        for number, text in enumerate(
+            [
+                "| Item      | Details                      |",
+                "|-----------|------------------------------|",
+                "| Organizer | Anhui Provincial People's Government |",
+                "| Supported by | Hefei Municipal People's Government |",
+            ],
+            1,
+        )
+    ]
+    fields, unlabelled = collect_fields(lines)
+    assert [(field.label, field.text) for field in fields] == [
+        ("Organizer", "Anhui Provincial People's Government"),
+        ("Supported by", "Hefei Municipal People's Government"),
+    ]
+    assert unlabelled == []

@@ -196,13 +196,18 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
     """
     fields: list[RawField] = []
     unlabelled: list[Line] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line.text or TABLE_RULE.match(line.text):  # (a table's rule between its rows is no value)
             continue
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        header = _TABLE_ROW.match(line.text) and following.startswith("|") and TABLE_RULE.match(following)
+        if header and not heads_table(_TABLE_ROW.sub(r"\g<cells>", line.text)):
+            continue  # "| Item | Details |" over "|------|------|": the header of a table of fields names no field
         labelled = (
             match_label(line.text)
             or match_label(_LABEL_BULLET.sub("", line.text))
             or match_label(_TABLE_ROW.sub(r"\g<cells>", line.text))  # "| Period | 9-11 September 2008 |"
+            or _table_row_label(line.text)
         )
         in_participation = bool(fields) and fields[-1].kind == "participation"
         if labelled and (not in_participation or field_kind(labelled[0]) or _ends_participation(labelled[0])):
@@ -219,6 +224,16 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
         else:
             unlabelled.append(line)
     return fields, unlabelled
+
+
+def _table_row_label(text: str) -> tuple[str, str] | None:
+    """ "| Supported by | ... |": a row of two cells between bars is a label and its value,
+    a label the overview does not know too (the table says which cell is the label)."""
+    row = _TABLE_ROW.match(text)
+    cells = [cell.strip() for cell in row["cells"].split("|")] if row else []
+    if len(cells) != 2 or not all(cells) or not _plausible_other_label(cells[0]):
+        return None
+    return cells[0], cells[1]
 
 
 # Labels of the overview that never head a group of participants ("Chair: ...", "Languages:
@@ -351,7 +366,7 @@ OBSERVER_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 PARTICIPANT_BULLET = re.compile(
-    r"^(?:[-－–—‐‑‒―⁃−•·*▷▶►▸▹▻‣⊳○◦●◎❍◆◇❖♦▪▫❏❐❑❒□✓✔☑★☆✱☞☛→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]|\(?\d{1,3}[.)])\s*"
+    r"^(?:[-－–—‐‑‒―⁃−•·*▷▶►▸▹▻‣⊳○◦●◎❍◆◇❖♦▪▫❏❐❑❒□■✓✔☑★☆✱☞☛→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]|\+(?=\s)|\(?\d{1,3}[.)])\s*"
 )
 # "Japan (8; A, B)", "Japan (8)", "Japan (A; B)" or "Japan (A, B)": a country and its
 # authorities in brackets (one name alone in them is an aside: "Toyama (Japan)").

@@ -74,7 +74,8 @@ def _entity(match: re.Match[str]) -> str:
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*#*$")
 _MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1")
+# (a run of three or more, "*** OVERVIEW ***", is a rule drawn around a heading, not strong text)
+_MD_STRONG = re.compile(r"(?<![*_])(\*\*|__)(?=[^\s*_])(?P<text>.+?)(?<=[^\s*_])\1(?![*_])")
 _MD_EMPHASIS = re.compile(r"(?:^|(?<=[\s(]))\*(?=\S)(?P<text>[^*]+?)(?<=\S)\*(?=[\s.,;:)]|$)")
 
 

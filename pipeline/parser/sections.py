@@ -105,6 +105,14 @@ SECTION_MARKERS = (
         needs_known_heading=True,
         per_glyph=True,
     ),
+    # A small "o" standing for a circle ("o Overview", "o Agreed points"), as typed where "○"
+    # was not at hand: a marker once a known heading confirms it; the heading starts upper case.
+    SectionMarker(
+        "letter o",
+        re.compile(r"^(?P<glyph>o)\s+(?P<heading>[A-Z][^.;:]{0,60}?)$"),
+        needs_known_heading=True,
+        per_glyph=True,
+    ),
     SectionMarker(
         "numbered",
         re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?P<heading>[^\W\d_][^.;:]{0,60})$"),
@@ -128,7 +136,7 @@ SECTION_KINDS = (
     (
         "contents",
         re.compile(
-            r"\b(contents?|main results|results|agenda|proceedings|discussions|sessions|outcomes?"
+            r"\b(contents?|main results|results|agenda|proceedings|discussions?|sessions|outcomes?"
             r"|(?<!agreed )minutes)\b",
             re.I,
         ),
@@ -138,14 +146,15 @@ SECTION_KINDS = (
         "participation",
         re.compile(
             r"^(?:list of )?(participants|participation"
-            r"|participating (regions|members|governments|authorities)|attendance)(?: by (?:country|region))?$",
+            r"|participating (regions|members|governments|authorities)|attendance|members present)"
+            r"(?: by (?:country|region))?$",
             re.I,
         ),
     ),
     (
         "declaration",
         re.compile(
-            r"\b(declaration|charter|communiqu[eé]|statement|resolution|agreement|memorandum|MOU|decision"
+            r"\b(declaration|charter|communiqu[eé]|statement|resolution|recommendation|agreement|memorandum|MOU|decision"
             r"|(?:agreed )?conclusion|agreed (?:points|items|minutes))s?\b",
             re.I,
         ),
@@ -345,15 +354,37 @@ def _names_a_meeting(heading: str) -> bool:
     return meeting_kind(heading) is not None or _MEETING_WORDS.search(heading) is not None
 
 
+# The header lines of an e-mail ("From: ...", "Subject: FW: ...") and the line a mail
+# program puts above the message it forwards.
+EMAIL_HEADER = re.compile(
+    r"^(?:(?:From|Sent|Date|To|Cc|Bcc|Reply-To|Subject|Importance)\s*:|-{3,}\s*Original Message)", re.I
+)
+
+
+def envelope_end(texts: tuple[str, ...], first_section: int) -> int:
+    """Where the e-mail around a forwarded record ends: after the last header line before
+    the first section, for a text whose first line is an e-mail's "From:" line (0 for any
+    other text). The envelope's lines (headers, a cover note) are kept but never the title."""
+    filled = [index for index, text in enumerate(texts[:first_section]) if text]
+    if not filled or not texts[filled[0]].lower().startswith("from:"):
+        return 0
+    return 1 + max(index for index in filled if EMAIL_HEADER.match(texts[index]))
+
+
 def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[SectionDraft]]:
     """Return the title, the lines between title and first section, and the sections."""
-    headings = find_sections(tuple(line.text for line in lines))
+    texts = tuple(line.text for line in lines)
+    headings = find_sections(texts)
+    # (the "-----Original Message-----" line reads as a heading drawn between rules)
+    envelope = envelope_end(texts, min((i for i in headings if not EMAIL_HEADER.match(texts[i])), default=len(texts)))
     title: str | None = None
     preface: list[Line] = []
     sections: list[SectionDraft] = []
     for index, line in enumerate(lines):
         text = line.text
-        if index in headings:
+        if index < envelope:
+            preface.append(line)
+        elif index in headings:
             heading, kind = headings[index]
             if title is None and not sections and kind is None and _names_a_meeting(heading):
                 title = heading  # "=== NEAR Expert Meeting on ... ===": the page's title, marked as headings are
@@ -396,6 +427,7 @@ BULLET_MARKERS = (
     LineRule("star", re.compile(r"^[★☆✱✲✳✴✵✶✷✸✹✺]\s*(?P<text>.+)$")),
     LineRule("pointing hand", re.compile(r"^[☞☛☜👉]\s*(?P<text>.+)$")),
     LineRule("asterisk", re.compile(r"^\*\s*(?P<text>.+)$")),
+    LineRule("plus", re.compile(r"^\+\s+(?P<text>.+)$")),  # (a space after it: "+82 ..." is a number)
     LineRule("circled number", re.compile(r"^[①-⑳]\s*(?P<text>.+)$")),
     LineRule("parenthesised number", re.compile(r"^[(（]\d{1,2}[)）]\s*(?P<text>.+)$")),
     LineRule("cjk number", re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\s*(?P<text>.+)$")),
