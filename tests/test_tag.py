@@ -11,7 +11,7 @@ from pipeline import parse, read, read_bytes
 from pipeline.tagger import ModelError, load_nlp, prose, tag
 from pipeline.tagger.evaluate import load_gold, score_file, total
 from pipeline.tagger.gazetteer import load_gazetteer
-from pipeline.tagger.mentions import organizer_bodies
+from pipeline.tagger.mentions import Mention, merge, organizer_bodies
 from pipeline.tagger.names import clean_span
 from tests.conftest import TESTS
 
@@ -207,6 +207,11 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             ["Jilin Provincial People's Government", "NEAR Economy and Trade Subcommittee"],
         ),
         ("Gyeongsangbuk-do and NEAR Secretariat", ["Gyeongsangbuk-do", "NEAR Secretariat"]),
+        (
+            "NEAR Subcommittee on Science and Technology; Anhui Provincial People's Government",
+            ["NEAR Subcommittee on Science and Technology", "Anhui Provincial People's Government"],
+        ),
+        ("Committee for Economy and Trade and Gangwon-do", ["Committee for Economy and Trade", "Gangwon-do"]),
         (
             "Gangwon Provincial Government · Gangwon Agricultural Research and Extension Services",
             ["Gangwon Provincial Government", "Gangwon Agricultural Research and Extension Services"],
@@ -444,3 +449,26 @@ def test_an_organ_named_by_its_field_is_a_name_and_a_year_after_for_ends_it(nlp)
     assert kinds["Cultural Exchange Subcommittee"] == kinds["Maritime Logistics Subcommittee"] == "organization"
     assert kinds["NEAR"] == "organization"
     assert not {"Secretariat", "Cultural Exchange Subcommittee for 2010-2011"} & set(kinds)
+
+
+@pytest.mark.parametrize(
+    ("spellings"),
+    [
+        ("Terkhiin Tsagaan Nuur", "Terkhiin Tsagaan Lake"),
+        ("Lake Chao", "Chaohu Lake"),
+        ("Izumo Taisha", "Izumo Grand Shrine"),
+        ("Helan Shan", "Helan Mountains"),
+        ("Daursky Zapovednik", "Daursky Nature Reserve"),
+        ("St. Sophia Cathedral", "Saint Sophia Cathedral"),
+        ("Songhuajiang River", "Songhua River"),
+    ],
+)
+def test_one_feature_written_two_ways_is_one_entity(spellings: tuple[str, ...]) -> None:
+    mentions = [Mention(text, "place", "LOC", None, None, "rules") for text in spellings]
+    (entity,) = merge(mentions)
+    assert entity.aliases == sorted(spellings)
+
+
+def test_names_that_only_share_a_head_stay_apart() -> None:
+    texts = ("Uvs Lake", "Uvs Nuur Basin", "Mount Huangshan", "Huangshan")
+    assert len(merge([Mention(text, "place", "LOC", None, None, "rules") for text in texts])) == len(texts)

@@ -33,6 +33,7 @@ from .names import (
     ON_TAIL_HEADS,
     RESOURCE_WORDS,
     clean_span,
+    feature_key,
     head_kind,
     head_word,
     in_capitals,
@@ -156,9 +157,13 @@ ORGANIZER_JOINERS = re.compile(
 )
 
 
+_TOPIC_TAIL = re.compile(r"\s(?:on|for)\s")
+
+
 def _joined_parts(text: str) -> list[str]:
     """The parts between joiners, except that "and" goes on with an "of" tail that has no
-    head of its own after it ("Chamber of Commerce and Industry")."""
+    head of its own after it ("Chamber of Commerce and Industry"), or with an "on" or "for"
+    topic when a field follows it ("Subcommittee on Science and Technology")."""
     parts: list[str] = []
     position = 0
     for joiner in ORGANIZER_JOINERS.finditer(text):
@@ -167,6 +172,8 @@ def _joined_parts(text: str) -> list[str]:
         following = (split_aside(following) or (following, ""))[0]
         if joiner.group(0).strip() in ("and", "&") and (
             (" of " in part and head_kind(following) is None)
+            # "Subcommittee on Science and Technology": a body's topic of two fields
+            or (_TOPIC_TAIL.search(part) is not None and following.strip().lower() in FIELD_WORDS)
             # "NEAR Economy and Trade Subcommittee": two fields of one body's name
             or (
                 part.split()[-1].lower() in FIELD_WORDS
@@ -1007,7 +1014,7 @@ def _name_key(name: str) -> str:
     region_body = _REGION_BODY.match(name)
     if region_body and _generic(region_body["body"]):
         name = f"{region_body['body']} of {region_body['region']}"
-    return f"name:{re.sub(r' of the ', ' of ', alias_key(name))}"
+    return f"name:{feature_key(re.sub(r' of the ', ' of ', alias_key(name)))}"
 
 
 def merge(mentions: Iterable[Mention]) -> list[Entity]:

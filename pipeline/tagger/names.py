@@ -841,3 +841,45 @@ NAME_SHAPES = [
         "ORG", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["organization"])}, "IS_TITLE": True}], "organization"
     ),
 ]
+
+
+# --- one key for one feature's spellings --------------------------------------------
+
+# A feature's head word as its own language writes it, and the English one: "Terkhiin
+# Tsagaan Nuur" is "Terkhiin Tsagaan Lake", "Izumo Taisha" the "Izumo Grand Shrine".
+HEAD_TRANSLATIONS = {
+    "nuur": "lake",
+    "nuur lake": "lake",
+    "gol": "river",
+    "uul": "mountain",
+    "shan": "mountain",
+    "mountains": "mountain",
+    "zapovednik": "nature reserve",
+    "taisha": "grand shrine",
+}
+# A name's first word that English also writes before it: "Lake Chao", "Saint Sophia".
+LEADING_HEADS = {"lake": "lake", "mount": "mountain", "mt": "mountain", "mt.": "mountain"}
+ABBREVIATED_WORDS = {"st.": "saint", "st": "saint"}
+# Pinyin heads glued to a name before the English one: "Chaohu Lake" is "Lake Chao".
+GLUED_HEADS = {"lake": ("hu",), "mountain": ("shan",), "river": ("jiang", "he")}
+
+
+def feature_key(key: str) -> str:
+    """A lower-case name key with one spelling for a feature's head: its English head word,
+    after the name ("lake chao" and "chaohu lake" are "chao lake")."""
+    words = [ABBREVIATED_WORDS.get(word, word) for word in key.split()]
+    if len(words) > 1 and words[0] in LEADING_HEADS:
+        words = [*words[1:], LEADING_HEADS[words[0]]]
+    for length in (2, 1):
+        tail = " ".join(words[-length:])
+        if len(words) > length and tail in HEAD_TRANSLATIONS:
+            words = [*words[:-length], HEAD_TRANSLATIONS[tail]]
+            break
+    head = words[-1]
+    if len(words) > 1:
+        for glued in GLUED_HEADS.get(head, ()):
+            stem = words[-2]
+            if stem.endswith(glued) and len(stem) > len(glued) + 1:
+                words[-2] = stem[: -len(glued)]
+                break
+    return " ".join(words)
