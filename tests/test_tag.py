@@ -472,3 +472,33 @@ def test_one_feature_written_two_ways_is_one_entity(spellings: tuple[str, ...]) 
 def test_names_that_only_share_a_head_stay_apart() -> None:
     texts = ("Uvs Lake", "Uvs Nuur Basin", "Mount Huangshan", "Huangshan")
     assert len(merge([Mention(text, "place", "LOC", None, None, "rules") for text in texts])) == len(texts)
+
+
+@pytest.mark.parametrize(
+    ("hangul", "romanized"),
+    [
+        ("삼척", "samcheok"),
+        ("강릉", "gangneung"),  # ng before r: n
+        ("밀양", "miryang"),  # l before a vowel: r
+        ("신라", "silla"),  # n before r: ll
+        ("독립문", "dongnimmun"),  # k before r, p before m
+        ("경상북도", "gyeongsangbukdo"),
+        ("Seoul", None),
+    ],
+)
+def test_the_gazetteer_romanizes_korean_city_names(hangul: str, romanized: str | None) -> None:
+    from tools.build_gazetteer import revised_romanization
+
+    assert revised_romanization(hangul) == romanized
+
+
+def test_korean_cities_are_named_as_the_records_write_them() -> None:
+    gazetteer = load_gazetteer()
+    for written, name in [
+        ("Samcheok", "Samcheok"),
+        ("Gimhae", "Gimhae"),
+        ("Taebaek", "Taebaek"),
+        ("삼척시", "Samcheok"),
+    ]:
+        entry = gazetteer.lookup(written)
+        assert entry is not None and entry.name == name

@@ -115,6 +115,32 @@ def _english_word(name: str) -> bool:
     return word in _english_words() or (word.endswith("s") and word[:-1] in _english_words())
 
 
+_KOREAN_ADMINISTRATIVE = re.compile(r"(?<=..)(?:시|군)$")
+
+
+def _korean_spelling(city: dict) -> dict:
+    """A Korean city under the Revised Romanization of its Hangul name where GeoNames has
+    that spelling among its names ("Santyoku" -> "Samcheok") or names it the older way
+    ("T'aebaek" -> "Taebaek"), and with that spelling among its names in any case."""
+    hangul = [name for name in city["alternatenames"] if re.fullmatch(r"[가-힣]{2,}", name)]
+    spellings = {
+        romanized for name in hangul if (romanized := revised_romanization(_KOREAN_ADMINISTRATIVE.sub("", name)))
+    }
+    if not spellings or _plain_key(city["name"]) in spellings:
+        return city
+    named = [name for name in city["alternatenames"] if _plain_latin(name) and _plain_key(name) in spellings]
+    alternates = [*city["alternatenames"], *(spelling.title() for spelling in sorted(spellings))]
+    if not named and len(spellings) == 1 and any(mark in city["name"] for mark in "'’"):
+        named = [spellings.pop().title()]  # McCune-Reischauer's apostrophe ("Koch'ang"): never the RR spelling
+    if named:
+        return {**city, "name": named[0], "alternatenames": [city["name"], *alternates]}
+    return {**city, "alternatenames": alternates}
+
+
+def _plain_key(name: str) -> str:
+    return name.lower().replace("-", "").replace(" ", "")
+
+
 def _plain_latin(name: str) -> bool:
     return _PLAIN_LATIN.fullmatch(name) is not None
 
@@ -125,6 +151,64 @@ def _in_script(name: str, scripts: tuple[str, ...]) -> bool:
 
 
 _ADMINISTRATIVE_SUFFIX = re.compile(r"-(?:shi|si|gun)$")
+
+# The Revised Romanization of Korean (Ministry of Culture and Tourism, 2000): a Hangul
+# syllable's initial, vowel and final, and the changes the sounds make where they meet.
+# GeoNames names some Korean cities in older or Japanese readings ("Santyoku" is Samcheok,
+# "Kimhae" Gimhae, "T'aebaek" Taebaek); the romanization of their Hangul name picks the
+# spelling the records use among GeoNames' own names, and is an alias of its own.
+RR_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h")
+RR_VOWELS = (
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu",
+    "ui", "i",
+)  # fmt: skip
+RR_FINALS = (
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t",
+    "t", "k", "t", "p", "t",
+)  # fmt: skip
+# (final, next initial) -> their spelling together: "l" before a vowel is "r" (Miryang),
+# "ng"/"m" and "n"/"l" before "r" (Gangneung, Silla), "k"/"p"/"t" before a nasal.
+RR_JOINS = {
+    ("l", ""): "r",
+    ("ng", "r"): "ngn",
+    ("m", "r"): "mn",
+    ("n", "r"): "ll",
+    ("l", "r"): "ll",
+    ("k", "r"): "ngn",
+    ("p", "r"): "mn",
+    ("k", "n"): "ngn",
+    ("k", "m"): "ngm",
+    ("p", "n"): "mn",
+    ("p", "m"): "mm",
+    ("t", "n"): "nn",
+    ("t", "m"): "nm",
+}
+_HANGUL_FIRST, _HANGUL_COUNT = 0xAC00, 11172
+
+
+def revised_romanization(hangul: str) -> str | None:
+    """A Hangul word in the Revised Romanization, lower case ("삼척" -> "samcheok"); None
+    for anything but Hangul syllables."""
+    syllables = []
+    for char in hangul:
+        code = ord(char) - _HANGUL_FIRST
+        if not 0 <= code < _HANGUL_COUNT:
+            return None
+        syllables.append((RR_INITIALS[code // 588], RR_VOWELS[code % 588 // 28], RR_FINALS[code % 28]))
+    spelled = []
+    for index, (initial, vowel, final) in enumerate(syllables):
+        if index == 0 and initial == "r":
+            initial = "n" if vowel.startswith(("a", "e", "o", "u")) else ""  # no word starts with "r"
+        next_initial = syllables[index + 1][0] if index + 1 < len(syllables) else None
+        if next_initial is not None and (final, next_initial) in RR_JOINS:
+            joined = RR_JOINS[(final, next_initial)]
+            spelled.append(initial + vowel + joined)
+            syllables[index + 1] = ("", *syllables[index + 1][1:])  # (the join spelled the next initial too)
+        else:
+            spelled.append(initial + vowel + final)
+    return "".join(spelled)
+
+
 TOWN_NAME_MIN = 5  # letters of a town's name matched by case alone ("Ono" and "Mine" are words too)
 
 KIND_RANK = {"country": 0, "subdivision": 1, "city": 2, "geographic": 3, "organization": 4}
@@ -591,6 +675,8 @@ class Gazetteer:
             cc = city["countrycode"]
             if cc not in GEONAMES_COUNTRIES:
                 continue
+            if cc == "KR":
+                city = _korean_spelling(city)
             if match_key(city["name"]) in known and city["name"].isascii():
                 # A region took the name ("Khovd": Khovd Province): the city is "Khovd City",
                 # so a bare name the text shows to be the city has an entry to go to.
