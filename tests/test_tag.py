@@ -502,3 +502,16 @@ def test_korean_cities_are_named_as_the_records_write_them() -> None:
     ]:
         entry = gazetteer.lookup(written)
         assert entry is not None and entry.name == name
+
+
+def test_a_second_organizer_field_names_bodies() -> None:
+    from pipeline.tagger.mentions import structure_mentions
+
+    text = (
+        "NEAR Forum on Green Cities 2013\n\nOVERVIEW\nDATE: 3-4 July 2013\nORGANIZER: Gyeonggi Provincial Government\n"
+        "CO-ORGANIZER: Suwon City Hall; Gyeonggi Research Institute (GRI), Food and Agriculture Organization\n"
+    )
+    mentions = structure_mentions(parse(read_bytes(text.encode(), "forum.txt")), load_gazetteer())
+    organizations = {mention.text for mention in mentions if mention.kind == "organization"}
+    assert {"Gyeonggi Provincial Government", "Suwon City Hall", "Gyeonggi Research Institute"} <= organizations
+    assert not any("Food" in name or "Agriculture" in name for name in organizations)  # left to the prose

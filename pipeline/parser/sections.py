@@ -86,6 +86,14 @@ SECTION_MARKERS = (
         re.compile(r"^(?P<glyph>[一二三四五六七八九十]{1,3})[、.．]\s*(?P<heading>\S.{0,60})$"),
         needs_known_heading=True,
     ),
+    # "第1 Overview", "第二章 Contents": a Japanese or Chinese ordinal before the heading
+    SectionMarker(
+        "cjk ordinal",
+        re.compile(
+            r"^第\s*(?P<glyph>\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[章節节部]?\s*(?P<heading>[^\W\d_].{0,60})$"
+        ),
+        needs_known_heading=True,
+    ),
     SectionMarker(
         "roman numbered",
         re.compile(r"^(?P<glyph>[IVX]{1,5}|[Ⅰ-Ⅻ])[.)]\s+(?P<heading>[^\W\d_][^.;:]{0,60})$"),

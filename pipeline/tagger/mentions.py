@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeGuard
 
 from ..parser.countries import country_code
-from ..parser.overview import PLACE_SEPARATOR
+from ..parser.overview import PLACE_SEPARATOR, field_kind
 from ..parser.text import split_aside, split_top_level, split_top_level_at
 from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
@@ -251,15 +251,27 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                     mentions.append(named)
     if overview.venue:
         mentions += _places(overview.venue.text, gazetteer, overview.venue.country)
+    bodies: list[tuple[str, str | None]] = []
     if overview.organizer:
         organizer = overview.organizer
         if ">" in organizer.text:
             mentions.append(_mention(organizer.text.split(">")[0].strip(), gazetteer, "place", "GPE"))
-        for part in organizer_bodies(organizer.name or ""):
-            for name in _with_aside(part, gazetteer):
-                if name and not name[0].islower():  # an aside "(coordinating region of ...)" names nothing
-                    mentions.append(_mention(name, gazetteer, "organization", "ORG", organizer.country))
+        bodies += [(part, organizer.country) for part in organizer_bodies(organizer.name or "")]
+    for field in overview.other:
+        if field_kind(field.label) == "organizer":
+            # "CO-ORGANIZER: Suwon City Hall, ...", a second organizer field: its bodies, where
+            # commas or semicolons part them; a part with "and" in it is left to the prose ("Food and
+            # Agriculture Organization", "Institute of Science and Technology")
+            parts = [part for chunk in split_top_level(field.text, ";") for part in split_top_level(chunk, ",")]
+            bodies += [(part.strip(), None) for part in parts if not _AND.search(part)]
+    for part, country in bodies:
+        for name in _with_aside(part, gazetteer):
+            if name and not name[0].islower():  # an aside "(coordinating region of ...)" names nothing
+                mentions.append(_mention(name, gazetteer, "organization", "ORG", country))
     return mentions
+
+
+_AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)
 
 
 # --- prose ------------------------------------------------------------------------
