@@ -463,3 +463,27 @@ def test_a_table_of_fields_keeps_unknown_labels_and_skips_its_header() -> None:
         ("Supported by", "Hefei Municipal People's Government"),
     ]
     assert unlabelled == []
+
+
+def test_a_venue_line_ending_with_its_country_ends_a_part() -> None:
+    text = (
+        "NEAR Subcommittee on Mining 2018\n\nOverview\n"
+        "Venue: Dalanzadgad, Umnugovi Province, Mongolia\n       Dalanzadgad Cultural Palace\n"
+        "Host: Umnugovi Aimag Governor's Office\n"
+    )
+    venue = parse(read_bytes(text.encode(), "mining.txt")).overview.venue  # type: ignore[union-attr]
+    assert venue is not None and venue.country == "Mongolia"
+    assert venue.place == "Dalanzadgad, Umnugovi Province, Dalanzadgad Cultural Palace"
+
+
+def test_authorities_and_countries_both_miscounted_make_one_note() -> None:
+    text = (
+        "The 3rd NEAR Working Committee 2010\n\nOverview\nDate: 1 June 2010\n"
+        "Participants: 3 regional governments from 2 countries\n"
+        "  Japan: Toyama Prefecture, Shimane Prefecture\n  China: Jilin Province\n  Russia: Amur Oblast\n"
+    )
+    notes = parse(read_bytes(text.encode(), "committee.txt")).notes
+    counts = [note for note in notes if note.code in ("participation-count-mismatch", "country-count-mismatch")]
+    assert [note.message for note in counts] == [
+        "Overview states 3 regional authorities from 2 countries; 4 authorities in 3 countries are listed."
+    ]

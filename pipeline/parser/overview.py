@@ -314,6 +314,18 @@ def parse_venue(text: str) -> Venue:
     return Venue(text=text, country=country, country_code=country and country_code(country), place=place or None)
 
 
+def _venue_text(values: list[Line]) -> str:
+    """A venue's lines as one value. A line that ends with the country ended a part:
+    "Dalanzadgad, Umnugovi Province, Mongolia" over "Dalanzadgad Cultural Palace" is two
+    parts, not the place "Mongolia Dalanzadgad Cultural Palace"."""
+    text = ""
+    for value in values:
+        last_part = text.rsplit(",", 1)[-1].strip()
+        ended = bool(text) and value.text[:1].isupper() and canonical_country(last_part) is not None
+        text = f"{text}, {value.text}" if ended else f"{text} {value.text}".strip()
+    return text
+
+
 def parse_organizer(text: str) -> Organizer:
     country, name = split_country(text)
     return Organizer(text=text, country=country, country_code=country and country_code(country), name=name or None)
@@ -444,6 +456,8 @@ SUSPECT_AUTHORITIES = (
                 re.IGNORECASE,
             )
             or re.match(r"^(?:in\s+)?total\b", text, re.IGNORECASE)
+            # "1 observer region and 4 companies", "2 guest organizations": a number, then words
+            or re.match(r"^\d+\s+[a-z]", text)
         ),
     ),
     SuspectRule("long", lambda text: len(text.split()) > (_NAME_WORDS_MAX if _title_case(text) else _WORDS_MAX)),
@@ -998,7 +1012,7 @@ def _finish_group(draft: GroupDraft) -> list[ParticipantGroup]:
 
 FIELD_PARSERS: dict[str, Callable[[RawField, list[Note]], Any]] = {
     "period": lambda raw, notes: parse_period_field(raw.text, raw.line, notes),
-    "venue": lambda raw, notes: parse_venue(raw.text),
+    "venue": lambda raw, notes: parse_venue(_venue_text(raw.values)),
     "organizer": lambda raw, notes: parse_organizer(raw.text),
     "participation": lambda raw, notes: parse_participation(raw.values, notes),
 }
