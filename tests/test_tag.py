@@ -515,3 +515,11 @@ def test_a_second_organizer_field_names_bodies() -> None:
     organizations = {mention.text for mention in mentions if mention.kind == "organization"}
     assert {"Gyeonggi Provincial Government", "Suwon City Hall", "Gyeonggi Research Institute"} <= organizations
     assert not any("Food" in name or "Agriculture" in name for name in organizations)  # left to the prose
+
+
+def test_a_translated_city_name_is_no_alias_and_mine_is_a_name_word(nlp) -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Science City") is None  # GeoNames' translation of Akademgorodok
+    assert gazetteer.lookup("Chita City") is not None
+    doc = nlp("Korea Mine Reclamation Corporation on the closed mines of Taebaek")
+    assert "Korea Mine Reclamation Corporation" in {ent.text for ent in doc.ents}

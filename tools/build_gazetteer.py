@@ -141,6 +141,22 @@ def _plain_key(name: str) -> str:
     return name.lower().replace("-", "").replace(" ", "")
 
 
+_PHRASE_WORD_MIN = 4  # (shorter dictionary words are mostly syllables of a romanization: "Ta lai")
+
+
+def _english_phrase(name: str, city: str) -> bool:
+    """Whether another name of a city is an English phrase, a translation rather than a name
+    ("Science City" for Akademgorodok, "Treaty Port" for Namp'o): it would tag the phrase.
+    Not one with the city's own name in it ("Chita City")."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and "-" not in name  # (Wade-Giles joins its syllables with hyphens: "Tung-ning")
+        and city.lower() not in name.lower()
+        and all(len(word) >= _PHRASE_WORD_MIN and _english_word(word) for word in words)
+    )
+
+
 def _plain_latin(name: str) -> bool:
     return _PLAIN_LATIN.fullmatch(name) is not None
 
@@ -689,7 +705,12 @@ class Gazetteer:
                 continue
             native = [n for n in city["alternatenames"] if _in_script(n, GEONAMES_COUNTRIES[cc])]
             latin = [
-                n for n in city["alternatenames"] if _plain_latin(n) and n != city["name"] and not _english_word(n)
+                n
+                for n in city["alternatenames"]
+                if _plain_latin(n)
+                and n != city["name"]
+                and not _english_word(n)
+                and not _english_phrase(n, city["name"])
             ]
             self.new_entry(eid, city["name"], "place", "GPE", "city", cc)
             self.add(eid, *(n for n in [*latin, *native] if match_key(n) not in known))

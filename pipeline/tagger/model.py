@@ -61,7 +61,7 @@ def load_nlp(
     import spacy  # imported here so commands that do not tag never pay for it
 
     from .gazetteer import load_gazetteer
-    from .names import NAME_SHAPES
+    from .names import NAME_NOUNS_AMONG_STOP_WORDS, NAME_SHAPES
 
     name = resolve_model(model)  # the same choice the manifest records
     if name is None:
@@ -73,6 +73,9 @@ def load_nlp(
         nlp = spacy.load(name, exclude=EXCLUDED_COMPONENTS)
     except OSError as error:
         raise ModelError(f"cannot load spaCy model {name!r}: {str(error).splitlines()[0]}") from None
+    for word in NAME_NOUNS_AMONG_STOP_WORDS:  # (the model itself does not read IS_STOP; the name shapes do)
+        for form in (word, word.title(), word.upper()):
+            nlp.vocab[form].is_stop = False
     # span_ruler rather than entity_ruler: the latter recounts all its patterns on every doc.
     gazetteer = gazetteer or load_gazetteer()
     # The tokenizer caches its first 10,000 words; tokenizing the patterns must not fill

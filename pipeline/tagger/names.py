@@ -776,6 +776,9 @@ _CAPITALISED = {
     "OP": "+",
 }
 _NAME_WORDS = _CAPITALISED | {"OP": "{1,4}"}  # the words of a name before its head, at most four
+# Words of spaCy's stop list that are also nouns of names, so _CAPITALISED takes them: the
+# possessive "mine" is the "Mine" of "Korea Mine Reclamation Corporation".
+NAME_NOUNS_AMONG_STOP_WORDS = ("mine",)
 
 # Compass words before a country or Siberia name a part of it: "Northeast China" (a macro-region).
 COMPASS_WORDS = {
