@@ -800,6 +800,8 @@ COMPASS_WORDS = {
 COMPASS_REGIONS = {"china", "japan", "mongolia", "russia", "siberia"}  # not Korea: "South Korea" is a country
 # Words before "Area" that make a zone of it: "Qinzhou Bonded Port Area", "Wulingyuan Scenic Area".
 AREA_WORDS = {"port", "zone", "park", "scenic", "industrial", "development", "tourist", "economic", "protected", "new"}
+# Lower-case endings of Korea's local units below a city: neighbourhood, village, town, township, district.
+KOREAN_UNIT_ENDINGS = {"dong", "ri", "eup", "myeon", "gu"}
 # Lower-case ends of a Japanese temple's name: "Todai-ji", "Risshaku-ji Temple", "Byodo-in".
 TEMPLE_SUFFIXES = {"ji", "dera", "in"}
 
@@ -818,6 +820,8 @@ NAME_SHAPES = [
         "temple",
     ),
     _shape("GPE", [_NAME_WORDS, {"LOWER": "onsen"}], "spa town"),
+    # a Korean neighbourhood, township or village by its unit's ending: "Haenggung-dong", "Songsan-ri"
+    _shape("GPE", [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}], "korean unit"),
     _shape("LOC", [{"LOWER": {"IN": sorted(COMPASS_WORDS)}}, {"LOWER": {"IN": sorted(COMPASS_REGIONS)}}], "compass"),
     # a region named by a compass point and a country or a people: "East Kazakhstan Region"
     _shape(
