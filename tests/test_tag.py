@@ -288,6 +288,7 @@ ENTITY_SET_FLOORS = {
     "L": (0.974, 0.939, 0.916, 0.939),
     "M": (0.951, 0.942, 0.905, 0.927),
     "N": (0.954, 0.920, 0.843, 0.914),
+    "O": (0.962, 0.943, 0.919, 0.891),
 }
 
 
@@ -523,3 +524,16 @@ def test_a_translated_city_name_is_no_alias_and_mine_is_a_name_word(nlp) -> None
     assert gazetteer.lookup("Chita City") is not None
     doc = nlp("Korea Mine Reclamation Corporation on the closed mines of Taebaek")
     assert "Korea Mine Reclamation Corporation" in {ent.text for ent in doc.ents}
+
+
+@pytest.mark.parametrize(
+    ("spellings"),
+    [
+        ("Henan Province, People's Government", "Henan Provincial People's Government"),
+        ("Yamagata Prefecture, Prefectural Government", "Yamagata Prefectural Government"),
+        ("Government of Sakhalin Oblast", "Sakhalin Oblast Government"),
+    ],
+)
+def test_one_body_written_two_ways_is_one_entity(spellings: tuple[str, ...]) -> None:
+    (entity,) = merge([Mention(text, "organization", "ORG", None, None, "rules") for text in spellings])
+    assert entity.aliases == sorted(spellings)

@@ -1013,6 +1013,15 @@ _FIELD_FIRST = re.compile(
     r"^(?P<fields>.+?)\s+(?P<body>Subcommittee|Sub-committee|Working Group|Committee)$", re.IGNORECASE
 )
 _REGION_BODY = re.compile(r"^(?P<region>[^,]+),\s*(?P<body>[^,]+)$")
+# A region's adjective before its body, and the region's noun: "Henan Provincial People's
+# Government" is the "People's Government of Henan Province".
+REGION_ADJECTIVES = {"provincial": "Province", "prefectural": "Prefecture"}
+_ADJECTIVE_BODY = re.compile(r"^(?P<region>.+?)\s+(?P<adjective>Provincial|Prefectural)\s+(?P<body>.+)$", re.IGNORECASE)
+# "Sakhalin Oblast Government" is the "Government of Sakhalin Oblast"
+_REGION_THEN_BODY = re.compile(
+    r"^(?P<region>.+\s(?:Oblast|Krai|Province|Prefecture|Region|Territory|Republic|Okrug|Aimag))\s+"
+    r"(?P<body>Government|Administration)$"
+)
 
 
 def _name_key(name: str) -> str:
@@ -1026,6 +1035,14 @@ def _name_key(name: str) -> str:
     region_body = _REGION_BODY.match(name)
     if region_body and _generic(region_body["body"]):
         name = f"{region_body['body']} of {region_body['region']}"
+    if adjective_body := _ADJECTIVE_BODY.match(name):
+        noun = REGION_ADJECTIVES[adjective_body["adjective"].lower()]
+        name = f"{adjective_body['body']} of {adjective_body['region']} {noun}"
+    elif region_then_body := _REGION_THEN_BODY.match(name):
+        name = f"{region_then_body['body']} of {region_then_body['region']}"
+    for adjective, noun in REGION_ADJECTIVES.items():  # "Prefectural Government of Yamagata Prefecture"
+        if name.lower().startswith(f"{adjective} ") and name.endswith(f" {noun}"):
+            name = name[len(adjective) + 1 :]
     return f"name:{feature_key(re.sub(r' of the ', ' of ', alias_key(name)))}"
 
 
