@@ -487,3 +487,35 @@ def test_authorities_and_countries_both_miscounted_make_one_note() -> None:
     assert [note.message for note in counts] == [
         "Overview states 3 regional authorities from 2 countries; 4 authorities in 3 countries are listed."
     ]
+
+
+MINUTES = """MINUTES
+2nd Meeting of the NEAR Subcommittee on Border Cooperation
+
+Place of meeting: Chita, Chita Oblast, Russian Federation
+Dates of meeting: 4-6 September 2001
+Convened by: Chita Oblast, coordinating region of the subcommittee
+Present: 3 member regional governments of 2 countries, as listed below.
+
+Members present
+  Russian Federation: Chita Oblast; Amur Oblast
+  Mongolia: Dornod Aimag
+
+Agenda item 1. Opening of the meeting
+The Governor of Chita Oblast opened the meeting.
+
+Agenda item 2. Decisions
+The meeting adopted the following decisions:
+1. Members will exchange staff of their customs posts.
+2. The next meeting will be held in 2003 in Dornod.
+"""
+
+
+def test_minutes_item_by_item() -> None:
+    record = parse(read_bytes(MINUTES.encode(), "minutes.txt"))
+    assert record.title == "2nd Meeting of the NEAR Subcommittee on Border Cooperation"
+    assert record.overview is not None and record.overview.participation is not None
+    groups = [(group.country, group.authorities) for group in record.overview.participation.groups]
+    assert groups == [("Russian Federation", ["Chita Oblast", "Amur Oblast"]), ("Mongolia", ["Dornod Aimag"])]
+    assert [section.heading for section in record.sections if section.heading] == ["Opening of the meeting"]
+    assert record.declaration is not None and len(record.declaration.resolutions) == 2

@@ -213,6 +213,10 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
         ),
         ("Committee for Economy and Trade and Gangwon-do", ["Committee for Economy and Trade", "Gangwon-do"]),
         (
+            "Chita Oblast, coordinating region of the subcommittee, with the NEAR Secretariat",
+            ["Chita Oblast", "NEAR Secretariat"],
+        ),
+        (
             "Gangwon Provincial Government · Gangwon Agricultural Research and Extension Services",
             ["Gangwon Provincial Government", "Gangwon Agricultural Research and Extension Services"],
         ),

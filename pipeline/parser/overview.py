@@ -92,7 +92,7 @@ FIELD_SYNONYMS = (
         "participation",
         re.compile(
             r"participation|participants?|participating (regions|governments|members|authorities)"
-            r"|attendance|attendees|delegations"
+            r"|attendance|attendees|delegations|present|members present"
         ),
     ),
 )
@@ -210,6 +210,12 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             or _table_row_label(line.text)
         )
         in_participation = bool(fields) and fields[-1].kind == "participation"
+        if labelled and in_participation and field_kind(labelled[0]) == "participation":
+            # "Present: 14 member regional governments ..., as listed below." over "Members
+            # present" and the list: the list's own heading goes on with the field
+            if labelled[1]:
+                fields[-1].values.append(Line(line.number, labelled[1]))
+            continue
         if labelled and (not in_participation or field_kind(labelled[0]) or _ends_participation(labelled[0])):
             label, value = labelled
             fields.append(RawField(label, line.number))

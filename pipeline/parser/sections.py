@@ -86,6 +86,13 @@ SECTION_MARKERS = (
         re.compile(r"^(?P<glyph>[一二三四五六七八九十]{1,3})[、.．]\s*(?P<heading>\S.{0,60})$"),
         needs_known_heading=True,
     ),
+    # "Agenda item 2. Reports of the members": the minutes of a meeting, item by item
+    SectionMarker(
+        "agenda item",
+        re.compile(
+            r"^Agenda\s+item\s+(?P<glyph>\d{1,2})\s*[.:)]\s*(?P<heading>[^\W\d_][^.;]{0,80}?)\.?$", re.IGNORECASE
+        ),
+    ),
     # "第1 Overview", "第二章 Contents": a Japanese or Chinese ordinal before the heading
     SectionMarker(
         "cjk ordinal",
@@ -385,12 +392,13 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
     headings = find_sections(texts)
     # (the "-----Original Message-----" line reads as a heading drawn between rules)
     envelope = envelope_end(texts, min((i for i in headings if not EMAIL_HEADER.match(texts[i])), default=len(texts)))
+    kind_line = _document_kind_line(texts, headings, envelope)
     title: str | None = None
     preface: list[Line] = []
     sections: list[SectionDraft] = []
     for index, line in enumerate(lines):
         text = line.text
-        if index < envelope:
+        if index < envelope or index == kind_line:
             preface.append(line)
         elif index in headings:
             heading, kind = headings[index]
@@ -405,6 +413,28 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
         else:
             preface.append(line)
     return title, preface, sections
+
+
+_LEADING_GLYPH = re.compile(r"^[^\w\s]\s*")
+
+
+def _document_kind_line(texts: tuple[str, ...], headings: dict[int, tuple[str, str | None]], start: int) -> int | None:
+    """ "MINUTES" over "2nd Meeting of the NEAR Subcommittee on ...": a first line naming
+    the kind of document, right above the line that names the meeting, is no section (the
+    meeting's line is the title). Its index, taken out of ``headings``; None for other texts."""
+    first = next((index for index in range(start, len(texts)) if texts[index]), None)
+    if (
+        first is None
+        or first not in headings
+        or first + 1 >= len(texts)
+        or first + 1 in headings
+        or not texts[first + 1]
+        or not _names_a_meeting(texts[first + 1])
+        or match_label(_LEADING_GLYPH.sub("", texts[first + 1])) is not None  # "【Outline】" over "・Event: ..."
+    ):
+        return None
+    del headings[first]
+    return first
 
 
 def _is_field(text: str) -> bool:

@@ -194,7 +194,9 @@ def organizer_bodies(text: str) -> list[str]:
     splits where the part after it is a name of its own, not a generic body word."""
     bodies = []
     for part in _joined_parts(text):
-        pieces = split_top_level(part, ",")
+        # "Chita Oblast, coordinating region of the subcommittee": a lower-case apposition names nothing
+        pieces = [piece for piece in split_top_level(part, ",") if not piece.strip()[:1].islower()] or [part]
+        part = ", ".join(piece.strip() for piece in pieces)
         if len(pieces) > 1 and all(
             is_name(piece) and not _generic(piece) and not _office_of(pieces[0], piece) for piece in pieces[1:]
         ):
