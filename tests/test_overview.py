@@ -519,3 +519,40 @@ def test_minutes_item_by_item() -> None:
     assert groups == [("Russian Federation", ["Chita Oblast", "Amur Oblast"]), ("Mongolia", ["Dornod Aimag"])]
     assert [section.heading for section in record.sections if section.heading] == ["Opening of the meeting"]
     assert record.declaration is not None and len(record.declaration.resolutions) == 2
+
+
+ALIGNED = """THE 17TH GENERAL ASSEMBLY OF NEAR
+
+OVERVIEW
+  ● Period      15-17 September 2026
+  ● Venue       Jilin Wusong Hotel, Jilin City, Jilin Province
+  ● Partners    Food and Agriculture Organization of the United Nations
+  ● Attendance  4 member regional governments from 3 countries and
+                1 observer
+
+PARTICIPANTS
+  China (2)      Jilin Province,
+                 Heilongjiang Province
+  Japan (1)      Toyama Prefecture
+  Russia (1)     Primorsky Krai
+  Observers      Almaty Region (Kazakhstan)
+"""
+
+
+def test_labels_and_values_in_columns_aligned_with_spaces() -> None:
+    overview = parse(read_bytes(ALIGNED.encode(), "aligned.txt")).overview
+    assert overview is not None and overview.period is not None and overview.venue is not None
+    assert overview.period.start is not None and overview.period.start.isoformat() == "2026-09-15"
+    assert overview.venue.place == "Jilin Wusong Hotel, Jilin City, Jilin Province"
+    assert [(field.label, field.text) for field in overview.other] == [
+        ("Partners", "Food and Agriculture Organization of the United Nations")
+    ]
+    assert overview.participation is not None
+    assert overview.participation.text == "4 member regional governments from 3 countries and 1 observer"
+    groups = [(group.country, group.role, group.authorities) for group in overview.participation.groups]
+    assert groups == [
+        ("China", "member", ["Jilin Province", "Heilongjiang Province"]),
+        ("Japan", "member", ["Toyama Prefecture"]),
+        ("Russian Federation", "member", ["Primorsky Krai"]),
+        ("Kazakhstan", "observer", ["Almaty Region"]),
+    ]

@@ -150,3 +150,14 @@ def test_a_table_drawn_with_box_drawing_characters_is_read_as_bars_and_rules() -
         "+----+----+",
         "+----+",
     )
+
+
+def test_a_programme_in_aligned_columns_keeps_its_lines() -> None:
+    text = (
+        "Program\n"
+        "October 20 (Tue.)   Working Committee; welcome reception\n"
+        "October 21 (Wed.)   Opening ceremony; plenary session\n"
+        "October 22 (Thu.)   Visit to the port of Fushiki-Toyama\n"
+    )
+    lines = list(read_bytes(text.encode(), "program.txt").lines)
+    assert lines[1] == "October 20 (Tue.) Working Committee; welcome reception"

@@ -184,6 +184,7 @@ def match_label(text: str) -> tuple[str, str] | None:
 
 # A row of a table drawn with bars at both ends: its cells
 _TABLE_ROW = re.compile(r"^\|\s*(?P<cells>\S.*?)\s*\|$")
+_EMPTY_FIRST_CELL = re.compile(r"^\|\s*\|")
 # "・Date: ...", "ㅇ 일시 (Date) : ...": a list marker before a label
 _LABEL_BULLET = re.compile(r"^[・·•ㅇ○◦▪‣*▶►▷▸◆◇■□●◎❖♦➢➤→☞-]\s*")
 
@@ -221,6 +222,16 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             fields.append(RawField(label, line.number))
             if value:
                 fields[-1].values.append(Line(line.number, value))
+        elif (
+            fields
+            and fields[-1].kind == "participation"
+            and fields[-1].values
+            and _EMPTY_FIRST_CELL.match(line.text)
+            and not fields[-1].values[-1].text.startswith("|")  # (a table's row going on is the table's)
+        ):
+            # "|  | observers, and about 140 participants |": the summary's cell going on
+            last = fields[-1].values[-1]
+            fields[-1].values[-1] = Line(last.number, f"{last.text} {_EMPTY_FIRST_CELL.sub('', line.text).strip(' |')}")
         elif fields and not _stray(fields[-1], line.text):
             row = _TABLE_ROW.match(line.text) if fields[-1].kind != "participation" else None
             if row is not None:  # "| | Harbin International ... |": the value's cell going on, after a bar

@@ -21,6 +21,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 from ..record import RepairKind
+from .countries import country_code
 from .repairs import QUOTE_PREFIX, fix_mojibake, repair_lines
 from .text import Line
 
@@ -299,14 +300,74 @@ def _tab_tables(lines: list[str]) -> list[str]:
     # (a table drawn with bars is one already: its padding is no column)
     spaced = [len(_SPACED_COLUMN.findall(body)) >= _SPACED_COLUMNS_MIN and "|" not in body for body in bodies]
     in_spaced_table = _in_runs(spaced, _SPACED_ROWS_MIN)
+    label_rows = _label_column_rows(bodies)
     rows = []
     for index, (line, body) in enumerate(zip(lines, bodies, strict=True)):
         if tabbed[index] and ((index > 0 and tabbed[index - 1]) or (index + 1 < len(lines) and tabbed[index + 1])):
             line = line[: len(line) - len(body)] + _INNER_TAB.sub(" | ", body)
         elif in_spaced_table[index]:
             line = line[: len(line) - len(body)] + _SPACED_COLUMN.sub(" | ", body.strip())
+        elif index in label_rows:
+            column, groups = label_rows[index]
+            label, value = body[:column].strip(), body[column:].strip()
+            # (a list of participants by country reads "China (9): A, B", a field "| Venue | ... |")
+            if not groups:
+                label = _LEADING_MARK.sub("", label)  # "● Venue": the bullet marks the row, it is no part of the label
+            line = line[: len(line) - len(body)] + (f"{label}: {value}" if groups else f"| {label} | {value} |")
         rows.append(line)
     return rows
+
+
+# "Venue       Jilin Wusong Hotel": a short label, a gap of spaces, its value; no colon.
+_LABEL_GAP = re.compile(r"^\s*(?P<label>\S+(?: \S+){0,4}) {2,}(?=\S)")
+_LABEL_ROWS_MIN = 3
+_COLON = re.compile(r"[:：]")
+
+
+_GROUP_COUNT = re.compile(r"\s*\(\d+\)\s*$")
+_LEADING_MARK = re.compile(r"^[^\w(]+")
+
+
+def _heads_a_group(label: str) -> bool:
+    """ "China (9)", "Observers": the list of participants by country, read as it is."""
+    name = _GROUP_COUNT.sub("", _LEADING_MARK.sub("", label.strip()))
+    return country_code(name) is not None or name.lower().startswith("observer")
+
+
+def _label_like(label: str) -> bool:
+    """A field's label ("● Venue") or a country's group ("China (9)"), not a date or a
+    time of a programme ("October 20 (Tue.)", "09:30")."""
+    return _heads_a_group(label) or not any(char.isdigit() for char in label)
+
+
+def _label_column_rows(bodies: list[str]) -> dict[int, tuple[int, bool]]:
+    """Rows of a two-column layout aligned with spaces: three or more lines whose values
+    start at one column after a short label, with only lines indented to that column (a
+    value going on) between them. Row index -> (the value's column, whether the labels are
+    countries or observers heading groups of participants)."""
+    found: dict[int, tuple[int, bool]] = {}
+    continuations: dict[int, int] = {}
+    run: list[int] = []
+    column = -1
+    for index, body in enumerate([*bodies, ""]):
+        gap = _LABEL_GAP.match(body)
+        if gap and (_INNER_TAB.search(body) or "|" in body or _COLON.search(body) or not _label_like(gap["label"])):
+            gap = None  # (a colon labels the line already: "Dates:   24 September", "일  시 (Date) : ...")
+        if gap and (not run or gap.end() == column):
+            run.append(index)
+            column = gap.end()
+            continue
+        if run and body.strip() and len(body) - len(body.lstrip()) >= column - 1:
+            continuations[index] = column  # the value going on under its column
+            continue
+        if len(run) >= _LABEL_ROWS_MIN:
+            groups = any(_heads_a_group(bodies[row][:column]) for row in run)
+            found |= dict.fromkeys(run, (column, groups))
+            if not groups:  # "|  | observers, and about 140 participants |": the value's cell going on
+                found |= {row: (0, False) for row, at in continuations.items() if run[0] < row and at == column}
+        continuations = {}
+        run, column = ([index], gap.end()) if gap else ([], -1)
+    return found
 
 
 def _in_runs(flags: list[bool], length: int) -> list[bool]:

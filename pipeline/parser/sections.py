@@ -161,7 +161,8 @@ SECTION_KINDS = (
         "participation",
         re.compile(
             r"^(?:list of )?(participants|participation"
-            r"|participating (regions|members|governments|authorities)|attendance|members present)"
+            r"|participating (?:regional |local |member )?(regions|members|governments|authorities)"
+            r"|attendance|members present)"
             r"(?: by (?:country|region))?$",
             re.I,
         ),
@@ -372,7 +373,7 @@ def _names_a_meeting(heading: str) -> bool:
 # The header lines of an e-mail ("From: ...", "Subject: FW: ...") and the line a mail
 # program puts above the message it forwards.
 EMAIL_HEADER = re.compile(
-    r"^(?:(?:From|Sent|Date|To|Cc|Bcc|Reply-To|Subject|Importance)\s*:|-{3,}\s*Original Message)", re.I
+    r"^(?:(?:From|Sent|Date|To|Cc|Bcc|Reply-To|Subject|Importance)\s*:|-{3,}\s*(?:Original|Forwarded) Message)", re.I
 )
 
 
