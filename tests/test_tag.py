@@ -541,3 +541,15 @@ def test_a_translated_city_name_is_no_alias_and_mine_is_a_name_word(nlp) -> None
 def test_one_body_written_two_ways_is_one_entity(spellings: tuple[str, ...]) -> None:
     (entity,) = merge([Mention(text, "organization", "ORG", None, None, "rules") for text in spellings])
     assert entity.aliases == sorted(spellings)
+
+
+def test_a_list_of_countries_is_no_inverted_name(nlp) -> None:
+    doc = nlp("the regional governments of China, Japan, Korea, DPR Korea and Mongolia; Korea, Republic of")
+    assert [ent.text for ent in doc.ents if ent.label_ == "GPE"] == [
+        "China",
+        "Japan",
+        "Korea",
+        "DPR Korea",
+        "Mongolia",
+        "Korea, Republic of",
+    ]

@@ -81,7 +81,7 @@ class Gazetteer:
             patterns += [
                 {"label": entry.label, "pattern": alias, "id": entry.id}
                 for alias in sorted(aliases)
-                if can_match(alias)
+                if can_match(alias) and not (entry.kind == "place" and _INVERTED_SHORT.search(alias))
             ]
         return patterns
 
@@ -98,6 +98,10 @@ class Gazetteer:
 
 
 _WORD = re.compile(r"\w+")
+# A place's name turned round with a one-word tail ("Korea, DPR", "Korea, South"): in running
+# text the comma lists two names ("China, Japan, Korea, DPR Korea"). Looked up whole in the
+# overview's fields still; the long forms ("Korea, Republic of") stay patterns.
+_INVERTED_SHORT = re.compile(r",\s*\S+$")
 
 
 def _can_match_in(texts: Sequence[str] | None) -> Callable[[str], bool]:

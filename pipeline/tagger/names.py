@@ -118,6 +118,11 @@ HEAD_WORDS = {
         "glacier",
         "nuur",  # Mongolian for lake: "Khövsgöl Nuur"
         "gol",  # Mongolian for river: "Egiin Gol"
+        "uul",  # Mongolian for mountain: "Shiliin Bogd Uul"
+        "agui",  # Mongolian for cave: "Taliin Agui"
+        "cave",
+        "caves",
+        "range",  # "Tateyama Mountain Range"
         "plain",
         "plains",
         "hollow",  # "Ubsunur Hollow"
@@ -274,7 +279,8 @@ HEAD_WORDS = {
         "steel",
     },
 }
-LEADING_NATURAL = {"mount", "mt", "mt.", "lake", "cape"}
+# (and Russian's, before a Cyrillic name: "река Партизанская", "сопка Сестра")
+LEADING_NATURAL = {"mount", "mt", "mt.", "lake", "cape", "река", "озеро", "гора", "сопка", "залив", "бухта", "остров"}
 # Abbreviations whose dot is part of the name: "Mt. Zao"
 ABBREVIATIONS = {"mt.", "st.", "co.", "ltd.", "inc.", "jsc."}
 LEADING_FACILITY = {"hotel"}  # "Hotel Metropolitan Yamagata"
@@ -653,11 +659,17 @@ def is_name(name: str) -> bool:
     words = name.split()
     return (
         bool(words)
-        and name[0].isupper()
+        and (name[0].isupper() or _lower_case_lead(words))
         and not all(word.lower() in GENERIC_WORDS for word in words)
         and name.lower() not in NOT_NAMES
         and field_kind(name) is None
     )
+
+
+def _lower_case_lead(words: list[str]) -> bool:
+    """ "река Партизанская", "бухта Нагаева": Russian writes a feature's common noun first,
+    in lower case, before the capitalised name."""
+    return len(words) > 1 and words[0] in LEADING_NATURAL and not words[0].isascii() and words[1][:1].isupper()
 
 
 def _strip_word(word: str) -> str:
