@@ -553,3 +553,14 @@ def test_a_list_of_countries_is_no_inverted_name(nlp) -> None:
         "Mongolia",
         "Korea, Republic of",
     ]
+
+
+def test_a_venue_and_its_name_in_its_own_script_are_one_place(nlp) -> None:
+    text = (
+        "NEAR Workshop on Cultural Heritage 2011\n\nOverview\nDate: 7-9 September 2011\n"
+        "Venue: Gimhae Arts Center (김해문화의전당), Baruun-Urt (Баруун-Урт), Korea\n"
+    )
+    (record,) = tag([parse(read_bytes(text.encode(), "venue.txt"))], nlp)
+    aliases = [entity.aliases for entity in record.entities]
+    assert ["Gimhae Arts Center", "김해문화의전당"] in aliases
+    assert ["Baruun-Urt", "Баруун-Урт"] in aliases

@@ -129,9 +129,20 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     ]
     mentions: list[Mention] = []
     for part in parts:
-        for name in _with_aside(part, gazetteer):
+        names = _with_aside(part, gazetteer)
+        for name in names:
             if not name or name[0].islower():  # "business centre" in "Zone, business centre, Tomsk" is no name
                 continue
+            if name is not names[0] and mentions and _native_form(name, names[0]):
+                # "Gimhae Arts Center (김해문화의전당)": the venue's own name in its country's script
+                named = mentions[-1]
+                if gazetteer.lookup(name) is None or named.entry is not None:
+                    mentions.append(
+                        Mention(
+                            name, named.kind, named.label, named.entry, named.country, "structure", same_as=named.text
+                        )
+                    )
+                    continue
             city = gazetteer.city_named(name)
             # a university or institute hosting the meeting is a body; a venue's Center is a building
             body = head_kind(name) == "organization" and head_word(name) not in ("center", "centre")
@@ -147,6 +158,12 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             )
             mentions.append(mention)
     return mentions
+
+
+def _native_form(aside: str, name: str) -> bool:
+    """Whether a bracketed aside is a Latin name written in another script: letters, none Latin."""
+    letters = [char for char in aside if char.isalpha()]
+    return bool(letters) and not any(char.isascii() for char in letters) and any(char.isascii() for char in name)
 
 
 # Between the bodies of an organizer value: "A & B", "A · B", "A, with the support of the B".
