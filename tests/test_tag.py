@@ -565,3 +565,14 @@ def test_a_venue_and_its_name_in_its_own_script_are_one_place(nlp) -> None:
     aliases = [entity.aliases for entity in record.entities]
     assert ["Gimhae Arts Center", "김해문화의전당"] in aliases
     assert ["Baruun-Urt", "Баруун-Урт"] in aliases
+
+
+def test_a_room_of_a_body_in_the_venue_names_the_body(nlp) -> None:
+    text = (
+        "2nd Meeting of the NEAR Subcommittee on Border Cooperation\n\nOverview\nDate: 4-6 September 2001\n"
+        "Venue: conference hall of the Administration of Chita Oblast, Chita, Russian Federation\n"
+    )
+    (record,) = tag([parse(read_bytes(text.encode(), "venue.txt"))], nlp)
+    assert "Administration of Chita Oblast" in {
+        entity.name for entity in record.entities if entity.kind == "organization"
+    }

@@ -129,6 +129,9 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     ]
     mentions: list[Mention] = []
     for part in parts:
+        owner = _LOWER_CASE_ROOM_OF.match(part)
+        if owner:  # "conference hall of the Administration of Chita Oblast": the hall's owner is named
+            part = owner["name"]
         names = _with_aside(part, gazetteer)
         for name in names:
             if not name or name[0].islower():  # "business centre" in "Zone, business centre, Tomsk" is no name
@@ -158,6 +161,9 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             )
             mentions.append(mention)
     return mentions
+
+
+_LOWER_CASE_ROOM_OF = re.compile(r"^[a-z][\w\s-]*?\s+of\s+(?:the\s+)?(?P<name>[A-Z].*)$")
 
 
 def _native_form(aside: str, name: str) -> bool:
