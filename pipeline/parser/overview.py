@@ -235,8 +235,7 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
         elif fields and not _stray(fields[-1], line.text):
             row = _TABLE_ROW.match(line.text) if fields[-1].kind != "participation" else None
             if row is not None:  # "| | Harbin International ... |": the value's cell going on, after a bar
-                cells = [cell.strip() for cell in row["cells"].split("|") if cell.strip()]
-                line = Line(line.number, "| " + " | ".join(cells))
+                line = Line(line.number, "| " + " | ".join(cell for cell in _cells(row) if cell))
             fields[-1].values.append(line)
         else:
             unlabelled.append(line)
@@ -247,10 +246,15 @@ def _table_row_label(text: str) -> tuple[str, str] | None:
     """ "| Supported by | ... |": a row of two cells between bars is a label and its value,
     a label the overview does not know too (the table says which cell is the label)."""
     row = _TABLE_ROW.match(text)
-    cells = [cell.strip() for cell in row["cells"].split("|")] if row else []
+    cells = _cells(row) if row else []
     if len(cells) != 2 or not all(cells) or not _plausible_other_label(cells[0]):
         return None
     return cells[0], cells[1]
+
+
+def _cells(row: re.Match[str]) -> list[str]:
+    """A _TABLE_ROW's cells, stripped (empty ones kept)."""
+    return [cell.strip() for cell in row["cells"].split("|")]
 
 
 # Labels of the overview that never head a group of participants ("Chair: ...", "Languages:

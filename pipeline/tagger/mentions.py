@@ -133,19 +133,20 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         if owner:  # "conference hall of the Administration of Chita Oblast": the hall's owner is named
             part = owner["name"]
         names = _with_aside(part, gazetteer)
-        for name in names:
+        named: Mention | None = None  # the mention of the part's name, before its aside
+        for position, name in enumerate(names):
             if not name or name[0].islower():  # "business centre" in "Zone, business centre, Tomsk" is no name
                 continue
-            if name is not names[0] and mentions and _native_form(name, names[0]):
+            if (
+                named is not None
+                and _native_form(name, names[0])
+                and (gazetteer.lookup(name) is None or named.entry is not None)
+            ):
                 # "Gimhae Arts Center (김해문화의전당)": the venue's own name in its country's script
-                named = mentions[-1]
-                if gazetteer.lookup(name) is None or named.entry is not None:
-                    mentions.append(
-                        Mention(
-                            name, named.kind, named.label, named.entry, named.country, "structure", same_as=named.text
-                        )
-                    )
-                    continue
+                mentions.append(
+                    Mention(name, named.kind, named.label, named.entry, named.country, "structure", same_as=named.text)
+                )
+                continue
             city = gazetteer.city_named(name)
             # a university or institute hosting the meeting is a body; a venue's Center is a building
             body = head_kind(name) == "organization" and head_word(name) not in ("center", "centre")
@@ -160,6 +161,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
                 )
             )
             mentions.append(mention)
+            if position == 0:
+                named = mention
     return mentions
 
 
@@ -167,9 +170,14 @@ _LOWER_CASE_ROOM_OF = re.compile(r"^[a-z][\w\s-]*?\s+of\s+(?:the\s+)?(?P<name>[A
 
 
 def _native_form(aside: str, name: str) -> bool:
-    """Whether a bracketed aside is a Latin name written in another script: letters, none Latin."""
-    letters = [char for char in aside if char.isalpha()]
-    return bool(letters) and not any(char.isascii() for char in letters) and any(char.isascii() for char in name)
+    """Whether a bracketed aside is a Latin name written in another script."""
+    return _other_script_only(aside) and any(char.isascii() for char in name)
+
+
+def _other_script_only(text: str) -> bool:
+    """Letters, none of them Latin ("津軽海峡", "Телецкое озеро")."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and not any(char.isascii() for char in letters)
 
 
 # Between the bodies of an organizer value: "A & B", "A · B", "A, with the support of the B".
@@ -835,7 +843,7 @@ NATIVE_ASIDE_TOKENS = 6  # "(Телецкое озеро)", "(한려해상국립
 
 def _native_aside(doc: Doc, end: int) -> range | None:
     """The tokens of a bracketed name in another script right after ``end`` ("Tsugaru Strait
-    (津軽海峡)", "Lake Teletskoye (Телецкое озеро)"): letters, none of them Latin."""
+    (津軽海峡)", "Lake Teletskoye (Телецкое озеро)")."""
     if end >= len(doc) or doc[end].text != "(":
         return None
     depth = 0
@@ -843,7 +851,7 @@ def _native_aside(doc: Doc, end: int) -> range | None:
         depth += doc[close].text.count("(") - doc[close].text.count(")")
         if depth < 0:  # the bracket that closes the aside ("(Республика Саха (Якутия))")
             inner = doc[end + 1 : close].text
-            if any(ch.isalpha() for ch in inner) and not any(ch.isascii() and ch.isalpha() for ch in inner):
+            if _other_script_only(inner):
                 return range(end + 1, close)
             return None
     return None
