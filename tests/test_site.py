@@ -243,6 +243,83 @@ def test_search_finds_a_resolution(built, browser):
         assert browser.find_element(By.TAG_NAME, "h1").text == "The 3rd NEAR Conference"
 
 
+def _sharded(built: tuple[Path, Path], tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the samples' output whose search index is in two shards (as an archive of
+    32 meetings or more has), made again from its archive."""
+    import contextlib
+
+    from pipeline.archive import open_checked
+    from pipeline.site import search, update_site
+
+    monkeypatch.setattr(search, "SHARD_SQUARE_PER_PAGE", 1)
+    copy = tmp_path / "out"
+    shutil.copytree(built[1], copy)
+    with contextlib.closing(open_checked(copy / "archive.sqlite", readonly=True, deep=False)) as db:
+        assert update_site(copy, db, None).error is None
+    return copy
+
+
+def test_search_shards_each_index_their_pages_and_a_change_indexes_only_its_shard(built, tmp_path, monkeypatch):
+    import contextlib
+
+    from pipeline.archive import open_checked
+    from pipeline.site import search, update_site
+
+    out = _sharded(built, tmp_path, monkeypatch)
+    bundles = sorted(path.name for path in (out / "site" / "pagefind").iterdir())
+    assert bundles == ["1-of-2", "2-of-2"]
+    pages = sorted(f"meetings/{sample.stem}.html" for sample in SAMPLES)
+    assert search.shards(pages) == {
+        "pagefind/1-of-2": [page for page in pages if search.shard_folder(page, 2) == "pagefind/1-of-2"],
+        "pagefind/2-of-2": [page for page in pages if search.shard_folder(page, 2) == "pagefind/2-of-2"],
+    }
+    search_page = (out / "site" / "search.html").read_text(encoding="utf-8")
+    assert 'src="pagefind/1-of-2/pagefind-ui.js"' in search_page and "pagefind/2-of-2" in search_page
+
+    # A meeting page rewritten: its shard is indexed again, the other is left as it was.
+    stamps = {name: (out / "site" / "pagefind" / name / "pagefind-entry.json").stat().st_mtime_ns for name in bundles}
+    shard = search.shard_folder("meetings/near-2021-pohang.html", 2).removeprefix("pagefind/")
+    (out / "site" / "meetings" / "near-2021-pohang.html").write_text("<p>defaced</p>")
+    with contextlib.closing(open_checked(out / "archive.sqlite", readonly=True, deep=False)) as db:
+        assert update_site(out, db, None).error is None
+    after = {name: (out / "site" / "pagefind" / name / "pagefind-entry.json").stat().st_mtime_ns for name in bundles}
+    assert [name for name in bundles if after[name] != stamps[name]] == [shard]
+
+
+@pytest.mark.parametrize(
+    ("pages", "count"), [(0, 1), (31, 1), (32, 2), (127, 2), (128, 4), (1000, 8), (10_000, 32), (100_000, 64)]
+)
+def test_shard_count_grows_with_the_square_root_of_the_pages(pages, count):
+    from pipeline.site.search import shard_count
+
+    assert shard_count(pages) == count
+
+
+@needs_browser
+def test_search_merges_the_shards(built, browser, tmp_path, monkeypatch):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from pipeline.site import search
+
+    out = _sharded(built, tmp_path, monkeypatch)
+    titles = {sample.stem: json.loads((out / f"{sample.stem}.json").read_text())["title"] for sample in SAMPLES}
+    by_shard = {search.shard_folder(f"meetings/{stem}.html", 2) for stem in titles}
+    assert len(by_shard) == 2  # the samples fall into both shards
+    with served(out / "site") as base:
+        browser.get(base + "search.html")
+        field = WebDriverWait(browser, 10).until(ready.presence_of_element_located((By.CSS_SELECTOR, "#search input")))
+        field.send_keys("NEAR")
+        WebDriverWait(browser, 10).until(
+            ready.presence_of_element_located((By.CSS_SELECTOR, ".pagefind-ui__result-link"))
+        )
+        while buttons := browser.find_elements(By.CSS_SELECTOR, ".pagefind-ui__button"):
+            buttons[0].click()  # "Load more results"
+        results = {link.text for link in browser.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")}
+    assert results == set(titles.values())
+
+
 @needs_browser
 @pytest.mark.skipif(not AXE.is_file(), reason=f"axe-core is not at {AXE} (make axe)")
 @pytest.mark.parametrize(
@@ -274,7 +351,7 @@ def test_the_zip_holds_the_site_and_its_links_hold_inside_it(built, tmp_path):
 
     zipped = write_bundle(built[1], tmp_path / "dist")
     names = set(zipfile.ZipFile(zipped).namelist())
-    assert {"site/index.html", "site/style.css", "site/pagefind/pagefind-ui.js"} <= names
+    assert {"site/index.html", "site/style.css", "site/pagefind/1-of-1/pagefind-ui.js"} <= names
     assert "site/meetings/near-1995-khabarovsk.html" in names and "near-1995-khabarovsk.pdf" in names
     copy = tmp_path / "out"
     shutil.copytree(built[1], copy)

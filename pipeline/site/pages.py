@@ -15,6 +15,7 @@ from urllib.parse import quote
 import jinja2
 
 from .data import Archive, Meeting, Place, aliases
+from .search import shards
 from .text import marked
 from .version import site_version
 
@@ -61,9 +62,10 @@ def site_pages(archive: Archive) -> dict[str, tuple[str, Callable[[], bytes]]]:
     """Every page of the site by its path inside ``site/``, with its key and what renders it.
     A meeting's page is rendered from the details ``load_details`` reads (its key, the
     meeting's digest, covers them: they are its record's)."""
+    bundles = list(shards(meeting_page_name(meeting) for meeting in archive.meetings))
     pages: dict[str, tuple[str, Callable[[], bytes]]] = {
         STYLESHEET: (_key(STYLESHEET), _stylesheet),
-        "search.html": (_key("search.html"), partial(_render, "search.html", "")),
+        "search.html": (_key("search.html", *bundles), partial(_render, "search.html", "", bundles=bundles)),
     }
     places = {place.id: place.page for place in archive.places}
     for meeting in archive.meetings:

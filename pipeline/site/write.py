@@ -15,27 +15,19 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
-import subprocess
-import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO
 
 from ..outdir import DIGEST, Witness, digest, read_back, write_atomic
+from .search import MEETINGS_DIR, SEARCH_DIR, clear_path, index_shards, remove_stale, shard_count, shard_folder, shards
 from .version import site_version
 
 SITE_DIR = "site"
 DIGESTS_NAME = ".site.json"
 KEYS_NAME = ".site-pages.json"  # the key of each page: what it shows, as a digest
-SEARCH_DIR = "pagefind"
-PAGEFIND_SECONDS = 30  # and a second for every ten meeting pages (it takes 1.5 s for 1,000)
-PAGEFIND_TRIES = 2
-TIMED_OUT = "pagefind did not finish in time"
 
 
 class SiteStatus(StrEnum):
@@ -96,54 +88,6 @@ def intact(out_dir: Path, witness: Witness | None = None) -> bool:
     return files is not None and set(files) == set(witness.files) and _as_recorded(witness, files)
 
 
-def _clear(path: Path) -> None:
-    """Remove whatever ``path`` is (a symlink itself, never what it points to)."""
-    if path.is_symlink() or (path.exists() and not path.is_dir()):
-        path.unlink()
-    elif path.is_dir():
-        shutil.rmtree(path)
-
-
-PAGEFIND_GLOB = "meetings/*.html"  # only the meeting pages are searched
-
-
-def _start_index(site: Path) -> tuple[subprocess.Popen[bytes], BinaryIO] | str:
-    """Pagefind indexing the meeting pages into site/pagefind/, running, with the file its
-    messages go to (a file: a pipe left unread until it ends could fill and stop it); or the
-    line that says why it could not start. Its stdin is closed: it would share the caller's."""
-    _clear(site / SEARCH_DIR)
-    command = [
-        sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", SEARCH_DIR,
-        "--glob", PAGEFIND_GLOB, "--silent",
-    ]  # fmt: skip
-    messages = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _finish_index, once Pagefind ends)
-    try:
-        running = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=messages, stderr=messages)
-    except OSError as error:
-        messages.close()
-        return f"{site}: the search index was not built: {error}"
-    return running, messages
-
-
-def _finish_index(site: Path, started: tuple[subprocess.Popen[bytes], BinaryIO] | str, timeout: int) -> str | None:
-    if isinstance(started, str):
-        return started
-    running, messages = started
-    with messages:
-        try:
-            running.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            running.kill()
-            running.wait()
-            return f"{site}: the search index was not built: {TIMED_OUT}"
-        if running.returncode != 0:
-            messages.seek(0)
-            text = messages.read().decode("utf-8", "replace")
-            last = (text.strip().splitlines() or ["no message"])[-1]
-            return f"{site}: the search index was not built: pagefind: {last}"
-    return None
-
-
 def _write_changed(
     site: Path, files: dict[str, Path], pages: dict[str, bytes], witness: Witness, result: SiteResult
 ) -> set[str]:
@@ -191,11 +135,11 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
         witness.save()  # (the stat of a file found intact by its digest, copied say: not hashed again)
         return SiteResult(SiteStatus.UNCHANGED)
     if site.is_symlink() or (site.exists() and not site.is_dir()):
-        _clear(site)
+        clear_path(site)
     site.mkdir(exist_ok=True)
     files = _files(site)
     if files is None:  # a symlink somewhere inside: start the folder afresh
-        _clear(site)
+        clear_path(site)
         site.mkdir()
         files = {}
     # (imported here: a build with nothing to do for the site needs no pages nor Jinja2)
@@ -220,15 +164,20 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
     for folder, _, _ in sorted(os.walk(site), reverse=True):  # folders left empty
         if folder != str(site) and not any(Path(folder).iterdir()):
             Path(folder).rmdir()
-    # Pagefind indexes the meeting pages: again when one of them was written or removed. Only
-    # once every page is in place: run while pages were being written into the folder it
-    # walks, it now and then never finished (threads waiting on each other).
-    if any(name.startswith("meetings/") for name in touched) or not intact_search(out_dir, witness):
-        timeout = PAGEFIND_SECONDS + len(archive.meetings) // 10
-        for _ in range(PAGEFIND_TRIES):  # (and a run that hangs all the same is tried again)
-            result.error = _finish_index(site, _start_index(site), timeout)
-            if result.error is None or not result.error.endswith(TIMED_OUT):
-                break
+    # Pagefind indexes the meeting pages, shard by shard: again where one of a shard's pages
+    # was written or removed, or its bundle is not the one the last build left. Only once
+    # every page is in place (see search.py).
+    meeting_pages = [name for name in pages if name.startswith(f"{MEETINGS_DIR}/")]
+    bundles, count = shards(meeting_pages), shard_count(len(meeting_pages))
+    remove_stale(site, bundles)
+    changed_bundles = {shard_folder(name, count) for name in touched if name.startswith(f"{MEETINGS_DIR}/")}
+    stale = {
+        folder: names
+        for folder, names in bundles.items()
+        if folder in changed_bundles or not _intact_bundle(site, folder, witness)
+    }
+    if stale:
+        result.error = index_shards(site, stale)
     # What the witness records: the digests of the pages rendered now, and of the rest (the
     # pages left as they were, Pagefind's files) by their stat, hashed only when it changed.
     final = {name: result.digests.get(name) or witness.digest(name) for name in _files(site) or {}}
@@ -240,16 +189,15 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
     return result
 
 
-def intact_search(out_dir: Path, witness: Witness) -> bool:
-    """Whether Pagefind's files are the ones the last build recorded."""
-    search = out_dir / SITE_DIR / SEARCH_DIR
-    files = _files(search) if search.is_dir() and not search.is_symlink() else None
+def _intact_bundle(site: Path, folder: str, witness: Witness) -> bool:
+    """Whether the search bundle ``folder`` (``pagefind/3-of-8``) holds the files the last
+    build recorded there."""
+    bundle = site / folder
+    files = _files(bundle) if bundle.is_dir() and not bundle.is_symlink() else None
     if not files:
         return False
-    names = {f"{SEARCH_DIR}/{name}" for name in files}
-    return names == {name for name in witness.files if name.startswith(f"{SEARCH_DIR}/")} and _as_recorded(
-        witness, names
-    )
+    names = {f"{folder}/{name}" for name in files}
+    return names == {name for name in witness.files if name.startswith(f"{folder}/")} and _as_recorded(witness, names)
 
 
 def site_members(out_dir: Path) -> list[tuple[str, bytes]]:
