@@ -556,3 +556,58 @@ def test_labels_and_values_in_columns_aligned_with_spaces() -> None:
         ("Russian Federation", "member", ["Primorsky Krai"]),
         ("Kazakhstan", "observer", ["Almaty Region"]),
     ]
+
+
+def test_a_bracketed_list_wrapped_over_lines_is_read_as_one() -> None:
+    lines = [
+        "16 regional governments from 5 countries: Mongolia",
+        "(2: Bayankhongor Aimag, Arkhangai",
+        "Aimag), Republic of Korea (2: Gyeongsangbuk-",
+        "do, Jeju Special Self-Governing",
+        "Province); observers: Mongolian Red Cross Society and Mercy Corps",
+    ]
+    assert _groups(*lines) == [
+        ("Mongolia", "member", ["Bayankhongor Aimag", "Arkhangai Aimag"]),
+        ("Republic of Korea", "member", ["Gyeongsangbuk-do", "Jeju Special Self-Governing Province"]),
+        (None, "observer", ["Mongolian Red Cross Society", "Mercy Corps"]),
+    ]
+
+
+def test_a_bracket_never_closed_joins_no_line() -> None:
+    lines = ["Japan: Toyama Prefecture (host", "- Korea: Gangwon-do", "- China: Jilin Province"]
+    assert [group[0] for group in _groups(*lines)] == ["Japan", "Republic of Korea", "China"]
+
+
+@pytest.mark.parametrize(
+    ("item", "names"),
+    [
+        ("Mongolian Red Cross Society and Mercy Corps", ["Mongolian Red Cross Society", "Mercy Corps"]),
+        ("Primorsky Krai and Khabarovsk Krai", ["Primorsky Krai", "Khabarovsk Krai"]),
+        ("Ministry of Economy and Finance", ["Ministry of Economy and Finance"]),  # an of-phrase
+        ("Korea Culture and Tourism Institute", ["Korea Culture and Tourism Institute"]),  # no name's end before
+        ("Institute of Geography and Natural Resources", ["Institute of Geography and Natural Resources"]),
+    ],
+)
+def test_two_names_joined_by_and(item: str, names: list[str]) -> None:
+    assert [name for _, _, authorities in _groups(f"Observers: {item}") for name in authorities] == names
+
+
+def test_one_country_per_line_before_its_authority_is_one_group_and_a_list_heading_is_no_name() -> None:
+    notes: list = []
+    lines = ["Member regional governments, one per line:", "* China - Jilin Province", "* China - Shanxi Province"]
+    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
+    groups = [(g.country, g.role, g.authorities) for g in participation.groups]
+    assert groups == [("China", "member", ["Jilin Province", "Shanxi Province"])]
+    assert [note.code for note in notes] == ["suspect-authority", "suspect-authority"]
+
+
+def test_a_country_heading_inside_a_table_cell_of_observers() -> None:
+    lines = [
+        "| Country | Regional governments | No. |",
+        "| China | Liaoning Province, Jilin Province | 2 |",
+        "| Observers | Mongolia: Dornod Aimag; Khentii Aimag | 2 |",
+    ]
+    assert _groups(*lines) == [
+        ("China", "member", ["Liaoning Province", "Jilin Province"]),
+        ("Mongolia", "observer", ["Dornod Aimag", "Khentii Aimag"]),
+    ]

@@ -465,6 +465,38 @@ def _title_case(text: str) -> bool:
     return all(word[:1].isupper() or word.lower() in _NAME_FUNCTION_WORDS for word in words)
 
 
+# Words that say what the entries of a list are, never which: a heading over them.
+GENERIC_LIST_WORDS = frozenset(
+    [
+        "member",
+        "members",
+        "participating",
+        "participant",
+        "participants",
+        "regional",
+        "local",
+        "provincial",
+        "governments",
+        "government",
+        "authorities",
+        "authority",
+        "regions",
+        "region",
+        "organizations",
+        "organisations",
+        "observer",
+        "observers",
+        "delegations",
+        "countries",
+        "other",
+        "all",
+        "the",
+        "of",
+        "and",
+        "list",
+    ]
+)
+
 SUSPECT_AUTHORITIES = (
     SuspectRule("digits", lambda text: bool(re.fullmatch(r"[\d\s.,/#-]+", text))),
     SuspectRule(
@@ -481,6 +513,8 @@ SUSPECT_AUTHORITIES = (
             or re.match(r"^\d+\s+[a-z]", text)
         ),
     ),
+    # "Member regional governments, one per line:": the words of a heading over the list, no name
+    SuspectRule("generic words", lambda text: all(word.lower() in GENERIC_LIST_WORDS for word in text.split())),
     SuspectRule("long", lambda text: len(text.split()) > (_NAME_WORDS_MAX if _title_case(text) else _WORDS_MAX)),
     # "about 60 scientists": names start with a capital (or a letter of a script without case)
     SuspectRule("lower case", lambda text: text[:1].islower()),
@@ -639,7 +673,7 @@ class ParticipationScanner:
             self.open_group(name).observer = True
         if heading:
             country_text, stated, rest = heading
-            self.open_group(country_text, stated)
+            self.open_or_continue(country_text, stated)  # "China - Jilin Province" line after line: one group
             text = rest
         elif (unknown := GROUP_HEADING.match(text) or GROUP_DASH_HEADING.match(text)) and _unknown_country(
             unknown["name"]
@@ -730,8 +764,7 @@ class ParticipationScanner:
                 if cell and index != country_index and not ROLE_CELL.match(cell) and not COUNT_CELL.match(cell)
             ]
         for cell in authority_cells:
-            for item in split_top_level(_SLASHES.sub(";", cell), _LIST_SEPARATORS):
-                self.add_authority(item, observer)
+            self.add_items(cell, observer)
 
     def group_for_row(self, country_text: str, observer: bool) -> GroupDraft:
         """Rows of one country and role follow each other in a table: one group for them."""
@@ -780,7 +813,7 @@ class ParticipationScanner:
             self.add_authority(item)
         return position, any(name.strip() for name in names)
 
-    def add_items(self, text: str) -> None:
+    def add_items(self, text: str, observer: bool = False) -> None:
         for item in split_top_level(_SLASHES.sub(";", text), _LIST_SEPARATORS):
             countries = _AND.split(item)
             if len(countries) > 1 and all(country_code(country) for country in countries):
@@ -789,11 +822,80 @@ class ParticipationScanner:
                 continue
             heading = country_heading(item)
             if heading:  # "Korea: Gangwon-do" after a semicolon: the next country and its first authority
-                self.open_or_continue(heading[0], heading[1])
-                if heading[2]:
-                    self.add_authority(heading[2])
+                group = self.open_or_continue(heading[0], heading[1])
+                group.observer = group.observer or observer
+                names = [heading[2]] if heading[2] else []
             else:
-                self.add_authority(item)
+                names = _names_joined_by_and(item)
+            for name in names:
+                self.add_authority(name, observer)
+
+
+# The last words of a body's or a region's name: "A and B" is two names only where A ends so.
+NAME_END_WORDS = frozenset(
+    [
+        "society",
+        "societies",
+        "corps",
+        "institute",
+        "agency",
+        "university",
+        "bank",
+        "association",
+        "organization",
+        "organisation",
+        "corporation",
+        "company",
+        "programme",
+        "program",
+        "fund",
+        "foundation",
+        "council",
+        "committee",
+        "commission",
+        "centre",
+        "center",
+        "office",
+        "government",
+        "administration",
+        "secretariat",
+        "federation",
+        "network",
+        "service",
+        "authority",
+        "chamber",
+        "province",
+        "prefecture",
+        "krai",
+        "oblast",
+        "aimag",
+        "city",
+        "republic",
+        "region",
+        "territory",
+        "district",
+        "county",
+        "okrug",
+    ]
+)
+
+
+def _names_joined_by_and(item: str) -> list[str]:
+    """ "Mongolian Red Cross Society and Mercy Corps": two names, where each side is a name of
+    two words or more, every word capitalised, and the first ends as a body's or a region's
+    name does ("Korea Culture and Tourism Institute", "Ministry of Economy and Finance" stay
+    whole)."""
+    parts = _AND.split(item.strip())
+    if len(parts) != 2 or not all(_plain_name(part) for part in parts):
+        return [item]
+    if parts[0].split()[-1].lower() not in NAME_END_WORDS:
+        return [item]
+    return parts
+
+
+def _plain_name(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 2 and all(word[:1].isupper() for word in words)
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -979,6 +1081,7 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
             countries = match["countries"] or match["bracketed_countries"]
             stated_countries = int(countries) if countries else None
             lines[0] = Line(lines[0].number, lines[0].text[end:].lstrip(" ,;:.–—-"))
+    lines = _brackets_closed(lines)
     legends = [(line, legend) for line in lines if (legend := FOOTNOTE_LEGEND.match(line.text))]
     scanner = ParticipationScanner(notes, legends[0][1]["mark"] if legends else None)
     bulleted = [PARTICIPANT_BULLET.match(line.text) is not None for line in lines]
@@ -996,8 +1099,61 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
         text=summary_text,
         stated_authorities=stated_authorities,
         stated_countries=stated_countries,
-        groups=[group for draft in scanner.groups for group in _finish_group(draft)],
+        groups=[group for draft in scanner.groups if not _empty(draft) for group in _finish_group(draft)],
     )
+
+
+# How many lines a bracket may stay open over: a list wrapped inside one ("Korea (3: A, B,"
+# then "C)"); past that, or before a bullet, a bracket never closed is the text's typo.
+BRACKET_LINES_MAX = 6
+_OPENING, _CLOSING = "(（", ")）"
+
+
+def _open_brackets(text: str) -> int:
+    return sum(text.count(mark) for mark in _OPENING) - sum(text.count(mark) for mark in _CLOSING)
+
+
+def _continues(text: str) -> bool:
+    """A line that opens a bracket it does not close, and no bullet, goes on from the line
+    before: "... 5 countries: Mongolia" then "(6: Bayankhongor Aimag, Arkhangai" (not a
+    legend, "(* participated as observer)")."""
+    text = text.lstrip()
+    return text.startswith(tuple(_OPENING)) and _open_brackets(text) > 0 and not PARTICIPANT_BULLET.match(text)
+
+
+def _brackets_closed(lines: list[Line]) -> list[Line]:
+    """The lines with each line whose bracket is left open joined to the ones that close it
+    (the way a wrapped paragraph is read: "Self-Governing" + "Province)" with a space,
+    "Gyeongsangbuk-" + "do" without)."""
+    joined: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line, end = lines[index], index
+        if joined and _continues(line.text):
+            line = Line(joined[-1].number, f"{joined.pop().text} {line.text.lstrip()}")
+        depth = _open_brackets(line.text)
+        while depth > 0 and end + 1 < len(lines) and end - index < BRACKET_LINES_MAX:
+            following = lines[end + 1].text
+            if PARTICIPANT_BULLET.match(following) or following.lstrip().startswith("|"):
+                break
+            end += 1
+            depth += _open_brackets(following)
+        if end > index and depth <= 0:
+            text = line.text
+            for following in lines[index + 1 : end + 1]:
+                text = text + following.text if text.endswith("-") else f"{text} {following.text}"
+            joined.append(Line(line.number, text))
+            index = end + 1
+        else:
+            joined.append(line)
+            index += 1
+    return joined
+
+
+def _empty(draft: GroupDraft) -> bool:
+    """A group of no country that lists and counts nothing ("| Observers | Mongolia: Dornod
+    Aimag |": the row's role opened one, the country in the cell the next)."""
+    return not (draft.country_text or draft.members or draft.observers or draft.stated is not None)
 
 
 def _finish_group(draft: GroupDraft) -> list[ParticipantGroup]:

@@ -159,6 +159,7 @@ HEAD_WORDS = {
         "tomb",
         "tombs",
         "monastery",
+        "lamasery",  # a Tibetan Buddhist monastery: "Wudang Lamasery"
         "cathedral",
         "shrine",
         "castle",
@@ -249,6 +250,7 @@ HEAD_WORDS = {
         "unit",
         "society",
         "societies",
+        "corps",  # "Mercy Corps", "Peace Corps"
         "service",
         "headquarters",
         "guard",
@@ -578,6 +580,23 @@ FACILITY_CENTRE_WORDS = frozenset(
 )
 
 
+# An assembly is a meeting ("the 13th NEAR General Assembly"), but a legislature where a word
+# of government comes before it: "Tottori Prefectural Assembly", "State Assembly of the
+# Republic of Sakha (Yakutia)", "Legislative Assembly of Primorsky Krai".
+LEGISLATURE_HEADS = frozenset({"assembly"})
+LEGISLATURE_WORDS = frozenset(
+    {"prefectural", "provincial", "legislative", "state", "municipal", "city", "metropolitan", "people's", "national"}
+)
+
+
+def _word_before_head(words: list[str]) -> str:
+    """The word before a name's head word (the head: the last word, or the one before an of-tail)."""
+    for index, word in enumerate(words[1:], 1):
+        if word.lower() in CONNECTORS:
+            return words[index - 2] if index >= 2 else ""
+    return words[-2] if len(words) >= 2 else ""
+
+
 def head_kind(name: str) -> str | None:
     """'event', 'administrative', 'natural', 'facility', 'organization' or None."""
     words = name.split()
@@ -588,6 +607,8 @@ def head_kind(name: str) -> str | None:
     if len(words) > 1 and _word_key(words[0]) in LEADING_FACILITY:
         return "facility"
     head = head_word(name)
+    if head in LEGISLATURE_HEADS and _word_key(_word_before_head(words)) in LEGISLATURE_WORDS:
+        return "organization"
     if head in ("center", "centre"):
         tail_head = _word_key(words[-1])
         if tail_head != head and tail_head in HEAD_WORDS["facility"] | HEAD_WORDS["natural"]:
