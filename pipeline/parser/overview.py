@@ -1133,11 +1133,11 @@ def _brackets_closed(lines: list[Line]) -> list[Line]:
             line = Line(joined[-1].number, f"{joined.pop().text} {line.text.lstrip()}")
         depth = _open_brackets(line.text)
         while depth > 0 and end + 1 < len(lines) and end - index < BRACKET_LINES_MAX:
-            following = lines[end + 1].text
-            if PARTICIPANT_BULLET.match(following) or following.lstrip().startswith("|"):
+            next_text = lines[end + 1].text
+            if PARTICIPANT_BULLET.match(next_text) or next_text.lstrip().startswith("|"):
                 break
             end += 1
-            depth += _open_brackets(following)
+            depth += _open_brackets(next_text)
         if end > index and depth <= 0:
             text = line.text
             for following in lines[index + 1 : end + 1]:
