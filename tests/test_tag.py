@@ -562,3 +562,22 @@ def test_a_room_of_a_body_in_the_venue_names_the_body(nlp) -> None:
         "Venue: conference hall of the Administration of Chita Oblast, Chita, Russian Federation\n"
     )
     assert ("Administration of Chita Oblast", "organization") in _kinds_of(text, nlp)
+
+
+def test_a_word_shaped_as_a_russian_town_is_one_where_it_stands_alone(nlp) -> None:
+    text = SHELL.format(
+        "The crossing at Zabaikalsk (Забайкальск) carries the trade; the Baikalsk Pulp and Paper Mill closed; "
+        "the port of Ust-Ilimsk; Rosneft reported."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Zabaikalsk"] == kinds["Забайкальск"] == "place"
+    assert "Baikalsk" not in kinds and "Ilimsk" not in kinds
+    assert kinds["Rosneft"] == "organization"
+
+
+def test_an_acronym_the_model_took_into_the_name_it_follows(nlp) -> None:
+    text = SHELL.format(
+        "Pasture groups supported by the Swiss Agency for Development and Cooperation (SDC) were compared; SDC will report."
+    )
+    spellings = [{name, *aliases} for name, aliases in _entities_of(text, nlp).values()]
+    assert {"Swiss Agency for Development and Cooperation", "SDC"} in spellings

@@ -32,6 +32,7 @@ from .names import (
     NATURAL_FEATURE_NOUNS,
     ON_TAIL_HEADS,
     RESOURCE_WORDS,
+    RUSSIAN_TOWN,
     clean_span,
     feature_key,
     head_kind,
@@ -754,6 +755,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     elif default[0] == "organization" and _located(ent.doc, start, end, ents_at):
         default = ("place", "GPE")
     names = clean_span(text, ent.label_)
+    if default[0] == "organization" and len(names) == 1 and RUSSIAN_TOWN.fullmatch(names[0]):
+        default = ("place", "GPE")
     kinds = [HEAD_LABELS.get(head_kind(name) or "") for name in names]
     # "Mount Tai & Qufu": parts of one span share the kind one of them shows.
     shared = next((kind for kind in kinds if kind), default)
@@ -805,6 +808,7 @@ def _acronym_after(doc: Doc, end: int, organization: bool = False) -> str | None
             organization
             and candidate.is_title
             and candidate.is_alpha
+            and candidate.text.isascii()  # (a form in another script is the name's native form)
             and candidate.ent_type_ in ("", "ORG")
             and is_name(candidate.text)
         ):
@@ -822,12 +826,21 @@ def is_acronym(text: str) -> bool:
     return text[:1].isupper() and text.isalpha() and capitals >= 2 and 2 <= len(text) <= 12 and is_name(text)
 
 
+def _name_end(doc: Doc, tokens: range) -> int:
+    """Where the name of a span ends: at a bracket the span opens and does not close (the
+    model's "Development and Cooperation (SDC": the name, then its acronym), else at its end."""
+    opened = [index for index in tokens if doc[index].text == "("]
+    if opened and not any(doc[index].text.startswith(")") for index in range(opened[-1], tokens.stop)):
+        return opened[-1]
+    return tokens.stop
+
+
 def _with_acronym(doc: Doc, found: list[Mention], tokens: range, gazetteer: Gazetteer) -> list[Mention]:
     """The acronym in brackets after an organization's name, as a mention of the same thing;
     where the gazetteer knows the acronym and not the long form, both are its entry."""
     named = len(found) == 1 and (found[0].kind == "organization" or found[0].label == "FAC")
     organization = len(found) == 1 and found[0].kind == "organization"
-    acronym = _acronym_after(doc, tokens.stop, organization) if len(found) == 1 else None
+    acronym = _acronym_after(doc, _name_end(doc, tokens), organization) if len(found) == 1 else None
     # a place's acronym only where its letters are the name's initials: "Jewish Autonomous Oblast (JAO)"
     if acronym is None or not (named or acronym == initials(found[0].text)):
         return found
@@ -863,7 +876,7 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
     gazetteer knows keeps its own entry."""
     natives: dict[int, tuple[range, Mention]] = {}
     for tokens, found in accepted:
-        aside = _native_aside(doc, tokens.stop) if len(found) == 1 else None
+        aside = _native_aside(doc, _name_end(doc, tokens)) if len(found) == 1 else None
         if aside is not None:
             named, text = found[0], doc[aside.start : aside.stop].text
             form = Mention(text, named.kind, named.label, named.entry, named.country, "rules", same_as=named.text)
@@ -877,6 +890,33 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
             kept.append((tokens, found))
     kept.extend((aside, [mention]) for aside, mention in natives.values())
     return sorted(kept, key=lambda pair: pair[0].start)
+
+
+def _russian_towns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """A word of RUSSIAN_TOWN's shape standing alone, as a proposal of a town: no place or body
+    took it, nor a longer span of another kind (the model's PERSON "Dalnegorsk" is the town),
+    and no capitalised word or hyphen joins it to others ("Baikalsk" of "the Baikalsk Pulp and
+    Paper Mill" is the mill's, "Ilimsk" of "Ust-Ilimsk" the whole name's)."""
+    found = []
+    for token in doc:
+        if not token.text.endswith(("sk", "ск")) or not RUSSIAN_TOWN.fullmatch(token.text):
+            continue
+        if token.ent_type_ in PLACE_LABELS | ORG_LABELS or (token.ent_type_ and not _alone_in_entity(token)):
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (before is not None and (before.text in _HYPHEN or (before.is_title and not before.is_sent_start))) or (
+            after is not None and (after.text in _HYPHEN or after.is_title)
+        ):
+            continue
+        found.append(
+            (range(token.i, token.i + 1), True, [_mention(token.text, gazetteer, "place", "GPE", source="rules")])
+        )
+    return found
+
+
+def _alone_in_entity(token: Token) -> bool:
+    return token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
 
 
 def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -895,6 +935,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         else:
             found, tokens = _model_mentions(ent, gazetteer, ents_at)
         proposals.append((tokens, entry is None, found))
+    proposals.extend(_russian_towns(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):

@@ -772,6 +772,8 @@ def clean_span(text: str, label: str) -> list[str]:
     # a number or a year makes no name ("2018 Forum", "the 21st"), a brand's digit does ("S7 Airlines")
     if any(_NUMBER_WORD.match(word) for word in text.split()):
         return []
+    if text.count("(") > text.count(")"):  # "Development and Cooperation (SDC": the span ends inside a bracket
+        text = text[: text.rindex("(")].rstrip()
     words = _after_role(text.split())
     # an event's words make no name, except in the hall it is held in ("Convention Center")
     if (
@@ -837,6 +839,10 @@ AREA_WORDS = {"port", "zone", "park", "scenic", "industrial", "development", "to
 KOREAN_UNIT_ENDINGS = {"dong", "ri", "eup", "myeon", "gu"}
 # Lower-case ends of a Japanese temple's name: "Todai-ji", "Risshaku-ji Temple", "Byodo-in".
 TEMPLE_SUFFIXES = {"ji", "dera", "in"}
+
+# A Russian town's name by its "-sk" (Zabaikalsk, Забайкальск, Lesozavodsk): a word no body's
+# name is, so the model's organization of that one word is the town.
+RUSSIAN_TOWN = re.compile(r"(?:[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)*sk|[А-Я][а-я]{3,}(?:-[А-Я][а-я]+)*ск)")
 
 # Name shapes the gazetteer cannot list: "<Capitalised words> Lake", "Mount <Name>",
 # "<Capitalised words> Museum", "<Capitalised words> Agency".
