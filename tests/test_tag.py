@@ -220,6 +220,10 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             "Gangwon Provincial Government · Gangwon Agricultural Research and Extension Services",
             ["Gangwon Provincial Government", "Gangwon Agricultural Research and Extension Services"],
         ),
+        (
+            "NEAR Secretariat and the NEAR Subcommittee on Disaster Prevention and Safety",
+            ["NEAR Secretariat", "the NEAR Subcommittee on Disaster Prevention and Safety"],
+        ),
     ],
 )
 def test_organizer_bodies(value: str, bodies: list[str]) -> None:
@@ -581,3 +585,10 @@ def test_an_acronym_the_model_took_into_the_name_it_follows(nlp) -> None:
     )
     spellings = [{name, *aliases} for name, aliases in _entities_of(text, nlp).values()]
     assert {"Swiss Agency for Development and Cooperation", "SDC"} in spellings
+
+
+def test_an_organizer_after_the_is_named_without_it(nlp) -> None:
+    text = "The 5th NEAR Workshop\n· Overview\nPeriod: 2018\nOrganizer: NEAR Secretariat and the NEAR Subcommittee on Disaster Prevention and Safety\n"
+    spellings = {alias for name, aliases in _entities_of(text, nlp).values() for alias in [name, *aliases]}
+    assert "NEAR Subcommittee on Disaster Prevention and Safety" in spellings
+    assert "Safety" not in spellings

@@ -299,13 +299,14 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
             parts = [part for chunk in split_top_level(field.text, ";") for part in split_top_level(chunk, ",")]
             bodies += [(part.strip(), None) for part in parts if not _AND.search(part)]
     for part, country in bodies:
-        for name in _with_aside(part, gazetteer):
+        for name in _with_aside(_LEADING_ARTICLE.sub("", part), gazetteer):
             if name and not name[0].islower():  # an aside "(coordinating region of ...)" names nothing
                 mentions.append(_mention(name, gazetteer, "organization", "ORG", country))
     return mentions
 
 
 _AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^the\s+(?=[A-Z])")  # "... and the NEAR Subcommittee on ...": the body's name
 
 
 # --- prose ------------------------------------------------------------------------

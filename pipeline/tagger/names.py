@@ -398,6 +398,27 @@ FIELD_WORDS = {
     "exchange",
     "cooperation",
     "development",
+    # the association's other subcommittees: Disaster Prevention and Safety, Maritime and
+    # Fishery, Mineral Resources and Energy, Women and Children, Life and Health, Sports
+    "safety",
+    "security",
+    "prevention",
+    "disaster",
+    "maritime",
+    "fishery",
+    "fisheries",
+    "mineral",
+    "resources",
+    "agriculture",
+    "health",
+    "life",
+    "women",
+    "children",
+    "youth",
+    "sports",
+    "logistics",
+    "transport",
+    "forestry",
 }
 GENERIC_WORDS = FIELD_WORDS | {
     "plenary",
