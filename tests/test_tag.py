@@ -581,14 +581,18 @@ def test_a_word_shaped_as_a_russian_town_is_one_where_it_stands_alone(nlp) -> No
 
 def test_an_acronym_the_model_took_into_the_name_it_follows(nlp) -> None:
     text = SHELL.format(
-        "Pasture groups supported by the Swiss Agency for Development and Cooperation (SDC) were compared; SDC will report."
+        "Pasture groups supported by the Swiss Agency for Development and Cooperation (SDC) were compared; "
+        "SDC will report."
     )
     spellings = [{name, *aliases} for name, aliases in _entities_of(text, nlp).values()]
     assert {"Swiss Agency for Development and Cooperation", "SDC"} in spellings
 
 
 def test_an_organizer_after_the_is_named_without_it(nlp) -> None:
-    text = "The 5th NEAR Workshop\n· Overview\nPeriod: 2018\nOrganizer: NEAR Secretariat and the NEAR Subcommittee on Disaster Prevention and Safety\n"
+    text = (
+        "The 5th NEAR Workshop\n· Overview\nPeriod: 2018\n"
+        "Organizer: NEAR Secretariat and the NEAR Subcommittee on Disaster Prevention and Safety\n"
+    )
     spellings = {alias for name, aliases in _entities_of(text, nlp).values() for alias in [name, *aliases]}
     assert "NEAR Subcommittee on Disaster Prevention and Safety" in spellings
     assert "Safety" not in spellings
