@@ -596,3 +596,14 @@ def test_an_organizer_after_the_is_named_without_it(nlp) -> None:
     spellings = {alias for name, aliases in _entities_of(text, nlp).values() for alias in [name, *aliases]}
     assert "NEAR Subcommittee on Disaster Prevention and Safety" in spellings
     assert "Safety" not in spellings
+
+
+def test_a_city_written_with_city_is_the_city_and_a_namesake_region_is_the_listed_countrys(nlp) -> None:
+    text = (
+        "The 1st Conference\n· Overview\nPeriod: 1994\n"
+        "Venue: Kangwon Province (강원도), Wonju City (원주시), Republic of Korea\n"
+        "· Contents\n▷ The Governor of Kangwon welcomed the delegates to Wonju.\n"
+    )
+    ids = {alias: entity_id for entity_id, (name, aliases) in _entities_of(text, nlp).items() for alias in aliases}
+    assert ids["Kangwon Province"] == ids["강원도"] == ids["Kangwon"] == "KR-42"
+    assert ids["Wonju City"] == ids["원주시"] == ids["Wonju"]

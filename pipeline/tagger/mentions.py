@@ -79,9 +79,22 @@ def _mention(
     entry = gazetteer.lookup(text)
     if entry is None and (town := _PLACE_AFFIXES.sub("", text)) != text:
         entry = gazetteer.city_named(town)  # "PyeongChang County": the town
+    if entry is not None and country is not None and entry.country not in (None, country):
+        entry = _namesake_in(country, text, gazetteer) or entry
     if entry is not None:
         return Mention(text, entry.kind, entry.label, entry, entry.country, source)
     return Mention(text, kind, label, None, country or gazetteer.country_within(text), source)
+
+
+def _namesake_in(country: str, text: str, gazetteer: Gazetteer) -> Entry | None:
+    """The region of ``country`` a name without its head word names, where the whole name is
+    another country's namesake: "Kangwon Province" is North Korea's, but listed under the
+    Republic of Korea it is the South's Kangwon (Gangwon-do)."""
+    words = text.split()
+    if len(words) < 2 or head_kind(text) != "administrative":
+        return None
+    bare = gazetteer.lookup(" ".join(words[:-1]))
+    return bare if bare is not None and bare.country == country and bare.type != "city" else None
 
 
 def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
@@ -1083,7 +1096,7 @@ _NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
 
 
 # "PyeongChang County" is PyeongChang, "City of Blagoveshchensk" Blagoveshchensk (the city)
-_PLACE_AFFIXES = re.compile(r"\s+(?:County|Town|Gun|Soum|Sum)$|^City\s+of\s+(?=[A-Z])")
+_PLACE_AFFIXES = re.compile(r"\s+(?:County|Town|City|Gun|Soum|Sum)$|^City\s+of\s+(?=[A-Z])")
 _FIELD_FIRST = re.compile(
     r"^(?P<fields>.+?)\s+(?P<body>Subcommittee|Sub-committee|Working Group|Committee)$", re.IGNORECASE
 )
