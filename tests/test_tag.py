@@ -607,3 +607,14 @@ def test_a_city_written_with_city_is_the_city_and_a_namesake_region_is_the_liste
     ids = {alias: entity_id for entity_id, (name, aliases) in _entities_of(text, nlp).items() for alias in aliases}
     assert ids["Kangwon Province"] == ids["강원도"] == ids["Kangwon"] == "KR-42"
     assert ids["Wonju City"] == ids["원주시"] == ids["Wonju"]
+
+
+def test_a_bare_region_name_joined_to_a_region_stays_the_region_and_to_a_city_is_the_city(nlp) -> None:
+    text = (
+        "The 4th Meeting\n· Overview\nPeriod: 2006\nParticipants: China (Jilin Province), Japan (Toyama Prefecture)\n"
+        "· Contents\n▷ Checkpoints on the border with Heilongjiang and Jilin.\n"
+        "▷ Flights home to Seoul, Toyama and Irkutsk.\n"
+    )
+    ids = {alias: entity_id for entity_id, (name, aliases) in _entities_of(text, nlp).items() for alias in aliases}
+    assert ids["Jilin"] == ids["Jilin Province"] == "CN-JL"
+    assert ids["Toyama"] != ids["Toyama Prefecture"]

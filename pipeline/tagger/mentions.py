@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeGuard
 
 from ..parser.countries import country_code
@@ -62,6 +62,9 @@ class Mention:
     country: str | None = None
     source: EntitySource = "gazetteer"
     same_as: str | None = None  # an acronym merges with the name it abbreviates
+    # joined to another region's name ("Heilongjiang and Jilin"): the region, though a city
+    # shares its name and the record names the region in full elsewhere
+    among_regions: bool = False
 
     @property
     def from_structure(self) -> bool:
@@ -987,10 +990,21 @@ def _cities_among_cities(
     doc: Doc, accepted: list[tuple[range, list[Mention]]], gazetteer: Gazetteer
 ) -> list[tuple[range, list[Mention]]]:
     """A bare name of a region that is also its city's name ("Toyama") is the city when
-    it is joined to another city: "offices in Toyama and in Busan"."""
+    it is joined to another city: "offices in Toyama and in Busan"; joined to another region
+    it is the region ("the border with Heilongjiang and Jilin")."""
 
     def is_city(found: list[Mention]) -> bool:
         return len(found) == 1 and found[0].entry is not None and found[0].entry.id.startswith("city:")
+
+    def is_region(found: list[Mention]) -> bool:
+        """A region that is no city too (not "Seoul", nor "Irkutsk" of Irkutsk Oblast)."""
+        return (
+            len(found) == 1
+            and found[0].entry is not None
+            and _REGION_ID.match(found[0].entry.id) is not None
+            and gazetteer.city_named(found[0].text) is None
+            and not found[0].entry.name.endswith(" City")
+        )
 
     result = list(accepted)
     for index, (tokens, found) in enumerate(accepted):
@@ -1001,11 +1015,16 @@ def _cities_among_cities(
         if city is None:
             continue
         neighbours = [accepted[i] for i in (index - 1, index + 1) if 0 <= i < len(accepted)]
-        for other_tokens, other in neighbours:
-            gap = doc[min(tokens.stop, other_tokens.stop) : max(tokens.start, other_tokens.start)]
-            if is_city(other) and len(gap) <= 3 and all(token.lower_ in _PLACE_JOINERS for token in gap):
-                result[index] = (tokens, [Mention(mention.text, city.kind, city.label, city, city.country, "rules")])
-                break
+        joined = [
+            other
+            for other_tokens, other in neighbours
+            if len(gap := doc[min(tokens.stop, other_tokens.stop) : max(tokens.start, other_tokens.start)]) <= 3
+            and all(token.lower_ in _PLACE_JOINERS for token in gap)
+        ]
+        if any(is_city(other) for other in joined):
+            result[index] = (tokens, [Mention(mention.text, city.kind, city.label, city, city.country, "rules")])
+        elif any(is_region(other) for other in joined):
+            result[index] = (tokens, [replace(mention, among_regions=True)])
     return result
 
 
@@ -1070,6 +1089,7 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
         if (
             entry is None
             or mention.from_structure
+            or mention.among_regions
             or not _REGION_ID.match(entry.id)
             or not any(form.startswith(f"{mention.text} ") for form in forms[entry.id])
             or f"{mention.text} City" in by_text  # the city has its own name here: the bare one is the region's
