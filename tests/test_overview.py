@@ -611,3 +611,17 @@ def test_a_country_heading_inside_a_table_cell_of_observers() -> None:
         ("China", "member", ["Liaoning Province", "Jilin Province"]),
         ("Mongolia", "observer", ["Dornod Aimag", "Khentii Aimag"]),
     ]
+
+
+def test_a_sentence_after_the_participants_table_is_not_the_fields() -> None:
+    from pipeline.parser.overview import collect_fields
+
+    lines = [
+        "Participants:",
+        "| Country | Regional governments |",
+        "| China | Liaoning Province, Jilin Province |",
+        "DPR Korea was invited through the Secretariat but did not send a delegation.",
+    ]
+    fields, unlabelled = collect_fields([Line(n, text) for n, text in enumerate(lines, 1)])
+    assert [line.text for line in fields[0].values][-1] == "| China | Liaoning Province, Jilin Province |"
+    assert [line.text for line in unlabelled] == [lines[-1]]

@@ -271,12 +271,23 @@ def _ends_participation(label: str) -> bool:
 
 SINGLE_VALUE_KINDS = frozenset({"period", "venue", "organizer"})
 _STRAY_WORDS_MIN = 4
+_SENTENCE_WORDS_MIN = 5
 _UNFINISHED = re.compile(r"(?:[,&/(–-]|\b(?:and|of|in|at|the|for|with|by|to))$", re.IGNORECASE)
 
 
 def _stray(field: RawField, text: str) -> bool:
     """A line after a one-line field given on its label's line ("Venue: Zuunmod, Mongolia")
-    that does not go on with it: the value ended, and the line starts a sentence of its own."""
+    that does not go on with it: the value ended, and the line starts a sentence of its own.
+    So does a sentence after the participants' table ("DPR Korea was invited but did not
+    send a delegation."): the table ended, the text goes on."""
+    if field.kind == "participation":
+        return (
+            bool(field.values)
+            and field.values[-1].text.lstrip().startswith("|")
+            and not text.lstrip().startswith("|")
+            and len(text.split()) >= _SENTENCE_WORDS_MIN
+            and text.rstrip().endswith((".", "!", "?"))
+        )
     return (
         field.kind in SINGLE_VALUE_KINDS
         and len(field.values) == 1
