@@ -618,3 +618,31 @@ def test_a_bare_region_name_joined_to_a_region_stays_the_region_and_to_a_city_is
     ids = {alias: entity_id for entity_id, (name, aliases) in _entities_of(text, nlp).items() for alias in aliases}
     assert ids["Jilin"] == ids["Jilin Province"] == "CN-JL"
     assert ids["Toyama"] != ids["Toyama Prefecture"]
+
+
+def test_a_paragraph_wrapped_wider_than_the_reader_unwraps_is_read_across_its_lines() -> None:
+    from pipeline.tagger.mentions import _paragraphs
+
+    lines = [
+        "Then they saw the Uradome Coast",
+        "(浦富海岸) by boat, and the other delegations stayed at Misasa",
+        "Onsen.",
+        "Toyama Prefecture",
+        "Niigata Prefecture:",
+        "the list goes on",
+    ]
+    assert _paragraphs(lines) == [
+        "Then they saw the Uradome Coast (浦富海岸) by boat, and the other delegations stayed at Misasa",
+        "Onsen.",
+        "Toyama Prefecture",
+        "Niigata Prefecture:",
+        "the list goes on",
+    ]
+
+
+def test_an_organ_of_an_international_bodys_acronym_is_two_names(nlp) -> None:
+    text = SHELL.format(
+        "The World Heritage Committee of UNESCO listed the site; the Government of Irkutsk Region agreed."
+    )
+    spellings = {alias for name, aliases in _entities_of(text, nlp).values() for alias in [name, *aliases]}
+    assert {"World Heritage Committee", "UNESCO", "Government of Irkutsk Region"} <= spellings

@@ -334,6 +334,27 @@ def _items(items: list[Item]) -> Iterator[str]:
         yield from _items(item.items)
 
 
+# A line that goes on from the one before: it opens in lower case or with a bracket ("the
+# Uradome Coast" / "(浦富海岸) by boat"), after a line that ends no sentence or label.
+_GOES_ON = re.compile(r"^(?:[a-z]|[(（])")
+_ENDS_LINE = re.compile(r"[.:;!?。：]\s*$")
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """A section's lines with each line that goes on from the one before joined to it (a
+    paragraph hard-wrapped wider than the reader unwraps): a name broken by the wrap is one
+    name to the model. Lines that do not go on stay apart (lists, one name per line)."""
+    joined: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if joined and _GOES_ON.match(line) and not _ENDS_LINE.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def prose(record: Record) -> list[str]:
     """The running text of a record: what the model reads."""
     texts: list[str] = [record.title] if record.title else []
@@ -348,7 +369,7 @@ def prose(record: Record) -> list[str]:
         texts += [resolution.text for resolution in record.declaration.resolutions]
         texts += record.declaration.closing
     for section in record.sections:
-        texts += [line for line in section.lines if line]
+        texts += _paragraphs(section.lines)
     # The cells of a pasted table row ("NEAR Secretariat | LANGUAGE | English") are texts of their own.
     cells = [cell.strip() for text in texts for cell in text.split(" | ")]
     return [chunk for cell in cells if cell for chunk in chunks(cell)]
@@ -634,19 +655,27 @@ def _city_cue(ent: Span) -> bool:
 # Bodies whose organs are named on their own: "Subcommittee on Logistics of NEAR" is the
 # subcommittee, and NEAR.
 PARENT_BODIES = frozenset({"org:near"})
+# Bodies of which an organ named "X of <their acronym>" is a name of its own, and they one too:
+# "World Heritage Committee of UNESCO"
+PARENT_BODY_TYPES = frozenset({"intergovernmental", "un-agency", "programme"})
+
+
+def _parent_body(tail: str, parent: Entry) -> bool:
+    return parent.id in PARENT_BODIES or (tail.isupper() and parent.type in PARENT_BODY_TYPES)
 
 
 def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     """'Far East of Russia' and 'Matsue City of Shimane Prefecture' are two names
     when the tail is a known place, 'Subcommittee on Logistics of NEAR' when it is
-    the association; 'Republic of Korea', 'Sea of Japan' and 'Government of Irkutsk
+    the association or an international body's acronym ('World Heritage Committee of
+    UNESCO'); 'Republic of Korea', 'Sea of Japan' and 'Government of Irkutsk
     Region' are one."""
     head, of, tail = name.rpartition(" of ")
     parent = gazetteer.lookup(tail) if of else None
     # (a bare "Secretariat of NEAR" is one name)
     if (
         parent is not None
-        and parent.id in PARENT_BODIES
+        and _parent_body(tail, parent)
         and (named_organ(head) or (is_name(head) and not _generic(head)))
     ):
         return [*_split_of_phrase(head, gazetteer), tail]
