@@ -646,3 +646,13 @@ def test_an_organ_of_an_international_bodys_acronym_is_two_names(nlp) -> None:
     )
     spellings = {alias for name, aliases in _entities_of(text, nlp).values() for alias in [name, *aliases]}
     assert {"World Heritage Committee", "UNESCO", "Government of Irkutsk Region"} <= spellings
+
+
+def test_an_unknown_name_the_model_took_for_a_body_after_a_word_of_place_is_a_place(nlp) -> None:
+    text = SHELL.format(
+        "The delegates drove to Tojinbo and stayed in Yamakoshi; Sumitomo reported; the Kangwon Ilbo covered it."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds.get("Tojinbo") == kinds.get("Yamakoshi") == "place"
+    assert kinds.get("Kangwon Ilbo") == "organization"
+    assert kinds.get("Sumitomo") == "organization"

@@ -761,6 +761,21 @@ def _located_facility(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
     return city.end
 
 
+# Words before a place: "drove to Tojinbo", "stayed in Yamakoshi". ("visited" is not one:
+# delegates visit companies too.)
+LOCATIVE_WORDS = frozenset(
+    {"in", "at", "to", "from", "near", "around", "across", "via", "toward", "towards", "into", "through", "along"}
+)
+
+
+def _after_place_word(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows a locative word (and perhaps "the")."""
+    index = start - 1
+    if index >= 0 and doc[index].lower_ == "the":
+        index -= 1
+    return index >= 0 and doc[index].lower_ in LOCATIVE_WORDS
+
+
 def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -> tuple[list[Mention], range]:
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
@@ -803,6 +818,19 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     names = clean_span(text, ent.label_)
     if default[0] == "organization" and len(names) == 1 and RUSSIAN_TOWN.fullmatch(names[0]):
         default = ("place", "GPE")
+    # A name of one or two words the model took for a body, with no body's head word, no
+    # capital inside a word (brands: "PetroChina") and unknown to the gazetteer, after a word
+    # of place, is a place: the unknown towns, capes and hills of the member regions
+    if (
+        default[0] == "organization"
+        and len(names) == 1
+        and head_kind(names[0]) is None
+        and gazetteer.lookup(names[0]) is None
+        and len(names[0].split()) <= 2
+        and not any(char.isupper() for word in names[0].split() for char in word[1:])
+        and _after_place_word(doc, start)
+    ):
+        default = ("place", "LOC")
     kinds = [HEAD_LABELS.get(head_kind(name) or "") for name in names]
     # "Mount Tai & Qufu": parts of one span share the kind one of them shows.
     shared = next((kind for kind in kinds if kind), default)

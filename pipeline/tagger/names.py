@@ -251,6 +251,10 @@ HEAD_WORDS = {
         "society",
         "societies",
         "corps",  # "Mercy Corps", "Peace Corps"
+        "shimbun",  # a newspaper: "Nihonkai Shimbun"
+        "ilbo",  # a Korean daily: "Kangwon Ilbo"
+        "news",  # "Kyodo News"
+        "avia",  # an airline: "Vladivostok Avia"
         "service",
         "headquarters",
         "guard",
