@@ -656,3 +656,13 @@ def test_an_unknown_name_the_model_took_for_a_body_after_a_word_of_place_is_a_pl
     assert kinds.get("Tojinbo") == kinds.get("Yamakoshi") == "place"
     assert kinds.get("Kangwon Ilbo") == "organization"
     assert kinds.get("Sumitomo") == "organization"
+
+
+def test_the_topic_of_a_workshops_name_names_no_body(nlp) -> None:
+    text = (
+        "NEAR Workshop on Forest Management and the Timber Industry\n· Overview\nPeriod: 2006\n"
+        "· Contents\n▷ The NEAR Subcommittee on Environment met.\n"
+    )
+    spellings = {alias for name, aliases in _entities_of(text, nlp).values() for alias in [name, *aliases]}
+    assert not {"Forest Management", "Timber Industry"} & spellings
+    assert "NEAR Subcommittee on Environment" in spellings or "Subcommittee on Environment" in spellings

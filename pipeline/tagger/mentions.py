@@ -776,6 +776,24 @@ def _after_place_word(doc: Doc, start: int) -> bool:
     return index >= 0 and doc[index].lower_ in LOCATIVE_WORDS
 
 
+_TOPIC_WORDS_MAX = 12
+
+
+def _in_event_topic(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` is in the topic of an event's name: after "Workshop on",
+    "Forum on" over capitalised words, "and", "the" and commas ("NEAR Workshop on Forest
+    Management and the Timber Industry": no body is named)."""
+    index = start - 1
+    while index >= 0 and start - index <= _TOPIC_WORDS_MAX:
+        token = doc[index]
+        if token.lower_ == "on":
+            return index > 0 and head_kind(doc[index - 1].text) == "event"
+        if not (token.is_title or token.lower_ in ("and", "&", "the", ",")):
+            return False
+        index -= 1
+    return False
+
+
 def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -> tuple[list[Mention], range]:
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
@@ -818,6 +836,13 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     names = clean_span(text, ent.label_)
     if default[0] == "organization" and len(names) == 1 and RUSSIAN_TOWN.fullmatch(names[0]):
         default = ("place", "GPE")
+    if (
+        default[0] == "organization"
+        and names
+        and all(head_kind(name) is None and gazetteer.lookup(name) is None for name in names)
+        and _in_event_topic(doc, start)
+    ):
+        return [], range(start, end)
     # A name of one or two words the model took for a body, with no body's head word, no
     # capital inside a word (brands: "PetroChina") and unknown to the gazetteer, after a word
     # of place, is a place: the unknown towns, capes and hills of the member regions
