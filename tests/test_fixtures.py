@@ -203,6 +203,11 @@ def declaration_kinds(text: str) -> str:
     return meeting.declaration_kind(text)
 
 
+def word_shapes(text: str) -> str:
+    shape = names.word_shape(text)
+    return shape.name if shape else "none"
+
+
 def suspect_authorities(text: str) -> str:
     return overview.suspect_authority(text) or "none"
 
@@ -266,6 +271,7 @@ TABLES: dict[str, Table] = {
     "name_shapes": Table(tuple(shape["id"] for shape in names.NAME_SHAPES), name_shapes),
     "meeting_kinds": Table(tuple(rule.kind for rule in meeting.MEETING_KINDS), meeting_kinds),
     "declaration_kinds": Table(tuple(rule.kind for rule in meeting.DECLARATION_KINDS), declaration_kinds),
+    "word_shapes": Table(tuple(shape.name for shape in names.WORD_SHAPES), word_shapes),
     "suspect_authorities": Table(tuple(rule.name for rule in overview.SUSPECT_AUTHORITIES), suspect_authorities),
     "table_headers": Table(tuple(role for role, _ in overview.TABLE_HEADERS), table_headers),
     "markup_rules": Table(tuple(rule.name for rule in repairs.MARKUP_RULES), markup_rules),

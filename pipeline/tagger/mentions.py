@@ -32,7 +32,6 @@ from .names import (
     NATURAL_FEATURE_NOUNS,
     ON_TAIL_HEADS,
     RESOURCE_WORDS,
-    RUSSIAN_TOWN,
     clean_span,
     feature_key,
     head_kind,
@@ -40,6 +39,7 @@ from .names import (
     in_capitals,
     is_name,
     named_organ,
+    word_shape,
 )
 
 if TYPE_CHECKING:
@@ -834,8 +834,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     elif default[0] == "organization" and _located(ent.doc, start, end, ents_at):
         default = ("place", "GPE")
     names = clean_span(text, ent.label_)
-    if default[0] == "organization" and len(names) == 1 and RUSSIAN_TOWN.fullmatch(names[0]):
-        default = ("place", "GPE")
+    if default[0] == "organization" and len(names) == 1 and (shape := word_shape(names[0])) is not None:
+        default = ("place", shape.label)
     if (
         default[0] == "organization"
         and names
@@ -991,14 +991,16 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
     return sorted(kept, key=lambda pair: pair[0].start)
 
 
-def _russian_towns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
-    """A word of RUSSIAN_TOWN's shape standing alone, as a proposal of a town: no place or body
-    took it, nor a longer span of another kind (the model's PERSON "Dalnegorsk" is the town),
-    and no capitalised word or hyphen joins it to others ("Baikalsk" of "the Baikalsk Pulp and
-    Paper Mill" is the mill's, "Ilimsk" of "Ust-Ilimsk" the whole name's)."""
+def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """A word of one of WORD_SHAPES standing alone, as a proposal of that place: no place or
+    body took it, nor a longer span of another kind (the model's PERSON "Dalnegorsk" is the
+    town), the gazetteer does not know it as something else, and no capitalised word or
+    hyphen joins it to others ("Baikalsk" of "the Baikalsk Pulp and Paper Mill" is the mill's,
+    "Ilimsk" of "Ust-Ilimsk" the whole name's)."""
     found = []
     for token in doc:
-        if not token.text.endswith(("sk", "ск")) or not RUSSIAN_TOWN.fullmatch(token.text):
+        shape = word_shape(token.text)
+        if shape is None:
             continue
         if token.ent_type_ in PLACE_LABELS | ORG_LABELS or (token.ent_type_ and not _alone_in_entity(token)):
             continue
@@ -1008,9 +1010,8 @@ def _russian_towns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, li
             after is not None and (after.text in _HYPHEN or after.is_title)
         ):
             continue
-        found.append(
-            (range(token.i, token.i + 1), True, [_mention(token.text, gazetteer, "place", "GPE", source="rules")])
-        )
+        mention = _mention(token.text, gazetteer, "place", shape.label, source="rules")
+        found.append((range(token.i, token.i + 1), True, [mention]))
     return found
 
 
@@ -1034,7 +1035,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         else:
             found, tokens = _model_mentions(ent, gazetteer, ents_at)
         proposals.append((tokens, entry is None, found))
-    proposals.extend(_russian_towns(doc, gazetteer))
+    proposals.extend(_shaped_words(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):

@@ -7,6 +7,7 @@ Shared by the tagger's spaCy patterns (NAME_SHAPES) and its cleanup of spans
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..parser.overview import field_kind
 from ..record import EntityKind
@@ -865,9 +866,38 @@ KOREAN_UNIT_ENDINGS = {"dong", "ri", "eup", "myeon", "gu"}
 # Lower-case ends of a Japanese temple's name: "Todai-ji", "Risshaku-ji Temple", "Byodo-in".
 TEMPLE_SUFFIXES = {"ji", "dera", "in"}
 
-# A Russian town's name by its "-sk" (Zabaikalsk, Забайкальск, Lesozavodsk): a word no body's
-# name is, so the model's organization of that one word is the town.
-RUSSIAN_TOWN = re.compile(r"(?:[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)*sk|[А-Я][а-я]{3,}(?:-[А-Я][а-я]+)*ск)")
+
+@dataclass(frozen=True)
+class WordShape:
+    """One word whose ending says what kind of place it names, wherever the gazetteer does
+    not know it: no body's name is such a word, so the model's organization of that one word
+    is the place too."""
+
+    name: str
+    pattern: re.Pattern[str]
+    endings: tuple[str, ...]  # (a cheap test before the pattern, for every word of the prose)
+    label: str
+
+
+WORD_SHAPES = (
+    # a Russian town by its "-sk": Zabaikalsk, Забайкальск, Lesozavodsk
+    WordShape(
+        "russian town",
+        re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)*sk|[А-Я][а-я]{3,}(?:-[А-Я][а-я]+)*ск"),
+        ("sk", "ск"),
+        "GPE",
+    ),
+    # a Korean or Japanese mountain by its glued "-san" (Seoraksan, Hallasan, Koyasan); the
+    # cities of that ending (Busan, Yangsan) are the gazetteer's
+    WordShape("glued mountain", re.compile(r"[A-Z][a-z]{3,}san"), ("san",), "LOC"),
+)
+
+
+def word_shape(word: str) -> WordShape | None:
+    return next(
+        (shape for shape in WORD_SHAPES if word.endswith(shape.endings) and shape.pattern.fullmatch(word)), None
+    )
+
 
 # Name shapes the gazetteer cannot list: "<Capitalised words> Lake", "Mount <Name>",
 # "<Capitalised words> Museum", "<Capitalised words> Agency".
