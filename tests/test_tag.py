@@ -666,3 +666,12 @@ def test_the_topic_of_a_workshops_name_names_no_body(nlp) -> None:
     spellings = {alias for name, aliases in _entities_of(text, nlp).values() for alias in [name, *aliases]}
     assert not {"Forest Management", "Timber Industry"} & spellings
     assert "NEAR Subcommittee on Environment" in spellings or "Subcommittee on Environment" in spellings
+
+
+def test_a_second_organizer_field_parts_its_bodies_at_with(nlp) -> None:
+    text = (
+        "The Meeting\n· Overview\nPeriod: 2024\nHost: Shanxi Provincial People's Government\n"
+        "Organizer: NEAR Secretariat with the Shanxi Provincial Foreign Affairs Office\n"
+    )
+    spellings = {alias for name, aliases in _entities_of(text, nlp).values() for alias in [name, *aliases]}
+    assert {"NEAR Secretariat", "Shanxi Provincial Foreign Affairs Office"} <= spellings

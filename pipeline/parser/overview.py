@@ -332,6 +332,8 @@ def split_country(text: str) -> tuple[str | None, str]:
         country = canonical_country(base)
         if country:
             place = ", ".join(parts[:index] + parts[index + 1 :])
+            if not re.search(r"[A-Za-z]", aside):  # "Mongolia (Монгол Улс)": the country's own name goes with it
+                aside = ""
             return country, f"{place} {aside}".strip()
     aside_match = _TRAILING_ASIDE.match(text.strip())
     if aside_match:  # "경주 힐튼호텔 (Hilton Gyeongju, Gyeongju, Korea)": the country inside
@@ -505,6 +507,8 @@ GENERIC_LIST_WORDS = frozenset(
         "of",
         "and",
         "list",
+        "by",
+        "country",
     ]
 )
 

@@ -198,11 +198,13 @@ def _other_script_only(text: str) -> bool:
 
 
 # Between the bodies of an organizer value: "A & B", "A · B", "A, with the support of the B".
-ORGANIZER_JOINERS = re.compile(
-    r"\s*;\s*|\s+[·・]\s+|\s+(?:&|and)\s+|,?\s+(?:with\s+the\s+support\s+of|in\s+(?:co-?operation|partnership)\s+with"
-    r"|supported\s+by|co-?organi[sz]ed\s+by|jointly\s+with|together\s+with|with)\s+(?:the\s+)?",
-    re.IGNORECASE,
+# What joins two bodies in an organizer's value besides "and": "with the support of", "with".
+_WITH_JOINERS = (
+    r",?\s+(?:with\s+the\s+support\s+of|in\s+(?:co-?operation|partnership)\s+with"
+    r"|supported\s+by|co-?organi[sz]ed\s+by|jointly\s+with|together\s+with|with)\s+(?:the\s+)?"
 )
+ORGANIZER_JOINERS = re.compile(r"\s*;\s*|\s+[·・]\s+|\s+(?:&|and)\s+|" + _WITH_JOINERS, re.IGNORECASE)
+WITH_JOINERS = re.compile(_WITH_JOINERS, re.IGNORECASE)
 
 
 _TOPIC_TAIL = re.compile(r"\s(?:on|for)\s")
@@ -312,7 +314,12 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
             # "CO-ORGANIZER: Suwon City Hall, ...", a second organizer field: its bodies, where
             # commas or semicolons part them; a part with "and" in it is left to the prose ("Food and
             # Agriculture Organization", "Institute of Science and Technology")
-            parts = [part for chunk in split_top_level(field.text, ";") for part in split_top_level(chunk, ",")]
+            parts = [
+                body
+                for chunk in split_top_level(field.text, ";")
+                for part in split_top_level(chunk, ",")
+                for body in WITH_JOINERS.split(part)
+            ]
             bodies += [(part.strip(), None) for part in parts if not _AND.search(part)]
     for part, country in bodies:
         for name in _with_aside(_LEADING_ARTICLE.sub("", part), gazetteer):
