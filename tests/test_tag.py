@@ -675,3 +675,10 @@ def test_a_second_organizer_field_parts_its_bodies_at_with(nlp) -> None:
     )
     spellings = {alias for name, aliases in _entities_of(text, nlp).values() for alias in [name, *aliases]}
     assert {"NEAR Secretariat", "Shanxi Provincial Foreign Affairs Office"} <= spellings
+
+
+def test_a_bodys_name_keeps_the_comma_between_its_words(nlp) -> None:
+    text = SHELL.format("The Ministry of Land, Transport and Maritime Affairs signed; Busan, Ulsan and Gyeongnam met.")
+    spellings = {alias for name, aliases in _entities_of(text, nlp).values() for alias in [name, *aliases]}
+    assert "Ministry of Land, Transport and Maritime Affairs" in spellings
+    assert {"Busan", "Ulsan", "Gyeongnam"} <= spellings

@@ -719,10 +719,13 @@ def _lower_case_lead(words: list[str]) -> bool:
     return len(words) > 1 and words[0] in LEADING_NATURAL and not words[0].isascii() and words[1][:1].isupper()
 
 
-def _strip_word(word: str) -> str:
+def _strip_word(word: str, keep_comma: bool = False) -> str:
     """A word without the punctuation around it, but an aside that is part of the name
-    keeps its brackets ("Republic of Sakha (Yakutia)")."""
+    keeps its brackets ("Republic of Sakha (Yakutia)"); with ``keep_comma`` a word inside a
+    name keeps the comma after it."""
     if word.lower() in ABBREVIATIONS:
+        return word
+    if keep_comma and word.endswith(",") and word[:-1].strip(EDGE_PUNCTUATION) == word[:-1]:
         return word
     core = word.rstrip(".,;:!?")
     if core.startswith("(") and core.endswith(")") and core.count("(") == core.count(")") and len(core) > 2:
@@ -814,7 +817,12 @@ def clean_span(text: str, label: str) -> list[str]:
     parts = [words] if head_kind(text) == "organization" else _split_conjunctions(words)
     names = []
     for part in parts:
-        part = _strip_edges([_strip_word(word) for word in part])
+        # a body's name keeps a comma between its words ("Ministry of Land, Transport and
+        # Maritime Affairs"): the words are the source's, not a list
+        inner_commas = len(parts) == 1 and head_kind(text) == "organization"
+        part = _strip_edges([_strip_word(word, keep_comma=inner_commas) for word in part])
+        if part:
+            part[-1] = part[-1].rstrip(",")
         while part and part[-1].lower() in TRAILING_COMMON_NOUNS and label != "ORG":
             part = _strip_edges(part[:-1])
         for glued in split_glued(part):
