@@ -38,6 +38,8 @@ def marked(text: str | None, country: str | None = None) -> Markup:
     and fonts pick the language: "Toyama Prefecture (富山県)")."""
     if not text:
         return Markup("")
+    if text.isascii():  # (most names and titles: nothing of another script to mark)
+        return escape(text)
     parts, last = [], 0
     for match in _FOREIGN.finditer(text):
         parts.append(escape(text[last : match.start()]))
