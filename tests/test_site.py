@@ -108,6 +108,8 @@ def test_a_meeting_page_shows_the_record(built):
     for resolution in record["declaration"]["resolutions"]:
         assert str(escape(resolution["text"])) in text
     assert 'href="../../near-1995-khabarovsk.pdf"' in text
+    # the facts' terms and values apart, so the search's excerpts read "Date 6 September ... Venue"
+    assert not re.search(r"</dt><dd|</dd><dt", text)
     assert "Primorski Territory</a>" in text and 'href="../places/ru-pri.html"' in text
     place = (out / "site" / "places" / "ru-pri.html").read_text()
     assert place.count('href="../meetings/') == len(SAMPLES)  # every meeting, whatever the spelling
@@ -317,6 +319,7 @@ def test_search_merges_the_shards(built, browser, tmp_path, monkeypatch):
         while buttons := browser.find_elements(By.CSS_SELECTOR, ".pagefind-ui__button"):
             buttons[0].click()  # "Load more results"
         results = {link.text for link in browser.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")}
+        _shot(browser, "search-shards")
     assert results == set(titles.values())
 
 
