@@ -628,3 +628,13 @@ def test_a_sentence_after_the_participants_table_is_not_the_fields() -> None:
     fields, unlabelled = collect_fields([Line(n, text) for n, text in enumerate(lines, 1)])
     assert [line.text for line in fields[0].values][-1] == "| China | Liaoning Province, Jilin Province |"
     assert [line.text for line in unlabelled] == [lines[-1]]
+
+
+def test_a_country_written_another_way_opens_its_own_group() -> None:
+    lines = ["Russian Federation", " - Irkutsk Region", "Russia", " - Jewish Autonomous Region (observer)"]
+    assert [(country, role) for country, role, _ in _groups(*lines)] == [
+        ("Russian Federation", "member"),
+        ("Russian Federation", "observer"),
+    ]
+    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], [])
+    assert [group.country_text for group in participation.groups] == ["Russian Federation", "Russia"]

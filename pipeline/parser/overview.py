@@ -688,7 +688,11 @@ class ParticipationScanner:
             self.open_group(name).observer = True
         if heading:
             country_text, stated, rest = heading
-            self.open_or_continue(country_text, stated)  # "China - Jilin Province" line after line: one group
+            last = self.groups[-1] if self.groups else None
+            if last is not None and last.country_text == country_text:
+                self.open_or_continue(country_text, stated)  # "China - Jilin Province" line after line: one group
+            else:
+                self.open_group(country_text, stated)  # (another spelling is kept as its own group's)
             text = rest
         elif (unknown := GROUP_HEADING.match(text) or GROUP_DASH_HEADING.match(text)) and _unknown_country(
             unknown["name"]
