@@ -783,6 +783,32 @@ def _after_place_word(doc: Doc, start: int) -> bool:
     return index >= 0 and doc[index].lower_ in LOCATIVE_WORDS
 
 
+def _unknown_headless(name: str, gazetteer: Gazetteer) -> bool:
+    """A name with no head word that the gazetteer does not know: the model's guess alone."""
+    return head_kind(name) is None and gazetteer.lookup(name) is None
+
+
+def _place_of_no_body(doc: Doc, start: int, names: list[str], gazetteer: Gazetteer) -> str | None:
+    """The place label of a name the model took for a body but that names a place: a word of
+    WORD_SHAPES' shape (a Russian town's -sk), or a name of one or two words with no body's
+    head word, no capital inside a word (brands: "PetroChina"), unknown to the gazetteer,
+    after a word of place (the unknown towns, capes and hills of the member regions)."""
+    if len(names) != 1:
+        return None
+    name = names[0]
+    if (shape := word_shape(name)) is not None:
+        return shape.label
+    words = name.split()
+    if (
+        _unknown_headless(name, gazetteer)
+        and len(words) <= 2
+        and not any(char.isupper() for word in words for char in word[1:])
+        and _after_place_word(doc, start)
+    ):
+        return "LOC"
+    return None
+
+
 _TOPIC_WORDS_MAX = 12
 
 
@@ -841,28 +867,12 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     elif default[0] == "organization" and _located(ent.doc, start, end, ents_at):
         default = ("place", "GPE")
     names = clean_span(text, ent.label_)
-    if default[0] == "organization" and len(names) == 1 and (shape := word_shape(names[0])) is not None:
-        default = ("place", shape.label)
-    if (
-        default[0] == "organization"
-        and names
-        and all(head_kind(name) is None and gazetteer.lookup(name) is None for name in names)
-        and _in_event_topic(doc, start)
-    ):
-        return [], range(start, end)
-    # A name of one or two words the model took for a body, with no body's head word, no
-    # capital inside a word (brands: "PetroChina") and unknown to the gazetteer, after a word
-    # of place, is a place: the unknown towns, capes and hills of the member regions
-    if (
-        default[0] == "organization"
-        and len(names) == 1
-        and head_kind(names[0]) is None
-        and gazetteer.lookup(names[0]) is None
-        and len(names[0].split()) <= 2
-        and not any(char.isupper() for word in names[0].split() for char in word[1:])
-        and _after_place_word(doc, start)
-    ):
-        default = ("place", "LOC")
+    if default[0] == "organization":
+        if names and all(_unknown_headless(name, gazetteer) for name in names) and _in_event_topic(doc, start):
+            return [], range(start, end)
+        place_label = _place_of_no_body(doc, start, names, gazetteer)
+        if place_label is not None:
+            default = ("place", place_label)
     kinds = [HEAD_LABELS.get(head_kind(name) or "") for name in names]
     # "Mount Tai & Qufu": parts of one span share the kind one of them shows.
     shared = next((kind for kind in kinds if kind), default)
