@@ -270,6 +270,10 @@ def test_search_shards_each_index_their_pages_and_a_change_indexes_only_its_shar
     out = _sharded(built, tmp_path, monkeypatch)
     bundles = sorted(path.name for path in (out / "site" / "pagefind").iterdir())
     assert bundles == ["1-of-2", "2-of-2"]
+    # the interface in the first bundle only; the second keeps its entry, metadata and index
+    assert search.has_interface(out / "site" / "pagefind" / "1-of-2")
+    second = {path.name for path in (out / "site" / "pagefind" / "2-of-2").iterdir()}
+    assert "pagefind-ui.js" not in second and "pagefind-entry.json" in second and "index" in second
     pages = sorted(f"meetings/{sample.stem}.html" for sample in SAMPLES)
     assert search.shards(pages) == {
         "pagefind/1-of-2": [page for page in pages if search.shard_folder(page, 2) == "pagefind/1-of-2"],
@@ -286,6 +290,12 @@ def test_search_shards_each_index_their_pages_and_a_change_indexes_only_its_shar
         assert update_site(out, db, None).error is None
     after = {name: (out / "site" / "pagefind" / name / "pagefind-entry.json").stat().st_mtime_ns for name in bundles}
     assert [name for name in bundles if after[name] != stamps[name]] == [shard]
+
+    # The first bundle without its interface (say it was another's before): indexed again whole.
+    (out / "site" / "pagefind" / "1-of-2" / "pagefind-ui.js").unlink()
+    with contextlib.closing(open_checked(out / "archive.sqlite", readonly=True, deep=False)) as db:
+        assert update_site(out, db, set()).error is None
+    assert search.has_interface(out / "site" / "pagefind" / "1-of-2")
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,18 @@ from enum import StrEnum
 from pathlib import Path
 
 from ..outdir import DIGEST, Witness, digest, read_back, write_atomic
-from .search import MEETINGS_DIR, SEARCH_DIR, clear_path, index_shards, remove_stale, shard_count, shard_folder, shards
+from .search import (
+    MEETINGS_DIR,
+    SEARCH_DIR,
+    clear_path,
+    has_interface,
+    index_shards,
+    prune_merged,
+    remove_stale,
+    shard_count,
+    shard_folder,
+    shards,
+)
 from .version import site_version
 
 SITE_DIR = "site"
@@ -171,13 +182,19 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
     bundles, count = shards(meeting_pages), shard_count(len(meeting_pages))
     remove_stale(site, bundles)
     changed_bundles = {shard_folder(name, count) for name in touched if name.startswith(f"{MEETINGS_DIR}/")}
+    first = next(iter(bundles), "")  # (the bundle whose interface the search page loads)
     stale = {
         folder: names
         for folder, names in bundles.items()
-        if folder in changed_bundles or not _intact_bundle(site, folder, witness)
+        if folder in changed_bundles
+        or not _intact_bundle(site, folder, witness)
+        or (folder == first and not has_interface(site / folder))
     }
     if stale:
         result.error = index_shards(site, stale)
+    for folder in bundles:  # the bundles merged into the first one keep only what merging reads
+        if folder != first and (site / folder).is_dir():
+            prune_merged(site / folder)
     # What the witness records: the digests of the pages rendered now, and of the rest (the
     # pages left as they were, Pagefind's files) by their stat, hashed only when it changed.
     final = {name: result.digests.get(name) or witness.digest(name) for name in _files(site) or {}}
