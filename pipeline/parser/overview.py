@@ -25,6 +25,7 @@ from .countries import canonical_country, country_code, country_name
 from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
 from .text import Line, english_words, split_top_level
+from .unwrap import join_wrapped
 
 
 @dataclass(frozen=True)
@@ -1160,7 +1161,7 @@ def _brackets_closed(lines: list[Line]) -> list[Line]:
         if end > index and depth <= 0:
             text = line.text
             for following in lines[index + 1 : end + 1]:
-                text = text + following.text if text.endswith("-") else f"{text} {following.text}"
+                text = join_wrapped(text, following.text)
             joined.append(Line(line.number, text))
             index = end + 1
         else:

@@ -35,7 +35,7 @@ def _is_wrap(before: str, after: str, width: int, opens_structure: Callable[[str
     )
 
 
-def _join(before: str, after: str) -> str:
+def join_wrapped(before: str, after: str) -> str:
     """A word broken at its hyphen ("Gyeongsangbuk-" + "do") is joined without a space."""
     return before + after if before.endswith("-") else f"{before} {after}"
 
@@ -58,7 +58,7 @@ def unwrap(lines: list[Line], opens_structure: Callable[[str], bool]) -> tuple[l
     wrap_after = set(wraps)
     for index, line in enumerate(lines):
         if index - 1 in wrap_after and joined:
-            joined[-1] = Line(joined[-1].number, _join(joined[-1].text, line.text))
+            joined[-1] = Line(joined[-1].number, join_wrapped(joined[-1].text, line.text))
         else:
             joined.append(line)
     return joined, True

@@ -768,10 +768,10 @@ def _located_facility(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
     return city.end
 
 
-# Words before a place: "drove to Tojinbo", "stayed in Yamakoshi". ("visited" is not one:
-# delegates visit companies too.)
-LOCATIVE_WORDS = frozenset(
-    {"in", "at", "to", "from", "near", "around", "across", "via", "toward", "towards", "into", "through", "along"}
+# Words before a place: "drove to Tojinbo", "stayed in Yamakoshi" (LOCATIVES, which make a
+# town of one word, and more). ("visited" is not one: delegates visit companies too.)
+LOCATIVE_WORDS = LOCATIVES | frozenset(
+    {"to", "from", "around", "across", "via", "toward", "towards", "into", "through", "along"}
 )
 
 
