@@ -8,7 +8,7 @@ same bytes: nothing depends on the time or the order rows were written in.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 from urllib.parse import quote
 
@@ -58,11 +58,17 @@ def _place_digest(place: Place) -> str:
     return _key("place", *shown, *(meeting.digest for meeting, _ in place.attended))
 
 
-def site_pages(archive: Archive) -> dict[str, tuple[str, Callable[[], bytes]]]:
-    """Every page of the site by its path inside ``site/``, with its key and what renders it.
-    A meeting's page is rendered from the details ``load_details`` reads (its key, the
-    meeting's digest, covers them: they are its record's)."""
-    bundles = list(shards(meeting_page_name(meeting) for meeting in archive.meetings))
+def search_bundles(archive: Archive) -> dict[str, list[str]]:
+    """The search's bundles (their folders, the first first) and the meeting pages of each."""
+    return shards(meeting_page_name(meeting) for meeting in archive.meetings)
+
+
+def site_pages(archive: Archive, bundles: Iterable[str]) -> dict[str, tuple[str, Callable[[], bytes]]]:
+    """Every page of the site by its path inside ``site/``, with its key and what renders it;
+    ``bundles``: the search's (``search_bundles``). A meeting's page is rendered from the
+    details ``load_details`` reads (its key, the meeting's digest, covers them: they are its
+    record's)."""
+    bundles = list(bundles)
     pages: dict[str, tuple[str, Callable[[], bytes]]] = {
         STYLESHEET: (_key(STYLESHEET), _stylesheet),
         "search.html": (_key("search.html", *bundles), partial(_render, "search.html", "", bundles=bundles)),

@@ -32,7 +32,6 @@ from .search import (
     remove_stale,
     shard_count,
     shard_folder,
-    shards,
 )
 from .version import site_version
 
@@ -155,10 +154,11 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
         files = {}
     # (imported here: a build with nothing to do for the site needs no pages nor Jinja2)
     from .data import load, load_details
-    from .pages import meeting_page_name, site_pages
+    from .pages import meeting_page_name, search_bundles, site_pages
 
     archive = load(db)
-    pages = site_pages(archive)
+    bundles = search_bundles(archive)
+    pages = site_pages(archive, bundles)
     # Only the pages whose key changed (what they show), or that are missing, are rendered:
     # the meeting pages of the records that changed, the lists that hold them, the pages of
     # their places and countries. The site in any doubt: every page (each written only if its
@@ -178,8 +178,7 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
     # Pagefind indexes the meeting pages, shard by shard: again where one of a shard's pages
     # was written or removed, or its bundle is not the one the last build left. Only once
     # every page is in place (see search.py).
-    meeting_pages = [name for name in pages if name.startswith(f"{MEETINGS_DIR}/")]
-    bundles, count = shards(meeting_pages), shard_count(len(meeting_pages))
+    count = shard_count(len(archive.meetings))
     remove_stale(site, bundles)
     changed_bundles = {shard_folder(name, count) for name in touched if name.startswith(f"{MEETINGS_DIR}/")}
     first = next(iter(bundles), "")  # (the bundle whose interface the search page loads)
