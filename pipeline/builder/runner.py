@@ -20,7 +20,7 @@ import sys
 import time
 from collections.abc import Collection, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +52,8 @@ from .report import EditedOutput, FileResult, FileStatus, Reporter, Summary
 from .stages import Stage, Tagger, TextOutcome, build_texts, extend_texts, failure_line
 
 if TYPE_CHECKING:
+    from spacy.language import Language as Nlp
+
     from ..record import Record
 
 LOCK_NAME = ".build.lock"
@@ -210,8 +212,8 @@ def build(
         reporter.waiting(out_dir / LOCK_NAME)
         lock.acquire()
     try:
-        with writers_environment(reporter.message):
-            summary = _build_locked(options, reporter, tagger, first)
+        with ExitStack() as loaders, writers_environment(reporter.message):
+            summary = _build_locked(options, reporter, tagger, first, loaders)
     finally:
         lock.release()
     summary.seconds = time.perf_counter() - started
@@ -225,7 +227,10 @@ def _fail_before_reading(summary: Summary, reporter: Reporter, name: str, line: 
     reporter.advance(result)
 
 
-def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | None, first: Collection[str]) -> Summary:
+def _build_locked(
+    options: BuildOptions, reporter: Reporter, tagger: Tagger | None, first: Collection[str], loaders: ExitStack
+) -> Summary:
+    """``loaders``: where a model loaded for this build alone is let go when it ends."""
     out_dir, summary = options.out_dir, Summary()
     for stale in out_dir.glob(STALE_TEMPORARIES):  # left by a build that was killed mid-write
         stale.unlink(missing_ok=True)
@@ -237,7 +242,7 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         options.settings.briefing_fingerprint(),
         edition_fingerprint(edition, options.settings),
     )
-    built_first, tagger = _build_new_first(first, new, options, reporter, tagger, summary)
+    built_first, tagger = _build_new_first(first, new, options, reporter, tagger, summary, loaders)
     texts, summary.ignored = scan_raw_dir(options.raw_dir)
     if summary.ignored:
         reporter.message(f"ignored (not .txt): {', '.join(summary.ignored)}")
@@ -342,7 +347,11 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
     write_book = bool(books)
     many = len(changed) >= POOL_THRESHOLD  # tagged in forked workers, which share one whole model
     if changed and (tagger is None or (many and isinstance(tagger, _FewTextsTagger))):
-        tagger = _timed_tagger(options, summary) if many else _FewTextsTagger(options, summary)
+        tagger = (
+            _timed_tagger(options, summary)
+            if many
+            else loaders.enter_context(_FewTextsTagger(options, summary, [(name, raw[name]) for name in changed]))
+        )
     jobs = max(1, min(options.jobs, usable_cores()))
     slices = _chunks([(name, raw[name]) for name in changed], jobs)
     workers = max(
@@ -357,7 +366,11 @@ def _build_locked(options: BuildOptions, reporter: Reporter, tagger: Tagger | No
         if changed:
             reporter.start(len(changed))
             assert tagger is not None
-            _rebuild(slices, digests, new, options, reporter, tagger, pool, summary, set(old.files) if old else set())
+            # (a handful is built here: their model is in a loader process, which only this one talks to)
+            builders = pool if many else None
+            _rebuild(
+                slices, digests, new, options, reporter, tagger, builders, summary, set(old.files) if old else set()
+            )
         if write_book:
             clock = time.perf_counter()
             # (a volume is kept whole only while the book shows what it showed: the same edition)
@@ -457,24 +470,78 @@ def _timed_tagger(options: BuildOptions, summary: Summary) -> Tagger:
     return tagger
 
 
-class _FewTextsTagger:
-    """The tagger of a build of a handful of texts, in this process: each call loads the model
-    with only the gazetteer's names that can match in the records it is given. They are tagged
-    as the whole model tags them, and the model loads in a fraction of the time."""
+_AHEAD: tuple[frozenset[str], Nlp] | None = None  # in a loader process: the model, and the texts it is for
 
-    def __init__(self, options: BuildOptions, summary: Summary) -> None:
-        self.options, self.summary = options, summary
+
+def _load_ahead(model: str | None, items: list[tuple[str, bytes]]) -> float:
+    """In the loader process: the model for the texts ``items``, which it reads and parses
+    as the build does, to know their prose (a text that fails here fails in the build, with
+    its line). -> the seconds it took."""
+    global _AHEAD
+    from ..parser.reader import read_bytes
+    from ..parser.sections import parse
+    from ..tagger.mentions import prose
+    from ..tagger.model import load_nlp
+
+    clock = time.perf_counter()
+    texts: list[str] = []
+    for name, data in items:
+        with suppress(Exception):
+            texts += prose(parse(read_bytes(data, name)))
+    _AHEAD = frozenset(name for name, _ in items), load_nlp(model, texts=texts)
+    return time.perf_counter() - clock
+
+
+def _tag_ahead(model: str | None, records: list[Record]) -> tuple[list[Record], float]:
+    """In the loader process: ``records`` tagged with the model loaded for them (loaded now
+    when they are not the texts it was loaded for). -> (the records, seconds spent loading)."""
+    from ..tagger.mentions import prose, tag
+    from ..tagger.model import load_nlp
+
+    if _AHEAD is not None and {record.source.file for record in records} <= _AHEAD[0]:
+        nlp, loading = _AHEAD[1], 0.0
+    else:
+        clock = time.perf_counter()
+        nlp = load_nlp(model, texts=[text for record in records for text in prose(record)])
+        loading = time.perf_counter() - clock
+    return tag(records, nlp), loading
+
+
+class _FewTextsTagger:
+    """The tagger of a build of a handful of texts: the model is loaded with only the
+    gazetteer's names that can match in them (they are tagged as the whole model tags them,
+    and it loads in a fraction of the time), in a process of its own, started as soon as the
+    build knows which texts changed; meanwhile this process gets its writers ready. Where
+    processes cannot be forked, each call loads the model here."""
+
+    def __init__(self, options: BuildOptions, summary: Summary, items: list[tuple[str, bytes]]) -> None:
+        self.model, self.summary = options.model, summary
+        self._loader: ProcessPoolExecutor | None = None
+        self._loaded: Future[float] | None = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            self._loader = ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_started, initargs=(os.getpid(),)
+            )
+            self._loaded = self._loader.submit(_load_ahead, self.model, items)
 
     def __call__(self, records: list[Record]) -> list[Record]:
-        from ..tagger.mentions import prose, tag
-        from ..tagger.model import load_nlp
+        if self._loader is None:
+            tagged, loading = _tag_ahead(self.model, records)
+        else:
+            warm_renderers()  # while the model loads
+            loading = 0.0 if self._loaded is None else self._loaded.result()
+            self._loaded = None
+            tagged, more = self._loader.submit(_tag_ahead, self.model, records).result()
+            loading += more
+        self.summary.stage_seconds[MODEL_LOAD] = self.summary.stage_seconds.get(MODEL_LOAD, 0.0) + loading
+        return tagged
 
-        clock = time.perf_counter()
-        nlp = load_nlp(self.options.model, texts=[text for record in records for text in prose(record)])
-        self.summary.stage_seconds[MODEL_LOAD] = self.summary.stage_seconds.get(MODEL_LOAD, 0.0) + (
-            time.perf_counter() - clock
-        )
-        return tag(records, nlp)
+    def __enter__(self) -> _FewTextsTagger:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._loader is not None:
+            self._loader.shutdown(cancel_futures=True)
 
 
 def _build_new_first(
@@ -484,6 +551,7 @@ def _build_new_first(
     reporter: Reporter,
     tagger: Tagger | None,
     summary: Summary,
+    loaders: ExitStack,
 ) -> tuple[set[str], Tagger | None]:
     """The texts of ``first`` (just dropped) that have no outputs yet, built in this process
     before the raw folder is scanned and the manifest read: their files come first, however
@@ -514,7 +582,7 @@ def _build_new_first(
     if not items:
         return set(), tagger
     if tagger is None:
-        tagger = _FewTextsTagger(options, summary)
+        tagger = loaders.enter_context(_FewTextsTagger(options, summary, items))
     digests = {name: digest(data) for name, data in items}
     _rebuild([items], digests, new, options, reporter, tagger, None, summary, set())
     return set(digests), tagger
