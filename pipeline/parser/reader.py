@@ -238,6 +238,11 @@ def _box_drawn(char: str, legacy: LegacyCodec) -> bool:
     return legacy.draws_boxes and "\u2500" <= char <= "\u257f"
 
 
+# Words cased as no word is, at most: an abbreviation mixes cases ("КнААЗ", "ДальНИИ"), and
+# so does nearly every word of CJK bytes read as a Cyrillic code page.
+ODD_CASED_SHARE = 0.1
+
+
 def plausible(text: str, legacy: LegacyCodec) -> bool:
     """Whether a legacy decoding reads as text: its non-ASCII letters are of the code
     page's scripts, no word mixes ASCII letters with another script, a Latin word is not
@@ -250,6 +255,7 @@ def plausible(text: str, legacy: LegacyCodec) -> bool:
     ):
         return False
     scripts_seen: set[str] = set()
+    cased = odd = 0  # Latin and Cyrillic words, and those cased as no word is
     for word in _WORD.findall(text):
         if word.isascii():
             continue
@@ -261,13 +267,12 @@ def plausible(text: str, legacy: LegacyCodec) -> bool:
             return False  # "Sociйtй": Latin-1 text read as Cyrillic
         if scripts == {"latin"} and not has_ascii and len(word) > 2:
             return False  # "Õàáàðîâñê": Cyrillic read as Latin-1
-        if (
-            scripts
-            and scripts <= {"latin", "cyrillic"}
-            and not (word.islower() or word.isupper() or word[1:].islower())
-        ):
-            return False  # "ФФЭБд": CJK bytes read as a Cyrillic code page; words are cased as words are
+        if scripts and scripts <= {"latin", "cyrillic"}:
+            cased += 1
+            odd += not (word.islower() or word.isupper() or word[1:].islower())
         scripts_seen |= {script for script in scripts if script}
+    if odd > cased * ODD_CASED_SHARE:
+        return False  # "ФФЭБд": CJK bytes read as a Cyrillic code page; words are cased as words are
     return legacy.required_script is None or legacy.required_script in scripts_seen
 
 
