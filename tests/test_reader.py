@@ -163,3 +163,31 @@ def test_a_programme_in_aligned_columns_keeps_its_lines() -> None:
     )
     lines = list(read_bytes(text.encode(), "program.txt").lines)
     assert lines[1] == "October 20 (Tue.) Working Committee; welcome reception"
+
+
+def test_a_forwarded_page_wrapped_narrower_than_the_note_above_it_is_unwrapped() -> None:
+    """The covering note runs to 90 columns, the page it quotes was wrapped at 60: the page's
+    breaks are measured against its own width, and a name broken by one is read whole."""
+    from pipeline import parse
+
+    note = [
+        "as agreed at the closing session, we forward the report of the forum for publication on the",
+        "NEAR website. Photos will follow in a separate mail. Please tell us if the translations",
+        "should be sent to you or directly to the member regions.",
+    ]
+    page = [
+        "VISITS",
+        "",
+        "On 24 September the delegates flew by helicopter over the",
+        "caldera to the Valley of Geysers and in the afternoon bathed",
+        "in the hot springs of Paratunka, a resort village of the",
+        "district. Students of Vitus Bering Kamchatka State",
+        "University guided the group through the regional museum, and",
+        "the delegations flew home from the airport via Incheon",
+        "International Airport.",
+    ]
+    text = "\n".join(["NEAR FORUM ON VOLCANIC REGIONS", "", *note, "", *(f"> {line}" for line in page)]) + "\n"
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    lines = [line for section in record.sections for line in section.lines]
+    assert any("Vitus Bering Kamchatka State University" in line for line in lines)
+    assert any("Incheon International Airport" in line for line in lines)

@@ -17,6 +17,10 @@ from .text import Line
 MAX_WRAP_WIDTH = 100  # texts with longer lines were not hard-wrapped
 MIN_WRAP_WIDTH = 40
 MIN_WRAPS = 3
+# Lines on each side of a break whose longest gives the width the break is measured against.
+WIDTH_WINDOW = 8
+# How close to the width a wrapped line comes: the next word, at most, did not fit.
+WRAP_BAND = 15
 # A wrapped line that was indented (a tab, two spaces) has lost its indentation when read.
 WRAP_SLACK = 2
 
@@ -35,6 +39,23 @@ def _is_wrap(before: str, after: str, width: int, opens_structure: Callable[[str
     )
 
 
+def _width_at(lengths: list[int], index: int, whole: int) -> int:
+    """The width the lines around ``index`` were wrapped at: parts of one text may be wrapped
+    at different widths (a forwarded mail's note at 90 columns, the page it quotes at 60).
+    The widest of the lines around that is the width of most of those that go on to another
+    line, two in three of them coming near it (as wrapped lines do), the others wider (the
+    note); else ``whole``, the text's widest line."""
+    window = lengths[max(0, index - WIDTH_WINDOW) : index + WIDTH_WINDOW + 2]
+    going_on = [length for length, after in zip(window, window[1:], strict=False) if length and after]
+    for width in sorted(set(going_on), reverse=True):
+        within = [length for length in going_on if length <= width]
+        if width < MIN_WRAP_WIDTH or 4 * len(within) < 3 * len(going_on):
+            break
+        if 3 * sum(1 for length in within if length >= width - WRAP_BAND) >= 2 * len(within):
+            return width
+    return whole
+
+
 def join_wrapped(before: str, after: str) -> str:
     """A word broken at its hyphen ("Gyeongsangbuk-" + "do") is joined without a space."""
     return before + after if before.endswith("-") else f"{before} {after}"
@@ -44,13 +65,14 @@ def unwrap(lines: list[Line], opens_structure: Callable[[str], bool]) -> tuple[l
     """-> (the lines, joined where they were wrapped; whether any were)."""
     # A wrapping program breaks at spaces: a line of one long token ("(7)：A、B、C") stays as
     # it was, however long, and says nothing about the width.
-    width = max((len(line.text) for line in lines if " " in line.text.strip()), default=0)
-    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
+    lengths = [len(line.text) if " " in line.text.strip() else 0 for line in lines]
+    whole = max(lengths, default=0)
+    if not MIN_WRAP_WIDTH <= whole <= MAX_WRAP_WIDTH:
         return lines, False
     wraps = [
         index
         for index in range(len(lines) - 1)
-        if _is_wrap(lines[index].text, lines[index + 1].text, width, opens_structure)
+        if _is_wrap(lines[index].text, lines[index + 1].text, _width_at(lengths, index, whole), opens_structure)
     ]
     if len(wraps) < MIN_WRAPS:
         return lines, False
