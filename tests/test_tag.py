@@ -660,6 +660,15 @@ def test_an_unknown_name_the_model_took_for_a_body_after_a_word_of_place_is_a_pl
     assert kinds.get("Sumitomo") == "organization"
 
 
+def test_an_unknown_name_after_a_kind_of_place_and_of_is_a_place(nlp) -> None:
+    text = SHELL.format(
+        "They saw the limestone plateau of Akiyoshidai (秋吉台) and the castle town of Hagi; "
+        "a boat took them to the small island of Ganryujima."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds.get("Akiyoshidai") == kinds.get("Hagi") == kinds.get("Ganryujima") == "place"
+
+
 def test_the_topic_of_a_workshops_name_names_no_body(nlp) -> None:
     text = (
         "NEAR Workshop on Forest Management and the Timber Industry\n· Overview\nPeriod: 2006\n"

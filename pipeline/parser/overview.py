@@ -448,8 +448,14 @@ def _dot_leader_heading(match: re.Match[str]) -> str:
     return f"{match['name']}{count}: {match['rest']}"
 
 
+# "Tov Province and 15 other aimags": the rest are counted, not named
+_AND_OTHERS = re.compile(
+    r"^(?:(?P<name>.*?)\s+)?and\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+others?\b.*$",
+    re.IGNORECASE,
+)
 _LIST_SEPARATORS = ",;、，；·・"  # the ideographic comma and the middle dots list names in East Asian pages
-_SLASHES = re.compile(r"\s+/\s+")  # "Gangwon-do / Gyeongsangbuk-do": another way to list
+# "Gangwon-do / Gyeongsangbuk-do": another way to list; a line of them may end or start with one
+_SLASHES = re.compile(r"(?:\s+|^)/(?:\s+|$)")
 TABLE_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 ROLE_CELL = re.compile(
     r"^[(（\[]?(?:(?P<observer>observers?)|members?|full members?|regular members?)[)）\]]?"
@@ -834,7 +840,10 @@ class ParticipationScanner:
         return position, any(name.strip() for name in names)
 
     def add_items(self, text: str, observer: bool = False) -> None:
-        for item in split_top_level(_SLASHES.sub(";", text), _LIST_SEPARATORS):
+        for listed in split_top_level(_SLASHES.sub(";", text), _LIST_SEPARATORS):
+            item = _AND_OTHERS.sub(r"\g<name>", listed).strip()
+            if not item:
+                continue
             countries = _AND.split(item)
             if len(countries) > 1 and all(country_code(country) for country in countries):
                 for country in countries:  # "... from China, Russia and Vietnam": countries, not an authority

@@ -775,9 +775,21 @@ LOCATIVE_WORDS = LOCATIVES | frozenset(
 )
 
 
+# "the castle town of Hagi", "the island of Ganryujima": a kind of place, then its name.
+PLACE_NOUNS = frozenset(
+    {
+        "town", "city", "village", "island", "islands", "plateau", "port", "harbour", "harbor",
+        "county", "district", "valley", "peninsula", "bay", "cape", "coast", "resort", "soum",
+    }
+)  # fmt: skip
+
+
 def _after_place_word(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` follows a locative word (and perhaps "the")."""
+    """Whether the name at ``start`` follows a locative word (and perhaps "the"), or a kind
+    of place and "of"."""
     index = start - 1
+    if index >= 1 and doc[index].lower_ == "of" and doc[index - 1].lower_ in PLACE_NOUNS:
+        return True
     if index >= 0 and doc[index].lower_ == "the":
         index -= 1
     return index >= 0 and doc[index].lower_ in LOCATIVE_WORDS

@@ -427,6 +427,11 @@ FIELD_WORDS = {
 }
 GENERIC_WORDS = FIELD_WORDS | {
     "plenary",
+    "krai",
+    "kray",
+    "oblast",
+    "okrug",
+    "aimag",
     "province",
     "provinces",
     "region",
@@ -702,12 +707,17 @@ def named_organ(name: str) -> bool:
     return len(name.split()) > 1 and name[:1].isupper() and head_word(name) in ON_TAIL_HEADS
 
 
+# "Government of the Krai" is as generic as its nouns ("Subcommittee on Maritime and Fisheries",
+# named by its field, is a name).
+_JOINING_WORDS = frozenset({"of", "the"})
+
+
 def is_name(name: str) -> bool:
     words = name.split()
     return (
         bool(words)
         and (name[0].isupper() or _lower_case_lead(words))
-        and not all(word.lower() in GENERIC_WORDS for word in words)
+        and not all(word.lower() in GENERIC_WORDS for word in words if word.lower() not in _JOINING_WORDS)
         and name.lower() not in NOT_NAMES
         and field_kind(name) is None
     )
@@ -796,6 +806,21 @@ def in_capitals(text: str) -> bool:
 _NUMBER_WORD = re.compile(r"^\W*\d[\d.,:/–-]*(?:st|nd|rd|th|s)?\W*$", re.IGNORECASE)
 
 
+def _bodies_listed(words: list[str]) -> list[list[str]]:
+    """A body's words, or the bodies a comma lists when each part is one ("Ministry of
+    International Cooperation, Government of Khabarovsk Krai"); a comma inside one name
+    ("Ministry of Land, Transport and Maritime Affairs") leaves it whole."""
+    parts: list[list[str]] = [[]]
+    for word in words:
+        parts[-1].append(word)
+        if word.endswith(","):
+            parts.append([])
+    parts = [part for part in parts if part]
+    if len(parts) > 1 and all(head_kind(" ".join(part).rstrip(",")) == "organization" for part in parts):
+        return parts
+    return [words]
+
+
 def clean_span(text: str, label: str) -> list[str]:
     """The names inside a span the model found; empty when it is junk."""
     # a number or a year makes no name ("2018 Forum", "the 21st"), a brand's digit does ("S7 Airlines")
@@ -814,7 +839,7 @@ def clean_span(text: str, label: str) -> list[str]:
     if in_capitals(" ".join(words)):
         return []
     # "Mount Tai & Qufu" is two names; "Subcommittee on Energy and Mineral Resources" one.
-    parts = [words] if head_kind(text) == "organization" else _split_conjunctions(words)
+    parts = _bodies_listed(words) if head_kind(text) == "organization" else _split_conjunctions(words)
     names = []
     for part in parts:
         # a body's name keeps a comma between its words ("Ministry of Land, Transport and
