@@ -11,6 +11,7 @@ its breaks are wraps.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from .text import Line
 
@@ -46,7 +47,7 @@ def _width_at(lengths: list[int], index: int, whole: int) -> int:
     line, two in three of them coming near it (as wrapped lines do), the others wider (the
     note); else ``whole``, the text's widest line."""
     window = lengths[max(0, index - WIDTH_WINDOW) : index + WIDTH_WINDOW + 2]
-    going_on = [length for length, after in zip(window, window[1:], strict=False) if length and after]
+    going_on = [length for length, after in pairwise(window) if length and after]
     for width in sorted(set(going_on), reverse=True):
         within = [length for length in going_on if length <= width]
         if width < MIN_WRAP_WIDTH or 4 * len(within) < 3 * len(going_on):
