@@ -650,6 +650,15 @@ def test_an_organ_of_an_international_bodys_acronym_is_two_names(nlp) -> None:
     assert {"World Heritage Committee", "UNESCO", "Government of Irkutsk Region"} <= spellings
 
 
+def test_an_organ_of_the_association_named_in_full_is_two_names(nlp) -> None:
+    text = SHELL.format(
+        "The Subcommittee on Cultural Exchange of the Association of North East Asia Regional Governments met."
+    )
+    spellings = {alias for name, aliases in _entities_of(text, nlp).values() for alias in [name, *aliases]}
+    assert "Subcommittee on Cultural Exchange" in spellings
+    assert "Association of North East Asia Regional Governments" in spellings
+
+
 def test_an_unknown_name_the_model_took_for_a_body_after_a_word_of_place_is_a_place(nlp) -> None:
     text = SHELL.format(
         "The delegates drove to Tojinbo and stayed in Yamakoshi; Sumitomo reported; the Kangwon Ilbo covered it."

@@ -671,21 +671,27 @@ def _parent_body(tail: str, parent: Entry) -> bool:
     return parent.id in PARENT_BODIES or (tail.isupper() and parent.type in PARENT_BODY_TYPES)
 
 
+_OF_THE = re.compile(r" of (?:the )?")
+
+
 def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     """'Far East of Russia' and 'Matsue City of Shimane Prefecture' are two names
     when the tail is a known place, 'Subcommittee on Logistics of NEAR' when it is
     the association or an international body's acronym ('World Heritage Committee of
     UNESCO'); 'Republic of Korea', 'Sea of Japan' and 'Government of Irkutsk
     Region' are one."""
-    head, of, tail = name.rpartition(" of ")
-    parent = gazetteer.lookup(tail) if of else None
-    # (a bare "Secretariat of NEAR" is one name)
-    if (
-        parent is not None
-        and _parent_body(tail, parent)
-        and (named_organ(head) or (is_name(head) and not _generic(head)))
-    ):
-        return [*_split_of_phrase(head, gazetteer), tail]
+    # (the parent's name may hold an "of" of its own: "... of the Association of North East
+    # Asia Regional Governments")
+    for of_the in _OF_THE.finditer(name):
+        head, tail = name[: of_the.start()], name[of_the.end() :]
+        parent = gazetteer.lookup(tail)
+        # (a bare "Secretariat of NEAR" is one name)
+        if (
+            parent is not None
+            and _parent_body(tail, parent)
+            and (named_organ(head) or (is_name(head) and not _generic(head)))
+        ):
+            return [*_split_of_phrase(head, gazetteer), tail]
     head, of, tail = name.partition(" of ")
     if (
         of

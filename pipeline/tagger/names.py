@@ -133,6 +133,9 @@ HEAD_WORDS = {
         "zapovednik",  # Russian for a strict nature reserve: "Altaisky Zapovednik"
         "ecoregion",
         "geopark",
+        "volcano",
+        "volcanoes",
+        "sopka",  # Russian for a hill or volcano: "Klyuchevskaya Sopka"
     },
     "facility": {
         "trakt",  # Russian for a highway: "Chuysky Trakt"
