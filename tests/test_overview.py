@@ -589,6 +589,10 @@ def test_a_bracket_never_closed_joins_no_line() -> None:
         ("Ministry of Economy and Finance", ["Ministry of Economy and Finance"]),  # an of-phrase
         ("Korea Culture and Tourism Institute", ["Korea Culture and Tourism Institute"]),  # no name's end before
         ("Institute of Geography and Natural Resources", ["Institute of Geography and Natural Resources"]),
+        (  # each with its acronym
+            "Asian Development Bank (ADB) and the Central Asia Regional Economic Cooperation Program (CAREC).",
+            ["Asian Development Bank (ADB)", "Central Asia Regional Economic Cooperation Program (CAREC)"],
+        ),
     ],
 )
 def test_two_names_joined_by_and(item: str, names: list[str]) -> None:

@@ -914,12 +914,18 @@ def _names_joined_by_and(item: str) -> list[str]:
     two words or more, every word capitalised, and the first ends as a body's or a region's
     name does ("Korea Culture and Tourism Institute", "Ministry of Economy and Finance" stay
     whole)."""
-    parts = _AND.split(item.strip())
-    if len(parts) != 2 or not all(_plain_name(part) for part in parts):
+    parts = [_LEADING_THE.sub("", part) for part in _AND.split(item.strip(" .;,:"))]
+    # (a name's acronym after it is no word of the name: "Asian Development Bank (ADB) and the ...")
+    bare = [_ACRONYM_ASIDE.sub("", part) for part in parts]
+    if len(parts) != 2 or not all(_plain_name(part) for part in bare):
         return [item]
-    if parts[0].split()[-1].lower() not in NAME_END_WORDS:
+    if bare[0].split()[-1].lower() not in NAME_END_WORDS:
         return [item]
     return parts
+
+
+_LEADING_THE = re.compile(r"^the\s+")
+_ACRONYM_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z&.-]*\)$")
 
 
 def _plain_name(text: str) -> bool:

@@ -227,6 +227,7 @@ HEAD_WORDS = {
         "secretariat",
         "network",
         "programme",
+        "program",
         "organization",
         "organisation",
         "agency",
