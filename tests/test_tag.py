@@ -650,6 +650,16 @@ def test_an_organ_of_an_international_bodys_acronym_is_two_names(nlp) -> None:
     assert {"World Heritage Committee", "UNESCO", "Government of Irkutsk Region"} <= spellings
 
 
+def test_a_known_name_and_a_body_after_it_are_two_names(nlp) -> None:
+    text = SHELL.format(
+        "Experts of Harbin and Qiqihar University spoke; Aeroflot and Aurora Airlines flew; "
+        "the Korea Institute of Geoscience and Mineral Resources reported."
+    )
+    spellings = {alias for name, aliases in _entities_of(text, nlp).values() for alias in [name, *aliases]}
+    assert {"Harbin", "Qiqihar University", "Aeroflot", "Aurora Airlines"} <= spellings
+    assert "Korea Institute of Geoscience and Mineral Resources" in spellings
+
+
 def test_an_organ_of_the_association_named_in_full_is_two_names(nlp) -> None:
     text = SHELL.format(
         "The Subcommittee on Cultural Exchange of the Association of North East Asia Regional Governments met."

@@ -455,12 +455,14 @@ def _extend_right(
     kind_of: Callable[[str], str | None],
     start: int = 0,
     place_tails_only: bool = False,
+    known_end: int | None = None,
 ) -> int:
     """Grow a name to the right: capitalised words, a model entity right after it
     ("Jinan" + "Yaoqiang International Airport"), and for organizations an
     "of"/"for" tail ("Academy" + "of Social Sciences", "Ministry for the
     Development of the" + "Russian Far East") and an "and" that joins words of the
-    name (``_and_continues``). ``ents_at``: token index -> entity."""
+    name (``_and_continues``), but not right after a name the gazetteer knows whole, ending at
+    ``known_end`` ("Harbin and Qiqihar University" are two). ``ents_at``: token index -> entity."""
     while end < len(doc) and (doc[end - 1].whitespace_ or doc[end].text in _POSSESSIVES):
         token = doc[end]
         following = ents_at.get(end)
@@ -475,7 +477,11 @@ def _extend_right(
             token.text in _POSSESSIVES and doc[end - 1].lower_ == "people"  # "Provincial People's Government"
         ):
             end += 1
-        elif token.lower_ in ("and", "&") and (continued := _and_continues(doc, start, end)) is not None:
+        elif (
+            token.lower_ in ("and", "&")
+            and end != known_end
+            and (continued := _and_continues(doc, start, end)) is not None
+        ):
             end = continued
         elif (
             token.lower_ in CONNECTORS
@@ -572,7 +578,7 @@ def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -
     # A known organization runs on over an "of" tail naming a place ("EMERCOM" + "of Russia");
     # "Programme of UNDP" names two.
     kind_of = (lambda text: "organization") if organization else head_kind
-    end = _extend_right(doc, matched_end, ents_at, kind_of, start, place_tails_only=organization)
+    end = _extend_right(doc, matched_end, ents_at, kind_of, start, place_tails_only=organization, known_end=matched_end)
     start = _extend_left(doc, start, end, ents_at)
     base_end = matched_end
     # matched on lower case: "the NEAR Secretariat office" names the NEAR Secretariat
