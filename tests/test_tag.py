@@ -660,6 +660,18 @@ def test_a_known_name_and_a_body_after_it_are_two_names(nlp) -> None:
     assert "Korea Institute of Geoscience and Mineral Resources" in spellings
 
 
+def test_a_town_on_its_river_a_known_body_in_a_city_and_a_hyphenated_range(nlp) -> None:
+    text = SHELL.format(
+        "The hydrofoil went down to Nikolayevsk-on-Amur; Mitsubishi Heavy Industries of Nagoya and EMERCOM of "
+        "Russia spoke; Daewoo Shipbuilding & Marine Engineering built it; a group drove to the foothills of "
+        "the Sikhote-Alin."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds.get("Nikolayevsk-on-Amur") == kinds.get("Nagoya") == kinds.get("Sikhote-Alin") == "place"
+    assert kinds.get("Mitsubishi Heavy Industries") == kinds.get("EMERCOM of Russia") == "organization"
+    assert kinds.get("Daewoo Shipbuilding & Marine Engineering") == "organization"
+
+
 def test_an_organ_of_the_association_named_in_full_is_two_names(nlp) -> None:
     text = SHELL.format(
         "The Subcommittee on Cultural Exchange of the Association of North East Asia Regional Governments met."

@@ -500,6 +500,8 @@ def _extend_right(
             if token.lower_ != "of" and head_kind(following_words) == "organization":
                 break  # "UNDP" + "for the Tumen River Area Development Programme": a body of its own
             place_tail = tail in ents_at and ents_at[tail].label_ in PLACE_LABELS
+            # ("EMERCOM of Russia" is the body's; "Mitsubishi Heavy Industries of Nagoya" is where it is)
+            place_tail = place_tail and not (place_tails_only and ents_at[tail].ent_id_.startswith("city:"))
             # "for 2010-2011" ends the name; "for the 2018 Olympic ..." goes on (and names an event)
             named_tail = (_named(ents_at.get(tail)) if tail == end + 1 else ents_at.get(tail)) is not None
             if tail < len(doc) and (place_tail if place_tails_only else _starts_name(doc[tail]) or named_tail):
@@ -565,9 +567,21 @@ def _hyphen_joined(
         and (doc[start - 2].is_title or not title_before)
     ):
         start -= 2
-    if _glued_hyphen(doc, end, hyphens) and doc[end + 1].is_title and not doc[end + 1].ent_type_:
+    if (
+        _glued_hyphen(doc, end, hyphens)
+        and end + 3 < len(doc)
+        and doc[end + 1].lower_ in TOWN_ON_RIVER
+        and _glued_hyphen(doc, end + 2, hyphens)
+        and doc[end + 3].is_title
+    ):
+        end += 4  # "Nikolayevsk-on-Amur": the river is a word of the town's name
+    elif _glued_hyphen(doc, end, hyphens) and doc[end + 1].is_title and not doc[end + 1].ent_type_:
         end += 2
     return start, end
+
+
+# "Komsomolsk-on-Amur", "Rostov-na-Donu": a town named by the river it stands on
+TOWN_ON_RIVER = frozenset({"on", "upon", "na"})
 
 
 def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -> tuple[Span, Span]:
@@ -787,11 +801,13 @@ LOCATIVE_WORDS = LOCATIVES | frozenset(
 )
 
 
-# "the castle town of Hagi", "the island of Ganryujima": a kind of place, then its name.
+# "the castle town of Hagi", "the foothills of the Sikhote-Alin": a kind of place, or a part
+# of one, then its name.
 PLACE_NOUNS = frozenset(
     {
         "town", "city", "village", "island", "islands", "plateau", "port", "harbour", "harbor",
         "county", "district", "valley", "peninsula", "bay", "cape", "coast", "resort", "soum",
+        "foothills", "slopes", "foot", "shore", "shores", "mouth", "summit",
     }
 )  # fmt: skip
 
@@ -800,10 +816,10 @@ def _after_place_word(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` follows a locative word (and perhaps "the"), or a kind
     of place and "of"."""
     index = start - 1
-    if index >= 1 and doc[index].lower_ == "of" and doc[index - 1].lower_ in PLACE_NOUNS:
-        return True
     if index >= 0 and doc[index].lower_ == "the":
         index -= 1
+    if index >= 1 and doc[index].lower_ == "of" and doc[index - 1].lower_ in PLACE_NOUNS:
+        return True
     return index >= 0 and doc[index].lower_ in LOCATIVE_WORDS
 
 
@@ -826,7 +842,8 @@ def _place_of_no_body(doc: Doc, start: int, names: list[str], gazetteer: Gazette
     if (
         _unknown_headless(name, gazetteer)
         and len(words) <= 2
-        and not any(char.isupper() for word in words for char in word[1:])
+        # (a brand's capital inside a word: "PetroChina"; after a hyphen it opens a word: "Sikhote-Alin")
+        and not any(char.isupper() for word in words for part in word.split("-") for char in part[1:])
         and _after_place_word(doc, start)
     ):
         return "LOC"

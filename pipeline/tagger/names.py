@@ -679,12 +679,15 @@ def split_glued(words: list[str]) -> list[list[str]]:
     return [part for part in parts if part]
 
 
-def _split_conjunctions(words: list[str]) -> list[list[str]]:
+def _split_conjunctions(words: list[str], ampersand_joins: bool = False) -> list[list[str]]:
     """'Mount Tai & Qufu' is two names; 'Baikalsk Pulp and Paper Mill' one: words with no
-    head of their own before "and" belong to the facility or body headed after it."""
+    head of their own before "and" belong to the facility or body headed after it. With
+    ``ampersand_joins`` (a body's name: "Daewoo Shipbuilding & Marine Engineering") "&" is
+    a word of the name."""
+    splitting = ("and",) if ampersand_joins else ("&", "and")
     parts: list[list[str]] = [[]]
     for word in words:
-        if word in ("&", "and"):
+        if word in splitting:
             parts.append([])
         else:
             parts[-1].append(word)
@@ -843,7 +846,11 @@ def clean_span(text: str, label: str) -> list[str]:
     if in_capitals(" ".join(words)):
         return []
     # "Mount Tai & Qufu" is two names; "Subcommittee on Energy and Mineral Resources" one.
-    parts = _bodies_listed(words) if head_kind(text) == "organization" else _split_conjunctions(words)
+    parts = (
+        _bodies_listed(words)
+        if head_kind(text) == "organization"
+        else _split_conjunctions(words, ampersand_joins=label == "ORG")
+    )
     names = []
     for part in parts:
         # a body's name keeps a comma between its words ("Ministry of Land, Transport and
