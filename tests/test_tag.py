@@ -672,6 +672,16 @@ def test_a_town_on_its_river_a_known_body_in_a_city_and_a_hyphenated_range(nlp) 
     assert kinds.get("Daewoo Shipbuilding & Marine Engineering") == "organization"
 
 
+def test_a_features_of_name_is_its_own_and_a_place_after_a_part_of_a_place(nlp) -> None:
+    text = SHELL.format(
+        "They flew over the caldera of Uzon to the Valley of Geysers, saw the Komsomolsk-on-Amur Museum of "
+        "Local Lore and the Kosaka Smelter of DOWA Holdings."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds.get("Uzon") == kinds.get("Valley of Geysers") == "place"
+    assert kinds.get("Komsomolsk-on-Amur Museum of Local Lore") == kinds.get("Kosaka Smelter") == "place"
+
+
 def test_an_organ_of_the_association_named_in_full_is_two_names(nlp) -> None:
     text = SHELL.format(
         "The Subcommittee on Cultural Exchange of the Association of North East Asia Regional Governments met."

@@ -593,6 +593,8 @@ def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -
     # "Programme of UNDP" names two.
     kind_of = (lambda text: "organization") if organization else head_kind
     end = _extend_right(doc, matched_end, ents_at, kind_of, start, place_tails_only=organization, known_end=matched_end)
+    if head_kind(doc[start:end].text) in ("facility", "natural"):  # "Komsomolsk-on-Amur Museum" + "of Local Lore"
+        end = _feature_of_tail(doc, end, ents_at)
     start = _extend_left(doc, start, end, ents_at)
     base_end = matched_end
     # matched on lower case: "the NEAR Secretariat office" names the NEAR Secretariat
@@ -770,16 +772,23 @@ def _known_place(token: Token) -> bool:
     return token.ent_type_ in ("GPE", "LOC") and bool(token.ent_id_) and not token.ent_id_.startswith("shape:")
 
 
-def _facility_of_tail(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
-    """A facility's "of" tail that names no place: "Adachi Museum" + "of Art"; "Mogao Caves
-    of Dunhuang" are two names."""
-    if end + 1 >= len(doc) or doc[end].lower_ != "of" or end + 1 in ents_at:
+def _guessed_place(ent: Span) -> bool:
+    """A place the model guessed and nothing knows: "Geysers" in "Valley of Geysers"."""
+    return not ent.ent_id_ and ent.label_ in PLACE_LABELS
+
+
+def _feature_of_tail(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
+    """A facility's or a natural feature's "of" tail that names no place: "Adachi Museum" +
+    "of Art", "Valley" + "of Geysers"; "Mogao Caves of Dunhuang" are two names."""
+    known = ents_at.get(end + 1)
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or (known is not None and not _guessed_place(known)):
         return end
     run_end = _capitalised_run(doc, end + 1)
     if run_end == end + 1:
         return end
     if run_end + 1 < len(doc) and doc[run_end].lower_ in ("and", "&"):  # "Museum of Architecture and Ethnography"
-        run_end = max(run_end, _capitalised_run(doc, run_end + 1))
+        after = _capitalised_run(doc, run_end + 1)
+        run_end = after if after > run_end + 1 else run_end
     return run_end
 
 
@@ -807,7 +816,7 @@ PLACE_NOUNS = frozenset(
     {
         "town", "city", "village", "island", "islands", "plateau", "port", "harbour", "harbor",
         "county", "district", "valley", "peninsula", "bay", "cape", "coast", "resort", "soum",
-        "foothills", "slopes", "foot", "shore", "shores", "mouth", "summit",
+        "foothills", "slopes", "foot", "shore", "shores", "mouth", "summit", "caldera", "crater",
     }
 )  # fmt: skip
 
@@ -891,7 +900,9 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     if ent.label_ in ORG_LABELS or ent.text.split()[-1].lower() in CONNECTORS | {"the"}:
         end = _extend_right(ent.doc, end, ents_at, lambda text: "organization", ent.start)
     elif head_kind(ent.text) == "facility":
-        end = _located_facility(ent.doc, _facility_of_tail(ent.doc, end, ents_at), ents_at)
+        end = _located_facility(ent.doc, _feature_of_tail(ent.doc, end, ents_at), ents_at)
+    elif head_kind(ent.text) == "natural":
+        end = _feature_of_tail(ent.doc, end, ents_at)
     start = _extend_left(ent.doc, ent.start, end, ents_at)
     if doc[start].text in _HYPHEN and _glued_hyphen(doc, start):
         start += 1  # a shape's words may open with the hyphen of "All-China ..."
