@@ -682,6 +682,16 @@ def test_a_features_of_name_is_its_own_and_a_place_after_a_part_of_a_place(nlp) 
     assert kinds.get("Komsomolsk-on-Amur Museum of Local Lore") == kinds.get("Kosaka Smelter") == "place"
 
 
+def test_a_mountain_named_with_mount_and_with_its_glued_suffix_is_one_thing(nlp) -> None:
+    text = SHELL.format(
+        "They climbed Mount Seorak; Seoraksan is the highest peak of the range. "
+        "Mount Song lies near Dengfeng, and the Shaolin temple stands on Songshan."
+    )
+    ids = {alias: entity_id for entity_id, (name, aliases) in _entities_of(text, nlp).items() for alias in aliases}
+    assert ids["Mount Seorak"] == ids["Seoraksan"]
+    assert ids["Mount Song"] == ids["Songshan"]
+
+
 def test_an_organ_of_the_association_named_in_full_is_two_names(nlp) -> None:
     text = SHELL.format(
         "The Subcommittee on Cultural Exchange of the Association of North East Asia Regional Governments met."

@@ -1007,6 +1007,9 @@ LEADING_HEADS = {"lake": "lake", "mount": "mountain", "mt": "mountain", "mt.": "
 ABBREVIATED_WORDS = {"st.": "saint", "st": "saint"}
 # Pinyin heads glued to a name before the English one: "Chaohu Lake" is "Lake Chao".
 GLUED_HEADS = {"lake": ("hu",), "mountain": ("shan",), "river": ("jiang", "he")}
+# ... and glued to a name of one word: Korean "-san" and Chinese "-shan" are "mountain"
+# ("Seoraksan" is Mount Seorak, "Songshan" Mount Song)
+GLUED_ALONE = {"shan": "mountain", "san": "mountain"}
 
 
 def feature_key(key: str) -> str:
@@ -1020,6 +1023,9 @@ def feature_key(key: str) -> str:
         if len(words) > length and tail in HEAD_TRANSLATIONS:
             words = [*words[:-length], HEAD_TRANSLATIONS[tail]]
             break
+    glued = next((suffix for suffix in GLUED_ALONE if words[0].endswith(suffix)), "") if len(words) == 1 else ""
+    if glued and len(words[0]) > len(glued) + 1:  # "seoraksan" is "Mount Seorak"
+        words = [words[0][: -len(glued)], GLUED_ALONE[glued]]
     head = words[-1]
     if len(words) > 1:
         for glued in GLUED_HEADS.get(head, ()):
