@@ -692,6 +692,16 @@ def test_a_mountain_named_with_mount_and_with_its_glued_suffix_is_one_thing(nlp)
     assert ids["Mount Song"] == ids["Songshan"]
 
 
+def test_an_authoritys_role_aside_after_its_native_name_or_country(nlp) -> None:
+    text = (
+        "NEAR Working Committee\nParticipants\nMongolia\nTov Province, Dornod Province (Дорнод аймаг) (online)\n"
+        "Observer\nSverdlovsk Oblast (Russian Federation) (online)\n"
+    )
+    spellings = {alias for name, aliases in _entities_of(text, nlp).values() for alias in [name, *aliases]}
+    assert {"Dornod Province", "Дорнод аймаг", "Sverdlovsk Oblast", "Russian Federation"} <= spellings
+    assert not any("online" in spelling for spelling in spellings)
+
+
 def test_an_organ_of_the_association_named_in_full_is_two_names(nlp) -> None:
     text = SHELL.format(
         "The Subcommittee on Cultural Exchange of the Association of North East Asia Regional Governments met."

@@ -104,6 +104,8 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     """'Toyama Prefecture (富山県)' -> ['Toyama Prefecture', '富山県']; a name whose aside is
     part of it ('Republic of Sakha (Yakutia)') stays whole, and so does one that ends with it."""
     aside = split_aside(text)
+    if aside and aside[1][:1].islower():  # "(online)", "(host)": the authority's part, no name
+        return _with_aside(aside[0], gazetteer)
     words = text.split()
     # ... or ends with one: "Government of the Republic of Sakha (Yakutia)"
     named = any(gazetteer.lookup(" ".join(words[-size:])) for size in range(2, min(len(words), 6) + 1))
