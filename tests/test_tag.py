@@ -685,14 +685,14 @@ def test_a_features_of_name_is_its_own_and_a_place_after_a_part_of_a_place(nlp) 
     assert kinds.get("Komsomolsk-on-Amur Museum of Local Lore") == kinds.get("Kosaka Smelter") == "place"
 
 
-def test_a_mountain_named_with_mount_and_with_its_glued_suffix_is_one_thing(nlp) -> None:
+def test_a_mountain_named_with_mount_and_with_its_korean_suffix_is_one_thing(nlp) -> None:
     text = SHELL.format(
-        "They climbed Mount Seorak; Seoraksan is the highest peak of the range. "
-        "Mount Song lies near Dengfeng, and the Shaolin temple stands on Songshan."
+        "They climbed Mount Seorak; Seoraksan is the highest peak of the range. Mount Jiri and Jirisan "
+        "are one mountain too."
     )
     ids = {alias: entity_id for entity_id, (name, aliases) in _entities_of(text, nlp).items() for alias in aliases}
     assert ids["Mount Seorak"] == ids["Seoraksan"]
-    assert ids["Mount Song"] == ids["Songshan"]
+    assert ids["Mount Jiri"] == ids["Jirisan"]
 
 
 def test_an_authoritys_role_aside_after_its_native_name_or_country(nlp) -> None:

@@ -1007,9 +1007,9 @@ LEADING_HEADS = {"lake": "lake", "mount": "mountain", "mt": "mountain", "mt.": "
 ABBREVIATED_WORDS = {"st.": "saint", "st": "saint"}
 # Pinyin heads glued to a name before the English one: "Chaohu Lake" is "Lake Chao".
 GLUED_HEADS = {"lake": ("hu",), "mountain": ("shan",), "river": ("jiang", "he")}
-# ... and glued to a name of one word: Korean "-san" and Chinese "-shan" are "mountain"
-# ("Seoraksan" is Mount Seorak, "Songshan" Mount Song)
-GLUED_ALONE = {"shan": "mountain", "san": "mountain"}
+# ... and glued to a name of one word: Korean "-san" is "mountain" ("Seoraksan" is Mount
+# Seorak). A Chinese one is as often the city named after its mountain ("Huangshan").
+GLUED_ALONE = {"san": "mountain"}
 
 
 def feature_key(key: str) -> str:
