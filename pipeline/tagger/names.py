@@ -934,6 +934,9 @@ WORD_SHAPES = (
     # a Korean or Japanese mountain by its glued "-san" (Seoraksan, Hallasan, Koyasan); the
     # cities of that ending (Busan, Yangsan) are the gazetteer's
     WordShape("glued mountain", re.compile(r"[A-Z][a-z]{3,}san"), ("san",), "LOC"),
+    # a Chinese mountain by its glued "-shan" (Songshan, Emeishan), where nothing else took the
+    # word: the cities of that ending (Tangshan, Zhongshan) are the gazetteer's, or the model's
+    WordShape("glued chinese mountain", re.compile(r"[A-Z][a-z]{2,}shan"), ("shan",), "LOC"),
 )
 
 
