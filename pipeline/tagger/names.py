@@ -836,26 +836,23 @@ def clean_span(text: str, label: str) -> list[str]:
     if text.count("(") > text.count(")"):  # "Development and Cooperation (SDC": the span ends inside a bracket
         text = text[: text.rindex("(")].rstrip()
     words = _after_role(text.split())
+    body = head_kind(text) == "organization"
     # an event's words make no name, except in the hall it is held in ("Convention Center")
     if (
         any(_word_key(word) in HEAD_WORDS["event"] for word in words)
         and head_word(text) not in EVENT_VENUE_HEADS
-        and head_kind(text) != "organization"  # "Ramsar Convention Secretariat"
+        and not body  # "Ramsar Convention Secretariat"
     ):
         return []
     if in_capitals(" ".join(words)):
         return []
     # "Mount Tai & Qufu" is two names; "Subcommittee on Energy and Mineral Resources" one.
-    parts = (
-        _bodies_listed(words)
-        if head_kind(text) == "organization"
-        else _split_conjunctions(words, ampersand_joins=label == "ORG")
-    )
+    parts = _bodies_listed(words) if body else _split_conjunctions(words, ampersand_joins=label == "ORG")
+    # a body's name keeps a comma between its words ("Ministry of Land, Transport and Maritime
+    # Affairs"): the words are the source's, not a list
+    inner_commas = body and len(parts) == 1
     names = []
     for part in parts:
-        # a body's name keeps a comma between its words ("Ministry of Land, Transport and
-        # Maritime Affairs"): the words are the source's, not a list
-        inner_commas = len(parts) == 1 and head_kind(text) == "organization"
         part = _strip_edges([_strip_word(word, keep_comma=inner_commas) for word in part])
         if part:
             part[-1] = part[-1].rstrip(",")
