@@ -645,15 +645,12 @@ def test_a_country_written_another_way_opens_its_own_group() -> None:
 
 
 def test_a_slash_list_wrapped_after_a_slash_and_a_count_of_the_others() -> None:
-    lines = [
-        "Participants: 9 regional governments from 2 countries",
+    assert _groups(
+        "9 regional governments from 2 countries",
         "- Japan (6) : Yamaguchi Prefecture / Shimane Prefecture / Fukuoka Prefecture /",
         "Hyogo Prefecture and 2 other prefectures",
         "- Mongolia (3) : Tov Province, Dornod Province and one other aimag",
-    ]
-    fields, _ = collect_fields([Line(n, text) for n, text in enumerate(lines, 1)])
-    participation = parse_participation(fields[0].values, [])
-    assert [(g.country, g.authorities) for g in participation.groups] == [
-        ("Japan", ["Yamaguchi Prefecture", "Shimane Prefecture", "Fukuoka Prefecture", "Hyogo Prefecture"]),
-        ("Mongolia", ["Tov Province", "Dornod Province"]),
+    ) == [
+        ("Japan", "member", ["Yamaguchi Prefecture", "Shimane Prefecture", "Fukuoka Prefecture", "Hyogo Prefecture"]),
+        ("Mongolia", "member", ["Tov Province", "Dornod Province"]),
     ]
