@@ -69,7 +69,10 @@ LEGACY_CODECS = (
     LegacyCodec("cp1252", "windows-1252", frozenset({"latin"})),
     LegacyCodec("cp1251", "windows-1251", frozenset({"cyrillic"})),
     LegacyCodec("koi8_r", "koi8-r", frozenset({"cyrillic"})),
-    LegacyCodec("cp949", "cp949", frozenset({"hangul", "han"}), "hangul", (range(0xB0, 0xC9),), _CYRILLIC, True),
+    # KS X 1001's Hangul syllables, and its row of jamo: Korean pages mark items with "ㅇ" and "ㅁ"
+    LegacyCodec(
+        "cp949", "cp949", frozenset({"hangul", "han"}), "hangul", (range(0xA4, 0xA5), range(0xB0, 0xC9)), _CYRILLIC, True
+    ),
     LegacyCodec("gb18030", "gb18030", frozenset({"han"}), None, (range(0xB0, 0xD8),), _CYRILLIC_HANGUL, True),
     LegacyCodec("big5", "big5", frozenset({"han"}), None, (range(0xA4, 0xC7),), _CYRILLIC, True),
     LegacyCodec(

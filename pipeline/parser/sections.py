@@ -129,6 +129,11 @@ SECTION_MARKERS = (
         per_glyph=True,
     ),
     SectionMarker(
+        "section sign",
+        re.compile(r"^§\s*\d{1,2}[.)]?\s+(?P<heading>[^\W\d_][^.;:]{0,60})$"),
+        needs_known_heading=True,
+    ),
+    SectionMarker(
         "numbered",
         re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?P<heading>[^\W\d_][^.;:]{0,60})$"),
         needs_known_heading=True,
