@@ -83,8 +83,9 @@ GEONAMES_COUNTRIES = {
     "RU": ("CYRILLIC",),
 }
 # A Latin city name the phrase patterns can carry: one to three capitalised words of at
-# least five letters each word ("Ube", "Mine" and "Seto" would match English words).
-_PLAIN_LATIN = re.compile(r"[A-Z][a-z'’-]{4,}(?: [A-Z][a-z'’-]+){0,2}")
+# least five letters each word ("Ube", "Mine" and "Seto" would match English words), or
+# capitalised parts joined by hyphens ("Ust-Ilimsk", "Ust-Kut").
+_PLAIN_LATIN = re.compile(r"(?:[A-Z][a-z'’-]{4,}|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)+)(?: [A-Z][a-z'’-]+){0,2}")
 
 
 # GeoNames' BGN romanisation of Russian marks the soft and hard signs and writes -yy and
