@@ -256,6 +256,15 @@ def test_a_space_stays_in_the_run_it_stands_in():
     assert runs("地域\u202f地域") == ((CJK, "地域"), (REGULAR, "\u202f"), (CJK, "地域"))
 
 
+def test_digits_and_punctuation_between_or_beside_cjk_are_set_in_its_font():
+    assert runs("1995년 9월 6일~7일") == ((CJK, "1995년 9월 6일~7일"),)  # one run, not eight
+    assert runs("(富山県),") == ((CJK, "(富山県),"),)
+    assert runs("1 / 3쪽") == ((CJK, "1 / 3쪽"),)
+    # between Latin words they stay in the text's font
+    assert runs("Toyama (富山県) Prefecture") == ((REGULAR, "Toyama ("), (CJK, "富山県"), (REGULAR, ") Prefecture"))
+    assert runs("경기도 (KR-41)") == ((CJK, "경기도 "), (REGULAR, "(KR-41)"))
+
+
 # --- characters -----------------------------------------------------------------------------
 
 PRINTED = ["𝐍𝐄𝐀𝐑", "𝑥𝑦𝑧", "😀", "🌏", "☀", "Өмнөговь", "Հայերեն", "ქართული", "黑龙江省", "경상북도"]

@@ -139,7 +139,10 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # the function reportlab's TrueTyp
 @cache
 def register(name: str) -> TTFont:
     """Register a font with reportlab once per process."""
-    font = TTFont(name, _LOADERS[name](), subfontIndex=0)
+    # A fallback font draws only what the text fonts lack, so its first subset is not
+    # given ASCII's 96 glyphs (reportlab's "ASCII-readable" default): they were embedded
+    # in every PDF and never drawn, most of what subsetting a CJK font cost.
+    font = TTFont(name, _LOADERS[name](), subfontIndex=0, asciiReadable=name not in FALLBACK_CHAIN)
     # reportlab's get_table slices a table out of the font's bytes afresh on every call,
     # and each subset it makes asks for the whole glyf and post tables: 4 MB copied per
     # subset of WenQuanYi Micro Hei, more than half the subset's cost. Tables never change
@@ -245,7 +248,32 @@ def _runs(text: str, primary: str) -> tuple[tuple[str, str], ...]:
         (font, "".join(map(itemgetter(1), pieces)))
         for font, pieces in groupby(map(table.__getitem__, text), key=font_of)
     )
-    return tuple((font, run) for font, run in grouped if run)
+    joined: list[tuple[str, str]] = []
+    for font, run in grouped:
+        if not run:
+            continue
+        if len(joined) > 1 and joined[-2][0] == font and _neutral_in(joined[-1][1], font):
+            _, between = joined.pop()
+            joined[-1] = (font, joined[-1][1] + between + run)
+        else:
+            joined.append((font, run))
+    if len(joined) > 1 and _neutral_in(joined[0][1], joined[1][0]):  # "34곳", "(富山県"
+        joined[0:2] = [(joined[1][0], joined[0][1] + joined[1][1])]
+    if len(joined) > 1 and _neutral_in(joined[-1][1], joined[-2][0]):  # "경상남도,"
+        joined[-2:] = [(joined[-2][0], joined[-2][1] + joined[-1][1])]
+    return tuple(joined)
+
+
+def _neutral_in(run: str, font: str) -> bool:
+    """Whether ``run`` is only characters of no script (digits, punctuation, spaces) that
+    ``font`` has. Such a run between two runs of that font, or at either end of the text
+    next to one, is set in it: a date written in Korean or Japanese is one run, not six
+    ("9월 6일~7일"), as a CJK font's own digits stand among its characters."""
+    covered = _covered(font)
+    return all(
+        ord(char) in covered and char != PLACEHOLDER and not unicodedata.category(char).startswith(("L", "M"))
+        for char in run
+    )
 
 
 # --- the data note ------------------------------------------------------------------
