@@ -210,7 +210,9 @@ def test_an_inline_observer_marker_after_a_country_group_opens_observers_of_thei
     ]
 
 
-@pytest.mark.parametrize("label", ["Languages", "Chair", "Co-chairs", "Theme", "Simultaneous interpretation"])
+@pytest.mark.parametrize(
+    "label", ["Languages", "Chair", "Co-chairs", "Theme", "Simultaneous interpretation", "ALSO PRESENT"]
+)
 def test_a_label_that_heads_no_group_ends_the_participants(label: str) -> None:
     lines = ["Participants: 2 regions", "Japan: Tottori Prefecture", f"{label}: Japanese, Gyeongsangbuk-do"]
     fields, _ = collect_fields([Line(n, text) for n, text in enumerate(lines, 1)])

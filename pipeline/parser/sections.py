@@ -382,12 +382,17 @@ EMAIL_HEADER = re.compile(
 )
 
 
+# The header lines a saved or forwarded e-mail starts with ("Date:" starts records too).
+_MAIL_START = re.compile(r"^(?:From|Sent|To|Cc|Subject)\s*:", re.I)
+
+
 def envelope_end(texts: tuple[str, ...], first_section: int) -> int:
     """Where the e-mail around a forwarded record ends: after the last header line before
-    the first section, for a text whose first line is an e-mail's "From:" line (0 for any
-    other text). The envelope's lines (headers, a cover note) are kept but never the title."""
+    the first section, for a text that starts with an e-mail's headers ("From:", or
+    "Subject:" then "From:"; 0 for any other text). The envelope's lines (headers, a cover
+    note) are kept but never the title."""
     filled = [index for index, text in enumerate(texts[:first_section]) if text]
-    if not filled or not texts[filled[0]].lower().startswith("from:"):
+    if len(filled) < 2 or not all(_MAIL_START.match(texts[index]) for index in filled[:2]):
         return 0
     return 1 + max(index for index in filled if EMAIL_HEADER.match(texts[index]))
 
