@@ -136,6 +136,10 @@ HEAD_WORDS = {
         "volcano",
         "volcanoes",
         "sopka",  # Russian for a hill or volcano: "Klyuchevskaya Sopka"
+        "reservoir",  # a dam's lake: "Bratsk Reservoir"
+        "reservoirs",
+        "hill",
+        "hills",
     },
     "facility": {
         "trakt",  # Russian for a highway: "Chuysky Trakt"
@@ -218,6 +222,11 @@ HEAD_WORDS = {
         "smelter",
         "refinery",
         "base",
+        "observatory",
+        "warehouse",
+        "warehouses",
+        "mausoleum",
+        "hpp",  # a hydroelectric power plant: "Bratsk HPP"
     },
     "organization": {
         "government",
