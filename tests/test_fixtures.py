@@ -208,6 +208,11 @@ def word_shapes(text: str) -> str:
     return shape.name if shape else "none"
 
 
+def native_forms(text: str) -> str:
+    form = names.native_form(text)
+    return form.name if form else "none"
+
+
 def suspect_authorities(text: str) -> str:
     return overview.suspect_authority(text) or "none"
 
@@ -272,6 +277,7 @@ TABLES: dict[str, Table] = {
     "meeting_kinds": Table(tuple(rule.kind for rule in meeting.MEETING_KINDS), meeting_kinds),
     "declaration_kinds": Table(tuple(rule.kind for rule in meeting.DECLARATION_KINDS), declaration_kinds),
     "word_shapes": Table(tuple(shape.name for shape in names.WORD_SHAPES), word_shapes),
+    "native_forms": Table(tuple(form.name for form in names.NATIVE_FORMS), native_forms),
     "suspect_authorities": Table(tuple(rule.name for rule in overview.SUSPECT_AUTHORITIES), suspect_authorities),
     "table_headers": Table(tuple(role for role, _ in overview.TABLE_HEADERS), table_headers),
     "markup_rules": Table(tuple(rule.name for rule in repairs.MARKUP_RULES), markup_rules),

@@ -39,6 +39,7 @@ from .names import (
     in_capitals,
     is_name,
     named_organ,
+    native_form,
     word_shape,
 )
 
@@ -1045,10 +1046,15 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
     whatever the model made of it alone (it read "Белуха" as an organization); a form the
     gazetteer knows keeps its own entry."""
     natives: dict[int, tuple[range, Mention]] = {}
-    for tokens, found in accepted:
+    for index, (tokens, found) in enumerate(accepted):
         aside = _native_aside(doc, _name_end(doc, tokens)) if len(found) == 1 else None
         if aside is not None:
             named, text = found[0], doc[aside.start : aside.stop].text
+            shown = native_form(text)
+            if shown is not None and named.kind == "organization" and named.entry is None and not head_kind(named.text):
+                # "Ine (伊根町)": the model's organization is the town its native name says it is
+                named = replace(named, kind="place", label=shown.label, source="rules")
+                accepted[index] = tokens, [named]
             form = Mention(text, named.kind, named.label, named.entry, named.country, "rules", same_as=named.text)
             natives[aside.start] = aside, form
     kept = []
@@ -1086,6 +1092,37 @@ def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
     return found
 
 
+NATIVE_NAMED_WORDS = 4  # "Angarskaya Derevnya (Ангарская деревня)": the Latin words a native form names
+
+
+def _named_by_native_form(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """Capitalised words right before a bracketed name in another script that says what kind
+    of place it is (NATIVE_FORMS: "Sapsido (삽시도)", "Dajingmen (大境门)"), where neither the
+    model nor the gazetteer took them for a place or a body: that place, as a proposal."""
+    found = []
+    for bracket in doc:
+        if bracket.text != "(" or bracket.i == 0:
+            continue
+        aside = _native_aside(doc, bracket.i)
+        shown = native_form(doc[aside.start : aside.stop].text) if aside is not None else None
+        if shown is None:
+            continue
+        start = bracket.i
+        while start > 0 and bracket.i - start < NATIVE_NAMED_WORDS:
+            before = doc[start - 1]
+            if not (before.is_title or (before.text in _HYPHEN and start > 1 and doc[start - 2].is_title)):
+                break
+            start -= 1
+        while start < bracket.i and doc[start].lower_ == "the":
+            start += 1  # "The Dajingmen" at a sentence's start
+        words = doc[start : bracket.i]
+        if not len(words) or any(token.ent_type_ in PLACE_LABELS | ORG_LABELS for token in words):
+            continue
+        mention = _mention(words.text, gazetteer, "place", shown.label, source="rules")
+        found.append((range(start, bracket.i), True, [mention]))
+    return found
+
+
 def _alone_in_entity(token: Token) -> bool:
     return token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
 
@@ -1107,6 +1144,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             found, tokens = _model_mentions(ent, gazetteer, ents_at)
         proposals.append((tokens, entry is None, found))
     proposals.extend(_shaped_words(doc, gazetteer))
+    proposals.extend(_named_by_native_form(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):

@@ -952,6 +952,66 @@ def word_shape(word: str) -> WordShape | None:
     )
 
 
+@dataclass(frozen=True)
+class NativeForm:
+    """How a name written in another script says what kind of place it is, by its last
+    characters (CJK, Hangul) or its first or last word (Cyrillic): "伊根町" is a town,
+    "坝上草原" a grassland, "гостиница Тайга" a hotel. Given after a Latin name
+    ("Ine (伊根町)"), it tells what that name is where the gazetteer does not know it.
+    Regions are the gazetteer's, and endings that end bodies' names too are left out
+    ("省" is a Japanese ministry, "사" a Korean company, "관" an agency)."""
+
+    name: str
+    endings: tuple[str, ...]  # (CJK and Hangul: the name's last characters)
+    words: tuple[str, ...]  # (Cyrillic: the name's first or last word, in lower case)
+    label: str
+
+
+NATIVE_FORMS = (
+    NativeForm("cjk town", ("市", "町", "村", "县", "縣", "镇", "鎮", "郡", "乡", "鄉"), (), "GPE"),
+    # (not "군", a county: it ends "고분군" too, a group of tombs)
+    NativeForm("korean town", ("시", "읍", "면"), (), "GPE"),
+    NativeForm(
+        "cjk natural feature",
+        ("山", "岳", "川", "河", "江", "湖", "島", "岛", "湾", "灣", "峡", "峽", "半島", "半岛", "草原", "沙漠", "瀑布", "高原"),
+        (),
+        "LOC",
+    ),
+    NativeForm("korean natural feature", ("산", "강", "호", "섬", "도", "만", "늪", "해수욕장", "폭포", "계곡"), (), "LOC"),
+    NativeForm(
+        "cjk facility",
+        ("寺", "神社", "宮", "宫", "城", "門", "门", "陵", "館", "馆", "港", "駅", "站", "楼", "樓", "塔", "廟", "庙", "橋", "桥"),
+        (),
+        "FAC",
+    ),
+    NativeForm("korean facility", ("항", "역", "궁", "발전소", "공원", "다리"), (), "FAC"),
+    NativeForm("mongolian unit", (), ("сум", "сумын", "хот"), "GPE"),
+    NativeForm("russian settlement", (), ("город", "село", "деревня", "посёлок", "поселок"), "GPE"),
+    NativeForm(
+        "cyrillic natural feature",
+        (),
+        ("озеро", "река", "гора", "остров", "залив", "бухта", "хребет", "водохранилище", "нуур", "уул", "гол"),
+        "LOC",
+    ),
+    NativeForm("russian facility", (), ("гостиница", "дворец", "музей", "собор", "монастырь", "вокзал", "аэропорт"), "FAC"),
+)
+
+
+def native_form(name: str) -> NativeForm | None:
+    """The row of NATIVE_FORMS a name in another script matches, if any."""
+    words = name.lower().split()
+    if not words:
+        return None
+    return next(
+        (
+            form
+            for form in NATIVE_FORMS
+            if (form.endings and name.endswith(form.endings)) or words[0] in form.words or words[-1] in form.words
+        ),
+        None,
+    )
+
+
 # Name shapes the gazetteer cannot list: "<Capitalised words> Lake", "Mount <Name>",
 # "<Capitalised words> Museum", "<Capitalised words> Agency".
 NAME_SHAPES = [
