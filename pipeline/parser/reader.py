@@ -64,15 +64,15 @@ _CYRILLIC = frozenset({"cyrillic"})
 # GB18030 holds every character, Hangul in four bytes that no other code page's text reads as
 # (a Chinese page may name "경상북도"); its kana are two-byte rows EUC-JP shares, so not those.
 _CYRILLIC_HANGUL = frozenset({"cyrillic", "hangul"})
+# KS X 1001's Hangul syllables, and its row of jamo: Korean pages mark items with "ㅇ" and "ㅁ"
+# (which EUC-JP reads as the kana "し" and "け").
+_KS_X_1001_COMMON = (range(0xA4, 0xA5), range(0xB0, 0xC9))
 # Tried in the order charset-normalizer ranks them, then in this order.
 LEGACY_CODECS = (
     LegacyCodec("cp1252", "windows-1252", frozenset({"latin"})),
     LegacyCodec("cp1251", "windows-1251", frozenset({"cyrillic"})),
     LegacyCodec("koi8_r", "koi8-r", frozenset({"cyrillic"})),
-    # KS X 1001's Hangul syllables, and its row of jamo: Korean pages mark items with "ㅇ" and "ㅁ"
-    LegacyCodec(
-        "cp949", "cp949", frozenset({"hangul", "han"}), "hangul", (range(0xA4, 0xA5), range(0xB0, 0xC9)), _CYRILLIC, True
-    ),
+    LegacyCodec("cp949", "cp949", frozenset({"hangul", "han"}), "hangul", _KS_X_1001_COMMON, _CYRILLIC, True),
     LegacyCodec("gb18030", "gb18030", frozenset({"han"}), None, (range(0xB0, 0xD8),), _CYRILLIC_HANGUL, True),
     LegacyCodec("big5", "big5", frozenset({"han"}), None, (range(0xA4, 0xC7),), _CYRILLIC, True),
     LegacyCodec(

@@ -967,33 +967,24 @@ class NativeForm:
     label: str
 
 
+def _native(name: str, endings: str, words: str, label: str) -> NativeForm:
+    return NativeForm(name, tuple(endings.split()), tuple(words.split()), label)
+
+
 NATIVE_FORMS = (
-    NativeForm("cjk town", ("市", "町", "村", "县", "縣", "镇", "鎮", "郡", "乡", "鄉"), (), "GPE"),
+    _native("cjk town", "市 町 村 县 縣 镇 鎮 郡 乡 鄉", "", "GPE"),
     # (not "군", a county: it ends "고분군" too, a group of tombs)
-    NativeForm("korean town", ("시", "읍", "면"), (), "GPE"),
-    NativeForm(
-        "cjk natural feature",
-        ("山", "岳", "川", "河", "江", "湖", "島", "岛", "湾", "灣", "峡", "峽", "半島", "半岛", "草原", "沙漠", "瀑布", "高原"),
-        (),
-        "LOC",
+    _native("korean town", "시 읍 면", "", "GPE"),
+    _native("cjk natural feature", "山 岳 川 河 江 湖 島 岛 湾 灣 峡 峽 半島 半岛 草原 沙漠 瀑布 高原", "", "LOC"),
+    _native("korean natural feature", "산 강 호 섬 도 만 늪 해수욕장 폭포 계곡", "", "LOC"),
+    _native("cjk facility", "寺 神社 宮 宫 城 門 门 陵 館 馆 港 駅 站 楼 樓 塔 廟 庙 橋 桥", "", "FAC"),
+    _native("korean facility", "항 역 궁 발전소 공원 다리", "", "FAC"),
+    _native("mongolian unit", "", "сум сумын хот", "GPE"),
+    _native("russian settlement", "", "город село деревня посёлок поселок", "GPE"),
+    _native(
+        "cyrillic natural feature", "", "озеро река гора остров залив бухта хребет водохранилище нуур уул гол", "LOC"
     ),
-    NativeForm("korean natural feature", ("산", "강", "호", "섬", "도", "만", "늪", "해수욕장", "폭포", "계곡"), (), "LOC"),
-    NativeForm(
-        "cjk facility",
-        ("寺", "神社", "宮", "宫", "城", "門", "门", "陵", "館", "馆", "港", "駅", "站", "楼", "樓", "塔", "廟", "庙", "橋", "桥"),
-        (),
-        "FAC",
-    ),
-    NativeForm("korean facility", ("항", "역", "궁", "발전소", "공원", "다리"), (), "FAC"),
-    NativeForm("mongolian unit", (), ("сум", "сумын", "хот"), "GPE"),
-    NativeForm("russian settlement", (), ("город", "село", "деревня", "посёлок", "поселок"), "GPE"),
-    NativeForm(
-        "cyrillic natural feature",
-        (),
-        ("озеро", "река", "гора", "остров", "залив", "бухта", "хребет", "водохранилище", "нуур", "уул", "гол"),
-        "LOC",
-    ),
-    NativeForm("russian facility", (), ("гостиница", "дворец", "музей", "собор", "монастырь", "вокзал", "аэропорт"), "FAC"),
+    _native("russian facility", "", "гостиница дворец музей собор монастырь вокзал аэропорт", "FAC"),
 )
 
 
