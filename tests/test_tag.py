@@ -762,3 +762,19 @@ def test_a_bodys_name_keeps_the_comma_between_its_words(nlp) -> None:
     spellings = _spellings_of(text, nlp)
     assert "Ministry of Land, Transport and Maritime Affairs" in spellings
     assert {"Busan", "Ulsan", "Gyeongnam"} <= spellings
+
+
+def test_an_organizers_name_in_its_own_script_is_the_same_body(nlp) -> None:
+    text = "NEAR Workshop 2016\nOverview\nHost: Government of Zabaykalsky Krai (Правительство Забайкальского края)\n"
+    ids = {alias: entity_id for entity_id, (name, aliases) in _entities_of(text, nlp).items() for alias in aliases}
+    assert ids["Government of Zabaykalsky Krai"] == ids["Правительство Забайкальского края"]
+
+
+def test_a_bracketed_native_name_says_what_kind_of_place_the_latin_one_is(nlp) -> None:
+    text = SHELL.format(
+        "They took a ferry to Sapsido (삽시도), passed the Dajingmen (大境门) and went by boat to Ine (伊根町); "
+        "Sumber (Сүмбэр сум) was the last stop."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    for name in ("Sapsido", "삽시도", "Dajingmen", "大境门", "Ine", "伊根町", "Sumber", "Сүмбэр сум"):
+        assert kinds.get(name) == "place", name

@@ -325,9 +325,15 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
             ]
             bodies += [(part.strip(), None) for part in parts if not _AND.search(part)]
     for part, country in bodies:
+        first: Mention | None = None
         for name in _with_aside(_LEADING_ARTICLE.sub("", part), gazetteer):
             if name and not name[0].islower():  # an aside "(coordinating region of ...)" names nothing
-                mentions.append(_mention(name, gazetteer, "organization", "ORG", country))
+                body = _mention(name, gazetteer, "organization", "ORG", country)
+                if first is not None and body.entry is None and _native_form(name, first.text):
+                    # "Government of Zabaykalsky Krai (Правительство Забайкальского края)": one body
+                    body = replace(body, same_as=first.text)
+                first = first or body
+                mentions.append(body)
     return mentions
 
 
