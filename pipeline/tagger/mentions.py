@@ -223,8 +223,9 @@ def _joined_parts(text: str) -> list[str]:
         part, rest = text[position : joiner.start()], text[joiner.end() :]
         following = ORGANIZER_JOINERS.split(rest, maxsplit=1)[0]
         following = (split_aside(following) or (following, ""))[0]
+        last = part.rsplit(",", 1)[-1]  # (the name "and" follows: "Government of X, Y City Administration and ...")
         if joiner.group(0).strip() in ("and", "&") and (
-            (" of " in part and head_kind(following) is None)
+            (" of " in last and head_kind(following) is None)
             # "Subcommittee on Science and Technology": a body's topic of two fields
             or (_TOPIC_TAIL.search(part) is not None and following.strip().lower() in FIELD_WORDS)
             # "NEAR Economy and Trade Subcommittee": two fields of one body's name
