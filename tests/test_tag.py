@@ -11,7 +11,7 @@ from pipeline import parse, read, read_bytes
 from pipeline.tagger import ModelError, load_nlp, prose, tag
 from pipeline.tagger.evaluate import load_gold, score_file, total
 from pipeline.tagger.gazetteer import load_gazetteer
-from pipeline.tagger.mentions import Mention, merge, organizer_bodies
+from pipeline.tagger.mentions import Mention, department_of_country, merge, organizer_bodies
 from pipeline.tagger.names import clean_span
 from tests.conftest import TESTS
 
@@ -787,3 +787,32 @@ def test_a_bracketed_native_name_says_what_kind_of_place_the_latin_one_is(nlp) -
     kinds = dict(_kinds_of(text, nlp))
     for name in ("Sapsido", "삽시도", "Dajingmen", "大境门", "Ine", "伊根町", "Sumber", "Сүмбэр сум"):
         assert kinds.get(name) == "place", name
+
+
+@pytest.mark.parametrize(
+    ("name", "split"),
+    [
+        ("Ministry of Foreign Affairs of Japan", ("Ministry of Foreign Affairs", "Japan")),
+        ("Ministry of Environment of the Republic of Korea", ("Ministry of Environment", "Republic of Korea")),
+        ("State Oceanic Administration of China", ("State Oceanic Administration", "China")),
+        ("Federal Customs Service of Russia", ("Federal Customs Service", "Russia")),
+        ("Development Bank of Mongolia", None),  # a bank, a university, a Government: named with the country
+        ("National University of Mongolia", None),
+        ("Government of the Russian Federation", None),
+        ("Ministry of Foreign Affairs", None),
+    ],
+)
+def test_a_countrys_department_is_named_apart_from_its_country(name: str, split: tuple[str, str] | None) -> None:
+    assert department_of_country(name) == split
+
+
+def test_a_countrys_department_keeps_one_identity_per_country(nlp) -> None:
+    text = SHELL.format(
+        "Keynotes by the Ministry of Foreign Affairs of Japan and the Ministry of Mining and Heavy Industry of "
+        "Mongolia; the Ministry of Mining and Heavy Industry reported."
+    )
+    entities = _entities_of(text, nlp)
+    by_alias = {alias: (entity_id, name) for entity_id, (name, aliases) in entities.items() for alias in aliases}
+    assert by_alias["Ministry of Foreign Affairs"][1] == "Ministry of Foreign Affairs of Japan"
+    assert by_alias["Ministry of Mining and Heavy Industry"][1] == "Ministry of Mining and Heavy Industry of Mongolia"
+    assert {"Japan", "Mongolia"} <= by_alias.keys()

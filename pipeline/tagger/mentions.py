@@ -303,8 +303,9 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                     # observers are often bodies: "UNDP Tumen Secretariat"
                     body = head_kind(name) == "organization"
                     kind, label = HEAD_LABELS["organization"] if body else ("place", "GPE")
-                    named = _mention(name, gazetteer, kind, label, group.country)
-                    mentions.append(named)
+                    found = _body_mentions(name, gazetteer, group.country) if body else []
+                    named = found[0] if found else _mention(name, gazetteer, kind, label, group.country)
+                    mentions += found or [named]
     if overview.venue:
         mentions += _places(overview.venue.text, gazetteer, overview.venue.country)
     bodies: list[tuple[str, str | None]] = []
@@ -329,13 +330,27 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
         first: Mention | None = None
         for name in _with_aside(_LEADING_ARTICLE.sub("", part), gazetteer):
             if name and not name[0].islower():  # an aside "(coordinating region of ...)" names nothing
-                body = _mention(name, gazetteer, "organization", "ORG", country)
-                if first is not None and body.entry is None and _native_form(name, first.text):
+                organizer_body, *country_named = _body_mentions(name, gazetteer, country)
+                if first is not None and organizer_body.entry is None and _native_form(name, first.text):
                     # "Government of Zabaykalsky Krai (Правительство Забайкальского края)": one body
-                    body = replace(body, same_as=first.text)
-                first = first or body
-                mentions.append(body)
+                    organizer_body = replace(organizer_body, same_as=first.text)
+                first = first or organizer_body
+                mentions += [organizer_body, *country_named]
     return mentions
+
+
+def _body_mentions(name: str, gazetteer: Gazetteer, country: str | None) -> list[Mention]:
+    """A body a field names; a country's department named with its country is the department
+    as written, one identity with its full name, and the country ("Ministry of Mining and
+    Heavy Industry of Mongolia")."""
+    whole = _mention(name, gazetteer, "organization", "ORG", country)
+    department = department_of_country(name)
+    if department is None:
+        return [whole]
+    written, country_name = department
+    same_as = None if whole.entry else name
+    body = Mention(written, whole.kind, whole.label, whole.entry, whole.country, whole.source, same_as=same_as)
+    return [body, _mention(country_name, gazetteer, "place", "GPE")]
 
 
 _AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)
@@ -670,6 +685,13 @@ def _gazetteer_mentions(
         return [
             Mention(part, known.kind, known.label, known, known.country) for part, known in spellings if known
         ], covered
+    if entry.kind == "organization" and (department := department_of_country(ent.text)):
+        # "Ministry of Foreign Affairs of Japan": the ministry as written, the gazetteer's body, and the country
+        written, country_name = department
+        return [
+            Mention(written, entry.kind, entry.label, entry, entry.country),
+            _mention(country_name, gazetteer, "place", "GPE", source="gazetteer"),
+        ], covered
     # A country's official name ("Democratic People's Republic of Korea") is one name, and
     # so is a known body's ("EMERCOM of Russia").
     whole = entry.type == "country" or entry.kind == "organization"
@@ -706,6 +728,23 @@ def _parent_body(tail: str, parent: Entry) -> bool:
 _OF_THE = re.compile(r" of (?:the )?")
 
 
+# A country's government department, named with its country after "of": "Ministry of
+# Foreign Affairs of Japan", "State Oceanic Administration of China". Its own name is
+# complete without the country, and is written so; banks, universities, corporations,
+# associations and a country's Government are named with it ("Development Bank of Mongolia").
+DEPARTMENT_HEADS = frozenset({"administration", "agency", "service", "commission", "bureau"})
+
+
+def department_of_country(name: str) -> tuple[str, str] | None:
+    """(the department, the country) for a department named with its country, else None."""
+    of = next((of for of in re.finditer(" of ", name) if country_code(name[of.end() :])), None)
+    if of is None:
+        return None
+    head, country = name[: of.start()], _LEADING_ARTICLE.sub("", name[of.end() :])
+    department = head.startswith("Ministry of ") or head.split()[-1].lower() in DEPARTMENT_HEADS
+    return (head, country) if department and " " in head and is_name(head) else None
+
+
 def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     """'Far East of Russia' and 'Matsue City of Shimane Prefecture' are two names
     when the tail is a known place, 'Subcommittee on Logistics of NEAR' when it is
@@ -714,6 +753,8 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     Region' are one."""
     # (the parent's name may hold an "of" of its own: "... of the Association of North East
     # Asia Regional Governments")
+    if department := department_of_country(name):
+        return list(department)
     for of_the in _OF_THE.finditer(name):
         head, tail = name[: of_the.start()], name[of_the.end() :]
         parent = gazetteer.lookup(tail)
@@ -940,10 +981,15 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     shared = next((kind for kind in kinds if kind), default)
     mentions = []
     for name, kind in zip(names, kinds, strict=False):
+        department = department_of_country(name)
         for part in _split_of_phrase(name, gazetteer):
             mention_kind, label = kind or shared
             source: EntitySource = "rules" if ent.ent_id_.startswith("shape:") else "model"
-            mentions.append(_mention(part, gazetteer, mention_kind, label, source=source))
+            mention = _mention(part, gazetteer, mention_kind, label, source=source)
+            if department and part == department[0] and mention.entry is None:
+                # "Ministry of Foreign Affairs" as written, one identity with its country's name
+                mention = replace(mention, same_as=name)
+            mentions.append(mention)
     return mentions, range(start, end)
 
 
