@@ -816,3 +816,15 @@ def test_a_countrys_department_keeps_one_identity_per_country(nlp) -> None:
     assert by_alias["Ministry of Foreign Affairs"][1] == "Ministry of Foreign Affairs of Japan"
     assert by_alias["Ministry of Mining and Heavy Industry"][1] == "Ministry of Mining and Heavy Industry of Mongolia"
     assert {"Japan", "Mongolia"} <= by_alias.keys()
+
+
+def test_a_name_also_known_as_another_is_one_thing(nlp) -> None:
+    text = SHELL.format(
+        "They climbed Baota Mountain (宝塔山), known to visitors as Pagoda Hill, saw the Hanging Temple (also called "
+        "the Xuankong Temple) and Heixiazi Island (黑瞎子岛), known in Russia as Bolshoy Ussuriysky Island."
+    )
+    ids = {alias: entity_id for entity_id, (name, aliases) in _entities_of(text, nlp).items() for alias in aliases}
+    assert ids["Baota Mountain"] == ids["Pagoda Hill"] == ids["宝塔山"]
+    assert ids["Hanging Temple"] == ids["Xuankong Temple"]
+    assert ids["Heixiazi Island"] == ids["Bolshoy Ussuriysky Island"]
+    assert ids["Russia"] != ids["Heixiazi Island"]

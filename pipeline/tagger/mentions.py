@@ -1208,8 +1208,48 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         coordinated = _coordinated_place(doc, tokens, found, taken)
         if coordinated:
             accepted.append(coordinated)
-    accepted = _cities_among_cities(doc, _with_native(doc, accepted), gazetteer)
+    accepted = _cities_among_cities(doc, _also_known_as(doc, _with_native(doc, accepted)), gazetteer)
     return [mention for _, found in accepted for mention in found]
+
+
+# What stands between a name and another name of the same thing: "Baota Mountain (宝塔山),
+# known to visitors as Pagoda Hill", "the Hanging Temple (also called the Xuankong Temple)".
+_ALSO_KNOWN_AS = re.compile(
+    r"^,?\s*\(?\s*(?:(?:also|better|locally|formerly)\s+)?(?:known(?:\s+[\w']+){0,3}?\s+as|called)(?:\s+the)?$",
+    re.IGNORECASE,
+)
+
+
+def _also_known_as(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
+    """A name "also known as" or "also called" another is one thing: the one the gazetteer
+    lacks is the other's (both known: each keeps its entry, "the East Sea" its own)."""
+    result = list(accepted)
+    for index, (tokens, found) in enumerate(accepted):
+        if len(found) != 1:
+            continue
+        named, end = found[0], tokens.stop
+        later = index + 1
+        while later < len(accepted) and [m.same_as for m in accepted[later][1]] == [named.text]:
+            end = accepted[later][0].stop + 1  # (past the native form and its closing bracket)
+            later += 1
+        # (the words between may hold a name of their own: "known in Russia as")
+        candidates = [
+            candidate
+            for candidate in range(later, min(later + 2, len(accepted)))
+            if len(accepted[candidate][1]) == 1
+            and _ALSO_KNOWN_AS.match(doc[min(end, accepted[candidate][0].start) : accepted[candidate][0].start].text)
+        ]
+        if not candidates:
+            continue
+        later = candidates[0]
+        other_tokens, (other,) = accepted[later]
+        if other.kind != named.kind:
+            continue
+        if other.entry is None and other.same_as is None:
+            result[later] = other_tokens, [replace(other, same_as=named.text)]
+        elif named.entry is None and named.same_as is None and other.entry is not None:
+            result[index] = tokens, [replace(named, same_as=other.text)]
+    return result
 
 
 PERSON_NAME_WORDS = 3  # "Ms. Olga Ivanova", "Dr. Kim Dae Jung": the words a title governs
