@@ -12,9 +12,13 @@ import json
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
+from urllib.parse import quote
 
-from .text import COUNTRY, slug, stem_slug
+from markupsafe import Markup
+
+from .text import COUNTRY, marked, slug, stem_slug
 
 KIND_NAMES = {
     "conference": "Conference",
@@ -47,6 +51,7 @@ class Meeting:
     entities: list[dict[str, Any]] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
+    rows: dict[str, Markup] = field(default_factory=dict, repr=False, compare=False)  # its list row, by root
 
     @property
     def file(self) -> str:
@@ -59,6 +64,23 @@ class Meeting:
     @property
     def kind_name(self) -> str:
         return KIND_NAMES.get(self.row["kind"], "Other meeting")
+
+    # A meeting's cells are the same in every list that holds it (a country's page lists
+    # thousands): worked out once per build, not once per row.
+    @cached_property
+    def href(self) -> str:
+        """Its page, from the site's root."""
+        return f"meetings/{quote(self.page, safe='')}.html"
+
+    @cached_property
+    def title_html(self) -> Markup:
+        return marked(self.row["title"] or self.row["stem"])
+
+    @cached_property
+    def venue_html(self) -> Markup:
+        venue = marked(self.row["venue_place"] or self.row["venue"] or "")
+        country = self.row["venue_country"]
+        return Markup("{}, {}").format(venue, country) if country else venue
 
     def by_country(self) -> list[tuple[str, str | None, list[dict[str, Any]]]]:
         """(country, code, its participants) in the order the text first lists each country."""

@@ -13,6 +13,7 @@ from functools import lru_cache, partial
 from urllib.parse import quote
 
 import jinja2
+from markupsafe import Markup
 
 from .data import Archive, Meeting, Place, aliases
 from .search import shards
@@ -34,8 +35,19 @@ def environment() -> jinja2.Environment:
     )
     env.filters["marked"] = marked
     env.filters["url"] = lambda text: quote(str(text), safe="")
+    env.filters["meeting_row"] = _meeting_row
     env.globals["aliases"] = aliases
     return env
+
+
+def _meeting_row(meeting: Meeting, root: str) -> Markup:
+    """A meeting's row in a list of meetings, rendered once per build for each depth of folder:
+    a country's pages list thousands, and one change renders them all again."""
+    row = meeting.rows.get(root)
+    if row is None:
+        row = Markup(environment().get_template("_meeting_row.html").render(meeting=meeting, root=root))
+        meeting.rows[root] = row
+    return row
 
 
 def _render(template: str, root: str, **context: object) -> bytes:
