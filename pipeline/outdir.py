@@ -147,7 +147,7 @@ class Witness:
 
     def digest(self, name: str) -> str | None:
         """The digest of ``name`` in OUT_DIR (None when it is missing or not a regular file)."""
-        signature = _signature(f"{self.folder}{os.sep}{name}")
+        signature = file_signature(f"{self.folder}{os.sep}{name}")
         known = self.files.get(name)
         if signature is not None and known is not None and known[1] == signature:
             self.seen.add(name)
@@ -164,7 +164,7 @@ class Witness:
         for name, expected in digests.items():
             if name in self.seen and name not in written and self.files[name][0] == expected:
                 continue  # (found as the build left it, and not written since)
-            signature = _signature(f"{self.folder}{os.sep}{name}")
+            signature = file_signature(f"{self.folder}{os.sep}{name}")
             known = self.files.get(name)
             if signature is not None and known != (expected, signature):
                 self._record(name, expected, signature)
@@ -183,7 +183,9 @@ class Witness:
         self.changed = True
 
 
-def _signature(path: str) -> tuple[int, int, int, int] | None:
+def file_signature(path: str) -> tuple[int, int, int, int] | None:
+    """A regular file's inode, size, modification and change times (None for anything else):
+    any write to it changes them, and the change time cannot be set back."""
     try:
         status = os.lstat(path)
     except OSError:

@@ -318,3 +318,30 @@ def test_an_archive_verified_in_this_build_still_has_its_schema_and_format_check
     with pytest.raises(ArchiveError) as caught:
         open_checked(path, deep=False, verified=True)
     assert caught.value.doubt is doubt
+
+
+def test_an_archive_as_the_last_build_left_it_is_not_read_whole_again(tmp_path, monkeypatch) -> None:
+    """SQLite's checks read the whole file: a build that finds the archive's signature as the
+    last build left it skips them; a file written since (its change time moved) is checked."""
+    from pipeline.archive import store
+
+    out = tmp_path / "out"
+    out.mkdir()
+    store.sync(out, {})
+    checked: list[bool] = []
+    opened = store.open_checked
+
+    def recording(path, **options):
+        checked.append(not options.get("verified", False))
+        return opened(path, **options)
+
+    monkeypatch.setattr(store, "open_checked", recording)
+    store.sync(out, {})
+    assert checked == [False]
+    archive = out / store.ARCHIVE_NAME
+    archive.write_bytes(archive.read_bytes())  # the same bytes, written again: checked
+    store.sync(out, {})
+    assert checked == [False, True]
+    (out / store.CHECKED_NAME).write_text("not a signature")
+    store.sync(out, {})
+    assert checked == [False, True, True]

@@ -31,7 +31,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..outdir import digest, read_back
+import msgspec
+
+from ..outdir import digest, file_signature, read_back, write_atomic
 from .rows import RecordRows, record_rows
 from .schema import ARCHIVE_NAME, FORMAT, SEARCH_ORDER, TABLES, statements
 
@@ -192,12 +194,35 @@ def _create(path: Path) -> None:
     path.chmod(0o644)
 
 
+# The archive's file signature when a build last checked or wrote it: while it is the same,
+# the file is as that build left it, and SQLite's checks, which read the whole file (170 MB
+# for 10,000 records), are not run again. Anything but a signature is no signature.
+CHECKED_NAME = ".archive-checked.json"
+_CHECKED = msgspec.json.Decoder(tuple[int, int, int, int])
+
+
+def _checked_before(out_dir: Path, path: Path) -> bool:
+    try:
+        recorded = _CHECKED.decode(read_back(out_dir / CHECKED_NAME))
+    except (OSError, msgspec.DecodeError):
+        return False
+    return recorded == file_signature(str(path))
+
+
+def _remember_checked(out_dir: Path, path: Path) -> None:
+    signature = file_signature(str(path))
+    # (not written, a disk full say: the next build checks the archive again)
+    with contextlib.suppress(OSError):
+        if signature is not None:
+            write_atomic(out_dir / CHECKED_NAME, json.dumps(signature).encode("utf-8"))
+
+
 def sync(out_dir: Path, records: dict[str, tuple[str, str]]) -> ArchiveResult:
     """Bring OUT_DIR/archive.sqlite to ``records`` ({raw text name: (stem, JSON digest)})."""
     path = out_dir / ARCHIVE_NAME
     doubt: Doubt | None = None
     try:
-        db = open_checked(path, readonly=False)
+        db = open_checked(path, readonly=False, verified=_checked_before(out_dir, path))
     except ArchiveError as error:
         doubt = error.doubt
         try:
@@ -206,13 +231,16 @@ def sync(out_dir: Path, records: dict[str, tuple[str, str]]) -> ArchiveResult:
         except (OSError, sqlite3.Error, ArchiveError) as failure:
             return ArchiveResult(ArchiveStatus.FAILED, doubt=doubt, error=f"{path}: cannot write: {failure}")
     try:
-        return _sync(db, out_dir, records, doubt)
+        result = _sync(db, out_dir, records, doubt)
     except sqlite3.Error as failure:  # disk full, or damage found mid-way: the next build starts afresh
         with contextlib.suppress(OSError):
             path.unlink()
         return ArchiveResult(ArchiveStatus.FAILED, doubt=doubt, error=f"{path}: cannot update: {failure}")
     finally:
         db.close()
+    if result.status is not ArchiveStatus.UNCHANGED or not _checked_before(out_dir, path):
+        _remember_checked(out_dir, path)
+    return result
 
 
 def _sync(
