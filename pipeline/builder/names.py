@@ -85,22 +85,25 @@ def refused_names(names: list[str], limit: int) -> list[Refused]:
     by_fold: dict[str, list[str]] = defaultdict(list)
     refused: dict[str, Refused] = {}
     for name in names:
-        stem = Path(name).stem
+        stem = (
+            name.rpartition(".")[0] or name
+        )  # (Path(name).stem, at a tenth of the cost: a no-op build asks twice per text)
         try:
             size = len(stem.encode("utf-8"))
         except UnicodeEncodeError:  # undecodable bytes, kept as surrogates by the file system's codec
             refused[name] = _refused(name, Refusal.UNDECODABLE)
             continue
+        folded, folded_base = fold(stem), fold(_without_language(stem))
         if size + longest_suffix > limit:  # (in any language: names do not depend on the languages built)
             raw_limit = limit - longest_suffix + len(name) - len(stem)
             refused[name] = _refused(name, Refusal.TOO_LONG, size=len(name.encode()), limit=raw_limit)
-        elif fold(stem) in RESERVED_STEMS:
-            refused[name] = _refused(name, Refusal.RESERVED, other=RESERVED_STEMS[fold(stem)])
-        elif VOLUME_STEM.fullmatch(fold(_without_language(stem))):  # (briefing-book-1995-1998.txt)
+        elif folded in RESERVED_STEMS:
+            refused[name] = _refused(name, Refusal.RESERVED, other=RESERVED_STEMS[folded])
+        elif VOLUME_STEM.fullmatch(folded_base):  # (briefing-book-1995-1998.txt)
             refused[name] = _refused(name, Refusal.RESERVED, other=VOLUMES)
         else:
             # NAME.ko.txt's English briefing is NAME.ko.pdf, NAME.txt's Korean one too
-            by_fold[fold(_without_language(stem))].append(name)
+            by_fold[folded_base].append(name)
     for group in by_fold.values():
         for name in group if len(group) > 1 else ():
             others = ", ".join(other for other in group if other != name)

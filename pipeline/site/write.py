@@ -55,11 +55,11 @@ class SiteResult:
     digests: dict[str, str] = field(default_factory=dict)  # of the pages rendered, by name
 
 
-def _files(site: Path) -> dict[str, Path] | None:
-    """Every file under ``site`` by its relative path; None when anything there is a symlink or
+def _files(site: Path) -> set[str] | None:
+    """The relative path of every file under ``site``; None when anything there is a symlink or
     neither a file nor a folder. (By the entries' types as the folder lists them: no stat per
-    file, and Path objects only for the files found.)"""
-    found: dict[str, Path] = {}
+    file, and no Path object per file.)"""
+    found: set[str] = set()
     folders = [(os.fspath(site), "")]
     while folders:
         folder, prefix = folders.pop()
@@ -70,7 +70,7 @@ def _files(site: Path) -> dict[str, Path] | None:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append((entry.path, f"{prefix}{entry.name}/"))
                 elif entry.is_file(follow_symlinks=False):
-                    found[f"{prefix}{entry.name}"] = Path(entry.path)
+                    found.add(f"{prefix}{entry.name}")
                 else:
                     return None
     return found
@@ -95,11 +95,11 @@ def intact(out_dir: Path, witness: Witness | None = None) -> bool:
     if not witness.files or site.is_symlink() or not site.is_dir():
         return False
     files = _files(site)
-    return files is not None and set(files) == set(witness.files) and _as_recorded(witness, files)
+    return files is not None and files == set(witness.files) and _as_recorded(witness, files)
 
 
 def _write_changed(
-    site: Path, files: dict[str, Path], pages: dict[str, bytes], witness: Witness, result: SiteResult
+    site: Path, files: set[str], pages: dict[str, bytes], witness: Witness, result: SiteResult
 ) -> set[str]:
     """Each page whose bytes are not those of the file there; the digest of every page in
     ``result.digests`` (what the witness records of it). -> the names written."""
@@ -151,7 +151,7 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
     if files is None:  # a symlink somewhere inside: start the folder afresh
         clear_path(site)
         site.mkdir()
-        files = {}
+        files = set()
     # (imported here: a build with nothing to do for the site needs no pages nor Jinja2)
     from .data import load, load_details
     from .pages import meeting_page_name, search_bundles, site_pages
@@ -167,9 +167,9 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
     load_details(db, archive, {meeting.file for meeting in archive.meetings if meeting_page_name(meeting) in due})
     result = SiteResult(SiteStatus.UPDATED)
     touched = _write_changed(site, files, {name: pages[name][1]() for name in sorted(due)}, witness, result)
-    for name, path in files.items():
+    for name in sorted(files):
         if name not in pages and not name.startswith(f"{SEARCH_DIR}/"):
-            path.unlink()
+            (site / name).unlink()
             touched.add(name)
             result.removed += 1
     for folder, _, _ in sorted(os.walk(site), reverse=True):  # folders left empty
