@@ -572,6 +572,7 @@ def parse_contents(lines: list[Line]) -> list[Item]:
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 HANGUL_ORDINALS = "가나다라마바사아자차카타파하"  # Korean documents number items 가. 나. 다.
+CJK_DIGITS = "一二三四五六七八九"  # Chinese and Japanese documents number items （一） （二）, up to 二十九
 
 NUMBERING_STYLES = (
     LineRule("number and dot", re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")),
@@ -590,7 +591,18 @@ NUMBERING_STYLES = (
     LineRule("letter and bracket", re.compile(r"^(?P<number>[a-z])\)\s*(?P<text>\S.*)$")),
     LineRule("letter and dot", re.compile(r"^(?P<number>[a-z])\.\s+(?P<text>\S.*)$")),
     LineRule("hangul letter", re.compile(rf"^(?P<number>[{HANGUL_ORDINALS}])[.)]\s*(?P<text>\S.*)$")),
+    LineRule(
+        "cjk numeral in brackets", re.compile(rf"^[（(](?P<number>[{CJK_DIGITS}十]{{1,3}})[）)]\s*(?P<text>\S.*)$")
+    ),
 )
+
+
+def _cjk_numeral_value(number: str) -> int:
+    """一 1, 十 10, 十二 12, 二十 20, 二十九 29."""
+    tens, ten, units = number.rpartition("十")
+    if not ten:
+        return CJK_DIGITS.index(units) + 1
+    return (CJK_DIGITS.index(tens) + 1 if tens else 1) * 10 + (CJK_DIGITS.index(units) + 1 if units else 0)
 
 
 def _number_value(number: str) -> int:
@@ -598,6 +610,8 @@ def _number_value(number: str) -> int:
         return CIRCLED.index(number) + 1
     if number in HANGUL_ORDINALS:
         return HANGUL_ORDINALS.index(number) + 1
+    if number[0] in CJK_DIGITS or number[0] == "十":
+        return _cjk_numeral_value(number)
     if number.isdigit():
         return int(number)
     if len(number) == 1 and number.islower() and number not in "ivx":
