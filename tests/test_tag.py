@@ -831,3 +831,9 @@ def test_a_name_also_known_as_another_is_one_thing(nlp) -> None:
     assert ids["Hanging Temple"] == ids["Xuankong Temple"]
     assert ids["Heixiazi Island"] == ids["Bolshoy Ussuriysky Island"]
     assert ids["Russia"] != ids["Heixiazi Island"]
+
+
+def test_a_name_before_a_unit_noun_is_a_town(nlp) -> None:
+    text = SHELL.format("They met herders of Tsenkhermandal soum and of Khutag-Undur soum, then a Neolithic site.")
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds.get("Tsenkhermandal") == kinds.get("Khutag-Undur") == "place"

@@ -32,6 +32,7 @@ from .names import (
     NATURAL_FEATURE_NOUNS,
     ON_TAIL_HEADS,
     RESOURCE_WORDS,
+    UNIT_NOUNS,
     clean_span,
     feature_key,
     head_kind,
@@ -967,7 +968,9 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     default: tuple[EntityKind, str] = ("place", ent.label_) if ent.label_ in PLACE_LABELS else ("organization", "ORG")
     if _natural_feature_after(ent.doc, end):
         default = ("place", "LOC")
-    elif default[0] == "organization" and _located(ent.doc, start, end, ents_at):
+    elif (end < len(doc) and doc[end].text in UNIT_NOUNS) or (  # "Khutag-Undur soum"
+        default[0] == "organization" and _located(ent.doc, start, end, ents_at)
+    ):
         default = ("place", "GPE")
     names = clean_span(text, ent.label_)
     if default[0] == "organization":
@@ -1176,6 +1179,29 @@ def _named_by_native_form(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, b
     return found
 
 
+def _named_by_unit_noun(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """A capitalised name (its parts joined by hyphens) right before a lower-case noun of a
+    unit of government (UNIT_NOUNS: "Tsenkhermandal soum", "Khutag-Undur soum") that neither
+    the model nor the gazetteer took for a place or a body: that town, as a proposal."""
+    found = []
+    for noun in doc:
+        if noun.i == 0 or noun.text not in UNIT_NOUNS:
+            continue
+        start = noun.i - 1
+        while start > 1 and doc[start - 1].text in _HYPHEN and doc[start - 2].is_title:
+            start -= 2
+        words = doc[start : noun.i]
+        if (
+            not all(token.is_title or token.text in _HYPHEN for token in words)
+            or words[0].is_sent_start
+            or words[0].is_stop
+            or any(token.ent_type_ in PLACE_LABELS | ORG_LABELS for token in words)
+        ):
+            continue
+        found.append((range(start, noun.i), True, [_mention(words.text, gazetteer, "place", "GPE", source="rules")]))
+    return found
+
+
 def _alone_in_entity(token: Token) -> bool:
     return token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
 
@@ -1198,6 +1224,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         proposals.append((tokens, entry is None, found))
     proposals.extend(_shaped_words(doc, gazetteer))
     proposals.extend(_named_by_native_form(doc, gazetteer))
+    proposals.extend(_named_by_unit_noun(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):

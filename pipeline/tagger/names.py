@@ -338,6 +338,10 @@ NATURAL_FEATURE_NOUNS = {
     "grassland",
     "grasslands",
 }
+# A name followed by one of these lower-case nouns names a town or district, whatever the
+# model thought it was: "herders of Tsenkhermandal soum", "Hongsibu district". (Not "village"
+# nor "town": "a Neolithic village", "a Nanai village".)
+UNIT_NOUNS = {"soum", "sum", "county", "township", "district"}
 RESOURCE_WORDS = {
     "oil",
     "gas",
