@@ -656,3 +656,23 @@ def test_a_slash_list_wrapped_after_a_slash_and_a_count_of_the_others() -> None:
         ("Japan", "member", ["Yamaguchi Prefecture", "Shimane Prefecture", "Fukuoka Prefecture", "Hyogo Prefecture"]),
         ("Mongolia", "member", ["Tov Province", "Dornod Province"]),
     ]
+
+
+def test_a_list_drawn_with_dot_leaders_gives_each_authority_its_country() -> None:
+    text = (
+        "NEAR Workshop 2014\n\nOVERVIEW\nPARTICIPANTS: 3 member regional governments from 2 countries and 1\n"
+        "observer; research institutes, about 140 persons in all\n"
+        "Jilin Province .............................. China\n"
+        "Gyeongsangbuk-do ............................ Republic of Korea\n"
+        "Khentii Province ............................ Mongolia\n"
+        "Yanbian Korean Autonomous Prefecture (observer) ... China\n"
+    )
+    record = parse(read_bytes(text.encode(), "leaders.txt"))
+    assert record.overview is not None and record.overview.participation is not None
+    groups = [(g.country, g.role, g.authorities) for g in record.overview.participation.groups]
+    assert groups == [
+        ("China", "member", ["Jilin Province"]),
+        ("Republic of Korea", "member", ["Gyeongsangbuk-do"]),
+        ("Mongolia", "member", ["Khentii Province"]),
+        ("China", "observer", ["Yanbian Korean Autonomous Prefecture"]),
+    ]

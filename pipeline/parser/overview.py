@@ -24,7 +24,7 @@ from ..record import (
 from .countries import canonical_country, country_code, country_name
 from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
-from .text import Line, english_words, split_top_level
+from .text import Line, english_words, split_aside, split_top_level
 from .unwrap import join_wrapped
 
 
@@ -1117,7 +1117,7 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
             countries = match["countries"] or match["bracketed_countries"]
             stated_countries = int(countries) if countries else None
             lines[0] = Line(lines[0].number, lines[0].text[end:].lstrip(" ,;:.–—-"))
-    lines = _brackets_closed(lines)
+    lines = [_leader_row(line) for line in _brackets_closed(lines)]
     legends = [(line, legend) for line in lines if (legend := FOOTNOTE_LEGEND.match(line.text))]
     scanner = ParticipationScanner(notes, legends[0][1]["mark"] if legends else None)
     bulleted = [PARTICIPANT_BULLET.match(line.text) is not None for line in lines]
@@ -1137,6 +1137,28 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
         stated_countries=stated_countries,
         groups=[group for draft in scanner.groups if not _empty(draft) for group in _finish_group(draft)],
     )
+
+
+# "Jilin Province ........ China": an authority and its country joined by a leader of dots.
+_DOT_LEADER = re.compile(r"^(?P<authority>\S.*?)\s*(?:\.\s?){3,}\s*(?P<country>\S.*?)$")
+
+
+def leader_row(text: str) -> re.Match[str] | None:
+    """A row of a list drawn with dot leaders, an authority and its country. (Not where what
+    follows the dots is no country: a table of contents' page numbers.)"""
+    row = _DOT_LEADER.match(text)
+    return row if row is not None and country_code(row["country"]) is not None else None
+
+
+def _leader_row(line: Line) -> Line:
+    """A dot-leader row as the list writes an authority and its country on one line: "Jilin
+    Province (China)", and "Yanbian ... (China) (observer)" for one marked "(observer)"."""
+    row = leader_row(line.text)
+    if row is None:
+        return line
+    aside = split_aside(row["authority"])
+    authority, role = aside if aside and aside[1][:1].islower() else (row["authority"], "")
+    return Line(line.number, f"{authority} ({row['country']})" + (f" ({role})" if role else ""))
 
 
 # How many lines a bracket may stay open over: a list wrapped inside one ("Korea (3: A, B,"

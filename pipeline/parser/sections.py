@@ -36,6 +36,7 @@ from .overview import (
     collect_fields,
     field_kind,
     heads_table,
+    leader_row,
     match_label,
     opens_group,
     parse_overview,
@@ -713,6 +714,7 @@ def opens_structure(text: str) -> bool:
         or match_numbering(text, None) is not None
         or match_label(text) is not None
         or opens_group(text)
+        or leader_row(text) is not None  # "Khentii Province ........ Mongolia": a row of a list
         or text.startswith("|")
         or " | " in text  # a table row
     )
