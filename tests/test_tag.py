@@ -224,6 +224,10 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             "NEAR Secretariat and the NEAR Subcommittee on Disaster Prevention and Safety",
             ["NEAR Secretariat", "the NEAR Subcommittee on Disaster Prevention and Safety"],
         ),
+        (
+            "Gyeongsangnam-do Provincial Government / Sacheon City Hall",
+            ["Gyeongsangnam-do Provincial Government", "Sacheon City Hall"],
+        ),
         (  # an "of" before the comma is not the tail "and" goes on with
             "Government of Irkutsk Oblast, Bratsk City Administration and the NEAR Energy and Climate Change"
             " Subcommittee",

@@ -201,13 +201,13 @@ def _other_script_only(text: str) -> bool:
     return bool(letters) and not any(char.isascii() for char in letters)
 
 
-# Between the bodies of an organizer value: "A & B", "A · B", "A, with the support of the B".
+# Between the bodies of an organizer value: "A & B", "A · B", "A / B", "A, with the support of the B".
 # What joins two bodies in an organizer's value besides "and": "with the support of", "with".
 _WITH_JOINERS = (
     r",?\s+(?:with\s+the\s+support\s+of|in\s+(?:co-?operation|partnership)\s+with"
     r"|supported\s+by|co-?organi[sz]ed\s+by|jointly\s+with|together\s+with|with)\s+(?:the\s+)?"
 )
-ORGANIZER_JOINERS = re.compile(r"\s*;\s*|\s+[·・]\s+|\s+(?:&|and)\s+|" + _WITH_JOINERS, re.IGNORECASE)
+ORGANIZER_JOINERS = re.compile(r"\s*;\s*|\s+[·・/]\s+|\s+(?:&|and)\s+|" + _WITH_JOINERS, re.IGNORECASE)
 WITH_JOINERS = re.compile(_WITH_JOINERS, re.IGNORECASE)
 
 
