@@ -276,6 +276,22 @@ def test_a_table_row_whose_country_cell_is_a_role() -> None:
     assert notes == []
 
 
+def test_a_table_row_whose_country_cell_holds_its_count() -> None:
+    notes: list = []
+    lines = [
+        "| Country | Members present |",
+        "| --- | --- |",
+        "| Mongolia (2) | Bulgan Province, Orkhon Province |",
+        "| Republic of Korea（1） | Gyeongsangbuk-do |",
+    ]
+    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
+    assert [(g.country, g.stated, g.authorities) for g in participation.groups] == [
+        ("Mongolia", 2, ["Bulgan Province", "Orkhon Province"]),
+        ("Republic of Korea", 1, ["Gyeongsangbuk-do"]),
+    ]
+    assert notes == []
+
+
 def test_a_venue_wrapped_before_its_country_goes_on() -> None:
     fields, unlabelled = collect_fields(
         [

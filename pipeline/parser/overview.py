@@ -464,6 +464,8 @@ ROLE_CELL = re.compile(
     re.IGNORECASE,
 )
 COUNT_CELL = re.compile(r"^\d{1,3}$")
+# "| Mongolia (7) | Bulgan Province, ... |": a country's cell with its count in brackets
+COUNTED_COUNTRY_CELL = re.compile(r"^(?P<country>\S.*?)\s*[(（]\s*(?P<count>\d{1,3})\s*[)）]$")
 
 
 @dataclass(frozen=True)
@@ -740,6 +742,11 @@ class ParticipationScanner:
         """A row of a pasted table: country, authorities, and perhaps a role and a count."""
         if all(not cell or TABLE_SEPARATOR_CELL.match(cell) for cell in cells):
             return
+        counted: int | None = None
+        for index, cell in enumerate(cells):
+            if (match := COUNTED_COUNTRY_CELL.match(cell)) and country_code(match["country"]):
+                cells, counted = [*cells[:index], match["country"], *cells[index + 1 :]], int(match["count"])
+                break
         if (
             not any(country_code(cell) or COUNT_CELL.match(cell) for cell in cells)
             and any(_header_role(cell) for cell in cells)
@@ -780,8 +787,8 @@ class ParticipationScanner:
                 else None
             )
             group = self.group_for_row(country_text, observer or self.observer_mode)
-            if stated is not None:
-                group.stated = stated
+            if stated is not None or counted is not None:
+                group.stated = stated if stated is not None else counted
         if columns.authority is not None:
             authority_cells = [cells[columns.authority]] if columns.authority < len(cells) else []
         else:
