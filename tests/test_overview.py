@@ -8,6 +8,7 @@ from pipeline import parse, read_bytes
 from pipeline.parser.countries import country_code
 from pipeline.parser.overview import collect_fields, match_label, parse_participation, split_country
 from pipeline.parser.text import Line
+from pipeline.record import Participation
 
 
 @pytest.mark.parametrize(
@@ -54,8 +55,13 @@ def test_a_wrapped_list_line_is_not_a_label() -> None:
     assert match_label("Prefecture, Hyogo Prefecture; Korea: Gangwon-do, Gyeongsangbuk-do,") is None
 
 
+def _participation(lines: list[str], notes: list | None = None) -> Participation:
+    """The participation of ``lines``, numbered from 1 (its notes into ``notes``)."""
+    return parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], [] if notes is None else notes)
+
+
 def _groups(*lines: str) -> list[tuple[str | None, str, list[str]]]:
-    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], [])
+    participation = _participation(list(lines))
     return [(group.country, group.role, group.authorities) for group in participation.groups]
 
 
@@ -98,7 +104,7 @@ def test_a_country_heading_marked_observer_and_a_summary_with_an_aside() -> None
         "Mongolia (observer)",
         "- Tov",
     ]
-    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], [])
+    participation = _participation(lines)
     assert (participation.stated_authorities, participation.stated_countries) == (20, 4)
     assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
         ("Japan", "member", ["Toyama"]),
@@ -109,7 +115,7 @@ def test_a_country_heading_marked_observer_and_a_summary_with_an_aside() -> None
 def test_a_heading_over_bullets_that_is_no_country() -> None:
     notes: list = []
     lines = ["Japan", "• Toyama", "International organizations (observers)", "• UN ESCAP", "• GGGI"]
-    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
+    participation = _participation(lines, notes)
     assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
         ("Japan", "member", ["Toyama"]),
         (None, "observer", ["UN ESCAP", "GGGI"]),
@@ -144,7 +150,7 @@ def test_ideographic_commas_dash_observers_and_headings_with_their_authorities()
         "10. Niigata Prefecture (Japan) – observer",
         "Observer - Mongolia: Dornod Aimag",
     ]
-    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
+    participation = _participation(lines, notes)
     assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
         ("China", "member", ["Heilongjiang Province", "Jilin Province"]),
         ("Mongolia", "observer", ["Tov Province"]),
@@ -161,7 +167,7 @@ def test_a_legend_in_brackets_and_a_translated_summary() -> None:
         "P.R. China: Jilin Province, Inner Mongolia Autonomous Region*",
         "(* participated as observer)",
     ]
-    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], [])
+    participation = _participation(lines)
     assert (participation.stated_authorities, participation.stated_countries) == (20, 5)
     assert [(g.role, g.authorities) for g in participation.groups] == [
         ("member", ["Jilin Province"]),
@@ -268,7 +274,7 @@ def test_a_table_row_whose_country_cell_is_a_role() -> None:
         "| Japan | Niigata Prefecture, Toyama Prefecture |",
         "| (observers) | Asian Development Bank, Korea Energy Economics Institute |",
     ]
-    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
+    participation = _participation(lines, notes)
     assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
         ("Japan", "member", ["Niigata Prefecture", "Toyama Prefecture"]),
         (None, "observer", ["Asian Development Bank", "Korea Energy Economics Institute"]),
@@ -284,7 +290,7 @@ def test_a_table_row_whose_country_cell_holds_its_count() -> None:
         "| Mongolia (2) | Bulgan Province, Orkhon Province |",
         "| Republic of Korea（1） | Gyeongsangbuk-do |",
     ]
-    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
+    participation = _participation(lines, notes)
     assert [(g.country, g.stated, g.authorities) for g in participation.groups] == [
         ("Mongolia", 2, ["Bulgan Province", "Orkhon Province"]),
         ("Republic of Korea", 1, ["Gyeongsangbuk-do"]),
@@ -345,7 +351,7 @@ def test_countries_with_their_authorities_in_brackets_after_commas() -> None:
 def test_bullets_that_mark_the_countries_over_unbulleted_authorities() -> None:
     notes: list = []
     lines = ["◎ Japan (2)", "Fukui Prefecture", "Shimane Prefecture", "◎ China (1)", "Liaoning Province"]
-    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
+    participation = _participation(lines, notes)
     assert [(g.country, g.authorities) for g in participation.groups] == [
         ("Japan", ["Fukui Prefecture", "Shimane Prefecture"]),
         ("China", ["Liaoning Province"]),
@@ -390,7 +396,7 @@ def test_an_authority_then_its_country_after_a_spaced_dash() -> None:
         "○ Jilin Province - China",
         "○ Hamgyongbuk-do - DPR Korea (observer, by letter)",
     ]
-    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], [])
+    participation = _participation(lines)
     assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
         ("Republic of Korea", "member", ["Gangwon-do (host)"]),
         ("China", "member", ["Jilin Province"]),
@@ -404,7 +410,7 @@ def test_observers_from_a_list_after_the_summary() -> None:
         "Russia: Magadan Oblast, Kamchatka Krai",
         "Japan: Toyama Prefecture",
     ]
-    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], [])
+    participation = _participation(lines)
     assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
         (None, "observer", ["Hokkaido", "Chukotka Autonomous Okrug"]),
         ("Russian Federation", "member", ["Magadan Oblast", "Kamchatka Krai"]),
@@ -620,7 +626,7 @@ def test_two_names_joined_by_and(item: str, names: list[str]) -> None:
 def test_one_country_per_line_before_its_authority_is_one_group_and_a_list_heading_is_no_name() -> None:
     notes: list = []
     lines = ["Member regional governments, one per line:", "* China - Jilin Province", "* China - Shanxi Province"]
-    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
+    participation = _participation(lines, notes)
     groups = [(g.country, g.role, g.authorities) for g in participation.groups]
     assert groups == [("China", "member", ["Jilin Province", "Shanxi Province"])]
     assert [note.code for note in notes] == ["suspect-authority", "suspect-authority"]
@@ -658,7 +664,7 @@ def test_a_country_written_another_way_opens_its_own_group() -> None:
         ("Russian Federation", "member"),
         ("Russian Federation", "observer"),
     ]
-    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], [])
+    participation = _participation(lines)
     assert [group.country_text for group in participation.groups] == ["Russian Federation", "Russia"]
 
 

@@ -417,6 +417,11 @@ def _kinds_of(text: str, nlp) -> list[tuple[str, str]]:
     return [(alias, entity.kind) for entity in record.entities for alias in [entity.name, *entity.aliases]]
 
 
+def _ids_of(text: str, nlp) -> dict[str, str]:
+    """The id of the entity each name or alias of the text's record belongs to."""
+    return {alias: entity_id for entity_id, (_, aliases) in _entities_of(text, nlp).items() for alias in aliases}
+
+
 def _spellings_of(text: str, nlp) -> set[str]:
     """Every name and alias of the entities the text's record holds."""
     return {spelling for spelling, _ in _kinds_of(text, nlp)}
@@ -630,7 +635,7 @@ def test_a_city_written_with_city_is_the_city_and_a_namesake_region_is_the_liste
         "Venue: Kangwon Province (강원도), Wonju City (원주시), Republic of Korea\n"
         "· Contents\n▷ The Governor of Kangwon welcomed the delegates to Wonju.\n"
     )
-    ids = {alias: entity_id for entity_id, (name, aliases) in _entities_of(text, nlp).items() for alias in aliases}
+    ids = _ids_of(text, nlp)
     assert ids["Kangwon Province"] == ids["강원도"] == ids["Kangwon"] == "KR-42"
     assert ids["Wonju City"] == ids["원주시"] == ids["Wonju"]
 
@@ -641,7 +646,7 @@ def test_a_bare_region_name_joined_to_a_region_stays_the_region_and_to_a_city_is
         "· Contents\n▷ Checkpoints on the border with Heilongjiang and Jilin.\n"
         "▷ Flights home to Seoul, Toyama and Irkutsk.\n"
     )
-    ids = {alias: entity_id for entity_id, (name, aliases) in _entities_of(text, nlp).items() for alias in aliases}
+    ids = _ids_of(text, nlp)
     assert ids["Jilin"] == ids["Jilin Province"] == "CN-JL"
     assert ids["Toyama"] != ids["Toyama Prefecture"]
 
@@ -711,7 +716,7 @@ def test_a_mountain_named_with_mount_and_with_its_korean_suffix_is_one_thing(nlp
         "They climbed Mount Seorak; Seoraksan is the highest peak of the range. Mount Jiri and Jirisan "
         "are one mountain too."
     )
-    ids = {alias: entity_id for entity_id, (name, aliases) in _entities_of(text, nlp).items() for alias in aliases}
+    ids = _ids_of(text, nlp)
     assert ids["Mount Seorak"] == ids["Seoraksan"]
     assert ids["Mount Jiri"] == ids["Jirisan"]
 
@@ -782,7 +787,7 @@ def test_a_bodys_name_keeps_the_comma_between_its_words(nlp) -> None:
 
 def test_an_organizers_name_in_its_own_script_is_the_same_body(nlp) -> None:
     text = "NEAR Workshop 2016\nOverview\nHost: Government of Zabaykalsky Krai (Правительство Забайкальского края)\n"
-    ids = {alias: entity_id for entity_id, (name, aliases) in _entities_of(text, nlp).items() for alias in aliases}
+    ids = _ids_of(text, nlp)
     assert ids["Government of Zabaykalsky Krai"] == ids["Правительство Забайкальского края"]
 
 
@@ -830,7 +835,7 @@ def test_a_name_also_known_as_another_is_one_thing(nlp) -> None:
         "They climbed Baota Mountain (宝塔山), known to visitors as Pagoda Hill, saw the Hanging Temple (also called "
         "the Xuankong Temple) and Heixiazi Island (黑瞎子岛), known in Russia as Bolshoy Ussuriysky Island."
     )
-    ids = {alias: entity_id for entity_id, (name, aliases) in _entities_of(text, nlp).items() for alias in aliases}
+    ids = _ids_of(text, nlp)
     assert ids["Baota Mountain"] == ids["Pagoda Hill"] == ids["宝塔山"]
     assert ids["Hanging Temple"] == ids["Xuankong Temple"]
     assert ids["Heixiazi Island"] == ids["Bolshoy Ussuriysky Island"]
