@@ -85,9 +85,8 @@ def refused_names(names: list[str], limit: int) -> list[Refused]:
     by_fold: dict[str, list[str]] = defaultdict(list)
     refused: dict[str, Refused] = {}
     for name in names:
-        stem = (
-            name.rpartition(".")[0] or name
-        )  # (Path(name).stem, at a tenth of the cost: a no-op build asks twice per text)
+        # (Path(name).stem, at a tenth of the cost: a no-op build asks twice per text)
+        stem = name.rpartition(".")[0] or name
         try:
             size = len(stem.encode("utf-8"))
         except UnicodeEncodeError:  # undecodable bytes, kept as surrogates by the file system's codec
