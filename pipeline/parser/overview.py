@@ -440,11 +440,30 @@ GROUP_DASH_HEADING = re.compile(
 TABLE_RULE = re.compile(r"^[+|]?[-=+:|\s]{3,}$")  # "+----+----+", an ASCII table's rule
 # "(7)：A、B" on the line after its country: the count a wrapped heading carried over.
 HEADING_COUNT = re.compile(r"^\((?P<count>\d{1,3})\)\s*[:：]\s*(?P<rest>.*)$")
-# "CHINA ....... (7) A / B": a country, dots, the count and the authorities.
+# "CHINA ....... (7) A / B": a country, dots, the count and the authorities; or the other way
+# round, "Jilin Province ........ China", an authority and its country.
 DOT_LEADER = re.compile(r"^(?P<name>[^.:]+?)\s*\.{3,}\s*(?:\((?P<count>\d{1,6})\))?\s*(?P<rest>.*)$")
 
 
-def _dot_leader_heading(match: re.Match[str]) -> str:
+def _ends_with_country(row: re.Match[str]) -> bool:
+    """An authority and its country, not a country and its authorities. (Not where what follows
+    the dots is no country: a table of contents' page numbers.)"""
+    return not row["count"] and country_code(row["rest"]) is not None
+
+
+def leader_row(text: str) -> re.Match[str] | None:
+    """A dot-leader row of an authority and its country."""
+    row = DOT_LEADER.match(text)
+    return row if row is not None and _ends_with_country(row) else None
+
+
+def _dot_leader_row(match: re.Match[str]) -> str:
+    """A dot-leader row as the list would write it without the dots: "China (7): A / B";
+    "Jilin Province (China)", and "Yanbian ... (China) (observer)" for one marked "(observer)"."""
+    if _ends_with_country(match):
+        aside = split_aside(match["name"])
+        authority, role = aside if aside and aside[1][:1].islower() else (match["name"], "")
+        return f"{authority} ({match['rest']})" + (f" ({role})" if role else "")
     count = f" ({match['count']})" if match["count"] else ""
     return f"{match['name']}{count}: {match['rest']}"
 
@@ -677,7 +696,7 @@ class ParticipationScanner:
             return
         if TABLE_RULE.match(text):
             return
-        text = DOT_LEADER.sub(_dot_leader_heading, text)
+        text = DOT_LEADER.sub(_dot_leader_row, text)
         if "|" in text:
             self.scan_table_row([cell.strip() for cell in text.strip().strip("|").split("|")])
             return
@@ -1124,7 +1143,7 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
             countries = match["countries"] or match["bracketed_countries"]
             stated_countries = int(countries) if countries else None
             lines[0] = Line(lines[0].number, lines[0].text[end:].lstrip(" ,;:.–—-"))
-    lines = [_leader_row(line) for line in _brackets_closed(lines)]
+    lines = _brackets_closed(lines)
     legends = [(line, legend) for line in lines if (legend := FOOTNOTE_LEGEND.match(line.text))]
     scanner = ParticipationScanner(notes, legends[0][1]["mark"] if legends else None)
     bulleted = [PARTICIPANT_BULLET.match(line.text) is not None for line in lines]
@@ -1144,28 +1163,6 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
         stated_countries=stated_countries,
         groups=[group for draft in scanner.groups if not _empty(draft) for group in _finish_group(draft)],
     )
-
-
-# "Jilin Province ........ China": an authority and its country joined by a leader of dots.
-_DOT_LEADER = re.compile(r"^(?P<authority>\S.*?)\s*(?:\.\s?){3,}\s*(?P<country>\S.*?)$")
-
-
-def leader_row(text: str) -> re.Match[str] | None:
-    """A row of a list drawn with dot leaders, an authority and its country. (Not where what
-    follows the dots is no country: a table of contents' page numbers.)"""
-    row = _DOT_LEADER.match(text)
-    return row if row is not None and country_code(row["country"]) is not None else None
-
-
-def _leader_row(line: Line) -> Line:
-    """A dot-leader row as the list writes an authority and its country on one line: "Jilin
-    Province (China)", and "Yanbian ... (China) (observer)" for one marked "(observer)"."""
-    row = leader_row(line.text)
-    if row is None:
-        return line
-    aside = split_aside(row["authority"])
-    authority, role = aside if aside and aside[1][:1].islower() else (row["authority"], "")
-    return Line(line.number, f"{authority} ({row['country']})" + (f" ({role})" if role else ""))
 
 
 # How many lines a bracket may stay open over: a list wrapped inside one ("Korea (3: A, B,"
