@@ -75,6 +75,13 @@ def test_bilingual_country_and_observer_labels() -> None:
     ]
 
 
+def test_a_country_headings_count_in_full_width_brackets() -> None:
+    participation = _participation(["日本 Japan（2）: Toyama Prefecture, Niigata Prefecture"])
+    assert [(g.country, g.stated, g.authorities) for g in participation.groups] == [
+        ("Japan", 2, ["Toyama Prefecture", "Niigata Prefecture"])
+    ]
+
+
 def test_a_summary_set_off_by_a_double_hyphen() -> None:
     participation = parse_participation([Line(1, "11 regional governments from 4 countries -- Japan: Hokkaido")], [])
     assert (participation.stated_authorities, participation.stated_countries) == (11, 4)

@@ -483,8 +483,6 @@ ROLE_CELL = re.compile(
     re.IGNORECASE,
 )
 COUNT_CELL = re.compile(r"^\d{1,3}$")
-# "| Mongolia (7) | Bulgan Province, ... |": a country's cell with its count in brackets
-COUNTED_COUNTRY_CELL = re.compile(r"^(?P<country>\S.*?)\s*[(（]\s*(?P<count>\d{1,3})\s*[)）]$")
 
 
 @dataclass(frozen=True)
@@ -761,10 +759,10 @@ class ParticipationScanner:
         """A row of a pasted table: country, authorities, and perhaps a role and a count."""
         if all(not cell or TABLE_SEPARATOR_CELL.match(cell) for cell in cells):
             return
-        counted: int | None = None
+        counted: int | None = None  # "| Mongolia (7) | Bulgan Province, ... |": the country's cell holds its count
         for index, cell in enumerate(cells):
-            if (match := COUNTED_COUNTRY_CELL.match(cell)) and country_code(match["country"]):
-                cells, counted = [*cells[:index], match["country"], *cells[index + 1 :]], int(match["count"])
+            if (heading := country_heading(cell)) and heading[1] is not None and not heading[2]:
+                cells, counted = [*cells[:index], heading[0], *cells[index + 1 :]], heading[1]
                 break
         if (
             not any(country_code(cell) or COUNT_CELL.match(cell) for cell in cells)
@@ -1029,7 +1027,7 @@ def strip_observer_suffix(text: str) -> tuple[str, bool]:
 
 # "Japan", "Japan:", "Japan (8): A, B", "Japan – A, B", "【P.R. China】", "[Mongolia]": a country heading.
 COUNTRY_HEADING = re.compile(
-    r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:\((?P<count>\d{1,6})\))?"
+    r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:[(（](?P<count>\d{1,6})[)）])?"
     r"\s*(?:(?:[:：]|(?<=\s)[–—-](?=\s))\s*(?P<rest>.*))?$"
 )
 
