@@ -1187,9 +1187,7 @@ def _named_by_unit_noun(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
     for noun in doc:
         if noun.i == 0 or noun.text not in UNIT_NOUNS:
             continue
-        start = noun.i - 1
-        while start > 1 and doc[start - 1].text in _HYPHEN and doc[start - 2].is_title:
-            start -= 2
+        start, _ = _hyphen_joined(doc, noun.i - 1, noun.i)
         words = doc[start : noun.i]
         if (
             not all(token.is_title or token.text in _HYPHEN for token in words)
