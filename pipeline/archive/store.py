@@ -221,8 +221,9 @@ def sync(out_dir: Path, records: dict[str, tuple[str, str]]) -> ArchiveResult:
     """Bring OUT_DIR/archive.sqlite to ``records`` ({raw text name: (stem, JSON digest)})."""
     path = out_dir / ARCHIVE_NAME
     doubt: Doubt | None = None
+    checked = _checked_before(out_dir, path)
     try:
-        db = open_checked(path, readonly=False, verified=_checked_before(out_dir, path))
+        db = open_checked(path, readonly=False, verified=checked)
     except ArchiveError as error:
         doubt = error.doubt
         try:
@@ -238,7 +239,7 @@ def sync(out_dir: Path, records: dict[str, tuple[str, str]]) -> ArchiveResult:
         return ArchiveResult(ArchiveStatus.FAILED, doubt=doubt, error=f"{path}: cannot update: {failure}")
     finally:
         db.close()
-    if result.status is not ArchiveStatus.UNCHANGED or not _checked_before(out_dir, path):
+    if result.status is not ArchiveStatus.UNCHANGED or not checked:  # (unchanged and checked: as it was)
         _remember_checked(out_dir, path)
     return result
 
