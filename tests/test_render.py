@@ -401,3 +401,25 @@ def test_libreoffice_shows_the_embedded_cjk_without_the_fonts_installed(tmp_path
     assert "WenQuanYiMicroHei" in fonts and "NotoSans-Regular" in fonts
     text = subprocess.run(["pdftotext", str(tmp_path / "g.pdf"), "-"], capture_output=True, text=True).stdout
     assert "경상북도" in text
+
+
+@pytest.mark.parametrize("font", ["NotoSans", "NotoSans-Bold", "WenQuanYiMicroHei", "NotoEmoji"])
+def test_fast_subsets_are_reportlabs_bytes(font):
+    """The faster subsetter gives exactly what reportlab's own makeSubset gives, for sets of
+    characters of every size, composites (Hangul) and characters the font lacks included."""
+    import random
+
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from pipeline.render.fonts import register
+    from pipeline.render.subset import FastSubsets
+
+    face = register(font).face
+    fast = FastSubsets(face)
+    covered = sorted(face.charToGlyph)
+    hangul = [code for code in covered if 0xAC00 <= code <= 0xD7A3]
+    rng = random.Random(font)
+    for size in (1, 2, 17, 96, 255):
+        codes = rng.sample(covered, min(size, len(covered)))
+        codes += [*rng.sample(hangul, min(size, len(hangul))), 0x10FFFD]
+        assert fast.make_subset(codes) == TTFontFace.makeSubset(face, codes)
