@@ -705,3 +705,37 @@ def test_a_list_drawn_with_dot_leaders_gives_each_authority_its_country() -> Non
         ("Mongolia", "member", ["Khentii Province"]),
         ("China", "observer", ["Yanbian Korean Autonomous Prefecture"]),
     ]
+
+
+def test_a_list_drawn_with_ellipses_reads_as_one_drawn_with_dots() -> None:
+    assert _groups(
+        "4 regional governments from 3 countries",
+        "Japan  ……  Yamagata Prefecture, Niigata Prefecture",
+        "Republic of Korea  ……  Kangwon-do",
+        "Russian Federation ・・・・ Primorsky Territory",
+    ) == [
+        ("Japan", "member", ["Yamagata Prefecture", "Niigata Prefecture"]),
+        ("Republic of Korea", "member", ["Kangwon-do"]),
+        ("Russian Federation", "member", ["Primorsky Territory"]),
+    ]
+
+
+def test_labels_after_a_letter_o_bullet_are_fields() -> None:
+    text = (
+        "2015 NEAR WORKSHOP ON GINSENG\n\n1) OVERVIEW\n"
+        "  o PERIOD : 20 (Tue) - 22 (Thu) October 2015\n"
+        "  o VENUE : Yeongju Seonbi Culture Center, Yeongju\n"
+        "  o PARTICIPANTS : 3 regional governments of 3 countries\n"
+        "    - Korea / Gyeongsangbuk-do\n    - China / Jilin Province\n"
+        "    - Russian Federation / Primorsky Krai\n\n"
+        "2) CONTENTS\n  - Opening address by the Mayor of Yeongju\n"
+    )
+    overview = parse(read_bytes(text.encode(), "o.txt")).overview
+    assert overview is not None and overview.period is not None and overview.venue is not None
+    assert (str(overview.period.start), overview.venue.place) == ("2015-10-20", "Yeongju Seonbi Culture Center, Yeongju")
+    assert overview.participation is not None
+    assert [(g.country, g.authorities) for g in overview.participation.groups] == [
+        ("Republic of Korea", ["Gyeongsangbuk-do"]),
+        ("China", ["Jilin Province"]),
+        ("Russian Federation", ["Primorsky Krai"]),
+    ]

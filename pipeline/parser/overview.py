@@ -186,8 +186,9 @@ def match_label(text: str) -> tuple[str, str] | None:
 # A row of a table drawn with bars at both ends: its cells
 _TABLE_ROW = re.compile(r"^\|\s*(?P<cells>\S.*?)\s*\|$")
 _EMPTY_FIRST_CELL = re.compile(r"^\|\s*\|")
-# "・Date: ...", "ㅇ 일시 (Date) : ...": a list marker before a label
-_LABEL_BULLET = re.compile(r"^[・·•ㅇ○◦▪‣*▶►▷▸◆◇■□●◎❖♦➢➤→☞-]\s*")
+# "・Date: ...", "ㅇ 일시 (Date) : ...", "o PERIOD : ...": a list marker before a label (a small
+# "o" is Word's second-level bullet pasted as a letter, so a space follows it)
+_LABEL_BULLET = re.compile(r"^(?:[・·•ㅇ○◦▪‣*▶►▷▸◆◇■□●◎❖♦➢➤→☞-]\s*|o\s+)")
 
 
 def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
@@ -441,8 +442,11 @@ TABLE_RULE = re.compile(r"^[+|]?[-=+:|\s]{3,}$")  # "+----+----+", an ASCII tabl
 # "(7)：A、B" on the line after its country: the count a wrapped heading carried over.
 HEADING_COUNT = re.compile(r"^\((?P<count>\d{1,3})\)\s*[:：]\s*(?P<rest>.*)$")
 # "CHINA ....... (7) A / B": a country, dots, the count and the authorities; or the other way
-# round, "Jilin Province ........ China", an authority and its country.
-DOT_LEADER = re.compile(r"^(?P<name>[^.:]+?)\s*\.{3,}\s*(?:\((?P<count>\d{1,6})\))?\s*(?P<rest>.*)$")
+# round, "Jilin Province ........ China", an authority and its country. The dots may be
+# ellipses ("Japan …… Yamagata Prefecture") or middle dots ("日本・・・・山形県").
+DOT_LEADER = re.compile(
+    r"^(?P<name>[^.:…‥・·]+?)\s*(?:\.{3,}|[…‥]{2,}|[・·]{3,})\s*(?:\((?P<count>\d{1,6})\))?\s*(?P<rest>.*)$"
+)
 
 
 def _ends_with_country(row: re.Match[str]) -> bool:
