@@ -732,7 +732,8 @@ def test_labels_after_a_letter_o_bullet_are_fields() -> None:
     )
     overview = parse(read_bytes(text.encode(), "o.txt")).overview
     assert overview is not None and overview.period is not None and overview.venue is not None
-    assert (str(overview.period.start), overview.venue.place) == ("2015-10-20", "Yeongju Seonbi Culture Center, Yeongju")
+    assert str(overview.period.start) == "2015-10-20"
+    assert overview.venue.place == "Yeongju Seonbi Culture Center, Yeongju"
     assert overview.participation is not None
     assert [(g.country, g.authorities) for g in overview.participation.groups] == [
         ("Republic of Korea", ["Gyeongsangbuk-do"]),
