@@ -808,6 +808,10 @@ def test_a_bracketed_native_name_says_what_kind_of_place_the_latin_one_is(nlp) -
         ("Ministry of Environment of the Republic of Korea", ("Ministry of Environment", "Republic of Korea")),
         ("State Oceanic Administration of China", ("State Oceanic Administration", "China")),
         ("Federal Customs Service of Russia", ("Federal Customs Service", "Russia")),
+        (  # the head noun before the department's own "of"
+            "General Administration of Customs of the People's Republic of China",
+            ("General Administration of Customs", "People's Republic of China"),
+        ),
         ("Development Bank of Mongolia", None),  # a bank, a university, a Government: named with the country
         ("National University of Mongolia", None),
         ("Government of the Russian Federation", None),
@@ -828,6 +832,12 @@ def test_a_countrys_department_keeps_one_identity_per_country(nlp) -> None:
     assert by_alias["Ministry of Foreign Affairs"][1] == "Ministry of Foreign Affairs of Japan"
     assert by_alias["Ministry of Mining and Heavy Industry"][1] == "Ministry of Mining and Heavy Industry of Mongolia"
     assert {"Japan", "Mongolia"} <= by_alias.keys()
+
+
+def test_a_known_ministry_written_with_its_country_is_the_ministry_and_the_country(nlp) -> None:
+    text = SHELL.format("A project with the Ministry of Nature, Environment and Tourism of Mongolia on the Selenga.")
+    assert {"Ministry of Nature, Environment and Tourism", "Mongolia"} <= set(_ids_of(text, nlp))
+    assert "Ministry of Nature, Environment and Tourism of Mongolia" not in _ids_of(text, nlp)
 
 
 def test_a_name_also_known_as_another_is_one_thing(nlp) -> None:

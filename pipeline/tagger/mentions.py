@@ -653,6 +653,8 @@ def _gazetteer_mentions(
         if entry.kind == "organization" and _is_country(country) and country.end == extended_span.end:
             # "WWF Russia": a body's branch in a country, a body of its own
             return [_mention(extended, gazetteer, "organization", "ORG", entry.country, "gazetteer")], covered
+        if entry.kind == "organization" and (department := department_of_country(extended)):
+            return _department_mentions(department, entry, gazetteer), covered  # the known ministry + "of Mongolia"
         kind = head_kind(extended)
         if kind == "event":
             # "Khabarovsk Conference" is an event, but "NEAR Conference" still names NEAR.
@@ -687,12 +689,7 @@ def _gazetteer_mentions(
             Mention(part, known.kind, known.label, known, known.country) for part, known in spellings if known
         ], covered
     if entry.kind == "organization" and (department := department_of_country(ent.text)):
-        # "Ministry of Foreign Affairs of Japan": the ministry as written, the gazetteer's body, and the country
-        written, country_name = department
-        return [
-            Mention(written, entry.kind, entry.label, entry, entry.country),
-            _mention(country_name, gazetteer, "place", "GPE", source="gazetteer"),
-        ], covered
+        return _department_mentions(department, entry, gazetteer), covered
     # A country's official name ("Democratic People's Republic of Korea") is one name, and
     # so is a known body's ("EMERCOM of Russia").
     whole = entry.type == "country" or entry.kind == "organization"
@@ -736,13 +733,25 @@ _OF_THE = re.compile(r" of (?:the )?")
 DEPARTMENT_HEADS = frozenset({"administration", "agency", "service", "commission", "bureau"})
 
 
+def _department_mentions(department: tuple[str, str], entry: Entry, gazetteer: Gazetteer) -> list[Mention]:
+    """"Ministry of Foreign Affairs of Japan", a body the gazetteer knows: the ministry as
+    written, the gazetteer's body, and the country."""
+    written, country_name = department
+    return [
+        Mention(written, entry.kind, entry.label, entry, entry.country),
+        _mention(country_name, gazetteer, "place", "GPE", source="gazetteer"),
+    ]
+
+
 def department_of_country(name: str) -> tuple[str, str] | None:
     """(the department, the country) for a department named with its country, else None."""
     of = next((of for of in re.finditer(" of ", name) if country_code(name[of.end() :])), None)
     if of is None:
         return None
     head, country = name[: of.start()], _LEADING_ARTICLE.sub("", name[of.end() :])
-    department = head.startswith("Ministry of ") or head.split()[-1].lower() in DEPARTMENT_HEADS
+    # the head noun ends the name or comes before its own "of" ("General Administration of Customs")
+    nouns = {head.split()[-1].lower(), head.split(" of ")[0].split()[-1].lower()}
+    department = head.startswith("Ministry of ") or bool(nouns & DEPARTMENT_HEADS)
     return (head, country) if department and " " in head and is_name(head) else None
 
 
