@@ -734,7 +734,7 @@ DEPARTMENT_HEADS = frozenset({"administration", "agency", "service", "commission
 
 
 def _department_mentions(department: tuple[str, str], entry: Entry, gazetteer: Gazetteer) -> list[Mention]:
-    """"Ministry of Foreign Affairs of Japan", a body the gazetteer knows: the ministry as
+    """A body the gazetteer knows written with its country ("Ministry of Foreign Affairs of Japan"): the ministry as
     written, the gazetteer's body, and the country."""
     written, country_name = department
     return [
