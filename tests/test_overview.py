@@ -740,3 +740,22 @@ def test_labels_after_a_letter_o_bullet_are_fields() -> None:
         ("China", ["Jilin Province"]),
         ("Russian Federation", ["Primorsky Krai"]),
     ]
+
+
+def test_a_table_rows_authorities_go_on_in_a_row_with_an_empty_country_cell() -> None:
+    assert _groups(
+        "17 member regional governments of 3 countries",
+        "| Mongolia (2) | Govi-Altai Aimag, |",
+        "|  | Zavkhan Aimag |",
+        "| China (4) | Inner Mongolia Autonomous Region, Ningxia Hui Autonomous Region, |",
+        "|  | Gansu Province, Shaanxi Province |",  # ("Province" also heads a header's column)
+        "| Japan (1) | Tottori Prefecture |",
+    ) == [
+        ("Mongolia", "member", ["Govi-Altai Aimag", "Zavkhan Aimag"]),
+        (
+            "China",
+            "member",
+            ["Inner Mongolia Autonomous Region", "Ningxia Hui Autonomous Region", "Gansu Province", "Shaanxi Province"],
+        ),
+        ("Japan", "member", ["Tottori Prefecture"]),
+    ]

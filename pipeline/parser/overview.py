@@ -603,6 +603,7 @@ class ParticipationScanner:
         self.notes = notes
         self.line = 0
         self.columns = TableColumns()
+        self.table_rows = 0  # rows of a table read as data: a header row comes before them
 
     def current(self) -> GroupDraft:
         if not self.groups:
@@ -702,6 +703,7 @@ class ParticipationScanner:
         if "|" in text:
             self.scan_table_row([cell.strip() for cell in text.strip().strip("|").split("|")])
             return
+        self.table_rows = 0  # (a table after this line may have a header of its own)
         if OBSERVER_LINE.fullmatch(text):
             self.observer_mode = True
             return
@@ -772,9 +774,11 @@ class ParticipationScanner:
             not any(country_code(cell) or COUNT_CELL.match(cell) for cell in cells)
             and any(_header_role(cell) for cell in cells)
             and not self.columns.width
+            and not self.table_rows  # "|  | Gansu Province, Shaanxi Province |": the row above goes on
         ):
             self.columns = _table_columns(cells)
             return
+        self.table_rows += 1
         columns = self.columns
         if columns.country == 0 and len(cells) < columns.width and not country_code(cells[0]):
             cells = ["", *cells]  # the country cell spans the rows below it: left empty in a paste
