@@ -300,7 +300,10 @@ HEAD_WORDS = {
     },
 }
 # (and Russian's, before a Cyrillic name: "река Партизанская", "сопка Сестра")
-LEADING_NATURAL = {"mount", "mt", "mt.", "lake", "cape", "река", "озеро", "гора", "сопка", "залив", "бухта", "остров"}
+LEADING_NATURAL = {
+    *("mount", "mt", "mt.", "peak", "lake", "cape"),
+    *("река", "озеро", "гора", "пик", "сопка", "залив", "бухта", "остров"),
+}
 # Abbreviations whose dot is part of the name: "Mt. Zao"
 ABBREVIATIONS = {"mt.", "st.", "co.", "ltd.", "inc.", "jsc."}
 LEADING_FACILITY = {"hotel"}  # "Hotel Metropolitan Yamagata"
@@ -1067,7 +1070,7 @@ HEAD_TRANSLATIONS = {
     "taisha": "grand shrine",
 }
 # A name's first word that English also writes before it: "Lake Chao", "Saint Sophia".
-LEADING_HEADS = {"lake": "lake", "mount": "mountain", "mt": "mountain", "mt.": "mountain"}
+LEADING_HEADS = {"lake": "lake", "mount": "mountain", "mt": "mountain", "mt.": "mountain", "peak": "peak"}
 ABBREVIATED_WORDS = {"st.": "saint", "st": "saint"}
 # Pinyin heads glued to a name before the English one: "Chaohu Lake" is "Lake Chao".
 GLUED_HEADS = {"lake": ("hu",), "mountain": ("shan",), "river": ("jiang", "he")}
