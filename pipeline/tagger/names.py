@@ -127,6 +127,7 @@ HEAD_WORDS = {
         "plain",
         "plains",
         "hollow",  # "Ubsunur Hollow"
+        "depression",  # a basin below its surroundings: "Great Lakes Depression", "Turpan Depression"
         "waterfall",
         "waterfalls",
         "shan",  # Chinese for mountain(s), written apart: "Helan Shan", "Tian Shan"
