@@ -237,6 +237,15 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
                 "the NEAR Energy and Climate Change Subcommittee",
             ],
         ),
+        (  # a ministry's list of fields is its name
+            "Ministry of Land, Infrastructure, Transport and Tourism, Toyama Prefecture",
+            ["Ministry of Land, Infrastructure, Transport and Tourism", "Toyama Prefecture"],
+        ),
+        (
+            "Ministry of Nature, Environment and Tourism of Mongolia and the NEAR Secretariat",
+            ["Ministry of Nature, Environment and Tourism of Mongolia", "the NEAR Secretariat"],
+        ),
+        ("Governments of Jilin, Liaoning and Heilongjiang", ["Governments of Jilin", "Liaoning", "Heilongjiang"]),
     ],
 )
 def test_organizer_bodies(value: str, bodies: list[str]) -> None:

@@ -243,10 +243,55 @@ def _joined_parts(text: str) -> list[str]:
     return parts
 
 
+# A ministry's fields listed after its "of" ("Ministry of Land, Infrastructure, Transport and
+# Tourism", "Ministry of Agriculture, Food and Rural Affairs"): the commas and the "and" are the
+# name's own. (Any capitalised words would also take "Governments of Jilin, Liaoning and Heilongjiang".)
+MINISTRY_FIELDS = FIELD_WORDS | {
+    *("nature", "land", "infrastructure", "industry", "labour", "labor", "welfare", "food", "oceans", "water"),
+    *("affairs", "rural", "interior", "justice", "finance", "commerce", "communications", "information", "family"),
+}
+_FIELD = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+_OF_FIELD_LIST = re.compile(rf"\bof (?:{_FIELD}, )+{_FIELD},? and {_FIELD}\b")
+_SHIELDED = {", ": "\x1f", " and ": "\x1e"}  # characters no value holds (the reader drops controls)
+
+
+def _fields_listed(match: re.Match[str]) -> bool:
+    return all(
+        all(word.lower() in MINISTRY_FIELDS for word in item.split())
+        for item in re.split(r",? and |, ", match.group(0)[3:])
+    )
+
+
+def _shield_field_lists(text: str) -> str:
+    """``text`` with the separators inside a ministry's list of fields replaced, so that no split
+    cuts there (``_unshielded`` puts them back)."""
+
+    def shielded(match: re.Match[str]) -> str:
+        listed = match.group(0)
+        if not _fields_listed(match):
+            return listed
+        for separator, mark in _SHIELDED.items():
+            listed = listed.replace(separator, mark)
+        return listed
+
+    return _OF_FIELD_LIST.sub(shielded, text)
+
+
+def _unshielded(text: str) -> str:
+    for separator, mark in _SHIELDED.items():
+        text = text.replace(mark, separator)
+    return text
+
+
 def organizer_bodies(text: str) -> list[str]:
     """The bodies an organizer value names. "Khabarovsk Territory, Administration" is one
     (a region and its body); "Government of Khabarovsk Krai, NEAR Secretariat" two: a comma
-    splits where the part after it is a name of its own, not a generic body word."""
+    splits where the part after it is a name of its own, not a generic body word; a ministry's
+    list of fields is its name ("Ministry of Economy, Trade and Industry")."""
+    return [_unshielded(body) for body in _organizer_bodies(_shield_field_lists(text))]
+
+
+def _organizer_bodies(text: str) -> list[str]:
     bodies = []
     for part in _joined_parts(text):
         # "Chita Oblast, coordinating region of the subcommittee": a lower-case apposition names nothing
