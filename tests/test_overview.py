@@ -759,3 +759,17 @@ def test_a_table_rows_authorities_go_on_in_a_row_with_an_empty_country_cell() ->
         ),
         ("Japan", "member", ["Tottori Prefecture"]),
     ]
+
+
+def test_authorities_bulleted_with_a_letter_o_under_their_country() -> None:
+    assert _groups(
+        "3 member regional governments from 2 countries",
+        "China",
+        "o Heilongjiang Province",
+        "o Jilin Province",
+        "Japan",
+        "o Toyama Prefecture",
+    ) == [
+        ("China", "member", ["Heilongjiang Province", "Jilin Province"]),
+        ("Japan", "member", ["Toyama Prefecture"]),
+    ]

@@ -415,8 +415,8 @@ OBSERVER_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 PARTICIPANT_BULLET = re.compile(
-    r"^(?:[-－–—‐‑‒―⁃−•·*▷▶►▸▹▻‣⊳○◦●◎❍◆◇❖♦▪▫❏❐❑❒□■✓✔☑★☆✱☞☛→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]|\+(?=\s)|\(?\d{1,3}[.)])\s*"
-)
+    r"^(?:[-－–—‐‑‒―⁃−•·*▷▶►▸▹▻‣⊳○◦●◎❍◆◇❖♦▪▫❏❐❑❒□■✓✔☑★☆✱☞☛→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]|[+o](?=\s)|\(?\d{1,3}[.)])\s*"
+)  # ("o ": Word's second-level bullet pasted as a letter o)
 # "Japan (8; A, B)", "Japan (8)", "Japan (A; B)" or "Japan (A, B)": a country and its
 # authorities in brackets (one name alone in them is an aside: "Toyama (Japan)").
 INLINE_GROUP = re.compile(r"(?:\band\s+)?(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)]|[^()]*[;,、，；])")
