@@ -865,3 +865,18 @@ def test_a_name_before_a_unit_noun_is_a_town(nlp) -> None:
     text = SHELL.format("They met herders of Tsenkhermandal soum and of Khutag-Undur soum, then a Neolithic site.")
     kinds = dict(_kinds_of(text, nlp))
     assert kinds.get("Tsenkhermandal") == kinds.get("Khutag-Undur") == "place"
+
+
+def test_bodies_joined_by_and_stay_two_after_an_of_tail(nlp) -> None:
+    text = SHELL.format(
+        "Students go to the summer school of Heihe Teachers College and Amur State University, and to craft "
+        "schools such as the Arita College of Ceramics and Chonnam National University."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    for name in (
+        "Heihe Teachers College",
+        "Amur State University",
+        "Arita College of Ceramics",
+        "Chonnam National University",
+    ):
+        assert kinds.get(name) == "organization", name

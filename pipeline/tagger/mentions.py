@@ -1064,8 +1064,15 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
         while run_start > 0 and _starts_name(doc[run_start - 1]) and doc[run_start - 1].ent_type_ in in_span:
             run_start -= 1
         run = doc[run_start : start - 1]
-        # an acronym is a name of its own: "SASS and Shandong University" are two
-        if run_start == start - 1 or head_kind(run.text) is not None or all(token.is_upper for token in run):
+        # an acronym is a name of its own: "SASS and Shandong University" are two; so is the "of"
+        # tail of a name before: "Arita College of Ceramics and Chonnam National University"
+        tail_of_name = run_start > 0 and doc[run_start - 1].lower_ == "of"
+        if (
+            run_start == start - 1
+            or head_kind(run.text) is not None
+            or all(token.is_upper for token in run)
+            or tail_of_name
+        ):
             break
         start = run_start
     before = next(

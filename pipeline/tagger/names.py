@@ -244,6 +244,7 @@ HEAD_WORDS = {
         "office",
         "bank",
         "university",
+        "college",  # "Heihe Teachers College", "Arita College of Ceramics"
         "company",
         "corporation",
         "association",
