@@ -176,6 +176,12 @@ def load_details(db: sqlite3.Connection, archive: Archive, files: set[str]) -> N
             setattr(meetings[file], "closing" if position == 1 else "preamble", lines)
 
 
+def drop_details(meeting: Meeting) -> None:
+    """Let go of what ``load_details`` read for ``meeting``."""
+    meeting.contents, meeting.resolutions, meeting.sections, meeting.entities = [], [], [], []
+    meeting.preamble, meeting.closing = [], []
+
+
 def load(db: sqlite3.Connection) -> Archive:
     """Every meeting's row and participants, and the places and countries they make."""
     meetings: dict[str, Meeting] = {}

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -38,6 +38,7 @@ from .version import site_version
 SITE_DIR = "site"
 DIGESTS_NAME = ".site.json"
 KEYS_NAME = ".site-pages.json"  # the key of each page: what it shows, as a digest
+DETAILS_BATCH = 500  # meeting pages whose records' details are held at once
 
 
 class SiteStatus(StrEnum):
@@ -99,12 +100,14 @@ def intact(out_dir: Path, witness: Witness | None = None) -> bool:
 
 
 def _write_changed(
-    site: Path, files: set[str], pages: dict[str, bytes], witness: Witness, result: SiteResult
+    site: Path, files: set[str], pages: Iterable[tuple[str, Callable[[], bytes]]], witness: Witness, result: SiteResult
 ) -> set[str]:
-    """Each page whose bytes are not those of the file there; the digest of every page in
-    ``result.digests`` (what the witness records of it). -> the names written."""
+    """Each page (rendered one at a time: a country's page of a large archive is a megabyte)
+    whose bytes are not those of the file there; the digest of every page in ``result.digests``
+    (what the witness records of it). -> the names written."""
     written = set()
-    for name, data in pages.items():
+    for name, render in pages:
+        data = render()
         result.digests[name] = digest(data)
         if name not in files or witness.digest(name) != result.digests[name]:
             (site / name).parent.mkdir(parents=True, exist_ok=True)
@@ -153,7 +156,7 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
         site.mkdir()
         files = set()
     # (imported here: a build with nothing to do for the site needs no pages nor Jinja2)
-    from .data import load, load_details
+    from .data import drop_details, load, load_details
     from .pages import meeting_page_name, search_bundles, site_pages
 
     archive = load(db)
@@ -164,9 +167,19 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
     # their places and countries. The site in any doubt: every page (each written only if its
     # bytes differ).
     due = {name for name, (key, _) in pages.items() if whole or name not in files or recorded.get(name) != key}
-    load_details(db, archive, {meeting.file for meeting in archive.meetings if meeting_page_name(meeting) in due})
     result = SiteResult(SiteStatus.UPDATED)
-    touched = _write_changed(site, files, {name: pages[name][1]() for name in sorted(due)}, witness, result)
+    meetings_due = {name: meeting for meeting in archive.meetings if (name := meeting_page_name(meeting)) in due}
+    touched = _write_changed(
+        site, files, [(name, pages[name][1]) for name in sorted(due - meetings_due.keys())], witness, result
+    )
+    # A meeting's page shows its record's details, read for a batch of pages at a time and let
+    # go once they are written: the whole archive's would be held at once.
+    names = sorted(meetings_due)
+    for batch in (names[start : start + DETAILS_BATCH] for start in range(0, len(names), DETAILS_BATCH)):
+        load_details(db, archive, {meetings_due[name].file for name in batch})
+        touched |= _write_changed(site, files, [(name, pages[name][1]) for name in batch], witness, result)
+        for name in batch:
+            drop_details(meetings_due[name])
     for name in sorted(files):
         if name not in pages and not name.startswith(f"{SEARCH_DIR}/"):
             (site / name).unlink()
