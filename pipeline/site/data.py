@@ -131,10 +131,16 @@ class Archive:
         return sorted(found.items())
 
 
-def _rows(db: sqlite3.Connection, sql: str, *parameters: str) -> list[dict[str, Any]]:
+def _rows(db: sqlite3.Connection, sql: str, *parameters: str, repeated: bool = False) -> list[dict[str, Any]]:
+    """The rows of ``sql`` as dicts. ``repeated``: values that recur from row to row (a
+    participant's file, country, place and its spelling) are one object each, not one per
+    row: the participants of a large archive held 120 MB of copies."""
     cursor = db.execute(sql, parameters)
     names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+    if not repeated:
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+    shared: dict[Any, Any] = {}
+    return [dict(zip(names, (shared.setdefault(value, value) for value in row), strict=True)) for row in cursor]
 
 
 def _tree(rows: list[dict[str, Any]]) -> list[ContentItem]:
@@ -193,7 +199,7 @@ def load(db: sqlite3.Connection) -> Archive:
             page = slug(f"meeting:{row['file']}")
         pages.add(page)
         meetings[row["file"]] = Meeting(row, page, _meeting_digest(row, page))
-    for row in _rows(db, "SELECT * FROM participants ORDER BY file, position"):
+    for row in _rows(db, "SELECT * FROM participants ORDER BY file, position", repeated=True):
         meetings[row["file"]].participants.append(row)
 
     places: dict[str, Place] = {}
