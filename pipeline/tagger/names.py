@@ -69,6 +69,7 @@ HEAD_WORDS = {
         "onsen",  # a spa town: "Zao Onsen"
         "aimag",
         "okrug",
+        "banner",  # Inner Mongolia's county: "Bairin Left Banner", "Hexigten Banner"
     },
     "natural": {
         "lake",
@@ -118,6 +119,7 @@ HEAD_WORDS = {
         "canyon",
         "glacier",
         "nuur",  # Mongolian for lake: "Khövsgöl Nuur"
+        "nur",  # the same, as Chinese maps write it: "Dalai Nur", "Dali Nur"
         "gol",  # Mongolian for river: "Egiin Gol"
         "uul",  # Mongolian for mountain: "Shiliin Bogd Uul"
         "agui",  # Mongolian for cave: "Taliin Agui"
@@ -128,6 +130,10 @@ HEAD_WORDS = {
         "plains",
         "hollow",  # "Ubsunur Hollow"
         "depression",  # a basin below its surroundings: "Great Lakes Depression", "Turpan Depression"
+        "estuary",
+        "liman",  # Russian for a river's estuary: "Amur Liman"
+        "grassland",
+        "grasslands",
         "waterfall",
         "waterfalls",
         "shan",  # Chinese for mountain(s), written apart: "Helan Shan", "Tian Shan"
