@@ -177,6 +177,13 @@ def _workers(tagger: Tagger | None, workers: int) -> Iterator[Executor | None]:
         _FORKED_TAGGER = None
 
 
+def _collect_frozen() -> None:
+    """Collect what was frozen (a model let go: its reference cycles), and freeze what lives on."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 # --- the build ----------------------------------------------------------------------------
 
 
@@ -232,7 +239,7 @@ def _build_locked(
     options: BuildOptions, reporter: Reporter, tagger: Tagger | None, first: Collection[str], loaders: ExitStack
 ) -> Summary:
     """``loaders``: where a model loaded for this build alone is let go when it ends."""
-    out_dir, summary = options.out_dir, Summary()
+    out_dir, summary, given_tagger = options.out_dir, Summary(), tagger
     for stale in out_dir.glob(STALE_TEMPORARIES):  # left by a build that was killed mid-write
         stale.unlink(missing_ok=True)
     edition = _edition(options, summary, reporter)
@@ -360,13 +367,13 @@ def _build_locked(
         )
     jobs = max(1, min(options.jobs, usable_cores()))
     slices = _chunks([(name, raw[name]) for name in changed], jobs)
-    workers = max(
+    text_workers = max(
         len(slices) if len(changed) >= POOL_THRESHOLD else 0,
         min(jobs, len(extend)) if len(extend) >= POOL_THRESHOLD else 0,
-        BOOK_TASKS if write_book and len(new.files) + len(changed) >= BOOK_POOL_THRESHOLD else 0,
     )
+    book_workers = BOOK_TASKS if write_book and len(new.files) + len(changed) >= BOOK_POOL_THRESHOLD else 0
     written_now: dict[str, str] = {}
-    with _workers(tagger, min(jobs, workers)) as pool:
+    with _workers(tagger, min(jobs, text_workers)) as pool:
         if extend:
             _extend(extend, new, options, reporter, pool, summary)
         if changed:
@@ -377,6 +384,12 @@ def _build_locked(
             _rebuild(
                 slices, digests, new, options, reporter, tagger, builders, summary, set(old.files) if old else set()
             )
+    if tagger is not given_tagger and not isinstance(tagger, _FewTextsTagger):
+        # The model this build loaded is done with: let go before the book and the site,
+        # whose workers are forked without it (a sixth of a large build's peak memory).
+        tagger = None
+        _collect_frozen()
+    with _workers(None, min(jobs, book_workers)) as pool:
         if write_book:
             clock = time.perf_counter()
             # (a volume is kept whole only while the book shows what it showed: the same edition)
