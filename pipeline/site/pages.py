@@ -35,7 +35,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters["marked"] = marked
     env.filters["url"] = lambda text: quote(str(text), safe="")
-    env.filters["meeting_row"] = _meeting_row
+    env.filters["meeting_rows"] = _meeting_rows
+    env.filters["attendance_rows"] = _attendance_rows
     env.globals["aliases"] = aliases
     return env
 
@@ -48,6 +49,37 @@ def _meeting_row(meeting: Meeting, root: str) -> Markup:
         row = Markup(environment().get_template("_meeting_row.html").render(meeting=meeting, root=root))
         meeting.rows[root] = row
     return row
+
+
+def _meeting_rows(meetings: Iterable[Meeting], root: str) -> Markup:
+    """The rows of a list of meetings, each followed by a line break, joined here rather than
+    in a template's loop: a country's page lists thousands."""
+    return Markup("").join(Markup("{}\n").format(_meeting_row(meeting, root)) for meeting in meetings)
+
+
+_ATTENDANCE_ROW = Markup(
+    '<tr>\n<td>{date}</td>\n<th scope="row"><a href="{root}{href}">{title}</a></th>\n'
+    "<td>{role}</td>\n<td>{written}</td>\n</tr>\n"
+)
+
+
+def _attendance_rows(place: Place, root: str) -> Markup:
+    """A place's rows of the meetings it took part in (its role, how the record wrote it), made
+    here rather than in a template's loop: a member region's page lists thousands. A spelling
+    is marked once however many rows hold it."""
+    spellings: dict[str, Markup] = {}
+    return Markup("").join(
+        _ATTENDANCE_ROW.format(
+            date=meeting.date,
+            root=root,
+            href=meeting.href,
+            title=meeting.title_html,
+            role=participant["role"],
+            written=spellings.get(participant["written"])
+            or spellings.setdefault(participant["written"], marked(participant["written"], place.country_code)),
+        )
+        for meeting, participant in place.attended
+    )
 
 
 def _render(template: str, root: str, **context: object) -> bytes:
