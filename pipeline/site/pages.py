@@ -13,7 +13,7 @@ from functools import lru_cache, partial
 from urllib.parse import quote
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .data import Archive, Meeting, Place, aliases
 from .search import shards
@@ -54,32 +54,25 @@ def _meeting_row(meeting: Meeting, root: str) -> Markup:
 def _meeting_rows(meetings: Iterable[Meeting], root: str) -> Markup:
     """The rows of a list of meetings, each followed by a line break, joined here rather than
     in a template's loop: a country's page lists thousands."""
-    return Markup("").join(Markup("{}\n").format(_meeting_row(meeting, root)) for meeting in meetings)
-
-
-_ATTENDANCE_ROW = Markup(
-    '<tr>\n<td>{date}</td>\n<th scope="row"><a href="{root}{href}">{title}</a></th>\n'
-    "<td>{role}</td>\n<td>{written}</td>\n</tr>\n"
-)
+    return Markup("".join(f"{_meeting_row(meeting, root)}\n" for meeting in meetings))
 
 
 def _attendance_rows(place: Place, root: str) -> Markup:
     """A place's rows of the meetings it took part in (its role, how the record wrote it), made
-    here rather than in a template's loop: a member region's page lists thousands. A spelling
-    is marked once however many rows hold it."""
+    here rather than in a template's loop: a member region's page lists thousands. Every value
+    is escaped as the templates escape it; a spelling is marked once however many rows hold it."""
     spellings: dict[str, Markup] = {}
-    return Markup("").join(
-        _ATTENDANCE_ROW.format(
-            date=meeting.date,
-            root=root,
-            href=meeting.href,
-            title=meeting.title_html,
-            role=participant["role"],
-            written=spellings.get(participant["written"])
-            or spellings.setdefault(participant["written"], marked(participant["written"], place.country_code)),
+    rows = []
+    for meeting, participant in place.attended:
+        written = participant["written"]
+        if written not in spellings:
+            spellings[written] = marked(written, place.country_code)
+        rows.append(
+            f"<tr>\n<td>{escape(meeting.date)}</td>\n"
+            f'<th scope="row"><a href="{escape(root)}{escape(meeting.href)}">{meeting.title_html}</a></th>\n'
+            f"<td>{escape(participant['role'])}</td>\n<td>{spellings[written]}</td>\n</tr>\n"
         )
-        for meeting, participant in place.attended
-    )
+    return Markup("".join(rows))
 
 
 def _render(template: str, root: str, **context: object) -> bytes:
