@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import random
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline import InputError, parse, read_bytes, record_from_json, record_to_json
@@ -79,6 +79,7 @@ def _same_heading(actual, expected, style):
 
 @settings(max_examples=300, deadline=None)
 @given(st.integers(min_value=0, max_value=2**32))
+@example(seed=27440814)  # an observers' heading ("《※ Participated as observer》 Japan") taken for a wrapped line
 def test_damaged_texts_read_like_the_clean_ones(seed):
     """Any structure, any style: quoted, decorated, wrapped or garbled, it gives the record the clean text gives."""
     rng = random.Random(seed)

@@ -1105,6 +1105,16 @@ def _bulleted_heading(text: str) -> bool:
     return opens_group(content) or OBSERVER_LINE.fullmatch(content) is not None
 
 
+def bare_group_heading(text: str) -> bool:
+    """Whether a line heads a country's group and holds nothing else ("Japan", "Mongolia (3)",
+    "《※ Participated as observer》 Japan"): its authorities follow on lines of their own."""
+    text = text.strip()
+    if mark := OBSERVER_MARK.match(text):
+        text = text[mark.end() :].strip()
+    heading = country_heading(text)
+    return heading is not None and not heading[2]
+
+
 def opens_group(text: str) -> bool:
     """Whether a line heads a country's group ("Japan:", "日本 Japan (Observer)：A")."""
     if country_heading(text):

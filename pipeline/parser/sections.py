@@ -33,6 +33,7 @@ from .meeting import declaration_kind, meeting_kind, read_meeting
 from .notes import make_note, quality_notes
 from .overview import (
     TRAILING_COUNTRY,
+    bare_group_heading,
     collect_fields,
     field_kind,
     heads_table,
@@ -721,7 +722,7 @@ def opens_structure(text: str) -> bool:
 
 
 def parse(raw: RawText) -> Record:
-    lines, unwrapped = unwrap(raw.numbered(), opens_structure)
+    lines, unwrapped = unwrap(raw.numbered(), opens_structure, bare_group_heading)
     repairs: list[RepairKind] = list(raw.repairs)
     if unwrapped:
         repairs.append("unwrapped")

@@ -30,13 +30,16 @@ def _first_word(text: str) -> str:
     return text.split(" ", 1)[0]
 
 
-def _is_wrap(before: str, after: str, width: int, opens_structure: Callable[[str], bool]) -> bool:
+def _is_wrap(
+    before: str, after: str, width: int, opens_structure: Callable[[str], bool], stands_alone: Callable[[str], bool]
+) -> bool:
     return (
         bool(before)
         and bool(after)
         and len(before) + 1 + len(_first_word(after)) > width - WRAP_SLACK
         and not before.endswith((":", "："))
         and not opens_structure(after)
+        and not stands_alone(before)
     )
 
 
@@ -62,8 +65,12 @@ def join_wrapped(before: str, after: str) -> str:
     return before + after if before.endswith("-") else f"{before} {after}"
 
 
-def unwrap(lines: list[Line], opens_structure: Callable[[str], bool]) -> tuple[list[Line], bool]:
-    """-> (the lines, joined where they were wrapped; whether any were)."""
+def unwrap(
+    lines: list[Line], opens_structure: Callable[[str], bool], stands_alone: Callable[[str], bool]
+) -> tuple[list[Line], bool]:
+    """-> (the lines, joined where they were wrapped; whether any were). ``stands_alone``: a
+    line that is whole by itself, whatever its length (a country's heading over its
+    authorities' lines), never goes on to the next."""
     # A wrapping program breaks at spaces: a line of one long token ("(7)：A、B、C") stays as
     # it was, however long, and says nothing about the width.
     lengths = [len(line.text) if " " in line.text.strip() else 0 for line in lines]
@@ -73,7 +80,9 @@ def unwrap(lines: list[Line], opens_structure: Callable[[str], bool]) -> tuple[l
     wraps = [
         index
         for index in range(len(lines) - 1)
-        if _is_wrap(lines[index].text, lines[index + 1].text, _width_at(lengths, index, whole), opens_structure)
+        if _is_wrap(
+            lines[index].text, lines[index + 1].text, _width_at(lengths, index, whole), opens_structure, stands_alone
+        )
     ]
     if len(wraps) < MIN_WRAPS:
         return lines, False
