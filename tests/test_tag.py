@@ -882,3 +882,13 @@ def test_bodies_joined_by_and_stay_two_after_an_of_tail(nlp) -> None:
         "Chonnam National University",
     ):
         assert kinds.get(name) == "organization", name
+
+
+def test_a_bare_name_after_a_governors_title_is_the_region(nlp) -> None:
+    text = SHELL.format(
+        "Toyama Prefecture and Yamagata Prefecture took part. The Governor of Yamagata opened the meeting; "
+        "the ferry runs from Toyama to Vladivostok."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Yamagata"] == ids["Yamagata Prefecture"]
+    assert ids["Toyama"] != ids["Toyama Prefecture"]  # a bare name elsewhere is still the city

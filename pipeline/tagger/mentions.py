@@ -64,8 +64,9 @@ class Mention:
     country: str | None = None
     source: EntitySource = "gazetteer"
     same_as: str | None = None  # an acronym merges with the name it abbreviates
-    # joined to another region's name ("Heilongjiang and Jilin"): the region, though a city
-    # shares its name and the record names the region in full elsewhere
+    # the region by its context, though a city shares its name and the record names the region
+    # in full elsewhere: joined to another region's name ("Heilongjiang and Jilin"), or after
+    # its governor ("the Governor of Yamagata")
     among_regions: bool = False
 
     @property
@@ -1295,7 +1296,21 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if coordinated:
             accepted.append(coordinated)
     accepted = _cities_among_cities(doc, _also_known_as(doc, _with_native(doc, accepted)), gazetteer)
-    return [mention for _, found in accepted for mention in found]
+    return [mention for _, found in _governed_regions(doc, accepted) for mention in found]
+
+
+def _governed_regions(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
+    """A bare name after a governor's title ("the Governor of Yamagata", "Vice-Governor of
+    Toyama") is the region he governs, not the city of its name."""
+    result = []
+    for tokens, found in accepted:
+        governed = (
+            tokens.start >= 2
+            and doc[tokens.start - 1].lower_ == "of"
+            and doc[tokens.start - 2].lower_.endswith(("governor", "governors"))
+        )
+        result.append((tokens, [replace(mention, among_regions=True) for mention in found] if governed else found))
+    return result
 
 
 # What stands between a name and another name of the same thing: "Baota Mountain (宝塔山),
