@@ -68,7 +68,7 @@ class _SummaryShape(_Shape):
 
 class _EntryShape(_Shape):
     sha256: Digest
-    outputs: dict[str, str]
+    outputs: dict[str, Digest]  # (digests checked in C as they are read; their names below)
     summary: _SummaryShape
 
 
@@ -124,11 +124,15 @@ def _digests(data: object, names: tuple[str, ...]) -> dict[str, str]:
     return {name: data[name] for name in names}
 
 
-def _output_digests(data: object) -> dict[str, str]:
-    """A text's outputs: its record and English briefing, and the languages it was built in."""
-    if type(data) is not dict or not set(ENGLISH_OUTPUTS) <= set(data) or not set(data) <= set(OUTPUT_SUFFIXES):
+_ENGLISH_OUTPUTS, _ALL_OUTPUTS = frozenset(ENGLISH_OUTPUTS), frozenset(OUTPUT_SUFFIXES)
+
+
+def _output_digests(data: dict[str, str]) -> dict[str, str]:
+    """A text's outputs (their digests already checked as read): its record and English
+    briefing, and the languages it was built in, in the order of OUTPUT_SUFFIXES."""
+    if not _ENGLISH_OUTPUTS <= data.keys() <= _ALL_OUTPUTS:
         raise ValueError("outputs: not a record and its briefings")
-    return _digests(data, tuple(suffix for suffix in OUTPUT_SUFFIXES if suffix in data))
+    return {suffix: data[suffix] for suffix in OUTPUT_SUFFIXES if suffix in data}
 
 
 def _collection_digests(data: object) -> dict[str, str]:
@@ -147,7 +151,8 @@ def _collection_digests(data: object) -> dict[str, str]:
 def _raw_name(name: str) -> str:
     """``name`` if a raw text in RAW_DIR can have it (as ``scan_raw_dir`` takes them):
     one plain file name, never a path that leads elsewhere; else ValueError."""
-    if Path(name).name != name or not name.lower().endswith(".txt") or name.startswith(".") or "\0" in name:
+    # (no "/": a name of one part, as Path(name).name would give it back, without a Path per text)
+    if "/" in name or not name.lower().endswith(".txt") or name.startswith(".") or "\0" in name:
         raise ValueError(f"{name!r}: not the name of a raw text")
     return name
 
