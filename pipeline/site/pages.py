@@ -42,11 +42,19 @@ def environment() -> jinja2.Environment:
 
 
 def _meeting_row(meeting: Meeting, root: str) -> Markup:
-    """A meeting's row in a list of meetings, rendered once per build for each depth of folder:
-    a country's pages list thousands, and one change renders them all again."""
+    """A meeting's row in a list of meetings, made once per build for each depth of folder
+    (a country's pages list thousands, and one change renders them all again), every value
+    escaped as the templates escape it."""
     row = meeting.rows.get(root)
     if row is None:
-        row = Markup(environment().get_template("_meeting_row.html").render(meeting=meeting, root=root))
+        observers = meeting.row["observer_count"]
+        row = Markup(
+            f"<tr>\n<td>{escape(meeting.date)}</td>\n"
+            f'<th scope="row"><a href="{escape(root)}{escape(meeting.href)}">{meeting.title_html}</a></th>\n'
+            f"<td>{escape(meeting.kind_name)}</td>\n<td>{meeting.venue_html}</td>\n"
+            f'<td class="number">{escape(meeting.row["member_count"])}'
+            f"{f' + {escape(observers)} obs.' if observers else ''}</td>\n</tr>"
+        )
         meeting.rows[root] = row
     return row
 
