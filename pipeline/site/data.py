@@ -140,7 +140,8 @@ def _rows(db: sqlite3.Connection, sql: str, *parameters: str, repeated: bool = F
     if not repeated:
         return [dict(zip(names, row, strict=True)) for row in cursor]
     shared: dict[Any, Any] = {}
-    return [dict(zip(names, (shared.setdefault(value, value) for value in row), strict=True)) for row in cursor]
+    one = shared.setdefault  # (mapped over a row's values and again as their defaults: no Python call per value)
+    return [dict(zip(names, map(one, row, row), strict=True)) for row in cursor]
 
 
 def _tree(rows: list[dict[str, Any]]) -> list[ContentItem]:
@@ -207,9 +208,10 @@ def load(db: sqlite3.Connection) -> Archive:
     for meeting in meetings.values():
         for participant in meeting.participants:
             identity = participant["entity_id"]
-            place = places.setdefault(
-                identity, Place(identity, "", slug(identity), participant["country"], participant["country_code"])
-            )
+            place = places.get(identity)
+            if place is None:  # (a Place and its slug made once per place, not once per participant)
+                place = Place(identity, "", slug(identity), participant["country"], participant["country_code"])
+                places[identity] = place
             if not place.attended or place.attended[-1][0] is not meeting:
                 place.attended.append((meeting, participant))
             names[identity][participant["name"]] += 1
