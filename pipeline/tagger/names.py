@@ -53,6 +53,7 @@ HEAD_WORDS = {
         "seminars",
         "webinar",
         "camp",
+        "list",  # a register, no body: "World Heritage List", "Red List"
     },
     "administrative": {
         "city",
