@@ -643,6 +643,9 @@ FACILITY_CENTRE_WORDS = frozenset(
 # An assembly is a meeting ("the 13th NEAR General Assembly"), but a legislature where a word
 # of government comes before it: "Tottori Prefectural Assembly", "State Assembly of the
 # Republic of Sakha (Yakutia)", "Legislative Assembly of Primorsky Krai".
+# Heads of two words, where the head word alone says nothing ("Horqin Sandy Land": a sandy
+# steppe; "land" alone ends theme parks and names of regions alike)
+TWO_WORD_HEADS = {("sandy", "land"): "natural"}
 LEGISLATURE_HEADS = frozenset({"assembly"})
 LEGISLATURE_WORDS = frozenset(
     {"prefectural", "provincial", "legislative", "state", "municipal", "city", "metropolitan", "people's", "national"}
@@ -667,6 +670,8 @@ def head_kind(name: str) -> str | None:
     if len(words) > 1 and _word_key(words[0]) in LEADING_FACILITY:
         return "facility"
     head = head_word(name)
+    if (kind := TWO_WORD_HEADS.get((_word_key(_word_before_head(words)), head))) is not None:
+        return kind
     if head in LEGISLATURE_HEADS and _word_key(_word_before_head(words)) in LEGISLATURE_WORDS:
         return "organization"
     if head in ("center", "centre"):
