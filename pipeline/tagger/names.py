@@ -645,7 +645,7 @@ FACILITY_CENTRE_WORDS = frozenset(
 # Republic of Sakha (Yakutia)", "Legislative Assembly of Primorsky Krai".
 # Heads of two words, where the head word alone says nothing ("Horqin Sandy Land": a sandy
 # steppe; "land" alone ends theme parks and names of regions alike)
-TWO_WORD_HEADS = {("sandy", "land"): "natural"}
+TWO_WORD_HEADS = {("sandy", "land"): "natural", ("development", "area"): "facility"}
 LEGISLATURE_HEADS = frozenset({"assembly"})
 LEGISLATURE_WORDS = frozenset(
     {"prefectural", "provincial", "legislative", "state", "municipal", "city", "metropolitan", "people's", "national"}
@@ -1033,6 +1033,17 @@ NAME_SHAPES = [
     _shape("FAC", [{"LOWER": {"IN": sorted(LEADING_FACILITY)}}, {"IS_TITLE": True, "OP": "+"}], "leading facility"),
     # (bounded: a pattern that opens with _CAPITALISED's "+" is tried at every capitalised word)
     _shape("FAC", [_NAME_WORDS, {"LOWER": {"IN": sorted(AREA_WORDS)}}, {"TEXT": "Area"}], "area"),
+    # China's national zones, each named after its city: "Yantai Economic and Technological
+    # Development Area" (its "and" is the name's: no other shape goes over one)
+    _shape(
+        "FAC",
+        [
+            _NAME_WORDS,
+            *({"LOWER": word} for word in ("economic", "and", "technological", "development")),
+            {"LOWER": {"IN": ["zone", "area"]}},
+        ],
+        "development zone",
+    ),
     _shape(
         "FAC",
         [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(TEMPLE_SUFFIXES)}}, {"LOWER": "temple", "OP": "?"}],
