@@ -41,6 +41,14 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def _date_and_title_cells(meeting: Meeting, root: str) -> str:
+    """The cells every list of meetings opens a row with: its date, and its title linking to its page."""
+    return (
+        f"<td>{escape(meeting.date)}</td>\n"
+        f'<th scope="row"><a href="{escape(root)}{escape(meeting.href)}">{meeting.title_html}</a></th>\n'
+    )
+
+
 def _meeting_row(meeting: Meeting, root: str) -> Markup:
     """A meeting's row in a list of meetings, made once per build for each depth of folder
     (a country's pages list thousands, and one change renders them all again), every value
@@ -49,8 +57,7 @@ def _meeting_row(meeting: Meeting, root: str) -> Markup:
     if row is None:
         observers = meeting.row["observer_count"]
         row = Markup(
-            f"<tr>\n<td>{escape(meeting.date)}</td>\n"
-            f'<th scope="row"><a href="{escape(root)}{escape(meeting.href)}">{meeting.title_html}</a></th>\n'
+            f"<tr>\n{_date_and_title_cells(meeting, root)}"
             f"<td>{escape(meeting.kind_name)}</td>\n<td>{meeting.venue_html}</td>\n"
             f'<td class="number">{escape(meeting.row["member_count"])}'
             f"{f' + {escape(observers)} obs.' if observers else ''}</td>\n</tr>"
@@ -76,8 +83,7 @@ def _attendance_rows(place: Place, root: str) -> Markup:
         if written not in spellings:
             spellings[written] = marked(written, place.country_code)
         rows.append(
-            f"<tr>\n<td>{escape(meeting.date)}</td>\n"
-            f'<th scope="row"><a href="{escape(root)}{escape(meeting.href)}">{meeting.title_html}</a></th>\n'
+            f"<tr>\n{_date_and_title_cells(meeting, root)}"
             f"<td>{escape(participant['role'])}</td>\n<td>{spellings[written]}</td>\n</tr>\n"
         )
     return Markup("".join(rows))
