@@ -640,16 +640,17 @@ FACILITY_CENTRE_WORDS = frozenset(
 )
 
 
-# An assembly is a meeting ("the 13th NEAR General Assembly"), but a legislature where a word
-# of government comes before it: "Tottori Prefectural Assembly", "State Assembly of the
-# Republic of Sakha (Yakutia)", "Legislative Assembly of Primorsky Krai".
 # Heads of two words, where the head word alone says nothing ("Horqin Sandy Land": a sandy
 # steppe; "land" alone ends theme parks and names of regions alike)
 TWO_WORD_HEADS = {("sandy", "land"): "natural", ("development", "area"): "facility"}
+# An assembly is a meeting ("the 13th NEAR General Assembly"), but a legislature where a word
+# of government comes before it: "Tottori Prefectural Assembly", "State Assembly of the
+# Republic of Sakha (Yakutia)", "Legislative Assembly of Primorsky Krai".
 LEGISLATURE_HEADS = frozenset({"assembly"})
 LEGISLATURE_WORDS = frozenset(
     {"prefectural", "provincial", "legislative", "state", "municipal", "city", "metropolitan", "people's", "national"}
 )
+_HEADS_READ_WITH_THE_WORD_BEFORE = frozenset(head for _, head in TWO_WORD_HEADS) | LEGISLATURE_HEADS
 
 
 def _word_before_head(words: list[str]) -> str:
@@ -670,10 +671,12 @@ def head_kind(name: str) -> str | None:
     if len(words) > 1 and _word_key(words[0]) in LEADING_FACILITY:
         return "facility"
     head = head_word(name)
-    if (kind := TWO_WORD_HEADS.get((_word_key(_word_before_head(words)), head))) is not None:
-        return kind
-    if head in LEGISLATURE_HEADS and _word_key(_word_before_head(words)) in LEGISLATURE_WORDS:
-        return "organization"
+    if head in _HEADS_READ_WITH_THE_WORD_BEFORE:  # (the word before found only for these: a hot path)
+        before_head = _word_key(_word_before_head(words))
+        if (kind := TWO_WORD_HEADS.get((before_head, head))) is not None:
+            return kind
+        if head in LEGISLATURE_HEADS and before_head in LEGISLATURE_WORDS:
+            return "organization"
     if head in ("center", "centre"):
         tail_head = _word_key(words[-1])
         if tail_head != head and tail_head in HEAD_WORDS["facility"] | HEAD_WORDS["natural"]:
