@@ -892,3 +892,18 @@ def test_a_bare_name_after_a_governors_title_is_the_region(nlp) -> None:
     ids = _ids_of(text, nlp)
     assert ids["Yamagata"] == ids["Yamagata Prefecture"]
     assert ids["Toyama"] != ids["Toyama Prefecture"]  # a bare name elsewhere is still the city
+
+
+def test_a_bare_name_of_a_range_or_a_river_after_the_is_that_feature(nlp) -> None:
+    text = SHELL.format(
+        "Tigers live in the Sikhote-Alin Range. Illegal logging in the Sikhote-Alin and along the Bikin River "
+        "was discussed. The border runs along the Argun River; "
+        "boats moor on the Argun. Snow lies on Mount Belukha, and Belukha glaciers shrink. "
+        "The Shandong delegation spoke of the Shandong Peninsula; the Obama Line reaches Obama Bay."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Sikhote-Alin"] == ids["Sikhote-Alin Range"]
+    assert ids["Argun"] == ids["Argun River"]
+    assert ids["Belukha"] == ids["Mount Belukha"]
+    assert ids.get("Shandong") != ids["Shandong Peninsula"]
+    assert ids.get("Obama") != ids["Obama Bay"]

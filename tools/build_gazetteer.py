@@ -585,7 +585,11 @@ class Gazetteer:
         iso = sub.name
         modern = mongolian_modern(iso)
         u_fold = fold(modern.replace("ö", "u").replace("Ö", "U").replace("ü", "u").replace("Ü", "U"))
-        variants = list(dict.fromkeys([iso, fold(iso), modern, fold(modern), u_fold]))
+        # the sources' bare spellings ("Govisumber") take the designators as the ISO name's do
+        bare = [
+            alias for alias in cfg.get("aliases", []) if alias.split()[-1].lower() not in ("aimag", "province", "city")
+        ]
+        variants = list(dict.fromkeys([iso, fold(iso), modern, fold(modern), u_fold, *bare]))
         if typ == "capital city":
             name = cfg.get("name", fold(modern))
             return name, variants + [f"{v} City" for v in variants]

@@ -68,6 +68,9 @@ class Mention:
     # in full elsewhere: joined to another region's name ("Heilongjiang and Jilin"), or after
     # its governor ("the Governor of Yamagata")
     among_regions: bool = False
+    # written after "the" ("the Argun", "the lower Tumen"), as a river or a range is and a
+    # city or a region never is
+    after_article: bool = False
 
     @property
     def from_structure(self) -> bool:
@@ -1296,7 +1299,37 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if coordinated:
             accepted.append(coordinated)
     accepted = _cities_among_cities(doc, _also_known_as(doc, _with_native(doc, accepted)), gazetteer)
-    return [mention for _, found in _governed_regions(doc, accepted) for mention in found]
+    return [mention for _, found in _with_articles(doc, _governed_regions(doc, accepted)) for mention in found]
+
+
+ARTICLE_MODIFIERS = frozenset({"upper", "lower", "middle", "whole", "northern", "southern", "eastern", "western"})
+RIVER_NOUNS = frozenset({"river", "rivers", "delta", "basin", "estuary", "watershed", "valley"})
+
+
+def _after_article(doc: Doc, tokens: range) -> bool:
+    """Whether a name is a noun phrase of its own after "the", maybe with a word of position
+    between ("the lower Katun"), and ends it: not a modifier ("the Shandong delegation", "the
+    Obama Line"), though a river's common noun may follow ("the Ussuri rivers", "the Tumen delta")."""
+    before, after = tokens.start - 1, tokens.stop
+    if before >= 0 and doc[before].lower_ in ARTICLE_MODIFIERS:
+        before -= 1
+    if before < 0 or doc[before].lower_ != "the":
+        return False
+    return after >= len(doc) or not doc[after].is_alpha or doc[after].is_stop or doc[after].lower_ in RIVER_NOUNS
+
+
+def _with_articles(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
+    """Marks the one-word places a record writes after "the" (see ``Mention.after_article``)."""
+    return [
+        (tokens, [replace(found[0], after_article=True)])
+        if len(found) == 1
+        and len(tokens) == 1
+        and found[0].kind == "place"
+        and (found[0].entry is None or found[0].entry.type != "country")
+        and _after_article(doc, tokens)
+        else (tokens, found)
+        for tokens, found in accepted
+    ]
 
 
 def _governed_regions(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
@@ -1440,11 +1473,35 @@ def _coordinated_place(
 _REGION_ID = re.compile(r"^[A-Z]{2}-\w+$")  # an ISO 3166-2 code
 # How a record names the river or lake a region is named after: "Amur" -> "Amur River".
 _NATURAL_FORMS = ("{} River", "{} river", "Lake {}", "{} Lake", "{} Gol")
+FEATURE_HEAD_WORDS = 2  # "Katunsky Nature Reserve": the words after a bare name that make its feature
+# Heads of the features a record also names by the bare name ("the Argun", "Belukha"): not a
+# bay's, a port's or an island's, whose bare name is their town's ("Obama", "Sacheon").
+BARE_NAMED_HEADS = frozenset(
+    {"river", "lake", "gol", "nuur", "mountain", "mountains", "range", "ridge", "massif", "reserve", "zapovednik"}
+)
+BARE_NAMED_LEADS = frozenset({"mount", "mt", "lake", "река", "озеро", "гора"})
 
 
 def _natural_named(name: str, by_text: dict[str, Mention]) -> Mention | None:
     """The river or lake the record names after ``name`` ("Amur" -> "Amur River")."""
     return next((by_text[form.format(name)] for form in _NATURAL_FORMS if form.format(name) in by_text), None)
+
+
+def _features_by_stem(mentions: list[Mention]) -> dict[str, Mention]:
+    """The record's natural features of BARE_NAMED_HEADS by their names without the head word:
+    "Sikhote-Alin" for "Sikhote-Alin Range", "Belukha" for "Mount Belukha", "Katunsky" for
+    "Katunsky Nature Reserve"."""
+    features: dict[str, Mention] = {}
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.kind != "place" or len(words) < 2:
+            continue
+        if words[0].lower().rstrip(".") in BARE_NAMED_LEADS:
+            features.setdefault(" ".join(words[1:]), mention)
+        elif words[-1].lower() in BARE_NAMED_HEADS:
+            for size in range(1, min(FEATURE_HEAD_WORDS, len(words) - 1) + 1):
+                features.setdefault(" ".join(words[:-size]), mention)
+    return features
 
 
 def _as_feature(text: str, natural: Mention) -> Mention:
@@ -1464,13 +1521,24 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
         if mention.entry is not None:
             forms.setdefault(mention.entry.id, set()).add(mention.text)
     by_text = {mention.text: mention for mention in mentions}
+    features = _features_by_stem(mentions)
     result = []
     for mention in mentions:
         entry = mention.entry
-        if entry is None and not mention.from_structure and not mention.same_as:
-            # "Tuul" beside "Tuul River" is the river, whatever the model thought it was
-            river = _natural_named(mention.text, by_text)
-            result.append(_as_feature(mention.text, river) if river is not None else mention)
+        feature = features.get(mention.text) or (_natural_named(mention.text, by_text) if entry is None else None)
+        if (
+            feature is not None
+            and not mention.from_structure
+            and not mention.same_as
+            and (mention.after_article or entry is None)
+            and head_kind(mention.text) != "natural"  # "Uvs Nuur" is no stem of "Uvs Nuur Basin"
+        ):
+            # "Tuul" beside "Tuul River" is the river, whatever the model thought it was; and
+            # "the Argun" beside "Argun River" is the river, though a town has the name too
+            result.append(_as_feature(mention.text, feature))
+            continue
+        if entry is None:
+            result.append(mention)
             continue
         if (
             entry is None
