@@ -305,6 +305,23 @@ def test_a_table_row_whose_country_cell_holds_its_count() -> None:
     assert notes == []
 
 
+def test_a_table_of_bodies_by_seat_takes_each_country_from_the_seat() -> None:
+    notes: list = []
+    lines = [
+        "| Organization | Seat | Represented by |",
+        "| NEAR Secretariat | Pohang, Republic of Korea | Secretary-General |",
+        "| Assembly of European Regions (AER) | Strasbourg, France | Secretary-General |",
+        "| Tov Province (observer) | Zuunmod, Mongolia | Head of External Relations |",
+    ]
+    participation = _participation(lines, notes)
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("Republic of Korea", "member", ["NEAR Secretariat"]),
+        ("France", "member", ["Assembly of European Regions (AER)"]),
+        ("Mongolia", "observer", ["Tov Province"]),
+    ]
+    assert notes == []
+
+
 def test_a_venue_wrapped_before_its_country_goes_on() -> None:
     fields, unlabelled = collect_fields(
         [

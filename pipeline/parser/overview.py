@@ -590,6 +590,7 @@ class TableColumns:
     authority: int | None = None
     role: int | None = None
     count: int | None = None
+    seat: int | None = None  # where a body sits ("Pohang, Republic of Korea"): its country, where no column names it
     width: int = 0  # how many cells the header row has
 
 
@@ -788,15 +789,10 @@ class ParticipationScanner:
             else next((index for index, cell in enumerate(cells) if country_code(cell)), None)
         )
         observer = any((role := ROLE_CELL.match(cell)) is not None and role["observer"] is not None for cell in cells)
-        if (
-            country_index is not None
-            and country_index < len(cells)
-            and ROLE_CELL.match(cells[country_index])
-            and not country_code(cells[country_index])
-        ):
+        country_cell = cells[country_index] if country_index is not None and country_index < len(cells) else None
+        if country_cell and ROLE_CELL.match(country_cell) and not country_code(country_cell):
             self.open_group(None).observer = observer  # "| (observers) | ADB, KEEI |": bodies of no country
-        elif country_index is not None and country_index < len(cells) and cells[country_index]:
-            country_text = cells[country_index]
+        elif country_text := country_cell or _seat_country(cells, columns):
             if not country_code(country_text):
                 self.notes.append(
                     make_note(
@@ -975,11 +971,23 @@ TABLE_HEADERS = (
         re.compile(r"^(?:no\.?|#|count|number|total)(?=\W|$)|^authorities$|\b(?:delegates|persons)\b", re.IGNORECASE),
     ),
     ("role", re.compile(r"\b(?:role|status|type|membership|remarks?)\b", re.IGNORECASE)),
+    ("seat", re.compile(r"^(?:seat|headquarters?|location|based in|address)$", re.IGNORECASE)),
     (
         "authority",
-        re.compile(r"authorit|region|government|province|prefecture|member|participant|name|local", re.IGNORECASE),
+        re.compile(
+            r"authorit|region|government|province|prefecture|member|participant|name|local|organi[sz]ation|\bbody\b",
+            re.IGNORECASE,
+        ),
     ),
 )
+
+
+def _seat_country(cells: list[str], columns: TableColumns) -> str | None:
+    """The country a body's seat ends with ("Pohang, Republic of Korea"), in a table with no country column."""
+    if columns.seat is None or columns.seat >= len(cells):
+        return None
+    country = cells[columns.seat].rpartition(",")[2].strip()
+    return country if country_code(country) else None
 
 
 def _header_role(cell: str) -> str | None:
