@@ -305,7 +305,7 @@ def test_a_table_row_whose_country_cell_holds_its_count() -> None:
     assert notes == []
 
 
-def test_a_table_of_bodies_by_seat_takes_each_country_from_the_seat() -> None:
+def test_a_table_of_bodies_by_seat_takes_each_country_from_the_seat_and_keeps_the_seat() -> None:
     notes: list = []
     lines = [
         "| Organization | Seat | Represented by |",
@@ -315,9 +315,9 @@ def test_a_table_of_bodies_by_seat_takes_each_country_from_the_seat() -> None:
     ]
     participation = _participation(lines, notes)
     assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
-        ("Republic of Korea", "member", ["NEAR Secretariat"]),
-        ("France", "member", ["Assembly of European Regions (AER)"]),
-        ("Mongolia", "observer", ["Tov Province"]),
+        ("Republic of Korea", "member", ["NEAR Secretariat (Pohang)"]),
+        ("France", "member", ["Assembly of European Regions (AER) (Strasbourg)"]),
+        ("Mongolia", "observer", ["Tov Province (Zuunmod)"]),
     ]
     assert notes == []
 

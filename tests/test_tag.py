@@ -907,3 +907,18 @@ def test_a_bare_name_of_a_range_or_a_river_after_the_is_that_feature(nlp) -> Non
     assert ids["Belukha"] == ids["Mount Belukha"]
     assert ids.get("Shandong") != ids["Shandong Peninsula"]
     assert ids.get("Obama") != ids["Obama Bay"]
+
+
+def test_asides_one_after_another_and_a_short_name_in_brackets(nlp) -> None:
+    text = (
+        "The 2nd Meeting of Secretaries-General\n· Overview\nPeriod: 2013\nParticipants:\n"
+        "| Organization | Seat |\n"
+        "| Organization of United Regions (ORU Fogar) | Barcelona, Spain |\n"
+        "| Assembly of European Regions (AER) | Strasbourg, France |\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["ORU Fogar"] == ids["Organization of United Regions"]
+    assert ids["AER"] == ids["Assembly of European Regions"]
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Barcelona"] == kinds["Strasbourg"] == "place"
+    assert kinds["Assembly of European Regions"] == "organization"

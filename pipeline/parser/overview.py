@@ -818,8 +818,9 @@ class ParticipationScanner:
                 for index, cell in enumerate(cells)
                 if cell and index != country_index and not ROLE_CELL.match(cell) and not COUNT_CELL.match(cell)
             ]
+        seat = _seat_place(cells, columns)
         for cell in authority_cells:
-            self.add_items(cell, observer)
+            self.add_items(_with_seat(cell, seat) if seat else cell, observer)
 
     def group_for_row(self, country_text: str, observer: bool) -> GroupDraft:
         """Rows of one country and role follow each other in a table: one group for them."""
@@ -988,6 +989,22 @@ def _seat_country(cells: list[str], columns: TableColumns) -> str | None:
         return None
     country = cells[columns.seat].rpartition(",")[2].strip()
     return country if country_code(country) else None
+
+
+def _seat_place(cells: list[str], columns: TableColumns) -> str | None:
+    """The place a body sits in, without its country ("Pohang" of "Pohang, Republic of Korea")."""
+    if columns.seat is None or columns.seat >= len(cells):
+        return None
+    place, _, country = cells[columns.seat].rpartition(",")
+    return (place if country_code(country.strip()) else cells[columns.seat]).strip() or None
+
+
+def _with_seat(cell: str, seat: str) -> str:
+    """A body with its seat in brackets, before an observer's mark: "Tov Province (Zuunmod) (observer)"."""
+    name, observer = strip_observer_suffix(cell)
+    if not name.strip() or re.search(r"[,;]", name):
+        return cell  # (not one body: the seat is no one's)
+    return f"{name.strip()} ({seat})" + (" (observer)" if observer else "")
 
 
 def _header_role(cell: str) -> str | None:

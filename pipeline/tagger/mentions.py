@@ -108,14 +108,15 @@ def _namesake_in(country: str, text: str, gazetteer: Gazetteer) -> Entry | None:
 
 def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     """'Toyama Prefecture (富山県)' -> ['Toyama Prefecture', '富山県']; a name whose aside is
-    part of it ('Republic of Sakha (Yakutia)') stays whole, and so does one that ends with it."""
+    part of it ('Republic of Sakha (Yakutia)') stays whole, and so does one that ends with it;
+    asides one after another are each a name ('Assembly of European Regions (AER) (Strasbourg)')."""
     aside = split_aside(text)
     if aside and aside[1][:1].islower():  # "(online)", "(host)": the authority's part, no name
         return _with_aside(aside[0], gazetteer)
     words = text.split()
     # ... or ends with one: "Government of the Republic of Sakha (Yakutia)"
     named = any(gazetteer.lookup(" ".join(words[-size:])) for size in range(2, min(len(words), 6) + 1))
-    return list(aside) if aside and not named else [text]
+    return [*_with_aside(aside[0], gazetteer), aside[1]] if aside and not named else [text]
 
 
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
@@ -135,10 +136,18 @@ def _joined_places(part: str, gazetteer: Gazetteer) -> list[str]:
     return [part]
 
 
+SHORT_NAME_WORDS = 3  # "ORU Fogar", "UCLG ASPAC": a body's short name in brackets
+
+
 def _acronym_aside(name: str, before: Mention | None, gazetteer: Gazetteer) -> Mention | None:
-    """An acronym in brackets after a name the gazetteer does not know as another thing's:
-    a mention of the name before it."""
-    if before is None or not is_acronym(name) or gazetteer.lookup(name) is not None:
+    """An acronym in brackets after a name the gazetteer does not know as another thing's, or
+    a short name led by one ("Organization of United Regions (ORU Fogar)"): a mention of the
+    name before it."""
+    words = name.split()
+    if before is None or gazetteer.lookup(name) is not None:
+        return None
+    short_name = bool(words) and is_acronym(words[0]) and len(words) <= SHORT_NAME_WORDS
+    if not (is_acronym(name) or (short_name and before.kind == "organization")):  # not a place's venue
         return None
     return Mention(name, before.kind, before.label, before.entry, before.country, "structure", before.text)
 
