@@ -922,3 +922,14 @@ def test_asides_one_after_another_and_a_short_name_in_brackets(nlp) -> None:
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Barcelona"] == kinds["Strasbourg"] == "place"
     assert kinds["Assembly of European Regions"] == "organization"
+
+
+def test_a_place_head_word_alone_a_ministers_portfolio_and_an_online_venue_are_no_names(nlp) -> None:
+    text = (
+        "The 1st NEAR Online Meeting\n· Overview\nPeriod: 2020\nVenue: Online; host studio: Yueyang, China\n"
+        "· Contents\n▷ Welcoming remarks by the Minister of Foreign Affairs of Mongolia.\n"
+        "▷ Beach clean-up at Tsuruga Port with students.\n"
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"Mongolia", "Yueyang", "Tsuruga Port"} <= spellings
+    assert not {"Online", "Foreign Affairs", "Foreign Affairs of Mongolia", "Beach"} & spellings

@@ -30,6 +30,7 @@ from .names import (
     HEAD_WORDS,
     HONORIFICS,
     NATURAL_FEATURE_NOUNS,
+    NOT_NAMES,
     ON_TAIL_HEADS,
     RESOURCE_WORDS,
     UNIT_NOUNS,
@@ -169,8 +170,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         names = _with_aside(part, gazetteer)
         named: Mention | None = None  # the mention of the part's name, before its aside
         for position, name in enumerate(names):
-            if not name or name[0].islower():  # "business centre" in "Zone, business centre, Tomsk" is no name
-                continue
+            if not name or name[0].islower() or name.lower() in NOT_NAMES:
+                continue  # "business centre" in "Zone, business centre, Tomsk", "Online", is no name
             if (
                 named is not None
                 and _native_form(name, names[0])
@@ -200,7 +201,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     return mentions
 
 
-_LOWER_CASE_ROOM_OF = re.compile(r"^[a-z][\w\s-]*?\s+of\s+(?:the\s+)?(?P<name>[A-Z].*)$")
+# "conference hall of the Administration of Chita Oblast", "host studio: Yueyang": what names the place
+_LOWER_CASE_ROOM_OF = re.compile(r"^[a-z][\w\s-]*?(?:\s+of\s+(?:the\s+)?|:\s*)(?P<name>[A-Z].*)$")
 
 
 def _native_form(aside: str, name: str) -> bool:
@@ -834,6 +836,8 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
         ):
             return [*_split_of_phrase(head, gazetteer), tail]
     head, of, tail = name.partition(" of ")
+    if of and _portfolio(head) and gazetteer.lookup(tail):
+        return [tail]  # "(the Minister of) Foreign Affairs of Mongolia": a minister's portfolio, and the country
     if (
         of
         and is_name(head)
@@ -842,6 +846,14 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     ):
         return [head, tail]
     return [name]
+
+
+_PORTFOLIO_JOINERS = frozenset({"and", "&", "foreign"})
+
+
+def _portfolio(words: str) -> bool:
+    """Whether words are only a ministry's fields ("Foreign Affairs", "Nature, Environment and Tourism")."""
+    return all(word.strip(",").lower() in MINISTRY_FIELDS | _PORTFOLIO_JOINERS for word in words.split())
 
 
 def _natural_feature_after(doc: Doc, end: int) -> bool:

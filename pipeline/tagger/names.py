@@ -75,6 +75,8 @@ HEAD_WORDS = {
     "natural": {
         "lake",
         "river",
+        "beach",
+        "beaches",
         "mountains",
         "mountain",
         "sea",
@@ -531,6 +533,7 @@ GENERIC_WORDS = FIELD_WORDS | {
     "relations",
     "future",
     "affairs",
+    "foreign",
     "lecturer",
     "office",
 }
@@ -752,6 +755,11 @@ def named_organ(name: str) -> bool:
 _JOINING_WORDS = frozenset({"of", "the"})
 
 
+# A place's head word alone is no name, though capitalised at a line's start ("Beach clean-up
+# at ...", "Museum visit").
+LONE_HEADS = HEAD_WORDS["natural"] | HEAD_WORDS["facility"]
+
+
 def is_name(name: str) -> bool:
     words = name.split()
     return (
@@ -760,6 +768,7 @@ def is_name(name: str) -> bool:
         and not all(word.lower() in GENERIC_WORDS for word in words if word.lower() not in _JOINING_WORDS)
         and name.lower() not in NOT_NAMES
         and field_kind(name) is None
+        and not (len(words) == 1 and _word_key(words[0]) in LONE_HEADS)
     )
 
 
