@@ -738,9 +738,18 @@ def _split_conjunctions(words: list[str], ampersand_joins: bool = False) -> list
         and head_kind(" ".join(parts[1])) in _JOINED_HEADS
     ):
         return [words]
+    if (  # "Taltsy Museum of Architecture and Ethnography": the "of" tail goes on, headless, after "and"
+        len(parts) == 2
+        and "of" in first
+        and head_kind(" ".join(first)) in ("facility", "natural")
+        and len(parts[1]) <= OF_TAIL_AFTER_AND
+        and head_kind(" ".join(parts[1])) is None
+    ):
+        return [words]
     return parts
 
 
+OF_TAIL_AFTER_AND = 2  # words of a feature's "of" tail after its "and"
 _JOINED_HEADS = ("facility", "organization")
 
 
