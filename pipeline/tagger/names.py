@@ -239,6 +239,10 @@ HEAD_WORDS = {
         "hpp",  # a hydroelectric power plant: "Bratsk HPP"
     },
     "organization": {
+        # legislatures of Russia's and Mongolia's regions: "Legislative Duma", "People's Khural"
+        "duma",
+        "khural",
+        "hural",
         "government",
         "institute",
         "committee",
