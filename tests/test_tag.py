@@ -933,3 +933,13 @@ def test_a_place_head_word_alone_a_ministers_portfolio_and_an_online_venue_are_n
     spellings = _spellings_of(text, nlp)
     assert {"Mongolia", "Yueyang", "Tsuruga Port"} <= spellings
     assert not {"Online", "Foreign Affairs", "Foreign Affairs of Mongolia", "Beach"} & spellings
+
+
+def test_an_unknown_name_before_a_features_lower_case_noun_is_that_feature(nlp) -> None:
+    text = SHELL.format(
+        "Gas comes from the Kovykta field in Irkutsk Region; Shimane showed the Iwami Ginzan silver mine. "
+        "Herders of Tonkhil soum met us. The Yeongju Recommendations and field trip closed the day."
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"Kovykta", "Iwami Ginzan", "Tonkhil"} <= spellings
+    assert not {"Ginzan", "Recommendations", "Yeongju Recommendations"} & spellings

@@ -1267,23 +1267,41 @@ def _named_by_native_form(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, b
 
 def _named_by_unit_noun(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """A capitalised name (its parts joined by hyphens) right before a lower-case noun of a
-    unit of government (UNIT_NOUNS: "Tsenkhermandal soum", "Khutag-Undur soum") that neither
-    the model nor the gazetteer took for a place or a body: that town, as a proposal."""
+    unit of government (UNIT_NOUNS: "Tsenkhermandal soum", "Khutag-Undur soum") or of a
+    natural feature, maybe after a resource's word (NATURAL_FEATURE_NOUNS: "the Kovykta
+    field", "the Elga coal deposit"), that neither the model nor the gazetteer took for a
+    place or a body: that town or that feature, as a proposal."""
     found = []
     for noun in doc:
-        if noun.i == 0 or noun.text not in UNIT_NOUNS:
+        label = "GPE" if noun.text in UNIT_NOUNS else "LOC" if noun.text in NATURAL_FEATURE_NOUNS else None
+        after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if noun.i == 0 or label is None:
             continue
-        start, _ = _hyphen_joined(doc, noun.i - 1, noun.i)
-        words = doc[start : noun.i]
+        if label == "LOC" and after is not None and after.is_alpha and not after.is_stop:
+            continue  # (a feature's noun ends the phrase: not "the Yeongju Recommendations and field trip")
+        name_end = noun.i
+        while name_end > 0 and noun.i - name_end < RESOURCE_WORDS_BEFORE and doc[name_end - 1].text in RESOURCE_WORDS:
+            name_end -= 1
+        if name_end == 0:
+            continue
+        start, _ = _hyphen_joined(doc, name_end - 1, name_end)
+        while start > 0 and name_end - start < NATIVE_NAMED_WORDS and doc[start - 1].is_title:
+            start -= 1  # "Iwami Ginzan silver mine"
+        words = doc[start:name_end]
         if (
             not all(token.is_title or token.text in _HYPHEN for token in words)
-            or words[0].is_sent_start
+            or not (words[0].is_title and words[-1].is_title)  # (not "oil- and gas fields")
+            or (words[0].is_sent_start and len(words) == 1)  # ("Gas field development")
             or words[0].is_stop
             or any(token.ent_type_ in PLACE_LABELS | ORG_LABELS for token in words)
+            or not is_name(words.text)  # "the Energy field"
         ):
             continue
-        found.append((range(start, noun.i), True, [_mention(words.text, gazetteer, "place", "GPE", source="rules")]))
+        found.append((range(start, name_end), True, [_mention(words.text, gazetteer, "place", label, source="rules")]))
     return found
+
+
+RESOURCE_WORDS_BEFORE = 2  # "the Elga coal deposit", "the Kovykta gas condensate field"
 
 
 def _alone_in_entity(token: Token) -> bool:
