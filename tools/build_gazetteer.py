@@ -490,6 +490,8 @@ class Gazetteer:
                 out.append(t[:-1])  # 黑龙江省 -> 黑龙江
             if sub.country_code == "JP" and re.fullmatch(r"[\u4e00-\u9fff]+", t) and t[-1] not in "県府都道县":
                 out.append(t + cfg.get("ja_suffix", "県"))  # 富山 -> 富山県
+                if cfg.get("ja_suffix", "県") == "県":
+                    out.append(t + "縣")  # the older (and Korean, Taiwanese) form of the character
             if sub.country_code == "KR" and re.fullmatch(r"[\uac00-\ud7a3]+", t):
                 if typ == "metropolitan city":
                     out.append(t + "광역시")  # 부산 -> 부산광역시
