@@ -1075,6 +1075,8 @@ NAME_SHAPES = [
         "temple",
     ),
     _shape("GPE", [_NAME_WORDS, {"LOWER": "onsen"}], "spa town"),
+    # a Japanese name joined by its lower-case particle "no": "Kehi no Matsubara", "Miho no Matsubara"
+    _shape("LOC", [{"IS_TITLE": True}, {"ORTH": "no"}, {"IS_TITLE": True}], "japanese no"),
     # a Korean neighbourhood, township or village by its unit's ending: "Haenggung-dong", "Songsan-ri"
     _shape("GPE", [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}], "korean unit"),
     _shape("LOC", [{"LOWER": {"IN": sorted(COMPASS_WORDS)}}, {"LOWER": {"IN": sorted(COMPASS_REGIONS)}}], "compass"),
