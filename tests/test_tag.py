@@ -943,3 +943,9 @@ def test_an_unknown_name_before_a_features_lower_case_noun_is_that_feature(nlp) 
     spellings = _spellings_of(text, nlp)
     assert {"Kovykta", "Iwami Ginzan", "Tonkhil"} <= spellings
     assert not {"Ginzan", "Recommendations", "Yeongju Recommendations"} & spellings
+
+
+def test_a_federal_agency_for_a_field_of_a_country_is_the_agency_and_the_country(nlp) -> None:
+    ids = _ids_of(SHELL.format("Support came from the Federal Agency for Tourism of Russia."), nlp)
+    assert {"Federal Agency for Tourism", "Russia"} <= set(ids)
+    assert "Federal Agency for Tourism of Russia" not in ids

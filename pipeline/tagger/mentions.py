@@ -803,14 +803,18 @@ def _department_mentions(department: tuple[str, str], entry: Entry, gazetteer: G
     ]
 
 
+_OF_OR_FOR = re.compile(r" (?:of|for) ")
+
+
 def department_of_country(name: str) -> tuple[str, str] | None:
     """(the department, the country) for a department named with its country, else None."""
     of = next((of for of in re.finditer(" of ", name) if country_code(name[of.end() :])), None)
     if of is None:
         return None
     head, country = name[: of.start()], _LEADING_ARTICLE.sub("", name[of.end() :])
-    # the head noun ends the name or comes before its own "of" ("General Administration of Customs")
-    nouns = {head.split()[-1].lower(), head.split(" of ")[0].split()[-1].lower()}
+    # the head noun ends the name or comes before its own "of" or "for" ("General Administration
+    # of Customs", "Federal Agency for Tourism")
+    nouns = {head.split()[-1].lower(), _OF_OR_FOR.split(head)[0].split()[-1].lower()}
     department = head.startswith("Ministry of ") or bool(nouns & DEPARTMENT_HEADS)
     return (head, country) if department and " " in head and is_name(head) else None
 

@@ -73,6 +73,11 @@ HEAD_WORDS = {
         "banner",  # Inner Mongolia's county: "Bairin Left Banner", "Hexigten Banner"
     },
     "natural": {
+        # "Kubiki Oil Field", "Sinduri Coastal Sand Dune", "Tulukuevsky Open Pit"
+        "field",
+        "fields",
+        "dune",
+        "pit",
         "lake",
         "river",
         "beach",
@@ -152,6 +157,11 @@ HEAD_WORDS = {
         "hills",
     },
     "facility": {
+        # "Nanao Castle Ruins", "Kasugayama Castle Site", "Tianmen Mountain Cableway", "Cheollipo Arboretum"
+        "ruins",
+        "site",
+        "cableway",
+        "arboretum",
         "trakt",  # Russian for a highway: "Chuysky Trakt"
         "hall",
         "hotel",
