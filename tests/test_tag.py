@@ -951,3 +951,13 @@ def test_a_federal_agency_for_a_field_of_a_country_is_the_agency_and_the_country
     ids = _ids_of(SHELL.format("Support came from the Federal Agency for Tourism of Russia."), nlp)
     assert {"Federal Agency for Tourism", "Russia"} <= set(ids)
     assert "Federal Agency for Tourism of Russia" not in ids
+
+
+def test_a_bare_name_of_a_city_and_its_region_is_the_city_but_after_by_the_region(nlp) -> None:
+    text = SHELL.format(
+        "Toyama Prefecture and Toyama City sent delegates. The ferry office in Toyama opened. "
+        "The survey was proposed by Tottori, and Tottori Prefecture will lead it; Tottori City hosts the office."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Toyama"] == ids["Toyama City"] != ids["Toyama Prefecture"]
+    assert ids["Tottori"] == ids["Tottori Prefecture"] != ids["Tottori City"]

@@ -1377,10 +1377,13 @@ def _with_articles(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> lis
 
 def _governed_regions(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
     """A bare name after a governor's title ("the Governor of Yamagata", "Vice-Governor of
-    Toyama") is the region he governs, not the city of its name."""
+    Toyama") is the region he governs, not the city of its name; so is one after "by", an
+    actor of the association's work, as its members are ("proposed by Toyama", "hosted by
+    Tottori")."""
     result = []
     for tokens, found in accepted:
-        governed = (
+        governed = tokens.start >= 1 and doc[tokens.start - 1].lower_ == "by"
+        governed = governed or (
             tokens.start >= 2
             and doc[tokens.start - 1].lower_ == "of"
             and doc[tokens.start - 2].lower_.endswith(("governor", "governors"))
@@ -1589,7 +1592,6 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
             or mention.among_regions
             or not _REGION_ID.match(entry.id)
             or not any(form.startswith(f"{mention.text} ") for form in forms[entry.id])
-            or f"{mention.text} City" in by_text  # the city has its own name here: the bare one is the region's
         ):
             result.append(mention)
             continue
