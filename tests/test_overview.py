@@ -790,3 +790,9 @@ def test_authorities_bulleted_with_a_letter_o_under_their_country() -> None:
         ("China", "member", ["Heilongjiang Province", "Jilin Province"]),
         ("Japan", "member", ["Toyama Prefecture"]),
     ]
+
+
+def test_two_names_as_observers_after_a_summary_are_two_observers() -> None:
+    assert _groups(
+        "38 member regional governments from 6 countries; Hokkaido and the Republic of Khakassia as observers"
+    ) == [(None, "observer", ["Hokkaido", "Republic of Khakassia"])]

@@ -411,7 +411,7 @@ OBSERVER_LINE = re.compile(r"(?:※\s*)?(?:participated\s+as\s+)?observers?(?:\s
 OBSERVER_SUFFIX = re.compile(
     r"\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?observers?[)\]）]|\s+[–—-]\s+(?:as\s+(?:an?\s+)?)?observers?\b"
     # "Altai Krai attended as an observer."
-    r"|\s+(?:attended|participated|took\s+part|joined)\s+as\s+(?:an?\s+)?observers?\b\.?",
+    r"|\s+(?:(?:attended|participated|took\s+part|joined)\s+)?as\s+(?:an?\s+)?observers?\b\.?",
     re.IGNORECASE,
 )
 PARTICIPANT_BULLET = re.compile(
@@ -885,7 +885,13 @@ class ParticipationScanner:
                 group.observer = group.observer or observer
                 names = [heading[2]] if heading[2] else []
             else:
-                names = _names_joined_by_and(item)
+                # "Hokkaido and the Republic of Khakassia as observers": the mark is both names'
+                named, marked = strip_observer_suffix(item)
+                names = (
+                    [name + " (observer)" for name in _names_joined_by_and(named)]
+                    if marked
+                    else _names_joined_by_and(item)
+                )
             for name in names:
                 self.add_authority(name, observer)
 
@@ -944,7 +950,11 @@ def _names_joined_by_and(item: str) -> list[str]:
     two words or more, every word capitalised, and the first ends as a body's or a region's
     name does ("Korea Culture and Tourism Institute", "Ministry of Economy and Finance" stay
     whole)."""
-    parts = [_LEADING_THE.sub("", part) for part in _AND.split(item.strip(" .;,:"))]
+    written = _AND.split(item.strip(" .;,:"))
+    parts = [_LEADING_THE.sub("", part) for part in written]
+    # "Hokkaido and the Republic of Khakassia": an article after "and" opens a second name
+    if len(parts) == 2 and _LEADING_THE.match(written[1]) and all(_capitalised_ends(part) for part in parts):
+        return parts
     # (a name's acronym after it is no word of the name: "Asian Development Bank (ADB) and the ...")
     bare = [_ACRONYM_ASIDE.sub("", part) for part in parts]
     if len(parts) != 2 or not all(_plain_name(part) for part in bare):
@@ -956,6 +966,11 @@ def _names_joined_by_and(item: str) -> list[str]:
 
 _LEADING_THE = re.compile(r"^the\s+")
 _ACRONYM_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z&.-]*\)$")
+
+
+def _capitalised_ends(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
 
 
 def _plain_name(text: str) -> bool:

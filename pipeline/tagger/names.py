@@ -911,6 +911,12 @@ def clean_span(text: str, label: str) -> list[str]:
         return []
     if in_capitals(" ".join(words)):
         return []
+    # "the Temple of Confucius in Qufu" is a name and where it is
+    located = next(
+        (index for index, word in enumerate(words[1:-1], 1) if word == "in" and words[index + 1][:1].isupper()), None
+    )
+    if located is not None:
+        return [*clean_span(" ".join(words[:located]), label), *clean_span(" ".join(words[located + 1 :]), "GPE")]
     # "Mount Tai & Qufu" is two names; "Subcommittee on Energy and Mineral Resources" one.
     parts = _bodies_listed(words) if body else _split_conjunctions(words, ampersand_joins=label == "ORG")
     # a body's name keeps a comma between its words ("Ministry of Land, Transport and Maritime
