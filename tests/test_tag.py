@@ -961,3 +961,10 @@ def test_a_bare_name_of_a_city_and_its_region_is_the_city_but_after_by_the_regio
     ids = _ids_of(text, nlp)
     assert ids["Toyama"] == ids["Toyama City"] != ids["Toyama Prefecture"]
     assert ids["Tottori"] == ids["Tottori Prefecture"] != ids["Tottori City"]
+
+
+def test_a_field_the_model_took_for_a_work_before_and_is_the_organs_name(nlp) -> None:
+    text = SHELL.format("In particular the Maritime and Fishery Subcommittee was praised by the Secretaries-General.")
+    spellings = _spellings_of(text, nlp)
+    assert "Maritime and Fishery Subcommittee" in spellings
+    assert not {"Fishery Subcommittee", "Secretaries-General"} & spellings

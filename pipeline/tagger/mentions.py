@@ -1088,9 +1088,14 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
     while start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].whitespace_:
         run_start = start - 1
         # Words the model read as a body are the name's where its span took the "and" too ("the
-        # Culture and"); "Aeroflot and ..." is a body of its own.
-        in_span = ("", "ORG") if doc[start - 1].ent_type_ == "ORG" else ("",)
-        while run_start > 0 and _starts_name(doc[run_start - 1]) and doc[run_start - 1].ent_type_ in in_span:
+        # Culture and"); "Aeroflot and ..." is a body of its own, and a place a name of its own;
+        # a field the model took for a work ("the Maritime and") is the name's.
+        taken = PLACE_LABELS if doc[start - 1].ent_type_ == "ORG" else PLACE_LABELS | ORG_LABELS
+        while (
+            run_start > 0
+            and _starts_name(doc[run_start - 1])
+            and doc[run_start - 1].ent_type_ not in taken | {"PERSON"}
+        ):
             run_start -= 1
         run = doc[run_start : start - 1]
         # an acronym is a name of its own: "SASS and Shandong University" are two; so is the "of"

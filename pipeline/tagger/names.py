@@ -512,6 +512,7 @@ GENERIC_WORDS = FIELD_WORDS | {
     "governor",
     "mayor",
     "secretary-general",
+    "secretaries-general",
     "participants",
     "delegation",
     "administration",
