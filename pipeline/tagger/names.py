@@ -1142,10 +1142,10 @@ HEAD_TRANSLATIONS = {
 LEADING_HEADS = {"lake": "lake", "mount": "mountain", "mt": "mountain", "mt.": "mountain", "peak": "peak"}
 ABBREVIATED_WORDS = {"st.": "saint", "st": "saint"}
 # Pinyin heads glued to a name before the English one: "Chaohu Lake" is "Lake Chao".
-GLUED_HEADS = {"lake": ("hu",), "mountain": ("shan",), "river": ("jiang", "he")}
+GLUED_HEADS = {"lake": ("hu",), "mountain": ("shan",), "river": ("jiang", "he", "gang")}
 # ... and glued to a name of one word: Korean "-san" is "mountain" ("Seoraksan" is Mount
 # Seorak). A Chinese one is as often the city named after its mountain ("Huangshan").
-GLUED_ALONE = {"san": "mountain"}
+GLUED_ALONE = {"san": "mountain", "gang": "river", "jiang": "river"}
 
 
 def feature_key(key: str) -> str:
