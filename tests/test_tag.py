@@ -973,3 +973,10 @@ def test_a_field_the_model_took_for_a_work_before_and_is_the_organs_name(nlp) ->
     spellings = _spellings_of(text, nlp)
     assert "Maritime and Fishery Subcommittee" in spellings
     assert not {"Fishery Subcommittee", "Secretaries-General"} & spellings
+
+
+def test_a_glued_mountain_beside_the_mountain_named_in_full_is_that_mountain(nlp) -> None:
+    text = SHELL.format("Delegates climbed Mount Song and saw the temples of Songshan; Tangshan sent a letter.")
+    ids = _ids_of(text, nlp)
+    assert ids["Songshan"] == ids["Mount Song"]
+    assert ids["Tangshan"] != ids["Mount Song"]

@@ -23,6 +23,7 @@ from ..parser.text import split_aside, split_top_level, split_top_level_at
 from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
 from .names import (
+    CONDITIONAL_GLUED,
     CONNECTORS,
     FIELD_WORDS,
     GENERIC_WORDS,
@@ -1658,6 +1659,18 @@ def _name_key(name: str) -> str:
     return f"name:{feature_key(re.sub(r' of the ', ' of ', alias_key(name)))}"
 
 
+def _glued_features_joined(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """A one-word name with a head glued to it that ends cities' names as often
+    (CONDITIONAL_GLUED: "Songshan") is the feature where the record names it ("Mount Song")."""
+    for key in [key for key in groups if key.startswith("name:") and " " not in key]:
+        word = key.removeprefix("name:")
+        glued = next((suffix for suffix in CONDITIONAL_GLUED if word.endswith(suffix)), None)
+        feature = f"name:{word[: -len(glued)]} {CONDITIONAL_GLUED[glued]}" if glued else None
+        if feature in groups and len(word) > len(glued or "") + 1:
+            groups[feature] += groups.pop(key)
+    return groups
+
+
 def merge(mentions: Iterable[Mention]) -> list[Entity]:
     """One entity per gazetteer entry, or per spelling for names the gazetteer lacks; an
     acronym defined in brackets once is that name wherever the record uses it."""
@@ -1676,6 +1689,7 @@ def merge(mentions: Iterable[Mention]) -> list[Entity]:
         if entry is not mention.entry:
             mention = Mention(mention.text, mention.kind, mention.label, entry, mention.country, mention.source)
         groups.setdefault(key, []).append(mention)
+    groups = _glued_features_joined(groups)
     entities = []
     for key, group in groups.items():
         entry = group[0].entry

@@ -1146,6 +1146,9 @@ GLUED_HEADS = {"lake": ("hu",), "mountain": ("shan",), "river": ("jiang", "he", 
 # ... and glued to a name of one word: Korean "-san" is "mountain" ("Seoraksan" is Mount
 # Seorak). A Chinese one is as often the city named after its mountain ("Huangshan").
 GLUED_ALONE = {"san": "mountain", "gang": "river", "jiang": "river"}
+# ... and glued heads that end cities' names as often ("Huangshan", "Tangshan"): the feature's
+# only where the record names the feature with its head ("Songshan" beside "Mount Song").
+CONDITIONAL_GLUED = {"shan": "mountain"}
 
 
 def feature_key(key: str) -> str:
