@@ -1284,9 +1284,9 @@ def _named_by_unit_noun(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
     found = []
     for noun in doc:
         label = "GPE" if noun.text in UNIT_NOUNS else "LOC" if noun.text in NATURAL_FEATURE_NOUNS else None
-        after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         if noun.i == 0 or label is None:
             continue
+        after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         if label == "LOC" and after is not None and after.is_alpha and not after.is_stop:
             continue  # (a feature's noun ends the phrase: not "the Yeongju Recommendations and field trip")
         name_end = noun.i
@@ -1566,8 +1566,10 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
     """A region's bare name in the prose ("Toyama", "Amur") of a record that also names the
     region in full ("Toyama Prefecture", "Amur Oblast") is another thing of that name: the
     city the gazetteer knows, else the river or lake the record names ("Amur River"), else,
-    for a region that is a city ("Busan Metropolitan City"), a city of its own. Where the
-    record names that city in full too ("Aomori City"), the bare name stays the region's."""
+    for a region that is a city ("Busan Metropolitan City"), a city of its own; also where the
+    record names that city in full too ("Aomori City"). After a governor's title or "by" it
+    stays the region (``Mention.among_regions``). A bare name beside a feature the record
+    names in full ("Belukha", "the Argun") is that feature (``_features_by_stem``)."""
     forms: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.entry is not None:
