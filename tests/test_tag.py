@@ -520,6 +520,7 @@ def test_an_organ_named_by_its_field_is_a_name_and_a_year_after_for_ends_it(nlp)
         ("place", ("Geumgang", "Geum River")),
         ("place", ("Tamjingang River", "Tamjin River")),
         ("place", ("Yuanjiang", "Yuan River")),
+        ("place", ("Wando-gun", "Wando County")),
         ("organization", ("Henan Province, People's Government", "Henan Provincial People's Government")),
         ("organization", ("Yamagata Prefecture, Prefectural Government", "Yamagata Prefectural Government")),
         ("organization", ("Government of Sakhalin Oblast", "Sakhalin Oblast Government")),

@@ -1622,8 +1622,8 @@ SOURCE_ORDER: tuple[EntitySource, ...] = ("structure", "gazetteer", "model", "ru
 _NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
 
 
-# "PyeongChang County" is PyeongChang, "City of Blagoveshchensk" Blagoveshchensk (the city)
-_PLACE_AFFIXES = re.compile(r"\s+(?:County|Town|City|Gun|Soum|Sum)$|^City\s+of\s+(?=[A-Z])")
+# "PyeongChang County" is PyeongChang, "Wando-gun" Wando, "City of Blagoveshchensk" Blagoveshchensk (the city)
+_PLACE_AFFIXES = re.compile(r"\s+(?:County|Town|City|Gun|Soum|Sum)$|-gun$|^City\s+of\s+(?=[A-Z])")
 _FIELD_FIRST = re.compile(
     r"^(?P<fields>.+?)\s+(?P<body>Subcommittee|Sub-committee|Working Group|Committee)$", re.IGNORECASE
 )

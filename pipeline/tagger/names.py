@@ -975,7 +975,7 @@ COMPASS_REGIONS = {"china", "japan", "mongolia", "russia", "siberia"}  # not Kor
 # Words before "Area" that make a zone of it: "Qinzhou Bonded Port Area", "Wulingyuan Scenic Area".
 AREA_WORDS = {"port", "zone", "park", "scenic", "industrial", "development", "tourist", "economic", "protected", "new"}
 # Lower-case endings of Korea's local units below a city: neighbourhood, village, town, township, district.
-KOREAN_UNIT_ENDINGS = {"dong", "ri", "eup", "myeon", "gu"}
+KOREAN_UNIT_ENDINGS = {"dong", "ri", "eup", "myeon", "gu", "gun"}
 # Lower-case ends of a Japanese temple's name: "Todai-ji", "Risshaku-ji Temple", "Byodo-in".
 TEMPLE_SUFFIXES = {"ji", "dera", "in"}
 
