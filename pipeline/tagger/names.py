@@ -659,8 +659,9 @@ FACILITY_CENTRE_WORDS = frozenset(
 
 
 # Heads of two words, where the head word alone says nothing ("Horqin Sandy Land": a sandy
-# steppe; "land" alone ends theme parks and names of regions alike)
-TWO_WORD_HEADS = {("sandy", "land"): "natural", ("development", "area"): "facility"}
+# steppe; "land" alone ends theme parks and names of regions alike), or another thing than
+# with the word before ("Suwon City Hall" is the city's administration, a "hall" a building)
+TWO_WORD_HEADS = {("sandy", "land"): "natural", ("development", "area"): "facility", ("city", "hall"): "organization"}
 # An assembly is a meeting ("the 13th NEAR General Assembly"), but a legislature where a word
 # of government comes before it: "Tottori Prefectural Assembly", "State Assembly of the
 # Republic of Sakha (Yakutia)", "Legislative Assembly of Primorsky Krai".
