@@ -983,3 +983,13 @@ def test_a_glued_mountain_beside_the_mountain_named_in_full_is_that_mountain(nlp
     ids = _ids_of(text, nlp)
     assert ids["Songshan"] == ids["Mount Song"]
     assert ids["Tangshan"] != ids["Mount Song"]
+
+
+def test_a_bodys_of_tail_listing_its_fields_goes_on_over_the_commas(nlp) -> None:
+    text = SHELL.format(
+        "Researchers of the Institute of Natural Resources, Ecology and Cryology (INREC) in Chita reported; "
+        "the Bank of Korea, Japan and China agreed."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["INREC"] == ids["Institute of Natural Resources, Ecology and Cryology"]
+    assert {"Bank of Korea", "Japan", "China"} <= set(ids)

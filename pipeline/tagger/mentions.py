@@ -532,6 +532,22 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _listed_tail(doc: Doc, comma: int) -> int | None:
+    """Where a body's "of" tail listing its fields ends: ", Ecology and Cryology" after
+    "Institute of Natural Resources"; None where what follows the comma is no such list."""
+    index = comma
+    while index < len(doc) and doc[index].text == ",":
+        run_end = _capitalised_run(doc, index + 1)
+        if run_end == index + 1:
+            return None
+        index = run_end
+    if index + 1 < len(doc) and doc[index].lower_ == "and":
+        run_end = _capitalised_run(doc, index + 1)
+        if run_end > index + 1 and head_kind(doc[index + 1 : run_end].text) is None:
+            return run_end
+    return None
+
+
 _POSSESSIVES = ("'s", "’s")
 
 
@@ -550,7 +566,7 @@ def _extend_right(
     Development of the" + "Russian Far East") and an "and" that joins words of the
     name (``_and_continues``), but not right after a name the gazetteer knows whole, ending at
     ``known_end`` ("Harbin and Qiqihar University" are two). ``ents_at``: token index -> entity."""
-    while end < len(doc) and (doc[end - 1].whitespace_ or doc[end].text in _POSSESSIVES):
+    while end < len(doc) and (doc[end - 1].whitespace_ or doc[end].text in _POSSESSIVES or doc[end].text == ","):
         token = doc[end]
         following = ents_at.get(end)
         after_connector = doc[end - 1].lower_ in CONNECTORS | {"the"}
@@ -570,6 +586,13 @@ def _extend_right(
             and (continued := _and_continues(doc, start, end)) is not None
         ):
             end = continued
+        elif (
+            token.text == ","
+            and kind_of(doc[start:end].text) == "organization"
+            and any(t.lower_ == "of" for t in doc[start:end])
+            and (listed := _listed_tail(doc, end)) is not None
+        ):
+            end = listed
         elif (
             token.lower_ in CONNECTORS
             and kind_of(doc[:end].text) == "organization"
