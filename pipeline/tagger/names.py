@@ -249,6 +249,7 @@ HEAD_WORDS = {
         "hpp",  # a hydroelectric power plant: "Bratsk HPP"
     },
     "organization": {
+        "funds",  # "International Oil Pollution Compensation Funds"
         # legislatures of Russia's and Mongolia's regions: "Legislative Duma", "People's Khural"
         "duma",
         "khural",
