@@ -790,9 +790,10 @@ class ParticipationScanner:
         )
         observer = any((role := ROLE_CELL.match(cell)) is not None and role["observer"] is not None for cell in cells)
         country_cell = cells[country_index] if country_index is not None and country_index < len(cells) else None
+        seat_place, seat_country = _seat(cells, columns)
         if country_cell and ROLE_CELL.match(country_cell) and not country_code(country_cell):
             self.open_group(None).observer = observer  # "| (observers) | ADB, KEEI |": bodies of no country
-        elif country_text := country_cell or _seat_country(cells, columns):
+        elif country_text := country_cell or seat_country:
             if not country_code(country_text):
                 self.notes.append(
                     make_note(
@@ -818,9 +819,9 @@ class ParticipationScanner:
                 for index, cell in enumerate(cells)
                 if cell and index != country_index and not ROLE_CELL.match(cell) and not COUNT_CELL.match(cell)
             ]
-        seat = _seat_place(cells, columns)
         for cell in authority_cells:
-            self.add_items(_with_seat(cell, seat) if seat else cell, observer)
+            text, marked = _with_seat(cell, seat_place) if seat_place else (cell, False)
+            self.add_items(text, observer or marked)
 
     def group_for_row(self, country_text: str, observer: bool) -> GroupDraft:
         """Rows of one country and role follow each other in a table: one group for them."""
@@ -880,6 +881,7 @@ class ParticipationScanner:
                     self.open_group(country.strip())
                 continue
             heading = country_heading(item)
+            marked = False
             if heading:  # "Korea: Gangwon-do" after a semicolon: the next country and its first authority
                 group = self.open_or_continue(heading[0], heading[1])
                 group.observer = group.observer or observer
@@ -887,13 +889,9 @@ class ParticipationScanner:
             else:
                 # "Hokkaido and the Republic of Khakassia as observers": the mark is both names'
                 named, marked = strip_observer_suffix(item)
-                names = (
-                    [name + " (observer)" for name in _names_joined_by_and(named)]
-                    if marked
-                    else _names_joined_by_and(item)
-                )
+                names = _names_joined_by_and(named)
             for name in names:
-                self.add_authority(name, observer)
+                self.add_authority(name, observer or marked)
 
 
 # The last words of a body's or a region's name: "A and B" is two names only where A ends so.
@@ -998,28 +996,25 @@ TABLE_HEADERS = (
 )
 
 
-def _seat_country(cells: list[str], columns: TableColumns) -> str | None:
-    """The country a body's seat ends with ("Pohang, Republic of Korea"), in a table with no country column."""
+def _seat(cells: list[str], columns: TableColumns) -> tuple[str | None, str | None]:
+    """(the place, the country) of a body's seat: "Pohang" and "Republic of Korea" of "Pohang,
+    Republic of Korea"; a seat that ends with no country is all place."""
     if columns.seat is None or columns.seat >= len(cells):
-        return None
-    country = cells[columns.seat].rpartition(",")[2].strip()
-    return country if country_code(country) else None
+        return None, None
+    seat = cells[columns.seat]
+    place, _, country = seat.rpartition(",")
+    if country_code(country.strip()):
+        return place.strip() or None, country.strip()
+    return seat.strip() or None, None
 
 
-def _seat_place(cells: list[str], columns: TableColumns) -> str | None:
-    """The place a body sits in, without its country ("Pohang" of "Pohang, Republic of Korea")."""
-    if columns.seat is None or columns.seat >= len(cells):
-        return None
-    place, _, country = cells[columns.seat].rpartition(",")
-    return (place if country_code(country.strip()) else cells[columns.seat]).strip() or None
-
-
-def _with_seat(cell: str, seat: str) -> str:
-    """A body with its seat in brackets, before an observer's mark: "Tov Province (Zuunmod) (observer)"."""
+def _with_seat(cell: str, seat: str) -> tuple[str, bool]:
+    """A body with its seat in brackets ("Tov Province (Zuunmod)"), and whether the cell marks
+    it an observer (the mark, which ends the cell, is taken off for the seat to follow the name)."""
     name, observer = strip_observer_suffix(cell)
     if not name.strip() or re.search(r"[,;]", name):
-        return cell  # (not one body: the seat is no one's)
-    return f"{name.strip()} ({seat})" + (" (observer)" if observer else "")
+        return cell, False  # (not one body: the seat is no one's)
+    return f"{name.strip()} ({seat})", observer
 
 
 def _header_role(cell: str) -> str | None:
