@@ -43,6 +43,7 @@ from .names import (
     is_name,
     named_organ,
     native_form,
+    unglued,
     word_shape,
 )
 
@@ -1688,11 +1689,9 @@ def _glued_features_joined(groups: dict[str, list[Mention]]) -> dict[str, list[M
     """A one-word name with a head glued to it that ends cities' names as often
     (CONDITIONAL_GLUED: "Songshan") is the feature where the record names it ("Mount Song")."""
     for key in [key for key in groups if key.startswith("name:") and " " not in key]:
-        word = key.removeprefix("name:")
-        glued = next((suffix for suffix in CONDITIONAL_GLUED if word.endswith(suffix)), None)
-        feature = f"name:{word[: -len(glued)]} {CONDITIONAL_GLUED[glued]}" if glued else None
-        if feature in groups and len(word) > len(glued or "") + 1:
-            groups[feature] += groups.pop(key)
+        feature = unglued(key.removeprefix("name:"), CONDITIONAL_GLUED)
+        if feature is not None and f"name:{feature}" in groups:
+            groups[f"name:{feature}"] += groups.pop(key)
     return groups
 
 

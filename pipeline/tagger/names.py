@@ -1153,6 +1153,16 @@ GLUED_ALONE = {"san": "mountain", "gang": "river", "jiang": "river"}
 CONDITIONAL_GLUED = {"shan": "mountain"}
 
 
+def unglued(word: str, heads: dict[str, str]) -> str | None:
+    """A one-word name key as its stem and the English word of the head glued to it
+    ("seoraksan" -> "seorak mountain" with GLUED_ALONE), or None where no head of ``heads``
+    ends it after a stem of two letters or more."""
+    glued = next((suffix for suffix in heads if word.endswith(suffix)), None)
+    if glued is None or len(word) <= len(glued) + 1:
+        return None
+    return f"{word[: -len(glued)]} {heads[glued]}"
+
+
 def feature_key(key: str) -> str:
     """A lower-case name key with one spelling for a feature's head: its English head word,
     after the name ("lake chao" and "chaohu lake" are "chao lake")."""
@@ -1164,9 +1174,8 @@ def feature_key(key: str) -> str:
         if len(words) > length and tail in HEAD_TRANSLATIONS:
             words = [*words[:-length], HEAD_TRANSLATIONS[tail]]
             break
-    glued = next((suffix for suffix in GLUED_ALONE if words[0].endswith(suffix)), "") if len(words) == 1 else ""
-    if glued and len(words[0]) > len(glued) + 1:  # "seoraksan" is "Mount Seorak"
-        words = [words[0][: -len(glued)], GLUED_ALONE[glued]]
+    if len(words) == 1 and (feature := unglued(words[0], GLUED_ALONE)) is not None:
+        words = feature.split()  # "seoraksan" is "Mount Seorak"
     head = words[-1]
     if len(words) > 1:
         for glued in GLUED_HEADS.get(head, ()):
