@@ -12,6 +12,7 @@ from pipeline.tagger import ModelError, load_nlp, prose, tag
 from pipeline.tagger.evaluate import load_gold, score_file, total
 from pipeline.tagger.gazetteer import load_gazetteer
 from pipeline.tagger.mentions import Mention, department_of_country, merge, organizer_bodies
+from pipeline.tagger.model import EXCLUDED_COMPONENTS, load_model, resolve_model, with_rulers
 from pipeline.tagger.names import clean_span
 from tests.conftest import TESTS
 
@@ -454,6 +455,31 @@ def test_a_model_loaded_for_some_texts_tags_them_as_the_whole_model(nlp) -> None
         few = load_nlp(texts=texts)
         assert tag([record], few)[0].entities == tag([record], nlp)[0].entities
         assert len(few.get_pipe("span_ruler").patterns) < len(nlp.get_pipe("span_ruler").patterns) / 10
+
+
+def test_rulers_made_again_for_other_texts_replace_the_first_ones(nlp) -> None:
+    """The model a build loads ahead gets the rulers of each batch of texts in turn (the
+    texts built first, then the rest): each batch is tagged as the whole model tags it."""
+    first, second = (
+        parse(read(TESTS / "samples" / "near-2002-heilongjiang.txt")),
+        parse(read(TESTS / "heldout_entities" / "J" / "near-1993-matsue-regional-conference.txt")),
+    )
+    model = load_model()
+    with_rulers(model, texts=prose(first))
+    with_rulers(model, texts=prose(second))
+    assert model.pipe_names.count("span_ruler") == 1 and model.pipe_names.count("acronym_ruler") == 1
+    assert tag([second], model)[0].entities == tag([second], nlp)[0].entities
+
+
+def test_the_models_tokenizer_is_the_one_english_builds() -> None:
+    """``load_model`` does not read the model package's tokenizer (it would be made twice):
+    the tokenizer spaCy builds for English must be that one, byte for byte."""
+    import spacy
+
+    name = resolve_model(None)
+    packaged = spacy.load(name, exclude=EXCLUDED_COMPONENTS)
+    built = spacy.load(name, exclude=[*EXCLUDED_COMPONENTS, "tokenizer"])
+    assert built.tokenizer.to_bytes() == packaged.tokenizer.to_bytes()
 
 
 def test_a_name_can_match_only_where_its_words_are() -> None:

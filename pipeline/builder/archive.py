@@ -7,6 +7,7 @@ import contextlib
 import json
 import sqlite3
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..archive import ARCHIVE_NAME, ArchiveError, ArchiveStatus, Doubt, open_checked, sync
@@ -16,11 +17,43 @@ from .manifest import Manifest
 from .report import Reporter, Summary
 
 
-def update_archive(out_dir: Path, manifest: Manifest, summary: Summary, reporter: Reporter) -> None:
-    """The archive's rows for the records that changed, and none for the texts removed. A
-    failure is one line and an error of the build (the briefings stand; the next build retries)."""
+def archive_records(manifest: Manifest) -> dict[str, tuple[str, str]]:
+    """What the archive follows of each text the manifest keeps: its stem and its record's digest."""
+    return {name: (entry.summary.stem, entry.outputs[".json"]) for name, entry in manifest.files.items()}
+
+
+@dataclass
+class ArchiveOutcome(Reporter):
+    """What ``update_archive`` told, when it ran in a process of its own: put into the
+    build's summary and said to its user by ``replay``."""
+
+    errors: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def message(self, text: str) -> None:
+        self.lines.append(text)
+
+    def replay(self, summary: Summary, reporter: Reporter) -> None:
+        summary.errors += self.errors
+        summary.stage_seconds |= self.stage_seconds
+        for line in self.lines:
+            reporter.message(line)
+
+
+def update_archive_apart(out_dir: Path, records: dict[str, tuple[str, str]]) -> ArchiveOutcome:
+    """``update_archive`` in a worker process, beside the book: what it told, to replay."""
+    summary, outcome = Summary(), ArchiveOutcome()
+    update_archive(out_dir, records, summary, outcome)
+    outcome.errors, outcome.stage_seconds = summary.errors, summary.stage_seconds
+    return outcome
+
+
+def update_archive(out_dir: Path, records: dict[str, tuple[str, str]], summary: Summary, reporter: Reporter) -> None:
+    """The archive's rows for the records that changed (``records``: ``archive_records``), and
+    none for the texts removed. A failure is one line and an error of the build (the briefings
+    stand; the next build retries)."""
     clock = time.perf_counter()
-    records = {name: (entry.summary.stem, entry.outputs[".json"]) for name, entry in manifest.files.items()}
     result = sync(out_dir, records)
     summary.stage_seconds["archive"] = time.perf_counter() - clock
     if result.status is ArchiveStatus.FAILED and result.error:

@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Collection, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,7 @@ from ..render.i18n import briefing_suffixes
 from ..settings import DEFAULTS, LANGUAGES, Language, Settings, edition_date, logo_png
 from ..tagger.model import model_fingerprint
 from ..timing import Timings
-from .archive import update_archive
+from .archive import ArchiveOutcome, archive_records, update_archive, update_archive_apart
 from .book import Edition, edition_fingerprint, remove_books, write_collection
 from .checks import write_checks
 from .environment import writers_environment
@@ -360,11 +361,7 @@ def _build_locked(
     write_book = bool(books)
     many = len(changed) >= POOL_THRESHOLD  # tagged in forked workers, which share one whole model
     if changed and (tagger is None or (many and isinstance(tagger, _FewTextsTagger))):
-        tagger = (
-            _timed_tagger(options, summary)
-            if many
-            else loaders.enter_context(_FewTextsTagger(options, summary, [(name, raw[name]) for name in changed]))
-        )
+        tagger = _timed_tagger(options, summary) if many else loaders.enter_context(_FewTextsTagger(options, summary))
     jobs = max(1, min(options.jobs, usable_cores()))
     slices = _chunks([(name, raw[name]) for name in changed], jobs)
     text_workers = max(
@@ -389,6 +386,11 @@ def _build_locked(
         # whose workers are forked without it (a sixth of a large build's peak memory).
         tagger = None
         _collect_frozen()
+    # A build of a handful of texts updates the archive and the site in a process of its own
+    # while this one makes the book: neither reads what the other writes. (A large build
+    # keeps them one after the other: side by side, their memory would add up.)
+    records = archive_records(new)
+    beside = _beside(out_dir, records) if write_book and not many and not extend else None
     with _workers(None, min(jobs, book_workers)) as pool:
         if write_book:
             clock = time.perf_counter()
@@ -418,13 +420,45 @@ def _build_locked(
     )
     with suppress(OSError):  # not written: the next build hashes every output, as without it
         witness.save()
-    update_archive(out_dir, new, summary, reporter)
+    _archive_done(beside, out_dir, records, summary, reporter)
     summary.results.sort(key=lambda result: result.file)
     failed_anew = any(result.file not in remembered for result in summary.failed)
     reports = all((out_dir / checks_name(code)).is_file() for code in languages)
     if changed or failed_anew or summary.edited or write_book or not reports:
         _write_checks(options, summary, reporter)
     return summary
+
+
+def _beside(out_dir: Path, records: dict[str, tuple[str, str]]) -> Future[ArchiveOutcome] | None:
+    """``update_archive`` started in a forked worker process (None where processes cannot
+    be forked); the worker ends once it is done."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    worker = ProcessPoolExecutor(
+        1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_started, initargs=(os.getpid(),)
+    )
+    try:
+        return worker.submit(update_archive_apart, out_dir, records)
+    finally:
+        worker.shutdown(wait=False)
+
+
+def _archive_done(
+    beside: Future[ArchiveOutcome] | None,
+    out_dir: Path,
+    records: dict[str, tuple[str, str]],
+    summary: Summary,
+    reporter: Reporter,
+) -> None:
+    """The archive and the site updated: what the worker beside told, or, without one (or
+    when it was killed), updated here."""
+    if beside is not None:
+        try:
+            beside.result().replay(summary, reporter)
+            return
+        except BrokenProcessPool:  # killed mid-way: the archive checks itself as it is opened
+            pass
+    update_archive(out_dir, records, summary, reporter)
 
 
 def _in_languages(out_dir: Path, entry: Entry, wanted: tuple[str, ...]) -> Entry:
@@ -492,51 +526,41 @@ def _timed_tagger(options: BuildOptions, summary: Summary) -> Tagger:
     return tagger
 
 
-_AHEAD: tuple[frozenset[str], Nlp] | None = None  # in a loader process: the model, and the texts it is for
+_AHEAD: Nlp | None = None  # in a loader process: the model, loaded before its texts were known
 
 
-def _load_ahead(model: str | None, items: list[tuple[str, bytes]]) -> float:
-    """In the loader process: the model for the texts ``items``, which it reads and parses
-    as the build does, to know their prose (a text that fails here fails in the build, with
-    its line). -> the seconds it took."""
+def _load_ahead(model: str | None) -> float:
+    """In the loader process: the model and the gazetteer, which need no texts. -> the seconds it took."""
     global _AHEAD
-    from ..parser.reader import read_bytes
-    from ..parser.sections import parse
-    from ..tagger.mentions import prose
-    from ..tagger.model import load_nlp
+    from ..tagger.gazetteer import load_gazetteer
+    from ..tagger.model import load_model
 
     clock = time.perf_counter()
-    texts: list[str] = []
-    for name, data in items:
-        with suppress(Exception):
-            texts += prose(parse(read_bytes(data, name)))
-    _AHEAD = frozenset(name for name, _ in items), load_nlp(model, texts=texts)
+    _AHEAD = load_model(model)
+    load_gazetteer()
     return time.perf_counter() - clock
 
 
 def _tag_ahead(model: str | None, records: list[Record]) -> tuple[list[Record], float]:
-    """In the loader process: ``records`` tagged with the model loaded for them (loaded now
-    when they are not the texts it was loaded for). -> (the records, seconds spent loading)."""
+    """In the loader process: ``records`` tagged by the model loaded ahead (loaded now if it
+    was not), with the gazetteer's rulers for them alone. -> (the records, seconds spent loading)."""
     from ..tagger.mentions import prose, tag
-    from ..tagger.model import load_nlp
+    from ..tagger.model import load_model, with_rulers
 
-    if _AHEAD is not None and {record.source.file for record in records} <= _AHEAD[0]:
-        nlp, loading = _AHEAD[1], 0.0
-    else:
-        clock = time.perf_counter()
-        nlp = load_nlp(model, texts=[text for record in records for text in prose(record)])
-        loading = time.perf_counter() - clock
-    return tag(records, nlp), loading
+    clock = time.perf_counter()
+    nlp = with_rulers(_AHEAD or load_model(model), texts=[text for record in records for text in prose(record)])
+    return tag(records, nlp), time.perf_counter() - clock
 
 
 class _FewTextsTagger:
-    """The tagger of a build of a handful of texts: the model is loaded with only the
-    gazetteer's names that can match in them (they are tagged as the whole model tags them,
-    and it loads in a fraction of the time), in a process of its own, started as soon as the
-    build knows which texts changed; meanwhile this process gets its writers ready. Where
-    processes cannot be forked, each call loads the model here."""
+    """The tagger of a build of a handful of texts: the model is loaded in a process of its
+    own, started as soon as the build knows some text changed, while this process reads and
+    parses them and gets its writers ready; then the gazetteer's rulers are made with only the
+    names that can match in these texts (they are tagged as the whole model tags them, and
+    the rulers take a fraction of the time). Where processes cannot be forked, each call
+    loads the model here."""
 
-    def __init__(self, options: BuildOptions, summary: Summary, items: list[tuple[str, bytes]]) -> None:
+    def __init__(self, options: BuildOptions, summary: Summary) -> None:
         self.model, self.summary = options.model, summary
         self._loader: ProcessPoolExecutor | None = None
         self._loaded: Future[float] | None = None
@@ -544,7 +568,7 @@ class _FewTextsTagger:
             self._loader = ProcessPoolExecutor(
                 1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_started, initargs=(os.getpid(),)
             )
-            self._loaded = self._loader.submit(_load_ahead, self.model, items)
+            self._loaded = self._loader.submit(_load_ahead, self.model)
 
     def __call__(self, records: list[Record]) -> list[Record]:
         if self._loader is None:
@@ -604,7 +628,7 @@ def _build_new_first(
     if not items:
         return set(), tagger
     if tagger is None:
-        tagger = loaders.enter_context(_FewTextsTagger(options, summary, items))
+        tagger = loaders.enter_context(_FewTextsTagger(options, summary))
     digests = {name: digest(data) for name, data in items}
     _rebuild([items], digests, new, options, reporter, tagger, None, summary, set())
     return set(digests), tagger

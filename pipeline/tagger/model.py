@@ -58,10 +58,20 @@ def load_nlp(
     Given ``texts``, the rulers hold only the names that can match in them: the model then
     tags those texts as the whole one does, and loads in a fraction of its time (most of
     which is tokenizing the gazetteer's tens of thousands of names)."""
+    return with_rulers(load_model(model), gazetteer, texts)
+
+
+# The model's own tokenizer is the one English builds anyway (a test compares their bytes):
+# not read from the package, it is not made twice (a fifth of loading the model).
+_NOT_LOADED = [*EXCLUDED_COMPONENTS, "tokenizer"]
+
+
+def load_model(model: str | None = None) -> Language:
+    """The spaCy model without the gazetteer's rulers (``with_rulers`` adds them): what can
+    be loaded before the texts it is to tag are known."""
     import spacy  # imported here so commands that do not tag never pay for it
 
-    from .gazetteer import load_gazetteer
-    from .names import NAME_NOUNS_AMONG_STOP_WORDS, NAME_SHAPES
+    from .names import NAME_NOUNS_AMONG_STOP_WORDS
 
     name = resolve_model(model)  # the same choice the manifest records
     if name is None:
@@ -70,20 +80,36 @@ def load_nlp(
             "or pass --model NAME"
         )
     try:
-        nlp = spacy.load(name, exclude=EXCLUDED_COMPONENTS)
+        nlp = spacy.load(name, exclude=_NOT_LOADED)
     except OSError as error:
         raise ModelError(f"cannot load spaCy model {name!r}: {str(error).splitlines()[0]}") from None
     for word in NAME_NOUNS_AMONG_STOP_WORDS:  # (the model itself does not read IS_STOP; the name shapes do)
         for form in (word, word.title(), word.upper()):
             nlp.vocab[form].is_stop = False
+    # Emoticons are no tokens of meeting records: "(Yakutia):" must end in ")" and ":" for the
+    # gazetteer to see "Republic of Sakha (Yakutia)".
+    tokenizer = cast("Tokenizer", nlp.tokenizer)
+    tokenizer.rules = {text: tokens for text, tokens in tokenizer.rules.items() if not _emoticon(text)}
+    return nlp
+
+
+_RULERS = ("span_ruler", "acronym_ruler")
+
+
+def with_rulers(nlp: Language, gazetteer: Gazetteer | None = None, texts: Sequence[str] | None = None) -> Language:
+    """``nlp`` with the gazetteer's rulers for ``texts`` (any text without them), in place of
+    the rulers it had."""
+    from .gazetteer import load_gazetteer
+    from .names import NAME_SHAPES
+
+    for ruler_name in _RULERS:
+        if ruler_name in nlp.pipe_names:
+            nlp.remove_pipe(ruler_name)
     # span_ruler rather than entity_ruler: the latter recounts all its patterns on every doc.
     gazetteer = gazetteer or load_gazetteer()
     # The tokenizer caches its first 10,000 words; tokenizing the patterns must not fill
     # that cache with aliases, or every word of the texts is tokenized afresh.
     tokenizer = cast("Tokenizer", nlp.tokenizer)
-    # Emoticons are no tokens of meeting records: "(Yakutia):" must end in ")" and ":" for the
-    # gazetteer to see "Republic of Sakha (Yakutia)".
-    tokenizer.rules = {text: tokens for text, tokens in tokenizer.rules.items() if not _emoticon(text)}
     cache_size, tokenizer.max_cache_size = tokenizer.max_cache_size, 0
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]  # add_pipe is typed as returning any callable
