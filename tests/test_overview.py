@@ -259,6 +259,39 @@ def test_a_participants_section_lists_the_authorities_under_the_overview_summary
     assert not [note for note in record.notes if "count" in note.code]
 
 
+def test_an_inline_group_marked_observer_with_a_remark() -> None:
+    assert _groups(
+        "Mongolia (2; Tov Province, Selenge Province), DPR Korea (1; Kangwon Province) (observer, did not attend)"
+    ) == [
+        ("Mongolia", "member", ["Tov Province", "Selenge Province"]),
+        ("DPR Korea", "observer", ["Kangwon Province"]),
+    ]
+
+
+def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
+    """The country-line layout goes on with a heading over international bodies: their own
+    group, no country's authorities; the regions of a country alone are the number stated."""
+    text = (
+        "The 2008 NEAR Economic and Trade Forum\n· Overview\nPeriod\n2008\nParticipation\n"
+        "5 regional governments from 2 countries and 2 international organizations\n\n"
+        "China\nLiaoning Province, Jilin Province, Shandong Province\n\nMongolia\nDornod Aimag, Ulaanbaatar City\n\n"
+        "International organizations\nAsian Development Bank (ADB), Northeast Asia Economic Forum\n"
+    )
+    record = parse(read_bytes(text.encode(), "forum.txt"))
+    assert record.overview is not None and record.overview.participation is not None
+    assert [(g.country, g.role, g.authorities) for g in record.overview.participation.groups] == [
+        ("China", "member", ["Liaoning Province", "Jilin Province", "Shandong Province"]),
+        ("Mongolia", "member", ["Dornod Aimag", "Ulaanbaatar City"]),
+        (None, "member", ["Asian Development Bank (ADB)", "Northeast Asia Economic Forum"]),
+    ]
+    assert not [note for note in record.notes if "count" in note.code]
+    assert _groups("Japan", "Tottori Prefecture", "Other organisations (observers):", "UNDP")[-1] == (
+        None,
+        "observer",
+        ["UNDP"],
+    )
+
+
 def test_dash_headings_an_observer_country_and_a_group_of_bodies() -> None:
     lines = [
         "Japan – Niigata Prefecture, Tottori Prefecture",

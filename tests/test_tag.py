@@ -1011,6 +1011,40 @@ def test_a_glued_mountain_beside_the_mountain_named_in_full_is_that_mountain(nlp
     assert ids["Tangshan"] != ids["Mount Song"]
 
 
+def test_a_glued_mountain_the_gazetteer_knows_as_a_town_is_the_mountain_beside_it(nlp) -> None:
+    """"Taishan" is also a town in Guangdong: beside "Mount Tai" it is the mountain, unless
+    written as the town ("Taishan City")."""
+    ids = _ids_of(SHELL.format("Shandong Province showed the Temple of Confucius and Mount Tai (Taishan)."), nlp)
+    assert ids["Taishan"] == ids["Mount Tai"]
+    ids = _ids_of(SHELL.format("Delegates climbed Mount Tai; Taishan City sent a letter."), nlp)
+    assert ids["Taishan City"] != ids["Mount Tai"]
+
+
+def test_a_body_of_a_countrys_ministry_is_three_names(nlp) -> None:
+    text = SHELL.format(
+        "A paper by the First Institute of Oceanography of the Ministry of Natural Resources of China was read; "
+        "the Energy Research Institute of the Russian Academy of Sciences replied."
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"First Institute of Oceanography", "Ministry of Natural Resources", "China"} <= spellings
+    assert "Energy Research Institute of the Russian Academy of Sciences" in spellings
+
+
+def test_an_organ_of_near_is_the_organ_and_near(nlp) -> None:
+    spellings = _spellings_of(SHELL.format("The report of the Working Committee of NEAR was adopted."), nlp)
+    assert {"Working Committee", "NEAR"} <= spellings and "Working Committee of NEAR" not in spellings
+
+
+def test_a_venues_name_and_its_acronym_in_one_bracket(nlp) -> None:
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
+        "Venue: Changwon, Republic of Korea (Changwon Exhibition Convention Center, CECO)\n· Contents\n▷ Talks.\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["CECO"] == ids["Changwon Exhibition Convention Center"]
+    assert "Changwon Exhibition Convention Center, CECO" not in ids
+
+
 def test_a_bodys_of_tail_listing_its_fields_goes_on_over_the_commas(nlp) -> None:
     text = SHELL.format(
         "Researchers of the Institute of Natural Resources, Ecology and Cryology (INREC) in Chita reported; "

@@ -409,7 +409,8 @@ OBSERVER_MARK = re.compile(
 OBSERVER_LINE = re.compile(r"(?:※\s*)?(?:participated\s+as\s+)?observers?(?:\s*\(\d+\))?\s*[:：]?", re.IGNORECASE)
 # "(observer)", "[Observer]", "（观察员 Observer）", "– observer": after a name, that one is an observer.
 OBSERVER_SUFFIX = re.compile(
-    r"\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?observers?[)\]）]|\s+[–—-]\s+(?:as\s+(?:an?\s+)?)?observers?\b"
+    # ("(observer, did not attend)", "(observer, by letter)": a remark may follow the word)
+    r"\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?observers?(?:\s*[,;][^()\[\]（）]{0,40})?[)\]）]|\s+[–—-]\s+(?:as\s+(?:an?\s+)?)?observers?\b"
     # "Altai Krai attended as an observer."
     r"|\s+(?:(?:attended|participated|took\s+part|joined)\s+)?as\s+(?:an?\s+)?observers?\b\.?",
     re.IGNORECASE,
@@ -707,6 +708,9 @@ class ParticipationScanner:
         self.table_rows = 0  # (a table after this line may have a header of its own)
         if OBSERVER_LINE.fullmatch(text):
             self.observer_mode = True
+            return
+        if bodies_heading(text):
+            self.open_group(None).observer = strip_observer_suffix(text.rstrip(":："))[1] or self.observer_mode
             return
         if suspect_authority(text) == "count summary":  # "Total: 16 authorities ...": not a heading either
             self.add_authority(text)
@@ -1125,6 +1129,21 @@ def _observer_heading_at(layout: re.Pattern[str], text: str) -> tuple[str, str] 
         return prefixed["name"].strip(), rest.strip()
     name, marked = strip_observer_suffix(name)
     return (name.strip(), rest.strip()) if marked and name.strip() else None
+
+
+# "International organizations", "Other organisations (observers):": a line heading a group of
+# bodies of no country (observers where it says so), whose names follow on lines of their own
+BODIES_HEADING = re.compile(
+    r"(?:(?:international|other|related|guest|invited|partner|participating)\s+)+"
+    r"(?:organi[sz]ations|institutions|bodies|agencies)(?:\s*\(\d{1,3}\))?\s*[:：]?",
+    re.IGNORECASE,
+)
+
+
+def bodies_heading(text: str) -> bool:
+    """Whether a line heads a group of bodies of no country and holds nothing else."""
+    name, _ = strip_observer_suffix(text.strip().rstrip(":："))
+    return BODIES_HEADING.fullmatch(name.strip()) is not None
 
 
 def heads_table(text: str) -> bool:

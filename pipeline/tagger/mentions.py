@@ -119,7 +119,12 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     words = text.split()
     # ... or ends with one: "Government of the Republic of Sakha (Yakutia)"
     named = any(gazetteer.lookup(" ".join(words[-size:])) for size in range(2, min(len(words), 6) + 1))
-    return [*_with_aside(aside[0], gazetteer), aside[1]] if aside and not named else [text]
+    if not aside or named:
+        return [text]
+    # "(Changwon Exhibition Convention Center, CECO)": a name and its acronym, each a name
+    *name, last = split_top_level(aside[1], ",")
+    inside = [", ".join(name).strip(), last.strip()] if name and is_acronym(last.strip()) else [aside[1]]
+    return [*_with_aside(aside[0], gazetteer), *inside]
 
 
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
@@ -864,6 +869,11 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
             and (named_organ(head) or (is_name(head) and not _generic(head)))
         ):
             return [*_split_of_phrase(head, gazetteer), tail]
+        if head_kind(head) == "organization" and is_name(head) and (department := department_of_country(tail)):
+            # "First Institute of Oceanography of the Ministry of Natural Resources of China":
+            # a country's department is named on its own, and so is its body (a body of any
+            # other parent keeps it: "Energy Research Institute of the Russian Academy of Sciences")
+            return [*_split_of_phrase(head, gazetteer), *department]
     head, of, tail = name.partition(" of ")
     if of and _portfolio(head) and gazetteer.lookup(tail):
         return [tail]  # "(the Minister of) Foreign Affairs of Mongolia": a minister's portfolio, and the country
@@ -1692,6 +1702,15 @@ def _glued_features_joined(groups: dict[str, list[Mention]]) -> dict[str, list[M
         feature = unglued(key.removeprefix("name:"), CONDITIONAL_GLUED)
         if feature is not None and f"name:{feature}" in groups:
             groups[f"name:{feature}"] += groups.pop(key)
+    # ... and so is a town of that name the gazetteer knows ("Mount Tai (Taishan)": not the
+    # town Taishan), unless the record writes it as a town ("Taishan City")
+    for key, group in list(groups.items()):
+        if group[0].entry is None or group[0].entry.type not in ("town", "city") or any(" " in m.text for m in group):
+            continue
+        features = {unglued(alias_key(m.text), CONDITIONAL_GLUED) for m in group}
+        feature = features.pop() if len(features) == 1 else None
+        if feature is not None and f"name:{feature}" in groups:
+            groups[f"name:{feature}"] += [replace(m, entry=None) for m in groups.pop(key)]
     return groups
 
 

@@ -54,6 +54,9 @@ HEAD_WORDS = {
         "webinar",
         "camp",
         "list",  # a register, no body: "World Heritage List", "Red List"
+        "goals",  # a programme's aims, no body: "Sustainable Development Goals"
+        "statement",  # a document, as a declaration: "Joint Statement on Clean Seas"
+        "communique",
     },
     "administrative": {
         "city",
@@ -71,6 +74,7 @@ HEAD_WORDS = {
         "aimag",
         "okrug",
         "banner",  # Inner Mongolia's county: "Bairin Left Banner", "Hexigten Banner"
+        "town",  # a Japanese town (machi), as its cities are "City": "Mikuni Town", "Izushi Town"
     },
     "natural": {
         # "Kubiki Oil Field", "Sinduri Coastal Sand Dune", "Tulukuevsky Open Pit"
@@ -213,6 +217,7 @@ HEAD_WORDS = {
         "hippodrome",
         "route",
         "factory",
+        "village",  # a village kept as a site: "Jeonju Hanok Village", "Naganeupseong Folk Village"
         "works",
         "memorial",
         "arena",
@@ -250,6 +255,8 @@ HEAD_WORDS = {
     },
     "organization": {
         "funds",  # "International Oil Pollution Compensation Funds"
+        "centers",  # a body of many sites: "Korea Centers for Disease Control and Prevention"
+        "centres",
         # legislatures of Russia's and Mongolia's regions: "Legislative Duma", "People's Khural"
         "duma",
         "khural",
@@ -1070,10 +1077,13 @@ def native_form(name: str) -> NativeForm | None:
 
 # Name shapes the gazetteer cannot list: "<Capitalised words> Lake", "Mount <Name>",
 # "<Capitalised words> Museum", "<Capitalised words> Agency".
+# Heads that make a name only capitalised: "Jeonju Hanok Village", but "a Nanai village of Achan"
+TITLED_HEADS = frozenset({"village"})
 NAME_SHAPES = [
     _shape("LOC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}}], "natural"),
     _shape("LOC", [{"LOWER": {"IN": sorted(LEADING_NATURAL)}}, {"IS_TITLE": True, "OP": "+"}], "leading natural"),
-    _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["facility"])}}], "facility"),
+    _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["facility"] - TITLED_HEADS)}}], "facility"),
+    _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(TITLED_HEADS)}, "IS_TITLE": True}], "titled facility"),
     _shape("FAC", [{"LOWER": {"IN": sorted(LEADING_FACILITY)}}, {"IS_TITLE": True, "OP": "+"}], "leading facility"),
     # (bounded: a pattern that opens with _CAPITALISED's "+" is tried at every capitalised word)
     _shape("FAC", [_NAME_WORDS, {"LOWER": {"IN": sorted(AREA_WORDS)}}, {"TEXT": "Area"}], "area"),
