@@ -268,6 +268,12 @@ def test_an_inline_group_marked_observer_with_a_remark() -> None:
     ]
 
 
+def test_the_last_of_a_list_after_its_comma_and_and() -> None:
+    assert _groups("Jeollanam-do, Dornod Province, and the NEAR Secretariat") == [
+        (None, "member", ["Jeollanam-do", "Dornod Province", "NEAR Secretariat"]),
+    ]
+
+
 def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
     """The country-line layout goes on with a heading over international bodies: their own
     group, no country's authorities; the regions of a country alone are the number stated."""

@@ -1012,7 +1012,7 @@ def test_a_glued_mountain_beside_the_mountain_named_in_full_is_that_mountain(nlp
 
 
 def test_a_glued_mountain_the_gazetteer_knows_as_a_town_is_the_mountain_beside_it(nlp) -> None:
-    """"Taishan" is also a town in Guangdong: beside "Mount Tai" it is the mountain, unless
+    """ "Taishan" is also a town in Guangdong: beside "Mount Tai" it is the mountain, unless
     written as the town ("Taishan City")."""
     ids = _ids_of(SHELL.format("Shandong Province showed the Temple of Confucius and Mount Tai (Taishan)."), nlp)
     assert ids["Taishan"] == ids["Mount Tai"]

@@ -480,6 +480,8 @@ _AND_OTHERS = re.compile(
 )
 _LIST_SEPARATORS = ",;、，；·・"  # the ideographic comma and the middle dots list names in East Asian pages
 # "Gangwon-do / Gyeongsangbuk-do": another way to list; a line of them may end or start with one
+# "..., Dornod Province, and the NEAR Secretariat": the last of a list after its comma
+_LAST_LISTED = re.compile(r"^(?:and|&)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 _SLASHES = re.compile(r"(?:\s+|^)/(?:\s+|$)")
 TABLE_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 ROLE_CELL = re.compile(
@@ -877,6 +879,8 @@ class ParticipationScanner:
     def add_items(self, text: str, observer: bool = False) -> None:
         for listed in split_top_level(_SLASHES.sub(";", text), _LIST_SEPARATORS):
             item = _AND_OTHERS.sub(r"\g<name>", listed).strip()
+            if _title_case(last := _LAST_LISTED.sub("", item)):
+                item = last  # (not "and the Kazakh border city of Khorgos": words about a name)
             if not item:
                 continue
             countries = _AND.split(item)

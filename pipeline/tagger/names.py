@@ -378,6 +378,13 @@ NATURAL_FEATURE_NOUNS = {
 # model thought it was: "herders of Tsenkhermandal soum", "Hongsibu district". (Not "village"
 # nor "town": "a Neolithic village", "a Nanai village".)
 UNIT_NOUNS = {"soum", "sum", "county", "township", "district"}
+RESOURCE_SITES = {"field", "fields", "deposit", "deposits", "mine", "mines"}
+# Adjectives of the region's countries and peoples: "Korean coal mines" names no mine
+PEOPLES_ADJECTIVES = frozenset(
+    {"korean", "japanese", "chinese", "russian", "mongolian", "soviet", "siberian", "asian", "european"}
+    | {"american", "buryat", "yakut", "khakass", "tuvan", "manchurian", "inner", "outer", "northern", "southern"}
+    | {"eastern", "western", "new", "old", "state", "national", "local", "regional", "major", "large", "small"}
+)
 RESOURCE_WORDS = {
     "oil",
     "gas",
@@ -393,6 +400,7 @@ RESOURCE_WORDS = {
     "nickel",
     "diamond",
     "fluorspar",
+    "mining",  # "the Bor-Undur mining field"
     "rare-earth",
     "rare",
     "earth",
@@ -1082,6 +1090,17 @@ TITLED_HEADS = frozenset({"village"})
 NAME_SHAPES = [
     _shape("LOC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}}], "natural"),
     _shape("LOC", [{"LOWER": {"IN": sorted(LEADING_NATURAL)}}, {"IS_TITLE": True, "OP": "+"}], "leading natural"),
+    # a mine or a field named before what it yields: "the Bor-Undur mining field", "Tsairt zinc mine"
+    _shape(
+        "LOC",
+        [
+            {**_CAPITALISED, "LOWER": {"NOT_IN": sorted(PEOPLES_ADJECTIVES)}, "OP": "1"},
+            _CAPITALISED | {"OP": "{0,3}"},
+            {"LOWER": {"IN": sorted(RESOURCE_WORDS - {"and"})}, "OP": "{1,3}"},
+            {"LOWER": {"IN": sorted(RESOURCE_SITES)}},
+        ],
+        "resource site",
+    ),
     _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["facility"] - TITLED_HEADS)}}], "facility"),
     _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(TITLED_HEADS)}, "IS_TITLE": True}], "titled facility"),
     _shape("FAC", [{"LOWER": {"IN": sorted(LEADING_FACILITY)}}, {"IS_TITLE": True, "OP": "+"}], "leading facility"),
