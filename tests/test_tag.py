@@ -1035,6 +1035,14 @@ def test_an_organ_of_near_is_the_organ_and_near(nlp) -> None:
     assert {"Working Committee", "NEAR"} <= spellings and "Working Committee of NEAR" not in spellings
 
 
+def test_a_unit_named_inside_a_known_place_is_a_place_of_its_own(nlp) -> None:
+    ids = _ids_of(
+        SHELL.format("Visits to Shenyang Hunnan New District and to Shenyang; Busan Metropolitan City came."), nlp
+    )
+    assert ids["Shenyang Hunnan New District"] != ids["Shenyang"]
+    assert ids["Busan Metropolitan City"].startswith("KR-")
+
+
 def test_a_venues_name_and_its_acronym_in_one_bracket(nlp) -> None:
     text = (
         "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"

@@ -719,6 +719,18 @@ def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -
     return doc[start:base_end], doc[start : end if end > matched_end else base_end]
 
 
+# Words that name a place's unit and its status, after the name: "Busan" + "Metropolitan City"
+_UNIT_STATUS_WORDS = frozenset({"metropolitan", "special", "self-governing", "autonomous", "municipal", "capital"})
+
+
+def _only_unit_words(words: str) -> bool:
+    """Whether words after a known place's name only say its unit ("City", "Metropolitan City")."""
+    return all(
+        key in HEAD_WORDS["administrative"] or key in _UNIT_STATUS_WORDS
+        for key in (word.lower().strip(",.") for word in words.split())
+    )
+
+
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^annual$", re.IGNORECASE)
 
 
@@ -761,6 +773,9 @@ def _gazetteer_mentions(
                 return [
                     _mention(part, gazetteer, "place", "GPE", entry.country, "gazetteer") for part in parts
                 ], covered
+            if not _only_unit_words(extended[len(base) :]):
+                # "Shenyang Hunnan New District": a unit of its own inside the place the gazetteer knows
+                return [_mention(extended, gazetteer, "place", "GPE", entry.country, "gazetteer")], covered
             return [Mention(extended, entry.kind, entry.label, entry, entry.country)], covered
         if kind in HEAD_LABELS:
             mention_kind, label = HEAD_LABELS[kind]
