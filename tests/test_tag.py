@@ -1043,6 +1043,15 @@ def test_a_unit_named_inside_a_known_place_is_a_place_of_its_own(nlp) -> None:
     assert ids["Busan Metropolitan City"].startswith("KR-")
 
 
+def test_a_regions_bare_name_after_the_is_the_river_of_that_name(nlp) -> None:
+    text = SHELL.format(
+        "A bridge between Blagoveshchensk and Heihe over the Amur; Amur Oblast sent two delegates; "
+        "floods on the Heilongjiang River."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Amur"] == ids["Heilongjiang River"] != ids["Amur Oblast"]
+
+
 def test_a_venues_name_and_its_acronym_in_one_bracket(nlp) -> None:
     text = (
         "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"

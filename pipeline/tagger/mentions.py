@@ -1605,6 +1605,12 @@ def _features_by_stem(mentions: list[Mention]) -> dict[str, Mention]:
     return features
 
 
+def _feature_of_name(name: str, gazetteer: Gazetteer) -> Entry | None:
+    """The river or lake the gazetteer knows by ``name`` ("Amur" -> the Amur River)."""
+    found = (gazetteer.lookup(form.format(name)) for form in _NATURAL_FORMS)
+    return next((entry for entry in found if entry is not None and entry.type == "geographic"), None)
+
+
 def _as_feature(text: str, natural: Mention) -> Mention:
     """A bare name as the river or lake it names: its entry, else the same name as its mention."""
     same_as = None if natural.entry else natural.text
@@ -1643,9 +1649,15 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
         if entry is None:
             result.append(mention)
             continue
+        if mention.after_article and not mention.from_structure and _REGION_ID.match(entry.id):
+            # "over the Amur", "the Amur basin": a region is never written after "the", the
+            # river or lake the gazetteer knows by its name is
+            natural_entry = _feature_of_name(mention.text, gazetteer)
+            if natural_entry is not None:
+                result.append(Mention(mention.text, "place", natural_entry.label, natural_entry, None, "rules"))
+                continue
         if (
-            entry is None
-            or mention.from_structure
+            mention.from_structure
             or mention.among_regions
             or not _REGION_ID.match(entry.id)
             or not any(form.startswith(f"{mention.text} ") for form in forms[entry.id])
