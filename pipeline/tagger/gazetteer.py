@@ -38,6 +38,7 @@ class Gazetteer:
         self._by_alias: dict[str, Entry] = {}
         self._by_exact_alias: dict[str, Entry] = {}
         self._cities: dict[str, Entry] = {}  # a city keeps its name where a region took it
+        self._features: dict[str, Entry] | None = None  # made on first use by ``feature``
         for entry in entries:
             for alias in entry.aliases:
                 self._by_alias.setdefault(alias_key(alias), entry)
@@ -53,6 +54,18 @@ class Gazetteer:
 
     def lookup(self, text: str) -> Entry | None:
         return self._by_exact_alias.get(" ".join(text.split())) or self._by_alias.get(alias_key(text))
+
+    def feature(self, key: str, keyed: Callable[[str], str]) -> Entry | None:
+        """The natural feature (river, lake, mountain...) whose alias, keyed by ``keyed`` from its
+        alias key, is ``key``: "Khövsgöl Nuur" and "Mt. Baekdu" are "Lake Khövsgöl" and "Mount
+        Baekdu" for a ``keyed`` that writes a feature's head one way (the tagger's)."""
+        if self._features is None:
+            self._features = {}
+            for entry in self.entries.values():
+                if entry.type == "geographic":
+                    for alias in entry.aliases:
+                        self._features.setdefault(keyed(alias_key(alias)), entry)
+        return self._features.get(key)
 
     def city_named(self, name: str) -> Entry | None:
         """The city a bare name may also mean ("Toyama": Toyama City, not only the

@@ -89,6 +89,8 @@ def _mention(
     source: EntitySource = "structure",
 ) -> Mention:
     entry = gazetteer.lookup(text)
+    if entry is None and " " in text:  # "Mt. Baekdu", "Khövsgöl Nuur": a known feature's other spelling
+        entry = gazetteer.feature(feature_key(alias_key(text)), feature_key)
     if entry is None and (town := _PLACE_AFFIXES.sub("", text)) != text:
         entry = gazetteer.city_named(town)  # "PyeongChang County": the town
     if entry is not None and country is not None and entry.country not in (None, country):
