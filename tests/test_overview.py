@@ -312,6 +312,29 @@ def test_dash_headings_an_observer_country_and_a_group_of_bodies() -> None:
     ]
 
 
+def test_a_table_of_countries_with_an_observer_country_and_a_row_of_bodies() -> None:
+    text = (
+        "The 2013 NEAR Forum\n1. Overview\n※ Date: Jul 9, 2013\n"
+        "※ Participation: 3 regional governments from 2 countries, an observer region and 1 international "
+        "organization\n\n"
+        "| Country | Regional governments | Delegates |\n|---|---|---|\n"
+        "| China | Shandong Province, Henan Province | 18 |\n| Japan | Tottori Prefecture | 9 |\n"
+        "| DPR Korea (observer) | Rason City | 2 |\n"
+        "| International organizations | World Tourism Organization (UNWTO) | 4 |\n"
+    )
+    record = parse(read_bytes(text.encode(), "forum.txt"))
+    assert record.overview is not None and record.overview.participation is not None
+    assert [(g.country, g.role, g.authorities) for g in record.overview.participation.groups] == [
+        ("China", "member", ["Shandong Province", "Henan Province"]),
+        ("Japan", "member", ["Tottori Prefecture"]),
+        ("DPR Korea", "observer", ["Rason City"]),
+        (None, "member", ["World Tourism Organization (UNWTO)"]),
+    ]
+    assert not [
+        note for note in record.notes if note.code in ("suspect-authority", "unknown-country") or "count" in note.code
+    ]
+
+
 def test_a_table_row_whose_country_cell_is_a_role() -> None:
     notes: list = []
     lines = [

@@ -85,7 +85,7 @@ FIELD_SYNONYMS = (
     (
         "organizer",
         re.compile(
-            r"(co )?organi[sz](ed by|ers?)|(co )?hosts?|(co )?hosted by|host (region|government)s?|convened by"
+            r"(co )?organi[sz](ed by|ed for|ers?)|(co )?hosts?|(co )?hosted by|host (region|government)s?|convened by"
             r"|(host|hosting|organi[sz]ing) (organi[sz]ation|institution|body|authority|committee)s?"
         ),
     ),
@@ -143,6 +143,7 @@ def _plausible_other_label(label: str) -> bool:
         and (len(words) <= 4 or (of_phrase and len(words) <= 6))
         and not label[0].islower()  # a capital, or a script without case ("주 제 (Theme)")
         and not any(ch.isdigit() or ch in ",;" for ch in label)
+        and label.count("(") == label.count(")")  # "Subcommittee on Mining (coordinator: ...)": a value's aside
         and country_code(label) is None
         and "observer" not in label.lower()
     )
@@ -390,8 +391,11 @@ SUMMARY = re.compile(
     r"^(?:(?:a\s+)?total(?:\s+of)?\s*:?\s*)?(?P<authorities>\d{1,6})\s+(?P<what>[^\W\d][^,;:()]*?)"
     r"(?:\s+(?:from|of|in|representing)\s+(?P<countries>\d{1,6})\s+(?:countries|country|nations)"
     r"|\s*\((?P<bracketed_countries>\d{1,6})\s+(?:countries|country|nations)\))?"
-    # "..., and 1 observer", "(with 2 observers)", ", 1 observer": the observers the summary counts apart
-    r"(?:\s*[,(]?\s*(?:(?:and|with|plus|including|incl\.|\+)\s+)?\d+\s+(?:[^\W\d][\w\s-]{0,40}?\s+(?:as\s+)?)?observers?\)?)?"
+    # "..., and 1 observer", "(with 2 observers)", ", an observer region": the observers the summary counts apart
+    r"(?:\s*[,(]?\s*(?:(?:and|with|plus|including|incl\.|\+)\s+)?(?:\d+|an?|one)\s+"
+    r"(?:[^\W\d][\w\s-]{0,40}?\s+(?:as\s+)?)?observers?(?:\s+(?:regions?|authorit(?:y|ies)|governments?))?\)?)?"
+    # "... and 3 international organizations": bodies beside the regions, counted apart too
+    r"(?:\s*,?\s*(?:and|with|plus)\s+(?:\d+|an?|one)\s+(?:international\s+|other\s+)?organi[sz]ations?)?"
     # "(46 young leaders)": an aside on the people, not on the authorities
     r"(?:\s*\((?![^()]*observer)[^()]*\))?"
     r"(?=\s*(?:[,;:.–—]|\s--?\s|$))",
@@ -796,9 +800,15 @@ class ParticipationScanner:
         )
         observer = any((role := ROLE_CELL.match(cell)) is not None and role["observer"] is not None for cell in cells)
         country_cell = cells[country_index] if country_index is not None and country_index < len(cells) else None
+        named, marked = strip_observer_suffix(country_cell or "")
+        if named.strip():  # "| DPR Korea (observer) | Rason City |" (but "| (observers) |" is a role's cell)
+            country_cell, observer = named.strip(), observer or marked
         seat_place, seat_country = _seat(cells, columns)
-        if country_cell and ROLE_CELL.match(country_cell) and not country_code(country_cell):
-            self.open_group(None).observer = observer  # "| (observers) | ADB, KEEI |": bodies of no country
+        if country_cell and (
+            (ROLE_CELL.match(country_cell) and not country_code(country_cell)) or bodies_heading(country_cell)
+        ):
+            # "| (observers) | ADB, KEEI |", "| International organizations | UNWTO |": bodies of no country
+            self.open_group(None).observer = observer
         elif country_text := country_cell or seat_country:
             if not country_code(country_text):
                 self.notes.append(

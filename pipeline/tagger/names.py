@@ -218,6 +218,7 @@ HEAD_WORDS = {
         "route",
         "factory",
         "village",  # a village kept as a site: "Jeonju Hanok Village", "Naganeupseong Folk Village"
+        "market",  # a market place: "Wajima Morning Market" (not "the Japanese market": TITLED_HEADS)
         "works",
         "memorial",
         "arena",
@@ -445,7 +446,9 @@ TRAILING_COMMON_NOUNS = {
     "representatives",
 }
 # Lower-case words that still belong to a name ("Tuv aimag", "Gyeongsangbuk-do").
-LOWERCASE_NAME_WORDS = {"aimag", "do", "oblast", "krai", "okrug", "de", "la"}
+# (and a Mongolian feature's head in Cyrillic: "Булган уул", "Хөх нуур", "Хэрлэн гол")
+MONGOLIAN_FEATURE_HEADS = {"уул": "mountain", "нуур": "lake", "гол": "river"}
+LOWERCASE_NAME_WORDS = {"aimag", "do", "oblast", "krai", "okrug", "de", "la", *MONGOLIAN_FEATURE_HEADS}
 # The fields of the association's committees: "Economy and Trade Subcommittee" is one name.
 FIELD_WORDS = {
     "culture",
@@ -610,6 +613,11 @@ NOT_NAMES = {
     "tv",
     "covid",
     "covid-19",
+    # the video-conference services an online meeting's venue names: "Online (Zoom)"
+    "zoom",
+    "webex",
+    "skype",
+    "microsoft teams",
     # the words that open a resolution's preamble, capitalised at the start of a sentence
     "aware",
     "recalling",
@@ -720,8 +728,16 @@ def head_kind(name: str) -> str | None:
     return next((kind for kind, heads in HEAD_WORDS.items() if head in heads), None)
 
 
+# A ministry's country written as its adjective is no word of its name: "the Mongolian
+# Ministry of Mineral Resources and Energy" (but "Russian Academy of Sciences" is the name)
+COUNTRY_ADJECTIVES = frozenset({"korean", "japanese", "chinese", "russian", "mongolian"})
+
+
 def _strip_edges(words: list[str]) -> list[str]:
-    while words and words[0].lower() in LEADING_WORDS:
+    while words and (
+        words[0].lower() in LEADING_WORDS
+        or (len(words) > 2 and words[0].lower() in COUNTRY_ADJECTIVES and words[1].lower() == "ministry")
+    ):
         words = words[1:]
     while words and (
         words[-1].lower() in TRAILING_WORDS
@@ -1086,7 +1102,7 @@ def native_form(name: str) -> NativeForm | None:
 # Name shapes the gazetteer cannot list: "<Capitalised words> Lake", "Mount <Name>",
 # "<Capitalised words> Museum", "<Capitalised words> Agency".
 # Heads that make a name only capitalised: "Jeonju Hanok Village", but "a Nanai village of Achan"
-TITLED_HEADS = frozenset({"village"})
+TITLED_HEADS = frozenset({"village", "market"})
 NAME_SHAPES = [
     _shape("LOC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}}], "natural"),
     _shape("LOC", [{"LOWER": {"IN": sorted(LEADING_NATURAL)}}, {"IS_TITLE": True, "OP": "+"}], "leading natural"),
@@ -1123,6 +1139,8 @@ NAME_SHAPES = [
         "temple",
     ),
     _shape("GPE", [_NAME_WORDS, {"LOWER": "onsen"}], "spa town"),
+    # a Mongolian feature in Cyrillic, its head lower-case after the name: "Булган уул" (not the aimag Булган)
+    _shape("LOC", [{"IS_TITLE": True}, {"LOWER": {"IN": sorted(MONGOLIAN_FEATURE_HEADS)}}], "mongolian feature"),
     # a Japanese name joined by its lower-case particle "no": "Kehi no Matsubara", "Miho no Matsubara"
     _shape("LOC", [{"IS_TITLE": True}, {"ORTH": "no"}, {"IS_TITLE": True}], "japanese no"),
     # a Korean neighbourhood, township or village by its unit's ending: "Haenggung-dong", "Songsan-ri"
@@ -1168,6 +1186,7 @@ HEAD_TRANSLATIONS = {
     "mountains": "mountain",
     "zapovednik": "nature reserve",
     "taisha": "grand shrine",
+    **MONGOLIAN_FEATURE_HEADS,
 }
 # A name's first word that English also writes before it: "Lake Chao", "Saint Sophia".
 LEADING_HEADS = {"lake": "lake", "mount": "mountain", "mt": "mountain", "mt.": "mountain", "peak": "peak"}
