@@ -1059,6 +1059,14 @@ def test_a_known_features_other_spelling_of_its_head_is_that_feature(nlp) -> Non
     assert ids["Khövsgöl Nuur"] == ids["Lake Khuvsgul"] == "geo:lake-khovsgol"
 
 
+def test_a_body_after_and_the_is_no_part_of_the_name_before(nlp) -> None:
+    spellings = _spellings_of(
+        SHELL.format("Speakers: Yakutugol, Polyus Gold and the Institute of Mining of the North."), nlp
+    )
+    assert "Institute of Mining of the North" in spellings
+    assert not [spelling for spelling in spellings if spelling.startswith("Gold and")]
+
+
 def test_a_venues_name_and_its_acronym_in_one_bracket(nlp) -> None:
     text = (
         "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"

@@ -1137,7 +1137,13 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
     "NEAR" + "Culture & Tourism Subcommittee")."""
     if head_kind(doc[start:end].text) != "organization":
         return start
-    while start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].whitespace_:
+    # (an article opens the name's own phrase: "Polyus Gold and the Institute of Mining" are two)
+    while (
+        start >= 2
+        and doc[start - 1].lower_ in ("and", "&")
+        and doc[start - 2].whitespace_
+        and doc[start].lower_ != "the"
+    ):
         run_start = start - 1
         # Words the model read as a body are the name's where its span took the "and" too ("the
         # Culture and"); "Aeroflot and ..." is a body of its own, and a place a name of its own;

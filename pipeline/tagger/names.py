@@ -189,6 +189,8 @@ HEAD_WORDS = {
         "campus",
         "temple",
         "tomb",
+        "cemetery",  # "Cemetery of Confucius"
+        "mansion",  # "Kong Family Mansion"
         "tombs",
         "monastery",
         "lamasery",  # a Tibetan Buddhist monastery: "Wudang Lamasery"
