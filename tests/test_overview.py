@@ -275,8 +275,8 @@ def test_the_last_of_a_list_after_its_comma_and_and() -> None:
 
 
 def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
-    """The country-line layout goes on with a heading over international bodies: their own
-    group, no country's authorities; the regions of a country alone are the number stated."""
+    """The country-line layout goes on with a heading over international bodies: a group of
+    their own, of no country, named as written, beside the members as observers."""
     text = (
         "The 2008 NEAR Economic and Trade Forum\n· Overview\nPeriod\n2008\nParticipation\n"
         "5 regional governments from 2 countries and 2 international organizations\n\n"
@@ -288,7 +288,7 @@ def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
     assert [(g.country, g.role, g.authorities) for g in record.overview.participation.groups] == [
         ("China", "member", ["Liaoning Province", "Jilin Province", "Shandong Province"]),
         ("Mongolia", "member", ["Dornod Aimag", "Ulaanbaatar City"]),
-        (None, "member", ["Asian Development Bank (ADB)", "Northeast Asia Economic Forum"]),
+        (None, "observer", ["Asian Development Bank (ADB)", "Northeast Asia Economic Forum"]),
     ]
     assert not [note for note in record.notes if "count" in note.code]
     assert _groups("Japan", "Tottori Prefecture", "Other organisations (observers):", "UNDP")[-1] == (
@@ -328,7 +328,7 @@ def test_a_table_of_countries_with_an_observer_country_and_a_row_of_bodies() -> 
         ("China", "member", ["Shandong Province", "Henan Province"]),
         ("Japan", "member", ["Tottori Prefecture"]),
         ("DPR Korea", "observer", ["Rason City"]),
-        (None, "member", ["World Tourism Organization (UNWTO)"]),
+        (None, "observer", ["World Tourism Organization (UNWTO)"]),
     ]
     assert not [
         note for note in record.notes if note.code in ("suspect-authority", "unknown-country") or "count" in note.code

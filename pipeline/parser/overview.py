@@ -716,7 +716,7 @@ class ParticipationScanner:
             self.observer_mode = True
             return
         if bodies_heading(text):
-            self.open_group(None).observer = strip_observer_suffix(text.rstrip(":："))[1] or self.observer_mode
+            self.open_group(_bodies_heading_text(text)).observer = True
             return
         if suspect_authority(text) == "count summary":  # "Total: 16 authorities ...": not a heading either
             self.add_authority(text)
@@ -808,7 +808,9 @@ class ParticipationScanner:
             (ROLE_CELL.match(country_cell) and not country_code(country_cell)) or bodies_heading(country_cell)
         ):
             # "| (observers) | ADB, KEEI |", "| International organizations | UNWTO |": bodies of no country
-            self.open_group(None).observer = observer
+            self.open_group(_bodies_heading_text(country_cell) if bodies_heading(country_cell) else None).observer = (
+                observer or bodies_heading(country_cell)
+            )
         elif country_text := country_cell or seat_country:
             if not country_code(country_text):
                 self.notes.append(
@@ -1146,7 +1148,8 @@ def _observer_heading_at(layout: re.Pattern[str], text: str) -> tuple[str, str] 
 
 
 # "International organizations", "Other organisations (observers):": a line heading a group of
-# bodies of no country (observers where it says so), whose names follow on lines of their own
+# bodies of no country, whose names follow on lines of their own. They attend beside the member
+# regions, as observers: their group is named by the heading as written, and has no country.
 BODIES_HEADING = re.compile(
     r"(?:(?:international|other|related|guest|invited|partner|participating)\s+)+"
     r"(?:organi[sz]ations|institutions|bodies|agencies)(?:\s*\(\d{1,3}\))?\s*[:：]?",
@@ -1156,8 +1159,12 @@ BODIES_HEADING = re.compile(
 
 def bodies_heading(text: str) -> bool:
     """Whether a line heads a group of bodies of no country and holds nothing else."""
-    name, _ = strip_observer_suffix(text.strip().rstrip(":："))
-    return BODIES_HEADING.fullmatch(name.strip()) is not None
+    return BODIES_HEADING.fullmatch(_bodies_heading_text(text)) is not None
+
+
+def _bodies_heading_text(text: str) -> str:
+    """ "International organizations (observers):" -> "International organizations"."""
+    return strip_observer_suffix(text.strip().rstrip(":："))[0].strip()
 
 
 def heads_table(text: str) -> bool:
