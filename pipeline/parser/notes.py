@@ -94,7 +94,7 @@ def _stated_phrase(participation: Participation) -> str:
 
 
 def _count_mismatch(
-    record: Record, stated_field: str, code: NoteCode, listed: Callable[[int, int, int, int], tuple[int, ...]]
+    record: Record, stated_field: str, code: NoteCode, listed: Callable[[int, int, int, int], tuple[int, int]]
 ) -> list[Note]:
     """A note when the stated number equals neither the listed members nor members + observers."""
     participation = record.overview.participation if record.overview else None
@@ -105,19 +105,11 @@ def _count_mismatch(
 
 
 def check_participation_count(record: Record, found: set[str]) -> list[Note]:
-    # ("17 regional governments from 5 countries and 6 international organizations": the
-    # regions of a country alone are the number stated too)
-    participation = record.overview.participation if record.overview else None
-    regions = (
-        sum(len(g.authorities) for g in participation.groups if g.role == "member" and g.country_text)
-        if participation
-        else 0
-    )
     return _count_mismatch(
         record,
         "stated_authorities",
         "participation-count-mismatch",
-        lambda members, everyone, _countries, _all_countries: (members, everyone, regions),
+        lambda members, everyone, _countries, _all_countries: (members, everyone),
     )
 
 
