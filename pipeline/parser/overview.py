@@ -483,9 +483,9 @@ _AND_OTHERS = re.compile(
     re.IGNORECASE,
 )
 _LIST_SEPARATORS = ",;、，；·・"  # the ideographic comma and the middle dots list names in East Asian pages
-# "Gangwon-do / Gyeongsangbuk-do": another way to list; a line of them may end or start with one
 # "..., Dornod Province, and the NEAR Secretariat": the last of a list after its comma
 _LAST_LISTED = re.compile(r"^(?:and|&)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
+# "Gangwon-do / Gyeongsangbuk-do": another way to list; a line of them may end or start with one
 _SLASHES = re.compile(r"(?:\s+|^)/(?:\s+|$)")
 TABLE_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 ROLE_CELL = re.compile(
@@ -804,13 +804,10 @@ class ParticipationScanner:
         if named.strip():  # "| DPR Korea (observer) | Rason City |" (but "| (observers) |" is a role's cell)
             country_cell, observer = named.strip(), observer or marked
         seat_place, seat_country = _seat(cells, columns)
-        if country_cell and (
-            (ROLE_CELL.match(country_cell) and not country_code(country_cell)) or bodies_heading(country_cell)
-        ):
-            # "| (observers) | ADB, KEEI |", "| International organizations | UNWTO |": bodies of no country
-            self.open_group(_bodies_heading_text(country_cell) if bodies_heading(country_cell) else None).observer = (
-                observer or bodies_heading(country_cell)
-            )
+        if country_cell and bodies_heading(country_cell):  # "| International organizations | UNWTO |": observing
+            self.open_group(_bodies_heading_text(country_cell)).observer = True
+        elif country_cell and ROLE_CELL.match(country_cell) and not country_code(country_cell):
+            self.open_group(None).observer = observer  # "| (observers) | ADB, KEEI |": bodies of no country
         elif country_text := country_cell or seat_country:
             if not country_code(country_text):
                 self.notes.append(
