@@ -420,12 +420,14 @@ def _build_locked(
     )
     with suppress(OSError):  # not written: the next build hashes every output, as without it
         witness.save()
-    _archive_done(beside, out_dir, records, summary, reporter)
     summary.results.sort(key=lambda result: result.file)
     failed_anew = any(result.file not in remembered for result in summary.failed)
     reports = all((out_dir / checks_name(code)).is_file() for code in languages)
+    # (the pre-send report lists briefings and notes, nothing of the archive or the site: it is
+    # written while the worker beside still makes the site)
     if changed or failed_anew or summary.edited or write_book or not reports:
         _write_checks(options, summary, reporter)
+    _archive_done(beside, out_dir, records, summary, reporter)
     return summary
 
 
