@@ -725,8 +725,10 @@ class Gazetteer:
                 and not _english_word(n)
                 and not _english_phrase(n, city["name"])
             ]
+            if cc == "KR":  # the spelling of the archive's early years as well ("Pyongtaek" for Pyeongtaek)
+                latin.append(mccune_reischauer(city["name"]))
             self.new_entry(eid, city["name"], "place", "GPE", "city", cc)
-            self.add(eid, *(n for n in [*latin, *native] if match_key(n) not in known))
+            self.add(eid, *(n for n in dict.fromkeys([*latin, *native]) if match_key(n) not in known))
             known.add(match_key(city["name"]))
 
     def geonames_towns(self, entries: list[dict]) -> list[dict]:
