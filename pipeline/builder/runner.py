@@ -431,14 +431,22 @@ def _build_locked(
     return summary
 
 
+def _forked_worker() -> ProcessPoolExecutor | None:
+    """One worker process forked from this one, for work beside it (None where processes
+    cannot be forked)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return ProcessPoolExecutor(
+        1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_started, initargs=(os.getpid(),)
+    )
+
+
 def _beside(out_dir: Path, records: dict[str, tuple[str, str]]) -> Future[ArchiveOutcome] | None:
     """``update_archive`` started in a forked worker process (None where processes cannot
     be forked); the worker ends once it is done."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    worker = _forked_worker()
+    if worker is None:
         return None
-    worker = ProcessPoolExecutor(
-        1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_started, initargs=(os.getpid(),)
-    )
     try:
         return worker.submit(update_archive_apart, out_dir, records)
     finally:
@@ -564,13 +572,8 @@ class _FewTextsTagger:
 
     def __init__(self, options: BuildOptions, summary: Summary) -> None:
         self.model, self.summary = options.model, summary
-        self._loader: ProcessPoolExecutor | None = None
-        self._loaded: Future[float] | None = None
-        if "fork" in multiprocessing.get_all_start_methods():
-            self._loader = ProcessPoolExecutor(
-                1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_started, initargs=(os.getpid(),)
-            )
-            self._loaded = self._loader.submit(_load_ahead, self.model)
+        self._loader = _forked_worker()
+        self._loaded = None if self._loader is None else self._loader.submit(_load_ahead, self.model)
 
     def __call__(self, records: list[Record]) -> list[Record]:
         if self._loader is None:
