@@ -382,11 +382,13 @@ NATURAL_FEATURE_NOUNS = {
 # nor "town": "a Neolithic village", "a Nanai village".)
 UNIT_NOUNS = {"soum", "sum", "county", "township", "district"}
 RESOURCE_SITES = {"field", "fields", "deposit", "deposits", "mine", "mines"}
-# Adjectives of the region's countries and peoples: "Korean coal mines" names no mine
-PEOPLES_ADJECTIVES = frozenset(
-    {"korean", "japanese", "chinese", "russian", "mongolian", "soviet", "siberian", "asian", "european"}
-    | {"american", "buryat", "yakut", "khakass", "tuvan", "manchurian", "inner", "outer", "northern", "southern"}
-    | {"eastern", "western", "new", "old", "state", "national", "local", "regional", "major", "large", "small"}
+# The adjectives of the member countries ("the Mongolian Ministry of ...")...
+COUNTRY_ADJECTIVES = frozenset({"korean", "japanese", "chinese", "russian", "mongolian"})
+# ... and of the region's peoples, and words of size and place: "Korean coal mines" names no mine
+PEOPLES_ADJECTIVES = COUNTRY_ADJECTIVES | frozenset(
+    {"soviet", "siberian", "asian", "european", "american", "buryat", "yakut", "khakass", "tuvan", "manchurian"}
+    | {"inner", "outer", "northern", "southern", "eastern", "western", "new", "old", "state", "national", "local"}
+    | {"regional", "major", "large", "small"}
 )
 RESOURCE_WORDS = {
     "oil",
@@ -730,12 +732,9 @@ def head_kind(name: str) -> str | None:
     return next((kind for kind, heads in HEAD_WORDS.items() if head in heads), None)
 
 
-# A ministry's country written as its adjective is no word of its name: "the Mongolian
-# Ministry of Mineral Resources and Energy" (but "Russian Academy of Sciences" is the name)
-COUNTRY_ADJECTIVES = frozenset({"korean", "japanese", "chinese", "russian", "mongolian"})
-
-
 def _strip_edges(words: list[str]) -> list[str]:
+    # (a ministry's country as its adjective is no word of its name: "the Mongolian Ministry of
+    # Mineral Resources and Energy"; "Russian Academy of Sciences" is the name)
     while words and (
         words[0].lower() in LEADING_WORDS
         or (len(words) > 2 and words[0].lower() in COUNTRY_ADJECTIVES and words[1].lower() == "ministry")
