@@ -715,8 +715,8 @@ class ParticipationScanner:
         if OBSERVER_LINE.fullmatch(text):
             self.observer_mode = True
             return
-        if bodies_heading(text):
-            self.open_group(_bodies_heading_text(text)).observer = True
+        if (bodies := bodies_heading(text)) is not None:
+            self.open_group(bodies).observer = True
             return
         if suspect_authority(text) == "count summary":  # "Total: 16 authorities ...": not a heading either
             self.add_authority(text)
@@ -804,8 +804,8 @@ class ParticipationScanner:
         if named.strip():  # "| DPR Korea (observer) | Rason City |" (but "| (observers) |" is a role's cell)
             country_cell, observer = named.strip(), observer or marked
         seat_place, seat_country = _seat(cells, columns)
-        if country_cell and bodies_heading(country_cell):  # "| International organizations | UNWTO |": observing
-            self.open_group(_bodies_heading_text(country_cell)).observer = True
+        if country_cell and (bodies := bodies_heading(country_cell)) is not None:  # "| International organizations |"
+            self.open_group(bodies).observer = True
         elif country_cell and ROLE_CELL.match(country_cell) and not country_code(country_cell):
             self.open_group(None).observer = observer  # "| (observers) | ADB, KEEI |": bodies of no country
         elif country_text := country_cell or seat_country:
@@ -1154,14 +1154,11 @@ BODIES_HEADING = re.compile(
 )
 
 
-def bodies_heading(text: str) -> bool:
-    """Whether a line heads a group of bodies of no country and holds nothing else."""
-    return BODIES_HEADING.fullmatch(_bodies_heading_text(text)) is not None
-
-
-def _bodies_heading_text(text: str) -> str:
-    """ "International organizations (observers):" -> "International organizations"."""
-    return strip_observer_suffix(text.strip().rstrip(":："))[0].strip()
+def bodies_heading(text: str) -> str | None:
+    """The heading, as written, of a line that heads a group of bodies of no country and holds
+    nothing else ("International organizations (observers):" -> "International organizations")."""
+    name = strip_observer_suffix(text.strip().rstrip(":："))[0].strip()
+    return name if BODIES_HEADING.fullmatch(name) else None
 
 
 def heads_table(text: str) -> bool:
