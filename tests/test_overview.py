@@ -8,7 +8,7 @@ from pipeline import parse, read_bytes
 from pipeline.parser.countries import country_code
 from pipeline.parser.overview import collect_fields, match_label, parse_participation, split_country
 from pipeline.parser.text import Line
-from pipeline.record import Participation
+from pipeline.record import Participation, Record
 
 
 @pytest.mark.parametrize(
@@ -63,6 +63,13 @@ def _participation(lines: list[str], notes: list | None = None) -> Participation
 def _groups(*lines: str) -> list[tuple[str | None, str, list[str]]]:
     participation = _participation(list(lines))
     return [(group.country, group.role, group.authorities) for group in participation.groups]
+
+
+def _record_groups(text: str) -> tuple[Record, list[tuple[str | None, str, list[str]]]]:
+    """A whole text's record, and its participation's groups as ``_groups`` gives them."""
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.overview is not None and record.overview.participation is not None
+    return record, [(group.country, group.role, group.authorities) for group in record.overview.participation.groups]
 
 
 def test_bilingual_country_and_observer_labels() -> None:
@@ -240,18 +247,16 @@ def test_countries_joined_by_and_are_countries() -> None:
 
 
 def test_a_participants_section_lists_the_authorities_under_the_overview_summary() -> None:
-    from pipeline import parse, read_bytes
-
     text = (
         "The 3rd Meeting of the NEAR Mining Subcommittee\n\n1. OVERVIEW\nDate : 2011.08.23\n"
         "Participants : 3 member regional governments of NEAR from 2 countries and 1 observer\n\n"
         "2. PARTICIPANTS\nRussian Federation (2) - Kemerovo Region, Tomsk Region\nMongolia (1) - Uvs Province\n"
         "Observers - Siberian Coal Energy Company (SUEK)\n\n3. RESULTS\n- Reports were heard.\n"
     )
-    record = parse(read_bytes(text.encode(), "x.txt"))
+    record, groups = _record_groups(text)
     participation = record.overview.participation
     assert (participation.stated_authorities, participation.stated_countries) == (3, 2)
-    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+    assert groups == [
         ("Russian Federation", "member", ["Kemerovo Region", "Tomsk Region"]),
         ("Mongolia", "member", ["Uvs Province"]),
         (None, "observer", ["Siberian Coal Energy Company (SUEK)"]),
@@ -283,9 +288,8 @@ def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
         "China\nLiaoning Province, Jilin Province, Shandong Province\n\nMongolia\nDornod Aimag, Ulaanbaatar City\n\n"
         "International organizations\nAsian Development Bank (ADB), Northeast Asia Economic Forum\n"
     )
-    record = parse(read_bytes(text.encode(), "forum.txt"))
-    assert record.overview is not None and record.overview.participation is not None
-    assert [(g.country, g.role, g.authorities) for g in record.overview.participation.groups] == [
+    record, groups = _record_groups(text)
+    assert groups == [
         ("China", "member", ["Liaoning Province", "Jilin Province", "Shandong Province"]),
         ("Mongolia", "member", ["Dornod Aimag", "Ulaanbaatar City"]),
         (None, "observer", ["Asian Development Bank (ADB)", "Northeast Asia Economic Forum"]),
@@ -322,9 +326,8 @@ def test_a_table_of_countries_with_an_observer_country_and_a_row_of_bodies() -> 
         "| DPR Korea (observer) | Rason City | 2 |\n"
         "| International organizations | World Tourism Organization (UNWTO) | 4 |\n"
     )
-    record = parse(read_bytes(text.encode(), "forum.txt"))
-    assert record.overview is not None and record.overview.participation is not None
-    assert [(g.country, g.role, g.authorities) for g in record.overview.participation.groups] == [
+    record, groups = _record_groups(text)
+    assert groups == [
         ("China", "member", ["Shandong Province", "Henan Province"]),
         ("Japan", "member", ["Tottori Prefecture"]),
         ("DPR Korea", "observer", ["Rason City"]),
