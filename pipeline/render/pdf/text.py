@@ -7,6 +7,8 @@ font fallback, so a line is written and measured run by run.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -60,13 +62,20 @@ def _pieces(word: str, font: str, size: float, width: float) -> list[tuple[str, 
     return pieces
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_width(word: str, font: str, size: float) -> float:
+    """A word's width, measured once: tables and the pre-send report repeat their words
+    thousands of times ("Overview", "authorities", a country's name)."""
+    return runs_width(word, font, size)
+
+
 def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy word wrap, each line measured in the fonts its script runs use; a word
     wider than a line is cut between characters, so no line runs past ``width``."""
     lines: list[str] = []
     space, used = stringWidth(" ", font, size), 0.0
     for word in text.split():
-        word_width = runs_width(word, font, size)
+        word_width = _word_width(word, font, size)
         if lines and used + space + word_width <= width:
             lines[-1] += f" {word}"
             used += space + word_width
