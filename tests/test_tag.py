@@ -1088,3 +1088,25 @@ def test_a_bodys_of_tail_listing_its_fields_goes_on_over_the_commas(nlp) -> None
     ids = _ids_of(text, nlp)
     assert ids["INREC"] == ids["Institute of Natural Resources, Ecology and Cryology"]
     assert {"Bank of Korea", "Japan", "China"} <= set(ids)
+
+
+def test_a_facility_or_a_body_named_after_a_person(nlp) -> None:
+    kinds = dict(_kinds_of(SHELL.format("A visit to the Yi Sun-sin Bridge and to Kim Il Sung University."), nlp))
+    assert kinds["Yi Sun-sin Bridge"] == "place"
+    assert kinds["Kim Il Sung University"] == "organization"
+
+
+def test_a_features_lower_case_word_before_its_capitalised_head_is_part_of_its_name(nlp) -> None:
+    spellings = _spellings_of(SHELL.format("A visit to the West Open-pit Mine of Fushun Mining Group."), nlp)
+    assert {"West Open-pit Mine", "Fushun Mining Group"} <= spellings
+
+
+def test_a_declaration_quoted_from_an_e_mail_keeps_its_names_and_its_resolutions(nlp) -> None:
+    text = (
+        "The 6th NEAR General Assembly\n· Overview\nPeriod: 2006\n· Declaration\n"
+        "> The members of the Association of North East Asia Regional Governments met in Daegu.\n>\n"
+        "> 1. Members will cooperate.\n> 2. Members will meet again in Gyeongju.\n"
+    )
+    (record,) = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)
+    assert record.declaration is not None and len(record.declaration.resolutions) == 2
+    assert "Association of North East Asia Regional Governments" in {entity.name for entity in record.entities}

@@ -43,13 +43,47 @@ QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 QUOTED_SHARE = 0.6  # of the non-blank lines: a forwarded e-mail, not a text using ">" somewhere
 
 
+# A run of this many quoted lines (blank lines between them aside) is a quoted block in a
+# text of its own lines: a declaration or a reply pasted from an e-mail.
+QUOTED_BLOCK_LINES = 3
+
+
 def strip_quoting(lines: list[Line]) -> list[Line] | None:
-    """Every line quoted with '> ' or '>> ' as in a forwarded e-mail."""
+    """Every line quoted with '> ' or '>> ' as in a forwarded e-mail, or each block of
+    QUOTED_BLOCK_LINES quoted lines or more in a text that is mostly not quoted."""
     filled = [line for line in lines if line.text]
-    quoted = sum(1 for line in filled if QUOTE_PREFIX.match(line.text))
-    if not filled or quoted < QUOTED_SHARE * len(filled):
+    quoted = [bool(QUOTE_PREFIX.match(line.text)) for line in lines]
+    if not filled:
         return None
-    return [Line(line.number, QUOTE_PREFIX.sub("", line.text).strip()) for line in lines]
+    if sum(quoted) >= QUOTED_SHARE * len(filled):
+        return [Line(line.number, QUOTE_PREFIX.sub("", line.text).strip()) for line in lines]
+    in_block = _quoted_blocks(lines, quoted)
+    if not any(in_block):
+        return None
+    return [
+        Line(line.number, QUOTE_PREFIX.sub("", line.text).strip()) if inside else line
+        for line, inside in zip(lines, in_block, strict=True)
+    ]
+
+
+def _quoted_blocks(lines: list[Line], quoted: list[bool]) -> list[bool]:
+    """Which lines stand in a run of at least QUOTED_BLOCK_LINES quoted lines, with only
+    blank lines between them."""
+    in_block = [False] * len(lines)
+    start: int | None = None  # the run's first quoted line
+    count = last = 0
+    for index in range(len(lines) + 1):
+        if index < len(lines) and quoted[index]:
+            start = index if start is None else start
+            count += 1
+            last = index
+        elif index < len(lines) and not lines[index].text:
+            continue
+        else:
+            if start is not None and count >= QUOTED_BLOCK_LINES:
+                in_block[start : last + 1] = [True] * (last + 1 - start)
+            start, count = None, 0
+    return in_block
 
 
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")

@@ -979,6 +979,14 @@ def _feature_of_tail(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
     return run_end
 
 
+def _titled_head_after(doc: Doc, end: int) -> int:
+    """A feature's name whose lower-case head word was a word of its own head's: "West
+    Open-pit" + "Mine" is the mine."""
+    if end < len(doc) and doc[end - 1].is_lower and doc[end].is_title and head_kind(doc[end].text) == "natural":
+        return end + 1
+    return end
+
+
 def _located_facility(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
     """A hotel's or a hall's name that ends with its city: "Lotte Hotel Ulsan", "Shangri-La
     Hotel Harbin" (no comma or preposition between, and no name going on after the city)."""
@@ -1089,7 +1097,7 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     elif head_kind(ent.text) == "facility":
         end = _located_facility(ent.doc, _feature_of_tail(ent.doc, end, ents_at), ents_at)
     elif head_kind(ent.text) == "natural":
-        end = _feature_of_tail(ent.doc, end, ents_at)
+        end = _feature_of_tail(ent.doc, _titled_head_after(doc, end), ents_at)
     start = _extend_left(ent.doc, ent.start, end, ents_at)
     if doc[start].text in _HYPHEN and _glued_hyphen(doc, start):
         start += 1  # a shape's words may open with the hyphen of "All-China ..."
@@ -1301,6 +1309,28 @@ def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
     return found
 
 
+def _named_after_person(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """A facility or a body named after a person: the model's PERSON, then a capitalised
+    head word of a facility or a body ("the Yi Sun-sin Bridge", "Kim Il Sung University"),
+    as a proposal of that facility or body."""
+    found = []
+    for ent in doc.ents:
+        end = ent.end
+        if ent.label_ != "PERSON" or end >= len(doc) or not doc[end].is_title:
+            continue
+        start = ent.start + (ent[0].lower_ == "the")
+        name = doc[start : end + 1]
+        kind = head_kind(name.text)
+        titled = any(token.lower_.rstrip(".") in HONORIFICS for token in name)  # "Ms. Olga Ivanova Museum director"
+        if start == end or kind not in ("facility", "organization") or titled or _in_person_name(doc, start):
+            continue
+        mention_kind, label = HEAD_LABELS[kind]
+        found.append(
+            (range(start, end + 1), True, [_mention(name.text, gazetteer, mention_kind, label, source="rules")])
+        )
+    return found
+
+
 NATIVE_NAMED_WORDS = 4  # "Angarskaya Derevnya (Ангарская деревня)": the Latin words a native form names
 
 
@@ -1394,6 +1424,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     proposals.extend(_shaped_words(doc, gazetteer))
     proposals.extend(_named_by_native_form(doc, gazetteer))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
+    proposals.extend(_named_after_person(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):

@@ -19,6 +19,7 @@ HEAD_WORDS = {
         "conference",
         "conferences",
         "assembly",
+        "assemblies",  # "the General Assemblies held since then in Toyama"
         "forum",
         "meeting",
         "meetings",
@@ -689,7 +690,13 @@ FACILITY_CENTRE_WORDS = frozenset(
 # Heads of two words, where the head word alone says nothing ("Horqin Sandy Land": a sandy
 # steppe; "land" alone ends theme parks and names of regions alike), or another thing than
 # with the word before ("Suwon City Hall" is the city's administration, a "hall" a building)
-TWO_WORD_HEADS = {("sandy", "land"): "natural", ("development", "area"): "facility", ("city", "hall"): "organization"}
+TWO_WORD_HEADS = {
+    ("sandy", "land"): "natural",
+    ("development", "area"): "facility",
+    ("city", "hall"): "organization",
+    ("recreational", "forest"): "natural",
+    ("national", "forest"): "natural",
+}
 # An assembly is a meeting ("the 13th NEAR General Assembly"), but a legislature where a word
 # of government comes before it: "Tottori Prefectural Assembly", "State Assembly of the
 # Republic of Sakha (Yakutia)", "Legislative Assembly of Primorsky Krai".
@@ -1105,7 +1112,17 @@ def native_form(name: str) -> NativeForm | None:
 # Heads that make a name only capitalised: "Jeonju Hanok Village", but "a Nanai village of Achan"
 TITLED_HEADS = frozenset({"village", "market"})
 NAME_SHAPES = [
-    _shape("LOC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}}], "natural"),
+    _shape("LOC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}, "IS_TITLE": True}], "natural"),
+    # a lower-case head after a people's adjective names no feature: "Russian mine engineers"
+    _shape(
+        "LOC",
+        [
+            {**_CAPITALISED, "LOWER": {"NOT_IN": sorted(PEOPLES_ADJECTIVES)}, "OP": "1"},
+            _CAPITALISED | {"OP": "{0,3}"},
+            {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}, "IS_LOWER": True},
+        ],
+        "natural, lower-case head",
+    ),
     _shape("LOC", [{"LOWER": {"IN": sorted(LEADING_NATURAL)}}, {"IS_TITLE": True, "OP": "+"}], "leading natural"),
     # a mine or a field named before what it yields: "the Bor-Undur mining field", "Tsairt zinc mine"
     _shape(
