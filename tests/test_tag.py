@@ -1110,3 +1110,23 @@ def test_a_declaration_quoted_from_an_e_mail_keeps_its_names_and_its_resolutions
     (record,) = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)
     assert record.declaration is not None and len(record.declaration.resolutions) == 2
     assert "Association of North East Asia Regional Governments" in {entity.name for entity in record.entities}
+
+
+def test_a_files_format_in_brackets_is_no_acronym(nlp) -> None:
+    ids = _ids_of(SHELL.format("Presentation slides of KMI and NOWPAP (ZIP) and the report (PDF)."), nlp)
+    assert "NOWPAP" in ids
+    assert not {"ZIP", "PDF"} & set(ids)
+
+
+def test_a_venues_room_aside_names_its_places(nlp) -> None:
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2020\n"
+        "Venue: Artyom, Primorsky Krai, Russian Federation (host studio at Vladivostok International Airport, "
+        "Artyom (Артём))\n· Contents\n▷ Talks.\n"
+    )
+    (record,) = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)
+    assert record.overview is not None and record.overview.venue is not None
+    assert record.overview.venue.country == "Russian Federation"
+    ids = {alias: entity.id for entity in record.entities for alias in [entity.name, *entity.aliases]}
+    assert "Vladivostok International Airport" in ids
+    assert ids["Артём"] == ids["Artyom"]

@@ -313,9 +313,6 @@ def _venue_goes_on(field: RawField, text: str) -> bool:
 
 # --- venue and organizer ---------------------------------------------------------
 
-_TRAILING_ASIDE = re.compile(r"^(?P<base>.*?)\s*(?P<aside>\([^()]*\))$")
-
-
 # Between the parts of a venue or organizer: a comma, "Country > place", a spaced dash, slash
 # or bar (a column's value going on), a semicolon ("Russian Federation; Hotel Asia").
 PLACE_SEPARATOR = re.compile(r"\s*>\s*|\s+[–—/|-]\s+|\s*;\s*")
@@ -331,17 +328,18 @@ def split_country(text: str) -> tuple[str | None, str]:
     parts = split_top_level(PLACE_SEPARATOR.sub(",", text), ",")
     for index in (len(parts) - 1, 0, *range(1, len(parts) - 1)) if len(parts) > 1 else ():
         part = parts[index]
-        aside_match = _TRAILING_ASIDE.match(part)
-        base, aside = (aside_match["base"], aside_match["aside"]) if aside_match else (part, "")
+        # (an aside may hold brackets: "Russian Federation (host studio at ..., Artyom (Артём))")
+        aside_split = split_aside(part)
+        base, aside = (aside_split[0], f"({aside_split[1]})") if aside_split else (part, "")
         country = canonical_country(base)
         if country:
             place = ", ".join(parts[:index] + parts[index + 1 :])
             if not re.search(r"[A-Za-z]", aside):  # "Mongolia (Монгол Улс)": the country's own name goes with it
                 aside = ""
             return country, f"{place} {aside}".strip()
-    aside_match = _TRAILING_ASIDE.match(text.strip())
-    if aside_match:  # "경주 힐튼호텔 (Hilton Gyeongju, Gyeongju, Korea)": the country inside
-        country, _ = split_country(aside_match["aside"][1:-1])
+    aside_split = split_aside(text)
+    if aside_split:  # "경주 힐튼호텔 (Hilton Gyeongju, Gyeongju, Korea)": the country inside
+        country, _ = split_country(aside_split[1])
         if country:
             return country, text
     return None, text

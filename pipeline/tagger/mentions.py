@@ -169,7 +169,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         piece
         for chunk in PLACE_SEPARATOR.split(text)  # (as the parser parts a venue)
         for part in split_top_level(chunk, ",")
-        for piece in _joined_places(part, gazetteer)
+        for room_part in _room_aside_parts(part)
+        for piece in _joined_places(room_part, gazetteer)
     ]
     mentions: list[Mention] = []
     for part in parts:
@@ -210,8 +211,19 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     return mentions
 
 
-# "conference hall of the Administration of Chita Oblast", "host studio: Yueyang": what names the place
-_LOWER_CASE_ROOM_OF = re.compile(r"^[a-z][\w\s-]*?(?:\s+of\s+(?:the\s+)?|:\s*)(?P<name>[A-Z].*)$")
+# "conference hall of the Administration of Chita Oblast", "host studio: Yueyang", "with the host
+# studio at the Zayain Gegeen Monastery Museum": what names the place
+_LOWER_CASE_ROOM_OF = re.compile(r"^[a-z][\w\s-]*?(?:\s+(?:of|at)\s+(?:the\s+)?|:\s*)(?P<name>[A-Z].*)$")
+
+
+def _room_aside_parts(part: str) -> list[str]:
+    """A venue's part with a room's aside, "Russian Federation (host studio at Vladivostok
+    International Airport, Artyom (Артём))": the part, and the places the aside names."""
+    aside = split_aside(part)
+    room = _LOWER_CASE_ROOM_OF.match(aside[1]) if aside else None
+    if aside is None or room is None:
+        return [part]
+    return [aside[0], *split_top_level(room["name"], ",")]
 
 
 def _native_form(aside: str, name: str) -> bool:

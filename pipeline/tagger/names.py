@@ -597,6 +597,8 @@ NOT_NAMES = {
     "gw",
     "mwh",
     "kwh",
+    "zip",  # "slides of KMI and NOWPAP (ZIP)": a file's format, no acronym
+    "rar",
     "xls",
     "xlsx",
     "doc",
