@@ -1130,3 +1130,24 @@ def test_a_venues_room_aside_names_its_places(nlp) -> None:
     ids = {alias: entity.id for entity in record.entities for alias in [entity.name, *entity.aliases]}
     assert "Vladivostok International Airport" in ids
     assert ids["Артём"] == ids["Artyom"]
+
+
+def test_an_untagged_name_inside_a_list_of_places_is_a_place(nlp) -> None:
+    kinds = dict(_kinds_of(SHELL.format("They discussed the recovery of Wajima, Suzu and Nanao."), nlp))
+    assert kinds["Suzu"] == "place"
+
+
+def test_a_name_after_an_office_is_a_persons(nlp) -> None:
+    """ "Governor Ishii" is no town of Ishii, and "and Mayor Mori" no place after a place."""
+    spellings = _spellings_of(SHELL.format("Delegates from Toyama, Governor Ishii and Mayor Mori spoke."), nlp)
+    assert "Toyama" in spellings
+    assert not {"Ishii", "Mayor Mori"} & spellings
+
+
+def test_a_venue_hosted_from_a_building_names_it(nlp) -> None:
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2024\n"
+        "Venue: Online, hosted from the Ishikawa Prefectural Government Building, Kanazawa, Japan\n"
+        "· Contents\n▷ Talks.\n"
+    )
+    assert "Ishikawa Prefectural Government Building" in _spellings_of(text, nlp)

@@ -34,6 +34,7 @@ from .names import (
     NOT_NAMES,
     ON_TAIL_HEADS,
     RESOURCE_WORDS,
+    ROLE_WORDS,
     UNIT_NOUNS,
     clean_span,
     feature_key,
@@ -212,8 +213,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
 
 
 # "conference hall of the Administration of Chita Oblast", "host studio: Yueyang", "with the host
-# studio at the Zayain Gegeen Monastery Museum": what names the place
-_LOWER_CASE_ROOM_OF = re.compile(r"^[a-z][\w\s-]*?(?:\s+(?:of|at)\s+(?:the\s+)?|:\s*)(?P<name>[A-Z].*)$")
+# studio at the Zayain Gegeen Monastery Museum", "hosted from the ...": what names the place
+_LOWER_CASE_ROOM_OF = re.compile(r"^[a-z][\w\s-]*?(?:\s+(?:of|at|from)\s+(?:the\s+)?|:\s*)(?P<name>[A-Z].*)$")
 
 
 def _room_aside_parts(part: str) -> list[str]:
@@ -1542,10 +1543,11 @@ PERSON_NAME_WORDS = 3  # "Ms. Olga Ivanova", "Dr. Kim Dae Jung": the words a tit
 
 
 def _in_person_name(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` is part of a person's, after a title ("Ms. Olga Ivanova")."""
+    """Whether the name at ``start`` is part of a person's, after a title ("Ms. Olga Ivanova")
+    or an office ("Governor Ishii": not the town of Ishii)."""
     for before in range(start - 1, max(-1, start - 1 - PERSON_NAME_WORDS), -1):
         word = doc[before].lower_.rstrip(".")
-        if word in HONORIFICS:
+        if word in HONORIFICS or (word in ROLE_WORDS and doc[before].is_title):
             return True
         if not doc[before].is_title:
             return False
@@ -1599,21 +1601,28 @@ def _cities_among_cities(
     return result
 
 
+_LIST_JOINERS = frozenset({"&", "and", ","})
+
+
 def _coordinated_place(
     doc: Doc, tokens: range, found: list[Mention], taken: set[int]
 ) -> tuple[range, list[Mention]] | None:
     """'Mount Tai & Qufu': an untagged capitalised name of at most three words,
-    joined by '&' or 'and' to a place, is a place too."""
+    joined by '&' or 'and' to a place, is a place too; so is one between two names of a
+    list that opens with a place ("Wajima, Suzu and Nanao")."""
     joiner = tokens.stop
-    if len(found) != 1 or found[0].kind != "place" or joiner + 1 >= len(doc) or doc[joiner].text not in ("&", "and"):
+    if len(found) != 1 or found[0].kind != "place" or joiner + 1 >= len(doc) or doc[joiner].text not in _LIST_JOINERS:
         return None
     start = stop = joiner + 1
     while stop < len(doc) and stop not in taken and _starts_name(doc[stop]) and stop - start < 3:
         stop += 1
     if stop == start or (stop < len(doc) and (stop in taken or _starts_name(doc[stop]))):
         return None
+    listed = stop + 1 < len(doc) and doc[stop].text in _LIST_JOINERS and stop + 1 in taken
+    if doc[joiner].text == "," and not listed:
+        return None
     name = doc[start:stop].text
-    if not is_name(name):
+    if not is_name(name) or doc[start].lower_.rstrip(".") in ROLE_WORDS | HONORIFICS:  # "and Mayor Mori"
         return None
     taken.update(range(start, stop))
     return range(start, stop), [Mention(name, "place", found[0].label, None, found[0].country, "rules")]
