@@ -1153,3 +1153,23 @@ def test_a_venue_hosted_from_a_building_names_it(nlp) -> None:
         "· Contents\n▷ Talks.\n"
     )
     assert "Ishikawa Prefectural Government Building" in _spellings_of(text, nlp)
+
+
+def test_an_organ_of_a_parent_named_by_a_common_word_is_the_organ(nlp) -> None:
+    spellings = _spellings_of(SHELL.format("The Working Group of the Conference will be set up in 1995."), nlp)
+    assert "Working Group" in spellings
+    assert "Working Group of the Conference" not in spellings
+
+
+def test_a_native_form_after_a_names_lower_case_nouns_is_the_names(nlp) -> None:
+    ids = _ids_of(
+        SHELL.format("A visit to the Yinxu archaeological site (殷墟) and Aomori city hall (青森市役所)."), nlp
+    )
+    assert ids["殷墟"] == ids["Yinxu"]
+    assert ids.get("青森市役所") != ids["Aomori"]
+
+
+def test_the_older_gobi_spelling_of_an_aimag_is_the_aimag(nlp) -> None:
+    ids = _ids_of(SHELL.format("Delegates of Dornogobi and of Dornogovi Province came; a trip from Port Baikal."), nlp)
+    assert ids["Dornogobi"] == ids["Dornogovi Province"] == "MN-063"
+    assert "Port Baikal" in ids

@@ -592,6 +592,9 @@ class Gazetteer:
             alias for alias in cfg.get("aliases", []) if alias.split()[-1].lower() not in ("aimag", "province", "city")
         ]
         variants = list(dict.fromkeys([iso, fold(iso), modern, fold(modern), u_fold, *bare]))
+        # and the older English spelling of "govi" (desert), still in use: "Dornogobi", "Gobi-Altai"
+        variants += [gobi for v in variants if (gobi := v.replace("govi", "gobi").replace("Govi", "Gobi")) != v]
+        variants = list(dict.fromkeys(variants))
         if typ == "capital city":
             name = cfg.get("name", fold(modern))
             return name, variants + [f"{v} City" for v in variants]

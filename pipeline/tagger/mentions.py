@@ -891,6 +891,8 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
         return list(department)
     for of_the in _OF_THE.finditer(name):
         head, tail = name[: of_the.start()], name[of_the.end() :]
+        if named_organ(head) and not is_name(tail):
+            return [head]  # "Working Group of the Conference": the organ of a parent named by a common word
         parent = gazetteer.lookup(tail)
         # (a bare "Secretariat of NEAR" is one name)
         if (
@@ -1255,9 +1257,22 @@ def _with_acronym(doc: Doc, found: list[Mention], tokens: range, gazetteer: Gaze
 NATIVE_ASIDE_TOKENS = 6  # "(Телецкое озеро)", "(한려해상국립공원)": a name, not a sentence
 
 
+# Lower-case words between a name and its form in another script: "the Yinxu archaeological
+# site (殷墟)", where the bracket names what the words say of the name.
+NATIVE_AFTER_NOUNS = 2
+
+
 def _native_aside(doc: Doc, end: int) -> range | None:
     """The tokens of a bracketed name in another script right after ``end`` ("Tsugaru Strait
-    (津軽海峡)", "Lake Teletskoye (Телецкое озеро)")."""
+    (津軽海峡)", "Lake Teletskoye (Телецкое озеро)"), or after a lower-case noun or two
+    ("the Yinxu archaeological site (殷墟)")."""
+    nouns = end
+    while nouns < len(doc) and nouns - end < NATIVE_AFTER_NOUNS and doc[nouns].is_lower and doc[nouns].is_alpha:
+        nouns += 1
+    words = doc[end:nouns]
+    # (not a body's words: "Aomori city hall (青森市役所)" is the hall's)
+    if nouns > end and not any(token.is_stop for token in words) and head_kind(words.text) != "organization":
+        end = nouns
     if end >= len(doc) or doc[end].text != "(":
         return None
     depth = 0

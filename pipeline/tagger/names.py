@@ -1109,6 +1109,9 @@ def native_form(name: str) -> NativeForm | None:
     )
 
 
+_ALL_HEAD_WORDS = frozenset(word for words in HEAD_WORDS.values() for word in words)
+
+
 # Name shapes the gazetteer cannot list: "<Capitalised words> Lake", "Mount <Name>",
 # "<Capitalised words> Museum", "<Capitalised words> Agency".
 # Heads that make a name only capitalised: "Jeonju Hanok Village", but "a Nanai village of Achan"
@@ -1140,6 +1143,12 @@ NAME_SHAPES = [
     _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["facility"] - TITLED_HEADS)}}], "facility"),
     _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(TITLED_HEADS)}, "IS_TITLE": True}], "titled facility"),
     _shape("FAC", [{"LOWER": {"IN": sorted(LEADING_FACILITY)}}, {"IS_TITLE": True, "OP": "+"}], "leading facility"),
+    # a town named "Port" and one word ("from Port Baikal to Listvyanka"), not "Port Authority"
+    _shape(
+        "GPE",
+        [{"ORTH": "Port"}, {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(GENERIC_WORDS | _ALL_HEAD_WORDS)}}],
+        "port town",
+    ),
     # (bounded: a pattern that opens with _CAPITALISED's "+" is tried at every capitalised word)
     _shape("FAC", [_NAME_WORDS, {"LOWER": {"IN": sorted(AREA_WORDS)}}, {"TEXT": "Area"}], "area"),
     # China's national zones, each named after its city: "Yantai Economic and Technological
