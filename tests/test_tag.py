@@ -1173,3 +1173,24 @@ def test_the_older_gobi_spelling_of_an_aimag_is_the_aimag(nlp) -> None:
     ids = _ids_of(SHELL.format("Delegates of Dornogobi and of Dornogovi Province came; a trip from Port Baikal."), nlp)
     assert ids["Dornogobi"] == ids["Dornogovi Province"] == "MN-063"
     assert "Port Baikal" in ids
+
+
+@pytest.mark.parametrize(
+    ("venue", "same", "apart"),
+    [
+        ("Yonago Convention Center (Big Ship), Yonago City, Japan", ("Yonago Convention Center", "Big Ship"), None),
+        (
+            "Toki Messe (Niigata Convention Center), Niigata City, Japan",
+            ("Toki Messe", "Niigata Convention Center"),
+            None,
+        ),
+        ("Lotte Hotel (Myeong-dong), Seoul, Republic of Korea", None, ("Lotte Hotel", "Myeong-dong")),
+    ],
+)
+def test_a_venues_other_name_in_brackets_is_the_same_building(venue, same, apart, nlp) -> None:
+    text = f"The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\nVenue: {venue}\n· Contents\n▷ Talks.\n"
+    ids = _ids_of(text, nlp)
+    if same:
+        assert ids[same[0]] == ids[same[1]]
+    if apart:
+        assert ids[apart[0]] != ids[apart[1]]

@@ -30,6 +30,7 @@ from .names import (
     HEAD_LABELS,
     HEAD_WORDS,
     HONORIFICS,
+    KOREAN_UNIT_ENDINGS,
     NATURAL_FEATURE_NOUNS,
     NOT_NAMES,
     ON_TAIL_HEADS,
@@ -200,6 +201,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             before = mentions[-1] if mentions and split_aside(part) else None
             mention = (
                 _acronym_aside(name, before, gazetteer)  # "Daejeon Convention Center (DCC)"
+                or (_other_name_aside(name, named, gazetteer) if position else None)
                 or (
                     Mention(name, "place", city.label, city, city.country, "structure")
                     if city is not None
@@ -210,6 +212,22 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             if position == 0:
                 named = mention
     return mentions
+
+
+def _other_name_aside(name: str, named: Mention | None, gazetteer: Gazetteer) -> Mention | None:
+    """A venue's other name in brackets after its name, "Yonago Convention Center (Big Ship)",
+    "Toki Messe (Niigata Convention Center)": a building's name beside a building's, neither
+    of them a place the gazetteer knows nor a unit of a town ("Lotte Hotel (Myeong-dong)")."""
+    if named is None or named.kind != "place" or named.entry is not None:
+        return None
+    kinds = {head_kind(named.text), head_kind(name)}
+    if "facility" not in kinds or not kinds <= {"facility", None}:
+        return None
+    last = name.split()[-1]
+    unit = last.rpartition("-")[2] in KOREAN_UNIT_ENDINGS or word_shape(last) is not None
+    if gazetteer.lookup(name) is not None or unit:
+        return None
+    return Mention(name, named.kind, named.label, None, named.country, "structure", same_as=named.text)
 
 
 # "conference hall of the Administration of Chita Oblast", "host studio: Yueyang", "with the host
