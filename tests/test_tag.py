@@ -1194,3 +1194,23 @@ def test_a_venues_other_name_in_brackets_is_the_same_building(venue, same, apart
         assert ids[same[0]] == ids[same[1]]
     if apart:
         assert ids[apart[0]] != ids[apart[1]]
+
+
+@pytest.mark.parametrize(
+    ("glued", "headed"),
+    [
+        ("Suncheonman Bay", "Suncheon Bay"),
+        ("Kinokawa River", "Kino River"),
+        ("Gyeongpoho", "Gyeongpo Lake"),
+        ("Geojedo", "Geoje Island"),
+    ],
+)
+def test_a_features_head_glued_in_its_own_language_is_that_feature(glued, headed, nlp) -> None:
+    ids = _ids_of(SHELL.format(f"A visit to {glued}, then to {headed}; delegates from Andong."), nlp)
+    assert ids[glued] == ids[headed]
+
+
+def test_a_rivers_name_in_its_script_is_the_rivers_though_a_city_has_it_too(nlp) -> None:
+    ids = _ids_of(SHELL.format("A trip on the Mudan River (牡丹江); Heilongjiang (黑龙江) sent delegates."), nlp)
+    assert ids["牡丹江"] == ids["Mudan River"]
+    assert ids["Heilongjiang"] == "CN-HL"

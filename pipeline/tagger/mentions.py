@@ -1309,6 +1309,7 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
     whatever the model made of it alone (it read "Белуха" as an organization); a form the
     gazetteer knows keeps its own entry."""
     natives: dict[int, tuple[range, Mention]] = {}
+    headed: set[int] = set()  # asides of the same kind as the name's head says it is
     for index, (tokens, found) in enumerate(accepted):
         aside = _native_aside(doc, _name_end(doc, tokens)) if len(found) == 1 else None
         if aside is not None:
@@ -1320,10 +1321,18 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
                 accepted[index] = tokens, [named]
             form = Mention(text, named.kind, named.label, named.entry, named.country, "rules", same_as=named.text)
             natives[aside.start] = aside, form
+            if shown is not None and HEAD_LABELS.get(head_kind(named.text) or "", ("", ""))[1] == shown.label:
+                headed.add(aside.start)
     kept = []
     for tokens, found in accepted:
         native = natives.get(tokens.start)
-        if native is not None and tokens == native[0] and all(m.entry is not None for m in found):
+        if (
+            native is not None
+            and tokens == native[0]
+            and all(m.entry is not None for m in found)
+            # "Mudan River (牡丹江)": a river's name in its script, though the gazetteer's city has it too
+            and not (tokens.start in headed and any(m.label != native[1].label for m in found))
+        ):
             del natives[tokens.start]  # (the gazetteer's own native form)
         if not any(set(tokens) <= set(aside) for aside, _ in natives.values()):
             kept.append((tokens, found))

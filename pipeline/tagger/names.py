@@ -1221,13 +1221,19 @@ HEAD_TRANSLATIONS = {
 LEADING_HEADS = {"lake": "lake", "mount": "mountain", "mt": "mountain", "mt.": "mountain", "peak": "peak"}
 ABBREVIATED_WORDS = {"st.": "saint", "st": "saint"}
 # Pinyin heads glued to a name before the English one: "Chaohu Lake" is "Lake Chao".
-GLUED_HEADS = {"lake": ("hu",), "mountain": ("shan",), "river": ("jiang", "he", "gang")}
+GLUED_HEADS = {
+    "lake": ("hu", "ho"),  # Korean "-ho": "Gyeongpoho Lake"
+    "mountain": ("shan",),
+    "river": ("jiang", "he", "gang", "kawa", "gawa"),  # Japanese "-kawa": "Kinokawa River"
+    "bay": ("man",),  # Korean "-man": "Suncheonman Bay"
+}
 # ... and glued to a name of one word: Korean "-san" is "mountain" ("Seoraksan" is Mount
 # Seorak). A Chinese one is as often the city named after its mountain ("Huangshan").
 GLUED_ALONE = {"san": "mountain", "gang": "river", "jiang": "river"}
-# ... and glued heads that end cities' names as often ("Huangshan", "Tangshan"): the feature's
-# only where the record names the feature with its head ("Songshan" beside "Mount Song").
-CONDITIONAL_GLUED = {"shan": "mountain"}
+# ... and glued heads that end cities' names as often ("Huangshan", "Tangshan", and Korean
+# "Gyeongpoho", "Suncheonman", "Geojedo"): the feature's only where the record names the
+# feature with its head ("Songshan" beside "Mount Song", "Geojedo" beside "Geoje Island").
+CONDITIONAL_GLUED = {"shan": "mountain", "ho": "lake", "man": "bay", "do": "island"}
 
 
 def unglued(word: str, heads: dict[str, str]) -> str | None:
