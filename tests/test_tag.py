@@ -1214,3 +1214,24 @@ def test_a_rivers_name_in_its_script_is_the_rivers_though_a_city_has_it_too(nlp)
     ids = _ids_of(SHELL.format("A trip on the Mudan River (牡丹江); Heilongjiang (黑龙江) sent delegates."), nlp)
     assert ids["牡丹江"] == ids["Mudan River"]
     assert ids["Heilongjiang"] == "CN-HL"
+
+
+def test_a_japanese_particle_joins_the_words_of_a_name(nlp) -> None:
+    assert "Denkoku-no-Mori Hall" in _spellings_of(SHELL.format("A session at Denkoku-no-Mori Hall; a dinner."), nlp)
+
+
+def test_a_centres_for_tail_names_a_body_and_its_of_tail_its_parent(nlp) -> None:
+    text = SHELL.format(
+        "The Japan Center for Area Development Research (JCADR) reported; the Arid Land Research Center of "
+        "Tottori University and the Faculty of Engineering of Yamagata University hosted visits."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Japan Center for Area Development Research"] == kinds["JCADR"] == "organization"
+    assert {"Arid Land Research Center", "Tottori University", "Yamagata University"} <= set(kinds)
+    assert not [name for name in kinds if name.startswith("Faculty")]
+
+
+def test_a_regions_name_since_its_renaming_is_the_region(nlp) -> None:
+    ids = _ids_of(SHELL.format("Kemerovo Oblast – Kuzbass and Kemerovo Oblast; the Gulf of Tartary."), nlp)
+    assert ids["Kemerovo Oblast – Kuzbass"] == ids["Kemerovo Oblast"] == "RU-KEM"
+    assert ids["Gulf of Tartary"] == "geo:tatar-strait"

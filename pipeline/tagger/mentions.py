@@ -710,6 +710,14 @@ def _hyphen_joined(
     Federation", "Fushiki-" + "Toyama") and the capitalised one after it, when no other
     name has that ("Lake Tere" + "-Khol", "Kyzyl" + "-Tashtyg")."""
     if (
+        start >= 4
+        and _glued_hyphen(doc, start - 1, hyphens)
+        and doc[start - 2].lower_ in NAME_PARTICLES
+        and _glued_hyphen(doc, start - 3, hyphens)
+        and doc[start - 4].is_title
+    ):
+        start -= 4  # "Denkoku-no-" + "Mori Hall": the particle joins words of one name
+    elif (
         start >= 2
         and _glued_hyphen(doc, start - 1, hyphens)
         and doc[start - 2].is_alpha
@@ -731,6 +739,8 @@ def _hyphen_joined(
 
 # "Komsomolsk-on-Amur", "Rostov-na-Donu": a town named by the river it stands on
 TOWN_ON_RIVER = frozenset({"on", "upon", "na"})
+# Japanese "no" joins the words of a name: "Denkoku-no-Mori Hall"
+NAME_PARTICLES = frozenset({"no"})
 
 
 def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -> tuple[Span, Span]:
@@ -862,6 +872,8 @@ def _parent_body(tail: str, parent: Entry) -> bool:
 
 
 _OF_THE = re.compile(r" of (?:the )?")
+# A university's unit named by its field alone, no name of its own: its university is named
+ACADEMIC_UNITS = frozenset({"faculty"})
 
 
 # A country's government department, named with its country after "of": "Ministry of
@@ -911,6 +923,8 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
         head, tail = name[: of_the.start()], name[of_the.end() :]
         if named_organ(head) and not is_name(tail):
             return [head]  # "Working Group of the Conference": the organ of a parent named by a common word
+        if head.split()[0].lower() in ACADEMIC_UNITS and head_kind(tail) == "organization":
+            return _split_of_phrase(tail, gazetteer)  # "Faculty of Engineering of Yamagata University"
         parent = gazetteer.lookup(tail)
         # (a bare "Secretariat of NEAR" is one name)
         if (
@@ -1122,14 +1136,18 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
             start -= 1
         return [], range(start, ent.end + 1)
     end = ent.end
+    span_kind = head_kind(ent.text)
     following = ents_at.get(end)
     if ent[-1].lower_ in ("and", "&") and following is not None and following.ent_id_.startswith("shape:"):
         end = following.end  # "Baikalsk Pulp and" + "Paper Mill"
-    if ent.label_ in ORG_LABELS or ent.text.split()[-1].lower() in CONNECTORS | {"the"}:
+    # (a name shaped as a building whose head is a body's, with a "for" tail: "Japan Center" + "for
+    # Area Development Research"; its "of" tail names its parent: "... Center of Tottori University")
+    purpose = span_kind == "organization" and end < len(doc) and doc[end].lower_ == "for"
+    if ent.label_ in ORG_LABELS or ent.text.split()[-1].lower() in CONNECTORS | {"the"} or purpose:
         end = _extend_right(ent.doc, end, ents_at, lambda text: "organization", ent.start)
-    elif head_kind(ent.text) == "facility":
+    elif span_kind == "facility":
         end = _located_facility(ent.doc, _feature_of_tail(ent.doc, end, ents_at), ents_at)
-    elif head_kind(ent.text) == "natural":
+    elif span_kind == "natural":
         end = _feature_of_tail(ent.doc, _titled_head_after(doc, end), ents_at)
     start = _extend_left(ent.doc, ent.start, end, ents_at)
     if doc[start].text in _HYPHEN and _glued_hyphen(doc, start):

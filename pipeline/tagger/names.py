@@ -199,6 +199,7 @@ HEAD_WORDS = {
         "shrine",
         "castle",
         "gate",
+        "wall",  # "Xi'an City Wall"
         "square",
         "zone",
         "innopolis",
@@ -677,7 +678,7 @@ def head_word(name: str) -> str:
     return _word_key(words[-1]) if words else ""
 
 
-EVENT_VENUE_HEADS = {"center", "centre", "hall"}
+EVENT_VENUE_HEADS = {"center", "centre", "hall", "park", "plaza", "stadium"}  # "Uljin Expo Park"
 
 # A centre is a building in "International Conference Center", a body in "Asian Disaster
 # Reduction Center": these words make it a building.
