@@ -45,6 +45,12 @@ def test_country_code_reads_bilingual_names_by_their_english_words(text: str, co
         # the country's own name in its script goes with it; another aside stays with the place
         ("Zuunmod (Зуунмод), Tov Province, Mongolia (Монгол Улс)", "Mongolia", "Zuunmod (Зуунмод), Tov Province"),
         ("Hotel Asia, Japan (Toyama Prefecture)", "Japan", "Hotel Asia (Toyama Prefecture)"),
+        # a separator inside the aside parts its own places, and stays as written
+        (
+            "Yamaguchi, Japan (KDDI Ishin Hall; reception at Yuda Onsen)",
+            "Japan",
+            "Yamaguchi (KDDI Ishin Hall; reception at Yuda Onsen)",
+        ),
         # an aside that holds brackets of its own
         (
             "Artyom, Russian Federation (host studio at Vladivostok Airport, Artyom (Артём))",

@@ -1237,3 +1237,13 @@ def test_a_regions_name_since_its_renaming_is_the_region(nlp) -> None:
     ids = _ids_of(SHELL.format("Kemerovo Oblast – Kuzbass and Kemerovo Oblast; the Gulf of Tartary."), nlp)
     assert ids["Kemerovo Oblast – Kuzbass"] == ids["Kemerovo Oblast"] == "RU-KEM"
     assert ids["Gulf of Tartary"] == "geo:tatar-strait"
+
+
+def test_a_venues_aside_after_its_country_names_its_rooms(nlp) -> None:
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2025\n"
+        "Venue: Yamaguchi, Japan (KDDI Ishin Hall; reception at Yuda Onsen)\n· Contents\n▷ Talks.\n"
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"Yamaguchi", "Japan", "KDDI Ishin Hall", "Yuda Onsen"} <= spellings
+    assert not [spelling for spelling in spellings if "(" in spelling or ")" in spelling]

@@ -24,7 +24,7 @@ from ..record import (
 from .countries import canonical_country, country_code, country_name
 from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
-from .text import Line, english_words, split_aside, split_top_level
+from .text import Line, english_words, split_aside, split_top_level, split_top_level_at
 from .unwrap import join_wrapped
 
 
@@ -325,7 +325,8 @@ def split_country(text: str) -> tuple[str | None, str]:
     ``rest, Country (aside)`` or ``City, Country – building``: the last part is tried
     first, then the first, then those between.
     """
-    parts = split_top_level(PLACE_SEPARATOR.sub(",", text), ",")
+    # (a separator inside brackets parts the aside's own places: "Japan (KDDI Ishin Hall; reception at ...)")
+    parts = [part for chunk in split_top_level_at(text, PLACE_SEPARATOR) for part in split_top_level(chunk, ",")]
     for index in (len(parts) - 1, 0, *range(1, len(parts) - 1)) if len(parts) > 1 else ():
         part = parts[index]
         # (an aside may hold brackets: "Russian Federation (host studio at ..., Artyom (Артём))")

@@ -169,7 +169,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city)."""
     parts = [
         piece
-        for chunk in PLACE_SEPARATOR.split(text)  # (as the parser parts a venue)
+        for chunk in split_top_level_at(text, PLACE_SEPARATOR)  # (as the parser parts a venue)
         for part in split_top_level(chunk, ",")
         for room_part in _room_aside_parts(part)
         for piece in _joined_places(room_part, gazetteer)
@@ -236,13 +236,18 @@ _LOWER_CASE_ROOM_OF = re.compile(r"^[a-z][\w\s-]*?(?:\s+(?:of|at|from)\s+(?:the\
 
 
 def _room_aside_parts(part: str) -> list[str]:
-    """A venue's part with a room's aside, "Russian Federation (host studio at Vladivostok
-    International Airport, Artyom (Артём))": the part, and the places the aside names."""
+    """A venue's part with an aside of rooms, "Russian Federation (host studio at Vladivostok
+    International Airport, Artyom (Артём))", "Japan (KDDI Ishin Hall; reception at Yuda Onsen)":
+    the part, and the places the aside names."""
     aside = split_aside(part)
-    room = _LOWER_CASE_ROOM_OF.match(aside[1]) if aside else None
-    if aside is None or room is None:
+    if aside is None:
         return [part]
-    return [aside[0], *split_top_level(room["name"], ",")]
+    pieces = [piece.strip() for piece in split_top_level_at(aside[1], PLACE_SEPARATOR)]
+    rooms = [_LOWER_CASE_ROOM_OF.match(piece) for piece in pieces]
+    if len(pieces) == 1 and rooms[0] is None:
+        return [part]
+    named = [room["name"] if room else piece for piece, room in zip(pieces, rooms, strict=True)]
+    return [aside[0], *(name for text in named for name in split_top_level(text, ","))]
 
 
 def _native_form(aside: str, name: str) -> bool:
