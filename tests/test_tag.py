@@ -1248,3 +1248,9 @@ def test_a_venues_aside_after_its_country_names_its_rooms(nlp) -> None:
     spellings = _spellings_of(text, nlp)
     assert {"Yamaguchi", "Japan", "KDDI Ishin Hall", "Yuda Onsen"} <= spellings
     assert not [spelling for spelling in spellings if "(" in spelling or ")" in spelling]
+
+
+def test_a_known_organ_written_in_lower_case_is_its_body(nlp) -> None:
+    ids = _ids_of(SHELL.format("Reports by the secretariat of the Greater Tumen Initiative and by Hunchun."), nlp)
+    assert ids["Greater Tumen Initiative"] == "org:gti"
+    assert not [name for name in ids if name.startswith("secretariat")]

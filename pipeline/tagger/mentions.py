@@ -790,11 +790,28 @@ def _held(ent: Span) -> bool:
     return after == "held" or bool(_ORDINAL.match(before))
 
 
+def _lower_case_organ_of(ent: Span, gazetteer: Gazetteer) -> tuple[Entry, Span] | None:
+    """A known organ's name written in lower case, "the secretariat of the Greater Tumen
+    Initiative": a common noun and the body it belongs to, which the gazetteer knows."""
+    if not ent[0].is_lower:
+        return None
+    of = next((token.i for token in ent if token.lower_ == "of"), None)
+    if of is None:
+        return None
+    start = of + 1 + (of + 1 < ent.end and ent.doc[of + 1].lower_ == "the")
+    body = ent.doc[start : ent.end]
+    entry = gazetteer.lookup(body.text) if len(body) else None
+    return (entry, body) if entry is not None else None
+
+
 def _gazetteer_mentions(
     ent: Span, entry: Entry, gazetteer: Gazetteer, ents_at: dict[int, Span]
 ) -> tuple[list[Mention], range]:
     if head_kind(ent.text) == "event" and _held(ent):
         return [], range(ent.start, ent.end)  # "the Northeast Asia Economic Forum held in Yonago": a meeting
+    if (organ_of := _lower_case_organ_of(ent, gazetteer)) is not None:
+        parent, body = organ_of
+        return [Mention(body.text, parent.kind, parent.label, parent, parent.country)], range(ent.start, ent.end)
     base_span, extended_span = _compound(ent, ents_at, entry.kind == "organization")
     base, extended = base_span.text, extended_span.text
     if extended != base and not in_capitals(extended):
