@@ -97,6 +97,8 @@ HEAD_WORDS = {
         "pillars",
         "falls",
         "valley",
+        "stream",  # "Namdaecheon Stream"
+        "current",  # a sea's: "Tsushima Warm Current", "Kuroshio Current"
         "plateau",
         "desert",
         "strait",
