@@ -153,6 +153,8 @@ def _entities_of(text: str, nlp) -> dict[str, tuple[str, list[str]]]:
 
 
 SHELL = "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n· Contents\n▷ {}\n"
+# ... and one for a venue's value
+VENUE_SHELL = "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\nVenue: {}\n· Contents\n▷ Talks.\n"
 
 
 def test_one_id_for_an_acronym_defined_once_and_for_a_name_with_and_without_near(nlp) -> None:
@@ -1076,11 +1078,7 @@ def test_a_body_after_and_the_is_no_part_of_the_name_before(nlp) -> None:
 
 
 def test_a_venues_name_and_its_acronym_in_one_bracket(nlp) -> None:
-    text = (
-        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
-        "Venue: Changwon, Republic of Korea (Changwon Exhibition Convention Center, CECO)\n· Contents\n▷ Talks.\n"
-    )
-    ids = _ids_of(text, nlp)
+    ids = _ids_of(VENUE_SHELL.format("Changwon, Republic of Korea (Changwon Exhibition Convention Center, CECO)"), nlp)
     assert ids["CECO"] == ids["Changwon Exhibition Convention Center"]
     assert "Changwon Exhibition Convention Center, CECO" not in ids
 
@@ -1124,10 +1122,8 @@ def test_a_files_format_in_brackets_is_no_acronym(nlp) -> None:
 
 
 def test_a_venues_room_aside_names_its_places(nlp) -> None:
-    text = (
-        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2020\n"
-        "Venue: Artyom, Primorsky Krai, Russian Federation (host studio at Vladivostok International Airport, "
-        "Artyom (Артём))\n· Contents\n▷ Talks.\n"
+    text = VENUE_SHELL.format(
+        "Artyom, Primorsky Krai, Russian Federation (host studio at Vladivostok International Airport, Artyom (Артём))"
     )
     (record,) = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)
     assert record.overview is not None and record.overview.venue is not None
@@ -1150,11 +1146,7 @@ def test_a_name_after_an_office_is_a_persons(nlp) -> None:
 
 
 def test_a_venue_hosted_from_a_building_names_it(nlp) -> None:
-    text = (
-        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2024\n"
-        "Venue: Online, hosted from the Ishikawa Prefectural Government Building, Kanazawa, Japan\n"
-        "· Contents\n▷ Talks.\n"
-    )
+    text = VENUE_SHELL.format("Online, hosted from the Ishikawa Prefectural Government Building, Kanazawa, Japan")
     assert "Ishikawa Prefectural Government Building" in _spellings_of(text, nlp)
 
 
@@ -1191,8 +1183,7 @@ def test_the_older_gobi_spelling_of_an_aimag_is_the_aimag(nlp) -> None:
     ],
 )
 def test_a_venues_other_name_in_brackets_is_the_same_building(venue, same, apart, nlp) -> None:
-    text = f"The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\nVenue: {venue}\n· Contents\n▷ Talks.\n"
-    ids = _ids_of(text, nlp)
+    ids = _ids_of(VENUE_SHELL.format(venue), nlp)
     if same:
         assert ids[same[0]] == ids[same[1]]
     if apart:
@@ -1241,11 +1232,7 @@ def test_a_regions_name_since_its_renaming_is_the_region(nlp) -> None:
 
 
 def test_a_venues_aside_after_its_country_names_its_rooms(nlp) -> None:
-    text = (
-        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2025\n"
-        "Venue: Yamaguchi, Japan (KDDI Ishin Hall; reception at Yuda Onsen)\n· Contents\n▷ Talks.\n"
-    )
-    spellings = _spellings_of(text, nlp)
+    spellings = _spellings_of(VENUE_SHELL.format("Yamaguchi, Japan (KDDI Ishin Hall; reception at Yuda Onsen)"), nlp)
     assert {"Yamaguchi", "Japan", "KDDI Ishin Hall", "Yuda Onsen"} <= spellings
     assert not [spelling for spelling in spellings if "(" in spelling or ")" in spelling]
 
