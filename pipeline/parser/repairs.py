@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import groupby
 
 import ftfy
 import ftfy.bad_codecs  # registers the sloppy code pages ftfy reverses
@@ -51,39 +52,23 @@ QUOTED_BLOCK_LINES = 3
 def strip_quoting(lines: list[Line]) -> list[Line] | None:
     """Every line quoted with '> ' or '>> ' as in a forwarded e-mail, or each block of
     QUOTED_BLOCK_LINES quoted lines or more in a text that is mostly not quoted."""
-    filled = [line for line in lines if line.text]
+    filled = [index for index, line in enumerate(lines) if line.text]
     quoted = [bool(QUOTE_PREFIX.match(line.text)) for line in lines]
     if not filled:
         return None
-    if sum(quoted) >= QUOTED_SHARE * len(filled):
-        return [Line(line.number, QUOTE_PREFIX.sub("", line.text).strip()) for line in lines]
-    in_block = _quoted_blocks(lines, quoted)
-    if not any(in_block):
+    whole = sum(quoted) >= QUOTED_SHARE * len(filled)
+    unquoted = [whole] * len(lines)
+    # (blank lines stand between a block's lines: its runs are runs of the filled lines)
+    for is_quoted, run in groupby(filled, key=quoted.__getitem__):
+        block = list(run)
+        if is_quoted and len(block) >= QUOTED_BLOCK_LINES:
+            unquoted[block[0] : block[-1] + 1] = [True] * (block[-1] + 1 - block[0])
+    if not any(unquoted):
         return None
     return [
         Line(line.number, QUOTE_PREFIX.sub("", line.text).strip()) if inside else line
-        for line, inside in zip(lines, in_block, strict=True)
+        for line, inside in zip(lines, unquoted, strict=True)
     ]
-
-
-def _quoted_blocks(lines: list[Line], quoted: list[bool]) -> list[bool]:
-    """Which lines stand in a run of at least QUOTED_BLOCK_LINES quoted lines, with only
-    blank lines between them."""
-    in_block = [False] * len(lines)
-    start: int | None = None  # the run's first quoted line
-    count = last = 0
-    for index in range(len(lines) + 1):
-        if index < len(lines) and quoted[index]:
-            start = index if start is None else start
-            count += 1
-            last = index
-        elif index < len(lines) and not lines[index].text:
-            continue
-        else:
-            if start is not None and count >= QUOTED_BLOCK_LINES:
-                in_block[start : last + 1] = [True] * (last + 1 - start)
-            start, count = None, 0
-    return in_block
 
 
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
