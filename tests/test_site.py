@@ -386,10 +386,10 @@ def test_a_country_page_lists_what_it_hosted_and_what_its_authorities_attended(b
 
 
 def test_an_update_renders_only_the_pages_showing_a_change_and_yields_a_fresh_render(built, tmp_path, monkeypatch):
-    """Records retitled, added and removed, one after another, in the archive: each update
-    renders the changed meetings' pages and the pages across records that show them, never
-    another meeting's page, and leaves exactly the files a render from scratch of the same
-    archive leaves."""
+    """A record's contents changed, records retitled, added and removed, one after another, in
+    the archive: each update renders the changed meetings' pages and the pages across records
+    that show them, never another meeting's page, and leaves exactly the files a render from
+    scratch of the same archive leaves."""
     import contextlib
 
     from pipeline.archive import open_checked, sync
@@ -424,7 +424,9 @@ def test_an_update_renders_only_the_pages_showing_a_change_and_yields_a_fresh_re
 
     pohang = json.loads((copy / "near-2021-pohang.json").read_text(encoding="utf-8"))
     added = pohang | {"title": "A meeting added", "source": pohang["source"] | {"file": "near-2099-added.txt"}}
+    contents = [{"text": "Recovery of sea tourism", "items": []}, *pohang["contents"]]
     steps = [
+        lambda: write_record("near-2021-pohang", pohang | {"contents": contents}),
         lambda: write_record("near-2021-pohang", pohang | {"title": "The 13th NEAR General Assembly, retitled"}),
         lambda: write_record("near-2099-added", added),
         lambda: records.pop("near-1996-gyeongju.txt"),
@@ -433,8 +435,10 @@ def test_an_update_renders_only_the_pages_showing_a_change_and_yields_a_fresh_re
         step()
         result = sync(copy, records)
         assert update(copy, set(result.changed)).written
-        assert rendered.count("meeting.html") == (0 if number == 2 else 1)  # its own page, no other
+        assert rendered.count("meeting.html") == (0 if number == 3 else 1)  # its own page, no other
         assert len(rendered) < len(tree(copy / "site")) / 2
+        if number == 0:  # what no list shows changed: no list is rendered again
+            assert rendered == ["meeting.html"]
         fresh = tmp_path / f"fresh-{number}"
         fresh.mkdir()
         shutil.copy(copy / "archive.sqlite", fresh)

@@ -390,7 +390,15 @@ def _build_locked(
     # while this one makes the book: neither reads what the other writes. (A large build
     # keeps them one after the other: side by side, their memory would add up.)
     records = archive_records(new)
-    beside = _beside(out_dir, records) if write_book and not many and not extend else None
+    small = write_book and not many and not extend
+    beside = _beside(out_dir, records) if small else None
+    summary.results.sort(key=lambda result: result.file)
+    failed_anew = any(result.file not in remembered for result in summary.failed)
+    reports = all((out_dir / checks_name(code)).is_file() for code in languages)
+    # (the pre-send report lists briefings and notes, nothing of the book, the archive or the
+    # site: a small build writes it in a process of its own while this one makes the book)
+    checking = bool(changed or failed_anew or summary.edited or write_book or not reports)
+    checks_beside = _checks_beside(options, summary) if checking and small else None
     with _workers(None, min(jobs, book_workers)) as pool:
         if write_book:
             clock = time.perf_counter()
@@ -420,13 +428,8 @@ def _build_locked(
     )
     with suppress(OSError):  # not written: the next build hashes every output, as without it
         witness.save()
-    summary.results.sort(key=lambda result: result.file)
-    failed_anew = any(result.file not in remembered for result in summary.failed)
-    reports = all((out_dir / checks_name(code)).is_file() for code in languages)
-    # (the pre-send report lists briefings and notes, nothing of the archive or the site: it is
-    # written while the worker beside still makes the site)
-    if changed or failed_anew or summary.edited or write_book or not reports:
-        _write_checks(options, summary, reporter)
+    if checking:
+        _checks_done(checks_beside, options, summary, reporter)
     _archive_done(beside, out_dir, records, summary, reporter)
     return summary
 
@@ -673,13 +676,40 @@ def _result(name: str, status: FileStatus, entry: IndexEntry, new: bool = False)
     )
 
 
-def _write_checks(options: BuildOptions, summary: Summary, reporter: Reporter) -> None:
-    """OUT_DIR/checks.pdf, the pre-send report of this build (its text goes to the terminal)."""
+def _write_checks(options: BuildOptions, summary: Summary) -> str | None:
+    """OUT_DIR/checks.pdf, the pre-send report of this build (its text goes to the terminal)
+    -> the error line when it cannot be written."""
     try:
         write_checks(options.out_dir, summary, options.settings, options.paper)
     except OSError as error:
-        summary.errors.append(f"{options.out_dir}: cannot write {CHECKS_NAME}: {error.strerror or error}")
-        reporter.message(summary.errors[-1])
+        return f"{options.out_dir}: cannot write {CHECKS_NAME}: {error.strerror or error}"
+    return None
+
+
+def _checks_beside(options: BuildOptions, summary: Summary) -> Future[str | None] | None:
+    """``_write_checks`` started in a forked worker process (None where processes cannot be
+    forked); the worker ends once it is done."""
+    worker = _forked_worker()
+    if worker is None:
+        return None
+    try:
+        return worker.submit(_write_checks, options, summary)
+    finally:
+        worker.shutdown(wait=False)
+
+
+def _checks_done(
+    beside: Future[str | None] | None, options: BuildOptions, summary: Summary, reporter: Reporter
+) -> None:
+    """The pre-send report written: by the worker beside, or, without one (or when it was
+    killed), here."""
+    try:
+        error = beside.result() if beside is not None else _write_checks(options, summary)
+    except BrokenProcessPool:
+        error = _write_checks(options, summary)
+    if error is not None:
+        summary.errors.append(error)
+        reporter.message(error)
         return
     summary.checks_report = str(options.out_dir / CHECKS_NAME)
 

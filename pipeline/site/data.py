@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .text import COUNTRY, marked, slug, stem_slug
 
@@ -39,11 +39,34 @@ class ContentItem:
     items: list[ContentItem] = field(default_factory=list)
 
 
+# What a list of meetings shows of one (its row: ``pages._meeting_row``), and orders it by.
+LISTED_COLUMNS = (
+    "start_date",
+    "year",
+    "title",
+    "stem",
+    "kind",
+    "venue_place",
+    "venue",
+    "venue_country",
+    "member_count",
+    "observer_count",
+)
+
+
+# ...and what pages across records show of it besides: its host, and its participants.
+CROSSING_COLUMNS = (*LISTED_COLUMNS, "venue_country_code")
+PARTICIPANT_COLUMNS = ("entity_id", "name", "written", "country", "country_code", "role")
+
+
 @dataclass
 class Meeting:
     row: dict[str, Any]
     page: str
     digest: str  # of its row and its page name: any change of its record changes its row's record_sha256
+    # Of what a list shows of it: a record changed elsewhere (its contents, a section) renders
+    # its own page again, not every list that holds it (a country's lists thousands).
+    listed: str
     participants: list[dict[str, Any]] = field(default_factory=list)
     contents: list[ContentItem] = field(default_factory=list)
     resolutions: list[dict[str, Any]] = field(default_factory=list)
@@ -51,7 +74,9 @@ class Meeting:
     entities: list[dict[str, Any]] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
-    rows: dict[str, Markup] = field(default_factory=dict, repr=False, compare=False)  # its list row, by root
+    # Its list row and its first two cells, escaped, by root (``pages._meeting_row``)
+    rows: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def file(self) -> str:
@@ -80,7 +105,8 @@ class Meeting:
     def venue_html(self) -> Markup:
         venue = marked(self.row["venue_place"] or self.row["venue"] or "")
         country = self.row["venue_country"]
-        return Markup("{}, {}").format(venue, country) if country else venue
+        # (joined as escaped text: Markup.format took a tenth of a large site's update)
+        return Markup(f"{venue}, {escape(country)}") if country else venue
 
     def by_country(self) -> list[tuple[str, str | None, list[dict[str, Any]]]]:
         """(country, code, its participants) in the order the text first lists each country."""
@@ -159,14 +185,18 @@ def _meeting_digest(row: dict[str, Any], page: str) -> str:
     return hashlib.sha256(json.dumps([row, page], sort_keys=True).encode("utf-8")).hexdigest()
 
 
+def _listed_digest(row: dict[str, Any], page: str) -> str:
+    return hashlib.sha256(json.dumps([[row[column] for column in LISTED_COLUMNS], page]).encode("utf-8")).hexdigest()
+
+
 # (json_each: the files as one JSON list, so that any number of them is one parameter)
 _OF_FILES = "WHERE file IN (SELECT value FROM json_each(?)) ORDER BY file, position"
 
 
-def load_details(db: sqlite3.Connection, archive: Archive, files: set[str]) -> None:
-    """The contents, declaration, resolutions, sections and entities of the meetings ``files``
-    names, into ``archive``'s meetings (their pages show them; no other page does)."""
-    meetings = {meeting.file: meeting for meeting in archive.meetings if meeting.file in files}
+def load_details(db: sqlite3.Connection, chosen_meetings: list[Meeting]) -> None:
+    """The contents, declaration, resolutions, sections and entities of ``chosen_meetings``,
+    into them (their pages show them; no other page does)."""
+    meetings = {meeting.file: meeting for meeting in chosen_meetings}
     chosen = json.dumps(sorted(meetings))
     for table in ("resolutions", "sections", "entities"):
         for row in _rows(db, f"SELECT * FROM {table} {_OF_FILES}", chosen):
@@ -189,6 +219,35 @@ def drop_details(meeting: Meeting) -> None:
     meeting.preamble, meeting.closing = [], []
 
 
+def crossing(meeting: Meeting) -> str:
+    """The digest of what the pages across records show of ``meeting``: its row in a list (and
+    the lists it is in, in what order), its host, and its participants as the pages of places
+    and countries show them. A record changed with the same crossing changes its own page alone."""
+    shown = [
+        [meeting.row[column] for column in CROSSING_COLUMNS],
+        meeting.page,
+        [[participant[column] for column in PARTICIPANT_COLUMNS] for participant in meeting.participants],
+    ]
+    return hashlib.sha256(json.dumps(shown).encode("utf-8")).hexdigest()
+
+
+def load_meetings(db: sqlite3.Connection, pages: dict[str, str]) -> list[Meeting]:
+    """The meetings of ``pages``'s files (those still in the archive) with their participants,
+    each with its page name from ``pages`` (as the last build named it)."""
+    chosen = json.dumps(sorted(pages))
+    meetings = {
+        row["file"]: Meeting(
+            row, pages[row["file"]], _meeting_digest(row, pages[row["file"]]), _listed_digest(row, pages[row["file"]])
+        )
+        for row in _rows(
+            db, "SELECT * FROM meetings WHERE file IN (SELECT value FROM json_each(?)) ORDER BY file", chosen
+        )
+    }
+    for row in _rows(db, f"SELECT * FROM participants {_OF_FILES}", chosen):
+        meetings[row["file"]].participants.append(row)
+    return list(meetings.values())
+
+
 def load(db: sqlite3.Connection) -> Archive:
     """Every meeting's row and participants, and the places and countries they make."""
     meetings: dict[str, Meeting] = {}
@@ -199,7 +258,7 @@ def load(db: sqlite3.Connection) -> Archive:
         if page in pages:  # (two stems made into one page name: the digest tells them apart)
             page = slug(f"meeting:{row['file']}")
         pages.add(page)
-        meetings[row["file"]] = Meeting(row, page, _meeting_digest(row, page))
+        meetings[row["file"]] = Meeting(row, page, _meeting_digest(row, page), _listed_digest(row, page))
     for row in _rows(db, "SELECT * FROM participants ORDER BY file, position", repeated=True):
         meetings[row["file"]].participants.append(row)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
+from typing import Any
 from urllib.parse import quote
 
 import jinja2
@@ -17,7 +18,7 @@ from markupsafe import Markup, escape
 
 from .data import Archive, Meeting, Place, aliases
 from .search import shards
-from .text import marked
+from .text import marked, slug
 from .version import site_version
 
 STYLESHEET = "style.css"
@@ -42,21 +43,26 @@ def environment() -> jinja2.Environment:
 
 
 def _date_and_title_cells(meeting: Meeting, root: str) -> str:
-    """The cells every list of meetings opens a row with: its date, and its title linking to its page."""
-    return (
-        f"<td>{escape(meeting.date)}</td>\n"
-        f'<th scope="row"><a href="{escape(root)}{escape(meeting.href)}">{meeting.title_html}</a></th>\n'
-    )
+    """The cells every list of meetings opens a row with: its date, and its title linking to its
+    page; made once per build for each depth of folder, as ``meeting.cells``."""
+    cells = meeting.cells.get(root)
+    if cells is None:
+        cells = (
+            f"<td>{escape(meeting.date)}</td>\n"
+            f'<th scope="row"><a href="{escape(root)}{escape(meeting.href)}">{meeting.title_html}</a></th>\n'
+        )
+        meeting.cells[root] = cells
+    return cells
 
 
-def _meeting_row(meeting: Meeting, root: str) -> Markup:
+def _meeting_row(meeting: Meeting, root: str) -> str:
     """A meeting's row in a list of meetings, made once per build for each depth of folder
     (a country's pages list thousands, and one change renders them all again), every value
     escaped as the templates escape it."""
     row = meeting.rows.get(root)
     if row is None:
         observers = meeting.row["observer_count"]
-        row = Markup(
+        row = (
             f"<tr>\n{_date_and_title_cells(meeting, root)}"
             f"<td>{escape(meeting.kind_name)}</td>\n<td>{meeting.venue_html}</td>\n"
             f'<td class="number">{escape(meeting.row["member_count"])}'
@@ -68,7 +74,7 @@ def _meeting_row(meeting: Meeting, root: str) -> Markup:
 
 def _meeting_rows(meetings: Iterable[Meeting], root: str) -> Markup:
     """The rows of a list of meetings, each followed by a line break, joined here rather than
-    in a template's loop: a country's page lists thousands."""
+    in a template's loop: a country's page lists thousands. (Each row is made of escaped values.)"""
     return Markup("".join(f"{_meeting_row(meeting, root)}\n" for meeting in meetings))
 
 
@@ -102,11 +108,24 @@ def meeting_page_name(meeting: Meeting) -> str:
     return f"meetings/{meeting.page}.html"
 
 
+def meeting_page(meeting: Meeting) -> tuple[str, Callable[[], bytes]]:
+    """A meeting's page: its key and what renders it (from the details ``load_details`` reads:
+    its key, the meeting's digest, covers them: they are its record's). Its participants link
+    to their places' pages."""
+    places = {participant["entity_id"]: slug(participant["entity_id"]) for participant in meeting.participants}
+    return _key("meeting", meeting.digest), partial(_render, "meeting.html", "../", meeting=meeting, places=places)
+
+
 def _place_digest(place: Place) -> str:
-    """A place's page shows the place and its meetings (their rows, and its row of each: all of
-    the meeting's record)."""
+    """A place's page shows the place and its meetings: the date and title of each, and its role
+    and spelling there."""
     shown = [place.id, place.name, place.page, place.country or "", place.country_code or "", *place.spellings]
-    return _key("place", *shown, *(meeting.digest for meeting, _ in place.attended))
+    rows = (part for meeting, taking_part in place.attended for part in _attendance_shown(meeting, taking_part))
+    return _key("place", *shown, *rows)
+
+
+def _attendance_shown(meeting: Meeting, participant: dict[str, Any]) -> tuple[str, str, str]:
+    return meeting.listed, str(participant["role"]), str(participant["written"])
 
 
 def search_bundles(archive: Archive) -> dict[str, list[str]]:
@@ -116,20 +135,14 @@ def search_bundles(archive: Archive) -> dict[str, list[str]]:
 
 def site_pages(archive: Archive, bundles: Iterable[str]) -> dict[str, tuple[str, Callable[[], bytes]]]:
     """Every page of the site by its path inside ``site/``, with its key and what renders it;
-    ``bundles``: the search's (``search_bundles``). A meeting's page is rendered from the
-    details ``load_details`` reads (its key, the meeting's digest, covers them: they are its
-    record's)."""
+    ``bundles``: the search's (``search_bundles``)."""
     bundles = list(bundles)
     pages: dict[str, tuple[str, Callable[[], bytes]]] = {
         STYLESHEET: (_key(STYLESHEET), _stylesheet),
         "search.html": (_key("search.html", *bundles), partial(_render, "search.html", "", bundles=bundles)),
     }
-    places = {place.id: place.page for place in archive.places}
     for meeting in archive.meetings:
-        pages[meeting_page_name(meeting)] = (
-            _key("meeting", meeting.digest),
-            partial(_render, "meeting.html", "../", meeting=meeting, places=places),
-        )
+        pages[meeting_page_name(meeting)] = meeting_page(meeting)
     kinds, years = archive.kinds(), archive.years()
     hosts = [country for country in archive.countries if country.hosted]
     filters = {"kinds": kinds, "years": years, "countries": hosts}
@@ -144,7 +157,7 @@ def site_pages(archive: Archive, bundles: Iterable[str]) -> dict[str, tuple[str,
 
     def listing(name: str, root: str, title: str, meetings: list[Meeting], current: str | None) -> None:
         pages[name] = (
-            _key("list", name, title, *shown_filters, *(meeting.digest for meeting in meetings)),
+            _key("list", name, title, *shown_filters, *(meeting.listed for meeting in meetings)),
             partial(
                 _render, "list.html", root, archive=archive, title=title, meetings=meetings, current=current, **filters
             ),
@@ -162,11 +175,11 @@ def site_pages(archive: Archive, bundles: Iterable[str]) -> dict[str, tuple[str,
         shown = [
             country.code,
             country.name,
-            *(meeting.digest for meeting in country.hosted),
+            *(meeting.listed for meeting in country.hosted),
             "places",
             *(digests[place.id] for place in country.places),
             "meetings",
-            *(meeting.digest for meeting in country.meetings),
+            *(meeting.listed for meeting in country.meetings),
         ]
         pages[f"countries/{country.code.lower()}.html"] = (
             _key("country", *shown),
