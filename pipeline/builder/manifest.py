@@ -70,6 +70,7 @@ class _EntryShape(_Shape):
     sha256: Digest
     outputs: dict[str, Digest]  # (digests checked in C as they are read; their names below)
     summary: _SummaryShape
+    raw_stat: tuple[int, int, int, int] | None = None  # (an older format 4 manifest has none)
 
 
 class _FailureShape(_Shape):
@@ -159,14 +160,21 @@ def _raw_name(name: str) -> str:
 
 class Entry(NamedTuple):
     """A built raw text: the digest of its bytes, of each of its outputs (by suffix),
-    and its index entry."""
+    and its index entry; ``raw_stat``: the raw text's stat when its bytes were read
+    (``outdir.file_signature``): while it is the same, the bytes are not read again."""
 
     sha256: str
     outputs: dict[str, str]
     summary: IndexEntry
+    raw_stat: tuple[int, int, int, int] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"sha256": self.sha256, "outputs": self.outputs, "summary": self.summary.to_json()}
+        return {
+            "sha256": self.sha256,
+            "outputs": self.outputs,
+            "summary": self.summary.to_json(),
+            "raw_stat": self.raw_stat,
+        }
 
     def output_digests(self) -> dict[str, str]:
         """Each output's digest, by its file name in OUT_DIR."""
@@ -216,7 +224,7 @@ class Manifest:
         if shape.format != FORMAT:
             return None
         files = {
-            _raw_name(name): Entry(entry.sha256, _output_digests(entry.outputs), entry.summary.entry())
+            _raw_name(name): Entry(entry.sha256, _output_digests(entry.outputs), entry.summary.entry(), entry.raw_stat)
             for name, entry in shape.files.items()
         }
         if any(entry.summary.file != name for name, entry in files.items()):

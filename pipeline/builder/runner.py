@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
-from ..outdir import STALE_TEMPORARIES, Witness, atomic_output, digest, digest_back, write_atomic
+from ..outdir import STALE_TEMPORARIES, Witness, atomic_output, digest, digest_back, file_signature, write_atomic
 from ..render.i18n import briefing_suffixes
 from ..settings import DEFAULTS, LANGUAGES, Language, Settings, edition_date, logo_png
 from ..tagger.model import model_fingerprint
@@ -230,6 +230,15 @@ def build(
     return summary
 
 
+def _read_raw(path: Path, summary: Summary, reporter: Reporter) -> bytes | None:
+    """A raw text's bytes; None when it cannot be read (it fails with one line, the others go on)."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        _fail_before_reading(summary, reporter, path.name, f"{path.name}:1: cannot read: {error.strerror or error}")
+        return None
+
+
 def _fail_before_reading(summary: Summary, reporter: Reporter, name: str, line: str) -> None:
     result = FileResult(name, FileStatus.FAILED, line)
     summary.results.append(result)
@@ -282,20 +291,28 @@ def _build_locked(
         summary.edited.append(EditedOutput(name, kept_as))
         reporter.message(summary.edited[-1].line())
 
+    # Each raw text's digest: as the manifest recorded it while its stat is the one recorded
+    # with it (the bytes of 10,000 texts, read and hashed, were a fifth of a no-op build), else
+    # of its bytes, read now.
     raw: dict[str, bytes] = {}
+    digests: dict[str, str] = {}
+    stats: dict[str, tuple[int, int, int, int] | None] = {}
     for path in texts:
         if path.name in refused or path.name in built_first:
             continue
-        try:
-            raw[path.name] = path.read_bytes()
-        except OSError as error:  # unreadable: this text fails, the others go on
-            line = f"{path.name}:1: cannot read: {error.strerror or error}"
-            _fail_before_reading(summary, reporter, path.name, line)
-    digests = {name: digest(data) for name, data in raw.items()}
+        stats[path.name] = signature = file_signature(os.fspath(path))
+        known = old.files.get(path.name) if old else None
+        if signature is not None and known is not None and known.raw_stat == signature:
+            digests[path.name] = known.sha256
+            continue
+        data = _read_raw(path, summary, reporter)
+        if data is not None:
+            raw[path.name], digests[path.name] = data, digest(data)
     wanted = output_suffixes(options.settings.written_languages)
     changed: list[str] = []
     extend: list[tuple[str, str, tuple[Language, ...]]] = []  # built, but not yet in every language wanted
     trimmed = False  # built in a language no longer wanted: its files removed
+    restamped = False  # a raw text's stat is not the one recorded, its bytes the same (copied, touched)
     remembered: set[str] = set()  # failed before on the same bytes: nothing new to report
     for name, sha256 in digests.items():
         failure = old.failures.get(name) if old and reusable else None
@@ -307,8 +324,10 @@ def _build_locked(
         previous = old.files.get(name) if old and reusable else None
         # Its outputs as the build wrote them: anything else there (garbage, a symlink) is rebuilt.
         if previous is not None and previous.sha256 == sha256 and set(previous.output_digests()) <= as_written:
-            new.files[name] = _in_languages(out_dir, previous, wanted)
-            trimmed = trimmed or new.files[name] is not previous
+            kept = _in_languages(out_dir, previous, wanted)
+            trimmed = trimmed or kept is not previous
+            new.files[name] = kept if kept.raw_stat == stats[name] else kept._replace(raw_stat=stats[name])
+            restamped = restamped or kept.raw_stat != stats[name]
             missing = tuple(
                 language
                 for language in options.settings.written_languages
@@ -320,6 +339,12 @@ def _build_locked(
                 summary.results.append(_result(name, FileStatus.UNCHANGED, previous.summary))
         else:
             changed.append(name)
+    for name in changed:  # (a text whose stat vouched for its digest, but whose outputs are not as written)
+        if name not in raw:
+            data = _read_raw(options.raw_dir / name, summary, reporter)
+            if data is not None:
+                raw[name], digests[name] = data, digest(data)
+    changed = [name for name in changed if name in raw]
     present = {path.name for path in texts}
     for name in sorted(set(old.files) - present if old else ()):
         remove_outputs(out_dir, Path(name).stem)
@@ -378,9 +403,8 @@ def _build_locked(
             assert tagger is not None
             # (a handful is built here: their model is in a loader process, which only this one talks to)
             builders = pool if many else None
-            _rebuild(
-                slices, digests, new, options, reporter, tagger, builders, summary, set(old.files) if old else set()
-            )
+            built_before = set(old.files) if old else set()
+            _rebuild(slices, digests, stats, new, options, reporter, tagger, builders, summary, built_before)
     if tagger is not given_tagger and not isinstance(tagger, _FewTextsTagger):
         # The model this build loaded is done with: let go before the book and the site,
         # whose workers are forked without it (a sixth of a large build's peak memory).
@@ -411,7 +435,8 @@ def _build_locked(
             summary.stage_seconds["index + book"] = time.perf_counter() - clock
         else:
             new.collection = kept_collection
-        if write_book or extend or trimmed:  # (a language added or dropped: the collection is as it was)
+        # (a language added or dropped, a raw text's stat: the collection is as it was)
+        if write_book or extend or trimmed or restamped:
             try:
                 write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
             except OSError as error:  # the next build finds the outputs it cannot vouch for, and rebuilds them
@@ -621,6 +646,7 @@ def _build_new_first(
     refused = {refusal.file for refusal in refused_names(names, name_max(out_dir))}
     root = raw_dir.resolve()
     items: list[tuple[str, bytes]] = []
+    stats: dict[str, tuple[int, int, int, int] | None] = {}
     for name in candidates:
         path = raw_dir / name
         if (
@@ -629,6 +655,7 @@ def _build_new_first(
             or any(os.path.lexists(out_dir / output) for output in outputs_of(path.stem))
         ):
             continue
+        stats[name] = file_signature(os.fspath(path))
         try:
             items.append((name, path.read_bytes()))
         except OSError:  # the build that follows reports it
@@ -638,7 +665,7 @@ def _build_new_first(
     if tagger is None:
         tagger = loaders.enter_context(_FewTextsTagger(options, summary))
     digests = {name: digest(data) for name, data in items}
-    _rebuild([items], digests, new, options, reporter, tagger, None, summary, set())
+    _rebuild([items], digests, stats, new, options, reporter, tagger, None, summary, set())
     return set(digests), tagger
 
 
@@ -783,6 +810,7 @@ def _slices(
 def _rebuild(
     slices: list[list[tuple[str, bytes]]],
     digests: dict[str, str],
+    stats: dict[str, tuple[int, int, int, int] | None],
     manifest: Manifest,
     options: BuildOptions,
     reporter: Reporter,
@@ -791,7 +819,8 @@ def _rebuild(
     summary: Summary,
     known: set[str],
 ) -> None:
-    """``known``: the texts the last build built (a text built now is new or changed)."""
+    """``digests``, ``stats``: of each text's bytes, and its stat before they were read;
+    ``known``: the texts the last build built (a text built now is new or changed)."""
     clock = time.perf_counter()
     done = 0
     for outcomes, timings in _slices(slices, options, tagger, pool):
@@ -804,7 +833,8 @@ def _rebuild(
                     manifest.failures[outcome.file] = Failure(digests[outcome.file], outcome.error)
                 result = FileResult(outcome.file, FileStatus.FAILED, outcome.error)
             else:
-                manifest.files[outcome.file] = Entry(digests[outcome.file], outcome.outputs, outcome.entry)
+                entry = Entry(digests[outcome.file], outcome.outputs, outcome.entry, stats.get(outcome.file))
+                manifest.files[outcome.file] = entry
                 result = _result(outcome.file, FileStatus.BUILT, outcome.entry, new=outcome.file not in known)
             summary.results.append(result)
             reporter.advance(result)
