@@ -32,6 +32,7 @@ D = datetime.date
         ("Dec 30 - Jan 2, 2016", D(2015, 12, 30), D(2016, 1, 2)),
         ("Wednesday, 10 August 2016", D(2016, 8, 10), D(2016, 8, 10)),
         ("October 20(Tue.) – 22(Thu.), 1998", D(1998, 10, 20), D(1998, 10, 22)),
+        ("27 September 2022 (Tue.), 15:00-18:00 Ulgii time (UTC+7)", D(2022, 9, 27), D(2022, 9, 27)),
     ],
 )
 def test_period_formats(text, start, end):

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline import parse, read_bytes
 from pipeline.parser.countries import country_code
-from pipeline.parser.overview import collect_fields, match_label, parse_participation, split_country
+from pipeline.parser.overview import collect_fields, match_label, parse_participation, parse_venue, split_country
 from pipeline.parser.text import Line
 from pipeline.record import Participation, Record
 
@@ -65,6 +65,17 @@ def test_split_country_finds_the_country_part_wherever_it_stands(text: str, coun
 
 def test_a_wrapped_list_line_is_not_a_label() -> None:
     assert match_label("Prefecture, Hyogo Prefecture; Korea: Gangwon-do, Gyeongsangbuk-do,") is None
+
+
+def test_an_unknown_label_alone_on_its_line_after_a_blank_one() -> None:
+    lines = ["Host", "Administration of Kemerovo Region", "", "Coordinator", "Kemerovo Region, since 2009", "", "Venue"]
+    lines += ["Novokuznetsk,", "", "Kemerovo Region"]  # (a value going on after a comma, over a blank line)
+    fields, _ = collect_fields([Line(n, text) for n, text in enumerate(lines, 1)])
+    assert [(field.label, field.text) for field in fields] == [
+        ("Host", "Administration of Kemerovo Region"),
+        ("Coordinator", "Kemerovo Region, since 2009"),
+        ("Venue", "Novokuznetsk, Kemerovo Region"),
+    ]
 
 
 def _participation(lines: list[str], notes: list | None = None) -> Participation:
@@ -156,6 +167,7 @@ def test_a_heading_over_bullets_that_is_no_country() -> None:
         ("12 member regional governments from 4 countries, 1 observer", (12, 4)),
         ("16 regional governments from 5 countries, and 2 international organizations as observers", (16, 5)),
         ("20 regional governments from 4 countries (46 young leaders)", (20, 4)),
+        ("17 member regional governments from 5 countries (6 in person, 11 online) and 1 observer", (17, 5)),
         ("126 young athletes and 34 officials from 8 member regions of 4 countries", (8, 4)),
         ("96 students and young researchers from 6 countries", (None, 6)),
     ],
@@ -222,6 +234,12 @@ def test_the_country_inside_a_venue_aside() -> None:
     assert split_country(text) == ("Republic of Korea", text)
 
 
+def test_a_hybrid_meetings_venue_is_its_place_and_the_rest_online() -> None:
+    venue = parse_venue("Ulgii City, Mongolia (Aimag Government House, Hall 2) and online")
+    assert (venue.country, venue.place) == ("Mongolia", "Ulgii City (Aimag Government House, Hall 2)")
+    assert venue.text.endswith("and online")
+
+
 def test_country_and_authorities_after_a_spaced_dash() -> None:
     assert _groups("Russian Federation – Tomsk Region, Irkutsk Region", "Japan – Toyama Prefecture") == [
         ("Russian Federation", "member", ["Tomsk Region", "Irkutsk Region"]),
@@ -276,12 +294,86 @@ def test_a_participants_section_lists_the_authorities_under_the_overview_summary
     assert not [note for note in record.notes if "count" in note.code]
 
 
+def test_a_participants_section_of_authorities_each_with_its_country_after_a_comma() -> None:
+    text = (
+        "2022 NEAR Secretaries-General Meeting\n\nOVERVIEW\nDate: 27 September 2022\n"
+        "Participants: 4 member regional governments from 3 countries (2 in person, 2 online) and 1 observer\n\n"
+        "PARTICIPANTS\nIn person\n • Bayan-Ulgii Aimag (Баян-Өлгий аймаг), Mongolia – host\n • Khovd Aimag, Mongolia\n"
+        " • Uvs Aimag, Mongolia (observer)\nConnected online\n • Tottori Prefecture, Japan – from Tottori City\n"
+        " • Sakha Republic (Yakutia), Russia – from Yakutsk\n"
+        " • Guest: Ministry of Foreign Affairs of Mongolia – from Ulaanbaatar\n\nCONTENTS\n- Reports were heard.\n"
+    )
+    record, groups = _record_groups(text)
+    participation = record.overview.participation
+    assert (participation.stated_authorities, participation.stated_countries) == (4, 3)
+    # (a remark after a dash stays with its authority, in brackets)
+    assert [group for group in groups if group[2]] == [
+        ("Mongolia", "member", ["Bayan-Ulgii Aimag (Баян-Өлгий аймаг) (host)", "Khovd Aimag"]),
+        ("Mongolia", "observer", ["Uvs Aimag"]),
+        ("Japan", "member", ["Tottori Prefecture (from Tottori City)"]),
+        ("Russian Federation", "member", ["Sakha Republic (Yakutia) (from Yakutsk)"]),
+        (None, "observer", ["Ministry of Foreign Affairs of Mongolia (from Ulaanbaatar)"]),
+    ]
+    assert not [note for note in record.notes if "count" in note.code]
+
+
+def test_an_organizer_of_two_bodies_on_two_lines_and_a_wrapped_one() -> None:
+    two = (
+        "Meeting\n· Overview\nOrganized by\n\tJapan > Aomori Prefecture, Prefectural Government\n"
+        "\tNEAR Secretariat (Pohang)\n"
+    )
+    organizer = parse(read_bytes(two.encode(), "x.txt")).overview.organizer
+    assert (organizer.country, organizer.name) == (
+        "Japan",
+        "Aomori Prefecture, Prefectural Government; NEAR Secretariat (Pohang)",
+    )
+    wrapped = "Meeting\n· Overview\nOrganized by\n\tGangwon Provincial\n\tGovernment, Republic of Korea\n"
+    organizer = parse(read_bytes(wrapped.encode(), "x.txt")).overview.organizer
+    assert (organizer.country, organizer.name) == ("Republic of Korea", "Gangwon Provincial Government")
+
+
+def test_experts_and_a_heading_of_members_after_a_countrys_list() -> None:
+    assert _groups(
+        "Japan",
+        "- Toyama Prefecture",
+        "Experts",
+        "Siberian State Industrial University (SibSIU), Tomsk Polytechnic University",
+        "Regional governments",
+        "- Ömnögovi Province",
+    ) == [
+        ("Japan", "member", ["Toyama Prefecture"]),
+        (None, "observer", ["Siberian State Industrial University (SibSIU)", "Tomsk Polytechnic University"]),
+        (None, "member", ["Ömnögovi Province"]),
+    ]
+
+
 def test_an_inline_group_marked_observer_with_a_remark() -> None:
     assert _groups(
         "Mongolia (2; Tov Province, Selenge Province), DPR Korea (1; Kangwon Province) (observer, did not attend)"
     ) == [
         ("Mongolia", "member", ["Tov Province", "Selenge Province"]),
         ("DPR Korea", "observer", ["Kangwon Province"]),
+    ]
+
+
+def test_inline_groups_wrapped_line_after_line_each_closing_where_the_next_opens() -> None:
+    lines = [
+        "Japan (3; Ishikawa Prefecture,",
+        "Toyama Prefecture,",
+        "Kyoto Prefecture), Korea (2; Gyeongsangbuk-do,",
+        "Daejeon Metropolitan City), China (2; Jilin Province,",
+        "Hunan Province), Russia (2; Primorsky Krai,",
+        "Republic of Sakha (Yakutia)), Mongolia (2; Tuv Province,",
+        "Dornod Province), Kazakhstan (1; East Kazakhstan",
+        "Region) (observer)",
+    ]
+    assert _groups(*lines) == [
+        ("Japan", "member", ["Ishikawa Prefecture", "Toyama Prefecture", "Kyoto Prefecture"]),
+        ("Republic of Korea", "member", ["Gyeongsangbuk-do", "Daejeon Metropolitan City"]),
+        ("China", "member", ["Jilin Province", "Hunan Province"]),
+        ("Russian Federation", "member", ["Primorsky Krai", "Republic of Sakha (Yakutia)"]),
+        ("Mongolia", "member", ["Tuv Province", "Dornod Province"]),
+        ("Kazakhstan", "observer", ["East Kazakhstan Region"]),
     ]
 
 

@@ -344,6 +344,8 @@ ENTITY_SET_FLOORS = {
     "AI": (0.984, 0.987, 0.980, 0.980),
     "AK": (0.986, 0.982, 0.959, 0.990),
     "AL": (0.986, 0.982, 0.954, 0.990),
+    "AM": (0.978, 0.968, 0.963, 0.972),
+    "AN": (0.982, 0.975, 0.967, 0.975),
     "AJ": (0.982, 0.966, 0.954, 0.942),
 }
 
@@ -970,6 +972,22 @@ def test_asides_one_after_another_and_a_short_name_in_brackets(nlp) -> None:
     assert kinds["Assembly of European Regions"] == "organization"
 
 
+def test_a_bodys_seat_another_spelling_of_a_region_and_a_remark_in_brackets(nlp) -> None:
+    text = (
+        "The 2nd Meeting of Secretaries-General\n· Overview\nPeriod: 2013\nParticipants:\n"
+        "- Organization of United Regions (ORU Fogar) (Barcelona, Spain)\n"
+        "- Northern Forum (Yakutsk, Russian Federation)\n"
+        "- Ömnögovi Province (also written Umnugovi Aimag), Mongolia\n"
+        "- Tottori Prefecture, Japan – from Tottori City\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Barcelona"] == kinds["Spain"] == kinds["Yakutsk"] == "place"
+    assert kinds["Tottori City"] == "place"  # (a remark's names are read as prose)
+    assert "Barcelona, Spain" not in kinds and "Yakutsk, Russian Federation" not in kinds
+    ids = _ids_of(text, nlp)
+    assert ids["Umnugovi Aimag"] == ids["Ömnögovi Province"]
+
+
 def test_a_place_head_word_alone_a_ministers_portfolio_and_an_online_venue_are_no_names(nlp) -> None:
     text = (
         "The 1st NEAR Online Meeting\n· Overview\nPeriod: 2020\nVenue: Online; host studio: Yueyang, China\n"
@@ -1136,6 +1154,11 @@ def test_a_venues_room_aside_names_its_places(nlp) -> None:
 def test_an_untagged_name_inside_a_list_of_places_is_a_place(nlp) -> None:
     kinds = dict(_kinds_of(SHELL.format("They discussed the recovery of Wajima, Suzu and Nanao."), nlp))
     assert kinds["Suzu"] == "place"
+
+
+def test_a_storms_name_after_typhoon_in_lower_case_is_no_place(nlp) -> None:
+    kinds = dict(_kinds_of(SHELL.format("Then typhoon Maemi struck Gyeongsangnam-do and Busan in 2003."), nlp))
+    assert "Maemi" not in kinds and kinds["Busan"] == "place"
 
 
 def test_a_name_after_an_office_is_a_persons(nlp) -> None:

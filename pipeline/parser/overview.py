@@ -235,6 +235,8 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             # "|  | observers, and about 140 participants |": the summary's cell going on
             last = fields[-1].values[-1]
             fields[-1].values[-1] = Line(last.number, f"{last.text} {_EMPTY_FIRST_CELL.sub('', line.text).strip(' |')}")
+        elif _own_line_label(lines, index, fields):
+            fields.append(RawField(line.text.strip(), line.number))
         elif fields and not _stray(fields[-1], line.text):
             row = _TABLE_ROW.match(line.text) if fields[-1].kind != "participation" else None
             if row is not None:  # "| | Harbin International ... |": the value's cell going on, after a bar
@@ -243,6 +245,29 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
         else:
             unlabelled.append(line)
     return fields, unlabelled
+
+
+_OWN_LINE_LABEL_WORDS_MAX = 3
+
+
+def _own_line_label(lines: list[Line], index: int, fields: list[RawField]) -> bool:
+    """A label the overview does not know, alone on its line after a blank one and over its
+    value, where the field before it was written so too ("Host" over its value, a blank line,
+    "Coordinator" over its value): not the last field's value going on."""
+    text, last = lines[index].text.strip(), fields[-1] if fields else None
+    return (
+        last is not None
+        and last.kind != "participation"  # (a country's heading stands alone after a blank line there)
+        and bool(last.values)
+        and last.values[0].number != last.line
+        and index > 0
+        and not lines[index - 1].text.strip()
+        and index + 1 < len(lines)
+        and bool(lines[index + 1].text.strip())
+        and len(text.split()) <= _OWN_LINE_LABEL_WORDS_MAX
+        and _plausible_other_label(text)
+        and not _UNFINISHED.search(last.values[-1].text)
+    )
 
 
 def _table_row_label(text: str) -> tuple[str, str] | None:
@@ -347,8 +372,14 @@ def split_country(text: str) -> tuple[str | None, str]:
 
 
 def parse_venue(text: str) -> Venue:
-    country, place = split_country(text)
+    # "..., Mongolia (Government House, Hall 2) and online": a hybrid meeting's place is the first
+    country, place = split_country(_ONLINE_TOO.sub("", text))
     return Venue(text=text, country=country, country_code=country and country_code(country), place=place or None)
+
+
+_ONLINE_TOO = re.compile(
+    r"\s*(?:,\s*)?(?:and|&|\+|plus)\s+(?:online|on-line|by video(?:\s*link)?|via\s+\w+)\s*$", re.IGNORECASE
+)
 
 
 def _venue_text(values: list[Line]) -> str:
@@ -363,8 +394,27 @@ def _venue_text(values: list[Line]) -> str:
     return text
 
 
+def _bodies_text(raw: RawField) -> str:
+    """An organizer's lines as one value: a line that ends a body's name ("... Prefectural
+    Government", "NEAR Secretariat (Pohang)") and a line that starts another are two bodies;
+    any other line goes on with the one before (a wrapped name)."""
+    text = ""
+    for value in raw.values:
+        last = _ASIDE_AT_END.sub("", text).split()[-1:]
+        ends_a_name = bool(last) and last[0].lower().strip(".,") in NAME_END_WORDS
+        text = f"{text}; {value.text}" if ends_a_name and value.text[:1].isupper() else f"{text} {value.text}".strip()
+    return text
+
+
+_ASIDE_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def parse_organizer(text: str) -> Organizer:
-    country, name = split_country(text)
+    """The organizer: its country (the first a body names) and its bodies, each without it,
+    as the text parts them ("Japan > Aomori Prefecture; NEAR Secretariat (Pohang)")."""
+    bodies = [split_country(body.strip()) for body in split_top_level(text, ";") if body.strip()]
+    country = next((found for found, _ in bodies if found), None)
+    name = "; ".join(body for _, body in bodies if body)
     return Organizer(text=text, country=country, country_code=country and country_code(country), name=name or None)
 
 
@@ -390,6 +440,8 @@ SUMMARY = re.compile(
     r"^(?:(?:a\s+)?total(?:\s+of)?\s*:?\s*)?(?P<authorities>\d{1,6})\s+(?P<what>[^\W\d][^,;:()]*?)"
     r"(?:\s+(?:from|of|in|representing)\s+(?P<countries>\d{1,6})\s+(?:countries|country|nations)"
     r"|\s*\((?P<bracketed_countries>\d{1,6})\s+(?:countries|country|nations)\))?"
+    # "... from 5 countries (6 in person, 11 online) and 1 observer": an aside on how they took part
+    r"(?:\s*\((?![^()]*observer)[^()]*\)(?=\s*,?\s*(?:and|with|plus)\b))?"
     # "..., and 1 observer", "(with 2 observers)", ", an observer region": the observers the summary counts apart
     r"(?:\s*[,(]?\s*(?:(?:and|with|plus|including|incl\.|\+)\s+)?(?:\d+|an?|one)\s+"
     r"(?:[^\W\d][\w\s-]{0,40}?\s+(?:as\s+)?)?observers?(?:\s+(?:regions?|authorit(?:y|ies)|governments?))?\)?)?"
@@ -434,6 +486,23 @@ TRAILING_COUNTRY = re.compile(r"^(?P<name>.*?\S)\s*\((?P<country>[^()]+)\)$")
 # "Gangwon-do - Korea (host)", "Hamgyongbuk-do - DPR Korea (observer, by letter)": the country
 # after a spaced dash, and perhaps an aside on the authority's role
 DASHED_COUNTRY = re.compile(r"^(?P<name>.*?\S)\s+[–—-]\s+(?P<country>[^()–—]+?)\s*(?P<aside>\([^()]*\))?$")
+# "Uvs Aimag, Mongolia (observer)", "Tottori Prefecture, Japan – from Tottori City": one
+# authority with its country after a comma, perhaps its role, and a remark after a dash.
+COMMA_COUNTRY = re.compile(
+    r"^(?P<name>[^\W\d_][^,;、，；]*?),\s*(?P<country>[^\W\d_][^,;()–—]*?)\s*(?P<observer>\((?:as\s+)?(?:an\s+)?observers?\))?"
+    r"(?:\s+[–—-]\s+(?P<remark>[^,]*))?$",
+    re.IGNORECASE,
+)
+# "In person", "Connected online": a heading over authorities that says how they took part.
+ATTENDANCE_MODE = re.compile(
+    r"(?:(?:attended|participat(?:ed|ing)|connected|joined|present)\s+)?"
+    r"(?:in\s+person|on[\s-]?site|on[\s-]?line|by\s+video(?:\s*(?:link|conference))?|remotely|virtually)\s*[:：]?",
+    re.IGNORECASE,
+)
+# "Gangwon-do – with the Secretary-General": a remark in lower case after a spaced dash.
+_DASHED_REMARK = re.compile(r"^(?P<name>[^\W\d_][^–—]*?\S)\s+[–—]\s+(?P<remark>[a-z][^()–—]*)$")
+# "Guest: Ministry of Foreign Affairs of Mongolia": guests of the meeting, of no country.
+GUEST_HEADING = re.compile(r"(?:special\s+|invited\s+|honou?red\s+)?guests?", re.IGNORECASE)
 # "Atlantis: A, B": a heading where a country belongs, in the form of one.
 GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*(?P<rest>.*)$")
 # "International organizations – UNDP, ERINA": after a dash only a heading that names bodies
@@ -664,6 +733,9 @@ class ParticipationScanner:
         text = text.strip(" .;,:：")
         if not text:
             return
+        remark = _DASHED_REMARK.match(text)
+        if remark:  # "Ministry of Foreign Affairs of Mongolia – from Ulaanbaatar": the remark as its aside
+            text = f"{remark['name']} ({remark['remark']})"
         suspect = suspect_authority(text)
         if suspect:
             self.notes.append(
@@ -702,6 +774,11 @@ class ParticipationScanner:
             group.stated = int(carried["count"])  # "韩国 South Korea" / "(7)：A、B": the heading wrapped
             line = Line(line.number, carried["rest"])
         text = PARTICIPANT_BULLET.sub("", line.text)
+        if ATTENDANCE_MODE.fullmatch(text.strip()):  # how the authorities after it took part: no group
+            return
+        if MEMBERS_HEADING.fullmatch(text.strip()):  # members of any country, after bodies of none
+            self.open_group(None)
+            return
         if heads_bullets and not country_heading(text) and self.scan_list_heading(text):
             return
         if TABLE_RULE.match(text):
@@ -737,6 +814,9 @@ class ParticipationScanner:
             else:
                 self.open_group(country_text, stated)  # (another spelling is kept as its own group's)
             text = rest
+        elif (guests := GROUP_HEADING.match(text)) and GUEST_HEADING.fullmatch(guests["name"].strip()):
+            self.open_group(guests["name"].strip()).observer = True
+            text = guests["rest"]
         elif (unknown := GROUP_HEADING.match(text) or GROUP_DASH_HEADING.match(text)) and _unknown_country(
             unknown["name"]
         ):
@@ -885,6 +965,11 @@ class ParticipationScanner:
         return position, any(name.strip() for name in names)
 
     def add_items(self, text: str, observer: bool = False) -> None:
+        placed = placed_in_country(text)
+        if placed:
+            name, country, marked = placed
+            self.add_authority(f"{name} ({country})", observer or marked)
+            return
         for listed in split_top_level(_SLASHES.sub(";", text), _LIST_SEPARATORS):
             item = _AND_OTHERS.sub(r"\g<name>", listed).strip()
             if _title_case(last := _LAST_LISTED.sub("", item)):
@@ -1148,8 +1233,15 @@ def _observer_heading_at(layout: re.Pattern[str], text: str) -> tuple[str, str] 
 # regions, as observers: their group is named by the heading as written, and has no country.
 BODIES_HEADING = re.compile(
     r"(?:(?:international|other|related|guest|invited|partner|participating)\s+)+"
-    r"(?:organi[sz]ations|institutions|bodies|agencies)(?:\s*\(\d{1,3}\))?\s*[:：]?",
+    r"(?:organi[sz]ations|institutions|bodies|agencies)(?:\s*\(\d{1,3}\))?\s*[:：]?"
+    # "Experts", "Associations and networks": bodies that are no member region, whatever their country
+    r"|(?:(?:invited|guest|other)\s+)?(?:experts|specialists|associations(?:\s+and\s+networks)?|networks)"
+    r"(?:\s*\(\d{1,3}\))?\s*[:：]?",
     re.IGNORECASE,
+)
+# "Regional governments", "Member regions": a heading over the members of every country, no group.
+MEMBERS_HEADING = re.compile(
+    r"(?:member\s+)?(?:regional\s+|local\s+)?(?:governments|regions|authorities|members)\s*[:：]?", re.IGNORECASE
 )
 
 
@@ -1181,6 +1273,19 @@ def bare_group_heading(text: str) -> bool:
         text = text[mark.end() :].strip()
     heading = country_heading(text)
     return heading is not None and not heading[2]
+
+
+def placed_in_country(text: str) -> tuple[str, str, bool] | None:
+    """(name, country, observer) of a line naming one authority and its country after a comma
+    ("Uvs Aimag, Mongolia (observer)"; not "Jeollanam-do, Dornod Province": two authorities).
+    A remark after a dash stays with the name, as its aside: "Tottori Prefecture (from Tottori City)"."""
+    found = COMMA_COUNTRY.match(PARTICIPANT_BULLET.sub("", text).strip())
+    if found is None or not country_code(found["country"]):
+        return None
+    name = found["name"].strip()
+    if found["remark"] and found["remark"].strip():
+        name = f"{name} ({found['remark'].strip()})"
+    return name, found["country"].strip(), found["observer"] is not None
 
 
 def opens_group(text: str) -> bool:
@@ -1267,6 +1372,19 @@ def _continues(text: str) -> bool:
     return text.startswith(tuple(_OPENING)) and _open_brackets(text) > 0 and not PARTICIPANT_BULLET.match(text)
 
 
+def _still_open(text: str, line: int, opened: list[int]) -> list[int]:
+    """``opened`` (the line each bracket still open was opened on) after ``text``, line ``line``:
+    "Japan (6; A," then "B), Korea (8; C," keeps one bracket open from line to line, never one
+    over more than BRACKET_LINES_MAX lines. (A bracket closed that was never opened is a typo.)"""
+    opened = list(opened)
+    for mark in text:
+        if mark in _OPENING:
+            opened.append(line)
+        elif mark in _CLOSING and opened:
+            opened.pop()
+    return opened
+
+
 def _brackets_closed(lines: list[Line]) -> list[Line]:
     """The lines with each line whose bracket is left open joined to the ones that close it
     (the way a wrapped paragraph is read: "Self-Governing" + "Province)" with a space,
@@ -1277,14 +1395,14 @@ def _brackets_closed(lines: list[Line]) -> list[Line]:
         line, end = lines[index], index
         if joined and _continues(line.text):
             line = Line(joined[-1].number, f"{joined.pop().text} {line.text.lstrip()}")
-        depth = _open_brackets(line.text)
-        while depth > 0 and end + 1 < len(lines) and end - index < BRACKET_LINES_MAX:
+        opened = _still_open(line.text, index, [])
+        while opened and end + 1 < len(lines) and end - opened[0] < BRACKET_LINES_MAX:
             next_text = lines[end + 1].text
             if PARTICIPANT_BULLET.match(next_text) or next_text.lstrip().startswith("|"):
                 break
             end += 1
-            depth += _open_brackets(next_text)
-        if end > index and depth <= 0:
+            opened = _still_open(next_text, end, opened)
+        if end > index and not opened:
             text = line.text
             for following in lines[index + 1 : end + 1]:
                 text = join_wrapped(text, following.text)
@@ -1336,7 +1454,7 @@ def _finish_group(draft: GroupDraft) -> list[ParticipantGroup]:
 FIELD_PARSERS: dict[str, Callable[[RawField, list[Note]], Any]] = {
     "period": lambda raw, notes: parse_period_field(raw.text, raw.line, notes),
     "venue": lambda raw, notes: parse_venue(_venue_text(raw.values)),
-    "organizer": lambda raw, notes: parse_organizer(raw.text),
+    "organizer": lambda raw, notes: parse_organizer(_bodies_text(raw)),
     "participation": lambda raw, notes: parse_participation(raw.values, notes),
 }
 

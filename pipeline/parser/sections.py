@@ -42,6 +42,7 @@ from .overview import (
     opens_group,
     parse_overview,
     parse_participation,
+    placed_in_country,
 )
 from .reader import RawText
 from .text import Line, paragraphs
@@ -740,7 +741,9 @@ def parse(raw: RawText) -> Record:
     for draft in drafts:
         # a "Participants" section of people and their bodies, not of authorities by country, is prose
         if draft.kind == "participation" and not any(
-            opens_group(line.text) or heads_table(line.text) for line in draft.lines if line.text
+            opens_group(line.text) or heads_table(line.text) or placed_in_country(line.text)
+            for line in draft.lines
+            if line.text
         ):
             draft = dataclasses.replace(draft, kind=None)
         if draft.kind and draft.kind not in by_kind:

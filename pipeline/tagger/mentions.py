@@ -31,6 +31,7 @@ from .names import (
     HEAD_WORDS,
     HONORIFICS,
     KOREAN_UNIT_ENDINGS,
+    LEADING_EVENT,
     NATURAL_FEATURE_NOUNS,
     NOT_NAMES,
     ON_TAIL_HEADS,
@@ -118,6 +119,9 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     part of it ('Republic of Sakha (Yakutia)') stays whole, and so does one that ends with it;
     asides one after another are each a name ('Assembly of European Regions (AER) (Strasbourg)')."""
     aside = split_aside(text)
+    other_name = _OTHER_SPELLING.match(aside[1]) if aside else None
+    if aside and other_name:  # "(also written Umnugovi Aimag)": the name's other spelling
+        return [*_with_aside(aside[0], gazetteer), other_name["name"]]
     if aside and aside[1][:1].islower():  # "(online)", "(host)": the authority's part, no name
         return _with_aside(aside[0], gazetteer)
     words = text.split()
@@ -128,7 +132,21 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     # "(Changwon Exhibition Convention Center, CECO)": a name and its acronym, each a name
     *name, last = split_top_level(aside[1], ",")
     inside = [", ".join(name).strip(), last.strip()] if name and is_acronym(last.strip()) else [aside[1]]
+    if name and _is_region_or_country(last, gazetteer):  # "(Barcelona, Spain)": where a body is, each place a name
+        inside = [piece.strip() for piece in (*name, last)]
     return [*_with_aside(aside[0], gazetteer), *inside]
+
+
+def _is_region_or_country(text: str, gazetteer: Gazetteer) -> bool:
+    """ "Spain", "Kyongsangbuk-do": a country, or a region the gazetteer knows (no city, no body)."""
+    entry = gazetteer.lookup(text.strip())
+    return country_code(text) is not None or (
+        entry is not None and entry.kind == "place" and entry.type not in ("city", "town")
+    )
+
+
+# "(also written Umnugovi Aimag)", "(formerly Chita Oblast)": another spelling or an older name
+_OTHER_SPELLING = re.compile(r"(?:also\s+(?:written|spelt|spelled)|formerly|previously|earlier)\s+(?P<name>[^\W\d_].*)")
 
 
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
@@ -501,6 +519,12 @@ def prose(record: Record) -> list[str]:
         participation = record.overview.participation
         if participation and participation.text:  # "12 member regional governments of NEAR from 4 countries"
             texts.append(participation.text)
+        # an authority's remark in brackets: "Tottori Prefecture (from Tottori City)"
+        for group in participation.groups if participation else ():
+            for authority in group.authorities:
+                aside = split_aside(authority)
+                if aside and aside[1][:1].islower():
+                    texts.append(aside[1])
     texts += list(_items(record.contents))
     if record.declaration:
         texts += record.declaration.preamble
@@ -1508,7 +1532,8 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     ents_at = {ent.start: ent for ent in doc.ents}
     proposals = []
     for ent in ents:
-        if _in_person_name(doc, ent.start):
+        # "Ms. Olga Ivanova", "Governor Ishii"; "typhoon Maemi": a storm's name, no place
+        if _in_person_name(doc, ent.start) or (ent.start > 0 and doc[ent.start - 1].lower_ in LEADING_EVENT):
             continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
         if entry is not None:
