@@ -1156,9 +1156,11 @@ def test_an_untagged_name_inside_a_list_of_places_is_a_place(nlp) -> None:
     assert kinds["Suzu"] == "place"
 
 
-def test_a_storms_name_after_typhoon_in_lower_case_is_no_place(nlp) -> None:
-    kinds = dict(_kinds_of(SHELL.format("Then typhoon Maemi struck Gyeongsangnam-do and Busan in 2003."), nlp))
-    assert "Maemi" not in kinds and kinds["Busan"] == "place"
+def test_names_inside_an_events_name_are_no_places(nlp) -> None:
+    text = "Then typhoon Maemi struck Busan in 2003. Jeollanam-do shared the results of the Expo 2012 Yeosu Korea."
+    kinds = dict(_kinds_of(SHELL.format(text), nlp))
+    assert not {"Maemi", "Yeosu", "Korea"} & set(kinds)
+    assert kinds["Busan"] == kinds["Jeollanam-do"] == "place"
 
 
 def test_a_name_after_an_office_is_a_persons(nlp) -> None:

@@ -237,7 +237,7 @@ class Manifest:
             raise ValueError("a text both built and failed")
         return cls(shape.pipeline, shape.model, shape.paper, shape.settings, shape.book, files, collection, failures)
 
-    def to_json(self) -> str:
+    def to_json(self) -> bytes:
         data = {
             "format": FORMAT,
             "pipeline": self.pipeline,
@@ -251,7 +251,7 @@ class Manifest:
         }
         # (msgspec writes the bytes json.dumps(indent=1, ensure_ascii=False) writes, 7x faster:
         # 0.11 s against 0.016 s for the manifest of 1,000 texts, on every build that changes it)
-        return msgspec.json.format(msgspec.json.encode(data), indent=1).decode("utf-8") + "\n"
+        return msgspec.json.format(msgspec.json.encode(data), indent=1) + b"\n"
 
     def same_build(self, other: Manifest) -> bool:
         return (self.pipeline, self.model, self.paper, self.settings) == (

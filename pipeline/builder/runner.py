@@ -65,7 +65,11 @@ BOOK_POOL_THRESHOLD = 50
 # ...in this many tasks: the DOCX book, the PDF book's timeline and its participation matrix.
 BOOK_TASKS = 3
 CHUNK_MAX = 8
+# While texts are built the manifest is saved after every 100 of them, or every tenth of those
+# it holds if more (a killed build keeps what it built; saving it every 100 texts of 10,000 cost
+# the build process 100 encodings of a growing manifest, 100 MB at once at the end)
 MANIFEST_SAVE_EVERY = 100
+MANIFEST_SAVES_PER_SIZE = 10
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
@@ -87,6 +91,17 @@ def scan_raw_dir(raw_dir: Path) -> tuple[list[Path], list[str]]:
     return texts, ignored
 
 
+def release_free_memory() -> None:
+    """Give the pages malloc holds free back to the system (glibc's ``malloc_trim``; nothing
+    elsewhere). Results unpickled in the pool's thread, and each slice's documents in a
+    worker, leave free pages behind that the process's memory kept: at 1,000 texts the build
+    process grew by 15 MB without this, by 5 MB with it."""
+    if sys.platform != "linux":
+        return
+    with suppress(OSError, AttributeError):  # (a C library without it: musl)
+        ctypes.CDLL(None).malloc_trim(0)
+
+
 def usable_cores() -> int:
     """The cores this process may run on (its affinity mask, where the system has one)."""
     if hasattr(os, "sched_getaffinity"):
@@ -101,7 +116,10 @@ def _build_texts_in_worker(
     items: list[tuple[str, bytes]], out_dir: Path, paper: str, settings: Settings
 ) -> tuple[list[TextOutcome], Timings]:
     assert _FORKED_TAGGER is not None, "workers are forked after the tagger is set"
-    return build_texts(items, out_dir, paper, _FORKED_TAGGER, settings)
+    try:
+        return build_texts(items, out_dir, paper, _FORKED_TAGGER, settings)
+    finally:
+        release_free_memory()
 
 
 def _model_tagger(options: BuildOptions) -> Tagger:
@@ -438,7 +456,7 @@ def _build_locked(
         # (a language added or dropped, a raw text's stat: the collection is as it was)
         if write_book or extend or trimmed or restamped:
             try:
-                write_atomic(out_dir / MANIFEST_NAME, new.to_json().encode("utf-8"))
+                write_atomic(out_dir / MANIFEST_NAME, new.to_json())
             except OSError as error:  # the next build finds the outputs it cannot vouch for, and rebuilds them
                 summary.errors.append(f"{out_dir}: cannot write the manifest: {error.strerror or error}")
                 reporter.message(summary.errors[-1])
@@ -822,7 +840,7 @@ def _rebuild(
     """``digests``, ``stats``: of each text's bytes, and its stat before they were read;
     ``known``: the texts the last build built (a text built now is new or changed)."""
     clock = time.perf_counter()
-    done = 0
+    done = saved = 0
     for outcomes, timings in _slices(slices, options, tagger, pool):
         for stage, seconds in timings.items():
             summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + seconds
@@ -839,7 +857,10 @@ def _rebuild(
             summary.results.append(result)
             reporter.advance(result)
             done += 1
-            if done % MANIFEST_SAVE_EVERY == 0:  # (the collection is not yet these texts': it stays unrecorded)
-                write_atomic(options.out_dir / MANIFEST_NAME, manifest.to_json().encode("utf-8"))
+            # (the collection is not yet these texts': it stays unrecorded)
+            if done >= saved + max(MANIFEST_SAVE_EVERY, len(manifest.files) // MANIFEST_SAVES_PER_SIZE):
+                write_atomic(options.out_dir / MANIFEST_NAME, manifest.to_json())
+                saved = done
+                release_free_memory()
     wall = "read to write, all texts (wall)"
     summary.stage_seconds[wall] = summary.stage_seconds.get(wall, 0.0) + time.perf_counter() - clock

@@ -1532,8 +1532,8 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     ents_at = {ent.start: ent for ent in doc.ents}
     proposals = []
     for ent in ents:
-        # "Ms. Olga Ivanova", "Governor Ishii"; "typhoon Maemi": a storm's name, no place
-        if _in_person_name(doc, ent.start) or (ent.start > 0 and doc[ent.start - 1].lower_ in LEADING_EVENT):
+        # "Ms. Olga Ivanova", "Governor Ishii"; "typhoon Maemi", "Expo 2012 Yeosu": an event's name, no place
+        if _in_person_name(doc, ent.start) or _in_event_name(doc, ent.start):
             continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
         if entry is not None:
@@ -1647,6 +1647,20 @@ def _also_known_as(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> lis
 
 
 PERSON_NAME_WORDS = 3  # "Ms. Olga Ivanova", "Dr. Kim Dae Jung": the words a title governs
+
+
+EVENT_NAME_WORDS = 4  # how far back an event's first word may be: "Expo 2012 Yeosu Korea"
+
+
+def _in_event_name(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows a word that opens an event's name, perhaps with
+    its year between ("typhoon Maemi", "Expo 2012 Yeosu Korea")."""
+    for before in range(start - 1, max(-1, start - 1 - EVENT_NAME_WORDS), -1):
+        if doc[before].lower_ in LEADING_EVENT:
+            return True
+        if not (doc[before].like_num or doc[before].is_title):
+            return False
+    return False
 
 
 def _in_person_name(doc: Doc, start: int) -> bool:
