@@ -22,6 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..memory import release_free_memory
 from ..outdir import DIGEST, Witness, digest, read_back, write_atomic
 from .search import (
     MEETINGS_DIR,
@@ -287,8 +288,11 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
                 Path(folder).rmdir()
     # Pagefind indexes the meeting pages, shard by shard: again where one of a shard's pages
     # was written or removed, or its bundle is not the one the last build left. Only once
-    # every page is in place (see search.py).
-    bundles = plan.bundles
+    # every page is in place (see search.py), and the archive they were rendered from let go
+    # (its processes run beside this one: at 10,000 texts it held 130 MB).
+    bundles, keys, whole_site = plan.bundles, plan.keys, plan.whole_site
+    del plan
+    release_free_memory()
     count = shard_count(sum(len(names) for names in bundles.values()))
     remove_stale(site, bundles)
     changed_bundles = {shard_folder(name, count) for name in touched if name.startswith(f"{MEETINGS_DIR}/")}
@@ -304,14 +308,14 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
         result.error = index_shards(site, stale)
     # The bundles merged into the first one keep only what merging reads (all of them when any
     # page may have come or gone: the first bundle may be another one now).
-    for folder in bundles if plan.whole_site else stale:
+    for folder in bundles if whole_site else stale:
         if folder != first and (site / folder).is_dir():
             prune_merged(site / folder)
     # What the witness records: the digests of the pages rendered now, and of the rest (the
     # pages left as they were, Pagefind's files) by their stat, hashed only when it changed;
     # a file found intact before (and not in a bundle indexed now) as it was found.
     indexed = tuple(f"{folder}/" for folder in stale)
-    if plan.whole_site:
+    if whole_site:
         now = _files(site) or set()
     else:
         now = {name for name in files if not name.startswith(indexed)}
@@ -327,7 +331,7 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
     final = {name: found(name) for name in now}
     witness.vouch({name: digest for name, digest in final.items() if digest is not None}, touched)
     witness.save()
-    _save_keys(out_dir, plan.keys, recorded)
+    _save_keys(out_dir, keys, recorded)
     if result.error:
         result.status = SiteStatus.FAILED
     return result
