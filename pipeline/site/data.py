@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
+import msgspec
 from markupsafe import Markup, escape
 
 from .text import COUNTRY, marked, slug, stem_slug
@@ -182,11 +183,11 @@ def _tree(rows: list[dict[str, Any]]) -> list[ContentItem]:
 
 
 def _meeting_digest(row: dict[str, Any], page: str) -> str:
-    return hashlib.sha256(json.dumps([row, page], sort_keys=True).encode("utf-8")).hexdigest()
+    return hashlib.sha256(msgspec.json.encode([row, page], order="sorted")).hexdigest()
 
 
 def _listed_digest(row: dict[str, Any], page: str) -> str:
-    return hashlib.sha256(json.dumps([[row[column] for column in LISTED_COLUMNS], page]).encode("utf-8")).hexdigest()
+    return hashlib.sha256(msgspec.json.encode([[row[column] for column in LISTED_COLUMNS], page])).hexdigest()
 
 
 # (json_each: the files as one JSON list, so that any number of them is one parameter)
@@ -228,7 +229,7 @@ def crossing(meeting: Meeting) -> str:
         meeting.page,
         [[participant[column] for column in PARTICIPANT_COLUMNS] for participant in meeting.participants],
     ]
-    return hashlib.sha256(json.dumps(shown).encode("utf-8")).hexdigest()
+    return hashlib.sha256(msgspec.json.encode(shown)).hexdigest()
 
 
 def load_meetings(db: sqlite3.Connection, pages: dict[str, str]) -> list[Meeting]:

@@ -112,8 +112,12 @@ def meeting_page(meeting: Meeting) -> tuple[str, Callable[[], bytes]]:
     """A meeting's page: its key and what renders it (from the details ``load_details`` reads:
     its key, the meeting's digest, covers them: they are its record's). Its participants link
     to their places' pages."""
+    return _key("meeting", meeting.digest), partial(_render_meeting, meeting)
+
+
+def _render_meeting(meeting: Meeting) -> bytes:
     places = {participant["entity_id"]: slug(participant["entity_id"]) for participant in meeting.participants}
-    return _key("meeting", meeting.digest), partial(_render, "meeting.html", "../", meeting=meeting, places=places)
+    return _render("meeting.html", "../", meeting=meeting, places=places)
 
 
 def _place_digest(place: Place) -> str:

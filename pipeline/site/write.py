@@ -292,7 +292,8 @@ def update_site(out_dir: Path, db: sqlite3.Connection, changed: set[str] | None)
     # (its processes run beside this one: at 10,000 texts it held 130 MB).
     bundles, keys, whole_site = plan.bundles, plan.keys, plan.whole_site
     del plan
-    release_free_memory()
+    if whole:  # (every page rendered: a large archive's objects let go; else too few to matter)
+        release_free_memory()
     count = shard_count(sum(len(names) for names in bundles.values()))
     remove_stale(site, bundles)
     changed_bundles = {shard_folder(name, count) for name in touched if name.startswith(f"{MEETINGS_DIR}/")}
