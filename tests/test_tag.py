@@ -1156,11 +1156,30 @@ def test_an_untagged_name_inside_a_list_of_places_is_a_place(nlp) -> None:
     assert kinds["Suzu"] == "place"
 
 
+def test_a_regions_body_written_after_it_is_the_body_written_before_it(nlp) -> None:
+    text = (
+        "The 3rd Working Committee\n· Overview\nPeriod: 1997\nOrganizer: Kyongsangnam-do, Provincial Government\n"
+        "· Contents\n▷ The Kyongsangnam-do Provincial Government reported on Masan.\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Kyongsangnam-do, Provincial Government"] == ids["Kyongsangnam-do Provincial Government"]
+
+
+def test_a_river_before_its_basin_and_a_village_by_its_bare_name(nlp) -> None:
+    text = "Floods in the Amur basin were studied. A visit to Yamakoshi Village; Yamakoshi was rebuilt."
+    ids = _ids_of(SHELL.format(text), nlp)
+    assert ids["Amur"] == "geo:amur-river"
+    assert ids["Yamakoshi"] == ids["Yamakoshi Village"]
+
+
 def test_names_inside_an_events_name_are_no_places(nlp) -> None:
-    text = "Then typhoon Maemi struck Busan in 2003. Jeollanam-do shared the results of the Expo 2012 Yeosu Korea."
+    text = (
+        "Then typhoon Maemi struck Busan in 2003. Jeollanam-do shared the results of the Expo 2012 Yeosu Korea. "
+        "A visit to the Expo Science Park in Daejeon."
+    )
     kinds = dict(_kinds_of(SHELL.format(text), nlp))
     assert not {"Maemi", "Yeosu", "Korea"} & set(kinds)
-    assert kinds["Busan"] == kinds["Jeollanam-do"] == "place"
+    assert kinds["Busan"] == kinds["Jeollanam-do"] == kinds["Expo Science Park"] == "place"
 
 
 def test_a_name_after_an_office_is_a_persons(nlp) -> None:

@@ -32,6 +32,7 @@ from .names import (
     HONORIFICS,
     KOREAN_UNIT_ENDINGS,
     LEADING_EVENT,
+    LEADING_EVENT_BEFORE_YEAR,
     NATURAL_FEATURE_NOUNS,
     NOT_NAMES,
     ON_TAIL_HEADS,
@@ -1580,13 +1581,21 @@ def _with_articles(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> lis
     return [
         (tokens, [replace(found[0], after_article=True)])
         if len(found) == 1
-        and len(tokens) == 1
+        and (word := _one_word(doc, tokens)) is not None
         and found[0].kind == "place"
         and (found[0].entry is None or found[0].entry.type != "country")
-        and _after_article(doc, tokens)
+        and _after_article(doc, word)
         else (tokens, found)
         for tokens, found in accepted
     ]
+
+
+def _one_word(doc: Doc, tokens: range) -> range | None:
+    """The one word of a name, where the span holds it alone or with a river's common noun after
+    it ("the Amur basin": the model's span, the name "Amur")."""
+    if len(tokens) == 1 or (len(tokens) == 2 and doc[tokens.stop - 1].lower_ in RIVER_NOUNS):
+        return range(tokens.start, tokens.start + 1)
+    return None
 
 
 def _governed_regions(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
@@ -1656,7 +1665,9 @@ def _in_event_name(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` follows a word that opens an event's name, perhaps with
     its year between ("typhoon Maemi", "Expo 2012 Yeosu Korea")."""
     for before in range(start - 1, max(-1, start - 1 - EVENT_NAME_WORDS), -1):
-        if doc[before].lower_ in LEADING_EVENT:
+        if doc[before].lower_ in LEADING_EVENT or (
+            doc[before].lower_ in LEADING_EVENT_BEFORE_YEAR and doc[before + 1].like_num
+        ):
             return True
         if not (doc[before].like_num or doc[before].is_title):
             return False
@@ -1864,8 +1875,9 @@ SOURCE_ORDER: tuple[EntitySource, ...] = ("structure", "gazetteer", "model", "ru
 _NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
 
 
-# "PyeongChang County" is PyeongChang, "Wando-gun" Wando, "City of Blagoveshchensk" Blagoveshchensk (the city)
-_PLACE_AFFIXES = re.compile(r"\s+(?:County|Town|City|Gun|Soum|Sum)$|-gun$|^City\s+of\s+(?=[A-Z])")
+# "PyeongChang County" is PyeongChang, "Wando-gun" Wando, "Yamakoshi Village" Yamakoshi, "City of
+# Blagoveshchensk" Blagoveshchensk (the city)
+_PLACE_AFFIXES = re.compile(r"\s+(?:County|Town|Village|City|Gun|Soum|Sum)$|-gun$|^City\s+of\s+(?=[A-Z])")
 _FIELD_FIRST = re.compile(
     r"^(?P<fields>.+?)\s+(?P<body>Subcommittee|Sub-committee|Working Group|Committee)$", re.IGNORECASE
 )
@@ -1897,9 +1909,12 @@ def _name_key(name: str) -> str:
         name = f"{adjective_body['body']} of {adjective_body['region']} {noun}"
     elif region_then_body := _REGION_THEN_BODY.match(name):
         name = f"{region_then_body['body']} of {region_then_body['region']}"
-    for adjective, noun in REGION_ADJECTIVES.items():  # "Prefectural Government of Yamagata Prefecture"
-        if name.lower().startswith(f"{adjective} ") and name.endswith(f" {noun}"):
+    # "Prefectural Government of Yamagata Prefecture" and "Provincial Government of Kyongsangnam-do"
+    # (from "Kyongsangnam-do, Provincial Government") are the Government of the region
+    for adjective, noun in REGION_ADJECTIVES.items():
+        if name.lower().startswith(f"{adjective} ") and " of " in name:
             name = name[len(adjective) + 1 :]
+            name = name if name.endswith(f" {noun}") else f"{name} {noun}"
     return f"name:{feature_key(re.sub(r' of the ', ' of ', alias_key(name)))}"
 
 

@@ -350,7 +350,9 @@ LEADING_FACILITY = {"hotel"}  # "Hotel Metropolitan Yamagata"
 # Titles before a person's name: "Ms. Olga Ivanova" and "Mr. Nakamura Hiroshi" name people,
 # not the towns Ivanova and Nakamura.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mme", "dr", "prof", "professor", "sir", "madam"}
-LEADING_EVENT = {"typhoon", "hurricane", "cyclone", "expo"}  # "Typhoon Lionrock", "Expo 2012 Yeosu Korea"
+LEADING_EVENT = {"typhoon", "hurricane", "cyclone"}  # "Typhoon Lionrock"
+# ... and before its year: "Expo 2012 Yeosu Korea" (not "Expo Science Park", a place)
+LEADING_EVENT_BEFORE_YEAR = {"expo"}
 # A name followed by one of these lower-case nouns names a natural feature, whatever the
 # model thought it was: "the Lunskoye gas field", "the Natalka gold deposit", "Three
 # Brothers rocks", "the Selenga delta". Resource words may stand between.
