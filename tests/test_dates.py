@@ -33,6 +33,8 @@ D = datetime.date
         ("Wednesday, 10 August 2016", D(2016, 8, 10), D(2016, 8, 10)),
         ("October 20(Tue.) – 22(Thu.), 1998", D(1998, 10, 20), D(1998, 10, 22)),
         ("27 September 2022 (Tue.), 15:00-18:00 Ulgii time (UTC+7)", D(2022, 9, 27), D(2022, 9, 27)),
+        ("9 December 2021 (Thu.), 14:00-16:40 KST", D(2021, 12, 9), D(2021, 12, 9)),
+        ("10 May 2020, 10:00 UTC+9", D(2020, 5, 10), D(2020, 5, 10)),
     ],
 )
 def test_period_formats(text, start, end):

@@ -347,6 +347,18 @@ def test_experts_and_a_heading_of_members_after_a_countrys_list() -> None:
     ]
 
 
+def test_observers_in_brackets_and_experts_after_a_dash_are_bodies_of_no_country() -> None:
+    assert _groups(
+        "Russia (1; Zabaikalsky Krai)",
+        "Observers (2; Assembly of European Regions (AER), ORU Fogar)",
+        "Experts – Chinese Academy of Sciences (CAS), Ningxia University",
+    ) == [
+        ("Russian Federation", "member", ["Zabaikalsky Krai"]),
+        (None, "observer", ["Assembly of European Regions (AER)", "ORU Fogar"]),
+        (None, "observer", ["Chinese Academy of Sciences (CAS)", "Ningxia University"]),
+    ]
+
+
 def test_an_inline_group_marked_observer_with_a_remark() -> None:
     assert _groups(
         "Mongolia (2; Tov Province, Selenge Province), DPR Korea (1; Kangwon Province) (observer, did not attend)"

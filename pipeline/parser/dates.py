@@ -122,7 +122,8 @@ def parse_side(text: str) -> PartialDate:
 
 # "13:30-17:20", "15:00-18:00 Ulgii time", "10:00 local time"
 _TIME = re.compile(
-    r",?\s*\b\d{1,2}:\d{2}\b(?:\s*[-–~]\s*\d{1,2}:\d{2}\b)?(?:\s+(?:[^\W\d_][\w'-]*\s+)?time\b)?", re.IGNORECASE
+    r",?\s*\b\d{1,2}:\d{2}\b(?:\s*[-–~]\s*\d{1,2}:\d{2}\b)?"
+    r"(?:\s+(?:[^\W\d_][\w'-]*\s+)?time\b|\s+(?:[A-Z]{2,4}T|UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?(?![\w]))?"
 )
 _SPACED_DOTS = re.compile(r"(\d)\.\s+(?=\d)")  # "2019. 10. 15." as Korean offices write it
 

@@ -508,7 +508,8 @@ GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*
 # "International organizations – UNDP, ERINA": after a dash only a heading that names bodies
 # ("Gangwon-do – Governor's Office" is an authority).
 GROUP_DASH_HEADING = re.compile(
-    r"^(?P<name>(?:[^\W\d_][\w-]*\s+){0,2}(?:organi[sz]ations?|institutions|bodies|guests))\s+[–—-]\s+(?P<rest>.*)$",
+    r"^(?P<name>(?:[^\W\d_][\w-]*\s+){0,2}(?:organi[sz]ations?|institutions|bodies|guests|experts|specialists))"
+    r"\s+[–—-]\s+(?P<rest>.*)$",
     re.IGNORECASE,
 )
 TABLE_RULE = re.compile(r"^[+|]?[-=+:|\s]{3,}$")  # "+----+----+", an ASCII table's rule
@@ -814,7 +815,9 @@ class ParticipationScanner:
             else:
                 self.open_group(country_text, stated)  # (another spelling is kept as its own group's)
             text = rest
-        elif (guests := GROUP_HEADING.match(text)) and GUEST_HEADING.fullmatch(guests["name"].strip()):
+        elif (guests := GROUP_HEADING.match(text) or GROUP_DASH_HEADING.match(text)) and (
+            GUEST_HEADING.fullmatch(guests["name"].strip()) or EXPERTS_HEADING.fullmatch(guests["name"].strip())
+        ):  # "Guest: ...", "Experts – ...": bodies of no country
             self.open_group(guests["name"].strip()).observer = True
             text = guests["rest"]
         elif (unknown := GROUP_HEADING.match(text) or GROUP_DASH_HEADING.match(text)) and _unknown_country(
@@ -935,7 +938,10 @@ class ParticipationScanner:
     def scan_chunk(self, text: str) -> None:
         position, listed_inside = 0, False
         while True:
-            group = next((m for m in INLINE_GROUP.finditer(text, position) if country_code(m["country"])), None)
+            group = next(
+                (m for m in INLINE_GROUP.finditer(text, position) if country_code(m["country"]) or _observers(m)),
+                None,
+            )
             if group is None:
                 break
             self.add_items(text[position : group.start()])
@@ -953,7 +959,11 @@ class ParticipationScanner:
         close = _closing_paren(text, open_paren)
         inner = text[open_paren + 1 : close]
         count = re.match(r"\s*(\d{1,6})\s*(?:[;:,]\s*|$)", inner)
-        group = self.open_group(match["country"].strip(), int(count.group(1)) if count else None)
+        # "Observers (4; AER, CPMR)": observers of no country, in brackets as a country's authorities
+        group = self.open_group(
+            None if _observers(match) else match["country"].strip(), int(count.group(1)) if count else None
+        )
+        group.observer = group.observer or _observers(match)
         position = close + 1
         suffix = OBSERVER_SUFFIX.match(text, position)
         if suffix:
@@ -1150,6 +1160,11 @@ def _label_translation(chunk: str) -> bool:
     return bool(chunk.strip()) and not re.search(r"[,;A-Za-z]", chunk)
 
 
+def _observers(group: re.Match[str]) -> bool:
+    """Whether an INLINE_GROUP's country is the word "Observers"."""
+    return OBSERVER_LINE.fullmatch(group["country"].strip()) is not None
+
+
 def _closing_paren(text: str, open_index: int) -> int:
     depth = 0
     for index in range(open_index, len(text)):
@@ -1231,12 +1246,16 @@ def _observer_heading_at(layout: re.Pattern[str], text: str) -> tuple[str, str] 
 # "International organizations", "Other organisations (observers):": a line heading a group of
 # bodies of no country, whose names follow on lines of their own. They attend beside the member
 # regions, as observers: their group is named by the heading as written, and has no country.
+# "Experts", "Associations and networks": bodies that are no member region, whatever their country
+EXPERTS_HEADING = re.compile(
+    r"(?:(?:invited|guest|other)\s+)?(?:experts|specialists|associations(?:\s+and\s+networks)?|networks)"
+    r"(?:\s*\(\d{1,3}\))?\s*[:：]?",
+    re.IGNORECASE,
+)
 BODIES_HEADING = re.compile(
     r"(?:(?:international|other|related|guest|invited|partner|participating)\s+)+"
     r"(?:organi[sz]ations|institutions|bodies|agencies)(?:\s*\(\d{1,3}\))?\s*[:：]?"
-    # "Experts", "Associations and networks": bodies that are no member region, whatever their country
-    r"|(?:(?:invited|guest|other)\s+)?(?:experts|specialists|associations(?:\s+and\s+networks)?|networks)"
-    r"(?:\s*\(\d{1,3}\))?\s*[:：]?",
+    rf"|{EXPERTS_HEADING.pattern}",
     re.IGNORECASE,
 )
 # "Regional governments", "Member regions": a heading over the members of every country, no group.
