@@ -1159,6 +1159,11 @@ def test_a_hybrid_venues_building_without_its_room_and_no_place_online(nlp) -> N
     assert not [name for name in kinds if "Hall 2" in name or "online" in name]
 
 
+def test_a_venues_short_name_of_its_initials_is_the_venue(nlp) -> None:
+    ids = _ids_of(VENUE_SHELL.format("Republic of Korea > International Convention Center Jeju (ICC JEJU)"), nlp)
+    assert ids["ICC JEJU"] == ids["International Convention Center Jeju"]
+
+
 def test_an_untagged_name_inside_a_list_of_places_is_a_place(nlp) -> None:
     kinds = dict(_kinds_of(SHELL.format("They discussed the recovery of Wajima, Suzu and Nanao."), nlp))
     assert kinds["Suzu"] == "place"

@@ -178,9 +178,19 @@ def _acronym_aside(name: str, before: Mention | None, gazetteer: Gazetteer) -> M
     if before is None or gazetteer.lookup(name) is not None:
         return None
     short_name = bool(words) and is_acronym(words[0]) and len(words) <= SHORT_NAME_WORDS
-    if not (is_acronym(name) or (short_name and before.kind == "organization")):  # not a place's venue
+    # (not a place's aside, "Lotte Hotel (Myeong-dong)", unless it is the place's initials:
+    # "International Convention Center Jeju (ICC JEJU)")
+    if not (is_acronym(name) or (short_name and (before.kind == "organization" or _initials_of(words, before.text)))):
         return None
     return Mention(name, before.kind, before.label, before.entry, before.country, "structure", before.text)
+
+
+def _initials_of(short: list[str], name: str) -> bool:
+    """Whether a short name is a name's initials and its other words ("ICC JEJU" of
+    "International Convention Center Jeju")."""
+    rest, words = {word.casefold() for word in short[1:]}, name.split()
+    kept = [word for word in words if word.casefold() not in rest]
+    return (not rest or len(kept) < len(words)) and initials(" ".join(kept)) == short[0]
 
 
 def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "FAC") -> list[Mention]:
