@@ -18,13 +18,13 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from filelock import FileLock, Timeout
 
@@ -72,6 +72,8 @@ CHUNK_MAX = 8
 MANIFEST_SAVE_EVERY = 100
 MANIFEST_SAVES_PER_SIZE = 10
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 def scan_raw_dir(raw_dir: Path) -> tuple[list[Path], list[str]]:
@@ -423,14 +425,14 @@ def _build_locked(
     # keeps them one after the other: side by side, their memory would add up.)
     records = archive_records(new)
     small = write_book and not many and not extend
-    beside = _beside(out_dir, records) if small else None
+    beside = _beside(update_archive_apart, out_dir, records) if small else None
     summary.results.sort(key=lambda result: result.file)
     failed_anew = any(result.file not in remembered for result in summary.failed)
     reports = all((out_dir / checks_name(code)).is_file() for code in languages)
     # (the pre-send report lists briefings and notes, nothing of the book, the archive or the
     # site: a small build writes it in a process of its own while this one makes the book)
     checking = bool(changed or failed_anew or summary.edited or write_book or not reports)
-    checks_beside = _checks_beside(options, summary) if checking and small else None
+    checks_beside = _beside(_write_checks, options, summary) if checking and small else None
     with _workers(None, min(jobs, book_workers)) as pool:
         if write_book:
             clock = time.perf_counter()
@@ -479,14 +481,14 @@ def _forked_worker() -> ProcessPoolExecutor | None:
     )
 
 
-def _beside(out_dir: Path, records: dict[str, tuple[str, str]]) -> Future[ArchiveOutcome] | None:
-    """``update_archive`` started in a forked worker process (None where processes cannot
-    be forked); the worker ends once it is done."""
+def _beside(work: Callable[_P, _R], *args: _P.args, **kwargs: _P.kwargs) -> Future[_R] | None:
+    """``work`` started in a forked worker process (None where processes cannot be forked);
+    the worker ends once it is done."""
     worker = _forked_worker()
     if worker is None:
         return None
     try:
-        return worker.submit(update_archive_apart, out_dir, records)
+        return worker.submit(work, *args, **kwargs)
     finally:
         worker.shutdown(wait=False)
 
@@ -721,18 +723,6 @@ def _write_checks(options: BuildOptions, summary: Summary) -> str | None:
     except OSError as error:
         return f"{options.out_dir}: cannot write {CHECKS_NAME}: {error.strerror or error}"
     return None
-
-
-def _checks_beside(options: BuildOptions, summary: Summary) -> Future[str | None] | None:
-    """``_write_checks`` started in a forked worker process (None where processes cannot be
-    forked); the worker ends once it is done."""
-    worker = _forked_worker()
-    if worker is None:
-        return None
-    try:
-        return worker.submit(_write_checks, options, summary)
-    finally:
-        worker.shutdown(wait=False)
 
 
 def _checks_done(

@@ -403,13 +403,10 @@ def _bodies_text(raw: RawField) -> str:
     any other line goes on with the one before (a wrapped name)."""
     text = ""
     for value in raw.values:
-        last = _ASIDE_AT_END.sub("", text).split()[-1:]
+        last = (split_aside(text) or (text, ""))[0].split()[-1:]
         ends_a_name = bool(last) and last[0].lower().strip(".,") in NAME_END_WORDS
         text = f"{text}; {value.text}" if ends_a_name and value.text[:1].isupper() else f"{text} {value.text}".strip()
     return text
-
-
-_ASIDE_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def parse_organizer(text: str) -> Organizer:
@@ -963,10 +960,9 @@ class ParticipationScanner:
         inner = text[open_paren + 1 : close]
         count = re.match(r"\s*(\d{1,6})\s*(?:[;:,]\s*|$)", inner)
         # "Observers (4; AER, CPMR)": observers of no country, in brackets as a country's authorities
-        group = self.open_group(
-            None if _observers(match) else match["country"].strip(), int(count.group(1)) if count else None
-        )
-        group.observer = group.observer or _observers(match)
+        observers = _observers(match)
+        group = self.open_group(None if observers else match["country"].strip(), int(count.group(1)) if count else None)
+        group.observer = group.observer or observers
         position = close + 1
         suffix = OBSERVER_SUFFIX.match(text, position)
         if suffix:

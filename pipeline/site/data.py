@@ -190,6 +190,11 @@ def _listed_digest(row: dict[str, Any], page: str) -> str:
     return hashlib.sha256(msgspec.json.encode([[row[column] for column in LISTED_COLUMNS], page])).hexdigest()
 
 
+def _meeting(row: dict[str, Any], page: str) -> Meeting:
+    """A meeting of its archive row, under its page's name, with the digests of its row."""
+    return Meeting(row, page, _meeting_digest(row, page), _listed_digest(row, page))
+
+
 # (json_each: the files as one JSON list, so that any number of them is one parameter)
 _OF_FILES = "WHERE file IN (SELECT value FROM json_each(?)) ORDER BY file, position"
 
@@ -237,9 +242,7 @@ def load_meetings(db: sqlite3.Connection, pages: dict[str, str]) -> list[Meeting
     each with its page name from ``pages`` (as the last build named it)."""
     chosen = json.dumps(sorted(pages))
     meetings = {
-        row["file"]: Meeting(
-            row, pages[row["file"]], _meeting_digest(row, pages[row["file"]]), _listed_digest(row, pages[row["file"]])
-        )
+        row["file"]: _meeting(row, pages[row["file"]])
         for row in _rows(
             db, "SELECT * FROM meetings WHERE file IN (SELECT value FROM json_each(?)) ORDER BY file", chosen
         )
@@ -259,7 +262,7 @@ def load(db: sqlite3.Connection) -> Archive:
         if page in pages:  # (two stems made into one page name: the digest tells them apart)
             page = slug(f"meeting:{row['file']}")
         pages.add(page)
-        meetings[row["file"]] = Meeting(row, page, _meeting_digest(row, page), _listed_digest(row, page))
+        meetings[row["file"]] = _meeting(row, page)
     for row in _rows(db, "SELECT * FROM participants ORDER BY file, position", repeated=True):
         meetings[row["file"]].participants.append(row)
 

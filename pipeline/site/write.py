@@ -217,23 +217,16 @@ def _own_pages_only(db: sqlite3.Connection, changed: set[str], recorded: Recorde
     pages: dict[str, tuple[str, Callable[[], bytes] | None]] = {
         name: (key, None) for name, key in recorded.pages.items()
     }
-    due = set()
+    meetings_due: dict[str, Meeting] = {}
     for meeting in meetings:
         name = meeting_page_name(meeting)
         if name not in pages:
             return None
         pages[name] = meeting_page(meeting)
-        due.add(name)
+        meetings_due[name] = meeting
     bundles = shards(name for name in recorded.pages if name.startswith(f"{MEETINGS_DIR}/"))
     keys = Recorded({name: key for name, (key, _) in pages.items()}, recorded.meetings)
-    return _Plan(
-        pages,
-        due,
-        {name: meeting for meeting in meetings if (name := meeting_page_name(meeting)) in due},
-        bundles,
-        keys,
-        whole_site=False,
-    )
+    return _Plan(pages, set(meetings_due), meetings_due, bundles, keys, whole_site=False)
 
 
 def _rendered(
