@@ -723,12 +723,60 @@ def test_a_paragraph_wrapped_wider_than_the_reader_unwraps_is_read_across_its_li
         "the list goes on",
     ]
     assert _paragraphs(lines) == [
-        "Then they saw the Uradome Coast (浦富海岸) by boat, and the other delegations stayed at Misasa",
-        "Onsen.",
+        "Then they saw the Uradome Coast (浦富海岸) by boat, and the other delegations stayed at Misasa Onsen.",
         "Toyama Prefecture",
         "Niigata Prefecture:",
         "the list goes on",
     ]
+
+
+# (lines, paragraphs): a name broken by a hard wrap is read whole; a list, a label, a
+# programme's dated item and a paragraph after a blank line stay apart.
+WRAPPED_LINES = [
+    (
+        ["Researchers of the Harbin Institute of", "Technology agreed."],
+        ["Researchers of the Harbin Institute of Technology agreed."],
+    ),
+    (
+        [
+            "the mines employed forty thousand workers of the Longmay Mining Holding",
+            "Group. The Vice-Governor spoke.",
+        ],
+        ["the mines employed forty thousand workers of the Longmay Mining Holding Group. The Vice-Governor spoke."],
+    ),
+    (["Heilongjiang Province", "Jilin Province"], ["Heilongjiang Province", "Jilin Province"]),
+    (
+        [
+            "with the support of the Ministry of Industry and Trade of the Russian Federation",
+            "PARTICIPANTS: 14 regions",
+        ],
+        [
+            "with the support of the Ministry of Industry and Trade of the Russian Federation",
+            "PARTICIPANTS: 14 regions",
+        ],
+    ),
+    (
+        [
+            "Sep 16 (Wed.) Registration; welcome dinner hosted by the Incheon Tourism Organization",
+            "Sep 17 (Thu.) Sessions",
+        ],
+        [
+            "Sep 16 (Wed.) Registration; welcome dinner hosted by the Incheon Tourism Organization",
+            "Sep 17 (Thu.) Sessions",
+        ],
+    ),
+    (
+        ["Subject: Record of the 3rd meeting of the Mining Subcommittee - Dalanzadgad", "", "RECORD OF THE MEETING"],
+        ["Subject: Record of the 3rd meeting of the Mining Subcommittee - Dalanzadgad", "RECORD OF THE MEETING"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "paragraphs"), WRAPPED_LINES)
+def test_a_line_goes_on_from_the_one_before_only_where_the_wrap_broke_it(lines, paragraphs) -> None:
+    from pipeline.tagger.mentions import _paragraphs
+
+    assert _paragraphs(lines) == paragraphs
 
 
 def test_an_organ_of_an_international_bodys_acronym_is_two_names(nlp) -> None:
