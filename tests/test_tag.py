@@ -1346,3 +1346,18 @@ def test_a_known_organ_written_in_lower_case_is_its_body(nlp) -> None:
     ids = _ids_of(SHELL.format("Reports by the secretariat of the Greater Tumen Initiative and by Hunchun."), nlp)
     assert ids["Greater Tumen Initiative"] == "org:gti"
     assert not [name for name in ids if name.startswith("secretariat")]
+
+
+def test_places_joined_before_a_routes_noun_are_each_a_place(nlp) -> None:
+    text = SHELL.format("The Sokcho-Zarubino-Hunchun ferry, the Erenhot–Zamyn-Uud crossing and the Kyzyl-Tashtyg mine.")
+    spellings = _spellings_of(text, nlp)
+    assert {"Sokcho", "Zarubino", "Hunchun", "Erenhot", "Zamyn-Uud", "Kyzyl-Tashtyg"} <= spellings
+    assert not {"Sokcho-Zarubino", "Erenhot–Zamyn-Uud"} & spellings
+
+
+def test_a_names_shape_runs_on_over_a_lower_case_word_after_a_hyphen(nlp) -> None:
+    text = SHELL.format(
+        "Visits to the Nanfen Open-pit Iron Mine and the Miryang Nano-convergence National Industrial Complex."
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"Nanfen Open-pit Iron Mine", "Miryang Nano-convergence National Industrial Complex"} <= spellings

@@ -39,6 +39,7 @@ from .names import (
     ON_TAIL_HEADS,
     RESOURCE_WORDS,
     ROLE_WORDS,
+    ROUTE_NOUNS,
     UNIT_NOUNS,
     clean_span,
     feature_key,
@@ -1231,6 +1232,30 @@ def _in_event_topic(doc: Doc, start: int) -> bool:
     return False
 
 
+WORDS_BEFORE_HYPHEN_WORD = 3
+
+
+def _over_lower_hyphen_word(doc: Doc, start: int) -> int:
+    """Where a name's shape broke at a lower-case word after a hyphen ("Nanfen Open-pit" +
+    "Iron Mine", "Miryang Nano-convergence" + "National Industrial Complex"), the name's start
+    over that word and the capitalised words before it."""
+    if not (
+        start >= 3
+        and doc[start - 1].is_lower
+        and doc[start - 1].is_alpha
+        and _glued_hyphen(doc, start - 2)
+        and doc[start - 3].is_title
+        and not doc[start - 3].is_stop
+    ):
+        return start
+    start -= 3
+    for _ in range(WORDS_BEFORE_HYPHEN_WORD):
+        if start == 0 or not doc[start - 1].is_title or doc[start - 1].is_stop:
+            break
+        start -= 1
+    return start
+
+
 def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -> tuple[list[Mention], range]:
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
@@ -1265,6 +1290,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     if doc[start].text in _HYPHEN and _glued_hyphen(doc, start):
         start += 1  # a shape's words may open with the hyphen of "All-China ..."
     start, end = _hyphen_joined(doc, start, end, _NAME_HYPHENS if _headed_name(ent) else _HYPHEN)
+    if ent.ent_id_.startswith("shape:"):
+        start = _over_lower_hyphen_word(doc, start)
     text = ent.doc[start:end].text
     if head_kind(text) == "event":
         # "General Assembly of the Association ...": the event's name ends at "of";
@@ -1586,6 +1613,41 @@ def _named_by_unit_noun(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
 RESOURCE_WORDS_BEFORE = 2  # "the Elga coal deposit", "the Kovykta gas condensate field"
 
 
+def _route_ends(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """Places joined by hyphens or dashes before a route's noun (ROUTE_NOUNS: "the Sokcho-Zarubino-Hunchun
+    ferry"), one of them a place the gazetteer knows: each place (a town where one has the
+    name), as a proposal over the chain."""
+    found = []
+    for noun in doc:
+        if noun.i < 3 or noun.lower_ not in ROUTE_NOUNS or not noun.is_lower:
+            continue
+        start = noun.i - 1
+        while _glued_hyphen(doc, start - 1, _NAME_HYPHENS) and doc[start - 2].is_title:
+            start -= 2
+        # A dash parts the ends where there is one, a hyphen then joins a name: "the
+        # Erenhot–Zamyn-Uud crossing"
+        joints = {doc[i].text for i in range(start + 1, noun.i, 2)}
+        between = "–" if "–" in joints else "-"
+        parts = [part for part in doc[start : noun.i].text.split(between) if part]
+        known = [gazetteer.lookup(part) for part in parts]
+        if (
+            len(parts) < 2
+            or not all(part[:1].isupper() for part in parts)
+            or not any(entry is not None and entry.kind == "place" for entry in known)
+        ):
+            continue
+        # (a route's ends are towns: "the Vladivostok-Niigata flights" land in Niigata the city)
+        mentions = [
+            Mention(part, city.kind, city.label, city, city.country, "rules")
+            if (city := gazetteer.city_named(part)) is not None
+            else _mention(part, gazetteer, "place", "GPE", source="rules")
+            for part in parts
+        ]
+        # (over the noun too: longer than the known place's own proposal, "Suifenhe-Grodekovo")
+        found.append((range(start, noun.i + 1), False, mentions))
+    return found
+
+
 def _alone_in_entity(token: Token) -> bool:
     return token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
 
@@ -1610,6 +1672,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     proposals.extend(_shaped_words(doc, gazetteer))
     proposals.extend(_named_by_native_form(doc, gazetteer))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
+    proposals.extend(_route_ends(doc, gazetteer))
     proposals.extend(_named_after_person(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []

@@ -388,6 +388,42 @@ NATURAL_FEATURE_NOUNS = {
 # nor "town": "a Neolithic village", "a Nanai village".)
 UNIT_NOUNS = {"soum", "sum", "county", "township", "district"}
 RESOURCE_SITES = {"field", "fields", "deposit", "deposits", "mine", "mines"}
+# A chain of places joined by hyphens before one of these lower-case nouns is a route between
+# them, each a place of its own: "the Sokcho-Zarubino-Hunchun ferry", "the Suifenhe-Grodekovo
+# rail crossing" (a name the hyphen makes stays whole: "Kyzyl-Tashtyg mine", "Fushiki-Toyama Port").
+ROUTE_NOUNS = frozenset(
+    {
+        "route",
+        "routes",
+        "ferry",
+        "ferries",
+        "rail",
+        "railway",
+        "railroad",
+        "road",
+        "highway",
+        "motorway",
+        "corridor",
+        "link",
+        "links",
+        "line",
+        "lines",
+        "flight",
+        "flights",
+        "crossing",
+        "pipeline",
+        "sea",
+        "shipping",
+        "container",
+        "cargo",
+        "air",
+        "bus",
+        "train",
+        "trains",
+        "service",
+        "connection",
+    }
+)
 # The adjectives of the member countries ("the Mongolian Ministry of ...")...
 COUNTRY_ADJECTIVES = frozenset({"korean", "japanese", "chinese", "russian", "mongolian"})
 # ... and of the region's peoples, and words of size and place: "Korean coal mines" names no mine
