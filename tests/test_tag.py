@@ -1361,3 +1361,27 @@ def test_a_names_shape_runs_on_over_a_lower_case_word_after_a_hyphen(nlp) -> Non
     )
     spellings = _spellings_of(text, nlp)
     assert {"Nanfen Open-pit Iron Mine", "Miryang Nano-convergence National Industrial Complex"} <= spellings
+
+
+def test_a_bodys_office_in_a_place_and_a_district_of_a_city_are_places(nlp) -> None:
+    text = (
+        "The Mayors' Forum\n· Overview\nPeriod: 2009\n"
+        "Participants: Mongolia (Baganuur District of Ulaanbaatar); Observers: World Bank (Beijing office)\n"
+        "· Contents\n▷ Reports\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Beijing"] == kinds["Baganuur District"] == kinds["Ulaanbaatar"] == "place"
+    assert kinds["World Bank"] == "organization"
+    assert "Beijing office" not in kinds and "Baganuur District of Ulaanbaatar" not in kinds
+
+
+def test_a_river_written_with_its_lower_case_noun_is_the_river_by_its_name(nlp) -> None:
+    ids = _ids_of(SHELL.format("Boats on the Tumen river; the Tumen River Area; the Gudong Seawall."), nlp)
+    assert ids["Tumen"] == ids["Tumen River"]
+    assert "Tumen river" not in ids
+    assert "Gudong Seawall" in ids
+
+
+def test_a_prefectures_experimental_station_is_a_body(nlp) -> None:
+    kinds = dict(_kinds_of(SHELL.format("A report by the Toyama Prefectural Fisheries Experimental Station."), nlp))
+    assert kinds["Toyama Prefectural Fisheries Experimental Station"] == "organization"

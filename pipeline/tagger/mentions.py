@@ -427,6 +427,10 @@ def _generic(name: str) -> bool:
 _BODY_OF_BODY = re.compile(r"(?<=\))\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
+# An aside naming where a body's office is: "World Bank (Beijing office)"
+_OFFICE_IN_PLACE = re.compile(r"^(?P<place>[A-Z][^()]*?)\s+(?:office|branch|bureau|representative office)$")
+
+
 def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
     overview = record.overview
     if overview is None:
@@ -445,12 +449,17 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                     if acronym is not None:
                         mentions.append(acronym)
                         continue
+                    if named is not None and (office := _OFFICE_IN_PLACE.match(name)):
+                        name = office["place"]  # "World Bank (Beijing office)": the body's office, in Beijing
                     # observers are often bodies: "UNDP Tumen Secretariat"
                     body = head_kind(name) == "organization"
-                    kind, label = HEAD_LABELS["organization"] if body else ("place", "GPE")
-                    found = _body_mentions(name, gazetteer, group.country) if body else []
-                    named = found[0] if found else _mention(name, gazetteer, kind, label, group.country)
-                    mentions += found or [named]
+                    if body:
+                        found = _body_mentions(name, gazetteer, group.country)
+                    else:  # "Baganuur District of Ulaanbaatar": two places
+                        parts = _split_of_phrase(name, gazetteer) if head_kind(name) == "administrative" else [name]
+                        found = [_mention(part, gazetteer, "place", "GPE", group.country) for part in parts]
+                    named = found[0]
+                    mentions += found
     if overview.venue:
         mentions += _places(overview.venue.text, gazetteer, overview.venue.country)
     bodies: list[tuple[str, str | None]] = []
@@ -767,9 +776,12 @@ def _named(ent: Span | None) -> Span | None:
     return None if ent is None or ent.label_ in NUMERIC_LABELS else ent
 
 
+_RIVER_WORDS = frozenset({"river", "rivers"})
 # Lower-case words a gazetteer match may end with that are no part of the name: "the NEAR
-# Secretariat office", "the Asia-Pacific region".
-_TRAILING_LOWER = BODY_WORDS | NATURAL_FEATURE_NOUNS | {"region", "area", "city", "province", "prefecture", "county"}
+# Secretariat office", "the Asia-Pacific region", "the Tumen river".
+_TRAILING_LOWER = (
+    BODY_WORDS | NATURAL_FEATURE_NOUNS | {"region", "area", "city", "province", "prefecture", "county"} | _RIVER_WORDS
+)
 
 
 def _is_country(span: Span | None) -> TypeGuard[Span]:
@@ -940,8 +952,9 @@ def _gazetteer_mentions(
     if entry.id[:2] != "ci" and _city_cue(ent) and (city := gazetteer.city_named(ent.text)) is not None:
         return [Mention(ent.text, city.kind, city.label, city, city.country)], covered
     if base != ent.text:
-        # "Matsue city", "the Natalka deposit": the name the gazetteer knows, without the lower-case noun
-        known = entry if gazetteer.lookup(base) == entry else None
+        # "Matsue city", "the Natalka deposit": the name the gazetteer knows, without the lower-case
+        # noun; "the Tumen river" is still the river
+        known = entry if gazetteer.lookup(base) == entry or ent[-1].lower_ in _RIVER_WORDS else None
         return [Mention(base, entry.kind, entry.label, known, entry.country)], covered
     # "East Sea/Sea of Japan": two spellings the gazetteer knows, written as one
     spellings = [(part, gazetteer.lookup(part)) for part in ent.text.split("/")]

@@ -220,6 +220,10 @@ HEAD_WORDS = {
         "pavilion",
         "pipeline",
         "dam",
+        "seawall",
+        "embankment",
+        "breakwater",
+        "causeway",
         "hippodrome",
         "route",
         "factory",
@@ -739,6 +743,10 @@ TWO_WORD_HEADS = {
     ("city", "hall"): "organization",
     ("recreational", "forest"): "natural",
     ("national", "forest"): "natural",
+    # a prefecture's research body, not a building: "Toyama Prefectural Fisheries Experimental Station"
+    ("experimental", "station"): "organization",
+    ("experiment", "station"): "organization",
+    ("research", "station"): "organization",
 }
 # An assembly is a meeting ("the 13th NEAR General Assembly"), but a legislature where a word
 # of government comes before it: "Tottori Prefectural Assembly", "State Assembly of the
