@@ -1385,3 +1385,22 @@ def test_a_river_written_with_its_lower_case_noun_is_the_river_by_its_name(nlp) 
 def test_a_prefectures_experimental_station_is_a_body(nlp) -> None:
     kinds = dict(_kinds_of(SHELL.format("A report by the Toyama Prefectural Fisheries Experimental Station."), nlp))
     assert kinds["Toyama Prefectural Fisheries Experimental Station"] == "organization"
+
+
+def test_a_places_government_named_before_it_is_a_body(nlp) -> None:
+    text = SHELL.format(
+        "The Government of the Sakha Republic (Yakutia) and the Administration of Nikolayevsky District reported."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Government of the Sakha Republic (Yakutia)"] == "organization"
+    assert kinds["Administration of Nikolayevsky District"] == "organization"
+
+
+def test_an_acronym_of_an_institute_with_its_parents_is_one(nlp) -> None:
+    text = SHELL.format(
+        "The Energy Systems Institute of the Siberian Branch of the Russian Academy of Sciences (ESI SB RAS) reported."
+    )
+    ids = _ids_of(text, nlp)
+    assert (
+        ids["ESI SB RAS"] == ids["Energy Systems Institute of the Siberian Branch of the Russian Academy of Sciences"]
+    )

@@ -11,6 +11,7 @@ Mentions are then linked to gazetteer entries and merged, one entity per thing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -907,6 +908,19 @@ def _lower_case_organ_of(ent: Span, gazetteer: Gazetteer) -> tuple[Entry, Span] 
     return (entry, body) if entry is not None else None
 
 
+# The bodies that govern a place, named with it: "the Government of the Sakha Republic (Yakutia)"
+GOVERNING_BODIES = frozenset({"government", "administration"})
+
+
+def _governing_body_before(ent: Span) -> int | None:
+    """Where a place's governing body's name starts, when it is written before it ("Government
+    of the" + "Sakha Republic (Yakutia)") and the model did not take it for a body's name."""
+    doc, of = ent.doc, ent.start - 1 - (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")
+    if of < 1 or doc[of].lower_ != "of" or not doc[of - 1].is_title or doc[of - 1].lower_ not in GOVERNING_BODIES:
+        return None
+    return of - 1
+
+
 def _gazetteer_mentions(
     ent: Span, entry: Entry, gazetteer: Gazetteer, ents_at: dict[int, Span]
 ) -> tuple[list[Mention], range]:
@@ -915,6 +929,12 @@ def _gazetteer_mentions(
     if (organ_of := _lower_case_organ_of(ent, gazetteer)) is not None:
         parent, body = organ_of
         return [Mention(body.text, parent.kind, parent.label, parent, parent.country)], range(ent.start, ent.end)
+    if entry.kind == "place" and (start := _governing_body_before(ent)) is not None:
+        end = ent.end  # with the place's unit: "Administration of" + "Nikolayevsky" + "District"
+        while end < len(ent.doc) and ent.doc[end].is_title and _only_unit_words(ent.doc[end].text):
+            end += 1
+        government = ent.doc[start:end].text
+        return [Mention(government, "organization", "ORG", None, entry.country, "rules")], range(start, end)
     base_span, extended_span = _compound(ent, ents_at, entry.kind == "organization")
     base, extended = base_span.text, extended_span.text
     if extended != base and not in_capitals(extended):
@@ -1387,10 +1407,20 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
     return start
 
 
+ACRONYM_WORDS = 3
+
+
 def _acronym_after(doc: Doc, end: int, organization: bool = False) -> str | None:
     """'Korea International Cooperation Agency (KOICA)', 'Incheon Free Economic Zone (IFEZ)':
     the bracketed acronym; after a body's name also its one-word short name ('National
     Federation of Fisheries Cooperatives (Suhyup)')."""
+    if organization and end < len(doc) and doc[end].text == "(":
+        # an institute's acronym with its parents' ("(ESI SB RAS)": Energy Systems Institute of the
+        # Siberian Branch of the Russian Academy of Sciences)
+        words = list(itertools.takewhile(lambda token: is_acronym(token.text), doc[end + 1 : end + 1 + ACRONYM_WORDS]))
+        close = end + 1 + len(words)
+        if len(words) > 1 and close < len(doc) and doc[close].text.startswith(")"):
+            return " ".join(word.text for word in words)
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text.startswith(")"):  # "):" is one token
         candidate = doc[end + 1]
         if is_acronym(candidate.text):
