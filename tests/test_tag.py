@@ -1404,3 +1404,8 @@ def test_an_acronym_of_an_institute_with_its_parents_is_one(nlp) -> None:
     assert (
         ids["ESI SB RAS"] == ids["Energy Systems Institute of the Siberian Branch of the Russian Academy of Sciences"]
     )
+
+
+def test_a_native_form_the_model_took_for_a_body_is_the_names_form(nlp) -> None:
+    ids = _ids_of(SHELL.format("Study tour: Yeongnamnu Pavilion (영남루) on the Miryang River."), nlp)
+    assert ids["영남루"] == ids["Yeongnamnu Pavilion"]

@@ -1529,6 +1529,7 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
         if (
             native is not None
             and tokens == native[0]
+            and found  # (not a proposal that named nothing: the model's "organization" 영남루)
             and all(m.entry is not None for m in found)
             # "Mudan River (牡丹江)": a river's name in its script, though the gazetteer's city has it too
             and not (tokens.start in headed and any(m.label != native[1].label for m in found))
