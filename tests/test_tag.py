@@ -1409,3 +1409,13 @@ def test_an_acronym_of_an_institute_with_its_parents_is_one(nlp) -> None:
 def test_a_native_form_the_model_took_for_a_body_is_the_names_form(nlp) -> None:
     ids = _ids_of(SHELL.format("Study tour: Yeongnamnu Pavilion (영남루) on the Miryang River."), nlp)
     assert ids["영남루"] == ids["Yeongnamnu Pavilion"]
+
+
+def test_a_subjects_words_and_a_spaced_dash_make_no_name(nlp) -> None:
+    text = SHELL.format(
+        "Subject: Minutes - Education and Culture Subcommittee (online). FYI - the Kangwon Land resort."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Education and Culture Subcommittee"] == kinds["Kangwon Land"] == "organization"
+    assert not {"Minutes", "FYI", "Kangwon"} & set(kinds)
+    assert not any(" - " in name for name in kinds)

@@ -620,6 +620,12 @@ GENERIC_WORDS = FIELD_WORDS | {
     "foreign",
     "lecturer",
     "office",
+    # the words of a document's or an e-mail's subject: "Minutes - Education and Culture Subcommittee"
+    "minutes",
+    "record",
+    "report",
+    "summary",
+    "fyi",
 }
 # Formats, units and abbreviations that ner mistakes for names.
 NOT_NAMES = {
@@ -986,6 +992,11 @@ def _bodies_listed(words: list[str]) -> list[list[str]]:
     return [words]
 
 
+# A spaced dash parts what it stands between; no name holds one (a hyphen joins words of a
+# name without spaces: "Zamyn-Uud")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+
+
 def clean_span(text: str, label: str) -> list[str]:
     """The names inside a span the model found; empty when it is junk."""
     # a number or a year makes no name ("2018 Forum", "the 21st"), a brand's digit does ("S7 Airlines")
@@ -993,6 +1004,8 @@ def clean_span(text: str, label: str) -> list[str]:
         return []
     if text.count("(") > text.count(")"):  # "Development and Cooperation (SDC": the span ends inside a bracket
         text = text[: text.rindex("(")].rstrip()
+    if len(titled := _SPACED_DASH.split(text)) > 1:  # "Minutes - Education and Culture Subcommittee"
+        return [name for part in titled for name in clean_span(part, label)]
     words = _after_role(text.split())
     body = head_kind(text) == "organization"
     # an event's words make no name, except in the hall it is held in ("Convention Center")
