@@ -1423,3 +1423,8 @@ def test_a_subjects_words_and_a_spaced_dash_make_no_name(nlp) -> None:
     assert kinds["Education and Culture Subcommittee"] == kinds["Kangwon Land"] == "organization"
     assert not {"Minutes", "FYI", "Kangwon"} & set(kinds)
     assert not any(" - " in name for name in kinds)
+
+
+def test_a_fault_a_pond_and_a_cosmodrome_are_named_by_their_heads(nlp) -> None:
+    kinds = dict(_kinds_of(SHELL.format("The Nojima Fault, Hwangji Pond and the Vostochny Cosmodrome."), nlp))
+    assert kinds["Nojima Fault"] == kinds["Hwangji Pond"] == kinds["Vostochny Cosmodrome"] == "place"

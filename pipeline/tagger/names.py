@@ -156,6 +156,9 @@ HEAD_WORDS = {
         "ecoregion",
         "geopark",
         "volcano",
+        "fault",
+        "pond",
+        "ponds",
         "volcanoes",
         "sopka",  # Russian for a hill or volcano: "Klyuchevskaya Sopka"
         "reservoir",  # a dam's lake: "Bratsk Reservoir"
@@ -225,6 +228,8 @@ HEAD_WORDS = {
         "breakwater",
         "causeway",
         "hippodrome",
+        "cosmodrome",
+        "spaceport",
         "route",
         "factory",
         "village",  # a village kept as a site: "Jeonju Hanok Village", "Naganeupseong Folk Village"
