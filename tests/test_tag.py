@@ -1428,3 +1428,13 @@ def test_a_subjects_words_and_a_spaced_dash_make_no_name(nlp) -> None:
 def test_a_fault_a_pond_and_a_cosmodrome_are_named_by_their_heads(nlp) -> None:
     kinds = dict(_kinds_of(SHELL.format("The Nojima Fault, Hwangji Pond and the Vostochny Cosmodrome."), nlp))
     assert kinds["Nojima Fault"] == kinds["Hwangji Pond"] == kinds["Vostochny Cosmodrome"] == "place"
+
+
+def test_an_organizers_acronym_in_brackets_is_the_organizer(nlp) -> None:
+    text = (
+        "The Expert Workshop\n· Overview\nPeriod: 2008\n"
+        "Hosted by: Gangwon Provincial Government & Korea Mine Reclamation Corporation (MIRECO)\n"
+        "· Contents\n▷ Reports\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["MIRECO"] == ids["Korea Mine Reclamation Corporation"]

@@ -485,6 +485,9 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
         first: Mention | None = None
         for name in _with_aside(_LEADING_ARTICLE.sub("", part), gazetteer):
             if name and not name[0].islower():  # an aside "(coordinating region of ...)" names nothing
+                if (acronym := _acronym_aside(name, first, gazetteer)) is not None:
+                    mentions.append(acronym)  # "Korea Mine Reclamation Corporation (MIRECO)"
+                    continue
                 organizer_body, *country_named = _body_mentions(name, gazetteer, country)
                 if first is not None and organizer_body.entry is None and _native_form(name, first.text):
                     # "Government of Zabaykalsky Krai (Правительство Забайкальского края)": one body
