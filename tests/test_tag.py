@@ -1438,3 +1438,8 @@ def test_an_organizers_acronym_in_brackets_is_the_organizer(nlp) -> None:
     )
     ids = _ids_of(text, nlp)
     assert ids["MIRECO"] == ids["Korea Mine Reclamation Corporation"]
+
+
+def test_a_name_before_rivers_is_the_rivers_name(nlp) -> None:
+    ids = _ids_of(SHELL.format("The Tumen River basin. Regions linked by the Amur and Tumen rivers share it."), nlp)
+    assert ids["Tumen"] == ids["Tumen River"]

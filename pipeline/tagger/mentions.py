@@ -1759,10 +1759,15 @@ def _with_articles(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> lis
         and (word := _one_word(doc, tokens)) is not None
         and found[0].kind == "place"
         and (found[0].entry is None or found[0].entry.type != "country")
-        and _after_article(doc, word)
+        and (_after_article(doc, word) or _before_river_noun(doc, word))
         else (tokens, found)
         for tokens, found in accepted
     ]
+
+
+def _before_river_noun(doc: Doc, word: range) -> bool:
+    """Whether a name is a river's, its common noun after it: "the Amur and Tumen rivers"."""
+    return word.stop < len(doc) and doc[word.stop].lower_ in _RIVER_WORDS
 
 
 def _one_word(doc: Doc, tokens: range) -> range | None:
