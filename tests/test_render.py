@@ -423,3 +423,27 @@ def test_fast_subsets_are_reportlabs_bytes(font):
         codes = rng.sample(covered, min(size, len(covered)))
         codes += [*rng.sample(hangul, min(size, len(hangul))), 0x10FFFD]
         assert fast.make_subset(codes) == TTFontFace.makeSubset(face, codes)
+
+
+def test_an_other_sections_hard_wrapped_paragraph_is_one_paragraph_and_its_list_stays_a_list():
+    from pipeline import read_bytes
+    from pipeline.parser.sections import parse
+    from pipeline.render.briefing import Paragraph, build_briefing
+
+    text = (
+        "The Mayors' Forum\n· Overview\nPeriod: 2009\n· Contents\n▷ Reports\n· Forum Report\n"
+        "In the afternoon a round table moderated by a professor of the China University of Mining and\n"
+        "Technology compared the research on subsidence. Researchers of the Harbin Institute of\n"
+        "Technology agreed to exchange data.\n"
+        "Group photo in front of the Blue Sky Tower\n"
+        "Visit to the Chinggis Khaan Equestrian Statue\n"
+    )
+    record = parse(read_bytes(text.encode(), "forum.txt"))
+    verbatim = [b.text for b in build_briefing(record).blocks if isinstance(b, Paragraph) and b.style == "verbatim"]
+    assert verbatim == [
+        "In the afternoon a round table moderated by a professor of the China University of Mining and "
+        "Technology compared the research on subsidence. Researchers of the Harbin Institute of "
+        "Technology agreed to exchange data.",
+        "Group photo in front of the Blue Sky Tower",
+        "Visit to the Chinggis Khaan Equestrian Statue",
+    ]

@@ -716,7 +716,7 @@ def test_a_bare_region_name_joined_to_a_region_stays_the_region_and_to_a_city_is
 
 
 def test_a_paragraph_wrapped_wider_than_the_reader_unwraps_is_read_across_its_lines() -> None:
-    from pipeline.tagger.mentions import _paragraphs
+    from pipeline.parser.unwrap import paragraphs
 
     lines = [
         "Then they saw the Uradome Coast",
@@ -726,7 +726,7 @@ def test_a_paragraph_wrapped_wider_than_the_reader_unwraps_is_read_across_its_li
         "Niigata Prefecture:",
         "the list goes on",
     ]
-    assert _paragraphs(lines) == [
+    assert paragraphs(lines) == [
         "Then they saw the Uradome Coast (浦富海岸) by boat, and the other delegations stayed at Misasa Onsen.",
         "Toyama Prefecture",
         "Niigata Prefecture:",
@@ -770,17 +770,25 @@ WRAPPED_LINES = [
         ],
     ),
     (
+        ["19:00 Reception hosted by the Governor of Tov Province at the Chinggis Khaan Hotel", "Friday, 4 September"],
+        ["19:00 Reception hosted by the Governor of Tov Province at the Chinggis Khaan Hotel", "Friday, 4 September"],
+    ),
+    (
+        ["Group photo in front of the Blue Sky Tower", "Visit to the Chinggis Khaan Equestrian Statue"],
+        ["Group photo in front of the Blue Sky Tower", "Visit to the Chinggis Khaan Equestrian Statue"],
+    ),
+    (
         ["Subject: Record of the 3rd meeting of the Mining Subcommittee - Dalanzadgad", "", "RECORD OF THE MEETING"],
         ["Subject: Record of the 3rd meeting of the Mining Subcommittee - Dalanzadgad", "RECORD OF THE MEETING"],
     ),
 ]
 
 
-@pytest.mark.parametrize(("lines", "paragraphs"), WRAPPED_LINES)
-def test_a_line_goes_on_from_the_one_before_only_where_the_wrap_broke_it(lines, paragraphs) -> None:
-    from pipeline.tagger.mentions import _paragraphs
+@pytest.mark.parametrize(("lines", "expected"), WRAPPED_LINES)
+def test_a_line_goes_on_from_the_one_before_only_where_the_wrap_broke_it(lines, expected) -> None:
+    from pipeline.parser.unwrap import paragraphs
 
-    assert _paragraphs(lines) == paragraphs
+    assert paragraphs(lines) == expected
 
 
 def test_an_organ_of_an_international_bodys_acronym_is_two_names(nlp) -> None:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 MONTHS |= {"sept": 9}
+# Days of the week, as a programme's items open with them ("Friday, 4 September")
+WEEKDAYS = tuple(name.lower() for name in (*calendar.day_name, *calendar.day_abbr))
 
 # Ordered: the first separator found splits the range. A bare hyphen only splits
 # where it is not inside a numeric date such as 2010-10-26.

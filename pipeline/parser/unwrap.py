@@ -10,9 +10,11 @@ its breaks are wraps.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import pairwise
 
+from .dates import MONTHS, WEEKDAYS
 from .text import Line
 
 MAX_WRAP_WIDTH = 100  # texts with longer lines were not hard-wrapped
@@ -94,3 +96,80 @@ def unwrap(
         else:
             joined.append(line)
     return joined, True
+
+
+# When a line goes on from the one before (the one before ends no sentence or label):
+# - it opens in lower case or with a bracket ("the Uradome Coast" / "(浦富海岸) by boat");
+# - the line before breaks after a word that joins a name to what follows ("the Harbin
+#   Institute of" / "Technology");
+# - the line before is running prose, not a name in a list, and the wrap cut a name in it
+#   ("... workers of the Longmay Mining Holding" / "Group. The Vice-Governor ..."), and the
+#   line opens no item of its own: a dated one of a programme ("Sep 17 (Thu.) Sessions 1-3",
+#   "Friday, 4 September") or a label ("PARTICIPANTS: 14").
+# Only the first goes on over a blank line.
+_ENDS_LINE = re.compile(r"[.:;!?。：]\s*$")
+_OPENS_GOING_ON = re.compile(r"^(?:[a-z]|[(（])")
+_BREAKS_AFTER_JOINER = re.compile(r"(?:^|\s)(?:of|the|and|for|on|in|at|to|by|with|from|&)\s*$")
+_WORD = re.compile(r"\S+")
+_OPENS_ITEM = re.compile(
+    rf"^(?:\d|(?:{'|'.join(MONTHS)})\.?\s+\d|(?:{'|'.join(WEEKDAYS)})\b|[^\s:：]+(?:\s+[^\s:：]+){{0,3}}\s*[:：])",
+    re.IGNORECASE,
+)
+# Running prose: a line this long, with this many words, this many of them in lower case
+# (not a caption or an attachment's title: "Group photo in front of the Blue Sky Tower")
+PROSE_LINE_CHARS, PROSE_LINE_WORDS, PROSE_LINE_LOWER_WORDS = 60, 8, 4
+
+
+def _prose_cut_in_a_name(line: str) -> bool:
+    words = _WORD.findall(line)
+    return (
+        len(line) >= PROSE_LINE_CHARS
+        and len(words) >= PROSE_LINE_WORDS
+        and sum(word[0].islower() for word in words) >= PROSE_LINE_LOWER_WORDS
+        and words[-1][:1].isupper()
+    )
+
+
+def _opens_capital_not_item(line: str) -> bool:
+    return line[:1].isupper() and not _OPENS_ITEM.match(line)
+
+
+# (name, goes on over a blank line, the rule: the line before, the line)
+LINE_GOES_ON: tuple[tuple[str, bool, Callable[[str, str], bool]], ...] = (
+    ("opens in lower case or a bracket", True, lambda _before, line: bool(_OPENS_GOING_ON.match(line))),
+    (
+        "breaks after a joining word",
+        False,
+        lambda before, line: bool(_BREAKS_AFTER_JOINER.search(before)) and not _OPENS_ITEM.match(line),
+    ),
+    (
+        "running prose broken inside a name",
+        False,
+        lambda before, line: _opens_capital_not_item(line) and _prose_cut_in_a_name(before),
+    ),
+)
+
+
+def _goes_on(before: str, line: str, after_blank: bool) -> bool:
+    return not _ENDS_LINE.search(before) and any(
+        rule(before, line) for _, over_blank, rule in LINE_GOES_ON if over_blank or not after_blank
+    )
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """A section's lines with each line that goes on from the one before joined to it (a
+    paragraph hard-wrapped wider than the reader unwraps, or unevenly): a name broken by the
+    wrap is one name to the tagger, and a paragraph one paragraph in a briefing. Lines that
+    do not go on stay apart (lists, one name per line)."""
+    joined: list[str] = []
+    after_blank = False
+    for line in lines:
+        if not line:
+            after_blank = True
+            continue
+        if joined and _goes_on(joined[-1], line, after_blank):
+            joined[-1] = join_wrapped(joined[-1], line)
+        else:
+            joined.append(line)
+        after_blank = False
+    return joined

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from ..parser.countries import country_code
+from ..parser.unwrap import paragraphs
 from ..settings import DEFAULTS, Settings
 from .i18n import ENGLISH, N_, Translator
 
@@ -419,7 +420,8 @@ def _sections(record: Record, language: Translator) -> list[Block]:
     blocks: list[Block] = []
     for section in record.sections:
         blocks += _headed(section.heading or language._("Other text"))
-        blocks += [Paragraph(line, "verbatim") for line in section.lines if line]
+        # (the source's words as written; a paragraph it hard-wrapped is one paragraph again)
+        blocks += [Paragraph(text, "verbatim") for text in paragraphs(section.lines)]
     return blocks
 
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeGuard
 
 from ..parser.countries import country_code
-from ..parser.dates import MONTHS
 from ..parser.overview import ONLINE_TOO, PLACE_SEPARATOR, field_kind
 from ..parser.text import split_aside, split_top_level, split_top_level_at
+from ..parser.unwrap import paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
 from .names import (
@@ -524,73 +524,6 @@ def _items(items: list[Item]) -> Iterator[str]:
         yield from _items(item.items)
 
 
-# When a line goes on from the one before (the one before ends no sentence or label):
-# - it opens in lower case or with a bracket ("the Uradome Coast" / "(浦富海岸) by boat");
-# - the line before breaks after a word that joins a name to what follows ("the Harbin
-#   Institute of" / "Technology");
-# - the line before is running prose, not a name in a list ("... workers of the Longmay
-#   Mining Holding" / "Group. The Vice-Governor ..."), and the line opens no item of its own:
-#   a dated one of a programme ("Sep 17 (Thu.) Sessions 1-3") or a label ("PARTICIPANTS: 14").
-# Only the first goes on over a blank line.
-_ENDS_LINE = re.compile(r"[.:;!?。：]\s*$")
-_OPENS_GOING_ON = re.compile(r"^(?:[a-z]|[(（])")
-_BREAKS_AFTER_JOINER = re.compile(r"(?:^|\s)(?:of|the|and|for|on|in|at|to|by|with|from|&)\s*$")
-_WORD = re.compile(r"\S+")
-_OPENS_ITEM = re.compile(
-    rf"^(?:\d|(?:{'|'.join(MONTHS)})\.?\s+\d|[^\s:：]+(?:\s+[^\s:：]+){{0,3}}\s*[:：])", re.IGNORECASE
-)
-PROSE_LINE_WORDS, PROSE_LINE_LOWER_WORDS = 8, 4
-
-
-def _running_prose(line: str) -> bool:
-    words = _WORD.findall(line)
-    return len(words) >= PROSE_LINE_WORDS and sum(word[0].islower() for word in words) >= PROSE_LINE_LOWER_WORDS
-
-
-def _opens_capital_not_item(line: str) -> bool:
-    return line[:1].isupper() and not _OPENS_ITEM.match(line)
-
-
-# (name, goes on over a blank line, the rule: the line before, the line)
-LINE_GOES_ON: tuple[tuple[str, bool, Callable[[str, str], bool]], ...] = (
-    ("opens in lower case or a bracket", True, lambda _before, line: bool(_OPENS_GOING_ON.match(line))),
-    (
-        "breaks after a joining word",
-        False,
-        lambda before, line: bool(_BREAKS_AFTER_JOINER.search(before)) and not _OPENS_ITEM.match(line),
-    ),
-    (
-        "running prose broken before a capital",
-        False,
-        lambda before, line: _opens_capital_not_item(line) and _running_prose(before),
-    ),
-)
-
-
-def _goes_on(before: str, line: str, after_blank: bool) -> bool:
-    return not _ENDS_LINE.search(before) and any(
-        rule(before, line) for _, over_blank, rule in LINE_GOES_ON if over_blank or not after_blank
-    )
-
-
-def _paragraphs(lines: list[str]) -> list[str]:
-    """A section's lines with each line that goes on from the one before joined to it (a
-    paragraph hard-wrapped wider than the reader unwraps): a name broken by the wrap is one
-    name to the model. Lines that do not go on stay apart (lists, one name per line)."""
-    joined: list[str] = []
-    after_blank = False
-    for line in lines:
-        if not line:
-            after_blank = True
-            continue
-        if joined and _goes_on(joined[-1], line, after_blank):
-            joined[-1] = f"{joined[-1]} {line}"
-        else:
-            joined.append(line)
-        after_blank = False
-    return joined
-
-
 def prose(record: Record) -> list[str]:
     """The running text of a record: what the model reads."""
     texts: list[str] = [record.title] if record.title else []
@@ -611,7 +544,7 @@ def prose(record: Record) -> list[str]:
         texts += [resolution.text for resolution in record.declaration.resolutions]
         texts += record.declaration.closing
     for section in record.sections:
-        texts += _paragraphs(section.lines)
+        texts += paragraphs(section.lines)
     # The cells of a pasted table row ("NEAR Secretariat | LANGUAGE | English") are texts of their own.
     cells = [cell.strip() for text in texts for cell in text.split(" | ")]
     return [chunk for cell in cells if cell for chunk in chunks(cell)]
