@@ -716,7 +716,7 @@ def test_a_bare_region_name_joined_to_a_region_stays_the_region_and_to_a_city_is
 
 
 def test_a_paragraph_wrapped_wider_than_the_reader_unwraps_is_read_across_its_lines() -> None:
-    from pipeline.parser.unwrap import paragraphs
+    from pipeline.parser.unwrap import rejoined_paragraphs
 
     lines = [
         "Then they saw the Uradome Coast",
@@ -726,7 +726,7 @@ def test_a_paragraph_wrapped_wider_than_the_reader_unwraps_is_read_across_its_li
         "Niigata Prefecture:",
         "the list goes on",
     ]
-    assert paragraphs(lines) == [
+    assert rejoined_paragraphs(lines) == [
         "Then they saw the Uradome Coast (浦富海岸) by boat, and the other delegations stayed at Misasa Onsen.",
         "Toyama Prefecture",
         "Niigata Prefecture:",
@@ -786,9 +786,9 @@ WRAPPED_LINES = [
 
 @pytest.mark.parametrize(("lines", "expected"), WRAPPED_LINES)
 def test_a_line_goes_on_from_the_one_before_only_where_the_wrap_broke_it(lines, expected) -> None:
-    from pipeline.parser.unwrap import paragraphs
+    from pipeline.parser.unwrap import rejoined_paragraphs
 
-    assert paragraphs(lines) == expected
+    assert rejoined_paragraphs(lines) == expected
 
 
 def test_an_organ_of_an_international_bodys_acronym_is_two_names(nlp) -> None:

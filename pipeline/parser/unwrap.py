@@ -156,7 +156,7 @@ def _goes_on(before: str, line: str, after_blank: bool) -> bool:
     )
 
 
-def paragraphs(lines: list[str]) -> list[str]:
+def rejoined_paragraphs(lines: list[str]) -> list[str]:
     """A section's lines with each line that goes on from the one before joined to it (a
     paragraph hard-wrapped wider than the reader unwraps, or unevenly): a name broken by the
     wrap is one name to the tagger, and a paragraph one paragraph in a briefing. Lines that

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from ..parser.countries import country_code
-from ..parser.unwrap import paragraphs
+from ..parser.unwrap import rejoined_paragraphs
 from ..settings import DEFAULTS, Settings
 from .i18n import ENGLISH, N_, Translator
 
@@ -421,7 +421,7 @@ def _sections(record: Record, language: Translator) -> list[Block]:
     for section in record.sections:
         blocks += _headed(section.heading or language._("Other text"))
         # (the source's words as written; a paragraph it hard-wrapped is one paragraph again)
-        blocks += [Paragraph(text, "verbatim") for text in paragraphs(section.lines)]
+        blocks += [Paragraph(text, "verbatim") for text in rejoined_paragraphs(section.lines)]
     return blocks
 
 

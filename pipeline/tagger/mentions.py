@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeGuard
 from ..parser.countries import country_code
 from ..parser.overview import ONLINE_TOO, PLACE_SEPARATOR, field_kind
 from ..parser.text import split_aside, split_top_level, split_top_level_at
-from ..parser.unwrap import paragraphs
+from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
 from .names import (
@@ -544,7 +544,7 @@ def prose(record: Record) -> list[str]:
         texts += [resolution.text for resolution in record.declaration.resolutions]
         texts += record.declaration.closing
     for section in record.sections:
-        texts += paragraphs(section.lines)
+        texts += rejoined_paragraphs(section.lines)
     # The cells of a pasted table row ("NEAR Secretariat | LANGUAGE | English") are texts of their own.
     cells = [cell.strip() for text in texts for cell in text.split(" | ")]
     return [chunk for cell in cells if cell for chunk in chunks(cell)]
@@ -713,7 +713,7 @@ def _named(ent: Span | None) -> Span | None:
     return None if ent is None or ent.label_ in NUMERIC_LABELS else ent
 
 
-_RIVER_WORDS = frozenset({"river", "rivers"})
+_RIVER_WORDS = frozenset({"river", "rivers"})  # the words that make a name a river's
 # Lower-case words a gazetteer match may end with that are no part of the name: "the NEAR
 # Secretariat office", "the Asia-Pacific region", "the Tumen river".
 _TRAILING_LOWER = (
@@ -1669,7 +1669,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 
 
 ARTICLE_MODIFIERS = frozenset({"upper", "lower", "middle", "whole", "northern", "southern", "eastern", "western"})
-RIVER_NOUNS = frozenset({"river", "rivers", "delta", "basin", "estuary", "watershed", "valley"})
+RIVER_NOUNS = _RIVER_WORDS | frozenset({"delta", "basin", "estuary", "watershed", "valley"})
 
 
 def _after_article(doc: Doc, tokens: range) -> bool:
