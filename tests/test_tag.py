@@ -352,6 +352,9 @@ ENTITY_SET_FLOORS = {
     "AQ": (0.987, 0.987, 0.965, 0.965),
     "AR": (0.978, 0.986, 0.959, 0.949),
     "AS": (0.983, 0.969, 0.954, 0.990),
+    "AT": (0.973, 0.977, 0.959, 0.959),
+    "AU": (0.990, 0.986, 0.933, 0.980),
+    "AV": (0.983, 0.979, 0.980, 0.971),
 }
 
 
@@ -1451,3 +1454,34 @@ def test_an_organizers_acronym_in_brackets_is_the_organizer(nlp) -> None:
 def test_a_name_before_rivers_is_the_rivers_name(nlp) -> None:
     ids = _ids_of(SHELL.format("The Tumen River basin. Regions linked by the Amur and Tumen rivers share it."), nlp)
     assert ids["Tumen"] == ids["Tumen River"]
+
+
+def test_a_names_other_name_in_brackets_is_one_thing_where_both_are_of_one_sort(nlp) -> None:
+    text = SHELL.format(
+        "Ferries cross the La Perouse Strait (Soya Strait), visit the Hanul Nuclear Power Plant (formerly Uljin "
+        "Nuclear Power Plant) and Dalinor Lake (also Dali Nur), and sail to Olkhon Island (Lake Baikal)."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["La Perouse Strait"] == ids["Soya Strait"]
+    assert ids["Hanul Nuclear Power Plant"] == ids["Uljin Nuclear Power Plant"]
+    assert ids["Dalinor Lake"] == ids["Dali Nur"]
+    assert ids["Olkhon Island"] != ids["Lake Baikal"]  # where the island is
+
+
+def test_a_place_the_venue_names_with_its_unit_is_that_place_where_the_prose_writes_it_alone(nlp) -> None:
+    text = VENUE_SHELL.format("Sanso Resort, Cheongsong-gun, Gyeongsangbuk-do").replace(
+        "▷ Talks.", "▷ The forum, meeting at Cheongsong, visited Cheongsong Port."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Cheongsong"] == ids["Cheongsong-gun"]
+    assert "Cheongsong Port" in ids  # (not its first word)
+
+
+def test_a_date_after_a_name_is_no_word_of_it_nor_a_route_noun_far_from_its_ends(nlp) -> None:
+    text = SHELL.format(
+        "Members will exchange data on the Sea of Japan every year and study the Harbin-Suifenhe-Vladivostok "
+        "transport corridor."
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"Sea of Japan", "Harbin", "Suifenhe", "Vladivostok"} <= spellings
+    assert not any("every year" in spelling or "-" in spelling for spelling in spellings)

@@ -44,9 +44,11 @@ from .names import (
     UNIT_NOUNS,
     clean_span,
     feature_key,
+    feature_sort,
     head_kind,
     head_word,
     in_capitals,
+    is_acronym_word,
     is_name,
     named_organ,
     native_form,
@@ -601,7 +603,8 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     has_connector = any(token.lower_ in CONNECTORS for token in doc[start:end])
     if has_connector and head_kind(before) == "organization" and head_kind(after) is None:
         return run_end
-    joined = head_kind(after) == "organization" or (
+    # "Nippon Express and DBS Cruise Ferry": an acronym opens a name of its own
+    joined = (head_kind(after) == "organization" and not is_acronym_word(doc[end + 1].text)) or (
         # "Rason Economic and Trade Zone", but "Niigata and Zarubino Port" are two
         head_kind(after) == "facility" and (end - start > 1 or doc[start].lower_ in GENERIC_WORDS)
     )
@@ -651,6 +654,10 @@ def _extend_right(
         token = doc[end]
         following = ents_at.get(end)
         after_connector = doc[end - 1].lower_ in CONNECTORS | {"the"}
+        # a number or a date is a word of the name only inside it ("the Gangwon 2024 Winter Youth
+        # Olympic Games"); "the Sea of Japan" + "every year" is the sea
+        if not after_connector and not (following is not None and _name_goes_on(doc, following.end)):
+            following = _named(following)
         # "WWF Russia": a body's acronym and the country of its branch
         branch = _is_country(following) and doc[start:end].text.isupper()
         if following is not None and (
@@ -707,6 +714,10 @@ def _extend_right(
 # What the model finds that is no name: a body's "for"/"of" tail never runs on over it ("the
 # Cultural Exchange Subcommittee for 2010-2011" is the subcommittee)
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def _name_goes_on(doc: Doc, index: int) -> bool:
+    return index < len(doc) and _starts_name(doc[index])
 
 
 def _named(ent: Span | None) -> Span | None:
@@ -1490,11 +1501,7 @@ def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
             continue
         if token.ent_type_ in PLACE_LABELS | ORG_LABELS or (token.ent_type_ and not _alone_in_entity(token)):
             continue
-        before = doc[token.i - 1] if token.i > 0 else None
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if (before is not None and (before.text in _HYPHEN or (before.is_title and not before.is_sent_start))) or (
-            after is not None and (after.text in _HYPHEN or after.is_title)
-        ):
+        if _joined_to_name(doc, token):
             continue
         mention = _mention(token.text, gazetteer, "place", shape.label, source="rules")
         found.append((range(token.i, token.i + 1), True, [mention]))
@@ -1601,14 +1608,16 @@ def _route_ends(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[
     for noun in doc:
         if noun.i < 3 or noun.lower_ not in ROUTE_NOUNS or not noun.is_lower:
             continue
-        start = noun.i - 1
+        # (a word may say what the route carries: "the Harbin-Suifenhe-Vladivostok transport corridor")
+        end = noun.i - 1 if doc[noun.i - 1].is_lower and doc[noun.i - 1].is_alpha else noun.i
+        start = end - 1
         while _glued_hyphen(doc, start - 1, _NAME_HYPHENS) and doc[start - 2].is_title:
             start -= 2
         # A dash parts the ends where there is one, a hyphen then joins a name: "the
         # Erenhot–Zamyn-Uud crossing"
-        joints = {doc[i].text for i in range(start + 1, noun.i, 2)}
+        joints = {doc[i].text for i in range(start + 1, end, 2)}
         between = "–" if "–" in joints else "-"
-        parts = [part for part in doc[start : noun.i].text.split(between) if part]
+        parts = [part for part in doc[start:end].text.split(between) if part]
         known = [gazetteer.lookup(part) for part in parts]
         if (
             len(parts) < 2
@@ -1632,10 +1641,42 @@ def _alone_in_entity(token: Token) -> bool:
     return token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
 
 
-def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+def short_names(mentions: Iterable[Mention], gazetteer: Gazetteer) -> dict[str, Mention]:
+    """The places a record's structure names with their unit ("Cheongsong-gun", "Kaga City"),
+    by the one word the prose may call them ("meeting at Cheongsong"), where the gazetteer
+    has no other thing of that name."""
+    short = {}
+    for mention in mentions:
+        stem = _PLACE_AFFIXES.sub("", mention.text)
+        unit_written = stem != mention.text and stem.isalpha() and stem[:1].isupper()
+        if mention.kind == "place" and mention.entry is None and unit_written and gazetteer.lookup(stem) is None:
+            short[stem] = replace(mention, text=stem, source="rules")
+    return short
+
+
+def _short_names_used(doc: Doc, short: dict[str, Mention]) -> list[tuple[range, bool, list[Mention]]]:
+    """The record's short names where the prose writes them alone ("at Cheongsong", not
+    "Saigo Town" nor "Saigo Port", whatever the model made of those)."""
+    return [
+        (range(token.i, token.i + 1), True, [short[token.text]])
+        for token in doc
+        if token.text in short and not _joined_to_name(doc, token)
+    ]
+
+
+def _joined_to_name(doc: Doc, token: Token) -> bool:
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (before is not None and (before.text in _HYPHEN or (before.is_title and not before.is_sent_start))) or (
+        after is not None and (after.text in _HYPHEN or after.is_title)
+    )
+
+
+def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | None = None) -> list[Mention]:
     """Every entity proposes the name it heads (a gazetteer match with its compound,
     a model span cleaned and extended); where proposals overlap the longest wins,
-    a gazetteer one on a tie, so a name nested in a longer name is not listed."""
+    a gazetteer one on a tie, so a name nested in a longer name is not listed. ``short``:
+    the record's places by their short names (``short_names``)."""
     ents = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS | ORG_LABELS]
     ents_at = {ent.start: ent for ent in doc.ents}
     proposals = []
@@ -1654,6 +1695,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
     proposals.extend(_route_ends(doc, gazetteer))
     proposals.extend(_named_after_person(doc, gazetteer))
+    proposals.extend(_short_names_used(doc, short or {}))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):
@@ -1736,9 +1778,26 @@ _ALSO_KNOWN_AS = re.compile(
 )
 
 
+# A name's other name in brackets: "(formerly Uljin Nuclear Power Plant)", "(also Dali Nur)",
+# or bare, "La Perouse Strait (Soya Strait)", where both are features of one sort
+_OTHER_NAME_BRACKET = re.compile(
+    r"^\(\s*(?:(?P<said>also|or|formerly|previously|now|a\.?k\.?a\.?)\s*)?(?:the)?$", re.IGNORECASE
+)
+
+
+def _other_name_in_bracket(doc: Doc, between: str, named: Mention, other: Mention, other_end: int) -> bool:
+    bracket = _OTHER_NAME_BRACKET.match(between)
+    if bracket is None or other_end >= len(doc) or doc[other_end].text != ")":
+        return False
+    return bool(bracket["said"]) or (
+        named.kind == "place" and (sort := feature_sort(named.text)) is not None and sort == feature_sort(other.text)
+    )
+
+
 def _also_known_as(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
-    """A name "also known as" or "also called" another is one thing: the one the gazetteer
-    lacks is the other's (both known: each keeps its entry, "the East Sea" its own)."""
+    """A name "also known as" or "also called" another, or with its other name in brackets,
+    is one thing: the one the gazetteer lacks is the other's (both known: each keeps its
+    entry, "the East Sea" its own)."""
     result = list(accepted)
     for index, (tokens, found) in enumerate(accepted):
         if len(found) != 1:
@@ -1753,7 +1812,11 @@ def _also_known_as(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> lis
             candidate
             for candidate in range(later, min(later + 2, len(accepted)))
             if len(accepted[candidate][1]) == 1
-            and _ALSO_KNOWN_AS.match(doc[min(end, accepted[candidate][0].start) : accepted[candidate][0].start].text)
+            and (between := doc[min(end, accepted[candidate][0].start) : accepted[candidate][0].start].text) is not None
+            and (
+                _ALSO_KNOWN_AS.match(between)
+                or _other_name_in_bracket(doc, between, named, accepted[candidate][1][0], accepted[candidate][0].stop)
+            )
         ]
         if not candidates:
             continue
@@ -2120,8 +2183,9 @@ def tag(
     tagged = []
     for record, record_texts in zip(records, texts, strict=True):
         mentions = structure_mentions(record, gazetteer)
+        short = short_names(mentions, gazetteer)
         for _ in record_texts:
-            mentions += doc_mentions(next(docs), gazetteer)
+            mentions += doc_mentions(next(docs), gazetteer, short)
         mentions = _bare_region_names(mentions, gazetteer)
         tagged.append(
             record.model_copy(update={"entities": merge(mentions), "overview": _linked_overview(record, gazetteer)})

@@ -195,6 +195,7 @@ HEAD_WORDS = {
         "campus",
         "temple",
         "tomb",
+        "birthplace",  # a house kept as a memorial: "Yun Dong-ju Birthplace"
         "cemetery",  # "Cemetery of Confucius"
         "mansion",  # "Kong Family Mansion"
         "tombs",
@@ -256,6 +257,7 @@ HEAD_WORDS = {
         "wharf",
         "lighthouse",
         "aquarium",
+        "oceanarium",  # "Primorsky Oceanarium"
         "zoo",
         "garden",
         "gardens",
@@ -288,6 +290,11 @@ HEAD_WORDS = {
         "organization",
         "organisation",
         "agency",
+        "embassy",  # "Embassy of Mongolia in Tokyo"
+        "consulate",
+        "ferry",  # a ferry company, capitalised ("DBS Cruise Ferry"); the route is lower case
+        "ferries",
+        "express",  # a carrier: "Nippon Express", "Korea Express"
         "office",
         "bank",
         "university",
@@ -406,6 +413,7 @@ ROUTE_NOUNS = frozenset(
         "routes",
         "ferry",
         "ferries",
+        "express",  # a carrier: "Nippon Express", "Korea Express"
         "rail",
         "railway",
         "railroad",
@@ -625,6 +633,11 @@ GENERIC_WORDS = FIELD_WORDS | {
     "foreign",
     "lecturer",
     "office",
+    # a body's head words that alone are a common noun ("Ferry demonstration at Tsuruga Port")
+    "ferry",
+    "ferries",
+    "embassy",
+    "consulate",
     # the words of a document's or an e-mail's subject: "Minutes - Education and Culture Subcommittee"
     "minutes",
     "record",
@@ -733,6 +746,42 @@ def head_word(name: str) -> str:
     return _word_key(words[-1]) if words else ""
 
 
+# The sorts of feature a head word names, where a name's bracketed other name must be of the
+# same sort ("the La Perouse Strait (Soya Strait)", "Mukden Palace (Shenyang Imperial Palace)");
+# a feature of another sort in brackets says where the first is ("Olkhon Island (Lake Baikal)",
+# "Peter the Great Bay (Sea of Japan)", "Mount Belukha (Altai Mountains)").
+FEATURE_SORTS: dict[str, frozenset[str]] = {
+    "sea": frozenset({"sea", "ocean"}),
+    "bay": frozenset({"bay", "gulf"}),
+    "strait": frozenset({"strait"}),
+    "lake": frozenset({"lake", "nur", "nuur", "reservoir", "pond"}),
+    "river": frozenset({"river", "gol", "stream"}),
+    "estuary": frozenset({"estuary", "liman"}),
+    "peak": frozenset({"mount", "mt", "peak", "mountain", "uul", "sopka", "volcano", "hill"}),
+    "range": frozenset({"mountains", "range", "ridge", "highlands"}),
+    "basin": frozenset({"basin", "hollow", "depression"}),
+    "island": frozenset({"island", "isle"}),
+    "protected area": frozenset({"reserve", "zapovednik", "sanctuary"}),
+    "place of worship": frozenset({"temple", "monastery", "datsan", "lamasery", "shrine", "jinja", "jingu", "taisha"}),
+    "residence": frozenset({"palace", "castle", "mansion", "villa"}),
+    "cave": frozenset({"cave", "caves", "grotto", "grottoes"}),
+    "airport": frozenset({"airport"}),
+    "port": frozenset({"port", "harbour", "harbor"}),
+    "power plant": frozenset({"plant", "hpp", "station"}),
+    "bridge": frozenset({"bridge"}),
+    "museum": frozenset({"museum"}),
+}
+_SORT_OF_WORD = {word: sort for sort, words in FEATURE_SORTS.items() for word in words}
+
+
+def feature_sort(name: str) -> str | None:
+    """The sort of feature a name's head (or its leading "Mount", "Lake") says it is."""
+    words = name.split()
+    if len(words) > 1 and (sort := _SORT_OF_WORD.get(_word_key(words[0]).rstrip("."))) in ("peak", "lake"):
+        return sort
+    return _SORT_OF_WORD.get(head_word(name))
+
+
 EVENT_VENUE_HEADS = {"center", "centre", "hall", "park", "plaza", "stadium"}  # "Uljin Expo Park"
 
 # A centre is a building in "International Conference Center", a body in "Asian Disaster
@@ -758,6 +807,7 @@ TWO_WORD_HEADS = {
     ("experimental", "station"): "organization",
     ("experiment", "station"): "organization",
     ("research", "station"): "organization",
+    ("consulate", "general"): "organization",  # "Consulate General of Japan in Vladivostok"
 }
 # An assembly is a meeting ("the 13th NEAR General Assembly"), but a legislature where a word
 # of government comes before it: "Tottori Prefectural Assembly", "State Assembly of the
@@ -895,7 +945,7 @@ def is_name(name: str) -> bool:
         and not all(word.lower() in GENERIC_WORDS for word in words if word.lower() not in _JOINING_WORDS)
         and name.lower() not in NOT_NAMES
         and field_kind(name) is None
-        and not (len(words) == 1 and _word_key(words[0]) in LONE_HEADS)
+        and not (len(words) == 1 and _word_key(words[0]) in LONE_HEADS | PEOPLES_ADJECTIVES)  # "Russian port"
     )
 
 
@@ -994,7 +1044,16 @@ def _bodies_listed(words: list[str]) -> list[list[str]]:
     parts = [part for part in parts if part]
     if len(parts) > 1 and all(head_kind(" ".join(part).rstrip(",")) == "organization" for part in parts):
         return parts
+    # "Nippon Express and DBS Cruise Ferry": an acronym after "and" opens a body of its own
+    for index, word in enumerate(words[1:-1], 1):
+        after = " ".join(words[index + 1 :])
+        if word.lower() in ("and", "&") and is_acronym_word(words[index + 1]) and head_kind(after) == "organization":
+            return [words[:index], words[index + 1 :]]
     return [words]
+
+
+def is_acronym_word(word: str) -> bool:
+    return len(word) > 1 and word.isalpha() and word.isupper()
 
 
 # A spaced dash parts what it stands between; no name holds one (a hyphen joins words of a
