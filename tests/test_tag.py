@@ -1485,3 +1485,15 @@ def test_a_date_after_a_name_is_no_word_of_it_nor_a_route_noun_far_from_its_ends
     spellings = _spellings_of(text, nlp)
     assert {"Sea of Japan", "Harbin", "Suifenhe", "Vladivostok"} <= spellings
     assert not any("every year" in spelling or "-" in spelling for spelling in spellings)
+
+
+def test_a_facility_the_model_read_as_a_person_and_an_office_of_a_body_named_in_full(nlp) -> None:
+    text = SHELL.format(
+        "A visit to the Yun Dong-ju Birthplace; a briefing by the Subregional Office for East and North-East Asia "
+        "of the United Nations Economic and Social Commission for Asia and the Pacific; a ferry of Dongchun Ferry "
+        "Co., Ltd. and the gold fields of the Kolyma."
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"Yun Dong-ju Birthplace", "Subregional Office for East and North-East Asia", "Kolyma"} <= spellings
+    assert {"United Nations Economic and Social Commission for Asia and the Pacific"} <= spellings
+    assert "Dongchun Ferry Co., Ltd." in spellings

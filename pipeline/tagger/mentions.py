@@ -25,6 +25,7 @@ from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
 from .names import (
+    COMPASS_WORDS,
     CONDITIONAL_GLUED,
     CONNECTORS,
     FIELD_WORDS,
@@ -616,6 +617,20 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _places_of_tail(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int | None:
+    """Where a body's "for" or "of" tail of places joined by "and" ends: "Subregional Office
+    for East and" + "North-East Asia" (a known place after "and", a point of the compass
+    before it)."""
+    connectors = [t.i for t in doc[start:end] if t.lower_ in CONNECTORS]
+    following = ents_at.get(end + 1)
+    if not connectors or following is None or following.label_ not in PLACE_LABELS:
+        return None
+    if head_kind(doc[start : connectors[-1]].text) != "organization":
+        return None
+    tail = doc[connectors[-1] + 1 : end]
+    return following.end if len(tail) and all(token.lower_ in COMPASS_WORDS for token in tail) else None
+
+
 def _listed_tail(doc: Doc, comma: int) -> int | None:
     """Where a body's "of" tail listing its fields ends: ", Ecology and Cryology" after
     "Institute of Natural Resources"; None where what follows the comma is no such list."""
@@ -633,6 +648,10 @@ def _listed_tail(doc: Doc, comma: int) -> int | None:
 
 
 _POSSESSIVES = ("'s", "’s")
+
+
+# A company's legal form, written after a comma: "Mitsui & Co., Ltd."
+COMPANY_FORMS = frozenset({"ltd", "ltd.", "inc", "inc.", "llc", "jsc", "pjsc", "ojsc", "corp", "corp.", "plc"})
 
 
 def _extend_right(
@@ -671,9 +690,11 @@ def _extend_right(
         elif (
             token.lower_ in ("and", "&")
             and end != known_end
-            and (continued := _and_continues(doc, start, end)) is not None
+            and (continued := _and_continues(doc, start, end) or _places_of_tail(doc, start, end, ents_at)) is not None
         ):
             end = continued
+        elif token.text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in COMPANY_FORMS:
+            end += 2  # "Dongchun Ferry Co., Ltd."
         elif (
             token.text == ","
             and kind_of(doc[start:end].text) == "organization"
@@ -960,8 +981,12 @@ PARENT_BODIES = frozenset({"org:near"})
 PARENT_BODY_TYPES = frozenset({"intergovernmental", "un-agency", "programme"})
 
 
-def _parent_body(tail: str, parent: Entry) -> bool:
-    return parent.id in PARENT_BODIES or (tail.isupper() and parent.type in PARENT_BODY_TYPES)
+def _parent_body(tail: str, parent: Entry, head: str = "") -> bool:
+    """Whether ``tail`` names a body whose organ ``head`` is a name of its own: by its acronym,
+    or in full after an office's name ("Subregional Office for East and North-East Asia of the
+    United Nations Economic and Social Commission for Asia and the Pacific")."""
+    office = head_word(head) in BODY_WORDS
+    return parent.id in PARENT_BODIES or ((tail.isupper() or office) and parent.type in PARENT_BODY_TYPES)
 
 
 _OF_THE = re.compile(r" of (?:the )?")
@@ -1022,7 +1047,7 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
         # (a bare "Secretariat of NEAR" is one name)
         if (
             parent is not None
-            and _parent_body(tail, parent)
+            and _parent_body(tail, parent, head)
             and (named_organ(head) or (is_name(head) and not _generic(head)))
         ):
             return [*_split_of_phrase(head, gazetteer), tail]
@@ -1511,12 +1536,14 @@ def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
 def _named_after_person(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """A facility or a body named after a person: the model's PERSON, then a capitalised
     head word of a facility or a body ("the Yi Sun-sin Bridge", "Kim Il Sung University"),
-    as a proposal of that facility or body."""
+    or with that head inside it ("the Yun Dong-ju Birthplace"), as a proposal of that
+    facility or body."""
     found = []
     for ent in doc.ents:
-        end = ent.end
-        if ent.label_ != "PERSON" or end >= len(doc) or not doc[end].is_title:
+        if ent.label_ != "PERSON":
             continue
+        # (the head word after the person's name, else the person's name's own last word)
+        end = ent.end if ent.end < len(doc) and doc[ent.end].is_title else ent.end - 1
         start = ent.start + (ent[0].lower_ == "the")
         name = doc[start : end + 1]
         kind = head_kind(name.text)

@@ -959,7 +959,7 @@ def _strip_word(word: str, keep_comma: bool = False) -> str:
     """A word without the punctuation around it, but an aside that is part of the name
     keeps its brackets ("Republic of Sakha (Yakutia)"); with ``keep_comma`` a word inside a
     name keeps the comma after it."""
-    if word.lower() in ABBREVIATIONS:
+    if word.lower() in ABBREVIATIONS or (keep_comma and word.lower().removesuffix(",") in ABBREVIATIONS):
         return word
     if keep_comma and word.endswith(",") and word[:-1].strip(EDGE_PUNCTUATION) == word[:-1]:
         return word
@@ -969,8 +969,21 @@ def _strip_word(word: str, keep_comma: bool = False) -> str:
     return word.strip(EDGE_PUNCTUATION) or word
 
 
+# Words after a body's name that make no name with it: "a UNESCO World Heritage site" names UNESCO
+NOT_NAME_TAILS = ("world heritage",)
+
+
+def _without_tail(name: str) -> str:
+    for tail in NOT_NAME_TAILS:
+        if name.lower().endswith(f" {tail}"):
+            return name[: -len(tail) - 1]
+    return name
+
+
 def _strip_name(name: str) -> str:
     stripped = name.strip(EDGE_PUNCTUATION)
+    if stripped and f"{stripped.split()[-1]}.".lower() in ABBREVIATIONS and name.startswith(f"{stripped}."):
+        stripped += "."  # "Dongchun Ferry Co., Ltd.": the abbreviation's dot is the name's
     if stripped.count("(") > stripped.count(")") and name.rstrip(".,;:!? ").endswith(")"):
         stripped += ")"  # the closing bracket of an aside that is part of the name
     return stripped
@@ -1100,7 +1113,7 @@ def clean_span(text: str, label: str) -> list[str]:
         while part and part[-1].lower() in TRAILING_COMMON_NOUNS and label != "ORG":
             part = _strip_edges(part[:-1])
         for glued in split_glued(part):
-            name = _strip_name(" ".join(glued))
+            name = _without_tail(_strip_name(" ".join(glued)))
             if is_name(name) or (label == "ORG" and named_organ(name)):
                 names.append(name)
     return names
