@@ -198,6 +198,10 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             ["Governor's Office of Töv Province", "Mongolian National Chamber of Commerce and Industry (MNCCI)"],
         ),
         ("Toyama Prefecture and NEAR Secretariat", ["Toyama Prefecture", "NEAR Secretariat"]),
+        (  # a region's department named by its fields, "and" between them
+            "Ishikawa Prefecture, Planning and Development Department",
+            ["Ishikawa Prefecture, Planning and Development Department"],
+        ),
         ("Khabarovsk Territory, Administration", ["Khabarovsk Territory, Administration"]),
         ("Jilin Province, Department of Commerce", ["Jilin Province, Department of Commerce"]),
         ("Government of Khabarovsk Krai, NEAR Secretariat", ["Government of Khabarovsk Krai", "NEAR Secretariat"]),
@@ -1497,3 +1501,13 @@ def test_a_facility_the_model_read_as_a_person_and_an_office_of_a_body_named_in_
     assert {"Yun Dong-ju Birthplace", "Subregional Office for East and North-East Asia", "Kolyma"} <= spellings
     assert {"United Nations Economic and Social Commission for Asia and the Pacific"} <= spellings
     assert "Dongchun Ferry Co., Ltd." in spellings
+
+
+def test_what_is_operated_by_a_name_is_a_bodys(nlp) -> None:
+    text = SHELL.format(
+        "The Avlayakan deposit is operated by Polymetal; flights to Bulgan were operated by Aero Mongolia, and the "
+        "port is managed by Primorsky Krai."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Polymetal"] == kinds["Aero Mongolia"] == "organization"
+    assert kinds["Primorsky Krai"] == "place"

@@ -417,8 +417,11 @@ BODY_WORDS = frozenset(
 
 
 def _office_of(region: str, body: str) -> bool:
-    """ "Jilin Province, Department of Commerce": a region's own department, one body."""
-    return head_kind(region) == "administrative" and body.split()[0].lower() in BODY_WORDS
+    """ "Jilin Province, Department of Commerce", "Ishikawa Prefecture, Planning and Development
+    Department": a region's own department, one body."""
+    return head_kind(region) == "administrative" and (
+        body.split()[0].lower() in BODY_WORDS or head_word(body) in BODY_WORDS
+    )
 
 
 def _generic(name: str) -> bool:
@@ -1681,6 +1684,29 @@ def short_names(mentions: Iterable[Mention], gazetteer: Gazetteer) -> dict[str, 
     return short
 
 
+# A business's verbs: what is "operated by" or "owned by" a name is that name's, a body's
+# ("the Avlayakan deposit operated by Polymetal"); "hosted by" may name a region
+OPERATOR_VERBS = frozenset({"operated", "owned", "run", "managed", "built", "constructed", "developed", "mined"})
+OPERATOR_NAME_WORDS = 4
+
+
+def _operators(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """The capitalised words after "operated by" (OPERATOR_VERBS) that no one entity spans,
+    as a proposal of a body ("Aero Mongolia"; a known name's own proposal wins a tie)."""
+    found = []
+    for by in doc:
+        if by.lower_ != "by" or by.i == 0 or doc[by.i - 1].lower_ not in OPERATOR_VERBS:
+            continue
+        end = _capitalised_run(doc, by.i + 1, known_names=True)  # ("Aero Mongolia")
+        named_whole = any(ent.start == by.i + 1 and ent.end == end for ent in doc.ents)
+        if by.i + 1 < end <= by.i + 1 + OPERATOR_NAME_WORDS and not named_whole:
+            name = doc[by.i + 1 : end].text
+            if is_name(name):
+                mention = _mention(name, gazetteer, "organization", "ORG", source="rules")
+                found.append((range(by.i + 1, end), True, [mention]))
+    return found
+
+
 def _short_names_used(doc: Doc, short: dict[str, Mention]) -> list[tuple[range, bool, list[Mention]]]:
     """The record's short names where the prose writes them alone ("at Cheongsong", not
     "Saigo Town" nor "Saigo Port", whatever the model made of those)."""
@@ -1723,6 +1749,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     proposals.extend(_route_ends(doc, gazetteer))
     proposals.extend(_named_after_person(doc, gazetteer))
     proposals.extend(_short_names_used(doc, short or {}))
+    proposals.extend(_operators(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):

@@ -517,6 +517,7 @@ FIELD_WORDS = {
     "culture",
     "cultural",
     "tourism",
+    "planning",  # "Planning and Development Department"
     "trade",
     "economy",
     "economic",
