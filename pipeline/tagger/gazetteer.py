@@ -44,10 +44,13 @@ class Gazetteer:
                 self._by_alias.setdefault(alias_key(alias), entry)
                 if entry.id.startswith("city:"):
                     self._cities.setdefault(alias_key(alias), entry)
-        for entry in entries:  # a town matched by case is still that town however a name is written
-            if entry.type == "town":
+        # a town matched by case is still that town however a name is written; a city with
+        # a short name only where "City" follows it ("Qufu City"; "TSU" is a university)
+        for entry in entries:
+            if entry.id.startswith("city:"):
                 for alias in entry.exact_aliases:
-                    self._by_alias.setdefault(alias_key(alias), entry)
+                    if entry.type == "town":
+                        self._by_alias.setdefault(alias_key(alias), entry)
                     self._cities.setdefault(alias_key(alias), entry)
             for alias in entry.exact_aliases:
                 self._by_exact_alias.setdefault(" ".join(alias.split()), entry)

@@ -242,6 +242,8 @@ HEAD_WORDS = {
         "grotto",
         "caves",
         "seowon",
+        "hyanggyo",  # a Confucian school of a county: "Naju Hyanggyo"
+        "messe",  # a trade-fair hall: "Toki Messe"
         "lodge",
         "villa",
         "farm",
