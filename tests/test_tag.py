@@ -198,6 +198,10 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             ["Governor's Office of Töv Province", "Mongolian National Chamber of Commerce and Industry (MNCCI)"],
         ),
         ("Toyama Prefecture and NEAR Secretariat", ["Toyama Prefecture", "NEAR Secretariat"]),
+        (  # a subcommittee's topic of two fields, one of two words
+            "Ningxia Hui Autonomous Region People’s Government & Subcommittee on Energy and Mineral Resources",
+            ["Ningxia Hui Autonomous Region People’s Government", "Subcommittee on Energy and Mineral Resources"],
+        ),
         (  # a region's department named by its fields, "and" between them
             "Ishikawa Prefecture, Planning and Development Department",
             ["Ishikawa Prefecture, Planning and Development Department"],
@@ -359,6 +363,7 @@ ENTITY_SET_FLOORS = {
     "AT": (0.973, 0.977, 0.959, 0.959),
     "AU": (0.990, 0.986, 0.933, 0.980),
     "AV": (0.983, 0.979, 0.980, 0.971),
+    "AW": (0.977, 0.977, 0.941, 0.941),
 }
 
 
@@ -1522,3 +1527,16 @@ def test_a_city_with_a_short_name_is_matched_by_its_case(nlp) -> None:
     assert ids["Jixi"] == ids["Jixi City"] == "city:CN:jixi"
     assert "Toki Messe" in ids and "Toki" not in ids
     assert not ids.get("TSU", "").startswith("city:")
+
+
+def test_a_venue_met_on_a_screen_names_no_place_and_a_building_of_a_body_is_two_names(nlp) -> None:
+    from pipeline.tagger.gazetteer import load_gazetteer
+    from pipeline.tagger.mentions import _split_of_phrase
+
+    text = VENUE_SHELL.format("Online video conference, hosted from Zuunkharaa, Selenge Aimag, Mongolia")
+    assert not any("Online" in spelling for spelling in _spellings_of(text, nlp))
+    name = "Bohyeonsan Optical Astronomy Observatory of the Korea Astronomy and Space Science Institute"
+    assert _split_of_phrase(name, load_gazetteer()) == [
+        "Bohyeonsan Optical Astronomy Observatory",
+        "Korea Astronomy and Space Science Institute",
+    ]

@@ -199,6 +199,10 @@ def _initials_of(short: list[str], name: str) -> bool:
     return (not rest or len(kept) < len(words)) and initials(" ".join(kept)) == short[0]
 
 
+# The first words of a venue's part that say the meeting met on a screen, no place
+ONLINE_WORDS = frozenset({"online", "on-line", "virtual", "video", "videoconference", "video-conference", "web"})
+
+
 def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "FAC") -> list[Mention]:
     """The places of a venue. A bare name that is a city's as well as its region's is the
     city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city)."""
@@ -218,8 +222,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         names = _with_aside(part, gazetteer)
         named: Mention | None = None  # the mention of the part's name, before its aside
         for position, name in enumerate(names):
-            if not name or name[0].islower() or name.lower() in NOT_NAMES:
-                continue  # "business centre" in "Zone, business centre, Tomsk", "Online", is no name
+            if not name or name[0].islower() or name.lower() in NOT_NAMES or name.split()[0].lower() in ONLINE_WORDS:
+                continue  # "business centre" in "Zone, business centre, Tomsk", "Online video conference", is no name
             if (
                 named is not None
                 and _native_form(name, names[0])
@@ -331,7 +335,10 @@ def _joined_parts(text: str) -> list[str]:
         if joiner.group(0).strip() in ("and", "&") and (
             (" of " in last and head_kind(following) is None)
             # "Subcommittee on Science and Technology": a body's topic of two fields
-            or (_TOPIC_TAIL.search(part) is not None and following.strip().lower() in FIELD_WORDS)
+            or (
+                _TOPIC_TAIL.search(part) is not None
+                and all(word in FIELD_WORDS for word in following.strip().lower().split())
+            )
             # "NEAR Economy and Trade Subcommittee": two fields of one body's name
             or (
                 part.split()[-1].lower() in FIELD_WORDS
@@ -1060,6 +1067,10 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
             # other parent keeps it: "Energy Research Institute of the Russian Academy of Sciences")
             return [*_split_of_phrase(head, gazetteer), *department]
     head, of, tail = name.partition(" of ")
+    # "Bohyeonsan Optical Astronomy Observatory of the Korea Astronomy and Space Science
+    # Institute": a named building of a body, and the body
+    if of and head_kind(head) == "facility" and is_name(head) and head_kind(tail) == "organization":
+        return [head, re.sub(r"^the\s+", "", tail)]
     if of and _portfolio(head) and gazetteer.lookup(tail):
         return [tail]  # "(the Minister of) Foreign Affairs of Mongolia": a minister's portfolio, and the country
     if (

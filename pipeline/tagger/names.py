@@ -57,6 +57,9 @@ HEAD_WORDS = {
         "list",  # a register, no body: "World Heritage List", "Red List"
         "goals",  # a programme's aims, no body: "Sustainable Development Goals"
         "statement",  # a document, as a declaration: "Joint Statement on Clean Seas"
+        "proposal",  # a document: "the Shizuishan Proposal"
+        "proposals",
+        "recommendations",  # a document: "Cheongsong Recommendations"
         "communique",
     },
     "administrative": {
@@ -811,6 +814,7 @@ TWO_WORD_HEADS = {
     ("experiment", "station"): "organization",
     ("research", "station"): "organization",
     ("consulate", "general"): "organization",  # "Consulate General of Japan in Vladivostok"
+    ("government", "house"): "facility",  # the seat of an aimag's government: "Selenge Aimag Government House"
 }
 # An assembly is a meeting ("the 13th NEAR General Assembly"), but a legislature where a word
 # of government comes before it: "Tottori Prefectural Assembly", "State Assembly of the
