@@ -1850,13 +1850,17 @@ _OTHER_NAME_BRACKET = re.compile(
 )
 
 
-def _other_name_in_bracket(doc: Doc, between: str, named: Mention, other: Mention, other_end: int) -> bool:
+def _other_name_of(doc: Doc, end: int, named: Mention, tokens: range, found: list[Mention]) -> bool:
+    """Whether the words from ``end`` to the proposal at ``tokens`` say it is ``named``'s other
+    name: "also known as", or a bracket around it (``_OTHER_NAME_BRACKET``)."""
+    between = doc[min(end, tokens.start) : tokens.start].text
+    if _ALSO_KNOWN_AS.match(between):
+        return True
     bracket = _OTHER_NAME_BRACKET.match(between)
-    if bracket is None or other_end >= len(doc) or doc[other_end].text != ")":
+    if bracket is None or tokens.stop >= len(doc) or doc[tokens.stop].text != ")":
         return False
-    return bool(bracket["said"]) or (
-        named.kind == "place" and (sort := feature_sort(named.text)) is not None and sort == feature_sort(other.text)
-    )
+    sort = feature_sort(named.text)
+    return bool(bracket["said"]) or (named.kind == "place" and sort is not None and sort == feature_sort(found[0].text))
 
 
 def _also_known_as(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
@@ -1876,12 +1880,7 @@ def _also_known_as(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> lis
         candidates = [
             candidate
             for candidate in range(later, min(later + 2, len(accepted)))
-            if len(accepted[candidate][1]) == 1
-            and (between := doc[min(end, accepted[candidate][0].start) : accepted[candidate][0].start].text) is not None
-            and (
-                _ALSO_KNOWN_AS.match(between)
-                or _other_name_in_bracket(doc, between, named, accepted[candidate][1][0], accepted[candidate][0].stop)
-            )
+            if len(accepted[candidate][1]) == 1 and _other_name_of(doc, end, named, *accepted[candidate])
         ]
         if not candidates:
             continue
