@@ -231,3 +231,36 @@ def test_the_chart_says_its_counts_in_the_briefings_language(language):
     assert " ".join(said.split()) in " ".join(text.split())
     if language != "en":
         assert not any("observer" in value for value in chart.values())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_observers_of_no_country_that_are_international_bodies_are_named_so_whole(language):
+    """A group of observers no country holds, each a body no country holds (World Bank,
+    Asian Development Bank), is "International organizations" in the table and the chart, and
+    the chart's label column is wide enough for it; a group of other names keeps "Country not
+    given"."""
+    from pipeline.record import Entity, ParticipantGroup, record_from_json
+    from pipeline.render.briefing import build_briefing, participation_rows
+    from pipeline.render.pdf import render_pdf
+
+    record = record_from_json((Path(__file__).parent / "golden" / "near-1998-toyama.json").read_text())
+    banks = ParticipantGroup(
+        country=None, country_text=None, role="observer", stated=None, authorities=["World Bank (Beijing office)"]
+    )
+    bank = Entity(
+        id="org:worldbank", name="World Bank", kind="organization", label="ORG", country=None, code=None,
+        mentions=1, aliases=["World Bank"], sources=["gazetteer"],
+    )  # fmt: skip
+    participation = record.overview.participation.model_copy(
+        update={"groups": [*record.overview.participation.groups, banks]}
+    )
+    overview = record.overview.model_copy(update={"participation": participation})
+    translator = Translator(language)
+    international = translator._("International organizations")
+    with_bank = record.model_copy(update={"overview": overview, "entities": [*record.entities, bank]})
+    assert participation_rows(with_bank, language=translator)[-1].country == international
+    without_bank = record.model_copy(update={"overview": overview})
+    assert participation_rows(without_bank, language=translator)[-1].country == translator._("Country not given")
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(render_pdf(
+        build_briefing(with_bank, DEFAULTS, translator), "a4"))).pages)  # fmt: skip
+    assert " ".join(text.split()).count(international) >= 2  # the table's row and the chart's whole label

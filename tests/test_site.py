@@ -445,3 +445,20 @@ def test_an_update_renders_only_the_pages_showing_a_change_and_yields_a_fresh_re
         update(fresh, None)
         assert tree(copy / "site") == tree(fresh / "site")
     assert update(copy, set()).status == "unchanged" and not rendered
+
+
+def test_participants_of_no_country_are_international_organizations_only_where_each_is_a_known_body() -> None:
+    from pipeline.site.data import Meeting
+
+    def participant(entity_id: str, country: str | None) -> dict:
+        return {"entity_id": entity_id, "country": country, "country_code": None}
+
+    bodies = [
+        participant("RU-KHA", "Russian Federation"),
+        participant("org:worldbank", None),
+        participant("org:adb", None),
+    ]
+    meeting = Meeting(row={}, page="x", digest="", listed="", participants=bodies)
+    assert [name for name, _, _ in meeting.by_country()] == ["Russian Federation", "International organizations"]
+    unknown = Meeting(row={}, page="x", digest="", listed="", participants=[*bodies, participant("name:x", None)])
+    assert [name for name, _, _ in unknown.by_country()] == ["Russian Federation", "Country not given"]

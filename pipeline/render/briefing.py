@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from ..parser.countries import country_code
+from ..parser.text import split_aside
 from ..parser.unwrap import rejoined_paragraphs
 from ..settings import DEFAULTS, Settings
 from .i18n import ENGLISH, N_, Translator
@@ -226,13 +227,32 @@ def participation_rows(
     participation = record.overview.participation if record.overview else None
     regions = _region_codes(record) if not language.english else {}
     rows: dict[str, CountryRow] = {}
+    bodies = _bodies_of_no_country(record)
     for group in participation.groups if participation else []:
         shown = display_country(group.country, group.country_code, countries or {})
-        name = shown or group.country_text or language._("Country not given")
+        international = bool(group.authorities) and all(_named(a) in bodies for a in group.authorities)
+        no_country = language._("International organizations") if international else language._("Country not given")
+        name = shown or group.country_text or no_country
         row = rows.setdefault(name, CountryRow(name))
         authorities = [language.region(regions.get(authority), authority) for authority in group.authorities]
         (row.observers if group.role == "observer" else row.members).extend(authorities)
     return list(rows.values())
+
+
+def _bodies_of_no_country(record: Record) -> set[str]:
+    """The names of the record's organizations no country holds (World Bank, Asian Development Bank)."""
+    return {
+        alias
+        for entity in record.entities
+        if entity.kind == "organization" and entity.country is None
+        for alias in (entity.name, *entity.aliases)
+    }
+
+
+def _named(authority: str) -> str:
+    """An authority's name without its aside: "World Bank" of "World Bank (Beijing office)"."""
+    aside = split_aside(authority)
+    return aside[0] if aside else authority
 
 
 def _region_codes(record: Record) -> dict[str, str]:

@@ -110,10 +110,15 @@ class Meeting:
         return Markup(f"{venue}, {escape(country)}") if country else venue
 
     def by_country(self) -> list[tuple[str, str | None, list[dict[str, Any]]]]:
-        """(country, code, its participants) in the order the text first lists each country."""
+        """(country, code, its participants) in the order the text first lists each country;
+        those of no country are international organizations where the gazetteer knows each as
+        a body ("org:" ids: World Bank, Asian Development Bank), else of a country not given."""
+        stateless = [participant for participant in self.participants if not participant["country"]]
+        bodies = bool(stateless) and all(participant["entity_id"].startswith("org:") for participant in stateless)
+        no_country = "International organizations" if bodies else "Country not given"
         groups: dict[str, tuple[str | None, list[dict[str, Any]]]] = {}
         for participant in self.participants:
-            name = participant["country"] or "Country not given"
+            name = participant["country"] or no_country
             groups.setdefault(name, (participant["country_code"], []))[1].append(participant)
         return [(name, code, rows) for name, (code, rows) in groups.items()]
 

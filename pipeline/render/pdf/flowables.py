@@ -330,6 +330,7 @@ class BarChartFlowable(Flowable):
         largest: int | None = None,
         first_title: str | None = None,
         room: float | None = None,
+        label_width: float | None = None,
     ) -> None:
         super().__init__()
         self.chart = chart
@@ -339,6 +340,7 @@ class BarChartFlowable(Flowable):
         # the room right of the longest bar for the widest count ('3 and 1 observer'): the parts
         # of a chart split over pages keep the whole chart's, as they keep its scale
         self.room = room if room is not None else self._room(chart)
+        self.label_width = label_width if label_width is not None else self._label_width(chart, width)
         self.height = self.top + len(chart.bars) * (self.bar_height + self.gap) + 4
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -353,17 +355,25 @@ class BarChartFlowable(Flowable):
         rest = b.BarChart(language._("%(heading)s (continued)") % {"heading": self.first_title}, bars[fit:], language)
         first = b.BarChart(self.chart.title, bars[:fit], language)
         return [
-            BarChartFlowable(first, self.width, self.largest, self.first_title, self.room),
-            BarChartFlowable(rest, self.width, self.largest, self.first_title, self.room),
+            BarChartFlowable(first, self.width, self.largest, self.first_title, self.room, self.label_width),
+            BarChartFlowable(rest, self.width, self.largest, self.first_title, self.room, self.label_width),
         ]
 
     @staticmethod
     def _room(chart: b.BarChart) -> float:
         return max((runs_width(value, REGULAR, VALUE_SIZE) for value in chart.values()), default=0) + 8
 
+    @staticmethod
+    def _label_width(chart: b.BarChart, width: float) -> float:
+        """The labels' column: as wide as its widest label, from 34 mm up to three tenths of
+        the chart ("International organizations", "Международные организации"); longer
+        labels are cut."""
+        widest = max((runs_width(label, REGULAR, 8.5) for label, _, _ in chart.bars), default=0) + 4
+        return max(34 * mm, min(widest, width * 0.3))
+
     def draw(self) -> None:
         canvas = self.canv
-        label_width = 34 * mm
+        label_width = self.label_width
         scale = (self.width - label_width - self.room) / self.largest
         canvas.setFillColor(INK)
         draw_runs(canvas, 0, self.height - 11, self.chart.title, BOLD, 9.5)
