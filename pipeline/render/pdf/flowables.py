@@ -365,11 +365,11 @@ class BarChartFlowable(Flowable):
 
     @staticmethod
     def _label_width(chart: b.BarChart, width: float) -> float:
-        """The labels' column: as wide as its widest label, from 34 mm up to three tenths of
+        """The labels' column: as wide as its widest label, from 34 mm up to 35% of
         the chart ("International organizations", "Международные организации"); longer
         labels are cut."""
         widest = max((runs_width(label, REGULAR, 8.5) for label, _, _ in chart.bars), default=0) + 4
-        return max(34 * mm, min(widest, width * 0.3))
+        return max(34 * mm, min(widest, width * 0.35))
 
     def draw(self) -> None:
         canvas = self.canv
