@@ -334,6 +334,16 @@ def test_column_widths_fit_their_headers_in_both_formats():
     assert docx_widths[1] >= 50 * 20
 
 
+def test_column_widths_fit_the_longest_word_of_their_cells():
+    from pipeline.render import briefing as b
+    from pipeline.render.widths import fitted_widths
+
+    table = b.Table(["Country", "Authorities", "#"], [["Mongolia", "Tov Province", "2 наблюдателя"]], [0.2, 0.72, 0.08])
+    widths = fitted_widths(table.columns, table.widths, 480, rows=table.rows)
+    assert abs(sum(widths) - 1) < 1e-9 and widths[2] * 480 >= 55  # 'наблюдателя' at 8.5 points, padded
+    assert "наблюдателя" in render_pdf_of([b.Title("t", []), table])  # one word, not 'наблюдател я'
+
+
 def render_pdf_of(blocks) -> str:
     from pipeline.render import briefing as b
     from pipeline.render.pdf import render_pdf

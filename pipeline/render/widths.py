@@ -1,39 +1,46 @@
-"""Column widths that fit their headers, for both writers.
+"""Column widths that fit their words, for both writers.
 
 A table's widths are fractions of the text width; a column narrower than the longest
-word of its header (bold, at the cell size, with the cell's padding) would break that
-word between letters ('Authoritie/s'). Such a column is widened to fit, and the room
-is taken from the widest columns, which wrap whole words more easily.
+word of its header (bold, at the cell size, with the cell's padding) or of its cells
+would break that word between letters ('Authoritie/s', '2 наблюдател/я'). Such a column
+is widened to fit, and the room is taken from the widest columns, which wrap whole words
+more easily.
 """
 
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .fonts import BOLD, register_all, runs
+from .fonts import BOLD, REGULAR, register_all, runs
 from .theme import CELL_PADDING, TEXT_STYLES
 
 
-def _word_width(word: str) -> float:
+def _word_width(word: str, font: str = BOLD) -> float:
     size = TEXT_STYLES["cell"].size
-    return sum(stringWidth(run, name, size) for name, run in runs(word, BOLD))
+    return sum(stringWidth(run, name, size) for name, run in runs(word, font))
+
+
+def _longest_word(text: str, font: str) -> float:
+    return max((_word_width(word, font) for line in text.split("\n") for word in line.split()), default=0.0)
 
 
 def fitted_widths(
-    columns: list[str], widths: list[float], text_width: float, padding: float | None = None
+    columns: list[str],
+    widths: list[float],
+    text_width: float,
+    padding: float | None = None,
+    rows: list[list[str]] | None = None,
 ) -> list[float]:
     """``widths`` (fractions of ``text_width`` points) with every column at least as wide as
-    its header's longest word; unchanged when they already fit or cannot all fit."""
+    the longest word of its header and of its cells in ``rows``; unchanged when they already
+    fit or cannot all fit."""
     register_all()
     padding = CELL_PADDING[0] if padding is None else padding
+    cells = [[row[index] for row in rows or [] if index < len(row)] for index in range(len(columns))]
     needed = [
-        (
-            max((_word_width(word) for line in header.split("\n") for word in line.split()), default=0.0)
-            + 2 * padding
-            + 1
-        )
+        (max([_longest_word(header, BOLD), *(_longest_word(cell, REGULAR) for cell in column)]) + 2 * padding + 1)
         / text_width
-        for header in columns
+        for header, column in zip(columns, cells, strict=True)
     ]
     if sum(needed) > 1 or all(w >= n for w, n in zip(widths, needed, strict=True)):
         return widths

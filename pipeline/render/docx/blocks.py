@@ -54,7 +54,11 @@ def _table(context: Context, block: b.Table) -> str:
     (Word cannot add '(continued)' as the PDF does; the heading says what is continued)."""
     header = any(block.columns)
     padding = COMPACT_PADDING if block.compact else CELL_PADDING[0]
-    fractions = fitted_widths(block.columns, block.widths, context.text_width / 20, padding) if header else block.widths
+    fractions = (
+        fitted_widths(block.columns, block.widths, context.text_width / 20, padding, block.rows)
+        if header
+        else block.widths
+    )
     widths = [int(context.text_width * fraction) for fraction in fractions]
     captioned = header and block.captioned and bool(block.heading)
     rows = ([block.columns] if header else []) + block.rows

@@ -205,7 +205,9 @@ class GridFlowable(Flowable):
         if block.compact:
             self.padding_x, self.padding_y = self.compact_padding
         fractions = (
-            fitted_widths(block.columns, block.widths, width, self.padding_x) if any(block.columns) else block.widths
+            fitted_widths(block.columns, block.widths, width, self.padding_x, block.rows)
+            if any(block.columns)
+            else block.widths
         )
         self.widths = [fraction * width for fraction in fractions]
         self.size, self.leading = STYLES["cell"].fontSize, STYLES["cell"].leading
