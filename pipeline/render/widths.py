@@ -9,12 +9,15 @@ more easily.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .fonts import BOLD, REGULAR, register_all, runs
 from .theme import CELL_PADDING, TEXT_STYLES
 
 
+@lru_cache(maxsize=4096)  # (the same words in every record's tables: countries, counts, regions)
 def _word_width(word: str, font: str = BOLD) -> float:
     size = TEXT_STYLES["cell"].size
     return sum(stringWidth(run, name, size) for name, run in runs(word, font))
