@@ -977,3 +977,25 @@ def test_two_names_as_observers_after_a_summary_are_two_observers() -> None:
     assert _groups(
         "38 member regional governments from 6 countries; Hokkaido and the Republic of Khakassia as observers"
     ) == [(None, "observer", ["Hokkaido", "Republic of Khakassia"])]
+
+
+SIGNED = (
+    "The 2nd NEAR Working Committee\n· Overview\nPeriod: 1998\n· Toyama Declaration\nWe declare:\n"
+    "1. To meet again.\n\nAdopted at Toyama on May 19, 1998\n\n--\n{signature}\n"
+)
+
+
+def test_an_e_mails_signature_is_a_section_of_its_own_not_the_declarations_closing() -> None:
+    record = parse(read_bytes(SIGNED.format(signature="International Affairs Division\nToyama").encode(), "x.txt"))
+    assert record.declaration is not None
+    assert record.declaration.closing == ["Adopted at Toyama on May 19, 1998"]
+    assert [(section.heading, section.lines) for section in record.sections][-1] == (
+        None,
+        ["International Affairs Division", "Toyama"],
+    )
+
+
+def test_a_rule_of_dashes_before_many_lines_is_no_signature() -> None:
+    body = "\n".join(f"Line {number}." for number in range(8))
+    record = parse(read_bytes(SIGNED.format(signature=body).encode(), "x.txt"))
+    assert record.declaration is not None and "Line 7." in " ".join(record.declaration.closing)

@@ -400,9 +400,33 @@ def envelope_end(texts: tuple[str, ...], first_section: int) -> int:
     return 1 + max(index for index in filled if EMAIL_HEADER.match(texts[index]))
 
 
+# An e-mail's signature: the line "--" (RFC 3676's "-- ") and a few lines after it, at the
+# end of the text: the sender's, not the last section's nor the declaration's closing.
+SIGNATURE_DELIMITER = "--"
+SIGNATURE_LINES = 6
+
+
+def signature_start(texts: tuple[str, ...]) -> int | None:
+    """The index of the line that opens a signature at the text's end, if one does."""
+    for index in range(len(texts) - 1, -1, -1):
+        if texts[index].strip() == SIGNATURE_DELIMITER:
+            after = [text for text in texts[index + 1 :] if text.strip()]
+            return index if 0 < len(after) <= SIGNATURE_LINES else None
+    return None
+
+
 def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[SectionDraft]]:
-    """Return the title, the lines between title and first section, and the sections."""
+    """Return the title, the lines between title and first section, and the sections (an
+    e-mail's signature at the end a section of its own, with no heading)."""
     texts = tuple(line.text for line in lines)
+    signature = signature_start(texts)
+    if signature is not None and signature > 0:
+        before_title, before_preface, before = split_sections(lines[:signature])
+        return (
+            before_title,
+            before_preface,
+            [*before, SectionDraft(None, lines[signature].number, None, lines[signature + 1 :])],
+        )
     headings = find_sections(texts)
     # (the "-----Original Message-----" line reads as a heading drawn between rules)
     envelope = envelope_end(texts, min((i for i in headings if not EMAIL_HEADER.match(texts[i])), default=len(texts)))
