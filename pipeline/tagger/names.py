@@ -418,7 +418,6 @@ ROUTE_NOUNS = frozenset(
         "routes",
         "ferry",
         "ferries",
-        "express",  # a carrier: "Nippon Express", "Korea Express"
         "rail",
         "railway",
         "railroad",
