@@ -64,10 +64,8 @@ def bar_chart_png(title: str, bars: list[tuple[str, int, int]], values: list[str
     """``values``: what each bar's end says of its count (``BarChart.values``: in the briefing's language)."""
     bar, gap, top = 12 * SCALE, 6 * SCALE, 22 * SCALE
     width = width_pt * SCALE
-    # the labels' column: as wide as its widest label, from 96 pt up to 35% of the
-    # chart ("International organizations", "Международные организации"); longer ones are cut
     widest = max((_label(label, REGULAR, 9 * SCALE).width for label, _, _ in bars), default=0) + 4 * SCALE
-    label_width = max(96 * SCALE, min(widest, width * 35 // 100))
+    label_width = int(theme.chart_label_width(widest, width, 96 * SCALE))
     height = top + len(bars) * (bar + gap) + 4 * SCALE
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)

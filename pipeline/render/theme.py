@@ -24,6 +24,14 @@ OK_FILL, OK_EDGE = "#edf7ee", "#4c9a52"  # a notice saying the data check passed
 MEMBER_BAR = ACCENT
 OBSERVER_BAR = "#9fb8d6"
 
+
+def chart_label_width(widest: float, chart_width: float, least: float) -> float:
+    """A bar chart's label column, for both writers: as wide as its widest label, from
+    ``least`` up to 35% of the chart ("International organizations", "Международные
+    организации"); a longer label is cut."""
+    return max(least, min(widest, chart_width * 35 / 100))
+
+
 # A4 is defined in millimetres, US Letter in inches: each in its own unit, so the
 # PDF page is exactly reportlab's A4 or LETTER.
 PAGE_SIZES: dict[str, tuple[float, float]] = {

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from .. import briefing as b
 from ..fonts import BOLD, REGULAR
-from ..theme import CELL_PADDING, COMPACT_CELL_PADDING
+from ..theme import CELL_PADDING, COMPACT_CELL_PADDING, chart_label_width
 from ..widths import fitted_widths
 from .colours import ACCENT, INK, MEMBER_BAR, OBSERVER_BAR, RULE, SHADE
 from .markup import markup
@@ -367,11 +367,8 @@ class BarChartFlowable(Flowable):
 
     @staticmethod
     def _label_width(chart: b.BarChart, width: float) -> float:
-        """The labels' column: as wide as its widest label, from 34 mm up to 35% of
-        the chart ("International organizations", "Международные организации"); longer
-        labels are cut."""
         widest = max((runs_width(label, REGULAR, 8.5) for label, _, _ in chart.bars), default=0) + 4
-        return max(34 * mm, min(widest, width * 0.35))
+        return chart_label_width(widest, width, 34 * mm)
 
     def draw(self) -> None:
         canvas = self.canv
