@@ -14,10 +14,12 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from pipeline import record_from_json
-from pipeline.render.briefing import document_timestamp, period_in_words
+from pipeline.render.briefing import build_briefing, document_timestamp, period_in_words
 from pipeline.render.fonts import covers
-from pipeline.render.outputs import render_outputs
-from pipeline.settings import Settings
+from pipeline.render.i18n import Translator, briefing_suffixes
+from pipeline.render.outputs import render_briefings, render_outputs
+from pipeline.render.pdf import render_pdf
+from pipeline.settings import LANGUAGES, Settings
 from tests.conftest import GOLDEN
 from tests.test_samples import strings_in
 
@@ -202,6 +204,17 @@ def test_footer_on_every_page(rendered):
 def test_same_record_same_bytes():
     record = RECORDS["near-2010-gyeonggi"]
     assert render_outputs(record) == render_outputs(record)
+
+
+@pytest.mark.parametrize("name", sorted(RECORDS), ids=str)
+def test_a_records_languages_share_their_paragraphs_layout_and_keep_a_lone_renders_bytes(name):
+    """render_briefings lays out the record's own paragraphs once for all its languages;
+    each PDF is byte for byte the one a render of that language alone gives."""
+    record = RECORDS[name]
+    together = render_briefings(record, LANGUAGES, settings=DRAFT)
+    for language in LANGUAGES:
+        alone = render_pdf(build_briefing(record, DRAFT, Translator(language)))
+        assert together[briefing_suffixes(language)[1]] == alone, language
 
 
 def test_source_date_epoch_sets_the_document_dates(monkeypatch):

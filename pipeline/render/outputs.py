@@ -10,7 +10,7 @@ from ..timing import Timings, timed
 from .briefing import build_briefing, document_timestamp
 from .docx import render_docx
 from .i18n import Translator, briefing_suffixes
-from .pdf import render_pdf
+from .pdf import render_pdf, shared_layouts
 
 
 def render_briefings(
@@ -21,16 +21,18 @@ def render_briefings(
     settings: Settings = DEFAULTS,
 ) -> dict[str, bytes]:
     """-> {".docx": ..., ".pdf": ..., ".ko.docx": ..., ...}: the briefing in each of ``languages``
-    (the record parsed and tagged once, rendered once per language)."""
+    (the record parsed and tagged once, rendered once per language; the record's own
+    paragraphs, the same in every language, laid out once for all of its PDFs)."""
     timings = {} if timings is None else timings
     outputs = {}
-    for language in languages:
-        briefing = build_briefing(record, settings, Translator(language))
-        docx, pdf = briefing_suffixes(language)
-        with timed(timings, "render docx"):
-            outputs[docx] = render_docx(briefing, document_timestamp(), paper)
-        with timed(timings, "render pdf"):
-            outputs[pdf] = render_pdf(briefing, paper)
+    with shared_layouts():
+        for language in languages:
+            briefing = build_briefing(record, settings, Translator(language))
+            docx, pdf = briefing_suffixes(language)
+            with timed(timings, "render docx"):
+                outputs[docx] = render_docx(briefing, document_timestamp(), paper)
+            with timed(timings, "render pdf"):
+                outputs[pdf] = render_pdf(briefing, paper)
     return outputs
 
 

@@ -9,13 +9,14 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import CondPageBreak, Flowable, Image, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Image, PageBreak, Spacer
 
 from ...record import Item
 from .. import briefing as b
 from .colours import OK_EDGE, OK_FILL, WARNING_EDGE, WARNING_FILL
 from .flowables import BarChartFlowable, Bookmarked, GridFlowable, NoticeBox, TextBlock
 from .markup import markup
+from .shared import SharedParagraph
 from .styles import NUMBERED_STYLE, STYLES, bullet, bullet_style
 
 # Past this many characters a paragraph is set line by line (TextBlock), in linear
@@ -28,7 +29,7 @@ def _text(text: str, style: ParagraphStyle, bullet: str | None = None) -> Flowab
     """A paragraph of record text, with its bullet or number."""
     if len(text) > LONG_PARAGRAPH_CHARS:
         return TextBlock(text, style, bullet)
-    return Paragraph(markup(text, style.fontName), style, bulletText=bullet)
+    return SharedParagraph(markup(text, style.fontName), style, bulletText=bullet)
 
 
 def _paragraph(text: str, style: str) -> Flowable:
