@@ -470,6 +470,24 @@ def test_a_table_row_whose_country_cell_is_a_role() -> None:
     assert notes == []
 
 
+def test_a_table_s_column_of_names_in_their_own_script_follows_each_name_in_brackets() -> None:
+    notes: list = []
+    lines = [
+        "| Country | Region | Native name | Status |",
+        "|---|---|---|---|",
+        "| Japan | Shimane Prefecture | 島根県 | member |",
+        "| Japan | Hokkaido | 北海道 | observer |",
+        "| Russia | Primorsky Krai | | member |",
+    ]
+    participation = _participation(lines, notes)
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("Japan", "member", ["Shimane Prefecture (島根県)"]),
+        ("Japan", "observer", ["Hokkaido (北海道)"]),
+        ("Russian Federation", "member", ["Primorsky Krai"]),
+    ]
+    assert notes == []
+
+
 def test_a_table_row_whose_country_cell_holds_its_count() -> None:
     notes: list = []
     lines = [

@@ -667,6 +667,7 @@ class TableColumns:
     role: int | None = None
     count: int | None = None
     seat: int | None = None  # where a body sits ("Pohang, Republic of Korea"): its country, where no column names it
+    native: int | None = None  # the body's name in its own script ("島根県"), as a text writes it in brackets
     width: int = 0  # how many cells the header row has
 
 
@@ -916,9 +917,10 @@ class ParticipationScanner:
                 for index, cell in enumerate(cells)
                 if cell and index != country_index and not ROLE_CELL.match(cell) and not COUNT_CELL.match(cell)
             ]
+        native = _native_name(cells, columns)
         for cell in authority_cells:
             text, marked = _with_seat(cell, seat_place) if seat_place else (cell, False)
-            self.add_items(text, observer or marked)
+            self.add_items(f"{text} ({native})" if native and native not in text else text, observer or marked)
 
     def group_for_row(self, country_text: str, observer: bool) -> GroupDraft:
         """Rows of one country and role follow each other in a table: one group for them."""
@@ -1097,6 +1099,14 @@ TABLE_HEADERS = (
     ("role", re.compile(r"\b(?:role|status|type|membership|remarks?)\b", re.IGNORECASE)),
     ("seat", re.compile(r"^(?:seat|headquarters?|location|based in|address)$", re.IGNORECASE)),
     (
+        "native",
+        re.compile(
+            r"\bnative\b|\b(?:local|original|own)\s+(?:name|script|spelling)|\bin\s+(?:local|native|own)\b"
+            r"|\b(?:hangul|hangeul|kanji|hanzi|cyrillic)\b|原文|현지",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "authority",
         re.compile(
             r"authorit|region|government|province|prefecture|member|participant|name|local|organi[sz]ation|\bbody\b",
@@ -1116,6 +1126,15 @@ def _seat(cells: list[str], columns: TableColumns) -> tuple[str | None, str | No
     if country_code(country.strip()):
         return place.strip() or None, country.strip()
     return seat.strip() or None, None
+
+
+def _native_name(cells: list[str], columns: TableColumns) -> str | None:
+    """The body's own-script name from its column, for the one body of its row: it goes in
+    brackets after the name, as a text writes it ("Shimane Prefecture (島根県)")."""
+    if columns.native is None or columns.authority is None or columns.native >= len(cells):
+        return None
+    native = cells[columns.native].strip()
+    return native if native and not re.search(r"[,;]", native) and not ROLE_CELL.match(native) else None
 
 
 def _with_seat(cell: str, seat: str) -> tuple[str, bool]:
