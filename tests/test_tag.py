@@ -364,6 +364,9 @@ ENTITY_SET_FLOORS = {
     "AU": (0.990, 0.986, 0.933, 0.980),
     "AV": (0.983, 0.979, 0.980, 0.971),
     "AW": (0.977, 0.977, 0.941, 0.941),
+    "AX": (0.979, 0.990, 0.963, 0.955),
+    "AY": (0.983, 0.980, 0.973, 0.973),
+    "AZ": (0.981, 0.972, 0.950, 0.980),
 }
 
 
@@ -1540,3 +1543,64 @@ def test_a_venue_met_on_a_screen_names_no_place_and_a_building_of_a_body_is_two_
         "Bohyeonsan Optical Astronomy Observatory",
         "Korea Astronomy and Space Science Institute",
     ]
+
+
+def test_a_structures_name_in_its_own_script_is_that_name_and_lends_it_the_gazetteers_entry(nlp) -> None:
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
+        "Venue: Hetao Grand Hotel, Bayannur City (巴彦淖尔市)\n"
+        "Participants:\n  Korea: Kangwon-do (江原道)\n  Mongolia: Dornogovi Province (Дорноговь аймак)\n"
+        "· Contents\n▷ Thanks to the people of Bayannur for their welcome.\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Kangwon-do"] == ids["江原道"] == "KR-42"
+    assert ids["Dornogovi Province"] == ids["Дорноговь аймак"] == "MN-063"
+    assert ids["Bayannur City"] == ids["巴彦淖尔市"] == ids["Bayannur"] == "city:CN:bayan-nur"
+
+
+def test_a_systems_acronym_before_a_slash_and_a_name_cut_before_its_acronyms_last_letters(nlp) -> None:
+    text = SHELL.format(
+        "Talks with the United Nations International Strategy for Disaster Reduction (UN/ISDR), the Northwest "
+        "Institute of Eco-Environment and Resources (NIEER) and the Emergencies Ministry of Russia (EMERCOM)."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["UN/ISDR"] == ids["United Nations International Strategy for Disaster Reduction"]
+    assert "UN" not in ids and "ISDR" not in ids
+    assert ids["NIEER"] == ids["Northwest Institute of Eco-Environment and Resources"]
+    assert {"Emergencies Ministry", "Russia"} <= set(ids) and "Emergencies Ministry of Russia" not in ids
+
+
+def test_an_initial_and_a_surname_are_a_persons_and_a_province_in_its_early_spelling_is_known(nlp) -> None:
+    text = SHELL.format("From: T. Sato. Trade with S. Korea and the Governor of Hamgyong-pukto.")
+    ids = _ids_of(text, nlp)
+    assert not any("Sato" in spelling for spelling in ids)
+    assert ids["Hamgyong-pukto"] == "KP-09"
+    assert ids["Korea"] == "KR"
+
+
+def test_a_regions_ministry_after_a_comma_in_the_organizer_is_one_body(nlp) -> None:
+    text = SHELL.replace(
+        "Period: 2012\n", "Period: 2012\nOrganizer: Sakhalin Oblast, Ministry of Economic Development\n"
+    ).format("Talks.")
+    assert "Sakhalin Oblast, Ministry of Economic Development" in _ids_of(text, nlp)
+
+
+def test_a_dashed_event_a_port_of_a_place_a_departments_acronym_and_a_rivers_bare_name(nlp) -> None:
+    text = SHELL.format(
+        "Lessons of the Great Hanshin–Awaji Earthquake; traffic at the Port of Incheon; a drill with the "
+        "Emergencies Ministry of Russia (EMERCOM), which EMERCOM leads; a boat trip on the Ussuri near Lesozavodsk."
+    )
+    ids = _ids_of(text, nlp)
+    assert not any("Hanshin" in spelling for spelling in ids)
+    title = "NEAR Subcommittee on Environment – Online Meeting 2020\n· Overview\nPeriod: 2020\n· Contents\n▷ Talks.\n"
+    assert "NEAR Subcommittee on Environment" in _ids_of(title, nlp)
+    assert "Port of Incheon" in ids and "Incheon" not in ids
+    assert ids["EMERCOM"] == ids["Emergencies Ministry"]
+    assert ids["Ussuri"] != ids["Lesozavodsk"]
+
+
+def test_a_legal_form_before_a_name_or_after_it_is_the_companys(nlp) -> None:
+    spellings = _spellings_of(
+        SHELL.format("Visit to the mine of OJSC Urgalugol and talks with Tsairt Mineral LLC."), nlp
+    )
+    assert {"OJSC Urgalugol", "Tsairt Mineral LLC"} <= spellings

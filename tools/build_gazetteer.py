@@ -333,6 +333,15 @@ def korean_cardinal_forms(stem: str) -> list[str]:
     return []
 
 
+def korean_mr_province_forms(mr_stem: str) -> list[str]:
+    """Kyongsangbuk -> Kyongsang-pukto, Hamgyongnam -> Hamgyong-namdo: the McCune-Reischauer
+    writing of a province of two parts, as the archive's early pages and maps have it."""
+    for suffix, ending in (("buk", "pukto"), ("nam", "namdo")):
+        if mr_stem.endswith(suffix) and len(mr_stem) > len(suffix) + 2:
+            return [f"{mr_stem[: -len(suffix)]}-{ending}"]
+    return []
+
+
 class Gazetteer:
     def __init__(self, sources: dict, organizations: list[dict] | None = None):
         self.src = sources
@@ -352,6 +361,9 @@ class Gazetteer:
         self.warnings: list[str] = []
         self.rejected: list[tuple[str, str, str]] = []
         self.clashes: list[str] = []
+        # GeoNames' cities, whose alternate names are less sure than the sources' names
+        # (Lesozavodsk's "Ussuri" is a river's)
+        self.geonames_cities: set[str] = set()
         self.errors: list[str] = []
 
     # ------------------------------------------------------------------ basics
@@ -546,6 +558,7 @@ class Gazetteer:
             name = sub.name if typ == "province" else f"{stem} Special Self-Governing Province"
             for s in stems:
                 aliases += korean_do_forms(s) + korean_cardinal_forms(s)
+            aliases += korean_mr_province_forms(mr) if mr != stem else []
             if typ == "special self-governing province":
                 aliases += stems
             short = cfg.get("short")
@@ -578,6 +591,7 @@ class Gazetteer:
             name = f"{mr}-do"
             for s in stems:
                 aliases += korean_do_forms(s) + korean_cardinal_forms(s)
+            aliases += korean_mr_province_forms(mr)
         else:
             name = mr
             for s in stems:
@@ -733,6 +747,7 @@ class Gazetteer:
                 latin.append(mccune_reischauer(city["name"]))
             self.new_entry(eid, city["name"], "place", "GPE", "city", cc)
             self.add(eid, *(n for n in dict.fromkeys([*latin, *native]) if match_key(n) not in known))
+            self.geonames_cities.add(eid)
             known.add(match_key(city["name"]))
 
     def geonames_short_cities(self, entries: list[dict]) -> list[dict]:
@@ -896,6 +911,8 @@ class Gazetteer:
                     self.errors.append(f"alias_owner {key!r} -> {owner} would take the canonical name of {canon[0]}")
             elif canon:
                 owner, why = canon[0], "canonical name"
+            elif len(sure := [i for i in ids if i not in self.geonames_cities]) == 1:
+                owner, why = sure[0], "the sources' name, not GeoNames' alternate name"
             else:
                 ranks = {i: KIND_RANK[self.kind_of(i)] for i in ids}
                 best = min(ranks.values())

@@ -224,15 +224,9 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         for position, name in enumerate(names):
             if not name or name[0].islower() or name.lower() in NOT_NAMES or name.split()[0].lower() in ONLINE_WORDS:
                 continue  # "business centre" in "Zone, business centre, Tomsk", "Online video conference", is no name
-            if (
-                named is not None
-                and _native_form(name, names[0])
-                and (gazetteer.lookup(name) is None or named.entry is not None)
-            ):
+            if named is not None and _native_form(name, names[0]):
                 # "Gimhae Arts Center (김해문화의전당)": the venue's own name in its country's script
-                mentions.append(
-                    Mention(name, named.kind, named.label, named.entry, named.country, "structure", same_as=named.text)
-                )
+                mentions += _native_of(name, named, gazetteer)
                 continue
             city = gazetteer.city_named(name)
             # a university or institute hosting the meeting is a body; a venue's Center is a building
@@ -252,6 +246,17 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             if position == 0:
                 named = mention
     return mentions
+
+
+def _native_of(name: str, named: Mention, gazetteer: Gazetteer) -> list[Mention]:
+    """A structure's name in its own script, bracketed after the name ("Kangwon-do (江原道)",
+    "Dornogovi Province (Дорноговь аймак)"): the same place or body. Where the gazetteer
+    knows only the native form ("Bayannur City (巴彦淖尔市)"), the name takes its entry."""
+    known = gazetteer.lookup(name) if named.entry is None else None
+    if known is None or known.kind != named.kind:
+        return [Mention(name, named.kind, named.label, named.entry, named.country, "structure", same_as=named.text)]
+    native = Mention(name, known.kind, known.label, known, known.country, "structure")
+    return [native, Mention(named.text, known.kind, known.label, known, known.country, "structure", same_as=name)]
 
 
 def _other_name_aside(name: str, named: Mention | None, gazetteer: Gazetteer) -> Mention | None:
@@ -419,7 +424,19 @@ def _organizer_bodies(text: str) -> list[str]:
 # Words of a region's own office after its name ("Tov Province, Governor's Office",
 # "Niigata Prefecture, International Affairs Division"): the value is one body.
 BODY_WORDS = frozenset(
-    {"office", "division", "department", "bureau", "headquarters", "affairs", "foreign", "section", "unit", "desk"}
+    {
+        "office",
+        "division",
+        "department",
+        "bureau",
+        "headquarters",
+        "affairs",
+        "foreign",
+        "section",
+        "unit",
+        "desk",
+        "ministry",
+    }
 )
 
 
@@ -462,6 +479,9 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                     acronym = _acronym_aside(name, named, gazetteer)  # "Pacific Asia Travel Association (PATA)"
                     if acronym is not None:
                         mentions.append(acronym)
+                        continue
+                    if named is not None and _native_form(name, named.text):
+                        mentions += _native_of(name, named, gazetteer)  # "Kangwon-do (江原道)"
                         continue
                     if named is not None and (office := _OFFICE_IN_PLACE.match(name)):
                         name = office["place"]  # "World Bank (Beijing office)": the body's office, in Beijing
@@ -1008,7 +1028,7 @@ ACADEMIC_UNITS = frozenset({"faculty"})
 # Foreign Affairs of Japan", "State Oceanic Administration of China". Its own name is
 # complete without the country, and is written so; banks, universities, corporations,
 # associations and a country's Government are named with it ("Development Bank of Mongolia").
-DEPARTMENT_HEADS = frozenset({"administration", "agency", "service", "commission", "bureau"})
+DEPARTMENT_HEADS = frozenset({"administration", "agency", "service", "commission", "bureau", "ministry"})
 
 
 def _department_mentions(department: tuple[str, str], entry: Entry, gazetteer: Gazetteer) -> list[Mention]:
@@ -1427,6 +1447,39 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[0].isupper())
 
 
+ACRONYM_TAIL_TOKENS = 3  # "... Eco-Environment and Resources (NIEER)": the words a name goes on by
+
+
+def acronym_letters(name: str) -> str:
+    """The capitals an acronym takes from a name: each word's and each hyphened part's first."""
+    return "".join(re.findall(r"(?<![\w’'])[A-Z]", name))
+
+
+def _up_to_its_acronym(doc: Doc, tokens: range, found: list[Mention], taken: set[int]) -> tuple[range, list[Mention]]:
+    """A body's name cut before "and" ("Northwest Institute of Eco-Environment") goes on to
+    the bracketed acronym right after when the acronym's letters are those of the whole
+    ("... and Resources (NIEER)") and not of the part."""
+    if len(found) != 1 or found[0].kind != "organization" or found[0].entry is not None:
+        return tokens, found
+    bracket = next(
+        (i for i in range(tokens.stop, min(tokens.stop + ACRONYM_TAIL_TOKENS + 1, len(doc) - 2)) if doc[i].text == "("),
+        None,
+    )
+    if bracket is None or bracket == tokens.stop or not doc[bracket + 2].text.startswith(")"):
+        return tokens, found
+    acronym, whole = doc[bracket + 1].text, range(tokens.start, bracket)
+    text = doc[whole.start : whole.stop].text
+    if (
+        not is_acronym(acronym)
+        or taken.intersection(whole)
+        or acronym_letters(found[0].text) == acronym
+        or acronym_letters(text) != acronym
+        or not is_name(text)
+    ):
+        return tokens, found
+    return whole, [replace(found[0], text=text)]
+
+
 def is_acronym(text: str) -> bool:
     """ "KOICA", "IFEZ", and mixed ones with two capitals or more: "KamchatNIRO"."""
     capitals = sum(char.isupper() for char in text)
@@ -1445,9 +1498,13 @@ def _name_end(doc: Doc, tokens: range) -> int:
 def _with_acronym(doc: Doc, found: list[Mention], tokens: range, gazetteer: Gazetteer) -> list[Mention]:
     """The acronym in brackets after an organization's name, as a mention of the same thing;
     where the gazetteer knows the acronym and not the long form, both are its entry."""
-    named = len(found) == 1 and (found[0].kind == "organization" or found[0].label == "FAC")
-    organization = len(found) == 1 and found[0].kind == "organization"
-    acronym = _acronym_after(doc, _name_end(doc, tokens), organization) if len(found) == 1 else None
+    # a country's department named with its country ("Emergencies Ministry of Russia (EMERCOM)"):
+    # the acronym is the department's
+    country = found[1:] if len(found) == 2 and department_of_country(doc[tokens.start : tokens.stop].text) else []
+    one = len(found) == 1 or bool(country)
+    named = one and (found[0].kind == "organization" or found[0].label == "FAC")
+    organization = one and found[0].kind == "organization"
+    acronym = _acronym_after(doc, _name_end(doc, tokens), organization) if one else None
     # a place's acronym only where its letters are the name's initials: "Jewish Autonomous Oblast (JAO)"
     if acronym is None or not (named or acronym == initials(found[0].text)):
         return found
@@ -1455,7 +1512,8 @@ def _with_acronym(doc: Doc, found: list[Mention], tokens: range, gazetteer: Gaze
     known = gazetteer.lookup(acronym)
     if full.entry is None and known is not None and known.kind == "organization":
         full = Mention(full.text, full.kind, full.label, known, known.country, full.source)
-    return [full, Mention(acronym, full.kind, full.label, full.entry, full.country, "rules", same_as=full.text)]
+    acronym_mention = Mention(acronym, full.kind, full.label, full.entry, full.country, "rules", same_as=full.text)
+    return [full, *country, acronym_mention]
 
 
 NATIVE_ASIDE_TOKENS = 6  # "(Телецкое озеро)", "(한려해상국립공원)": a name, not a sentence
@@ -1641,6 +1699,69 @@ def _named_by_unit_noun(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
 RESOURCE_WORDS_BEFORE = 2  # "the Elga coal deposit", "the Kovykta gas condensate field"
 
 
+# Legal forms written before a company's name, as Russian and Mongolian companies are:
+# "OJSC Urgalugol", "JSC Russian Railways"
+LEADING_COMPANY_FORMS = frozenset({"ojsc", "jsc", "pjsc", "cjsc", "oao", "zao", "pao", "ooo", "llc"})
+COMPANY_NAME_WORDS = 3
+
+
+def _companies_after_forms(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """A legal form and the capitalised words after it (LEADING_COMPANY_FORMS): a company."""
+    found = []
+    for token in doc[: len(doc) - 1]:
+        if token.lower_ not in LEADING_COMPANY_FORMS or not token.is_upper:
+            continue
+        end = _capitalised_run(doc, token.i + 1, known_names=True)
+        if token.i + 1 < end <= token.i + 1 + COMPANY_NAME_WORDS:
+            text = doc[token.i : end].text
+            found.append(
+                (range(token.i, end), False, [_mention(text, gazetteer, "organization", "ORG", source="rules")])
+            )
+    return found
+
+
+# The capitalised nouns of a facility named "X of <place>": "the Port of Incheon"
+FACILITY_OF_PLACE = frozenset({"Port", "Harbour", "Harbor"})
+
+
+def _facilities_of_places(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """ "the Port of Incheon": one facility, named by its place (a place the model or the
+    gazetteer found right after "of"); not where a name goes on before it ("Free Port of ...")."""
+    starts = {ent.start: ent for ent in doc.ents if ent.label_ in PLACE_LABELS}
+    found = []
+    for token in doc[: len(doc) - 2]:
+        place = starts.get(token.i + 2)
+        if token.text not in FACILITY_OF_PLACE or doc[token.i + 1].text != "of" or place is None:
+            continue
+        if token.i > 0 and doc[token.i - 1].is_title and not doc[token.i - 1].is_sent_start:
+            continue
+        text = doc[token.i : place.end].text
+        found.append((range(token.i, place.end), False, [_mention(text, gazetteer, "place", "FAC", source="rules")]))
+    return found
+
+
+# The acronyms that name the system a body belongs to before a slash: "UN/ISDR", "UN/ESCAP"
+SYSTEM_ACRONYMS = frozenset({"UN"})
+
+
+def _system_acronyms(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """ "UN/ISDR": one body's acronym, the body's own after the system's (SYSTEM_ACRONYMS),
+    the gazetteer's entry of either form."""
+    found = []
+    for token in doc[: len(doc) - 2]:
+        body = doc[token.i + 2]
+        if token.text in SYSTEM_ACRONYMS and doc[token.i + 1].text == "/" and is_acronym(body.text):
+            text = doc[token.i : token.i + 3].text
+            entry = gazetteer.lookup(text) or gazetteer.lookup(body.text)
+            if entry is not None and entry.kind != "organization":
+                continue
+            mention = _mention(text, gazetteer, "organization", "ORG", source="rules")
+            if entry is not None and mention.entry is None:
+                mention = Mention(text, entry.kind, entry.label, entry, entry.country, "rules")
+            found.append((range(token.i, token.i + 3), False, [mention]))
+    return found
+
+
 def _route_ends(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """Places joined by hyphens or dashes before a route's noun (ROUTE_NOUNS: "the Sokcho-Zarubino-Hunchun
     ferry"), one of them a place the gazetteer knows: each place (a town where one has the
@@ -1690,7 +1811,7 @@ def short_names(mentions: Iterable[Mention], gazetteer: Gazetteer) -> dict[str, 
     for mention in mentions:
         stem = _PLACE_AFFIXES.sub("", mention.text)
         unit_written = stem != mention.text and stem.isalpha() and stem[:1].isupper()
-        if mention.kind == "place" and mention.entry is None and unit_written and gazetteer.lookup(stem) is None:
+        if mention.kind == "place" and unit_written and gazetteer.lookup(stem) is None:
             short[stem] = replace(mention, text=stem, source="rules")
     return short
 
@@ -1722,7 +1843,7 @@ def _short_names_used(doc: Doc, short: dict[str, Mention]) -> list[tuple[range, 
     """The record's short names where the prose writes them alone ("at Cheongsong", not
     "Saigo Town" nor "Saigo Port", whatever the model made of those)."""
     return [
-        (range(token.i, token.i + 1), True, [short[token.text]])
+        (range(token.i, token.i + 1), False, [short[token.text]])  # (known: it wins a tie with the model's)
         for token in doc
         if token.text in short and not _joined_to_name(doc, token)
     ]
@@ -1746,7 +1867,12 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     proposals = []
     for ent in ents:
         # "Ms. Olga Ivanova", "Governor Ishii"; "typhoon Maemi", "Expo 2012 Yeosu": an event's name, no place
-        if _in_person_name(doc, ent.start) or _in_event_name(doc, ent.start):
+        if (
+            _in_person_name(doc, ent.start)
+            or _in_event_name(doc, ent.start)
+            or _dashed_into_event(doc, ent.end)
+            or _initialled_person(ent, gazetteer)
+        ):
             continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
         if entry is not None:
@@ -1758,12 +1884,16 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     proposals.extend(_named_by_native_form(doc, gazetteer))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
     proposals.extend(_route_ends(doc, gazetteer))
+    proposals.extend(_system_acronyms(doc, gazetteer))
+    proposals.extend(_facilities_of_places(doc, gazetteer))
+    proposals.extend(_companies_after_forms(doc, gazetteer))
     proposals.extend(_named_after_person(doc, gazetteer))
     proposals.extend(_short_names_used(doc, short or {}))
     proposals.extend(_operators(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):
+        tokens, found = _up_to_its_acronym(doc, tokens, found, taken)
         if not taken.intersection(tokens):
             taken.update(tokens)
             accepted.append((tokens, _with_acronym(doc, found, tokens, gazetteer)))
@@ -1914,6 +2044,29 @@ def _in_event_name(doc: Doc, start: int) -> bool:
     return False
 
 
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _dashed_into_event(doc: Doc, end: int) -> bool:
+    """Whether a name is the first of names a dash joins into an event's ("the Great
+    Hanshin–Awaji Earthquake": no place Great Hanshin)."""
+    if doc[end - 1].text in _DASHES:  # (the model's span may take the dash: "the Great Hanshin–")
+        dash = end - 1
+    elif end < len(doc) and doc[end].text in _DASHES:
+        dash = end
+    else:
+        return False
+    if doc[dash - 1].whitespace_ or doc[dash].whitespace_:
+        return False  # a spaced dash parts a title: "NEAR Subcommittee on Environment – Online Meeting"
+    after = dash + 1
+    for token in doc[after : after + EVENT_NAME_WORDS]:
+        if token.lower_ in HEAD_WORDS["event"] and token.is_title:
+            return True
+        if not (token.is_title or token.text in _DASHES):
+            return False
+    return False
+
+
 def _in_person_name(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is part of a person's, after a title ("Ms. Olga Ivanova")
     or an office ("Governor Ishii": not the town of Ishii)."""
@@ -1924,6 +2077,19 @@ def _in_person_name(doc: Doc, start: int) -> bool:
         if not doc[before].is_title:
             return False
     return False
+
+
+def _initialled_person(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A person's initial and surname the model took for a name ("From: T. Sato"), not a
+    place written short ("S. Korea", "N. Gyeongsang")."""
+    rest = ent[1:].text
+    return (
+        bool(re.fullmatch(r"[A-Z]\.", ent[0].text))
+        and 1 <= len(ent) - 1 <= 2
+        and all(token.is_title and token.is_alpha for token in ent[1:])
+        and gazetteer.lookup(rest) is None
+        and country_code(rest) is None
+    )
 
 
 # What joins two places of one kind: "in Toyama and in Busan", "between Niigata and Dalian",

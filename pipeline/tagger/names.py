@@ -247,6 +247,10 @@ HEAD_WORDS = {
         "seowon",
         "hyanggyo",  # a Confucian school of a county: "Naju Hyanggyo"
         "messe",  # a trade-fair hall: "Toki Messe"
+        "marina",
+        # a theme park: "Baekje Cultural Land", "Kinosaki Marine World"
+        "land",
+        "world",
         "lodge",
         "villa",
         "farm",
@@ -729,6 +733,12 @@ NOT_NAMES = {
     "ai",
     "ev",
     "esg",
+    # a document's or a meeting's abbreviation: "Signing of an MOU", "SG meeting 2021"
+    "mou",
+    "mous",
+    "moa",
+    "loi",
+    "sg",
     # how a meeting was held, bracketed after the host's name: "NEAR Secretariat (Online)"
     "online",
     "hybrid",
