@@ -560,6 +560,9 @@ FIELD_WORDS = {
     "logistics",
     "transport",
     "forestry",
+    "industry",
+    "industries",
+    "green",
 }
 GENERIC_WORDS = FIELD_WORDS | {
     "plenary",
@@ -653,6 +656,12 @@ GENERIC_WORDS = FIELD_WORDS | {
     "report",
     "summary",
     "fyi",
+    # a document's and a meeting's parts: "Development Plan", "Welcome Speech"
+    "plan",
+    "plans",
+    "strategy",
+    "speech",
+    "speeches",
 }
 # Formats, units and abbreviations that ner mistakes for names.
 NOT_NAMES = {
@@ -945,7 +954,7 @@ def named_organ(name: str) -> bool:
 
 # "Government of the Krai" is as generic as its nouns ("Subcommittee on Maritime and Fisheries",
 # named by its field, is a name).
-_JOINING_WORDS = frozenset({"of", "the"})
+_JOINING_WORDS = frozenset({"of", "the", "and", "&"})  # "Maritime & Fisheries" is fields
 
 
 # A place's head word alone is no name, though capitalised at a line's start ("Beach clean-up
