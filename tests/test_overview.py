@@ -488,6 +488,34 @@ def test_a_table_s_column_of_names_in_their_own_script_follows_each_name_in_brac
     assert notes == []
 
 
+def test_a_table_of_bodies_under_the_participants_summary_is_read_by_its_header() -> None:
+    text = (
+        "Meeting of X\n· Overview\nDate: 2020.11.12\nParticipants: 2 organizations\n\n"
+        "| Organization | Representative | Connected from |\n|---|---|---|\n"
+        "| NEAR Secretariat | Secretary-General | Pohang, Republic of Korea |\n"
+        "| Assembly of European Regions (AER) | Secretary General | Brussels, Belgium |\n\n"
+        "· Contents\n• Talks\n"
+    )
+    _, groups = _record_groups(text)
+    assert groups == [
+        ("Republic of Korea", "member", ["NEAR Secretariat (Pohang)"]),
+        ("Belgium", "member", ["Assembly of European Regions (AER) (Brussels)"]),
+    ]
+
+
+def test_a_countrys_count_after_its_last_authority_is_the_groups_count() -> None:
+    text = (
+        "Meeting of X\n· Overview\nDate: 2024.09.24\nParticipants: 3 regional governments\n"
+        "- Japan: Toyama Prefecture, Tottori Prefecture (2)\n- DPR Korea: Rason (1)\n· Contents\n• Talks\n"
+    )
+    record, groups = _record_groups(text)
+    assert groups == [
+        ("Japan", "member", ["Toyama Prefecture", "Tottori Prefecture"]),
+        ("DPR Korea", "member", ["Rason"]),
+    ]
+    assert [group.stated for group in record.overview.participation.groups] == [2, 1]
+
+
 def test_a_table_row_whose_country_cell_holds_its_count() -> None:
     notes: list = []
     lines = [

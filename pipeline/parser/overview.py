@@ -205,7 +205,9 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             continue
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         header = _TABLE_ROW.match(line.text) and following.startswith("|") and TABLE_RULE.match(following)
-        if header and not heads_table(_TABLE_ROW.sub(r"\g<cells>", line.text)):
+        in_participation = bool(fields) and fields[-1].kind == "participation"
+        cells = _TABLE_ROW.sub(r"\g<cells>", line.text)
+        if header and not heads_table(cells) and not (in_participation and heads_bodies(cells)):
             continue  # "| Item | Details |" over "|------|------|": the header of a table of fields names no field
         labelled = (
             match_label(line.text)
@@ -213,7 +215,6 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             or match_label(_TABLE_ROW.sub(r"\g<cells>", line.text))  # "| Period | 9-11 September 2008 |"
             or _table_row_label(line.text)
         )
-        in_participation = bool(fields) and fields[-1].kind == "participation"
         if labelled and in_participation and field_kind(labelled[0]) == "participation":
             # "Present: 14 member regional governments ..., as listed below." over "Members
             # present" and the list: the list's own heading goes on with the field
@@ -1097,7 +1098,10 @@ TABLE_HEADERS = (
         re.compile(r"^(?:no\.?|#|count|number|total)(?=\W|$)|^authorities$|\b(?:delegates|persons)\b", re.IGNORECASE),
     ),
     ("role", re.compile(r"\b(?:role|status|type|membership|remarks?)\b", re.IGNORECASE)),
-    ("seat", re.compile(r"^(?:seat|headquarters?|location|based in|address)$", re.IGNORECASE)),
+    (
+        "seat",
+        re.compile(r"^(?:seat|headquarters?|location|based in|address|(?:connected|joined|participating) from)$", re.I),
+    ),
     (
         "native",
         re.compile(
@@ -1216,7 +1220,17 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
         return None
     if not country_code(match["name"]):
         return None
-    return match["name"], int(match["count"]) if match["count"] else None, (match["rest"] or "").strip()
+    rest = (match["rest"] or "").strip()
+    if match["count"]:
+        return match["name"], int(match["count"]), rest
+    trailing = _TRAILING_COUNT.match(rest)
+    if trailing and int(trailing["count"]) == len(split_top_level(trailing["items"], ",;、，")):
+        return match["name"], int(trailing["count"]), trailing["items"]  # "Japan: A, B, C (3)"
+    return match["name"], None, rest
+
+
+# A country's count after its last authority, the count of them all: "Japan: Toyama, Tottori (2)"
+_TRAILING_COUNT = re.compile(r"^(?P<items>.*\S)\s*[（(](?P<count>\d{1,3})[)）]$")
 
 
 _OBSERVER_HEADING = re.compile(r"^(?P<name>[^:：]+?)\s*[:：]\s*(?P<rest>.*)$")
@@ -1287,6 +1301,13 @@ def bodies_heading(text: str) -> str | None:
     nothing else ("International organizations (observers):" -> "International organizations")."""
     name = strip_observer_suffix(text.strip().rstrip(":："))[0].strip()
     return name if BODIES_HEADING.fullmatch(name) else None
+
+
+def heads_bodies(text: str) -> bool:
+    """Whether a line is the header row of a table of bodies, with or without their countries
+    ("Organization | Representative | Connected from"), under the participants' label."""
+    columns = _table_columns(text.split(" | ")) if " | " in text else None
+    return columns is not None and columns.authority is not None
 
 
 def heads_table(text: str) -> bool:
