@@ -364,9 +364,11 @@ ENTITY_SET_FLOORS = {
     "AU": (0.990, 0.986, 0.933, 0.980),
     "AV": (0.983, 0.979, 0.980, 0.971),
     "AW": (0.977, 0.977, 0.941, 0.941),
-    "AX": (0.979, 0.990, 0.963, 0.955),
+    "AX": (0.983, 0.990, 0.971, 0.963),
     "AY": (0.983, 0.980, 0.973, 0.973),
-    "AZ": (0.981, 0.972, 0.950, 0.980),
+    "AZ": (0.981, 0.972, 0.970, 0.980),
+    "BB": (0.976, 0.966, 0.949, 0.949),
+    "BC": (0.979, 0.976, 0.972, 0.963),
 }
 
 
@@ -1604,3 +1606,21 @@ def test_a_legal_form_before_a_name_or_after_it_is_the_companys(nlp) -> None:
         SHELL.format("Visit to the mine of OJSC Urgalugol and talks with Tsairt Mineral LLC."), nlp
     )
     assert {"OJSC Urgalugol", "Tsairt Mineral LLC"} <= spellings
+
+
+def test_a_number_in_brackets_after_an_authority_names_nothing(nlp) -> None:
+    text = "Meeting\n· Overview\nPeriod: 2012\nParticipants:\n  Japan: Toyama Prefecture (8)\n· Contents\n▷ Talks.\n"
+    assert not any(spelling.isdigit() for spelling in _ids_of(text, nlp))
+
+
+def test_a_known_companys_fuller_name_a_special_city_and_a_ministers_portfolio(nlp) -> None:
+    text = VENUE_SHELL.format("Yongin Convention Center, Yongin Special City (용인특례시), Gyeonggi-do").replace(
+        "▷ Talks.",
+        "▷ Speakers from COSCO Shipping Lines and Sinopec Qilu Petrochemical; POSCO Chairman; a tour of Yongin; "
+        "remarks by the Minister of Foreign Relations of the Republic of Sakha (Yakutia).",
+    )
+    ids = _ids_of(text, nlp)
+    assert {"COSCO Shipping Lines", "Sinopec Qilu Petrochemical", "POSCO"} <= set(ids)
+    assert "POSCO Chairman" not in ids
+    assert ids["Yongin"] == ids["Yongin Special City"] == ids["용인특례시"] == "city:KR:yongin-city"
+    assert not any(spelling.startswith("Foreign Relations") for spelling in ids)

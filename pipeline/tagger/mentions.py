@@ -363,7 +363,8 @@ def _joined_parts(text: str) -> list[str]:
 # name's own. (Any capitalised words would also take "Governments of Jilin, Liaoning and Heilongjiang".)
 MINISTRY_FIELDS = FIELD_WORDS | {
     *("nature", "land", "infrastructure", "industry", "labour", "labor", "welfare", "food", "oceans", "water"),
-    *("affairs", "rural", "interior", "justice", "finance", "commerce", "communications", "information", "family"),
+    *("affairs", "relations", "rural", "interior", "justice", "finance", "commerce", "communications", "information"),
+    "family",
 }
 _FIELD = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
 _OF_FIELD_LIST = re.compile(rf"\bof (?:{_FIELD}, )+{_FIELD},? and {_FIELD}\b")
@@ -474,8 +475,8 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
             for authority in group.authorities:
                 named: Mention | None = None
                 for name in (name for body in _BODY_OF_BODY.split(authority) for name in _with_aside(body, gazetteer)):
-                    if name[:1].islower():  # an aside "(host)", "(host region)" names nothing
-                        continue
+                    if name[:1].islower() or not any(char.isalpha() for char in name):
+                        continue  # an aside "(host)", "(host region)", "(8)" names nothing
                     acronym = _acronym_aside(name, named, gazetteer)  # "Pacific Asia Travel Association (PATA)"
                     if acronym is not None:
                         mentions.append(acronym)
@@ -1092,7 +1093,8 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     if of and head_kind(head) == "facility" and is_name(head) and head_kind(tail) == "organization":
         return [head, re.sub(r"^the\s+", "", tail)]
     if of and _portfolio(head) and gazetteer.lookup(tail):
-        return [tail]  # "(the Minister of) Foreign Affairs of Mongolia": a minister's portfolio, and the country
+        # "(the Minister of) Foreign Affairs of Mongolia": a minister's portfolio, and the country
+        return [re.sub(r"^the\s+", "", tail)]
     if (
         of
         and is_name(head)
@@ -1720,6 +1722,25 @@ def _companies_after_forms(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, 
     return found
 
 
+def _companies_named_on(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """A company the gazetteer knows, and capitalised words after it that nothing else
+    names, up to where the run ends: its part or its fuller name ("COSCO Shipping Lines",
+    "Sinopec Qilu Petrochemical", "Polyus Gold"), a body of its own."""
+    found = []
+    for ent in doc.ents:
+        entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
+        if entry is None or entry.type != "company":
+            continue
+        end = _capitalised_run(doc, ent.end)
+        if ent.end < end <= ent.end + COMPANY_NAME_WORDS and (end == len(doc) or not doc[end].is_title):
+            text = doc[ent.start : end].text
+            if is_name(text) and not any(token.lower_ in ROLE_WORDS | GENERIC_WORDS for token in doc[ent.end : end]):
+                found.append(
+                    (range(ent.start, end), False, [_mention(text, gazetteer, "organization", "ORG", source="rules")])
+                )
+    return found
+
+
 # The capitalised nouns of a facility named "X of <place>": "the Port of Incheon"
 FACILITY_OF_PLACE = frozenset({"Port", "Harbour", "Harbor"})
 
@@ -1887,6 +1908,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     proposals.extend(_system_acronyms(doc, gazetteer))
     proposals.extend(_facilities_of_places(doc, gazetteer))
     proposals.extend(_companies_after_forms(doc, gazetteer))
+    proposals.extend(_companies_named_on(doc, gazetteer))
     proposals.extend(_named_after_person(doc, gazetteer))
     proposals.extend(_short_names_used(doc, short or {}))
     proposals.extend(_operators(doc, gazetteer))
@@ -2283,7 +2305,10 @@ _NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
 
 # "PyeongChang County" is PyeongChang, "Wando-gun" Wando, "Yamakoshi Village" Yamakoshi, "City of
 # Blagoveshchensk" Blagoveshchensk (the city)
-_PLACE_AFFIXES = re.compile(r"\s+(?:County|Town|Village|City|Gun|Soum|Sum)$|-gun$|^City\s+of\s+(?=[A-Z])")
+# (a Korean "Special City" is a city of over a million people: "Yongin Special City")
+_PLACE_AFFIXES = re.compile(
+    r"\s+(?:County|Town|Village|(?:Special\s+)?City|Gun|Soum|Sum)$|-gun$|^City\s+of\s+(?=[A-Z])"
+)
 _FIELD_FIRST = re.compile(
     r"^(?P<fields>.+?)\s+(?P<body>Subcommittee|Sub-committee|Working Group|Committee)$", re.IGNORECASE
 )

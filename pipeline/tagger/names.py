@@ -662,6 +662,12 @@ GENERIC_WORDS = FIELD_WORDS | {
     "strategy",
     "speech",
     "speeches",
+    "communiqué",
+    "communique",
+    # words the model takes for a body when capitalised alone: "the Group", "Power", "Fellow"
+    "group",
+    "power",
+    "fellow",
 }
 # Formats, units and abbreviations that ner mistakes for names.
 NOT_NAMES = {
