@@ -369,6 +369,7 @@ ENTITY_SET_FLOORS = {
     "AZ": (0.981, 0.972, 0.970, 0.980),
     "BB": (0.976, 0.966, 0.949, 0.949),
     "BC": (0.979, 0.976, 0.972, 0.963),
+    "BA": (0.986, 0.978, 0.958, 0.980),
 }
 
 
@@ -1624,3 +1625,12 @@ def test_a_known_companys_fuller_name_a_special_city_and_a_ministers_portfolio(n
     assert "POSCO Chairman" not in ids
     assert ids["Yongin"] == ids["Yongin Special City"] == ids["용인특례시"] == "city:KR:yongin-city"
     assert not any(spelling.startswith("Foreign Relations") for spelling in ids)
+
+
+def test_a_legal_form_after_a_place_makes_a_company_and_a_venues_aside_names_each_place(nlp) -> None:
+    text = VENUE_SHELL.format("Yeongdeok, Republic of Korea (Ocean Pavilion, Samsa Marine Park)").replace(
+        "▷ Talks.", "▷ Presentation by Petropavlovsk PLC; a walk along the Wuzhong Morning Tea Street."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Petropavlovsk PLC"] == "organization" and "Petropavlovsk" not in kinds
+    assert kinds["Ocean Pavilion"] == kinds["Samsa Marine Park"] == kinds["Wuzhong Morning Tea Street"] == "place"

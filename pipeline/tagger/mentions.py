@@ -296,10 +296,17 @@ def _room_aside_parts(part: str) -> list[str]:
         return [aside[0], ", ".join(building).strip()]
     pieces = [piece.strip() for piece in split_top_level_at(aside[1], PLACE_SEPARATOR)]
     rooms = [_LOWER_CASE_ROOM_OF.match(piece) for piece in pieces]
-    if len(pieces) == 1 and rooms[0] is None:
-        return [part]
+    if len(pieces) == 1 and rooms[0] is None and not _names_listed(pieces[0]):
+        return [part]  # (but "(Ocean Pavilion, Samsa Marine Park)" names a building and its park)
     named = [room["name"] if room else piece for piece, room in zip(pieces, rooms, strict=True)]
     return [aside[0], *(name for text in named for name in split_top_level(text, ","))]
+
+
+def _names_listed(text: str) -> bool:
+    """Whether an aside is names parted by commas, none an acronym (not "online, from the
+    House of ...", nor a building and its acronym, "Changwon Exhibition Convention Center, CECO")."""
+    parts = [part.strip() for part in split_top_level(text, ",")]
+    return len(parts) > 1 and all(part[:1].isupper() and not is_acronym(part) for part in parts)
 
 
 def _native_form(aside: str, name: str) -> bool:
@@ -1707,9 +1714,20 @@ LEADING_COMPANY_FORMS = frozenset({"ojsc", "jsc", "pjsc", "cjsc", "oao", "zao", 
 COMPANY_NAME_WORDS = 3
 
 
+# ... and after it: "Petropavlovsk PLC", "Tsairt Mineral LLC"
+TRAILING_COMPANY_FORMS = frozenset({"plc", "llc", "jsc", "ltd", "inc", "corp"})
+
+
 def _companies_after_forms(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
-    """A legal form and the capitalised words after it (LEADING_COMPANY_FORMS): a company."""
+    """A legal form and the capitalised words after it (LEADING_COMPANY_FORMS), or a name and
+    the legal form after it (TRAILING_COMPANY_FORMS): a company, whatever else the name is."""
     found = []
+    for ent in doc.ents:
+        if ent.end < len(doc) and doc[ent.end].lower_ in TRAILING_COMPANY_FORMS and doc[ent.end].text[:1].isupper():
+            text = doc[ent.start : ent.end + 1].text
+            if is_name(text):
+                mention = _mention(text, gazetteer, "organization", "ORG", source="rules")
+                found.append((range(ent.start, ent.end + 1), False, [mention]))
     for token in doc[: len(doc) - 1]:
         if token.lower_ not in LEADING_COMPANY_FORMS or not token.is_upper:
             continue

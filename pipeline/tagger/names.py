@@ -248,6 +248,7 @@ HEAD_WORDS = {
         "hyanggyo",  # a Confucian school of a county: "Naju Hyanggyo"
         "messe",  # a trade-fair hall: "Toki Messe"
         "marina",
+        "street",  # "Wuzhong Morning Tea Street"
         # a theme park: "Baekje Cultural Land", "Kinosaki Marine World"
         "land",
         "world",
