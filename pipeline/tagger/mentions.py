@@ -1712,22 +1712,24 @@ RESOURCE_WORDS_BEFORE = 2  # "the Elga coal deposit", "the Kovykta gas condensat
 # "OJSC Urgalugol", "JSC Russian Railways"
 LEADING_COMPANY_FORMS = frozenset({"ojsc", "jsc", "pjsc", "cjsc", "oao", "zao", "pao", "ooo", "llc"})
 COMPANY_NAME_WORDS = 3
-
-
-# ... and after it: "Petropavlovsk PLC", "Tsairt Mineral LLC"
-TRAILING_COMPANY_FORMS = frozenset({"plc", "llc", "jsc", "ltd", "inc", "corp"})
+_LEADING_FORM = re.compile(r"\b(?:" + "|".join(form.upper() for form in sorted(LEADING_COMPANY_FORMS)) + r")\b")
+_TRAILING_FORM = re.compile(r"\b(?:" + "|".join(sorted({form.rstrip(".") for form in COMPANY_FORMS})) + r")\b", re.I)
 
 
 def _companies_after_forms(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """A legal form and the capitalised words after it (LEADING_COMPANY_FORMS), or a name and
-    the legal form after it (TRAILING_COMPANY_FORMS): a company, whatever else the name is."""
-    found = []
-    for ent in doc.ents:
-        if ent.end < len(doc) and doc[ent.end].lower_ in TRAILING_COMPANY_FORMS and doc[ent.end].text[:1].isupper():
+    a legal form after it (COMPANY_FORMS, "Petropavlovsk PLC"): a company, whatever else the
+    name is."""
+    found: list[tuple[range, bool, list[Mention]]] = []
+    written = doc.text  # (built from the tokens on each use)
+    for ent in doc.ents if _TRAILING_FORM.search(written) else ():
+        if ent.end < len(doc) and doc[ent.end].lower_ in COMPANY_FORMS and doc[ent.end].text[:1].isupper():
             text = doc[ent.start : ent.end + 1].text
             if is_name(text):
                 mention = _mention(text, gazetteer, "organization", "ORG", source="rules")
                 found.append((range(ent.start, ent.end + 1), False, [mention]))
+    if not _LEADING_FORM.search(written):
+        return found
     for token in doc[: len(doc) - 1]:
         if token.lower_ not in LEADING_COMPANY_FORMS or not token.is_upper:
             continue
@@ -1766,16 +1768,17 @@ FACILITY_OF_PLACE = frozenset({"Port", "Harbour", "Harbor"})
 def _facilities_of_places(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """ "the Port of Incheon": one facility, named by its place (a place the model or the
     gazetteer found right after "of"); not where a name goes on before it ("Free Port of ...")."""
-    starts = {ent.start: ent for ent in doc.ents if ent.label_ in PLACE_LABELS}
-    found = []
-    for token in doc[: len(doc) - 2]:
-        place = starts.get(token.i + 2)
-        if token.text not in FACILITY_OF_PLACE or doc[token.i + 1].text != "of" or place is None:
+    found: list[tuple[range, bool, list[Mention]]] = []
+    for place in doc.ents:
+        start = place.start - 2
+        if place.label_ not in PLACE_LABELS or start < 0 or doc[start + 1].text != "of":
             continue
-        if token.i > 0 and doc[token.i - 1].is_title and not doc[token.i - 1].is_sent_start:
+        if doc[start].text not in FACILITY_OF_PLACE:
             continue
-        text = doc[token.i : place.end].text
-        found.append((range(token.i, place.end), False, [_mention(text, gazetteer, "place", "FAC", source="rules")]))
+        if start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
+            continue
+        text = doc[start : place.end].text
+        found.append((range(start, place.end), False, [_mention(text, gazetteer, "place", "FAC", source="rules")]))
     return found
 
 
@@ -1786,7 +1789,10 @@ SYSTEM_ACRONYMS = frozenset({"UN"})
 def _system_acronyms(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """ "UN/ISDR": one body's acronym, the body's own after the system's (SYSTEM_ACRONYMS),
     the gazetteer's entry of either form."""
-    found = []
+    found: list[tuple[range, bool, list[Mention]]] = []
+    written = doc.text  # (built from the tokens on each use)
+    if not any(f"{system}/" in written for system in SYSTEM_ACRONYMS):
+        return found
     for token in doc[: len(doc) - 2]:
         body = doc[token.i + 2]
         if token.text in SYSTEM_ACRONYMS and doc[token.i + 1].text == "/" and is_acronym(body.text):
@@ -1881,6 +1887,9 @@ def _operators(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[M
 def _short_names_used(doc: Doc, short: dict[str, Mention]) -> list[tuple[range, bool, list[Mention]]]:
     """The record's short names where the prose writes them alone ("at Cheongsong", not
     "Saigo Town" nor "Saigo Port", whatever the model made of those)."""
+    written = doc.text if short else ""  # (built from the tokens on each use)
+    if not any(name in written for name in short):
+        return []
     return [
         (range(token.i, token.i + 1), False, [short[token.text]])  # (known: it wins a tie with the model's)
         for token in doc
@@ -2122,6 +2131,8 @@ def _in_person_name(doc: Doc, start: int) -> bool:
 def _initialled_person(ent: Span, gazetteer: Gazetteer) -> bool:
     """A person's initial and surname the model took for a name ("From: T. Sato"), not a
     place written short ("S. Korea", "N. Gyeongsang")."""
+    if not 2 <= len(ent) <= 3:
+        return False
     rest = ent[1:].text
     return (
         bool(re.fullmatch(r"[A-Z]\.", ent[0].text))
