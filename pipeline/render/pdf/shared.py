@@ -7,7 +7,7 @@ most of what a PDF costs. Within ``shared_layouts()`` (one record's languages,
 rendered in turn) a paragraph keeps reportlab's parse (its fragments) and its lines
 per width for the next language; drawing, page breaks and the fonts' subsets stay
 each document's own. The PDFs are byte for byte those of separate renders
-(tests/test_pdf.py), and outside the block nothing is kept.
+(tests/test_render.py), and outside the block nothing is kept.
 """
 
 from __future__ import annotations
