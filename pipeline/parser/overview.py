@@ -1224,7 +1224,7 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
     if match["count"]:
         return match["name"], int(match["count"]), rest
     trailing = _TRAILING_COUNT.match(rest)
-    if trailing and int(trailing["count"]) == len(split_top_level(trailing["items"], ",;、，")):
+    if trailing and int(trailing["count"]) == len(split_top_level(trailing["items"], _LIST_SEPARATORS)):
         return match["name"], int(trailing["count"]), trailing["items"]  # "Japan: A, B, C (3)"
     return match["name"], None, rest
 
@@ -1303,17 +1303,22 @@ def bodies_heading(text: str) -> str | None:
     return name if BODIES_HEADING.fullmatch(name) else None
 
 
+def _header_columns(text: str) -> TableColumns | None:
+    """The columns a line of cells parted by bars names, if it is one."""
+    return _table_columns(text.split(" | ")) if " | " in text else None
+
+
 def heads_bodies(text: str) -> bool:
     """Whether a line is the header row of a table of bodies, with or without their countries
     ("Organization | Representative | Connected from"), under the participants' label."""
-    columns = _table_columns(text.split(" | ")) if " | " in text else None
+    columns = _header_columns(text)
     return columns is not None and columns.authority is not None
 
 
 def heads_table(text: str) -> bool:
     """Whether a line is the header row of a table of authorities by country
     ("No. | Country | Member region | Delegation")."""
-    columns = _table_columns(text.split(" | ")) if " | " in text else None
+    columns = _header_columns(text)
     return columns is not None and columns.country is not None and columns.authority is not None
 
 

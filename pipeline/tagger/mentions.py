@@ -1716,12 +1716,11 @@ _LEADING_FORM = re.compile(r"\b(?:" + "|".join(form.upper() for form in sorted(L
 _TRAILING_FORM = re.compile(r"\b(?:" + "|".join(sorted({form.rstrip(".") for form in COMPANY_FORMS})) + r")\b", re.I)
 
 
-def _companies_after_forms(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """A legal form and the capitalised words after it (LEADING_COMPANY_FORMS), or a name and
     a legal form after it (COMPANY_FORMS, "Petropavlovsk PLC"): a company, whatever else the
     name is."""
     found: list[tuple[range, bool, list[Mention]]] = []
-    written = doc.text  # (built from the tokens on each use)
     for ent in doc.ents if _TRAILING_FORM.search(written) else ():
         if ent.end < len(doc) and doc[ent.end].lower_ in COMPANY_FORMS and doc[ent.end].text[:1].isupper():
             text = doc[ent.start : ent.end + 1].text
@@ -1786,11 +1785,10 @@ def _facilities_of_places(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, b
 SYSTEM_ACRONYMS = frozenset({"UN"})
 
 
-def _system_acronyms(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+def _system_acronyms(doc: Doc, written: str, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """ "UN/ISDR": one body's acronym, the body's own after the system's (SYSTEM_ACRONYMS),
     the gazetteer's entry of either form."""
     found: list[tuple[range, bool, list[Mention]]] = []
-    written = doc.text  # (built from the tokens on each use)
     if not any(f"{system}/" in written for system in SYSTEM_ACRONYMS):
         return found
     for token in doc[: len(doc) - 2]:
@@ -1884,10 +1882,9 @@ def _operators(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[M
     return found
 
 
-def _short_names_used(doc: Doc, short: dict[str, Mention]) -> list[tuple[range, bool, list[Mention]]]:
+def _short_names_used(doc: Doc, written: str, short: dict[str, Mention]) -> list[tuple[range, bool, list[Mention]]]:
     """The record's short names where the prose writes them alone ("at Cheongsong", not
     "Saigo Town" nor "Saigo Port", whatever the model made of those)."""
-    written = doc.text if short else ""  # (built from the tokens on each use)
     if not any(name in written for name in short):
         return []
     return [
@@ -1911,6 +1908,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     a gazetteer one on a tie, so a name nested in a longer name is not listed. ``short``:
     the record's places by their short names (``short_names``)."""
     ents = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS | ORG_LABELS]
+    written = doc.text  # (spaCy joins the tokens again on each use: once for the proposals that look in it)
     ents_at = {ent.start: ent for ent in doc.ents}
     proposals = []
     for ent in ents:
@@ -1932,12 +1930,12 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     proposals.extend(_named_by_native_form(doc, gazetteer))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
     proposals.extend(_route_ends(doc, gazetteer))
-    proposals.extend(_system_acronyms(doc, gazetteer))
+    proposals.extend(_system_acronyms(doc, written, gazetteer))
     proposals.extend(_facilities_of_places(doc, gazetteer))
-    proposals.extend(_companies_after_forms(doc, gazetteer))
+    proposals.extend(_companies_after_forms(doc, written, gazetteer))
     proposals.extend(_companies_named_on(doc, gazetteer))
     proposals.extend(_named_after_person(doc, gazetteer))
-    proposals.extend(_short_names_used(doc, short or {}))
+    proposals.extend(_short_names_used(doc, written, short or {}))
     proposals.extend(_operators(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
