@@ -217,6 +217,26 @@ def test_a_paragraph_of_many_pages_is_broken_into_lines_once(monkeypatch, mixed)
     assert measured["calls"] < 3 * len(body.split()) + wide
 
 
+def test_a_table_of_many_pages_fits_its_column_widths_once(monkeypatch):
+    """Each part of a table split between pages fitted the widths to all its rows again:
+    the pre-send report of 1,000 texts (46 pages) spent 0.4 s measuring the same words."""
+    import pipeline.render.pdf.flowables as flowables
+
+    fitted = {"calls": 0}
+    real = flowables.fitted_widths
+
+    def counting(*args, **kwargs):
+        fitted["calls"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(flowables, "fitted_widths", counting)
+    rows = [[f"near-{n:04d}.txt", "unchanged", "", words(12)] for n in range(1_500)]
+    table = b.Table(["Raw text", "Status", "To do", "Notes"], rows, [0.24, 0.12, 0.08, 0.56])
+    pdf = render_pdf(b.Briefing(b.Metadata("t", "s", "a", [], "f.txt", ""), [b.Title("t", []), table]))
+    assert pages(pdf) >= 20
+    assert fitted["calls"] == 1
+
+
 def test_twenty_thousand_resolutions_and_a_long_cjk_paragraph_render_and_join_a_book():
     """Numbered 2, 4, 6, ...: each resolution keeps its number, so each starts a list of its
     own in the DOCX (20,000 numbering definitions, read back in one pass by the book)."""

@@ -189,6 +189,7 @@ class GridFlowable(Flowable):
         rows: list[Cells] | None = None,
         heights: list[float] | None = None,
         continued: bool = False,
+        widths: list[float] | None = None,
     ) -> None:
         super().__init__()
         self.block = block
@@ -204,12 +205,15 @@ class GridFlowable(Flowable):
         )
         if block.compact:
             self.padding_x, self.padding_y = self.compact_padding
-        fractions = (
-            fitted_widths(block.columns, block.widths, width, self.padding_x, block.rows)
-            if any(block.columns)
-            else block.widths
-        )
-        self.widths = [fraction * width for fraction in fractions]
+        # (fitted to all the table's rows once: its parts take the widths along, as their rows)
+        if widths is None:
+            fractions = (
+                fitted_widths(block.columns, block.widths, width, self.padding_x, block.rows)
+                if any(block.columns)
+                else block.widths
+            )
+            widths = [fraction * width for fraction in fractions]
+        self.widths = widths
         self.size, self.leading = STYLES["cell"].fontSize, STYLES["cell"].leading
         self.header = (
             [self._lines(text, BOLD, column) for column, text in enumerate(block.columns)]
@@ -272,7 +276,7 @@ class GridFlowable(Flowable):
 
     def _part(self, rows: list[Cells], heights: list[float], further: bool = False) -> GridFlowable:
         """Some of the rows; ``further``: the part that goes on a further page."""
-        return GridFlowable(self.block, self.width, rows, heights, continued=further or self.continued)
+        return GridFlowable(self.block, self.width, rows, heights, further or self.continued, self.widths)
 
     def _draw_text(self, text: TextRuns, top: float, cells: Cells, fonts: list[str]) -> None:
         """One row's lines."""
