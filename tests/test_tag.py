@@ -927,6 +927,10 @@ def test_an_organizers_name_in_its_own_script_is_the_same_body(nlp) -> None:
     text = "NEAR Workshop 2016\nOverview\nHost: Government of Zabaykalsky Krai (Правительство Забайкальского края)\n"
     ids = _ids_of(text, nlp)
     assert ids["Government of Zabaykalsky Krai"] == ids["Правительство Забайкальского края"]
+    # where the gazetteer knows only the native form, the name takes its entry: one id, not two
+    text = "NEAR Workshop 2016\nOverview\nHost: Amur State Univ. (Амурский государственный университет)\n"
+    ids = _ids_of(text, nlp)
+    assert ids["Amur State Univ."] == ids["Амурский государственный университет"] == "org:amsu"
 
 
 def test_a_bracketed_native_name_says_what_kind_of_place_the_latin_one_is(nlp) -> None:

@@ -529,10 +529,11 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                 if (acronym := _acronym_aside(name, first, gazetteer)) is not None:
                     mentions.append(acronym)  # "Korea Mine Reclamation Corporation (MIRECO)"
                     continue
-                organizer_body, *country_named = _body_mentions(name, gazetteer, country)
-                if first is not None and organizer_body.entry is None and _native_form(name, first.text):
+                if first is not None and _native_form(name, first.text):
                     # "Government of Zabaykalsky Krai (Правительство Забайкальского края)": one body
-                    organizer_body = replace(organizer_body, same_as=first.text)
+                    mentions += _native_of(name, first, gazetteer)
+                    continue
+                organizer_body, *country_named = _body_mentions(name, gazetteer, country)
                 first = first or organizer_body
                 mentions += [organizer_body, *country_named]
     return mentions
