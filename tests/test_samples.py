@@ -252,3 +252,20 @@ def test_a_title_marked_as_the_headings_are():
     assert [section.kind for section in record.sections] == []  # (overview and contents are fields of their own)
     assert record.overview.period.start == datetime.date(2022, 6, 23)
     assert record.contents[0].text == "Opening"
+
+
+def test_a_forwarded_declarations_mail_headers_are_lines_of_their_own():
+    """The header lines of a mail pasted above a declaration are no paragraph: joined, "From:
+    NEAR Secretariat Sent: ..." made one body of the sender and the weekday."""
+    text = (
+        "The 14th NEAR General Assembly\n\n1. Overview\nDate: 26 October 2022\n\n2. Naepo Declaration\n"
+        "From: NEAR Secretariat\nSent: Wednesday, October 26, 2022 6:12 PM\nSubject: Final text\n\n"
+        "We, the member regional governments of NEAR,\nmeeting online, agree:\n1. To cooperate.\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.declaration.preamble == [
+        "From: NEAR Secretariat",
+        "Sent: Wednesday, October 26, 2022 6:12 PM",
+        "Subject: Final text",
+        "We, the member regional governments of NEAR, meeting online, agree:",
+    ]

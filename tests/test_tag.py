@@ -60,8 +60,12 @@ def test_gazetteer_links_spelling_variants_to_one_iso_code():
         (["Khabarovsk Territory", "Khabarovsk Krai", "Хабаровский край"], "RU-KHA"),
         (["Toyama Prefecture", "富山県"], "JP-16"),
         (["Heilongjiang", "Heilongjiang Province", "黑龙江省"], "CN-HL"),
+        # the marks of Latin letters, written or left out: "Töv", "Tov"; "Khövsgöl", "Khovsgol"
+        (["Tov Province", "Töv Province", "Töv"], "MN-047"),
+        (["Khövsgöl Province", "Khovsgol Province", "Khovsgol"], "MN-041"),
     ]:
         assert {gazetteer.lookup(v).code for v in variants} == {code}, variants
+    assert gazetteer.lookup("Ölgii") == gazetteer.lookup("Olgii") == gazetteer.lookup("Өлгий") is not None
 
 
 def test_seed_entities_are_canonical_merged_and_linked(nlp):
@@ -949,6 +953,7 @@ def test_a_bracketed_native_name_says_what_kind_of_place_the_latin_one_is(nlp) -
         ("Ministry of Foreign Affairs of Japan", ("Ministry of Foreign Affairs", "Japan")),
         ("Ministry of Environment of the Republic of Korea", ("Ministry of Environment", "Republic of Korea")),
         ("State Oceanic Administration of China", ("State Oceanic Administration", "China")),
+        ("State Forestry Administration of China", ("State Forestry Administration", "China")),  # common words
         ("Federal Customs Service of Russia", ("Federal Customs Service", "Russia")),
         (  # the head noun before the department's own "of"
             "General Administration of Customs of the People's Republic of China",
@@ -1565,6 +1570,16 @@ def test_a_structures_name_in_its_own_script_is_that_name_and_lends_it_the_gazet
     assert ids["Bayannur City"] == ids["巴彦淖尔市"] == ids["Bayannur"] == "city:CN:bayan-nur"
 
 
+def test_a_participant_named_like_a_meeting_is_a_body(nlp) -> None:
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
+        "Participants:\n  Korea: Gangwon-do, Asia Pacific Mountain Towns Forum (APMTF)\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Asia Pacific Mountain Towns Forum"] == kinds["APMTF"] == "organization"
+    assert kinds["Gangwon-do"] == "place"
+
+
 def test_a_systems_acronym_before_a_slash_and_a_name_cut_before_its_acronyms_last_letters(nlp) -> None:
     text = SHELL.format(
         "Talks with the United Nations International Strategy for Disaster Reduction (UN/ISDR), the Northwest "
@@ -1629,6 +1644,21 @@ def test_a_known_companys_fuller_name_a_special_city_and_a_ministers_portfolio(n
     assert "POSCO Chairman" not in ids
     assert ids["Yongin"] == ids["Yongin Special City"] == ids["용인특례시"] == "city:KR:yongin-city"
     assert not any(spelling.startswith("Foreign Relations") for spelling in ids)
+
+
+def test_a_plant_and_the_company_that_owns_it_and_towns_met_in_and_a_numbered_plant(nlp) -> None:
+    text = VENUE_SHELL.format("Ulaanbaatar and Erdenesant, Mongolia").replace(
+        "▷ Talks.",
+        "▷ Visit to the Omi Plant of Denki Kagaku Kogyo K.K. and to Thermal Power Plant No. 4; "
+        "a welcome by the Governor of Erdenesant District; a walk in the town of Omi and the village of Zorgol; "
+        "Yeosu, the host city of Expo 2012.",
+    )
+    ids = _ids_of(text, nlp)
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Omi Plant"] == kinds["Thermal Power Plant No. 4"] == kinds["Erdenesant"] == "place"
+    assert kinds["Denki Kagaku Kogyo K.K."] == "organization"
+    assert kinds["Omi"] == kinds["Zorgol"] == "place" and "Expo" not in kinds
+    assert ids["Ulaanbaatar"] != ids["Erdenesant"] == ids["Erdenesant District"]
 
 
 def test_a_legal_form_after_a_place_makes_a_company_and_a_venues_aside_names_each_place(nlp) -> None:

@@ -678,6 +678,19 @@ def _numbering_past_999(
     )
 
 
+def _apart_at_mail_headers(paragraph: list[Line]) -> list[list[Line]]:
+    """A paragraph with each e-mail header line in it a paragraph of its own ("From: NEAR
+    Secretariat" / "Sent: Wednesday, ..."), and the lines after them another."""
+    parts: list[list[Line]] = []
+    for line in paragraph:
+        header = EMAIL_HEADER.match(line.text) is not None
+        if not parts or header or EMAIL_HEADER.match(parts[-1][-1].text):
+            parts.append([line])
+        else:
+            parts[-1].append(line)
+    return parts
+
+
 def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
     """Preamble paragraphs, numbered resolutions, closing paragraphs.
 
@@ -689,7 +702,7 @@ def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
     resolutions: list[Resolution] = []
     trailing: list[str] = []
     style: LineRule | None = None
-    for paragraph in paragraphs(lines):
+    for paragraph in (part for whole in paragraphs(lines) for part in _apart_at_mail_headers(whole)):
         current: Resolution | None = None
         for line in paragraph:
             numbered = match_numbering(line.text, style) or _numbering_past_999(line.text, style, resolutions)

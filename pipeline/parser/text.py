@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 OPENING = "([{（【《「"
@@ -94,3 +95,16 @@ def alias_key(text: str) -> str:
     """How aliases are compared: case-, article-, apostrophe- and spacing-insensitive."""
     text = text.replace("\u2019", "'").replace("‐", "-")
     return _ARTICLE.sub("", " ".join(text.split())).lower()
+
+
+def latin_folded(text: str) -> str:
+    """Latin letters without their marks ("Ölgii" is "Olgii", "Töv" is "Tov"); other
+    scripts as they are (the breve of "й" makes another letter)."""
+    if text.isascii():
+        return text
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..parser.text import alias_key
+from ..parser.text import alias_key, latin_folded
 from ..record import EntityKind
 
 
@@ -39,9 +39,12 @@ class Gazetteer:
         self._by_exact_alias: dict[str, Entry] = {}
         self._cities: dict[str, Entry] = {}  # a city keeps its name where a region took it
         self._features: dict[str, Entry] | None = None  # made on first use by ``feature``
+        # aliases without the marks of their Latin letters: "Ölgii" finds Olgii, "Khovsgol" Khövsgöl
+        self._by_folded_alias: dict[str, Entry] = {}
         for entry in entries:
             for alias in entry.aliases:
                 self._by_alias.setdefault(alias_key(alias), entry)
+                self._by_folded_alias.setdefault(alias_key(latin_folded(alias)), entry)
                 if entry.id.startswith("city:"):
                     self._cities.setdefault(alias_key(alias), entry)
         # a town matched by case is still that town however a name is written; a city with
@@ -56,7 +59,11 @@ class Gazetteer:
                 self._by_exact_alias.setdefault(" ".join(alias.split()), entry)
 
     def lookup(self, text: str) -> Entry | None:
-        return self._by_exact_alias.get(" ".join(text.split())) or self._by_alias.get(alias_key(text))
+        return (
+            self._by_exact_alias.get(" ".join(text.split()))
+            or self._by_alias.get(alias_key(text))
+            or self._by_folded_alias.get(alias_key(latin_folded(text)))
+        )
 
     def feature(self, key: str, keyed: Callable[[str], str]) -> Entry | None:
         """The natural feature (river, lake, mountain...) whose alias, keyed by ``keyed`` from its

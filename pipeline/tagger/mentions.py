@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeGuard
 
 from ..parser.countries import country_code
+from ..parser.meeting import declaration_kind
 from ..parser.overview import ONLINE_TOO, PLACE_SEPARATOR, field_kind
 from ..parser.text import split_aside, split_top_level, split_top_level_at
 from ..parser.unwrap import rejoined_paragraphs
@@ -165,12 +166,35 @@ def _joined_places(part: str, gazetteer: Gazetteer) -> list[str]:
     # never inside brackets: "China (Changchun International Conference and Exhibition Center)"
     pieces = split_top_level_at(part, _JOINED)
     # an event's name is no place of its own: "Ulsan Exhibition and Convention Center" is one
-    if len(pieces) > 1 and all(
-        head_kind((split_aside(piece) or (piece, ""))[0]) not in (None, "event") or gazetteer.lookup(piece)
-        for piece in pieces
+    if len(pieces) > 1 and (
+        all(
+            head_kind((split_aside(piece) or (piece, ""))[0]) not in (None, "event") or gazetteer.lookup(piece)
+            for piece in pieces
+        )
+        or _towns_joined(part, pieces, gazetteer)
     ):
         return pieces
     return [part]
+
+
+TOWN_NAME_WORDS = 2  # "Ulaanbaatar and Baganuur", "Toyama and Takaoka": a town's bare name
+
+
+def _towns_joined(part: str, pieces: list[str], gazetteer: Gazetteer) -> bool:
+    """ "Ulaanbaatar and Baganuur": the towns a meeting was held in, one of them a place the
+    gazetteer knows and the others bare names (capitalised words, no head word)."""
+    if gazetteer.lookup(part) is not None:  # "Bosnia and Herzegovina"
+        return False
+    known = [piece for piece in pieces if (entry := gazetteer.lookup(piece)) is not None and entry.kind == "place"]
+    return bool(known) and all(
+        piece in known
+        or (
+            len(words := piece.split()) <= TOWN_NAME_WORDS
+            and all(word[:1].isupper() and word.isalpha() for word in words)
+            and head_kind(piece) is None
+        )
+        for piece in pieces
+    )
 
 
 SHORT_NAME_WORDS = 3  # "ORU Fogar", "UCLG ASPAC": a body's short name in brackets
@@ -493,8 +517,9 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                         continue
                     if named is not None and (office := _OFFICE_IN_PLACE.match(name)):
                         name = office["place"]  # "World Bank (Beijing office)": the body's office, in Beijing
-                    # observers are often bodies: "UNDP Tumen Secretariat"
-                    body = head_kind(name) == "organization"
+                    # observers are often bodies: "UNDP Tumen Secretariat"; a meeting takes no part in
+                    # one, so a participant named like one is a body ("... Tourism Forum (EATOF)")
+                    body = head_kind(name) in ("organization", "event")
                     if body:
                         found = _body_mentions(name, gazetteer, group.country)
                     else:  # "Baganuur District of Ulaanbaatar": two places
@@ -589,7 +614,14 @@ def prose(record: Record) -> list[str]:
         texts += rejoined_paragraphs(section.lines)
     # The cells of a pasted table row ("NEAR Secretariat | LANGUAGE | English") are texts of their own.
     cells = [cell.strip() for text in texts for cell in text.split(" | ")]
-    return [chunk for cell in cells if cell for chunk in chunks(cell)]
+    return [chunk for cell in cells if cell and not _title_in_capitals(cell) for chunk in chunks(cell)]
+
+
+def _title_in_capitals(text: str) -> bool:
+    """A document's title in capitals, "NAEPO DECLARATION ON CARBON NEUTRALITY AND THE RECOVERY
+    OF NORTH EAST ASIA": it names nothing of its own. (Prose in capitals does: "WELCOMING
+    ADDRESS BY THE GOVERNOR OF JEOLLABUK-DO")"""
+    return in_capitals(text) and declaration_kind(text) != "other"
 
 
 # The model reads a long paragraph in pieces of about this many characters, cut after a
@@ -690,7 +722,8 @@ _POSSESSIVES = ("'s", "’s")
 
 
 # A company's legal form, written after a comma: "Mitsui & Co., Ltd."
-COMPANY_FORMS = frozenset({"ltd", "ltd.", "inc", "inc.", "llc", "jsc", "pjsc", "ojsc", "corp", "corp.", "plc"})
+# (K.K., kabushiki kaisha: a Japanese company, "Denki Kagaku Kogyo K.K.")
+COMPANY_FORMS = frozenset({"ltd", "ltd.", "inc", "inc.", "llc", "jsc", "pjsc", "ojsc", "corp", "corp.", "plc", "k.k."})
 
 
 def _extend_right(
@@ -1063,7 +1096,12 @@ def department_of_country(name: str) -> tuple[str, str] | None:
     # of Customs", "Federal Agency for Tourism")
     nouns = {head.split()[-1].lower(), _OF_OR_FOR.split(head)[0].split()[-1].lower()}
     department = head.startswith("Ministry of ") or bool(nouns & DEPARTMENT_HEADS)
-    return (head, country) if department and " " in head and is_name(head) else None
+    # a country's department may be named by common words alone: "State Forestry Administration of China"
+    named = is_name(head) or head.split()[0] in NATIONAL_LEADS
+    return (head, country) if department and " " in head and named else None
+
+
+NATIONAL_LEADS = frozenset({"State", "National", "Federal", "Central"})
 
 
 def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
@@ -1175,12 +1213,18 @@ def _guessed_place(ent: Span) -> bool:
 
 def _feature_of_tail(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
     """A facility's or a natural feature's "of" tail that names no place: "Adachi Museum" +
-    "of Art", "Valley" + "of Geysers"; "Mogao Caves of Dunhuang" are two names."""
+    "of Art", "Valley" + "of Geysers"; "Mogao Caves of Dunhuang" are two names, and so are a
+    plant and the company that owns it."""
     known = ents_at.get(end + 1)
     if end + 1 >= len(doc) or doc[end].lower_ != "of" or (known is not None and not _guessed_place(known)):
         return end
     run_end = _capitalised_run(doc, end + 1)
     if run_end == end + 1:
+        return end
+    owner_form = doc[run_end - 1].lower_ in COMPANY_FORMS or (
+        run_end < len(doc) and doc[run_end].lower_ in COMPANY_FORMS
+    )
+    if owner_form:  # "Omi Plant" + "of Denki Kagaku Kogyo K.K.": the plant and the company that owns it
         return end
     if run_end + 1 < len(doc) and doc[run_end].lower_ in ("and", "&"):  # "Museum of Architecture and Ethnography"
         after = _capitalised_run(doc, run_end + 1)
@@ -1714,7 +1758,9 @@ RESOURCE_WORDS_BEFORE = 2  # "the Elga coal deposit", "the Kovykta gas condensat
 LEADING_COMPANY_FORMS = frozenset({"ojsc", "jsc", "pjsc", "cjsc", "oao", "zao", "pao", "ooo", "llc"})
 COMPANY_NAME_WORDS = 3
 _LEADING_FORM = re.compile(r"\b(?:" + "|".join(form.upper() for form in sorted(LEADING_COMPANY_FORMS)) + r")\b")
-_TRAILING_FORM = re.compile(r"\b(?:" + "|".join(sorted({form.rstrip(".") for form in COMPANY_FORMS})) + r")\b", re.I)
+_TRAILING_FORM = re.compile(
+    r"\b(?:" + "|".join(sorted({re.escape(form.rstrip(".")) for form in COMPANY_FORMS})) + r")\b", re.I
+)
 
 
 def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
@@ -1722,12 +1768,20 @@ def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list
     a legal form after it (COMPANY_FORMS, "Petropavlovsk PLC"): a company, whatever else the
     name is."""
     found: list[tuple[range, bool, list[Mention]]] = []
-    for ent in doc.ents if _TRAILING_FORM.search(written) else ():
-        if ent.end < len(doc) and doc[ent.end].lower_ in COMPANY_FORMS and doc[ent.end].text[:1].isupper():
-            text = doc[ent.start : ent.end + 1].text
-            if is_name(text):
-                mention = _mention(text, gazetteer, "organization", "ORG", source="rules")
-                found.append((range(ent.start, ent.end + 1), False, [mention]))
+    ending_at = {ent.end: ent.start for ent in doc.ents}
+    for form in doc[1:] if _TRAILING_FORM.search(written) else ():
+        if form.lower_ not in COMPANY_FORMS or not form.text[:1].isupper():
+            continue
+        # the entity before the form, else the capitalised words right before it
+        start = ending_at.get(form.i)
+        if start is None:
+            start = form.i
+            while start > max(0, form.i - COMPANY_NAME_WORDS) and _starts_name(doc[start - 1]):
+                start -= 1
+        text = doc[start : form.i + 1].text
+        if start < form.i and is_name(text):
+            mention = _mention(text, gazetteer, "organization", "ORG", source="rules")
+            found.append((range(start, form.i + 1), False, [mention]))
     if not _LEADING_FORM.search(written):
         return found
     for token in doc[: len(doc) - 1]:
@@ -1779,6 +1833,38 @@ def _facilities_of_places(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, b
             continue
         text = doc[start : place.end].text
         found.append((range(start, place.end), False, [_mention(text, gazetteer, "place", "FAC", source="rules")]))
+    return found
+
+
+# The units of a town before its name: "in the town of Omi", "the village of Achan"
+TOWN_OF_NOUNS = frozenset({"town", "city", "village", "township", "settlement", "soum"})
+
+
+def _towns_of_unit_nouns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """ "the town of Omi": a name of one or two capitalised words after a town's unit and "of"
+    (TOWN_OF_NOUNS) that neither the model nor the gazetteer found, that town, as a proposal."""
+    found: list[tuple[range, bool, list[Mention]]] = []
+    for of in doc[1:-1]:
+        if of.lower_ != "of" or doc[of.i - 1].lower_ not in TOWN_OF_NOUNS or not doc[of.i - 1].is_lower:
+            continue
+        start = of.i + 1
+        end = _capitalised_run(doc, start)
+        words = doc[start:end]
+        # (what the model took for a person or a people after "town of" is the town's name)
+        taken = any(token.ent_type_ in PLACE_LABELS | ORG_LABELS or not token.is_alpha for token in words)
+        if not 0 < len(words) <= TOWN_NAME_WORDS or taken:
+            continue
+        # (not "host city of Expo 2012": a word after it that goes on with the name, or an event's)
+        goes_on = end < len(doc) and (doc[end].is_title or doc[end].like_num)
+        if goes_on or not is_name(words.text) or head_kind(words.text) is not None:
+            continue
+        city = gazetteer.city_named(words.text)
+        mention = (
+            Mention(words.text, "place", city.label, city, city.country, "rules")
+            if city is not None
+            else _mention(words.text, gazetteer, "place", "GPE", source="rules")
+        )
+        found.append((range(start, end), True, [mention]))
     return found
 
 
@@ -1933,6 +2019,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     proposals.extend(_route_ends(doc, gazetteer))
     proposals.extend(_system_acronyms(doc, written, gazetteer))
     proposals.extend(_facilities_of_places(doc, gazetteer))
+    proposals.extend(_towns_of_unit_nouns(doc, gazetteer))
     proposals.extend(_companies_after_forms(doc, written, gazetteer))
     proposals.extend(_companies_named_on(doc, gazetteer))
     proposals.extend(_named_after_person(doc, gazetteer))
@@ -2332,10 +2419,12 @@ _NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
 
 
 # "PyeongChang County" is PyeongChang, "Wando-gun" Wando, "Yamakoshi Village" Yamakoshi, "City of
-# Blagoveshchensk" Blagoveshchensk (the city)
-# (a Korean "Special City" is a city of over a million people: "Yongin Special City")
+# Blagoveshchensk" Blagoveshchensk (the city), "Baganuur District" Baganuur
+# (a Korean "Special City" is a city of over a million people: "Yongin Special City"; a "New Town"
+# the town built beside an old one and named after it: "Naepo New Town")
 _PLACE_AFFIXES = re.compile(
-    r"\s+(?:County|Town|Village|(?:Special\s+)?City|Gun|Soum|Sum)$|-gun$|^City\s+of\s+(?=[A-Z])"
+    r"\s+(?:County|(?:New\s+)?Town|Township|District|Village|(?:Special\s+)?City|Gun|Soum|Sum)$|-gun$"
+    r"|^City\s+of\s+(?=[A-Z])"
 )
 _FIELD_FIRST = re.compile(
     r"^(?P<fields>.+?)\s+(?P<body>Subcommittee|Sub-committee|Working Group|Committee)$", re.IGNORECASE

@@ -122,6 +122,7 @@ HEAD_WORDS = {
         "rivers",
         "coast",
         "rim",
+        "rock",  # "Shaman Rock"
         "rocks",
         "delta",
         "aquifer",
@@ -156,6 +157,7 @@ HEAD_WORDS = {
         "waterfalls",
         "shan",  # Chinese for mountain(s), written apart: "Helan Shan", "Tian Shan"
         "zapovednik",  # Russian for a strict nature reserve: "Altaisky Zapovednik"
+        "sanctuary",  # "Yonago Waterbird Sanctuary"
         "ecoregion",
         "geopark",
         "volcano",
@@ -455,6 +457,8 @@ COUNTRY_ADJECTIVES = frozenset({"korean", "japanese", "chinese", "russian", "mon
 # ... and of the region's peoples, and words of size and place: "Korean coal mines" names no mine
 PEOPLES_ADJECTIVES = COUNTRY_ADJECTIVES | frozenset(
     {"soviet", "siberian", "asian", "european", "american", "buryat", "yakut", "khakass", "tuvan", "manchurian"}
+    # the region's peoples: "its Kazakh community"
+    | {"kazakh", "kyrgyz", "uyghur", "uighur", "tatar", "evenk", "evenki", "nanai", "ainu", "chukchi", "koryak"}
     | {"inner", "outer", "northern", "southern", "eastern", "western", "new", "old", "state", "national", "local"}
     | {"regional", "major", "large", "small"}
 )
@@ -582,6 +586,7 @@ GENERIC_WORDS = FIELD_WORDS | {
     "city",
     "cities",
     "conference",
+    "forum",  # "Programme of the Forum" is the meeting's programme
     "secretariat",
     "assembly",
     "committee",
@@ -1106,8 +1111,14 @@ def is_acronym_word(word: str) -> bool:
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 
 
+# A facility's number after its head word: "Thermal Power Plant No. 4"
+FACILITY_NUMBER = re.compile(r"\s+No\.?\s*\d+$")
+
+
 def clean_span(text: str, label: str) -> list[str]:
     """The names inside a span the model found; empty when it is junk."""
+    if (number := FACILITY_NUMBER.search(text)) and head_kind(facility := text[: number.start()]) == "facility":
+        return [text] if clean_span(facility, label) == [facility] else []
     # a number or a year makes no name ("2018 Forum", "the 21st"), a brand's digit does ("S7 Airlines")
     if any(_NUMBER_WORD.match(word) for word in text.split()):
         return []
@@ -1313,6 +1324,18 @@ NAME_SHAPES = [
     ),
     _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["facility"] - TITLED_HEADS)}}], "facility"),
     _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(TITLED_HEADS)}, "IS_TITLE": True}], "titled facility"),
+    # its number is a word of a facility's name: "Thermal Power Plant No. 4"
+    _shape(
+        "FAC",
+        [
+            _CAPITALISED,
+            {"LOWER": {"IN": sorted(HEAD_WORDS["facility"])}, "IS_TITLE": True},
+            {"ORTH": {"IN": ["No", "No."]}},
+            {"ORTH": ".", "OP": "?"},
+            {"LIKE_NUM": True},
+        ],
+        "numbered facility",
+    ),
     _shape("FAC", [{"LOWER": {"IN": sorted(LEADING_FACILITY)}}, {"IS_TITLE": True, "OP": "+"}], "leading facility"),
     # a town named "Port" and one word ("from Port Baikal to Listvyanka"), not "Port Authority"
     _shape(
