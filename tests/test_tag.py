@@ -374,6 +374,9 @@ ENTITY_SET_FLOORS = {
     "BB": (0.976, 0.966, 0.949, 0.949),
     "BC": (0.979, 0.976, 0.972, 0.963),
     "BA": (0.986, 0.978, 0.958, 0.980),
+    "BD": (0.984, 0.987, 0.990, 0.990),
+    "BE": (0.987, 0.974, 0.981, 0.981),
+    "BF": (0.981, 0.981, 0.973, 0.973),
 }
 
 
@@ -935,6 +938,10 @@ def test_an_organizers_name_in_its_own_script_is_the_same_body(nlp) -> None:
     text = "NEAR Workshop 2016\nOverview\nHost: Amur State Univ. (Амурский государственный университет)\n"
     ids = _ids_of(text, nlp)
     assert ids["Amur State Univ."] == ids["Амурский государственный университет"] == "org:amsu"
+    # a region's body written after the region, or after its adjective: one body
+    text = "NEAR Workshop 1997\nOverview\nHost: Amur Region, Administration\n· Contents\n▷ Thanks to the Amur Regional Administration.\n"
+    ids = _ids_of(text, nlp)
+    assert ids["Amur Region, Administration"] == ids["Amur Regional Administration"]
 
 
 def test_a_bracketed_native_name_says_what_kind_of_place_the_latin_one_is(nlp) -> None:

@@ -2432,8 +2432,10 @@ _FIELD_FIRST = re.compile(
 _REGION_BODY = re.compile(r"^(?P<region>[^,]+),\s*(?P<body>[^,]+)$")
 # A region's adjective before its body, and the region's noun: "Henan Provincial People's
 # Government" is the "People's Government of Henan Province".
-REGION_ADJECTIVES = {"provincial": "Province", "prefectural": "Prefecture"}
-_ADJECTIVE_BODY = re.compile(r"^(?P<region>.+?)\s+(?P<adjective>Provincial|Prefectural)\s+(?P<body>.+)$", re.IGNORECASE)
+REGION_ADJECTIVES = {"provincial": "Province", "prefectural": "Prefecture", "regional": "Region"}
+_ADJECTIVE_BODY = re.compile(
+    r"^(?P<region>.+?)\s+(?P<adjective>" + "|".join(REGION_ADJECTIVES) + r")\s+(?P<body>.+)$", re.IGNORECASE
+)
 # "Sakhalin Oblast Government" is the "Government of Sakhalin Oblast"
 _REGION_THEN_BODY = re.compile(
     r"^(?P<region>.+\s(?:Oblast|Krai|Province|Prefecture|Region|Territory|Republic|Okrug|Aimag))\s+"

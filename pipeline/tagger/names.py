@@ -122,6 +122,7 @@ HEAD_WORDS = {
         "rivers",
         "coast",
         "rim",
+        "channel",  # "Hii River Diversion Channel", "Tatar Channel"
         "rock",  # "Shaman Rock"
         "rocks",
         "delta",
@@ -184,6 +185,8 @@ HEAD_WORDS = {
         "centre",
         "plant",
         "port",
+        "shipyard",  # "Zvezda Shipyard"
+        "shipyards",
         "airport",
         "station",
         "resort",
