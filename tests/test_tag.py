@@ -939,7 +939,10 @@ def test_an_organizers_name_in_its_own_script_is_the_same_body(nlp) -> None:
     ids = _ids_of(text, nlp)
     assert ids["Amur State Univ."] == ids["Амурский государственный университет"] == "org:amsu"
     # a region's body written after the region, or after its adjective: one body
-    text = "NEAR Workshop 1997\nOverview\nHost: Amur Region, Administration\n· Contents\n▷ Thanks to the Amur Regional Administration.\n"
+    text = (
+        "NEAR Workshop 1997\nOverview\nHost: Amur Region, Administration\n"
+        "· Contents\n▷ Thanks to the Amur Regional Administration.\n"
+    )
     ids = _ids_of(text, nlp)
     assert ids["Amur Region, Administration"] == ids["Amur Regional Administration"]
 
