@@ -269,3 +269,31 @@ def test_a_forwarded_declarations_mail_headers_are_lines_of_their_own():
         "Subject: Final text",
         "We, the member regional governments of NEAR, meeting online, agree:",
     ]
+
+
+def test_a_participants_table_with_the_institution_each_region_sent():
+    """An "Institution" column beside the regions' names: each region's body in brackets after
+    it, however long the two make the line ("suspect-authority (long)" had left one out)."""
+    text = (
+        "The 5th Meeting of the Science and Technology Subcommittee\n\n1. Overview\nDate: 2011.10.19\n"
+        "Participants:\nCountry | Regional government | Institution | Status\n"
+        "Republic of Korea | Gwangju Metropolitan City | Gwangju Institute of Science and Technology (GIST) | member\n"
+        "Japan | Tottori Prefecture | Tottori University | member\n"
+        "Mongolia | Tov Province | - | observer\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    groups = [(group.country, group.role, group.authorities) for group in record.overview.participation.groups]
+    assert groups == [
+        (
+            "Republic of Korea",
+            "member",
+            ["Gwangju Metropolitan City (Gwangju Institute of Science and Technology (GIST))"],
+        ),
+        ("Japan", "member", ["Tottori Prefecture (Tottori University)"]),
+        ("Mongolia", "observer", ["Tov Province"]),
+    ]
+    assert not [note for note in record.notes if note.code == "suspect-authority"]
+    # only the asides a name ends with are not its words: a sentence with an aside inside stays out
+    text = text.replace("Tov Province | - | observer", "Tov Province (Mongolia) was invited but did not attend | - | -")
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert [note.code for note in record.notes if note.code == "suspect-authority"] == ["suspect-authority"]

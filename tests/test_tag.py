@@ -377,6 +377,8 @@ ENTITY_SET_FLOORS = {
     "BD": (0.984, 0.987, 0.990, 0.990),
     "BE": (0.987, 0.974, 0.981, 0.981),
     "BF": (0.981, 0.981, 0.973, 0.973),
+    "BG": (0.986, 0.964, 0.957, 0.982),
+    "BH": (0.987, 0.971, 0.946, 0.972),
 }
 
 
@@ -1584,10 +1586,23 @@ def test_a_participant_named_like_a_meeting_is_a_body(nlp) -> None:
     text = (
         "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
         "Participants:\n  Korea: Gangwon-do, Asia Pacific Mountain Towns Forum (APMTF)\n"
+        "  Observers: UNESCO Office Beijing; ICOMOS Mongolia; DPR Korea\n"
     )
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Asia Pacific Mountain Towns Forum"] == kinds["APMTF"] == "organization"
+    # led by a body's acronym: its office or branch
+    assert kinds["UNESCO Office Beijing"] == kinds["ICOMOS Mongolia"] == "organization"
     assert kinds["Gangwon-do"] == "place"
+
+
+def test_the_institution_a_region_sent_is_a_body_with_its_acronym(nlp) -> None:
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
+        "Participants:\n  Korea: Gwangju Metropolitan City (Gwangju Institute of Science and Technology (GIST))\n"
+    )
+    ids, kinds = _ids_of(text, nlp), dict(_kinds_of(text, nlp))
+    assert ids["GIST"] == ids["Gwangju Institute of Science and Technology"]
+    assert kinds["GIST"] == "organization" and kinds["Gwangju Metropolitan City"] == "place"
 
 
 def test_a_systems_acronym_before_a_slash_and_a_name_cut_before_its_acronyms_last_letters(nlp) -> None:

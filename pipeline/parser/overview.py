@@ -620,6 +620,14 @@ GENERIC_LIST_WORDS = frozenset(
     ]
 )
 
+# the asides a name ends with, each maybe with one more aside in it
+_TRAILING_ASIDES = re.compile(r"(?:\s*\((?:[^()]|\([^()]*\))*\))+$")
+
+
+def _long(text: str) -> bool:
+    return len(text.split()) > (_NAME_WORDS_MAX if _title_case(text) else _WORDS_MAX)
+
+
 SUSPECT_AUTHORITIES = (
     SuspectRule("digits", lambda text: bool(re.fullmatch(r"[\d\s.,/#-]+", text))),
     SuspectRule(
@@ -638,7 +646,8 @@ SUSPECT_AUTHORITIES = (
     ),
     # "Member regional governments, one per line:": the words of a heading over the list, no name
     SuspectRule("generic words", lambda text: all(word.lower() in GENERIC_LIST_WORDS for word in text.split())),
-    SuspectRule("long", lambda text: len(text.split()) > (_NAME_WORDS_MAX if _title_case(text) else _WORDS_MAX)),
+    # (a name's asides are not its words: "Gwangju Metropolitan City (Gwangju Institute of Science and Technology)")
+    SuspectRule("long", lambda text: _long(_TRAILING_ASIDES.sub("", text) or text)),
     # "about 60 scientists": names start with a capital (or a letter of a script without case)
     SuspectRule("lower case", lambda text: text[:1].islower()),
     SuspectRule("sentence", lambda text: len(text.split()) >= 5 and text.rstrip().endswith((".", "!", "?"))),
@@ -669,6 +678,8 @@ class TableColumns:
     count: int | None = None
     seat: int | None = None  # where a body sits ("Pohang, Republic of Korea"): its country, where no column names it
     native: int | None = None  # the body's name in its own script ("島根県"), as a text writes it in brackets
+    # the institution a region sent ("Korea Aerospace Research Institute (KARI)"), in brackets after it
+    body: int | None = None
     width: int = 0  # how many cells the header row has
 
 
@@ -918,10 +929,12 @@ class ParticipationScanner:
                 for index, cell in enumerate(cells)
                 if cell and index != country_index and not ROLE_CELL.match(cell) and not COUNT_CELL.match(cell)
             ]
-        native = _native_name(cells, columns)
+        # (its own-script name, then the institution it sent: "Jeollanam-do (Korea Aerospace Research Institute)")
+        asides = [aside for aside in (_native_name(cells, columns), _body_sent(cells, columns)) if aside]
         for cell in authority_cells:
             text, marked = _with_seat(cell, seat_place) if seat_place else (cell, False)
-            self.add_items(f"{text} ({native})" if native and native not in text else text, observer or marked)
+            text += "".join(f" ({aside})" for aside in asides if aside not in text)
+            self.add_items(text, observer or marked)
 
     def group_for_row(self, country_text: str, observer: bool) -> GroupDraft:
         """Rows of one country and role follow each other in a table: one group for them."""
@@ -1110,6 +1123,7 @@ TABLE_HEADERS = (
             re.IGNORECASE,
         ),
     ),
+    ("body", re.compile(r"\binstitut(?:e|ion)s?\b|\buniversit|\bagenc(?:y|ies)\b", re.IGNORECASE)),
     (
         "authority",
         re.compile(
@@ -1141,6 +1155,14 @@ def _native_name(cells: list[str], columns: TableColumns) -> str | None:
     return native if native and not re.search(r"[,;]", native) and not ROLE_CELL.match(native) else None
 
 
+def _body_sent(cells: list[str], columns: TableColumns) -> str | None:
+    """The institution a region sent, from its column ("Institution"), where the row names one."""
+    if columns.body is None or columns.authority is None or columns.body >= len(cells):
+        return None
+    body = cells[columns.body].strip()
+    return body if any(char.isalpha() for char in body) and not ROLE_CELL.match(body) else None
+
+
 def _with_seat(cell: str, seat: str) -> tuple[str, bool]:
     """A body with its seat in brackets ("Tov Province (Zuunmod)"), and whether the cell marks
     it an observer (the mark, which ends the cell, is taken off for the seat to follow the name)."""
@@ -1161,6 +1183,8 @@ def _table_columns(cells: list[str]) -> TableColumns:
         role = _header_role(cell)
         if role and getattr(columns, role) is None and not (role == "count" and index == 0):
             setattr(columns, role, index)
+    if columns.authority is None:  # "Institution | Seat": a table of the bodies themselves
+        columns.authority, columns.body = columns.body, None
     return columns
 
 

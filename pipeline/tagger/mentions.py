@@ -142,6 +142,8 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     inside = [", ".join(name).strip(), last.strip()] if name and is_acronym(last.strip()) else [aside[1]]
     if name and _is_region_or_country(last, gazetteer):  # "(Barcelona, Spain)": where a body is, each place a name
         inside = [piece.strip() for piece in (*name, last)]
+    elif split_aside(aside[1]):  # "Jeollanam-do (Korea Aerospace Research Institute (KARI))": a name with its own aside
+        inside = _with_aside(aside[1], gazetteer)
     return [*_with_aside(aside[0], gazetteer), *inside]
 
 
@@ -519,7 +521,7 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                         name = office["place"]  # "World Bank (Beijing office)": the body's office, in Beijing
                     # observers are often bodies: "UNDP Tumen Secretariat"; a meeting takes no part in
                     # one, so a participant named like one is a body ("... Tourism Forum (EATOF)")
-                    body = head_kind(name) in ("organization", "event")
+                    body = head_kind(name) in ("organization", "event") or _led_by_acronym(name, gazetteer)
                     if body:
                         found = _body_mentions(name, gazetteer, group.country)
                     else:  # "Baganuur District of Ulaanbaatar": two places
@@ -562,6 +564,20 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                 first = first or organizer_body
                 mentions += [organizer_body, *country_named]
     return mentions
+
+
+def _led_by_acronym(name: str, gazetteer: Gazetteer) -> bool:
+    """ "UNESCO Office Beijing", "ICOMOS Japan": a participant led by a body's acronym is that
+    body's office or branch (not a country, "DPR Korea", nor a place the gazetteer knows)."""
+    first, *rest = name.split()
+    known = gazetteer.lookup(first)
+    return (
+        bool(rest)
+        and is_acronym(first)
+        and country_code(name) is None
+        and (known is None or known.kind == "organization")
+        and head_kind(name) != "administrative"
+    )
 
 
 def _body_mentions(name: str, gazetteer: Gazetteer, country: str | None) -> list[Mention]:

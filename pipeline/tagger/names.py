@@ -38,6 +38,7 @@ HEAD_WORDS = {
         "symposium",
         "workshop",
         "agreement",
+        "deal",  # a policy: "European Green Deal"
         "treaty",
         "protocol",
         "convention",
@@ -193,6 +194,7 @@ HEAD_WORDS = {
         "building",
         "stadium",
         "park",
+        "planetarium",  # "Akashi Municipal Planetarium"
         "museum",
         "bridge",
         "palace",
@@ -1114,6 +1116,8 @@ def is_acronym_word(word: str) -> bool:
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 
 
+# Common words of a part of a place before its name: "the west coast of", "the upper reaches of the"
+LOWER_CASE_LEAD_OF = re.compile(r"^(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}of\s+(?:the\s+)?(?=[A-Z])")
 # A facility's number after its head word: "Thermal Power Plant No. 4"
 FACILITY_NUMBER = re.compile(r"\s+No\.?\s*\d+$")
 
@@ -1127,6 +1131,8 @@ def clean_span(text: str, label: str) -> list[str]:
         return []
     if text.count("(") > text.count(")"):  # "Development and Cooperation (SDC": the span ends inside a bracket
         text = text[: text.rindex("(")].rstrip()
+    if lead := LOWER_CASE_LEAD_OF.match(text):  # "the west coast of Sakhalin Island": the island
+        return clean_span(text[lead.end() :], label)
     if len(titled := _SPACED_DASH.split(text)) > 1:  # "Minutes - Education and Culture Subcommittee"
         return [name for part in titled for name in clean_span(part, label)]
     words = _after_role(text.split())
@@ -1372,6 +1378,12 @@ NAME_SHAPES = [
     # a Korean neighbourhood, township or village by its unit's ending: "Haenggung-dong", "Songsan-ri"
     _shape("GPE", [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}], "korean unit"),
     _shape("LOC", [{"LOWER": {"IN": sorted(COMPASS_WORDS)}}, {"LOWER": {"IN": sorted(COMPASS_REGIONS)}}], "compass"),
+    # a region larger than the place it is named after: "the Greater Altai", "the Greater Tumen region"
+    _shape(
+        "LOC",
+        [{"ORTH": "Greater"}, {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(GENERIC_WORDS | _ALL_HEAD_WORDS)}}],
+        "greater region",
+    ),
     # a region named by a compass point and a country or a people: "East Kazakhstan Region"
     _shape(
         "GPE",
