@@ -66,6 +66,7 @@ def test_gazetteer_links_spelling_variants_to_one_iso_code():
     ]:
         assert {gazetteer.lookup(v).code for v in variants} == {code}, variants
     assert gazetteer.lookup("Ölgii") == gazetteer.lookup("Olgii") == gazetteer.lookup("Өлгий") is not None
+    assert gazetteer.lookup("Taian") == gazetteer.lookup("Tai'an") is not None  # pinyin's syllable mark left out
 
 
 def test_seed_entities_are_canonical_merged_and_linked(nlp):
@@ -379,6 +380,7 @@ ENTITY_SET_FLOORS = {
     "BF": (0.981, 0.981, 0.973, 0.973),
     "BG": (0.986, 0.964, 0.957, 0.982),
     "BH": (0.987, 0.971, 0.946, 0.972),
+    "BI": (0.990, 0.975, 0.952, 0.967),
 }
 
 
@@ -1079,6 +1081,7 @@ def test_a_bodys_seat_another_spelling_of_a_region_and_a_remark_in_brackets(nlp)
         "- Northern Forum (Yakutsk, Russian Federation)\n"
         "- Ömnögovi Province (also written Umnugovi Aimag), Mongolia\n"
         "- Tottori Prefecture, Japan – from Tottori City\n"
+        "- Jeonbuk State (formerly Jeollabuk-do, 전라북도), Republic of Korea\n"
     )
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Barcelona"] == kinds["Spain"] == kinds["Yakutsk"] == "place"
@@ -1086,6 +1089,7 @@ def test_a_bodys_seat_another_spelling_of_a_region_and_a_remark_in_brackets(nlp)
     assert "Barcelona, Spain" not in kinds and "Yakutsk, Russian Federation" not in kinds
     ids = _ids_of(text, nlp)
     assert ids["Umnugovi Aimag"] == ids["Ömnögovi Province"]
+    assert ids["Jeonbuk State"] == ids["Jeollabuk-do"] == ids["전라북도"]  # spellings after "formerly"
 
 
 def test_a_place_head_word_alone_a_ministers_portfolio_and_an_online_venue_are_no_names(nlp) -> None:
@@ -1676,13 +1680,15 @@ def test_a_plant_and_the_company_that_owns_it_and_towns_met_in_and_a_numbered_pl
         "▷ Talks.",
         "▷ Visit to the Omi Plant of Denki Kagaku Kogyo K.K. and to Thermal Power Plant No. 4; "
         "a welcome by the Governor of Erdenesant District; a walk in the town of Omi and the village of Zorgol; "
-        "Yeosu, the host city of Expo 2012.",
+        "Yeosu, the host city of Expo 2012; a welcome by the Head of Khasansky District; the Da Hinggan Ling.",
     )
     ids = _ids_of(text, nlp)
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Omi Plant"] == kinds["Thermal Power Plant No. 4"] == kinds["Erdenesant"] == "place"
     assert kinds["Denki Kagaku Kogyo K.K."] == "organization"
     assert kinds["Omi"] == kinds["Zorgol"] == "place" and "Expo" not in kinds
+    assert kinds["Khasansky District"] == "place"  # (the model read "the Head of ..." as a person)
+    assert ids["Da Hinggan Ling"] == "geo:greater-khingan"
     assert ids["Ulaanbaatar"] != ids["Erdenesant"] == ids["Erdenesant District"]
 
 

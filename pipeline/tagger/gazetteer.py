@@ -32,6 +32,10 @@ class Entry:
     exact_aliases: tuple[str, ...] = ()  # acronyms: "NEAR" must not match the word "near"
 
 
+def _folded_key(text: str) -> str:
+    return alias_key(latin_folded(text)).replace("'", "")
+
+
 class Gazetteer:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = {entry.id: entry for entry in entries}
@@ -39,12 +43,13 @@ class Gazetteer:
         self._by_exact_alias: dict[str, Entry] = {}
         self._cities: dict[str, Entry] = {}  # a city keeps its name where a region took it
         self._features: dict[str, Entry] | None = None  # made on first use by ``feature``
-        # aliases without the marks of their Latin letters: "Ölgii" finds Olgii, "Khovsgol" Khövsgöl
+        # aliases without the marks of their Latin letters and without apostrophes: "Ölgii" finds
+        # Olgii, "Khovsgol" Khövsgöl, "Taian" Tai'an (pinyin's syllable mark is often left out)
         self._by_folded_alias: dict[str, Entry] = {}
         for entry in entries:
             for alias in entry.aliases:
                 self._by_alias.setdefault(alias_key(alias), entry)
-                self._by_folded_alias.setdefault(alias_key(latin_folded(alias)), entry)
+                self._by_folded_alias.setdefault(_folded_key(alias), entry)
                 if entry.id.startswith("city:"):
                     self._cities.setdefault(alias_key(alias), entry)
         # a town matched by case is still that town however a name is written; a city with
@@ -62,7 +67,7 @@ class Gazetteer:
         return (
             self._by_exact_alias.get(" ".join(text.split()))
             or self._by_alias.get(alias_key(text))
-            or self._by_folded_alias.get(alias_key(latin_folded(text)))
+            or self._by_folded_alias.get(_folded_key(text))
         )
 
     def feature(self, key: str, keyed: Callable[[str], str]) -> Entry | None:

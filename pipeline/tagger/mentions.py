@@ -40,6 +40,7 @@ from .names import (
     NATURAL_FEATURE_NOUNS,
     NOT_NAMES,
     ON_TAIL_HEADS,
+    PEOPLES_ADJECTIVES,
     RESOURCE_WORDS,
     ROLE_WORDS,
     ROUTE_NOUNS,
@@ -129,7 +130,9 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     aside = split_aside(text)
     other_name = _OTHER_SPELLING.match(aside[1]) if aside else None
     if aside and other_name:  # "(also written Umnugovi Aimag)": the name's other spelling
-        return [*_with_aside(aside[0], gazetteer), other_name["name"]]
+        # ... or its spellings: "(formerly Jeollabuk-do, 전라북도)"
+        spellings = [piece.strip() for piece in split_top_level(other_name["name"], ",")]
+        return [*_with_aside(aside[0], gazetteer), *(spelling for spelling in spellings if spelling)]
     if aside and aside[1][:1].islower():  # "(online)", "(host)": the authority's part, no name
         return _with_aside(aside[0], gazetteer)
     words = text.split()
@@ -540,15 +543,21 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
     for field in overview.other:
         if field_kind(field.label) == "organizer":
             # "CO-ORGANIZER: Suwon City Hall, ...", a second organizer field: its bodies, where
-            # commas or semicolons part them; a part with "and" in it is left to the prose ("Food and
-            # Agriculture Organization", "Institute of Science and Technology")
+            # commas or semicolons part them; a part with "and" in it is two bodies where each
+            # piece is one ("Tai'an Municipal People's Government & NEAR Secretariat"), else it is
+            # left to the prose ("Food and Agriculture Organization", "Institute of Science and Technology")
             parts = [
                 body
                 for chunk in split_top_level(field.text, ";")
                 for part in split_top_level(chunk, ",")
                 for body in WITH_JOINERS.split(part)
             ]
-            bodies += [(part.strip(), None) for part in parts if not _AND.search(part)]
+            for part in parts:
+                pieces = organizer_bodies(part) if _AND.search(part) else [part]
+                if len(pieces) > 1 and all(_names_a_body(piece, gazetteer) for piece in pieces):
+                    bodies += [(piece.strip(), None) for piece in pieces]
+                elif not _AND.search(part):
+                    bodies.append((part.strip(), None))
     for part, country in bodies:
         first: Mention | None = None
         for name in _with_aside(_LEADING_ARTICLE.sub("", part), gazetteer):
@@ -564,6 +573,16 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                 first = first or organizer_body
                 mentions += [organizer_body, *country_named]
     return mentions
+
+
+def _names_a_body(name: str, gazetteer: Gazetteer) -> bool:
+    """A known name, or one with a body's or a region's head word, capitalised ("NEAR
+    Secretariat", "Tai'an Municipal People's Government"); not a word of a longer name
+    ("Food"), nor a region named by its role ("the Chair region")."""
+    head_capitalised = name.split()[-1][:1].isupper()
+    return gazetteer.lookup(name) is not None or (
+        head_capitalised and head_kind(name) in ("organization", "administrative")
+    )
 
 
 def _led_by_acronym(name: str, gazetteer: Gazetteer) -> bool:
@@ -1852,6 +1871,32 @@ def _facilities_of_places(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, b
     return found
 
 
+# The heads of a county's or a district's name: "Khasansky District", "Hexigten Banner"
+DISTRICT_HEADS = frozenset({"District", "County", "Banner"})
+
+
+def _districts(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """ "Khasansky District": capitalised words and a district's head (DISTRICT_HEADS) that the
+    model took for no place or body (it read "the Head of Khasansky District" as a person), a
+    place, as a proposal."""
+    found: list[tuple[range, bool, list[Mention]]] = []
+    for head in doc[1:]:
+        if head.text not in DISTRICT_HEADS:
+            continue
+        start = head.i
+        while start > 0 and head.i - start < TOWN_NAME_WORDS and _starts_name(doc[start - 1]):
+            start -= 1
+        words = doc[start : head.i + 1]
+        if start == head.i or any(token.ent_type_ in PLACE_LABELS | ORG_LABELS for token in words):
+            continue
+        if words[0].lower_ in PEOPLES_ADJECTIVES or not is_name(words.text):
+            continue
+        found.append(
+            (range(start, head.i + 1), True, [_mention(words.text, gazetteer, "place", "GPE", source="rules")])
+        )
+    return found
+
+
 # The units of a town before its name: "in the town of Omi", "the village of Achan"
 TOWN_OF_NOUNS = frozenset({"town", "city", "village", "township", "settlement", "soum"})
 
@@ -2036,6 +2081,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     proposals.extend(_system_acronyms(doc, written, gazetteer))
     proposals.extend(_facilities_of_places(doc, gazetteer))
     proposals.extend(_towns_of_unit_nouns(doc, gazetteer))
+    proposals.extend(_districts(doc, gazetteer))
     proposals.extend(_companies_after_forms(doc, written, gazetteer))
     proposals.extend(_companies_named_on(doc, gazetteer))
     proposals.extend(_named_after_person(doc, gazetteer))

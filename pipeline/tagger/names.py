@@ -158,6 +158,7 @@ HEAD_WORDS = {
         "waterfall",
         "waterfalls",
         "shan",  # Chinese for mountain(s), written apart: "Helan Shan", "Tian Shan"
+        "ling",  # Chinese for a range, written apart: "Da Hinggan Ling", "Xiao Hinggan Ling"
         "zapovednik",  # Russian for a strict nature reserve: "Altaisky Zapovednik"
         "sanctuary",  # "Yonago Waterbird Sanctuary"
         "ecoregion",
@@ -351,6 +352,7 @@ HEAD_WORDS = {
         "airlines",
         "airline",
         "accelerator",
+        "coalition",  # "Under2 Coalition"
         "alliance",
         "consortium",
         "club",
