@@ -1586,27 +1586,21 @@ def test_a_structures_name_in_its_own_script_is_that_name_and_lends_it_the_gazet
     assert ids["Bayannur City"] == ids["巴彦淖尔市"] == ids["Bayannur"] == "city:CN:bayan-nur"
 
 
-def test_a_participant_named_like_a_meeting_is_a_body(nlp) -> None:
+def test_bodies_among_the_participants_named_like_a_meeting_or_by_an_acronym_or_sent_by_a_region(nlp) -> None:
     text = (
         "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
         "Participants:\n  Korea: Gangwon-do, Asia Pacific Mountain Towns Forum (APMTF)\n"
         "  Observers: UNESCO Office Beijing; ICOMOS Mongolia; DPR Korea\n"
+        "  Korea: Gwangju Metropolitan City (Gwangju Institute of Science and Technology (GIST))\n"
     )
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Asia Pacific Mountain Towns Forum"] == kinds["APMTF"] == "organization"
     # led by a body's acronym: its office or branch
     assert kinds["UNESCO Office Beijing"] == kinds["ICOMOS Mongolia"] == "organization"
-    assert kinds["Gangwon-do"] == "place"
-
-
-def test_the_institution_a_region_sent_is_a_body_with_its_acronym(nlp) -> None:
-    text = (
-        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
-        "Participants:\n  Korea: Gwangju Metropolitan City (Gwangju Institute of Science and Technology (GIST))\n"
-    )
-    ids, kinds = _ids_of(text, nlp), dict(_kinds_of(text, nlp))
-    assert ids["GIST"] == ids["Gwangju Institute of Science and Technology"]
-    assert kinds["GIST"] == "organization" and kinds["Gwangju Metropolitan City"] == "place"
+    assert kinds["Gangwon-do"] == kinds["Gwangju Metropolitan City"] == "place"
+    # the institution a region sent, in brackets after it, and that body's own acronym in its brackets
+    ids = _ids_of(text, nlp)
+    assert ids["GIST"] == ids["Gwangju Institute of Science and Technology"] and kinds["GIST"] == "organization"
 
 
 def test_a_systems_acronym_before_a_slash_and_a_name_cut_before_its_acronyms_last_letters(nlp) -> None:
