@@ -1146,20 +1146,24 @@ def _seat(cells: list[str], columns: TableColumns) -> tuple[str | None, str | No
     return seat.strip() or None, None
 
 
+def _aside_cell(cells: list[str], columns: TableColumns, column: int | None) -> str:
+    """A row's cell of ``column``, which goes in brackets after the row's one authority ("" where
+    the table has no such column, no authority column or the row no such cell)."""
+    if column is None or columns.authority is None or column >= len(cells):
+        return ""
+    return cells[column].strip()
+
+
 def _native_name(cells: list[str], columns: TableColumns) -> str | None:
     """The body's own-script name from its column, for the one body of its row: it goes in
     brackets after the name, as a text writes it ("Shimane Prefecture (島根県)")."""
-    if columns.native is None or columns.authority is None or columns.native >= len(cells):
-        return None
-    native = cells[columns.native].strip()
+    native = _aside_cell(cells, columns, columns.native)
     return native if native and not re.search(r"[,;]", native) and not ROLE_CELL.match(native) else None
 
 
 def _body_sent(cells: list[str], columns: TableColumns) -> str | None:
     """The institution a region sent, from its column ("Institution"), where the row names one."""
-    if columns.body is None or columns.authority is None or columns.body >= len(cells):
-        return None
-    body = cells[columns.body].strip()
+    body = _aside_cell(cells, columns, columns.body)
     return body if any(char.isalpha() for char in body) and not ROLE_CELL.match(body) else None
 
 

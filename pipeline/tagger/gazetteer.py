@@ -64,10 +64,12 @@ class Gazetteer:
                 self._by_exact_alias.setdefault(" ".join(alias.split()), entry)
 
     def lookup(self, text: str) -> Entry | None:
+        key = alias_key(text)
         return (
             self._by_exact_alias.get(" ".join(text.split()))
-            or self._by_alias.get(alias_key(text))
-            or self._by_folded_alias.get(_folded_key(text))
+            or self._by_alias.get(key)
+            # (an ASCII name has no marks to fold: its key without apostrophes is its folded key)
+            or self._by_folded_alias.get(key.replace("'", "") if text.isascii() else _folded_key(text))
         )
 
     def feature(self, key: str, keyed: Callable[[str], str]) -> Entry | None:

@@ -553,11 +553,10 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                 for body in WITH_JOINERS.split(part)
             ]
             for part in parts:
-                pieces = organizer_bodies(part) if _AND.search(part) else [part]
-                if len(pieces) > 1 and all(_names_a_body(piece, gazetteer) for piece in pieces):
-                    bodies += [(piece.strip(), None) for piece in pieces]
-                elif not _AND.search(part):
+                if not _AND.search(part):
                     bodies.append((part.strip(), None))
+                elif len(pieces := organizer_bodies(part)) > 1 and all(_names_a_body(p, gazetteer) for p in pieces):
+                    bodies += [(piece.strip(), None) for piece in pieces]
     for part, country in bodies:
         first: Mention | None = None
         for name in _with_aside(_LEADING_ARTICLE.sub("", part), gazetteer):
