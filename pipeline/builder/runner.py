@@ -141,6 +141,18 @@ def warm_renderers() -> None:
     default_template()
 
 
+def warm_writers() -> None:
+    """The writers warm (``warm_renderers``), the book's PDF library imported and the site's
+    templates compiled: what a small build does while its model loads in a process of its own,
+    so that the book and the site's worker, forked from this process, start with them."""
+    import pikepdf  # noqa: F401
+
+    from ..site import compile_templates
+
+    warm_renderers()
+    compile_templates()
+
+
 def _worker_started(build_process: int) -> None:
     """Each worker, as it starts. Ctrl-C reaches the whole process group, but the build
     process decides what stops. And a worker ends with the build process, however that
@@ -619,7 +631,7 @@ class _FewTextsTagger:
         if self._loader is None:
             tagged, loading = _tag_ahead(self.model, records)
         else:
-            warm_renderers()  # while the model loads
+            warm_writers()  # while the model loads
             loading = 0.0 if self._loaded is None else self._loaded.result()
             self._loaded = None
             tagged, more = self._loader.submit(_tag_ahead, self.model, records).result()

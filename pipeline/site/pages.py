@@ -42,6 +42,14 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def compile_templates() -> None:
+    """Every template compiled once, before the process that writes the site forks from this
+    one (a small build's site is written beside its book, and would compile them itself)."""
+    env = environment()
+    for name in env.list_templates():
+        env.get_template(name)
+
+
 def _date_and_title_cells(meeting: Meeting, root: str) -> str:
     """The cells every list of meetings opens a row with: its date, and its title linking to its
     page; made once per build for each depth of folder, as ``meeting.cells``."""

@@ -6,13 +6,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+import msgspec
 
 from ..parser.text import alias_key, latin_folded
 from ..record import EntityKind
@@ -32,8 +33,10 @@ class Entry:
     exact_aliases: tuple[str, ...] = ()  # acronyms: "NEAR" must not match the word "near"
 
 
-def _folded_key(text: str) -> str:
-    return alias_key(latin_folded(text)).replace("'", "")
+def _folded_key(text: str, key: str) -> str:
+    """The key ``text`` (whose alias key is ``key``) has without the marks of its Latin letters
+    and without apostrophes: an ASCII name has no marks to fold."""
+    return key.replace("'", "") if text.isascii() else alias_key(latin_folded(text)).replace("'", "")
 
 
 class Gazetteer:
@@ -47,11 +50,13 @@ class Gazetteer:
         # Olgii, "Khovsgol" Khövsgöl, "Taian" Tai'an (pinyin's syllable mark is often left out)
         self._by_folded_alias: dict[str, Entry] = {}
         for entry in entries:
+            is_city = entry.id.startswith("city:")
             for alias in entry.aliases:
-                self._by_alias.setdefault(alias_key(alias), entry)
-                self._by_folded_alias.setdefault(_folded_key(alias), entry)
-                if entry.id.startswith("city:"):
-                    self._cities.setdefault(alias_key(alias), entry)
+                key = alias_key(alias)  # once per alias: the index is built as the model loads
+                self._by_alias.setdefault(key, entry)
+                self._by_folded_alias.setdefault(_folded_key(alias, key), entry)
+                if is_city:
+                    self._cities.setdefault(key, entry)
         # a town matched by case is still that town however a name is written; a city with
         # a short name only where "City" follows it ("Qufu City"; "TSU" is a university)
         for entry in entries:
@@ -68,8 +73,7 @@ class Gazetteer:
         return (
             self._by_exact_alias.get(" ".join(text.split()))
             or self._by_alias.get(key)
-            # (an ASCII name has no marks to fold: its key without apostrophes is its folded key)
-            or self._by_folded_alias.get(key.replace("'", "") if text.isascii() else _folded_key(text))
+            or self._by_folded_alias.get(_folded_key(text, key))
         )
 
     def feature(self, key: str, keyed: Callable[[str], str]) -> Entry | None:
@@ -148,23 +152,14 @@ def _can_match_in(texts: Sequence[str] | None) -> Callable[[str], bool]:
     )
 
 
+class _GazetteerFile(msgspec.Struct):
+    """What the gazetteer file holds for the tagger (its provenance fields are left unread)."""
+
+    entries: list[Entry]
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    data = json.loads(resources.files(__package__).joinpath("data/gazetteer.json").read_text(encoding="utf-8"))
-    return Gazetteer(
-        [
-            Entry(
-                id=item["id"],
-                name=item["name"],
-                kind=item["kind"],
-                label=item["label"],
-                type=item["type"],
-                country=item.get("country"),
-                country_code=item.get("country_code"),
-                code=item.get("code"),
-                aliases=tuple(item["aliases"]),
-                exact_aliases=tuple(item.get("exact_aliases", ())),
-            )
-            for item in data["entries"]
-        ]
-    )
+    # decoded straight into the entries: a cold build loads them while its model loads
+    data = resources.files(__package__).joinpath("data/gazetteer.json").read_bytes()
+    return Gazetteer(msgspec.json.decode(data, type=_GazetteerFile).entries)
