@@ -6,7 +6,14 @@ import pytest
 
 from pipeline import parse, read_bytes
 from pipeline.parser.countries import country_code
-from pipeline.parser.overview import collect_fields, match_label, parse_participation, parse_venue, split_country
+from pipeline.parser.overview import (
+    collect_fields,
+    listed_names,
+    match_label,
+    parse_participation,
+    parse_venue,
+    split_country,
+)
 from pipeline.parser.text import Line
 from pipeline.record import Participation, Record
 
@@ -415,6 +422,13 @@ def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
         None,
         "observer",
         ["UNDP"],
+    )
+    assert _groups("Japan", "Tottori Prefecture (observer)", "", "Institutions", "KORES, Yakutsk State University")[
+        -1
+    ] == (
+        None,
+        "observer",
+        ["KORES", "Yakutsk State University"],
     )
 
 
@@ -1045,3 +1059,27 @@ def test_a_rule_of_dashes_before_many_lines_is_no_signature() -> None:
     body = "\n".join(f"Line {number}." for number in range(8))
     record = parse(read_bytes(SIGNED.format(signature=body).encode(), "x.txt"))
     assert record.declaration is not None and "Line 7." in " ".join(record.declaration.closing)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Ministry of Economy, Trade and Industry (METI), UNDP",
+            ["Ministry of Economy, Trade and Industry (METI)", "UNDP"],
+        ),
+        (
+            "Ministry of Land, Infrastructure, Transport and Tourism; KOTRA",
+            ["Ministry of Land, Infrastructure, Transport and Tourism", "KOTRA"],
+        ),
+        (
+            "Japan Oil, Gas and Metals National Corporation (JOGMEC)",
+            ["Japan Oil, Gas and Metals National Corporation (JOGMEC)"],
+        ),
+        ("Hokkaido, Aomori, Akita", ["Hokkaido", "Aomori", "Akita"]),
+        ("Environment, Tourism, Trade", ["Environment", "Tourism", "Trade"]),  # fields alone: a list of them
+        ("Ministry of Economy; Trade and Industry Bureau", ["Ministry of Economy", "Trade and Industry Bureau"]),
+    ],
+)
+def test_a_list_keeps_the_commas_of_a_ministrys_fields(text: str, names: list[str]) -> None:
+    assert listed_names(text) == names

@@ -984,7 +984,7 @@ class ParticipationScanner:
         if suffix:
             group.observer = True
             position = suffix.end()
-        names = split_top_level(inner[count.end() if count else 0 :], _LIST_SEPARATORS)
+        names = listed_names(inner[count.end() if count else 0 :])
         for item in names:
             self.add_authority(item)
         return position, any(name.strip() for name in names)
@@ -995,7 +995,7 @@ class ParticipationScanner:
             name, country, marked = placed
             self.add_authority(f"{name} ({country})", observer or marked)
             return
-        for listed in split_top_level(_SLASHES.sub(";", text), _LIST_SEPARATORS):
+        for listed in listed_names(_SLASHES.sub(";", text)):
             item = _AND_OTHERS.sub(r"\g<name>", listed).strip()
             if _title_case(last := _LAST_LISTED.sub("", item)):
                 item = last  # (not "and the Kazakh border city of Khorgos": words about a name)
@@ -1018,6 +1018,77 @@ class ParticipationScanner:
                 names = _names_joined_by_and(named)
             for name in names:
                 self.add_authority(name, observer or marked)
+
+
+# The fields a ministry or an agency is named for, listed with commas inside its one name:
+# "Ministry of Land, Infrastructure, Transport and Tourism", "Japan Oil, Gas and Metals National
+# Corporation". A comma before them continues that name rather than listing another.
+PORTFOLIO_WORDS = frozenset(
+    [
+        "agriculture",
+        "commerce",
+        "communications",
+        "construction",
+        "culture",
+        "economy",
+        "education",
+        "employment",
+        "energy",
+        "environment",
+        "finance",
+        "fisheries",
+        "food",
+        "forestry",
+        "gas",
+        "health",
+        "industry",
+        "infrastructure",
+        "innovation",
+        "investment",
+        "labor",
+        "labour",
+        "land",
+        "metals",
+        "mining",
+        "oil",
+        "planning",
+        "science",
+        "sports",
+        "technology",
+        "tourism",
+        "trade",
+        "transport",
+        "transportation",
+        "welfare",
+        "youth",
+    ]
+)
+
+
+def _portfolio(word: str) -> bool:
+    return word[:1].isupper() and word.lower() in PORTFOLIO_WORDS
+
+
+def _continues_portfolio(name: str, piece: str) -> bool:
+    """Whether ``piece``, after a comma, goes on listing the fields ``name`` ends with: a field
+    ("Infrastructure") or two joined by "and" ("Transport and Tourism", "Gas and Metals National
+    Corporation (JOGMEC)") after a name of two words or more whose last word is one."""
+    before, words = name.split(), piece.split()
+    if len(before) < 2 or not _portfolio(before[-1]) or not words or not _portfolio(words[0]):
+        return False
+    return len(words) == 1 or (len(words) >= 3 and words[1] in ("and", "&") and _portfolio(words[2]))
+
+
+def listed_names(text: str) -> list[str]:
+    """The names of a list, split at its separators outside brackets, except at the commas
+    inside one name's fields ("Ministry of Economy, Trade and Industry (METI)")."""
+    names: list[str] = []
+    for piece in split_top_level(text, _LIST_SEPARATORS):
+        if names and _continues_portfolio(names[-1], piece) and text.find(f"{names[-1]}, {piece}") >= 0:
+            names[-1] = f"{names[-1]}, {piece}"
+        else:
+            names.append(piece)
+    return names
 
 
 # The last words of a body's or a region's name: "A and B" is two names only where A ends so.
@@ -1303,7 +1374,7 @@ def _observer_heading_at(layout: re.Pattern[str], text: str) -> tuple[str, str] 
     return (name.strip(), rest.strip()) if marked and name.strip() else None
 
 
-# "International organizations", "Other organisations (observers):": a line heading a group of
+# "International organizations", "Other organisations (observers):", "Institutions": a line heading a group of
 # bodies of no country, whose names follow on lines of their own. They attend beside the member
 # regions, as observers: their group is named by the heading as written, and has no country.
 # "Experts", "Associations and networks": bodies that are no member region, whatever their country
@@ -1313,7 +1384,7 @@ EXPERTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 BODIES_HEADING = re.compile(
-    r"(?:(?:international|other|related|guest|invited|partner|participating)\s+)+"
+    r"(?:(?:international|other|related|guest|invited|partner|participating)\s+)*"
     r"(?:organi[sz]ations|institutions|bodies|agencies)(?:\s*\(\d{1,3}\))?\s*[:：]?"
     rf"|{EXPERTS_HEADING.pattern}",
     re.IGNORECASE,
