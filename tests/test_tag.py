@@ -381,6 +381,8 @@ ENTITY_SET_FLOORS = {
     "BG": (0.986, 0.964, 0.957, 0.982),
     "BH": (0.987, 0.971, 0.946, 0.972),
     "BI": (0.990, 0.975, 0.952, 0.967),
+    "BJ": (0.990, 0.990, 0.970, 0.990),
+    "BK": (0.984, 0.984, 0.966, 0.966),
 }
 
 
@@ -1693,3 +1695,32 @@ def test_a_legal_form_after_a_place_makes_a_company_and_a_venues_aside_names_eac
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Petropavlovsk PLC"] == "organization" and "Petropavlovsk" not in kinds
     assert kinds["Ocean Pavilion"] == kinds["Samsa Marine Park"] == kinds["Wuzhong Morning Tea Street"] == "place"
+
+
+def test_a_bodys_organ_in_lower_case_a_town_after_its_centre_and_a_cave_after_a_date(nlp) -> None:
+    text = SHELL.format(
+        "The GTI secretariat in Beijing proposed a route to the soum centre of Lun; on 2 March Hwaam Cave "
+        "was visited, and the Power of Siberia gas pipeline was presented."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["GTI"] == "organization" and "GTI secretariat" not in kinds
+    assert kinds["Lun"] == kinds["Hwaam Cave"] == kinds["Power of Siberia"] == "place"
+    assert "March Hwaam Cave" not in kinds
+
+
+def test_a_forums_quoted_title_names_no_body_and_a_bodys_two_names_are_one(nlp) -> None:
+    text = SHELL.format("NEAR International Forum “Green Industry and Smart Cities”, with the Northern Forum.").replace(
+        "Period: 2012\n",
+        "Period: 2012\nParticipants:\n- ORU Fogar – United Regions Organization\n- Toyama Prefecture\n",
+    )
+    ids = _ids_of(text, nlp)
+    assert "Smart Cities" not in ids and "Northern Forum" in ids
+    assert ids["ORU Fogar"] == ids["United Regions Organization"] == "org:oru-fogar"
+
+
+def test_a_native_form_after_a_comma_that_ends_an_aside_is_the_names(nlp) -> None:
+    text = SHELL.format(
+        "A bridge across the Amur River (in China the Heilongjiang River, 黑龙江); talks with Heilongjiang Province."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["黑龙江"] == ids["Heilongjiang River"] == ids["Amur River"] != ids["Heilongjiang Province"]

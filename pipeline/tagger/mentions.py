@@ -14,11 +14,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeGuard
 
 from ..parser.countries import country_code
+from ..parser.dates import MONTHS
 from ..parser.meeting import declaration_kind
 from ..parser.overview import ONLINE_TOO, PLACE_SEPARATOR, field_kind
 from ..parser.text import split_aside, split_top_level, split_top_level_at
@@ -29,6 +30,7 @@ from .names import (
     COMPASS_WORDS,
     CONDITIONAL_GLUED,
     CONNECTORS,
+    FACILITY_FEATURE_NOUNS,
     FIELD_WORDS,
     GENERIC_WORDS,
     HEAD_LABELS,
@@ -126,7 +128,10 @@ def _namesake_in(country: str, text: str, gazetteer: Gazetteer) -> Entry | None:
 def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     """'Toyama Prefecture (富山県)' -> ['Toyama Prefecture', '富山県']; a name whose aside is
     part of it ('Republic of Sakha (Yakutia)') stays whole, and so does one that ends with it;
-    asides one after another are each a name ('Assembly of European Regions (AER) (Strasbourg)')."""
+    asides one after another are each a name ('Assembly of European Regions (AER) (Strasbourg)');
+    a body's two names apart ('ORU Fogar – United Regions Organization') each a name."""
+    if glossed := _body_glossed(text, gazetteer):
+        return [name for piece in glossed for name in _with_aside(piece, gazetteer)]
     aside = split_aside(text)
     other_name = _OTHER_SPELLING.match(aside[1]) if aside else None
     if aside and other_name:  # "(also written Umnugovi Aimag)": the name's other spelling
@@ -148,6 +153,26 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     elif split_aside(aside[1]):  # "Jeollanam-do (Korea Aerospace Research Institute (KARI))": a name with its own aside
         inside = _with_aside(aside[1], gazetteer)
     return [*_with_aside(aside[0], gazetteer), *inside]
+
+
+_GLOSS = re.compile(r"\s+[/–—]\s+")  # a spaced slash or dash between a name and its other name
+
+
+def _body_glossed(text: str, gazetteer: Gazetteer) -> list[str] | None:
+    """ "ORU Fogar – United Regions Organization", "CPMR / Conférence des Régions ...": a body's
+    names on both sides of a spaced dash or slash, one of them a body the gazetteer knows and
+    the other one too, or headed as a body; None for any other text."""
+    pieces = [piece.strip() for piece in split_top_level_at(text, _GLOSS)]
+    if len(pieces) != 2:
+        return None
+    bare = [(split_aside(piece) or (piece, ""))[0] for piece in pieces]
+    entries = [gazetteer.lookup(name) for name in bare]
+    if not any(entries) or any(entry is not None and entry.kind != "organization" for entry in entries):
+        return None
+    headed = all(
+        entry is not None or head_kind(name) == "organization" for entry, name in zip(entries, bare, strict=True)
+    )
+    return pieces if headed else None
 
 
 def _is_region_or_country(text: str, gazetteer: Gazetteer) -> bool:
@@ -970,7 +995,12 @@ def _held(ent: Span) -> bool:
 
 def _lower_case_organ_of(ent: Span, gazetteer: Gazetteer) -> tuple[Entry, Span] | None:
     """A known organ's name written in lower case, "the secretariat of the Greater Tumen
-    Initiative": a common noun and the body it belongs to, which the gazetteer knows."""
+    Initiative", "the GTI secretariat": a common noun and the body it belongs to, which the
+    gazetteer knows."""
+    if len(ent) > 1 and ent[-1].is_lower and ent[-1].is_alpha and not ent[0].is_lower:
+        body = ent[:-1]
+        entry = gazetteer.lookup(body.text)
+        return (entry, body) if entry is not None and entry.kind == "organization" else None
     if not ent[0].is_lower:
         return None
     of = next((token.i for token in ent if token.lower_ == "of"), None)
@@ -1193,12 +1223,13 @@ def _portfolio(words: str) -> bool:
     return all(word.strip(",").lower() in MINISTRY_FIELDS | _PORTFOLIO_JOINERS for word in words.split())
 
 
-def _natural_feature_after(doc: Doc, end: int) -> bool:
-    """Whether lower-case nouns after a name make it a natural feature's ("... gas field")."""
+def _feature_after(doc: Doc, end: int, nouns: Collection[str]) -> bool:
+    """Whether lower-case ``nouns`` after a name, maybe after a resource's words, make it a
+    feature's: "... gas field" (NATURAL_FEATURE_NOUNS), "... gas pipeline" (FACILITY_FEATURE_NOUNS)."""
     index = end
     while index < len(doc) and index - end < 3 and doc[index].text in RESOURCE_WORDS:
         index += 1
-    return index < len(doc) and doc[index].text in NATURAL_FEATURE_NOUNS
+    return index < len(doc) and doc[index].text in nouns
 
 
 LOCATIVES = frozenset({"in", "at", "near"})
@@ -1426,8 +1457,10 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         tail = next((t.i for t in ent.doc[ent.start + 1 : end] if t.lower_ in CONNECTORS), end)
         return [], range(start, tail)
     default: tuple[EntityKind, str] = ("place", ent.label_) if ent.label_ in PLACE_LABELS else ("organization", "ORG")
-    if _natural_feature_after(ent.doc, end):
+    if _feature_after(ent.doc, end, NATURAL_FEATURE_NOUNS):
         default = ("place", "LOC")
+    elif _feature_after(ent.doc, end, FACILITY_FEATURE_NOUNS):
+        default = ("place", "FAC")
     elif (end < len(doc) and doc[end].text in UNIT_NOUNS) or (  # "Khutag-Undur soum"
         default[0] == "organization" and _located(ent.doc, start, end, ents_at)
     ):
@@ -1615,7 +1648,8 @@ NATIVE_AFTER_NOUNS = 2
 def _native_aside(doc: Doc, end: int) -> range | None:
     """The tokens of a bracketed name in another script right after ``end`` ("Tsugaru Strait
     (津軽海峡)", "Lake Teletskoye (Телецкое озеро)"), or after a lower-case noun or two
-    ("the Yinxu archaeological site (殷墟)")."""
+    ("the Yinxu archaeological site (殷墟)"), or after a comma that ends the aside the name
+    stands in ("(in China the Heilongjiang River, 黑龙江)")."""
     nouns = end
     while nouns < len(doc) and nouns - end < NATIVE_AFTER_NOUNS and doc[nouns].is_lower and doc[nouns].is_alpha:
         nouns += 1
@@ -1623,6 +1657,8 @@ def _native_aside(doc: Doc, end: int) -> range | None:
     # (not a body's words: "Aomori city hall (青森市役所)" is the hall's)
     if nouns > end and not any(token.is_stop for token in words) and head_kind(words.text) != "organization":
         end = nouns
+    if end < len(doc) and doc[end].text == ",":
+        return _native_before_close(doc, end + 1)
     if end >= len(doc) or doc[end].text != "(":
         return None
     depth = 0
@@ -1632,6 +1668,17 @@ def _native_aside(doc: Doc, end: int) -> range | None:
             inner = doc[end + 1 : close].text
             if _other_script_only(inner):
                 return range(end + 1, close)
+            return None
+    return None
+
+
+def _native_before_close(doc: Doc, start: int) -> range | None:
+    """The tokens from ``start`` to the bracket that closes the aside a name stands in, where
+    they are a name in another script: "(in China the Heilongjiang River, 黑龙江)"."""
+    for close in range(start + 1, min(len(doc), start + 1 + NATIVE_ASIDE_TOKENS)):
+        if doc[close].text == ")":
+            return range(start, close) if _other_script_only(doc[start:close].text) else None
+        if doc[close].text in ("(", ","):
             return None
     return None
 
@@ -1898,21 +1945,37 @@ def _districts(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[M
 
 # The units of a town before its name: "in the town of Omi", "the village of Achan"
 TOWN_OF_NOUNS = frozenset({"town", "city", "village", "township", "settlement", "soum"})
+# ... and the words before a centre or seat that make it a town's: "the soum centre of Lun"
+TOWN_CENTRE_OF = frozenset({"soum", "district", "county", "administrative", "regional", "aimag"})
+_CENTRE_NOUNS = frozenset({"centre", "center", "seat"})
+
+
+def _unit_before(doc: Doc, of: Token) -> bool:
+    """Whether a town's unit stands before ``of``, in lower case: "town of", "soum centre of"."""
+    unit = doc[of.i - 1]
+    if not unit.is_lower:
+        return False
+    return unit.lower_ in TOWN_OF_NOUNS or (
+        unit.lower_ in _CENTRE_NOUNS and of.i >= 2 and doc[of.i - 2].lower_ in TOWN_CENTRE_OF
+    )
 
 
 def _towns_of_unit_nouns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """ "the town of Omi": a name of one or two capitalised words after a town's unit and "of"
-    (TOWN_OF_NOUNS) that neither the model nor the gazetteer found, that town, as a proposal."""
+    (TOWN_OF_NOUNS, TOWN_CENTRE_OF) that the gazetteer did not find and the model found as no
+    place, that town: a proposal where the model found nothing, and before its span of a body
+    ("the soum centre of Lun": the unit says what the name is)."""
     found: list[tuple[range, bool, list[Mention]]] = []
     for of in doc[1:-1]:
-        if of.lower_ != "of" or doc[of.i - 1].lower_ not in TOWN_OF_NOUNS or not doc[of.i - 1].is_lower:
+        if of.lower_ != "of" or not _unit_before(doc, of):
             continue
         start = of.i + 1
         end = _capitalised_run(doc, start)
         words = doc[start:end]
         # (what the model took for a person or a people after "town of" is the town's name)
+        model_body = _model_span_of(doc, words, ORG_LABELS)
         taken = any(token.ent_type_ in PLACE_LABELS | ORG_LABELS or not token.is_alpha for token in words)
-        if not 0 < len(words) <= TOWN_NAME_WORDS or taken:
+        if not 0 < len(words) <= TOWN_NAME_WORDS or (taken and not model_body):
             continue
         # (not "host city of Expo 2012": a word after it that goes on with the name, or an event's)
         goes_on = end < len(doc) and (doc[end].is_title or doc[end].like_num)
@@ -1924,8 +1987,14 @@ def _towns_of_unit_nouns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bo
             if city is not None
             else _mention(words.text, gazetteer, "place", "GPE", source="rules")
         )
-        found.append((range(start, end), True, [mention]))
+        found.append((range(start, end), not model_body, [mention]))
     return found
+
+
+def _model_span_of(doc: Doc, words: Span, labels: frozenset[str]) -> bool:
+    """Whether the model's own entity (no gazetteer's) of one of ``labels`` is exactly ``words``."""
+    ent = next((ent for ent in doc.ents if ent.start == words.start), None)
+    return ent is not None and ent.end == words.end and ent.label_ in labels and not ent.ent_id_
 
 
 # The acronyms that name the system a body belongs to before a slash: "UN/ISDR", "UN/ESCAP"
@@ -2059,12 +2128,14 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     ents_at = {ent.start: ent for ent in doc.ents}
     proposals = []
     for ent in ents:
+        ent = _after_date(ent)
         # "Ms. Olga Ivanova", "Governor Ishii"; "typhoon Maemi", "Expo 2012 Yeosu": an event's name, no place
         if (
             _in_person_name(doc, ent.start)
             or _in_event_name(doc, ent.start)
             or _dashed_into_event(doc, ent.end)
             or _initialled_person(ent, gazetteer)
+            or (not ent.ent_id_ and ent.label_ in ORG_LABELS and _in_quoted_title(doc, ent.start, ent.end))
         ):
             continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
@@ -2099,6 +2170,17 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
             accepted.append(coordinated)
     accepted = _cities_among_cities(doc, _also_known_as(doc, _with_native(doc, accepted)), gazetteer)
     return [mention for _, found in _with_articles(doc, _governed_regions(doc, accepted)) for mention in found]
+
+
+def _after_date(ent: Span) -> Span:
+    """``ent`` without the month it starts with after a day's number: "2 March Hwaam Cave" in a
+    programme is the cave ("May Day Stadium" keeps its month)."""
+    from spacy.tokens import Span  # (a doc is there: spaCy is loaded)
+
+    doc, start = ent.doc, ent.start
+    if len(ent) > 1 and start > 0 and doc[start].lower_ in MONTHS and doc[start - 1].like_num:
+        return Span(doc, start + 1, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+    return ent
 
 
 ARTICLE_MODIFIERS = frozenset({"upper", "lower", "middle", "whole", "northern", "southern", "eastern", "western"})
@@ -2238,6 +2320,31 @@ def _in_event_name(doc: Doc, start: int) -> bool:
         if not (doc[before].like_num or doc[before].is_title):
             return False
     return False
+
+
+# Quotation marks that open and close a title: 'Forum “Green Industry and Smart Cities”'
+TITLE_QUOTES = {"“": "”", '"': '"', "«": "»", "「": "」", "『": "』"}
+# Words before a quoted title, besides an event's head: 'under the theme "..."'
+TITLE_WORDS = frozenset({"theme", "title", "topic", "slogan", "motto"})
+_TITLE_REACH = 12  # how many words a quoted title holds at most, here
+
+
+def _in_quoted_title(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` is inside a title in quotation marks after an event's head or
+    a theme ('NEAR International Forum “Green Industry and Smart Cities”': no body "Smart Cities");
+    for the model's spans (a body the gazetteer knows is named in a title too)."""
+    opening = next(
+        (i for i in range(start - 1, max(-1, start - 1 - _TITLE_REACH), -1) if doc[i].text in TITLE_QUOTES), None
+    )
+    if opening is None or opening == 0:
+        return False
+    closing = TITLE_QUOTES[doc[opening].text]
+    if not any(token.text == closing for token in doc[end : end + _TITLE_REACH]):
+        return False
+    if any(token.text == closing for token in doc[opening + 1 : start]):
+        return False  # (the quotation closed before the name)
+    before = doc[opening - 1] if doc[opening - 1].text not in (":", ",") or opening < 2 else doc[opening - 2]
+    return before.lower_ in HEAD_WORDS["event"] | TITLE_WORDS
 
 
 _DASHES = frozenset({"-", "–", "—"})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..parser.overview import field_kind
 from ..record import EntityKind
@@ -391,6 +392,8 @@ LEADING_EVENT_BEFORE_YEAR = {"expo"}
 # A name followed by one of these lower-case nouns names a natural feature, whatever the
 # model thought it was: "the Lunskoye gas field", "the Natalka gold deposit", "Three
 # Brothers rocks", "the Selenga delta". Resource words may stand between.
+# ... and these name a facility: "the Power of Siberia gas pipeline", "the Amur rail bridge"
+FACILITY_FEATURE_NOUNS = {"pipeline", "pipelines", "railway", "railroad", "bridge", "tunnel", "highway", "canal", "dam"}
 NATURAL_FEATURE_NOUNS = {
     "field",
     "fields",
@@ -510,7 +513,27 @@ HEAD_LABELS: dict[str, tuple[EntityKind, str]] = {
 CONNECTORS = {"of", "for", "on"}
 # Heads an "on" tail belongs to: "Subcommittee on Energy", but "Kyoto University" ends before
 # "on the Kyoto Protocol".
+# What a hotel's name joins to "Hotel" with "and": "Blue Sky Hotel and Tower", "Kensington Hotel & Resort"
+HOTEL_PARTS = {"tower", "towers", "resort", "resorts", "spa", "suites", "residence", "residences", "casino"}
 ON_TAIL_HEADS = {"subcommittee", "committee", "committees", "commission", "council", "group", "network"}
+# Heads a body names its purpose after, with "for": "Foundation for the Preservation and
+# Protection of the Przewalski Horse", "Centre for Research and Development of Arid Lands"
+FOR_TAIL_HEADS = {
+    "academy",
+    "agency",
+    "alliance",
+    "association",
+    "centre",
+    "center",
+    "commission",
+    "committee",
+    "council",
+    "foundation",
+    "fund",
+    "institute",
+    "office",
+    "society",
+}
 
 LEADING_WORDS = {"the", "a", "an", "this", "these", "our", "its", "their", "of", "in", "at"}
 TRAILING_WORDS = {"of", "in", "at", "and", "or", "for", "to", "on", "from", "with", "by", "the", "'s", "’s"}
@@ -578,6 +601,8 @@ FIELD_WORDS = {
 }
 GENERIC_WORDS = FIELD_WORDS | {
     "plenary",
+    "visitor",  # "Visitor Centre": a park's building, named by what it is
+    "visitors",
     "krai",
     "kray",
     "oblast",
@@ -958,6 +983,13 @@ def _split_conjunctions(words: list[str], ampersand_joins: bool = False) -> list
         and head_kind(" ".join(parts[1])) is None
     ):
         return [words]
+    if (
+        len(parts) == 2
+        and parts[0][-1].lower() == "hotel"
+        and len(parts[1]) == 1
+        and parts[1][0].lower() in HOTEL_PARTS
+    ):
+        return [words]  # "Blue Sky Hotel and Tower": one hotel
     return parts
 
 
@@ -987,10 +1019,21 @@ def is_name(name: str) -> bool:
         bool(words)
         and (name[0].isupper() or _lower_case_lead(words))
         and not all(word.lower() in GENERIC_WORDS for word in words if word.lower() not in _JOINING_WORDS)
+        and not (len(words) == GENERIC_ROOM_WORDS and _generic_room(words))
         and name.lower() not in NOT_NAMES
         and field_kind(name) is None
         and not (len(words) == 1 and _word_key(words[0]) in LONE_HEADS | PEOPLES_ADJECTIVES)  # "Russian port"
     )
+
+
+# A building's or a room's head after a generic word names no place: "Conference Hall", "Visitor
+# Centre" (a hall's longer name is its own: "International Conference Hall")
+GENERIC_ROOMS = frozenset({"centre", "center", "hall", "room"})
+GENERIC_ROOM_WORDS = 2
+
+
+def _generic_room(words: list[str]) -> bool:
+    return words[-1].lower() in GENERIC_ROOMS and words[0].lower() in GENERIC_WORDS
 
 
 def _lower_case_lead(words: list[str]) -> bool:
@@ -1309,6 +1352,19 @@ _ALL_HEAD_WORDS = frozenset(word for words in HEAD_WORDS.values() for word in wo
 # "<Capitalised words> Museum", "<Capitalised words> Agency".
 # Heads that make a name only capitalised: "Jeonju Hanok Village", but "a Nanai village of Achan"
 TITLED_HEADS = frozenset({"village", "market"})
+# (with the capitalised words before its head: "Japan Society for the Promotion of Science")
+_BODY_FOR: list[dict[str, Any]] = [
+    _CAPITALISED | {"OP": "{0,3}"},
+    {"LOWER": {"IN": sorted(FOR_TAIL_HEADS)}, "IS_TITLE": True},
+    {"LOWER": "for"},
+    {"LOWER": "the", "OP": "?"},
+]
+# (an "of" tail is left to the extension of a body's span: it may be another body's name,
+# "Subregional Office for East and North-East Asia of the United Nations Economic and Social ...")
+_BODY_FOR_TAILS: tuple[tuple[str, list[dict[str, Any]]], ...] = (
+    ("body for", []),
+    ("body for, and", [{"LOWER": "and"}, _NAME_WORDS]),
+)
 NAME_SHAPES = [
     _shape("LOC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}, "IS_TITLE": True}], "natural"),
     # a lower-case head after a people's adjective names no feature: "Russian mine engineers"
@@ -1348,6 +1404,16 @@ NAME_SHAPES = [
         "numbered facility",
     ),
     _shape("FAC", [{"LOWER": {"IN": sorted(LEADING_FACILITY)}}, {"IS_TITLE": True, "OP": "+"}], "leading facility"),
+    _shape(
+        "FAC",
+        [
+            _NAME_WORDS,
+            {"LOWER": "hotel", "IS_TITLE": True},
+            {"LOWER": {"IN": ["and", "&"]}},
+            {"LOWER": {"IN": sorted(HOTEL_PARTS)}, "IS_TITLE": True},
+        ],
+        "hotel and",
+    ),
     # a town named "Port" and one word ("from Port Baikal to Listvyanka"), not "Port Authority"
     _shape(
         "GPE",
@@ -1406,6 +1472,10 @@ NAME_SHAPES = [
         ],
         "committee on",
     ),
+    # a body and its purpose: "Fund for Peace", "Foundation for the Preservation and Protection
+    # of the Przewalski Horse" (a shape for each way the purpose goes on: a pattern's tokens
+    # cannot repeat a group; "and the" opens another name)
+    *(_shape("ORG", [*_BODY_FOR, _NAME_WORDS, *tail], name) for name, tail in _BODY_FOR_TAILS),
     # an organization's head is capitalised: "the Yakutia branch of ..." is no name
     _shape(
         "ORG", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["organization"])}, "IS_TITLE": True}], "organization"
