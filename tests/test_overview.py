@@ -1083,3 +1083,21 @@ def test_a_rule_of_dashes_before_many_lines_is_no_signature() -> None:
 )
 def test_a_list_keeps_the_commas_of_a_ministrys_fields(text: str, names: list[str]) -> None:
     assert listed_names(text) == names
+
+
+def test_a_tables_observers_column_holds_each_countrys_observers() -> None:
+    text = (
+        "The 2009 NEAR Mining Subcommittee\n1. Overview\n※ Date: Sep 9, 2009\n※ Participation:\n\n"
+        "| Country | Member regions | Observers |\n|---|---|---|\n"
+        "| Russian Federation | Sakha Republic, Magadan Oblast | Krasnoyarsk Krai |\n"
+        "| China | Heilongjiang Province | |\n"
+        "| Korea | Gyeongsangbuk-do | Korea Resources Corporation (KORES) |\n"
+    )
+    _, groups = _record_groups(text)
+    assert groups == [
+        ("Russian Federation", "member", ["Sakha Republic", "Magadan Oblast"]),
+        ("Russian Federation", "observer", ["Krasnoyarsk Krai"]),
+        ("China", "member", ["Heilongjiang Province"]),
+        ("Republic of Korea", "member", ["Gyeongsangbuk-do"]),
+        ("Republic of Korea", "observer", ["Korea Resources Corporation (KORES)"]),
+    ]

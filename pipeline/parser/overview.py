@@ -680,6 +680,7 @@ class TableColumns:
     native: int | None = None  # the body's name in its own script ("島根県"), as a text writes it in brackets
     # the institution a region sent ("Korea Aerospace Research Institute (KARI)"), in brackets after it
     body: int | None = None
+    observers: int | None = None  # the row's country's observers, beside its members
     width: int = 0  # how many cells the header row has
 
 
@@ -927,7 +928,10 @@ class ParticipationScanner:
             authority_cells = [
                 cell
                 for index, cell in enumerate(cells)
-                if cell and index != country_index and not ROLE_CELL.match(cell) and not COUNT_CELL.match(cell)
+                if cell
+                and index not in (country_index, columns.observers)
+                and not ROLE_CELL.match(cell)
+                and not COUNT_CELL.match(cell)
             ]
         # (its own-script name, then the institution it sent: "Jeollanam-do (Korea Aerospace Research Institute)")
         asides = [aside for aside in (_native_name(cells, columns), _body_sent(cells, columns)) if aside]
@@ -935,6 +939,17 @@ class ParticipationScanner:
             text, marked = _with_seat(cell, seat_place) if seat_place else (cell, False)
             text += "".join(f" ({aside})" for aside in asides if aside not in text)
             self.add_items(text, observer or marked)
+        observers = columns.observers
+        observing = cells[observers].strip() if observers is not None and observers < len(cells) else ""
+        if observing and not ROLE_CELL.match(
+            observing
+        ):  # "| Russian Federation | Sakha Republic, ... | Krasnoyarsk Krai |"
+            country_text = country_cell or seat_country
+            if country_text and country_code(country_text):
+                self.group_for_row(country_text, True)
+            else:
+                self.open_group(None).observer = True
+            self.add_items(observing, True)
 
     def group_for_row(self, country_text: str, observer: bool) -> GroupDraft:
         """Rows of one country and role follow each other in a table: one group for them."""
@@ -1195,6 +1210,9 @@ TABLE_HEADERS = (
         ),
     ),
     ("body", re.compile(r"\binstitut(?:e|ion)s?\b|\buniversit|\bagenc(?:y|ies)\b", re.IGNORECASE)),
+    # "| Country | Member regions | Observers |": each row's observers, of the row's country
+    # ("| Observer |", a mark's column, has no role of its own)
+    ("observers", re.compile(r"^(?:observers|observing (?:regions|members|authorities))$", re.IGNORECASE)),
     (
         "authority",
         re.compile(
