@@ -383,6 +383,9 @@ ENTITY_SET_FLOORS = {
     "BI": (0.990, 0.975, 0.952, 0.967),
     "BJ": (0.990, 0.990, 0.970, 0.990),
     "BK": (0.984, 0.984, 0.966, 0.966),
+    "BL": (0.987, 0.972, 0.956, 0.964),
+    "BM": (0.990, 0.986, 0.990, 0.990),
+    "BN": (0.987, 0.984, 0.981, 0.990),
 }
 
 
@@ -848,7 +851,8 @@ def test_a_town_on_its_river_a_known_body_in_a_city_and_a_hyphenated_range(nlp) 
     )
     kinds = dict(_kinds_of(text, nlp))
     assert kinds.get("Nikolayevsk-on-Amur") == kinds.get("Nagoya") == kinds.get("Sikhote-Alin") == "place"
-    assert kinds.get("Mitsubishi Heavy Industries") == kinds.get("EMERCOM of Russia") == "organization"
+    assert kinds.get("Mitsubishi Heavy Industries") == kinds.get("EMERCOM") == "organization"
+    assert kinds.get("Russia") == "place" and "EMERCOM of Russia" not in kinds  # (a country's department)
     assert kinds.get("Daewoo Shipbuilding & Marine Engineering") == "organization"
 
 
@@ -1724,3 +1728,25 @@ def test_a_native_form_after_a_comma_that_ends_an_aside_is_the_names(nlp) -> Non
     )
     ids = _ids_of(text, nlp)
     assert ids["黑龙江"] == ids["Heilongjiang River"] == ids["Amur River"] != ids["Heilongjiang Province"]
+
+
+def test_a_rulers_name_a_rivers_province_named_name_and_a_companys_quoted_native_name(nlp) -> None:
+    text = SHELL.format(
+        "A visit to the birthplace of Chinggis Khaan and to Chinggis City; floods on the Amur River "
+        "(Heilongjiang) and in Heilongjiang Province; MMC Norilsk Nickel («Норильский никель»)."
+    )
+    ids = _ids_of(text, nlp)
+    assert "Chinggis" not in ids and ids["Chinggis City"] == "city:MN:chinggis-city"
+    assert ids["Heilongjiang"] == ids["Amur River"] != ids["Heilongjiang Province"]
+    assert ids["Норильский никель"] == ids["MMC Norilsk Nickel"] and "«Норильский никель»" not in ids
+
+
+def test_a_participant_said_to_be_an_ngo_and_an_organizers_organ_of_near(nlp) -> None:
+    text = (
+        "The 2013 NEAR Mining Workshop\n· Overview\nPeriod: 2013\n"
+        "Organizer: Gansu Provincial People's Government & Subcommittee on Mining of NEAR\n"
+        "Participants:\nRepublic of Korea: Gyeongsangbuk-do, Future Forest (NGO)\n· Contents\n▷ Talks.\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Future Forest"] == kinds["Subcommittee on Mining"] == kinds["NEAR"] == "organization"
+    assert "NGO" not in kinds and "Subcommittee on Mining of NEAR" not in kinds

@@ -50,6 +50,7 @@ from .names import (
     clean_span,
     feature_key,
     feature_sort,
+    glued_sort,
     head_kind,
     head_word,
     in_capitals,
@@ -399,7 +400,8 @@ def _joined_parts(text: str) -> list[str]:
         following = (split_aside(following) or (following, ""))[0]
         last = part.rsplit(",", 1)[-1]  # (the name "and" follows: "Government of X, Y City Administration and ...")
         if joiner.group(0).strip() in ("and", "&") and (
-            (" of " in last and head_kind(following) is None)
+            # (not before an acronym, a name of its own: "Government of the Sakha Republic & ALROSA")
+            (" of " in last and head_kind(following) is None and not is_acronym(following.strip()))
             # "Subcommittee on Science and Technology": a body's topic of two fields
             or (
                 _TOPIC_TAIL.search(part) is not None
@@ -520,6 +522,8 @@ def _generic(name: str) -> bool:
 _BODY_OF_BODY = re.compile(r"(?<=\))\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
+# Asides that say what kind of body a participant is: "Future Forest (NGO)"
+BODY_KIND_ASIDES = frozenset({"NGO", "NPO", "INGO", "NONPROFIT", "NON-PROFIT"})
 # An aside naming where a body's office is: "World Bank (Beijing office)"
 _OFFICE_IN_PLACE = re.compile(r"^(?P<place>[A-Z][^()]*?)\s+(?:office|branch|bureau|representative office)$")
 
@@ -533,8 +537,12 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
         for group in overview.participation.groups:
             if group.country_text and group.country:  # "International organizations" heads no place
                 mentions.append(_mention(group.country_text, gazetteer, "place", "GPE", group.country))
-            for authority in group.authorities:
+            for listed in group.authorities:
                 named: Mention | None = None
+                # "Future Forest (NGO)": the aside says the participant is a body, and names nothing
+                aside = split_aside(listed)
+                said_body = aside is not None and aside[1].upper().rstrip("S") in BODY_KIND_ASIDES
+                authority = aside[0] if aside is not None and said_body else listed
                 for name in (name for body in _BODY_OF_BODY.split(authority) for name in _with_aside(body, gazetteer)):
                     if name[:1].islower() or not any(char.isalpha() for char in name):
                         continue  # an aside "(host)", "(host region)", "(8)" names nothing
@@ -549,7 +557,7 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                         name = office["place"]  # "World Bank (Beijing office)": the body's office, in Beijing
                     # observers are often bodies: "UNDP Tumen Secretariat"; a meeting takes no part in
                     # one, so a participant named like one is a body ("... Tourism Forum (EATOF)")
-                    body = head_kind(name) in ("organization", "event") or _led_by_acronym(name, gazetteer)
+                    body = said_body or head_kind(name) in ("organization", "event") or _led_by_acronym(name, gazetteer)
                     if body:
                         found = _body_mentions(name, gazetteer, group.country)
                     else:  # "Baganuur District of Ulaanbaatar": two places
@@ -627,6 +635,8 @@ def _body_mentions(name: str, gazetteer: Gazetteer, country: str | None) -> list
     """A body a field names; a country's department named with its country is the department
     as written, one identity with its full name, and the country ("Ministry of Mining and
     Heavy Industry of Mongolia")."""
+    if organ := _organ_of_parent(name, gazetteer):  # "Subcommittee on Mining of NEAR": the subcommittee, and NEAR
+        return [_mention(part, gazetteer, "organization", "ORG", country) for part in organ]
     whole = _mention(name, gazetteer, "organization", "ORG", country)
     department = department_of_country(name)
     if department is None:
@@ -1125,7 +1135,23 @@ def _parent_body(tail: str, parent: Entry, head: str = "") -> bool:
     return parent.id in PARENT_BODIES or ((tail.isupper() or office) and parent.type in PARENT_BODY_TYPES)
 
 
+# Parents after "of" that are named on their own beside their unit: a ministry (an academy's
+# branch is not, "Energy Systems Institute of the Siberian Branch of the Russian Academy of Sciences")
+SEPARATE_PARENT_HEADS = frozenset({"ministry"})
 _OF_THE = re.compile(r" of (?:the )?")
+
+
+def _organ_of_parent(name: str, gazetteer: Gazetteer) -> list[str] | None:
+    """An organ named on its own with its parent body after "of" (PARENT_BODIES, ``_parent_body``):
+    [the organ, the parent]; None for any other name."""
+    for of_the in _OF_THE.finditer(name):
+        head, tail = name[: of_the.start()], name[of_the.end() :]
+        parent = gazetteer.lookup(tail)
+        if parent is not None and _parent_body(tail, parent, head) and named_organ(head):
+            return [head, tail]
+    return None
+
+
 # A university's unit named by its field alone, no name of its own: its university is named
 ACADEMIC_UNITS = frozenset({"faculty"})
 
@@ -1192,6 +1218,10 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
             and (named_organ(head) or (is_name(head) and not _generic(head)))
         ):
             return [*_split_of_phrase(head, gazetteer), tail]
+        if head_kind(head) == "organization" and is_name(head) and head_word(tail) in SEPARATE_PARENT_HEADS:
+            # "Hokuriku Regional Development Bureau of the Ministry of Land, Infrastructure and Transport":
+            # a unit, and the ministry it belongs to, each named on its own
+            return [*_split_of_phrase(head, gazetteer), *_split_of_phrase(tail, gazetteer)]
         if head_kind(head) == "organization" and is_name(head) and (department := department_of_country(tail)):
             # "First Institute of Oceanography of the Ministry of Natural Resources of China":
             # a country's department is named on its own, and so is its body (a body of any
@@ -1232,6 +1262,8 @@ def _feature_after(doc: Doc, end: int, nouns: Collection[str]) -> bool:
     return index < len(doc) and doc[index].text in nouns
 
 
+# Lower-case nouns after a name that make it a place's: "the Yamakoshi area"
+PLACE_NOUNS_AFTER = frozenset({"area", "areas"})
 LOCATIVES = frozenset({"in", "at", "near"})
 
 
@@ -1461,7 +1493,7 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         default = ("place", "LOC")
     elif _feature_after(ent.doc, end, FACILITY_FEATURE_NOUNS):
         default = ("place", "FAC")
-    elif (end < len(doc) and doc[end].text in UNIT_NOUNS) or (  # "Khutag-Undur soum"
+    elif (end < len(doc) and doc[end].text in UNIT_NOUNS | PLACE_NOUNS_AFTER) or (  # "Khutag-Undur soum"
         default[0] == "organization" and _located(ent.doc, start, end, ents_at)
     ):
         default = ("place", "GPE")
@@ -1692,7 +1724,8 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
     for index, (tokens, found) in enumerate(accepted):
         aside = _native_aside(doc, _name_end(doc, tokens)) if len(found) == 1 else None
         if aside is not None:
-            named, text = found[0], doc[aside.start : aside.stop].text
+            # (without the quotation marks a company's name is written in: "(«Норильский никель»)")
+            named, text = found[0], doc[aside.start : aside.stop].text.strip(QUOTATION_MARKS)
             shown = native_form(text)
             if shown is not None and named.kind == "organization" and named.entry is None and not head_kind(named.text):
                 # "Ine (伊根町)": the model's organization is the town its native name says it is
@@ -2132,10 +2165,11 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
         # "Ms. Olga Ivanova", "Governor Ishii"; "typhoon Maemi", "Expo 2012 Yeosu": an event's name, no place
         if (
             _in_person_name(doc, ent.start)
+            or _before_ruler_title(doc, ent.end)
             or _in_event_name(doc, ent.start)
             or _dashed_into_event(doc, ent.end)
             or _initialled_person(ent, gazetteer)
-            or (not ent.ent_id_ and ent.label_ in ORG_LABELS and _in_quoted_title(doc, ent.start, ent.end))
+            or (_guessed(ent) and _in_quoted_title(doc, ent.start, ent.end))
         ):
             continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
@@ -2268,7 +2302,10 @@ def _other_name_of(doc: Doc, end: int, named: Mention, tokens: range, found: lis
     if bracket is None or tokens.stop >= len(doc) or doc[tokens.stop].text != ")":
         return False
     sort = feature_sort(named.text)
-    return bool(bracket["said"]) or (named.kind == "place" and sort is not None and sort == feature_sort(found[0].text))
+    # ("the Amur River (Heilongjiang)": the river's Chinese name, the province's too, its head glued to it)
+    province = found[0].entry is not None and found[0].entry.type == "province"
+    other_sort = feature_sort(found[0].text) or (glued_sort(found[0].text) if province else None)
+    return bool(bracket["said"]) or (named.kind == "place" and sort is not None and sort == other_sort)
 
 
 def _also_known_as(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
@@ -2298,9 +2335,25 @@ def _also_known_as(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> lis
             continue
         if other.entry is None and other.same_as is None:
             result[later] = other_tokens, [replace(other, same_as=named.text)]
+        elif _region_named_as_feature(named, other):
+            # "the Amur River (Heilongjiang)": the province's name in brackets is the river's
+            result[later] = other_tokens, [replace(other, entry=named.entry, label=named.label, country=named.country)]
         elif named.entry is None and named.same_as is None and other.entry is not None:
             result[index] = tokens, [replace(named, same_as=other.text)]
     return result
+
+
+def _region_named_as_feature(feature: Mention, other: Mention) -> bool:
+    """Whether ``other``, a province the gazetteer knows, is in brackets after a natural feature
+    the gazetteer knows as its other name, a feature's head glued to it (``glued_sort``: the
+    Heilongjiang is the Amur; a city's name in brackets says where, "Mount Geumjeong (Busan)")."""
+    return (
+        feature.entry is not None
+        and feature.entry.type == "geographic"
+        and other.entry is not None
+        and other.entry.type == "province"
+        and glued_sort(other.text) is not None
+    )
 
 
 PERSON_NAME_WORDS = 3  # "Ms. Olga Ivanova", "Dr. Kim Dae Jung": the words a title governs
@@ -2322,6 +2375,15 @@ def _in_event_name(doc: Doc, start: int) -> bool:
     return False
 
 
+QUOTATION_MARKS = "\"'“”‘’«»「」『』"
+
+
+def _guessed(ent: Span) -> bool:
+    """Whether a span is the model's or a name shape's, not a name the gazetteer knows (which a
+    title names too: 'a seminar on “Cooperation with the Northern Forum”')."""
+    return not ent.ent_id_ or ent.ent_id_.startswith("shape:")
+
+
 # Quotation marks that open and close a title: 'Forum “Green Industry and Smart Cities”'
 TITLE_QUOTES = {"“": "”", '"': '"', "«": "»", "「": "」", "『": "』"}
 # Words before a quoted title, besides an event's head: 'under the theme "..."'
@@ -2331,8 +2393,7 @@ _TITLE_REACH = 12  # how many words a quoted title holds at most, here
 
 def _in_quoted_title(doc: Doc, start: int, end: int) -> bool:
     """Whether ``doc[start:end]`` is inside a title in quotation marks after an event's head or
-    a theme ('NEAR International Forum “Green Industry and Smart Cities”': no body "Smart Cities");
-    for the model's spans (a body the gazetteer knows is named in a title too)."""
+    a theme ('NEAR International Forum “Green Industry and Smart Cities”': no body "Smart Cities")."""
     opening = next(
         (i for i in range(start - 1, max(-1, start - 1 - _TITLE_REACH), -1) if doc[i].text in TITLE_QUOTES), None
     )
@@ -2343,8 +2404,15 @@ def _in_quoted_title(doc: Doc, start: int, end: int) -> bool:
         return False
     if any(token.text == closing for token in doc[opening + 1 : start]):
         return False  # (the quotation closed before the name)
+    if _after_of(doc, start):
+        return False  # (a name in the title's "of" phrase is one: 'Session “Logistics of the Bohai Rim”')
     before = doc[opening - 1] if doc[opening - 1].text not in (":", ",") or opening < 2 else doc[opening - 2]
     return before.lower_ in HEAD_WORDS["event"] | TITLE_WORDS
+
+
+def _after_of(doc: Doc, start: int) -> bool:
+    before = start - 1 - (start > 0 and doc[start - 1].lower_ == "the")
+    return before >= 0 and doc[before].lower_ == "of"
 
 
 _DASHES = frozenset({"-", "–", "—"})
@@ -2380,6 +2448,18 @@ def _in_person_name(doc: Doc, start: int) -> bool:
         if not doc[before].is_title:
             return False
     return False
+
+
+# A ruler's title after his name: "Chinggis Khaan" is no city Chinggis
+RULER_TITLES = frozenset({"khaan", "khan", "khagan"})
+
+
+def _before_ruler_title(doc: Doc, end: int) -> bool:
+    """Whether a name ends right before a ruler's title that ends a person's name ("the birthplace
+    of Chinggis Khaan"; "Chinggis Khaan International Airport" goes on)."""
+    if end >= len(doc) or doc[end].lower_ not in RULER_TITLES or not doc[end].is_title:
+        return False
+    return end + 1 >= len(doc) or not doc[end + 1].is_title
 
 
 def _initialled_person(ent: Span, gazetteer: Gazetteer) -> bool:

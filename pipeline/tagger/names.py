@@ -63,6 +63,7 @@ HEAD_WORDS = {
         "proposals",
         "recommendations",  # a document: "Cheongsong Recommendations"
         "communique",
+        "summary",  # a document: "Chair's Summary"
     },
     "administrative": {
         "city",
@@ -83,6 +84,9 @@ HEAD_WORDS = {
         "town",  # a Japanese town (machi), as its cities are "City": "Mikuni Town", "Izushi Town"
     },
     "natural": {
+        # "Gochang Tidal Flat", "Suncheon Bay Tidal Flats"
+        "flat",
+        "flats",
         # "Kubiki Oil Field", "Sinduri Coastal Sand Dune", "Tulukuevsky Open Pit"
         "field",
         "fields",
@@ -180,6 +184,7 @@ HEAD_WORDS = {
         "ruins",
         "site",
         "cableway",
+        "driveway",  # "Chirihama Nagisa Driveway"
         "arboretum",
         "trakt",  # Russian for a highway: "Chuysky Trakt"
         "hall",
@@ -291,6 +296,7 @@ HEAD_WORDS = {
         "hpp",  # a hydroelectric power plant: "Bratsk HPP"
     },
     "organization": {
+        "division",  # a company's unit: "Udachny Mining and Processing Division"
         "funds",  # "International Oil Pollution Compensation Funds"
         "centers",  # a body of many sites: "Korea Centers for Disease Control and Prevention"
         "centres",
@@ -395,6 +401,8 @@ LEADING_EVENT_BEFORE_YEAR = {"expo"}
 # ... and these name a facility: "the Power of Siberia gas pipeline", "the Amur rail bridge"
 FACILITY_FEATURE_NOUNS = {"pipeline", "pipelines", "railway", "railroad", "bridge", "tunnel", "highway", "canal", "dam"}
 NATURAL_FEATURE_NOUNS = {
+    "pipe",  # a kimberlite pipe: "the Zarnitsa pipe", "the Udachnaya and Aikhal pipes"
+    "pipes",
     "field",
     "fields",
     "deposit",
@@ -466,7 +474,19 @@ ROUTE_NOUNS = frozenset(
 COUNTRY_ADJECTIVES = frozenset({"korean", "japanese", "chinese", "russian", "mongolian"})
 # ... and of the region's peoples, and words of size and place: "Korean coal mines" names no mine
 PEOPLES_ADJECTIVES = COUNTRY_ADJECTIVES | frozenset(
-    {"soviet", "siberian", "asian", "european", "american", "buryat", "yakut", "khakass", "tuvan", "manchurian"}
+    {
+        "soviet",
+        "siberian",
+        "asian",
+        "european",
+        "american",
+        "buryat",
+        "yakut",
+        "khakass",
+        "tuvan",
+        "manchurian",
+        "daurian",
+    }
     # the region's peoples: "its Kazakh community"
     | {"kazakh", "kyrgyz", "uyghur", "uighur", "tatar", "evenk", "evenki", "nanai", "ainu", "chukchi", "koryak"}
     | {"inner", "outer", "northern", "southern", "eastern", "western", "new", "old", "state", "national", "local"}
@@ -557,6 +577,7 @@ MONGOLIAN_FEATURE_HEADS = {"уул": "mountain", "нуур": "lake", "гол": "
 LOWERCASE_NAME_WORDS = {"aimag", "do", "oblast", "krai", "okrug", "de", "la", *MONGOLIAN_FEATURE_HEADS}
 # The fields of the association's committees: "Economy and Trade Subcommittee" is one name.
 FIELD_WORDS = {
+    "investment",  # "study teams on Trade & Investment"
     "culture",
     "cultural",
     "tourism",
@@ -709,6 +730,7 @@ GENERIC_WORDS = FIELD_WORDS | {
 }
 # Formats, units and abbreviations that ner mistakes for names.
 NOT_NAMES = {
+    "mid",  # "the Mid Niigata Prefecture Earthquake": a part of a name, never one
     "pdf",
     "usd",
     "eur",
@@ -799,7 +821,7 @@ NOT_NAMES = {
     "offline",
     "in-person",
 }
-EDGE_PUNCTUATION = "\"'“”‘’『』「」《》()[]<>,.;:!?·-–—& "
+EDGE_PUNCTUATION = "\"'“”‘’«»『』「」《》()[]<>,.;:!?·-–—& "
 
 
 def _word_key(word: str) -> str:
@@ -810,7 +832,11 @@ def head_word(name: str) -> str:
     words = name.split()
     for index, word in enumerate(words[1:], 1):
         if word.lower() in CONNECTORS:
-            return _word_key(words[index - 1])
+            head = _word_key(words[index - 1])
+            # "Republic of Korea Naval Academy": a country's name before a body's or a building's head
+            if head in HEAD_WORDS["administrative"] and (last := _word_key(words[-1])) in _BODY_OR_BUILDING_HEADS:
+                return last
+            return head
     return _word_key(words[-1]) if words else ""
 
 
@@ -850,6 +876,14 @@ def feature_sort(name: str) -> str | None:
     return _SORT_OF_WORD.get(head_word(name))
 
 
+def glued_sort(name: str) -> str | None:
+    """The sort of feature the head glued to a one-word name says it is (GLUED_ALONE):
+    "Heilongjiang" (the "Black Dragon River") a river's, "Seoraksan" a mountain's."""
+    if " " in name or (feature := unglued(name.lower(), GLUED_ALONE)) is None:
+        return None
+    return _SORT_OF_WORD.get(feature.split()[-1])
+
+
 EVENT_VENUE_HEADS = {"center", "centre", "hall", "park", "plaza", "stadium"}  # "Uljin Expo Park"
 
 # A centre is a building in "International Conference Center", a body in "Asian Disaster
@@ -885,6 +919,7 @@ LEGISLATURE_HEADS = frozenset({"assembly"})
 LEGISLATURE_WORDS = frozenset(
     {"prefectural", "provincial", "legislative", "state", "municipal", "city", "metropolitan", "people's", "national"}
 )
+_BODY_OR_BUILDING_HEADS = HEAD_WORDS["organization"] | HEAD_WORDS["facility"]
 _HEADS_READ_WITH_THE_WORD_BEFORE = frozenset(head for _, head in TWO_WORD_HEADS) | LEGISLATURE_HEADS
 
 
@@ -1018,8 +1053,10 @@ def is_name(name: str) -> bool:
     return (
         bool(words)
         and (name[0].isupper() or _lower_case_lead(words))
-        and not all(word.lower() in GENERIC_WORDS for word in words if word.lower() not in _JOINING_WORDS)
+        and not _all_generic(words)
         and not (len(words) == GENERIC_ROOM_WORDS and _generic_room(words))
+        # "Lake Tourism" (a forum's field), not "Lake Baikal"
+        and not (len(words) > 1 and words[0].lower() in LEADING_NATURAL and _all_generic(words[1:]))
         and name.lower() not in NOT_NAMES
         and field_kind(name) is None
         and not (len(words) == 1 and _word_key(words[0]) in LONE_HEADS | PEOPLES_ADJECTIVES)  # "Russian port"
@@ -1034,6 +1071,10 @@ GENERIC_ROOM_WORDS = 2
 
 def _generic_room(words: list[str]) -> bool:
     return words[-1].lower() in GENERIC_ROOMS and words[0].lower() in GENERIC_WORDS
+
+
+def _all_generic(words: list[str]) -> bool:
+    return all(word.lower() in GENERIC_WORDS for word in words if word.lower() not in _JOINING_WORDS)
 
 
 def _lower_case_lead(words: list[str]) -> bool:
@@ -1377,7 +1418,15 @@ NAME_SHAPES = [
         ],
         "natural, lower-case head",
     ),
-    _shape("LOC", [{"LOWER": {"IN": sorted(LEADING_NATURAL)}}, {"IS_TITLE": True, "OP": "+"}], "leading natural"),
+    # (not a field after it: "Forum on Nomadic Heritage and Lake Tourism")
+    _shape(
+        "LOC",
+        [
+            {"LOWER": {"IN": sorted(LEADING_NATURAL)}},
+            {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(GENERIC_WORDS)}, "OP": "+"},
+        ],
+        "leading natural",
+    ),
     # a mine or a field named before what it yields: "the Bor-Undur mining field", "Tsairt zinc mine"
     _shape(
         "LOC",
