@@ -1101,3 +1101,13 @@ def test_a_tables_observers_column_holds_each_countrys_observers() -> None:
         ("Republic of Korea", "member", ["Gyeongsangbuk-do"]),
         ("Republic of Korea", "observer", ["Korea Resources Corporation (KORES)"]),
     ]
+
+
+def test_a_bodys_two_seats_are_each_a_place() -> None:
+    text = (
+        "The 2025 Online Meeting\n1. Overview\n※ Date: May 9, 2025\n※ Participants:\n\n"
+        "| Body | Seat | Status |\n|---|---|---|\n"
+        "| Northwest Pacific Action Plan (NOWPAP) | Toyama, Japan / Busan, Korea | member |\n"
+    )
+    _, groups = _record_groups(text)
+    assert groups[-1][2] == ["Northwest Pacific Action Plan (NOWPAP) (Toyama, Japan, Busan, Korea)"]

@@ -386,6 +386,7 @@ ENTITY_SET_FLOORS = {
     "BL": (0.987, 0.972, 0.956, 0.964),
     "BM": (0.990, 0.986, 0.990, 0.990),
     "BN": (0.987, 0.984, 0.981, 0.990),
+    "BO": (0.987, 0.977, 0.981, 0.981),
 }
 
 
@@ -1750,3 +1751,14 @@ def test_a_participant_said_to_be_an_ngo_and_an_organizers_organ_of_near(nlp) ->
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Future Forest"] == kinds["Subcommittee on Mining"] == kinds["NEAR"] == "organization"
     assert "NGO" not in kinds and "Subcommittee on Mining of NEAR" not in kinds
+
+
+def test_lower_case_words_before_a_known_name_and_a_kings_name_and_a_rivers_native_name(nlp) -> None:
+    text = SHELL.format(
+        "Changbai Mountain and its crater lake Tianchi; the environment subcommittee met; the tomb of King "
+        "Danjong; a transfer along the Aldan River (Алдан) to the town of Aldan."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Tianchi"] == "geo:heaven-lake" and "lake Tianchi" not in ids
+    assert "environment subcommittee" not in ids and "King Danjong" not in ids
+    assert ids["Алдан"] == ids["Aldan River"] != ids["Aldan"]

@@ -1223,12 +1223,17 @@ TABLE_HEADERS = (
 )
 
 
+_SEATS = re.compile(r"\s+/\s+")
+
+
 def _seat(cells: list[str], columns: TableColumns) -> tuple[str | None, str | None]:
     """(the place, the country) of a body's seat: "Pohang" and "Republic of Korea" of "Pohang,
-    Republic of Korea"; a seat that ends with no country is all place."""
+    Republic of Korea"; a seat that ends with no country is all place, and so are seats apart."""
     if columns.seat is None or columns.seat >= len(cells):
         return None, None
     seat = cells[columns.seat]
+    if len(seats := _SEATS.split(seat)) > 1:  # "Toyama, Japan / Busan, Korea": two seats, each a place
+        return ", ".join(part.strip() for part in seats if part.strip()) or None, None
     place, _, country = seat.rpartition(",")
     if country_code(country.strip()):
         return place.strip() or None, country.strip()

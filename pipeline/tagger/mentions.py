@@ -1733,8 +1733,10 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
                 accepted[index] = tokens, [named]
             form = Mention(text, named.kind, named.label, named.entry, named.country, "rules", same_as=named.text)
             natives[aside.start] = aside, form
-            if shown is not None and HEAD_LABELS.get(head_kind(named.text) or "", ("", ""))[1] == shown.label:
-                headed.add(aside.start)
+            if (shown is not None and HEAD_LABELS.get(head_kind(named.text) or "", ("", ""))[1] == shown.label) or (
+                named.kind == "place" and head_kind(named.text) == "natural"
+            ):
+                headed.add(aside.start)  # ("the Aldan River (Алдан)": the river's, though the town has the name)
     kept = []
     for tokens, found in accepted:
         native = natives.get(tokens.start)
@@ -2166,6 +2168,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
         if (
             _in_person_name(doc, ent.start)
             or _before_ruler_title(doc, ent.end)
+            or _royal_person(ent)
             or _in_event_name(doc, ent.start)
             or _dashed_into_event(doc, ent.end)
             or _initialled_person(ent, gazetteer)
@@ -2173,6 +2176,10 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
         ):
             continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
+        if entry is not None and ent.text.isascii() and ent.text.islower():
+            continue  # "the environment subcommittee": words, matched by their letters alone
+        if entry is not None and (named := _after_lower_case_words(ent, gazetteer)) is not None:
+            ent, entry = named  # "its crater lake Tianchi": the lake's name, without the noun
         if entry is not None:
             found, tokens = _gazetteer_mentions(ent, entry, gazetteer, ents_at)
         else:
@@ -2204,6 +2211,17 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
             accepted.append(coordinated)
     accepted = _cities_among_cities(doc, _also_known_as(doc, _with_native(doc, accepted)), gazetteer)
     return [mention for _, found in _with_articles(doc, _governed_regions(doc, accepted)) for mention in found]
+
+
+def _after_lower_case_words(ent: Span, gazetteer: Gazetteer) -> tuple[Span, Entry] | None:
+    """The name a gazetteer match holds after lower-case words that open it, where the gazetteer
+    knows that name too ("lake Tianchi" of "its crater lake Tianchi" is Tianchi); None otherwise."""
+    start = ent.start
+    while start < ent.end and ent.doc[start].is_lower and ent.doc[start].is_alpha and ent.doc[start].is_ascii:
+        start += 1
+    if start in (ent.start, ent.end) or (entry := gazetteer.lookup(ent.doc[start : ent.end].text)) is None:
+        return None
+    return ent.doc[start : ent.end], entry
 
 
 def _after_date(ent: Span) -> Span:
@@ -2452,6 +2470,14 @@ def _in_person_name(doc: Doc, start: int) -> bool:
 
 # A ruler's title after his name: "Chinggis Khaan" is no city Chinggis
 RULER_TITLES = frozenset({"khaan", "khan", "khagan"})
+
+
+# ... and before it: "the tomb of King Danjong" (not "King Sejong Institute", headed as a body)
+ROYAL_TITLES = frozenset({"king", "queen", "emperor", "empress", "prince", "princess", "tsar", "tsarina"})
+
+
+def _royal_person(ent: Span) -> bool:
+    return len(ent) > 1 and ent[0].is_title and ent[0].lower_ in ROYAL_TITLES and head_kind(ent.text) is None
 
 
 def _before_ruler_title(doc: Doc, end: int) -> bool:

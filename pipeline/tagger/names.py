@@ -185,6 +185,9 @@ HEAD_WORDS = {
         "site",
         "cableway",
         "driveway",  # "Chirihama Nagisa Driveway"
+        # a railway line, its head capitalised (TITLED_HEADS): "Hokuhoku Line", "JR Oga Line" (a shipping
+        # company's "Lines" is a body's: "Mitsui O.S.K. Lines"; the gazetteer knows "NYK Line")
+        "line",
         "arboretum",
         "trakt",  # Russian for a highway: "Chuysky Trakt"
         "hall",
@@ -1392,7 +1395,7 @@ _ALL_HEAD_WORDS = frozenset(word for words in HEAD_WORDS.values() for word in wo
 # Name shapes the gazetteer cannot list: "<Capitalised words> Lake", "Mount <Name>",
 # "<Capitalised words> Museum", "<Capitalised words> Agency".
 # Heads that make a name only capitalised: "Jeonju Hanok Village", but "a Nanai village of Achan"
-TITLED_HEADS = frozenset({"village", "market"})
+TITLED_HEADS = frozenset({"village", "market", "line"})
 # (with the capitalised words before its head: "Japan Society for the Promotion of Science")
 _BODY_FOR: list[dict[str, Any]] = [
     _CAPITALISED | {"OP": "{0,3}"},
@@ -1422,7 +1425,8 @@ NAME_SHAPES = [
     _shape(
         "LOC",
         [
-            {"LOWER": {"IN": sorted(LEADING_NATURAL)}},
+            # (not "its crater lake Tianchi"; Russian writes its common noun in lower case, "пик Черского")
+            {"LOWER": {"IN": sorted(LEADING_NATURAL)}, "TEXT": {"REGEX": "^[^a-z]"}},
             {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(GENERIC_WORDS)}, "OP": "+"},
         ],
         "leading natural",
