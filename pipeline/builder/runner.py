@@ -147,7 +147,7 @@ def warm_writers() -> None:
     so that the book and the site's worker, forked from this process, start with them."""
     import pikepdf  # noqa: F401
 
-    from ..site import compile_templates
+    from ..site.pages import compile_templates
 
     warm_renderers()
     compile_templates()

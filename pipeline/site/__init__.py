@@ -3,16 +3,6 @@ stylesheet, no remote resource) and Pagefind's search index."""
 
 from __future__ import annotations
 
-from .pages import compile_templates
 from .write import DIGESTS_NAME, SITE_DIR, SiteResult, SiteStatus, intact, site_members, update_site
 
-__all__ = [
-    "DIGESTS_NAME",
-    "SITE_DIR",
-    "SiteResult",
-    "SiteStatus",
-    "compile_templates",
-    "intact",
-    "site_members",
-    "update_site",
-]
+__all__ = ["DIGESTS_NAME", "SITE_DIR", "SiteResult", "SiteStatus", "intact", "site_members", "update_site"]
