@@ -1127,10 +1127,13 @@ PARENT_BODIES = frozenset({"org:near"})
 PARENT_BODY_TYPES = frozenset({"intergovernmental", "un-agency", "programme"})
 
 
-def _parent_body(tail: str, parent: Entry, head: str = "") -> bool:
-    """Whether ``tail`` names a body whose organ ``head`` is a name of its own: by its acronym,
-    or in full after an office's name ("Subregional Office for East and North-East Asia of the
-    United Nations Economic and Social Commission for Asia and the Pacific")."""
+def _parent_body(tail: str, head: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``tail`` names a body the gazetteer knows whose organ ``head`` is a name of its own:
+    by its acronym, or in full after an office's name ("Subregional Office for East and North-East
+    Asia of the United Nations Economic and Social Commission for Asia and the Pacific")."""
+    parent = gazetteer.lookup(tail)
+    if parent is None:
+        return False
     office = head_word(head) in BODY_WORDS
     return parent.id in PARENT_BODIES or ((tail.isupper() or office) and parent.type in PARENT_BODY_TYPES)
 
@@ -1146,8 +1149,7 @@ def _organ_of_parent(name: str, gazetteer: Gazetteer) -> list[str] | None:
     [the organ, the parent]; None for any other name."""
     for of_the in _OF_THE.finditer(name):
         head, tail = name[: of_the.start()], name[of_the.end() :]
-        parent = gazetteer.lookup(tail)
-        if parent is not None and _parent_body(tail, parent, head) and named_organ(head):
+        if named_organ(head) and _parent_body(tail, head, gazetteer):
             return [head, tail]
     return None
 
@@ -1210,13 +1212,8 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
             return [head]  # "Working Group of the Conference": the organ of a parent named by a common word
         if head.split()[0].lower() in ACADEMIC_UNITS and head_kind(tail) == "organization":
             return _split_of_phrase(tail, gazetteer)  # "Faculty of Engineering of Yamagata University"
-        parent = gazetteer.lookup(tail)
         # (a bare "Secretariat of NEAR" is one name)
-        if (
-            parent is not None
-            and _parent_body(tail, parent, head)
-            and (named_organ(head) or (is_name(head) and not _generic(head)))
-        ):
+        if _parent_body(tail, head, gazetteer) and (named_organ(head) or (is_name(head) and not _generic(head))):
             return [*_split_of_phrase(head, gazetteer), tail]
         if head_kind(head) == "organization" and is_name(head) and head_word(tail) in SEPARATE_PARENT_HEADS:
             # "Hokuriku Regional Development Bureau of the Ministry of Land, Infrastructure and Transport":
@@ -2227,10 +2224,10 @@ def _after_lower_case_words(ent: Span, gazetteer: Gazetteer) -> tuple[Span, Entr
 def _after_date(ent: Span) -> Span:
     """``ent`` without the month it starts with after a day's number: "2 March Hwaam Cave" in a
     programme is the cave ("May Day Stadium" keeps its month)."""
-    from spacy.tokens import Span  # (a doc is there: spaCy is loaded)
-
     doc, start = ent.doc, ent.start
     if len(ent) > 1 and start > 0 and doc[start].lower_ in MONTHS and doc[start - 1].like_num:
+        from spacy.tokens import Span  # (only here, on every span: a doc is there, spaCy is loaded)
+
         return Span(doc, start + 1, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
     return ent
 
@@ -2321,8 +2318,7 @@ def _other_name_of(doc: Doc, end: int, named: Mention, tokens: range, found: lis
         return False
     sort = feature_sort(named.text)
     # ("the Amur River (Heilongjiang)": the river's Chinese name, the province's too, its head glued to it)
-    province = found[0].entry is not None and found[0].entry.type == "province"
-    other_sort = feature_sort(found[0].text) or (glued_sort(found[0].text) if province else None)
+    other_sort = feature_sort(found[0].text) or _province_feature_sort(found[0])
     return bool(bracket["said"]) or (named.kind == "place" and sort is not None and sort == other_sort)
 
 
@@ -2361,16 +2357,19 @@ def _also_known_as(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> lis
     return result
 
 
+def _province_feature_sort(mention: Mention) -> str | None:
+    """The sort of feature the head glued to a province's name says it is (``glued_sort``: the
+    Heilongjiang is the Amur); None for any other mention (a city's name in brackets says where,
+    "Mount Geumjeong (Busan)")."""
+    province = mention.entry is not None and mention.entry.type == "province"
+    return glued_sort(mention.text) if province else None
+
+
 def _region_named_as_feature(feature: Mention, other: Mention) -> bool:
     """Whether ``other``, a province the gazetteer knows, is in brackets after a natural feature
-    the gazetteer knows as its other name, a feature's head glued to it (``glued_sort``: the
-    Heilongjiang is the Amur; a city's name in brackets says where, "Mount Geumjeong (Busan)")."""
+    the gazetteer knows as its other name (``_province_feature_sort``)."""
     return (
-        feature.entry is not None
-        and feature.entry.type == "geographic"
-        and other.entry is not None
-        and other.entry.type == "province"
-        and glued_sort(other.text) is not None
+        feature.entry is not None and feature.entry.type == "geographic" and _province_feature_sort(other) is not None
     )
 
 
