@@ -1051,6 +1051,19 @@ def test_a_bare_name_after_a_governors_title_is_the_region(nlp) -> None:
     assert ids["Toyama"] != ids["Toyama Prefecture"]  # a bare name elsewhere is still the city
 
 
+def test_a_bare_name_after_a_region_cue_or_heading_a_report_is_the_region(nlp) -> None:
+    text = SHELL.format(
+        "Toyama Prefecture, Tottori Prefecture, Kamchatka Krai and Uvs Aimag took part. Report of the coordinator "
+        "(Toyama) on beach litter; the Environment Subcommittee (coordinator Tottori) met. NPEC is in Toyama City. "
+        "The forum met in the capital of Uvs, by Uvs Lake.\n- Kamchatka: salmon stocks of the Kamchatka River"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Toyama"] == ids["Toyama Prefecture"] != ids["Toyama City"]
+    assert ids["Tottori"] == ids["Tottori Prefecture"]
+    assert ids["Uvs"] == ids["Uvs Aimag"] != ids["Uvs Lake"]
+    assert ids["Kamchatka"] == ids["Kamchatka Krai"] != ids["Kamchatka River"]
+
+
 def test_a_bare_name_of_a_range_or_a_river_after_the_is_that_feature(nlp) -> None:
     text = SHELL.format(
         "Tigers live in the Sikhote-Alin Range. Illegal logging in the Sikhote-Alin and along the Bikin River "

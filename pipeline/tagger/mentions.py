@@ -2275,19 +2275,34 @@ def _one_word(doc: Doc, tokens: range) -> range | None:
     return None
 
 
+# Words before a bare name that make it the region of that name, not its city: a governor's
+# title ("the Governor of Yamagata"), "by" before an actor of the association's work, as its
+# members are ("proposed by Toyama", "hosted by Tottori"), and a subcommittee's coordinator,
+# always a member region ("the coordinator (Toyama)", "coordinator Toyama"); the seat of a
+# region's government ("the capital of Uvs").
+REGION_CUES = frozenset(
+    {("governor", "of"), ("governors", "of"), ("by",), ("coordinator",), ("coordinator", "("), ("capital", "of")}
+)
+# What may stand before a name that leads its line: spaces and the bullet markers of the texts.
+_LINE_LEAD = " \t-–•·▷▶○◦*‣□■◆◇►→"
+
+
+def _leads_a_report(doc: Doc, tokens: range) -> bool:
+    """A name opening a line and followed by a colon heads a member's report: "- Kamchatka:
+    salmon stocks of the Kamchatka River" is the region reporting, not the river."""
+    if tokens.stop >= len(doc) or doc[tokens.stop].text != ":":
+        return False
+    line = doc.text[: doc[tokens.start].idx].rstrip(_LINE_LEAD)
+    return not line or line.endswith("\n")
+
+
 def _governed_regions(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
-    """A bare name after a governor's title ("the Governor of Yamagata", "Vice-Governor of
-    Toyama") is the region he governs, not the city of its name; so is one after "by", an
-    actor of the association's work, as its members are ("proposed by Toyama", "hosted by
-    Tottori")."""
+    """A bare name after a region cue (``REGION_CUES``) or heading a member's report is the
+    region, not the city or the river of its name."""
     result = []
     for tokens, found in accepted:
-        governed = tokens.start >= 1 and doc[tokens.start - 1].lower_ == "by"
-        governed = governed or (
-            tokens.start >= 2
-            and doc[tokens.start - 1].lower_ == "of"
-            and doc[tokens.start - 2].lower_.endswith(("governor", "governors"))
-        )
+        before = tuple(token.lower_.removeprefix("vice-") for token in doc[max(0, tokens.start - 2) : tokens.start])
+        governed = before in REGION_CUES or before[-1:] in REGION_CUES or _leads_a_report(doc, tokens)
         result.append((tokens, [replace(mention, among_regions=True) for mention in found] if governed else found))
     return result
 
