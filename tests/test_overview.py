@@ -276,6 +276,24 @@ def test_a_label_that_heads_no_group_ends_the_participants(label: str) -> None:
     assert [field.label for field in fields] == ["Participants", label]
 
 
+def test_a_sentence_after_a_reference_mark_is_a_remark_of_its_own() -> None:
+    lines = [
+        "Participants: Korea (2; Jeonbuk State, Gangwon State), Japan (1; Toyama Prefecture)",
+        "※ Participated as observer: Tuv Province",
+        "※ Jeonbuk State is the official English name of Jeonbuk Special Self-Governing Province.",
+        "Venue: Buan, Republic of Korea",
+        "※ The venue was moved from Gunsan after the typhoon.",
+    ]
+    fields, _ = collect_fields([Line(n, text) for n, text in enumerate(lines, 1)])
+    assert [(field.label, field.text[:16]) for field in fields] == [
+        ("Participants", "Korea (2; Jeonbu"),
+        ("", "Jeonbuk State is"),
+        ("Venue", "Buan, Republic o"),
+        ("", "The venue was mo"),
+    ]
+    assert "Tuv Province" in fields[0].text
+
+
 def test_countries_joined_by_and_are_countries() -> None:
     notes: list = []
     participation = parse_participation([Line(1, "China, Japan, Russia and Vietnam")], notes)

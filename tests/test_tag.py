@@ -785,6 +785,10 @@ WRAPPED_LINES = [
     ),
     (["Heilongjiang Province", "Jilin Province"], ["Heilongjiang Province", "Jilin Province"]),
     (
+        ["and then visited Byeonsanbando National", "Park (변산반도국립공원): the sea cliffs"],
+        ["and then visited Byeonsanbando National Park (변산반도국립공원): the sea cliffs"],
+    ),
+    (
         [
             "with the support of the Ministry of Industry and Trade of the Russian Federation",
             "PARTICIPANTS: 14 regions",
@@ -1062,6 +1066,45 @@ def test_a_bare_name_after_a_region_cue_or_heading_a_report_is_the_region(nlp) -
     assert ids["Tottori"] == ids["Tottori Prefecture"]
     assert ids["Uvs"] == ids["Uvs Aimag"] != ids["Uvs Lake"]
     assert ids["Kamchatka"] == ids["Kamchatka Krai"] != ids["Kamchatka River"]
+
+
+def test_a_name_ends_at_a_spaced_dash_and_before_a_second_body_after_and(nlp) -> None:
+    text = SHELL.format(
+        "Results of the NEAR Subcommittee on Disaster Prevention - Expert Workshop. Support of the WHO Regional "
+        "Office for the Western Pacific and Kangwon National University; the Korea Institute of Geoscience and "
+        "Mineral Resources spoke."
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"WHO Regional Office for the Western Pacific", "Kangwon National University"} <= spellings
+    assert "Korea Institute of Geoscience and Mineral Resources" in spellings
+    assert not any("Workshop" in spelling or "Pacific and" in spelling for spelling in spellings)
+
+
+def test_a_body_named_after_its_events_year_keeps_the_year(nlp) -> None:
+    text = SHELL.format(
+        "Reports by the Gangwon 2024 Organizing Committee, the 2018 PyeongChang Memorial Foundation and the "
+        "Organizing Committee for Expo 2012 Yeosu Korea. In 2019 the Committee met; the 2013 Working Committee too."
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {
+        "Gangwon 2024 Organizing Committee",
+        "2018 PyeongChang Memorial Foundation",
+        "Organizing Committee for Expo 2012 Yeosu Korea",
+    } <= spellings
+    assert not {"2013 Working Committee", "2019 the Committee"} & spellings
+
+
+def test_a_former_name_an_islands_bare_name_and_a_departments_acronym_are_one_id(nlp) -> None:
+    text = SHELL.format(
+        "Arrival at Chinggis Khaan International Airport (formerly Buyant-Ukhaa). The meeting on Sado Island "
+        "(佐渡島) was the first on the island of Sado. The National Emergency Management Agency of Korea (NEMA) "
+        "reported; NEMA will host the drill."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Buyant-Ukhaa"] == ids["Chinggis Khaan International Airport"]
+    assert ids["Sado"] == ids["Sado Island"]
+    assert ids["NEMA"] == ids["National Emergency Management Agency"]
+    assert dict(_kinds_of(text, nlp))["Buyant-Ukhaa"] == "place"
 
 
 def test_a_bare_name_of_a_range_or_a_river_after_the_is_that_feature(nlp) -> None:

@@ -226,6 +226,9 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             fields.append(RawField(label, line.number))
             if value:
                 fields[-1].values.append(Line(line.number, value))
+        elif fields and (remark := _remark(line.text)):
+            fields.append(RawField(REMARK_LABEL, line.number))
+            fields[-1].values.append(Line(line.number, remark))
         elif (
             fields
             and fields[-1].kind == "participation"
@@ -246,6 +249,20 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
         else:
             unlabelled.append(line)
     return fields, unlabelled
+
+
+# "※ Jeonbuk State is the official English name of ..., formerly Jeollabuk-do.": a sentence
+# after a reference mark, alone on its line, is a remark on the fields above, no value of the
+# last (an observer's mark goes on with the list: "※ Participated as observer").
+_REMARK_LINE = re.compile(r"^\s*※\s*(?P<remark>[^:：]+[.)])\s*$")
+REMARK_LABEL = ""  # (no label of the text's: the briefing writes "Note" in the reader's language)
+
+
+def _remark(text: str) -> str | None:
+    remark = _REMARK_LINE.match(text)
+    if remark is None or len(remark["remark"].split()) < _SENTENCE_WORDS_MIN or "observer" in text.lower():
+        return None
+    return remark["remark"]
 
 
 _OWN_LINE_LABEL_WORDS_MAX = 3

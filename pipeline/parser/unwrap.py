@@ -130,6 +130,19 @@ def _prose_cut_in_a_name(line: str) -> bool:
     )
 
 
+# Words inside a name that never end one: a line ending in one breaks a name, whatever the
+# next line looks like ("... then visited Byeonsanbando National" / "Park (변산반도국립공원): the
+# sea cliffs", though a label's colon follows)
+NAME_INNER_WORDS = frozenset(
+    {"National", "International", "Autonomous", "Special", "Metropolitan", "Provincial", "Prefectural", "Municipal"}
+)
+
+
+def _breaks_inside_a_name(before: str, line: str) -> bool:
+    words = before.split()
+    return bool(words) and words[-1] in NAME_INNER_WORDS and line[:1].isupper()
+
+
 def _opens_capital_not_item(line: str) -> bool:
     return line[:1].isupper() and not _OPENS_ITEM.match(line)
 
@@ -147,6 +160,7 @@ LINE_GOES_ON: tuple[tuple[str, bool, Callable[[str, str], bool]], ...] = (
         False,
         lambda before, line: _opens_capital_not_item(line) and _prose_cut_in_a_name(before),
     ),
+    ("breaks after a word inside a name", False, _breaks_inside_a_name),
 )
 
 

@@ -47,6 +47,8 @@ from .names import (
     ROLE_WORDS,
     ROUTE_NOUNS,
     UNIT_NOUNS,
+    YEAR_WORD,
+    and_opens_body,
     clean_span,
     feature_key,
     feature_sort,
@@ -60,6 +62,7 @@ from .names import (
     native_form,
     unglued,
     word_shape,
+    year_named,
 )
 
 if TYPE_CHECKING:
@@ -823,7 +826,9 @@ def _extend_right(
         if following is not None and (
             after_connector or following.ent_id_.startswith("shape:") or not following.ent_id_ or branch
         ):
-            end = following.end
+            end = _before_second_body(doc, start, _before_spaced_dash(doc, end, following.end))
+            if end < following.end:
+                break
         elif (_starts_name(token) and not token.ent_type_) or (
             token.text in _POSSESSIVES and doc[end - 1].lower_ == "people"  # "Provincial People's Government"
         ):
@@ -834,6 +839,11 @@ def _extend_right(
             and (continued := _and_continues(doc, start, end) or _places_of_tail(doc, start, end, ents_at)) is not None
         ):
             end = continued
+        elif YEAR_WORD.match(token.text) and doc[end - 1].lower_ in LEADING_EVENT_BEFORE_YEAR:
+            # "Organizing Committee for Expo" + "2012 Yeosu Korea": the event's name goes on
+            if (run_end := _capitalised_run(doc, end + 1, known_names=True)) == end + 1:
+                break
+            end = run_end
         elif token.text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in COMPANY_FORMS:
             end += 2  # "Dongchun Ferry Co., Ltd."
         elif (
@@ -871,6 +881,30 @@ def _extend_right(
         else:
             break
     return end
+
+
+def _before_spaced_dash(doc: Doc, start: int, end: int) -> int:
+    """The end of ``doc[start:end]`` before a dash spaced on both sides, which parts two names
+    or a name and what is said of it ("Subcommittee on Disaster Prevention - Expert Workshop":
+    a shape's words run over it, as a name's words may hold a hyphen)."""
+    return next(
+        (i for i in range(start, end) if doc[i].text in _DASHES and doc[i].whitespace_ and doc[i - 1].whitespace_),
+        end,
+    )
+
+
+def _before_second_body(doc: Doc, start: int, end: int) -> int:
+    """The end of ``doc[start:end]`` before an "and" opening a body's name of its own (a
+    shape's words run over it: "WHO Regional Office for the Western Pacific and Kangwon
+    National University")."""
+    return next(
+        (
+            token.i
+            for token in doc[start + 2 : end - 2]
+            if token.lower_ == "and" and and_opens_body(doc[start : token.i].text, doc[token.i + 1 : end].text)
+        ),
+        end,
+    )
 
 
 # What the model finds that is no name: a body's "for"/"of" tail never runs on over it ("the
@@ -1554,6 +1588,14 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
         ):
             break
         start = run_start
+    # "Gangwon 2024" + "Organizing Committee", "the 2018" + "PyeongChang Memorial Foundation": the
+    # year of the event a body is named after, after the event's place or opening a foundation's
+    # name (not "the 2013 Working Committee")
+    if start >= 2 and YEAR_WORD.match(doc[start - 1].text):
+        if doc[start - 2].ent_type_ in PLACE_LABELS and year_named(doc[start - 2 : end].text):
+            start -= 2
+        elif doc[start - 2].lower_ == "the" and head_word(doc[start:end].text) == "foundation":
+            start -= 1 if year_named(doc[start - 1 : end].text) else 0
     before = next(
         (ent for ent in (ents_at.get(start - 1), ents_at.get(start - 2)) if ent is not None and ent.end == start), None
     )
@@ -2360,6 +2402,10 @@ def _also_known_as(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> lis
             continue
         later = candidates[0]
         other_tokens, (other,) = accepted[later]
+        if other.kind != named.kind and other.source == "model" and other.entry is None:
+            # "Chinggis Khaan International Airport (formerly Buyant-Ukhaa)": the model's guess
+            # of what the other name names yields to what the text says it is
+            other = replace(other, kind=named.kind, label=named.label)
         if other.kind != named.kind:
             continue
         if other.entry is None and other.same_as is None:
@@ -2601,7 +2647,20 @@ FEATURE_HEAD_WORDS = 2  # "Katunsky Nature Reserve": the words after a bare name
 # Heads of the features a record also names by the bare name ("the Argun", "Belukha"): not a
 # bay's, a port's or an island's, whose bare name is their town's ("Obama", "Sacheon").
 BARE_NAMED_HEADS = frozenset(
-    {"river", "lake", "gol", "nuur", "mountain", "mountains", "range", "ridge", "massif", "reserve", "zapovednik"}
+    {
+        "river",
+        "lake",
+        "gol",
+        "nuur",
+        "mountain",
+        "mountains",
+        "range",
+        "ridge",
+        "massif",
+        "reserve",
+        "zapovednik",
+        "island",
+    }
 )
 BARE_NAMED_LEADS = frozenset({"mount", "mt", "lake", "река", "озеро", "гора"})
 
@@ -2735,8 +2794,11 @@ def _name_key(name: str) -> str:
     """One key for the spellings of a name the gazetteer lacks: case, spacing, articles, a
     leading "NEAR" aside ("NEAR Disaster Prevention Subcommittee" is the Subcommittee) and
     a region's body written after it ("Jewish Autonomous Oblast, Government" is the
-    Government of the Jewish Autonomous Oblast)."""
+    Government of the Jewish Autonomous Oblast), and a country's department named with its
+    country (the department)."""
     name = _PLACE_AFFIXES.sub("", _NEAR_PREFIX.sub("", name))
+    if department := department_of_country(name):  # an acronym's "... Agency of Korea (NEMA)": the agency
+        name = department[0]
     if fields := _FIELD_FIRST.match(name):  # "Energy Subcommittee" is the "Subcommittee on Energy"
         name = f"{fields['body']} on {fields['fields']}"
     region_body = _REGION_BODY.match(name)

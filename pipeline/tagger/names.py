@@ -82,6 +82,8 @@ HEAD_WORDS = {
         "okrug",
         "banner",  # Inner Mongolia's county: "Bairin Left Banner", "Hexigten Banner"
         "town",  # a Japanese town (machi), as its cities are "City": "Mikuni Town", "Izushi Town"
+        "soum",  # a Mongolian aimag's district: "Batsumber Soum"
+        "township",  # "Xinglong Township"
     },
     "natural": {
         # "Gochang Tidal Flat", "Suncheon Bay Tidal Flats"
@@ -891,6 +893,9 @@ EVENT_VENUE_HEADS = {"center", "centre", "hall", "park", "plaza", "stadium"}  # 
 
 # A centre is a building in "International Conference Center", a body in "Asian Disaster
 # Reduction Center": these words make it a building.
+# A building named after the body in it, the body's name with an of-tail before: "Pohang
+# Chamber of Commerce Building", "Bank of Korea Tower"
+BUILDING_TAILS = frozenset({"building", "tower"})
 FACILITY_CENTRE_WORDS = frozenset(
     {"conference", "convention", "exhibition", "expo", "business", "trade", "shopping", "sports", "congress"}
     | {"culture", "cultural", "art", "arts", "community", "visitor", "visitors", "press", "media", "world"}
@@ -950,11 +955,13 @@ def head_kind(name: str) -> str | None:
             return kind
         if head in LEGISLATURE_HEADS and before_head in LEGISLATURE_WORDS:
             return "organization"
+    tail_head = _word_key(words[-1]) if words else ""
     if head in ("center", "centre"):
-        tail_head = _word_key(words[-1])
         if tail_head != head and tail_head in HEAD_WORDS["facility"] | HEAD_WORDS["natural"]:
             return "facility"  # "Centre of Asia Monument": the monument the centre's tail names
         return "facility" if any(_word_key(word) in FACILITY_CENTRE_WORDS for word in words) else "organization"
+    if tail_head != head and tail_head in BUILDING_TAILS:
+        return "facility"  # "Pohang Chamber of Commerce Building": the body's building
     return next((kind for kind, heads in HEAD_WORDS.items() if head in heads), None)
 
 
@@ -1055,7 +1062,7 @@ def is_name(name: str) -> bool:
     words = name.split()
     return (
         bool(words)
-        and (name[0].isupper() or _lower_case_lead(words))
+        and (name[0].isupper() or _lower_case_lead(words) or (bool(YEAR_WORD.match(words[0])) and year_named(name)))
         and not _all_generic(words)
         and not (len(words) == GENERIC_ROOM_WORDS and _generic_room(words))
         # "Lake Tourism" (a forum's field), not "Lake Baikal"
@@ -1174,6 +1181,24 @@ def in_capitals(text: str) -> bool:
 
 
 _NUMBER_WORD = re.compile(r"^\W*\d[\d.,:/–-]*(?:st|nd|rd|th|s)?\W*$", re.IGNORECASE)
+YEAR_WORD = re.compile(r"^(?:19|20)\d\d$")
+# Bodies named with the year of the event they hold or remember: "Gangwon 2024 Organizing
+# Committee", "2018 PyeongChang Memorial Foundation", "Organizing Committee for Expo 2012 Yeosu Korea"
+YEAR_NAMED_HEADS = frozenset({"committee", "foundation"})
+# ... with a word naming the event or its place ("the 2019 Organizing Committee" is a committee of that year)
+_EVENT_BODY_WORDS = frozenset({"organizing", "organising", "preparatory", "memorial"})
+
+
+def year_named(text: str) -> bool:
+    """Whether a name's years are its words: a body named after its event's year."""
+    return (
+        head_kind(text) == "organization"
+        and head_word(text) in YEAR_NAMED_HEADS
+        and any(
+            word[:1].isupper() and _word_key(word) not in GENERIC_WORDS | _EVENT_BODY_WORDS | CONNECTORS
+            for word in text.split()
+        )
+    )
 
 
 def _bodies_listed(words: list[str]) -> list[list[str]]:
@@ -1193,7 +1218,26 @@ def _bodies_listed(words: list[str]) -> list[list[str]]:
         after = " ".join(words[index + 1 :])
         if word.lower() in ("and", "&") and is_acronym_word(words[index + 1]) and head_kind(after) == "organization":
             return [words[:index], words[index + 1 :]]
+        if word.lower() == "and" and and_opens_body(" ".join(words[:index]), after):
+            return [words[:index], words[index + 1 :]]
     return [words]
+
+
+def and_opens_body(before: str, after: str) -> bool:
+    """Whether the words after an "and" are a body's name of their own after a body's name,
+    each of two words or more: "WHO Regional Office for the Western Pacific" and "Kangwon
+    National University" (not "Subcommittee on Energy and Mineral Resources": no body's words
+    after "and"; nor "... of the United Nations Economic and Social Commission for Asia and the
+    Pacific": a field's word either side of "and" joins the words of one name)."""
+    before_words, after_words = before.split(), after.split()
+    return (
+        len(before_words) > 1
+        and len(after_words) > 1
+        and _word_key(before_words[-1]) not in FIELD_WORDS | GENERIC_WORDS
+        and _word_key(after_words[0]) not in FIELD_WORDS | GENERIC_WORDS
+        and head_kind(after) == "organization"
+        and head_kind(before) == "organization"
+    )
 
 
 def is_acronym_word(word: str) -> bool:
@@ -1216,7 +1260,13 @@ def clean_span(text: str, label: str) -> list[str]:
     if (number := FACILITY_NUMBER.search(text)) and head_kind(facility := text[: number.start()]) == "facility":
         return [text] if clean_span(facility, label) == [facility] else []
     # a number or a year makes no name ("2018 Forum", "the 21st"), a brand's digit does ("S7 Airlines")
-    if any(_NUMBER_WORD.match(word) for word in text.split()):
+    # (a body named after its event's year holds it, never last: "... Committee for the 2018" is cut short)
+    words = text.split()
+    if any(_NUMBER_WORD.match(word) for word in words) and not (
+        all(YEAR_WORD.match(word) for word in words if _NUMBER_WORD.match(word))
+        and not YEAR_WORD.match(words[-1])
+        and year_named(text)
+    ):
         return []
     if text.count("(") > text.count(")"):  # "Development and Cooperation (SDC": the span ends inside a bracket
         text = text[: text.rindex("(")].rstrip()
@@ -1300,7 +1350,10 @@ AREA_WORDS = {"port", "zone", "park", "scenic", "industrial", "development", "to
 # Lower-case endings of Korea's local units below a city: neighbourhood, village, town, township, district.
 KOREAN_UNIT_ENDINGS = {"dong", "ri", "eup", "myeon", "gu", "gun"}
 # Lower-case ends of a Japanese temple's name: "Todai-ji", "Risshaku-ji Temple", "Byodo-in".
-TEMPLE_SUFFIXES = {"ji", "dera", "in"}
+TEMPLE_SUFFIXES = {"ji", "dera", "in", "sa"}  # (and Korean's: "Haein-sa", "Bulguk-sa")
+# A capitalised word as McCune-Reischauer writes it, with the apostrophe of its aspirates:
+# "Hapch'on", "P'ohang" (no title case to Python)
+_MCCUNE_REISCHAUER_WORD = {"TEXT": {"REGEX": r"^[A-Z][a-z]*(?:['’][a-z]+)+$"}}
 
 
 @dataclass(frozen=True)
@@ -1498,6 +1551,22 @@ NAME_SHAPES = [
     _shape("LOC", [{"IS_TITLE": True}, {"ORTH": "no"}, {"IS_TITLE": True}], "japanese no"),
     # a Korean neighbourhood, township or village by its unit's ending: "Haenggung-dong", "Songsan-ri"
     _shape("GPE", [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}], "korean unit"),
+    _shape(
+        "GPE",
+        [_MCCUNE_REISCHAUER_WORD, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}],
+        "korean unit, aspirated",
+    ),
+    # a Korean mountain by its "-san" after a hyphen: "Kaya-san", "Chiri-san"
+    _shape("LOC", [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": "san"}], "korean mountain"),
+    # a Mongolian aimag's district: "Batsumber Soum"
+    _shape(
+        "GPE",
+        [
+            {"IS_TITLE": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(GENERIC_WORDS | _ALL_HEAD_WORDS)}},
+            {"ORTH": {"IN": ["Soum", "Sum"]}},
+        ],
+        "soum",
+    ),
     _shape("LOC", [{"LOWER": {"IN": sorted(COMPASS_WORDS)}}, {"LOWER": {"IN": sorted(COMPASS_REGIONS)}}], "compass"),
     # a region larger than the place it is named after: "the Greater Altai", "the Greater Tumen region"
     _shape(
@@ -1577,7 +1646,7 @@ def unglued(word: str, heads: dict[str, str]) -> str | None:
     glued = next((suffix for suffix in heads if word.endswith(suffix)), None)
     if glued is None or len(word) <= len(glued) + 1:
         return None
-    return f"{word[: -len(glued)]} {heads[glued]}"
+    return f"{word[: -len(glued)].rstrip('-')} {heads[glued]}"  # ("kaya-san" too: "kaya mountain")
 
 
 def feature_key(key: str) -> str:
