@@ -1098,12 +1098,16 @@ def test_a_former_name_an_islands_bare_name_and_a_departments_acronym_are_one_id
     text = SHELL.format(
         "Arrival at Chinggis Khaan International Airport (formerly Buyant-Ukhaa). The meeting on Sado Island "
         "(佐渡島) was the first on the island of Sado. The National Emergency Management Agency of Korea (NEMA) "
-        "reported; NEMA will host the drill."
+        "reported; NEMA will host the drill. A visit to Haein-sa, the Haein-sa Temple of the Tripitaka, in Namhae "
+        "County (남해군 · 南海郡). The Bratsk Hydroelectric Power Station, the Bratsk HPP, runs."
     )
     ids = _ids_of(text, nlp)
     assert ids["Buyant-Ukhaa"] == ids["Chinggis Khaan International Airport"]
     assert ids["Sado"] == ids["Sado Island"]
     assert ids["NEMA"] == ids["National Emergency Management Agency"]
+    assert ids["Haein-sa"] == ids["Haein-sa Temple"]
+    assert ids["남해군"] == ids["南海郡"] == ids["Namhae County"]
+    assert ids["Bratsk HPP"] == ids["Bratsk Hydroelectric Power Station"]
     assert dict(_kinds_of(text, nlp))["Buyant-Ukhaa"] == "place"
 
 
@@ -1467,10 +1471,13 @@ def test_a_known_organ_written_in_lower_case_is_its_body(nlp) -> None:
 
 
 def test_places_joined_before_a_routes_noun_are_each_a_place(nlp) -> None:
-    text = SHELL.format("The Sokcho-Zarubino-Hunchun ferry, the Erenhot–Zamyn-Uud crossing and the Kyzyl-Tashtyg mine.")
+    text = SHELL.format(
+        "The Sokcho-Zarubino-Hunchun ferry, the Erenhot–Zamyn-Uud crossing, the Kyzyl-Tashtyg mine and "
+        "the Tavan Tolgoi–Gashuunsukhait railway."
+    )
     spellings = _spellings_of(text, nlp)
-    assert {"Sokcho", "Zarubino", "Hunchun", "Erenhot", "Zamyn-Uud", "Kyzyl-Tashtyg"} <= spellings
-    assert not {"Sokcho-Zarubino", "Erenhot–Zamyn-Uud"} & spellings
+    assert {"Sokcho", "Zarubino", "Hunchun", "Erenhot", "Zamyn-Uud", "Kyzyl-Tashtyg", "Tavan Tolgoi"} <= spellings
+    assert not {"Sokcho-Zarubino", "Erenhot–Zamyn-Uud", "Tolgoi"} & spellings
 
 
 def test_a_names_shape_runs_on_over_a_lower_case_word_after_a_hyphen(nlp) -> None:

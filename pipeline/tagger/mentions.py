@@ -1754,6 +1754,21 @@ def _native_before_close(doc: Doc, start: int) -> range | None:
     return None
 
 
+# What parts two forms of a name in one bracket: "(남해군 · 南海郡)", "(黒竜江, 黑龙江)"
+NATIVE_SEPARATORS = frozenset({"·", "・", ",", "、", "/", ";"})
+
+
+def _native_parts(doc: Doc, aside: range) -> list[range]:
+    """The forms of a name a bracket holds, each a range of tokens."""
+    parts, start = [], aside.start
+    for index in aside:
+        if doc[index].text in NATIVE_SEPARATORS:
+            parts.append(range(start, index))
+            start = index + 1
+    parts.append(range(start, aside.stop))
+    return [part for part in parts if len(part)]
+
+
 def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
     """A name's form in another script, bracketed after it, is a mention of the same thing,
     whatever the model made of it alone (it read "Белуха" as an organization); a form the
@@ -1761,8 +1776,8 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
     natives: dict[int, tuple[range, Mention]] = {}
     headed: set[int] = set()  # asides of the same kind as the name's head says it is
     for index, (tokens, found) in enumerate(accepted):
-        aside = _native_aside(doc, _name_end(doc, tokens)) if len(found) == 1 else None
-        if aside is not None:
+        whole = _native_aside(doc, _name_end(doc, tokens)) if len(found) == 1 else None
+        for aside in _native_parts(doc, whole) if whole is not None else ():
             # (without the quotation marks a company's name is written in: "(«Норильский никель»)")
             named, text = found[0], doc[aside.start : aside.stop].text.strip(QUOTATION_MARKS)
             shown = native_form(text)
@@ -2113,6 +2128,12 @@ def _route_ends(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[
         joints = {doc[i].text for i in range(start + 1, end, 2)}
         between = "–" if "–" in joints else "-"
         parts = [part for part in doc[start:end].text.split(between) if part]
+        # (the first end may be a name of words: "the Tavan Tolgoi–Gashuunsukhait railway")
+        while (
+            parts and start >= 1 and _starts_name(doc[start - 1]) and gazetteer.lookup(f"{doc[start - 1]} {parts[0]}")
+        ):
+            parts[0] = f"{doc[start - 1]} {parts[0]}"
+            start -= 1
         known = [gazetteer.lookup(part) for part in parts]
         if (
             len(parts) < 2

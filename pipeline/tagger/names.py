@@ -1291,6 +1291,12 @@ def clean_span(text: str, label: str) -> list[str]:
     )
     if located is not None:
         return [*clean_span(" ".join(words[:located]), label), *clean_span(" ".join(words[located + 1 :]), "GPE")]
+    # "the former coal mine at Sabuk as High1 Resort": a place and what it became are two names
+    became = next(
+        (index for index, word in enumerate(words[1:-1], 1) if word == "as" and words[index + 1][:1].isupper()), None
+    )
+    if became is not None:
+        return [*clean_span(" ".join(words[:became]), label), *clean_span(" ".join(words[became + 1 :]), label)]
     # "Mount Tai & Qufu" is two names; "Subcommittee on Energy and Mineral Resources" one.
     parts = _bodies_listed(words) if body else _split_conjunctions(words, ampersand_joins=label == "ORG")
     # a body's name keeps a comma between its words ("Ministry of Land, Transport and Maritime
@@ -1618,6 +1624,12 @@ HEAD_TRANSLATIONS = {
     "mountains": "mountain",
     "zapovednik": "nature reserve",
     "taisha": "grand shrine",
+    # a hydroelectric power plant by its abbreviation ("Bratsk HPP") or its other English words
+    "hydroelectric power station": "hpp",
+    "hydroelectric power plant": "hpp",
+    "hydropower plant": "hpp",
+    "hydropower station": "hpp",
+    "hydro power plant": "hpp",
     **MONGOLIAN_FEATURE_HEADS,
 }
 # A name's first word that English also writes before it: "Lake Chao", "Saint Sophia".
@@ -1629,10 +1641,18 @@ GLUED_HEADS = {
     "mountain": ("shan",),
     "river": ("jiang", "he", "gang", "kawa", "gawa"),  # Japanese "-kawa": "Kinokawa River"
     "bay": ("man",),  # Korean "-man": "Suncheonman Bay"
+    "temple": ("-sa", "-ji", "-dera"),  # Korean "-sa", Japanese "-ji": "Haein-sa Temple" is Haein-sa
 }
 # ... and glued to a name of one word: Korean "-san" is "mountain" ("Seoraksan" is Mount
 # Seorak). A Chinese one is as often the city named after its mountain ("Huangshan").
-GLUED_ALONE = {"san": "mountain", "gang": "river", "jiang": "river"}
+GLUED_ALONE = {
+    "san": "mountain",
+    "gang": "river",
+    "jiang": "river",
+    "-sa": "temple",
+    "-ji": "temple",
+    "-dera": "temple",
+}
 # ... and glued heads that end cities' names as often ("Huangshan", "Tangshan", and Korean
 # "Gyeongpoho", "Suncheonman", "Geojedo"): the feature's only where the record names the
 # feature with its head ("Songshan" beside "Mount Song", "Geojedo" beside "Geoje Island").
@@ -1655,7 +1675,7 @@ def feature_key(key: str) -> str:
     words = [ABBREVIATED_WORDS.get(word, word) for word in key.split()]
     if len(words) > 1 and words[0] in LEADING_HEADS:
         words = [*words[1:], LEADING_HEADS[words[0]]]
-    for length in (2, 1):
+    for length in (3, 2, 1):
         tail = " ".join(words[-length:])
         if len(words) > length and tail in HEAD_TRANSLATIONS:
             words = [*words[:-length], HEAD_TRANSLATIONS[tail]]
