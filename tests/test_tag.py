@@ -1072,9 +1072,13 @@ def test_a_name_ends_at_a_spaced_dash_and_before_a_second_body_after_and(nlp) ->
     text = SHELL.format(
         "Results of the NEAR Subcommittee on Disaster Prevention - Expert Workshop. Support of the WHO Regional "
         "Office for the Western Pacific and Kangwon National University; the Korea Institute of Geoscience and "
-        "Mineral Resources spoke."
+        "Mineral Resources spoke, at the Dornod Aimag Governor's Office. The Governor's Office of Dornod Aimag "
+        "hosted a dinner."
     )
     spellings = _spellings_of(text, nlp)
+    assert "Dornod Aimag Governor's Office" in spellings
+    ids = _ids_of(text, nlp)
+    assert ids["Dornod Aimag Governor's Office"] == ids["Governor's Office of Dornod Aimag"]
     assert {"WHO Regional Office for the Western Pacific", "Kangwon National University"} <= spellings
     assert "Korea Institute of Geoscience and Mineral Resources" in spellings
     assert not any("Workshop" in spelling or "Pacific and" in spelling for spelling in spellings)
@@ -1109,6 +1113,15 @@ def test_a_former_name_an_islands_bare_name_and_a_departments_acronym_are_one_id
     assert ids["남해군"] == ids["南海郡"] == ids["Namhae County"]
     assert ids["Bratsk HPP"] == ids["Bratsk Hydroelectric Power Station"]
     assert dict(_kinds_of(text, nlp))["Buyant-Ukhaa"] == "place"
+
+
+def test_a_species_name_is_no_place_and_a_lower_case_coast_takes_no_tail(nlp) -> None:
+    text = SHELL.format(
+        "The tidal flats feed the Spoon-billed Sandpiper and the Red-crowned Crane on the Yellow Sea coast of Seocheon."
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"Yellow Sea", "Seocheon"} <= spellings
+    assert not {"Spoon", "Sandpiper", "Crane", "Red", "Yellow Sea coast of Seocheon"} & spellings
 
 
 def test_a_bare_name_of_a_range_or_a_river_after_the_is_that_feature(nlp) -> None:
@@ -1473,10 +1486,11 @@ def test_a_known_organ_written_in_lower_case_is_its_body(nlp) -> None:
 def test_places_joined_before_a_routes_noun_are_each_a_place(nlp) -> None:
     text = SHELL.format(
         "The Sokcho-Zarubino-Hunchun ferry, the Erenhot–Zamyn-Uud crossing, the Kyzyl-Tashtyg mine and "
-        "the Tavan Tolgoi–Gashuunsukhait railway."
+        "the Tavan Tolgoi–Gashuunsukhait railway and the Quanhe-Wonjong bridge."
     )
     spellings = _spellings_of(text, nlp)
     assert {"Sokcho", "Zarubino", "Hunchun", "Erenhot", "Zamyn-Uud", "Kyzyl-Tashtyg", "Tavan Tolgoi"} <= spellings
+    assert {"Quanhe", "Wonjong"} <= spellings
     assert not {"Sokcho-Zarubino", "Erenhot–Zamyn-Uud", "Tolgoi"} & spellings
 
 

@@ -76,7 +76,8 @@ SECTION_MARKERS = (
     SectionMarker(
         "square", re.compile(r"^(?P<glyph>[■□])\s*(?P<heading>\S.*)$"), needs_known_heading=True, per_glyph=True
     ),
-    SectionMarker("brackets", re.compile(r"^[\[【]\s*(?P<heading>[^\]】]+?)\s*[\]】]$")),
+    # (a paragraph in brackets, "[Editor's note: names are romanised as ...]", is no heading)
+    SectionMarker("brackets", re.compile(r"^[\[【]\s*(?P<heading>[^\]】]{1,100}?)\s*[\]】]$")),
     SectionMarker("angle quotes", re.compile(r"^(?:<<|«)\s*(?P<heading>[^<>«»]+?)\s*(?:>>|»)$")),
     SectionMarker(
         "rules",

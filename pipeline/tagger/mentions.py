@@ -791,6 +791,9 @@ def _listed_tail(doc: Doc, comma: int) -> int | None:
 
 
 _POSSESSIVES = ("'s", "’s")
+# Whose possessive goes on with a body's name: "Provincial People's Government", "Dornod Aimag
+# Governor's Office", "Mayor's Office"
+POSSESSIVE_HOLDERS = frozenset({"people", "governor", "mayor"})
 
 
 # A company's legal form, written after a comma: "Mitsui & Co., Ltd."
@@ -830,7 +833,7 @@ def _extend_right(
             if end < following.end:
                 break
         elif (_starts_name(token) and not token.ent_type_) or (
-            token.text in _POSSESSIVES and doc[end - 1].lower_ == "people"  # "Provincial People's Government"
+            token.text in _POSSESSIVES and doc[end - 1].lower_ in POSSESSIVE_HOLDERS
         ):
             end += 1
         elif (
@@ -1477,6 +1480,28 @@ def _over_lower_hyphen_word(doc: Doc, start: int) -> int:
     return start
 
 
+def _compound_adjective(doc: Doc, index: int) -> bool:
+    """Whether ``doc[index:index + 3]`` is a capitalised word, a hyphen and a participle glued
+    to it: "Spoon-billed", "Red-crowned", "Black-faced"."""
+    return (
+        index + 2 < len(doc)
+        and doc[index].is_title
+        and _glued_hyphen(doc, index + 1)
+        and doc[index + 2].is_lower
+        and doc[index + 2].text.endswith("ed")
+    )
+
+
+def _species_name(doc: Doc, start: int, end: int) -> range | None:
+    """The tokens of an animal's or a plant's English name the span is in, a compound adjective
+    and the capitalised noun after it ("the Spoon-billed Sandpiper", "the Red-crowned Crane"):
+    no place or body. None where the span is in no such name."""
+    for first in (start, start - 3):  # (the span at the adjective, or at the noun after it)
+        if first >= 0 and _compound_adjective(doc, first) and first + 3 < len(doc) and doc[first + 3].is_title:
+            return range(first, first + 4)
+    return None
+
+
 def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -> tuple[list[Mention], range]:
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
@@ -1493,6 +1518,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_stop:
             start -= 1
         return [], range(start, ent.end + 1)
+    if (species := _species_name(doc, ent.start, ent.end)) is not None:
+        return [], species
     end = ent.end
     span_kind = head_kind(ent.text)
     following = ents_at.get(end)
@@ -1506,7 +1533,9 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     elif span_kind == "facility":
         end = _located_facility(ent.doc, _feature_of_tail(ent.doc, end, ents_at), ents_at)
     elif span_kind == "natural":
-        end = _feature_of_tail(ent.doc, _titled_head_after(doc, end), ents_at)
+        end = _titled_head_after(doc, end)
+        # (a head in lower case takes no tail: "the Yellow Sea coast of Seocheon" is the sea, and Seocheon)
+        end = end if doc[end - 1].is_lower else _feature_of_tail(ent.doc, end, ents_at)
     start = _extend_left(ent.doc, ent.start, end, ents_at)
     if doc[start].text in _HYPHEN and _glued_hyphen(doc, start):
         start += 1  # a shape's words may open with the hyphen of "All-China ..."
@@ -2807,7 +2836,7 @@ _ADJECTIVE_BODY = re.compile(
 # "Sakhalin Oblast Government" is the "Government of Sakhalin Oblast"
 _REGION_THEN_BODY = re.compile(
     r"^(?P<region>.+\s(?:Oblast|Krai|Province|Prefecture|Region|Territory|Republic|Okrug|Aimag))\s+"
-    r"(?P<body>Government|Administration)$"
+    r"(?P<body>Government|Administration|Governor['’]s Office)$"
 )
 
 

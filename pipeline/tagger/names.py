@@ -64,6 +64,8 @@ HEAD_WORDS = {
         "recommendations",  # a document: "Cheongsong Recommendations"
         "communique",
         "summary",  # a document: "Chair's Summary"
+        "naadam",  # Mongolia's festival of the three games: "Tariat Naadam"
+        "cleanup",  # a campaign: "the International Coastal Cleanup of Ocean Conservancy"
     },
     "administrative": {
         "city",
@@ -150,6 +152,7 @@ HEAD_WORDS = {
         "nur",  # the same, as Chinese maps write it: "Dalai Nur", "Dali Nur"
         "gol",  # Mongolian for river: "Egiin Gol"
         "uul",  # Mongolian for mountain: "Shiliin Bogd Uul"
+        "els",  # Mongolian for sand dunes: "Moltsog Els", "Khongoryn Els"
         "agui",  # Mongolian for cave: "Taliin Agui"
         "cave",
         "caves",
@@ -298,6 +301,12 @@ HEAD_WORDS = {
         "warehouse",
         "warehouses",
         "mausoleum",
+        "church",  # "Tsuwano Catholic Church"
+        "stele",  # "Gwanggaeto Stele"
+        "stela",
+        "trail",  # a walking route: "DMZ Peace Trail"
+        "cluster",  # an industrial estate: "Iksan National Food Cluster"
+        "landscape",  # a heritage site: "Orkhon Valley Cultural Landscape"
         "hpp",  # a hydroelectric power plant: "Bratsk HPP"
     },
     "organization": {
@@ -452,6 +461,8 @@ ROUTE_NOUNS = frozenset(
         "railway",
         "railroad",
         "road",
+        "bridge",  # a bridge between two towns: "the Quanhe-Wonjong bridge"
+        "bridges",
         "highway",
         "motorway",
         "corridor",
@@ -919,6 +930,8 @@ TWO_WORD_HEADS = {
     ("research", "station"): "organization",
     ("consulate", "general"): "organization",  # "Consulate General of Japan in Vladivostok"
     ("government", "house"): "facility",  # the seat of an aimag's government: "Selenge Aimag Government House"
+    ("estuary", "bank"): "facility",  # a barrage across an estuary: "Geumgang Estuary Bank"
+    ("mountain", "city"): "facility",  # a mountain fortress of Goguryeo: "Wandu Mountain City"
 }
 # An assembly is a meeting ("the 13th NEAR General Assembly"), but a legislature where a word
 # of government comes before it: "Tottori Prefectural Assembly", "State Assembly of the
@@ -1132,6 +1145,7 @@ def _strip_name(name: str) -> str:
 ROLE_WORDS = {
     "head",
     "heads",
+    "coordinator",  # a programme's head: "the Coordinator of the Northwest Pacific Action Plan"
     "governor",
     "vice-governor",
     "mayor",
@@ -1182,6 +1196,8 @@ def in_capitals(text: str) -> bool:
 
 _NUMBER_WORD = re.compile(r"^\W*\d[\d.,:/–-]*(?:st|nd|rd|th|s)?\W*$", re.IGNORECASE)
 YEAR_WORD = re.compile(r"^(?:19|20)\d\d$")
+# A treaty's conference or meeting of the parties by its number: "COP17", "COP 21" is written apart too
+TREATY_MEETING = re.compile(r"^(?:COP|CMP|MOP|CMA)\d{1,2}$")
 # Bodies named with the year of the event they hold or remember: "Gangwon 2024 Organizing
 # Committee", "2018 PyeongChang Memorial Foundation", "Organizing Committee for Expo 2012 Yeosu Korea"
 YEAR_NAMED_HEADS = frozenset({"committee", "foundation"})
@@ -1297,6 +1313,8 @@ def clean_span(text: str, label: str) -> list[str]:
     )
     if became is not None:
         return [*clean_span(" ".join(words[:became]), label), *clean_span(" ".join(words[became + 1 :]), label)]
+    if any(TREATY_MEETING.match(word) for word in words):  # "COP17": a meeting of a treaty's parties
+        return []
     # "Mount Tai & Qufu" is two names; "Subcommittee on Energy and Mineral Resources" one.
     parts = _bodies_listed(words) if body else _split_conjunctions(words, ampersand_joins=label == "ORG")
     # a body's name keeps a comma between its words ("Ministry of Land, Transport and Maritime
@@ -1454,7 +1472,8 @@ _ALL_HEAD_WORDS = frozenset(word for words in HEAD_WORDS.values() for word in wo
 # Name shapes the gazetteer cannot list: "<Capitalised words> Lake", "Mount <Name>",
 # "<Capitalised words> Museum", "<Capitalised words> Agency".
 # Heads that make a name only capitalised: "Jeonju Hanok Village", but "a Nanai village of Achan"
-TITLED_HEADS = frozenset({"village", "market", "line"})
+# ("an Aerospace cluster", "the Catholic church", "a Steppe trail" name nothing)
+TITLED_HEADS = frozenset({"village", "market", "line", "church", "stele", "stela", "trail", "cluster", "landscape"})
 # (with the capitalised words before its head: "Japan Society for the Promotion of Science")
 _BODY_FOR: list[dict[str, Any]] = [
     _CAPITALISED | {"OP": "{0,3}"},
@@ -1564,6 +1583,8 @@ NAME_SHAPES = [
     ),
     # a Korean mountain by its "-san" after a hyphen: "Kaya-san", "Chiri-san"
     _shape("LOC", [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": "san"}], "korean mountain"),
+    # a sacred cairn and the hill it crowns, a word apart: "Altan Ovoo" (not the soum "Bayan-Ovoo")
+    _shape("LOC", [{"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "SPACY": True}, {"ORTH": "Ovoo"}], "ovoo"),
     # a Mongolian aimag's district: "Batsumber Soum"
     _shape(
         "GPE",
