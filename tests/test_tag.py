@@ -1124,6 +1124,16 @@ def test_a_species_name_is_no_place_and_a_lower_case_coast_takes_no_tail(nlp) ->
     assert not {"Spoon", "Sandpiper", "Crane", "Red", "Yellow Sea coast of Seocheon"} & spellings
 
 
+def test_a_bare_name_beside_its_town_named_in_full_or_its_cosmodrome_is_that_one(nlp) -> None:
+    text = SHELL.format(
+        "The camp opened in Yanggu County (양구군); athletes trained in Yanggu. A visit to the Vostochny "
+        "Cosmodrome; the launch at Vostochny was shown."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Yanggu"] == ids["Yanggu County"]
+    assert ids["Vostochny"] == ids["Vostochny Cosmodrome"]
+
+
 def test_a_bare_name_of_a_range_or_a_river_after_the_is_that_feature(nlp) -> None:
     text = SHELL.format(
         "Tigers live in the Sikhote-Alin Range. Illegal logging in the Sikhote-Alin and along the Bikin River "

@@ -2710,6 +2710,7 @@ BARE_NAMED_HEADS = frozenset(
         "reserve",
         "zapovednik",
         "island",
+        "cosmodrome",  # (a facility known by its bare name: "Vostochny" is the cosmodrome)
     }
 )
 BARE_NAMED_LEADS = frozenset({"mount", "mt", "lake", "река", "озеро", "гора"})
@@ -2806,6 +2807,32 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
             result.append(Mention(mention.text, "place", "GPE", None, entry.country, "rules"))
         else:
             result.append(mention)
+    return result
+
+
+def _towns_named_in_full(mentions: list[Mention]) -> list[Mention]:
+    """A town's bare name in a record that names a town of that name in full ("Yanggu" beside
+    "Yanggu County") is that town, though the gazetteer has another of the name (a Yanggu in
+    Shandong)."""
+    in_full = {
+        stem: mention.entry
+        for mention in mentions
+        if mention.entry is not None
+        and mention.entry.id.startswith("city:")
+        and (stem := _PLACE_AFFIXES.sub("", mention.text)) != mention.text
+    }
+    result = []
+    for mention in mentions:
+        town = in_full.get(mention.text)
+        if (
+            town is not None
+            and mention.entry is not None
+            and mention.entry.id.startswith("city:")
+            and mention.entry.id != town.id
+            and not mention.from_structure
+        ):
+            mention = replace(mention, entry=town, label=town.label, country=town.country)
+        result.append(mention)
     return result
 
 
@@ -2960,7 +2987,7 @@ def tag(
         short = short_names(mentions, gazetteer)
         for _ in record_texts:
             mentions += doc_mentions(next(docs), gazetteer, short)
-        mentions = _bare_region_names(mentions, gazetteer)
+        mentions = _towns_named_in_full(_bare_region_names(mentions, gazetteer))
         tagged.append(
             record.model_copy(update={"entities": merge(mentions), "overview": _linked_overview(record, gazetteer)})
         )
