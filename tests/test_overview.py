@@ -294,6 +294,14 @@ def test_a_sentence_after_a_reference_mark_is_a_remark_of_its_own() -> None:
     assert "Tuv Province" in fields[0].text
 
 
+def test_a_former_name_after_a_comma_is_the_listed_names_aside() -> None:
+    assert listed_names("Gangwon State, Jeonbuk State, formerly Jeollabuk-do (online), Chungcheongbuk-do") == [
+        "Gangwon State",
+        "Jeonbuk State (formerly Jeollabuk-do) (online)",
+        "Chungcheongbuk-do",
+    ]
+
+
 def test_countries_joined_by_and_are_countries() -> None:
     notes: list = []
     participation = parse_participation([Line(1, "China, Japan, Russia and Vietnam")], notes)

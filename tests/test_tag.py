@@ -1134,6 +1134,16 @@ def test_a_bare_name_beside_its_town_named_in_full_or_its_cosmodrome_is_that_one
     assert ids["Vostochny"] == ids["Vostochny Cosmodrome"]
 
 
+def test_a_venues_aside_may_list_its_parts_and_a_bid_committee_keeps_its_year(nlp) -> None:
+    spellings = _spellings_of(
+        VENUE_SHELL.format("Primorsky Krai, Russian Federation (Zarubino Sea Port, conference hall)"), nlp
+    )
+    assert "Zarubino Sea Port" in spellings
+    assert not any("conference hall" in spelling for spelling in spellings)
+    spellings = _spellings_of(SHELL.format("Keynote by the PyeongChang 2018 Bid Committee."), nlp)
+    assert "PyeongChang 2018 Bid Committee" in spellings
+
+
 def test_a_bare_name_of_a_range_or_a_river_after_the_is_that_feature(nlp) -> None:
     text = SHELL.format(
         "Tigers live in the Sikhote-Alin Range. Illegal logging in the Sikhote-Alin and along the Bikin River "

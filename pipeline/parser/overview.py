@@ -1118,9 +1118,18 @@ def listed_names(text: str) -> list[str]:
     for piece in split_top_level(text, _LIST_SEPARATORS):
         if names and _continues_portfolio(names[-1], piece) and text.find(f"{names[-1]}, {piece}") >= 0:
             names[-1] = f"{names[-1]}, {piece}"
+        elif names and (former := _FORMER_NAME.match(piece)):
+            # "Jeonbuk State, formerly Jeollabuk-do (online)": the name's other name, then its asides
+            names[-1] = f"{names[-1]} ({former['name']}){former['asides']}"
         else:
             names.append(piece)
     return names
+
+
+# A name's earlier or later name after a comma in a list: "Jeonbuk State, formerly Jeollabuk-do"
+_FORMER_NAME = re.compile(
+    r"^(?P<name>(?:formerly|previously|now|until\s+\d{4})\s+[^()]+?)(?P<asides>(?:\s*\([^()]*\))*)$"
+)
 
 
 # The last words of a body's or a region's name: "A and B" is two names only where A ends so.

@@ -278,6 +278,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         if owner:  # "conference hall of the Administration of Chita Oblast": the hall's owner is named
             part = owner["name"]
         names = _with_aside(part, gazetteer)
+        # an aside may list the venue's parts: "(Zarubino Commercial Sea Port, conference hall)"
+        names = names[:1] + [piece.strip() for aside in names[1:] for piece in split_top_level(aside, ",")]
         named: Mention | None = None  # the mention of the part's name, before its aside
         for position, name in enumerate(names):
             if not name or name[0].islower() or name.lower() in NOT_NAMES or name.split()[0].lower() in ONLINE_WORDS:
@@ -1621,7 +1623,9 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
     # year of the event a body is named after, after the event's place or opening a foundation's
     # name (not "the 2013 Working Committee")
     if start >= 2 and YEAR_WORD.match(doc[start - 1].text):
-        if doc[start - 2].ent_type_ in PLACE_LABELS and year_named(doc[start - 2 : end].text):
+        place = doc[start - 2]  # (a place the model may not know: "PyeongChang 2018 Bid Committee")
+        unknown_name = place.text[:1].isupper() and not place.is_stop and not place.ent_type_
+        if (place.ent_type_ in PLACE_LABELS or unknown_name) and year_named(doc[start - 2 : end].text):
             start -= 2
         elif doc[start - 2].lower_ == "the" and head_word(doc[start:end].text) == "foundation":
             start -= 1 if year_named(doc[start - 1 : end].text) else 0
