@@ -1150,6 +1150,15 @@ def test_a_venues_aside_may_list_its_parts_and_a_bid_committee_keeps_its_year(nl
     assert "PyeongChang 2018 Bid Committee" in spellings
 
 
+def test_an_acronym_the_record_defines_names_that_body_wherever_it_is_written(nlp) -> None:
+    text = SHELL.format(
+        "The General Assembly of the World Tourism Organization (WTO) met in Seoul. The WTO will publish the report."
+    )
+    entities = _entities_of(text, nlp)
+    (holders,) = [aliases for _, aliases in entities.values() if "WTO" in aliases]  # one entity only
+    assert "World Tourism Organization" in holders
+
+
 def test_a_bare_name_of_a_range_or_a_river_after_the_is_that_feature(nlp) -> None:
     text = SHELL.format(
         "Tigers live in the Sikhote-Alin Range. Illegal logging in the Sikhote-Alin and along the Bikin River "
@@ -1517,6 +1526,10 @@ def test_places_joined_before_a_routes_noun_are_each_a_place(nlp) -> None:
     spellings = _spellings_of(text, nlp)
     assert {"Sokcho", "Zarubino", "Hunchun", "Erenhot", "Zamyn-Uud", "Kyzyl-Tashtyg", "Tavan Tolgoi"} <= spellings
     assert {"Quanhe", "Wonjong"} <= spellings
+    spellings = _spellings_of(
+        SHELL.format("The crossings Zabaikalsk-Manzhouli and Blagoveshchensk-Heihe; Rajin-Sonbong."), nlp
+    )
+    assert {"Zabaikalsk", "Manzhouli", "Blagoveshchensk", "Heihe", "Rajin-Sonbong"} <= spellings
     assert not {"Sokcho-Zarubino", "Erenhot–Zamyn-Uud", "Tolgoi"} & spellings
 
 

@@ -965,7 +965,7 @@ def _hyphen_joined(
 ) -> tuple[int, int]:
     """``doc[start:end]`` with the word hyphen-joined before it ("All-" + "China Youth
     Federation", "Fushiki-" + "Toyama") and the capitalised one after it, when no other
-    name has that ("Lake Tere" + "-Khol", "Kyzyl" + "-Tashtyg")."""
+    name has that ("Lake Tere" + "-Khol", "Kyzyl" + "-Tashtyg"), and no town before it."""
     if (
         start >= 4
         and _glued_hyphen(doc, start - 1, hyphens)
@@ -979,6 +979,13 @@ def _hyphen_joined(
         and _glued_hyphen(doc, start - 1, hyphens)
         and doc[start - 2].is_alpha
         and (doc[start - 2].is_title or not title_before)
+        # ("Blagoveshchensk-" + "Heihe" standing alone: two towns, _paired_towns)
+        and not (
+            doc[start - 2].ent_id_.startswith("city:")
+            and doc[start].ent_id_.startswith("city:")
+            and end - start == 1
+            and _pair_stands_alone(doc, start - 2, end)
+        )
     ):
         start -= 2
     if (
@@ -2143,6 +2150,44 @@ def _system_acronyms(doc: Doc, written: str, gazetteer: Gazetteer) -> list[tuple
     return found
 
 
+def _pair_stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """Whether words joined by hyphens at ``start:end`` stand alone, in a list or a sentence:
+    no word of a longer name nor an aside after them ("Blagoveshchensk–Heihe Bridge", "the
+    Kansk-Achinsk coal basin", "Suifenhe–Pogranichny (Пограничный) road"), and not one place of
+    two after "between" ("between Kani-Kurgan and Heihe")."""
+    after_alone = end >= len(doc) or doc[end].text in (",", ";", ".", ":", ")") or doc[end].lower_ in ("and", "or")
+    return after_alone and not (start > 0 and doc[start - 1].lower_ == "between")
+
+
+def _paired_towns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """Towns of different countries the gazetteer knows, joined by a hyphen or a dash and
+    standing alone, a border crossing's two sides ("the crossings Zabaikalsk-Manzhouli and
+    Blagoveshchensk-Heihe"): each town, where the joined words are no name the gazetteer
+    knows ("Rajin-Sonbong")."""
+    found = []
+    index = 0
+    while index < len(doc) - 2:
+        end = index + 1
+        while _glued_hyphen(doc, end, _NAME_HYPHENS) and end + 1 < len(doc) and doc[end + 1].is_title:
+            end += 2
+        if end > index + 1 and doc[index].is_title and _pair_stands_alone(doc, index, end):
+            parts = [doc[i].text for i in range(index, end, 2)]
+            towns = [gazetteer.city_named(part) for part in parts]
+            if (
+                gazetteer.lookup(doc[index:end].text) is None
+                and all(town is not None for town in towns)
+                and len({town.country for town in towns if town is not None}) == len(towns)
+            ):
+                mentions = [
+                    Mention(part, town.kind, town.label, town, town.country, "rules")
+                    for part, town in zip(parts, towns, strict=True)
+                    if town is not None
+                ]
+                found.append((range(index, end), False, mentions))
+        index = end
+    return found
+
+
 def _route_ends(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """Places joined by hyphens or dashes before a route's noun (ROUTE_NOUNS: "the Sokcho-Zarubino-Hunchun
     ferry"), one of them a place the gazetteer knows: each place (a town where one has the
@@ -2282,6 +2327,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     proposals.extend(_named_by_native_form(doc, gazetteer))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
     proposals.extend(_route_ends(doc, gazetteer))
+    proposals.extend(_paired_towns(doc, gazetteer))
     proposals.extend(_system_acronyms(doc, written, gazetteer))
     proposals.extend(_facilities_of_places(doc, gazetteer))
     proposals.extend(_towns_of_unit_nouns(doc, gazetteer))
@@ -2814,6 +2860,30 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
     return result
 
 
+def _acronyms_as_defined(mentions: list[Mention]) -> list[Mention]:
+    """An acronym the record defines ("the World Tourism Organization (WTO)") names that body
+    wherever the record writes it, though the gazetteer knows the acronym as another's (the
+    World Trade Organization)."""
+    defined = {
+        mention.text: mention
+        for mention in mentions
+        if mention.same_as is not None and is_acronym_word(mention.text) and mention.kind == "organization"
+    }
+    result = []
+    for mention in mentions:
+        definition = defined.get(mention.text)
+        if (
+            definition is not None
+            and mention.same_as is None
+            and mention.entry is not None
+            and mention.entry != definition.entry
+            and not mention.from_structure
+        ):
+            mention = replace(mention, entry=definition.entry, same_as=definition.same_as)
+        result.append(mention)
+    return result
+
+
 def _towns_named_in_full(mentions: list[Mention]) -> list[Mention]:
     """A town's bare name in a record that names a town of that name in full ("Yanggu" beside
     "Yanggu County") is that town, though the gazetteer has another of the name (a Yanggu in
@@ -2991,7 +3061,7 @@ def tag(
         short = short_names(mentions, gazetteer)
         for _ in record_texts:
             mentions += doc_mentions(next(docs), gazetteer, short)
-        mentions = _towns_named_in_full(_bare_region_names(mentions, gazetteer))
+        mentions = _acronyms_as_defined(_towns_named_in_full(_bare_region_names(mentions, gazetteer)))
         tagged.append(
             record.model_copy(update={"entities": merge(mentions), "overview": _linked_overview(record, gazetteer)})
         )

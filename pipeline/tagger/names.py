@@ -1307,12 +1307,14 @@ def clean_span(text: str, label: str) -> list[str]:
     )
     if located is not None:
         return [*clean_span(" ".join(words[:located]), label), *clean_span(" ".join(words[located + 1 :]), "GPE")]
-    # "the former coal mine at Sabuk as High1 Resort": a place and what it became are two names
-    became = next(
-        (index for index, word in enumerate(words[1:-1], 1) if word == "as" and words[index + 1][:1].isupper()), None
-    )
-    if became is not None:
-        return [*clean_span(" ".join(words[:became]), label), *clean_span(" ".join(words[became + 1 :]), label)]
+    # "the former coal mine at Sabuk as High1 Resort", "Mongolrostsvetmet at Bor-Undur": a place
+    # and what it became, a body and where it is, are two names; "Hyogo Prefecture as coordinator
+    # of the Subcommittee" is the prefecture
+    joined = next((index for index, word in enumerate(words[1:-1], 1) if word in ("as", "at")), None)
+    if joined is not None:
+        after = " ".join(words[joined + 1 :])
+        after_names = clean_span(after, label if words[joined] == "as" else "GPE") if after[:1].isupper() else []
+        return [*clean_span(" ".join(words[:joined]), label), *after_names]
     if any(TREATY_MEETING.match(word) for word in words):  # "COP17": a meeting of a treaty's parties
         return []
     # "Mount Tai & Qufu" is two names; "Subcommittee on Energy and Mineral Resources" one.
