@@ -393,6 +393,9 @@ ENTITY_SET_FLOORS = {
     "BS": (0.968, 0.976, 0.963, 0.947),
     "BT": (0.974, 0.971, 0.969, 0.949),
     "BU": (0.985, 0.971, 0.947, 0.968),
+    "BV": (0.977, 0.970, 0.932, 0.938),
+    "BW": (0.972, 0.970, 0.934, 0.948),
+    "BX": (0.975, 0.970, 0.953, 0.975),
 }
 
 
@@ -1157,6 +1160,17 @@ def test_an_acronym_the_record_defines_names_that_body_wherever_it_is_written(nl
     entities = _entities_of(text, nlp)
     (holders,) = [aliases for _, aliases in entities.values() if "WTO" in aliases]  # one entity only
     assert "World Tourism Organization" in holders
+
+
+def test_a_reserve_with_and_without_nature_and_a_body_on_a_place(nlp) -> None:
+    text = SHELL.format(
+        "Ukrainian delegates visited the Barguzin Nature Reserve (the Barguzin Reserve) and the Beidahuang Group "
+        "on the Sanjiang Plain; the Subcommittee on Tumen River Area Development met."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Barguzin Reserve"] == ids["Barguzin Nature Reserve"]
+    assert {"Beidahuang Group", "Sanjiang Plain", "Subcommittee on Tumen River Area Development"} <= set(ids)
+    assert not {"Ukrainian", "Beidahuang Group on the Sanjiang Plain"} & set(ids)
 
 
 def test_a_bare_name_of_a_range_or_a_river_after_the_is_that_feature(nlp) -> None:

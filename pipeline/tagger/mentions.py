@@ -871,9 +871,14 @@ def _extend_right(
             )
         ):
             tail = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
-            following_words = doc[tail : _capitalised_run(doc, tail, known_names=True)].text
+            run_end = _capitalised_run(doc, tail, known_names=True)
+            following_words = doc[tail:run_end].text
             if token.lower_ != "of" and head_kind(following_words) == "organization":
                 break  # "UNDP" + "for the Tumen River Area Development Programme": a body of its own
+            # (after "the": a committee's field has none, "Working Group on Migratory Birds")
+            on_place = ents_at.get(tail) if token.lower_ == "on" and tail == end + 2 else None
+            if on_place is not None and on_place.label_ in PLACE_LABELS and on_place.end >= run_end:
+                break  # "Beidahuang Group" + "on the Sanjiang Plain": where it is, no field of a committee
             place_tail = tail in ents_at and ents_at[tail].label_ in PLACE_LABELS
             # ("EMERCOM of Russia" is the body's; "Mitsubishi Heavy Industries of Nagoya" is where it is)
             place_tail = place_tail and not (place_tails_only and ents_at[tail].ent_id_.startswith("city:"))

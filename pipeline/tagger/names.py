@@ -505,6 +505,8 @@ PEOPLES_ADJECTIVES = COUNTRY_ADJECTIVES | frozenset(
     }
     # the region's peoples: "its Kazakh community"
     | {"kazakh", "kyrgyz", "uyghur", "uighur", "tatar", "evenk", "evenki", "nanai", "ainu", "chukchi", "koryak"}
+    # the association's observers' ("Ukrainian delegates")
+    | {"ukrainian", "vietnamese", "uzbek"}
     | {"inner", "outer", "northern", "southern", "eastern", "western", "new", "old", "state", "national", "local"}
     | {"regional", "major", "large", "small"}
 )
@@ -1647,6 +1649,8 @@ HEAD_TRANSLATIONS = {
     "mountains": "mountain",
     "zapovednik": "nature reserve",
     "taisha": "grand shrine",
+    "reserve": "nature reserve",  # "Barguzin Reserve" is the Barguzin Nature Reserve
+    "nature reserve": "nature reserve",
     # a hydroelectric power plant by its abbreviation ("Bratsk HPP") or its other English words
     "hydroelectric power station": "hpp",
     "hydroelectric power plant": "hpp",
