@@ -958,9 +958,8 @@ class ParticipationScanner:
             self.add_items(text, observer or marked)
         observers = columns.observers
         observing = cells[observers].strip() if observers is not None and observers < len(cells) else ""
-        if observing and not ROLE_CELL.match(
-            observing
-        ):  # "| Russian Federation | Sakha Republic, ... | Krasnoyarsk Krai |"
+        # "| Russian Federation | Sakha Republic, ... | Krasnoyarsk Krai |": the row's country's observers
+        if observing and not ROLE_CELL.match(observing):
             country_text = country_cell or seat_country
             if country_text and country_code(country_text):
                 self.group_for_row(country_text, True)

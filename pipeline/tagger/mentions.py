@@ -1639,8 +1639,12 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
         unknown_name = place.text[:1].isupper() and not place.is_stop and not place.ent_type_
         if (place.ent_type_ in PLACE_LABELS or unknown_name) and year_named(doc[start - 2 : end].text):
             start -= 2
-        elif doc[start - 2].lower_ == "the" and head_word(doc[start:end].text) == "foundation":
-            start -= 1 if year_named(doc[start - 1 : end].text) else 0
+        elif (
+            doc[start - 2].lower_ == "the"
+            and head_word(doc[start:end].text) == "foundation"
+            and year_named(doc[start - 1 : end].text)
+        ):
+            start -= 1
     before = next(
         (ent for ent in (ents_at.get(start - 1), ents_at.get(start - 2)) if ent is not None and ent.end == start), None
     )

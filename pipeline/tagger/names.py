@@ -1231,12 +1231,14 @@ def _bodies_listed(words: list[str]) -> list[list[str]]:
     parts = [part for part in parts if part]
     if len(parts) > 1 and all(head_kind(" ".join(part).rstrip(",")) == "organization" for part in parts):
         return parts
-    # "Nippon Express and DBS Cruise Ferry": an acronym after "and" opens a body of its own
+    # "Nippon Express and DBS Cruise Ferry": an acronym after "and" opens a body of its own, and so
+    # does a body's name after one (``and_opens_body``)
     for index, word in enumerate(words[1:-1], 1):
         after = " ".join(words[index + 1 :])
-        if word.lower() in ("and", "&") and is_acronym_word(words[index + 1]) and head_kind(after) == "organization":
-            return [words[:index], words[index + 1 :]]
-        if word.lower() == "and" and and_opens_body(" ".join(words[:index]), after):
+        acronym_opens = is_acronym_word(words[index + 1]) and head_kind(after) == "organization"
+        if (word.lower() in ("and", "&") and acronym_opens) or (
+            word.lower() == "and" and and_opens_body(" ".join(words[:index]), after)
+        ):
             return [words[:index], words[index + 1 :]]
     return [words]
 
@@ -1650,7 +1652,7 @@ HEAD_TRANSLATIONS = {
     "zapovednik": "nature reserve",
     "taisha": "grand shrine",
     "reserve": "nature reserve",  # "Barguzin Reserve" is the Barguzin Nature Reserve
-    "nature reserve": "nature reserve",
+    "nature reserve": "nature reserve",  # (itself: the longest tail is read first, not its "reserve")
     # a hydroelectric power plant by its abbreviation ("Bratsk HPP") or its other English words
     "hydroelectric power station": "hpp",
     "hydroelectric power plant": "hpp",
@@ -1668,18 +1670,12 @@ GLUED_HEADS = {
     "mountain": ("shan",),
     "river": ("jiang", "he", "gang", "kawa", "gawa"),  # Japanese "-kawa": "Kinokawa River"
     "bay": ("man",),  # Korean "-man": "Suncheonman Bay"
-    "temple": ("-sa", "-ji", "-dera"),  # Korean "-sa", Japanese "-ji": "Haein-sa Temple" is Haein-sa
+    # Korean "-sa", Japanese "-ji": "Haein-sa Temple" is Haein-sa (not "-in", which ends "Hand-in" too)
+    "temple": tuple(f"-{suffix}" for suffix in sorted(TEMPLE_SUFFIXES - {"in"})),
 }
 # ... and glued to a name of one word: Korean "-san" is "mountain" ("Seoraksan" is Mount
 # Seorak). A Chinese one is as often the city named after its mountain ("Huangshan").
-GLUED_ALONE = {
-    "san": "mountain",
-    "gang": "river",
-    "jiang": "river",
-    "-sa": "temple",
-    "-ji": "temple",
-    "-dera": "temple",
-}
+GLUED_ALONE = {"san": "mountain", "gang": "river", "jiang": "river", **dict.fromkeys(GLUED_HEADS["temple"], "temple")}
 # ... and glued heads that end cities' names as often ("Huangshan", "Tangshan", and Korean
 # "Gyeongpoho", "Suncheonman", "Geojedo"): the feature's only where the record names the
 # feature with its head ("Songshan" beside "Mount Song", "Geojedo" beside "Geoje Island").
