@@ -138,6 +138,15 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # the function reportlab's TrueType fonts call for it
 
 
+_SUBSETTERS: dict[str, FastSubsets] = {}  # each registered font's, by its name
+
+
+def subsetter(name: str) -> FastSubsets:
+    """The subsetter of a font's face (the DOCX asks it for a subset's tables alone)."""
+    register(name)
+    return _SUBSETTERS[name]
+
+
 @cache
 def register(name: str) -> TTFont:
     """Register a font with reportlab once per process."""
@@ -151,7 +160,8 @@ def register(name: str) -> TTFont:
     # once a font is read, so each is sliced once.
     face = font.face
     face.get_table = cache(face.get_table)  # type: ignore[method-assign]
-    face.makeSubset = FastSubsets(face).make_subset  # type: ignore[method-assign]  # reportlab's bytes, faster
+    _SUBSETTERS[name] = FastSubsets(face)
+    face.makeSubset = _SUBSETTERS[name].make_subset  # type: ignore[method-assign]  # reportlab's bytes, faster
     pdfmetrics.registerFont(font)
     return font
 

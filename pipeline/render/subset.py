@@ -72,35 +72,46 @@ class FastSubsets:
         return data + b"\0" * (-len(data) % 4), tuple(parts)
 
     def make_subset(self, subset: Sequence[int]) -> bytes:
+        """The font reportlab's ``makeSubset`` makes: ``subset``'s characters, each mapped
+        from its position in ``subset``."""
+        tables, _ = self.subset_tables(subset)
+        output = TTFontMaker()
+        for tag, data in tables.items():
+            output.add(tag, data)
+        return output.makeStream()
+
+    def subset_tables(self, subset: Sequence[int]) -> tuple[dict[str, bytes], list[int]]:
+        """The tables of ``subset``'s font, in reportlab's order, and each character's glyph
+        number in it (a caller that maps the glyphs otherwise replaces the cmap table)."""
         face = self.face
         glyph_map = [0]  # new glyph number -> the font's
         glyph_set = {0: 0}  # the font's glyph number -> new
-        code_to_glyph = {}
+        glyph_of_code = []
         for code in subset:
             original = face.charToGlyph.get(code, 0)
             if original not in glyph_set:
                 glyph_set[original] = len(glyph_map)
                 glyph_map.append(original)
-            code_to_glyph[code] = glyph_set[original]
+            glyph_of_code.append(glyph_set[original])
         for original in glyph_map:  # and the parts of composites, breadth first, as reportlab adds them
             for _, part in self.glyph(original)[1]:
                 if part not in glyph_set:
                     glyph_set[part] = len(glyph_map)
                     glyph_map.append(part)  # (the loop reaches it too)
 
-        output = TTFontMaker()
+        tables = {}
         for tag in COPIED_TABLES:
             with suppress(KeyError):
-                output.add(tag, face.get_table(tag))
-        output.add("post", b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + b"\x00" * 16)
+                tables[tag] = face.get_table(tag)
+        tables["post"] = b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + b"\x00" * 16
         count = len(glyph_map)
         metrics = face.hmetrics
         hmtx, metrics_count = _hmtx([int(value) for original in glyph_map for value in metrics[original]])
-        output.add("hmtx", hmtx)
-        output.add("hhea", _set_ushort(face.get_table("hhea"), 34, metrics_count))
-        output.add("maxp", _set_ushort(face.get_table("maxp"), 4, count))
-        cmap = [0, 1, 1, 0, 0, 12, 6, 10 + len(subset) * 2, 0, 0, len(subset), *map(code_to_glyph.get, subset)]
-        output.add("cmap", pack(f">{len(cmap)}H", *cmap))
+        tables["hmtx"] = hmtx
+        tables["hhea"] = _set_ushort(face.get_table("hhea"), 34, metrics_count)
+        tables["maxp"] = _set_ushort(face.get_table("maxp"), 4, count)
+        cmap = [0, 1, 1, 0, 0, 12, 6, 10 + len(subset) * 2, 0, 0, len(subset), *glyph_of_code]
+        tables["cmap"] = pack(f">{len(cmap)}H", *cmap)
 
         glyphs = [self.glyph(original) for original in glyph_map]
         offsets = [0, *accumulate(len(data) for data, _ in glyphs)]
@@ -108,15 +119,15 @@ class FastSubsets:
         for start, (_, parts) in zip(offsets[:-1], glyphs, strict=True):
             for offset, part in parts:  # a composite's parts by their new numbers
                 pack_into(">H", glyf, start + offset, glyph_set[part])
-        output.add("glyf", bytes(glyf))
+        tables["glyf"] = bytes(glyf)
         position = offsets[-1]
         if (position + 1) >> 1 > 0xFFFF:
             location_format, loca = 1, pack(f">{len(offsets)}L", *offsets)
         else:
             location_format, loca = 0, pack(f">{len(offsets)}H", *(offset >> 1 for offset in offsets))
-        output.add("loca", loca)
-        output.add("head", _set_ushort(face.get_table("head"), 50, location_format))
-        return output.makeStream()
+        tables["loca"] = loca
+        tables["head"] = _set_ushort(face.get_table("head"), 50, location_format)
+        return tables, glyph_of_code
 
 
 def _hmtx(pairs: list[int]) -> tuple[bytes, int]:

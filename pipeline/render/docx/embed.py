@@ -16,7 +16,7 @@ import struct
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..fonts import BOLD, CJK, FAMILIES, REGULAR, font_for, ignorable, register_all
+from ..fonts import BOLD, CJK, FAMILIES, REGULAR, font_for, ignorable, register_all, subsetter
 
 FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 OBFUSCATED = 32  # bytes of the font XORed with the key
@@ -30,15 +30,6 @@ class EmbeddedFont:
     face: str
     key: str  # '{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}'
     data: bytes  # obfuscated
-
-
-def _tables(font: bytes) -> dict[str, bytes]:
-    count = struct.unpack(">H", font[4:6])[0]
-    tables = {}
-    for index in range(count):
-        tag, _, offset, length = struct.unpack(">4sLLL", font[12 + 16 * index : 28 + 16 * index])
-        tables[tag.decode("latin-1")] = font[offset : offset + length]
-    return tables
 
 
 def _unicode_cmap(codes: list[int], glyphs: list[int]) -> bytes:
@@ -67,19 +58,11 @@ def _unicode_cmap(codes: list[int], glyphs: list[int]) -> bytes:
 
 @lru_cache(maxsize=16)  # (a few: the same characters come back with each build of the same text and its book)
 def unicode_subset(font: str, codes: tuple[int, ...]) -> bytes:
-    """A TrueType font of ``font``'s glyphs for ``codes``, mapped from Unicode."""
-    from reportlab.pdfbase.pdfmetrics import getFont
+    """A TrueType font of ``font``'s glyphs for ``codes``, mapped from Unicode: reportlab's
+    subset (the PDF's) with its own map, from positions in ``codes``, replaced."""
     from reportlab.pdfbase.ttfonts import TTFontMaker
 
-    register_all()
-    face = getFont(font).face  # type: ignore[attr-defined]  # a TTFont's face; not in the stubs
-    subset = face.makeSubset(list(codes))
-    tables = _tables(subset)
-    # reportlab's own map: format 6 from code 0, its codes the positions in ``codes``
-    cmap = tables["cmap"]
-    offset = struct.unpack(">L", cmap[8:12])[0]
-    count = struct.unpack(">H", cmap[offset + 8 : offset + 10])[0]
-    glyphs = list(struct.unpack(f">{count}H", cmap[offset + 10 : offset + 10 + 2 * count]))
+    tables, glyphs = subsetter(font).subset_tables(codes)
     maker = TTFontMaker()
     for tag, data in tables.items():
         maker.add(tag, _unicode_cmap(list(codes), glyphs) if tag == "cmap" else data)
