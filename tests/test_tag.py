@@ -748,6 +748,51 @@ def test_a_city_written_with_city_is_the_city_and_a_namesake_region_is_the_liste
     assert ids["Wonju City"] == ids["원주시"] == ids["Wonju"]
 
 
+def test_a_region_in_the_prose_is_the_listed_countrys_namesake_and_a_town_is_found_without_its_apostrophes(
+    nlp,
+) -> None:
+    text = (
+        "The 1st Working Committee\n· Overview\nPeriod: 1997\nParticipants: Republic of Korea (Kangwon-do)\n"
+        "· Contents\n▷ The meeting was held in Hongch'on, Kangwon Province, Republic of Korea.\n"
+        "▷ The Secretariat opened in P'ohang; a ferry from Sokch'o was discussed. Mr Ch'oe spoke of Chang'an.\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Kangwon Province"] == ids["Kangwon-do"] == "KR-42"
+    assert ids["P'ohang"] == _ids_of(SHELL.format("A visit to Pohang."), nlp)["Pohang"]
+    assert "Sokch'o" in ids
+    assert "Ch'oe" not in ids  # no name the gazetteer knows
+    assert "Chang'an" in ids  # pinyin's apostrophe: the model's reading
+
+
+def test_a_countrys_department_of_common_words_is_named_without_its_country(nlp) -> None:
+    spellings = _spellings_of(
+        SHELL.format(
+            "Reports by the Maritime Safety Administration of China and the Mineral Resources and "
+            "Petroleum Authority of Mongolia (an authority keeps its country); the text went to the "
+            "Khabarovsk State Academy of Economics and Law for Russian."
+        ),
+        nlp,
+    )
+    assert {
+        "Maritime Safety Administration",
+        "China",
+        "Mineral Resources and Petroleum Authority of Mongolia",
+    } <= spellings
+    assert "Khabarovsk State Academy of Economics and Law" in spellings
+
+
+def test_a_place_known_by_its_native_form_alone_is_one_and_a_place_opening_an_events_name_none(nlp) -> None:
+    text = SHELL.format(
+        "Trucks cross at Ceke in Ejin Banner (额济纳旗). Agents will visit the Changbaishan Ice and Snow "
+        "Festival and the Tottori Prefectural Assembly. Field Trip of the Mining Subcommittee of NEAR and "
+        "Field Trip to the South Gobi; the Great East Japan Earthquake."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Ejin Banner"] == ids["额济纳旗"]
+    assert "Changbaishan" not in ids and "Great" not in ids
+    assert {"Tottori Prefectural Assembly", "Mining Subcommittee", "NEAR"} <= set(ids)
+
+
 def test_a_bare_region_name_joined_to_a_region_stays_the_region_and_to_a_city_is_the_city(nlp) -> None:
     text = (
         "The 4th Meeting\n· Overview\nPeriod: 2006\nParticipants: China (Jilin Province), Japan (Toyama Prefecture)\n"

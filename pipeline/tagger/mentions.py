@@ -36,6 +36,7 @@ from .names import (
     HEAD_LABELS,
     HEAD_WORDS,
     HONORIFICS,
+    KNOWN_ONLY_SHAPES,
     KOREAN_UNIT_ENDINGS,
     LEADING_EVENT,
     LEADING_EVENT_BEFORE_YEAR,
@@ -746,7 +747,11 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     before, after = doc[start:end].text, doc[end + 1 : run_end].text
     if all(token.is_upper for token in doc[start:end]):
         return None  # an acronym is a name of its own: "SASS and Shandong University" are two
-    has_connector = any(token.lower_ in CONNECTORS for token in doc[start:end])
+    connectors = [token.i for token in doc[start:end] if token.lower_ in CONNECTORS]
+    has_connector = bool(connectors)
+    tail = doc[connectors[-1] + 1 : end] if connectors else doc[end:end]
+    if len(tail) and all(token.is_upper for token in tail):
+        return None  # a tail that is a body's acronym ends the name: "Mining Subcommittee of NEAR" + "and Field Trip"
     if has_connector and head_kind(before) == "organization" and head_kind(after) is None:
         return run_end
     # "Nippon Express and DBS Cruise Ferry": an acronym opens a name of its own
@@ -875,6 +880,8 @@ def _extend_right(
             following_words = doc[tail:run_end].text
             if token.lower_ != "of" and head_kind(following_words) == "organization":
                 break  # "UNDP" + "for the Tumen River Area Development Programme": a body of its own
+            if token.lower_ == "for" and following_words.lower() in PEOPLES_ADJECTIVES:
+                break  # "... Academy of Economics and Law" + "for Russian" (its translation): no word of the name
             # (after "the": a committee's field has none, "Working Group on Migratory Birds")
             on_place = ents_at.get(tail) if token.lower_ == "on" and tail == end + 2 else None
             if on_place is not None and on_place.label_ in PLACE_LABELS and on_place.end >= run_end:
@@ -1239,12 +1246,18 @@ def department_of_country(name: str) -> tuple[str, str] | None:
     # of Customs", "Federal Agency for Tourism")
     nouns = {head.split()[-1].lower(), _OF_OR_FOR.split(head)[0].split()[-1].lower()}
     department = head.startswith("Ministry of ") or bool(nouns & DEPARTMENT_HEADS)
-    # a country's department may be named by common words alone: "State Forestry Administration of China"
-    named = is_name(head) or head.split()[0] in NATIONAL_LEADS
+    # a country's department may be named by common words alone, each capitalised: "State Forestry
+    # Administration of China", "Maritime Safety Administration of China"
+    named = is_name(head) or head.split()[0] in NATIONAL_LEADS or _capitalised_words(head)
     return (head, country) if department and " " in head and named else None
 
 
 NATIONAL_LEADS = frozenset({"State", "National", "Federal", "Central"})
+
+
+def _capitalised_words(name: str) -> bool:
+    """Every word capitalised but the joining ones: "Mineral Resources and Petroleum Authority"."""
+    return all(word[:1].isupper() or word in ("and", "for", "of", "the", "on") for word in name.split())
 
 
 def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
@@ -1592,6 +1605,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
                 # "Ministry of Foreign Affairs" as written, one identity with its country's name
                 mention = replace(mention, same_as=name)
             mentions.append(mention)
+    if ent.ent_id_ in KNOWN_ONLY_SHAPES and all(mention.entry is None for mention in mentions):
+        return [], range(start, end)
     return mentions, range(start, end)
 
 
@@ -1824,6 +1839,7 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
     gazetteer knows keeps its own entry."""
     natives: dict[int, tuple[range, Mention]] = {}
     headed: set[int] = set()  # asides of the same kind as the name's head says it is
+    owners: dict[int, tuple[range, list[Mention]]] = {}  # each aside's name, by the aside's start
     for index, (tokens, found) in enumerate(accepted):
         whole = _native_aside(doc, _name_end(doc, tokens)) if len(found) == 1 else None
         for aside in _native_parts(doc, whole) if whole is not None else ():
@@ -1836,6 +1852,7 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
                 accepted[index] = tokens, [named]
             form = Mention(text, named.kind, named.label, named.entry, named.country, "rules", same_as=named.text)
             natives[aside.start] = aside, form
+            owners[aside.start] = accepted[index]
             if (shown is not None and HEAD_LABELS.get(head_kind(named.text) or "", ("", ""))[1] == shown.label) or (
                 named.kind == "place" and head_kind(named.text) == "natural"
             ):
@@ -1852,6 +1869,12 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
             and not (tokens.start in headed and any(m.label != native[1].label for m in found))
         ):
             del natives[tokens.start]  # (the gazetteer's own native form)
+            owner = owners[tokens.start]
+            named = owner[1][0]
+            if named.entry is None and named.kind == "place" and found[0].kind == "place" and len(found) == 1:
+                # "Ejin Banner (额济纳旗)": a place the gazetteer knows by its native form alone is that one
+                known = found[0].entry
+                owner[1][0] = replace(named, entry=known, label=named.label, country=known.country if known else None)
         if not any(set(tokens) <= set(aside) for aside, _ in natives.values()):
             kept.append((tokens, found))
     kept.extend((aside, [mention]) for aside, mention in natives.values())
@@ -2318,6 +2341,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
             or _royal_person(ent)
             or _in_event_name(doc, ent.start)
             or _dashed_into_event(doc, ent.end)
+            or _before_event_head(doc, ent)
             or _initialled_person(ent, gazetteer)
             or (_guessed(ent) and _in_quoted_title(doc, ent.start, ent.end))
         ):
@@ -2605,6 +2629,28 @@ def _after_of(doc: Doc, start: int) -> bool:
 _DASHES = frozenset({"-", "–", "—"})
 
 
+def _before_event_head(doc: Doc, ent: Span) -> bool:
+    """Whether a place the gazetteer knows opens an event's name: capitalised words after it (an "and" may join
+    them) that no other name took, the last an event's head: "the Harbin Ice and Snow
+    Festival", "the Khabarovsk Conference" (no place of their own, as in a declaration's name);
+    not "Toyama Conference Hall", "the Zhangjiakou International Convention and Exhibition Center"."""
+    if ent.label_ not in PLACE_LABELS or _guessed(ent):  # (a shape's or the model's: ``_model_mentions``)
+        return False
+    doc, last = ent.doc, None
+    for index in range(ent.end, min(len(doc), ent.end + EVENT_NAME_WORDS + 1)):
+        token = doc[index]
+        if token.ent_type_ not in ("", "EVENT"):
+            return False
+        if token.is_title:
+            last = token
+        elif not (token.lower_ in ("and", "&") and last is not None):
+            break
+    if last is None or (last.i + 1 < len(doc) and doc[last.i + 1].is_title):
+        return False
+    # (the whole name's head: "Tottori Prefectural Assembly" is a legislature, no meeting)
+    return last.lower_ in HEAD_WORDS["event"] and head_kind(doc[ent.start : last.i + 1].text) == "event"
+
+
 def _dashed_into_event(doc: Doc, end: int) -> bool:
     """Whether a name is the first of names a dash joins into an event's ("the Great
     Hanshin–Awaji Earthquake": no place Great Hanshin)."""
@@ -2807,6 +2853,31 @@ def _as_feature(text: str, natural: Mention) -> Mention:
     """A bare name as the river or lake it names: its entry, else the same name as its mention."""
     same_as = None if natural.entry else natural.text
     return Mention(text, "place", natural.label, natural.entry, natural.country, "rules", same_as)
+
+
+def _namesakes_as_listed(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A region named in the prose as another country's namesake is the region the record's
+    participants list of that name: "Kangwon Province" is the DPR Korea's in the gazetteer,
+    but in a record whose list has the Republic of Korea's "Kangwon-do", and not the DPR
+    Korea's province, it is that one (``_namesake_in``)."""
+    listed = {mention.entry.id: mention.entry for mention in mentions if mention.from_structure and mention.entry}
+    countries = {entry.country for entry in listed.values() if entry.country}
+    result = []
+    for mention in mentions:
+        entry = mention.entry
+        if entry is not None and not mention.from_structure and entry.id not in listed and _REGION_ID.match(entry.id):
+            namesake = next(
+                (
+                    found
+                    for country in sorted(countries - {entry.country})
+                    if (found := _namesake_in(country, mention.text, gazetteer)) is not None and found.id in listed
+                ),
+                None,
+            )
+            if namesake is not None:
+                mention = replace(mention, entry=namesake, label=namesake.label, country=namesake.country)
+        result.append(mention)
+    return result
 
 
 def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -3070,7 +3141,8 @@ def tag(
         short = short_names(mentions, gazetteer)
         for _ in record_texts:
             mentions += doc_mentions(next(docs), gazetteer, short)
-        mentions = _acronyms_as_defined(_towns_named_in_full(_bare_region_names(mentions, gazetteer)))
+        mentions = _bare_region_names(_namesakes_as_listed(mentions, gazetteer), gazetteer)
+        mentions = _acronyms_as_defined(_towns_named_in_full(mentions))
         tagged.append(
             record.model_copy(update={"entities": merge(mentions), "overview": _linked_overview(record, gazetteer)})
         )

@@ -17,6 +17,8 @@ from ..record import EntityKind
 # before an "of"/"for"/"on" tail ("Academy of Social Sciences", "Government of Irkutsk Region").
 HEAD_WORDS = {
     "event": {
+        "night",  # a festival's evening: "Changbaishan Folk Culture Night"
+        "syndrome",  # an outbreak, named by its disease: "Severe Acute Respiratory Syndrome"
         "conference",
         "conferences",
         "assembly",
@@ -183,6 +185,8 @@ HEAD_WORDS = {
         "reservoirs",
         "hill",
         "hills",
+        "cliffs",  # "Flaming Cliffs"
+        "cliff",
     },
     "facility": {
         # "Nanao Castle Ruins", "Kasugayama Castle Site", "Tianmen Mountain Cableway", "Cheollipo Arboretum"
@@ -954,6 +958,10 @@ def _word_before_head(words: list[str]) -> str:
     return words[-2] if len(words) >= 2 else ""
 
 
+# A body's head that, before an event's "of" tail, is that event's schedule, no body
+SCHEDULE_HEADS = frozenset({"program", "programme"})
+
+
 def head_kind(name: str) -> str | None:
     """'event', 'administrative', 'natural', 'facility', 'organization' or None."""
     words = name.split()
@@ -977,6 +985,8 @@ def head_kind(name: str) -> str | None:
         return "facility" if any(_word_key(word) in FACILITY_CENTRE_WORDS for word in words) else "organization"
     if tail_head != head and tail_head in BUILDING_TAILS:
         return "facility"  # "Pohang Chamber of Commerce Building": the body's building
+    if head in SCHEDULE_HEADS and tail_head != head and tail_head in HEAD_WORDS["event"]:
+        return "event"  # "Program of the Jindo Miracle Sea Road Festival": the event's schedule
     return next((kind for kind, heads in HEAD_WORDS.items() if head in heads), None)
 
 
@@ -1384,6 +1394,13 @@ TEMPLE_SUFFIXES = {"ji", "dera", "in", "sa"}  # (and Korean's: "Haein-sa", "Bulg
 # A capitalised word as McCune-Reischauer writes it, with the apostrophe of its aspirates:
 # "Hapch'on", "P'ohang" (no title case to Python)
 _MCCUNE_REISCHAUER_WORD = {"TEXT": {"REGEX": r"^[A-Z][a-z]*(?:['’][a-z]+)+$"}}
+MCCUNE_REISCHAUER_TOWN = "korean town, aspirated"
+# ... each apostrophe an aspirate's, after p, t, k or ch and before a vowel (not pinyin's
+# "Chang'an", "San'in": the model reads those)
+_ASPIRATED_WORD = {"TEXT": {"REGEX": r"^[A-Z][a-z]*(?:(?<=[ptkhPTK])['’](?=[aeiouwy])[a-z]+)+$"}}
+# Shapes whose words name a place only where the gazetteer knows the name: a word with an
+# apostrophe may be a person's name ("Ch'oe")
+KNOWN_ONLY_SHAPES = frozenset({f"shape:{MCCUNE_REISCHAUER_TOWN}"})
 
 
 @dataclass(frozen=True)
@@ -1587,6 +1604,10 @@ NAME_SHAPES = [
         [_MCCUNE_REISCHAUER_WORD, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}],
         "korean unit, aspirated",
     ),
+    # a town or city so written, its romanisation's other spelling: "P'ohang", "Sokch'o" (the
+    # gazetteer's Pohang and Sokcho, found without the apostrophes); kept only where the gazetteer
+    # knows it (KNOWN_ONLY_SHAPES), "City" after it its own
+    _shape("GPE", [_ASPIRATED_WORD, {"ORTH": "City", "OP": "?"}], MCCUNE_REISCHAUER_TOWN),
     # a Korean mountain by its "-san" after a hyphen: "Kaya-san", "Chiri-san"
     _shape("LOC", [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": "san"}], "korean mountain"),
     # a sacred cairn and the hill it crowns, a word apart: "Altan Ovoo" (not the soum "Bayan-Ovoo")
