@@ -276,13 +276,17 @@ def test_a_label_that_heads_no_group_ends_the_participants(label: str) -> None:
     assert [field.label for field in fields] == ["Participants", label]
 
 
-def test_a_sentence_after_a_reference_mark_is_a_remark_of_its_own() -> None:
+def test_a_sentence_after_a_reference_mark_or_a_note_is_a_remark_of_its_own() -> None:
     lines = [
         "Participants: Korea (2; Jeonbuk State, Gangwon State), Japan (1; Toyama Prefecture)",
         "※ Participated as observer: Tuv Province",
         "※ Jeonbuk State is the official English name of Jeonbuk Special Self-Governing Province.",
         "Venue: Buan, Republic of Korea",
         "※ The venue was moved from Gunsan after the typhoon.",
+        "Participants: 2 regions",
+        "Japan",
+        "Shimane Prefecture",
+        "Note: Unnan (雲南市) is a city of Shimane Prefecture, not Yunnan Province (云南省) in China.",
     ]
     fields, _ = collect_fields([Line(n, text) for n, text in enumerate(lines, 1)])
     assert [(field.label, field.text[:16]) for field in fields] == [
@@ -290,6 +294,8 @@ def test_a_sentence_after_a_reference_mark_is_a_remark_of_its_own() -> None:
         ("", "Jeonbuk State is"),
         ("Venue", "Buan, Republic o"),
         ("", "The venue was mo"),
+        ("Participants", "2 regions Japan "),
+        ("", "Unnan (雲南市) is a"),
     ]
     assert "Tuv Province" in fields[0].text
 

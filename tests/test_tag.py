@@ -793,6 +793,23 @@ def test_a_place_known_by_its_native_form_alone_is_one_and_a_place_opening_an_ev
     assert {"Tottori Prefectural Assembly", "Mining Subcommittee", "NEAR"} <= set(ids)
 
 
+def test_a_name_the_model_read_as_a_person_or_a_work_is_what_its_head_says_and_a_checkpoint_a_route(nlp) -> None:
+    kinds = dict(
+        _kinds_of(
+            SHELL.format(
+                "Shelterbelts in the grasslands of Horqin Left Middle Banner; flood works of Qian Gorlos Mongol "
+                "Autonomous County. Exports through the Kraskino-Hunchun checkpoint and flights of Jeju Air. "
+                "Keynote lecture “Silver and the World in the 16th and 17th Centuries” by Prof. Kim."
+            ),
+            nlp,
+        )
+    )
+    assert kinds["Horqin Left Middle Banner"] == kinds["Qian Gorlos Mongol Autonomous County"] == "place"
+    assert kinds["Kraskino"] == kinds["Hunchun"] == "place"
+    assert kinds["Jeju Air"] == "organization"
+    assert "Silver" not in kinds and "Jeju" not in kinds
+
+
 def test_a_bare_region_name_joined_to_a_region_stays_the_region_and_to_a_city_is_the_city(nlp) -> None:
     text = (
         "The 4th Meeting\n· Overview\nPeriod: 2006\nParticipants: China (Jilin Province), Japan (Toyama Prefecture)\n"

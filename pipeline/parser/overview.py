@@ -251,15 +251,20 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
     return fields, unlabelled
 
 
-# "※ Jeonbuk State is the official English name of ..., formerly Jeollabuk-do.": a sentence
-# after a reference mark, alone on its line, is a remark on the fields above, no value of the
-# last (an observer's mark goes on with the list: "※ Participated as observer").
-_REMARK_LINE = re.compile(r"^\s*※\s*(?P<remark>[^:：]+[.)])\s*$")
+# A sentence alone on its line after a remark's marker is a remark on the fields above, no
+# value of the last (an observer's mark goes on with the list: "※ Participated as observer").
+REMARK_MARKERS = (
+    # "※ Jeonbuk State is the official English name of ..., formerly Jeollabuk-do."
+    ("reference mark", re.compile(r"^\s*※\s*(?P<remark>[^:：]+[.)])\s*$")),
+    # "Note: Unnan (雲南市) is a city of Shimane Prefecture and should not be confused with ...";
+    # inside a participants' list, where an unknown label would be a country's
+    ("note", re.compile(r"^\s*(?:Notes?|N\.\s?B\.?|Remarks?)\s*[:：]\s*(?P<remark>.+[.)])\s*$", re.IGNORECASE)),
+)
 REMARK_LABEL = ""  # (no label of the text's: the briefing writes "Note" in the reader's language)
 
 
 def _remark(text: str) -> str | None:
-    remark = _REMARK_LINE.match(text)
+    remark = next((found for _, marker in REMARK_MARKERS if (found := marker.match(text))), None)
     if remark is None or len(remark["remark"].split()) < _SENTENCE_WORDS_MIN or "observer" in text.lower():
         return None
     return remark["remark"]

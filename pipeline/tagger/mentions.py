@@ -2328,7 +2328,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     a model span cleaned and extended); where proposals overlap the longest wins,
     a gazetteer one on a tie, so a name nested in a longer name is not listed. ``short``:
     the record's places by their short names (``short_names``)."""
-    ents = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS | ORG_LABELS]
+    ents = [headed for ent in doc.ents if (headed := _as_named(ent)) is not None]
     written = doc.text  # (spaCy joins the tokens again on each use: once for the proposals that look in it)
     ents_at = {ent.start: ent for ent in doc.ents}
     proposals = []
@@ -2394,6 +2394,28 @@ def _after_lower_case_words(ent: Span, gazetteer: Gazetteer) -> tuple[Span, Entr
     if start in (ent.start, ent.end) or (entry := gazetteer.lookup(ent.doc[start : ent.end].text)) is None:
         return None
     return ent.doc[start : ent.end], entry
+
+
+# The model's other kinds of name that may be a place or a body its head word says it is
+RELABELLED = frozenset({"PERSON", "NORP", "WORK_OF_ART", "PRODUCT"})
+
+
+def _as_named(ent: Span) -> Span | None:
+    """A place's or a body's span, else None: a span of another kind whose head word says what
+    it names is that ("Horqin Left Middle Banner", a work of art to the model; "Qian Gorlos
+    Mongol Autonomous County", a person)."""
+    if ent.label_ in PLACE_LABELS | ORG_LABELS:
+        return ent
+    # (every word capitalised, the last its head: not a title, "Silver and the World"; the
+    # model's span may open with "the")
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    named = all(token.is_title or token.is_punct for token in words) and head_word(ent.text) == ent[-1].lower_
+    kind = head_kind(ent.text) if ent.label_ in RELABELLED and named else None
+    if kind not in HEAD_LABELS:
+        return None
+    from spacy.tokens import Span  # (only here: a doc is there, spaCy is loaded)
+
+    return Span(ent.doc, ent.start, ent.end, label=HEAD_LABELS[kind][1])
 
 
 def _after_date(ent: Span) -> Span:

@@ -186,6 +186,8 @@ HEAD_WORDS = {
         "hill",
         "hills",
         "cliffs",  # "Flaming Cliffs"
+        "sanchi",  # Japanese for a mountain area: "Shirakami-Sanchi", "Chugoku Sanchi"
+        "sanmyaku",  # ... and for a range: "Ou Sanmyaku"
         "cliff",
     },
     "facility": {
@@ -376,6 +378,8 @@ HEAD_WORDS = {
         "services",
         "airlines",
         "airline",
+        "air",  # an airline named after its home: "Jeju Air", "Aurora Air" (lower case, the word: "by air")
+        "airways",
         "accelerator",
         "coalition",  # "Under2 Coalition"
         "alliance",
@@ -477,6 +481,9 @@ ROUTE_NOUNS = frozenset(
         "flight",
         "flights",
         "crossing",
+        "checkpoint",  # a border's: "the Kraskino-Hunchun checkpoint"
+        "checkpoints",
+        "border",  # "the Bulgan-Takashiken border crossing"
         "pipeline",
         "sea",
         "shipping",
