@@ -749,8 +749,7 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
         return None  # an acronym is a name of its own: "SASS and Shandong University" are two
     connectors = [token.i for token in doc[start:end] if token.lower_ in CONNECTORS]
     has_connector = bool(connectors)
-    tail = doc[connectors[-1] + 1 : end] if connectors else doc[end:end]
-    if len(tail) and all(token.is_upper for token in tail):
+    if connectors and connectors[-1] + 1 < end and all(token.is_upper for token in doc[connectors[-1] + 1 : end]):
         return None  # a tail that is a body's acronym ends the name: "Mining Subcommittee of NEAR" + "and Field Trip"
     if has_connector and head_kind(before) == "organization" and head_kind(after) is None:
         return run_end
@@ -1257,7 +1256,7 @@ NATIONAL_LEADS = frozenset({"State", "National", "Federal", "Central"})
 
 def _capitalised_words(name: str) -> bool:
     """Every word capitalised but the joining ones: "Mineral Resources and Petroleum Authority"."""
-    return all(word[:1].isupper() or word in ("and", "for", "of", "the", "on") for word in name.split())
+    return all(word[:1].isupper() or word in CONNECTORS | {"and", "the"} for word in name.split())
 
 
 def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
@@ -1869,12 +1868,10 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
             and not (tokens.start in headed and any(m.label != native[1].label for m in found))
         ):
             del natives[tokens.start]  # (the gazetteer's own native form)
-            owner = owners[tokens.start]
-            named = owner[1][0]
-            if named.entry is None and named.kind == "place" and found[0].kind == "place" and len(found) == 1:
+            owned = owners[tokens.start][1]  # (the list the name's pair in ``accepted`` holds)
+            if owned[0].entry is None and owned[0].kind == "place" and [m.kind for m in found] == ["place"]:
                 # "Ejin Banner (额济纳旗)": a place the gazetteer knows by its native form alone is that one
-                known = found[0].entry
-                owner[1][0] = replace(named, entry=known, label=named.label, country=known.country if known else None)
+                owned[0] = replace(owned[0], entry=found[0].entry, country=found[0].country)
         if not any(set(tokens) <= set(aside) for aside, _ in natives.values()):
             kept.append((tokens, found))
     kept.extend((aside, [mention]) for aside, mention in natives.values())
@@ -2341,7 +2338,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
             or _royal_person(ent)
             or _in_event_name(doc, ent.start)
             or _dashed_into_event(doc, ent.end)
-            or _before_event_head(doc, ent)
+            or _before_event_head(ent)
             or _initialled_person(ent, gazetteer)
             or (_guessed(ent) and _in_quoted_title(doc, ent.start, ent.end))
         ):
@@ -2651,11 +2648,12 @@ def _after_of(doc: Doc, start: int) -> bool:
 _DASHES = frozenset({"-", "–", "—"})
 
 
-def _before_event_head(doc: Doc, ent: Span) -> bool:
-    """Whether a place the gazetteer knows opens an event's name: capitalised words after it (an "and" may join
-    them) that no other name took, the last an event's head: "the Harbin Ice and Snow
-    Festival", "the Khabarovsk Conference" (no place of their own, as in a declaration's name);
-    not "Toyama Conference Hall", "the Zhangjiakou International Convention and Exhibition Center"."""
+def _before_event_head(ent: Span) -> bool:
+    """Whether a place the gazetteer knows opens an event's name: capitalised words after it
+    (an "and" may join them) that no other name took, the last an event's head: "the Harbin
+    Ice and Snow Festival", "the Khabarovsk Conference" (no place of their own, as in a
+    declaration's name); not "Toyama Conference Hall", "the Zhangjiakou International
+    Convention and Exhibition Center"."""
     if ent.label_ not in PLACE_LABELS or _guessed(ent):  # (a shape's or the model's: ``_model_mentions``)
         return False
     doc, last = ent.doc, None
