@@ -289,15 +289,87 @@ def test_a_sentence_after_a_reference_mark_or_a_note_is_a_remark_of_its_own() ->
         "Note: Unnan (雲南市) is a city of Shimane Prefecture, not Yunnan Province (云南省) in China.",
     ]
     fields, _ = collect_fields([Line(n, text) for n, text in enumerate(lines, 1)])
+    # (a remark inside a participants' list stands before it: the list goes on after the remark)
     assert [(field.label, field.text[:16]) for field in fields] == [
-        ("Participants", "Korea (2; Jeonbu"),
         ("", "Jeonbuk State is"),
+        ("Participants", "Korea (2; Jeonbu"),
         ("Venue", "Buan, Republic o"),
         ("", "The venue was mo"),
-        ("Participants", "2 regions Japan "),
         ("", "Unnan (雲南市) is a"),
+        ("Participants", "2 regions Japan "),
     ]
-    assert "Tuv Province" in fields[0].text
+    assert "Tuv Province" in fields[1].text
+
+
+def test_a_lists_footnotes_are_remarks_and_a_short_legend_follows_the_names_it_marks() -> None:
+    from pipeline.parser.overview import parse_participation, participation_remarks
+
+    lines = [
+        Line(n, text)
+        for n, text in enumerate(
+            [
+                "Republic of Korea",
+                "- Gangwon State ¹",
+                "- Chungcheongnam-do *",
+                "Note: the delegation of Gangwon State came by train.",
+                "Japan",
+                "- Toyama Prefecture *",
+                "* joined online by video link.",
+                "¹ Gangwon-do became Gangwon State (Gangwon Special Self-Governing Province) in",
+                "June 2023; both names are used in this record.",
+            ],
+            1,
+        )
+    ]
+    notes: list = []
+    groups = [(g.country, g.authorities) for g in parse_participation(lines, notes).groups]
+    assert groups == [
+        ("Republic of Korea", ["Gangwon State", "Chungcheongnam-do (joined online by video link)"]),
+        ("Japan", ["Toyama Prefecture (joined online by video link)"]),
+    ]
+    assert [remark[:20] for remark in participation_remarks(lines)] == [
+        "the delegation of Ga",
+        "joined online by vid",
+        "Gangwon-do became Ga",
+    ]
+    assert not notes
+
+
+def test_an_observers_mark_before_one_name_marks_it_and_before_a_country_opens_its_observers() -> None:
+    assert _groups(
+        "China (4)",
+        "- Heilongjiang Province",
+        "《※ observer》 Jilin Province (deputy director)",
+        "Russia (1)",
+        "- Primorsky Krai",
+        "《※ Participated as observer》 Mongolia (1; Tov Province)",
+    ) == [
+        ("China", "member", ["Heilongjiang Province"]),
+        ("China", "observer", ["Jilin Province (deputy director)"]),
+        ("Russian Federation", "member", ["Primorsky Krai"]),
+        ("Mongolia", "observer", ["Tov Province"]),
+    ]
+
+
+def test_a_spreadsheets_quoted_cell_dashes_and_total_row() -> None:
+    from pipeline.parser.overview import parse_participation
+
+    rows = [
+        "No. | Country | Member Region | Organization | Remarks",
+        '1 | China | Heilongjiang Province | "Harbin Institute of Technology',
+        '(HIT)" | speaker',
+        "2 | Russia | Chita Oblast | Administration of Chita Oblast | observer; Daursky reserve",
+        "3 | — | — | Wetlands International | resource person",
+        "TOTAL | 3",
+    ]
+    notes: list = []
+    participation = parse_participation([Line(n, text) for n, text in enumerate(rows, 1)], notes)
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("China", "member", ["Heilongjiang Province (Harbin Institute of Technology (HIT))"]),
+        ("Russian Federation", "observer", ["Chita Oblast (Administration of Chita Oblast)"]),
+        (None, "member", ["Wetlands International"]),
+    ]
+    assert not notes
 
 
 def test_a_former_name_after_a_comma_is_the_listed_names_aside() -> None:

@@ -810,6 +810,18 @@ def test_a_name_the_model_read_as_a_person_or_a_work_is_what_its_head_says_and_a
     assert "Silver" not in kinds and "Jeju" not in kinds
 
 
+def test_bodies_in_a_regions_aside_an_organizers_remark_and_an_abbreviated_month(nlp) -> None:
+    text = (
+        "The 2004 NEAR Border Cooperation Subcommittee\n· Overview\nPeriod: 2004\n"
+        "Organizer: Primorsky Krai, Administration (coordinator region of the Subcommittee)\n"
+        "Participants: Japan (1; Tottori Prefecture (Arid Land Research Center, Tottori University))\n"
+        "· Contents\n▷ 26 Sep. Port of Nevelsk; 27 Sep. Boat trip to Moneron Island.\n"
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"Primorsky Krai, Administration", "Arid Land Research Center", "Tottori University"} <= spellings
+    assert not {"Administration", "Sep Port", "Sep Boat"} & spellings
+
+
 def test_a_bare_region_name_joined_to_a_region_stays_the_region_and_to_a_city_is_the_city(nlp) -> None:
     text = (
         "The 4th Meeting\n· Overview\nPeriod: 2006\nParticipants: China (Jilin Province), Japan (Toyama Prefecture)\n"

@@ -200,9 +200,12 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
     """
     fields: list[RawField] = []
     unlabelled: list[Line] = []
+    lines = _footnotes_joined(lines)
     for index, line in enumerate(lines):
         if not line.text or TABLE_RULE.match(line.text):  # (a table's rule between its rows is no value)
             continue
+        if NOTES_HEADING.match(line.text) and fields and fields[-1].kind == "participation":
+            continue  # "Notes:" over the list's footnotes, each a remark of its own
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         header = _TABLE_ROW.match(line.text) and following.startswith("|") and TABLE_RULE.match(following)
         in_participation = bool(fields) and fields[-1].kind == "participation"
@@ -227,8 +230,13 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             if value:
                 fields[-1].values.append(Line(line.number, value))
         elif fields and (remark := _remark(line.text)):
-            fields.append(RawField(REMARK_LABEL, line.number))
-            fields[-1].values.append(Line(line.number, remark))
+            field = RawField(REMARK_LABEL, line.number)
+            field.values.append(Line(line.number, remark))
+            if in_participation:  # (a note between countries: the list goes on after it, and reads its marks)
+                fields.insert(len(fields) - 1, field)
+                fields[-1].values.append(line)
+            else:
+                fields.append(field)
         elif (
             fields
             and fields[-1].kind == "participation"
@@ -251,6 +259,9 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
     return fields, unlabelled
 
 
+# "* joined online by video link.", "¹ Gangwon-do became Gangwon State in June 2023, ...": the
+# legend of a mark after names in the list (FOOTNOTE_MARK)
+FOOTNOTE = re.compile(r"^\s*\(?(?P<mark>\*{1,3}\d?|[¹²³⁴⁵⁶⁷⁸⁹]+|[†‡])\)?\s+(?P<remark>\S.*[.)])\s*$")
 # A sentence alone on its line after a remark's marker is a remark on the fields above, no
 # value of the last (an observer's mark goes on with the list: "※ Participated as observer").
 REMARK_MARKERS = (
@@ -258,16 +269,82 @@ REMARK_MARKERS = (
     ("reference mark", re.compile(r"^\s*※\s*(?P<remark>[^:：]+[.)])\s*$")),
     # "Note: Unnan (雲南市) is a city of Shimane Prefecture and should not be confused with ...";
     # inside a participants' list, where an unknown label would be a country's
-    ("note", re.compile(r"^\s*(?:Notes?|N\.\s?B\.?|Remarks?)\s*[:：]\s*(?P<remark>.+[.)])\s*$", re.IGNORECASE)),
+    ("note", re.compile(r"^\s*(?:Notes?(?:\s*\d{1,2})?|N\.\s?B\.?|Remarks?)\s*[:：]\s*(?P<remark>.+[.)])\s*$", re.I)),
+    # "(table copied from the registration sheet, Excel)": a sentence in brackets, in lower case
+    ("bracketed", re.compile(r"^\s*[(（](?P<remark>[a-z][^()（）]*)[)）]\s*$")),
+    # "* joined online by video link.", "¹ Gangwon-do became Gangwon State in June 2023, ...": the
+    # legend of a mark after names in the list (FOOTNOTE_MARK)
+    (
+        "footnote",
+        FOOTNOTE := re.compile(r"^\s*\(?(?P<mark>\*{1,3}\d?|[¹²³⁴⁵⁶⁷⁸⁹]+|[†‡])\)?\s+(?P<remark>\S.*[.)])\s*$"),
+    ),
 )
 REMARK_LABEL = ""  # (no label of the text's: the briefing writes "Note" in the reader's language)
+# A footnote's mark after a listed name: "Chungcheongnam-do *", "Fukui Prefecture *1", "Gangwon State ²"
+FOOTNOTE_MARK = re.compile(r"\s*(?P<mark>\*{1,3}\d?|[¹²³⁴⁵⁶⁷⁸⁹]+|[†‡])$")
+_JOINING_WORDS = frozenset({"and", "or", "of", "the", "in", "on", "at", "for", "to"})
+FOOTNOTE_ASIDE_WORDS = 6  # a legend this short is written after each name it marks; a longer one is a remark
 
 
 def _remark(text: str) -> str | None:
-    remark = next((found for _, marker in REMARK_MARKERS if (found := marker.match(text))), None)
-    if remark is None or len(remark["remark"].split()) < _SENTENCE_WORDS_MIN or "observer" in text.lower():
+    found = next(((name, match) for name, marker in REMARK_MARKERS if (match := marker.match(text))), None)
+    if found is None or len(found[1]["remark"].split()) < _SENTENCE_WORDS_MIN or FOOTNOTE_LEGEND.match(text):
         return None
+    name, remark = found
+    if name == "reference mark" and "observer" in text.lower():
+        return None  # ("※ Participated as observer: Tuv Province" goes on with the list)
+    sentence = any(word.islower() and word not in _JOINING_WORDS for word in remark["remark"].split())
+    if name == "footnote" and not sentence:
+        return None  # (a bulleted list of names is no sentence: "* Gangwon-do, Gyeongsangbuk-do and Jeollanam-do.")
     return remark["remark"]
+
+
+NOTES_HEADING = re.compile(r"^\s*(?:Notes?|Remarks?|Footnotes?)\s*[:：]?\s*$", re.IGNORECASE)
+FOOTNOTE_LINES_MAX = 3  # how many lines a remark's sentence may be wrapped over
+
+
+def _starts_row(text: str) -> bool:
+    """A line that opens an entry of its own: a bullet, a table's row, a country's heading."""
+    return bool(PARTICIPANT_BULLET.match(text)) or text.startswith("|") or country_heading(text) is not None
+
+
+def _footnotes_joined(lines: list[Line]) -> list[Line]:
+    """A footnote's sentence wrapped over lines is one line: "¹ Gangwon-do became Gangwon State
+    in June 2023, and Jeollabuk-do became" then "Jeonbuk State in January 2024; both names are used."."""
+    joined: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line, end = lines[index], index + 1
+        if _remark(f"{line.text}.") is not None:  # (a remark whose sentence runs on)
+            text = line.text
+            while end < min(len(lines), index + FOOTNOTE_LINES_MAX) and not text.rstrip().endswith((".", ")")):
+                following = lines[end].text.strip()
+                if not following or _remark(following) is not None or match_label(following) or _starts_row(following):
+                    break
+                text, end = f"{text.rstrip()} {following}", end + 1
+            if _remark(text) is not None:
+                joined.append(Line(line.number, text))
+                index = end
+                continue
+        joined.append(line)
+        index += 1
+    return joined
+
+
+def participation_remarks(lines: list[Line]) -> list[str]:
+    """The remarks among the lines of a participants' list that is a section of its own
+    (in the overview's field, ``collect_fields`` makes each a field)."""
+    return [remark for line in _footnotes_joined(lines) if (remark := _remark(line.text)) is not None]
+
+
+def footnote_legends(lines: list[Line]) -> dict[str, str]:
+    """Each footnote's mark and its legend, among a participants' list's lines."""
+    legends = {}
+    for line in lines:
+        legend = FOOTNOTE.match(line.text)
+        if legend is not None and _remark(line.text) is not None:
+            legends[legend["mark"]] = legend["remark"]
+    return legends
 
 
 _OWN_LINE_LABEL_WORDS_MAX = 3
@@ -582,7 +659,8 @@ _SLASHES = re.compile(r"(?:\s+|^)/(?:\s+|$)")
 TABLE_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 ROLE_CELL = re.compile(
     r"^[(（\[]?(?:(?P<observer>observers?)|members?|full members?|regular members?)[)）\]]?"
-    r"(?:\s*[(（][^()（）]*[)）])?$",
+    # ("observer, not a member", "observer; Daursky reserve": a remark after the role)
+    r"(?:\s*[(（][^()（）]*[)）])?(?:\s*[,;]\s*[^,;]*)?$",
     re.IGNORECASE,
 )
 COUNT_CELL = re.compile(r"^\d{1,3}$")
@@ -709,8 +787,11 @@ class TableColumns:
 class ParticipationScanner:
     """Walks participation text item by item, opening a group at each country."""
 
-    def __init__(self, notes: list[Note], footnote_mark: str | None = None) -> None:
+    def __init__(
+        self, notes: list[Note], footnote_mark: str | None = None, legends: dict[str, str] | None = None
+    ) -> None:
         self.footnote_mark = footnote_mark  # "*" when a legend "* observer" says so
+        self.legends = legends or {}  # other marks' legends: "*" -> "joined online by video link."
         self.groups: list[GroupDraft] = []
         self.observer_mode = False
         self.notes = notes
@@ -764,9 +845,18 @@ class ParticipationScanner:
         if prefixed and not prefixed["origin"] and not country_code(prefixed["name"]):
             # "Observers - Siberian Coal Energy Company; MUST": observers from here on
             text, self.observer_mode = prefixed["name"], True
-        text, marked = strip_observer_suffix(text)
+        marked = False
         if self.footnote_mark and text.rstrip().endswith(self.footnote_mark):
             text, marked = text.rstrip()[: -len(self.footnote_mark)], True
+        elif (footnote := FOOTNOTE_MARK.search(text.rstrip())) and footnote["mark"] in self.legends:
+            # a mark whose legend is a remark of its own; a short one says how the name took part,
+            # after it: "Chungcheongnam-do (joined online by video link)" (a mark with no legend stays)
+            legend = self.legends[footnote["mark"]].rstrip(".")
+            text = text.rstrip()[: footnote.start()]
+            if len(legend.split()) <= FOOTNOTE_ASIDE_WORDS:
+                text = f"{text} ({legend[0].lower()}{legend[1:]})"
+        text, observer_suffix = strip_observer_suffix(text)
+        marked = marked or observer_suffix
         text = text.strip(" .;,:：")
         if not text:
             return
@@ -822,7 +912,7 @@ class ParticipationScanner:
             return
         text = DOT_LEADER.sub(_dot_leader_row, text)
         if "|" in text:
-            self.scan_table_row([cell.strip() for cell in text.strip().strip("|").split("|")])
+            self.scan_table_row([_unquoted(cell.strip()) for cell in text.strip().strip("|").split("|")])
             return
         self.table_rows = 0  # (a table after this line may have a header of its own)
         if OBSERVER_LINE.fullmatch(text):
@@ -863,11 +953,32 @@ class ParticipationScanner:
             self.open_group(unknown["name"])
             text = unknown["rest"]
         chunks = OBSERVER_MARK.split(text)
+        if len(chunks) == 3 and not chunks[0].strip() and self._marks_one_name(chunks[1], chunks[2]):
+            # "《※ observer》 Jilin Province" under China's members: that one is China's observer
+            self.add_authority(chunks[2], observer=True)
+            return
         for index, chunk in enumerate(chunks):
             if index % 2:
                 self.observer_mode = True
             elif not (index + 1 < len(chunks) and _label_translation(chunk)):
                 self.scan_chunk(chunk)
+
+    def _marks_one_name(self, mark: str, text: str) -> bool:
+        """Whether an observer's mark opening a line marks the one name after it, under a country's
+        members: no country, no list ("《※ Participated as observer》 Japan" opens Japan's observers,
+        and so does a label, "Observers: ...")."""
+        group = self.groups[-1] if self.groups else None
+        name = text.strip()
+        return (
+            not mark.rstrip().endswith((":", "："))
+            and group is not None
+            and group.country_text is not None
+            and bool(name)
+            and country_heading(name) is None
+            # (nor a country's inline group: "Mongolia (1; Tov Province)", "Kazakhstan / East Kazakhstan Region")
+            and country_code(re.split(r"\s*[(/:：]", name)[0]) is None
+            and len(listed_names(name)) == 1
+        )
 
     def scan_list_heading(self, text: str) -> bool:
         """A heading over bulleted authorities that is not a country ("International
@@ -892,8 +1003,15 @@ class ParticipationScanner:
 
     def scan_table_row(self, cells: list[str]) -> None:
         """A row of a pasted table: country, authorities, and perhaps a role and a count."""
-        if all(not cell or TABLE_SEPARATOR_CELL.match(cell) for cell in cells):
+        if all(not cell or TABLE_SEPARATOR_CELL.match(cell) for cell in cells) or TOTAL_ROW.match(cells[0]):
             return
+        columns = self.columns
+        no_country = (
+            columns.country is not None and columns.country < len(cells) and cells[columns.country] in EMPTY_CELLS
+        )
+        if no_country and not (self.groups and self.groups[-1].country_text is None):
+            self.open_group(None)  # "| — | — | Wetlands International |": bodies of no country
+        cells = ["" if cell in EMPTY_CELLS else cell for cell in cells]
         counted: int | None = None  # "| Mongolia (7) | Bulgan Province, ... |": the country's cell holds its count
         for index, cell in enumerate(cells):
             if (heading := country_heading(cell)) and heading[1] is not None and not heading[2]:
@@ -944,6 +1062,10 @@ class ParticipationScanner:
             group = self.group_for_row(country_text, observer or self.observer_mode)
             if stated is not None or counted is not None:
                 group.stated = stated if stated is not None else counted
+        body = _body_sent(cells, columns)
+        if columns.authority is not None and columns.authority < len(cells) and not cells[columns.authority] and body:
+            # "| — | — | Wetlands International |": a body of no region, which is the row's authority
+            cells, body = [*cells[: columns.authority], body, *cells[columns.authority + 1 :]], None
         if columns.authority is not None:
             authority_cells = [cells[columns.authority]] if columns.authority < len(cells) else []
         else:
@@ -956,7 +1078,7 @@ class ParticipationScanner:
                 and not COUNT_CELL.match(cell)
             ]
         # (its own-script name, then the institution it sent: "Jeollanam-do (Korea Aerospace Research Institute)")
-        asides = [aside for aside in (_native_name(cells, columns), _body_sent(cells, columns)) if aside]
+        asides = [aside for aside in (_native_name(cells, columns), body) if aside]
         for cell in authority_cells:
             text, marked = _with_seat(cell, seat_place) if seat_place else (cell, False)
             text += "".join(f" ({aside})" for aside in asides if aside not in text)
@@ -1190,7 +1312,8 @@ def _names_joined_by_and(item: str) -> list[str]:
     two words or more, every word capitalised, and the first ends as a body's or a region's
     name does ("Korea Culture and Tourism Institute", "Ministry of Economy and Finance" stay
     whole)."""
-    written = _AND.split(item.strip(" .;,:"))
+    # (not inside brackets: "UNESCO Beijing Office (for Mongolia, China, Japan and the Korean Peninsula)")
+    written = split_top_level_at(item.strip(" .;,:"), _AND)
     parts = [_LEADING_THE.sub("", part) for part in written]
     # "Hokkaido and the Republic of Khakassia": an article after "and" opens a second name
     if len(parts) == 2 and _LEADING_THE.match(written[1]) and all(_capitalised_ends(part) for part in parts):
@@ -1239,7 +1362,8 @@ TABLE_HEADERS = (
             re.IGNORECASE,
         ),
     ),
-    ("body", re.compile(r"\binstitut(?:e|ion)s?\b|\buniversit|\bagenc(?:y|ies)\b", re.IGNORECASE)),
+    # ("Organization" beside a region's column: the body the region sent; alone, the bodies themselves)
+    ("body", re.compile(r"\binstitut(?:e|ion)s?\b|\buniversit|\bagenc(?:y|ies)\b|^organi[sz]ations?$", re.IGNORECASE)),
     # "| Country | Member regions | Observers |": each row's observers, of the row's country
     # ("| Observer |", a mark's column, has no role of its own)
     ("observers", re.compile(r"^(?:observers|observing (?:regions|members|authorities))$", re.IGNORECASE)),
@@ -1288,6 +1412,8 @@ def _native_name(cells: list[str], columns: TableColumns) -> str | None:
 def _body_sent(cells: list[str], columns: TableColumns) -> str | None:
     """The institution a region sent, from its column ("Institution"), where the row names one."""
     body = _aside_cell(cells, columns, columns.body)
+    if body.startswith("(") and body.endswith(")") and _open_brackets(body[1:-1]) == 0:
+        body = body[1:-1].strip()  # "(provincial government)": the cell's own brackets, not the name's
     return body if any(char.isalpha() for char in body) and not ROLE_CELL.match(body) else None
 
 
@@ -1536,7 +1662,7 @@ def _authorities_counted(summary: re.Match[str]) -> int | None:
 
 
 def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
-    lines = [line for line in values if line.text]
+    lines = [line for line in _footnotes_joined(values) if line.text and not NOTES_HEADING.match(line.text)]
     summary_text = stated_authorities = stated_countries = None
     if lines:
         found = _summary(lines[0].text)
@@ -1547,9 +1673,10 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
             countries = match["countries"] or match["bracketed_countries"]
             stated_countries = int(countries) if countries else None
             lines[0] = Line(lines[0].number, lines[0].text[end:].lstrip(" ,;:.–—-"))
-    lines = _brackets_closed(lines)
+    lines = _brackets_closed(_quotes_closed(lines))
     legends = [(line, legend) for line in lines if (legend := FOOTNOTE_LEGEND.match(line.text))]
-    scanner = ParticipationScanner(notes, legends[0][1]["mark"] if legends else None)
+    scanner = ParticipationScanner(notes, legends[0][1]["mark"] if legends else None, footnote_legends(lines))
+    lines = [line for line in lines if _remark(line.text) is None]  # (the remarks are fields of their own)
     bulleted = [PARTICIPANT_BULLET.match(line.text) is not None for line in lines]
     for index, line in enumerate(lines):
         if line.text and not any(line is legend for legend, _ in legends):
@@ -1598,6 +1725,33 @@ def _still_open(text: str, line: int, opened: list[int]) -> list[int]:
         elif mark in _CLOSING and opened:
             opened.pop()
     return opened
+
+
+def _unquoted(cell: str) -> str:
+    """A spreadsheet's cell without the quotation marks it was exported in: '"Harbin Institute of
+    Technology (HIT)"' (a cell that held a line break)."""
+    return cell[1:-1].strip() if len(cell) > 1 and cell[0] == cell[-1] == '"' else cell
+
+
+# A cell that says it is empty: in the country column, a body of no country; elsewhere nothing
+EMPTY_CELLS = frozenset({"-", "–", "—", "--", "n/a", "N/A"})
+TOTAL_ROW = re.compile(r"^(?:total|sum|合计|合計|합계|итого)\b", re.IGNORECASE)  # "| TOTAL | 27 |": no authority
+
+
+def _quotes_closed(lines: list[Line]) -> list[Line]:
+    """The lines with each line that opens a quotation it does not close joined to the one that
+    closes it: a spreadsheet's cell with a line break, exported between quotation marks."""
+    joined: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line, end = lines[index], index
+        while line.text.count('"') % 2 and end + 1 < len(lines) and end - index < BRACKET_LINES_MAX:
+            end += 1
+            line = Line(line.number, f"{line.text.rstrip()} {lines[end].text.lstrip()}")
+        closed = not line.text.count('"') % 2
+        joined.append(line if closed else lines[index])
+        index = end + 1 if closed else index + 1
+    return joined
 
 
 def _brackets_closed(lines: list[Line]) -> list[Line]:

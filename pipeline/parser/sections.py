@@ -17,6 +17,7 @@ from ..errors import InputError
 from ..record import (
     Declaration,
     Item,
+    LabelledField,
     Note,
     Overview,
     Participation,
@@ -32,6 +33,7 @@ from .dates import DateError, dates_in_words, is_ambiguous, month_first, parse_p
 from .meeting import declaration_kind, meeting_kind, read_meeting
 from .notes import make_note, quality_notes
 from .overview import (
+    REMARK_LABEL,
     TRAILING_COUNTRY,
     bare_group_heading,
     collect_fields,
@@ -42,6 +44,7 @@ from .overview import (
     opens_group,
     parse_overview,
     parse_participation,
+    participation_remarks,
     placed_in_country,
 )
 from .reader import RawText
@@ -800,7 +803,8 @@ def parse(raw: RawText) -> Record:
     ]
     overview = parse_overview(by_kind["overview"].lines, notes) if "overview" in by_kind else None
     if "participation" in by_kind:
-        overview = _with_listed(overview, parse_participation(by_kind["participation"].lines, notes))
+        listed = by_kind["participation"].lines
+        overview = _with_listed(overview, parse_participation(listed, notes), participation_remarks(listed))
     contents = parse_contents(by_kind["contents"].lines) if "contents" in by_kind else []
     declaration = (
         parse_declaration(by_kind["declaration"].heading or "", by_kind["declaration"].lines)
@@ -826,16 +830,16 @@ def parse(raw: RawText) -> Record:
     return record
 
 
-def _with_listed(overview: Overview | None, listed: Participation) -> Overview:
+def _with_listed(overview: Overview | None, listed: Participation, remarks: list[str]) -> Overview:
     """The overview with the authorities a section of their own lists, under the summary
-    the overview's participation field states."""
+    the overview's participation field states, and the list's remarks as fields of their own."""
+    fields = [LabelledField(label=REMARK_LABEL, text=remark) for remark in remarks]
     if overview is None:
-        return Overview(period=None, venue=None, organizer=None, participation=listed, other=[])
+        return Overview(period=None, venue=None, organizer=None, participation=listed, other=fields)
     stated = overview.participation
-    if stated is None:
-        return overview.model_copy(update={"participation": listed})
-    groups = [*stated.groups, *listed.groups]
-    return overview.model_copy(update={"participation": stated.model_copy(update={"groups": groups})})
+    if stated is not None:
+        listed = stated.model_copy(update={"groups": [*stated.groups, *listed.groups]})
+    return overview.model_copy(update={"participation": listed, "other": [*overview.other, *fields]})
 
 
 def _settle_ambiguous(period: Period, texts: list[str], notes: list[Note]) -> Period:

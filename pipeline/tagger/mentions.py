@@ -155,9 +155,17 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     inside = [", ".join(name).strip(), last.strip()] if name and is_acronym(last.strip()) else [aside[1]]
     if name and _is_region_or_country(last, gazetteer):  # "(Barcelona, Spain)": where a body is, each place a name
         inside = [piece.strip() for piece in (*name, last)]
+    elif name and all(_body_or_acronym(piece.strip()) for piece in (*name, last)):
+        # "(Arid Land Research Center, Tottori University)", "(Irkutsk Scientific Center, SB RAS)": bodies, each a name
+        inside = [piece.strip() for piece in (*name, last)]
     elif split_aside(aside[1]):  # "Jeollanam-do (Korea Aerospace Research Institute (KARI))": a name with its own aside
         inside = _with_aside(aside[1], gazetteer)
     return [*_with_aside(aside[0], gazetteer), *inside]
+
+
+def _body_or_acronym(name: str) -> bool:
+    """A body's name by its head word, or an acronym of one word or more ("SB RAS")."""
+    return head_kind(name) == "organization" or (bool(name) and all(is_acronym(word) for word in name.split()))
 
 
 _GLOSS = re.compile(r"\s+[/–—]\s+")  # a spaced slash or dash between a name and its other name
@@ -482,13 +490,21 @@ def _organizer_bodies(text: str) -> list[str]:
         # "Chita Oblast, coordinating region of the subcommittee": a lower-case apposition names nothing
         pieces = [piece for piece in split_top_level(part, ",") if not piece.strip()[:1].islower()] or [part]
         part = ", ".join(piece.strip() for piece in pieces)
+        # (a remark in brackets is no word of a piece: "Primorsky Krai, Administration (coordinator region ...)")
+        bare = [_without_remark(piece) for piece in pieces]
         if len(pieces) > 1 and all(
-            is_name(piece) and not _generic(piece) and not _office_of(pieces[0], piece) for piece in pieces[1:]
+            is_name(piece) and not _generic(piece) and not _office_of(bare[0], piece) for piece in bare[1:]
         ):
             bodies += pieces
         elif part.strip():
             bodies.append(part.strip())
     return bodies
+
+
+def _without_remark(text: str) -> str:
+    """A name without the remark in lower case in brackets after it."""
+    aside = split_aside(text.strip())
+    return aside[0] if aside and aside[1][:1].islower() else text.strip()
 
 
 # Words of a region's own office after its name ("Tov Province, Governor's Office",
@@ -2419,7 +2435,8 @@ def _after_date(ent: Span) -> Span:
     """``ent`` without the month it starts with after a day's number: "2 March Hwaam Cave" in a
     programme is the cave ("May Day Stadium" keeps its month)."""
     doc, start = ent.doc, ent.start
-    if len(ent) > 1 and start > 0 and doc[start].lower_ in MONTHS and doc[start - 1].like_num:
+    # (the month perhaps abbreviated with a full stop: "26 Sep. Port of Nevelsk")
+    if len(ent) > 1 and start > 0 and doc[start].lower_.rstrip(".") in MONTHS and doc[start - 1].like_num:
         from spacy.tokens import Span  # (only here, on every span: a doc is there, spaCy is loaded)
 
         return Span(doc, start + 1, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)

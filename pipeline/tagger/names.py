@@ -1125,12 +1125,17 @@ def _lower_case_lead(words: list[str]) -> bool:
     return len(words) > 1 and words[0] in LEADING_NATURAL and not words[0].isascii() and words[1][:1].isupper()
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}[,;:]?$")
+
+
 def _strip_word(word: str, keep_comma: bool = False) -> str:
     """A word without the punctuation around it, but an aside that is part of the name
     keeps its brackets ("Republic of Sakha (Yakutia)"); with ``keep_comma`` a word inside a
     name keeps the comma after it."""
     if word.lower() in ABBREVIATIONS or (keep_comma and word.lower().removesuffix(",") in ABBREVIATIONS):
         return word
+    if _INITIALS.match(word):  # a person's initials keep their full stops: "T.F. Gorbachev Kuzbass State ..."
+        return word.rstrip(",;:")
     if keep_comma and word.endswith(",") and word[:-1].strip(EDGE_PUNCTUATION) == word[:-1]:
         return word
     core = word.rstrip(".,;:!?")
