@@ -225,6 +225,13 @@ def suspect_authorities(text: str) -> str:
     return overview.suspect_authority(text) or "none"
 
 
+def remark_markers(text: str) -> str:
+    remark = overview._remark(text)
+    if remark is None:
+        return "none"
+    return f"{next(name for name, marker in overview.REMARK_MARKERS if marker.match(text))}: {remark}"
+
+
 def table_headers(text: str) -> str:
     return overview._header_role(text) or "none"
 
@@ -288,6 +295,7 @@ TABLES: dict[str, Table] = {
     "native_forms": Table(tuple(form.name for form in names.NATIVE_FORMS), native_forms),
     "suspect_authorities": Table(tuple(rule.name for rule in overview.SUSPECT_AUTHORITIES), suspect_authorities),
     "table_headers": Table(tuple(role for role, _ in overview.TABLE_HEADERS), table_headers),
+    "remark_markers": Table(tuple(name for name, _ in overview.REMARK_MARKERS), remark_markers),
     "markup_rules": Table(tuple(rule.name for rule in repairs.MARKUP_RULES), markup_rules),
     "line_repairs": Table(tuple(rule.kind for rule in repairs.LINE_REPAIRS), line_repairs),
     "legacy_codecs": Table(tuple(legacy.name for legacy in reader.LEGACY_CODECS), legacy_codecs, given_row=True),
