@@ -272,12 +272,7 @@ REMARK_MARKERS = (
     ("note", re.compile(r"^\s*(?:Notes?(?:\s*\d{1,2})?|N\.\s?B\.?|Remarks?)\s*[:：]\s*(?P<remark>.+[.)])\s*$", re.I)),
     # "(table copied from the registration sheet, Excel)": a sentence in brackets, in lower case
     ("bracketed", re.compile(r"^\s*[(（](?P<remark>[a-z][^()（）]*)[)）]\s*$")),
-    # "* joined online by video link.", "¹ Gangwon-do became Gangwon State in June 2023, ...": the
-    # legend of a mark after names in the list (FOOTNOTE_MARK)
-    (
-        "footnote",
-        FOOTNOTE := re.compile(r"^\s*\(?(?P<mark>\*{1,3}\d?|[¹²³⁴⁵⁶⁷⁸⁹]+|[†‡])\)?\s+(?P<remark>\S.*[.)])\s*$"),
-    ),
+    ("footnote", FOOTNOTE),
 )
 REMARK_LABEL = ""  # (no label of the text's: the briefing writes "Note" in the reader's language)
 # A footnote's mark after a listed name: "Chungcheongnam-do *", "Fukui Prefecture *1", "Gangwon State ²"
@@ -1005,10 +1000,8 @@ class ParticipationScanner:
         """A row of a pasted table: country, authorities, and perhaps a role and a count."""
         if all(not cell or TABLE_SEPARATOR_CELL.match(cell) for cell in cells) or TOTAL_ROW.match(cells[0]):
             return
-        columns = self.columns
-        no_country = (
-            columns.country is not None and columns.country < len(cells) and cells[columns.country] in EMPTY_CELLS
-        )
+        country_column = self.columns.country
+        no_country = country_column is not None and country_column < len(cells) and cells[country_column] in EMPTY_CELLS
         if no_country and not (self.groups and self.groups[-1].country_text is None):
             self.open_group(None)  # "| — | — | Wetlands International |": bodies of no country
         cells = ["" if cell in EMPTY_CELLS else cell for cell in cells]
