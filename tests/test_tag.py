@@ -828,6 +828,23 @@ def test_bodies_in_a_regions_aside_an_organizers_remark_and_an_abbreviated_month
     assert not {"Administration", "Sep Port", "Sep Boat"} & spellings
 
 
+def test_an_organizers_body_of_two_fields_a_talks_title_and_a_peoples_name(nlp) -> None:
+    assert organizer_bodies("Shaanxi Provincial Department of Culture and Tourism, Xianyang City") == [
+        "Shaanxi Provincial Department of Culture and Tourism",
+        "Xianyang City",
+    ]
+    spellings = _spellings_of(
+        SHELL.format(
+            'Keynote "Food Security and Protected Horticulture in Northeast Asia" by the FAO; the Miao and '
+            'Tujia villages of Hunan Province; the Tsaatan herders. Presentation "From coal to hydrogen in '
+            'the Ordos Basin" by Shenhua.'
+        ),
+        nlp,
+    )
+    assert {"FAO", "Hunan Province", "Ordos Basin"} <= spellings  # (a talk's title names no body, but places)
+    assert not {"Protected Horticulture", "Food Security", "Miao", "Tujia", "Tsaatan"} & spellings
+
+
 def test_a_bare_region_name_joined_to_a_region_stays_the_region_and_to_a_city_is_the_city(nlp) -> None:
     text = (
         "The 4th Meeting\n· Overview\nPeriod: 2006\nParticipants: China (Jilin Province), Japan (Toyama Prefecture)\n"

@@ -410,7 +410,8 @@ def _joined_parts(text: str) -> list[str]:
     position = 0
     for joiner in ORGANIZER_JOINERS.finditer(text):
         part, rest = text[position : joiner.start()], text[joiner.end() :]
-        following = ORGANIZER_JOINERS.split(rest, maxsplit=1)[0]
+        # (up to a comma too: "... Department of Culture and Tourism, Xianyang Municipal People's Government")
+        following = split_top_level(ORGANIZER_JOINERS.split(rest, maxsplit=1)[0], ",")[0]
         following = (split_aside(following) or (following, ""))[0]
         last = part.rsplit(",", 1)[-1]  # (the name "and" follows: "Government of X, Y City Administration and ...")
         if joiner.group(0).strip() in ("and", "&") and (
@@ -2356,7 +2357,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
             or _dashed_into_event(doc, ent.end)
             or _before_event_head(ent)
             or _initialled_person(ent, gazetteer)
-            or (_guessed(ent) and _in_quoted_title(doc, ent.start, ent.end))
+            or (_guessed(ent) and _in_quoted_title(doc, ent.start + _titled_lead(ent), ent.end, ent.label_))
         ):
             continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
@@ -2635,12 +2636,22 @@ def _guessed(ent: Span) -> bool:
 TITLE_QUOTES = {"“": "”", '"': '"', "«": "»", "「": "」", "『": "』"}
 # Words before a quoted title, besides an event's head: 'under the theme "..."'
 TITLE_WORDS = frozenset({"theme", "title", "topic", "slogan", "motto"})
+# ... and a talk's, whose title names no body but may name places ('Keynote "Food Security and
+# Protected Horticulture in Northeast Asia"', 'Presentation "From coal to hydrogen in the Ordos Basin"')
+TALK_WORDS = frozenset({"keynote", "lecture", "presentation", "speech", "address", "talk", "paper"})
 _TITLE_REACH = 12  # how many words a quoted title holds at most, here
 
 
-def _in_quoted_title(doc: Doc, start: int, end: int) -> bool:
-    """Whether ``doc[start:end]`` is inside a title in quotation marks after an event's head or
-    a theme ('NEAR International Forum “Green Industry and Smart Cities”': no body "Smart Cities")."""
+def _titled_lead(ent: Span) -> int:
+    """How many words before its quotation mark a span took of what introduces a title:
+    'Keynote "Food Security ..."' (2: the model's span opens with the talk's word)."""
+    return 2 if len(ent) > 2 and ent[0].lower_ in TITLE_WORDS | TALK_WORDS and ent[1].text in TITLE_QUOTES else 0
+
+
+def _in_quoted_title(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Whether ``doc[start:end]``, of ``label``, is inside a title in quotation marks after an
+    event's head or a theme ('NEAR International Forum “Green Industry and Smart Cities”': no body
+    "Smart Cities"), or a body's name in a talk's title."""
     opening = next(
         (i for i in range(start - 1, max(-1, start - 1 - _TITLE_REACH), -1) if doc[i].text in TITLE_QUOTES), None
     )
@@ -2654,7 +2665,7 @@ def _in_quoted_title(doc: Doc, start: int, end: int) -> bool:
     if _after_of(doc, start):
         return False  # (a name in the title's "of" phrase is one: 'Session “Logistics of the Bohai Rim”')
     before = doc[opening - 1] if doc[opening - 1].text not in (":", ",") or opening < 2 else doc[opening - 2]
-    return before.lower_ in HEAD_WORDS["event"] | TITLE_WORDS
+    return before.lower_ in HEAD_WORDS["event"] | TITLE_WORDS or (label in ORG_LABELS and before.lower_ in TALK_WORDS)
 
 
 def _after_of(doc: Doc, start: int) -> bool:

@@ -516,6 +516,10 @@ PEOPLES_ADJECTIVES = COUNTRY_ADJECTIVES | frozenset(
     }
     # the region's peoples: "its Kazakh community"
     | {"kazakh", "kyrgyz", "uyghur", "uighur", "tatar", "evenk", "evenki", "nanai", "ainu", "chukchi", "koryak"}
+    # ... China's nationalities and Mongolia's reindeer herders: "the Miao and Tujia villages", "the Tsaatan"
+    # (not the ones whose names are also syllables of places: Hui, Yi, Dong, Bai, Dai)
+    | {"miao", "tujia", "zhuang", "naxi", "oroqen", "hezhe", "daur"}
+    | {"tsaatan", "dukha", "udege", "ulch", "nivkh", "shor", "altai-kizhi"}
     # the association's observers' ("Ukrainian delegates")
     | {"ukrainian", "vietnamese", "uzbek"}
     | {"inner", "outer", "northern", "southern", "eastern", "western", "new", "old", "state", "national", "local"}
