@@ -845,6 +845,25 @@ def test_an_organizers_body_of_two_fields_a_talks_title_and_a_peoples_name(nlp) 
     assert not {"Protected Horticulture", "Food Security", "Miao", "Tujia", "Tsaatan"} & spellings
 
 
+def test_a_programmes_words_after_its_date_name_nothing(nlp) -> None:
+    spellings = _spellings_of(SHELL.format("27 Sep. Boat trip to Moneron Island; 28 Sep. Train to Kholmsk."), nlp)
+    assert "Moneron Island" in spellings
+    assert not {"Boat", "Train", "Sep Boat"} & spellings
+
+
+def test_companies_with_their_legal_forms_and_older_spellings_of_regions(nlp) -> None:
+    ids = _ids_of(
+        SHELL.format(
+            "HMM Co., Ltd. and Russian Railways, OAO signed with Russian Railways and Dalenergo, OAO. "
+            "Delegates of Chungchong-bukto, Hamgyong-namdo and Dornod Aimak came."
+        ),
+        nlp,
+    )
+    assert ids["Russian Railways, OAO"] == ids["Russian Railways"]
+    assert {"HMM Co., Ltd.", "Dalenergo, OAO"} <= set(ids)
+    assert (ids["Chungchong-bukto"], ids["Hamgyong-namdo"], ids["Dornod Aimak"]) == ("KR-43", "KP-08", "MN-061")
+
+
 def test_a_bare_region_name_joined_to_a_region_stays_the_region_and_to_a_city_is_the_city(nlp) -> None:
     text = (
         "The 4th Meeting\n· Overview\nPeriod: 2006\nParticipants: China (Jilin Province), Japan (Toyama Prefecture)\n"

@@ -313,6 +313,10 @@ def russian_adjectives(adj: str) -> list[str]:
 
 
 def korean_do_forms(stem: str) -> list[str]:
+    # a North or South province's McCune-Reischauer form with its "to" whole: Chungchongbuk ->
+    # "Chungchong-bukto", Hamgyongnam -> "Hamgyong-namdo"
+    halves = (("buk", "bukto"), ("nam", "namdo"))
+    bukto = [f"{stem[: -len(half)]}-{whole}" for half, whole in halves if stem.endswith(half)]
     return [
         f"{stem}-do",
         f"{stem}-Do",
@@ -321,6 +325,7 @@ def korean_do_forms(stem: str) -> list[str]:
         f"{stem} Province",
         f"{stem}-do Province",
         f"{stem}-Do Province",
+        *bukto,
     ]
 
 
@@ -616,7 +621,8 @@ class Gazetteer:
         name = cfg.get("name", f"{fold(modern)} Province")
         aliases = []
         for v in variants:
-            aliases += [v, f"{v} Province", f"{v} province", f"{v} Aimag", f"{v} aimag"]
+            # ("Aimak": the Russian-style spelling of older English texts, "Dornod Aimak")
+            aliases += [v, f"{v} Province", f"{v} province", f"{v} Aimag", f"{v} aimag", f"{v} Aimak"]
         return name, aliases
 
     def sub_ru(self, sub, typ, cfg):

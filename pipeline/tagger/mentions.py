@@ -821,7 +821,9 @@ POSSESSIVE_HOLDERS = frozenset({"people", "governor", "mayor"})
 
 # A company's legal form, written after a comma: "Mitsui & Co., Ltd."
 # (K.K., kabushiki kaisha: a Japanese company, "Denki Kagaku Kogyo K.K.")
-COMPANY_FORMS = frozenset({"ltd", "ltd.", "inc", "inc.", "llc", "jsc", "pjsc", "ojsc", "corp", "corp.", "plc", "k.k."})
+COMPANY_FORMS = frozenset(
+    {"ltd", "ltd.", "inc", "inc.", "llc", "jsc", "pjsc", "ojsc", "corp", "corp.", "plc", "k.k.", "co.", "co"}
+)
 
 
 def _extend_right(
@@ -2026,18 +2028,27 @@ def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list
     found: list[tuple[range, bool, list[Mention]]] = []
     ending_at = {ent.end: ent.start for ent in doc.ents}
     for form in doc[1:] if _TRAILING_FORM.search(written) else ():
-        if form.lower_ not in COMPANY_FORMS or not form.text[:1].isupper():
+        after_comma = doc[form.i - 1].text == ","
+        forms = COMPANY_FORMS | (LEADING_COMPANY_FORMS if after_comma else frozenset())  # "Dalenergo, OAO"
+        if form.lower_ not in forms or not form.text[:1].isupper():
             continue
-        # the entity before the form, else the capitalised words right before it
-        start = ending_at.get(form.i)
+        # the entity before the form (and its comma), else the capitalised words right before it
+        anchor = form.i - after_comma
+        start = ending_at.get(anchor)
         if start is None:
-            start = form.i
-            while start > max(0, form.i - COMPANY_NAME_WORDS) and _starts_name(doc[start - 1]):
+            start = anchor
+            while start > max(0, anchor - COMPANY_NAME_WORDS) and _starts_name(doc[start - 1]):
                 start -= 1
-        text = doc[start : form.i + 1].text
-        if start < form.i and is_name(text):
+        end = form.i + 1
+        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in COMPANY_FORMS:
+            end += 2  # "HMM Co., Ltd."
+        text = doc[start:end].text
+        if start < anchor and is_name(text):
             mention = _mention(text, gazetteer, "organization", "ORG", source="rules")
-            found.append((range(start, form.i + 1), False, [mention]))
+            known = gazetteer.lookup(doc[start:anchor].text) if mention.entry is None else None
+            if known is not None and known.kind == "organization":  # "Russian Railways, OAO" is Russian Railways
+                mention = replace(mention, entry=known, country=known.country)
+            found.append((range(start, end), False, [mention]))
     if not _LEADING_FORM.search(written):
         return found
     for token in doc[: len(doc) - 1]:
@@ -2665,7 +2676,8 @@ def _in_quoted_title(doc: Doc, start: int, end: int, label: str) -> bool:
     if _after_of(doc, start):
         return False  # (a name in the title's "of" phrase is one: 'Session “Logistics of the Bohai Rim”')
     before = doc[opening - 1] if doc[opening - 1].text not in (":", ",") or opening < 2 else doc[opening - 2]
-    return before.lower_ in HEAD_WORDS["event"] | TITLE_WORDS or (label in ORG_LABELS and before.lower_ in TALK_WORDS)
+    meeting = before.lower_ in HEAD_WORDS["event"] - TALK_WORDS  # (a lecture is a talk: its title's places stay)
+    return meeting or before.lower_ in TITLE_WORDS or (label in ORG_LABELS and before.lower_ in TALK_WORDS)
 
 
 def _after_of(doc: Doc, start: int) -> bool:

@@ -17,6 +17,7 @@ from ..record import EntityKind
 # before an "of"/"for"/"on" tail ("Academy of Social Sciences", "Government of Irkutsk Region").
 HEAD_WORDS = {
     "event": {
+        "lecture",  # "Lecture of Tottori University": the talk, and the university giving it
         "night",  # a festival's evening: "Changbaishan Folk Culture Night"
         "syndrome",  # an outbreak, named by its disease: "Severe Acute Respiratory Syndrome"
         "conference",
@@ -654,6 +655,18 @@ FIELD_WORDS = {
     "green",
 }
 GENERIC_WORDS = FIELD_WORDS | {
+    # a programme's words, capitalised at the start of its items: "27 Sep. Boat trip to ...", "Train to ..."
+    "boat",
+    "train",
+    "bus",
+    "trip",
+    "excursion",
+    "check-in",
+    "departure",
+    "arrival",
+    "lunch",
+    "dinner",
+    "annex",
     "plenary",
     "visitor",  # "Visitor Centre": a park's building, named by what it is
     "visitors",
@@ -1374,7 +1387,8 @@ def _shape(label: str, pattern: list[dict], name: str) -> dict:
 # (a Korean place's lower-case ending after its hyphen is a word of the name: "Songsan-ri Tomb
 # Complex", "Gangwon-do Provincial Office")
 _CAPITALISED = {
-    "TEXT": {"REGEX": r"^(?:[A-Z][\w'’.-]*|-|tech|do|si|gun|eup|myeon|dong|ri)$"},
+    # ("Co-operation", "Co-ordination" in older English: "Korea International Co-operation Agency")
+    "TEXT": {"REGEX": r"^(?:[A-Z][\w'’.-]*|-|tech|do|si|gun|eup|myeon|dong|ri|operatives?|operation|ordination)$"},
     "IS_STOP": False,
     "OP": "+",
 }
