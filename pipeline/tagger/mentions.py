@@ -2032,6 +2032,8 @@ def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list
         forms = COMPANY_FORMS | (LEADING_COMPANY_FORMS if after_comma else frozenset())  # "Dalenergo, OAO"
         if form.lower_ not in forms or not form.text[:1].isupper():
             continue
+        if form.i + 1 < len(doc) and doc[form.i + 1].text in _HYPHEN and not form.whitespace_:
+            continue  # "Co-operation": a word, no legal form
         # the entity before the form (and its comma), else the capitalised words right before it
         anchor = form.i - after_comma
         start = ending_at.get(anchor)
