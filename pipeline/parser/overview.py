@@ -261,7 +261,8 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
 
 # "* joined online by video link.", "¹ Gangwon-do became Gangwon State in June 2023, ...": the
 # legend of a mark after names in the list (FOOTNOTE_MARK)
-FOOTNOTE = re.compile(r"^\s*\(?(?P<mark>\*{1,3}\d?|[¹²³⁴⁵⁶⁷⁸⁹]+|[†‡])\)?\s+(?P<remark>\S.*[.)])\s*$")
+_FOOTNOTE_MARK = r"(?P<mark>\*{1,3}\d?|[¹²³⁴⁵⁶⁷⁸⁹]+|[†‡])"  # "*", "*1", "¹", "†"
+FOOTNOTE = re.compile(rf"^\s*\(?{_FOOTNOTE_MARK}\)?\s+(?P<remark>\S.*[.)])\s*$")
 # A sentence alone on its line after a remark's marker is a remark on the fields above, no
 # value of the last (an observer's mark goes on with the list: "※ Participated as observer").
 REMARK_MARKERS = (
@@ -276,7 +277,7 @@ REMARK_MARKERS = (
 )
 REMARK_LABEL = ""  # (no label of the text's: the briefing writes "Note" in the reader's language)
 # A footnote's mark after a listed name: "Chungcheongnam-do *", "Fukui Prefecture *1", "Gangwon State ²"
-FOOTNOTE_MARK = re.compile(r"\s*(?P<mark>\*{1,3}\d?|[¹²³⁴⁵⁶⁷⁸⁹]+|[†‡])$")
+FOOTNOTE_MARK = re.compile(rf"\s*{_FOOTNOTE_MARK}$")
 _JOINING_WORDS = frozenset({"and", "or", "of", "the", "in", "on", "at", "for", "to"})
 FOOTNOTE_ASIDE_WORDS = 6  # a legend this short is written after each name it marks; a longer one is a remark
 

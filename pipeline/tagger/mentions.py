@@ -2015,6 +2015,7 @@ RESOURCE_WORDS_BEFORE = 2  # "the Elga coal deposit", "the Kovykta gas condensat
 # "OJSC Urgalugol", "JSC Russian Railways"
 LEADING_COMPANY_FORMS = frozenset({"ojsc", "jsc", "pjsc", "cjsc", "oao", "zao", "pao", "ooo", "llc"})
 COMPANY_NAME_WORDS = 3
+FORMS_AFTER_COMMA = COMPANY_FORMS | LEADING_COMPANY_FORMS  # "Dalenergo, OAO": a leading form may trail after a comma
 _LEADING_FORM = re.compile(r"\b(?:" + "|".join(form.upper() for form in sorted(LEADING_COMPANY_FORMS)) + r")\b")
 _TRAILING_FORM = re.compile(
     r"\b(?:" + "|".join(sorted({re.escape(form.rstrip(".")) for form in COMPANY_FORMS})) + r")\b", re.I
@@ -2029,8 +2030,7 @@ def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list
     ending_at = {ent.end: ent.start for ent in doc.ents}
     for form in doc[1:] if _TRAILING_FORM.search(written) else ():
         after_comma = doc[form.i - 1].text == ","
-        forms = COMPANY_FORMS | (LEADING_COMPANY_FORMS if after_comma else frozenset())  # "Dalenergo, OAO"
-        if form.lower_ not in forms or not form.text[:1].isupper():
+        if form.lower_ not in (FORMS_AFTER_COMMA if after_comma else COMPANY_FORMS) or not form.text[:1].isupper():
             continue
         if form.i + 1 < len(doc) and doc[form.i + 1].text in _HYPHEN and not form.whitespace_:
             continue  # "Co-operation": a word, no legal form
@@ -2433,11 +2433,13 @@ def _as_named(ent: Span) -> Span | None:
     Mongol Autonomous County", a person)."""
     if ent.label_ in PLACE_LABELS | ORG_LABELS:
         return ent
+    if ent.label_ not in RELABELLED:  # (dates and numbers, most of the other spans: no head word read)
+        return None
     # (every word capitalised, the last its head: not a title, "Silver and the World"; the
     # model's span may open with "the")
     words = ent[1:] if ent[0].lower_ == "the" else ent
     named = all(token.is_title or token.is_punct for token in words) and head_word(ent.text) == ent[-1].lower_
-    kind = head_kind(ent.text) if ent.label_ in RELABELLED and named else None
+    kind = head_kind(ent.text) if named else None
     if kind not in HEAD_LABELS:
         return None
     from spacy.tokens import Span  # (only here: a doc is there, spaCy is loaded)
