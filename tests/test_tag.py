@@ -865,6 +865,8 @@ def test_companies_with_their_legal_forms_and_older_spellings_of_regions(nlp) ->
     assert ids["Russian Railways, OAO"] == ids["Russian Railways"]
     assert {"HMM Co., Ltd.", "Dalenergo, OAO"} <= set(ids)
     assert (ids["Chungchong-bukto"], ids["Hamgyong-namdo"], ids["Dornod Aimak"]) == ("KR-43", "KP-08", "MN-061")
+    # (a Russian form after a comma, with no other legal form in the text)
+    assert "Dalenergo, OAO" in _spellings_of(SHELL.format("Dalenergo, OAO presented its plan."), nlp)
     spellings = _spellings_of(SHELL.format("The Northeast Asia Economic Co-operation Forum met."), nlp)
     assert not any(spelling.endswith(" Co") for spelling in spellings)  # "Co-operation": no legal form
 

@@ -2017,8 +2017,9 @@ LEADING_COMPANY_FORMS = frozenset({"ojsc", "jsc", "pjsc", "cjsc", "oao", "zao", 
 COMPANY_NAME_WORDS = 3
 FORMS_AFTER_COMMA = COMPANY_FORMS | LEADING_COMPANY_FORMS  # "Dalenergo, OAO": a leading form may trail after a comma
 _LEADING_FORM = re.compile(r"\b(?:" + "|".join(form.upper() for form in sorted(LEADING_COMPANY_FORMS)) + r")\b")
+# (any form a name may end with, after a comma too: the texts worth walking token by token)
 _TRAILING_FORM = re.compile(
-    r"\b(?:" + "|".join(sorted({re.escape(form.rstrip(".")) for form in COMPANY_FORMS})) + r")\b", re.I
+    r"\b(?:" + "|".join(sorted({re.escape(form.rstrip(".")) for form in FORMS_AFTER_COMMA})) + r")\b", re.I
 )
 
 
