@@ -1200,6 +1200,32 @@ def test_a_bare_name_after_a_region_cue_or_heading_a_report_is_the_region(nlp) -
     assert ids["Kamchatka"] == ids["Kamchatka Krai"] != ids["Kamchatka River"]
 
 
+def test_a_bare_name_owning_a_members_report_or_glossed_as_a_region_is_the_region(nlp) -> None:
+    text = SHELL.format(
+        "Tottori Prefecture, Niigata Prefecture and Khovd Province took part. Tottori's report covered snow "
+        "crab landings; the ferry of Niigata's port was named.\n- Khovd (Ховд аймаг): herders' cooperatives"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Tottori"] == ids["Tottori Prefecture"]
+    assert ids["Khovd"] == ids["Khovd Province"]
+    assert ids["Niigata"] != ids["Niigata Prefecture"]  # (its port is the city's)
+
+
+def test_a_metropolitan_citys_bare_names_are_one_city_beside_its_full_name(nlp) -> None:
+    text = SHELL.format(
+        "Pusan Metropolitan City and Toyama Prefecture took part. Delegates travelled from Pusan and Seoul; "
+        "Pusan is now written Busan."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Busan"] == ids["Pusan"] == "city:KR:busan" != ids["Pusan Metropolitan City"]
+
+
+def test_a_port_of_a_name_is_the_names_port(nlp) -> None:
+    text = SHELL.format("Ships call at the Port of Longkou; Longkou Port handles bauxite from Guinea.")
+    ids = _ids_of(text, nlp)
+    assert ids["Port of Longkou"] == ids["Longkou Port"]
+
+
 def test_a_name_ends_at_a_spaced_dash_and_before_a_second_body_after_and(nlp) -> None:
     text = SHELL.format(
         "Results of the NEAR Subcommittee on Disaster Prevention - Expert Workshop. Support of the WHO Regional "

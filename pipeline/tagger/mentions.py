@@ -1851,6 +1851,27 @@ def _native_parts(doc: Doc, aside: range) -> list[range]:
     return [part for part in parts if len(part)]
 
 
+# How a region's name ends in its own script: a prefecture, a province, an aimag, an oblast...
+NATIVE_REGION_DESIGNATORS = (
+    "県",
+    "府",
+    "道",
+    "都",
+    "省",
+    "自治区",
+    "도",
+    "аймаг",
+    "область",
+    "край",
+    "республика",
+    "округ",
+)
+
+
+def _names_a_region(native: str) -> bool:
+    return native.lower().endswith(NATIVE_REGION_DESIGNATORS)
+
+
 def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
     """A name's form in another script, bracketed after it, is a mention of the same thing,
     whatever the model made of it alone (it read "Белуха" as an organization); a form the
@@ -1891,6 +1912,9 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
             if owned[0].entry is None and owned[0].kind == "place" and [m.kind for m in found] == ["place"]:
                 # "Ejin Banner (额济纳旗)": a place the gazetteer knows by its native form alone is that one
                 owned[0] = replace(owned[0], entry=found[0].entry, country=found[0].country)
+            elif owned[0].entry is not None and owned[0].entry == found[0].entry and _names_a_region(native[1].text):
+                # "Khovd (Ховд аймаг)": the bare name is the region its native form names, not its city
+                owned[0] = replace(owned[0], among_regions=True)
         if not any(set(tokens) <= set(aside) for aside, _ in natives.values()):
             kept.append((tokens, found))
     kept.extend((aside, [mention]) for aside, mention in natives.values())
@@ -2511,6 +2535,11 @@ def _one_word(doc: Doc, tokens: range) -> range | None:
 REGION_CUES = frozenset(
     {("governor", "of"), ("governors", "of"), ("by",), ("coordinator",), ("coordinator", "("), ("capital", "of")}
 )
+# What a bare name owns as the region it names, a member of the association: "Tottori's report",
+# "Niigata's delegation" (not "Busan's port", the city's).
+REGION_POSSESSIONS = frozenset(
+    {"report", "reports", "delegation", "delegates", "proposal", "presentation", "governor", "representative"}
+)
 # What may stand before a name that leads its line: spaces and the bullet markers of the texts.
 _LINE_LEAD = " \t-–•·▷▶○◦*‣□■◆◇►→"
 
@@ -2525,12 +2554,18 @@ def _leads_a_report(doc: Doc, tokens: range) -> bool:
 
 
 def _governed_regions(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
-    """A bare name after a region cue (``REGION_CUES``) or heading a member's report is the
-    region, not the city or the river of its name."""
+    """A bare name after a region cue (``REGION_CUES``), heading a member's report or owning one
+    (``REGION_POSSESSIONS``) is the region, not the city or the river of its name."""
     result = []
     for tokens, found in accepted:
         before = tuple(token.lower_.removeprefix("vice-") for token in doc[max(0, tokens.start - 2) : tokens.start])
-        governed = before in REGION_CUES or before[-1:] in REGION_CUES or _leads_a_report(doc, tokens)
+        after = tuple(token.lower_ for token in doc[tokens.stop : tokens.stop + 2])
+        governed = (
+            before in REGION_CUES
+            or before[-1:] in REGION_CUES
+            or _leads_a_report(doc, tokens)
+            or (len(after) == 2 and after[0] in ("'s", "’s") and after[1] in REGION_POSSESSIONS)
+        )
         result.append((tokens, [replace(mention, among_regions=True) for mention in found] if governed else found))
     return result
 
@@ -2988,7 +3023,7 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
             mention.from_structure
             or mention.among_regions
             or not _REGION_ID.match(entry.id)
-            or not any(form.startswith(f"{mention.text} ") for form in forms[entry.id])
+            or not _bare_beside_full(mention.text, entry, forms[entry.id])
         ):
             result.append(mention)
             continue
@@ -2998,11 +3033,40 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
             result.append(Mention(mention.text, city.kind, city.label, city, city.country, "rules"))
         elif natural is not None:
             result.append(_as_feature(mention.text, natural))
-        elif entry.name.endswith(" City"):  # "Busan" beside "Busan Metropolitan City": the city
-            result.append(Mention(mention.text, "place", "GPE", None, entry.country, "rules"))
+        elif entry.name.endswith(" City"):
+            # "Busan" beside "Busan Metropolitan City": the city, one whatever its spelling ("Pusan")
+            city = _city_of_metropolis(entry)
+            result.append(Mention(mention.text, "place", "GPE", city, entry.country, "rules"))
         else:
             result.append(mention)
     return result
+
+
+def _city_of_metropolis(region: Entry) -> Entry:
+    """The city a metropolitan region is ("Busan" of "Busan Metropolitan City"), under an id of
+    the gazetteer's cities' shape, named by the region's own bare name."""
+    name = next((alias for alias in region.aliases if region.name.startswith(f"{alias} ")), region.name)
+    return Entry(
+        id=f"city:{region.country_code}:{name.lower().replace(' ', '-')}",
+        name=name,
+        kind="place",
+        label="GPE",
+        type="city",
+        country=region.country,
+        country_code=region.country_code,
+        code=None,
+        aliases=(name,),
+    )
+
+
+def _bare_beside_full(text: str, entry: Entry, forms: set[str]) -> bool:
+    """Whether ``text`` is a bare name of ``entry`` in a record that also names it in full
+    ("Toyama" beside "Toyama Prefecture"; "Busan" beside "Pusan Metropolitan City", its full name
+    in the older spelling): a bare name is one the gazetteer also has with more words after it."""
+    if any(form.startswith(f"{text} ") for form in forms):
+        return True
+    bare = {alias for alias in entry.aliases if any(other.startswith(f"{alias} ") for other in entry.aliases)}
+    return text in bare and any(form.startswith(f"{alias} ") for form in forms for alias in bare)
 
 
 def _acronyms_as_defined(mentions: list[Mention]) -> list[Mention]:

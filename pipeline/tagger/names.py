@@ -1714,6 +1714,9 @@ HEAD_TRANSLATIONS = {
 }
 # A name's first word that English also writes before it: "Lake Chao", "Saint Sophia".
 LEADING_HEADS = {"lake": "lake", "mount": "mountain", "mt": "mountain", "mt.": "mountain", "peak": "peak"}
+# ... and with "of" after it: "Port of Longkou" is "Longkou Port" (a name of one or two words;
+# "Port of Tokyo Authority" is a body's)
+LEADING_OF_HEADS = {"port": "port"}
 ABBREVIATED_WORDS = {"st.": "saint", "st": "saint"}
 # Pinyin heads glued to a name before the English one: "Chaohu Lake" is "Lake Chao".
 GLUED_HEADS = {
@@ -1749,6 +1752,8 @@ def feature_key(key: str) -> str:
     words = [ABBREVIATED_WORDS.get(word, word) for word in key.split()]
     if len(words) > 1 and words[0] in LEADING_HEADS:
         words = [*words[1:], LEADING_HEADS[words[0]]]
+    elif 3 <= len(words) <= 4 and words[0] in LEADING_OF_HEADS and words[1] == "of":
+        words = [*words[2:], LEADING_OF_HEADS[words[0]]]
     for length in (3, 2, 1):
         tail = " ".join(words[-length:])
         if len(words) > length and tail in HEAD_TRANSLATIONS:
