@@ -871,6 +871,22 @@ def test_companies_with_their_legal_forms_and_older_spellings_of_regions(nlp) ->
     assert not any(spelling.endswith(" Co") for spelling in spellings)  # "Co-operation": no legal form
 
 
+def test_a_companys_name_takes_its_province_and_a_hyphened_word_before_its_legal_form(nlp) -> None:
+    spellings = _spellings_of(
+        SHELL.format(
+            "A plant of Heilongjiang Huadian New Energy Co., Ltd. was visited; Shandong Oriental Ocean "
+            "Sci-Tech Co., Ltd. showed its farms. The Liaoning Daily and Xinhua News Agency reported."
+        ),
+        nlp,
+    )
+    assert {
+        "Heilongjiang Huadian New Energy Co., Ltd.",
+        "Shandong Oriental Ocean Sci-Tech Co., Ltd.",
+        "Liaoning Daily",
+        "Xinhua News Agency",
+    } <= spellings
+
+
 def test_a_bare_region_name_joined_to_a_region_stays_the_region_and_to_a_city_is_the_city(nlp) -> None:
     text = (
         "The 4th Meeting\n· Overview\nPeriod: 2006\nParticipants: China (Jilin Province), Japan (Toyama Prefecture)\n"
@@ -1112,6 +1128,7 @@ def test_a_bracketed_native_name_says_what_kind_of_place_the_latin_one_is(nlp) -
         ("State Oceanic Administration of China", ("State Oceanic Administration", "China")),
         ("State Forestry Administration of China", ("State Forestry Administration", "China")),  # common words
         ("Federal Customs Service of Russia", ("Federal Customs Service", "Russia")),
+        ("Cabinet Office of Japan", ("Cabinet Office", "Japan")),
         (  # the head noun before the department's own "of"
             "General Administration of Customs of the People's Republic of China",
             ("General Administration of Customs", "People's Republic of China"),

@@ -269,8 +269,14 @@ REMARK_MARKERS = (
     # "※ Jeonbuk State is the official English name of ..., formerly Jeollabuk-do."
     ("reference mark", re.compile(r"^\s*※\s*(?P<remark>[^:：]+[.)])\s*$")),
     # "Note: Unnan (雲南市) is a city of Shimane Prefecture and should not be confused with ...";
-    # inside a participants' list, where an unknown label would be a country's
-    ("note", re.compile(r"^\s*(?:Notes?(?:\s*\d{1,2})?|N\.\s?B\.?|Remarks?)\s*[:：]\s*(?P<remark>.+[.)])\s*$", re.I)),
+    # inside a participants' list, where an unknown label would be a country's; after a reference
+    # mark too ("※ Remark: Ulsan Metropolitan City joined online only.")
+    (
+        "note",
+        re.compile(
+            r"^\s*(?:※\s*)?(?:Notes?(?:\s*\d{1,2})?|N\.\s?B\.?|Remarks?)\s*[:：]\s*(?P<remark>.+[.)])\s*$", re.I
+        ),
+    ),
     # "(table copied from the registration sheet, Excel)": a sentence in brackets, in lower case
     ("bracketed", re.compile(r"^\s*[(（](?P<remark>[a-z][^()（）]*)[)）]\s*$")),
     ("footnote", FOOTNOTE),

@@ -1235,10 +1235,10 @@ ACADEMIC_UNITS = frozenset({"faculty"})
 
 
 # A country's government department, named with its country after "of": "Ministry of
-# Foreign Affairs of Japan", "State Oceanic Administration of China". Its own name is
+# Foreign Affairs of Japan", "State Oceanic Administration of China", "Cabinet Office of Japan". Its own name is
 # complete without the country, and is written so; banks, universities, corporations,
 # associations and a country's Government are named with it ("Development Bank of Mongolia").
-DEPARTMENT_HEADS = frozenset({"administration", "agency", "service", "commission", "bureau", "ministry"})
+DEPARTMENT_HEADS = frozenset({"administration", "agency", "service", "commission", "bureau", "ministry", "office"})
 
 
 def _department_mentions(department: tuple[str, str], entry: Entry, gazetteer: Gazetteer) -> list[Mention]:
@@ -2047,6 +2047,25 @@ _TRAILING_FORM = re.compile(
 )
 
 
+def _company_name_start(doc: Doc, anchor: int, gazetteer: Gazetteer) -> int:
+    """Where a company's name before its legal form at ``anchor`` starts: up to COMPANY_NAME_WORDS
+    capitalised words ("Sci-Tech" one word of them), and a place's name before them, as a company
+    of a province or a city is named ("Heilongjiang Huadian New Energy Co., Ltd.")."""
+    start, words = anchor, 0
+    while words < COMPANY_NAME_WORDS and start > 0 and _starts_name(doc[start - 1]):
+        start -= 1
+        words += 1
+        if start > 1 and doc[start - 1].text in _HYPHEN and not doc[start - 1].whitespace_:
+            if doc[start - 2].whitespace_ or not _starts_name(doc[start - 2]):
+                break
+            start -= 2  # ("Sci-Tech": the hyphen joins the words of one)
+    if words == COMPANY_NAME_WORDS and start > 0 and _starts_name(doc[start - 1]):
+        place = gazetteer.lookup(doc[start - 1].text)
+        if place is not None and place.kind == "place":
+            start -= 1
+    return start
+
+
 def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """A legal form and the capitalised words after it (LEADING_COMPANY_FORMS), or a name and
     a legal form after it (COMPANY_FORMS, "Petropavlovsk PLC"): a company, whatever else the
@@ -2063,9 +2082,7 @@ def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list
         anchor = form.i - after_comma
         start = ending_at.get(anchor)
         if start is None:
-            start = anchor
-            while start > max(0, anchor - COMPANY_NAME_WORDS) and _starts_name(doc[start - 1]):
-                start -= 1
+            start = _company_name_start(doc, anchor, gazetteer)
         end = form.i + 1
         if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in COMPANY_FORMS:
             end += 2  # "HMM Co., Ltd."

@@ -369,6 +369,7 @@ HEAD_WORDS = {
         "corps",  # "Mercy Corps", "Peace Corps"
         "shimbun",  # a newspaper: "Nihonkai Shimbun"
         "ilbo",  # a Korean daily: "Kangwon Ilbo"
+        "daily",  # a newspaper: "Liaoning Daily", "Hebei Daily"
         "news",  # "Kyodo News"
         "avia",  # an airline: "Vladivostok Avia"
         "service",
@@ -1539,6 +1540,8 @@ _BODY_FOR: list[dict[str, Any]] = [
 _BODY_FOR_TAILS: tuple[tuple[str, list[dict[str, Any]]], ...] = (
     ("body for", []),
     ("body for, and", [{"LOWER": "and"}, _NAME_WORDS]),
+    # the United Nations' region: "Regional Support Office for Asia and the Pacific"
+    ("body for, and the Pacific", [{"LOWER": "and"}, {"LOWER": "the"}, {"TEXT": "Pacific"}]),
 )
 NAME_SHAPES = [
     _shape("LOC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}, "IS_TITLE": True}], "natural"),
