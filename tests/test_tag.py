@@ -405,6 +405,8 @@ ENTITY_SET_FLOORS = {
     "CE": (0.974, 0.958, 0.870, 0.860),
     "CF": (0.946, 0.902, 0.911, 0.900),
     "CG": (0.980, 0.974, 0.924, 0.904),
+    "CH": (0.972, 0.965, 0.931, 0.947),
+    "CI": (0.963, 0.965, 0.916, 0.906),
 }
 
 
@@ -887,6 +889,73 @@ def test_a_companys_name_takes_its_province_and_a_hyphened_word_before_its_legal
     } <= spellings
 
 
+def test_a_unit_and_its_academy_agency_or_government_are_named_apart_but_not_its_academys_branch(nlp) -> None:
+    spellings = _spellings_of(
+        SHELL.format(
+            "Dr Lee of the Institute of Marine Geology and Geophysics of the Russian Academy of Sciences, "
+            "Mr Sato of the Disaster Management Bureau of the Hyogo Prefectural Government, Dr Popov of the "
+            "Energy Systems Institute of the Siberian Branch of the Russian Academy of Sciences and Dr Ota of "
+            "the Disaster Prevention Research Institute of Kyoto University spoke."
+        ),
+        nlp,
+    )
+    assert {
+        "Institute of Marine Geology and Geophysics",
+        "Russian Academy of Sciences",
+        "Disaster Management Bureau",
+        "Hyogo Prefectural Government",
+        "Energy Systems Institute of the Siberian Branch of the Russian Academy of Sciences",
+        "Disaster Prevention Research Institute of Kyoto University",
+    } <= spellings
+    assert "Dr Popov" not in spellings and "Dr Lee" not in spellings
+
+
+def test_a_body_of_common_words_is_named_by_the_acronym_it_defines(nlp) -> None:
+    ids = _ids_of(SHELL.format("The National Energy Administration (NEA) of China sent a written contribution."), nlp)
+    assert ids["National Energy Administration"] == ids["NEA"]
+
+
+def test_a_deserts_bare_name_and_a_bodys_world_heritage(nlp) -> None:
+    ids = _ids_of(
+        SHELL.format(
+            "Solar parks in the Tengger Desert were shown; the dunes of the Tengger were planted. The tombs were "
+            "added to the UNESCO World Heritage List."
+        ),
+        nlp,
+    )
+    assert ids["Tengger"] == ids["Tengger Desert"]
+    assert ids["UNESCO"] == "org:unesco" and "UNESCO World" not in ids
+
+
+def test_a_ships_name_after_its_vessel_noun_is_no_place(nlp) -> None:
+    spellings = _spellings_of(
+        SHELL.format("The bow of the Russian tanker “Nakhodka” drifted ashore; the exchange ship Shimane sailed."),
+        nlp,
+    )
+    assert not {"Nakhodka", "Shimane"} & spellings
+
+
+def test_news_media_by_name_and_head_word_and_no_bodys_head_word_alone(nlp) -> None:
+    ids = _ids_of(
+        SHELL.format(
+            "The Asian Development Bank (ADB) presented the Bank’s projects. It was reported by ITAR-TASS, "
+            "Yonhap, KBS, Montsame, Jilin TV, Yanbian Television, the Gyeongnam Shinmun and Vostochno-Sibirskaya "
+            "Pravda."
+        ),
+        nlp,
+    )
+    assert (ids["ITAR-TASS"], ids["Yonhap"], ids["KBS"], ids["Montsame"]) == (
+        "org:tass",
+        "org:yonhap",
+        "org:kbs",
+        "org:montsame",
+    )
+    assert {"Jilin TV", "Yanbian Television", "Gyeongnam Shinmun", "Vostochno-Sibirskaya Pravda"} <= set(ids)
+    assert "Bank" not in ids
+    # ("news agency" in lower case after a name is what it is, no word of it)
+    assert _ids_of(SHELL.format("Photos: Interfax news agency."), nlp)["Interfax"] == "org:interfax"
+
+
 def test_a_bare_region_name_joined_to_a_region_stays_the_region_and_to_a_city_is_the_city(nlp) -> None:
     text = (
         "The 4th Meeting\n· Overview\nPeriod: 2006\nParticipants: China (Jilin Province), Japan (Toyama Prefecture)\n"
@@ -930,6 +999,14 @@ WRAPPED_LINES = [
             "Group. The Vice-Governor spoke.",
         ],
         ["the mines employed forty thousand workers of the Longmay Mining Holding Group. The Vice-Governor spoke."],
+    ),
+    (
+        ["in the questions that followed, the delegate of Hamgyongbuk-do (North", "Hamgyong Province) said so."],
+        ["in the questions that followed, the delegate of Hamgyongbuk-do (North Hamgyong Province) said so."],
+    ),
+    (
+        ["the Secretariat of the Association of North East Asia Regional", "Governments sent its report."],
+        ["the Secretariat of the Association of North East Asia Regional Governments sent its report."],
     ),
     (["Heilongjiang Province", "Jilin Province"], ["Heilongjiang Province", "Jilin Province"]),
     (
@@ -1450,11 +1527,12 @@ def test_a_glued_mountain_the_gazetteer_knows_as_a_town_is_the_mountain_beside_i
 def test_a_body_of_a_countrys_ministry_is_three_names(nlp) -> None:
     text = SHELL.format(
         "A paper by the First Institute of Oceanography of the Ministry of Natural Resources of China was read; "
-        "the Energy Research Institute of the Russian Academy of Sciences replied."
+        "the Energy Research Institute of the Siberian Branch of the Russian Academy of Sciences replied."
     )
     spellings = _spellings_of(text, nlp)
     assert {"First Institute of Oceanography", "Ministry of Natural Resources", "China"} <= spellings
-    assert "Energy Research Institute of the Russian Academy of Sciences" in spellings
+    # (an academy's branch is named with its unit)
+    assert "Energy Research Institute of the Siberian Branch of the Russian Academy of Sciences" in spellings
 
 
 def test_an_organ_of_near_is_the_organ_and_near(nlp) -> None:

@@ -120,13 +120,18 @@ _OPENS_ITEM = re.compile(
 PROSE_LINE_CHARS, PROSE_LINE_WORDS, PROSE_LINE_LOWER_WORDS = 60, 8, 4
 
 
+_OPENING_MARKS = "(（[\"“‘«'"
+
+
 def _prose_cut_in_a_name(line: str) -> bool:
+    """Whether ``line`` is running prose whose last word opens a name, perhaps after a bracket
+    ("the delegate of Hamgyongbuk-do (North" / "Hamgyong Province) said ...")."""
     words = _WORD.findall(line)
     return (
         len(line) >= PROSE_LINE_CHARS
         and len(words) >= PROSE_LINE_WORDS
         and sum(word[0].islower() for word in words) >= PROSE_LINE_LOWER_WORDS
-        and words[-1][:1].isupper()
+        and words[-1].lstrip(_OPENING_MARKS)[:1].isupper()
     )
 
 
@@ -134,7 +139,10 @@ def _prose_cut_in_a_name(line: str) -> bool:
 # next line looks like ("... then visited Byeonsanbando National" / "Park (변산반도국립공원): the
 # sea cliffs", though a label's colon follows)
 NAME_INNER_WORDS = frozenset(
-    {"National", "International", "Autonomous", "Special", "Metropolitan", "Provincial", "Prefectural", "Municipal"}
+    {
+        *("National", "International", "Autonomous", "Special", "Metropolitan", "Provincial", "Prefectural"),
+        *("Municipal", "Regional"),  # ("Association of North East Asia Regional" / "Governments")
+    }
 )
 
 

@@ -759,8 +759,8 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     "and"), "Culture and Tourism Subcommittee", "Rason Economic and Trade Zone" (a head after
     "and", none before it). "Heilongjiang Province and Jilin Province" are two."""
     run_end = _capitalised_run(doc, end + 1)
-    if run_end == end + 1:
-        return None
+    if run_end == end + 1 or doc[end + 1].lower_.rstrip(".") in HONORIFICS | ROLE_WORDS:
+        return None  # (nor a person's title: "... of the Russian Academy of Sciences and Dr Ota of ...")
     before, after = doc[start:end].text, doc[end + 1 : run_end].text
     if all(token.is_upper for token in doc[start:end]):
         return None  # an acronym is a name of its own: "SASS and Shandong University" are two
@@ -957,9 +957,12 @@ def _named(ent: Span | None) -> Span | None:
 
 _RIVER_WORDS = frozenset({"river", "rivers"})  # the words that make a name a river's
 # Lower-case words a gazetteer match may end with that are no part of the name: "the NEAR
-# Secretariat office", "the Asia-Pacific region", "the Tumen river".
+# Secretariat office", "the Asia-Pacific region", "the Tumen river", "Interfax news agency".
 _TRAILING_LOWER = (
-    BODY_WORDS | NATURAL_FEATURE_NOUNS | {"region", "area", "city", "province", "prefecture", "county"} | _RIVER_WORDS
+    BODY_WORDS
+    | NATURAL_FEATURE_NOUNS
+    | {"region", "area", "city", "province", "prefecture", "county", "news", "agency"}
+    | _RIVER_WORDS
 )
 
 
@@ -1214,9 +1217,13 @@ def _parent_body(tail: str, head: str, gazetteer: Gazetteer) -> bool:
     return parent.id in PARENT_BODIES or ((tail.isupper() or office) and parent.type in PARENT_BODY_TYPES)
 
 
-# Parents after "of" that are named on their own beside their unit: a ministry (an academy's
-# branch is not, "Energy Systems Institute of the Siberian Branch of the Russian Academy of Sciences")
-SEPARATE_PARENT_HEADS = frozenset({"ministry"})
+# Parents after "of" that are named on their own beside their unit: a ministry, an academy, an
+# administration or agency, a government ("Institute of Marine Geology and Geophysics of the
+# Russian Academy of Sciences", "Disaster Management Bureau of the Hyogo Prefectural Government");
+# a university is named with its institute ("Disaster Prevention Research Institute of Kyoto
+# University"), and an academy's branch with its unit ("Energy Systems Institute of the Siberian
+# Branch of the Russian Academy of Sciences")
+SEPARATE_PARENT_HEADS = frozenset({"ministry", "academy", "administration", "agency", "government"})
 _OF_THE = re.compile(r" of (?:the )?")
 
 
@@ -1288,6 +1295,7 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     # Asia Regional Governments")
     if department := department_of_country(name):
         return list(department)
+    unit_named = False  # (a unit is of its first parent: "... Institute of the Siberian Branch of the ...")
     for of_the in _OF_THE.finditer(name):
         head, tail = name[: of_the.start()], name[of_the.end() :]
         if named_organ(head) and not is_name(tail):
@@ -1297,10 +1305,12 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
         # (a bare "Secretariat of NEAR" is one name)
         if _parent_body(tail, head, gazetteer) and (named_organ(head) or (is_name(head) and not _generic(head))):
             return [*_split_of_phrase(head, gazetteer), tail]
-        if head_kind(head) == "organization" and is_name(head) and head_word(tail) in SEPARATE_PARENT_HEADS:
+        unit = head_kind(head) == "organization" and is_name(head) and head_kind(tail) == "organization"
+        if unit and not unit_named and head_word(tail) in SEPARATE_PARENT_HEADS:
             # "Hokuriku Regional Development Bureau of the Ministry of Land, Infrastructure and Transport":
             # a unit, and the ministry it belongs to, each named on its own
             return [*_split_of_phrase(head, gazetteer), *_split_of_phrase(tail, gazetteer)]
+        unit_named = unit_named or unit
         if head_kind(head) == "organization" and is_name(head) and (department := department_of_country(tail)):
             # "First Institute of Oceanography of the Ministry of Natural Resources of China":
             # a country's department is named on its own, and so is its body (a body of any
@@ -1575,6 +1585,10 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     purpose = span_kind == "organization" and end < len(doc) and doc[end].lower_ == "for"
     if ent.label_ in ORG_LABELS or ent.text.split()[-1].lower() in CONNECTORS | {"the"} or purpose:
         end = _extend_right(ent.doc, end, ents_at, lambda text: "organization", ent.start)
+    elif (
+        span_kind == "facility" and end < len(doc) and doc[end - 1].lower_ == "world" and doc[end].lower_ == "heritage"
+    ):
+        end += 1  # "UNESCO World" + "Heritage List": no theme park, the body's "World Heritage" (NOT_NAME_TAILS)
     elif span_kind == "facility":
         end = _located_facility(ent.doc, _feature_of_tail(ent.doc, end, ents_at), ents_at)
     elif span_kind == "natural":
@@ -1602,7 +1616,7 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         default[0] == "organization" and _located(ent.doc, start, end, ents_at)
     ):
         default = ("place", "GPE")
-    names = clean_span(text, ent.label_)
+    names = clean_span(text, ent.label_) or _named_by_its_acronym(doc, start, end)
     if default[0] == "organization":
         if names and all(_unknown_headless(name, gazetteer) for name in names) and _in_event_topic(doc, start):
             return [], range(start, end)
@@ -1715,6 +1729,20 @@ def _acronym_after(doc: Doc, end: int, organization: bool = False) -> str | None
         ):
             return candidate.text
     return None
+
+
+def _named_by_its_acronym(doc: Doc, start: int, end: int) -> list[str]:
+    """A body's name of common words only, made a name by the acronym it defines right after it:
+    "the National Energy Administration (NEA)"."""
+    text = doc[start:end].text
+    defined = (
+        end + 2 < len(doc)
+        and doc[end].text == "("
+        and doc[end + 2].text == ")"
+        and is_acronym(doc[end + 1].text)
+        and acronym_letters(text) == doc[end + 1].text
+    )
+    return [text] if defined and head_kind(text) == "organization" and _capitalised_words(text) else []
 
 
 def initials(name: str) -> str:
@@ -2408,6 +2436,8 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
             _in_person_name(doc, ent.start)
             or _before_ruler_title(doc, ent.end)
             or _royal_person(ent)
+            or _titled_person(ent)
+            or _ship_named(doc, ent.start)
             or _in_event_name(doc, ent.start)
             or _dashed_into_event(doc, ent.end)
             or _before_event_head(ent)
@@ -2808,6 +2838,23 @@ RULER_TITLES = frozenset({"khaan", "khan", "khagan"})
 ROYAL_TITLES = frozenset({"king", "queen", "emperor", "empress", "prince", "princess", "tsar", "tsarina"})
 
 
+# A vessel's noun before a name: the ship's name, though a town's too ("the Russian tanker
+# “Nakhodka”", "the exchange ship Shimane")
+VESSEL_NOUNS = frozenset({"tanker", "ship", "vessel", "icebreaker", "freighter", "liner", "trawler", "steamer"})
+
+
+def _ship_named(doc: Doc, start: int) -> bool:
+    before = start - 1
+    if before >= 0 and doc[before].text in QUOTATION_MARKS:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in VESSEL_NOUNS
+
+
+def _titled_person(ent: Span) -> bool:
+    """A span led by a person's title is the person: "Dr Park" (a shape's "Park" as a facility's head)."""
+    return len(ent) > 1 and ent[0].lower_.rstrip(".") in HONORIFICS and ent[1].is_title
+
+
 def _royal_person(ent: Span) -> bool:
     return len(ent) > 1 and ent[0].is_title and ent[0].lower_ in ROYAL_TITLES and head_kind(ent.text) is None
 
@@ -2932,6 +2979,7 @@ BARE_NAMED_HEADS = frozenset(
         "reserve",
         "zapovednik",
         "island",
+        "desert",  # "the Tengger" beside "Tengger Desert"
         "cosmodrome",  # (a facility known by its bare name: "Vostochny" is the cosmodrome)
     }
 )
@@ -3167,7 +3215,7 @@ _REGION_THEN_BODY = re.compile(
 )
 
 
-def _name_key(name: str) -> str:
+def _name_key(name: str, gazetteer: Gazetteer) -> str:
     """One key for the spellings of a name the gazetteer lacks: case, spacing, articles, a
     leading "NEAR" aside ("NEAR Disaster Prevention Subcommittee" is the Subcommittee) and
     a region's body written after it ("Jewish Autonomous Oblast, Government" is the
@@ -3192,6 +3240,11 @@ def _name_key(name: str) -> str:
         if name.lower().startswith(f"{adjective} ") and " of " in name:
             name = name[len(adjective) + 1 :]
             name = name if name.endswith(f" {noun}") else f"{name} {noun}"
+    # a region's body by the region's one name: "Chungnam Provincial Government" is the Government
+    # of Chungcheongnam-do, as "Chungcheongnam-do Provincial Government" is
+    body, of, region = name.rpartition(" of ")
+    if of and (entry := gazetteer.lookup(region)) is not None and _REGION_ID.match(entry.id):
+        name = f"{body} of {entry.name}"
     return f"name:{feature_key(re.sub(r' of the ', ' of ', alias_key(name)))}"
 
 
@@ -3214,9 +3267,10 @@ def _glued_features_joined(groups: dict[str, list[Mention]]) -> dict[str, list[M
     return groups
 
 
-def merge(mentions: Iterable[Mention]) -> list[Entity]:
+def merge(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> list[Entity]:
     """One entity per gazetteer entry, or per spelling for names the gazetteer lacks; an
     acronym defined in brackets once is that name wherever the record uses it."""
+    gazetteer = gazetteer or load_gazetteer()
     mentions = list(mentions)
     defined = {m.text: m for m in mentions if m.same_as}
     groups: dict[str, list[Mention]] = {}
@@ -3227,7 +3281,8 @@ def merge(mentions: Iterable[Mention]) -> list[Entity]:
             key = entry.id
         else:
             key = _name_key(
-                definition.same_as if definition and definition.same_as else mention.same_as or mention.text
+                definition.same_as if definition and definition.same_as else mention.same_as or mention.text,
+                gazetteer,
             )
         if entry is not mention.entry:
             mention = Mention(mention.text, mention.kind, mention.label, entry, mention.country, mention.source)
@@ -3290,7 +3345,9 @@ def tag(
         mentions = _bare_region_names(_namesakes_as_listed(mentions, gazetteer), gazetteer)
         mentions = _acronyms_as_defined(_towns_named_in_full(mentions))
         tagged.append(
-            record.model_copy(update={"entities": merge(mentions), "overview": _linked_overview(record, gazetteer)})
+            record.model_copy(
+                update={"entities": merge(mentions, gazetteer), "overview": _linked_overview(record, gazetteer)}
+            )
         )
     return tagged
 

@@ -148,6 +148,11 @@ HEAD_WORDS = {
         "lagoon",
         "wetland",
         "wetlands",
+        "marsh",  # "Upo Marsh"
+        "marshes",
+        "swamp",
+        "swamps",
+        "misaki",  # Japanese for a cape, written apart: "Ako Misaki"
         "gorge",
         "canyon",
         "glacier",
@@ -232,6 +237,7 @@ HEAD_WORDS = {
         "mansion",  # "Kong Family Mansion"
         "tombs",
         "monastery",
+        "хийд",  # Mongolian for a monastery: "Амарбаясгалант хийд"
         "lamasery",  # a Tibetan Buddhist monastery: "Wudang Lamasery"
         "cathedral",
         "shrine",
@@ -369,7 +375,21 @@ HEAD_WORDS = {
         "corps",  # "Mercy Corps", "Peace Corps"
         "shimbun",  # a newspaper: "Nihonkai Shimbun"
         "ilbo",  # a Korean daily: "Kangwon Ilbo"
-        "daily",  # a newspaper: "Liaoning Daily", "Hebei Daily"
+        # newspapers and broadcasters by the words they are named with: "Liaoning Daily", "Korea
+        # Herald", "Gyeongnam Shinmun", "Niigata Nippo", "Vostochno-Sibirskaya Pravda", "Gubernskie
+        # Vedomosti", "Rossiyskaya Gazeta", "Rodong Sinmun", "Yanbian Television", "Jilin TV"
+        "daily",
+        "herald",
+        "times",
+        "shinmun",
+        "sinmun",
+        "nippo",
+        "shimpo",
+        "pravda",
+        "vedomosti",
+        "gazeta",
+        "television",
+        "tv",
         "news",  # "Kyodo News"
         "avia",  # an airline: "Vladivostok Avia"
         "service",
@@ -608,7 +628,7 @@ TRAILING_COMMON_NOUNS = {
 }
 # Lower-case words that still belong to a name ("Tuv aimag", "Gyeongsangbuk-do").
 # (and a Mongolian feature's head in Cyrillic: "Булган уул", "Хөх нуур", "Хэрлэн гол")
-MONGOLIAN_FEATURE_HEADS = {"уул": "mountain", "нуур": "lake", "гол": "river"}
+MONGOLIAN_FEATURE_HEADS = {"уул": "mountain", "нуур": "lake", "гол": "river", "хийд": "monastery"}
 LOWERCASE_NAME_WORDS = {"aimag", "do", "oblast", "krai", "okrug", "de", "la", *MONGOLIAN_FEATURE_HEADS}
 # The fields of the association's committees: "Economy and Trade Subcommittee" is one name.
 FIELD_WORDS = {
@@ -1104,8 +1124,9 @@ _JOINING_WORDS = frozenset({"of", "the", "and", "&"})  # "Maritime & Fisheries" 
 
 
 # A place's head word alone is no name, though capitalised at a line's start ("Beach clean-up
-# at ...", "Museum visit").
-LONE_HEADS = HEAD_WORDS["natural"] | HEAD_WORDS["facility"]
+# at ...", "Museum visit"); nor is a body's, which stands for a body named before it ("the
+# Bank's president", "the Corporation already did so").
+LONE_HEADS = HEAD_WORDS["natural"] | HEAD_WORDS["facility"] | HEAD_WORDS["organization"]
 
 
 def is_name(name: str) -> bool:
@@ -1393,6 +1414,8 @@ _CAPITALISED = {
     "IS_STOP": False,
     "OP": "+",
 }
+# The endings Japanese writes a natural feature's name with, after a hyphen in romanised text
+JAPANESE_FEATURE_ENDINGS = frozenset({"nada", "misaki", "hama"})
 _NAME_WORDS = _CAPITALISED | {"OP": "{1,4}"}  # the words of a name before its head, at most four
 # Words of spaCy's stop list that are also nouns of names, so _CAPITALISED takes them: the
 # possessive "mine" is the "Mine" of "Korea Mine Reclamation Corporation".
@@ -1643,6 +1666,12 @@ NAME_SHAPES = [
     _shape("GPE", [_ASPIRATED_WORD, {"ORTH": "City", "OP": "?"}], MCCUNE_REISCHAUER_TOWN),
     # a Korean mountain by its "-san" after a hyphen: "Kaya-san", "Chiri-san"
     _shape("LOC", [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": "san"}], "korean mountain"),
+    # a Japanese sea, cape or beach by its ending after a hyphen: "Harima-nada", "Ako-misaki", "Kotohiki-hama"
+    _shape(
+        "LOC",
+        [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(JAPANESE_FEATURE_ENDINGS)}}],
+        "japanese feature",
+    ),
     # a sacred cairn and the hill it crowns, a word apart: "Altan Ovoo" (not the soum "Bayan-Ovoo")
     _shape("LOC", [{"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "SPACY": True}, {"ORTH": "Ovoo"}], "ovoo"),
     # a Mongolian aimag's district: "Batsumber Soum"
@@ -1706,6 +1735,8 @@ HEAD_TRANSLATIONS = {
     "zapovednik": "nature reserve",
     "taisha": "grand shrine",
     "reserve": "nature reserve",  # "Barguzin Reserve" is the Barguzin Nature Reserve
+    "marsh": "wetland",  # "Upo Swamp" is "Upo Wetland"
+    "swamp": "wetland",
     "nature reserve": "nature reserve",  # (itself: the longest tail is read first, not its "reserve")
     # a hydroelectric power plant by its abbreviation ("Bratsk HPP") or its other English words
     "hydroelectric power station": "hpp",
