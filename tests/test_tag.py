@@ -1008,6 +1008,10 @@ WRAPPED_LINES = [
         ["the Secretariat of the Association of North East Asia Regional", "Governments sent its report."],
         ["the Secretariat of the Association of North East Asia Regional Governments sent its report."],
     ),
+    (
+        ["• Mr. Andrei Bortnikov, Department of Agriculture of the Primorsky Territory", "Administration, on rice."],
+        ["• Mr. Andrei Bortnikov, Department of Agriculture of the Primorsky Territory Administration, on rice."],
+    ),
     (["Heilongjiang Province", "Jilin Province"], ["Heilongjiang Province", "Jilin Province"]),
     (
         ["and then visited Byeonsanbando National", "Park (변산반도국립공원): the sea cliffs"],

@@ -151,6 +151,25 @@ def _breaks_inside_a_name(before: str, line: str) -> bool:
     return bool(words) and words[-1] in NAME_INNER_WORDS and line[:1].isupper()
 
 
+# The head words of a body's name a wrap may push onto the next line: "Department of Agriculture
+# of the Primorsky Territory" / "Administration, presented ..."
+BODY_HEADS_GOING_ON = frozenset(
+    {"Administration", "Government", "Agency", "Bureau", "Institute", "University", "Academy", "Committee"}
+)
+
+
+def _body_head_pushed_over(before: str, line: str) -> bool:
+    """A long line ending in a capitalised word, then the head of a body's name (not prose's
+    lower-case words: a line of names in a bulleted programme, "• Mr. A, Department of ...")."""
+    words = _WORD.findall(before)
+    return (
+        len(before) >= PROSE_LINE_CHARS
+        and len(words) >= PROSE_LINE_WORDS
+        and words[-1][:1].isupper()
+        and _first_word(line).rstrip(",.;:") in BODY_HEADS_GOING_ON
+    )
+
+
 def _opens_capital_not_item(line: str) -> bool:
     return line[:1].isupper() and not _OPENS_ITEM.match(line)
 
@@ -169,6 +188,7 @@ LINE_GOES_ON: tuple[tuple[str, bool, Callable[[str, str], bool]], ...] = (
         lambda before, line: _opens_capital_not_item(line) and _prose_cut_in_a_name(before),
     ),
     ("breaks after a word inside a name", False, _breaks_inside_a_name),
+    ("breaks before a body's head word", False, _body_head_pushed_over),
 )
 
 

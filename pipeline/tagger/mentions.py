@@ -1648,6 +1648,7 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
     "NEAR" + "Culture & Tourism Subcommittee")."""
     if head_kind(doc[start:end].text) != "organization":
         return start
+    span_start = start
     # (an article opens the name's own phrase: "Polyus Gold and the Institute of Mining" are two)
     while (
         start >= 2
@@ -1678,6 +1679,16 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
         ):
             break
         start = run_start
+    # "Linjiang" + "Entry-Exit Inspection and Quarantine Bureau": the city or region a body's
+    # name opens with, where the name ran left over its "and" up to it
+    lead = start
+    while lead >= 2 and doc[lead - 1].text in _HYPHEN and _glued_hyphen(doc, lead - 1):
+        lead -= 2  # ("Entry-Exit": a word of the name)
+    opening = next(
+        (ent for ent in (ents_at.get(lead - i) for i in (1, 2, 3)) if ent is not None and ent.end == lead), None
+    )
+    if start < span_start and opening is not None and opening.label_ == "GPE" and doc[lead - 1].whitespace_:
+        start = opening.start
     # "Gangwon 2024" + "Organizing Committee", "the 2018" + "PyeongChang Memorial Foundation": the
     # year of the event a body is named after, after the event's place or opening a foundation's
     # name (not "the 2013 Working Committee")
