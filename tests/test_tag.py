@@ -1309,6 +1309,20 @@ def test_a_bare_name_owning_a_members_report_or_glossed_as_a_region_is_the_regio
     assert ids["Niigata"] != ids["Niigata Prefecture"]  # (its port is the city's)
 
 
+def test_a_bare_region_name_beside_its_full_name_is_its_island_unless_among_regions(nlp) -> None:
+    ids = _ids_of(
+        SHELL.format(
+            "Sakhalin Oblast and Hyogo Prefecture took part. Oil is produced off Sakhalin; speakers came from "
+            "Hyogo, Sakhalin and Heilongjiang."
+        ),
+        nlp,
+    )
+    assert ids["Sakhalin"] == "geo:sakhalin-island"
+    text = SHELL.format("Sakhalin Oblast and Hyogo Prefecture took part. Speakers came from Hyogo, Sakhalin and Jilin.")
+    ids = _ids_of(text, nlp)
+    assert ids["Sakhalin"] == ids["Sakhalin Oblast"]
+
+
 def test_a_metropolitan_citys_bare_names_are_one_city_beside_its_full_name(nlp) -> None:
     text = SHELL.format(
         "Pusan Metropolitan City and Toyama Prefecture took part. Delegates travelled from Pusan and Seoul; "

@@ -2903,7 +2903,8 @@ def _cities_among_cities(
 ) -> list[tuple[range, list[Mention]]]:
     """A bare name of a region that is also its city's name ("Toyama") is the city when
     it is joined to another city: "offices in Toyama and in Busan"; joined to another region
-    it is the region ("the border with Heilongjiang and Jilin")."""
+    it is the region ("the border with Heilongjiang and Jilin"), as is a region's that is also
+    its island's ("speakers from Hyogo, Sakhalin and Heilongjiang")."""
 
     def is_city(found: list[Mention]) -> bool:
         return len(found) == 1 and found[0].entry is not None and found[0].entry.id.startswith("city:")
@@ -2924,7 +2925,7 @@ def _cities_among_cities(
         if mention is None or mention.entry is None or mention.entry.id.startswith("city:"):
             continue
         city = gazetteer.city_named(mention.text)
-        if city is None:
+        if city is None and _island_named(mention.text, gazetteer) is None:
             continue
         neighbours = [accepted[i] for i in (index - 1, index + 1) if 0 <= i < len(accepted)]
         joined = [
@@ -2933,7 +2934,7 @@ def _cities_among_cities(
             if len(gap := doc[min(tokens.stop, other_tokens.stop) : max(tokens.start, other_tokens.start)]) <= 3
             and all(token.lower_ in _PLACE_JOINERS for token in gap)
         ]
-        if any(is_city(other) for other in joined):
+        if city is not None and any(is_city(other) for other in joined):
             result[index] = (tokens, [Mention(mention.text, city.kind, city.label, city, city.country, "rules")])
         elif any(is_region(other) for other in joined):
             result[index] = (tokens, [replace(mention, among_regions=True)])
@@ -3025,6 +3026,12 @@ def _feature_of_name(name: str, gazetteer: Gazetteer) -> Entry | None:
     return next((entry for entry in found if entry is not None and entry.type == "geographic"), None)
 
 
+def _island_named(name: str, gazetteer: Gazetteer) -> Entry | None:
+    """The island the gazetteer knows by ``name`` and its head ("Sakhalin" -> Sakhalin Island)."""
+    island = gazetteer.lookup(f"{name} Island")
+    return island if island is not None and island.type == "geographic" and island.name == f"{name} Island" else None
+
+
 def _as_feature(text: str, natural: Mention) -> Mention:
     """A bare name as the river or lake it names: its entry, else the same name as its mention."""
     same_as = None if natural.entry else natural.text
@@ -3059,8 +3066,9 @@ def _namesakes_as_listed(mentions: list[Mention], gazetteer: Gazetteer) -> list[
 def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """A region's bare name in the prose ("Toyama", "Amur") of a record that also names the
     region in full ("Toyama Prefecture", "Amur Oblast") is another thing of that name: the
-    city the gazetteer knows, else the river or lake the record names ("Amur River"), else,
-    for a region that is a city ("Busan Metropolitan City"), a city of its own; also where the
+    city the gazetteer knows, else the river or lake the record names ("Amur River"), else the
+    island the gazetteer knows by the name ("Sakhalin Island"), else, for a region that is a
+    city ("Busan Metropolitan City"), a city of its own; also where the
     record names that city in full too ("Aomori City"). After a governor's title or "by" it
     stays the region (``Mention.among_regions``). A bare name beside a feature the record
     names in full ("Belukha", "the Argun") is that feature (``_features_by_stem``)."""
@@ -3109,6 +3117,9 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
             result.append(Mention(mention.text, city.kind, city.label, city, city.country, "rules"))
         elif natural is not None:
             result.append(_as_feature(mention.text, natural))
+        elif (island := _island_named(mention.text, gazetteer)) is not None:
+            # "Sakhalin" beside "Sakhalin Oblast": the island the region is named after
+            result.append(Mention(mention.text, "place", island.label, island, island.country, "rules"))
         elif entry.name.endswith(" City"):
             # "Busan" beside "Busan Metropolitan City": the city, one whatever its spelling ("Pusan")
             city = _city_of_metropolis(entry)
