@@ -2975,6 +2975,7 @@ _REGION_ID = re.compile(r"^[A-Z]{2}-\w+$")  # an ISO 3166-2 code
 # How a record names the river or lake a region is named after: "Amur" -> "Amur River".
 _NATURAL_FORMS = ("{} River", "{} river", "Lake {}", "{} Lake", "{} Gol")
 FEATURE_HEAD_WORDS = 2  # "Katunsky Nature Reserve": the words after a bare name that make its feature
+NATIONAL_RESERVE = ["national", "nature", "reserve"]  # (three, and no others: "Lake Khanka" is no stem)
 # Heads of the features a record also names by the bare name ("the Argun", "Belukha"): not a
 # bay's, a port's or an island's, whose bare name is their town's ("Obama", "Sacheon").
 BARE_NAMED_HEADS = frozenset(
@@ -3017,6 +3018,8 @@ def _features_by_stem(mentions: list[Mention]) -> dict[str, Mention]:
         elif words[-1].lower() in BARE_NAMED_HEADS:
             for size in range(1, min(FEATURE_HEAD_WORDS, len(words) - 1) + 1):
                 features.setdefault(" ".join(words[:-size]), mention)
+            if len(words) > len(NATIONAL_RESERVE) and [word.lower() for word in words[-3:]] == NATIONAL_RESERVE:
+                features.setdefault(" ".join(words[:-3]), mention)  # "Momoge" of "Momoge National Nature Reserve"
     return features
 
 

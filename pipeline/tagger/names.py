@@ -1738,6 +1738,7 @@ HEAD_TRANSLATIONS = {
     "marsh": "wetland",  # "Upo Swamp" is "Upo Wetland"
     "swamp": "wetland",
     "nature reserve": "nature reserve",  # (itself: the longest tail is read first, not its "reserve")
+    "national nature reserve": "nature reserve",  # "Momoge National Nature Reserve" is "Momoge Reserve"
     # a hydroelectric power plant by its abbreviation ("Bratsk HPP") or its other English words
     "hydroelectric power station": "hpp",
     "hydroelectric power plant": "hpp",
