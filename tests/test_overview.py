@@ -1215,3 +1215,19 @@ def test_a_bodys_two_seats_are_each_a_place() -> None:
     )
     _, groups = _record_groups(text)
     assert groups[-1][2] == ["Northwest Pacific Action Plan (NOWPAP) (Toyama, Japan, Busan, Korea)"]
+
+
+def test_also_present_alone_on_its_line_ends_the_list_and_is_a_field_of_its_own() -> None:
+    record, groups = _record_groups(
+        "The 3rd NEAR Working Committee\n· Overview\nPeriod: 1997\nParticipants:\nJapan\n"
+        "Aomori Prefecture, Toyama Prefecture\nMongolia\nTuv Aimag\n\nAlso present\n"
+        "Ministry of Home Affairs; Japan External Trade Organization (JETRO)\n"
+    )
+    assert groups == [
+        ("Japan", "member", ["Aomori Prefecture", "Toyama Prefecture"]),
+        ("Mongolia", "member", ["Tuv Aimag"]),
+    ]
+    assert record.overview is not None
+    assert [(field.label, field.text) for field in record.overview.other] == [
+        ("Also present", "Ministry of Home Affairs; Japan External Trade Organization (JETRO)")
+    ]

@@ -262,6 +262,15 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             ["Ministry of Nature, Environment and Tourism of Mongolia", "the NEAR Secretariat"],
         ),
         ("Governments of Jilin, Liaoning and Heilongjiang", ["Governments of Jilin", "Liaoning", "Heilongjiang"]),
+        (  # a purpose after "for" goes on over "with"; a region after "with" is a body of its own
+            "Chinese People's Association for Friendship with Foreign Countries; Korea Foundation for Culture "
+            "with Gangwon Province",
+            [
+                "Chinese People's Association for Friendship with Foreign Countries",
+                "Korea Foundation for Culture",
+                "Gangwon Province",
+            ],
+        ),
     ],
 )
 def test_organizer_bodies(value: str, bodies: list[str]) -> None:
@@ -407,6 +416,8 @@ ENTITY_SET_FLOORS = {
     "CG": (0.980, 0.974, 0.924, 0.904),
     "CH": (0.972, 0.965, 0.931, 0.947),
     "CI": (0.963, 0.965, 0.916, 0.906),
+    "CK": (0.977, 0.969, 0.944, 0.938),
+    "CL": (0.972, 0.969, 0.948, 0.965),
 }
 
 

@@ -217,6 +217,8 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             or match_label(_LABEL_BULLET.sub("", line.text))
             or match_label(_TABLE_ROW.sub(r"\g<cells>", line.text))  # "| Period | 9-11 September 2008 |"
             or _table_row_label(line.text)
+            # "Also present" alone on its line, the bodies below it: a label though it has no colon
+            or (in_participation and _ends_participation(line.text) and (line.text.strip(), ""))
         )
         if labelled and in_participation and field_kind(labelled[0]) == "participation":
             # "Present: 14 member regional governments ..., as listed below." over "Members

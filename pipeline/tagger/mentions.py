@@ -430,6 +430,8 @@ def _joined_parts(text: str) -> list[str]:
             )
         ):
             continue
+        if joiner.group(0).strip().lower() == "with" and " for " in part and head_kind(following) is None:
+            continue  # "Association for Friendship with Foreign Countries": the purpose goes on
         parts.append(part)
         position = joiner.end()
     parts.append(text[position:])
@@ -1218,12 +1220,13 @@ def _parent_body(tail: str, head: str, gazetteer: Gazetteer) -> bool:
 
 
 # Parents after "of" that are named on their own beside their unit: a ministry, an academy, an
-# administration or agency, a government ("Institute of Marine Geology and Geophysics of the
+# administration or agency, a government, a programme ("Tumen River Area Development Programme of
+# the United Nations Development Programme", "Institute of Marine Geology and Geophysics of the
 # Russian Academy of Sciences", "Disaster Management Bureau of the Hyogo Prefectural Government");
 # a university is named with its institute ("Disaster Prevention Research Institute of Kyoto
 # University"), and an academy's branch with its unit ("Energy Systems Institute of the Siberian
 # Branch of the Russian Academy of Sciences")
-SEPARATE_PARENT_HEADS = frozenset({"ministry", "academy", "administration", "agency", "government"})
+SEPARATE_PARENT_HEADS = frozenset({"ministry", "academy", "administration", "agency", "government", "programme"})
 _OF_THE = re.compile(r" of (?:the )?")
 
 

@@ -396,6 +396,7 @@ HEAD_WORDS = {
         "headquarters",
         "guard",
         "bureau",
+        "customs",  # a city's customs house, a body: "Harbin Customs"
         "branch",
         "services",
         "airlines",
@@ -445,6 +446,7 @@ LEADING_EVENT_BEFORE_YEAR = {"expo"}
 # ... and these name a facility: "the Power of Siberia gas pipeline", "the Amur rail bridge"
 FACILITY_FEATURE_NOUNS = {"pipeline", "pipelines", "railway", "railroad", "bridge", "tunnel", "highway", "canal", "dam"}
 NATURAL_FEATURE_NOUNS = {
+    "pass",  # a mountain pass: "over the Laoling pass" (a capitalised "Pass" may be a ticket's: "NEAR Tour Pass")
     "pipe",  # a kimberlite pipe: "the Zarnitsa pipe", "the Udachnaya and Aikhal pipes"
     "pipes",
     "field",
@@ -705,6 +707,8 @@ GENERIC_WORDS = FIELD_WORDS | {
     "territory",
     "city",
     "cities",
+    "county",  # (and its head: "the County Executive of Yeonggwang")
+    "counties",
     "conference",
     "forum",  # "Programme of the Forum" is the meeting's programme
     "secretariat",
@@ -1208,6 +1212,7 @@ def _strip_name(name: str) -> str:
 ROLE_WORDS = {
     "head",
     "heads",
+    "executive",  # a Korean county's head: "the County Executive of Yeonggwang"
     "coordinator",  # a programme's head: "the Coordinator of the Northwest Pacific Action Plan"
     "governor",
     "vice-governor",
@@ -1415,7 +1420,7 @@ _CAPITALISED = {
     "OP": "+",
 }
 # The endings Japanese writes a natural feature's name with, after a hyphen in romanised text
-JAPANESE_FEATURE_ENDINGS = frozenset({"nada", "misaki", "hama"})
+JAPANESE_FEATURE_ENDINGS = frozenset({"nada", "misaki", "hama", "ike"})  # ("Togo-ike": a pond)
 _NAME_WORDS = _CAPITALISED | {"OP": "{1,4}"}  # the words of a name before its head, at most four
 # Words of spaCy's stop list that are also nouns of names, so _CAPITALISED takes them: the
 # possessive "mine" is the "Mine" of "Korea Mine Reclamation Corporation".
@@ -1483,6 +1488,9 @@ WORD_SHAPES = (
     # a Chinese mountain by its glued "-shan" (Songshan, Emeishan), where nothing else took the
     # word: the cities of that ending (Tangshan, Zhongshan) are the gazetteer's, or the model's
     WordShape("glued chinese mountain", re.compile(r"[A-Z][a-z]{2,}shan"), ("shan",), "LOC"),
+    # a Japanese island by its glued "-shima" or "-jima" (Daikonshima, Sakurajima), where the
+    # gazetteer knows no city of the name (Hiroshima, Fukushima)
+    WordShape("glued japanese island", re.compile(r"[A-Z][a-z]{3,}(?:shima|jima)"), ("shima", "jima"), "LOC"),
 )
 
 
@@ -1666,7 +1674,8 @@ NAME_SHAPES = [
     _shape("GPE", [_ASPIRATED_WORD, {"ORTH": "City", "OP": "?"}], MCCUNE_REISCHAUER_TOWN),
     # a Korean mountain by its "-san" after a hyphen: "Kaya-san", "Chiri-san"
     _shape("LOC", [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": "san"}], "korean mountain"),
-    # a Japanese sea, cape or beach by its ending after a hyphen: "Harima-nada", "Ako-misaki", "Kotohiki-hama"
+    # a Japanese sea, cape, beach or pond by its ending after a hyphen: "Harima-nada", "Ako-misaki",
+    # "Kotohiki-hama", "Togo-ike"
     _shape(
         "LOC",
         [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(JAPANESE_FEATURE_ENDINGS)}}],
@@ -1768,7 +1777,18 @@ GLUED_ALONE = {"san": "mountain", "gang": "river", "jiang": "river", **dict.from
 # ... and glued heads that end cities' names as often ("Huangshan", "Tangshan", and Korean
 # "Gyeongpoho", "Suncheonman", "Geojedo"): the feature's only where the record names the
 # feature with its head ("Songshan" beside "Mount Song", "Geojedo" beside "Geoje Island").
-CONDITIONAL_GLUED = {"shan": "mountain", "ho": "lake", "man": "bay", "do": "island"}
+# (and Japanese: "Daikonshima" beside "Daikon Island", "Togo-ike" beside "Lake Togo")
+CONDITIONAL_GLUED = {
+    "shima": "island",
+    "jima": "island",
+    "-ike": "lake",
+    "-nada": "sea",
+    "-hama": "beach",
+    "shan": "mountain",
+    "ho": "lake",
+    "man": "bay",
+    "do": "island",
+}
 
 
 def unglued(word: str, heads: dict[str, str]) -> str | None:
