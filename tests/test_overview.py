@@ -1231,3 +1231,13 @@ def test_also_present_alone_on_its_line_ends_the_list_and_is_a_field_of_its_own(
     assert [(field.label, field.text) for field in record.overview.other] == [
         ("Also present", "Ministry of Home Affairs; Japan External Trade Organization (JETRO)")
     ]
+
+
+def test_resource_persons_after_the_list_are_no_observers() -> None:
+    record, groups = _record_groups(
+        "The 3rd NEAR Working Committee\n· Overview\nPeriod: 1997\nParticipants:\nJapan: Aomori Prefecture, "
+        "Toyama Prefecture\nResource persons: Tottori University; United Nations Development Programme (UNDP)\n"
+    )
+    assert groups == [("Japan", "member", ["Aomori Prefecture", "Toyama Prefecture"])]
+    assert record.overview is not None
+    assert [field.label for field in record.overview.other] == ["Resource persons"]

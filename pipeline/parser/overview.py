@@ -390,11 +390,12 @@ def _cells(row: re.Match[str]) -> list[str]:
 
 
 # Labels of the overview that never head a group of participants ("Chair: ...", "Languages:
-# ...", "Also present: the Ramsar Convention Secretariat, ..."): after the participants they
-# end the list.
+# ...", "Also present: the Ramsar Convention Secretariat, ...", "Resource persons: ERINA, ..."):
+# after the participants they end the list.
 NON_PARTICIPATION_LABELS = re.compile(
     r"(co )?chair(s|person|man|woman)?|moderators?|languages?|(simultaneous )?interpretation|themes?|topics?"
     r"|contacts?|remarks|dress code|also (present|attending|attended|in attendance)"
+    r"|resource persons?|(invited )?(guests|experts|speakers)|lecturers"
 )
 
 

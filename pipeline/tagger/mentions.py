@@ -402,6 +402,26 @@ WITH_JOINERS = re.compile(_WITH_JOINERS, re.IGNORECASE)
 _TOPIC_TAIL = re.compile(r"\s(?:on|for)\s")
 
 
+def _purpose_goes_on(joiner: re.Match[str], part: str, following: str) -> bool:
+    """Whether a body's purpose after "for" goes on over the "with" after it: "Association for
+    Friendship with Foreign Countries" (not "... for Culture with Gangwon Province", two bodies)."""
+    return joiner.group(0).strip().lower() == "with" and " for " in part and head_kind(following) is None
+
+
+def _with_parts(text: str) -> list[str]:
+    """``text`` split where "with", "with the support of" ... joins two bodies (WITH_JOINERS)."""
+    parts: list[str] = []
+    position = 0
+    for joiner in WITH_JOINERS.finditer(text):
+        following = text[joiner.end() :]
+        if not _purpose_goes_on(
+            joiner, text[position : joiner.start()], (split_aside(following) or (following, ""))[0]
+        ):
+            parts.append(text[position : joiner.start()])
+            position = joiner.end()
+    return [*parts, text[position:]]
+
+
 def _joined_parts(text: str) -> list[str]:
     """The parts between joiners, except that "and" goes on with an "of" tail that has no
     head of its own after it ("Chamber of Commerce and Industry"), or with an "on" or "for"
@@ -430,8 +450,8 @@ def _joined_parts(text: str) -> list[str]:
             )
         ):
             continue
-        if joiner.group(0).strip().lower() == "with" and " for " in part and head_kind(following) is None:
-            continue  # "Association for Friendship with Foreign Countries": the purpose goes on
+        if _purpose_goes_on(joiner, part, following):
+            continue
         parts.append(part)
         position = joiner.end()
     parts.append(text[position:])
@@ -608,7 +628,7 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                 body
                 for chunk in split_top_level(field.text, ";")
                 for part in split_top_level(chunk, ",")
-                for body in WITH_JOINERS.split(part)
+                for body in _with_parts(part)
             ]
             for part in parts:
                 if not _AND.search(part):
