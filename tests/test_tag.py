@@ -922,23 +922,6 @@ def test_a_unit_and_its_academy_agency_or_government_are_named_apart_but_not_its
     assert "Dr Popov" not in spellings and "Dr Lee" not in spellings
 
 
-def test_a_body_of_common_words_is_named_by_the_acronym_it_defines(nlp) -> None:
-    ids = _ids_of(SHELL.format("The National Energy Administration (NEA) of China sent a written contribution."), nlp)
-    assert ids["National Energy Administration"] == ids["NEA"]
-
-
-def test_a_deserts_bare_name_and_a_bodys_world_heritage(nlp) -> None:
-    ids = _ids_of(
-        SHELL.format(
-            "Solar parks in the Tengger Desert were shown; the dunes of the Tengger were planted. The tombs were "
-            "added to the UNESCO World Heritage List."
-        ),
-        nlp,
-    )
-    assert ids["Tengger"] == ids["Tengger Desert"]
-    assert ids["UNESCO"] == "org:unesco" and "UNESCO World" not in ids
-
-
 def test_a_ships_name_after_its_vessel_noun_is_no_place(nlp) -> None:
     spellings = _spellings_of(
         SHELL.format("The bow of the Russian tanker “Nakhodka” drifted ashore; the exchange ship Shimane sailed."),
@@ -1310,44 +1293,58 @@ def test_a_bare_name_after_a_region_cue_or_heading_a_report_is_the_region(nlp) -
     assert ids["Kamchatka"] == ids["Kamchatka Krai"] != ids["Kamchatka River"]
 
 
-def test_a_bare_name_owning_a_members_report_or_glossed_as_a_region_is_the_region(nlp) -> None:
-    text = SHELL.format(
+# (prose, the ids some spellings have (None: no name is so spelled), spellings of one thing,
+# spellings of two things): which spellings of a record name one thing
+SAME_THING_CASES = [
+    (  # a bare name owning a member's report, or glossed by its region's native name, is the region
         "Tottori Prefecture, Niigata Prefecture and Khovd Province took part. Tottori's report covered snow "
-        "crab landings; the ferry of Niigata's port was named.\n- Khovd (Ховд аймаг): herders' cooperatives"
-    )
-    ids = _ids_of(text, nlp)
-    assert ids["Tottori"] == ids["Tottori Prefecture"]
-    assert ids["Khovd"] == ids["Khovd Province"]
-    assert ids["Niigata"] != ids["Niigata Prefecture"]  # (its port is the city's)
-
-
-def test_a_bare_region_name_beside_its_full_name_is_its_island_unless_among_regions(nlp) -> None:
-    ids = _ids_of(
-        SHELL.format(
-            "Sakhalin Oblast and Hyogo Prefecture took part. Oil is produced off Sakhalin; speakers came from "
-            "Hyogo, Sakhalin and Heilongjiang."
-        ),
-        nlp,
-    )
-    assert ids["Sakhalin"] == "geo:sakhalin-island"
-    text = SHELL.format("Sakhalin Oblast and Hyogo Prefecture took part. Speakers came from Hyogo, Sakhalin and Jilin.")
-    ids = _ids_of(text, nlp)
-    assert ids["Sakhalin"] == ids["Sakhalin Oblast"]
-
-
-def test_a_metropolitan_citys_bare_names_are_one_city_beside_its_full_name(nlp) -> None:
-    text = SHELL.format(
+        "crab landings; the ferry of Niigata's port was named.\n- Khovd (Ховд аймаг): herders' cooperatives",
+        {},
+        [("Tottori", "Tottori Prefecture"), ("Khovd", "Khovd Province")],
+        [("Niigata", "Niigata Prefecture")],  # (its port is the city's)
+    ),
+    (  # a metropolitan city's bare names beside its full name are one city
         "Pusan Metropolitan City and Toyama Prefecture took part. Delegates travelled from Pusan and Seoul; "
-        "Pusan is now written Busan."
-    )
-    ids = _ids_of(text, nlp)
-    assert ids["Busan"] == ids["Pusan"] == "city:KR:busan" != ids["Pusan Metropolitan City"]
+        "Pusan is now written Busan.",
+        {"Busan": "city:KR:busan"},
+        [("Busan", "Pusan")],
+        [("Pusan", "Pusan Metropolitan City")],
+    ),
+    (  # a region's bare name beside its full name is its island, unless listed among regions
+        "Sakhalin Oblast and Hyogo Prefecture took part. Oil is produced off Sakhalin.",
+        {"Sakhalin": "geo:sakhalin-island"},
+        [],
+        [],
+    ),
+    (
+        "Sakhalin Oblast and Hyogo Prefecture took part. Speakers came from Hyogo, Sakhalin and Jilin.",
+        {},
+        [("Sakhalin", "Sakhalin Oblast")],
+        [],
+    ),
+    ("Ships call at the Port of Longkou; Longkou Port handles bauxite.", {}, [("Port of Longkou", "Longkou Port")], []),
+    (  # a body of common words is named by the acronym it defines
+        "The National Energy Administration (NEA) of China sent a written contribution.",
+        {},
+        [("National Energy Administration", "NEA")],
+        [],
+    ),
+    (  # a desert's bare name; a body's "World Heritage"
+        "Solar parks in the Tengger Desert were shown; the dunes of the Tengger were planted. The tombs were "
+        "added to the UNESCO World Heritage List.",
+        {"UNESCO": "org:unesco", "UNESCO World": None},
+        [("Tengger", "Tengger Desert")],
+        [],
+    ),
+]
 
 
-def test_a_port_of_a_name_is_the_names_port(nlp) -> None:
-    text = SHELL.format("Ships call at the Port of Longkou; Longkou Port handles bauxite from Guinea.")
-    ids = _ids_of(text, nlp)
-    assert ids["Port of Longkou"] == ids["Longkou Port"]
+@pytest.mark.parametrize(("prose", "expected_ids", "one", "two"), SAME_THING_CASES)
+def test_spellings_of_one_thing_and_of_two(prose, expected_ids, one, two, nlp) -> None:
+    ids = _ids_of(SHELL.format(prose), nlp)
+    assert {spelling: ids.get(spelling) for spelling in expected_ids} == expected_ids
+    assert all(ids[a] == ids[b] for a, b in one), [(a, ids[a], b, ids[b]) for a, b in one]
+    assert all(ids[a] != ids[b] for a, b in two)
 
 
 def test_a_name_ends_at_a_spaced_dash_and_before_a_second_body_after_and(nlp) -> None:
