@@ -1329,6 +1329,17 @@ SAME_THING_CASES = [
         [("National Energy Administration", "NEA")],
         [],
     ),
+    (  # the lower-case words after a known name are no words of it
+        "Tigers live in the Sikhote-Alin range; the delegates saw the Iwami Ginzan silver mine and Buddhist temples.",
+        {
+            "Sikhote-Alin": "geo:sikhote-alin",
+            "Iwami Ginzan": "geo:iwami-ginzan",
+            "Sikhote-Alin range": None,
+            "Buddhist": None,
+        },
+        [],
+        [],
+    ),
     (  # a desert's bare name; a body's "World Heritage"
         "Solar parks in the Tengger Desert were shown; the dunes of the Tengger were planted. The tombs were "
         "added to the UNESCO World Heritage List.",

@@ -979,11 +979,13 @@ def _named(ent: Span | None) -> Span | None:
 
 _RIVER_WORDS = frozenset({"river", "rivers"})  # the words that make a name a river's
 # Lower-case words a gazetteer match may end with that are no part of the name: "the NEAR
-# Secretariat office", "the Asia-Pacific region", "the Tumen river", "Interfax news agency".
+# Secretariat office", "the Asia-Pacific region", "the Tumen river", "Interfax news agency",
+# "Iwami Ginzan silver mine", "the Sikhote-Alin range".
 _TRAILING_LOWER = (
     BODY_WORDS
     | NATURAL_FEATURE_NOUNS
-    | {"region", "area", "city", "province", "prefecture", "county", "news", "agency"}
+    | RESOURCE_WORDS
+    | {"region", "area", "city", "province", "prefecture", "county", "news", "agency", "range", "mountains", "ridge"}
     | _RIVER_WORDS
 )
 
@@ -1609,9 +1611,11 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     if ent.label_ in ORG_LABELS or ent.text.split()[-1].lower() in CONNECTORS | {"the"} or purpose:
         end = _extend_right(ent.doc, end, ents_at, lambda text: "organization", ent.start)
     elif (
-        span_kind == "facility" and end < len(doc) and doc[end - 1].lower_ == "world" and doc[end].lower_ == "heritage"
+        span_kind == "facility" and end < len(doc) and doc[end - 1].lower_ == "world" and doc[end].lower_ in WORLD_TAILS
     ):
-        end += 1  # "UNESCO World" + "Heritage List": no theme park, the body's "World Heritage" (NOT_NAME_TAILS)
+        # "UNESCO World" + "Heritage List", "FIFA World" + "Cup": no theme park, the body's "World
+        # Heritage" (NOT_NAME_TAILS) or its event
+        end += 1
     elif span_kind == "facility":
         end = _located_facility(ent.doc, _feature_of_tail(ent.doc, end, ents_at), ents_at)
     elif span_kind == "natural":
@@ -1763,6 +1767,10 @@ def _acronym_after(doc: Doc, end: int, organization: bool = False) -> str | None
         ):
             return candidate.text
     return None
+
+
+# Words after "World" that make no theme park of it ("Lotte World"): a body's heritage, an event
+WORLD_TAILS = frozenset({"heritage", "cup"})
 
 
 def _named_by_its_acronym(doc: Doc, start: int, end: int) -> list[str]:

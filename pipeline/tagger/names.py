@@ -38,6 +38,7 @@ HEAD_WORDS = {
         "ceremony",
         "war",
         "games",
+        "cup",  # "the 2002 FIFA World Cup"
         "expo",
         "symposium",
         "workshop",
@@ -548,6 +549,8 @@ PEOPLES_ADJECTIVES = COUNTRY_ADJECTIVES | frozenset(
     | {"ukrainian", "vietnamese", "uzbek"}
     | {"inner", "outer", "northern", "southern", "eastern", "western", "new", "old", "state", "national", "local"}
     | {"regional", "major", "large", "small"}
+    # and faiths: "Buddhist temples", "the Confucian academy"
+    | {"buddhist", "confucian", "taoist", "daoist", "christian", "orthodox", "shamanist", "lamaist"}
 )
 RESOURCE_WORDS = {
     "oil",
