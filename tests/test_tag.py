@@ -1358,6 +1358,15 @@ def test_spellings_of_one_thing_and_of_two(prose, expected_ids, one, two, nlp) -
     assert all(ids[a] != ids[b] for a, b in two)
 
 
+def test_a_venues_bare_name_of_a_metropolitan_region_is_its_city(nlp) -> None:
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\nVenue: Busan, South Korea\n"
+        "Organizer: Busan Metropolitan City\n· Contents\n▷ Reports\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Busan"] == "city:KR:busan" != ids["Busan Metropolitan City"]
+
+
 def test_a_name_ends_at_a_spaced_dash_and_before_a_second_body_after_and(nlp) -> None:
     text = SHELL.format(
         "Results of the NEAR Subcommittee on Disaster Prevention - Expert Workshop. Support of the WHO Regional "

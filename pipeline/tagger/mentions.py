@@ -272,7 +272,8 @@ ONLINE_WORDS = frozenset({"online", "on-line", "virtual", "video", "videoconfere
 
 def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "FAC") -> list[Mention]:
     """The places of a venue. A bare name that is a city's as well as its region's is the
-    city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city)."""
+    city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city), as is a
+    metropolitan region's ("Busan, South Korea")."""
     parts = [
         piece
         # (as the parser parts a venue; "... and online" names no place)
@@ -297,7 +298,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
                 # "Gimhae Arts Center (김해문화의전당)": the venue's own name in its country's script
                 mentions += _native_of(name, named, gazetteer)
                 continue
-            city = gazetteer.city_named(name)
+            city = gazetteer.city_named(name) or _metropolis_city(name, gazetteer)
             # a university or institute hosting the meeting is a body; a venue's Center is a building
             body = head_kind(name) == "organization" and head_word(name) not in ("center", "centre")
             kind, name_label = HEAD_LABELS["organization"] if body else ("place", label)
@@ -315,6 +316,14 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             if position == 0:
                 named = mention
     return mentions
+
+
+def _metropolis_city(name: str, gazetteer: Gazetteer) -> Entry | None:
+    """The city a venue's bare name of a metropolitan region names ("Venue: Busan, South Korea")."""
+    region = gazetteer.lookup(name)
+    if region is None or not _REGION_ID.match(region.id) or not region.name.endswith(" City") or name == region.name:
+        return None
+    return _city_of_metropolis(region) if any(alias.startswith(f"{name} ") for alias in region.aliases) else None
 
 
 def _native_of(name: str, named: Mention, gazetteer: Gazetteer) -> list[Mention]:
