@@ -883,6 +883,7 @@ def test_companies_with_their_legal_forms_and_older_spellings_of_regions(nlp) ->
     assert "Dalenergo, OAO" in _spellings_of(SHELL.format("Dalenergo, OAO presented its plan."), nlp)
     spellings = _spellings_of(SHELL.format("The Northeast Asia Economic Co-operation Forum met."), nlp)
     assert not any(spelling.endswith(" Co") for spelling in spellings)  # "Co-operation": no legal form
+    assert "Japan Nuclear Fuel Limited" in _spellings_of(SHELL.format("Japan Nuclear Fuel Limited spoke."), nlp)
 
 
 def test_a_companys_name_takes_its_province_and_a_hyphened_word_before_its_legal_form(nlp) -> None:

@@ -853,7 +853,7 @@ POSSESSIVE_HOLDERS = frozenset({"people", "governor", "mayor"})
 # A company's legal form, written after a comma: "Mitsui & Co., Ltd."
 # (K.K., kabushiki kaisha: a Japanese company, "Denki Kagaku Kogyo K.K.")
 COMPANY_FORMS = frozenset(
-    {"ltd", "ltd.", "inc", "inc.", "llc", "jsc", "pjsc", "ojsc", "corp", "corp.", "plc", "k.k.", "co.", "co"}
+    {"ltd", "ltd.", "limited", "inc", "inc.", "llc", "jsc", "pjsc", "ojsc", "corp", "corp.", "plc", "k.k.", "co.", "co"}
 )
 
 
