@@ -123,13 +123,18 @@ PROSE_LINE_CHARS, PROSE_LINE_WORDS, PROSE_LINE_LOWER_WORDS = 60, 8, 4
 _OPENING_MARKS = "(（[\"“‘«'"
 
 
+def _long_line_words(line: str) -> list[str]:
+    """The words of a line as long as running prose's (PROSE_LINE_CHARS, PROSE_LINE_WORDS), else none."""
+    words = _WORD.findall(line)
+    return words if len(line) >= PROSE_LINE_CHARS and len(words) >= PROSE_LINE_WORDS else []
+
+
 def _prose_cut_in_a_name(line: str) -> bool:
     """Whether ``line`` is running prose whose last word opens a name, perhaps after a bracket
     ("the delegate of Hamgyongbuk-do (North" / "Hamgyong Province) said ...")."""
-    words = _WORD.findall(line)
+    words = _long_line_words(line)
     return (
-        len(line) >= PROSE_LINE_CHARS
-        and len(words) >= PROSE_LINE_WORDS
+        bool(words)
         and sum(word[0].islower() for word in words) >= PROSE_LINE_LOWER_WORDS
         and words[-1].lstrip(_OPENING_MARKS)[:1].isupper()
     )
@@ -161,13 +166,8 @@ BODY_HEADS_GOING_ON = frozenset(
 def _body_head_pushed_over(before: str, line: str) -> bool:
     """A long line ending in a capitalised word, then the head of a body's name (not prose's
     lower-case words: a line of names in a bulleted programme, "• Mr. A, Department of ...")."""
-    words = _WORD.findall(before)
-    return (
-        len(before) >= PROSE_LINE_CHARS
-        and len(words) >= PROSE_LINE_WORDS
-        and words[-1][:1].isupper()
-        and _first_word(line).rstrip(",.;:") in BODY_HEADS_GOING_ON
-    )
+    words = _long_line_words(before)
+    return bool(words) and words[-1][:1].isupper() and _first_word(line).rstrip(",.;:") in BODY_HEADS_GOING_ON
 
 
 def _opens_capital_not_item(line: str) -> bool:

@@ -323,7 +323,7 @@ def _metropolis_city(name: str, gazetteer: Gazetteer) -> Entry | None:
     region = gazetteer.lookup(name)
     if region is None or not _REGION_ID.match(region.id) or not region.name.endswith(" City") or name == region.name:
         return None
-    return _city_of_metropolis(region) if any(alias.startswith(f"{name} ") for alias in region.aliases) else None
+    return _city_of_metropolis(region) if _extended(name, region.aliases) else None
 
 
 def _native_of(name: str, named: Mention, gazetteer: Gazetteer) -> list[Mention]:
@@ -1678,6 +1678,12 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     return mentions, range(start, end)
 
 
+def _ent_ending_at(ents_at: dict[int, Span], end: int, longest: int) -> Span | None:
+    """The entity of at most ``longest`` tokens that ends at ``end`` (``ents_at``: by its start)."""
+    starts = range(end - 1, end - longest - 1, -1)
+    return next((ent for ent in map(ents_at.get, starts) if ent is not None and ent.end == end), None)
+
+
 def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
     """Grow an organization's name to the left: "Culture and" before "Tourism Subcommittee",
     and an organization's acronym before its unit ("NOWPAP" + "Regional Coordinating Unit",
@@ -1720,9 +1726,7 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
     lead = start
     while lead >= 2 and doc[lead - 1].text in _HYPHEN and _glued_hyphen(doc, lead - 1):
         lead -= 2  # ("Entry-Exit": a word of the name)
-    opening = next(
-        (ent for ent in (ents_at.get(lead - i) for i in (1, 2, 3)) if ent is not None and ent.end == lead), None
-    )
+    opening = _ent_ending_at(ents_at, lead, longest=3)
     if start < span_start and opening is not None and opening.label_ == "GPE" and doc[lead - 1].whitespace_:
         start = opening.start
     # "Gangwon 2024" + "Organizing Committee", "the 2018" + "PyeongChang Memorial Foundation": the
@@ -1739,9 +1743,7 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
             and year_named(doc[start - 1 : end].text)
         ):
             start -= 1
-    before = next(
-        (ent for ent in (ents_at.get(start - 1), ents_at.get(start - 2)) if ent is not None and ent.end == start), None
-    )
+    before = _ent_ending_at(ents_at, start, longest=2)
     before = before if before is not None and before.label_ in ORG_LABELS else None
     if before is not None and len(before) == 1 and before.text.isupper() and doc[start - 1].whitespace_:
         start = before.start
@@ -3189,14 +3191,19 @@ def _city_of_metropolis(region: Entry) -> Entry:
     )
 
 
+def _extended(name: str, names: Iterable[str]) -> bool:
+    """Whether one of ``names`` is ``name`` with more words after it ("Toyama" in "Toyama Prefecture")."""
+    return any(other.startswith(f"{name} ") for other in names)
+
+
 def _bare_beside_full(text: str, entry: Entry, forms: set[str]) -> bool:
     """Whether ``text`` is a bare name of ``entry`` in a record that also names it in full
     ("Toyama" beside "Toyama Prefecture"; "Busan" beside "Pusan Metropolitan City", its full name
     in the older spelling): a bare name is one the gazetteer also has with more words after it."""
-    if any(form.startswith(f"{text} ") for form in forms):
+    if _extended(text, forms):
         return True
-    bare = {alias for alias in entry.aliases if any(other.startswith(f"{alias} ") for other in entry.aliases)}
-    return text in bare and any(form.startswith(f"{alias} ") for form in forms for alias in bare)
+    bare = {alias for alias in entry.aliases if _extended(alias, entry.aliases)}
+    return text in bare and any(_extended(alias, forms) for alias in bare)
 
 
 def _acronyms_as_defined(mentions: list[Mention]) -> list[Mention]:
