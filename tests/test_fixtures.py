@@ -187,14 +187,18 @@ def clean_span(text: str) -> str:
 
 @functools.cache
 def _shapes_nlp() -> Language:
-    """A blank English pipeline whose only component is a span_ruler holding the name shapes."""
+    """A blank English pipeline whose only component is a span_ruler holding the name shapes,
+    run by the tagger's gated matcher."""
     import spacy
     from spacy.pipeline import SpanRuler
+
+    from pipeline.tagger.model import GatedMatcher
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": None, "annotate_ents": True})
     assert isinstance(ruler, SpanRuler)
     ruler.add_patterns(names.NAME_SHAPES)
+    ruler.matcher = GatedMatcher(nlp.vocab, names.NAME_SHAPES)
     return nlp
 
 

@@ -12,8 +12,8 @@ from pipeline.tagger import ModelError, load_nlp, prose, tag
 from pipeline.tagger.evaluate import load_gold, score_file, total
 from pipeline.tagger.gazetteer import load_gazetteer
 from pipeline.tagger.mentions import Mention, department_of_country, merge, organizer_bodies
-from pipeline.tagger.model import EXCLUDED_COMPONENTS, load_model, resolve_model, with_rulers
-from pipeline.tagger.names import clean_span
+from pipeline.tagger.model import EXCLUDED_COMPONENTS, GatedMatcher, load_model, resolve_model, shape_gate, with_rulers
+from pipeline.tagger.names import NAME_SHAPES, clean_span
 from tests.conftest import TESTS
 
 ROOT = TESTS.parent
@@ -92,6 +92,33 @@ def test_prose_is_what_the_model_reads():
     texts = prose(record)
     assert texts[0] == "The 3rd NEAR Conference"
     assert not any("Heilongjiang Province, Liaoning Province" in text for text in texts)
+
+
+def test_name_shapes_gated_by_their_words_match_as_all_of_them_do(nlp) -> None:
+    from spacy.matcher import Matcher
+
+    plain = Matcher(nlp.vocab, validate=False)
+    for shape in NAME_SHAPES:
+        plain.add(repr((shape["label"], shape["id"])), [shape["pattern"]])
+    gated = GatedMatcher(nlp.vocab, NAME_SHAPES)
+    paths = sorted((ROOT / "raw").glob("*.txt")) + sorted((TESTS / "heldout").glob("*.txt"))
+    docs = [nlp.make_doc(text) for path in paths for text in prose(parse(read(path)))]
+    assert sum(len(plain(doc)) for doc in docs) > 100
+    assert [sorted(gated(doc)) for doc in docs] == [sorted(plain(doc)) for doc in docs]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gate"),
+    [
+        ([{"LOWER": {"IN": ["lake", "bay"]}}], (frozenset({"bay", "lake"}),)),
+        ([{"ORTH": "Port"}, {"IS_TITLE": True}], (frozenset({"port"}),)),
+        ([{"LOWER": "hotel", "OP": "?"}, {"TEXT": {"REGEX": "^[A-Z]"}}], ()),  # (nothing it must have)
+        ([{"LOWER": "the", "OP": "{0,2}"}, {"LOWER": "sea", "OP": "{1,3}"}], (frozenset({"sea"}),)),
+        ([{"LOWER": "new", "OP": "+"}, {"ORTH": "-"}], (frozenset({"-"}), frozenset({"new"}))),
+    ],
+)
+def test_a_shapes_gate_is_the_words_it_cannot_match_without(pattern, gate) -> None:
+    assert shape_gate(pattern) == gate
 
 
 def _totals(gold_path, raw_dir, nlp):
