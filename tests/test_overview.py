@@ -840,6 +840,57 @@ def test_a_forwarded_record_takes_its_title_from_the_record_not_the_mail() -> No
     )
 
 
+FORWARDED_NEWSLETTER = """Dear colleagues,
+
+FYI, the newsletter below reports the meeting we hosted last month.
+
+Best regards,
+International Affairs Division
+
+-----Original Message-----
+From: NEAR Secretariat
+Subject: [NEAR Newsletter] Vol. 40
+
+> NEAR NEWSLETTER Vol. 40 (May 2009)
+> Association of North East Asia Regional Governments
+>
+> The 4th Meeting of the NEAR Maritime Subcommittee - "Ports of the East Sea"
+>
+> * Dates: 12-13 May 2009
+> * Location: Sokcho, Gangwon-do, Republic of Korea
+> * Participation: 9 member regional governments from 4 countries, Japan (Toyama Prefecture,
+>   Tottori Prefecture), Republic of Korea (Gangwon-do, Gyeongsangbuk-do), Russia (Primorsky Krai)
+>
+> On the first day the delegates toured the port of Sokcho and the ferry terminal, and the host
+> presented its plan for a container route to Zarubino across the East Sea.
+>
+> Session 1 - Port logistics
+>  * Primorsky Krai presented the Zarubino port project.
+"""
+
+
+def test_a_newsletter_forwarded_below_a_note_is_read_below_its_masthead() -> None:
+    record = parse(read_bytes(FORWARDED_NEWSLETTER.encode(), "newsletter.txt"))
+    assert record.title == 'The 4th Meeting of the NEAR Maritime Subcommittee - "Ports of the East Sea"'
+    assert (record.meeting.kind, record.meeting.number, record.meeting.body) == (
+        "subcommittee",
+        4,
+        "Maritime Subcommittee",
+    )
+    overview = record.overview
+    assert overview is not None and overview.period is not None and overview.participation is not None
+    assert str(overview.period.start) == "2009-05-12"
+    assert [group.authorities for group in overview.participation.groups] == [
+        ["Toyama Prefecture", "Tottori Prefecture"],
+        ["Gangwon-do", "Gyeongsangbuk-do"],
+        ["Primorsky Krai"],
+    ]
+    # the report below the fields is a section of its own, not more of the participants' list
+    assert [section.heading for section in record.sections] == [None]
+    assert record.sections[0].lines[0].startswith("On the first day the delegates toured the port of Sokcho")
+    assert record.sections[0].lines[-1] == "* Primorsky Krai presented the Zarubino port project."
+
+
 def test_a_table_of_fields_keeps_unknown_labels_and_skips_its_header() -> None:
     lines = [
         Line(number, text)

@@ -61,7 +61,7 @@ _BODY_NOISE = (
     re.compile(r"\bthe\s+association\s+of\s+north[\s-]*east\s+asia(?:n)?\s+regional\s+governments\b", re.I),
     re.compile(r"\([^()]*\)"),
     re.compile(r"[“\"«「『][^”\"»」』]*[”\"»」』]"),  # a quoted theme: 'Forum “Green Development”'
-    re.compile(r"\s[-–—:]\s.*$"),
+    re.compile(r"\s[-–—:](?:\s.*)?$"),  # (its quoted theme taken away before it: `Subcommittee - "..."`)
     _YEAR,
     re.compile(r"\s+(?:meeting|session)\b.*$", re.I),
     re.compile(r"\s+(?:held\s+)?in\s+[A-Z].*$"),

@@ -6,6 +6,7 @@ adding a row.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -354,6 +355,42 @@ def footnote_legends(lines: list[Line]) -> dict[str, str]:
 _OWN_LINE_LABEL_WORDS_MAX = 3
 
 
+# A paragraph of prose after the fields ends the overview: a newsletter's report goes on
+# below its "Dates:", "Location:" and "Participation:" lines, a sentence of this many words
+# after a blank line (a remark on the list is shorter: "DPR Korea was invited but did not come.").
+_PROSE_PARAGRAPH_WORDS_MIN = 15
+
+
+def prose_after_fields(lines: list[Line]) -> int | None:
+    """The index of the line that opens a paragraph of prose after the fields, each of
+    which has its value, if one does: the lines from it on are no field's."""
+    valued = False  # (whether the last field seen has a value yet)
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            continue
+        labelled = match_label(text) or match_label(_LABEL_BULLET.sub("", text))
+        if labelled:
+            valued = bool(labelled[1])
+        elif valued and not lines[index - 1].text.strip() and _prose_paragraph(lines[index:]):
+            return index
+        else:
+            valued = valued or index > 0
+    return None
+
+
+def _prose_paragraph(lines: list[Line]) -> bool:
+    """Whether the lines up to the next blank one are a paragraph of sentences (its lines
+    maybe wrapped), no country's group, remark or table."""
+    paragraph = list(itertools.takewhile(lambda line: bool(line.text.strip()), lines))
+    text = " ".join(line.text.strip() for line in paragraph)
+    return (
+        len(text.split()) >= _PROSE_PARAGRAPH_WORDS_MIN
+        and text.endswith((".", "!", "?", '."', ".”"))
+        and not any(opens_group(line.text) or _remark(line.text) or _TABLE_ROW.match(line.text) for line in paragraph)
+    )
+
+
 def _own_line_label(lines: list[Line], index: int, fields: list[RawField]) -> bool:
     """A label the overview does not know, alone on its line after a blank one and over its
     value, where the field before it was written so too ("Host" over its value, a blank line,
@@ -581,6 +618,11 @@ PARTICIPANT_BULLET = re.compile(
 # "Japan (8; A, B)", "Japan (8)", "Japan (A; B)" or "Japan (A, B)": a country and its
 # authorities in brackets (one name alone in them is an aside: "Toyama (Japan)").
 INLINE_GROUP = re.compile(r"(?:\band\s+)?(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)]|[^()]*[;,、，；])")
+# After one such group, a country and one authority in brackets is the next: "Japan (A, B),
+# Republic of Korea (C, D), Russia (E)" (alone, "Sakhalin (Russia)" is a name and its aside).
+NEXT_INLINE_GROUP = re.compile(
+    r"(?:\band\s+)?(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)]|[^()]*[;,、，；]|[^()]*\))"
+)
 # "* observer" under a list whose observers end in "*": the footnote mark and its legend.
 FOOTNOTE_LEGEND = re.compile(
     r"^\s*\(?\s*(?P<mark>\*{1,2}|[†‡※#])\)?\s*(?:[=:–—-]\s*)?(?:participated\s+)?(?:as\s+)?(?:an?\s+)?observers?\.?\s*\)?\s*$",
@@ -1113,16 +1155,17 @@ class ParticipationScanner:
         return group
 
     def scan_chunk(self, text: str) -> None:
-        position, listed_inside = 0, False
+        position, listed_inside, pattern = 0, False, INLINE_GROUP
         while True:
             group = next(
-                (m for m in INLINE_GROUP.finditer(text, position) if country_code(m["country"]) or _observers(m)),
+                (m for m in pattern.finditer(text, position) if country_code(m["country"]) or _observers(m)),
                 None,
             )
             if group is None:
                 break
             self.add_items(text[position : group.start()])
             position, listed_inside = self.scan_inline_group(text, group)
+            pattern = NEXT_INLINE_GROUP
         rest = text[position:]
         if listed_inside and rest.strip(" .;,"):
             # after "Mongolia (A, B)" the brackets closed that country's list: "; Altai Krai

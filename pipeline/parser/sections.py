@@ -46,6 +46,7 @@ from .overview import (
     parse_participation,
     participation_remarks,
     placed_in_country,
+    prose_after_fields,
 )
 from .reader import RawText
 from .text import Line, paragraphs
@@ -399,9 +400,27 @@ def envelope_end(texts: tuple[str, ...], first_section: int) -> int:
     "Subject:" then "From:"; 0 for any other text). The envelope's lines (headers, a cover
     note) are kept but never the title."""
     filled = [index for index, text in enumerate(texts[:first_section]) if text]
-    if len(filled) < 2 or not all(_MAIL_START.match(texts[index]) for index in filled[:2]):
+    headed = len(filled) >= 2 and all(_MAIL_START.match(texts[index]) for index in filled[:2])
+    if not headed and not _forwarded_below_a_note(texts, filled):
         return 0
     return 1 + max(index for index in filled if EMAIL_HEADER.match(texts[index]))
+
+
+# The line a mail program puts above the message it forwards, and how many lines of a
+# cover note may stand above it ("Dear colleagues, FYI, please see below ...").
+FORWARD_DIVIDER = re.compile(r"^-{3,}\s*(?:Original|Forwarded) Message", re.I)
+COVER_NOTE_LINES = 12
+
+
+def _forwarded_below_a_note(texts: tuple[str, ...], filled: list[int]) -> bool:
+    """Whether a short note stands above a forwarded message's divider and its headers."""
+    divider = next((order for order, index in enumerate(filled) if FORWARD_DIVIDER.match(texts[index])), None)
+    return (
+        divider is not None
+        and divider <= COVER_NOTE_LINES
+        and divider + 1 < len(filled)
+        and _MAIL_START.match(texts[filled[divider + 1]]) is not None
+    )
 
 
 # An e-mail's signature: the line "--" (RFC 3676's "-- ") and a few lines after it, at the
@@ -435,13 +454,16 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
     # (the "-----Original Message-----" line reads as a heading drawn between rules)
     envelope = envelope_end(texts, min((i for i in headings if not EMAIL_HEADER.match(texts[i])), default=len(texts)))
     kind_line = _document_kind_line(texts, headings, envelope)
+    masthead_end = _below_a_masthead(texts, envelope)
     title: str | None = None
     preface: list[Line] = []
     sections: list[SectionDraft] = []
     for index, line in enumerate(lines):
         text = line.text
-        if index < envelope or index == kind_line:
+        if index < envelope or index == kind_line or (masthead_end is not None and index < masthead_end):
             preface.append(line)
+        elif index == masthead_end:
+            title = text
         elif index in headings:
             heading, kind = headings[index]
             if title is None and not sections and kind is None and _names_a_meeting(heading):
@@ -477,6 +499,27 @@ def _document_kind_line(texts: tuple[str, ...], headings: dict[int, tuple[str, s
         return None
     del headings[first]
     return first
+
+
+# How many lines a publication's masthead may take above the line naming the meeting.
+MASTHEAD_LINES = 3
+_TITLE_WORDS_MAX = 25
+
+
+def _below_a_masthead(texts: tuple[str, ...], start: int) -> int | None:
+    """ "NEAR NEWSLETTER Vol. 118" and a line or two over "The 7th Meeting of the NEAR Energy
+    and Climate Subcommittee": a first line that names no meeting, over a line that does,
+    before any field. The meeting's line is the title; its index, None for other texts."""
+    filled = [index for index in range(start, len(texts)) if texts[index]][: MASTHEAD_LINES + 1]
+    if not filled or meeting_kind(texts[filled[0]]) is not None:
+        return None
+    for index in filled[1:]:
+        text = texts[index]
+        if _is_field(text) or match_label(_LEADING_GLYPH.sub("", text)) is not None:
+            return None
+        if meeting_kind(text) is not None and len(text.split()) <= _TITLE_WORDS_MAX and not text.endswith("."):
+            return index
+    return None
 
 
 def _is_field(text: str) -> bool:
@@ -776,6 +819,10 @@ def parse(raw: RawText) -> Record:
     if preface and any(line.text for line in preface):
         fields, _ = collect_fields(preface)
         if any(raw_field.kind for raw_field in fields) and not any(d.kind == "overview" for d in drafts):
+            prose_start = prose_after_fields(preface)
+            if prose_start is not None:  # (the report below the fields is a section of its own, with no heading)
+                preface, report = preface[:prose_start], preface[prose_start:]
+                others.append(Section(heading=None, lines=verbatim_lines(report)))
             by_kind["overview"] = SectionDraft(None, preface[0].number, "overview", preface)
         else:
             others.append(Section(heading=None, lines=verbatim_lines(preface)))
