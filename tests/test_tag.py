@@ -494,6 +494,19 @@ def test_companies_by_brand_and_hotels_by_city(nlp) -> None:
     assert kinds["Lotte Hotel Ulsan"] == "place"
 
 
+def test_regional_stations_offices_by_their_owner_and_towns_by_their_ending(nlp) -> None:
+    text = SHELL.format(
+        "NHK Fukui, KBS Cheongju and GTRK Chita covered it; NHK broadcast it in Fukui. The Governor's Office "
+        "of Tov Province and the Citizens' Representative Khural of Selenge Aimag came from Laizhou-shi."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    for station in ("NHK Fukui", "KBS Cheongju", "GTRK Chita", "NHK"):
+        assert kinds[station] == "organization"
+    assert kinds["Governor's Office of Tov Province"] == "organization"
+    assert kinds["Citizens' Representative Khural of Selenge Aimag"] == "organization"
+    assert kinds["Fukui"] == kinds["Laizhou"] == "place"  # (Laizhou-shi is the city Laizhou)
+
+
 def test_an_observer_body_of_a_body_is_two(nlp) -> None:
     text = (
         "The 10th Meeting of the Environment Subcommittee\n· Overview\nPeriod: 2015\n"

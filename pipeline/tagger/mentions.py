@@ -44,6 +44,8 @@ from .names import (
     NOT_NAMES,
     ON_TAIL_HEADS,
     PEOPLES_ADJECTIVES,
+    POSSESSIVE_ENDINGS,
+    POSSESSIVE_OWNERS,
     RESOURCE_WORDS,
     ROLE_WORDS,
     ROUTE_NOUNS,
@@ -888,7 +890,7 @@ def _extend_right(
             end = _before_second_body(doc, start, _before_spaced_dash(doc, end, following.end))
             if end < following.end:
                 break
-        elif (_starts_name(token) and not token.ent_type_) or (
+        elif (_starts_name(token) and not token.ent_type_ and not _labels_a_field(doc, end)) or (
             token.text in _POSSESSIVES and doc[end - 1].lower_ in POSSESSIVE_HOLDERS
         ):
             end += 1
@@ -1747,6 +1749,14 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
     before = before if before is not None and before.label_ in ORG_LABELS else None
     if before is not None and len(before) == 1 and before.text.isupper() and doc[start - 1].whitespace_:
         start = before.start
+    # "Governor's" + "Office of Dornod Aimag": the owner of an office, a word of its name
+    if (
+        start >= 2
+        and doc[start - 1].lower_ in POSSESSIVE_ENDINGS
+        and doc[start - 2].is_title
+        and doc[start - 2].lower_ in POSSESSIVE_OWNERS
+    ):
+        start -= 2
     return start
 
 
@@ -2453,6 +2463,33 @@ def _operators(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[M
     return found
 
 
+# Russia's state television and radio company of a region, named by its region ("GTRK Amur"):
+# a station's prefix as the acronyms of the gazetteer's broadcasters are
+STATION_PREFIXES = frozenset({"GTRK"})
+
+
+def _regional_stations(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """A broadcaster's station by the broadcaster's acronym and the place it serves ("NHK
+    Fukui", "KBS Cheongju", "GTRK Chita"): one body, the place a word of its name."""
+    found = []
+    for token in doc[:-1]:
+        if token.text not in STATION_PREFIXES:
+            entry = gazetteer.lookup(token.text) if token.is_upper else None
+            if entry is None or entry.type != "media" or token.text not in entry.exact_aliases:
+                continue
+        place = doc[token.i + 1]
+        known = gazetteer.lookup(place.text) if place.is_title else None
+        if not token.whitespace_ or not (
+            (known is not None and known.kind == "place") or (place.is_title and place.ent_type_ in PLACE_LABELS)
+        ):
+            continue
+        name = doc[token.i : place.i + 1].text
+        found.append(
+            (range(token.i, place.i + 1), False, [_mention(name, gazetteer, "organization", "ORG", source="rules")])
+        )
+    return found
+
+
 def _short_names_used(doc: Doc, written: str, short: dict[str, Mention]) -> list[tuple[range, bool, list[Mention]]]:
     """The record's short names where the prose writes them alone ("at Cheongsong", not
     "Saigo Town" nor "Saigo Port", whatever the model made of those)."""
@@ -2483,7 +2520,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     ents_at = {ent.start: ent for ent in doc.ents}
     proposals = []
     for ent in ents:
-        ent = _after_date(ent)
+        ent = _before_label(_after_date(ent))
         # "Ms. Olga Ivanova", "Governor Ishii"; "typhoon Maemi", "Expo 2012 Yeosu": an event's name, no place
         if (
             _in_person_name(doc, ent.start)
@@ -2522,6 +2559,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     proposals.extend(_named_after_person(doc, gazetteer))
     proposals.extend(_short_names_used(doc, written, short or {}))
     proposals.extend(_operators(doc, gazetteer))
+    proposals.extend(_regional_stations(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):
@@ -2570,6 +2608,21 @@ def _as_named(ent: Span) -> Span | None:
     from spacy.tokens import Span  # (only here: a doc is there, spaCy is loaded)
 
     return Span(ent.doc, ent.start, ent.end, label=HEAD_LABELS[kind][1])
+
+
+def _labels_a_field(doc: Doc, index: int) -> bool:
+    """Whether a word is a field's label, where fields run on in one line: "Source: Foreign
+    Affairs Office of ... People's Government Date: 2011-10-08" (no word of the name before it)."""
+    return index + 1 < len(doc) and doc[index + 1].text in (":", "：") and field_kind(doc[index].text) is not None
+
+
+def _before_label(ent: Span) -> Span:
+    """``ent`` without the field's label it ends with (``_labels_a_field``)."""
+    if len(ent) > 1 and _labels_a_field(ent.doc, ent.end - 1):
+        from spacy.tokens import Span  # (as in _after_date)
+
+        return Span(ent.doc, ent.start, ent.end - 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+    return ent
 
 
 def _after_date(ent: Span) -> Span:
@@ -3267,7 +3320,7 @@ _NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
 # (a Korean "Special City" is a city of over a million people: "Yongin Special City"; a "New Town"
 # the town built beside an old one and named after it: "Naepo New Town")
 _PLACE_AFFIXES = re.compile(
-    r"\s+(?:County|(?:New\s+)?Town|Township|District|Village|(?:Special\s+)?City|Gun|Soum|Sum)$|-gun$"
+    r"\s+(?:County|(?:New\s+)?Town|Township|District|Village|(?:Special\s+)?City|Gun|Soum|Sum)$|-(?:gun|shi|si|cho|machi|mura|son)$"
     r"|^City\s+of\s+(?=[A-Z])"
 )
 _FIELD_FIRST = re.compile(

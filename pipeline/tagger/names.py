@@ -1187,6 +1187,8 @@ def _strip_word(word: str, keep_comma: bool = False) -> str:
     core = word.rstrip(".,;:!?")
     if core.startswith("(") and core.endswith(")") and core.count("(") == core.count(")") and len(core) > 2:
         return core
+    if core.endswith(("s'", "s’")) and core[:-1].lower() in POSSESSIVE_OWNERS:
+        return core  # "Citizens' Representative Khural": a plural owner's apostrophe is the name's
     return word.strip(EDGE_PUNCTUATION) or word
 
 
@@ -1342,12 +1344,36 @@ _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 LOWER_CASE_LEAD_OF = re.compile(r"^(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}of\s+(?:the\s+)?(?=[A-Z])")
 # A facility's number after its head word: "Thermal Power Plant No. 4"
 FACILITY_NUMBER = re.compile(r"\s+No\.?\s*\d+$")
+# ... and a body's or a facility's number among its name's words: "No. 214 Geological Team",
+# "Dalad Banner No. 1 Middle School", "Aginskoye Secondary School No. 2"
+UNIT_NUMBER = re.compile(r"(?:^|\s)No\.?\s*\d+(?:\s|$)")
+
+
+def _numbered_unit(before: str, after: str) -> bool:
+    """Whether the words around a "No. N" name a numbered body or facility: capitalised words,
+    the last (its head) one that numbered bodies or facilities have."""
+    words = [*before.split(), *after.split()]
+    head = _word_key(words[-1]) if words else ""
+    return (
+        bool(words)
+        and all(word[:1].isupper() for word in words)
+        and (head in NUMBERED_BODY_HEADS or head in HEAD_WORDS["facility"])
+    )
 
 
 def clean_span(text: str, label: str) -> list[str]:
     """The names inside a span the model found; empty when it is junk."""
     if (number := FACILITY_NUMBER.search(text)) and head_kind(facility := text[: number.start()]) == "facility":
         return [text] if clean_span(facility, label) == [facility] else []
+    if number := UNIT_NUMBER.search(text):
+        # (a numbered unit of a body is named apart from it: "No. 214 Geological Team" of "the
+        # Hunan Nonferrous Geological Exploration Bureau"; of a place, its place is its name's)
+        unit, of, parent = text[number.end() :].partition(" of ")
+        parent = parent.removeprefix("the ")
+        if of and head_kind(parent) == "organization" and _numbered_unit(text[: number.start()], unit):
+            return [text[: number.end()] + unit, *clean_span(parent, label)]
+        if _numbered_unit(text[: number.start()], unit) and all(word[:1].isupper() for word in parent.split()):
+            return [text]
     # a number or a year makes no name ("2018 Forum", "the 21st"), a brand's digit does ("S7 Airlines")
     # (a body named after its event's year holds it, never last: "... Committee for the 2018" is cut short)
     words = text.split()
@@ -1451,6 +1477,11 @@ COMPASS_REGIONS = {"china", "japan", "mongolia", "russia", "siberia"}  # not Kor
 AREA_WORDS = {"port", "zone", "park", "scenic", "industrial", "development", "tourist", "economic", "protected", "new"}
 # Lower-case endings of Korea's local units below a city: neighbourhood, village, town, township, district.
 KOREAN_UNIT_ENDINGS = {"dong", "ri", "eup", "myeon", "gu", "gun"}
+# ... and a city's, town's, village's or ward's, as Japanese, Korean and Chinese romanise them:
+# "Toyama-shi", "Ikuno-cho", "Muika-machi", "Pohang-si", "Laizhou-shi", "Chuo-ku"
+TOWN_UNIT_ENDINGS = {"shi", "si", "cho", "machi", "mura", "son", "ku"}
+# (a name in title case or two words run together, as Korean's are: "PyeongChang-gun")
+_UNIT_NAME = {"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:[A-Z][a-z]+)?$"}}
 # Lower-case ends of a Japanese temple's name: "Todai-ji", "Risshaku-ji Temple", "Byodo-in".
 TEMPLE_SUFFIXES = {"ji", "dera", "in", "sa"}  # (and Korean's: "Haein-sa", "Bulguk-sa")
 # A capitalised word as McCune-Reischauer writes it, with the apostrophe of its aspirates:
@@ -1557,11 +1588,27 @@ def native_form(name: str) -> NativeForm | None:
 _ALL_HEAD_WORDS = frozenset(word for words in HEAD_WORDS.values() for word in words)
 
 
+# Whose office or assembly a body is, written as a possessive that is a word of its name:
+# "Governor's Office of Dornod Aimag", "Citizens' Representative Khural of Selenge Aimag"
+POSSESSIVE_OWNERS = frozenset({"governor", "governors", "mayor", "citizens", "president", "people", "peoples"})
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+
 # Name shapes the gazetteer cannot list: "<Capitalised words> Lake", "Mount <Name>",
 # "<Capitalised words> Museum", "<Capitalised words> Agency".
 # Heads that make a name only capitalised: "Jeonju Hanok Village", but "a Nanai village of Achan"
 # ("an Aerospace cluster", "the Catholic church", "a Steppe trail" name nothing)
 TITLED_HEADS = frozenset({"village", "market", "line", "church", "stele", "stela", "trail", "cluster", "landscape"})
+# A body's or a facility's number: "No. 6", "No 2"
+_NUMBER: list[dict[str, Any]] = [{"ORTH": {"IN": ["No", "No."]}}, {"ORTH": ".", "OP": "?"}, {"LIKE_NUM": True}]
+# ... after the words it numbers, where any words may come before it: "Shandong Provincial No. 6"
+_NUMBERED: list[dict[str, Any]] = [_CAPITALISED | {"OP": "{0,3}"}, *_NUMBER]
+NUMBERED_BODY_HEADS = HEAD_WORDS["organization"] | {"school", "team", "hospital", "brigade", "detachment"}
+
+
+def _HEAD_IN(words: set[str] | frozenset[str]) -> dict[str, Any]:  # noqa: N802  # (read as a constant's name in the patterns)
+    return {"LOWER": {"IN": sorted(words)}, "IS_TITLE": True}
+
+
 # (with the capitalised words before its head: "Japan Society for the Promotion of Science")
 _BODY_FOR: list[dict[str, Any]] = [
     _CAPITALISED | {"OP": "{0,3}"},
@@ -1624,6 +1671,16 @@ NAME_SHAPES = [
         ],
         "numbered facility",
     ),
+    # ... or inside it, before the kind of facility: "Pingdingshan No. 1 Mine", "Kurobe River No. 2 Power Station"
+    _shape(
+        "FAC",
+        [*_NUMBERED, _CAPITALISED | {"OP": "{0,2}"}, _HEAD_IN(HEAD_WORDS["facility"])],
+        "facility, numbered inside",
+    ),
+    # a body numbered as one of its kind: "No. 214 Geological Team", "Dalad Banner No. 1 Middle
+    # School", "Aginskoye Secondary School No. 2" (words that are no body's head alone)
+    _shape("ORG", [*_NUMBERED, _CAPITALISED | {"OP": "{0,2}"}, _HEAD_IN(NUMBERED_BODY_HEADS)], "body, numbered inside"),
+    _shape("ORG", [_CAPITALISED, _HEAD_IN(NUMBERED_BODY_HEADS), *_NUMBER], "numbered body"),
     _shape("FAC", [{"LOWER": {"IN": sorted(LEADING_FACILITY)}}, {"IS_TITLE": True, "OP": "+"}], "leading facility"),
     _shape(
         "FAC",
@@ -1665,7 +1722,8 @@ NAME_SHAPES = [
     # a Japanese name joined by its lower-case particle "no": "Kehi no Matsubara", "Miho no Matsubara"
     _shape("LOC", [{"IS_TITLE": True}, {"ORTH": "no"}, {"IS_TITLE": True}], "japanese no"),
     # a Korean neighbourhood, township or village by its unit's ending: "Haenggung-dong", "Songsan-ri"
-    _shape("GPE", [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}], "korean unit"),
+    _shape("GPE", [_UNIT_NAME, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}], "korean unit"),
+    _shape("GPE", [_UNIT_NAME, {"ORTH": "-"}, {"LOWER": {"IN": sorted(TOWN_UNIT_ENDINGS)}}], "town unit"),
     _shape(
         "GPE",
         [_MCCUNE_REISCHAUER_WORD, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}],
@@ -1726,6 +1784,18 @@ NAME_SHAPES = [
     # of the Przewalski Horse" (a shape for each way the purpose goes on: a pattern's tokens
     # cannot repeat a group; "and the" opens another name)
     *(_shape("ORG", [*_BODY_FOR, _NAME_WORDS, *tail], name) for name, tail in _BODY_FOR_TAILS),
+    # an office named by its owner: "the Governor's Office of Tov Province" (its "of" tail is the
+    # extension's, as for any body)
+    _shape(
+        "ORG",
+        [
+            {"LOWER": {"IN": sorted(POSSESSIVE_OWNERS)}, "IS_TITLE": True},
+            {"LOWER": {"IN": sorted(POSSESSIVE_ENDINGS)}},
+            _CAPITALISED | {"OP": "{0,2}"},
+            {"LOWER": {"IN": sorted(HEAD_WORDS["organization"])}, "IS_TITLE": True},
+        ],
+        "owner's office",
+    ),
     # an organization's head is capitalised: "the Yakutia branch of ..." is no name
     _shape(
         "ORG", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["organization"])}, "IS_TITLE": True}], "organization"
