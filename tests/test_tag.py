@@ -289,6 +289,10 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             ["Ministry of Nature, Environment and Tourism of Mongolia", "the NEAR Secretariat"],
         ),
         ("Governments of Jilin, Liaoning and Heilongjiang", ["Governments of Jilin", "Liaoning", "Heilongjiang"]),
+        (  # a second role's label inside the value is no word of its body
+            "Chungcheongbuk-do / Co-host : Jincheon County Office",
+            ["Chungcheongbuk-do", "Jincheon County Office"],
+        ),
         (  # a purpose after "for" goes on over "with"; a region after "with" is a body of its own
             "Chinese People's Association for Friendship with Foreign Countries; Korea Foundation for Culture "
             "with Gangwon Province",
@@ -505,6 +509,17 @@ def test_regional_stations_offices_by_their_owner_and_towns_by_their_ending(nlp)
     assert kinds["Governor's Office of Tov Province"] == "organization"
     assert kinds["Citizens' Representative Khural of Selenge Aimag"] == "organization"
     assert kinds["Fukui"] == kinds["Laizhou"] == "place"  # (Laizhou-shi is the city Laizhou)
+
+
+def test_units_by_their_ordinal_and_airlines_by_their_home(nlp) -> None:
+    text = SHELL.format(
+        "The 8th Regional Maritime Safety Headquarters and the 37th Infantry Division joined the drill; "
+        "delegates flew Air Seoul to the 3rd Working Committee."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    for body in ("8th Regional Maritime Safety Headquarters", "37th Infantry Division", "Air Seoul"):
+        assert kinds[body] == "organization"
+    assert "3rd Working Committee" not in kinds and "the 37th" not in kinds
 
 
 def test_an_observer_body_of_a_body_is_two(nlp) -> None:
@@ -1337,6 +1352,24 @@ def test_a_bare_name_after_a_region_cue_or_heading_a_report_is_the_region(nlp) -
 # (prose, the ids some spellings have (None: no name is so spelled), spellings of one thing,
 # spellings of two things): which spellings of a record name one thing
 SAME_THING_CASES = [
+    (  # a Japanese river, mountain or island by its ending after a hyphen, beside its English head
+        "From Tate-yama they saw the Kiso-gawa and Awaji-shima; the Kiso River, Mount Tate and Awaji Island too.",
+        {},
+        [("Kiso-gawa", "Kiso River"), ("Tate-yama", "Mount Tate"), ("Awaji-shima", "Awaji Island")],
+        [("Kiso River", "Mount Tate")],
+    ),
+    (  # a unit of a region's government is the region's unit, whichever way it is written
+        "The Foreign Affairs Office of Shandong Provincial People's Government, the Shandong Provincial Foreign "
+        "Affairs Office, hosted it with Shandong Provincial People's Government.",
+        {},
+        [
+            (
+                "Foreign Affairs Office of Shandong Provincial People's Government",
+                "Shandong Provincial Foreign Affairs Office",
+            )
+        ],
+        [("Shandong Provincial Foreign Affairs Office", "Shandong Provincial People's Government")],
+    ),
     (  # a bare name owning a member's report, or glossed by its region's native name, is the region
         "Tottori Prefecture, Niigata Prefecture and Khovd Province took part. Tottori's report covered snow "
         "crab landings; the ferry of Niigata's port was named.\n- Khovd (Ховд аймаг): herders' cooperatives",

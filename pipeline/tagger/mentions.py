@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeGuard
 from ..parser.countries import country_code
 from ..parser.dates import MONTHS
 from ..parser.meeting import declaration_kind
-from ..parser.overview import ONLINE_TOO, PLACE_SEPARATOR, field_kind
+from ..parser.overview import ONLINE_TOO, PLACE_SEPARATOR, field_kind, match_label
 from ..parser.text import split_aside, split_top_level, split_top_level_at
 from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
@@ -43,6 +43,8 @@ from .names import (
     NATURAL_FEATURE_NOUNS,
     NOT_NAMES,
     ON_TAIL_HEADS,
+    ORDINAL_UNIT_HEADS,
+    ORDINAL_WORD,
     PEOPLES_ADJECTIVES,
     POSSESSIVE_ENDINGS,
     POSSESSIVE_OWNERS,
@@ -515,7 +517,14 @@ def organizer_bodies(text: str) -> list[str]:
     (a region and its body); "Government of Khabarovsk Krai, NEAR Secretariat" two: a comma
     splits where the part after it is a name of its own, not a generic body word; a ministry's
     list of fields is its name ("Ministry of Economy, Trade and Industry")."""
-    return [_unshielded(body) for body in _organizer_bodies(_shield_field_lists(text))]
+    return [_unlabelled(_unshielded(body)) for body in _organizer_bodies(_shield_field_lists(text))]
+
+
+def _unlabelled(body: str) -> str:
+    """A body without the organizer's label that opens it where roles run on in one value:
+    "Chungcheongbuk-do / Co-host : Jincheon County Office"."""
+    labelled = match_label(body)
+    return labelled[1] if labelled and labelled[1] and field_kind(labelled[0]) == "organizer" else body
 
 
 def _organizer_bodies(text: str) -> list[str]:
@@ -1749,6 +1758,8 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
     before = before if before is not None and before.label_ in ORG_LABELS else None
     if before is not None and len(before) == 1 and before.text.isupper() and doc[start - 1].whitespace_:
         start = before.start
+    if start >= 1 and ORDINAL_WORD.match(doc[start - 1].text) and head_word(doc[start:end].text) in ORDINAL_UNIT_HEADS:
+        start -= 1  # "8th" + "Regional Maritime Safety Headquarters"
     # "Governor's" + "Office of Dornod Aimag": the owner of an office, a word of its name
     if (
         start >= 2
@@ -2463,14 +2474,16 @@ def _operators(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[M
     return found
 
 
-# Russia's state television and radio company of a region, named by its region ("GTRK Amur"):
-# a station's prefix as the acronyms of the gazetteer's broadcasters are
-STATION_PREFIXES = frozenset({"GTRK"})
+# Words that name a body after a place, as the acronyms of the gazetteer's broadcasters do:
+# Russia's state television and radio company of a region ("GTRK Amur"), an airline after its
+# home ("Air Seoul", "Air Busan")
+STATION_PREFIXES = frozenset({"GTRK", "Air"})
 
 
 def _regional_stations(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """A broadcaster's station by the broadcaster's acronym and the place it serves ("NHK
-    Fukui", "KBS Cheongju", "GTRK Chita"): one body, the place a word of its name."""
+    Fukui", "KBS Cheongju", "GTRK Chita"), an airline by its home ("Air Seoul"): one body,
+    the place a word of its name."""
     found = []
     for token in doc[:-1]:
         if token.text not in STATION_PREFIXES:
@@ -2594,13 +2607,15 @@ def _as_named(ent: Span) -> Span | None:
     """A place's or a body's span, else None: a span of another kind whose head word says what
     it names is that ("Horqin Left Middle Banner", a work of art to the model; "Qian Gorlos
     Mongol Autonomous County", a person)."""
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    if all(token.is_digit or ORDINAL_WORD.match(token.text) for token in words):
+        return None  # "the 37th" (of "the 37th Infantry Division"): a number in digits, never a name
     if ent.label_ in PLACE_LABELS | ORG_LABELS:
         return ent
     if ent.label_ not in RELABELLED:  # (dates and numbers, most of the other spans: no head word read)
         return None
     # (every word capitalised, the last its head: not a title, "Silver and the World"; the
     # model's span may open with "the")
-    words = ent[1:] if ent[0].lower_ == "the" else ent
     named = all(token.is_title or token.is_punct for token in words) and head_word(ent.text) == ent[-1].lower_
     kind = head_kind(ent.text) if named else None
     if kind not in HEAD_LABELS:
@@ -3333,6 +3348,14 @@ REGION_ADJECTIVES = {"provincial": "Province", "prefectural": "Prefecture", "reg
 _ADJECTIVE_BODY = re.compile(
     r"^(?P<region>.+?)\s+(?P<adjective>" + "|".join(REGION_ADJECTIVES) + r")\s+(?P<body>.+)$", re.IGNORECASE
 )
+# A unit of a region's government is the region's unit: the "Foreign Affairs Office of Shandong
+# Provincial People's Government" is the "Shandong Provincial Foreign Affairs Office"
+_UNIT_OF_REGIONAL_GOVERNMENT = re.compile(
+    r"^(?P<body>.+?)\s+of\s+(?:the\s+)?(?P<region>.+?)\s+(?P<adjective>"
+    + "|".join(REGION_ADJECTIVES)
+    + r")\s+(?:People['’]s\s+)?Government$",
+    re.IGNORECASE,
+)
 # "Sakhalin Oblast Government" is the "Government of Sakhalin Oblast"
 _REGION_THEN_BODY = re.compile(
     r"^(?P<region>.+\s(?:Oblast|Krai|Province|Prefecture|Region|Territory|Republic|Okrug|Aimag))\s+"
@@ -3351,6 +3374,8 @@ def _name_key(name: str, gazetteer: Gazetteer) -> str:
         name = department[0]
     if fields := _FIELD_FIRST.match(name):  # "Energy Subcommittee" is the "Subcommittee on Energy"
         name = f"{fields['body']} on {fields['fields']}"
+    if unit := _UNIT_OF_REGIONAL_GOVERNMENT.match(name):
+        name = f"{unit['region']} {unit['adjective']} {unit['body']}"  # (read as one below)
     region_body = _REGION_BODY.match(name)
     if region_body and _generic(region_body["body"]):
         name = f"{region_body['body']} of {region_body['region']}"

@@ -392,6 +392,12 @@ HEAD_WORDS = {
         "television",
         "tv",
         "news",  # "Kyodo News"
+        "maeil",  # a Korean daily: "Jungbu Maeil"
+        "medee",  # Mongolian "news": "Dornogovi Medee"
+        "unen",  # Mongolian "truth": "Buryaad Unen"
+        "vremya",  # Russian "time": "Kamchatskoye Vremya"
+        "rabochy",  # Russian "worker": "Zabaikalsky Rabochy"
+        "broadcasting",  # "Cheongju Broadcasting", "Kitanihon Broadcasting"
         "avia",  # an airline: "Vladivostok Avia"
         "service",
         "headquarters",
@@ -1344,6 +1350,13 @@ _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 LOWER_CASE_LEAD_OF = re.compile(r"^(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}of\s+(?:the\s+)?(?=[A-Z])")
 # A facility's number after its head word: "Thermal Power Plant No. 4"
 FACILITY_NUMBER = re.compile(r"\s+No\.?\s*\d+$")
+# A unit numbered by an ordinal before its name, which the ordinal is a word of: "8th Regional
+# Maritime Safety Headquarters", "37th Infantry Division" (a meeting's ordinal is no word of
+# its body's name: "the 5th NEAR Environment Subcommittee")
+ORDINAL_WORD = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
+ORDINAL_UNIT_HEADS = frozenset(
+    {"headquarters", "division", "brigade", "regiment", "fleet", "army", "corps", "squadron", "detachment"}
+)
 # ... and a body's or a facility's number among its name's words: "No. 214 Geological Team",
 # "Dalad Banner No. 1 Middle School", "Aginskoye Secondary School No. 2"
 UNIT_NUMBER = re.compile(r"(?:^|\s)No\.?\s*\d+(?:\s|$)")
@@ -1365,6 +1378,9 @@ def clean_span(text: str, label: str) -> list[str]:
     """The names inside a span the model found; empty when it is junk."""
     if (number := FACILITY_NUMBER.search(text)) and head_kind(facility := text[: number.start()]) == "facility":
         return [text] if clean_span(facility, label) == [facility] else []
+    if (words := text.split()) and ORDINAL_WORD.match(words[0]) and head_word(text) in ORDINAL_UNIT_HEADS:
+        unit = " ".join(words[1:])
+        return [text] if clean_span(unit, label) == [unit] else clean_span(unit, label)
     if number := UNIT_NUMBER.search(text):
         # (a numbered unit of a body is named apart from it: "No. 214 Geological Team" of "the
         # Hunan Nonferrous Geological Exploration Bureau"; of a place, its place is its name's)
@@ -1449,7 +1465,9 @@ _CAPITALISED = {
     "OP": "+",
 }
 # The endings Japanese writes a natural feature's name with, after a hyphen in romanised text
-JAPANESE_FEATURE_ENDINGS = frozenset({"nada", "misaki", "hama", "ike"})  # ("Togo-ike": a pond)
+# ("Togo-ike": a pond; "Awaji-shima", "Sado-ga-shima": islands; "Tate-yama", "Asahi-dake":
+# mountains; "Kiso-gawa": a river)
+JAPANESE_FEATURE_ENDINGS = frozenset({"nada", "misaki", "hama", "ike", "shima", "jima", "yama", "dake", "gawa", "kawa"})
 _NAME_WORDS = _CAPITALISED | {"OP": "{1,4}"}  # the words of a name before its head, at most four
 # Words of spaCy's stop list that are also nouns of names, so _CAPITALISED takes them: the
 # possessive "mine" is the "Mine" of "Korea Mine Reclamation Corporation".
@@ -1857,6 +1875,10 @@ CONDITIONAL_GLUED = {
     "-ike": "lake",
     "-nada": "sea",
     "-hama": "beach",
+    "-gawa": "river",  # "Kiso-gawa" beside "Kiso River"
+    "-kawa": "river",
+    "-yama": "mountain",  # "Tate-yama" beside "Mount Tate"
+    "-dake": "mountain",
     "shan": "mountain",
     "ho": "lake",
     "man": "bay",
