@@ -511,6 +511,16 @@ def test_regional_stations_offices_by_their_owner_and_towns_by_their_ending(nlp)
     assert kinds["Fukui"] == kinds["Laizhou"] == "place"  # (Laizhou-shi is the city Laizhou)
 
 
+def test_a_bodys_of_tail_takes_no_event_and_a_secretariat_of_near_is_near(nlp) -> None:
+    text = SHELL.format(
+        "The Working Group of the North East Asia Regional Governments Conference met the Secretariat of NEAR."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Working Group"] == kinds["NEAR"] == "organization"
+    assert "Working Group of the North East Asia Regional Governments Conference" not in kinds
+    assert "Secretariat of NEAR" not in kinds
+
+
 def test_units_by_their_ordinal_and_airlines_by_their_home(nlp) -> None:
     text = SHELL.format(
         "The 8th Regional Maritime Safety Headquarters and the 37th Infantry Division joined the drill; "

@@ -940,6 +940,8 @@ def _extend_right(
             following_words = doc[tail:run_end].text
             if token.lower_ != "of" and head_kind(following_words) == "organization":
                 break  # "UNDP" + "for the Tumen River Area Development Programme": a body of its own
+            if token.lower_ == "of" and head_kind(following_words) == "event":
+                break  # "Working Group" + "of the North East Asia Regional Governments Conference": an event's
             if token.lower_ == "for" and following_words.lower() in PEOPLES_ADJECTIVES:
                 break  # "... Academy of Economics and Law" + "for Russian" (its translation): no word of the name
             # (after "the": a committee's field has none, "Working Group on Migratory Birds")
