@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from functools import cache, lru_cache
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from . import theme
 from .fonts import BOLD, REGULAR, font_file, runs
@@ -41,8 +41,9 @@ def _label(text: str, primary: str, size: int) -> Image.Image:
     return mask
 
 
-def _draw_label(image: Image.Image, xy: tuple[float, float], text: str, primary: str, size: int) -> None:
-    image.paste(INK, (round(xy[0]), round(xy[1])), _label(text, primary, size))
+def _draw_label(coverage: Image.Image, xy: tuple[float, float], text: str, primary: str, size: int) -> None:
+    """A label's ink into the chart's text coverage (labels never overlap one another)."""
+    coverage.paste(255, (round(xy[0]), round(xy[1])), _label(text, primary, size))
 
 
 def _fitted(text: str, primary: str, size: int, width: int) -> str:
@@ -67,27 +68,50 @@ def bar_chart_png(title: str, bars: list[tuple[str, int, int]], values: list[str
     widest = max((_label(label, REGULAR, 9 * SCALE).width for label, _, _ in bars), default=0) + 4 * SCALE
     label_width = int(theme.chart_label_width(widest, width, 96 * SCALE))
     height = top + len(bars) * (bar + gap) + 4 * SCALE
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    _draw_label(image, (0, 0), title, BOLD, 10 * SCALE)
+    # Drawn as palette indices: the bars' colours in one layer, the text's coverage in another
+    # (text and bars never overlap), one palette index per step of the ink's coverage
+    colours = Image.new("L", (width, height), _WHITE)
+    coverage = Image.new("L", (width, height), 0)
+    draw = ImageDraw.Draw(colours)
+    _draw_label(coverage, (0, 0), title, BOLD, 10 * SCALE)
     largest = max((members + observers for _, members, observers in bars), default=0) or 1
     room = max((_label(value, REGULAR, 9 * SCALE).width for value in values), default=0) + 8 * SCALE
     scale = (width - label_width - room) / largest
     y = top
     for (label, members, observers), value in zip(bars, values, strict=True):
-        _draw_label(image, (0, y), _fitted(label, REGULAR, 9 * SCALE, label_width - 4 * SCALE), REGULAR, 9 * SCALE)
+        _draw_label(coverage, (0, y), _fitted(label, REGULAR, 9 * SCALE, label_width - 4 * SCALE), REGULAR, 9 * SCALE)
         end = label_width + members * scale
         if members:
-            draw.rectangle((label_width, y, end, y + bar), fill=MEMBER)
+            draw.rectangle((label_width, y, end, y + bar), fill=_MEMBER)
         if observers:
-            draw.rectangle((end, y, end + observers * scale, y + bar), fill=OBSERVER)
-        _draw_label(image, (end + observers * scale + 4 * SCALE, y), value, REGULAR, 9 * SCALE)
+            draw.rectangle((end, y, end + observers * scale, y + bar), fill=_OBSERVER)
+        _draw_label(coverage, (end + observers * scale + 4 * SCALE, y), value, REGULAR, 9 * SCALE)
         y += bar + gap
+    image = ImageChops.lighter(colours, coverage.point(_INK_STEPS))
+    image.putpalette(_PALETTE)
     out = io.BytesIO()
-    # Flat colours and anti-aliased text fit a 32-colour palette: a third of the
-    # size of RGB and faster to encode (PNG filtering dominates, not compression).
-    image.quantize(PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE).save(out, format="PNG", compress_level=1)
+    # A palette of flat colours and the ink's steps: a third of the size of RGB and faster
+    # to encode (PNG filtering dominates, not compression)
+    image.save(out, format="PNG", compress_level=1)
     return out.getvalue()
+
+
+# The chart's palette: white, the two bars' colours, then the ink over white in as many steps
+# of coverage as the rest of PALETTE_COLOURS holds (anti-aliased text needs no more)
+_WHITE, _MEMBER, _OBSERVER = 0, 1, 2
+_STEPS = PALETTE_COLOURS - 3
+_PALETTE = [
+    channel
+    for colour in (
+        (255, 255, 255),
+        MEMBER,
+        OBSERVER,
+        *(tuple(round(255 + (ink - 255) * step / _STEPS) for ink in INK) for step in range(1, _STEPS + 1)),
+    )
+    for channel in colour
+]
+# a text pixel's coverage (1-255) as its step's index, none (0) as 0: the bars' layer shows there
+_INK_STEPS = [0, *(3 + min(_STEPS - 1, (value * _STEPS) // 256) for value in range(1, 256))]
 
 
 @cache
