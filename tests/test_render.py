@@ -448,6 +448,30 @@ def test_fast_subsets_are_reportlabs_bytes(font):
         assert fast.make_subset(codes) == TTFontFace.makeSubset(face, codes)
 
 
+@pytest.mark.parametrize("font", ["NotoSans", "NotoSans-Bold"])
+def test_the_short_way_for_ascii_splits_strings_as_reportlab_does(font):
+    import random
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from pipeline.render.fonts import register
+
+    registered = register(font)
+    rng = random.Random(font)
+
+    class Document:  # (reportlab keeps each document's subsets by the document, weakly)
+        pass
+
+    for _ in range(200):
+        doc = Document()
+        strings = ["".join(rng.choice("aZ 09~!é한\u00a0") for _ in range(rng.randint(0, 12))) for _ in range(8)]
+        strings += ["".join(chr(rng.randint(0x20, 0x7E)) for _ in range(rng.randint(1, 30))) for _ in range(8)]
+        rng.shuffle(strings)
+        fast = [registered.splitString(text, doc) for text in strings]
+        plain_doc = Document()
+        assert fast == [TTFont.splitString(registered, text, plain_doc) for text in strings]
+
+
 def test_an_other_sections_hard_wrapped_paragraph_is_one_paragraph_and_its_list_stays_a_list():
     from pipeline import read_bytes
     from pipeline.parser.sections import parse

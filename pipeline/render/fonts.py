@@ -18,15 +18,16 @@ are shown as PLACEHOLDER and noted, never printed wrongly.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import import_module
 from importlib.util import find_spec
 from itertools import chain, groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
@@ -153,7 +154,8 @@ def register(name: str) -> TTFont:
     # A fallback font draws only what the text fonts lack, so its first subset is not
     # given ASCII's 96 glyphs (reportlab's "ASCII-readable" default): they were embedded
     # in every PDF and never drawn, most of what subsetting a CJK font cost.
-    font = TTFont(name, _LOADERS[name](), subfontIndex=0, asciiReadable=name not in FALLBACK_CHAIN)
+    ascii_readable = name not in FALLBACK_CHAIN
+    font = TTFont(name, _LOADERS[name](), subfontIndex=0, asciiReadable=ascii_readable)
     # reportlab's get_table slices a table out of the font's bytes afresh on every call,
     # and each subset it makes asks for the whole glyf and post tables: 4 MB copied per
     # subset of WenQuanYi Micro Hei, more than half the subset's cost. Tables never change
@@ -162,8 +164,28 @@ def register(name: str) -> TTFont:
     face.get_table = cache(face.get_table)  # type: ignore[method-assign]
     _SUBSETTERS[name] = FastSubsets(face)
     face.makeSubset = _SUBSETTERS[name].make_subset  # type: ignore[method-assign]  # reportlab's bytes, faster
+    if ascii_readable and all(code in face.charToGlyph for code in range(0x20, 0x7F)):
+        font.splitString = _ascii_split(font)  # type: ignore[method-assign]  # reportlab's chunks, faster
     pdfmetrics.registerFont(font)
     return font
+
+
+_PRINTABLE_ASCII = re.compile(r"[\x20-\x7e]+")
+
+
+def _ascii_split(font: TTFont) -> Callable[..., list[tuple[int, bytes]]]:
+    """reportlab's ``splitString`` with a short way for printable ASCII, most of what a
+    briefing draws: a font made ASCII-readable holds those characters at their own codes in
+    its first subset from the start, so they are that subset's bytes as they are (its loop
+    looked each character up, a sixth of what a PDF cost)."""
+    split = font.splitString
+
+    def split_string(text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        if isinstance(text, str) and _PRINTABLE_ASCII.fullmatch(text) and doc in font.state:
+            return [(0, text.encode("ascii"))]
+        return split(text, doc, encoding)  # (and the document's first string: it sets up its subsets)
+
+    return split_string
 
 
 def register_all() -> None:
