@@ -37,6 +37,12 @@ ROOT = TESTS.parent
         ("NEAR Youth Network &", "ORG", ["NEAR Youth Network"]),
         ("Gyeongsangbuk-do Primorsky Territory", "GPE", ["Gyeongsangbuk-do", "Primorsky Territory"]),
         ("Mount Tai & Qufu", "LOC", ["Mount Tai", "Qufu"]),
+        (  # "&" between two bodies' names, as "and" is; inside one it joins ("Korea Hydro & Nuclear Power")
+            "Tai'an Municipal People's Government & NEAR Secretariat",
+            "ORG",
+            ["Tai'an Municipal People's Government", "NEAR Secretariat"],
+        ),
+        ("Korea Hydro & Nuclear Power", "ORG", ["Korea Hydro & Nuclear Power"]),
         ("TAIYUAN INITIATIVE ON THE PROTECTION", "ORG", []),
         ("the Head of the Republic of Buryatia", "ORG", ["Republic of Buryatia"]),
         ("Vice-Governor of Shimane Prefecture", "PERSON", ["Shimane Prefecture"]),
@@ -519,6 +525,25 @@ def test_a_bodys_of_tail_takes_no_event_and_a_secretariat_of_near_is_near(nlp) -
     assert kinds["Working Group"] == kinds["NEAR"] == "organization"
     assert "Working Group of the North East Asia Regional Governments Conference" not in kinds
     assert "Secretariat of NEAR" not in kinds
+
+
+def test_a_delegates_post_and_its_field_are_no_body(nlp) -> None:
+    text = SHELL.format(
+        "Delegates: Director for Asian Affairs, Shandong Province; Programme Officer, Tumen River Area "
+        "Development Programme (TRADP); Head of Natural Resources, Administration of Khabarovsk Krai; "
+        "Engineers of Baotou Steel (Group) Co., Ltd.; Director of the Environment Agency."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    for body in (
+        "Tumen River Area Development Programme",
+        "Administration of Khabarovsk Krai",
+        "Baotou Steel (Group) Co., Ltd.",
+        "Environment Agency",
+    ):
+        assert kinds[body] == "organization"
+    for post in ("Asian Affairs", "Programme Officer", "Natural Resources", "Engineers of Baotou Steel", "Co., Ltd."):
+        assert post not in kinds
+    assert not any(name.startswith("Natural Resources,") for name in kinds)
 
 
 def test_units_by_their_ordinal_and_airlines_by_their_home(nlp) -> None:

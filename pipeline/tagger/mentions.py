@@ -917,6 +917,14 @@ def _extend_right(
         elif token.text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in COMPANY_FORMS:
             end += 2  # "Dongchun Ferry Co., Ltd."
         elif (
+            token.text == "("
+            and end + 3 < len(doc)
+            and doc[end + 1].is_title
+            and doc[end + 2].text == ")"
+            and doc[end + 3].lower_ in COMPANY_FORMS
+        ):
+            end += 3  # "Baotou Steel (Group) Co., Ltd.": a word in brackets before the company's form
+        elif (
             token.text == ","
             and kind_of(doc[start:end].text) == "organization"
             and any(t.lower_ == "of" for t in doc[start:end])
@@ -2535,7 +2543,10 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     ents_at = {ent.start: ent for ent in doc.ents}
     proposals = []
     for ent in ents:
-        ent = _before_label(_after_date(ent))
+        posted = _past_post(_before_label(_after_date(ent)))
+        if posted is None:
+            continue
+        ent = posted
         # "Ms. Olga Ivanova", "Governor Ishii"; "typhoon Maemi", "Expo 2012 Yeosu": an event's name, no place
         if (
             _in_person_name(doc, ent.start)
@@ -2625,6 +2636,36 @@ def _as_named(ent: Span) -> Span | None:
     from spacy.tokens import Span  # (only here: a doc is there, spaCy is loaded)
 
     return Span(ent.doc, ent.start, ent.end, label=HEAD_LABELS[kind][1])
+
+
+def _past_post(ent: Span) -> Span | None:
+    """``ent`` without the field of a delegate's post it opens with ("Director for" + "Asian
+    Affairs", "Head of" + "Natural Resources, Administration of Khabarovsk Krai": the body
+    after the comma), None where it is all post ("Programme Officer") or field."""
+    doc = ent.doc
+    from spacy.tokens import Span  # (as in _after_date)
+
+    if ent.label_ not in ORG_LABELS or (ent.ent_id_ and not ent.ent_id_.startswith("shape:")):
+        return ent  # (a place is one wherever it stands: "the delegates of Heilongjiang")
+    end = ent.end
+    while end > ent.start and doc[end - 1].lower_ in ROLE_WORDS:
+        end -= 1  # "Programme Officer": a post, "Toyama Governor": the place and its governor
+    if end == ent.start:
+        return None
+    ent = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id) if end < ent.end else ent
+    # (the post before the span, or its first words: the model's "Head of External Relations,")
+    start = next((token.i + 1 for token in ent[:3] if token.lower_ in ("for", "of")), ent.start)
+    if not (start >= 2 and doc[start - 1].lower_ in ("for", "of") and doc[start - 2].lower_ in ROLE_WORDS):
+        return ent
+    if start >= ent.end:
+        return None
+    comma = next((token.i for token in doc[start : ent.end] if token.text == ","), None)
+    field = doc[start : comma if comma is not None else ent.end].text
+    if head_kind(field) is not None:
+        return ent  # "Director of" + "the Environment Agency": a body
+    if comma is None or comma + 1 >= ent.end or head_kind(doc[comma + 1 : ent.end].text) != "organization":
+        return None
+    return Span(doc, comma + 1, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
 
 
 def _labels_a_field(doc: Doc, index: int) -> bool:

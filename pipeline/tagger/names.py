@@ -1223,6 +1223,24 @@ def _strip_name(name: str) -> str:
 ROLE_WORDS = {
     "head",
     "heads",
+    # (a delegate's post in a list: "Programme Officer, UNEP", "Professor of Horticulture, ...")
+    "professor",
+    "officer",
+    "specialist",
+    "chief",
+    "chiefs",
+    "counsellor",
+    "adviser",
+    "advisor",
+    "researcher",
+    "economist",
+    # (people of a body: "Engineers of Baotou Steel" are no name)
+    "engineers",
+    "experts",
+    "officials",
+    "researchers",
+    "scientists",
+    "delegates",
     "executive",  # a Korean county's head: "the County Executive of Yeonggwang"
     "coordinator",  # a programme's head: "the Coordinator of the Northwest Pacific Action Plan"
     "governor",
@@ -1314,7 +1332,7 @@ def _bodies_listed(words: list[str]) -> list[list[str]]:
         after = " ".join(words[index + 1 :])
         acronym_opens = is_acronym_word(words[index + 1]) and head_kind(after) == "organization"
         if (word.lower() in ("and", "&") and acronym_opens) or (
-            word.lower() == "and" and and_opens_body(" ".join(words[:index]), after)
+            word.lower() in ("and", "&") and and_opens_body(" ".join(words[:index]), after)
         ):
             return [words[:index], words[index + 1 :]]
     return [words]
@@ -1608,7 +1626,8 @@ _ALL_HEAD_WORDS = frozenset(word for words in HEAD_WORDS.values() for word in wo
 
 # Whose office or assembly a body is, written as a possessive that is a word of its name:
 # "Governor's Office of Dornod Aimag", "Citizens' Representative Khural of Selenge Aimag"
-POSSESSIVE_OWNERS = frozenset({"governor", "governors", "mayor", "citizens", "president", "people", "peoples"})
+POSSESSIVE_OWNERS = frozenset({"governor", "governors", "mayor", "citizens", "president"})
+# (not "people": "Erguna Municipal People's Government" is one name, which the model finds whole)
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 
 # Name shapes the gazetteer cannot list: "<Capitalised words> Lake", "Mount <Name>",
