@@ -2649,9 +2649,9 @@ def _past_post(ent: Span) -> Span | None:
         return ent  # (a place is one wherever it stands: "the delegates of Heilongjiang")
     end = ent.end
     while end > ent.start and doc[end - 1].lower_ in ROLE_WORDS:
-        end -= 1  # "Programme Officer": a post, "Toyama Governor": the place and its governor
-    if end == ent.start:
-        return None
+        end -= 1  # "Programme Officer": a post; "Primorsky Krai Administration Head": its body
+    if end == ent.start or (end < ent.end and head_kind(doc[ent.start : end].text) is None):
+        return None  # ("Natural Resources Economist": the post's field, no body's name)
     ent = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id) if end < ent.end else ent
     # (the post before the span, or its first words: the model's "Head of External Relations,")
     start = next((token.i + 1 for token in ent[:3] if token.lower_ in ("for", "of")), ent.start)

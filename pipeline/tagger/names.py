@@ -1220,6 +1220,8 @@ def _strip_name(name: str) -> str:
 
 # A person's office before "of" names no body: "Head of the Republic of Buryatia" gives the
 # republic, "Governor of Gyeongsangbuk-do" the province.
+# Posts of a list's delegates that end no body's name ("Programme Officer, TRADP")
+DELEGATE_POSTS = frozenset({"officer", "specialist", "counsellor", "adviser", "advisor", "economist", "researcher"})
 ROLE_WORDS = {
     "head",
     "heads",
@@ -1424,6 +1426,8 @@ def clean_span(text: str, label: str) -> list[str]:
     if len(titled := _SPACED_DASH.split(text)) > 1:  # "Minutes - Education and Culture Subcommittee"
         return [name for part in titled for name in clean_span(part, label)]
     words = _after_role(text.split())
+    if label == "ORG" and len(words) > 1 and words[-1].lower() in DELEGATE_POSTS:
+        return []  # "Programme Officer", "Natural Resources Economist": a delegate's post, no body
     body = head_kind(text) == "organization"
     # an event's words make no name, except in the hall it is held in ("Convention Center")
     if (
