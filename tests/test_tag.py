@@ -509,57 +509,65 @@ def test_companies_by_brand_and_hotels_by_city(nlp) -> None:
     assert kinds["Lotte Hotel Ulsan"] == "place"
 
 
-def test_regional_stations_offices_by_their_owner_and_towns_by_their_ending(nlp) -> None:
-    text = SHELL.format(
+# (prose, the kind of each name it must yield, names it must not yield)
+NAME_KIND_CASES = [
+    (  # a broadcaster's regional station, an office named by its owner, a town by its unit's ending
         "NHK Fukui, KBS Cheongju and GTRK Chita covered it; NHK broadcast it in Fukui. The Governor's Office "
-        "of Tov Province and the Citizens' Representative Khural of Selenge Aimag came from Laizhou-shi."
-    )
-    kinds = dict(_kinds_of(text, nlp))
-    for station in ("NHK Fukui", "KBS Cheongju", "GTRK Chita", "NHK"):
-        assert kinds[station] == "organization"
-    assert kinds["Governor's Office of Tov Province"] == "organization"
-    assert kinds["Citizens' Representative Khural of Selenge Aimag"] == "organization"
-    assert kinds["Fukui"] == kinds["Laizhou"] == "place"  # (Laizhou-shi is the city Laizhou)
-
-
-def test_a_bodys_of_tail_takes_no_event_and_a_secretariat_of_near_is_near(nlp) -> None:
-    text = SHELL.format(
-        "The Working Group of the North East Asia Regional Governments Conference met the Secretariat of NEAR."
-    )
-    kinds = dict(_kinds_of(text, nlp))
-    assert kinds["Working Group"] == kinds["NEAR"] == "organization"
-    assert "Working Group of the North East Asia Regional Governments Conference" not in kinds
-    assert "Secretariat of NEAR" not in kinds
-
-
-def test_a_delegates_post_and_its_field_are_no_body(nlp) -> None:
-    text = SHELL.format(
+        "of Tov Province and the Citizens' Representative Khural of Selenge Aimag came from Laizhou-shi.",
+        {
+            "NHK Fukui": "organization",
+            "KBS Cheongju": "organization",
+            "GTRK Chita": "organization",
+            "NHK": "organization",
+            "Governor's Office of Tov Province": "organization",
+            "Citizens' Representative Khural of Selenge Aimag": "organization",
+            "Fukui": "place",
+            "Laizhou": "place",  # (Laizhou-shi is the city Laizhou)
+        },
+        [],
+    ),
+    (  # a body's "of" tail takes no event; "Secretariat of NEAR" is NEAR in an "of" phrase
+        "The Working Group of the North East Asia Regional Governments Conference met the Secretariat of NEAR.",
+        {"Working Group": "organization", "NEAR": "organization"},
+        ["Working Group of the North East Asia Regional Governments Conference", "Secretariat of NEAR"],
+    ),
+    (  # a delegate's post and its field are no body
         "Delegates: Director for Asian Affairs, Shandong Province; Programme Officer, Tumen River Area "
         "Development Programme (TRADP); Head of Natural Resources, Administration of Khabarovsk Krai; "
-        "Engineers of Baotou Steel (Group) Co., Ltd.; Director of the Environment Agency."
-    )
-    kinds = dict(_kinds_of(text, nlp))
-    for body in (
-        "Tumen River Area Development Programme",
-        "Administration of Khabarovsk Krai",
-        "Baotou Steel (Group) Co., Ltd.",
-        "Environment Agency",
-    ):
-        assert kinds[body] == "organization"
-    for post in ("Asian Affairs", "Programme Officer", "Natural Resources", "Engineers of Baotou Steel", "Co., Ltd."):
-        assert post not in kinds
-    assert not any(name.startswith("Natural Resources,") for name in kinds)
-
-
-def test_units_by_their_ordinal_and_airlines_by_their_home(nlp) -> None:
-    text = SHELL.format(
+        "Engineers of Baotou Steel (Group) Co., Ltd.; Director of the Environment Agency.",
+        {
+            "Tumen River Area Development Programme": "organization",
+            "Administration of Khabarovsk Krai": "organization",
+            "Baotou Steel (Group) Co., Ltd.": "organization",
+            "Environment Agency": "organization",
+        },
+        [
+            "Asian Affairs",
+            "Programme Officer",
+            "Natural Resources",
+            "Natural Resources, Administration of Khabarovsk Krai",
+            "Engineers of Baotou Steel",
+            "Co., Ltd.",
+        ],
+    ),
+    (  # a unit by its ordinal (not a meeting's body), an airline by its home
         "The 8th Regional Maritime Safety Headquarters and the 37th Infantry Division joined the drill; "
-        "delegates flew Air Seoul to the 3rd Working Committee."
-    )
-    kinds = dict(_kinds_of(text, nlp))
-    for body in ("8th Regional Maritime Safety Headquarters", "37th Infantry Division", "Air Seoul"):
-        assert kinds[body] == "organization"
-    assert "3rd Working Committee" not in kinds and "the 37th" not in kinds
+        "delegates flew Air Seoul to the 3rd Working Committee.",
+        {
+            "8th Regional Maritime Safety Headquarters": "organization",
+            "37th Infantry Division": "organization",
+            "Air Seoul": "organization",
+        },
+        ["3rd Working Committee", "the 37th"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("prose", "expected", "absent"), NAME_KIND_CASES)
+def test_names_and_their_kinds(prose, expected, absent, nlp) -> None:
+    kinds = dict(_kinds_of(SHELL.format(prose), nlp))
+    assert {name: kinds.get(name) for name in expected} == expected
+    assert [name for name in absent if name in kinds] == []
 
 
 def test_an_observer_body_of_a_body_is_two(nlp) -> None:

@@ -2638,13 +2638,18 @@ def _as_named(ent: Span) -> Span | None:
     return Span(ent.doc, ent.start, ent.end, label=HEAD_LABELS[kind][1])
 
 
+def _narrowed(ent: Span, start: int, end: int) -> Span:
+    """``ent``'s label and ids over ``doc[start:end]``."""
+    from spacy.tokens import Span  # (only here, on every span: a doc is there, spaCy is loaded)
+
+    return Span(ent.doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+
+
 def _past_post(ent: Span) -> Span | None:
     """``ent`` without the field of a delegate's post it opens with ("Director for" + "Asian
     Affairs", "Head of" + "Natural Resources, Administration of Khabarovsk Krai": the body
     after the comma), None where it is all post ("Programme Officer") or field."""
     doc = ent.doc
-    from spacy.tokens import Span  # (as in _after_date)
-
     if ent.label_ not in ORG_LABELS or (ent.ent_id_ and not ent.ent_id_.startswith("shape:")):
         return ent  # (a place is one wherever it stands: "the delegates of Heilongjiang")
     end = ent.end
@@ -2652,7 +2657,7 @@ def _past_post(ent: Span) -> Span | None:
         end -= 1  # "Programme Officer": a post; "Primorsky Krai Administration Head": its body
     if end == ent.start or (end < ent.end and head_kind(doc[ent.start : end].text) is None):
         return None  # ("Natural Resources Economist": the post's field, no body's name)
-    ent = Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id) if end < ent.end else ent
+    ent = _narrowed(ent, ent.start, end) if end < ent.end else ent
     # (the post before the span, or its first words: the model's "Head of External Relations,")
     start = next((token.i + 1 for token in ent[:3] if token.lower_ in ("for", "of")), ent.start)
     if not (start >= 2 and doc[start - 1].lower_ in ("for", "of") and doc[start - 2].lower_ in ROLE_WORDS):
@@ -2665,7 +2670,7 @@ def _past_post(ent: Span) -> Span | None:
         return ent  # "Director of" + "the Environment Agency": a body
     if comma is None or comma + 1 >= ent.end or head_kind(doc[comma + 1 : ent.end].text) != "organization":
         return None
-    return Span(doc, comma + 1, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+    return _narrowed(ent, comma + 1, ent.end)
 
 
 def _labels_a_field(doc: Doc, index: int) -> bool:
@@ -2677,9 +2682,7 @@ def _labels_a_field(doc: Doc, index: int) -> bool:
 def _before_label(ent: Span) -> Span:
     """``ent`` without the field's label it ends with (``_labels_a_field``)."""
     if len(ent) > 1 and _labels_a_field(ent.doc, ent.end - 1):
-        from spacy.tokens import Span  # (as in _after_date)
-
-        return Span(ent.doc, ent.start, ent.end - 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+        return _narrowed(ent, ent.start, ent.end - 1)
     return ent
 
 
@@ -2689,9 +2692,7 @@ def _after_date(ent: Span) -> Span:
     doc, start = ent.doc, ent.start
     # (the month perhaps abbreviated with a full stop: "26 Sep. Port of Nevelsk")
     if len(ent) > 1 and start > 0 and doc[start].lower_.rstrip(".") in MONTHS and doc[start - 1].like_num:
-        from spacy.tokens import Span  # (only here, on every span: a doc is there, spaCy is loaded)
-
-        return Span(doc, start + 1, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+        return _narrowed(ent, start + 1, ent.end)
     return ent
 
 
