@@ -563,6 +563,21 @@ NAME_KIND_CASES = [
 ]
 
 
+NAME_KIND_CASES += [
+    (  # a station with its place first; not a place where something is, before a broadcaster as subject
+        "Pohang MBC covered it; in Fukui NHK broadcast it. Pupils of School No. 1 and of Secondary School № 1 sang.",
+        {
+            "Pohang MBC": "organization",
+            "NHK": "organization",
+            "Fukui": "place",
+            "School No. 1": "organization",
+            "Secondary School № 1": "organization",
+        },
+        ["Fukui NHK"],
+    ),
+]
+
+
 @pytest.mark.parametrize(("prose", "expected", "absent"), NAME_KIND_CASES)
 def test_names_and_their_kinds(prose, expected, absent, nlp) -> None:
     kinds = dict(_kinds_of(SHELL.format(prose), nlp))

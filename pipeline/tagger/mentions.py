@@ -2484,6 +2484,8 @@ def _operators(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[M
     return found
 
 
+# Words that put a place where they stand, no word of a name after it
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "across", "around", "outside"})
 # Words that name a body after a place, as the acronyms of the gazetteer's broadcasters do:
 # Russia's state television and radio company of a region ("GTRK Amur"), an airline after its
 # home ("Air Seoul", "Air Busan")
@@ -2491,26 +2493,38 @@ STATION_PREFIXES = frozenset({"GTRK", "Air"})
 
 
 def _regional_stations(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
-    """A broadcaster's station by the broadcaster's acronym and the place it serves ("NHK
-    Fukui", "KBS Cheongju", "GTRK Chita"), an airline by its home ("Air Seoul"): one body,
-    the place a word of its name."""
+    """A broadcaster's station by the broadcaster's acronym and the place it serves, either
+    way round ("NHK Fukui", "KBS Cheongju", "GTRK Chita", "Pohang MBC"), an airline by its
+    home ("Air Seoul"): one body, the place a word of its name."""
     found = []
-    for token in doc[:-1]:
+    for token in doc:
         if token.text not in STATION_PREFIXES:
             entry = gazetteer.lookup(token.text) if token.is_upper else None
             if entry is None or entry.type != "media" or token.text not in entry.exact_aliases:
                 continue
-        place = doc[token.i + 1]
-        known = gazetteer.lookup(place.text) if place.is_title else None
-        if not token.whitespace_ or not (
-            (known is not None and known.kind == "place") or (place.is_title and place.ent_type_ in PLACE_LABELS)
+        after = token.i + 1 < len(doc) and token.whitespace_ and _a_place_word(doc[token.i + 1], gazetteer)
+        before = token.text not in STATION_PREFIXES and token.i > 0 and doc[token.i - 1].whitespace_
+        if after:
+            tokens = range(token.i, token.i + 2)
+        elif (
+            before
+            and _a_place_word(doc[token.i - 1], gazetteer)
+            and not (token.i > 1 and doc[token.i - 2].lower_ in PLACE_PREPOSITIONS)  # ("in Fukui NHK broadcast")
         ):
+            tokens = range(token.i - 1, token.i + 1)
+        else:
             continue
-        name = doc[token.i : place.i + 1].text
-        found.append(
-            (range(token.i, place.i + 1), False, [_mention(name, gazetteer, "organization", "ORG", source="rules")])
-        )
+        name = doc[tokens.start : tokens.stop].text
+        found.append((tokens, False, [_mention(name, gazetteer, "organization", "ORG", source="rules")]))
     return found
+
+
+def _a_place_word(word: Token, gazetteer: Gazetteer) -> bool:
+    """Whether one word is a place's name (the gazetteer's, or the model's)."""
+    if not word.is_title:
+        return False
+    known = gazetteer.lookup(word.text)
+    return (known is not None and known.kind == "place") or word.ent_type_ in PLACE_LABELS
 
 
 def _short_names_used(doc: Doc, written: str, short: dict[str, Mention]) -> list[tuple[range, bool, list[Mention]]]:

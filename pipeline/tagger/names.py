@@ -1379,7 +1379,13 @@ ORDINAL_UNIT_HEADS = frozenset(
 )
 # ... and a body's or a facility's number among its name's words: "No. 214 Geological Team",
 # "Dalad Banner No. 1 Middle School", "Aginskoye Secondary School No. 2"
-UNIT_NUMBER = re.compile(r"(?:^|\s)No\.?\s*\d+(?:\s|$)")
+UNIT_NUMBER = re.compile(r"(?:^|\s)(?:No\.?|№)\s*\d+(?:\s|$)")  # (Russian writes the number sign)
+
+
+def _numbered_body(before: str, after: str) -> bool:
+    """Whether a numbered unit's head is a body's ("School No. 1" of Zuunmod, not "Gate No. 3")."""
+    words = [*before.split(), *after.split()]
+    return bool(words) and _word_key(words[-1]) in NUMBERED_BODY_HEADS
 
 
 def _numbered_unit(before: str, after: str) -> bool:
@@ -1404,11 +1410,14 @@ def clean_span(text: str, label: str) -> list[str]:
     if number := UNIT_NUMBER.search(text):
         # (a numbered unit of a body is named apart from it: "No. 214 Geological Team" of "the
         # Hunan Nonferrous Geological Exploration Bureau"; of a place, its place is its name's)
-        unit, of, parent = text[number.end() :].partition(" of ")
+        unit, of, parent = f" {text[number.end() :]}".partition(" of ")
         parent = parent.removeprefix("the ")
         if of and head_kind(parent) == "organization" and _numbered_unit(text[: number.start()], unit):
-            return [text[: number.end()] + unit, *clean_span(parent, label)]
-        if _numbered_unit(text[: number.start()], unit) and all(word[:1].isupper() for word in parent.split()):
+            return [" ".join([*text[: number.end()].split(), *unit.split()]), *clean_span(parent, label)]
+        if _numbered_unit(text[: number.start()], unit) and (
+            not of
+            or (_numbered_body(text[: number.start()], unit) and all(word[:1].isupper() for word in parent.split()))
+        ):
             return [text]
     # a number or a year makes no name ("2018 Forum", "the 21st"), a brand's digit does ("S7 Airlines")
     # (a body named after its event's year holds it, never last: "... Committee for the 2018" is cut short)
@@ -1640,7 +1649,7 @@ POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 # ("an Aerospace cluster", "the Catholic church", "a Steppe trail" name nothing)
 TITLED_HEADS = frozenset({"village", "market", "line", "church", "stele", "stela", "trail", "cluster", "landscape"})
 # A body's or a facility's number: "No. 6", "No 2"
-_NUMBER: list[dict[str, Any]] = [{"ORTH": {"IN": ["No", "No."]}}, {"ORTH": ".", "OP": "?"}, {"LIKE_NUM": True}]
+_NUMBER: list[dict[str, Any]] = [{"ORTH": {"IN": ["No", "No.", "№"]}}, {"ORTH": ".", "OP": "?"}, {"LIKE_NUM": True}]
 # ... after the words it numbers, where any words may come before it: "Shandong Provincial No. 6"
 _NUMBERED: list[dict[str, Any]] = [_CAPITALISED | {"OP": "{0,3}"}, *_NUMBER]
 NUMBERED_BODY_HEADS = HEAD_WORDS["organization"] | {"school", "team", "hospital", "brigade", "detachment"}
@@ -1721,7 +1730,7 @@ NAME_SHAPES = [
     # a body numbered as one of its kind: "No. 214 Geological Team", "Dalad Banner No. 1 Middle
     # School", "Aginskoye Secondary School No. 2" (words that are no body's head alone)
     _shape("ORG", [*_NUMBERED, _CAPITALISED | {"OP": "{0,2}"}, _HEAD_IN(NUMBERED_BODY_HEADS)], "body, numbered inside"),
-    _shape("ORG", [_CAPITALISED, _HEAD_IN(NUMBERED_BODY_HEADS), *_NUMBER], "numbered body"),
+    _shape("ORG", [_CAPITALISED | {"OP": "{0,3}"}, _HEAD_IN(NUMBERED_BODY_HEADS), *_NUMBER], "numbered body"),
     _shape("FAC", [{"LOWER": {"IN": sorted(LEADING_FACILITY)}}, {"IS_TITLE": True, "OP": "+"}], "leading facility"),
     _shape(
         "FAC",
