@@ -167,6 +167,7 @@ NoteCode = Literal[
     "ambiguous-date",
     "unknown-country",
     "suspect-authority",
+    "regrouped-authority",
     "unplaced-text",
     "repaired-text",
     "unprintable-characters",

@@ -351,6 +351,29 @@ def test_an_observers_mark_before_one_name_marks_it_and_before_a_country_opens_i
     ]
 
 
+@pytest.mark.parametrize("marker", ["《※ Participated as observer》", "【Observers】", "[Observer]", "Observers:"])
+def test_an_observers_marker_alone_over_bullets_opens_observers(marker: str) -> None:
+    notes: list = []
+    lines = ["Japan", "* Shimane Prefecture", marker, "* Kemerovo Oblast – Kuzbass (Russian Federation)"]
+    participation = parse_participation([Line(i, line) for i, line in enumerate(lines, 1)], notes)
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("Japan", "member", ["Shimane Prefecture"]),
+        ("Russian Federation", "observer", ["Kemerovo Oblast – Kuzbass"]),
+    ]
+    assert notes == []
+
+
+def test_an_observers_mark_after_one_name_marks_it_and_after_a_list_opens_observers() -> None:
+    assert _groups("DPR Korea", "Hamgyongbuk-do", "", "Altai Krai 《※ Participated as observer》") == [
+        ("DPR Korea", "member", ["Hamgyongbuk-do"]),
+        ("DPR Korea", "observer", ["Altai Krai"]),
+    ]
+    assert _groups("Russia", "Primorsky Krai, Amur Oblast 《※ Participated as observer》", "KTO") == [
+        ("Russian Federation", "member", ["Primorsky Krai", "Amur Oblast"]),
+        (None, "observer", ["KTO"]),
+    ]
+
+
 def test_a_spreadsheets_quoted_cell_dashes_and_total_row() -> None:
     from pipeline.parser.overview import parse_participation
 

@@ -603,7 +603,10 @@ OBSERVER_MARK = re.compile(
     r"|(?:※\s*)?(?:participated\s+as\s+)?observers?\s*(?:\(\d+\))?\s*[:：])",
     re.IGNORECASE,
 )
-OBSERVER_LINE = re.compile(r"(?:※\s*)?(?:participated\s+as\s+)?observers?(?:\s*\(\d+\))?\s*[:：]?", re.IGNORECASE)
+# ("《※ Participated as observer》" alone on its line, over the observers' bullets, too)
+OBSERVER_LINE = re.compile(
+    r"[《【\[]?\s*(?:※\s*)?(?:participated\s+as\s+)?observers?(?:\s*\(\d+\))?\s*[:：]?\s*[》】\]]?", re.IGNORECASE
+)
 # "(observer)", "[Observer]", "（观察员 Observer）", "– observer": after a name, that one is an observer.
 OBSERVER_SUFFIX = re.compile(
     # ("(observer, did not attend)", "(observer, by letter)": a remark may follow the word)
@@ -1033,6 +1036,10 @@ class ParticipationScanner:
         if len(chunks) == 3 and not chunks[0].strip() and self._marks_one_name(chunks[1], chunks[2]):
             # "《※ observer》 Jilin Province" under China's members: that one is China's observer
             self.add_authority(chunks[2], observer=True)
+            return
+        if len(chunks) == 3 and not chunks[2].strip() and _one_name(chunks[0]):
+            # "Altai Krai 《※ Participated as observer》" after DPR Korea's members: that one is an observer
+            self.add_authority(chunks[0], observer=True)
             return
         for index, chunk in enumerate(chunks):
             if index % 2:
@@ -1551,6 +1558,17 @@ def _closing_paren(text: str, open_index: int) -> int:
             if depth == 0:
                 return index
     return len(text)
+
+
+def _one_name(text: str) -> bool:
+    """Whether ``text`` is one authority's name: no country, no country's group, no list."""
+    name = text.strip()
+    return (
+        bool(name)
+        and country_heading(name) is None
+        and not INLINE_GROUP.search(name)
+        and len(split_top_level(name, _LIST_SEPARATORS)) == 1
+    )
 
 
 def strip_observer_suffix(text: str) -> tuple[str, bool]:

@@ -24,7 +24,7 @@ from ..parser.meeting import declaration_kind
 from ..parser.overview import ONLINE_TOO, PLACE_SEPARATOR, field_kind, match_label
 from ..parser.text import split_aside, split_top_level, split_top_level_at
 from ..parser.unwrap import rejoined_paragraphs
-from ..record import Entity, EntityKind, EntitySource, Item, Overview, Record
+from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
 from .names import (
     COMPASS_WORDS,
@@ -69,6 +69,7 @@ from .names import (
     word_shape,
     year_named,
 )
+from .participants import placed_observers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -3552,27 +3553,39 @@ def tag(
             mentions += doc_mentions(next(docs), gazetteer, short)
         mentions = _bare_region_names(_namesakes_as_listed(mentions, gazetteer), gazetteer)
         mentions = _acronyms_as_defined(_towns_named_in_full(mentions))
+        overview, notes = _linked_overview(record, gazetteer)
         tagged.append(
             record.model_copy(
-                update={"entities": merge(mentions, gazetteer), "overview": _linked_overview(record, gazetteer)}
+                update={"entities": merge(mentions, gazetteer), "overview": overview, "notes": record.notes + notes}
             )
         )
     return tagged
 
 
-def _linked_overview(record: Record, gazetteer: Gazetteer) -> Overview | None:
-    """The organizer's country, when the text does not say it but its name does
-    ('Toyama Prefectural Government' -> Japan)."""
+def _linked_overview(record: Record, gazetteer: Gazetteer) -> tuple[Overview | None, list[Note]]:
+    """The overview with what the gazetteer adds: the organizer's country, when the text does
+    not say it but its name does ('Toyama Prefectural Government' -> Japan), and observers
+    with the country whose region they are (``placed_observers``); and its notes."""
     overview = record.overview
-    if overview is None or overview.organizer is None or overview.organizer.country or not overview.organizer.name:
-        return overview
-    names = ORGANIZER_JOINERS.split(overview.organizer.name)
+    if overview is None:
+        return overview, []
+    notes: list[Note] = []
+    if overview.participation is not None:
+        participation, notes = placed_observers(overview.participation, gazetteer)
+        overview = overview.model_copy(update={"participation": participation})
+    return overview.model_copy(update={"organizer": _organizer_with_country(overview, gazetteer)}), notes
+
+
+def _organizer_with_country(overview: Overview, gazetteer: Gazetteer) -> Organizer | None:
+    organizer = overview.organizer
+    if organizer is None or organizer.country or not organizer.name:
+        return organizer
+    names = ORGANIZER_JOINERS.split(organizer.name)
     countries = {country for name in names if (country := _country_of_name(name, gazetteer))}
     if len(countries) != 1:
-        return overview
+        return organizer
     country = countries.pop()
-    organizer = overview.organizer.model_copy(update={"country": country, "country_code": country_code(country)})
-    return overview.model_copy(update={"organizer": organizer})
+    return organizer.model_copy(update={"country": country, "country_code": country_code(country)})
 
 
 def _country_of_name(name: str, gazetteer: Gazetteer) -> str | None:
