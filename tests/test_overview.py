@@ -374,6 +374,39 @@ def test_an_observers_mark_after_one_name_marks_it_and_after_a_list_opens_observ
     ]
 
 
+def test_a_table_row_whose_country_cell_is_a_dash_is_of_no_country() -> None:
+    assert _groups(
+        "Country | Regional government / organization | Status",
+        "Mongolia | Dornod Province | observer",
+        "- | Ramsar Convention Secretariat, Wetlands International | observer",
+    ) == [
+        ("Mongolia", "observer", ["Dornod Province"]),
+        (None, "observer", ["Ramsar Convention Secretariat", "Wetlands International"]),
+    ]
+
+
+def test_bodies_after_a_reference_mark_and_a_name_without_the_country_of_the_name_above() -> None:
+    assert _groups(
+        "- Mongolia (2) : Tov Province, Khovd Province(observer)",
+        "※ Related organizations : NEAR Secretariat, Chungcheongbuk-do Sports Council",
+    ) == [
+        ("Mongolia", "member", ["Tov Province"]),
+        ("Mongolia", "observer", ["Khovd Province"]),
+        (None, "observer", ["NEAR Secretariat", "Chungcheongbuk-do Sports Council"]),
+    ]
+    assert _groups(
+        "Observers",
+        "- Gangwon-do (Republic of Korea)",
+        "- Asian Development Bank (ADB)",
+        "- Jilin Province (China)",
+        "- UNDP",
+    ) == [
+        ("Republic of Korea", "observer", ["Gangwon-do"]),
+        (None, "observer", ["Asian Development Bank (ADB)", "UNDP"]),
+        ("China", "observer", ["Jilin Province"]),
+    ]
+
+
 def test_a_spreadsheets_quoted_cell_dashes_and_total_row() -> None:
     from pipeline.parser.overview import parse_participation
 

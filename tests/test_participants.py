@@ -39,6 +39,27 @@ def _placed(*lines: str) -> tuple[list[tuple[str | None, str, list[str]]], list[
             id="observers of no country: a region gets its country, a body keeps none",
         ),
         pytest.param(
+            ("Japan", "Niigata Prefecture", "", "Asian Development Bank (observer)"),
+            [("Japan", "member", ["Niigata Prefecture"]), (None, "observer", ["Asian Development Bank"])],
+            ["regrouped-authority"],
+            id="an international body after the last group: of no country, noted",
+        ),
+        pytest.param(
+            ("Russia", "Khabarovsk Krai", "《※ Participated as observer》 Ministry of Foreign Affairs of Japan"),
+            [
+                ("Russian Federation", "member", ["Khabarovsk Krai"]),
+                ("Japan", "observer", ["Ministry of Foreign Affairs of Japan"]),
+            ],
+            ["regrouped-authority"],
+            id="a body the gazetteer knows as another country's",
+        ),
+        pytest.param(
+            ("Observers", "- Gangwon-do (Republic of Korea)", "- Unknown Research Foundation"),
+            [("Republic of Korea", "observer", ["Gangwon-do"]), (None, "observer", ["Unknown Research Foundation"])],
+            [],
+            id="a name the gazetteer does not know stays where the parser put it",
+        ),
+        pytest.param(
             ("Mongolia", "Tuv Province, Uvs Aimag (observer)"),
             [("Mongolia", "member", ["Tuv Province"]), ("Mongolia", "observer", ["Uvs Aimag"])],
             [],

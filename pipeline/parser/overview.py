@@ -846,6 +846,7 @@ class GroupDraft:
     stated: int | None = None
     members: list[str] = field(default_factory=list)
     observers: list[str] = field(default_factory=list)
+    by_name: bool = False  # opened for a name that gives its own country ("Gangwon-do (Republic of Korea)")
 
 
 @dataclass
@@ -909,8 +910,15 @@ class ParticipationScanner:
             if group.country_text and country_code(group.country_text) == code and group.observer == observer:
                 return group
         group = self.open_group(country_text)
-        group.observer = observer
+        group.observer, group.by_name = observer, True
         return group
+
+    def _of_no_country(self) -> GroupDraft:
+        """The group of bodies of no country in this role, opened on first use."""
+        for group in reversed(self.groups):
+            if group.country_text is None and group.observer == self.observer_mode:
+                return group
+        return self.open_group(None)
 
     def add_authority(self, text: str, observer: bool = False) -> None:
         prefixed = _OBSERVER_PREFIX.match(text.strip())
@@ -967,6 +975,10 @@ class ParticipationScanner:
             group = self.group_of(dashed["country"], observer)
         else:
             group = self.current()
+            if group.by_name:
+                # "Observers / - Gangwon-do (Republic of Korea) / - Asian Development Bank": a name that
+                # gives no country is not of the one the name above gave
+                group = self._of_no_country()
             if self.observer_mode and not group.observer:
                 # "Mongolia (1; Tov Province) 《※ Participated as observer》 KTO": observers of their own
                 group = self.open_group(None)
@@ -980,7 +992,8 @@ class ParticipationScanner:
         if carried and group and group.country_text and not group.members and group.stated is None:
             group.stated = int(carried["count"])  # "韩国 South Korea" / "(7)：A、B": the heading wrapped
             line = Line(line.number, carried["rest"])
-        text = PARTICIPANT_BULLET.sub("", line.text)
+        # ("- | Ramsar Convention Secretariat | observer": a table's empty first cell, not a bullet)
+        text = line.text if _DASH_FIRST_CELL.match(line.text) else PARTICIPANT_BULLET.sub("", line.text)
         if ATTENDANCE_MODE.fullmatch(text.strip()):  # how the authorities after it took part: no group
             return
         if MEMBERS_HEADING.fullmatch(text.strip()):  # members of any country, after bodies of none
@@ -1021,6 +1034,10 @@ class ParticipationScanner:
             else:
                 self.open_group(country_text, stated)  # (another spelling is kept as its own group's)
             text = rest
+        elif (listed := _BODIES_LINE.match(text)) and bodies_heading(listed["name"]) is not None:
+            # "※ Related organizations : Ministry of ..., NEAR Secretariat": bodies of no country
+            self.open_group(listed["name"].strip()).observer = True
+            text = listed["rest"]
         elif (guests := GROUP_HEADING.match(text) or GROUP_DASH_HEADING.match(text)) and (
             GUEST_HEADING.fullmatch(guests["name"].strip()) or EXPERTS_HEADING.fullmatch(guests["name"].strip())
         ):  # "Guest: ...", "Experts – ...": bodies of no country
@@ -1668,6 +1685,10 @@ MEMBERS_HEADING = re.compile(
 )
 
 
+# "※ Related organizations : A, B": a heading of bodies and its list on one line, a reference mark before it
+_BODIES_LINE = re.compile(r"^[※*＊]?\s*(?P<name>[^\W\d_][^:：]{0,60}?)\s*[:：]\s*(?P<rest>\S.*)$")
+
+
 def bodies_heading(text: str) -> str | None:
     """The heading, as written, of a line that heads a group of bodies of no country and holds
     nothing else ("International organizations (observers):" -> "International organizations")."""
@@ -1829,6 +1850,7 @@ def _unquoted(cell: str) -> str:
 
 # A cell that says it is empty: in the country column, a body of no country; elsewhere nothing
 EMPTY_CELLS = frozenset({"-", "–", "—", "--", "n/a", "N/A"})
+_DASH_FIRST_CELL = re.compile(r"^\s*(?:-|–|—|--)\s*\|")
 TOTAL_ROW = re.compile(r"^(?:total|sum|合计|合計|합계|итого)\b", re.IGNORECASE)  # "| TOTAL | 27 |": no authority
 
 
