@@ -175,6 +175,7 @@ def test_a_heading_over_bullets_that_is_no_country() -> None:
         ("16 regional governments from 5 countries, and 2 international organizations as observers", (16, 5)),
         ("20 regional governments from 4 countries (46 young leaders)", (20, 4)),
         ("17 member regional governments from 5 countries (6 in person, 11 online) and 1 observer", (17, 5)),
+        ("13 member regional governments from 5 countries, 7 on site and 6 online", (13, 5)),
         ("126 young athletes and 34 officials from 8 member regions of 4 countries", (8, 4)),
         ("96 students and young researchers from 6 countries", (None, 6)),
     ],
@@ -268,7 +269,16 @@ def test_an_inline_observer_marker_after_a_country_group_opens_observers_of_thei
 
 
 @pytest.mark.parametrize(
-    "label", ["Languages", "Chair", "Co-chairs", "Theme", "Simultaneous interpretation", "ALSO PRESENT"]
+    "label",
+    [
+        "Languages",
+        "Chair",
+        "Co-chairs",
+        "Theme",
+        "Simultaneous interpretation",
+        "ALSO PRESENT",
+        "Connected offices (online)",
+    ],
 )
 def test_a_label_that_heads_no_group_ends_the_participants(label: str) -> None:
     lines = ["Participants: 2 regions", "Japan: Tottori Prefecture", f"{label}: Japanese, Gyeongsangbuk-do"]
@@ -404,6 +414,13 @@ def test_bodies_after_a_reference_mark_and_a_name_without_the_country_of_the_nam
         ("Republic of Korea", "observer", ["Gangwon-do"]),
         (None, "observer", ["Asian Development Bank (ADB)", "UNDP"]),
         ("China", "observer", ["Jilin Province"]),
+    ]
+
+
+def test_a_country_heading_that_says_how_its_delegation_took_part() -> None:
+    assert _groups("Korea (on site)", "- Jeollabuk-do", "Japan (online)", "- Toyama Prefecture (富山県)") == [
+        ("Republic of Korea", "member", ["Jeollabuk-do (on site)"]),
+        ("Japan", "member", ["Toyama Prefecture (富山県) (online)"]),
     ]
 
 

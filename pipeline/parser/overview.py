@@ -433,6 +433,8 @@ NON_PARTICIPATION_LABELS = re.compile(
     r"(co )?chair(s|person|man|woman)?|moderators?|languages?|(simultaneous )?interpretation|themes?|topics?"
     r"|contacts?|remarks|dress code|also (present|attending|attended|in attendance)"
     r"|resource persons?|(invited )?(guests|experts|speakers)|lecturers"
+    # where a hybrid meeting's delegations connected from: the same authorities again, with places
+    r"|(connected|connecting|participating) (offices|sites|locations|points)( online)?|connected from|connection points"
 )
 
 
@@ -584,6 +586,8 @@ SUMMARY = re.compile(
     r"|\s*\((?P<bracketed_countries>\d{1,6})\s+(?:countries|country|nations)\))?"
     # "... from 5 countries (6 in person, 11 online) and 1 observer": an aside on how they took part
     r"(?:\s*\((?![^()]*observer)[^()]*\)(?=\s*,?\s*(?:and|with|plus)\b))?"
+    # "... from 5 countries, 7 on site and 6 online": the same aside after a comma
+    r"(?:\s*,\s*\d{1,6}\s+(?:on[\s-]?site|in\s+person)\s+and\s+\d{1,6}\s+(?:on[\s-]?line|remotely|by\s+video))?"
     # "..., and 1 observer", "(with 2 observers)", ", an observer region": the observers the summary counts apart
     r"(?:\s*[,(]?\s*(?:(?:and|with|plus|including|incl\.|\+)\s+)?(?:\d+|an?|one)\s+"
     r"(?:[^\W\d][\w\s-]{0,40}?\s+(?:as\s+)?)?observers?(?:\s+(?:regions?|authorit(?:y|ies)|governments?))?\)?)?"
@@ -847,6 +851,7 @@ class GroupDraft:
     members: list[str] = field(default_factory=list)
     observers: list[str] = field(default_factory=list)
     by_name: bool = False  # opened for a name that gives its own country ("Gangwon-do (Republic of Korea)")
+    mode: str | None = None  # how its heading says they all took part: "online" of "Japan (online)"
 
 
 @dataclass
@@ -982,6 +987,8 @@ class ParticipationScanner:
             if self.observer_mode and not group.observer:
                 # "Mongolia (1; Tov Province) 《※ Participated as observer》 KTO": observers of their own
                 group = self.open_group(None)
+        if group.mode:
+            text = f"{text} ({group.mode})"  # "Toyama Prefecture (online)", as a name marked alone reads
         (group.observers if observer or marked or group.observer else group.members).append(text)
 
     def scan_line(self, line: Line, heads_bullets: bool = False) -> None:
@@ -1030,9 +1037,12 @@ class ParticipationScanner:
             country_text, stated, rest = heading
             last = self.groups[-1] if self.groups else None
             if last is not None and last.country_text == country_text:
-                self.open_or_continue(country_text, stated)  # "China - Jilin Province" line after line: one group
+                group = self.open_or_continue(
+                    country_text, stated
+                )  # "China - Jilin Province" line after line: one group
             else:
-                self.open_group(country_text, stated)  # (another spelling is kept as its own group's)
+                group = self.open_group(country_text, stated)  # (another spelling is kept as its own group's)
+            group.mode = heading_mode(text) or group.mode
             text = rest
         elif (listed := _BODIES_LINE.match(text)) and bodies_heading(listed["name"]) is not None:
             # "※ Related organizations : Ministry of ..., NEAR Secretariat": bodies of no country
@@ -1596,10 +1606,20 @@ def strip_observer_suffix(text: str) -> tuple[str, bool]:
 
 
 # "Japan", "Japan:", "Japan (8): A, B", "Japan – A, B", "【P.R. China】", "[Mongolia]": a country heading.
+# How a whole country's delegation took part, in brackets after its name: "Japan (online)"
+_HEADING_MODE = r"on[\s-]?line|on[\s-]?site|in\s+person|by\s+video(?:\s*(?:link|conference))?|remotely|virtually|hybrid"
 COUNTRY_HEADING = re.compile(
     r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:[(（](?P<count>\d{1,6})[)）])?"
-    r"\s*(?:(?:[:：]|(?<=\s)[–—-](?=\s))\s*(?P<rest>.*))?$"
+    rf"(?:\s*[(（](?P<mode>{_HEADING_MODE})[)）])?"
+    r"\s*(?:(?:[:：]|(?<=\s)[–—-](?=\s))\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
 )
+
+
+def heading_mode(text: str) -> str | None:
+    """How the country a heading names took part, where the heading says it ("Japan (online)")."""
+    match = COUNTRY_HEADING.match(text.strip())
+    return match["mode"] if match and match["mode"] and country_code(match["name"]) else None
 
 
 def country_heading(text: str) -> tuple[str, int | None, str] | None:
