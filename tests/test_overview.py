@@ -246,6 +246,11 @@ def test_a_hybrid_meetings_venue_is_its_place_and_the_rest_online() -> None:
     venue = parse_venue("Ulgii City, Mongolia (Aimag Government House, Hall 2) and online")
     assert (venue.country, venue.place) == ("Mongolia", "Ulgii City (Aimag Government House, Hall 2) and online")
     assert venue.text.endswith("and online")
+    venue = parse_venue("Gimje, Republic of Korea (Gimje Culture and Arts Center) and online (Zoom)")
+    assert (venue.country, venue.place) == (
+        "Republic of Korea",
+        "Gimje (Gimje Culture and Arts Center) and online (Zoom)",
+    )
 
 
 def test_country_and_authorities_after_a_spaced_dash() -> None:

@@ -575,6 +575,51 @@ NAME_KIND_CASES += [
         },
         ["Fukui NHK"],
     ),
+    (  # trade negotiations named after a place; a place after "the ruins of"; former Russian okrugs
+        "Markets opened after the Uruguay Round. The monastery stands beside the ruins of Karakorum. "
+        "The Aginsky Buryat Autonomous Okrug and the Taymyr (Dolgano-Nenets) Autonomous Okrug were merged.",
+        {
+            "Karakorum": "place",
+            "Aginsky Buryat Autonomous Okrug": "place",
+            "Taymyr (Dolgano-Nenets) Autonomous Okrug": "place",
+        },
+        ["Uruguay", "Uruguay Round"],
+    ),
+    (  # a place after "the ports of"; a plural's apostrophe inside a body's name; a document; a model's
+        # span with its native form; a unit before "of the" and its ministry
+        "Coal goes through the ports of Vostochny and Vanino. A clinic of the Federal Scientific and Clinical "
+        "Centre for Miners' Health Protection opened. The Agreed Conclusions were adopted. They saw the ruins "
+        "of Laosicheng (老司城). The dam is run by the Yellow River Conservancy Commission of the Ministry of "
+        "Water Resources of the People's Republic of China.",
+        {
+            "Vostochny": "place",
+            "Federal Scientific and Clinical Centre for Miners' Health Protection": "organization",
+            "Laosicheng": "place",
+            "老司城": "place",
+            "Yellow River Conservancy Commission": "organization",
+            "Ministry of Water Resources": "organization",
+        },
+        ["Agreed Conclusions", "Laosicheng (老司城)", "Federal Scientific and Clinical Centre for Miners"],
+    ),
+    (  # a natural feature that names a body before it
+        "The Shapotou Desert Research and Experiment Station and the Tengger Desert.",
+        {"Shapotou Desert Research and Experiment Station": "organization", "Tengger Desert": "place"},
+        ["Shapotou Desert", "Research and Experiment Station"],
+    ),
+    (  # a post the model's span grew into; a place after "of the" that the model spanned with its article;
+        # a plural's apostrophe that is a body's, before the facility it owns
+        "The State Secretary of the Ministry of Mining of Mongolia spoke. The Institute of History of the "
+        "Peoples of the Far East dug at Kraskino. Samsung Electronics' Giheung Campus and the Mongolian "
+        "Students' Union.",
+        {
+            "Ministry of Mining": "organization",
+            "Institute of History of the Peoples of the Far East": "organization",
+            "Samsung Electronics": "organization",
+            "Giheung Campus": "place",
+            "Mongolian Students' Union": "organization",
+        },
+        ["State Secretary", "Far East", "Samsung Electronics' Giheung Campus"],
+    ),
 ]
 
 
@@ -2320,3 +2365,18 @@ def test_lower_case_words_before_a_known_name_and_a_kings_name_and_a_rivers_nati
     assert ids["Tianchi"] == "geo:heaven-lake" and "lake Tianchi" not in ids
     assert "environment subcommittee" not in ids and "King Danjong" not in ids
     assert ids["Алдан"] == ids["Aldan River"] != ids["Aldan"]
+
+
+def test_a_venues_room_of_a_building_and_its_online_tail_name_no_place(nlp) -> None:
+    text = (
+        "The 5th Meeting of the Mining Subcommittee\n· Overview\nPeriod: 2012\n"
+        "Venue: Russian Federation > Kemerovo Region, Leninsk-Kuznetsky, Hall of the Kuzbass Scientific and "
+        "Educational Complex; Gimje (Gimje Culture and Arts Center) and online (Zoom)\n· Contents\n▷ Reports\n"
+    )
+    places = {name for name, kind in _kinds_of(text, nlp) if kind == "place"}
+    assert {
+        "Kuzbass Scientific and Educational Complex",
+        "Gimje Culture and Arts Center",
+        "Leninsk-Kuznetsky",
+    } <= places
+    assert not {"Educational Complex", "Hall of the Kuzbass Scientific", "Zoom"} & places

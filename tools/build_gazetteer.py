@@ -499,6 +499,13 @@ class Gazetteer:
         for code in self.src.get("subdivisions", {}):
             if code not in known:
                 self.errors.append(f"subdivisions.{code}: not a first-level subdivision in pycountry")
+        for code, cfg in self.src.get("historic_subdivisions", {}).items():
+            # (a former subject's code is no longer ISO's current one, and its successor is)
+            if code in known or cfg.get("successor") not in known or not cfg.get("source"):
+                self.errors.append(f"historic_subdivisions.{code}: a current code, no current successor or no source")
+                continue
+            eid = self.new_entry(code, cfg["name"], "place", "GPE", cfg["type"], code[:2], code=code)
+            self.add(eid, *cfg.get("aliases", []), *cfg.get("native", []))
 
     def native_subdivision(self, sub, typ: str, cfg: dict) -> list[str]:
         out = []

@@ -525,7 +525,9 @@ def parse_venue(text: str) -> Venue:
 
 
 ONLINE_TOO = re.compile(
-    r"\s*(?:,\s*)?(?:and|&|\+|plus)\s+(?:online|on-line|by video(?:\s*link)?|via\s+\w+)\s*$", re.IGNORECASE
+    # (the service in brackets after it too: "and online (Zoom)")
+    r"\s*(?:,\s*)?(?:and|&|\+|plus)\s+(?:online|on-line|by video(?:\s*link)?|via\s+\w+)(?:\s*\([^()]*\))?\s*$",
+    re.IGNORECASE,
 )
 
 

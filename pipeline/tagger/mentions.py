@@ -46,6 +46,7 @@ from .names import (
     ORDINAL_UNIT_HEADS,
     ORDINAL_WORD,
     PEOPLES_ADJECTIVES,
+    PLURAL_HOLDERS,
     POSSESSIVE_ENDINGS,
     POSSESSIVE_OWNERS,
     RESOURCE_WORDS,
@@ -208,6 +209,13 @@ _OTHER_SPELLING = re.compile(r"(?:also\s+(?:written|spelt|spelled)|formerly|prev
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
 
 
+def _building_of_room(part: str) -> str:
+    """The building a venue's room is of ("Hall of the Kuzbass Scientific and Educational Complex"):
+    its room is no place of its own, and its "and" no list."""
+    room = _ROOM_OF_BUILDING.match(part)
+    return room["name"] if room else part
+
+
 def _joined_places(part: str, gazetteer: Gazetteer) -> list[str]:
     """ "Andong Cultural Arts Center and Andong National University (ANU)": two places, each
     with a head word or known; "Rason Economic and Trade Zone" stays one."""
@@ -285,7 +293,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         for chunk in split_top_level_at(ONLINE_TOO.sub("", text), PLACE_SEPARATOR)
         for part in split_top_level(chunk, ",")
         for room_part in _room_aside_parts(part)
-        for piece in _joined_places(room_part, gazetteer)
+        for piece in _joined_places(_building_of_room(room_part), gazetteer)
     ]
     mentions: list[Mention] = []
     for part in parts:
@@ -361,6 +369,15 @@ def _other_name_aside(name: str, named: Mention | None, gazetteer: Gazetteer) ->
 # "conference hall of the Administration of Chita Oblast", "host studio: Yueyang", "with the host
 # studio at the Zayain Gegeen Monastery Museum", "hosted from the ...": what names the place
 _LOWER_CASE_ROOM_OF = re.compile(r"^[a-z][\w\s-]*?(?:\s+(?:of|at|from)\s+(?:the\s+)?|:\s*)(?P<name>[A-Z].*)$")
+
+
+# A room of a named building, capitalised: "Hall of the Kuzbass Scientific and Educational Complex",
+# "Main Conference Room of the Government House" (the building is the place; "Independence Hall of
+# Korea" names no building after its "of")
+_ROOM_OF_BUILDING = re.compile(
+    r"^(?:(?:Main|Grand|Small|Large|Big|Conference|Assembly|Meeting|Banquet|Exhibition)\s+)*"
+    r"(?:Hall|Room|Auditorium|Lobby|Chamber)\s+of\s+the\s+(?P<name>[A-Z].*)$"
+)
 
 
 # A room of a building, by its number or letter: "Hall 2", "Room 301", "3rd floor".
@@ -857,6 +874,21 @@ def _listed_tail(doc: Doc, comma: int) -> int | None:
 
 
 _POSSESSIVES = ("'s", "’s")
+
+
+def _plural_possessive(doc: Doc, index: int) -> bool:
+    """Whether the token at ``index`` is a plural's apostrophe inside a name, a capitalised word
+    after it: "Federal Scientific and Clinical Centre for Miners' Health Protection"."""
+    return (
+        doc[index].text in ("'", "’")
+        and index + 1 < len(doc)
+        and doc[index - 1].lower_ in PLURAL_HOLDERS
+        and doc[index - 1].text[:1].isupper()
+        and doc[index].whitespace_ != ""
+        and doc[index + 1].is_title
+    )
+
+
 # Whose possessive goes on with a body's name: "Provincial People's Government", "Dornod Aimag
 # Governor's Office", "Mayor's Office"
 POSSESSIVE_HOLDERS = frozenset({"people", "governor", "mayor"})
@@ -884,9 +916,17 @@ def _extend_right(
     Development of the" + "Russian Far East") and an "and" that joins words of the
     name (``_and_continues``), but not right after a name the gazetteer knows whole, ending at
     ``known_end`` ("Harbin and Qiqihar University" are two). ``ents_at``: token index -> entity."""
-    while end < len(doc) and (doc[end - 1].whitespace_ or doc[end].text in _POSSESSIVES or doc[end].text == ","):
+    while end < len(doc) and (
+        doc[end - 1].whitespace_
+        or doc[end].text in _POSSESSIVES
+        or doc[end].text == ","
+        or _plural_possessive(doc, end)
+    ):
         token = doc[end]
         following = ents_at.get(end)
+        held = ents_at.get(end - 1) if following is None and doc[end - 1].lower_ == "the" else None
+        if held is not None and held.label_ in PLACE_LABELS:
+            following = held  # "... of the" + "the Far East": the model's span took the article
         after_connector = doc[end - 1].lower_ in CONNECTORS | {"the"}
         # a number or a date is a word of the name only inside it ("the Gangwon 2024 Winter Youth
         # Olympic Games"); "the Sea of Japan" + "every year" is the sea
@@ -904,6 +944,8 @@ def _extend_right(
             token.text in _POSSESSIVES and doc[end - 1].lower_ in POSSESSIVE_HOLDERS
         ):
             end += 1
+        elif _plural_possessive(doc, end):
+            end += 1  # "Centre for Miners'" + "Health Protection"
         elif (
             token.lower_ in ("and", "&")
             and end != known_end
@@ -968,6 +1010,8 @@ def _extend_right(
                 break
         else:
             break
+    while end - 1 > start and doc[end - 1].lower_ in CONNECTORS | {"the"} and ents_at.get(end - 1) is not None:
+        end -= 1  # "... Commission" before "the Ministry of ...": the body after it has its "the"
     return end
 
 
@@ -1323,6 +1367,17 @@ def department_of_country(name: str) -> tuple[str, str] | None:
     if of is None:
         return None
     head, country = name[: of.start()], _LEADING_ARTICLE.sub("", name[of.end() :])
+    for inner in re.finditer(" of the ", head):
+        # "Yellow River Conservancy Commission of the Ministry of Water Resources of China": a unit of a
+        # department named on its own (SEPARATE_PARENT_HEADS), not the department
+        unit, parent = head[: inner.start()], head[inner.end() :]
+        if (
+            head_kind(unit) == "organization"
+            and " of " not in unit  # ("First Institute of Oceanography of the State Oceanic Administration": one)
+            and head_word(parent) in SEPARATE_PARENT_HEADS
+            and department_of_country(f"{parent} of {country}")
+        ):
+            return None
     # the head noun ends the name or comes before its own "of" or "for" ("General Administration
     # of Customs", "Federal Agency for Tourism")
     nouns = {head.split()[-1].lower(), _OF_OR_FOR.split(head)[0].split()[-1].lower()}
@@ -1507,6 +1562,7 @@ PLACE_NOUNS = frozenset(
         "town", "city", "village", "island", "islands", "plateau", "port", "harbour", "harbor",
         "county", "district", "valley", "peninsula", "bay", "cape", "coast", "resort", "soum",
         "foothills", "slopes", "foot", "shore", "shores", "mouth", "summit", "caldera", "crater",
+        "ruins", "remains", "terraces", "outskirts", "suburbs", "ports",
     }
 )  # fmt: skip
 
@@ -1659,6 +1715,9 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     start, end = _hyphen_joined(doc, start, end, _NAME_HYPHENS if _headed_name(ent) else _HYPHEN)
     if ent.ent_id_.startswith("shape:"):
         start = _over_lower_hyphen_word(doc, start)
+    opening = next((token.i for token in doc[start + 1 : end - 1] if token.text == "("), None)
+    if opening is not None and doc[end - 1].text == ")" and not doc[opening + 1 : end - 1].text.isascii():
+        end = opening  # "Laosicheng (老司城)" spanned whole: the name, and its native form an aside of its own
     text = ent.doc[start:end].text
     if head_kind(text) == "event":
         # "General Assembly of the Association ...": the event's name ends at "of";
@@ -1675,6 +1734,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     ):
         default = ("place", "GPE")
     names = clean_span(text, ent.label_) or _named_by_its_acronym(doc, start, end)
+    # a post the span grew into ("State" + "Secretary of the Ministry ..."): no body's name
+    names = [name for name in names if name.split()[-1].lower() not in ROLE_WORDS or head_kind(name) is not None]
     if default[0] == "organization":
         if names and all(_unknown_headless(name, gazetteer) for name in names) and _in_event_topic(doc, start):
             return [], range(start, end)
@@ -1743,6 +1804,9 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
         ):
             break
         start = run_start
+    feature = _ent_ending_at(ents_at, start, longest=3)
+    if feature is not None and feature.ent_id_ == "shape:natural" and doc[start - 1].whitespace_:
+        start = feature.start  # "Shapotou Desert" + "Research and Experiment Station": the feature names the body
     # "Linjiang" + "Entry-Exit Inspection and Quarantine Bureau": the city or region a body's
     # name opens with, where the name ran left over its "and" up to it
     lead = start

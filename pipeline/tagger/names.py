@@ -44,6 +44,7 @@ HEAD_WORDS = {
         "workshop",
         "agreement",
         "deal",  # a policy: "European Green Deal"
+        "round",  # trade negotiations: "the Uruguay Round", "the Doha Round"
         "treaty",
         "protocol",
         "convention",
@@ -66,6 +67,7 @@ HEAD_WORDS = {
         "proposal",  # a document: "the Shizuishan Proposal"
         "proposals",
         "recommendations",  # a document: "Cheongsong Recommendations"
+        "conclusions",  # a document: "the Agreed Conclusions"
         "communique",
         "summary",  # a document: "Chair's Summary"
         "naadam",  # Mongolia's festival of the three games: "Tariat Naadam"
@@ -1180,6 +1182,19 @@ def _lower_case_lead(words: list[str]) -> bool:
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}[,;:]?$")
 
 
+def _inner_plural_possessive(words: list[str], index: int) -> bool:
+    """A plural's apostrophe before another word of the name is the name's: "Centre for Miners'
+    Health Protection"."""
+    word = words[index]
+    return (
+        word[-1:] in ("'", "’")
+        and word[:-1].lower() in PLURAL_HOLDERS
+        and word[:1].isupper()
+        and index + 1 < len(words)
+        and words[index + 1][:1].isupper()
+    )
+
+
 def _strip_word(word: str, keep_comma: bool = False) -> str:
     """A word without the punctuation around it, but an aside that is part of the name
     keeps its brackets ("Republic of Sakha (Yakutia)"); with ``keep_comma`` a word inside a
@@ -1274,11 +1289,16 @@ ROLE_WORDS = {
 }
 
 
+# Words that make a post of a role word after them: "State Secretary", "Vice Minister", "First Deputy"
+POST_MODIFIERS = frozenset({"state", "vice", "first", "senior", "general", "permanent", "assistant", "acting"})
+
+
 def _after_role(words: list[str]) -> list[str]:
     start = 1 if words and words[0].lower() in ("the", "a", "an") else 0
     for index in range(start, min(len(words), start + 3)):
         if words[index].lower() == "of" and index > start:
-            if all(word.lower().strip(",") in ROLE_WORDS for word in words[start:index]):
+            post = [word.lower().strip(",") for word in words[start:index]]
+            if post[-1] in ROLE_WORDS and all(word in ROLE_WORDS | POST_MODIFIERS for word in post):
                 return words[index + 1 :]
             break
     return words
@@ -1470,7 +1490,12 @@ def clean_span(text: str, label: str) -> list[str]:
     inner_commas = body and len(parts) == 1
     names = []
     for part in parts:
-        part = _strip_edges([_strip_word(word, keep_comma=inner_commas) for word in part])
+        part = _strip_edges(
+            [
+                word if _inner_plural_possessive(part, index) else _strip_word(word, keep_comma=inner_commas)
+                for index, word in enumerate(part)
+            ]
+        )
         if part:
             part[-1] = part[-1].rstrip(",")
         while part and part[-1].lower() in TRAILING_COMMON_NOUNS and label != "ORG":
@@ -1542,7 +1567,13 @@ MCCUNE_REISCHAUER_TOWN = "korean town, aspirated"
 _ASPIRATED_WORD = {"TEXT": {"REGEX": r"^[A-Z][a-z]*(?:(?<=[ptkhPTK])['’](?=[aeiouwy])[a-z]+)+$"}}
 # Shapes whose words name a place only where the gazetteer knows the name: a word with an
 # apostrophe may be a person's name ("Ch'oe")
-KNOWN_ONLY_SHAPES = frozenset({f"shape:{MCCUNE_REISCHAUER_TOWN}"})
+# A Korean province as McCune-Reischauer wrote it, aspirates' apostrophes and breves kept, its
+# unit after a hyphen: "Ch'ungch'ongbuk-do", "Kyŏngsang-pukto", "P'yŏngan-namdo" (the gazetteer's
+# keys fold them; its patterns, matched word by word, do not)
+KOREAN_PROVINCE_ENDINGS = {"do", "pukto", "namdo", "bukto"}
+_OLD_ROMANISED_WORD = {"TEXT": {"REGEX": r"^(?=.*['’ŏŭ])[A-Z][a-zŏŭ]*(?:['’][a-zŏŭ]+)*$"}}  # (others are patterns)
+OLD_ROMANISED_PROVINCE = "korean province, old romanisation"
+KNOWN_ONLY_SHAPES = frozenset({f"shape:{MCCUNE_REISCHAUER_TOWN}", f"shape:{OLD_ROMANISED_PROVINCE}"})
 
 
 @dataclass(frozen=True)
@@ -1640,6 +1671,12 @@ _ALL_HEAD_WORDS = frozenset(word for words in HEAD_WORDS.values() for word in wo
 # Whose office or assembly a body is, written as a possessive that is a word of its name:
 # "Governor's Office of Dornod Aimag", "Citizens' Representative Khural of Selenge Aimag"
 POSSESSIVE_OWNERS = frozenset({"governor", "governors", "mayor", "citizens", "president"})
+# People whose plural's apostrophe is a word of a body's name ("Centre for Miners' Health
+# Protection", "Mongolian Students' Union"); a body's is not ("Samsung Electronics' Giheung Campus")
+PLURAL_HOLDERS = frozenset(
+    {"miners", "workers", "students", "farmers", "fishermen", "fishers", "teachers", "veterans", "women", "journalists"}
+    | {"writers", "artists", "employers", "entrepreneurs", "peoples", "nations", "citizens", "governors", "pensioners"}
+)
 # (not "people": "Erguna Municipal People's Government" is one name, which the model finds whole)
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 
@@ -1783,6 +1820,11 @@ NAME_SHAPES = [
     # gazetteer's Pohang and Sokcho, found without the apostrophes); kept only where the gazetteer
     # knows it (KNOWN_ONLY_SHAPES), "City" after it its own
     _shape("GPE", [_ASPIRATED_WORD, {"ORTH": "City", "OP": "?"}], MCCUNE_REISCHAUER_TOWN),
+    _shape(
+        "GPE",
+        [_OLD_ROMANISED_WORD, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_PROVINCE_ENDINGS)}}],
+        OLD_ROMANISED_PROVINCE,
+    ),
     # a Korean mountain by its "-san" after a hyphen: "Kaya-san", "Chiri-san"
     _shape("LOC", [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": "san"}], "korean mountain"),
     # a Japanese sea, cape, beach or pond by its ending after a hyphen: "Harima-nada", "Ako-misaki",
