@@ -422,6 +422,15 @@ def test_bodies_after_a_reference_mark_and_a_name_without_the_country_of_the_nam
     ]
 
 
+def test_an_inline_groups_way_of_taking_part_after_its_bracket() -> None:
+    assert _groups(
+        "14 regions, Russia (2; Sakhalin Region, Amur Region) (online), Vietnam (1; Quang Ninh Province)"
+    ) == [
+        ("Russian Federation", "member", ["Sakhalin Region (online)", "Amur Region (online)"]),
+        ("Vietnam", "member", ["Quang Ninh Province"]),
+    ]
+
+
 def test_a_country_heading_that_says_how_its_delegation_took_part() -> None:
     assert _groups("Korea (on site)", "- Jeollabuk-do", "Japan (online)", "- Toyama Prefecture (富山県)") == [
         ("Republic of Korea", "member", ["Jeollabuk-do (on site)"]),

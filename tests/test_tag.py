@@ -461,6 +461,9 @@ ENTITY_SET_FLOORS = {
     "CO": (0.945, 0.954, 0.875, 0.905),
     "CP": (0.948, 0.931, 0.934, 0.959),
     "CQ": (0.970, 0.973, 0.956, 0.951),
+    "CR": (0.973, 0.959, 0.947, 0.975),
+    "CS": (0.978, 0.964, 0.926, 0.960),
+    "CT": (0.968, 0.975, 0.971, 0.958),
 }
 
 
@@ -619,6 +622,11 @@ NAME_KIND_CASES += [
             "Mongolian Students' Union": "organization",
         },
         ["State Secretary", "Far East", "Samsung Electronics' Giheung Campus"],
+    ),
+    (  # a post's field after "for", the model's span taking the region's "of" too
+        "Opening speech by the Vice-Governor for Administrative Affairs of Jeollabuk-do.",
+        {"Jeollabuk-do": "place"},
+        ["Administrative Affairs", "Administrative Affairs of Jeollabuk-do"],
     ),
 ]
 

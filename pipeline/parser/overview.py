@@ -928,6 +928,12 @@ class ParticipationScanner:
         return self.open_group(None)
 
     def add_authority(self, text: str, observer: bool = False) -> None:
+        if (mode := _MODE_ASIDE.fullmatch(text.strip(" ,;"))) and self.groups:
+            # "Russia (2; Sakhalin Region, Amur Region) (online)": how the group above took part
+            group = self.groups[-1]
+            group.members = [f"{name} ({mode['mode']})" for name in group.members]
+            group.observers = [f"{name} ({mode['mode']})" for name in group.observers]
+            return
         prefixed = _OBSERVER_PREFIX.match(text.strip())
         if prefixed and prefixed["origin"] and prefixed["name"][:1].isupper() and not country_code(prefixed["name"]):
             # "observers from Hokkaido and Chukotka Autonomous Okrug" after a summary: these only
@@ -1610,6 +1616,7 @@ def strip_observer_suffix(text: str) -> tuple[str, bool]:
 # "Japan", "Japan:", "Japan (8): A, B", "Japan – A, B", "【P.R. China】", "[Mongolia]": a country heading.
 # How a whole country's delegation took part, in brackets after its name: "Japan (online)"
 _HEADING_MODE = r"on[\s-]?line|on[\s-]?site|in\s+person|by\s+video(?:\s*(?:link|conference))?|remotely|virtually|hybrid"
+_MODE_ASIDE = re.compile(rf"[(（](?P<mode>{_HEADING_MODE})[)）]", re.IGNORECASE)
 COUNTRY_HEADING = re.compile(
     r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:[(（](?P<count>\d{1,6})[)）])?"
     rf"(?:\s*[(（](?P<mode>{_HEADING_MODE})[)）])?"

@@ -2738,7 +2738,14 @@ def _past_post(ent: Span) -> Span | None:
         return None  # ("Natural Resources Economist": the post's field, no body's name)
     ent = _narrowed(ent, ent.start, end) if end < ent.end else ent
     # (the post before the span, or its first words: the model's "Head of External Relations,")
-    start = next((token.i + 1 for token in ent[:3] if token.lower_ in ("for", "of")), ent.start)
+    after_post = (
+        ent.start >= 2 and doc[ent.start - 1].lower_ in ("for", "of") and doc[ent.start - 2].lower_ in ROLE_WORDS
+    )
+    start = (
+        ent.start
+        if after_post
+        else next((token.i + 1 for token in ent[:3] if token.lower_ in ("for", "of")), ent.start)
+    )
     if not (start >= 2 and doc[start - 1].lower_ in ("for", "of") and doc[start - 2].lower_ in ROLE_WORDS):
         return ent
     if start >= ent.end:
