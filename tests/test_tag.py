@@ -588,6 +588,11 @@ NAME_KIND_CASES += [
         },
         ["Uruguay", "Uruguay Round"],
     ),
+    (  # railway and airline companies the curated data knows
+        "Russian Railways and China Railway took part; a Dalavia charter from Khabarovsk is planned.",
+        {"Russian Railways": "organization", "China Railway": "organization", "Dalavia": "organization"},
+        [],
+    ),
     (  # a place after "the ports of"; a plural's apostrophe inside a body's name; a document; a model's
         # span with its native form; a unit before "of the" and its ministry
         "Coal goes through the ports of Vostochny and Vanino. A clinic of the Federal Scientific and Clinical "
@@ -2388,3 +2393,13 @@ def test_a_venues_room_of_a_building_and_its_online_tail_name_no_place(nlp) -> N
         "Leninsk-Kuznetsky",
     } <= places
     assert not {"Educational Complex", "Hall of the Kuzbass Scientific", "Zoom"} & places
+
+
+def test_a_venues_building_and_its_quoted_nickname_are_two_names(nlp) -> None:
+    text = (
+        "The 5th Meeting of the Energy Subcommittee\n· Overview\nPeriod: 2026\n"
+        'Venue: Rokkasho Village, Japan (Rokkasho Cultural Exchange Plaza "Swing") and online\n· Contents\n▷ Reports\n'
+    )
+    places = {name for name, kind in _kinds_of(text, nlp) if kind == "place"}
+    assert {"Rokkasho Cultural Exchange Plaza", "Swing"} <= places
+    assert 'Rokkasho Cultural Exchange Plaza "Swing"' not in places

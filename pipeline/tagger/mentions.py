@@ -303,6 +303,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         names = _with_aside(part, gazetteer)
         # an aside may list the venue's parts: "(Zarubino Commercial Sea Port, conference hall)"
         names = names[:1] + [piece.strip() for aside in names[1:] for piece in split_top_level(aside, ",")]
+        # 'Rokkasho Cultural Exchange Plaza "Swing"': a building and its nickname, two names of it
+        names = [piece for name in names for piece in _nicknamed(name)]
         named: Mention | None = None  # the mention of the part's name, before its aside
         for position, name in enumerate(names):
             if not name or name[0].islower() or name.lower() in NOT_NAMES or name.split()[0].lower() in ONLINE_WORDS:
@@ -329,6 +331,16 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             if position == 0:
                 named = mention
     return mentions
+
+
+_NICKNAME = re.compile(r"^(?P<name>.+?\S)\s+[\"“«](?P<nickname>[^\"”»]{2,40})[\"”»]$")
+
+
+def _nicknamed(name: str) -> list[str]:
+    """A name and the nickname quoted after it, each a name; else the name alone (a head word
+    alone before the quotes is the name's own: 'Hotel "Taiga"', "Hotel «Dulga»")."""
+    quoted = _NICKNAME.match(name)
+    return [quoted["name"], quoted["nickname"]] if quoted and " " in quoted["name"] else [name]
 
 
 def _metropolis_city(name: str, gazetteer: Gazetteer) -> Entry | None:
