@@ -58,6 +58,16 @@ class LegacyCodec:
     # The CJK code pages have rows of box-drawing characters that tables are drawn with ("┌──┐");
     # in a single-byte page they are what another code page's letters turn into (KOI8-R reading CJK).
     draws_boxes: bool = False
+    # Scripts the code page holds that a text in it uses for a few letters at most: GB18030's kana,
+    # a Japanese place name on a Chinese page ("関ヶ原"); EUC-JP's Japanese, read as GB18030, is
+    # made of kana by the third.
+    minor_scripts: frozenset[str] = frozenset()
+
+
+# The share of a text's non-ASCII letters a code page's minor scripts may make (and a few
+# letters always: one name in a short text)
+MINOR_SCRIPT_SHARE = 0.2
+MINOR_SCRIPT_FEW = 3
 
 
 _CYRILLIC = frozenset({"cyrillic"})
@@ -73,7 +83,16 @@ LEGACY_CODECS = (
     LegacyCodec("cp1251", "windows-1251", frozenset({"cyrillic"})),
     LegacyCodec("koi8_r", "koi8-r", frozenset({"cyrillic"})),
     LegacyCodec("cp949", "cp949", frozenset({"hangul", "han"}), "hangul", _KS_X_1001_COMMON, _CYRILLIC, True),
-    LegacyCodec("gb18030", "gb18030", frozenset({"han"}), None, (range(0xB0, 0xD8),), _CYRILLIC_HANGUL, True),
+    LegacyCodec(
+        "gb18030",
+        "gb18030",
+        frozenset({"han"}),
+        None,
+        (range(0xB0, 0xD8),),
+        _CYRILLIC_HANGUL,
+        True,
+        frozenset({"kana"}),
+    ),
     LegacyCodec("big5", "big5", frozenset({"han"}), None, (range(0xA4, 0xC7),), _CYRILLIC, True),
     LegacyCodec(
         "cp932", "cp932", frozenset({"kana", "han"}), None, (range(0x82, 0x84), range(0x88, 0x99)), _CYRILLIC, True
@@ -259,11 +278,17 @@ def plausible(text: str, legacy: LegacyCodec) -> bool:
         return False
     scripts_seen: set[str] = set()
     cased = odd = 0  # Latin and Cyrillic words, and those cased as no word is
+    letters = [script_of(ch) for ch in text if ord(ch) > 0x7F and ch.isalpha()]
+    if sum(script in legacy.minor_scripts for script in letters) > max(
+        MINOR_SCRIPT_FEW, MINOR_SCRIPT_SHARE * len(letters)
+    ):
+        return False
+    allowed = legacy.scripts | legacy.also_scripts | legacy.minor_scripts | {"latin"}  # "Communiqué"
     for word in _WORD.findall(text):
         if word.isascii():
             continue
         scripts = {script_of(ch) for ch in word if ord(ch) > 0x7F and ch.isalpha()}
-        if None in scripts or not scripts <= legacy.scripts | legacy.also_scripts | {"latin"}:  # "Communiqué"
+        if None in scripts or not scripts <= allowed:
             return False
         has_ascii = any(ch.isascii() for ch in word)
         if has_ascii and scripts == {"cyrillic"}:
