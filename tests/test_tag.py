@@ -588,6 +588,14 @@ NAME_KIND_CASES += [
         },
         ["Uruguay", "Uruguay Round"],
     ),
+    (  # people in a delegation's list (a name, then a post); a company's name with its ampersand;
+        # a document's and a session's words
+        "Xu Jianhua, Deputy Director-General, Hunan Provincial Department of Education; Kim Soo-jin, Director, "
+        "Gyeongsangbuk-do; O. A. Belova, Vice-Rector. Pohang Iron & Steel Co., Ltd. signed Memoranda of "
+        "Understanding. Digital campus: Huawei.",
+        {"Hunan Provincial Department of Education": "organization", "Pohang Iron & Steel Co., Ltd.": "organization"},
+        ["Jianhua", "Soo", "Belova", "Understanding", "Digital", "Steel Co., Ltd."],
+    ),
     (  # railway and airline companies the curated data knows
         "Russian Railways and China Railway took part; a Dalavia charter from Khabarovsk is planned.",
         {"Russian Railways": "organization", "China Railway": "organization", "Dalavia": "organization"},

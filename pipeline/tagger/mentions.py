@@ -49,6 +49,7 @@ from .names import (
     PLURAL_HOLDERS,
     POSSESSIVE_ENDINGS,
     POSSESSIVE_OWNERS,
+    POST_MODIFIERS,
     RESOURCE_WORDS,
     ROLE_WORDS,
     ROUTE_NOUNS,
@@ -2248,6 +2249,8 @@ def _company_name_start(doc: Doc, anchor: int, gazetteer: Gazetteer) -> int:
             if doc[start - 2].whitespace_ or not _starts_name(doc[start - 2]):
                 break
             start -= 2  # ("Sci-Tech": the hyphen joins the words of one)
+        elif start > 1 and doc[start - 1].text == "&" and _starts_name(doc[start - 2]):
+            start -= 1  # ("Pohang Iron & Steel Co., Ltd.": the ampersand joins two words of the name)
     if words == COMPANY_NAME_WORDS and start > 0 and _starts_name(doc[start - 1]):
         place = gazetteer.lookup(doc[start - 1].text)
         if place is not None and place.kind == "place":
@@ -2272,6 +2275,7 @@ def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list
         start = ending_at.get(anchor)
         if start is None:
             start = _company_name_start(doc, anchor, gazetteer)
+
         end = form.i + 1
         if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in COMPANY_FORMS:
             end += 2  # "HMM Co., Ltd."
@@ -2649,6 +2653,10 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
             or _dashed_into_event(doc, ent.end)
             or _before_event_head(ent)
             or _initialled_person(ent, gazetteer)
+            or (
+                (_guessed(ent) or ent.ent_id_.startswith("city:"))
+                and (_named_before_post(doc, ent.start, ent.end) or _after_initials(doc, ent.start))
+            )
             or (_guessed(ent) and _in_quoted_title(doc, ent.start + _titled_lead(ent), ent.end, ent.label_))
         ):
             continue
@@ -3128,6 +3136,41 @@ def _before_ruler_title(doc: Doc, end: int) -> bool:
     if end >= len(doc) or doc[end].lower_ not in RULER_TITLES or not doc[end].is_title:
         return False
     return end + 1 >= len(doc) or not doc[end + 1].is_title
+
+
+def _after_initials(doc: Doc, start: int) -> bool:
+    """Whether a one-word name follows a person's initials: "O. A. Belova", "V. P. Kuzmin"."""
+    return (
+        start > 0
+        and bool(re.fullmatch(r"[A-ZА-Я]\.", doc[start - 1].text))
+        and (
+            start < 2 or doc[start - 2].text != "."  # (not a sentence's last letter: "... Plan B. Belova")
+        )
+    )
+
+
+# Words of a person's name after the one the model spanned: "Yamada" + "Kenji", "Kim" + "Soo-jin"
+PERSON_NAME_WORDS_AFTER = 2
+
+
+def _named_before_post(doc: Doc, start: int, end: int) -> bool:
+    """Whether a span is (a part of) a person's name in a delegation's list, the name's other
+    words and then the post after a comma or a bar: "Yamada Kenji | Senior Officer, Tottori
+    Prefectural Government", "Kim Soo-jin, Director, Education Cooperation Division"."""
+    index, words = end, 0
+    while index < len(doc) and words < PERSON_NAME_WORDS_AFTER and (doc[index].is_title or doc[index].text == "-"):
+        words += doc[index].text != "-"
+        index += 1
+        if doc[index - 1].text == "-" and index < len(doc) and doc[index].is_alpha:
+            index += 1  # "Soo" + "-jin": a given name's second syllable
+    # (a name of more than one word: one place's name alone before a post is where the post is)
+    words += end - start - 1 + (start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha)
+    if index >= len(doc) or doc[index].text not in (",", "|") or len(doc[start:index]) > 4 or not words:
+        return False
+    post = index + 1
+    while post < len(doc) and (doc[post].lower_ in POST_MODIFIERS or doc[post].text == "-"):
+        post += 1
+    return post < len(doc) and doc[post].lower_ in ROLE_WORDS and doc[post].is_title
 
 
 def _initialled_person(ent: Span, gazetteer: Gazetteer) -> bool:
