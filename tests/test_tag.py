@@ -596,6 +596,11 @@ NAME_KIND_CASES += [
         {"Hunan Provincial Department of Education": "organization", "Pohang Iron & Steel Co., Ltd.": "organization"},
         ["Jianhua", "Soo", "Belova", "Understanding", "Digital", "Steel Co., Ltd."],
     ),
+    (  # a peak by its head word (not a pass: "NEAR Tour Pass" is a ticket); a status is no place
+        "They reached Khuiten Peak; Tojinbo is a World Natural Heritage site.",
+        {"Khuiten Peak": "place"},
+        ["World Natural Heritage"],
+    ),
     (  # railway and airline companies the curated data knows
         "Russian Railways and China Railway took part; a Dalavia charter from Khabarovsk is planned.",
         {"Russian Railways": "organization", "China Railway": "organization", "Dalavia": "organization"},

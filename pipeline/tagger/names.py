@@ -159,6 +159,8 @@ HEAD_WORDS = {
         "gorge",
         "canyon",
         "glacier",
+        "peak",  # "Khuiten Peak"
+        "peaks",
         "nuur",  # Mongolian for lake: "Khövsgöl Nuur"
         "nur",  # the same, as Chinese maps write it: "Dalai Nur", "Dali Nur"
         "gol",  # Mongolian for river: "Egiin Gol"
@@ -896,6 +898,10 @@ NOT_NAMES = {
     "moa",
     "loi",
     "sg",
+    "understanding",  # "Memoranda of Understanding": the document's last word
+    "world natural heritage",  # a status: "a World Natural Heritage site"
+    "world cultural heritage",
+    "digital",  # "Digital campus:", a session's topic
     # how a meeting was held, bracketed after the host's name: "NEAR Secretariat (Online)"
     "online",
     "hybrid",
