@@ -378,64 +378,79 @@ def test_an_observers_marker_alone_over_bullets_opens_observers(marker: str) -> 
     assert notes == []
 
 
-def test_an_observers_mark_after_one_name_marks_it_and_after_a_list_opens_observers() -> None:
-    assert _groups("DPR Korea", "Hamgyongbuk-do", "", "Altai Krai 《※ Participated as observer》") == [
-        ("DPR Korea", "member", ["Hamgyongbuk-do"]),
-        ("DPR Korea", "observer", ["Altai Krai"]),
-    ]
-    assert _groups("Russia", "Primorsky Krai, Amur Oblast 《※ Participated as observer》", "KTO") == [
-        ("Russian Federation", "member", ["Primorsky Krai", "Amur Oblast"]),
-        (None, "observer", ["KTO"]),
-    ]
+# Participation lists, each a row: its lines and the groups read from them (country, role, authorities).
+GROUP_CASES = [
+    pytest.param(
+        ("DPR Korea", "Hamgyongbuk-do", "", "Altai Krai 《※ Participated as observer》"),
+        [("DPR Korea", "member", ["Hamgyongbuk-do"]), ("DPR Korea", "observer", ["Altai Krai"])],
+        id="an observers' mark after one name marks it",
+    ),
+    pytest.param(
+        ("Russia", "Primorsky Krai, Amur Oblast 《※ Participated as observer》", "KTO"),
+        [("Russian Federation", "member", ["Primorsky Krai", "Amur Oblast"]), (None, "observer", ["KTO"])],
+        id="an observers' mark after a list opens observers",
+    ),
+    pytest.param(
+        (
+            "Country | Regional government / organization | Status",
+            "Mongolia | Dornod Province | observer",
+            "- | Ramsar Convention Secretariat, Wetlands International | observer",
+        ),
+        [
+            ("Mongolia", "observer", ["Dornod Province"]),
+            (None, "observer", ["Ramsar Convention Secretariat", "Wetlands International"]),
+        ],
+        id="a table row whose country cell is a dash is of no country",
+    ),
+    pytest.param(
+        (
+            "- Mongolia (2) : Tov Province, Khovd Province(observer)",
+            "※ Related organizations : NEAR Secretariat, Chungcheongbuk-do Sports Council",
+        ),
+        [
+            ("Mongolia", "member", ["Tov Province"]),
+            ("Mongolia", "observer", ["Khovd Province"]),
+            (None, "observer", ["NEAR Secretariat", "Chungcheongbuk-do Sports Council"]),
+        ],
+        id="bodies after a reference mark's heading",
+    ),
+    pytest.param(
+        (
+            "Observers",
+            "- Gangwon-do (Republic of Korea)",
+            "- Asian Development Bank (ADB)",
+            "- Jilin Province (China)",
+            "- UNDP",
+        ),
+        [
+            ("Republic of Korea", "observer", ["Gangwon-do"]),
+            (None, "observer", ["Asian Development Bank (ADB)", "UNDP"]),
+            ("China", "observer", ["Jilin Province"]),
+        ],
+        id="a name without a country after one that gave its own",
+    ),
+    pytest.param(
+        ("14 regions, Russia (2; Sakhalin Region, Amur Region) (online), Vietnam (1; Quang Ninh Province)",),
+        [
+            ("Russian Federation", "member", ["Sakhalin Region (online)", "Amur Region (online)"]),
+            ("Vietnam", "member", ["Quang Ninh Province"]),
+        ],
+        id="an inline group's way of taking part after its bracket",
+    ),
+    pytest.param(
+        ("Korea (on site)", "- Jeollabuk-do", "Japan (online)", "- Toyama Prefecture (富山県)"),
+        [
+            ("Republic of Korea", "member", ["Jeollabuk-do (on site)"]),
+            ("Japan", "member", ["Toyama Prefecture (富山県) (online)"]),
+        ],
+        id="a country heading that says how its delegation took part",
+    ),
+]
 
 
-def test_a_table_row_whose_country_cell_is_a_dash_is_of_no_country() -> None:
-    assert _groups(
-        "Country | Regional government / organization | Status",
-        "Mongolia | Dornod Province | observer",
-        "- | Ramsar Convention Secretariat, Wetlands International | observer",
-    ) == [
-        ("Mongolia", "observer", ["Dornod Province"]),
-        (None, "observer", ["Ramsar Convention Secretariat", "Wetlands International"]),
-    ]
-
-
-def test_bodies_after_a_reference_mark_and_a_name_without_the_country_of_the_name_above() -> None:
-    assert _groups(
-        "- Mongolia (2) : Tov Province, Khovd Province(observer)",
-        "※ Related organizations : NEAR Secretariat, Chungcheongbuk-do Sports Council",
-    ) == [
-        ("Mongolia", "member", ["Tov Province"]),
-        ("Mongolia", "observer", ["Khovd Province"]),
-        (None, "observer", ["NEAR Secretariat", "Chungcheongbuk-do Sports Council"]),
-    ]
-    assert _groups(
-        "Observers",
-        "- Gangwon-do (Republic of Korea)",
-        "- Asian Development Bank (ADB)",
-        "- Jilin Province (China)",
-        "- UNDP",
-    ) == [
-        ("Republic of Korea", "observer", ["Gangwon-do"]),
-        (None, "observer", ["Asian Development Bank (ADB)", "UNDP"]),
-        ("China", "observer", ["Jilin Province"]),
-    ]
-
-
-def test_an_inline_groups_way_of_taking_part_after_its_bracket() -> None:
-    assert _groups(
-        "14 regions, Russia (2; Sakhalin Region, Amur Region) (online), Vietnam (1; Quang Ninh Province)"
-    ) == [
-        ("Russian Federation", "member", ["Sakhalin Region (online)", "Amur Region (online)"]),
-        ("Vietnam", "member", ["Quang Ninh Province"]),
-    ]
-
-
-def test_a_country_heading_that_says_how_its_delegation_took_part() -> None:
-    assert _groups("Korea (on site)", "- Jeollabuk-do", "Japan (online)", "- Toyama Prefecture (富山県)") == [
-        ("Republic of Korea", "member", ["Jeollabuk-do (on site)"]),
-        ("Japan", "member", ["Toyama Prefecture (富山県) (online)"]),
-    ]
+@pytest.mark.parametrize(("lines", "groups"), GROUP_CASES)
+def test_participation_groups(lines: tuple[str, ...], groups: list[tuple[str | None, str, list[str]]]) -> None:
+    assert _groups(*lines) == groups
 
 
 def test_a_spreadsheets_quoted_cell_dashes_and_total_row() -> None:

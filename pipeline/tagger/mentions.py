@@ -3140,13 +3140,7 @@ def _before_ruler_title(doc: Doc, end: int) -> bool:
 
 def _after_initials(doc: Doc, start: int) -> bool:
     """Whether a one-word name follows a person's initials: "O. A. Belova", "V. P. Kuzmin"."""
-    return (
-        start > 0
-        and bool(re.fullmatch(r"[A-ZА-Я]\.", doc[start - 1].text))
-        and (
-            start < 2 or doc[start - 2].text != "."  # (not a sentence's last letter: "... Plan B. Belova")
-        )
-    )
+    return start > 0 and bool(re.fullmatch(r"[A-ZА-Я]\.", doc[start - 1].text))
 
 
 # Words of a person's name after the one the model spanned: "Yamada" + "Kenji", "Kim" + "Soo-jin"
