@@ -599,6 +599,11 @@ NAME_KIND_CASES += [
         {"Hunan Provincial Department of Education": "organization", "Pohang Iron & Steel Co., Ltd.": "organization"},
         ["Jianhua", "Soo", "Belova", "Understanding", "Digital", "Steel Co., Ltd."],
     ),
+    (  # a region's official name with its aside, as Sakha's
+        "Delegates of the Republic of Tuva (Tyva) attended.",
+        {"Republic of Tuva (Tyva)": "place"},
+        ["Tyva", "Republic of Tuva"],
+    ),
     (  # a peak by its head word (not a pass: "NEAR Tour Pass" is a ticket); a status is no place
         "They reached Khuiten Peak; Tojinbo is a World Natural Heritage site.",
         {"Khuiten Peak": "place"},
