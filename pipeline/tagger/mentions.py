@@ -826,6 +826,20 @@ def _capitalised_run(doc: Doc, start: int, known_names: bool = False) -> int:
     return end
 
 
+def _district_of_city(doc: Doc, start: int, following: Span) -> bool:
+    """Whether a one-word town the gazetteer knows, right after a city's name, is a district's
+    name that a unit's head words after it complete ("Shenyang" + "Hunnan" + "New District"):
+    one name, the city's district, not the city and a second place."""
+    run_end = _capitalised_run(doc, following.end)
+    return (
+        len(following) == 1
+        and following.ent_id_.startswith("city:")
+        and doc[start : following.start].text.istitle()
+        and run_end > following.end
+        and head_kind(doc[following.end : run_end].text) == "administrative"
+    )
+
+
 def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     """Where an organization's or a facility's name goes on after "and"/"&" at ``end``: "Korea
     Institute of Geoscience and Mineral Resources" (an "of" tail with no head of its own after
@@ -948,7 +962,11 @@ def _extend_right(
         # "WWF Russia": a body's acronym and the country of its branch
         branch = _is_country(following) and doc[start:end].text.isupper()
         if following is not None and (
-            after_connector or following.ent_id_.startswith("shape:") or not following.ent_id_ or branch
+            after_connector
+            or following.ent_id_.startswith("shape:")
+            or not following.ent_id_
+            or branch
+            or _district_of_city(doc, start, following)
         ):
             end = _before_second_body(doc, start, _before_spaced_dash(doc, end, following.end))
             if end < following.end:
@@ -3378,11 +3396,17 @@ def _bare_region_names(mentions: list[Mention], gazetteer: Gazetteer) -> list[Me
             feature is not None
             and not mention.from_structure
             and not mention.same_as
-            and (mention.after_article or entry is None)
+            and (
+                mention.after_article
+                or entry is None
+                or (entry.type == "town" and head_kind(feature.text) == "facility")
+            )
             and head_kind(mention.text) != "natural"  # "Uvs Nuur" is no stem of "Uvs Nuur Basin"
         ):
             # "Tuul" beside "Tuul River" is the river, whatever the model thought it was; and
-            # "the Argun" beside "Argun River" is the river, though a town has the name too
+            # "the Argun" beside "Argun River" is the river, though a town has the name too; and
+            # "Vostochny" beside "Vostochny Cosmodrome" is the cosmodrome, not one of the small
+            # towns of that name (but "Raohe" beside "Raohe Nature Reserve" is the town)
             result.append(_as_feature(mention.text, feature))
             continue
         if entry is None:

@@ -258,6 +258,8 @@ HEAD_WORDS = {
         "railway",
         "terminal",
         "statue",
+        "buddha",  # a great statue: "Nanshan Grand Buddha", "Takaoka Great Buddha"
+        "hub",  # "Qingtongxia Water Conservancy Hub"
         "mill",
         "fortress",
         "monument",
@@ -435,6 +437,9 @@ HEAD_WORDS = {
         "kaisha",
         "industries",
         "steel",
+        "pharmaceutical",  # a company by its trade: "Tonghua Dongbao Pharmaceutical", "Shaanxi Yanchang Petroleum"
+        "pharmaceuticals",
+        "petroleum",
     },
 }
 # (and Russian's, before a Cyrillic name: "река Партизанская", "сопка Сестра")
