@@ -1403,6 +1403,11 @@ def test_a_bracketed_native_name_says_what_kind_of_place_the_latin_one_is(nlp) -
         ("State Forestry Administration of China", ("State Forestry Administration", "China")),  # common words
         ("Federal Customs Service of Russia", ("Federal Customs Service", "Russia")),
         ("Cabinet Office of Japan", ("Cabinet Office", "Japan")),
+        ("Mineral Resources Authority of Mongolia", ("Mineral Resources Authority", "Mongolia")),
+        (
+            "General Authority for Border Protection of Mongolia",
+            ("General Authority for Border Protection", "Mongolia"),
+        ),
         (  # the head noun before the department's own "of"
             "General Administration of Customs of the People's Republic of China",
             ("General Administration of Customs", "People's Republic of China"),

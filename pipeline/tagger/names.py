@@ -435,6 +435,8 @@ HEAD_WORDS = {
         "inc",
         "corp",
         "kaisha",
+        "kisen",  # a Japanese shipping company: "Sado Kisen", "Tokai Kisen"
+        "kaiun",  # ... and a marine transport one: "Iino Kaiun"
         "industries",
         "steel",
         "pharmaceutical",  # a company by its trade: "Tonghua Dongbao Pharmaceutical", "Shaanxi Yanchang Petroleum"
@@ -1599,6 +1601,20 @@ class WordShape:
     label: str
 
 
+# A Korean syllable as the Revised Romanization writes it, or McCune-Reischauer without its marks:
+# an initial, a vowel and a final ("Hae-in-sa", "Pop-chu-sa", "Ban-byeon-cheon")
+_KOREAN_SYLLABLE = (
+    r"(?:kk|tt|pp|ss|jj|ch|[gndrlmbsjktph])?"
+    r"(?:yae|wae|yeo|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|[aeoui])"
+    r"(?:ng|[kntlmpgb])?"
+)
+
+
+def _glued_korean(ending: str, syllables: int) -> re.Pattern[str]:
+    """A capitalised word of ``syllables`` Korean syllables or more glued to ``ending``, seven letters at least."""
+    return re.compile(rf"(?=[A-Z][a-z]{{6,}}$)(?i:{_KOREAN_SYLLABLE}){{{syllables},}}{ending}")
+
+
 WORD_SHAPES = (
     # a Russian town by its "-sk": Zabaikalsk, Забайкальск, Lesozavodsk
     WordShape(
@@ -1616,6 +1632,14 @@ WORD_SHAPES = (
     # a Japanese island by its glued "-shima" or "-jima" (Daikonshima, Sakurajima), where the
     # gazetteer knows no city of the name (Hiroshima, Fukushima)
     WordShape("glued japanese island", re.compile(r"[A-Z][a-z]{3,}(?:shima|jima)"), ("shima", "jima"), "LOC"),
+    # a Korean Buddhist temple by its glued "-sa" (Haeinsa, Bulguksa, Popchusa): the model reads
+    # most of them as bodies
+    WordShape("glued korean temple", _glued_korean("sa", 2), ("sa",), "FAC"),
+    # a Korean stream by its glued "-cheon" after two syllables or more (Banbyeoncheon, Mihocheon);
+    # the towns of that ending are mostly of one (Incheon, Jecheon) and the gazetteer's
+    WordShape("glued korean stream", _glued_korean("cheon", 2), ("cheon",), "LOC"),
+    # a Korean island by its glued "-do" after two syllables or more (Anmyeondo, Wolmido, Hansando)
+    WordShape("glued korean island", _glued_korean("do", 2), ("do",), "LOC"),
 )
 
 
