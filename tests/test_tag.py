@@ -1206,6 +1206,16 @@ WRAPPED_LINES = [
         ["• Mr. Andrei Bortnikov, Department of Agriculture of the Primorsky Territory Administration, on rice."],
     ),
     (["Heilongjiang Province", "Jilin Province"], ["Heilongjiang Province", "Jilin Province"]),
+    (  # a delegate per line, each ending in a body's or a region's name
+        [
+            "Head of delegation, Minister of Energy, Government of Sakhalin Region",
+            "Deputy Director, Department of Fuel and Energy, Government of Khabarovsk Krai",
+        ],
+        [
+            "Head of delegation, Minister of Energy, Government of Sakhalin Region",
+            "Deputy Director, Department of Fuel and Energy, Government of Khabarovsk Krai",
+        ],
+    ),
     (
         ["and then visited Byeonsanbando National", "Park (변산반도국립공원): the sea cliffs"],
         ["and then visited Byeonsanbando National Park (변산반도국립공원): the sea cliffs"],

@@ -129,6 +129,18 @@ def _long_line_words(line: str) -> list[str]:
     return words if len(line) >= PROSE_LINE_CHARS and len(words) >= PROSE_LINE_WORDS else []
 
 
+# The last words of names: two lines each ending in one are a list's, each ending its name (a
+# delegate's line "Head of delegation, Minister of Energy, Government of Sakhalin Region",
+# then "Deputy Director, ..., Government of Khabarovsk Krai"), not prose cut inside a name
+NAME_FINAL_WORDS = frozenset(
+    {
+        *("Region", "Province", "Prefecture", "Krai", "Oblast", "Territory", "Republic", "City", "County"),
+        *("Government", "Administration", "Ministry", "Commission", "Committee", "Office", "Agency"),
+        *("Bureau", "Department", "Institute", "University", "Academy", "Secretariat"),
+    }
+)
+
+
 def _prose_cut_in_a_name(line: str) -> bool:
     """Whether ``line`` is running prose whose last word opens a name, perhaps after a bracket
     ("the delegate of Hamgyongbuk-do (North" / "Hamgyong Province) said ...")."""
@@ -138,6 +150,11 @@ def _prose_cut_in_a_name(line: str) -> bool:
         and sum(word[0].islower() for word in words) >= PROSE_LINE_LOWER_WORDS
         and words[-1].lstrip(_OPENING_MARKS)[:1].isupper()
     )
+
+
+def _named_lines(before: str, line: str) -> bool:
+    """Whether both lines end in a name's last word (NAME_FINAL_WORDS): lines of a list."""
+    return all((words := _WORD.findall(text)) and words[-1] in NAME_FINAL_WORDS for text in (before, line))
 
 
 # Words inside a name that never end one: a line ending in one breaks a name, whatever the
@@ -185,7 +202,9 @@ LINE_GOES_ON: tuple[tuple[str, bool, Callable[[str, str], bool]], ...] = (
     (
         "running prose broken inside a name",
         False,
-        lambda before, line: _opens_capital_not_item(line) and _prose_cut_in_a_name(before),
+        lambda before, line: (
+            _opens_capital_not_item(line) and _prose_cut_in_a_name(before) and not _named_lines(before, line)
+        ),
     ),
     ("breaks after a word inside a name", False, _breaks_inside_a_name),
     ("breaks before a body's head word", False, _body_head_pushed_over),

@@ -848,7 +848,12 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     run_end = _capitalised_run(doc, end + 1)
     if run_end == end + 1 or doc[end + 1].lower_.rstrip(".") in HONORIFICS | ROLE_WORDS:
         return None  # (nor a person's title: "... of the Russian Academy of Sciences and Dr Ota of ...")
-    before, after = doc[start:end].text, doc[end + 1 : run_end].text
+    before = doc[start:end].text
+    # (a company's form after the name is no head: "Harbin Bank Co." is headed by "Bank")
+    after_end = run_end
+    while after_end - 1 > end + 1 and doc[after_end - 1].lower_ in COMPANY_FORMS:
+        after_end -= 1
+    after = doc[end + 1 : after_end].text
     if all(token.is_upper for token in doc[start:end]):
         return None  # an acronym is a name of its own: "SASS and Shandong University" are two
     connectors = [token.i for token in doc[start:end] if token.lower_ in CONNECTORS]
@@ -1026,6 +1031,8 @@ def _extend_right(
                 break  # "Working Group" + "of the North East Asia Regional Governments Conference": an event's
             if token.lower_ == "for" and following_words.lower() in PEOPLES_ADJECTIVES:
                 break  # "... Academy of Economics and Law" + "for Russian" (its translation): no word of the name
+            if token.lower_ == "on" and following_words and following_words.split()[0].lower().rstrip(".") in MONTHS:
+                break  # "the Subcommittee" + "on November 24, 2020": a date, no field of a committee
             # (after "the": a committee's field has none, "Working Group on Migratory Birds")
             on_place = ents_at.get(tail) if token.lower_ == "on" and tail == end + 2 else None
             if on_place is not None and on_place.label_ in PLACE_LABELS and on_place.end >= run_end:
@@ -2739,6 +2746,8 @@ def _as_named(ent: Span) -> Span | None:
     """A place's or a body's span, else None: a span of another kind whose head word says what
     it names is that ("Horqin Left Middle Banner", a work of art to the model; "Qian Gorlos
     Mongol Autonomous County", a person)."""
+    if len(ent) > 1 and ent[-1].text in (",", ";"):
+        ent = _narrowed(ent, ent.start, ent.end - 1)  # "Popchusa,": the model's span took the comma after it
     words = ent[1:] if ent[0].lower_ == "the" else ent
     if all(token.is_digit or ORDINAL_WORD.match(token.text) for token in words):
         return None  # "the 37th" (of "the 37th Infantry Division"): a number in digits, never a name

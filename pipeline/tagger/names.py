@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..parser.dates import MONTHS
 from ..parser.overview import field_kind
 from ..record import EntityKind
 
@@ -1897,13 +1898,14 @@ NAME_SHAPES = [
         ],
         "compass region",
     ),
-    # a committee and its field: "Subcommittee on Mining"
+    # a committee and its field: "Subcommittee on Mining" (not a date: "the Subcommittee on November 24")
     _shape(
         "ORG",
         [
             {"LOWER": {"IN": sorted(ON_TAIL_HEADS)}, "IS_TITLE": True},
             {"LOWER": "on"},
-            _NAME_WORDS,
+            {"TEXT": _CAPITALISED["TEXT"], "IS_STOP": False, "LOWER": {"NOT_IN": sorted(MONTHS)}},
+            _CAPITALISED | {"OP": "{0,3}"},
         ],
         "committee on",
     ),
