@@ -953,6 +953,7 @@ def _extend_right(
         or doc[end].text in _POSSESSIVES
         or doc[end].text == ","
         or _plural_possessive(doc, end)
+        or _glued_hyphen(doc, end)
     ):
         token = doc[end]
         following = ents_at.get(end)
@@ -993,8 +994,15 @@ def _extend_right(
             if (run_end := _capitalised_run(doc, end + 1, known_names=True)) == end + 1:
                 break
             end = run_end
-        elif token.text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in COMPANY_FORMS:
-            end += 2  # "Dongchun Ferry Co., Ltd."
+        elif (
+            token.text == ","
+            and end + 1 < len(doc)
+            and doc[end + 1].lower_ in COMPANY_FORMS
+            and not (end + 2 < len(doc) and _starts_name(doc[end + 2]))
+        ):
+            end += 2  # "Dongchun Ferry Co., Ltd." (but "SUEK-Kuzbass JSC" + ", PJSC Raspadskaya" is the next one)
+        elif _glued_hyphen(doc, end) and _starts_name(doc[end + 1]) and _starts_name(doc[end - 1]):
+            end += 2  # "China Non" + "-Ferrous Metal Mining": a hyphen inside a capitalised word
         elif (
             token.text == "("
             and end + 3 < len(doc)
@@ -2297,6 +2305,9 @@ def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list
             continue
         if form.i + 1 < len(doc) and doc[form.i + 1].text in _HYPHEN and not form.whitespace_:
             continue  # "Co-operation": a word, no legal form
+        next_named = form.i + 1 < len(doc) and _starts_name(doc[form.i + 1])
+        if after_comma and form.lower_ in LEADING_COMPANY_FORMS and next_named:
+            continue  # "SUEK-Kuzbass JSC, PJSC Raspadskaya": the next company's leading form
         # the entity before the form (and its comma), else the capitalised words right before it
         anchor = form.i - after_comma
         start = ending_at.get(anchor)

@@ -87,6 +87,7 @@ HEAD_WORDS = {
         "metropolis",
         "republic",
         "onsen",  # a spa town: "Zao Onsen"
+        "oncheon",  # ... as Korean names it: "Onyang Oncheon"
         "aimag",
         "okrug",
         "banner",  # Inner Mongolia's county: "Bairin Left Banner", "Hexigten Banner"
@@ -120,6 +121,7 @@ HEAD_WORDS = {
         "stream",  # "Namdaecheon Stream"
         "current",  # a sea's: "Tsushima Warm Current", "Kuroshio Current"
         "plateau",
+        "kogen",  # Japanese for a plateau: "Myoko Kogen"
         "desert",
         "strait",
         "gulf",
@@ -128,6 +130,7 @@ HEAD_WORDS = {
         "springs",
         "ocean",
         "dunes",
+        "sands",  # a field of dunes: "Chara Sands"
         "mine",
         "mines",
         "deposit",
@@ -230,6 +233,8 @@ HEAD_WORDS = {
         "planetarium",  # "Akashi Municipal Planetarium"
         "museum",
         "bridge",
+        "daegyo",  # Korean for a great bridge: "Yeongdo Daegyo", "Yŏngdo Taegyo"
+        "taegyo",
         "palace",
         "tower",
         "complex",
@@ -1839,7 +1844,7 @@ NAME_SHAPES = [
         [{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(TEMPLE_SUFFIXES)}}, {"LOWER": "temple", "OP": "?"}],
         "temple",
     ),
-    _shape("GPE", [_NAME_WORDS, {"LOWER": "onsen"}], "spa town"),
+    _shape("GPE", [_NAME_WORDS, {"LOWER": {"IN": ["oncheon", "onsen"]}}], "spa town"),
     # a Mongolian feature in Cyrillic, its head lower-case after the name: "Булган уул" (not the aimag Булган)
     _shape("LOC", [{"IS_TITLE": True}, {"LOWER": {"IN": sorted(MONGOLIAN_FEATURE_HEADS)}}], "mongolian feature"),
     # a Japanese name joined by its lower-case particle "no": "Kehi no Matsubara", "Miho no Matsubara"
@@ -1894,7 +1899,7 @@ NAME_SHAPES = [
         [
             {"LOWER": {"IN": sorted(COMPASS_WORDS)}, "IS_TITLE": True},
             {"IS_TITLE": True, "OP": "{1,2}"},
-            {"LOWER": {"IN": sorted(HEAD_WORDS["administrative"] - {"city", "onsen"})}, "IS_TITLE": True},
+            {"LOWER": {"IN": sorted(HEAD_WORDS["administrative"] - {"city", "onsen", "oncheon"})}, "IS_TITLE": True},
         ],
         "compass region",
     ),
