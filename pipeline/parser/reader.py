@@ -261,8 +261,10 @@ def _box_drawn(char: str, legacy: LegacyCodec) -> bool:
 
 
 # Words cased as no word is, at most: an abbreviation mixes cases ("КнААЗ", "ДальНИИ"), and
-# so does nearly every word of CJK bytes read as a Cyrillic code page.
+# so does nearly every word of CJK bytes read as a Cyrillic code page; one such word always
+# (an English page naming a few places in Cyrillic and one institute, "СахНИРО")
 ODD_CASED_SHARE = 0.1
+ODD_CASED_FEW = 1
 
 
 def plausible(text: str, legacy: LegacyCodec) -> bool:
@@ -299,7 +301,7 @@ def plausible(text: str, legacy: LegacyCodec) -> bool:
             cased += 1
             odd += not (word.islower() or word.isupper() or word[1:].islower())
         scripts_seen |= {script for script in scripts if script}
-    if odd > cased * ODD_CASED_SHARE:
+    if odd > max(ODD_CASED_FEW, cased * ODD_CASED_SHARE):
         return False  # "ФФЭБд": CJK bytes read as a Cyrillic code page; words are cased as words are
     return legacy.required_script is None or legacy.required_script in scripts_seen
 
