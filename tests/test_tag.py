@@ -1948,11 +1948,12 @@ def test_a_river_before_its_basin_and_a_village_by_its_bare_name(nlp) -> None:
 def test_names_inside_an_events_name_are_no_places(nlp) -> None:
     text = (
         "Then typhoon Maemi struck Busan in 2003. Jeollanam-do shared the results of the Expo 2012 Yeosu Korea. "
-        "A visit to the Expo Science Park in Daejeon."
+        "A visit to the Expo Science Park in Daejeon. The typhoons Maysak and Haishen struck Primorye; "
+        "typhoon Maemi, Ulsan and Pohang were discussed."
     )
     kinds = dict(_kinds_of(SHELL.format(text), nlp))
-    assert not {"Maemi", "Yeosu", "Korea"} & set(kinds)
-    assert kinds["Busan"] == kinds["Jeollanam-do"] == kinds["Expo Science Park"] == "place"
+    assert not {"Maemi", "Yeosu", "Korea", "Maysak", "Haishen"} & set(kinds)
+    assert kinds["Busan"] == kinds["Jeollanam-do"] == kinds["Expo Science Park"] == kinds["Ulsan"] == "place"
 
 
 def test_a_name_after_an_office_is_a_persons(nlp) -> None:

@@ -40,6 +40,7 @@ from .names import (
     KOREAN_UNIT_ENDINGS,
     LEADING_EVENT,
     LEADING_EVENT_BEFORE_YEAR,
+    LEADING_EVENTS,
     NATURAL_FEATURE_NOUNS,
     NOT_NAMES,
     ON_TAIL_HEADS,
@@ -1020,6 +1021,7 @@ def _extend_right(
             end = listed
         elif (
             token.lower_ in CONNECTORS
+            and doc[end - 1].lower_ not in COMPANY_FORMS  # ("Energy Resources LLC" + "for the Ukhaa Khudag mine")
             and kind_of(doc[:end].text) == "organization"
             # "on" opens a committee's tail ("Subcommittee on Energy"), never a second one
             and not (
@@ -3022,12 +3024,16 @@ EVENT_NAME_WORDS = 4  # how far back an event's first word may be: "Expo 2012 Ye
 def _in_event_name(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` follows a word that opens an event's name, perhaps with
     its year between ("typhoon Maemi", "Expo 2012 Yeosu Korea")."""
+    listed = False  # (past an "and" or a comma, only a plural opens the names: "typhoons Maysak and Haishen")
     for before in range(start - 1, max(-1, start - 1 - EVENT_NAME_WORDS), -1):
-        if doc[before].lower_ in LEADING_EVENT or (
-            doc[before].lower_ in LEADING_EVENT_BEFORE_YEAR and doc[before + 1].like_num
-        ):
+        word = doc[before].lower_
+        if word in LEADING_EVENTS or (not listed and word in LEADING_EVENT):
             return True
-        if not (doc[before].like_num or doc[before].is_title):
+        if not listed and word in LEADING_EVENT_BEFORE_YEAR and doc[before + 1].like_num:
+            return True
+        if word in ("and", ","):
+            listed = True
+        elif not (doc[before].like_num or doc[before].is_title):
             return False
     return False
 

@@ -441,6 +441,7 @@ HEAD_WORDS = {
         "inc",
         "corp",
         "kaisha",
+        "shipping",  # a shipping company: "Hanjin Shipping", "COSCO Shipping"
         "kisen",  # a Japanese shipping company: "Sado Kisen", "Tokai Kisen"
         "kaiun",  # ... and a marine transport one: "Iino Kaiun"
         "industries",
@@ -462,6 +463,7 @@ LEADING_FACILITY = {"hotel"}  # "Hotel Metropolitan Yamagata"
 # not the towns Ivanova and Nakamura.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mme", "dr", "prof", "professor", "sir", "madam"}
 LEADING_EVENT = {"typhoon", "hurricane", "cyclone"}  # "Typhoon Lionrock"
+LEADING_EVENTS = {"typhoons", "hurricanes", "cyclones"}  # ... and its plural before two: "typhoons Maysak and Haishen"
 # ... and before its year: "Expo 2012 Yeosu Korea" (not "Expo Science Park", a place)
 LEADING_EVENT_BEFORE_YEAR = {"expo"}
 # A name followed by one of these lower-case nouns names a natural feature, whatever the
