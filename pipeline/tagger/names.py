@@ -131,6 +131,7 @@ HEAD_WORDS = {
         "ocean",
         "dunes",
         "sands",  # a field of dunes: "Chara Sands"
+        "alatau",  # a range, in the Turkic languages of Siberia and Central Asia: "Kuznetsk Alatau"
         "mine",
         "mines",
         "deposit",
@@ -265,6 +266,7 @@ HEAD_WORDS = {
         "terminal",
         "statue",
         "buddha",  # a great statue: "Nanshan Grand Buddha", "Takaoka Great Buddha"
+        "gres",  # a state district power plant: "Primorskaya GRES", "Gusinoozersk GRES"
         "hub",  # "Qingtongxia Water Conservancy Hub"
         "mill",
         "fortress",
@@ -1019,6 +1021,8 @@ TWO_WORD_HEADS = {
     ("government", "house"): "facility",  # the seat of an aimag's government: "Selenge Aimag Government House"
     ("estuary", "bank"): "facility",  # a barrage across an estuary: "Geumgang Estuary Bank"
     ("mountain", "city"): "facility",  # a mountain fortress of Goguryeo: "Wandu Mountain City"
+    ("launch", "center"): "facility",  # a cosmodrome: "Jiuquan Satellite Launch Center"
+    ("launch", "centre"): "facility",
 }
 # An assembly is a meeting ("the 13th NEAR General Assembly"), but a legislature where a word
 # of government comes before it: "Tottori Prefectural Assembly", "State Assembly of the
@@ -1689,7 +1693,8 @@ NATIVE_FORMS = (
     _native(
         "cyrillic natural feature", "", "озеро река гора остров залив бухта хребет водохранилище нуур уул гол", "LOC"
     ),
-    _native("russian facility", "", "гостиница дворец музей собор монастырь вокзал аэропорт", "FAC"),
+    # (ГРЭС and ТЭЦ: a state district power plant and a heat and power plant, "Приморская ГРЭС")
+    _native("russian facility", "", "гостиница дворец музей собор монастырь вокзал аэропорт грэс тэц", "FAC"),
 )
 
 
