@@ -1212,6 +1212,16 @@ WRAPPED_LINES = [
         ["• Mr. Andrei Bortnikov, Department of Agriculture of the Primorsky Territory Administration, on rice."],
     ),
     (["Heilongjiang Province", "Jilin Province"], ["Heilongjiang Province", "Jilin Province"]),
+    (  # a delegate per line, the next opening with a post
+        [
+            "Team Leader for carbon neutrality, Gangwon State (강원특별자치도), online from Chuncheon",
+            "Programme Officer, ESCAP East and North-East Asia Office, online",
+        ],
+        [
+            "Team Leader for carbon neutrality, Gangwon State (강원특별자치도), online from Chuncheon",
+            "Programme Officer, ESCAP East and North-East Asia Office, online",
+        ],
+    ),
     (  # a delegate per line, each ending in a body's or a region's name
         [
             "Head of delegation, Minister of Energy, Government of Sakhalin Region",

@@ -25,7 +25,7 @@ from ..record import (
 from .countries import canonical_country, country_code, country_name
 from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
-from .text import Line, english_words, split_aside, split_top_level, split_top_level_at
+from .text import Line, english_words, is_post, split_aside, split_top_level, split_top_level_at
 from .unwrap import join_wrapped
 
 
@@ -809,35 +809,8 @@ SUSPECT_AUTHORITIES = (
     SuspectRule("sentence", lambda text: len(text.split()) >= 5 and text.rstrip().endswith((".", "!", "?"))),
     # "Programme Officer, TRADP", "Vice-Governor for Administrative Affairs, Kyongsangnam-do": a
     # delegate's post before the body or region a list of delegates names after it
-    SuspectRule("post", lambda text: _post(text)),
+    SuspectRule("post", lambda text: is_post(text)),
 )
-
-# The words of a delegate's post: its office, and the words that rank or place it
-POST_NOUNS = frozenset(
-    {
-        "governor", "mayor", "director", "director-general", "officer", "representative", "head",
-        "chief", "counsellor", "counselor", "minister", "chairman", "chairperson", "president",
-        "secretary", "secretary-general", "professor", "researcher", "specialist", "adviser",
-        "advisor", "consul", "consul-general", "ambassador", "manager", "commissioner", "expert",
-    }
-)  # fmt: skip
-POST_QUALIFIERS = frozenset(
-    {
-        "deputy", "vice", "senior", "first", "principal", "regional", "programme", "program",
-        "executive", "general", "assistant", "acting", "associate", "chief",
-    }
-)  # fmt: skip
-
-
-def _post(text: str) -> bool:
-    """Whether an entry is a post alone, or a post for a field ("Director for Asian Affairs")."""
-    post = re.split(r"\s+for\s+", text, maxsplit=1)[0]
-    words = [part for word in post.lower().split() for part in word.split("-") if part]
-    return (
-        bool(words)
-        and all(word in POST_NOUNS | POST_QUALIFIERS for word in words)
-        and any(word in POST_NOUNS for word in words)
-    )
 
 
 def suspect_authority(text: str) -> str | None:

@@ -108,3 +108,31 @@ def latin_folded(text: str) -> str:
             continue
         kept.append(char)
     return unicodedata.normalize("NFC", "".join(kept))
+
+
+# The words of a delegate's post: its office, and the words that rank or place it
+POST_NOUNS = frozenset(
+    {
+        "governor", "mayor", "director", "director-general", "officer", "representative", "head",
+        "chief", "counsellor", "counselor", "minister", "chairman", "chairperson", "president",
+        "secretary", "secretary-general", "professor", "researcher", "specialist", "adviser",
+        "advisor", "consul", "consul-general", "ambassador", "manager", "commissioner", "expert",
+    }
+)  # fmt: skip
+POST_QUALIFIERS = frozenset(
+    {
+        "deputy", "vice", "senior", "first", "principal", "regional", "programme", "program",
+        "executive", "general", "assistant", "acting", "associate", "chief",
+    }
+)  # fmt: skip
+
+
+def is_post(text: str) -> bool:
+    """Whether an entry is a post alone, or a post for a field ("Director for Asian Affairs")."""
+    post = re.split(r"\s+for\s+", text, maxsplit=1)[0]
+    words = [part for word in post.lower().split() for part in word.split("-") if part]
+    return (
+        bool(words)
+        and all(word in POST_NOUNS | POST_QUALIFIERS for word in words)
+        and any(word in POST_NOUNS for word in words)
+    )

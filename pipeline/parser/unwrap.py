@@ -15,7 +15,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from .dates import MONTHS, WEEKDAYS
-from .text import Line
+from .text import Line, is_post
 
 MAX_WRAP_WIDTH = 100  # texts with longer lines were not hard-wrapped
 MIN_WRAP_WIDTH = 40
@@ -152,6 +152,12 @@ def _prose_cut_in_a_name(line: str) -> bool:
     )
 
 
+def _opens_with_post(line: str) -> bool:
+    """Whether a line opens with a delegate's post and a comma: the next of a list of delegates
+    ("Programme Officer, ESCAP East and North-East Asia Office"), whatever the line before ends in."""
+    return "," in line and is_post(line.split(",", 1)[0])
+
+
 def _named_lines(before: str, line: str) -> bool:
     """Whether both lines end in a name's last word (NAME_FINAL_WORDS): lines of a list."""
     return all((words := _WORD.findall(text)) and words[-1] in NAME_FINAL_WORDS for text in (before, line))
@@ -203,7 +209,10 @@ LINE_GOES_ON: tuple[tuple[str, bool, Callable[[str, str], bool]], ...] = (
         "running prose broken inside a name",
         False,
         lambda before, line: (
-            _opens_capital_not_item(line) and _prose_cut_in_a_name(before) and not _named_lines(before, line)
+            _opens_capital_not_item(line)
+            and _prose_cut_in_a_name(before)
+            and not _named_lines(before, line)
+            and not _opens_with_post(line)
         ),
     ),
     ("breaks after a word inside a name", False, _breaks_inside_a_name),
