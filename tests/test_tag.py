@@ -1431,6 +1431,11 @@ def test_a_bracketed_native_name_says_what_kind_of_place_the_latin_one_is(nlp) -
         ("Cabinet Office of Japan", ("Cabinet Office", "Japan")),
         ("Mineral Resources Authority of Mongolia", ("Mineral Resources Authority", "Mongolia")),
         (
+            "State Customs Committee of the Russian Federation",
+            ("State Customs Committee", "Russian Federation"),
+        ),
+        ("Organizing Committee of Mongolia", None),  # a committee, not a state one: named with its country
+        (
             "General Authority for Border Protection of Mongolia",
             ("General Authority for Border Protection", "Mongolia"),
         ),

@@ -62,6 +62,9 @@ class LegacyCodec:
     # a Japanese place name on a Chinese page ("関ヶ原"); EUC-JP's Japanese, read as GB18030, is
     # made of kana by the third.
     minor_scripts: frozenset[str] = frozenset()
+    # Lead bytes of characters a text in this code page uses, more rarely than the common ones:
+    # each counts half (KS X 1001's Hanja, which a Korean page gives place names in, "朝陽市")
+    half_common_leads: tuple[range, ...] = ()
 
 
 # The share of a text's non-ASCII letters a code page's minor scripts may make (and a few
@@ -82,7 +85,16 @@ LEGACY_CODECS = (
     LegacyCodec("cp1252", "windows-1252", frozenset({"latin"})),
     LegacyCodec("cp1251", "windows-1251", frozenset({"cyrillic"})),
     LegacyCodec("koi8_r", "koi8-r", frozenset({"cyrillic"})),
-    LegacyCodec("cp949", "cp949", frozenset({"hangul", "han"}), "hangul", _KS_X_1001_COMMON, _CYRILLIC, True),
+    LegacyCodec(
+        "cp949",
+        "cp949",
+        frozenset({"hangul", "han"}),
+        "hangul",
+        _KS_X_1001_COMMON,
+        _CYRILLIC,
+        True,
+        half_common_leads=(range(0xCA, 0xFE),),  # (KS X 1001's Hanja)
+    ),
     LegacyCodec(
         "gb18030",
         "gb18030",
@@ -252,7 +264,13 @@ def commonness(text: str, legacy: LegacyCodec) -> float:
     letters = [ch for ch in text if ord(ch) > 0x7F and ch.isalpha() and script_of(ch) not in legacy.also_scripts]
     if not letters:
         return 1.0
-    common = sum(1 for ch in letters if any(ch.encode(legacy.codec)[0] in leads for leads in legacy.common_leads))
+    common = 0.0
+    for ch in letters:
+        lead = ch.encode(legacy.codec)[0]
+        if any(lead in leads for leads in legacy.common_leads):
+            common += 1
+        elif any(lead in leads for leads in legacy.half_common_leads):
+            common += 0.5
     return common / len(letters)
 
 

@@ -1431,7 +1431,9 @@ def department_of_country(name: str) -> tuple[str, str] | None:
     # the head noun ends the name or comes before its own "of" or "for" ("General Administration
     # of Customs", "Federal Agency for Tourism")
     nouns = {head.split()[-1].lower(), _OF_OR_FOR.split(head)[0].split()[-1].lower()}
-    department = head.startswith("Ministry of ") or bool(nouns & DEPARTMENT_HEADS)
+    # (and a state committee, a ministry of Soviet shape: "State Customs Committee of the Russian Federation")
+    state_committee = "committee" in nouns and head.split()[0] == "State"
+    department = head.startswith("Ministry of ") or bool(nouns & DEPARTMENT_HEADS) or state_committee
     # a country's department may be named by common words alone, each capitalised: "State Forestry
     # Administration of China", "Maritime Safety Administration of China"
     named = is_name(head) or head.split()[0] in NATIONAL_LEADS or _capitalised_words(head)

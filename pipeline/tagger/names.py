@@ -1781,6 +1781,13 @@ NAME_SHAPES = [
         ],
         "leading natural",
     ),
+    # ... and a name as McCune-Reischauer writes it, its aspirate's apostrophe no title case to
+    # Python: "Mt. T'aehwa"
+    _shape(
+        "LOC",
+        [{"LOWER": {"IN": sorted(LEADING_NATURAL)}, "TEXT": {"REGEX": "^[^a-z]"}}, _MCCUNE_REISCHAUER_WORD],
+        "leading natural, aspirated",
+    ),
     # a mine or a field named before what it yields: "the Bor-Undur mining field", "Tsairt zinc mine"
     _shape(
         "LOC",
