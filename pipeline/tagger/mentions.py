@@ -151,7 +151,8 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
         # ... or its spellings: "(formerly Jeollabuk-do, 전라북도)"
         spellings = [piece.strip() for piece in split_top_level(other_name["name"], ",")]
         return [*_with_aside(aside[0], gazetteer), *(spelling for spelling in spellings if spelling)]
-    if aside and aside[1][:1].islower():  # "(online)", "(host)": the authority's part, no name
+    if aside and aside[1][:1].islower() and not _other_script_only(aside[1]):
+        # "(online)", "(host)": the authority's part, no name ("(остров Русский)" is one)
         return _with_aside(aside[0], gazetteer)
     words = text.split()
     # ... or ends with one: "Government of the Republic of Sakha (Yakutia)"
@@ -309,12 +310,13 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         names = [piece for name in names for piece in _nicknamed(name)]
         named: Mention | None = None  # the mention of the part's name, before its aside
         for position, name in enumerate(names):
-            if not name or name[0].islower() or name.lower() in NOT_NAMES or name.split()[0].lower() in ONLINE_WORDS:
-                continue  # "business centre" in "Zone, business centre, Tomsk", "Online video conference", is no name
-            if named is not None and _native_form(name, names[0]):
-                # "Gimhae Arts Center (김해문화의전당)": the venue's own name in its country's script
+            if name and named is not None and _native_form(name, names[0]):
+                # "Gimhae Arts Center (김해문화의전당)", "Russky Island (остров Русский)": the venue's
+                # own name in its country's script, whose first word may be in lower case
                 mentions += _native_of(name, named, gazetteer)
                 continue
+            if not name or name[0].islower() or name.lower() in NOT_NAMES or name.split()[0].lower() in ONLINE_WORDS:
+                continue  # "business centre" in "Zone, business centre, Tomsk", "Online video conference", is no name
             city = gazetteer.city_named(name) or _metropolis_city(name, gazetteer)
             # a university or institute hosting the meeting is a body; a venue's Center is a building
             body = head_kind(name) == "organization" and head_word(name) not in ("center", "centre")
@@ -1589,6 +1591,17 @@ def _titled_head_after(doc: Doc, end: int) -> int:
     return end
 
 
+def _unit_head_after(doc: Doc, end: int) -> int:
+    """A town's name and the word of its kind, which the model left out before an aside:
+    "Erdaobaihe" + "Town (二道白河镇)", "Antu" + "County". Not when a name goes on after the
+    word: "Erdaobaihe Town Hall" is a hall's."""
+    if end >= len(doc) or not doc[end].is_title or head_kind(doc[end].text) != "administrative":
+        return end
+    if end + 1 < len(doc) and doc[end].whitespace_ and _starts_name(doc[end + 1]):
+        return end
+    return end + 1
+
+
 def _located_facility(doc: Doc, end: int, ents_at: dict[int, Span]) -> int:
     """A hotel's or a hall's name that ends with its city: "Lotte Hotel Ulsan", "Shangri-La
     Hotel Harbin" (no comma or preposition between, and no name going on after the city)."""
@@ -1623,11 +1636,22 @@ def _after_place_word(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` follows a locative word (and perhaps "the"), or a kind
     of place and "of"."""
     index = start - 1
+    if _after_place_noun(doc, start):
+        return True
     if index >= 0 and doc[index].lower_ == "the":
         index -= 1
-    if index >= 1 and doc[index].lower_ == "of" and doc[index - 1].lower_ in PLACE_NOUNS:
-        return True
     return index >= 0 and doc[index].lower_ in LOCATIVE_WORDS
+
+
+def _after_place_noun(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows a kind of place and "of" ("the islands of
+    Reineke"), or is the next of such names ("... and Popov")."""
+    index = start - 1
+    if index >= 1 and doc[index].lower_ in ("and", ",") and doc[index - 1].is_title:
+        index -= 2
+    if index >= 0 and doc[index].lower_ == "the":
+        index -= 1
+    return index >= 1 and doc[index].lower_ == "of" and doc[index - 1].lower_ in PLACE_NOUNS
 
 
 def _unknown_headless(name: str, gazetteer: Gazetteer) -> bool:
@@ -1757,6 +1781,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         end += 1
     elif span_kind == "facility":
         end = _located_facility(ent.doc, _feature_of_tail(ent.doc, end, ents_at), ents_at)
+    elif span_kind is None and ent.label_ == "GPE":
+        end = _unit_head_after(doc, end)
     elif span_kind == "natural":
         end = _titled_head_after(doc, end)
         # (a head in lower case takes no tail: "the Yellow Sea coast of Seocheon" is the sea, and Seocheon)
@@ -2770,6 +2796,12 @@ def _as_named(ent: Span) -> Span | None:
         return ent
     if ent.label_ not in RELABELLED:  # (dates and numbers, most of the other spans: no head word read)
         return None
+    modifier = ent.end < len(ent.doc) and ent.doc[ent.end].is_lower and not ent.doc[ent.end].is_stop
+    if ent.label_ == "PERSON" and _after_place_noun(ent.doc, ent.start) and not modifier:
+        # (not a name before its noun: "a city of the Jin merchants")
+        from spacy.tokens import Span  # (only here: a doc is there, spaCy is loaded)
+
+        return Span(ent.doc, ent.start, ent.end, label="LOC")  # "the islands of" + "Reineke and Popov"
     # (every word capitalised, the last its head: not a title, "Silver and the World"; the
     # model's span may open with "the")
     named = all(token.is_title or token.is_punct for token in words) and head_word(ent.text) == ent[-1].lower_
@@ -3650,6 +3682,43 @@ def _glued_features_joined(groups: dict[str, list[Mention]]) -> dict[str, list[M
     return groups
 
 
+# Endings that name a town itself, not a part of it or the county around it: a Korean town
+# (eup), township (myeon), village (ri) or neighbourhood (dong), a city (si, shi) and the
+# Japanese town and village (cho, machi, mura, son). "Jumunjin-eup" is Jumunjin; "Jung-gu" (a
+# city's district) and "Yangyang-gun" (the county of Yangyang town) are not the bare name's.
+SAME_TOWN_ENDINGS = frozenset({"eup", "myeon", "ri", "dong", "si", "shi", "cho", "machi", "mura", "son"})
+
+
+def _without_unit_or_form(name: str) -> str | None:
+    """The name a town's unit ending or a company's legal form was added to ("Onsan-eup" ->
+    "Onsan", "OJSC RUSNANO" -> "RUSNANO", "Hanjin Shipping Co., Ltd." -> "Hanjin Shipping"),
+    or None."""
+    stem, hyphen, ending = name.rpartition("-")
+    if hyphen and " " not in name and ending.lower() in SAME_TOWN_ENDINGS:
+        return stem
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in LEADING_COMPANY_FORMS:
+        return rest
+    body, comma, forms = name.partition(", ")
+    if comma and forms and all(word.lower() in COMPANY_FORMS for word in forms.replace(",", " ").split()):
+        return body.removesuffix(" Co.").removesuffix(" Co")
+    return None
+
+
+def _added_forms_joined(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """A name the gazetteer lacks, written with a town's unit ending or a company's legal form,
+    is the thing the record also names without it, of the same kind ("Jumunjin" and
+    "Jumunjin-eup"; "RUSNANO" and "OJSC RUSNANO")."""
+    keys_of = {(alias_key(m.text), m.kind): key for key, group in groups.items() for m in group}
+    for key in [key for key in groups if key.startswith("name:")]:
+        group = groups[key]
+        bare = _without_unit_or_form(group[0].text)
+        target = keys_of.get((alias_key(bare), group[0].kind)) if bare else None
+        if target is not None and target != key and target in groups:
+            groups[target] += [replace(m, entry=groups[target][0].entry) for m in groups.pop(key)]
+    return groups
+
+
 def merge(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> list[Entity]:
     """One entity per gazetteer entry, or per spelling for names the gazetteer lacks; an
     acronym defined in brackets once is that name wherever the record uses it."""
@@ -3670,7 +3739,7 @@ def merge(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> li
         if entry is not mention.entry:
             mention = Mention(mention.text, mention.kind, mention.label, entry, mention.country, mention.source)
         groups.setdefault(key, []).append(mention)
-    groups = _glued_features_joined(groups)
+    groups = _added_forms_joined(_glued_features_joined(groups))
     entities = []
     for key, group in groups.items():
         entry = group[0].entry

@@ -65,6 +65,7 @@ HEAD_WORDS = {
         "list",  # a register, no body: "World Heritage List", "Red List"
         "goals",  # a programme's aims, no body: "Sustainable Development Goals"
         "statement",  # a document, as a declaration: "Joint Statement on Clean Seas"
+        "agenda",  # a programme adopted, no body: "New Urban Agenda", "2030 Agenda"
         "proposal",  # a document: "the Shizuishan Proposal"
         "proposals",
         "recommendations",  # a document: "Cheongsong Recommendations"
@@ -313,6 +314,7 @@ HEAD_WORDS = {
         "highway",
         "tunnel",
         "canal",
+        "waterway",  # a canal: "Gyeongin Ara Waterway"
         "pier",
         "wharf",
         "lighthouse",
@@ -1001,7 +1003,10 @@ FACILITY_CENTRE_WORDS = frozenset(
     | {"culture", "cultural", "art", "arts", "community", "visitor", "visitors", "press", "media", "world"}
     | {"ski", "alpine", "jumping", "ice", "skating", "sliding", "biathlon", "aquatics", "swimming", "tennis"}
     | {"sailing", "rowing", "golf", "equestrian", "shooting", "cycling", "diving", "cinema", "film"}
+    | {"breeding"}  # a park of animals bred: "Hengdaohezi Feline Breeding Center"
 )
+# ... unless it names the body's purpose: "Gyeonggi Small and Medium Business Center" is an agency
+ORGANIZATION_CENTRE_WORDS = frozenset({"medium", "support", "promotion"})
 
 
 # Heads of two words, where the head word alone says nothing ("Horqin Sandy Land": a sandy
@@ -1010,6 +1015,12 @@ FACILITY_CENTRE_WORDS = frozenset(
 TWO_WORD_HEADS = {
     ("sandy", "land"): "natural",
     ("development", "area"): "facility",
+    ("recreation", "area"): "facility",  # "Hwawon Recreation Area"
+    ("joint", "initiative"): "event",  # a document adopted: "Hengdaohezi Joint Initiative"
+    # a board that is a body, not a company's ("Chairman of the Board of ... Group"): "GTI Tourism Board"
+    ("tourism", "board"): "organization",
+    ("investment", "board"): "organization",
+    ("promotion", "board"): "organization",
     ("city", "hall"): "organization",
     ("recreational", "forest"): "natural",
     ("national", "forest"): "natural",
@@ -1067,7 +1078,8 @@ def head_kind(name: str) -> str | None:
     if head in ("center", "centre"):
         if tail_head != head and tail_head in HEAD_WORDS["facility"] | HEAD_WORDS["natural"]:
             return "facility"  # "Centre of Asia Monument": the monument the centre's tail names
-        return "facility" if any(_word_key(word) in FACILITY_CENTRE_WORDS for word in words) else "organization"
+        keys = {_word_key(word) for word in words}
+        return "facility" if keys & FACILITY_CENTRE_WORDS and not keys & ORGANIZATION_CENTRE_WORDS else "organization"
     if tail_head != head and tail_head in BUILDING_TAILS:
         return "facility"  # "Pohang Chamber of Commerce Building": the body's building
     if head in SCHEDULE_HEADS and tail_head != head and tail_head in HEAD_WORDS["event"]:
