@@ -54,6 +54,7 @@ from .names import (
     RESOURCE_WORDS,
     ROLE_WORDS,
     ROUTE_NOUNS,
+    SAME_TOWN_ENDINGS,
     UNIT_NOUNS,
     YEAR_WORD,
     and_opens_body,
@@ -2796,12 +2797,10 @@ def _as_named(ent: Span) -> Span | None:
         return ent
     if ent.label_ not in RELABELLED:  # (dates and numbers, most of the other spans: no head word read)
         return None
-    modifier = ent.end < len(ent.doc) and ent.doc[ent.end].is_lower and not ent.doc[ent.end].is_stop
-    if ent.label_ == "PERSON" and _after_place_noun(ent.doc, ent.start) and not modifier:
-        # (not a name before its noun: "a city of the Jin merchants")
+    if ent.label_ == "PERSON" and _place_after_its_kind(ent):
         from spacy.tokens import Span  # (only here: a doc is there, spaCy is loaded)
 
-        return Span(ent.doc, ent.start, ent.end, label="LOC")  # "the islands of" + "Reineke and Popov"
+        return Span(ent.doc, ent.start, ent.end, label="LOC")
     # (every word capitalised, the last its head: not a title, "Silver and the World"; the
     # model's span may open with "the")
     named = all(token.is_title or token.is_punct for token in words) and head_word(ent.text) == ent[-1].lower_
@@ -2811,6 +2810,14 @@ def _as_named(ent: Span) -> Span | None:
     from spacy.tokens import Span  # (only here: a doc is there, spaCy is loaded)
 
     return Span(ent.doc, ent.start, ent.end, label=HEAD_LABELS[kind][1])
+
+
+def _place_after_its_kind(ent: Span) -> bool:
+    """A person to the model after a kind of place and "of" ("the islands of" + "Reineke and
+    Popov"), not a name before its noun ("a city of the Jin merchants")."""
+    doc = ent.doc
+    modifier = ent.end < len(doc) and doc[ent.end].is_lower and not doc[ent.end].is_stop
+    return not modifier and _after_place_noun(doc, ent.start)
 
 
 def _narrowed(ent: Span, start: int, end: int) -> Span:
@@ -3682,13 +3689,6 @@ def _glued_features_joined(groups: dict[str, list[Mention]]) -> dict[str, list[M
     return groups
 
 
-# Endings that name a town itself, not a part of it or the county around it: a Korean town
-# (eup), township (myeon), village (ri) or neighbourhood (dong), a city (si, shi) and the
-# Japanese town and village (cho, machi, mura, son). "Jumunjin-eup" is Jumunjin; "Jung-gu" (a
-# city's district) and "Yangyang-gun" (the county of Yangyang town) are not the bare name's.
-SAME_TOWN_ENDINGS = frozenset({"eup", "myeon", "ri", "dong", "si", "shi", "cho", "machi", "mura", "son"})
-
-
 def _without_unit_or_form(name: str) -> str | None:
     """The name a town's unit ending or a company's legal form was added to ("Onsan-eup" ->
     "Onsan", "OJSC RUSNANO" -> "RUSNANO", "Hanjin Shipping Co., Ltd." -> "Hanjin Shipping"),
@@ -3712,7 +3712,7 @@ def _added_forms_joined(groups: dict[str, list[Mention]]) -> dict[str, list[Ment
     keys_of = {(alias_key(m.text), m.kind): key for key, group in groups.items() for m in group}
     for key in [key for key in groups if key.startswith("name:")]:
         group = groups[key]
-        bare = _without_unit_or_form(group[0].text)
+        bare = next((bare for m in group if (bare := _without_unit_or_form(m.text))), None)
         target = keys_of.get((alias_key(bare), group[0].kind)) if bare else None
         if target is not None and target != key and target in groups:
             groups[target] += [replace(m, entry=groups[target][0].entry) for m in groups.pop(key)]

@@ -1588,6 +1588,11 @@ COMPASS_REGIONS = {"china", "japan", "mongolia", "russia", "siberia"}  # not Kor
 AREA_WORDS = {"port", "zone", "park", "scenic", "industrial", "development", "tourist", "economic", "protected", "new"}
 # Lower-case endings of Korea's local units below a city: neighbourhood, village, town, township, district.
 KOREAN_UNIT_ENDINGS = {"dong", "ri", "eup", "myeon", "gu", "gun"}
+# Endings that name a town itself, not a part of it or the county around it: a Korean town
+# (eup), township (myeon), village (ri) or neighbourhood (dong), a city (si, shi) and the
+# Japanese town and village (cho, machi, mura, son). "Jumunjin-eup" is Jumunjin; "Jung-gu" (a
+# city's district) and "Yangyang-gun" (the county of Yangyang town) are not the bare name's.
+SAME_TOWN_ENDINGS = frozenset({"eup", "myeon", "ri", "dong", "si", "shi", "cho", "machi", "mura", "son"})
 # ... and a city's, town's, village's or ward's, as Japanese, Korean and Chinese romanise them:
 # "Toyama-shi", "Ikuno-cho", "Muika-machi", "Pohang-si", "Laizhou-shi", "Chuo-ku"
 TOWN_UNIT_ENDINGS = {"shi", "si", "cho", "machi", "mura", "son", "ku"}
@@ -1864,6 +1869,28 @@ NAME_SHAPES = [
             {"LOWER": {"IN": ["zone", "area"]}},
         ],
         "development zone",
+    ),
+    # ... the pilot zones of the 2010s: "China (Heilongjiang) Pilot Free Trade Zone", one for each
+    # province so named, and "Changjitu Development and Opening-up Pilot Zone"
+    _shape(
+        "FAC",
+        [
+            {"ORTH": "China"},
+            {"ORTH": "("},
+            {"IS_TITLE": True, "OP": "{1,2}"},
+            {"ORTH": ")"},
+            *({"LOWER": word} for word in ("pilot", "free", "trade", "zone")),
+        ],
+        "free trade pilot zone",
+    ),
+    _shape(
+        "FAC",
+        [
+            _NAME_WORDS,
+            *({"LOWER": word} for word in ("development", "and", "opening", "-", "up", "pilot")),
+            {"LOWER": {"IN": ["zone", "area"]}},
+        ],
+        "opening-up pilot zone",
     ),
     _shape(
         "FAC",
