@@ -92,6 +92,11 @@ class Participation(Model):
     stated_authorities: int | None
     stated_countries: int | None
     groups: list[ParticipantGroup]
+    delegates: list[str] = Field(
+        default_factory=list,
+        description="The delegates the text names, a line each as written: the authority or body, then "
+        "the delegate's name, post and body ('Amur Oblast – Mr. Yevgeny Savin, Head, Foreign Trade Division').",
+    )
 
 
 class LabelledField(Model):

@@ -1394,3 +1394,42 @@ def test_resource_persons_after_the_list_are_no_observers() -> None:
     assert groups == [("Japan", "member", ["Aomori Prefecture", "Toyama Prefecture"])]
     assert record.overview is not None
     assert [field.label for field in record.overview.other] == ["Resource persons"]
+
+
+def test_delegates_named_after_their_authority_are_kept_apart_from_the_authorities() -> None:
+    # the authority's own line names its delegate
+    participation = _participation(
+        [
+            "China",
+            "- Shandong Province (山东省): Mr. Zhang Wei, Director-General, Shandong Provincial Foreign Affairs Office",
+            "- Jilin Province",
+            "Japan",
+            "- Yamagata Prefecture: Mr. Jun Sato, Chief, International Exchange Office, Yamagata Prefectural Government",
+        ]
+    )
+    assert [(g.country, g.authorities) for g in participation.groups] == [
+        ("China", ["Shandong Province (山东省)", "Jilin Province"]),
+        ("Japan", ["Yamagata Prefecture"]),
+    ]
+    assert [line.split(":")[0] for line in participation.delegates] == [
+        "Shandong Province (山东省)",
+        "Yamagata Prefecture",
+    ]
+    # ... or a heading lists them under the authorities, a dash or a colon after each authority
+    notes: list = []
+    participation = _participation(
+        [
+            "Russia",
+            "Sakhalin Oblast, Amur Oblast",
+            "Heads of delegation",
+            "Sakhalin Oblast – Mr. Anatoly Grishin, First Deputy Governor; Ms. Olga Tkachenko, Head",
+            "Amur Oblast – Mr. Yevgeny Savin, Head, Foreign Trade Division, Amur Oblast Administration",
+            "<Heads of Delegations>",
+            "- NEAR Secretariat: Mr. Kwon Hyuk-jun, Director (Pohang)",
+        ],
+        notes,
+    )
+    assert [(g.country_text, g.authorities) for g in participation.groups] == [
+        ("Russia", ["Sakhalin Oblast", "Amur Oblast"])
+    ]
+    assert len(participation.delegates) == 3 and not notes

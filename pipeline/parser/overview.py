@@ -658,6 +658,17 @@ ATTENDANCE_MODE = re.compile(
 # "Gangwon-do – with the Secretary-General": a remark in lower case after a spaced dash.
 _DASHED_REMARK = re.compile(r"^(?P<name>[^\W\d_][^–—]*?\S)\s+[–—]\s+(?P<remark>[a-z][^()–—]*)$")
 # "Guest: Ministry of Foreign Affairs of Mongolia": guests of the meeting, of no country.
+# "Heads of delegation", "<Heads of Delegations>", "※ Heads of delegations and experts:": the
+# delegates the authorities sent, listed under them a line each (DELEGATE_LINE)
+DELEGATES_HEADING = re.compile(
+    r"[<《【\[]?\s*(?:※\s*)?(?:heads?\s+of\s+(?:the\s+)?delegations?|(?:list\s+of\s+)?delegates)"
+    r"(?:\s+and\s+experts)?\s*[>》】\]]?\s*[:：]?\s*(?P<rest>.*)",
+    re.IGNORECASE,
+)
+# "Gyeongsangbuk-do: Mr. Jang Seok-hwan, Director-General, ...", "Amur Oblast – Mr. Yevgeny Savin,
+# Head, ...": an authority or body, then by an honorific the delegate it sent, with post and body
+HONORIFIC = r"(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|H\.\s?E)\.?\s+[A-Z]"
+DELEGATE_LINE = re.compile(rf"(?P<authority>[^:：;–—]+?)\s*(?:[:：]|\s[-–—]\s)\s*(?P<delegate>{HONORIFIC}.*)")
 GUEST_HEADING = re.compile(r"(?:special\s+|invited\s+|honou?red\s+)?guests?", re.IGNORECASE)
 # "Atlantis: A, B": a heading where a country belongs, in the form of one.
 GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*(?P<rest>.*)$")
@@ -859,6 +870,8 @@ class ParticipationScanner:
         self.line = 0
         self.columns = TableColumns()
         self.table_rows = 0  # rows of a table read as data: a header row comes before them
+        self.delegates: list[str] = []  # the lines that name a delegate (DELEGATE_LINE), as written
+        self.delegates_listed = False  # under a heading of delegates (DELEGATES_HEADING)
 
     def current(self) -> GroupDraft:
         if not self.groups:
@@ -982,6 +995,9 @@ class ParticipationScanner:
             line = Line(line.number, carried["rest"])
         # ("- | Ramsar Convention Secretariat | observer": a table's empty first cell, not a bullet)
         text = line.text if _DASH_FIRST_CELL.match(line.text) else PARTICIPANT_BULLET.sub("", line.text)
+        text = self.past_delegate(text)
+        if not text:
+            return
         if ATTENDANCE_MODE.fullmatch(text.strip()):  # how the authorities after it took part: no group
             return
         if MEMBERS_HEADING.fullmatch(text.strip()):  # members of any country, after bodies of none
@@ -1054,6 +1070,19 @@ class ParticipationScanner:
                 self.observer_mode = True
             elif not (index + 1 < len(chunks) and _label_translation(chunk)):
                 self.scan_chunk(chunk)
+
+    def past_delegate(self, text: str) -> str:
+        """What of a line is left to read as authorities once its delegate is kept apart: a
+        delegates' heading and the lines under it, nothing (each kept in ``delegates``); an
+        authority's own line that names its delegate, the authority ("Toyama Prefecture (富山県):
+        Mr. Shigeru Noda, Director, ..." lists Toyama Prefecture)."""
+        if heading := DELEGATES_HEADING.fullmatch(text.strip()):
+            self.delegates_listed, text = True, heading["rest"]
+        if (line := DELEGATE_LINE.fullmatch(text.strip())) is not None:
+            self.delegates.append(text.strip())
+            return "" if self.delegates_listed else line["authority"]
+        self.delegates_listed = self.delegates_listed and not text.strip()  # a line of no delegate ends them
+        return text
 
     def _marks_one_name(self, mark: str, text: str) -> bool:
         """Whether an observer's mark opening a line marks the one name after it, under a country's
@@ -1810,6 +1839,7 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
         stated_authorities=stated_authorities,
         stated_countries=stated_countries,
         groups=[group for draft in scanner.groups if not _empty(draft) for group in _finish_group(draft)],
+        delegates=scanner.delegates,
     )
 
 

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, TypeGuard
 from ..parser.countries import country_code
 from ..parser.dates import MONTHS
 from ..parser.meeting import declaration_kind
-from ..parser.overview import ONLINE_TOO, PLACE_SEPARATOR, field_kind, match_label
-from ..parser.text import split_aside, split_top_level, split_top_level_at
+from ..parser.overview import DELEGATE_LINE, HONORIFIC, ONLINE_TOO, PLACE_SEPARATOR, field_kind, match_label
+from ..parser.text import is_post, split_aside, split_top_level, split_top_level_at
 from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
@@ -41,6 +41,7 @@ from .names import (
     LEADING_EVENT,
     LEADING_EVENT_BEFORE_YEAR,
     LEADING_EVENTS,
+    LISTED_FEATURE_NOUNS,
     NATURAL_FEATURE_NOUNS,
     NOT_NAMES,
     ON_TAIL_HEADS,
@@ -170,6 +171,8 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
         inside = [piece.strip() for piece in (*name, last)]
     elif split_aside(aside[1]):  # "Jeollanam-do (Korea Aerospace Research Institute (KARI))": a name with its own aside
         inside = _with_aside(aside[1], gazetteer)
+    elif len(spellings := split_top_level(aside[1], ";")) > 1:  # "Gyeongsangbuk-do (Kyongsangbuk-do; 경상북도)"
+        inside = [spelling.strip() for spelling in spellings if spelling.strip()]
     return [*_with_aside(aside[0], gazetteer), *inside]
 
 
@@ -665,6 +668,8 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                         found = [_mention(part, gazetteer, "place", "GPE", group.country) for part in parts]
                     named = found[0]
                     mentions += found
+        for line in overview.participation.delegates:
+            mentions += _delegate_mentions(line, gazetteer)
     if overview.venue:
         mentions += _places(overview.venue.text, gazetteer, overview.venue.country)
     bodies: list[tuple[str, str | None]] = []
@@ -729,6 +734,32 @@ def _led_by_acronym(name: str, gazetteer: Gazetteer) -> bool:
         and (known is None or known.kind == "organization")
         and head_kind(name) != "administrative"
     )
+
+
+def _delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
+    """The places and bodies of a line that names a delegate (DELEGATE_LINE): the authority
+    that sent them, and after each delegate's name and post the bodies they come from ("Busan:
+    Mr. Bae Young-gil, Director, International Cooperation Division, Busan City Hall"). A
+    piece neither the gazetteer knows nor a body's head word names is left out ("Experts")."""
+    match = DELEGATE_LINE.fullmatch(line)
+    if match is None:
+        return []
+    pieces = [match["authority"]] + [
+        piece.strip()
+        for delegate in split_top_level(match["delegate"], ";")
+        for piece in split_top_level(delegate, ",")
+        if not re.match(HONORIFIC, piece.strip())
+    ]
+    mentions = []
+    for piece in pieces:
+        for name in _with_aside(piece, gazetteer):
+            if not name[:1].isupper() or is_post(name):
+                continue
+            if head_kind(name) == "organization" or _led_by_acronym(name, gazetteer):
+                mentions += _body_mentions(name, gazetteer, None)
+            elif (entry := gazetteer.lookup(name)) is not None:
+                mentions.append(_mention(name, gazetteer, entry.kind, entry.label))
+    return mentions
 
 
 def _body_mentions(name: str, gazetteer: Gazetteer, country: str | None) -> list[Mention]:
@@ -1508,10 +1539,30 @@ def _portfolio(words: str) -> bool:
     return all(word.strip(",").lower() in MINISTRY_FIELDS | _PORTFOLIO_JOINERS for word in words.split())
 
 
-def _feature_after(doc: Doc, end: int, nouns: Collection[str]) -> bool:
-    """Whether lower-case ``nouns`` after a name, maybe after a resource's words, make it a
-    feature's: "... gas field" (NATURAL_FEATURE_NOUNS), "... gas pipeline" (FACILITY_FEATURE_NOUNS)."""
+LISTED_NAMES_TOKENS = 8  # how far a list of names goes on: "Alygdzher, Nerkha and Verkhnyaya Gutara"
+
+
+def _past_listed_names(doc: Doc, end: int) -> int:
+    """Where the names listed after the one ending at ``end`` end: past ", Nerkha" and "and
+    Verkhnyaya Gutara" (capitalised words after a comma or "and")."""
     index = end
+    while index + 1 < len(doc) and doc[index].lower_ in ("and", ",") and doc[index + 1].is_title:
+        following = index + 1
+        while following < len(doc) and doc[following].is_title and following - end < LISTED_NAMES_TOKENS:
+            following += 1
+        if following - end >= LISTED_NAMES_TOKENS:
+            return end
+        index = following
+    return index
+
+
+def _feature_after(doc: Doc, end: int, nouns: Collection[str], listed_nouns: Collection[str] = ()) -> bool:
+    """Whether lower-case ``nouns`` after a name, maybe after a resource's words, make it a
+    feature's: "... gas field" (NATURAL_FEATURE_NOUNS), "... gas pipeline" (FACILITY_FEATURE_NOUNS);
+    also after the other names of a list, where ``listed_nouns`` too ("the Iya and Uda rivers")."""
+    index = _past_listed_names(doc, end)
+    if end < index < len(doc) and doc[index].text in listed_nouns:
+        return True
     while index < len(doc) and index - end < 3 and doc[index].text in RESOURCE_WORDS:
         index += 1
     return index < len(doc) and doc[index].text in nouns
@@ -1625,7 +1676,7 @@ LOCATIVE_WORDS = LOCATIVES | frozenset(
 # of one, then its name.
 PLACE_NOUNS = frozenset(
     {
-        "town", "city", "village", "island", "islands", "plateau", "port", "harbour", "harbor",
+        "town", "towns", "city", "village", "villages", "island", "islands", "plateau", "port", "harbour", "harbor",
         "county", "district", "valley", "peninsula", "bay", "cape", "coast", "resort", "soum",
         "foothills", "slopes", "foot", "shore", "shores", "mouth", "summit", "caldera", "crater",
         "ruins", "remains", "terraces", "outskirts", "suburbs", "ports",
@@ -1648,8 +1699,10 @@ def _after_place_noun(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` follows a kind of place and "of" ("the islands of
     Reineke"), or is the next of such names ("... and Popov")."""
     index = start - 1
-    if index >= 1 and doc[index].lower_ in ("and", ",") and doc[index - 1].is_title:
-        index -= 2
+    while index >= 1 and start - index < LISTED_NAMES_TOKENS and doc[index].lower_ in ("and", ","):
+        index -= 1  # over the names listed before it: "villages of Alygdzher, Nerkha and" + "Verkhnyaya Gutara"
+        while index >= 1 and doc[index].is_title and start - index < LISTED_NAMES_TOKENS:
+            index -= 1
     if index >= 0 and doc[index].lower_ == "the":
         index -= 1
     return index >= 1 and doc[index].lower_ == "of" and doc[index - 1].lower_ in PLACE_NOUNS
@@ -1804,7 +1857,7 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         tail = next((t.i for t in ent.doc[ent.start + 1 : end] if t.lower_ in CONNECTORS), end)
         return [], range(start, tail)
     default: tuple[EntityKind, str] = ("place", ent.label_) if ent.label_ in PLACE_LABELS else ("organization", "ORG")
-    if _feature_after(ent.doc, end, NATURAL_FEATURE_NOUNS):
+    if _feature_after(ent.doc, end, NATURAL_FEATURE_NOUNS, LISTED_FEATURE_NOUNS):
         default = ("place", "LOC")
     elif _feature_after(ent.doc, end, FACILITY_FEATURE_NOUNS):
         default = ("place", "FAC")

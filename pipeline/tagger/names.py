@@ -100,6 +100,7 @@ HEAD_WORDS = {
         # "Gochang Tidal Flat", "Suncheon Bay Tidal Flats"
         "flat",
         "flats",
+        "terraces",  # fields cut into a slope: "Ziquejie Terraces", "Hani Rice Terraces"
         # "Kubiki Oil Field", "Sinduri Coastal Sand Dune", "Tulukuevsky Open Pit"
         "field",
         "fields",
@@ -475,6 +476,9 @@ LEADING_EVENT_BEFORE_YEAR = {"expo"}
 # Brothers rocks", "the Selenga delta". Resource words may stand between.
 # ... and these name a facility: "the Power of Siberia gas pipeline", "the Amur rail bridge"
 FACILITY_FEATURE_NOUNS = {"pipeline", "pipelines", "railway", "railroad", "bridge", "tunnel", "highway", "canal", "dam"}
+# ... and in the plural after a list of names, each one's: "the Iya and Uda rivers" (not after one
+# name: "Water and lakes of the Great Lakes Depression")
+LISTED_FEATURE_NOUNS = frozenset({"rivers", "lakes", "islands", "mountains"})
 NATURAL_FEATURE_NOUNS = {
     "pass",  # a mountain pass: "over the Laoling pass" (a capitalised "Pass" may be a ticket's: "NEAR Tour Pass")
     "pipe",  # a kimberlite pipe: "the Zarnitsa pipe", "the Udachnaya and Aikhal pipes"
@@ -1019,6 +1023,14 @@ TWO_WORD_HEADS = {
     ("joint", "initiative"): "event",  # a document adopted: "Hengdaohezi Joint Initiative"
     # a board that is a body, not a company's ("Chairman of the Board of ... Group"): "GTI Tourism Board"
     ("tourism", "board"): "organization",
+    # a government's unit, not a part of a text or a line: "International Affairs Section"
+    ("affairs", "section"): "organization",
+    ("energy", "exchange"): "organization",  # a market: "Shanghai Environment and Energy Exchange"
+    ("carbon", "exchange"): "organization",
+    ("stock", "exchange"): "organization",
+    ("relations", "section"): "organization",
+    ("cooperation", "section"): "organization",
+    ("exchange", "section"): "organization",
     ("investment", "board"): "organization",
     ("promotion", "board"): "organization",
     ("city", "hall"): "organization",
