@@ -355,3 +355,15 @@ def test_long_labels_stop_short_of_the_bars():
     assert _fitted("China", REGULAR, 18, 180) == "China"
     shown = fit_text(name, REGULAR, 8.5, 90)
     assert shown.endswith("…") and runs_width(shown, REGULAR, 8.5) <= 90
+
+
+def test_the_delegates_the_source_names_follow_the_participation_in_its_words():
+    delegates = ["Toyama Prefecture: Mr. Shigeru Noda, Director, International Affairs Division"]
+    participation = PARTICIPATION.model_copy(update={"delegates": delegates})
+    record = SEED.model_copy(update={"overview": OVERVIEW.model_copy(update={"participation": participation})})
+    blocks = b.build_briefing(record).blocks
+    heading = next(index for index, block in enumerate(blocks) if block == b.Heading("Delegates", 2))
+    assert [item.text for item in blocks[heading + 1].items] == delegates
+    assert not any(block == b.Heading("Delegates", 2) for block in b.build_briefing(SEED).blocks)
+    outputs = render_outputs(record)
+    assert "Mr.ShigeruNoda" in pdf_text(outputs[".pdf"]) and "Mr. Shigeru Noda" in docx_text(outputs[".docx"])

@@ -1404,7 +1404,7 @@ def test_delegates_named_after_their_authority_are_kept_apart_from_the_authoriti
             "- Shandong Province (山东省): Mr. Zhang Wei, Director-General, Shandong Provincial Foreign Affairs Office",
             "- Jilin Province",
             "Japan",
-            "- Yamagata Prefecture: Mr. Jun Sato, Chief, International Exchange Office, Yamagata Prefectural Government",
+            "- Yamagata Prefecture: Mr. Jun Sato, Chief, International Exchange Office, Yamagata Prefecture",
         ]
     )
     assert [(g.country, g.authorities) for g in participation.groups] == [

@@ -421,6 +421,17 @@ def _participation(rows: list[CountryRow], language: Translator) -> list[Block]:
     ]
 
 
+def _delegates(record: Record, language: Translator) -> list[Block]:
+    """The delegates the source names with their posts and bodies, in its words."""
+    participation = record.overview.participation if record.overview else None
+    if participation is None or not participation.delegates:
+        return []
+    from ..record import Item  # (only here: a record with delegates is loaded)
+
+    items = [Item(text=line, items=[]) for line in participation.delegates]
+    return [Heading(language._("Delegates"), 2), BulletList(items)]
+
+
 def _contents(items: list[Item], language: Translator) -> list[Block]:
     return [Heading(language._("Contents")), BulletList(items)] if items else []
 
@@ -525,6 +536,7 @@ def build_briefing(record: Record, settings: Settings = DEFAULTS, language: Tran
         *_title_block(record, countries, language),
         *_facts(record, participants, countries, language),
         *_participation(participants, language),
+        *_delegates(record, language),
         *_contents(record.contents, language),
         *_declaration(record.declaration, language),
         *_sections(record, language),
