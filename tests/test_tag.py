@@ -2494,3 +2494,15 @@ def test_a_person_to_the_model_after_a_kind_of_place_and_of_is_a_place(nlp) -> N
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Reineke"] == kinds["Popov"] == "place"
     assert "Jin" not in kinds
+
+
+def test_lists_of_names_a_brand_before_and_and_old_names_of_towns(nlp) -> None:
+    text = SHELL.format(
+        "Floods on the Iya and Uda rivers reached the villages of Alygdzher, Nerkha and Verkhnyaya Gutara. "
+        "XacBank and Khan Bank lent to women. Ships sailed from Otomari and Tsingtao; Tsingtao Brewery spoke."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Iya"] == kinds["Alygdzher"] == kinds["Nerkha"] == kinds["Verkhnyaya Gutara"] == "place"
+    assert kinds["XacBank"] == kinds["Khan Bank"] == kinds["Tsingtao Brewery"] == "organization"
+    ids = _ids_of(text, nlp)
+    assert (ids["Otomari"], ids["Tsingtao"]) == ("city:RU:korsakov", "city:CN:qingdao")

@@ -891,6 +891,8 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     after = doc[end + 1 : after_end].text
     if all(token.is_upper for token in doc[start:end]):
         return None  # an acronym is a name of its own: "SASS and Shandong University" are two
+    if end - start == 1 and any(char.isupper() for char in doc[start].text[1:]):
+        return None  # ... and so is a brand's one word with a capital inside: "XacBank and Khan Bank"
     connectors = [token.i for token in doc[start:end] if token.lower_ in CONNECTORS]
     has_connector = bool(connectors)
     if connectors and connectors[-1] + 1 < end and all(token.is_upper for token in doc[connectors[-1] + 1 : end]):

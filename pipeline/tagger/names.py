@@ -342,6 +342,8 @@ HEAD_WORDS = {
     },
     "organization": {
         "division",  # a company's unit: "Udachny Mining and Processing Division"
+        "brewery",  # a company: "Tsingtao Brewery"
+        "breweries",
         "funds",  # "International Oil Pollution Compensation Funds"
         "centers",  # a body of many sites: "Korea Centers for Disease Control and Prevention"
         "centres",
@@ -712,6 +714,7 @@ FIELD_WORDS = {
     "industry",
     "industries",
     "green",
+    "business",  # "Gyeonggi Business & Science Accelerator"
 }
 GENERIC_WORDS = FIELD_WORDS | {
     # a programme's words, capitalised at the start of its items: "27 Sep. Boat trip to ...", "Train to ..."
