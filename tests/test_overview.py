@@ -1433,3 +1433,9 @@ def test_delegates_named_after_their_authority_are_kept_apart_from_the_authoriti
         ("Russia", ["Sakhalin Oblast", "Amur Oblast"])
     ]
     assert len(participation.delegates) == 3 and not notes
+
+
+def test_a_body_s_office_after_a_comma_is_that_body_s() -> None:
+    assert _groups(
+        "Observers: Korea Trade-Investment Promotion Agency (KOTRA), Vladivostok office; ERINA",
+    )[-1][2] == ["Korea Trade-Investment Promotion Agency (KOTRA) (Vladivostok office)", "ERINA"]

@@ -1364,6 +1364,9 @@ def listed_names(text: str) -> list[str]:
     for piece in split_top_level(text, _LIST_SEPARATORS):
         if names and _continues_portfolio(names[-1], piece) and text.find(f"{names[-1]}, {piece}") >= 0:
             names[-1] = f"{names[-1]}, {piece}"
+        elif names and _OFFICE_OF_LISTED.match(piece):
+            # "Korea Trade-Investment Promotion Agency (KOTRA), Vladivostok office": that body's office
+            names[-1] = f"{names[-1]} ({piece.strip()})"
         elif names and (former := _FORMER_NAME.match(piece)):
             # "Jeonbuk State, formerly Jeollabuk-do (online)": the name's other name, then its asides
             names[-1] = f"{names[-1]} ({former['name']}){former['asides']}"
@@ -1372,6 +1375,10 @@ def listed_names(text: str) -> list[str]:
     return names
 
 
+# A body's office in a town, in lower case after the body's name and a comma: "..., Vladivostok office"
+_OFFICE_OF_LISTED = re.compile(
+    r"^\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:representative\s+|liaison\s+)?(?:office|branch)\s*$"
+)
 # A name's earlier or later name after a comma in a list: "Jeonbuk State, formerly Jeollabuk-do"
 _FORMER_NAME = re.compile(
     r"^(?P<name>(?:formerly|previously|now|until\s+\d{4})\s+[^()]+?)(?P<asides>(?:\s*\([^()]*\))*)$"
