@@ -1439,3 +1439,25 @@ def test_a_body_s_office_after_a_comma_is_that_body_s() -> None:
     assert _groups(
         "Observers: Korea Trade-Investment Promotion Agency (KOTRA), Vladivostok office; ERINA",
     )[-1][2] == ["Korea Trade-Investment Promotion Agency (KOTRA) (Vladivostok office)", "ERINA"]
+
+
+def test_delegates_in_a_table_s_columns_in_an_aside_or_under_a_heading_by_name_alone() -> None:
+    participation = _participation(
+        [
+            "Country | Region | Head of delegation | Post and organization",
+            "Russia | Krasnoyarsk Krai | Mr. Anatoly V. Zhuravlyov | Deputy Chairman, Government of Krasnoyarsk Krai",
+            "China",
+            "Heilongjiang Province / 黑龙江省 (Head: Mr. Zhou Yan, Deputy Director-General, Tourism Administration)",
+            "Heads of delegation",
+            "Mr. B. Kazbek, Deputy Governor of Bayan-Ulgii Aimag",
+        ]
+    )
+    assert [(g.country, g.authorities) for g in participation.groups] == [
+        ("Russian Federation", ["Krasnoyarsk Krai"]),
+        ("China", ["Heilongjiang Province (黑龙江省)"]),
+    ]
+    assert participation.delegates == [
+        "Krasnoyarsk Krai: Mr. Anatoly V. Zhuravlyov, Deputy Chairman, Government of Krasnoyarsk Krai",
+        "Heilongjiang Province (黑龙江省): Mr. Zhou Yan, Deputy Director-General, Tourism Administration",
+        "Mr. B. Kazbek, Deputy Governor of Bayan-Ulgii Aimag",
+    ]

@@ -668,7 +668,15 @@ DELEGATES_HEADING = re.compile(
 # "Gyeongsangbuk-do: Mr. Jang Seok-hwan, Director-General, ...", "Amur Oblast – Mr. Yevgeny Savin,
 # Head, ...": an authority or body, then by an honorific the delegate it sent, with post and body
 HONORIFIC = r"(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|H\.\s?E)\.?\s+[A-Z]"
-DELEGATE_LINE = re.compile(rf"(?P<authority>[^:：;–—]+?)\s*(?:[:：]|\s[-–—]\s)\s*(?P<delegate>{HONORIFIC}.*)")
+DELEGATE_LINE = re.compile(
+    rf"(?P<authority>[^:：;–—()]+?(?:\s*\([^()]*\))?)\s*(?:[:：]|\s[-–—]\s)\s*(?P<delegate>{HONORIFIC}.*)"
+)
+# "Amur Oblast (Head: Mr. Igor V. Bondar, Deputy Minister ...)": the delegate in the authority's aside
+DELEGATE_ASIDE = re.compile(
+    rf"(?P<authority>[^()]+?)\s*\((?:heads?(?:\s+of\s+(?:the\s+)?delegation)?|(?:chief\s+)?delegates?)\s*[:：]\s*"
+    rf"(?P<delegate>{HONORIFIC}[^()]*(?:\([^()]*\)[^()]*)*)\)",
+    re.IGNORECASE,
+)
 GUEST_HEADING = re.compile(r"(?:special\s+|invited\s+|honou?red\s+)?guests?", re.IGNORECASE)
 # "Atlantis: A, B": a heading where a country belongs, in the form of one.
 GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*(?P<rest>.*)$")
@@ -853,6 +861,8 @@ class TableColumns:
     # the institution a region sent ("Korea Aerospace Research Institute (KARI)"), in brackets after it
     body: int | None = None
     observers: int | None = None  # the row's country's observers, beside its members
+    delegate: int | None = None  # the delegate the row's authority sent ("Mr. Gao Jianmin")
+    post: int | None = None  # ... and their post and body ("Deputy Director, ... Commission")
     width: int = 0  # how many cells the header row has
 
 
@@ -1078,9 +1088,18 @@ class ParticipationScanner:
         Mr. Shigeru Noda, Director, ..." lists Toyama Prefecture)."""
         if heading := DELEGATES_HEADING.fullmatch(text.strip()):
             self.delegates_listed, text = True, heading["rest"]
+        if (aside := DELEGATE_ASIDE.fullmatch(text.strip())) is not None:
+            # ("Heilongjiang Province / 黑龙江省 (Head: ...)": the authority's name in its own script)
+            name, slash, native = aside["authority"].partition(" / ")
+            authority = f"{name} ({native.strip()})" if slash and _other_script(native) else aside["authority"]
+            self.delegates.append(f"{authority}: {aside['delegate']}")
+            return "" if self.delegates_listed else authority
         if (line := DELEGATE_LINE.fullmatch(text.strip())) is not None:
             self.delegates.append(text.strip())
             return "" if self.delegates_listed else line["authority"]
+        if self.delegates_listed and re.match(HONORIFIC, text.strip()):
+            self.delegates.append(text.strip())  # "Mr. B. Kazbek, Deputy Governor of Bayan-Ulgii Aimag"
+            return ""
         self.delegates_listed = self.delegates_listed and not text.strip()  # a line of no delegate ends them
         return text
 
@@ -1192,7 +1211,7 @@ class ParticipationScanner:
                 cell
                 for index, cell in enumerate(cells)
                 if cell
-                and index not in (country_index, columns.observers)
+                and index not in (country_index, columns.observers, columns.delegate, columns.post)
                 and not ROLE_CELL.match(cell)
                 and not COUNT_CELL.match(cell)
             ]
@@ -1202,6 +1221,7 @@ class ParticipationScanner:
             text, marked = _with_seat(cell, seat_place) if seat_place else (cell, False)
             text += "".join(f" ({aside})" for aside in asides if aside not in text)
             self.add_items(text, observer or marked)
+        self.delegates += _delegate_of_row(cells, columns, authority_cells)
         observers = columns.observers
         observing = cells[observers].strip() if observers is not None and observers < len(cells) else ""
         # "| Russian Federation | Sakha Republic, ... | Krasnoyarsk Krai |": the row's country's observers
@@ -1472,6 +1492,9 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 
 TABLE_HEADERS = (
     ("country", re.compile(r"countr|nation", re.IGNORECASE)),
+    # "| Head of delegation | Post and organization |": who a region sent, and their post and body
+    ("delegate", re.compile(r"\bheads?\s+of\s+(?:the\s+)?delegations?\b|^(?:chief\s+)?delegate$", re.IGNORECASE)),
+    ("post", re.compile(r"^(?:post|position|title)\b", re.IGNORECASE)),
     (
         "count",
         re.compile(r"^(?:no\.?|#|count|number|total)(?=\W|$)|^authorities$|\b(?:delegates|persons)\b", re.IGNORECASE),
@@ -1555,6 +1578,22 @@ def _with_seat(cell: str, seat: str) -> tuple[str, bool]:
 
 def _header_role(cell: str) -> str | None:
     return next((role for role, pattern in TABLE_HEADERS if pattern.search(cell)), None)
+
+
+def _other_script(text: str) -> bool:
+    """Letters, none of them Latin ("黑龙江省", "Хабаровский край")."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and not any(char.isascii() for char in letters)
+
+
+def _delegate_of_row(cells: list[str], columns: TableColumns, authorities: list[str]) -> list[str]:
+    """A table row's delegate as a delegates' line: "Niigata Prefecture (新潟県): Mr. Shinichi
+    Kobayashi, Counsellor for Industrial Policy, Niigata Prefectural Government"."""
+    delegate = cells[columns.delegate].strip() if columns.delegate is not None and columns.delegate < len(cells) else ""
+    if not delegate or not authorities:
+        return []
+    post = cells[columns.post].strip() if columns.post is not None and columns.post < len(cells) else ""
+    return [f"{authorities[0]}: {delegate}" + (f", {post}" if post else "")]
 
 
 def _table_columns(cells: list[str]) -> TableColumns:

@@ -742,17 +742,16 @@ def _delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
     Mr. Bae Young-gil, Director, International Cooperation Division, Busan City Hall"). A
     piece neither the gazetteer knows nor a body's head word names is left out ("Experts")."""
     match = DELEGATE_LINE.fullmatch(line)
-    if match is None:
-        return []
-    pieces = [match["authority"]] + [
-        piece.strip()
-        for delegate in split_top_level(match["delegate"], ";")
+    authority, delegates = (match["authority"], match["delegate"]) if match else ("", line)
+    pieces = [authority] + [
+        _past_post_of(piece.strip())
+        for delegate in split_top_level(delegates, ";")
         for piece in split_top_level(delegate, ",")
         if not re.match(HONORIFIC, piece.strip())
     ]
     mentions = []
     for piece in pieces:
-        for name in _with_aside(piece, gazetteer):
+        for name in _with_aside(piece, gazetteer) if piece else ():
             if not name[:1].isupper() or is_post(name):
                 continue
             if head_kind(name) == "organization" or _led_by_acronym(name, gazetteer):
@@ -760,6 +759,13 @@ def _delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
             elif (entry := gazetteer.lookup(name)) is not None:
                 mentions.append(_mention(name, gazetteer, entry.kind, entry.label))
     return mentions
+
+
+def _past_post_of(piece: str) -> str:
+    """A delegate's piece without the post its body's name follows: "Deputy Governor of" +
+    "Bayan-Ulgii Aimag", "Head of the Food and Agriculture Department" -> that department."""
+    post, of, rest = piece.partition(" of ")
+    return rest.removeprefix("the ") if of and is_post(post) else piece
 
 
 def _body_mentions(name: str, gazetteer: Gazetteer, country: str | None) -> list[Mention]:
