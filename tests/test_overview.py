@@ -1461,3 +1461,14 @@ def test_delegates_in_a_table_s_columns_in_an_aside_or_under_a_heading_by_name_a
         "Heilongjiang Province (黑龙江省): Mr. Zhou Yan, Deputy Director-General, Tourism Administration",
         "Mr. B. Kazbek, Deputy Governor of Bayan-Ulgii Aimag",
     ]
+
+
+def test_a_paragraph_of_prose_after_the_participants_is_no_part_of_their_list() -> None:
+    record, groups = _record_groups(
+        "The 2023 Forum\n· Overview\nDate: 30 August 2023\nParticipants: 3 member regional governments\n"
+        "Vietnam\n- Khanh Hoa Province (observer)\n\n"
+        "Yeongjong Island, which was joined to the islands of Sammok and Yongyu by land reclamation in the "
+        "1990s, is today a district of hotels, while many routes to China, Mongolia and Russia were still closed.\n"
+    )
+    assert groups == [("Vietnam", "observer", ["Khanh Hoa Province"])]
+    assert "unplaced-text" in [note.code for note in record.notes]

@@ -448,11 +448,22 @@ _SENTENCE_WORDS_MIN = 5
 _UNFINISHED = re.compile(r"(?:[,&/(–-]|\b(?:and|of|in|at|the|for|with|by|to))$", re.IGNORECASE)
 
 
+# A line of prose: this many words or more, half of them or more in lower case (a list's names
+# are capitalised, and its few small words are no half of it)
+PROSE_WORDS_MIN = 20
+
+
+def _prose(text: str) -> bool:
+    words = text.split()
+    return len(words) >= PROSE_WORDS_MIN and 2 * sum(word[:1].islower() for word in words) >= len(words)
+
+
 def _stray(field: RawField, text: str) -> bool:
     """A line after a one-line field given on its label's line ("Venue: Zuunmod, Mongolia")
     that does not go on with it: the value ended, and the line starts a sentence of its own.
     So does a sentence after the participants' table ("DPR Korea was invited but did not
-    send a delegation."): the table ended, the text goes on."""
+    send a delegation."): the table ended, the text goes on; and a paragraph of prose after the
+    list ("Yeongjong Island, which was joined to ...") is no part of it."""
     if field.kind == "participation":
         return (
             bool(field.values)
@@ -460,7 +471,7 @@ def _stray(field: RawField, text: str) -> bool:
             and not text.lstrip().startswith("|")
             and len(text.split()) >= _SENTENCE_WORDS_MIN
             and text.rstrip().endswith((".", "!", "?"))
-        )
+        ) or (bool(field.values) and _prose(text))
     return (
         field.kind in SINGLE_VALUE_KINDS
         and len(field.values) == 1

@@ -315,6 +315,7 @@ HEAD_WORDS = {
         "highway",
         "tunnel",
         "canal",
+        "chinatown",  # a town's quarter: "Incheon Chinatown"
         "waterway",  # a canal: "Gyeongin Ara Waterway"
         "pier",
         "wharf",
