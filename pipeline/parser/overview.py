@@ -25,7 +25,7 @@ from ..record import (
 from .countries import canonical_country, country_code, country_name
 from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
-from .text import Line, english_words, is_post, split_aside, split_top_level, split_top_level_at
+from .text import Line, english_words, is_post, other_script_only, split_aside, split_top_level, split_top_level_at
 from .unwrap import join_wrapped
 
 
@@ -668,7 +668,6 @@ ATTENDANCE_MODE = re.compile(
 )
 # "Gangwon-do – with the Secretary-General": a remark in lower case after a spaced dash.
 _DASHED_REMARK = re.compile(r"^(?P<name>[^\W\d_][^–—]*?\S)\s+[–—]\s+(?P<remark>[a-z][^()–—]*)$")
-# "Guest: Ministry of Foreign Affairs of Mongolia": guests of the meeting, of no country.
 # "Heads of delegation", "<Heads of Delegations>", "※ Heads of delegations and experts:": the
 # delegates the authorities sent, listed under them a line each (DELEGATE_LINE)
 DELEGATES_HEADING = re.compile(
@@ -688,6 +687,7 @@ DELEGATE_ASIDE = re.compile(
     rf"(?P<delegate>{HONORIFIC}[^()]*(?:\([^()]*\)[^()]*)*)\)",
     re.IGNORECASE,
 )
+# "Guest: Ministry of Foreign Affairs of Mongolia": guests of the meeting, of no country.
 GUEST_HEADING = re.compile(r"(?:special\s+|invited\s+|honou?red\s+)?guests?", re.IGNORECASE)
 # "Atlantis: A, B": a heading where a country belongs, in the form of one.
 GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*(?P<rest>.*)$")
@@ -1102,7 +1102,7 @@ class ParticipationScanner:
         if (aside := DELEGATE_ASIDE.fullmatch(text.strip())) is not None:
             # ("Heilongjiang Province / 黑龙江省 (Head: ...)": the authority's name in its own script)
             name, slash, native = aside["authority"].partition(" / ")
-            authority = f"{name} ({native.strip()})" if slash and _other_script(native) else aside["authority"]
+            authority = f"{name} ({native.strip()})" if slash and other_script_only(native) else aside["authority"]
             self.delegates.append(f"{authority}: {aside['delegate']}")
             return "" if self.delegates_listed else authority
         if (line := DELEGATE_LINE.fullmatch(text.strip())) is not None:
@@ -1589,12 +1589,6 @@ def _with_seat(cell: str, seat: str) -> tuple[str, bool]:
 
 def _header_role(cell: str) -> str | None:
     return next((role for role, pattern in TABLE_HEADERS if pattern.search(cell)), None)
-
-
-def _other_script(text: str) -> bool:
-    """Letters, none of them Latin ("黑龙江省", "Хабаровский край")."""
-    letters = [char for char in text if char.isalpha()]
-    return bool(letters) and not any(char.isascii() for char in letters)
 
 
 def _delegate_of_row(cells: list[str], columns: TableColumns, authorities: list[str]) -> list[str]:

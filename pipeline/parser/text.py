@@ -136,3 +136,9 @@ def is_post(text: str) -> bool:
         and all(word in POST_NOUNS | POST_QUALIFIERS for word in words)
         and any(word in POST_NOUNS for word in words)
     )
+
+
+def other_script_only(text: str) -> bool:
+    """Letters, none of them Latin ("津軽海峡", "Телецкое озеро")."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and not any(char.isascii() for char in letters)

@@ -22,7 +22,7 @@ from ..parser.countries import country_code
 from ..parser.dates import MONTHS
 from ..parser.meeting import declaration_kind
 from ..parser.overview import DELEGATE_LINE, HONORIFIC, ONLINE_TOO, PLACE_SEPARATOR, field_kind, match_label
-from ..parser.text import is_post, split_aside, split_top_level, split_top_level_at
+from ..parser.text import is_post, other_script_only, split_aside, split_top_level, split_top_level_at
 from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
@@ -153,7 +153,7 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
         # ... or its spellings: "(formerly Jeollabuk-do, 전라북도)"
         spellings = [piece.strip() for piece in split_top_level(other_name["name"], ",")]
         return [*_with_aside(aside[0], gazetteer), *(spelling for spelling in spellings if spelling)]
-    if aside and aside[1][:1].islower() and not _other_script_only(aside[1]):
+    if aside and aside[1][:1].islower() and not other_script_only(aside[1]):
         # "(online)", "(host)": the authority's part, no name ("(остров Русский)" is one)
         return _with_aside(aside[0], gazetteer)
     words = text.split()
@@ -431,13 +431,7 @@ def _names_listed(text: str) -> bool:
 
 def _native_form(aside: str, name: str) -> bool:
     """Whether a bracketed aside is a Latin name written in another script."""
-    return _other_script_only(aside) and any(char.isascii() for char in name)
-
-
-def _other_script_only(text: str) -> bool:
-    """Letters, none of them Latin ("津軽海峡", "Телецкое озеро")."""
-    letters = [char for char in text if char.isalpha()]
-    return bool(letters) and not any(char.isascii() for char in letters)
+    return other_script_only(aside) and any(char.isascii() for char in name)
 
 
 # Between the bodies of an organizer value: "A & B", "A · B", "A / B", "A, with the support of the B".
@@ -2136,7 +2130,7 @@ def _native_aside(doc: Doc, end: int) -> range | None:
         depth += doc[close].text.count("(") - doc[close].text.count(")")
         if depth < 0:  # the bracket that closes the aside ("(Республика Саха (Якутия))")
             inner = doc[end + 1 : close].text
-            if _other_script_only(inner):
+            if other_script_only(inner):
                 return range(end + 1, close)
             return None
     return None
@@ -2147,7 +2141,7 @@ def _native_before_close(doc: Doc, start: int) -> range | None:
     they are a name in another script: "(in China the Heilongjiang River, 黑龙江)"."""
     for close in range(start + 1, min(len(doc), start + 1 + NATIVE_ASIDE_TOKENS)):
         if doc[close].text == ")":
-            return range(start, close) if _other_script_only(doc[start:close].text) else None
+            return range(start, close) if other_script_only(doc[start:close].text) else None
         if doc[close].text in ("(", ","):
             return None
     return None
