@@ -1097,21 +1097,23 @@ class ParticipationScanner:
         delegates' heading and the lines under it, nothing (each kept in ``delegates``); an
         authority's own line that names its delegate, the authority ("Toyama Prefecture (富山県):
         Mr. Shigeru Noda, Director, ..." lists Toyama Prefecture)."""
-        if heading := DELEGATES_HEADING.fullmatch(text.strip()):
+        stripped = text.strip()
+        if heading := DELEGATES_HEADING.fullmatch(stripped):
             self.delegates_listed, text = True, heading["rest"]
-        if (aside := DELEGATE_ASIDE.fullmatch(text.strip())) is not None:
+            stripped = text.strip()
+        if (aside := DELEGATE_ASIDE.fullmatch(stripped)) is not None:
             # ("Heilongjiang Province / 黑龙江省 (Head: ...)": the authority's name in its own script)
             name, slash, native = aside["authority"].partition(" / ")
             authority = f"{name} ({native.strip()})" if slash and other_script_only(native) else aside["authority"]
             self.delegates.append(f"{authority}: {aside['delegate']}")
             return "" if self.delegates_listed else authority
-        if (line := DELEGATE_LINE.fullmatch(text.strip())) is not None:
-            self.delegates.append(text.strip())
-            return "" if self.delegates_listed else line["authority"]
-        if self.delegates_listed and re.match(HONORIFIC, text.strip()):
-            self.delegates.append(text.strip())  # "Mr. B. Kazbek, Deputy Governor of Bayan-Ulgii Aimag"
+        if (named := DELEGATE_LINE.fullmatch(stripped)) is not None:
+            self.delegates.append(stripped)
+            return "" if self.delegates_listed else named["authority"]
+        if self.delegates_listed and re.match(HONORIFIC, stripped):
+            self.delegates.append(stripped)  # "Mr. B. Kazbek, Deputy Governor of Bayan-Ulgii Aimag"
             return ""
-        self.delegates_listed = self.delegates_listed and not text.strip()  # a line of no delegate ends them
+        self.delegates_listed = self.delegates_listed and not stripped  # a line of no delegate ends them
         return text
 
     def _marks_one_name(self, mark: str, text: str) -> bool:

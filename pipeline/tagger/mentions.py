@@ -736,16 +736,16 @@ def _delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
     Mr. Bae Young-gil, Director, International Cooperation Division, Busan City Hall"). A
     piece neither the gazetteer knows nor a body's head word names is left out ("Experts")."""
     match = DELEGATE_LINE.fullmatch(line)
-    authority, delegates = (match["authority"], match["delegate"]) if match else ("", line)
-    pieces = [authority] + [
+    authorities, delegates = ([match["authority"]], match["delegate"]) if match else ([], line)
+    pieces = authorities + [
         _past_post_of(piece.strip())
         for delegate in split_top_level(delegates, ";")
         for piece in split_top_level(delegate, ",")
-        if not re.match(HONORIFIC, piece.strip())
+        if piece.strip() and not re.match(HONORIFIC, piece.strip())
     ]
     mentions = []
     for piece in pieces:
-        for name in _with_aside(piece, gazetteer) if piece else ():
+        for name in _with_aside(piece, gazetteer):
             if not name[:1].isupper() or is_post(name):
                 continue
             if head_kind(name) == "organization" or _led_by_acronym(name, gazetteer):
@@ -2853,18 +2853,18 @@ def _as_named(ent: Span) -> Span | None:
     if ent.label_ not in RELABELLED:  # (dates and numbers, most of the other spans: no head word read)
         return None
     if ent.label_ == "PERSON" and _place_after_its_kind(ent):
-        from spacy.tokens import Span  # (only here: a doc is there, spaCy is loaded)
-
-        return Span(ent.doc, ent.start, ent.end, label="LOC")
-    # (every word capitalised, the last its head: not a title, "Silver and the World"; the
-    # model's span may open with "the")
-    named = all(token.is_title or token.is_punct for token in words) and head_word(ent.text) == ent[-1].lower_
-    kind = head_kind(ent.text) if named else None
-    if kind not in HEAD_LABELS:
-        return None
+        label = "LOC"
+    else:
+        # (every word capitalised, the last its head: not a title, "Silver and the World"; the
+        # model's span may open with "the")
+        named = all(token.is_title or token.is_punct for token in words) and head_word(ent.text) == ent[-1].lower_
+        kind = head_kind(ent.text) if named else None
+        if kind not in HEAD_LABELS:
+            return None
+        label = HEAD_LABELS[kind][1]
     from spacy.tokens import Span  # (only here: a doc is there, spaCy is loaded)
 
-    return Span(ent.doc, ent.start, ent.end, label=HEAD_LABELS[kind][1])
+    return Span(ent.doc, ent.start, ent.end, label=label)
 
 
 def _place_after_its_kind(ent: Span) -> bool:
