@@ -572,6 +572,30 @@ def test_observers_in_brackets_and_experts_after_a_dash_are_bodies_of_no_country
     ]
 
 
+def test_counted_groups_of_no_country_among_observers_are_bodies_of_no_country() -> None:
+    assert _groups(
+        "Mongolia (1; Tov Province) 《※ Participated as observer》 Europe (3; Assembly of European Regions, "
+        "Conference of Peripheral Maritime Regions of Europe, nrg4SD), International organizations (2; "
+        "United Nations Centre for Regional Development, CITYNET)"
+    ) == [
+        ("Mongolia", "member", ["Tov Province"]),
+        (
+            None,
+            "observer",
+            ["Assembly of European Regions", "Conference of Peripheral Maritime Regions of Europe", "nrg4SD"],
+        ),
+        (None, "observer", ["United Nations Centre for Regional Development", "CITYNET"]),
+    ]
+
+
+def test_a_bodys_area_joined_by_and_the_is_one_name() -> None:
+    assert _groups(
+        "Observers", "- FAO Regional Office for Asia and the Pacific (observer)", "- Hokkaido and the Amur Region"
+    ) == [
+        (None, "observer", ["FAO Regional Office for Asia and the Pacific", "Hokkaido", "Amur Region"]),
+    ]
+
+
 def test_an_inline_group_marked_observer_with_a_remark() -> None:
     assert _groups(
         "Mongolia (2; Tov Province, Selenge Province), DPR Korea (1; Kangwon Province) (observer, did not attend)"

@@ -847,6 +847,8 @@ def test_an_organ_named_by_its_field_is_a_name_and_a_year_after_for_ends_it(nlp)
         ("organization", ("Henan Province, People's Government", "Henan Provincial People's Government")),
         ("organization", ("Yamagata Prefecture, Prefectural Government", "Yamagata Prefectural Government")),
         ("organization", ("Government of Sakhalin Oblast", "Sakhalin Oblast Government")),
+        ("organization", ("Daegu Metropolitan City, Government", "Daegu Metropolitan City Government")),
+        ("organization", ("Gangwon-do Government", "Gangwon-do, Government")),
     ],
 )
 def test_one_thing_written_two_ways_is_one_entity(kind: str, spellings: tuple[str, ...]) -> None:

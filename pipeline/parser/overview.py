@@ -814,6 +814,15 @@ def _long(text: str) -> bool:
     return len(text.split()) > (_NAME_WORDS_MAX if _title_case(text) else _WORDS_MAX)
 
 
+_CASED_ACRONYM = re.compile(r"[a-z][a-z\d]*[A-Z\d][A-Za-z\d]*")
+
+
+def _cased_acronym(text: str) -> bool:
+    """ "nrg4SD": one word that starts in lower case and has a digit or a capital after."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    return _CASED_ACRONYM.fullmatch(first) is not None
+
+
 SUSPECT_AUTHORITIES = (
     SuspectRule("digits", lambda text: bool(re.fullmatch(r"[\d\s.,/#-]+", text))),
     SuspectRule(
@@ -834,8 +843,9 @@ SUSPECT_AUTHORITIES = (
     SuspectRule("generic words", lambda text: all(word.lower() in GENERIC_LIST_WORDS for word in text.split())),
     # (a name's asides are not its words: "Gwangju Metropolitan City (Gwangju Institute of Science and Technology)")
     SuspectRule("long", lambda text: _long(_TRAILING_ASIDES.sub("", text) or text)),
-    # "about 60 scientists": names start with a capital (or a letter of a script without case)
-    SuspectRule("lower case", lambda text: text[:1].islower()),
+    # "about 60 scientists": names start with a capital (or a letter of a script without case),
+    # but for a body's own lower-case acronym, with a digit or a capital in it ("nrg4SD", "eThekwini")
+    SuspectRule("lower case", lambda text: text[:1].islower() and not _cased_acronym(text)),
     SuspectRule("sentence", lambda text: len(text.split()) >= 5 and text.rstrip().endswith((".", "!", "?"))),
     # "Programme Officer, TRADP", "Vice-Governor for Administrative Affairs, Kyongsangnam-do": a
     # delegate's post before the body or region a list of delegates names after it
@@ -1265,7 +1275,11 @@ class ParticipationScanner:
         position, listed_inside, pattern = 0, False, INLINE_GROUP
         while True:
             group = next(
-                (m for m in pattern.finditer(text, position) if country_code(m["country"]) or _observers(m)),
+                (
+                    m
+                    for m in pattern.finditer(text, position)
+                    if country_code(m["country"]) or _observers(m) or (self.observer_mode and _counted(text, m))
+                ),
                 None,
             )
             if group is None:
@@ -1286,8 +1300,9 @@ class ParticipationScanner:
         close = _closing_paren(text, open_paren)
         inner = text[open_paren + 1 : close]
         count = re.match(r"\s*(\d{1,6})\s*(?:[;:,]\s*|$)", inner)
-        # "Observers (4; AER, CPMR)": observers of no country, in brackets as a country's authorities
-        observers = _observers(match)
+        # "Observers (4; AER, CPMR)", and among observers "Europe (3; AER, CPMR, nrg4SD)": bodies of
+        # no country, counted in brackets as a country's authorities
+        observers = _observers(match) or not country_code(match["country"])
         group = self.open_group(None if observers else match["country"].strip(), int(count.group(1)) if count else None)
         group.observer = group.observer or observers
         position = close + 1
@@ -1475,8 +1490,14 @@ def _names_joined_by_and(item: str) -> list[str]:
     # (not inside brackets: "UNESCO Beijing Office (for Mongolia, China, Japan and the Korean Peninsula)")
     written = split_top_level_at(item.strip(" .;,:"), _AND)
     parts = [_LEADING_THE.sub("", part) for part in written]
-    # "Hokkaido and the Republic of Khakassia": an article after "and" opens a second name
-    if len(parts) == 2 and _LEADING_THE.match(written[1]) and all(_capitalised_ends(part) for part in parts):
+    # "Hokkaido and the Republic of Khakassia": an article after "and" opens a second name (not in
+    # a body's area: "FAO Regional Office for Asia and the Pacific")
+    if (
+        len(parts) == 2
+        and _LEADING_THE.match(written[1])
+        and all(_capitalised_ends(part) for part in parts)
+        and not _JOINED_AREA.search(item)
+    ):
         return parts
     # (a name's acronym after it is no word of the name: "Asian Development Bank (ADB) and the ...")
     bare = [_ACRONYM_ASIDE.sub("", part) for part in parts]
@@ -1488,6 +1509,8 @@ def _names_joined_by_and(item: str) -> list[str]:
 
 
 _LEADING_THE = re.compile(r"^the\s+")
+# Areas that UN bodies' names join with "and the", never two names
+_JOINED_AREA = re.compile(r"\b(?:Asia|Latin America|Europe) and the (?:Pacific|Caribbean|Central Asia)\b")
 _ACRONYM_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z&.-]*\)$")
 
 
@@ -1636,6 +1659,14 @@ def _label_translation(chunk: str) -> bool:
 def _observers(group: re.Match[str]) -> bool:
     """Whether an INLINE_GROUP's country is the word "Observers"."""
     return OBSERVER_LINE.fullmatch(group["country"].strip()) is not None
+
+
+_COUNT_OPENING = re.compile(r"\s*\d{1,6}\s*[;:]")
+
+
+def _counted(text: str, group: re.Match[str]) -> bool:
+    """Whether an INLINE_GROUP's brackets open with a count and a list: "(3; AER, CPMR, ...)"."""
+    return _COUNT_OPENING.match(text, group.end()) is not None
 
 
 def _closing_paren(text: str, open_index: int) -> int:

@@ -56,6 +56,7 @@ from .names import (
     ROLE_WORDS,
     ROUTE_NOUNS,
     SAME_TOWN_ENDINGS,
+    TOPIC_WORDS,
     UNIT_NOUNS,
     YEAR_WORD,
     and_opens_body,
@@ -309,7 +310,10 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             part = owner["name"]
         names = _with_aside(part, gazetteer)
         # an aside may list the venue's parts: "(Zarubino Commercial Sea Port, conference hall)"
-        names = names[:1] + [piece.strip() for aside in names[1:] for piece in split_top_level(aside, ",")]
+        # ... or a room of a building or body: "Russia (Conference Hall of the Bulunsky District Administration)"
+        names = names[:1] + [
+            _building_of_room(piece.strip()) for aside in names[1:] for piece in split_top_level(aside, ",")
+        ]
         # 'Rokkasho Cultural Exchange Plaza "Swing"': a building and its nickname, two names of it
         names = [piece for name in names for piece in _nicknamed(name)]
         named: Mention | None = None  # the mention of the part's name, before its aside
@@ -912,6 +916,20 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _topic_goes_on(doc: Doc, start: int, end: int) -> int | None:
+    """Where a committee's topic of fields goes on after "and" at ``end``: "Subcommittee on
+    Agriculture" + "and Food Security" (capitalised fields only, up to the end of their run:
+    not "Subcommittee on Energy" + "and Mining Forum")."""
+    on = next((token.i for token in doc[start:end] if token.lower_ in ("on", "for")), None)
+    if on is None or head_word(doc[start:on].text) not in ON_TAIL_HEADS:
+        return None
+    run_end = _capitalised_run(doc, end + 1)
+    fields = doc[end + 1 : run_end]
+    if not len(fields) or not all(token.is_title and token.lower_ in TOPIC_WORDS for token in fields):
+        return None
+    return run_end
+
+
 def _places_of_tail(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int | None:
     """Where a body's "for" or "of" tail of places joined by "and" ends: "Subregional Office
     for East and" + "North-East Asia" (a known place after "and", a point of the compass
@@ -1026,6 +1044,8 @@ def _extend_right(
             and (continued := _and_continues(doc, start, end) or _places_of_tail(doc, start, end, ents_at)) is not None
         ):
             end = continued
+        elif token.lower_ in ("and", "&") and (continued := _topic_goes_on(doc, start, end)) is not None:
+            end = continued  # (a known committee too: "Subcommittee on Agriculture" + "and Food Security")
         elif YEAR_WORD.match(token.text) and doc[end - 1].lower_ in LEADING_EVENT_BEFORE_YEAR:
             # "Organizing Committee for Expo" + "2012 Yeosu Korea": the event's name goes on
             if (run_end := _capitalised_run(doc, end + 1, known_names=True)) == end + 1:
@@ -3683,9 +3703,10 @@ _UNIT_OF_REGIONAL_GOVERNMENT = re.compile(
     + r")\s+(?:People['’]s\s+)?Government$",
     re.IGNORECASE,
 )
-# "Sakhalin Oblast Government" is the "Government of Sakhalin Oblast"
+# "Sakhalin Oblast Government" is the "Government of Sakhalin Oblast" (and "Daegu Metropolitan City
+# Government" of "Daegu Metropolitan City, Government")
 _REGION_THEN_BODY = re.compile(
-    r"^(?P<region>.+\s(?:Oblast|Krai|Province|Prefecture|Region|Territory|Republic|Okrug|Aimag))\s+"
+    r"^(?P<region>.+\s(?:Oblast|Krai|Province|Prefecture|Region|Territory|Republic|Okrug|Aimag|City|County)|\S+-do)\s+"
     r"(?P<body>Government|Administration|Governor['’]s Office)$"
 )
 

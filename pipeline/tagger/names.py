@@ -43,6 +43,8 @@ HEAD_WORDS = {
         "expo",
         "symposium",
         "workshop",
+        "visit",  # "NEAR Working Committee Field Visit": no oil field of the committee's
+        "visits",
         "agreement",
         "deal",  # a policy: "European Green Deal"
         "round",  # trade negotiations: "the Uruguay Round", "the Doha Round"
@@ -717,6 +719,10 @@ FIELD_WORDS = {
     "green",
     "business",  # "Gyeonggi Business & Science Accelerator"
 }
+# ... and a committee's topic has these words too, after its fields: "Subcommittee on Agriculture
+# and Food Security", "on Energy and Climate Change" (not generic: "National Agriculture and Food
+# Research Organization" is a name)
+TOPIC_WORDS = FIELD_WORDS | {"food", "climate", "change"}
 GENERIC_WORDS = FIELD_WORDS | {
     # a programme's words, capitalised at the start of its items: "27 Sep. Boat trip to ...", "Train to ..."
     "boat",
@@ -861,6 +867,8 @@ NOT_NAMES = {
     "gw",
     "mwh",
     "kwh",
+    "mccune-reischauer",  # romanisation systems: "Ch'ongjin in the McCune-Reischauer spelling"
+    "wade-giles",
     "zip",  # "slides of KMI and NOWPAP (ZIP)": a file's format, no acronym
     "rar",
     "xls",
