@@ -543,6 +543,18 @@ def test_an_organizer_of_two_bodies_on_two_lines_and_a_wrapped_one() -> None:
     wrapped = "Meeting\n· Overview\nOrganized by\n\tGangwon Provincial\n\tGovernment, Republic of Korea\n"
     organizer = parse(read_bytes(wrapped.encode(), "x.txt")).overview.organizer
     assert (organizer.country, organizer.name) == ("Republic of Korea", "Gangwon Provincial Government")
+    department = (
+        "Meeting\n· Overview\nHost\nInner Mongolia Autonomous Region, Department of Environmental Protection\n"
+        "Tongliao Municipal People's Government\n"
+    )
+    assert parse(read_bytes(department.encode(), "x.txt")).overview.organizer.name == (
+        "Inner Mongolia Autonomous Region, Department of Environmental Protection; "
+        "Tongliao Municipal People's Government"
+    )
+    portfolio = "Meeting\n· Overview\nHost\nJilin Province, Department of Foreign\nAffairs of Jilin Province\n"
+    assert parse(read_bytes(portfolio.encode(), "x.txt")).overview.organizer.name == (
+        "Jilin Province, Department of Foreign Affairs of Jilin Province"
+    )
 
 
 def test_experts_and_a_heading_of_members_after_a_countrys_list() -> None:

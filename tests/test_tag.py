@@ -2439,6 +2439,16 @@ def test_a_participant_said_to_be_an_ngo_and_an_organizers_organ_of_near(nlp) ->
     assert "NGO" not in kinds and "Subcommittee on Mining of NEAR" not in kinds
 
 
+def test_an_observer_followed_by_its_initials_is_a_body_and_a_region_with_its_own_stays_a_place(nlp) -> None:
+    text = (
+        "M\n· Overview\nParticipation\nObservers: Baltic Sea States Subregional Co-operation (BSSSC), "
+        "Jewish Autonomous Oblast (JAO)\n· Contents\n▷ Talks.\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Baltic Sea States Subregional Co-operation"] == kinds["BSSSC"] == "organization"
+    assert kinds["Jewish Autonomous Oblast"] == "place"
+
+
 def test_lower_case_words_before_a_known_name_and_a_kings_name_and_a_rivers_native_name(nlp) -> None:
     text = SHELL.format(
         "Changbai Mountain and its crater lake Tianchi; the environment subcommittee met; the tomb of King "

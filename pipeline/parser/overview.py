@@ -562,8 +562,21 @@ def _bodies_text(raw: RawField) -> str:
     for value in raw.values:
         last = (split_aside(text) or (text, ""))[0].split()[-1:]
         ends_a_name = bool(last) and last[0].lower().strip(".,") in NAME_END_WORDS
+        # "Inner Mongolia Autonomous Region, Department of Environmental Protection" over "Tongliao
+        # Municipal People's Government": a department's portfolio ends its name when a whole
+        # body's name follows
+        ends_a_name = ends_a_name or (_PORTFOLIO_END.search(text) is not None and _whole_body(value.text))
         text = f"{text}; {value.text}" if ends_a_name and value.text[:1].isupper() else f"{text} {value.text}".strip()
     return text
+
+
+_PORTFOLIO_END = re.compile(r"\b(?:Department|Bureau|Ministry|Office)\s+of(?:\s+(?:and|[A-Z][\w'’-]*))+$")
+
+
+def _whole_body(text: str) -> bool:
+    """Whether a line is a body's whole name: capitalised words that end as a body's name does."""
+    words = text.split()
+    return len(words) >= 2 and all(word[:1].isupper() for word in words) and words[-1].lower() in NAME_END_WORDS
 
 
 def parse_organizer(text: str) -> Organizer:

@@ -658,7 +658,12 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                         name = office["place"]  # "World Bank (Beijing office)": the body's office, in Beijing
                     # observers are often bodies: "UNDP Tumen Secretariat"; a meeting takes no part in
                     # one, so a participant named like one is a body ("... Tourism Forum (EATOF)")
-                    body = said_body or head_kind(name) in ("organization", "event") or _led_by_acronym(name, gazetteer)
+                    body = (
+                        said_body
+                        or head_kind(name) in ("organization", "event")
+                        or _led_by_acronym(name, gazetteer)
+                        or (named is None and _initialled_body(authority, name, gazetteer))
+                    )
                     if body:
                         found = _body_mentions(name, gazetteer, group.country)
                     else:  # "Baganuur District of Ulaanbaatar": two places
@@ -718,6 +723,24 @@ def _names_a_body(name: str, gazetteer: Gazetteer) -> bool:
     return gazetteer.lookup(name) is not None or (
         head_capitalised and head_kind(name) in ("organization", "administrative")
     )
+
+
+def _initialled_body(listed: str, name: str, gazetteer: Gazetteer) -> bool:
+    """ "Baltic Sea States Subregional Co-operation (BSSSC)": a participant of no head word the
+    gazetteer does not know, followed by its initials as an acronym, is a body (regions'
+    heads say what they are: "Jewish Autonomous Oblast (JAO)")."""
+    aside = split_aside(listed)
+    return (
+        aside is not None
+        and is_acronym(aside[1])
+        and len(aside[1]) >= MIN_INITIALS
+        and acronym_letters(name) == aside[1]
+        and head_kind(name) is None
+        and gazetteer.lookup(name) is None
+    )
+
+
+MIN_INITIALS = 3  # (two letters are too often a place's: "Sea of Japan (SJ)")
 
 
 def _led_by_acronym(name: str, gazetteer: Gazetteer) -> bool:
