@@ -178,6 +178,7 @@ def test_a_heading_over_bullets_that_is_no_country() -> None:
         ("13 member regional governments from 5 countries, 7 on site and 6 online", (13, 5)),
         ("126 young athletes and 34 officials from 8 member regions of 4 countries", (8, 4)),
         ("96 students and young researchers from 6 countries", (None, 6)),
+        ("82 participants (64 students and 18 leaders) from 10 member regional governments of 5 countries", (10, 5)),
     ],
 )
 def test_summary_shapes(summary: str, stated: tuple[int, int]) -> None:

@@ -849,6 +849,13 @@ def test_an_organ_named_by_its_field_is_a_name_and_a_year_after_for_ends_it(nlp)
         ("organization", ("Government of Sakhalin Oblast", "Sakhalin Oblast Government")),
         ("organization", ("Daegu Metropolitan City, Government", "Daegu Metropolitan City Government")),
         ("organization", ("Gangwon-do Government", "Gangwon-do, Government")),
+        (
+            "organization",
+            (
+                "Heilongjiang Province, Department of Agriculture and Rural Affairs",
+                "Department of Agriculture and Rural Affairs of Heilongjiang Province",
+            ),
+        ),
     ],
 )
 def test_one_thing_written_two_ways_is_one_entity(kind: str, spellings: tuple[str, ...]) -> None:
@@ -2437,6 +2444,12 @@ def test_a_participant_said_to_be_an_ngo_and_an_organizers_organ_of_near(nlp) ->
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Future Forest"] == kinds["Subcommittee on Mining"] == kinds["NEAR"] == "organization"
     assert "NGO" not in kinds and "Subcommittee on Mining of NEAR" not in kinds
+
+
+def test_a_leading_legal_form_before_a_brand_written_with_capitals_inside(nlp) -> None:
+    text = SHELL.format("JSC HydroOGK built the plant of JSC RusHydro; OJSC Urgalugol mines coal.")
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["JSC HydroOGK"] == kinds["JSC RusHydro"] == kinds["OJSC Urgalugol"] == "organization"
 
 
 def test_an_observer_followed_by_its_initials_is_a_body_and_a_region_with_its_own_stays_a_place(nlp) -> None:

@@ -607,7 +607,10 @@ def parse_period_field(text: str, line: int, notes: list[Note]) -> Period:
 # --- participation ---------------------------------------------------------------
 
 SUMMARY = re.compile(
-    r"^(?:(?:a\s+)?total(?:\s+of)?\s*:?\s*)?(?P<authorities>\d{1,6})\s+(?P<what>[^\W\d][^,;:()]*?)"
+    r"^(?:(?:a\s+)?total(?:\s+of)?\s*:?\s*)?(?P<authorities>\d{1,6})\s+(?P<what>[^\W\d][^,;:()]*?"
+    # "82 participants (64 students and 18 leaders) from 10 member regional governments": an aside
+    # on the people before the authorities they came from
+    r"(?:\s*\((?![^()]*observer)[^()]*\)\s+(?=(?:from|of|representing)\s+\d)[^,;:()]*?)?)"
     r"(?:\s+(?:from|of|in|representing)\s+(?P<countries>\d{1,6})\s+(?:countries|country|nations)"
     r"|\s*\((?P<bracketed_countries>\d{1,6})\s+(?:countries|country|nations)\))?"
     # "... from 5 countries (6 in person, 11 online) and 1 observer": an aside on how they took part

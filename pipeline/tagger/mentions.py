@@ -38,6 +38,7 @@ from .names import (
     HONORIFICS,
     KNOWN_ONLY_SHAPES,
     KOREAN_UNIT_ENDINGS,
+    LEADING_COMPANY_FORMS,
     LEADING_EVENT,
     LEADING_EVENT_BEFORE_YEAR,
     LEADING_EVENTS,
@@ -317,11 +318,13 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         # 'Rokkasho Cultural Exchange Plaza "Swing"': a building and its nickname, two names of it
         names = [piece for name in names for piece in _nicknamed(name)]
         named: Mention | None = None  # the mention of the part's name, before its aside
+        # ... and of the name a native form follows: "Japan (Hachi Kogen Ski Area, ハチ高原)"
+        before_native: tuple[str, Mention] | None = None
         for position, name in enumerate(names):
-            if name and named is not None and _native_form(name, names[0]):
+            if name and before_native is not None and _native_form(name, before_native[0]):
                 # "Gimhae Arts Center (김해문화의전당)", "Russky Island (остров Русский)": the venue's
                 # own name in its country's script, whose first word may be in lower case
-                mentions += _native_of(name, named, gazetteer)
+                mentions += _native_of(name, before_native[1], gazetteer)
                 continue
             if not name or name[0].islower() or name.lower() in NOT_NAMES or name.split()[0].lower() in ONLINE_WORDS:
                 continue  # "business centre" in "Zone, business centre, Tomsk", "Online video conference", is no name
@@ -340,6 +343,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
                 )
             )
             mentions.append(mention)
+            before_native = (name, mention)
             if position == 0:
                 named = mention
     return mentions
@@ -1944,6 +1948,27 @@ def _ent_ending_at(ents_at: dict[int, Span], end: int, longest: int) -> Span | N
     return next((ent for ent in map(ents_at.get, starts) if ent is not None and ent.end == end), None)
 
 
+ACRONYM_LEFT_WORDS = 3  # "New Energy and" + "Industrial Technology Development Organization (NEDO)"
+
+
+def _left_to_its_acronym(doc: Doc, start: int, end: int) -> int:
+    """Where a body's name starts whose acronym follows it in brackets, when the capitalised
+    words before its "and" are the acronym's first letters, whatever the model read them as:
+    "Arctic and" + "Antarctic Research Institute (AARI)", "the New Energy and" + "Industrial
+    Technology Development Organization (NEDO)"."""
+    if not (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and is_acronym(doc[end + 1].text)):
+        return start
+    acronym, letters = doc[end + 1].text, acronym_letters(doc[start:end].text)
+    if not (start >= 2 and doc[start - 1].lower_ in ("and", "&") and acronym.endswith(letters)):
+        return start
+    run_start = start - 1
+    while run_start > 0 and start - 1 - run_start < ACRONYM_LEFT_WORDS and _starts_name(doc[run_start - 1]):
+        run_start -= 1
+        if acronym_letters(doc[run_start:end].text) == acronym:
+            return run_start
+    return start
+
+
 def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
     """Grow an organization's name to the left: "Culture and" before "Tourism Subcommittee",
     and an organization's acronym before its unit ("NOWPAP" + "Regional Coordinating Unit",
@@ -1981,6 +2006,7 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
         ):
             break
         start = run_start
+    start = _left_to_its_acronym(doc, start, end)
     feature = _ent_ending_at(ents_at, start, longest=3)
     if feature is not None and feature.ent_id_ == "shape:natural" and doc[start - 1].whitespace_:
         start = feature.start  # "Shapotou Desert" + "Research and Experiment Station": the feature names the body
@@ -2389,9 +2415,6 @@ def _named_by_unit_noun(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
 RESOURCE_WORDS_BEFORE = 2  # "the Elga coal deposit", "the Kovykta gas condensate field"
 
 
-# Legal forms written before a company's name, as Russian and Mongolian companies are:
-# "OJSC Urgalugol", "JSC Russian Railways"
-LEADING_COMPANY_FORMS = frozenset({"ojsc", "jsc", "pjsc", "cjsc", "oao", "zao", "pao", "ooo", "llc"})
 COMPANY_NAME_WORDS = 3
 FORMS_AFTER_COMMA = COMPANY_FORMS | LEADING_COMPANY_FORMS  # "Dalenergo, OAO": a leading form may trail after a comma
 _LEADING_FORM = re.compile(r"\b(?:" + "|".join(form.upper() for form in sorted(LEADING_COMPANY_FORMS)) + r")\b")
@@ -2420,6 +2443,11 @@ def _company_name_start(doc: Doc, anchor: int, gazetteer: Gazetteer) -> int:
         if place is not None and place.kind == "place":
             start -= 1
     return start
+
+
+def _brand_word(token: Token) -> bool:
+    """A word with capitals inside it, as brands write theirs: "RusHydro", "HydroOGK"."""
+    return token.is_alpha and token.text[:1].isupper() and any(char.isupper() for char in token.text[1:])
 
 
 def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
@@ -2458,7 +2486,9 @@ def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list
     for token in doc[: len(doc) - 1]:
         if token.lower_ not in LEADING_COMPANY_FORMS or not token.is_upper:
             continue
-        end = _capitalised_run(doc, token.i + 1, known_names=True)
+        end = token.i + 1  # (a brand's capitals inside its one word too: "JSC RusHydro", "JSC HydroOGK")
+        while end < len(doc) and (_starts_name(doc[end]) or _brand_word(doc[end])):
+            end += 1
         if token.i + 1 < end <= token.i + 1 + COMPANY_NAME_WORDS:
             text = doc[token.i : end].text
             found.append(
@@ -3748,7 +3778,12 @@ def _name_key(name: str, gazetteer: Gazetteer) -> str:
     if unit := _UNIT_OF_REGIONAL_GOVERNMENT.match(name):
         name = f"{unit['region']} {unit['adjective']} {unit['body']}"  # (read as one below)
     region_body = _REGION_BODY.match(name)
-    if region_body and _generic(region_body["body"]):
+    # (and a region's department: "Heilongjiang Province, Department of Agriculture and Rural
+    # Affairs" is the "Department of Agriculture and Rural Affairs of Heilongjiang Province")
+    if region_body and (
+        _generic(region_body["body"])
+        or (_office_of(region_body["region"], region_body["body"]) and " of " in region_body["body"])
+    ):
         name = f"{region_body['body']} of {region_body['region']}"
     if adjective_body := _ADJECTIVE_BODY.match(name):
         noun = REGION_ADJECTIVES[adjective_body["adjective"].lower()]

@@ -44,6 +44,7 @@ HEAD_WORDS = {
         "symposium",
         "workshop",
         "visit",  # "NEAR Working Committee Field Visit": no oil field of the committee's
+        "appeal",  # a document adopted: "the Yunotsu Appeal"
         "visits",
         "agreement",
         "deal",  # a policy: "European Green Deal"
@@ -514,6 +515,9 @@ NATURAL_FEATURE_NOUNS = {
     "grassland",
     "grasslands",
 }
+# Legal forms written before a company's name, as Russian and Mongolian companies are:
+# "OJSC Urgalugol", "JSC Russian Railways"
+LEADING_COMPANY_FORMS = frozenset({"ojsc", "jsc", "pjsc", "cjsc", "oao", "zao", "pao", "ooo", "llc"})
 # A name followed by one of these lower-case nouns names a town or district, whatever the
 # model thought it was: "herders of Tsenkhermandal soum", "Hongsibu district". (Not "village"
 # nor "town": "a Neolithic village", "a Nanai village".)
@@ -857,6 +861,8 @@ NOT_NAMES = {
     "rub",
     "mnt",
     "world heritage",
+    "hot spring",  # a lecture's words: "Hot Springs and Regional Revitalisation" ("Paegam Hot Spring" is a name)
+    "hot springs",
     # words of a field or a programme that the model takes for a body when alone
     "mining",
     "renewable energy",
@@ -1052,6 +1058,8 @@ TWO_WORD_HEADS = {
     ("experimental", "station"): "organization",
     ("experiment", "station"): "organization",
     ("research", "station"): "organization",
+    ("police", "station"): "organization",  # "Incheon Maritime Police Station"
+    ("fire", "station"): "organization",
     ("consulate", "general"): "organization",  # "Consulate General of Japan in Vladivostok"
     ("government", "house"): "facility",  # the seat of an aimag's government: "Selenge Aimag Government House"
     ("estuary", "bank"): "facility",  # a barrage across an estuary: "Geumgang Estuary Bank"
@@ -1806,7 +1814,8 @@ NAME_SHAPES = [
     _shape(
         "LOC",
         [
-            {**_CAPITALISED, "LOWER": {"NOT_IN": sorted(PEOPLES_ADJECTIVES)}, "OP": "1"},
+            # (nor after a company's leading form: "OJSC Urgalugol mines coal")
+            {**_CAPITALISED, "LOWER": {"NOT_IN": sorted(PEOPLES_ADJECTIVES | LEADING_COMPANY_FORMS)}, "OP": "1"},
             _CAPITALISED | {"OP": "{0,3}"},
             {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}, "IS_LOWER": True},
         ],
@@ -1833,7 +1842,8 @@ NAME_SHAPES = [
     _shape(
         "LOC",
         [
-            {**_CAPITALISED, "LOWER": {"NOT_IN": sorted(PEOPLES_ADJECTIVES)}, "OP": "1"},
+            # (nor after a company's leading form: "OJSC Urgalugol mines coal")
+            {**_CAPITALISED, "LOWER": {"NOT_IN": sorted(PEOPLES_ADJECTIVES | LEADING_COMPANY_FORMS)}, "OP": "1"},
             _CAPITALISED | {"OP": "{0,3}"},
             {"LOWER": {"IN": sorted(RESOURCE_WORDS - {"and"})}, "OP": "{1,3}"},
             {"LOWER": {"IN": sorted(RESOURCE_SITES)}},
@@ -1929,6 +1939,8 @@ NAME_SHAPES = [
     # a Korean neighbourhood, township or village by its unit's ending: "Haenggung-dong", "Songsan-ri"
     _shape("GPE", [_UNIT_NAME, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}], "korean unit"),
     _shape("GPE", [_UNIT_NAME, {"ORTH": "-"}, {"LOWER": {"IN": sorted(TOWN_UNIT_ENDINGS)}}], "town unit"),
+    # a Korean island by its "-do" (島), where no province of that name is known: "Gyodong-do", "Daebu-do"
+    _shape("LOC", [_UNIT_NAME, {"ORTH": "-"}, {"LOWER": "do"}], "korean island"),
     _shape(
         "GPE",
         [_MCCUNE_REISCHAUER_WORD, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}],
