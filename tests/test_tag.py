@@ -2452,6 +2452,19 @@ def test_a_leading_legal_form_before_a_brand_written_with_capitals_inside(nlp) -
     assert kinds["JSC HydroOGK"] == kinds["JSC RusHydro"] == kinds["OJSC Urgalugol"] == "organization"
 
 
+def test_company_parents_articles_expert_groups_and_a_known_body_in_lower_case(nlp) -> None:
+    text = SHELL.format(
+        "JSC Sakhaenergo, a subsidiary of PJSC Yakutskenergo of the RusHydro Group, sold power to The Chugoku "
+        "Electric Power Co., Inc.; the Ad Hoc Group of Experts on Coal Mine Methane met; the GA will create a "
+        "NEAR subcommittee on energy and climate change."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["PJSC Yakutskenergo"] == kinds["Chugoku Electric Power Co., Inc."] == "organization"
+    assert kinds["Ad Hoc Group of Experts on Coal Mine Methane"] == "organization"
+    assert not {"PJSC Yakutskenergo of the RusHydro Group", "The Chugoku Electric Power Co., Inc."} & set(kinds)
+    assert not [name for name in kinds if "subcommittee on energy" in name]
+
+
 def test_an_observer_followed_by_its_initials_is_a_body_and_a_region_with_its_own_stays_a_place(nlp) -> None:
     text = (
         "M\n· Overview\nParticipation\nObservers: Baltic Sea States Subregional Co-operation (BSSSC), "

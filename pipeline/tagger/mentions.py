@@ -943,6 +943,9 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+_EXPERTS_GROUP = re.compile(r"\b(?:Group|Panel|Committee|Meeting) of Experts$")
+
+
 def _topic_goes_on(doc: Doc, start: int, end: int) -> int | None:
     """Where a committee's topic of fields goes on after "and" at ``end``: "Subcommittee on
     Agriculture" + "and Food Security" (capitalised fields only, up to the end of their run:
@@ -1105,10 +1108,14 @@ def _extend_right(
         elif (
             token.lower_ in CONNECTORS
             and doc[end - 1].lower_ not in COMPANY_FORMS  # ("Energy Resources LLC" + "for the Ukhaa Khudag mine")
+            # ("PJSC Yakutskenergo" + "of the RusHydro Group": a company's parent, no word of its name)
+            and doc[start].lower_ not in LEADING_COMPANY_FORMS
             and kind_of(doc[:end].text) == "organization"
-            # "on" opens a committee's tail ("Subcommittee on Energy"), never a second one
+            # "on" opens a committee's tail ("Subcommittee on Energy"), never a second one (but for
+            # a group of experts': "Ad Hoc Group of Experts on Coal Mine Methane")
             and not (
                 token.lower_ == "on"
+                and not _EXPERTS_GROUP.search(doc[start:end].text)
                 and (
                     any(t.lower_ in CONNECTORS for t in doc[start:end])
                     or head_word(doc[start:end].text) not in ON_TAIL_HEADS | HEAD_WORDS["event"]
@@ -2470,6 +2477,8 @@ def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list
         start = ending_at.get(anchor)
         if start is None:
             start = _company_name_start(doc, anchor, gazetteer)
+        while start < anchor and doc[start].lower_ == "the":
+            start += 1  # (an article the model's span took: "to The Chugoku Electric Power Co., Inc.")
 
         end = form.i + 1
         if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in COMPANY_FORMS:
@@ -2858,8 +2867,8 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
         ):
             continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
-        if entry is not None and ent.text.isascii() and ent.text.islower():
-            continue  # "the environment subcommittee": words, matched by their letters alone
+        if entry is not None and ent.text.isascii() and (ent.text.islower() or _lower_cased_body(ent, entry)):
+            continue  # "the environment subcommittee", "a NEAR subcommittee on energy": words, matched by their letters
         if entry is not None and (named := _after_lower_case_words(ent, gazetteer)) is not None:
             ent, entry = named  # "its crater lake Tianchi": the lake's name, without the noun
         if entry is not None:
@@ -2895,6 +2904,36 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
             accepted.append(coordinated)
     accepted = _cities_among_cities(doc, _also_known_as(doc, _with_native(doc, accepted)), gazetteer)
     return [mention for _, found in _with_articles(doc, _governed_regions(doc, accepted)) for mention in found]
+
+
+def _lower_cased_body(ent: Span, entry: Entry) -> bool:
+    """Whether a body's known name is matched with its own words in lower case ("a NEAR
+    subcommittee on energy and climate change": a proposal's words, not the subcommittee)."""
+    words = ent.text.split()
+    if entry.kind != "organization" or not words[0][:1].isupper() or len(words) < LOWER_CASED_BODY_WORDS:
+        return False
+    # (only a body's own head words: "SK hynix" is the brand's way; "Montsame news agency" trails
+    # words after a name the gazetteer knows alone)
+    written = {alias for alias in (entry.name, *entry.aliases) if alias.lower() == ent.text.lower()}
+    return (
+        bool(written)
+        and _alias_count(entry, words[0]) == 0
+        and all(
+            any(
+                word[:1].isupper() and mine[:1].islower() and mine in ON_TAIL_HEADS
+                for word, mine in zip(alias.split(), words, strict=False)
+            )
+            for alias in written
+        )
+    )
+
+
+LOWER_CASED_BODY_WORDS = 3
+
+
+def _alias_count(entry: Entry, word: str) -> int:
+    """How many of an entry's names are ``word`` alone."""
+    return sum(alias.lower() == word.lower() for alias in (entry.name, *entry.aliases))
 
 
 def _after_lower_case_words(ent: Span, gazetteer: Gazetteer) -> tuple[Span, Entry] | None:
