@@ -1472,6 +1472,37 @@ def test_delegates_named_after_their_authority_are_kept_apart_from_the_authoriti
     assert len(participation.delegates) == 3 and not notes
 
 
+def test_delegates_by_a_family_name_in_capitals_and_a_post_without_an_honorific() -> None:
+    participation = _participation(
+        [
+            "Republic of Korea",
+            "- Gyeonggi-do: OH Se-jin, Logistics Policy Officer (in person)",
+            "- Gangwon-do: KOTRA Busan, Trade Office",
+            "Russia",
+            "- Primorsky Krai: Dmitry VOLKOV, Adviser for Transport (online)",
+        ]
+    )
+    # (a body after the colon, no post after its comma: no delegate)
+    assert [line.split(":")[0] for line in participation.delegates] == ["Gyeonggi-do", "Primorsky Krai"]
+    assert [(g.country, g.authorities) for g in participation.groups][::2] == [
+        ("Republic of Korea", ["Gyeonggi-do"]),
+        ("Russian Federation", ["Primorsky Krai"]),
+    ]
+
+
+def test_a_guest_country_after_a_semicolon_observes() -> None:
+    assert _groups("Japan: Tottori Prefecture; China (guest): Xinjiang Uygur Autonomous Region") == [
+        ("Japan", "member", ["Tottori Prefecture"]),
+        ("China", "observer", ["Xinjiang Uygur Autonomous Region"]),
+    ]
+
+
+def test_a_companys_legal_form_after_a_comma_is_its_own() -> None:
+    assert _groups("Observers: DBS Cruise Ferry Co., Ltd., Far Eastern Shipping Company (FESCO), Dalenergo, OAO")[-1][
+        2
+    ] == ["DBS Cruise Ferry Co., Ltd.", "Far Eastern Shipping Company (FESCO)", "Dalenergo, OAO"]
+
+
 def test_a_body_s_office_after_a_comma_is_that_body_s() -> None:
     assert _groups(
         "Observers: Korea Trade-Investment Promotion Agency (KOTRA), Vladivostok office; ERINA",

@@ -536,9 +536,18 @@ class Gazetteer:
                 eid = self.new_entry(sub.code, name, "place", "GPE", typ, cc, code=sub.code)
                 self.add(eid, sub.name, *aliases, *cfg.get("aliases", []), *cfg.get("native", []))
                 self.add(eid, *self.native_subdivision(sub, typ, cfg))
-        for code in self.src.get("subdivisions", {}):
-            if code not in known:
-                self.errors.append(f"subdivisions.{code}: not a first-level subdivision in pycountry")
+        for code, cfg in self.src.get("subdivisions", {}).items():
+            if code in known:
+                continue
+            # a region of another country the records name (an observer's): the row gives its
+            # English name, pycountry its code and its own (often transliterated) name
+            sub = pycountry.subdivisions.get(code=code)
+            if sub is None or sub.parent_code or "name" not in cfg:
+                self.errors.append(f"subdivisions.{code}: not a first-level subdivision in pycountry with a name given")
+                continue
+            cc = code.split("-")[0]
+            eid = self.new_entry(code, cfg["name"], "place", "GPE", sub.type.lower(), cc, code=code)
+            self.add(eid, sub.name, *cfg.get("aliases", []), *cfg.get("native", []))
         for code, cfg in self.src.get("historic_subdivisions", {}).items():
             # (a former subject's code is no longer ISO's current one, and its successor is)
             if code in known or cfg.get("successor") not in known or not cfg.get("source"):

@@ -25,7 +25,16 @@ from ..record import (
 from .countries import canonical_country, country_code, country_name
 from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
-from .text import Line, english_words, is_post, other_script_only, split_aside, split_top_level, split_top_level_at
+from .text import (
+    Line,
+    english_words,
+    is_post,
+    names_a_post,
+    other_script_only,
+    split_aside,
+    split_top_level,
+    split_top_level_at,
+)
 from .unwrap import join_wrapped
 
 
@@ -643,7 +652,9 @@ OBSERVER_LINE = re.compile(
 # "(observer)", "[Observer]", "（观察员 Observer）", "– observer": after a name, that one is an observer.
 OBSERVER_SUFFIX = re.compile(
     # ("(observer, did not attend)", "(observer, by letter)": a remark may follow the word)
-    r"\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?observers?(?:\s*[,;][^()\[\]（）]{0,40})?[)\]）]|\s+[–—-]\s+(?:as\s+(?:an?\s+)?)?observers?\b"
+    # ("(guest)": a region invited beside the members, no member either)
+    r"\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?(?:observers?|guests?)(?:\s*[,;][^()\[\]（）]{0,40})?[)\]）]"
+    r"|\s+[–—-]\s+(?:as\s+(?:an?\s+)?)?observers?\b"
     # "Altai Krai attended as an observer."
     r"|\s+(?:(?:attended|participated|took\s+part|joined)\s+)?as\s+(?:an?\s+)?observers?\b\.?",
     re.IGNORECASE,
@@ -696,6 +707,14 @@ DELEGATES_HEADING = re.compile(
 HONORIFIC = r"(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|H\.\s?E)\.?\s+[A-Z]"
 DELEGATE_LINE = re.compile(
     rf"(?P<authority>[^:：;–—()]+?(?:\s*\([^()]*\))?)\s*(?:[:：]|\s[-–—]\s)\s*(?P<delegate>{HONORIFIC}.*)"
+)
+# "Gyeonggi-do: OH Se-jin, Logistics Policy Officer (in person)", "Primorsky Krai: Dmitry VOLKOV,
+# Adviser for Transport": no honorific, the family name in capitals, then a post after a comma
+# (checked: "Gangwon-do: KOTRA Busan, Trade Office" is a body)
+CAPITALS_NAME = r"(?:[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]+\s+[A-Z]{2,}(?:-[A-Z]{2,})?)"
+DELEGATE_BY_NAME = re.compile(
+    rf"(?P<authority>[^:：;–—()]+?(?:\s*\([^()]*\))?)\s*(?:[:：]|\s[-–—]\s)\s*"
+    rf"(?P<delegate>{CAPITALS_NAME},\s*(?P<post>[^,()]+).*)"
 )
 # "Amur Oblast (Head: Mr. Igor V. Bondar, Deputy Minister ...)": the delegate in the authority's aside
 DELEGATE_ASIDE = re.compile(
@@ -830,6 +849,8 @@ def _long(text: str) -> bool:
     return len(text.split()) > (_NAME_WORDS_MAX if _title_case(text) else _WORDS_MAX)
 
 
+# A name that ends with an abbreviation keeps its dot: "DBS Cruise Ferry Co., Ltd."
+_ABBREVIATED_END = re.compile(r"\b(?:Ltd|Inc|Co|Corp)\.$")
 _CASED_ACRONYM = re.compile(r"[a-z][a-z\d]*[A-Z\d][A-Za-z\d]*")
 
 
@@ -862,7 +883,14 @@ SUSPECT_AUTHORITIES = (
     # "about 60 scientists": names start with a capital (or a letter of a script without case),
     # but for a body's own lower-case acronym, with a digit or a capital in it ("nrg4SD", "eThekwini")
     SuspectRule("lower case", lambda text: text[:1].islower() and not _cased_acronym(text)),
-    SuspectRule("sentence", lambda text: len(text.split()) >= 5 and text.rstrip().endswith((".", "!", "?"))),
+    SuspectRule(
+        "sentence",
+        lambda text: (
+            len(text.split()) >= 5
+            and text.rstrip().endswith((".", "!", "?"))
+            and not _ABBREVIATED_END.search(text.rstrip())
+        ),
+    ),
     # "Programme Officer, TRADP", "Vice-Governor for Administrative Affairs, Kyongsangnam-do": a
     # delegate's post before the body or region a list of delegates names after it
     SuspectRule("post", lambda text: is_post(text)),
@@ -991,7 +1019,8 @@ class ParticipationScanner:
                 text = f"{text} ({legend[0].lower()}{legend[1:]})"
         text, observer_suffix = strip_observer_suffix(text)
         marked = marked or observer_suffix
-        text = text.strip(" .;,:：")
+        abbreviated = _ABBREVIATED_END.search(text.rstrip(" ;,:："))
+        text = text.strip(" .;,:：") + ("." if abbreviated else "")  # (not the dot of "Co., Ltd.")
         if not text:
             return
         remark = _DASHED_REMARK.match(text)
@@ -1133,7 +1162,10 @@ class ParticipationScanner:
             authority = f"{name} ({native.strip()})" if slash and other_script_only(native) else aside["authority"]
             self.delegates.append(f"{authority}: {aside['delegate']}")
             return "" if self.delegates_listed else authority
-        if (named := DELEGATE_LINE.fullmatch(stripped)) is not None:
+        named = DELEGATE_LINE.fullmatch(stripped)
+        if named is None and (by_name := DELEGATE_BY_NAME.fullmatch(stripped)) is not None:
+            named = by_name if names_a_post(by_name["post"]) else None
+        if named is not None:
             self.delegates.append(stripped)
             return "" if self.delegates_listed else named["authority"]
         if self.delegates_listed and re.match(HONORIFIC, stripped):
@@ -1349,11 +1381,16 @@ class ParticipationScanner:
                     self.open_group(country.strip())
                 continue
             heading = country_heading(item)
+            observing = _observer_heading(item) if heading is None else None
             marked = False
             if heading:  # "Korea: Gangwon-do" after a semicolon: the next country and its first authority
                 group = self.open_or_continue(heading[0], heading[1])
                 group.observer = group.observer or observer
                 names = [heading[2]] if heading[2] else []
+            elif observing and country_code(observing[0]) and observing[1]:
+                # "...; China (guest): Xinjiang Uygur Autonomous Region": the next country, observing
+                self.open_group(observing[0]).observer = True
+                names = [observing[1]]
             else:
                 # "Hokkaido and the Republic of Khakassia as observers": the mark is both names'
                 named, marked = strip_observer_suffix(item)
@@ -1428,6 +1465,8 @@ def listed_names(text: str) -> list[str]:
     for piece in split_top_level(text, _LIST_SEPARATORS):
         if names and _continues_portfolio(names[-1], piece) and text.find(f"{names[-1]}, {piece}") >= 0:
             names[-1] = f"{names[-1]}, {piece}"
+        elif names and _LEGAL_FORM_LISTED.match(piece):
+            names[-1] = f"{names[-1]}, {piece.strip()}"  # "DBS Cruise Ferry Co., Ltd.": the company's form
         elif names and _OFFICE_OF_LISTED.match(piece):
             # "Korea Trade-Investment Promotion Agency (KOTRA), Vladivostok office": that body's office
             names[-1] = f"{names[-1]} ({piece.strip()})"
@@ -1439,6 +1478,8 @@ def listed_names(text: str) -> list[str]:
     return names
 
 
+# A company's legal form after its name and a comma: "Weidong Ferry Co., Ltd.", "Dalenergo, OAO"
+_LEGAL_FORM_LISTED = re.compile(r"^\s*(?:Ltd|Inc|LLC|JSC|PJSC|OJSC|OAO|ZAO|PLC|Limited|Corp)\.?\s*(?:\([^()]*\))?\s*$")
 # A body's office in a town, in lower case after the body's name and a comma: "..., Vladivostok office"
 _OFFICE_OF_LISTED = re.compile(
     r"^\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:representative\s+|liaison\s+)?(?:office|branch)\s*$"

@@ -138,6 +138,13 @@ def is_post(text: str) -> bool:
     )
 
 
+def names_a_post(text: str) -> bool:
+    """Whether a delegate's post names one of the post nouns before its field: "Logistics Policy
+    Officer", "Division Chief for Ports", "Head of Investment" (not a body: "Trade Office")."""
+    post = re.split(r"\s+(?:for|of)\s+", text, maxsplit=1)[0]
+    return any(part in POST_NOUNS for word in post.lower().split() for part in word.split("-"))
+
+
 def other_script_only(text: str) -> bool:
     """Letters, none of them Latin ("津軽海峡", "Телецкое озеро")."""
     letters = [char for char in text if char.isalpha()]

@@ -495,6 +495,8 @@ def _joined_parts(text: str) -> list[str]:
                 _TOPIC_TAIL.search(part) is not None
                 and all(word in FIELD_WORDS for word in following.strip().lower().split())
             )
+            # "ESCAP Subregional Office for East and North-East Asia": a body's area, two points of the compass
+            or (_TOPIC_TAIL.search(part) is not None and part.split()[-1].lower() in COMPASS_WORDS)
             # "NEAR Economy and Trade Subcommittee": two fields of one body's name
             or (
                 part.split()[-1].lower() in FIELD_WORDS
@@ -924,6 +926,8 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
         return None  # an acronym is a name of its own: "SASS and Shandong University" are two
     if end - start == 1 and any(char.isupper() for char in doc[start].text[1:]):
         return None  # ... and so is a brand's one word with a capital inside: "XacBank and Khan Bank"
+    if end - start == 2 and doc[start].is_upper and doc[start + 1].ent_id_.startswith("country:"):
+        return None  # ... and a body's branch in a country: "WWF Mongolia and Dornod University" are two
     connectors = [token.i for token in doc[start:end] if token.lower_ in CONNECTORS]
     has_connector = bool(connectors)
     if connectors and connectors[-1] + 1 < end and all(token.is_upper for token in doc[connectors[-1] + 1 : end]):

@@ -861,6 +861,7 @@ NOT_NAMES = {
     "rub",
     "mnt",
     "world heritage",
+    "roro",  # ro-ro ships, a kind of vessel: "RORO and container services"
     "hot spring",  # a lecture's words: "Hot Springs and Regional Revitalisation" ("Paegam Hot Spring" is a name)
     "hot springs",
     # words of a field or a programme that the model takes for a body when alone
@@ -1059,6 +1060,7 @@ TWO_WORD_HEADS = {
     ("experiment", "station"): "organization",
     ("research", "station"): "organization",
     ("police", "station"): "organization",  # "Incheon Maritime Police Station"
+    ("guard", "station"): "organization",  # "Oki Coast Guard Station"
     ("fire", "station"): "organization",
     ("consulate", "general"): "organization",  # "Consulate General of Japan in Vladivostok"
     ("government", "house"): "facility",  # the seat of an aimag's government: "Selenge Aimag Government House"
