@@ -483,6 +483,13 @@ ENTITY_SET_FLOORS = {
     "DK": (0.976, 0.976, 0.916, 0.967),
     "DL": (0.957, 0.965, 0.926, 0.951),
     "DM": (0.956, 0.940, 0.870, 0.883),
+    "DN": (0.958, 0.953, 0.938, 0.955),
+    "DO": (0.983, 0.979, 0.972, 0.978),
+    "DP": (0.939, 0.939, 0.947, 0.926),
+    "DQ": (0.966, 0.954, 0.834, 0.859),
+    "DR": (0.967, 0.961, 0.964, 0.990),
+    "DS": (0.968, 0.967, 0.927, 0.960),
+    "DT": (0.960, 0.976, 0.931, 0.939),
 }
 
 
@@ -2463,6 +2470,17 @@ def test_company_parents_articles_expert_groups_and_a_known_body_in_lower_case(n
     assert kinds["Ad Hoc Group of Experts on Coal Mine Methane"] == "organization"
     assert not {"PJSC Yakutskenergo of the RusHydro Group", "The Chugoku Electric Power Co., Inc."} & set(kinds)
     assert not [name for name in kinds if "subcommittee on energy" in name]
+
+
+def test_a_delegates_post_in_an_authoritys_aside_names_nothing(nlp) -> None:
+    text = (
+        "M\n· Overview\nParticipation\nJapan\nTottori Prefecture (Director for International Affairs), "
+        "Shimane Prefecture\nRussian Federation\n- Sakha Republic (Yakutia) (Minister of Industry)\n"
+        "· Contents\n▷ Talks.\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Tottori Prefecture"] == kinds["Sakha Republic (Yakutia)"] == "place"
+    assert not {"Director for International Affairs", "Minister of Industry"} & set(kinds)
 
 
 def test_an_observer_followed_by_its_initials_is_a_body_and_a_region_with_its_own_stays_a_place(nlp) -> None:

@@ -138,6 +138,12 @@ def is_post(text: str) -> bool:
     )
 
 
+def is_post_of(text: str) -> bool:
+    """Whether an entry is a post, for a field or of a body: "Head of External Relations",
+    "Minister of Industry", "Deputy Director-General for Development and Reform"."""
+    return is_post(re.split(r"\s+of\s+", text, maxsplit=1)[0])
+
+
 def names_a_post(text: str) -> bool:
     """Whether a delegate's post names one of the post nouns before its field: "Logistics Policy
     Officer", "Division Chief for Ports", "Head of Investment" (not a body: "Trade Office")."""

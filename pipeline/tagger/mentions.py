@@ -22,7 +22,7 @@ from ..parser.countries import country_code
 from ..parser.dates import MONTHS
 from ..parser.meeting import declaration_kind
 from ..parser.overview import DELEGATE_LINE, HONORIFIC, ONLINE_TOO, PLACE_SEPARATOR, field_kind, match_label
-from ..parser.text import is_post, other_script_only, split_aside, split_top_level, split_top_level_at
+from ..parser.text import is_post, is_post_of, other_script_only, split_aside, split_top_level, split_top_level_at
 from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
@@ -653,6 +653,8 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                 for name in (name for body in _BODY_OF_BODY.split(authority) for name in _with_aside(body, gazetteer)):
                     if name[:1].islower() or not any(char.isalpha() for char in name):
                         continue  # an aside "(host)", "(host region)", "(8)" names nothing
+                    if named is not None and is_post_of(name):
+                        continue  # ... nor the post of the delegate it sent: "Tottori Prefecture (Director for ...)"
                     acronym = _acronym_aside(name, named, gazetteer)  # "Pacific Asia Travel Association (PATA)"
                     if acronym is not None:
                         mentions.append(acronym)
