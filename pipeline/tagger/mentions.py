@@ -1961,14 +1961,14 @@ def _ent_ending_at(ents_at: dict[int, Span], end: int, longest: int) -> Span | N
     return next((ent for ent in map(ents_at.get, starts) if ent is not None and ent.end == end), None)
 
 
-ACRONYM_LEFT_WORDS = 3  # "New Energy and" + "Industrial Technology Development Organization (NEDO)"
+ACRONYM_LEFT_WORDS = 3  # (the words before "and" an acronym's first letters may take)
 
 
 def _left_to_its_acronym(doc: Doc, start: int, end: int) -> int:
     """Where a body's name starts whose acronym follows it in brackets, when the capitalised
     words before its "and" are the acronym's first letters, whatever the model read them as:
-    "Arctic and" + "Antarctic Research Institute (AARI)", "the New Energy and" + "Industrial
-    Technology Development Organization (NEDO)"."""
+    "Arctic and" + "Antarctic Research Institute (AARI)" (not an acronym that leaves words
+    out: "New Energy and Industrial Technology Development Organization (NEDO)" is missed)."""
     if not (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and is_acronym(doc[end + 1].text)):
         return start
     acronym, letters = doc[end + 1].text, acronym_letters(doc[start:end].text)
