@@ -1472,6 +1472,24 @@ def test_delegates_named_after_their_authority_are_kept_apart_from_the_authoriti
     assert len(participation.delegates) == 3 and not notes
 
 
+def test_delegates_in_any_form_under_their_heading_until_a_group_opens_again() -> None:
+    participation = _participation(
+        [
+            "Russian Federation",
+            "Kamchatka Oblast, Primorsky Krai",
+            "Heads of delegation",
+            "Kamchatka Oblast: Deputy Governor Nikolai P. ROMANENKO; Primorsky Krai: V. S. KOVALENKO, Head",
+            "Guests – Sakhalin Energy Investment Company; Japan External Trade Organization (JETRO)",
+            "- Delegates of Sakhalin Oblast could not attend because their flight was cancelled",
+        ]
+    )
+    assert [line.split(":")[0] for line in participation.delegates] == ["Kamchatka Oblast", "Primorsky Krai"]
+    assert participation.groups[-1].authorities[:2] == [
+        "Sakhalin Energy Investment Company",
+        "Japan External Trade Organization (JETRO)",
+    ]
+
+
 def test_delegates_by_a_family_name_in_capitals_and_a_post_without_an_honorific() -> None:
     participation = _participation(
         [

@@ -490,6 +490,8 @@ ENTITY_SET_FLOORS = {
     "DR": (0.967, 0.961, 0.964, 0.990),
     "DS": (0.968, 0.967, 0.927, 0.960),
     "DT": (0.960, 0.976, 0.931, 0.939),
+    "DU": (0.964, 0.974, 0.961, 0.951),
+    "DV": (0.970, 0.954, 0.915, 0.886),
 }
 
 
@@ -2481,6 +2483,25 @@ def test_a_delegates_post_in_an_authoritys_aside_names_nothing(nlp) -> None:
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Tottori Prefecture"] == kinds["Sakha Republic (Yakutia)"] == "place"
     assert not {"Director for International Affairs", "Minister of Industry"} & set(kinds)
+
+
+def test_the_bodies_of_delegates_named_in_capitals_with_their_bodies_in_brackets(nlp) -> None:
+    text = (
+        "M\n· Overview\nParticipation\nJapan\nNiigata Prefecture\nHeads of delegation\n"
+        "KANG Dong-hoon (Director-General, Chungnam); Mr. ISHIDA Koichi (Niigata Prefecture, Crisis Management "
+        "Division); Ms. Galina I. PETROVA (Department of Civil Defence, Administration of Irkutsk Oblast)\n"
+        "· Contents\n▷ Talks.\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Crisis Management Division"] == kinds["Department of Civil Defence"] == "organization"
+    assert not [name for name in kinds if "KANG" in name or "ISHIDA" in name or "PETROVA" in name]
+
+
+def test_a_persons_family_name_in_capitals_after_a_title_names_no_place(nlp) -> None:
+    text = SHELL.format("Ms PARK Eun-ji and Mr. KIM Soo-yeon of Gyeonggi-do spoke in Busan.")
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Gyeonggi-do"] == kinds["Busan"] == "place"
+    assert not {"Ms PARK", "Eun-ji", "Soo"} & set(kinds)
 
 
 def test_an_observer_followed_by_its_initials_is_a_body_and_a_region_with_its_own_stays_a_place(nlp) -> None:

@@ -699,7 +699,8 @@ _DASHED_REMARK = re.compile(r"^(?P<name>[^\W\d_][^–—]*?\S)\s+[–—]\s+(?P<
 # delegates the authorities sent, listed under them a line each (DELEGATE_LINE)
 DELEGATES_HEADING = re.compile(
     r"[<《【\[]?\s*(?:※\s*)?(?:heads?\s+of\s+(?:the\s+)?delegations?|(?:list\s+of\s+)?delegates)"
-    r"(?:\s+and\s+experts)?\s*[>》】\]]?\s*[:：]?\s*(?P<rest>.*)",
+    # (what follows only after a colon: "Delegates of Sakhalin Oblast could not attend" is a remark)
+    r"(?:\s+and\s+experts)?\s*[>》】\]]?\s*(?:[:：]\s*(?P<rest>.*))?",
     re.IGNORECASE,
 )
 # "Gyeongsangbuk-do: Mr. Jang Seok-hwan, Director-General, ...", "Amur Oblast – Mr. Yevgeny Savin,
@@ -1154,7 +1155,7 @@ class ParticipationScanner:
         Mr. Shigeru Noda, Director, ..." lists Toyama Prefecture)."""
         stripped = text.strip()
         if heading := DELEGATES_HEADING.fullmatch(stripped):
-            self.delegates_listed, text = True, heading["rest"]
+            self.delegates_listed, text = True, heading["rest"] or ""
             stripped = text.strip()
         if (aside := DELEGATE_ASIDE.fullmatch(stripped)) is not None:
             # ("Heilongjiang Province / 黑龙江省 (Head: ...)": the authority's name in its own script)
@@ -1171,8 +1172,26 @@ class ParticipationScanner:
         if self.delegates_listed and re.match(HONORIFIC, stripped):
             self.delegates.append(stripped)  # "Mr. B. Kazbek, Deputy Governor of Bayan-Ulgii Aimag"
             return ""
-        self.delegates_listed = self.delegates_listed and not stripped  # a line of no delegate ends them
+        if self.delegates_listed and stripped and not self._heads_a_group(stripped):
+            # under the heading, the delegates in any form, parted by semicolons ("Kamchatka Oblast:
+            # Deputy Governor Nikolai P. ROMANENKO; Primorsky Krai: V. S. KOVALENKO, Head of ...")
+            self.delegates += [piece.strip() for piece in split_top_level(stripped, ";") if piece.strip()]
+            return ""
+        self.delegates_listed = self.delegates_listed and not stripped  # a blank line or a heading ends them
         return text
+
+    def _heads_a_group(self, text: str) -> bool:
+        """Whether a line opens a group again: a country, observers, guests, bodies of no country
+        ("Guests – Sakhalin Energy Investment Company; ...")."""
+        head = re.split(r"\s*[:：]\s*|\s+[–—-]\s+", text, maxsplit=1)[0]
+        return (
+            country_heading(text) is not None
+            or country_code(head) is not None
+            or OBSERVER_LINE.fullmatch(head) is not None
+            or _observer_heading(text) is not None
+            or bodies_heading(head) is not None
+            or GUEST_HEADING.fullmatch(head) is not None
+        )
 
     def _marks_one_name(self, mark: str, text: str) -> bool:
         """Whether an observer's mark opening a line marks the one name after it, under a country's

@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING, TypeGuard
 from ..parser.countries import country_code
 from ..parser.dates import MONTHS
 from ..parser.meeting import declaration_kind
-from ..parser.overview import DELEGATE_LINE, HONORIFIC, ONLINE_TOO, PLACE_SEPARATOR, field_kind, match_label
+from ..parser.overview import (
+    CAPITALS_NAME,
+    DELEGATE_BY_NAME,
+    DELEGATE_LINE,
+    HONORIFIC,
+    ONLINE_TOO,
+    PLACE_SEPARATOR,
+    field_kind,
+    match_label,
+)
 from ..parser.text import is_post, is_post_of, other_script_only, split_aside, split_top_level, split_top_level_at
 from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record
@@ -770,14 +779,18 @@ def _delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
     that sent them, and after each delegate's name and post the bodies they come from ("Busan:
     Mr. Bae Young-gil, Director, International Cooperation Division, Busan City Hall"). A
     piece neither the gazetteer knows nor a body's head word names is left out ("Experts")."""
-    match = DELEGATE_LINE.fullmatch(line)
-    authorities, delegates = ([match["authority"]], match["delegate"]) if match else ([], line)
-    pieces = authorities + [
-        _past_post_of(piece.strip())
-        for delegate in split_top_level(delegates, ";")
-        for piece in split_top_level(delegate, ",")
-        if piece.strip() and not re.match(HONORIFIC, piece.strip())
-    ]
+    match = DELEGATE_LINE.fullmatch(line) or DELEGATE_BY_NAME.fullmatch(line)
+    authority, colon, rest = line.partition(":")  # ("Kamchatka Oblast: Deputy Governor Nikolai P. ROMANENKO")
+    if match:
+        pieces, delegates = [match["authority"]], match["delegate"]
+    else:
+        pieces, delegates = ([authority], rest) if colon and rest.strip() else ([], line)
+    for delegate in split_top_level(delegates, ";"):
+        for piece in (piece.strip() for piece in split_top_level(delegate, ",")):
+            if not _names_a_person(piece, gazetteer):
+                pieces.append(_past_post_of(piece))
+            elif aside := split_aside(piece):  # "Mr. ISHIDA Koichi (Niigata Prefecture, Crisis Management Division)"
+                pieces += [part.strip() for part in split_top_level(aside[1], ",")]
     mentions = []
     for piece in pieces:
         for name in _with_aside(piece, gazetteer):
@@ -788,6 +801,29 @@ def _delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
             elif (entry := gazetteer.lookup(name)) is not None:
                 mentions.append(_mention(name, gazetteer, entry.kind, entry.label))
     return mentions
+
+
+# A person as a delegates' list writes one: "Mr. B. BATBAYAR", "KANG Dong-hoon", "V. S. KOVALENKO",
+# "Deputy Governor Nikolai P. ROMANENKO" (a post before a given name and a family name in capitals)
+_PERSON = re.compile(
+    rf"(?:{HONORIFIC}|{CAPITALS_NAME}(?:\s|\(|$)|(?:[A-Z]\.\s?){{1,3}}[A-Z]{{2,}}\b"
+    r"|.*\b[A-Z][a-z]+(?:\s+[A-Z]\.)*\s+[A-Z]{2,}(?:-[A-Z]{2,})?\s*(?:\(|$))"
+)
+
+
+def _names_a_person(piece: str, gazetteer: Gazetteer) -> bool:
+    """Whether a delegates' piece names a person, not a body in capitals ("NEAR Secretariat",
+    "KOTRA Busan Office", "WWF Mongolia": a head word, or a name the gazetteer knows)."""
+    if _PERSON.match(piece) is None:
+        return False
+    name = (split_aside(piece) or (piece, ""))[0]
+    first = name.split()[0]
+    known_first = gazetteer.lookup(first)
+    return re.match(HONORIFIC, piece) is not None or not (
+        head_kind(name) is not None
+        or gazetteer.lookup(name) is not None
+        or (known_first is not None and known_first.kind == "organization")
+    )
 
 
 def _past_post_of(piece: str) -> str:
@@ -3352,11 +3388,14 @@ def _dashed_into_event(doc: Doc, end: int) -> bool:
 def _in_person_name(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is part of a person's, after a title ("Ms. Olga Ivanova")
     or an office ("Governor Ishii": not the town of Ishii)."""
+    if doc[start].lower_.rstrip(".") in HONORIFICS and start + 1 < len(doc) and doc[start + 1].text[:1].isupper():
+        return True  # a span that takes the title too: "Ms PARK"
     for before in range(start - 1, max(-1, start - 1 - PERSON_NAME_WORDS), -1):
         word = doc[before].lower_.rstrip(".")
         if word in HONORIFICS or (word in ROLE_WORDS and doc[before].is_title):
             return True
-        if not doc[before].is_title:
+        # (a family name in capitals, and the hyphen of a given name: "Mr. KIM Soo-yeon")
+        if not (doc[before].is_title or (doc[before].is_upper and doc[before].is_alpha) or doc[before].text == "-"):
             return False
     return False
 

@@ -1941,6 +1941,12 @@ NAME_SHAPES = [
     # a Korean neighbourhood, township or village by its unit's ending: "Haenggung-dong", "Songsan-ri"
     _shape("GPE", [_UNIT_NAME, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}], "korean unit"),
     _shape("GPE", [_UNIT_NAME, {"ORTH": "-"}, {"LOWER": {"IN": sorted(TOWN_UNIT_ENDINGS)}}], "town unit"),
+    # a Japanese agricultural cooperative by its mark before its name: "JA Shimane", "JA Zen-Noh Toyama"
+    _shape(
+        "ORG",
+        [{"ORTH": "JA"}, {"IS_TITLE": True}, {"ORTH": "-", "OP": "?"}, {"IS_TITLE": True, "OP": "*"}],
+        "ja cooperative",
+    ),
     # a Korean island by its "-do" (島), where no province of that name is known: "Gyodong-do", "Daebu-do"
     _shape("LOC", [_UNIT_NAME, {"ORTH": "-"}, {"LOWER": "do"}], "korean island"),
     _shape(
