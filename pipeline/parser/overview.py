@@ -706,17 +706,14 @@ DELEGATES_HEADING = re.compile(
 # "Gyeongsangbuk-do: Mr. Jang Seok-hwan, Director-General, ...", "Amur Oblast – Mr. Yevgeny Savin,
 # Head, ...": an authority or body, then by an honorific the delegate it sent, with post and body
 HONORIFIC = r"(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|H\.\s?E)\.?\s+[A-Z]"
-DELEGATE_LINE = re.compile(
-    rf"(?P<authority>[^:：;–—()]+?(?:\s*\([^()]*\))?)\s*(?:[:：]|\s[-–—]\s)\s*(?P<delegate>{HONORIFIC}.*)"
-)
+# (the authority, perhaps with its native name in brackets, and a colon or a spaced dash after it)
+_DELEGATING_AUTHORITY = r"(?P<authority>[^:：;–—()]+?(?:\s*\([^()]*\))?)\s*(?:[:：]|\s[-–—]\s)\s*"
+DELEGATE_LINE = re.compile(rf"{_DELEGATING_AUTHORITY}(?P<delegate>{HONORIFIC}.*)")
 # "Gyeonggi-do: OH Se-jin, Logistics Policy Officer (in person)", "Primorsky Krai: Dmitry VOLKOV,
 # Adviser for Transport": no honorific, the family name in capitals, then a post after a comma
 # (checked: "Gangwon-do: KOTRA Busan, Trade Office" is a body)
 CAPITALS_NAME = r"(?:[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]+\s+[A-Z]{2,}(?:-[A-Z]{2,})?)"
-DELEGATE_BY_NAME = re.compile(
-    rf"(?P<authority>[^:：;–—()]+?(?:\s*\([^()]*\))?)\s*(?:[:：]|\s[-–—]\s)\s*"
-    rf"(?P<delegate>{CAPITALS_NAME},\s*(?P<post>[^,()]+).*)"
-)
+DELEGATE_BY_NAME = re.compile(rf"{_DELEGATING_AUTHORITY}(?P<delegate>{CAPITALS_NAME},\s*(?P<post>[^,()]+).*)")
 # "Amur Oblast (Head: Mr. Igor V. Bondar, Deputy Minister ...)": the delegate in the authority's aside
 DELEGATE_ASIDE = re.compile(
     rf"(?P<authority>[^()]+?)\s*\((?:heads?(?:\s+of\s+(?:the\s+)?delegation)?|(?:chief\s+)?delegates?)\s*[:：]\s*"

@@ -2959,7 +2959,7 @@ def _lower_cased_body(ent: Span, entry: Entry) -> bool:
     written = {alias for alias in (entry.name, *entry.aliases) if alias.lower() == ent.text.lower()}
     return (
         bool(written)
-        and _alias_count(entry, words[0]) == 0
+        and not _named_alone(entry, words[0])
         and all(
             any(
                 word[:1].isupper() and mine[:1].islower() and mine in ON_TAIL_HEADS
@@ -2973,9 +2973,9 @@ def _lower_cased_body(ent: Span, entry: Entry) -> bool:
 LOWER_CASED_BODY_WORDS = 3
 
 
-def _alias_count(entry: Entry, word: str) -> int:
-    """How many of an entry's names are ``word`` alone."""
-    return sum(alias.lower() == word.lower() for alias in (entry.name, *entry.aliases))
+def _named_alone(entry: Entry, word: str) -> bool:
+    """Whether one of an entry's names is ``word`` alone ("Montsame")."""
+    return any(alias.lower() == word.lower() for alias in (entry.name, *entry.aliases))
 
 
 def _after_lower_case_words(ent: Span, gazetteer: Gazetteer) -> tuple[Span, Entry] | None:
