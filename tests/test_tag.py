@@ -261,6 +261,10 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             ["NEAR Subcommittee on Science and Technology", "Anhui Provincial People's Government"],
         ),
         ("Committee for Economy and Trade and Gangwon-do", ["Committee for Economy and Trade", "Gangwon-do"]),
+        (  # a topic's words after "and", as in prose
+            "Subcommittee on Agriculture and Food Security; Heilongjiang Provincial People's Government",
+            ["Subcommittee on Agriculture and Food Security", "Heilongjiang Provincial People's Government"],
+        ),
         (
             "Chita Oblast, coordinating region of the subcommittee, with the NEAR Secretariat",
             ["Chita Oblast", "NEAR Secretariat"],

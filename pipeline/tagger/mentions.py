@@ -499,10 +499,11 @@ def _joined_parts(text: str) -> list[str]:
         if joiner.group(0).strip() in ("and", "&") and (
             # (not before an acronym, a name of its own: "Government of the Sakha Republic & ALROSA")
             (" of " in last and head_kind(following) is None and not is_acronym(following.strip()))
-            # "Subcommittee on Science and Technology": a body's topic of two fields
+            # "Subcommittee on Science and Technology": a body's topic of two fields (the words
+            # of the prose rule, _topic_goes_on: "on Agriculture and Food Security")
             or (
                 _TOPIC_TAIL.search(part) is not None
-                and all(word in FIELD_WORDS for word in following.strip().lower().split())
+                and all(word in TOPIC_WORDS for word in following.strip().lower().split())
             )
             # "ESCAP Subregional Office for East and North-East Asia": a body's area, two points of the compass
             or (_TOPIC_TAIL.search(part) is not None and part.split()[-1].lower() in COMPASS_WORDS)
@@ -919,15 +920,17 @@ def _starts_name(token: Token) -> bool:
     return (token.is_title or (token.is_upper and token.is_alpha)) and not token.is_stop
 
 
-def _capitalised_run(doc: Doc, start: int, known_names: bool = False) -> int:
+def _capitalised_run(doc: Doc, start: int, known_names: bool = False, brands: bool = False) -> int:
     """The end of the capitalised words from ``start`` that no gazetteer entry holds (a
-    model's guess or a name shape may); with ``known_names``, those too."""
+    model's guess or a name shape may); with ``known_names``, those too; with ``brands``,
+    also a brand's word with capitals inside it ("RusHydro")."""
 
     def goes_on(token: Token) -> bool:
-        return known_names or not token.ent_id_ or token.ent_id_.startswith("shape:")
+        named = _starts_name(token) or (brands and _brand_word(token))
+        return named and (known_names or not token.ent_id_ or token.ent_id_.startswith("shape:"))
 
     end = start
-    while end < len(doc) and _starts_name(doc[end]) and goes_on(doc[end]):
+    while end < len(doc) and goes_on(doc[end]):
         end += 1
     return end
 
@@ -2537,9 +2540,7 @@ def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list
     for token in doc[: len(doc) - 1]:
         if token.lower_ not in LEADING_COMPANY_FORMS or not token.is_upper:
             continue
-        end = token.i + 1  # (a brand's capitals inside its one word too: "JSC RusHydro", "JSC HydroOGK")
-        while end < len(doc) and (_starts_name(doc[end]) or _brand_word(doc[end])):
-            end += 1
+        end = _capitalised_run(doc, token.i + 1, known_names=True, brands=True)  # "JSC RusHydro", "JSC HydroOGK"
         if token.i + 1 < end <= token.i + 1 + COMPANY_NAME_WORDS:
             text = doc[token.i : end].text
             found.append(
