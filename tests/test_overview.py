@@ -1558,3 +1558,20 @@ def test_a_paragraph_of_prose_after_the_participants_is_no_part_of_their_list() 
     )
     assert groups == [("Vietnam", "observer", ["Khanh Hoa Province"])]
     assert "unplaced-text" in [note.code for note in record.notes]
+
+
+def test_a_paragraph_of_prose_below_a_participants_section_is_a_section_of_its_own() -> None:
+    record, groups = _record_groups(
+        "The 1st Meeting of the NEAR Subcommittee on Environment\n■ OVERVIEW\nDate : 1999.06.08\n\n"
+        "■ PARTICIPANTS\nJapan\n- Toyama Prefecture\nObservers\n- Korea Water Resources Corporation (KOWACO)\n\n"
+        "The meeting was attended by some seventy delegates, researchers and officials. Besides the officials "
+        "of the member regions, experts came from the National Institute of Environmental Research, Kyungnam "
+        "University in Masan and Gyeongsang National University in Chinju.\n\n■ CONTENTS\n① Opening address\n"
+    )
+    assert groups == [
+        ("Japan", "member", ["Toyama Prefecture"]),
+        (None, "observer", ["Korea Water Resources Corporation (KOWACO)"]),
+    ]
+    (report,) = [section for section in record.sections if section.heading is None]
+    assert report.lines[0].startswith("The meeting was attended by some seventy delegates")
+    assert "suspect-authority" not in [note.code for note in record.notes]

@@ -683,6 +683,27 @@ NAME_KIND_CASES += [
         {"Jeollabuk-do": "place"},
         ["Administrative Affairs", "Administrative Affairs of Jeollabuk-do"],
     ),
+    (  # a company's two fields joined by "and", four words before its form, a form of initials
+        "In 2014 Henan Civil Aviation Development and Investment Co., Ltd. bought a share of Cargolux "
+        "Airlines International S.A., and the plant of Hon Hai Precision Industry Co., Ltd. grew.",
+        {
+            "Henan Civil Aviation Development and Investment Co., Ltd.": "organization",
+            "Cargolux Airlines International S.A.": "organization",
+            "Hon Hai Precision Industry Co., Ltd.": "organization",
+        },
+        ["Investment Co., Ltd.", "Hai Precision Industry Co., Ltd.", "Cargolux Airlines International S.A"],
+    ),
+    (  # a name shape inside an event's longer name, an "and" maybe in it; NEAR names itself there
+        "Parks met at the NEAR Science Park and Technopark Forum and the NEAR Hot Spring Tourism Seminar, "
+        "then the NEAR Arctic Subcommittee and Northern Sea Route Forum met.",
+        {"NEAR": "organization", "NEAR Arctic Subcommittee": "organization"},
+        ["NEAR Science Park", "NEAR Hot Spring", "Technopark Forum"],
+    ),
+    (  # an agency's office by its acronym and its place; "the X Y office" is the agency and the place
+        "Buyers came through KOTRA Shenyang and JETRO Kobe; the JETRO Kanazawa office translated.",
+        {"KOTRA Shenyang": "organization", "JETRO Kobe": "organization", "JETRO": "organization", "Kanazawa": "place"},
+        ["Shenyang", "Kobe", "JETRO Kanazawa"],
+    ),
 ]
 
 

@@ -388,6 +388,26 @@ def prose_after_fields(lines: list[Line]) -> int | None:
     return None
 
 
+def prose_paragraphs(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A participants' section's lines parted into its list and the paragraphs of prose after
+    it, each after a blank line ("The meeting was attended by some seventy delegates, ...
+    experts came from the National Institute of Environmental Research, Kyungnam University
+    in Masan, ..."): a report on the meeting, whose names are no authorities of the list."""
+    listed: list[Line] = []
+    prose: list[Line] = []
+    in_prose = False
+    for index, line in enumerate(lines):
+        if not line.text.strip():
+            listed.append(line)
+            continue
+        if index > 0 and not lines[index - 1].text.strip():  # a paragraph starts
+            in_prose = any(kept.text.strip() for kept in listed) and _prose_paragraph(lines[index:])
+            if in_prose and prose:
+                prose.append(lines[index - 1])
+        (prose if in_prose else listed).append(line)
+    return listed, prose
+
+
 def _prose_paragraph(lines: list[Line]) -> bool:
     """Whether the lines up to the next blank one are a paragraph of sentences (its lines
     maybe wrapped), no country's group, remark or table."""

@@ -47,6 +47,7 @@ from .overview import (
     participation_remarks,
     placed_in_country,
     prose_after_fields,
+    prose_paragraphs,
 )
 from .reader import RawText
 from .text import Line, paragraphs
@@ -834,6 +835,11 @@ def parse(raw: RawText) -> Record:
             if line.text
         ):
             draft = dataclasses.replace(draft, kind=None)
+        elif draft.kind == "participation":
+            listed, report = prose_paragraphs(draft.lines)
+            if report:  # (a paragraph on the meeting below the list is a section of its own, with no heading)
+                draft = dataclasses.replace(draft, lines=listed)
+                others.append(Section(heading=None, lines=verbatim_lines(report)))
         if draft.kind and draft.kind not in by_kind:
             by_kind[draft.kind] = draft
         else:

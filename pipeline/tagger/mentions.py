@@ -36,6 +36,7 @@ from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
 from .names import (
+    COMPANY_FIELD_WORDS,
     COMPASS_WORDS,
     CONDITIONAL_GLUED,
     CONNECTORS,
@@ -1480,8 +1481,9 @@ def _city_cue(ent: Span) -> bool:
     return before in CITY_CUES or before[-1:] in CITY_CUES
 
 
-# Bodies whose organs are named on their own: "Subcommittee on Logistics of NEAR" is the
-# subcommittee, and NEAR.
+# Bodies whose organs and events are named on their own: "Subcommittee on Logistics of NEAR" is
+# the subcommittee, and NEAR; "the NEAR Science Park and Technopark Forum" names NEAR (and not the
+# UN, "the UN World Conference on Disaster Reduction": a name inside an event's is no name of its own).
 PARENT_BODIES = frozenset({"org:near"})
 # Bodies of which an organ named "X of <their acronym>" is a name of its own, and they one too:
 # "World Heritage Committee of UNESCO"
@@ -1904,18 +1906,15 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
     doc = ent.doc
-    if (
-        ent.ent_id_.startswith("shape:")
-        and ent.label_ in PLACE_LABELS
-        and ent.end < len(doc)
-        and doc[ent.end].is_title
-        and head_kind(doc[ent.end].text) == "event"
-    ):
-        # "the Great East Japan Earthquake": a name shape inside an event's name is no place
+    if (event_end := _shape_in_event(ent)) is not None:
+        # "the Great East Japan Earthquake", "the NEAR Hot Spring Tourism Seminar", "the NEAR
+        # Science Park and Technopark Forum": a name shape inside an event's name is no place nor body
         start = ent.start
         while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_stop:
             start -= 1
-        return [], range(start, ent.end + 1)
+        opens = start == 0 or not doc[start - 1].is_title  # (not "the Third UN World Conference")
+        organizer = _event_organizer(doc[start], gazetteer) if opens else []
+        return organizer, range(start, event_end)
     if (species := _species_name(doc, ent.start, ent.end)) is not None:
         return [], species
     end = ent.end
@@ -2467,7 +2466,7 @@ def _named_by_unit_noun(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
 RESOURCE_WORDS_BEFORE = 2  # "the Elga coal deposit", "the Kovykta gas condensate field"
 
 
-COMPANY_NAME_WORDS = 3
+COMPANY_NAME_WORDS = 5
 FORMS_AFTER_COMMA = COMPANY_FORMS | LEADING_COMPANY_FORMS  # "Dalenergo, OAO": a leading form may trail after a comma
 _LEADING_FORM = re.compile(r"\b(?:" + "|".join(form.upper() for form in sorted(LEADING_COMPANY_FORMS)) + r")\b")
 # (any form a name may end with, after a comma too: the texts worth walking token by token)
@@ -2490,11 +2489,19 @@ def _company_name_start(doc: Doc, anchor: int, gazetteer: Gazetteer) -> int:
             start -= 2  # ("Sci-Tech": the hyphen joins the words of one)
         elif start > 1 and doc[start - 1].text == "&" and _starts_name(doc[start - 2]):
             start -= 1  # ("Pohang Iron & Steel Co., Ltd.": the ampersand joins two words of the name)
+        elif start > 1 and doc[start - 1].lower_ == "and" and _fields_joined(doc[start - 2], doc[start]):
+            start -= 1  # ("Henan Civil Aviation Development and Investment Co., Ltd.": two fields of one name)
     if words == COMPANY_NAME_WORDS and start > 0 and _starts_name(doc[start - 1]):
         place = gazetteer.lookup(doc[start - 1].text)
         if place is not None and place.kind == "place":
             start -= 1
     return start
+
+
+def _fields_joined(before: Token, after: Token) -> bool:
+    """Whether "and" between these words joins two fields of one company's business
+    ("Development and Investment", "Import and Export"), not two names."""
+    return before.is_title and after.is_title and {before.lower_, after.lower_} <= COMPANY_FIELD_WORDS
 
 
 def _brand_word(token: Token) -> bool:
@@ -2820,21 +2827,33 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "across", "aro
 # Russia's state television and radio company of a region ("GTRK Amur"), an airline after its
 # home ("Air Seoul", "Air Busan")
 STATION_PREFIXES = frozenset({"GTRK", "Air"})
+# Bodies with offices in many places, named by the body's acronym and the place ("KOTRA Shenyang",
+# "JETRO Kobe", "UNDP Mongolia", "ADB Mongolia Resident Mission"): the office, one body
+OFFICE_TYPES = frozenset({"agency", "trade-agency", "intergovernmental", "un-agency", "ngo", "bank"})
 
 
 def _regional_stations(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """A broadcaster's station by the broadcaster's acronym and the place it serves, either
     way round ("NHK Fukui", "KBS Cheongju", "GTRK Chita", "Pohang MBC"), an airline by its
-    home ("Air Seoul"): one body, the place a word of its name."""
+    home ("Air Seoul"), an agency's office by its acronym and its place (OFFICE_TYPES, "KOTRA
+    Shenyang"): one body, the place a word of its name."""
     found = []
     for token in doc:
+        office = False
         if token.text not in STATION_PREFIXES:
-            entry = gazetteer.lookup(token.text) if token.is_upper else None
-            if entry is None or entry.type != "media" or token.text not in entry.exact_aliases:
+            entry = gazetteer.lookup(token.text) if token.is_upper and is_acronym(token.text) else None
+            if entry is None or entry.type not in OFFICE_TYPES | {"media"} or token.text not in entry.exact_aliases:
                 continue
+            office = entry.type != "media"
         after = token.i + 1 < len(doc) and token.whitespace_ and _a_place_word(doc[token.i + 1], gazetteer)
-        before = token.text not in STATION_PREFIXES and token.i > 0 and doc[token.i - 1].whitespace_
-        if after:
+        before = token.text not in STATION_PREFIXES and not office and token.i > 0 and doc[token.i - 1].whitespace_
+        if after and office and _lower_office_after(doc, token.i + 2):
+            continue  # "the JETRO Kanazawa office": the body's office in the place, both named
+        if after and office:  # (and the office's own head words after: "Resident Mission")
+            run_end = _capitalised_run(doc, token.i + 2, known_names=True)
+            headed = run_end > token.i + 2 and head_kind(doc[token.i : run_end].text) == "organization"
+            tokens = range(token.i, run_end if headed else token.i + 2)
+        elif after:
             tokens = range(token.i, token.i + 2)
         elif (
             before
@@ -2847,6 +2866,13 @@ def _regional_stations(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool
         name = doc[tokens.start : tokens.stop].text
         found.append((tokens, False, [_mention(name, gazetteer, "organization", "ORG", source="rules")]))
     return found
+
+
+OFFICE_NOUNS = frozenset({"office", "offices", "branch", "bureau", "mission", "representation"})
+
+
+def _lower_office_after(doc: Doc, index: int) -> bool:
+    return index < len(doc) and doc[index].lower_ in OFFICE_NOUNS and doc[index].is_lower
 
 
 def _a_place_word(word: Token, gazetteer: Gazetteer) -> bool:
@@ -3364,6 +3390,48 @@ def _before_event_head(ent: Span) -> bool:
         return False
     # (the whole name's head: "Tottori Prefectural Assembly" is a legislature, no meeting)
     return last.lower_ in HEAD_WORDS["event"] and head_kind(doc[ent.start : last.i + 1].text) == "event"
+
+
+def _shape_in_event(ent: Span) -> int | None:
+    """Where the event's name a name shape is the start of ends, if it is one: an event's head
+    right after a place's shape ("Great East Japan" + "Earthquake"), or after more capitalised
+    words, an "and" maybe among them, after a shape of no body's head."""
+    doc = ent.doc
+    if not ent.ent_id_.startswith("shape:"):
+        return None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if ent.label_ in PLACE_LABELS and after is not None and after.is_title and head_kind(after.text) == "event":
+        return ent.end + 1
+    # (a committee "and" a forum: "NEAR Arctic Subcommittee and Northern Sea Route Forum")
+    return _event_name_after(doc, ent.end) if head_kind(ent.text) != "organization" else None
+
+
+def _event_organizer(first: Token, gazetteer: Gazetteer) -> list[Mention]:
+    """The body an event's name opens with by its acronym where it is one of PARENT_BODIES,
+    named on its own ("NEAR Science Park and Technopark Forum" names NEAR)."""
+    entry = gazetteer.lookup(first.text) if first.is_upper and is_acronym(first.text) else None
+    if entry is None or entry.id not in PARENT_BODIES:
+        return []
+    return [_mention(first.text, gazetteer, "organization", "ORG", source="gazetteer")]
+
+
+def _event_name_after(doc: Doc, end: int) -> int | None:
+    """The end of an event's name that the capitalised words from ``end`` complete, an "and"
+    maybe among them, the last an event's head ("Tourism Seminar", "and Technopark Forum",
+    "Cargo and Logistics Forum"); None where they do not."""
+    last, joined = None, False
+    for token in doc[end : end + EVENT_NAME_WORDS + 1]:
+        if token.is_title:
+            last = token
+        elif token.lower_ in ("and", "&") and (last is not None or token.i == end) and not joined:
+            joined = True
+        else:
+            break
+    if last is None or (last.i + 1 < len(doc) and doc[last.i + 1].is_title):
+        return None
+    if not joined and doc[end - 1].lower_ == "world" and doc[end].lower_ in WORLD_TAILS:
+        return None  # "UNESCO World" + "Heritage List": the body's heritage (NOT_NAME_TAILS), no event
+    return last.i + 1 if last.lower_ in HEAD_WORDS["event"] else None
 
 
 def _dashed_into_event(doc: Doc, end: int) -> bool:

@@ -468,7 +468,7 @@ LEADING_NATURAL = {
     *("река", "озеро", "гора", "пик", "сопка", "залив", "бухта", "остров"),
 }
 # Abbreviations whose dot is part of the name: "Mt. Zao"
-ABBREVIATIONS = {"mt.", "st.", "co.", "ltd.", "inc.", "jsc."}
+ABBREVIATIONS = {"mt.", "st.", "co.", "ltd.", "inc.", "jsc.", "s.a.", "n.v.", "b.v.", "a.g."}
 LEADING_FACILITY = {"hotel"}  # "Hotel Metropolitan Yamagata"
 # Titles before a person's name: "Ms. Olga Ivanova" and "Mr. Nakamura Hiroshi" name people,
 # not the towns Ivanova and Nakamura.
@@ -722,6 +722,12 @@ FIELD_WORDS = {
     "industries",
     "green",
     "business",  # "Gyeonggi Business & Science Accelerator"
+}
+# ... and a company's business has these too: "Development and Investment Co., Ltd.", "Import
+# and Export Corporation", "Development and Construction Co., Ltd."
+COMPANY_FIELD_WORDS = FIELD_WORDS | {
+    *("construction", "import", "export", "trading", "engineering", "manufacturing", "services"),
+    *("shipping", "operation", "operations", "management", "finance", "financial", "aviation", "mining"),
 }
 # ... and a committee's topic has these words too, after its fields: "Subcommittee on Agriculture
 # and Food Security", "on Energy and Climate Change" (not generic: "National Agriculture and Food
