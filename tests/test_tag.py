@@ -496,6 +496,8 @@ ENTITY_SET_FLOORS = {
     "DT": (0.960, 0.976, 0.931, 0.939),
     "DU": (0.964, 0.974, 0.961, 0.951),
     "DV": (0.970, 0.954, 0.915, 0.886),
+    "DW": (0.982, 0.977, 0.973, 0.990),
+    "DX": (0.970, 0.977, 0.964, 0.981),
 }
 
 
@@ -703,6 +705,20 @@ NAME_KIND_CASES += [
         "Buyers came through KOTRA Shenyang and JETRO Kobe; the JETRO Kanazawa office translated.",
         {"KOTRA Shenyang": "organization", "JETRO Kobe": "organization", "JETRO": "organization", "Kanazawa": "place"},
         ["Shenyang", "Kobe", "JETRO Kanazawa"],
+    ),
+    (  # an organ's purpose with its "of" object; a country's department, "and" a body after its
+        # country; a company's capitalised words before a known place in its name
+        "With the Korean Committee for the Promotion of International Trade, the State Forestry "
+        "Administration of China and Avialesookhrana; Airport Tolmachevo JSC of the Novaport holding.",
+        {
+            "Korean Committee for the Promotion of International Trade": "organization",
+            "State Forestry Administration": "organization",
+            "China": "place",
+            "Avialesookhrana": "organization",
+            "Airport Tolmachevo JSC": "organization",
+            "Novaport": "organization",
+        },
+        ["Korean Committee for the Promotion", "State Forestry Administration of China and Avialesookhrana"],
     ),
 ]
 

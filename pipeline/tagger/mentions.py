@@ -974,6 +974,8 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     has_connector = bool(connectors)
     if connectors and connectors[-1] + 1 < end and all(token.is_upper for token in doc[connectors[-1] + 1 : end]):
         return None  # a tail that is a body's acronym ends the name: "Mining Subcommittee of NEAR" + "and Field Trip"
+    if has_connector and _place_ends(doc[connectors[-1] + 1 : end]):
+        return None  # "State Forestry Administration of China" + "and Avialesookhrana": a known place ends it
     if has_connector and head_kind(before) == "organization" and head_kind(after) is None:
         return run_end
     # "Nippon Express and DBS Cruise Ferry": an acronym opens a name of its own
@@ -987,6 +989,19 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     if not has_connector and joined and unheaded:
         return run_end
     return None
+
+
+def _place_ends(tail: Span) -> bool:
+    """Whether a name's "of" tail is a place the gazetteer knows, whole (its article aside)."""
+    words = tail[1:] if len(tail) and tail[0].lower_ == "the" else tail
+    return (
+        len(words) > 0
+        and all(
+            token.ent_id_ and not token.ent_id_.startswith("shape:") and token.ent_type_ in PLACE_LABELS
+            for token in words
+        )
+        and len({token.ent_id_ for token in words}) == 1
+    )
 
 
 _EXPERTS_GROUP = re.compile(r"\b(?:Group|Panel|Committee|Meeting) of Experts$")
@@ -1598,8 +1613,10 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     unit_named = False  # (a unit is of its first parent: "... Institute of the Siberian Branch of the ...")
     for of_the in _OF_THE.finditer(name):
         head, tail = name[: of_the.start()], name[of_the.end() :]
-        if named_organ(head) and not is_name(tail):
-            return [head]  # "Working Group of the Conference": the organ of a parent named by a common word
+        if named_organ(head) and not is_name(tail) and " for " not in head:
+            # "Working Group of the Conference": the organ of a parent named by a common word (not the
+            # object of an organ's purpose: "Korean Committee for the Promotion of International Trade")
+            return [head]
         if head.split()[0].lower() in ACADEMIC_UNITS and head_kind(tail) == "organization":
             return _split_of_phrase(tail, gazetteer)  # "Faculty of Engineering of Yamagata University"
         # (a bare "Secretariat of NEAR" is one name)
@@ -2526,9 +2543,8 @@ def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list
             continue  # "SUEK-Kuzbass JSC, PJSC Raspadskaya": the next company's leading form
         # the entity before the form (and its comma), else the capitalised words right before it
         anchor = form.i - after_comma
-        start = ending_at.get(anchor)
-        if start is None:
-            start = _company_name_start(doc, anchor, gazetteer)
+        # (the capitalised words before it too: "Airport" + "Tolmachevo" + "JSC")
+        start = _company_name_start(doc, ending_at.get(anchor, anchor), gazetteer)
         while start < anchor and doc[start].lower_ == "the":
             start += 1  # (an article the model's span took: "to The Chugoku Electric Power Co., Inc.")
 
@@ -2851,8 +2867,9 @@ def _regional_stations(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool
             continue  # "the JETRO Kanazawa office": the body's office in the place, both named
         if after and office:  # (and the office's own head words after: "Resident Mission")
             run_end = _capitalised_run(doc, token.i + 2, known_names=True)
-            headed = run_end > token.i + 2 and head_kind(doc[token.i : run_end].text) == "organization"
-            tokens = range(token.i, run_end if headed else token.i + 2)
+            if run_end > token.i + 2 and head_kind(doc[token.i : run_end].text) != "organization":
+                continue  # a longer name that other rules read: "CCPIT Henan Sub-council"
+            tokens = range(token.i, run_end)
         elif after:
             tokens = range(token.i, token.i + 2)
         elif (
