@@ -1575,3 +1575,25 @@ def test_a_paragraph_of_prose_below_a_participants_section_is_a_section_of_its_o
     (report,) = [section for section in record.sections if section.heading is None]
     assert report.lines[0].startswith("The meeting was attended by some seventy delegates")
     assert "suspect-authority" not in [note.code for note in record.notes]
+
+
+def test_a_delegate_by_the_post_alone_after_the_authoritys_colon() -> None:
+    participation = _participation(
+        [
+            "China",
+            "- Liaoning Province (辽宁省): Vice-Governor, head of delegation",
+            "Japan",
+            "- Niigata Prefecture: Director for International Exchange",
+            "- Toyama Prefecture",
+            "- Tottori Prefecture: Governor's Office",
+        ]
+    )
+    assert [(g.country, g.authorities) for g in participation.groups][:2] == [
+        ("China", ["Liaoning Province (辽宁省)"]),
+        ("Japan", ["Niigata Prefecture", "Toyama Prefecture"]),
+    ]
+    # (a body after the colon, "Governor's Office", names no delegate)
+    assert [line.split(":")[0] for line in participation.delegates] == [
+        "Liaoning Province (辽宁省)",
+        "Niigata Prefecture",
+    ]

@@ -498,6 +498,7 @@ ENTITY_SET_FLOORS = {
     "DV": (0.970, 0.954, 0.915, 0.886),
     "DW": (0.982, 0.977, 0.973, 0.990),
     "DX": (0.970, 0.977, 0.964, 0.981),
+    "DY": (0.984, 0.981, 0.954, 0.954),
 }
 
 
@@ -1336,6 +1337,16 @@ WRAPPED_LINES = [
     (
         ["Subject: Record of the 3rd meeting of the Mining Subcommittee - Dalanzadgad", "", "RECORD OF THE MEETING"],
         ["Subject: Record of the 3rd meeting of the Mining Subcommittee - Dalanzadgad", "RECORD OF THE MEETING"],
+    ),
+    (  # heads of delegation by the posts of their bodies, one a line
+        [
+            "Deputy Chairman of the Government of the Republic of Buryatia",
+            "Director of the Gangwon-do Forest Institute",
+        ],
+        [
+            "Deputy Chairman of the Government of the Republic of Buryatia",
+            "Director of the Gangwon-do Forest Institute",
+        ],
     ),
 ]
 

@@ -734,6 +734,9 @@ DELEGATE_LINE = re.compile(rf"{_DELEGATING_AUTHORITY}(?P<delegate>{HONORIFIC}.*)
 # (checked: "Gangwon-do: KOTRA Busan, Trade Office" is a body)
 CAPITALS_NAME = r"(?:[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]+\s+[A-Z]{2,}(?:-[A-Z]{2,})?)"
 DELEGATE_BY_NAME = re.compile(rf"{_DELEGATING_AUTHORITY}(?P<delegate>{CAPITALS_NAME},\s*(?P<post>[^,()]+).*)")
+# "Niigata Prefecture: Director for International Exchange", "Liaoning Province (辽宁省): Vice-Governor,
+# head of delegation": the delegate by the post alone (checked: "Gangwon-do: Governor's Office" is a body)
+DELEGATE_BY_POST = re.compile(rf"{_DELEGATING_AUTHORITY}(?P<delegate>(?P<post>[^,()]+).*)")
 # "Amur Oblast (Head: Mr. Igor V. Bondar, Deputy Minister ...)": the delegate in the authority's aside
 DELEGATE_ASIDE = re.compile(
     rf"(?P<authority>[^()]+?)\s*\((?:heads?(?:\s+of\s+(?:the\s+)?delegation)?|(?:chief\s+)?delegates?)\s*[:：]\s*"
@@ -1183,6 +1186,9 @@ class ParticipationScanner:
         named = DELEGATE_LINE.fullmatch(stripped)
         if named is None and (by_name := DELEGATE_BY_NAME.fullmatch(stripped)) is not None:
             named = by_name if names_a_post(by_name["post"]) else None
+        if named is None and (by_post := DELEGATE_BY_POST.fullmatch(stripped)) is not None:
+            post_only = is_post(by_post["post"].strip()) and not self._heads_a_group(by_post["authority"])
+            named = by_post if post_only else None
         if named is not None:
             self.delegates.append(stripped)
             return "" if self.delegates_listed else named["authority"]

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from .dates import MONTHS, WEEKDAYS
-from .text import Line, is_post
+from .text import Line, is_post, is_post_of
 
 MAX_WRAP_WIDTH = 100  # texts with longer lines were not hard-wrapped
 MIN_WRAP_WIDTH = 40
@@ -158,6 +158,12 @@ def _opens_with_post(line: str) -> bool:
     return "," in line and is_post(line.split(",", 1)[0])
 
 
+def _posts_of_bodies(before: str, line: str) -> bool:
+    """Whether both lines open with a post of a body: a list of heads of delegation, one a line
+    ("Deputy Chairman of the Government of the Republic of Buryatia" / "Director of the ...")."""
+    return all(is_post_of(text) for text in (before, line))
+
+
 def _named_lines(before: str, line: str) -> bool:
     """Whether both lines end in a name's last word (NAME_FINAL_WORDS): lines of a list."""
     return all((words := _WORD.findall(text)) and words[-1] in NAME_FINAL_WORDS for text in (before, line))
@@ -213,6 +219,7 @@ LINE_GOES_ON: tuple[tuple[str, bool, Callable[[str, str], bool]], ...] = (
             and _prose_cut_in_a_name(before)
             and not _named_lines(before, line)
             and not _opens_with_post(line)
+            and not _posts_of_bodies(before, line)
         ),
     ),
     ("breaks after a word inside a name", False, _breaks_inside_a_name),

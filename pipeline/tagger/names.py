@@ -253,6 +253,8 @@ HEAD_WORDS = {
         "cemetery",  # "Cemetery of Confucius"
         "mansion",  # "Kong Family Mansion"
         "tombs",
+        "tumuli",  # a field of burial mounds: "Malisan Tumuli"
+        "tumulus",
         "monastery",
         "хийд",  # Mongolian for a monastery: "Амарбаясгалант хийд"
         "lamasery",  # a Tibetan Buddhist monastery: "Wudang Lamasery"
