@@ -2844,7 +2844,8 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "across", "aro
 # home ("Air Seoul", "Air Busan")
 STATION_PREFIXES = frozenset({"GTRK", "Air"})
 # Bodies with offices in many places, named by the body's acronym and the place ("KOTRA Shenyang",
-# "JETRO Kobe", "UNDP Mongolia", "ADB Mongolia Resident Mission"): the office, one body
+# "JETRO Kobe", "UNDP Mongolia", "WWF Mongolia Programme Office"): the office, one body (not "ADB
+# Mongolia Resident Mission", whose "Mission" heads no body's name here: "ADB Mongolia" is found)
 OFFICE_TYPES = frozenset({"agency", "trade-agency", "intergovernmental", "un-agency", "ngo", "bank"})
 
 
@@ -2865,7 +2866,7 @@ def _regional_stations(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool
         before = token.text not in STATION_PREFIXES and not office and token.i > 0 and doc[token.i - 1].whitespace_
         if after and office and _lower_office_after(doc, token.i + 2):
             continue  # "the JETRO Kanazawa office": the body's office in the place, both named
-        if after and office:  # (and the office's own head words after: "Resident Mission")
+        if after and office:  # (and the office's own head words after: "Programme Office")
             run_end = _capitalised_run(doc, token.i + 2, known_names=True)
             if run_end > token.i + 2 and head_kind(doc[token.i : run_end].text) != "organization":
                 continue  # a longer name that other rules read: "CCPIT Henan Sub-council"
@@ -2889,6 +2890,7 @@ OFFICE_NOUNS = frozenset({"office", "offices", "branch", "bureau", "mission", "r
 
 
 def _lower_office_after(doc: Doc, index: int) -> bool:
+    """Whether the word at ``index`` is an office's noun in lower case ("the JETRO Kanazawa office")."""
     return index < len(doc) and doc[index].lower_ in OFFICE_NOUNS and doc[index].is_lower
 
 
