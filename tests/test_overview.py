@@ -1502,8 +1502,8 @@ def test_delegates_by_a_family_name_in_capitals_and_a_post_without_an_honorific(
     )
     # (a body after the colon, no post after its comma: no delegate)
     assert [line.split(":")[0] for line in participation.delegates] == ["Gyeonggi-do", "Primorsky Krai"]
-    assert [(g.country, g.authorities) for g in participation.groups][::2] == [
-        ("Republic of Korea", ["Gyeonggi-do"]),
+    assert [(g.country, g.authorities) for g in participation.groups] == [
+        ("Republic of Korea", ["Gyeonggi-do", "Gangwon-do (KOTRA Busan, Trade Office)"]),
         ("Russian Federation", ["Primorsky Krai"]),
     ]
 
@@ -1578,6 +1578,7 @@ def test_a_paragraph_of_prose_below_a_participants_section_is_a_section_of_its_o
 
 
 def test_a_delegate_by_the_post_alone_after_the_authoritys_colon() -> None:
+    notes: list = []
     participation = _participation(
         [
             "China",
@@ -1586,12 +1587,15 @@ def test_a_delegate_by_the_post_alone_after_the_authoritys_colon() -> None:
             "- Niigata Prefecture: Director for International Exchange",
             "- Toyama Prefecture",
             "- Tottori Prefecture: Governor's Office",
-        ]
+        ],
+        notes,
     )
-    assert [(g.country, g.authorities) for g in participation.groups][:2] == [
+    # (a region and its body after the colon, under its country: the region, the body its aside)
+    assert [(g.country, g.authorities) for g in participation.groups] == [
         ("China", ["Liaoning Province (辽宁省)"]),
-        ("Japan", ["Niigata Prefecture", "Toyama Prefecture"]),
+        ("Japan", ["Niigata Prefecture", "Toyama Prefecture", "Tottori Prefecture (Governor's Office)"]),
     ]
+    assert "unknown-country" not in [note.code for note in notes]
     # (a body after the colon, "Governor's Office", names no delegate)
     assert [line.split(":")[0] for line in participation.delegates] == [
         "Liaoning Province (辽宁省)",

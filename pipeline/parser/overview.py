@@ -743,6 +743,11 @@ DELEGATE_ASIDE = re.compile(
     rf"(?P<delegate>{HONORIFIC}[^()]*(?:\([^()]*\)[^()]*)*)\)",
     re.IGNORECASE,
 )
+# The last words of a region's name ("Gangwon-do", "Niigata Prefecture", "Primorsky Krai"): a
+# name so ending is never a country's heading.
+REGION_NAME_END = re.compile(
+    r"(?:-do|\s(?:Prefecture|Province|Krai|Oblast|Aimag|Region|Territory|Okrug|County|City|Metropolis))$"
+)
 # "Guest: Ministry of Foreign Affairs of Mongolia": guests of the meeting, of no country.
 GUEST_HEADING = re.compile(r"(?:special\s+|invited\s+|honou?red\s+)?guests?", re.IGNORECASE)
 # "Atlantis: A, B": a heading where a country belongs, in the form of one.
@@ -1147,6 +1152,10 @@ class ParticipationScanner:
         ):  # "Guest: ...", "Experts – ...": bodies of no country
             self.open_group(guests["name"].strip()).observer = True
             text = guests["rest"]
+        elif (unknown := GROUP_HEADING.match(text)) and self._region_and_its_body(unknown["name"]):
+            # "Gangwon-do: Governor's Office" under Korea's heading: the region, its body as its aside
+            name, body = unknown["name"].strip(), unknown["rest"].strip()
+            text = f"{name} ({body})" if body else name
         elif (unknown := GROUP_HEADING.match(text) or GROUP_DASH_HEADING.match(text)) and _unknown_country(
             unknown["name"]
         ):
@@ -1202,6 +1211,18 @@ class ParticipationScanner:
             return ""
         self.delegates_listed = self.delegates_listed and not stripped  # a blank line or a heading ends them
         return text
+
+    def _region_and_its_body(self, name: str) -> bool:
+        """Whether a heading-like name is a region's, under a known country's heading: the
+        region that sent the body after its colon, no country of its own."""
+        group = self.groups[-1] if self.groups else None
+        return (
+            group is not None
+            and group.country_text is not None
+            and country_code(group.country_text) is not None
+            and REGION_NAME_END.search(name.strip()) is not None
+            and _unknown_country(name.strip())
+        )
 
     def _heads_a_group(self, text: str) -> bool:
         """Whether a line opens a group again: a country, observers, guests, bodies of no country
