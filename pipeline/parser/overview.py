@@ -743,10 +743,14 @@ DELEGATE_ASIDE = re.compile(
     rf"(?P<delegate>{HONORIFIC}[^()]*(?:\([^()]*\)[^()]*)*)\)",
     re.IGNORECASE,
 )
-# The last words of a region's name ("Gangwon-do", "Niigata Prefecture", "Primorsky Krai"): a
-# name so ending is never a country's heading.
+# The last words of a region's name ("Niigata Prefecture", "Primorsky Krai"), and of a body's
+# (NAME_END_WORDS) with them
+REGION_END_WORDS = frozenset(
+    {"province", "prefecture", "krai", "oblast", "aimag", "city", "region", "territory", "county", "okrug"}
+)
+# A name so ending, or in "-do" ("Gangwon-do"), is never a country's heading.
 REGION_NAME_END = re.compile(
-    r"(?:-do|\s(?:Prefecture|Province|Krai|Oblast|Aimag|Region|Territory|Okrug|County|City|Metropolis))$"
+    rf"(?:-do|\s(?:{'|'.join(sorted(word.capitalize() for word in REGION_END_WORDS | {'metropolis'}))}))$"
 )
 # "Guest: Ministry of Foreign Affairs of Mongolia": guests of the meeting, of no country.
 GUEST_HEADING = re.compile(r"(?:special\s+|invited\s+|honou?red\s+)?guests?", re.IGNORECASE)
@@ -1554,51 +1558,44 @@ _FORMER_NAME = re.compile(
 
 
 # The last words of a body's or a region's name: "A and B" is two names only where A ends so.
-NAME_END_WORDS = frozenset(
-    [
-        "society",
-        "societies",
-        "corps",
-        "institute",
-        "agency",
-        "university",
-        "bank",
-        "association",
-        "organization",
-        "organisation",
-        "corporation",
-        "company",
-        "programme",
-        "program",
-        "fund",
-        "foundation",
-        "council",
-        "committee",
-        "commission",
-        "centre",
-        "center",
-        "office",
-        "government",
-        "administration",
-        "secretariat",
-        "federation",
-        "network",
-        "service",
-        "authority",
-        "chamber",
-        "province",
-        "prefecture",
-        "krai",
-        "oblast",
-        "aimag",
-        "city",
-        "republic",
-        "region",
-        "territory",
-        "district",
-        "county",
-        "okrug",
-    ]
+NAME_END_WORDS = (
+    frozenset(
+        [
+            "society",
+            "societies",
+            "corps",
+            "institute",
+            "agency",
+            "university",
+            "bank",
+            "association",
+            "organization",
+            "organisation",
+            "corporation",
+            "company",
+            "programme",
+            "program",
+            "fund",
+            "foundation",
+            "council",
+            "committee",
+            "commission",
+            "centre",
+            "center",
+            "office",
+            "government",
+            "administration",
+            "secretariat",
+            "federation",
+            "network",
+            "service",
+            "authority",
+            "chamber",
+            "republic",
+            "district",
+        ]
+    )
+    | REGION_END_WORDS
 )
 
 

@@ -2847,6 +2847,7 @@ STATION_PREFIXES = frozenset({"GTRK", "Air"})
 # "JETRO Kobe", "UNDP Mongolia", "WWF Mongolia Programme Office"): the office, one body (not "ADB
 # Mongolia Resident Mission", whose "Mission" heads no body's name here: "ADB Mongolia" is found)
 OFFICE_TYPES = frozenset({"agency", "trade-agency", "intergovernmental", "un-agency", "ngo", "bank"})
+STATION_TYPES = OFFICE_TYPES | {"media"}  # (a broadcaster's, or an office's)
 
 
 def _regional_stations(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
@@ -2859,7 +2860,7 @@ def _regional_stations(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool
         office = False
         if token.text not in STATION_PREFIXES:
             entry = gazetteer.lookup(token.text) if token.is_upper and is_acronym(token.text) else None
-            if entry is None or entry.type not in OFFICE_TYPES | {"media"} or token.text not in entry.exact_aliases:
+            if entry is None or entry.type not in STATION_TYPES or token.text not in entry.exact_aliases:
                 continue
             office = entry.type != "media"
         after = token.i + 1 < len(doc) and token.whitespace_ and _a_place_word(doc[token.i + 1], gazetteer)
