@@ -448,8 +448,8 @@ def test_fast_subsets_are_reportlabs_bytes(font):
         assert fast.make_subset(codes) == TTFontFace.makeSubset(face, codes)
 
 
-@pytest.mark.parametrize("font", ["NotoSans", "NotoSans-Bold"])
-def test_the_short_way_for_ascii_splits_strings_as_reportlab_does(font):
+@pytest.mark.parametrize("font", ["NotoSans", "NotoSans-Bold", "WenQuanYiMicroHei"])
+def test_the_short_ways_split_strings_as_reportlab_does(font):
     import random
 
     from reportlab.pdfbase.ttfonts import TTFont
@@ -465,10 +465,13 @@ def test_the_short_way_for_ascii_splits_strings_as_reportlab_does(font):
     for _ in range(200):
         doc = Document()
         strings = ["".join(rng.choice("aZ 09~!é한\u00a0") for _ in range(rng.randint(0, 12))) for _ in range(8)]
+        strings += [
+            "".join(chr(rng.randint(0xAC00, 0xAC00 + 600)) for _ in range(rng.randint(1, 60))) for _ in range(8)
+        ]
         strings += ["".join(chr(rng.randint(0x20, 0x7E)) for _ in range(rng.randint(1, 30))) for _ in range(8)]
         rng.shuffle(strings)
-        fast = [registered.splitString(text, doc) for text in strings]
         plain_doc = Document()
+        fast = [registered.splitString(text, doc) for text in strings]
         assert fast == [TTFont.splitString(registered, text, plain_doc) for text in strings]
 
 

@@ -21,6 +21,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from functools import cache, lru_cache
 from importlib import import_module
 from importlib.util import find_spec
@@ -102,10 +103,16 @@ def font_file(name: str) -> io.BytesIO:
     return _LOADERS[name]()
 
 
-def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> bytes:
     """reportlab's ToUnicode map, with characters past U+FFFF written as UTF-16 (its own
     writes their code points as bare hex, so copying an emoji or a mathematical letter
-    out of the PDF gave another character). Characters of the BMP come out as before."""
+    out of the PDF gave another character). Characters of the BMP come out as before.
+    Bytes, as a font's subset is: ``layout.FastFlate`` compresses a repeated one once."""
+    return _unicode_cmap(fontname, tuple(subset))
+
+
+@lru_cache(maxsize=32)
+def _unicode_cmap(fontname: str, subset: tuple[int, ...]) -> bytes:
     entries = [
         f"<{index:02X}> <{chr(code).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
         for index, code in enumerate(subset)
@@ -133,7 +140,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
             "end",
             "end",
         ]
-    )
+    ).encode("ascii")
 
 
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # the function reportlab's TrueType fonts call for it
@@ -164,8 +171,8 @@ def register(name: str) -> TTFont:
     face.get_table = cache(face.get_table)  # type: ignore[method-assign]
     _SUBSETTERS[name] = FastSubsets(face)
     face.makeSubset = _SUBSETTERS[name].make_subset  # type: ignore[method-assign]  # reportlab's bytes, faster
-    if ascii_readable and all(code in face.charToGlyph for code in range(0x20, 0x7F)):
-        font.splitString = _ascii_split(font)  # type: ignore[method-assign]  # reportlab's chunks, faster
+    ascii_first = ascii_readable and all(code in face.charToGlyph for code in range(0x20, 0x7F))
+    font.splitString = _fast_split(font, ascii_first)  # type: ignore[method-assign]  # reportlab's chunks, faster
     pdfmetrics.registerFont(font)
     return font
 
@@ -173,17 +180,24 @@ def register(name: str) -> TTFont:
 _PRINTABLE_ASCII = re.compile(r"[\x20-\x7e]+")
 
 
-def _ascii_split(font: TTFont) -> Callable[..., list[tuple[int, bytes]]]:
-    """reportlab's ``splitString`` with a short way for printable ASCII, most of what a
-    briefing draws: a font made ASCII-readable holds those characters at their own codes in
-    its first subset from the start, so they are that subset's bytes as they are (its loop
-    looked each character up, a sixth of what a PDF cost)."""
+def _fast_split(font: TTFont, ascii_first: bool) -> Callable[..., list[tuple[int, bytes]]]:
+    """reportlab's ``splitString`` with short ways for what a briefing draws again and
+    again (its loop looked each character up, a sixth of what a PDF cost). A font made
+    ASCII-readable (``ascii_first``) holds printable ASCII at its own codes in its first
+    subset from the start, so such a string is that subset's bytes as it is; a string whose
+    characters all have codes of the first subset already (a language's labels, drawn on
+    every page) is their codes."""
     split = font.splitString
 
     def split_string(text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
-        if isinstance(text, str) and _PRINTABLE_ASCII.fullmatch(text) and doc in font.state:
-            return [(0, text.encode("ascii"))]
-        return split(text, doc, encoding)  # (and the document's first string: it sets up its subsets)
+        state = font.state.get(doc)  # (none before the document's first string: reportlab sets it up)
+        if state is not None and isinstance(text, str):
+            if ascii_first and _PRINTABLE_ASCII.fullmatch(text):
+                return [(0, text.encode("ascii"))]
+            assignments = state.assignments
+            with suppress(KeyError, ValueError):  # a character without a code yet, or one past the first subset
+                return [(0, bytes([assignments[code] for code in map(ord, text)]))] if text else []
+        return split(text, doc, encoding)
 
     return split_string
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import suppress
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from struct import pack, pack_into, unpack_from
 from typing import Any
@@ -74,6 +74,11 @@ class FastSubsets:
     def make_subset(self, subset: Sequence[int]) -> bytes:
         """The font reportlab's ``makeSubset`` makes: ``subset``'s characters, each mapped
         from its position in ``subset``."""
+        return self._made_subset(tuple(subset))
+
+    # (A few kept: Noto Sans's subsets of English briefings mostly repeat, ASCII and a few signs.)
+    @lru_cache(maxsize=32)  # noqa: B019 (one instance per font, kept for the process's life)
+    def _made_subset(self, subset: tuple[int, ...]) -> bytes:
         tables, _ = self.subset_tables(subset)
         output = TTFontMaker()
         for tag, data in tables.items():

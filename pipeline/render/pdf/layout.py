@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zlib
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from typing import IO, Any
 
 from reportlab import rl_config
@@ -33,7 +33,16 @@ class FastFlate(pdfdoc.PDFStreamFilterZCompress):
     third font, gains the most (the same level as the DOCX's entries)."""
 
     def encode(self, text: str | bytes) -> bytes:
-        return zlib.compress(text.encode("utf-8") if isinstance(text, str) else text, 1)
+        if isinstance(text, bytes):
+            return _compressed(text)
+        return zlib.compress(text.encode("utf-8"), 1)
+
+
+@lru_cache(maxsize=64)
+def _compressed(data: bytes) -> bytes:
+    """A stream of bytes compressed, kept: such streams are the font subsets and their maps
+    and the pictures, which come back from briefing to briefing (a page's text is a string)."""
+    return zlib.compress(data, 1)
 
 
 # Every stream reportlab compresses takes its filter from this name (pdfdoc and ttfonts)
