@@ -103,16 +103,15 @@ def font_file(name: str) -> io.BytesIO:
     return _LOADERS[name]()
 
 
-def _to_unicode_cmap(fontname: str, subset: list[int]) -> bytes:
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """reportlab's ToUnicode map, with characters past U+FFFF written as UTF-16 (its own
     writes their code points as bare hex, so copying an emoji or a mathematical letter
-    out of the PDF gave another character). Characters of the BMP come out as before.
-    Bytes, as a font's subset is: ``layout.FastFlate`` compresses a repeated one once."""
+    out of the PDF gave another character). Characters of the BMP come out as before."""
     return _unicode_cmap(fontname, tuple(subset))
 
 
 @lru_cache(maxsize=32)
-def _unicode_cmap(fontname: str, subset: tuple[int, ...]) -> bytes:
+def _unicode_cmap(fontname: str, subset: tuple[int, ...]) -> str:
     entries = [
         f"<{index:02X}> <{chr(code).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
         for index, code in enumerate(subset)
@@ -140,7 +139,7 @@ def _unicode_cmap(fontname: str, subset: tuple[int, ...]) -> bytes:
             "end",
             "end",
         ]
-    ).encode("ascii")
+    )
 
 
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # the function reportlab's TrueType fonts call for it
@@ -190,7 +189,7 @@ def _fast_split(font: TTFont, ascii_first: bool) -> Callable[..., list[tuple[int
     split = font.splitString
 
     def split_string(text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
-        state = font.state.get(doc)  # (none before the document's first string: reportlab sets it up)
+        state: Any = font.state.get(doc)  # (none before the document's first string: reportlab sets it up)
         if state is not None and isinstance(text, str):
             if ascii_first and _PRINTABLE_ASCII.fullmatch(text):
                 return [(0, text.encode("ascii"))]

@@ -40,8 +40,8 @@ class FastFlate(pdfdoc.PDFStreamFilterZCompress):
 
 @lru_cache(maxsize=64)
 def _compressed(data: bytes) -> bytes:
-    """A stream of bytes compressed, kept: such streams are the font subsets and their maps
-    and the pictures, which come back from briefing to briefing (a page's text is a string)."""
+    """A stream of bytes compressed, kept: such streams are the font subsets and the
+    pictures, which come back from briefing to briefing (a page's text is a string)."""
     return zlib.compress(data, 1)
 
 
