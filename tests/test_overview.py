@@ -673,6 +673,17 @@ def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
         "observer",
         ["KORES", "Yakutsk State University"],
     )
+    # (institutes and universities head their bodies too, under a member country's regions)
+    assert _groups("Russia", "Primorsky Territory", "", "Institutes", "Far Eastern State University, UNEP")[-1] == (
+        None,
+        "observer",
+        ["Far Eastern State University", "UNEP"],
+    )
+    assert _groups("Russia", "Primorsky Territory", "Research Institutes:", "TINRO")[-1] == (
+        None,
+        "observer",
+        ["TINRO"],
+    )
 
 
 def test_dash_headings_an_observer_country_and_a_group_of_bodies() -> None:
@@ -1583,21 +1594,29 @@ def test_a_delegate_by_the_post_alone_after_the_authoritys_colon() -> None:
         [
             "China",
             "- Liaoning Province (辽宁省): Vice-Governor, head of delegation",
+            "- Heilongjiang Province: Division Chief, Heilongjiang Provincial Department of Commerce",
             "Japan",
             "- Niigata Prefecture: Director for International Exchange",
             "- Toyama Prefecture",
             "- Tottori Prefecture: Governor's Office",
+            "Russian Federation",
+            "- Primorsky Krai: Adviser to the Governor, Government of Primorsky Krai",
+            "- Primorsky Territory: Head of Foreign Economic Relations, Administration of Primorsky Territory",
         ],
         notes,
     )
     # (a region and its body after the colon, under its country: the region, the body its aside)
     assert [(g.country, g.authorities) for g in participation.groups] == [
-        ("China", ["Liaoning Province (辽宁省)"]),
+        ("China", ["Liaoning Province (辽宁省)", "Heilongjiang Province"]),
         ("Japan", ["Niigata Prefecture", "Toyama Prefecture", "Tottori Prefecture (Governor's Office)"]),
+        ("Russian Federation", ["Primorsky Krai", "Primorsky Territory"]),
     ]
     assert "unknown-country" not in [note.code for note in notes]
     # (a body after the colon, "Governor's Office", names no delegate)
     assert [line.split(":")[0] for line in participation.delegates] == [
         "Liaoning Province (辽宁省)",
+        "Heilongjiang Province",
         "Niigata Prefecture",
+        "Primorsky Krai",
+        "Primorsky Territory",
     ]

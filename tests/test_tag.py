@@ -2640,3 +2640,50 @@ def test_lists_of_names_a_brand_before_and_and_old_names_of_towns(nlp) -> None:
     assert kinds["XacBank"] == kinds["Khan Bank"] == kinds["Tsingtao Brewery"] == "organization"
     ids = _ids_of(text, nlp)
     assert (ids["Otomari"], ids["Tsingtao"]) == ("city:RU:korsakov", "city:CN:qingdao")
+
+
+def test_a_delegates_body_and_its_acronym_are_one_body_whatever_the_post(nlp) -> None:
+    text = (
+        "M\n· Overview\nParticipation\nKorea\n- Incheon Metropolitan City: Team Leader, Incheon Port Authority (IPA)\n"
+        "China\n- Heilongjiang Province: Division Chief, Heilongjiang Provincial Department of Commerce; "
+        "Director of International Cooperation, Qingdao National Laboratory for Marine Science (QNLM)\n"
+        "· Contents\n▷ Talks.\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["IPA"] == ids["Incheon Port Authority"]
+    assert ids["QNLM"] == ids["Qingdao National Laboratory for Marine Science"]
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Heilongjiang Provincial Department of Commerce"] == "organization"
+    assert kinds["Heilongjiang Province"] == kinds["Incheon Metropolitan City"] == "place"
+    assert not [name for name in kinds if "Chief" in name or "Leader" in name]
+
+
+def test_a_capital_region_by_name_and_a_city_before_its_common_nouns(nlp) -> None:
+    ids = _ids_of(
+        SHELL.format("The depot serves the Seoul Metropolitan Area; the village is in the Seoul metropolitan area."),
+        nlp,
+    )
+    assert ids["Seoul Metropolitan Area"] == "geo:seoul-capital-area"
+    assert ids["Seoul"] == "KR-11"
+    assert not [name for name in ids if "metropolitan" in name]
+
+
+def test_a_venues_room_by_its_rank_names_no_place(nlp) -> None:
+    kinds = dict(
+        _kinds_of(VENUE_SHELL.format("Uiwang, Korea (Korea Railroad Research Institute, Main Auditorium)"), nlp)
+    )
+    assert kinds["Korea Railroad Research Institute"] == "organization"
+    assert "Main Auditorium" not in kinds
+
+
+def test_a_section_of_delegates_is_read_line_by_line_not_as_prose(nlp) -> None:
+    text = (
+        "M\n· Overview\nParticipation\nJapan\nIshikawa Prefecture\n· Contents\n▷ Talks.\n· Delegates\nJapan\n"
+        "Ishikawa Prefecture: Director-General for Commerce and Labor; Director, Gyeongbuk Technopark\n"
+        "Jilin Province: Researcher, Changchun Institute of Optics, Fine Mechanics and Physics (CIOMP)\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Gyeongbuk Technopark"] == kinds["Changchun Institute of Optics, Fine Mechanics and Physics"]
+    assert kinds["CIOMP"] == kinds["Gyeongbuk Technopark"] == "organization"
+    assert kinds["Jilin Province"] == "place"
+    assert not {"Labor", "Commerce and Labor", "Fine Mechanics and Physics"} & set(kinds)

@@ -969,7 +969,9 @@ class Gazetteer:
                     f"NEAR {t} Subcommittee",
                     f"NEAR Subcommittee on {t}",
                 )
-            self.add(eid, *self.src["near_subcommittees"].get("aliases", {}).get(topic, []))
+            # each other name with NEAR before it too ("NEAR Environmental Subcommittee")
+            other_names = self.src["near_subcommittees"].get("aliases", {}).get(topic, [])
+            self.add(eid, *other_names, *(f"NEAR {name}" for name in other_names))
 
     # ------------------------------------------------------------------ finishing
     def expand_and_filter(self) -> dict[str, list[str]]:

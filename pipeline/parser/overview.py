@@ -29,6 +29,7 @@ from .text import (
     Line,
     english_words,
     is_post,
+    is_post_of,
     names_a_post,
     other_script_only,
     split_aside,
@@ -735,7 +736,8 @@ DELEGATE_LINE = re.compile(rf"{_DELEGATING_AUTHORITY}(?P<delegate>{HONORIFIC}.*)
 CAPITALS_NAME = r"(?:[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z]+(?:-[a-z]+)?|[A-Z][a-z]+\s+[A-Z]{2,}(?:-[A-Z]{2,})?)"
 DELEGATE_BY_NAME = re.compile(rf"{_DELEGATING_AUTHORITY}(?P<delegate>{CAPITALS_NAME},\s*(?P<post>[^,()]+).*)")
 # "Niigata Prefecture: Director for International Exchange", "Liaoning Province (辽宁省): Vice-Governor,
-# head of delegation": the delegate by the post alone (checked: "Gangwon-do: Governor's Office" is a body)
+# head of delegation", "Primorsky Territory: Head of Foreign Economic Relations, ...": the delegate by
+# the post alone (checked: "Gangwon-do: Governor's Office" is a body)
 DELEGATE_BY_POST = re.compile(rf"{_DELEGATING_AUTHORITY}(?P<delegate>(?P<post>[^,()]+).*)")
 # "Amur Oblast (Head: Mr. Igor V. Bondar, Deputy Minister ...)": the delegate in the authority's aside
 DELEGATE_ASIDE = re.compile(
@@ -1200,7 +1202,7 @@ class ParticipationScanner:
         if named is None and (by_name := DELEGATE_BY_NAME.fullmatch(stripped)) is not None:
             named = by_name if names_a_post(by_name["post"]) else None
         if named is None and (by_post := DELEGATE_BY_POST.fullmatch(stripped)) is not None:
-            post_only = is_post(by_post["post"].strip()) and not self._heads_a_group(by_post["authority"])
+            post_only = is_post_of(by_post["post"].strip()) and not self._heads_a_group(by_post["authority"])
             named = by_post if post_only else None
         if named is not None:
             self.delegates.append(stripped)
@@ -1906,8 +1908,8 @@ EXPERTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 BODIES_HEADING = re.compile(
-    r"(?:(?:international|other|related|guest|invited|partner|participating)\s+)*"
-    r"(?:organi[sz]ations|institutions|bodies|agencies)(?:\s*\(\d{1,3}\))?\s*[:：]?"
+    r"(?:(?:international|other|related|guest|invited|partner|participating|research|academic)\s+)*"
+    r"(?:organi[sz]ations|institutions|institutes|universities|bodies|agencies)(?:\s*\(\d{1,3}\))?\s*[:：]?"
     rf"|{EXPERTS_HEADING.pattern}",
     re.IGNORECASE,
 )

@@ -117,19 +117,25 @@ POST_NOUNS = frozenset(
         "chief", "counsellor", "counselor", "minister", "chairman", "chairperson", "president",
         "secretary", "secretary-general", "professor", "researcher", "specialist", "adviser",
         "advisor", "consul", "consul-general", "ambassador", "manager", "commissioner", "expert",
+        "fellow", "leader", "rector", "dean", "engineer", "economist", "analyst", "coordinator",
+        "inspector", "consultant", "lecturer", "scientist", "interpreter", "ecologist", "magistrate",
     }
 )  # fmt: skip
 POST_QUALIFIERS = frozenset(
     {
         "deputy", "vice", "senior", "first", "principal", "regional", "programme", "program",
         "executive", "general", "assistant", "acting", "associate", "chief",
+        # the unit or the field a post is of ("Division Chief", "Team Leader", "Research Fellow")
+        "division", "section", "team", "department", "research", "project", "marketing",
+        "commercial", "technical", "managing",
     }
 )  # fmt: skip
 
 
 def is_post(text: str) -> bool:
-    """Whether an entry is a post alone, or a post for a field ("Director for Asian Affairs")."""
-    post = re.split(r"\s+for\s+", text, maxsplit=1)[0]
+    """Whether an entry is a post alone, or a post for a field or to a person ("Director for
+    Asian Affairs", "Adviser to the Governor")."""
+    post = re.split(r"\s+(?:for|to)\s+", text, maxsplit=1)[0]
     words = [part for word in post.lower().split() for part in word.split("-") if part]
     return (
         bool(words)

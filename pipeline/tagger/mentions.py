@@ -25,6 +25,7 @@ from ..parser.overview import (
     CAPITALS_NAME,
     DELEGATE_BY_NAME,
     DELEGATE_LINE,
+    DELEGATES_HEADING,
     HONORIFIC,
     ONLINE_TOO,
     PLACE_SEPARATOR,
@@ -33,7 +34,7 @@ from ..parser.overview import (
 )
 from ..parser.text import is_post, is_post_of, other_script_only, split_aside, split_top_level, split_top_level_at
 from ..parser.unwrap import rejoined_paragraphs
-from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record
+from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record, Section
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
 from .names import (
     COMPANY_FIELD_WORDS,
@@ -53,8 +54,8 @@ from .names import (
     LEADING_EVENT_BEFORE_YEAR,
     LEADING_EVENTS,
     LISTED_FEATURE_NOUNS,
+    LOWERCASE_NAME_WORDS,
     NATURAL_FEATURE_NOUNS,
-    NOT_NAMES,
     ON_TAIL_HEADS,
     ORDINAL_UNIT_HEADS,
     ORDINAL_WORD,
@@ -282,20 +283,26 @@ def _acronym_aside(name: str, before: Mention | None, gazetteer: Gazetteer) -> M
     words = name.split()
     if before is None or gazetteer.lookup(name) is not None:
         return None
-    short_name = bool(words) and is_acronym(words[0]) and len(words) <= SHORT_NAME_WORDS
+    short_name = any(is_acronym(word) for word in words) and len(words) <= SHORT_NAME_WORDS
+    led = short_name and is_acronym(words[0])
     # (not a place's aside, "Lotte Hotel (Myeong-dong)", unless it is the place's initials:
-    # "International Convention Center Jeju (ICC JEJU)")
-    if not (is_acronym(name) or (short_name and (before.kind == "organization" or _initials_of(words, before.text)))):
+    # "International Convention Center Jeju (ICC JEJU)", "Uiwang Inland Container Depot (Uiwang ICD)")
+    initials_of_name = short_name and _initials_of(words, before.text)
+    if not (is_acronym(name) or (led and before.kind == "organization") or initials_of_name):
         return None
     return Mention(name, before.kind, before.label, before.entry, before.country, "structure", before.text)
 
 
 def _initials_of(short: list[str], name: str) -> bool:
-    """Whether a short name is a name's initials and its other words ("ICC JEJU" of
-    "International Convention Center Jeju")."""
-    rest, words = {word.casefold() for word in short[1:]}, name.split()
-    kept = [word for word in words if word.casefold() not in rest]
-    return (not rest or len(kept) < len(words)) and initials(" ".join(kept)) == short[0]
+    """Whether a short name is an acronym of a name's initials and its other words ("ICC JEJU"
+    of "International Convention Center Jeju", "Uiwang ICD" of "Uiwang Inland Container Depot")."""
+    words = name.split()
+    for acronym in (word for word in short if is_acronym(word)):
+        rest = {word.casefold() for word in short if word != acronym}
+        kept = [word for word in words if word.casefold() not in rest]
+        if (not rest or len(kept) < len(words)) and initials(" ".join(kept)) == acronym:
+            return True
+    return False
 
 
 # The first words of a venue's part that say the meeting met on a screen, no place
@@ -336,8 +343,10 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
                 # own name in its country's script, whose first word may be in lower case
                 mentions += _native_of(name, before_native[1], gazetteer)
                 continue
-            if not name or name[0].islower() or name.lower() in NOT_NAMES or name.split()[0].lower() in ONLINE_WORDS:
-                continue  # "business centre" in "Zone, business centre, Tomsk", "Online video conference", is no name
+            if not name or name[0].islower() or _no_name(name) or name.split()[0].lower() in ONLINE_WORDS:
+                # "business centre" in "Zone, business centre, Tomsk", "Online video conference", "Main
+                # Auditorium" in "(Korea Railroad Research Institute, Main Auditorium)" is no name
+                continue
             city = gazetteer.city_named(name) or _metropolis_city(name, gazetteer)
             # a university or institute hosting the meeting is a body; a venue's Center is a building
             body = head_kind(name) == "organization" and head_word(name) not in ("center", "centre")
@@ -357,6 +366,12 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             if position == 0:
                 named = mention
     return mentions
+
+
+def _no_name(name: str) -> bool:
+    """A capitalised venue part that is no name ("Main Auditorium"); a name in a script
+    without capitals ("京畿道") is judged by its place in the venue, not here."""
+    return name[:1].isupper() and not is_name(name)
 
 
 _NICKNAME = re.compile(r"^(?P<name>.+?\S)\s+[\"“«](?P<nickname>[^\"”»]{2,40})[\"”»]$")
@@ -647,10 +662,12 @@ _OFFICE_IN_PLACE = re.compile(r"^(?P<place>[A-Z][^()]*?)\s+(?:office|branch|bure
 
 
 def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
+    mentions: list[Mention] = [
+        mention for line in _listed_delegates(record) for mention in _listed_delegate_mentions(line, gazetteer)
+    ]
     overview = record.overview
     if overview is None:
-        return []
-    mentions: list[Mention] = []
+        return mentions
     if overview.participation:
         for group in overview.participation.groups:
             if group.country_text and group.country:  # "International organizations" heads no place
@@ -776,6 +793,45 @@ def _led_by_acronym(name: str, gazetteer: Gazetteer) -> bool:
     )
 
 
+def _delegates_section(section: Section) -> bool:
+    """A section of the delegates' list under a heading of its own ("DELEGATES", "List of delegates"),
+    its lines no table's rows (whose cells the model reads)."""
+    return (
+        section.heading is not None
+        and DELEGATES_HEADING.fullmatch(section.heading.strip()) is not None
+        and not any(" | " in line for line in section.lines)
+    )
+
+
+def _listed_delegates(record: Record) -> list[str]:
+    """The lines of the record's sections of delegates: read as the participation's delegates
+    are, line by line, and never as prose ("Ishikawa Prefecture: Director-General for Commerce and
+    Labor; President, JAIST" names no body "Labor")."""
+    return [line for section in record.sections if _delegates_section(section) for line in section.lines]
+
+
+def _listed_delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
+    """A country's heading in a list of delegates ("Japan"), or a delegate's line."""
+    country = country_code(line.strip().rstrip(":："))
+    if country is not None:
+        return [_mention(line.strip().rstrip(":："), gazetteer, "place", "GPE", country)]
+    return _delegate_mentions(line, gazetteer) if line.strip() else []
+
+
+def _fields_rejoined(pieces: list[str]) -> list[str]:
+    """A delegate's pieces parted at commas, a body's list of fields after "of" one piece again:
+    "Changchun Institute of Optics" + "Fine Mechanics and Physics (CIOMP)" (a last field with
+    "and" and no head word of its own)."""
+    joined: list[str] = []
+    for piece in pieces:
+        bare = (split_aside(piece) or (piece, ""))[0]
+        if joined and " of " in joined[-1] and _AND.search(bare) and head_kind(bare) is None and piece[:1].isupper():
+            joined[-1] = f"{joined[-1]}, {piece}"
+        else:
+            joined.append(piece)
+    return joined
+
+
 def _delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
     """The places and bodies of a line that names a delegate (DELEGATE_LINE): the authority
     that sent them, and after each delegate's name and post the bodies they come from ("Busan:
@@ -787,21 +843,36 @@ def _delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
         pieces, delegates = [match["authority"]], match["delegate"]
     else:
         pieces, delegates = ([authority], rest) if colon and rest.strip() else ([], line)
+    employers: set[str] = set()  # pieces that name a body on their own, after a post and its comma
     for delegate in split_top_level(delegates, ";"):
-        for piece in (piece.strip() for piece in split_top_level(delegate, ",")):
+        for piece in _fields_rejoined([piece.strip() for piece in split_top_level(delegate, ",")]):
             if not _names_a_person(piece, gazetteer):
                 pieces.append(_past_post_of(piece))
+                employers.update({piece} if pieces[-1] == piece else set())
             elif aside := split_aside(piece):  # "Mr. ISHIDA Koichi (Niigata Prefecture, Crisis Management Division)"
                 pieces += [part.strip() for part in split_top_level(aside[1], ",")]
     mentions = []
     for piece in pieces:
+        first: Mention | None = None
         for name in _with_aside(piece, gazetteer):
-            if not name[:1].isupper() or is_post(name):
+            if not name[:1].isupper() or is_post(name) or (" " not in name and not is_name(name)):
+                continue  # (nor a common noun after a post: "Head of Laboratory")
+            if (acronym := _acronym_aside(name, first, gazetteer)) is not None:
+                mentions.append(acronym)  # "Incheon Port Authority (IPA)"
                 continue
             if head_kind(name) == "organization" or _led_by_acronym(name, gazetteer):
-                mentions += _body_mentions(name, gazetteer, None)
+                found = _body_mentions(name, gazetteer, None)
             elif (entry := gazetteer.lookup(name)) is not None:
-                mentions.append(_mention(name, gazetteer, entry.kind, entry.label))
+                found = [_mention(name, gazetteer, entry.kind, entry.label)]
+            elif head_kind(name) == "facility" and " " in name and piece in employers:
+                # where a delegate works is a body, though named as a site: "Director, Gyeongbuk
+                # Technopark", "Deputy Director, Vladivostok Commercial Sea Port" (not a ministry's
+                # field after its post: "Minister of Forestry Complex of Irkutsk Oblast")
+                found = [_mention(name, gazetteer, "organization", "ORG")]
+            else:
+                continue
+            mentions += found
+            first = first or found[0]
     return mentions
 
 
@@ -884,7 +955,8 @@ def prose(record: Record) -> list[str]:
         texts += [resolution.text for resolution in record.declaration.resolutions]
         texts += record.declaration.closing
     for section in record.sections:
-        texts += rejoined_paragraphs(section.lines)
+        if not _delegates_section(section):  # (read line by line: ``structure_mentions``)
+            texts += rejoined_paragraphs(section.lines)
     # The cells of a pasted table row ("NEAR Secretariat | LANGUAGE | English") are texts of their own.
     cells = [cell.strip() for text in texts for cell in text.split(" | ")]
     return [chunk for cell in cells if cell and not _title_in_capitals(cell) for chunk in chunks(cell)]
@@ -1466,6 +1538,11 @@ def _gazetteer_mentions(
         # "Matsue city", "the Natalka deposit": the name the gazetteer knows, without the lower-case
         # noun; "the Tumen river" is still the river
         known = entry if gazetteer.lookup(base) == entry or ent[-1].lower_ in _RIVER_WORDS else None
+        if known is None and (prefix := _known_prefix(base_span, gazetteer)) is not None:
+            # "the Seoul metropolitan area": a name's words in lower case are common nouns after a
+            # shorter name the gazetteer knows (Seoul), not the capital region's name
+            span, known = prefix
+            return [Mention(span.text, known.kind, known.label, known, known.country)], range(span.start, span.end)
         return [Mention(base, entry.kind, entry.label, known, entry.country)], covered
     # "East Sea/Sea of Japan": two spellings the gazetteer knows, written as one
     spellings = [(part, gazetteer.lookup(part)) for part in ent.text.split("/")]
@@ -1486,6 +1563,20 @@ def _gazetteer_mentions(
     return [Mention(ent.text, entry.kind, entry.label, entry, entry.country)], covered
 
 
+def _known_prefix(span: Span, gazetteer: Gazetteer) -> tuple[Span, Entry] | None:
+    """The longest start of a span the gazetteer knows, before its first word in lower case
+    (none when every word is capitalised, a function word or a name's own lower-case word: "Tuv aimag")."""
+    lower = [
+        token.i
+        for token in span[1:]
+        if token.text[:1].islower() and not token.is_stop and token.lower_ not in LOWERCASE_NAME_WORDS
+    ]
+    for end in range(lower[0] if lower else span.start, span.start, -1):
+        if (entry := gazetteer.lookup(span.doc[span.start : end].text)) is not None:
+            return span.doc[span.start : end], entry
+    return None
+
+
 # Words before a bare name that make it a city: "the port of Niigata", "the city of Toyama".
 CITY_CUES = frozenset({("port", "of"), ("city", "of"), ("town", "of"), ("downtown",), ("central",)})
 
@@ -1503,6 +1594,9 @@ PARENT_BODIES = frozenset({"org:near"})
 # Bodies of which an organ named "X of <their acronym>" is a name of its own, and they one too:
 # "World Heritage Committee of UNESCO"
 PARENT_BODY_TYPES = frozenset({"intergovernmental", "un-agency", "programme"})
+# ... and bodies whose unit is so named after their acronym: "Pohang Accelerator Laboratory of POSTECH"
+# (in full, a university is named with its institute: "Disaster Prevention Research Institute of Kyoto University")
+ACRONYM_PARENT_TYPES = PARENT_BODY_TYPES | {"university"}
 
 
 def _parent_body(tail: str, head: str, gazetteer: Gazetteer) -> bool:
@@ -1513,7 +1607,11 @@ def _parent_body(tail: str, head: str, gazetteer: Gazetteer) -> bool:
     if parent is None:
         return False
     office = head_word(head) in BODY_WORDS
-    return parent.id in PARENT_BODIES or ((tail.isupper() or office) and parent.type in PARENT_BODY_TYPES)
+    return (
+        parent.id in PARENT_BODIES
+        or (tail.isupper() and parent.type in ACRONYM_PARENT_TYPES)
+        or (office and parent.type in PARENT_BODY_TYPES)
+    )
 
 
 # Parents after "of" that are named on their own beside their unit: a ministry, an academy, an
@@ -3584,7 +3682,9 @@ def _cities_among_cities(
     its island's ("speakers from Hyogo, Sakhalin and Heilongjiang")."""
 
     def is_city(found: list[Mention]) -> bool:
-        return len(found) == 1 and found[0].entry is not None and found[0].entry.id.startswith("city:")
+        """A city, or a region that is one ("Ulaanbaatar", "Vladivostok and Busan")."""
+        entry = found[0].entry if len(found) == 1 else None
+        return entry is not None and (entry.id.startswith("city:") or entry.type in CITY_REGION_TYPES)
 
     def is_region(found: list[Mention]) -> bool:
         """A region that is no city too (not "Seoul", nor "Irkutsk" of Irkutsk Oblast)."""
@@ -3619,6 +3719,8 @@ def _cities_among_cities(
 
 
 _LIST_JOINERS = frozenset({"&", "and", ","})
+# Regions that are cities ("Ulaanbaatar", "Busan Metropolitan City", "Beijing Municipality")
+CITY_REGION_TYPES = frozenset({"capital city", "special city", "metropolitan city", "municipality", "federal city"})
 
 
 def _coordinated_place(
@@ -3998,8 +4100,8 @@ def _glued_features_joined(groups: dict[str, list[Mention]]) -> dict[str, list[M
 
 def _without_unit_or_form(name: str) -> str | None:
     """The name a town's unit ending or a company's legal form was added to ("Onsan-eup" ->
-    "Onsan", "OJSC RUSNANO" -> "RUSNANO", "Hanjin Shipping Co., Ltd." -> "Hanjin Shipping"),
-    or None."""
+    "Onsan", "OJSC RUSNANO" -> "RUSNANO", "Hanjin Shipping Co., Ltd." -> "Hanjin Shipping",
+    "Mongolrostsvetmet LLC" -> "Mongolrostsvetmet"), or None."""
     stem, hyphen, ending = name.rpartition("-")
     if hyphen and " " not in name and ending.lower() in SAME_TOWN_ENDINGS:
         return stem
@@ -4009,6 +4111,9 @@ def _without_unit_or_form(name: str) -> str | None:
     body, comma, forms = name.partition(", ")
     if comma and forms and all(word.lower() in COMPANY_FORMS for word in forms.replace(",", " ").split()):
         return body.removesuffix(" Co.").removesuffix(" Co")
+    body, space, form = name.rpartition(" ")
+    if space and form.lower() in COMPANY_FORMS:  # "Mongolrostsvetmet LLC"
+        return body
     return None
 
 

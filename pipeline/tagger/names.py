@@ -348,6 +348,11 @@ HEAD_WORDS = {
     },
     "organization": {
         "division",  # a company's unit: "Udachny Mining and Processing Division"
+        # a research body: "Qingdao National Laboratory for Marine Science and Technology"
+        "laboratory",
+        "petrochemical",  # a company: "Lotte Daesan Petrochemical", "Samsung Total Petrochemicals"
+        "petrochemicals",
+        "lines",  # a shipping company: "COSCO Shipping Lines", "Heung-A Lines"
         "brewery",  # a company: "Tsingtao Brewery"
         "breweries",
         "funds",  # "International Oil Pollution Compensation Funds"
@@ -655,6 +660,7 @@ FOR_TAIL_HEADS = {
     "foundation",
     "fund",
     "institute",
+    "laboratory",
     "office",
     "society",
 }
@@ -838,6 +844,8 @@ GENERIC_WORDS = FIELD_WORDS | {
     "ferries",
     "embassy",
     "consulate",
+    "laboratory",  # ("Head of Laboratory", "the Laboratories of TPU")
+    "laboratories",
     # the words of a document's or an e-mail's subject: "Minutes - Education and Culture Subcommittee"
     "minutes",
     "record",
@@ -1055,6 +1063,9 @@ TWO_WORD_HEADS = {
     ("energy", "exchange"): "organization",  # a market: "Shanghai Environment and Energy Exchange"
     ("carbon", "exchange"): "organization",
     ("stock", "exchange"): "organization",
+    ("commodity", "exchange"): "organization",  # "Dalian Commodity Exchange"
+    ("futures", "exchange"): "organization",
+    ("container", "depot"): "facility",  # a dry port: "Uiwang Inland Container Depot"
     ("relations", "section"): "organization",
     ("cooperation", "section"): "organization",
     ("exchange", "section"): "organization",
@@ -1129,12 +1140,18 @@ def head_kind(name: str) -> str | None:
     return next((kind for kind, heads in HEAD_WORDS.items() if head in heads), None)
 
 
+# What kind of body a name is, written before it: "the Korean NGO Future Forest" is Future Forest
+BODY_KIND_WORDS = frozenset({"NGO", "NPO", "NGOs"})
+
+
 def _strip_edges(words: list[str]) -> list[str]:
     # (a ministry's country as its adjective is no word of its name: "the Mongolian Ministry of
     # Mineral Resources and Energy"; "Russian Academy of Sciences" is the name)
     while words and (
         words[0].lower() in LEADING_WORDS
         or (len(words) > 2 and words[0].lower() in COUNTRY_ADJECTIVES and words[1].lower() == "ministry")
+        or (len(words) > 1 and words[0] in BODY_KIND_WORDS)
+        or (len(words) > 2 and words[0].lower() in PEOPLES_ADJECTIVES and words[1] in BODY_KIND_WORDS)
     ):
         words = words[1:]
     while words and (
@@ -1240,12 +1257,14 @@ def is_name(name: str) -> bool:
 
 # A building's or a room's head after a generic word names no place: "Conference Hall", "Visitor
 # Centre" (a hall's longer name is its own: "International Conference Hall")
-GENERIC_ROOMS = frozenset({"centre", "center", "hall", "room"})
+GENERIC_ROOMS = frozenset({"centre", "center", "hall", "room", "auditorium", "ballroom", "lobby"})
 GENERIC_ROOM_WORDS = 2
+# ... and so does one after the words that tell a building's rooms apart: "Main Auditorium", "Grand Ballroom"
+ROOM_QUALIFIERS = frozenset({"main", "grand", "small", "large", "big", "banquet", "meeting"})
 
 
 def _generic_room(words: list[str]) -> bool:
-    return words[-1].lower() in GENERIC_ROOMS and words[0].lower() in GENERIC_WORDS
+    return words[-1].lower() in GENERIC_ROOMS and words[0].lower() in GENERIC_WORDS | ROOM_QUALIFIERS
 
 
 def _all_generic(words: list[str]) -> bool:
@@ -1315,7 +1334,9 @@ def _strip_name(name: str) -> str:
 # A person's office before "of" names no body: "Head of the Republic of Buryatia" gives the
 # republic, "Governor of Gyeongsangbuk-do" the province.
 # Posts of a list's delegates that end no body's name ("Programme Officer, TRADP")
-DELEGATE_POSTS = frozenset({"officer", "specialist", "counsellor", "adviser", "advisor", "economist", "researcher"})
+DELEGATE_POSTS = frozenset(
+    {"officer", "specialist", "counsellor", "adviser", "advisor", "economist", "researcher", "ecologist"}
+)
 ROLE_WORDS = {
     "head",
     "heads",
@@ -1359,6 +1380,7 @@ ROLE_WORDS = {
     "consul-general",
     "rector",
     "dean",
+    "magistrate",  # a Chinese county's head: "the Magistrate of Duolun County"
     "representative",
     "representatives",
     "delegation",
@@ -1534,8 +1556,8 @@ def clean_span(text: str, label: str) -> list[str]:
     if len(titled := _SPACED_DASH.split(text)) > 1:  # "Minutes - Education and Culture Subcommittee"
         return [name for part in titled for name in clean_span(part, label)]
     words = _after_role(text.split())
-    if label == "ORG" and len(words) > 1 and words[-1].lower() in DELEGATE_POSTS:
-        return []  # "Programme Officer", "Natural Resources Economist": a delegate's post, no body
+    if label == "ORG" and words and words[-1].lower() in DELEGATE_POSTS:
+        return []  # "Programme Officer", "Natural Resources Economist", "Ecologist": a delegate's post, no body
     body = head_kind(text) == "organization"
     # an event's words make no name, except in the hall it is held in ("Convention Center")
     if (
