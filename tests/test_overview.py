@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline import parse, read_bytes
@@ -684,6 +686,11 @@ def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
         "observer",
         ["TINRO"],
     )
+    # (observers with lower-case words in brackets head bodies of no country)
+    observers = _groups(
+        "Mongolia", "Selenge Province", "", "Observers (international organizations)", "SCO Secretariat, AIIB"
+    )
+    assert observers[-1] == (None, "observer", ["SCO Secretariat", "AIIB"])
 
 
 def test_dash_headings_an_observer_country_and_a_group_of_bodies() -> None:
@@ -1602,6 +1609,10 @@ def test_a_delegate_by_the_post_alone_after_the_authoritys_colon() -> None:
             "Russian Federation",
             "- Primorsky Krai: Adviser to the Governor, Government of Primorsky Krai",
             "- Primorsky Territory: Head of Foreign Economic Relations, Administration of Primorsky Territory",
+            "Republic of Korea",
+            "- Kangwon-do - Fisheries Officer",
+            "- Gyeongsangbuk-do - Expert Group",
+            "- Chungcheongbuk-do — chair of the NEAR Working Committee",
         ],
         notes,
     )
@@ -1610,13 +1621,66 @@ def test_a_delegate_by_the_post_alone_after_the_authoritys_colon() -> None:
         ("China", ["Liaoning Province (辽宁省)", "Heilongjiang Province"]),
         ("Japan", ["Niigata Prefecture", "Toyama Prefecture", "Tottori Prefecture (Governor's Office)"]),
         ("Russian Federation", ["Primorsky Krai", "Primorsky Territory"]),
+        (
+            "Republic of Korea",
+            [
+                "Kangwon-do",
+                "Gyeongsangbuk-do - Expert Group",
+                "Chungcheongbuk-do (chair of the NEAR Working Committee)",
+            ],
+        ),
     ]
     assert "unknown-country" not in [note.code for note in notes]
     # (a body after the colon, "Governor's Office", names no delegate)
-    assert [line.split(":")[0] for line in participation.delegates] == [
+    assert [re.split(r":| - ", line)[0] for line in participation.delegates] == [
         "Liaoning Province (辽宁省)",
         "Heilongjiang Province",
         "Niigata Prefecture",
         "Primorsky Krai",
         "Primorsky Territory",
+        "Kangwon-do",
     ]
+
+
+def test_a_regions_delegates_bulleted_by_post_and_body_under_it() -> None:
+    participation = _participation(
+        [
+            "RUSSIAN FEDERATION (2)",
+            "Republic of Buryatia (Республика Бурятия)",
+            "- Deputy Chairman of the Government -- Government of the Republic of Buryatia",
+            "- Head of District -- Kabansky District Administration",
+            "Irkutsk Oblast (Иркутская область)",
+            "- Senior Researcher -- Limnological Institute SB RAS",
+            "INTERNATIONAL ORGANIZATIONS (observers)",
+            "- Programme Officer -- United Nations Development Programme (UNDP)",
+        ]
+    )
+    # (the regions are the country's authorities, each body its delegate's; a body of no region is the participant)
+    assert [(g.country, g.authorities) for g in participation.groups] == [
+        ("Russian Federation", ["Republic of Buryatia (Республика Бурятия)", "Irkutsk Oblast (Иркутская область)"]),
+        (None, ["United Nations Development Programme (UNDP)"]),
+    ]
+    assert participation.delegates == [
+        "Republic of Buryatia (Республика Бурятия): Deputy Chairman of the Government, "
+        "Government of the Republic of Buryatia",
+        "Republic of Buryatia (Республика Бурятия): Head of District, Kabansky District Administration",
+        "Irkutsk Oblast (Иркутская область): Senior Researcher, Limnological Institute SB RAS",
+        "Programme Officer, United Nations Development Programme (UNDP)",
+    ]
+
+
+def test_a_participation_sections_delegates_stay_under_the_fields_summary() -> None:
+    record = parse(
+        read_bytes(
+            (
+                "The 3rd Meeting\n1. Overview\n※ Date: 2003.07.15\n※ Participation: 2 member regional governments\n\n"
+                "2. Participation\n\nJAPAN (2)\n\nToyama Prefecture\n"
+                "- Director for Environmental Policy -- Toyama Prefectural Government\nTottori Prefecture\n"
+                "- Chief -- Tottori Prefectural Government\n\n3. Contents\n- Talks.\n"
+            ).encode(),
+            "x.txt",
+        )
+    )
+    participation = record.overview.participation
+    assert participation.stated_authorities == 2
+    assert [line.split(":")[0] for line in participation.delegates] == ["Toyama Prefecture", "Tottori Prefecture"]

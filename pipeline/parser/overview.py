@@ -27,6 +27,7 @@ from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
 from .text import (
     Line,
+    ends_in_post,
     english_words,
     is_post,
     is_post_of,
@@ -667,8 +668,11 @@ OBSERVER_MARK = re.compile(
     re.IGNORECASE,
 )
 # ("《※ Participated as observer》" alone on its line, over the observers' bullets, too)
+# ("Observers (3)", "Observers (international organizations)", "Observers (no country)": a count or
+# words in lower case in its brackets, never a country's name)
 OBSERVER_LINE = re.compile(
-    r"[《【\[]?\s*(?:※\s*)?(?:participated\s+as\s+)?observers?(?:\s*\(\d+\))?\s*[:：]?\s*[》】\]]?", re.IGNORECASE
+    r"[《【\[]?\s*(?:※\s*)?(?:(?i:participated\s+as\s+)?[Oo]bservers?|OBSERVERS?)"
+    r"(?:\s*\((?:\d+|[a-z][a-z ,]*)\))?\s*[:：]?\s*[》】\]]?"
 )
 # "(observer)", "[Observer]", "（观察员 Observer）", "– observer": after a name, that one is an observer.
 OBSERVER_SUFFIX = re.compile(
@@ -739,6 +743,8 @@ DELEGATE_BY_NAME = re.compile(rf"{_DELEGATING_AUTHORITY}(?P<delegate>{CAPITALS_N
 # head of delegation", "Primorsky Territory: Head of Foreign Economic Relations, ...": the delegate by
 # the post alone (checked: "Gangwon-do: Governor's Office" is a body)
 DELEGATE_BY_POST = re.compile(rf"{_DELEGATING_AUTHORITY}(?P<delegate>(?P<post>[^,()]+).*)")
+# "- Deputy Governor -- Tov Aimag Governor's Office": a bulleted delegate by post and body, parted by a dash
+POSTED_BULLET = re.compile(r"(?P<post>[^,:：;–—()-][^,:：;–—()]*?)\s+(?:--|–|—)\s+(?P<body>[^\W\d_].*)")
 # "Amur Oblast (Head: Mr. Igor V. Bondar, Deputy Minister ...)": the delegate in the authority's aside
 DELEGATE_ASIDE = re.compile(
     rf"(?P<authority>[^()]+?)\s*\((?:heads?(?:\s+of\s+(?:the\s+)?delegation)?|(?:chief\s+)?delegates?)\s*[:：]\s*"
@@ -979,6 +985,9 @@ class ParticipationScanner:
         self.table_rows = 0  # rows of a table read as data: a header row comes before them
         self.delegates: list[str] = []  # the lines that name a delegate (DELEGATE_LINE), as written
         self.delegates_listed = False  # under a heading of delegates (DELEGATES_HEADING)
+        # the region over bulleted "Post -- Body" lines, its delegates ("Irkutsk Oblast / - Head of
+        # Department -- Administration of Irkutsk Oblast")
+        self.delegating_region: str | None = None
 
     def current(self) -> GroupDraft:
         if not self.groups:
@@ -1103,6 +1112,17 @@ class ParticipationScanner:
             line = Line(line.number, carried["rest"])
         # ("- | Ramsar Convention Secretariat | observer": a table's empty first cell, not a bullet)
         text = line.text if _DASH_FIRST_CELL.match(line.text) else PARTICIPANT_BULLET.sub("", line.text)
+        if text != line.text and (posted := POSTED_BULLET.fullmatch(text.strip())) and ends_in_post(posted["post"]):
+            # "- Head of Department -- Administration of Irkutsk Oblast": a delegate, by post and body,
+            # of the region above; without one, the body is the participant
+            if self.delegating_region is not None:
+                self.delegates.append(f"{self.delegating_region}: {posted['post']}, {posted['body']}")
+                return
+            self.delegates.append(f"{posted['post']}, {posted['body']}")
+            text = posted["body"]
+        elif text == line.text:  # (an authority's own line over them: "Republic of Buryatia")
+            heads_delegates = heads_bullets and country_heading(text) is None and not self._heads_a_group(text)
+            self.delegating_region = text.strip() if heads_delegates else None
         text = self.past_delegate(text)
         if not text:
             return
@@ -1202,7 +1222,13 @@ class ParticipationScanner:
         if named is None and (by_name := DELEGATE_BY_NAME.fullmatch(stripped)) is not None:
             named = by_name if names_a_post(by_name["post"]) else None
         if named is None and (by_post := DELEGATE_BY_POST.fullmatch(stripped)) is not None:
-            post_only = is_post_of(by_post["post"].strip()) and not self._heads_a_group(by_post["authority"])
+            # (a capitalised post: "— chair of the NEAR Working Committee" is the region's role)
+            post = by_post["post"].strip()
+            post_only = (
+                post[:1].isupper()
+                and (is_post_of(post) or ends_in_post(post))
+                and not self._heads_a_group(by_post["authority"])
+            )
             named = by_post if post_only else None
         if named is not None:
             self.delegates.append(stripped)
@@ -1267,6 +1293,11 @@ class ParticipationScanner:
         name = name.strip().rstrip(":：")
         if OBSERVER_LINE.fullmatch(name):
             self.observer_mode = True
+            return True
+        if self._region_and_its_body((split_aside(name) or (name, ""))[0]):
+            # "Irkutsk Oblast (Иркутская область)" over its delegates, under its country's heading
+            self.add_authority(text)
+            self.delegating_region = name
             return True
         if not _unknown_country(name):
             return False

@@ -884,14 +884,16 @@ def parse(raw: RawText) -> Record:
 
 
 def _with_listed(overview: Overview | None, listed: Participation, remarks: list[str]) -> Overview:
-    """The overview with the authorities a section of their own lists, under the summary
-    the overview's participation field states, and the list's remarks as fields of their own."""
+    """The overview with the authorities (and delegates) a section of their own lists, under the
+    summary the overview's participation field states, and the list's remarks as fields of their own."""
     fields = [LabelledField(label=REMARK_LABEL, text=remark) for remark in remarks]
     if overview is None:
         return Overview(period=None, venue=None, organizer=None, participation=listed, other=fields)
     stated = overview.participation
     if stated is not None:
-        listed = stated.model_copy(update={"groups": [*stated.groups, *listed.groups]})
+        listed = stated.model_copy(
+            update={"groups": [*stated.groups, *listed.groups], "delegates": [*stated.delegates, *listed.delegates]}
+        )
     return overview.model_copy(update={"participation": listed, "other": [*overview.other, *fields]})
 
 

@@ -118,7 +118,7 @@ POST_NOUNS = frozenset(
         "secretary", "secretary-general", "professor", "researcher", "specialist", "adviser",
         "advisor", "consul", "consul-general", "ambassador", "manager", "commissioner", "expert",
         "fellow", "leader", "rector", "dean", "engineer", "economist", "analyst", "coordinator",
-        "inspector", "consultant", "lecturer", "scientist", "interpreter", "ecologist", "magistrate",
+        "inspector", "consultant", "lecturer", "scientist", "interpreter", "ecologist", "magistrate", "chair",
     }
 )  # fmt: skip
 POST_QUALIFIERS = frozenset(
@@ -155,6 +155,13 @@ def names_a_post(text: str) -> bool:
     Officer", "Division Chief for Ports", "Head of Investment" (not a body: "Trade Office")."""
     post = re.split(r"\s+(?:for|of)\s+", text, maxsplit=1)[0]
     return any(part in POST_NOUNS for word in post.lower().split() for part in word.split("-"))
+
+
+def ends_in_post(text: str) -> bool:
+    """Whether a delegate's post ends in one of the post nouns before its field: "Fisheries Officer",
+    "Chief Ecologist", "Head of Department" (not a body: "Expert Group", "Governor's Office")."""
+    words = re.split(r"\s+(?:for|of|to)\s+", text, maxsplit=1)[0].lower().split()
+    return bool(words) and words[-1].split("-")[-1] in POST_NOUNS
 
 
 def other_script_only(text: str) -> bool:

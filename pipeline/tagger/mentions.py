@@ -912,6 +912,8 @@ def _body_mentions(name: str, gazetteer: Gazetteer, country: str | None) -> list
     Heavy Industry of Mongolia")."""
     if organ := _organ_of_parent(name, gazetteer):  # "Subcommittee on Mining of NEAR": the subcommittee, and NEAR
         return [_mention(part, gazetteer, "organization", "ORG", country) for part in organ]
+    if parented := _unit_and_parent_acronym(name, gazetteer):  # "Limnological Institute SB RAS"
+        return [_mention(part, gazetteer, "organization", "ORG", country) for part in parented]
     whole = _mention(name, gazetteer, "organization", "ORG", country)
     department = department_of_country(name)
     if department is None:
@@ -1623,6 +1625,19 @@ def _parent_body(tail: str, head: str, gazetteer: Gazetteer) -> bool:
 # Branch of the Russian Academy of Sciences")
 SEPARATE_PARENT_HEADS = frozenset({"ministry", "academy", "administration", "agency", "government", "programme"})
 _OF_THE = re.compile(r" of (?:the )?")
+
+
+def _unit_and_parent_acronym(name: str, gazetteer: Gazetteer) -> list[str] | None:
+    """A body's unit with its parent's acronym after it, the way Russian institutes are listed:
+    "Limnological Institute SB RAS" is the institute, and SB RAS; None for any other name."""
+    words = name.split()
+    for size in (2, 1):
+        unit, parent = " ".join(words[:-size]), " ".join(words[-size:])
+        if len(words) > size + 1 and all(is_acronym(word) for word in words[-size:]):
+            entry = gazetteer.lookup(parent)
+            if entry is not None and entry.kind == "organization" and head_kind(unit) == "organization":
+                return [unit, parent]
+    return None
 
 
 def _organ_of_parent(name: str, gazetteer: Gazetteer) -> list[str] | None:
