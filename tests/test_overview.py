@@ -1684,3 +1684,26 @@ def test_a_participation_sections_delegates_stay_under_the_fields_summary() -> N
     participation = record.overview.participation
     assert participation.stated_authorities == 2
     assert [line.split(":")[0] for line in participation.delegates] == ["Toyama Prefecture", "Tottori Prefecture"]
+
+
+def test_observers_listed_inside_a_countrys_block_end_at_the_next_members_heading() -> None:
+    lines = [
+        "MONGOLIA (1)",
+        "Selenge Aimag",
+        "Observers",
+        "- Water Resources Officer -- Ministry of Nature and Environment of Mongolia",
+        "",
+        "JAPAN (1)",
+        "Toyama Prefecture",
+    ]
+    assert _groups(*lines) == [
+        ("Mongolia", "member", ["Selenge Aimag"]),
+        (None, "observer", ["Ministry of Nature and Environment of Mongolia"]),
+        ("Japan", "member", ["Toyama Prefecture"]),
+    ]
+    # (countries right after the observers' heading are its observers)
+    assert _groups("MONGOLIA (1)", "Selenge Aimag", "OBSERVERS", "JAPAN (1)", "Toyama Prefecture")[-1] == (
+        "Japan",
+        "observer",
+        ["Toyama Prefecture"],
+    )

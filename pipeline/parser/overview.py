@@ -988,6 +988,10 @@ class ParticipationScanner:
         # the region over bulleted "Post -- Body" lines, its delegates ("Irkutsk Oblast / - Head of
         # Department -- Administration of Irkutsk Oblast")
         self.delegating_region: str | None = None
+        # where a bare observers' heading turned observer_mode on (the groups before it), and
+        # whether the member countries' headings were in capitals ("RUSSIAN FEDERATION (3)")
+        self.observers_from: int | None = None
+        self.members_in_capitals: bool | None = None
 
     def current(self) -> GroupDraft:
         if not self.groups:
@@ -1141,7 +1145,7 @@ class ParticipationScanner:
             return
         self.table_rows = 0  # (a table after this line may have a header of its own)
         if OBSERVER_LINE.fullmatch(text):
-            self.observer_mode = True
+            self._observers_begin()
             return
         if (bodies := bodies_heading(text)) is not None:
             self.open_group(bodies).observer = True
@@ -1160,6 +1164,10 @@ class ParticipationScanner:
             self.open_group(name).observer = True
         if heading:
             country_text, stated, rest = heading
+            if self._members_again(country_text):
+                self.observer_mode = False
+            elif not self.observer_mode and self.members_in_capitals is None:
+                self.members_in_capitals = country_text.isupper()
             last = self.groups[-1] if self.groups else None
             if last is not None and last.country_text == country_text:
                 group = self.open_or_continue(
@@ -1244,6 +1252,29 @@ class ParticipationScanner:
         self.delegates_listed = self.delegates_listed and not stripped  # a blank line or a heading ends them
         return text
 
+    def _observers_begin(self) -> None:
+        """A bare observers' heading ("Observers", "《※ Participated as observer》"): what follows
+        are observers."""
+        if not self.observer_mode:
+            self.observers_from = len(self.groups)
+        self.observer_mode = True
+
+    def _members_again(self, country_text: str) -> bool:
+        """Whether a country's heading after observers heads members again: the observers were
+        bodies listed under their own heading inside a country's block, and this heading is written
+        as the members' were ("MONGOLIA (3) / Selenge Aimag / Observers / - Ministry of ... / JAPAN
+        (2) / Toyama Prefecture"). Countries right after the heading are its observers."""
+        return (
+            self.observer_mode
+            and self.observers_from is not None
+            and self.members_in_capitals is not None
+            and country_text.isupper() == self.members_in_capitals
+            and any(
+                group.country_text is None and bool(group.members or group.observers)
+                for group in self.groups[self.observers_from :]
+            )
+        )
+
     def _region_and_its_body(self, name: str) -> bool:
         """Whether a heading-like name is a region's, under a known country's heading: the
         region that sent the body after its colon, no country of its own."""
@@ -1292,7 +1323,7 @@ class ParticipationScanner:
         name, marked = strip_observer_suffix(text)
         name = name.strip().rstrip(":：")
         if OBSERVER_LINE.fullmatch(name):
-            self.observer_mode = True
+            self._observers_begin()
             return True
         if self._region_and_its_body((split_aside(name) or (name, ""))[0]):
             # "Irkutsk Oblast (Иркутская область)" over its delegates, under its country's heading
