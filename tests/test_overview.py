@@ -1707,3 +1707,14 @@ def test_observers_listed_inside_a_countrys_block_end_at_the_next_members_headin
         "observer",
         ["Toyama Prefecture"],
     )
+
+
+def test_a_counted_list_after_an_observers_mark_is_bodies_of_no_country() -> None:
+    text = (
+        "Mongolia (1; Dornod Province) 《※ Participated as observer》 "
+        "(2; United Nations University, Asian Development Bank Institute)"
+    )
+    assert _groups(text) == [
+        ("Mongolia", "member", ["Dornod Province"]),
+        (None, "observer", ["United Nations University", "Asian Development Bank Institute"]),
+    ]
