@@ -743,8 +743,9 @@ DELEGATE_BY_NAME = re.compile(rf"{_DELEGATING_AUTHORITY}(?P<delegate>{CAPITALS_N
 # head of delegation", "Primorsky Territory: Head of Foreign Economic Relations, ...": the delegate by
 # the post alone (checked: "Gangwon-do: Governor's Office" is a body)
 DELEGATE_BY_POST = re.compile(rf"{_DELEGATING_AUTHORITY}(?P<delegate>(?P<post>[^,()]+).*)")
-# "(2; United Nations University, Asian Development Bank Institute)": a count and its list, no name before
-COUNTED_LIST = re.compile(r"\((?P<count>\d{1,3})\s*[;:：]\s*(?P<names>[^()]*(?:\([^()]*\)[^()]*)*)\)")
+# "(2; United Nations University, Asian Development Bank Institute)" after an observers' mark: an
+# INLINE_GROUP with no name before its brackets
+UNNAMED_COUNTED_GROUP = re.compile(r"\s*(?P<country>)\((?=\s*\d+\s*[;:])")
 # "- Deputy Governor -- Tov Aimag Governor's Office": a bulleted delegate by post and body, parted by a dash
 POSTED_BULLET = re.compile(r"(?P<post>[^,:：;–—()-][^,:：;–—()]*?)\s+(?:--|–|—)\s+(?P<body>[^\W\d_].*)")
 # "Amur Oblast (Head: Mr. Igor V. Bondar, Deputy Minister ...)": the delegate in the authority's aside
@@ -1453,14 +1454,11 @@ class ParticipationScanner:
         return group
 
     def scan_chunk(self, text: str) -> None:
-        counted = COUNTED_LIST.fullmatch(text.strip())
-        if counted is not None and self.observer_mode:
-            # "《※ Participated as observer》 (2; United Nations University, ...)": bodies of no country, counted
-            self.open_group(None, int(counted["count"])).observer = True
-            for item in listed_names(counted["names"]):
-                self.add_authority(item)
-            return
         position, listed_inside, pattern = 0, False, INLINE_GROUP
+        if self.observer_mode and (unnamed := UNNAMED_COUNTED_GROUP.match(text)) is not None:
+            # "《※ Participated as observer》 (2; United Nations University, ...)": bodies of no country, counted
+            position, listed_inside = self.scan_inline_group(text, unnamed)
+            pattern = NEXT_INLINE_GROUP
         while True:
             group = next(
                 (

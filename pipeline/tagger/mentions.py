@@ -287,8 +287,9 @@ def _acronym_aside(name: str, before: Mention | None, gazetteer: Gazetteer) -> M
     led = short_name and is_acronym(words[0])
     # (not a place's aside, "Lotte Hotel (Myeong-dong)", unless it is the place's initials:
     # "International Convention Center Jeju (ICC JEJU)", "Uiwang Inland Container Depot (Uiwang ICD)")
-    initials_of_name = short_name and _initials_of(words, before.text)
-    if not (is_acronym(name) or (led and before.kind == "organization") or initials_of_name):
+    if not (
+        is_acronym(name) or (led and before.kind == "organization") or (short_name and _initials_of(words, before.text))
+    ):
         return None
     return Mention(name, before.kind, before.label, before.entry, before.country, "structure", before.text)
 
@@ -812,9 +813,9 @@ def _listed_delegates(record: Record) -> list[str]:
 
 def _listed_delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
     """A country's heading in a list of delegates ("Japan"), or a delegate's line."""
-    country = country_code(line.strip().rstrip(":："))
-    if country is not None:
-        return [_mention(line.strip().rstrip(":："), gazetteer, "place", "GPE", country)]
+    heading = line.strip().rstrip(":：")
+    if (country := country_code(heading)) is not None:
+        return [_mention(heading, gazetteer, "place", "GPE", country)]
     return _delegate_mentions(line, gazetteer) if line.strip() else []
 
 
@@ -848,7 +849,8 @@ def _delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
         for piece in _fields_rejoined([piece.strip() for piece in split_top_level(delegate, ",")]):
             if not _names_a_person(piece, gazetteer):
                 pieces.append(_past_post_of(piece))
-                employers.update({piece} if pieces[-1] == piece else set())
+                if pieces[-1] == piece:
+                    employers.add(piece)
             elif aside := split_aside(piece):  # "Mr. ISHIDA Koichi (Niigata Prefecture, Crisis Management Division)"
                 pieces += [part.strip() for part in split_top_level(aside[1], ",")]
     mentions = []
