@@ -1203,10 +1203,13 @@ def test_a_unit_and_its_academy_agency_or_government_are_named_apart_but_not_its
 
 def test_a_ships_name_after_its_vessel_noun_is_no_place(nlp) -> None:
     spellings = _spellings_of(
-        SHELL.format("The bow of the Russian tanker “Nakhodka” drifted ashore; the exchange ship Shimane sailed."),
+        SHELL.format(
+            "The bow of the Russian tanker “Nakhodka” drifted ashore; the exchange ship Shimane sailed. "
+            "They laid flowers at the monument to the sailors of the frigate Pallada."
+        ),
         nlp,
     )
-    assert not {"Nakhodka", "Shimane"} & spellings
+    assert not {"Nakhodka", "Shimane", "Pallada"} & spellings
 
 
 def test_news_media_by_name_and_head_word_and_no_bodys_head_word_alone(nlp) -> None:
@@ -2633,6 +2636,12 @@ def test_a_person_to_the_model_after_a_kind_of_place_and_of_is_a_place(nlp) -> N
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Reineke"] == kinds["Popov"] == "place"
     assert "Jin" not in kinds
+
+
+def test_names_listed_after_a_kind_of_place_and_such_as_are_places(nlp) -> None:
+    text = SHELL.format("Many fishing villages such as Kievka, Lazo and Valentin have lost their work.")
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Kievka"] == kinds["Lazo"] == kinds["Valentin"] == "place"
 
 
 def test_lists_of_names_a_brand_before_and_and_old_names_of_towns(nlp) -> None:

@@ -153,6 +153,15 @@ def _namesake_in(country: str, text: str, gazetteer: Gazetteer) -> Entry | None:
     return bare if bare is not None and bare.country == country and bare.type != "city" else None
 
 
+# An authority's part in a meeting, capitalised in brackets after it: "Gyeongsangbuk-do (Coordinator)"
+PART_WORDS = frozenset({"host", "co-host", "organizer", "co-organizer", "organiser", "co-organiser", "observer"})
+
+
+def _role_aside(aside: str) -> bool:
+    words = aside.lower().split()
+    return bool(words) and all(word in ROLE_WORDS or word in PART_WORDS for word in words)
+
+
 def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     """'Toyama Prefecture (富山県)' -> ['Toyama Prefecture', '富山県']; a name whose aside is
     part of it ('Republic of Sakha (Yakutia)') stays whole, and so does one that ends with it;
@@ -166,8 +175,8 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
         # ... or its spellings: "(formerly Jeollabuk-do, 전라북도)"
         spellings = [piece.strip() for piece in split_top_level(other_name["name"], ",")]
         return [*_with_aside(aside[0], gazetteer), *(spelling for spelling in spellings if spelling)]
-    if aside and aside[1][:1].islower() and not other_script_only(aside[1]):
-        # "(online)", "(host)": the authority's part, no name ("(остров Русский)" is one)
+    if aside and (aside[1][:1].islower() or _role_aside(aside[1])) and not other_script_only(aside[1]):
+        # "(online)", "(host)", "(Coordinator)": the authority's part, no name ("(остров Русский)" is one)
         return _with_aside(aside[0], gazetteer)
     words = text.split()
     # ... or ends with one: "Government of the Republic of Sakha (Yakutia)"
@@ -474,7 +483,11 @@ _WITH_JOINERS = (
     r",?\s+(?:with\s+the\s+support\s+of|in\s+(?:co-?operation|partnership)\s+with"
     r"|supported\s+by|co-?organi[sz]ed\s+by|jointly\s+with|together\s+with|with)\s+(?:the\s+)?"
 )
-ORGANIZER_JOINERS = re.compile(r"\s*;\s*|\s+[·・/]\s+|\s+(?:&|and)\s+|" + _WITH_JOINERS, re.IGNORECASE)
+# ... and a region's part in a body between them: "Toyama Prefecture as coordinator of the Environment Subcommittee"
+_AS_PART_OF = r"\s+as\s+(?:the\s+)?(?:co-?)?(?:coordinator|coordinating\s+region|host|chair)\s+(?:of|for)\s+(?:the\s+)?"
+ORGANIZER_JOINERS = re.compile(
+    r"\s*;\s*|\s+[·・/]\s+|\s+(?:&|and)\s+|" + _AS_PART_OF + "|" + _WITH_JOINERS, re.IGNORECASE
+)
 WITH_JOINERS = re.compile(_WITH_JOINERS, re.IGNORECASE)
 
 
@@ -1914,7 +1927,10 @@ PLACE_NOUNS = frozenset(
         "town", "towns", "city", "village", "villages", "island", "islands", "plateau", "port", "harbour", "harbor",
         "county", "district", "valley", "peninsula", "bay", "cape", "coast", "resort", "soum",
         "foothills", "slopes", "foot", "shore", "shores", "mouth", "summit", "caldera", "crater",
-        "ruins", "remains", "terraces", "outskirts", "suburbs", "ports",
+        "ruins", "remains", "terraces", "outskirts", "suburbs", "ports", "beaches",
+        "cliffs", "hills", "dunes", "sands", "caves", "springs", "lakes", "rivers", "mountains",
+        # what a deposit yields: "the coal of Ovoot Tolgoi and Nariin Sukhait"
+        "coal", "copper", "gold", "ore", "oil",
     }
 )  # fmt: skip
 
@@ -1930,9 +1946,14 @@ def _after_place_word(doc: Doc, start: int) -> bool:
     return index >= 0 and doc[index].lower_ in LOCATIVE_WORDS
 
 
+# The words between a kind of place and its names: "the islands of Reineke", "fishing
+# villages such as Kievka", "ports like Zarubino", "towns including Tynda".
+PLACE_NAMES_FOLLOW = (("of",), ("such", "as"), ("like",), ("including",), ("namely",))
+
+
 def _after_place_noun(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` follows a kind of place and "of" ("the islands of
-    Reineke"), or is the next of such names ("... and Popov")."""
+    """Whether the name at ``start`` follows a kind of place and "of" (or "such as", ...:
+    PLACE_NAMES_FOLLOW; "the islands of Reineke"), or is the next of such names ("... and Popov")."""
     index = start - 1
     while index >= 1 and start - index < LISTED_NAMES_TOKENS and doc[index].lower_ in ("and", ","):
         index -= 1  # over the names listed before it: "villages of Alygdzher, Nerkha and" + "Verkhnyaya Gutara"
@@ -1940,7 +1961,11 @@ def _after_place_noun(doc: Doc, start: int) -> bool:
             index -= 1
     if index >= 0 and doc[index].lower_ == "the":
         index -= 1
-    return index >= 1 and doc[index].lower_ == "of" and doc[index - 1].lower_ in PLACE_NOUNS
+    for words in PLACE_NAMES_FOLLOW:
+        first = index - len(words) + 1
+        if first >= 1 and tuple(token.lower_ for token in doc[first : index + 1]) == words:
+            return doc[first - 1].lower_ in PLACE_NOUNS
+    return False
 
 
 def _unknown_headless(name: str, gazetteer: Gazetteer) -> bool:
@@ -2755,6 +2780,8 @@ def _districts(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[M
 
 # The units of a town before its name: "in the town of Omi", "the village of Achan"
 TOWN_OF_NOUNS = frozenset({"town", "city", "village", "township", "settlement", "soum"})
+# ... and in the plural, over a list of names: "the towns of Wajima and Suzu"
+TOWNS_OF_NOUNS = frozenset({"towns", "cities", "villages", "townships", "settlements", "soums"})
 # ... and the words before a centre or seat that make it a town's: "the soum centre of Lun"
 TOWN_CENTRE_OF = frozenset({"soum", "district", "county", "administrative", "regional", "aimag"})
 _CENTRE_NOUNS = frozenset({"centre", "center", "seat"})
@@ -2765,7 +2792,7 @@ def _unit_before(doc: Doc, of: Token) -> bool:
     unit = doc[of.i - 1]
     if not unit.is_lower:
         return False
-    return unit.lower_ in TOWN_OF_NOUNS or (
+    return unit.lower_ in TOWN_OF_NOUNS | TOWNS_OF_NOUNS or (
         unit.lower_ in _CENTRE_NOUNS and of.i >= 2 and doc[of.i - 2].lower_ in TOWN_CENTRE_OF
     )
 
@@ -2779,26 +2806,47 @@ def _towns_of_unit_nouns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bo
     for of in doc[1:-1]:
         if of.lower_ != "of" or not _unit_before(doc, of):
             continue
-        start = of.i + 1
-        end = _capitalised_run(doc, start)
-        words = doc[start:end]
-        # (what the model took for a person or a people after "town of" is the town's name)
-        model_body = _model_span_of(doc, words, ORG_LABELS)
-        taken = any(token.ent_type_ in PLACE_LABELS | ORG_LABELS or not token.is_alpha for token in words)
-        if not 0 < len(words) <= TOWN_NAME_WORDS or (taken and not model_body):
-            continue
-        # (not "host city of Expo 2012": a word after it that goes on with the name, or an event's)
-        goes_on = end < len(doc) and (doc[end].is_title or doc[end].like_num)
-        if goes_on or not is_name(words.text) or head_kind(words.text) is not None:
-            continue
-        city = gazetteer.city_named(words.text)
-        mention = (
-            Mention(words.text, "place", city.label, city, city.country, "rules")
-            if city is not None
-            else _mention(words.text, gazetteer, "place", "GPE", source="rules")
-        )
-        found.append((range(start, end), not model_body, [mention]))
+        starts = [of.i + 1]
+        if doc[of.i - 1].lower_ in TOWNS_OF_NOUNS:
+            starts = _listed_names(doc, of.i + 1)
+        for start in starts:
+            found += _town_of_unit(doc, start, gazetteer)
     return found
+
+
+def _listed_names(doc: Doc, start: int) -> list[int]:
+    """Where each name of a list starts: "Wajima, Nanao and Suzu" from ``start``."""
+    starts = [start]
+    end = _capitalised_run(doc, start)
+    while end + 1 < len(doc) and doc[end].lower_ in (",", "and") and end > starts[-1]:
+        following = end + 2 if doc[end].text == "," and doc[end + 1].lower_ == "and" else end + 1
+        if following >= len(doc) or not doc[following].is_title:
+            break
+        starts.append(following)
+        end = _capitalised_run(doc, following)
+    return starts
+
+
+def _town_of_unit(doc: Doc, start: int, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """The town named at ``start`` after a town's unit and "of", if a name is there."""
+    end = _capitalised_run(doc, start)
+    words = doc[start:end]
+    # (what the model took for a person or a people after "town of" is the town's name)
+    model_body = _model_span_of(doc, words, ORG_LABELS)
+    taken = any(token.ent_type_ in PLACE_LABELS | ORG_LABELS or not token.is_alpha for token in words)
+    if not 0 < len(words) <= TOWN_NAME_WORDS or (taken and not model_body):
+        return []
+    # (not "host city of Expo 2012": a word after it that goes on with the name, or an event's)
+    goes_on = end < len(doc) and (doc[end].is_title or doc[end].like_num)
+    if goes_on or not is_name(words.text) or head_kind(words.text) is not None:
+        return []
+    city = gazetteer.city_named(words.text)
+    mention = (
+        Mention(words.text, "place", city.label, city, city.country, "rules")
+        if city is not None
+        else _mention(words.text, gazetteer, "place", "GPE", source="rules")
+    )
+    return [(range(start, end), not model_body, [mention])]
 
 
 def _model_span_of(doc: Doc, words: Span, labels: frozenset[str]) -> bool:
@@ -3614,7 +3662,9 @@ ROYAL_TITLES = frozenset({"king", "queen", "emperor", "empress", "prince", "prin
 
 # A vessel's noun before a name: the ship's name, though a town's too ("the Russian tanker
 # “Nakhodka”", "the exchange ship Shimane")
-VESSEL_NOUNS = frozenset({"tanker", "ship", "vessel", "icebreaker", "freighter", "liner", "trawler", "steamer"})
+VESSEL_NOUNS = frozenset(
+    {"tanker", "ship", "vessel", "icebreaker", "freighter", "liner", "trawler", "steamer", "frigate", "schooner"}
+)
 
 
 def _ship_named(doc: Doc, start: int) -> bool:

@@ -98,6 +98,7 @@ HEAD_WORDS = {
         "town",  # a Japanese town (machi), as its cities are "City": "Mikuni Town", "Izushi Town"
         "soum",  # a Mongolian aimag's district: "Batsumber Soum"
         "township",  # "Xinglong Township"
+        "ulus",  # a district of the Sakha Republic: "Olekminsky Ulus"
     },
     "natural": {
         # "Gochang Tidal Flat", "Suncheon Bay Tidal Flats"
@@ -165,6 +166,12 @@ HEAD_WORDS = {
         "marshes",
         "swamp",
         "swamps",
+        "mire",  # "Great Vasyugan Mire"
+        "mires",
+        "bog",
+        "bogs",
+        "peatland",
+        "peatlands",
         "misaki",  # Japanese for a cape, written apart: "Ako Misaki"
         "gorge",
         "canyon",
@@ -176,6 +183,7 @@ HEAD_WORDS = {
         "gol",  # Mongolian for river: "Egiin Gol"
         "uul",  # Mongolian for mountain: "Shiliin Bogd Uul"
         "els",  # Mongolian for sand dunes: "Moltsog Els", "Khongoryn Els"
+        "tolgoi",  # Mongolian for hill, and a deposit under one: "Ovoot Tolgoi", "Oyu Tolgoi"
         "agui",  # Mongolian for cave: "Taliin Agui"
         "cave",
         "caves",
@@ -593,7 +601,10 @@ PEOPLES_ADJECTIVES = COUNTRY_ADJECTIVES | frozenset(
     # ... China's nationalities and Mongolia's reindeer herders: "the Miao and Tujia villages", "the Tsaatan"
     # (not the ones whose names are also syllables of places: Hui, Yi, Dong, Bai, Dai)
     | {"miao", "tujia", "zhuang", "naxi", "oroqen", "hezhe", "daur"}
-    | {"tsaatan", "dukha", "udege", "ulch", "nivkh", "shor", "altai-kizhi"}
+    # ... and the steppe's peoples of old: "the Khoshoo Tsaidam monuments of the Turkic khaganate"
+    | {"turkic", "khitan", "jurchen", "xiongnu", "xianbei", "uyghurs"}
+    | {"tsaatan", "dukha", "udege", "udegei", "ulch", "ulchi", "nivkh", "shor", "altai-kizhi", "orochi", "negidal"}
+    | {"itelmen", "dolgan", "nganasan", "tofalar", "soyot", "yukaghir", "kamchadal"}
     # the association's observers' ("Ukrainian delegates")
     | {"ukrainian", "vietnamese", "uzbek"}
     | {"inner", "outer", "northern", "southern", "eastern", "western", "new", "old", "state", "national", "local"}
@@ -1884,6 +1895,18 @@ NAME_SHAPES = [
     ),
     _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["facility"] - TITLED_HEADS)}}], "facility"),
     _shape("FAC", [_CAPITALISED, {"LOWER": {"IN": sorted(TITLED_HEADS)}, "IS_TITLE": True}], "titled facility"),
+    # a facility's head of two words, the first a head of its own: "Wunu Mountain City" (not the
+    # mountain "Wunu Mountain"), "Selenge Aimag Government House" (not a government). (A body's
+    # last word, "Geumgang Estuary Bank", gives the whole span already: its kind is read from both.)
+    *(
+        _shape(
+            "FAC",
+            [_CAPITALISED, {"LOWER": first, "IS_TITLE": True}, {"LOWER": last, "IS_TITLE": True}],
+            f"facility, {first} {last}",
+        )
+        for (first, last), kind in sorted(TWO_WORD_HEADS.items())
+        if kind == "facility" and first in _ALL_HEAD_WORDS and last not in HEAD_WORDS["organization"]
+    ),
     # its number is a word of a facility's name: "Thermal Power Plant No. 4"
     _shape(
         "FAC",
@@ -2004,12 +2027,12 @@ NAME_SHAPES = [
     ),
     # a sacred cairn and the hill it crowns, a word apart: "Altan Ovoo" (not the soum "Bayan-Ovoo")
     _shape("LOC", [{"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "SPACY": True}, {"ORTH": "Ovoo"}], "ovoo"),
-    # a Mongolian aimag's district: "Batsumber Soum"
+    # a Mongolian aimag's district, "Batsumber Soum", and the Sakha Republic's, "Olekminsky Ulus"
     _shape(
         "GPE",
         [
             {"IS_TITLE": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(GENERIC_WORDS | _ALL_HEAD_WORDS)}},
-            {"ORTH": {"IN": ["Soum", "Sum"]}},
+            {"ORTH": {"IN": ["Soum", "Sum", "Ulus"]}},
         ],
         "soum",
     ),
