@@ -2644,6 +2644,43 @@ def test_names_listed_after_a_kind_of_place_and_such_as_are_places(nlp) -> None:
     assert kinds["Kievka"] == kinds["Lazo"] == kinds["Valentin"] == "place"
 
 
+def test_each_name_of_a_list_after_towns_of_or_beaches_of_is_a_place(nlp) -> None:
+    text = SHELL.format(
+        "The towns of Wajima and Suzu are being rebuilt. Volunteers cleaned the beaches of Suzu and Wajima."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Suzu"] == kinds["Wajima"] == "place"
+
+
+def test_a_body_named_after_its_town_is_one_name_two_names_in_a_row_are_two(nlp) -> None:
+    text = SHELL.format(
+        "They were welcomed by the Tamatsukuri Onsen Ryokan Association. "
+        "Delegates came from Kyoto Prefecture Russian Federation."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Tamatsukuri Onsen Ryokan Association"] == "organization"
+    assert "Ryokan Association" not in kinds
+    assert kinds["Kyoto Prefecture"] == kinds["Russian Federation"] == "place"
+
+
+def test_two_countries_joined_by_a_hyphen_are_two_countries(nlp) -> None:
+    spellings = _spellings_of(SHELL.format("A report on the Korea-Japan and Korea-China fisheries agreements."), nlp)
+    assert {"Korea", "Japan", "China"} <= spellings
+    assert not {"Korea-Japan", "Korea-China"} & spellings
+
+
+def test_a_role_in_brackets_after_an_organizer_names_nothing(nlp) -> None:
+    spellings = _spellings_of(
+        "The 4th Culture Subcommittee\n· Overview\nPeriod: 2005\n"
+        "Organizer: Liaoning Provincial People's Government & Gyeongsangbuk-do (Coordinator)\n"
+        "Host: Tuv Aimag Governor's Office, with Toyama Prefecture as coordinator of the Environment Subcommittee\n"
+        "· Contents\n▷ Reports\n",
+        nlp,
+    )
+    assert {"Gyeongsangbuk-do", "Toyama Prefecture", "Environment Subcommittee"} <= spellings
+    assert not {"Coordinator", "Toyama Prefecture as coordinator of the Environment Subcommittee"} & spellings
+
+
 def test_lists_of_names_a_brand_before_and_and_old_names_of_towns(nlp) -> None:
     text = SHELL.format(
         "Floods on the Iya and Uda rivers reached the villages of Alygdzher, Nerkha and Verkhnyaya Gutara. "

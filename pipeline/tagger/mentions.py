@@ -1406,6 +1406,8 @@ def _hyphen_joined(
             and end - start == 1
             and _pair_stands_alone(doc, start - 2, end)
         )
+        # ("Korea-" + "Japan fisheries agreement": two countries)
+        and not (doc[start - 2].ent_id_.startswith("country:") and doc[start].ent_id_.startswith("country:"))
     ):
         start -= 2
     if (
@@ -2804,13 +2806,17 @@ def _towns_of_unit_nouns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bo
     ("the soum centre of Lun": the unit says what the name is)."""
     found: list[tuple[range, bool, list[Mention]]] = []
     for of in doc[1:-1]:
-        if of.lower_ != "of" or not _unit_before(doc, of):
+        if of.lower_ != "of":
             continue
-        starts = [of.i + 1]
-        if doc[of.i - 1].lower_ in TOWNS_OF_NOUNS:
-            starts = _listed_names(doc, of.i + 1)
-        for start in starts:
-            found += _town_of_unit(doc, start, gazetteer)
+        noun = doc[of.i - 1]
+        if _unit_before(doc, of):
+            starts = _listed_names(doc, of.i + 1) if noun.lower_ in TOWNS_OF_NOUNS else [of.i + 1]
+            for start in starts:
+                found += _town_of_unit(doc, start, gazetteer)
+        elif noun.is_lower and noun.lower_ in PLACE_NOUNS:
+            # "the beaches of Suzu and Wajima": each name where the model found nothing
+            for start in _listed_names(doc, of.i + 1):
+                found += _town_of_unit(doc, start, gazetteer, untagged_only=True)
     return found
 
 
@@ -2827,12 +2833,15 @@ def _listed_names(doc: Doc, start: int) -> list[int]:
     return starts
 
 
-def _town_of_unit(doc: Doc, start: int, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
-    """The town named at ``start`` after a town's unit and "of", if a name is there."""
+def _town_of_unit(
+    doc: Doc, start: int, gazetteer: Gazetteer, untagged_only: bool = False
+) -> list[tuple[range, bool, list[Mention]]]:
+    """The town named at ``start`` after a town's unit and "of", if a name is there;
+    ``untagged_only``: only where the model found nothing (after a kind of place that is no town's unit)."""
     end = _capitalised_run(doc, start)
     words = doc[start:end]
     # (what the model took for a person or a people after "town of" is the town's name)
-    model_body = _model_span_of(doc, words, ORG_LABELS)
+    model_body = _model_span_of(doc, words, ORG_LABELS) and not untagged_only
     taken = any(token.ent_type_ in PLACE_LABELS | ORG_LABELS or not token.is_alpha for token in words)
     if not 0 < len(words) <= TOWN_NAME_WORDS or (taken and not model_body):
         return []

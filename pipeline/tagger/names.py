@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..parser.countries import country_code
 from ..parser.dates import MONTHS
 from ..parser.overview import field_kind
 from ..record import EntityKind
@@ -355,6 +356,11 @@ HEAD_WORDS = {
         "hpp",  # a hydroelectric power plant: "Bratsk HPP"
     },
     "organization": {
+        # performers: "Pyongyang Circus", "Anseong Namsadang Baudeogi Troupe"
+        "circus",
+        "troupe",
+        "ensemble",
+        "orchestra",
         "division",  # a company's unit: "Udachny Mining and Processing Division"
         # a research body: "Qingdao National Laboratory for Marine Science and Technology"
         "laboratory",
@@ -605,8 +611,10 @@ PEOPLES_ADJECTIVES = COUNTRY_ADJECTIVES | frozenset(
     | {"turkic", "khitan", "jurchen", "xiongnu", "xianbei", "uyghurs"}
     | {"tsaatan", "dukha", "udege", "udegei", "ulch", "ulchi", "nivkh", "shor", "altai-kizhi", "orochi", "negidal"}
     | {"itelmen", "dolgan", "nganasan", "tofalar", "soyot", "yukaghir", "kamchadal"}
-    # the association's observers' ("Ukrainian delegates")
-    | {"ukrainian", "vietnamese", "uzbek"}
+    # the association's observers' ("Ukrainian delegates"), and other countries' ("the small British cemetery")
+    | {"ukrainian", "vietnamese", "uzbek", "british", "english", "french", "german", "dutch", "italian", "spanish"}
+    | {"portuguese", "indian", "australian", "canadian", "swiss", "swedish", "norwegian", "finnish", "danish"}
+    | {"polish", "turkish", "thai", "indonesian", "malaysian", "filipino", "belarusian", "austrian", "belgian"}
     | {"inner", "outer", "northern", "southern", "eastern", "western", "new", "old", "state", "national", "local"}
     | {"regional", "major", "large", "small"}
     # and faiths: "Buddhist temples", "the Confucian academy"
@@ -1096,6 +1104,7 @@ TWO_WORD_HEADS = {
     ("government", "house"): "facility",  # the seat of an aimag's government: "Selenge Aimag Government House"
     ("estuary", "bank"): "facility",  # a barrage across an estuary: "Geumgang Estuary Bank"
     ("mountain", "city"): "facility",  # a mountain fortress of Goguryeo: "Wandu Mountain City"
+    ("toll", "road"): "facility",  # "Noto Toll Road"
     ("launch", "center"): "facility",  # a cosmodrome: "Jiuquan Satellite Launch Center"
     ("launch", "centre"): "facility",
 }
@@ -1176,7 +1185,8 @@ def _strip_edges(words: list[str]) -> list[str]:
 
 def split_glued(words: list[str]) -> list[list[str]]:
     """'Izushi City Hyogo Prefecture' -> two names: a new name starts after an
-    administrative head word when a capitalised word follows."""
+    administrative head word when a capitalised word follows; a body headed after it is one
+    name with its place ("Tamatsukuri Onsen Ryokan Association", "Misasa Town Tourism Association")."""
     parts: list[list[str]] = [[]]
     for word in words:
         previous = parts[-1][-1] if parts[-1] else ""
@@ -1186,7 +1196,15 @@ def split_glued(words: list[str]) -> list[list[str]]:
         if ends_name and word[:1].isupper() and previous[:1].isupper() and not headed:
             parts.append([])
         parts[-1].append(word)
-    return [part for part in parts if part]
+    parts = [part for part in parts if part]
+    # (but not "Kyoto Prefecture" + "Russian Federation", two names in a row)
+    if (
+        len(parts) == 2
+        and _word_key(parts[1][-1]) in HEAD_WORDS["organization"]
+        and country_code(" ".join(parts[1])) is None
+    ):
+        return [words]
+    return parts
 
 
 def _split_conjunctions(words: list[str], ampersand_joins: bool = False) -> list[list[str]]:
