@@ -2663,6 +2663,22 @@ def test_a_body_named_after_its_town_is_one_name_two_names_in_a_row_are_two(nlp)
     assert kinds["Kyoto Prefecture"] == kinds["Russian Federation"] == "place"
 
 
+def test_asia_and_the_pacific_are_two_places_and_a_body_for_them_one_name(nlp) -> None:
+    text = SHELL.format(
+        "A report on green growth in Asia and the Pacific. "
+        "A director of the Regional Department for Asia and the Pacific of UN Tourism spoke."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Asia"] == kinds["Pacific"] == "place"
+    assert kinds["Regional Department for Asia and the Pacific"] == "organization"
+    assert "Asia and the Pacific" not in kinds
+
+
+def test_passes_are_places_tickets_are_not(nlp) -> None:
+    spellings = _spellings_of(SHELL.format("The caravan crossed the Seminsky Pass with a NEAR Tour Pass."), nlp)
+    assert "Seminsky Pass" in spellings and "NEAR Tour Pass" not in spellings
+
+
 def test_two_countries_joined_by_a_hyphen_are_two_countries(nlp) -> None:
     spellings = _spellings_of(SHELL.format("A report on the Korea-Japan and Korea-China fisheries agreements."), nlp)
     assert {"Korea", "Japan", "China"} <= spellings

@@ -1938,13 +1938,15 @@ PLACE_NOUNS = frozenset(
 
 
 def _after_place_word(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` follows a locative word (and perhaps "the"), or a kind
-    of place and "of"."""
+    """Whether the name at ``start`` follows a locative word (and perhaps "the"), a kind
+    of place and "of", or a place and "and" ("Asia and the Pacific")."""
     index = start - 1
     if _after_place_noun(doc, start):
         return True
     if index >= 0 and doc[index].lower_ == "the":
         index -= 1
+    if index >= 1 and doc[index].lower_ in ("and", "or") and doc[index - 1].ent_type_ in PLACE_LABELS:
+        return True
     return index >= 0 and doc[index].lower_ in LOCATIVE_WORDS
 
 

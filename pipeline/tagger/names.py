@@ -667,6 +667,7 @@ ON_TAIL_HEADS = {"subcommittee", "committee", "committees", "commission", "counc
 # Heads a body names its purpose after, with "for": "Foundation for the Preservation and
 # Protection of the Przewalski Horse", "Centre for Research and Development of Arid Lands"
 FOR_TAIL_HEADS = {
+    "department",  # "Regional Department for Asia and the Pacific"
     "academy",
     "agency",
     "alliance",
@@ -1869,6 +1870,8 @@ _BODY_FOR_TAILS: tuple[tuple[str, list[dict[str, Any]]], ...] = (
     # the United Nations' region: "Regional Support Office for Asia and the Pacific"
     ("body for, and the Pacific", [{"LOWER": "and"}, {"LOWER": "the"}, {"TEXT": "Pacific"}]),
 )
+# Words of a ticket before "Pass": "NEAR Tour Pass", "Free Pass"
+TICKET_WORDS = frozenset({"tour", "travel", "rail", "bus", "boarding", "free", "day", "city", "tourist", "museum"})
 NAME_SHAPES = [
     _shape("LOC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}, "IS_TITLE": True}], "natural"),
     # a lower-case head after a people's adjective names no feature: "Russian mine engineers"
@@ -2045,6 +2048,15 @@ NAME_SHAPES = [
     ),
     # a sacred cairn and the hill it crowns, a word apart: "Altan Ovoo" (not the soum "Bayan-Ovoo")
     _shape("LOC", [{"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "SPACY": True}, {"ORTH": "Ovoo"}], "ovoo"),
+    # a mountain pass, "Seminsky Pass", "Jiayuguan Pass" (not a ticket: "NEAR Tour Pass")
+    _shape(
+        "LOC",
+        [
+            {"IS_TITLE": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(GENERIC_WORDS | TICKET_WORDS)}},
+            {"ORTH": "Pass"},
+        ],
+        "mountain pass",
+    ),
     # a Mongolian aimag's district, "Batsumber Soum", and the Sakha Republic's, "Olekminsky Ulus"
     _shape(
         "GPE",
