@@ -287,6 +287,7 @@ HEAD_WORDS = {
         "mill",
         "fortress",
         "monument",
+        "monuments",  # "the Khoshoo Tsaidam monuments"
         "datsan",
         "theatre",
         "theater",
