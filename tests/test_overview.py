@@ -369,6 +369,24 @@ def test_an_observers_mark_before_one_name_marks_it_and_before_a_country_opens_i
     ]
 
 
+def test_a_counted_group_of_bodies_inline_is_its_bodies_each_one() -> None:
+    assert _groups(
+        "Mongolia (2; Arkhangai Aimag, Tuv Aimag), Institutes (3; Institute of Geoecology (Mongolian Academy of"
+        " Sciences), Limnological Institute (Russian Academy of Sciences, Irkutsk), K-water)"
+    ) == [
+        ("Mongolia", "member", ["Arkhangai Aimag", "Tuv Aimag"]),
+        (
+            None,
+            "observer",
+            [
+                "Institute of Geoecology (Mongolian Academy of Sciences)",
+                "Limnological Institute (Russian Academy of Sciences, Irkutsk)",
+                "K-water",
+            ],
+        ),
+    ]
+
+
 @pytest.mark.parametrize("marker", ["《※ Participated as observer》", "【Observers】", "[Observer]", "Observers:"])
 def test_an_observers_marker_alone_over_bullets_opens_observers(marker: str) -> None:
     notes: list = []

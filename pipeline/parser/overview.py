@@ -1464,7 +1464,11 @@ class ParticipationScanner:
                 (
                     m
                     for m in pattern.finditer(text, position)
-                    if country_code(m["country"]) or _observers(m) or (self.observer_mode and _counted(text, m))
+                    if country_code(m["country"])
+                    or _observers(m)
+                    or (self.observer_mode and _counted(text, m))
+                    # "Institutes (6; Institute of Geoecology (...), ...)": bodies of no country, counted
+                    or (bodies_heading(m["country"]) is not None and _counted(text, m))
                 ),
                 None,
             )
@@ -1489,7 +1493,9 @@ class ParticipationScanner:
         # "Observers (4; AER, CPMR)", and among observers "Europe (3; AER, CPMR, nrg4SD)": bodies of
         # no country, counted in brackets as a country's authorities
         observers = _observers(match) or not country_code(match["country"])
-        group = self.open_group(None if observers else match["country"].strip(), int(count.group(1)) if count else None)
+        # (a heading of bodies names its group, as on a line of its own: "Institutes")
+        name = bodies_heading(match["country"]) or (None if observers else match["country"].strip())
+        group = self.open_group(name, int(count.group(1)) if count else None)
         group.observer = group.observer or observers
         position = close + 1
         suffix = OBSERVER_SUFFIX.match(text, position)
