@@ -2683,6 +2683,17 @@ def test_passes_are_places_tickets_are_not(nlp) -> None:
     assert "Seminsky Pass" in spellings and "NEAR Tour Pass" not in spellings
 
 
+def test_a_soum_named_after_its_lake_is_not_the_lake_and_a_bodys_city_in_brackets_is_a_place(nlp) -> None:
+    ids = _ids_of(
+        "The 3rd Expert Workshop\n· Overview\nPeriod: 2007\n"
+        "Participants: Mongolia (1; Arkhangai Aimag), Institutes (1; Limnological Institute (Russian Academy of"
+        " Sciences, Irkutsk))\n· Contents\n▷ The herders of Ugii Nuur Sum reported that Ugii Nuur had retreated.\n",
+        nlp,
+    )
+    assert ids["Ugii Nuur Sum"] != ids["Ugii Nuur"]
+    assert {"Russian Academy of Sciences", "Irkutsk", "Limnological Institute"} <= set(ids)
+
+
 def test_two_countries_joined_by_a_hyphen_are_two_countries(nlp) -> None:
     spellings = _spellings_of(SHELL.format("A report on the Korea-Japan and Korea-China fisheries agreements."), nlp)
     assert {"Korea", "Japan", "China"} <= spellings

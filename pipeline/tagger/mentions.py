@@ -188,6 +188,9 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     inside = [", ".join(name).strip(), last.strip()] if name and is_acronym(last.strip()) else [aside[1]]
     if name and _is_region_or_country(last, gazetteer):  # "(Barcelona, Spain)": where a body is, each place a name
         inside = [piece.strip() for piece in (*name, last)]
+    elif name and all(_body_or_acronym(piece.strip()) for piece in name) and gazetteer.city_named(last.strip()):
+        # "(Russian Academy of Sciences, Irkutsk)": a body and the city it sits in, each a name
+        inside = [piece.strip() for piece in (*name, last)]
     elif name and all(_body_or_acronym(piece.strip()) for piece in (*name, last)):
         # "(Arid Land Research Center, Tottori University)", "(Irkutsk Scientific Center, SB RAS)": bodies, each a name
         inside = [piece.strip() for piece in (*name, last)]
@@ -4123,7 +4126,10 @@ def _name_key(name: str, gazetteer: Gazetteer) -> str:
     a region's body written after it ("Jewish Autonomous Oblast, Government" is the
     Government of the Jewish Autonomous Oblast), and a country's department named with its
     country (the department)."""
-    name = _PLACE_AFFIXES.sub("", _NEAR_PREFIX.sub("", name))
+    name = _NEAR_PREFIX.sub("", name)
+    # (a unit named after a feature stays the unit: "Ugii Nuur Sum" is no lake "Ugii Nuur")
+    if head_kind(bare := _PLACE_AFFIXES.sub("", name)) != "natural":
+        name = bare
     if department := department_of_country(name):  # an acronym's "... Agency of Korea (NEMA)": the agency
         name = department[0]
     if fields := _FIELD_FIRST.match(name):  # "Energy Subcommittee" is the "Subcommittee on Energy"

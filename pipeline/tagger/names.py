@@ -2067,6 +2067,16 @@ NAME_SHAPES = [
         ],
         "soum",
     ),
+    # ... named after a lake or a mountain: "Ugii Nuur Sum", "Bayan Uul Soum" (not the lake "Ugii Nuur")
+    _shape(
+        "GPE",
+        [
+            {"IS_TITLE": True, "IS_STOP": False},
+            {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}, "IS_TITLE": True},
+            {"ORTH": {"IN": ["Soum", "Sum"]}},
+        ],
+        "soum named after a feature",
+    ),
     _shape("LOC", [{"LOWER": {"IN": sorted(COMPASS_WORDS)}}, {"LOWER": {"IN": sorted(COMPASS_REGIONS)}}], "compass"),
     # a region larger than the place it is named after: "the Greater Altai", "the Greater Tumen region"
     _shape(
