@@ -2808,7 +2808,9 @@ def _towns_of_unit_nouns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bo
     """ "the town of Omi": a name of one or two capitalised words after a town's unit and "of"
     (TOWN_OF_NOUNS, TOWN_CENTRE_OF) that the gazetteer did not find and the model found as no
     place, that town: a proposal where the model found nothing, and before its span of a body
-    ("the soum centre of Lun": the unit says what the name is)."""
+    ("the soum centre of Lun": the unit says what the name is). After a unit in the plural
+    (TOWNS_OF_NOUNS), each name of the list; after another kind of place (PLACE_NOUNS: "the
+    beaches of Suzu and Wajima"), each name of the list where the model found nothing."""
     found: list[tuple[range, bool, list[Mention]]] = []
     for of in doc[1:-1]:
         if of.lower_ != "of":
