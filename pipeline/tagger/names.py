@@ -599,6 +599,11 @@ PEOPLES_ADJECTIVES = COUNTRY_ADJECTIVES | frozenset(
         "buryat",
         "yakut",
         "khakass",
+        "khakassian",  # "the Khakassian lakes"
+        "altaian",
+        "tuvinian",
+        "yakutian",
+        "kalmyk",
         "tuvan",
         "manchurian",
         "daurian",
@@ -2057,6 +2062,13 @@ NAME_SHAPES = [
             {"ORTH": "Pass"},
         ],
         "mountain pass",
+    ),
+    # a burial mound of the steppe by its name, "Salbyk Kurgan" (not the town Kurgan; a word of a
+    # town's name after a hyphen, "Kani-Kurgan", is no head)
+    _shape(
+        "FAC",
+        [{"IS_TITLE": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(GENERIC_WORDS)}}, {"ORTH": "Kurgan"}],
+        "burial mound",
     ),
     # a Mongolian aimag's district, "Batsumber Soum", and the Sakha Republic's, "Olekminsky Ulus"
     _shape(
