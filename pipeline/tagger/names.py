@@ -1878,6 +1878,17 @@ _BODY_FOR_TAILS: tuple[tuple[str, list[dict[str, Any]]], ...] = (
 )
 # Words of a ticket before "Pass": "NEAR Tour Pass", "Free Pass"
 TICKET_WORDS = frozenset({"tour", "travel", "rail", "bus", "boarding", "free", "day", "city", "tourist", "museum"})
+# A name of one capitalised word and the word it ends in, that says what it is: (the shape's
+# name, its label, the endings, the words that are no name before them)
+_NAMED_BY_ENDING: tuple[tuple[str, str, list[str], frozenset[str]], ...] = (
+    # a mountain pass, "Seminsky Pass", "Jiayuguan Pass" (not a ticket: "NEAR Tour Pass")
+    ("mountain pass", "LOC", ["Pass"], frozenset(GENERIC_WORDS | TICKET_WORDS)),
+    # a burial mound of the steppe by its name, "Salbyk Kurgan" (not the town Kurgan; a word of a
+    # town's name after a hyphen, "Kani-Kurgan", is no head)
+    ("burial mound", "FAC", ["Kurgan"], frozenset(GENERIC_WORDS)),
+    # a Mongolian aimag's district, "Batsumber Soum", and the Sakha Republic's, "Olekminsky Ulus"
+    ("soum", "GPE", ["Soum", "Sum", "Ulus"], frozenset(GENERIC_WORDS | _ALL_HEAD_WORDS)),
+)
 NAME_SHAPES = [
     _shape("LOC", [_CAPITALISED, {"LOWER": {"IN": sorted(HEAD_WORDS["natural"])}, "IS_TITLE": True}], "natural"),
     # a lower-case head after a people's adjective names no feature: "Russian mine engineers"
@@ -2054,30 +2065,13 @@ NAME_SHAPES = [
     ),
     # a sacred cairn and the hill it crowns, a word apart: "Altan Ovoo" (not the soum "Bayan-Ovoo")
     _shape("LOC", [{"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "SPACY": True}, {"ORTH": "Ovoo"}], "ovoo"),
-    # a mountain pass, "Seminsky Pass", "Jiayuguan Pass" (not a ticket: "NEAR Tour Pass")
-    _shape(
-        "LOC",
-        [
-            {"IS_TITLE": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(GENERIC_WORDS | TICKET_WORDS)}},
-            {"ORTH": "Pass"},
-        ],
-        "mountain pass",
-    ),
-    # a burial mound of the steppe by its name, "Salbyk Kurgan" (not the town Kurgan; a word of a
-    # town's name after a hyphen, "Kani-Kurgan", is no head)
-    _shape(
-        "FAC",
-        [{"IS_TITLE": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(GENERIC_WORDS)}}, {"ORTH": "Kurgan"}],
-        "burial mound",
-    ),
-    # a Mongolian aimag's district, "Batsumber Soum", and the Sakha Republic's, "Olekminsky Ulus"
-    _shape(
-        "GPE",
-        [
-            {"IS_TITLE": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(GENERIC_WORDS | _ALL_HEAD_WORDS)}},
-            {"ORTH": {"IN": ["Soum", "Sum", "Ulus"]}},
-        ],
-        "soum",
+    *(
+        _shape(
+            label,
+            [{"IS_TITLE": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(not_before)}}, {"ORTH": {"IN": endings}}],
+            name,
+        )
+        for name, label, endings, not_before in _NAMED_BY_ENDING
     ),
     # ... named after a lake or a mountain: "Ugii Nuur Sum", "Bayan Uul Soum" (not the lake "Ugii Nuur")
     _shape(
