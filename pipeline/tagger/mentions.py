@@ -186,13 +186,14 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     # "(Changwon Exhibition Convention Center, CECO)": a name and its acronym, each a name
     *name, last = split_top_level(aside[1], ",")
     inside = [", ".join(name).strip(), last.strip()] if name and is_acronym(last.strip()) else [aside[1]]
-    if name and _is_region_or_country(last, gazetteer):  # "(Barcelona, Spain)": where a body is, each place a name
-        inside = [piece.strip() for piece in (*name, last)]
-    elif name and all(_body_or_acronym(piece.strip()) for piece in name) and gazetteer.city_named(last.strip()):
-        # "(Russian Academy of Sciences, Irkutsk)": a body and the city it sits in, each a name
-        inside = [piece.strip() for piece in (*name, last)]
-    elif name and all(_body_or_acronym(piece.strip()) for piece in (*name, last)):
-        # "(Arid Land Research Center, Tottori University)", "(Irkutsk Scientific Center, SB RAS)": bodies, each a name
+    # Names parted by commas, each a name: "(Barcelona, Spain)", where a body is; bodies, "(Arid Land
+    # Research Center, Tottori University)", "(Irkutsk Scientific Center, SB RAS)"; a body and the city
+    # it sits in, "(Russian Academy of Sciences, Irkutsk)"
+    bodies = bool(name) and all(_body_or_acronym(piece.strip()) for piece in name)
+    if name and (
+        _is_region_or_country(last, gazetteer)
+        or (bodies and (gazetteer.city_named(last.strip()) is not None or _body_or_acronym(last.strip())))
+    ):
         inside = [piece.strip() for piece in (*name, last)]
     elif split_aside(aside[1]):  # "Jeollanam-do (Korea Aerospace Research Institute (KARI))": a name with its own aside
         inside = _with_aside(aside[1], gazetteer)
