@@ -132,11 +132,17 @@ POST_QUALIFIERS = frozenset(
 )  # fmt: skip
 
 
+def _post_parts(text: str, connectors: str) -> list[str]:
+    """The words of a post before the first of ``connectors`` ("for|of": its field, its body), in
+    lower case and parted at hyphens ("Director-General" is "director", "general")."""
+    post = re.split(rf"\s+(?:{connectors})\s+", text, maxsplit=1)[0]
+    return [part for word in post.lower().split() for part in word.split("-")]
+
+
 def is_post(text: str) -> bool:
     """Whether an entry is a post alone, or a post for a field or to a person ("Director for
     Asian Affairs", "Adviser to the Governor")."""
-    post = re.split(r"\s+(?:for|to)\s+", text, maxsplit=1)[0]
-    words = [part for word in post.lower().split() for part in word.split("-") if part]
+    words = [part for part in _post_parts(text, "for|to") if part]
     return (
         bool(words)
         and all(word in POST_NOUNS | POST_QUALIFIERS for word in words)
@@ -153,15 +159,14 @@ def is_post_of(text: str) -> bool:
 def names_a_post(text: str) -> bool:
     """Whether a delegate's post names one of the post nouns before its field: "Logistics Policy
     Officer", "Division Chief for Ports", "Head of Investment" (not a body: "Trade Office")."""
-    post = re.split(r"\s+(?:for|of)\s+", text, maxsplit=1)[0]
-    return any(part in POST_NOUNS for word in post.lower().split() for part in word.split("-"))
+    return any(part in POST_NOUNS for part in _post_parts(text, "for|of"))
 
 
 def ends_in_post(text: str) -> bool:
     """Whether a delegate's post ends in one of the post nouns before its field: "Fisheries Officer",
     "Chief Ecologist", "Head of Department" (not a body: "Expert Group", "Governor's Office")."""
-    words = re.split(r"\s+(?:for|of|to)\s+", text, maxsplit=1)[0].lower().split()
-    return bool(words) and words[-1].split("-")[-1] in POST_NOUNS
+    parts = _post_parts(text, "for|of|to")
+    return bool(parts) and parts[-1] in POST_NOUNS
 
 
 def other_script_only(text: str) -> bool:
