@@ -730,6 +730,25 @@ NAME_KIND_CASES += [
         },
         ["Korean Committee for the Promotion", "State Forestry Administration of China and Avialesookhrana"],
     ),
+    (  # a person by a calling or a home town, a period, an era: no names; a feature's other name in brackets
+        "The Tang poet Du Fu, the physician Sun Simiao and the home town of Mencius; murals of the Northern Wei "
+        "period and Yuan-dynasty temples; Qu Yuan drowned in 278 BC. The Yellow River (Hwang Ho) runs on.",
+        {"Yellow River": "place", "Hwang Ho": "place"},
+        ["Du Fu", "Sun Simiao", "Mencius", "Northern Wei", "Yuan-dynasty", "Yuan", "BC"],
+    ),
+    (  # unknown names listed among places are places, among bodies bodies; rivers after their article
+        "Crabs caught off Guryongpo, Akasaki and Primorsky Territory; the line towards Bichigt, Numrug and Arxan; "
+        "papers of the Shenhua Group, Raspadskaya and Erdenes MGL; the valleys of the Onon and the Ulz; the "
+        "Khingansky Nature Reserve and the Oriental storks; media: GTRK Vladivostok, PrimaMedia, Zolotoy Rog.",
+        {
+            "Akasaki": "place",
+            "Numrug": "place",
+            "Raspadskaya": "organization",
+            "Ulz": "place",
+            "PrimaMedia": "organization",
+        },
+        ["Oriental"],
+    ),
 ]
 
 

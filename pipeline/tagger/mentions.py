@@ -1846,7 +1846,9 @@ def _located(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> bool:
         and bool(after.ent_id_)
     )
     before = doc[max(0, start - ROUTE_WORDS) : max(0, start - 1)]
-    joined = start >= 2 and doc[start - 1].lower_ in ("and", "&") and _known_place(doc[start - 2])
+    # (or listed between places: "off Guryongpo, Akasaki and the coast", "towards Bichigt, Numrug and Arxan")
+    joined = start >= 2 and doc[start - 1].lower_ in ("and", "&", ",") and _bare_place_ends(doc, start - 2)
+    joined = joined or (end + 1 < len(doc) and doc[end].lower_ in ("and", "&", ",") and _bare_place_opens(doc, end + 1))
     route_end = (
         start >= 1
         and doc[start - 1].lower_ == "to"
@@ -1861,6 +1863,26 @@ ROUTE_WORDS = 5  # "from Biysk to ...", "from the port of Zarubino to ...": wher
 
 def _known_place(token: Token) -> bool:
     return token.ent_type_ in ("GPE", "LOC") and bool(token.ent_id_) and not token.ent_id_.startswith("shape:")
+
+
+def _in_longer_name(token: Token) -> bool:
+    """Whether a word before a name goes on with it: "GTRK Vladivostok", "Bank of China"."""
+    return token.is_title or (token.is_upper and token.is_alpha) or token.lower_ in CONNECTORS
+
+
+def _bare_place_ends(doc: Doc, index: int) -> bool:
+    """Whether a known place ends at ``index``, a name of its own (no body's last words)."""
+    if not _known_place(doc[index]) or (index + 1 < len(doc) and doc[index + 1].ent_iob_ == "I"):
+        return False
+    start = index
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return start == 0 or not _in_longer_name(doc[start - 1])
+
+
+def _bare_place_opens(doc: Doc, index: int) -> bool:
+    """Whether a known place opens at ``index`` and is a name of its own."""
+    return _known_place(doc[index]) and doc[index].ent_iob_ == "B"
 
 
 def _guessed_place(ent: Span) -> bool:
@@ -2817,6 +2839,8 @@ def _towns_of_unit_nouns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bo
         if of.lower_ != "of":
             continue
         noun = doc[of.i - 1]
+        if _after_a_persons_town(doc, of.i + 1):
+            continue
         if _unit_before(doc, of):
             starts = _listed_names(doc, of.i + 1) if noun.lower_ in TOWNS_OF_NOUNS else [of.i + 1]
             for start in starts:
@@ -3121,6 +3145,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
         if (
             _in_person_name(doc, ent.start)
             or _before_ruler_title(doc, ent.end)
+            or _names_a_period(doc, ent)
             or _royal_person(ent)
             or _titled_person(ent)
             or _ship_named(doc, ent.start)
@@ -3171,6 +3196,9 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
         coordinated = _coordinated_place(doc, tokens, found, taken)
         if coordinated:
             accepted.append(coordinated)
+        other_name = _feature_other_name(doc, tokens, found, taken)
+        if other_name:
+            accepted.append(other_name)
     accepted = _cities_among_cities(doc, _also_known_as(doc, _with_native(doc, accepted)), gazetteer)
     return [mention for _, found in _with_articles(doc, _governed_regions(doc, accepted)) for mention in found]
 
@@ -3654,11 +3682,36 @@ def _dashed_into_event(doc: Doc, end: int) -> bool:
     return False
 
 
+# A person's calling in lower case before the name: "the physician Sun Simiao", "the Tang poet Du Fu"
+PERSON_NOUNS = frozenset(
+    {"poet", "physician", "scholar", "monk", "painter", "writer", "philosopher", "explorer", "navigator", "admiral"}
+)
+
+
+# A person's town before "of": "the home town of Mencius", "the birthplace of Du Fu"
+PERSONAL_TOWN_WORDS = frozenset({"home", "native"})
+PERSONAL_TOWNS = frozenset({"hometown", "birthplace"})
+
+
+def _after_a_persons_town(doc: Doc, start: int) -> bool:
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    town = doc[start - 2]
+    return town.lower_ in PERSONAL_TOWNS or (
+        town.lower_ in TOWN_OF_NOUNS and start >= 3 and doc[start - 3].lower_ in PERSONAL_TOWN_WORDS
+    )
+
+
 def _in_person_name(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` is part of a person's, after a title ("Ms. Olga Ivanova")
-    or an office ("Governor Ishii": not the town of Ishii)."""
+    """Whether the name at ``start`` is part of a person's, after a title ("Ms. Olga Ivanova"),
+    an office ("Governor Ishii": not the town of Ishii), a calling ("the poet Du Fu") or as
+    a person's town's ("the home town of Mencius")."""
     if doc[start].lower_.rstrip(".") in HONORIFICS and start + 1 < len(doc) and doc[start + 1].text[:1].isupper():
         return True  # a span that takes the title too: "Ms PARK"
+    if (start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in PERSON_NOUNS) or _after_a_persons_town(
+        doc, start
+    ):
+        return True
     for before in range(start - 1, max(-1, start - 1 - PERSON_NAME_WORDS), -1):
         word = doc[before].lower_.rstrip(".")
         if word in HONORIFICS or (word in ROLE_WORDS and doc[before].is_title):
@@ -3667,6 +3720,15 @@ def _in_person_name(doc: Doc, start: int) -> bool:
         if not (doc[before].is_title or (doc[before].is_upper and doc[before].is_alpha) or doc[before].text == "-"):
             return False
     return False
+
+
+# A stretch of history after a name, or glued to it: "the Northern Wei period", "Yuan-dynasty murals"
+PERIOD_WORDS = frozenset({"period", "dynasty", "dynasties", "era"})
+
+
+def _names_a_period(doc: Doc, ent: Span) -> bool:
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return ent[-1].lower_ in PERIOD_WORDS or (after is not None and after.lower_ in PERIOD_WORDS)
 
 
 # A ruler's title after his name: "Chinggis Khaan" is no city Chinggis
@@ -3812,23 +3874,69 @@ def _coordinated_place(
 ) -> tuple[range, list[Mention]] | None:
     """'Mount Tai & Qufu': an untagged capitalised name of at most three words,
     joined by '&' or 'and' to a place, is a place too; so is one between two names of a
-    list that opens with a place ("Wajima, Suzu and Nanao")."""
+    list that opens with a place ("Wajima, Suzu and Nanao"), and one between two bodies a body."""
     joiner = tokens.stop
-    if len(found) != 1 or found[0].kind != "place" or joiner + 1 >= len(doc) or doc[joiner].text not in _LIST_JOINERS:
+    if len(found) != 1 or joiner + 1 >= len(doc) or doc[joiner].text not in _LIST_JOINERS:
         return None
     start = stop = joiner + 1
+    # "the Onon and the Ulz": natural features, both after their article
+    feature_after_article = tokens.start > 0 and doc[tokens.start - 1].lower_ == "the" and found[0].label == "LOC"
+    articled = doc[joiner].text != "," and start + 1 < len(doc) and doc[start].lower_ == "the" and feature_after_article
+    start = stop = start + articled
     while stop < len(doc) and stop not in taken and _starts_name(doc[stop]) and stop - start < 3:
         stop += 1
     if stop == start or (stop < len(doc) and (stop in taken or _starts_name(doc[stop]))):
         return None
+    noun_follows = stop < len(doc) and (doc[stop].text in _POSSESSIVES or not (doc[stop].is_stop or doc[stop].is_punct))
+    if articled and noun_follows:
+        return None  # ("the Oriental storks", "the Old Believers' villages": words of a noun's)
     listed = stop + 1 < len(doc) and doc[stop].text in _LIST_JOINERS and stop + 1 in taken
     if doc[joiner].text == "," and not listed:
+        return None
+    # (a body's name, only between two bodies named as such: "the Shenhua Group, Raspadskaya and Erdenes MGL")
+    if found[0].kind != "place" and not (listed and _named_body(found[0]) and _known_body(doc[stop + 1])):
         return None
     name = doc[start:stop].text
     if not is_name(name) or doc[start].lower_.rstrip(".") in ROLE_WORDS | HONORIFICS:  # "and Mayor Mori"
         return None
     taken.update(range(start, stop))
-    return range(start, stop), [Mention(name, "place", found[0].label, None, found[0].country, "rules")]
+    return range(start, stop), [Mention(name, found[0].kind, found[0].label, None, found[0].country, "rules")]
+
+
+def _named_body(mention: Mention) -> bool:
+    """A body the gazetteer knows, or one its head word names."""
+    return mention.kind == "organization" and (mention.entry is not None or head_kind(mention.text) == "organization")
+
+
+def _known_body(token: Token) -> bool:
+    """Whether ``token`` opens a body the gazetteer or a name shape found (not the model's guess)."""
+    return token.ent_type_ in ORG_LABELS and bool(token.ent_id_)
+
+
+OTHER_NAME_WORDS = 3  # "the Yellow River (Hwang Ho)": a feature's other name, alone in its brackets
+
+
+def _feature_other_name(
+    doc: Doc, tokens: range, found: list[Mention], taken: set[int]
+) -> tuple[range, list[Mention]] | None:
+    """ "the Yellow River (Hwang Ho)", "the Yangtze River (Chang Jiang)": an untagged name of
+    at most three capitalised words alone in brackets after a natural feature named by its
+    head word is the feature's other name (a city or a body may have its country, its role
+    or its host in brackets; a river or a lake has only another name)."""
+    opening = tokens.stop
+    if len(found) != 1 or head_kind(found[0].text) != "natural" or opening >= len(doc) or doc[opening].text != "(":
+        return None
+    start = stop = opening + 1
+    while stop < len(doc) and stop not in taken and doc[stop].is_title and stop - start < OTHER_NAME_WORDS:
+        stop += 1
+    if stop == start or stop >= len(doc) or doc[stop].text != ")":
+        return None
+    name = doc[start:stop].text
+    if not is_name(name) or head_kind(name) not in (None, "natural"):
+        return None
+    taken.update(range(start, stop))
+    named = found[0]
+    return range(start, stop), [Mention(name, "place", named.label, None, named.country, "rules", same_as=named.text)]
 
 
 # --- merging ----------------------------------------------------------------------

@@ -992,6 +992,10 @@ NOT_NAMES = {
     "virtual",
     "offline",
     "in-person",
+    # the era after a year: "in 278 BC"
+    "bc",
+    "bce",
+    "ad",
 }
 EDGE_PUNCTUATION = "\"'“”‘’«»『』「」《》()[]<>,.;:!?·-–—& "
 
