@@ -749,6 +749,25 @@ NAME_KIND_CASES += [
         },
         ["Oriental"],
     ),
+    (  # a cape and a mountain range by their native forms, an acronym before a native form, a school's field,
+        # a town on its island, a research station, a network named after a sea, a plant after its capacity
+        "Rescue off Homigot (호미곶) and in Shirakami-Sanchi (白神山地); the National Institute of Fisheries "
+        "Science (NIFS, 국립수산과학원) and the Tokyo University of Marine Science and Technology; Ama Town on "
+        "Nakanoshima; the Dongting Lake Station for Wetland Ecosystem Research and the Our Sea of East Asia "
+        "Network; the 50 MW Salkhit Wind Farm.",
+        {
+            "Homigot": "place",
+            "Shirakami-Sanchi": "place",
+            "NIFS": "organization",
+            "Tokyo University of Marine Science and Technology": "organization",
+            "Ama Town": "place",
+            "Nakanoshima": "place",
+            "Dongting Lake Station for Wetland Ecosystem Research": "organization",
+            "Our Sea of East Asia Network": "organization",
+            "Salkhit Wind Farm": "place",
+        },
+        ["Tokyo University", "Ama Town on Nakanoshima", "MW Salkhit Wind Farm"],
+    ),
 ]
 
 

@@ -1172,6 +1172,10 @@ COMPANY_FORMS = frozenset(
 )
 
 
+# The heads of a school named by its field after "of": "Tokyo University of Marine Science and Technology"
+ACADEMIC_HEADS = frozenset({"university", "institute", "college", "academy"})
+
+
 def _extend_right(
     doc: Doc,
     end: int,
@@ -1296,7 +1300,16 @@ def _extend_right(
             place_tail = place_tail and not (place_tails_only and ents_at[tail].ent_id_.startswith("city:"))
             # "for 2010-2011" ends the name; "for the 2018 Olympic ..." goes on (and names an event)
             named_tail = (_named(ents_at.get(tail)) if tail == end + 1 else ents_at.get(tail)) is not None
-            if tail < len(doc) and (place_tail if place_tails_only else _starts_name(doc[tail]) or named_tail):
+            # ("Tokyo University" + "of Marine Science and Technology": a school's field names another)
+            field_tail = (
+                token.lower_ == "of"
+                and tail == end + 1
+                and head_word(doc[start:end].text) in ACADEMIC_HEADS
+                and tail not in ents_at
+                and _starts_name(doc[tail])
+            )
+            known_tail = place_tail or field_tail
+            if tail < len(doc) and (known_tail if place_tails_only else _starts_name(doc[tail]) or named_tail):
                 end = tail
             else:
                 break
@@ -2292,8 +2305,8 @@ ACRONYM_WORDS = 3
 
 def _acronym_after(doc: Doc, end: int, organization: bool = False) -> str | None:
     """'Korea International Cooperation Agency (KOICA)', 'Incheon Free Economic Zone (IFEZ)':
-    the bracketed acronym; after a body's name also its one-word short name ('National
-    Federation of Fisheries Cooperatives (Suhyup)')."""
+    the bracketed acronym (before the name's native form too: '(NIFS, 국립수산과학원)'); after a
+    body's name also its one-word short name ('National Federation of Fisheries Cooperatives (Suhyup)')."""
     if organization and end < len(doc) and doc[end].text == "(":
         # an institute's acronym with its parents' ("(ESI SB RAS)": Energy Systems Institute of the
         # Siberian Branch of the Russian Academy of Sciences)
@@ -2301,7 +2314,12 @@ def _acronym_after(doc: Doc, end: int, organization: bool = False) -> str | None
         close = end + 1 + len(words)
         if len(words) > 1 and close < len(doc) and doc[close].text.startswith(")"):
             return " ".join(word.text for word in words)
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text.startswith(")"):  # "):" is one token
+    # ("):" is one token; the native form may follow the acronym: "(NIFS, 국립수산과학원)")
+    closes = end + 2 < len(doc) and (
+        doc[end + 2].text.startswith(")")
+        or (doc[end + 2].text == "," and _native_before_close(doc, end + 3) is not None)
+    )
+    if closes and doc[end].text == "(":
         candidate = doc[end + 1]
         if is_acronym(candidate.text):
             return candidate.text

@@ -6,6 +6,7 @@ Shared by the tagger's spaCy patterns (NAME_SHAPES) and its cleanup of spans
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -689,6 +690,7 @@ FOR_TAIL_HEADS = {
     "laboratory",
     "office",
     "society",
+    "station",  # "Dongting Lake Station for Wetland Ecosystem Research": a research station, a body
 }
 
 LEADING_WORDS = {"the", "a", "an", "this", "these", "our", "its", "their", "of", "in", "at"}
@@ -892,6 +894,8 @@ GENERIC_WORDS = FIELD_WORDS | {
     "fellow",
 }
 # Formats, units and abbreviations that ner mistakes for names.
+# A capacity's unit, before a plant's name and after its number: "the 50 MW Salkhit Wind Farm"
+UNITS = frozenset({"mw", "kw", "gw", "mwh", "kwh"})
 NOT_NAMES = {
     "mid",  # "the Mid Niigata Prefecture Earthquake": a part of a name, never one
     "pdf",
@@ -911,11 +915,7 @@ NOT_NAMES = {
     "renewable energy",
     "coastal",
     "borders",
-    "mw",
-    "kw",
-    "gw",
-    "mwh",
-    "kwh",
+    *UNITS,
     "mccune-reischauer",  # romanisation systems: "Ch'ongjin in the McCune-Reischauer spelling"
     "wade-giles",
     "zip",  # "slides of KMI and NOWPAP (ZIP)": a file's format, no acronym
@@ -1009,8 +1009,9 @@ def head_word(name: str) -> str:
     for index, word in enumerate(words[1:], 1):
         if word.lower() in CONNECTORS:
             head = _word_key(words[index - 1])
-            # "Republic of Korea Naval Academy": a country's name before a body's or a building's head
-            if head in HEAD_WORDS["administrative"] and (last := _word_key(words[-1])) in _BODY_OR_BUILDING_HEADS:
+            # "Republic of Korea Naval Academy", "Our Sea of East Asia Network": a country's or a
+            # feature's name before a body's or a building's head
+            if head in _NAMED_BEFORE_HEADS and (last := _word_key(words[-1])) in _BODY_OR_BUILDING_HEADS:
                 return last
             return head
     return _word_key(words[-1]) if words else ""
@@ -1127,6 +1128,7 @@ LEGISLATURE_WORDS = frozenset(
     {"prefectural", "provincial", "legislative", "state", "municipal", "city", "metropolitan", "people's", "national"}
 )
 _BODY_OR_BUILDING_HEADS = HEAD_WORDS["organization"] | HEAD_WORDS["facility"]
+_NAMED_BEFORE_HEADS = HEAD_WORDS["administrative"] | HEAD_WORDS["natural"]
 _HEADS_READ_WITH_THE_WORD_BEFORE = frozenset(head for _, head in TWO_WORD_HEADS) | LEGISLATURE_HEADS
 
 
@@ -1168,7 +1170,17 @@ def head_kind(name: str) -> str | None:
         return "facility"  # "Pohang Chamber of Commerce Building": the body's building
     if head in SCHEDULE_HEADS and tail_head != head and tail_head in HEAD_WORDS["event"]:
         return "event"  # "Program of the Jindo Miracle Sea Road Festival": the event's schedule
+    if head in STATIONS_FOR and _purpose_after(words, head):
+        return "organization"  # "Dongting Lake Station for Wetland Ecosystem Research"
     return next((kind for kind, heads in HEAD_WORDS.items() if head in heads), None)
+
+
+# A building's head that names a body when its purpose follows ("Station for ... Research")
+STATIONS_FOR = frozenset({"station"})
+
+
+def _purpose_after(words: list[str], head: str) -> bool:
+    return any(_word_key(word) == head and after == "for" for word, after in itertools.pairwise(words))
 
 
 # What kind of body a name is, written before it: "the Korean NGO Future Forest" is Future Forest
@@ -1178,12 +1190,16 @@ BODY_KIND_WORDS = frozenset({"NGO", "NPO", "NGOs"})
 def _strip_edges(words: list[str]) -> list[str]:
     # (a ministry's country as its adjective is no word of its name: "the Mongolian Ministry of
     # Mineral Resources and Energy"; "Russian Academy of Sciences" is the name)
+    article = False
     while words and (
-        words[0].lower() in LEADING_WORDS
+        (words[0].lower() in LEADING_WORDS and not (article and words[0][:1].isupper()))
+        or (len(words) > 1 and words[0].lower() in UNITS)
         or (len(words) > 2 and words[0].lower() in COUNTRY_ADJECTIVES and words[1].lower() == "ministry")
         or (len(words) > 1 and words[0] in BODY_KIND_WORDS)
         or (len(words) > 2 and words[0].lower() in PEOPLES_ADJECTIVES and words[1] in BODY_KIND_WORDS)
     ):
+        # (a capitalised word after the article is the name's own: "the Our Sea of East Asia Network")
+        article = words[0].lower() in ("the", "a", "an")
         words = words[1:]
     while words and (
         words[-1].lower() in TRAILING_WORDS
@@ -1291,7 +1307,29 @@ def is_name(name: str) -> bool:
         and not (len(words) > 1 and words[0].lower() in LEADING_NATURAL and _all_generic(words[1:]))
         and name.lower() not in NOT_NAMES
         and field_kind(name) is None
-        and not (len(words) == 1 and _word_key(words[0]) in LONE_HEADS | PEOPLES_ADJECTIVES)  # "Russian port"
+        and not (
+            len(words) == 1 and _word_key(words[0]) in LONE_HEADS | PEOPLES_ADJECTIVES and not _glued_name(words[0])
+        )
+    )
+
+
+# The first parts of an adjective joined by a hyphen ("Sino-Russian", "Trans-Siberian", "Air-Sea
+# Routes"), which name nothing
+COMBINING_FORMS = frozenset(
+    {"sino", "trans", "inter", "pan", "euro", "afro", "indo", "russo", "anti", "pro", "cross"}
+    | {"air", "sea", "land", "rail", "road", "river"}
+)
+
+
+def _glued_name(word: str) -> bool:
+    """A name glued by a hyphen to its head, both capitalised: "Shirakami-Sanchi" (the word is a
+    name though its last part is a lone head's, as "Port" or "Mountains" alone is not)."""
+    first, _, head = word.rpartition("-")
+    return (
+        first[:1].isupper()
+        and head[:1].isupper()
+        and first.lower() not in COMBINING_FORMS
+        and _word_key(first) not in PEOPLES_ADJECTIVES
     )
 
 
@@ -1561,6 +1599,9 @@ def _numbered_unit(before: str, after: str) -> bool:
     )
 
 
+TOWNS_ON_ISLANDS = frozenset({"town", "city", "village"})  # the heads of a town "on" its island
+
+
 def clean_span(text: str, label: str) -> list[str]:
     """The names inside a span the model found; empty when it is junk."""
     if (number := FACILITY_NUMBER.search(text)) and head_kind(facility := text[: number.start()]) == "facility":
@@ -1608,9 +1649,15 @@ def clean_span(text: str, label: str) -> list[str]:
         return []
     if in_capitals(" ".join(words)):
         return []
-    # "the Temple of Confucius in Qufu" is a name and where it is
+    # "the Temple of Confucius in Qufu" is a name and where it is; so is "Ama Town on Nakanoshima"
     located = next(
-        (index for index, word in enumerate(words[1:-1], 1) if word == "in" and words[index + 1][:1].isupper()), None
+        (
+            index
+            for index, word in enumerate(words[1:-1], 1)
+            if (word == "in" or (word == "on" and words[index - 1].lower() in TOWNS_ON_ISLANDS))
+            and words[index + 1][:1].isupper()
+        ),
+        None,
     )
     if located is not None:
         return [*clean_span(" ".join(words[:located]), label), *clean_span(" ".join(words[located + 1 :]), "GPE")]
@@ -1805,8 +1852,14 @@ NATIVE_FORMS = (
     _native("cjk town", "市 町 村 县 縣 镇 鎮 郡 乡 鄉", "", "GPE"),
     # (not "군", a county: it ends "고분군" too, a group of tombs)
     _native("korean town", "시 읍 면", "", "GPE"),
-    _native("cjk natural feature", "山 岳 川 河 江 湖 島 岛 湾 灣 峡 峽 半島 半岛 草原 沙漠 瀑布 高原", "", "LOC"),
-    _native("korean natural feature", "산 강 호 섬 도 만 늪 해수욕장 폭포 계곡", "", "LOC"),
+    _native(
+        "cjk natural feature",
+        "山 岳 川 河 江 湖 島 岛 湾 灣 峡 峽 半島 半岛 草原 沙漠 瀑布 高原 山地 岬 海岸",
+        "",
+        "LOC",
+    ),
+    # (a cape, a coast, a rock and its columnar joints: "호미곶", "양남 주상절리")
+    _native("korean natural feature", "산 강 호 섬 도 만 늪 해수욕장 폭포 계곡 곶 해안 바위 절리", "", "LOC"),
     _native("cjk facility", "寺 神社 宮 宫 城 門 门 陵 館 馆 港 駅 站 楼 樓 塔 廟 庙 橋 桥", "", "FAC"),
     _native("korean facility", "항 역 궁 발전소 공원 다리", "", "FAC"),
     _native("mongolian unit", "", "сум сумын хот", "GPE"),
