@@ -704,6 +704,12 @@ def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
         "observer",
         ["TINRO"],
     )
+    # (qualifiers joined by "and")
+    assert _groups("Japan", "Toyama Prefecture", "", "International and research bodies", "UNESCO, GTZ")[-1] == (
+        None,
+        "observer",
+        ["UNESCO", "GTZ"],
+    )
     # (observers with lower-case words in brackets head bodies of no country)
     observers = _groups(
         "Mongolia", "Selenge Province", "", "Observers (international organizations)", "SCO Secretariat, AIIB"

@@ -2807,3 +2807,21 @@ def test_a_section_of_delegates_is_read_line_by_line_not_as_prose(nlp) -> None:
     assert kinds["CIOMP"] == kinds["Gyeongbuk Technopark"] == "organization"
     assert kinds["Jilin Province"] == "place"
     assert not {"Labor", "Commerce and Labor", "Fine Mechanics and Physics"} & set(kinds)
+
+
+def test_a_listed_name_without_its_lower_case_nouns_and_places_parted_by_a_dash(nlp) -> None:
+    venue = dict(_kinds_of(VENUE_SHELL.format("Daursky Reserve visitor centre, Nizhny Tsasuchey, Russia"), nlp))
+    assert venue.get("Daursky Reserve") == "place" and "Daursky Reserve visitor centre" not in venue
+    text = (
+        "The 2004 NEAR Workshop\n· Overview\nPeriod: 2004\nParticipation\nJapan\nToyama Prefecture\n\n"
+        "International and research bodies\nUvs Lake Strictly Protected Area administration, "
+        "German Technical Cooperation (GTZ)\n· Contents\n▷ Exchange at the Khandagaity–Borshoo crossing with "
+        "the Erzinsky Kozhuun administration.\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert {name: kinds.get(name) for name in ("Uvs Lake Strictly Protected Area", "German Technical Cooperation")} == {
+        "Uvs Lake Strictly Protected Area": "place",
+        "German Technical Cooperation": "organization",
+    }
+    assert [kinds.get(name) for name in ("Khandagaity", "Borshoo", "Erzinsky Kozhuun")] == ["place"] * 3
+    assert "International and research bodies" not in kinds and "Khandagaity–Borshoo" not in kinds

@@ -1983,7 +1983,9 @@ EXPERTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 BODIES_HEADING = re.compile(
-    r"(?:(?:international|other|related|guest|invited|partner|participating|research|academic)\s+)*"
+    # (qualifiers joined too: "International and research bodies")
+    r"(?:(?:international|other|related|guest|invited|partner|participating|research|academic|scientific)"
+    r"(?:\s+and\s+|\s*,\s*|\s+))*"
     r"(?:organi[sz]ations|institutions|institutes|universities|bodies|agencies)(?:\s*\(\d{1,3}\))?\s*[:：]?"
     rf"|{EXPERTS_HEADING.pattern}",
     re.IGNORECASE,

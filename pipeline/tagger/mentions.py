@@ -29,6 +29,7 @@ from ..parser.overview import (
     HONORIFIC,
     ONLINE_TOO,
     PLACE_SEPARATOR,
+    bodies_heading,
     field_kind,
     match_label,
 )
@@ -84,6 +85,7 @@ from .names import (
     named_organ,
     native_form,
     unglued,
+    without_lower_case_tail,
     word_shape,
     year_named,
 )
@@ -361,6 +363,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
                 # "business centre" in "Zone, business centre, Tomsk", "Online video conference", "Main
                 # Auditorium" in "(Korea Railroad Research Institute, Main Auditorium)" is no name
                 continue
+            name = without_lower_case_tail(name)
             city = gazetteer.city_named(name) or _metropolis_city(name, gazetteer)
             # a university or institute hosting the meeting is a body; a venue's Center is a building
             body = head_kind(name) == "organization" and head_word(name) not in ("center", "centre")
@@ -690,6 +693,8 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
         for group in overview.participation.groups:
             if group.country_text and group.country:  # "International organizations" heads no place
                 mentions.append(_mention(group.country_text, gazetteer, "place", "GPE", group.country))
+            # ("International and research bodies": a heading that says its participants are bodies)
+            bodies_group = group.country is None and bodies_heading(group.country_text or "") is not None
             for listed in group.authorities:
                 named: Mention | None = None
                 # "Future Forest (NGO)": the aside says the participant is a body, and names nothing
@@ -710,10 +715,14 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                         continue
                     if named is not None and (office := _OFFICE_IN_PLACE.match(name)):
                         name = office["place"]  # "World Bank (Beijing office)": the body's office, in Beijing
+                    name = without_lower_case_tail(name)
                     # observers are often bodies: "UNDP Tumen Secretariat"; a meeting takes no part in
                     # one, so a participant named like one is a body ("... Tourism Forum (EATOF)")
                     body = (
                         said_body
+                        # (a name of words with no head, under a heading of bodies; one word alone may
+                        # say where the body before it is: "Green Climate Fund (GCF), Songdo")
+                        or (bodies_group and " " in name and head_kind(name) is None and gazetteer.lookup(name) is None)
                         or head_kind(name) in ("organization", "event")
                         or _led_by_acronym(name, gazetteer)
                         or (named is None and _initialled_body(authority, name, gazetteer))
@@ -2801,7 +2810,7 @@ def _facilities_of_places(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, b
 
 
 # The heads of a county's or a district's name: "Khasansky District", "Hexigten Banner"
-DISTRICT_HEADS = frozenset({"District", "County", "Banner"})
+DISTRICT_HEADS = frozenset({"District", "County", "Banner", "Ulus", "Kozhuun"})
 
 
 def _districts(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
@@ -2978,8 +2987,8 @@ def _paired_towns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
 
 def _route_ends(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """Places joined by hyphens or dashes before a route's noun (ROUTE_NOUNS: "the Sokcho-Zarubino-Hunchun
-    ferry"), one of them a place the gazetteer knows: each place (a town where one has the
-    name), as a proposal over the chain."""
+    ferry"), one of them a place the gazetteer knows or all parted by dashes: each place (a town
+    where one has the name), as a proposal over the chain."""
     found = []
     for noun in doc:
         if noun.i < 3 or noun.lower_ not in ROUTE_NOUNS or not noun.is_lower:
@@ -3001,10 +3010,12 @@ def _route_ends(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[
             parts[0] = f"{doc[start - 1]} {parts[0]}"
             start -= 1
         known = [gazetteer.lookup(part) for part in parts]
+        # (ends parted by a dash are two places, known or not: "the Khandagaity–Borshoo crossing")
+        dashed = between == "–" and all(is_name(part) and part.lower() not in COMPASS_WORDS for part in parts)
         if (
             len(parts) < 2
             or not all(part[:1].isupper() for part in parts)
-            or not any(entry is not None and entry.kind == "place" for entry in known)
+            or not (dashed or any(entry is not None and entry.kind == "place" for entry in known))
         ):
             continue
         # (a route's ends are towns: "the Vladivostok-Niigata flights" land in Niigata the city)

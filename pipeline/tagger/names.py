@@ -101,6 +101,7 @@ HEAD_WORDS = {
         "soum",  # a Mongolian aimag's district: "Batsumber Soum"
         "township",  # "Xinglong Township"
         "ulus",  # a district of the Sakha Republic: "Olekminsky Ulus"
+        "kozhuun",  # a district of the Republic of Tyva: "Erzinsky Kozhuun"
     },
     "natural": {
         # "Gochang Tidal Flat", "Suncheon Bay Tidal Flats"
@@ -1086,6 +1087,7 @@ TWO_WORD_HEADS = {
     ("sandy", "land"): "natural",
     ("development", "area"): "facility",
     ("recreation", "area"): "facility",  # "Hwawon Recreation Area"
+    ("protected", "area"): "natural",  # "Uvs Lake Strictly Protected Area", Mongolia's reserves
     ("joint", "initiative"): "event",  # a document adopted: "Hengdaohezi Joint Initiative"
     # a board that is a body, not a company's ("Chairman of the Board of ... Group"): "GTI Tourism Board"
     ("tourism", "board"): "organization",
@@ -1208,6 +1210,23 @@ def _strip_edges(words: list[str]) -> list[str]:
     ):
         words = words[:-1]
     return words
+
+
+def _common_noun(word: str) -> bool:
+    """A word in lower case English writes after a name and that is no word of it (not a unit:
+    "Yeroo soum", "Khovd aimag"; not a native name's: "Еврейская автономная область")."""
+    return word.isascii() and word.isalpha() and word.islower() and word not in LOWERCASE_NAME_WORDS | UNIT_NOUNS
+
+
+def without_lower_case_tail(name: str) -> str:
+    """A listed name without the common nouns in lower case after it ("Daursky Reserve visitor
+    centre", "Uvs Lake Strictly Protected Area administration", "Erzin cluster office"): the name
+    is its capitalised words (a region's lower-case unit stays: "Khovd aimag")."""
+    words = name.split()
+    end = len(words)
+    while end > 1 and _common_noun(words[end - 1]):
+        end -= 1
+    return name if end == len(words) else " ".join(words[:end])
 
 
 def split_glued(words: list[str]) -> list[list[str]]:
