@@ -768,6 +768,19 @@ NAME_KIND_CASES += [
         },
         ["Tokyo University", "Ama Town on Nakanoshima", "MW Salkhit Wind Farm"],
     ),
+    (  # a treaty nests its body's name; a cliff's and an arch's names; a manor; ruins by their native form; a town
+        "Under the United Nations Convention on the Law of the Sea; the sea cliff of Matengai and the rock arch of "
+        "Tsutenkyo; the Kang Baiwan Manor and Yinxu (殷墟); newcomers in Ama Town and the Old Town.",
+        {
+            "Matengai": "place",
+            "Tsutenkyo": "place",
+            "Kang Baiwan Manor": "place",
+            "Yinxu": "place",
+            "殷墟": "place",
+            "Ama Town": "place",
+        },
+        ["United Nations", "Old Town"],
+    ),
 ]
 
 

@@ -1555,10 +1555,13 @@ def _gazetteer_mentions(
             return _department_mentions(department, entry, gazetteer), covered  # the known ministry + "of Mongolia"
         kind = head_kind(extended)
         if kind == "event":
-            # "Khabarovsk Conference" is an event, but "NEAR Conference" still names NEAR.
+            # "Khabarovsk Conference" is an event, but "NEAR Conference" still names NEAR; a
+            # treaty named after another body is a document's name ("United Nations Convention
+            # on the Law of the Sea"), nesting its body's
+            named_in_document = head_word(extended) in DOCUMENT_HEADS and entry.id not in PARENT_BODIES
             return (
                 [Mention(ent.text, entry.kind, entry.label, entry, entry.country)]
-                if entry.kind == "organization"
+                if entry.kind == "organization" and not named_in_document
                 else [],
                 covered,
             )
@@ -1636,6 +1639,8 @@ def _city_cue(ent: Span) -> bool:
 # the subcommittee, and NEAR; "the NEAR Science Park and Technopark Forum" names NEAR (and not the
 # UN, "the UN World Conference on Disaster Reduction": a name inside an event's is no name of its own).
 PARENT_BODIES = frozenset({"org:near"})
+# The heads of a document's name, which another body's name may open: "United Nations Convention on ..."
+DOCUMENT_HEADS = frozenset({"convention", "treaty", "agreement", "charter", "declaration", "protocol", "accord"})
 # Bodies of which an organ named "X of <their acronym>" is a name of its own, and they one too:
 # "World Heritage Committee of UNESCO"
 PARENT_BODY_TYPES = frozenset({"intergovernmental", "un-agency", "programme"})
@@ -1979,6 +1984,7 @@ PLACE_NOUNS = frozenset(
         "foothills", "slopes", "foot", "shore", "shores", "mouth", "summit", "caldera", "crater",
         "ruins", "remains", "terraces", "outskirts", "suburbs", "ports", "beaches",
         "cliffs", "hills", "dunes", "sands", "caves", "springs", "lakes", "rivers", "mountains",
+        "cliff", "arch", "gorge", "canyon", "forests", "wetlands", "marshes", "plains",
         # what a deposit yields: "the coal of Ovoot Tolgoi and Nariin Sukhait"
         "coal", "copper", "gold", "ore", "oil",
     }

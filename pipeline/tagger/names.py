@@ -263,6 +263,7 @@ HEAD_WORDS = {
         "birthplace",  # a house kept as a memorial: "Yun Dong-ju Birthplace"
         "cemetery",  # "Cemetery of Confucius"
         "mansion",  # "Kong Family Mansion"
+        "manor",  # "Kang Baiwan Manor"
         "tombs",
         "tumuli",  # a field of burial mounds: "Malisan Tumuli"
         "tumulus",
@@ -1035,7 +1036,7 @@ FEATURE_SORTS: dict[str, frozenset[str]] = {
     "island": frozenset({"island", "isle"}),
     "protected area": frozenset({"reserve", "zapovednik", "sanctuary"}),
     "place of worship": frozenset({"temple", "monastery", "datsan", "lamasery", "shrine", "jinja", "jingu", "taisha"}),
-    "residence": frozenset({"palace", "castle", "mansion", "villa"}),
+    "residence": frozenset({"palace", "castle", "mansion", "manor", "villa"}),
     "cave": frozenset({"cave", "caves", "grotto", "grottoes"}),
     "airport": frozenset({"airport"}),
     "port": frozenset({"port", "harbour", "harbor"}),
@@ -1768,6 +1769,12 @@ SAME_TOWN_ENDINGS = frozenset({"eup", "myeon", "ri", "dong", "si", "shi", "cho",
 TOWN_UNIT_ENDINGS = {"shi", "si", "cho", "machi", "mura", "son", "ku"}
 # (a name in title case or two words run together, as Korean's are: "PyeongChang-gun")
 _UNIT_NAME = {"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:[A-Z][a-z]+)?$"}}
+# The words before "Town" or "Village" that name a kind of one, not a town: "Old Town", "Folk Village"
+TOWN_QUALIFIERS = frozenset(
+    {"old", "new", "model", "folk", "olympic", "global", "smart", "eco", "ghost", "twin", "sister", "home", "down"}
+    | {"china", "korea", "japan", "russia", "mongolia", "culture", "cultural", "tourist", "athletes", "media"}
+    | {"ancient", "historic", "science", "techno", "innovation", "port", "resort", "film", "art", "arts", "water"}
+)
 # Lower-case ends of a Japanese temple's name: "Todai-ji", "Risshaku-ji Temple", "Byodo-in".
 TEMPLE_SUFFIXES = {"ji", "dera", "in", "sa"}  # (and Korean's: "Haein-sa", "Bulguk-sa")
 # A capitalised word as McCune-Reischauer writes it, with the apostrophe of its aspirates:
@@ -1879,7 +1886,8 @@ NATIVE_FORMS = (
     ),
     # (a cape, a coast, a rock and its columnar joints: "호미곶", "양남 주상절리")
     _native("korean natural feature", "산 강 호 섬 도 만 늪 해수욕장 폭포 계곡 곶 해안 바위 절리", "", "LOC"),
-    _native("cjk facility", "寺 神社 宮 宫 城 門 门 陵 館 馆 港 駅 站 楼 樓 塔 廟 庙 橋 桥", "", "FAC"),
+    # (and ruins and a site: "殷墟", "二里头遗址")
+    _native("cjk facility", "寺 神社 宮 宫 城 門 门 陵 館 馆 港 駅 站 楼 樓 塔 廟 庙 橋 桥 墟 遗址 遺址", "", "FAC"),
     _native("korean facility", "항 역 궁 발전소 공원 다리", "", "FAC"),
     _native("mongolian unit", "", "сум сумын хот", "GPE"),
     _native("russian settlement", "", "город село деревня посёлок поселок", "GPE"),
@@ -2108,6 +2116,15 @@ NAME_SHAPES = [
     # a Korean neighbourhood, township or village by its unit's ending: "Haenggung-dong", "Songsan-ri"
     _shape("GPE", [_UNIT_NAME, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}], "korean unit"),
     _shape("GPE", [_UNIT_NAME, {"ORTH": "-"}, {"LOWER": {"IN": sorted(TOWN_UNIT_ENDINGS)}}], "town unit"),
+    # ... and by its unit in English, capitalised: "Ama Town", "Nishinoshima Town" (not "Old Town")
+    _shape(
+        "GPE",
+        [
+            _UNIT_NAME | {"LOWER": {"NOT_IN": sorted(TOWN_QUALIFIERS | GENERIC_WORDS)}},
+            {"ORTH": {"IN": ["Town", "Village"]}},
+        ],
+        "titled town",
+    ),
     # a Japanese agricultural cooperative by its mark before its name: "JA Shimane", "JA Zen-Noh Toyama"
     _shape(
         "ORG",
