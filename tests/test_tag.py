@@ -2838,3 +2838,17 @@ def test_a_listed_name_without_its_lower_case_nouns_and_places_parted_by_a_dash(
     }
     assert [kinds.get(name) for name in ("Khandagaity", "Borshoo", "Erzinsky Kozhuun")] == ["place"] * 3
     assert "International and research bodies" not in kinds and "Khandagaity–Borshoo" not in kinds
+
+
+def test_a_known_acronym_in_brackets_and_a_citys_native_form_are_one_thing_with_the_name(nlp) -> None:
+    text = (
+        "The 2004 NEAR Workshop\n· Overview\nPeriod: 2004\nParticipation\nJapan\nToyama Prefecture\n\n"
+        "International organizations\nGerman Technical Cooperation (GTZ)\n· Contents\n▷ GTZ spoke in "
+        "Tongchuan (통촨, 銅川).\n"
+    )
+    from pipeline import read_bytes
+
+    (record,) = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)
+    ids = {alias: entity.id for entity in record.entities for alias in entity.aliases}
+    assert ids["German Technical Cooperation"] == ids["GTZ"]
+    assert ids["Tongchuan"] == ids["銅川"] == ids["통촨"]

@@ -296,7 +296,12 @@ def _acronym_aside(name: str, before: Mention | None, gazetteer: Gazetteer) -> M
     a short name led by one ("Organization of United Regions (ORU Fogar)"): a mention of the
     name before it."""
     words = name.split()
-    if before is None or gazetteer.lookup(name) is not None:
+    if before is None:
+        return None
+    if (known := gazetteer.lookup(name)) is not None:
+        # "German Technical Cooperation (GTZ)": a body the gazetteer knows by its acronym alone
+        if is_acronym(name) and known.kind == before.kind == "organization" and before.entry is None:
+            return Mention(name, "organization", known.label, known, known.country, "structure", before.text)
         return None
     short_name = any(is_acronym(word) for word in words) and len(words) <= SHORT_NAME_WORDS
     led = short_name and is_acronym(words[0])
@@ -2557,6 +2562,8 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
             and all(m.entry is not None for m in found)
             # "Mudan River (牡丹江)": a river's name in its script, though the gazetteer's city has it too
             and not (tokens.start in headed and any(m.label != native[1].label for m in found))
+            # "Tongchuan (銅川)": the city's name in its script, though the gazetteer gives it to a namesake
+            and not _namesake_city(native[1], found)
         ):
             del natives[tokens.start]  # (the gazetteer's own native form)
             owned = owners[tokens.start][1]  # (the list the name's pair in ``accepted`` holds)
@@ -2570,6 +2577,24 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
             kept.append((tokens, found))
     kept.extend((aside, [mention]) for aside, mention in natives.values())
     return sorted(kept, key=lambda pair: pair[0].start)
+
+
+_TOWN_TYPES = frozenset({"city", "town"})
+
+
+def _namesake_city(native: Mention, found: list[Mention]) -> bool:
+    """Whether a native form in brackets after a city is given by the gazetteer to another town
+    of its country (GeoNames lists a town under the name of another): the form is the city's."""
+    named = native.entry
+    return (
+        named is not None
+        and named.type in _TOWN_TYPES
+        and len(found) == 1
+        and found[0].entry is not None
+        and found[0].entry.type in _TOWN_TYPES
+        and found[0].entry.id != named.id
+        and found[0].entry.country == named.country
+    )
 
 
 def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
@@ -4367,10 +4392,12 @@ def merge(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> li
     gazetteer = gazetteer or load_gazetteer()
     mentions = list(mentions)
     defined = {m.text: m for m in mentions if m.same_as}
+    # the name a known acronym abbreviates is the acronym's body: "German Technical Cooperation (GTZ)"
+    abbreviated = {m.same_as: m.entry for m in mentions if m.same_as and m.entry and is_acronym_word(m.text)}
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         definition = defined.get(mention.text) if mention.entry is None else None
-        entry = mention.entry or (definition.entry if definition else None)
+        entry = mention.entry or (definition.entry if definition else None) or abbreviated.get(mention.text)
         if entry:
             key = entry.id
         else:
