@@ -781,6 +781,12 @@ NAME_KIND_CASES += [
         },
         ["United Nations", "Old Town"],
     ),
+    (  # lower-case words saying where on another name part the two; a town on its island
+        "The capital of the Uyghur Khaganate on the left bank of the Orkhon River; the Us Khatyn site of the "
+        "Ysyakh festival; the town of Ama on Nakanoshima offered to host it.",
+        {"Uyghur Khaganate": "place", "Orkhon River": "place", "Ama": "place"},
+        ["the Orkhon River", "Uyghur Khaganate on the left bank", "Us Khatyn site of the Ysyakh", "Ama on Nakanoshima"],
+    ),
 ]
 
 

@@ -1564,12 +1564,9 @@ def _gazetteer_mentions(
             # treaty named after another body is a document's name ("United Nations Convention
             # on the Law of the Sea"), nesting its body's
             named_in_document = head_word(extended) in DOCUMENT_HEADS and entry.id not in PARENT_BODIES
-            return (
-                [Mention(ent.text, entry.kind, entry.label, entry, entry.country)]
-                if entry.kind == "organization" and not named_in_document
-                else [],
-                covered,
-            )
+            if entry.kind != "organization" or named_in_document:
+                return [], covered
+            return [Mention(ent.text, entry.kind, entry.label, entry, entry.country)], covered
         if kind == "administrative":
             # "Heihe City of Heilongjiang Province" is two places
             parts = _split_of_phrase(extended, gazetteer)
@@ -2038,24 +2035,27 @@ def _unknown_headless(name: str, gazetteer: Gazetteer) -> bool:
 
 def _place_of_no_body(doc: Doc, start: int, names: list[str], gazetteer: Gazetteer) -> str | None:
     """The place label of a name the model took for a body but that names a place: a word of
-    WORD_SHAPES' shape (a Russian town's -sk), or a name of one or two words with no body's
+    WORD_SHAPES' shape (a Russian town's -sk), or names of one or two words each with no body's
     head word, no capital inside a word (brands: "PetroChina"), unknown to the gazetteer,
-    after a word of place (the unknown towns, capes and hills of the member regions)."""
-    if len(names) != 1:
-        return None
-    name = names[0]
-    if (shape := word_shape(name)) is not None:
+    after a word of place (the unknown towns, capes and hills of the member regions; "the
+    town of Ama on Nakanoshima")."""
+    if len(names) == 1 and (shape := word_shape(names[0])) is not None:
         return shape.label
-    words = name.split()
-    if (
-        _unknown_headless(name, gazetteer)
-        and len(words) <= 2
-        # (a brand's capital inside a word: "PetroChina"; after a hyphen it opens a word: "Sikhote-Alin")
-        and not any(char.isupper() for word in words for part in word.split("-") for char in part[1:])
-        and _after_place_word(doc, start)
-    ):
+    # (each name of the span: "the town of Ama on Nakanoshima" is the town and its island)
+    if names and all(_plain_unknown_name(name, gazetteer) for name in names) and _after_place_word(doc, start):
         return "LOC"
     return None
+
+
+def _plain_unknown_name(name: str, gazetteer: Gazetteer) -> bool:
+    """A name of one or two words with no head word, unknown to the gazetteer, and no capital
+    inside a word (a brand's: "PetroChina"; after a hyphen it opens a word: "Sikhote-Alin")."""
+    words = name.split()
+    return (
+        _unknown_headless(name, gazetteer)
+        and len(words) <= 2
+        and not any(char.isupper() for word in words for part in word.split("-") for char in part[1:])
+    )
 
 
 _TOPIC_WORDS_MAX = 12

@@ -102,6 +102,9 @@ HEAD_WORDS = {
         "township",  # "Xinglong Township"
         "ulus",  # a district of the Sakha Republic: "Olekminsky Ulus"
         "kozhuun",  # a district of the Republic of Tyva: "Erzinsky Kozhuun"
+        # a state of the steppe's past: "Uyghur Khaganate", "Golden Horde's Khanate"
+        "khaganate",
+        "khanate",
     },
     "natural": {
         # "Gochang Tidal Flat", "Suncheon Bay Tidal Flats"
@@ -994,6 +997,8 @@ NOT_NAMES = {
     "virtual",
     "offline",
     "in-person",
+    # a faith's community: "the Old Believers of Tarbagatai"
+    "old believers",
     # the era after a year: "in 278 BC"
     "bc",
     "bce",
@@ -1622,6 +1627,35 @@ def _numbered_unit(before: str, after: str) -> bool:
 TOWNS_ON_ISLANDS = frozenset({"town", "city", "village"})  # the heads of a town "on" its island
 
 
+def _town_on_island(before: list[str], label: str) -> bool:
+    """Whether the words before "on" name a town on its island: "Ama Town on Nakanoshima", "Ama on
+    Nakanoshima" (a place's span, or a word of no body the model spanned as one: not "Subcommittee on")."""
+    return before[-1].lower() in TOWNS_ON_ISLANDS or (
+        (label == "GPE" or len(before) == 1) and head_kind(" ".join(before)) is None
+    )
+
+
+LOWER_CASE_NOUN_WORDS = 4  # "on the left bank" before "of": words in lower case between two names
+
+
+def _at_lower_case_noun_of(words: list[str]) -> tuple[str, str] | None:
+    """A span's capitalised name, then up to LOWER_CASE_NOUN_WORDS words in lower case ending
+    in a common noun, "of" and another name: (the name, the other), else None."""
+    for index, word in enumerate(words[1:-1], 1):
+        if word != "of" or not _common_noun(words[index - 1]) or words[index - 1] in CONNECTORS:
+            continue
+        start = index - 1
+        while start > 0 and index - start < LOWER_CASE_NOUN_WORDS and words[start - 1].islower():
+            start -= 1
+        other = words[index + 1 :]
+        if other and other[0] == "the":
+            other = other[1:]
+        if start == 0 or not words[start - 1][:1].isupper() or not other or not other[0][:1].isupper():
+            return None
+        return " ".join(words[:start]), " ".join(other)
+    return None
+
+
 def clean_span(text: str, label: str) -> list[str]:
     """The names inside a span the model found; empty when it is junk."""
     if (number := FACILITY_NUMBER.search(text)) and head_kind(facility := text[: number.start()]) == "facility":
@@ -1654,6 +1688,11 @@ def clean_span(text: str, label: str) -> list[str]:
         text = text[: text.rindex("(")].rstrip()
     if lead := LOWER_CASE_LEAD_OF.match(text):  # "the west coast of Sakhalin Island": the island
         return clean_span(text[lead.end() :], label)
+    if (parted := _at_lower_case_noun_of(text.split())) is not None:
+        # "Uyghur Khaganate on the left bank of the Orkhon River": a name, then words in lower
+        # case that say where on another: the name, and the other where its head names it
+        name, other = parted
+        return [*clean_span(name, label), *(clean_span(other, label) if head_kind(other) else [])]
     if len(titled := _SPACED_DASH.split(text)) > 1:  # "Minutes - Education and Culture Subcommittee"
         return [name for part in titled for name in clean_span(part, label)]
     words = _after_role(text.split())
@@ -1674,7 +1713,7 @@ def clean_span(text: str, label: str) -> list[str]:
         (
             index
             for index, word in enumerate(words[1:-1], 1)
-            if (word == "in" or (word == "on" and words[index - 1].lower() in TOWNS_ON_ISLANDS))
+            if (word == "in" or (word == "on" and _town_on_island(words[:index], label)))
             and words[index + 1][:1].isupper()
         ),
         None,
