@@ -1860,7 +1860,8 @@ def _located(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> bool:
     """Whether an unknown one-word name the model took for a body is a town by where it
     stands: after "in", "at" or "near" ("the terminal at Zabaikalsk"), before a comma and
     a region or country the gazetteer knows ("from Otsu, Shiga Prefecture"), joined by "and"
-    to a place it knows ("with Khovd and Ulgii"), or where a route from a place ends
+    or a comma to a place it knows, a name of its own ("with Khovd and Ulgii", "towards
+    Bichigt, Numrug and Arxan"), or where a route from a place ends
     ("from Biysk to Kosh-Agach")."""
     name = doc[start:end].text
     if " " in name or name.isupper() or head_kind(name) is not None:

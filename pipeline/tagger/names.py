@@ -102,7 +102,7 @@ HEAD_WORDS = {
         "township",  # "Xinglong Township"
         "ulus",  # a district of the Sakha Republic: "Olekminsky Ulus"
         "kozhuun",  # a district of the Republic of Tyva: "Erzinsky Kozhuun"
-        # a state of the steppe's past: "Uyghur Khaganate", "Golden Horde's Khanate"
+        # a state of the steppe's past: "Uyghur Khaganate", "Kazan Khanate"
         "khaganate",
         "khanate",
     },
