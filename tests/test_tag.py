@@ -791,6 +791,12 @@ NAME_KIND_CASES += [
         {"Uyghur Khaganate": "place", "Orkhon River": "place", "Ama": "place"},
         ["the Orkhon River", "Uyghur Khaganate on the left bank", "Us Khatyn site of the Ysyakh", "Ama on Nakanoshima"],
     ),
+    (  # a route's untagged end (not in a quoted title); a known name before common nouns; people of a body; a cargo
+        "The railway from Choibalsan to Sumber; the Primorye-2 international transport corridor; Speakers of Jilin "
+        'University; Coal and iron ore; the talk "From Akademgorodok to Daedeok: science cities".',
+        {"Sumber": "place", "Primorye-2": "place", "Jilin University": "organization"},
+        ["Primorye-2 international transport corridor", "Speakers of Jilin University", "Coal", "Daedeok"],
+    ),
 ]
 
 
@@ -2862,3 +2868,12 @@ def test_a_known_acronym_in_brackets_and_a_citys_native_form_are_one_thing_with_
     ids = {alias: entity.id for entity in record.entities for alias in entity.aliases}
     assert ids["German Technical Cooperation"] == ids["GTZ"]
     assert ids["Tongchuan"] == ids["銅川"] == ids["통촨"]
+
+
+def test_a_railway_taking_part_is_its_company(nlp) -> None:
+    text = (
+        "The 2001 NEAR Expert Meeting\n· Overview\nPeriod: 2001\nParticipation\nJapan\nNiigata Prefecture\n\n"
+        "Observers\nFar Eastern Railway, Korean National Railroad\n· Contents\n▷ Talks.\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert [kinds.get(name) for name in ("Far Eastern Railway", "Korean National Railroad")] == ["organization"] * 2

@@ -687,6 +687,10 @@ BODY_KIND_ASIDES = frozenset({"NGO", "NPO", "INGO", "NONPROFIT", "NON-PROFIT"})
 _OFFICE_IN_PLACE = re.compile(r"^(?P<place>[A-Z][^()]*?)\s+(?:office|branch|bureau|representative office)$")
 
 
+# A railway taking part in a meeting is its company: "Far Eastern Railway", "Korean National Railroad"
+RAILWAY_OPERATORS = frozenset({"railway", "railways", "railroad", "railroads"})
+
+
 def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = [
         mention for line in _listed_delegates(record) for mention in _listed_delegate_mentions(line, gazetteer)
@@ -729,6 +733,7 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                         # say where the body before it is: "Green Climate Fund (GCF), Songdo")
                         or (bodies_group and " " in name and head_kind(name) is None and gazetteer.lookup(name) is None)
                         or head_kind(name) in ("organization", "event")
+                        or head_word(name) in RAILWAY_OPERATORS
                         or _led_by_acronym(name, gazetteer)
                         or (named is None and _initialled_body(authority, name, gazetteer))
                     )
@@ -1548,6 +1553,12 @@ def _gazetteer_mentions(
             end += 1
         government = ent.doc[start:end].text
         return [Mention(government, "organization", "ORG", None, entry.country, "rules")], range(start, end)
+    if _written_lower(ent, entry) and (prefix := _known_prefix(ent, gazetteer)) is not None:
+        # "the Primorye-2 international transport corridor": the name the gazetteer knows, and
+        # common nouns (its alias "... International Transport Corridor" matched in lower case)
+        named, named_entry = prefix
+        mention = Mention(named.text, named_entry.kind, named_entry.label, named_entry, named_entry.country)
+        return [mention], range(named.start, named.end)
     base_span, extended_span = _compound(ent, ents_at, entry.kind == "organization")
     base, extended = base_span.text, extended_span.text
     if extended != base and not in_capitals(extended):
@@ -1611,6 +1622,19 @@ def _gazetteer_mentions(
             _mention(name, gazetteer, entry.kind, entry.label, entry.country, "gazetteer") for name in names
         ], covered
     return [Mention(ent.text, entry.kind, entry.label, entry, entry.country)], covered
+
+
+def _written_lower(ent: Span, entry: Entry) -> bool:
+    """Whether a place's known name is matched with words in lower case that every way the
+    gazetteer writes it capitalises."""
+    text = ent.text
+    return (
+        entry.kind == "place"
+        and text.isascii()
+        # (a feature's head in lower case is left to the compound: "the Tumen river")
+        and any(word.islower() and word not in _TRAILING_LOWER for word in text.split()[1:])
+        and all(alias != text for alias in (entry.name, *entry.aliases))
+    )
 
 
 def _known_prefix(span: Span, gazetteer: Gazetteer) -> tuple[Span, Entry] | None:
@@ -3260,6 +3284,9 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
         other_name = _feature_other_name(doc, tokens, found, taken)
         if other_name:
             accepted.append(other_name)
+        route_end = _untagged_route_end(doc, tokens, found, taken)
+        if route_end:
+            accepted.append(route_end)
     accepted = _cities_among_cities(doc, _also_known_as(doc, _with_native(doc, accepted)), gazetteer)
     return [mention for _, found in _with_articles(doc, _governed_regions(doc, accepted)) for mention in found]
 
@@ -3972,6 +3999,49 @@ def _named_body(mention: Mention) -> bool:
 def _known_body(token: Token) -> bool:
     """Whether ``token`` opens a body the gazetteer or a name shape found (not the model's guess)."""
     return token.ent_type_ in ORG_LABELS and bool(token.ent_id_)
+
+
+def _untagged_route_end(
+    doc: Doc, tokens: range, found: list[Mention], taken: set[int]
+) -> tuple[range, list[Mention]] | None:
+    """ "from Choibalsan to Sumber": an untagged capitalised name of at most two words after a
+    known place, its "from" before it and "to" after it, is where the route ends: a place."""
+    if (
+        len(found) != 1
+        or found[0].kind != "place"
+        or found[0].entry is None
+        or tokens.start == 0
+        or doc[tokens.start - 1].lower_ != "from"
+        or tokens.stop + 1 >= len(doc)
+        or doc[tokens.stop].lower_ != "to"
+    ):
+        return None
+    start = stop = tokens.stop + 1
+    while stop < len(doc) and stop not in taken and _starts_name(doc[stop]) and stop - start < TOWN_NAME_WORDS:
+        stop += 1
+    if stop == start or (stop < len(doc) and (stop in taken or _starts_name(doc[stop]))):
+        return None
+    name = doc[start:stop].text
+    # (a name the model took for a person's is free: "to Sumber")
+    if (
+        not is_name(name)
+        or head_kind(name) is not None
+        or doc[start].ent_type_ in PLACE_LABELS | ORG_LABELS
+        or _inside_quotes(doc, start)  # ('"From Akademgorodok to Daedeok: ..."', a talk's title)
+    ):
+        return None
+    taken.update(range(start, stop))
+    return range(start, stop), [Mention(name, "place", "GPE", None, found[0].country, "rules")]
+
+
+def _inside_quotes(doc: Doc, start: int) -> bool:
+    """Whether an odd number of quotation marks stands before ``start`` on its line."""
+    marks = 0
+    for token in reversed(doc[:start]):
+        if "\n" in token.text_with_ws:
+            break
+        marks += token.text in QUOTATION_MARKS
+    return marks % 2 == 1
 
 
 OTHER_NAME_WORDS = 3  # "the Yellow River (Hwang Ho)": a feature's other name, alone in its brackets

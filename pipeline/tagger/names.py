@@ -999,6 +999,8 @@ NOT_NAMES = {
     "in-person",
     # a faith's community: "the Old Believers of Tarbagatai"
     "old believers",
+    # a cargo at a sentence's start: "Coal and iron ore made up most of the traffic"
+    "coal",
     # the era after a year: "in 278 BC"
     "bc",
     "bce",
@@ -1592,6 +1594,14 @@ _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 
 # Common words of a part of a place before its name: "the west coast of", "the upper reaches of the"
 LOWER_CASE_LEAD_OF = re.compile(r"^(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}of\s+(?:the\s+)?(?=[A-Z])")
+# ... and people of a body, capitalised at a line's start: "Speakers of Jilin University"
+PEOPLE_OF = frozenset(
+    {"speakers", "representatives", "delegates", "experts", "members", "students", "researchers", "officials"}
+    | {"participants", "scientists", "staff", "delegations", "engineers"}
+)
+PEOPLE_LEAD_OF = re.compile(
+    rf"^(?:the\s+)?(?:{'|'.join(sorted(PEOPLE_OF))})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])", re.IGNORECASE
+)
 # A facility's number after its head word: "Thermal Power Plant No. 4"
 FACILITY_NUMBER = re.compile(r"\s+No\.?\s*\d+$")
 # A unit numbered by an ordinal before its name, which the ordinal is a word of: "8th Regional
@@ -1686,7 +1696,9 @@ def clean_span(text: str, label: str) -> list[str]:
         return []
     if text.count("(") > text.count(")"):  # "Development and Cooperation (SDC": the span ends inside a bracket
         text = text[: text.rindex("(")].rstrip()
-    if lead := LOWER_CASE_LEAD_OF.match(text):  # "the west coast of Sakhalin Island": the island
+    if lead := LOWER_CASE_LEAD_OF.match(text) or PEOPLE_LEAD_OF.match(
+        text
+    ):  # "the west coast of Sakhalin Island": the island
         return clean_span(text[lead.end() :], label)
     if (parted := _at_lower_case_noun_of(text.split())) is not None:
         # "Uyghur Khaganate on the left bank of the Orkhon River": a name, then words in lower
