@@ -1095,6 +1095,7 @@ TWO_WORD_HEADS = {
     ("sandy", "land"): "natural",
     ("development", "area"): "facility",
     ("recreation", "area"): "facility",  # "Hwawon Recreation Area"
+    ("recreation", "forest"): "facility",  # Korea's "Natural Recreation Forest": "Jwagusan Natural Recreation Forest"
     ("protected", "area"): "natural",  # "Uvs Lake Strictly Protected Area", Mongolia's reserves
     ("joint", "initiative"): "event",  # a document adopted: "Hengdaohezi Joint Initiative"
     # a board that is a body, not a company's ("Chairman of the Board of ... Group"): "GTI Tourism Board"
