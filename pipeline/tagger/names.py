@@ -1695,6 +1695,10 @@ def clean_span(text: str, label: str) -> list[str]:
         and year_named(text)
     ):
         return []
+    title = next((index for index, word in enumerate(words[1:-1], 1) if word.lower().rstrip(".") in HONORIFICS), None)
+    if title is not None and words[title + 1][:1].isupper():
+        # "Lake Khuvsgul Ms. Irina Sokolova": lines of a programme joined, a person's title starts the next
+        return clean_span(" ".join(words[:title]), label)
     if text.count("(") > text.count(")"):  # "Development and Cooperation (SDC": the span ends inside a bracket
         text = text[: text.rindex("(")].rstrip()
     if lead := LOWER_CASE_LEAD_OF.match(text) or PEOPLE_LEAD_OF.match(
