@@ -1100,6 +1100,11 @@ TWO_WORD_HEADS = {
     ("joint", "initiative"): "event",  # a document adopted: "Hengdaohezi Joint Initiative"
     # a board that is a body, not a company's ("Chairman of the Board of ... Group"): "GTI Tourism Board"
     ("tourism", "board"): "organization",
+    ("transport", "board"): "organization",  # "GTI Transport Board"
+    ("trade", "board"): "organization",
+    ("energy", "board"): "organization",
+    # a route of many means, no road or railway of its own: "Tumen Transport Corridor"
+    ("transport", "corridor"): "facility",
     # a government's unit, not a part of a text or a line: "International Affairs Section"
     ("affairs", "section"): "organization",
     ("energy", "exchange"): "organization",  # a market: "Shanghai Environment and Energy Exchange"
