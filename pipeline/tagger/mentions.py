@@ -3957,6 +3957,20 @@ _LIST_JOINERS = frozenset({"&", "and", ","})
 CITY_REGION_TYPES = frozenset({"capital city", "special city", "metropolitan city", "municipality", "federal city"})
 
 
+COORDINATED_NAME_WORDS = 3  # "Mount Tai & Qufu": the words of an untagged name joined to a place
+
+
+def _free_name_end(doc: Doc, start: int, taken: set[int], longest: int) -> int | None:
+    """The end of the capitalised name of at most ``longest`` words at ``start`` that no accepted
+    proposal holds and that no such word goes on from; None where there is none."""
+    stop = start
+    while stop < len(doc) and stop not in taken and _starts_name(doc[stop]) and stop - start < longest:
+        stop += 1
+    if stop == start or (stop < len(doc) and (stop in taken or _starts_name(doc[stop]))):
+        return None
+    return stop
+
+
 def _coordinated_place(
     doc: Doc, tokens: range, found: list[Mention], taken: set[int]
 ) -> tuple[range, list[Mention]] | None:
@@ -3966,14 +3980,13 @@ def _coordinated_place(
     joiner = tokens.stop
     if len(found) != 1 or joiner + 1 >= len(doc) or doc[joiner].text not in _LIST_JOINERS:
         return None
-    start = stop = joiner + 1
     # "the Onon and the Ulz": natural features, both after their article
     feature_after_article = tokens.start > 0 and doc[tokens.start - 1].lower_ == "the" and found[0].label == "LOC"
-    articled = doc[joiner].text != "," and start + 1 < len(doc) and doc[start].lower_ == "the" and feature_after_article
-    start = stop = start + articled
-    while stop < len(doc) and stop not in taken and _starts_name(doc[stop]) and stop - start < 3:
-        stop += 1
-    if stop == start or (stop < len(doc) and (stop in taken or _starts_name(doc[stop]))):
+    articled = (
+        doc[joiner].text != "," and joiner + 2 < len(doc) and doc[joiner + 1].lower_ == "the" and feature_after_article
+    )
+    start = joiner + 1 + articled
+    if (stop := _free_name_end(doc, start, taken, COORDINATED_NAME_WORDS)) is None:
         return None
     noun_follows = stop < len(doc) and (doc[stop].text in _POSSESSIVES or not (doc[stop].is_stop or doc[stop].is_punct))
     if articled and noun_follows:
@@ -4016,10 +4029,8 @@ def _untagged_route_end(
         or doc[tokens.stop].lower_ != "to"
     ):
         return None
-    start = stop = tokens.stop + 1
-    while stop < len(doc) and stop not in taken and _starts_name(doc[stop]) and stop - start < TOWN_NAME_WORDS:
-        stop += 1
-    if stop == start or (stop < len(doc) and (stop in taken or _starts_name(doc[stop]))):
+    start = tokens.stop + 1
+    if (stop := _free_name_end(doc, start, taken, TOWN_NAME_WORDS)) is None:
         return None
     name = doc[start:stop].text
     # (a name the model took for a person's is free: "to Sumber")
