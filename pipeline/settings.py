@@ -330,6 +330,11 @@ def logo_png(path: Path) -> bytes:
     return out.getvalue()
 
 
+# The documents' date without SOURCE_DATE_EPOCH: reportlab's own fixed date for reproducible
+# PDFs, which the DOCX takes too.
+STABLE_EPOCH = 946684800  # 2000-01-01T00:00:00Z
+
+
 def edition_date(settings: Settings, today: datetime.date | None = None) -> datetime.date:
     """The edition date: SOURCE_DATE_EPOCH when set (reproducible builds), else the
     settings' date, else today."""

@@ -538,13 +538,13 @@ def test_jobs_are_capped_by_the_slices_and_the_cores(tmp_path, monkeypatch):
     import pipeline.builder.runner as runner
 
     asked: list[int] = []
-    real = runner.ProcessPoolExecutor
+    real = runner._process_pool
 
-    def recording_pool(max_workers, **kwargs):
+    def recording_pool(max_workers):
         asked.append(max_workers)
-        return real(min(max_workers, 2), **kwargs)  # (what the unchanged code asked for would fork 1000)
+        return real(min(max_workers, 2))  # (what the unchanged code asked for would fork 1000)
 
-    monkeypatch.setattr(runner, "ProcessPoolExecutor", recording_pool)
+    monkeypatch.setattr(runner, "_process_pool", recording_pool)
     raw = tmp_path / "raw"
     raw.mkdir()
     for number in range(10):

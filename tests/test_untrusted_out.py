@@ -23,7 +23,7 @@ import pipeline.builder.book
 import pipeline.builder.runner
 from pipeline.builder.book import BookPart
 from pipeline.builder.dist import BundleError, BundleProblem, sums_line, write_bundle
-from pipeline.builder.files import BOOK_STEM
+from pipeline.builder.files import BOOK_STEM, LAYOUT_NAME
 from pipeline.builder.manifest import MANIFEST_NAME
 from pipeline.builder.report import FileStatus, Summary
 from pipeline.builder.runner import BuildOptions, build
@@ -190,7 +190,7 @@ def test_a_layout_of_the_wrong_shape_gives_a_fresh_book(built):
     """The book's layout says which pages of the old book to keep: page counts that are
     not counts, or do not add up to the book, keep none."""
     raw, out = built
-    layout_path = out / pipeline.builder.book.LAYOUT_NAME
+    layout_path = out / LAYOUT_NAME
     layout = json.loads(layout_path.read_text(encoding="utf-8"))
     for parts in ([[key, str(pages)] for key, pages in layout["parts"]], [[key, 1000] for key, _ in layout["parts"]]):
         layout_path.write_text(json.dumps({**layout, "parts": parts}))
@@ -208,15 +208,15 @@ def test_when_the_collection_fails_the_briefings_built_are_kept(built, monkeypat
     the next build makes only the collection."""
     raw, out = built
     (raw / "another.txt").write_bytes(SAMPLES[2].read_bytes())
-    real = pipeline.builder.runner.write_collection
+    real = pipeline.builder.book.write_collection
 
     def failing(*args, **kwargs):
         raise RuntimeError("the book could not be made")
 
-    monkeypatch.setattr(pipeline.builder.runner, "write_collection", failing)
+    monkeypatch.setattr(pipeline.builder.book, "write_collection", failing)
     summary = _build(raw, out)
     assert not summary.ok and summary.count(FileStatus.BUILT) == 1
-    monkeypatch.setattr(pipeline.builder.runner, "write_collection", real)
+    monkeypatch.setattr(pipeline.builder.book, "write_collection", real)
     again = _build(raw, out)
     assert again.ok and summary_counts(again.line()) == (0, 3, 0, 0)
     assert len(json.loads((out / "index.json").read_text(encoding="utf-8"))["records"]) == 3

@@ -12,10 +12,8 @@ import datetime
 import hashlib
 import itertools
 import json
-import os
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping
-from concurrent.futures import Executor, Future
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -27,17 +25,15 @@ from ..render import briefing as b
 from ..render.i18n import ENGLISH, N_, Translator, briefing_suffixes
 from ..render.theme import MARGINS, PAGE_SIZES
 from ..settings import DEFAULTS, LANGUAGES, Language
-from .files import BOOK_STEM, book_language, book_names
+from .edition import BOOK_TITLE, Edition
+from .files import BOOK_STEM, book_names, layout_name, remove_books
 from .index import INDEX_NAME, IndexEntry, in_date_order, index_json
 from .manifest import Entry, pipeline_fingerprint
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
     import pikepdf
-
-    from ..settings import Settings
-
-BOOK_TITLE = N_("NEAR conference briefings")
-
 
 # --- the book's front matter, as briefing blocks -------------------------------------------
 
@@ -50,33 +46,6 @@ MATRIX_NAME_WIDTH = 150.0  # points
 MATRIX_COUNT_WIDTH = 48.0
 MATRIX_MEETING_WIDTH = 27.0
 LABEL_LETTERS = 3
-
-
-@dataclass(frozen=True)
-class Edition:
-    """What the book's cover and metadata say beyond its records."""
-
-    association: str = "Association of North East Asia Regional Governments"
-    short_name: str = "NEAR"
-    date: datetime.date = datetime.date(2000, 1, 1)
-    logo: bytes | None = None  # PNG
-    scope: str = ""  # which meetings, when not all ('Meetings attended by authorities of Japan')
-
-    def footer(self, language: Translator = ENGLISH) -> str:
-        return language._("%(title)s · %(short_name)s · edition of %(date)s") % {
-            "title": language._(BOOK_TITLE),
-            "short_name": self.short_name,
-            "date": language.date(self.date),
-        }
-
-
-def edition_fingerprint(edition: Edition, settings: Settings) -> str:
-    """What the book shows beyond its records, when stated: a new day alone (the date
-    being today's) rebuilds nothing; a date set in the settings or by SOURCE_DATE_EPOCH does."""
-    stated = settings.edition.date is not None or os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit()
-    shown = [edition.association, edition.short_name, edition.date.isoformat() if stated else ""]
-    shown.append(hashlib.sha256(edition.logo).hexdigest() if edition.logo else "")
-    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()[:16]
 
 
 def _book(
@@ -348,17 +317,6 @@ class PageRun:
     document: pikepdf.Pdf
     first: int
     count: int
-
-
-LAYOUT_SUFFIX = ".layout.json"
-
-
-def layout_name(language: Language = "en", stem: str = BOOK_STEM) -> str:
-    """The layout file of the PDF book (or volume ``stem``) in ``language`` (English: LAYOUT_NAME)."""
-    return f".{book_names(language, stem)[0].removesuffix('.pdf')}{LAYOUT_SUFFIX}"
-
-
-LAYOUT_NAME = layout_name("en")
 
 
 def _digest(blocks: list) -> str:
@@ -741,23 +699,6 @@ def _same_texts(
         if any(new.outputs.get(suffix) != old.outputs.get(suffix) for suffix in suffixes):
             return False
     return True
-
-
-def _layout_language(name: str) -> Language | None:
-    """The language of a book's or volume's layout file ``name`` (None: no layout's name)."""
-    stem = name.removeprefix(".").removesuffix(LAYOUT_SUFFIX)
-    return book_language(f"{stem}.pdf") if name.startswith(".") and name.endswith(LAYOUT_SUFFIX) else None
-
-
-def remove_books(out_dir: Path, languages: Collection[Language], keep: Collection[str] = ()) -> None:
-    """Every book and volume file in ``languages`` in OUT_DIR, and its layout, but those in ``keep``.
-    (Found by their names, which no raw text's outputs can take: a volume gone from the
-    manifest with a build that failed is still found.)"""
-    with os.scandir(out_dir) as found:
-        names = [entry.name for entry in found if entry.name.startswith((BOOK_STEM, f".{BOOK_STEM}"))]
-    for name in names:
-        if name not in keep and (book_language(name) or _layout_language(name)) in languages:
-            (out_dir / name).unlink(missing_ok=True)
 
 
 def write_collection(

@@ -212,7 +212,8 @@ def _country_collection(
 
     from ..render import briefing as b
     from ..settings import edition_date
-    from .book import Edition, book_docx, book_pdf, reference_parts
+    from .book import book_docx, book_pdf, reference_parts
+    from .edition import Edition
 
     association = settings.association
     scope = f"The meetings attended by authorities of {name}"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 
-from ..render.briefing import STABLE_EPOCH
+from ..settings import STABLE_EPOCH
 
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 # The last second with a four-digit year (9999-12-31T23:59:59Z): PDF and DOCX dates have four.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
@@ -50,6 +50,34 @@ def book_language(name: str) -> Language | None:
     """The language of the book or volume file ``name`` (None: no book's name)."""
     found = _BOOK_NAME.fullmatch(name)
     return None if found is None else _LANGUAGE_OF_TAG[found["tag"]]
+
+
+LAYOUT_SUFFIX = ".layout.json"
+
+
+def layout_name(language: Language = "en", stem: str = BOOK_STEM) -> str:
+    """The layout file of the PDF book (or volume ``stem``) in ``language`` (English: LAYOUT_NAME)."""
+    return f".{book_names(language, stem)[0].removesuffix('.pdf')}{LAYOUT_SUFFIX}"
+
+
+LAYOUT_NAME = layout_name("en")
+
+
+def _layout_language(name: str) -> Language | None:
+    """The language of a book's or volume's layout file ``name`` (None: no layout's name)."""
+    stem = name.removeprefix(".").removesuffix(LAYOUT_SUFFIX)
+    return book_language(f"{stem}.pdf") if name.startswith(".") and name.endswith(LAYOUT_SUFFIX) else None
+
+
+def remove_books(out_dir: Path, languages: Collection[Language], keep: Collection[str] = ()) -> None:
+    """Every book and volume file in ``languages`` in OUT_DIR, and its layout, but those in ``keep``.
+    (Found by their names, which no raw text's outputs can take: a volume gone from the
+    manifest with a build that failed is still found.)"""
+    with os.scandir(out_dir) as found:
+        names = [entry.name for entry in found if entry.name.startswith((BOOK_STEM, f".{BOOK_STEM}"))]
+    for name in names:
+        if name not in keep and (book_language(name) or _layout_language(name)) in languages:
+            (out_dir / name).unlink(missing_ok=True)
 
 
 def collection_outputs(languages: tuple[Language, ...]) -> tuple[str, ...]:

@@ -10,17 +10,13 @@ OUT_DIR is trusted: an output that is not the file the build wrote is rebuilt.
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import gc
-import multiprocessing
 import os
-import signal
 import sys
 import time
 from collections.abc import Callable, Collection, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Executor, Future, as_completed
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +31,7 @@ from ..settings import DEFAULTS, LANGUAGES, Language, Settings, edition_date, lo
 from ..tagger.model import model_fingerprint
 from ..timing import Timings
 from .archive import ArchiveOutcome, archive_records, update_archive, update_archive_apart
-from .book import Edition, edition_fingerprint, remove_books, write_collection
-from .checks import write_checks
+from .edition import Edition, edition_fingerprint
 from .environment import writers_environment
 from .files import (
     CHECKS_NAME,
@@ -45,6 +40,7 @@ from .files import (
     checks_name,
     output_suffixes,
     outputs_of,
+    remove_books,
     remove_outputs,
 )
 from .index import INDEX_NAME, IndexEntry
@@ -54,6 +50,8 @@ from .report import EditedOutput, FileResult, FileStatus, Reporter, Summary
 from .stages import Stage, Tagger, TextOutcome, build_texts, extend_texts, failure_line
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from spacy.language import Language as Nlp
 
     from ..record import Record
@@ -74,6 +72,7 @@ MANIFEST_SAVES_PER_SIZE = 10
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
+_T = TypeVar("_T")
 
 
 def scan_raw_dir(raw_dir: Path) -> tuple[list[Path], list[str]]:
@@ -158,6 +157,9 @@ def _worker_started(build_process: int) -> None:
     process decides what stops. And a worker ends with the build process, however that
     ends (SIGTERM, SIGHUP, SIGKILL): left alone it would finish its slice, then wait for
     more forever, holding a model's memory, the caller's stderr and OUT_DIR's lock."""
+    import ctypes
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform == "linux":
         # The kernel kills this process when the one that forked it ends. (Pool workers are
@@ -172,7 +174,7 @@ def _workers(tagger: Tagger | None, workers: int) -> Iterator[Executor | None]:
     """``workers`` forked worker processes that inherit the loaded model and fonts; None
     when one is enough (the work is too small to pay for more) or the platform cannot fork."""
     global _FORKED_TAGGER
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or not _can_fork():
         yield None
         return
     warm_renderers()
@@ -181,12 +183,7 @@ def _workers(tagger: Tagger | None, workers: int) -> Iterator[Executor | None]:
     # garbage collector leaves them alone instead of touching, and so copying, their pages.
     # (``build`` lets them go when it ends.)
     gc.freeze()
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_worker_started,
-        initargs=(os.getpid(),),
-    )
+    pool = _process_pool(workers)
     try:
         yield pool
     except BaseException:
@@ -483,14 +480,39 @@ def _build_locked(
     return summary
 
 
+# (multiprocessing is imported by the functions below, once a build has work for a worker:
+# a build with nothing to do, which a user runs most often, does not pay for it.)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _process_pool(workers: int) -> ProcessPoolExecutor:
+    """``workers`` processes forked from this one."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_started, initargs=(os.getpid(),))
+
+
 def _forked_worker() -> ProcessPoolExecutor | None:
     """One worker process forked from this one, for work beside it (None where processes
     cannot be forked)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    return ProcessPoolExecutor(
-        1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_started, initargs=(os.getpid(),)
-    )
+    return _process_pool(1) if _can_fork() else None
+
+
+def _outcome(beside: Future[_R], otherwise: Callable[[], _T]) -> _R | _T:
+    """What the worker beside returned, or, when it was killed mid-way, ``otherwise()`` here."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return beside.result()
+    except BrokenProcessPool:
+        return otherwise()
 
 
 def _beside(work: Callable[_P, _R], *args: _P.args, **kwargs: _P.kwargs) -> Future[_R] | None:
@@ -514,13 +536,12 @@ def _archive_done(
 ) -> None:
     """The archive and the site updated: what the worker beside told, or, without one (or
     when it was killed), updated here."""
-    if beside is not None:
-        try:
-            beside.result().replay(summary, reporter)
-            return
-        except BrokenProcessPool:  # killed mid-way: the archive checks itself as it is opened
-            pass
-    update_archive(out_dir, records, summary, reporter)
+    # (the worker killed mid-way: the archive checks itself as it is opened)
+    told = None if beside is None else _outcome(beside, lambda: None)
+    if told is None:
+        update_archive(out_dir, records, summary, reporter)
+    else:
+        told.replay(summary, reporter)
 
 
 def _in_languages(out_dir: Path, entry: Entry, wanted: tuple[str, ...]) -> Entry:
@@ -730,6 +751,8 @@ def _result(name: str, status: FileStatus, entry: IndexEntry, new: bool = False)
 def _write_checks(options: BuildOptions, summary: Summary) -> str | None:
     """OUT_DIR/checks.pdf, the pre-send report of this build (its text goes to the terminal)
     -> the error line when it cannot be written."""
+    from .checks import write_checks  # (the renderers: a build with nothing to write imports none)
+
     try:
         write_checks(options.out_dir, summary, options.settings, options.paper)
     except OSError as error:
@@ -742,10 +765,9 @@ def _checks_done(
 ) -> None:
     """The pre-send report written: by the worker beside, or, without one (or when it was
     killed), here."""
-    try:
-        error = beside.result() if beside is not None else _write_checks(options, summary)
-    except BrokenProcessPool:
-        error = _write_checks(options, summary)
+    error = (
+        _write_checks(options, summary) if beside is None else _outcome(beside, lambda: _write_checks(options, summary))
+    )
     if error is not None:
         summary.errors.append(error)
         reporter.message(error)
@@ -767,6 +789,8 @@ def _write_collection(
     """index.json and the book of ``manifest``'s texts in ``languages`` -> the digest of each
     file as written; empty when they could not be written (the briefings stay; the next
     build makes them again). ``kept``, ``before``: as ``write_collection`` takes them."""
+    from .book import write_collection  # (the renderers: a build with nothing to write imports none)
+
     try:
         files = write_collection(
             out_dir, manifest.files, manifest.paper, atomic_output, pool, kept, edition, languages, before

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from ..parser.countries import country_code
 from ..parser.text import split_aside
 from ..parser.unwrap import rejoined_paragraphs
-from ..settings import DEFAULTS, Settings
+from ..settings import DEFAULTS, STABLE_EPOCH, Settings
 from .i18n import ENGLISH, N_, Translator
 
 if TYPE_CHECKING:  # (the book's index is made without the record model: a no-op build stays light)
@@ -30,8 +30,6 @@ MAX_HEADING_CHARS = 120
 # which gives every country's count, stands alone: 30 bars fill a page (A4 or Letter,
 # in the PDF and as the DOCX picture); a chart of more is no longer read as a picture.
 MAX_CHART_COUNTRIES = 30
-# reportlab's own fixed date for reproducible PDFs; the DOCX uses the same one.
-STABLE_EPOCH = 946684800  # 2000-01-01T00:00:00Z
 
 
 def document_timestamp() -> datetime.datetime:

@@ -6,7 +6,6 @@ Choosing the model imports nothing of spaCy, so a build with nothing to do stays
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import importlib.util
 import re
 from pathlib import Path
@@ -38,15 +37,24 @@ def resolve_model(model: str | None) -> str | None:
 
 
 def model_fingerprint(model: str | None) -> str:
+    """The model a build would load, by its meta.json (name, version, what it was trained
+    on), found in its folder or its installed package: a new model rebuilds every text."""
     name = resolve_model(model)
     if name is None:
         return "none"
-    path = Path(name)
-    if path.is_dir() and (path / "meta.json").exists():
-        return f"{name}@{hashlib.sha256((path / 'meta.json').read_bytes()).hexdigest()[:16]}"
+    folder = Path(name)
+    if not (folder / "meta.json").is_file():
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):  # a relative or malformed module name
+            spec = None
+        found = spec.submodule_search_locations if spec is not None else None
+        if not found:
+            return name
+        folder = Path(found[0])
     try:
-        return f"{name}=={importlib.metadata.version(name.replace('_', '-'))}"
-    except importlib.metadata.PackageNotFoundError:
+        return f"{name}@{hashlib.sha256((folder / 'meta.json').read_bytes()).hexdigest()[:16]}"
+    except OSError:
         return name
 
 
