@@ -821,6 +821,35 @@ NAME_KIND_CASES += [
         {"Sumber": "place", "Primorye-2": "place", "Jilin University": "organization"},
         ["Primorye-2 international transport corridor", "Speakers of Jilin University", "Coal", "Daedeok"],
     ),
+    (  # a programme part's topic names nothing unknown; a body an apposition calls one; not a person so called
+        "Session I: Trade, Ports and Sea Routes. Session 2: Breeding, Feed and Animal Health. Heifer International, "
+        "an NGO, and Tetra Pak, the Swedish packaging company, spoke; Mr. Kim, the company's director, too.",
+        {"Heifer International": "organization", "Tetra Pak": "organization"},
+        ["Ports", "Sea Routes", "Feed", "Animal Health", "Mr. Kim"],
+    ),
+    (  # "on" after an event may say where it is; a river by its name after "the"; a kingdom of the past
+        "A festival on the Arakhley lakes; a bridge over the Lena at Yakutsk; envoys of the ancient kingdom "
+        "of Balhae; the Dashidaira and Unazuki dams; Langya Terrace; the Daedeok Science Town.",
+        {
+            "Arakhley": "place",
+            "Lena": "place",
+            "Balhae": "place",
+            "Unazuki": "place",
+            "Langya Terrace": "place",
+            "Daedeok Science Town": "place",
+        },
+        ["Langya"],
+    ),
+    (  # a committee for an event is a body, the event's name with it; a crisis no body; a dairy company
+        "The President of the PyeongChang Organizing Committee for the 2018 Olympic and Paralympic Winter Games "
+        "spoke after the Global Financial Crisis, with Heilongjiang Feihe Dairy and the State of Alaska.",
+        {
+            "PyeongChang Organizing Committee for the 2018 Olympic and Paralympic Winter Games": "organization",
+            "Heilongjiang Feihe Dairy": "organization",
+            "State of Alaska": "place",
+        },
+        ["Global Financial Crisis", "Heilongjiang"],
+    ),
 ]
 
 
@@ -840,6 +869,15 @@ def test_an_observer_body_of_a_body_is_two(nlp) -> None:
     )
     names = dict(_entities_of(text, nlp).values())
     assert {"Northwest Pacific Action Plan", "United Nations Environment Programme"} <= set(names)
+
+
+def test_a_listed_name_is_without_its_article(nlp) -> None:
+    text = (
+        "The 3rd Working Committee\n· Overview\nPeriod: 1997\nParticipants: Japan (1; Toyama Prefecture)\n"
+        "《※ Participated as observer》 The Northern Forum (Anchorage, Alaska, USA)\n· Contents\n▷ Reports\n"
+    )
+    names = {alias for aliases in _entities_of(text, nlp).values() for alias in aliases[1]}
+    assert {"Northern Forum", "Alaska"} <= names and "The Northern Forum" not in names
 
 
 def test_a_bracket_before_a_colon_closes_a_name(nlp) -> None:

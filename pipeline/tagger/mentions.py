@@ -681,6 +681,8 @@ def _generic(name: str) -> bool:
 _BODY_OF_BODY = re.compile(r"(?<=\))\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
+# A listed name's article, capitalised as a list's first word is: "The Northern Forum"
+_LISTED_ARTICLE = re.compile(r"^The\s+(?=[A-Z])")
 # Asides that say what kind of body a participant is: "Future Forest (NGO)"
 BODY_KIND_ASIDES = frozenset({"NGO", "NPO", "INGO", "NONPROFIT", "NON-PROFIT"})
 # An aside naming where a body's office is: "World Bank (Beijing office)"
@@ -710,7 +712,11 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                 aside = split_aside(listed)
                 said_body = aside is not None and aside[1].upper().rstrip("S") in BODY_KIND_ASIDES
                 authority = aside[0] if aside is not None and said_body else listed
-                for name in (name for body in _BODY_OF_BODY.split(authority) for name in _with_aside(body, gazetteer)):
+                for name in (
+                    _LISTED_ARTICLE.sub("", name)  # "The Northern Forum (Anchorage, Alaska, USA)"
+                    for body in _BODY_OF_BODY.split(authority)
+                    for name in _with_aside(body, gazetteer)
+                ):
                     if name[:1].islower() or not any(char.isalpha() for char in name):
                         continue  # an aside "(host)", "(host region)", "(8)" names nothing
                     if named is not None and is_post_of(name):
@@ -1229,7 +1235,18 @@ def _extend_right(
             following = _named(following)
         # "WWF Russia": a body's acronym and the country of its branch
         branch = _is_country(following) and doc[start:end].text.isupper()
-        if following is not None and (
+        if YEAR_WORD.match(token.text) and (
+            doc[end - 1].lower_ in LEADING_EVENT_BEFORE_YEAR or [t.lower_ for t in doc[end - 2 : end]] == ["for", "the"]
+        ):
+            # "Organizing Committee for Expo" + "2012 Yeosu Korea", "Organizing Committee for the" +
+            # "2018 Olympic and Paralympic Winter Games": the event's name goes on
+            if (run_end := _capitalised_run(doc, end + 1, known_names=True)) == end + 1:
+                break
+            joined = _capitalised_run(doc, run_end + 1, known_names=True)
+            if doc[run_end : run_end + 1].text in ("and", "&") and head_kind(doc[run_end + 1 : joined].text) == "event":
+                run_end = joined
+            end = run_end
+        elif following is not None and (
             after_connector
             or following.ent_id_.startswith("shape:")
             or not following.ent_id_
@@ -1253,11 +1270,6 @@ def _extend_right(
             end = continued
         elif token.lower_ in ("and", "&") and (continued := _topic_goes_on(doc, start, end)) is not None:
             end = continued  # (a known committee too: "Subcommittee on Agriculture" + "and Food Security")
-        elif YEAR_WORD.match(token.text) and doc[end - 1].lower_ in LEADING_EVENT_BEFORE_YEAR:
-            # "Organizing Committee for Expo" + "2012 Yeosu Korea": the event's name goes on
-            if (run_end := _capitalised_run(doc, end + 1, known_names=True)) == end + 1:
-                break
-            end = run_end
         elif (
             token.text == ","
             and end + 1 < len(doc)
@@ -2012,6 +2024,7 @@ PLACE_NOUNS = frozenset(
         "ruins", "remains", "terraces", "outskirts", "suburbs", "ports", "beaches",
         "cliffs", "hills", "dunes", "sands", "caves", "springs", "lakes", "rivers", "mountains",
         "cliff", "arch", "gorge", "canyon", "forests", "wetlands", "marshes", "plains",
+        "kingdom", "kingdoms", "empire", "principality",  # a state of the past: "the ancient kingdom of Balhae"
         # what a deposit yields: "the coal of Ovoot Tolgoi and Nariin Sukhait"
         "coal", "copper", "gold", "ore", "oil",
     }
@@ -2084,17 +2097,34 @@ def _plain_unknown_name(name: str, gazetteer: Gazetteer) -> bool:
 
 
 _TOPIC_WORDS_MAX = 12
+# A numbered part of a meeting's programme, before the colon that opens its topic: "Session I:"
+PROGRAMME_PARTS = frozenset({"session", "panel", "part", "track", "round", "day"})
+PART_NUMBER = re.compile(r"[IVX]{1,5}|\d{1,2}|[A-H]")
 
 
-def _in_event_topic(doc: Doc, start: int) -> bool:
+def _opens_a_part(doc: Doc, colon: int) -> bool:
+    """Whether the colon at ``colon`` ends a programme part's number: "Session 2:", "Panel II:"."""
+    number = doc[colon - 1] if colon >= 2 else None
+    return (
+        number is not None
+        and PART_NUMBER.fullmatch(number.text) is not None
+        and doc[colon - 2].lower_ in PROGRAMME_PARTS
+    )
+
+
+def _in_event_topic(doc: Doc, start: int, place: bool = False) -> bool:
     """Whether the name at ``start`` is in the topic of an event's name: after "Workshop on",
-    "Forum on" over capitalised words, "and", "the" and commas ("NEAR Workshop on Forest
-    Management and the Timber Industry": no body is named)."""
+    "Forum on" or a programme's "Session 2:", over capitalised words, "and", "the" and commas
+    ("NEAR Workshop on Forest Management and the Timber Industry", "Session I: Trade, Ports and
+    Sea Routes": no body or place is named). A ``place`` only after a programme's part: "on"
+    after an event may say where it is ("a festival on the Arakhley lakes")."""
     index = start - 1
     while index >= 0 and start - index <= _TOPIC_WORDS_MAX:
         token = doc[index]
         if token.lower_ == "on":
-            return index > 0 and head_kind(doc[index - 1].text) == "event"
+            return not place and index > 0 and head_kind(doc[index - 1].text) == "event"
+        if token.text == ":":
+            return _opens_a_part(doc, index)
         if not (token.is_title or token.lower_ in ("and", "&", "the", ",")):
             return False
         index -= 1
@@ -2211,11 +2241,14 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     ):
         default = ("place", "GPE")
     names = clean_span(text, ent.label_) or _named_by_its_acronym(doc, start, end)
+    if (feature := _river_after_article(doc, start, end, names, gazetteer)) is not None:
+        return [feature], range(start, end)
     # a post the span grew into ("State" + "Secretary of the Ministry ..."): no body's name
     names = [name for name in names if name.split()[-1].lower() not in ROLE_WORDS or head_kind(name) is not None]
+    topic = _in_event_topic(doc, start, place=default[0] == "place")
+    if names and all(_unknown_headless(name, gazetteer) for name in names) and topic:
+        return [], range(start, end)
     if default[0] == "organization":
-        if names and all(_unknown_headless(name, gazetteer) for name in names) and _in_event_topic(doc, start):
-            return [], range(start, end)
         place_label = _place_of_no_body(doc, start, names, gazetteer)
         if place_label is not None:
             default = ("place", place_label)
@@ -2236,6 +2269,18 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     if ent.ent_id_ in KNOWN_ONLY_SHAPES and all(mention.entry is None for mention in mentions):
         return [], range(start, end)
     return mentions, range(start, end)
+
+
+def _river_after_article(doc: Doc, start: int, end: int, names: list[str], gazetteer: Gazetteer) -> Mention | None:
+    """A one-word name after "the" that the gazetteer knows with a river's or lake's head, as
+    that feature, whatever the model thought it was: "a bridge over the Lena"."""
+    if len(names) != 1 or " " in names[0]:
+        return None
+    word = next((token.i for token in doc[start:end] if token.text == names[0]), None)
+    if word is None or not _after_article(doc, range(word, word + 1)):
+        return None
+    feature = _feature_of_name(names[0], gazetteer)
+    return None if feature is None else Mention(names[0], "place", feature.label, feature, feature.country, "rules")
 
 
 def _ent_ending_at(ents_at: dict[int, Span], end: int, longest: int) -> Span | None:
@@ -3126,6 +3171,55 @@ def _operators(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[M
     return found
 
 
+# What an apposition calls a body: "Heifer International, an NGO that ...", "Tetra Pak, the
+# packaging company"
+APPOSITION_BODIES = frozenset(
+    {"ngo", "npo", "company", "firm", "corporation", "conglomerate", "charity", "foundation", "cooperative"}
+    | {"manufacturer", "producer", "maker", "operator", "carrier", "bank", "insurer", "retailer", "developer"}
+)
+APPOSITION_WORDS = 3  # the article and the words before the noun: "a Swedish packaging company"
+APPOSED_NAME_WORDS = 4
+
+
+def _apposed_to(doc: Doc, comma: int) -> bool:
+    """Whether the words after the comma at ``comma`` call what comes before it a body."""
+    if comma + 2 >= len(doc) or doc[comma + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for token in doc[comma + 2 : comma + 2 + APPOSITION_WORDS]:
+        if token.lower_ in APPOSITION_BODIES:  # (not a person's: "Mr. Kim, the company's director")
+            return token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in _POSSESSIVES
+        if not token.is_alpha:
+            return False
+    return False
+
+
+def _bodies_by_apposition(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """Capitalised words that open a sentence or follow a comma, that no one entity spans, and
+    that an apposition calls a body: "Heifer International, an NGO that ..." (a proposal of a
+    body; a known name's own proposal wins a tie)."""
+    found = []
+    for comma in doc:
+        if comma.text != "," or not _apposed_to(doc, comma.i):
+            continue
+        start = comma.i
+        while start > 0 and comma.i - start < APPOSED_NAME_WORDS and _starts_name(doc[start - 1]):
+            start -= 1
+        if doc[start].lower_ == "the":
+            start += 1
+        opens = start == 0 or not doc[start - 1].is_alpha or doc[start - 1].lower_ in ("and", "of", "by", "with")
+        # (a person's name the model saw in it names nothing: "Tetra Pak" as PERSON)
+        spanned = any(
+            ent.start == start and ent.end == comma.i and ent.label_ in PLACE_LABELS | ORG_LABELS for ent in doc.ents
+        )
+        name = doc[start : comma.i].text
+        person = _in_person_name(doc, start)
+        if start < comma.i and opens and not (spanned or person) and is_name(name) and gazetteer.lookup(name) is None:
+            found.append(
+                (range(start, comma.i), True, [_mention(name, gazetteer, "organization", "ORG", source="rules")])
+            )
+    return found
+
+
 # Words that put a place where they stand, no word of a name after it
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "across", "around", "outside"})
 # Words that name a body after a place, as the acronyms of the gazetteer's broadcasters do:
@@ -3269,6 +3363,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     proposals.extend(_named_after_person(doc, gazetteer))
     proposals.extend(_short_names_used(doc, written, short or {}))
     proposals.extend(_operators(doc, gazetteer))
+    proposals.extend(_bodies_by_apposition(doc, gazetteer))
     proposals.extend(_regional_stations(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []

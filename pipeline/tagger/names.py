@@ -79,6 +79,7 @@ HEAD_WORDS = {
         "summary",  # a document: "Chair's Summary"
         "naadam",  # Mongolia's festival of the three games: "Tariat Naadam"
         "cleanup",  # a campaign: "the International Coastal Cleanup of Ocean Conservancy"
+        "crisis",  # "the Global Financial Crisis"
     },
     "administrative": {
         "city",
@@ -347,6 +348,7 @@ HEAD_WORDS = {
         "garden",
         "gardens",
         "pagoda",
+        "terrace",  # a historic site: "Langya Terrace"
         "smelter",
         "refinery",
         "base",
@@ -376,6 +378,8 @@ HEAD_WORDS = {
         "lines",  # a shipping company: "COSCO Shipping Lines", "Heung-A Lines"
         "brewery",  # a company: "Tsingtao Brewery"
         "breweries",
+        "dairy",  # a company: "Heilongjiang Feihe Dairy", "Maeil Dairy"
+        "dairies",
         "funds",  # "International Oil Pollution Compensation Funds"
         "centers",  # a body of many sites: "Korea Centers for Disease Control and Prevention"
         "centres",
@@ -509,7 +513,18 @@ LEADING_EVENT_BEFORE_YEAR = {"expo"}
 # model thought it was: "the Lunskoye gas field", "the Natalka gold deposit", "Three
 # Brothers rocks", "the Selenga delta". Resource words may stand between.
 # ... and these name a facility: "the Power of Siberia gas pipeline", "the Amur rail bridge"
-FACILITY_FEATURE_NOUNS = {"pipeline", "pipelines", "railway", "railroad", "bridge", "tunnel", "highway", "canal", "dam"}
+FACILITY_FEATURE_NOUNS = {
+    "pipeline",
+    "pipelines",
+    "railway",
+    "railroad",
+    "bridge",
+    "tunnel",
+    "highway",
+    "canal",
+    "dam",
+    "dams",
+}
 # ... and in the plural after a list of names, each one's: "the Iya and Uda rivers" (not after one
 # name: "Water and lakes of the Great Lakes Depression")
 LISTED_FEATURE_NOUNS = frozenset({"rivers", "lakes", "islands", "mountains"})
@@ -1135,6 +1150,12 @@ TWO_WORD_HEADS = {
     ("toll", "road"): "facility",  # "Noto Toll Road"
     ("launch", "center"): "facility",  # a cosmodrome: "Jiuquan Satellite Launch Center"
     ("launch", "centre"): "facility",
+    ("space", "center"): "facility",  # "Naro Space Center"
+    ("space", "centre"): "facility",
+    ("science", "town"): "facility",  # a planned research town: "Daedeok Science Town", "Tsukuba Science City"
+    ("science", "city"): "facility",
+    ("historic", "areas"): "facility",  # a heritage site: "Gyeongju Historic Areas"
+    ("historic", "area"): "facility",
 }
 # An assembly is a meeting ("the 13th NEAR General Assembly"), but a legislature where a word
 # of government comes before it: "Tottori Prefectural Assembly", "State Assembly of the
@@ -2185,6 +2206,16 @@ NAME_SHAPES = [
             {"ORTH": {"IN": ["Town", "Village"]}},
         ],
         "titled town",
+    ),
+    # ... a planned research town, whose qualifier is no town's name: "Daedeok Science Town", "Kansai Science City"
+    _shape(
+        "FAC",
+        [
+            _UNIT_NAME | {"LOWER": {"NOT_IN": sorted(TOWN_QUALIFIERS | GENERIC_WORDS)}},
+            {"ORTH": "Science"},
+            {"ORTH": {"IN": ["Town", "City"]}},
+        ],
+        "science town",
     ),
     # a Japanese agricultural cooperative by its mark before its name: "JA Shimane", "JA Zen-Noh Toyama"
     _shape(
