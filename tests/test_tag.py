@@ -850,6 +850,12 @@ NAME_KIND_CASES += [
         },
         ["Global Financial Crisis", "Heilongjiang"],
     ),
+    (  # a company before its site (a power plant is its place's); a range by its short name; a city's games
+        "A visit to the Intel plant, the Weiqiao textile plant and the Khutul cement plant, east of the Urals; "
+        "the Primorskaya GRES power plant; the Tokyo 2020 Games.",
+        {"Intel": "organization", "Weiqiao": "organization", "Urals": "place"},
+        ["Tokyo"],
+    ),
 ]
 
 

@@ -1887,6 +1887,26 @@ def _feature_after(doc: Doc, end: int, nouns: Collection[str], listed_nouns: Col
     return index < len(doc) and doc[index].text in nouns
 
 
+# A company's site, its owner's name before it: "the Intel plant", "the Nestlé factory", "the
+# Weiqiao textile plant" (a power plant is named after its place: "the Primorskaya GRES power plant")
+WORKS_NOUNS = frozenset({"plant", "plants", "factory", "factories", "mill", "mills", "works"})
+PLACE_WORKS_WORDS = frozenset({"power", "hydroelectric", "thermal", "nuclear", "solar", "wind", "treatment"})
+WORKS_WORDS_BEFORE = 2
+
+
+def _owner_of_works(doc: Doc, start: int, end: int) -> bool:
+    """Whether a one-word name after "the" is a company's, a site of its after it (the span may
+    hold the site's words): "the Intel plant"."""
+    if start == 0 or doc[start - 1].lower_ != "the" or not (end == start + 1 or doc[start + 1].is_lower):
+        return False
+    index = start + 1
+    while index < len(doc) and index - start <= WORKS_WORDS_BEFORE and doc[index].is_lower and doc[index].is_alpha:
+        if doc[index].lower_ in WORKS_NOUNS | PLACE_WORKS_WORDS:
+            break
+        index += 1
+    return index < len(doc) and doc[index].lower_ in WORKS_NOUNS
+
+
 # Lower-case nouns after a name that make it a place's: "the Yamakoshi area"
 PLACE_NOUNS_AFTER = frozenset({"area", "areas"})
 LOCATIVES = frozenset({"in", "at", "near"})
@@ -2232,8 +2252,11 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         tail = next((t.i for t in ent.doc[ent.start + 1 : end] if t.lower_ in CONNECTORS), end)
         return [], range(start, tail)
     default: tuple[EntityKind, str] = ("place", ent.label_) if ent.label_ in PLACE_LABELS else ("organization", "ORG")
+    owner = _owner_of_works(doc, start, end)
     if _feature_after(ent.doc, end, NATURAL_FEATURE_NOUNS, LISTED_FEATURE_NOUNS):
         default = ("place", "LOC")
+    elif owner:
+        default = ("organization", "ORG")
     elif _feature_after(ent.doc, end, FACILITY_FEATURE_NOUNS):
         default = ("place", "FAC")
     elif (end < len(doc) and doc[end].text in UNIT_NOUNS | PLACE_NOUNS_AFTER) or (  # "Khutag-Undur soum"
@@ -2248,7 +2271,7 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     topic = _in_event_topic(doc, start, place=default[0] == "place")
     if names and all(_unknown_headless(name, gazetteer) for name in names) and topic:
         return [], range(start, end)
-    if default[0] == "organization":
+    if default[0] == "organization" and not owner:
         place_label = _place_of_no_body(doc, start, names, gazetteer)
         if place_label is not None:
             default = ("place", place_label)
@@ -3791,6 +3814,8 @@ def _before_event_head(ent: Span) -> bool:
     doc, last = ent.doc, None
     for index in range(ent.end, min(len(doc), ent.end + EVENT_NAME_WORDS + 1)):
         token = doc[index]
+        if index == ent.end and YEAR_WORD.match(token.text):
+            continue  # "the Tokyo 2020 Games": the event's year after its place
         if token.ent_type_ not in ("", "EVENT"):
             return False
         if token.is_title:
