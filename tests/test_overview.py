@@ -576,6 +576,10 @@ def test_an_organizer_of_two_bodies_on_two_lines_and_a_wrapped_one() -> None:
     assert parse(read_bytes(portfolio.encode(), "x.txt")).overview.organizer.name == (
         "Jilin Province, Department of Foreign Affairs of Jilin Province"
     )
+    ending = "Meeting\n· Overview\nOrganized by\nHeilongjiang Province, Forestry Department\nNEAR Secretariat\n"
+    assert parse(read_bytes(ending.encode(), "x.txt")).overview.organizer.name == (
+        "Heilongjiang Province, Forestry Department; NEAR Secretariat"
+    )
 
 
 def test_experts_and_a_heading_of_members_after_a_countrys_list() -> None:
@@ -710,6 +714,16 @@ def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
         "observer",
         ["UNESCO", "GTZ"],
     )
+    # (kinds of body joined by "and", and who came from them)
+    for heading in ("Institutes and international bodies", "Experts of international bodies and institutes"):
+        assert _groups("Japan", "Toyama Prefecture", "", heading, "UNESCO, GTZ")[-1][2] == ["UNESCO", "GTZ"]
+    # (a name cut after a joining word goes on on the next line)
+    assert _groups("Institutes", "Kanazawa University, Institute of Volcanology and", "Seismology (Kamchatka)")[-1][
+        2
+    ] == [
+        "Kanazawa University",
+        "Institute of Volcanology and Seismology (Kamchatka)",
+    ]
     # (observers with lower-case words in brackets head bodies of no country)
     observers = _groups(
         "Mongolia", "Selenge Province", "", "Observers (international organizations)", "SCO Secretariat, AIIB"

@@ -856,6 +856,11 @@ NAME_KIND_CASES += [
         {"Intel": "organization", "Weiqiao": "organization", "Urals": "place"},
         ["Tokyo"],
     ),
+    (  # each of two names before their plural noun
+        "Houses sank in the Nishiaraya and Miyasaka districts.",
+        {"Nishiaraya": "place", "Miyasaka": "place"},
+        [],
+    ),
 ]
 
 
@@ -2737,6 +2742,15 @@ def test_a_venues_room_of_a_building_and_its_online_tail_name_no_place(nlp) -> N
         "Leninsk-Kuznetsky",
     } <= places
     assert not {"Educational Complex", "Hall of the Kuzbass Scientific", "Zoom"} & places
+    # (a room of a body without "the"; but a hall "of Korea" is a building's whole name)
+    text = (
+        "The 5th Meeting of the Mining Subcommittee\n· Overview\nPeriod: 2012\n"
+        "Venue: Zaozhuang, China (Auditorium of Zaozhuang University); Cheonan (Independence Hall of Korea)\n"
+        "· Contents\n▷ Reports\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Zaozhuang University"] == "organization" and "Auditorium of Zaozhuang University" not in kinds
+    assert kinds["Independence Hall of Korea"] == "place"
 
 
 def test_a_venues_building_and_its_quoted_nickname_are_two_names(nlp) -> None:

@@ -37,7 +37,7 @@ from .text import (
     split_top_level,
     split_top_level_at,
 )
-from .unwrap import join_wrapped
+from .unwrap import breaks_after_joiner, join_wrapped
 
 
 @dataclass(frozen=True)
@@ -1663,6 +1663,8 @@ NAME_END_WORDS = (
             "government",
             "administration",
             "secretariat",
+            "department",  # "Heilongjiang Province, Forestry Department" over "NEAR Secretariat"
+            "bureau",
             "federation",
             "network",
             "service",
@@ -1982,11 +1984,16 @@ EXPERTS_HEADING = re.compile(
     r"(?:\s*\(\d{1,3}\))?\s*[:：]?",
     re.IGNORECASE,
 )
+_BODY_NOUNS = r"(?:organi[sz]ations|institutions|institutes|universities|bodies|agencies)"
 BODIES_HEADING = re.compile(
+    # (who came from them: "Experts of international bodies and institutes")
+    r"(?:(?:experts|specialists|representatives|delegates)\s+(?:of|from)\s+)?"
     # (qualifiers joined too: "International and research bodies")
     r"(?:(?:international|other|related|guest|invited|partner|participating|research|academic|scientific)"
     r"(?:\s+and\s+|\s*,\s*|\s+))*"
-    r"(?:organi[sz]ations|institutions|institutes|universities|bodies|agencies)(?:\s*\(\d{1,3}\))?\s*[:：]?"
+    # (and kinds of body joined: "Institutes and international bodies")
+    rf"{_BODY_NOUNS}(?:\s+and\s+(?:international\s+|other\s+|research\s+)?{_BODY_NOUNS})?"
+    r"(?:\s*\(\d{1,3}\))?\s*[:：]?"
     rf"|{EXPERTS_HEADING.pattern}",
     re.IGNORECASE,
 )
@@ -2185,12 +2192,14 @@ def _quotes_closed(lines: list[Line]) -> list[Line]:
 def _brackets_closed(lines: list[Line]) -> list[Line]:
     """The lines with each line whose bracket is left open joined to the ones that close it
     (the way a wrapped paragraph is read: "Self-Governing" + "Province)" with a space,
-    "Gyeongsangbuk-" + "do" without)."""
+    "Gyeongsangbuk-" + "do" without), and each line that ends in a joining word to the next
+    ("Institute of Volcanology and" + "Seismology (Petropavlovsk-Kamchatsky)")."""
     joined: list[Line] = []
     index = 0
     while index < len(lines):
         line, end = lines[index], index
-        if joined and _continues(line.text):
+        cut_name = joined and breaks_after_joiner(joined[-1].text) and not PARTICIPANT_BULLET.match(line.text)
+        if joined and (_continues(line.text) or cut_name):
             line = Line(joined[-1].number, f"{joined.pop().text} {line.text.lstrip()}")
         opened = _still_open(line.text, index, [])
         while opened and end + 1 < len(lines) and end - opened[0] < BRACKET_LINES_MAX:

@@ -248,7 +248,9 @@ def _building_of_room(part: str) -> str:
     """The building a venue's room is of ("Hall of the Kuzbass Scientific and Educational Complex"):
     its room is no place of its own, and its "and" no list."""
     room = _ROOM_OF_BUILDING.match(part)
-    return room["name"] if room else part
+    # (without "the", only a building or a body by its head: not "Independence Hall of Korea")
+    building = room is not None and (room["the"] or head_kind(room["name"]) in ("organization", "facility"))
+    return room["name"] if room and building else part
 
 
 def _joined_places(part: str, gazetteer: Gazetteer) -> list[str]:
@@ -447,11 +449,11 @@ _LOWER_CASE_ROOM_OF = re.compile(r"^[a-z][\w\s-]*?(?:\s+(?:of|at|from)\s+(?:the\
 
 
 # A room of a named building, capitalised: "Hall of the Kuzbass Scientific and Educational Complex",
-# "Main Conference Room of the Government House" (the building is the place; "Independence Hall of
-# Korea" names no building after its "of")
+# "Main Conference Room of the Government House", "Auditorium of Zaozhuang University" (the
+# building is the place; "Independence Hall of Korea" names no building after its "of")
 _ROOM_OF_BUILDING = re.compile(
     r"^(?:(?:Main|Grand|Small|Large|Big|Conference|Assembly|Meeting|Banquet|Exhibition)\s+)*"
-    r"(?:Hall|Room|Auditorium|Lobby|Chamber)\s+of\s+the\s+(?P<name>[A-Z].*)$"
+    r"(?:Hall|Room|Auditorium|Lobby|Chamber)\s+of\s+(?P<the>the\s+)?(?P<name>[A-Z].*)$"
 )
 
 
@@ -3396,7 +3398,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
             taken.update(tokens)
             accepted.append((tokens, _with_acronym(doc, found, tokens, gazetteer)))
     for tokens, found in list(accepted):
-        coordinated = _coordinated_place(doc, tokens, found, taken)
+        coordinated = _coordinated_place(doc, tokens, found, taken) or _coordinated_before(doc, tokens, found, taken)
         if coordinated:
             accepted.append(coordinated)
         other_name = _feature_other_name(doc, tokens, found, taken)
@@ -4122,6 +4124,34 @@ def _coordinated_place(
         return None
     taken.update(range(start, stop))
     return range(start, stop), [Mention(name, found[0].kind, found[0].label, None, found[0].country, "rules")]
+
+
+# Plural nouns after names joined by "and" that make each of them one: "the Nishiaraya and Miyasaka
+# districts", "the Dashidaira and Unazuki dams"
+SHARED_PLURAL_NOUNS = LISTED_FEATURE_NOUNS | {"districts", "counties", "soums", "dams", "bridges", "ports"}
+
+
+def _coordinated_before(
+    doc: Doc, tokens: range, found: list[Mention], taken: set[int]
+) -> tuple[range, list[Mention]] | None:
+    """An untagged capitalised name of at most three words after "the", joined by "and" to a
+    place whose plural noun follows: that noun's too ("the Nishiaraya and Miyasaka districts")."""
+    joiner = tokens.start - 1
+    plural = tokens.stop < len(doc) and doc[tokens.stop].text in SHARED_PLURAL_NOUNS
+    if len(found) != 1 or found[0].kind != "place" or not plural or joiner < 2 or doc[joiner].lower_ != "and":
+        return None
+    start = joiner
+    while (
+        start > 0
+        and start - 1 not in taken
+        and _starts_name(doc[start - 1])
+        and joiner - start < COORDINATED_NAME_WORDS
+    ):
+        start -= 1
+    if start == joiner or doc[start - 1].lower_ != "the" or not is_name(name := doc[start:joiner].text):
+        return None
+    taken.update(range(start, joiner))
+    return range(start, joiner), [Mention(name, "place", found[0].label, None, found[0].country, "rules")]
 
 
 def _named_body(mention: Mention) -> bool:

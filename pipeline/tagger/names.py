@@ -564,7 +564,7 @@ LEADING_COMPANY_FORMS = frozenset({"ojsc", "jsc", "pjsc", "cjsc", "oao", "zao", 
 # A name followed by one of these lower-case nouns names a town or district, whatever the
 # model thought it was: "herders of Tsenkhermandal soum", "Hongsibu district". (Not "village"
 # nor "town": "a Neolithic village", "a Nanai village".)
-UNIT_NOUNS = {"soum", "sum", "county", "township", "district"}
+UNIT_NOUNS = {"soum", "sum", "county", "township", "district", "districts", "counties", "soums"}
 RESOURCE_SITES = {"field", "fields", "deposit", "deposits", "mine", "mines"}
 # A chain of places joined by hyphens before one of these lower-case nouns is a route between
 # them, each a place of its own: "the Sokcho-Zarubino-Hunchun ferry", "the Suifenhe-Grodekovo
