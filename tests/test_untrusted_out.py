@@ -75,6 +75,17 @@ def _manifest(out: Path) -> dict:
     return json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
 
 
+def test_a_manifest_read_back_is_written_again_byte_for_byte(built):
+    """What a build reads of its manifest it writes again the same (each entry made in one step
+    from the shape it was read with: the shape holds the index entry's fields in its order)."""
+    from pipeline.builder.manifest import Manifest
+
+    _, out = built
+    manifest = Manifest.load(out)
+    assert manifest is not None and len(manifest.files) == 2
+    assert manifest.to_json() == (out / MANIFEST_NAME).read_bytes()
+
+
 def test_a_manifest_entry_naming_another_file_is_never_followed(built, secret):
     """An entry whose record names a file elsewhere: its outputs would be looked up
     under that name. The manifest is doubted and everything rebuilt from the raw texts."""

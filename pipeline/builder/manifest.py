@@ -63,7 +63,13 @@ class _SummaryShape(_Shape):
     checks: tuple[Check, ...]
 
     def entry(self) -> IndexEntry:
-        return IndexEntry._make(getattr(self, field) for field in IndexEntry._fields)
+        # (the fields in IndexEntry's order, but the outputs, which it derives from ``file``)
+        fields = msgspec.structs.astuple(self)
+        return IndexEntry(*fields[:_OUTPUTS_AT], *fields[_OUTPUTS_AT + 1 :])
+
+
+# (the summary's shape holds IndexEntry's fields in its order, and the outputs here: tested)
+_OUTPUTS_AT = _SummaryShape.__struct_fields__.index("outputs")
 
 
 class _EntryShape(_Shape):
