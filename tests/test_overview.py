@@ -717,6 +717,27 @@ def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
     # (kinds of body joined by "and", and who came from them)
     for heading in ("Institutes and international bodies", "Experts of international bodies and institutes"):
         assert _groups("Japan", "Toyama Prefecture", "", heading, "UNESCO, GTZ")[-1][2] == ["UNESCO", "GTZ"]
+    # (a second table under its own heading, its observers in a column of their own)
+    observed = _groups(
+        "Members",
+        "Country | Regional government | Head of delegation",
+        "Korea | Chungchongnam-do | Governor Shim",
+        "",
+        "Observers",
+        "Observer | Country | Represented by",
+        "Hokkaido (北海道) | Japan | Director, International Affairs",
+        "Embassy of Mongolia in Seoul | Mongolia | Counsellor",
+    )
+    assert observed[1:] == [
+        ("Japan", "observer", ["Hokkaido (北海道)"]),
+        ("Mongolia", "observer", ["Embassy of Mongolia in Seoul"]),
+    ]
+    # (the meeting's own staff are no participants, under their heading or after its colon)
+    staffed = _groups("Japan", "Toyama Prefecture", "", "Secretariat staff", "Mr. Choi Byung-kuk (Director), Ms. Han")
+    assert staffed == [("Japan", "member", ["Toyama Prefecture"])]
+    assert _groups("Japan", "Toyama Prefecture", "<Secretariat>", "NEAR Secretariat: Mr. Kim")[-1][2] == [
+        "Toyama Prefecture"
+    ]
     # (a name cut after a joining word goes on on the next line)
     assert _groups("Institutes", "Kanazawa University, Institute of Volcanology and", "Seismology (Kamchatka)")[-1][
         2

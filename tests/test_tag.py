@@ -865,6 +865,17 @@ NAME_KIND_CASES += [
         {"Nishiaraya": "place", "Miyasaka": "place"},
         [],
     ),
+    (  # a mission abroad with its seat; posts name no body, what they are of may be a place
+        "Guests came from the Consulate-General of Japan in Busan, with the Consul General of Mongolia in "
+        "Ulan-Ude, the Consuls General of China and the Vice-Governors of Kyongsangbuk-do and Chollanam-do.",
+        {
+            "Consulate-General of Japan in Busan": "organization",
+            "Mongolia": "place",
+            "Ulan-Ude": "place",
+            "Kyongsangbuk-do": "place",
+        },
+        ["Consul General", "Consuls General", "Vice-Governors", "Consulate-General"],
+    ),
 ]
 
 

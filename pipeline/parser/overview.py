@@ -37,7 +37,7 @@ from .text import (
     split_top_level,
     split_top_level_at,
 )
-from .unwrap import breaks_after_joiner, join_wrapped
+from .unwrap import join_wrapped
 
 
 @dataclass(frozen=True)
@@ -728,6 +728,13 @@ DELEGATES_HEADING = re.compile(
     r"(?:\s+and\s+experts)?\s*[>》】\]]?\s*(?:[:：]\s*(?P<rest>.*))?",
     re.IGNORECASE,
 )
+# "Secretariat staff", "<Secretariat>", "Interpreters": the people who served the meeting, listed under it until
+# a blank line or a group's heading; no authority, and no delegate of one
+STAFF_HEADING = re.compile(
+    r"[<《【\[]?\s*(?:※\s*)?(?:(?:(?:secretariat|support|conference|meeting)\s+)?(?:staff|interpreters)|secretariat)"
+    r"\s*[>》】\]]?\s*(?:[:：].*)?",  # (and the staff after a colon: "Secretariat staff: Mr. Park ...")
+    re.IGNORECASE,
+)
 # "Gyeongsangbuk-do: Mr. Jang Seok-hwan, Director-General, ...", "Amur Oblast – Mr. Yevgeny Savin,
 # Head, ...": an authority or body, then by an honorific the delegate it sent, with post and body
 HONORIFIC = r"(?:Mr|Ms|Mrs|Mme|Miss|Dr|Prof|H\.\s?E)\.?\s+[A-Z]"
@@ -988,6 +995,7 @@ class ParticipationScanner:
         self.table_rows = 0  # rows of a table read as data: a header row comes before them
         self.delegates: list[str] = []  # the lines that name a delegate (DELEGATE_LINE), as written
         self.delegates_listed = False  # under a heading of delegates (DELEGATES_HEADING)
+        self.staff_listed = False  # under a heading of the meeting's own staff (STAFF_HEADING)
         # the region over bulleted "Post -- Body" lines, its delegates ("Irkutsk Oblast / - Head of
         # Department -- Administration of Irkutsk Oblast")
         self.delegating_region: str | None = None
@@ -1220,6 +1228,12 @@ class ParticipationScanner:
         authority's own line that names its delegate, the authority ("Toyama Prefecture (富山県):
         Mr. Shigeru Noda, Director, ..." lists Toyama Prefecture)."""
         stripped = text.strip()
+        if STAFF_HEADING.fullmatch(stripped):
+            self.staff_listed = True  # (the staff under the heading, or after its colon)
+            return ""
+        if self.staff_listed and stripped and not self._heads_a_group(stripped):
+            return ""  # a member of the staff, or a line of them
+        self.staff_listed = False
         if heading := DELEGATES_HEADING.fullmatch(stripped):
             self.delegates_listed, text = True, heading["rest"] or ""
             stripped = text.strip()
@@ -1363,7 +1377,9 @@ class ParticipationScanner:
         if (
             not any(country_code(cell) or COUNT_CELL.match(cell) for cell in cells)
             and any(_header_role(cell) for cell in cells)
-            and not self.columns.width
+            # (a second table, under a heading of its own, may have a header of its own: one that
+            # names a country's column and an authority's, "Observer | Country | Represented by")
+            and (not self.columns.width or _names_country_and_authority(_table_columns(cells)))
             and not self.table_rows  # "|  | Gansu Province, Shaanxi Province |": the row above goes on
         ):
             self.columns = _table_columns(cells)
@@ -1831,7 +1847,16 @@ def _table_columns(cells: list[str]) -> TableColumns:
             setattr(columns, role, index)
     if columns.authority is None:  # "Institution | Seat": a table of the bodies themselves
         columns.authority, columns.body = columns.body, None
+    if columns.authority is None:  # "Observer | Country | Represented by": a table of the observers themselves
+        columns.authority = next((index for index, cell in enumerate(cells) if _OBSERVER_COLUMN.fullmatch(cell)), None)
     return columns
+
+
+_OBSERVER_COLUMN = re.compile(r"\s*observers?\s*", re.IGNORECASE)
+
+
+def _names_country_and_authority(columns: TableColumns) -> bool:
+    return columns.country is not None and columns.authority is not None
 
 
 def _unknown_country(name: str) -> bool:
@@ -2189,6 +2214,14 @@ def _quotes_closed(lines: list[Line]) -> list[Line]:
     return joined
 
 
+# A listed name cut after a word inside it: "Institute of Volcanology and" / "Seismology (...)"
+_NAME_CUT = re.compile(r"\s(?:of|and|for|&|the)$")
+
+
+def _cut_inside_a_name(text: str) -> bool:
+    return "|" not in text and _NAME_CUT.search(text.rstrip()) is not None
+
+
 def _brackets_closed(lines: list[Line]) -> list[Line]:
     """The lines with each line whose bracket is left open joined to the ones that close it
     (the way a wrapped paragraph is read: "Self-Governing" + "Province)" with a space,
@@ -2198,7 +2231,7 @@ def _brackets_closed(lines: list[Line]) -> list[Line]:
     index = 0
     while index < len(lines):
         line, end = lines[index], index
-        cut_name = joined and breaks_after_joiner(joined[-1].text) and not PARTICIPANT_BULLET.match(line.text)
+        cut_name = joined and _cut_inside_a_name(joined[-1].text) and not PARTICIPANT_BULLET.match(line.text)
         if joined and (_continues(line.text) or cut_name):
             line = Line(joined[-1].number, f"{joined.pop().text} {line.text.lstrip()}")
         opened = _still_open(line.text, index, [])

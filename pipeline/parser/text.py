@@ -119,6 +119,9 @@ POST_NOUNS = frozenset(
         "advisor", "consul", "consul-general", "ambassador", "manager", "commissioner", "expert",
         "fellow", "leader", "rector", "dean", "engineer", "economist", "analyst", "coordinator",
         "inspector", "consultant", "lecturer", "scientist", "interpreter", "ecologist", "magistrate", "chair",
+        "councillor", "councilor",
+        # (of several: "the Vice-Governors of Kyongsangbuk-do and Chollanam-do", "Consuls General")
+        "governors", "mayors", "directors", "ministers", "consuls", "councillors",
     }
 )  # fmt: skip
 POST_QUALIFIERS = frozenset(

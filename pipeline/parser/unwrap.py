@@ -123,11 +123,6 @@ PROSE_LINE_CHARS, PROSE_LINE_WORDS, PROSE_LINE_LOWER_WORDS = 60, 8, 4
 _OPENING_MARKS = "(（[\"“‘«'"
 
 
-def breaks_after_joiner(line: str) -> bool:
-    """Whether a line ends in a word that joins it to the next ("Institute of Volcanology and")."""
-    return bool(_BREAKS_AFTER_JOINER.search(line))
-
-
 def _long_line_words(line: str) -> list[str]:
     """The words of a line as long as running prose's (PROSE_LINE_CHARS, PROSE_LINE_WORDS), else none."""
     words = _WORD.findall(line)
@@ -214,7 +209,7 @@ LINE_GOES_ON: tuple[tuple[str, bool, Callable[[str, str], bool]], ...] = (
     (
         "breaks after a joining word",
         False,
-        lambda before, line: breaks_after_joiner(before) and not _OPENS_ITEM.match(line),
+        lambda before, line: bool(_BREAKS_AFTER_JOINER.search(before)) and not _OPENS_ITEM.match(line),
     ),
     (
         "running prose broken inside a name",

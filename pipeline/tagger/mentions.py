@@ -56,6 +56,7 @@ from .names import (
     LEADING_EVENTS,
     LISTED_FEATURE_NOUNS,
     LOWERCASE_NAME_WORDS,
+    MISSION_HEADS,
     NATURAL_FEATURE_NOUNS,
     ON_TAIL_HEADS,
     ORDINAL_UNIT_HEADS,
@@ -2239,6 +2240,7 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         # (a head in lower case takes no tail: "the Yellow Sea coast of Seocheon" is the sea, and Seocheon)
         end = end if doc[end - 1].is_lower else _feature_of_tail(ent.doc, end, ents_at)
     start = _extend_left(ent.doc, ent.start, end, ents_at)
+    end = _mission_seat(doc, start, end, ents_at)
     if doc[start].text in _HYPHEN and _glued_hyphen(doc, start):
         start += 1  # a shape's words may open with the hyphen of "All-China ..."
     start, end = _hyphen_joined(doc, start, end, _NAME_HYPHENS if _headed_name(ent) else _HYPHEN)
@@ -2270,6 +2272,10 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         return [feature], range(start, end)
     # a post the span grew into ("State" + "Secretary of the Ministry ..."): no body's name
     names = [name for name in names if name.split()[-1].lower() not in ROLE_WORDS or head_kind(name) is not None]
+    # ... or a post's name with the body or place it is of: that body or place ("the Consul General
+    # of Mongolia in Ulan-Ude", "the Vice-Governors of Kyongsangbuk-do")
+    names = [_past_post_of(name) if is_post_of(name) and head_kind(name) is None else name for name in names]
+    names = [name for name in names if not is_post(name)]
     topic = _in_event_topic(doc, start, place=default[0] == "place")
     if names and all(_unknown_headless(name, gazetteer) for name in names) and topic:
         return [], range(start, end)
@@ -2294,6 +2300,23 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     if ent.ent_id_ in KNOWN_ONLY_SHAPES and all(mention.entry is None for mention in mentions):
         return [], range(start, end)
     return mentions, range(start, end)
+
+
+def _mission_seat(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
+    """The end of a mission's name past "in" and the place it sits in, where the name opens with
+    a mission's head and names a country after "of"."""
+    seat = ents_at.get(end + 1)
+    first = start + (doc[start].lower_ == "the")
+    if not (
+        doc[first].lower_ in MISSION_HEADS
+        and any(token.lower_ == "of" for token in doc[start:end])
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "in"
+        and seat is not None
+        and seat.label_ in PLACE_LABELS
+    ):
+        return end
+    return seat.end
 
 
 def _river_after_article(doc: Doc, start: int, end: int, names: list[str], gazetteer: Gazetteer) -> Mention | None:

@@ -1170,11 +1170,13 @@ _HEADS_READ_WITH_THE_WORD_BEFORE = frozenset(head for _, head in TWO_WORD_HEADS)
 
 
 def _word_before_head(words: list[str]) -> str:
-    """The word before a name's head word (the head: the last word, or the one before an of-tail)."""
-    for index, word in enumerate(words[1:], 1):
-        if word.lower() in CONNECTORS:
-            return words[index - 2] if index >= 2 else ""
-    return words[-2] if len(words) >= 2 else ""
+    """The word before a name's head word (the head: the last word, or the one before an of-tail),
+    or the part before it in a word the head ends ("Consulate-General")."""
+    index = next((index for index, word in enumerate(words[1:], 1) if word.lower() in CONNECTORS), len(words))
+    parts = words[index - 1].strip(EDGE_PUNCTUATION).split("-") if index >= 1 else []
+    if len(parts) > 1:
+        return parts[-2]
+    return words[index - 2] if index >= 2 else ""
 
 
 # A body's head that, before an event's "of" tail, is that event's schedule, no body
@@ -1664,6 +1666,16 @@ def _numbered_unit(before: str, after: str) -> bool:
 TOWNS_ON_ISLANDS = frozenset({"town", "city", "village"})  # the heads of a town "on" its island
 
 
+# The head words of a country's mission abroad, which names its seat after "in"
+MISSION_HEADS = frozenset({"embassy", "consulate", "consulate-general"})
+
+
+def _names_a_mission(words: list[str]) -> bool:
+    """Whether words name a country's mission: "Embassy of Mongolia", "Consulate General of Japan"."""
+    lead = [word.lower() for word in words[:3] if word.lower() != "the"]
+    return bool(lead) and lead[0] in MISSION_HEADS and "of" in words
+
+
 def _town_on_island(before: list[str], label: str) -> bool:
     """Whether the words before "on" name a town on its island: "Ama Town on Nakanoshima", "Ama on
     Nakanoshima" (a place's span, or a word of no body the model spanned as one: not "Subcommittee on")."""
@@ -1752,6 +1764,7 @@ def clean_span(text: str, label: str) -> list[str]:
     if in_capitals(" ".join(words)):
         return []
     # "the Temple of Confucius in Qufu" is a name and where it is; so is "Ama Town on Nakanoshima"
+    # (but a country's mission abroad is named with its seat: "Embassy of Mongolia in Seoul")
     located = next(
         (
             index
@@ -1761,6 +1774,8 @@ def clean_span(text: str, label: str) -> list[str]:
         ),
         None,
     )
+    if located is not None and _names_a_mission(words[:located]):
+        located = None
     if located is not None:
         return [*clean_span(" ".join(words[:located]), label), *clean_span(" ".join(words[located + 1 :]), "GPE")]
     # "the former coal mine at Sabuk as High1 Resort", "Mongolrostsvetmet at Bor-Undur": a place
