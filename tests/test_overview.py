@@ -715,7 +715,8 @@ def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
         ["UNESCO", "GTZ"],
     )
     # (kinds of body joined by "and", and who came from them)
-    for heading in ("Institutes and international bodies", "Experts of international bodies and institutes"):
+    headings = ("Institutes and international bodies", "Experts of international bodies and institutes")
+    for heading in (*headings, "Companies and institutes"):
         assert _groups("Japan", "Toyama Prefecture", "", heading, "UNESCO, GTZ")[-1][2] == ["UNESCO", "GTZ"]
     # (a second table under its own heading, its observers in a column of their own)
     observed = _groups(

@@ -876,6 +876,18 @@ NAME_KIND_CASES += [
         },
         ["Consul General", "Consuls General", "Vice-Governors", "Consulate-General"],
     ),
+    (  # a school with a name of its own and its city; not one named after a prefecture; a hyphen's lower word
+        "Speakers of Northeastern University of Shenyang, the Industrial Research Institute of Ishikawa, the "
+        "National University of Mongolia and the State Key Laboratory of High-efficiency Utilization of Coal.",
+        {
+            "Northeastern University": "organization",
+            "Shenyang": "place",
+            "Industrial Research Institute of Ishikawa": "organization",
+            "National University of Mongolia": "organization",
+            "State Key Laboratory of High-efficiency Utilization of Coal": "organization",
+        },
+        ["Northeastern University of Shenyang", "State Key Laboratory of High"],
+    ),
 ]
 
 

@@ -2009,7 +2009,10 @@ EXPERTS_HEADING = re.compile(
     r"(?:\s*\(\d{1,3}\))?\s*[:：]?",
     re.IGNORECASE,
 )
-_BODY_NOUNS = r"(?:organi[sz]ations|institutions|institutes|universities|bodies|agencies)"
+_BODY_NOUNS = (
+    r"(?:organi[sz]ations|institutions|institutes|universities|bodies|agencies|companies|enterprises|corporations"
+    r"|firms)"
+)
 BODIES_HEADING = re.compile(
     # (who came from them: "Experts of international bodies and institutes")
     r"(?:(?:experts|specialists|representatives|delegates)\s+(?:of|from)\s+)?"

@@ -1280,8 +1280,8 @@ def _extend_right(
             and not (end + 2 < len(doc) and _starts_name(doc[end + 2]))
         ):
             end += 2  # "Dongchun Ferry Co., Ltd." (but "SUEK-Kuzbass JSC" + ", PJSC Raspadskaya" is the next one)
-        elif _glued_hyphen(doc, end) and _starts_name(doc[end + 1]) and _starts_name(doc[end - 1]):
-            end += 2  # "China Non" + "-Ferrous Metal Mining": a hyphen inside a capitalised word
+        elif _glued_hyphen(doc, end) and _starts_name(doc[end - 1]) and _hyphen_word_goes_on(doc, end + 1):
+            end += 2  # "China Non" + "-Ferrous Metal Mining", "Yuan Longping High" + "-tech Agriculture"
         elif (
             token.text == "("
             and end + 3 < len(doc)
@@ -1352,6 +1352,13 @@ def _extend_right(
     while end - 1 > start and doc[end - 1].lower_ in CONNECTORS | {"the"} and ents_at.get(end - 1) is not None:
         end -= 1  # "... Commission" before "the Ministry of ...": the body after it has its "the"
     return end
+
+
+def _hyphen_word_goes_on(doc: Doc, index: int) -> bool:
+    """Whether the part after a hyphen inside a capitalised word goes on with the name: it is
+    capitalised, or in lower case before a capitalised word ("High-tech Agriculture")."""
+    after = doc[index + 1] if index + 1 < len(doc) else None
+    return _starts_name(doc[index]) or (doc[index].is_lower and after is not None and _starts_name(after))
 
 
 def _before_spaced_dash(doc: Doc, start: int, end: int) -> int:
@@ -1840,6 +1847,10 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     # Institute": a named building of a body, and the body
     if of and head_kind(head) == "facility" and is_name(head) and head_kind(tail) == "organization":
         return [head, re.sub(r"^the\s+", "", tail)]
+    if of and _school_of_its_city(head, tail, gazetteer):
+        # "Northeastern University of Shenyang": a school with a name of its own, and its city
+        # (but "University of Tokyo", "National University of Mongolia" are names whole)
+        return [head, tail]
     if of and _portfolio(head) and gazetteer.lookup(tail):
         # "(the Minister of) Foreign Affairs of Mongolia": a minister's portfolio, and the country
         return [re.sub(r"^the\s+", "", tail)]
@@ -1851,6 +1862,20 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     ):
         return [head, tail]
     return [name]
+
+
+# Heads of a school or a research body that a city may follow as where it is
+SCHOOL_HEADS = ACADEMIC_HEADS | {"laboratory"}
+
+
+def _school_of_its_city(head: str, tail: str, gazetteer: Gazetteer) -> bool:
+    """Whether "HEAD of TAIL" is a school or an institute with a name before its head and the
+    city it is in: "Far Eastern National Technical University of Vladivostok"."""
+    words = head.split()
+    # (the name's own reading first: "Industrial Research Institute of Ishikawa" is of the prefecture)
+    known = gazetteer.lookup(tail) if tail[:1].isupper() and " " not in tail else None
+    city = known is not None and known.id.startswith("city:")
+    return city and len(words) >= 2 and head_word(head) in SCHOOL_HEADS and words[0] != "National"
 
 
 _PORTFOLIO_JOINERS = frozenset({"and", "&", "foreign"})

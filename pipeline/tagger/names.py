@@ -373,6 +373,7 @@ HEAD_WORDS = {
         "division",  # a company's unit: "Udachny Mining and Processing Division"
         # a research body: "Qingdao National Laboratory for Marine Science and Technology"
         "laboratory",
+        "faculty",  # a university's unit: "Faculty of Life and Environmental Science"
         "petrochemical",  # a company: "Lotte Daesan Petrochemical", "Samsung Total Petrochemicals"
         "petrochemicals",
         "lines",  # a shipping company: "COSCO Shipping Lines", "Heung-A Lines"
