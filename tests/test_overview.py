@@ -181,6 +181,7 @@ def test_a_heading_over_bullets_that_is_no_country() -> None:
         ("126 young athletes and 34 officials from 8 member regions of 4 countries", (8, 4)),
         ("96 students and young researchers from 6 countries", (None, 6)),
         ("82 participants (64 students and 18 leaders) from 10 member regional governments of 5 countries", (10, 5)),
+        ("about 280 participants from 17 member regional governments of 5 countries", (17, 5)),
     ],
 )
 def test_summary_shapes(summary: str, stated: tuple[int, int]) -> None:
@@ -188,6 +189,22 @@ def test_summary_shapes(summary: str, stated: tuple[int, int]) -> None:
     participation = parse_participation([Line(1, summary)], notes)
     assert (participation.stated_authorities, participation.stated_countries) == stated
     assert participation.groups == [] and notes == []
+
+
+def test_a_rounded_summary_then_its_groups_inline() -> None:
+    notes: list = []
+    text = (
+        "about 280 participants from 17 member regional governments of 5 countries, Korea (2; A-do, B-do), Japan (1; C)"
+    )
+    participation = parse_participation([Line(1, text)], notes)
+    assert [(g.country, g.authorities) for g in participation.groups] == [
+        ("Republic of Korea", ["A-do", "B-do"]),
+        ("Japan", ["C"]),
+    ]
+    assert notes == []
+    # (a heading of bodies after the summary, that lists none, is no group)
+    text = "about 180 people from member regional governments of five countries, research institutes and universities"
+    assert parse_participation([Line(1, text)], notes).groups == []
 
 
 def test_ideographic_commas_dash_observers_and_headings_with_their_authorities() -> None:

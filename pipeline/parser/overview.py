@@ -638,7 +638,9 @@ def parse_period_field(text: str, line: int, notes: list[Note]) -> Period:
 # --- participation ---------------------------------------------------------------
 
 SUMMARY = re.compile(
-    r"^(?:(?:a\s+)?total(?:\s+of)?\s*:?\s*)?(?P<authorities>\d{1,6})\s+(?P<what>[^\W\d][^,;:()]*?"
+    # (a number of people may be rounded: "about 280 participants from 17 member regional governments")
+    r"^(?:(?:a\s+)?total(?:\s+of)?\s*:?\s*)?(?:(?:about|around|some|approximately|nearly|over)\s+)?"
+    r"(?P<authorities>\d{1,6})\s+(?P<what>[^\W\d][^,;:()]*?"
     # "82 participants (64 students and 18 leaders) from 10 member regional governments": an aside
     # on the people before the authorities they came from
     r"(?:\s*\((?![^()]*observer)[^()]*\)\s+(?=(?:from|of|representing)\s+\d)[^,;:()]*?)?)"
@@ -2259,7 +2261,9 @@ def _brackets_closed(lines: list[Line]) -> list[Line]:
 def _empty(draft: GroupDraft) -> bool:
     """A group of no country that lists and counts nothing ("| Observers | Mongolia: Dornod
     Aimag |": the row's role opened one, the country in the cell the next)."""
-    return not (draft.country_text or draft.members or draft.observers or draft.stated is not None)
+    # (nor a heading of bodies that lists none: "..., research institutes and international organizations")
+    headed = bool(draft.country_text) and bodies_heading(draft.country_text or "") is None
+    return not (headed or draft.members or draft.observers or draft.stated is not None)
 
 
 def _finish_group(draft: GroupDraft) -> list[ParticipantGroup]:
