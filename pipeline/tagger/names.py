@@ -112,6 +112,9 @@ HEAD_WORDS = {
         "flat",
         "flats",
         "terraces",  # fields cut into a slope: "Ziquejie Terraces", "Hani Rice Terraces"
+        # the sea floor's features: "Kuril-Kamchatka Trench", "Nankai Trough"
+        "trench",
+        "trough",
         # "Kubiki Oil Field", "Sinduri Coastal Sand Dune", "Tulukuevsky Open Pit"
         "field",
         "fields",
