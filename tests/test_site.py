@@ -462,3 +462,12 @@ def test_participants_of_no_country_are_international_organizations_only_where_e
     assert [name for name, _, _ in meeting.by_country()] == ["Russian Federation", "International organizations"]
     unknown = Meeting(row={}, page="x", digest="", listed="", participants=[*bodies, participant("name:x", None)])
     assert [name for name, _, _ in unknown.by_country()] == ["Russian Federation", "Country not given"]
+
+
+def test_the_versions_the_site_is_made_with_are_read_without_importlib_metadata() -> None:
+    from importlib.metadata import version
+
+    from pipeline.site.version import installed_version
+
+    assert installed_version("Jinja2", "jinja2") == version("Jinja2")
+    assert installed_version("MarkupSafe", "markupsafe") == version("MarkupSafe")
