@@ -2944,10 +2944,7 @@ def test_a_known_acronym_in_brackets_and_a_citys_native_form_are_one_thing_with_
         "International organizations\nGerman Technical Cooperation (GTZ)\n· Contents\n▷ GTZ spoke in "
         "Tongchuan (통촨, 銅川).\n"
     )
-    from pipeline import read_bytes
-
-    (record,) = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)
-    ids = {alias: entity.id for entity in record.entities for alias in entity.aliases}
+    ids = _ids_of(text, nlp)
     assert ids["German Technical Cooperation"] == ids["GTZ"]
     assert ids["Tongchuan"] == ids["銅川"] == ids["통촨"]
 

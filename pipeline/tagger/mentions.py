@@ -56,7 +56,6 @@ from .names import (
     LEADING_EVENTS,
     LISTED_FEATURE_NOUNS,
     LOWERCASE_NAME_WORDS,
-    MISSION_HEADS,
     NATURAL_FEATURE_NOUNS,
     ON_TAIL_HEADS,
     ORDINAL_UNIT_HEADS,
@@ -84,6 +83,7 @@ from .names import (
     is_acronym_word,
     is_name,
     named_organ,
+    names_a_mission,
     native_form,
     unglued,
     without_lower_case_tail,
@@ -2301,8 +2301,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     # of Mongolia in Ulan-Ude", "the Vice-Governors of Kyongsangbuk-do")
     names = [_past_post_of(name) if is_post_of(name) and head_kind(name) is None else name for name in names]
     names = [name for name in names if not is_post(name)]
-    topic = _in_event_topic(doc, start, place=default[0] == "place")
-    if names and all(_unknown_headless(name, gazetteer) for name in names) and topic:
+    topic_words = names and all(_unknown_headless(name, gazetteer) for name in names)
+    if topic_words and _in_event_topic(doc, start, place=default[0] == "place"):
         return [], range(start, end)
     if default[0] == "organization" and not owner:
         place_label = _place_of_no_body(doc, start, names, gazetteer)
@@ -2331,10 +2331,8 @@ def _mission_seat(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> i
     """The end of a mission's name past "in" and the place it sits in, where the name opens with
     a mission's head and names a country after "of"."""
     seat = ents_at.get(end + 1)
-    first = start + (doc[start].lower_ == "the")
     if not (
-        doc[first].lower_ in MISSION_HEADS
-        and any(token.lower_ == "of" for token in doc[start:end])
+        names_a_mission([token.text for token in doc[start:end]])
         and end + 1 < len(doc)
         and doc[end].lower_ == "in"
         and seat is not None

@@ -1674,7 +1674,7 @@ TOWNS_ON_ISLANDS = frozenset({"town", "city", "village"})  # the heads of a town
 MISSION_HEADS = frozenset({"embassy", "consulate", "consulate-general"})
 
 
-def _names_a_mission(words: list[str]) -> bool:
+def names_a_mission(words: list[str]) -> bool:
     """Whether words name a country's mission: "Embassy of Mongolia", "Consulate General of Japan"."""
     lead = [word.lower() for word in words[:3] if word.lower() != "the"]
     return bool(lead) and lead[0] in MISSION_HEADS and "of" in words
@@ -1743,9 +1743,8 @@ def clean_span(text: str, label: str) -> list[str]:
         return clean_span(" ".join(words[:title]), label)
     if text.count("(") > text.count(")"):  # "Development and Cooperation (SDC": the span ends inside a bracket
         text = text[: text.rindex("(")].rstrip()
-    if lead := LOWER_CASE_LEAD_OF.match(text) or PEOPLE_LEAD_OF.match(
-        text
-    ):  # "the west coast of Sakhalin Island": the island
+    # "the west coast of Sakhalin Island": the island; "Speakers of Jilin University": the university
+    if lead := LOWER_CASE_LEAD_OF.match(text) or PEOPLE_LEAD_OF.match(text):
         return clean_span(text[lead.end() :], label)
     if (parted := _at_lower_case_noun_of(text.split())) is not None:
         # "Uyghur Khaganate on the left bank of the Orkhon River": a name, then words in lower
@@ -1778,7 +1777,7 @@ def clean_span(text: str, label: str) -> list[str]:
         ),
         None,
     )
-    if located is not None and _names_a_mission(words[:located]):
+    if located is not None and names_a_mission(words[:located]):
         located = None
     if located is not None:
         return [*clean_span(" ".join(words[:located]), label), *clean_span(" ".join(words[located + 1 :]), "GPE")]
