@@ -47,6 +47,7 @@ from .index import INDEX_NAME, IndexEntry
 from .manifest import MANIFEST_NAME, Entry, Failure, Manifest, pipeline_fingerprint
 from .names import Refusal, is_raw_text_name, name_max, refused_names
 from .report import EditedOutput, FileResult, FileStatus, Reporter, Summary
+from .settled import SETTLED_NAME, Settled, build_key, raw_state, tree_state
 from .stages import Stage, Tagger, TextOutcome, build_texts, extend_texts, failure_line
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from ..record import Record
 
 LOCK_NAME = ".build.lock"
+OWN_NAMES = (LOCK_NAME, SETTLED_NAME)  # in OUT_DIR, not in its settled state
 # Below this many changed texts, worker processes cost more than they save...
 POOL_THRESHOLD = 8
 # ...unless the collection is this large: then the PDF and DOCX books are built side by side,
@@ -239,8 +241,12 @@ def build(
         reporter.waiting(out_dir / LOCK_NAME)
         lock.acquire()
     try:
-        with ExitStack() as loaders, writers_environment(reporter.message):
-            summary = _build_locked(options, reporter, tagger, first, loaders)
+        replayed = None if first else _replayed(options, reporter)
+        if replayed is not None:
+            summary = replayed
+        else:
+            with ExitStack() as loaders, writers_environment(reporter.message):
+                summary = _build_locked(options, reporter, tagger, first, loaders)
     finally:
         gc.unfreeze()  # (what the build froze is collected again as any object is)
         lock.release()
@@ -269,20 +275,16 @@ def _build_locked(
 ) -> Summary:
     """``loaders``: where a model loaded for this build alone is let go when it ends."""
     out_dir, summary, given_tagger = options.out_dir, Summary(), tagger
+    (out_dir / SETTLED_NAME).unlink(missing_ok=True)  # (this build may change either folder)
+    # (the raw folder as this build finds it, before it reads a text: one dropped while it runs
+    # is not in the state it leaves)
+    raw_before = raw_state(options.raw_dir)
     for stale in out_dir.glob(STALE_TEMPORARIES):  # left by a build that was killed mid-write
         stale.unlink(missing_ok=True)
-    edition = _edition(options, summary, reporter)
-    new = Manifest(
-        pipeline_fingerprint(),
-        model_fingerprint(options.model),
-        options.paper,
-        options.settings.briefing_fingerprint(),
-        edition_fingerprint(edition, options.settings),
-    )
+    new, edition = _identity(options, summary, reporter)
     built_first, tagger = _build_new_first(first, new, options, reporter, tagger, summary, loaders)
     texts, summary.ignored = scan_raw_dir(options.raw_dir)
-    if summary.ignored:
-        reporter.message(f"ignored (not .txt): {', '.join(summary.ignored)}")
+    _tell_ignored(summary, reporter)
     refused = {refusal.file: refusal for refusal in refused_names([path.name for path in texts], name_max(out_dir))}
     for refusal in refused.values():
         if refusal.reason is not Refusal.RESERVED:  # (the collection's outputs are not this text's to remove)
@@ -477,7 +479,76 @@ def _build_locked(
     if beside is None:  # (the archive and the site are made here: without what the book left)
         release_free_memory()
     _archive_done(beside, out_dir, records, summary, reporter)
+    _settle(options, new, summary, raw_before, witness)
     return summary
+
+
+def _identity(options: BuildOptions, summary: Summary, reporter: Reporter) -> tuple[Manifest, Edition]:
+    """The manifest of this build before any text (its code, model, paper, settings and the
+    book's edition), and the edition."""
+    edition = _edition(options, summary, reporter)
+    fingerprints = (options.settings.briefing_fingerprint(), edition_fingerprint(edition, options.settings))
+    return Manifest(pipeline_fingerprint(), model_fingerprint(options.model), options.paper, *fingerprints), edition
+
+
+def _settled_key(options: BuildOptions, identity: Manifest) -> str:
+    """What makes a build the same one: its manifest's identity, the languages it writes,
+    the site's templates, the raw folder it reads."""
+    from ..site.version import site_version
+
+    languages = ",".join(options.settings.written_languages)
+    shown = (identity.pipeline, identity.model, identity.paper, identity.settings, identity.book, languages)
+    return build_key((*shown, site_version(), os.fspath(options.raw_dir.resolve())))
+
+
+def _tell_ignored(summary: Summary, reporter: Reporter) -> None:
+    if summary.ignored:
+        reporter.message(f"ignored (not .txt): {', '.join(summary.ignored)}")
+
+
+def _replayed(options: BuildOptions, reporter: Reporter) -> Summary | None:
+    """What a build with nothing to do tells, when the raw folder and OUT_DIR are as the last
+    build left them and this build is the same one (``settled``); else None."""
+    state = Settled.load(options.out_dir)
+    if state is None:
+        return None
+    quiet = Summary()  # (a logo that cannot be read is told by the build that goes the whole way)
+    identity, _ = _identity(options, quiet, Reporter())
+    if (
+        quiet.errors
+        or state.key != _settled_key(options, identity)
+        or state.raw != raw_state(options.raw_dir)
+        or state.tree != tree_state(options.out_dir, OWN_NAMES)
+    ):
+        return None
+    summary = Summary(results=list(state.results), ignored=list(state.ignored))
+    _tell_ignored(summary, reporter)
+    for result in summary.failed:
+        reporter.advance(result)
+    summary.results.sort(key=lambda result: result.file)
+    return summary
+
+
+def _settle(options: BuildOptions, new: Manifest, summary: Summary, raw: str | None, witness: Witness) -> None:
+    """The settled state recorded (``raw``: the raw folder's, as the build found it), when a
+    build with nothing to do would tell what this one found and write nothing: no error to
+    retry, every failure an input refused before (a refused name is not one: its text is
+    not in the manifest, and each build writes the pre-send report again), each output as
+    the witness saw it last (not edited nor removed while the build ran)."""
+    failures = [FileResult(name, FileStatus.FAILED, failure.error) for name, failure in sorted(new.failures.items())]
+    told = {result.file: result.error for result in failures}
+    if summary.errors or any(told.get(result.file) != result.error for result in summary.failed):
+        return
+    found: dict[str, tuple[int, int, int, int]] = {}
+    tree = tree_state(options.out_dir, OWN_NAMES, found)
+    if raw is None or tree is None or any(found.get(name) != row[1] for name, row in witness.files.items()):
+        return
+    unchanged = [_result(name, FileStatus.UNCHANGED, entry.summary) for name, entry in sorted(new.files.items())]
+    state = Settled(_settled_key(options, new), raw, tree, tuple(summary.ignored), (*failures, *unchanged))
+    # (not recorded, the next build goes the whole way: also when a name is not text, an
+    # undecodable byte in it, which JSON cannot hold)
+    with suppress(OSError, UnicodeEncodeError):
+        state.save(options.out_dir)
 
 
 # (multiprocessing is imported by the functions below, once a build has work for a worker:
