@@ -522,6 +522,7 @@ ENTITY_SET_FLOORS = {
     "ET": (0.986, 0.986, 0.948, 0.965),
     "EU": (0.948, 0.961, 0.937, 0.906),
     "EV": (0.959, 0.954, 0.905, 0.890),
+    "EW": (0.973, 0.988, 0.956, 0.976),
 }
 
 
@@ -890,6 +891,24 @@ NAME_KIND_CASES += [
             "State Key Laboratory of High-efficiency Utilization of Coal": "organization",
         },
         ["Northeastern University of Shenyang", "State Key Laboratory of High"],
+    ),
+    (  # a name before "region" is a place's; a named road; a regatta course and a fortress are two
+        "The Forum of Regional Governments of North East Asia on Local Autonomy met near Mount Daisen, the "
+        "highest peak of the Chugoku region, walked the Mizuki Shigeru Road and the Great Tea Road, and saw "
+        "the Misari Regatta Course and Namhansansong Fortress; the road to Sakhalin was closed.",
+        {
+            "Chugoku": "place",
+            "Mizuki Shigeru Road": "place",
+            "Misari Regatta Course": "place",
+            "Namhansansong Fortress": "place",
+            "Sakhalin": "place",
+        },
+        ["Local Autonomy", "Misari Regatta Course and Namhansansong Fortress"],
+    ),
+    (  # a ministers' meeting is an event, not a body
+        "The study was planned by the Tripartite Environment Ministers Meeting (TEMM) of China, Japan and Korea.",
+        {"China": "place"},
+        ["Tripartite Environment Ministers Meeting", "TEMM"],
     ),
 ]
 

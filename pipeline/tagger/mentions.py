@@ -1935,8 +1935,8 @@ def _owner_of_works(doc: Doc, start: int, end: int) -> bool:
     return index < len(doc) and doc[index].lower_ in WORKS_NOUNS
 
 
-# Lower-case nouns after a name that make it a place's: "the Yamakoshi area"
-PLACE_NOUNS_AFTER = frozenset({"area", "areas"})
+# Lower-case nouns after a name that make it a place's: "the Yamakoshi area", "the Chugoku region"
+PLACE_NOUNS_AFTER = frozenset({"area", "areas", "region", "regions"})
 LOCATIVES = frozenset({"in", "at", "near"})
 
 
@@ -2170,10 +2170,29 @@ def _in_event_topic(doc: Doc, start: int, place: bool = False) -> bool:
     while index >= 0 and start - index <= _TOPIC_WORDS_MAX:
         token = doc[index]
         if token.lower_ == "on":
-            return not place and index > 0 and head_kind(doc[index - 1].text) == "event"
+            return not place and _event_ends_at(doc, index)
         if token.text == ":":
             return _opens_a_part(doc, index)
         if not (token.is_title or token.lower_ in ("and", "&", "the", ",")):
+            return False
+        index -= 1
+    return False
+
+
+# The words of an event's "of" tail before its topic's "on": "Forum of Regional Governments of
+# North East Asia on Local Autonomy"
+_EVENT_TAIL_WORDS_MAX = 8
+
+
+def _event_ends_at(doc: Doc, end: int) -> bool:
+    """Whether the words before ``end`` are an event's name, its head last ("Workshop") or
+    before a tail of capitalised words and "of" ("Forum of Regional Governments of North East Asia")."""
+    index = end - 1
+    while index >= 0 and end - index <= _EVENT_TAIL_WORDS_MAX:
+        token = doc[index]
+        if token.is_title and head_kind(token.text) == "event":
+            return True
+        if not (token.is_title or token.lower_ in ("of", "the")):
             return False
         index -= 1
     return False
