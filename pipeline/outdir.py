@@ -93,6 +93,16 @@ def _open_back(path: Path) -> Iterator[io.BufferedReader]:
         yield stream
 
 
+def clear_path(path: Path) -> None:
+    """Remove whatever ``path`` is (a symlink itself, never what it points to)."""
+    if path.is_symlink() or (path.exists() and not path.is_dir()):
+        path.unlink()
+    elif path.is_dir():
+        import shutil  # (only for a folder where a file was wanted: not on every build's path)
+
+        shutil.rmtree(path)
+
+
 def read_back(path: Path) -> bytes:
     """The bytes of a file in OUT_DIR, read as untrusted input; OSError when it is not a regular file."""
     with _open_back(path) as stream:

@@ -193,3 +193,14 @@ def test_a_forged_state_that_matches_only_tells_lines(built, monkeypatch):
     _, told = _build(raw, out)
     assert "broken.txt:1: \\x1b[2Jforged" in told
     assert {path: path.stat().st_mtime_ns for path in out.rglob("*")} == before
+
+
+def test_a_folder_in_place_of_the_state_is_cleared(raw_dir, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    (out / SETTLED_NAME).mkdir(parents=True)
+    (out / SETTLED_NAME / "inside").write_text("x")
+    spy = Spy(monkeypatch)
+    for _ in range(2):
+        summary, _ = _build(raw_dir, out)
+        assert summary.ok
+    assert spy.whole == 1 and (out / SETTLED_NAME).is_file()

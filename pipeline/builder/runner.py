@@ -25,7 +25,16 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 from filelock import FileLock, Timeout
 
 from ..memory import release_free_memory
-from ..outdir import STALE_TEMPORARIES, Witness, atomic_output, digest, digest_back, file_signature, write_atomic
+from ..outdir import (
+    STALE_TEMPORARIES,
+    Witness,
+    atomic_output,
+    clear_path,
+    digest,
+    digest_back,
+    file_signature,
+    write_atomic,
+)
 from ..render.i18n import briefing_suffixes
 from ..settings import DEFAULTS, LANGUAGES, Language, Settings, edition_date, logo_png
 from ..tagger.model import model_fingerprint
@@ -275,7 +284,7 @@ def _build_locked(
 ) -> Summary:
     """``loaders``: where a model loaded for this build alone is let go when it ends."""
     out_dir, summary, given_tagger = options.out_dir, Summary(), tagger
-    (out_dir / SETTLED_NAME).unlink(missing_ok=True)  # (this build may change either folder)
+    clear_path(out_dir / SETTLED_NAME)  # (this build may change either folder)
     # (the raw folder as this build finds it, before it reads a text: one dropped while it runs
     # is not in the state it leaves)
     raw_before = raw_state(options.raw_dir)

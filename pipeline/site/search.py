@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import BinaryIO
+
+from ..outdir import clear_path
 
 SEARCH_DIR = "pagefind"
 MEETINGS_DIR = "meetings"
@@ -126,14 +127,6 @@ def _finish(site: Path, run: _Run) -> None:
             text = run.messages.read().decode("utf-8", "replace")
             last = (text.strip().splitlines() or ["no message"])[-1]
             run.error = f"{site}: the search index was not built: pagefind: {last}"
-
-
-def clear_path(path: Path) -> None:
-    """Remove whatever ``path`` is (a symlink itself, never what it points to)."""
-    if path.is_symlink() or (path.exists() and not path.is_dir()):
-        path.unlink()
-    elif path.is_dir():
-        shutil.rmtree(path)
 
 
 def remove_stale(site: Path, wanted: Iterable[str]) -> None:

@@ -23,11 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..memory import release_free_memory
-from ..outdir import DIGEST, Witness, digest, read_back, write_atomic
+from ..outdir import DIGEST, Witness, clear_path, digest, read_back, write_atomic
 from .search import (
     MEETINGS_DIR,
     SEARCH_DIR,
-    clear_path,
     has_interface,
     index_shards,
     prune_merged,
