@@ -244,6 +244,11 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             "Ishikawa Prefecture, Planning and Development Department",
             ["Ishikawa Prefecture, Planning and Development Department"],
         ),
+        (  # ... the first field also a feature's head, alone after the comma
+            "Shandong Province, Ocean and Fisheries Department",
+            ["Shandong Province, Ocean and Fisheries Department"],
+        ),
+        ("Pacific Ocean and Fisheries Agency", ["Pacific Ocean", "Fisheries Agency"]),
         ("Khabarovsk Territory, Administration", ["Khabarovsk Territory, Administration"]),
         ("Jilin Province, Department of Commerce", ["Jilin Province, Department of Commerce"]),
         ("Government of Khabarovsk Krai, NEAR Secretariat", ["Government of Khabarovsk Krai", "NEAR Secretariat"]),
@@ -523,6 +528,7 @@ ENTITY_SET_FLOORS = {
     "EU": (0.948, 0.961, 0.937, 0.906),
     "EV": (0.959, 0.954, 0.905, 0.890),
     "EW": (0.973, 0.988, 0.956, 0.976),
+    "EY": (0.965, 0.972, 0.945, 0.945),
 }
 
 

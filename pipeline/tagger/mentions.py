@@ -552,10 +552,12 @@ def _joined_parts(text: str) -> list[str]:
             )
             # "ESCAP Subregional Office for East and North-East Asia": a body's area, two points of the compass
             or (_TOPIC_TAIL.search(part) is not None and part.split()[-1].lower() in COMPASS_WORDS)
-            # "NEAR Economy and Trade Subcommittee": two fields of one body's name
+            # "NEAR Economy and Trade Subcommittee": two fields of one body's name (a field word
+            # that is also a feature's head, alone after a comma: "Shandong Province, Ocean and
+            # Fisheries Department")
             or (
                 part.split()[-1].lower() in FIELD_WORDS
-                and head_kind(part) is None
+                and (head_kind(part) is None or all(word.lower() in FIELD_WORDS for word in last.split()))
                 and head_kind(following) == "organization"
             )
         ):

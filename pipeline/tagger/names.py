@@ -765,6 +765,9 @@ FIELD_WORDS = {
     "prevention",
     "disaster",
     "maritime",
+    "ocean",  # "Ocean and Fisheries Department"
+    "oceans",
+    "marine",
     "fishery",
     "fisheries",
     "mineral",
