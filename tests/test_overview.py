@@ -750,6 +750,16 @@ def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
         ("Japan", "observer", ["Hokkaido (北海道)"]),
         ("Mongolia", "observer", ["Embassy of Mongolia in Seoul"]),
     ]
+    # (a bare "Members" before the column of their names counts them)
+    counted = _groups(
+        "Country | Members | Delegates | Member regional governments",
+        "Japan | 2 | 5 | Toyama Prefecture, Niigata Prefecture",
+        "Mongolia | 1 | 2 | Tov Aimag",
+    )
+    assert counted == [
+        ("Japan", "member", ["Toyama Prefecture", "Niigata Prefecture"]),
+        ("Mongolia", "member", ["Tov Aimag"]),
+    ]
     # (the meeting's own staff are no participants, under their heading or after its colon)
     staffed = _groups("Japan", "Toyama Prefecture", "", "Secretariat staff", "Mr. Choi Byung-kuk (Director), Ms. Han")
     assert staffed == [("Japan", "member", ["Toyama Prefecture"])]

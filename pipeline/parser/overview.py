@@ -1843,8 +1843,11 @@ def _delegate_of_row(cells: list[str], columns: TableColumns, authorities: list[
 def _table_columns(cells: list[str]) -> TableColumns:
     """The columns of a table's header row: the first that names each thing."""
     columns = TableColumns(width=len(cells))
+    roles = [_header_role(cell) for cell in cells]
     for index, cell in enumerate(cells):
-        role = _header_role(cell)
+        role = roles[index]
+        if role == "authority" and _MEMBERS_COUNTED.fullmatch(cell) and "authority" in roles[index + 1 :]:
+            role = "count"  # "Country | Members | Delegates | Member regional governments": how many, then who
         if role and getattr(columns, role) is None and not (role == "count" and index == 0):
             setattr(columns, role, index)
     if columns.authority is None:  # "Institution | Seat": a table of the bodies themselves
@@ -1855,6 +1858,8 @@ def _table_columns(cells: list[str]) -> TableColumns:
 
 
 _OBSERVER_COLUMN = re.compile(r"\s*observers?\s*", re.IGNORECASE)
+# A bare "Members" before another column of authorities counts them
+_MEMBERS_COUNTED = re.compile(r"\s*(?:members|member regions)\s*", re.IGNORECASE)
 
 
 def _names_country_and_authority(columns: TableColumns) -> bool:
