@@ -1379,13 +1379,14 @@ class ParticipationScanner:
         if (
             not any(country_code(cell) or COUNT_CELL.match(cell) for cell in cells)
             and any(_header_role(cell) for cell in cells)
-            # (a second table, under a heading of its own, may have a header of its own: one that
-            # names a country's column and an authority's, "Observer | Country | Represented by")
-            and (not self.columns.width or _names_country_and_authority(_table_columns(cells)))
             and not self.table_rows  # "|  | Gansu Province, Shaanxi Province |": the row above goes on
         ):
-            self.columns = _table_columns(cells)
-            return
+            header = _table_columns(cells)
+            # (a second table, under a heading of its own, may have a header of its own: one that
+            # names a country's column and an authority's, "Observer | Country | Represented by")
+            if not self.columns.width or _names_country_and_authority(header):
+                self.columns = header
+                return
         self.table_rows += 1
         columns = self.columns
         if columns.country == 0 and len(cells) < columns.width and not country_code(cells[0]):
