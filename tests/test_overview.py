@@ -735,6 +735,12 @@ def test_a_line_heading_bodies_of_no_country_under_country_lines() -> None:
     headings = ("Institutes and international bodies", "Experts of international bodies and institutes")
     for heading in (*headings, "Companies and institutes"):
         assert _groups("Japan", "Toyama Prefecture", "", heading, "UNESCO, GTZ")[-1][2] == ["UNESCO", "GTZ"]
+    # (a heading over one body, and a list of kinds of body)
+    for heading in ("International organization", "International organizations, institutes and companies"):
+        assert _groups("Japan", "Toyama Prefecture", "", heading, "UNESCAP (observer)")[-2:] == [
+            ("Japan", "member", ["Toyama Prefecture"]),
+            (None, "observer", ["UNESCAP"]),
+        ]
     # (a second table under its own heading, its observers in a column of their own)
     observed = _groups(
         "Members",

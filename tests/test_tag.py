@@ -1324,6 +1324,19 @@ def test_bodies_in_a_regions_aside_an_organizers_remark_and_an_abbreviated_month
     assert not {"Administration", "Sep Port", "Sep Boat"} & spellings
 
 
+def test_an_asides_names_of_one_kind_are_each_a_name(nlp) -> None:
+    """Names parted by commas in an aside, each with a head word of the same kind, are
+    each a name: two railways of a company, not one railway with a comma in its name."""
+    text = (
+        "The 2004 NEAR Transport Workshop\n· Overview\nPeriod: 2004\n"
+        "Participants: Russian Federation (2; Russian Railways (East Siberian Railway, Far Eastern Railway), "
+        "Amur Oblast)\n"
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"East Siberian Railway", "Far Eastern Railway"} <= spellings
+    assert not any("," in spelling for spelling in spellings)
+
+
 def test_an_organizers_body_of_two_fields_a_talks_title_and_a_peoples_name(nlp) -> None:
     assert organizer_bodies("Shaanxi Provincial Department of Culture and Tourism, Xianyang City") == [
         "Shaanxi Provincial Department of Culture and Tourism",

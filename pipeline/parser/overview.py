@@ -2017,9 +2017,10 @@ EXPERTS_HEADING = re.compile(
     r"(?:\s*\(\d{1,3}\))?\s*[:：]?",
     re.IGNORECASE,
 )
+# (one or several: "International organization" heads a group of one)
 _BODY_NOUNS = (
-    r"(?:organi[sz]ations|institutions|institutes|universities|bodies|agencies|companies|enterprises|corporations"
-    r"|firms)"
+    r"(?:organi[sz]ations?|institutions?|institutes?|universit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies)|compan(?:y|ies)"
+    r"|enterprises?|corporations?|firms?)"
 )
 BODIES_HEADING = re.compile(
     # (who came from them: "Experts of international bodies and institutes")
@@ -2027,8 +2028,8 @@ BODIES_HEADING = re.compile(
     # (qualifiers joined too: "International and research bodies")
     r"(?:(?:international|other|related|guest|invited|partner|participating|research|academic|scientific)"
     r"(?:\s+and\s+|\s*,\s*|\s+))*"
-    # (and kinds of body joined: "Institutes and international bodies")
-    rf"{_BODY_NOUNS}(?:\s+and\s+(?:international\s+|other\s+|research\s+)?{_BODY_NOUNS})?"
+    # (and kinds of body listed: "Institutes and international bodies", "organizations, institutes and companies")
+    rf"{_BODY_NOUNS}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:international\s+|other\s+|research\s+)?{_BODY_NOUNS})*"
     r"(?:\s*\(\d{1,3}\))?\s*[:：]?"
     rf"|{EXPERTS_HEADING.pattern}",
     re.IGNORECASE,

@@ -193,9 +193,12 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     # Research Center, Tottori University)", "(Irkutsk Scientific Center, SB RAS)"; a body and the city
     # it sits in, "(Russian Academy of Sciences, Irkutsk)"
     bodies = bool(name) and all(_body_or_acronym(piece.strip()) for piece in name)
+    # ... or names of one kind by their heads: "(East Siberian Railway, Far Eastern Railway)"
+    kinds = {head_kind(piece.strip()) for piece in (*name, last)}
     if name and (
         _is_region_or_country(last, gazetteer)
         or (bodies and (gazetteer.city_named(last.strip()) is not None or _body_or_acronym(last.strip())))
+        or (len(kinds) == 1 and None not in kinds and "event" not in kinds)
     ):
         inside = [piece.strip() for piece in (*name, last)]
     elif split_aside(aside[1]):  # "Jeollanam-do (Korea Aerospace Research Institute (KARI))": a name with its own aside
