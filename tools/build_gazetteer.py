@@ -190,6 +190,15 @@ def _wade_giles_forms(city: dict) -> list[str]:
     return forms
 
 
+def _shortens_another(alias: str, name: str, city_names: list[str]) -> bool:
+    """Whether ``alias`` (not ``name``'s own first words) begins the name of another city
+    of ``city_names`` (its country's)."""
+    starts = (alias + "-", alias + " ")
+    if alias == name or name.startswith(starts):
+        return False
+    return any(other != name and other.startswith(starts) for other in city_names)
+
+
 def _plain_latin(name: str) -> bool:
     return _PLAIN_LATIN.fullmatch(name) is not None
 
@@ -1004,6 +1013,27 @@ class Gazetteer:
             result[eid] = kept
         return result
 
+    def drop_short_forms(self, aliases: dict[str, list[str]]) -> dict[str, list[str]]:
+        """GeoNames' alternate names that are the first words of another city's name: how texts
+        shorten that city, not this one ("Petropavlovsk", an old name of Severouralsk, is
+        Petropavlovsk-Kamchatsky; "Novyy", of Udachny, begins Novyy Urengoy). After
+        the clashes are settled, so a name two entries claimed stays nobody's."""
+        cities_named: dict[str | None, list[str]] = defaultdict(list)
+        for eid, entry in self.entries.items():
+            if eid.startswith("city:"):
+                cities_named[entry["country_code"]].append(entry["name"])
+        kept = {}
+        for eid, names in aliases.items():
+            canonical, country = self.entries[eid]["name"], self.entries[eid]["country_code"]
+            short = {
+                a
+                for a in names
+                if eid in self.geonames_cities and _shortens_another(a, canonical, cities_named[country])
+            }
+            self.rejected += [(eid, a, "the short form of another city's name") for a in sorted(short)]
+            kept[eid] = [a for a in names if a not in short]
+        return kept
+
     def resolve_clashes(self, aliases: dict[str, list[str]]) -> dict[str, list[str]]:
         owners_cfg = {k.lower(): v for k, v in self.src.get("alias_owner", {}).items()}
         claims: dict[str, set[str]] = defaultdict(set)
@@ -1070,7 +1100,7 @@ class Gazetteer:
         self.build_geonames_cities()
         self.build_geographic()
         self.build_organizations()
-        aliases = self.resolve_clashes(self.expand_and_filter())
+        aliases = self.drop_short_forms(self.resolve_clashes(self.expand_and_filter()))
         entries = []
         for eid in sorted(self.entries):
             e = dict(self.entries[eid])

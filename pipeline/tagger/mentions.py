@@ -832,12 +832,21 @@ MIN_INITIALS = 3  # (two letters are too often a place's: "Sea of Japan (SJ)")
 
 def _led_by_acronym(name: str, gazetteer: Gazetteer) -> bool:
     """ "UNESCO Office Beijing", "ICOMOS Japan": a participant led by a body's acronym is that
-    body's office or branch (not a country, "DPR Korea", nor a place the gazetteer knows)."""
+    body's office or branch (not a country, "DPR Korea", nor a place the gazetteer knows); one
+    that ends with one of three letters or more is a company's name ("Inter RAO")."""
     first, *rest = name.split()
-    known = gazetteer.lookup(first)
+    if not is_acronym(first):
+        if not (rest and len(rest[-1]) >= 3 and rest[-1].isalpha() and is_acronym(rest[-1])):
+            return False
+        # (not a place and its country's initials, "Kangwon-do DPRK"; a name the gazetteer knows
+        # whole is its entry's: "United Company RUSAL")
+        if country_code(rest[-1]) is not None or any(
+            gazetteer.lookup(words) is not None for words in (name, name.rpartition(" ")[0])
+        ):
+            return False
+    known = gazetteer.lookup(first if is_acronym(first) else name)
     return (
         bool(rest)
-        and is_acronym(first)
         and country_code(name) is None
         and (known is None or known.kind == "organization")
         and head_kind(name) != "administrative"
@@ -1194,8 +1203,9 @@ def _plural_possessive(doc: Doc, index: int) -> bool:
 
 
 # Whose possessive goes on with a body's name: "Provincial People's Government", "Dornod Aimag
-# Governor's Office", "Mayor's Office"
-POSSESSIVE_HOLDERS = frozenset({"people", "governor", "mayor"})
+# Governor's Office", "Mayor's Office", "Gyeongbuk Women's Policy Development Institute",
+# "All-China Women's Federation", "Children's Fund"
+POSSESSIVE_HOLDERS = frozenset({"people", "governor", "mayor", "women", "children"})
 
 
 # A company's legal form, written after a comma: "Mitsui & Co., Ltd."
@@ -2249,6 +2259,9 @@ def _species_name(doc: Doc, start: int, end: int) -> range | None:
     return None
 
 
+OWNERS_OFFICE = "shape:owner's office"  # (names.py's NAME_SHAPES: "Governor's Office")
+
+
 def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -> tuple[list[Mention], range]:
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
@@ -2269,6 +2282,9 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     following = ents_at.get(end)
     if ent[-1].lower_ in ("and", "&") and following is not None and following.ent_id_.startswith("shape:"):
         end = following.end  # "Baikalsk Pulp and" + "Paper Mill"
+    elif ent.label_ in PLACE_LABELS and following is not None and following.ent_id_ == OWNERS_OFFICE:
+        end = following.end  # "the Chingeltei District" + "Governor's Office": the office of the place
+        span_kind = head_kind(doc[ent.start : end].text)
     # (a name shaped as a building whose head is a body's, with a "for" tail: "Japan Center" + "for
     # Area Development Research"; its "of" tail names its parent: "... Center of Tottori University")
     purpose = span_kind == "organization" and end < len(doc) and doc[end].lower_ == "for"
@@ -2877,6 +2893,8 @@ RESOURCE_WORDS_BEFORE = 2  # "the Elga coal deposit", "the Kovykta gas condensat
 
 
 COMPANY_NAME_WORDS = 5
+# Forms written in lower case by the companies themselves: "Petropavlovsk plc"
+LOWER_CASE_FORMS = frozenset({"plc"})
 FORMS_AFTER_COMMA = COMPANY_FORMS | LEADING_COMPANY_FORMS  # "Dalenergo, OAO": a leading form may trail after a comma
 _LEADING_FORM = re.compile(r"\b(?:" + "|".join(form.upper() for form in sorted(LEADING_COMPANY_FORMS)) + r")\b")
 # (any form a name may end with, after a comma too: the texts worth walking token by token)
@@ -2927,7 +2945,9 @@ def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list
     ending_at = {ent.end: ent.start for ent in doc.ents}
     for form in doc[1:] if _TRAILING_FORM.search(written) else ():
         after_comma = doc[form.i - 1].text == ","
-        if form.lower_ not in (FORMS_AFTER_COMMA if after_comma else COMPANY_FORMS) or not form.text[:1].isupper():
+        if form.lower_ not in (FORMS_AFTER_COMMA if after_comma else COMPANY_FORMS) or not (
+            form.text[:1].isupper() or form.text in LOWER_CASE_FORMS
+        ):
             continue
         if form.i + 1 < len(doc) and doc[form.i + 1].text in _HYPHEN and not form.whitespace_:
             continue  # "Co-operation": a word, no legal form
@@ -3381,6 +3401,21 @@ def _a_place_word(word: Token, gazetteer: Gazetteer) -> bool:
     return (known is not None and known.kind == "place") or word.ent_type_ in PLACE_LABELS
 
 
+def _feature_stems(found: list[Mention], gazetteer: Gazetteer, short: dict[str, Mention]) -> dict[str, Mention]:
+    """The short names the prose's features give the prose after them: a mountain range, a
+    river or a reserve named in full ("the Xiaoqinling Mountains"), then by its one bare word
+    ("the gold fields of the Xiaoqinling"), where the gazetteer knows no other thing so named."""
+    stems = {}
+    for mention in found:
+        words = mention.text.split()
+        if mention.kind != "place" or len(words) != 2 or words[-1].lower() not in BARE_NAMED_HEADS:
+            continue
+        stem = words[0]
+        if stem.isalpha() and stem.istitle() and stem not in short and gazetteer.lookup(stem) is None:
+            stems[stem] = replace(mention, text=stem, source="rules", same_as=None if mention.entry else mention.text)
+    return stems
+
+
 def _short_names_used(doc: Doc, written: str, short: dict[str, Mention]) -> list[tuple[range, bool, list[Mention]]]:
     """The record's short names where the prose writes them alone ("at Cheongsong", not
     "Saigo Town" nor "Saigo Port", whatever the model made of those)."""
@@ -3396,8 +3431,9 @@ def _short_names_used(doc: Doc, written: str, short: dict[str, Mention]) -> list
 def _joined_to_name(doc: Doc, token: Token) -> bool:
     before = doc[token.i - 1] if token.i > 0 else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    # (an acronym after it is a word of the name too: "Sihwa MTV")
     return (before is not None and (before.text in _HYPHEN or (before.is_title and not before.is_sent_start))) or (
-        after is not None and (after.text in _HYPHEN or after.is_title)
+        after is not None and (after.text in _HYPHEN or after.is_title or (after.is_upper and after.is_alpha))
     )
 
 
@@ -3585,7 +3621,9 @@ def _past_post(ent: Span) -> Span | None:
     # (the post before the span, or its first words: the model's "Head of External Relations,")
     after_post = (
         ent.start >= 2 and doc[ent.start - 1].lower_ in ("for", "of") and doc[ent.start - 2].lower_ in ROLE_WORDS
-    )
+    ) or (_last_of_posts_fields(doc, ent.start) and head_kind(ent.text) is None)
+    if after_post and doc[ent.start - 1].lower_ not in ("for", "of"):
+        return None  # ("Minister of Family, Labour and" + "Social Protection": the last of the post's fields)
     start = (
         ent.start
         if after_post
@@ -3602,6 +3640,20 @@ def _past_post(ent: Span) -> Span | None:
     if comma is None or comma + 1 >= ent.end or head_kind(doc[comma + 1 : ent.end].text) != "organization":
         return None
     return _narrowed(ent, comma + 1, ent.end)
+
+
+POST_FIELD_WORDS = 6  # "Minister of Family, Labour and Social Protection": the fields a post lists
+
+
+def _last_of_posts_fields(doc: Doc, start: int) -> bool:
+    """Whether a name at ``start`` comes after "and" that ends a list of a post's fields: "the
+    Minister of Family, Labour and" + "Social Protection" (a field, no body's name)."""
+    if start < 4 or doc[start - 1].lower_ not in ("and", "&"):
+        return False
+    index = start - 2
+    while index > 0 and start - index <= POST_FIELD_WORDS and (doc[index].is_title or doc[index].text == ","):
+        index -= 1
+    return index > 0 and doc[index].lower_ in ("for", "of") and doc[index - 1].lower_ in ROLE_WORDS
 
 
 def _labels_a_field(doc: Doc, index: int) -> bool:
@@ -4004,11 +4056,19 @@ def _in_person_name(doc: Doc, start: int) -> bool:
 
 # A stretch of history after a name, or glued to it: "the Northern Wei period", "Yuan-dynasty murals"
 PERIOD_WORDS = frozenset({"period", "dynasty", "dynasties", "era"})
+# China's dynasties whose names are no place's, before a noun in lower case: "the Ming wall",
+# "Qing tombs" (but "the Ming Tombs" is the site's name)
+DYNASTY_NAMES = frozenset({"Ming", "Qing", "Tang", "Sui", "Yuan"})
 
 
 def _names_a_period(doc: Doc, ent: Span) -> bool:
     after = doc[ent.end] if ent.end < len(doc) else None
-    return ent[-1].lower_ in PERIOD_WORDS or (after is not None and after.lower_ in PERIOD_WORDS)
+    named = [token for token in ent if not token.is_lower]
+    return (
+        ent[-1].lower_ in PERIOD_WORDS
+        or (after is not None and after.lower_ in PERIOD_WORDS)
+        or (len(named) == 1 and named[0].text in DYNASTY_NAMES and ent[-1].is_lower)
+    )
 
 
 # A ruler's title after his name: "Chinggis Khaan" is no city Chinggis
@@ -4191,6 +4251,8 @@ def _coordinated_place(
         return None
     name = doc[start:stop].text
     if not is_name(name) or doc[start].lower_.rstrip(".") in ROLE_WORDS | HONORIFICS:  # "and Mayor Mori"
+        return None
+    if head_kind(name) == "event":  # "Summer Olympic Games in Tokyo and Winter Olympic Games in Beijing"
         return None
     taken.update(range(start, stop))
     return range(start, stop), [Mention(name, found[0].kind, found[0].label, None, found[0].country, "rules")]
@@ -4764,7 +4826,9 @@ def tag(
         mentions = structure_mentions(record, gazetteer)
         short = short_names(mentions, gazetteer)
         for _ in record_texts:
-            mentions += doc_mentions(next(docs), gazetteer, short)
+            found = doc_mentions(next(docs), gazetteer, short)
+            short |= _feature_stems(found, gazetteer, short)
+            mentions += found
         mentions = _bare_region_names(_namesakes_as_listed(mentions, gazetteer), gazetteer)
         mentions = _acronyms_as_defined(_towns_named_in_full(mentions))
         overview, notes = _linked_overview(record, gazetteer)

@@ -78,6 +78,8 @@ HEAD_WORDS = {
         "communique",
         "summary",  # a document: "Chair's Summary"
         "naadam",  # Mongolia's festival of the three games: "Tariat Naadam"
+        "marathon",  # a race: "Toyama Marathon"
+        "rally",  # "Mongol Rally"
         "cleanup",  # a campaign: "the International Coastal Cleanup of Ocean Conservancy"
         "crisis",  # "the Global Financial Crisis"
     },
@@ -374,6 +376,7 @@ HEAD_WORDS = {
         "troupe",
         "ensemble",
         "orchestra",
+        "philharmonic",  # "Vladivostok Philharmonic", "Seoul Philharmonic Orchestra"
         "division",  # a company's unit: "Udachny Mining and Processing Division"
         # a research body: "Qingdao National Laboratory for Marine Science and Technology"
         "laboratory",
@@ -1772,10 +1775,12 @@ def clean_span(text: str, label: str) -> list[str]:
     if label == "ORG" and words and words[-1].lower() in DELEGATE_POSTS:
         return []  # "Programme Officer", "Natural Resources Economist", "Ecologist": a delegate's post, no body
     body = head_kind(text) == "organization"
-    # an event's words make no name, except in the hall it is held in ("Convention Center")
+    # an event's words make no name, except in the hall it is held in ("Convention Center"), or
+    # the park that remembers it ("Port of Kobe Earthquake Memorial Park", whose head is the port's)
     if (
         any(_word_key(word) in HEAD_WORDS["event"] for word in words)
         and head_word(text) not in EVENT_VENUE_HEADS
+        and _word_key(words[-1]) not in EVENT_VENUE_HEADS
         and not body  # "Ramsar Convention Secretariat"
     ):
         return []
