@@ -3052,3 +3052,32 @@ def test_a_feature_named_in_full_is_named_by_its_bare_word_in_the_prose_after_it
     )
     ids = _ids_of(text, nlp)
     assert ids["Xiaoqinling"] == ids["Xiaoqinling Mountains"]
+
+
+def test_glued_company_names_a_legal_form_that_ends_one_and_forces(nlp) -> None:
+    """A Russian company named by the trade its word is glued from, in the prose and among
+    observers; a company's form ends its name before "and"; armed forces are a body."""
+    text = (
+        "The 2000 NEAR Border Area Subcommittee\n· Overview\nPeriod: 2000\nParticipation\nJapan\n"
+        "Toyama Prefecture\n\nObservers\nDalmoreprodukt, Korea Maritime Institute\n· Contents\n"
+        "▷ Amurenergo and the general contractor Bureyagesstroy reported.\n"
+        "▷ China Shenhua Energy Company Limited and Inner Mongolia Yitai Coal Co., Ltd. spoke.\n"
+        "▷ The Japan Self-Defense Forces helped near a Cossack fort.\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    bodies = ("Dalmoreprodukt", "Amurenergo", "Bureyagesstroy", "China Shenhua Energy Company Limited")
+    assert [kinds.get(name) for name in bodies] == ["organization"] * len(bodies)
+    assert kinds.get("Inner Mongolia Yitai Coal Co., Ltd.") == kinds.get("Japan Self-Defense Forces") == "organization"
+    assert "Cossack" not in kinds
+
+
+def test_an_acronym_takes_the_words_before_of_and_a_topic_is_no_coordinated_place(nlp) -> None:
+    spellings = _spellings_of(
+        SHELL.format(
+            "Volunteers of Our Sea of East Asia Network (OSEAN) cleaned the beach of Hisui Kaigan; an Expert "
+            "Meeting on Lake Baikal and Transboundary Nature Conservation followed."
+        ),
+        nlp,
+    )
+    assert {"Sea of East Asia Network", "OSEAN", "Hisui Kaigan", "Lake Baikal"} <= spellings
+    assert not {"East Asia Network", "Kaigan", "Transboundary Nature Conservation"} & spellings

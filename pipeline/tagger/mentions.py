@@ -441,7 +441,7 @@ def _other_name_aside(name: str, named: Mention | None, gazetteer: Gazetteer) ->
     if "facility" not in kinds or not kinds <= {"facility", None}:
         return None
     last = name.split()[-1]
-    unit = last.rpartition("-")[2] in KOREAN_UNIT_ENDINGS or word_shape(last) is not None
+    unit = last.rpartition("-")[2] in KOREAN_UNIT_ENDINGS or _place_shape(last)
     if gazetteer.lookup(name) is not None or unit:
         return None
     return Mention(name, named.kind, named.label, None, named.country, "structure", same_as=named.text)
@@ -749,6 +749,7 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                         or head_kind(name) in ("organization", "event")
                         or head_word(name) in RAILWAY_OPERATORS
                         or _led_by_acronym(name, gazetteer)
+                        or _company_word(name)
                         or (named is None and _initialled_body(authority, name, gazetteer))
                     )
                     if body:
@@ -2141,7 +2142,7 @@ def _place_of_no_body(doc: Doc, start: int, names: list[str], gazetteer: Gazette
     after a word of place (the unknown towns, capes and hills of the member regions; "the
     town of Ama on Nakanoshima")."""
     if len(names) == 1 and (shape := word_shape(names[0])) is not None:
-        return shape.label
+        return shape.label if shape.kind == "place" else None
     # (each name of the span: "the town of Ama on Nakanoshima" is the town and its island)
     if names and all(_plain_unknown_name(name, gazetteer) for name in names) and _after_place_word(doc, start):
         return "LOC"
@@ -2405,16 +2406,22 @@ ACRONYM_LEFT_WORDS = 3  # (the words before "and" an acronym's first letters may
 
 def _left_to_its_acronym(doc: Doc, start: int, end: int) -> int:
     """Where a body's name starts whose acronym follows it in brackets, when the capitalised
-    words before its "and" are the acronym's first letters, whatever the model read them as:
-    "Arctic and" + "Antarctic Research Institute (AARI)" (not an acronym that leaves words
-    out: "New Energy and Industrial Technology Development Organization (NEDO)" is missed)."""
+    words before its "and" or "of" are the acronym's first letters, whatever the model read
+    them as: "Arctic and" + "Antarctic Research Institute (AARI)", "Our Sea of" + "East Asia
+    Network (OSEAN)" (not an acronym that leaves words out: "New Energy and Industrial
+    Technology Development Organization (NEDO)" is missed)."""
     if not (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and is_acronym(doc[end + 1].text)):
         return start
     acronym, letters = doc[end + 1].text, acronym_letters(doc[start:end].text)
-    if not (start >= 2 and doc[start - 1].lower_ in ("and", "&") and acronym.endswith(letters)):
+    if not (start >= 2 and doc[start - 1].lower_ in ("and", "&", "of") and acronym.endswith(letters)):
         return start
     run_start = start - 1
-    while run_start > 0 and start - 1 - run_start < ACRONYM_LEFT_WORDS and _starts_name(doc[run_start - 1]):
+    # (a capitalised function word may open the name: "Our")
+    while (
+        run_start > 0
+        and start - 1 - run_start < ACRONYM_LEFT_WORDS
+        and (_starts_name(doc[run_start - 1]) or doc[run_start - 1].is_title)
+    ):
         run_start -= 1
         if acronym_letters(doc[run_start:end].text) == acronym:
             return run_start
@@ -2455,6 +2462,7 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
             or head_kind(run.text) is not None
             or all(token.is_upper for token in run)
             or tail_of_name
+            or doc[start - 2].lower_ in COMPANY_FORMS  # "China Shenhua Energy Company Limited and ...": it ends one
         ):
             break
         start = run_start
@@ -2793,7 +2801,7 @@ def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
             continue
         if _joined_to_name(doc, token):
             continue
-        mention = _mention(token.text, gazetteer, "place", shape.label, source="rules")
+        mention = _mention(token.text, gazetteer, shape.kind, shape.label, source="rules")
         found.append((range(token.i, token.i + 1), True, [mention]))
     return found
 
@@ -3426,6 +3434,18 @@ def _short_names_used(doc: Doc, written: str, short: dict[str, Mention]) -> list
         for token in doc
         if token.text in short and not _joined_to_name(doc, token)
     ]
+
+
+def _company_word(word: str) -> bool:
+    """Whether ``word`` has the shape of a company's name (WORD_SHAPES: "Dalmoreprodukt")."""
+    shape = word_shape(word)
+    return shape is not None and shape.kind == "organization"
+
+
+def _place_shape(word: str) -> bool:
+    """Whether ``word`` has the shape of a place's name (WORD_SHAPES)."""
+    shape = word_shape(word)
+    return shape is not None and shape.kind == "place"
 
 
 def _joined_to_name(doc: Doc, token: Token) -> bool:
@@ -4254,8 +4274,14 @@ def _coordinated_place(
         return None
     if head_kind(name) == "event":  # "Summer Olympic Games in Tokyo and Winter Olympic Games in Beijing"
         return None
+    if _TOPIC_NOUN.search(name):  # "Expert Meeting on Lake Baikal and Transboundary Nature Conservation"
+        return None
     taken.update(range(start, stop))
     return range(start, stop), [Mention(name, found[0].kind, found[0].label, None, found[0].country, "rules")]
+
+
+# A topic's last word, no place's: "Transboundary Nature Conservation", "Regional Development"
+_TOPIC_NOUN = re.compile(r"(?:tion|sion|ment)$")
 
 
 # Plural nouns after names joined by "and" that make each of them one: "the Nishiaraya and Miyasaka

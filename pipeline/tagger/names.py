@@ -160,6 +160,7 @@ HEAD_WORDS = {
         "lakes",
         "rivers",
         "coast",
+        "kaigan",  # Japanese for a coast: "Hisui Kaigan"
         "rim",
         "channel",  # "Hii River Diversion Channel", "Tatar Channel"
         "rock",  # "Shaman Rock"
@@ -377,6 +378,7 @@ HEAD_WORDS = {
         "ensemble",
         "orchestra",
         "philharmonic",  # "Vladivostok Philharmonic", "Seoul Philharmonic Orchestra"
+        "forces",  # "Japan Self-Defense Forces", "Armed Forces"
         "division",  # a company's unit: "Udachny Mining and Processing Division"
         # a research body: "Qingdao National Laboratory for Marine Science and Technology"
         "laboratory",
@@ -654,6 +656,7 @@ PEOPLES_ADJECTIVES = COUNTRY_ADJECTIVES | frozenset(
     | {"regional", "major", "large", "small"}
     # and faiths: "Buddhist temples", "the Confucian academy"
     | {"buddhist", "confucian", "taoist", "daoist", "christian", "orthodox", "shamanist", "lamaist"}
+    | {"cossack"}  # "a Cossack fort"
 )
 RESOURCE_WORDS = {
     "oil",
@@ -1919,12 +1922,24 @@ KNOWN_ONLY_SHAPES = frozenset({f"shape:{MCCUNE_REISCHAUER_TOWN}", f"shape:{OLD_R
 class WordShape:
     """One word whose ending says what kind of place it names, wherever the gazetteer does
     not know it: no body's name is such a word, so the model's organization of that one word
-    is the place too."""
+    is the place too. (Or, labelled ORG, the company a word glued from a trade's word is.)"""
 
     name: str
     pattern: re.Pattern[str]
     endings: tuple[str, ...]  # (a cheap test before the pattern, for every word of the prose)
     label: str
+
+    @property
+    def kind(self) -> EntityKind:
+        return "organization" if self.label == "ORG" else "place"
+
+
+# The words Russian companies' names are glued from, in Latin and Cyrillic letters: "Amurenergo",
+# "Bureyagesstroy", "Buryatzoloto", "Dalmoreprodukt", "Usolyekhimprom", "Усольехимпром"
+_COMPANY_STEMS = (
+    ("energo", "stroy", "stroi", "zoloto", "metall", "prom", "neft", "gaz", "ugol", "ryba", "produkt", "flot", "torg"),
+    ("энерго", "строй", "золото", "металл", "пром", "нефть", "газ", "уголь", "рыба", "продукт", "флот", "торг"),
+)
 
 
 # A Korean syllable as the Revised Romanization writes it, or McCune-Reischauer without its marks:
@@ -1966,6 +1981,15 @@ WORD_SHAPES = (
     WordShape("glued korean stream", _glued_korean("cheon", 2), ("cheon",), "LOC"),
     # a Korean island by its glued "-do" after two syllables or more (Anmyeondo, Wolmido, Hansando)
     WordShape("glued korean island", _glued_korean("do", 2), ("do",), "LOC"),
+    # a Russian company by the trade its name is glued from (_COMPANY_STEMS): no place's name ends so
+    WordShape(
+        "russian company",
+        re.compile(
+            rf"[A-Z][a-z]{{2,}}(?:{'|'.join(_COMPANY_STEMS[0])})|[А-Я][а-я]{{2,}}(?:{'|'.join(_COMPANY_STEMS[1])})"
+        ),
+        _COMPANY_STEMS[0] + _COMPANY_STEMS[1],
+        "ORG",
+    ),
 )
 
 
