@@ -3079,5 +3079,29 @@ def test_an_acronym_takes_the_words_before_of_and_a_topic_is_no_coordinated_plac
         ),
         nlp,
     )
-    assert {"Sea of East Asia Network", "OSEAN", "Hisui Kaigan", "Lake Baikal"} <= spellings
+    assert {"Our Sea of East Asia Network", "OSEAN", "Hisui Kaigan", "Lake Baikal"} <= spellings
     assert not {"East Asia Network", "Kaigan", "Transboundary Nature Conservation"} & spellings
+
+
+def test_a_bodys_short_forms_are_the_body_the_record_names_in_full(nlp) -> None:
+    """Its acronym and head word, its words before an "of" tail, its acronym after a country's
+    tail: one identity with the full name (but "Subcommittee on Border Cooperation" takes no
+    "with" tail, while an association for friendship does)."""
+    ids = _ids_of(
+        SHELL.format(
+            "Claims went to the International Oil Pollution Compensation Fund (IOPC Fund). The Energy Systems "
+            "Institute of the Siberian Branch of the Russian Academy of Sciences began a study; later the Energy "
+            "Systems Institute reported. The Ministry of Public Safety and Security of the Republic of Korea (MPSS) "
+            "helped the Liaoning Provincial Association for Friendship with Foreign Countries and the Subcommittee "
+            "on Border Cooperation with Mongolia."
+        ),
+        nlp,
+    )
+    assert ids["IOPC Fund"] == ids["International Oil Pollution Compensation Fund"]
+    assert (
+        ids["Energy Systems Institute"]
+        == ids["Energy Systems Institute of the Siberian Branch of the Russian Academy of Sciences"]
+    )
+    assert ids["MPSS"] == ids["Ministry of Public Safety and Security"]
+    assert "Liaoning Provincial Association for Friendship with Foreign Countries" in ids
+    assert "Subcommittee on Border Cooperation with Mongolia" not in ids

@@ -1209,6 +1209,11 @@ def _plural_possessive(doc: Doc, index: int) -> bool:
 POSSESSIVE_HOLDERS = frozenset({"people", "governor", "mayor", "women", "children"})
 
 
+# The words after which a body's name goes on with "with": "Association for Friendship with
+# Foreign Countries" (not "Subcommittee on Border Cooperation" + "with Mongolia")
+WITH_TAIL_AFTER = frozenset({"friendship"})
+
+
 # A company's legal form, written after a comma: "Mitsui & Co., Ltd."
 # (K.K., kabushiki kaisha: a Japanese company, "Denki Kagaku Kogyo K.K.")
 COMPANY_FORMS = frozenset(
@@ -1281,6 +1286,12 @@ def _extend_right(
             end += 1
         elif _plural_possessive(doc, end):
             end += 1  # "Centre for Miners'" + "Health Protection"
+        elif (
+            token.lower_ == "with"
+            and doc[end - 1].lower_ in WITH_TAIL_AFTER
+            and (run_end := _capitalised_run(doc, end + 1, known_names=True)) > end + 1
+        ):
+            end = run_end  # "Liaoning Provincial Association for Friendship" + "with Foreign Countries"
         elif (
             token.lower_ in ("and", "&")
             and end != known_end
@@ -2334,6 +2345,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     ):
         default = ("place", "GPE")
     names = clean_span(text, ent.label_) or _named_by_its_acronym(doc, start, end)
+    if len(names) == 1 and _spelt_out(doc, end, text) and _opening_word_spelt(text, names[0]):
+        names = [text]  # "Our Sea of East Asia Network (OSEAN)": the word its acronym spells is the name's
     if (feature := _river_after_article(doc, start, end, names, gazetteer)) is not None:
         return [feature], range(start, end)
     # a post the span grew into ("State" + "Secretary of the Ministry ..."): no body's name
@@ -2366,6 +2379,24 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     if ent.ent_id_ in KNOWN_ONLY_SHAPES and all(mention.entry is None for mention in mentions):
         return [], range(start, end)
     return mentions, range(start, end)
+
+
+def _opening_word_spelt(text: str, name: str) -> bool:
+    """Whether ``text`` is ``name`` after one capitalised word that gives an acronym a letter
+    ("Our" of "Our Sea of East Asia Network"; not "the" nor a dash)."""
+    word = text.removesuffix(name).strip()
+    return text.endswith(" " + name) and word.isalpha() and word.istitle() and " " not in word
+
+
+def _spelt_out(doc: Doc, end: int, name: str) -> bool:
+    """Whether the acronym in brackets right after ``end`` is the first letters of ``name``."""
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == "("
+        and doc[end + 2].text == ")"
+        and is_acronym(doc[end + 1].text)
+        and acronym_letters(name) == doc[end + 1].text
+    )
 
 
 def _mission_seat(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
@@ -4776,6 +4807,42 @@ def _added_forms_joined(groups: dict[str, list[Mention]]) -> dict[str, list[Ment
     return groups
 
 
+def _short_form_target(text: str, longer: dict[str, str]) -> str | None:
+    """The key of the one longer body's name ``text`` shortens, in ``longer`` (name -> key): its
+    acronym ("MPSS"), its acronym and head word ("IOPC Fund" of "International Oil Pollution
+    Compensation Fund"), or its words before an "of" tail ("Energy Systems Institute" of
+    "Energy Systems Institute of the Siberian Branch of the Russian Academy of Sciences")."""
+    words = text.split()
+    if len(words) == 1 and is_acronym(text) and len(text) >= 3:
+        # ... or its acronym where its brackets stood after a country's tail: "Ministry of Public
+        # Safety and Security of the Republic of Korea (MPSS)"
+        shortened = {key for name, key in longer.items() if " " in name and acronym_letters(name) == text}
+    elif len(words) < 2:
+        return None
+    elif is_acronym(words[0]) and all(word[:1].isupper() for word in words[1:]):
+        letters, tail = words[0] + acronym_letters(" ".join(words[1:])), " ".join(words[1:])
+        shortened = {key for name, key in longer.items() if name.endswith(tail) and acronym_letters(name) == letters}
+    elif head_kind(text) == "organization":
+        shortened = {key for name, key in longer.items() if name.startswith(text + " of ")}
+    else:
+        return None
+    return shortened.pop() if len(shortened) == 1 else None
+
+
+def _short_forms_joined(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """A body's name the gazetteer lacks, written short, is the body the record names in full
+    (``_short_form_target``), where the record names one such body only."""
+    longer = {m.text: key for key, group in groups.items() for m in group if m.kind == "organization"}
+    for key in [key for key in groups if key.startswith("name:")]:
+        group = groups[key]
+        if group[0].kind != "organization" or group[0].entry is not None:
+            continue
+        target = next((found for m in group if (found := _short_form_target(m.text, longer))), None)
+        if target is not None and target != key and target in groups:
+            groups[target] += [replace(m, entry=groups[target][0].entry) for m in groups.pop(key)]
+    return groups
+
+
 def merge(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> list[Entity]:
     """One entity per gazetteer entry, or per spelling for names the gazetteer lacks; an
     acronym defined in brackets once is that name wherever the record uses it."""
@@ -4798,7 +4865,7 @@ def merge(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> li
         if entry is not mention.entry:
             mention = Mention(mention.text, mention.kind, mention.label, entry, mention.country, mention.source)
         groups.setdefault(key, []).append(mention)
-    groups = _added_forms_joined(_glued_features_joined(groups))
+    groups = _short_forms_joined(_added_forms_joined(_glued_features_joined(groups)))
     entities = []
     for key, group in groups.items():
         entry = group[0].entry
