@@ -404,7 +404,9 @@ def test_a_counted_group_of_bodies_inline_is_its_bodies_each_one() -> None:
     ]
 
 
-@pytest.mark.parametrize("marker", ["《※ Participated as observer》", "【Observers】", "[Observer]", "Observers:"])
+@pytest.mark.parametrize(
+    "marker", ["《※ Participated as observer》", "【Observers】", "[Observer]", "Observers:", "<Observers>"]
+)
 def test_an_observers_marker_alone_over_bullets_opens_observers(marker: str) -> None:
     notes: list = []
     lines = ["Japan", "* Shimane Prefecture", marker, "* Kemerovo Oblast – Kuzbass (Russian Federation)"]

@@ -74,6 +74,7 @@ def test_gazetteer_links_spelling_variants_to_one_iso_code():
         assert {gazetteer.lookup(v).code for v in variants} == {code}, variants
     assert gazetteer.lookup("Ölgii") == gazetteer.lookup("Olgii") == gazetteer.lookup("Өлгий") is not None
     assert gazetteer.lookup("Taian") == gazetteer.lookup("Tai'an") is not None  # pinyin's syllable mark left out
+    assert gazetteer.lookup("Mukden") == gazetteer.lookup("Shenyang") is not None  # a city's historical name
     # GeoNames' old name of one town that begins another city's name is that city's short form:
     # "Petropavlovsk" is no Severouralsk (once Petropavlovsk), "Novyy" no Udachny
     for short in ("Petropavlovsk", "Novyy"):
@@ -3105,3 +3106,24 @@ def test_a_bodys_short_forms_are_the_body_the_record_names_in_full(nlp) -> None:
     assert ids["MPSS"] == ids["Ministry of Public Safety and Security"]
     assert "Liaoning Provincial Association for Friendship with Foreign Countries" in ids
     assert "Subcommittee on Border Cooperation with Mongolia" not in ids
+
+
+def test_a_venues_city_hall_a_banners_wings_and_a_prefectures_fields_of_work(nlp) -> None:
+    """A city hall the meeting is held in is the building; a banner's name keeps its wings; a
+    prefecture's centre keeps the fields its name lists (but a post before a comma stays out)."""
+    venue = dict(_kinds_of(VENUE_SHELL.format("Matto City Hall, Matto City, Ishikawa Prefecture, Japan"), nlp))
+    assert venue["Matto City Hall"] == "place"
+    spellings = _spellings_of(
+        SHELL.format(
+            "Visits to the grassland in Chahar Right Middle Banner, and papers of the Toyama Prefectural "
+            "Agricultural, Forestry and Fisheries Research Center and of the Director, Institute of Water and "
+            "Ecological Problems."
+        ),
+        nlp,
+    )
+    assert {
+        "Chahar Right Middle Banner",
+        "Toyama Prefectural Agricultural, Forestry and Fisheries Research Center",
+        "Institute of Water and Ecological Problems",
+    } <= spellings
+    assert not {"Chahar", "Right Middle Banner", "Forestry and Fisheries Research Center"} & spellings

@@ -673,8 +673,8 @@ OBSERVER_MARK = re.compile(
 # ("Observers (3)", "Observers (international organizations)", "Observers (no country)": a count or
 # words in lower case in its brackets, never a country's name)
 OBSERVER_LINE = re.compile(
-    r"[《【\[]?\s*(?:※\s*)?(?:(?i:participated\s+as\s+)?[Oo]bservers?|OBSERVERS?)"
-    r"(?:\s*\((?:\d+|[a-z][a-z ,]*)\))?\s*[:：]?\s*[》】\]]?"
+    r"[《【\[<〈＜]?\s*(?:※\s*)?(?:(?i:participated\s+as\s+)?[Oo]bservers?|OBSERVERS?)"
+    r"(?:\s*\((?:\d+|[a-z][a-z ,]*)\))?\s*[:：]?\s*[》】\]>〉＞]?"
 )
 # "(observer)", "[Observer]", "（观察员 Observer）", "– observer": after a name, that one is an observer.
 OBSERVER_SUFFIX = re.compile(

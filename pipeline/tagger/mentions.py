@@ -376,8 +376,9 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
                 continue
             name = without_lower_case_tail(name)
             city = gazetteer.city_named(name) or _metropolis_city(name, gazetteer)
-            # a university or institute hosting the meeting is a body; a venue's Center is a building
-            body = head_kind(name) == "organization" and head_word(name) not in ("center", "centre")
+            # a university or institute hosting the meeting is a body; a venue's Center or City Hall
+            # is a building
+            body = head_kind(name) == "organization" and head_word(name) not in ("center", "centre", "hall")
             kind, name_label = HEAD_LABELS["organization"] if body else ("place", label)
             before = mentions[-1] if mentions and split_aside(part) else None
             mention = (
@@ -2060,10 +2061,22 @@ def _titled_head_after(doc: Doc, end: int) -> int:
     return end
 
 
+# The wings of Inner Mongolia's banners, between a banner's name and its word: "Chahar Right
+# Middle Banner", "Horqin Left Rear Banner", "Ongniud Banner"
+BANNER_WINGS = frozenset({"Left", "Right", "Middle", "Front", "Rear", "Centre", "Center"})
+BANNER_WING_WORDS = 2
+
+
 def _unit_head_after(doc: Doc, end: int) -> int:
     """A town's name and the word of its kind, which the model left out before an aside:
     "Erdaobaihe" + "Town (二道白河镇)", "Antu" + "County". Not when a name goes on after the
-    word: "Erdaobaihe Town Hall" is a hall's."""
+    word: "Erdaobaihe Town Hall" is a hall's. A banner's name has its wing between: "Chahar" +
+    "Right Middle Banner"."""
+    wing = end
+    while wing < len(doc) and wing - end < BANNER_WING_WORDS and doc[wing].text in BANNER_WINGS:
+        wing += 1
+    if wing > end and wing < len(doc) and doc[wing].text == "Banner":
+        return wing + 1
     if end >= len(doc) or not doc[end].is_title or head_kind(doc[end].text) != "administrative":
         return end
     if end + 1 < len(doc) and doc[end].whitespace_ and _starts_name(doc[end + 1]):
@@ -2459,6 +2472,25 @@ def _left_to_its_acronym(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+# The words of a region's government that open a body's name: "Toyama Prefectural ..."
+GOVERNMENT_ADJECTIVES = frozenset({"prefectural", "provincial", "municipal", "metropolitan"})
+
+
+def _after_regions_government(doc: Doc, start: int) -> bool:
+    """Whether words at ``start`` open with a government's adjective after a place: "Toyama" +
+    "Prefectural Agricultural, Forestry and Fisheries Research Center"."""
+    return start > 0 and doc[start - 1].ent_type_ in PLACE_LABELS and doc[start].lower_ in GOVERNMENT_ADJECTIVES
+
+
+def _joined_before(doc: Doc, start: int, end: int) -> bool:
+    """Whether the word before ``start`` joins words before it to the name: a spaced "and"
+    or "&", or a comma where an "and" in the name ends the list it opens."""
+    joiner = doc[start - 1]
+    if joiner.lower_ in ("and", "&"):
+        return bool(doc[start - 2].whitespace_)
+    return joiner.text == "," and bool(joiner.whitespace_) and any(t.lower_ in ("and", "&") for t in doc[start:end])
+
+
 def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
     """Grow an organization's name to the left: "Culture and" before "Tourism Subcommittee",
     and an organization's acronym before its unit ("NOWPAP" + "Regional Coordinating Unit",
@@ -2466,13 +2498,10 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
     if head_kind(doc[start:end].text) != "organization":
         return start
     span_start = start
-    # (an article opens the name's own phrase: "Polyus Gold and the Institute of Mining" are two)
-    while (
-        start >= 2
-        and doc[start - 1].lower_ in ("and", "&")
-        and doc[start - 2].whitespace_
-        and doc[start].lower_ != "the"
-    ):
+    # (an article opens the name's own phrase: "Polyus Gold and the Institute of Mining" are two;
+    # a comma before a list of fields that ends in "and" is the name's: "Toyama Prefectural
+    # Agricultural," + "Forestry and Fisheries Research Center")
+    while start >= 2 and doc[start].lower_ != "the" and _joined_before(doc, start, end):
         run_start = start - 1
         # Words the model read as a body are the name's where its span took the "and" too ("the
         # Culture and"); "Aeroflot and ..." is a body of its own, and a place a name of its own;
@@ -2494,6 +2523,8 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
             or all(token.is_upper for token in run)
             or tail_of_name
             or doc[start - 2].lower_ in COMPANY_FORMS  # "China Shenhua Energy Company Limited and ...": it ends one
+            # (a comma joins fields only after a region's government: not "Director, Institute of ...")
+            or (doc[start - 1].text == "," and not _after_regions_government(doc, run_start))
         ):
             break
         start = run_start
@@ -4683,7 +4714,8 @@ _NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
 # (a Korean "Special City" is a city of over a million people: "Yongin Special City"; a "New Town"
 # the town built beside an old one and named after it: "Naepo New Town")
 _PLACE_AFFIXES = re.compile(
-    r"\s+(?:County|(?:New\s+)?Town|Township|District|Village|(?:Special\s+)?City|Gun|Soum|Sum)$|-(?:gun|shi|si|cho|machi|mura|son)$"
+    r"\s+(?:County|(?:New\s+)?Town|Township|District|Village|(?:Special\s+)?City|Gun|Soum|Sum|soum|sum)$"
+    r"|-(?:gun|shi|si|cho|machi|mura|son)$"
     r"|^City\s+of\s+(?=[A-Z])"
 )
 _FIELD_FIRST = re.compile(
