@@ -136,6 +136,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Box drawing and block elements: what a code page's upper half gives when the bytes are
 # another code page's letters (KOI8-R reading CJK). No text of the field uses them.
 _FOREIGN_SYMBOL = re.compile("[\u2500-\u259f\u2320\u2321\u2219\u221a\u2248\u2264\u2265]")
+# A Latin-1 sign between two letters ("§У§в", "ОчЛ®ЖВ"): the lead bytes of a double-byte code page
+# read as a single-byte one (GB18030's Cyrillic rows start with 0xA7, "§" in cp1251); a few at most
+_GLUED_SIGN = re.compile(r"(?<=[^\W\d_])[\u00a4-\u00a9\u00ab-\u00b1\u00b4\u00b6\u00b8\u00bb-\u00bf](?=[^\W\d_])")
+GLUED_SIGNS_FEW = 2
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
@@ -295,6 +299,8 @@ def plausible(text: str, legacy: LegacyCodec) -> bool:
         for ch in text
         if ord(ch) > 0x7F
     ):
+        return False
+    if len(_GLUED_SIGN.findall(text)) > GLUED_SIGNS_FEW:
         return False
     scripts_seen: set[str] = set()
     cased = odd = 0  # Latin and Cyrillic words, and those cased as no word is
