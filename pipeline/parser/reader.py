@@ -264,12 +264,18 @@ def script_of(char: str) -> str | None:
 
 
 def commonness(text: str, legacy: LegacyCodec) -> float:
-    """The share of the text's non-ASCII letters that are among the code page's common ones."""
-    letters = [ch for ch in text if ord(ch) > 0x7F and ch.isalpha() and script_of(ch) not in legacy.also_scripts]
+    """The share of the text's non-ASCII letters that are among the code page's common ones.
+    The letters of the scripts it also holds count as common (``plausible`` has seen their
+    words cased as words are): Russian regions' own names in a Chinese page's GB18030 are
+    the page's, where Big5 would read the same bytes as rare characters."""
+    letters = [ch for ch in text if ord(ch) > 0x7F and ch.isalpha()]
     if not letters:
         return 1.0
     common = 0.0
     for ch in letters:
+        if script_of(ch) in legacy.also_scripts:
+            common += 1
+            continue
         lead = ch.encode(legacy.codec)[0]
         if any(lead in leads for leads in legacy.common_leads):
             common += 1
