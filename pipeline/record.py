@@ -176,6 +176,7 @@ NoteCode = Literal[
     "unplaced-text",
     "repaired-text",
     "unprintable-characters",
+    "uncertain-encoding",
 ]
 
 

@@ -191,3 +191,19 @@ def test_a_forwarded_page_wrapped_narrower_than_the_note_above_it_is_unwrapped()
     lines = [line for section in record.sections for line in section.lines]
     assert any("Vitus Bering Kamchatka State University" in line for line in lines)
     assert any("Incheon International Airport" in line for line in lines)
+
+
+def test_a_code_page_another_reads_nearly_as_well_is_noted_on_the_first_line_it_concerns():
+    """Two Han names and one Russian one in GB18030: EUC-JP reads the same bytes into other
+    characters nearly as well, so the record says the names in their own script need checking;
+    a page with enough of its script is read without doubt."""
+    from pipeline.parser.sections import parse
+
+    doubtful = "The 4th NEAR Subcommittee on Trade\nOverview\nVenue: Puyang\n - Region (黄河)\n - Region (濮阳)\n"
+    record = parse(read_bytes((doubtful + " - Oblast (Сахалинская область)\n").encode("gb18030"), "x.txt"))
+    (note,) = [note for note in record.notes if note.code == "uncertain-encoding"]
+    assert note.line == 4 and note.severity == "check"
+    assert record.source.encoding in note.message
+    sure = doubtful + "".join(f" - City ({name})\n" for name in ("河南省", "黑龙江省", "吉林省", "辽宁省", "山东省"))
+    assert read_bytes(sure.encode("gb18030"), "y.txt").rival_encoding is None
+    assert read_bytes(sure.encode("utf-8"), "z.txt").rival_encoding is None

@@ -807,6 +807,19 @@ def opens_structure(text: str) -> bool:
     )
 
 
+def _uncertain_encoding(raw: RawText) -> Note:
+    """The note of a text whose code page another reads nearly as well: on its first line with
+    characters beyond ASCII, where a reader sees whether they are right."""
+    line = next((number for number, text in zip(raw.numbers, raw.lines, strict=True) if not text.isascii()), None)
+    return make_note(
+        "uncertain-encoding",
+        f"The file was read as {raw.encoding}, but {raw.rival_encoding} reads its bytes nearly as well into "
+        "other characters: check that the names written in their own script are right (else save the file "
+        "as UTF-8).",
+        line,
+    )
+
+
 def parse(raw: RawText) -> Record:
     lines, unwrapped = unwrap(raw.numbered(), opens_structure, bare_group_heading)
     repairs: list[RepairKind] = list(raw.repairs)
@@ -854,6 +867,8 @@ def parse(raw: RawText) -> Record:
     notes: list[Note] = [
         make_note("repaired-text", f"The text was repaired: {REPAIR_WORDS[repair]}.") for repair in repairs
     ]
+    if raw.rival_encoding is not None:
+        notes.append(_uncertain_encoding(raw))
     overview = parse_overview(by_kind["overview"].lines, notes) if "overview" in by_kind else None
     if "participation" in by_kind:
         listed = by_kind["participation"].lines
