@@ -204,6 +204,10 @@ def test_a_code_page_another_reads_nearly_as_well_is_noted_on_the_first_line_it_
     (note,) = [note for note in record.notes if note.code == "uncertain-encoding"]
     assert note.line == 4 and note.severity == "check"
     assert record.source.encoding in note.message
+    # (its line is a field: the writers put "line 4:" before the message once)
+    from pipeline.render.briefing import note_line
+
+    assert note_line(note).count("line 4") == 1 and "Line" not in note_line(note)
     sure = doubtful + "".join(f" - City ({name})\n" for name in ("河南省", "黑龙江省", "吉林省", "辽宁省", "山东省"))
     assert read_bytes(sure.encode("gb18030"), "y.txt").rival_encoding is None
     assert read_bytes(sure.encode("utf-8"), "z.txt").rival_encoding is None

@@ -15,9 +15,9 @@ OVERVIEW_FIELDS = ("period", "venue", "organizer", "participation")
 
 
 def make_note(code: NoteCode, message: str, line: int | None = None) -> Note:
-    """A note with the severity its code has; the message names the line where there is one."""
-    where = f"Line {line}: " if line is not None else ""
-    return Note(code=code, severity=severity_of(code), line=line, message=where + message)
+    """A note with the severity its code has, and its line where there is one (each writer puts
+    "line N:" before the message: the message does not repeat it)."""
+    return Note(code=code, severity=severity_of(code), line=line, message=message)
 
 
 def _plural(count: int, word: str) -> str:
