@@ -3131,3 +3131,12 @@ def test_a_venues_city_hall_a_banners_wings_and_a_prefectures_fields_of_work(nlp
         "Institute of Water and Ecological Problems",
     } <= spellings
     assert not {"Chahar", "Right Middle Banner", "Forestry and Fisheries Research Center"} & spellings
+
+
+def test_a_soum_in_lower_case_lends_its_bare_name_to_the_prose(nlp) -> None:
+    text = (
+        "The 2019 NEAR Disaster Prevention Subcommittee\n· Overview\nPeriod: 2019\n"
+        "Venue: Renchinlkhumbe soum, Khuvsgul Province, Mongolia\n· Contents\n▷ Adopted at Renchinlkhumbe in July.\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Renchinlkhumbe"] == ids["Renchinlkhumbe soum"]
