@@ -196,7 +196,7 @@ def _shortens_another(alias: str, name: str, city_names: list[str]) -> bool:
     starts = (alias + "-", alias + " ")
     if alias == name or name.startswith(starts):
         return False
-    return any(other != name and other.startswith(starts) for other in city_names)
+    return any(other.startswith(starts) for other in city_names)
 
 
 def _plain_latin(name: str) -> bool:
@@ -1024,12 +1024,11 @@ class Gazetteer:
                 cities_named[entry["country_code"]].append(entry["name"])
         kept = {}
         for eid, names in aliases.items():
+            if eid not in self.geonames_cities:
+                kept[eid] = names
+                continue
             canonical, country = self.entries[eid]["name"], self.entries[eid]["country_code"]
-            short = {
-                a
-                for a in names
-                if eid in self.geonames_cities and _shortens_another(a, canonical, cities_named[country])
-            }
+            short = {a for a in names if _shortens_another(a, canonical, cities_named[country])}
             self.rejected += [(eid, a, "the short form of another city's name") for a in sorted(short)]
             kept[eid] = [a for a in names if a not in short]
         return kept

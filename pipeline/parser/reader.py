@@ -266,11 +266,14 @@ def _decode_legacy(data: bytes, file: str) -> Decoded:
         # The best score wins (ties: charset-normalizer's rank); where two code pages read the
         # bytes alike, the first of LEGACY_CODECS is named (punctuation alone does not tell
         # 1252 from 1251).
-        best, _, text, _ = max(readings, key=lambda reading: (reading[0], -reading[1]))
+        def by_score(reading: tuple[float, int, str, LegacyCodec]) -> tuple[float, int]:
+            return reading[0], -reading[1]
+
+        best, _, text, _ = max(readings, key=by_score)
         alike = [reading[3] for reading in readings if reading[2] == text]
         # (a code page that reads other characters nearly as well: the briefing says so)
         rivals = [reading for reading in readings if reading[2] != text and best - reading[0] < ENCODING_DOUBT_MARGIN]
-        rival = max(rivals, key=lambda reading: (reading[0], -reading[1]))[3].name if rivals else None
+        rival = max(rivals, key=by_score)[3].name if rivals else None
         return Decoded(text, min(alike, key=LEGACY_CODECS.index).name, rival)
     first = next((_line_of(data, m.start()) for m in re.finditer(rb"[\x80-\xff]", data)), 1)
     names = ", ".join(legacy.name for legacy in LEGACY_CODECS)

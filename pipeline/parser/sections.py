@@ -810,13 +810,13 @@ def opens_structure(text: str) -> bool:
 def _uncertain_encoding(raw: RawText) -> Note:
     """The note of a text whose code page another reads nearly as well: on its first line with
     characters beyond ASCII, where a reader sees whether they are right."""
-    line = next((number for number, text in zip(raw.numbers, raw.lines, strict=True) if not text.isascii()), None)
+    first_line = next((line.number for line in raw.numbered() if not line.text.isascii()), None)
     return make_note(
         "uncertain-encoding",
         f"The file was read as {raw.encoding}, but {raw.rival_encoding} reads its bytes nearly as well into "
         "other characters: check that the names written in their own script are right (else save the file "
         "as UTF-8).",
-        line,
+        first_line,
     )
 
 

@@ -442,7 +442,7 @@ def _other_name_aside(name: str, named: Mention | None, gazetteer: Gazetteer) ->
     if "facility" not in kinds or not kinds <= {"facility", None}:
         return None
     last = name.split()[-1]
-    unit = last.rpartition("-")[2] in KOREAN_UNIT_ENDINGS or _place_shape(last)
+    unit = last.rpartition("-")[2] in KOREAN_UNIT_ENDINGS or _shape_kind(last) == "place"
     if gazetteer.lookup(name) is not None or unit:
         return None
     return Mention(name, named.kind, named.label, None, named.country, "structure", same_as=named.text)
@@ -749,8 +749,8 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                         or (bodies_group and " " in name and head_kind(name) is None and gazetteer.lookup(name) is None)
                         or head_kind(name) in ("organization", "event")
                         or head_word(name) in RAILWAY_OPERATORS
-                        or _led_by_acronym(name, gazetteer)
-                        or _company_word(name)
+                        or _named_with_acronym(name, gazetteer)
+                        or _shape_kind(name) == "organization"
                         or (named is None and _initialled_body(authority, name, gazetteer))
                     )
                     if body:
@@ -832,27 +832,26 @@ def _initialled_body(listed: str, name: str, gazetteer: Gazetteer) -> bool:
 MIN_INITIALS = 3  # (two letters are too often a place's: "Sea of Japan (SJ)")
 
 
-def _led_by_acronym(name: str, gazetteer: Gazetteer) -> bool:
+def _named_with_acronym(name: str, gazetteer: Gazetteer) -> bool:
     """ "UNESCO Office Beijing", "ICOMOS Japan": a participant led by a body's acronym is that
     body's office or branch (not a country, "DPR Korea", nor a place the gazetteer knows); one
     that ends with one of three letters or more is a company's name ("Inter RAO")."""
     first, *rest = name.split()
-    if not is_acronym(first):
-        if not (rest and len(rest[-1]) >= 3 and rest[-1].isalpha() and is_acronym(rest[-1])):
-            return False
+    if is_acronym(first):
+        known = gazetteer.lookup(first)
+        named = known is None or known.kind == "organization"
+    else:
         # (not a place and its country's initials, "Kangwon-do DPRK"; a name the gazetteer knows
         # whole is its entry's: "United Company RUSAL")
-        if country_code(rest[-1]) is not None or any(
-            gazetteer.lookup(words) is not None for words in (name, name.rpartition(" ")[0])
-        ):
-            return False
-    known = gazetteer.lookup(first if is_acronym(first) else name)
-    return (
-        bool(rest)
-        and country_code(name) is None
-        and (known is None or known.kind == "organization")
-        and head_kind(name) != "administrative"
-    )
+        last = rest[-1] if rest else ""
+        named = (
+            len(last) >= 3
+            and last.isalpha()
+            and is_acronym(last)
+            and country_code(last) is None
+            and not any(gazetteer.lookup(words) is not None for words in (name, name.rpartition(" ")[0]))
+        )
+    return named and bool(rest) and country_code(name) is None and head_kind(name) != "administrative"
 
 
 def _delegates_section(section: Section) -> bool:
@@ -923,7 +922,7 @@ def _delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
             if (acronym := _acronym_aside(name, first, gazetteer)) is not None:
                 mentions.append(acronym)  # "Incheon Port Authority (IPA)"
                 continue
-            if head_kind(name) == "organization" or _led_by_acronym(name, gazetteer):
+            if head_kind(name) == "organization" or _named_with_acronym(name, gazetteer):
                 found = _body_mentions(name, gazetteer, None)
             elif (entry := gazetteer.lookup(name)) is not None:
                 found = [_mention(name, gazetteer, entry.kind, entry.label)]
@@ -2358,7 +2357,7 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     ):
         default = ("place", "GPE")
     names = clean_span(text, ent.label_) or _named_by_its_acronym(doc, start, end)
-    if len(names) == 1 and _spelt_out(doc, end, text) and _opening_word_spelt(text, names[0]):
+    if len(names) == 1 and _acronym_after(doc, end) == acronym_letters(text) and _opening_word_spelt(text, names[0]):
         names = [text]  # "Our Sea of East Asia Network (OSEAN)": the word its acronym spells is the name's
     if (feature := _river_after_article(doc, start, end, names, gazetteer)) is not None:
         return [feature], range(start, end)
@@ -2399,17 +2398,6 @@ def _opening_word_spelt(text: str, name: str) -> bool:
     ("Our" of "Our Sea of East Asia Network"; not "the" nor a dash)."""
     word = text.removesuffix(name).strip()
     return text.endswith(" " + name) and word.isalpha() and word.istitle() and " " not in word
-
-
-def _spelt_out(doc: Doc, end: int, name: str) -> bool:
-    """Whether the acronym in brackets right after ``end`` is the first letters of ``name``."""
-    return (
-        end + 2 < len(doc)
-        and doc[end].text == "("
-        and doc[end + 2].text == ")"
-        and is_acronym(doc[end + 1].text)
-        and acronym_letters(name) == doc[end + 1].text
-    )
 
 
 def _mission_seat(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
@@ -3498,16 +3486,10 @@ def _short_names_used(doc: Doc, written: str, short: dict[str, Mention]) -> list
     ]
 
 
-def _company_word(word: str) -> bool:
-    """Whether ``word`` has the shape of a company's name (WORD_SHAPES: "Dalmoreprodukt")."""
+def _shape_kind(word: str) -> EntityKind | None:
+    """What a word of one of WORD_SHAPES names (a town's "-sk", a company's "Dalmoreprodukt"), or None."""
     shape = word_shape(word)
-    return shape is not None and shape.kind == "organization"
-
-
-def _place_shape(word: str) -> bool:
-    """Whether ``word`` has the shape of a place's name (WORD_SHAPES)."""
-    shape = word_shape(word)
-    return shape is not None and shape.kind == "place"
+    return shape.kind if shape is not None else None
 
 
 def _joined_to_name(doc: Doc, token: Token) -> bool:
@@ -4852,7 +4834,8 @@ def _short_form_target(text: str, longer: dict[str, str]) -> str | None:
     elif len(words) < 2:
         return None
     elif is_acronym(words[0]) and all(word[:1].isupper() for word in words[1:]):
-        letters, tail = words[0] + acronym_letters(" ".join(words[1:])), " ".join(words[1:])
+        tail = " ".join(words[1:])
+        letters = words[0] + acronym_letters(tail)
         shortened = {key for name, key in longer.items() if name.endswith(tail) and acronym_letters(name) == letters}
     elif head_kind(text) == "organization":
         shortened = {key for name, key in longer.items() if name.startswith(text + " of ")}
