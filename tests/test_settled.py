@@ -204,3 +204,64 @@ def test_a_folder_in_place_of_the_state_is_cleared(raw_dir, tmp_path, monkeypatc
         summary, _ = _build(raw_dir, out)
         assert summary.ok
     assert spy.whole == 1 and (out / SETTLED_NAME).is_file()
+
+
+class AheadSpy:
+    """What a build without a given tagger did, in order: read the manifest, start loading the
+    model for a handful of texts, tag with it, let it go (a stand-in: no model, no process)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.events: list[str] = []
+        load, events = runner.Manifest.load, self.events
+
+        def read(out_dir: Path):
+            events.append("manifest")
+            return load(out_dir)
+
+        class Loader:
+            def __init__(self, options: BuildOptions, summary: Summary) -> None:
+                events.append("loader")
+
+            def __call__(self, records):
+                events.append("tag")
+                return records
+
+            def let_go(self) -> None:
+                events.append("let go")
+
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *_: object) -> None:
+                pass
+
+        monkeypatch.setattr(runner.Manifest, "load", staticmethod(read))
+        monkeypatch.setattr(runner, "_FewTextsTagger", Loader)
+
+    def build(self, raw: Path, out: Path) -> list[str]:
+        self.events.clear()
+        build(BuildOptions(raw, out, jobs=1), LineReporter(io.StringIO()))
+        return list(self.events)
+
+
+def test_a_text_changed_since_the_build_settled_has_its_model_loaded_before_the_manifest_is_read(built, monkeypatch):
+    raw, out = built
+    spy = AheadSpy(monkeypatch)
+    text = raw / "near-2010-gyeonggi.txt"
+    text.write_bytes(text.read_bytes().replace(b"Gyeonggi", b"Gyeonggi ", 1))
+    assert spy.build(raw, out) == ["loader", "manifest", "tag"]
+    assert spy.build(raw, out) == []  # (settled again: told from the state)
+
+
+def test_a_model_loaded_ahead_for_nothing_is_let_go(built, monkeypatch):
+    raw, out = built
+    spy = AheadSpy(monkeypatch)
+    (raw / "near-2010-gyeonggi.txt").unlink()
+    assert spy.build(raw, out) == ["loader", "manifest", "let go"]
+
+
+def test_an_output_changed_loads_no_model_ahead(built, monkeypatch):
+    raw, out = built
+    spy = AheadSpy(monkeypatch)
+    (out / "near-2010-gyeonggi.json").unlink()
+    assert spy.build(raw, out) == ["manifest", "loader", "tag"]  # (rebuilt: the model loaded once it is known)

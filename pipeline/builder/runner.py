@@ -250,12 +250,12 @@ def build(
         reporter.waiting(out_dir / LOCK_NAME)
         lock.acquire()
     try:
-        replayed = None if first else _replayed(options, reporter)
+        replayed, texts_moved = (None, False) if first else _replayed(options, reporter)
         if replayed is not None:
             summary = replayed
         else:
             with ExitStack() as loaders, writers_environment(reporter.message):
-                summary = _build_locked(options, reporter, tagger, first, loaders)
+                summary = _build_locked(options, reporter, tagger, first, loaders, texts_moved and tagger is None)
     finally:
         gc.unfreeze()  # (what the build froze is collected again as any object is)
         lock.release()
@@ -280,10 +280,21 @@ def _fail_before_reading(summary: Summary, reporter: Reporter, name: str, line: 
 
 
 def _build_locked(
-    options: BuildOptions, reporter: Reporter, tagger: Tagger | None, first: Collection[str], loaders: ExitStack
+    options: BuildOptions,
+    reporter: Reporter,
+    tagger: Tagger | None,
+    first: Collection[str],
+    loaders: ExitStack,
+    load_ahead: bool = False,
 ) -> Summary:
-    """``loaders``: where a model loaded for this build alone is let go when it ends."""
+    """``loaders``: where a model loaded for this build alone is let go when it ends;
+    ``load_ahead``: start loading the model for a handful of texts now, before the manifest
+    tells which texts changed (the raw folder moved on since the last build settled: most
+    likely a text dropped or edited, whose build waited for the model after reading a large
+    archive's manifest)."""
     out_dir, summary, given_tagger = options.out_dir, Summary(), tagger
+    if load_ahead:
+        tagger = loaders.enter_context(_FewTextsTagger(options, summary))
     clear_path(out_dir / SETTLED_NAME)  # (this build may change either folder)
     # (the raw folder as this build finds it, before it reads a text: one dropped while it runs
     # is not in the state it leaves)
@@ -415,7 +426,10 @@ def _build_locked(
     )
     write_book = bool(books)
     many = len(changed) >= POOL_THRESHOLD  # tagged in forked workers, which share one whole model
-    if changed and (tagger is None or (many and isinstance(tagger, _FewTextsTagger))):
+    if isinstance(tagger, _FewTextsTagger) and (many or not changed):
+        tagger.let_go()  # (loaded ahead for nothing, or for fewer texts than there are)
+        tagger = None
+    if changed and tagger is None:
         tagger = _timed_tagger(options, summary) if many else loaders.enter_context(_FewTextsTagger(options, summary))
     jobs = max(1, min(options.jobs, usable_cores()))
     slices = _chunks([(name, raw[name]) for name in changed], jobs)
@@ -515,27 +529,27 @@ def _tell_ignored(summary: Summary, reporter: Reporter) -> None:
         reporter.message(f"ignored (not .txt): {', '.join(summary.ignored)}")
 
 
-def _replayed(options: BuildOptions, reporter: Reporter) -> Summary | None:
-    """What a build with nothing to do tells, when the raw folder and OUT_DIR are as the last
-    build left them and this build is the same one (``settled``); else None."""
+def _replayed(options: BuildOptions, reporter: Reporter) -> tuple[Summary | None, bool]:
+    """-> (what a build with nothing to do tells, when the raw folder and OUT_DIR are as the
+    last build left them and this build is the same one (``settled``), else None; whether
+    the same build finds the raw folder changed since: some text most likely to tag)."""
     state = Settled.load(options.out_dir)
     if state is None:
-        return None
+        return None, False
     quiet = Summary()  # (a logo that cannot be read is told by the build that goes the whole way)
     identity, _ = _identity(options, quiet, Reporter())
-    if (
-        quiet.errors
-        or state.key != _settled_key(options, identity)
-        or state.raw != raw_state(options.raw_dir)
-        or state.tree != tree_state(options.out_dir, OWN_NAMES)
-    ):
-        return None
+    if quiet.errors or state.key != _settled_key(options, identity):
+        return None, False
+    if state.raw != raw_state(options.raw_dir):
+        return None, True
+    if state.tree != tree_state(options.out_dir, OWN_NAMES):
+        return None, False
     summary = Summary(results=list(state.results), ignored=list(state.ignored))
     _tell_ignored(summary, reporter)
     for result in summary.failed:
         reporter.advance(result)
     summary.results.sort(key=lambda result: result.file)
-    return summary
+    return summary, False
 
 
 def _settle(options: BuildOptions, new: Manifest, summary: Summary, raw: str | None, witness: Witness) -> None:
@@ -739,6 +753,15 @@ class _FewTextsTagger:
             loading += more
         self.summary.stage_seconds[MODEL_LOAD_BESIDE] = self.summary.stage_seconds.get(MODEL_LOAD_BESIDE, 0.0) + loading
         return tagged
+
+    def let_go(self) -> None:
+        """The model is not wanted after all: its process ends now, not once it has loaded."""
+        if self._loader is not None:
+            # (ProcessPoolExecutor.terminate_workers comes with Python 3.14; until then its processes)
+            for process in list(getattr(self._loader, "_processes", {}).values()):
+                process.terminate()
+            self._loader.shutdown(wait=False, cancel_futures=True)
+            self._loader = self._loaded = None
 
     def __enter__(self) -> _FewTextsTagger:
         return self
