@@ -121,6 +121,31 @@ def test_a_country_headings_count_in_full_width_brackets() -> None:
     ]
 
 
+def test_a_headings_count_then_its_authorities_after_a_space() -> None:
+    participation = _participation(
+        [
+            "・China（4） Jilin Province (吉林省), Liaoning Province, Jilin University",
+            "・International bodies（2） United Nations Development Programme (UNDP), Northeast Asia Economic Forum",
+        ]
+    )
+    assert [(g.country, g.stated, g.authorities) for g in participation.groups] == [
+        ("China", 4, ["Jilin Province (吉林省)", "Liaoning Province", "Jilin University"]),
+        (None, None, ["United Nations Development Programme (UNDP)", "Northeast Asia Economic Forum"]),
+    ]
+
+
+def test_groups_numbered_after_the_numero_sign() -> None:
+    assert _groups(
+        "№ 1 Japan (2): Niigata Prefecture, Toyama Prefecture",
+        "№ 2 Research institutes: Far Eastern State Maritime Academy, Pacific Institute of Geography",
+        "№ 3 Companies and port authorities: JSC Vostochny Port, Dalian Port Authority",
+    ) == [
+        ("Japan", "member", ["Niigata Prefecture", "Toyama Prefecture"]),
+        (None, "observer", ["Far Eastern State Maritime Academy", "Pacific Institute of Geography"]),
+        (None, "observer", ["JSC Vostochny Port", "Dalian Port Authority"]),
+    ]
+
+
 def test_a_summary_set_off_by_a_double_hyphen() -> None:
     participation = parse_participation([Line(1, "11 regional governments from 4 countries -- Japan: Hokkaido")], [])
     assert (participation.stated_authorities, participation.stated_countries) == (11, 4)

@@ -927,6 +927,21 @@ NAME_KIND_CASES += [
         },
         ["Local Autonomy", "Misari Regatta Course and Namhansansong Fortress"],
     ),
+    (  # a dash before a port's name parts the route's other end; a railway's two ends name it
+        "Ferries run Niigata–Vladivostok and Donghae–Vostochny Port; the Blagoveshchensk–Heihe Bridge opened.",
+        {"Donghae": "place", "Vostochny Port": "place", "Blagoveshchensk–Heihe Bridge": "place"},
+        ["Donghae–Vostochny Port"],
+    ),
+    (  # a centre whose words make a body of it, named after a city, is one name
+        "The forum was sponsored by the Jeju Free International City Development Center.",
+        {"Jeju Free International City Development Center": "organization"},
+        ["Jeju Free International City"],
+    ),
+    (  # a company by its leading legal form
+        "Delegates of JSC Vostochny Port visited the port.",
+        {"JSC Vostochny Port": "organization"},
+        [],
+    ),
     (  # a ministers' meeting is an event, not a body
         "The study was planned by the Tripartite Environment Ministers Meeting (TEMM) of China, Japan and Korea.",
         {"China": "place"},
@@ -1221,6 +1236,13 @@ def test_a_room_of_a_body_in_the_venue_names_the_body(nlp) -> None:
         "Venue: conference hall of the Administration of Chita Oblast, Chita, Russian Federation\n"
     )
     assert ("Administration of Chita Oblast", "organization") in _kinds_of(text, nlp)
+
+
+def test_a_body_in_the_venue_and_the_place_it_stands_on_are_two(nlp) -> None:
+    kinds = _kinds_of(
+        VENUE_SHELL.format("Kozmino; training centre of the Sakhalin Shipping Company on Kozmino Bay"), nlp
+    )
+    assert {("Sakhalin Shipping Company", "organization"), ("Kozmino Bay", "place")} <= set(kinds)
 
 
 def test_a_word_shaped_as_a_russian_town_is_one_where_it_stands_alone(nlp) -> None:

@@ -687,8 +687,8 @@ OBSERVER_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 PARTICIPANT_BULLET = re.compile(
-    r"^(?:[-－–—‐‑‒―⁃−•·*▷▶►▸▹▻‣⊳○◦●◎❍◆◇❖♦▪▫❏❐❑❒□■✓✔☑★☆✱☞☛→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]|[+o](?=\s)|\(?\d{1,3}[.)])\s*"
-)  # ("o ": Word's second-level bullet pasted as a letter o)
+    r"^(?:[-－–—‐‑‒―⁃−•·・*▷▶►▸▹▻‣⊳○◦●◎❍◆◇❖♦▪▫❏❐❑❒□■✓✔☑★☆✱☞☛→⇒➔➙➛➜➝➞➟➠➢➣➤➥➦➧➨↳⟶]|[+o](?=\s)|\(?\d{1,3}[.)]|№\s?\d{1,3}[.)]?(?=\s))\s*"
+)  # ("o ": Word's second-level bullet pasted as a letter o; "№ 2": a number after the numero sign)
 # "Japan (8; A, B)", "Japan (8)", "Japan (A; B)" or "Japan (A, B)": a country and its
 # authorities in brackets (one name alone in them is an aside: "Toyama (Japan)").
 INLINE_GROUP = re.compile(r"(?:\band\s+)?(?P<country>[^\W\d_][^(),;]*?)\s*\((?=\s*\d+\s*[;:,)]|[^()]*[;,、，；])")
@@ -1928,14 +1928,15 @@ def strip_observer_suffix(text: str) -> tuple[str, bool]:
     return text, False
 
 
-# "Japan", "Japan:", "Japan (8): A, B", "Japan – A, B", "【P.R. China】", "[Mongolia]": a country heading.
+# "Japan", "Japan:", "Japan (8): A, B", "Japan – A, B", "【P.R. China】", "[Mongolia]": a country heading;
+# after its count, the authorities may follow a space alone ("・China（4） Jilin Province, Jilin University").
 # How a whole country's delegation took part, in brackets after its name: "Japan (online)"
 _HEADING_MODE = r"on[\s-]?line|on[\s-]?site|in\s+person|by\s+video(?:\s*(?:link|conference))?|remotely|virtually|hybrid"
 _MODE_ASIDE = re.compile(rf"[(（](?P<mode>{_HEADING_MODE})[)）]", re.IGNORECASE)
 COUNTRY_HEADING = re.compile(
     r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:[(（](?P<count>\d{1,6})[)）])?"
     rf"(?:\s*[(（](?P<mode>{_HEADING_MODE})[)）])?"
-    r"\s*(?:(?:[:：]|(?<=\s)[–—-](?=\s))\s*(?P<rest>.*))?$",
+    r"\s*(?:(?:[:：]|(?<=\s)[–—-](?=\s)|(?<=\d[)）]))\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 
@@ -2020,7 +2021,7 @@ EXPERTS_HEADING = re.compile(
 # (one or several: "International organization" heads a group of one)
 _BODY_NOUNS = (
     r"(?:organi[sz]ations?|institutions?|institutes?|universit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies)|compan(?:y|ies)"
-    r"|enterprises?|corporations?|firms?)"
+    r"|enterprises?|corporations?|firms?|port\s+authorit(?:y|ies))"  # (authorities alone are the members)
 )
 BODIES_HEADING = re.compile(
     # (who came from them: "Experts of international bodies and institutes")
@@ -2030,7 +2031,7 @@ BODIES_HEADING = re.compile(
     r"(?:\s+and\s+|\s*,\s*|\s+))*"
     # (and kinds of body listed: "Institutes and international bodies", "organizations, institutes and companies")
     rf"{_BODY_NOUNS}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:international\s+|other\s+|research\s+)?{_BODY_NOUNS})*"
-    r"(?:\s*\(\d{1,3}\))?\s*[:：]?"
+    r"(?:\s*[(（]\d{1,3}[)）])?\s*[:：]?"
     rf"|{EXPERTS_HEADING.pattern}",
     re.IGNORECASE,
 )
@@ -2041,7 +2042,8 @@ MEMBERS_HEADING = re.compile(
 
 
 # "※ Related organizations : A, B": a heading of bodies and its list on one line, a reference mark before it
-_BODIES_LINE = re.compile(r"^[※*＊]?\s*(?P<name>[^\W\d_][^:：]{0,60}?)\s*[:：]\s*(?P<rest>\S.*)$")
+# ("International bodies（3） UNDP, JETRO": after a count in brackets, a space will do)
+_BODIES_LINE = re.compile(r"^[※*＊]?\s*(?P<name>[^\W\d_][^:：]{0,60}?)\s*(?:[:：]|(?<=\d[)）])\s)\s*(?P<rest>\S.*)$")
 
 
 def bodies_heading(text: str) -> str | None:

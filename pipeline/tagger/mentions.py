@@ -341,18 +341,16 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city), as is a
     metropolitan region's ("Busan, South Korea")."""
     parts = [
-        piece
+        located
         # (as the parser parts a venue; "... and online" names no place)
         for chunk in split_top_level_at(ONLINE_TOO.sub("", text), PLACE_SEPARATOR)
         for part in split_top_level(chunk, ",")
         for room_part in _room_aside_parts(part)
         for piece in _joined_places(_building_of_room(room_part), gazetteer)
+        for located in _located_parts(_owner_named(piece), gazetteer)
     ]
     mentions: list[Mention] = []
     for part in parts:
-        owner = _LOWER_CASE_ROOM_OF.match(part)
-        if owner:  # "conference hall of the Administration of Chita Oblast": the hall's owner is named
-            part = owner["name"]
         names = _with_aside(part, gazetteer)
         # an aside may list the venue's parts: "(Zarubino Commercial Sea Port, conference hall)"
         # ... or a room of a building or body: "Russia (Conference Hall of the Bulunsky District Administration)"
@@ -395,6 +393,43 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             if position == 0:
                 named = mention
     return mentions
+
+
+def _owner_named(part: str) -> str:
+    """ "conference hall of the Administration of Chita Oblast": the hall's owner is named."""
+    owner = _LOWER_CASE_ROOM_OF.match(part)
+    return owner["name"] if owner else part
+
+
+# "Far Eastern Shipping Company (FESCO) on Kozmino Bay", "Hotel Hyundai in Gyeongju": a body or
+# building, and the place it stands in or on
+_LOCATED = re.compile(
+    r"^(?P<name>[A-Z].*?\S)\s+(?:on|in|at|near)\s+(?:the\s+)?(?P<place>[A-Z][^()]*?(?:\s*\([^()]*\))?)$"
+)
+
+
+def _located_parts(part: str, gazetteer: Gazetteer) -> list[str]:
+    """A venue's part that names a body or building and the place it is in: two names.
+    (Only where each is one by its head word, or the place is one the gazetteer knows.)"""
+    located = _LOCATED.match(part)
+    if located is None or not _top_level(part, located.start("place")):
+        return [part]
+    name, place = located["name"], located["place"]
+    bare_place = (split_aside(place) or (place, ""))[0]
+    known = gazetteer.lookup(bare_place)
+    place_named = (known is not None and known.kind == "place") or head_kind(bare_place) in (
+        "natural",
+        "administrative",
+        "facility",
+    )
+    if place_named and head_kind((split_aside(name) or (name, ""))[0]) in ("organization", "facility"):
+        return [name, place]
+    return [part]
+
+
+def _top_level(text: str, index: int) -> bool:
+    """Whether ``index`` of ``text`` is outside every bracket."""
+    return text.count("(", 0, index) == text.count(")", 0, index)
 
 
 def _no_name(name: str) -> bool:
@@ -1450,9 +1485,15 @@ _HYPHEN = frozenset({"-"})
 _NAME_HYPHENS = frozenset({"-", "–"})
 
 
+# Heads of a route's end: a dash before its name parts the route's other end ("Donghae–Vostochny
+# Port": the ferry's route to the port, "Donghae" one place and "Vostochny Port" another)
+ROUTE_END_HEADS = frozenset({"port", "harbour", "harbor", "airport", "station", "terminal"})
+
+
 def _headed_name(span: Span) -> bool:
-    """Whether ``span`` ends in a capitalised head word: "Amur Mainline", not "Tongjiang railway bridge"."""
-    return span[-1].is_title and head_kind(span.text) is not None
+    """Whether ``span`` ends in a capitalised head word that an en dash may be a word of:
+    "Amur Mainline", not "Tongjiang railway bridge" nor "Vostochny Port"."""
+    return span[-1].is_title and head_kind(span.text) is not None and span[-1].lower_ not in ROUTE_END_HEADS
 
 
 def _glued_hyphen(doc: Doc, index: int, hyphens: frozenset[str] = _HYPHEN) -> bool:
@@ -3272,36 +3313,55 @@ def _route_ends(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[
         start = end - 1
         while _glued_hyphen(doc, start - 1, _NAME_HYPHENS) and doc[start - 2].is_title:
             start -= 2
-        # A dash parts the ends where there is one, a hyphen then joins a name: "the
-        # Erenhot–Zamyn-Uud crossing"
-        joints = {doc[i].text for i in range(start + 1, end, 2)}
-        between = "–" if "–" in joints else "-"
-        parts = [part for part in doc[start:end].text.split(between) if part]
         # (the first end may be a name of words: "the Tavan Tolgoi–Gashuunsukhait railway")
+        parts, dashed = _route_parts(doc, start, end)
         while (
             parts and start >= 1 and _starts_name(doc[start - 1]) and gazetteer.lookup(f"{doc[start - 1]} {parts[0]}")
         ):
             parts[0] = f"{doc[start - 1]} {parts[0]}"
             start -= 1
-        known = [gazetteer.lookup(part) for part in parts]
-        # (ends parted by a dash are two places, known or not: "the Khandagaity–Borshoo crossing")
-        dashed = between == "–" and all(is_name(part) and part.lower() not in COMPASS_WORDS for part in parts)
-        if (
-            len(parts) < 2
-            or not all(part[:1].isupper() for part in parts)
-            or not (dashed or any(entry is not None and entry.kind == "place" for entry in known))
-        ):
+        if (mentions := _route_places(parts, dashed, gazetteer)) is not None:
+            # (over the noun too: longer than the known place's own proposal, "Suifenhe-Grodekovo")
+            found.append((range(start, noun.i + 1), False, mentions))
+    for noun in doc[:-3]:  # ... and after the noun: "the route Sokcho-Zarubino-Hunchun of Dongchun Ferry"
+        if noun.lower_ not in ROUTE_NOUNS or not noun.is_lower or not doc[noun.i + 1].is_title:
             continue
-        # (a route's ends are towns: "the Vladivostok-Niigata flights" land in Niigata the city)
-        mentions = [
-            Mention(part, city.kind, city.label, city, city.country, "rules")
-            if (city := gazetteer.city_named(part)) is not None
-            else _mention(part, gazetteer, "place", "GPE", source="rules")
-            for part in parts
-        ]
-        # (over the noun too: longer than the known place's own proposal, "Suifenhe-Grodekovo")
-        found.append((range(start, noun.i + 1), False, mentions))
+        start = end = noun.i + 1
+        while _glued_hyphen(doc, end + 1, _NAME_HYPHENS) and end + 2 < len(doc) and doc[end + 2].is_title:
+            end += 2
+        ends_alone = _pair_stands_alone(doc, start, end + 1) or doc[end + 1 : end + 2].text in ("of", "by", "in", "(")
+        if ends_alone and (mentions := _route_places(*_route_parts(doc, start, end + 1), gazetteer)) is not None:
+            found.append((range(start, end + 1), False, mentions))
     return found
+
+
+def _route_parts(doc: Doc, start: int, end: int) -> tuple[list[str], bool]:
+    """A route's ends, and whether dashes part them: a dash parts them where there is one, a
+    hyphen then joins a name ("the Erenhot–Zamyn-Uud crossing")."""
+    joints = {doc[i].text for i in range(start + 1, end, 2)}
+    between = "–" if "–" in joints else "-"
+    return [part for part in doc[start:end].text.split(between) if part], between == "–"
+
+
+def _route_places(parts: list[str], dashed: bool, gazetteer: Gazetteer) -> list[Mention] | None:
+    """Each end of a route a place (a town where one has the name), where one of them is a place
+    the gazetteer knows or dashes part them all (``dashed``), ends that are names ("the
+    Khandagaity–Borshoo crossing"); else None."""
+    known = [gazetteer.lookup(part) for part in parts]
+    dashed = dashed and all(is_name(part) and part.lower() not in COMPASS_WORDS for part in parts)
+    if (
+        len(parts) < 2
+        or not all(part[:1].isupper() for part in parts)
+        or not (dashed or any(entry is not None and entry.kind == "place" for entry in known))
+    ):
+        return None
+    # (a route's ends are towns: "the Vladivostok-Niigata flights" land in Niigata the city)
+    return [
+        Mention(part, city.kind, city.label, city, city.country, "rules")
+        if (city := gazetteer.city_named(part)) is not None
+        else _mention(part, gazetteer, "place", "GPE", source="rules")
+        for part in parts
+    ]
 
 
 def _alone_in_entity(token: Token) -> bool:

@@ -1215,6 +1215,8 @@ def head_kind(name: str) -> str | None:
         return "event"
     if len(words) > 1 and _word_key(words[0]) in LEADING_FACILITY:
         return "facility"
+    if len(words) > 1 and words[0].isupper() and words[0].lower() in LEADING_COMPANY_FORMS:
+        return "organization"  # "JSC Vostochny Port": the company that runs the port (not "Zao Onsen")
     head = head_word(name)
     if head in _HEADS_READ_WITH_THE_WORD_BEFORE:  # (the word before found only for these: a hot path)
         before_head = _word_key(_word_before_head(words))
@@ -1306,11 +1308,8 @@ def split_glued(words: list[str]) -> list[list[str]]:
         parts[-1].append(word)
     parts = [part for part in parts if part]
     # (but not "Kyoto Prefecture" + "Russian Federation", two names in a row)
-    if (
-        len(parts) == 2
-        and _word_key(parts[1][-1]) in HEAD_WORDS["organization"]
-        and country_code(" ".join(parts[1])) is None
-    ):
+    # (a centre too, where its words make a body of it: "Jeju Free International City Development Center")
+    if len(parts) == 2 and head_kind(" ".join(parts[1])) == "organization" and country_code(" ".join(parts[1])) is None:
         return [words]
     return parts
 
