@@ -1238,6 +1238,23 @@ def test_a_room_of_a_body_in_the_venue_names_the_body(nlp) -> None:
     assert ("Administration of Chita Oblast", "organization") in _kinds_of(text, nlp)
 
 
+def test_an_acronym_joined_to_a_place_is_the_body_it_is_defined_for(nlp) -> None:
+    text = (
+        "The 1st NEAR Secretaries-General Meeting\n· Overview\nPeriod: 2017\n"
+        "· Contents\n▷ The delegates thanked Gangwon-do and POCOG for their hospitality.\n"
+        "▷ The PyeongChang Organizing Committee for the 2018 Olympic and Paralympic Winter Games (POCOG) spoke.\n"
+    )
+    assert ("POCOG", "organization") in _kinds_of(text, nlp)
+
+
+def test_a_one_word_name_under_companies_is_a_company(nlp) -> None:
+    text = (
+        "The 9th NEAR Mining Subcommittee\n· Overview\nPeriod: 2014\nParticipants:\nRussia: Magadan Oblast\n"
+        "Companies: Polymetal, Jinchuan Group\n· Contents\n▷ Talks.\n"
+    )
+    assert ("Polymetal", "organization") in _kinds_of(text, nlp)
+
+
 def test_a_body_in_the_venue_and_the_place_it_stands_on_are_two(nlp) -> None:
     kinds = _kinds_of(
         VENUE_SHELL.format("Kozmino; training centre of the Sakhalin Shipping Company on Kozmino Bay"), nlp

@@ -733,6 +733,8 @@ BODY_KIND_ASIDES = frozenset({"NGO", "NPO", "INGO", "NONPROFIT", "NON-PROFIT"})
 _OFFICE_IN_PLACE = re.compile(r"^(?P<place>[A-Z][^()]*?)\s+(?:office|branch|bureau|representative office)$")
 
 
+# A heading over companies ("Companies", "Enterprises and corporations"): each name under it is one
+COMPANIES_HEADING = re.compile(r"\b(?:compan(?:y|ies)|enterprises?|corporations?|firms?)\b", re.IGNORECASE)
 # A railway taking part in a meeting is its company: "Far Eastern Railway", "Korean National Railroad"
 RAILWAY_OPERATORS = frozenset({"railway", "railways", "railroad", "railroads"})
 
@@ -750,6 +752,8 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                 mentions.append(_mention(group.country_text, gazetteer, "place", "GPE", group.country))
             # ("International and research bodies": a heading that says its participants are bodies)
             bodies_group = group.country is None and bodies_heading(group.country_text or "") is not None
+            # (under "Companies", a one-word name too: "Polymetal", "ALROSA")
+            companies = bodies_group and COMPANIES_HEADING.search(group.country_text or "") is not None
             for listed in group.authorities:
                 named: Mention | None = None
                 # "Future Forest (NGO)": the aside says the participant is a body, and names nothing
@@ -781,7 +785,12 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                         said_body
                         # (a name of words with no head, under a heading of bodies; one word alone may
                         # say where the body before it is: "Green Climate Fund (GCF), Songdo")
-                        or (bodies_group and " " in name and head_kind(name) is None and gazetteer.lookup(name) is None)
+                        or (
+                            bodies_group
+                            and (" " in name or companies)
+                            and head_kind(name) is None
+                            and gazetteer.lookup(name) is None
+                        )
                         or head_kind(name) in ("organization", "event")
                         or head_word(name) in RAILWAY_OPERATORS
                         or _named_with_acronym(name, gazetteer)
@@ -4377,6 +4386,8 @@ def _coordinated_place(
     if not is_name(name) or doc[start].lower_.rstrip(".") in ROLE_WORDS | HONORIFICS:  # "and Mayor Mori"
         return None
     if head_kind(name) == "event":  # "Summer Olympic Games in Tokyo and Winter Olympic Games in Beijing"
+        return None
+    if is_acronym(name):  # "thank Gangwon-do and POCOG": an acronym no proposal took is a body's, if anything
         return None
     if _TOPIC_NOUN.search(name):  # "Expert Meeting on Lake Baikal and Transboundary Nature Conservation"
         return None
