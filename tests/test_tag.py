@@ -937,6 +937,11 @@ NAME_KIND_CASES += [
         {"Jeju Free International City Development Center": "organization"},
         ["Jeju Free International City"],
     ),
+    (  # a UN body's post in a country is no body
+        "Messages were read from the Resident Representative of UNDP China.",
+        {"UNDP": "organization"},
+        ["Resident Representative"],
+    ),
     (  # a company by its leading legal form
         "Delegates of JSC Vostochny Port visited the port.",
         {"JSC Vostochny Port": "organization"},
@@ -1245,6 +1250,11 @@ def test_an_acronym_joined_to_a_place_is_the_body_it_is_defined_for(nlp) -> None
         "▷ The PyeongChang Organizing Committee for the 2018 Olympic and Paralympic Winter Games (POCOG) spoke.\n"
     )
     assert ("POCOG", "organization") in _kinds_of(text, nlp)
+
+
+def test_two_buildings_in_a_venues_aside_are_two_places(nlp) -> None:
+    kinds = _kinds_of(VENUE_SHELL.format("Komatsu City, Japan (Hoshi Ryokan and Awazu Onsen Community Hall)"), nlp)
+    assert {("Hoshi Ryokan", "place"), ("Awazu Onsen Community Hall", "place")} <= set(kinds)
 
 
 def test_a_one_word_name_under_companies_is_a_company(nlp) -> None:

@@ -128,6 +128,7 @@ POST_QUALIFIERS = frozenset(
     {
         "deputy", "vice", "senior", "first", "principal", "regional", "programme", "program",
         "executive", "general", "assistant", "acting", "associate", "chief",
+        "resident",  # (a UN body's in a country: "Resident Representative of UNDP China")
         # the unit or the field a post is of ("Division Chief", "Team Leader", "Research Fellow")
         "division", "section", "team", "department", "research", "project", "marketing",
         "commercial", "technical", "managing",

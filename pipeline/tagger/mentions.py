@@ -354,8 +354,17 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         names = _with_aside(part, gazetteer)
         # an aside may list the venue's parts: "(Zarubino Commercial Sea Port, conference hall)"
         # ... or a room of a building or body: "Russia (Conference Hall of the Bulunsky District Administration)"
+        # ... or two buildings: "Japan (Hoshi Ryokan and Awazu Onsen Community Hall)" (not one's
+        # parts, "Inje Speedium Hotel & Conference Hall", nor its "of" tail's)
         names = names[:1] + [
-            _building_of_room(piece.strip()) for aside in names[1:] for piece in split_top_level(aside, ",")
+            joined
+            for aside in names[1:]
+            for piece in split_top_level(aside, ",")
+            for joined in (
+                _joined_places(_building_of_room(piece.strip()), gazetteer)
+                if _AND_NOT_OF.search(piece)
+                else [_building_of_room(piece.strip())]
+            )
         ]
         # 'Rokkasho Cultural Exchange Plaza "Swing"': a building and its nickname, two names of it
         names = [piece for name in names for piece in _nicknamed(name)]
@@ -393,6 +402,9 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             if position == 0:
                 named = mention
     return mentions
+
+
+_AND_NOT_OF = re.compile(r"^(?:(?!\bof\b)[^&])*\band\b(?:(?!\bof\b)[^&])*$")  # "and", no "of" nor "&"
 
 
 def _owner_named(part: str) -> str:

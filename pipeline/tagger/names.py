@@ -243,8 +243,10 @@ HEAD_WORDS = {
         "line",
         "arboretum",
         "trakt",  # Russian for a highway: "Chuysky Trakt"
+        "kaido",  # Japanese for a highway: "Noto Satoyama Kaido", "Nakasendo Kaido"
         "hall",
         "hotel",
+        "ryokan",  # a Japanese inn: "Hoshi Ryokan"
         "center",
         "centre",
         "plant",
