@@ -1217,6 +1217,8 @@ def head_kind(name: str) -> str | None:
         return "event"
     if len(words) > 1 and _word_key(words[0]) in LEADING_FACILITY:
         return "facility"
+    if len(words) == 3 and words[:2] == ["State", "of"] and words[2][:1].isupper():
+        return "administrative"  # a state of one name, "the State of Qi" (not "State of the Environment")
     if len(words) > 1 and words[0].isupper() and words[0].lower() in LEADING_COMPANY_FORMS:
         return "organization"  # "JSC Vostochny Port": the company that runs the port (not "Zao Onsen")
     head = head_word(name)
