@@ -937,6 +937,14 @@ NAME_KIND_CASES += [
         {"Jeju Free International City Development Center": "organization"},
         ["Jeju Free International City"],
     ),
+    (  # a bullet glued to a name's first word is no word of it
+        "The observers came from ・Japan International Cooperation Agency and •United Nations Environment Programme.",
+        {
+            "Japan International Cooperation Agency": "organization",
+            "United Nations Environment Programme": "organization",
+        },
+        ["International Cooperation Agency", "Nations Environment Programme"],
+    ),
     (  # a UN body's post in a country is no body
         "Messages were read from the Resident Representative of UNDP China.",
         {"UNDP": "organization"},

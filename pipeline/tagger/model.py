@@ -101,7 +101,32 @@ def load_model(model: str | None = None) -> Language:
     # gazetteer to see "Republic of Sakha (Yakutia)".
     tokenizer = cast("Tokenizer", nlp.tokenizer)
     tokenizer.rules = {text: tokens for text, tokens in tokenizer.rules.items() if not _emoticon(text)}
+    # A list's bullet glued to the word after it is a token of its own ("・Far Eastern Federal
+    # University" was "・Far" and a name without its first word).
+    prefixes = [*nlp.Defaults.prefixes, *(re.escape(bullet) for bullet in GLUED_BULLETS)]
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     return nlp
+
+
+# Bullets English's prefixes do not part from a word: the katakana middle dot and the Hangul
+# one, a bullet, triangles and arrows, the reference mark, circled numbers, the minus sign
+GLUED_BULLETS = (
+    "・",
+    "ㆍ",
+    "•",
+    "‣",
+    "▷",
+    "▶",
+    "►",
+    "▸",
+    "➢",
+    "➤",
+    "→",
+    "☞",
+    "※",
+    "−",
+    *map(chr, range(0x2460, 0x2474)),
+)
 
 
 _RULERS = ("span_ruler", "acronym_ruler")
