@@ -1838,3 +1838,27 @@ def test_a_counted_list_after_an_observers_mark_is_bodies_of_no_country() -> Non
         ("Mongolia", "member", ["Dornod Province"]),
         (None, "observer", ["United Nations University", "Asian Development Bank Institute"]),
     ]
+
+
+def test_a_delegates_section_lists_the_authorities_where_nothing_else_does() -> None:
+    listed = (
+        "The 5th NEAR Science and Technology Subcommittee\n\n» OVERVIEW\nDate: 20 October 2009\n"
+        "Participants: 11 member regions of 5 countries\n\n» DELEGATES\nJapan\n"
+        "• Hyogo Prefecture – Mr. Tetsuo Kinoshita, Vice-Governor\nKorea\n"
+        "• Gyeongsangbuk-do – Mr. Park Sung-ho, Director-General\n\n» CONTENTS\n• Reports of the members\n"
+    )
+    _, groups = _record_groups(listed)
+    assert groups == [("Japan", "member", ["Hyogo Prefecture"]), ("Republic of Korea", "member", ["Gyeongsangbuk-do"])]
+    # ... and where the overview lists them, the delegates' section stays as written
+    record = parse(
+        read_bytes(
+            listed.replace(
+                "Participants: 11 member regions of 5 countries",
+                "Participants: Japan: Hyogo Prefecture; Korea: Gyeongsangbuk-do",
+            ).encode(),
+            "x.txt",
+        )
+    )
+    assert record.overview is not None and record.overview.participation is not None
+    assert len(record.overview.participation.groups) == 2
+    assert [section.heading for section in record.sections] == ["DELEGATES"]

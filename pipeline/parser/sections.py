@@ -181,6 +181,9 @@ SECTION_KINDS = (
             re.I,
         ),
     ),
+    # "DELEGATES", "Delegations": the authorities by country with the people they sent; their
+    # list only where nothing else lists them (else a section kept as written)
+    ("delegates", re.compile(r"^(?:list of )?(?:delegates|delegations|heads of delegations?)$", re.I)),
     (
         "declaration",
         re.compile(
@@ -840,13 +843,13 @@ def parse(raw: RawText) -> Record:
             by_kind["overview"] = SectionDraft(None, preface[0].number, "overview", preface)
         else:
             others.append(Section(heading=None, lines=verbatim_lines(preface)))
+    delegates: tuple[int, SectionDraft] | None = None  # (where it stands among the others, and it)
     for draft in drafts:
+        if draft.kind == "delegates" and delegates is None:
+            delegates = (len(others), draft)
+            continue
         # a "Participants" section of people and their bodies, not of authorities by country, is prose
-        if draft.kind == "participation" and not any(
-            opens_group(line.text) or heads_table(line.text) or placed_in_country(line.text)
-            for line in draft.lines
-            if line.text
-        ):
+        if draft.kind == "participation" and not _lists_authorities(draft.lines):
             draft = dataclasses.replace(draft, kind=None)
         elif draft.kind == "participation":
             listed, report = prose_paragraphs(draft.lines)
@@ -873,6 +876,18 @@ def parse(raw: RawText) -> Record:
     if "participation" in by_kind:
         listed = by_kind["participation"].lines
         overview = _with_listed(overview, parse_participation(listed, notes), participation_remarks(listed))
+    elif (
+        delegates is not None
+        and not (overview and overview.participation and overview.participation.groups)
+        and _lists_authorities(delegates[1].lines)
+    ):
+        # the delegates' section lists the authorities, where nothing else does
+        listed = delegates[1].lines
+        overview = _with_listed(overview, parse_participation(listed, notes), participation_remarks(listed))
+        delegates = None
+    if delegates is not None:
+        at, draft = delegates
+        others.insert(at, Section(heading=draft.heading, lines=verbatim_lines(draft.lines)))
     contents = parse_contents(by_kind["contents"].lines) if "contents" in by_kind else []
     declaration = (
         parse_declaration(by_kind["declaration"].heading or "", by_kind["declaration"].lines)
@@ -896,6 +911,14 @@ def parse(raw: RawText) -> Record:
     )
     record.notes = [*quality_notes(record, found_sections=set(by_kind)), *notes]
     return record
+
+
+def _lists_authorities(lines: list[Line]) -> bool:
+    """Whether a section's lines list authorities by country (a group's heading, a table's, an
+    authority with its country), not only people and their bodies."""
+    return any(
+        opens_group(line.text) or heads_table(line.text) or placed_in_country(line.text) for line in lines if line.text
+    )
 
 
 def _with_listed(overview: Overview | None, listed: Participation, remarks: list[str]) -> Overview:
