@@ -35,13 +35,18 @@ D = datetime.date
         ("27 September 2022 (Tue.), 15:00-18:00 Ulgii time (UTC+7)", D(2022, 9, 27), D(2022, 9, 27)),
         ("9 December 2021 (Thu.), 14:00-16:40 KST", D(2021, 12, 9), D(2021, 12, 9)),
         ("10 May 2020, 10:00 UTC+9", D(2020, 5, 10), D(2020, 5, 10)),
+        ("2021年9月23日—24日 / 23–24 September 2021", D(2021, 9, 23), D(2021, 9, 24)),  # (the side that reads)
+        ("2018年5月15日(火)～16日(水) / 15–16 May 2018", D(2018, 5, 15), D(2018, 5, 16)),
     ],
 )
 def test_period_formats(text, start, end):
     assert parse_period(text) == (start, end)
 
 
-@pytest.mark.parametrize("text", ["", "to be announced", "Autumn 1996", "Sep 10-12", "1996.13.40", "February 30, 2001"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "to be announced", "Autumn 1996", "Sep 10-12", "1996.13.40", "February 30, 2001", "10 May 2020 / 11 May 2020"],
+)
 def test_unreadable_periods_raise(text):
     with pytest.raises(DateError):
         parse_period(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 
@@ -1263,6 +1264,27 @@ def test_an_acronym_joined_to_a_place_is_the_body_it_is_defined_for(nlp) -> None
 def test_two_buildings_in_a_venues_aside_are_two_places(nlp) -> None:
     kinds = _kinds_of(VENUE_SHELL.format("Komatsu City, Japan (Hoshi Ryokan and Awazu Onsen Community Hall)"), nlp)
     assert {("Hoshi Ryokan", "place"), ("Awazu Onsen Community Hall", "place")} <= set(kinds)
+
+
+def test_names_written_first_in_their_own_script_then_in_english(nlp) -> None:
+    text = (
+        "2021 NEAR Forum on Food Security\n\n◎ 概况 OVERVIEW\n时间 Date: 2021年9月23日—24日 / 23–24 September 2021\n"
+        "地点 Venue: 宁乡市 Ningxiang City, Hunan Province, China (on site) and Zoom (online)\n\n"
+        "◎ 参会地区 PARTICIPATING REGIONS\n1. 湖南省 Hunan Province (host, on site) – Vice-Governor\n"
+        "2. 경상북도 Gyeongsangbuk-do (online) – Director-General\n中国 China\n吉林省 Jilin Province\n\n"
+        "◎ 议程 PROGRAMME\n▷ Reports of the members\n"
+    )
+    record = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)[0]
+    spellings = {entity.name: set(entity.aliases) for entity in record.entities}
+    assert {"湖南省", "Hunan Province"} <= spellings["Hunan Province"]
+    assert {"경상북도", "Gyeongsangbuk-do"} <= spellings["Gyeongsangbuk-do"]
+    assert {"中国", "China"} <= spellings["China"]
+    assert "Ningxiang City" in {alias for aliases in spellings.values() for alias in aliases}
+    every_alias = {alias for aliases in spellings.values() for alias in aliases}
+    assert not {"宁乡市 Ningxiang City", "湖南省 Hunan Province"} & every_alias
+    assert not [alias for alias in every_alias if "Zoom" in alias]
+    assert record.overview is not None and record.overview.period is not None
+    assert record.overview.period.start == datetime.date(2021, 9, 23)
 
 
 def test_a_one_word_name_under_companies_is_a_company(nlp) -> None:

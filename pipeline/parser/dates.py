@@ -180,8 +180,32 @@ def split_range(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+# A period written twice, in two languages: "2021年9月23日—24日 / 23–24 September 2021"
+_TRANSLATED = re.compile(r"\s+/\s+")
+
+
 def parse_period(text: str) -> tuple[datetime.date, datetime.date]:
-    """Return (start, end); raise DateError when the text is not a date or range."""
+    """Return (start, end); raise DateError when the text is not a date or range. A period
+    written in two languages reads as the one of its writings that reads, where those that
+    read agree."""
+    try:
+        return _parsed_period(text)
+    except DateError:
+        sides = _TRANSLATED.split(text)
+        if len(sides) < 2:
+            raise
+    readings = set()
+    for side in sides:
+        try:
+            readings.add(_parsed_period(side))
+        except DateError:
+            continue
+    if len(readings) != 1:
+        raise DateError("a period written twice, each way another or none readable")
+    return readings.pop()
+
+
+def _parsed_period(text: str) -> tuple[datetime.date, datetime.date]:
     first, second = split_range(normalise_date_text(text))
     start = parse_side(first)
     if second is None:

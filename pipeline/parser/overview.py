@@ -567,8 +567,11 @@ def parse_venue(text: str) -> Venue:
 
 
 ONLINE_TOO = re.compile(
-    # (the service in brackets after it too: "and online (Zoom)")
-    r"\s*(?:,\s*)?(?:and|&|\+|plus)\s+(?:online|on-line|by video(?:\s*link)?|via\s+\w+)(?:\s*\([^()]*\))?\s*$",
+    # (the service in brackets after it too: "and online (Zoom)"; or the service, then the word in
+    # brackets: "China (on site) and Zoom (online)", the place's own aside on how it took part)
+    r"(?:\s*\((?:on[\s-]?site|in\s+person)\))?"
+    r"\s*(?:,\s*)?(?:and|&|\+|plus)\s+(?:online|on-line|by video(?:\s*link)?|via\s+\w+"
+    r"|(?:Zoom|Webex|Teams|Microsoft\s+Teams|Skype)\s*\((?:online|on-line|virtual)\))(?:\s*\([^()]*\))?\s*$",
     re.IGNORECASE,
 )
 

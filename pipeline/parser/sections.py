@@ -174,7 +174,8 @@ SECTION_KINDS = (
     (
         "participation",
         re.compile(
-            r"^(?:list of )?(participants|participation"
+            # (after its name in the page's own language too: "参会地区 PARTICIPATING REGIONS")
+            r"^(?:[^\x00-\x7f]+\s+)?(?:list of )?(participants|participation"
             r"|participating (?:regional |local |member )?(regions|members|governments|authorities)"
             r"|attendance|members present)"
             r"(?: by (?:country|region))?$",
@@ -849,7 +850,8 @@ def parse(raw: RawText) -> Record:
             delegates = (len(others), draft)
             continue
         # a "Participants" section of people and their bodies, not of authorities by country, is prose
-        if draft.kind == "participation" and not _lists_authorities(draft.lines):
+        # (unless its heading says it lists regions: "PARTICIPATING REGIONS" numbered one by one)
+        if draft.kind == "participation" and not (_lists_authorities(draft.lines) or _names_regions(draft.heading)):
             draft = dataclasses.replace(draft, kind=None)
         elif draft.kind == "participation":
             listed, report = prose_paragraphs(draft.lines)
@@ -911,6 +913,13 @@ def parse(raw: RawText) -> Record:
     )
     record.notes = [*quality_notes(record, found_sections=set(by_kind)), *notes]
     return record
+
+
+_REGIONS_WORD = re.compile(r"\b(?:regions|members|governments|authorities)\b", re.I)
+
+
+def _names_regions(heading: str | None) -> bool:
+    return heading is not None and _REGIONS_WORD.search(heading) is not None
 
 
 def _lists_authorities(lines: list[Line]) -> bool:

@@ -165,6 +165,10 @@ def _role_aside(aside: str) -> bool:
     return bool(words) and all(word in ROLE_WORDS or word in PART_WORDS for word in words)
 
 
+# A name in another script than Latin, then the English name: "宁乡市 Ningxiang City"
+_NATIVE_LEAD = re.compile(r"^(?P<native>[^\x00-\x7f][^A-Za-z()]*?)\s+(?P<name>[A-Z].*)$")
+
+
 def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     """'Toyama Prefecture (富山県)' -> ['Toyama Prefecture', '富山県']; a name whose aside is
     part of it ('Republic of Sakha (Yakutia)') stays whole, and so does one that ends with it;
@@ -172,6 +176,10 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     a body's two names apart ('ORU Fogar – United Regions Organization') each a name."""
     if glossed := _body_glossed(text, gazetteer):
         return [name for piece in glossed for name in _with_aside(piece, gazetteer)]
+    if (led := _NATIVE_LEAD.match(text)) and any(char.isalpha() for char in led["native"]):
+        # "湖南省 Hunan Province (host)", "Приморский край Primorsky Krai": the name in its own
+        # script before the English one, as an aside after it
+        return [*_with_aside(led["name"], gazetteer), led["native"]]
     aside = split_aside(text)
     other_name = _OTHER_SPELLING.match(aside[1]) if aside else None
     if aside and other_name:  # "(also written Umnugovi Aimag)": the name's other spelling
@@ -761,7 +769,10 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
     if overview.participation:
         for group in overview.participation.groups:
             if group.country_text and group.country:  # "International organizations" heads no place
-                mentions.append(_mention(group.country_text, gazetteer, "place", "GPE", group.country))
+                # ("中国 China": the country's name in both languages, each a spelling of it)
+                led = _NATIVE_LEAD.match(group.country_text)
+                for spelling in (led["name"], led["native"]) if led else (group.country_text,):
+                    mentions.append(_mention(spelling, gazetteer, "place", "GPE", group.country))
             # ("International and research bodies": a heading that says its participants are bodies)
             bodies_group = group.country is None and bodies_heading(group.country_text or "") is not None
             # (under "Companies", a one-word name too: "Polymetal", "ALROSA")
