@@ -1862,3 +1862,20 @@ def test_a_delegates_section_lists_the_authorities_where_nothing_else_does() -> 
     assert record.overview is not None and record.overview.participation is not None
     assert len(record.overview.participation.groups) == 2
     assert [section.heading for section in record.sections] == ["DELEGATES"]
+
+
+def test_a_regional_governments_section_with_names_in_two_languages() -> None:
+    _, groups = _record_groups(
+        "NEAR Subcommittee on Culture Exchange\n\nOVERVIEW\nPeriod: 11–13 July 2006\n\n"
+        "REGIONAL GOVERNMENTS / РЕГИОНАЛЬНЫЕ ПРАВИТЕЛЬСТВА\nRussian Federation\n"
+        "Chita Oblast / Читинская область (host)\nRepublic of Sakha (Yakutia) / Республика Саха (Якутия)\n"
+        "Mongolia\nDornod Aimag / Дорнод аймаг\n\nPROGRAMME\n11 July Opening\n"
+    )
+    assert groups == [
+        (
+            "Russian Federation",
+            "member",
+            ["Chita Oblast (Читинская область) (host)", "Republic of Sakha (Yakutia) (Республика Саха (Якутия))"],
+        ),
+        ("Mongolia", "member", ["Dornod Aimag (Дорнод аймаг)"]),
+    ]

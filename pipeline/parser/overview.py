@@ -830,6 +830,11 @@ _LIST_SEPARATORS = ",;、，；·・"  # the ideographic comma and the middle do
 _LAST_LISTED = re.compile(r"^(?:and|&)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 # "Gangwon-do / Gyeongsangbuk-do": another way to list; a line of them may end or start with one
 _SLASHES = re.compile(r"(?:\s+|^)/(?:\s+|$)")
+# One name, then after a slash the same in its own script, and perhaps an aside on its role
+_TRANSLATED_NAME = re.compile(
+    r"^(?P<name>[A-Z][^/;,]*?)\s+/\s+(?P<native>[^\x00-\x7f][^/;,A-Za-z]*?)(?P<aside>\s*\([^()]*[A-Za-z][^()]*\))?$"
+)
+
 TABLE_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 ROLE_CELL = re.compile(
     r"^[(（\[]?(?:(?P<observer>observers?)|members?|full members?|regular members?)[)）\]]?"
@@ -1535,6 +1540,9 @@ class ParticipationScanner:
             name, country, marked = placed
             self.add_authority(f"{name} ({country})", observer or marked)
             return
+        translated = _TRANSLATED_NAME.match(text)
+        if translated:  # "Chita Oblast / Читинская область (host)": one authority, its name in its own script
+            text = f"{translated['name']} ({translated['native']}){translated['aside'] or ''}"
         for listed in listed_names(_SLASHES.sub(";", text)):
             item = _AND_OTHERS.sub(r"\g<name>", listed).strip()
             if _title_case(last := _LAST_LISTED.sub("", item)):

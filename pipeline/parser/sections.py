@@ -177,8 +177,9 @@ SECTION_KINDS = (
             # (after its name in the page's own language too: "参会地区 PARTICIPATING REGIONS")
             r"^(?:[^\x00-\x7f]+\s+)?(?:list of )?(participants|participation"
             r"|participating (?:regional |local |member )?(regions|members|governments|authorities)"
-            r"|attendance|members present)"
-            r"(?: by (?:country|region))?$",
+            r"|attendance|members present|(?:member )?regional governments)"
+            # (and before it in another language: "REGIONAL GOVERNMENTS / РЕГИОНАЛЬНЫЕ ПРАВИТЕЛЬСТВА")
+            r"(?: by (?:country|region))?(?:\s*/\s*[^\x00-\x7f].*)?$",
             re.I,
         ),
     ),
