@@ -70,10 +70,11 @@ LABEL_LAYOUTS = (
     ),
     # "Participants .. 16 regions": a long label in a dot-leader block leaves room for two dots
     LabelLayout("short dot leader", re.compile(r"^(?P<label>[^\W\d_][^:：.]{0,39}?)\s+\.{2}\s+(?P<value>.+)$"), True),
-    # (a dash between the columns only leads to the value: "Date | — | 16–18 September 2008")
+    # (a dash between the columns only leads to the value: "Date | — | 16–18 September 2008",
+    # "Dates | — 12–14 July 2016")
     LabelLayout(
         "column",
-        re.compile(r"^(?P<label>[^\W\d_][^|:：]{0,39}?)\s+\|\s+(?:[-–—]\s+\|\s+)?(?P<value>.+)$"),
+        re.compile(r"^(?P<label>[^\W\d_][^|:：]{0,39}?)\s+\|\s+(?:[-–—]\s+(?:\|\s+)?)?(?P<value>.+)$"),
         True,
         other_known_labels=True,
     ),

@@ -1212,7 +1212,8 @@ def head_kind(name: str) -> str | None:
     """'event', 'administrative', 'natural', 'facility', 'organization' or None."""
     words = name.split()
     if len(words) > 1 and _word_key(words[0]).rstrip(".") in LEADING_NATURAL:
-        return "natural"
+        # (a body named after the feature is the body: "Lake Biwa Environmental Research Institute")
+        return "organization" if head_word(name) in HEAD_WORDS["organization"] else "natural"
     if len(words) > 1 and _word_key(words[0]) in LEADING_EVENT:
         return "event"
     if len(words) > 1 and _word_key(words[0]) in LEADING_FACILITY:
