@@ -1653,6 +1653,18 @@ WRAPPED_LINES = [
         ["Subject: Record of the 3rd meeting of the Mining Subcommittee - Dalanzadgad", "", "RECORD OF THE MEETING"],
         ["Subject: Record of the 3rd meeting of the Mining Subcommittee - Dalanzadgad", "RECORD OF THE MEETING"],
     ),
+    (  # bodies one a line, one with the place it is in after a comma
+        [
+            "Institute of Natural Resources, Ecology and Cryology, Siberian Branch of the Russian Academy of Sciences",
+            "Inner Mongolia University, Hohhot",
+            "Dongguk University (Gyeongju campus)",
+        ],
+        [
+            "Institute of Natural Resources, Ecology and Cryology, Siberian Branch of the Russian Academy of Sciences",
+            "Inner Mongolia University, Hohhot",
+            "Dongguk University (Gyeongju campus)",
+        ],
+    ),
     (  # heads of delegation by the posts of their bodies, one a line
         [
             "Deputy Chairman of the Government of the Republic of Buryatia",

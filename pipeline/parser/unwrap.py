@@ -137,6 +137,9 @@ NAME_FINAL_WORDS = frozenset(
         *("Region", "Province", "Prefecture", "Krai", "Oblast", "Territory", "Republic", "City", "County"),
         *("Government", "Administration", "Ministry", "Commission", "Committee", "Office", "Agency"),
         *("Bureau", "Department", "Institute", "University", "Academy", "Secretariat"),
+        # (and other bodies' heads: "..., Siberian Branch of the Russian Academy of Sciences" over
+        # "Inner Mongolia University, Hohhot")
+        *("Sciences", "Society", "Association", "Corporation", "Company", "Bank", "Council", "Union"),
     }
 )
 
@@ -165,8 +168,13 @@ def _posts_of_bodies(before: str, line: str) -> bool:
 
 
 def _named_lines(before: str, line: str) -> bool:
-    """Whether both lines end in a name's last word (NAME_FINAL_WORDS): lines of a list."""
-    return all((words := _WORD.findall(text)) and words[-1] in NAME_FINAL_WORDS for text in (before, line))
+    """Whether both lines end in a name's last word (NAME_FINAL_WORDS), the second perhaps before
+    a comma or a bracket ("Inner Mongolia University, Hohhot"): lines of a list."""
+    return all(
+        (words := _WORD.findall(re.split(r"\s*[,(]", text, maxsplit=1)[0] if index else text))
+        and words[-1] in NAME_FINAL_WORDS
+        for index, text in enumerate((before, line))
+    )
 
 
 # Words inside a name that never end one: a line ending in one breaks a name, whatever the
