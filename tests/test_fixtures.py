@@ -235,6 +235,10 @@ def native_forms(text: str) -> str:
     return form.name if form else "none"
 
 
+def native_bodies(text: str) -> str:
+    return names.native_body(text) or "none"
+
+
 def suspect_authorities(text: str) -> str:
     return overview.suspect_authority(text) or "none"
 
@@ -307,6 +311,7 @@ TABLES: dict[str, Table] = {
     "declaration_kinds": Table(tuple(rule.kind for rule in meeting.DECLARATION_KINDS), declaration_kinds),
     "word_shapes": Table(tuple(shape.name for shape in names.WORD_SHAPES), word_shapes),
     "native_forms": Table(tuple(form.name for form in names.NATIVE_FORMS), native_forms),
+    "native_bodies": Table(tuple(row for row, _ in names.NATIVE_BODY_ENDINGS), native_bodies),
     "suspect_authorities": Table(tuple(rule.name for rule in overview.SUSPECT_AUTHORITIES), suspect_authorities),
     "table_headers": Table(tuple(role for role, _ in overview.TABLE_HEADERS), table_headers),
     "remark_markers": Table(tuple(name for name, _ in overview.REMARK_MARKERS), remark_markers),

@@ -1287,6 +1287,19 @@ def test_names_written_first_in_their_own_script_then_in_english(nlp) -> None:
     assert record.overview.period.start == datetime.date(2021, 9, 23)
 
 
+def test_a_body_named_in_its_own_script_before_its_english_name(nlp) -> None:
+    text = SHELL.format(
+        "Guests: 韩国水资源公社 Korea Water Resources Corporation and 亚洲开发银行 Asian Development Bank"
+    )
+    record = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)[0]
+    spellings = {entity.name: (entity.kind, set(entity.aliases)) for entity in record.entities}
+    assert spellings["Korea Water Resources Corporation"] == (
+        "organization",
+        {"韩国水资源公社", "Korea Water Resources Corporation"},
+    )
+    assert any("亚洲开发银行" in aliases and kind == "organization" for kind, aliases in spellings.values())
+
+
 def test_a_one_word_name_under_companies_is_a_company(nlp) -> None:
     text = (
         "The 9th NEAR Mining Subcommittee\n· Overview\nPeriod: 2014\nParticipants:\nRussia: Magadan Oblast\n"

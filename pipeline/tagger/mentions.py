@@ -84,6 +84,7 @@ from .names import (
     is_name,
     named_organ,
     names_a_mission,
+    native_body,
     native_form,
     unglued,
     without_lower_case_tail,
@@ -2984,6 +2985,50 @@ def _named_by_native_form(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, b
     return found
 
 
+def _native_bodies(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """A word of CJK characters or Hangul whose ending makes a body of it (NATIVE_BODY_ENDINGS:
+    "黄河水利委员会", "충남연구원") and that the gazetteer does not know: that body, as a
+    proposal; right before its English name, perhaps after a slash ("韩国水资源公社 Korea Water
+    Resources Corporation"), one identity with it."""
+    found = []
+    for token in doc:
+        if native_body(token.text) is None or gazetteer.lookup(token.text) is not None:
+            continue
+        english, known = _body_named_after(doc, token.i + 1, gazetteer)
+        if known is not None:  # (a body the gazetteer knows by its English name: its entry)
+            mention = Mention(token.text, "organization", known.label, known, known.country, "rules")
+        else:
+            mention = Mention(token.text, "organization", "ORG", None, None, "rules", same_as=english)
+        found.append((range(token.i, token.i + 1), True, [mention]))
+    return found
+
+
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "'s", "’s"})
+
+
+def _body_named_after(doc: Doc, start: int, gazetteer: Gazetteer) -> tuple[str | None, Entry | None]:
+    """The body's name in capitalised words that starts at ``start`` (after a slash) on the same
+    line, if it is one by its head or the gazetteer's; and the gazetteer's entry for it."""
+    if start < len(doc) and doc[start].text == "/" and "\n" not in doc[start - 1].text_with_ws:
+        start += 1
+    end = start
+    while (
+        end < len(doc)
+        and (doc[end].is_title or doc[end].is_upper or doc[end].lower_ in _NAME_JOINERS)
+        and "\n" not in doc[end - 1].text_with_ws
+    ):
+        end += 1
+    while end > start and doc[end - 1].lower_ in _NAME_JOINERS:
+        end -= 1
+    if end == start:
+        return None, None
+    name = doc[start:end].text
+    known = gazetteer.lookup(name)
+    if known is not None and known.kind == "organization":
+        return name, known
+    return (name if head_kind(name) == "organization" else None), None
+
+
 def _named_by_unit_noun(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """A capitalised name (its parts joined by hyphens) right before a lower-case noun of a
     unit of government (UNIT_NOUNS: "Tsenkhermandal soum", "Khutag-Undur soum") or of a
@@ -3638,6 +3683,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
         proposals.append((tokens, entry is None, found))
     proposals.extend(_shaped_words(doc, gazetteer))
     proposals.extend(_named_by_native_form(doc, gazetteer))
+    proposals.extend(_native_bodies(doc, gazetteer))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
     proposals.extend(_route_ends(doc, gazetteer))
     proposals.extend(_paired_towns(doc, gazetteer))
