@@ -103,7 +103,10 @@ def load_model(model: str | None = None) -> Language:
     tokenizer.rules = {text: tokens for text, tokens in tokenizer.rules.items() if not _emoticon(text)}
     # A list's bullet glued to the word after it is a token of its own ("・Far Eastern Federal
     # University" was "・Far" and a name without its first word).
-    prefixes = [*nlp.Defaults.prefixes, *(re.escape(bullet) for bullet in GLUED_BULLETS)]
+    english_prefixes: Sequence[str | re.Pattern[str]] = (
+        nlp.Defaults.prefixes or ()
+    )  # (typed Optional in spaCy's Defaults)
+    prefixes = [*english_prefixes, *(re.escape(bullet) for bullet in GLUED_BULLETS)]
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     return nlp
 
