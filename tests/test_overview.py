@@ -1879,3 +1879,17 @@ def test_a_regional_governments_section_with_names_in_two_languages() -> None:
         ),
         ("Mongolia", "member", ["Dornod Aimag (Дорнод аймаг)"]),
     ]
+
+
+def test_observers_heading_then_its_names_after_a_space() -> None:
+    assert _groups(
+        "Korea (2) Kyongsangbuk-do, Kangwon-do",
+        "Observers Ministry of Home Affairs of Japan, Council of Local Authorities for International Relations",
+    ) == [
+        ("Republic of Korea", "member", ["Kyongsangbuk-do", "Kangwon-do"]),
+        (
+            None,
+            "observer",
+            ["Ministry of Home Affairs of Japan", "Council of Local Authorities for International Relations"],
+        ),
+    ]

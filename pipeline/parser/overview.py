@@ -670,7 +670,9 @@ SUMMARY = re.compile(
 OBSERVER_MARK = re.compile(
     # ("[Observer]" opens observers at the start of a line; after a name it marks that one name)
     r"(《[^》]*observer[^》]*》|^\s*\[[^\]]*observers?[^\]]*\]"
-    r"|(?:※\s*)?(?:participated\s+as\s+)?observers?\s*(?:\(\d+\))?\s*[:：])",
+    r"|(?:※\s*)?(?:participated\s+as\s+)?observers?\s*(?:\(\d+\))?\s*[:：]"
+    # ("Observers Tov Aimag and Dornod Aimag (Mongolia), ...": the heading, a space and its names)
+    r"|^\s*(?-i:Observers?)(?:\s*\(\d+\))?\s+(?=[A-Z]))",
     re.IGNORECASE,
 )
 # ("《※ Participated as observer》" alone on its line, over the observers' bullets, too)
