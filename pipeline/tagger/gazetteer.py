@@ -67,6 +67,10 @@ class Gazetteer:
                     self._cities.setdefault(alias_key(alias), entry)
             for alias in entry.exact_aliases:
                 self._by_exact_alias.setdefault(" ".join(alias.split()), entry)
+        # (no name of more words than the longest alias is one: ``country_within`` looks no further)
+        self._longest_alias = max(
+            (len(alias.split()) for entry in entries for alias in (*entry.aliases, *entry.exact_aliases)), default=0
+        )
 
     def lookup(self, text: str) -> Entry | None:
         key = alias_key(text)
@@ -97,7 +101,7 @@ class Gazetteer:
         """The country of a known place a longer name starts or ends with
         ('Irkutsk Aircraft Plant' -> Russia)."""
         words = name.split()
-        for size in range(len(words) - 1, 0, -1):
+        for size in range(min(len(words) - 1, self._longest_alias), 0, -1):
             for part in (words[:size], words[-size:]):
                 entry = self.lookup(" ".join(part))
                 if entry is not None and entry.country:

@@ -182,6 +182,8 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
         # script before the English one, as an aside after it
         return [*_with_aside(led["name"], gazetteer), led["native"]]
     aside = split_aside(text)
+    if aside and not aside[1]:  # "Toyama City ()": empty brackets name nothing
+        return _with_aside(aside[0], gazetteer)
     other_name = _OTHER_SPELLING.match(aside[1]) if aside else None
     if aside and other_name:  # "(also written Umnugovi Aimag)": the name's other spelling
         # ... or its spellings: "(formerly Jeollabuk-do, 전라북도)"
@@ -371,7 +373,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             for piece in split_top_level(aside, ",")
             for joined in (
                 _joined_places(_building_of_room(piece.strip()), gazetteer)
-                if _AND_NOT_OF.search(piece)
+                if len(piece) <= VENUE_PART_CHARS and _AND_NOT_OF.search(piece)
                 else [_building_of_room(piece.strip())]
             )
         ]
@@ -413,6 +415,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     return mentions
 
 
+# A venue's part longer than this is no name and a place: its patterns, which backtrack, skip it
+VENUE_PART_CHARS = 200
 _AND_NOT_OF = re.compile(r"^(?:(?!\bof\b)[^&])*\band\b(?:(?!\bof\b)[^&])*$")  # "and", no "of" nor "&"
 
 
@@ -432,7 +436,7 @@ _LOCATED = re.compile(
 def _located_parts(part: str, gazetteer: Gazetteer) -> list[str]:
     """A venue's part that names a body or building and the place it is in: two names.
     (Only where each is one by its head word, or the place is one the gazetteer knows.)"""
-    located = _LOCATED.match(part)
+    located = _LOCATED.match(part) if len(part) <= VENUE_PART_CHARS else None
     if located is None or not _top_level(part, located.start("place")):
         return [part]
     name, place = located["name"], located["place"]
@@ -529,6 +533,8 @@ def _room_aside_parts(part: str) -> list[str]:
     aside = split_aside(part)
     if aside is None:
         return [part]
+    if not aside[1]:  # "Toyama City ()": empty brackets name nothing
+        return [aside[0]]
     *building, room = split_top_level(aside[1], ",")
     if building and _ROOM_NUMBER.fullmatch(room.strip()):  # "(Government House, Hall 2)": the building
         return [aside[0], ", ".join(building).strip()]
