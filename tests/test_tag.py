@@ -1287,6 +1287,14 @@ def test_empty_brackets_in_a_venue_or_after_a_participant_name_nothing(nlp) -> N
     assert {("Toyama City", "place"), ("Toyama Prefecture", "place")} <= set(_kinds_of(text, nlp))
 
 
+def test_a_venues_names_in_brackets_on_a_line_of_their_own_are_each_a_name(nlp) -> None:
+    kinds = _kinds_of(
+        VENUE_SHELL.format("Khanbogd soum, Umnugovi Province, Mongolia | (Ханбогд сум, Өмнөговь аймаг)"), nlp
+    )
+    names = {name for name, _ in kinds}
+    assert "Ханбогд сум" in names and not [name for name in names if name.startswith("(")]
+
+
 def test_two_buildings_in_a_venues_aside_are_two_places(nlp) -> None:
     kinds = _kinds_of(VENUE_SHELL.format("Komatsu City, Japan (Hoshi Ryokan and Awazu Onsen Community Hall)"), nlp)
     assert {("Hoshi Ryokan", "place"), ("Awazu Onsen Community Hall", "place")} <= set(kinds)

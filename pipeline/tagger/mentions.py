@@ -355,7 +355,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         located
         # (as the parser parts a venue; "... and online" names no place)
         for chunk in split_top_level_at(ONLINE_TOO.sub("", text), PLACE_SEPARATOR)
-        for part in split_top_level(chunk, ",")
+        for whole in split_top_level(chunk, ",")
+        for part in _unbracketed(whole)
         for room_part in _room_aside_parts(part)
         for piece in _joined_places(_building_of_room(room_part), gazetteer)
         for located in _located_parts(_owner_named(piece), gazetteer)
@@ -418,6 +419,16 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
 # A venue's part longer than this is no name and a place: its patterns, which backtrack, skip it
 VENUE_PART_CHARS = 200
 _AND_NOT_OF = re.compile(r"^(?:(?!\bof\b)[^&])*\band\b(?:(?!\bof\b)[^&])*$")  # "and", no "of" nor "&"
+
+
+def _unbracketed(part: str) -> list[str]:
+    """A venue's part that is an aside alone, its names in brackets on a line of their own
+    ("(Оюу толгой, Ханбогд сум, Өмнөговь аймаг)" under the Latin names): each name of it."""
+    stripped = part.strip()
+    inner = stripped[1:-1]
+    if stripped[:1] == "(" and stripped[-1:] == ")" and inner.count("(") == inner.count(")"):
+        return [piece.strip() for piece in split_top_level(inner, ",") if piece.strip()]
+    return [part]
 
 
 def _owner_named(part: str) -> str:
