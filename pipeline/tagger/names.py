@@ -247,6 +247,10 @@ HEAD_WORDS = {
         "hall",
         "hotel",
         "ryokan",  # a Japanese inn: "Hoshi Ryokan"
+        "steelworks",  # "Pohang Steelworks"
+        "plaza",  # "Homigot Sunrise Plaza"
+        "seowon",  # a Korean Confucian academy: "Dosan Seowon", as McCune-Reischauer writes it "Tosan Sowon"
+        "sowon",
         "center",
         "centre",
         "plant",
