@@ -249,8 +249,7 @@ HEAD_WORDS = {
         "ryokan",  # a Japanese inn: "Hoshi Ryokan"
         "steelworks",  # "Pohang Steelworks"
         "plaza",  # "Homigot Sunrise Plaza"
-        "seowon",  # a Korean Confucian academy: "Dosan Seowon", as McCune-Reischauer writes it "Tosan Sowon"
-        "sowon",
+        "sowon",  # a Confucian academy (seowon) as McCune-Reischauer writes it: "Tosan Sowon"
         "center",
         "centre",
         "plant",
