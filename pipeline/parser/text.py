@@ -88,6 +88,13 @@ def split_aside(text: str) -> tuple[str, str] | None:
     return (base, stripped[opening + 1 : -1].strip()) if base else None
 
 
+def name_before_aside(text: str) -> str:
+    """The name a bracketed aside follows ("Toyama Prefecture (富山県)" -> "Toyama Prefecture"),
+    else the text as it is."""
+    aside = split_aside(text)
+    return aside[0] if aside is not None else text
+
+
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
 

@@ -167,14 +167,17 @@ def _posts_of_bodies(before: str, line: str) -> bool:
     return all(is_post_of(text) for text in (before, line))
 
 
+_NAME_ENDS_AT = re.compile(r"\s*[,(]")  # a comma or a bracket after a listed name: its place, its aside
+
+
+def _ends_in_name_word(text: str) -> bool:
+    return bool(words := _WORD.findall(text)) and words[-1] in NAME_FINAL_WORDS
+
+
 def _named_lines(before: str, line: str) -> bool:
     """Whether both lines end in a name's last word (NAME_FINAL_WORDS), the second perhaps before
     a comma or a bracket ("Inner Mongolia University, Hohhot"): lines of a list."""
-    return all(
-        (words := _WORD.findall(re.split(r"\s*[,(]", text, maxsplit=1)[0] if index else text))
-        and words[-1] in NAME_FINAL_WORDS
-        for index, text in enumerate((before, line))
-    )
+    return _ends_in_name_word(before) and _ends_in_name_word(_NAME_ENDS_AT.split(line, maxsplit=1)[0])
 
 
 # Words inside a name that never end one: a line ending in one breaks a name, whatever the

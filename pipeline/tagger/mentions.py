@@ -33,7 +33,15 @@ from ..parser.overview import (
     field_kind,
     match_label,
 )
-from ..parser.text import is_post, is_post_of, other_script_only, split_aside, split_top_level, split_top_level_at
+from ..parser.text import (
+    is_post,
+    is_post_of,
+    name_before_aside,
+    other_script_only,
+    split_aside,
+    split_top_level,
+    split_top_level_at,
+)
 from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record, Section
 from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
@@ -234,7 +242,7 @@ def _body_glossed(text: str, gazetteer: Gazetteer) -> list[str] | None:
     pieces = [piece.strip() for piece in split_top_level_at(text, _GLOSS)]
     if len(pieces) != 2:
         return None
-    bare = [(split_aside(piece) or (piece, ""))[0] for piece in pieces]
+    bare = [name_before_aside(piece) for piece in pieces]
     entries = [gazetteer.lookup(name) for name in bare]
     if not any(entries) or any(entry is not None and entry.kind != "organization" for entry in entries):
         return None
@@ -275,10 +283,7 @@ def _joined_places(part: str, gazetteer: Gazetteer) -> list[str]:
     pieces = split_top_level_at(part, _JOINED)
     # an event's name is no place of its own: "Ulsan Exhibition and Convention Center" is one
     if len(pieces) > 1 and (
-        all(
-            head_kind((split_aside(piece) or (piece, ""))[0]) not in (None, "event") or gazetteer.lookup(piece)
-            for piece in pieces
-        )
+        all(head_kind(name_before_aside(piece)) not in (None, "event") or gazetteer.lookup(piece) for piece in pieces)
         or _towns_joined(part, pieces, gazetteer)
     ):
         return pieces
@@ -451,14 +456,14 @@ def _located_parts(part: str, gazetteer: Gazetteer) -> list[str]:
     if located is None or not _top_level(part, located.start("place")):
         return [part]
     name, place = located["name"], located["place"]
-    bare_place = (split_aside(place) or (place, ""))[0]
+    bare_place = name_before_aside(place)
     known = gazetteer.lookup(bare_place)
     place_named = (known is not None and known.kind == "place") or head_kind(bare_place) in (
         "natural",
         "administrative",
         "facility",
     )
-    if place_named and head_kind((split_aside(name) or (name, ""))[0]) in ("organization", "facility"):
+    if place_named and head_kind(name_before_aside(name)) in ("organization", "facility"):
         return [name, place]
     return [part]
 
@@ -598,9 +603,7 @@ def _with_parts(text: str) -> list[str]:
     position = 0
     for joiner in WITH_JOINERS.finditer(text):
         following = text[joiner.end() :]
-        if not _purpose_goes_on(
-            joiner, text[position : joiner.start()], (split_aside(following) or (following, ""))[0]
-        ):
+        if not _purpose_goes_on(joiner, text[position : joiner.start()], name_before_aside(following)):
             parts.append(text[position : joiner.start()])
             position = joiner.end()
     return [*parts, text[position:]]
@@ -616,7 +619,7 @@ def _joined_parts(text: str) -> list[str]:
         part, rest = text[position : joiner.start()], text[joiner.end() :]
         # (up to a comma too: "... Department of Culture and Tourism, Xianyang Municipal People's Government")
         following = split_top_level(ORGANIZER_JOINERS.split(rest, maxsplit=1)[0], ",")[0]
-        following = (split_aside(following) or (following, ""))[0]
+        following = name_before_aside(following)
         last = part.rsplit(",", 1)[-1]  # (the name "and" follows: "Government of X, Y City Administration and ...")
         if joiner.group(0).strip() in ("and", "&") and (
             # (not before an acronym, a name of its own: "Government of the Sakha Republic & ALROSA")
@@ -970,7 +973,7 @@ def _fields_rejoined(pieces: list[str]) -> list[str]:
     "and" and no head word of its own)."""
     joined: list[str] = []
     for piece in pieces:
-        bare = (split_aside(piece) or (piece, ""))[0]
+        bare = name_before_aside(piece)
         if joined and " of " in joined[-1] and _AND.search(bare) and head_kind(bare) is None and piece[:1].isupper():
             joined[-1] = f"{joined[-1]}, {piece}"
         else:
@@ -1036,7 +1039,7 @@ def _names_a_person(piece: str, gazetteer: Gazetteer) -> bool:
     "KOTRA Busan Office", "WWF Mongolia": a head word, or a name the gazetteer knows)."""
     if _PERSON.match(piece) is None:
         return False
-    name = (split_aside(piece) or (piece, ""))[0]
+    name = name_before_aside(piece)
     first = name.split()[0]
     known_first = gazetteer.lookup(first)
     return re.match(HONORIFIC, piece) is not None or not (

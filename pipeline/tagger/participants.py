@@ -19,7 +19,7 @@ from functools import cache
 
 from ..parser.countries import country_code
 from ..parser.notes import make_note
-from ..parser.text import alias_key, split_aside
+from ..parser.text import alias_key, name_before_aside
 from ..record import Note, ParticipantGroup, Participation
 from .gazetteer import Entry, Gazetteer
 
@@ -54,7 +54,7 @@ def region_of(name: str, gazetteer: Gazetteer) -> Entry | None:
 
 def _known(name: str, gazetteer: Gazetteer) -> Entry | None:
     """The gazetteer's entry for a listed name, or for the name before its aside."""
-    for candidate in (name, (split_aside(name) or (name, ""))[0]):
+    for candidate in (name, name_before_aside(name)):
         if (entry := gazetteer.lookup(candidate)) is not None:
             return entry
     return None
