@@ -151,10 +151,28 @@ def test_an_output_edited_while_the_build_runs_is_kept_by_the_next(raw_dir, tmp_
 
     monkeypatch.setattr(runner, "_archive_done", editing)
     _build(raw_dir, out)
-    assert not (out / SETTLED_NAME).exists()
     monkeypatch.setattr(runner, "_archive_done", done)
-    summary, _ = _build(raw_dir, out)
-    assert [edit.name for edit in summary.edited] == ["near-2014-irkutsk.pdf"]
+    spy = Spy(monkeypatch)
+    summary, _ = _build(raw_dir, out)  # (a state recorded, if any, is not the folder's: the whole way)
+    assert spy.whole == 1 and [edit.name for edit in summary.edited] == ["near-2014-irkutsk.pdf"]
+
+
+def test_an_output_removed_while_the_build_runs_is_built_by_the_next(raw_dir, tmp_path, monkeypatch):
+    out, done = tmp_path / "out", runner._archive_done
+    _build(raw_dir, out)
+    _touch(raw_dir / "near-1995-khabarovsk.txt")
+
+    def removing(*args, **kwargs):
+        (out / "near-2014-irkutsk.docx").unlink()
+        (out / "site" / "index.html").unlink()
+        return done(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "_archive_done", removing)
+    _build(raw_dir, out)
+    assert not (out / SETTLED_NAME).exists()  # (the state would be the folder's as it stays)
+    monkeypatch.setattr(runner, "_archive_done", done)
+    _build(raw_dir, out)
+    assert (out / "near-2014-irkutsk.docx").is_file() and (out / "site" / "index.html").is_file()
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,17 +124,21 @@ def _led_to(link: os.DirEntry[str]) -> str:
 
 
 def tree_state(
-    out_dir: Path, own: Iterable[str], found: dict[str, tuple[int, int, int, int]] | None = None
+    out_dir: Path, own: Iterable[str], known: Mapping[str, tuple[int, int, int, int]] | None = None
 ) -> str | None:
     """The names and stats of everything under OUT_DIR but its ``own`` names at the top (the
-    lock, this record); None when some folder cannot be listed. ``found``, when given, is
-    filled with each regular file's signature (``outdir.file_signature``), by its path."""
+    lock, this record); None when some folder cannot be listed. ``known``: the signature
+    (``outdir.file_signature``) of regular files, by path, as the build that wrote or checked
+    them last saw them; they are not stat again, and each must be there as a regular file,
+    else None. (One there but no longer as known makes a state that the folder as it is does
+    not have: a build with nothing to do then goes the whole way, which checks every output.)"""
     rows: list[str] = []
+    known = known or {}
     try:
-        _walk(os.fspath(out_dir), "", rows, frozenset(own), found)
+        found_known = _walk(os.fspath(out_dir), "", rows, frozenset(own), known)
     except OSError:
         return None
-    return _state(rows)
+    return _state(rows) if found_known == len(known) else None
 
 
 def _walk(
@@ -142,8 +146,10 @@ def _walk(
     prefix: str,
     rows: list[str],
     skipped: frozenset[str],
-    found: dict[str, tuple[int, int, int, int]] | None,
-) -> None:
+    known: Mapping[str, tuple[int, int, int, int]],
+) -> int:
+    """-> how many of the ``known`` files it found."""
+    found_known = 0
     # (each entry is looked at in the order the folder lists it: in name order, the stats of
     # 13,000 files took half as long again)
     with os.scandir(folder) as listing:
@@ -153,12 +159,20 @@ def _walk(
             name = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):  # (a folder's own times change with what is in it)
                 rows.append(f"{name}/")
-                _walk(entry.path, f"{name}/", rows, frozenset(), found)
+                found_known += _walk(entry.path, f"{name}/", rows, frozenset(), known)
                 continue
-            status = entry.stat(follow_symlinks=False)
-            rows.append(_row(name, status))
-            if found is not None and stat.S_ISREG(status.st_mode):
-                found[name] = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+            # (a regular file's row is its signature: a change of its mode changes its change time)
+            signature = known.get(name) if entry.is_file(follow_symlinks=False) else None
+            if signature is None:
+                status = entry.stat(follow_symlinks=False)
+                if not stat.S_ISREG(status.st_mode):
+                    rows.append(_row(name, status))
+                    continue
+                signature = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+            else:
+                found_known += 1
+            rows.append(f"{name}\0{signature[0]}\0{signature[1]}\0{signature[2]}\0{signature[3]}")
+    return found_known
 
 
 def _row(name: str, status: os.stat_result) -> str:

@@ -88,6 +88,12 @@ def _witness(out_dir: Path) -> Witness:
     return Witness.load(out_dir / SITE_DIR, out_dir / DIGESTS_NAME, nested=True)
 
 
+def recorded_signatures(out_dir: Path) -> dict[str, tuple[int, int, int, int]]:
+    """The stat the site's record holds of each of its files (``outdir.file_signature``), by
+    its path under OUT_DIR."""
+    return {f"{SITE_DIR}/{name}": row[1] for name, row in _witness(out_dir).files.items()}
+
+
 def _as_recorded(witness: Witness, names: Iterable[str]) -> bool:
     """Whether each of ``names`` (listed by ``_files``: no symlink on the way) is the file the
     witness recorded; a file is hashed only when its stat is not the one recorded."""
