@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import re
 import stat
@@ -184,8 +183,8 @@ class Witness:
 
     def save(self) -> None:
         if self.changed:
-            rows = {name: [found, *signature] for name, (found, signature) in sorted(self.files.items())}
-            write_atomic(self.record, json.dumps(rows, separators=(",", ":")).encode("utf-8"))
+            rows = {name: (found, *signature) for name, (found, signature) in self.files.items()}
+            write_atomic(self.record, msgspec.json.encode(rows, order="sorted"))
             self.changed = False
 
     def _record(self, name: str, found: str, signature: tuple[int, int, int, int]) -> None:

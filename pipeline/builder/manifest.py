@@ -243,9 +243,9 @@ class Manifest:
             raise ValueError("a text both built and failed")
         return cls(shape.pipeline, shape.model, shape.paper, shape.settings, shape.book, files, collection, failures)
 
-    def to_json(self, indented: bool = True) -> bytes:
-        """The manifest as written; ``indented`` False: on one line, as a build saves it while
-        its texts are built (the manifest it ends with is indented; a third less memory at once)."""
+    def to_json(self) -> bytes:
+        """The manifest as written: on one line (indented, the manifest of 10,000 texts was
+        8 MB more, and a fifth of the time one changed text's build spent writing it)."""
         data = {
             "format": FORMAT,
             "pipeline": self.pipeline,
@@ -257,10 +257,7 @@ class Manifest:
             "collection": self.collection,
             "failures": {name: self.failures[name].to_json() for name in sorted(self.failures)},
         }
-        # (msgspec writes the bytes json.dumps(indent=1, ensure_ascii=False) writes, 7x faster:
-        # 0.11 s against 0.016 s for the manifest of 1,000 texts, on every build that changes it)
-        encoded = msgspec.json.encode(data)
-        return (msgspec.json.format(encoded, indent=1) if indented else encoded) + b"\n"
+        return msgspec.json.encode(data) + b"\n"
 
     def same_build(self, other: Manifest) -> bool:
         return (self.pipeline, self.model, self.paper, self.settings) == (
