@@ -235,6 +235,11 @@ def native_forms(text: str) -> str:
     return form.name if form else "none"
 
 
+def native_addresses(text: str) -> str:
+    address = names.native_address(text)
+    return f"{address[0]}: {' | '.join(address[1])}" if address else "none"
+
+
 def native_bodies(text: str) -> str:
     return names.native_body(text) or "none"
 
@@ -312,6 +317,7 @@ TABLES: dict[str, Table] = {
     "word_shapes": Table(tuple(shape.name for shape in names.WORD_SHAPES), word_shapes),
     "native_forms": Table(tuple(form.name for form in names.NATIVE_FORMS), native_forms),
     "native_bodies": Table(tuple(row for row, _ in names.NATIVE_BODY_ENDINGS), native_bodies),
+    "native_addresses": Table(tuple(row for row, _ in names.NATIVE_ADDRESS_LEADS), native_addresses),
     "suspect_authorities": Table(tuple(rule.name for rule in overview.SUSPECT_AUTHORITIES), suspect_authorities),
     "table_headers": Table(tuple(role for role, _ in overview.TABLE_HEADERS), table_headers),
     "remark_markers": Table(tuple(name for name, _ in overview.REMARK_MARKERS), remark_markers),

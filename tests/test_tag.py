@@ -247,6 +247,14 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             ["Governor's Office of Töv Province", "Mongolian National Chamber of Commerce and Industry (MNCCI)"],
         ),
         ("Toyama Prefecture and NEAR Secretariat", ["Toyama Prefecture", "NEAR Secretariat"]),
+        (  # bodies parted by bullets
+            "Heilongjiang Provincial Government • NEAR Secretariat • Gyeongsangbuk-do",
+            ["Heilongjiang Provincial Government", "NEAR Secretariat", "Gyeongsangbuk-do"],
+        ),
+        (  # a province's department named by its fields after "Provincial"
+            "Liaoning Provincial Ocean and Fisheries Department & NEAR Secretariat",
+            ["Liaoning Provincial Ocean and Fisheries Department", "NEAR Secretariat"],
+        ),
         (  # a subcommittee's topic of two fields, one of two words
             "Ningxia Hui Autonomous Region People’s Government & Subcommittee on Energy and Mineral Resources",
             ["Ningxia Hui Autonomous Region People’s Government", "Subcommittee on Energy and Mineral Resources"],
@@ -1246,6 +1254,33 @@ def test_a_venue_and_its_name_in_its_own_script_are_one_place(nlp) -> None:
     aliases = [aliases for _, aliases in _entities_of(text, nlp).values()]
     assert ["Gimhae Arts Center", "김해문화의전당"] in aliases
     assert ["Baruun-Urt", "Баруун-Урт"] in aliases
+
+
+def test_a_name_a_transcoding_turned_into_question_marks_names_nothing(nlp) -> None:
+    text = VENUE_SHELL.format("Bolshiye Koty (??????? ????), Irkutsk Region, Russian Federation")
+    names = [name for _, aliases in _entities_of(text, nlp).values() for name in aliases]
+    assert "Bolshiye Koty" in names and not [name for name in names if "?" in name]
+
+
+def test_a_venues_address_in_its_own_script_is_its_units_and_towns_and_hotels_joined_are_each_a_place(nlp) -> None:
+    text = VENUE_SHELL.format(
+        "울산광역시 남구 장생포 (Jangsaengpo, Nam-gu, Ulsan Metropolitan City), Jangsaengpo Whale Museum and "
+        "Lotte Hotel Ulsan; Chulman (Чульман) and Neryungri (Нерюнгри), Republic of Sakha (Yakutia)"
+    )
+    names = {name for _, aliases in _entities_of(text, nlp).values() for name in aliases}
+    assert {"울산광역시", "남구", "장생포", "Jangsaengpo Whale Museum", "Lotte Hotel Ulsan"} <= names
+    assert {"Chulman", "Чульман", "Neryungri", "Нерюнгри"} <= names
+    assert not [name for name in names if " and " in name]
+
+
+def test_an_acronym_and_a_native_name_in_one_aside_are_two_names(nlp) -> None:
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
+        "Observers: Korea Internet & Security Agency (KISA, 한국인터넷진흥원), International Telecommunication Union\n"
+        "· Contents\n▷ Talks.\n"
+    )
+    (agency,) = [aliases for name, aliases in _entities_of(text, nlp).values() if "KISA" in aliases]
+    assert {"Korea Internet & Security Agency", "KISA", "한국인터넷진흥원"} <= set(agency)
 
 
 def test_a_room_of_a_body_in_the_venue_names_the_body(nlp) -> None:

@@ -92,6 +92,7 @@ from .names import (
     is_name,
     named_organ,
     names_a_mission,
+    native_address,
     native_body,
     native_form,
     unglued,
@@ -214,8 +215,11 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     bodies = bool(name) and all(_body_or_acronym(piece.strip()) for piece in name)
     # ... or names of one kind by their heads: "(East Siberian Railway, Far Eastern Railway)"
     kinds = {head_kind(piece.strip()) for piece in (*name, last)}
+    # ... or a body's acronym and its name in its own script: "(KISA, 한국인터넷진흥원)"
+    spellings = all(is_acronym(piece.strip()) or other_script_only(piece) for piece in (*name, last))
     if name and (
-        _is_region_or_country(last, gazetteer)
+        spellings
+        or _is_region_or_country(last, gazetteer)
         or (bodies and (gazetteer.city_named(last.strip()) is not None or _body_or_acronym(last.strip())))
         or (len(kinds) == 1 and None not in kinds and "event" not in kinds)
     ):
@@ -282,12 +286,26 @@ def _joined_places(part: str, gazetteer: Gazetteer) -> list[str]:
     # never inside brackets: "China (Changchun International Conference and Exhibition Center)"
     pieces = split_top_level_at(part, _JOINED)
     # an event's name is no place of its own: "Ulsan Exhibition and Convention Center" is one
+    # (each judged by its name, without the aside after it: "Chulman (Чульман) and Neryungri (Нерюнгри)")
+    names = [name_before_aside(piece) for piece in pieces]
     if len(pieces) > 1 and (
-        all(head_kind(name_before_aside(piece)) not in (None, "event") or gazetteer.lookup(piece) for piece in pieces)
-        or _towns_joined(part, pieces, gazetteer)
+        all(
+            head_kind(name) not in (None, "event") or gazetteer.lookup(name) or _in_its_city(name, gazetteer)
+            for name in names
+        )
+        or _towns_joined(part, names, gazetteer)
     ):
         return pieces
     return [part]
+
+
+def _in_its_city(name: str, gazetteer: Gazetteer) -> bool:
+    """A building's name that ends with its city: "Lotte Hotel Ulsan"."""
+    *building, city = name.split() or [""]
+    if len(building) < 2 or head_kind(" ".join(building)) != "facility":
+        return False
+    # (the city's name alone, a metropolitan city's too: "Ulsan")
+    return gazetteer.city_named(city) is not None or _metropolis_city(city, gazetteer) is not None
 
 
 TOWN_NAME_WORDS = 2  # "Ulaanbaatar and Baganuur", "Toyama and Takaoka": a town's bare name
@@ -368,7 +386,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     ]
     mentions: list[Mention] = []
     for part in parts:
-        names = _with_aside(part, gazetteer)
+        # (an address in its own script is its units: "山东省 东营市 垦利县 (Kenli County, ...)")
+        names = [unit for name in _with_aside(part, gazetteer) for unit in _address_units(name)]
         # an aside may list the venue's parts: "(Zarubino Commercial Sea Port, conference hall)"
         # ... or a room of a building or body: "Russia (Conference Hall of the Bulunsky District Administration)"
         # ... or two buildings: "Japan (Hoshi Ryokan and Awazu Onsen Community Hall)" (not one's
@@ -419,6 +438,11 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             if position == 0:
                 named = mention
     return mentions
+
+
+def _address_units(name: str) -> list[str]:
+    address = native_address(name)
+    return address[1] if address else [name]
 
 
 # A venue's part longer than this is no name and a place: its patterns, which backtrack, skip it
@@ -583,7 +607,7 @@ _WITH_JOINERS = (
 # ... and a region's part in a body between them: "Toyama Prefecture as coordinator of the Environment Subcommittee"
 _AS_PART_OF = r"\s+as\s+(?:the\s+)?(?:co-?)?(?:coordinator|coordinating\s+region|host|chair)\s+(?:of|for)\s+(?:the\s+)?"
 ORGANIZER_JOINERS = re.compile(
-    r"\s*;\s*|\s+[·・/]\s+|\s+(?:&|and)\s+|" + _AS_PART_OF + "|" + _WITH_JOINERS, re.IGNORECASE
+    r"\s*;\s*|\s+[·・•/]\s+|\s+(?:&|and)\s+|" + _AS_PART_OF + "|" + _WITH_JOINERS, re.IGNORECASE
 )
 WITH_JOINERS = re.compile(_WITH_JOINERS, re.IGNORECASE)
 
@@ -635,9 +659,14 @@ def _joined_parts(text: str) -> list[str]:
             # "NEAR Economy and Trade Subcommittee": two fields of one body's name (a field word
             # that is also a feature's head, alone after a comma: "Shandong Province, Ocean and
             # Fisheries Department")
+            # ... after a government's word: "Liaoning Provincial Ocean and Fisheries Department")
             or (
                 part.split()[-1].lower() in FIELD_WORDS
-                and (head_kind(part) is None or all(word.lower() in FIELD_WORDS for word in last.split()))
+                and (
+                    head_kind(part) is None
+                    or all(word.lower() in FIELD_WORDS for word in last.split())
+                    or _fields_of_a_government(last)
+                )
                 and head_kind(following) == "organization"
             )
         ):
@@ -648,6 +677,18 @@ def _joined_parts(text: str) -> list[str]:
         position = joiner.end()
     parts.append(text[position:])
     return parts
+
+
+# The words a government's department is named by before its fields ("Liaoning Provincial
+# Ocean ...", "Busan Metropolitan City Marine ...")
+GOVERNMENT_WORDS = frozenset({"provincial", "prefectural", "municipal", "metropolitan", "city", "county", "people's"})
+
+
+def _fields_of_a_government(name: str) -> bool:
+    """Whether ``name`` ends with fields after a government's word: "Liaoning Provincial Ocean"."""
+    words = [word.lower() for word in name.split()]
+    at = max((index for index, word in enumerate(words) if word in GOVERNMENT_WORDS), default=-1)
+    return 0 < at < len(words) - 1 and all(word in FIELD_WORDS for word in words[at + 1 :])
 
 
 # A ministry's fields listed after its "of" ("Ministry of Land, Infrastructure, Transport and
@@ -1202,6 +1243,8 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
         return None  # "State Forestry Administration of China" + "and Avialesookhrana": a known place ends it
     if has_connector and head_kind(before) == "organization" and head_kind(after) is None:
         return run_end
+    if _company_ampersand(doc, start, end, run_end, after):
+        return run_end
     # "Nippon Express and DBS Cruise Ferry": an acronym opens a name of its own
     joined = (head_kind(after) == "organization" and not is_acronym_word(doc[end + 1].text)) or (
         # "Rason Economic and Trade Zone", but "Niigata and Zarubino Port" are two
@@ -1213,6 +1256,22 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     if not has_connector and joined and unheaded:
         return run_end
     return None
+
+
+COMPANY_AMPERSAND_WORDS = 3  # "Nippon Steel & Sumitomo Metal": the words after the ampersand
+
+
+def _company_ampersand(doc: Doc, start: int, end: int, run_end: int, after: str) -> bool:
+    """ "Nippon Steel & Sumitomo Metal": an ampersand between a company's headed name and a
+    few capitalised words with no head and no place among them is the company's own."""
+    return (
+        doc[end].text == "&"
+        and head_kind(doc[start:end].text) == "organization"
+        and head_kind(after) is None
+        and run_end - end - 1 <= COMPANY_AMPERSAND_WORDS
+        and not is_acronym_word(doc[end + 1].text)
+        and not any(token.ent_type_ in ("GPE", "LOC") for token in doc[end + 1 : run_end])
+    )
 
 
 def _place_ends(tail: Span) -> bool:
@@ -5018,25 +5077,41 @@ def _short_forms_joined(groups: dict[str, list[Mention]]) -> dict[str, list[Ment
     return groups
 
 
+def _followed(name: str, defined: dict[str, Mention]) -> str:
+    """The name ``name`` is said to be, through the names that one is said to be: "한국인터넷진흥원"
+    is "KISA", which is "Korea Internet & Security Agency"."""
+    seen = {name}
+    while (definition := defined.get(name)) is not None and definition.same_as and definition.same_as not in seen:
+        name = definition.same_as
+        seen.add(name)
+    return name
+
+
 def merge(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> list[Entity]:
     """One entity per gazetteer entry, or per spelling for names the gazetteer lacks; an
     acronym defined in brackets once is that name wherever the record uses it."""
     gazetteer = gazetteer or load_gazetteer()
-    mentions = list(mentions)
+    # (a name has letters: "??????? ????" is what a transcoding left of a Cyrillic one)
+    mentions = [mention for mention in mentions if any(char.isalpha() for char in mention.text)]
     defined = {m.text: m for m in mentions if m.same_as}
     # the name a known acronym abbreviates is the acronym's body: "German Technical Cooperation (GTZ)"
     abbreviated = {m.same_as: m.entry for m in mentions if m.same_as and m.entry and is_acronym_word(m.text)}
+    # ... and a name said to be another's is the entry that one is: "한국인터넷진흥원" after "KISA"
+    known = {m.text: m.entry for m in mentions if m.entry}
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         definition = defined.get(mention.text) if mention.entry is None else None
-        entry = mention.entry or (definition.entry if definition else None) or abbreviated.get(mention.text)
+        entry = (
+            mention.entry
+            or (definition.entry if definition else None)
+            or abbreviated.get(mention.text)
+            or (known.get(_followed(mention.same_as, defined)) if mention.same_as else None)
+        )
         if entry:
             key = entry.id
         else:
-            key = _name_key(
-                definition.same_as if definition and definition.same_as else mention.same_as or mention.text,
-                gazetteer,
-            )
+            named = definition.same_as if definition and definition.same_as else mention.same_as or mention.text
+            key = _name_key(_followed(named, defined), gazetteer)
         if entry is not mention.entry:
             mention = Mention(mention.text, mention.kind, mention.label, entry, mention.country, mention.source)
         groups.setdefault(key, []).append(mention)
@@ -5050,7 +5125,7 @@ def merge(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> li
         else:
             # the name an acronym stands for, else the most frequent spelling
             name = (
-                next((m.same_as for m in group if m.same_as), None)
+                next((_followed(m.same_as, defined) for m in group if m.same_as), None)
                 or Counter(m.text for m in group).most_common(1)[0][0]
             )
             kind = structural[0].kind

@@ -2065,6 +2065,28 @@ NATIVE_BODY_ENDINGS = (
 _CJK_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]+")
 
 
+# The endings of a province's or a city's name that open an address written in CJK characters
+# or Hangul, its units from the largest, a space between them ("山东省 东营市 垦利县",
+# "울산광역시 남구 장생포"): each unit is a name of its own. (Not a name of one place with a space
+# in it, "반구대 암각화": its first word is no province nor city.)
+NATIVE_ADDRESS_LEADS = (
+    ("chinese province or city", ("省", "自治区", "自治區", "市")),
+    ("japanese prefecture", ("県", "都", "府", "道")),
+    ("korean province or city", ("도", "광역시", "특별시", "특별자치시", "특별자치도", "시")),
+)
+
+
+def native_address(name: str) -> tuple[str, list[str]] | None:
+    """(the row of NATIVE_ADDRESS_LEADS, the units) of an address in CJK characters or Hangul;
+    None for anything else."""
+    units = name.split()
+    if len(units) < 2 or not all(_CJK_OR_HANGUL.fullmatch(unit) for unit in units):
+        return None
+    lead = units[0]
+    row = next((row for row, endings in NATIVE_ADDRESS_LEADS if lead.endswith(endings) and lead not in endings), None)
+    return (row, units) if row else None
+
+
 def native_body(name: str) -> str | None:
     """The row of NATIVE_BODY_ENDINGS a name of CJK characters or Hangul ends with, if any: it
     names a body ("黄河水利委员会", "충남연구원"); the ending alone names none."""
