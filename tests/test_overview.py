@@ -547,6 +547,16 @@ def test_a_former_name_after_a_comma_is_the_listed_names_aside() -> None:
     ]
 
 
+def test_an_institutes_disciplines_after_its_of_are_its_name() -> None:
+    assert listed_names(
+        "Koguryo Research Foundation (Seoul); Institute of History, Archaeology and Ethnography of the Peoples "
+        "of the Far East (Vladivostok)"
+    ) == [
+        "Koguryo Research Foundation (Seoul)",
+        "Institute of History, Archaeology and Ethnography of the Peoples of the Far East (Vladivostok)",
+    ]
+
+
 def test_countries_joined_by_and_are_countries() -> None:
     notes: list = []
     participation = parse_participation([Line(1, "China, Japan, Russia and Vietnam")], notes)
@@ -1893,3 +1903,22 @@ def test_observers_heading_then_its_names_after_a_space() -> None:
             ["Ministry of Home Affairs of Japan", "Council of Local Authorities for International Relations"],
         ),
     ]
+
+
+def test_headings_and_an_observers_label_in_two_languages_end_the_participants_table() -> None:
+    record, groups = _record_groups(
+        "NEAR Environment Subcommittee Workshop 2018\n\nЕрөнхий мэдээлэл | Overview\n\n"
+        "- Огноо / Date: 2018.08.14 ~ 08.16\n- Оролцогчид / Participants: 3 regional governments from 2 countries\n\n"
+        "| Country | Regional governments |\n|---|---|\n| Mongolia | Tov Province, Selenge Province |\n"
+        "| Japan | Toyama Prefecture |\n\n- Ажиглагчид / Observers: WWF Mongolia; Korea National Park Service\n\n"
+        "Хөтөлбөр | Programme\n\n| Day | Time | Item |\n|---|---|---|\n| 14 Aug | 10:00 | Opening |\n\n"
+        "Хустай | About Khustai\n\nHustai National Park lies west of Ulaanbaatar.\n\n"
+        "Зөвлөмж | Recommendations\n\n1. exchange experience.\n"
+    )
+    assert groups == [
+        ("Mongolia", "member", ["Tov Province", "Selenge Province"]),
+        ("Japan", "member", ["Toyama Prefecture"]),
+        (None, "observer", ["WWF Mongolia", "Korea National Park Service"]),
+    ]
+    assert [section.heading for section in record.sections] == ["Хөтөлбөр | Programme", "Хустай | About Khustai"]
+    assert record.declaration is not None

@@ -247,6 +247,14 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             ["Governor's Office of Töv Province", "Mongolian National Chamber of Commerce and Industry (MNCCI)"],
         ),
         ("Toyama Prefecture and NEAR Secretariat", ["Toyama Prefecture", "NEAR Secretariat"]),
+        (  # an institute's disciplines after its "of" are its name's
+            "Koguryo Research Foundation (Seoul); Institute of History, Archaeology and Ethnography of the Peoples "
+            "of the Far East (Vladivostok)",
+            [
+                "Koguryo Research Foundation (Seoul)",
+                "Institute of History, Archaeology and Ethnography of the Peoples of the Far East (Vladivostok)",
+            ],
+        ),
         (  # bodies parted by bullets
             "Heilongjiang Provincial Government • NEAR Secretariat • Gyeongsangbuk-do",
             ["Heilongjiang Provincial Government", "NEAR Secretariat", "Gyeongsangbuk-do"],

@@ -31,6 +31,7 @@ from .text import (
     english_words,
     is_post,
     is_post_of,
+    latin_side,
     names_a_post,
     other_script_only,
     split_aside,
@@ -1579,45 +1580,56 @@ class ParticipationScanner:
 # The fields a ministry or an agency is named for, listed with commas inside its one name:
 # "Ministry of Land, Infrastructure, Transport and Tourism", "Japan Oil, Gas and Metals National
 # Corporation". A comma before them continues that name rather than listing another.
-PORTFOLIO_WORDS = frozenset(
-    [
-        "agriculture",
-        "commerce",
-        "communications",
-        "construction",
-        "culture",
-        "economy",
-        "education",
-        "employment",
-        "energy",
-        "environment",
-        "finance",
-        "fisheries",
-        "food",
-        "forestry",
-        "gas",
-        "health",
-        "industry",
-        "infrastructure",
-        "innovation",
-        "investment",
-        "labor",
-        "labour",
-        "land",
-        "metals",
-        "mining",
-        "oil",
-        "planning",
-        "science",
-        "sports",
-        "technology",
-        "tourism",
-        "trade",
-        "transport",
-        "transportation",
-        "welfare",
-        "youth",
-    ]
+# An institute's disciplines, listed after its "of" as a ministry's fields are: "Institute of
+# History, Archaeology and Ethnography of the Peoples of the Far East" is one name.
+DISCIPLINE_WORDS = frozenset(
+    {
+        *("history", "archaeology", "ethnography", "ethnology", "geography", "geology", "economics", "law"),
+        *("philosophy", "sociology", "anthropology", "linguistics", "literature", "biology", "chemistry", "physics"),
+    }
+)
+PORTFOLIO_WORDS = (
+    frozenset(
+        [
+            "agriculture",
+            "commerce",
+            "communications",
+            "construction",
+            "culture",
+            "economy",
+            "education",
+            "employment",
+            "energy",
+            "environment",
+            "finance",
+            "fisheries",
+            "food",
+            "forestry",
+            "gas",
+            "health",
+            "industry",
+            "infrastructure",
+            "innovation",
+            "investment",
+            "labor",
+            "labour",
+            "land",
+            "metals",
+            "mining",
+            "oil",
+            "planning",
+            "science",
+            "sports",
+            "technology",
+            "tourism",
+            "trade",
+            "transport",
+            "transportation",
+            "welfare",
+            "youth",
+        ]
+    )
+    | DISCIPLINE_WORDS
 )
 
 
@@ -1884,12 +1896,13 @@ def _names_country_and_authority(columns: TableColumns) -> bool:
 def _unknown_country(name: str) -> bool:
     """A heading-like name that is neither a country, an observer mark nor a field label."""
     words = name.split()
+    said = latin_side(name)  # ("Ажиглагчид / Observers": the mark in two languages)
     return (
         1 <= len(words) <= 4
         and not name[0].islower()
         and country_code(name) is None
-        and not OBSERVER_LINE.fullmatch(name)
-        and field_kind(name) is None
+        and not OBSERVER_LINE.fullmatch(said)
+        and field_kind(said) is None
     )
 
 

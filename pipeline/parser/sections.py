@@ -50,7 +50,7 @@ from .overview import (
     prose_paragraphs,
 )
 from .reader import RawText
-from .text import Line, paragraphs
+from .text import Line, latin_side, paragraphs
 from .unwrap import unwrap
 
 # --- section markers -------------------------------------------------------------
@@ -260,8 +260,9 @@ def find_sections(lines: tuple[str, ...]) -> dict[int, tuple[str, str | None]]:
             index: (heading, None)
             for index, (heading, kind) in candidates.items()
             if kind is None
-            and len(heading.split()) <= _UNKNOWN_BARE_WORDS_MAX
-            and _title_cased(heading)
+            # (a heading in two languages by what it says in Latin letters: "Хөтөлбөр | Programme")
+            and len(latin_side(heading).split()) <= _UNKNOWN_BARE_WORDS_MAX
+            and _title_cased(latin_side(heading))
             and index > 0
             and not lines[index - 1]
             and any(lines[index + 1 :])  # something follows it, perhaps after a blank line

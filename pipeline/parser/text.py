@@ -180,6 +180,18 @@ def ends_in_post(text: str) -> bool:
     return bool(parts) and parts[-1] in POST_NOUNS
 
 
+_TRANSLATED = re.compile(r"\s+[/|]\s+")
+
+
+def latin_side(text: str) -> str:
+    """What a heading or label written in two languages says in Latin letters ("Ажиглагчид /
+    Observers", "Хөтөлбөр | Programme"); else the text as it is."""
+    sides = _TRANSLATED.split(text.strip())
+    if len(sides) == 2 and sum(map(other_script_only, sides)) == 1:
+        return next(side for side in sides if not other_script_only(side))
+    return text
+
+
 def other_script_only(text: str) -> bool:
     """Letters, none of them Latin ("津軽海峡", "Телецкое озеро")."""
     letters = [char for char in text if char.isalpha()]

@@ -26,6 +26,7 @@ from ..parser.overview import (
     DELEGATE_BY_NAME,
     DELEGATE_LINE,
     DELEGATES_HEADING,
+    DISCIPLINE_WORDS,
     HONORIFIC,
     ONLINE_TOO,
     PLACE_SEPARATOR,
@@ -698,6 +699,7 @@ MINISTRY_FIELDS = FIELD_WORDS | {
     *("nature", "land", "infrastructure", "industry", "labour", "labor", "welfare", "food", "oceans", "water"),
     *("affairs", "relations", "rural", "interior", "justice", "finance", "commerce", "communications", "information"),
     "family",
+    *DISCIPLINE_WORDS,  # ... and an institute's disciplines: "Institute of History, Archaeology and Ethnography"
 }
 _FIELD = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
 _OF_FIELD_LIST = re.compile(rf"\bof (?:{_FIELD}, )+{_FIELD},? and {_FIELD}\b")
