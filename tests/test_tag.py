@@ -616,6 +616,11 @@ def test_companies_by_brand_and_hotels_by_city(nlp) -> None:
 
 # (prose, the kind of each name it must yield, names it must not yield)
 NAME_KIND_CASES = [
+    (  # a company glued from its trade, whatever the model guessed; codes of languages name nothing
+        "RusHydro and Yakutskenergo presented the plant; the Statement (PDF, EN/KO/ZH/JA/RU/MN) was adopted.",
+        {"Yakutskenergo": "organization"},
+        ["EN/KO/ZH/JA/RU/MN"],
+    ),
     (  # each name of a list after "towns of" or "beaches of" is a place
         "The towns of Wajima and Suzu are being rebuilt. Volunteers cleaned the beaches of Suzu and Wajima.",
         {"Suzu": "place", "Wajima": "place"},

@@ -2991,6 +2991,17 @@ def _namesake_city(native: Mention, found: list[Mention]) -> bool:
     )
 
 
+# Codes of languages or countries a page lists its versions in: "EN/KO/ZH/JA/RU/MN" names no body
+CODE_LIST = re.compile(r"[A-Z]{2,3}(?:/[A-Z]{2,3})+")
+
+
+def _company_word_guessed(ent: Span) -> bool:
+    """The model's guess of a place for a company's one word glued from its trade ("Yakutskenergo"
+    its GPE): the word's shape proposes the company (``_shaped_words``)."""
+    shape = word_shape(ent.text) if len(ent) == 1 and _guessed(ent) else None
+    return shape is not None and shape.kind == "organization" and ent.label_ not in ORG_LABELS
+
+
 def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """A word of one of WORD_SHAPES standing alone, as a proposal of that place: no place or
     body took it, nor a longer span of another kind (the model's PERSON "Dalnegorsk" is the
@@ -2998,11 +3009,18 @@ def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
     hyphen joins it to others ("Baikalsk" of "the Baikalsk Pulp and Paper Mill" is the mill's,
     "Ilimsk" of "Ust-Ilimsk" the whole name's)."""
     found = []
+    entity_of = {token.i: ent for ent in doc.ents for token in ent}
     for token in doc:
         shape = word_shape(token.text)
         if shape is None:
             continue
-        if token.ent_type_ in PLACE_LABELS | ORG_LABELS or (token.ent_type_ and not _alone_in_entity(token)):
+        if shape.kind == "organization":
+            # a company glued from its trade is one, whatever the model guessed of the word alone
+            # ("Yakutskenergo" its GPE, "Yakutskenergo the" its WORK_OF_ART), unless a body takes it
+            ent = entity_of.get(token.i)
+            if token.ent_type_ in ORG_LABELS or (ent is not None and any(t.is_title for t in ent if t.i != token.i)):
+                continue
+        elif token.ent_type_ in PLACE_LABELS | ORG_LABELS or (token.ent_type_ and not _alone_in_entity(token)):
             continue
         if _joined_to_name(doc, token):
             continue
@@ -3750,6 +3768,8 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
                 and (_named_before_post(doc, ent.start, ent.end) or _after_initials(doc, ent.start))
             )
             or (_guessed(ent) and _in_quoted_title(doc, ent.start + _titled_lead(ent), ent.end, ent.label_))
+            or _company_word_guessed(ent)
+            or CODE_LIST.fullmatch(ent.text) is not None
         ):
             continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None

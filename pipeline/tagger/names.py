@@ -574,8 +574,10 @@ NATURAL_FEATURE_NOUNS = {
     "grasslands",
 }
 # Legal forms written before a company's name, as Russian and Mongolian companies are:
-# "OJSC Urgalugol", "JSC Russian Railways"
-LEADING_COMPANY_FORMS = frozenset({"ojsc", "jsc", "pjsc", "cjsc", "oao", "zao", "pao", "ooo", "llc"})
+# "OJSC Urgalugol", "JSC Russian Railways"; a state's or a town's unitary enterprise, "FSUE Atomflot"
+LEADING_COMPANY_FORMS = frozenset(
+    {"ojsc", "jsc", "pjsc", "cjsc", "oao", "zao", "pao", "ooo", "llc", "fsue", "fgup", "gup", "mup"}
+)
 # A name followed by one of these lower-case nouns names a town or district, whatever the
 # model thought it was: "herders of Tsenkhermandal soum", "Hongsibu district". (Not "village"
 # nor "town": "a Neolithic village", "a Nanai village".)
