@@ -616,6 +616,18 @@ def test_companies_by_brand_and_hotels_by_city(nlp) -> None:
 
 # (prose, the kind of each name it must yield, names it must not yield)
 NAME_KIND_CASES = [
+    (  # kingdoms of the region's history are places, not the sea or the town of one's name; a name's
+        # "of the" tail opened by a word that names nothing alone runs on over the kingdom's name
+        "The Balhae sites of Primorsky Krai, the tombs of Koguryo and the Bohai Sea were shown; the Capital "
+        "Cities and Tombs of the Ancient Koguryo Kingdom were inscribed.",
+        {
+            "Balhae": "place",
+            "Koguryo": "place",
+            "Bohai Sea": "place",
+            "Capital Cities and Tombs of the Ancient Koguryo Kingdom": "place",
+        },
+        ["Capital Cities and Tombs of the Ancient", "Koguryo Kingdom"],
+    ),
     (  # a company glued from its trade, whatever the model guessed; codes of languages name nothing
         "RusHydro and Yakutskenergo presented the plant; the Statement (PDF, EN/KO/ZH/JA/RU/MN) was adopted.",
         {"Yakutskenergo": "organization"},

@@ -526,6 +526,13 @@ class Gazetteer:
                 continue
             eid = self.new_entry(f"country:{code}", cfg["name"], "place", "GPE", "country", code, code=code)
             self.add(eid, cfg["name"], *cfg.get("aliases", []), *cfg.get("native", []))
+        for key, cfg in self.src.get("historic_states", {}).items():
+            # (kingdoms and empires of the region's history, which no ISO list holds: each row names its source)
+            if not cfg.get("source"):
+                self.errors.append(f"historic_states.{key}: no source")
+                continue
+            eid = self.new_entry(f"state:{key}", cfg["name"], "place", "GPE", "historic state", None)
+            self.add(eid, cfg["name"], *cfg.get("aliases", []), *cfg.get("native", []))
 
     # ------------------------------------------------------------------ subdivisions
     def build_subdivisions(self) -> None:
@@ -1087,6 +1094,8 @@ class Gazetteer:
             return "geographic"
         if e["type"] == "country":
             return "country"
+        if e["type"] == "historic state":
+            return "historic state"
         if eid.startswith("city:"):
             return "city"
         return "subdivision"

@@ -1374,6 +1374,24 @@ COMPANY_FORMS = frozenset(
 ACADEMIC_HEADS = frozenset({"university", "institute", "college", "academy"})
 
 
+OPEN_TAIL_WORDS = 2  # "... of the Ancient" + "Koguryo Kingdom": the tail's words before the name
+
+
+def _of_tail_open(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name's "of the" tail has begun with a capitalised word or two that name nothing
+    alone, so that the name after them ends it: "the Capital Cities and Tombs of the Ancient" +
+    "Koguryo Kingdom"."""
+    tail = end
+    while tail > start and end - tail < OPEN_TAIL_WORDS and doc[tail - 1].is_title and not doc[tail - 1].is_stop:
+        tail -= 1
+    return (
+        start + 2 <= tail < end
+        and doc[tail - 1].lower_ == "the"
+        and doc[tail - 2].lower_ == "of"
+        and head_kind(doc[tail:end].text) is None
+    )
+
+
 def _extend_right(
     doc: Doc,
     end: int,
@@ -1425,6 +1443,7 @@ def _extend_right(
             or not following.ent_id_
             or branch
             or _district_of_city(doc, start, following)
+            or _of_tail_open(doc, start, end)
         ):
             end = _before_second_body(doc, start, _before_spaced_dash(doc, end, following.end))
             if end < following.end:
