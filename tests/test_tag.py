@@ -616,6 +616,11 @@ def test_companies_by_brand_and_hotels_by_city(nlp) -> None:
 
 # (prose, the kind of each name it must yield, names it must not yield)
 NAME_KIND_CASES = [
+    (  # a body's seat after its acronym and a comma, whatever the model made of the word; not a company's
+        "Observers came from the Conference of Peripheral Maritime Regions (CPMR), Rennes. Delegates of POSCO, Hyundai.",
+        {"Rennes": "place", "Conference of Peripheral Maritime Regions": "organization"},
+        [],
+    ),
     (  # kingdoms of the region's history are places, not the sea or the town of one's name; a name's
         # "of the" tail opened by a word that names nothing alone runs on over the kingdom's name
         "The Balhae sites of Primorsky Krai, the tombs of Koguryo and the Bohai Sea were shown; the Capital "

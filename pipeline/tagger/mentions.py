@@ -3648,6 +3648,38 @@ def _bodies_by_apposition(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, b
     return found
 
 
+SEAT_WORDS = 2  # "Assembly of European Regions (AER), Strasbourg": a seat's words
+
+
+def _seats_of_bodies(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """The city a body sits in, a comma after its name (and its acronym in brackets) and ending
+    the item: "Conference of Peripheral Maritime Regions (CPMR), Rennes" (a proposal of a place,
+    whatever the model made of the word)."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ORG_LABELS:
+            continue
+        comma = ent.end
+        acronym = comma + 2 < len(doc) and doc[comma].text == "(" and doc[comma + 2].text == ")"
+        comma += 3 if acronym else 0
+        if comma >= len(doc) or doc[comma].text != ",":
+            continue
+        end = _capitalised_run(doc, comma + 1)
+        closes = end == len(doc) or doc[end].text in (".", ";")
+        name = doc[comma + 1 : end].text
+        known = gazetteer.lookup(name)
+        if (
+            closes
+            and 0 < end - comma - 1 <= SEAT_WORDS
+            and is_name(name)
+            and head_kind(name) is None
+            # (an unknown word after a body's acronym, not one after a company: "POSCO, Hyundai.")
+            and (known.kind == "place" if known is not None else acronym)
+        ):
+            found.append((range(comma + 1, end), True, [_mention(name, gazetteer, "place", "GPE", source="rules")]))
+    return found
+
+
 # Words that put a place where they stand, no word of a name after it
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "across", "around", "outside"})
 # Words that name a body after a place, as the acronyms of the gazetteer's broadcasters do:
@@ -3817,6 +3849,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     proposals.extend(_short_names_used(doc, written, short or {}))
     proposals.extend(_operators(doc, gazetteer))
     proposals.extend(_bodies_by_apposition(doc, gazetteer))
+    proposals.extend(_seats_of_bodies(doc, gazetteer))
     proposals.extend(_regional_stations(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
