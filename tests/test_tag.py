@@ -617,7 +617,8 @@ def test_companies_by_brand_and_hotels_by_city(nlp) -> None:
 # (prose, the kind of each name it must yield, names it must not yield)
 NAME_KIND_CASES = [
     (  # a body's seat after its acronym and a comma, whatever the model made of the word; not a company's
-        "Observers came from the Conference of Peripheral Maritime Regions (CPMR), Rennes. Delegates of POSCO, Hyundai.",
+        "Observers came from the Conference of Peripheral Maritime Regions (CPMR), Rennes. "
+        "Delegates of POSCO, Hyundai.",
         {"Rennes": "place", "Conference of Peripheral Maritime Regions": "organization"},
         [],
     ),
