@@ -217,9 +217,9 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     # ... or names of one kind by their heads: "(East Siberian Railway, Far Eastern Railway)"
     kinds = {head_kind(piece.strip()) for piece in (*name, last)}
     # ... or a body's acronym and its name in its own script: "(KISA, 한국인터넷진흥원)"
-    spellings = all(is_acronym(piece.strip()) or other_script_only(piece) for piece in (*name, last))
+    acronym_and_native = all(is_acronym(piece.strip()) or other_script_only(piece) for piece in (*name, last))
     if name and (
-        spellings
+        acronym_and_native
         or _is_region_or_country(last, gazetteer)
         or (bodies and (gazetteer.city_named(last.strip()) is not None or _body_or_acronym(last.strip())))
         or (len(kinds) == 1 and None not in kinds and "event" not in kinds)
