@@ -251,12 +251,12 @@ def build(
         reporter.waiting(out_dir / LOCK_NAME)
         lock.acquire()
     try:
-        replayed, texts_moved = (None, False) if first else _replayed(options, reporter)
+        replayed, moved_to = (None, None) if first else _replayed(options, reporter)
         if replayed is not None:
             summary = replayed
         else:
             with ExitStack() as loaders, writers_environment(reporter.message):
-                summary = _build_locked(options, reporter, tagger, first, loaders, texts_moved and tagger is None)
+                summary = _build_locked(options, reporter, tagger, first, loaders, moved_to, tagger is None)
     finally:
         gc.unfreeze()  # (what the build froze is collected again as any object is)
         lock.release()
@@ -286,20 +286,21 @@ def _build_locked(
     tagger: Tagger | None,
     first: Collection[str],
     loaders: ExitStack,
-    load_ahead: bool = False,
+    moved_to: str | None = None,
+    may_load: bool = True,
 ) -> Summary:
     """``loaders``: where a model loaded for this build alone is let go when it ends;
-    ``load_ahead``: start loading the model for a handful of texts now, before the manifest
-    tells which texts changed (the raw folder moved on since the last build settled: most
+    ``moved_to``: the raw folder's state, where it moved on since the last build settled (most
     likely a text dropped or edited, whose build waited for the model after reading a large
-    archive's manifest)."""
+    archive's manifest): then, where it ``may_load`` one, the model for a handful of texts starts
+    loading now, before the manifest tells which texts changed."""
     out_dir, summary, given_tagger = options.out_dir, Summary(), tagger
-    if load_ahead:
+    if moved_to is not None and may_load:
         tagger = loaders.enter_context(_FewTextsTagger(options, summary))
     clear_path(out_dir / SETTLED_NAME)  # (this build may change either folder)
     # (the raw folder as this build finds it, before it reads a text: one dropped while it runs
-    # is not in the state it leaves)
-    raw_before = raw_state(options.raw_dir)
+    # is not in the state it leaves; as the settled state's check found it, under the same lock)
+    raw_before = moved_to if moved_to is not None else raw_state(options.raw_dir)
     for stale in out_dir.glob(STALE_TEMPORARIES):  # left by a build that was killed mid-write
         stale.unlink(missing_ok=True)
     new, edition = _identity(options, summary, reporter)
@@ -530,27 +531,28 @@ def _tell_ignored(summary: Summary, reporter: Reporter) -> None:
         reporter.message(f"ignored (not .txt): {', '.join(summary.ignored)}")
 
 
-def _replayed(options: BuildOptions, reporter: Reporter) -> tuple[Summary | None, bool]:
+def _replayed(options: BuildOptions, reporter: Reporter) -> tuple[Summary | None, str | None]:
     """-> (what a build with nothing to do tells, when the raw folder and OUT_DIR are as the
-    last build left them and this build is the same one (``settled``), else None; whether
-    the same build finds the raw folder changed since: some text most likely to tag)."""
+    last build left them and this build is the same one (``settled``), else None; the raw
+    folder's state where the same build finds it changed since: some text most likely to tag)."""
     state = Settled.load(options.out_dir)
     if state is None:
-        return None, False
+        return None, None
     quiet = Summary()  # (a logo that cannot be read is told by the build that goes the whole way)
     identity, _ = _identity(options, quiet, Reporter())
     if quiet.errors or state.key != _settled_key(options, identity):
-        return None, False
-    if state.raw != raw_state(options.raw_dir):
-        return None, True
+        return None, None
+    raw = raw_state(options.raw_dir)
+    if state.raw != raw:
+        return None, raw
     if state.tree != tree_state(options.out_dir, OWN_NAMES):
-        return None, False
+        return None, None
     summary = Summary(results=list(state.results), ignored=list(state.ignored))
     _tell_ignored(summary, reporter)
     for result in summary.failed:
         reporter.advance(result)
     summary.results.sort(key=lambda result: result.file)
-    return summary, False
+    return summary, None
 
 
 def _settle(options: BuildOptions, new: Manifest, summary: Summary, raw: str | None, witness: Witness) -> None:

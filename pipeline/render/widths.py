@@ -23,6 +23,7 @@ def _word_width(word: str, font: str = BOLD) -> float:
     return sum(stringWidth(run, name, size) for name, run in runs(word, font))
 
 
+@lru_cache(maxsize=4096)  # (a table's cells repeat: "unchanged", "no notes" in every row of the pre-send report)
 def _longest_word(text: str, font: str) -> float:
     return max((_word_width(word, font) for line in text.split("\n") for word in line.split()), default=0.0)
 
