@@ -33,11 +33,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.builder.runner import MODEL_LOAD_BESIDE
-from pipeline.parser.reader import MAX_BYTES, read_bytes
-from pipeline.parser.sections import parse
-from pipeline.tagger.mentions import tag
-from pipeline.tagger.model import MODEL_CANDIDATES, load_nlp
-from tools.synthetic import random_spec, random_style, render
+
+# (the parser, the tagger and the text generator are imported by the benchmarks that use them:
+# the "_build" child a build benchmark times imports only what "python -m pipeline build" does)
 
 WORD = re.compile(r"\w+")
 # The last line of a build: "1 built, 999 unchanged, 0 removed, 0 failed in 1.2 s".
@@ -50,12 +48,17 @@ SUMMARY_LINE = re.compile(r"\d+ built\b.* in [\d.]+ s$")
 
 
 def synthetic_texts(count: int, seed: int = 0) -> list[str]:
+    from tools.synthetic import random_spec, random_style, render
+
     rng = random.Random(seed)
     return [render(random_spec(rng, ordinal=index + 1), random_style(rng)) for index in range(count)]
 
 
 def _parse_rate(texts: list[tuple[str, bytes]], seconds: float) -> float:
     """Texts read and parsed per second, looping over ``texts`` for about ``seconds``."""
+    from pipeline.parser.reader import read_bytes
+    from pipeline.parser.sections import parse
+
     done = 0
     started = time.perf_counter()
     while time.perf_counter() - started < seconds:
@@ -81,6 +84,11 @@ def bench_parse(seconds: float) -> None:
 
 def bench_tagging(count: int) -> None:
     import spacy
+
+    from pipeline.parser.reader import read_bytes
+    from pipeline.parser.sections import parse
+    from pipeline.tagger.mentions import tag
+    from pipeline.tagger.model import MODEL_CANDIDATES, load_nlp
 
     texts = synthetic_texts(count)
     words = sum(len(WORD.findall(text)) for text in texts)
@@ -108,11 +116,15 @@ def bench_render(count: int, languages: tuple[str, ...] = ("en",)) -> None:
     """DOCX + PDF per record on one core, in each language, for tagged seed-sized records.
     Each record is rendered in every language in turn, so a busy moment of the machine
     falls on all of them alike; each language's cost is also given against English's."""
+    from pipeline.parser.reader import read_bytes
+    from pipeline.parser.sections import parse
     from pipeline.render.briefing import build_briefing, document_timestamp
     from pipeline.render.docx import render_docx
     from pipeline.render.i18n import Translator
     from pipeline.render.pdf import render_pdf, shared_layouts
     from pipeline.settings import DEFAULTS
+    from pipeline.tagger.mentions import tag
+    from pipeline.tagger.model import load_nlp
 
     texts = synthetic_texts(count, seed=1)
     records = tag([parse(read_bytes(text.encode(), f"synthetic-{i}.txt")) for i, text in enumerate(texts)], load_nlp())
@@ -287,7 +299,7 @@ def _build_figures(count: int, jobs: int, sample_every: float) -> dict[str, floa
 
     import spacy
 
-    from pipeline.tagger.model import EXCLUDED_COMPONENTS
+    from pipeline.tagger.model import EXCLUDED_COMPONENTS, MODEL_CANDIDATES
 
     figures: dict[str, float] = {}
 
@@ -388,6 +400,8 @@ WORST_SECONDS, WORST_MB = 30, 1024
 
 def worst_cases() -> dict[str, str]:
     """Name -> raw text of the worst inputs of each shape within the limits."""
+    from pipeline.parser.reader import MAX_BYTES
+
     seed = (Path(__file__).resolve().parent.parent / "raw" / "near-1995-khabarovsk.txt").read_text(encoding="utf-8")
     head = seed[: seed.index("· Khabarovsk Declaration")]
     words = WORD.findall(
@@ -484,7 +498,8 @@ def _build_for_bench(raw_dir: str, out_dir: str, jobs: int) -> None:
     from pipeline.builder.runner import BuildOptions, build
 
     summary = build(BuildOptions(Path(raw_dir), Path(out_dir), jobs=jobs))
-    print(json.dumps(summary.stage_seconds))
+    print(json.dumps(summary.stage_seconds), flush=True)
+    os._exit(0)  # (as the command ends: pipeline.cli.run)
 
 
 def main(argv: list[str] | None = None) -> int:
