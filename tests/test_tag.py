@@ -616,6 +616,12 @@ def test_companies_by_brand_and_hotels_by_city(nlp) -> None:
 
 # (prose, the kind of each name it must yield, names it must not yield)
 NAME_KIND_CASES = [
+    (  # peoples the model took for places: before "families", "empire", or in a list before one
+        "Its inhabitants are Khalkh, Zakhchin, Torguud, Uriankhai and Kazakh families; Hovd was a garrison town "
+        "of the Manchu empire. Delegates from Khovd and Uvs came.",
+        {"Khovd": "place", "Uvs": "place"},
+        ["Zakhchin", "Torguud", "Uriankhai", "Manchu"],
+    ),
     (  # a body's seat after its acronym and a comma, whatever the model made of the word; not a company's
         "Observers came from the Conference of Peripheral Maritime Regions (CPMR), Rennes. "
         "Delegates of POSCO, Hyundai.",

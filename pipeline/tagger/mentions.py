@@ -3010,6 +3010,22 @@ def _namesake_city(native: Mention, found: list[Mention]) -> bool:
     )
 
 
+# Nouns after a name that make it a people's, or their state's by a common noun: "Zakhchin,
+# Torguud, Uriankhai and Kazakh families", "a garrison town of the Manchu empire"
+PEOPLE_NOUNS = frozenset({"families", "people", "peoples", "tribes", "clans", "empire", "dynasty"})
+
+
+def _names_a_people(doc: Doc, ent: Span) -> bool:
+    """A word the model guessed for a place that names a people: before one of PEOPLE_NOUNS,
+    or in a list of words ("A, B and C") before one."""
+    if ent.ent_id_ or len(ent) != 1:
+        return False
+    end = ent.end
+    while end + 1 < len(doc) and doc[end].text in (",", "and") and doc[end + 1].is_title:
+        end += 2  # (the list's next word)
+    return end < len(doc) and doc[end].lower_ in PEOPLE_NOUNS
+
+
 # Codes of languages or countries a page lists its versions in: "EN/KO/ZH/JA/RU/MN" names no body
 CODE_LIST = re.compile(r"[A-Z]{2,3}(?:/[A-Z]{2,3})+")
 
@@ -3821,6 +3837,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
             or (_guessed(ent) and _in_quoted_title(doc, ent.start + _titled_lead(ent), ent.end, ent.label_))
             or _company_word_guessed(ent)
             or CODE_LIST.fullmatch(ent.text) is not None
+            or _names_a_people(doc, ent)
         ):
             continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
