@@ -282,6 +282,7 @@ HEAD_WORDS = {
         "tombs",
         "tumuli",  # a field of burial mounds: "Malisan Tumuli"
         "tumulus",
+        "petroglyphs",  # rock art, a heritage site: "Bangudae Petroglyphs"
         "monastery",
         "хийд",  # Mongolian for a monastery: "Амарбаясгалант хийд"
         "lamasery",  # a Tibetan Buddhist monastery: "Wudang Lamasery"
@@ -2041,7 +2042,7 @@ NATIVE_FORMS = (
     _native("korean natural feature", "산 강 호 섬 도 만 늪 해수욕장 폭포 계곡 곶 해안 바위 절리", "", "LOC"),
     # (and ruins and a site: "殷墟", "二里头遗址")
     _native("cjk facility", "寺 神社 宮 宫 城 門 门 陵 館 馆 港 駅 站 楼 樓 塔 廟 庙 橋 桥 墟 遗址 遺址", "", "FAC"),
-    _native("korean facility", "항 역 궁 발전소 공원 다리", "", "FAC"),
+    _native("korean facility", "항 역 궁 발전소 공원 다리 암각화", "", "FAC"),
     _native("mongolian unit", "", "сум сумын хот", "GPE"),
     _native("russian settlement", "", "город село деревня посёлок поселок", "GPE"),
     _native(
