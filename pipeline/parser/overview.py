@@ -929,7 +929,7 @@ SUSPECT_AUTHORITIES = (
         lambda text: bool(
             re.search(
                 r"\b\d+\s+(?:regional\s+|local\s+|member\s+)?(?:authorities|regions|governments|members|"
-                r"participants|delegations|countries)\b",
+                r"participants|delegations|countries|organi[sz]ations|bodies|institutions|agencies)\b",
                 text,
                 re.IGNORECASE,
             )
