@@ -108,7 +108,15 @@ def load_model(model: str | None = None) -> Language:
     )  # (typed Optional in spaCy's Defaults)
     prefixes = [*english_prefixes, *(re.escape(bullet) for bullet in GLUED_BULLETS)]
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    # ... and a bracket glued to the word before it opens an aside of its own, as Korean and
+    # Japanese pages write them ("Japan International Cooperation Agency(JICA)" was one word
+    # "Agency(JICA" and a name without its last word)
+    english_infixes: Sequence[str | re.Pattern[str]] = nlp.Defaults.infixes or ()
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex([*english_infixes, GLUED_BRACKET]).finditer
     return nlp
+
+
+GLUED_BRACKET = r"(?<=[^\W\d_])\((?=\w)"
 
 
 # Bullets English's prefixes do not part from a word: the katakana middle dot and the Hangul
