@@ -568,7 +568,7 @@ ENTITY_SET_FLOORS = {
     "FH": (0.974, 0.951, 0.933, 0.942),
     "FI": (0.984, 0.967, 0.946, 0.953),
     "FJ": (0.966, 0.960, 0.924, 0.969),
-    "FK": (0.981, 0.974, 0.960, 0.980),
+    "FK": (0.984, 0.974, 0.960, 0.990),
 }
 
 
@@ -1316,6 +1316,12 @@ def test_a_venues_address_in_its_own_script_is_its_units_and_towns_and_hotels_jo
     assert {"울산광역시", "남구", "장생포", "Jangsaengpo Whale Museum", "Lotte Hotel Ulsan"} <= names
     assert {"Chulman", "Чульман", "Neryungri", "Нерюнгри"} <= names
     assert not [name for name in names if " and " in name]
+
+
+def test_a_venues_campus_and_the_body_it_belongs_to_are_two_names(nlp) -> None:
+    text = VENUE_SHELL.format("Ogigaoka Campus of the Kanazawa Institute of Technology, Nonoichi, Ishikawa Prefecture")
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Ogigaoka Campus"] == "place" and kinds["Kanazawa Institute of Technology"] == "organization"
 
 
 def test_an_acronym_and_a_native_name_in_one_aside_are_two_names(nlp) -> None:

@@ -376,7 +376,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city), as is a
     metropolitan region's ("Busan, South Korea")."""
     parts = [
-        located
+        campus
         # (as the parser parts a venue; "... and online" names no place)
         for chunk in split_top_level_at(ONLINE_TOO.sub("", text), PLACE_SEPARATOR)
         for whole in split_top_level(chunk, ",")
@@ -384,6 +384,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         for room_part in _room_aside_parts(part)
         for piece in _joined_places(_building_of_room(room_part), gazetteer)
         for located in _located_parts(_owner_named(piece), gazetteer)
+        for campus in _campus_parts(located)
     ]
     mentions: list[Mention] = []
     for part in parts:
@@ -491,6 +492,19 @@ def _located_parts(part: str, gazetteer: Gazetteer) -> list[str]:
     if place_named and head_kind(name_before_aside(name)) in ("organization", "facility"):
         return [name, place]
     return [part]
+
+
+# "Ogigaoka Campus of the Kanazawa Institute of Technology": a campus's own name, and its owner's
+_CAMPUS_OF = re.compile(r"^(?P<campus>[A-Z][^()]*?\bCampus)\s+of\s+(?:the\s+)?(?P<owner>[A-Z].*)$")
+
+
+def _campus_parts(part: str) -> list[str]:
+    """A venue's campus named with the body it belongs to after "of": two names (the campus and
+    the university or institute), where the owner is a body by its head word."""
+    campus = _CAMPUS_OF.match(part) if len(part) <= VENUE_PART_CHARS else None
+    if campus is None or head_kind(name_before_aside(campus["owner"])) != "organization":
+        return [part]
+    return [campus["campus"], campus["owner"]]
 
 
 def _top_level(text: str, index: int) -> bool:
