@@ -1259,8 +1259,6 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
         return None  # "State Forestry Administration of China" + "and Avialesookhrana": a known place ends it
     if has_connector and head_kind(before) == "organization" and head_kind(after) is None:
         return run_end
-    if _company_ampersand(doc, start, end, run_end, after):
-        return run_end
     # "Nippon Express and DBS Cruise Ferry": an acronym opens a name of its own
     joined = (head_kind(after) == "organization" and not is_acronym_word(doc[end + 1].text)) or (
         # "Rason Economic and Trade Zone", but "Niigata and Zarubino Port" are two
@@ -1272,22 +1270,6 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
     if not has_connector and joined and unheaded:
         return run_end
     return None
-
-
-COMPANY_AMPERSAND_WORDS = 3  # "Nippon Steel & Sumitomo Metal": the words after the ampersand
-
-
-def _company_ampersand(doc: Doc, start: int, end: int, run_end: int, after: str) -> bool:
-    """ "Nippon Steel & Sumitomo Metal": an ampersand between a company's headed name and a
-    few capitalised words with no head and no place among them is the company's own."""
-    return (
-        doc[end].text == "&"
-        and head_kind(doc[start:end].text) == "organization"
-        and head_kind(after) is None
-        and run_end - end - 1 <= COMPANY_AMPERSAND_WORDS
-        and not is_acronym_word(doc[end + 1].text)
-        and not any(token.ent_type_ in ("GPE", "LOC") for token in doc[end + 1 : run_end])
-    )
 
 
 def _place_ends(tail: Span) -> bool:
