@@ -619,6 +619,11 @@ def test_companies_by_brand_and_hotels_by_city(nlp) -> None:
 
 # (prose, the kind of each name it must yield, names it must not yield)
 NAME_KIND_CASES = [
+    (  # where a border is crossed: the town after "border at" (the model found nothing there)
+        "A road corridor is planned from the Chinese border at Yarant through Hovd to the Russian border.",
+        {"Yarant": "place"},
+        [],
+    ),
     (  # a bracket glued to the word before it opens an aside: the name before it is whole
         "Advisers of the Japan International Cooperation Agency(JICA) came to Hyogo Prefecture(兵庫縣).",
         {"Japan International Cooperation Agency": "organization", "Hyogo Prefecture": "place", "兵庫縣": "place"},

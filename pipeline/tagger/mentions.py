@@ -3376,6 +3376,10 @@ def _unit_before(doc: Doc, of: Token) -> bool:
     )
 
 
+# Where a border is crossed, before "at" and the town it is crossed at
+CROSSING_NOUNS = frozenset({"border", "crossing", "checkpoint"})
+
+
 def _towns_of_unit_nouns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """ "the town of Omi": a name of one or two capitalised words after a town's unit and "of"
     (TOWN_OF_NOUNS, TOWN_CENTRE_OF) that the gazetteer did not find and the model found as no
@@ -3385,6 +3389,10 @@ def _towns_of_unit_nouns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bo
     beaches of Suzu and Wajima"), each name of the list where the model found nothing."""
     found: list[tuple[range, bool, list[Mention]]] = []
     for of in doc[1:-1]:
+        if of.lower_ == "at" and doc[of.i - 1].lower_ in CROSSING_NOUNS:
+            # "the Chinese border at Yarant": where a border is crossed, a town (where the model found nothing)
+            found += _town_of_unit(doc, of.i + 1, gazetteer, untagged_only=True)
+            continue
         if of.lower_ != "of":
             continue
         noun = doc[of.i - 1]
