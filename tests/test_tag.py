@@ -624,6 +624,11 @@ NAME_KIND_CASES = [
         {"Yarant": "place"},
         [],
     ),
+    (  # what a deposit yields, and its deposits, before "of" and the deposit's name
+        "JOGMEC reported on the rare earths of Tomtor.",
+        {"Tomtor": "place"},
+        [],
+    ),
     (  # a bracket glued to the word before it opens an aside: the name before it is whole
         "Advisers of the Japan International Cooperation Agency(JICA) came to Hyogo Prefecture(兵庫縣).",
         {"Japan International Cooperation Agency": "organization", "Hyogo Prefecture": "place", "兵庫縣": "place"},

@@ -2283,7 +2283,7 @@ PLACE_NOUNS = frozenset(
         "cliff", "arch", "gorge", "canyon", "forests", "wetlands", "marshes", "plains",
         "kingdom", "kingdoms", "empire", "principality",  # a state of the past: "the ancient kingdom of Balhae"
         # what a deposit yields: "the coal of Ovoot Tolgoi and Nariin Sukhait"
-        "coal", "copper", "gold", "ore", "oil",
+        "coal", "copper", "gold", "ore", "oil", "earths", "deposit", "deposits", "mines",
     }
 )  # fmt: skip
 
