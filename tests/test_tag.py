@@ -624,6 +624,11 @@ NAME_KIND_CASES = [
         {"Yarant": "place"},
         [],
     ),
+    (  # ranges of the member regions the gazetteer knows
+        "The park covers the highest part of the Mongol Altai; the Sayan Mountains lie to the north.",
+        {"Mongol Altai": "place", "Sayan Mountains": "place"},
+        [],
+    ),
     (  # what a deposit yields, and its deposits, before "of" and the deposit's name
         "JOGMEC reported on the rare earths of Tomtor.",
         {"Tomtor": "place"},
@@ -1229,6 +1234,12 @@ def test_one_thing_written_two_ways_is_one_entity(kind: str, spellings: tuple[st
     label = "LOC" if kind == "place" else "ORG"
     (entity,) = merge([Mention(text, kind, label, None, None, "rules") for text in spellings])
     assert entity.aliases == sorted(spellings)
+
+
+def test_a_name_has_letters_and_no_article_in_lower_case() -> None:
+    texts = ("the Mongolian Altai", "Mongolian Altai", "??????? ????")
+    (entity,) = merge([Mention(text, "place", "LOC", None, None, "model") for text in texts])
+    assert entity.aliases == ["Mongolian Altai"]
 
 
 def test_names_that_only_share_a_head_stay_apart() -> None:

@@ -5186,8 +5186,13 @@ def merge(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> li
     """One entity per gazetteer entry, or per spelling for names the gazetteer lacks; an
     acronym defined in brackets once is that name wherever the record uses it."""
     gazetteer = gazetteer or load_gazetteer()
-    # (a name has letters: "??????? ????" is what a transcoding left of a Cyrillic one)
-    mentions = [mention for mention in mentions if any(char.isalpha() for char in mention.text)]
+    # (a name has letters: "??????? ????" is what a transcoding left of a Cyrillic one; and no
+    # article in lower case, which the model's span may have taken: "the Mongolian Altai")
+    mentions = [
+        replace(mention, text=mention.text[4:]) if mention.text.startswith("the ") else mention
+        for mention in mentions
+        if any(char.isalpha() for char in mention.text)
+    ]
     defined = {m.text: m for m in mentions if m.same_as}
     # the name a known acronym abbreviates is the acronym's body: "German Technical Cooperation (GTZ)"
     abbreviated = {m.same_as: m.entry for m in mentions if m.same_as and m.entry and is_acronym_word(m.text)}
