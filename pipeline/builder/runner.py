@@ -256,7 +256,7 @@ def build(
             summary = replayed
         else:
             with ExitStack() as loaders, writers_environment(reporter.message):
-                summary = _build_locked(options, reporter, tagger, first, loaders, moved_to, tagger is None)
+                summary = _build_locked(options, reporter, tagger, first, loaders, moved_to)
     finally:
         gc.unfreeze()  # (what the build froze is collected again as any object is)
         lock.release()
@@ -287,15 +287,14 @@ def _build_locked(
     first: Collection[str],
     loaders: ExitStack,
     moved_to: str | None = None,
-    may_load: bool = True,
 ) -> Summary:
     """``loaders``: where a model loaded for this build alone is let go when it ends;
     ``moved_to``: the raw folder's state, where it moved on since the last build settled (most
     likely a text dropped or edited, whose build waited for the model after reading a large
-    archive's manifest): then, where it ``may_load`` one, the model for a handful of texts starts
-    loading now, before the manifest tells which texts changed."""
+    archive's manifest): then, unless a ``tagger`` is given, the model for a handful of texts
+    starts loading now, before the manifest tells which texts changed."""
     out_dir, summary, given_tagger = options.out_dir, Summary(), tagger
-    if moved_to is not None and may_load:
+    if moved_to is not None and tagger is None:
         tagger = loaders.enter_context(_FewTextsTagger(options, summary))
     clear_path(out_dir / SETTLED_NAME)  # (this build may change either folder)
     # (the raw folder as this build finds it, before it reads a text: one dropped while it runs

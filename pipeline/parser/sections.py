@@ -261,8 +261,8 @@ def find_sections(lines: tuple[str, ...]) -> dict[int, tuple[str, str | None]]:
             for index, (heading, kind) in candidates.items()
             if kind is None
             # (a heading in two languages by what it says in Latin letters: "Хөтөлбөр | Programme")
-            and len(latin_side(heading).split()) <= _UNKNOWN_BARE_WORDS_MAX
-            and _title_cased(latin_side(heading))
+            and len((said := latin_side(heading)).split()) <= _UNKNOWN_BARE_WORDS_MAX
+            and _title_cased(said)
             and index > 0
             and not lines[index - 1]
             and any(lines[index + 1 :])  # something follows it, perhaps after a blank line
