@@ -10,11 +10,12 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pytest
 from docx import Document
 from pypdf import PdfReader
 
 from pipeline import BuildOptions, build
-from pipeline.builder.report import CheckStatus
+from pipeline.builder.report import CheckStatus, FileResult, FileStatus, Summary
 from pipeline.record import record_from_json
 from pipeline.render.outputs import render_outputs
 from pipeline.settings import Settings
@@ -287,3 +288,17 @@ def test_an_edited_folder_that_is_a_symlink_is_never_written_through(tmp_path):
     ]
     assert not list(elsewhere.iterdir())  # nothing written through the link
     assert docx.read_bytes().endswith(b"edited")  # and the edit is where it was
+
+
+@pytest.mark.parametrize(
+    ("needing", "built", "line"),
+    [
+        (1, 1, "1 of 1 briefing needs checking before it is sent"),
+        (0, 1, "0 of 1 briefing needs checking before it is sent"),
+        (1, 3, "1 of 3 briefings needs checking before they are sent"),
+        (2, 3, "2 of 3 briefings need checking before they are sent"),
+    ],
+)
+def test_the_report_line_agrees_with_its_counts(needing, built, line):
+    results = [FileResult(f"t{i}.txt", FileStatus.BUILT, needs_checking=i < needing) for i in range(built)]
+    assert Summary(results).checking_line() == line

@@ -97,12 +97,12 @@ class Summary:
         checking = sum(1 for result in listed if result.needs_checking)
         built = sum(1 for result in listed if result.status is not FileStatus.FAILED)
         line = language.ngettext(
-            "%(checking)s of %(count)s briefing need checking before they are sent",
+            "%(checking)s of %(count)s briefing needs checking before it is sent",
             "%(checking)s of %(count)s briefings need checking before they are sent",
             built,
             {"checking": language.number(checking)},
         )
-        if checking == 1 and language.english:  # ('1 of 12 briefings needs checking'; the catalogs say it whole)
+        if checking == 1 and language.english:  # ("1 of 12 briefings needs checking"; the catalogs say it whole)
             line = line.replace("need checking", "needs checking")
         failed = len(self.failed)
         return line + (language._("; %(failed)s failed") % {"failed": language.number(failed)} if failed else "")
