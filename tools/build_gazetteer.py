@@ -203,6 +203,17 @@ def _plain_latin(name: str) -> bool:
     return _PLAIN_LATIN.fullmatch(name) is not None
 
 
+def _mongolian_spellings(name: str) -> list[str]:
+    """A Mongolian city's name as English texts also write it, as for the aimags: Ö and Ü
+    without their marks or as "u", and the Russian way's "-iy" for "-ii" ("Ölgii" -> "Olgii",
+    "Ulgii", "Olgiy", "Ulgiy"). Only its own name: GeoNames' other names of a town are often
+    its aimag's ("Ubur Khangai" for Arvaikheer)."""
+    if not re.search("[ÖöÜü]", name):
+        return []
+    spellings = [fold(name), re.sub("[ÖÜ]", "U", re.sub("[öü]", "u", name))]
+    return list(dict.fromkeys([*spellings, *(re.sub("ii$", "iy", spelling) for spelling in spellings)]))
+
+
 def _in_script(name: str, scripts: tuple[str, ...]) -> bool:
     letters = [ch for ch in name if ch.isalpha()]
     return bool(letters) and all(unicodedata.name(ch, "").split()[0] in scripts for ch in letters)
@@ -808,6 +819,7 @@ class Gazetteer:
             # "Nara-shi", "Goyang-si": GeoNames' administrative suffix is no part of the name
             # the records write ("Nara", "Nara City")
             city = {**city, "name": _ADMINISTRATIVE_SUFFIX.sub("", city["name"])}
+            written = city["name"]  # (GeoNames' spelling, marks and all)
             folded = _folded(city["name"], city["countrycode"])
             if folded != city["name"] and _plain_latin(folded) and folded.lower() not in self.stop:
                 # "Jōetsu" is mostly written "Joetsu" in English, "Sovetskaya Gavan’" "Sovetskaya
@@ -830,6 +842,19 @@ class Gazetteer:
                     eid = of_cities[match_key(city["name"])]
                     self.add(eid, *(n for n in _wade_giles_forms(city) if match_key(n) not in known))
                 continue
+            # A Mongolian city GeoNames spells the BGN way, "y", "h" and "dz", where the sources
+            # (and the records) write "i", "kh" and "z": the sources' city when one of its names
+            # is ("Saynshand" is Sainshand, "Arvayheer" Arvaikheer by its Cyrillic name). Not in
+            # other countries, where GeoNames' other names of a town are often its neighbour's
+            # (Kitahiroshima's "Hiroshima", Waegwan's "Chilgok").
+            same = {
+                eid
+                for name in city["alternatenames"]
+                if (eid := of_cities.get(match_key(name), "")).startswith("city:MN:")
+            }
+            if cc == "MN" and len(same) == 1:
+                self.add(same.pop(), *(n for n in [city["name"]] if match_key(n) not in known))  # an alias
+                continue
             if match_key(city["name"]) in known and city["name"].isascii():
                 # A region took the name ("Khovd": Khovd Province): the city is "Khovd City",
                 # so a bare name the text shows to be the city has an entry to go to.
@@ -851,6 +876,8 @@ class Gazetteer:
             ]
             if cc == "KR":  # the spelling of the archive's early years as well ("Pyongtaek" for Pyeongtaek)
                 latin.append(mccune_reischauer(city["name"]))
+            if cc == "MN":
+                latin += [n for n in _mongolian_spellings(written) if not _english_word(n)]
             self.new_entry(eid, city["name"], "place", "GPE", "city", cc)
             self.add(eid, *(n for n in dict.fromkeys([*latin, *native]) if match_key(n) not in known))
             self.geonames_cities.add(eid)
