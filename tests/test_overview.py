@@ -1891,6 +1891,59 @@ def test_a_regional_governments_section_with_names_in_two_languages() -> None:
     ]
 
 
+def test_a_numbered_list_of_authorities_each_with_its_country_in_brackets_and_its_body() -> None:
+    _, groups = _record_groups(
+        "NEAR Maritime and Fishery Subcommittee\n\nOVERVIEW\nDate: 2022\n"
+        "Participants: 4 regional governments from 3 countries\n"
+        "1. Jeollanam-do (Korea) – Jeollanam-do Ocean and Fisheries Science Institute\n"
+        "2. Tottori Prefecture (Japan) – Tottori Prefectural Government (online)\n"
+        "3. Primorsky Krai (Russia) – Pacific Branch of VNIRO (TINRO) (online)\n"
+        "4. Niigata Prefecture (Japan) – observer\n\nCONTENTS\n- Reports were heard.\n"
+    )
+    assert groups == [
+        ("Republic of Korea", "member", ["Jeollanam-do (Jeollanam-do Ocean and Fisheries Science Institute)"]),
+        ("Japan", "member", ["Tottori Prefecture (Tottori Prefectural Government)"]),
+        ("Russian Federation", "member", ["Primorsky Krai (Pacific Branch of VNIRO (TINRO))"]),
+        ("Japan", "observer", ["Niigata Prefecture"]),
+    ]
+
+
+def test_names_in_their_own_script_first_then_in_english() -> None:
+    _, groups = _record_groups(
+        "NEAR Subcommittee on Culture Exchange\n\nOVERVIEW\nPeriod: 11–13 July 2006\n\n"
+        "REGIONAL GOVERNMENTS\nMongolia\nХовд аймаг / Khovd Province (host)\nУвс аймаг / Uvs Province\n\n"
+        "PROGRAMME\n11 July Opening\n"
+    )
+    assert groups == [("Mongolia", "member", ["Khovd Province (Ховд аймаг) (host)", "Uvs Province (Увс аймаг)"])]
+
+
+def test_a_spaced_table_with_each_regions_delegation_and_a_row_of_guests_below_it() -> None:
+    rows = [
+        ("Country", "Member region", "Delegation", "Persons"),
+        ("Japan", "Toyama Prefecture", "Toyama Prefectural Government, International Affairs Division", "2"),
+        ("Japan", "Niigata Prefecture", "Niigata Prefectural Government", "1"),
+        ("Russia", "Sakhalin Region", "Sakhalin Region Administration", "1"),
+    ]
+    table = "".join(f"\t{a:<11}{b:<20}{c:<64}{d}\n" for a, b, c, d in rows)
+    guests = f"\t{'Invited':<11}{'Korea Maritime Institute (KMI)':<84}2\n"
+    _, groups = _record_groups(
+        "The 2nd NEAR Working Committee Meeting\n· Overview\nPeriods\nJune 16, 1998\n\nParticipation\n"
+        f"3 member regions from 2 countries\n\n{table}\t\n{guests}\n· Contents\n▷Reports were heard.\n"
+    )
+    assert groups == [
+        (
+            "Japan",
+            "member",
+            [
+                "Toyama Prefecture (Toyama Prefectural Government, International Affairs Division)",
+                "Niigata Prefecture (Niigata Prefectural Government)",
+            ],
+        ),
+        ("Russian Federation", "member", ["Sakhalin Region (Sakhalin Region Administration)"]),
+        (None, "observer", ["Korea Maritime Institute (KMI)"]),
+    ]
+
+
 def test_observers_heading_then_its_names_after_a_space() -> None:
     assert _groups(
         "Korea (2) Kyongsangbuk-do, Kangwon-do",

@@ -721,12 +721,21 @@ COMMA_COUNTRY = re.compile(
     r"(?:\s+[–—-]\s+(?P<remark>[^,]*))?$",
     re.IGNORECASE,
 )
+# "Primorsky Krai (Russia) – Pacific Branch of VNIRO (TINRO)": the country in brackets, then
+# after a dash the body the authority sent (its aside).
+BRACKET_COUNTRY = re.compile(
+    r"^(?P<name>[^\W\d_](?:[^,;/()（）、，；]*?\S)?)\s*\((?P<country>[^\W\d_][^,;()–—]*?)\)\s*"
+    r"(?P<observer>\((?:as\s+)?(?:an\s+)?observers?\))?(?:\s+[–—-]\s+(?P<remark>[^–—]*))?$",
+    re.IGNORECASE,
+)
 # "In person", "Connected online": a heading over authorities that says how they took part.
 ATTENDANCE_MODE = re.compile(
     r"(?:(?:attended|participat(?:ed|ing)|connected|joined|present)\s+)?"
     r"(?:in\s+person|on[\s-]?site|on[\s-]?line|by\s+video(?:\s*(?:link|conference))?|remotely|virtually)\s*[:：]?",
     re.IGNORECASE,
 )
+# "(online)" after a body: how it took part, no part of its name
+_ATTENDANCE_ASIDE = re.compile(rf"\s*[(（]{ATTENDANCE_MODE.pattern}[)）]\s*$", re.IGNORECASE)
 # "Gangwon-do – with the Secretary-General": a remark in lower case after a spaced dash.
 _DASHED_REMARK = re.compile(r"^(?P<name>[^\W\d_][^–—]*?\S)\s+[–—]\s+(?P<remark>[a-z][^()–—]*)$")
 # "Heads of delegation", "<Heads of Delegations>", "※ Heads of delegations and experts:": the
@@ -780,7 +789,7 @@ REGION_NAME_END = re.compile(
     rf"(?:-do|\s(?:{'|'.join(sorted(word.capitalize() for word in REGION_END_WORDS | {'metropolis'}))}))$"
 )
 # "Guest: Ministry of Foreign Affairs of Mongolia": guests of the meeting, of no country.
-GUEST_HEADING = re.compile(r"(?:special\s+|invited\s+|honou?red\s+)?guests?", re.IGNORECASE)
+GUEST_HEADING = re.compile(r"(?:special\s+|invited\s+|honou?red\s+)?guests?|invited", re.IGNORECASE)
 # "Atlantis: A, B": a heading where a country belongs, in the form of one.
 GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*(?P<rest>.*)$")
 # "International organizations – UNDP, ERINA": after a dash only a heading that names bodies
@@ -835,8 +844,14 @@ _LAST_LISTED = re.compile(r"^(?:and|&)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 # "Gangwon-do / Gyeongsangbuk-do": another way to list; a line of them may end or start with one
 _SLASHES = re.compile(r"(?:\s+|^)/(?:\s+|$)")
 # One name, then after a slash the same in its own script, and perhaps an aside on its role
-_TRANSLATED_NAME = re.compile(
-    r"^(?P<name>[A-Z][^/;,]*?)\s+/\s+(?P<native>[^\x00-\x7f][^/;,A-Za-z]*?)(?P<aside>\s*\([^()]*[A-Za-z][^()]*\))?$"
+# An authority's name in English and in its own script, either way round, and an aside in
+# English after both: "Chita Oblast / Читинская область (host)", "Ховд аймаг / Khovd Province".
+_ENGLISH = r"(?P<name>[A-Z][^/;,]*?)"
+_NATIVE = r"(?P<native>[^\x00-\x7f][^/;,A-Za-z]*?)"
+_ASIDE = r"(?P<aside>\s*\([^()]*[A-Za-z][^()]*\))?"
+TRANSLATED_NAMES = (
+    re.compile(rf"^{_ENGLISH}\s+/\s+{_NATIVE}{_ASIDE}$"),
+    re.compile(rf"^{_NATIVE}\s+/\s+{_ENGLISH}{_ASIDE}$"),
 )
 
 TABLE_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
@@ -1401,7 +1416,8 @@ class ParticipationScanner:
                 return
         self.table_rows += 1
         columns = self.columns
-        if columns.country == 0 and len(cells) < columns.width and not country_code(cells[0]):
+        guests = GUEST_HEADING.fullmatch(cells[columns.country or 0].strip()) is not None
+        if columns.country == 0 and len(cells) < columns.width and not country_code(cells[0]) and not guests:
             cells = ["", *cells]  # the country cell spans the rows below it: left empty in a paste
         country_index = (
             columns.country
@@ -1416,6 +1432,8 @@ class ParticipationScanner:
         seat_place, seat_country = _seat(cells, columns)
         if country_cell and (bodies := bodies_heading(country_cell)) is not None:  # "| International organizations |"
             self.open_group(bodies).observer = True
+        elif country_cell and guests:  # "| Invited | Korea Maritime Institute (KMI), Seoul | 2 |": the meeting's guests
+            self.open_group(country_cell).observer = True
         elif country_cell and ROLE_CELL.match(country_cell) and not country_code(country_cell):
             self.open_group(None).observer = observer  # "| (observers) | ADB, KEEI |": bodies of no country
         elif country_text := country_cell or seat_country:
@@ -1544,7 +1562,7 @@ class ParticipationScanner:
             name, country, marked = placed
             self.add_authority(f"{name} ({country})", observer or marked)
             return
-        translated = _TRANSLATED_NAME.match(text)
+        translated = next((found for pattern in TRANSLATED_NAMES if (found := pattern.match(text))), None)
         if translated:  # "Chita Oblast / Читинская область (host)": one authority, its name in its own script
             text = f"{translated['name']} ({translated['native']}){translated['aside'] or ''}"
         for listed in listed_names(_SLASHES.sub(";", text)):
@@ -1790,7 +1808,13 @@ TABLE_HEADERS = (
         ),
     ),
     # ("Organization" beside a region's column: the body the region sent; alone, the bodies themselves)
-    ("body", re.compile(r"\binstitut(?:e|ion)s?\b|\buniversit|\bagenc(?:y|ies)\b|^organi[sz]ations?$", re.IGNORECASE)),
+    # ("Delegation" beside a region's column: the body that delegated, as the region's institution)
+    (
+        "body",
+        re.compile(
+            r"\binstitut(?:e|ion)s?\b|\buniversit|\bagenc(?:y|ies)\b|^organi[sz]ations?$|^delegations?$", re.IGNORECASE
+        ),
+    ),
     # "| Country | Member regions | Observers |": each row's observers, of the row's country
     # ("| Observer |", a mark's column, has no role of its own)
     ("observers", re.compile(r"^(?:observers|observing (?:regions|members|authorities))$", re.IGNORECASE)),
@@ -2119,13 +2143,19 @@ def placed_in_country(text: str) -> tuple[str, str, bool] | None:
     """(name, country, observer) of a line naming one authority and its country after a comma
     ("Uvs Aimag, Mongolia (observer)"; not "Jeollanam-do, Dornod Province": two authorities).
     A remark after a dash stays with the name, as its aside: "Tottori Prefecture (from Tottori City)"."""
-    found = COMMA_COUNTRY.match(PARTICIPANT_BULLET.sub("", text).strip())
+    line = PARTICIPANT_BULLET.sub("", text).strip()
+    found = COMMA_COUNTRY.match(line)
+    if found is None or not country_code(found["country"]):
+        found = BRACKET_COUNTRY.match(line)
     if found is None or not country_code(found["country"]):
         return None
-    name = found["name"].strip()
-    if found["remark"] and found["remark"].strip():
-        name = f"{name} ({found['remark'].strip()})"
-    return name, found["country"].strip(), found["observer"] is not None
+    name, observer = found["name"].strip(), found["observer"] is not None
+    remark = _ATTENDANCE_ASIDE.sub("", found["remark"] or "").strip()
+    if (role := ROLE_CELL.fullmatch(remark)) is not None:  # "Altai Krai (Russia) - observer": a role, no remark
+        observer, remark = observer or role["observer"] is not None, ""
+    if remark:
+        name = f"{name} ({remark})"
+    return name, found["country"].strip(), observer
 
 
 def opens_group(text: str) -> bool:

@@ -386,7 +386,7 @@ def _tab_tables(lines: list[str]) -> list[str]:
     tabbed = [bool(_INNER_TAB.search(body)) for body in bodies]
     # (a table drawn with bars is one already: its padding is no column)
     spaced = [len(_SPACED_COLUMN.findall(body)) >= _SPACED_COLUMNS_MIN and "|" not in body for body in bodies]
-    in_spaced_table = _in_runs(spaced, _SPACED_ROWS_MIN)
+    in_spaced_table = _after_a_blank_row(_in_runs(spaced, _SPACED_ROWS_MIN), spaced, bodies)
     label_rows = _label_column_rows(bodies)
     rows = []
     for index, (line, body) in enumerate(zip(lines, bodies, strict=True)):
@@ -455,6 +455,16 @@ def _label_column_rows(bodies: list[str]) -> dict[int, tuple[int, bool]]:
         continuations = {}
         run, column = ([index], gap.end()) if gap else ([], -1)
     return found
+
+
+def _after_a_blank_row(in_table: list[bool], spaced: list[bool], bodies: list[str]) -> list[bool]:
+    """A spaced table's rows and a row of its columns one blank line below its last ("Invited
+    Korea Maritime Institute (KMI), Seoul    2", set apart under the members)."""
+    marked = list(in_table)
+    for index in range(2, len(bodies)):
+        if spaced[index] and not bodies[index - 1].strip() and marked[index - 2]:
+            marked[index] = True
+    return marked
 
 
 def _in_runs(flags: list[bool], length: int) -> list[bool]:
