@@ -1581,6 +1581,25 @@ def test_bodies_in_a_regions_aside_an_organizers_remark_and_an_abbreviated_month
     assert not {"Administration", "Sep Port", "Sep Boat"} & spellings
 
 
+def test_the_bodies_a_region_sent_parted_by_semicolons_in_its_aside(nlp) -> None:
+    text = (
+        "The 5th NEAR Mining Subcommittee\n· Overview\nPeriod: 2011\n"
+        "Participants: Russia: Sakha Republic (Yakutia) (ALROSA; Diamond and Precious Metal Geology Institute, "
+        "SB RAS); Korea: Gangwon-do (Gangwon-do Provincial Government; Korea Resources Corporation (KORES))\n"
+        "· Contents\n▷ Reports were heard.\n"
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {
+        "ALROSA",
+        "Diamond and Precious Metal Geology Institute",
+        "SB RAS",
+        "Gangwon-do Provincial Government",
+        "Korea Resources Corporation",
+        "KORES",
+    } <= spellings
+    assert not {name for name in spellings if ";" in name or name.endswith(",")}
+
+
 def test_an_asides_names_of_one_kind_are_each_a_name(nlp) -> None:
     """Names parted by commas in an aside, each with a head word of the same kind, are
     each a name: two railways of a company, not one railway with a comma in its name."""

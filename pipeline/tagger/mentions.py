@@ -207,9 +207,16 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     named = any(gazetteer.lookup(" ".join(words[-size:])) for size in range(2, min(len(words), 6) + 1))
     if not aside or named:
         return [text]
+    # "Gyeongsangbuk-do (Kyongsangbuk-do; 경상북도)": its spellings; "Sakha Republic (Yakutia)
+    # (ALROSA; Diamond and Precious Metal Geology Institute, SB RAS)": the bodies it sent
+    listed = [piece.strip() for piece in split_top_level(aside[1], ";") if piece.strip()]
+    return [*_with_aside(aside[0], gazetteer), *(name for piece in listed for name in _aside_names(piece, gazetteer))]
+
+
+def _aside_names(aside: str, gazetteer: Gazetteer) -> list[str]:
+    """The names in an aside (or in one of its pieces parted by semicolons)."""
     # "(Changwon Exhibition Convention Center, CECO)": a name and its acronym, each a name
-    *name, last = split_top_level(aside[1], ",")
-    inside = [", ".join(name).strip(), last.strip()] if name and is_acronym(last.strip()) else [aside[1]]
+    *name, last = split_top_level(aside, ",")
     # Names parted by commas, each a name: "(Barcelona, Spain)", where a body is; bodies, "(Arid Land
     # Research Center, Tottori University)", "(Irkutsk Scientific Center, SB RAS)"; a body and the city
     # it sits in, "(Russian Academy of Sciences, Irkutsk)"
@@ -224,12 +231,10 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
         or (bodies and (gazetteer.city_named(last.strip()) is not None or _body_or_acronym(last.strip())))
         or (len(kinds) == 1 and None not in kinds and "event" not in kinds)
     ):
-        inside = [piece.strip() for piece in (*name, last)]
-    elif split_aside(aside[1]):  # "Jeollanam-do (Korea Aerospace Research Institute (KARI))": a name with its own aside
-        inside = _with_aside(aside[1], gazetteer)
-    elif len(spellings := split_top_level(aside[1], ";")) > 1:  # "Gyeongsangbuk-do (Kyongsangbuk-do; 경상북도)"
-        inside = [spelling.strip() for spelling in spellings if spelling.strip()]
-    return [*_with_aside(aside[0], gazetteer), *inside]
+        return [piece.strip() for piece in (*name, last)]
+    if split_aside(aside):  # "Jeollanam-do (Korea Aerospace Research Institute (KARI))": a name with its own aside
+        return _with_aside(aside, gazetteer)
+    return [", ".join(name).strip(), last.strip()] if name and is_acronym(last.strip()) else [aside]
 
 
 def _body_or_acronym(name: str) -> bool:
