@@ -1944,6 +1944,27 @@ def test_a_spaced_table_with_each_regions_delegation_and_a_row_of_guests_below_i
     ]
 
 
+def test_observers_a_line_each_ended_by_a_semicolon_and_a_name_wrapped_over_two() -> None:
+    _, groups = _record_groups(
+        "Senior Officials' Meeting\n\n[ OUTLINE ]\n\nDate .............. June 27, 1994\n"
+        "Participants ...... 2 regional governments from 1 country\n\n"
+        "Japan (2) ....... Hyogo Prefecture, Shimane Prefecture\n\n"
+        "Observers ......... Economic Research Institute for Northeast Asia (ERINA);\n"
+        "Council of Local Authorities for International\nRelations (CLAIR);\n"
+        "Tumen Secretariat of the United Nations Development\nProgramme (UNDP)\n\n"
+        "[ RECORD OF DISCUSSION ]\n1) Opening\nThe meeting opened.\n"
+    )
+    assert groups[-1] == (
+        None,
+        "observer",
+        [
+            "Economic Research Institute for Northeast Asia (ERINA)",
+            "Council of Local Authorities for International Relations (CLAIR)",
+            "Tumen Secretariat of the United Nations Development Programme (UNDP)",
+        ],
+    )
+
+
 def test_observers_heading_then_its_names_after_a_space() -> None:
     assert _groups(
         "Korea (2) Kyongsangbuk-do, Kangwon-do",

@@ -32,6 +32,7 @@ from .text import (
     is_post,
     is_post_of,
     latin_side,
+    name_before_aside,
     names_a_post,
     other_script_only,
     split_aside,
@@ -2293,6 +2294,31 @@ def _cut_inside_a_name(text: str) -> bool:
     return "|" not in text and _NAME_CUT.search(text.rstrip()) is not None
 
 
+_ITEM_ENDS = (";", ",", "；", "，", "、")
+
+
+def _wrapped_item(joined: list[Line], text: str) -> bool:
+    """Whether ``text`` goes on with the last line of a list whose lines end with a separator
+    after each name, where that line ended with none: "...(ERINA);" / "Tumen Secretariat of
+    the United Nations Development" / "Programme (UNDP), Beijing;" (a list of one name a line,
+    none of them ended by a separator, is not wrapped)."""
+    if len(joined) < 2 or "|" in text or PARTICIPANT_BULLET.match(text) or not text.lstrip()[:1].isupper():
+        return False
+    before, last = joined[-2].text.rstrip(), joined[-1].text.rstrip()
+    if not before.endswith(_ITEM_ENDS) or last.endswith(_ITEM_ENDS) or opens_group(text) or _LIST_LEAD.search(text):
+        return False
+    # (cut inside the name: its last word is not one a name ends with, "Hyogo Prefecture", "CITYNET";
+    # or the line goes on with the word that ends it alone, "Programme (UNDP), Beijing;")
+    word = last.split()[-1] if last.split() else ""
+    first = name_before_aside(re.split(r"[;,；，、]", text.strip(), maxsplit=1)[0]).split()
+    ending_alone = len(first) == 1 and first[0].lower() in NAME_END_WORDS
+    return ending_alone or (word[:1].isupper() and not word.isupper() and word.lower() not in NAME_END_WORDS)
+
+
+# A line that leads to a list of its own: "Republic of Korea: Kangwon-do", "China …… Jilin Province"
+_LIST_LEAD = re.compile(r"[:：]|\.{3,}|[…‥]")
+
+
 def _brackets_closed(lines: list[Line]) -> list[Line]:
     """The lines with each line whose bracket is left open joined to the ones that close it
     (the way a wrapped paragraph is read: "Self-Governing" + "Province)" with a space,
@@ -2303,6 +2329,7 @@ def _brackets_closed(lines: list[Line]) -> list[Line]:
     while index < len(lines):
         line, end = lines[index], index
         cut_name = joined and _cut_inside_a_name(joined[-1].text) and not PARTICIPANT_BULLET.match(line.text)
+        cut_name = cut_name or _wrapped_item(joined, line.text)
         if joined and (_continues(line.text) or cut_name):
             line = Line(joined[-1].number, f"{joined.pop().text} {line.text.lstrip()}")
         opened = _still_open(line.text, index, [])
