@@ -1581,6 +1581,16 @@ def test_bodies_in_a_regions_aside_an_organizers_remark_and_an_abbreviated_month
     assert not {"Administration", "Sep Port", "Sep Boat"} & spellings
 
 
+def test_a_name_goes_on_over_an_article_only_after_of(nlp) -> None:
+    text = (
+        "The 2016 NEAR Culture and Tourism Forum\n· Overview\nPeriod: 2016\n· Contents\n▷ Henan Province presented "
+        "the Longmen Grottoes near Luoyang; Shandong Province the Temple of Confucius in Qufu and Mount Tai.\n"
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"Shandong Province", "Temple of Confucius", "Qufu"} <= spellings
+    assert not [name for name in spellings if "Shandong Province " in name]
+
+
 def test_the_bodies_a_region_sent_parted_by_semicolons_in_its_aside(nlp) -> None:
     text = (
         "The 5th NEAR Mining Subcommittee\n· Overview\nPeriod: 2011\n"

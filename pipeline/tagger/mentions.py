@@ -1438,7 +1438,12 @@ def _extend_right(
             if doc[run_end : run_end + 1].text in ("and", "&") and head_kind(doc[run_end + 1 : joined].text) == "event":
                 run_end = joined
             end = run_end
-        elif following is not None and (
+        elif (
+            following is not None
+            # (a name goes on over an article only after "of" and its kin: "Shandong Province" + "the
+            # Temple of Confucius" are two, as a verb left out between them says)
+            and (after_connector or token.lower_ != "the")
+        ) and (
             after_connector
             or following.ent_id_.startswith("shape:")
             or not following.ent_id_

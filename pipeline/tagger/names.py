@@ -1241,7 +1241,9 @@ def head_kind(name: str) -> str | None:
     if head in ("center", "centre"):
         if tail_head != head and tail_head in HEAD_WORDS["facility"] | HEAD_WORDS["natural"]:
             return "facility"  # "Centre of Asia Monument": the monument the centre's tail names
-        keys = {_word_key(word) for word in words}
+        # (the words before it: after it, "for" names a body's purpose, "Centre for Intangible
+        # Cultural Heritage")
+        keys = {_word_key(word) for word in itertools.takewhile(lambda word: _word_key(word) != head, words)}
         return "facility" if keys & FACILITY_CENTRE_WORDS and not keys & ORGANIZATION_CENTRE_WORDS else "organization"
     if tail_head != head and tail_head in BUILDING_TAILS:
         return "facility"  # "Pohang Chamber of Commerce Building": the body's building
