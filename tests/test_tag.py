@@ -1581,6 +1581,19 @@ def test_bodies_in_a_regions_aside_an_organizers_remark_and_an_abbreviated_month
     assert not {"Administration", "Sep Port", "Sep Boat"} & spellings
 
 
+def test_a_building_or_a_route_listed_under_a_heading_of_bodies_is_the_body(nlp) -> None:
+    text = (
+        "Expert Meeting on Lake Baikal\n\nOVERVIEW\nDate: 2013\n"
+        "Participants: 1 regional government from 1 country and 2 organizations\n"
+        "Russian Federation: Irkutsk Region\n"
+        "Organizations — Great Baikal Trail (GBT); Baikal Museum of the Irkutsk Scientific Centre\n\n"
+        "CONTENTS\n• Reports were heard.\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Great Baikal Trail"] == kinds["Baikal Museum of the Irkutsk Scientific Centre"] == "organization"
+    assert kinds["Irkutsk Region"] == "place"
+
+
 def test_a_name_goes_on_over_an_article_only_after_of(nlp) -> None:
     text = (
         "The 2016 NEAR Culture and Tourism Forum\n· Overview\nPeriod: 2016\n· Contents\n▷ Henan Province presented "

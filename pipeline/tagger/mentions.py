@@ -894,7 +894,9 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                         or (
                             bodies_group
                             and (" " in name or companies)
-                            and head_kind(name) is None
+                            # (or a building's or a route's name: the body that runs it, "Baikal
+                            # Museum", "Great Baikal Trail (GBT)", an NGO)
+                            and head_kind(name) in (None, "facility")
                             and gazetteer.lookup(name) is None
                         )
                         or head_kind(name) in ("organization", "event")
