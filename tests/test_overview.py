@@ -287,6 +287,17 @@ def test_the_country_inside_a_venue_aside() -> None:
     assert split_country(text) == ("Republic of Korea", text)
 
 
+@pytest.mark.parametrize("separator", [">", "›", "»"])
+def test_a_venue_written_as_a_pages_breadcrumb(separator: str) -> None:
+    text = f"Russian Federation {separator} Irkutsk Region, Bolshoye Goloustnoye, Baikal Ecological Centre"
+    assert split_country(text) == (
+        "Russian Federation",
+        "Irkutsk Region, Bolshoye Goloustnoye, Baikal Ecological Centre",
+    )
+    quoted = "Aginskoye, Hotel «Dulga», Russian Federation"
+    assert split_country(quoted) == ("Russian Federation", "Aginskoye, Hotel «Dulga»")
+
+
 def test_a_hybrid_meetings_venue_is_its_place_and_the_rest_online() -> None:
     venue = parse_venue("Ulgii City, Mongolia (Aimag Government House, Hall 2) and online")
     assert (venue.country, venue.place) == ("Mongolia", "Ulgii City (Aimag Government House, Hall 2) and online")

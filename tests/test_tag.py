@@ -1594,6 +1594,17 @@ def test_a_building_or_a_route_listed_under_a_heading_of_bodies_is_the_body(nlp)
     assert kinds["Irkutsk Region"] == "place"
 
 
+def test_a_second_organizer_fields_region_and_its_body_are_one_name(nlp) -> None:
+    text = (
+        "The 15th General Assembly\n\n1. Overview\n- Date: 24 September 2024\n"
+        "- Host: Gangwon Special Self-Governing Province\n"
+        "- Organizer: Gangwon State, Provincial Government & NEAR Secretariat\n\n2. Contents\n- Reports were heard.\n"
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"Gangwon State, Provincial Government", "NEAR Secretariat"} <= spellings
+    assert "Provincial Government" not in spellings
+
+
 def test_a_name_goes_on_over_an_article_only_after_of(nlp) -> None:
     text = (
         "The 2016 NEAR Culture and Tourism Forum\n· Overview\nPeriod: 2016\n· Contents\n▷ Henan Province presented "

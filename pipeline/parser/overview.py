@@ -527,9 +527,10 @@ def _venue_goes_on(field: RawField, text: str) -> bool:
 
 # --- venue and organizer ---------------------------------------------------------
 
-# Between the parts of a venue or organizer: a comma, "Country > place", a spaced dash, slash
-# or bar (a column's value going on), a semicolon ("Russian Federation; Hotel Asia").
-PLACE_SEPARATOR = re.compile(r"\s*>\s*|\s+[–—/|-]\s+|\s*;\s*")
+# Between the parts of a venue or organizer: a comma, "Country > place" (or a spaced "›", "»": a
+# page's breadcrumb; not a quotation's guillemet, "Hotel «Dulga»"), a spaced dash, slash or bar (a
+# column's value going on), a semicolon ("Russian Federation; Hotel Asia").
+PLACE_SEPARATOR = re.compile(r"\s*[>＞]\s*|\s+[›»–—/|-]\s+|\s*;\s*")
 
 
 def split_country(text: str) -> tuple[str | None, str]:

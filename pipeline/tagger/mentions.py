@@ -925,13 +925,14 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
     for field in overview.other:
         if field_kind(field.label) == "organizer":
             # "CO-ORGANIZER: Suwon City Hall, ...", a second organizer field: its bodies, where
-            # commas or semicolons part them; a part with "and" in it is two bodies where each
-            # piece is one ("Tai'an Municipal People's Government & NEAR Secretariat"), else it is
-            # left to the prose ("Food and Agriculture Organization", "Institute of Science and Technology")
+            # commas or semicolons part them (not a region's and its body's, "Gangwon State,
+            # Provincial Government"); a part with "and" in it is two bodies where each piece is
+            # one ("Tai'an Municipal People's Government & NEAR Secretariat"), else it is left to
+            # the prose ("Food and Agriculture Organization", "Institute of Science and Technology")
             parts = [
                 body
                 for chunk in split_top_level(field.text, ";")
-                for part in split_top_level(chunk, ",")
+                for part in _region_and_body_or_parts(chunk, gazetteer)
                 for body in _with_parts(part)
             ]
             for part in parts:
@@ -954,6 +955,19 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                 first = first or organizer_body
                 mentions += [organizer_body, *country_named]
     return mentions
+
+
+def _region_and_body_or_parts(text: str, gazetteer: Gazetteer) -> list[str]:
+    """A value's parts between commas, but a region and its own body whole ("Gangwon State,
+    Provincial Government & NEAR Secretariat" -> "Gangwon State, Provincial Government" and
+    "& NEAR Secretariat", the rest for "and" to part)."""
+    pieces = split_top_level(text, ",")
+    region = pieces[0].strip()
+    if len(pieces) > 1 and (head_kind(region) == "administrative" or _is_region_or_country(region, gazetteer)):
+        after = split_top_level_at(pieces[1], _AND)[0].strip()
+        if _generic(after):
+            return [f"{region}, {pieces[1].strip()}", *pieces[2:]]
+    return pieces
 
 
 def _names_a_body(name: str, gazetteer: Gazetteer) -> bool:
