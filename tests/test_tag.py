@@ -1605,6 +1605,18 @@ def test_a_second_organizer_fields_region_and_its_body_are_one_name(nlp) -> None
     assert "Provincial Government" not in spellings
 
 
+def test_a_venues_distance_from_a_place_and_a_chair_regions_role_name_only_the_places(nlp) -> None:
+    text = (
+        "The 10th NEAR Working Committee\n\nOVERVIEW\nDate: 2011\n"
+        "Venue: Mönginmorit soum, Töv Aimag, Mongolia – conference ger of the eco-camp, 130 km east of Ulaanbaatar\n"
+        "Participants: 1 regional government from 1 country\nChina: Ningxia Hui Autonomous Region (Chair region)\n\n"
+        "CONTENTS\n• Reports were heard.\n"
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"Ulaanbaatar", "Ningxia Hui Autonomous Region"} <= spellings
+    assert not {name for name in spellings if "km" in name or name.startswith("Chair")}
+
+
 def test_a_name_goes_on_over_an_article_only_after_of(nlp) -> None:
     text = (
         "The 2016 NEAR Culture and Tourism Forum\n· Overview\nPeriod: 2016\n· Contents\n▷ Henan Province presented "

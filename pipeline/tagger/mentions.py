@@ -172,7 +172,10 @@ PART_WORDS = frozenset({"host", "co-host", "organizer", "co-organizer", "organis
 
 
 def _role_aside(aside: str) -> bool:
+    """ "(Coordinator)", "(Host)", "(Chair region)": the authority's part in the meeting."""
     words = aside.lower().split()
+    if len(words) > 1 and words[-1] == "region":
+        words = words[:-1]
     return bool(words) and all(word in ROLE_WORDS or word in PART_WORDS for word in words)
 
 
@@ -385,7 +388,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         # (as the parser parts a venue; "... and online" names no place)
         for chunk in split_top_level_at(ONLINE_TOO.sub("", text), PLACE_SEPARATOR)
         for whole in split_top_level(chunk, ",")
-        for part in _unbracketed(whole)
+        for part in _unbracketed(_from_distance(whole))
         for room_part in _room_aside_parts(part)
         for piece in _joined_places(_building_of_room(room_part), gazetteer)
         for located in _located_parts(_owner_named(piece), gazetteer)
@@ -497,6 +500,20 @@ def _located_parts(part: str, gazetteer: Gazetteer) -> list[str]:
     if place_named and head_kind(name_before_aside(name)) in ("organization", "facility"):
         return [name, place]
     return [part]
+
+
+# "130 km east of Ulaanbaatar": how far the venue is from a place, which is the part's one name
+_DISTANCE_FROM = re.compile(
+    r"^(?i:(?:about|some|approximately|around|ca\.)\s+)?\d[\d,.]*\s*(?i:km|kilometres?|kilometers?|miles?)\s+"
+    r"(?i:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+)?(?:of|from)\s+"
+    r"(?:the\s+)?(?P<place>[A-Z].*)$"
+)
+
+
+def _from_distance(part: str) -> str:
+    """A venue's part without its distance from a place: "130 km east of Ulaanbaatar" -> "Ulaanbaatar"."""
+    distance = _DISTANCE_FROM.match(part.strip())
+    return distance["place"] if distance else part
 
 
 # "Ogigaoka Campus of the Kanazawa Institute of Technology": a campus's own name, and its owner's
