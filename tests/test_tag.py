@@ -331,6 +331,14 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             ["Ministry of Nature, Environment and Tourism of Mongolia", "the NEAR Secretariat"],
         ),
         ("Governments of Jilin, Liaoning and Heilongjiang", ["Governments of Jilin", "Liaoning", "Heilongjiang"]),
+        (  # a Korean province and its own bureau, one body; in a longer list, each piece a body
+            "Jeollanam-do, Ocean and Fisheries Bureau",
+            ["Jeollanam-do, Ocean and Fisheries Bureau"],
+        ),
+        (
+            "Chungcheongbuk-do, Goesan-gun Office, NEAR Secretariat",
+            ["Chungcheongbuk-do", "Goesan-gun Office", "NEAR Secretariat"],
+        ),
         (  # a second role's label inside the value is no word of its body
             "Chungcheongbuk-do / Co-host : Jincheon County Office",
             ["Chungcheongbuk-do", "Jincheon County Office"],

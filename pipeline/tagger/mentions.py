@@ -793,8 +793,12 @@ def _organizer_bodies(text: str) -> list[str]:
         part = ", ".join(piece.strip() for piece in pieces)
         # (a remark in brackets is no word of a piece: "Primorsky Krai, Administration (coordinator region ...)")
         bare = [_without_remark(piece) for piece in pieces]
+        # (a Korean province's "-do" is its head where it is the value's one other piece: "Jeollanam-do,
+        # Ocean and Fisheries Bureau"; in a longer list each piece is a body, "Chungcheongbuk-do,
+        # Goesan-gun Office, NEAR Secretariat")
+        region = len(pieces) == 2 and bare[0].lower().endswith("-do")
         if len(pieces) > 1 and all(
-            is_name(piece) and not _generic(piece) and not _office_of(bare[0], piece) for piece in bare[1:]
+            is_name(piece) and not _generic(piece) and not _office_of(bare[0], piece, region) for piece in bare[1:]
         ):
             bodies += pieces
         elif part.strip():
@@ -827,10 +831,11 @@ BODY_WORDS = frozenset(
 )
 
 
-def _office_of(region: str, body: str) -> bool:
+def _office_of(region: str, body: str, known_region: bool = False) -> bool:
     """ "Jilin Province, Department of Commerce", "Ishikawa Prefecture, Planning and Development
-    Department": a region's own department, one body."""
-    return head_kind(region) == "administrative" and (
+    Department": a region's own department, one body (``known_region``: ``region`` is one
+    whatever its head)."""
+    return (known_region or head_kind(region) == "administrative") and (
         body.split()[0].lower() in BODY_WORDS or head_word(body) in BODY_WORDS
     )
 
