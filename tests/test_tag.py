@@ -3484,3 +3484,11 @@ def test_mongolian_cities_are_one_entry_in_either_transliteration() -> None:
         "city:MN:zuunmod",
         "city:MN:zuunmod",
     ]
+
+
+def test_korean_rivers_in_either_romanization_and_hangul() -> None:
+    gazetteer = load_gazetteer()
+    assert {gazetteer.lookup(name).id for name in ("Geum River", "Kum River", "금강")} == {"geo:geum-river"}
+    assert {gazetteer.lookup(name).id for name in ("Yeongsan River", "Yongsan River", "영산강")} == {
+        "geo:yeongsan-river"
+    }

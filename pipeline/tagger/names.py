@@ -313,6 +313,8 @@ HEAD_WORDS = {
         "pavilion",
         "pipeline",
         "dam",
+        "barrage",  # a dam across an estuary: "Geum River Estuary Barrage", "Nakdong River Estuary Barrage"
+        "weir",
         "seawall",
         "embankment",
         "breakwater",
