@@ -1625,6 +1625,16 @@ def test_a_venues_distance_from_a_place_and_a_chair_regions_role_name_only_the_p
     assert not {name for name in spellings if "km" in name or name.startswith("Chair")}
 
 
+def test_a_regions_route_to_a_town_of_another_country_is_two_places(nlp) -> None:
+    text = (
+        "The 1994 Senior Officials' Meeting\n· Overview\nPeriod: 1994\n· Contents\n▷ ERINA presented the "
+        "Niigata-Khabarovsk and Niigata-Vladivostok air services, and ships call at Toyama-Shinminato, a port.\n"
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"Niigata", "Khabarovsk", "Vladivostok", "Toyama-Shinminato"} <= spellings
+    assert "Niigata-Khabarovsk" not in spellings
+
+
 def test_a_name_goes_on_over_an_article_only_after_of(nlp) -> None:
     text = (
         "The 2016 NEAR Culture and Tourism Forum\n· Overview\nPeriod: 2016\n· Contents\n▷ Henan Province presented "

@@ -1704,10 +1704,7 @@ def _hyphen_joined(
         and (doc[start - 2].is_title or not title_before)
         # ("Blagoveshchensk-" + "Heihe" standing alone: two towns, _paired_towns)
         and not (
-            doc[start - 2].ent_id_.startswith("city:")
-            and doc[start].ent_id_.startswith("city:")
-            and end - start == 1
-            and _pair_stands_alone(doc, start - 2, end)
+            _paired_places(doc[start - 2], doc[start]) and end - start == 1 and _pair_stands_alone(doc, start - 2, end)
         )
         # ("Korea-" + "Japan fisheries agreement": two countries)
         and not (doc[start - 2].ent_id_.startswith("country:") and doc[start].ent_id_.startswith("country:"))
@@ -1724,6 +1721,18 @@ def _hyphen_joined(
     elif _glued_hyphen(doc, end, hyphens) and doc[end + 1].is_title and not doc[end + 1].ent_type_:
         end += 2
     return start, end
+
+
+def _paired_places(first: Token, second: Token) -> bool:
+    """Whether two words hyphen-joined are two places the gazetteer knows: two cities, or a
+    region and a place of another country ("Niigata-Khabarovsk" air services; but "Toyama-
+    Shinminato" is a port of Toyama)."""
+    ids = (first.ent_id_, second.ent_id_)
+    if all(place_id.startswith("city:") for place_id in ids):
+        return True
+    countries = {place_id.split(":")[1] if place_id.startswith("city:") else place_id[:2] for place_id in ids}
+    known = all(place_id.startswith("city:") or _REGION_ID.match(place_id) for place_id in ids)
+    return known and len(countries) == 2
 
 
 # "Komsomolsk-on-Amur", "Rostov-na-Donu": a town named by the river it stands on
