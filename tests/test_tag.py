@@ -3502,3 +3502,12 @@ def test_korean_rivers_in_either_romanization_and_hangul() -> None:
     assert {gazetteer.lookup(name).id for name in ("Yeongsan River", "Yongsan River", "영산강")} == {
         "geo:yeongsan-river"
     }
+
+
+def test_convention_centres_by_their_acronyms_are_places(nlp) -> None:
+    text = (
+        "The 8th General Assembly\n· Overview\nPeriod: 2010\n· Contents\n▷ The Charter was revised at KINTEX "
+        "in Goyang; the next meeting will be held at BEXCO in Busan.\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["KINTEX"] == kinds["BEXCO"] == "place"
