@@ -1012,6 +1012,12 @@ class Gazetteer:
             eid = self.new_entry(g["id"], g["name"], "place", "LOC", "geographic", None)
             self.add(eid, *g.get("aliases", []), *g.get("native", []))
 
+    def build_facilities(self) -> None:
+        """Buildings and venues known by a name of their own (a convention centre's acronym)."""
+        for f in self.src.get("facilities", []):
+            eid = self.new_entry(f["id"], f["name"], "place", "FAC", "facility", f["country"])
+            self.add(eid, *f.get("aliases", []), *f.get("native", []))
+
     def build_organizations(self) -> None:
         for o in [*self.src["organizations"], *self.organizations]:
             eid = self.new_entry(o["id"], o["name"], "organization", "ORG", o["type"], o.get("country"))
@@ -1140,7 +1146,7 @@ class Gazetteer:
         e = self.entries[eid]
         if e["kind"] == "organization":
             return "organization"
-        if e["label"] == "LOC":
+        if e["label"] == "LOC" or e["type"] == "facility":
             return "geographic"
         if e["type"] == "country":
             return "country"
@@ -1157,6 +1163,7 @@ class Gazetteer:
         self.build_other_countries()
         self.build_geonames_cities()
         self.build_geographic()
+        self.build_facilities()
         self.build_organizations()
         aliases = self.drop_short_forms(self.resolve_clashes(self.expand_and_filter()))
         entries = []
