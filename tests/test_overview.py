@@ -2007,3 +2007,12 @@ def test_headings_and_an_observers_label_in_two_languages_end_the_participants_t
     ]
     assert [section.heading for section in record.sections] == ["Хөтөлбөр | Programme", "Хустай | About Khustai"]
     assert record.declaration is not None
+
+
+def test_a_short_row_of_a_table_whose_country_column_is_not_the_first() -> None:
+    _, groups = _record_groups(
+        "Meeting\n· Overview\nPeriods\nJune 16, 1998\n\nParticipation\n2 member regions\n\n"
+        "No. | Region | Country\n1 | Toyama Prefecture | Japan\n2 | Tottori Prefecture\n\n"
+        "· Contents\n▷Reports were heard.\n"
+    )
+    assert groups == [("Japan", "member", ["Toyama Prefecture", "Tottori Prefecture"])]

@@ -331,6 +331,7 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             ["Ministry of Nature, Environment and Tourism of Mongolia", "the NEAR Secretariat"],
         ),
         ("Governments of Jilin, Liaoning and Heilongjiang", ["Governments of Jilin", "Liaoning", "Heilongjiang"]),
+        ("Gangwon State &  ", ["Gangwon State"]),  # a joiner with nothing after it (no body, no error)
         (  # a Korean province and its own bureau, one body; in a longer list, each piece a body
             "Jeollanam-do, Ocean and Fisheries Bureau",
             ["Jeollanam-do, Ocean and Fisheries Bureau"],
@@ -1614,6 +1615,8 @@ def test_a_second_organizer_fields_region_and_its_body_are_one_name(nlp) -> None
     spellings = _spellings_of(text, nlp)
     assert {"Gangwon State, Provincial Government", "NEAR Secretariat"} <= spellings
     assert "Provincial Government" not in spellings
+    # (a field of nothing but a comma names nothing, and breaks nothing)
+    assert _spellings_of(text.replace("Gangwon State, Provincial Government & NEAR Secretariat", ","), nlp)
 
 
 def test_a_venues_distance_from_a_place_and_a_chair_regions_role_name_only_the_places(nlp) -> None:

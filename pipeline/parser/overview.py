@@ -1418,7 +1418,8 @@ class ParticipationScanner:
                 return
         self.table_rows += 1
         columns = self.columns
-        guests = GUEST_HEADING.fullmatch(cells[columns.country or 0].strip()) is not None
+        guest_cell = cells[columns.country or 0] if (columns.country or 0) < len(cells) else ""
+        guests = GUEST_HEADING.fullmatch(guest_cell.strip()) is not None
         if columns.country == 0 and len(cells) < columns.width and not country_code(cells[0]) and not guests:
             cells = ["", *cells]  # the country cell spans the rows below it: left empty in a paste
         country_index = (

@@ -679,7 +679,7 @@ def _joined_parts(text: str) -> list[str]:
     for joiner in ORGANIZER_JOINERS.finditer(text):
         part, rest = text[position : joiner.start()], text[joiner.end() :]
         # (up to a comma too: "... Department of Culture and Tourism, Xianyang Municipal People's Government")
-        following = split_top_level(ORGANIZER_JOINERS.split(rest, maxsplit=1)[0], ",")[0]
+        following = next(iter(split_top_level(ORGANIZER_JOINERS.split(rest, maxsplit=1)[0], ",")), "")
         following = name_before_aside(following)
         last = part.rsplit(",", 1)[-1]  # (the name "and" follows: "Government of X, Y City Administration and ...")
         if joiner.group(0).strip() in ("and", "&") and (
@@ -984,7 +984,7 @@ def _region_and_body_or_parts(text: str, gazetteer: Gazetteer) -> list[str]:
     Provincial Government & NEAR Secretariat" -> "Gangwon State, Provincial Government" and
     "& NEAR Secretariat", the rest for "and" to part)."""
     pieces = split_top_level(text, ",")
-    region = pieces[0].strip()
+    region = pieces[0].strip() if pieces else ""
     if len(pieces) > 1 and (head_kind(region) == "administrative" or _is_region_or_country(region, gazetteer)):
         after = split_top_level_at(pieces[1], _AND)[0].strip()
         if _generic(after):
