@@ -2297,6 +2297,7 @@ def _cut_inside_a_name(text: str) -> bool:
 
 
 _ITEM_ENDS = (";", ",", "；", "，", "、")
+_ITEM_END = re.compile(f"[{''.join(_ITEM_ENDS)}]")
 
 
 def _wrapped_item(joined: list[Line], text: str) -> bool:
@@ -2311,8 +2312,8 @@ def _wrapped_item(joined: list[Line], text: str) -> bool:
         return False
     # (cut inside the name: its last word is not one a name ends with, "Hyogo Prefecture", "CITYNET";
     # or the line goes on with the word that ends it alone, "Programme (UNDP), Beijing;")
-    word = last.split()[-1] if last.split() else ""
-    first = name_before_aside(re.split(r"[;,；，、]", text.strip(), maxsplit=1)[0]).split()
+    word = (last.split() or [""])[-1]
+    first = name_before_aside(_ITEM_END.split(text.strip(), maxsplit=1)[0]).split()
     ending_alone = len(first) == 1 and first[0].lower() in NAME_END_WORDS
     return ending_alone or (word[:1].isupper() and not word.isupper() and word.lower() not in NAME_END_WORDS)
 

@@ -980,9 +980,9 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _region_and_body_or_parts(text: str, gazetteer: Gazetteer) -> list[str]:
-    """A value's parts between commas, but a region and its own body whole ("Gangwon State,
-    Provincial Government & NEAR Secretariat" -> "Gangwon State, Provincial Government" and
-    "& NEAR Secretariat", the rest for "and" to part)."""
+    """A value's parts between commas, but a region and its own body after the first comma one
+    part ("Gangwon State, Provincial Government & NEAR Secretariat" stays whole, for "and" to
+    part it after)."""
     pieces = split_top_level(text, ",")
     region = pieces[0].strip() if pieces else ""
     if len(pieces) > 1 and (head_kind(region) == "administrative" or _is_region_or_country(region, gazetteer)):
@@ -3097,7 +3097,6 @@ def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
     hyphen joins it to others ("Baikalsk" of "the Baikalsk Pulp and Paper Mill" is the mill's,
     "Ilimsk" of "Ust-Ilimsk" the whole name's)."""
     found = []
-    entity_of = {token.i: ent for ent in doc.ents for token in ent}
     for token in doc:
         shape = word_shape(token.text)
         if shape is None:
@@ -3105,8 +3104,7 @@ def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
         if shape.kind == "organization":
             # a company glued from its trade is one, whatever the model guessed of the word alone
             # ("Yakutskenergo" its GPE, "Yakutskenergo the" its WORK_OF_ART), unless a body takes it
-            ent = entity_of.get(token.i)
-            if token.ent_type_ in ORG_LABELS or (ent is not None and any(t.is_title for t in ent if t.i != token.i)):
+            if token.ent_type_ in ORG_LABELS or any(t.is_title for t in _entity_words(token) if t.i != token.i):
                 continue
         elif token.ent_type_ in PLACE_LABELS | ORG_LABELS or (token.ent_type_ and not _alone_in_entity(token)):
             continue
@@ -3638,6 +3636,19 @@ def _route_places(parts: list[str], dashed: bool, gazetteer: Gazetteer) -> list[
 
 def _alone_in_entity(token: Token) -> bool:
     return token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+
+
+def _entity_words(token: Token) -> Span:
+    """The words of the entity ``token`` is in (none where it is in none), found from its own
+    place rather than from a table of every entity of the document."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    if not token.ent_iob_ or token.ent_iob_ == "O":
+        return doc[start:start]
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def short_names(mentions: Iterable[Mention], gazetteer: Gazetteer) -> dict[str, Mention]:
