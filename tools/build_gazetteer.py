@@ -203,6 +203,11 @@ def _plain_latin(name: str) -> bool:
     return _PLAIN_LATIN.fullmatch(name) is not None
 
 
+def _u_folded(name: str) -> str:
+    """A Mongolian name with Ö and Ü written "u", as English texts often do ("Ölgii" -> "Ulgii")."""
+    return fold(name.replace("ö", "u").replace("Ö", "U").replace("ü", "u").replace("Ü", "U"))
+
+
 def _mongolian_spellings(name: str) -> list[str]:
     """A Mongolian city's name as English texts also write it, as for the aimags: Ö and Ü
     without their marks or as "u", and the Russian way's "-iy" for "-ii" ("Ölgii" -> "Olgii",
@@ -210,7 +215,7 @@ def _mongolian_spellings(name: str) -> list[str]:
     its aimag's ("Ubur Khangai" for Arvaikheer)."""
     if not re.search("[ÖöÜü]", name):
         return []
-    spellings = [fold(name), re.sub("[ÖÜ]", "U", re.sub("[öü]", "u", name))]
+    spellings = [fold(name), _u_folded(name)]
     return list(dict.fromkeys([*spellings, *(re.sub("ii$", "iy", spelling) for spelling in spellings)]))
 
 
@@ -704,7 +709,7 @@ class Gazetteer:
     def sub_mn(self, sub, typ, cfg):
         iso = sub.name
         modern = mongolian_modern(iso)
-        u_fold = fold(modern.replace("ö", "u").replace("Ö", "U").replace("ü", "u").replace("Ü", "U"))
+        u_fold = _u_folded(modern)
         # the sources' bare spellings ("Govisumber") take the designators as the ISO name's do
         bare = [
             alias for alias in cfg.get("aliases", []) if alias.split()[-1].lower() not in ("aimag", "province", "city")
@@ -849,10 +854,10 @@ class Gazetteer:
             # (Kitahiroshima's "Hiroshima", Waegwan's "Chilgok").
             same = {
                 eid
-                for name in city["alternatenames"]
+                for name in (city["alternatenames"] if cc == "MN" else ())
                 if (eid := of_cities.get(match_key(name), "")).startswith("city:MN:")
             }
-            if cc == "MN" and len(same) == 1:
+            if len(same) == 1:
                 self.add(same.pop(), *(n for n in [city["name"]] if match_key(n) not in known))  # an alias
                 continue
             if match_key(city["name"]) in known and city["name"].isascii():
