@@ -2308,12 +2308,24 @@ def _wrapped_item(joined: list[Line], text: str) -> bool:
     if len(joined) < 2 or "|" in text or PARTICIPANT_BULLET.match(text) or not text.lstrip()[:1].isupper():
         return False
     before, last = joined[-2].text.rstrip(), joined[-1].text.rstrip()
-    if not before.endswith(_ITEM_ENDS) or last.endswith(_ITEM_ENDS) or opens_group(text) or _LIST_LEAD.search(text):
+    if last.endswith(_ITEM_ENDS) or opens_group(text) or _LIST_LEAD.search(text):
+        return False
+    word = (last.split() or [""])[-1]
+    first = name_before_aside(_ITEM_END.split(text.strip(), maxsplit=1)[0]).split()
+    # the line goes on with the word that ends a name, alone, after a word that ends none, in a
+    # list with separators: "..., Ulsan Metropolitan" / "City, Jeollabuk-do"
+    if (
+        len(first) == 1
+        and first[0].lower() in NAME_END_WORDS
+        and word[:1].isupper()
+        and word.lower() not in NAME_END_WORDS
+        and (before.endswith(_ITEM_ENDS) or _ITEM_END.search(last) is not None)
+    ):
+        return True
+    if not before.endswith(_ITEM_ENDS):
         return False
     # (cut inside the name: its last word is not one a name ends with, "Hyogo Prefecture", "CITYNET";
     # or the line goes on with the word that ends it alone, "Programme (UNDP), Beijing;")
-    word = (last.split() or [""])[-1]
-    first = name_before_aside(_ITEM_END.split(text.strip(), maxsplit=1)[0]).split()
     ending_alone = len(first) == 1 and first[0].lower() in NAME_END_WORDS
     return ending_alone or (word[:1].isupper() and not word.isupper() and word.lower() not in NAME_END_WORDS)
 
