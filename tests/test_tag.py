@@ -279,6 +279,10 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
         ("Khabarovsk Territory, Administration", ["Khabarovsk Territory, Administration"]),
         ("Jilin Province, Department of Commerce", ["Jilin Province, Department of Commerce"]),
         ("Government of Khabarovsk Krai, NEAR Secretariat", ["Government of Khabarovsk Krai", "NEAR Secretariat"]),
+        (  # the part a second body took, spelt out ("with the cooperation of"), is no word of its name
+            "Shimane Prefectural Government, with the cooperation of Yatsuka Town",
+            ["Shimane Prefectural Government", "Yatsuka Town"],
+        ),
         (
             "Hyogo Prefectural Government, with the Asian Disaster Reduction Center",
             ["Hyogo Prefectural Government", "Asian Disaster Reduction Center"],
@@ -2277,6 +2281,22 @@ def test_a_venues_bare_name_of_a_metropolitan_region_is_its_city(nlp) -> None:
     )
     ids = _ids_of(text, nlp)
     assert ids["Busan"] == "city:KR:busan" != ids["Busan Metropolitan City"]
+
+
+def test_a_name_the_structure_gives_is_that_name_where_the_prose_writes_it_whole(nlp) -> None:
+    """The venue's short name in the prose is the venue, not a body "ICC" and a city."""
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2005\n"
+        "Venue: Kyoto International Conference Center (ICC Kyoto), Sakyo-ku, Kyoto, Japan\n"
+        "· Contents\n▷ The Protocol was adopted in 1997 in the same building, the ICC Kyoto, by the lake. "
+        "The delegates walked through Sakyo Ward.\n"
+    )
+    entities = _entities_of(text, nlp)
+    ids = _ids_of(text, nlp)
+    assert ids["ICC Kyoto"] == ids["Kyoto International Conference Center"]
+    assert "ICC" not in ids
+    assert ids["Sakyo Ward"] == ids["Sakyo-ku"]  # a ward of Kyoto, as Japanese writes it and in English
+    assert len(entities[ids["ICC Kyoto"]][1]) == 2
 
 
 def test_a_name_ends_at_a_spaced_dash_and_before_a_second_body_after_and(nlp) -> None:

@@ -635,10 +635,12 @@ def _native_form(aside: str, name: str) -> bool:
     return other_script_only(aside) and any(char.isascii() for char in name)
 
 
-# Between the bodies of an organizer value: "A & B", "A · B", "A / B", "A, with the support of the B".
+# Between the bodies of an organizer value: "A & B", "A · B", "A / B", "A, with the support of the B",
+# "A, with the cooperation of B".
 # What joins two bodies in an organizer's value besides "and": "with the support of", "with".
 _WITH_JOINERS = (
-    r",?\s+(?:with\s+the\s+support\s+of|in\s+(?:co-?operation|partnership)\s+with"
+    r",?\s+(?:with\s+the\s+(?:support|co-?operation|assistance|help|participation)\s+of"
+    r"|in\s+(?:co-?operation|partnership)\s+with"
     r"|supported\s+by|co-?organi[sz]ed\s+by|jointly\s+with|together\s+with|with)\s+(?:the\s+)?"
 )
 # ... and a region's part in a body between them: "Toyama Prefecture as coordinator of the Environment Subcommittee"
@@ -3664,6 +3666,27 @@ def short_names(mentions: Iterable[Mention], gazetteer: Gazetteer) -> dict[str, 
     return short
 
 
+def listed_names(mentions: Iterable[Mention]) -> dict[str, Mention]:
+    """The names of several words the record's structure gives and the gazetteer lacks ("ICC
+    Kyoto", the venue's own short name), by their text: the prose that writes one names that
+    thing, whatever part of it the model takes for something else ("the ICC Kyoto")."""
+    return {
+        mention.text: replace(mention, source="rules")
+        for mention in mentions
+        if mention.from_structure
+        and mention.entry is None
+        and " " in mention.text
+        and mention.text[:1].isupper()
+        and not _LISTED_NAME_BREAKS.search(mention.text)
+    }
+
+
+# What a structure's name of several parts holds where it may be more than one name, so that
+# the prose is not read by it: "Rural Development Administration (RDA) of the Republic of
+# Korea", "Toyama Prefectural Government, chair region 2000-2002"
+_LISTED_NAME_BREAKS = re.compile(r"[(),;:/\d]")
+
+
 # A business's verbs: what is "operated by" or "owned by" a name is that name's, a body's
 # ("the Avlayakan deposit operated by Polymetal"); "hosted by" may name a region
 OPERATOR_VERBS = frozenset({"operated", "owned", "run", "managed", "built", "constructed", "developed", "mined"})
@@ -3861,6 +3884,19 @@ def _short_names_used(doc: Doc, written: str, short: dict[str, Mention]) -> list
     ]
 
 
+def _listed_names_used(doc: Doc, written: str, listed: dict[str, Mention]) -> list[tuple[range, bool, list[Mention]]]:
+    """The record's listed names (``listed_names``) where the prose writes them whole."""
+    found = []
+    for name, mention in listed.items():
+        start = written.find(name)
+        while start != -1:
+            span = doc.char_span(start, start + len(name))  # (None unless it starts and ends at tokens)
+            if span is not None:
+                found.append((range(span.start, span.end), False, [mention]))
+            start = written.find(name, start + len(name))
+    return found
+
+
 def _shape_kind(word: str) -> EntityKind | None:
     """What a word of one of WORD_SHAPES names (a town's "-sk", a company's "Dalmoreprodukt"), or None."""
     shape = word_shape(word)
@@ -3876,11 +3912,17 @@ def _joined_to_name(doc: Doc, token: Token) -> bool:
     )
 
 
-def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | None = None) -> list[Mention]:
+def doc_mentions(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    short: dict[str, Mention] | None = None,
+    listed: dict[str, Mention] | None = None,
+) -> list[Mention]:
     """Every entity proposes the name it heads (a gazetteer match with its compound,
     a model span cleaned and extended); where proposals overlap the longest wins,
     a gazetteer one on a tie, so a name nested in a longer name is not listed. ``short``:
-    the record's places by their short names (``short_names``)."""
+    the record's places by their short names (``short_names``); ``listed``: its names of
+    several words the gazetteer lacks (``listed_names``)."""
     ents = [headed for ent in doc.ents if (headed := _as_named(ent)) is not None]
     written = doc.text  # (spaCy joins the tokens again on each use: once for the proposals that look in it)
     ents_at = {ent.start: ent for ent in doc.ents}
@@ -3936,6 +3978,7 @@ def doc_mentions(doc: Doc, gazetteer: Gazetteer, short: dict[str, Mention] | Non
     proposals.extend(_companies_named_on(doc, gazetteer))
     proposals.extend(_named_after_person(doc, gazetteer))
     proposals.extend(_short_names_used(doc, written, short or {}))
+    proposals.extend(_listed_names_used(doc, written, listed or {}))
     proposals.extend(_operators(doc, gazetteer))
     proposals.extend(_bodies_by_apposition(doc, gazetteer))
     proposals.extend(_seats_of_bodies(doc, gazetteer))
@@ -5074,12 +5117,13 @@ _NEAR_PREFIX = re.compile(r"^(?:the\s+)?NEAR\s+(?=\S)")
 
 
 # "PyeongChang County" is PyeongChang, "Wando-gun" Wando, "Yamakoshi Village" Yamakoshi, "City of
-# Blagoveshchensk" Blagoveshchensk (the city), "Baganuur District" Baganuur
+# Blagoveshchensk" Blagoveshchensk (the city), "Baganuur District" Baganuur, "Sakyo Ward" and
+# "Sakyo-ku" (a ward of Kyoto) Sakyo
 # (a Korean "Special City" is a city of over a million people: "Yongin Special City"; a "New Town"
 # the town built beside an old one and named after it: "Naepo New Town")
 _PLACE_AFFIXES = re.compile(
-    r"\s+(?:County|(?:New\s+)?Town|Township|District|Village|(?:Special\s+)?City|Gun|Soum|Sum|soum|sum)$"
-    r"|-(?:gun|shi|si|cho|machi|mura|son)$"
+    r"\s+(?:County|(?:New\s+)?Town|Township|District|Village|(?:Special\s+)?City|Ward|Gun|Soum|Sum|soum|sum)$"
+    r"|-(?:gun|shi|si|cho|machi|mura|son|ku)$"
     r"|^City\s+of\s+(?=[A-Z])"
 )
 _FIELD_FIRST = re.compile(
@@ -5336,8 +5380,9 @@ def tag(
     for record, record_texts in zip(records, texts, strict=True):
         mentions = structure_mentions(record, gazetteer)
         short = short_names(mentions, gazetteer)
+        listed = listed_names(mentions)
         for _ in record_texts:
-            found = doc_mentions(next(docs), gazetteer, short)
+            found = doc_mentions(next(docs), gazetteer, short, listed)
             short |= _feature_stems(found, gazetteer, short)
             mentions += found
         mentions = _bare_region_names(_namesakes_as_listed(mentions, gazetteer), gazetteer)
