@@ -114,6 +114,20 @@ def test_bilingual_country_and_observer_labels() -> None:
     ]
 
 
+def test_headings_in_the_pages_language_then_in_english_after_a_slash() -> None:
+    """The translation before a country's or the observers' heading is no authority."""
+    assert _groups(
+        "일본 / Japan (2)",
+        "  돗토리현 / Tottori Prefecture",
+        "  시마네현 / Shimane Prefecture",
+        "옵서버 및 초청기관 / Observers and guests",
+        "  · Korea Coast Guard",
+    ) == [
+        ("Japan", "member", ["Tottori Prefecture (돗토리현)", "Shimane Prefecture (시마네현)"]),
+        (None, "observer", ["Korea Coast Guard"]),
+    ]
+
+
 def test_a_country_headings_count_in_full_width_brackets() -> None:
     participation = _participation(["日本 Japan（2）: Toyama Prefecture, Niigata Prefecture"])
     assert [(g.country, g.stated, g.authorities) for g in participation.groups] == [

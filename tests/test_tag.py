@@ -1318,6 +1318,24 @@ def test_a_second_organizer_field_names_bodies() -> None:
     assert not any("Food" in name or "Agriculture" in name for name in organizations)  # left to the prose
 
 
+def test_a_second_organizer_fields_bodies_parted_by_bullets_and_a_venues_line_after_a_dash() -> None:
+    from pipeline.tagger.mentions import structure_mentions
+
+    text = (
+        "NEAR Working Committee Meeting 2018\n\nOverview\n Date ........ 12-14 March 2018\n"
+        " Venue ....... Longxi County (陇西县), Gansu Province, China\n"
+        "               — Longxi County Conference Center\n"
+        " Host ........ Gangwon Provincial Government\n"
+        " Organizers .. NEAR Secretariat · Gangwon-do · Gangneung-Wonju National University\n"
+    )
+    mentions = {
+        mention.text for mention in structure_mentions(parse(read_bytes(text.encode(), "x.txt")), load_gazetteer())
+    }
+    assert {"NEAR Secretariat", "Gangwon-do", "Gangneung-Wonju National University"} <= mentions
+    assert "Longxi County Conference Center" in mentions
+    assert not any("·" in name or name.startswith("—") for name in mentions)
+
+
 def test_a_translated_city_name_is_no_alias_and_mine_is_a_name_word(nlp) -> None:
     gazetteer = load_gazetteer()
     assert gazetteer.lookup("Science City") is None  # GeoNames' translation of Akademgorodok

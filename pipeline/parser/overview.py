@@ -683,6 +683,8 @@ OBSERVER_MARK = re.compile(
 # words in lower case in its brackets, never a country's name)
 OBSERVER_LINE = re.compile(
     r"[《【\[<〈＜]?\s*(?:※\s*)?(?:(?i:participated\s+as\s+)?[Oo]bservers?|OBSERVERS?)"
+    # ("Observers and guests": the bodies invited beside them are no members either)
+    r"(?i:\s+and\s+(?:invited\s+)?guests)?"
     r"(?:\s*\((?:\d+|[a-z][a-z ,]*)\))?\s*[:：]?\s*[》】\]>〉＞]?"
 )
 # "(observer)", "[Observer]", "（观察员 Observer）", "– observer": after a name, that one is an observer.
@@ -1172,6 +1174,7 @@ class ParticipationScanner:
         text = self.past_delegate(text)
         if not text:
             return
+        text = _heading_in_english(text)
         if ATTENDANCE_MODE.fullmatch(text.strip()):  # how the authorities after it took part: no group
             return
         if MEMBERS_HEADING.fullmatch(text.strip()):  # members of any country, after bodies of none
@@ -1565,7 +1568,7 @@ class ParticipationScanner:
             name, country, marked = placed
             self.add_authority(f"{name} ({country})", observer or marked)
             return
-        translated = next((found for pattern in TRANSLATED_NAMES if (found := pattern.match(text))), None)
+        translated = next((found for pattern in TRANSLATED_NAMES if (found := pattern.match(text.strip()))), None)
         if translated:  # "Chita Oblast / Читинская область (host)": one authority, its name in its own script
             text = f"{translated['name']} ({translated['native']}){translated['aside'] or ''}"
         for listed in listed_names(_SLASHES.sub(";", text)):
@@ -1999,6 +2002,21 @@ def heading_mode(text: str) -> str | None:
     """How the country a heading names took part, where the heading says it ("Japan (online)")."""
     match = COUNTRY_HEADING.match(text.strip())
     return match["mode"] if match and match["mode"] and country_code(match["name"]) else None
+
+
+# A heading in the page's own language, then in English after a slash: "대한민국 / Republic of
+# Korea (5)", "옵서버 및 초청기관 / Observers and guests"
+_TRANSLATED_HEADING = re.compile(r"^\s*[^\x00-\x7f][^/]*?\s/\s+(?P<english>[A-Za-z][^/]*)$")
+
+
+def _heading_in_english(text: str) -> str:
+    """A group's heading written in two languages, by its English (a country's, the observers'):
+    the translation before it is no authority."""
+    translated = _TRANSLATED_HEADING.match(text)
+    if translated is None:
+        return text
+    english = translated["english"]
+    return english if country_heading(english) or OBSERVER_LINE.fullmatch(english.strip()) else text
 
 
 def country_heading(text: str) -> tuple[str, int | None, str] | None:

@@ -174,8 +174,10 @@ SECTION_KINDS = (
     (
         "participation",
         re.compile(
-            # (after its name in the page's own language too: "参会地区 PARTICIPATING REGIONS")
-            r"^(?:[^\x00-\x7f]+\s+)?(?:list of )?(participants|participation"
+            # (after its name in the page's own language too: "参会地区 PARTICIPATING REGIONS", "참가 지역 /
+            # PARTICIPATING REGIONS")
+            r"^(?:[^\x00-\x7f][^\x00-\x7f ]*(?: [^\x00-\x7f][^\x00-\x7f ]*)*\s*(?:/\s*)?)?"
+            r"(?:list of )?(participants|participation"
             r"|participating (?:regional |local |member )?(regions|members|governments|authorities)"
             r"|attendance|members present|(?:member )?regional governments)"
             # (and before it in another language: "REGIONAL GOVERNMENTS / РЕГИОНАЛЬНЫЕ ПРАВИТЕЛЬСТВА")

@@ -379,6 +379,10 @@ def _initials_of(short: list[str], name: str) -> bool:
 ONLINE_WORDS = frozenset({"online", "on-line", "virtual", "video", "videoconference", "video-conference", "web"})
 
 
+# A venue's line that goes on with a dash: "Gansu Province, China" / "— Longxi County Conference Center"
+_LEADING_DASH = re.compile(r"^[—–-]+\s*")
+
+
 def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "FAC") -> list[Mention]:
     """The places of a venue. A bare name that is a city's as well as its region's is the
     city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city), as is a
@@ -388,7 +392,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         # (as the parser parts a venue; "... and online" names no place)
         for chunk in split_top_level_at(ONLINE_TOO.sub("", text), PLACE_SEPARATOR)
         for whole in split_top_level(chunk, ",")
-        for part in _unbracketed(_from_distance(whole))
+        for part in _unbracketed(_from_distance(_LEADING_DASH.sub("", whole)))
         for room_part in _room_aside_parts(part)
         for piece in _joined_places(_building_of_room(room_part), gazetteer)
         for located in _located_parts(_owner_named(piece), gazetteer)
@@ -953,9 +957,11 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
             # Provincial Government"); a part with "and" in it is two bodies where each piece is
             # one ("Tai'an Municipal People's Government & NEAR Secretariat"), else it is left to
             # the prose ("Food and Agriculture Organization", "Institute of Science and Technology")
+            # ("NEAR Secretariat · Gangwon-do · Gangneung-Wonju National University": bullets part them too)
             parts = [
                 body
-                for chunk in split_top_level(field.text, ";")
+                for listed in split_top_level(field.text, ";")
+                for chunk in split_top_level_at(listed, _BULLET)
                 for part in _region_and_body_or_parts(chunk, gazetteer)
                 for body in _with_parts(part)
             ]
@@ -1177,6 +1183,7 @@ def _body_mentions(name: str, gazetteer: Gazetteer, country: str | None) -> list
 
 
 _AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)
+_BULLET = re.compile(r"\s[·・•]\s")  # (not a slash: "林州市人民政府 / Linzhou Municipal People's Government")
 _LEADING_ARTICLE = re.compile(r"^the\s+(?=[A-Z])")  # "... and the NEAR Subcommittee on ...": the body's name
 
 
