@@ -126,6 +126,13 @@ def test_headings_in_the_pages_language_then_in_english_after_a_slash() -> None:
         ("Japan", "member", ["Tottori Prefecture (돗토리현)", "Shimane Prefecture (시마네현)"]),
         (None, "observer", ["Korea Coast Guard"]),
     ]
+    # (the country's name in both languages is kept as its heading wrote it, each a spelling of it)
+    assert _participation(["일본 / Japan (2)", "Tottori Prefecture"]).groups[0].country_text == "일본 Japan"
+
+
+def test_bodies_listed_by_acronyms_then_as_observers_all_observe() -> None:
+    assert _groups("ADB, EBRD and JICA as observers") == [(None, "observer", ["ADB", "EBRD", "JICA"])]
+    assert _groups("UNDP and UNESCO") == [(None, "member", ["UNDP", "UNESCO"])]
 
 
 def test_a_country_headings_count_in_full_width_brackets() -> None:

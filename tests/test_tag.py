@@ -1336,6 +1336,22 @@ def test_a_second_organizer_fields_bodies_parted_by_bullets_and_a_venues_line_af
     assert not any("·" in name or name.startswith("—") for name in mentions)
 
 
+def test_an_aside_of_two_known_places_joined_by_and_is_two_places() -> None:
+    from pipeline.tagger.mentions import structure_mentions
+
+    text = (
+        "Meeting of Secretaries-General 2022\n\nOverview\nDate: 18-20 October 2022\n\nParticipants\n"
+        "International organizations:\n- NOWPAP Regional Coordinating Unit (Busan and Toyama)\n"
+    )
+    places = {
+        mention.text
+        for mention in structure_mentions(parse(read_bytes(text.encode(), "x.txt")), load_gazetteer())
+        if mention.kind == "place"
+    }
+    assert {"Busan", "Toyama"} <= places
+    assert "Busan and Toyama" not in places
+
+
 def test_a_translated_city_name_is_no_alias_and_mine_is_a_name_word(nlp) -> None:
     gazetteer = load_gazetteer()
     assert gazetteer.lookup("Science City") is None  # GeoNames' translation of Akademgorodok

@@ -687,6 +687,8 @@ OBSERVER_LINE = re.compile(
     r"(?i:\s+and\s+(?:invited\s+)?guests)?"
     r"(?:\s*\((?:\d+|[a-z][a-z ,]*)\))?\s*[:：]?\s*[》】\]>〉＞]?"
 )
+# "... and JICA as observers" after the last of a list: they all observe
+_ALL_AS_OBSERVERS = re.compile(r"\sas\s+observers\.?$", re.IGNORECASE)
 # "(observer)", "[Observer]", "（观察员 Observer）", "– observer": after a name, that one is an observer.
 OBSERVER_SUFFIX = re.compile(
     # ("(observer, did not attend)", "(observer, by letter)": a remark may follow the word)
@@ -1571,7 +1573,10 @@ class ParticipationScanner:
         translated = next((found for pattern in TRANSLATED_NAMES if (found := pattern.match(text.strip()))), None)
         if translated:  # "Chita Oblast / Читинская область (host)": one authority, its name in its own script
             text = f"{translated['name']} ({translated['native']}){translated['aside'] or ''}"
-        for listed in listed_names(_SLASHES.sub(";", text)):
+        names = listed_names(_SLASHES.sub(";", text))
+        if len(names) > 1 and _ALL_AS_OBSERVERS.search(names[-1]) and not any(map(country_heading, names)):
+            observer = True  # "ADB, EBRD and JICA as observers": the mark is every name's of the list
+        for listed in names:
             item = _AND_OTHERS.sub(r"\g<name>", listed).strip()
             if _title_case(last := _LAST_LISTED.sub("", item)):
                 item = last  # (not "and the Kazakh border city of Khorgos": words about a name)
@@ -1764,6 +1769,8 @@ def _names_joined_by_and(item: str) -> list[str]:
         and not _JOINED_AREA.search(item)
     ):
         return parts
+    if len(parts) == 2 and all(_ACRONYM.fullmatch(part.strip()) for part in parts):
+        return parts  # "EBRD and JICA": two bodies by their acronyms
     # (a name's acronym after it is no word of the name: "Asian Development Bank (ADB) and the ...")
     bare = [_ACRONYM_ASIDE.sub("", part) for part in parts]
     if len(parts) != 2 or not all(_plain_name(part) for part in bare):
@@ -1777,6 +1784,7 @@ _LEADING_THE = re.compile(r"^the\s+")
 # Areas that UN bodies' names join with "and the", never two names
 _JOINED_AREA = re.compile(r"\b(?:Asia|Latin America|Europe) and the (?:Pacific|Caribbean|Central Asia)\b")
 _ACRONYM_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z&.-]*\)$")
+_ACRONYM = re.compile(r"[A-Z][A-Z&-]*[A-Z]")
 
 
 def _capitalised_ends(text: str) -> bool:
@@ -2006,17 +2014,20 @@ def heading_mode(text: str) -> str | None:
 
 # A heading in the page's own language, then in English after a slash: "대한민국 / Republic of
 # Korea (5)", "옵서버 및 초청기관 / Observers and guests"
-_TRANSLATED_HEADING = re.compile(r"^\s*[^\x00-\x7f][^/]*?\s/\s+(?P<english>[A-Za-z][^/]*)$")
+_TRANSLATED_HEADING = re.compile(r"^\s*(?P<native>[^\x00-\x7f][^/]*?)\s/\s+(?P<english>[A-Za-z][^/]*)$")
 
 
 def _heading_in_english(text: str) -> str:
-    """A group's heading written in two languages, by its English (a country's, the observers'):
-    the translation before it is no authority."""
+    """A group's heading written in two languages, as a heading in one: a country's in both
+    ("일본 Japan (2)", each a spelling of the country), the observers' by its English; the
+    translation before it is no authority."""
     translated = _TRANSLATED_HEADING.match(text)
     if translated is None:
         return text
     english = translated["english"]
-    return english if country_heading(english) or OBSERVER_LINE.fullmatch(english.strip()) else text
+    if country_heading(english) and country_heading(both := f"{translated['native']} {english}"):
+        return both
+    return english if OBSERVER_LINE.fullmatch(english.strip()) else text
 
 
 def country_heading(text: str) -> tuple[str, int | None, str] | None:

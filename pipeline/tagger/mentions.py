@@ -218,6 +218,9 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
 
 def _aside_names(aside: str, gazetteer: Gazetteer) -> list[str]:
     """The names in an aside (or in one of its pieces parted by semicolons)."""
+    joined = [piece.strip() for piece in split_top_level_at(aside, _AND)]
+    if len(joined) > 1 and all(_gazetteer_place(piece, gazetteer) for piece in joined):
+        return joined  # "NOWPAP Regional Coordinating Unit (Busan and Toyama)": where it sits, two places
     # "(Changwon Exhibition Convention Center, CECO)": a name and its acronym, each a name
     *name, last = split_top_level(aside, ",")
     # Names parted by commas, each a name: "(Barcelona, Spain)", where a body is; bodies, "(Arid Land
@@ -238,6 +241,11 @@ def _aside_names(aside: str, gazetteer: Gazetteer) -> list[str]:
     if split_aside(aside):  # "Jeollanam-do (Korea Aerospace Research Institute (KARI))": a name with its own aside
         return _with_aside(aside, gazetteer)
     return [", ".join(name).strip(), last.strip()] if name and is_acronym(last.strip()) else [aside]
+
+
+def _gazetteer_place(name: str, gazetteer: Gazetteer) -> bool:
+    entry = gazetteer.lookup(name)
+    return entry is not None and entry.kind == "place"
 
 
 def _body_or_acronym(name: str) -> bool:
