@@ -1188,6 +1188,32 @@ Subject: [NEAR Newsletter] Vol. 40
 """
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (  # a portal's breadcrumb, when it posted the page, its font buttons, the title in Chinese
+            "首页 > 新闻中心 > 外事动态\n发布时间：2005-09-01 09:32　来源：吉林省商务厅\n"
+            "【字体：大 中 小】　【打印本页】\n\n东北亚地区地方政府联合会（NEAR）物流通道与开发区专家会议\n"
+            "The 3rd NEAR Logistics Subcommittee Meeting\n\n"
+            "Overview\nDate: 29-31 August 2005\n",
+            "The 3rd NEAR Logistics Subcommittee Meeting",
+        ),
+        (  # the same page without an English title: the first line that is no breadcrumb nor the page's
+            "Home > News > Meetings\nPosted: 1 September 2005\n东北亚地区地方政府联合会物流专家会议\n\n"
+            "Overview\nDate: 2005\n",
+            "东北亚地区地方政府联合会物流专家会议",
+        ),
+        (  # a note over a page pasted below it, four lines down
+            "Dear colleagues,\n\nPlease find below the page of the meeting.\nThe list of participants follows.\n"
+            "Best regards,\nThe 5th NEAR Secretaries-General Meeting\n\nOverview\nDate: 2017\n",
+            "The 5th NEAR Secretaries-General Meeting",
+        ),
+    ],
+)
+def test_a_title_below_a_pages_masthead_or_a_note(text: str, title: str) -> None:
+    assert parse(read_bytes(text.encode(), "x.txt")).title == title
+
+
 def test_a_newsletter_forwarded_below_a_note_is_read_below_its_masthead() -> None:
     record = parse(read_bytes(FORWARDED_NEWSLETTER.encode(), "newsletter.txt"))
     assert record.title == 'The 4th Meeting of the NEAR Maritime Subcommittee - "Ports of the East Sea"'

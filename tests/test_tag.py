@@ -1352,6 +1352,13 @@ def test_an_aside_of_two_known_places_joined_by_and_is_two_places() -> None:
     assert "Busan and Toyama" not in places
 
 
+def test_bodies_listed_with_full_width_marks_in_chinese_are_each_a_body(nlp) -> None:
+    text = SHELL.format("主办单位：吉林省人民政府、东北亚地区地方政府联合会秘书处")
+    spellings = _spellings_of(text, nlp)
+    assert {"吉林省人民政府", "东北亚地区地方政府联合会秘书处"} <= spellings
+    assert not any("：" in spelling or "、" in spelling for spelling in spellings)
+
+
 def test_a_translated_city_name_is_no_alias_and_mine_is_a_name_word(nlp) -> None:
     gazetteer = load_gazetteer()
     assert gazetteer.lookup("Science City") is None  # GeoNames' translation of Akademgorodok

@@ -481,7 +481,13 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
                 sections.append(SectionDraft(heading, line.number, kind))
         elif sections:
             sections[-1].lines.append(line)
-        elif title is None and text and not _is_field(text):
+        elif (
+            title is None
+            and text
+            and not _is_field(text)
+            and not _PUBLICATION.match(text)
+            and not _BREADCRUMB.match(text)
+        ):
             title = text
         else:
             preface.append(line)
@@ -510,8 +516,18 @@ def _document_kind_line(texts: tuple[str, ...], headings: dict[int, tuple[str, s
     return first
 
 
-# How many lines a publication's masthead may take above the line naming the meeting.
-MASTHEAD_LINES = 3
+# How many lines a publication's masthead may take above the line naming the meeting (a portal's
+# breadcrumb, when and where it posted the page, its print and font buttons, the title in the
+# page's own language).
+MASTHEAD_LINES = 5
+# Where a portal put the page, above it: "首页 > 新闻中心 > 外事动态", "Home › News › Meetings"
+_BREADCRUMB = re.compile(r"^\s*(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|(?i:home))\s*[>›»/]\s")
+# A line of the page's publication, labelled though it is no field of the meeting: "发布时间：2005-09-01
+# 来源：吉林省商务厅", "【字体：大 中 小】" (its font buttons), "작성일 : 2012-05-02", "Posted: 24 October 2022"
+_PUBLICATION = re.compile(
+    r"^\s*【?(?:发布(?:时间|日期)|来源|浏览次数|点击(?:数|次数)|字体|작성일|등록일|조회수|작성자|投稿日|掲載日|更新日"
+    r"|(?i:posted|published|updated|source|views))\s*[:：]"
+)
 _TITLE_WORDS_MAX = 25
 
 
@@ -524,7 +540,7 @@ def _below_a_masthead(texts: tuple[str, ...], start: int) -> int | None:
         return None
     for index in filled[1:]:
         text = texts[index]
-        if _is_field(text) or match_label(_LEADING_GLYPH.sub("", text)) is not None:
+        if _is_field(text) or (match_label(_LEADING_GLYPH.sub("", text)) is not None and not _PUBLICATION.match(text)):
             return None
         if meeting_kind(text) is not None and len(text.split()) <= _TITLE_WORDS_MAX and not text.endswith("."):
             return index

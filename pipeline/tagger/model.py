@@ -112,11 +112,16 @@ def load_model(model: str | None = None) -> Language:
     # Japanese pages write them ("Japan International Cooperation Agency(JICA)" was one word
     # "Agency(JICA" and a name without its last word)
     english_infixes: Sequence[str | re.Pattern[str]] = nlp.Defaults.infixes or ()
-    tokenizer.infix_finditer = spacy.util.compile_infix_regex([*english_infixes, GLUED_BRACKET]).finditer
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(
+        [*english_infixes, GLUED_BRACKET, CJK_PUNCTUATION]
+    ).finditer
     return nlp
 
 
 GLUED_BRACKET = r"(?<=[^\W\d_])\((?=\w)"
+# ... and the full-width marks of Chinese, Japanese and Korean between words, which English's
+# infixes do not part ("主办单位：吉林省人民政府、东北亚地区地方政府联合会秘书处" was one word)
+CJK_PUNCTUATION = r"[、，；：（）「」『』【】《》〈〉。！？]"
 
 
 # Bullets English's prefixes do not part from a word: the katakana middle dot and the Hangul

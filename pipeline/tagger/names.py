@@ -2061,12 +2061,26 @@ NATIVE_FORMS = (
 # and its offices, a commission, a bank, a university or an institute, an agency, a company, an
 # association. (Not a one-character ministry, "部": it ends "东北部", the north-east part.)
 NATIVE_BODY_ENDINGS = (
-    ("chinese government", ("人民政府", "政府", "办公室", "办事处", "委员会", "事务局")),
+    ("chinese government", ("人民政府", "政府", "办公室", "办事处", "委员会", "事务局", "秘书处")),
     (
         "chinese institution",
-        ("大学", "学院", "研究院", "研究所", "研究中心", "机构", "银行", "公司", "公社", "集团", "协会", "联合会"),
+        (
+            "大学",
+            "学院",
+            "研究院",
+            "研究所",
+            "研究中心",
+            "机构",
+            "银行",
+            "公司",
+            "公社",
+            "集团",
+            "协会",
+            "联合会",
+            "分会",
+        ),
     ),
-    ("japanese body", ("県庁", "事務局", "機構", "銀行", "大學", "協会", "連合", "株式会社")),
+    ("japanese body", ("県庁", "事務局", "機構", "銀行", "大學", "協会", "連合", "株式会社", "委員会", "会議所")),
     ("korean body", ("도청", "시청", "사무국", "위원회", "연구원", "대학교", "협회", "공사", "재단", "은행")),
 )
 _CJK_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]+")
