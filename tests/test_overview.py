@@ -130,6 +130,17 @@ def test_headings_in_the_pages_language_then_in_english_after_a_slash() -> None:
     assert _participation(["일본 / Japan (2)", "Tottori Prefecture"]).groups[0].country_text == "일본 Japan"
 
 
+def test_a_tables_department_column_is_the_body_each_region_sent_and_a_guests_mark_stays_its() -> None:
+    assert _groups(
+        "No. | Country | Region | Department",
+        "1 | Japan | Toyama Prefecture | Living Environment and Culture Department",
+        "2 | China | Shaanxi Province (guest) | Forestry Department",
+    ) == [
+        ("Japan", "member", ["Toyama Prefecture (Living Environment and Culture Department)"]),
+        ("China", "observer", ["Shaanxi Province (Forestry Department)"]),
+    ]
+
+
 def test_bodies_listed_by_acronyms_then_as_observers_all_observe() -> None:
     assert _groups("ADB, EBRD and JICA as observers") == [(None, "observer", ["ADB", "EBRD", "JICA"])]
     assert _groups("UNDP and UNESCO") == [(None, "member", ["UNDP", "UNESCO"])]

@@ -1481,6 +1481,9 @@ class ParticipationScanner:
         asides = [aside for aside in (_native_name(cells, columns), body) if aside]
         for cell in authority_cells:
             text, marked = _with_seat(cell, seat_place) if seat_place else (cell, False)
+            if asides:  # (a mark stays last: "Shaanxi Province (guest)" and its department, a guest)
+                text, guest = strip_observer_suffix(text)
+                marked = marked or guest
             text += "".join(f" ({aside})" for aside in asides if aside not in text)
             self.add_items(text, observer or marked)
         self.delegates += _delegate_of_row(cells, columns, authority_cells)
@@ -1823,10 +1826,13 @@ TABLE_HEADERS = (
     ),
     # ("Organization" beside a region's column: the body the region sent; alone, the bodies themselves)
     # ("Delegation" beside a region's column: the body that delegated, as the region's institution)
+    # ("Department" beside a region's column: the region's department that came)
     (
         "body",
         re.compile(
-            r"\binstitut(?:e|ion)s?\b|\buniversit|\bagenc(?:y|ies)\b|^organi[sz]ations?$|^delegations?$", re.IGNORECASE
+            r"\binstitut(?:e|ion)s?\b|\buniversit|\bagenc(?:y|ies)\b|^organi[sz]ations?$|^delegations?$"
+            r"|^(?:departments?|divisions?|bureaus?|(?:department|division|office)\s+in\s+charge)$",
+            re.IGNORECASE,
         ),
     ),
     # "| Country | Member regions | Observers |": each row's observers, of the row's country
