@@ -141,6 +141,13 @@ def test_a_tables_department_column_is_the_body_each_region_sent_and_a_guests_ma
     ]
 
 
+def test_a_country_headings_count_in_square_brackets_then_its_authorities_after_spaces() -> None:
+    assert _groups("Mongolia [2]   Tov Province / Khentii Province", "Japan [1]      Tottori Prefecture") == [
+        ("Mongolia", "member", ["Tov Province", "Khentii Province"]),
+        ("Japan", "member", ["Tottori Prefecture"]),
+    ]
+
+
 def test_bodies_listed_by_acronyms_then_as_observers_all_observe() -> None:
     assert _groups("ADB, EBRD and JICA as observers") == [(None, "observer", ["ADB", "EBRD", "JICA"])]
     assert _groups("UNDP and UNESCO") == [(None, "member", ["UNDP", "UNESCO"])]

@@ -2005,9 +2005,10 @@ def strip_observer_suffix(text: str) -> tuple[str, bool]:
 _HEADING_MODE = r"on[\s-]?line|on[\s-]?site|in\s+person|by\s+video(?:\s*(?:link|conference))?|remotely|virtually|hybrid"
 _MODE_ASIDE = re.compile(rf"[(（](?P<mode>{_HEADING_MODE})[)）]", re.IGNORECASE)
 COUNTRY_HEADING = re.compile(
-    r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:[(（](?P<count>\d{1,6})[)）])?"
+    # (its count in brackets, square ones too: "Mongolia [5]   Tov Province / Khentii Province")
+    r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:[(（\[](?P<count>\d{1,6})[)）\]])?"
     rf"(?:\s*[(（](?P<mode>{_HEADING_MODE})[)）])?"
-    r"\s*(?:(?:[:：]|(?<=\s)[–—-](?=\s)|(?<=\d[)）]))\s*(?P<rest>.*))?$",
+    r"\s*(?:(?:[:：]|(?<=\s)[–—-](?=\s)|(?<=\d[)）\]]))\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 

@@ -179,7 +179,7 @@ SECTION_KINDS = (
             r"^(?:[^\x00-\x7f][^\x00-\x7f ]*(?: [^\x00-\x7f][^\x00-\x7f ]*)*\s*(?:/\s*)?)?"
             r"(?:list of )?(participants|participation"
             r"|participating (?:regional |local |member )?(regions|members|governments|authorities)"
-            r"|attendance|members present|(?:member )?regional governments)"
+            r"|attendance|members present|(?:member )?regional governments|member regions)"
             # (and before it in another language: "REGIONAL GOVERNMENTS / РЕГИОНАЛЬНЫЕ ПРАВИТЕЛЬСТВА")
             r"(?: by (?:country|region))?(?:\s*/\s*[^\x00-\x7f].*)?$",
             re.I,

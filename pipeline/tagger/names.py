@@ -1121,6 +1121,7 @@ FACILITY_CENTRE_WORDS = frozenset(
     | {"culture", "cultural", "art", "arts", "community", "visitor", "visitors", "press", "media", "world"}
     | {"ski", "alpine", "jumping", "ice", "skating", "sliding", "biathlon", "aquatics", "swimming", "tennis"}
     | {"sailing", "rowing", "golf", "equestrian", "shooting", "cycling", "diving", "cinema", "film"}
+    | {"hockey", "curling", "archery", "fencing", "judo", "wrestling", "gymnastics", "athletics"}
     | {"breeding"}  # a park of animals bred: "Hengdaohezi Feline Breeding Center"
 )
 # ... unless it names the body's purpose: "Gyeonggi Small and Medium Business Center" is an agency
