@@ -148,6 +148,36 @@ def test_a_country_headings_count_in_square_brackets_then_its_authorities_after_
     ]
 
 
+GLANCE_RELEASE = """NEAR logistics workshop in Grodekovo: regions discuss the Primorye-1 corridor
+
+Workshop at a glance
+• Dates: 17-19 September 2013
+• Venue: Pogranichny, Primorsky Krai, Russian Federation
+• Participants: 3 member regional governments from 2 countries
+\t– Russian Federation: Primorsky Krai, Khabarovsk Krai
+\t– China: Heilongjiang Province
+
+Opening and keynote speeches
+Opening the workshop, the Vice-Governor of Primorsky Krai said that the port of Vladivostok and the
+railways of the krai had been modernized for the summit held in 2012, and that the krai now wanted transit.
+
+Panel 1 – Border crossings
+The first panel dealt with the crossings, and the managers of the station at Grodekovo explained the gauges.
+"""
+
+
+def test_a_box_of_fields_at_a_glance_then_the_report_below_it() -> None:
+    """The report's headings are no authorities, and the report is a section of its own."""
+    record, groups = _record_groups(GLANCE_RELEASE)
+    assert groups == [
+        ("Russian Federation", "member", ["Primorsky Krai", "Khabarovsk Krai"]),
+        ("China", "member", ["Heilongjiang Province"]),
+    ]
+    assert record.overview is not None and record.overview.period is not None and record.overview.venue is not None
+    assert not record.overview.other and not any(note.code == "unplaced-text" for note in record.notes)
+    assert record.sections[0].heading is None and record.sections[0].lines[0] == "Opening and keynote speeches"
+
+
 def test_bodies_listed_by_acronyms_then_as_observers_all_observe() -> None:
     assert _groups("ADB, EBRD and JICA as observers") == [(None, "observer", ["ADB", "EBRD", "JICA"])]
     assert _groups("UNDP and UNESCO") == [(None, "member", ["UNDP", "UNESCO"])]
@@ -1781,7 +1811,10 @@ def test_a_paragraph_of_prose_after_the_participants_is_no_part_of_their_list() 
         "1990s, is today a district of hotels, while many routes to China, Mongolia and Russia were still closed.\n"
     )
     assert groups == [("Vietnam", "observer", ["Khanh Hoa Province"])]
-    assert "unplaced-text" in [note.code for note in record.notes]
+    # (a report on the meeting, a section of its own with no heading, as below a participants' section)
+    (report,) = [section for section in record.sections if section.heading is None]
+    assert report.lines[0].startswith("Yeongjong Island, which was joined")
+    assert "unplaced-text" not in [note.code for note in record.notes]
 
 
 def test_a_paragraph_of_prose_below_a_participants_section_is_a_section_of_its_own() -> None:

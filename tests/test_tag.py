@@ -1359,6 +1359,30 @@ def test_bodies_listed_with_full_width_marks_in_chinese_are_each_a_body(nlp) -> 
     assert not any("：" in spelling or "、" in spelling for spelling in spellings)
 
 
+def test_a_participant_named_in_its_own_script_with_a_bodys_ending_is_a_body() -> None:
+    from pipeline.tagger.mentions import structure_mentions
+
+    text = (
+        "Meeting of Secretaries-General 2022\n\nOverview\nDate: 18-20 October 2022\n\nParticipants\n"
+        "Republic of Korea: 동북아시아지역자치단체연합 사무국, 인천광역시\n"
+    )
+    kinds = {
+        mention.text: mention.kind
+        for mention in structure_mentions(parse(read_bytes(text.encode(), "x.txt")), load_gazetteer())
+    }
+    assert kinds["동북아시아지역자치단체연합 사무국"] == "organization"
+    assert kinds["인천광역시"] == "place"
+
+
+def test_an_acronym_defined_as_a_body_stays_one_whatever_a_later_mention_makes_of_it(nlp) -> None:
+    text = SHELL.format(
+        "Technical tour of the JAIST campus in Nomi City. The research park around the Japan Advanced "
+        "Institute of Science and Technology (JAIST) was shown."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["JAIST"] == kinds["Japan Advanced Institute of Science and Technology"] == "organization"
+
+
 def test_a_translated_city_name_is_no_alias_and_mine_is_a_name_word(nlp) -> None:
     gazetteer = load_gazetteer()
     assert gazetteer.lookup("Science City") is None  # GeoNames' translation of Akademgorodok

@@ -266,7 +266,7 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             fields[-1].values[-1] = Line(last.number, f"{last.text} {_EMPTY_FIRST_CELL.sub('', line.text).strip(' |')}")
         elif _own_line_label(lines, index, fields):
             fields.append(RawField(line.text.strip(), line.number))
-        elif fields and not _stray(fields[-1], line.text):
+        elif fields and not _stray(fields[-1], line.text) and not _heads_prose(fields[-1], lines, index):
             row = _TABLE_ROW.match(line.text) if fields[-1].kind != "participation" else None
             if row is not None:  # "| | Harbin International ... |": the value's cell going on, after a bar
                 line = Line(line.number, "| " + " | ".join(cell for cell in _cells(row) if cell))
@@ -490,6 +490,25 @@ PROSE_WORDS_MIN = 20
 def _prose(text: str) -> bool:
     words = text.split()
     return len(words) >= PROSE_WORDS_MIN and 2 * sum(word[:1].islower() for word in words) >= len(words)
+
+
+_PROSE_HEADING_WORDS_MAX = 8
+
+
+def _heads_prose(field: RawField, lines: list[Line], index: int) -> bool:
+    """A short line after a blank one, right over a paragraph of prose, below the participants'
+    list: the heading of a part of the report ("Opening and keynote speeches", "Panel 1 –
+    Border crossings"), no authority."""
+    text = lines[index].text
+    return (
+        field.kind == "participation"
+        and index > 0
+        and not lines[index - 1].text.strip()
+        and len(text.split()) <= _PROSE_HEADING_WORDS_MAX
+        and not text.rstrip().endswith((".", ",", ";", ":"))
+        and not opens_group(text)
+        and _prose_paragraph(lines[index + 1 :])
+    )
 
 
 def _stray(field: RawField, text: str) -> bool:

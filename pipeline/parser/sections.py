@@ -161,7 +161,11 @@ SECTION_MARKERS = (
 )
 
 SECTION_KINDS = (
-    ("overview", re.compile(r"\b(overview|outline|summary|general information|basic information)\b", re.I)),
+    (
+        "overview",
+        # ("Workshop at a glance", "Key facts": a news release's box of the meeting's fields)
+        re.compile(r"\b(overview|outline|summary|general information|basic information|at a glance|key facts)\b", re.I),
+    ),
     (
         "contents",
         re.compile(
@@ -873,6 +877,10 @@ def parse(raw: RawText) -> Record:
         # (unless its heading says it lists regions: "PARTICIPATING REGIONS" numbered one by one)
         if draft.kind == "participation" and not (_lists_authorities(draft.lines) or _names_regions(draft.heading)):
             draft = dataclasses.replace(draft, kind=None)
+        elif draft.kind == "overview" and "overview" not in by_kind and (report_at := prose_after_fields(draft.lines)):
+            # (the report below a box of fields, "Workshop at a glance", is a section of its own, with no heading)
+            others.append(Section(heading=None, lines=verbatim_lines(draft.lines[report_at:])))
+            draft = dataclasses.replace(draft, lines=draft.lines[:report_at])
         elif draft.kind == "participation":
             listed, report = prose_paragraphs(draft.lines)
             if report:  # (a paragraph on the meeting below the list is a section of its own, with no heading)

@@ -936,6 +936,8 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                             and gazetteer.lookup(name) is None
                         )
                         or head_kind(name) in ("organization", "event")
+                        # ("동북아시아지역자치단체연합 사무국": a body by its ending, in its own script)
+                        or native_body(name.replace(" ", "")) is not None
                         or head_word(name) in RAILWAY_OPERATORS
                         or _named_with_acronym(name, gazetteer)
                         or _shape_kind(name) == "organization"
@@ -5346,7 +5348,13 @@ def merge(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> li
     entities = []
     for key, group in groups.items():
         entry = group[0].entry
-        structural = [m for m in group if m.from_structure] or group
+        # (the structure says what a thing is, else a name's definition, "... Technology (JAIST)",
+        # which no later "the JAIST campus" undoes, else its first mention)
+        structural = (
+            [m for m in group if m.from_structure]
+            or [m for m in group if m.same_as and is_acronym_word(m.text)]
+            or group
+        )
         if entry:
             name, kind, label, country, code = entry.name, entry.kind, entry.label, entry.country, entry.code
         else:
