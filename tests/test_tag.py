@@ -336,6 +336,7 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
         ),
         ("Governments of Jilin, Liaoning and Heilongjiang", ["Governments of Jilin", "Liaoning", "Heilongjiang"]),
         ("Gangwon State &  ", ["Gangwon State"]),  # a joiner with nothing after it (no body, no error)
+        (" & NEAR Secretariat", ["NEAR Secretariat"]),  # ... or with nothing before it
         (  # a Korean province and its own bureau, one body; in a longer list, each piece a body
             "Jeollanam-do, Ocean and Fisheries Bureau",
             ["Jeollanam-do, Ocean and Fisheries Bureau"],

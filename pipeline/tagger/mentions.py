@@ -696,6 +696,9 @@ def _joined_parts(text: str) -> list[str]:
         following = next(iter(split_top_level(ORGANIZER_JOINERS.split(rest, maxsplit=1)[0], ",")), "")
         following = name_before_aside(following)
         last = part.rsplit(",", 1)[-1]  # (the name "and" follows: "Government of X, Y City Administration and ...")
+        if not part.strip():  # ("and the NEAR Secretariat" with nothing before: no name to go on with)
+            position = joiner.end()
+            continue
         if joiner.group(0).strip() in ("and", "&") and (
             # (not before an acronym, a name of its own: "Government of the Sakha Republic & ALROSA")
             (" of " in last and head_kind(following) is None and not is_acronym(following.strip()))
