@@ -2040,7 +2040,7 @@ def heading_mode(text: str) -> str | None:
 
 # A heading in the page's own language, then in English after a slash: "대한민국 / Republic of
 # Korea (5)", "옵서버 및 초청기관 / Observers and guests"
-_TRANSLATED_HEADING = re.compile(r"^\s*(?P<native>[^\x00-\x7f][^/]*?)\s/\s+(?P<english>[A-Za-z][^/]*)$")
+_TRANSLATED_HEADING = re.compile(r"^\s*+(?P<native>[^\x00-\x7f\s][^/]*?)\s/\s+(?P<english>[A-Za-z][^/]*)$")
 
 
 def _heading_in_english(text: str) -> str:

@@ -180,7 +180,9 @@ SECTION_KINDS = (
         re.compile(
             # (after its name in the page's own language too: "参会地区 PARTICIPATING REGIONS", "참가 지역 /
             # PARTICIPATING REGIONS")
-            r"^(?:[^\x00-\x7f][^\x00-\x7f ]*(?: [^\x00-\x7f][^\x00-\x7f ]*)*\s*(?:/\s*)?)?"
+            # (possessive: a long run of wide spaces is read once, "\u3000" being neither ASCII nor
+            # anything but a space)
+            r"^(?:[^\x00-\x7f\s]++(?:\s++[^\x00-\x7f\s]++)*+\s*+(?:/\s*+)?)?"
             r"(?:list of )?(participants|participation"
             r"|participating (?:regional |local |member )?(regions|members|governments|authorities)"
             r"|attendance|members present|(?:member )?regional governments|member regions)"

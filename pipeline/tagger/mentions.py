@@ -657,10 +657,11 @@ _WITH_JOINERS = (
 )
 # ... and a region's part in a body between them: "Toyama Prefecture as coordinator of the Environment Subcommittee"
 _AS_PART_OF = r"\s+as\s+(?:the\s+)?(?:co-?)?(?:coordinator|coordinating\s+region|host|chair)\s+(?:of|for)\s+(?:the\s+)?"
+# (each starts where a run of spaces starts, not again inside it: a value of 20,000 spaces is read once)
 ORGANIZER_JOINERS = re.compile(
-    r"\s*;\s*|\s+[·・•/]\s+|\s+(?:&|and)\s+|" + _AS_PART_OF + "|" + _WITH_JOINERS, re.IGNORECASE
+    r"(?<!\s)(?:\s*;\s*|\s+[·・•/]\s+|\s+(?:&|and)\s+|" + _AS_PART_OF + "|" + _WITH_JOINERS + ")", re.IGNORECASE
 )
-WITH_JOINERS = re.compile(_WITH_JOINERS, re.IGNORECASE)
+WITH_JOINERS = re.compile(rf"(?<!\s)(?:{_WITH_JOINERS})", re.IGNORECASE)
 
 
 _TOPIC_TAIL = re.compile(r"\s(?:on|for)\s")
