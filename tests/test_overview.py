@@ -178,6 +178,21 @@ def test_a_box_of_fields_at_a_glance_then_the_report_below_it() -> None:
     assert record.sections[0].heading is None and record.sections[0].lines[0] == "Opening and keynote speeches"
 
 
+def test_the_observers_heading_with_its_first_name_on_its_line_after_a_table() -> None:
+    """("Observers<TAB>Wetlands International", its tab read as a space): observers of no country,
+    the lines below them too."""
+    assert _groups(
+        "No. | Country | Region | Department",
+        "13 | Russia | Khabarovsk Krai | Committee on Natural Resources",
+        "",
+        "Observers Northwest Pacific Action Plan (NOWPAP) of UNEP",
+        "Wetlands International",
+    ) == [
+        ("Russian Federation", "member", ["Khabarovsk Krai (Committee on Natural Resources)"]),
+        (None, "observer", ["Northwest Pacific Action Plan (NOWPAP) of UNEP", "Wetlands International"]),
+    ]
+
+
 def test_bodies_listed_by_acronyms_then_as_observers_all_observe() -> None:
     assert _groups("ADB, EBRD and JICA as observers") == [(None, "observer", ["ADB", "EBRD", "JICA"])]
     assert _groups("UNDP and UNESCO") == [(None, "member", ["UNDP", "UNESCO"])]

@@ -706,6 +706,8 @@ OBSERVER_LINE = re.compile(
     r"(?i:\s+and\s+(?:invited\s+)?guests)?"
     r"(?:\s*\((?:\d+|[a-z][a-z ,]*)\))?\s*[:：]?\s*[》】\]>〉＞]?"
 )
+# The observers' heading and the first name after it on its line, no colon between
+_OBSERVERS_THEN_NAME = re.compile(r"^\s*(?:Observers|OBSERVERS)\s+(?P<rest>[A-Z][^:：]*)$")
 # "... and JICA as observers" after the last of a list: they all observe
 _ALL_AS_OBSERVERS = re.compile(r"\sas\s+observers\.?$", re.IGNORECASE)
 # "(observer)", "[Observer]", "（观察员 Observer）", "– observer": after a name, that one is an observer.
@@ -1213,6 +1215,11 @@ class ParticipationScanner:
         if OBSERVER_LINE.fullmatch(text):
             self._observers_begin()
             return
+        if (observers := _OBSERVERS_THEN_NAME.match(text)) is not None:
+            # "Observers<TAB>Wetlands International" after a table, its tab read as a space: the
+            # heading, then the first of its names (the names on the lines below are observers too)
+            self._observers_begin()
+            text = observers["rest"]
         if (bodies := bodies_heading(text)) is not None:
             self.open_group(bodies).observer = True
             return
