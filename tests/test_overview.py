@@ -193,6 +193,19 @@ def test_the_observers_heading_with_its_first_name_on_its_line_after_a_table() -
     ]
 
 
+def test_a_table_values_cell_going_on_after_a_dash_is_the_value_without_it() -> None:
+    record = parse(
+        read_bytes(
+            "NEAR Expert Meeting 2019\n\nOverview\n| Date | 20-22 August 2019 |\n"
+            "| Venue | Longxi County, Gansu Province, China |\n| | — Longxi County Conference Center |\n"
+            "| Host | Gansu Provincial People's Government |\n".encode(),
+            "x.txt",
+        )
+    )
+    assert record.overview is not None and record.overview.venue is not None
+    assert record.overview.venue.text == "Longxi County, Gansu Province, China | Longxi County Conference Center"
+
+
 def test_bodies_listed_by_acronyms_then_as_observers_all_observe() -> None:
     assert _groups("ADB, EBRD and JICA as observers") == [(None, "observer", ["ADB", "EBRD", "JICA"])]
     assert _groups("UNDP and UNESCO") == [(None, "member", ["UNDP", "UNESCO"])]

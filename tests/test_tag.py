@@ -1326,11 +1326,11 @@ def test_a_second_organizer_fields_bodies_parted_by_bullets_and_a_venues_line_af
     from pipeline.tagger.mentions import structure_mentions
 
     text = (
-        "NEAR Working Committee Meeting 2018\n\nOverview\n Date ........ 12-14 March 2018\n"
-        " Venue ....... Longxi County (陇西县), Gansu Province, China\n"
-        "               — Longxi County Conference Center\n"
-        " Host ........ Gangwon Provincial Government\n"
-        " Organizers .. NEAR Secretariat · Gangwon-do · Gangneung-Wonju National University\n"
+        "NEAR Working Committee Meeting 2018\n\nOverview\n| Date | 12-14 March 2018 |\n"
+        "| Venue | Longxi County (陇西县), Gansu Province, China |\n"
+        "| | — Longxi County Conference Center |\n"
+        "| Host | Gangwon Provincial Government |\n"
+        "| Organizers | NEAR Secretariat · Gangwon-do · Gangneung-Wonju National University |\n"
     )
     mentions = {
         mention.text for mention in structure_mentions(parse(read_bytes(text.encode(), "x.txt")), load_gazetteer())

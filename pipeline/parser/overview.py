@@ -269,7 +269,9 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
         elif fields and not _stray(fields[-1], line.text) and not _heads_prose(fields[-1], lines, index):
             row = _TABLE_ROW.match(line.text) if fields[-1].kind != "participation" else None
             if row is not None:  # "| | Harbin International ... |": the value's cell going on, after a bar
-                line = Line(line.number, "| " + " | ".join(cell for cell in _cells(row) if cell))
+                # (a dash before it only leads to it, as in the label's row: "| | — Longxi County Conference Center |")
+                value_cells = [_DASH_LEAD.sub("", cell) for cell in _cells(row)]
+                line = Line(line.number, "| " + " | ".join(cell for cell in value_cells if cell))
             fields[-1].values.append(line)
         else:
             unlabelled.append(line)
@@ -453,6 +455,9 @@ def _table_row_label(text: str) -> tuple[str, str] | None:
     if len(cells) != 2 or not all(cells) or not _plausible_other_label(cells[0]):
         return None
     return cells[0], cells[1]
+
+
+_DASH_LEAD = re.compile(r"^[-–—]\s+")
 
 
 def _cells(row: re.Match[str]) -> list[str]:

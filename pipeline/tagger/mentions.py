@@ -387,10 +387,6 @@ def _initials_of(short: list[str], name: str) -> bool:
 ONLINE_WORDS = frozenset({"online", "on-line", "virtual", "video", "videoconference", "video-conference", "web"})
 
 
-# A venue's line that goes on with a dash: "Gansu Province, China" / "— Longxi County Conference Center"
-_LEADING_DASH = re.compile(r"^[—–-]+\s*")
-
-
 def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "FAC") -> list[Mention]:
     """The places of a venue. A bare name that is a city's as well as its region's is the
     city there ("Toyama, Toyama Prefecture, Japan": the meeting was in the city), as is a
@@ -400,7 +396,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         # (as the parser parts a venue; "... and online" names no place)
         for chunk in split_top_level_at(ONLINE_TOO.sub("", text), PLACE_SEPARATOR)
         for whole in split_top_level(chunk, ",")
-        for part in _unbracketed(_from_distance(_LEADING_DASH.sub("", whole)))
+        for part in _unbracketed(_from_distance(whole))
         for room_part in _room_aside_parts(part)
         for piece in _joined_places(_building_of_room(room_part), gazetteer)
         for located in _located_parts(_owner_named(piece), gazetteer)
