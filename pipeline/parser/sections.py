@@ -863,10 +863,7 @@ def parse(raw: RawText) -> Record:
     if preface and any(line.text for line in preface):
         fields, _ = collect_fields(preface)
         if any(raw_field.kind for raw_field in fields) and not any(d.kind == "overview" for d in drafts):
-            prose_start = prose_after_fields(preface)
-            if prose_start is not None:  # (the report below the fields is a section of its own, with no heading)
-                preface, report = preface[:prose_start], preface[prose_start:]
-                others.append(Section(heading=None, lines=verbatim_lines(report)))
+            preface = _fields_apart_from_report(preface, others)
             by_kind["overview"] = SectionDraft(None, preface[0].number, "overview", preface)
         else:
             others.append(Section(heading=None, lines=verbatim_lines(preface)))
@@ -879,10 +876,8 @@ def parse(raw: RawText) -> Record:
         # (unless its heading says it lists regions: "PARTICIPATING REGIONS" numbered one by one)
         if draft.kind == "participation" and not (_lists_authorities(draft.lines) or _names_regions(draft.heading)):
             draft = dataclasses.replace(draft, kind=None)
-        elif draft.kind == "overview" and "overview" not in by_kind and (report_at := prose_after_fields(draft.lines)):
-            # (the report below a box of fields, "Workshop at a glance", is a section of its own, with no heading)
-            others.append(Section(heading=None, lines=verbatim_lines(draft.lines[report_at:])))
-            draft = dataclasses.replace(draft, lines=draft.lines[:report_at])
+        elif draft.kind == "overview" and "overview" not in by_kind:  # (a box of fields, "Workshop at a glance")
+            draft = dataclasses.replace(draft, lines=_fields_apart_from_report(draft.lines, others))
         elif draft.kind == "participation":
             listed, report = prose_paragraphs(draft.lines)
             if report:  # (a paragraph on the meeting below the list is a section of its own, with no heading)
@@ -950,6 +945,16 @@ _REGIONS_WORD = re.compile(r"\b(?:regions|members|governments|authorities)\b", r
 
 def _names_regions(heading: str | None) -> bool:
     return heading is not None and _REGIONS_WORD.search(heading) is not None
+
+
+def _fields_apart_from_report(lines: list[Line], others: list[Section]) -> list[Line]:
+    """The lines of an overview's fields; the report below them, if any, is a section of its
+    own with no heading, added to ``others``."""
+    report_at = prose_after_fields(lines)
+    if report_at is None:
+        return lines
+    others.append(Section(heading=None, lines=verbatim_lines(lines[report_at:])))
+    return lines[:report_at]
 
 
 def _lists_authorities(lines: list[Line]) -> bool:
