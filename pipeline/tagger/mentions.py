@@ -244,6 +244,7 @@ def _aside_names(aside: str, gazetteer: Gazetteer) -> list[str]:
 
 
 def _gazetteer_place(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer knows ``name`` as a place."""
     entry = gazetteer.lookup(name)
     return entry is not None and entry.kind == "place"
 
@@ -333,7 +334,7 @@ def _towns_joined(part: str, pieces: list[str], gazetteer: Gazetteer) -> bool:
     gazetteer knows and the others bare names (capitalised words, no head word)."""
     if gazetteer.lookup(part) is not None:  # "Bosnia and Herzegovina"
         return False
-    known = [piece for piece in pieces if (entry := gazetteer.lookup(piece)) is not None and entry.kind == "place"]
+    known = [piece for piece in pieces if _gazetteer_place(piece, gazetteer)]
     return bool(known) and all(
         piece in known
         or (
