@@ -12,7 +12,7 @@ from pipeline import parse, read, read_bytes
 from pipeline.tagger import ModelError, load_nlp, prose, tag
 from pipeline.tagger.evaluate import load_gold, score_file, total
 from pipeline.tagger.gazetteer import load_gazetteer
-from pipeline.tagger.mentions import Mention, department_of_country, merge, organizer_bodies
+from pipeline.tagger.mentions import Mention, department_of_country, merge, organizer_bodies, structure_mentions
 from pipeline.tagger.model import EXCLUDED_COMPONENTS, GatedMatcher, load_model, resolve_model, shape_gate, with_rulers
 from pipeline.tagger.names import NAME_SHAPES, clean_span
 from tests.conftest import TESTS
@@ -1309,22 +1309,23 @@ def test_korean_cities_are_named_as_the_records_write_them() -> None:
         assert entry is not None and entry.name == name
 
 
-def test_a_second_organizer_field_names_bodies() -> None:
-    from pipeline.tagger.mentions import structure_mentions
+def _structure_mentions_of(text: str) -> list[Mention]:
+    """The mentions a text's structure gives (its overview and its participants), before the prose."""
+    return structure_mentions(parse(read_bytes(text.encode(), "x.txt")), load_gazetteer())
 
+
+def test_a_second_organizer_field_names_bodies() -> None:
     text = (
         "NEAR Forum on Green Cities 2013\n\nOVERVIEW\nDATE: 3-4 July 2013\nORGANIZER: Gyeonggi Provincial Government\n"
         "CO-ORGANIZER: Suwon City Hall; Gyeonggi Research Institute (GRI), Food and Agriculture Organization\n"
     )
-    mentions = structure_mentions(parse(read_bytes(text.encode(), "forum.txt")), load_gazetteer())
+    mentions = _structure_mentions_of(text)
     organizations = {mention.text for mention in mentions if mention.kind == "organization"}
     assert {"Gyeonggi Provincial Government", "Suwon City Hall", "Gyeonggi Research Institute"} <= organizations
     assert not any("Food" in name or "Agriculture" in name for name in organizations)  # left to the prose
 
 
 def test_a_second_organizer_fields_bodies_parted_by_bullets_and_a_venues_line_after_a_dash() -> None:
-    from pipeline.tagger.mentions import structure_mentions
-
     text = (
         "NEAR Working Committee Meeting 2018\n\nOverview\n| Date | 12-14 March 2018 |\n"
         "| Venue | Longxi County (陇西县), Gansu Province, China |\n"
@@ -1332,26 +1333,18 @@ def test_a_second_organizer_fields_bodies_parted_by_bullets_and_a_venues_line_af
         "| Host | Gangwon Provincial Government |\n"
         "| Organizers | NEAR Secretariat · Gangwon-do · Gangneung-Wonju National University |\n"
     )
-    mentions = {
-        mention.text for mention in structure_mentions(parse(read_bytes(text.encode(), "x.txt")), load_gazetteer())
-    }
+    mentions = {mention.text for mention in _structure_mentions_of(text)}
     assert {"NEAR Secretariat", "Gangwon-do", "Gangneung-Wonju National University"} <= mentions
     assert "Longxi County Conference Center" in mentions
     assert not any("·" in name or name.startswith("—") for name in mentions)
 
 
 def test_an_aside_of_two_known_places_joined_by_and_is_two_places() -> None:
-    from pipeline.tagger.mentions import structure_mentions
-
     text = (
         "Meeting of Secretaries-General 2022\n\nOverview\nDate: 18-20 October 2022\n\nParticipants\n"
         "International organizations:\n- NOWPAP Regional Coordinating Unit (Busan and Toyama)\n"
     )
-    places = {
-        mention.text
-        for mention in structure_mentions(parse(read_bytes(text.encode(), "x.txt")), load_gazetteer())
-        if mention.kind == "place"
-    }
+    places = {mention.text for mention in _structure_mentions_of(text) if mention.kind == "place"}
     assert {"Busan", "Toyama"} <= places
     assert "Busan and Toyama" not in places
 
@@ -1364,16 +1357,11 @@ def test_bodies_listed_with_full_width_marks_in_chinese_are_each_a_body(nlp) -> 
 
 
 def test_a_participant_named_in_its_own_script_with_a_bodys_ending_is_a_body() -> None:
-    from pipeline.tagger.mentions import structure_mentions
-
     text = (
         "Meeting of Secretaries-General 2022\n\nOverview\nDate: 18-20 October 2022\n\nParticipants\n"
         "Republic of Korea: 동북아시아지역자치단체연합 사무국, 인천광역시\n"
     )
-    kinds = {
-        mention.text: mention.kind
-        for mention in structure_mentions(parse(read_bytes(text.encode(), "x.txt")), load_gazetteer())
-    }
+    kinds = {mention.text: mention.kind for mention in _structure_mentions_of(text)}
     assert kinds["동북아시아지역자치단체연합 사무국"] == "organization"
     assert kinds["인천광역시"] == "place"
 
