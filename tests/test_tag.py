@@ -2141,6 +2141,24 @@ def test_a_bracketed_native_name_says_what_kind_of_place_the_latin_one_is(nlp) -
         assert kinds.get(name) == "place", name
 
 
+def test_a_name_before_a_bracketed_native_place_is_that_place(nlp) -> None:
+    ids = _ids_of(SHELL.format("Vityaz (Витязь) is a village of about 200 people on the coast."), nlp)
+    assert ids["Vityaz"] == ids["Витязь"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "kind"),
+    [
+        ("Vityaz, 16 June 2012", "Vityaz", "place"),
+        ("Shin'onsen, November 7th, 2019", "Shin'onsen", "place"),
+        ("NEAR Secretariat, 7 November 2019", "NEAR Secretariat", "organization"),
+        ("Tumen River Research Institute, 7 Nov. 2019", "Tumen River Research Institute", "organization"),
+    ],
+)
+def test_a_closing_line_of_place_and_date_names_the_place(nlp, line: str, name: str, kind: str) -> None:
+    assert dict(_kinds_of(SHELL.format(line), nlp)).get(name) == kind
+
+
 @pytest.mark.parametrize(
     ("name", "split"),
     [

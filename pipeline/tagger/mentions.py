@@ -3164,15 +3164,19 @@ NATIVE_NAMED_WORDS = 4  # "Angarskaya Derevnya (Ангарская деревн�
 
 def _named_by_native_form(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """Capitalised words right before a bracketed name in another script that says what kind
-    of place it is (NATIVE_FORMS: "Sapsido (삽시도)", "Dajingmen (大境门)"), where neither the
-    model nor the gazetteer took them for a place or a body: that place, as a proposal."""
+    of place it is (NATIVE_FORMS: "Sapsido (삽시도)", "Dajingmen (大境门)") or that the model took
+    for a place ("Vityaz (Витязь)"), where neither the model nor the gazetteer took the words
+    for a place or a body: that place, as a proposal."""
     found = []
     for bracket in doc:
         if bracket.text != "(" or bracket.i == 0:
             continue
         aside = _native_aside(doc, bracket.i)
-        shown = native_form(doc[aside.start : aside.stop].text) if aside is not None else None
-        if shown is None:
+        if aside is None:
+            continue
+        shown = native_form(doc[aside.start : aside.stop].text)
+        label = shown.label if shown is not None else _place_label(doc[aside.start : aside.stop])
+        if label is None:
             continue
         start = bracket.i
         while start > 0 and bracket.i - start < NATIVE_NAMED_WORDS:
@@ -3185,9 +3189,16 @@ def _named_by_native_form(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, b
         words = doc[start : bracket.i]
         if not len(words) or any(token.ent_type_ in PLACE_LABELS | ORG_LABELS for token in words):
             continue
-        mention = _mention(words.text, gazetteer, "place", shown.label, source="rules")
+        mention = _mention(words.text, gazetteer, "place", label, source="rules")
         found.append((range(start, bracket.i), True, [mention]))
     return found
+
+
+def _place_label(aside: Span) -> str | None:
+    """The model's place label of a whole bracketed name in another script ("Vityaz (Витязь)"),
+    though its words do not say what kind of place it is."""
+    labels = {token.ent_type_ for token in aside}
+    return label if len(labels) == 1 and (label := labels.pop()) in PLACE_LABELS else None
 
 
 def _native_bodies(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
@@ -3271,6 +3282,29 @@ def _named_by_unit_noun(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
 
 
 RESOURCE_WORDS_BEFORE = 2  # "the Elga coal deposit", "the Kovykta gas condensate field"
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# A document's closing line of where and when it was adopted, a paragraph of its own:
+# "Vityaz, 16 June 2012", "Shin'onsen, November 7, 2019"
+DATELINE = re.compile(
+    rf"(?P<place>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,3}}),[ ]"
+    rf"(?:{_DAY}[ ](?i:{_MONTH})\.?|(?i:{_MONTH})\.?[ ]{_DAY},?)[ ]\d{{4}}\.?"
+)
+
+
+def _dateline_place(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """The name a closing line of place and date gives (DATELINE), a proposal over the line: a
+    place, or the body the gazetteer knows ("NEAR Secretariat, 7 November 2019"), never a
+    body it does not know."""
+    line = DATELINE.fullmatch(doc.text.strip())
+    if line is None:
+        return []
+    place = line["place"]
+    mention = _mention(place, gazetteer, "place", "GPE", source="rules")
+    if not is_name(place) or (mention.entry is None and head_kind(place) == "organization"):
+        return []
+    return [(range(len(doc)), mention.entry is None, [mention])]
 
 
 COMPANY_NAME_WORDS = 5
@@ -3986,6 +4020,7 @@ def doc_mentions(
     proposals.extend(_named_by_native_form(doc, gazetteer))
     proposals.extend(_native_bodies(doc, gazetteer))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
+    proposals.extend(_dateline_place(doc, gazetteer))
     proposals.extend(_route_ends(doc, gazetteer))
     proposals.extend(_paired_towns(doc, gazetteer))
     proposals.extend(_system_acronyms(doc, written, gazetteer))

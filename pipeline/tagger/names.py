@@ -575,6 +575,10 @@ NATURAL_FEATURE_NOUNS = {
     "wetlands",
     "grassland",
     "grasslands",
+    "lowland",  # "the Khanka lowland", "the Sanjiang plain"
+    "lowlands",
+    "plain",
+    "plains",
 }
 # Legal forms written before a company's name, as Russian and Mongolian companies are:
 # "OJSC Urgalugol", "JSC Russian Railways"; a state's or a town's unitary enterprise, "FSUE Atomflot"
@@ -1317,8 +1321,9 @@ def split_glued(words: list[str]) -> list[list[str]]:
     for word in words:
         previous = parts[-1][-1] if parts[-1] else ""
         ends_name = _word_key(previous) in HEAD_WORDS["administrative"] or previous.lower().endswith("-do")
-        # "Pohang City Hall": a head word alone after the city is the name's own head
-        headed = _word_key(word) in HEAD_WORDS["facility"] | HEAD_WORDS["organization"]
+        # "Pohang City Hall": a head word alone after the city is the name's own head (and
+        # "Onsen Town", the spa town that was a town of its own, is one name)
+        headed = _word_key(word) in HEAD_WORDS["facility"] | HEAD_WORDS["organization"] | HEAD_WORDS["administrative"]
         if ends_name and word[:1].isupper() and previous[:1].isupper() and not headed:
             parts.append([])
         parts[-1].append(word)
