@@ -387,6 +387,9 @@ HEAD_WORDS = {
         "orchestra",
         "philharmonic",  # "Vladivostok Philharmonic", "Seoul Philharmonic Orchestra"
         "forces",  # "Japan Self-Defense Forces", "Armed Forces"
+        "army",  # "the Kwantung Army", whose garrison towns a county's history names
+        "navy",
+        "fleet",  # "the Pacific Fleet"
         "division",  # a company's unit: "Udachny Mining and Processing Division"
         # a research body: "Qingdao National Laboratory for Marine Science and Technology"
         "laboratory",
