@@ -1865,6 +1865,20 @@ def test_a_bare_region_name_joined_to_a_region_stays_the_region_and_to_a_city_is
     assert ids["Toyama"] != ids["Toyama Prefecture"]
 
 
+@pytest.mark.parametrize(
+    ("line", "region"),
+    [
+        ("Toyama / Shimane / Yamagata: Ms. Aya Morita, International Affairs.", True),
+        ("Chungcheongnam-do / Busan / Toyama: officials of the tourism offices.", True),  # (a list, past a city)
+        ("The old capitals: Toyama and Nara, Gyeongju in Gyeongsangbuk-do.", False),  # (towns; one is where)
+    ],
+)
+def test_a_bare_region_name_in_a_list_holding_a_region_is_the_region(nlp, line: str, region: bool) -> None:
+    text = f"The 4th Meeting\n· Overview\nPeriod: 2006\nParticipants: Japan (Toyama Prefecture)\n· Contents\n▷ {line}\n"
+    ids = _ids_of(text, nlp)
+    assert (ids["Toyama"] == ids["Toyama Prefecture"]) is region
+
+
 def test_a_paragraph_wrapped_wider_than_the_reader_unwraps_is_read_across_its_lines() -> None:
     from pipeline.parser.unwrap import rejoined_paragraphs
 

@@ -4696,16 +4696,17 @@ def _initialled_person(ent: Span, gazetteer: Gazetteer) -> bool:
 
 # What joins two places of one kind: "in Toyama and in Busan", "between Niigata and Dalian",
 # "from Hunchun via Zarubino to Niigata".
-_PLACE_JOINERS = frozenset({"and", "&", ",", "to", "or", "-", "–", "—", "in", "between", "from", "via"})
+_PLACE_JOINERS = frozenset({"and", "&", ",", "/", "to", "or", "-", "–", "—", "in", "between", "from", "via"})
 
 
 def _cities_among_cities(
     doc: Doc, accepted: list[tuple[range, list[Mention]]], gazetteer: Gazetteer
 ) -> list[tuple[range, list[Mention]]]:
-    """A bare name of a region that is also its city's name ("Toyama") is the city when
-    it is joined to another city: "offices in Toyama and in Busan"; joined to another region
-    it is the region ("the border with Heilongjiang and Jilin"), as is a region's that is also
-    its island's ("speakers from Hyogo, Sakhalin and Heilongjiang")."""
+    """A bare name of a region that is also its city's name ("Toyama") is the region when a
+    chain of places it is joined in holds a region that is no city ("the border with
+    Heilongjiang and Jilin", "Toyama / Shimane / Yamagata"), as is a region's that is also
+    its island's ("speakers from Hyogo, Sakhalin and Heilongjiang"); else the city when the
+    chain holds a city: "offices in Toyama and in Busan"."""
 
     def is_city(found: list[Mention]) -> bool:
         """A city, or a region that is one ("Ulaanbaatar", "Vladivostok and Busan")."""
@@ -4730,18 +4731,38 @@ def _cities_among_cities(
         city = gazetteer.city_named(mention.text)
         if city is None and _island_named(mention.text, gazetteer) is None:
             continue
-        neighbours = [accepted[i] for i in (index - 1, index + 1) if 0 <= i < len(accepted)]
-        joined = [
-            other
-            for other_tokens, other in neighbours
-            if len(gap := doc[min(tokens.stop, other_tokens.stop) : max(tokens.start, other_tokens.start)]) <= 3
-            and all(token.lower_ in _PLACE_JOINERS for token in gap)
-        ]
-        if city is not None and any(is_city(other) for other in joined):
-            result[index] = (tokens, [Mention(mention.text, city.kind, city.label, city, city.country, "rules")])
-        elif any(is_region(other) for other in joined):
+        joined = [other for _, other in _joined_chain(doc, accepted, index)]
+        if any(is_region(other) for other in joined):
             result[index] = (tokens, [replace(mention, among_regions=True)])
+        elif city is not None and any(is_city(other) for other in joined):
+            result[index] = (tokens, [Mention(mention.text, city.kind, city.label, city, city.country, "rules")])
     return result
+
+
+def _joined_chain(
+    doc: Doc, accepted: list[tuple[range, list[Mention]]], index: int
+) -> list[tuple[range, list[Mention]]]:
+    """The proposals joined to the one at ``index``: its neighbours with ``_PLACE_JOINERS``
+    between, and beyond them the list they go on in ("Chungcheongnam-do / Busan / Jeju"), not
+    where a place is: "Kyoto and Nara, Gyeongju in Gyeongsangbuk-do" lists three towns."""
+
+    def joins(left: range, right: range, joiners: frozenset[str]) -> bool:
+        gap = doc[left.stop : right.start]
+        return len(gap) <= 3 and all(token.lower_ in joiners for token in gap)
+
+    chain = []
+    for step in (-1, 1):
+        current, joiners = index, _PLACE_JOINERS
+        while 0 <= current + step < len(accepted):
+            left, right = sorted((accepted[current][0], accepted[current + step][0]), key=lambda tokens: tokens.start)
+            if not joins(left, right, joiners):
+                break
+            current, joiners = current + step, _CHAIN_JOINERS
+            chain.append(accepted[current])
+    return chain
+
+
+_CHAIN_JOINERS = frozenset({"and", "&", ",", "/", "or"})
 
 
 _LIST_JOINERS = frozenset({"&", "and", ","})
