@@ -618,6 +618,14 @@ GROUP_CASES = [
         ],
         id="a country heading that says how its delegation took part",
     ),
+    pytest.param(
+        ("Korea (2): Gyeongsangbuk-do • Gangwon State", "Russia (1, online): Sakha Republic (Yakutia)"),
+        [
+            ("Republic of Korea", "member", ["Gyeongsangbuk-do", "Gangwon State"]),
+            ("Russian Federation", "member", ["Sakha Republic (Yakutia) (online)"]),
+        ],
+        id="authorities parted by bullets, and how a country's took part after its count",
+    ),
 ]
 
 

@@ -870,7 +870,9 @@ _AND_OTHERS = re.compile(
     r"^(?:(?P<name>.*?)\s+)?and\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+others?\b.*$",
     re.IGNORECASE,
 )
-_LIST_SEPARATORS = ",;、，；·・"  # the ideographic comma and the middle dots list names in East Asian pages
+# (the ideographic comma and the middle dots list names in East Asian pages, bullets in a web page's
+# line: "Gyeongsangbuk-do • Gyeonggi-do • Busan Metropolitan City")
+_LIST_SEPARATORS = ",;、，；·・•"
 # "..., Dornod Province, and the NEAR Secretariat": the last of a list after its comma
 _LAST_LISTED = re.compile(r"^(?:and|&)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 # "Gangwon-do / Gyeongsangbuk-do": another way to list; a line of them may end or start with one
@@ -2037,9 +2039,14 @@ _HEADING_MODE = r"on[\s-]?line|on[\s-]?site|in\s+person|by\s+video(?:\s*(?:link|
 _MODE_ASIDE = re.compile(rf"[(（](?P<mode>{_HEADING_MODE})[)）]", re.IGNORECASE)
 COUNTRY_HEADING = re.compile(
     # (its count in brackets, square ones too: "Mongolia [5]   Tov Province / Khentii Province")
-    r"^[\[【《<]?\s*(?P<name>[^:：\[\]【】《》<>]+?)\s*[\]】》>]?\s*(?:[(（\[](?P<count>\d{1,6})[)）\]])?"
-    rf"(?:\s*[(（](?P<mode>{_HEADING_MODE})[)）])?"
-    r"\s*(?:(?:[:：]|(?<=\s)[–—-](?=\s)|(?<=\d[)）\]]))\s*(?P<rest>.*))?$",
+    # (and how it took part after the count: "Russia (1, online): Sakha Republic (Yakutia)")
+    # (the name ends at a letter and the spaces after it are taken whole, as everywhere but
+    # after a count: a run of spaces is read once, not split between the patterns around it)
+    r"^[\[【《<]?\s*+(?P<name>[^:：\[\]【】《》<>]*?[^:：\[\]【】《》<>\s])\s*+[\]】》>]?\s*+"
+    rf"(?:[(（\[](?P<count>\d{{1,6}})(?:\s*+[,;]\s*+(?P<counted_mode>{_HEADING_MODE}))?[)）\]])?"
+    rf"(?:\s*+[(（](?P<mode>{_HEADING_MODE})[)）])?"
+    # (not after a count: its authorities may follow after spaces alone, "Japan（7） Shimane Prefecture")
+    r"\s*(?:(?:[:：]|(?<=\s)[–—-](?=\s)|(?<=\d[)）\]]))\s*+(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 
@@ -2047,7 +2054,8 @@ COUNTRY_HEADING = re.compile(
 def heading_mode(text: str) -> str | None:
     """How the country a heading names took part, where the heading says it ("Japan (online)")."""
     match = COUNTRY_HEADING.match(text.strip())
-    return match["mode"] if match and match["mode"] and country_code(match["name"]) else None
+    mode = match and (match["mode"] or match["counted_mode"])
+    return mode if match and mode and country_code(match["name"]) else None
 
 
 # A heading in the page's own language, then in English after a slash: "대한민국 / Republic of
