@@ -626,7 +626,38 @@ GROUP_CASES = [
         ],
         id="authorities parted by bullets, and how a country's took part after its count",
     ),
+    pytest.param(
+        ("・Japan Hyogo Prefecture, Kyoto Prefecture", "・Korea Kyongsangbuk-do, Cheju-do"),
+        [
+            ("Japan", "member", ["Hyogo Prefecture", "Kyoto Prefecture"]),
+            ("Republic of Korea", "member", ["Kyongsangbuk-do", "Cheju-do"]),
+        ],
+        id="a country, then its regions after a space alone",
+    ),
+    pytest.param(
+        ("Japan ― Niigata Prefecture, Toyama Prefecture", "Organizations ― NOWPAP; Niigata University"),
+        [
+            ("Japan", "member", ["Niigata Prefecture", "Toyama Prefecture"]),
+            (None, "observer", ["NOWPAP", "Niigata University"]),  # (bodies of no country, as after a colon)
+        ],
+        id="a heading parted from its names by a horizontal bar",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Japan Hyogo Prefecture, Kyoto Prefecture", ("Japan", None, "Hyogo Prefecture, Kyoto Prefecture")),
+        ("Republic of Korea Gangwon-do", ("Republic of Korea", None, "Gangwon-do")),
+        ("Japan External Trade Organization, Niigata University", None),  # (a body named after its country)
+        ("Japan Sea Rim", None),
+    ],
+)
+def test_a_country_heading_before_its_regions_after_a_space(line: str, heading: tuple | None) -> None:
+    from pipeline.parser.overview import country_heading
+
+    assert country_heading(line) == heading
 
 
 @pytest.mark.parametrize(("lines", "groups"), GROUP_CASES)
@@ -949,7 +980,8 @@ def test_dash_headings_an_observer_country_and_a_group_of_bodies() -> None:
     assert _groups(*lines) == [
         ("Japan", "member", ["Niigata Prefecture", "Tottori Prefecture"]),
         ("Mongolia", "observer", ["Dornod Province"]),
-        (None, "member", ["UNDP", "Tumen Secretariat", "Gangwon-do – Governor's Office"]),
+        # (bodies of no country after a dash, as after a colon: observers)
+        (None, "observer", ["UNDP", "Tumen Secretariat", "Gangwon-do – Governor's Office"]),
     ]
 
 

@@ -828,7 +828,7 @@ GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*
 # ("Gangwon-do – Governor's Office" is an authority).
 GROUP_DASH_HEADING = re.compile(
     r"^(?P<name>(?:[^\W\d_][\w-]*\s+){0,2}(?:organi[sz]ations?|institutions|bodies|guests|experts|specialists))"
-    r"\s+[–—-]\s+(?P<rest>.*)$",
+    r"\s+[–—―-]\s+(?P<rest>.*)$",
     re.IGNORECASE,
 )
 TABLE_RULE = re.compile(r"^[+|]?[-=+:|\s]{3,}$")  # "+----+----+", an ASCII table's rule
@@ -1257,8 +1257,11 @@ class ParticipationScanner:
                 group = self.open_group(country_text, stated)  # (another spelling is kept as its own group's)
             group.mode = heading_mode(text) or group.mode
             text = rest
-        elif (listed := _BODIES_LINE.match(text)) and bodies_heading(listed["name"]) is not None:
-            # "※ Related organizations : Ministry of ..., NEAR Secretariat": bodies of no country
+        elif (listed := _BODIES_LINE.match(text) or GROUP_DASH_HEADING.match(text)) and bodies_heading(
+            listed["name"]
+        ) is not None:
+            # "※ Related organizations : Ministry of ..., NEAR Secretariat", "Organizations ― NOWPAP
+            # ...": bodies of no country
             self.open_group(listed["name"].strip()).observer = True
             text = listed["rest"]
         elif (guests := GROUP_HEADING.match(text) or GROUP_DASH_HEADING.match(text)) and (
@@ -2046,7 +2049,7 @@ COUNTRY_HEADING = re.compile(
     rf"(?:[(（\[](?P<count>\d{{1,6}})(?:\s*+[,;]\s*+(?P<counted_mode>{_HEADING_MODE}))?[)）\]])?"
     rf"(?:\s*+[(（](?P<mode>{_HEADING_MODE})[)）])?"
     # (not after a count: its authorities may follow after spaces alone, "Japan（7） Shimane Prefecture")
-    r"\s*(?:(?:[:：]|(?<=\s)[–—-](?=\s)|(?<=\d[)）\]]))\s*+(?P<rest>.*))?$",
+    r"\s*(?:(?:[:：]|(?<=\s)[–—―-](?=\s)|(?<=\d[)）\]]))\s*+(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 
@@ -2082,7 +2085,7 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
     if match is None:
         return None
     if not country_code(match["name"]):
-        return None
+        return _country_before_regions(text.strip())
     rest = (match["rest"] or "").strip()
     if match["count"]:
         return match["name"], int(match["count"]), rest
@@ -2090,6 +2093,27 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
     if trailing and int(trailing["count"]) == len(split_top_level(trailing["items"], _LIST_SEPARATORS)):
         return match["name"], int(trailing["count"]), trailing["items"]  # "Japan: A, B, C (3)"
     return match["name"], None, rest
+
+
+COUNTRY_NAME_WORDS = 4  # "Democratic People's Republic of Korea"
+
+
+def _country_before_regions(text: str) -> tuple[str, None, str] | None:
+    """A country's name, then its regions after a space alone: "Japan Hyogo Prefecture, Kyoto
+    Prefecture", "Russia Khabarovsk Krai (Хабаровский край), Primorski Krai". The first of them
+    must end as a region's name does (not "Japan External Trade Organization")."""
+    words = text.split()
+    for size in range(min(COUNTRY_NAME_WORDS, len(words) - 1), 0, -1):
+        name = " ".join(words[:size])
+        if not country_code(name):
+            continue
+        rest = " ".join(words[size:])
+        if not rest[:1].isalpha():  # ("Mongolia (observer): Tov Aimag" is another heading's)
+            return None
+        first = name_before_aside(listed_names(rest)[0]).strip()
+        if REGION_NAME_END.search(first) and not country_code(first):
+            return name, None, rest
+    return None
 
 
 # A country's count after its last authority, the count of them all: "Japan: Toyama, Tottori (2)"
