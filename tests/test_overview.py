@@ -436,12 +436,13 @@ def test_an_inline_observer_marker_after_a_country_group_opens_observers_of_thei
         "Simultaneous interpretation",
         "ALSO PRESENT",
         "Connected offices (online)",
+        "【Purpose】",
     ],
 )
 def test_a_label_that_heads_no_group_ends_the_participants(label: str) -> None:
     lines = ["Participants: 2 regions", "Japan: Tottori Prefecture", f"{label}: Japanese, Gyeongsangbuk-do"]
     fields, _ = collect_fields([Line(n, text) for n, text in enumerate(lines, 1)])
-    assert [field.label for field in fields] == ["Participants", label]
+    assert [field.label for field in fields] == ["Participants", label.strip("【】")]
 
 
 def test_a_sentence_after_a_reference_mark_or_a_note_is_a_remark_of_its_own() -> None:
@@ -652,6 +653,7 @@ GROUP_CASES = [
         ("Republic of Korea Gangwon-do", ("Republic of Korea", None, "Gangwon-do")),
         ("Japan External Trade Organization, Niigata University", None),  # (a body named after its country)
         ("Japan Sea Rim", None),
+        ("Mongolia Autonomous Region, Henan Province", None),  # (a name a line's wrapping cut)
     ],
 )
 def test_a_country_heading_before_its_regions_after_a_space(line: str, heading: tuple | None) -> None:

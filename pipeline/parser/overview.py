@@ -57,6 +57,10 @@ class LabelLayout:
 LABEL_LAYOUTS = (
     LabelLayout("reference mark", re.compile(r"^※\s*(?P<label>[^:：]{1,40}?)\s*[:：]\s*(?P<value>.*)$"), False),
     LabelLayout("angle brackets", re.compile(r"^<(?P<label>[^<>]{1,40})>\s*[:：]?\s*(?P<value>.*)$"), False),
+    # "[Date] 26–27 October 2019", "【Purpose】 Preparation of ...": the brackets make a label of it
+    LabelLayout(
+        "square brackets", re.compile(r"^[\[【](?P<label>[^\[\]【】]{1,40})[\]】]\s*[:：]?\s*(?P<value>.+)$"), False
+    ),
     LabelLayout("inline colon", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]\s*(?P<value>.*)$"), False),
     # "Participants (17 regional governments from 5 countries; observers in brackets): ...": the
     # aside is the value's start (a known label only: "Note (see below): ..." is no field)
@@ -261,9 +265,14 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             and _EMPTY_FIRST_CELL.match(line.text)
             and not fields[-1].values[-1].text.startswith("|")  # (a table's row going on is the table's)
         ):
-            # "|  | observers, and about 140 participants |": the summary's cell going on
-            last = fields[-1].values[-1]
-            fields[-1].values[-1] = Line(last.number, f"{last.text} {_EMPTY_FIRST_CELL.sub('', line.text).strip(' |')}")
+            # "|  | observers, and about 140 participants |": the summary's cell going on (but
+            # "| | Japan – Tottori Prefecture, ... |" opens a country's line of its own)
+            cell = _EMPTY_FIRST_CELL.sub("", line.text).strip(" |")
+            if (heading := country_heading(cell)) is not None and heading[2]:
+                fields[-1].values.append(Line(line.number, cell))
+            else:
+                last = fields[-1].values[-1]
+                fields[-1].values[-1] = Line(last.number, f"{last.text} {cell}")
         elif _own_line_label(lines, index, fields):
             fields.append(RawField(line.text.strip(), line.number))
         elif fields and not _stray(fields[-1], line.text) and not _heads_prose(fields[-1], lines, index):
@@ -470,7 +479,7 @@ def _cells(row: re.Match[str]) -> list[str]:
 # after the participants they end the list.
 NON_PARTICIPATION_LABELS = re.compile(
     r"(co )?chair(s|person|man|woman)?|moderators?|languages?|(simultaneous )?interpretation|themes?|topics?"
-    r"|contacts?|remarks|dress code|also (present|attending|attended|in attendance)"
+    r"|contacts?|remarks|dress code|also (present|attending|attended|in attendance)|purposes?|objectives?|aims?"
     r"|resource persons?|(invited )?(guests|experts|speakers)|lecturers"
     # where a hybrid meeting's delegations connected from: the same authorities again, with places
     r"|(connected|connecting|participating) (offices|sites|locations|points)( online)?|connected from|connection points"
@@ -2111,9 +2120,15 @@ def _country_before_regions(text: str) -> tuple[str, None, str] | None:
         if not rest[:1].isalpha():  # ("Mongolia (observer): Tov Aimag" is another heading's)
             return None
         first = name_before_aside(listed_names(rest)[0]).strip()
-        if REGION_NAME_END.search(first) and not country_code(first):
+        qualified = first.split()[0].lower() in REGION_QUALIFIERS  # ("Inner" + "Mongolia Autonomous Region")
+        if REGION_NAME_END.search(first) and not country_code(first) and not qualified:
             return name, None, rest
     return None
+
+
+# The words after a region's own name and before its head: after a country's name they go on
+# with a name a line's wrapping cut ("Inner" + "Mongolia Autonomous Region"), no region of its own
+REGION_QUALIFIERS = frozenset({"autonomous", "special", "metropolitan", "self-governing", "federal", "administrative"})
 
 
 # A country's count after its last authority, the count of them all: "Japan: Toyama, Tottori (2)"
