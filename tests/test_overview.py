@@ -643,6 +643,19 @@ GROUP_CASES = [
         ],
         id="a heading parted from its names by a horizontal bar",
     ),
+    pytest.param(
+        ("Japan: Toyama Prefecture", "【Organizations】 NOWPAP RCU; PEMSEA"),
+        [("Japan", "member", ["Toyama Prefecture"]), (None, "observer", ["NOWPAP RCU", "PEMSEA"])],
+        id="a heading of bodies in brackets, its names after a space",
+    ),
+    pytest.param(
+        ("Japan: Toyama Prefecture", "Organizations United Nations Environment Programme (UNEP); UNESCO"),
+        [
+            ("Japan", "member", ["Toyama Prefecture"]),
+            (None, "observer", ["United Nations Environment Programme (UNEP)", "UNESCO"]),
+        ],
+        id="a heading of bodies, the first of them after a space alone (a tab read as one)",
+    ),
 ]
 
 

@@ -1239,6 +1239,10 @@ class ParticipationScanner:
         if (bodies := bodies_heading(text)) is not None:
             self.open_group(bodies).observer = True
             return
+        if (headed := _bodies_heading_before_name(text)) is not None:
+            # "Organizations<TAB>United Nations Environment Programme (UNEP); ...", its tab read as a space
+            self.open_group(headed[0]).observer = True
+            text = headed[1]
         if suspect_authority(text) == "count summary":  # "Total: 16 authorities ...": not a heading either
             self.add_authority(text)
             return
@@ -2211,7 +2215,25 @@ MEMBERS_HEADING = re.compile(
 
 # "※ Related organizations : A, B": a heading of bodies and its list on one line, a reference mark before it
 # ("International bodies（3） UNDP, JETRO": after a count in brackets, a space will do)
-_BODIES_LINE = re.compile(r"^[※*＊]?\s*(?P<name>[^\W\d_][^:：]{0,60}?)\s*(?:[:：]|(?<=\d[)）])\s)\s*(?P<rest>\S.*)$")
+# ("【Organizations】 NOWPAP RCU; PEMSEA": the heading in brackets, a space will do too)
+_BODIES_LINE = re.compile(
+    r"^(?:[※*＊]?|[\[【])\s*(?P<name>[^\W\d_][^:：\[\]【】]{0,60}?)"
+    r"\s*(?:[:：]|(?<=\d[)）])\s|[\]】]\s*[:：]?)\s*(?P<rest>\S.*)$"
+)
+
+
+BODIES_HEADING_WORDS = 4  # "International and research bodies"
+
+
+def _bodies_heading_before_name(text: str) -> tuple[str, str] | None:
+    """A heading of bodies of no country, then the first of them on its line after a space
+    alone: (heading, the rest), where the rest starts a name."""
+    words = text.split()
+    for size in range(1, min(BODIES_HEADING_WORDS, len(words) - 1) + 1):
+        rest = " ".join(words[size:])
+        if rest[:1].isupper() and (heading := bodies_heading(" ".join(words[:size]))) is not None:
+            return heading, rest
+    return None
 
 
 def bodies_heading(text: str) -> str | None:
