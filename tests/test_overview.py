@@ -656,6 +656,11 @@ GROUP_CASES = [
         ],
         id="a heading of bodies, the first of them after a space alone (a tab read as one)",
     ),
+    pytest.param(
+        ("Country: Region Delegates", "Mongolia: Umnugovi Province 9", "Tov Province 4", "Japan: Shimane Prefecture 2"),
+        [("Mongolia", "member", ["Umnugovi Province", "Tov Province"]), ("Japan", "member", ["Shimane Prefecture"])],
+        id="a table whose columns' spaces were lost: its header, and the delegates' count after each name",
+    ),
 ]
 
 
@@ -667,6 +672,7 @@ GROUP_CASES = [
         ("Japan External Trade Organization, Niigata University", None),  # (a body named after its country)
         ("Japan Sea Rim", None),
         ("Mongolia Autonomous Region, Henan Province", None),  # (a name a line's wrapping cut)
+        ("（一）China (9): Shaanxi Province", ("China", 9, "Shaanxi Province")),  # (numbered as Chinese pages do)
     ],
 )
 def test_a_country_heading_before_its_regions_after_a_space(line: str, heading: tuple | None) -> None:

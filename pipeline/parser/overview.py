@@ -1117,6 +1117,8 @@ class ParticipationScanner:
         return self.open_group(None)
 
     def add_authority(self, text: str, observer: bool = False) -> None:
+        if suspect_authority(text) != "count summary":  # ("TOTAL 5 16 ... observer row 17" is said whole)
+            text = _COUNT_COLUMN.sub("", text)
         if (mode := _MODE_ASIDE.fullmatch(text.strip(" ,;"))) and self.groups:
             # "Russia (2; Sakhalin Region, Amur Region) (online)": how the group above took part
             group = self.groups[-1]
@@ -1243,6 +1245,8 @@ class ParticipationScanner:
             # "Organizations<TAB>United Nations Environment Programme (UNEP); ...", its tab read as a space
             self.open_group(headed[0]).observer = True
             text = headed[1]
+        if _lost_table_header(text):
+            return
         if suspect_authority(text) == "count summary":  # "Total: 16 authorities ...": not a heading either
             self.add_authority(text)
             return
@@ -1897,6 +1901,21 @@ TABLE_HEADERS = (
 )
 
 
+# "Umnugovi Province 9": a table's column of delegates' counts after the name, its spaces collapsed
+_COUNT_COLUMN = re.compile(r"(?<=[^\W\d_]|[)）])\s+\d{1,3}\s*$")
+
+
+def _lost_table_header(text: str) -> bool:
+    """Whether a line is a table's header whose bars or tabs were lost: "Country: Region Delegates",
+    each word a column's (TABLE_HEADERS), the first the country's."""
+    words = text.replace(":", " ").replace("：", " ").split()
+    return (
+        len(words) >= 2
+        and TABLE_HEADERS[0][1].search(words[0]) is not None
+        and all(any(pattern.search(word) for _, pattern in TABLE_HEADERS) for word in words)
+    )
+
+
 _SEATS = re.compile(r"\s+/\s+")
 
 
@@ -2099,13 +2118,18 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
         return None
     if not country_code(match["name"]):
         return _country_before_regions(text.strip())
+    name = _ENUMERATOR.sub("", match["name"])  # "（一）China (9): ...": the country is "China"
     rest = (match["rest"] or "").strip()
     if match["count"]:
-        return match["name"], int(match["count"]), rest
+        return name, int(match["count"]), rest
     trailing = _TRAILING_COUNT.match(rest)
     if trailing and int(trailing["count"]) == len(split_top_level(trailing["items"], _LIST_SEPARATORS)):
-        return match["name"], int(trailing["count"]), trailing["items"]  # "Japan: A, B, C (3)"
-    return match["name"], None, rest
+        return name, int(trailing["count"]), trailing["items"]  # "Japan: A, B, C (3)"
+    return name, None, rest
+
+
+# A number in brackets before a heading, as Chinese pages number theirs: "（一）", "(2)"
+_ENUMERATOR = re.compile(r"^[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]\s*")
 
 
 COUNTRY_NAME_WORDS = 4  # "Democratic People's Republic of Korea"
