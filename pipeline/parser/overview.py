@@ -1117,8 +1117,9 @@ class ParticipationScanner:
         return self.open_group(None)
 
     def add_authority(self, text: str, observer: bool = False) -> None:
-        if suspect_authority(text) != "count summary":  # ("TOTAL 5 16 ... observer row 17" is said whole)
-            text = _COUNT_COLUMN.sub("", text)
+        # (a count summary is said whole: "TOTAL 5 16 ... observer row 17")
+        if (count := _COUNT_COLUMN.search(text)) and suspect_authority(text) != "count summary":
+            text = text[: count.start()]
         if (mode := _MODE_ASIDE.fullmatch(text.strip(" ,;"))) and self.groups:
             # "Russia (2; Sakhalin Region, Amur Region) (online)": how the group above took part
             group = self.groups[-1]
