@@ -1912,7 +1912,7 @@ def _lost_table_header(text: str) -> bool:
     words = text.replace(":", " ").replace("：", " ").split()
     return (
         len(words) >= 2
-        and TABLE_HEADERS[0][1].search(words[0]) is not None
+        and dict(TABLE_HEADERS)["country"].search(words[0]) is not None
         and all(any(pattern.search(word) for _, pattern in TABLE_HEADERS) for word in words)
     )
 

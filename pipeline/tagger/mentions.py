@@ -4754,18 +4754,16 @@ def _joined_chain(
     for step in (-1, 1):
         current, joiners = index, _PLACE_JOINERS
         while 0 <= current + step < len(accepted):
-            left, right = sorted((accepted[current][0], accepted[current + step][0]), key=lambda tokens: tokens.start)
-            if not joins(left, right, joiners):
+            near, far = accepted[current][0], accepted[current + step][0]
+            if not (joins(far, near, joiners) if step < 0 else joins(near, far, joiners)):
                 break
             current, joiners = current + step, _CHAIN_JOINERS
             chain.append(accepted[current])
     return chain
 
 
-_CHAIN_JOINERS = frozenset({"and", "&", ",", "/", "or"})
-
-
 _LIST_JOINERS = frozenset({"&", "and", ","})
+_CHAIN_JOINERS = _LIST_JOINERS | {"/", "or"}  # (a list of places beyond a place's neighbours)
 # Regions that are cities ("Ulaanbaatar", "Busan Metropolitan City", "Beijing Municipality")
 CITY_REGION_TYPES = frozenset({"capital city", "special city", "metropolitan city", "municipality", "federal city"})
 

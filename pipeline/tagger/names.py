@@ -1316,6 +1316,11 @@ def without_lower_case_tail(name: str) -> str:
     return name if end == len(words) else " ".join(words[:end])
 
 
+# Head words that go on with the name before them rather than start a new one after a place's
+# head: "Pohang City Hall", and "Onsen Town", the spa town that was a town of its own
+_HEADS_AFTER_A_PLACE = HEAD_WORDS["facility"] | HEAD_WORDS["organization"] | HEAD_WORDS["administrative"]
+
+
 def split_glued(words: list[str]) -> list[list[str]]:
     """'Izushi City Hyogo Prefecture' -> two names: a new name starts after an
     administrative head word when a capitalised word follows; a body headed after it is one
@@ -1324,9 +1329,7 @@ def split_glued(words: list[str]) -> list[list[str]]:
     for word in words:
         previous = parts[-1][-1] if parts[-1] else ""
         ends_name = _word_key(previous) in HEAD_WORDS["administrative"] or previous.lower().endswith("-do")
-        # "Pohang City Hall": a head word alone after the city is the name's own head (and
-        # "Onsen Town", the spa town that was a town of its own, is one name)
-        headed = _word_key(word) in HEAD_WORDS["facility"] | HEAD_WORDS["organization"] | HEAD_WORDS["administrative"]
+        headed = _word_key(word) in _HEADS_AFTER_A_PLACE
         if ends_name and word[:1].isupper() and previous[:1].isupper() and not headed:
             parts.append([])
         parts[-1].append(word)
