@@ -437,6 +437,8 @@ def test_an_inline_observer_marker_after_a_country_group_opens_observers_of_thei
         "ALSO PRESENT",
         "Connected offices (online)",
         "【Purpose】",
+        "In cooperation with",
+        "Sponsored by",
     ],
 )
 def test_a_label_that_heads_no_group_ends_the_participants(label: str) -> None:

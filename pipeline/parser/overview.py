@@ -480,6 +480,7 @@ def _cells(row: re.Match[str]) -> list[str]:
 NON_PARTICIPATION_LABELS = re.compile(
     r"(co )?chair(s|person|man|woman)?|moderators?|languages?|(simultaneous )?interpretation|themes?|topics?"
     r"|contacts?|remarks|dress code|also (present|attending|attended|in attendance)|purposes?|objectives?|aims?"
+    r"|(in )?(co ?operation|partnership) with|supported by|sponsored by|sponsors?|partners?"
     r"|resource persons?|(invited )?(guests|experts|speakers)|lecturers"
     # where a hybrid meeting's delegations connected from: the same authorities again, with places
     r"|(connected|connecting|participating) (offices|sites|locations|points)( online)?|connected from|connection points"
