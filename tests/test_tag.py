@@ -2158,6 +2158,11 @@ def test_a_bracketed_native_name_says_what_kind_of_place_the_latin_one_is(nlp) -
         assert kinds.get(name) == "place", name
 
 
+def test_a_names_other_spelling_in_brackets_is_the_same_place(nlp) -> None:
+    ids = _ids_of(SHELL.format("Sikachi-Alyan (also written Sakachi-Alyan) is a Nanai village on the Amur."), nlp)
+    assert ids["Sikachi-Alyan"] == ids["Sakachi-Alyan"]
+
+
 def test_a_name_before_a_bracketed_native_place_is_that_place(nlp) -> None:
     ids = _ids_of(SHELL.format("Vityaz (Витязь) is a village of about 200 people on the coast."), nlp)
     assert ids["Vityaz"] == ids["Витязь"]
@@ -2861,6 +2866,9 @@ def test_places_joined_before_a_routes_noun_are_each_a_place(nlp) -> None:
     )
     assert {"Zabaikalsk", "Manzhouli", "Blagoveshchensk", "Heihe", "Rajin-Sonbong"} <= spellings
     assert not {"Sokcho-Zarubino", "Erenhot–Zamyn-Uud", "Tolgoi"} & spellings
+    # (what the route carries may be two words joined)
+    spellings = _spellings_of(SHELL.format("The Sokcho-Zarubino-Hunchun sea and land route, opened in 2000."), nlp)
+    assert {"Sokcho", "Zarubino", "Hunchun"} <= spellings
 
 
 def test_a_names_shape_runs_on_over_a_lower_case_word_after_a_hyphen(nlp) -> None:

@@ -3632,8 +3632,17 @@ def _route_ends(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[
     for noun in doc:
         if noun.i < 3 or noun.lower_ not in ROUTE_NOUNS or not noun.is_lower:
             continue
-        # (a word may say what the route carries: "the Harbin-Suifenhe-Vladivostok transport corridor")
+        # (a word may say what the route carries: "the Harbin-Suifenhe-Vladivostok transport corridor",
+        # or two joined: "the Sokcho-Zarubino-Hunchun sea and land route")
         end = noun.i - 1 if doc[noun.i - 1].is_lower and doc[noun.i - 1].is_alpha else noun.i
+        if (
+            end < noun.i
+            and end >= 3
+            and doc[end - 1].lower_ == "and"
+            and doc[end - 2].is_lower
+            and doc[end - 2].is_alpha
+        ):
+            end -= 2
         start = end - 1
         while _glued_hyphen(doc, start - 1, _NAME_HYPHENS) and doc[start - 2].is_title:
             start -= 2
@@ -4314,9 +4323,11 @@ _ALSO_KNOWN_AS = re.compile(
 
 
 # A name's other name in brackets: "(formerly Uljin Nuclear Power Plant)", "(also Dali Nur)",
-# or bare, "La Perouse Strait (Soya Strait)", where both are features of one sort
+# "(also written Sakachi-Alyan)", or bare, "La Perouse Strait (Soya Strait)", where both are
+# features of one sort
 _OTHER_NAME_BRACKET = re.compile(
-    r"^\(\s*(?:(?P<said>also|or|formerly|previously|now|a\.?k\.?a\.?)\s*)?(?:the)?$", re.IGNORECASE
+    r"^\(\s*(?:(?P<said>also\s+(?:written|spelt|spelled)|also|or|formerly|previously|now|a\.?k\.?a\.?)\s*)?(?:the)?$",
+    re.IGNORECASE,
 )
 
 
