@@ -130,24 +130,6 @@ def test_headings_in_the_pages_language_then_in_english_after_a_slash() -> None:
     assert _participation(["일본 / Japan (2)", "Tottori Prefecture"]).groups[0].country_text == "일본 Japan"
 
 
-def test_a_tables_department_column_is_the_body_each_region_sent_and_a_guests_mark_stays_its() -> None:
-    assert _groups(
-        "No. | Country | Region | Department",
-        "1 | Japan | Toyama Prefecture | Living Environment and Culture Department",
-        "2 | China | Shaanxi Province (guest) | Forestry Department",
-    ) == [
-        ("Japan", "member", ["Toyama Prefecture (Living Environment and Culture Department)"]),
-        ("China", "observer", ["Shaanxi Province (Forestry Department)"]),
-    ]
-
-
-def test_a_country_headings_count_in_square_brackets_then_its_authorities_after_spaces() -> None:
-    assert _groups("Mongolia [2]   Tov Province / Khentii Province", "Japan [1]      Tottori Prefecture") == [
-        ("Mongolia", "member", ["Tov Province", "Khentii Province"]),
-        ("Japan", "member", ["Tottori Prefecture"]),
-    ]
-
-
 GLANCE_RELEASE = """NEAR logistics workshop in Grodekovo: regions discuss the Primorye-1 corridor
 
 Workshop at a glance
@@ -662,6 +644,23 @@ GROUP_CASES = [
         ("Country: Region Delegates", "Mongolia: Umnugovi Province 9", "Tov Province 4", "Japan: Shimane Prefecture 2"),
         [("Mongolia", "member", ["Umnugovi Province", "Tov Province"]), ("Japan", "member", ["Shimane Prefecture"])],
         id="a table whose columns' spaces were lost: its header, and the delegates' count after each name",
+    ),
+    pytest.param(
+        (
+            "No. | Country | Region | Department",
+            "1 | Japan | Toyama Prefecture | Living Environment and Culture Department",
+            "2 | China | Shaanxi Province (guest) | Forestry Department",
+        ),
+        [
+            ("Japan", "member", ["Toyama Prefecture (Living Environment and Culture Department)"]),
+            ("China", "observer", ["Shaanxi Province (Forestry Department)"]),
+        ],
+        id="a table's department column is the body each region sent, and a guest's mark stays its",
+    ),
+    pytest.param(
+        ("Mongolia [2]   Tov Province / Khentii Province", "Japan [1]      Tottori Prefecture"),
+        [("Mongolia", "member", ["Tov Province", "Khentii Province"]), ("Japan", "member", ["Tottori Prefecture"])],
+        id="a country heading's count in square brackets, then its authorities after spaces",
     ),
 ]
 

@@ -2158,14 +2158,22 @@ def test_a_bracketed_native_name_says_what_kind_of_place_the_latin_one_is(nlp) -
         assert kinds.get(name) == "place", name
 
 
-def test_a_names_other_spelling_in_brackets_is_the_same_place(nlp) -> None:
-    ids = _ids_of(SHELL.format("Sikachi-Alyan (also written Sakachi-Alyan) is a Nanai village on the Amur."), nlp)
-    assert ids["Sikachi-Alyan"] == ids["Sakachi-Alyan"]
-
-
-def test_a_name_before_a_bracketed_native_place_is_that_place(nlp) -> None:
-    ids = _ids_of(SHELL.format("Vityaz (Витязь) is a village of about 200 people on the coast."), nlp)
-    assert ids["Vityaz"] == ids["Витязь"]
+@pytest.mark.parametrize(
+    ("sentence", "name", "other"),
+    [
+        # (another spelling said so)
+        (
+            "Sikachi-Alyan (also written Sakachi-Alyan) is a Nanai village on the Amur.",
+            "Sikachi-Alyan",
+            "Sakachi-Alyan",
+        ),
+        # (a place in another script the model found, the name before it unknown)
+        ("Vityaz (Витязь) is a village of about 200 people on the coast.", "Vityaz", "Витязь"),
+    ],
+)
+def test_a_name_and_its_other_form_in_brackets_are_one_place(nlp, sentence: str, name: str, other: str) -> None:
+    ids = _ids_of(SHELL.format(sentence), nlp)
+    assert ids[name] == ids[other]
 
 
 @pytest.mark.parametrize(

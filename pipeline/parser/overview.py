@@ -1905,6 +1905,7 @@ TABLE_HEADERS = (
 
 # "Umnugovi Province 9": a table's column of delegates' counts after the name, its spaces collapsed
 _COUNT_COLUMN = re.compile(r"(?<=[^\W\d_]|[)）])\s+\d{1,3}\s*$")
+_COUNTRY_COLUMN = dict(TABLE_HEADERS)["country"]
 
 
 def _lost_table_header(text: str) -> bool:
@@ -1913,7 +1914,7 @@ def _lost_table_header(text: str) -> bool:
     words = text.replace(":", " ").replace("：", " ").split()
     return (
         len(words) >= 2
-        and dict(TABLE_HEADERS)["country"].search(words[0]) is not None
+        and _COUNTRY_COLUMN.search(words[0]) is not None
         and all(any(pattern.search(word) for _, pattern in TABLE_HEADERS) for word in words)
     )
 

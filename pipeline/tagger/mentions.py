@@ -3293,11 +3293,11 @@ DATELINE = re.compile(
 )
 
 
-def _dateline_place(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+def _dateline_place(doc: Doc, written: str, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """The name a closing line of place and date gives (DATELINE), a proposal over the line: a
     place, or the body the gazetteer knows ("NEAR Secretariat, 7 November 2019"), never a
-    body it does not know."""
-    line = DATELINE.fullmatch(doc.text.strip())
+    body it does not know. (``written``: the doc's text, joined once by ``doc_mentions``.)"""
+    line = DATELINE.fullmatch(written.strip())
     if line is None:
         return []
     place = line["place"]
@@ -4029,7 +4029,7 @@ def doc_mentions(
     proposals.extend(_named_by_native_form(doc, gazetteer))
     proposals.extend(_native_bodies(doc, gazetteer))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
-    proposals.extend(_dateline_place(doc, gazetteer))
+    proposals.extend(_dateline_place(doc, written, gazetteer))
     proposals.extend(_route_ends(doc, gazetteer))
     proposals.extend(_paired_towns(doc, gazetteer))
     proposals.extend(_system_acronyms(doc, written, gazetteer))
