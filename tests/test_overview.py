@@ -751,6 +751,103 @@ def test_a_participants_section_lists_the_authorities_under_the_overview_summary
     assert not [note for note in record.notes if "count" in note.code]
 
 
+def test_a_participants_section_of_table_rows_with_no_header_and_a_rule_crossed_by_a_bar() -> None:
+    text = (
+        "NEAR Disaster Prevention Subcommittee Workshop\n\nOVERVIEW\nDate | 7-9 November 2016\n"
+        "Attendance | 3 member regions from 2 countries, 2 observer bodies\n\n"
+        "PARTICIPANTS\nJapan ┃ Hyogo Prefecture │ Tottori Prefecture\nKorea ┃ Gangwon-do\n"
+        "─────────╂──────────────\nObservers┃ Asian Disaster Reduction Center (ADRC)\n"
+        "         ┃ Japan International Cooperation Agency (JICA)\n\nPROGRAMME\n- Opening remarks\n"
+    )
+    record, groups = _record_groups(text)
+    assert groups == [
+        ("Japan", "member", ["Hyogo Prefecture", "Tottori Prefecture"]),
+        ("Republic of Korea", "member", ["Gangwon-do"]),
+        (None, "observer", ["Asian Disaster Reduction Center (ADRC)", "Japan International Cooperation Agency (JICA)"]),
+    ]
+    assert [section.heading for section in record.sections] == ["PROGRAMME"]
+    assert not [note for note in record.notes if "count" in note.code]
+
+
+def test_a_table_with_no_outer_bars_whose_rows_go_on_cell_by_cell_below() -> None:
+    text = (
+        "The 16th NEAR General Assembly\n\n[Overview]\n<Date>\n2026.10.14 ~ 10.16\n<Participants>\n"
+        "7 member regional governments from 2 countries and 2 observers\n\n"
+        "Country            | Members | Member regional governments                   | Observers\n"
+        "-------------------|---------|-----------------------------------------------|----------\n"
+        "Republic of Korea  | 4       | Jeollanam-do, Gyeongsangbuk-do, Gangwon State, | Sejong City\n"
+        "                   |         | Busan Metropolitan City                       |\n"
+        "China              | 3       | Jilin Province, Henan Province,                | –\n"
+        "                   |         | Hunan Province                                |\n"
+        "Vietnam            | –       | –                                             | Quang Ninh Province\n\n"
+        "[Contents]\n○ Reports were heard.\n"
+    )
+    record, groups = _record_groups(text)
+    assert groups == [
+        (
+            "Republic of Korea",
+            "member",
+            ["Jeollanam-do", "Gyeongsangbuk-do", "Gangwon State", "Busan Metropolitan City"],
+        ),
+        ("Republic of Korea", "observer", ["Sejong City"]),
+        ("China", "member", ["Jilin Province", "Henan Province", "Hunan Province"]),
+        ("Vietnam", "observer", ["Quang Ninh Province"]),  # (no member group: its members' cells are dashes)
+    ]
+    assert record.sections == []
+    assert not [note for note in record.notes if "count" in note.code]
+
+
+def test_a_tables_column_of_another_name_goes_in_brackets_after_each_authority() -> None:
+    rows = (
+        "| Country | Member region | Short name | Native name |",
+        "| China | Liaoning Province | Liaoning | 辽宁省 |",
+        "| Korea | Gyeongsangbuk-do | North Gyeongsang | 경상북도 |",
+        "| Russia | Republic of Sakha (Yakutia) | Yakutia | Республика Саха (Якутия) |",
+        "| Russia | Sakhalin Oblast | – | Сахалинская область |",
+    )
+    assert _groups(*rows) == [
+        ("China", "member", ["Liaoning Province (Liaoning) (辽宁省)"]),
+        ("Republic of Korea", "member", ["Gyeongsangbuk-do (North Gyeongsang) (경상북도)"]),
+        # (not the name's own bracket again; a dash names nothing)
+        (
+            "Russian Federation",
+            "member",
+            ["Republic of Sakha (Yakutia) (Республика Саха (Якутия))", "Sakhalin Oblast (Сахалинская область)"],
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("Japan (1; Tottori Prefecture) (observer)", "※ Other observers: UNDP Tumen Secretariat, ADB"),
+        ("Japan (1; Tottori Prefecture) (observer)", "Observers:", "UNDP Tumen Secretariat, ADB"),
+    ],
+)
+def test_an_observers_heading_after_a_countrys_observers_opens_bodies_of_no_country(lines: tuple[str, ...]) -> None:
+    assert _groups(*lines) == [
+        ("Japan", "observer", ["Tottori Prefecture"]),
+        (None, "observer", ["UNDP Tumen Secretariat", "ADB"]),
+    ]
+
+
+def test_a_count_column_after_a_countrys_list_whose_bars_were_lost() -> None:
+    lines = (
+        "Country | Member regional governments | Delegates",
+        "Japan | Ishikawa Prefecture, Toyama Prefecture | 12",
+        "Republic of Korea: Kyongsangbuk-do, Kangwon-do, 8",
+        "China: Heilongjiang Province; 6",
+    )
+    notes: list = []
+    participation = parse_participation([Line(n, text) for n, text in enumerate(lines, 1)], notes)
+    assert [(g.country, g.authorities) for g in participation.groups] == [
+        ("Japan", ["Ishikawa Prefecture", "Toyama Prefecture"]),
+        ("Republic of Korea", ["Kyongsangbuk-do", "Kangwon-do"]),
+        ("China", ["Heilongjiang Province"]),
+    ]
+    assert notes == []
+
+
 def test_a_participants_section_of_authorities_each_with_its_country_after_a_comma() -> None:
     text = (
         "2022 NEAR Secretaries-General Meeting\n\nOVERVIEW\nDate: 27 September 2022\n"
@@ -2204,3 +2301,21 @@ def test_a_short_row_of_a_table_whose_country_column_is_not_the_first() -> None:
         "· Contents\n▷Reports were heard.\n"
     )
     assert groups == [("Japan", "member", ["Toyama Prefecture", "Tottori Prefecture"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        ("Toyama Prefecture (富山県)", ("Toyama Prefecture", "富山県")),
+        ("Mitsuke City（見附市）", ("Mitsuke City", "見附市")),  # (full-width, glued, as Japanese pages write it)
+        (
+            "Republic of Sakha (Yakutia)（Республика Саха (Якутия)）",
+            ("Republic of Sakha (Yakutia)", "Республика Саха (Якутия)"),
+        ),
+        ("Kyoto (a) b", None),
+    ],
+)
+def test_a_names_aside_in_brackets_of_either_width(text: str, split: tuple[str, str] | None) -> None:
+    from pipeline.parser.text import split_aside
+
+    assert split_aside(text) == split

@@ -154,6 +154,12 @@ def test_a_table_drawn_with_box_drawing_characters_is_read_as_bars_and_rules() -
     )
 
 
+def test_box_drawing_of_any_weight_or_dash_is_read_as_a_bar_a_rule_or_a_crossing() -> None:
+    # (a heavy crossing on a light rule, dashed lines, half lines and arcs: every character of the block)
+    table = "━━━━━╂──────\n┆ Japan ┃ Hyogo ╎\n╭┄┄┄┄╮╶╴\n".encode()
+    assert read_bytes(table, "x.txt").lines[:3] == ("-----+------", "| Japan | Hyogo |", "+----+--")
+
+
 def test_a_programme_in_aligned_columns_keeps_its_lines() -> None:
     text = (
         "Program\n"

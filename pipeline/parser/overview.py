@@ -85,6 +85,12 @@ LABEL_LAYOUTS = (
         other_known_labels=True,
     ),
     LabelLayout("dash", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,30}?)\s+(?:--|[-–—])\s+(?P<value>.+)$"), True),
+    # "Co-organized by KOTRA and the Inchon Chamber of Commerce": the "by" ends the label
+    LabelLayout(
+        "by",
+        re.compile(r"^(?P<label>(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+by)\s+(?P<value>[^\s:：].*)$", re.I),
+        True,
+    ),
     LabelLayout("label line", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]?(?P<value>)$"), True),
 )
 
@@ -268,10 +274,12 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             # "|  | observers, and about 140 participants |": the summary's cell going on (but
             # "| | Japan – Tottori Prefecture, ... |" opens a country's line of its own)
             cell = _EMPTY_FIRST_CELL.sub("", line.text).strip(" |")
-            if (heading := country_heading(cell)) is not None and heading[2]:
+            last = fields[-1].values[-1]
+            if (joined := _row_going_on(last.text, line.text)) is not None:
+                fields[-1].values[-1] = Line(last.number, joined)
+            elif (heading := country_heading(cell)) is not None and heading[2]:
                 fields[-1].values.append(Line(line.number, cell))
             else:
-                last = fields[-1].values[-1]
                 fields[-1].values[-1] = Line(last.number, f"{last.text} {cell}")
         elif _own_line_label(lines, index, fields):
             fields.append(RawField(line.text.strip(), line.number))
@@ -285,6 +293,19 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
         else:
             unlabelled.append(line)
     return fields, unlabelled
+
+
+def _row_going_on(row: str, line: str) -> str | None:
+    """A table's row with its cells going on in the line below, cell by cell, where the line has
+    as many bars as the row ("China | 6 | Henan Province, | –" over "| | Hunan Province |"),
+    else None (the line is no cells of the row's)."""
+    cells, more = row.split("|"), line.split("|")
+    if len(cells) < 2 or len(cells) != len(more):
+        return None
+    return " | ".join(
+        " ".join(part for part in (cell.strip(), going_on.strip()) if part)
+        for cell, going_on in zip(cells, more, strict=True)
+    )
 
 
 # "* joined online by video link.", "¹ Gangwon-do became Gangwon State in June 2023, ...": the
@@ -707,7 +728,7 @@ SUMMARY = re.compile(
 OBSERVER_MARK = re.compile(
     # ("[Observer]" opens observers at the start of a line; after a name it marks that one name)
     r"(《[^》]*observer[^》]*》|^\s*\[[^\]]*observers?[^\]]*\]"
-    r"|(?:※\s*)?(?:participated\s+as\s+)?observers?\s*(?:\(\d+\))?\s*[:：]"
+    r"|(?:※\s*)?(?:participated\s+as\s+|(?:other|further|additional)\s+)?observers?\s*(?:\(\d+\))?\s*[:：]"
     # ("Observers Tov Aimag and Dornod Aimag (Mongolia), ...": the heading, a space and its names)
     r"|^\s*(?-i:Observers?)(?:\s*\(\d+\))?\s+(?=[A-Z]))",
     re.IGNORECASE,
@@ -716,7 +737,7 @@ OBSERVER_MARK = re.compile(
 # ("Observers (3)", "Observers (international organizations)", "Observers (no country)": a count or
 # words in lower case in its brackets, never a country's name)
 OBSERVER_LINE = re.compile(
-    r"[《【\[<〈＜]?\s*(?:※\s*)?(?:(?i:participated\s+as\s+)?[Oo]bservers?|OBSERVERS?)"
+    r"[《【\[<〈＜]?\s*(?:※\s*)?(?:(?i:participated\s+as\s+|(?:other|further|additional)\s+)?[Oo]bservers?|OBSERVERS?)"
     # ("Observers and guests": the bodies invited beside them are no members either)
     r"(?i:\s+and\s+(?:invited\s+)?guests)?"
     r"(?:\s*\((?:\d+|[a-z][a-z ,]*)\))?\s*[:：]?\s*[》】\]>〉＞]?"
@@ -1044,6 +1065,7 @@ class TableColumns:
     count: int | None = None
     seat: int | None = None  # where a body sits ("Pohang, Republic of Korea"): its country, where no column names it
     native: int | None = None  # the body's name in its own script ("島根県"), as a text writes it in brackets
+    other_name: int | None = None  # another name of the body's ("Primorye" of Primorsky Krai), in brackets too
     # the institution a region sent ("Korea Aerospace Research Institute (KARI)"), in brackets after it
     body: int | None = None
     observers: int | None = None  # the row's country's observers, beside its members
@@ -1275,7 +1297,7 @@ class ParticipationScanner:
             else:
                 group = self.open_group(country_text, stated)  # (another spelling is kept as its own group's)
             group.mode = heading_mode(text) or group.mode
-            text = rest
+            text = _COUNT_AFTER_LIST.sub("", rest) if self.columns.count is not None else rest
         elif (listed := _BODIES_LINE.match(text) or GROUP_DASH_HEADING.match(text)) and bodies_heading(
             listed["name"]
         ) is not None:
@@ -1308,7 +1330,9 @@ class ParticipationScanner:
             self.add_authority(chunks[0], observer=True)
             return
         for index, chunk in enumerate(chunks):
-            if index % 2:
+            if index % 2 and not "".join(chunks[:index]).strip():
+                self._observers_begin()  # "※ Other observers: UNDP, ADB": the line's heading
+            elif index % 2:
                 self.observer_mode = True
             elif not (index + 1 < len(chunks) and _label_translation(chunk)):
                 self.scan_chunk(chunk)
@@ -1366,6 +1390,10 @@ class ParticipationScanner:
         if not self.observer_mode:
             self.observers_from = len(self.groups)
         self.observer_mode = True
+        last = self.groups[-1] if self.groups else None
+        if last is not None and last.country_text is not None and last.observer and not last.by_name:
+            # (not the observers of the country above: "Japan (1; Tottori Prefecture) (observer)")
+            self.open_group(None)
 
     def _members_again(self, country_text: str) -> bool:
         """Whether a country's heading after observers heads members again: the observers were
@@ -1485,7 +1513,11 @@ class ParticipationScanner:
         country_index = (
             columns.country
             if columns.country is not None
-            else next((index for index, cell in enumerate(cells) if country_code(cell)), None)
+            # (with no header, a role in the first cell stands where a country would: "Observers | ADRC | IRP")
+            else next(
+                (index for index, cell in enumerate(cells) if country_code(cell)),
+                0 if ROLE_CELL.match(cells[0]) else None,
+            )
         )
         observer = any((role := ROLE_CELL.match(cell)) is not None and role["observer"] is not None for cell in cells)
         country_cell = cells[country_index] if country_index is not None and country_index < len(cells) else None
@@ -1533,13 +1565,17 @@ class ParticipationScanner:
                 and not COUNT_CELL.match(cell)
             ]
         # (its own-script name, then the institution it sent: "Jeollanam-do (Korea Aerospace Research Institute)")
+        # (another name stays though the name holds it: "Liaoning Province (Liaoning)" is how the table names it)
+        other_name = _other_name(cells, columns)
         asides = [aside for aside in (_native_name(cells, columns), body) if aside]
         for cell in authority_cells:
             text, marked = _with_seat(cell, seat_place) if seat_place else (cell, False)
-            if asides:  # (a mark stays last: "Shaanxi Province (guest)" and its department, a guest)
+            if asides or other_name:  # (a mark stays last: "Shaanxi Province (guest)" and its department, a guest)
                 text, guest = strip_observer_suffix(text)
                 marked = marked or guest
-            text += "".join(f" ({aside})" for aside in asides if aside not in text)
+            text += (f" ({other_name})" if other_name and f"({other_name})" not in text else "") + "".join(
+                f" ({aside})" for aside in asides if aside not in text
+            )
             self.add_items(text, observer or marked)
         self.delegates += _delegate_of_row(cells, columns, authority_cells)
         observers = columns.observers
@@ -1548,6 +1584,9 @@ class ParticipationScanner:
         if observing and not ROLE_CELL.match(observing):
             country_text = country_cell or seat_country
             if country_text and country_code(country_text):
+                members = self.groups[-1] if self.groups else None
+                if members is not None and members.country_text == country_text and _empty_row_group(members):
+                    self.groups.pop()  # "| Vietnam | – | – | Quang Ninh Province |": an observer, and no member
                 self.group_for_row(country_text, True)
             else:
                 self.open_group(None).observer = True
@@ -1879,6 +1918,15 @@ TABLE_HEADERS = (
             re.IGNORECASE,
         ),
     ),
+    # "| Member region | Short name |": another name of the row's authority, in brackets after it
+    (
+        "other_name",
+        re.compile(
+            r"^(?:short|other|alternative|common|usual|former|old)\s+(?:names?|forms?)$"
+            r"|^(?:also known as|a\.?k\.?a\.?)$",
+            re.IGNORECASE,
+        ),
+    ),
     # ("Organization" beside a region's column: the body the region sent; alone, the bodies themselves)
     # ("Delegation" beside a region's column: the body that delegated, as the region's institution)
     # ("Department" beside a region's column: the region's department that came)
@@ -1906,6 +1954,9 @@ TABLE_HEADERS = (
 # "Umnugovi Province 9": a table's column of delegates' counts after the name, its spaces collapsed
 _COUNT_COLUMN = re.compile(r"(?<=[^\W\d_]|[)）])\s+\d{1,3}\s*$")
 _COUNTRY_COLUMN = dict(TABLE_HEADERS)["country"]
+# "Republic of Korea: Kyongsangbuk-do, Kangwon-do, 8" under a header with a count's column: the
+# row's count after its list, the bars between the cells lost
+_COUNT_AFTER_LIST = re.compile(r"(?<=[^\W\d_]|[)）])[,;]?\s+\d{1,3}\s*$")
 
 
 def _lost_table_header(text: str) -> bool:
@@ -1949,6 +2000,16 @@ def _native_name(cells: list[str], columns: TableColumns) -> str | None:
     brackets after the name, as a text writes it ("Shimane Prefecture (島根県)")."""
     native = _aside_cell(cells, columns, columns.native)
     return native if native and not re.search(r"[,;]", native) and not ROLE_CELL.match(native) else None
+
+
+def _other_name(cells: list[str], columns: TableColumns) -> str | None:
+    """Another name of the row's one body from its column ("Primorye" of Primorsky Krai), unless
+    it is the row's name again."""
+    other = _aside_cell(cells, columns, columns.other_name)
+    named = cells[columns.authority] if columns.authority is not None and columns.authority < len(cells) else ""
+    if not other or re.search(r"[,;]", other) or ROLE_CELL.match(other) or other.casefold() == named.casefold():
+        return None
+    return other
 
 
 def _body_sent(cells: list[str], columns: TableColumns) -> str | None:
@@ -2289,6 +2350,15 @@ def heads_table(text: str) -> bool:
     return columns is not None and columns.country is not None and columns.authority is not None
 
 
+def country_row(text: str) -> bool:
+    """Whether a line is a table's row, with no header over it, that names a country in its first
+    cell and its authorities in the others ("Japan | Hyogo Prefecture | Tottori Prefecture")."""
+    if "|" not in text:
+        return False
+    first, *others = (cell.strip() for cell in text.strip().strip("|").split("|"))
+    return country_code(first) is not None and any(others)
+
+
 def _bulleted_heading(text: str) -> bool:
     """ "◎ Japan (9)", "◎ Observer": a bullet before a country's or the observers' heading."""
     content = PARTICIPANT_BULLET.sub("", text, count=1).strip()
@@ -2535,6 +2605,11 @@ def _empty(draft: GroupDraft) -> bool:
     # (nor a heading of bodies that lists none: "..., research institutes and international organizations")
     headed = bool(draft.country_text) and bodies_heading(draft.country_text or "") is None
     return not (headed or draft.members or draft.observers or draft.stated is not None)
+
+
+def _empty_row_group(draft: GroupDraft) -> bool:
+    """A group a table's row opened for its country that lists and counts nothing."""
+    return not (draft.members or draft.observers or draft.stated is not None or draft.observer)
 
 
 def _finish_group(draft: GroupDraft) -> list[ParticipantGroup]:

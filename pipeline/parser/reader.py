@@ -480,14 +480,20 @@ def _in_runs(flags: list[bool], length: int) -> list[bool]:
 
 
 # A table drawn with box-drawing characters ("┌──┬──┐", "│ Period │ 9-11 September │") is
-# read as one drawn in ASCII: bars between its cells, "+---+" rules between its rows.
-_BOX_DRAWING = str.maketrans(
-    {
-        **dict.fromkeys("│┃║", "|"),
-        **dict.fromkeys("─━═", "-"),
-        **dict.fromkeys("┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫", "+"),
-    }
-)
+# read as one drawn in ASCII: bars between its cells, "+---+" rules between its rows. Each
+# character of the block is read by what its Unicode name draws (any weight, dashed or not):
+# a line across is "-", a line down is "|", and a corner, a crossing or an arc is "+".
+_BOX_WEIGHTS = frozenset({"LIGHT", "HEAVY", "DOUBLE", "SINGLE", "AND", "DASH", "TRIPLE", "QUADRUPLE"})
+_BOX_ACROSS = frozenset({"HORIZONTAL", "LEFT", "RIGHT"})
+_BOX_DOWN = frozenset({"VERTICAL", "UP", "DOWN"})
+
+
+def _box_drawn_as(name: str) -> str:
+    directions = set(name.removeprefix("BOX DRAWINGS ").split()) - _BOX_WEIGHTS
+    return "-" if directions <= _BOX_ACROSS else "|" if directions <= _BOX_DOWN else "+"
+
+
+_BOX_DRAWING = str.maketrans({chr(code): _box_drawn_as(unicodedata.name(chr(code))) for code in range(0x2500, 0x2580)})
 
 
 def normalise(text: str) -> tuple[str, ...]:

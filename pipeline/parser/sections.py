@@ -37,6 +37,7 @@ from .overview import (
     TRAILING_COUNTRY,
     bare_group_heading,
     collect_fields,
+    country_row,
     field_kind,
     heads_table,
     leader_row,
@@ -87,7 +88,10 @@ SECTION_MARKERS = (
     SectionMarker(
         "rules",
         re.compile(
-            r"^(?:={2,}|-{2,}|~{2,}|\*{2,}|[─━]{2,})\s*(?P<heading>[^=~*─━-].*?)\s*(?:={2,}|-{2,}|~{2,}|\*{2,}|[─━]{2,})$"
+            # (a heading has a letter or a digit: "-----+-----" is a table's rule, "+" no heading)
+            r"^(?:={2,}+|-{2,}+|~{2,}+|\*{2,}+|[─━]{2,}+)\s*+"
+            r"(?P<heading>(?=[^\n]*[^\W_])[^=~*─━\s-](?:[^\n]*[^=~*─━\s-])?)"
+            r"\s*(?:={2,}|-{2,}|~{2,}|\*{2,}|[─━]{2,})$"
         ),
     ),
     SectionMarker(
@@ -961,7 +965,9 @@ def _lists_authorities(lines: list[Line]) -> bool:
     """Whether a section's lines list authorities by country (a group's heading, a table's, an
     authority with its country), not only people and their bodies."""
     return any(
-        opens_group(line.text) or heads_table(line.text) or placed_in_country(line.text) for line in lines if line.text
+        opens_group(line.text) or heads_table(line.text) or country_row(line.text) or placed_in_country(line.text)
+        for line in lines
+        if line.text
     )
 
 

@@ -68,24 +68,28 @@ def english_words(text: str) -> str:
     return " ".join(_NON_LATIN.sub(" ", text).split())
 
 
-# "Toyama Prefecture (富山県)": a name and the aside in brackets after it.
+# "Toyama Prefecture (富山県)": a name and the aside in brackets after it. Japanese and Chinese
+# pages write the brackets full-width and glued to the name: "Mitsuke City（見附市）".
 _ASIDE = re.compile(r"^(?P<base>.*?)\s*\((?P<aside>[^()]*)\)$")
+_FULL_WIDTH_BRACKETS = str.maketrans("（）", "()")  # (one character each: the two texts' indices agree)
 
 
 def split_aside(text: str) -> tuple[str, str] | None:
     """(name, aside) of a name with a bracketed aside after it, else None; the aside may hold
     brackets of its own ("Republic of Sakha (Yakutia) (Республика Саха (Якутия))")."""
-    match = _ASIDE.match(text)
+    probe = text.translate(_FULL_WIDTH_BRACKETS)
+    match = _ASIDE.match(probe)
     if match:
-        return (match["base"].strip(), match["aside"].strip()) if match["base"].strip() else None
-    stripped = text.rstrip()
+        base, aside = text[: match.end("base")].strip(), text[match.start("aside") : match.end("aside")].strip()
+        return (base, aside) if base else None
+    stripped = probe.rstrip()
     outside = _outside_brackets(stripped)
     if not stripped.endswith(")") or len(stripped) < 2 or outside[-2]:  # (the last bracket must close a pair)
         return None
     # the aside opens at the last bracket that stands at the top level
     opening = max((i for i, char in enumerate(stripped) if char == "(" and (i == 0 or outside[i - 1])), default=0)
-    base = stripped[:opening].strip()
-    return (base, stripped[opening + 1 : -1].strip()) if base else None
+    base = text[:opening].strip()
+    return (base, text[opening + 1 : len(stripped) - 1].strip()) if base else None
 
 
 def name_before_aside(text: str) -> str:

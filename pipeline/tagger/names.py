@@ -727,16 +727,22 @@ FOR_TAIL_HEADS = {
     "agency",
     "alliance",
     "association",
+    "bank",  # "Japan Bank for International Cooperation"
     "centre",
     "center",
     "commission",
     "committee",
+    "corporation",  # "Japan Finance Corporation for Small and Medium Enterprise"
     "council",
+    "federation",
     "foundation",
     "fund",
     "institute",
     "laboratory",
     "office",
+    "organization",
+    "organisation",
+    "partnership",
     "society",
     "station",  # "Dongting Lake Station for Wetland Ecosystem Research": a research station, a body
 }
@@ -943,6 +949,16 @@ GENERIC_WORDS = FIELD_WORDS | {
     "group",
     "power",
     "fellow",
+    # a web page's furniture around the record: "Posted: 2026-03-05 Views: 1,204"
+    "views",
+    "hits",
+    "posted",
+    # what a meeting did, capitalised at the start of its contents' items: "Admission of Gansu
+    # Province as a new member", "Election of the Chair"
+    "admission",
+    "election",
+    "adoption",
+    "approval",
 }
 # Formats, units and abbreviations that ner mistakes for names.
 # A capacity's unit, before a plant's name and after its number: "the 50 MW Salkhit Wind Farm"
@@ -1171,7 +1187,6 @@ TWO_WORD_HEADS = {
     # a prefecture's research body, not a building: "Toyama Prefectural Fisheries Experimental Station"
     ("experimental", "station"): "organization",
     ("experiment", "station"): "organization",
-    ("research", "station"): "organization",
     ("police", "station"): "organization",  # "Incheon Maritime Police Station"
     ("guard", "station"): "organization",  # "Oki Coast Guard Station"
     ("fire", "station"): "organization",
@@ -1259,13 +1274,19 @@ def head_kind(name: str) -> str | None:
         return "facility"  # "Pohang Chamber of Commerce Building": the body's building
     if head in SCHEDULE_HEADS and tail_head != head and tail_head in HEAD_WORDS["event"]:
         return "event"  # "Program of the Jindo Miracle Sea Road Festival": the event's schedule
-    if head in STATIONS_FOR and _purpose_after(words, head):
-        return "organization"  # "Dongting Lake Station for Wetland Ecosystem Research"
+    if head in STATIONS_FOR and (
+        _purpose_after(words, head) or any(_word_key(word) in STATION_OWNERS for word in words)
+    ):
+        # "Dongting Lake Station for Wetland Ecosystem Research", "Toyama Prefectural Fisheries
+        # Research Station": a body (but "Naiman Desertification Research Station" is a place)
+        return "organization"
     return next((kind for kind, heads in HEAD_WORDS.items() if head in heads), None)
 
 
 # A building's head that names a body when its purpose follows ("Station for ... Research")
 STATIONS_FOR = frozenset({"station"})
+# ... and one a prefecture or a province runs
+STATION_OWNERS = frozenset({"prefectural", "provincial"})
 
 
 def _purpose_after(words: list[str], head: str) -> bool:
