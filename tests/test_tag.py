@@ -890,6 +890,11 @@ NAME_KIND_CASES += [
         {"Yellow River": "place", "Hwang Ho": "place"},
         ["Du Fu", "Sun Simiao", "Mencius", "Northern Wei", "Yuan-dynasty", "Yuan", "BC"],
     ),
+    (  # a town's romanised other name before its own-script name in its brackets; an acronym is none
+        "Bayan Obo (Baiyun'ebo, 白云鄂博) lies north of Baotou; the Yellow River (UNESCO) flows past it.",
+        {"Bayan Obo": "place", "Baiyun'ebo": "place", "UNESCO": "organization"},
+        [],
+    ),
     (  # unknown names listed among places are places, among bodies bodies; rivers after their article
         "Crabs caught off Guryongpo, Akasaki and Primorsky Territory; the line towards Bichigt, Numrug and Arxan; "
         "papers of the Shenhua Group, Raspadskaya and Erdenes MGL; the valleys of the Onon and the Ulz; the "

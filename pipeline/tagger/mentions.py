@@ -4924,14 +4924,26 @@ def _feature_other_name(
     """ "the Yellow River (Hwang Ho)", "the Yangtze River (Chang Jiang)": an untagged name of
     at most three capitalised words alone in brackets after a natural feature named by its
     head word is the feature's other name (a city or a body may have its country, its role
-    or its host in brackets; a river or a lake has only another name)."""
+    or its host in brackets; a river or a lake has only another name). So is such a name
+    before the place's own-script form in its brackets, after any place: "Bayan Obo
+    (Baiyun'ebo, 白云鄂博)", the town's name in Chinese and its romanisation."""
     opening = tokens.stop
-    if len(found) != 1 or head_kind(found[0].text) != "natural" or opening >= len(doc) or doc[opening].text != "(":
+    if len(found) != 1 or found[0].kind != "place" or opening >= len(doc) or doc[opening].text != "(":
         return None
     start = stop = opening + 1
-    while stop < len(doc) and stop not in taken and doc[stop].is_title and stop - start < OTHER_NAME_WORDS:
+    # (capitalised, not an acronym; "Baiyun'ebo" is no title to Python, its apostrophe a word's end)
+    while (
+        stop < len(doc)
+        and stop not in taken
+        and doc[stop].text[:1].isupper()
+        and not doc[stop].is_upper
+        and stop - start < OTHER_NAME_WORDS
+    ):
         stop += 1
-    if stop == start or stop >= len(doc) or doc[stop].text != ")":
+    if stop == start or stop >= len(doc):
+        return None
+    alone = doc[stop].text == ")" and head_kind(found[0].text) == "natural"
+    if not (alone or _before_own_script(doc, stop)):
         return None
     name = doc[start:stop].text
     if not is_name(name) or head_kind(name) not in (None, "natural"):
@@ -4939,6 +4951,19 @@ def _feature_other_name(
     taken.update(range(start, stop))
     named = found[0]
     return range(start, stop), [Mention(name, "place", named.label, None, named.country, "rules", same_as=named.text)]
+
+
+def _before_own_script(doc: Doc, comma: int) -> bool:
+    """Whether a comma at ``comma`` is followed by words in another script alone up to the
+    bracket's close: "(Baiyun'ebo, 白云鄂博)"."""
+    if doc[comma].text != ",":
+        return False
+    close = next((index for index in range(comma + 1, min(comma + 6, len(doc))) if doc[index].text == ")"), None)
+    return (
+        close is not None
+        and close > comma + 1
+        and not any(char.isascii() and char.isalpha() for char in doc[comma + 1 : close].text)
+    )
 
 
 # --- merging ----------------------------------------------------------------------

@@ -241,6 +241,7 @@ HEAD_WORDS = {
         # a railway line, its head capitalised (TITLED_HEADS): "Hokuhoku Line", "JR Oga Line" (a shipping
         # company's "Lines" is a body's: "Mitsui O.S.K. Lines"; the gazetteer knows "NYK Line")
         "line",
+        "transit",  # a city's railway, its head capitalised: "Busan–Gimhae Light Rail Transit"
         "arboretum",
         "trakt",  # Russian for a highway: "Chuysky Trakt"
         "kaido",  # Japanese for a highway: "Noto Satoyama Kaido", "Nakasendo Kaido"
@@ -949,6 +950,9 @@ GENERIC_WORDS = FIELD_WORDS | {
     "group",
     "power",
     "fellow",
+    # Inner Mongolia's unit, an aimag's peer: "Aimag / League" heads a table's column
+    "league",
+    "leagues",
     # a web page's furniture around the record: "Posted: 2026-03-05 Views: 1,204"
     "views",
     "hits",
@@ -1415,7 +1419,7 @@ def named_organ(name: str) -> bool:
 
 # "Government of the Krai" is as generic as its nouns ("Subcommittee on Maritime and Fisheries",
 # named by its field, is a name).
-_JOINING_WORDS = frozenset({"of", "the", "and", "&"})  # "Maritime & Fisheries" is fields
+_JOINING_WORDS = frozenset({"of", "the", "and", "&", "/"})  # "Maritime & Fisheries" is fields
 
 
 # A place's head word alone is no name, though capitalised at a line's start ("Beach clean-up
@@ -2187,7 +2191,7 @@ POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 # Heads that make a name only capitalised: "Jeonju Hanok Village", but "a Nanai village of Achan"
 # ("an Aerospace cluster", "the Catholic church", "a Steppe trail" name nothing)
 TITLED_HEADS = frozenset(
-    {"village", "market", "line", "church", "stele", "stela", "trail", "cluster", "landscape", "road"}
+    {"village", "market", "line", "transit", "church", "stele", "stela", "trail", "cluster", "landscape", "road"}
 )
 # A body's or a facility's number: "No. 6", "No 2"
 _NUMBER: list[dict[str, Any]] = [{"ORTH": {"IN": ["No", "No.", "№"]}}, {"ORTH": ".", "OP": "?"}, {"LIKE_NUM": True}]
