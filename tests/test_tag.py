@@ -890,6 +890,12 @@ NAME_KIND_CASES += [
         {"Yellow River": "place", "Hwang Ho": "place"},
         ["Du Fu", "Sun Simiao", "Mencius", "Northern Wei", "Yuan-dynasty", "Yuan", "BC"],
     ),
+    (  # a name the text says is a town is a place; "It", "The Bank" are none
+        "Khangi is a settlement of some 600 people; Bomi（博米）is now a small fishing village. It is a town "
+        "too. The Bank is a city lender.",
+        {"Khangi": "place", "Bomi": "place"},
+        ["It", "Bank", "The Bank"],
+    ),
     (  # a town's romanised other name before its own-script name in its brackets; an acronym is none
         "Bayan Obo (Baiyun'ebo, 白云鄂博) lies north of Baotou; the Yellow River (UNESCO) flows past it.",
         {"Bayan Obo": "place", "Baiyun'ebo": "place", "UNESCO": "organization"},

@@ -63,6 +63,7 @@ from .names import (
     LEADING_EVENT,
     LEADING_EVENT_BEFORE_YEAR,
     LEADING_EVENTS,
+    LEADING_WORDS,
     LISTED_FEATURE_NOUNS,
     LOWERCASE_NAME_WORDS,
     NATURAL_FEATURE_NOUNS,
@@ -3307,6 +3308,31 @@ def _dateline_place(doc: Doc, written: str, gazetteer: Gazetteer) -> list[tuple[
     return [(range(len(doc)), mention.entry is None, [mention])]
 
 
+# A name the text says is a town: "Khangi is a settlement of some 600 people", "Mitsuke（見附市）is
+# a town of about 42,000 people", "Liling is a county-level city of Zhuzhou"
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet", "township", "port", "county"})
+DEFINED_PLACE = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})(?: ?[(（][^()（）\n]{1,40}[)）] ?| )"
+    r"(?:is|was) (?:now |still )?an? (?:[a-z][\w-]* ){0,4}?"
+    rf"(?:{'|'.join(sorted(SETTLEMENT_NOUNS))})\b"
+)
+
+
+def _defined_places(doc: Doc, written: str, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """The names the text says are towns (DEFINED_PLACE), proposals over their words: a place,
+    unless the gazetteer knows the name as a body. (``written``: the doc's text.)"""
+    proposals = []
+    for found in DEFINED_PLACE.finditer(written):
+        name = found["name"]
+        span = doc.char_span(found.start("name"), found.end("name"))
+        if span is None or name.split()[0].lower() in LEADING_WORDS or span[0].is_stop or not is_name(name):
+            continue
+        mention = _mention(name, gazetteer, "place", "GPE", source="rules")
+        if mention.kind == "place" and head_kind(name) in (None, "administrative"):
+            proposals.append((range(span.start, span.end), mention.entry is None, [mention]))
+    return proposals
+
+
 COMPANY_NAME_WORDS = 5
 # Forms written in lower case by the companies themselves: "Petropavlovsk plc"
 LOWER_CASE_FORMS = frozenset({"plc"})
@@ -4030,6 +4056,7 @@ def doc_mentions(
     proposals.extend(_native_bodies(doc, gazetteer))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
     proposals.extend(_dateline_place(doc, written, gazetteer))
+    proposals.extend(_defined_places(doc, written, gazetteer))
     proposals.extend(_route_ends(doc, gazetteer))
     proposals.extend(_paired_towns(doc, gazetteer))
     proposals.extend(_system_acronyms(doc, written, gazetteer))

@@ -1707,6 +1707,10 @@ PEOPLE_OF = frozenset(
 PEOPLE_LEAD_OF = re.compile(
     rf"^(?:the\s+)?(?:{'|'.join(sorted(PEOPLE_OF))})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])", re.IGNORECASE
 )
+# ... and what a meeting did, at the start of a contents' item: "Admission of Gansu Province as a
+# new member" (the province is the name)
+MEETING_ACTS = frozenset({"admission", "election", "adoption", "approval", "appointment", "accession"})
+ACT_LEAD_OF = re.compile(rf"^(?:{'|'.join(sorted(MEETING_ACTS))})\s+of\s+(?:the\s+)?(?=[A-Z])", re.IGNORECASE)
 # A facility's number after its head word: "Thermal Power Plant No. 4"
 FACILITY_NUMBER = re.compile(r"\s+No\.?\s*\d+$")
 # A unit numbered by an ordinal before its name, which the ordinal is a word of: "8th Regional
@@ -1816,7 +1820,7 @@ def clean_span(text: str, label: str) -> list[str]:
     if text.count("(") > text.count(")"):  # "Development and Cooperation (SDC": the span ends inside a bracket
         text = text[: text.rindex("(")].rstrip()
     # "the west coast of Sakhalin Island": the island; "Speakers of Jilin University": the university
-    if lead := LOWER_CASE_LEAD_OF.match(text) or PEOPLE_LEAD_OF.match(text):
+    if lead := LOWER_CASE_LEAD_OF.match(text) or PEOPLE_LEAD_OF.match(text) or ACT_LEAD_OF.match(text):
         return clean_span(text[lead.end() :], label)
     if (parted := _at_lower_case_noun_of(text.split())) is not None:
         # "Uyghur Khaganate on the left bank of the Orkhon River": a name, then words in lower
