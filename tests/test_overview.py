@@ -1492,15 +1492,24 @@ def test_a_table_of_fields_keeps_unknown_labels_and_skips_its_header() -> None:
     assert unlabelled == []
 
 
-def test_a_venue_line_ending_with_its_country_ends_a_part() -> None:
+@pytest.mark.parametrize(
+    ("below", "place"),
+    [
+        ("Dalanzadgad Cultural Palace", "Dalanzadgad, Umnugovi Province, Dalanzadgad Cultural Palace"),
+        # (a line in lower case too: the hall the country's line does not go on into)
+        ("conference hall of the aimag", "Dalanzadgad, Umnugovi Province, conference hall of the aimag"),
+        ("(Монгол Улс)", "Dalanzadgad, Umnugovi Province"),  # (but the country's own name goes with it)
+    ],
+)
+def test_a_venue_line_ending_with_its_country_ends_a_part(below: str, place: str) -> None:
     text = (
         "NEAR Subcommittee on Mining 2018\n\nOverview\n"
-        "Venue: Dalanzadgad, Umnugovi Province, Mongolia\n       Dalanzadgad Cultural Palace\n"
+        f"Venue: Dalanzadgad, Umnugovi Province, Mongolia\n       {below}\n"
         "Host: Umnugovi Aimag Governor's Office\n"
     )
     venue = parse(read_bytes(text.encode(), "mining.txt")).overview.venue  # type: ignore[union-attr]
     assert venue is not None and venue.country == "Mongolia"
-    assert venue.place == "Dalanzadgad, Umnugovi Province, Dalanzadgad Cultural Palace"
+    assert venue.place == place
 
 
 def test_authorities_and_countries_both_miscounted_make_one_note() -> None:
@@ -2319,3 +2328,13 @@ def test_a_names_aside_in_brackets_of_either_width(text: str, split: tuple[str, 
     from pipeline.parser.text import split_aside
 
     assert split_aside(text) == split
+
+
+def test_a_tables_label_keeps_no_bracket_it_lost_the_partner_of() -> None:
+    text = (
+        "2019 NEAR International Forum on Mountain Tourism\n\nOVERVIEW\n[Date] 26–27 October 2019\n"
+        "| Venue] | Hoki Town, Tottori Prefecture, Japan |\n| Coordinator] | NEAR Tourism Subcommittee |\n"
+    )
+    overview = parse(read_bytes(text.encode(), "x.txt")).overview
+    assert overview is not None and overview.venue is not None and overview.venue.country == "Japan"
+    assert [(field.label, field.text) for field in overview.other] == [("Coordinator", "NEAR Tourism Subcommittee")]

@@ -189,12 +189,23 @@ class RawField:
         return " ".join(value.text for value in self.values)
 
 
+def _without_stray_bracket(label: str) -> str:
+    """A label without a bracket at its end or start that has no partner in it: "Coordinator]"
+    of "| Coordinator] | ... |", a table whose label's opening bracket was lost."""
+    if label.endswith(("]", "】")) and not any(char in label for char in "[【"):
+        return label[:-1].rstrip()
+    if label.startswith(("[", "【")) and not any(char in label for char in "]】"):
+        return label[1:].lstrip()
+    return label
+
+
 def match_label(text: str) -> tuple[str, str] | None:
     for layout in LABEL_LAYOUTS:
         match = layout.pattern.match(text)
         if not match:
             continue
         label = match["label"].strip().rstrip(". ")  # "Period......: ..." is the label Period
+        label = _without_stray_bracket(label)
         if not label:  # "※ :": a mark and a colon, no label
             continue
         value = match["value"].strip()
@@ -484,7 +495,7 @@ def _table_row_label(text: str) -> tuple[str, str] | None:
     cells = _cells(row) if row else []
     if len(cells) != 2 or not all(cells) or not _plausible_other_label(cells[0]):
         return None
-    return cells[0], cells[1]
+    return _without_stray_bracket(cells[0]), cells[1]
 
 
 _DASH_LEAD = re.compile(r"^[-–—]\s+")
@@ -638,11 +649,12 @@ ONLINE_TOO = re.compile(
 def _venue_text(values: list[Line]) -> str:
     """A venue's lines as one value. A line that ends with the country ended a part:
     "Dalanzadgad, Umnugovi Province, Mongolia" over "Dalanzadgad Cultural Palace" is two
-    parts, not the place "Mongolia Dalanzadgad Cultural Palace"."""
+    parts, not the place "Mongolia Dalanzadgad Cultural Palace"; so is a line in lower case below it
+    ("conference hall of the village tourist centre"), but not the country's bracketed aside."""
     text = ""
     for value in values:
         last_part = text.rsplit(",", 1)[-1].strip()
-        ended = bool(text) and value.text[:1].isupper() and canonical_country(last_part) is not None
+        ended = bool(text) and value.text[:1].isalpha() and canonical_country(last_part) is not None
         text = f"{text}, {value.text}" if ended else f"{text} {value.text}".strip()
     return text
 
