@@ -358,6 +358,10 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
                 "Gangwon Province",
             ],
         ),
+        (  # a body's part in the meeting after "as" is no word of its name
+            "Niigata Prefectural Government, with Kyongsangbuk-do as Chair region",
+            ["Niigata Prefectural Government", "Kyongsangbuk-do"],
+        ),
     ],
 )
 def test_organizer_bodies(value: str, bodies: list[str]) -> None:
@@ -2869,6 +2873,12 @@ def test_a_regions_name_since_its_renaming_is_the_region(nlp) -> None:
     ids = _ids_of(SHELL.format("Kemerovo Oblast – Kuzbass and Kemerovo Oblast; the Gulf of Tartary."), nlp)
     assert ids["Kemerovo Oblast – Kuzbass"] == ids["Kemerovo Oblast"] == "RU-KEM"
     assert ids["Gulf of Tartary"] == "geo:tatar-strait"
+
+
+def test_a_venues_quoted_name_before_a_common_noun_is_named_without_its_quotes(nlp) -> None:
+    spellings = _spellings_of(VENUE_SHELL.format("Vydrino, Russian Federation («Baikalsky Bereg» holiday centre)"), nlp)
+    assert "Baikalsky Bereg" in spellings
+    assert not [spelling for spelling in spellings if "«" in spelling]
 
 
 def test_a_venues_aside_after_its_country_names_its_rooms(nlp) -> None:

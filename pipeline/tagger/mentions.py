@@ -438,6 +438,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
                 # Auditorium" in "(Korea Railroad Research Institute, Main Auditorium)" is no name
                 continue
             name = without_lower_case_tail(name)
+            if len(name) > 2 and name[0] in QUOTATION_MARKS and name[-1] in QUOTATION_MARKS:
+                name = name[1:-1].strip()  # "«Baikalsky Bereg» holiday centre": the centre's name, quoted
             city = gazetteer.city_named(name) or _metropolis_city(name, gazetteer)
             # a university or institute hosting the meeting is a body; a venue's Center or City Hall
             # is a building
@@ -791,7 +793,16 @@ def organizer_bodies(text: str) -> list[str]:
     (a region and its body); "Government of Khabarovsk Krai, NEAR Secretariat" two: a comma
     splits where the part after it is a name of its own, not a generic body word; a ministry's
     list of fields is its name ("Ministry of Economy, Trade and Industry")."""
-    return [_unlabelled(_unshielded(body)) for body in _organizer_bodies(_shield_field_lists(text))]
+    return [
+        _ROLE_AFTER_AS.sub("", _unlabelled(_unshielded(body))) for body in _organizer_bodies(_shield_field_lists(text))
+    ]
+
+
+# A body's part in the meeting after "as", no word of its name: "with Kyongsangbuk-do as Chair region"
+_ROLE_AFTER_AS = re.compile(
+    r"\s+as\s+(?:the\s+|an?\s+)?(?:co-?)?(?:chair|host|coordinat|organi[sz]|secretariat|partner|sponsor)\w*(?:\s+\w+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _unlabelled(body: str) -> str:
