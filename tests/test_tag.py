@@ -897,6 +897,18 @@ NAME_KIND_CASES += [
         {"Yellow River": "place", "Hwang Ho": "place"},
         ["Du Fu", "Sun Simiao", "Mencius", "Northern Wei", "Yuan-dynasty", "Yuan", "BC"],
     ),
+    (  # bodies listed after a body with an "of" tail are bodies of their own, not its fields; an
+        # eruption is an event
+        "Exchange between the University of Toyama, Jilin Agricultural University and Gorno-Altaisk State "
+        'University; the "Millennium Eruption" of about 946 AD; the NGO Baikal Environmental Wave.',
+        {
+            "University of Toyama": "organization",
+            "Jilin Agricultural University": "organization",
+            "Gorno-Altaisk State University": "organization",
+            "Baikal Environmental Wave": "organization",
+        },
+        ["Millennium Eruption"],
+    ),
     (  # a name the text says is a town is a place; "It", "The Bank" are none
         "Khangi is a settlement of some 600 people; Bomi（博米）is now a small fishing village. It is a town "
         "too. The Bank is a city lender.",

@@ -1397,12 +1397,15 @@ def _listed_tail(doc: Doc, comma: int) -> int | None:
     index = comma
     while index < len(doc) and doc[index].text == ",":
         run_end = _capitalised_run(doc, index + 1)
-        if run_end == index + 1:
+        # (a field, not a body's name of its own: "University of Toyama, Jilin Agricultural University")
+        if run_end == index + 1 or head_kind(doc[index + 1 : run_end].text) is not None:
             return None
         index = run_end
     if index + 1 < len(doc) and doc[index].lower_ == "and":
         run_end = _capitalised_run(doc, index + 1)
-        if run_end > index + 1 and head_kind(doc[index + 1 : run_end].text) is None:
+        # (the last field ends there: "and Gorno-Altaisk" goes on into "-Altaisk State University")
+        goes_on = run_end < len(doc) and doc[run_end].text in _HYPHEN
+        if run_end > index + 1 and head_kind(doc[index + 1 : run_end].text) is None and not goes_on:
             return run_end
     return None
 

@@ -58,6 +58,8 @@ HEAD_WORDS = {
         "accord",
         "earthquake",
         "earthquakes",
+        "eruption",  # a volcano's: "the Millennium Eruption"
+        "eruptions",
         "framework",
         "spill",
         "olympics",
