@@ -2338,3 +2338,38 @@ def test_a_tables_label_keeps_no_bracket_it_lost_the_partner_of() -> None:
     overview = parse(read_bytes(text.encode(), "x.txt")).overview
     assert overview is not None and overview.venue is not None and overview.venue.country == "Japan"
     assert [(field.label, field.text) for field in overview.other] == [("Coordinator", "NEAR Tourism Subcommittee")]
+
+
+def test_fields_before_a_summary_in_prose_are_the_overview() -> None:
+    text = (
+        "NEAR Subcommittee on Economy and Trade\n\nDate ........... 14–16 September 1999\n"
+        "Venue .......... Okeanskaya, Vladivostok, Primorsky Krai, Russian Federation\n"
+        "Organizer ...... Primorsky Krai, Administration\n\nPROGRAMME\n• Opening address\n\n"
+        "SUMMARY\nPrimorye is the Russian partner in the Tumen River Area Development Programme.\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.overview is not None and record.overview.period is not None
+    assert record.overview.venue is not None and record.overview.venue.country == "Russian Federation"
+    assert "SUMMARY" in [section.heading for section in record.sections]
+
+
+def test_a_listed_name_cut_before_its_bodys_head_word_goes_on_below() -> None:
+    lines = (
+        "Mongolia: Dornod Aimag, Tov Aimag",
+        "Observers: Hamgyong-bukto (DPR Korea); UNDP; Economic Research",
+        "Institute for Northeast Asia (ERINA); Far Eastern",
+        "Shipping Company (FESCO)",
+    )
+    assert _groups(*lines)[-1] == (
+        None,
+        "observer",
+        ["UNDP", "Economic Research Institute for Northeast Asia (ERINA)", "Far Eastern Shipping Company (FESCO)"],
+    )
+    # (but a region named alone, an acronym and a heading of bodies below stay apart)
+    assert _groups("Japan: Toyama Prefecture, Hyogo", "Tottori Prefecture") == [
+        ("Japan", "member", ["Toyama Prefecture", "Hyogo", "Tottori Prefecture"])
+    ]
+    assert _groups("Japan", "Niigata Prefecture; ERINA", "International organization", "UNESCAP") == [
+        ("Japan", "member", ["Niigata Prefecture", "ERINA"]),
+        (None, "observer", ["UNESCAP"]),
+    ]

@@ -1818,45 +1818,18 @@ _FORMER_NAME = re.compile(
 
 
 # The last words of a body's or a region's name: "A and B" is two names only where A ends so.
+# The words a body's name ends with ("Korea Environment Institute"), and with the regions' and
+# a few more, the words any listed name ends with
+BODY_END_WORDS = frozenset(
+    {"society", "institute", "agency", "university", "bank", "association", "organization", "organisation"}
+    | {"corporation", "company", "programme", "program", "fund", "foundation", "council", "committee"}
+    | {"commission", "centre", "center", "office", "secretariat", "bureau", "federation", "network", "authority"}
+)
 NAME_END_WORDS = (
-    frozenset(
-        [
-            "society",
-            "societies",
-            "corps",
-            "institute",
-            "agency",
-            "university",
-            "bank",
-            "association",
-            "organization",
-            "organisation",
-            "corporation",
-            "company",
-            "programme",
-            "program",
-            "fund",
-            "foundation",
-            "council",
-            "committee",
-            "commission",
-            "centre",
-            "center",
-            "office",
-            "government",
-            "administration",
-            "secretariat",
-            "department",  # "Heilongjiang Province, Forestry Department" over "NEAR Secretariat"
-            "bureau",
-            "federation",
-            "network",
-            "service",
-            "authority",
-            "chamber",
-            "republic",
-            "district",
-        ]
-    )
+    BODY_END_WORDS
+    # ("department": "Heilongjiang Province, Forestry Department" over "NEAR Secretariat")
+    | {"societies", "corps", "government", "administration", "department", "service", "chamber"}
+    | {"republic", "district"}
     | REGION_END_WORDS
 )
 
@@ -2565,6 +2538,22 @@ def _wrapped_item(joined: list[Line], text: str) -> bool:
         and word[:1].isupper()
         and word.lower() not in NAME_END_WORDS
         and (before.endswith(_ITEM_ENDS) or _ITEM_END.search(last) is not None)
+    ):
+        return True
+    # a list line whose last name was cut before the body's head word, the rest of it below:
+    # "...; UNDP; Economic Research" / "Institute for Northeast Asia (ERINA); Far Eastern" (but a
+    # region named alone stays: "Toyama, Hyogo" / "Tottori Prefecture")
+    last_item = _ITEM_END.split(last)[-1].split()
+    if (
+        _ITEM_END.search(last) is not None
+        and last_item
+        and all(part[:1].isupper() for part in last_item)
+        and not all(part.isupper() for part in last_item)  # ("...; ERINA": an acronym is a whole name)
+        and not {part.lower() for part in last_item} & NAME_END_WORDS
+        and bodies_heading(text) is None  # ("International organization" heads the bodies below it)
+        and GROUP_DASH_HEADING.match(text) is None  # ("Guests – Sakhalin Energy Investment Company")
+        and {part.lower() for part in first} & BODY_END_WORDS
+        and not (first and first[-1].lower() in REGION_END_WORDS)
     ):
         return True
     if not before.endswith(_ITEM_ENDS):

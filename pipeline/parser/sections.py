@@ -866,7 +866,10 @@ def parse(raw: RawText) -> Record:
     others: list[Section] = []
     if preface and any(line.text for line in preface):
         fields, _ = collect_fields(preface)
-        if any(raw_field.kind for raw_field in fields) and not any(d.kind == "overview" for d in drafts):
+        # (a later section of the overview's kind that holds no field, "SUMMARY" in prose, is no overview)
+        if any(raw_field.kind for raw_field in fields) and not any(
+            d.kind == "overview" and _has_fields(d.lines) for d in drafts
+        ):
             preface = _fields_apart_from_report(preface, others)
             by_kind["overview"] = SectionDraft(None, preface[0].number, "overview", preface)
         else:
@@ -959,6 +962,11 @@ def _fields_apart_from_report(lines: list[Line], others: list[Section]) -> list[
         return lines
     others.append(Section(heading=None, lines=verbatim_lines(lines[report_at:])))
     return lines[:report_at]
+
+
+def _has_fields(lines: list[Line]) -> bool:
+    """Whether a section's lines hold a field the overview knows ("Date: ...")."""
+    return any(raw_field.kind for raw_field in collect_fields(lines)[0])
 
 
 def _lists_authorities(lines: list[Line]) -> bool:
