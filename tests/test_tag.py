@@ -909,6 +909,12 @@ NAME_KIND_CASES += [
         },
         ["Millennium Eruption"],
     ),
+    (  # peoples listed, ways of romanising Korean: no names; older spellings of a town and a region
+        "Fishing rights of the Koryak, Itelmen and Even communities; the Revised Romanization replaced the "
+        "McCune–Reischauer spellings. Roads from Hunchon; the Koryak National Okrug.",
+        {"Hunchon": "place", "Koryak National Okrug": "place"},
+        ["Koryak Itelmen", "Even", "Revised Romanization", "McCune", "McCune–Reischauer"],
+    ),
     (  # a name the text says is a town is a place; "It", "The Bank" are none
         "Khangi is a settlement of some 600 people; Bomi（博米）is now a small fishing village. It is a town "
         "too. The Bank is a city lender.",

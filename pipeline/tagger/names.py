@@ -661,6 +661,8 @@ PEOPLES_ADJECTIVES = COUNTRY_ADJECTIVES | frozenset(
     }
     # the region's peoples: "its Kazakh community"
     | {"kazakh", "kyrgyz", "uyghur", "uighur", "tatar", "evenk", "evenki", "nanai", "ainu", "chukchi", "koryak"}
+    # ... and the Far East's small peoples: "the Koryak, Itelmen and Even communities"
+    | {"itelmen", "even", "evens", "nivkh", "udege", "ulchi", "orochi"}
     # ... China's nationalities and Mongolia's reindeer herders: "the Miao and Tujia villages", "the Tsaatan"
     # (not the ones whose names are also syllables of places: Hui, Yi, Dong, Bai, Dai)
     | {"miao", "tujia", "zhuang", "naxi", "oroqen", "hezhe", "daur"}
@@ -971,6 +973,14 @@ GENERIC_WORDS = FIELD_WORDS | {
 UNITS = frozenset({"mw", "kw", "gw", "mwh", "kwh"})
 NOT_NAMES = {
     "mid",  # "the Mid Niigata Prefecture Earthquake": a part of a name, never one
+    # ways of writing Korean, Japanese and Chinese in Latin letters: "the Revised Romanization
+    # replaces the McCune–Reischauer spellings"
+    "revised romanization",
+    "mccune",
+    "mccune-reischauer",
+    "mccune–reischauer",
+    "hepburn",
+    "pinyin",
     "pdf",
     "usd",
     "eur",
@@ -1444,6 +1454,8 @@ def is_name(name: str) -> bool:
         and not (
             len(words) == 1 and _word_key(words[0]) in LONE_HEADS | PEOPLES_ADJECTIVES and not _glued_name(words[0])
         )
+        # (peoples listed: "the Koryak, Itelmen and Even communities")
+        and not (len(words) > 1 and all(_word_key(word.strip(",")) in PEOPLES_ADJECTIVES for word in words))
     )
 
 
