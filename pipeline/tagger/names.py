@@ -973,14 +973,6 @@ GENERIC_WORDS = FIELD_WORDS | {
 UNITS = frozenset({"mw", "kw", "gw", "mwh", "kwh"})
 NOT_NAMES = {
     "mid",  # "the Mid Niigata Prefecture Earthquake": a part of a name, never one
-    # ways of writing Korean, Japanese and Chinese in Latin letters: "the Revised Romanization
-    # replaces the McCune–Reischauer spellings"
-    "revised romanization",
-    "mccune",
-    "mccune-reischauer",
-    "mccune–reischauer",
-    "hepburn",
-    "pinyin",
     "pdf",
     "usd",
     "eur",
@@ -999,7 +991,14 @@ NOT_NAMES = {
     "coastal",
     "borders",
     *UNITS,
-    "mccune-reischauer",  # romanisation systems: "Ch'ongjin in the McCune-Reischauer spelling"
+    # romanisation systems: "Ch'ongjin in the McCune-Reischauer spelling", "the Revised Romanization
+    # replaces the McCune–Reischauer spellings"
+    "mccune-reischauer",
+    "mccune–reischauer",
+    "mccune",
+    "revised romanization",
+    "hepburn",
+    "pinyin",
     "wade-giles",
     "zip",  # "slides of KMI and NOWPAP (ZIP)": a file's format, no acronym
     "rar",
