@@ -2373,3 +2373,10 @@ def test_a_listed_name_cut_before_its_bodys_head_word_goes_on_below() -> None:
         ("Japan", "member", ["Niigata Prefecture", "ERINA"]),
         (None, "observer", ["UNESCAP"]),
     ]
+
+
+def test_an_observers_heading_after_its_translation_and_a_bar() -> None:
+    assert _groups("Mongolia: Selenge Province", "Ажиглагч | Observers: Mongolian Tourism Association, Juulchin") == [
+        ("Mongolia", "member", ["Selenge Province"]),
+        (None, "observer", ["Mongolian Tourism Association", "Juulchin"]),
+    ]

@@ -2896,6 +2896,24 @@ def test_a_regions_name_since_its_renaming_is_the_region(nlp) -> None:
     assert ids["Gulf of Tartary"] == "geo:tatar-strait"
 
 
+def test_a_venues_hotel_is_named_without_its_article(nlp) -> None:
+    spellings = _spellings_of(VENUE_SHELL.format("The Westin Miyako Kyoto, Higashiyama Ward, Kyoto City, Japan"), nlp)
+    assert "Westin Miyako Kyoto" in spellings
+    assert "The Westin Miyako Kyoto" not in spellings
+
+
+def test_a_country_headings_own_script_name_is_a_spelling_of_the_country(nlp) -> None:
+    text = (
+        "The 5th NEAR Sports Workshop\n· Overview\nPeriod: 2012\nParticipants: 2 regional governments\n"
+        "Russian Federation (Российская Федерация)\nRepublic of Buryatia, Zabaikalsky Krai\n· Contents\n▷ Talks.\n"
+        "Принято в с. Чурапча 4 июля 2012 г. / Adopted at Churapcha on July 4, 2012\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Russian Federation"] == ids["Российская Федерация"] == "RU"
+    assert "Russian Federation (Российская Федерация)" not in ids
+    assert "Принято" not in ids  # (a Russian document's closing word)
+
+
 def test_a_venues_quoted_name_before_a_common_noun_is_named_without_its_quotes(nlp) -> None:
     spellings = _spellings_of(VENUE_SHELL.format("Vydrino, Russian Federation («Baikalsky Bereg» holiday centre)"), nlp)
     assert "Baikalsky Bereg" in spellings

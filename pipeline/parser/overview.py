@@ -2144,7 +2144,7 @@ def heading_mode(text: str) -> str | None:
 
 # A heading in the page's own language, then in English after a slash: "대한민국 / Republic of
 # Korea (5)", "옵서버 및 초청기관 / Observers and guests"
-_TRANSLATED_HEADING = re.compile(r"^\s*+(?P<native>[^\x00-\x7f\s][^/]*?)\s/\s+(?P<english>[A-Za-z][^/]*)$")
+_TRANSLATED_HEADING = re.compile(r"^\s*+(?P<native>[^\x00-\x7f\s][^/|]*?)\s[/|]\s+(?P<english>[A-Za-z][^/|]*)$")
 
 
 def _heading_in_english(text: str) -> str:
@@ -2157,7 +2157,8 @@ def _heading_in_english(text: str) -> str:
     english = translated["english"]
     if country_heading(english) and country_heading(both := f"{translated['native']} {english}"):
         return both
-    return english if OBSERVER_LINE.fullmatch(english.strip()) else text
+    # ("Ажиглагч | Observers: Mongolian Tourism Association, ...": the observers' heading and its names)
+    return english if OBSERVER_LINE.fullmatch(english.strip()) or OBSERVER_MARK.match(english) else text
 
 
 def country_heading(text: str) -> tuple[str, int | None, str] | None:

@@ -440,6 +440,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             name = without_lower_case_tail(name)
             if len(name) > 2 and name[0] in QUOTATION_MARKS and name[-1] in QUOTATION_MARKS:
                 name = name[1:-1].strip()  # "«Baikalsky Bereg» holiday centre": the centre's name, quoted
+            name = _NAMES_ARTICLE.sub("", name)  # "The Westin Miyako Kyoto": a name has no article
             city = gazetteer.city_named(name) or _metropolis_city(name, gazetteer)
             # a university or institute hosting the meeting is a body; a venue's Center or City Hall
             # is a building
@@ -460,6 +461,9 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
             if position == 0:
                 named = mention
     return mentions
+
+
+_NAMES_ARTICLE = re.compile(r"^[Tt]he\s+(?=[A-Z])")
 
 
 def _address_units(name: str) -> list[str]:
@@ -901,9 +905,17 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
     if overview.participation:
         for group in overview.participation.groups:
             if group.country_text and group.country:  # "International organizations" heads no place
-                # ("中国 China": the country's name in both languages, each a spelling of it)
+                # ("中国 China", "Russian Federation (Российская Федерация)": the country's name in
+                # both languages, each a spelling of it)
                 led = _NATIVE_LEAD.match(group.country_text)
-                for spelling in (led["name"], led["native"]) if led else (group.country_text,):
+                aside = split_aside(group.country_text)
+                spellings: tuple[str, ...] = (group.country_text,)
+                if led:
+                    spellings = (led["name"], led["native"])
+                elif aside:  # ("Korea (host country)": a remark, no spelling; the name is the country's)
+                    remark = any(char.isascii() and char.isalpha() for char in aside[1])
+                    spellings = aside[:1] if remark else aside
+                for spelling in spellings:
                     mentions.append(_mention(spelling, gazetteer, "place", "GPE", group.country))
             # ("International and research bodies": a heading that says its participants are bodies)
             bodies_group = group.country is None and bodies_heading(group.country_text or "") is not None

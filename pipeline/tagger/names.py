@@ -973,6 +973,10 @@ GENERIC_WORDS = FIELD_WORDS | {
 UNITS = frozenset({"mw", "kw", "gw", "mwh", "kwh"})
 NOT_NAMES = {
     "mid",  # "the Mid Niigata Prefecture Earthquake": a part of a name, never one
+    # a Russian document's closing words, capitalised at its line's start: "Принято в с. Чурапча 4 июля 2012 г."
+    "принято",
+    "утверждено",
+    "подписано",
     "pdf",
     "usd",
     "eur",
@@ -1840,6 +1844,15 @@ def clean_span(text: str, label: str) -> list[str]:
         # case that say where on another: the name, and the other where its head names it
         name, other = parted
         return [*clean_span(name, label), *(clean_span(other, label) if head_kind(other) else [])]
+    before_on, on, after_on = text.partition(" on ")
+    if (
+        on
+        and head_kind(after_on) in ("facility", "natural", "administrative")
+        and head_kind(before_on) == "organization"
+        and head_word(before_on) not in ON_TAIL_HEADS
+    ):
+        # "the Ministry on Erdene Zuu Monastery": a body's talk on a place ("Subcommittee on Energy" is one name)
+        return [*clean_span(before_on, label), *clean_span(after_on, label)]
     if len(titled := _SPACED_DASH.split(text)) > 1:  # "Minutes - Education and Culture Subcommittee"
         return [name for part in titled for name in clean_span(part, label)]
     words = _after_role(text.split())
