@@ -954,6 +954,10 @@ GENERIC_WORDS = FIELD_WORDS | {
     "group",
     "power",
     "fellow",
+    # words the model takes for a body or a place when capitalised alone: "Olympic and world
+    # champions", "Media contact: NEAR Secretariat"
+    "olympic",
+    "media",
     # Inner Mongolia's unit, an aimag's peer: "Aimag / League" heads a table's column
     "league",
     "leagues",
@@ -1618,7 +1622,9 @@ ROLE_WORDS = {
 
 
 # Words that make a post of a role word after them: "State Secretary", "Vice Minister", "First Deputy"
-POST_MODIFIERS = frozenset({"state", "vice", "first", "senior", "general", "permanent", "assistant", "acting"})
+POST_MODIFIERS = frozenset(
+    {"state", "vice", "first", "senior", "general", "permanent", "assistant", "acting", "party"}
+)  # ("party": China's "Party Secretary of Meihekou City")
 
 
 def _after_role(words: list[str]) -> list[str]:
