@@ -2217,6 +2217,7 @@ def test_a_name_and_its_other_form_in_brackets_are_one_place(nlp, sentence: str,
     [
         ("Vityaz, 16 June 2012", "Vityaz", "place"),
         ("Shin'onsen, November 7th, 2019", "Shin'onsen", "place"),
+        ("2017. 9. 8. 평창 봉평 / Bongpyeong, 8 September 2017", "Bongpyeong", "place"),  # (after its translation)
         ("NEAR Secretariat, 7 November 2019", "NEAR Secretariat", "organization"),
         ("Tumen River Research Institute, 7 Nov. 2019", "Tumen River Research Institute", "organization"),
     ],

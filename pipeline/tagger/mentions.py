@@ -3315,6 +3315,8 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # A document's closing line of where and when it was adopted, a paragraph of its own:
 # "Vityaz, 16 June 2012", "Shin'onsen, November 7, 2019"
 DATELINE = re.compile(
+    # (after its own translation and a slash: "2017. 9. 8. 평창 봉평 / Bongpyeong, 8 September 2017")
+    rf"(?:[^/\n]*+/[ ])?"
     rf"(?P<place>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,3}}),[ ]"
     rf"(?:{_DAY}[ ](?i:{_MONTH})\.?|(?i:{_MONTH})\.?[ ]{_DAY},?)[ ]\d{{4}}\.?"
 )
