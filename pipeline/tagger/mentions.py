@@ -663,7 +663,9 @@ _WITH_JOINERS = (
 _AS_PART_OF = r"\s+as\s+(?:the\s+)?(?:co-?)?(?:coordinator|coordinating\s+region|host|chair)\s+(?:of|for)\s+(?:the\s+)?"
 # (each starts where a run of spaces starts, not again inside it: a value of 20,000 spaces is read once)
 ORGANIZER_JOINERS = re.compile(
-    r"(?<!\s)(?:\s*;\s*|\s+[·・•/]\s+|\s+(?:&|and)\s+|" + _AS_PART_OF + "|" + _WITH_JOINERS + ")", re.IGNORECASE
+    # (and the Hangul middle dot Korean pages list with: "Gyeonggi Provincial Government ㆍ NEAR Secretariat")
+    r"(?<!\s)(?:\s*;\s*|\s+[·・•/ㆍ]\s+|\s+(?:&|and)\s+|" + _AS_PART_OF + "|" + _WITH_JOINERS + ")",
+    re.IGNORECASE,
 )
 WITH_JOINERS = re.compile(rf"(?<!\s)(?:{_WITH_JOINERS})", re.IGNORECASE)
 

@@ -1717,6 +1717,8 @@ def is_acronym_word(word: str) -> bool:
 
 # A spaced dash parts what it stands between; no name holds one (a hyphen joins words of a
 # name without spaces: "Zamyn-Uud")
+# A middle dot between spaces lists names, as Korean and Japanese pages write lists
+_LISTING_DOT = re.compile(r"\s+[ㆍ·・]\s+")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 
 
@@ -1859,6 +1861,8 @@ def clean_span(text: str, label: str) -> list[str]:
     ):
         # "the Ministry on Erdene Zuu Monastery": a body's talk on a place ("Subcommittee on Energy" is one name)
         return [*clean_span(before_on, label), *clean_span(after_on, label)]
+    if len(listed := _LISTING_DOT.split(text)) > 1:  # "K-water ㆍ Gyeonggi Research Institute": two bodies
+        return [name for part in listed for name in clean_span(part, label)]
     if len(titled := _SPACED_DASH.split(text)) > 1:  # "Minutes - Education and Culture Subcommittee"
         return [name for part in titled for name in clean_span(part, label)]
     words = _after_role(text.split())
