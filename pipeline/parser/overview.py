@@ -1309,7 +1309,7 @@ class ParticipationScanner:
             else:
                 group = self.open_group(country_text, stated)  # (another spelling is kept as its own group's)
             group.mode = heading_mode(text) or group.mode
-            text = _COUNT_AFTER_LIST.sub("", rest) if self.columns.count is not None else rest
+            text = _COUNT_COLUMN.sub("", rest) if self.columns.count is not None else rest
         elif (listed := _BODIES_LINE.match(text) or GROUP_DASH_HEADING.match(text)) and bodies_heading(
             listed["name"]
         ) is not None:
@@ -1936,12 +1936,10 @@ TABLE_HEADERS = (
 )
 
 
-# "Umnugovi Province 9": a table's column of delegates' counts after the name, its spaces collapsed
-_COUNT_COLUMN = re.compile(r"(?<=[^\W\d_]|[)）])\s+\d{1,3}\s*$")
+# "Umnugovi Province 9", "Republic of Korea: Kyongsangbuk-do, Kangwon-do, 8": a table's column of
+# delegates' counts after the name or the row's list, the bars or spaces between the cells lost
+_COUNT_COLUMN = re.compile(r"(?<=[^\W\d_]|[)）])[,;]?\s+\d{1,3}\s*$")
 _COUNTRY_COLUMN = dict(TABLE_HEADERS)["country"]
-# "Republic of Korea: Kyongsangbuk-do, Kangwon-do, 8" under a header with a count's column: the
-# row's count after its list, the bars between the cells lost
-_COUNT_AFTER_LIST = re.compile(r"(?<=[^\W\d_]|[)）])[,;]?\s+\d{1,3}\s*$")
 
 
 def _lost_table_header(text: str) -> bool:

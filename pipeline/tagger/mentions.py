@@ -915,8 +915,7 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                 if led:
                     spellings = (led["name"], led["native"])
                 elif aside:  # ("Korea (host country)": a remark, no spelling; the name is the country's)
-                    remark = any(char.isascii() and char.isalpha() for char in aside[1])
-                    spellings = aside[:1] if remark else aside
+                    spellings = aside if other_script_only(aside[1]) else aside[:1]
                 for spelling in spellings:
                     mentions.append(_mention(spelling, gazetteer, "place", "GPE", group.country))
             # ("International and research bodies": a heading that says its participants are bodies)
@@ -5016,11 +5015,7 @@ def _before_own_script(doc: Doc, comma: int) -> bool:
     if doc[comma].text != ",":
         return False
     close = next((index for index in range(comma + 1, min(comma + 6, len(doc))) if doc[index].text == ")"), None)
-    return (
-        close is not None
-        and close > comma + 1
-        and not any(char.isascii() and char.isalpha() for char in doc[comma + 1 : close].text)
-    )
+    return close is not None and other_script_only(doc[comma + 1 : close].text)
 
 
 # --- merging ----------------------------------------------------------------------

@@ -831,6 +831,9 @@ COMPANY_FIELD_WORDS = FIELD_WORDS | {
 # and Food Security", "on Energy and Climate Change" (not generic: "National Agriculture and Food
 # Research Organization" is a name)
 TOPIC_WORDS = FIELD_WORDS | {"food", "climate", "change"}
+# What a meeting did, capitalised at the start of its contents' items ("Admission of Gansu
+# Province as a new member"): alone no name, and before "of" no word of the name after it
+MEETING_ACTS = frozenset({"admission", "election", "adoption", "approval", "appointment", "accession"})
 GENERIC_WORDS = FIELD_WORDS | {
     # a programme's words, capitalised at the start of its items: "27 Sep. Boat trip to ...", "Train to ..."
     "boat",
@@ -965,12 +968,7 @@ GENERIC_WORDS = FIELD_WORDS | {
     "views",
     "hits",
     "posted",
-    # what a meeting did, capitalised at the start of its contents' items: "Admission of Gansu
-    # Province as a new member", "Election of the Chair"
-    "admission",
-    "election",
-    "adoption",
-    "approval",
+    *MEETING_ACTS,
 }
 # Formats, units and abbreviations that ner mistakes for names.
 # A capacity's unit, before a plant's name and after its number: "the 50 MW Salkhit Wind Farm"
@@ -1732,9 +1730,8 @@ PEOPLE_OF = frozenset(
 PEOPLE_LEAD_OF = re.compile(
     rf"^(?:the\s+)?(?:{'|'.join(sorted(PEOPLE_OF))})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])", re.IGNORECASE
 )
-# ... and what a meeting did, at the start of a contents' item: "Admission of Gansu Province as a
-# new member" (the province is the name)
-MEETING_ACTS = frozenset({"admission", "election", "adoption", "approval", "appointment", "accession"})
+# ... and what a meeting did (MEETING_ACTS), at the start of a contents' item: "Admission of Gansu
+# Province as a new member" (the province is the name)
 ACT_LEAD_OF = re.compile(rf"^(?:{'|'.join(sorted(MEETING_ACTS))})\s+of\s+(?:the\s+)?(?=[A-Z])", re.IGNORECASE)
 # A facility's number after its head word: "Thermal Power Plant No. 4"
 FACILITY_NUMBER = re.compile(r"\s+No\.?\s*\d+$")
