@@ -3138,6 +3138,21 @@ def _company_word_guessed(ent: Span) -> bool:
     return shape is not None and shape.kind == "organization" and ent.label_ not in ORG_LABELS
 
 
+# Where a doc's words are kept once for the passes below (``_tokens_where``)
+_DOC_WORDS = "near.words"
+
+
+def _tokens_where(doc: Doc, test: Callable[[str], bool], lower: bool = False) -> Iterator[Token]:
+    """The tokens of ``doc`` whose text (in lower case with ``lower``) passes ``test``, in order.
+    Each pass of ``doc_mentions`` starts at a few words: testing the doc's words once listed,
+    not a Token object made for every word of every pass (a fifth of the stage's own time)."""
+    words = doc.user_data.get(_DOC_WORDS)
+    if words is None:
+        texts = [token.text for token in doc]
+        words = doc.user_data[_DOC_WORDS] = (texts, [text.lower() for text in texts])
+    return (doc[index] for index, word in enumerate(words[lower]) if test(word))
+
+
 def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """A word of one of WORD_SHAPES standing alone, as a proposal of that place: no place or
     body took it, nor a longer span of another kind (the model's PERSON "Dalnegorsk" is the
@@ -3145,7 +3160,7 @@ def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
     hyphen joins it to others ("Baikalsk" of "the Baikalsk Pulp and Paper Mill" is the mill's,
     "Ilimsk" of "Ust-Ilimsk" the whole name's)."""
     found = []
-    for token in doc:
+    for token in _tokens_where(doc, lambda word: word_shape(word) is not None):
         shape = word_shape(token.text)
         if shape is None:
             continue
@@ -3196,8 +3211,8 @@ def _named_by_native_form(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, b
     for a place ("Vityaz (Витязь)"), where neither the model nor the gazetteer took the words
     for a place or a body: that place, as a proposal."""
     found = []
-    for bracket in doc:
-        if bracket.text != "(" or bracket.i == 0:
+    for bracket in _tokens_where(doc, "(".__eq__):
+        if bracket.i == 0:
             continue
         aside = _native_aside(doc, bracket.i)
         if aside is None:
@@ -3235,8 +3250,8 @@ def _native_bodies(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, li
     proposal; right before its English name, perhaps after a slash ("韩国水资源公社 Korea Water
     Resources Corporation"), one identity with it."""
     found = []
-    for token in doc:
-        if native_body(token.text) is None or gazetteer.lookup(token.text) is not None:
+    for token in _tokens_where(doc, lambda word: native_body(word) is not None):
+        if gazetteer.lookup(token.text) is not None:
             continue
         english, known = _body_named_after(doc, token.i + 1, gazetteer)
         if known is not None:  # (a body the gazetteer knows by its English name: its entry)
@@ -3280,9 +3295,9 @@ def _named_by_unit_noun(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
     field", "the Elga coal deposit"), that neither the model nor the gazetteer took for a
     place or a body: that town or that feature, as a proposal."""
     found = []
-    for noun in doc:
-        label = "GPE" if noun.text in UNIT_NOUNS else "LOC" if noun.text in NATURAL_FEATURE_NOUNS else None
-        if noun.i == 0 or label is None:
+    for noun in _tokens_where(doc, lambda word: word in UNIT_NOUNS or word in NATURAL_FEATURE_NOUNS):
+        label = "GPE" if noun.text in UNIT_NOUNS else "LOC"
+        if noun.i == 0:
             continue
         after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         if label == "LOC" and after is not None and after.is_alpha and not after.is_stop:
@@ -3443,8 +3458,8 @@ def _companies_after_forms(doc: Doc, written: str, gazetteer: Gazetteer) -> list
             found.append((range(start, end), False, [mention]))
     if not _LEADING_FORM.search(written):
         return found
-    for token in doc[: len(doc) - 1]:
-        if token.lower_ not in LEADING_COMPANY_FORMS or not token.is_upper:
+    for token in _tokens_where(doc, LEADING_COMPANY_FORMS.__contains__, lower=True):
+        if token.i == len(doc) - 1 or not token.is_upper:
             continue
         end = _capitalised_run(doc, token.i + 1, known_names=True, brands=True)  # "JSC RusHydro", "JSC HydroOGK"
         if token.i + 1 < end <= token.i + 1 + COMPANY_NAME_WORDS:
@@ -3504,8 +3519,8 @@ def _districts(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[M
     model took for no place or body (it read "the Head of Khasansky District" as a person), a
     place, as a proposal."""
     found: list[tuple[range, bool, list[Mention]]] = []
-    for head in doc[1:]:
-        if head.text not in DISTRICT_HEADS:
+    for head in _tokens_where(doc, DISTRICT_HEADS.__contains__):
+        if head.i == 0:
             continue
         start = head.i
         while start > 0 and head.i - start < TOWN_NAME_WORDS and _starts_name(doc[start - 1]):
@@ -3552,7 +3567,9 @@ def _towns_of_unit_nouns(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bo
     (TOWNS_OF_NOUNS), each name of the list; after another kind of place (PLACE_NOUNS: "the
     beaches of Suzu and Wajima"), each name of the list where the model found nothing."""
     found: list[tuple[range, bool, list[Mention]]] = []
-    for of in doc[1:-1]:
+    for of in _tokens_where(doc, ("at", "of").__contains__, lower=True):
+        if of.i == 0 or of.i == len(doc) - 1:
+            continue
         if of.lower_ == "at" and doc[of.i - 1].lower_ in CROSSING_NOUNS:
             # "the Chinese border at Yarant": where a border is crossed, a town (where the model found nothing)
             found += _town_of_unit(doc, of.i + 1, gazetteer, untagged_only=True)
@@ -3627,9 +3644,11 @@ def _system_acronyms(doc: Doc, written: str, gazetteer: Gazetteer) -> list[tuple
     found: list[tuple[range, bool, list[Mention]]] = []
     if not any(f"{system}/" in written for system in SYSTEM_ACRONYMS):
         return found
-    for token in doc[: len(doc) - 2]:
+    for token in _tokens_where(doc, SYSTEM_ACRONYMS.__contains__):
+        if token.i >= len(doc) - 2:
+            continue
         body = doc[token.i + 2]
-        if token.text in SYSTEM_ACRONYMS and doc[token.i + 1].text == "/" and is_acronym(body.text):
+        if doc[token.i + 1].text == "/" and is_acronym(body.text):
             text = doc[token.i : token.i + 3].text
             entry = gazetteer.lookup(text) or gazetteer.lookup(body.text)
             if entry is not None and entry.kind != "organization":
@@ -3684,8 +3703,9 @@ def _route_ends(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[
     ferry"), one of them a place the gazetteer knows or all parted by dashes: each place (a town
     where one has the name), as a proposal over the chain."""
     found = []
-    for noun in doc:
-        if noun.i < 3 or noun.lower_ not in ROUTE_NOUNS or not noun.is_lower:
+    nouns = [noun for noun in _tokens_where(doc, ROUTE_NOUNS.__contains__, lower=True) if noun.is_lower]
+    for noun in nouns:
+        if noun.i < 3:
             continue
         # (a word may say what the route carries: "the Harbin-Suifenhe-Vladivostok transport corridor",
         # or two joined: "the Sokcho-Zarubino-Hunchun sea and land route")
@@ -3711,8 +3731,8 @@ def _route_ends(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[
         if (mentions := _route_places(parts, dashed, gazetteer)) is not None:
             # (over the noun too: longer than the known place's own proposal, "Suifenhe-Grodekovo")
             found.append((range(start, noun.i + 1), False, mentions))
-    for noun in doc[:-3]:  # ... and after the noun: "the route Sokcho-Zarubino-Hunchun of Dongchun Ferry"
-        if noun.lower_ not in ROUTE_NOUNS or not noun.is_lower or not doc[noun.i + 1].is_title:
+    for noun in nouns:  # ... and after the noun: "the route Sokcho-Zarubino-Hunchun of Dongchun Ferry"
+        if noun.i >= len(doc) - 3 or not doc[noun.i + 1].is_title:
             continue
         start = end = noun.i + 1
         while _glued_hyphen(doc, end + 1, _NAME_HYPHENS) and end + 2 < len(doc) and doc[end + 2].is_title:
@@ -3813,8 +3833,8 @@ def _operators(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[M
     """The capitalised words after "operated by" (OPERATOR_VERBS) that no one entity spans,
     as a proposal of a body ("Aero Mongolia"; a known name's own proposal wins a tie)."""
     found = []
-    for by in doc:
-        if by.lower_ != "by" or by.i == 0 or doc[by.i - 1].lower_ not in OPERATOR_VERBS:
+    for by in _tokens_where(doc, "by".__eq__, lower=True):
+        if by.i == 0 or doc[by.i - 1].lower_ not in OPERATOR_VERBS:
             continue
         end = _capitalised_run(doc, by.i + 1, known_names=True)  # ("Aero Mongolia")
         named_whole = any(ent.start == by.i + 1 and ent.end == end for ent in doc.ents)
@@ -3853,8 +3873,8 @@ def _bodies_by_apposition(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, b
     that an apposition calls a body: "Heifer International, an NGO that ..." (a proposal of a
     body; a known name's own proposal wins a tie)."""
     found = []
-    for comma in doc:
-        if comma.text != "," or not _apposed_to(doc, comma.i):
+    for comma in _tokens_where(doc, ",".__eq__):
+        if not _apposed_to(doc, comma.i):
             continue
         start = comma.i
         while start > 0 and comma.i - start < APPOSED_NAME_WORDS and _starts_name(doc[start - 1]):
@@ -3926,7 +3946,7 @@ def _regional_stations(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool
     home ("Air Seoul"), an agency's office by its acronym and its place (OFFICE_TYPES, "KOTRA
     Shenyang"): one body, the place a word of its name."""
     found = []
-    for token in doc:
+    for token in _tokens_where(doc, lambda word: word in STATION_PREFIXES or (word.isupper() and is_acronym(word))):
         office = False
         if token.text not in STATION_PREFIXES:
             entry = gazetteer.lookup(token.text) if token.is_upper and is_acronym(token.text) else None
