@@ -1449,6 +1449,108 @@ def test_a_title_below_a_pages_masthead_or_a_note(text: str, title: str) -> None
     assert parse(read_bytes(text.encode(), "x.txt")).title == title
 
 
+def test_a_news_page_whose_lead_names_the_meeting_under_a_headline_that_does_not() -> None:
+    text = (
+        "NEAR | Home > Notice & News > News\n\n"
+        "Herders and governors discuss the future of the steppe at Erdenesant\n"
+        "Posted 2019-07-02 | Secretariat | Hits 512\n\n"
+        "The NEAR Forum on Sustainable Pastureland and Herder Livelihoods was held on 25-26 June 2019 in "
+        "Erdenesant soum of Tov Province, Mongolia.\n\nAbout 150 participants attended.\n"
+    )
+    record = parse(read_bytes(text.encode(), "news.txt"))
+    assert record.title == "Herders and governors discuss the future of the steppe at Erdenesant"
+    assert (record.meeting.kind, record.meeting.body) == (
+        "forum",
+        "Forum on Sustainable Pastureland and Herder Livelihoods",
+    )
+
+
+BOXED_PREFACE = """NEAR Subcommittee on Science and Technology — 1st Meeting
+Meeting record (English version)
+
++--------------+------------------------------------------------------------+
+| Date | 2003.08.26(Tue) ~ 08.28(Thu) |
+| | (first planned for April 2003, postponed because of SARS) |
++--------------+------------------------------------------------------------+
+| Venue | HIT Science Park, Nangang District, Harbin, |
+| | Heilongjiang Province, China |
++--------------+------------------------------------------------------------+
+| Organizers | Heilongjiang Provincial Department of Science and Technology |
+| | / NEAR Secretariat |
++--------------+------------------------------------------------------------+
+
+■ Background
+The first meeting was planned for April 2003, but it was postponed when the World Health Organization advised
+against travel to Beijing, Guangdong and other areas affected by SARS, and it met in the summer instead.
+"""
+
+
+def test_a_boxed_table_of_fields_whose_values_go_on_in_the_rows_below() -> None:
+    # (the table's rules are no words of a wrapped line; a value cut at its list's joiner, or going
+    # on with a bracket, goes on without a bar)
+    overview = parse(read_bytes(BOXED_PREFACE.encode(), "boxed.txt")).overview
+    assert overview is not None and overview.period is not None and overview.venue and overview.organizer
+    assert (str(overview.period.start), str(overview.period.end)) == ("2003-08-26", "2003-08-28")
+    assert overview.venue.text == "HIT Science Park, Nangang District, Harbin, Heilongjiang Province, China"
+    assert overview.organizer.name == "Heilongjiang Provincial Department of Science and Technology / NEAR Secretariat"
+
+
+def test_countries_named_in_the_regions_languages_head_their_lists() -> None:
+    text = (
+        "The 13th Working Committee Meeting of NEAR\n■開催概要（Overview）\n●日時／Date ：November 12, 2013\n"
+        "●参加／Participants：5 member regional governments from 3 countries\n"
+        "日本（2） ：Aomori Prefecture, Hyogo Prefecture\n韓国（2） ：Gyeongsangbuk-do, Gangwon-do\n"
+        "モンゴル（1）：Tov Province\n■議事（Agenda）\n1．Reports\n"
+    )
+    overview = parse(read_bytes(text.encode(), "x.txt")).overview
+    assert overview is not None and overview.participation is not None
+    assert [(group.country, group.stated, group.authorities) for group in overview.participation.groups] == [
+        ("Japan", 2, ["Aomori Prefecture", "Hyogo Prefecture"]),
+        ("Republic of Korea", 2, ["Gyeongsangbuk-do", "Gangwon-do"]),
+        ("Mongolia", 1, ["Tov Province"]),
+    ]
+
+
+FAXED_RECORD = """FROM : ISHIKAWA PREFECTURE FAX NO. : 0762 23 9112 Oct.21 1994 11:05AM P 1
+
+SUMMARY RECORD
+
+EXPERT MEETING ON SEA AND AIR ROUTES OF THE JAPAN SEA RIM
+(working-level meeting following the 2nd North East Asia Regional
+Governments Conference)
+
+DATE : October 18 (Tue.) - 19 (Wed.), 1994
+PLACE : Kanaiwa Port Hall, Kanazawa City, Ishikawa Prefecture, Japan
+ATTENDANCE : 12 officials from 2 regional governments of 2 countries
+
+JAPAN (1): Ishikawa Prefecture
+KOREA (1): Kangwon-Do
+
+OBSERVERS Tumen River Area Development Programme (TRADP) of the United
+Nations Development Programme (UNDP); Economic Research Institute
+for Northeast Asia (ERINA)
+
+
+1. OPENING
+The meeting was opened by the Vice Governor of Ishikawa Prefecture.
+
+2. SEA ROUTES
+(1) Ishikawa Prefecture: Kanazawa Port has a weekly container service to Pusan.
+
+3. AIR ROUTES
+- Komatsu Airport - Seoul, three flights a week.
+"""
+
+
+def test_observers_whose_names_a_fax_wrapped_over_lines() -> None:
+    overview = parse(read_bytes(FAXED_RECORD.encode(), "fax.txt")).overview
+    assert overview is not None and overview.participation is not None
+    assert overview.participation.groups[-1].authorities[:2] == [
+        "Tumen River Area Development Programme (TRADP) of the United Nations Development Programme (UNDP)",
+        "Economic Research Institute for Northeast Asia (ERINA)",
+    ]
+
+
 def test_a_newsletter_forwarded_below_a_note_is_read_below_its_masthead() -> None:
     record = parse(read_bytes(FORWARDED_NEWSLETTER.encode(), "newsletter.txt"))
     assert record.title == 'The 4th Meeting of the NEAR Maritime Subcommittee - "Ports of the East Sea"'

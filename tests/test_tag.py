@@ -606,6 +606,8 @@ ENTITY_SET_FLOORS = {
     "FX": (0.963, 0.955, 0.914, 0.880),
     "FY": (0.977, 0.980, 0.953, 0.898),
     "FZ": (0.981, 0.976, 0.957, 0.990),
+    "GA": (0.984, 0.982, 0.937, 0.973),
+    "GB": (0.982, 0.982, 0.954, 0.943),
 }
 
 
@@ -1119,6 +1121,42 @@ NAME_KIND_CASES += [
         {"China": "place"},
         ["Tripartite Environment Ministers Meeting", "TEMM"],
     ),
+    (  # a country glued to the sentence after it by full-width tortoise-shell brackets
+        "〔Japan〕The Ministry of Health, Labour and Welfare (MHLW) of Japan explained the list.",
+        {"Ministry of Health, Labour and Welfare": "organization", "Japan": "place"},
+        ["Japan〕The Ministry of Health"],
+    ),
+    (  # a name in its own script before the English name of its government: two names
+        "（鳥取県 Tottori Prefectural Government, International Affairs Division）",
+        {"鳥取県": "place", "Tottori Prefectural Government": "organization"},
+        ["鳥取県 Tottori Prefectural Government"],
+    ),
+    (  # an unknown word where a place stands, before its name in its own script
+        "The planting led since 1991 by Professor Seiei Toyama at Enggebei (恩格贝) goes on.",
+        {"Enggebei": "place", "恩格贝": "place"},
+        [],
+    ),
+    (  # ... after an article too
+        "Delegations met on 17–18 September at the Kanikurgan (Каникурган) border crossing.",
+        {"Kanikurgan": "place", "Каникурган": "place"},
+        [],
+    ),
+    (  # one word the model took for a body where places stand: after "between", after a place and "and"
+        "Snow crab landings at Ganggu Port (강구항) and Hupo have fallen by half in ten years.\n▷ Tottori Prefecture "
+        "proposed a joint survey of the snow crab stock between Oki and Ulleungdo (울릉도).",
+        {"Hupo": "place", "Oki": "place", "Ulleungdo": "place"},
+        [],
+    ),
+    (  # a web page's path above the record names nothing
+        "NEAR | Home > Notice & News > News. Home / Press centre / News / International cooperation.",
+        {"NEAR": "organization"},
+        ["Home > Notice & News > News", "Home / Press", "Home", "News"],
+    ),
+    (  # a railway named in full, then by its first word alone in the prose after it
+        "Cargo goes on the Trans-Siberian Railway to Europe.\n▷ Wagons wait when the Trans-Siberian is congested.",
+        {"Trans-Siberian Railway": "place", "Trans-Siberian": "place"},
+        [],
+    ),
 ]
 
 
@@ -1127,6 +1165,17 @@ def test_names_and_their_kinds(prose, expected, absent, nlp) -> None:
     kinds = dict(_kinds_of(SHELL.format(prose), nlp))
     assert {name: kinds.get(name) for name in expected} == expected
     assert [name for name in absent if name in kinds] == []
+
+
+def test_an_organizers_remark_names_what_it_names_and_a_full_width_slash_parts_its_bodies(nlp) -> None:
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
+        "Organizer: Shandong Provincial People’s Government ／ Toyama Prefecture (coordinating member of the "
+        "Subcommittee on Environment)\n· Contents\n▷ Talks.\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Shandong Provincial People’s Government"] == kinds["Subcommittee on Environment"] == "organization"
+    assert kinds["Toyama Prefecture"] == "place"
 
 
 def test_an_observer_body_of_a_body_is_two(nlp) -> None:
@@ -1533,6 +1582,24 @@ def test_a_long_venue_part_is_read_in_linear_time() -> None:
         started = time.perf_counter()
         _places(venue, gazetteer, None)
         assert time.perf_counter() - started < 0.5
+
+
+def test_a_meeting_named_in_a_long_line_and_a_long_spans_path_steps_are_read_in_linear_time() -> None:
+    # (the meeting's capitalised words were tried from each word of a line: 2.5 s on 7,000 words;
+    # a span's parts at a middle dot, a path's step, a dash or a number after spaces were tried
+    # from each space of a run: 5.4 s on 20,000 spaces)
+    import time
+
+    from pipeline.parser.meeting import read_meeting
+    from pipeline.tagger.names import clean_span
+
+    for line in ("Ab " * 7000, "Ab " * 6000 + "Forum on " + "Xy and " * 500):
+        started = time.perf_counter()
+        read_meeting(None, [line], None)
+        assert time.perf_counter() - started < 0.5
+    started = time.perf_counter()
+    clean_span("Home" + " " * 20000 + "News", "ORG")
+    assert time.perf_counter() - started < 0.5
 
 
 def test_empty_brackets_in_a_venue_or_after_a_participant_name_nothing(nlp) -> None:

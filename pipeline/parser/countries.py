@@ -73,6 +73,9 @@ ALIASES = {
     "united states of america": "US",
 }
 _COMPACT = re.compile(r"[.,'’()\[\]]")
+# The languages of the region whose names of countries a text may head its lists with ("日本（8）：
+# Aomori Prefecture, ...", "Россия", "몽골"): CLDR's names through Babel, for every country
+NATIVE_NAME_LOCALES = ("ja", "ko", "zh_Hans", "zh_Hant", "ru", "mn")
 
 
 def _compact(key: str) -> str:
@@ -101,6 +104,8 @@ def _code_of(text: str) -> str | None:
     compact = _compact(key)
     if compact in ALIASES:
         return ALIASES[compact]
+    if not key.isascii():
+        return _native_names().get(key)
     # Two- and three-letter codes are too easily ordinary words ("IN", "CAN").
     if len(key) <= 3:
         return None
@@ -108,6 +113,18 @@ def _code_of(text: str) -> str | None:
         return pycountry.countries.lookup(key).alpha_2
     except LookupError:
         return None
+
+
+@lru_cache(maxsize=1)
+def _native_names() -> dict[str, str]:
+    from babel import Locale  # (only for a name in another script than Latin)
+
+    names: dict[str, str] = {}
+    for locale in NATIVE_NAME_LOCALES:
+        for code, name in Locale.parse(locale).territories.items():
+            if len(code) == 2 and code.isalpha() and pycountry.countries.get(alpha_2=code) is not None:
+                names.setdefault(_key(name), code)
+    return names
 
 
 def country_name(code: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..record import DeclarationKind, Meeting, MeetingKind
@@ -91,16 +92,45 @@ def meeting_body(title: str, kind: MeetingKind) -> str | None:
 
 
 # On a page without a title, the name of a meeting in a line: "... of the NEAR Environment Subcommittee".
-_NAMED_MEETING = re.compile(
-    r"(?:(?:[A-Z][\w’'-]*|&|and)\s+)*"
+# (its head word, the capitalised words before it, and its field after "on" or "of"; the words
+# before are read back from the head, word by word: a pattern that tried them from each word of
+# a long line took seconds)
+_MEETING_HEAD = re.compile(
     r"(?:Sub-?committee|Working Committee|Committee|Forum|Workshop|General Assembly|Conference)\b"
-    r"(?:\s+(?:on|of)\s+(?:[A-Z][\w’'-]*\s*)+)?"
 )
+_MEETING_LEAD_WORD = re.compile(r"(?:[A-Z][\w’'-]*|&|and)")
+_MEETING_FIELD = re.compile(r"(?:\s+(?:on|of)\s+[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)?")
 
 
 def _meeting_in_line(line: str) -> str | None:
-    found = _NAMED_MEETING.search(line)
-    return found.group(0).strip() if found else None
+    head = _MEETING_HEAD.search(line)
+    if head is None:
+        return None
+    start = head.start()
+    while True:
+        space = start
+        while space > 0 and line[space - 1].isspace():
+            space -= 1
+        word_start = space
+        while word_start > 0 and not line[word_start - 1].isspace():
+            word_start -= 1
+        if space in (start, 0) or not _MEETING_LEAD_WORD.fullmatch(line, word_start, space):
+            break
+        start = word_start
+    end = _MEETING_FIELD.match(line, head.end())
+    return line[start : end.end() if end else head.end()].strip()
+
+
+# How far down a page whose title names no meeting its lead may name one: a news page's
+# breadcrumb, headline, byline and first paragraph.
+LEAD_LINES = 6
+
+
+def lead_meeting(lines: Iterable[str]) -> str | None:
+    """The meeting a news page's lead names under a headline that names none ("Herders ... discuss
+    the future of the steppe" over "The NEAR Forum on Sustainable Pastureland ... was held on ...")."""
+    filled = [line for line in lines if line.strip()][:LEAD_LINES]
+    return next((found for line in filled if meeting_kind(line) and (found := _meeting_in_line(line))), None)
 
 
 def _named_part(title: str) -> str:

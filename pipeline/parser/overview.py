@@ -223,6 +223,7 @@ def match_label(text: str) -> tuple[str, str] | None:
 # A row of a table drawn with bars at both ends: its cells
 _TABLE_ROW = re.compile(r"^\|\s*(?P<cells>\S.*?)\s*\|$")
 _EMPTY_FIRST_CELL = re.compile(r"^\|\s*\|")
+_ASIDE_ALONE = re.compile(r"^[(（][^()（）]*[)）]$")
 # "・Date: ...", "ㅇ 일시 (Date) : ...", "o PERIOD : ...": a list marker before a label (a small
 # "o" is Word's second-level bullet pasted as a letter, so a space follows it)
 _LABEL_BULLET = re.compile(r"^(?:[・·•ㅇ○◦▪‣*▶►▷▸◆◇■□●◎❖♦➢➤→☞-]\s*|o\s+)")
@@ -280,7 +281,11 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             and fields[-1].kind == "participation"
             and fields[-1].values
             and _EMPTY_FIRST_CELL.match(line.text)
-            and not fields[-1].values[-1].text.startswith("|")  # (a table's row going on is the table's)
+            # (a table's row going on is the table's, but for an aside: "| | (Томская область) |")
+            and (
+                not fields[-1].values[-1].text.startswith("|")
+                or _ASIDE_ALONE.match(_EMPTY_FIRST_CELL.sub("", line.text).strip(" |")) is not None
+            )
         ):
             # "|  | observers, and about 140 participants |": the summary's cell going on (but
             # "| | Japan – Tottori Prefecture, ... |" opens a country's line of its own)
@@ -299,11 +304,22 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             if row is not None:  # "| | Harbin International ... |": the value's cell going on, after a bar
                 # (a dash before it only leads to it, as in the label's row: "| | — Longxi County Conference Center |")
                 value_cells = [_DASH_LEAD.sub("", cell) for cell in _cells(row)]
-                line = Line(line.number, "| " + " | ".join(cell for cell in value_cells if cell))
+                going_on = " | ".join(cell for cell in value_cells if cell)
+                # (no bar where the value was cut inside its list or its sentence: "People's Government
+                # of ... /" over "| | Toyama Prefecture |", "2003.08.26(Tue) ~ 08.28(Thu)" over "| | (first
+                # planned ...) |")
+                cut = fields[-1].values and _CUT_AT_JOINER.search(fields[-1].values[-1].text)
+                line = Line(line.number, going_on if cut or _GOES_ON.match(going_on) else f"| {going_on}")
             fields[-1].values.append(line)
         else:
             unlabelled.append(line)
     return fields, unlabelled
+
+
+# A value line that ends where its list goes on: after a comma, a slash, a semicolon or an "and"
+_CUT_AT_JOINER = re.compile(r"(?:[,/;、／]|\s(?:and|&))\s*\|?\s*$")
+# ... and one that goes on with a joiner, a bracket or a word in lower case
+_GOES_ON = re.compile(r"^(?:[(（/／,;、]|[a-z]|(?:and|&)\s)")
 
 
 def _row_going_on(row: str, line: str) -> str | None:
@@ -2505,12 +2521,17 @@ def _quotes_closed(lines: list[Line]) -> list[Line]:
     return joined
 
 
-# A listed name cut after a word inside it: "Institute of Volcanology and" / "Seismology (...)"
-_NAME_CUT = re.compile(r"\s(?:of|and|for|&|the)$")
+# A listed name cut after a word inside it: "Institute of Volcanology and" / "Seismology (...)",
+# "... of the United" / "Nations Development Programme (UNDP)"
+_NAME_CUT = re.compile(r"\s(?:of|and|for|&|the|United)$")
 
 
 def _cut_inside_a_name(text: str) -> bool:
     return "|" not in text and _NAME_CUT.search(text.rstrip()) is not None
+
+
+# A line that goes on with the rest of a name from the line before: "for Northeast Asia (ERINA), Niigata"
+_OPENS_WITH_JOINER = re.compile(r"^\s*(?:of|for|and|&)\s+(?:the\s+)?[A-Z]")
 
 
 _ITEM_ENDS = (";", ",", "；", "，", "、")
@@ -2578,7 +2599,7 @@ def _brackets_closed(lines: list[Line]) -> list[Line]:
         line, end = lines[index], index
         cut_name = joined and _cut_inside_a_name(joined[-1].text) and not PARTICIPANT_BULLET.match(line.text)
         cut_name = cut_name or _wrapped_item(joined, line.text)
-        if joined and (_continues(line.text) or cut_name):
+        if joined and (_continues(line.text) or cut_name or _OPENS_WITH_JOINER.match(line.text)):
             line = Line(joined[-1].number, f"{joined.pop().text} {line.text.lstrip()}")
         opened = _still_open(line.text, index, [])
         while opened and end + 1 < len(lines) and end - opened[0] < BRACKET_LINES_MAX:

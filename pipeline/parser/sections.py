@@ -30,10 +30,11 @@ from ..record import (
 )
 from .countries import country_code
 from .dates import DateError, dates_in_words, is_ambiguous, month_first, parse_period
-from .meeting import declaration_kind, meeting_kind, read_meeting
+from .meeting import declaration_kind, lead_meeting, meeting_kind, read_meeting
 from .notes import make_note, quality_notes
 from .overview import (
     REMARK_LABEL,
+    TABLE_RULE,
     TRAILING_COUNTRY,
     bare_group_heading,
     collect_fields,
@@ -531,7 +532,10 @@ def _document_kind_line(texts: tuple[str, ...], headings: dict[int, tuple[str, s
 # page's own language).
 MASTHEAD_LINES = 5
 # Where a portal put the page, above it: "首页 > 新闻中心 > 外事动态", "Home › News › Meetings"
-_BREADCRUMB = re.compile(r"^\s*(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|(?i:home))\s*[>›»/]\s")
+# (perhaps after the site's name and a bar: "NEAR | Home > Notice & News > News")
+_BREADCRUMB = re.compile(
+    r"^\s*(?:[^|>›»\n]{1,40}\|\s*)?(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|(?i:home))\s*[>›»/]\s"
+)
 # A line of the page's publication, labelled though it is no field of the meeting: "发布时间：2005-09-01
 # 来源：吉林省商务厅", "【字体：大 中 小】" (its font buttons), "작성일 : 2012-05-02", "Posted: 24 October 2022"
 _PUBLICATION = re.compile(
@@ -838,6 +842,7 @@ def opens_structure(text: str) -> bool:
         or leader_row(text) is not None  # "Khentii Province ........ Mongolia": a row of a list
         or text.startswith("|")
         or " | " in text  # a table row
+        or TABLE_RULE.match(text) is not None  # "+------+------+": a table's rule
     )
 
 
@@ -895,7 +900,7 @@ def parse(raw: RawText) -> Record:
         else:
             others.append(Section(heading=draft.heading, lines=verbatim_lines(draft.lines)))
     texts = [line.text for line in lines]
-    if not by_kind and not (title and meeting_kind(title)):
+    if not by_kind and not (title and meeting_kind(title)) and lead_meeting([title or "", *texts]) is None:
         first = next(line.number for line in lines if line.text)
         raise InputError(
             raw.file, first, "no recognisable structure: no meeting title and no Overview, Contents or Declaration"

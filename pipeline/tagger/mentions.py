@@ -663,8 +663,10 @@ _WITH_JOINERS = (
 _AS_PART_OF = r"\s+as\s+(?:the\s+)?(?:co-?)?(?:coordinator|coordinating\s+region|host|chair)\s+(?:of|for)\s+(?:the\s+)?"
 # (each starts where a run of spaces starts, not again inside it: a value of 20,000 spaces is read once)
 ORGANIZER_JOINERS = re.compile(
-    # (and the Hangul middle dot Korean pages list with: "Gyeonggi Provincial Government ㆍ NEAR Secretariat")
-    r"(?<!\s)(?:\s*;\s*|\s+[·・•/ㆍ]\s+|\s+(?:&|and)\s+|" + _AS_PART_OF + "|" + _WITH_JOINERS + ")",
+    # (and the Hangul middle dot Korean pages list with: "Gyeonggi Provincial Government ㆍ NEAR Secretariat",
+    # and the full-width slash of Japanese ones: "Shandong Provincial People’s Government ／ Anqiu ...";
+    # the CJK marks glued too: "Hyogo Prefectural Government・NEAR Secretariat")
+    r"(?<!\s)(?:\s*;\s*|\s+[·•/]\s+|\s*[・ㆍ／]\s*|\s+(?:&|and)\s+|" + _AS_PART_OF + "|" + _WITH_JOINERS + ")",
     re.IGNORECASE,
 )
 WITH_JOINERS = re.compile(rf"(?<!\s)(?:{_WITH_JOINERS})", re.IGNORECASE)
@@ -1240,12 +1242,21 @@ def prose(record: Record) -> list[str]:
         participation = record.overview.participation
         if participation and participation.text:  # "12 member regional governments of NEAR from 4 countries"
             texts.append(participation.text)
-        # an authority's remark in brackets: "Tottori Prefecture (from Tottori City)"
-        for group in participation.groups if participation else ():
-            for authority in group.authorities:
-                aside = split_aside(authority)
-                if aside and aside[1][:1].islower():
-                    texts.append(aside[1])
+        # an authority's or an organizer's remark in brackets: "Tottori Prefecture (from Tottori City)",
+        # "Toyama Prefecture (coordinating member of the Subcommittee on Environment)"
+        organizer = record.overview.organizer
+        remarked = [
+            *(
+                authority
+                for group in (participation.groups if participation else ())
+                for authority in group.authorities
+            ),
+            *(ORGANIZER_JOINERS.split(organizer.name) if organizer and organizer.name else ()),
+        ]
+        for name in remarked:
+            aside = split_aside(name) if name else None
+            if aside and aside[1][:1].islower():
+                texts.append(aside[1])
     texts += list(_items(record.contents))
     if record.declaration:
         texts += record.declaration.preamble
@@ -1791,8 +1802,11 @@ NAME_PARTICLES = frozenset({"no"})
 
 def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -> tuple[Span, Span]:
     """The gazetteer match with a hyphen-joined word before or after it ('Fushiki-Toyama',
-    'Kyzyl-Tashtyg'), and that grown to the right ('Irkutsk Aircraft Plant')."""
+    'Kyzyl-Tashtyg'), and that grown to the right ('Irkutsk Aircraft Plant'); a name in its own
+    script not over the words in Latin letters after it ("鳥取県 Tottori Prefectural Government": two)."""
     doc = ent.doc
+    if other_script_only(ent.text):
+        return ent, ent
     start, matched_end = _hyphen_joined(doc, ent.start, ent.end, title_before=False)
     # A known organization runs on over an "of" tail naming a place ("EMERCOM" + "of Russia");
     # "Programme of UNDP" names two.
@@ -3208,18 +3222,15 @@ NATIVE_NAMED_WORDS = 4  # "Angarskaya Derevnya (Ангарская деревн�
 def _named_by_native_form(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """Capitalised words right before a bracketed name in another script that says what kind
     of place it is (NATIVE_FORMS: "Sapsido (삽시도)", "Dajingmen (大境门)") or that the model took
-    for a place ("Vityaz (Витязь)"), where neither the model nor the gazetteer took the words
-    for a place or a body: that place, as a proposal."""
+    for a place ("Vityaz (Витязь)"), or that stand where a place does ("planting at Enggebei
+    (恩格贝)"), where neither the model nor the gazetteer took the words for a place or a body:
+    that place, as a proposal."""
     found = []
     for bracket in _tokens_where(doc, "(".__eq__):
         if bracket.i == 0:
             continue
         aside = _native_aside(doc, bracket.i)
         if aside is None:
-            continue
-        shown = native_form(doc[aside.start : aside.stop].text)
-        label = shown.label if shown is not None else _place_label(doc[aside.start : aside.stop])
-        if label is None:
             continue
         start = bracket.i
         while start > 0 and bracket.i - start < NATIVE_NAMED_WORDS:
@@ -3232,9 +3243,21 @@ def _named_by_native_form(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, b
         words = doc[start : bracket.i]
         if not len(words) or any(token.ent_type_ in PLACE_LABELS | ORG_LABELS for token in words):
             continue
+        shown = native_form(doc[aside.start : aside.stop].text)
+        label = shown.label if shown is not None else _place_label(doc[aside.start : aside.stop])
+        if label is None and _after_place_preposition(doc, start) and head_kind(words.text) is None:
+            label = "GPE"
+        if label is None:
+            continue
         mention = _mention(words.text, gazetteer, "place", label, source="rules")
         found.append((range(start, bracket.i), True, [mention]))
     return found
+
+
+def _after_place_preposition(doc: Doc, start: int) -> bool:
+    """Whether the word before ``start`` puts a place there, perhaps with an article ("at the Kanikurgan")."""
+    before = start - 1 if start > 0 and doc[start - 1].lower_ != "the" else start - 2
+    return before >= 0 and doc[before].lower_ in PLACE_PREPOSITIONS
 
 
 def _place_label(aside: Span) -> str | None:
@@ -4003,7 +4026,7 @@ def _feature_stems(found: list[Mention], gazetteer: Gazetteer, short: dict[str, 
         if mention.kind != "place" or len(words) != 2 or words[-1].lower() not in BARE_NAMED_HEADS:
             continue
         stem = words[0]
-        if stem.isalpha() and stem.istitle() and stem not in short and gazetteer.lookup(stem) is None:
+        if stem.replace("-", "").isalpha() and stem.istitle() and stem not in short and gazetteer.lookup(stem) is None:
             stems[stem] = replace(mention, text=stem, source="rules", same_as=None if mention.entry else mention.text)
     return stems
 
@@ -4013,11 +4036,17 @@ def _short_names_used(doc: Doc, written: str, short: dict[str, Mention]) -> list
     "Saigo Town" nor "Saigo Port", whatever the model made of those)."""
     if not any(name in written for name in short):
         return []
-    return [
+    found = [
         (range(token.i, token.i + 1), False, [short[token.text]])  # (known: it wins a tie with the model's)
         for token in doc
         if token.text in short and not _joined_to_name(doc, token)
     ]
+    for name in (name for name in short if "-" in name and name in written):  # ("Trans-Siberian": three tokens)
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", written):
+            span = doc.char_span(match.start(), match.end())
+            if span is not None and not (span.end < len(doc) and doc[span.end].is_title):
+                found.append((range(span.start, span.end), False, [short[name]]))
+    return found
 
 
 def _listed_names_used(doc: Doc, written: str, listed: dict[str, Mention]) -> list[tuple[range, bool, list[Mention]]]:
@@ -4196,6 +4225,10 @@ def _as_named(ent: Span) -> Span | None:
     words = ent[1:] if ent[0].lower_ == "the" else ent
     if all(token.is_digit or ORDINAL_WORD.match(token.text) for token in words):
         return None  # "the 37th" (of "the 37th Infantry Division"): a number in digits, never a name
+    if ent.label_ == "ORG" and _bare_names_among_places(ent):
+        from spacy.tokens import Span  # (only here: a doc is there, spaCy is loaded)
+
+        return Span(ent.doc, ent.start, ent.end, label="GPE")
     if ent.label_ in PLACE_LABELS | ORG_LABELS:
         return ent
     if ent.label_ not in RELABELLED:  # (dates and numbers, most of the other spans: no head word read)
@@ -4213,6 +4246,33 @@ def _as_named(ent: Span) -> Span | None:
     from spacy.tokens import Span  # (only here: a doc is there, spaCy is loaded)
 
     return Span(ent.doc, ent.start, ent.end, label=label)
+
+
+def _bare_names_among_places(ent: Span) -> bool:
+    """A body to the model of one-word names with no head word that stand where places do: after
+    "between" ("between Oki and Ulleungdo"), or after "and" and a place the gazetteer or a name's
+    shape knows ("landings at Ganggu Port (강구항) and Hupo"; not "Wetlands and Cranes")."""
+    doc = ent.doc
+    words = [token for token in ent if token.lower_ != "and"]
+    if (
+        not words
+        or any("and" not in (first.lower_, second.lower_) for first, second in itertools.pairwise(ent))  # one word each
+        or not all(token.is_title and token.is_alpha for token in words)
+        or head_kind(ent.text) is not None
+    ):
+        return False
+    if ent.start == 0:
+        return False
+    if doc[ent.start - 1].lower_ == "between":
+        return len(words) < len(ent)
+    index = ent.start - 2
+    if doc[ent.start - 1].lower_ != "and" or index < 0:
+        return False
+    if doc[index].text == ")":  # (the place's name in its own script, in brackets, before "and")
+        while index > 0 and doc[index].text != "(":
+            index -= 1
+        index -= 1
+    return index >= 0 and doc[index].ent_type_ in PLACE_LABELS and bool(doc[index].ent_id_)
 
 
 def _place_after_its_kind(ent: Span) -> bool:
@@ -5064,6 +5124,7 @@ BARE_NAMED_HEADS = frozenset(
         "island",
         "desert",  # "the Tengger" beside "Tengger Desert"
         "cosmodrome",  # (a facility known by its bare name: "Vostochny" is the cosmodrome)
+        "railway",  # "the Trans-Siberian" beside "Trans-Siberian Railway"
     }
 )
 BARE_NAMED_LEADS = frozenset({"mount", "mt", "lake", "река", "озеро", "гора"})

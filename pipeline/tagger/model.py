@@ -120,8 +120,9 @@ def load_model(model: str | None = None) -> Language:
 
 GLUED_BRACKET = r"(?<=[^\W\d_])\((?=\w)"
 # ... and the full-width marks of Chinese, Japanese and Korean between words, which English's
-# infixes do not part ("主办单位：吉林省人民政府、东北亚地区地方政府联合会秘书处" was one word)
-CJK_PUNCTUATION = r"[、，；：（）「」『』【】《》〈〉。！？]"
+# infixes do not part ("主办单位：吉林省人民政府、东北亚地区地方政府联合会秘书处" was one word;
+# "〔Japan〕The Ministry of Health" one "Japan〕The")
+CJK_PUNCTUATION = r"[、，；：（）「」『』【】《》〈〉〔〕［］〖〗〘〙／。！？]"
 
 
 # Bullets English's prefixes do not part from a word: the katakana middle dot and the Hangul

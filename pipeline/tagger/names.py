@@ -964,10 +964,17 @@ GENERIC_WORDS = FIELD_WORDS | {
     # Inner Mongolia's unit, an aimag's peer: "Aimag / League" heads a table's column
     "league",
     "leagues",
-    # a web page's furniture around the record: "Posted: 2026-03-05 Views: 1,204"
+    # a web page's furniture around the record: "Posted: 2026-03-05 Views: 1,204", "Home / Press / News"
     "views",
     "hits",
     "posted",
+    "home",
+    "news",
+    "notice",
+    "notices",
+    "press",
+    "tel",  # ("問い合わせ先：兵庫県国際交流課 TEL 078-362-3024")
+    "fax",
     *MEETING_ACTS,
 }
 # Formats, units and abbreviations that ner mistakes for names.
@@ -1716,8 +1723,9 @@ def is_acronym_word(word: str) -> bool:
 # A spaced dash parts what it stands between; no name holds one (a hyphen joins words of a
 # name without spaces: "Zamyn-Uud")
 # A middle dot between spaces lists names, as Korean and Japanese pages write lists
-_LISTING_DOT = re.compile(r"\s+[ㆍ·・]\s+")
-_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+_LISTING_DOT = re.compile(r"(?<!\s)\s+[ㆍ·・]\s+")
+_PATH_STEP = re.compile(r"(?<!\s)\s+[>›»/]\s+")
+_SPACED_DASH = re.compile(r"(?<!\s)\s+[-–—]\s+")
 
 
 # Common words of a part of a place before its name: "the west coast of", "the upper reaches of the"
@@ -1734,7 +1742,7 @@ PEOPLE_LEAD_OF = re.compile(
 # Province as a new member" (the province is the name)
 ACT_LEAD_OF = re.compile(rf"^(?:{'|'.join(sorted(MEETING_ACTS))})\s+of\s+(?:the\s+)?(?=[A-Z])", re.IGNORECASE)
 # A facility's number after its head word: "Thermal Power Plant No. 4"
-FACILITY_NUMBER = re.compile(r"\s+No\.?\s*\d+$")
+FACILITY_NUMBER = re.compile(r"(?<!\s)\s+No\.?\s*\d+$")
 # A unit numbered by an ordinal before its name, which the ordinal is a word of: "8th Regional
 # Maritime Safety Headquarters", "37th Infantry Division" (a meeting's ordinal is no word of
 # its body's name: "the 5th NEAR Environment Subcommittee")
@@ -1860,6 +1868,8 @@ def clean_span(text: str, label: str) -> list[str]:
         return [*clean_span(before_on, label), *clean_span(after_on, label)]
     if len(listed := _LISTING_DOT.split(text)) > 1:  # "K-water ㆍ Gyeonggi Research Institute": two bodies
         return [name for part in listed for name in clean_span(part, label)]
+    if len(listed := _PATH_STEP.split(text)) > 1:  # "Home > Notice & News > News": a page's path, steps apart
+        return [name for part in listed for name in clean_span(part, label)]
     if len(titled := _SPACED_DASH.split(text)) > 1:  # "Minutes - Education and Culture Subcommittee"
         return [name for part in titled for name in clean_span(part, label)]
     words = _after_role(text.split())
@@ -1924,6 +1934,10 @@ def clean_span(text: str, label: str) -> list[str]:
             if is_name(name) or (label == "ORG" and named_organ(name)):
                 names.append(name)
     return names
+
+
+# What kind of committee or group a word before its head says it is: "Working Group on ..."
+COMMITTEE_KINDS = frozenset({"working", "expert", "steering", "organizing", "executive", "standing", "joint"})
 
 
 def _shape(label: str, pattern: list[dict], name: str) -> dict:
@@ -2135,7 +2149,7 @@ NATIVE_FORMS = (
 # and its offices, a commission, a bank, a university or an institute, an agency, a company, an
 # association. (Not a one-character ministry, "部": it ends "东北部", the north-east part.)
 NATIVE_BODY_ENDINGS = (
-    ("chinese government", ("人民政府", "政府", "办公室", "办事处", "委员会", "事务局", "秘书处")),
+    ("chinese government", ("人民政府", "政府", "办公室", "办事处", "委员会", "事务局", "秘书处", "局")),
     (
         "chinese institution",
         (
@@ -2154,7 +2168,7 @@ NATIVE_BODY_ENDINGS = (
             "分会",
         ),
     ),
-    ("japanese body", ("県庁", "事務局", "機構", "銀行", "大學", "協会", "連合", "株式会社", "委員会", "会議所")),
+    ("japanese body", ("県庁", "事務局", "機構", "銀行", "大學", "協会", "連合", "株式会社", "委員会", "会議所", "課")),
     ("korean body", ("도청", "시청", "사무국", "위원회", "연구원", "대학교", "협회", "공사", "재단", "은행")),
 )
 _CJK_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]+")
@@ -2511,10 +2525,12 @@ NAME_SHAPES = [
         ],
         "compass region",
     ),
-    # a committee and its field: "Subcommittee on Mining" (not a date: "the Subcommittee on November 24")
+    # a committee and its field: "Subcommittee on Mining", "Working Group on Agricultural Exchange"
+    # (not a date: "the Subcommittee on November 24")
     _shape(
         "ORG",
         [
+            {"LOWER": {"IN": sorted(COMMITTEE_KINDS)}, "IS_TITLE": True, "OP": "?"},
             {"LOWER": {"IN": sorted(ON_TAIL_HEADS)}, "IS_TITLE": True},
             {"LOWER": "on"},
             {"TEXT": _CAPITALISED["TEXT"], "IS_STOP": False, "LOWER": {"NOT_IN": sorted(MONTHS)}},
