@@ -606,8 +606,8 @@ ENTITY_SET_FLOORS = {
     "FX": (0.963, 0.955, 0.914, 0.880),
     "FY": (0.977, 0.980, 0.953, 0.898),
     "FZ": (0.981, 0.976, 0.957, 0.990),
-    "GA": (0.984, 0.982, 0.937, 0.973),
-    "GB": (0.982, 0.982, 0.954, 0.943),
+    "GA": (0.984, 0.982, 0.937, 0.979),
+    "GB": (0.986, 0.982, 0.961, 0.955),
 }
 
 
@@ -1146,6 +1146,17 @@ NAME_KIND_CASES += [
         "proposed a joint survey of the snow crab stock between Oki and Ulleungdo (울릉도).",
         {"Hupo": "place", "Oki": "place", "Ulleungdo": "place"},
         [],
+    ),
+    (  # a body's acronym before where it is, in one bracket; a facility's bureau named with it
+        "The Global Fire Monitoring Center (GFMC, Freiburg, Germany) reported, and the Kobe City Port and "
+        "Harbor Bureau recalled the earthquake.",
+        {
+            "Global Fire Monitoring Center": "organization",
+            "GFMC": "organization",
+            "Freiburg": "place",
+            "Kobe City Port and Harbor Bureau": "organization",
+        },
+        ["Kobe City Port", "Harbor Bureau"],
     ),
     (  # a web page's path above the record names nothing
         "NEAR | Home > Notice & News > News. Home / Press centre / News / International cooperation.",

@@ -2550,6 +2550,17 @@ def _over_lower_hyphen_word(doc: Doc, start: int) -> int:
     return start
 
 
+def _bureau_of_facility(doc: Doc, end: int, ents_at: dict[int, Span]) -> int | None:
+    """Where a body's name ends that a facility's name opens, "and" and a body's head word after
+    one common word ("Kobe City Port" + "and Harbor Bureau"); None for another "and" ("Busan Port
+    and Korea Customs Service": two)."""
+    body = ents_at.get(end + 1) if end < len(doc) and doc[end].lower_ == "and" else None
+    if body is None or len(body) != 2 or head_kind(body.text) != "organization":
+        return None
+    word = body[0]
+    return body.end if word.is_title and word.lower_ in HEAD_WORDS["facility"] | HEAD_WORDS["natural"] else None
+
+
 def _compound_adjective(doc: Doc, index: int) -> bool:
     """Whether ``doc[index:index + 3]`` is a capitalised word, a hyphen and a participle glued
     to it: "Spoon-billed", "Red-crowned", "Black-faced"."""
@@ -2598,6 +2609,9 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     elif ent.label_ in PLACE_LABELS and following is not None and following.ent_id_ == OWNERS_OFFICE:
         end = following.end  # "the Chingeltei District" + "Governor's Office": the office of the place
         span_kind = head_kind(doc[ent.start : end].text)
+    elif span_kind == "facility" and (bureau := _bureau_of_facility(doc, end, ents_at)) is not None:
+        end = bureau  # "Kobe City Port" + "and" + "Harbor Bureau": the city's bureau of both
+        span_kind = "organization"
     # (a name shaped as a building whose head is a body's, with a "for" tail: "Japan Center" + "for
     # Area Development Research"; its "of" tail names its parent: "... Center of Tottori University")
     purpose = span_kind == "organization" and end < len(doc) and doc[end].lower_ == "for"
@@ -2851,10 +2865,12 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
 ACRONYM_WORDS = 3
 
 
-def _acronym_after(doc: Doc, end: int, organization: bool = False) -> str | None:
+def _acronym_after(doc: Doc, end: int, organization: bool = False, name: str = "") -> str | None:
     """'Korea International Cooperation Agency (KOICA)', 'Incheon Free Economic Zone (IFEZ)':
-    the bracketed acronym (before the name's native form too: '(NIFS, 국립수산과학원)'); after a
-    body's name also its one-word short name ('National Federation of Fisheries Cooperatives (Suhyup)')."""
+    the bracketed acronym (before the name's native form too: '(NIFS, 국립수산과학원)'; before
+    where the body is, when its letters are ``name``'s: 'Global Fire Monitoring Center (GFMC,
+    Freiburg, Germany)'); after a body's name also its one-word short name ('National Federation
+    of Fisheries Cooperatives (Suhyup)')."""
     if organization and end < len(doc) and doc[end].text == "(":
         # an institute's acronym with its parents' ("(ESI SB RAS)": Energy Systems Institute of the
         # Siberian Branch of the Russian Academy of Sciences)
@@ -2866,6 +2882,7 @@ def _acronym_after(doc: Doc, end: int, organization: bool = False) -> str | None
     closes = end + 2 < len(doc) and (
         doc[end + 2].text.startswith(")")
         or (doc[end + 2].text == "," and _native_before_close(doc, end + 3) is not None)
+        or (doc[end + 2].text == "," and bool(name) and acronym_letters(name) == doc[end + 1].text)
     )
     if closes and doc[end].text == "(":
         candidate = doc[end + 1]
@@ -2962,7 +2979,7 @@ def _with_acronym(doc: Doc, found: list[Mention], tokens: range, gazetteer: Gaze
     one = len(found) == 1 or bool(country)
     named = one and (found[0].kind == "organization" or found[0].label == "FAC")
     organization = one and found[0].kind == "organization"
-    acronym = _acronym_after(doc, _name_end(doc, tokens), organization) if one else None
+    acronym = _acronym_after(doc, _name_end(doc, tokens), organization, found[0].text) if one else None
     # a place's acronym only where its letters are the name's initials: "Jewish Autonomous Oblast (JAO)"
     if acronym is None or not (named or acronym == initials(found[0].text)):
         return found

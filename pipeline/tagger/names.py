@@ -516,6 +516,11 @@ HEAD_WORDS = {
         "pharmaceutical",  # a company by its trade: "Tonghua Dongbao Pharmaceutical", "Shaanxi Yanchang Petroleum"
         "pharmaceuticals",
         "petroleum",
+        # ... or by what it makes: "CRRC Changchun Railway Vehicles", "Hyundai Motors" (not
+        # "electronics": a field's word, "Electronics and Telecommunications Research Institute")
+        "vehicles",
+        "motors",
+        "machinery",
     },
 }
 # (and Russian's, before a Cyrillic name: "река Партизанская", "сопка Сестра")
