@@ -1551,6 +1551,66 @@ def test_observers_whose_names_a_fax_wrapped_over_lines() -> None:
     ]
 
 
+TYPED_RECORD = """[NEAR archive. Retyped from a faxed copy kept by the NEAR Secretariat.]
+
+RECORD OF THE WORKING-LEVEL PREPARATORY MEETING
+
+1. DATE 22 (Thu.) - 23 (Fri.) July 1993
+
+2. PLACE Yakumo Village Community Hall, Yakumo Village, Shimane Prefecture, JAPAN
+
+3. CONVENED BY Shimane Prefecture, International Affairs Division
+
+4. ATTENDANCE 5 regional governments of 2 countries
+
+JAPAN: (3) Shimane Prefecture, Tottori Prefecture, Hyogo Prefecture
+KOREA: (2) Kyongsangbuk-Do, Kangwon-Do
+"""
+
+
+def test_a_typed_record_of_numbered_labels_in_capitals_under_an_archivists_note() -> None:
+    record = parse(read_bytes(TYPED_RECORD.encode(), "typed.txt"))
+    assert record.title == "RECORD OF THE WORKING-LEVEL PREPARATORY MEETING"
+    overview = record.overview
+    assert overview is not None and overview.period and overview.organizer and overview.participation
+    assert (str(overview.period.start), str(overview.period.end)) == ("1993-07-22", "1993-07-23")
+    assert overview.organizer.name == "Shimane Prefecture, International Affairs Division"
+    assert [(group.country, group.stated, group.authorities[0]) for group in overview.participation.groups] == [
+        ("Japan", 3, "Shimane Prefecture"),
+        ("Republic of Korea", 2, "Kyongsangbuk-Do"),
+    ]
+
+
+JAPANESE_OUTLINE = """NEAR Disaster Prevention Subcommittee Meeting 2015 in Tamba
+
+〔Outline〕
+◇Date 2015年10月27日（火）～29日（木）
+◇Venue Tamba-no-Mori Koen (丹波の森公苑), Tamba City (丹波市), Hyogo Prefecture (兵庫県), Japan
+◇Organizers Hyogo Prefecture／Tamba City／NEAR Secretariat
+◇Support Asian Disaster Reduction Center (ADRC)／JICA Kansai
+◇Participants 5 member regional governments in 2 countries
+［Japan］ Hyogo Prefecture, Tottori Prefecture, Toyama Prefecture
+［Korea］ Gyeongsangbuk-do, Gyeonggi-do
+
+〔Programme〕
+（１）Opening addresses by the Governor of Hyogo Prefecture
+"""
+
+
+def test_a_japanese_outline_of_bulleted_labels_without_colons_and_countries_in_brackets() -> None:
+    overview = parse(read_bytes(JAPANESE_OUTLINE.encode(), "outline.txt")).overview
+    assert overview is not None and overview.period and overview.organizer and overview.participation
+    assert (str(overview.period.start), str(overview.period.end)) == ("2015-10-27", "2015-10-29")
+    assert overview.organizer.name == "Hyogo Prefecture／Tamba City／NEAR Secretariat"
+    assert [(field.label, field.text) for field in overview.other] == [
+        ("Support", "Asian Disaster Reduction Center (ADRC)／JICA Kansai")
+    ]
+    assert [(group.country_text, group.authorities[0]) for group in overview.participation.groups] == [
+        ("Japan", "Hyogo Prefecture"),
+        ("Korea", "Gyeongsangbuk-do"),
+    ]
+
+
 def test_a_newsletter_forwarded_below_a_note_is_read_below_its_masthead() -> None:
     record = parse(read_bytes(FORWARDED_NEWSLETTER.encode(), "newsletter.txt"))
     assert record.title == 'The 4th Meeting of the NEAR Maritime Subcommittee - "Ports of the East Sea"'

@@ -1189,6 +1189,28 @@ def test_an_organizers_remark_names_what_it_names_and_a_full_width_slash_parts_i
     assert kinds["Toyama Prefecture"] == "place"
 
 
+def test_a_second_organizer_field_parted_by_a_hangul_dot_with_a_chairs_years(nlp) -> None:
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\nHost: Busan Metropolitan City\n"
+        "Organizer: NEAR Secretariat ㆍ Khabarovsk Krai (Chair region 2000~2002)\n· Contents\n▷ Talks.\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["NEAR Secretariat"] == "organization" and kinds["Khabarovsk Krai"] == "place"
+    assert not {"NEAR Secretariat ㆍ Khabarovsk Krai", "Chair region 2000~2002"} & set(kinds)
+
+
+def test_a_ministry_whose_fields_go_on_after_a_name_the_gazetteer_knows_is_its_own_countrys(nlp) -> None:
+    ids = _ids_of(
+        SHELL.format(
+            "With the support of the Ministry of Environment and Climate Change of Mongolia.\n"
+            "▷ The Ministry of Environment of Korea reported."
+        ),
+        nlp,
+    )
+    assert "Ministry of Environment and Climate Change" in ids and "Mongolia" in ids
+    assert ids["Ministry of Environment and Climate Change"] != ids["Ministry of Environment"]
+
+
 def test_an_observer_body_of_a_body_is_two(nlp) -> None:
     text = (
         "The 10th Meeting of the Environment Subcommittee\n· Overview\nPeriod: 2015\n"

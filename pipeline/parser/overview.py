@@ -62,6 +62,21 @@ LABEL_LAYOUTS = (
         "square brackets", re.compile(r"^[\[【](?P<label>[^\[\]【】]{1,40})[\]】]\s*[:：]?\s*(?P<value>.+)$"), False
     ),
     LabelLayout("inline colon", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]\s*(?P<value>.*)$"), False),
+    # "◇Date 2015年10月27日", "◇Organizers Hyogo Prefecture／Tamba City": a bullet, a known label and
+    # its value after a space, no colon on the line (nor a bracket after the label: "○ 일시 (Date) : ...")
+    LabelLayout(
+        "bullet and space",
+        re.compile(r"^[◇◆■□●○・•▶►▷]\s*(?P<label>[^\W\d_][\w ]{0,30}?)\s+(?P<value>[^\s(（:：\-–—][^:：]*)$"),
+        True,
+        other_known_labels=True,
+    ),
+    # "1. DATE 22 (Thu.) - 23 (Fri.) July 1993", "3. CONVENED BY Shimane Prefecture": a numbered
+    # label in capitals and its value on its line, as a typed record numbers them
+    LabelLayout(
+        "numbered capitals",
+        re.compile(r"^\d{1,2}[.)]\s+(?P<label>[A-Z]{2,}(?:\s[A-Z]{2,}){0,3})\s+(?P<value>[^\s:：].*)$"),
+        True,
+    ),
     # "Participants (17 regional governments from 5 countries; observers in brackets): ...": the
     # aside is the value's start (a known label only: "Note (see below): ..." is no field)
     LabelLayout(
@@ -528,7 +543,7 @@ def _cells(row: re.Match[str]) -> list[str]:
 NON_PARTICIPATION_LABELS = re.compile(
     r"(co )?chair(s|person|man|woman)?|moderators?|languages?|(simultaneous )?interpretation|themes?|topics?"
     r"|contacts?|remarks|dress code|also (present|attending|attended|in attendance)|purposes?|objectives?|aims?"
-    r"|(in )?(co ?operation|partnership) with|supported by|sponsored by|sponsors?|partners?"
+    r"|(in )?(co ?operation|partnership) with|supported by|support|sponsored by|sponsors?|partners?"
     r"|resource persons?|(invited )?(guests|experts|speakers)|lecturers"
     # where a hybrid meeting's delegations connected from: the same authorities again, with places
     r"|(connected|connecting|participating) (offices|sites|locations|points)( online)?|connected from|connection points"
@@ -1133,6 +1148,8 @@ class ParticipationScanner:
         return self.groups[-1]
 
     def open_group(self, country_text: str | None, stated: int | None = None) -> GroupDraft:
+        if country_text and (bracketed := _BRACKETED_HEADING.fullmatch(country_text)):
+            country_text = bracketed["name"]  # "［Japan］": the country's name, without the page's brackets
         group = GroupDraft(country_text, self.observer_mode, stated)
         self.groups.append(group)
         return group
@@ -2135,6 +2152,7 @@ def strip_observer_suffix(text: str) -> tuple[str, bool]:
 # How a whole country's delegation took part, in brackets after its name: "Japan (online)"
 _HEADING_MODE = r"on[\s-]?line|on[\s-]?site|in\s+person|by\s+video(?:\s*(?:link|conference))?|remotely|virtually|hybrid"
 _MODE_ASIDE = re.compile(rf"[(（](?P<mode>{_HEADING_MODE})[)）]", re.IGNORECASE)
+_BRACKETED_HEADING = re.compile(r"[\[［【]\s*(?P<name>[^\[\]［］【】]+?)\s*[\]］】]")
 COUNTRY_HEADING = re.compile(
     # (its count in brackets, square ones too: "Mongolia [5]   Tov Province / Khentii Province")
     # (and how it took part after the count: "Russia (1, online): Sakha Republic (Yakutia)")
@@ -2186,12 +2204,15 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
     rest = (match["rest"] or "").strip()
     if match["count"]:
         return name, int(match["count"]), rest
+    if leading := _LEADING_COUNT.match(rest):  # "JAPAN: (7) Shimane Prefecture, ...": the count after the colon
+        return name, int(leading["count"]), rest[leading.end() :]
     trailing = _TRAILING_COUNT.match(rest)
     if trailing and int(trailing["count"]) == len(split_top_level(trailing["items"], _LIST_SEPARATORS)):
         return name, int(trailing["count"]), trailing["items"]  # "Japan: A, B, C (3)"
     return name, None, rest
 
 
+_LEADING_COUNT = re.compile(r"[(（](?P<count>\d{1,3})[)）]\s*")
 # A number in brackets before a heading, as Chinese pages number theirs: "（一）", "(2)"
 _ENUMERATOR = re.compile(r"^[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]\s*")
 

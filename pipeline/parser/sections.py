@@ -84,7 +84,9 @@ SECTION_MARKERS = (
         "square", re.compile(r"^(?P<glyph>[■□])\s*(?P<heading>\S.*)$"), needs_known_heading=True, per_glyph=True
     ),
     # (a paragraph in brackets, "[Editor's note: names are romanised as ...]", is no heading)
-    SectionMarker("brackets", re.compile(r"^[\[【]\s*(?P<heading>[^\]】]{1,100}?)\s*[\]】]$")),
+    # (not a sentence in brackets, an archivist's note: "[Retyped from a faxed copy.]")
+    # (and the full-width square and tortoise-shell brackets of Japanese pages: "〔Outline〕", "［Agenda］")
+    SectionMarker("brackets", re.compile(r"^[\[【〔［]\s*(?P<heading>[^\]】〕］]{1,100}?)(?<!\.)\s*[\]】〕］]$")),
     SectionMarker("angle quotes", re.compile(r"^(?:<<|«)\s*(?P<heading>[^<>«»]+?)\s*(?:>>|»)$")),
     SectionMarker(
         "rules",
@@ -498,6 +500,7 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
             and not _is_field(text)
             and not _PUBLICATION.match(text)
             and not _BREADCRUMB.match(text)
+            and not _EDITORS_NOTE.match(text)
         ):
             title = text
         else:
@@ -542,6 +545,8 @@ _PUBLICATION = re.compile(
     r"^\s*【?(?:发布(?:时间|日期)|来源|浏览次数|点击(?:数|次数)|字体|작성일|등록일|조회수|작성자|投稿日|掲載日|更新日"
     r"|(?i:posted|published|updated|source|views))\s*[:：]"
 )
+# An archivist's note in square brackets above the record: "[NEAR archive. Retyped from a faxed copy ...]"
+_EDITORS_NOTE = re.compile(r"^\s*\[[^\[\]]{20,}\]\s*$")
 _TITLE_WORDS_MAX = 25
 
 

@@ -173,13 +173,15 @@ PART_WORDS = frozenset({"host", "co-host", "organizer", "co-organizer", "organis
 
 
 def _role_aside(aside: str) -> bool:
-    """ "(Coordinator)", "(Host)", "(Chair region)": the authority's part in the meeting."""
-    words = aside.lower().split()
+    """ "(Coordinator)", "(Host)", "(Chair region)": the authority's part in the meeting, perhaps
+    with its years ("(Chair region 2000~2002)")."""
+    words = [word for word in aside.lower().split() if not _YEARS.fullmatch(word)]
     if len(words) > 1 and words[-1] == "region":
         words = words[:-1]
     return bool(words) and all(word in ROLE_WORDS or word in PART_WORDS for word in words)
 
 
+_YEARS = re.compile(r"\d{4}(?:\s*[~–-]\s*\d{2,4})?")
 # A name in another script than Latin, then the English name: "宁乡市 Ningxiang City"
 _NATIVE_LEAD = re.compile(r"^(?P<native>[^\x00-\x7f][^A-Za-z()]*?)\s+(?P<name>[A-Z].*)$")
 
@@ -1221,7 +1223,9 @@ def _body_mentions(name: str, gazetteer: Gazetteer, country: str | None) -> list
 
 
 _AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)
-_BULLET = re.compile(r"\s[·・•]\s")  # (not a slash: "林州市人民政府 / Linzhou Municipal People's Government")
+# (not a slash: "林州市人民政府 / Linzhou Municipal People's Government"; the Hangul and katakana dots
+# glued too: "NEAR Secretariat ㆍ Khabarovsk Krai", "Hyogo Prefectural Government・NEAR Secretariat")
+_BULLET = re.compile(r"\s[·•]\s|\s*[・ㆍ]\s*")
 _LEADING_ARTICLE = re.compile(r"^the\s+(?=[A-Z])")  # "... and the NEAR Subcommittee on ...": the body's name
 
 
@@ -1387,16 +1391,25 @@ def _place_ends(tail: Span) -> bool:
 _EXPERTS_GROUP = re.compile(r"\b(?:Group|Panel|Committee|Meeting) of Experts$")
 
 
+# Bodies whose fields follow "of" ("Ministry of Environment and Climate Change")
+PORTFOLIO_HEADS = frozenset({"ministry", "department", "bureau", "agency"})
+
+
 def _topic_goes_on(doc: Doc, start: int, end: int) -> int | None:
     """Where a committee's topic of fields goes on after "and" at ``end``: "Subcommittee on
     Agriculture" + "and Food Security" (capitalised fields only, up to the end of their run:
-    not "Subcommittee on Energy" + "and Mining Forum")."""
-    on = next((token.i for token in doc[start:end] if token.lower_ in ("on", "for")), None)
-    if on is None or head_word(doc[start:on].text) not in ON_TAIL_HEADS:
+    not "Subcommittee on Energy" + "and Mining Forum"); and a ministry's ("Ministry of
+    Environment" + "and Climate Change", though the gazetteer knows the first words whole)."""
+    on = next((token.i for token in doc[start:end] if token.lower_ in ("on", "for", "of")), None)
+    if on is None:
         return None
+    portfolio = doc[on].lower_ == "of"
+    if head_word(doc[start:on].text) not in (PORTFOLIO_HEADS if portfolio else ON_TAIL_HEADS):
+        return None
+    words = TOPIC_WORDS | MINISTRY_FIELDS if portfolio else TOPIC_WORDS
     run_end = _capitalised_run(doc, end + 1)
     fields = doc[end + 1 : run_end]
-    if not len(fields) or not all(token.is_title and token.lower_ in TOPIC_WORDS for token in fields):
+    if not len(fields) or not all(token.is_title and token.lower_ in words for token in fields):
         return None
     return run_end
 
@@ -2079,10 +2092,12 @@ def _department_mentions(department: tuple[str, str], entry: Entry, gazetteer: G
     """A body the gazetteer knows written with its country ("Ministry of Foreign Affairs of Japan"): the ministry as
     written, the gazetteer's body, and the country."""
     written, country_name = department
-    return [
-        Mention(written, entry.kind, entry.label, entry, entry.country),
-        _mention(country_name, gazetteer, "place", "GPE", source="gazetteer"),
-    ]
+    country = _mention(country_name, gazetteer, "place", "GPE", source="gazetteer")
+    if entry.country not in (None, country.country) or alias_key(written) not in map(alias_key, entry.aliases):
+        # another country's body of that name, or a longer name ("Ministry of Environment" is Korea's in
+        # the gazetteer; "Ministry of Environment and Climate Change of Mongolia" is Mongolia's, and another)
+        return [Mention(written, "organization", "ORG", None, country.country, "gazetteer"), country]
+    return [Mention(written, entry.kind, entry.label, entry, entry.country), country]
 
 
 _OF_OR_FOR = re.compile(r" (?:of|for) ")
