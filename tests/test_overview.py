@@ -1597,6 +1597,24 @@ JAPANESE_OUTLINE = """NEAR Disaster Prevention Subcommittee Meeting 2015 in Tamb
 """
 
 
+def test_a_faxs_cover_sheet_under_an_archivists_note_and_a_title_wrapped_in_capitals() -> None:
+    text = (
+        "[NEAR archive. Retyped from a faxed copy kept by the NEAR Secretariat.]\n\n"
+        "FROM: SHIMANE PREFECTURAL GOVERNMENT FAX 0852 22 5911 JUL 27 ’93 15:08 P.01\n\n"
+        "TO : Contact officers of the participating regional governments\n"
+        "SUBJECT : Record of the working-level preparatory meeting, Yakumo, 22-23 July 1993\n"
+        "PAGES : 3 (including this page)\n\n"
+        "RECORD OF THE WORKING-LEVEL PREPARATORY MEETING FOR THE\n"
+        "FIRST CONFERENCE OF NORTHEAST ASIAN REGIONAL GOVERNMENTS\n\n\n" + TYPED_RECORD.split("\n\n", 2)[2]
+    )
+    record = parse(read_bytes(text.encode(), "fax.txt"))
+    assert record.title == (
+        "RECORD OF THE WORKING-LEVEL PREPARATORY MEETING FOR THE FIRST CONFERENCE OF NORTHEAST ASIAN REGIONAL GOVERNMENTS"
+    )
+    assert record.overview is not None and record.overview.period is not None
+    assert ("PAGES", "3 (including this page)") in [(field.label, field.text) for field in record.overview.other]
+
+
 def test_a_japanese_outline_of_bulleted_labels_without_colons_and_countries_in_brackets() -> None:
     overview = parse(read_bytes(JAPANESE_OUTLINE.encode(), "outline.txt")).overview
     assert overview is not None and overview.period and overview.organizer and overview.participation

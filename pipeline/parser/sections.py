@@ -407,8 +407,10 @@ def _names_a_meeting(heading: str) -> bool:
 
 # The header lines of an e-mail ("From: ...", "Subject: FW: ...") and the line a mail
 # program puts above the message it forwards.
+# (and a fax's cover sheet: "PAGES : 3 (including this page)")
 EMAIL_HEADER = re.compile(
-    r"^(?:(?:From|Sent|Date|To|Cc|Bcc|Reply-To|Subject|Importance)\s*:|-{3,}\s*(?:Original|Forwarded) Message)", re.I
+    r"^(?:(?:From|Sent|Date|To|Cc|Bcc|Reply-To|Subject|Importance|Pages)\s*:|-{3,}\s*(?:Original|Forwarded) Message)",
+    re.I,
 )
 
 
@@ -421,7 +423,8 @@ def envelope_end(texts: tuple[str, ...], first_section: int) -> int:
     the first section, for a text that starts with an e-mail's headers ("From:", or
     "Subject:" then "From:"; 0 for any other text). The envelope's lines (headers, a cover
     note) are kept but never the title."""
-    filled = [index for index, text in enumerate(texts[:first_section]) if text]
+    # (below an archivist's note: "[Retyped from a faxed copy ...]" over "FROM: ... FAX ...")
+    filled = [index for index, text in enumerate(texts[:first_section]) if text and not _EDITORS_NOTE.match(text)]
     headed = len(filled) >= 2 and all(_MAIL_START.match(texts[index]) for index in filled[:2])
     if not headed and not _forwarded_below_a_note(texts, filled):
         return 0
@@ -486,6 +489,9 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
             preface.append(line)
         elif index == masthead_end:
             title = text
+            if preface and preface[-1].text and _TITLE_CUT.search(preface[-1].text):
+                # "RECORD OF THE ... MEETING FOR THE" over "FIRST CONFERENCE OF ...": one title, wrapped
+                title = f"{preface.pop().text} {text}"
         elif index in headings:
             heading, kind = headings[index]
             if title is None and not sections and kind is None and _names_a_meeting(heading):
@@ -545,6 +551,8 @@ _PUBLICATION = re.compile(
     r"^\s*【?(?:发布(?:时间|日期)|来源|浏览次数|点击(?:数|次数)|字体|작성일|등록일|조회수|작성자|投稿日|掲載日|更新日"
     r"|(?i:posted|published|updated|source|views))\s*[:：]"
 )
+# A title's line cut after a word that joins it to the next (case aside: titles are often in capitals)
+_TITLE_CUT = re.compile(r"\s(?:of|the|for|and|on|in|to)$", re.I)
 # An archivist's note in square brackets above the record: "[NEAR archive. Retyped from a faxed copy ...]"
 _EDITORS_NOTE = re.compile(r"^\s*\[[^\[\]]{20,}\]\s*$")
 _TITLE_WORDS_MAX = 25
