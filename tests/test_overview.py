@@ -1609,7 +1609,8 @@ def test_a_faxs_cover_sheet_under_an_archivists_note_and_a_title_wrapped_in_capi
     )
     record = parse(read_bytes(text.encode(), "fax.txt"))
     assert record.title == (
-        "RECORD OF THE WORKING-LEVEL PREPARATORY MEETING FOR THE FIRST CONFERENCE OF NORTHEAST ASIAN REGIONAL GOVERNMENTS"
+        "RECORD OF THE WORKING-LEVEL PREPARATORY MEETING FOR THE "
+        "FIRST CONFERENCE OF NORTHEAST ASIAN REGIONAL GOVERNMENTS"
     )
     assert record.overview is not None and record.overview.period is not None
     assert ("PAGES", "3 (including this page)") in [(field.label, field.text) for field in record.overview.other]
