@@ -37,6 +37,8 @@ D = datetime.date
         ("10 May 2020, 10:00 UTC+9", D(2020, 5, 10), D(2020, 5, 10)),
         ("2021年9月23日—24日 / 23–24 September 2021", D(2021, 9, 23), D(2021, 9, 24)),  # (the side that reads)
         ("2018年5月15日(火)～16日(水) / 15–16 May 2018", D(2018, 5, 15), D(2018, 5, 16)),
+        # (the two writings parted by a space alone where the script changes; an era's year does not read)
+        ("平成25年11月12日（火）～14日（木） November 12 (Tue) - 14 (Thu), 2013", D(2013, 11, 12), D(2013, 11, 14)),
     ],
 )
 def test_period_formats(text, start, end):
