@@ -1463,6 +1463,11 @@ def test_a_news_page_whose_lead_names_the_meeting_under_a_headline_that_does_not
         "forum",
         "Forum on Sustainable Pastureland and Herder Livelihoods",
     )
+    # (when and where the lead says the meeting was held)
+    overview = record.overview
+    assert overview is not None and overview.period is not None and overview.venue is not None
+    assert (str(overview.period.start), str(overview.period.end)) == ("2019-06-25", "2019-06-26")
+    assert (overview.venue.text, overview.venue.country) == ("Erdenesant soum of Tov Province, Mongolia", "Mongolia")
 
 
 BOXED_PREFACE = """NEAR Subcommittee on Science and Technology — 1st Meeting
@@ -1627,6 +1632,21 @@ def test_a_japanese_outline_of_bulleted_labels_without_colons_and_countries_in_b
     assert [(group.country_text, group.authorities[0]) for group in overview.participation.groups] == [
         ("Japan", "Hyogo Prefecture"),
         ("Korea", "Gyeongsangbuk-do"),
+    ]
+
+
+def test_a_dash_after_a_countrys_colon_and_a_native_name_alone_on_the_next_line() -> None:
+    text = (
+        "Working Group meeting\nDate: 2015\nParticipants: 4 regional governments\n"
+        "Mongolia: — Selenge Aimag (Сэлэнгэ аймаг); Tov Aimag; Khentii Aimag\n(Хэнтий аймаг)\n"
+        "Japan: — Toyama Prefecture\n(* participated as observer)\n\n"
+        "Organizations: Ministry of Environment, Green Development and Tourism of Mongolia; World Bank\n"
+    )
+    overview = parse(read_bytes(text.encode(), "x.txt")).overview
+    assert overview is not None and overview.participation is not None
+    assert [group.authorities for group in overview.participation.groups[:2]] == [
+        ["Selenge Aimag (Сэлэнгэ аймаг)", "Tov Aimag", "Khentii Aimag (Хэнтий аймаг)"],
+        ["Toyama Prefecture"],
     ]
 
 
@@ -2004,6 +2024,14 @@ def test_a_rule_of_dashes_before_many_lines_is_no_signature() -> None:
         ("Hokkaido, Aomori, Akita", ["Hokkaido", "Aomori", "Akita"]),
         ("Environment, Tourism, Trade", ["Environment", "Tourism", "Trade"]),  # fields alone: a list of them
         ("Ministry of Economy; Trade and Industry Bureau", ["Ministry of Economy", "Trade and Industry Bureau"]),
+        (  # fields of several words before "and", and the country after them
+            "Ministry of Environment, Green Development and Tourism of Mongolia, World Bank",
+            ["Ministry of Environment, Green Development and Tourism of Mongolia", "World Bank"],
+        ),
+        (  # ... but a body of its own after a ministry of one field
+            "Ministry of Culture, Sports and Tourism, Korea Tourism Organization",
+            ["Ministry of Culture, Sports and Tourism", "Korea Tourism Organization"],
+        ),
     ],
 )
 def test_a_list_keeps_the_commas_of_a_ministrys_fields(text: str, names: list[str]) -> None:

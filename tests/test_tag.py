@@ -1159,6 +1159,11 @@ NAME_KIND_CASES += [
         },
         ["Kobe City Port", "Harbor Bureau"],
     ),
+    (  # a Latin name's own-script aside in full-width brackets glued to it; a Japanese city's ward
+        "Field visit: Rokko Island（六甲アイランド） and the Sumiyoshi River（住吉川） in Nada Ward.",
+        {"Rokko Island": "place", "六甲アイランド": "place", "住吉川": "place", "Nada Ward": "place"},
+        [],
+    ),
     (  # a web page's path above the record names nothing
         "NEAR | Home > Notice & News > News. Home / Press centre / News / International cooperation.",
         {"NEAR": "organization"},
@@ -1210,6 +1215,17 @@ def test_a_ministry_whose_fields_go_on_after_a_name_the_gazetteer_knows_is_its_o
     )
     assert "Ministry of Environment and Climate Change" in ids and "Mongolia" in ids
     assert ids["Ministry of Environment and Climate Change"] != ids["Ministry of Environment"]
+
+
+def test_a_venues_town_of_its_region_is_two_places(nlp) -> None:
+    kinds = dict(_kinds_of(VENUE_SHELL.format("Ust-Orda District of Irkutsk Oblast, Russia"), nlp))
+    assert kinds["Ust-Orda District"] == kinds["Irkutsk Oblast"] == "place"
+    assert "Ust-Orda District of Irkutsk Oblast" not in kinds
+    kinds = dict(_kinds_of(VENUE_SHELL.format("Yakutsk, Republic of Sakha (Yakutia), Russia"), nlp))
+    assert kinds["Republic of Sakha (Yakutia)"] == "place"
+    kinds = dict(_kinds_of(VENUE_SHELL.format("Rason, Democratic People's Republic of Korea"), nlp))
+    assert kinds["Democratic People's Republic of Korea"] == "place"
+    assert "Democratic People's Republic" not in kinds
 
 
 def test_an_observer_body_of_a_body_is_two(nlp) -> None:

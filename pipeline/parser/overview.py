@@ -1767,6 +1767,7 @@ PORTFOLIO_WORDS = (
             "communications",
             "construction",
             "culture",
+            "development",
             "economy",
             "education",
             "employment",
@@ -1777,6 +1778,7 @@ PORTFOLIO_WORDS = (
             "food",
             "forestry",
             "gas",
+            "green",
             "health",
             "industry",
             "infrastructure",
@@ -1810,12 +1812,16 @@ def _portfolio(word: str) -> bool:
 
 def _continues_portfolio(name: str, piece: str) -> bool:
     """Whether ``piece``, after a comma, goes on listing the fields ``name`` ends with: a field
-    ("Infrastructure") or two joined by "and" ("Transport and Tourism", "Gas and Metals National
-    Corporation (JOGMEC)") after a name of two words or more whose last word is one."""
+    ("Infrastructure") or fields joined by "and" ("Transport and Tourism", "Gas and Metals National
+    Corporation (JOGMEC)", "Green Development and Tourism of Mongolia") after a name of two words
+    or more whose last word is one."""
     before, words = name.split(), piece.split()
     if len(before) < 2 or not _portfolio(before[-1]) or not words or not _portfolio(words[0]):
         return False
-    return len(words) == 1 or (len(words) >= 3 and words[1] in ("and", "&") and _portfolio(words[2]))
+    run = list(itertools.takewhile(lambda word: _portfolio(word) or word in ("and", "&"), words))
+    while run[-1] in ("and", "&"):
+        run.pop()
+    return len(run) == len(words) or "and" in run or "&" in run
 
 
 def listed_names(text: str) -> list[str]:
@@ -2204,6 +2210,7 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
     rest = (match["rest"] or "").strip()
     if match["count"]:
         return name, int(match["count"]), rest
+    rest = _DASH_LEAD.sub("", rest)  # ("Mongolia: — Selenge Aimag; Tov Aimag": a dash only leads to the list)
     if leading := _LEADING_COUNT.match(rest):  # "JAPAN: (7) Shimane Prefecture, ...": the count after the colon
         return name, int(leading["count"]), rest[leading.end() :]
     trailing = _TRAILING_COUNT.match(rest)
@@ -2620,7 +2627,14 @@ def _brackets_closed(lines: list[Line]) -> list[Line]:
         line, end = lines[index], index
         cut_name = joined and _cut_inside_a_name(joined[-1].text) and not PARTICIPANT_BULLET.match(line.text)
         cut_name = cut_name or _wrapped_item(joined, line.text)
-        if joined and (_continues(line.text) or cut_name or _OPENS_WITH_JOINER.match(line.text)):
+        if joined and (
+            _continues(line.text)
+            or cut_name
+            or _OPENS_WITH_JOINER.match(line.text)
+            # (a name in its own script alone in brackets: "Khentii Aimag" over "(Хэнтий аймаг)"; not
+            # a legend, "(* participated as observer)")
+            or (_ASIDE_ALONE.match(line.text.strip()) is not None and other_script_only(line.text))
+        ):
             line = Line(joined[-1].number, f"{joined.pop().text} {line.text.lstrip()}")
         opened = _still_open(line.text, index, [])
         while opened and end + 1 < len(lines) and end - opened[0] < BRACKET_LINES_MAX:

@@ -30,7 +30,7 @@ from ..record import (
 )
 from .countries import country_code
 from .dates import DateError, dates_in_words, is_ambiguous, month_first, parse_period
-from .meeting import declaration_kind, lead_meeting, meeting_kind, read_meeting
+from .meeting import LEAD_LINES, declaration_kind, lead_meeting, meeting_kind, read_meeting
 from .notes import make_note, quality_notes
 from .overview import (
     REMARK_LABEL,
@@ -872,6 +872,22 @@ def _uncertain_encoding(raw: RawText) -> Note:
     )
 
 
+# A news page's lead: "The NEAR Forum on ... was held on 25–26 June 2019 in Erdenesant soum ..., Mongolia."
+_HELD_IN = re.compile(
+    r"\bwas held\s+(?:on|from)\s+(?P<period>[^.;]{4,60}?\d{4})\s+(?:in|at)\s+(?P<venue>[A-Z][^;]{2,200}?)"
+    r"(?:\.(?:\s|$)|;|,\s+(?:about|with|and|under|co-)\b)"
+)
+
+
+def _held_in_lead(lines: list[Line]) -> list[Line] | None:
+    """The period and the venue a news page's lead gives its meeting, as fields of an overview
+    (its first lines: LEAD_LINES), else None."""
+    for line in [line for line in lines if line.text.strip()][:LEAD_LINES]:
+        if meeting_kind(line.text) and (held := _HELD_IN.search(line.text)):
+            return [Line(line.number, f"Date: {held['period']}"), Line(line.number, f"Venue: {held['venue']}")]
+    return None
+
+
 def parse(raw: RawText) -> Record:
     lines, unwrapped = unwrap(raw.numbered(), opens_structure, bare_group_heading)
     repairs: list[RepairKind] = list(raw.repairs)
@@ -925,6 +941,10 @@ def parse(raw: RawText) -> Record:
     if raw.rival_encoding is not None:
         notes.append(_uncertain_encoding(raw))
     overview = parse_overview(by_kind["overview"].lines, notes) if "overview" in by_kind else None
+    if not (overview and (overview.period or overview.venue)) and (held := _held_in_lead(lines)) is not None:
+        # a news page: when and where its lead says the meeting was held
+        lead = parse_overview(held, notes)
+        overview = overview.model_copy(update={"period": lead.period, "venue": lead.venue}) if overview else lead
     if "participation" in by_kind:
         listed = by_kind["participation"].lines
         overview = _with_listed(overview, parse_participation(listed, notes), participation_remarks(listed))

@@ -501,10 +501,28 @@ _LOCATED = re.compile(
 )
 
 
+_UNIT_OF = re.compile(r"^(?P<name>[A-Z].*?\S)\s+of\s+(?:the\s+)?(?P<place>[A-Z][^()]*?(?:\s*\([^()]*\))?)$")
+
+
 def _located_parts(part: str, gazetteer: Gazetteer) -> list[str]:
     """A venue's part that names a body or building and the place it is in: two names.
     (Only where each is one by its head word, or the place is one the gazetteer knows.)"""
     located = _LOCATED.match(part) if len(part) <= VENUE_PART_CHARS else None
+    unit_of = _UNIT_OF.match(part) if located is None and len(part) <= VENUE_PART_CHARS else None
+    if unit_of is not None and _top_level(part, unit_of.start("place")):
+        # "Erdenesant soum (Эрдэнэсант сум) of Tov Province (Төв аймаг)": a town, and the region it is in
+        # (a name of its own before the unit's word: not "Republic of Sakha", "Autonomous Region of ...")
+        known = gazetteer.lookup(name_before_aside(unit_of["place"]))
+        words = name_before_aside(unit_of["name"]).split()
+        if (
+            known is not None
+            and known.kind == "place"
+            and gazetteer.lookup(name_before_aside(part)) is None  # (not "Democratic People's Republic of Korea")
+            and len(words) >= 2
+            and not _only_unit_words(words[0])
+            and head_kind(" ".join(words)) == "administrative"
+        ):
+            return [unit_of["name"], unit_of["place"]]
     if located is None or not _top_level(part, located.start("place")):
         return [part]
     name, place = located["name"], located["place"]
@@ -1269,9 +1287,23 @@ def prose(record: Record) -> list[str]:
     for section in record.sections:
         if not _delegates_section(section):  # (read line by line: ``structure_mentions``)
             texts += rejoined_paragraphs(section.lines)
-    # The cells of a pasted table row ("NEAR Secretariat | LANGUAGE | English") are texts of their own.
-    cells = [cell.strip() for text in texts for cell in text.split(" | ")]
+    # The cells of a pasted table row ("NEAR Secretariat | LANGUAGE | English") are texts of their own;
+    # a Latin name's aside in full-width round brackets is read as one in round brackets ("Rokko
+    # Island（六甲アイランド）").
+    cells = [_FULL_WIDTH_ASIDE.sub(_round_aside, cell).strip() for text in texts for cell in text.split(" | ")]
     return [chunk for cell in cells if cell and not _title_in_capitals(cell) for chunk in chunks(cell)]
+
+
+# (after a word in Latin letters only: "中國（黑龍江）自由貿易試驗區" keeps its brackets)
+# (nor an enumerator a line run on brought after a word: "P.R. China（三）Host")
+_FULL_WIDTH_ASIDE = re.compile(
+    r"(?<=[A-Za-z.])(?<!\s)\s*（(?![一二三四五六七八九十\d]{1,3}）)(?P<aside>[^（）()]{1,80})）(?P<glued>(?=\w))?"
+)
+
+
+def _round_aside(match: re.Match[str]) -> str:
+    """The aside in round brackets, apart from the word after it ("Tsubame City（燕市）and")."""
+    return f" ({match['aside']})" + (" " if match["glued"] is not None else "")
 
 
 def _title_in_capitals(text: str) -> bool:
@@ -2093,9 +2125,9 @@ def _department_mentions(department: tuple[str, str], entry: Entry, gazetteer: G
     written, the gazetteer's body, and the country."""
     written, country_name = department
     country = _mention(country_name, gazetteer, "place", "GPE", source="gazetteer")
-    if entry.country not in (None, country.country) or alias_key(written) not in map(alias_key, entry.aliases):
-        # another country's body of that name, or a longer name ("Ministry of Environment" is Korea's in
-        # the gazetteer; "Ministry of Environment and Climate Change of Mongolia" is Mongolia's, and another)
+    if entry.country not in (None, country.country):
+        # another country's body of that name ("Ministry of Environment" is Korea's in the gazetteer;
+        # "Ministry of Environment and Climate Change of Mongolia" is Mongolia's)
         return [Mention(written, "organization", "ORG", None, country.country, "gazetteer"), country]
     return [Mention(written, entry.kind, entry.label, entry, entry.country), country]
 

@@ -95,6 +95,7 @@ HEAD_WORDS = {
         "oblast",
         "county",
         "district",
+        "ward",  # a Japanese city's: "Higashinada Ward", "Nada Ward"
         "metropolis",
         "republic",
         "onsen",  # a spa town: "Zao Onsen"
