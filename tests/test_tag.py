@@ -609,6 +609,9 @@ ENTITY_SET_FLOORS = {
     "GA": (0.984, 0.982, 0.937, 0.979),
     "GB": (0.986, 0.982, 0.961, 0.955),
     "GC": (0.983, 0.981, 0.901, 0.954),
+    "GD": (0.973, 0.946, 0.847, 0.929),
+    "GE": (0.957, 0.950, 0.886, 0.941),
+    "GF": (0.960, 0.970, 0.898, 0.957),
 }
 
 
@@ -1163,6 +1166,16 @@ NAME_KIND_CASES += [
         "Field visit: Rokko Island（六甲アイランド） and the Sumiyoshi River（住吉川） in Nada Ward.",
         {"Rokko Island": "place", "六甲アイランド": "place", "住吉川": "place", "Nada Ward": "place"},
         [],
+    ),
+    (  # page furniture at a name's end is no word of it (but a news agency's "News" is)
+        "Reports by the NEAR Subcommittee on Culture Exchange Posted 2003-07-02 and the Tottori Prefectural "
+        "Government TEL 0857-26-7111; Yonhap News covered it.",
+        {
+            "NEAR Subcommittee on Culture Exchange": "organization",
+            "Tottori Prefectural Government": "organization",
+            "Yonhap News": "organization",
+        },
+        ["NEAR Subcommittee on Culture Exchange Posted", "Tottori Prefectural Government TEL"],
     ),
     (  # a web page's path above the record names nothing
         "NEAR | Home > Notice & News > News. Home / Press centre / News / International cooperation.",

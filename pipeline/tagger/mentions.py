@@ -80,6 +80,7 @@ from .names import (
     ROUTE_NOUNS,
     SAME_TOWN_ENDINGS,
     TOPIC_WORDS,
+    TRAILING_FURNITURE,
     UNIT_NOUNS,
     YEAR_WORD,
     and_opens_body,
@@ -1242,8 +1243,9 @@ def _body_mentions(name: str, gazetteer: Gazetteer, country: str | None) -> list
 
 _AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)
 # (not a slash: "林州市人民政府 / Linzhou Municipal People's Government"; the Hangul and katakana dots
-# glued too: "NEAR Secretariat ㆍ Khabarovsk Krai", "Hyogo Prefectural Government・NEAR Secretariat")
-_BULLET = re.compile(r"\s[·•]\s|\s*[・ㆍ]\s*")
+# glued too: "NEAR Secretariat ㆍ Khabarovsk Krai", "Hyogo Prefectural Government・NEAR Secretariat";
+# and the full-width slash: "San'in Kaigan Geopark Promotion Council／Iwami Town")
+_BULLET = re.compile(r"\s[·•]\s|\s*[・ㆍ／]\s*")
 _LEADING_ARTICLE = re.compile(r"^the\s+(?=[A-Z])")  # "... and the NEAR Subcommittee on ...": the body's name
 
 
@@ -1859,6 +1861,8 @@ def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -
     end = _extend_right(doc, matched_end, ents_at, kind_of, start, place_tails_only=organization, known_end=matched_end)
     if head_kind(doc[start:end].text) in ("facility", "natural"):  # "Komsomolsk-on-Amur Museum" + "of Local Lore"
         end = _feature_of_tail(doc, end, ents_at)
+    while end > matched_end and doc[end - 1].lower_ in TRAILING_FURNITURE:
+        end -= 1  # ("NEAR Subcommittee on Culture Exchange" + "Posted 2003-07-02")
     start = _extend_left(doc, start, end, ents_at)
     base_end = matched_end
     # matched on lower case: "the NEAR Secretariat office" names the NEAR Secretariat

@@ -840,6 +840,12 @@ TOPIC_WORDS = FIELD_WORDS | {"food", "climate", "change"}
 # What a meeting did, capitalised at the start of its contents' items ("Admission of Gansu
 # Province as a new member"): alone no name, and before "of" no word of the name after it
 MEETING_ACTS = frozenset({"admission", "election", "adoption", "approval", "appointment", "accession"})
+# A web page's furniture around the record: "Posted: 2026-03-05 Views: 1,204", "Home / Press / News",
+# "問い合わせ先：兵庫県国際交流課 TEL 078-362-3024"; no name alone. Those of them that end no name
+# either: "NEAR Subcommittee on Culture Exchange Posted", "Tottori Prefectural Government TEL" (but
+# "Yonhap News", "Oxford University Press")
+TRAILING_FURNITURE = frozenset({"views", "hits", "posted", "tel", "fax"})
+PAGE_FURNITURE = TRAILING_FURNITURE | {"home", "news", "notice", "notices", "press"}
 GENERIC_WORDS = FIELD_WORDS | {
     # a programme's words, capitalised at the start of its items: "27 Sep. Boat trip to ...", "Train to ..."
     "boat",
@@ -970,17 +976,7 @@ GENERIC_WORDS = FIELD_WORDS | {
     # Inner Mongolia's unit, an aimag's peer: "Aimag / League" heads a table's column
     "league",
     "leagues",
-    # a web page's furniture around the record: "Posted: 2026-03-05 Views: 1,204", "Home / Press / News"
-    "views",
-    "hits",
-    "posted",
-    "home",
-    "news",
-    "notice",
-    "notices",
-    "press",
-    "tel",  # ("問い合わせ先：兵庫県国際交流課 TEL 078-362-3024")
-    "fax",
+    *PAGE_FURNITURE,
     *MEETING_ACTS,
 }
 # Formats, units and abbreviations that ner mistakes for names.
@@ -1561,7 +1557,10 @@ def _without_tail(name: str) -> str:
     for tail in NOT_NAME_TAILS:
         if name.lower().endswith(f" {tail}"):
             return name[: -len(tail) - 1]
-    return name
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in TRAILING_FURNITURE and words[-1][:1].isupper():
+        words.pop()
+    return " ".join(words) if len(words) < len(name.split()) else name
 
 
 def _strip_name(name: str) -> str:
@@ -2540,7 +2539,7 @@ NAME_SHAPES = [
             {"LOWER": {"IN": sorted(ON_TAIL_HEADS)}, "IS_TITLE": True},
             {"LOWER": "on"},
             {"TEXT": _CAPITALISED["TEXT"], "IS_STOP": False, "LOWER": {"NOT_IN": sorted(MONTHS)}},
-            _CAPITALISED | {"OP": "{0,3}"},
+            _CAPITALISED | {"LOWER": {"NOT_IN": sorted(TRAILING_FURNITURE)}, "OP": "{0,3}"},
         ],
         "committee on",
     ),
