@@ -183,7 +183,7 @@ def split_range(text: str) -> tuple[str, str | None]:
 # A period written twice, in two languages: "2021年9月23日—24日 / 23–24 September 2021"
 # (or where the page's own script gives way to Latin letters: "平成25年11月12日（火）～14日（木） November 12 (Tue)
 # - 14 (Thu), 2013")
-_TRANSLATED = re.compile(r"\s+/\s+|(?<=[\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef])\s+(?=[A-Za-z])")
+_TRANSLATED = re.compile(r"(?<!\s)\s+/\s+|(?<=[\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef])\s+(?=[A-Za-z])")
 
 
 def parse_period(text: str) -> tuple[datetime.date, datetime.date]:

@@ -332,7 +332,7 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
 
 
 # A value line that ends where its list goes on: after a comma, a slash, a semicolon or an "and"
-_CUT_AT_JOINER = re.compile(r"(?:[,/;、／]|\s(?:and|&))\s*\|?\s*$")
+_CUT_AT_JOINER = re.compile(r"(?:[,/;、／]|\s(?:and|&))\s*+\|?\s*+$")
 # ... and one that goes on with a joiner, a bracket or a word in lower case
 _GOES_ON = re.compile(r"^(?:[(（/／,;、]|[a-z]|(?:and|&)\s)")
 
