@@ -202,8 +202,9 @@ def _entities_of(text: str, nlp) -> dict[str, tuple[str, list[str]]]:
 
 
 SHELL = "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n· Contents\n▷ {}\n"
-# ... and one for a venue's value
-VENUE_SHELL = "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\nVenue: {}\n· Contents\n▷ Talks.\n"
+# ... and one for the overview's fields after its period, and one for a venue's value
+FIELDS_SHELL = "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n{}\n· Contents\n▷ Talks.\n"
+VENUE_SHELL = FIELDS_SHELL.replace("{}", "Venue: {}")
 
 
 def test_one_id_for_an_acronym_defined_once_and_for_a_name_with_and_without_near(nlp) -> None:
@@ -1198,10 +1199,9 @@ def test_names_and_their_kinds(prose, expected, absent, nlp) -> None:
 
 
 def test_an_organizers_remark_names_what_it_names_and_a_full_width_slash_parts_its_bodies(nlp) -> None:
-    text = (
-        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
+    text = FIELDS_SHELL.format(
         "Organizer: Shandong Provincial People’s Government ／ Toyama Prefecture (coordinating member of the "
-        "Subcommittee on Environment)\n· Contents\n▷ Talks.\n"
+        "Subcommittee on Environment)"
     )
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Shandong Provincial People’s Government"] == kinds["Subcommittee on Environment"] == "organization"
@@ -1209,9 +1209,8 @@ def test_an_organizers_remark_names_what_it_names_and_a_full_width_slash_parts_i
 
 
 def test_a_second_organizer_field_parted_by_a_hangul_dot_with_a_chairs_years(nlp) -> None:
-    text = (
-        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\nHost: Busan Metropolitan City\n"
-        "Organizer: NEAR Secretariat ㆍ Khabarovsk Krai (Chair region 2000~2002)\n· Contents\n▷ Talks.\n"
+    text = FIELDS_SHELL.format(
+        "Host: Busan Metropolitan City\nOrganizer: NEAR Secretariat ㆍ Khabarovsk Krai (Chair region 2000~2002)"
     )
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["NEAR Secretariat"] == "organization" and kinds["Khabarovsk Krai"] == "place"
@@ -1607,10 +1606,8 @@ def test_a_venues_campus_and_the_body_it_belongs_to_are_two_names(nlp) -> None:
 
 
 def test_an_acronym_and_a_native_name_in_one_aside_are_two_names(nlp) -> None:
-    text = (
-        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
-        "Observers: Korea Internet & Security Agency (KISA, 한국인터넷진흥원), International Telecommunication Union\n"
-        "· Contents\n▷ Talks.\n"
+    text = FIELDS_SHELL.format(
+        "Observers: Korea Internet & Security Agency (KISA, 한국인터넷진흥원), International Telecommunication Union"
     )
     (agency,) = [aliases for name, aliases in _entities_of(text, nlp).values() if "KISA" in aliases]
     assert {"Korea Internet & Security Agency", "KISA", "한국인터넷진흥원"} <= set(agency)
@@ -1666,10 +1663,7 @@ def test_a_meeting_named_in_a_long_line_and_a_long_spans_path_steps_are_read_in_
 
 
 def test_empty_brackets_in_a_venue_or_after_a_participant_name_nothing(nlp) -> None:
-    text = (
-        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\nVenue: Toyama City ()\n"
-        "Participants:\nJapan: Toyama Prefecture ()\n· Contents\n▷ Talks.\n"
-    )
+    text = FIELDS_SHELL.format("Venue: Toyama City ()\nParticipants:\nJapan: Toyama Prefecture ()")
     assert {("Toyama City", "place"), ("Toyama Prefecture", "place")} <= set(_kinds_of(text, nlp))
 
 

@@ -182,7 +182,7 @@ def _role_aside(aside: str) -> bool:
     return bool(words) and all(word in ROLE_WORDS or word in PART_WORDS for word in words)
 
 
-_YEARS = re.compile(r"\d{4}(?:\s*[~–-]\s*\d{2,4})?")
+_YEARS = re.compile(r"\d{4}(?:[~–-]\d{2,4})?")  # (a word: "2000~2002")
 # A name in another script than Latin, then the English name: "宁乡市 Ningxiang City"
 _NATIVE_LEAD = re.compile(r"^(?P<native>[^\x00-\x7f][^A-Za-z()]*?)\s+(?P<name>[A-Z].*)$")
 
@@ -683,11 +683,12 @@ _WITH_JOINERS = (
 # ... and a region's part in a body between them: "Toyama Prefecture as coordinator of the Environment Subcommittee"
 _AS_PART_OF = r"\s+as\s+(?:the\s+)?(?:co-?)?(?:coordinator|coordinating\s+region|host|chair)\s+(?:of|for)\s+(?:the\s+)?"
 # (each starts where a run of spaces starts, not again inside it: a value of 20,000 spaces is read once)
+# The marks CJK pages list bodies with, spaced or glued: the katakana and Hangul middle dots and the
+# full-width slash ("Gyeonggi Provincial Government ㆍ NEAR Secretariat", "Hyogo Prefectural
+# Government・NEAR Secretariat", "Shandong Provincial People’s Government ／ Anqiu ...")
+_CJK_LIST_MARK = r"\s*[・ㆍ／]\s*"
 ORGANIZER_JOINERS = re.compile(
-    # (and the Hangul middle dot Korean pages list with: "Gyeonggi Provincial Government ㆍ NEAR Secretariat",
-    # and the full-width slash of Japanese ones: "Shandong Provincial People’s Government ／ Anqiu ...";
-    # the CJK marks glued too: "Hyogo Prefectural Government・NEAR Secretariat")
-    r"(?<!\s)(?:\s*;\s*|\s+[·•/]\s+|\s*[・ㆍ／]\s*|\s+(?:&|and)\s+|" + _AS_PART_OF + "|" + _WITH_JOINERS + ")",
+    r"(?<!\s)(?:\s*;\s*|\s+[·•/]\s+|" + _CJK_LIST_MARK + r"|\s+(?:&|and)\s+|" + _AS_PART_OF + "|" + _WITH_JOINERS + ")",
     re.IGNORECASE,
 )
 WITH_JOINERS = re.compile(rf"(?<!\s)(?:{_WITH_JOINERS})", re.IGNORECASE)
@@ -1242,10 +1243,9 @@ def _body_mentions(name: str, gazetteer: Gazetteer, country: str | None) -> list
 
 
 _AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)
-# (not a slash: "林州市人民政府 / Linzhou Municipal People's Government"; the Hangul and katakana dots
-# glued too: "NEAR Secretariat ㆍ Khabarovsk Krai", "Hyogo Prefectural Government・NEAR Secretariat";
-# and the full-width slash: "San'in Kaigan Geopark Promotion Council／Iwami Town")
-_BULLET = re.compile(r"\s[·•]\s|\s*[・ㆍ／]\s*")
+# (not a slash: "林州市人民政府 / Linzhou Municipal People's Government"; but the CJK list marks:
+# "NEAR Secretariat ㆍ Khabarovsk Krai", "San'in Kaigan Geopark Promotion Council／Iwami Town")
+_BULLET = re.compile(r"\s[·•]\s|" + _CJK_LIST_MARK)
 _LEADING_ARTICLE = re.compile(r"^the\s+(?=[A-Z])")  # "... and the NEAR Subcommittee on ...": the body's name
 
 
