@@ -650,7 +650,7 @@ class Gazetteer:
     def sub_jp(self, sub, typ, cfg):
         stem = cfg.get("stem", sub.name)
         name = cfg.get("name", f"{stem} Prefecture")
-        aliases = [stem, f"{stem} Prefecture", f"{stem} prefecture"]
+        aliases = [stem, f"{stem} Prefecture", f"{stem} prefecture", f"{stem} Pref."]
         romaji = {"県": "ken", "府": "fu", "都": "to"}.get(cfg.get("ja_suffix", "県"))
         if romaji:
             aliases.append(f"{stem}-{romaji}")

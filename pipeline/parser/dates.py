@@ -22,11 +22,16 @@ WEEKDAYS = tuple(name.lower() for name in (*calendar.day_name, *calendar.day_abb
 
 # Ordered: the first separator found splits the range. A bare hyphen only splits
 # where it is not inside a numeric date such as 2010-10-26.
+# Each starts where a run of spaces starts and takes the run whole: a search tries a run once.
 RANGE_SEPARATORS = (
-    ("tilde", re.compile(r"\s*[~～〜至]\s*")),  # 至: "to" in a Chinese date range
-    ("to", re.compile(r"\s+(?:to|until|till|through)\s+", re.IGNORECASE)),
-    ("spaced dash", re.compile(r"\s+[-–—]\s+")),
-    ("dash", re.compile(r"(?<!\d{4}-)(?<!\d{4}-\d)(?<!\d{4}-\d\d)\s*[-–—]\s*(?!\d{1,2}-\d{1,2}\b)(?=\d|[A-Za-z])")),
+    ("tilde", re.compile(r"(?<!\s)\s*+[~～〜至]\s*+")),  # 至: "to" in a Chinese date range
+    ("to", re.compile(r"(?<!\s)\s++(?:to|until|till|through)\s++", re.IGNORECASE)),
+    # (a horizontal bar too, the dash of Japanese pages: "2019.10.24 (Thu) ― 10.25 (Fri)")
+    ("spaced dash", re.compile(r"(?<!\s)\s++[-–—―]\s++")),
+    (
+        "dash",
+        re.compile(r"(?<!\d{4}-)(?<!\d{4}-\d)(?<!\d{4}-\d\d)(?<!\s)\s*+[-–—]\s*+(?!\d{1,2}-\d{1,2}\b)(?=\d|[A-Za-z])"),
+    ),
 )
 
 _ASIDE = re.compile(r"\([^)]*\)")  # weekdays and notes: "2(Wed.)", "(Online)"
@@ -123,8 +128,9 @@ def parse_side(text: str) -> PartialDate:
 
 
 # "13:30-17:20", "15:00-18:00 Ulgii time", "10:00 local time"
+# (from a comma or where the spaces before it start: a search tries a run of spaces once)
 _TIME = re.compile(
-    r",?\s*\b\d{1,2}:\d{2}\b(?:\s*[-–~]\s*\d{1,2}:\d{2}\b)?"
+    r"(?:,\s*+|(?<![\s,])\s*+)\b\d{1,2}:\d{2}\b(?:\s*[-–~]\s*\d{1,2}:\d{2}\b)?"
     r"(?:\s+(?:[^\W\d_][\w'-]*\s+)?time\b|\s+(?:[A-Z]{2,4}T|UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?(?![\w]))?"
 )
 _SPACED_DOTS = re.compile(r"(\d)\.\s+(?=\d)")  # "2019. 10. 15." as Korean offices write it

@@ -26,6 +26,7 @@ from .countries import canonical_country, country_code, country_name
 from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
 from .text import (
+    NAME_ENDING_ABBREVIATIONS,
     Line,
     ends_in_post,
     english_words,
@@ -793,10 +794,13 @@ _ALL_AS_OBSERVERS = re.compile(r"\sas\s+observers\.?$", re.IGNORECASE)
 OBSERVER_SUFFIX = re.compile(
     # ("(observer, did not attend)", "(observer, by letter)": a remark may follow the word)
     # ("(guest)": a region invited beside the members, no member either)
-    r"\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?(?:observers?|guests?)(?:\s*[,;][^()\[\]（）]{0,40})?[)\]）]"
+    # (each starts where the spaces before it start: a search does not try every space of a run)
+    r"(?<!\s)(?:\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?(?:observers?|guests?)(?:\s*[,;][^()\[\]（）]{0,40})?[)\]）]"
     r"|\s+[–—-]\s+(?:as\s+(?:an?\s+)?)?observers?\b"
+    # (after a reference mark, as Japanese pages note it: "Dornogovi Province ※observer")
+    r"|\s*[※＊*]\s*observers?\b"
     # "Altai Krai attended as an observer."
-    r"|\s+(?:(?:attended|participated|took\s+part|joined)\s+)?as\s+(?:an?\s+)?observers?\b\.?",
+    r"|\s+(?:(?:attended|participated|took\s+part|joined)\s+)?as\s+(?:an?\s+)?observers?\b\.?)",
     re.IGNORECASE,
 )
 PARTICIPANT_BULLET = re.compile(
@@ -1035,7 +1039,7 @@ def _long(text: str) -> bool:
 
 
 # A name that ends with an abbreviation keeps its dot: "DBS Cruise Ferry Co., Ltd."
-_ABBREVIATED_END = re.compile(r"\b(?:Ltd|Inc|Co|Corp)\.$")
+_ABBREVIATED_END = re.compile(rf"\b(?:{'|'.join(NAME_ENDING_ABBREVIATIONS)})\.$")
 _CASED_ACRONYM = re.compile(r"[a-z][a-z\d]*[A-Z\d][A-Za-z\d]*")
 
 
@@ -2164,11 +2168,12 @@ COUNTRY_HEADING = re.compile(
     # (and how it took part after the count: "Russia (1, online): Sakha Republic (Yakutia)")
     # (the name ends at a letter and the spaces after it are taken whole, as everywhere but
     # after a count: a run of spaces is read once, not split between the patterns around it)
-    r"^[\[【《<]?\s*+(?P<name>[^:：\[\]【】《》<>]*?[^:：\[\]【】《》<>\s])\s*+[\]】》>]?\s*+"
+    # (after a bracketed name, its authorities may follow directly: "［Mongolia］Dornogovi Province")
+    r"^[\[【《<［]?\s*+(?P<name>[^:：\[\]【】《》<>［］]*?[^:：\[\]【】《》<>［］\s])\s*+(?P<closed>[\]】》>］])?\s*+"
     rf"(?:[(（\[](?P<count>\d{{1,6}})(?:\s*+[,;]\s*+(?P<counted_mode>{_HEADING_MODE}))?[)）\]])?"
     rf"(?:\s*+[(（](?P<mode>{_HEADING_MODE})[)）])?"
     # (not after a count: its authorities may follow after spaces alone, "Japan（7） Shimane Prefecture")
-    r"\s*(?:(?:[:：]|(?<=\s)[–—―-](?=\s)|(?<=\d[)）\]]))\s*+(?P<rest>.*))?$",
+    r"\s*(?:(?:[:：]|(?<=\s)[–—―-](?=\s)|(?<=\d[)）\]])|(?(closed)(?=[^\W\d_])|(?!)))\s*+(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 

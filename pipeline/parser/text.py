@@ -6,6 +6,9 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+# Abbreviations that end a name and keep their dot: "Dongchun Ferry Co., Ltd.", "Kyoto Pref."
+NAME_ENDING_ABBREVIATIONS = ("Ltd", "Inc", "Co", "Corp", "Pref")
+
 OPENING = "([{（【《「"
 CLOSING = ")]}）】》」"
 

@@ -14,6 +14,7 @@ from typing import Any
 from ..parser.countries import country_code
 from ..parser.dates import MONTHS
 from ..parser.overview import field_kind
+from ..parser.text import NAME_ENDING_ABBREVIATIONS
 from ..record import EntityKind
 
 # What the head word of a name makes it. The head is the last word, or the word
@@ -530,7 +531,10 @@ LEADING_NATURAL = {
     *("река", "озеро", "гора", "пик", "сопка", "залив", "бухта", "остров"),
 }
 # Abbreviations whose dot is part of the name: "Mt. Zao"
-ABBREVIATIONS = {"mt.", "st.", "co.", "ltd.", "inc.", "jsc.", "s.a.", "n.v.", "b.v.", "a.g."}
+ABBREVIATIONS = {
+    *("mt.", "st.", "jsc.", "s.a.", "n.v.", "b.v.", "a.g."),
+    *(f"{abbreviation.lower()}." for abbreviation in NAME_ENDING_ABBREVIATIONS),
+}
 LEADING_FACILITY = {"hotel"}  # "Hotel Metropolitan Yamagata"
 # Titles before a person's name: "Ms. Olga Ivanova" and "Mr. Nakamura Hiroshi" name people,
 # not the towns Ivanova and Nakamura.
