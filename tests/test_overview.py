@@ -2619,3 +2619,38 @@ def test_a_period_and_an_observers_mark_after_a_long_run_of_spaces_are_read_in_l
         parse_period("2019.10.24" + " " * 20000 + "x")
     strip_observer_suffix("Tov Province" + " " * 20000 + "※")
     assert time.perf_counter() - started < 0.5
+
+
+def test_fields_numbered_by_chinese_numerals_with_bilingual_labels() -> None:
+    # (an English page of a Chinese site: "（一）时间 Date：...", the observers' heading and a
+    # label that ends the list in both languages, a space between them)
+    text = (
+        "The 2001 Meeting of the NEAR Subcommittee on Culture Exchange\n"
+        "一、会议概况 Overview\n"
+        "（一）时间 Date：2001.08.20—08.22\n"
+        "（二）地点 Venue：Shangjing Guesthouse, Bohai Town, Ning’an City, P.R. China\n"
+        "（三）参加 Participants：3 member regional governments from 2 countries\n"
+        "中国 China：Heilongjiang Province, Jilin Province\n"
+        "日本 Japan：Toyama Prefecture\n"
+        "观察员 Observer：Henan Province (China)\n"
+        "（四）列席 Also attending：experts of Jilin University\n"
+        "二、会议内容 Contents\n"
+        "（一）Opening addresses\n"
+        "（二）Reports of the member regions\n"
+    )
+    record, groups = _record_groups(text)
+    assert record.overview is not None and record.overview.period is not None
+    assert (record.overview.period.start.isoformat(), record.overview.period.end.isoformat()) == (
+        "2001-08-20",
+        "2001-08-22",
+    )
+    assert record.overview.venue is not None and record.overview.venue.country == "China"
+    assert groups == [
+        ("China", "member", ["Heilongjiang Province", "Jilin Province"]),
+        ("Japan", "member", ["Toyama Prefecture"]),
+        ("China", "observer", ["Henan Province"]),
+    ]
+    assert [(field.label, field.text) for field in record.overview.other] == [
+        ("列席 Also attending", "experts of Jilin University")
+    ]
+    assert [item.text for item in record.contents] == ["Opening addresses", "Reports of the member regions"]

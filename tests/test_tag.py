@@ -363,6 +363,10 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             "Korea Water Resources Corporation (K-water) ㆍ Gyeonggi Research Institute (GRI)",
             ["Korea Water Resources Corporation (K-water)", "Gyeonggi Research Institute (GRI)"],
         ),
+        (  # ... and by the enumeration comma, as Chinese pages do, glued
+            "Shandong Provincial People’s Government、Yantai Municipal People’s Government",
+            ["Shandong Provincial People’s Government", "Yantai Municipal People’s Government"],
+        ),
         (  # a body's part in the meeting after "as" is no word of its name
             "Niigata Prefectural Government, with Kyongsangbuk-do as Chair region",
             ["Niigata Prefectural Government", "Kyongsangbuk-do"],
@@ -3857,3 +3861,20 @@ def test_convention_centres_by_their_acronyms_are_places(nlp) -> None:
     )
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["KINTEX"] == kinds["BEXCO"] == "place"
+
+
+def test_a_russian_settlements_abbreviated_kind_and_the_regions_short_forms(nlp) -> None:
+    # ("с." a village, "р." a river: their names are the words after; the Jewish Autonomous
+    # Region as "JAR" and "ЕАО", Russia as "RF", Ulaanbaatar as "UB")
+    text = FIELDS_SHELL.format(
+        "Venue: Birobidzhan, Jewish Autonomous Region (ЕАО)\n"
+        "Organizer: Government of the JAR\n"
+        "Remarks: the delegates went to the village of Amurzet (с. Амурзет), where the Amur River "
+        "(р. Амур) rose in 2013; the RF and UB sent experts."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Амурзет"] == ids["Amurzet"]
+    assert ids["Амур"] == ids["Amur River"]
+    assert not {"с. Амурзет", "р. Амур"} & set(ids)
+    assert ids["ЕАО"] == ids["Jewish Autonomous Region"] == "RU-YEV"
+    assert (ids["RF"], ids["UB"]) == ("RU", "MN-1")

@@ -241,8 +241,9 @@ _TABLE_ROW = re.compile(r"^\|\s*(?P<cells>\S.*?)\s*\|$")
 _EMPTY_FIRST_CELL = re.compile(r"^\|\s*\|")
 _ASIDE_ALONE = re.compile(r"^[(（][^()（）]*[)）]$")
 # "・Date: ...", "ㅇ 일시 (Date) : ...", "o PERIOD : ...": a list marker before a label (a small
-# "o" is Word's second-level bullet pasted as a letter, so a space follows it)
-_LABEL_BULLET = re.compile(r"^(?:[・·•ㅇ○◦▪‣*▶►▷▸◆◇■□●◎❖♦➢➤→☞-]\s*|o\s+)")
+# "o" is Word's second-level bullet pasted as a letter, so a space follows it); or a Chinese
+# numeral in brackets, as Chinese pages number their fields ("（一）时间 Date：...")
+_LABEL_BULLET = re.compile(r"^(?:[・·•ㅇ○◦▪‣*▶►▷▸◆◇■□●◎❖♦➢➤→☞-]\s*|o\s+|[（(][一二三四五六七八九十]{1,3}[)）]\s*)")
 
 
 def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
@@ -552,7 +553,10 @@ NON_PARTICIPATION_LABELS = re.compile(
 
 
 def _ends_participation(label: str) -> bool:
-    return NON_PARTICIPATION_LABELS.fullmatch(label_key(label)) is not None
+    """Whether a label names no participation field, a bilingual one ("列席 Also attending") by
+    its English words too."""
+    key = label_key(label)
+    return any(NON_PARTICIPATION_LABELS.fullmatch(candidate) for candidate in {key, english_words(key)} if candidate)
 
 
 SINGLE_VALUE_KINDS = frozenset({"period", "venue", "organizer"})
@@ -2186,8 +2190,12 @@ def heading_mode(text: str) -> str | None:
 
 
 # A heading in the page's own language, then in English after a slash: "대한민국 / Republic of
-# Korea (5)", "옵서버 및 초청기관 / Observers and guests"
-_TRANSLATED_HEADING = re.compile(r"^\s*+(?P<native>[^\x00-\x7f\s][^/|]*?)\s[/|]\s+(?P<english>[A-Za-z][^/|]*)$")
+# Korea (5)", "옵서버 및 초청기관 / Observers and guests"; or after a space alone where the first
+# words have no Latin letter ("观察员 Observer：Henan Province (China)")
+_TRANSLATED_HEADING = re.compile(
+    r"^\s*+(?:(?P<native>[^\x00-\x7f\s][^/|]*?)\s[/|]\s+|(?P<unparted>[^\x00-\x7f\s][^/|A-Za-z]*?)\s)"
+    r"(?P<english>[A-Za-z][^/|]*)$"
+)
 
 
 def _heading_in_english(text: str) -> str:
@@ -2198,7 +2206,8 @@ def _heading_in_english(text: str) -> str:
     if translated is None:
         return text
     english = translated["english"]
-    if country_heading(english) and country_heading(both := f"{translated['native']} {english}"):
+    native = translated["native"] or translated["unparted"]
+    if country_heading(english) and country_heading(both := f"{native} {english}"):
         return both
     # ("Ажиглагч | Observers: Mongolian Tourism Association, ...": the observers' heading and its names)
     return english if OBSERVER_LINE.fullmatch(english.strip()) or OBSERVER_MARK.match(english) else text

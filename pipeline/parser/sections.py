@@ -606,6 +606,7 @@ BULLET_MARKERS = (
     LineRule("circled number", re.compile(r"^[①-⑳]\s*(?P<text>.+)$")),
     LineRule("parenthesised number", re.compile(r"^[(（]\d{1,2}[)）]\s*(?P<text>.+)$")),
     LineRule("cjk number", re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\s*(?P<text>.+)$")),
+    LineRule("parenthesised cjk number", re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]\s*(?P<text>.+)$")),
     LineRule("decimal outline", re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})+\.|(?:\.\d{1,2}){2,})\s+(?P<text>.+)$")),
     LineRule("number", re.compile(r"^\d{1,2}[.)]\s+(?P<text>.+)$")),
     LineRule("parenthesised letter", re.compile(r"^\((?:[a-z]|[ivx]{1,5})\)\s*(?P<text>.+)$")),

@@ -78,6 +78,7 @@ from .names import (
     RESOURCE_WORDS,
     ROLE_WORDS,
     ROUTE_NOUNS,
+    RUSSIAN_KIND_ABBREVIATIONS,
     SAME_TOWN_ENDINGS,
     TOPIC_WORDS,
     TRAILING_FURNITURE,
@@ -685,8 +686,9 @@ _AS_PART_OF = r"\s+as\s+(?:the\s+)?(?:co-?)?(?:coordinator|coordinating\s+region
 # (each starts where a run of spaces starts, not again inside it: a value of 20,000 spaces is read once)
 # The marks CJK pages list bodies with, spaced or glued: the katakana and Hangul middle dots and the
 # full-width slash ("Gyeonggi Provincial Government ㆍ NEAR Secretariat", "Hyogo Prefectural
-# Government・NEAR Secretariat", "Shandong Provincial People’s Government ／ Anqiu ...")
-_CJK_LIST_MARK = r"\s*[・ㆍ／]\s*"
+# Government・NEAR Secretariat", "Shandong Provincial People’s Government ／ Anqiu ..."), and the
+# enumeration comma ("Shandong Provincial People’s Government、Yantai Municipal People’s Government")
+_CJK_LIST_MARK = r"\s*[・ㆍ／、]\s*"
 ORGANIZER_JOINERS = re.compile(
     r"(?<!\s)(?:\s*;\s*|\s+[·•/]\s+|" + _CJK_LIST_MARK + r"|\s+(?:&|and)\s+|" + _AS_PART_OF + "|" + _WITH_JOINERS + ")",
     re.IGNORECASE,
@@ -3100,7 +3102,16 @@ def _native_parts(doc: Doc, aside: range) -> list[range]:
             parts.append(range(start, index))
             start = index + 1
     parts.append(range(start, aside.stop))
-    return [part for part in parts if len(part)]
+    return [_without_kind_abbreviation(doc, part) for part in parts if len(part)]
+
+
+def _without_kind_abbreviation(doc: Doc, part: range) -> range:
+    """A form without the abbreviated kind before it ("с. Амурзет": the village's name is Амурзет)."""
+    words = doc[part.start : part.start + 2]
+    for size in (2, 1):
+        if len(part) > size and words[:size].text.replace(" ", "").lower() in RUSSIAN_KIND_ABBREVIATIONS:
+            return range(part.start + size, part.stop)
+    return part
 
 
 # How a region's name ends in its own script: a prefecture, a province, an aimag, an oblast...

@@ -762,7 +762,14 @@ FOR_TAIL_HEADS = {
     "station",  # "Dongting Lake Station for Wetland Ecosystem Research": a research station, a body
 }
 
-LEADING_WORDS = {"the", "a", "an", "this", "these", "our", "its", "their", "of", "in", "at"}
+# The abbreviated kinds of Russian settlements and rivers before their names: "с. Амурзет" is
+# the village Amurzet, "р. Амур" the river Amur
+RUSSIAN_KIND_ABBREVIATIONS = frozenset({"с.", "р.", "г.", "пос.", "п.", "д.", "пгт", "ст."})
+# (and a letter's salutation: "Dear Working Committee")
+LEADING_WORDS = {
+    *("the", "a", "an", "this", "these", "our", "its", "their", "of", "in", "at", "dear"),
+    *RUSSIAN_KIND_ABBREVIATIONS,
+}
 TRAILING_WORDS = {"of", "in", "at", "and", "or", "for", "to", "on", "from", "with", "by", "the", "'s", "’s"}
 # Plural or adjectival heads after a place: "the North East Asia Territories" names North East Asia.
 TRAILING_COMMON_NOUNS = {
