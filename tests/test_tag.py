@@ -1135,6 +1135,16 @@ NAME_KIND_CASES += [
         {"Ministry of Health, Labour and Welfare": "organization", "Japan": "place"},
         ["Japan〕The Ministry of Health"],
     ),
+    (  # an organ of the people it is of, and a place's body of its people in the possessive
+        "The Korean National Council of Women and the Japan Sea Rim Women's Network met in Niigata.",
+        {"Korean National Council of Women": "organization", "Japan Sea Rim Women's Network": "organization"},
+        ["Korean National Council", "Japan Sea Rim"],
+    ),
+    (  # a bracket closed right before a full-width colon, and an acronym's name in full-width brackets
+        "・Sakha Republic (Yakutia)：the permafrost.\n・IUCN（The World Conservation Union）：the Red List.",
+        {"Sakha Republic (Yakutia)": "place", "World Conservation Union": "organization"},
+        ["Yakutia)"],
+    ),
     (  # a name in its own script before the English name of its government: two names
         "（鳥取県 Tottori Prefectural Government, International Affairs Division）",
         {"鳥取県": "place", "Tottori Prefectural Government": "organization"},
@@ -1186,6 +1196,11 @@ NAME_KIND_CASES += [
         "NEAR | Home > Notice & News > News. Home / Press centre / News / International cooperation.",
         {"NEAR": "organization"},
         ["Home > Notice & News > News", "Home / Press", "Home", "News"],
+    ),
+    (  # ... its steps parted by the full-width sign, as Japanese pages part them
+        "Home ＞ International Exchange ＞ NEAR ＞ Environment Subcommittee 2006",
+        {"NEAR": "organization"},
+        ["Home ＞ International Exchange", "International Exchange"],
     ),
     (  # a railway named in full, then by its first word alone in the prose after it
         "Cargo goes on the Trans-Siberian Railway to Europe.\n▷ Wagons wait when the Trans-Siberian is congested.",

@@ -70,6 +70,7 @@ from .names import (
     ON_TAIL_HEADS,
     ORDINAL_UNIT_HEADS,
     ORDINAL_WORD,
+    PEOPLE_AN_ORGAN_IS_OF,
     PEOPLES_ADJECTIVES,
     PLURAL_HOLDERS,
     POSSESSIVE_ENDINGS,
@@ -2191,7 +2192,8 @@ def _split_of_phrase(name: str, gazetteer: Gazetteer) -> list[str]:
     unit_named = False  # (a unit is of its first parent: "... Institute of the Siberian Branch of the ...")
     for of_the in _OF_THE.finditer(name):
         head, tail = name[: of_the.start()], name[of_the.end() :]
-        if named_organ(head) and not is_name(tail) and " for " not in head:
+        of_people = tail.lower() in PEOPLE_AN_ORGAN_IS_OF  # ("Korean National Council of Women" is whole)
+        if named_organ(head) and not is_name(tail) and " for " not in head and not of_people:
             # "Working Group of the Conference": the organ of a parent named by a common word (not the
             # object of an organ's purpose: "Korean Committee for the Promotion of International Trade")
             return [head]
@@ -2639,6 +2641,17 @@ def _species_name(doc: Doc, start: int, end: int) -> range | None:
 OWNERS_OFFICE = "shape:owner's office"  # (names.py's NAME_SHAPES: "Governor's Office")
 
 
+def _body_of_people_after(doc: Doc, end: int) -> int | None:
+    """The end of a body's name that goes on after a place's with the people it is of, in the
+    possessive, and capitalised words up to a body's head: "Japan Sea Rim" + "Women's Network"."""
+    if not (end + 2 < len(doc) and doc[end].is_title and doc[end].lower_ in POSSESSIVE_HOLDERS):
+        return None
+    if doc[end + 1].text not in _POSSESSIVES or doc[end].whitespace_:
+        return None
+    run_end = _capitalised_run(doc, end + 2)
+    return run_end if run_end > end + 2 and head_kind(doc[end:run_end].text) == "organization" else None
+
+
 def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -> tuple[list[Mention], range]:
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
@@ -2662,6 +2675,9 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
     elif ent.label_ in PLACE_LABELS and following is not None and following.ent_id_ == OWNERS_OFFICE:
         end = following.end  # "the Chingeltei District" + "Governor's Office": the office of the place
         span_kind = head_kind(doc[ent.start : end].text)
+    elif ent.label_ in PLACE_LABELS and (body := _body_of_people_after(doc, end)) is not None:
+        end = body  # "the Japan Sea Rim" + "Women's Network": a body of the people of the place
+        span_kind = "organization"
     elif span_kind == "facility" and (bureau := _bureau_of_facility(doc, end, ents_at)) is not None:
         end = bureau  # "Kobe City Port" + "and" + "Harbor Bureau": the city's bureau of both
         span_kind = "organization"

@@ -113,7 +113,7 @@ def load_model(model: str | None = None) -> Language:
     # "Agency(JICA" and a name without its last word)
     english_infixes: Sequence[str | re.Pattern[str]] = nlp.Defaults.infixes or ()
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(
-        [*english_infixes, GLUED_BRACKET, CJK_PUNCTUATION]
+        [*english_infixes, GLUED_BRACKET, CJK_PUNCTUATION, CLOSED_BEFORE_CJK_PUNCTUATION]
     ).finditer
     return nlp
 
@@ -123,6 +123,9 @@ GLUED_BRACKET = r"(?<=[^\W\d_])\((?=\w)"
 # infixes do not part ("主办单位：吉林省人民政府、东北亚地区地方政府联合会秘书处" was one word;
 # "〔Japan〕The Ministry of Health" one "Japan〕The")
 CJK_PUNCTUATION = r"[、，；：（）「」『』【】《》〈〉〔〕［］〖〗〘〙／。！？]"
+# ... and a bracket closed right before one is a token of its own ("Sakha Republic (Yakutia)：the
+# thawing" gave "Yakutia)", the mark's infix having parted the word before English's suffixes could)
+CLOSED_BEFORE_CJK_PUNCTUATION = rf"(?<=\S)[)\]](?={CJK_PUNCTUATION})"
 
 
 # Bullets English's prefixes do not part from a word: the katakana middle dot and the Hangul

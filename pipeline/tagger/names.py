@@ -1740,7 +1740,7 @@ def is_acronym_word(word: str) -> bool:
 # name without spaces: "Zamyn-Uud")
 # A middle dot between spaces lists names, as Korean and Japanese pages write lists
 _LISTING_DOT = re.compile(r"(?<!\s)\s+[ㆍ·・]\s+")
-_PATH_STEP = re.compile(r"(?<!\s)\s+[>›»/]\s+")
+_PATH_STEP = re.compile(r"(?<!\s)\s+[>›»/＞]\s+")
 _SPACED_DASH = re.compile(r"(?<!\s)\s+[-–—]\s+")
 
 
@@ -2250,6 +2250,8 @@ PLURAL_HOLDERS = frozenset(
     {"miners", "workers", "students", "farmers", "fishermen", "fishers", "teachers", "veterans", "women", "journalists"}
     | {"writers", "artists", "employers", "entrepreneurs", "peoples", "nations", "citizens", "governors", "pensioners"}
 )
+# The people an organ is of, its name's last words: "Korean National Council of Women", "Union of Youth"
+PEOPLE_AN_ORGAN_IS_OF = PLURAL_HOLDERS | {"youth", "children", "elders"}
 # (not "people": "Erguna Municipal People's Government" is one name, which the model finds whole)
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 
