@@ -1135,6 +1135,11 @@ NAME_KIND_CASES += [
         {"Ministry of Health, Labour and Welfare": "organization", "Japan": "place"},
         ["Japan〕The Ministry of Health"],
     ),
+    (  # a body's "for" tail listing its fields
+        "The Department for Civil Defence, Emergencies and Fire Safety reported on the flood.",
+        {"Department for Civil Defence, Emergencies and Fire Safety": "organization"},
+        ["Department for Civil Defence"],
+    ),
     (  # an organ of the people it is of, and a place's body of its people in the possessive
         "The Korean National Council of Women and the Japan Sea Rim Women's Network met in Niigata.",
         {"Korean National Council of Women": "organization", "Japan Sea Rim Women's Network": "organization"},

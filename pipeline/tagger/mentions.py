@@ -1466,8 +1466,9 @@ def _places_of_tail(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) ->
 
 
 def _listed_tail(doc: Doc, comma: int) -> int | None:
-    """Where a body's "of" tail listing its fields ends: ", Ecology and Cryology" after
-    "Institute of Natural Resources"; None where what follows the comma is no such list."""
+    """Where a body's "of" or "for" tail listing its fields ends: ", Ecology and Cryology" after
+    "Institute of Natural Resources", ", Emergencies and Fire Safety" after "Department for Civil
+    Defence"; None where what follows the comma is no such list."""
     index = comma
     while index < len(doc) and doc[index].text == ",":
         run_end = _capitalised_run(doc, index + 1)
@@ -1641,7 +1642,7 @@ def _extend_right(
         elif (
             token.text == ","
             and kind_of(doc[start:end].text) == "organization"
-            and any(t.lower_ == "of" for t in doc[start:end])
+            and any(t.lower_ in ("of", "for") for t in doc[start:end])
             and (listed := _listed_tail(doc, end)) is not None
         ):
             end = listed

@@ -1998,13 +1998,14 @@ COMPASS_WORDS = {
 COMPASS_REGIONS = {"china", "japan", "mongolia", "russia", "siberia"}  # not Korea: "South Korea" is a country
 # Words before "Area" that make a zone of it: "Qinzhou Bonded Port Area", "Wulingyuan Scenic Area".
 AREA_WORDS = {"port", "zone", "park", "scenic", "industrial", "development", "tourist", "economic", "protected", "new"}
-# Lower-case endings of Korea's local units below a city: neighbourhood, village, town, township, district.
-KOREAN_UNIT_ENDINGS = {"dong", "ri", "eup", "myeon", "gu", "gun"}
+# Lower-case endings of Korea's local units below a city: neighbourhood, village, town, township,
+# district (and a township's and a county's in the older McCune-Reischauer spelling: "Onjong-myon")
+KOREAN_UNIT_ENDINGS = {"dong", "ri", "eup", "myeon", "myon", "gu", "gun", "kun"}
 # Endings that name a town itself, not a part of it or the county around it: a Korean town
 # (eup), township (myeon), village (ri) or neighbourhood (dong), a city (si, shi) and the
 # Japanese town and village (cho, machi, mura, son). "Jumunjin-eup" is Jumunjin; "Jung-gu" (a
 # city's district) and "Yangyang-gun" (the county of Yangyang town) are not the bare name's.
-SAME_TOWN_ENDINGS = frozenset({"eup", "myeon", "ri", "dong", "si", "shi", "cho", "machi", "mura", "son"})
+SAME_TOWN_ENDINGS = frozenset({"eup", "myeon", "myon", "ri", "dong", "si", "shi", "cho", "machi", "mura", "son"})
 # ... and a city's, town's, village's or ward's, as Japanese, Korean and Chinese romanise them:
 # "Toyama-shi", "Ikuno-cho", "Muika-machi", "Pohang-si", "Laizhou-shi", "Chuo-ku"
 TOWN_UNIT_ENDINGS = {"shi", "si", "cho", "machi", "mura", "son", "ku"}
