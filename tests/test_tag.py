@@ -1135,6 +1135,11 @@ NAME_KIND_CASES += [
         {"Ministry of Health, Labour and Welfare": "organization", "Japan": "place"},
         ["Japan〕The Ministry of Health"],
     ),
+    (  # a city inside an event's name that "and" joins words of
+        "Heilongjiang Province showed the Harbin International Ice and Snow Sculpture Festival.",
+        {"Heilongjiang Province": "place"},
+        ["Harbin", "Harbin International Ice"],
+    ),
     (  # a body's "for" tail listing its fields
         "The Department for Civil Defence, Emergencies and Fire Safety reported on the flood.",
         {"Department for Civil Defence, Emergencies and Fire Safety": "organization"},

@@ -1401,8 +1401,9 @@ def _and_continues(doc: Doc, start: int, end: int) -> int | None:
         return run_end
     # "Nippon Express and DBS Cruise Ferry": an acronym opens a name of its own
     joined = (head_kind(after) == "organization" and not is_acronym_word(doc[end + 1].text)) or (
-        # "Rason Economic and Trade Zone", but "Niigata and Zarubino Port" are two
-        head_kind(after) == "facility" and (end - start > 1 or doc[start].lower_ in GENERIC_WORDS)
+        # "Rason Economic and Trade Zone", but "Niigata and Zarubino Port" are two; and an event's
+        # name, "Harbin International Ice" + "and Snow Sculpture Festival"
+        head_kind(after) in ("facility", "event") and (end - start > 1 or doc[start].lower_ in GENERIC_WORDS)
     )
     # "Ulsan Exhibition and Convention Center": an event word that names what the building is for
     before_kind = head_kind(before)

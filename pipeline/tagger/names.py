@@ -1400,7 +1400,22 @@ def split_glued(words: list[str]) -> list[list[str]]:
     # (a centre too, where its words make a body of it: "Jeju Free International City Development Center")
     if len(parts) == 2 and head_kind(" ".join(parts[1])) == "organization" and country_code(" ".join(parts[1])) is None:
         return [words]
+    # (and a building named after its town, by a word and its head: "Iwamuro Onsen Kanko Hotel",
+    # "Mihonoseki Town Community Hall"; not "Toyama City Toyama Station", the town's own name again)
+    if (
+        len(parts) == 2
+        and _word_key(parts[0][-1]) in LOCAL_UNIT_HEADS
+        and len(parts[1]) == 2
+        and parts[1][0] != parts[0][0]
+        and head_kind(" ".join(parts[1])) == "facility"
+    ):
+        return [words]
     return parts
+
+
+# The units below a region a building may be named after, its name then its own: a town, a
+# village, a county, a spa town, a city
+LOCAL_UNIT_HEADS = frozenset({"town", "village", "county", "city", "onsen", "oncheon"})
 
 
 def _split_conjunctions(words: list[str], ampersand_joins: bool = False) -> list[list[str]]:
