@@ -1140,6 +1140,11 @@ NAME_KIND_CASES += [
         {"Heilongjiang Province": "place"},
         ["Harbin", "Harbin International Ice"],
     ),
+    (  # a plural possessive of people inside a body's name
+        "Session 3 launched the NEAR Women Leaders' Network with the support of UN Women.",
+        {"NEAR Women Leaders' Network": "organization", "UN Women": "organization"},
+        [],
+    ),
     (  # a body's "for" tail listing its fields
         "The Department for Civil Defence, Emergencies and Fire Safety reported on the flood.",
         {"Department for Civil Defence, Emergencies and Fire Safety": "organization"},

@@ -2265,6 +2265,7 @@ POSSESSIVE_OWNERS = frozenset({"governor", "governors", "mayor", "citizens", "pr
 PLURAL_HOLDERS = frozenset(
     {"miners", "workers", "students", "farmers", "fishermen", "fishers", "teachers", "veterans", "women", "journalists"}
     | {"writers", "artists", "employers", "entrepreneurs", "peoples", "nations", "citizens", "governors", "pensioners"}
+    | {"leaders", "mayors", "parents", "volunteers", "scientists", "doctors"}
 )
 # The people an organ is of, its name's last words: "Korean National Council of Women", "Union of Youth"
 PEOPLE_AN_ORGAN_IS_OF = PLURAL_HOLDERS | {"youth", "children", "elders"}
