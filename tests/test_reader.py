@@ -83,6 +83,8 @@ def test_undecodable_bytes_are_refused_with_file_and_line():
         ("gb18030", "gb18030", "黑龙江省 (哈尔滨市) 国际会议, 吉林省"),
         ("big5", "big5", "黑龍江省 (哈爾濱市) 國際會議"),
         ("cp932", "cp932", "富山県 (富山市) 国際会議, 鳥取県"),
+        # (full-width Latin letters in a word, as Japanese pages write an acronym)
+        ("cp932", "cp932", "■ＮＥＡＲ防災分科委員会 雪害対策ワークショップ（津南町）を開催しました"),
         ("euc_jp", "euc-jp", "富山県 (富山市) 国際会議, 鳥取県"),
         ("cp1252", "windows-1252", "Société – “NEAR” R&D"),
     ],
@@ -92,6 +94,16 @@ def test_legacy_code_pages_of_the_member_countries(codec, name, native):
     text = SEED_ASCII + f"\n{native}\n"
     raw = read_bytes(text.encode(codec), "x.txt")
     assert (raw.encoding, raw.lines[-2]) == (name, native)
+
+
+def test_a_reading_of_rare_characters_only_is_refused():
+    """Bytes whose one plausible reading holds none of the code page's common characters are
+    another code page's, which no reading accepted: refused, not read as nonsense (Shift_JIS
+    with a character GB18030 reads but Shift_JIS does not, read as GB18030)."""
+    japanese = "北東アジア地域自治体連合の防災分科委員会は、新潟県津南町で雪害対策ワークショップを開催しました。"
+    data = (SEED_ASCII + f"\n{japanese}\n").encode("cp932") + b"\x85\x40\n"
+    with pytest.raises(InputError, match="cannot decode"):
+        read_bytes(data, "x.txt")
 
 
 def test_cyrillic_read_as_latin_is_never_accepted():
@@ -197,6 +209,28 @@ def test_a_forwarded_page_wrapped_narrower_than_the_note_above_it_is_unwrapped()
     lines = [line for section in record.sections for line in section.lines]
     assert any("Vitus Bering Kamchatka State University" in line for line in lines)
     assert any("Incheon International Airport" in line for line in lines)
+
+
+def test_the_rows_of_a_dot_leader_list_in_a_wrapped_text_keep_their_lines() -> None:
+    """A fax wrapped at 72 columns ends with its distribution list, each row led by dots to the
+    city; a row ending near the width is no line wrapped into the next."""
+    from pipeline import parse
+
+    prose = [
+        "The delegations agreed that the record of the meeting would be printed in",
+        "English, Japanese, Korean, Chinese and Russian and sent to every member",
+        "region by the end of February, and that the secretariat would collect the",
+        "comments of the regions on the draft programme before the next meeting.",
+    ]
+    rows = [
+        "Kyoto Prefectural Government .................................. Kyoto",
+        "Heilongjiang Provincial People's Government ................... Harbin",
+        "Administration of the Primorsky Kray of Russia ................ Vladivostok",
+    ]
+    text = "\n".join(["The 5th NEAR Working Committee Meeting", "", *prose, "", "DISTRIBUTION", *rows]) + "\n"
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    lines = [line for section in record.sections for line in section.lines]
+    assert all(row in lines for row in rows)
 
 
 def test_a_code_page_another_reads_nearly_as_well_is_noted_on_the_first_line_it_concerns():

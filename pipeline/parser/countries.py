@@ -47,6 +47,7 @@ ALIASES = {
     "republic of korea": "KR",
     "korea republic of": "KR",
     "korea rep": "KR",
+    "rep of korea": "KR",
     "north korea": "KP",
     "dpr korea": "KP",
     "dprk": "KP",

@@ -28,6 +28,11 @@ WRAP_BAND = 15
 WRAP_SLACK = 2
 
 
+# A row of a list led by dots to its value ("Kyoto Prefectural Government ........ Kyoto"): the
+# row ends where its line does
+_DOT_LEADER = re.compile(r"(?<=[^\s.]) ?\.{4,}+ ?(?=\S)")
+
+
 def _first_word(text: str) -> str:
     return text.split(" ", 1)[0]
 
@@ -40,6 +45,7 @@ def _is_wrap(
         and bool(after)
         and len(before) + 1 + len(_first_word(after)) > width - WRAP_SLACK
         and not before.endswith((":", "："))
+        and not _DOT_LEADER.search(before)
         and not opens_structure(after)
         and not stands_alone(before)
     )
