@@ -2654,3 +2654,21 @@ def test_fields_numbered_by_chinese_numerals_with_bilingual_labels() -> None:
         ("列席 Also attending", "experts of Jilin University")
     ]
     assert [item.text for item in record.contents] == ["Opening addresses", "Reports of the member regions"]
+
+
+def test_the_rows_of_a_dot_leader_list_after_a_declaration_are_each_a_paragraph() -> None:
+    text = (
+        "The 5th NEAR Working Committee Meeting\n· Overview\nPeriod: 2012\n· Contents\n▷ Talks.\n"
+        "· Yoka Agreement\n1. The members will meet in 1994.\nAgreed at Yoka, 14 December 1993.\n\nDISTRIBUTION\n"
+        "Kyoto Prefectural Government .................... Kyoto\n"
+        "Kyongsangbuk-do Provincial Government ........... Taegu\n"
+        "Tuv Aimak Governor's Office ..................... Zuunmod\n"
+        "(Төв аймаг)\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.declaration is not None
+    *_, first_row, second_row, third_row = record.declaration.closing
+    assert first_row.endswith("Kyoto Prefectural Government .................... Kyoto")
+    assert second_row == "Kyongsangbuk-do Provincial Government ........... Taegu"
+    # (a row goes on where the line after it opens with a bracket)
+    assert third_row == "Tuv Aimak Governor's Office ..................... Zuunmod (Төв аймаг)"

@@ -52,10 +52,18 @@ def split_top_level_at(text: str, separator: re.Pattern[str]) -> list[str]:
     return [text[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
+# A row of a list led by dots to its value ("Kyoto Prefectural Government ........ Kyoto"): the
+# row ends where its line does
+DOT_LEADER_ROW = re.compile(r"(?<=[^\s.]) ?\.{4,}+ ?(?=\S)")
+
+
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """Runs of non-blank lines."""
+    """Runs of non-blank lines; a row led by dots to its value is a paragraph of its own, unless
+    the line after it goes on in lower case or a bracket."""
     result: list[list[Line]] = [[]]
     for line in lines:
+        if result[-1] and DOT_LEADER_ROW.search(result[-1][-1].text) and line.text[:1].isupper():
+            result.append([])
         if line.text:
             result[-1].append(line)
         elif result[-1]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from .dates import MONTHS, WEEKDAYS
-from .text import Line, is_post, is_post_of
+from .text import DOT_LEADER_ROW, Line, is_post, is_post_of
 
 MAX_WRAP_WIDTH = 100  # texts with longer lines were not hard-wrapped
 MIN_WRAP_WIDTH = 40
@@ -26,11 +26,6 @@ WIDTH_WINDOW = 8
 WRAP_BAND = 15
 # A wrapped line that was indented (a tab, two spaces) has lost its indentation when read.
 WRAP_SLACK = 2
-
-
-# A row of a list led by dots to its value ("Kyoto Prefectural Government ........ Kyoto"): the
-# row ends where its line does
-_DOT_LEADER = re.compile(r"(?<=[^\s.]) ?\.{4,}+ ?(?=\S)")
 
 
 def _first_word(text: str) -> str:
@@ -45,7 +40,7 @@ def _is_wrap(
         and bool(after)
         and len(before) + 1 + len(_first_word(after)) > width - WRAP_SLACK
         and not before.endswith((":", "："))
-        and not _DOT_LEADER.search(before)
+        and not DOT_LEADER_ROW.search(before)
         and not opens_structure(after)
         and not stands_alone(before)
     )
@@ -245,8 +240,11 @@ LINE_GOES_ON: tuple[tuple[str, bool, Callable[[str, str], bool]], ...] = (
 
 
 def _goes_on(before: str, line: str, after_blank: bool) -> bool:
+    # (a row led by dots to its value goes on only in lower case or a bracket: "Venue ....
+    # Zayain Gegeenii Monastery" / "(Зая гэгээний хийд)"; a row after it opens with its name)
+    rules = LINE_GOES_ON[:1] if DOT_LEADER_ROW.search(before) else LINE_GOES_ON
     return not _ENDS_LINE.search(before) and any(
-        rule(before, line) for _, over_blank, rule in LINE_GOES_ON if over_blank or not after_blank
+        rule(before, line) for _, over_blank, rule in rules if over_blank or not after_blank
     )
 
 
