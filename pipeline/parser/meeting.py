@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..record import DeclarationKind, Meeting, MeetingKind
@@ -126,11 +126,16 @@ def _meeting_in_line(line: str) -> str | None:
 LEAD_LINES = 6
 
 
-def lead_meeting(lines: Iterable[str]) -> str | None:
+def lead_lines(lines: Sequence[str]) -> list[int]:
+    """The indices of the lines of a page's lead (its first LEAD_LINES filled lines) that name a kind of meeting."""
+    filled = [index for index, line in enumerate(lines) if line.strip()][:LEAD_LINES]
+    return [index for index in filled if meeting_kind(lines[index])]
+
+
+def lead_meeting(lines: Sequence[str]) -> str | None:
     """The meeting a news page's lead names under a headline that names none ("Herders ... discuss
     the future of the steppe" over "The NEAR Forum on Sustainable Pastureland ... was held on ...")."""
-    filled = [line for line in lines if line.strip()][:LEAD_LINES]
-    return next((found for line in filled if meeting_kind(line) and (found := _meeting_in_line(line))), None)
+    return next((found for index in lead_lines(lines) if (found := _meeting_in_line(lines[index]))), None)
 
 
 def _named_part(title: str) -> str:

@@ -26,6 +26,7 @@ from .countries import canonical_country, country_code, country_name
 from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
 from .text import (
+    CJK_NUMERALS,
     NAME_ENDING_ABBREVIATIONS,
     Line,
     ends_in_post,
@@ -243,7 +244,7 @@ _ASIDE_ALONE = re.compile(r"^[(（][^()（）]*[)）]$")
 # "・Date: ...", "ㅇ 일시 (Date) : ...", "o PERIOD : ...": a list marker before a label (a small
 # "o" is Word's second-level bullet pasted as a letter, so a space follows it); or a Chinese
 # numeral in brackets, as Chinese pages number their fields ("（一）时间 Date：...")
-_LABEL_BULLET = re.compile(r"^(?:[・·•ㅇ○◦▪‣*▶►▷▸◆◇■□●◎❖♦➢➤→☞-]\s*|o\s+|[（(][一二三四五六七八九十]{1,3}[)）]\s*)")
+_LABEL_BULLET = re.compile(rf"^(?:[・·•ㅇ○◦▪‣*▶►▷▸◆◇■□●◎❖♦➢➤→☞-]\s*|o\s+|[（(][{CJK_NUMERALS}]{{1,3}}[)）]\s*)")
 
 
 def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
@@ -2235,7 +2236,7 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
 
 _LEADING_COUNT = re.compile(r"[(（](?P<count>\d{1,3})[)）]\s*")
 # A number in brackets before a heading, as Chinese pages number theirs: "（一）", "(2)"
-_ENUMERATOR = re.compile(r"^[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]\s*")
+_ENUMERATOR = re.compile(rf"^[（(](?:[{CJK_NUMERALS}]{{1,3}}|\d{{1,2}})[)）]\s*")
 
 
 COUNTRY_NAME_WORDS = 4  # "Democratic People's Republic of Korea"

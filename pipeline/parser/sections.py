@@ -30,7 +30,7 @@ from ..record import (
 )
 from .countries import country_code
 from .dates import DateError, dates_in_words, is_ambiguous, month_first, parse_period
-from .meeting import LEAD_LINES, declaration_kind, lead_meeting, meeting_kind, read_meeting
+from .meeting import declaration_kind, lead_lines, lead_meeting, meeting_kind, read_meeting
 from .notes import make_note, quality_notes
 from .overview import (
     REMARK_LABEL,
@@ -52,7 +52,7 @@ from .overview import (
     prose_paragraphs,
 )
 from .reader import RawText
-from .text import Line, latin_side, paragraphs
+from .text import CJK_NUMERALS, Line, latin_side, paragraphs
 from .unwrap import unwrap
 
 # --- section markers -------------------------------------------------------------
@@ -99,7 +99,7 @@ SECTION_MARKERS = (
     ),
     SectionMarker(
         "cjk numbered",
-        re.compile(r"^(?P<glyph>[一二三四五六七八九十]{1,3})[、.．]\s*(?P<heading>\S.{0,60})$"),
+        re.compile(rf"^(?P<glyph>[{CJK_NUMERALS}]{{1,3}})[、.．]\s*(?P<heading>\S.{{0,60}})$"),
         needs_known_heading=True,
     ),
     # "Agenda item 2. Reports of the members": the minutes of a meeting, item by item
@@ -113,7 +113,7 @@ SECTION_MARKERS = (
     SectionMarker(
         "cjk ordinal",
         re.compile(
-            r"^第\s*(?P<glyph>\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[章節节部]?\s*(?P<heading>[^\W\d_].{0,60})$"
+            rf"^第\s*(?P<glyph>\d{{1,2}}|[０-９]{{1,2}}|[{CJK_NUMERALS}]{{1,3}})\s*[章節节部]?\s*(?P<heading>[^\W\d_].{{0,60}})$"
         ),
         needs_known_heading=True,
     ),
@@ -605,8 +605,8 @@ BULLET_MARKERS = (
     LineRule("plus", re.compile(r"^\+\s+(?P<text>.+)$")),  # (a space after it: "+82 ..." is a number)
     LineRule("circled number", re.compile(r"^[①-⑳]\s*(?P<text>.+)$")),
     LineRule("parenthesised number", re.compile(r"^[(（]\d{1,2}[)）]\s*(?P<text>.+)$")),
-    LineRule("cjk number", re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\s*(?P<text>.+)$")),
-    LineRule("parenthesised cjk number", re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]\s*(?P<text>.+)$")),
+    LineRule("cjk number", re.compile(rf"^[{CJK_NUMERALS}]{{1,3}}[、.．]\s*(?P<text>.+)$")),
+    LineRule("parenthesised cjk number", re.compile(rf"^[(（][{CJK_NUMERALS}]{{1,3}}[)）]\s*(?P<text>.+)$")),
     LineRule("decimal outline", re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})+\.|(?:\.\d{1,2}){2,})\s+(?P<text>.+)$")),
     LineRule("number", re.compile(r"^\d{1,2}[.)]\s+(?P<text>.+)$")),
     LineRule("parenthesised letter", re.compile(r"^\((?:[a-z]|[ivx]{1,5})\)\s*(?P<text>.+)$")),
@@ -883,9 +883,10 @@ _HELD_IN = re.compile(
 def _held_in_lead(lines: list[Line]) -> list[Line] | None:
     """The period and the venue a news page's lead gives its meeting, as fields of an overview
     (its first lines: LEAD_LINES), else None."""
-    for line in [line for line in lines if line.text.strip()][:LEAD_LINES]:
-        if meeting_kind(line.text) and (held := _HELD_IN.search(line.text)):
-            return [Line(line.number, f"Date: {held['period']}"), Line(line.number, f"Venue: {held['venue']}")]
+    for index in lead_lines([line.text for line in lines]):
+        if held := _HELD_IN.search(lines[index].text):
+            number = lines[index].number
+            return [Line(number, f"Date: {held['period']}"), Line(number, f"Venue: {held['venue']}")]
     return None
 
 

@@ -6,6 +6,9 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+# The numerals Chinese, Japanese and Korean pages number their sections, fields and items with
+# ("一、", "（三）"), for a character class
+CJK_NUMERALS = "一二三四五六七八九十"
 # Abbreviations that end a name and keep their dot: "Dongchun Ferry Co., Ltd.", "Kyoto Pref."
 NAME_ENDING_ABBREVIATIONS = ("Ltd", "Inc", "Co", "Corp", "Pref")
 

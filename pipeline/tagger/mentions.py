@@ -35,6 +35,7 @@ from ..parser.overview import (
     match_label,
 )
 from ..parser.text import (
+    CJK_NUMERALS,
     is_post,
     is_post_of,
     name_before_aside,
@@ -1302,7 +1303,7 @@ def prose(record: Record) -> list[str]:
 # (after a word in Latin letters only: "中國（黑龍江）自由貿易試驗區" keeps its brackets)
 # (nor an enumerator a line run on brought after a word: "P.R. China（三）Host")
 _FULL_WIDTH_ASIDE = re.compile(
-    r"(?<=[A-Za-z.])(?<!\s)\s*（(?![一二三四五六七八九十\d]{1,3}）)(?P<aside>[^（）()]{1,80})）(?P<glued>(?=\w))?"
+    rf"(?<=[A-Za-z.])(?<!\s)\s*（(?![{CJK_NUMERALS}\d]{{1,3}}）)(?P<aside>[^（）()]{{1,80}})）(?P<glued>(?=\w))?"
 )
 
 
