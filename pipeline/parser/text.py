@@ -60,12 +60,19 @@ def split_top_level_at(text: str, separator: re.Pattern[str]) -> list[str]:
 DOT_LEADER_ROW = re.compile(r"(?<=[^\s.]) ?\.{4,}+ ?(?=\S)")
 
 
+def rows_of_a_list(before: str, after: str) -> bool:
+    """Two rows of a list, each led by dots to its value ("Kyoto Prefectural Government ........
+    Kyoto" over "Kyongsangbuk-do Provincial Government ..... Taegu"): the first ends where its
+    line does. (A dot-led field's value wrapped onto the next line goes on.)"""
+    return DOT_LEADER_ROW.search(before) is not None and DOT_LEADER_ROW.search(after) is not None
+
+
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """Runs of non-blank lines; a row led by dots to its value is a paragraph of its own, unless
-    the line after it goes on in lower case or a bracket."""
+    """Runs of non-blank lines; of a list whose rows are led by dots to their values, each row
+    ends its paragraph where the next row follows."""
     result: list[list[Line]] = [[]]
     for line in lines:
-        if result[-1] and DOT_LEADER_ROW.search(result[-1][-1].text) and line.text[:1].isupper():
+        if result[-1] and rows_of_a_list(result[-1][-1].text, line.text):
             result.append([])
         if line.text:
             result[-1].append(line)

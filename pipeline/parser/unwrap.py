@@ -15,7 +15,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from .dates import MONTHS, WEEKDAYS
-from .text import DOT_LEADER_ROW, Line, is_post, is_post_of
+from .text import Line, is_post, is_post_of, rows_of_a_list
 
 MAX_WRAP_WIDTH = 100  # texts with longer lines were not hard-wrapped
 MIN_WRAP_WIDTH = 40
@@ -40,7 +40,7 @@ def _is_wrap(
         and bool(after)
         and len(before) + 1 + len(_first_word(after)) > width - WRAP_SLACK
         and not before.endswith((":", "："))
-        and not DOT_LEADER_ROW.search(before)
+        and not rows_of_a_list(before, after)
         and not opens_structure(after)
         and not stands_alone(before)
     )
@@ -240,11 +240,10 @@ LINE_GOES_ON: tuple[tuple[str, bool, Callable[[str, str], bool]], ...] = (
 
 
 def _goes_on(before: str, line: str, after_blank: bool) -> bool:
-    # (a row led by dots to its value goes on only in lower case or a bracket: "Venue ....
-    # Zayain Gegeenii Monastery" / "(Зая гэгээний хийд)"; a row after it opens with its name)
-    rules = LINE_GOES_ON[:1] if DOT_LEADER_ROW.search(before) else LINE_GOES_ON
-    return not _ENDS_LINE.search(before) and any(
-        rule(before, line) for _, over_blank, rule in rules if over_blank or not after_blank
+    return (
+        not _ENDS_LINE.search(before)
+        and not rows_of_a_list(before, line)
+        and any(rule(before, line) for _, over_blank, rule in LINE_GOES_ON if over_blank or not after_blank)
     )
 
 
