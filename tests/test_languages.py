@@ -173,6 +173,22 @@ def test_the_book_is_in_the_language(built, language):
     assert _flat(t._("Timeline")) in paragraphs and _flat(t._("Participation matrix")) in paragraphs
 
 
+@pytest.mark.parametrize("language", ["en", "ko", "ru"])
+def test_the_book_holds_one_copy_of_each_font_program(built, language):
+    """Cover, contents, timeline, matrix and briefing each bring their subsets; those that
+    are the same bytes (a language's reserved ones always are) are one object in the book."""
+    import pikepdf
+
+    name = "briefing-book.pdf" if language == "en" else f"briefing-book.{language}.pdf"
+    with pikepdf.open(built / name) as book:
+        descriptors = [
+            thing for thing in book.objects if isinstance(thing, pikepdf.Dictionary) and "/FontFile2" in thing
+        ]
+        programs = {descriptor.FontFile2.objgen: descriptor.FontFile2.read_raw_bytes() for descriptor in descriptors}
+        assert len(set(programs.values())) == len(programs) < len(descriptors)
+        assert "".join(page.extract_text() for page in pypdf.PdfReader(built / name).pages[:2])
+
+
 @pytest.mark.parametrize("language", OTHERS)
 def test_the_pre_send_report_is_in_the_language(built, language):
     t = Translator(language)

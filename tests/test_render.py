@@ -475,6 +475,94 @@ def test_the_short_ways_split_strings_as_reportlab_does(font):
         assert fast == [TTFont.splitString(registered, text, plain_doc) for text in strings]
 
 
+def _font_programs(pdf: bytes, family: str) -> list[bytes]:
+    """The raw bytes of each embedded subset of ``family`` in a PDF, in page order."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return [
+        font["/FontDescriptor"]["/FontFile2"].get_object().get_data()
+        for font in _fonts(reader)
+        if family in font["/BaseFont"]
+    ]
+
+
+@pytest.mark.parametrize("language", ["ko", "ja", "zh", "ru"])
+def test_a_languages_reserved_subsets_are_the_same_in_every_briefing(language):
+    """The characters a language's own words bring take the first subsets of their font
+    in every briefing of the language (made once per process); what else a briefing
+    draws in that font comes after, and every character still extracts as itself."""
+    translator = Translator(language)
+    family = "NotoSans" if language == "ru" else "WenQuanYiMicroHei"
+    firsts = []
+    for name in ("near-1995-khabarovsk", "near-1996-gyeongju", "near-2002-heilongjiang"):
+        pdf = render_pdf(build_briefing(RECORDS[name], DRAFT, translator))
+        firsts.append(_font_programs(pdf, family)[0])
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        assert translator._("Key facts") in text and translator._("Participation") in text
+    assert firsts[0] == firsts[1] == firsts[2]
+    extra = render_pdf(build_briefing(RECORDS["near-1996-gyeongju"], DRAFT, Translator("en")))
+    assert "경상북도" in "".join(page.extract_text() for page in PdfReader(io.BytesIO(extra)).pages)
+
+
+def test_the_short_ways_split_strings_as_reportlab_does_after_a_reservation():
+    """Past a language's reserved characters (two subsets of them in Chinese) a document's
+    own start a subset of their own; the short ways cut strings there as reportlab does."""
+    import random
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from pipeline.render.fonts import CJK, register, reserve, reserved_codes
+
+    registered, chinese = register(CJK), Translator("zh")
+    reserved = sorted(reserved_codes(chinese, CJK))
+    rng = random.Random(5)
+
+    class Document:
+        pass
+
+    for _ in range(50):
+        doc, plain_doc = Document(), Document()
+        reserve(doc, chinese)
+        reserve(plain_doc, chinese)
+        strings = [
+            "".join(chr(rng.choice([*reserved, rng.randint(0x4E00, 0x4E00 + 300)])) for _ in range(rng.randint(1, 40)))
+            for _ in range(12)
+        ]
+        fast = [registered.splitString(text, doc) for text in strings]
+        assert fast == [TTFont.splitString(registered, text, plain_doc) for text in strings]
+        assert registered.state[doc].subsets == registered.state[plain_doc].subsets
+
+
+def test_a_docx_whose_cjk_is_all_reserved_shares_the_languages_subset():
+    """A Korean briefing that draws in WenQuanYi Micro Hei only what Korean reserves embeds
+    the reserved subset (one part, the same bytes in every such briefing), which maps all
+    of it; one that draws more embeds a subset of its own."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from pipeline.render.docx import render_docx
+    from pipeline.render.fonts import CJK, reserved_codes
+
+    korean = Translator("ko")
+    timestamp = document_timestamp()
+
+    def cjk_part(name: str) -> tuple[str, dict[int, int]]:
+        package = zipfile.ZipFile(io.BytesIO(render_docx(build_briefing(RECORDS[name], DRAFT, korean), timestamp)))
+        table = package.read("word/fontTable.xml").decode()
+        rels = dict(
+            re.findall(r'Id="([^"]+)"[^>]*Target="([^"]+)"', package.read("word/_rels/fontTable.xml.rels").decode())
+        )
+        rel, key = re.search(
+            r'<w:font w:name="WenQuanYi Micro Hei">.*?<w:embedRegular r:id="([^"]+)" w:fontKey="([^"]+)"/>', table
+        ).groups()
+        font = _deobfuscated(package.read("word/" + rels[rel]), key)
+        return rels[rel], TTFontFile(io.BytesIO(font), validate=1).charToGlyph
+
+    shared, mapped = cjk_part("near-1996-gyeongju")
+    assert shared == f"fonts/reserved-{CJK}.odttf"
+    assert set(mapped) >= reserved_codes(korean, CJK)
+    own, mapped = cjk_part("near-1998-toyama")  # (its venue: 富山県)
+    assert own.startswith("fonts/font") and not set(mapped) <= reserved_codes(korean, CJK)
+
+
 def test_an_other_sections_hard_wrapped_paragraph_is_one_paragraph_and_its_list_stays_a_list():
     from pipeline import read_bytes
     from pipeline.parser.sections import parse

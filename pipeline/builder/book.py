@@ -435,6 +435,7 @@ def book_pdf(
 
     target = [cover, front, *reference_runs, *briefings]
     book = _assemble(old_book, target)
+    _one_copy_of_each(book)
     _number_pages(book, target, edition, language)
     book.trailer.Info = book.make_indirect(_info(ordered, edition, language))
     if not language.english:  # (the English book declares none, as before)
@@ -548,6 +549,29 @@ def _info(ordered: list[IndexEntry], edition: Edition, language: Translator = EN
 
 def _first_pages(parts: list[BookPart]) -> list[int]:
     return list(itertools.accumulate((part.pages for part in parts[:-1]), initial=0))
+
+
+# What each briefing's PDF brings its own copy of, by the kind of dictionary that points to it
+SHARED_STREAMS = (("/FontDescriptor", "/FontFile2"), ("/Font", "/ToUnicode"))
+
+
+def _one_copy_of_each(book: pikepdf.Pdf) -> None:
+    """Font programs and character maps that are the same bytes become one object that
+    every font of the book points to: each briefing brings its own copy, and a
+    language's reserved subsets (``fonts.reserve``), the largest, are the same bytes in
+    all of them."""
+    import pikepdf
+
+    kept: dict[tuple[str, bytes], pikepdf.Object] = {}
+    for thing in book.objects:
+        if not isinstance(thing, pikepdf.Dictionary):
+            continue
+        for kind, key in SHARED_STREAMS:
+            if thing.get("/Type") == kind and key in thing:
+                stream = thing[key]
+                first = kept.setdefault((key, hashlib.sha256(stream.read_raw_bytes()).digest()), stream)
+                if first.objgen != stream.objgen:
+                    thing[key] = first
 
 
 def _assemble(old_book: pikepdf.Pdf | None, target: list[PageRun]) -> pikepdf.Pdf:

@@ -30,13 +30,14 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .subset import FastSubsets
 
 if TYPE_CHECKING:
     from ..record import Note, Record
+    from .i18n import Translator
 
 
 def _pymupdf_font(module: str) -> io.BytesIO:
@@ -103,15 +104,16 @@ def font_file(name: str) -> io.BytesIO:
     return _LOADERS[name]()
 
 
-def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> bytes:
     """reportlab's ToUnicode map, with characters past U+FFFF written as UTF-16 (its own
     writes their code points as bare hex, so copying an emoji or a mathematical letter
-    out of the PDF gave another character). Characters of the BMP come out as before."""
+    out of the PDF gave another character). Characters of the BMP come out as before.
+    Bytes, the same object for the same subset: the PDF writer compresses it once."""
     return _unicode_cmap(fontname, tuple(subset))
 
 
 @lru_cache(maxsize=32)
-def _unicode_cmap(fontname: str, subset: tuple[int, ...]) -> str:
+def _unicode_cmap(fontname: str, subset: tuple[int, ...]) -> bytes:
     entries = [
         f"<{index:02X}> <{chr(code).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
         for index, code in enumerate(subset)
@@ -139,10 +141,10 @@ def _unicode_cmap(fontname: str, subset: tuple[int, ...]) -> str:
             "end",
             "end",
         ]
-    )
+    ).encode("ascii")
 
 
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # the function reportlab's TrueType fonts call for it
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # type: ignore[assignment]  # what reportlab calls (it takes bytes)
 
 
 _SUBSETTERS: dict[str, FastSubsets] = {}  # each registered font's, by its name
@@ -172,6 +174,7 @@ def register(name: str) -> TTFont:
     face.makeSubset = _SUBSETTERS[name].make_subset  # type: ignore[method-assign]  # reportlab's bytes, faster
     ascii_first = ascii_readable and all(code in face.charToGlyph for code in range(0x20, 0x7F))
     font.splitString = _fast_split(font, ascii_first)  # type: ignore[method-assign]  # reportlab's chunks, faster
+    font.addObjects = _widths_kept(font)  # type: ignore[method-assign, assignment]  # reportlab's objects, faster
     pdfmetrics.registerFont(font)
     return font
 
@@ -184,8 +187,8 @@ def _fast_split(font: TTFont, ascii_first: bool) -> Callable[..., list[tuple[int
     again (its loop looked each character up, a sixth of what a PDF cost). A font made
     ASCII-readable (``ascii_first``) holds printable ASCII at its own codes in its first
     subset from the start, so such a string is that subset's bytes as it is; a string whose
-    characters all have codes of the first subset already (a language's labels, drawn on
-    every page) is their codes."""
+    characters all have codes already (a language's labels, drawn on every page) is their
+    codes, cut where they go from one subset to another."""
     split = font.splitString
 
     def split_string(text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
@@ -194,11 +197,118 @@ def _fast_split(font: TTFont, ascii_first: bool) -> Callable[..., list[tuple[int
             if ascii_first and _PRINTABLE_ASCII.fullmatch(text):
                 return [(0, text.encode("ascii"))]
             assignments = state.assignments
-            with suppress(KeyError, ValueError):  # a character without a code yet, or one past the first subset
-                return [(0, bytes([assignments[code] for code in map(ord, text)]))] if text else []
+            with suppress(KeyError):  # a character without a code yet
+                codes = [assignments[code] for code in map(ord, text)]
+                if all(code < 0x100 for code in codes):
+                    return [(0, bytes(codes))] if text else []
+                return [
+                    (subset, bytes(code & 0xFF for code in chunk))
+                    for subset, chunk in groupby(codes, key=lambda code: code >> 8)
+                ]
         return split(text, doc, encoding)
 
     return split_string
+
+
+def _widths_kept(font: TTFont) -> Callable[[Any], None]:
+    """reportlab's ``addObjects`` (a PDF font object for each subset of the font a document
+    used), with each subset's widths formatted once per process, as its glyphs are: the
+    subsets ``reserve`` makes, of 255 characters each, come back in every briefing."""
+    add_objects = font.addObjects
+
+    def add_objects_keeping_widths(doc: Any) -> None:
+        state = font.state.get(doc)
+        names = [font.getSubsetInternalName(index, doc)[1:] for index in range(len(state.subsets) if state else 0)]
+        add_objects(doc)
+        objects = doc.idToObject["BasicFonts"].dict
+        for name in names:
+            objects[name].Widths = _formatted_widths(tuple(objects[name].Widths.sequence))
+
+    return add_objects_keeping_widths
+
+
+class _Formatted(pdfdoc.PDFObject):
+    """A PDF object whose bytes do not depend on the document, made once."""
+
+    def __init__(self, formatted: bytes) -> None:
+        self.formatted = formatted
+
+    def format(self, document: Any) -> bytes:
+        return self.formatted
+
+
+@lru_cache(maxsize=64)
+def _formatted_widths(widths: tuple[int, ...]) -> _Formatted:
+    return _Formatted(pdfdoc.PDFArray(widths).format(None))
+
+
+def reserve(doc: Any, language: Translator) -> None:
+    """Give the characters a language's own words bring to a briefing the first codes of
+    the fonts they are drawn in, in ``doc``, before anything is drawn, and start the
+    document's other characters in a subset of their own. The first subsets of a font are
+    then the same in every briefing of the language, so they are made, compressed and
+    mapped once per process rather than once per briefing: a CJK briefing's third font
+    was most of what it cost beyond an English one. A PDF embeds them all, drawn or not
+    (a Korean briefing about 140 glyphs more than it draws, some 12 KB)."""
+    for name, codes in _reserved_codes(language.own_characters(), language.region_characters()).items():
+        font: Any = register(name)  # (reportlab's per-document state is not in its stubs)
+        state = font.State(font._asciiReadable, font)
+        assignments, subsets, state.nextCode = codes
+        state.assignments, state.subsets = dict(assignments), [list(subset) for subset in subsets]
+        font.state[doc] = state
+
+
+def reserved_codes(language: Translator, name: str) -> frozenset[int]:
+    """The characters ``reserve`` gives codes in font ``name`` for ``language``."""
+    return _reserved_set(language.own_characters(), language.region_characters(), name)
+
+
+@lru_cache(maxsize=32)
+def _reserved_set(own: str, likely: str, name: str) -> frozenset[int]:
+    reserved = _reserved_codes(own, likely).get(name)
+    return frozenset(code for code in reserved[0] if code not in (0, 32)) if reserved else frozenset()
+
+
+class _Reserving:
+    """A document that is never written: reportlab's codes for the reserved characters are made in it."""
+
+
+# The codes free in a font's first subset: reportlab keeps code 0 for no glyph and 32 for
+# the space, and an ASCII-readable font's printable ASCII at their own codes.
+FREE_CODES = 254
+FREE_CODES_ASCII_READABLE = 159
+
+
+@lru_cache(maxsize=8)
+def _reserved_codes(own: str, likely: str) -> dict[str, tuple[dict[int, int], list[list[int]], int]]:
+    """By font: the codes reportlab gives the characters of ``own`` drawn in that font,
+    then, while its first subset has room, those of ``likely``; its subsets; the next code,
+    the first of a new subset."""
+
+    def drawn_in(font: str, characters: str) -> list[str]:
+        if font == CJK:  # and the digits and signs a CJK run takes in ("9월 6일~7일")
+            return [char for char in characters if font_for(char, REGULAR) == CJK or _neutral_in(char, CJK)]
+        return [char for char in characters if not char.isascii() and font_for(char, REGULAR) == REGULAR]
+
+    in_text_fonts = drawn_in(REGULAR, own)
+    own_script = any(char.isalpha() and not unicodedata.name(char, "").startswith("LATIN") for char in in_text_fonts)
+    reserved = {
+        CJK: sorted(set(drawn_in(CJK, own))) if any(font_for(char, REGULAR) == CJK for char in own) else [],
+        REGULAR: sorted(set(in_text_fonts)) if own_script else [],
+    }
+    reserved[BOLD] = reserved[REGULAR]
+    codes: dict[str, tuple[dict[int, int], list[list[int]], int]] = {}
+    for name, chars in reserved.items():
+        if not chars:
+            continue
+        font: Any = register(name)
+        doc = _Reserving()
+        room = (FREE_CODES_ASCII_READABLE if font._asciiReadable else FREE_CODES) - len(chars)
+        chars += [char for char in dict.fromkeys(drawn_in(name, likely)) if char not in chars][: max(room, 0)]
+        font.splitString("".join(chars), doc)  # reportlab's codes, in this order
+        state = font.state.pop(doc)
+        codes[name] = (state.assignments, state.subsets, (state.nextCode + 0xFF) & ~0xFF)
+    return codes
 
 
 def register_all() -> None:
@@ -211,6 +321,7 @@ def _covered(name: str) -> frozenset[int]:
     return frozenset(register(name).face.charToGlyph)
 
 
+@cache
 def ignorable(char: str) -> bool:
     """Characters that draw nothing by definition: format characters (zero-width joiners,
     soft hyphens) and variation selectors. They are left out of what is drawn."""

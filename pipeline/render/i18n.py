@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import gettext
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -39,6 +40,8 @@ PERIOD_SKELETON = "yMMMd"
 # '6—7 сентября'; CLDR's field-length adjustment for "yMMMMd", which Babel does not make).
 # (Chinese, Japanese and Korean write the month as a number: their wide month is another word.)
 FULL_MONTH = frozenset({"ru"})
+# The association's members: every briefing may name them and their regions.
+MEMBER_COUNTRIES = ("CN", "JP", "KR", "KP", "RU", "MN")
 _ABBREVIATED_MONTH = re.compile(r"(?<![ML])([ML])\1\1(?![ML])")
 
 
@@ -152,6 +155,17 @@ class Translator:
         """An ISO 3166-2 region in this language where pycountry has it translated, else ``english``."""
         return english if self.english or not code else _region(self.language, code, english)
 
+    def own_characters(self) -> str:
+        """Every character this language's own words can bring to a briefing, in code point
+        order: its catalog's, its dates' and numbers', and those of the members' names
+        ('' in English, whose briefings stay as they always were)."""
+        return "" if self.english else _own_characters(self.language)
+
+    def region_characters(self) -> str:
+        """The characters of the names of the members' regions in this language, those in
+        the most names first ('' in English)."""
+        return "" if self.english else _region_characters(self.language)
+
 
 # (Briefings name the same numbers and regions again and again: each is worked out once.)
 @lru_cache(maxsize=4096)
@@ -170,6 +184,41 @@ def _region(language: str, code: str, english: str) -> str:
         return english
     translated = _regions(language).gettext(subdivision.name)
     return translated if translated != subdivision.name else english
+
+
+@cache
+def _own_characters(language: Language) -> str:
+    from babel.messages.mofile import read_mo
+
+    translator = Translator(language)
+    with (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as compiled:
+        texts = [
+            form
+            for message in read_mo(compiled)
+            for form in ((message.string,) if isinstance(message.string, str) else message.string or ())
+        ]
+    for month in range(1, 13):  # each month in a date and in each kind of period
+        start = datetime.date(2000, month, 1)
+        for end in (start, start.replace(day=2), start.replace(month=month % 12 + 1), start.replace(year=2001)):
+            texts += [translator.period(start, end) or "", translator.period(end, start) or ""]
+    texts.append(translator.number(1234567890))
+    territories = _territories(language)
+    texts += [territories[code] for code in MEMBER_COUNTRIES]
+    return "".join(sorted(set("".join(texts))))
+
+
+@cache
+def _region_characters(language: Language) -> str:
+    import pycountry
+
+    translator = Translator(language)
+    names = {
+        translator.region(region.code, region.name)
+        for code in MEMBER_COUNTRIES
+        for region in pycountry.subdivisions.get(country_code=code) or ()
+    }
+    names_with = Counter(char for name in names for char in set(name))
+    return "".join(sorted(names_with, key=lambda char: (-names_with[char], char)))
 
 
 def _widened(pattern: str) -> str:

@@ -16,7 +16,8 @@ import struct
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..fonts import BOLD, CJK, FAMILIES, REGULAR, font_for, ignorable, register_all, subsetter
+from ..fonts import BOLD, CJK, FAMILIES, REGULAR, font_for, ignorable, register_all, reserved_codes, subsetter
+from ..i18n import ENGLISH, Translator
 
 FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 OBFUSCATED = 32  # bytes of the font XORed with the key
@@ -24,12 +25,17 @@ OBFUSCATED = 32  # bytes of the font XORed with the key
 
 @dataclass(frozen=True)
 class EmbeddedFont:
-    """One font part: the family it is, which of its faces (Regular, Bold), its key and bytes."""
+    """One font part: the family it is, which of its faces (Regular, Bold), its key and bytes,
+    and its name in the package."""
 
     family: str
     face: str
     key: str  # '{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}'
     data: bytes  # obfuscated
+    part: str  # 'word/fonts/font1.odttf'
+    # Whether it is a language's reserved subset, the same in every document of the
+    # language: the package's shared parts bring it, compressed once.
+    shared: bool = False
 
 
 def _unicode_cmap(codes: list[int], glyphs: list[int]) -> bytes:
@@ -86,23 +92,38 @@ def obfuscate(font: bytes, key: str) -> bytes:
 FACES = ((REGULAR, "Regular", REGULAR), (REGULAR, "Bold", BOLD), (CJK, "Regular", CJK))
 
 
-def embedded_fonts(characters: set[str]) -> list[EmbeddedFont]:
+def embedded_fonts(characters: set[str], language: Translator = ENGLISH) -> list[EmbeddedFont]:
     """The subsets a document with ``characters`` needs: Noto Sans for the characters it
-    draws in Noto Sans, WenQuanYi Micro Hei for those it draws in that (when there are any)."""
+    draws in Noto Sans, WenQuanYi Micro Hei for those it draws in that (when there are any).
+    A document that draws in a font only characters the PDF reserves in it for its
+    ``language`` (``fonts.reserve``) embeds all of those: the same subset in every such
+    briefing of the language, made once per process, and enough to edit its labels."""
     register_all()
     by_font: dict[str, list[int]] = {}
     for char in characters:
         if char.isprintable() and not ignorable(char):
             by_font.setdefault(font_for(char, REGULAR), []).append(ord(char))
-    fonts = []
+    fonts: list[EmbeddedFont] = []
     for family, face, font in FACES:
         codes = tuple(sorted(by_font.get(family, ())))
         if not codes:
             continue
-        subset = unicode_subset(font, codes)
-        key = _key(subset)
-        fonts.append(EmbeddedFont(FAMILIES[family], face, key, obfuscate(subset, key)))
+        reserved = reserved_codes(language, font)
+        shared = reserved.issuperset(codes)
+        if shared:
+            codes = tuple(sorted(reserved))
+        part = f"word/fonts/reserved-{font}.odttf" if shared else f"word/fonts/font{len(fonts) + 1}.odttf"
+        key, data = _obfuscated(font, codes)
+        fonts.append(EmbeddedFont(FAMILIES[family], face, key, data, part, shared))
     return fonts
+
+
+@lru_cache(maxsize=16)  # (as unicode_subset's)
+def _obfuscated(font: str, codes: tuple[int, ...]) -> tuple[str, bytes]:
+    """The key of ``font``'s subset for ``codes`` and its bytes obfuscated with it."""
+    subset = unicode_subset(font, codes)
+    key = _key(subset)
+    return key, obfuscate(subset, key)
 
 
 def font_table_xml(template: str, fonts: list[EmbeddedFont]) -> tuple[str, str]:
@@ -113,7 +134,8 @@ def font_table_xml(template: str, fonts: list[EmbeddedFont]) -> tuple[str, str]:
         families.setdefault(font.family, []).append(
             f'<w:embed{font.face} r:id="rIdFont{index}" w:fontKey="{font.key}"/>'
         )
-        relationships.append(f'<Relationship Id="rIdFont{index}" Type="{FONT_REL}" Target="fonts/font{index}.odttf"/>')
+        target = font.part.removeprefix("word/")
+        relationships.append(f'<Relationship Id="rIdFont{index}" Type="{FONT_REL}" Target="{target}"/>')
     entries = "".join(
         f'<w:font w:name="{family}"><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/>'
         f"{''.join(embeds)}</w:font>"

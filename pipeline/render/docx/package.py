@@ -11,7 +11,7 @@ import io
 import itertools
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import BinaryIO
 
 from .. import briefing as b
@@ -104,20 +104,27 @@ def write_package(
 ) -> None:
     """The template's shared parts, then this document's own, appended to them in
     ``stream`` (readable too). The body is written piece by piece as it comes: the
-    pictures and lists it brings are known once it is written."""
+    pictures and lists it brings are known once it is written. A body given whole (a
+    briefing's) has its fonts chosen first, so a language's reserved subset comes with
+    the shared parts, compressed once per process."""
     template, language = context.template, metadata.language
-    stream.write(template.shared if language.english else shared_in(language.tag))
+    characters: set[str] = set(metadata.footer) | set("".join(_page_label(language)[::2]))
+    fonts = None
+    if isinstance(pieces, Sequence):
+        fonts = embedded_fonts(characters.union(*pieces), language)
+    shared = tuple((font.part, font.data) for font in fonts or () if font.shared)
+    stream.write(shared_in(language.tag, shared) if shared or not language.english else template.shared)
     with zipfile.ZipFile(stream, "a") as archive:
         with archive.open(entry("word/document.xml"), "w") as document:
             document.write(template.document_open.encode("utf-8"))
             pictures = itertools.count(1)  # every picture needs an id of its own within the document
-            characters: set[str] = set(metadata.footer) | set("".join(_page_label(language)[::2]))
             for piece in pieces:
                 piece = _DOC_PR_ID.sub(lambda _: f'<wp:docPr id="{next(pictures)}"', piece)
                 characters.update(piece)  # (markup too: a few ASCII letters more in the subsets)
                 document.write(piece.encode("utf-8"))
             document.write(f"{section_xml(paper)}</w:body></w:document>".encode())
-        fonts = embedded_fonts(characters)
+        if fonts is None:
+            fonts = embedded_fonts(characters)
         font_table, font_rels = font_table_xml(template.font_table, fonts)
         relationships = template.relationships
         relationships += f'<Relationship Id="{FOOTER_ID}" Type="{FOOTER_REL}" Target="footer1.xml"/>'
@@ -145,8 +152,9 @@ def write_package(
             archive.writestr(entry(name), xml.encode("utf-8"))
         for index, (_, png) in enumerate(context.images.values(), 1):
             archive.writestr(entry(f"word/media/image{index}.png"), png)
-        for index, font in enumerate(fonts, 1):
-            archive.writestr(entry(f"word/fonts/font{index}.odttf"), font.data)
+        for font in fonts:
+            if not font.shared:
+                archive.writestr(entry(font.part), font.data)
 
 
 def render_docx(briefing: b.Briefing, timestamp: datetime.datetime, paper: str = "a4") -> bytes:

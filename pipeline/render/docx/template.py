@@ -158,8 +158,9 @@ _TEMPLATE_LANGUAGE = re.compile(r'<w:lang w:val="[^"]*" w:eastAsia="[^"]*"')
 
 
 @cache
-def shared_in(tag: str) -> bytes:
-    """The template's shared parts with the document's language ``tag`` (BCP 47) in its
+def shared_in(tag: str, fonts: tuple[tuple[str, bytes], ...] = ()) -> bytes:
+    """The template's shared parts, and the font parts ``fonts`` (name, bytes) that every
+    document of the language embeds, with the document's language ``tag`` (BCP 47) in its
     default run properties, for Word's spelling, hyphenation and screen readers: Chinese,
     Japanese and Korean as ``w:eastAsia`` (the language of Han, kana and Hangul runs; the
     Latin runs, the record's English, keep ``w:val``: as Korean, LibreOffice broke their
@@ -176,6 +177,8 @@ def shared_in(tag: str) -> bytes:
                 )
                 data = _TEMPLATE_LANGUAGE.sub(language, data.decode("utf-8"), count=1).encode("utf-8")
             archive.writestr(entry(info.filename), data)
+        for name, data in fonts:
+            archive.writestr(entry(name), data)
     return shared.getvalue()
 
 

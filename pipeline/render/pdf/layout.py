@@ -16,7 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .. import briefing as b
 from ..chart import draft_mark_png
-from ..fonts import REGULAR, register_all, runs
+from ..fonts import REGULAR, register_all, reserve, runs
 from ..i18n import ENGLISH, Translator
 from ..theme import FOOTER_SIZE, MARGINS, PAGE_SIZES
 from .blocks import story
@@ -38,10 +38,11 @@ class FastFlate(pdfdoc.PDFStreamFilterZCompress):
         return zlib.compress(text.encode("utf-8"), 1)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=128)
 def _compressed(data: bytes) -> bytes:
-    """A stream of bytes compressed, kept: such streams are the font subsets and the
-    pictures, which come back from briefing to briefing (a page's text is a string)."""
+    """A stream of bytes compressed, kept: such streams are the font subsets, their
+    character maps and the pictures, which come back from briefing to briefing (a page's
+    text is a string)."""
     return zlib.compress(data, 1)
 
 
@@ -104,6 +105,7 @@ class FooterCanvas(Canvas):
         self, *args: Any, footer: str = "", draft: bool = False, language: Translator = ENGLISH, **kwargs: Any
     ) -> None:  # Canvas's own
         super().__init__(*args, **kwargs)
+        reserve(self._doc, language)  # type: ignore[attr-defined]  # reportlab's document, not in its stubs
         self._language = language
         self._pages: list[dict[str, object]] = []
         self._footer = footer
