@@ -39,6 +39,11 @@ D = datetime.date
         ("2018年5月15日(火)～16日(水) / 15–16 May 2018", D(2018, 5, 15), D(2018, 5, 16)),
         # (the two writings parted by a space alone where the script changes; an era's year does not read)
         ("平成25年11月12日（火）～14日（木） November 12 (Tue) - 14 (Thu), 2013", D(2013, 11, 12), D(2013, 11, 14)),
+        # (how many days after the period, as pages in Korean, Japanese and Chinese say it)
+        ("2015. 9. 16.(수) ~ 9. 18.(금), 3일간", D(2015, 9, 16), D(2015, 9, 18)),
+        ("2011. 8. 8(월) ∼ 8. 12(금) [4박 5일]", D(2011, 8, 8), D(2011, 8, 12)),
+        ("2011年8月8日～12日（5日間）", D(2011, 8, 8), D(2011, 8, 12)),
+        ("2019년 6월 12일~14일", D(2019, 6, 12), D(2019, 6, 14)),
     ],
 )
 def test_period_formats(text, start, end):

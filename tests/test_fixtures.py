@@ -316,6 +316,7 @@ TABLES: dict[str, Table] = {
     "clean_span": Table(CLEAN_SPAN_WORD_SETS, clean_span),
     "name_shapes": Table(tuple(shape["id"] for shape in names.NAME_SHAPES), name_shapes),
     "meeting_kinds": Table(tuple(rule.kind for rule in meeting.MEETING_KINDS), meeting_kinds),
+    "native_meeting_kinds": Table(tuple(rule.kind for rule in meeting.NATIVE_MEETING_KINDS), meeting_kinds),
     "declaration_kinds": Table(tuple(rule.kind for rule in meeting.DECLARATION_KINDS), declaration_kinds),
     "word_shapes": Table(tuple(shape.name for shape in names.WORD_SHAPES), word_shapes),
     "native_forms": Table(tuple(form.name for form in names.NATIVE_FORMS), native_forms),

@@ -29,6 +29,9 @@ from pipeline.record import Participation, Record
         ("DPR Korea", "KP"),
         ("옵서버", None),
         ("강원도", None),
+        ("한국", "KR"),  # (the everyday name, beside CLDR's 대한민국)
+        ("중화인민공화국", "CN"),
+        ("российская федерация", "RU"),
     ],
 )
 def test_country_code_reads_bilingual_names_by_their_english_words(text: str, code: str | None) -> None:
@@ -198,6 +201,59 @@ def test_a_country_headings_count_in_full_width_brackets() -> None:
     assert [(g.country, g.stated, g.authorities) for g in participation.groups] == [
         ("Japan", 2, ["Toyama Prefecture", "Niigata Prefecture"])
     ]
+
+
+def test_a_report_in_korean_counts_its_countries_and_governments_and_each_countrys() -> None:
+    """ "5개국 24개 회원 지방정부" states 5 countries and 24 governments; "한국(6)" is a country's
+    heading and its count; a count of people ("전문가 등 130여명") is no authority."""
+    participation = _participation(
+        [
+            "5개국 24개 회원 지방정부, 국제기구 및 전문가 등 130여명",
+            "- 한국(6) : 충청북도, 경상북도",
+            "- 중국(6개 지역/20명) : 후난성",
+        ]
+    )
+    assert (participation.stated_countries, participation.stated_authorities) == (5, 24)
+    assert [(g.country, g.stated, g.authorities) for g in participation.groups] == [
+        ("Republic of Korea", 6, ["충청북도", "경상북도"]),
+        ("China", 6, ["후난성"]),
+    ]
+
+
+def test_a_headings_count_may_say_what_it_counts_and_the_people_sent() -> None:
+    participation = _participation(
+        ["- Korea (5 regions / 20 persons) : Gangwon-do, Gyeonggi-do", "- Japan (4 / 14) : Toyama Prefecture"]
+    )
+    assert [(g.country, g.stated, g.authorities) for g in participation.groups] == [
+        ("Republic of Korea", 5, ["Gangwon-do", "Gyeonggi-do"]),
+        ("Japan", 4, ["Toyama Prefecture"]),
+    ]
+
+
+def test_a_fields_translation_inside_the_list_is_a_field_and_the_list_goes_on() -> None:
+    record, groups = _record_groups(
+        "NEAR Forum 2022\n\nVenue: Incheon\nParticipants: 2 governments\n장소: 인천광역시\n"
+        "Korea: Incheon Metropolitan City\nJapan: Toyama Prefecture\n"
+    )
+    assert groups == [
+        ("Republic of Korea", "member", ["Incheon Metropolitan City"]),
+        ("Japan", "member", ["Toyama Prefecture"]),
+    ]
+    assert record.overview is not None and [(field.label, field.text) for field in record.overview.other] == [
+        ("장소", "인천광역시")
+    ]
+
+
+def test_a_reference_marks_note_under_a_field_is_no_part_of_its_value() -> None:
+    record = parse(
+        read_bytes(
+            "NEAR Youth Camp\n\nVenue : Nami Island, Chuncheon\n"
+            "※ Opening ceremony and forums at Hallym University\n".encode(),
+            "x.txt",
+        )
+    )
+    assert record.overview is not None and record.overview.venue is not None
+    assert record.overview.venue.text == "Nami Island, Chuncheon"
 
 
 def test_a_headings_count_then_its_authorities_after_a_space() -> None:

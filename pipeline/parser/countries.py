@@ -72,6 +72,24 @@ ALIASES = {
     "usa": "US",
     "us": "US",
     "united states of america": "US",
+    # The members' everyday and full names in their own languages where CLDR gives another
+    # ("한국" beside CLDR's "대한민국")
+    "한국": "KR",
+    "남한": "KR",
+    "大韓民国": "KR",
+    "大韩民国": "KR",
+    "조선": "KP",
+    "조선민주주의인민공화국": "KP",
+    "朝鮮民主主義人民共和国": "KP",
+    "朝鲜民主主义人民共和国": "KP",
+    "중화인민공화국": "CN",
+    "中華人民共和国": "CN",
+    "中华人民共和国": "CN",
+    "러시아연방": "RU",
+    "러시아 연방": "RU",
+    "ロシア連邦": "RU",
+    "俄罗斯联邦": "RU",
+    "российская федерация": "RU",
 }
 _COMPACT = re.compile(r"[.,'’()\[\]]")
 # The languages of the region whose names of countries a text may head its lists with ("日本（8）：

@@ -24,7 +24,7 @@ WEEKDAYS = tuple(name.lower() for name in (*calendar.day_name, *calendar.day_abb
 # where it is not inside a numeric date such as 2010-10-26.
 # Each starts where a run of spaces starts and takes the run whole: a search tries a run once.
 RANGE_SEPARATORS = (
-    ("tilde", re.compile(r"(?<!\s)\s*+[~～〜至]\s*+")),  # 至: "to" in a Chinese date range
+    ("tilde", re.compile(r"(?<!\s)\s*+[~～〜∼至]\s*+")),  # 至: "to" in a Chinese date range
     ("to", re.compile(r"(?<!\s)\s++(?:to|until|till|through)\s++", re.IGNORECASE)),
     # (a horizontal bar too, the dash of Japanese pages: "2019.10.24 (Thu) ― 10.25 (Fri)")
     ("spaced dash", re.compile(r"(?<!\s)\s++[-–—―]\s++")),
@@ -37,6 +37,14 @@ RANGE_SEPARATORS = (
 _ASIDE = re.compile(r"\([^)]*\)")  # weekdays and notes: "2(Wed.)", "(Online)"
 # Year, month and day as Chinese, Japanese and Korean write them: 2012年9月6日, 2012년 9월 6일.
 CJK_DATE_PARTS = (
+    # how many days, after the period: ", 3일간", "[4박 5일]", "（3日間）"
+    (
+        re.compile(
+            r"(?<!\s)\s*+(?:[,，]\s*+\d{1,2}\s*+(?:일간|日間|日间|天)"
+            r"|[\[(（【]\s*+(?:\d{1,2}\s*+[박泊]\s*+)?\d{1,2}\s*+(?:일간?|日間?|日间|天)\s*+[\])）】])\s*+$"
+        ),
+        "",
+    ),
     (re.compile(r"(\d{1,4})\s*[年년]\s*"), r"\1."),
     (re.compile(r"(\d{1,2})\s*[月월]\s*"), r"\1."),
     (re.compile(r"(\d{1,2})\s*[日일]"), r"\1"),

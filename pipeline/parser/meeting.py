@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..record import DeclarationKind, Meeting, MeetingKind
+from .text import CJK_NUMERALS
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,22 @@ MEETING_KINDS: tuple[MeetingRule, ...] = (
     MeetingRule("conference", re.compile(r"\bconference\b", re.I)),
 )
 
+# Each kind as a page in the members' own languages names it (Korean, Japanese, Chinese in both
+# scripts), read where its title names none in English: "2015 NEAR 보건의료 협력 포럼 참가 결과
+# 보고" is a forum; a bilingual page's English title stays its title. A plain "meeting" (회의,
+# 会議, 会议) names no kind: it is every kind's word.
+NATIVE_MEETING_KINDS: tuple[MeetingRule, ...] = (
+    MeetingRule("secretaries-general", re.compile(r"사무총장\s*회의|事務総長会議|秘书长会议|秘書長會議")),
+    MeetingRule("working-committee", re.compile(r"실무\s*위원회|実務委員会|工作委[员員]会|實務委員會")),
+    MeetingRule("subcommittee", re.compile(r"분과\s*위원회|分科委員会|分委[员員]会|专门委员会|專門委員會")),
+    MeetingRule("committee", re.compile(r"위원회|委[员員]会")),
+    MeetingRule("general-assembly", re.compile(r"총회|総会|全体(?:大会|会议)|大会|大會")),
+    MeetingRule("forum", re.compile(r"포럼|フォーラム|论坛|論壇")),
+    MeetingRule("workshop", re.compile(r"워크[숍샵]|세미나|ワークショップ|セミナー|研[讨討]会|讲习班")),
+)
+# "제3차", "第2回", "第五届": a meeting's number as those pages write it
+_NATIVE_ORDINAL = re.compile(rf"(?:제|第)\s*(?P<number>\d{{1,3}}|[{CJK_NUMERALS}]{{1,3}})\s*(?:차|회|回|届|次|屆)")
+
 # Kinds whose meetings are of a body with a name of its own ("Economy & Trade Committee").
 NAMED_BODIES = frozenset({"committee", "subcommittee", "working-committee", "forum", "workshop"})
 
@@ -51,7 +68,7 @@ ORDINAL_WORDS = {word: number for number, word in enumerate(_ORDINALS.split(), 1
 _ORDINAL = re.compile(
     r"\b(?:(?P<digits>\d{1,3})\s*(?:st|nd|rd|th)|(?<![-\w])(?P<word>" + "|".join(ORDINAL_WORDS) + r"))\b(?!-)", re.I
 )
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)(?:\b|(?=[年년]))")  # ("2009年度", "2015년")
 # What surrounds a body's name in a title and is not part of it.
 _BODY_NOISE = (
     re.compile(r"^the\s+", re.I),
@@ -72,6 +89,11 @@ _BODY_NOISE = (
 
 def meeting_kind(text: str) -> MeetingKind | None:
     return next((rule.kind for rule in MEETING_KINDS if rule.pattern.search(text)), None)
+
+
+def native_meeting_kind(text: str) -> MeetingKind | None:
+    """The kind of meeting a title in Korean, Japanese or Chinese names (NATIVE_MEETING_KINDS)."""
+    return next((rule.kind for rule in NATIVE_MEETING_KINDS if rule.pattern.search(text)), None)
 
 
 def meeting_number(title: str) -> int | None:
@@ -153,15 +175,32 @@ def read_meeting(title: str | None, lines: list[str], start: datetime.date | Non
         else next((found for line in lines if meeting_kind(line) and (found := _meeting_in_line(line))), None)
     )
     kind = meeting_kind(named) if named else None
+    number = meeting_number(named) if named else None
+    if kind is None and title and (kind := native_meeting_kind(title)):  # (its body's name is no English)
+        named, ordinal = title, _NATIVE_ORDINAL.search(title)
+        number = _native_number(ordinal["number"]) if ordinal else None
     year = start.year if start else None
     if year is None and named and (year_match := _YEAR.search(named)):
         year = int(year_match.group(1))
     return Meeting(
         kind=kind or "other",
-        number=meeting_number(named) if named else None,
-        body=meeting_body(named, kind) if named and kind else None,
+        number=number,
+        body=meeting_body(named, kind) if named and kind and meeting_kind(named) else None,
         year=year,
     )
+
+
+def _native_number(written: str) -> int | None:
+    """A meeting's number in digits or in CJK numerals up to 99 ("五" 5, "十二" 12, "二十" 20)."""
+    if written.isdigit():
+        return int(written)
+    digits = {char: value for value, char in enumerate(CJK_NUMERALS[:9], 1)}
+    tens, ten, units = written.rpartition("十")
+    if not ten:
+        return digits.get(written)
+    if (tens and tens not in digits) or (units and units not in digits):
+        return None
+    return 10 * (digits[tens] if tens else 1) + (digits[units] if units else 0)
 
 
 # --- the closing document ----------------------------------------------------------

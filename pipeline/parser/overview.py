@@ -111,24 +111,31 @@ LABEL_LAYOUTS = (
     LabelLayout("label line", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]?(?P<value>)$"), True),
 )
 
-# Field kinds by label synonym, matched against the label lower-cased with punctuation removed.
+# Field kinds by label synonym, matched against the label lower-cased with punctuation removed;
+# after the English, the labels of pages in Korean, Japanese and Chinese (a label of Hangul or
+# CJK characters is matched without the spaces a table spreads it with: "기 간", "日　時").
 FIELD_SYNONYMS = (
     (
         "period",
         re.compile(
             r"periods?|dates?|duration|when|term|times?|times? (and )?dates?|dates? (and )?times?"
             r"|(meeting|event) dates?|dates? of (the )?(meeting|event|forum|conference)|schedule"
+            r"|기간|일시|일자|회기|개최\s?기간|日時|期間|会期|開催日|开会时间|时间|日期|期间|會期|時間"
         ),
     ),
     (
         "venue",
-        re.compile(r"venues?( place)?|place|location|site|where|(meeting )?place of (the )?meeting|meeting place"),
+        re.compile(
+            r"venues?( place)?|place|location|site|where|(meeting )?place of (the )?meeting|meeting place"
+            r"|장소|개최\s?장소|개최지|場所|会場|開催地|开会地点|地点|会场|地點|會場"
+        ),
     ),
     (
         "organizer",
         re.compile(
             r"(co )?organi[sz](ed by|ed for|ers?)|(co )?hosts?|(co )?hosted by|host (region|government)s?|convened by"
             r"|(host|hosting|organi[sz]ing) (organi[sz]ation|institution|body|authority|committee)s?"
+            r"|주최|주관|공동\s?주최|主催|共催|主办|主办单位|承办|承办单位|主辦|主辦單位|承辦"
         ),
     ),
     (
@@ -136,6 +143,7 @@ FIELD_SYNONYMS = (
         re.compile(
             r"participation|participants?|participating (regions|governments|members|authorities)"
             r"|attendance|attendees|delegations|present|members present"
+            r"|참석|참가|참석자|참가자|참가\s?지역|参加|出席|参加者|出席者|参加団体|参会|参会人员|出席人员|参加单位|與會"
         ),
     ),
 )
@@ -151,9 +159,14 @@ def label_key(label: str) -> str:
     return " ".join(_LABEL_PUNCTUATION.sub(" ", label).replace("_", " ").split())
 
 
+_SPREAD_NATIVE_LABEL = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])\s+(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])"
+)
+
+
 def field_kind(label: str) -> str | None:
     """The field a label names; a bilingual label ("日時 Date") by its English words."""
-    key = label_key(label)
+    key = _SPREAD_NATIVE_LABEL.sub("", label_key(_LABEL_BULLET.sub("", label.strip())))
     english = english_words(key)
     for candidate in dict.fromkeys((key, english)):
         for kind, synonyms in FIELD_SYNONYMS:
@@ -281,7 +294,18 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             if labelled[1]:
                 fields[-1].values.append(Line(line.number, labelled[1]))
             continue
-        if labelled and (not in_participation or field_kind(labelled[0]) or _ends_participation(labelled[0])):
+        known = field_kind(labelled[0]) if labelled else None
+        # (inside the list, a field given already, in another script, is its translation: "장소:" after "Venue")
+        repeated = (
+            in_participation
+            and known is not None
+            and not english_words(labelled[0] if labelled else "")
+            and any(field.kind == known for field in fields)
+        )
+        if labelled and repeated:  # (kept as a field before the list, which goes on after it)
+            fields.insert(len(fields) - 1, RawField(labelled[0], line.number, [Line(line.number, labelled[1])]))
+            continue
+        if labelled and (not in_participation or known or _ends_participation(labelled[0])):
             label, value = labelled
             fields.append(RawField(label, line.number))
             if value:
@@ -361,7 +385,8 @@ FOOTNOTE = re.compile(rf"^\s*\(?{_FOOTNOTE_MARK}\)?\s+(?P<remark>\S.*[.)])\s*$")
 # value of the last (an observer's mark goes on with the list: "※ Participated as observer").
 REMARK_MARKERS = (
     # "※ Jeonbuk State is the official English name of ..., formerly Jeollabuk-do."
-    ("reference mark", re.compile(r"^\s*※\s*(?P<remark>[^:：]+[.)])\s*$")),
+    # ("※ Opening ceremony and forums at Hallym University, Chuncheon" under a venue: a note too)
+    ("reference mark", re.compile(r"^\s*※\s*(?P<remark>[^:：\s][^:：]*)$")),
     # "Note: Unnan (雲南市) is a city of Shimane Prefecture and should not be confused with ...";
     # inside a participants' list, where an unknown label would be a country's; after a reference
     # mark too ("※ Remark: Ulsan Metropolitan City joined online only.")
@@ -1066,6 +1091,8 @@ SUSPECT_AUTHORITIES = (
                 re.IGNORECASE,
             )
             or re.match(r"^(?:in\s+)?total\b", text, re.IGNORECASE)
+            # people counted as pages in Korean, Japanese and Chinese count them: "전문가 등 130여명", "職員12名"
+            or re.search(r"\d\s*(?:여\s*)?(?:명|名|人)(?!\w)", text)
             # "1 observer region and 4 companies", "2 guest organizations": a number, then words
             or re.match(r"^\d+\s+[a-z]", text)
         ),
@@ -1325,10 +1352,11 @@ class ParticipationScanner:
             text = headed[1]
         if _lost_table_header(text):
             return
-        if suspect_authority(text) == "count summary":  # "Total: 16 authorities ...": not a heading either
+        heading = country_heading(text)
+        # "Total: 16 authorities ...": not a heading either (but "Korea (5 regions) : ..." is a country's)
+        if suspect_authority(text) == "count summary" and not (heading and country_code(heading[0])):
             self.add_authority(text)
             return
-        heading = country_heading(text)
         observer_heading = _observer_heading(text) if heading is None else None
         if observer_heading and (
             country_code(observer_heading[0]) or (observer_heading[1] and _unknown_country(observer_heading[0]))
@@ -2166,6 +2194,11 @@ def strip_observer_suffix(text: str) -> tuple[str, bool]:
 # after its count, the authorities may follow a space alone ("・China（4） Jilin Province, Jilin University").
 # How a whole country's delegation took part, in brackets after its name: "Japan (online)"
 _HEADING_MODE = r"on[\s-]?line|on[\s-]?site|in\s+person|by\s+video(?:\s*(?:link|conference))?|remotely|virtually|hybrid"
+# (what a country heading's count counts: "Korea (5 regions / 20 persons)", "한국(6개 지역/20명)")
+_COUNTED = (
+    r"(?:regions?|regional governments|members?|authorities|governments|persons|people|participants|delegates"
+    r"|개\s*지역|개|지역|명|団体|名|人)"
+)
 _MODE_ASIDE = re.compile(rf"[(（](?P<mode>{_HEADING_MODE})[)）]", re.IGNORECASE)
 _BRACKETED_HEADING = re.compile(r"[\[［【]\s*(?P<name>[^\[\]［］【】]+?)\s*[\]］】]")
 COUNTRY_HEADING = re.compile(
@@ -2175,7 +2208,10 @@ COUNTRY_HEADING = re.compile(
     # after a count: a run of spaces is read once, not split between the patterns around it)
     # (after a bracketed name, its authorities may follow directly: "［Mongolia］Dornogovi Province")
     r"^[\[【《<［]?\s*+(?P<name>[^:：\[\]【】《》<>［］]*?[^:：\[\]【】《》<>［］\s])\s*+(?P<closed>[\]】》>］])?\s*+"
-    rf"(?:[(（\[](?P<count>\d{{1,6}})(?:\s*+[,;]\s*+(?P<counted_mode>{_HEADING_MODE}))?[)）\]])?"
+    # (a word may say what it counts, and a second count the people: "Korea (5 regions / 20 persons)",
+    # "Japan (4 / 14)", "한국(6개 지역/20명)")
+    rf"(?:[(（\[](?P<count>\d{{1,6}})(?:\s*+{_COUNTED})?"
+    rf"(?:\s*+[,;]\s*+(?P<counted_mode>{_HEADING_MODE})|\s*+[/,;]\s*+\d{{1,6}}(?:\s*+{_COUNTED})?)?[)）\]])?"
     rf"(?:\s*+[(（](?P<mode>{_HEADING_MODE})[)）])?"
     # (not after a count: its authorities may follow after spaces alone, "Japan（7） Shimane Prefecture")
     r"\s*(?:(?:[:：]|(?<=\s)[–—―-](?=\s)|(?<=\d[)）\]])|(?(closed)(?=[^\W\d_])|(?!)))\s*+(?P<rest>.*))?$",
@@ -2279,12 +2315,21 @@ _OBSERVER_PREFIX = re.compile(r"^observers?\s*(?:[–—-]|(?P<origin>from\b))\s
 _TRANSLATION = re.compile(r"\s*/\s*")  # "20个成员地方政府（5国）/ 20 member regional governments ..."
 
 
+# A summary as pages in Korean, Japanese and Chinese write it, countries first: "5개국 24개 회원
+# 지방정부", "5か国24自治体", "5个国家24个地方政府"
+NATIVE_SUMMARY = re.compile(
+    r"^(?P<countries>\d{1,3})\s*+(?:개국|か国|カ国|ヵ国|个国家|個國家|国)\s*+(?P<authorities>\d{1,4})\s*+(?:개|个|個)?\s*+"
+    r"(?P<what>(?:회원\s*+)?(?:지방\s*+정부|지방\s*+자치\s*+단체|자치\s*+단체|지역)|(?:会員\s*+)?(?:自治体|団体|地域)"
+    r"|(?:成员\s*+)?(?:地方政府|地区|省市))"
+)
+
+
 def _summary(text: str) -> tuple[re.Match[str], int] | None:
     """The summary at the start of a participation text, or after its translation, and
     where the summary ends in the text."""
     if text.lstrip().startswith("|"):
         return None
-    match = SUMMARY.match(text)
+    match = SUMMARY.match(text) or NATIVE_SUMMARY.match(text)
     if match:
         return match, match.end()
     translated = _TRANSLATION.search(text)
@@ -2478,7 +2523,7 @@ def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
             match, end = found
             summary_text = match.group(0).strip()
             stated_authorities = _authorities_counted(match)
-            countries = match["countries"] or match["bracketed_countries"]
+            countries = match["countries"] or match.groupdict().get("bracketed_countries")
             stated_countries = int(countries) if countries else None
             lines[0] = Line(lines[0].number, lines[0].text[end:].lstrip(" ,;:.–—-"))
     lines = _brackets_closed(_quotes_closed(lines))

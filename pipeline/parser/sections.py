@@ -30,7 +30,7 @@ from ..record import (
 )
 from .countries import country_code
 from .dates import DateError, dates_in_words, is_ambiguous, month_first, parse_period
-from .meeting import declaration_kind, lead_lines, lead_meeting, meeting_kind, read_meeting
+from .meeting import declaration_kind, lead_lines, lead_meeting, meeting_kind, native_meeting_kind, read_meeting
 from .notes import make_note, quality_notes
 from .overview import (
     REMARK_LABEL,
@@ -171,13 +171,19 @@ SECTION_KINDS = (
     (
         "overview",
         # ("Workshop at a glance", "Key facts": a news release's box of the meeting's fields)
-        re.compile(r"\b(overview|outline|summary|general information|basic information|at a glance|key facts)\b", re.I),
+        # (and in Korean, Japanese and Chinese: "□ 행사 개요", "■開催概要", "一、会议概况")
+        re.compile(
+            r"\b(overview|outline|summary|general information|basic information|at a glance|key facts)\b"
+            r"|개요|概要|概况|基本情况|概況",
+            re.I,
+        ),
     ),
     (
         "contents",
         re.compile(
             r"\b(contents?|main results|results|agenda|proceedings|discussions?|sessions|outcomes?"
-            r"|(?<!agreed )minutes)\b",
+            r"|(?<!agreed )minutes)\b"
+            r"|주요\s*내용|논의\s*내용|회의\s*내용|회의\s*결과|주요\s*결과|主な内容|議事|主要内容|会议内容|讨论内容|會議內容",
             re.I,
         ),
     ),
@@ -205,7 +211,8 @@ SECTION_KINDS = (
         "declaration",
         re.compile(
             r"\b(declaration|charter|communiqu[eé]|statement|resolution|recommendation|agreement|memorandum|MOU|decision"
-            r"|(?:agreed )?conclusion|agreed (?:points|items|minutes))s?\b",
+            r"|(?:agreed )?conclusion|agreed (?:points|items|minutes))s?\b"
+            r"|선언|채택\s*문서|宣言|共同声明|決議|决议|決議",
             re.I,
         ),
     ),
@@ -857,6 +864,7 @@ def opens_structure(text: str) -> bool:
         or text.startswith("|")
         or " | " in text  # a table row
         or TABLE_RULE.match(text) is not None  # "+------+------+": a table's rule
+        or text.lstrip().startswith("※")  # a reference mark's note ("※ Opening ceremony at ...")
     )
 
 
@@ -931,7 +939,8 @@ def parse(raw: RawText) -> Record:
         else:
             others.append(Section(heading=draft.heading, lines=verbatim_lines(draft.lines)))
     texts = [line.text for line in lines]
-    if not by_kind and not (title and meeting_kind(title)) and lead_meeting([title or "", *texts]) is None:
+    named = title and (meeting_kind(title) or native_meeting_kind(title))
+    if not by_kind and not named and lead_meeting([title or "", *texts]) is None:
         first = next(line.number for line in lines if line.text)
         raise InputError(
             raw.file, first, "no recognisable structure: no meeting title and no Overview, Contents or Declaration"
