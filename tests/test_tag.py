@@ -1402,6 +1402,15 @@ def test_a_lower_case_aside_of_an_authority_names_nothing(nlp) -> None:
     assert not any(identity.startswith("name:host") for identity in ids)
 
 
+def test_a_count_in_an_authoritys_aside_names_nothing(nlp) -> None:
+    text = (
+        "NEAR Youth Camp 2011\nOVERVIEW\nDate: 8-12 August 2011\n"
+        "Participants: Japan: Toyama Prefecture\nObserver : Ningxia Hui Autonomous Region (2 students, at their own expense)\n"
+    )
+    names = [entity.name for entity in tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)[0].entities]
+    assert "Ningxia Hui Autonomous Region" in names and not any(name.startswith("2 ") for name in names)
+
+
 def test_a_name_in_another_script_bracketed_after_a_place_is_that_place(nlp) -> None:
     text = SHELL.format(
         "Rafting on the Katun River (Катунь) below Mount Belukha (Белуха), ferries on the Tsugaru Strait (津軽海峡) "

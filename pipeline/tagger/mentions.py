@@ -598,6 +598,10 @@ def _metropolis_city(name: str, gazetteer: Gazetteer) -> Entry | None:
     return _city_of_metropolis(region) if _extended(name, region.aliases) else None
 
 
+# A count of people or things, as an authority's aside gives it: "2 students", "12 persons"
+_COUNTED_THINGS = re.compile(r"\d+\s+[a-z]")
+
+
 def _native_of(name: str, named: Mention, gazetteer: Gazetteer) -> list[Mention]:
     """A structure's name in its own script, bracketed after the name ("Kangwon-do (江原道)",
     "Dornogovi Province (Дорноговь аймак)"): the same place or body. Where the gazetteer
@@ -961,8 +965,8 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                     for body in _BODY_OF_BODY.split(authority)
                     for name in _with_aside(body, gazetteer)
                 ):
-                    if name[:1].islower() or not any(char.isalpha() for char in name):
-                        continue  # an aside "(host)", "(host region)", "(8)" names nothing
+                    if name[:1].islower() or not any(char.isalpha() for char in name) or _COUNTED_THINGS.match(name):
+                        continue  # an aside "(host)", "(host region)", "(8)", "(2 students, ...)" names nothing
                     if named is not None and is_post_of(name):
                         continue  # ... nor the post of the delegate it sent: "Tottori Prefecture (Director for ...)"
                     acronym = _acronym_aside(name, named, gazetteer)  # "Pacific Asia Travel Association (PATA)"
