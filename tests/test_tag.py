@@ -1405,7 +1405,8 @@ def test_a_lower_case_aside_of_an_authority_names_nothing(nlp) -> None:
 def test_a_count_in_an_authoritys_aside_names_nothing(nlp) -> None:
     text = (
         "NEAR Youth Camp 2011\nOVERVIEW\nDate: 8-12 August 2011\n"
-        "Participants: Japan: Toyama Prefecture\nObserver : Ningxia Hui Autonomous Region (2 students, at their own expense)\n"
+        "Participants: Japan: Toyama Prefecture\n"
+        "Observer : Ningxia Hui Autonomous Region (2 students, at their own expense)\n"
     )
     names = [entity.name for entity in tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)[0].entities]
     assert "Ningxia Hui Autonomous Region" in names and not any(name.startswith("2 ") for name in names)
