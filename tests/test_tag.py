@@ -3921,3 +3921,12 @@ def test_a_russian_settlements_abbreviated_kind_and_the_regions_short_forms(nlp)
     assert not {"с. Амурзет", "р. Амур"} & set(ids)
     assert ids["ЕАО"] == ids["Jewish Autonomous Region"] == "RU-YEV"
     assert (ids["RF"], ids["UB"]) == ("RU", "MN-1")
+
+
+def test_a_korean_towns_hangul_name_names_it_with_its_unit_only() -> None:
+    """"예산" is a budget as often as Yesan: GeoNames' bare Hangul names of towns are no aliases."""
+    from pipeline.tagger.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("예산") is None and gazetteer.lookup("구성") is None
+    assert gazetteer.lookup("예산군").id == "city:KR:yesan"

@@ -119,6 +119,15 @@ def _english_word(name: str) -> bool:
 
 
 _KOREAN_ADMINISTRATIVE = re.compile(r"(?<=..)(?:시|군)$")
+# The endings of a Korean town's name as a unit of government (city, county, district, town, township, village)
+_KOREAN_UNIT_ENDING = re.compile(r"(?:시|군|구|읍|면|리|동|구역|로동자구)$")
+
+
+def _bare_hangul(name: str) -> bool:
+    """A town's Hangul name without its unit ("예산" for 예산군): as often a word of Korean prose
+    ("예산", budget; "구성", composition; "고원", plateau) as the town, so only its name with the
+    unit names it."""
+    return re.fullmatch(r"[가-힣]+", name) is not None and _KOREAN_UNIT_ENDING.search(name) is None
 
 
 def _korean_spelling(city: dict) -> dict:
@@ -870,7 +879,11 @@ class Gazetteer:
             eid = f"city:{cc}:{slug(city['name'])}"
             if eid in self.entries:  # two GeoNames places of one name: the first (by id) is kept
                 continue
-            native = [n for n in city["alternatenames"] if _in_script(n, GEONAMES_COUNTRIES[cc])]
+            native = [
+                n
+                for n in city["alternatenames"]
+                if _in_script(n, GEONAMES_COUNTRIES[cc]) and not _bare_hangul(n)
+            ]
             latin = [
                 n
                 for n in city["alternatenames"]
