@@ -220,6 +220,19 @@ def test_a_report_in_korean_counts_its_countries_and_governments_and_each_countr
     ]
 
 
+def test_the_last_names_of_a_list_may_share_their_unit_said_once() -> None:
+    participation = _participation(
+        [
+            "Japan (3): Niigata, Aomori and Hyogo prefectures",
+            "Russia: Ministry of Natural Resources and Ecology regions",
+        ]
+    )
+    assert [(g.country, g.authorities) for g in participation.groups] == [
+        ("Japan", ["Niigata", "Aomori", "Hyogo"]),
+        ("Russian Federation", ["Ministry of Natural Resources and Ecology regions"]),
+    ]
+
+
 def test_a_headings_count_may_say_what_it_counts_and_the_people_sent() -> None:
     participation = _participation(
         ["- Korea (5 regions / 20 persons) : Gangwon-do, Gyeonggi-do", "- Japan (4 / 14) : Toyama Prefecture"]

@@ -3924,7 +3924,7 @@ def test_a_russian_settlements_abbreviated_kind_and_the_regions_short_forms(nlp)
 
 
 def test_a_korean_towns_hangul_name_names_it_with_its_unit_only() -> None:
-    """"예산" is a budget as often as Yesan: GeoNames' bare Hangul names of towns are no aliases."""
+    """ "예산" is a budget as often as Yesan: GeoNames' bare Hangul names of towns are no aliases."""
     from pipeline.tagger.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()

@@ -1221,6 +1221,11 @@ class ParticipationScanner:
         return self.open_group(None)
 
     def add_authority(self, text: str, observer: bool = False) -> None:
+        if names := _sharing_a_unit(text):
+            # "..., Aomori and Hyogo prefectures": the list's last names, the unit said once for all
+            for name in names:
+                self.add_authority(name, observer)
+            return
         # (a count summary is said whole: "TOTAL 5 16 ... observer row 17")
         if (count := _COUNT_COLUMN.search(text)) and suspect_authority(text) != "count summary":
             text = text[: count.start()]
@@ -1953,6 +1958,22 @@ def _capitalised_ends(text: str) -> bool:
 def _plain_name(text: str) -> bool:
     words = text.split()
     return len(words) >= 2 and all(word[:1].isupper() for word in words)
+
+
+# The units a list's last names may share, said once in the plural after them: "Aomori and Hyogo prefectures"
+SHARED_UNITS = frozenset(
+    {"prefectures", "provinces", "oblasts", "krais", "regions", "aimags", "counties", "cities", "states"}
+)
+
+
+def _sharing_a_unit(text: str) -> list[str]:
+    """The names of "Aomori and Hyogo prefectures", each a name of capitalised words; [] for anything else."""
+    *words, unit = text.split() or [""]
+    if unit not in SHARED_UNITS or any(mark in text for mark in ",;()"):
+        return []
+    names = _AND.split(" ".join(words))
+    whole = all(name and all(word[:1].isupper() for word in name.split()) for name in names)
+    return names if len(names) > 1 and whole else []
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
