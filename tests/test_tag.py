@@ -2230,6 +2230,10 @@ WRAPPED_LINES = [
             "Dongguk University (Gyeongju campus)",
         ],
     ),
+    (  # a name broken inside the bracket that holds it, by a retyped fax's short line
+        ["FAO (the Food and Agriculture", "Organization of the United Nations) sent a paper.", "(Annex 1) Programme"],
+        ["FAO (the Food and Agriculture Organization of the United Nations) sent a paper.", "(Annex 1) Programme"],
+    ),
     (  # heads of delegation by the posts of their bodies, one a line
         [
             "Deputy Chairman of the Government of the Republic of Buryatia",

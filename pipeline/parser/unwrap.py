@@ -236,7 +236,17 @@ LINE_GOES_ON: tuple[tuple[str, bool, Callable[[str, str], bool]], ...] = (
     ),
     ("breaks after a word inside a name", False, _breaks_inside_a_name),
     ("breaks before a body's head word", False, _body_head_pushed_over),
+    # "FAO (the Food and Agriculture" over "Organization of the United Nations) sent a paper"
+    ("breaks inside a bracket it closes", False, lambda before, line: _open_bracket(before) and _closes_bracket(line)),
 )
+
+
+def _open_bracket(text: str) -> bool:
+    return text.count("(") > text.count(")")
+
+
+def _closes_bracket(text: str) -> bool:
+    return text.find(")") != -1 and (text.find("(") == -1 or text.find(")") < text.find("("))
 
 
 def _goes_on(before: str, line: str, after_blank: bool) -> bool:
