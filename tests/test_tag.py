@@ -367,6 +367,10 @@ def test_a_bare_region_name_beside_the_region_in_full_is_its_city_or_river(nlp) 
             "Shandong Provincial People’s Government、Yantai Municipal People’s Government",
             ["Shandong Provincial People’s Government", "Yantai Municipal People’s Government"],
         ),
+        (  # ... and by the full-width semicolon
+            "Kyoto City Tourism Association；Japan National Tourism Organization",
+            ["Kyoto City Tourism Association", "Japan National Tourism Organization"],
+        ),
         (  # a body's part in the meeting after "as" is no word of its name
             "Niigata Prefectural Government, with Kyongsangbuk-do as Chair region",
             ["Niigata Prefectural Government", "Kyongsangbuk-do"],
@@ -620,6 +624,9 @@ ENTITY_SET_FLOORS = {
     "GG": (0.966, 0.962, 0.918, 0.955),
     "GH": (0.973, 0.975, 0.915, 0.964),
     "GI": (0.961, 0.956, 0.858, 0.831),
+    "GJ": (0.937, 0.897, 0.837, 0.837),
+    "GK": (0.949, 0.928, 0.865, 0.893),
+    "GL": (0.970, 0.970, 0.912, 0.918),
 }
 
 

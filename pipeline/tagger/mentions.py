@@ -693,8 +693,9 @@ _AS_PART_OF = r"\s+as\s+(?:the\s+)?(?:co-?)?(?:coordinator|coordinating\s+region
 # The marks CJK pages list bodies with, spaced or glued: the katakana and Hangul middle dots and the
 # full-width slash ("Gyeonggi Provincial Government ㆍ NEAR Secretariat", "Hyogo Prefectural
 # Government・NEAR Secretariat", "Shandong Provincial People’s Government ／ Anqiu ..."), and the
-# enumeration comma ("Shandong Provincial People’s Government、Yantai Municipal People’s Government")
-_CJK_LIST_MARK = r"\s*[・ㆍ／、]\s*"
+# enumeration comma and the full-width semicolon ("Shandong Provincial People’s Government、Yantai
+# Municipal People’s Government", "Kyoto City Tourism Association；Japan National Tourism Organization")
+_CJK_LIST_MARK = r"\s*[・ㆍ／、；]\s*"
 ORGANIZER_JOINERS = re.compile(
     r"(?<!\s)(?:\s*;\s*|\s+[·•/]\s+|" + _CJK_LIST_MARK + r"|\s+(?:&|and)\s+|" + _AS_PART_OF + "|" + _WITH_JOINERS + ")",
     re.IGNORECASE,
