@@ -123,11 +123,15 @@ _KOREAN_ADMINISTRATIVE = re.compile(r"(?<=..)(?:시|군)$")
 _KOREAN_UNIT_ENDING = re.compile(r"(?:시|군|구|읍|면|리|동|구역|로동자구)$")
 
 
-def _bare_hangul(name: str) -> bool:
-    """A town's Hangul name without its unit ("예산" for 예산군): as often a word of Korean prose
-    ("예산", budget; "구성", composition; "고원", plateau) as the town, so only its name with the
-    unit names it."""
-    return re.fullmatch(r"[가-힣]+", name) is not None and _KOREAN_UNIT_ENDING.search(name) is None
+def _bare_hangul(name: str, names: list[str]) -> bool:
+    """A town's Hangul name without its unit ("예산" beside 예산군), where ``names`` give it with
+    the unit: as often a word of Korean prose ("예산", budget) as the town, so only the name with
+    the unit names it (a town GeoNames names only bare, "삼척", keeps that name)."""
+    return (
+        re.fullmatch(r"[가-힣]+", name) is not None
+        and _KOREAN_UNIT_ENDING.search(name) is None
+        and any(other.startswith(name) and _KOREAN_UNIT_ENDING.fullmatch(other[len(name) :]) for other in names)
+    )
 
 
 def _korean_spelling(city: dict) -> dict:
@@ -879,11 +883,8 @@ class Gazetteer:
             eid = f"city:{cc}:{slug(city['name'])}"
             if eid in self.entries:  # two GeoNames places of one name: the first (by id) is kept
                 continue
-            native = [
-                n
-                for n in city["alternatenames"]
-                if _in_script(n, GEONAMES_COUNTRIES[cc]) and not _bare_hangul(n)
-            ]
+            native = [n for n in city["alternatenames"] if _in_script(n, GEONAMES_COUNTRIES[cc])]
+            native = [n for n in native if not _bare_hangul(n, native)]
             latin = [
                 n
                 for n in city["alternatenames"]
