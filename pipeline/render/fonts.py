@@ -304,7 +304,7 @@ def _reserved_codes(own: str, likely: str) -> dict[str, tuple[dict[int, int], li
         font: Any = register(name)
         doc = _Reserving()
         room = (FREE_CODES_ASCII_READABLE if font._asciiReadable else FREE_CODES) - len(chars)
-        chars += [char for char in dict.fromkeys(drawn_in(name, likely)) if char not in chars][: max(room, 0)]
+        chars = [*chars, *[char for char in dict.fromkeys(drawn_in(name, likely)) if char not in chars][: max(room, 0)]]
         font.splitString("".join(chars), doc)  # reportlab's codes, in this order
         state = font.state.pop(doc)
         codes[name] = (state.assignments, state.subsets, (state.nextCode + 0xFF) & ~0xFF)
