@@ -3941,3 +3941,17 @@ def test_a_korean_towns_hangul_name_names_it_with_its_unit_only() -> None:
     gazetteer = load_gazetteer()
     assert gazetteer.lookup("예산") is None and gazetteer.lookup("구성") is None
     assert gazetteer.lookup("예산군").id == "city:KR:yesan"
+
+
+def test_a_body_in_capitals_is_read_by_its_head_in_title_case(nlp) -> None:
+    """A fax's header names bodies in capitals; a heading in capitals alone on its line is no body."""
+    from pipeline.tagger.mentions import _bodies_in_capitals
+
+    gazetteer = load_gazetteer()
+
+    def bodies(text: str) -> list[str]:
+        return [mention.text for _, _, found in _bodies_in_capitals(nlp.make_doc(text), gazetteer) for mention in found]
+
+    assert bodies("FROM     : HYOGO PREFECTURAL GOVERNMENT, KOBE, JAPAN") == ["HYOGO PREFECTURAL GOVERNMENT"]
+    assert bodies("TO : ADMINISTRATION OF AMUR OBLAST, FOREIGN RELATIONS") == ["ADMINISTRATION OF AMUR OBLAST"]
+    assert bodies("■ MEMBER NEWS") == [] and bodies("NIIGATA, TOYAMA AND HYOGO PREFECTURES") == []

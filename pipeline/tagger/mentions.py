@@ -3414,6 +3414,47 @@ def _body_named_after(doc: Doc, start: int, gazetteer: Gazetteer) -> tuple[str |
     return (name if head_kind(name) == "organization" else None), None
 
 
+# The words that join a name's words in capitals ("ADMINISTRATION OF AMUR OBLAST"), and how
+# many words such a name has
+_CAPITALS_JOINERS = frozenset({"OF", "AND", "FOR", "THE", "&"})
+CAPITALS_WORDS_MIN, CAPITALS_WORDS_MAX = 2, 8
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+def _bodies_in_capitals(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """Two words or more in capitals whose head, read in title case, makes a body of them
+    ("TO : HYOGO PREFECTURAL GOVERNMENT", "FROM : ADMINISTRATION OF AMUR OBLAST", a fax's
+    header): that body, as written, as a proposal (its words alone were places: "HYOGO")."""
+    found = []
+    start = 0
+    while start < len(doc):
+        end = start
+        while end < len(doc) and (
+            (doc[end].is_upper and doc[end].is_alpha and not doc[end].is_stop)
+            or (end > start and doc[end].text in _CAPITALS_JOINERS)
+        ):
+            end += 1
+            if doc[end - 1].whitespace_ != " ":  # (a run of words on one line, a space between each)
+                break
+        while end > start and doc[end - 1].text in _CAPITALS_JOINERS:
+            end -= 1
+        line_start = doc.text.rfind("\n", 0, doc[start].idx) + 1
+        line_end = doc.text.find("\n", doc[end - 1].idx) if end > start else -1
+        line = doc.text[line_start : line_end if line_end != -1 else len(doc.text)]
+        # (not a heading in capitals, alone on its line but for its marks: "■ MEMBER NEWS")
+        alone = _NOT_LETTERS.sub("", line) == _NOT_LETTERS.sub("", doc[start:end].text)
+        if CAPITALS_WORDS_MIN <= end - start <= CAPITALS_WORDS_MAX and not alone:
+            words = [token.text for token in doc[start:end]]
+            titled = " ".join(word.lower() if word in _CAPITALS_JOINERS else word.capitalize() for word in words)
+            if head_kind(titled) == "organization":
+                name = doc[start:end].text
+                found.append(
+                    (range(start, end), True, [_mention(name, gazetteer, "organization", "ORG", source="rules")])
+                )
+        start = max(end, start + 1)
+    return found
+
+
 def _named_by_unit_noun(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """A capitalised name (its parts joined by hyphens) right before a lower-case noun of a
     unit of government (UNIT_NOUNS: "Tsenkhermandal soum", "Khutag-Undur soum") or of a
@@ -4253,6 +4294,7 @@ def doc_mentions(
     proposals.extend(_bodies_by_apposition(doc, gazetteer))
     proposals.extend(_seats_of_bodies(doc, gazetteer))
     proposals.extend(_regional_stations(doc, gazetteer))
+    proposals.extend(_bodies_in_capitals(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):
