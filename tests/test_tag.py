@@ -625,8 +625,8 @@ ENTITY_SET_FLOORS = {
     "GH": (0.973, 0.975, 0.915, 0.964),
     "GI": (0.961, 0.956, 0.858, 0.831),
     "GJ": (0.941, 0.897, 0.839, 0.853),
-    "GK": (0.949, 0.928, 0.865, 0.893),
-    "GL": (0.972, 0.970, 0.913, 0.930),
+    "GK": (0.951, 0.928, 0.866, 0.900),
+    "GL": (0.974, 0.970, 0.914, 0.936),
 }
 
 
@@ -3955,3 +3955,4 @@ def test_a_body_in_capitals_is_read_by_its_head_in_title_case(nlp) -> None:
     assert bodies("FROM     : HYOGO PREFECTURAL GOVERNMENT, KOBE, JAPAN") == ["HYOGO PREFECTURAL GOVERNMENT"]
     assert bodies("TO : ADMINISTRATION OF AMUR OBLAST, FOREIGN RELATIONS") == ["ADMINISTRATION OF AMUR OBLAST"]
     assert bodies("■ MEMBER NEWS") == [] and bodies("NIIGATA, TOYAMA AND HYOGO PREFECTURES") == []
+    assert bodies("ADMINISTRATION OF PRIMORSKY KRAI\n") == ["ADMINISTRATION OF PRIMORSKY KRAI"]  # a letterhead

@@ -3441,9 +3441,11 @@ def _bodies_in_capitals(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
         line_start = doc.text.rfind("\n", 0, doc[start].idx) + 1
         line_end = doc.text.find("\n", doc[end - 1].idx) if end > start else -1
         line = doc.text[line_start : line_end if line_end != -1 else len(doc.text)]
-        # (not a heading in capitals, alone on its line but for its marks: "■ MEMBER NEWS")
+        # (not a heading in capitals, alone on its line but for its marks, "■ MEMBER NEWS"; a
+        # letterhead of three words or more is a body, "ADMINISTRATION OF AMUR OBLAST")
         alone = _NOT_LETTERS.sub("", line) == _NOT_LETTERS.sub("", doc[start:end].text)
-        if CAPITALS_WORDS_MIN <= end - start <= CAPITALS_WORDS_MAX and not alone:
+        least = CAPITALS_WORDS_MIN + 1 if alone else CAPITALS_WORDS_MIN
+        if least <= end - start <= CAPITALS_WORDS_MAX:
             words = [token.text for token in doc[start:end]]
             titled = " ".join(word.lower() if word in _CAPITALS_JOINERS else word.capitalize() for word in words)
             if head_kind(titled) == "organization":
