@@ -3438,14 +3438,7 @@ def _bodies_in_capitals(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
                 break
         while end > start and doc[end - 1].text in _CAPITALS_JOINERS:
             end -= 1
-        line_start = doc.text.rfind("\n", 0, doc[start].idx) + 1
-        line_end = doc.text.find("\n", doc[end - 1].idx) if end > start else -1
-        line = doc.text[line_start : line_end if line_end != -1 else len(doc.text)]
-        # (not a heading in capitals, alone on its line but for its marks, "■ MEMBER NEWS"; a
-        # letterhead of three words or more is a body, "ADMINISTRATION OF AMUR OBLAST")
-        alone = _NOT_LETTERS.sub("", line) == _NOT_LETTERS.sub("", doc[start:end].text)
-        least = CAPITALS_WORDS_MIN + 1 if alone else CAPITALS_WORDS_MIN
-        if least <= end - start <= CAPITALS_WORDS_MAX:
+        if CAPITALS_WORDS_MIN <= end - start <= CAPITALS_WORDS_MAX and _body_in_capitals(doc, start, end):
             words = [token.text for token in doc[start:end]]
             titled = " ".join(word.lower() if word in _CAPITALS_JOINERS else word.capitalize() for word in words)
             if head_kind(titled) == "organization":
@@ -3455,6 +3448,17 @@ def _bodies_in_capitals(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
                 )
         start = max(end, start + 1)
     return found
+
+
+def _body_in_capitals(doc: Doc, start: int, end: int) -> bool:
+    """Whether a run of words in capitals may be a body by where it stands: not a heading
+    alone on its line but for its marks ("■ MEMBER NEWS"), unless of three words or more (a
+    letterhead, "ADMINISTRATION OF AMUR OBLAST")."""
+    line_start = doc.text.rfind("\n", 0, doc[start].idx) + 1
+    line_end = doc.text.find("\n", doc[end - 1].idx)
+    line = doc.text[line_start : line_end if line_end != -1 else len(doc.text)]
+    alone = _NOT_LETTERS.sub("", line) == _NOT_LETTERS.sub("", doc[start:end].text)
+    return not alone or end - start > CAPITALS_WORDS_MIN
 
 
 def _named_by_unit_noun(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
