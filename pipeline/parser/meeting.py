@@ -174,7 +174,7 @@ def read_meeting(title: str | None, lines: list[str], start: datetime.date | Non
         if title and meeting_kind(title)
         else next((found for line in lines if meeting_kind(line) and (found := _meeting_in_line(line))), None)
     )
-    kind = meeting_kind(named) if named else None
+    kind = english_kind = meeting_kind(named) if named else None
     number = meeting_number(named) if named else None
     if kind is None and title and (kind := native_meeting_kind(title)):  # (its body's name is no English)
         named, ordinal = title, _NATIVE_ORDINAL.search(title)
@@ -185,7 +185,7 @@ def read_meeting(title: str | None, lines: list[str], start: datetime.date | Non
     return Meeting(
         kind=kind or "other",
         number=number,
-        body=meeting_body(named, kind) if named and kind and meeting_kind(named) else None,
+        body=meeting_body(named, english_kind) if named and english_kind else None,
         year=year,
     )
 

@@ -27,6 +27,7 @@ from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
 from .text import (
     CJK_NUMERALS,
+    CJK_OR_HANGUL,
     NAME_ENDING_ABBREVIATIONS,
     Line,
     ends_in_post,
@@ -159,9 +160,7 @@ def label_key(label: str) -> str:
     return " ".join(_LABEL_PUNCTUATION.sub(" ", label).replace("_", " ").split())
 
 
-_SPREAD_NATIVE_LABEL = re.compile(
-    r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])\s+(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])"
-)
+_SPREAD_NATIVE_LABEL = re.compile(rf"(?<=[{CJK_OR_HANGUL}])\s+(?=[{CJK_OR_HANGUL}])")
 
 
 def field_kind(label: str) -> str | None:
@@ -295,14 +294,15 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
                 fields[-1].values.append(Line(line.number, labelled[1]))
             continue
         known = field_kind(labelled[0]) if labelled else None
-        # (inside the list, a field given already, in another script, is its translation: "장소:" after "Venue")
-        repeated = (
-            in_participation
+        # (inside the list, a field given already, in another script, is its translation: "장소:"
+        # after "Venue"; kept as a field before the list, which goes on after it)
+        if (
+            labelled
+            and in_participation
             and known is not None
-            and not english_words(labelled[0] if labelled else "")
+            and not english_words(labelled[0])
             and any(field.kind == known for field in fields)
-        )
-        if labelled and repeated:  # (kept as a field before the list, which goes on after it)
+        ):
             fields.insert(len(fields) - 1, RawField(labelled[0], line.number, [Line(line.number, labelled[1])]))
             continue
         if labelled and (not in_participation or known or _ends_participation(labelled[0])):

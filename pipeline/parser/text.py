@@ -9,6 +9,9 @@ from typing import NamedTuple
 # The numerals Chinese, Japanese and Korean pages number their sections, fields and items with
 # ("一、", "（三）"), for a character class
 CJK_NUMERALS = "一二三四五六七八九十"
+# Kana, CJK ideographs and Hangul syllables, for a character class: the scripts written without spaces
+# between the words of a name or a label
+CJK_OR_HANGUL = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"
 # Abbreviations that end a name and keep their dot: "Dongchun Ferry Co., Ltd.", "Kyoto Pref."
 NAME_ENDING_ABBREVIATIONS = ("Ltd", "Inc", "Co", "Corp", "Pref")
 

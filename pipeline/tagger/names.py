@@ -14,7 +14,7 @@ from typing import Any
 from ..parser.countries import country_code
 from ..parser.dates import MONTHS
 from ..parser.overview import field_kind
-from ..parser.text import NAME_ENDING_ABBREVIATIONS
+from ..parser.text import CJK_OR_HANGUL, NAME_ENDING_ABBREVIATIONS
 from ..record import EntityKind
 
 # What the head word of a name makes it. The head is the last word, or the word
@@ -2203,7 +2203,7 @@ NATIVE_BODY_ENDINGS = (
     ("japanese body", ("県庁", "事務局", "機構", "銀行", "大學", "協会", "連合", "株式会社", "委員会", "会議所", "課")),
     ("korean body", ("도청", "시청", "사무국", "위원회", "연구원", "대학교", "협회", "공사", "재단", "은행")),
 )
-_CJK_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]+")
+_CJK_OR_HANGUL = re.compile(rf"[{CJK_OR_HANGUL}]+")
 
 
 # The endings of a province's or a city's name that open an address written in CJK characters

@@ -62,7 +62,6 @@ def _unicode_cmap(codes: list[int], glyphs: list[int]) -> bytes:
     return struct.pack(">HHHHL", 0, 1, 3, 1, 12) + subtable
 
 
-@lru_cache(maxsize=16)  # (a few: the same characters come back with each build of the same text and its book)
 def unicode_subset(font: str, codes: tuple[int, ...]) -> bytes:
     """A TrueType font of ``font``'s glyphs for ``codes``, mapped from Unicode: reportlab's
     subset (the PDF's) with its own map, from positions in ``codes``, replaced."""
@@ -118,7 +117,7 @@ def embedded_fonts(characters: set[str], language: Translator = ENGLISH) -> list
     return fonts
 
 
-@lru_cache(maxsize=16)  # (as unicode_subset's)
+@lru_cache(maxsize=16)  # (a few: the same characters come back with each build of the same text and its book)
 def _obfuscated(font: str, codes: tuple[int, ...]) -> tuple[str, bytes]:
     """The key of ``font``'s subset for ``codes`` and its bytes obfuscated with it."""
     subset = unicode_subset(font, codes)

@@ -120,7 +120,8 @@ def write_package(
             pictures = itertools.count(1)  # every picture needs an id of its own within the document
             for piece in pieces:
                 piece = _DOC_PR_ID.sub(lambda _: f'<wp:docPr id="{next(pictures)}"', piece)
-                characters.update(piece)  # (markup too: a few ASCII letters more in the subsets)
+                if fonts is None:  # (markup too: a few ASCII letters more in the subsets)
+                    characters.update(piece)
                 document.write(piece.encode("utf-8"))
             document.write(f"{section_xml(paper)}</w:body></w:document>".encode())
         if fonts is None:
