@@ -93,6 +93,23 @@ def test_a_russian_period_writes_its_month_in_full():
     assert Translator("ru").period(START, END) == abbreviated.replace("сент.", "сентября")
 
 
+@pytest.mark.parametrize(
+    ("language", "code", "english", "name"),
+    [
+        ("ja", "JP-16", "Toyama Prefecture", "富山県"),  # (pycountry's Japanese: 富山, also the city)
+        ("ja", "JP-13", "Tokyo Prefecture", "東京都"),
+        ("ja", "JP-27", "Osaka Prefecture", "大阪府"),
+        ("ja", "JP-01", "Hokkaido Prefecture", "北海道"),
+        ("ja", "KR-47", "Gyeongsangbuk-do", "Gyeongsangbuk-do"),  # (none in pycountry's Japanese)
+        ("zh", "JP-16", "Toyama Prefecture", "富山县"),
+        ("ko", "KR-47", "Gyeongsangbuk-do", "경상북도"),
+        ("ru", "JP-16", "Toyama Prefecture", "Тояма"),
+    ],
+)
+def test_a_member_region_is_named_as_the_language_names_it(language, code, english, name):
+    assert Translator(language).region(code, english) == name
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """The seed built in English, then again with every other language: only their files are made."""

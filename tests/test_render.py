@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from typing import Any
 
 import pytest
 from docx import Document
@@ -532,20 +533,22 @@ def test_the_short_ways_split_strings_as_reportlab_does_after_a_reservation():
         assert registered.state[doc].subsets == registered.state[plain_doc].subsets
 
 
-def test_a_docx_whose_cjk_is_all_reserved_shares_the_languages_subset():
-    """A Korean briefing that draws in WenQuanYi Micro Hei only what Korean reserves embeds
-    the reserved subset (one part, the same bytes in every such briefing), which maps all
-    of it; one that draws more embeds a subset of its own."""
+def test_a_docx_whose_cjk_is_all_shared_embeds_the_languages_subset():
+    """A Korean briefing that draws in WenQuanYi Micro Hei only what Korean reserves, or
+    the members' region names in Korean, Japanese and Chinese, embeds the language's shared
+    subset (one part, the same bytes in every such briefing), which maps all of it; one
+    that draws more embeds a subset of its own."""
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     from pipeline.render.docx import render_docx
+    from pipeline.render.docx.embed import shared_codes
     from pipeline.render.fonts import CJK, reserved_codes
 
     korean = Translator("ko")
     timestamp = document_timestamp()
 
-    def cjk_part(name: str) -> tuple[str, dict[int, int]]:
-        package = zipfile.ZipFile(io.BytesIO(render_docx(build_briefing(RECORDS[name], DRAFT, korean), timestamp)))
+    def cjk_part(record: Any) -> tuple[str, dict[int, int]]:
+        package = zipfile.ZipFile(io.BytesIO(render_docx(build_briefing(record, DRAFT, korean), timestamp)))
         table = package.read("word/fontTable.xml").decode()
         rels = dict(
             re.findall(r'Id="([^"]+)"[^>]*Target="([^"]+)"', package.read("word/_rels/fontTable.xml.rels").decode())
@@ -556,11 +559,14 @@ def test_a_docx_whose_cjk_is_all_reserved_shares_the_languages_subset():
         font = _deobfuscated(package.read("word/" + rels[rel]), key)
         return rels[rel], TTFontFile(io.BytesIO(font), validate=1).charToGlyph
 
-    shared, mapped = cjk_part("near-1996-gyeongju")
-    assert shared == f"fonts/reserved-{CJK}.odttf"
-    assert set(mapped) >= reserved_codes(korean, CJK)
-    own, mapped = cjk_part("near-1998-toyama")  # (its venue: 富山県)
-    assert own.startswith("fonts/font") and not set(mapped) <= reserved_codes(korean, CJK)
+    assert shared_codes(korean, CJK) > reserved_codes(korean, CJK)
+    for name in ("near-1996-gyeongju", "near-1998-toyama"):  # (toyama's venue: 富山県)
+        shared, mapped = cjk_part(RECORDS[name])
+        assert shared == f"fonts/shared-{CJK}.odttf"
+        assert set(mapped) - {0xFFFF} == shared_codes(korean, CJK)  # (and format 4's last segment)
+    toyama = RECORDS["near-1998-toyama"]
+    own, mapped = cjk_part(toyama.model_copy(update={"title": f"{toyama.title} 龘"}))
+    assert own.startswith("fonts/font") and ord("龘") in mapped and ord("龘") not in shared_codes(korean, CJK)
 
 
 def test_an_other_sections_hard_wrapped_paragraph_is_one_paragraph_and_its_list_stays_a_list():

@@ -42,6 +42,17 @@ PERIOD_SKELETON = "yMMMd"
 FULL_MONTH = frozenset({"ru"})
 # The association's members: every briefing may name them and their regions.
 MEMBER_COUNTRIES = ("CN", "JP", "KR", "KP", "RU", "MN")
+# The unit a language writes after a region's name where pycountry's translation leaves it
+# off: its Japanese has '富山' for Toyama Prefecture, which is also the city's name; the
+# prefecture is 富山県 (Tokyo 東京都, Osaka and Kyoto 大阪府 and 京都府, Hokkaido 北海道 as it is).
+# Rows by (language, ISO 3166-2 code), or (language, country) for the rest of a country's.
+REGION_UNITS = {
+    ("ja", "JP"): "県",
+    ("ja", "JP-01"): "",
+    ("ja", "JP-13"): "都",
+    ("ja", "JP-26"): "府",
+    ("ja", "JP-27"): "府",
+}
 _ABBREVIATED_MONTH = re.compile(r"(?<![ML])([ML])\1\1(?![ML])")
 
 
@@ -183,7 +194,10 @@ def _region(language: str, code: str, english: str) -> str:
     if subdivision is None:
         return english
     translated = _regions(language).gettext(subdivision.name)
-    return translated if translated != subdivision.name else english
+    if translated == subdivision.name:
+        return english
+    unit = REGION_UNITS.get((language, code), REGION_UNITS.get((language, subdivision.country_code), ""))
+    return translated + unit
 
 
 @cache

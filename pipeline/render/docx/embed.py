@@ -91,12 +91,30 @@ def obfuscate(font: bytes, key: str) -> bytes:
 FACES = ((REGULAR, "Regular", REGULAR), (REGULAR, "Bold", BOLD), (CJK, "Regular", CJK))
 
 
+# The languages a record names the members' regions in besides English ('경상북도',
+# '富山県', '辽宁省' in an English page).
+NATIVE_NAMES = (Translator("ko"), Translator("ja"), Translator("zh"))
+
+
+@lru_cache(maxsize=16)
+def shared_codes(language: Translator, font: str) -> frozenset[int]:
+    """The characters every DOCX of ``language`` embeds in ``font`` when it draws no others
+    there: those the PDF reserves (``fonts.reserve``: the language's own words, its regions'
+    names while room remains) and, in a CJK language's CJK font, the members' region names
+    in Korean, Japanese and Chinese, the names a record brings in those scripts."""
+    reserved = reserved_codes(language, font)
+    if font != CJK or not reserved:
+        return reserved
+    native = (char for names in NATIVE_NAMES for char in names.region_characters())
+    return reserved | {ord(char) for char in native if font_for(char, REGULAR) == CJK}
+
+
 def embedded_fonts(characters: set[str], language: Translator = ENGLISH) -> list[EmbeddedFont]:
     """The subsets a document with ``characters`` needs: Noto Sans for the characters it
     draws in Noto Sans, WenQuanYi Micro Hei for those it draws in that (when there are any).
-    A document that draws in a font only characters the PDF reserves in it for its
-    ``language`` (``fonts.reserve``) embeds all of those: the same subset in every such
-    briefing of the language, made once per process, and enough to edit its labels."""
+    A document that draws in a font only characters its ``language`` shares there
+    (``shared_codes``) embeds all of those: the same subset in every such briefing of the
+    language, made and compressed once per process, and enough to edit its labels."""
     register_all()
     by_font: dict[str, list[int]] = {}
     for char in characters:
@@ -107,11 +125,11 @@ def embedded_fonts(characters: set[str], language: Translator = ENGLISH) -> list
         codes = tuple(sorted(by_font.get(family, ())))
         if not codes:
             continue
-        reserved = reserved_codes(language, font)
-        shared = reserved.issuperset(codes)
+        shareable = shared_codes(language, font)
+        shared = shareable.issuperset(codes)
         if shared:
-            codes = tuple(sorted(reserved))
-        part = f"word/fonts/reserved-{font}.odttf" if shared else f"word/fonts/font{len(fonts) + 1}.odttf"
+            codes = tuple(sorted(shareable))
+        part = f"word/fonts/shared-{font}.odttf" if shared else f"word/fonts/font{len(fonts) + 1}.odttf"
         key, data = _obfuscated(font, codes)
         fonts.append(EmbeddedFont(FAMILIES[family], face, key, data, part, shared))
     return fonts
