@@ -533,6 +533,22 @@ def test_the_short_ways_split_strings_as_reportlab_does_after_a_reservation():
         assert registered.state[doc].subsets == registered.state[plain_doc].subsets
 
 
+@pytest.mark.parametrize("language", ["ko", "ja", "zh", "ru", "mn"])
+def test_every_name_of_a_members_region_in_the_language_has_a_reserved_code(language):
+    """In the font of the language's script (Cyrillic's Noto Sans, CJK's WenQuanYi Micro
+    Hei). Chinese names of the members' regions have more characters than its first subset
+    has room for after its own words: they go on into a second one."""
+    from pipeline.render.fonts import BOLD, CJK, REGULAR, font_for, reserved_codes
+
+    translator = Translator(language)
+    font = REGULAR if language in ("ru", "mn") else CJK
+    names = translator.region_characters()
+    in_font = {ord(char) for char in names if not char.isascii() and font_for(char, REGULAR) == font}
+    assert in_font and in_font <= reserved_codes(translator, font)
+    assert reserved_codes(translator, BOLD) == reserved_codes(translator, REGULAR)
+    assert language != "zh" or len(reserved_codes(translator, CJK)) > 255
+
+
 def test_a_docx_whose_cjk_is_all_shared_embeds_the_languages_subset():
     """A Korean briefing that draws in WenQuanYi Micro Hei only what Korean reserves, or
     the members' region names in Korean, Japanese and Chinese, embeds the language's shared
