@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import struct
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..fonts import BOLD, CJK, FAMILIES, REGULAR, font_for, ignorable, register_all, reserved_codes, subsetter
 from ..i18n import ENGLISH, Translator
@@ -118,21 +118,31 @@ def embedded_fonts(characters: set[str], language: Translator = ENGLISH) -> list
     register_all()
     by_font: dict[str, list[int]] = {}
     for char in characters:
-        if char.isprintable() and not ignorable(char):
-            by_font.setdefault(font_for(char, REGULAR), []).append(ord(char))
+        if family := _embedded_from(char):
+            by_font.setdefault(family, []).append(ord(char))
     fonts: list[EmbeddedFont] = []
     for family, face, font in FACES:
         codes = tuple(sorted(by_font.get(family, ())))
         if not codes:
             continue
-        shareable = shared_codes(language, font)
-        shared = shareable.issuperset(codes)
+        shared = shared_codes(language, font).issuperset(codes)
         if shared:
-            codes = tuple(sorted(shareable))
+            codes = _sorted_shared_codes(language, font)
         part = f"word/fonts/shared-{font}.odttf" if shared else f"word/fonts/font{len(fonts) + 1}.odttf"
         key, data = _obfuscated(font, codes)
         fonts.append(EmbeddedFont(FAMILIES[family], face, key, data, part, shared))
     return fonts
+
+
+@cache
+def _embedded_from(char: str) -> str:
+    """The family whose glyph of ``char`` a document embeds ('' for one that draws nothing)."""
+    return font_for(char, REGULAR) if char.isprintable() and not ignorable(char) else ""
+
+
+@lru_cache(maxsize=16)
+def _sorted_shared_codes(language: Translator, font: str) -> tuple[int, ...]:
+    return tuple(sorted(shared_codes(language, font)))
 
 
 @lru_cache(maxsize=16)  # (a few: the same characters come back with each build of the same text and its book)
