@@ -57,11 +57,14 @@ lint-fix: $(STAMP)
 # (pipeline/locale/briefings.pot), carry them into each language's catalog
 # (pipeline/locale/<lang>/LC_MESSAGES/briefings.po: translate what is new there), compile
 # the .mo files the build reads. Commit all three; tests/test_languages.py checks them.
+# The regions' names pycountry has none for in a language (regions.po: Russia's in Russian,
+# Mongolia's in Mongolian) are the project's own rows, compiled beside them.
 translations: $(STAMP)
 	$(VENV)/bin/pybabel extract --no-location --omit-header --sort-output -o pipeline/locale/briefings.pot pipeline/render pipeline/builder
 	$(VENV)/bin/pybabel update --no-wrap --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date \
 		-D briefings -i pipeline/locale/briefings.pot -d pipeline/locale
 	$(VENV)/bin/pybabel compile --statistics -D briefings -d pipeline/locale
+	$(VENV)/bin/pybabel compile --statistics -D regions -d pipeline/locale
 
 # Regenerate tests/golden/*.json from tests/samples/*.txt; review with `git diff tests/golden`.
 golden: $(STAMP)

@@ -8,6 +8,7 @@ import gettext
 import io
 import re
 import shutil
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from conftest import SAMPLES, run, summary_counts
 
-from pipeline.render.i18n import DOMAIN, LANGUAGE_TAGS, LOCALE_DIR, Translator
+from pipeline.render.i18n import DOMAIN, LANGUAGE_TAGS, LOCALE_DIR, MEMBER_COUNTRIES, REGIONS_DOMAIN, Translator
 from pipeline.settings import DEFAULTS, LANGUAGES
 
 OTHERS = [language for language in LANGUAGES if language != "en"]
@@ -68,6 +69,30 @@ def test_every_catalog_is_complete_and_compiled(language):
         assert _messages(committed) == _messages(compiled), "run `make translations`"
 
 
+@pytest.mark.parametrize(
+    "po", sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{REGIONS_DOMAIN}.po")), ids=lambda po: po.parts[-3]
+)
+def test_the_projects_region_names_are_members_regions_in_the_languages_script_and_compiled(po):
+    import pycountry
+
+    language = po.parts[-3]
+    with po.open("rb") as stream:
+        catalog = read_po(stream, locale=language)
+    messages = [message for message in catalog if message.id]
+    assert messages
+    for message in messages:
+        subdivision = pycountry.subdivisions.get(code=message.id)
+        assert subdivision is not None and subdivision.parent_code is None, message.id
+        assert subdivision.country_code in MEMBER_COUNTRIES, message.id
+        assert not message.fuzzy and message.string.strip() == message.string, message.id
+        assert all("CYRILLIC" in unicodedata.name(char) for char in message.string if char.isalpha()), message.id
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    with po.with_suffix(".mo").open("rb") as committed:
+        assert _messages(committed) == _messages(compiled), "run `make translations`"
+
+
 def _messages(mo) -> dict:
     return {key: text for key, text in gettext.GNUTranslations(mo)._catalog.items() if key != ""}
 
@@ -104,6 +129,10 @@ def test_a_russian_period_writes_its_month_in_full():
         ("zh", "JP-16", "Toyama Prefecture", "富山县"),
         ("ko", "KR-47", "Gyeongsangbuk-do", "경상북도"),
         ("ru", "JP-16", "Toyama Prefecture", "Тояма"),
+        ("ru", "RU-KHA", "Khabarovsk Territory", "Хабаровский край"),  # (the project's own: regions.po)
+        ("ru", "RU-AD", "Republic of Adygea", "Republic of Adygea"),  # (no Russian name in either)
+        ("mn", "MN-035", "Orkhon Province", "Орхон аймаг"),
+        ("mn", "RU-KHA", "Khabarovsk Territory", "Khabarovsk Territory"),
     ],
 )
 def test_a_member_region_is_named_as_the_language_names_it(language, code, english, name):

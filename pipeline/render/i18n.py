@@ -22,6 +22,8 @@ from pathlib import Path
 from ..settings import Language, Settings
 
 DOMAIN = "briefings"
+# The project's own names of regions pycountry does not translate (pipeline/locale/<lang>/LC_MESSAGES/regions.po)
+REGIONS_DOMAIN = "regions"
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 # The language as BCP 47 tags it: the PDF's /Lang and the DOCX's w:lang.
 LANGUAGE_TAGS: dict[str, str] = {
@@ -73,6 +75,13 @@ def _catalog(language: str) -> gettext.NullTranslations:
     if language == "en":
         return gettext.NullTranslations()
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
+
+
+@cache
+def _region_names(language: str) -> gettext.NullTranslations:
+    """The project's own names of regions, by ISO 3166-2 code, where pycountry has none in
+    the language (Russia's in Russian, Mongolia's in Mongolian)."""
+    return gettext.translation(REGIONS_DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
 
 
 @cache
@@ -163,7 +172,8 @@ class Translator:
         return _territories(self.language) | settings.country_names.get(self.language, {})
 
     def region(self, code: str | None, english: str) -> str:
-        """An ISO 3166-2 region in this language where pycountry has it translated, else ``english``."""
+        """An ISO 3166-2 region in this language: by the project's own catalog of region
+        names where it has one (``regions.po``), else by pycountry's translation, else ``english``."""
         return english if self.english or not code else _region(self.language, code, english)
 
     def own_characters(self) -> str:
@@ -190,6 +200,9 @@ def _number(locale: str, value: int) -> str:
 def _region(language: str, code: str, english: str) -> str:
     import pycountry
 
+    own = _region_names(language).gettext(code)
+    if own != code:
+        return own
     subdivision = pycountry.subdivisions.get(code=code)
     if subdivision is None:
         return english
