@@ -2260,6 +2260,35 @@ def test_a_bracketed_country_glued_to_its_authority_and_a_marked_observer() -> N
     ]
 
 
+def test_an_observers_mark_in_corner_brackets_and_a_reference_marks_observer_line() -> None:
+    """ "《※ Participated as observer》" after a name in a table's cell marks that name; a
+    line after a reference mark that says a region took part as an observer names it
+    without the mark."""
+    table = ("| Country | No. | Member regional governments |", "|---|---|---|")
+    assert _groups(
+        *table,
+        "| Russian Federation | 1 | Primorsky Krai |",
+        "| DPR Korea | 1 | Hamgyongbuk-do 《※ Participated as observer》 |",
+    ) == [("Russian Federation", "member", ["Primorsky Krai"]), ("DPR Korea", "observer", ["Hamgyongbuk-do"])]
+    assert _groups("- Russia (2) : Primorsky Krai, Sakhalin Oblast", "※ Dornod Province took part as observer.")[-1][
+        2
+    ] == ["Dornod Province"]
+
+
+def test_country_names_spread_to_line_up_and_observers_in_the_pages_language() -> None:
+    """A Korean report spreads short country names with spaces ("한 국", "몽 골") and heads its
+    observers "※ 옵서버 :"."""
+    assert _groups(
+        "- 한 국(2) : 경상북도, 강원도(Gangwon-do)",
+        "- 몽 골(1) : 투브도(Tov Province)",
+        "※ 옵서버 : 도르노드도(Dornod Province, 몽골)",
+    ) == [
+        ("Republic of Korea", "member", ["경상북도", "강원도(Gangwon-do)"]),
+        ("Mongolia", "member", ["투브도(Tov Province)"]),
+        (None, "observer", ["도르노드도(Dornod Province, 몽골)"]),
+    ]
+
+
 def test_an_abbreviated_prefecture_keeps_its_dot() -> None:
     assert _groups("Japan: Kyoto Pref., Fukui Pref.") == [("Japan", "member", ["Kyoto Pref.", "Fukui Pref."])]
 

@@ -3325,6 +3325,20 @@ def test_a_structures_name_in_its_own_script_is_that_name_and_lends_it_the_gazet
     assert ids["Bayannur City"] == ids["巴彦淖尔市"] == ids["Bayannur"] == "city:CN:bayan-nur"
 
 
+def test_a_participant_in_its_own_script_then_in_english_in_brackets_is_one_thing(nlp) -> None:
+    """As Korean reports list them: "하바롭스크주(Khabarovsk Krai)", the Hangul a spelling the
+    gazetteer does not know, the English one it does; a body the same way."""
+    text = (
+        "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"
+        "Participants:\n  Russia: 하바롭스크주(Khabarovsk Krai), 이르쿠츠크주(Irkutsk Oblast)\n"
+        "  Observers: 세계보건기구 서태평양지역사무소(WHO Regional Office for the Western Pacific)\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["하바롭스크주"] == ids["Khabarovsk Krai"] == "RU-KHA"
+    assert ids["이르쿠츠크주"] == ids["Irkutsk Oblast"] == "RU-IRK"
+    assert ids["세계보건기구 서태평양지역사무소"] == ids["WHO Regional Office for the Western Pacific"]
+
+
 def test_bodies_among_the_participants_named_like_a_meeting_or_by_an_acronym_or_sent_by_a_region(nlp) -> None:
     text = (
         "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\n"

@@ -799,10 +799,14 @@ SUMMARY = re.compile(
 
 # A marker that makes the groups after it observers, the same alone on a line,
 # and a marker that makes the authority or group before it one.
+# "Observer" in the members' languages, as a page in one heads its observers ("※ 옵서버 : ...")
+NATIVE_OBSERVER_WORDS = ("옵서버", "참관", "オブザーバー", "观察员", "觀察員", "наблюдатели", "наблюдатель", "ажиглагч")
 OBSERVER_MARK = re.compile(
     # ("[Observer]" opens observers at the start of a line; after a name it marks that one name)
     r"(《[^》]*observer[^》]*》|^\s*\[[^\]]*observers?[^\]]*\]"
     r"|(?:※\s*)?(?:participated\s+as\s+|(?:other|further|additional)\s+)?observers?\s*(?:\(\d+\))?\s*[:：]"
+    # (and its translation in brackets: "※ 옵서버 (Observer) : Ulsan Metropolitan City")
+    rf"|^\s*(?:※\s*)?(?:{'|'.join(NATIVE_OBSERVER_WORDS)})\s*(?:[(（](?:\d+|[^()（）\d]{{1,20}})[)）])?\s*[:：]"
     # ("Observers Tov Aimag and Dornod Aimag (Mongolia), ...": the heading, a space and its names)
     r"|^\s*(?-i:Observers?)(?:\s*\(\d+\))?\s+(?=[A-Z]))",
     re.IGNORECASE,
@@ -811,7 +815,8 @@ OBSERVER_MARK = re.compile(
 # ("Observers (3)", "Observers (international organizations)", "Observers (no country)": a count or
 # words in lower case in its brackets, never a country's name)
 OBSERVER_LINE = re.compile(
-    r"[《【\[<〈＜]?\s*(?:※\s*)?(?:(?i:participated\s+as\s+|(?:other|further|additional)\s+)?[Oo]bservers?|OBSERVERS?)"
+    r"[《【\[<〈＜]?\s*(?:※\s*)?(?:(?i:participated\s+as\s+|(?:other|further|additional)\s+)?[Oo]bservers?|OBSERVERS?"
+    rf"|(?i:{'|'.join(NATIVE_OBSERVER_WORDS)}))"
     # ("Observers and guests": the bodies invited beside them are no members either)
     r"(?i:\s+and\s+(?:invited\s+)?guests)?"
     r"(?:\s*\((?:\d+|[a-z][a-z ,]*)\))?\s*[:：]?\s*[》】\]>〉＞]?"
@@ -829,6 +834,8 @@ OBSERVER_SUFFIX = re.compile(
     r"|\s+[–—-]\s+(?:as\s+(?:an?\s+)?)?observers?\b"
     # (after a reference mark, as Japanese pages note it: "Dornogovi Province ※observer")
     r"|\s*[※＊*]\s*observers?\b"
+    # ("Hamgyongbuk-do 《※ Participated as observer》" in a table's cell)
+    r"|\s*《[^》]{0,40}?observers?[^》]{0,20}》"
     # "Altai Krai attended as an observer."
     r"|\s+(?:(?:attended|participated|took\s+part|joined)\s+)?as\s+(?:an?\s+)?observers?\b\.?)",
     re.IGNORECASE,
@@ -2207,8 +2214,12 @@ def _one_name(text: str) -> bool:
 def strip_observer_suffix(text: str) -> tuple[str, bool]:
     match = OBSERVER_SUFFIX.search(text)
     if match and match.end() == len(text.rstrip()):
-        return text[: match.start()], True
+        # ("※ Dornod Province took part as observer.": the mark leads the remark, not the name)
+        return _REFERENCE_MARK_LEAD.sub("", text[: match.start()]), True
     return text, False
+
+
+_REFERENCE_MARK_LEAD = re.compile(r"^\s*[※＊]\s*")
 
 
 # "Japan", "Japan:", "Japan (8): A, B", "Japan – A, B", "【P.R. China】", "[Mongolia]": a country heading;

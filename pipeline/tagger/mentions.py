@@ -957,6 +957,7 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
             companies = bodies_group and COMPANIES_HEADING.search(group.country_text or "") is not None
             for listed in group.authorities:
                 named: Mention | None = None
+                named_at = 0
                 # "Future Forest (NGO)": the aside says the participant is a body, and names nothing
                 aside = split_aside(listed)
                 said_body = aside is not None and aside[1].upper().rstrip("S") in BODY_KIND_ASIDES
@@ -1007,7 +1008,14 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                     else:  # "Baganuur District of Ulaanbaatar": two places
                         parts = _split_of_phrase(name, gazetteer) if head_kind(name) == "administrative" else [name]
                         found = [_mention(part, gazetteer, "place", "GPE", group.country) for part in parts]
-                    named = found[0]
+                    if named is not None and len(found) == 1 and _native_form(named.text, name):
+                        # "도야마현(Toyama Prefecture)": the name in its own script, then in English
+                        # in brackets; the native one is the English one's other spelling
+                        english = found[0]
+                        mentions[named_at] = replace(
+                            named, kind=english.kind, label=english.label, entry=english.entry, same_as=english.text
+                        )
+                    named, named_at = found[0], len(mentions)
                     mentions += found
         for line in overview.participation.delegates:
             mentions += _delegate_mentions(line, gazetteer)
