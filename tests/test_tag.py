@@ -697,6 +697,15 @@ NAME_KIND_CASES = [
         {"Japan International Cooperation Agency": "organization", "Hyogo Prefecture": "place", "兵庫縣": "place"},
         ["Agency(JICA"],
     ),
+    (  # a bracket closed before a Korean particle ends the name in it
+        "- 도야마현 : 도야마현 위생연구소(Toyama Institute of Health)의 검사 체계와 질병관리본부(Korea Centers for "
+        "Disease Control and Prevention)는 협력한다.",
+        {
+            "Toyama Institute of Health": "organization",
+            "Korea Centers for Disease Control and Prevention": "organization",
+        },
+        ["Toyama Institute of Health)의", "Korea Centers for Disease Control and Prevention)는"],
+    ),
     (  # peoples the model took for places: before "families", "empire", or in a list before one
         "Its inhabitants are Khalkh, Zakhchin, Torguud, Uriankhai and Kazakh families; Hovd was a garrison town "
         "of the Manchu empire. Delegates from Khovd and Uvs came.",

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import ModelError
+from ..parser.text import CJK_OR_HANGUL
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -124,8 +125,10 @@ GLUED_BRACKET = r"(?<=[^\W\d_])\((?=\w)"
 # "〔Japan〕The Ministry of Health" one "Japan〕The")
 CJK_PUNCTUATION = r"[、，；：（）「」『』【】《》〈〉〔〕［］〖〗〘〙／。！？]"
 # ... and a bracket closed right before one is a token of its own ("Sakha Republic (Yakutia)：the
-# thawing" gave "Yakutia)", the mark's infix having parted the word before English's suffixes could)
-CLOSED_BEFORE_CJK_PUNCTUATION = rf"(?<=\S)[)\]](?={CJK_PUNCTUATION})"
+# thawing" gave "Yakutia)", the mark's infix having parted the word before English's suffixes could),
+# as it is before a Korean particle or the Japanese or Chinese glued to it ("위생연구소(Toyama
+# Institute of Health)의" gave "Health)의", a name's last word)
+CLOSED_BEFORE_CJK_PUNCTUATION = rf"(?<=\S)[)\]](?={CJK_PUNCTUATION}|[{CJK_OR_HANGUL}])"
 
 
 # Bullets English's prefixes do not part from a word: the katakana middle dot and the Hangul
