@@ -1244,6 +1244,11 @@ NAME_KIND_CASES += [
 ]
 
 
+def test_a_bracket_closed_before_a_korean_particle_is_a_token_of_its_own(nlp) -> None:
+    words = [token.text for token in nlp.tokenizer("위생연구소(Toyama Institute of Health)의 검사, (Yakutia)：the")]
+    assert words[5:8] == ["Health", ")", "의"] and "Yakutia" in words
+
+
 @pytest.mark.parametrize(("prose", "expected", "absent"), NAME_KIND_CASES)
 def test_names_and_their_kinds(prose, expected, absent, nlp) -> None:
     kinds = dict(_kinds_of(SHELL.format(prose), nlp))
