@@ -627,7 +627,7 @@ ENTITY_SET_FLOORS = {
     "GJ": (0.948, 0.911, 0.853, 0.886),
     "GK": (0.951, 0.928, 0.866, 0.900),
     "GL": (0.974, 0.970, 0.914, 0.936),
-    "GM": (0.971, 0.969, 0.874, 0.924),
+    "GM": (0.974, 0.969, 0.875, 0.934),
     "GN": (0.928, 0.727, 0.766, 0.692),
     "GO": (0.950, 0.960, 0.838, 0.891),
 }
@@ -3340,6 +3340,16 @@ def test_a_structures_name_in_its_own_script_is_that_name_and_lends_it_the_gazet
     assert ids["Kangwon-do"] == ids["江原道"] == "KR-42"
     assert ids["Dornogovi Province"] == ids["Дорноговь аймак"] == "MN-063"
     assert ids["Bayannur City"] == ids["巴彦淖尔市"] == ids["Bayannur"] == "city:CN:bayan-nur"
+
+
+def test_a_participant_that_is_an_acronym_alone_is_a_body(nlp) -> None:
+    text = (
+        "The 5th NEAR Tourism Forum\n· Overview\nPeriod: 2018\n"
+        "Participants: 23 member regional governments from 5 countries, and UNWTO, PATA and travel companies\n"
+        "· Contents\n▷ The Pacific Asia Travel Association (PATA) presented a survey.\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["PATA"] == kinds["Pacific Asia Travel Association"] == "organization"
 
 
 def test_a_participant_in_its_own_script_then_in_english_in_brackets_is_one_thing(nlp) -> None:

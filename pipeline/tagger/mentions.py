@@ -1106,9 +1106,10 @@ MIN_INITIALS = 3  # (two letters are too often a place's: "Sea of Japan (SJ)")
 
 
 def _named_with_acronym(name: str, gazetteer: Gazetteer) -> bool:
-    """ "UNESCO Office Beijing", "ICOMOS Japan": a participant led by a body's acronym is that
-    body's office or branch (not a country, "DPR Korea", nor a place the gazetteer knows); one
-    that ends with one of three letters or more is a company's name ("Inter RAO")."""
+    """ "UNESCO Office Beijing", "ICOMOS Japan", "PATA": a participant led by a body's acronym
+    (or one alone) is that body's office or branch, or the body (not a country, "DPR Korea", nor
+    a place the gazetteer knows); one that ends with one of three letters or more is a company's
+    name ("Inter RAO")."""
     first, *rest = name.split()
     if is_acronym(first):
         known = gazetteer.lookup(first)
@@ -1124,7 +1125,9 @@ def _named_with_acronym(name: str, gazetteer: Gazetteer) -> bool:
             and country_code(last) is None
             and not any(gazetteer.lookup(words) is not None for words in (name, name.rpartition(" ")[0]))
         )
-    return named and bool(rest) and country_code(name) is None and head_kind(name) != "administrative"
+    # (alone, an acronym of three letters or more no list of places knows: "UNWTO, PATA")
+    alone = not rest and len(first) >= 3
+    return named and (bool(rest) or alone) and country_code(name) is None and head_kind(name) != "administrative"
 
 
 def _delegates_section(section: Section) -> bool:
