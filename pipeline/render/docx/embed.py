@@ -99,9 +99,9 @@ NATIVE_NAMES = (Translator("ko"), Translator("ja"), Translator("zh"))
 @lru_cache(maxsize=16)
 def shared_codes(language: Translator, font: str) -> frozenset[int]:
     """The characters every DOCX of ``language`` embeds in ``font`` when it draws no others
-    there: those the PDF reserves (``fonts.reserve``: the language's own words, its regions'
-    names while room remains) and, in a CJK language's CJK font, the members' region names
-    in Korean, Japanese and Chinese, the names a record brings in those scripts."""
+    there: those the PDF reserves (``fonts.reserve``: the language's own words and its
+    regions' names) and, in a CJK language's CJK font, the members' region names in Korean,
+    Japanese and Chinese, the names a record brings in those scripts."""
     reserved = reserved_codes(language, font)
     if font != CJK or not reserved:
         return reserved
