@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import pycountry
 
-from .text import CJK_OR_HANGUL, alias_key, english_words
+from .text import SPREAD_BETWEEN_CJK, alias_key, english_words
 
 # The one table of the names records and briefings print: the association's own names for
 # its members (briefings go to these governments; never "South Korea" or "North Korea"),
@@ -92,8 +92,6 @@ ALIASES = {
     "российская федерация": "RU",
 }
 _COMPACT = re.compile(r"[.,'’()\[\]]")
-# A name spread with spaces to line up with longer ones in a list ("한 국", "몽 골", "日 本")
-_SPREAD = re.compile(rf"(?<=[{CJK_OR_HANGUL}])\s+(?=[{CJK_OR_HANGUL}])")
 # The languages of the region whose names of countries a text may head its lists with ("日本（8）：
 # Aomori Prefecture, ...", "Россия", "몽골"): CLDR's names through Babel, for every country
 NATIVE_NAME_LOCALES = ("ja", "ko", "zh_Hans", "zh_Hant", "ru", "mn")
@@ -123,7 +121,7 @@ def _code_of(text: str) -> str | None:
     if not key or len(key) > 60:
         return None
     if not key.isascii():
-        key = _SPREAD.sub("", key)
+        key = SPREAD_BETWEEN_CJK.sub("", key)
     compact = _compact(key)
     if compact in ALIASES:
         return ALIASES[compact]

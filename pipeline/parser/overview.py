@@ -27,8 +27,8 @@ from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
 from .text import (
     CJK_NUMERALS,
-    CJK_OR_HANGUL,
     NAME_ENDING_ABBREVIATIONS,
+    SPREAD_BETWEEN_CJK,
     Line,
     ends_in_post,
     english_words,
@@ -160,12 +160,9 @@ def label_key(label: str) -> str:
     return " ".join(_LABEL_PUNCTUATION.sub(" ", label).replace("_", " ").split())
 
 
-_SPREAD_NATIVE_LABEL = re.compile(rf"(?<=[{CJK_OR_HANGUL}])\s+(?=[{CJK_OR_HANGUL}])")
-
-
 def field_kind(label: str) -> str | None:
     """The field a label names; a bilingual label ("日時 Date") by its English words."""
-    key = _SPREAD_NATIVE_LABEL.sub("", label_key(_LABEL_BULLET.sub("", label.strip())))
+    key = SPREAD_BETWEEN_CJK.sub("", label_key(_LABEL_BULLET.sub("", label.strip())))
     english = english_words(key)
     for candidate in dict.fromkeys((key, english)):
         for kind, synonyms in FIELD_SYNONYMS:

@@ -12,6 +12,9 @@ CJK_NUMERALS = "一二三四五六七八九十"
 # Kana, CJK ideographs and Hangul syllables, for a character class: the scripts written without spaces
 # between the words of a name or a label
 CJK_OR_HANGUL = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"
+# The spaces between two such characters, as a label or a short name is spread to line up with
+# longer ones ("ㅇ 기 간", "한 국", "몽 골")
+SPREAD_BETWEEN_CJK = re.compile(rf"(?<=[{CJK_OR_HANGUL}])\s+(?=[{CJK_OR_HANGUL}])")
 # Abbreviations that end a name and keep their dot: "Dongchun Ferry Co., Ltd.", "Kyoto Pref."
 NAME_ENDING_ABBREVIATIONS = ("Ltd", "Inc", "Co", "Corp", "Pref")
 
