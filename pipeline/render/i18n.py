@@ -44,17 +44,6 @@ PERIOD_SKELETON = "yMMMd"
 FULL_MONTH = frozenset({"ru"})
 # The association's members: every briefing may name them and their regions.
 MEMBER_COUNTRIES = ("CN", "JP", "KR", "KP", "RU", "MN")
-# The unit a language writes after a region's name where pycountry's translation leaves it
-# off: its Japanese has '富山' for Toyama Prefecture, which is also the city's name; the
-# prefecture is 富山県 (Tokyo 東京都, Osaka and Kyoto 大阪府 and 京都府, Hokkaido 北海道 as it is).
-# Rows by (language, ISO 3166-2 code), or (language, country) for the rest of a country's.
-REGION_UNITS = {
-    ("ja", "JP"): "県",
-    ("ja", "JP-01"): "",
-    ("ja", "JP-13"): "都",
-    ("ja", "JP-26"): "府",
-    ("ja", "JP-27"): "府",
-}
 _ABBREVIATED_MONTH = re.compile(r"(?<![ML])([ML])\1\1(?![ML])")
 
 
@@ -80,7 +69,8 @@ def _catalog(language: str) -> gettext.NullTranslations:
 @cache
 def _region_names(language: str) -> gettext.NullTranslations:
     """The project's own names of regions, by ISO 3166-2 code, where pycountry has none in
-    the language (Russia's in Russian, Mongolia's in Mongolian)."""
+    the language (Russia's in Russian, Mongolia's in Mongolian) or leaves off their unit
+    (Japan's prefectures in Japanese: 富山県, not 富山, the city's name too)."""
     return gettext.translation(REGIONS_DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
 
 
@@ -207,10 +197,7 @@ def _region(language: str, code: str, english: str) -> str:
     if subdivision is None:
         return english
     translated = _regions(language).gettext(subdivision.name)
-    if translated == subdivision.name:
-        return english
-    unit = REGION_UNITS.get((language, code), REGION_UNITS.get((language, subdivision.country_code), ""))
-    return translated + unit
+    return translated if translated != subdivision.name else english
 
 
 @cache
