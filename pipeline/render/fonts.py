@@ -30,9 +30,10 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from .font_objects import add_objects
 from .subset import FastSubsets
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ def register(name: str) -> TTFont:
     face.makeSubset = _SUBSETTERS[name].make_subset  # type: ignore[method-assign]  # reportlab's bytes, faster
     ascii_first = ascii_readable and all(code in face.charToGlyph for code in range(0x20, 0x7F))
     font.splitString = _fast_split(font, ascii_first)  # type: ignore[method-assign]  # reportlab's chunks, faster
-    font.addObjects = _widths_kept(font)  # type: ignore[method-assign, assignment]  # reportlab's objects, faster
+    font.addObjects = add_objects(font)  # type: ignore[method-assign, assignment]  # reportlab's objects, faster
     pdfmetrics.registerFont(font)
     return font
 
@@ -208,38 +209,6 @@ def _fast_split(font: TTFont, ascii_first: bool) -> Callable[..., list[tuple[int
         return split(text, doc, encoding)
 
     return split_string
-
-
-def _widths_kept(font: TTFont) -> Callable[[Any], None]:
-    """reportlab's ``addObjects`` (a PDF font object for each subset of the font a document
-    used), with each subset's widths formatted once per process, as its glyphs are: the
-    subsets ``reserve`` makes, of 255 characters each, come back in every briefing."""
-    add_objects = font.addObjects
-
-    def add_objects_keeping_widths(doc: Any) -> None:
-        state = font.state.get(doc)
-        names = [font.getSubsetInternalName(index, doc)[1:] for index in range(len(state.subsets) if state else 0)]
-        add_objects(doc)
-        objects = doc.idToObject["BasicFonts"].dict
-        for name in names:
-            objects[name].Widths = _formatted_widths(tuple(objects[name].Widths.sequence))
-
-    return add_objects_keeping_widths
-
-
-class _Formatted(pdfdoc.PDFObject):
-    """A PDF object whose bytes do not depend on the document, made once."""
-
-    def __init__(self, formatted: bytes) -> None:
-        self.formatted = formatted
-
-    def format(self, document: Any) -> bytes:
-        return self.formatted
-
-
-@lru_cache(maxsize=64)
-def _formatted_widths(widths: tuple[int, ...]) -> _Formatted:
-    return _Formatted(pdfdoc.PDFArray(widths).format(None))
 
 
 def reserve(doc: Any, language: Translator) -> None:
