@@ -476,6 +476,23 @@ def test_the_short_ways_split_strings_as_reportlab_does(font):
         assert fast == [TTFont.splitString(registered, text, plain_doc) for text in strings]
 
 
+@pytest.mark.parametrize("language", ["en", "ko", "zh", "ru"])
+def test_the_font_objects_formatted_once_are_reportlabs_bytes(language, monkeypatch):
+    """A briefing whose font subsets' objects come formatted once per process (twice: the
+    second time from what the first kept) is byte for byte the one reportlab's own
+    ``addObjects`` writes."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from pipeline.render.fonts import FAMILIES, register
+
+    briefing = build_briefing(RECORDS["near-1996-gyeongju"], DRAFT, Translator(language))
+    kept = [render_pdf(briefing), render_pdf(briefing)]
+    for name in FAMILIES:
+        font = register(name)
+        monkeypatch.setattr(font, "addObjects", TTFont.addObjects.__get__(font))
+    assert kept[0] == kept[1] == render_pdf(briefing)
+
+
 def _font_programs(pdf: bytes, family: str) -> list[bytes]:
     """The raw bytes of each embedded subset of ``family`` in a PDF, in page order."""
     reader = PdfReader(io.BytesIO(pdf))
