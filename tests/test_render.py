@@ -20,6 +20,8 @@ from pipeline.render.fonts import covers
 from pipeline.render.i18n import Translator, briefing_suffixes
 from pipeline.render.outputs import render_briefings, render_outputs
 from pipeline.render.pdf import render_pdf
+from pipeline.render.pdf.markup import markup
+from pipeline.render.pdf.styles import STYLES
 from pipeline.settings import LANGUAGES, Settings
 from tests.conftest import GOLDEN
 from tests.test_samples import strings_in
@@ -216,6 +218,27 @@ def test_a_records_languages_share_their_paragraphs_layout_and_keep_a_lone_rende
     for language in LANGUAGES:
         alone = render_pdf(build_briefing(record, DRAFT, Translator(language)))
         assert together[briefing_suffixes(language)[1]] == alone, language
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_short_paragraphs_keep_their_layout_from_record_to_record_and_the_pdfs_their_bytes(language, monkeypatch):
+    """Headings and notes a language repeats in every briefing are laid out once for the
+    process (the first LASTING_PARAGRAPHS, then afresh): each PDF is byte for byte the one
+    rendered with nothing kept from an earlier record."""
+    from pipeline.render.pdf import shared
+
+    translator = Translator(language)
+    briefings = [build_briefing(RECORDS[name], DRAFT, translator) for name in sorted(RECORDS)]
+    monkeypatch.setattr(shared, "LASTING_CHARS", -1)
+    alone = [render_pdf(briefing) for briefing in briefings]
+    monkeypatch.setattr(shared, "LASTING_CHARS", 400)
+    monkeypatch.setattr(shared, "_LASTING", shared.Layouts())
+    assert [render_pdf(briefing) for briefing in briefings * 2] == alone * 2
+    heading = (markup(translator._("Key facts"), STYLES["h1"].fontName), STYLES["h1"], None)
+    assert heading in shared._LASTING.parsed
+    monkeypatch.setattr(shared, "LASTING_PARAGRAPHS", 25)
+    assert [render_pdf(briefing) for briefing in briefings * 2] == alone * 2
+    assert len(shared._LASTING.parsed) <= 25
 
 
 def test_source_date_epoch_sets_the_document_dates(monkeypatch):

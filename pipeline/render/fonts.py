@@ -349,26 +349,8 @@ def _remembered_runs(text: str, primary: str) -> tuple[tuple[str, str], ...]:
 
 
 def _runs(text: str, primary: str) -> tuple[tuple[str, str], ...]:
-    table, unique = _drawn_table(primary), set(text)
-    for char in unique - table.keys():
-        table[char] = _drawn(char, primary)
-    if all(table[char] == (primary, char) for char in unique):
-        return ((primary, text),)  # every character in the primary font, as it is
-    current = primary
-
-    def font_of(drawn: tuple[str, str]) -> str:
-        nonlocal current
-        font, shown = drawn
-        if shown.isspace() and ord(shown) in _covered(current):
-            return current
-        if not shown.isspace():
-            current = font
-        return font
-
-    grouped = (
-        (font, "".join(map(itemgetter(1), pieces)))
-        for font, pieces in groupby(map(table.__getitem__, text), key=font_of)
-    )
+    tags = text.translate(_tags(primary))
+    grouped = _runs_by_character(text, primary) if _BY_CHARACTER in tags else _runs_by_tag(text, tags, primary)
     joined: list[tuple[str, str]] = []
     for font, run in grouped:
         if not run:
@@ -383,6 +365,72 @@ def _runs(text: str, primary: str) -> tuple[tuple[str, str], ...]:
     if len(joined) > 1 and _neutral_in(joined[-1][1], joined[-2][0]):  # "경상남도,"
         joined[-2:] = [(joined[-2][0], joined[-2][1] + joined[-1][1])]
     return tuple(joined)
+
+
+# Each character's font as one letter (a tag), so that a text's runs are found by str.translate
+# and a regular expression, without a step of Python per character: the fonts' tags, a space
+# every font has (it stays in the run it stands in), and a character that needs the step
+# by step way (drawn as something else, or a space some font lacks).
+_FONT_TAGS = {name: chr(ord("A") + index) for index, name in enumerate(_LOADERS)}
+_TAG_FONTS = {tag: name for name, tag in _FONT_TAGS.items()}
+_SPACE = " "
+_BY_CHARACTER = "?"
+# A run: a font's tag, then that tag again or spaces. The text is read with the primary
+# font's tag in front of it, so that spaces it starts with are in the primary font's run.
+_TAG_RUN = re.compile(r"([^ ])(?: |\1)*")
+
+
+class _Tags(dict[int, str]):
+    """code point -> tag, for one primary font, filled as characters come (str.translate's table)."""
+
+    def __init__(self, primary: str) -> None:
+        super().__init__()
+        self.primary = primary
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        font, shown = _drawn(char, self.primary)
+        if shown != char:
+            tag = _BY_CHARACTER
+        elif char.isspace():
+            every_font_has_it = all(code in _covered(name) for name in (self.primary, *FALLBACK_CHAIN))
+            tag = _SPACE if every_font_has_it else _BY_CHARACTER
+        else:
+            tag = _FONT_TAGS[font]
+        self[code] = tag
+        return tag
+
+
+@cache
+def _tags(primary: str) -> _Tags:
+    return _Tags(primary)
+
+
+def _runs_by_tag(text: str, tags: str, primary: str) -> Iterator[tuple[str, str]]:
+    for match in _TAG_RUN.finditer(_FONT_TAGS[primary] + tags):
+        start, end = match.span()
+        yield _TAG_FONTS[match[1]], text[max(start - 1, 0) : end - 1]
+
+
+def _runs_by_character(text: str, primary: str) -> Iterator[tuple[str, str]]:
+    """The runs, character by character: for a text with a character drawn as something
+    else (PLACEHOLDER, or nothing), or a space that not every font has."""
+    table = _drawn_table(primary)
+    for char in set(text) - table.keys():
+        table[char] = _drawn(char, primary)
+    current = primary
+
+    def font_of(drawn: tuple[str, str]) -> str:
+        nonlocal current
+        font, shown = drawn
+        if shown.isspace() and ord(shown) in _covered(current):
+            return current
+        if not shown.isspace():
+            current = font
+        return font
+
+    for font, pieces in groupby(map(table.__getitem__, text), key=font_of):
+        yield font, "".join(map(itemgetter(1), pieces))
 
 
 def _neutral_in(run: str, font: str) -> bool:

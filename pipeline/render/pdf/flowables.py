@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from .. import briefing as b
 from ..fonts import BOLD, REGULAR
@@ -21,6 +21,7 @@ from ..theme import CELL_PADDING, COMPACT_CELL_PADDING, chart_label_width
 from ..widths import fitted_widths
 from .colours import ACCENT, INK, MEMBER_BAR, OBSERVER_BAR, RULE, SHADE
 from .markup import markup
+from .shared import SharedParagraph
 from .styles import STYLES
 from .text import TextRuns, draw_runs, fit_text, runs_width, wrap_words
 
@@ -83,10 +84,10 @@ class TextBlock(Flowable):
         canvas.drawText(text.text)
 
 
-class Bookmarked(Paragraph):
-    """A heading that becomes an outline entry (``BriefingTemplate.afterFlowable`` adds it).
-    It takes Paragraph's arguments, so reportlab can split one taller than the space left;
-    only the first part carries the outline entry."""
+class Bookmarked(SharedParagraph):
+    """A heading that becomes an outline entry (``BriefingTemplate.afterFlowable`` adds it),
+    its layout shared as a paragraph's. It takes Paragraph's arguments, so reportlab can
+    split one taller than the space left; only the first part carries the outline entry."""
 
     def __init__(self, *args: Any, outline: tuple[str, int] | None = None, **kwargs: Any) -> None:  # Paragraph's
         super().__init__(*args, **kwargs)

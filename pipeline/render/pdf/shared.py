@@ -7,7 +7,12 @@ most of what a PDF costs. Within ``shared_layouts()`` (one record's languages,
 rendered in turn) a paragraph keeps reportlab's parse (its fragments) and its lines
 per width for the next language; drawing, page breaks and the fonts' subsets stay
 each document's own. The PDFs are byte for byte those of separate renders
-(tests/test_render.py), and outside the block nothing is kept.
+(tests/test_render.py).
+
+Short paragraphs also keep their layout from record to record, in or out of the
+block: a language's headings and notes ("Key facts", the line saying the record's
+text is quoted as the association published it) come back in every briefing, and
+set in a CJK font among Latin ones their parse is the dearer part of a heading.
 """
 
 from __future__ import annotations
@@ -34,6 +39,14 @@ class Layouts:
 
 _LAYOUTS: ContextVar[Layouts | None] = ContextVar("pdf_layouts", default=None)
 
+# Paragraphs of up to this many characters of markup keep their layout for the process,
+# the first LASTING_PARAGRAPHS of them, then the next as many: what a briefing draws in
+# every record stays, what one record brought goes. (A language's longest line, the one
+# on the record's text quoted as published, is some 250 characters with its font tags.)
+LASTING_CHARS = 400
+LASTING_PARAGRAPHS = 2000
+_LASTING = Layouts()
+
 
 @contextmanager
 def shared_layouts() -> Iterator[None]:
@@ -46,9 +59,10 @@ def shared_layouts() -> Iterator[None]:
 
 
 class SharedParagraph(Paragraph):
-    """A Paragraph that takes its parse and its lines from an earlier document of the
-    same record when one set the same text in the same style at the same width.
-    The pieces a page break makes (``split``, which passes ``frags``) are set afresh."""
+    """A Paragraph that takes its parse and its lines from an earlier document when one
+    set the same text in the same style at the same width: of the same record, or any
+    earlier one for a short paragraph. The pieces a page break makes (``split``, which
+    passes ``frags``) are set afresh."""
 
     def __init__(  # reportlab's own names: its split passes bulletText= and frags=
         self,
@@ -58,25 +72,38 @@ class SharedParagraph(Paragraph):
         frags: Any = None,
         **kwargs: Any,
     ):
-        self._layouts = _LAYOUTS.get() if frags is None else None
+        self._stores = _stores(text) if frags is None else ()
         self._key: _Key = (text, style, bulletText)
-        kept = None if self._layouts is None else self._layouts.parsed.get(self._key)
+        kept = next((store.parsed[self._key] for store in self._stores if self._key in store.parsed), None)
         if kept is None:
             super().__init__(text, style, bulletText=bulletText, frags=frags, **kwargs)
-            if self._layouts is not None:
-                self._layouts.parsed[self._key] = (self.frags, self.bulletText, self.text)
+            for store in self._stores:
+                store.parsed[self._key] = (self.frags, self.bulletText, self.text)
         else:
             parsed, bullet, cleaned = kept
             super().__init__(cleaned, style, bulletText=bullet, frags=[part.clone() for part in parsed], **kwargs)
 
     def wrap(self, width: float, height: float) -> tuple[float, float]:
-        if self._layouts is None:
-            return super().wrap(width, height)
         key = (self._key, width)
-        kept = self._layouts.wrapped.get(key)
+        kept = next((store.wrapped[key] for store in self._stores if key in store.wrapped), None)
         if kept is None:
             size = super().wrap(width, height)
-            self._layouts.wrapped[key] = {name: getattr(self, name) for name in WRAPPED}
+            if self._stores:
+                kept = {name: getattr(self, name) for name in WRAPPED}
+                for store in self._stores:
+                    store.wrapped[key] = kept
             return size
         vars(self).update(kept)
         return self.width, self.height
+
+
+def _stores(text: str) -> tuple[Layouts, ...]:
+    """Where a paragraph of ``text`` finds and keeps its layout."""
+    record = _LAYOUTS.get()
+    stores = () if record is None else (record,)
+    if len(text) > LASTING_CHARS:
+        return stores
+    if len(_LASTING.parsed) >= LASTING_PARAGRAPHS or len(_LASTING.wrapped) >= LASTING_PARAGRAPHS:
+        _LASTING.parsed.clear()
+        _LASTING.wrapped.clear()
+    return (*stores, _LASTING)
