@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from pipeline import BuildOptions, build
@@ -367,3 +369,23 @@ def test_the_delegates_the_source_names_follow_the_participation_in_its_words():
     assert not any(block == b.Heading("Delegates", 2) for block in b.build_briefing(SEED).blocks)
     outputs = render_outputs(record)
     assert "Mr.ShigeruNoda" in pdf_text(outputs[".pdf"]) and "Mr. Shigeru Noda" in docx_text(outputs[".docx"])
+
+
+SCRIPT_PIECES = st.sampled_from(
+    [
+        *"aZ09 ,.()~-–：、。（）·×é黑龙江경상ー카①『』Өмнөговь",
+        *["\u00a0", "\u3000", "\u202f", "\u2009", "\t", "\u200b", "\ufe0f", "\u0301"],
+        *["Հ", "ქ", "𝐀", "😀", "☀", "ا", "\ufffd", "\x07"],
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(SCRIPT_PIECES, max_size=16).map("".join), st.sampled_from([REGULAR, fonts.BOLD, CJK]))
+def test_script_runs_found_by_tag_are_those_found_character_by_character(text, primary):
+    """The quick way (str.translate and a regular expression) cuts a text into the runs the
+    step by step way cuts it into, wherever both apply."""
+    tags = text.translate(fonts._tags(primary))
+    if fonts._BY_CHARACTER not in tags:
+        by_tag = [run for run in fonts._runs_by_tag(text, tags, primary) if run[1]]
+        assert by_tag == [run for run in fonts._runs_by_character(text, primary) if run[1]]
