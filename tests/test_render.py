@@ -625,6 +625,24 @@ def test_a_docx_whose_cjk_is_all_shared_embeds_the_languages_subset():
     assert own.startswith("fonts/font") and ord("龘") in mapped and ord("龘") not in shared_codes(korean, CJK)
 
 
+def test_a_languages_shared_docx_subset_is_made_once_however_many_subsets_come_between(monkeypatch):
+    """The documents' own subsets (a dozen per record in six languages) do not push a
+    language's shared subset out of what the process keeps: it is made once."""
+    from pipeline.render.docx import embed, render_docx
+    from pipeline.render.fonts import CJK
+
+    made: list[str] = []
+    monkeypatch.setattr(embed, "unicode_subset", lambda font, codes: made.append(font) or b"font" * 20)
+    embed._shared_subset.cache_clear()
+    embed._obfuscated.cache_clear()
+    timestamp, korean = document_timestamp(), Translator("ko")
+    gyeongju = RECORDS["near-1996-gyeongju"]
+    for number in range(40):  # each title a character of its own: a new subset of Noto Sans each time
+        record = gyeongju.model_copy(update={"title": f"{gyeongju.title} {chr(0x100 + number)}"})
+        render_docx(build_briefing(record, DRAFT, korean), timestamp)
+    assert made.count(CJK) == 1 and made.count("NotoSans") == 40
+
+
 def test_an_other_sections_hard_wrapped_paragraph_is_one_paragraph_and_its_list_stays_a_list():
     from pipeline import read_bytes
     from pipeline.parser.sections import parse

@@ -126,10 +126,8 @@ def embedded_fonts(characters: set[str], language: Translator = ENGLISH) -> list
         if not codes:
             continue
         shared = shared_codes(language, font).issuperset(codes)
-        if shared:
-            codes = _sorted_shared_codes(language, font)
         part = f"word/fonts/shared-{font}.odttf" if shared else f"word/fonts/font{len(fonts) + 1}.odttf"
-        key, data = _obfuscated(font, codes)
+        key, data = _shared_subset(language, font) if shared else _obfuscated(font, codes)
         fonts.append(EmbeddedFont(FAMILIES[family], face, key, data, part, shared))
     return fonts
 
@@ -140,9 +138,11 @@ def _embedded_from(char: str) -> str:
     return font_for(char, REGULAR) if char.isprintable() and not ignorable(char) else ""
 
 
-@lru_cache(maxsize=16)
-def _sorted_shared_codes(language: Translator, font: str) -> tuple[int, ...]:
-    return tuple(sorted(shared_codes(language, font)))
+@lru_cache(maxsize=32)
+def _shared_subset(language: Translator, font: str) -> tuple[str, bytes]:
+    """A language's shared subset of ``font``, obfuscated: made once per process, kept apart
+    from the documents' own subsets, which come and go (six languages make a dozen per record)."""
+    return _obfuscated.__wrapped__(font, tuple(sorted(shared_codes(language, font))))
 
 
 @lru_cache(maxsize=16)  # (a few: the same characters come back with each build of the same text and its book)
