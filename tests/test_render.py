@@ -637,8 +637,8 @@ def test_a_languages_shared_docx_subset_is_made_once_however_many_subsets_come_b
     embed._obfuscated.cache_clear()
     timestamp, korean = document_timestamp(), Translator("ko")
     gyeongju = RECORDS["near-1996-gyeongju"]
-    for number in range(40):  # each title a character of its own: a new subset of Noto Sans each time
-        record = gyeongju.model_copy(update={"title": f"{gyeongju.title} {chr(0x100 + number)}"})
+    for number in range(40):  # each title a letter of its own (Latin Extended Additional): a new subset each time
+        record = gyeongju.model_copy(update={"title": f"{gyeongju.title} {chr(0x1E00 + number)}"})
         render_docx(build_briefing(record, DRAFT, korean), timestamp)
     assert made.count(CJK) == 1 and made.count("NotoSans") == 40
 

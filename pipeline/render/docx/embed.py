@@ -96,13 +96,21 @@ FACES = ((REGULAR, "Regular", REGULAR), (REGULAR, "Bold", BOLD), (CJK, "Regular"
 NATIVE_NAMES = (Translator("ko"), Translator("ja"), Translator("zh"))
 
 
+# The Latin letters and signs a record's text brings besides ASCII (é, ō, ’, “ ”, –, ×):
+# Latin-1, Latin Extended-A and General Punctuation's dashes, quotes and dots.
+LATIN_REPERTOIRE = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2027)])
+
+
 @lru_cache(maxsize=16)
 def shared_codes(language: Translator, font: str) -> frozenset[int]:
     """The characters every DOCX of ``language`` embeds in ``font`` when it draws no others
     there: those the PDF reserves (``fonts.reserve``: the language's own words and its
-    regions' names) and, in a CJK language's CJK font, the members' region names in Korean,
+    regions' names); in the text fonts the LATIN_REPERTOIRE, which also lets an editor type
+    those characters; in a CJK language's CJK font, the members' region names in Korean,
     Japanese and Chinese, the names a record brings in those scripts."""
     reserved = reserved_codes(language, font)
+    if font in (REGULAR, BOLD):
+        return reserved | {code for code in LATIN_REPERTOIRE if font_for(chr(code), REGULAR) == REGULAR}
     if font != CJK or not reserved:
         return reserved
     native = (char for names in NATIVE_NAMES for char in names.region_characters())

@@ -154,7 +154,7 @@ def write_package(
         for index, (_, png) in enumerate(context.images.values(), 1):
             archive.writestr(entry(f"word/media/image{index}.png"), png)
         for font in fonts:
-            if not font.shared:
+            if (font.part, font.data) not in shared:  # (fonts chosen after the body can be shared ones too)
                 archive.writestr(entry(font.part), font.data)
 
 
