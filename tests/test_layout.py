@@ -385,7 +385,7 @@ SCRIPT_PIECES = st.sampled_from(
 def test_script_runs_found_by_tag_are_those_found_character_by_character(text, primary):
     """The quick way (str.translate and a regular expression) cuts a text into the runs the
     step by step way cuts it into, wherever both apply."""
-    tags = text.translate(fonts._tags(primary))
-    if fonts._BY_CHARACTER not in tags:
+    tags = fonts._tags(primary).of(text)
+    if tags is not None:
         by_tag = [run for run in fonts._runs_by_tag(text, tags, primary) if run[1]]
         assert by_tag == [run for run in fonts._runs_by_character(text, primary) if run[1]]

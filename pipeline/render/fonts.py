@@ -349,8 +349,8 @@ def _remembered_runs(text: str, primary: str) -> tuple[tuple[str, str], ...]:
 
 
 def _runs(text: str, primary: str) -> tuple[tuple[str, str], ...]:
-    tags = text.translate(_tags(primary))
-    grouped = _runs_by_character(text, primary) if _BY_CHARACTER in tags else _runs_by_tag(text, tags, primary)
+    tags = _tags(primary).of(text)
+    grouped = _runs_by_character(text, primary) if tags is None else _runs_by_tag(text, tags, primary)
     joined: list[tuple[str, str]] = []
     for font, run in grouped:
         if not run:
@@ -369,12 +369,15 @@ def _runs(text: str, primary: str) -> tuple[tuple[str, str], ...]:
 
 # Each character's font as one letter (a tag), so that a text's runs are found by str.translate
 # and a regular expression, without a step of Python per character: the fonts' tags, a space
-# every font has (it stays in the run it stands in), and a character that needs the step
-# by step way (drawn as something else, or a space some font lacks).
+# (it stays in the run it stands in when that run's font has it), and a character that needs
+# the step by step way (drawn as something else).
 _FONT_TAGS = {name: chr(ord("A") + index) for index, name in enumerate(_LOADERS)}
 _TAG_FONTS = {tag: name for name, tag in _FONT_TAGS.items()}
 _SPACE = " "
 _BY_CHARACTER = "?"
+# A space some font lacks (a thin space, an ideographic one) has a tag of its own, one of
+# these: it is a space like the others in a text whose fonts all have it.
+_SOME_FONTS_SPACE_TAGS = "abcdefghijklmnopqrstuvwxyz"
 # A run: a font's tag, then that tag again or spaces. The text is read with the primary
 # font's tag in front of it, so that spaces it starts with are in the primary font's run.
 _TAG_RUN = re.compile(r"([^ ])(?: |\1)*")
@@ -386,19 +389,40 @@ class _Tags(dict[int, str]):
     def __init__(self, primary: str) -> None:
         super().__init__()
         self.primary = primary
+        self.space_fonts: dict[str, frozenset[str]] = {}  # a tag of _SOME_FONTS_SPACE_TAGS -> the fonts' tags having it
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
         font, shown = _drawn(char, self.primary)
+        names = (self.primary, *FALLBACK_CHAIN)
         if shown != char:
             tag = _BY_CHARACTER
-        elif char.isspace():
-            every_font_has_it = all(code in _covered(name) for name in (self.primary, *FALLBACK_CHAIN))
-            tag = _SPACE if every_font_has_it else _BY_CHARACTER
-        else:
+        elif not char.isspace():
             tag = _FONT_TAGS[font]
+        elif all(code in _covered(name) for name in names):
+            tag = _SPACE
+        elif len(self.space_fonts) < len(_SOME_FONTS_SPACE_TAGS):
+            tag = _SOME_FONTS_SPACE_TAGS[len(self.space_fonts)]
+            self.space_fonts[tag] = frozenset(_FONT_TAGS[name] for name in names if code in _covered(name))
+        else:
+            tag = _BY_CHARACTER
         self[code] = tag
         return tag
+
+    def of(self, text: str) -> str | None:
+        """``text``'s tags, or None where the step by step way must cut it: a character drawn
+        as something else, or a space that a font the text is drawn in lacks."""
+        tags = text.translate(self)
+        if _BY_CHARACTER in tags:
+            return None
+        if not self.space_fonts or tags.isupper() or tags.isspace():
+            return tags
+        present = set(tags)
+        fonts = {tag for tag in present if tag.isupper()} | {_FONT_TAGS[self.primary]}
+        spaces = present & self.space_fonts.keys()
+        if any(not fonts <= self.space_fonts[tag] for tag in spaces):
+            return None
+        return tags.translate(dict.fromkeys(map(ord, spaces), _SPACE))
 
 
 @cache
@@ -414,7 +438,7 @@ def _runs_by_tag(text: str, tags: str, primary: str) -> Iterator[tuple[str, str]
 
 def _runs_by_character(text: str, primary: str) -> Iterator[tuple[str, str]]:
     """The runs, character by character: for a text with a character drawn as something
-    else (PLACEHOLDER, or nothing), or a space that not every font has."""
+    else (PLACEHOLDER, or nothing), or a space that a font it is drawn in lacks."""
     table = _drawn_table(primary)
     for char in set(text) - table.keys():
         table[char] = _drawn(char, primary)
@@ -438,11 +462,25 @@ def _neutral_in(run: str, font: str) -> bool:
     ``font`` has. Such a run between two runs of that font, or at either end of the text
     next to one, is set in it: a date written in Korean or Japanese is one run, not six
     ("9월 6일~7일"), as a CJK font's own digits stand among its characters."""
-    covered = _covered(font)
-    return all(
-        ord(char) in covered and char != PLACEHOLDER and not unicodedata.category(char).startswith(("L", "M"))
-        for char in run
-    )
+    return all(map(_neutral_table(font).__getitem__, run))
+
+
+class _Neutral(dict[str, bool]):
+    """char -> whether it is of no script and ``font`` has it, filled as characters come."""
+
+    def __init__(self, font: str) -> None:
+        super().__init__()
+        self.covered = _covered(font)
+
+    def __missing__(self, char: str) -> bool:
+        neutral = ord(char) in self.covered and char != PLACEHOLDER
+        self[char] = neutral = neutral and not unicodedata.category(char).startswith(("L", "M"))
+        return neutral
+
+
+@cache
+def _neutral_table(font: str) -> _Neutral:
+    return _Neutral(font)
 
 
 # --- the data note ------------------------------------------------------------------
