@@ -516,6 +516,29 @@ def test_the_font_objects_formatted_once_are_reportlabs_bytes(language, monkeypa
     assert kept[0] == kept[1] == render_pdf(briefing)
 
 
+def test_a_string_of_reserved_characters_keeps_its_chunks_for_the_next_briefing():
+    """The chunks of a label drawn in a language's reserved codes are kept for the language's
+    next briefing; a string with a character of the briefing's own never is (its codes are
+    that briefing's)."""
+    from pipeline.render.fonts import CJK, _kept_splits, register, reserve
+
+    chinese, cjk = Translator("zh"), register(CJK)
+
+    class Document:
+        pass
+
+    label, own = chinese._("Participation"), chinese._("Participation") + "龘"
+    first, second = Document(), Document()
+    reserve(first, chinese)
+    reserve(second, chinese)
+    kept = _kept_splits(CJK, chinese.own_characters(), chinese.region_characters())
+    chunks = cjk.splitString(label, first)
+    assert kept[label] is chunks and cjk.splitString(label, second) is chunks
+    cjk.splitString(own, first)
+    assert own not in kept
+    assert cjk.splitString(own, second) == cjk.splitString(own, first)  # (each document's own code: the first)
+
+
 def _font_programs(pdf: bytes, family: str) -> list[bytes]:
     """The raw bytes of each embedded subset of ``family`` in a PDF, in page order."""
     reader = PdfReader(io.BytesIO(pdf))

@@ -189,7 +189,9 @@ def _fast_split(font: TTFont, ascii_first: bool) -> Callable[..., list[tuple[int
     ASCII-readable (``ascii_first``) holds printable ASCII at its own codes in its first
     subset from the start, so such a string is that subset's bytes as it is; a string whose
     characters all have codes already (a language's labels, drawn on every page) is their
-    codes, cut where they go from one subset to another."""
+    codes, cut where they go from one subset to another. A string of reserved characters
+    alone (``reserve``) has the same codes in every briefing of the language: its chunks
+    are kept for the next briefing."""
     split = font.splitString
 
     def split_string(text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
@@ -197,18 +199,35 @@ def _fast_split(font: TTFont, ascii_first: bool) -> Callable[..., list[tuple[int
         if state is not None and isinstance(text, str):
             if ascii_first and _PRINTABLE_ASCII.fullmatch(text):
                 return [(0, text.encode("ascii"))]
+            kept = getattr(state, "kept_splits", None)
+            if kept is not None and (chunks := kept.get(text)) is not None:
+                return chunks
             assignments = state.assignments
             with suppress(KeyError):  # a character without a code yet
                 codes = [assignments[code] for code in map(ord, text)]
                 if all(code < 0x100 for code in codes):
-                    return [(0, bytes(codes))] if text else []
-                return [
-                    (subset, bytes(code & 0xFF for code in chunk))
-                    for subset, chunk in groupby(codes, key=lambda code: code >> 8)
-                ]
+                    chunks = [(0, bytes(codes))] if text else []
+                else:
+                    chunks = [
+                        (subset, bytes(code & 0xFF for code in chunk))
+                        for subset, chunk in groupby(codes, key=lambda code: code >> 8)
+                    ]
+                if kept is not None and len(kept) < KEPT_SPLITS and max(codes, default=0) < state.reserved_end:
+                    kept[text] = chunks
+                return chunks
         return split(text, doc, encoding)
 
     return split_string
+
+
+# Strings of a language's reserved characters whose chunks are kept, per font: the first
+# ones a process draws, which are its labels and headings, drawn in every briefing.
+KEPT_SPLITS = 2048
+
+
+@lru_cache(maxsize=64)
+def _kept_splits(name: str, own: str, likely: str) -> dict[str, list[tuple[int, bytes]]]:
+    return {}
 
 
 def reserve(doc: Any, language: Translator) -> None:
@@ -220,11 +239,13 @@ def reserve(doc: Any, language: Translator) -> None:
     was most of what it cost beyond an English one. A PDF embeds them all, drawn or not:
     the seed's briefing is 40 KB in English, 62 KB in Korean, 91 KB in Japanese and 99 KB
     in Chinese, whose regions' names take a second subset."""
-    for name, codes in _reserved_codes(language.own_characters(), language.region_characters()).items():
+    own, likely = language.own_characters(), language.region_characters()
+    for name, codes in _reserved_codes(own, likely).items():
         font: Any = register(name)  # (reportlab's per-document state is not in its stubs)
         state = font.State(font._asciiReadable, font)
         assignments, subsets, state.nextCode = codes
         state.assignments, state.subsets = dict(assignments), [list(subset) for subset in subsets]
+        state.reserved_end, state.kept_splits = state.nextCode, _kept_splits(name, own, likely)
         font.state[doc] = state
 
 
