@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from pipeline import parse, read, read_bytes
+from pipeline import InputError, parse, read, read_bytes
 from pipeline.tagger import ModelError, load_nlp, prose, tag
-from pipeline.tagger.evaluate import load_gold, score_file, total
+from pipeline.tagger.evaluate import load_gold, score_entities, score_file, total
 from pipeline.tagger.gazetteer import load_gazetteer
 from pipeline.tagger.mentions import Mention, department_of_country, merge, organizer_bodies, structure_mentions
 from pipeline.tagger.model import EXCLUDED_COMPONENTS, GatedMatcher, load_model, resolve_model, shape_gate, with_rulers
@@ -143,8 +143,17 @@ def _totals(gold_path, raw_dir, nlp):
     golds = load_gold(gold_path)
     if not golds:
         pytest.skip(f"no gold files in {gold_path}")
-    records = tag([parse(read(raw_dir / gold["file"])) for gold in golds], nlp)
-    totals = total([score_file(record, gold) for record, gold in zip(records, golds, strict=True)])
+    read_golds, parsed, results = [], [], []
+    for gold in golds:
+        try:
+            parsed.append(parse(read(raw_dir / gold["file"])))
+        except InputError:  # (a text the parser refuses names nothing: its gold names are all missed)
+            results.append(score_entities(gold["file"], [], gold))
+        else:
+            read_golds.append(gold)
+    records = tag(parsed, nlp)
+    results += [score_file(record, gold) for record, gold in zip(records, read_golds, strict=True)]
+    totals = total(results)
     return totals["place"], totals["organization"]
 
 
