@@ -133,8 +133,9 @@ def test_a_russian_period_writes_its_month_in_full():
         ("ja", "KR-47", "Gyeongsangbuk-do", "Gyeongsangbuk-do"),  # (none in pycountry's Japanese)
         ("zh", "JP-16", "Toyama Prefecture", "富山县"),
         ("ko", "KR-47", "Gyeongsangbuk-do", "경상북도"),
-        ("ru", "JP-16", "Toyama Prefecture", "префектура Тояма"),  # (pycountry's Russian: Тояма, also the city)
-        ("ru", "CN-JL", "Jilin Province", "провинция Цзилинь"),  # (pycountry's Russian: Гирин, an old spelling)
+        ("ru", "JP-16", "Toyama Prefecture", "Тояма"),
+        ("ru", "JP-28", "Hyogo Prefecture", "Хёго"),  # (pycountry's Russian: Хиого)
+        ("ru", "CN-JL", "Jilin Province", "Цзилинь"),  # (pycountry's Russian: Гирин, an old spelling)
         ("ru", "KR-47", "Gyeongsangbuk-do", "Кёнсан-Пукто"),  # (none in pycountry's Russian)
         ("ru", "RU-KHA", "Khabarovsk Territory", "Хабаровский край"),  # (the project's own: regions.po)
         ("ru", "RU-AD", "Republic of Adygea", "Republic of Adygea"),  # (no Russian name in either)
