@@ -247,6 +247,10 @@ def native_bodies(text: str) -> str:
     return names.native_body(text) or "none"
 
 
+def clause_breaks(text: str) -> str:
+    return names.clause_end(text)
+
+
 def suspect_authorities(text: str) -> str:
     return overview.suspect_authority(text) or "none"
 
@@ -321,6 +325,7 @@ TABLES: dict[str, Table] = {
     "word_shapes": Table(tuple(shape.name for shape in names.WORD_SHAPES), word_shapes),
     "native_forms": Table(tuple(form.name for form in names.NATIVE_FORMS), native_forms),
     "native_bodies": Table(tuple(row for row, _ in names.NATIVE_BODY_ENDINGS), native_bodies),
+    "clause_breaks": Table((*(row for row, _ in names.CLAUSE_BREAKS), "joiner"), clause_breaks),
     "native_addresses": Table(tuple(row for row, _ in names.NATIVE_ADDRESS_LEADS), native_addresses),
     "suspect_authorities": Table(tuple(rule.name for rule in overview.SUSPECT_AUTHORITIES), suspect_authorities),
     "table_headers": Table(tuple(role for role, _ in overview.TABLE_HEADERS), table_headers),

@@ -1795,6 +1795,21 @@ def test_a_body_named_in_its_own_script_before_its_english_name(nlp) -> None:
     assert any("亚洲开发银行" in aliases and kind == "organization" for kind, aliases in spellings.values())
 
 
+def test_a_body_at_the_end_of_a_chinese_clause_with_its_english_name_in_brackets(nlp) -> None:
+    """Chinese prose has no spaces: the body is the clause's last name ("由庆华集团" is 庆华集团),
+    and its English name in brackets after it is the same body."""
+    text = SHELL.format(
+        "其煤炭由庆华集团（Qinghua Group）与蒙方共同开发。下午参观了巴彦淖尔市的引黄河灌区和包钢集团"
+        "（Baotou Iron and Steel Group）的生产线。"
+    )
+    record = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)[0]
+    spellings = {entity.name: (entity.kind, set(entity.aliases)) for entity in record.entities}
+    every_alias = {alias for _, aliases in spellings.values() for alias in aliases}
+    assert {"庆华集团", "Qinghua Group"} in [aliases for kind, aliases in spellings.values() if kind == "organization"]
+    assert any({"包钢集团", "Baotou Iron and Steel Group"} == aliases for _, aliases in spellings.values())
+    assert not [alias for alias in every_alias if alias.startswith(("由", "下午", "其"))]
+
+
 def test_a_one_word_name_under_companies_is_a_company(nlp) -> None:
     text = (
         "The 9th NEAR Mining Subcommittee\n· Overview\nPeriod: 2014\nParticipants:\nRussia: Magadan Oblast\n"

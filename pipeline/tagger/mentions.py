@@ -87,6 +87,7 @@ from .names import (
     UNIT_NOUNS,
     YEAR_WORD,
     and_opens_body,
+    clause_end,
     clean_span,
     feature_key,
     feature_sort,
@@ -3388,24 +3389,28 @@ def _native_bodies(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, li
     Resources Corporation"), one identity with it."""
     found = []
     for token in _tokens_where(doc, lambda word: native_body(word) is not None):
-        if gazetteer.lookup(token.text) is not None:
+        name = clause_end(token.text)  # ("由庆华集团": the clause's last name, 庆华集团)
+        if native_body(name) is None or gazetteer.lookup(name) is not None:
             continue
         english, known = _body_named_after(doc, token.i + 1, gazetteer)
         if known is not None:  # (a body the gazetteer knows by its English name: its entry)
-            mention = Mention(token.text, "organization", known.label, known, known.country, "rules")
+            mention = Mention(name, "organization", known.label, known, known.country, "rules")
         else:
-            mention = Mention(token.text, "organization", "ORG", None, None, "rules", same_as=english)
+            mention = Mention(name, "organization", "ORG", None, None, "rules", same_as=english)
         found.append((range(token.i, token.i + 1), True, [mention]))
     return found
 
 
 _NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "'s", "’s"})
+_OPENING_BRACKETS, _CLOSING_BRACKETS = frozenset({"(", "（"}), frozenset({")", "）"})
 
 
 def _body_named_after(doc: Doc, start: int, gazetteer: Gazetteer) -> tuple[str | None, Entry | None]:
-    """The body's name in capitalised words that starts at ``start`` (after a slash) on the same
-    line, if it is one by its head or the gazetteer's; and the gazetteer's entry for it."""
-    if start < len(doc) and doc[start].text == "/" and "\n" not in doc[start - 1].text_with_ws:
+    """The body's name in capitalised words that starts at ``start`` (after a slash, or in
+    brackets: "庆华集团（Qinghua Group）") on the same line, if it is one by its head or the
+    gazetteer's; and the gazetteer's entry for it."""
+    opened = start < len(doc) and doc[start].text in _OPENING_BRACKETS
+    if start < len(doc) and (opened or doc[start].text == "/") and "\n" not in doc[start - 1].text_with_ws:
         start += 1
     end = start
     while (
@@ -3416,7 +3421,7 @@ def _body_named_after(doc: Doc, start: int, gazetteer: Gazetteer) -> tuple[str |
         end += 1
     while end > start and doc[end - 1].lower_ in _NAME_JOINERS:
         end -= 1
-    if end == start:
+    if end == start or (opened and (end == len(doc) or doc[end].text not in _CLOSING_BRACKETS)):
         return None, None
     name = doc[start:end].text
     known = gazetteer.lookup(name)

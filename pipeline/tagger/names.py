@@ -2228,6 +2228,29 @@ def native_address(name: str) -> tuple[str, list[str]] | None:
     return (row, units) if row else None
 
 
+# Chinese prose has no spaces, so a word of CJK characters can be a clause that ends with a
+# body's name ("下午参观了巴彦淖尔市的引黄河灌区和包钢集团", "由庆华集团"): the characters that
+# break a clause and are no word of an official name, by kind. The name is what follows the last.
+CLAUSE_BREAKS = (
+    ("aspect particle", "了"),
+    ("possessive", "的"),
+    ("preposition", "由在把被将"),
+)
+# "和", "与", "及" join two bodies in a clause ("...和包钢集团"), and the words of one name too
+# ("中国人民争取和平与裁军协会"): a break only in a word that has a break of CLAUSE_BREAKS.
+CLAUSE_JOINERS = "和与及"
+_CLAUSE_BREAK_CHARACTERS = "".join(characters for _, characters in CLAUSE_BREAKS)
+
+
+def clause_end(word: str) -> str:
+    """The name a word of CJK characters ends with after the clause it is run on from
+    (CLAUSE_BREAKS, then CLAUSE_JOINERS); the word itself where nothing breaks it."""
+    last = max(map(word.rfind, _CLAUSE_BREAK_CHARACTERS))
+    if last < 0:
+        return word
+    return word[max(last, *map(word.rfind, CLAUSE_JOINERS)) + 1 :]
+
+
 def native_body(name: str) -> str | None:
     """The row of NATIVE_BODY_ENDINGS a name of CJK characters or Hangul ends with, if any: it
     names a body ("黄河水利委员会", "충남연구원"); the ending alone names none."""
