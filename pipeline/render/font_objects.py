@@ -93,7 +93,7 @@ def _subset_objects(
             "MissingWidth": face.defaultWidth,
         }
     )
-    pdf_font = pdfdoc.PDFTrueTypeFont()
+    pdf_font: Any = pdfdoc.PDFTrueTypeFont()  # (its entries are attributes set on it, not in its stubs)
     pdf_font.Name, pdf_font.BaseFont = internal_name, base_name
     pdf_font.FirstChar, pdf_font.LastChar = 0, len(subset) - 1
     pdf_font.Widths = pdfdoc.PDFArray([face.getCharWidth(code) for code in subset])
@@ -107,7 +107,7 @@ def _subset_objects(
     )
 
 
-def add_objects(font: TTFont) -> Callable[[Any], None]:
+def add_objects(font: Any) -> Callable[[Any], None]:  # (a TTFont: its per-document state is not in its stubs)
     """``font.addObjects`` (each subset of the font a document used, as PDF objects),
     from objects formatted once per process."""
 
