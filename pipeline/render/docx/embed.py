@@ -150,11 +150,15 @@ def _embedded_from(char: str) -> str:
 def _shared_subset(language: Translator, font: str) -> tuple[str, bytes]:
     """A language's shared subset of ``font``, obfuscated: made once per process, kept apart
     from the documents' own subsets, which come and go (six languages make a dozen per record)."""
-    return _obfuscated.__wrapped__(font, tuple(sorted(shared_codes(language, font))))
+    return _obfuscated_subset(font, tuple(sorted(shared_codes(language, font))))
 
 
 @lru_cache(maxsize=16)  # (a few: the same characters come back with each build of the same text and its book)
 def _obfuscated(font: str, codes: tuple[int, ...]) -> tuple[str, bytes]:
+    return _obfuscated_subset(font, codes)
+
+
+def _obfuscated_subset(font: str, codes: tuple[int, ...]) -> tuple[str, bytes]:
     """The key of ``font``'s subset for ``codes`` and its bytes obfuscated with it."""
     subset = unicode_subset(font, codes)
     key = _key(subset)

@@ -153,8 +153,9 @@ def write_package(
             archive.writestr(entry(name), xml.encode("utf-8"))
         for index, (_, png) in enumerate(context.images.values(), 1):
             archive.writestr(entry(f"word/media/image{index}.png"), png)
+        written = {part for part, _ in shared}  # (fonts chosen after the body can be shared ones too)
         for font in fonts:
-            if (font.part, font.data) not in shared:  # (fonts chosen after the body can be shared ones too)
+            if font.part not in written:
                 archive.writestr(entry(font.part), font.data)
 
 
