@@ -251,6 +251,19 @@ def clause_breaks(text: str) -> str:
     return names.clause_end(text)
 
 
+def native_facilities(text: str) -> str:
+    facility = names.facility_ending(text)
+    return f"{facility[1]}: {facility[0]}" if facility else "none"
+
+
+def korean_particles(text: str) -> str:
+    return "particles" if names.korean_particles(text) else "none"
+
+
+def longer_names(text: str) -> str:
+    return names.longer_name(text) or "none"
+
+
 def suspect_authorities(text: str) -> str:
     return overview.suspect_authority(text) or "none"
 
@@ -326,6 +339,9 @@ TABLES: dict[str, Table] = {
     "native_forms": Table(tuple(form.name for form in names.NATIVE_FORMS), native_forms),
     "native_bodies": Table(tuple(row for row, _ in names.NATIVE_BODY_ENDINGS), native_bodies),
     "clause_breaks": Table((*(row for row, _ in names.CLAUSE_BREAKS), "joiner"), clause_breaks),
+    "native_facilities": Table(tuple(row for row, _ in names.NATIVE_FACILITY_ENDINGS), native_facilities),
+    "korean_particles": Table(tuple(row for row, _ in names.KOREAN_PARTICLES), korean_particles),
+    "longer_names": Table(("event", "body", *(row for row, _ in names.NATIVE_WORD_ENDINGS)), longer_names),
     "native_addresses": Table(tuple(row for row, _ in names.NATIVE_ADDRESS_LEADS), native_addresses),
     "suspect_authorities": Table(tuple(rule.name for rule in overview.SUSPECT_AUTHORITIES), suspect_authorities),
     "table_headers": Table(tuple(role for role, _ in overview.TABLE_HEADERS), table_headers),

@@ -1810,6 +1810,29 @@ def test_a_body_at_the_end_of_a_chinese_clause_with_its_english_name_in_brackets
     assert not [alias for alias in every_alias if alias.startswith(("由", "下午", "其"))]
 
 
+def test_names_the_gazetteer_knows_within_words_of_chinese_japanese_and_korean(nlp) -> None:
+    """Chinese and Japanese run their words on without spaces, Korean writes particles on a
+    name: the gazetteer's names are found within such words (the members' regions in each
+    other's languages too), not in a meeting's or a body's name, a language, nor a town's two
+    characters that are as often a word; a known place run on into a port is the port."""
+    text = SHELL.format(
+        "来自中国、滨海边疆区和南戈壁省的代表出席。代表们考察了二连浩特口岸。2018年东北亚旅游论坛开幕，国际交流合作。"
+        "ハバロフスク地方と沿海地方の代表が参加し、阿賀野川を視察した。日本語のページ。"
+        "경상북도는 금강산에서 회의를 열었다."
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    ids = _ids_of(text, nlp)
+    assert {ids["中国"], ids["滨海边疆区"], ids["南戈壁省"], ids["沿海地方"], ids["경상북도"]} == {
+        "CN",
+        "RU-PRI",
+        "MN-053",
+        "KR-47",
+    }
+    assert ids["ハバロフスク地方"] == "RU-KHA"
+    assert kinds["二连浩特口岸"] == kinds["阿賀野川"] == "place"
+    assert not {"东北亚", "二连浩特", "合作", "日本", "금강", "阿賀野"} & set(kinds)
+
+
 def test_a_one_word_name_under_companies_is_a_company(nlp) -> None:
     text = (
         "The 9th NEAR Mining Subcommittee\n· Overview\nPeriod: 2014\nParticipants:\nRussia: Magadan Oblast\n"

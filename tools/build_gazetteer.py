@@ -84,6 +84,12 @@ GEONAMES_COUNTRIES = {
     "MN": ("CYRILLIC",),
     "RU": ("CYRILLIC",),
 }
+# The scripts of the members' languages
+MEMBERS_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "CYRILLIC")
+# The people of a town whose name of two characters in another country's script is kept
+# ("赤塔" for Chita; not "舒亚" for Shuya)
+FOREIGN_SHORT_NAME_POPULATION = 100_000
+SHORT_FOREIGN_SCRIPTS = ("CJK", "KATAKANA")
 # A Latin city name the phrase patterns can carry: one to three capitalised words of at
 # least five letters each word ("Ube", "Mine" and "Seto" would match English words), or
 # capitalised parts joined by hyphens ("Ust-Ilimsk", "Ust-Kut").
@@ -235,6 +241,47 @@ def _mongolian_spellings(name: str) -> list[str]:
 def _in_script(name: str, scripts: tuple[str, ...]) -> bool:
     letters = [ch for ch in name if ch.isalpha()]
     return bool(letters) and all(unicodedata.name(ch, "").split()[0] in scripts for ch in letters)
+
+
+def _members_script_names(city: dict, others: frozenset[str], scripts: tuple[str, ...] = MEMBERS_SCRIPTS) -> list[str]:
+    """A city's GeoNames names in ``scripts`` (by default those of the members' languages: Han
+    characters, kana, Hangul, Cyrillic): how a page in any of them names it, "ウラジオストク" and
+    "블라디보스토크" for Vladivostok. Not a name in another country's script that is ``others``'
+    (that country's town in its own script: GeoNames gives Chita, Zabaikalsky, the name of Chita,
+    Aichi, "知多市"), a reading in hiragana of a town outside Japan ("ちたし"), a name of two
+    characters in another country's script but for a town of FOREIGN_SHORT_NAME_POPULATION people
+    or more in Han characters or katakana (Shali's "沙里" is as often words of Chinese prose, and
+    Weihai's Korean "위해" a word of every Korean text), nor a Korean town's name without its
+    unit where GeoNames gives it with one."""
+    own = GEONAMES_COUNTRIES[city["countrycode"]]
+    large = city["population"] >= FOREIGN_SHORT_NAME_POPULATION
+
+    def foreign_name(name: str) -> bool:
+        short = len(name) <= 2 and not (large and _in_script(name, SHORT_FOREIGN_SCRIPTS))
+        return not short and name not in others and not _in_script(name, ("HIRAGANA",))
+
+    native = [
+        name
+        for name in city["alternatenames"]
+        if _in_script(name, scripts) and (_in_script(name, own) or foreign_name(name))
+    ]
+    return [name for name in native if not _bare_hangul(name, native)]
+
+
+def _own_script_names(cities: list[dict]) -> dict[str, frozenset[str]]:
+    """Each member's towns' GeoNames names in its own script, by country code."""
+    names: dict[str, set[str]] = {cc: set() for cc in GEONAMES_COUNTRIES}
+    for city in cities:
+        if (cc := city["countrycode"]) in names:
+            names[cc].update(n for n in city["alternatenames"] if _in_script(n, GEONAMES_COUNTRIES[cc]))
+    return {cc: frozenset(own) for cc, own in names.items()}
+
+
+def _with_unspaced_hangul(names: list[str]) -> list[str]:
+    """``names``, and a Korean name of more than one word also without its spaces: "연해 지방"
+    is written "연해지방" too."""
+    unspaced = [name.replace(" ", "") for name in names if " " in name and _in_script(name, ("HANGUL",))]
+    return [*names, *unspaced]
 
 
 _ADMINISTRATIVE_SUFFIX = re.compile(r"-(?:shi|si|gun)$")
@@ -596,6 +643,9 @@ class Gazetteer:
                 eid = self.new_entry(sub.code, name, "place", "GPE", typ, cc, code=sub.code)
                 self.add(eid, sub.name, *aliases, *cfg.get("aliases", []), *cfg.get("native", []))
                 self.add(eid, *self.native_subdivision(sub, typ, cfg))
+                self.add(eid, *_with_unspaced_hangul(self.src.get("subdivision_names", {}).get(sub.code, [])))
+        for code in sorted(set(self.src.get("subdivision_names", {})) - known):
+            self.errors.append(f"subdivision_names.{code}: not a first-level subdivision of a member")
         for code, cfg in self.src.get("subdivisions", {}).items():
             if code in known:
                 continue
@@ -833,6 +883,10 @@ class Gazetteer:
             for c in cities.values()
             if c["countrycode"] == "JP"
         }
+        own_names = _own_script_names(list(cities.values()))
+        others_names = {
+            cc: frozenset().union(*(names for other, names in own_names.items() if other != cc)) for cc in own_names
+        }
         for city in sorted(cities.values(), key=lambda c: (c["countrycode"], c["name"], c["geonameid"])):
             # "Nara-shi", "Goyang-si": GeoNames' administrative suffix is no part of the name
             # the records write ("Nara", "Nara City")
@@ -856,9 +910,15 @@ class Gazetteer:
                 city = _without_town_suffix(city, japanese_names)
             if match_key(city["name"]) in of_cities:
                 # the sources' city, with the older romanisations of its own name GeoNames gives
+                # and its names in the members' scripts ("ウラジオストク", "海参崴")
+                eid = of_cities[match_key(city["name"])]
                 if city["countrycode"] == "CN":
-                    eid = of_cities[match_key(city["name"])]
                     self.add(eid, *(n for n in _wade_giles_forms(city) if match_key(n) not in known))
+                # (not in its own country's script: the sources give its own names, and GeoNames'
+                # are its quarters' too, "乌兰" for Erenhot)
+                foreign = tuple(script for script in MEMBERS_SCRIPTS if script not in GEONAMES_COUNTRIES[cc])
+                names = _members_script_names(city, others_names[cc], foreign)
+                self.add(eid, *(n for n in names if match_key(n) not in known))
                 continue
             # A Mongolian city GeoNames spells the BGN way, "y", "h" and "dz", where the sources
             # (and the records) write "i", "kh" and "z": the sources' city when one of its names
@@ -883,8 +943,7 @@ class Gazetteer:
             eid = f"city:{cc}:{slug(city['name'])}"
             if eid in self.entries:  # two GeoNames places of one name: the first (by id) is kept
                 continue
-            native = [n for n in city["alternatenames"] if _in_script(n, GEONAMES_COUNTRIES[cc])]
-            native = [n for n in native if not _bare_hangul(n, native)]
+            native = _members_script_names(city, others_names[cc])
             latin = [
                 n
                 for n in city["alternatenames"]

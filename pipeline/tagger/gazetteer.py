@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -15,7 +15,7 @@ from typing import Any
 
 import msgspec
 
-from ..parser.text import alias_key, latin_folded
+from ..parser.text import CJK_OR_HANGUL, alias_key, latin_folded
 from ..record import EntityKind
 
 
@@ -31,6 +31,7 @@ class Entry:
     code: str | None
     aliases: tuple[str, ...]
     exact_aliases: tuple[str, ...] = ()  # acronyms: "NEAR" must not match the word "near"
+    region: str | None = None  # a city the sources list: the ISO code of its region
 
 
 def _folded_key(text: str, key: str) -> str:
@@ -46,6 +47,7 @@ class Gazetteer:
         self._by_exact_alias: dict[str, Entry] = {}
         self._cities: dict[str, Entry] = {}  # a city keeps its name where a region took it
         self._features: dict[str, Entry] | None = None  # made on first use by ``feature``
+        self._unspaced: _UnspacedNames | None = None  # made on first use by ``names_within``
         # aliases without the marks of their Latin letters and without apostrophes: "Ölgii" finds
         # Olgii, "Khovsgol" Khövsgöl, "Taian" Tai'an (pinyin's syllable mark is often left out)
         self._by_folded_alias: dict[str, Entry] = {}
@@ -91,6 +93,16 @@ class Gazetteer:
                     for alias in entry.aliases:
                         self._features.setdefault(keyed(alias_key(alias)), entry)
         return self._features.get(key)
+
+    def names_within(self, word: str) -> list[tuple[int, int, Entry]]:
+        """The names the gazetteer knows within a word of the scripts written without spaces
+        (CJK characters, kana) or of Hangul, as (start, end, entry), leftmost and then longest
+        first: "来自中国" holds 中国, "ハバロフスク地方と沿海地方の" two names. A name in
+        katakana is no part of a longer word in katakana ("チタ" is not in "チタン"); a name in
+        Hangul starts a word, whose particles follow it ("경상북도는")."""
+        if self._unspaced is None:
+            self._unspaced = _UnspacedNames(self.entries.values())
+        return self._unspaced.within(word)
 
     def city_named(self, name: str) -> Entry | None:
         """The city a bare name may also mean ("Toyama": Toyama City, not only the
@@ -154,6 +166,53 @@ def _can_match_in(texts: Sequence[str] | None) -> Callable[[str], bool]:
     return lambda name: all(
         word in words if word.isascii() else word in lowered for word in _WORD.findall(name.lower())
     )
+
+
+# A name of the scripts written without spaces, or of Hangul: two of their letters or more
+_UNSPACED_NAME = re.compile(rf"[{CJK_OR_HANGUL}]{{2,}}")
+_KATAKANA_LETTER = re.compile(r"[\u30a1-\u30fa\u30fc]")  # (not the middle dot, which parts names)
+_HANGUL_LETTER = re.compile(r"[\uac00-\ud7a3]")
+SHORT_NAME = 2  # characters
+
+
+class _UnspacedNames:
+    """The gazetteer's names written without spaces, for looking within a word."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.by_name: dict[str, Entry] = {}
+        for entry in entries:
+            for alias in entry.aliases:
+                if _UNSPACED_NAME.fullmatch(alias):
+                    self.by_name.setdefault(alias, entry)
+        self.lengths = sorted({len(name) for name in self.by_name}, reverse=True)
+
+    def within(self, word: str) -> list[tuple[int, int, Entry]]:
+        found: list[tuple[int, int, Entry]] = []
+        start = 0
+        while start < len(word) - 1:
+            end = next((start + size for size in self.lengths if self._named(word, start, start + size)), None)
+            if end is None:
+                start += 1
+                continue
+            found.append((start, end, self.by_name[word[start:end]]))
+            start = end
+        return found
+
+    def _named(self, word: str, start: int, end: int) -> bool:
+        if end > len(word) or word[start:end] not in self.by_name:
+            return False
+        before, after = word[start - 1 : start], word[end : end + 1]
+        if _KATAKANA_LETTER.match(word[start]) and _KATAKANA_LETTER.match(before):
+            return False
+        if _KATAKANA_LETTER.match(word[end - 1]) and _KATAKANA_LETTER.match(after):
+            return False
+        if _HANGUL_LETTER.match(word[start]) and _HANGUL_LETTER.match(before):
+            return False
+        # A town's name of two characters is as often a word ("合作", Hezuo; "三次", Miyoshi): only
+        # the cities the sources list (the field's own, "珲春", "赤塔"), and a country's and a
+        # region's name ("来自中国", "河北省的")
+        named = self.by_name[word[start:end]]
+        return end - start > SHORT_NAME or not named.id.startswith("city:") or named.region is not None
 
 
 class _GazetteerFile(msgspec.Struct):

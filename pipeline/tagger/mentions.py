@@ -36,6 +36,7 @@ from ..parser.overview import (
 )
 from ..parser.text import (
     CJK_NUMERALS,
+    CJK_OR_HANGUL,
     is_post,
     is_post_of,
     name_before_aside,
@@ -89,6 +90,7 @@ from .names import (
     and_opens_body,
     clause_end,
     clean_span,
+    facility_ending,
     feature_key,
     feature_sort,
     glued_sort,
@@ -97,6 +99,8 @@ from .names import (
     in_capitals,
     is_acronym_word,
     is_name,
+    korean_particles,
+    longer_name,
     named_organ,
     names_a_mission,
     native_address,
@@ -3203,6 +3207,8 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
             and tokens == native[0]
             and found  # (not a proposal that named nothing: the model's "organization" 영남루)
             and all(m.entry is not None for m in found)
+            # (the whole form: "Erenhot Port (二连浩特口岸)" is the port's, not Erenhot's found in it)
+            and all(m.text == native[1].text for m in found)
             # "Mudan River (牡丹江)": a river's name in its script, though the gazetteer's city has it too
             and not (tokens.start in headed and any(m.label != native[1].label for m in found))
             # "Tongchuan (銅川)": the city's name in its script, though the gazetteer gives it to a namesake
@@ -3382,23 +3388,55 @@ def _place_label(aside: Span) -> str | None:
     return label if len(labels) == 1 and (label := labels.pop()) in PLACE_LABELS else None
 
 
-def _native_bodies(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
-    """A word of CJK characters or Hangul whose ending makes a body of it (NATIVE_BODY_ENDINGS:
-    "黄河水利委员会", "충남연구원") and that the gazetteer does not know: that body, as a
-    proposal; right before its English name, perhaps after a slash ("韩国水资源公社 Korea Water
-    Resources Corporation"), one identity with it."""
+def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """A word of CJK characters, kana or Hangul that is no name the gazetteer knows, as a
+    proposal of the names in it: the body its ending makes of it (NATIVE_BODY_ENDINGS:
+    "黄河水利委员会", "충남연구원"), right before its English name, perhaps after a slash ("韩国水资源
+    公社 Korea Water Resources Corporation"), one identity with it; and the gazetteer's names
+    within the rest of the word, which runs them on without spaces ("来自中国", "沿海地方の")."""
     found = []
-    for token in _tokens_where(doc, lambda word: native_body(word) is not None):
-        name = clause_end(token.text)  # ("由庆华集团": the clause's last name, 庆华集团)
-        if native_body(name) is None or gazetteer.lookup(name) is not None:
-            continue
-        english, known = _body_named_after(doc, token.i + 1, gazetteer)
-        if known is not None:  # (a body the gazetteer knows by its English name: its entry)
-            mention = Mention(name, "organization", known.label, known, known.country, "rules")
-        else:
-            mention = Mention(name, "organization", "ORG", None, None, "rules", same_as=english)
-        found.append((range(token.i, token.i + 1), True, [mention]))
+    for token in _tokens_where(doc, lambda word: _UNSPACED_WORD.search(word) is not None):
+        if gazetteer.lookup(token.text) is not None:
+            continue  # (the gazetteer's ruler has it)
+        mentions = []
+        body = _native_body_of(doc, token, gazetteer)
+        before_body = token.text[: len(token.text) - len(body.text)] if body is not None else token.text
+        for start, end, entry in gazetteer.names_within(before_body):
+            name, rest = before_body[start:end], before_body[end:]
+            if longer_name(rest) is not None:
+                continue  # ("东北亚旅游论坛": a forum's name; "日本語": a language)
+            facility = facility_ending(rest) if entry.kind == "place" else None
+            ending = facility[0] if facility else ""
+            if _HANGUL.match(name) and not korean_particles(rest[len(ending) :]):
+                continue
+            if facility is not None:  # "二连浩特口岸": a port, "阿賀野川" a river, that the gazetteer does not know
+                label = "LOC" if facility[1].endswith("feature") else "FAC"
+                mentions.append(Mention(name + ending, "place", label, None, entry.country, "rules"))
+            else:
+                mentions.append(Mention(name, entry.kind, entry.label, entry, entry.country))
+        if body is not None:
+            mentions.append(body)
+        if mentions:
+            found.append((range(token.i, token.i + 1), body is not None and len(mentions) == 1, mentions))
     return found
+
+
+# A word with two letters of the scripts written without spaces, or of Hangul
+_UNSPACED_WORD = re.compile(rf"[{CJK_OR_HANGUL}]{{2}}")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _native_body_of(doc: Doc, token: Token, gazetteer: Gazetteer) -> Mention | None:
+    """The body a word of CJK characters or Hangul ends with, if the gazetteer does not know it."""
+    if native_body(token.text) is None:
+        return None
+    name = clause_end(token.text)  # ("由庆华集团": the clause's last name, 庆华集团)
+    if native_body(name) is None or gazetteer.lookup(name) is not None:
+        return None
+    english, known = _body_named_after(doc, token.i + 1, gazetteer)
+    if known is not None:  # (a body the gazetteer knows by its English name: its entry)
+        return Mention(name, "organization", known.label, known, known.country, "rules")
+    return Mention(name, "organization", "ORG", None, None, "rules", same_as=english)
 
 
 _NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "'s", "’s"})
@@ -4297,7 +4335,7 @@ def doc_mentions(
         proposals.append((tokens, entry is None, found))
     proposals.extend(_shaped_words(doc, gazetteer))
     proposals.extend(_named_by_native_form(doc, gazetteer))
-    proposals.extend(_native_bodies(doc, gazetteer))
+    proposals.extend(_native_words(doc, gazetteer))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
     proposals.extend(_dateline_place(doc, written, gazetteer))
     proposals.extend(_defined_places(doc, written, gazetteer))

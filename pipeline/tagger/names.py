@@ -2181,7 +2181,7 @@ NATIVE_FORMS = (
 # and its offices, a commission, a bank, a university or an institute, an agency, a company, an
 # association. (Not a one-character ministry, "部": it ends "东北部", the north-east part.)
 NATIVE_BODY_ENDINGS = (
-    ("chinese government", ("人民政府", "政府", "办公室", "办事处", "委员会", "事务局", "秘书处", "局")),
+    ("chinese government", ("人民政府", "政府", "办公室", "办事处", "委员会", "事务局", "秘书处", "局", "厅")),
     (
         "chinese institution",
         (
@@ -2194,6 +2194,7 @@ NATIVE_BODY_ENDINGS = (
             "银行",
             "公司",
             "公社",
+            "旅行社",
             "集团",
             "协会",
             "联合会",
@@ -2204,6 +2205,51 @@ NATIVE_BODY_ENDINGS = (
     ("korean body", ("도청", "시청", "사무국", "위원회", "연구원", "대학교", "협회", "공사", "재단", "은행")),
 )
 _CJK_OR_HANGUL = re.compile(rf"[{CJK_OR_HANGUL}]+")
+
+# The endings a place's name in CJK characters or Hangul runs on into to name a facility of the
+# place ("二连浩特口岸", Erenhot's port; "新庄駅", Shinjo's station): the place and the ending are
+# one name, of the facility, by kind
+NATIVE_FACILITY_ENDINGS = (
+    ("chinese facility", ("口岸", "港口", "机场", "火车站", "遗址", "国家森林公园", "风景名胜区", "开发区")),
+    ("japanese facility", ("駅", "空港", "港", "温泉")),
+    ("korean facility", ("역", "공항", "항", "산성")),
+    # (Japanese only: in Chinese "川" and "江" start the next name, "中国江苏省")
+    ("japanese feature", ("川", "潟")),
+)
+_FACILITY_ENDINGS = sorted(
+    ((ending, row) for row, endings in NATIVE_FACILITY_ENDINGS for ending in endings),
+    key=lambda pair: len(pair[0]),
+    reverse=True,
+)
+
+
+def facility_ending(rest: str) -> tuple[str, str] | None:
+    """(the ending, its row) of NATIVE_FACILITY_ENDINGS the rest of a word after a place's name
+    starts with: "口岸建设" after 二连浩特 makes a port of it, "川の" after 阿賀野 a river."""
+    return next(((ending, row) for ending, row in _FACILITY_ENDINGS if rest.startswith(ending)), None)
+
+
+# Korean writes a word's particles on it ("경상북도는", "포항시에서"): what may follow a name in
+# its word, by kind, one after another ("에서는")
+KOREAN_PARTICLES = (
+    ("topic", ("은", "는")),
+    ("subject", ("이", "가", "께서")),
+    ("object", ("을", "를")),
+    ("possessive", ("의",)),
+    ("place", ("에서", "에", "에게", "으로", "로")),
+    ("company", ("와", "과", "하고", "이랑", "랑")),
+    ("limit", ("까지", "부터", "도", "만")),
+    ("copula", ("이다", "입니다", "이며")),
+)
+_PARTICLES = re.compile(
+    "(?:" + "|".join(sorted((p for _, particles in KOREAN_PARTICLES for p in particles), key=len, reverse=True)) + ")*"
+)
+
+
+def korean_particles(rest: str) -> bool:
+    """Whether the rest of a Korean word after a name is its particles alone ("에서는"), not more
+    of a longer name ("산" after 금강 is Kumgangsan's)."""
+    return _PARTICLES.fullmatch(rest) is not None
 
 
 # The endings of a province's or a city's name that open an address written in CJK characters
@@ -2249,6 +2295,37 @@ def clause_end(word: str) -> str:
     if last < 0:
         return word
     return word[max(last, *map(word.rfind, CLAUSE_JOINERS)) + 1 :]
+
+
+# The endings of a meeting's name in CJK characters or Hangul ("东北亚旅游论坛", "北東アジア地域自治体
+# 会議"): a place named in it is no mention of its own, as in a body's name (NATIVE_BODY_ENDINGS)
+NATIVE_EVENT_ENDINGS = (
+    *("会議", "フォーラム"),
+    *("会议", "會議", "论坛", "論壇", "大会", "博览会", "洽谈会", "研讨会"),
+    *("회의", "포럼"),
+)
+# The endings that make a word of another kind of a country's name: its language ("日本語"), its
+# people ("日本人")
+NATIVE_WORD_ENDINGS = (("language", ("語", "语")), ("people", ("人",)))
+# What of the rest of a word may belong to a longer name: up to a clause's break, or kana of
+# Japanese grammar ("山形大学医学部の教授", "在二连浩特举办的")
+_NAME_RUN = re.compile(rf"[^{_CLAUSE_BREAK_CHARACTERS}\u3040-\u309f]*")
+
+
+def longer_name(rest: str) -> str | None:
+    """What the rest of a word after a place's name makes of it, if it is part of something
+    longer: a meeting's name ("旅游论坛开幕" after 东北亚: "event"), a body's ("大学医学部の" after
+    山形: "body"), or a word of NATIVE_WORD_ENDINGS ("語" after 日本: "language")."""
+    word = next((row for row, endings in NATIVE_WORD_ENDINGS if rest.startswith(endings)), None)
+    if word is not None:
+        return word
+    run = _NAME_RUN.match(rest)
+    name = run.group() if run else ""
+    if any(ending in name for ending in NATIVE_EVENT_ENDINGS):
+        return "event"
+    if any(ending in name for _, endings in NATIVE_BODY_ENDINGS for ending in endings):
+        return "body"
+    return None
 
 
 def native_body(name: str) -> str | None:
