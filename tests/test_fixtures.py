@@ -151,6 +151,14 @@ def range_separators(text: str) -> str:
     return "\n".join([*shown, f"period: {start} to {end}"])
 
 
+def japanese_eras(text: str) -> str:
+    try:
+        start, end = dates.parse_period(text)
+    except dates.DateError as error:
+        return f"period: error: {error}"
+    return f"period: {start} to {end}"
+
+
 def checks(text: str) -> str:
     record = parse(read_bytes(text.encode("utf-8"), "fixture.txt"))
     return "\n".join(note.code for note in record.notes) or "none"
@@ -328,6 +336,7 @@ TABLES: dict[str, Table] = {
     "label_layouts": Table(tuple(layout.name for layout in overview.LABEL_LAYOUTS), label_layouts),
     "field_synonyms": Table(tuple(kind for kind, _ in overview.FIELD_SYNONYMS), field_synonyms),
     "range_separators": Table(tuple(name for name, _ in dates.RANGE_SEPARATORS), range_separators),
+    "japanese_eras": Table(tuple(name for name, _, _ in dates.JAPANESE_ERAS), japanese_eras),
     "checks": Table(tuple(check.__name__ for check in notes.CHECKS), checks),
     "head_words": Table(tuple(names.HEAD_WORDS), head_words),
     "clean_span": Table(CLEAN_SPAN_WORD_SETS, clean_span),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -2770,3 +2771,31 @@ def test_the_rows_of_a_dot_leader_list_after_a_declaration_are_each_a_paragraph(
     assert second_row == "Kyongsangbuk-do Provincial Government ........... Taegu"
     # (a row goes on where the line after it opens with a bracket)
     assert third_row == "Tuv Aimak Governor's Office ..................... Zuunmod (Төв аймаг)"
+
+
+def test_a_japanese_pages_fields_behind_the_glyph_that_also_opens_its_english_summary() -> None:
+    """ "■English summary" makes a section marker of "■", and a link's "・PDF 共同声明（PDF：182KB）"
+    one of "・": the overview's "■日時 ..." lines are its fields still, its "・日本：..." lines its
+    participants, its year counted in Heisei."""
+    text = (
+        "「NEAR健康・福祉フォーラム in もがみ」を開催しました\n\n本文です。\n\n【開催概要】\n"
+        "■日時　平成28年10月20日（木曜日）～21日（金曜日）\n■会場　ウェルネスプラザ最上（山形県最上郡最上町）\n"
+        "■主催　山形県、最上町、NEAR事務局\n■後援　厚生労働省、WHO健康開発総合研究センター\n■参加　5か国16地域\n"
+        "　・日本　　：山形県、新潟県、鳥取県\n　・ロシア　：沿海地方、ハバロフスク地方\n"
+        "　※地元から最上町、新庄市、舟形町の保健師・介護職員も参加しました。\n\n"
+        "【フォーラムの内容】\n１　基調講演\n講演しました。\n\n■English summary\nThe forum was held in Mogami.\n\n"
+        "関連リンク\n・PDF 共同声明（日本語・英語）（PDF：182KB）\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    overview = record.overview
+    assert overview is not None and overview.period is not None and overview.participation is not None
+    assert (overview.period.start, overview.period.end) == (date(2016, 10, 20), date(2016, 10, 21))
+    assert overview.venue is not None and overview.venue.text.startswith("ウェルネスプラザ最上")
+    assert overview.organizer is not None and overview.organizer.text == "山形県、最上町、NEAR事務局"
+    assert [field.label for field in overview.other] == ["後援", ""]  # (and the reference mark's remark)
+    groups = overview.participation.groups
+    assert [(group.country_code, group.authorities) for group in groups] == [
+        ("JP", ["山形県", "新潟県", "鳥取県"]),
+        ("RU", ["沿海地方", "ハバロフスク地方"]),
+    ]
+    assert [section.heading for section in record.sections if section.heading] == ["English summary"]

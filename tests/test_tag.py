@@ -1833,6 +1833,19 @@ def test_names_the_gazetteer_knows_within_words_of_chinese_japanese_and_korean(n
     assert not {"东北亚", "二连浩特", "合作", "日本", "금강", "阿賀野"} & set(kinds)
 
 
+def test_a_japanese_organizers_town_a_citys_unit_and_a_glued_address(nlp) -> None:
+    """ "最上町" among the organizers is a town, not a body; "ハルビン市" is Harbin as written; a
+    venue's address glued without spaces is its units ("山形県最上郡最上町")."""
+    text = (
+        "NEAR健康・福祉フォーラム\n【開催概要】\n■日時　2016年10月20日\n■会場　ウェルネスプラザ最上（山形県最上郡最上町）\n"
+        "■主催　山形県、最上町\n【内容】\n・黒竜江省：ハルビン市における医療と介護の連携\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["最上町"] == kinds["最上郡"] == "place"
+    assert _ids_of(text, nlp)["ハルビン市"] == "city:CN:harbin"
+    assert "山形県最上郡最上町" not in kinds
+
+
 def test_a_one_word_name_under_companies_is_a_company(nlp) -> None:
     text = (
         "The 9th NEAR Mining Subcommittee\n· Overview\nPeriod: 2014\nParticipants:\nRussia: Magadan Oblast\n"

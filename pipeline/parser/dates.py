@@ -50,6 +50,18 @@ CJK_DATE_PARTS = (
     (re.compile(r"(\d{1,2})\s*[日일]"), r"\1"),
     (re.compile(r"[（(][月火水木金土日월화수목금토일一二三四五六][)）]"), ""),  # weekdays
 )
+# Japan's eras, as Japanese pages count their years ("平成28年" is 2016, "令和元年" 2019): the
+# Gregorian year before the era's first
+JAPANESE_ERAS = (("Reiwa", "令和", 2018), ("Heisei", "平成", 1988), ("Showa", "昭和", 1925))
+_ERA_YEAR = re.compile(rf"({'|'.join(era for _, era, _ in JAPANESE_ERAS)})\s*(\d{{1,2}}|元)\s*年")
+_ERA_BEFORE = {era: before for _, era, before in JAPANESE_ERAS}
+
+
+def _gregorian_year(match: re.Match[str]) -> str:
+    year = 1 if match[2] == "元" else int(match[2])
+    return f"{_ERA_BEFORE[match[1]] + year}年"
+
+
 # Year last with "/" or "-": 03/04/2011 is 3 April or March 4 depending on who wrote it.
 _AMBIGUOUS_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
 _NUMERIC_DATE = re.compile(r"^([0-9]{1,4})[./-]([0-9]{1,2})(?:[./-]([0-9]{1,4}))?\.?$")
@@ -145,9 +157,10 @@ _SPACED_DOTS = re.compile(r"(\d)\.\s+(?=\d)")  # "2019. 10. 15." as Korean offic
 
 
 def normalise_date_text(text: str) -> str:
-    """Full-width digits and signs as ASCII, CJK year/month/day marks as dots, times of day
-    and the spaces after a date's dots left out."""
+    """Full-width digits and signs as ASCII, a Japanese era's year as the Gregorian one, CJK
+    year/month/day marks as dots, times of day and the spaces after a date's dots left out."""
     text = _SPACED_DOTS.sub(r"\1.", _TIME.sub("", unicodedata.normalize("NFKC", text)))
+    text = _ERA_YEAR.sub(_gregorian_year, text)
     for pattern, replacement in CJK_DATE_PARTS:
         text = pattern.sub(replacement, text)
     return text.strip()

@@ -406,17 +406,25 @@ FOOTNOTE_ASIDE_WORDS = 6  # a legend this short is written after each name it ma
 
 def _remark(text: str) -> str | None:
     found = next(((name, match) for name, marker in REMARK_MARKERS if (match := marker.match(text))), None)
-    if found is None or len(found[1]["remark"].split()) < _SENTENCE_WORDS_MIN or FOOTNOTE_LEGEND.match(text):
+    if found is None or FOOTNOTE_LEGEND.match(text):
         return None
     name, remark = found
+    # (Japanese and Chinese write a sentence without spaces: its kana or its full stop say it is one,
+    # "※地元から最上町、新庄市…の保健師・介護職員も参加しました。")
+    unspaced_sentence = _UNSPACED_SENTENCE.search(remark["remark"]) is not None
+    if len(remark["remark"].split()) < _SENTENCE_WORDS_MIN and not unspaced_sentence:
+        return None
     if name == "reference mark" and "observer" in text.lower():
         return None  # ("※ Participated as observer: Tuv Province" goes on with the list)
-    sentence = any(word.islower() and word not in _JOINING_WORDS for word in remark["remark"].split())
+    sentence = unspaced_sentence or any(
+        word.islower() and word not in _JOINING_WORDS for word in remark["remark"].split()
+    )
     if name == "footnote" and not sentence:
         return None  # (a bulleted list of names is no sentence: "* Gangwon-do, Gyeongsangbuk-do and Jeollanam-do.")
     return remark["remark"]
 
 
+_UNSPACED_SENTENCE = re.compile(r"[\u3040-\u309f]{2}.*[\u3040-\u309f]|[\u3400-\u9fff]。$")
 NOTES_HEADING = re.compile(r"^\s*(?:Notes?|Remarks?|Footnotes?)\s*[:：]?\s*$", re.IGNORECASE)
 FOOTNOTE_LINES_MAX = 3  # how many lines a remark's sentence may be wrapped over
 
@@ -572,6 +580,8 @@ NON_PARTICIPATION_LABELS = re.compile(
     r"|resource persons?|(invited )?(guests|experts|speakers)|lecturers"
     # where a hybrid meeting's delegations connected from: the same authorities again, with places
     r"|(connected|connecting|participating) (offices|sites|locations|points)( online)?|connected from|connection points"
+    # (and in Korean, Japanese and Chinese: support, sponsors, theme, purpose)
+    r"|후원|협찬|주제|목적|後援|協賛|協力|テーマ|目的|协办|支持单位|主题|目的"
 )
 
 

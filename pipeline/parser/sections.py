@@ -33,6 +33,7 @@ from .dates import DateError, dates_in_words, is_ambiguous, month_first, parse_p
 from .meeting import declaration_kind, lead_lines, lead_meeting, meeting_kind, native_meeting_kind, read_meeting
 from .notes import make_note, quality_notes
 from .overview import (
+    NON_PARTICIPATION_LABELS,
     REMARK_LABEL,
     TABLE_RULE,
     TRAILING_COUNTRY,
@@ -41,6 +42,7 @@ from .overview import (
     country_row,
     field_kind,
     heads_table,
+    label_key,
     leader_row,
     match_label,
     opens_group,
@@ -183,7 +185,7 @@ SECTION_KINDS = (
         re.compile(
             r"\b(contents?|main results|results|agenda|proceedings|discussions?|sessions|outcomes?"
             r"|(?<!agreed )minutes)\b"
-            r"|주요\s*내용|논의\s*내용|회의\s*내용|회의\s*결과|주요\s*결과|主な内容|議事|主要内容|会议内容|讨论内容|會議內容",
+            r"|주요\s*내용|논의\s*내용|회의\s*내용|회의\s*결과|주요\s*결과|主な内容|の内容|議事|主要内容|会议内容|讨论内容|會議內容",
             re.I,
         ),
     ),
@@ -336,6 +338,8 @@ def _names_a_country_after(heading: str) -> bool:
 
 
 _SYMBOL_CONFIRMING_WORDS_MAX = 3
+# A link to a file, with its size: "（PDF：182KB）", "(HWP, 1.2 MB)"
+DOWNLOAD_LINK = re.compile(r"\b(?:PDF|DOCX?|HWP|XLSX?|PPTX?)\b\W{0,3}\d+(?:\.\d+)?\s*[KM]B\b", re.I)
 
 
 def _marker_key(marker: SectionMarker, match: re.Match[str]) -> str:
@@ -349,6 +353,8 @@ def _confirms(marker: SectionMarker, heading: str, set_apart: bool) -> bool:
     or one of up to six words where every line of the glyph stands after a blank line
     ("◆ Outline of the Meeting"; bullets follow each other)."""
     kind = section_kind(heading)
+    if DOWNLOAD_LINK.search(heading):
+        return False  # "・PDF 共同声明（日本語・英語）（PDF：182KB）": a link to the document, in a list of links
     if marker.per_glyph:
         words = len(heading.split())
         return kind is not None and (
@@ -390,6 +396,8 @@ def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[st
         heading = match["heading"].strip().rstrip(":：").strip()
         if country_code(heading) or _names_a_country_after(heading):
             continue  # "【P.R. China】", "2) Gangwon-do (ROK)": authorities, never sections
+        if marker.per_glyph and _field_with_value(lines[index]):
+            continue  # "■日時 平成28年10月20日": the overview's field, where the glyph also opens sections
         kind = section_kind(heading)
         if kind == "participation" and marker.name == "bare heading":
             continue  # "Participants" alone on a line is the overview's field label, not a section
@@ -403,6 +411,20 @@ def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[st
             next_number += 1
         headings[index] = (heading, kind)
     return headings
+
+
+def _field_with_value(text: str) -> bool:
+    """Whether a line is one of the overview's fields, in Chinese, Japanese or Korean, with its
+    value on it ("■会場 ウェルネスプラザ最上", "■後援 厚生労働省、WHO"). (Not a line mostly in Latin
+    letters: "■ SITE VISITS April 25 ..." is a heading in capitals with its first line run on,
+    "□ 개최지 소개 (About Jangsaengpo)" and "■開催地 ABOUT THE VENUE" headings in two languages.)"""
+    field = match_label(text)
+    if field is None or not field[1]:
+        return False
+    letters = [character for character in text if character.isalpha()]
+    latin = sum(character.isascii() for character in letters)
+    known = field_kind(field[0]) is not None or NON_PARTICIPATION_LABELS.fullmatch(label_key(field[0])) is not None
+    return known and 2 * latin < len(letters)
 
 
 _MEETING_WORDS = re.compile(r"\bNEAR\b|(?i:\b(?:meeting|symposium|summit)\b)")

@@ -1258,6 +1258,8 @@ def _body_mentions(name: str, gazetteer: Gazetteer, country: str | None) -> list
     if parented := _unit_and_parent_acronym(name, gazetteer):  # "Limnological Institute SB RAS"
         return [_mention(part, gazetteer, "organization", "ORG", country) for part in parented]
     whole = _mention(name, gazetteer, "organization", "ORG", country)
+    if whole.entry is None and _UNSPACED_NAME.fullmatch(name) and (form := native_form(name)) and form.label == "GPE":
+        return [Mention(name, "place", "GPE", None, whole.country, "structure")]  # "主催 山形県、最上町": a town
     department = department_of_country(name)
     if department is None:
         return [whole]
@@ -3406,14 +3408,16 @@ def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
             if longer_name(rest) is not None:
                 continue  # ("东北亚旅游论坛": a forum's name; "日本語": a language)
             facility = facility_ending(rest) if entry.kind == "place" else None
-            ending = facility[0] if facility else ""
+            # ("ハルビン市": the city, as written with its unit)
+            unit = rest[0] if facility is None and entry.id.startswith("city:") and rest.startswith(_CITY_UNITS) else ""
+            ending = facility[0] if facility else unit
             if _HANGUL.match(name) and not korean_particles(rest[len(ending) :]):
                 continue
             if facility is not None:  # "二连浩特口岸": a port, "阿賀野川" a river, that the gazetteer does not know
                 label = "LOC" if facility[1].endswith("feature") else "FAC"
                 mentions.append(Mention(name + ending, "place", label, None, entry.country, "rules"))
             else:
-                mentions.append(Mention(name, entry.kind, entry.label, entry, entry.country))
+                mentions.append(Mention(name + unit, entry.kind, entry.label, entry, entry.country))
         if body is not None:
             mentions.append(body)
         if mentions:
@@ -3421,8 +3425,11 @@ def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
     return found
 
 
-# A word with two letters of the scripts written without spaces, or of Hangul
+# A word with two letters of the scripts written without spaces, or of Hangul; a name all in them
 _UNSPACED_WORD = re.compile(rf"[{CJK_OR_HANGUL}]{{2}}")
+_UNSPACED_NAME = re.compile(rf"[{CJK_OR_HANGUL}]+")
+# A city's name run on into its unit: "ハルビン市" is Harbin, "하얼빈시" too
+_CITY_UNITS = ("市", "시")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 

@@ -2263,10 +2263,23 @@ NATIVE_ADDRESS_LEADS = (
 )
 
 
+# An address in CJK characters with its units glued ("山形県最上郡最上町", "内蒙古自治区巴彦淖尔市乌拉特中旗"):
+# each unit a name of two characters or more and the ending of a unit of government
+_GLUED_UNIT = re.compile(r".{2,}?(?:自治区|自治區|省|県|府|都|道|市|郡|盟|町|村|区|區|县|縣|旗|镇|鎮)")
+
+
+def _glued_units(name: str) -> list[str]:
+    """The units of an address glued without spaces, if they make the whole of it."""
+    units = _GLUED_UNIT.findall(name)
+    return units if "".join(units) == name else [name]
+
+
 def native_address(name: str) -> tuple[str, list[str]] | None:
     """(the row of NATIVE_ADDRESS_LEADS, the units) of an address in CJK characters or Hangul;
     None for anything else."""
     units = name.split()
+    if len(units) == 1:
+        units = _glued_units(name)
     if len(units) < 2 or not all(_CJK_OR_HANGUL.fullmatch(unit) for unit in units):
         return None
     lead = units[0]
