@@ -1837,8 +1837,8 @@ def test_a_japanese_organizers_town_a_citys_unit_and_a_glued_address(nlp) -> Non
     """ "最上町" among the organizers is a town, not a body; "ハルビン市" is Harbin as written; a
     venue's address glued without spaces is its units ("山形県最上郡最上町")."""
     text = (
-        "NEAR健康・福祉フォーラム\n【開催概要】\n■日時　2016年10月20日\n■会場　ウェルネスプラザ最上（山形県最上郡最上町）\n"
-        "■主催　山形県、最上町\n【内容】\n・黒竜江省：ハルビン市における医療と介護の連携\n"
+        "NEAR健康・福祉フォーラム\n【開催概要】\n■日時　2016年10月20日\n"
+        "■会場　ウェルネスプラザ最上（山形県最上郡最上町）\n■主催　山形県、最上町\n【内容】\n・黒竜江省：ハルビン市における医療と介護の連携\n"
     )
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["最上町"] == kinds["最上郡"] == "place"
