@@ -1838,7 +1838,8 @@ def test_a_japanese_organizers_town_a_citys_unit_and_a_glued_address(nlp) -> Non
     venue's address glued without spaces is its units ("山形県最上郡最上町")."""
     text = (
         "NEAR健康・福祉フォーラム\n【開催概要】\n■日時　2016年10月20日\n"
-        "■会場　ウェルネスプラザ最上（山形県最上郡最上町）\n■主催　山形県、最上町\n【内容】\n・黒竜江省：ハルビン市における医療と介護の連携\n"
+        "■会場　ウェルネスプラザ最上（山形県最上郡最上町）\n■主催　山形県、最上町\n"
+        "【内容】\n・黒竜江省：ハルビン市における医療と介護の連携\n"
     )
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["最上町"] == kinds["最上郡"] == "place"
