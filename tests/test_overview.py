@@ -2799,3 +2799,37 @@ def test_a_japanese_pages_fields_behind_the_glyph_that_also_opens_its_english_su
         ("RU", ["沿海地方", "ハバロフスク地方"]),
     ]
     assert [section.heading for section in record.sections if section.heading] == ["English summary"]
+
+
+def test_a_russian_protocol_under_its_approval_stamp() -> None:
+    """The approval stamp ("УТВЕРЖДАЮ", the official, the signature line, the date) is no title
+    and no field: a section of its own. The title is the letter-spaced "ПРОТОКОЛ" and the meeting
+    it names in the genitive on the lines below it; the table's Russian columns are read, a unit's
+    noun before a region's name in lower case kept ("провинция Канвондо"), "КНР" is China."""
+    text = (
+        "                         УТВЕРЖДАЮ\n                Заместитель председателя\n"
+        "                Правительства Сахалинской области\n                ________ С.П. Иванов\n\n"
+        "              П Р О Т О К О Л   № 3\n\n         заседания Рабочей группы по спортивным обменам\n"
+        "   Ассоциации региональных администраций стран Северо-Восточной Азии\n\n"
+        "Присутствовали:\n"
+        "| № | Страна | Регион | Чел. |\n| 1 | Российская Федерация | Сахалинская область | 6 |\n"
+        "| 2 | Республика Корея | провинция Канвондо | 2 |\n| 3 | КНР | провинция Хэйлунцзян | 2 |\n\n"
+        "ПОВЕСТКА ДНЯ:\n    1. О ходе подготовки Игр.\n    2. Разное.\n\n"
+        "ВЫСТУПИЛИ:\n    Ким Мин Хо (провинция Канвондо) – о подготовке.\n\n"
+        "РЕШИЛИ:\n    1.1. Информацию принять к сведению.\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.title == (
+        "ПРОТОКОЛ № 3 заседания Рабочей группы по спортивным обменам "
+        "Ассоциации региональных администраций стран Северо-Восточной Азии"
+    )
+    assert record.meeting.kind == "working-committee"
+    assert record.sections[0].heading is None and record.sections[0].lines[0] == "УТВЕРЖДАЮ"
+    assert record.overview is not None and record.overview.participation is not None
+    assert [(group.country_code, group.authorities) for group in record.overview.participation.groups] == [
+        ("RU", ["Сахалинская область"]),
+        ("KR", ["провинция Канвондо"]),
+        ("CN", ["провинция Хэйлунцзян"]),
+    ]
+    assert [item.text for item in record.contents] == ["О ходе подготовки Игр.", "Разное."]
+    assert record.declaration is not None and record.declaration.title == "РЕШИЛИ"

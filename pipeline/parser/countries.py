@@ -90,6 +90,10 @@ ALIASES = {
     "ロシア連邦": "RU",
     "俄罗斯联邦": "RU",
     "российская федерация": "RU",
+    # (and as Russian abbreviates China and DPR Korea, "КНР" and "КНДР"; "РФ" Russia; "РК" is Korea and Kazakhstan)
+    "кнр": "CN",
+    "кндр": "KP",
+    "рф": "RU",
 }
 _COMPACT = re.compile(r"[.,'’()\[\]]")
 # The languages of the region whose names of countries a text may head its lists with ("日本（8）：

@@ -44,14 +44,23 @@ MEETING_KINDS: tuple[MeetingRule, ...] = (
 # scripts), read where its title names none in English: "2015 NEAR 보건의료 협력 포럼 참가 결과
 # 보고" is a forum; a bilingual page's English title stays its title. A plain "meeting" (회의,
 # 会議, 会议) names no kind: it is every kind's word.
+# (and in Russian, its words with any case ending: a protocol "заседания Рабочей группы по спортивным обменам")
 NATIVE_MEETING_KINDS: tuple[MeetingRule, ...] = (
-    MeetingRule("secretaries-general", re.compile(r"사무총장\s*회의|事務総長会議|秘书长会议|秘書長會議")),
-    MeetingRule("working-committee", re.compile(r"실무\s*위원회|実務委員会|工作委[员員]会|實務委員會")),
-    MeetingRule("subcommittee", re.compile(r"분과\s*위원회|分科委員会|分委[员員]会|专门委员会|專門委員會")),
-    MeetingRule("committee", re.compile(r"위원회|委[员員]会")),
-    MeetingRule("general-assembly", re.compile(r"총회|総会|全体(?:大会|会议)|大会|大會")),
-    MeetingRule("forum", re.compile(r"포럼|フォーラム|论坛|論壇")),
-    MeetingRule("workshop", re.compile(r"워크[숍샵]|세미나|ワークショップ|セミナー|研[讨討]会|讲习班")),
+    MeetingRule(
+        "secretaries-general",
+        re.compile(r"사무총장\s*회의|事務総長会議|秘书长会议|秘書長會議|(?i:генеральн\w* секретар)"),
+    ),
+    MeetingRule(
+        "working-committee",
+        re.compile(r"실무\s*위원회|実務委員会|工作委[员員]会|實務委員會|(?i:рабоч\w* (?:комитет|групп))"),
+    ),
+    MeetingRule(
+        "subcommittee", re.compile(r"분과\s*위원회|分科委員会|分委[员員]会|专门委员会|專門委員會|(?i:подкомитет)")
+    ),
+    MeetingRule("committee", re.compile(r"위원회|委[员員]会|(?i:комитет)")),
+    MeetingRule("general-assembly", re.compile(r"총회|総会|全体(?:大会|会议)|大会|大會|(?i:генеральн\w* ассамбле)")),
+    MeetingRule("forum", re.compile(r"포럼|フォーラム|论坛|論壇|(?i:форум)")),
+    MeetingRule("workshop", re.compile(r"워크[숍샵]|세미나|ワークショップ|セミナー|研[讨討]会|讲习班|(?i:семинар)")),
 )
 # "제3차", "第2回", "第五届": a meeting's number as those pages write it
 _NATIVE_ORDINAL = re.compile(rf"(?:제|第)\s*(?P<number>\d{{1,3}}|[{CJK_NUMERALS}]{{1,3}})\s*(?:차|회|回|届|次|屆)")
@@ -92,7 +101,7 @@ def meeting_kind(text: str) -> MeetingKind | None:
 
 
 def native_meeting_kind(text: str) -> MeetingKind | None:
-    """The kind of meeting a title in Korean, Japanese or Chinese names (NATIVE_MEETING_KINDS)."""
+    """The kind of meeting a title in Korean, Japanese, Chinese or Russian names (NATIVE_MEETING_KINDS)."""
     return next((rule.kind for rule in NATIVE_MEETING_KINDS if rule.pattern.search(text)), None)
 
 

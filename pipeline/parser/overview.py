@@ -145,6 +145,7 @@ FIELD_SYNONYMS = (
             r"participation|participants?|participating (regions|governments|members|authorities)"
             r"|attendance|attendees|delegations|present|members present"
             r"|참석|참가|참석자|참가자|참가\s?지역|参加|出席|参加者|出席者|参加団体|参会|参会人员|出席人员|参加单位|與會"
+            r"|присутствовали|участники"
         ),
     ),
 )
@@ -400,6 +401,10 @@ REMARK_MARKERS = (
 REMARK_LABEL = ""  # (no label of the text's: the briefing writes "Note" in the reader's language)
 # A footnote's mark after a listed name: "Chungcheongnam-do *", "Fukui Prefecture *1", "Gangwon State ²"
 FOOTNOTE_MARK = re.compile(rf"\s*{_FOOTNOTE_MARK}$")
+# A unit's noun in Russian before a region's or a town's name: "провинция Канвондо", "г. Пхохан"
+RUSSIAN_UNIT_BEFORE_NAME = re.compile(
+    r"^(?:провинци[яи]|префектур[аы]|област[ьи]|кра[йя]|аймак[а]?|округ[а]?|город[а]?|г\.|район[а]?)\s+[А-ЯЁ]"
+)
 _JOINING_WORDS = frozenset({"and", "or", "of", "the", "in", "on", "at", "for", "to"})
 FOOTNOTE_ASIDE_WORDS = 6  # a legend this short is written after each name it marks; a longer one is a remark
 
@@ -582,6 +587,8 @@ NON_PARTICIPATION_LABELS = re.compile(
     r"|(connected|connecting|participating) (offices|sites|locations|points)( online)?|connected from|connection points"
     # (and in Korean, Japanese and Chinese: support, sponsors, theme, purpose)
     r"|후원|협찬|주제|목적|後援|協賛|協力|テーマ|目的|协办|支持单位|主题|目的"
+    # (and in Russian: who chaired, the guests)
+    r"|председательствовал[аи]?|приглаш[её]нные"
 )
 
 
@@ -1117,7 +1124,11 @@ SUSPECT_AUTHORITIES = (
     SuspectRule("long", lambda text: _long(_TRAILING_ASIDES.sub("", text) or text)),
     # "about 60 scientists": names start with a capital (or a letter of a script without case),
     # but for a body's own lower-case acronym, with a digit or a capital in it ("nrg4SD", "eThekwini")
-    SuspectRule("lower case", lambda text: text[:1].islower() and not _cased_acronym(text)),
+    # (not a unit's noun before a name in Russian: "провинция Канвондо", "префектура Ниигата")
+    SuspectRule(
+        "lower case",
+        lambda text: text[:1].islower() and not _cased_acronym(text) and not RUSSIAN_UNIT_BEFORE_NAME.match(text),
+    ),
     SuspectRule(
         "sentence",
         lambda text: (
@@ -1993,13 +2004,16 @@ def _sharing_a_unit(text: str) -> list[str]:
 _AND = re.compile(r"\s+(?:and|&)\s+")
 
 TABLE_HEADERS = (
-    ("country", re.compile(r"countr|nation", re.IGNORECASE)),
+    ("country", re.compile(r"countr|nation|^страна$", re.IGNORECASE)),
     # "| Head of delegation | Post and organization |": who a region sent, and their post and body
     ("delegate", re.compile(r"\bheads?\s+of\s+(?:the\s+)?delegations?\b|^(?:chief\s+)?delegate$", re.IGNORECASE)),
     ("post", re.compile(r"^(?:post|position|title)\b", re.IGNORECASE)),
     (
         "count",
-        re.compile(r"^(?:no\.?|#|count|number|total)(?=\W|$)|^authorities$|\b(?:delegates|persons)\b", re.IGNORECASE),
+        re.compile(
+            r"^(?:no\.?|#|№|count|number|total)(?=\W|$)|^authorities$|\b(?:delegates|persons)\b|^(?:чел|кол-во)\.?$",
+            re.IGNORECASE,
+        ),
     ),
     ("role", re.compile(r"\b(?:role|status|type|membership|remarks?)\b", re.IGNORECASE)),
     (
@@ -2040,7 +2054,8 @@ TABLE_HEADERS = (
     (
         "authority",
         re.compile(
-            r"authorit|region|government|province|prefecture|member|participant|name|local|organi[sz]ation|\bbody\b",
+            r"authorit|region|government|province|prefecture|member|participant|name|local|organi[sz]ation|\bbody\b"
+            r"|^(?:регион|субъект)",
             re.IGNORECASE,
         ),
     ),

@@ -76,6 +76,9 @@ class SectionMarker:
     fallback: bool = False
     # Each glyph is a marker of its own ("・" may be a bullet where "·" opens sections).
     per_glyph: bool = False
+    # Only a line that names a known kind opens a section, until one has (before, the others of
+    # its shape are letterheads).
+    known_only: bool = False
 
 
 SECTION_MARKERS = (
@@ -161,6 +164,15 @@ SECTION_MARKERS = (
         re.compile(r"^(?P<heading>(?=(?:.*[A-Z]){3})[^a-z\d][^a-z]{2,60})$"),
         needs_known_heading=True,
     ),
+    # "ПОВЕСТКА ДНЯ:", "РЕШИЛИ:", "ПОВЕСТКА ДНЯ (Agenda)": a Russian protocol's headings in capitals,
+    # from the first of a known kind on (a letterhead, "ПРАВИТЕЛЬСТВО ХАБАРОВСКОГО КРАЯ", is in
+    # capitals above it)
+    SectionMarker(
+        "cyrillic capitals",
+        re.compile(r"^(?P<heading>[А-ЯЁ][А-ЯЁ ]{2,40}?(?:\s*\([^()]{1,40}\))?)\s*:?$"),
+        needs_known_heading=True,
+        known_only=True,
+    ),
     SectionMarker(
         "bare heading",
         re.compile(r"^(?P<heading>[^\W\d_][^:：.;!?]{1,50}?)\s*[:：]?$"),
@@ -185,7 +197,8 @@ SECTION_KINDS = (
         re.compile(
             r"\b(contents?|main results|results|agenda|proceedings|discussions?|sessions|outcomes?"
             r"|(?<!agreed )minutes)\b"
-            r"|주요\s*내용|논의\s*내용|회의\s*내용|회의\s*결과|주요\s*결과|主な内容|の内容|議事|主要内容|会议内容|讨论内容|會議內容",
+            r"|주요\s*내용|논의\s*내용|회의\s*내용|회의\s*결과|주요\s*결과|主な内容|の内容|議事|主要内容|会议内容|讨论内容|會議內容"
+            r"|повестка дня",
             re.I,
         ),
     ),
@@ -214,7 +227,7 @@ SECTION_KINDS = (
         re.compile(
             r"\b(declaration|charter|communiqu[eé]|statement|resolution|recommendation|agreement|memorandum|MOU|decision"
             r"|(?:agreed )?conclusion|agreed (?:points|items|minutes))s?\b"
-            r"|선언|채택\s*문서|宣言|共同声明|決議|决议|決議",
+            r"|선언|채택\s*문서|宣言|共同声明|決議|决议|決議|решили|постановили",
             re.I,
         ),
     ),
@@ -388,6 +401,7 @@ def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[st
         or _confirms(marker, match["heading"], _marker_key(marker, match) in set_apart)
     }
     headings: dict[int, tuple[str, str | None]] = {}
+    known_opened: set[str] = set()  # the markers that have opened a section of a known kind
     next_number = 1
     numbering_style = ""  # "1." or "1)": the sections keep the style the first one has
     for index, marker, match in candidates:
@@ -396,9 +410,15 @@ def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[st
         heading = match["heading"].strip().rstrip(":：").strip()
         if country_code(heading) or _names_a_country_after(heading):
             continue  # "【P.R. China】", "2) Gangwon-do (ROK)": authorities, never sections
+        if DOCUMENT_NUMBER_TITLE.match(heading):
+            continue  # "П Р О Т О К О Л № 3": the document's title, not a section of it
         if marker.per_glyph and _field_with_value(lines[index]):
             continue  # "■日時 平成28年10月20日": the overview's field, where the glyph also opens sections
         kind = section_kind(heading)
+        if marker.known_only and kind is None and marker.name not in known_opened:
+            continue  # (a letterhead above the first known heading: "ПРАВИТЕЛЬСТВО ХАБАРОВСКОГО КРАЯ")
+        if kind is not None:
+            known_opened.add(marker.name)
         if kind == "participation" and marker.name == "bare heading":
             continue  # "Participants" alone on a line is the overview's field label, not a section
         if marker.name == "numbered":
@@ -506,10 +526,12 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
         )
     headings = find_sections(texts)
     # (the "-----Original Message-----" line reads as a heading drawn between rules)
-    envelope = envelope_end(texts, min((i for i in headings if not EMAIL_HEADER.match(texts[i])), default=len(texts)))
+    mail_end = envelope_end(texts, min((i for i in headings if not EMAIL_HEADER.match(texts[i])), default=len(texts)))
+    envelope = approval_end(texts, mail_end)
     kind_line = _document_kind_line(texts, headings, envelope)
     masthead_end = _below_a_masthead(texts, envelope)
     title: str | None = None
+    title_index = 0
     preface: list[Line] = []
     sections: list[SectionDraft] = []
     for index, line in enumerate(lines):
@@ -537,10 +559,57 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
             and not _BREADCRUMB.match(text)
             and not _EDITORS_NOTE.match(text)
         ):
-            title = text
+            title, title_index = text, index
         else:
             preface.append(line)
+    if title is not None and DOCUMENT_NUMBER_TITLE.match(title):
+        title, preface = _protocols_title(lines, title_index, headings, preface)
+    if envelope > mail_end:  # (the approval stamp: a section of its own, with no heading, not the overview's)
+        stamp = [line for line in lines[mail_end:envelope] if line.text]
+        preface = [line for line in preface if line not in stamp]
+        sections.insert(0, SectionDraft(None, stamp[0].number, None, stamp))
     return title, preface, sections
+
+
+# An official document's approval stamp above it, in Russian: "УТВЕРЖДАЮ" (I approve), the
+# official's post, signature line and date, to the first blank line
+APPROVAL_STAMP = re.compile(r"^(?:УТВЕРЖДАЮ|УТВЕРЖДЕНО|УТВЕРЖДЁН|УТВЕРЖДЕН|СОГЛАСОВАНО)\s*:?$")
+
+
+def approval_end(texts: tuple[str, ...], start: int) -> int:
+    """Where an approval stamp that opens the text ends (``start`` where none does): it is no title."""
+    first = next((index for index in range(start, len(texts)) if texts[index]), None)
+    if first is None or not APPROVAL_STAMP.match(texts[first]):
+        return start
+    return next((index for index in range(first, len(texts)) if not texts[index]), len(texts))
+
+
+# A title that is a document's kind and number alone, letter-spaced as typed records space it:
+# "П Р О Т О К О Л № 3", "ПРОТОКОЛ № 3", "MINUTES No. 2"; the meeting follows it in the genitive
+# on the next lines ("заседания Рабочей группы ...")
+DOCUMENT_NUMBER_TITLE = re.compile(r"^(?:П ?Р ?О ?Т ?О ?К ?О ?Л)\s*(?:№\s*\d{1,3})?$", re.I)
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
+
+
+def _protocols_title(
+    lines: list[Line], title_index: int, headings: dict[int, tuple[str, str | None]], preface: list[Line]
+) -> tuple[str, list[Line]]:
+    """A protocol's title with the lines that go on naming its meeting (after a blank line, perhaps),
+    up to a blank line, where
+    the first starts in lower case ("ПРОТОКОЛ № 3" over "заседания Рабочей группы ..."); its
+    letters spaced out as typed ("П Р О Т О К О Л") written as a word."""
+    title = _LETTER_SPACED.sub(lambda spaced: spaced.group().replace(" ", ""), lines[title_index].text)
+    run: list[Line] = []
+    start = title_index + 1
+    if start < len(lines) and not lines[start].text:
+        start += 1  # (a blank line may stand between the kind and the meeting)
+    for index in range(start, len(lines)):
+        if not lines[index].text or index in headings:
+            break
+        run.append(lines[index])
+    if not run or not run[0].text[:1].islower():
+        return title, preface
+    return " ".join([title, *(line.text for line in run)]), [line for line in preface if line not in run]
 
 
 _LEADING_GLYPH = re.compile(r"^[^\w\s]\s*")

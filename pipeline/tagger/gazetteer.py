@@ -48,6 +48,7 @@ class Gazetteer:
         self._cities: dict[str, Entry] = {}  # a city keeps its name where a region took it
         self._features: dict[str, Entry] | None = None  # made on first use by ``feature``
         self._unspaced: _UnspacedNames | None = None  # made on first use by ``names_within``
+        self._stemmed: dict[str, Entry] | None = None  # made on first use by ``inflected``
         # aliases without the marks of their Latin letters and without apostrophes: "Ölgii" finds
         # Olgii, "Khovsgol" Khövsgöl, "Taian" Tai'an (pinyin's syllable mark is often left out)
         self._by_folded_alias: dict[str, Entry] = {}
@@ -103,6 +104,20 @@ class Gazetteer:
         if self._unspaced is None:
             self._unspaced = _UnspacedNames(self.entries.values())
         return self._unspaced.within(word)
+
+    def inflected(self, words: Sequence[str]) -> Entry | None:
+        """The entry whose name in Cyrillic ``words`` are an inflected form of, by their Russian
+        stems: Russian declines names ("в Сахалинской области" is Сахалинская область, "из
+        Владивостока" Владивосток, "Японии" Япония). A stem of three letters or fewer is no key
+        ("Чите" and "читать")."""
+        if self._stemmed is None:
+            self._stemmed = {}
+            for entry in self.entries.values():
+                for alias in entry.aliases:
+                    if _CYRILLIC_NAME.fullmatch(alias) and len(key := stemmed_key(alias.split())) > STEM_MIN:
+                        self._stemmed.setdefault(key, entry)
+        key = stemmed_key(words)
+        return self._stemmed.get(key) if len(key) > STEM_MIN else None
 
     def city_named(self, name: str) -> Entry | None:
         """The city a bare name may also mean ("Toyama": Toyama City, not only the
@@ -166,6 +181,28 @@ def _can_match_in(texts: Sequence[str] | None) -> Callable[[str], bool]:
     return lambda name: all(
         word in words if word.isascii() else word in lowered for word in _WORD.findall(name.lower())
     )
+
+
+# A name in Cyrillic words (hyphens joining their parts: "Улан-Батор", "Южно-Сахалинск")
+_CYRILLIC_NAME = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*(?: [\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*)*")
+STEM_MIN = 3  # letters: no key is this short
+
+
+def stemmed_key(words: Sequence[str]) -> str:
+    """Russian words by their Snowball stems, lower case, joined by a space."""
+    return " ".join(_russian_stem(word.lower()) for word in words)
+
+
+@lru_cache(maxsize=8192)
+def _russian_stem(word: str) -> str:
+    return _russian_stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _russian_stemmer() -> Any:
+    import snowballstemmer  # (only for a text in Cyrillic)
+
+    return snowballstemmer.stemmer("russian")
 
 
 # A name of the scripts written without spaces, or of Hangul: two of their letters or more

@@ -3189,6 +3189,8 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
         for aside in _native_parts(doc, whole) if whole is not None else ():
             # (without the quotation marks a company's name is written in: "(«Норильский никель»)")
             named, text = found[0], doc[aside.start : aside.stop].text.strip(QUOTATION_MARKS)
+            if text.islower():
+                continue  # "Харбин – Южно-Сахалинск (по согласованию)": a remark all in lower case, no name
             shown = native_form(text)
             if shown is not None and named.kind == "organization" and named.entry is None and not head_kind(named.text):
                 # "Ine (伊根町)": the model's organization is the town its native name says it is
@@ -3425,6 +3427,56 @@ def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
     return found
 
 
+_HYPHENS = frozenset({"-", "‐", "‑"})
+_INITIALS = re.compile(r"[А-ЯЁ]\.(?:\s?[А-ЯЁ]\.)?")
+
+
+def _beside_russian_initials(doc: Doc, start: int, end: int) -> bool:
+    """Whether one Cyrillic word stands beside a person's initials ("Иванов С.П.", "С.П. Иванов"):
+    a surname, though a town may have the name (Иваново's "Иванов")."""
+    if end - start != 1 or not _CYRILLIC_CAPITALISED.fullmatch(doc[start].text):
+        return False
+    before = doc[start - 1].text if start else ""
+    after = doc[end].text if end < len(doc) else ""
+    return _INITIALS.fullmatch(before) is not None or _INITIALS.match(after) is not None
+
+
+INFLECTED_WORDS_MAX = 4  # ("Республики Саха", "Министерства иностранных дел России")
+# A word in Cyrillic letters that starts a name: a capital, then letters, perhaps hyphenated parts
+_CYRILLIC_CAPITALISED = re.compile(r"[А-ЯЁ][\u0400-\u04ff]*(?:-[\u0400-\u04ff]+)*")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
+
+
+def _inflected_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """A name in Cyrillic declined as Russian declines it, where the gazetteer knows it in the
+    nominative ("в Сахалинской области", "из Владивостока", "с Японией"), as a proposal of its
+    entry: the longest run of words from a capitalised one that is."""
+    found = []
+    for token in _tokens_where(doc, lambda word: _CYRILLIC_CAPITALISED.fullmatch(word) is not None):
+        words = [token.text]
+        for following in doc[token.i + 1 : token.i + INFLECTED_WORDS_MAX]:
+            if not _CYRILLIC_WORD.fullmatch(following.text):
+                break
+            words.append(following.text)
+        if _beside_russian_initials(doc, token.i, token.i + 1):
+            continue  # ("Иванова С.П.": a person, though Иваново is a town)
+        if token.i and doc[token.i - 1].is_lower and native_form(doc[token.i - 1].text) is not None:
+            continue  # ("река Партизанская", "бухта Врангеля": the river's and the bay's names, not the town's)
+        if token.i and doc[token.i - 1].text in _HYPHENS and not doc[token.i - 1].whitespace_:
+            continue  # ("Байкало-Амурская магистраль": a compound's second part)
+        for size in range(len(words), 0, -1):
+            entry = gazetteer.inflected(words[:size])
+            if entry is not None:
+                text = doc[token.i : token.i + size].text
+                if gazetteer.lookup(text) is None:  # (as the gazetteer writes it: its ruler's)
+                    mention = Mention(text, entry.kind, entry.label, entry, entry.country)
+                    found.append((range(token.i, token.i + size), False, [mention]))
+                break
+    return found
+
+
+# A span of words in Cyrillic letters alone (with their digits, dots, dashes and brackets)
+_CYRILLIC_WORDS = re.compile(r"[\u0400-\u04ff\d\s.,()«»\"'–-]*[\u0400-\u04ff][\u0400-\u04ff\d\s.,()«»\"'–-]*")
 # A word with two letters of the scripts written without spaces, or of Hangul; a name all in them
 _UNSPACED_WORD = re.compile(rf"[{CJK_OR_HANGUL}]{{2}}")
 _UNSPACED_NAME = re.compile(rf"[{CJK_OR_HANGUL}]+")
@@ -4320,6 +4372,7 @@ def doc_mentions(
             or _dashed_into_event(doc, ent.end)
             or _before_event_head(ent)
             or _initialled_person(ent, gazetteer)
+            or _beside_russian_initials(doc, ent.start, ent.end)
             or (
                 (_guessed(ent) or ent.ent_id_.startswith("city:"))
                 and (_named_before_post(doc, ent.start, ent.end) or _after_initials(doc, ent.start))
@@ -4331,6 +4384,8 @@ def doc_mentions(
         ):
             continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
+        if entry is None and _CYRILLIC_WORDS.fullmatch(ent.text):
+            continue  # the English model reads no Russian nor Mongolian: its guesses there are noise ("Трассы")
         if entry is not None and ent.text.isascii() and (ent.text.islower() or _lower_cased_body(ent, entry)):
             continue  # "the environment subcommittee", "a NEAR subcommittee on energy": words, matched by their letters
         if entry is not None and (named := _after_lower_case_words(ent, gazetteer)) is not None:
@@ -4343,6 +4398,7 @@ def doc_mentions(
     proposals.extend(_shaped_words(doc, gazetteer))
     proposals.extend(_named_by_native_form(doc, gazetteer))
     proposals.extend(_native_words(doc, gazetteer))
+    proposals.extend(_inflected_names(doc, gazetteer))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
     proposals.extend(_dateline_place(doc, written, gazetteer))
     proposals.extend(_defined_places(doc, written, gazetteer))
