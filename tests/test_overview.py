@@ -2813,7 +2813,8 @@ def test_a_russian_protocol_under_its_approval_stamp() -> None:
         "   Ассоциации региональных администраций стран Северо-Восточной Азии\n\n"
         "Присутствовали:\n"
         "| № | Страна | Регион | Чел. |\n| 1 | Российская Федерация | Сахалинская область | 6 |\n"
-        "| 2 | Республика Корея | провинция Канвондо | 2 |\n| 3 | КНР | провинция Хэйлунцзян | 2 |\n\n"
+        "| 2 | Республика Корея | провинция Канвондо | 2 |\n| 3 | КНР | провинция Хэйлунцзян | 2 |\n"
+        "| 4 | Япония | Хоккайдо (наблюдатель) | 2 |\n\n"
         "ПОВЕСТКА ДНЯ:\n    1. О ходе подготовки Игр.\n    2. Разное.\n\n"
         "ВЫСТУПИЛИ:\n    Ким Мин Хо (провинция Канвондо) – о подготовке.\n\n"
         "РЕШИЛИ:\n    1.1. Информацию принять к сведению.\n"
@@ -2830,6 +2831,22 @@ def test_a_russian_protocol_under_its_approval_stamp() -> None:
         ("RU", ["Сахалинская область"]),
         ("KR", ["провинция Канвондо"]),
         ("CN", ["провинция Хэйлунцзян"]),
+        ("JP", ["Хоккайдо"]),
     ]
+    assert record.overview.participation.groups[-1].role == "observer"
     assert [item.text for item in record.contents] == ["О ходе подготовки Игр.", "Разное."]
     assert record.declaration is not None and record.declaration.title == "РЕШИЛИ"
+
+
+def test_a_prefectures_page_its_breadcrumb_naming_the_meeting_then_its_page_number_then_the_title() -> None:
+    """The portal's breadcrumb (full-width "＞") and the page's number are its masthead, not the
+    title, though the last crumb names the meeting."""
+    text = (
+        "京都府ホームページ Kyoto Prefecture\n"
+        "ホーム ＞ 国際交流 ＞ 北東アジア地域自治体連合（NEAR） ＞ 2018 NEAR International Forum on Tourism\n"
+        "ページ番号：240417　更新日：2018年11月5日\n\n"
+        "2018 NEAR International Forum on Tourism in Kyoto\n\n"
+        "【Outline】\nDate: October 24, 2018\nVenue: Arashiyama, Kyoto\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.title == "2018 NEAR International Forum on Tourism in Kyoto"

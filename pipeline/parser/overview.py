@@ -844,7 +844,9 @@ OBSERVER_SUFFIX = re.compile(
     # ("(observer, did not attend)", "(observer, by letter)": a remark may follow the word)
     # ("(guest)": a region invited beside the members, no member either)
     # (each starts where the spaces before it start: a search does not try every space of a run)
-    r"(?<!\s)(?:\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?(?:observers?|guests?)(?:\s*[,;][^()\[\]（）]{0,40})?[)\]）]"
+    # (and in the members' languages: "Хоккайдо (наблюдатель)")
+    r"(?<!\s)(?:\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?"
+    rf"(?:observers?|guests?|{'|'.join(NATIVE_OBSERVER_WORDS)})(?:\s*[,;][^()\[\]（）]{{0,40}})?[)\]）]"
     r"|\s+[–—-]\s+(?:as\s+(?:an?\s+)?)?observers?\b"
     # (after a reference mark, as Japanese pages note it: "Dornogovi Province ※observer")
     r"|\s*[※＊*]\s*observers?\b"

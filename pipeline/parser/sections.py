@@ -641,12 +641,12 @@ MASTHEAD_LINES = 5
 # Where a portal put the page, above it: "首页 > 新闻中心 > 外事动态", "Home › News › Meetings"
 # (perhaps after the site's name and a bar: "NEAR | Home > Notice & News > News")
 _BREADCRUMB = re.compile(
-    r"^\s*(?:[^|>›»\n]{1,40}\|\s*)?(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|(?i:home))\s*[>›»/]\s"
+    r"^\s*(?:[^|>›»\n]{1,40}\|\s*)?(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|(?i:home))\s*[>›»/＞]\s"
 )
 # A line of the page's publication, labelled though it is no field of the meeting: "发布时间：2005-09-01
 # 来源：吉林省商务厅", "【字体：大 中 小】" (its font buttons), "작성일 : 2012-05-02", "Posted: 24 October 2022"
 _PUBLICATION = re.compile(
-    r"^\s*【?(?:发布(?:时间|日期)|来源|浏览次数|点击(?:数|次数)|字体|작성일|등록일|조회수|작성자|投稿日|掲載日|更新日"
+    r"^\s*【?(?:发布(?:时间|日期)|来源|浏览次数|点击(?:数|次数)|字体|작성일|등록일|조회수|작성자|投稿日|掲載日|更新日|ページ番号"
     r"|(?i:posted|published|updated|source|views))\s*[:：]"
 )
 # A title's line cut after a word that joins it to the next (case aside: titles are often in capitals)
@@ -667,6 +667,8 @@ def _below_a_masthead(texts: tuple[str, ...], start: int) -> int | None:
         text = texts[index]
         if _is_field(text) or (match_label(_LEADING_GLYPH.sub("", text)) is not None and not _PUBLICATION.match(text)):
             return None
+        if _BREADCRUMB.match(text):
+            continue  # (its last crumb may name the meeting: "Home ＞ ... ＞ 2018 NEAR International Forum")
         if meeting_kind(text) is not None and len(text.split()) <= _TITLE_WORDS_MAX and not text.endswith("."):
             return index
     return None
