@@ -2850,3 +2850,11 @@ def test_a_prefectures_page_its_breadcrumb_naming_the_meeting_then_its_page_numb
     )
     record = parse(read_bytes(text.encode(), "x.txt"))
     assert record.title == "2018 NEAR International Forum on Tourism in Kyoto"
+
+
+def test_an_approval_stamp_with_no_blank_line_after_it_is_its_word_alone() -> None:
+    """A stamp run on into the protocol takes no more than its word: the rest is read."""
+    text = "УТВЕРЖДАЮ\n" + "".join(f"Строка {n}\n" for n in range(12)) + "\nПОВЕСТКА ДНЯ:\n1. О ходе подготовки Игр.\n"
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert ["УТВЕРЖДАЮ"] in [section.lines for section in record.sections if section.heading is None]
+    assert record.title == "Строка 0"

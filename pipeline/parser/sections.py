@@ -576,12 +576,17 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
 APPROVAL_STAMP = re.compile(r"^(?:УТВЕРЖДАЮ|УТВЕРЖДЕНО|УТВЕРЖДЁН|УТВЕРЖДЕН|СОГЛАСОВАНО)\s*:?$")
 
 
+APPROVAL_STAMP_LINES = 8  # the stamp's word, the official's post, the signature and the date
+
+
 def approval_end(texts: tuple[str, ...], start: int) -> int:
-    """Where an approval stamp that opens the text ends (``start`` where none does): it is no title."""
+    """Where an approval stamp that opens the text ends (``start`` where none does): it is no
+    title. Without a blank line after its few lines, the stamp is its word alone."""
     first = next((index for index in range(start, len(texts)) if texts[index]), None)
     if first is None or not APPROVAL_STAMP.match(texts[first]):
         return start
-    return next((index for index in range(first, len(texts)) if not texts[index]), len(texts))
+    last = min(len(texts), first + APPROVAL_STAMP_LINES + 1)
+    return next((index for index in range(first, last) if not texts[index]), first + 1)
 
 
 # A title that is a document's kind and number alone, letter-spaced as typed records space it:
