@@ -1513,6 +1513,14 @@ Subject: [NEAR Newsletter] Vol. 40
             "Best regards,\nThe 5th NEAR Secretaries-General Meeting\n\nOverview\nDate: 2017\n",
             "The 5th NEAR Secretaries-General Meeting",
         ),
+        (  # a breadcrumb in full-width "＞" whose last crumb names the meeting, then the page's number
+            "京都府ホームページ Kyoto Prefecture\n"
+            "ホーム ＞ 国際交流 ＞ 北東アジア地域自治体連合（NEAR） ＞ 2018 NEAR International Forum on Tourism\n"
+            "ページ番号：240417　更新日：2018年11月5日\n\n"
+            "2018 NEAR International Forum on Tourism in Kyoto\n\n"
+            "【Outline】\nDate: October 24, 2018\nVenue: Arashiyama, Kyoto\n",
+            "2018 NEAR International Forum on Tourism in Kyoto",
+        ),
     ],
 )
 def test_a_title_below_a_pages_masthead_or_a_note(text: str, title: str) -> None:
@@ -2836,20 +2844,6 @@ def test_a_russian_protocol_under_its_approval_stamp() -> None:
     assert record.overview.participation.groups[-1].role == "observer"
     assert [item.text for item in record.contents] == ["О ходе подготовки Игр.", "Разное."]
     assert record.declaration is not None and record.declaration.title == "РЕШИЛИ"
-
-
-def test_a_prefectures_page_its_breadcrumb_naming_the_meeting_then_its_page_number_then_the_title() -> None:
-    """The portal's breadcrumb (full-width "＞") and the page's number are its masthead, not the
-    title, though the last crumb names the meeting."""
-    text = (
-        "京都府ホームページ Kyoto Prefecture\n"
-        "ホーム ＞ 国際交流 ＞ 北東アジア地域自治体連合（NEAR） ＞ 2018 NEAR International Forum on Tourism\n"
-        "ページ番号：240417　更新日：2018年11月5日\n\n"
-        "2018 NEAR International Forum on Tourism in Kyoto\n\n"
-        "【Outline】\nDate: October 24, 2018\nVenue: Arashiyama, Kyoto\n"
-    )
-    record = parse(read_bytes(text.encode(), "x.txt"))
-    assert record.title == "2018 NEAR International Forum on Tourism in Kyoto"
 
 
 def test_an_approval_stamp_with_no_blank_line_after_it_is_its_word_alone() -> None:
