@@ -586,7 +586,7 @@ NON_PARTICIPATION_LABELS = re.compile(
     # where a hybrid meeting's delegations connected from: the same authorities again, with places
     r"|(connected|connecting|participating) (offices|sites|locations|points)( online)?|connected from|connection points"
     # (and in Korean, Japanese and Chinese: support, sponsors, theme, purpose)
-    r"|후원|협찬|주제|목적|後援|協賛|協力|テーマ|目的|协办|支持单位|主题|目的"
+    r"|후원|협찬|주제|목적|後援|協賛|協力|テーマ|目的|协办|支持单位|主题"
     # (and in Russian: who chaired, the guests)
     r"|председательствовал[аи]?|приглаш[её]нные"
 )

@@ -534,9 +534,12 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
     title_index = 0
     preface: list[Line] = []
     sections: list[SectionDraft] = []
+    stamp: list[Line] = []  # (the approval stamp: a section of its own, with no heading, not the overview's)
     for index, line in enumerate(lines):
         text = line.text
-        if index < envelope or index == kind_line or (masthead_end is not None and index < masthead_end):
+        if mail_end <= index < envelope and text:
+            stamp.append(line)
+        elif index < envelope or index == kind_line or (masthead_end is not None and index < masthead_end):
             preface.append(line)
         elif index == masthead_end:
             title = text
@@ -564,9 +567,7 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
             preface.append(line)
     if title is not None and DOCUMENT_NUMBER_TITLE.match(title):
         title, preface = _protocols_title(lines, title_index, headings, preface)
-    if envelope > mail_end:  # (the approval stamp: a section of its own, with no heading, not the overview's)
-        stamp = [line for line in lines[mail_end:envelope] if line.text]
-        preface = [line for line in preface if line not in stamp]
+    if stamp:
         sections.insert(0, SectionDraft(None, stamp[0].number, None, stamp))
     return title, preface, sections
 
@@ -574,8 +575,6 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
 # An official document's approval stamp above it, in Russian: "УТВЕРЖДАЮ" (I approve), the
 # official's post, signature line and date, to the first blank line
 APPROVAL_STAMP = re.compile(r"^(?:УТВЕРЖДАЮ|УТВЕРЖДЕНО|УТВЕРЖДЁН|УТВЕРЖДЕН|СОГЛАСОВАНО)\s*:?$")
-
-
 APPROVAL_STAMP_LINES = 8  # the stamp's word, the official's post, the signature and the date
 
 
@@ -589,9 +588,9 @@ def approval_end(texts: tuple[str, ...], start: int) -> int:
     return next((index for index in range(first, last) if not texts[index]), first + 1)
 
 
-# A title that is a document's kind and number alone, letter-spaced as typed records space it:
-# "П Р О Т О К О Л № 3", "ПРОТОКОЛ № 3", "MINUTES No. 2"; the meeting follows it in the genitive
-# on the next lines ("заседания Рабочей группы ...")
+# A title that is a protocol's kind and number alone, letter-spaced as typed records space it or
+# not: "П Р О Т О К О Л № 3", "ПРОТОКОЛ № 3"; the meeting follows it in the genitive on the next
+# lines ("заседания Рабочей группы ...")
 DOCUMENT_NUMBER_TITLE = re.compile(r"^(?:П ?Р ?О ?Т ?О ?К ?О ?Л)\s*(?:№\s*\d{1,3})?$", re.I)
 _LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 
@@ -599,10 +598,10 @@ _LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 def _protocols_title(
     lines: list[Line], title_index: int, headings: dict[int, tuple[str, str | None]], preface: list[Line]
 ) -> tuple[str, list[Line]]:
-    """A protocol's title with the lines that go on naming its meeting (after a blank line, perhaps),
-    up to a blank line, where
-    the first starts in lower case ("ПРОТОКОЛ № 3" over "заседания Рабочей группы ..."); its
-    letters spaced out as typed ("П Р О Т О К О Л") written as a word."""
+    """A protocol's title with the lines that go on naming its meeting (after a blank line,
+    perhaps), up to a blank line, where the first starts in lower case ("ПРОТОКОЛ № 3" over
+    "заседания Рабочей группы ..."); its letters spaced out as typed ("П Р О Т О К О Л")
+    written as a word."""
     title = _LETTER_SPACED.sub(lambda spaced: spaced.group().replace(" ", ""), lines[title_index].text)
     run: list[Line] = []
     start = title_index + 1

@@ -494,8 +494,10 @@ class _Neutral(dict[str, bool]):
         self.covered = _covered(font)
 
     def __missing__(self, char: str) -> bool:
-        neutral = ord(char) in self.covered and char != PLACEHOLDER
-        self[char] = neutral = neutral and not unicodedata.category(char).startswith(("L", "M"))
+        neutral = (
+            ord(char) in self.covered and char != PLACEHOLDER and not unicodedata.category(char).startswith(("L", "M"))
+        )
+        self[char] = neutral
         return neutral
 
 

@@ -208,7 +208,7 @@ def _russian_stemmer() -> Any:
 # A name of the scripts written without spaces, or of Hangul: two of their letters or more
 _UNSPACED_NAME = re.compile(rf"[{CJK_OR_HANGUL}]{{2,}}")
 _KATAKANA_LETTER = re.compile(r"[\u30a1-\u30fa\u30fc]")  # (not the middle dot, which parts names)
-_HANGUL_LETTER = re.compile(r"[\uac00-\ud7a3]")
+HANGUL_LETTER = re.compile(r"[\uac00-\ud7a3]")
 SHORT_NAME = 2  # characters
 
 
@@ -236,19 +236,19 @@ class _UnspacedNames:
         return found
 
     def _named(self, word: str, start: int, end: int) -> bool:
-        if end > len(word) or word[start:end] not in self.by_name:
+        named = self.by_name.get(word[start:end]) if end <= len(word) else None
+        if named is None:
             return False
         before, after = word[start - 1 : start], word[end : end + 1]
         if _KATAKANA_LETTER.match(word[start]) and _KATAKANA_LETTER.match(before):
             return False
         if _KATAKANA_LETTER.match(word[end - 1]) and _KATAKANA_LETTER.match(after):
             return False
-        if _HANGUL_LETTER.match(word[start]) and _HANGUL_LETTER.match(before):
+        if HANGUL_LETTER.match(word[start]) and HANGUL_LETTER.match(before):
             return False
         # A town's name of two characters is as often a word ("合作", Hezuo; "三次", Miyoshi): only
         # the cities the sources list (the field's own, "珲春", "赤塔"), and a country's and a
         # region's name ("来自中国", "河北省的")
-        named = self.by_name[word[start:end]]
         return end - start > SHORT_NAME or not named.id.startswith("city:") or named.region is not None
 
 

@@ -47,8 +47,9 @@ from ..parser.text import (
 )
 from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record, Section
-from .gazetteer import Entry, Gazetteer, alias_key, load_gazetteer
+from .gazetteer import HANGUL_LETTER, Entry, Gazetteer, alias_key, load_gazetteer
 from .names import (
+    CJK_OR_HANGUL_WORD,
     COMPANY_FIELD_WORDS,
     COMPASS_WORDS,
     CONDITIONAL_GLUED,
@@ -1258,7 +1259,12 @@ def _body_mentions(name: str, gazetteer: Gazetteer, country: str | None) -> list
     if parented := _unit_and_parent_acronym(name, gazetteer):  # "Limnological Institute SB RAS"
         return [_mention(part, gazetteer, "organization", "ORG", country) for part in parented]
     whole = _mention(name, gazetteer, "organization", "ORG", country)
-    if whole.entry is None and _UNSPACED_NAME.fullmatch(name) and (form := native_form(name)) and form.label == "GPE":
+    if (
+        whole.entry is None
+        and CJK_OR_HANGUL_WORD.fullmatch(name)
+        and (form := native_form(name))
+        and form.label == "GPE"
+    ):
         return [Mention(name, "place", "GPE", None, whole.country, "structure")]  # "主催 山形県、最上町": a town
     department = department_of_country(name)
     if department is None:
@@ -3413,7 +3419,7 @@ def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
             # ("ハルビン市": the city, as written with its unit)
             unit = rest[0] if facility is None and entry.id.startswith("city:") and rest.startswith(_CITY_UNITS) else ""
             ending = facility[0] if facility else unit
-            if _HANGUL.match(name) and not korean_particles(rest[len(ending) :]):
+            if HANGUL_LETTER.match(name) and not korean_particles(rest[len(ending) :]):
                 continue
             if facility is not None:  # "二连浩特口岸": a port, "阿賀野川" a river, that the gazetteer does not know
                 label = "LOC" if facility[1].endswith("feature") else "FAC"
@@ -3453,17 +3459,17 @@ def _inflected_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, 
     entry: the longest run of words from a capitalised one that is."""
     found = []
     for token in _tokens_where(doc, lambda word: _CYRILLIC_CAPITALISED.fullmatch(word) is not None):
-        words = [token.text]
-        for following in doc[token.i + 1 : token.i + INFLECTED_WORDS_MAX]:
-            if not _CYRILLIC_WORD.fullmatch(following.text):
-                break
-            words.append(following.text)
         if _beside_russian_initials(doc, token.i, token.i + 1):
             continue  # ("Иванова С.П.": a person, though Иваново is a town)
         if token.i and doc[token.i - 1].is_lower and native_form(doc[token.i - 1].text) is not None:
             continue  # ("река Партизанская", "бухта Врангеля": the river's and the bay's names, not the town's)
         if token.i and doc[token.i - 1].text in _HYPHENS and not doc[token.i - 1].whitespace_:
             continue  # ("Байкало-Амурская магистраль": a compound's second part)
+        words = [token.text]
+        for following in doc[token.i + 1 : token.i + INFLECTED_WORDS_MAX]:
+            if not _CYRILLIC_WORD.fullmatch(following.text):
+                break
+            words.append(following.text)
         for size in range(len(words), 0, -1):
             entry = gazetteer.inflected(words[:size])
             if entry is not None:
@@ -3477,12 +3483,10 @@ def _inflected_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, 
 
 # A span of words in Cyrillic letters alone (with their digits, dots, dashes and brackets)
 _CYRILLIC_WORDS = re.compile(r"[\u0400-\u04ff\d\s.,()«»\"'–-]*[\u0400-\u04ff][\u0400-\u04ff\d\s.,()«»\"'–-]*")
-# A word with two letters of the scripts written without spaces, or of Hangul; a name all in them
+# A word with two letters of the scripts written without spaces, or of Hangul
 _UNSPACED_WORD = re.compile(rf"[{CJK_OR_HANGUL}]{{2}}")
-_UNSPACED_NAME = re.compile(rf"[{CJK_OR_HANGUL}]+")
 # A city's name run on into its unit: "ハルビン市" is Harbin, "하얼빈시" too
 _CITY_UNITS = ("市", "시")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _native_body_of(doc: Doc, token: Token, gazetteer: Gazetteer) -> Mention | None:

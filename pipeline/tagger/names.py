@@ -2204,7 +2204,8 @@ NATIVE_BODY_ENDINGS = (
     ("japanese body", ("県庁", "事務局", "機構", "銀行", "大學", "協会", "連合", "株式会社", "委員会", "会議所", "課")),
     ("korean body", ("도청", "시청", "사무국", "위원회", "연구원", "대학교", "협회", "공사", "재단", "은행")),
 )
-_CJK_OR_HANGUL = re.compile(rf"[{CJK_OR_HANGUL}]+")
+# A word all in CJK characters, kana or Hangul
+CJK_OR_HANGUL_WORD = re.compile(rf"[{CJK_OR_HANGUL}]+")
 
 # The endings a place's name in CJK characters or Hangul runs on into to name a facility of the
 # place ("二连浩特口岸", Erenhot's port; "新庄駅", Shinjo's station): the place and the ending are
@@ -2280,7 +2281,7 @@ def native_address(name: str) -> tuple[str, list[str]] | None:
     units = name.split()
     if len(units) == 1:
         units = _glued_units(name)
-    if len(units) < 2 or not all(_CJK_OR_HANGUL.fullmatch(unit) for unit in units):
+    if len(units) < 2 or not all(CJK_OR_HANGUL_WORD.fullmatch(unit) for unit in units):
         return None
     lead = units[0]
     row = next((row for row, endings in NATIVE_ADDRESS_LEADS if lead.endswith(endings) and lead not in endings), None)
@@ -2320,9 +2321,9 @@ NATIVE_EVENT_ENDINGS = (
 # The endings that make a word of another kind of a country's name: its language ("日本語"), its
 # people ("日本人")
 NATIVE_WORD_ENDINGS = (("language", ("語", "语")), ("people", ("人",)))
-# What of the rest of a word may belong to a longer name: up to a clause's break, or kana of
-# Japanese grammar ("山形大学医学部の教授", "在二连浩特举办的")
-_NAME_RUN = re.compile(rf"[^{_CLAUSE_BREAK_CHARACTERS}\u3040-\u309f]*")
+# What ends the part of a word's rest that may belong to a longer name: a clause's break, or kana
+# of Japanese grammar ("山形大学医学部の教授", "在二连浩特举办的")
+_NAME_RUN_END = re.compile(rf"[{_CLAUSE_BREAK_CHARACTERS}\u3040-\u309f]")
 
 
 def longer_name(rest: str) -> str | None:
@@ -2332,8 +2333,7 @@ def longer_name(rest: str) -> str | None:
     word = next((row for row, endings in NATIVE_WORD_ENDINGS if rest.startswith(endings)), None)
     if word is not None:
         return word
-    run = _NAME_RUN.match(rest)
-    name = run.group() if run else ""
+    name = _NAME_RUN_END.split(rest, maxsplit=1)[0]
     if any(ending in name for ending in NATIVE_EVENT_ENDINGS):
         return "event"
     if any(ending in name for _, endings in NATIVE_BODY_ENDINGS for ending in endings):
@@ -2344,7 +2344,7 @@ def longer_name(rest: str) -> str | None:
 def native_body(name: str) -> str | None:
     """The row of NATIVE_BODY_ENDINGS a name of CJK characters or Hangul ends with, if any: it
     names a body ("黄河水利委员会", "충남연구원"); the ending alone names none."""
-    if not _CJK_OR_HANGUL.fullmatch(name):
+    if not CJK_OR_HANGUL_WORD.fullmatch(name):
         return None
     return next(
         (row for row, endings in NATIVE_BODY_ENDINGS for ending in endings if name.endswith(ending) and name != ending),
