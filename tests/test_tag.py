@@ -1419,6 +1419,18 @@ def test_the_models_tokenizer_is_the_one_english_builds() -> None:
     assert built.tokenizer.to_bytes() == packaged.tokenizer.to_bytes()
 
 
+def test_the_models_matrix_products_run_on_numpys_blas_one_thread_a_process(nlp) -> None:
+    """Not on thinc's default blis: the same entities in about two thirds of the time; one
+    thread, as a build runs one process per core."""
+    from threadpoolctl import threadpool_info
+
+    ner = nlp.get_pipe("ner").model
+    # (the layers whose products thinc computes; the transition loop multiplies by "upper" itself)
+    assert [ner.get_ref(layer).ops.use_blis for layer in ("tok2vec", "lower")] == [False, False]
+    blas = [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and set(blas) == {1}
+
+
 def test_a_name_can_match_only_where_its_words_are() -> None:
     gazetteer = load_gazetteer()
     names = {pattern["pattern"] for pattern in gazetteer.patterns(["Delegates of 富山県の and Gyeongsangbuk-do met."])}

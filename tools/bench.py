@@ -15,7 +15,8 @@ model alone (every component, whole raw text) and for the pipeline's tag stage
 (ner + gazetteer ruler over the prose, structure for the rest).
 ``render``: DOCX + PDF pairs per second on one core for N tagged records.
 ``build``: with the machine it ran on, for each N: the full build of N synthetic texts
-against the tagging floor (spaCy's ner alone over the same whole raw texts, 2 processes),
+against the tagging floor (spaCy's ner alone over the same whole raw texts, 2 processes; and
+that ner again on NumPy's BLAS, the matrix library the build runs it on),
 its peak memory, time per stage, the no-op and one-changed-text rebuilds, a cold build of
 one new text (a fresh process, as ``make all``) and how soon ``watch`` has a dropped text's
 outputs; ``--repeat 2`` does it all twice and says which figures agree within 10%.
@@ -32,8 +33,12 @@ import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.builder.runner import MODEL_LOAD_BESIDE
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # (the parser, the tagger and the text generator are imported by the benchmarks that use them:
 # the "_build" child a build benchmark times imports only what "python -m pipeline build" does)
@@ -297,12 +302,22 @@ def _watch_latency(raw_dir: Path, out_dir: Path, jobs: int, text: str, drops: in
 SAMPLE_OFTEN, SAMPLE_WHILE_TIMED = 0.05, 1.0
 
 
+def _ner_seconds(nlp: Language, texts: list[str]) -> float:
+    """Seconds ``nlp`` takes over ``texts`` in 2 processes (forked: they keep its thread limits)."""
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64, n_process=2):
+        pass
+    return time.perf_counter() - started
+
+
 def _build_figures(count: int, jobs: int, sample_every: float) -> dict[str, float]:
     """Every figure of the ``build`` benchmark for ``count`` texts, printed as measured."""
     import shutil
     import tempfile
 
     import spacy
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
 
     from pipeline.tagger.model import EXCLUDED_COMPONENTS, MODEL_CANDIDATES
 
@@ -321,18 +336,21 @@ def _build_figures(count: int, jobs: int, sample_every: float) -> dict[str, floa
         for index, text in enumerate(texts):
             (raw_dir / f"near-synthetic-{index:05d}.txt").write_text(text, encoding="utf-8")
 
-        nlp = spacy.load(MODEL_CANDIDATES[-1], exclude=EXCLUDED_COMPONENTS)
-        started = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=64, n_process=2):
-            pass
-        floor = time.perf_counter() - started
-        del nlp
+        floor = _ner_seconds(spacy.load(MODEL_CANDIDATES[-1], exclude=EXCLUDED_COMPONENTS), texts)
         report("floor: spaCy ner alone, whole raw texts, 2 processes", floor, "s", "floor")
+        # The build runs the model on NumPy's BLAS, one thread a process (tagger/model.py): the
+        # stock floor's ner on that library too, for what the rest of the build costs beyond it.
+        with use_ops("numpy", use_blis=False):
+            on_blas = spacy.load(MODEL_CANDIDATES[-1], exclude=EXCLUDED_COMPONENTS)
+        with threadpool_limits(limits=1, user_api="blas"):
+            blas_floor = _ner_seconds(on_blas, texts)
+        report("  the same on NumPy's BLAS (as the build runs it)", blas_floor, "s", "floor on BLAS")
 
         sampled_while_timed = sample_every >= SAMPLE_WHILE_TIMED
         seconds, peak, stages = _timed_build(raw_dir, out_dir, jobs, sample_every if sampled_while_timed else None)
         report(f"full build (--jobs {jobs})", seconds, "s", "full build")
         report("full build / floor", seconds / floor, "x", "ratio to floor")
+        report("full build / the floor on NumPy's BLAS", seconds / blas_floor, "x", "ratio to floor on BLAS")
         report("full build per text", 1000 * seconds / count, "ms", "per text")
         for stage, stage_seconds in stages.items():
             report(f"  {stage}", 1000 * stage_seconds / count, "ms per text", f"stage: {stage}")
