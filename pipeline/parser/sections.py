@@ -560,6 +560,7 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
             and not _is_field(text)
             and not _PUBLICATION.match(text)
             and not _BREADCRUMB.match(text)
+            and not SITE_MENU.match(text)
             and not _EDITORS_NOTE.match(text)
         ):
             title, title_index = text, index
@@ -647,6 +648,11 @@ MASTHEAD_LINES = 5
 _BREADCRUMB = re.compile(
     r"^\s*(?:[^|>›»\n]{1,40}\|\s*)?(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|(?i:home))\s*[>›»/＞]\s"
 )
+# A portal's menu bar, its items in a row after its home page's: "Home About NEAR Members
+# Subcommittees Projects News Library Contact" (each a word or two in capitals, no sentence)
+SITE_MENU = re.compile(
+    r"^\s*(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|Home|HOME)(?:\s+(?:[A-Z][\w&.'-]*|[^\x00-\x7f]+)){4,}\s*$"
+)
 # A line of the page's publication, labelled though it is no field of the meeting: "发布时间：2005-09-01
 # 来源：吉林省商务厅", "【字体：大 中 小】" (its font buttons), "작성일 : 2012-05-02", "Posted: 24 October 2022"
 _PUBLICATION = re.compile(
@@ -671,7 +677,7 @@ def _below_a_masthead(texts: tuple[str, ...], start: int) -> int | None:
         text = texts[index]
         if _is_field(text) or (match_label(_LEADING_GLYPH.sub("", text)) is not None and not _PUBLICATION.match(text)):
             return None
-        if _BREADCRUMB.match(text):
+        if _BREADCRUMB.match(text) or SITE_MENU.match(text):
             continue  # (its last crumb may name the meeting: "Home ＞ ... ＞ 2018 NEAR International Forum")
         if meeting_kind(text) is not None and len(text.split()) <= _TITLE_WORDS_MAX and not text.endswith("."):
             return index

@@ -34,6 +34,7 @@ from ..parser.overview import (
     field_kind,
     match_label,
 )
+from ..parser.sections import SITE_MENU
 from ..parser.text import (
     CJK_NUMERALS,
     CJK_OR_HANGUL,
@@ -47,7 +48,7 @@ from ..parser.text import (
 )
 from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record, Section
-from .gazetteer import HANGUL_LETTER, Entry, Gazetteer, alias_key, load_gazetteer
+from .gazetteer import HANGUL_LETTER, Entry, Gazetteer, alias_key, load_gazetteer, stemmed_key
 from .names import (
     CJK_OR_HANGUL_WORD,
     COMPANY_FIELD_WORDS,
@@ -1322,10 +1323,16 @@ def prose(record: Record) -> list[str]:
     for section in record.sections:
         if not _delegates_section(section):  # (read line by line: ``structure_mentions``)
             texts += rejoined_paragraphs(section.lines)
+    # (not a portal's language bar nor its menu, kept with the page's masthead)
     # The cells of a pasted table row ("NEAR Secretariat | LANGUAGE | English") are texts of their own;
     # a Latin name's aside in full-width round brackets is read as one in round brackets ("Rokko
     # Island（六甲アイランド）").
-    cells = [_FULL_WIDTH_ASIDE.sub(_round_aside, cell).strip() for text in texts for cell in text.split(" | ")]
+    cells = [
+        _FULL_WIDTH_ASIDE.sub(_round_aside, cell).strip()
+        for text in texts
+        if not CODE_LIST.fullmatch(text.strip()) and not SITE_MENU.match(text)
+        for cell in text.split(" | ")
+    ]
     return [chunk for cell in cells if cell and not _title_in_capitals(cell) for chunk in chunks(cell)]
 
 
@@ -3272,8 +3279,11 @@ def _names_a_people(doc: Doc, ent: Span) -> bool:
     return end < len(doc) and doc[end].lower_ in PEOPLE_NOUNS
 
 
-# Codes of languages or countries a page lists its versions in: "EN/KO/ZH/JA/RU/MN" names no body
-CODE_LIST = re.compile(r"[A-Z]{2,3}(?:/[A-Z]{2,3})+")
+# Codes of languages or countries a page lists its versions in: "EN/KO/ZH/JA/RU/MN", a portal's
+# language bar "KOR | ENG | JPN | CHN | RUS | MON": they name no body
+CODE_LIST = re.compile(r"[A-Z]{2,3}(?:\s*[/|｜]\s*[A-Z]{2,3})+")
+# A fax's page mark in its header line: "OCT-24-1997 15:05  FROM +82 42 221 3154  P.04"
+PAGE_MARK = re.compile(r"P\.\s?\d{1,3}")
 
 
 def _company_word_guessed(ent: Span) -> bool:
@@ -4384,6 +4394,7 @@ def doc_mentions(
             or (_guessed(ent) and _in_quoted_title(doc, ent.start + _titled_lead(ent), ent.end, ent.label_))
             or _company_word_guessed(ent)
             or CODE_LIST.fullmatch(ent.text) is not None
+            or PAGE_MARK.fullmatch(ent.text) is not None
             or _names_a_people(doc, ent)
         ):
             continue
@@ -4440,7 +4451,45 @@ def doc_mentions(
         if route_end:
             accepted.append(route_end)
     accepted = _cities_among_cities(doc, _also_known_as(doc, _with_native(doc, accepted)), gazetteer)
-    return [mention for _, found in _with_articles(doc, _governed_regions(doc, accepted)) for mention in found]
+    accepted = _governed_regions(doc, _with_russian_leading_nouns(doc, accepted))
+    return [mention for _, found in _with_articles(doc, accepted) for mention in found]
+
+
+# Russian writes a region's unit or a feature's common noun before the name, in lower case and
+# declined as the sentence needs it: "в провинции Хэйлунцзян", "префектура Тоттори", "аймак
+# Дорнод", "у озера Байкал". The noun is a word of the name, as "Prefecture" is of "Tottori
+# Prefecture". (Not before a town's name: "г. Пхохан", "город Находка" name the town alone.)
+RUSSIAN_LEADING_NOUNS = (
+    *("провинция", "префектура", "аймак", "уезд"),
+    *("озеро", "река", "пустыня", "гора", "остров", "полуостров", "залив", "бухта", "плато", "море"),
+)
+_RUSSIAN_LEADING_STEMS = frozenset(stemmed_key([noun]) for noun in RUSSIAN_LEADING_NOUNS)
+_NAMED_WITHOUT_LEADING_NOUN = frozenset({"country", "city", "town"})
+
+
+def _with_russian_leading_nouns(
+    doc: Doc, accepted: list[tuple[range, list[Mention]]]
+) -> list[tuple[range, list[Mention]]]:
+    """Each known region's or feature's name with the Russian noun before it (see
+    RUSSIAN_LEADING_NOUNS), where no other name holds that word."""
+    taken = {index for tokens, _ in accepted for index in tokens}
+    led = []
+    for tokens, found in accepted:
+        lead = tokens.start - 1
+        if (
+            len(found) == 1
+            and found[0].kind == "place"
+            and found[0].entry is not None
+            and found[0].entry.type not in _NAMED_WITHOUT_LEADING_NOUN
+            and lead >= 0
+            and lead not in taken
+            and doc[lead].is_lower
+            and stemmed_key([doc[lead].text]) in _RUSSIAN_LEADING_STEMS
+        ):
+            tokens = range(lead, tokens.stop)
+            found = [replace(found[0], text=doc[lead : tokens.stop].text)]
+        led.append((tokens, found))
+    return led
 
 
 def _lower_cased_body(ent: Span, entry: Entry) -> bool:

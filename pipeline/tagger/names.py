@@ -1104,6 +1104,9 @@ NOT_NAMES = {
     "old believers",
     # a cargo at a sentence's start: "Coal and iron ore made up most of the traffic"
     "coal",
+    # a fax's cover-sheet labels: "PAGES : 4 (incl. this page)", "(Attn. Mr. Lee Jae-won)"
+    "pages",
+    "attn",
     # the era after a year: "in 278 BC"
     "bc",
     "bce",
