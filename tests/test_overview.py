@@ -1521,6 +1521,21 @@ Subject: [NEAR Newsletter] Vol. 40
             "【Outline】\nDate: October 24, 2018\nVenue: Arashiyama, Kyoto\n",
             "2018 NEAR International Forum on Tourism in Kyoto",
         ),
+        (  # a headline in Chinese over the lead, whose sentence names the meeting in English in brackets
+            "首页 > 外事动态 > 工作动态\n\n东北亚地区地方政府联合会教育交流分委员会第二次会议在长沙召开\n"
+            "发布时间：2013-10-18 09:32　来源：本网\n\n2013年10月15日至17日，东北亚地区地方政府联合会教育交流分委员会"
+            "（Education Exchange Subcommittee）第二次会议在湖南省长沙市召开。\n\n"
+            "一、会议概况\n（一）会议时间：2013年10月15日\n",
+            "东北亚地区地方政府联合会教育交流分委员会第二次会议在长沙召开",
+        ),
+        (  # a prefecture's page: its site's name over the headline in Japanese, then the lead
+            "新潟県ホームページ\nホーム ＞ 県政情報 ＞ 国際交流 ＞ 環境分科委員会\n\n"
+            "【ＮＥＡＲ環境分科委員会】渡り鳥と湿地の保全に関するワークショップを水原町で開催しました\n\n"
+            "掲載日：2001年11月6日\n\n"
+            "ＮＥＡＲの環境分科委員会（Subcommittee on Environment）は、ワークショップを開催しました。\n\n"
+            "■開催概要（Overview）\n・期 間（Period）：2001年10月25日\n",
+            "【ＮＥＡＲ環境分科委員会】渡り鳥と湿地の保全に関するワークショップを水原町で開催しました",
+        ),
         (  # a portal's skip link, language bar, name and menu bar (its items a tab apart) over the headline
             "Skip to main content\nKOR | ENG | JPN | CHN | RUS | MON\n"
             "NEAR  Association of North East Asia Regional Governments\n"
@@ -2860,3 +2875,31 @@ def test_an_approval_stamp_with_no_blank_line_after_it_is_its_word_alone() -> No
     record = parse(read_bytes(text.encode(), "x.txt"))
     assert ["УТВЕРЖДАЮ"] in [section.lines for section in record.sections if section.heading is None]
     assert record.title == "Строка 0"
+
+
+def test_a_chinese_pages_numbered_overview_with_its_participants_below_a_remark() -> None:
+    """ "会议时间" and "会议地点" are the period and the venue; "（四）参会地方政府（括号内为英文名称）"
+    heads the participants on the lines below, each country with its count of "个"; Mongolia as
+    "蒙古国"; a remark that one took part as an observer makes it one; the agenda after them is
+    no authority."""
+    text = (
+        "东北亚地区地方政府联合会教育交流分委员会第二次会议在长沙召开\n\n一、会议概况\n"
+        "（一）会议时间：2013年10月15日—17日\n（二）会议地点：湖南省长沙市岳麓区\n"
+        "（三）主办单位：湖南省人民政府、NEAR秘书处\n（四）参会地方政府（括号内为英文名称）\n"
+        "　　中国（2个）：湖南省（Hunan Province）、黑龙江省\n　　日本（1个）：鸟取县（Tottori Prefecture）\n"
+        "　　蒙古国（1个）：中央省（Tov Province）\n　　韩国（1个）：庆尚北道※以观察员身份参会\n"
+        "（五）议程：\n①开幕式及致辞\n②主题发言\n\n二、会议主要内容\n会议通过了纪要。\n"
+    )
+    overview = parse(read_bytes(text.encode(), "x.txt")).overview
+    assert overview is not None and overview.period is not None and overview.venue is not None
+    assert (str(overview.period.start), str(overview.period.end)) == ("2013-10-15", "2013-10-17")
+    assert overview.venue.text == "湖南省长沙市岳麓区"
+    assert overview.organizer is not None and overview.organizer.name == "湖南省人民政府、NEAR秘书处"
+    assert overview.participation is not None
+    groups = [(g.country, g.role, g.stated, g.authorities) for g in overview.participation.groups]
+    assert groups == [
+        ("China", "member", 2, ["湖南省（Hunan Province）", "黑龙江省"]),
+        ("Japan", "member", 1, ["鸟取县（Tottori Prefecture）"]),
+        ("Mongolia", "member", 1, ["中央省（Tov Province）"]),
+        ("Republic of Korea", "observer", 1, ["庆尚北道"]),  # (its remark: "took part as an observer")
+    ]

@@ -640,6 +640,7 @@ ENTITY_SET_FLOORS = {
     "GN": (0.928, 0.727, 0.766, 0.692),
     "GO": (0.950, 0.960, 0.838, 0.891),
     "GP": (0.943, 0.862, 0.836, 0.727),  # (its Russian protocol read since 2026-12-06: more found, less sure)
+    "GQ": (0.936, 0.871, 0.887, 0.808),
 }
 
 
@@ -4125,3 +4126,33 @@ def test_a_fax_cover_sheets_labels_page_marks_and_a_portals_language_bar_and_men
     assert {"Heilongjiang Prov.", "Toyama Pref.", "Daejeon"} <= spellings
     assert not {"KOR", "ENG", "JPN", "CHN", "RUS", "MON", "P.04", "PAGES", "Attn"} & spellings
     assert not any("Library" in spelling for spelling in spellings)
+    # (a breadcrumb is no menu bar: its pages' names are read)
+    breadcrumb = "ホーム ＞ 国際交流 ＞ 北東アジア地域自治体連合 ＞ 分科委員会 ＞ 防災\n" + text
+    assert "北東アジア地域自治体連合" in _spellings_of(breadcrumb, nlp)
+
+
+def test_korean_prose_names_cities_without_their_unit_and_bodies_before_their_particles(nlp) -> None:
+    """ "포항" and "하얼빈" as Korean writes them, without "시"; a list's next city is no other
+    form of the one before it; an institute before its particle ("강원발전연구원은")."""
+    ids = _ids_of(
+        SHELL.format(
+            "강원발전연구원은 동해안 3개 시(동해시, 강릉시, 속초시)의 항만 자료를 입력하고 "
+            "포항과 하얼빈의 사례를 보고하였다."
+        ),
+        nlp,
+    )
+    assert ids["속초시"] == "city:KR:sokcho-city" and ids["강릉시"] == "city:KR:gangneung-city"
+    assert (ids["포항"], ids["하얼빈"]) == ("city:KR:pohang-city", "city:CN:harbin")
+    assert "강원발전연구원" in ids and "강원발전연구원은" not in ids
+
+
+def test_a_full_width_comma_parts_a_venue_and_an_observers_aside(nlp) -> None:
+    venue = _spellings_of(VENUE_SHELL.format("湖南省长沙市岳麓区，湖南大学国际学术交流中心"), nlp)
+    assert "湖南大学国际学术交流中心" in venue and not any("，" in spelling for spelling in venue)
+    observer = _ids_of(
+        FIELDS_SHELL.format(
+            "Participants:\nJapan: Toyama Prefecture\nObservers: 咸镜北道（Hamgyongbuk-do，DPR Korea）"
+        ),
+        nlp,
+    )
+    assert (observer["Hamgyongbuk-do"], observer["DPR Korea"]) == ("KP-09", "KP")

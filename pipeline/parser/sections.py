@@ -649,9 +649,11 @@ _BREADCRUMB = re.compile(
     r"^\s*(?:[^|>›»\n]{1,40}\|\s*)?(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|(?i:home))\s*[>›»/＞]\s"
 )
 # A portal's menu bar, its items in a row after its home page's: "Home About NEAR Members
-# Subcommittees Projects News Library Contact" (each a word or two in capitals, no sentence)
+# Subcommittees Projects News Library Contact" (each a word or two in capitals, no sentence; not
+# a breadcrumb, whose marks part the pages above this one)
 SITE_MENU = re.compile(
-    r"^\s*(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|Home|HOME)(?:\s+(?:[A-Z][\w&.'-]*|[^\x00-\x7f]+)){4,}\s*$"
+    r"^\s*(?!.*[>›»＞|｜/])(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|Home|HOME)"
+    r"(?:\s+(?:[A-Z][\w&.'-]*|[^\x00-\x7f]+)){4,}\s*$"
 )
 # A line of the page's publication, labelled though it is no field of the meeting: "发布时间：2005-09-01
 # 来源：吉林省商务厅", "【字体：大 中 小】" (its font buttons), "작성일 : 2012-05-02", "Posted: 24 October 2022"
@@ -673,15 +675,22 @@ def _below_a_masthead(texts: tuple[str, ...], start: int) -> int | None:
     filled = [index for index in range(start, len(texts)) if texts[index]][: MASTHEAD_LINES + 1]
     if not filled or meeting_kind(texts[filled[0]]) is not None:
         return None
+    # (a headline in the page's own language, where no line names the meeting in English; not a
+    # line that runs on from the one above, "заседания Рабочей группы" under "ПРОТОКОЛ № 3")
+    native = None
     for index in filled[1:]:
         text = texts[index]
         if _is_field(text) or (match_label(_LEADING_GLYPH.sub("", text)) is not None and not _PUBLICATION.match(text)):
-            return None
+            return native
         if _BREADCRUMB.match(text) or SITE_MENU.match(text):
             continue  # (its last crumb may name the meeting: "Home ＞ ... ＞ 2018 NEAR International Forum")
-        if meeting_kind(text) is not None and len(text.split()) <= _TITLE_WORDS_MAX and not text.endswith("."):
+        if len(text.split()) > _TITLE_WORDS_MAX or text.endswith((".", "。")):
+            continue  # (a sentence: the lead under the headline)
+        if meeting_kind(text) is not None:
             return index
-    return None
+        if native is None and native_meeting_kind(text) is not None and not text[:1].islower():
+            native = index
+    return native
 
 
 def _is_field(text: str) -> bool:

@@ -109,6 +109,7 @@ from .names import (
     native_body,
     native_form,
     unglued,
+    without_korean_particles,
     without_lower_case_tail,
     word_shape,
     year_named,
@@ -236,7 +237,7 @@ def _aside_names(aside: str, gazetteer: Gazetteer) -> list[str]:
     if len(joined) > 1 and all(_gazetteer_place(piece, gazetteer) for piece in joined):
         return joined  # "NOWPAP Regional Coordinating Unit (Busan and Toyama)": where it sits, two places
     # "(Changwon Exhibition Convention Center, CECO)": a name and its acronym, each a name
-    *name, last = split_top_level(aside, ",")
+    *name, last = split_top_level(aside, ",，")  # (a full-width comma too: "（Hamgyongbuk-do，DPR Korea）")
     # Names parted by commas, each a name: "(Barcelona, Spain)", where a body is; bodies, "(Arid Land
     # Research Center, Tottori University)", "(Irkutsk Scientific Center, SB RAS)"; a body and the city
     # it sits in, "(Russian Academy of Sciences, Irkutsk)"
@@ -410,7 +411,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         campus
         # (as the parser parts a venue; "... and online" names no place)
         for chunk in split_top_level_at(ONLINE_TOO.sub("", text), PLACE_SEPARATOR)
-        for whole in split_top_level(chunk, ",")
+        for whole in split_top_level(chunk, ",，")  # (a full-width comma too: "湖南省长沙市岳麓区，湖南大学")
         for part in _unbracketed(_from_distance(whole))
         for room_part in _room_aside_parts(part)
         for piece in _joined_places(_building_of_room(room_part), gazetteer)
@@ -3190,6 +3191,19 @@ def _names_a_region(native: str) -> bool:
     return native.lower().endswith(NATIVE_REGION_DESIGNATORS)
 
 
+# The scripts a name may be written in, by their letters (Han characters and kana as one)
+_SCRIPT_LETTERS = (
+    ("latin", re.compile(r"[A-Za-z\u00c0-\u024f]")),
+    ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
+    ("hangul", HANGUL_LETTER),
+    ("han or kana", re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")),
+)
+
+
+def _scripts(text: str) -> frozenset[str]:
+    return frozenset(script for script, letters in _SCRIPT_LETTERS if letters.search(text))
+
+
 def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
     """A name's form in another script, bracketed after it, is a mention of the same thing,
     whatever the model made of it alone (it read "Белуха" as an organization); a form the
@@ -3204,6 +3218,8 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
             named, text = found[0], doc[aside.start : aside.stop].text.strip(QUOTATION_MARKS)
             if text.islower():
                 continue  # "Харбин – Южно-Сахалинск (по согласованию)": a remark all in lower case, no name
+            if _scripts(text) == _scripts(named.text):
+                continue  # "3개 시(동해시, 강릉시, 속초시)": a list's next name in the same script, not a form of it
             shown = native_form(text)
             if shown is not None and named.kind == "organization" and named.entry is None and not head_kind(named.text):
                 # "Ine (伊根町)": the model's organization is the town its native name says it is
@@ -3420,7 +3436,7 @@ def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
             continue  # (the gazetteer's ruler has it)
         mentions = []
         body = _native_body_of(doc, token, gazetteer)
-        before_body = token.text[: len(token.text) - len(body.text)] if body is not None else token.text
+        before_body = token.text[: token.text.rfind(body.text)] if body is not None else token.text
         for start, end, entry in gazetteer.names_within(before_body):
             name, rest = before_body[start:end], before_body[end:]
             if longer_name(rest) is not None:
@@ -3493,6 +3509,10 @@ def _inflected_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, 
 
 # A span of words in Cyrillic letters alone (with their digits, dots, dashes and brackets)
 _CYRILLIC_WORDS = re.compile(r"[\u0400-\u04ff\d\s.,()«»\"'–-]*[\u0400-\u04ff][\u0400-\u04ff\d\s.,()«»\"'–-]*")
+# Words of CJK characters, kana or Hangul, with their spaces and punctuation ("강원발전연구원은 동해안")
+_CJK_OR_HANGUL_WORDS = re.compile(
+    rf"[{CJK_OR_HANGUL}\s\d.,()（）、·]*[{CJK_OR_HANGUL}][{CJK_OR_HANGUL}\s\d.,()（）、·]*"
+)
 # A word with two letters of the scripts written without spaces, or of Hangul
 _UNSPACED_WORD = re.compile(rf"[{CJK_OR_HANGUL}]{{2}}")
 # A city's name run on into its unit: "ハルビン市" is Harbin, "하얼빈시" too
@@ -3500,10 +3520,12 @@ _CITY_UNITS = ("市", "시")
 
 
 def _native_body_of(doc: Doc, token: Token, gazetteer: Gazetteer) -> Mention | None:
-    """The body a word of CJK characters or Hangul ends with, if the gazetteer does not know it."""
-    if native_body(token.text) is None:
+    """The body a word of CJK characters or Hangul ends with, before Korean's particles
+    ("강원발전연구원은"), if the gazetteer does not know it."""
+    word = without_korean_particles(token.text, native_body)
+    if native_body(word) is None:
         return None
-    name = clause_end(token.text)  # ("由庆华集团": the clause's last name, 庆华集团)
+    name = clause_end(word)  # ("由庆华集团": the clause's last name, 庆华集团)
     if native_body(name) is None or gazetteer.lookup(name) is not None:
         return None
     english, known = _body_named_after(doc, token.i + 1, gazetteer)
@@ -4409,6 +4431,8 @@ def doc_mentions(
             found, tokens = _gazetteer_mentions(ent, entry, gazetteer, ents_at)
         else:
             found, tokens = _model_mentions(ent, gazetteer, ents_at)
+            if not found and _CJK_OR_HANGUL_WORDS.fullmatch(ent.text):
+                continue  # (the English model's guess at Korean or Chinese words: no claim on them)
         proposals.append((tokens, entry is None, found))
     proposals.extend(_shaped_words(doc, gazetteer))
     proposals.extend(_named_by_native_form(doc, gazetteer))

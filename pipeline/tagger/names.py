@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -2254,6 +2255,17 @@ def korean_particles(rest: str) -> bool:
     """Whether the rest of a Korean word after a name is its particles alone ("에서는"), not more
     of a longer name ("산" after 금강 is Kumgangsan's)."""
     return _PARTICLES.fullmatch(rest) is not None
+
+
+def without_korean_particles(word: str, names: Callable[[str], object]) -> str:
+    """A word without the particles after the longest name in it that ``names`` says is one
+    ("강원발전연구원은" -> "강원발전연구원"); the word itself where none is."""
+    if names(word):
+        return word
+    return next(
+        (word[:cut] for cut in range(len(word) - 1, 0, -1) if korean_particles(word[cut:]) and names(word[:cut])),
+        word,
+    )
 
 
 # The endings of a province's or a city's name that open an address written in CJK characters
