@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING, TypeGuard
 
 from ..parser.countries import country_code
@@ -1324,13 +1325,13 @@ def prose(record: Record) -> list[str]:
     for section in record.sections:
         if not _delegates_section(section):  # (read line by line: ``structure_mentions``)
             texts += rejoined_paragraphs(section.lines)
-    # (not a portal's language bar nor its menu, kept with the page's masthead)
     # The cells of a pasted table row ("NEAR Secretariat | LANGUAGE | English") are texts of their own;
     # a Latin name's aside in full-width round brackets is read as one in round brackets ("Rokko
     # Island（六甲アイランド）").
     cells = [
         _FULL_WIDTH_ASIDE.sub(_round_aside, cell).strip()
         for text in texts
+        # (not a portal's language bar nor its menu bar, kept with the page's masthead)
         if not CODE_LIST.fullmatch(text.strip()) and not SITE_MENU.match(text)
         for cell in text.split(" | ")
     ]
@@ -4487,8 +4488,13 @@ RUSSIAN_LEADING_NOUNS = (
     *("провинция", "префектура", "аймак", "уезд"),
     *("озеро", "река", "пустыня", "гора", "остров", "полуостров", "залив", "бухта", "плато", "море"),
 )
-_RUSSIAN_LEADING_STEMS = frozenset(stemmed_key([noun]) for noun in RUSSIAN_LEADING_NOUNS)
 _NAMED_WITHOUT_LEADING_NOUN = frozenset({"country", "city", "town"})
+
+
+@cache
+def _russian_leading_stems() -> frozenset[str]:
+    """RUSSIAN_LEADING_NOUNS by their stems (the stemmer is loaded for a Cyrillic text only)."""
+    return frozenset(stemmed_key([noun]) for noun in RUSSIAN_LEADING_NOUNS)
 
 
 def _with_russian_leading_nouns(
@@ -4508,7 +4514,8 @@ def _with_russian_leading_nouns(
             and lead >= 0
             and lead not in taken
             and doc[lead].is_lower
-            and stemmed_key([doc[lead].text]) in _RUSSIAN_LEADING_STEMS
+            and _CYRILLIC_WORD.fullmatch(doc[lead].text) is not None
+            and stemmed_key([doc[lead].text]) in _russian_leading_stems()
         ):
             tokens = range(lead, tokens.stop)
             found = [replace(found[0], text=doc[lead : tokens.stop].text)]
