@@ -641,6 +641,7 @@ ENTITY_SET_FLOORS = {
     "GO": (0.950, 0.960, 0.838, 0.891),
     "GP": (0.943, 0.862, 0.836, 0.727),  # (its Russian protocol read since 2026-12-06: more found, less sure)
     "GQ": (0.936, 0.871, 0.887, 0.808),
+    "GR": (0.962, 0.940, 0.911, 0.853),
 }
 
 
