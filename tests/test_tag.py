@@ -4089,6 +4089,8 @@ def test_a_body_in_capitals_is_read_by_its_head_in_title_case(nlp) -> None:
     assert bodies("TO : ADMINISTRATION OF AMUR OBLAST, FOREIGN RELATIONS") == ["ADMINISTRATION OF AMUR OBLAST"]
     assert bodies("■ MEMBER NEWS") == [] and bodies("NIIGATA, TOYAMA AND HYOGO PREFECTURES") == []
     assert bodies("ADMINISTRATION OF PRIMORSKY KRAI\n") == ["ADMINISTRATION OF PRIMORSKY KRAI"]  # a letterhead
+    # (a province's name joined by a hyphen to its unit, a stop word after it: "DO")
+    assert bodies("    CHUNGCHEONGBUK-DO PROVINCIAL GOVERNMENT\n") == ["CHUNGCHEONGBUK-DO PROVINCIAL GOVERNMENT"]
 
 
 @pytest.mark.parametrize(
@@ -4157,3 +4159,9 @@ def test_a_full_width_comma_parts_a_venue_and_an_observers_aside(nlp) -> None:
         nlp,
     )
     assert (observer["Hamgyongbuk-do"], observer["DPR Korea"]) == ("KP-09", "KP")
+
+
+def test_china_in_russian_by_its_genitive_and_its_abbreviation_is_one_thing(nlp) -> None:
+    """"Китая", the genitive the stemmer reads as an adjective's ending, and "КНР" are China."""
+    ids = _ids_of("Протокол заседания\nРешили:\nДелегация КНР рассказала об опустынивании на севере Китая.\n", nlp)
+    assert ids["КНР"] == ids["Китая"] == "CN"

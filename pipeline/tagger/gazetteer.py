@@ -49,6 +49,7 @@ class Gazetteer:
         self._features: dict[str, Entry] | None = None  # made on first use by ``feature``
         self._unspaced: _UnspacedNames | None = None  # made on first use by ``names_within``
         self._stemmed: dict[str, Entry] | None = None  # made on first use by ``inflected``
+        self._genitives: dict[str, Entry] = {}  # (and these)
         # aliases without the marks of their Latin letters and without apostrophes: "Ölgii" finds
         # Olgii, "Khovsgol" Khövsgöl, "Taian" Tai'an (pinyin's syllable mark is often left out)
         self._by_folded_alias: dict[str, Entry] = {}
@@ -109,13 +110,20 @@ class Gazetteer:
         """The entry whose name in Cyrillic ``words`` are an inflected form of, by their Russian
         stems: Russian declines names ("в Сахалинской области" is Сахалинская область, "из
         Владивостока" Владивосток, "Японии" Япония). A stem of three letters or fewer is no key
-        ("Чите" and "читать")."""
+        ("Чите" and "читать"). A name in "-ай", "-ей" or "-ой" is also found in its genitive,
+        which the stemmer reads as an adjective's ending ("Китая" is Китай, "Алтая" Алтай)."""
         if self._stemmed is None:
-            self._stemmed = {}
+            self._stemmed, self._genitives = {}, {}
             for entry in self.entries.values():
                 for alias in entry.aliases:
-                    if _CYRILLIC_NAME.fullmatch(alias) and len(key := stemmed_key(alias.split())) > STEM_MIN:
+                    if not _CYRILLIC_NAME.fullmatch(alias):
+                        continue
+                    if len(key := stemmed_key(alias.split())) > STEM_MIN:
                         self._stemmed.setdefault(key, entry)
+                    if _SOFT_MASCULINE.search(alias):
+                        self._genitives.setdefault(alias[:-1].lower() + "я", entry)
+        if genitive := self._genitives.get(" ".join(words).lower()):
+            return genitive
         key = stemmed_key(words)
         return self._stemmed.get(key) if len(key) > STEM_MIN else None
 
@@ -209,6 +217,8 @@ def _russian_stemmer() -> Any:
 _UNSPACED_NAME = re.compile(rf"[{CJK_OR_HANGUL}]{{2,}}")
 _KATAKANA_LETTER = re.compile(r"[\u30a1-\u30fa\u30fc]")  # (not the middle dot, which parts names)
 HANGUL_LETTER = re.compile(r"[\uac00-\ud7a3]")
+# A Russian masculine name in a vowel and "й" ("Китай", "Шанхай"), whose genitive is in "я" ("Китая")
+_SOFT_MASCULINE = re.compile(r"[аеоу]й$")
 SHORT_NAME = 2  # characters
 
 

@@ -3579,12 +3579,10 @@ def _bodies_in_capitals(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
     start = 0
     while start < len(doc):
         end = start
-        while end < len(doc) and (
-            (doc[end].is_upper and doc[end].is_alpha and not doc[end].is_stop)
-            or (end > start and doc[end].text in _CAPITALS_JOINERS)
-        ):
+        while end < len(doc) and (_capitals_word(doc, end) or (end > start and doc[end].text in _CAPITALS_JOINERS)):
             end += 1
-            if doc[end - 1].whitespace_ != " ":  # (a run of words on one line, a space between each)
+            # (a run of words on one line, a space between each, or a hyphen: "CHUNGCHEONGBUK-DO")
+            if doc[end - 1].whitespace_ != " " and not _glued_to_hyphen(doc, end - 1):
                 break
         while end > start and doc[end - 1].text in _CAPITALS_JOINERS:
             end -= 1
@@ -3598,6 +3596,25 @@ def _bodies_in_capitals(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
                 )
         start = max(end, start + 1)
     return found
+
+
+def _capitals_word(doc: Doc, index: int) -> bool:
+    """A word in capitals that is no stop word but after a hyphen ("DO" of "CHUNGCHEONGBUK-DO"),
+    or a hyphen between two such words."""
+    token = doc[index]
+    if token.text in _HYPHENS:
+        return 0 < index < len(doc) - 1 and _glued_to_hyphen(doc, index - 1) and doc[index + 1].is_upper
+    after_hyphen = index > 0 and doc[index - 1].text in _HYPHENS and not doc[index - 1].whitespace_
+    return token.is_upper and token.is_alpha and (not token.is_stop or after_hyphen)
+
+
+def _glued_to_hyphen(doc: Doc, index: int) -> bool:
+    """Whether a word and the next are a hyphen's sides, no space between."""
+    return (
+        index + 1 < len(doc)
+        and not doc[index].whitespace_
+        and (doc[index].text in _HYPHENS or doc[index + 1].text in _HYPHENS)
+    )
 
 
 def _body_in_capitals(doc: Doc, start: int, end: int) -> bool:
