@@ -4162,6 +4162,6 @@ def test_a_full_width_comma_parts_a_venue_and_an_observers_aside(nlp) -> None:
 
 
 def test_china_in_russian_by_its_genitive_and_its_abbreviation_is_one_thing(nlp) -> None:
-    """"Китая", the genitive the stemmer reads as an adjective's ending, and "КНР" are China."""
+    """ "Китая", the genitive the stemmer reads as an adjective's ending, and "КНР" are China."""
     ids = _ids_of("Протокол заседания\nРешили:\nДелегация КНР рассказала об опустынивании на севере Китая.\n", nlp)
     assert ids["КНР"] == ids["Китая"] == "CN"
