@@ -60,6 +60,15 @@ def _placed(*lines: str) -> tuple[list[tuple[str | None, str, list[str]]], list[
             id="a name the gazetteer does not know stays where the parser put it",
         ),
         pytest.param(
+            ("中国", "黑龙江省", "观察员：朝鲜咸镜北道（Hamgyongbuk-do，DPR Korea）"),
+            [
+                ("China", "member", ["黑龙江省"]),
+                ("DPR Korea", "observer", ["朝鲜咸镜北道（Hamgyongbuk-do，DPR Korea）"]),
+            ],
+            [],
+            id="a region run on after its country's name in Chinese: that country's",
+        ),
+        pytest.param(
             ("Mongolia", "Tuv Province, Uvs Aimag (observer)"),
             [("Mongolia", "member", ["Tuv Province"]), ("Mongolia", "observer", ["Uvs Aimag"])],
             [],

@@ -22,6 +22,7 @@ from ..parser.notes import make_note
 from ..parser.text import alias_key, name_before_aside
 from ..record import Note, ParticipantGroup, Participation
 from .gazetteer import Entry, Gazetteer
+from .names import CJK_OR_HANGUL_WORD
 
 # The words of a region's name that say what kind of unit it is: without them, "Kangwon-do"
 # and "Kangwon Province" are one name, which two countries may both have regions of.
@@ -53,11 +54,27 @@ def region_of(name: str, gazetteer: Gazetteer) -> Entry | None:
 
 
 def _known(name: str, gazetteer: Gazetteer) -> Entry | None:
-    """The gazetteer's entry for a listed name, or for the name before its aside."""
-    for candidate in (name, name_before_aside(name)):
-        if (entry := gazetteer.lookup(candidate)) is not None:
+    """The gazetteer's entry for a listed name, or for the name before its aside, or for that
+    name after its country's, run on in a script without spaces ("朝鲜咸镜北道": DPR Korea's
+    North Hamgyong)."""
+    base = name_before_aside(name)
+    for candidate in (name, base, _after_country(base)):
+        if candidate and (entry := gazetteer.lookup(candidate)) is not None:
             return entry
     return None
+
+
+COUNTRY_PREFIX_CHARACTERS = range(2, 6)  # "日本", "朝鲜", "俄罗斯", "대한민국"
+
+
+def _after_country(name: str) -> str | None:
+    """A name in CJK characters or Hangul without the country's name it starts with, if it does."""
+    if not CJK_OR_HANGUL_WORD.fullmatch(name):
+        return None
+    return next(
+        (name[size:] for size in COUNTRY_PREFIX_CHARACTERS if size < len(name) and country_code(name[:size])),
+        None,
+    )
 
 
 @dataclass(frozen=True)
