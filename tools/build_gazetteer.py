@@ -294,6 +294,8 @@ def _with_abbreviated_units(names: list[str]) -> list[str]:
     return list(dict.fromkeys([*names, *shortened]))
 
 
+# A subdivision's entry id, its ISO 3166-2 code: "KR-47"
+_SUBDIVISION_ID = re.compile(r"[A-Z]{2}-\w+")
 # A name in Han characters alone: "哈尔滨市"
 _HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,}")
 # A city's Hangul name with its unit, perhaps spaced: "포항시", "하얼빈 시"
@@ -590,7 +592,7 @@ class Gazetteer:
             bracketed = re.fullmatch(r"(.+?)\s*\((.+)\)", a)
             if bracketed and eid.startswith("country:"):
                 continue
-            whole = (a,) if not bracketed or re.fullmatch(r"[A-Z]{2}-\w+", eid) else ()
+            whole = (a,) if not bracketed or _SUBDIVISION_ID.fullmatch(eid) else ()
             for part in (*whole, *bracketed.groups()) if bracketed else (a,):
                 if part:
                     self.raw_aliases[eid].append(nfc(part))
@@ -918,7 +920,7 @@ class Gazetteer:
         regions = {
             match_key(alias)
             for eid, aliases in self.raw_aliases.items()
-            if re.fullmatch(r"[A-Z]{2}-\w+", eid)
+            if _SUBDIVISION_ID.fullmatch(eid)
             for alias in aliases
         }
         for eid, entry in self.entries.items():

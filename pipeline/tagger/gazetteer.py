@@ -49,7 +49,7 @@ class Gazetteer:
         self._features: dict[str, Entry] | None = None  # made on first use by ``feature``
         self._unspaced: _UnspacedNames | None = None  # made on first use by ``names_within``
         self._stemmed: dict[str, Entry] | None = None  # made on first use by ``inflected``
-        self._genitives: dict[str, Entry] = {}  # (and these)
+        self._genitives: dict[str, Entry] = {}  # (with it: names in -ай/-ей/-ой by their genitive)
         # aliases without the marks of their Latin letters and without apostrophes: "Ölgii" finds
         # Olgii, "Khovsgol" Khövsgöl, "Taian" Tai'an (pinyin's syllable mark is often left out)
         self._by_folded_alias: dict[str, Entry] = {}

@@ -78,12 +78,25 @@ def load_nlp(
 _NOT_LOADED = [*EXCLUDED_COMPONENTS, "tokenizer"]
 
 
+def load_on_numpy_blas(name: str, exclude: Sequence[str]) -> Language:
+    """spaCy's model ``name`` without the ``exclude`` components, its matrix products on NumPy's
+    BLAS, not thinc's default blis: the same entities, in about two thirds of the time on the
+    machines measured (README, "Performance"); and this process's BLAS on one thread, as a build
+    runs one process per core (OpenBLAS's own threads slowed two such processes by half)."""
+    import spacy  # imported here so commands that do not tag never pay for it
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
+
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(name, exclude=list(exclude))
+    threadpool_limits(limits=1, user_api="blas")
+    return nlp
+
+
 def load_model(model: str | None = None) -> Language:
     """The spaCy model without the gazetteer's rulers (``with_rulers`` adds them): what can
     be loaded before the texts it is to tag are known."""
     import spacy  # imported here so commands that do not tag never pay for it
-    from thinc.api import use_ops
-    from threadpoolctl import threadpool_limits
 
     from .names import NAME_NOUNS_AMONG_STOP_WORDS
 
@@ -94,14 +107,9 @@ def load_model(model: str | None = None) -> Language:
             "or pass --model NAME"
         )
     try:
-        # The model's matrix products go through NumPy's BLAS, not thinc's default blis: the
-        # same entities, in about two thirds of the time on the machines measured (README,
-        # "Performance"). One BLAS thread per process: a build runs one process per core.
-        with use_ops("numpy", use_blis=False):
-            nlp = spacy.load(name, exclude=_NOT_LOADED)
+        nlp = load_on_numpy_blas(name, _NOT_LOADED)
     except OSError as error:
         raise ModelError(f"cannot load spaCy model {name!r}: {str(error).splitlines()[0]}") from None
-    threadpool_limits(limits=1, user_api="blas")
     for word in NAME_NOUNS_AMONG_STOP_WORDS:  # (the model itself does not read IS_STOP; the name shapes do)
         for form in (word, word.title(), word.upper()):
             nlp.vocab[form].is_stop = False
