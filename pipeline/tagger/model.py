@@ -186,22 +186,24 @@ def with_rulers(nlp: Language, gazetteer: Gazetteer | None = None, texts: Sequen
     tokenizer = cast("Tokenizer", nlp.tokenizer)
     cache_size, tokenizer.max_cache_size = tokenizer.max_cache_size, 0
     before = "ner" if "ner" in nlp.pipe_names else None
-    ruler: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]  # add_pipe is typed as returning any callable
-        "span_ruler",
-        before=before,
-        config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "LOWER"},
-    )
-    ruler.add_patterns([*gazetteer.patterns(texts), *NAME_SHAPES])
-    ruler.matcher = GatedMatcher(nlp.vocab, NAME_SHAPES)  # type: ignore[assignment]  # called as the Matcher is
     # Acronyms match their case ("NEAR", not the word "near") in a ruler of their own that
-    # keeps the first ruler's longer names.
-    acronyms: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]
+    # keeps the name ruler's longer names, so it runs after that one. It is made first: a
+    # ruler's patterns are run through the components in front of it, and the name ruler's
+    # matchers would be run over every acronym for nothing (a sixth of making the rulers).
+    acronyms: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]  # add_pipe is typed as returning any callable
         "span_ruler",
         name="acronym_ruler",
         before=before,
         config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "ORTH", "overwrite": False},
     )
     acronyms.add_patterns(gazetteer.acronym_patterns(texts))
+    ruler: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]
+        "span_ruler",
+        before="acronym_ruler",
+        config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "LOWER"},
+    )
+    ruler.add_patterns([*gazetteer.patterns(texts), *NAME_SHAPES])
+    ruler.matcher = GatedMatcher(nlp.vocab, NAME_SHAPES)  # type: ignore[assignment]  # called as the Matcher is
     tokenizer.max_cache_size = cache_size
     return nlp
 
