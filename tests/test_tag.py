@@ -1435,9 +1435,11 @@ def test_the_models_matrix_products_run_on_numpys_blas_one_thread_a_process(nlp)
 
 def test_a_name_can_match_only_where_its_words_are() -> None:
     gazetteer = load_gazetteer()
-    names = {pattern["pattern"] for pattern in gazetteer.patterns(["Delegates of 富山県の and Gyeongsangbuk-do met."])}
-    assert {"富山県", "Gyeongsangbuk-do"} <= names
-    assert "Toyama Prefecture" not in names and "Khabarovsk" not in names
+    text = "Delegates of 富山県の and Gyeongsangbuk-do met in 부산광역시에서 and Хабаровского."
+    names = {pattern["pattern"] for pattern in gazetteer.patterns([text])}
+    # (words beyond ASCII anywhere in a run of letters: a particle or an ending glued on)
+    assert {"富山県", "Gyeongsangbuk-do", "부산광역시", "부산", "Хабаровск"} <= names
+    assert not {"Toyama Prefecture", "Khabarovsk", "東京", "서울"} & names
 
 
 def test_a_lower_case_aside_of_an_authority_names_nothing(nlp) -> None:
