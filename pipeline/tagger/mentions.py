@@ -5666,8 +5666,14 @@ def _bare_beside_full(text: str, entry: Entry, forms: set[str]) -> bool:
     in the older spelling): a bare name is one the gazetteer also has with more words after it."""
     if _extended(text, forms):
         return True
-    bare = {alias for alias in entry.aliases if _extended(alias, entry.aliases)}
+    bare = _bare_aliases(entry.aliases)
     return text in bare and any(_extended(alias, forms) for alias in bare)
+
+
+@cache
+def _bare_aliases(aliases: tuple[str, ...]) -> frozenset[str]:
+    """The aliases that another alias has with more words after it (a gazetteer's entry's: fixed)."""
+    return frozenset(alias for alias in aliases if _extended(alias, aliases))
 
 
 def _acronyms_as_defined(mentions: list[Mention]) -> list[Mention]:

@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..parser.countries import country_code
@@ -17,6 +18,10 @@ from ..parser.dates import MONTHS
 from ..parser.overview import field_kind
 from ..parser.text import CJK_OR_HANGUL, NAME_ENDING_ABBREVIATIONS
 from ..record import EntityKind
+
+# A name's kind by its words: asked again and again of the same names, within a text and
+# across texts (a tenth of the tag stage's own time, uncached)
+NAMES_REMEMBERED = 1 << 16
 
 # What the head word of a name makes it. The head is the last word, or the word
 # before an "of"/"for"/"on" tail ("Academy of Social Sciences", "Government of Irkutsk Region").
@@ -1284,6 +1289,7 @@ def _word_before_head(words: list[str]) -> str:
 SCHEDULE_HEADS = frozenset({"program", "programme"})
 
 
+@lru_cache(maxsize=NAMES_REMEMBERED)
 def head_kind(name: str) -> str | None:
     """'event', 'administrative', 'natural', 'facility', 'organization' or None."""
     words = name.split()
@@ -2131,6 +2137,7 @@ WORD_SHAPES = (
 )
 
 
+@lru_cache(maxsize=NAMES_REMEMBERED)
 def word_shape(word: str) -> WordShape | None:
     return next(
         (shape for shape in WORD_SHAPES if word.endswith(shape.endings) and shape.pattern.fullmatch(word)), None
