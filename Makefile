@@ -58,8 +58,8 @@ lint-fix: $(STAMP)
 # (pipeline/locale/<lang>/LC_MESSAGES/briefings.po: translate what is new there), compile
 # the .mo files the build reads. Commit all three; tests/test_languages.py checks them.
 # The regions' names pycountry has none for in a language, or not as the language writes them
-# (regions.po: the members' regions in Russian, Mongolia's in Mongolian, Japan's prefectures in
-# Japanese with their unit), are the project's own rows, compiled beside them.
+# (regions.po: the members' regions in Russian, Korean and Chinese, Mongolia's in Mongolian,
+# Japan's prefectures in Japanese with their unit), are the project's own rows, compiled beside them.
 translations: $(STAMP)
 	$(VENV)/bin/pybabel extract --no-location --omit-header --sort-output -o pipeline/locale/briefings.pot pipeline/render pipeline/builder
 	$(VENV)/bin/pybabel update --no-wrap --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date \

@@ -70,7 +70,13 @@ def test_every_catalog_is_complete_and_compiled(language):
 
 
 # The script of a language's region names: each letter's Unicode name says it
-REGION_NAME_SCRIPTS = {"ja": "CJK UNIFIED IDEOGRAPH", "ru": "CYRILLIC", "mn": "CYRILLIC"}
+REGION_NAME_SCRIPTS = {
+    "ja": "CJK UNIFIED IDEOGRAPH",
+    "ru": "CYRILLIC",
+    "mn": "CYRILLIC",
+    "ko": "HANGUL",
+    "zh": "CJK UNIFIED IDEOGRAPH",
+}
 
 
 @pytest.mark.parametrize(
@@ -133,6 +139,11 @@ def test_a_russian_period_writes_its_month_in_full():
         ("ja", "KR-47", "Gyeongsangbuk-do", "Gyeongsangbuk-do"),  # (none in pycountry's Japanese)
         ("zh", "JP-16", "Toyama Prefecture", "富山县"),
         ("ko", "KR-47", "Gyeongsangbuk-do", "경상북도"),
+        ("ko", "JP-16", "Toyama Prefecture", "도야마현"),  # (none but the Republic of Korea's in pycountry's Korean)
+        ("ko", "CN-HL", "Heilongjiang Province", "헤이룽장성"),
+        ("ko", "MN-049", "Selenge Province", "셀렝게 아이막"),
+        ("zh", "RU-PRI", "Primorsky Territory", "滨海边疆区"),  # (none in pycountry's Chinese)
+        ("zh", "KP-09", "North Hamgyong", "咸镜北道"),
         ("ru", "JP-16", "Toyama Prefecture", "Тояма"),
         ("ru", "JP-28", "Hyogo Prefecture", "Хёго"),  # (pycountry's Russian: Хиого)
         ("ru", "CN-JL", "Jilin Province", "Цзилинь"),  # (pycountry's Russian: Гирин, an old spelling)

@@ -65,8 +65,11 @@ def test_gazetteer_links_spelling_variants_to_one_iso_code():
         (["Primorski Territory", "Primorsky Krai", "Primorye Territory", "Приморский край"], "RU-PRI"),
         (["Gyeongsangbuk-do", "Gyeongsangbuk-Do", "North Gyeongsang", "경상북도"], "KR-47"),
         (["Khabarovsk Territory", "Khabarovsk Krai", "Хабаровский край"], "RU-KHA"),
-        (["Toyama Prefecture", "富山県"], "JP-16"),
-        (["Heilongjiang", "Heilongjiang Province", "黑龙江省"], "CN-HL"),
+        (["Toyama Prefecture", "富山県", "도야마현"], "JP-16"),
+        (["Heilongjiang", "Heilongjiang Province", "黑龙江省", "헤이룽장성"], "CN-HL"),
+        # (the names the briefings print in Korean and Chinese, spaced or not: regions.po)
+        (["Guangxi", "광시 좡족 자치구", "광시좡족자치구"], "CN-GX"),
+        (["Khabarovsk Territory", "하바롭스크주", "哈巴罗夫斯克边疆区"], "RU-KHA"),
         # the marks of Latin letters, written or left out: "Töv", "Tov"; "Khövsgöl", "Khovsgol"
         (["Tov Province", "Töv Province", "Töv"], "MN-047"),
         (["Khövsgöl Province", "Khovsgol Province", "Khovsgol"], "MN-041"),

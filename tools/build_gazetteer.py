@@ -304,8 +304,9 @@ REGION_CATALOGS = Path(__file__).resolve().parent.parent / "pipeline" / "locale"
 
 
 def catalogued_region_names() -> dict[str, list[str]]:
-    """The members' regions by the names the briefings print in Russian, Japanese and Mongolian
-    (the project's catalogs, pipeline/locale/*/LC_MESSAGES/regions.po: "Хэйлунцзян", "Симанэ"),
+    """The members' regions by the names the briefings print in Russian, Japanese, Mongolian,
+    Korean and Chinese (the project's catalogs, pipeline/locale/*/LC_MESSAGES/regions.po:
+    "Хэйлунцзян", "Симанэ", "도야마현", "滨海边疆区"),
     by ISO code; not a name two regions share ("Канвондо", both Koreas' Gangwon)."""
     names: dict[str, list[str]] = {}
     owners: dict[str, set[str]] = {}
@@ -688,7 +689,7 @@ class Gazetteer:
                 self.add(eid, sub.name, *aliases, *cfg.get("aliases", []), *cfg.get("native", []))
                 self.add(eid, *self.native_subdivision(sub, typ, cfg))
                 self.add(eid, *_with_unspaced_hangul(self.src.get("subdivision_names", {}).get(sub.code, [])))
-                self.add(eid, *catalogued.get(sub.code, []))
+                self.add(eid, *_with_unspaced_hangul(catalogued.get(sub.code, [])))
         for code in sorted(set(self.src.get("subdivision_names", {})) - known):
             self.errors.append(f"subdivision_names.{code}: not a first-level subdivision of a member")
         for code, cfg in self.src.get("subdivisions", {}).items():

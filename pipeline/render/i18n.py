@@ -70,8 +70,8 @@ def _catalog(language: str) -> gettext.NullTranslations:
 def _region_names(language: str) -> gettext.NullTranslations:
     """The project's own names of regions, by ISO 3166-2 code, where pycountry has none in
     the language or an old spelling (every member's regions in Russian: Цзилинь, not Гирин;
-    Mongolia's in Mongolian) or leaves off their unit (Japan's prefectures in Japanese: 富山県,
-    not 富山, the city's name too)."""
+    in Korean and Chinese; Mongolia's in Mongolian) or leaves off their unit (Japan's
+    prefectures in Japanese: 富山県, not 富山, the city's name too)."""
     return gettext.translation(REGIONS_DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
 
 
