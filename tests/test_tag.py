@@ -645,6 +645,7 @@ ENTITY_SET_FLOORS = {
     "GP": (0.943, 0.862, 0.836, 0.727),  # (its Russian protocol read since 2026-12-06: more found, less sure)
     "GQ": (0.936, 0.871, 0.887, 0.808),
     "GR": (0.962, 0.940, 0.911, 0.853),
+    "GS": (0.918, 0.832, 0.785, 0.760),
 }
 
 
@@ -2584,13 +2585,15 @@ def test_a_countrys_department_is_named_apart_from_its_country(name: str, split:
 
 def test_a_countrys_department_keeps_one_identity_per_country(nlp) -> None:
     text = SHELL.format(
-        "Keynotes by the Ministry of Foreign Affairs of Japan and the Ministry of Mining and Heavy Industry of "
-        "Mongolia; the Ministry of Mining and Heavy Industry reported."
+        "Keynotes by the Ministry of Foreign Affairs of Japan and the Ministry of Population Development and Social "
+        "Protection of Mongolia; the Ministry of Population Development and Social Protection reported."
     )
     entities = _entities_of(text, nlp)
     by_alias = {alias: (entity_id, name) for entity_id, (name, aliases) in entities.items() for alias in aliases}
     assert by_alias["Ministry of Foreign Affairs"][1] == "Ministry of Foreign Affairs of Japan"
-    assert by_alias["Ministry of Mining and Heavy Industry"][1] == "Ministry of Mining and Heavy Industry of Mongolia"
+    # (a department the gazetteer does not know: named by its own name and its country's)
+    department = "Ministry of Population Development and Social Protection"
+    assert by_alias[department][1] == f"{department} of Mongolia"
     assert {"Japan", "Mongolia"} <= by_alias.keys()
 
 
@@ -4170,3 +4173,19 @@ def test_china_in_russian_by_its_genitive_and_its_abbreviation_is_one_thing(nlp)
     """ "Китая", the genitive the stemmer reads as an adjective's ending, and "КНР" are China."""
     ids = _ids_of("Протокол заседания\nРешили:\nДелегация КНР рассказала об опустынивании на севере Китая.\n", nlp)
     assert ids["КНР"] == ids["Китая"] == "CN"
+
+
+def test_a_name_within_a_word_ends_where_its_last_character_starts_no_other_word() -> None:
+    gazetteer = load_gazetteer()
+    ids = lambda word: [entry.id for _, _, entry in gazetteer.names_within(word)]  # noqa: E731
+    assert ids("各省交通运输部门") == []  # (部门: the provinces' transport departments, not the ministry)
+    assert ids("交通运输部和各省") == ["org:mot-cn"]
+    assert ids("厚生労働省の") == ["org:mhlw"]
+
+
+def test_a_mark_the_model_takes_for_a_body_runs_on_to_no_name(nlp) -> None:
+    text = SHELL.format(
+        "※ Officials of the Ministry of Land, Transport and Maritime Affairs and of the Ministry of Environment "
+        "of Korea attended as observers."
+    )
+    assert {"Ministry of Land, Transport and Maritime Affairs", "Ministry of Environment"} <= set(_ids_of(text, nlp))

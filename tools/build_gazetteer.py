@@ -303,13 +303,18 @@ _HANGUL_CITY_WITH_UNIT = re.compile(r"(?P<name>[가-힣]{2,}) ?시")
 REGION_CATALOGS = Path(__file__).resolve().parent.parent / "pipeline" / "locale"
 
 
-def catalogued_region_names() -> dict[str, list[str]]:
+def catalogued_region_names(sources_names: dict[str, list[str]]) -> dict[str, list[str]]:
     """The members' regions by the names the briefings print in Russian, Japanese, Mongolian,
     Korean and Chinese (the project's catalogs, pipeline/locale/*/LC_MESSAGES/regions.po:
-    "Хэйлунцзян", "Симанэ", "도야마현", "滨海边疆区"),
-    by ISO code; not a name two regions share ("Канвондо", both Koreas' Gangwon)."""
+    "Хэйлунцзян", "Симанэ", "도야마현", "滨海边疆区"), by ISO code; not a name two regions share
+    ("Канвондо", both Koreas' Gangwon), in the catalogs or with ``sources_names``, the sources'
+    names by ISO code ("江原道": the Republic of Korea's Gangwon there, DPR Korea's Kangwon in
+    the Chinese catalog)."""
     names: dict[str, list[str]] = {}
     owners: dict[str, set[str]] = {}
+    for code, known in sources_names.items():
+        for name in known:
+            owners.setdefault(name, set()).add(code)
     for catalog_path in sorted(REGION_CATALOGS.glob("*/LC_MESSAGES/regions.po")):
         with catalog_path.open("rb") as stream:
             catalog = read_po(stream)
@@ -671,7 +676,7 @@ class Gazetteer:
     # ------------------------------------------------------------------ subdivisions
     def build_subdivisions(self) -> None:
         known = set()
-        catalogued = catalogued_region_names()
+        catalogued = catalogued_region_names(self.src.get("subdivision_names", {}))
         for cc in self.src["settings"]["subdivision_countries"]:
             for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
                 if sub.parent_code:  # first level only

@@ -222,6 +222,9 @@ HANGUL_LETTER = re.compile(r"[\uac00-\ud7a3]")
 # A Russian masculine name in a vowel and "й" ("Китай", "Шанхай"), whose genitive is in "я" ("Китая")
 _SOFT_MASCULINE = re.compile(r"[аеоу]й$")
 SHORT_NAME = 2  # characters
+# A name's last character that, with the character after it, is another word: "交通运输部门" is the
+# transport departments, not the Ministry of Transport 交通运输部; "北京市场" a market of Beijing
+WORDS_AFTER_A_UNIT = frozenset({"部门", "市场", "省份"})
 
 
 class _UnspacedNames:
@@ -257,6 +260,8 @@ class _UnspacedNames:
         if _KATAKANA_LETTER.match(word[end - 1]) and _KATAKANA_LETTER.match(after):
             return False
         if HANGUL_LETTER.match(word[start]) and HANGUL_LETTER.match(before):
+            return False
+        if word[end - 1] + after in WORDS_AFTER_A_UNIT:
             return False
         # A town's name of two characters is as often a word ("合作", Hezuo; "三次", Miyoshi): only
         # the cities the sources list (the field's own, "珲春", "赤塔"), and a country's and a

@@ -4436,6 +4436,7 @@ def doc_mentions(
             or CODE_LIST.fullmatch(ent.text) is not None
             or PAGE_MARK.fullmatch(ent.text) is not None
             or _names_a_people(doc, ent)
+            or not any(char.isalnum() for char in ent.text)  # (the model's "※" ORG: a mark, which runs on to no name)
         ):
             continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None

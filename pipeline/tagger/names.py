@@ -1916,7 +1916,9 @@ def clean_span(text: str, label: str) -> list[str]:
     words = _after_role(text.split())
     if label == "ORG" and words and words[-1].lower() in DELEGATE_POSTS:
         return []  # "Programme Officer", "Natural Resources Economist", "Ecologist": a delegate's post, no body
-    body = head_kind(text) == "organization"
+    # (the body past a post the span grew into: "State Secretary of the Ministry of Food, Agriculture and
+    # Light Industry" keeps the ministry's comma)
+    body = head_kind(" ".join(words)) == "organization"
     # an event's words make no name, except in the hall it is held in ("Convention Center"), or
     # the park that remembers it ("Port of Kobe Earthquake Memorial Park", whose head is the port's)
     if (
