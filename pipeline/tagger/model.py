@@ -189,7 +189,7 @@ def with_rulers(nlp: Language, gazetteer: Gazetteer | None = None, texts: Sequen
     # Acronyms match their case ("NEAR", not the word "near") in a ruler of their own that
     # keeps the name ruler's longer names, so it runs after that one. It is made first: a
     # ruler's patterns are run through the components in front of it, and the name ruler's
-    # matchers would be run over every acronym for nothing (a sixth of making the rulers).
+    # matchers would be run over every acronym for nothing (a quarter of making the rulers).
     acronyms: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]  # add_pipe is typed as returning any callable
         "span_ruler",
         name="acronym_ruler",
