@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..record import (
@@ -168,6 +169,9 @@ def label_key(label: str) -> str:
     return " ".join(_LABEL_PUNCTUATION.sub(" ", label).replace("_", " ").split())
 
 
+# (every line of an overview is asked whether it opens with a label, by each layout of
+# LABEL_LAYOUTS: the same few hundred words, again and again, across texts)
+@lru_cache(maxsize=4096)
 def field_kind(label: str) -> str | None:
     """The field a label names; a bilingual label ("日時 Date") by its English words."""
     key = SPREAD_BETWEEN_CJK.sub("", label_key(_LABEL_BULLET.sub("", label.strip())))
