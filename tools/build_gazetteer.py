@@ -676,7 +676,8 @@ class Gazetteer:
     # ------------------------------------------------------------------ subdivisions
     def build_subdivisions(self) -> None:
         known = set()
-        catalogued = catalogued_region_names(self.src.get("subdivision_names", {}))
+        sources_names: dict[str, list[str]] = self.src.get("subdivision_names", {})
+        catalogued = catalogued_region_names(sources_names)
         for cc in self.src["settings"]["subdivision_countries"]:
             for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
                 if sub.parent_code:  # first level only
@@ -693,9 +694,9 @@ class Gazetteer:
                 eid = self.new_entry(sub.code, name, "place", "GPE", typ, cc, code=sub.code)
                 self.add(eid, sub.name, *aliases, *cfg.get("aliases", []), *cfg.get("native", []))
                 self.add(eid, *self.native_subdivision(sub, typ, cfg))
-                self.add(eid, *_with_unspaced_hangul(self.src.get("subdivision_names", {}).get(sub.code, [])))
+                self.add(eid, *_with_unspaced_hangul(sources_names.get(sub.code, [])))
                 self.add(eid, *_with_unspaced_hangul(catalogued.get(sub.code, [])))
-        for code in sorted(set(self.src.get("subdivision_names", {})) - known):
+        for code in sorted(set(sources_names) - known):
             self.errors.append(f"subdivision_names.{code}: not a first-level subdivision of a member")
         for code, cfg in self.src.get("subdivisions", {}).items():
             if code in known:
