@@ -1414,6 +1414,30 @@ def test_rulers_made_again_for_other_texts_replace_the_first_ones(nlp) -> None:
     assert tag([second], model)[0].entities == tag([second], nlp)[0].entities
 
 
+def test_the_rulers_hold_each_name_as_the_tokenizer_splits_it(nlp) -> None:
+    """The rulers split a name of words of letters at its spaces without tokenizing it: they
+    must hold every name of the gazetteer as rulers that tokenize all of them do, the same
+    words under the same label and id."""
+    import spacy
+
+    gazetteer = load_gazetteer()
+    tokenizing = spacy.blank("en", vocab=nlp.vocab)
+    tokenizing.tokenizer = nlp.tokenizer
+    for name, patterns in (("span_ruler", gazetteer.patterns()), ("acronym_ruler", gazetteer.acronym_patterns())):
+        made = nlp.get_pipe(name)
+        reference = tokenizing.add_pipe(
+            "span_ruler", name=name, config={"spans_key": None, "phrase_matcher_attr": made.phrase_matcher_attr}
+        )
+        reference.add_patterns(patterns)
+        assert phrases_held(made.phrase_matcher) == phrases_held(reference.phrase_matcher)
+        assert reference._match_label_id_map.items() <= made._match_label_id_map.items()
+
+
+def phrases_held(matcher) -> dict[str, set[tuple[int, ...]]]:
+    """A PhraseMatcher's phrases by key, as it pickles them (they are not otherwise read)."""
+    return matcher.__reduce__()[1][1]
+
+
 def test_the_models_tokenizer_is_the_one_english_builds() -> None:
     """``load_model`` does not read the model package's tokenizer (it would be made twice):
     the tokenizer spaCy builds for English must be that one, byte for byte."""

@@ -15,7 +15,7 @@ from ..errors import ModelError
 from ..parser.text import CJK_OR_HANGUL
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from spacy.language import Language
     from spacy.pipeline import SpanRuler
@@ -196,16 +196,51 @@ def with_rulers(nlp: Language, gazetteer: Gazetteer | None = None, texts: Sequen
         before=before,
         config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "ORTH", "overwrite": False},
     )
-    acronyms.add_patterns(gazetteer.acronym_patterns(texts))
+    add_phrase_patterns(acronyms, gazetteer.acronym_patterns(texts))
     ruler: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]
         "span_ruler",
         before="acronym_ruler",
         config={"spans_key": None, "annotate_ents": True, "phrase_matcher_attr": "LOWER"},
     )
-    ruler.add_patterns([*gazetteer.patterns(texts), *NAME_SHAPES])
+    add_phrase_patterns(ruler, gazetteer.patterns(texts))
+    ruler.add_patterns(NAME_SHAPES)
     ruler.matcher = GatedMatcher(nlp.vocab, NAME_SHAPES)  # type: ignore[assignment]  # called as the Matcher is
     tokenizer.max_cache_size = cache_size
     return nlp
+
+
+def add_phrase_patterns(ruler: SpanRuler, patterns: Sequence[dict[str, Any]]) -> None:
+    """``ruler.add_patterns(patterns)`` for phrase patterns, where a name of words of letters
+    alone is split at its spaces rather than tokenized. English's tokenizer splits such words
+    nowhere but at its special cases ("Cannot"), which are tokenized still (a test holds the
+    split to the tokenizer for the whole gazetteer): making a token, and a lexeme of its
+    attributes, of each of the gazetteer's words was most of the time of making the rulers."""
+    from spacy.strings import get_string_id
+
+    nlp = ruler.nlp
+    special_cases = (cast("Tokenizer", nlp.tokenizer).rules or {}) if nlp.lang == "en" else None
+    matched_as = _WORD_AS_MATCHED[str(ruler.phrase_matcher_attr)]
+    split: dict[str, list[list[int]]] = {}
+    tokenized = []
+    for entry in patterns:
+        words = str(entry["pattern"]).split()
+        if special_cases is None or not all(word.isalpha() and word not in special_cases for word in words):
+            tokenized.append(entry)
+            continue
+        # (the key, label and id the span_ruler gives a pattern: the same matches, the same spans)
+        label, pattern_id = str(entry["label"]), str(entry.get("id", ""))
+        key = repr((label, pattern_id))
+        ruler._match_label_id_map[nlp.vocab.strings.as_int(key)] = {"label": label, "id": pattern_id}
+        ruler._patterns.append(entry)
+        split.setdefault(key, []).append([get_string_id(matched_as(word)) for word in words])
+    for key, phrases in split.items():
+        # (the words' hashes: what the matcher reads from a Doc, and takes in its stead)
+        ruler.phrase_matcher.add(key, phrases)  # type: ignore[arg-type]
+    ruler.add_patterns(tokenized)
+
+
+# A word as the rulers' phrase matchers read it (``phrase_matcher_attr``): its lexeme's attribute
+_WORD_AS_MATCHED: dict[str, Callable[[str], str]] = {"ORTH": str, "LOWER": str.lower}
 
 
 # A token of a pattern that must match at least once: no operator, "+", or a count from one up.
