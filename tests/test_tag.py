@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import subprocess
 import sys
 
@@ -13,7 +14,20 @@ from pipeline.tagger import ModelError, load_nlp, prose, tag
 from pipeline.tagger.evaluate import load_gold, score_entities, score_file, total
 from pipeline.tagger.gazetteer import load_gazetteer
 from pipeline.tagger.mentions import Mention, department_of_country, merge, organizer_bodies, structure_mentions
-from pipeline.tagger.model import EXCLUDED_COMPONENTS, GatedMatcher, load_model, resolve_model, shape_gate, with_rulers
+from pipeline.tagger.model import (
+    CJK_PUNCTUATION,
+    CLOSED_BEFORE_CJK_PUNCTUATION,
+    EXCLUDED_COMPONENTS,
+    GLUED_BRACKET,
+    GLUED_BULLETS,
+    GatedMatcher,
+    _emoticon,
+    load_model,
+    near_tokenizer,
+    resolve_model,
+    shape_gate,
+    with_rulers,
+)
 from pipeline.tagger.names import NAME_SHAPES, clean_span
 from tests.conftest import TESTS
 
@@ -1447,6 +1461,24 @@ def test_the_models_tokenizer_is_the_one_english_builds() -> None:
     packaged = spacy.load(name, exclude=EXCLUDED_COMPONENTS)
     built = spacy.load(name, exclude=[*EXCLUDED_COMPONENTS, "tokenizer"])
     assert built.tokenizer.to_bytes() == packaged.tokenizer.to_bytes()
+
+
+def test_the_tokenizer_made_at_once_is_englishs_with_the_records_own_marks(nlp) -> None:
+    """``near_tokenizer`` makes at once what English's tokenizer is with its rules, prefixes
+    and infixes set afterwards: the same tokenizer, byte for byte; and the model's is that one."""
+    import spacy
+
+    english = spacy.blank("en")
+    tokenizer = english.tokenizer
+    tokenizer.rules = {text: tokens for text, tokens in tokenizer.rules.items() if not _emoticon(text)}
+    prefixes = [*english.Defaults.prefixes, *(re.escape(bullet) for bullet in GLUED_BULLETS)]
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(
+        [*english.Defaults.infixes, GLUED_BRACKET, CJK_PUNCTUATION, CLOSED_BEFORE_CJK_PUNCTUATION]
+    ).finditer
+    made_afterwards = tokenizer.to_bytes(exclude=["vocab"])
+    assert near_tokenizer()(english).to_bytes(exclude=["vocab"]) == made_afterwards
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == made_afterwards
 
 
 def test_the_models_matrix_products_run_on_numpys_blas_one_thread_a_process(nlp) -> None:

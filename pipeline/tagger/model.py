@@ -73,12 +73,12 @@ def load_nlp(
     return with_rulers(load_model(model), gazetteer, texts)
 
 
-# The model's own tokenizer is the one English builds anyway (a test compares their bytes):
-# not read from the package, it is not made twice (a fifth of loading the model).
+# The model's own tokenizer is the one English builds (a test compares their bytes): not read
+# from the package, where ``near_tokenizer`` makes the one the tagger wants.
 _NOT_LOADED = [*EXCLUDED_COMPONENTS, "tokenizer"]
 
 
-def load_on_numpy_blas(name: str, exclude: Sequence[str]) -> Language:
+def load_on_numpy_blas(name: str, exclude: Sequence[str], config: dict[str, Any] | None = None) -> Language:
     """spaCy's model ``name`` without the ``exclude`` components, its matrix products on NumPy's
     BLAS, not thinc's default blis: the same entities, in about two thirds of the time on the
     machines measured (README, "Performance"); and this process's BLAS on one thread, as a build
@@ -88,7 +88,7 @@ def load_on_numpy_blas(name: str, exclude: Sequence[str]) -> Language:
     from threadpoolctl import threadpool_limits
 
     with use_ops("numpy", use_blis=False):
-        nlp = spacy.load(name, exclude=list(exclude))
+        nlp = spacy.load(name, exclude=list(exclude), config=config or {})
     threadpool_limits(limits=1, user_api="blas")
     return nlp
 
@@ -107,33 +107,17 @@ def load_model(model: str | None = None) -> Language:
             "or pass --model NAME"
         )
     try:
-        nlp = load_on_numpy_blas(name, _NOT_LOADED)
+        spacy.registry.tokenizers.register(_NEAR_TOKENIZER, func=near_tokenizer)
+        nlp = load_on_numpy_blas(name, _NOT_LOADED, {"nlp": {"tokenizer": {"@tokenizers": _NEAR_TOKENIZER}}})
     except OSError as error:
         raise ModelError(f"cannot load spaCy model {name!r}: {str(error).splitlines()[0]}") from None
     for word in NAME_NOUNS_AMONG_STOP_WORDS:  # (the model itself does not read IS_STOP; the name shapes do)
         for form in (word, word.title(), word.upper()):
             nlp.vocab[form].is_stop = False
-    # Emoticons are no tokens of meeting records: "(Yakutia):" must end in ")" and ":" for the
-    # gazetteer to see "Republic of Sakha (Yakutia)".
-    tokenizer = cast("Tokenizer", nlp.tokenizer)
-    tokenizer.rules = {text: tokens for text, tokens in tokenizer.rules.items() if not _emoticon(text)}
-    # A list's bullet glued to the word after it is a token of its own ("・Far Eastern Federal
-    # University" was "・Far" and a name without its first word).
-    english_prefixes: Sequence[str | re.Pattern[str]] = (
-        nlp.Defaults.prefixes or ()
-    )  # (typed Optional in spaCy's Defaults)
-    prefixes = [*english_prefixes, *(re.escape(bullet) for bullet in GLUED_BULLETS)]
-    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
-    # ... and a bracket glued to the word before it opens an aside of its own, as Korean and
-    # Japanese pages write them ("Japan International Cooperation Agency(JICA)" was one word
-    # "Agency(JICA" and a name without its last word)
-    english_infixes: Sequence[str | re.Pattern[str]] = nlp.Defaults.infixes or ()
-    tokenizer.infix_finditer = spacy.util.compile_infix_regex(
-        [*english_infixes, GLUED_BRACKET, CJK_PUNCTUATION, CLOSED_BEFORE_CJK_PUNCTUATION]
-    ).finditer
     return nlp
 
 
+# (near_tokenizer's infixes) a bracket glued to the word before it ...
 GLUED_BRACKET = r"(?<=[^\W\d_])\((?=\w)"
 # ... and the full-width marks of Chinese, Japanese and Korean between words, which English's
 # infixes do not part ("主办单位：吉林省人民政府、东北亚地区地方政府联合会秘书处" was one word;
@@ -165,6 +149,47 @@ GLUED_BULLETS = (
     "−",
     *map(chr, range(0x2460, 0x2474)),
 )
+
+
+_NEAR_TOKENIZER = "near.Tokenizer.v1"
+
+
+def near_tokenizer() -> Callable[[Language], Tokenizer]:
+    """English's tokenizer for meeting records, made at once (each of its attributes set
+    afterwards makes it add its thousand special cases again: a fifth of loading the model).
+
+    - Emoticons are no tokens of meeting records: "(Yakutia):" must end in ")" and ":" for
+      the gazetteer to see "Republic of Sakha (Yakutia)".
+    - A list's bullet glued to the word after it is a token of its own ("・Far Eastern Federal
+      University" was "・Far" and a name without its first word).
+    - A bracket glued to the word before it opens an aside of its own, as Korean and Japanese
+      pages write them ("Japan International Cooperation Agency(JICA)" was one word
+      "Agency(JICA" and a name without its last word); and so do the full-width marks between
+      words, and a bracket closed right before one (below).
+    """
+    import spacy
+    from spacy.tokenizer import Tokenizer
+
+    def make(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        # (typed Optional in spaCy's Defaults)
+        prefixes: Sequence[str | re.Pattern[str]] = defaults.prefixes or ()
+        suffixes: Sequence[str | re.Pattern[str]] = defaults.suffixes or ()
+        infixes: Sequence[str | re.Pattern[str]] = defaults.infixes or ()
+        exceptions = defaults.tokenizer_exceptions
+        return Tokenizer(
+            nlp.vocab,
+            rules={text: tokens for text, tokens in exceptions.items() if not _emoticon(text)},
+            prefix_search=spacy.util.compile_prefix_regex([*prefixes, *map(re.escape, GLUED_BULLETS)]).search,
+            suffix_search=spacy.util.compile_suffix_regex(suffixes).search,
+            infix_finditer=spacy.util.compile_infix_regex(
+                [*infixes, GLUED_BRACKET, CJK_PUNCTUATION, CLOSED_BEFORE_CJK_PUNCTUATION]
+            ).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return make
 
 
 _RULERS = ("span_ruler", "acronym_ruler")
