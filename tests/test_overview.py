@@ -26,6 +26,8 @@ from pipeline.record import Participation, Record
     [
         ("한국 Korea", "KR"),
         ("Россия Russia", "RU"),
+        ("중국 (China)", "CN"),  # (the English name in brackets after the native one)
+        ("Япония (Japan)", "JP"),
         ("Republic of Korea", "KR"),
         ("DPR Korea", "KP"),
         ("옵서버", None),

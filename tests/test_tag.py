@@ -4245,3 +4245,24 @@ def test_a_mark_the_model_takes_for_a_body_runs_on_to_no_name(nlp) -> None:
         "of Korea attended as observers."
     )
     assert {"Ministry of Land, Transport and Maritime Affairs", "Ministry of Environment"} <= set(_ids_of(text, nlp))
+
+
+def test_a_japanese_overview_after_bullets_gives_its_venues_each_with_its_english_name(nlp) -> None:
+    """A Japanese page's overview in bullets ("・会場："), its venues parted by the enumeration
+    comma, each in its own script and then in English in brackets: each venue one place; its
+    participants' countries, in their own script and then in English, each name of the country."""
+    text = (
+        "【開催報告】ＮＥＡＲ防災分科委員会会議\n\n■ 概要\n"
+        "・期間：２０１４年１０月２２日（水）～１０月２４日（金）\n"
+        "・会場：やまこし復興交流館おらたる（Yamakoshi Revival Exchange Hall Oratar）、長岡市（Nagaoka City）\n"
+        "・主催：新潟県（Niigata Prefecture）\n"
+        "・参加：２か国２自治体\n　中国 (China)：吉林省\n　日本 (Japan)：兵庫県\n\n"
+        "■ 主な内容\n・基調講演\n・「山古志宣言」の採択\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.overview is not None and record.overview.venue is not None
+    assert [item.text for item in record.contents] == ["基調講演", "「山古志宣言」の採択"]
+    ids = _ids_of(text, nlp)
+    assert ids["やまこし復興交流館おらたる"] == ids["Yamakoshi Revival Exchange Hall Oratar"]
+    assert ids["Nagaoka City"] != ids["Yamakoshi Revival Exchange Hall Oratar"]
+    assert ids["中国"] == ids["China"] == "CN" and ids["Japan"] == "JP"

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import pycountry
 
-from .text import SPREAD_BETWEEN_CJK, alias_key, english_words
+from .text import SPREAD_BETWEEN_CJK, alias_key, english_words, split_aside
 
 # The one table of the names records and briefings print: the association's own names for
 # its members (briefings go to these governments; never "South Korea" or "North Korea"),
@@ -119,6 +119,10 @@ def country_code(text: str) -> str | None:
     if code is None and not text.isascii():
         english = english_words(text)
         code = _code_of(english) if english else None
+        # "중국 (China)": the country's name, then in English in brackets (not a region's with its
+        # country's, "Tov Aimag（Mongolia）", nor a role, "Mongolia（observer）")
+        if code is None and (aside := split_aside(text)) is not None and _code_of(aside[0]) == _code_of(aside[1]):
+            code = _code_of(aside[0])
     return code
 
 

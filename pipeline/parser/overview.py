@@ -28,6 +28,7 @@ from .dates import DateError, is_ambiguous, parse_period
 from .notes import make_note
 from .text import (
     CJK_NUMERALS,
+    LETTER_SPACED_CJK,
     NAME_ENDING_ABBREVIATIONS,
     SPREAD_BETWEEN_CJK,
     Line,
@@ -440,7 +441,12 @@ def _remark(text: str) -> str | None:
     return remark["remark"]
 
 
-_UNSPACED_SENTENCE = re.compile(r"[\u3040-\u309f]{2}.*[\u3040-\u309f]|[\u3400-\u9fff]。$")
+_UNSPACED_SENTENCE = re.compile(
+    r"[\u3040-\u309f]{2}.*[\u3040-\u309f]|[\u3400-\u9fff]。$"
+    # (and a Korean one, shorter than a sentence of words: a name with its topic particle and a verb
+    # after it, "※ 북한 함경북도는 초청하였으나 불참", North Hamgyong was invited, and did not come)
+    r"|[\uac00-\ud7a3]{2,}[은는](?:\s+[\uac00-\ud7a3]+)+"
+)
 NOTES_HEADING = re.compile(r"^\s*(?:Notes?|Remarks?|Footnotes?)\s*[:：]?\s*$", re.IGNORECASE)
 FOOTNOTE_LINES_MAX = 3  # how many lines a remark's sentence may be wrapped over
 
@@ -1610,7 +1616,11 @@ class ParticipationScanner:
 
     def scan_table_row(self, cells: list[str]) -> None:
         """A row of a pasted table: country, authorities, and perhaps a role and a count."""
-        if all(not cell or TABLE_SEPARATOR_CELL.match(cell) for cell in cells) or TOTAL_ROW.match(cells[0]):
+        if all(not cell or TABLE_SEPARATOR_CELL.match(cell) for cell in cells):
+            return
+        # (a total's row holds counts; one that holds more, "| 계 (Total) | 43 | ※ Observer : Jewish
+        # Autonomous Oblast |", is read on: what it says is no one's, and a note says so)
+        if TOTAL_ROW.match(cells[0]) and all(not cell.strip() or cell.strip().isdigit() for cell in cells[1:]):
             return
         country_column = self.columns.country
         no_country = country_column is not None and country_column < len(cells) and cells[country_column] in EMPTY_CELLS
@@ -2021,7 +2031,8 @@ def _sharing_a_unit(text: str) -> list[str]:
 _AND = re.compile(r"\s+(?:and|&)\s+")
 
 TABLE_HEADERS = (
-    ("country", re.compile(r"countr|nation|^страна$", re.IGNORECASE)),
+    # (and in Korean, Japanese and Chinese: "국 가", "国名", "国家")
+    ("country", re.compile(r"countr|nation|^страна$|^국가$|^국명$|^国名?$|^国家$|^國家$", re.IGNORECASE)),
     # "| Head of delegation | Post and organization |": who a region sent, and their post and body
     ("delegate", re.compile(r"\bheads?\s+of\s+(?:the\s+)?delegations?\b|^(?:chief\s+)?delegate$", re.IGNORECASE)),
     ("post", re.compile(r"^(?:post|position|title)\b", re.IGNORECASE)),
@@ -2072,7 +2083,7 @@ TABLE_HEADERS = (
         "authority",
         re.compile(
             r"authorit|region|government|province|prefecture|member|participant|name|local|organi[sz]ation|\bbody\b"
-            r"|^(?:регион|субъект)",
+            r"|^(?:регион|субъект)|지방정부|자치단체|自治体|地方政府|参加地区",
             re.IGNORECASE,
         ),
     ),
@@ -2156,6 +2167,7 @@ def _with_seat(cell: str, seat: str) -> tuple[str, bool]:
 
 
 def _header_role(cell: str) -> str | None:
+    cell = LETTER_SPACED_CJK.sub(r"\1", cell.strip())  # ("참 가 지 방 정 부", spread to the column's width)
     return next((role for role, pattern in TABLE_HEADERS if pattern.search(cell)), None)
 
 
@@ -2451,7 +2463,9 @@ BODIES_HEADING = re.compile(
     # (and kinds of body listed: "Institutes and international bodies", "organizations, institutes and companies")
     rf"{_BODY_NOUNS}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:international\s+|other\s+|research\s+)?{_BODY_NOUNS})*"
     r"(?:\s*[(（]\d{1,3}[)）])?\s*[:：]?"
-    rf"|{EXPERTS_HEADING.pattern}",
+    rf"|{EXPERTS_HEADING.pattern}"
+    # (in Korean, Japanese and Chinese: "※ 국제기구 : 유엔식량농업기구(FAO)", "国際機関", "国际组织")
+    r"|국제\s*기구|국제\s*기관|관계\s*기관|国際機関|国際組織|国际组织|国际机构",
     re.IGNORECASE,
 )
 # "Regional governments", "Member regions": a heading over the members of every country, no group.
@@ -2661,7 +2675,8 @@ def _unquoted(cell: str) -> str:
 # A cell that says it is empty: in the country column, a body of no country; elsewhere nothing
 EMPTY_CELLS = frozenset({"-", "–", "—", "--", "n/a", "N/A"})
 _DASH_FIRST_CELL = re.compile(r"^\s*(?:-|–|—|--)\s*\|")
-TOTAL_ROW = re.compile(r"^(?:total|sum|合计|合計|합계|итого)\b", re.IGNORECASE)  # "| TOTAL | 27 |": no authority
+# "| TOTAL | 27 |": no authority ("| 합 계 (Total) |", "| 계 |": spread, or the Korean short form)
+TOTAL_ROW = re.compile(r"^(?:total|sum|合计|合計|합\s*계|계|итого)(?!\w)", re.IGNORECASE)
 
 
 def _quotes_closed(lines: list[Line]) -> list[Line]:

@@ -54,7 +54,7 @@ from .overview import (
     prose_paragraphs,
 )
 from .reader import RawText
-from .text import CJK_NUMERALS, Line, latin_side, paragraphs
+from .text import CJK_NUMERALS, LETTER_SPACED_CJK, Line, latin_side, paragraphs
 from .unwrap import unwrap
 
 # --- section markers -------------------------------------------------------------
@@ -239,9 +239,10 @@ _HEADING_WORDS_MAX = 6
 
 
 def section_kind(heading: str) -> str | None:
-    for kind, pattern in SECTION_KINDS:
-        if pattern.search(heading):
-            return kind
+    for written in dict.fromkeys((heading, LETTER_SPACED_CJK.sub(r"\1", heading))):
+        for kind, pattern in SECTION_KINDS:
+            if pattern.search(written):
+                return kind
     return None
 
 
@@ -351,6 +352,18 @@ def _names_a_country_after(heading: str) -> bool:
 
 
 _SYMBOL_CONFIRMING_WORDS_MAX = 3
+# Chinese and Japanese, written without spaces: a word of two characters, as most are
+_UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
+_UNSPACED_WORD = 2  # characters
+
+
+def heading_words(heading: str) -> int:
+    """The words of a heading, those of Chinese and Japanese by their characters: "「山古志宣言」の
+    採択" (the declaration's adoption, a bullet of the contents) is four words, not one."""
+    unspaced = sum(-(-len(run) // _UNSPACED_WORD) for run in _UNSPACED_RUN.findall(heading))
+    return len(_UNSPACED_RUN.sub(" ", heading).split()) + unspaced
+
+
 # A link to a file, with its size: "（PDF：182KB）", "(HWP, 1.2 MB)"
 DOWNLOAD_LINK = re.compile(r"\b(?:PDF|DOCX?|HWP|XLSX?|PPTX?)\b\W{0,3}\d+(?:\.\d+)?\s*[KM]B\b", re.I)
 
@@ -369,7 +382,7 @@ def _confirms(marker: SectionMarker, heading: str, set_apart: bool) -> bool:
     if DOWNLOAD_LINK.search(heading):
         return False  # "・PDF 共同声明（日本語・英語）（PDF：182KB）": a link to the document, in a list of links
     if marker.per_glyph:
-        words = len(heading.split())
+        words = heading_words(heading)
         return kind is not None and (
             words <= _SYMBOL_CONFIRMING_WORDS_MAX or (set_apart and words <= _HEADING_WORDS_MAX)
         )
@@ -823,6 +836,8 @@ CJK_DIGITS = "一二三四五六七八九"  # Chinese and Japanese documents num
 NUMBERING_STYLES = (
     LineRule("number and dot", re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<text>\S.*)$")),
     LineRule("number and bracket", re.compile(r"^(?P<number>\d{1,3})\)\s*(?P<text>\S.*)$")),
+    # "１．地震・津波の観測情報を…", "2、加强合作": Japanese and Chinese items, no space after the mark
+    LineRule("number and wide mark", re.compile(r"^(?P<number>\d{1,3})[．、]\s*(?P<text>\S.*)$")),
     LineRule("number in brackets", re.compile(r"^\((?P<number>\d{1,3})\)\s*(?P<text>\S.*)$")),
     LineRule("circled number", re.compile(rf"^(?P<number>[{CIRCLED}])\s*(?P<text>\S.*)$")),
     LineRule("roman numeral", re.compile(r"^(?P<number>[IVX]{1,5})\.\s+(?P<text>\S.*)$")),

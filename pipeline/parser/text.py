@@ -15,6 +15,11 @@ CJK_OR_HANGUL = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"
 # The spaces between two such characters, as a label or a short name is spread to line up with
 # longer ones ("ㅇ 기 간", "한 국", "몽 골")
 SPREAD_BETWEEN_CJK = re.compile(rf"(?<=[{CJK_OR_HANGUL}])\s+(?=[{CJK_OR_HANGUL}])")
+# ... and between such characters standing alone, a heading spread to line up ("□ 개    요"), where
+# the words of a longer one keep their spaces ("3개 요청사항" is no "개요")
+LETTER_SPACED_CJK = re.compile(
+    rf"(?<![{CJK_OR_HANGUL}])([{CJK_OR_HANGUL}])\s+(?=[{CJK_OR_HANGUL}](?![{CJK_OR_HANGUL}]))"
+)
 # Abbreviations that end a name and keep their dot: "Dongchun Ferry Co., Ltd.", "Kyoto Pref."
 NAME_ENDING_ABBREVIATIONS = ("Ltd", "Inc", "Co", "Corp", "Pref")
 

@@ -412,7 +412,9 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         campus
         # (as the parser parts a venue; "... and online" names no place)
         for chunk in split_top_level_at(ONLINE_TOO.sub("", text), PLACE_SEPARATOR)
-        for whole in split_top_level(chunk, ",，")  # (a full-width comma too: "湖南省长沙市岳麓区，湖南大学")
+        # (a full-width comma too: "湖南省长沙市岳麓区，湖南大学"; and the enumeration comma,
+        # "やまこし復興交流館おらたる（...）、長岡市（Nagaoka City）")
+        for whole in split_top_level(chunk, ",，、")
         for part in _unbracketed(_from_distance(whole))
         for room_part in _room_aside_parts(part)
         for piece in _joined_places(_building_of_room(room_part), gazetteer)
@@ -440,6 +442,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         # 'Rokkasho Cultural Exchange Plaza "Swing"': a building and its nickname, two names of it
         names = [piece for name in names for piece in _nicknamed(name)]
         named: Mention | None = None  # the mention of the part's name, before its aside
+        named_at = 0
         # ... and of the name a native form follows: "Japan (Hachi Kogen Ski Area, ハチ高原)"
         before_native: tuple[str, Mention] | None = None
         for position, name in enumerate(names):
@@ -471,10 +474,16 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
                     else _mention(name, gazetteer, kind, name_label, country)
                 )
             )
+            if position and named and not (named.same_as or mention.same_as) and _native_form(named.text, name):
+                # "やまこし復興交流館おらたる（Yamakoshi Revival Exchange Hall Oratar）": the name in its own
+                # script, then in English in brackets; the native one is the English one's other spelling
+                mentions[named_at] = replace(
+                    named, kind=mention.kind, label=mention.label, entry=mention.entry, same_as=mention.text
+                )
             mentions.append(mention)
             before_native = (name, mention)
             if position == 0:
-                named = mention
+                named, named_at = mention, len(mentions) - 1
     return mentions
 
 
@@ -957,7 +966,8 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                 if led:
                     spellings = (led["name"], led["native"])
                 elif aside:  # ("Korea (host country)": a remark, no spelling; the name is the country's)
-                    spellings = aside if other_script_only(aside[1]) else aside[:1]
+                    # ("중국 (China)": the name in its own script, then in English, each a spelling)
+                    spellings = aside if other_script_only(aside[1]) or other_script_only(aside[0]) else aside[:1]
                 for spelling in spellings:
                     mentions.append(_mention(spelling, gazetteer, "place", "GPE", group.country))
             # ("International and research bodies": a heading that says its participants are bodies)
