@@ -222,6 +222,8 @@ HANGUL_LETTER = re.compile(r"[\uac00-\ud7a3]")
 # A Russian masculine name in a vowel and "й" ("Китай", "Шанхай"), whose genitive is in "я" ("Китая")
 _SOFT_MASCULINE = re.compile(r"[аеоу]й$")
 SHORT_NAME = 2  # characters
+# A city's unit after its name, written without a space: "ハルビン市", "삼척시" (Samcheok)
+CITY_UNITS = ("市", "시")
 # A name's last character that, with the character after it, is another word: "交通运输部门" is the
 # transport departments, not the Ministry of Transport 交通运输部; "北京市场" a market of Beijing
 WORDS_AFTER_A_UNIT = frozenset({"部门", "市场", "省份"})
@@ -266,7 +268,13 @@ class _UnspacedNames:
         # A town's name of two characters is as often a word ("合作", Hezuo; "三次", Miyoshi): only
         # the cities the sources list (the field's own, "珲春", "赤塔"), and a country's and a
         # region's name ("来自中国", "河北省的")
-        return end - start > SHORT_NAME or not named.id.startswith("city:") or named.region is not None
+        # ... or a town's with its unit after it ("삼척시와")
+        return (
+            end - start > SHORT_NAME
+            or not named.id.startswith("city:")
+            or named.region is not None
+            or word[end : end + 1] in CITY_UNITS
+        )
 
 
 class _GazetteerFile(msgspec.Struct):

@@ -49,7 +49,7 @@ from ..parser.text import (
 )
 from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record, Section
-from .gazetteer import HANGUL_LETTER, Entry, Gazetteer, alias_key, load_gazetteer, stemmed_key
+from .gazetteer import CITY_UNITS, HANGUL_LETTER, Entry, Gazetteer, alias_key, load_gazetteer, stemmed_key
 from .names import (
     CJK_OR_HANGUL_WORD,
     COMPANY_FIELD_WORDS,
@@ -3435,6 +3435,61 @@ def _place_label(aside: Span) -> str | None:
     return label if len(labels) == 1 and (label := labels.pop()) in PLACE_LABELS else None
 
 
+# A Korean place's unit in Hangul and in the Hanja a report writes after it, and the label they
+# give the place: "평창군(平昌郡)" a county, "오대산(五臺山)" a mountain, "월정사(月精寺)" a temple
+HANGUL_HANJA_UNITS: dict[tuple[str, str], str] = {
+    ("시", "市"): "GPE",
+    ("군", "郡"): "GPE",
+    ("구", "區"): "GPE",
+    ("도", "道"): "GPE",
+    ("읍", "邑"): "GPE",
+    ("면", "面"): "GPE",
+    ("리", "里"): "GPE",
+    ("동", "洞"): "GPE",
+    ("주", "州"): "GPE",
+    ("성", "省"): "GPE",
+    ("현", "縣"): "GPE",
+    ("산", "山"): "LOC",
+    ("강", "江"): "LOC",
+    ("천", "川"): "LOC",
+    ("호", "湖"): "LOC",
+    ("령", "嶺"): "LOC",
+    ("도", "島"): "LOC",
+    ("만", "灣"): "LOC",
+    ("항", "港"): "FAC",
+    ("사", "寺"): "FAC",
+    ("궁", "宮"): "FAC",
+}
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
+_HANJA_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
+
+
+def _hangul_with_hanja(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """A place's name in Hangul with its Hanja in brackets after it, character for character,
+    each ending in the unit of one kind of place (HANGUL_HANJA_UNITS: "울진군(蔚珍郡)", "대관령
+    (大關嶺)"): the two names of one place, as proposals."""
+    found = []
+    for token in _tokens_where(doc, lambda word: _HANGUL_WORD.fullmatch(word) is not None):
+        if token.i + 2 >= len(doc) or doc[token.i + 1].text not in ("(", "（"):
+            continue
+        hanja = doc[token.i + 2]
+        label = HANGUL_HANJA_UNITS.get((token.text[-1], hanja.text[-1]))
+        if label is None or len(hanja.text) != len(token.text) or not _HANJA_WORD.fullmatch(hanja.text):
+            continue
+        hangul = _mention(token.text, gazetteer, "place", label, source="rules")
+        other = _mention(hanja.text, gazetteer, "place", label, source="rules")
+        town = gazetteer.lookup(token.text[:-1]) if token.text[-1] in CITY_UNITS else None
+        if hangul.entry is other.entry is None and town is not None and town.id.startswith("city:"):
+            hangul = Mention(token.text, town.kind, town.label, town, town.country, "rules")  # "삼척시": Samcheok
+        if hangul.entry is None and other.entry is not None:
+            hangul = replace(hangul, kind=other.kind, label=other.label, entry=other.entry, country=other.country)
+        elif other.entry is None and hangul.entry is not None:
+            other = replace(other, kind=hangul.kind, label=hangul.label, entry=hangul.entry, country=hangul.country)
+        found.append((range(token.i, token.i + 1), hangul.entry is None, [hangul]))
+        found.append((range(hanja.i, hanja.i + 1), other.entry is None, [replace(other, same_as=token.text)]))
+    return found
+
+
 def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """A word of CJK characters, kana or Hangul that is no name the gazetteer knows, as a
     proposal of the names in it: the body its ending makes of it (NATIVE_BODY_ENDINGS:
@@ -3454,7 +3509,7 @@ def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
                 continue  # ("东北亚旅游论坛": a forum's name; "日本語": a language)
             facility = facility_ending(rest) if entry.kind == "place" else None
             # ("ハルビン市": the city, as written with its unit)
-            unit = rest[0] if facility is None and entry.id.startswith("city:") and rest.startswith(_CITY_UNITS) else ""
+            unit = rest[0] if facility is None and entry.id.startswith("city:") and rest.startswith(CITY_UNITS) else ""
             ending = facility[0] if facility else unit
             if HANGUL_LETTER.match(name) and not korean_particles(rest[len(ending) :]):
                 continue
@@ -3527,7 +3582,6 @@ _CJK_OR_HANGUL_WORDS = re.compile(
 # A word with two letters of the scripts written without spaces, or of Hangul
 _UNSPACED_WORD = re.compile(rf"[{CJK_OR_HANGUL}]{{2}}")
 # A city's name run on into its unit: "ハルビン市" is Harbin, "하얼빈시" too
-_CITY_UNITS = ("市", "시")
 
 
 def _native_body_of(doc: Doc, token: Token, gazetteer: Gazetteer) -> Mention | None:
@@ -4466,6 +4520,7 @@ def doc_mentions(
     proposals.extend(_shaped_words(doc, gazetteer))
     proposals.extend(_named_by_native_form(doc, gazetteer))
     proposals.extend(_native_words(doc, gazetteer))
+    proposals.extend(_hangul_with_hanja(doc, gazetteer))
     proposals.extend(_inflected_names(doc, gazetteer))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
     proposals.extend(_dateline_place(doc, written, gazetteer))

@@ -127,7 +127,11 @@ CJK_PUNCTUATION = r"[、，；：（）「」『』【】《》〈〉〔〕［�
 # thawing" gave "Yakutia)", the mark's infix having parted the word before English's suffixes could),
 # as it is before a Korean particle or the Japanese or Chinese glued to it ("위생연구소(Toyama
 # Institute of Health)의" gave "Health)의", a name's last word)
-CLOSED_BEFORE_CJK_PUNCTUATION = rf"(?<=\S)[)\]](?={CJK_PUNCTUATION}|[{CJK_OR_HANGUL}])"
+CLOSED_BEFORE_CJK_PUNCTUATION = rf"(?<=\S)[)\]](?={CJK_PUNCTUATION}|[{CJK_OR_HANGUL}·])"
+# ... and the middle dot Korean lists names with, after a bracket or between Hangul or CJK words
+# ("고성군(高城郡)·강릉시(江陵市)" was "高城郡)·강릉시"; not the katakana one, which foreign names are
+# written with, "ペトロパブロフスク・カムチャツキー")
+LISTING_MIDDLE_DOT = rf"(?<=[{CJK_OR_HANGUL})\]])·(?=[{CJK_OR_HANGUL}])"
 
 
 # Bullets English's prefixes do not part from a word: the katakana middle dot and the Hangul
@@ -183,7 +187,7 @@ def near_tokenizer() -> Callable[[Language], Tokenizer]:
             prefix_search=spacy.util.compile_prefix_regex([*prefixes, *map(re.escape, GLUED_BULLETS)]).search,
             suffix_search=spacy.util.compile_suffix_regex(suffixes).search,
             infix_finditer=spacy.util.compile_infix_regex(
-                [*infixes, GLUED_BRACKET, CJK_PUNCTUATION, CLOSED_BEFORE_CJK_PUNCTUATION]
+                [*infixes, GLUED_BRACKET, CJK_PUNCTUATION, CLOSED_BEFORE_CJK_PUNCTUATION, LISTING_MIDDLE_DOT]
             ).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
