@@ -661,7 +661,7 @@ ENTITY_SET_FLOORS = {
     "GQ": (0.936, 0.871, 0.887, 0.808),
     "GR": (0.962, 0.940, 0.911, 0.853),
     "GS": (0.918, 0.832, 0.785, 0.760),
-    "GT": (0.948, 0.885, 0.847, 0.787),
+    "GT": (0.951, 0.909, 0.848, 0.794),
 }
 
 
@@ -4280,3 +4280,18 @@ def test_a_korean_place_with_its_hanja_after_it_is_one_place_of_two_names(nlp) -
     assert ids["삼척시"] == ids["三陟市"] == "city:KR:samcheok"
     assert ids["고성군"] == ids["高城郡"]
     assert not any("·" in name for name in ids)
+
+
+def test_a_name_in_its_own_script_before_its_english_name_in_brackets_is_that_name(nlp) -> None:
+    """ "富山湾（Toyama Bay）": a Japanese, Chinese or Korean page writes a name in its own script,
+    then in English in brackets: the same thing; the name is the word's end after its last
+    hiragana, or after the Chinese words that lead it, and no word of one script names it."""
+    text = SHELL.format(
+        "富山県：富山湾（Toyama Bay）の津波想定。翌日は妙高山（Mount Myoko）へ。代表团并赴湘潭（Xiangtan）考察。"
+        " 항공 산불진화 (러시아 항공산림보호청)."
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["富山湾"] == ids["Toyama Bay"]
+    assert ids["妙高山"] == ids["Mount Myoko"] and "翌日は妙高山" not in ids
+    assert ids["湘潭"] == ids["Xiangtan"] and "并赴湘潭" not in ids
+    assert "산불진화" not in ids

@@ -3215,6 +3215,73 @@ def _scripts(text: str) -> frozenset[str]:
     return frozenset(script for script, letters in _SCRIPT_LETTERS if letters.search(text))
 
 
+# A word in the scripts of Japanese, Chinese or Korean, a name's own form before its English one
+# (not a list's middle dot before it: "・臨院港（Imwon Port）")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+_NATIVE_WORD = re.compile(r"(?!・)[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{2,}")
+
+
+# Chinese words that lead a name in a sentence written without spaces: "与浦项", "并赴湘潭", "沿湘江"
+CHINESE_LEADING_WORDS = "与和并赴沿在及向从到经由对同跟为于至"
+_LAST_HIRAGANA = re.compile(r"^.*[\u3040-\u309f]")
+NATIVE_NAME_CHARACTERS = 12  # a name in its own script before its English one is no longer
+
+
+def _native_name_ending(word: str) -> str | None:
+    """The name a word of a sentence written without spaces ends with, right before the name
+    in English: a Japanese one after its last hiragana ("翌日は妙高山" -> "妙高山"; none where
+    hiragana end it), a Chinese one after the words that lead it ("并赴湘潭" -> "湘潭")."""
+    if HANGUL_LETTER.search(word):
+        return word
+    tail = _LAST_HIRAGANA.sub("", word)
+    if tail != word:
+        return tail if len(tail) > 1 else None
+    name = word.lstrip(CHINESE_LEADING_WORDS)
+    return name if 1 < len(name) <= NATIVE_NAME_CHARACTERS else None
+
+
+def _with_native_before(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
+    """A name in its own script right before the bracket that opens with its English name, as
+    Japanese, Chinese and Korean pages write them ("富山湾（Toyama Bay）の", "ゴビ砂漠（Gobi Desert）",
+    "新潟大学災害・復興科学研究所（Research Institute for Natural Hazards ..., Niigata University）"):
+    a mention of the same thing, where nothing else claims the word, or only a proposal of a
+    place the gazetteer does not know by that word ("富山湾", a bay by its ending), which is then
+    the English name's other one."""
+    taken = {index for tokens, _ in accepted for index in tokens}
+    unknown = {
+        tokens.start: position
+        for position, (tokens, found) in enumerate(accepted)
+        if len(tokens) == 1 and len(found) == 1 and found[0].entry is None and found[0].same_as is None
+    }
+    added = []
+    for tokens, found in accepted:
+        start = tokens.start
+        if len(found) != 1 or start < 2 or doc[start - 1].text not in ("(", "（"):
+            continue
+        native = doc[start - 2]
+        if native.i in unknown and LATIN_LETTER.search(found[0].text):
+            at = unknown[native.i]
+            other = accepted[at][1][0]
+            if other.text == native.text and other.kind == found[0].kind:
+                accepted[at] = accepted[at][0], [replace(other, entry=found[0].entry, same_as=found[0].text)]
+            continue
+        if native.i in taken:
+            continue
+        # (a word after a word may be a name's last one: "NEAR 사무국（NEAR Secretariat）")
+        if not _NATIVE_WORD.fullmatch(native.text) or (native.i and doc[native.i - 1].is_alpha):
+            continue
+        named = found[0]
+        known = [alias for alias in named.entry.aliases if native.text.endswith(alias)] if named.entry else []
+        # ("代表团并赴湘潭（Xiangtan）": the gazetteer's own form of the name the word ends with)
+        name = max(known, key=len) if known else _native_name_ending(native.text)
+        if not LATIN_LETTER.search(named.text) or name is None:
+            continue  # ("항공 산불진화 (러시아 항공산림보호청)": a word, and the body that does it, in one script)
+        form = Mention(name, named.kind, named.label, named.entry, named.country, "rules", same_as=named.text)
+        taken.add(native.i)
+        added.append((range(native.i, native.i + 1), [form]))
+    return accepted + added
+
+
 def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[tuple[range, list[Mention]]]:
     """A name's form in another script, bracketed after it, is a mention of the same thing,
     whatever the model made of it alone (it read "Белуха" as an organization); a form the
@@ -4558,7 +4625,8 @@ def doc_mentions(
         route_end = _untagged_route_end(doc, tokens, found, taken)
         if route_end:
             accepted.append(route_end)
-    accepted = _cities_among_cities(doc, _also_known_as(doc, _with_native(doc, accepted)), gazetteer)
+    accepted = _with_native_before(doc, _with_native(doc, accepted))
+    accepted = _cities_among_cities(doc, _also_known_as(doc, accepted), gazetteer)
     accepted = _governed_regions(doc, _with_russian_leading_nouns(doc, accepted))
     return [mention for _, found in _with_articles(doc, accepted) for mention in found]
 

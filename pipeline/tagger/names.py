@@ -2229,6 +2229,8 @@ NATIVE_FACILITY_ENDINGS = (
     ("korean facility", ("역", "공항", "항", "산성")),
     # (Japanese only: in Chinese "川" and "江" start the next name, "中国江苏省")
     ("japanese feature", ("川", "潟")),
+    # (a bay, islands, a peninsula, in either script: "富山湾", "隠岐諸島", "山东半岛")
+    ("cjk feature", ("湾", "灣", "諸島", "群岛", "半島", "半岛")),
 )
 _FACILITY_ENDINGS = sorted(
     ((ending, row) for row, endings in NATIVE_FACILITY_ENDINGS for ending in endings),
