@@ -28,6 +28,8 @@ from pipeline.record import Participation, Record
         ("Россия Russia", "RU"),
         ("중국 (China)", "CN"),  # (the English name in brackets after the native one)
         ("Япония (Japan)", "JP"),
+        ("Россия / Russia", "RU"),  # (or after a slash)
+        ("Tov Aimag（Mongolia）", None),  # (a region with its country, no name of one)
         ("Republic of Korea", "KR"),
         ("DPR Korea", "KP"),
         ("옵서버", None),
@@ -2905,3 +2907,23 @@ def test_a_chinese_pages_numbered_overview_with_its_participants_below_a_remark(
         ("Mongolia", "member", 1, ["中央省（Tov Province）"]),
         ("Republic of Korea", "observer", 1, ["庆尚北道"]),  # (its remark: "took part as an observer")
     ]
+
+
+def test_a_minutes_fields_in_brackets_with_their_values_in_two_languages_below() -> None:
+    """A Russian protocol's fields: "[Дата / Date]" alone on its line under "MINUTES", the value
+    below it in Russian and then in English: the overview's fields, each line in the other
+    language a part of its own (two bodies, not one name run on into the other)."""
+    text = (
+        "ПРОТОКОЛ\nMINUTES\nof the meeting of the NEAR Logistics Subcommittee\n\n"
+        "[Дата / Date]\n12–14 сентября 2017 г. / 12–14 September 2017\n"
+        "[Место проведения / Venue]\nРоссийская Федерация, Приморский край, Владивосток\n"
+        "Russian Federation > Primorsky Krai, Vladivostok\n"
+        "[Организатор / Organizer]\nПравительство Приморского края\nGovernment of Primorsky Krai\n\n"
+        "ПОСТАНОВИЛИ / RESOLVED\n1. Одобрить доклады участников. / To approve the reports.\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    overview = record.overview
+    assert overview is not None and overview.period is not None and overview.period.start.year == 2017
+    assert overview.venue is not None and overview.organizer is not None
+    assert overview.organizer.text == "Правительство Приморского края; Government of Primorsky Krai"
+    assert " / Russian Federation" in overview.venue.text

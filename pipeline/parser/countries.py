@@ -111,6 +111,9 @@ def _key(text: str) -> str:
     return alias_key(text.strip().strip(":"))
 
 
+_BILINGUAL_SLASH = re.compile(r"\s+/\s+")
+
+
 @lru_cache(maxsize=4096)
 def country_code(text: str) -> str | None:
     """ISO 3166-1 alpha-2 code of a country name, or None if ``text`` is not one; a
@@ -121,8 +124,10 @@ def country_code(text: str) -> str | None:
         code = _code_of(english) if english else None
         # "중국 (China)": the country's name, then in English in brackets (not a region's with its
         # country's, "Tov Aimag（Mongolia）", nor a role, "Mongolia（observer）")
-        if code is None and (aside := split_aside(text)) is not None and _code_of(aside[0]) == _code_of(aside[1]):
-            code = _code_of(aside[0])
+        # ... or after a slash ("Россия / Russia")
+        both = split_aside(text) or _BILINGUAL_SLASH.split(text, maxsplit=1)
+        if code is None and len(both) == 2 and _code_of(both[0]) == _code_of(both[1]):
+            code = _code_of(both[0])
     return code
 
 

@@ -43,6 +43,7 @@ from .text import (
     split_aside,
     split_top_level,
     split_top_level_at,
+    translation_of,
 )
 from .unwrap import join_wrapped
 
@@ -65,6 +66,10 @@ LABEL_LAYOUTS = (
     # "[Date] 26–27 October 2019", "【Purpose】 Preparation of ...": the brackets make a label of it
     LabelLayout(
         "square brackets", re.compile(r"^[\[【](?P<label>[^\[\]【】]{1,40})[\]】]\s*[:：]?\s*(?P<value>.+)$"), False
+    ),
+    # "[Дата / Date]" alone on its line, its value on the lines below: a known label only
+    LabelLayout(
+        "square brackets, values below", re.compile(r"^[\[【](?P<label>[^\[\]【】]{1,40})[\]】]\s*(?P<value>)$"), True
     ),
     LabelLayout("inline colon", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]\s*(?P<value>.*)$"), False),
     # "◇Date 2015年10月27日", "◇Organizers Hyogo Prefecture／Tamba City": a bullet, a known label and
@@ -225,7 +230,14 @@ class RawField:
 
     @property
     def text(self) -> str:
-        return " ".join(value.text for value in self.values)
+        """The value's lines joined; a line in another script than the one before it is its
+        translation, after a slash ("Правительство Приморского края; ..." over "Government of
+        Primorsky Krai; ...": not one body's name run on into the other's)."""
+        text = ""
+        for before, value in zip([None, *self.values], self.values, strict=False):
+            translated = before is not None and translation_of(before.text, value.text)
+            text = f"{text} / {value.text}" if translated else f"{text} {value.text}" if text else value.text
+        return text
 
 
 def _without_stray_bracket(label: str) -> str:
@@ -747,7 +759,10 @@ def _venue_text(values: list[Line]) -> str:
     parts, not the place "Mongolia Dalanzadgad Cultural Palace"; so is a line in lower case below it
     ("conference hall of the village tourist centre"), but not the country's bracketed aside."""
     text = ""
-    for value in values:
+    for before, value in zip([None, *values], values, strict=False):
+        if before is not None and translation_of(before.text, value.text):
+            text = f"{text} / {value.text}"  # (the venue again, in another language: a part of its own)
+            continue
         last_part = text.rsplit(",", 1)[-1].strip()
         ended = bool(text) and value.text[:1].isalpha() and canonical_country(last_part) is not None
         text = f"{text}, {value.text}" if ended else f"{text} {value.text}".strip()
@@ -759,7 +774,10 @@ def _bodies_text(raw: RawField) -> str:
     Government", "NEAR Secretariat (Pohang)") and a line that starts another are two bodies;
     any other line goes on with the one before (a wrapped name)."""
     text = ""
-    for value in raw.values:
+    for before, value in zip([None, *raw.values], raw.values, strict=False):
+        if before is not None and translation_of(before.text, value.text):
+            text = f"{text}; {value.text}"  # (the bodies again, in another language)
+            continue
         last = (split_aside(text) or (text, ""))[0].split()[-1:]
         ends_a_name = bool(last) and last[0].lower().strip(".,") in NAME_END_WORDS
         # "Inner Mongolia Autonomous Region, Department of Environmental Protection" over "Tongliao

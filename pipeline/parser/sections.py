@@ -414,6 +414,7 @@ def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[st
         or _confirms(marker, match["heading"], _marker_key(marker, match) in set_apart)
     }
     headings: dict[int, tuple[str, str | None]] = {}
+    bracketed_fields = _bracketed_fields(candidates)
     known_opened: set[str] = set()  # the markers that have opened a section of a known kind
     next_number = 1
     numbering_style = ""  # "1." or "1)": the sections keep the style the first one has
@@ -428,6 +429,8 @@ def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[st
         if marker.per_glyph and _field_with_value(lines[index]):
             continue  # "■日時 平成28年10月20日": the overview's field, where the glyph also opens sections
         kind = section_kind(heading)
+        if index in bracketed_fields:
+            continue  # "[Дата / Date]" over its value: the overview's field, not a section
         if marker.known_only and kind is None and marker.name not in known_opened:
             continue  # (a letterhead above the first known heading: "ПРАВИТЕЛЬСТВО ХАБАРОВСКОГО КРАЯ")
         if kind is not None:
@@ -444,6 +447,20 @@ def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[st
             next_number += 1
         headings[index] = (heading, kind)
     return headings
+
+
+def _bracketed_fields(candidates: list[tuple[int, SectionMarker, re.Match[str]]]) -> set[int]:
+    """The lines of labels in brackets alone on their lines that give the meeting's fields, two of
+    when, where and by whom at least ("[Дата / Date]", "[Место проведения / Venue]"): the overview's
+    fields, their values below them. (One alone is a section's heading: "【Host Region】".)"""
+    fields = {
+        index: kind
+        for index, marker, match in candidates
+        if marker.name == "brackets"
+        and section_kind(match["heading"]) is None
+        and (kind := field_kind(match["heading"])) in _MEETINGS_FIELDS
+    }
+    return set(fields) if len(set(fields.values())) >= 2 else set()
 
 
 def _field_with_value(text: str) -> bool:
@@ -1056,6 +1073,14 @@ def parse(raw: RawText) -> Record:
             draft = dataclasses.replace(draft, kind=None)
         elif draft.kind == "overview" and "overview" not in by_kind:  # (a box of fields, "Workshop at a glance")
             draft = dataclasses.replace(draft, lines=_fields_apart_from_report(draft.lines, others))
+        elif (
+            draft.kind == "contents"
+            and "overview" not in by_kind
+            and _holds_the_meetings_fields(_fields_apart_from_report(draft.lines, []))
+        ):
+            # "MINUTES / of the meeting of ... / [Дата / Date] ...": a minutes' heading over the
+            # meeting's fields, where nothing else gives them, heads the overview
+            draft = dataclasses.replace(draft, kind="overview", lines=_fields_apart_from_report(draft.lines, others))
         elif draft.kind == "participation":
             listed, report = prose_paragraphs(draft.lines)
             if report:  # (a paragraph on the meeting below the list is a section of its own, with no heading)
@@ -1138,6 +1163,14 @@ def _fields_apart_from_report(lines: list[Line], others: list[Section]) -> list[
         return lines
     others.append(Section(heading=None, lines=verbatim_lines(lines[report_at:])))
     return lines[:report_at]
+
+
+_MEETINGS_FIELDS = frozenset({"period", "venue", "organizer"})
+
+
+def _holds_the_meetings_fields(lines: list[Line]) -> bool:
+    """Whether a section's lines give at least two of when, where and by whom the meeting was held."""
+    return len({raw_field.kind for raw_field in collect_fields(lines)[0]} & _MEETINGS_FIELDS) >= 2
 
 
 def _has_fields(lines: list[Line]) -> bool:

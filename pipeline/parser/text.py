@@ -232,3 +232,22 @@ def other_script_only(text: str) -> bool:
     """Letters, none of them Latin ("津軽海峡", "Телецкое озеро")."""
     letters = [char for char in text if char.isalpha()]
     return bool(letters) and not any(char.isascii() for char in letters)
+
+
+TRANSLATED_LINE_LETTERS = 8  # (a line this short, "(富山市)", is a name's aside, no translation)
+TRANSLATED_LINE_OTHER_SCRIPT = 5  # (a line in one script has at most a fifth of its letters in another)
+
+
+def translation_of(before: str, line: str) -> bool:
+    """Whether a value's line is the one before it in another script: one mostly in Latin
+    letters, the other mostly not, each of a few words, the second no aside in brackets."""
+    scripts = []
+    for text in (before, line):
+        letters = [char for char in text if char.isalpha()]
+        if len(letters) < TRANSLATED_LINE_LETTERS:
+            return False
+        latin = sum(char.isascii() for char in letters)
+        if min(latin, len(letters) - latin) > len(letters) // TRANSLATED_LINE_OTHER_SCRIPT:
+            return False  # (a line of both scripts: a name and its aside, "Governments (동북아 ...)")
+        scripts.append(2 * latin > len(letters))
+    return scripts[0] != scripts[1] and not line.lstrip().startswith(("(", "（"))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from .dates import MONTHS, WEEKDAYS
-from .text import Line, is_post, is_post_of, rows_of_a_list
+from .text import Line, is_post, is_post_of, rows_of_a_list, translation_of
 
 MAX_WRAP_WIDTH = 100  # texts with longer lines were not hard-wrapped
 MIN_WRAP_WIDTH = 40
@@ -41,6 +41,7 @@ def _is_wrap(
         and len(before) + 1 + len(_first_word(after)) > width - WRAP_SLACK
         and not before.endswith((":", "："))
         and not rows_of_a_list(before, after)
+        and not translation_of(before, after)  # (a line in another script is the one before it, translated)
         and not opens_structure(after)
         and not stands_alone(before)
     )

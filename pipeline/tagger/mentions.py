@@ -31,6 +31,7 @@ from ..parser.overview import (
     HONORIFIC,
     ONLINE_TOO,
     PLACE_SEPARATOR,
+    RUSSIAN_UNIT_BEFORE_NAME,
     bodies_heading,
     field_kind,
     match_label,
@@ -986,7 +987,9 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                     for body in _BODY_OF_BODY.split(authority)
                     for name in _with_aside(body, gazetteer)
                 ):
-                    if name[:1].islower() or not any(char.isalpha() for char in name) or _COUNTED_THINGS.match(name):
+                    # (but a Russian unit's noun leads a name: "провинция Хэйлунцзян (Heilongjiang Province)")
+                    lower = name[:1].islower() and not RUSSIAN_UNIT_BEFORE_NAME.match(name)
+                    if lower or not any(char.isalpha() for char in name) or _COUNTED_THINGS.match(name):
                         continue  # an aside "(host)", "(host region)", "(8)", "(2 students, ...)" names nothing
                     if named is not None and is_post_of(name):
                         continue  # ... nor the post of the delegate it sent: "Tottori Prefecture (Director for ...)"
