@@ -2927,3 +2927,16 @@ def test_a_minutes_fields_in_brackets_with_their_values_in_two_languages_below()
     assert overview.venue is not None and overview.organizer is not None
     assert overview.organizer.text == "Правительство Приморского края; Government of Primorsky Krai"
     assert " / Russian Federation" in overview.venue.text
+
+
+def test_a_russian_pages_byline_is_no_title() -> None:
+    """ "Опубликовано: 18.09.2017 10:15 | Просмотров: 312": the page's byline, under its
+    breadcrumbs, is not the record's title; the protocol's heading is."""
+    text = (
+        "Главная / Новости / АРАССВА\nОпубликовано: 18.09.2017 10:15 | Просмотров: 312 | Версия для печати\n\n"
+        "ПРОТОКОЛ\nзаседания Подкомиссии по логистике АРАССВА\n\n"
+        "[Дата / Date]\n12–14 сентября 2017 г. / 12–14 September 2017\n"
+        "[Место проведения / Venue]\nВладивосток, Приморский край / Vladivostok, Primorsky Krai\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.title is not None and record.title.startswith("ПРОТОКОЛ")

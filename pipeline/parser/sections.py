@@ -689,7 +689,7 @@ SITE_MENU = re.compile(
 # 来源：吉林省商务厅", "【字体：大 中 小】" (its font buttons), "작성일 : 2012-05-02", "Posted: 24 October 2022"
 _PUBLICATION = re.compile(
     r"^\s*【?(?:发布(?:时间|日期)|来源|浏览次数|点击(?:数|次数)|字体|작성일|등록일|조회수|작성자|投稿日|掲載日|更新日|ページ番号"
-    r"|(?i:posted|published|updated|source|views))\s*[:：]"
+    r"|(?i:posted|published|updated|source|views|опубликовано|дата публикации|просмотров|источник))\s*[:：]"
 )
 # A title's line cut after a word that joins it to the next (case aside: titles are often in capitals)
 _TITLE_CUT = re.compile(r"\s(?:of|the|for|and|on|in|to)$", re.I)
