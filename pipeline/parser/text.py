@@ -34,7 +34,7 @@ class Line(NamedTuple):
     text: str
 
 
-def _outside_brackets(text: str) -> list[bool]:
+def outside_brackets(text: str) -> list[bool]:
     """For each character, whether it stands outside brackets (a bracket itself counts as
     inside the pair it opens or closes)."""
     outside: list[bool] = []
@@ -50,7 +50,7 @@ def _outside_brackets(text: str) -> list[bool]:
 
 def split_top_level(text: str, separators: str) -> list[str]:
     """Split at separators that are not inside brackets; parts are stripped, empty ones dropped."""
-    outside = _outside_brackets(text)
+    outside = outside_brackets(text)
     cuts = [index for index, char in enumerate(text) if char in separators and outside[index]]
     starts, ends = [0, *(cut + 1 for cut in cuts)], [*cuts, len(text)]
     parts = (text[start:end].strip() for start, end in zip(starts, ends, strict=True))
@@ -60,7 +60,7 @@ def split_top_level(text: str, separators: str) -> list[str]:
 def split_top_level_at(text: str, separator: re.Pattern[str]) -> list[str]:
     """Split at the matches of ``separator`` that are not inside brackets ("A and B (C and D)"
     at " and ": two parts); parts are not stripped."""
-    outside = _outside_brackets(text)
+    outside = outside_brackets(text)
     cuts = [match for match in separator.finditer(text) if outside[match.start()]]
     starts, ends = [0, *(match.end() for match in cuts)], [*(match.start() for match in cuts), len(text)]
     return [text[start:end] for start, end in zip(starts, ends, strict=True)]
@@ -115,7 +115,7 @@ def split_aside(text: str) -> tuple[str, str] | None:
         base, aside = text[: match.end("base")].strip(), text[match.start("aside") : match.end("aside")].strip()
         return (base, aside) if base else None
     stripped = probe.rstrip()
-    outside = _outside_brackets(stripped)
+    outside = outside_brackets(stripped)
     if not stripped.endswith(")") or len(stripped) < 2 or outside[-2]:  # (the last bracket must close a pair)
         return None
     # the aside opens at the last bracket that stands at the top level

@@ -163,14 +163,18 @@ class Gazetteer:
         rather than token patterns, whose matcher grows slower with every acronym."""
         can_match = _can_match_in(texts)
         return [
-            {"label": entry.label, "pattern": alias, "id": entry.id}
+            {"label": entry.label, "pattern": written, "id": entry.id}
             for entry in self.entries.values()
             for alias in entry.exact_aliases
-            if can_match(alias)
+            # (and in full-width letters, as Japanese pages write them: "ＮＥＡＲ事務局")
+            for written in dict.fromkeys((alias, alias.translate(FULL_WIDTH)))
+            if can_match(written)
         ]
 
 
 _WORD = re.compile(r"\w+")
+# ASCII's printable characters in their full-width forms (U+FF01 to U+FF5E)
+FULL_WIDTH = str.maketrans({chr(code): chr(code + 0xFEE0) for code in range(0x21, 0x7F)})
 # A place's name turned round with a one-word tail ("Korea, DPR", "Korea, South"): in running
 # text the comma lists two names ("China, Japan, Korea, DPR Korea"). Looked up whole in the
 # overview's fields still; the long forms ("Korea, Republic of") stay patterns.

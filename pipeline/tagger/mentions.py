@@ -44,6 +44,7 @@ from ..parser.text import (
     is_post_of,
     name_before_aside,
     other_script_only,
+    outside_brackets,
     split_aside,
     split_top_level,
     split_top_level_at,
@@ -196,6 +197,9 @@ def _role_aside(aside: str) -> bool:
 
 
 _YEARS = re.compile(r"\d{4}(?:[~–-]\d{2,4})?")  # (a word: "2000~2002")
+# An authority's part written in its own script: "防災分科委員会コーディネート自治体" (the
+# subcommittee's coordinating authority), "해양수산분과위원회 코디네이터 지역", "协调地区"
+NATIVE_ROLE = re.compile(r"(?:コーディネー(?:ト|ター)|코디네이터|协调|幹事)\s*(?:自治体|地域|지역|地区|方)?$")
 # A name in another script than Latin, then the English name: "宁乡市 Ningxiang City"
 _NATIVE_LEAD = re.compile(r"^(?P<native>[^\x00-\x7f][^A-Za-z()]*?)\s+(?P<name>[A-Z].*)$")
 
@@ -228,8 +232,11 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     if not aside or named:
         return [text]
     # "Gyeongsangbuk-do (Kyongsangbuk-do; 경상북도)": its spellings; "Sakha Republic (Yakutia)
-    # (ALROSA; Diamond and Precious Metal Geology Institute, SB RAS)": the bodies it sent
-    listed = [piece.strip() for piece in split_top_level(aside[1], ";") if piece.strip()]
+    # (ALROSA; Diamond and Precious Metal Geology Institute, SB RAS)": the bodies it sent; a
+    # full-width slash parts them too ("アジア防災センター（Asian Disaster Reduction Center／ADRC）")
+    listed = [
+        piece.strip() for piece in split_top_level(aside[1], ";／") if piece.strip() and not NATIVE_ROLE.search(piece)
+    ]
     return [*_with_aside(aside[0], gazetteer), *(name for piece in listed for name in _aside_names(piece, gazetteer))]
 
 
@@ -749,7 +756,9 @@ def _joined_parts(text: str) -> list[str]:
     topic when a field follows it ("Subcommittee on Science and Technology")."""
     parts: list[str] = []
     position = 0
-    for joiner in ORGANIZER_JOINERS.finditer(text):
+    outside = outside_brackets(text)
+    # (not inside an aside: "兵庫県（Hyogo Prefecture／防災分科委員会コーディネート自治体）" is one body)
+    for joiner in (found for found in ORGANIZER_JOINERS.finditer(text) if outside[found.start()]):
         part, rest = text[position : joiner.start()], text[joiner.end() :]
         # (up to a comma too: "... Department of Culture and Tourism, Xianyang Municipal People's Government")
         following = next(iter(split_top_level(ORGANIZER_JOINERS.split(rest, maxsplit=1)[0], ",")), "")

@@ -132,6 +132,9 @@ CLOSED_BEFORE_CJK_PUNCTUATION = rf"(?<=\S)[)\]](?={CJK_PUNCTUATION}|[{CJK_OR_HAN
 # ("고성군(高城郡)·강릉시(江陵市)" was "高城郡)·강릉시"; not the katakana one, which foreign names are
 # written with, "ペトロパブロフスク・カムチャツキー")
 LISTING_MIDDLE_DOT = rf"(?<=[{CJK_OR_HANGUL})\]])·(?=[{CJK_OR_HANGUL}])"
+# ... and between letters in full width, as Japanese pages write Latin ones, and the kana or CJK
+# glued to them (nothing between: "ＮＥＡＲ事務局" is "ＮＥＡＲ" and "事務局")
+FULL_WIDTH_LATIN_BESIDE_CJK = rf"(?<=[Ａ-Ｚａ-ｚ])(?=[{CJK_OR_HANGUL}])|(?<=[{CJK_OR_HANGUL}])(?=[Ａ-Ｚａ-ｚ])"
 
 
 # Bullets English's prefixes do not part from a word: the katakana middle dot and the Hangul
@@ -187,7 +190,14 @@ def near_tokenizer() -> Callable[[Language], Tokenizer]:
             prefix_search=spacy.util.compile_prefix_regex([*prefixes, *map(re.escape, GLUED_BULLETS)]).search,
             suffix_search=spacy.util.compile_suffix_regex(suffixes).search,
             infix_finditer=spacy.util.compile_infix_regex(
-                [*infixes, GLUED_BRACKET, CJK_PUNCTUATION, CLOSED_BEFORE_CJK_PUNCTUATION, LISTING_MIDDLE_DOT]
+                [
+                    *infixes,
+                    GLUED_BRACKET,
+                    CJK_PUNCTUATION,
+                    CLOSED_BEFORE_CJK_PUNCTUATION,
+                    LISTING_MIDDLE_DOT,
+                    FULL_WIDTH_LATIN_BESIDE_CJK,
+                ]
             ).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
@@ -239,21 +249,23 @@ def with_rulers(nlp: Language, gazetteer: Gazetteer | None = None, texts: Sequen
 
 
 def add_phrase_patterns(ruler: SpanRuler, patterns: Sequence[dict[str, Any]]) -> None:
-    """``ruler.add_patterns(patterns)`` for phrase patterns, where a name of words of letters
-    alone is split at its spaces rather than tokenized. English's tokenizer splits such words
-    nowhere but at its special cases ("Cannot"), which are tokenized still (a test holds the
-    split to the tokenizer for the whole gazetteer): making a token, and a lexeme of its
-    attributes, of each of the gazetteer's words was most of the time of making the rulers."""
+    """``ruler.add_patterns(patterns)`` for phrase patterns, where a name whose words the
+    tokenizer keeps whole (no special case, prefix, suffix or infix in any of them, one space
+    between them) is split at its spaces rather than tokenized: the tokenizer would make the
+    same tokens (a test holds the rulers to ones that tokenize every name of the gazetteer),
+    and making a token, and a lexeme of its attributes, of each of the gazetteer's words was
+    most of the time of making the rulers."""
     from spacy.strings import get_string_id
+    from spacy.tokenizer import Tokenizer
 
     nlp = ruler.nlp
-    special_cases = (cast("Tokenizer", nlp.tokenizer).rules or {}) if nlp.lang == "en" else None
+    tokenizer = nlp.tokenizer if isinstance(nlp.tokenizer, Tokenizer) else None
     matched_as = _WORD_AS_MATCHED[str(ruler.phrase_matcher_attr)]
     split: dict[str, list[list[int]]] = {}
     tokenized = []
     for entry in patterns:
-        words = str(entry["pattern"]).split()
-        if special_cases is None or not all(word.isalpha() and word not in special_cases for word in words):
+        words = str(entry["pattern"]).split(" ")
+        if tokenizer is None or not all(word and _kept_whole(tokenizer, word) for word in words):
             tokenized.append(entry)
             continue
         # (the key, label and id the span_ruler gives a pattern: the same matches, the same spans)
@@ -266,6 +278,18 @@ def add_phrase_patterns(ruler: SpanRuler, patterns: Sequence[dict[str, Any]]) ->
         # (the words' hashes: what the matcher reads from a Doc, and takes in its stead)
         ruler.phrase_matcher.add(key, phrases)  # type: ignore[arg-type]
     ruler.add_patterns(tokenized)
+
+
+def _kept_whole(tokenizer: Tokenizer, word: str) -> bool:
+    """Whether the tokenizer makes one token of a word of letters alone: no special case of its
+    own, and no infix in it. (English's prefixes and suffixes are marks, digits and units after
+    digits; its infixes and the records' own ones part letters only at other characters, but
+    for the full-width Latin ones beside CJK, "ＪＲ北海道": a word of ASCII letters has none.)"""
+    return (
+        word.isalpha()
+        and word not in (tokenizer.rules or {})
+        and (word.isascii() or not (tokenizer.infix_finditer and next(iter(tokenizer.infix_finditer(word)), None)))
+    )
 
 
 # A word as the rulers' phrase matchers read it (``phrase_matcher_attr``): its lexeme's attribute
