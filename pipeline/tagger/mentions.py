@@ -3227,9 +3227,9 @@ def _scripts(text: str) -> frozenset[str]:
     return frozenset(script for script, letters in _SCRIPT_LETTERS if letters.search(text))
 
 
+LATIN_LETTER = re.compile(r"[A-Za-z]")
 # A word in the scripts of Japanese, Chinese or Korean, a name's own form before its English one
 # (not a list's middle dot before it: "・臨院港（Imwon Port）")
-LATIN_LETTER = re.compile(r"[A-Za-z]")
 _NATIVE_WORD = re.compile(r"(?!・)[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{2,}")
 
 
