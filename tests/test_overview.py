@@ -2940,3 +2940,17 @@ def test_a_russian_pages_byline_is_no_title() -> None:
     )
     record = parse(read_bytes(text.encode(), "x.txt"))
     assert record.title is not None and record.title.startswith("ПРОТОКОЛ")
+
+
+def test_a_participants_tables_total_row_is_no_country() -> None:
+    """ "| Total | 2 regional governments | 6 |": the table's total names no country and no
+    authority, whatever its cells say of the counts."""
+    table = (
+        "Participants:\n"
+        "| Country | Authorities | Delegates |\n|---|---|---|\n"
+        "| Japan | Toyama Prefecture, Tottori Prefecture | 6 |\n"
+        "| Total | 2 regional governments | 6 |\n"
+    )
+    text = f"The 5th NEAR Working Committee\n· Overview\nPeriod: 2010\n{table}· Contents\n▷ Talks.\n"
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert not [note for note in record.notes if note.code in ("unknown-country", "suspect-authority")]

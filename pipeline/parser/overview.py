@@ -1636,9 +1636,9 @@ class ParticipationScanner:
         """A row of a pasted table: country, authorities, and perhaps a role and a count."""
         if all(not cell or TABLE_SEPARATOR_CELL.match(cell) for cell in cells):
             return
-        # (a total's row holds counts; one that holds more, "| 계 (Total) | 43 | ※ Observer : Jewish
+        # (a total's row holds counts; one with a remark too, "| 계 (Total) | 43 | ※ Observer : Jewish
         # Autonomous Oblast |", is read on: what it says is no one's, and a note says so)
-        if TOTAL_ROW.match(cells[0]) and all(not cell.strip() or cell.strip().isdigit() for cell in cells[1:]):
+        if TOTAL_ROW.match(cells[0]) and not any(cell.lstrip().startswith("※") for cell in cells[1:]):
             return
         country_column = self.columns.country
         no_country = country_column is not None and country_column < len(cells) and cells[country_column] in EMPTY_CELLS
