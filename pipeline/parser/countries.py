@@ -126,8 +126,8 @@ def country_code(text: str) -> str | None:
         # country's, "Tov Aimag（Mongolia）", nor a role, "Mongolia（observer）")
         # ... or after a slash ("Россия / Russia")
         both = split_aside(text) or _BILINGUAL_SLASH.split(text, maxsplit=1)
-        if code is None and len(both) == 2 and _code_of(both[0]) == _code_of(both[1]):
-            code = _code_of(both[0])
+        if code is None and len(both) == 2 and (named := _code_of(both[0])) == _code_of(both[1]):
+            code = named
     return code
 
 

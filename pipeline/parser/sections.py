@@ -1076,11 +1076,14 @@ def parse(raw: RawText) -> Record:
         elif (
             draft.kind == "contents"
             and "overview" not in by_kind
-            and _holds_the_meetings_fields(_fields_apart_from_report(draft.lines, []))
+            and _holds_the_meetings_fields(
+                field_lines := _fields_apart_from_report(draft.lines, reported := list[Section]())
+            )
         ):
             # "MINUTES / of the meeting of ... / [Дата / Date] ...": a minutes' heading over the
             # meeting's fields, where nothing else gives them, heads the overview
-            draft = dataclasses.replace(draft, kind="overview", lines=_fields_apart_from_report(draft.lines, others))
+            others.extend(reported)
+            draft = dataclasses.replace(draft, kind="overview", lines=field_lines)
         elif draft.kind == "participation":
             listed, report = prose_paragraphs(draft.lines)
             if report:  # (a paragraph on the meeting below the list is a section of its own, with no heading)

@@ -3230,7 +3230,7 @@ def _scripts(text: str) -> frozenset[str]:
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 # A word in the scripts of Japanese, Chinese or Korean, a name's own form before its English one
 # (not a list's middle dot before it: "・臨院港（Imwon Port）")
-_NATIVE_WORD = re.compile(r"(?!・)[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{2,}")
+_NATIVE_WORD = re.compile(rf"(?!・)[{CJK_OR_HANGUL}]{{2,}}")
 
 
 # Chinese words that lead a name in a sentence written without spaces: "与浦项", "并赴湘潭", "沿湘江"
@@ -3539,7 +3539,7 @@ HANGUL_HANJA_UNITS: dict[tuple[str, str], str] = {
     ("사", "寺"): "FAC",
     ("궁", "宮"): "FAC",
 }
-_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
+_HANGUL_WORD = re.compile(rf"{HANGUL_LETTER.pattern}{{2,}}")
 _HANJA_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
 
 

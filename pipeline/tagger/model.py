@@ -249,12 +249,11 @@ def with_rulers(nlp: Language, gazetteer: Gazetteer | None = None, texts: Sequen
 
 
 def add_phrase_patterns(ruler: SpanRuler, patterns: Sequence[dict[str, Any]]) -> None:
-    """``ruler.add_patterns(patterns)`` for phrase patterns, where a name whose words the
-    tokenizer keeps whole (no special case, prefix, suffix or infix in any of them, one space
-    between them) is split at its spaces rather than tokenized: the tokenizer would make the
-    same tokens (a test holds the rulers to ones that tokenize every name of the gazetteer),
-    and making a token, and a lexeme of its attributes, of each of the gazetteer's words was
-    most of the time of making the rulers."""
+    """``ruler.add_patterns(patterns)`` for phrase patterns, where a name of words the tokenizer
+    keeps whole (``_kept_whole``), one space between them, is split at its spaces rather than
+    tokenized: the tokenizer would make the same tokens (a test holds the rulers to ones that
+    tokenize every name of the gazetteer), and making a token, and a lexeme of its attributes,
+    of each of the gazetteer's words was most of the time of making the rulers."""
     from spacy.strings import get_string_id
     from spacy.tokenizer import Tokenizer
 
