@@ -2954,3 +2954,85 @@ def test_a_participants_tables_total_row_is_no_country() -> None:
     text = f"The 5th NEAR Working Committee\n· Overview\nPeriod: 2010\n{table}· Contents\n▷ Talks.\n"
     record = parse(read_bytes(text.encode(), "x.txt"))
     assert not [note for note in record.notes if note.code in ("unknown-country", "suspect-authority")]
+
+
+def test_a_field_that_names_the_meeting_is_the_records_title() -> None:
+    """ "Хурлын нэр / Title: 9th Meeting of ...": the overview's field that names the meeting is
+    the record's title, not the letterhead above it; it is no other field besides."""
+    text = (
+        "Уул уурхай, эрчим хүчний дэд хороо / Subcommittee on Mining and Energy\n"
+        "Хуралдааны мэдээлэл / Meeting information\n\n"
+        "Хурлын нэр / Title:\t9th Meeting of the NEAR Subcommittee on Mining and Energy\n"
+        "Огноо / Date:\t2025.09.16 – 09.18\n"
+        "Байршил / Venue:\tUlaanbaatar, Mongolia\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.title == "9th Meeting of the NEAR Subcommittee on Mining and Energy"
+    assert record.meeting.kind == "subcommittee" and record.meeting.number == 9
+    assert record.overview is not None and not [field for field in record.overview.other if "Title" in field.label]
+    # (the line taken for the title before is kept, as written)
+    assert record.sections[0].lines == ["Уул уурхай, эрчим хүчний дэд хороо / Subcommittee on Mining and Energy"]
+
+
+def test_headings_in_two_languages_are_counted_by_their_latin_words() -> None:
+    """ "Нүхтийн хамтарсан мэдэгдэл / Nükht Joint Statement" alone on its line: a bare heading
+    of three words, the closing document, as its English side says (its Mongolian side would
+    make it too long to be one)."""
+    text = (
+        "The 9th Meeting of the NEAR Subcommittee on Mining and Energy\n\n"
+        "Огноо / Date: 2025.09.16\n\n"
+        "Хэлэлцсэн асуудал / Discussions\nThe Governor opened the meeting.\n\n"
+        "Нүхтийн хамтарсан мэдэгдэл / Nükht Joint Statement\n"
+        "1. Members will share data on water use.\n2. The 10th meeting will be held in 2027.\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.declaration is not None and len(record.declaration.resolutions) == 2
+
+
+def test_a_box_drawn_tables_observer_row_goes_on_in_the_row_below() -> None:
+    """ "│Observer│Hamgyong-bukto (DPR Korea),│" over "│        │Rep. of Buryatia (Russia)│": the
+    row below, its country cell empty, goes on with the observers (not Russia's members)."""
+    text = (
+        "The 4th Working Committee Meeting of NEAR\n【概要 Overview】\n■日時（Date）：2000年11月21日\n"
+        "■参加（Participants）：2 regional governments from 2 countries and 2 observers\n"
+        "┌────────┬──────────────────────────┬──┐\n"
+        "│Country │Member regional governments│No│\n"
+        "├────────┼──────────────────────────┼──┤\n"
+        "│Japan   │Ishikawa Pref.             │ 1│\n"
+        "├────────┼──────────────────────────┼──┤\n"
+        "│Russia  │Amur Oblast                │ 1│\n"
+        "├────────┼──────────────────────────┼──┤\n"
+        "│Observer│Hamgyong-bukto (DPR Korea),│ 2│\n"
+        "│        │Rep. of Buryatia (Russia)  │  │\n"
+        "└────────┴──────────────────────────┴──┘\n"
+        "【議事 Agenda】\n■1　Reports\n"
+    )
+    record = parse(read_bytes(text.encode("utf-8"), "x.txt"))
+    assert record.overview is not None and record.overview.participation is not None
+    groups = {(group.country, group.role): group.authorities for group in record.overview.participation.groups}
+    assert groups[("Russian Federation", "member")] == ["Amur Oblast"]
+    assert groups[("Russian Federation", "observer")] == ["Rep. of Buryatia"]
+    assert groups[("Japan", "member")] == ["Ishikawa Pref."]  # (its dot kept: the abbreviation's)
+
+
+def test_a_news_articles_headline_over_its_byline_is_the_title_and_its_menus_are_dropped() -> None:
+    """A newspaper's page: its name, a bar of links and a breadcrumb over the headline, the
+    byline under it. The headline is the title; the menus are no part of the record."""
+    text = (
+        "Hyogo Herald | English Edition\nLOGIN  |  SUBSCRIBE  |  日本語\n"
+        "Top  |  Local  |  Business  |  Society  |  Opinion  |  Photos\nHome > Local > International\n\n"
+        "Young leaders of Northeast Asia share lessons of disasters in Kobe\n\n"
+        "By Aya Morimoto / Staff Writer\nJanuary 21, 2020\nShare:  Facebook  Twitter  LINE  Mail\n\n"
+        "[PHOTO] Participants of the NEAR Women and Youth Forum on Disaster Resilience at the memorial.\n\n"
+        "KOBE — About 150 women and young people met at the NEAR Women and Youth Forum in Kobe.\n\n"
+        "Event information\nDates: Jan. 17–18, 2020\nVenue: Maiko Villa Kobe, Kobe, Hyogo Prefecture\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.title == "Young leaders of Northeast Asia share lessons of disasters in Kobe"
+    written = " ".join(
+        [
+            *(field.text for field in (record.overview.other if record.overview else [])),
+            *(line for section in record.sections for line in section.lines),
+        ]
+    )
+    assert "Photos" not in written and "Hyogo Herald" in written

@@ -93,6 +93,17 @@ def test_gazetteer_links_spelling_variants_to_one_iso_code():
     ]:
         assert {gazetteer.lookup(v).code for v in variants} == {code}, variants
     assert gazetteer.lookup("Ölgii") == gazetteer.lookup("Olgii") == gazetteer.lookup("Өлгий") is not None
+    # ... a generic word abbreviated as a typed list abbreviates it, and the country as Mongolian does
+    for variants, code in [
+        (["Ishikawa Pref.", "Ishikawa Prefecture"], "JP-17"),
+        (["Heilongjiang Prov.", "Heilongjiang Province"], "CN-HL"),
+        (["Rep. of Sakha (Yakutia)", "Republic of Sakha (Yakutia)"], "RU-SA"),
+        (["Amur Obl.", "Amur Oblast"], "RU-AMU"),
+    ]:
+        assert {gazetteer.lookup(v).code for v in variants} == {code}, variants
+    assert gazetteer.lookup("ОХУ") == gazetteer.lookup("Russia") and gazetteer.lookup("БНСУ") == gazetteer.lookup(
+        "Korea"
+    )
     assert gazetteer.lookup("Taian") == gazetteer.lookup("Tai'an") is not None  # pinyin's syllable mark left out
     assert gazetteer.lookup("Mukden") == gazetteer.lookup("Shenyang") is not None  # a city's historical name
     # GeoNames' old name of one town that begins another city's name is that city's short form:
@@ -663,6 +674,7 @@ ENTITY_SET_FLOORS = {
     "GR": (0.962, 0.940, 0.911, 0.853),
     "GS": (0.918, 0.832, 0.785, 0.760),
     "GT": (0.955, 0.913, 0.854, 0.832),
+    "GU": (0.983, 0.924, 0.918, 0.900),
 }
 
 
@@ -4320,3 +4332,48 @@ def test_an_aside_parted_by_a_full_width_slash_and_full_width_acronyms(nlp) -> N
     assert ids["Asian Disaster Reduction Center"] == ids["ADRC"]
     assert ids["ＮＥＡＲ"] == ids["NEAR"] if "NEAR" in ids else ids["ＮＥＡＲ"] == "org:near"
     assert not any("コーディネート" in name or "／" in name for name in ids)
+
+
+def test_names_in_their_own_script_and_in_english_parted_by_a_slash(nlp) -> None:
+    """ "富山县/Toyama Prefecture", "Tottori Prefecture / 鸟取县": one authority's two names,
+    either first, one identity (not one name with a slash in it)."""
+    text = (
+        "2013 NEAR Expert Seminar on Heritage and Tourism\n\n一、会议概况\n（一）时间：2013年8月27日\n"
+        "（二）参会人员：\n　　1. 日本（2）：富山县/Toyama Prefecture、Tottori Prefecture / 鸟取县\n"
+        "二、会议主要内容\n（一）开幕式\n"
+    )
+    record = tag([parse(read_bytes(text.encode(), "x.txt"))], nlp)[0]
+    spellings = {entity.name: set(entity.aliases) for entity in record.entities}
+    assert {"富山县", "Toyama Prefecture"} <= spellings["Toyama Prefecture"]
+    assert {"鸟取县", "Tottori Prefecture"} <= spellings["Tottori Prefecture"]
+    assert not [alias for aliases in spellings.values() for alias in aliases if "/" in alias]
+
+
+def test_a_venue_as_japanese_pages_write_it_is_its_place_address_and_building(nlp) -> None:
+    """ "片山津温泉（石川県加賀市）「ホテル加賀の館」": the hot-spring town, the prefecture and the city
+    of its address, and the hotel in corner brackets, each a name (not one name of all of it)."""
+    spellings = _spellings_of(VENUE_SHELL.format("片山津温泉（石川県加賀市）「ホテル加賀の館」"), nlp)
+    assert {"片山津温泉", "石川県", "加賀市", "ホテル加賀の館"} <= spellings
+    assert not [spelling for spelling in spellings if "「" in spelling or "（" in spelling]
+
+
+def test_a_fax_headers_page_mark_names_no_body() -> None:
+    """ "FROM INTL DIV  P.01": the model's name of the header's end is no body."""
+    from pipeline.tagger.mentions import PAGE_MARK
+
+    assert PAGE_MARK.search("DIV P.01") and PAGE_MARK.search("P.04") and not PAGE_MARK.search("UNESCAP.01")
+
+
+def test_a_name_followed_by_what_a_person_is_names_a_person(nlp) -> None:
+    """ "Yuliya Nikolaeva, a student at ...", "Tsetsegmaa, 29, a herder from ...": people, as a
+    news article introduces them, whatever the model guessed of their names."""
+    spellings = _spellings_of(
+        SHELL.format(
+            "Yuliya Nikolaeva, a student at North-Eastern Federal University in Yakutsk, explained how ice jams "
+            "on the Lena flood villages. From Mongolia, Tsetsegmaa, 29, a herder from Uvurkhangai Province, "
+            "spoke of the dzud."
+        ),
+        nlp,
+    )
+    assert "Yakutsk" in spellings and "Uvurkhangai Province" in spellings
+    assert not {"Yuliya Nikolaeva", "Tsetsegmaa"} & spellings

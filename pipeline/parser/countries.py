@@ -96,6 +96,12 @@ ALIASES = {
     "кнр": "CN",
     "кндр": "KP",
     "рф": "RU",
+    # ... and as Mongolian abbreviates the People's Republic of China, the Republic of Korea, DPR
+    # Korea and the Russian Federation
+    "бнхау": "CN",
+    "бнсу": "KR",
+    "бнасау": "KP",
+    "оху": "RU",
 }
 _COMPACT = re.compile(r"[.,'’()\[\]]")
 # The languages of the region whose names of countries a text may head its lists with ("日本（8）：

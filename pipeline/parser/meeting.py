@@ -82,10 +82,12 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)(?:\b|(?=[年년]))")  # ("2009年度",
 _BODY_NOISE = (
     re.compile(r"^the\s+", re.I),
     _ORDINAL,
+    # (the association is no body of its own: "Working Committee Meeting of the Association of ...")
+    re.compile(r"\b(?:of\s+)?the\s+association\s+of\s+north[\s-]*east\s+asia(?:n)?\s+regional\s+governments\b", re.I),
     # "Extraordinary Meeting of the Working Committee": what qualifies the meeting goes with it
-    re.compile(r"^.*?\b(?:meeting|session)s?\s+of\s+(?:the\s+)?", re.I),
+    # (and what records it, to the last: "Minutes of the 2nd Meeting of the Working Committee")
+    re.compile(r"^.*\b(?:meeting|session|minutes)s?\s+of\s+(?:the\s+)?", re.I),
     re.compile(r"\bNEAR\b"),
-    re.compile(r"\bthe\s+association\s+of\s+north[\s-]*east\s+asia(?:n)?\s+regional\s+governments\b", re.I),
     re.compile(r"\([^()]*\)"),
     re.compile(r"[“\"«「『][^”\"»」』]*[”\"»」』]"),  # a quoted theme: 'Forum “Green Development”'
     re.compile(r"\s[-–—:](?:\s.*)?$"),  # (its quoted theme taken away before it: `Subcommittee - "..."`)

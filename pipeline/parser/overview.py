@@ -189,6 +189,25 @@ def field_kind(label: str) -> str | None:
     return None
 
 
+# A field that names the meeting ("Title: 2026 NEAR Working Committee Meeting", "Хурлын нэр / Title"):
+# the record's title, whatever line heads the page (a letterhead, a fax's banner, a greeting)
+TITLE_LABEL = re.compile(
+    r"(?:meeting |event |official )?title|name of (?:the )?(?:meeting|event)|(?:meeting|event) name"
+    r"|회의명|행사명|会議名|会议名称|名称"
+)
+
+
+def title_field(overview: Overview) -> LabelledField | None:
+    """The overview's field that names the meeting, if one does (by its English words too)."""
+    for labelled in overview.other:
+        key = label_key(labelled.label)
+        if labelled.text and any(
+            candidate and TITLE_LABEL.fullmatch(candidate) for candidate in (key, english_words(key))
+        ):
+            return labelled
+    return None
+
+
 # Labels of the web page around a record, not of the meeting: "Photo: delegations in front
 # of the hotel" is a caption pasted with the text.
 PAGE_FURNITURE = re.compile(
@@ -236,8 +255,17 @@ class RawField:
         text = ""
         for before, value in zip([None, *self.values], self.values, strict=False):
             translated = before is not None and translation_of(before.text, value.text)
-            text = f"{text} / {value.text}" if translated else f"{text} {value.text}" if text else value.text
+            if translated:
+                text = f"{text} / {_translation(value.text)}"
+            else:
+                text = f"{text} {value.text}" if text else value.text
         return text
+
+
+def _translation(line: str) -> str:
+    """A value's line that translates the one before it, without the slash it may open with
+    ("／ Hotel Kaga-no-Yakata, Katayamazu Onsen, ..."): the lines are joined with one."""
+    return line.lstrip("/／").lstrip()
 
 
 def _without_stray_bracket(label: str) -> str:
@@ -761,7 +789,7 @@ def _venue_text(values: list[Line]) -> str:
     text = ""
     for before, value in zip([None, *values], values, strict=False):
         if before is not None and translation_of(before.text, value.text):
-            text = f"{text} / {value.text}"  # (the venue again, in another language: a part of its own)
+            text = f"{text} / {_translation(value.text)}"  # (the venue again, in another language: a part of its own)
             continue
         last_part = text.rsplit(",", 1)[-1].strip()
         ended = bool(text) and value.text[:1].isalpha() and canonical_country(last_part) is not None
@@ -776,7 +804,7 @@ def _bodies_text(raw: RawField) -> str:
     text = ""
     for before, value in zip([None, *raw.values], raw.values, strict=False):
         if before is not None and translation_of(before.text, value.text):
-            text = f"{text}; {value.text}"  # (the bodies again, in another language)
+            text = f"{text}; {_translation(value.text)}"  # (the bodies again, in another language)
             continue
         last = (split_aside(text) or (text, ""))[0].split()[-1:]
         ends_a_name = bool(last) and last[0].lower().strip(".,") in NAME_END_WORDS
@@ -1233,6 +1261,7 @@ class ParticipationScanner:
         self.line = 0
         self.columns = TableColumns()
         self.table_rows = 0  # rows of a table read as data: a header row comes before them
+        self.row_observer = False  # the table's last row names observers: a row going on from it does too
         self.delegates: list[str] = []  # the lines that name a delegate (DELEGATE_LINE), as written
         self.delegates_listed = False  # under a heading of delegates (DELEGATES_HEADING)
         self.staff_listed = False  # under a heading of the meeting's own staff (STAFF_HEADING)
@@ -1682,6 +1711,15 @@ class ParticipationScanner:
         if named.strip():  # "| DPR Korea (observer) | Rason City |" (but "| (observers) |" is a role's cell)
             country_cell, observer = named.strip(), observer or marked
         seat_place, seat_country = _seat(cells, columns)
+        if (
+            columns.country is not None
+            and columns.authority is not None
+            and not any(cell for index, cell in enumerate(cells) if index != columns.authority)
+        ):
+            # "│Observer│Hamgyong-bukto (DPR Korea),│ 2│" over "│        │Rep. of Buryatia (Russia)│  │":
+            # the row above goes on, its names observers too (not members of the country in brackets)
+            observer = observer or self.row_observer
+        self.row_observer = observer
         if country_cell and (bodies := bodies_heading(country_cell)) is not None:  # "| International organizations |"
             self.open_group(bodies).observer = True
         elif country_cell and guests:  # "| Invited | Korea Maritime Institute (KMI), Seoul | 2 |": the meeting's guests

@@ -52,6 +52,7 @@ from .overview import (
     placed_in_country,
     prose_after_fields,
     prose_paragraphs,
+    title_field,
 )
 from .reader import RawText
 from .text import CJK_NUMERALS, LETTER_SPACED_CJK, Line, latin_side, paragraphs
@@ -289,7 +290,9 @@ def find_sections(lines: tuple[str, ...]) -> dict[int, tuple[str, str | None]]:
     bare: dict[int, tuple[str, str | None]] = {
         index: (heading, kind)
         for index, (heading, kind) in candidates.items()
-        if kind and (len(heading.split()) <= _BARE_HEADING_WORDS_MAX or _DOCUMENT_HEADING.match(heading))
+        # (a heading in two languages by its words in Latin letters: "Нүхтийн хамтарсан мэдэгдэл / Nükht
+        # Joint Statement")
+        if kind and (len(latin_side(heading).split()) <= _BARE_HEADING_WORDS_MAX or _DOCUMENT_HEADING.match(heading))
     }
     if len(bare) >= 2:
         # Among bare headings, a short title-cased line set apart by a blank line before it
@@ -569,6 +572,8 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
         text = line.text
         if mail_end <= index < envelope and text:
             stamp.append(line)
+        elif masthead_end is not None and index < masthead_end and _page_furniture(text):
+            continue  # (the portal's menus: no part of the record)
         elif index < envelope or index == kind_line or (masthead_end is not None and index < masthead_end):
             preface.append(line)
         elif index == masthead_end:
@@ -696,6 +701,21 @@ _TITLE_CUT = re.compile(r"\s(?:of|the|for|and|on|in|to)$", re.I)
 # An archivist's note in square brackets above the record: "[NEAR archive. Retyped from a faxed copy ...]"
 _EDITORS_NOTE = re.compile(r"^\s*\[[^\[\]]{20,}\]\s*$")
 _TITLE_WORDS_MAX = 25
+# A news article's byline under its headline: "By Aya Morimoto / Staff Writer", "BY KIM JI-HOON"
+_BYLINE = re.compile(r"^\s*(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[/,|–—-]|$)")
+
+
+# A portal's menu bar above the headline: four items or more parted by bars, each a word or two
+# and no figure ("Top  |  Local  |  Business  |  Society  |  Opinion  |  Photos", "KOR | ENG | JPN |
+# CHN"; not "NEAR Newsletter | Vol. 127 | June 2025", nor "Posted: 2013-09-23 | Views: 842 | Print")
+_MENU_ITEM = r"\s*[^|｜\s\d]+(?:\s[^|｜\s\d]+)?\s*"
+_MENU_BAR = re.compile(rf"^{_MENU_ITEM}(?:[|｜]{_MENU_ITEM}){{3,}}$")
+
+
+def _page_furniture(text: str) -> bool:
+    """A masthead's line that is the portal's, not the record's: its menu bar. (Not its breadcrumb,
+    whose last crumbs may name the meeting's body: "ホーム ＞ ... ＞ 北東アジア地域自治体連合 ＞ 分科委員会".)"""
+    return _MENU_BAR.match(text) is not None or SITE_MENU.match(text) is not None
 
 
 def _below_a_masthead(texts: tuple[str, ...], start: int) -> int | None:
@@ -718,6 +738,8 @@ def _below_a_masthead(texts: tuple[str, ...], start: int) -> int | None:
             continue  # (a sentence: the lead under the headline)
         if meeting_kind(text) is not None:
             return index
+        if (following := next((later for later in filled if later > index), None)) and _BYLINE.match(texts[following]):
+            return index  # a news article's headline, over its byline
         if native is None and native_meeting_kind(text) is not None and not text[:1].islower():
             native = index
     return native
@@ -1132,6 +1154,11 @@ def parse(raw: RawText) -> Record:
         if "declaration" in by_kind
         else None
     )
+    if overview and (named_field := title_field(overview)):
+        if title:  # (the line taken for the title, a letterhead or a greeting, is kept as written)
+            others.insert(0, Section(heading=None, lines=[title]))
+        title = named_field.text
+        overview = overview.model_copy(update={"other": [kept for kept in overview.other if kept is not named_field]})
     if overview and overview.period:
         overview = overview.model_copy(update={"period": _settle_ambiguous(overview.period, texts, notes)})
     start = overview.period.start if overview and overview.period else None

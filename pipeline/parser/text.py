@@ -21,7 +21,7 @@ LETTER_SPACED_CJK = re.compile(
     rf"(?<![{CJK_OR_HANGUL}])([{CJK_OR_HANGUL}])\s+(?=[{CJK_OR_HANGUL}](?![{CJK_OR_HANGUL}]))"
 )
 # Abbreviations that end a name and keep their dot: "Dongchun Ferry Co., Ltd.", "Kyoto Pref."
-NAME_ENDING_ABBREVIATIONS = ("Ltd", "Inc", "Co", "Corp", "Pref")
+NAME_ENDING_ABBREVIATIONS = ("Ltd", "Inc", "Co", "Corp", "Pref", "Prov", "Obl")
 
 OPENING = "([{（【《「"
 CLOSING = ")]}）】》」"

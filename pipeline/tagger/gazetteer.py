@@ -40,6 +40,23 @@ def _folded_key(text: str, key: str) -> str:
     return key.replace("'", "") if text.isascii() else alias_key(latin_folded(text)).replace("'", "")
 
 
+# The generic words a typed list abbreviates ("Ishikawa Pref.", "Heilongjiang Prov.", "Rep. of
+# Sakha (Yakutia)"): a name no alias matches is looked up again with them written out
+ABBREVIATED_GENERICS = (
+    ("prefecture", re.compile(r"\bpref\.(?!\S)")),
+    ("province", re.compile(r"\bprov\.(?!\S)")),
+    ("oblast", re.compile(r"\bobl\.(?!\S)")),
+    ("republic", re.compile(r"\brep\.(?!\S)")),
+)
+
+
+def written_out(key: str) -> str:
+    """An alias key with its abbreviated generic words written out (ABBREVIATED_GENERICS)."""
+    for word, abbreviated in ABBREVIATED_GENERICS:
+        key = abbreviated.sub(word, key)
+    return key
+
+
 class Gazetteer:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = {entry.id: entry for entry in entries}
@@ -78,11 +95,14 @@ class Gazetteer:
 
     def lookup(self, text: str) -> Entry | None:
         key = alias_key(text)
-        return (
+        found = (
             self._by_exact_alias.get(" ".join(text.split()))
             or self._by_alias.get(key)
             or self._by_folded_alias.get(_folded_key(text, key))
         )
+        if found is None and "." in key and (full := written_out(key)) != key:
+            return self.lookup(full)
+        return found
 
     def feature(self, key: str, keyed: Callable[[str], str]) -> Entry | None:
         """The natural feature (river, lake, mountain...) whose alias, keyed by ``keyed`` from its

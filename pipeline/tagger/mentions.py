@@ -202,6 +202,20 @@ _YEARS = re.compile(r"\d{4}(?:[~–-]\d{2,4})?")  # (a word: "2000~2002")
 NATIVE_ROLE = re.compile(r"(?:コーディネー(?:ト|ター)|코디네이터|协调|幹事)\s*(?:自治体|地域|지역|地区|方)?$")
 # A name in another script than Latin, then the English name: "宁乡市 Ningxiang City"
 _NATIVE_LEAD = re.compile(r"^(?P<native>[^\x00-\x7f][^A-Za-z()]*?)\s+(?P<name>[A-Z].*)$")
+# A name in its own script and its English name parted by a slash, either first: "富山县/Toyama
+# Prefecture", "牡丹江市人民政府 / Mudanjiang Municipal People’s Government"
+_SLASHED_PAIR = re.compile(r"^(?P<first>[^/／]*[^\s/／])\s*[/／]\s*(?P<second>[^\s/／][^/／]*)$")
+
+
+def _slashed_native(text: str) -> tuple[str, str] | None:
+    """(the English name, the native one) of a slashed pair; None for anything else."""
+    pair = _SLASHED_PAIR.match(text)
+    if pair is None:
+        return None
+    for native, name in ((pair["first"], pair["second"]), (pair["second"], pair["first"])):
+        if other_script_only(native) and name[:1].isascii() and name[:1].isupper():
+            return name, native
+    return None
 
 
 def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
@@ -211,6 +225,8 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     a body's two names apart ('ORU Fogar – United Regions Organization') each a name."""
     if glossed := _body_glossed(text, gazetteer):
         return [name for piece in glossed for name in _with_aside(piece, gazetteer)]
+    if slashed := _slashed_native(text):
+        return [*_with_aside(slashed[0], gazetteer), slashed[1]]
     if (led := _NATIVE_LEAD.match(text)) and any(char.isalpha() for char in led["native"]):
         # "湖南省 Hunan Province (host)", "Приморский край Primorsky Krai": the name in its own
         # script before the English one, as an aside after it
@@ -423,7 +439,8 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         # (a full-width comma too: "湖南省长沙市岳麓区，湖南大学"; and the enumeration comma,
         # "やまこし復興交流館おらたる（...）、長岡市（Nagaoka City）")
         for whole in split_top_level(chunk, ",，、")
-        for part in _unbracketed(_from_distance(whole))
+        for written in _native_venue_parts(whole)
+        for part in _unbracketed(_from_distance(written))
         for room_part in _room_aside_parts(part)
         for piece in _joined_places(_building_of_room(room_part), gazetteer)
         for located in _located_parts(_owner_named(piece), gazetteer)
@@ -604,6 +621,21 @@ def _no_name(name: str) -> bool:
     """A capitalised venue part that is no name ("Main Auditorium"); a name in a script
     without capitals ("京畿道") is judged by its place in the venue, not here."""
     return name[:1].isupper() and not is_name(name)
+
+
+# A venue in Japanese: the place, its address in brackets and the building in corner brackets
+# ("片山津温泉（石川県加賀市）「ホテル加賀の館」"), each a name
+_NATIVE_VENUE = re.compile(
+    r"^(?P<place>[^（）「」()]+?)\s*(?:[（(](?P<address>[^（）()「」]+)[）)])?\s*「(?P<building>[^「」]+)」$"
+)
+
+
+def _native_venue_parts(part: str) -> list[str]:
+    """A venue's part written as Japanese pages write it (_NATIVE_VENUE): its names; else the part."""
+    written = _NATIVE_VENUE.match(part.strip())
+    if written is None or not other_script_only(part):
+        return [part]
+    return [name for name in (written["place"], written["address"], written["building"]) if name]
 
 
 _NICKNAME = re.compile(r"^(?P<name>.+?\S)\s+[\"“«](?P<nickname>[^\"”»]{2,40})[\"”»]$")
@@ -3388,8 +3420,9 @@ def _names_a_people(doc: Doc, ent: Span) -> bool:
 # Codes of languages or countries a page lists its versions in: "EN/KO/ZH/JA/RU/MN", a portal's
 # language bar "KOR | ENG | JPN | CHN | RUS | MON": they name no body
 CODE_LIST = re.compile(r"[A-Z]{2,3}(?:\s*[/|｜]\s*[A-Z]{2,3})+")
-# A fax's page mark in its header line: "OCT-24-1997 15:05  FROM +82 42 221 3154  P.04"
-PAGE_MARK = re.compile(r"P\.\s?\d{1,3}")
+# A fax's page mark in its header line: "OCT-24-1997 15:05  FROM +82 42 221 3154  P.04", the
+# model's name of it, or of its end ("FROM INTL DIV  P.01": "DIV P.01")
+PAGE_MARK = re.compile(r"(?<!\S)P\.\s?\d{1,3}$")
 
 
 def _company_word_guessed(ent: Span) -> bool:
@@ -4569,6 +4602,7 @@ def doc_mentions(
             or _dashed_into_event(doc, ent.end)
             or _before_event_head(ent)
             or _initialled_person(ent, gazetteer)
+            or (_guessed(ent) and _apposed_person(doc, ent))
             or _beside_russian_initials(doc, ent.start, ent.end)
             or (
                 (_guessed(ent) or ent.ent_id_.startswith("city:"))
@@ -4577,7 +4611,7 @@ def doc_mentions(
             or (_guessed(ent) and _in_quoted_title(doc, ent.start + _titled_lead(ent), ent.end, ent.label_))
             or _company_word_guessed(ent)
             or CODE_LIST.fullmatch(ent.text) is not None
-            or PAGE_MARK.fullmatch(ent.text) is not None
+            or PAGE_MARK.search(ent.text) is not None
             or _names_a_people(doc, ent)
             or not any(char.isalnum() for char in ent.text)  # (the model's "※" ORG: a mark, which runs on to no name)
         ):
@@ -5216,10 +5250,17 @@ def _dashed_into_event(doc: Doc, end: int) -> bool:
     return False
 
 
-# A person's calling in lower case before the name: "the physician Sun Simiao", "the Tang poet Du Fu"
+# A person's calling in lower case before the name ("the physician Sun Simiao", "the Tang poet Du
+# Fu"), or after it, as a news article says what a person is ("Yuliya Nikolaeva, a student at ...",
+# "Tsetsegmaa, 29, a herder from ...")
 PERSON_NOUNS = frozenset(
-    {"poet", "physician", "scholar", "monk", "painter", "writer", "philosopher", "explorer", "navigator", "admiral"}
-)
+    {
+        "poet", "physician", "scholar", "monk", "painter", "writer", "philosopher", "explorer", "navigator",
+        "admiral", "student", "herder", "farmer", "fisherman", "teacher", "doctor", "nurse", "volunteer",
+        "resident", "mother", "father", "engineer", "worker", "miner", "nomad", "pupil", "graduate",
+        "journalist", "reporter", "villager",
+    }
+)  # fmt: skip
 
 
 # A person's town before "of": "the home town of Mencius", "the birthplace of Du Fu"
@@ -5339,6 +5380,22 @@ def _named_before_post(doc: Doc, start: int, end: int) -> bool:
     while post < len(doc) and (doc[post].lower_ in POST_MODIFIERS or doc[post].text == "-"):
         post += 1
     return post < len(doc) and doc[post].lower_ in ROLE_WORDS and doc[post].is_title
+
+
+_APPOSED_AGE = re.compile(r"\d{1,3}")
+
+
+def _apposed_person(doc: Doc, ent: Span) -> bool:
+    """A name the model guessed, followed by what a person is: ", a student at", ", 29, a herder"."""
+    index = ent.end
+    if index + 1 < len(doc) and doc[index].text == "," and _APPOSED_AGE.fullmatch(doc[index + 1].text):
+        index += 2  # (the age)
+    if index + 2 >= len(doc) or doc[index].text != "," or doc[index + 1].lower_ not in ("a", "an"):
+        return False
+    noun = index + 2
+    while noun < len(doc) - 1 and doc[noun].is_lower and doc[noun].lower_ not in PERSON_NOUNS and noun - index < 4:
+        noun += 1  # ("a young herder", "a second-year student")
+    return doc[noun].lower_ in PERSON_NOUNS
 
 
 def _initialled_person(ent: Span, gazetteer: Gazetteer) -> bool:

@@ -2304,9 +2304,8 @@ def _glued_units(name: str) -> list[str]:
 def native_address(name: str) -> tuple[str, list[str]] | None:
     """(the row of NATIVE_ADDRESS_LEADS, the units) of an address in CJK characters or Hangul;
     None for anything else."""
-    units = name.split()
-    if len(units) == 1:
-        units = _glued_units(name)
+    # (its words' units glued or not: "黑龙江省牡丹江市宁安市东京城镇 渤海宾馆", the hotel after the town)
+    units = [unit for word in name.split() for unit in _glued_units(word)]
     if len(units) < 2 or not all(CJK_OR_HANGUL_WORD.fullmatch(unit) for unit in units):
         return None
     lead = units[0]
