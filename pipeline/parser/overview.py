@@ -72,6 +72,13 @@ LABEL_LAYOUTS = (
         "square brackets, values below", re.compile(r"^[\[【](?P<label>[^\[\]【】]{1,40})[\]】]\s*(?P<value>)$"), True
     ),
     LabelLayout("inline colon", re.compile(r"^(?P<label>[^\W\d_][^:：]{0,39}?)\s*[:：]\s*(?P<value>.*)$"), False),
+    # "Хамтран зохион байгуулагч / Co-organizers: ...": a known label in two languages, longer than
+    # one in one language may be
+    LabelLayout(
+        "two languages, inline colon",
+        re.compile(r"^(?P<label>[^\W\d_][^:：/]{0,39}?\s/\s[^\W\d_][^:：/]{0,29}?)\s*[:：]\s*(?P<value>.*)$"),
+        True,
+    ),
     # "◇Date 2015年10月27日", "◇Organizers Hyogo Prefecture／Tamba City": a bullet, a known label and
     # its value after a space, no colon on the line (nor a bracket after the label: "○ 일시 (Date) : ...")
     LabelLayout(
