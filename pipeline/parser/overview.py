@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -260,19 +260,19 @@ class RawField:
         translation, after a slash ("Правительство Приморского края; ..." over "Government of
         Primorsky Krai; ...": not one body's name run on into the other's)."""
         text = ""
-        for before, value in zip([None, *self.values], self.values, strict=False):
-            translated = before is not None and translation_of(before.text, value.text)
-            if translated:
-                text = f"{text} / {_translation(value.text)}"
-            else:
-                text = f"{text} {value.text}" if text else value.text
+        for line, translated in _value_lines(self.values):
+            text = f"{text} / {line}" if translated else f"{text} {line}" if text else line
         return text
 
 
-def _translation(line: str) -> str:
-    """A value's line that translates the one before it, without the slash it may open with
-    ("／ Hotel Kaga-no-Yakata, Katayamazu Onsen, ..."): the lines are joined with one."""
-    return line.lstrip("/／").lstrip()
+def _value_lines(values: list[Line]) -> Iterator[tuple[str, bool]]:
+    """Each of a value's lines, and whether it translates the line before it into another script
+    (then without the slash it may open with, "／ Hotel Kaga-no-Yakata, ...": the join gives one)."""
+    for before, value in zip([None, *values], values, strict=False):
+        if before is not None and translation_of(before.text, value.text):
+            yield value.text.lstrip("/／").lstrip(), True
+        else:
+            yield value.text, False
 
 
 def _without_stray_bracket(label: str) -> str:
@@ -794,13 +794,13 @@ def _venue_text(values: list[Line]) -> str:
     parts, not the place "Mongolia Dalanzadgad Cultural Palace"; so is a line in lower case below it
     ("conference hall of the village tourist centre"), but not the country's bracketed aside."""
     text = ""
-    for before, value in zip([None, *values], values, strict=False):
-        if before is not None and translation_of(before.text, value.text):
-            text = f"{text} / {_translation(value.text)}"  # (the venue again, in another language: a part of its own)
+    for line, translated in _value_lines(values):
+        if translated:
+            text = f"{text} / {line}"  # (the venue again, in another language: a part of its own)
             continue
         last_part = text.rsplit(",", 1)[-1].strip()
-        ended = bool(text) and value.text[:1].isalpha() and canonical_country(last_part) is not None
-        text = f"{text}, {value.text}" if ended else f"{text} {value.text}".strip()
+        ended = bool(text) and line[:1].isalpha() and canonical_country(last_part) is not None
+        text = f"{text}, {line}" if ended else f"{text} {line}".strip()
     return text
 
 
@@ -809,17 +809,17 @@ def _bodies_text(raw: RawField) -> str:
     Government", "NEAR Secretariat (Pohang)") and a line that starts another are two bodies;
     any other line goes on with the one before (a wrapped name)."""
     text = ""
-    for before, value in zip([None, *raw.values], raw.values, strict=False):
-        if before is not None and translation_of(before.text, value.text):
-            text = f"{text}; {_translation(value.text)}"  # (the bodies again, in another language)
+    for line, translated in _value_lines(raw.values):
+        if translated:
+            text = f"{text}; {line}"  # (the bodies again, in another language)
             continue
         last = (split_aside(text) or (text, ""))[0].split()[-1:]
         ends_a_name = bool(last) and last[0].lower().strip(".,") in NAME_END_WORDS
         # "Inner Mongolia Autonomous Region, Department of Environmental Protection" over "Tongliao
         # Municipal People's Government": a department's portfolio ends its name when a whole
         # body's name follows
-        ends_a_name = ends_a_name or (_PORTFOLIO_END.search(text) is not None and _whole_body(value.text))
-        text = f"{text}; {value.text}" if ends_a_name and value.text[:1].isupper() else f"{text} {value.text}".strip()
+        ends_a_name = ends_a_name or (_PORTFOLIO_END.search(text) is not None and _whole_body(line))
+        text = f"{text}; {line}" if ends_a_name and line[:1].isupper() else f"{text} {line}".strip()
     return text
 
 

@@ -219,13 +219,21 @@ def ends_in_post(text: str) -> bool:
 _TRANSLATED = re.compile(r"\s+[/|]\s+")
 
 
+def translated_pair(text: str, separator: re.Pattern[str] = _TRANSLATED) -> tuple[str, str] | None:
+    """(the side with Latin letters, the side in another script) of a text written in two
+    languages, its sides parted by ``separator``; None for anything else."""
+    sides = separator.split(text.strip())
+    if len(sides) != 2 or sum(map(other_script_only, sides)) != 1:
+        return None
+    first, second = sides
+    return (second, first) if other_script_only(first) else (first, second)
+
+
 def latin_side(text: str) -> str:
     """What a heading or label written in two languages says in Latin letters ("Ажиглагчид /
     Observers", "Хөтөлбөр | Programme"); else the text as it is."""
-    sides = _TRANSLATED.split(text.strip())
-    if len(sides) == 2 and sum(map(other_script_only, sides)) == 1:
-        return next(side for side in sides if not other_script_only(side))
-    return text
+    pair = translated_pair(text)
+    return pair[0] if pair else text
 
 
 def other_script_only(text: str) -> bool:

@@ -48,6 +48,7 @@ from ..parser.text import (
     split_aside,
     split_top_level,
     split_top_level_at,
+    translated_pair,
 )
 from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record, Section
@@ -204,18 +205,13 @@ NATIVE_ROLE = re.compile(r"(?:コーディネー(?:ト|ター)|코디네이터|�
 _NATIVE_LEAD = re.compile(r"^(?P<native>[^\x00-\x7f][^A-Za-z()]*?)\s+(?P<name>[A-Z].*)$")
 # A name in its own script and its English name parted by a slash, either first: "富山县/Toyama
 # Prefecture", "牡丹江市人民政府 / Mudanjiang Municipal People’s Government"
-_SLASHED_PAIR = re.compile(r"^(?P<first>[^/／]*[^\s/／])\s*[/／]\s*(?P<second>[^\s/／][^/／]*)$")
+_NAMES_SLASH = re.compile(r"\s*[/／]\s*")
 
 
 def _slashed_native(text: str) -> tuple[str, str] | None:
     """(the English name, the native one) of a slashed pair; None for anything else."""
-    pair = _SLASHED_PAIR.match(text)
-    if pair is None:
-        return None
-    for native, name in ((pair["first"], pair["second"]), (pair["second"], pair["first"])):
-        if other_script_only(native) and name[:1].isascii() and name[:1].isupper():
-            return name, native
-    return None
+    pair = translated_pair(text, _NAMES_SLASH)
+    return pair if pair is not None and pair[0][:1].isascii() and pair[0][:1].isupper() else None
 
 
 def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
