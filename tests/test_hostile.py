@@ -560,6 +560,35 @@ def test_jobs_are_capped_by_the_slices_and_the_cores(tmp_path, monkeypatch):
     assert all(workers <= min(10, cores) for workers in asked), asked
 
 
+def test_the_book_forks_no_workers_beside_an_archive_taking_in_many_texts(tmp_path, monkeypatch):
+    """Many changed texts: the archive and the site, made beside the book, have one of the two
+    jobs and the book is made in the build process (two workers forked beside them held 170 MB
+    more at 10,000 texts); one changed text: its volume is made with the workers' help."""
+    import pipeline.builder.runner as runner
+
+    asked: list[int] = []
+    real = runner._process_pool
+
+    def recording_pool(max_workers):
+        asked.append(max_workers)
+        return real(max_workers)
+
+    monkeypatch.setattr(runner, "_process_pool", recording_pool)
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    texts = runner.BOOK_POOL_THRESHOLD
+    for number in range(texts):
+        (raw / f"copy-{number:02d}.txt").write_bytes(SEED)
+    summary, _ = _lines_of(raw, out, jobs=2)
+    assert summary.count(FileStatus.BUILT) == texts and (out / "archive.sqlite").is_file()
+    assert asked.count(2) == 1, asked  # the texts' workers; then one worker beside for each of the rest
+    asked.clear()
+    (raw / "copy-00.txt").write_bytes(SEED.replace(b"Khabarovsk", b"Khabarovsk ", 1))
+    summary, _ = _lines_of(raw, out, jobs=2)
+    assert summary.count(FileStatus.BUILT) == 1
+    assert 2 in asked, asked  # the book's workers, beside the archive's few changes
+
+
 def _children(pid: int) -> list[int]:
     """The processes ``pid`` forked (same command line), from /proc."""
     found = []
