@@ -58,7 +58,7 @@ from .manifest import MANIFEST_NAME, Entry, Failure, Manifest, pipeline_fingerpr
 from .names import Refusal, is_raw_text_name, name_max, refused_names
 from .report import EditedOutput, FileResult, FileStatus, Reporter, Summary
 from .settled import SETTLED_NAME, Settled, build_key, raw_state, tree_state
-from .stages import Stage, Tagger, TextOutcome, build_texts, extend_texts, failure_line
+from .stages import Stage, Tagger, TextOutcome, build_raw_texts, extend_texts, failure_line, unreadable_line
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -116,11 +116,11 @@ _FORKED_TAGGER: Tagger | None = None  # set before the workers fork; they share 
 
 
 def _build_texts_in_worker(
-    items: list[tuple[str, bytes]], out_dir: Path, paper: str, settings: Settings
+    raw_dir: Path, names: list[str], out_dir: Path, paper: str, settings: Settings
 ) -> tuple[list[TextOutcome], Timings]:
     assert _FORKED_TAGGER is not None, "workers are forked after the tagger is set"
     try:
-        return build_texts(items, out_dir, paper, _FORKED_TAGGER, settings)
+        return build_raw_texts(raw_dir, names, out_dir, paper, _FORKED_TAGGER, settings)
     finally:
         release_free_memory()
 
@@ -270,7 +270,7 @@ def _read_raw(path: Path, summary: Summary, reporter: Reporter) -> bytes | None:
     try:
         return path.read_bytes()
     except OSError as error:
-        _fail_before_reading(summary, reporter, path.name, f"{path.name}:1: cannot read: {error.strerror or error}")
+        _fail_before_reading(summary, reporter, path.name, unreadable_line(path.name, error))
         return None
 
 
@@ -335,8 +335,8 @@ def _build_locked(
 
     # Each raw text's digest: as the manifest recorded it while its stat is the one recorded
     # with it (the bytes of 10,000 texts, read and hashed, were a fifth of a no-op build), else
-    # of its bytes, read now.
-    raw: dict[str, bytes] = {}
+    # of its bytes, read now (and let go: what builds the text reads them again).
+    read_now: set[str] = set()
     digests: dict[str, str] = {}
     stats: dict[str, tuple[int, int, int, int] | None] = {}
     for path in texts:
@@ -349,7 +349,8 @@ def _build_locked(
             continue
         data = _read_raw(path, summary, reporter)
         if data is not None:
-            raw[path.name], digests[path.name] = data, digest(data)
+            read_now.add(path.name)
+            digests[path.name] = digest(data)
     wanted = output_suffixes(options.settings.written_languages)
     changed: list[str] = []
     extend: list[tuple[str, str, tuple[Language, ...]]] = []  # built, but not yet in every language wanted
@@ -382,11 +383,12 @@ def _build_locked(
         else:
             changed.append(name)
     for name in changed:  # (a text whose stat vouched for its digest, but whose outputs are not as written)
-        if name not in raw:
+        if name not in read_now:
             data = _read_raw(options.raw_dir / name, summary, reporter)
             if data is not None:
-                raw[name], digests[name] = data, digest(data)
-    changed = [name for name in changed if name in raw]
+                read_now.add(name)
+                digests[name] = digest(data)
+    changed = [name for name in changed if name in read_now]
     present = {path.name for path in texts}
     for name in sorted(set(old.files) - present if old else ()):
         remove_outputs(out_dir, Path(name).stem)
@@ -427,19 +429,24 @@ def _build_locked(
     )
     write_book = bool(books)
     many = len(changed) >= POOL_THRESHOLD  # tagged in forked workers, which share one whole model
+    apart = write_book and not extend  # the archive and the site made beside the book (below)
+    # Those of many texts are made in a process forked now, before this one loads the model and
+    # gathers the texts' entries: forked later, beside a book of 10,000 texts, it held 150 MB of
+    # copies of this process's pages (which either process writing a page copies, and this one
+    # writes every record's as it makes the book); its work is handed to it then.
+    archivist = loaders.enter_context(_worker_forked_now()) if apart and many else None
     if isinstance(tagger, _FewTextsTagger) and (many or not changed):
         tagger.let_go()  # (loaded ahead for nothing, or for fewer texts than there are)
         tagger = None
     if changed and tagger is None:
         tagger = _timed_tagger(options, summary) if many else loaders.enter_context(_FewTextsTagger(options, summary))
     jobs = max(1, min(options.jobs, usable_cores()))
-    slices = _chunks([(name, raw[name]) for name in changed], jobs)
+    slices = _chunks(changed, jobs)
     text_workers = max(
         len(slices) if len(changed) >= POOL_THRESHOLD else 0,
         min(jobs, len(extend)) if len(extend) >= POOL_THRESHOLD else 0,
     )
     large_book = write_book and len(new.files) + len(changed) >= BOOK_POOL_THRESHOLD
-    apart = write_book and not extend  # the archive and the site made beside the book (below)
     # Where many texts changed, the archive and the site take in each of them, as long as the
     # book takes at 10,000 texts: they have one of the jobs, the book's workers the others
     # (on 2 cores, a build of 10,000 texts whose 2 book workers ran beside them held 170 MB
@@ -456,7 +463,7 @@ def _build_locked(
             # (a handful is built here: their model is in a loader process, which only this one talks to)
             builders = pool if many else None
             built_before = set(old.files) if old else set()
-            _rebuild(slices, digests, stats, new, options, reporter, tagger, builders, summary, built_before)
+            _rebuild(slices, stats, new, options, reporter, tagger, builders, summary, built_before)
     if tagger is not given_tagger and not isinstance(tagger, _FewTextsTagger):
         # The model this build loaded is done with: let go before the book and the site,
         # whose workers are forked without it (a sixth of a large build's peak memory).
@@ -466,7 +473,11 @@ def _build_locked(
     # book: neither reads what the other writes. (Side by side they peak below the texts'
     # workers with their model, let go above: 493 MB, as one after the other, at 1,000 texts.)
     records = archive_records(new)
-    beside = _beside(update_archive_apart, out_dir, records) if apart else None
+    if archivist is not None:
+        beside: Future[ArchiveOutcome] | None = archivist.submit(update_archive_apart, out_dir, records)
+        archivist.shutdown(wait=False)
+    else:
+        beside = _beside(update_archive_apart, out_dir, records) if apart else None
     summary.results.sort(key=lambda result: result.file)
     failed_anew = any(result.file not in remembered for result in summary.failed)
     reports = all((out_dir / checks_name(code)).is_file() for code in languages)
@@ -493,6 +504,10 @@ def _build_locked(
             except OSError as error:  # the next build finds the outputs it cannot vouch for, and rebuilds them
                 summary.errors.append(f"{out_dir}: cannot write the manifest: {error.strerror or error}")
                 reporter.message(summary.errors[-1])
+    # What the book left is given back before the archive and the site are made here, or while
+    # they are made beside this process from many texts.
+    if beside is None or many:
+        release_free_memory()
     # What this build wrote, whatever its bytes (a file written again with the same bytes is a
     # new file: a witness row kept from before would not vouch for it)
     rebuilt = [*changed, *built_first, *(name for name, _, _ in extend)]
@@ -506,8 +521,6 @@ def _build_locked(
         witness.save()
     if checking:
         _checks_done(checks_beside, options, summary, reporter)
-    if beside is None:  # (the archive and the site are made here: without what the book left)
-        release_free_memory()
     _archive_done(beside, out_dir, records, summary, reporter)
     _settle(options, new, summary, raw_before, witness)
     return summary
@@ -610,6 +623,22 @@ def _forked_worker() -> ProcessPoolExecutor | None:
     """One worker process forked from this one, for work beside it (None where processes
     cannot be forked)."""
     return _process_pool(1) if _can_fork() else None
+
+
+@contextmanager
+def _worker_forked_now() -> Iterator[ProcessPoolExecutor | None]:
+    """One worker forked from this process now (a first task, nothing, forks it) for work handed
+    to it later, its arguments pickled; None where processes cannot be forked. Shut down when
+    the build ends, done or not."""
+    worker = _forked_worker()
+    if worker is None:
+        yield None
+        return
+    worker.submit(int)
+    try:
+        yield worker
+    finally:
+        worker.shutdown(wait=False, cancel_futures=True)
 
 
 def _outcome(beside: Future[_R], otherwise: Callable[[], _T]) -> _R | _T:
@@ -823,7 +852,7 @@ def _build_new_first(
     names = [path.name for path in raw_dir.iterdir() if is_raw_text_name(path.name)]  # (no stat of each)
     refused = {refusal.file for refusal in refused_names(names, name_max(out_dir))}
     root = raw_dir.resolve()
-    items: list[tuple[str, bytes]] = []
+    chosen: list[str] = []
     stats: dict[str, tuple[int, int, int, int] | None] = {}
     for name in candidates:
         path = raw_dir / name
@@ -834,17 +863,13 @@ def _build_new_first(
         ):
             continue
         stats[name] = file_signature(os.fspath(path))
-        try:
-            items.append((name, path.read_bytes()))
-        except OSError:  # the build that follows reports it
-            continue
-    if not items:
+        chosen.append(name)
+    if not chosen:
         return set(), tagger
     if tagger is None:
         tagger = loaders.enter_context(_FewTextsTagger(options, summary))
-    digests = {name: digest(data) for name, data in items}
-    _rebuild([items], digests, stats, new, options, reporter, tagger, None, summary, set())
-    return set(digests), tagger
+    _rebuild([chosen], stats, new, options, reporter, tagger, None, summary, set())
+    return set(chosen), tagger
 
 
 def _known_or_new(summary: Summary, built_first: set[str], old: Manifest | None) -> None:
@@ -945,27 +970,24 @@ def _write_collection(
     return collection
 
 
-def _chunks(items: list[tuple[str, bytes]], jobs: int) -> list[list[tuple[str, bytes]]]:
+def _chunks(items: list[str], jobs: int) -> list[list[str]]:
     """Slices small enough to keep every worker busy to the end, large enough for nlp.pipe to batch."""
     size = max(1, min(CHUNK_MAX, -(-len(items) // (jobs * 4))))
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _slices(
-    slices: list[list[tuple[str, bytes]]], options: BuildOptions, tagger: Tagger, pool: Executor | None
+    slices: list[list[str]], options: BuildOptions, tagger: Tagger, pool: Executor | None
 ) -> Iterator[tuple[list[TextOutcome], Timings]]:
     """Each slice's outcomes as it finishes (without workers, all texts as one slice). A
     worker that dies (killed, out of memory) fails the texts of its slice, each with one
     line; the other slices go on."""
+    raw_dir, out_dir, paper, settings = options.raw_dir, options.out_dir, options.paper, options.settings
     if pool is None:
-        items = [item for chunk in slices for item in chunk]
-        yield build_texts(items, options.out_dir, options.paper, tagger, options.settings)
+        yield build_raw_texts(raw_dir, [name for chunk in slices for name in chunk], out_dir, paper, tagger, settings)
         return
     futures: dict[Future[tuple[list[TextOutcome], Timings]], list[str]] = {
-        pool.submit(_build_texts_in_worker, chunk, options.out_dir, options.paper, options.settings): [
-            name for name, _ in chunk
-        ]
-        for chunk in slices
+        pool.submit(_build_texts_in_worker, raw_dir, chunk, out_dir, paper, settings): chunk for chunk in slices
     }
     for future in as_completed(futures):
         try:
@@ -977,8 +999,7 @@ def _slices(
 
 
 def _rebuild(
-    slices: list[list[tuple[str, bytes]]],
-    digests: dict[str, str],
+    slices: list[list[str]],
     stats: dict[str, tuple[int, int, int, int] | None],
     manifest: Manifest,
     options: BuildOptions,
@@ -988,7 +1009,8 @@ def _rebuild(
     summary: Summary,
     known: set[str],
 ) -> None:
-    """``digests``, ``stats``: of each text's bytes, and its stat before they were read;
+    """``slices``: the raw texts' names, by slice; ``stats``: each text's stat before its bytes
+    were first read (they are read again as it is built: the manifest records their digest);
     ``known``: the texts the last build built (a text built now is new or changed)."""
     clock = time.perf_counter()
     done = saved = 0
@@ -999,10 +1021,10 @@ def _rebuild(
             if outcome.entry is None or outcome.outputs is None:
                 manifest.files.pop(outcome.file, None)
                 if outcome.refused_input and outcome.error:
-                    manifest.failures[outcome.file] = Failure(digests[outcome.file], outcome.error)
+                    manifest.failures[outcome.file] = Failure(outcome.sha256, outcome.error)
                 result = FileResult(outcome.file, FileStatus.FAILED, outcome.error)
             else:
-                entry = Entry(digests[outcome.file], outcome.outputs, outcome.entry, stats.get(outcome.file))
+                entry = Entry(outcome.sha256, outcome.outputs, outcome.entry, stats.get(outcome.file))
                 manifest.files[outcome.file] = entry
                 result = _result(outcome.file, FileStatus.BUILT, outcome.entry, new=outcome.file not in known)
             summary.results.append(result)
