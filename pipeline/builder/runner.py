@@ -1,7 +1,7 @@
 """The batch runner: a folder of raw texts -> OUT_DIR, incrementally, on every core.
 
 spaCy is loaded once, then worker processes are forked that share it; each takes
-a slice of the changed texts through every stage (``stages.build_texts``). Every
+a slice of the changed texts through every stage (``stages.build_raw_texts``). Every
 file is written to a temporary name and renamed; the manifest is updated only
 after a text's outputs are all in place, so a build killed at any moment leaves
 complete files and the next build repairs the rest. Nothing read back from
