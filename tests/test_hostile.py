@@ -589,8 +589,8 @@ def test_a_text_rewritten_while_the_build_runs_is_recorded_as_built(tmp_path, mo
 
 def test_many_texts_archive_is_forked_first_and_the_book_forks_no_workers_beside_it(tmp_path, monkeypatch):
     """Many changed texts: the archive and the site are made in a worker forked before the
-    model is loaded (forked beside the book of 10,000 texts, it held 150 MB of copies of the
-    build process's pages); it has one of the two jobs, and the book is made in the build
+    model is loaded (forked beside the book of 10,000 texts, it held about 115 MB of copies of
+    the build process's pages); it has one of the two jobs, and the book is made in the build
     process (two workers beside it held 170 MB more). One changed text: its volume is made
     with the workers' help."""
     import pipeline.builder.runner as runner

@@ -431,9 +431,9 @@ def _build_locked(
     many = len(changed) >= POOL_THRESHOLD  # tagged in forked workers, which share one whole model
     apart = write_book and not extend  # the archive and the site made beside the book (below)
     # Those of many texts are made in a process forked now, before this one loads the model and
-    # gathers the texts' entries: forked later, beside a book of 10,000 texts, it held 150 MB of
-    # copies of this process's pages (which either process writing a page copies, and this one
-    # writes every record's as it makes the book); its work is handed to it then.
+    # gathers the texts' entries; its work is handed to it then. (Forked then, beside a book of
+    # 10,000 texts, it held 255 MB of pages of its own, its work about 140 MB of them: the rest
+    # were its copies of pages this process wrote, as it does every record's making the book.)
     archivist = loaders.enter_context(_worker_forked_now()) if apart and many else None
     if isinstance(tagger, _FewTextsTagger) and (many or not changed):
         tagger.let_go()  # (loaded ahead for nothing, or for fewer texts than there are)
