@@ -629,6 +629,36 @@ def test_many_texts_archive_is_forked_first_and_the_book_forks_no_workers_beside
     assert 2 in [workers for workers, _ in pools], pools  # the book's workers, beside the archive's few changes
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="processes are forked on Linux")
+def test_an_archive_worker_killed_before_its_work_leaves_the_build_whole(tmp_path, monkeypatch):
+    """The archive's worker, forked early for many texts, killed before its work is handed to
+    it (out of memory, say): the archive and the site are made all the same, no traceback."""
+    import contextlib
+    import time
+
+    import pipeline.builder.runner as runner
+
+    forked_now = runner._worker_forked_now
+
+    @contextlib.contextmanager
+    def killed_worker():
+        with forked_now() as worker:
+            for process in list(worker._processes.values()):
+                process.kill()
+                process.join()
+            time.sleep(0.5)  # (its pool finds it gone)
+            yield worker
+
+    monkeypatch.setattr(runner, "_worker_forked_now", killed_worker)
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    for number in range(runner.POOL_THRESHOLD):
+        (raw / f"copy-{number}.txt").write_bytes(SEED)
+    summary, lines = _lines_of(raw, out, jobs=2)
+    assert summary.ok and summary.count(FileStatus.BUILT) == runner.POOL_THRESHOLD, lines
+    assert (out / "archive.sqlite").is_file() and (out / "site" / "index.html").is_file()
+
+
 def _children(pid: int) -> list[int]:
     """The processes ``pid`` forked (same command line), from /proc."""
     found = []

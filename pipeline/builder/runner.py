@@ -473,11 +473,9 @@ def _build_locked(
     # book: neither reads what the other writes. (Side by side they peak below the texts'
     # workers with their model, let go above: 493 MB, as one after the other, at 1,000 texts.)
     records = archive_records(new)
-    if archivist is not None:
-        beside: Future[ArchiveOutcome] | None = archivist.submit(update_archive_apart, out_dir, records)
-        archivist.shutdown(wait=False)
-    else:
-        beside = _beside(update_archive_apart, out_dir, records) if apart else None
+    beside = _handed(archivist, update_archive_apart, out_dir, records) if archivist is not None else None
+    if beside is None and apart:
+        beside = _beside(update_archive_apart, out_dir, records)
     summary.results.sort(key=lambda result: result.file)
     failed_anew = any(result.file not in remembered for result in summary.failed)
     reports = all((out_dir / checks_name(code)).is_file() for code in languages)
@@ -639,6 +637,21 @@ def _worker_forked_now() -> Iterator[ProcessPoolExecutor | None]:
         yield worker
     finally:
         worker.shutdown(wait=False, cancel_futures=True)
+
+
+def _handed(
+    worker: ProcessPoolExecutor, work: Callable[_P, _R], *args: _P.args, **kwargs: _P.kwargs
+) -> Future[_R] | None:
+    """``work`` handed to the ``worker`` forked for it, which ends once it is done; None when
+    that worker is gone (killed meanwhile: the work is for another)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return worker.submit(work, *args, **kwargs)
+    except BrokenProcessPool:
+        return None
+    finally:
+        worker.shutdown(wait=False)
 
 
 def _outcome(beside: Future[_R], otherwise: Callable[[], _T]) -> _R | _T:
