@@ -683,12 +683,7 @@ def _beside(work: Callable[_P, _R], *args: _P.args, **kwargs: _P.kwargs) -> Futu
     _HANDED = functools.partial(work, *args, **kwargs)  # (before the pool: forked whenever it forks)
     try:
         worker = _forked_worker()
-        if worker is None:
-            return None
-        try:
-            return worker.submit(_run_handed)
-        finally:
-            worker.shutdown(wait=False)
+        return None if worker is None else _handed(worker, _run_handed)
     finally:
         _HANDED = None
 
