@@ -86,8 +86,17 @@ def test_one_changed_text_rewrites_its_volume_alone_and_volumes_are_deterministi
     before = books(out)
     volumes = json.loads((out / "index.json").read_text())["volumes"]
     changed = raw / volumes[1]["records"][0]
+    index = (out / "index.json").stat().st_ino
+    # an edit its briefings do not show (a space at a line's end): no volume, nor the index, is written
     changed.write_text(changed.read_text(encoding="utf-8").replace("Assembly", "Assembly ", 1), encoding="utf-8")
     assert build(BuildOptions(raw, out, jobs=1, settings=SETTINGS), tagger=untagged).ok
+    assert books(out) == before and (out / "index.json").stat().st_ino == index
+    # a new title: its own volume alone
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("Assembly ", "Assembly, revised", 1), encoding="utf-8"
+    )
+    assert build(BuildOptions(raw, out, jobs=1, settings=SETTINGS), tagger=untagged).ok
+    assert "revised" in (out / volumes[1]["records"][0].replace(".txt", ".json")).read_text(encoding="utf-8")
     after = books(out)
     assert set(after) == set(before)
     rewritten = {name for name in after if after[name][0] != before[name][0]}

@@ -711,18 +711,25 @@ def _volume_index(made: list[Volume]) -> list[dict[str, Any]] | None:
 def _same_texts(
     volume: Volume, before: Volume | None, now: Mapping[str, Entry], then: Mapping[str, Entry], code: Language
 ) -> bool:
-    """Whether ``volume`` holds the meetings ``before`` held, as they were then: each text's
-    bytes, index entry and briefings in ``code``."""
+    """Whether ``volume`` holds the meetings ``before`` held, as they were then: each one's index
+    entry and briefings in ``code``, all a volume is made of. (A text edited where its briefings
+    do not show it, its spacing say, leaves its volume as it was.)"""
     if before is None or [e.file for e in before.entries] != [e.file for e in volume.entries]:
         return False
     suffixes = briefing_suffixes(code)
     for entry in volume.entries:
         new, old = now[entry.file], then[entry.file]
-        if (new.sha256, new.summary) != (old.sha256, old.summary):
-            return False
-        if any(new.outputs.get(suffix) != old.outputs.get(suffix) for suffix in suffixes):
+        if new.summary != old.summary or any(new.outputs.get(suffix) != old.outputs.get(suffix) for suffix in suffixes):
             return False
     return True
+
+
+def _same_entries(now: Mapping[str, Entry], then: Mapping[str, Entry] | None) -> bool:
+    """Whether the texts ``now`` are those ``then`` were, each with the index entry it had: what
+    index.json is made of."""
+    return (
+        then is not None and now.keys() == then.keys() and all(now[name].summary == then[name].summary for name in now)
+    )
 
 
 def write_collection(
@@ -741,8 +748,8 @@ def write_collection(
     built texts by name. ``output(path)``: a writable file that is complete or absent.
     ``kept``: the collection's files that are still as the last build wrote them (by name,
     their digests); ``before``: the texts that build made them of (None when the book shows
-    something else now: a new edition). A volume whose files are kept and whose texts are
-    as they were is left as it is; in one made again, the pages of parts that still show
+    something else now: a new edition). index.json, and a volume, whose files are kept and
+    whose texts show what they showed are left as they are; in a volume made again, the pages of parts that still show
     the same thing are kept. With ``pool``, volumes are made there side by side, or for one,
     its DOCX and its timeline and matrix while this process puts its PDF together.
     -> every file of the collection in ``languages``: the digest of each left as it was,
@@ -755,10 +762,14 @@ def write_collection(
     edition = edition or Edition()
     entries = [entry.summary for entry in texts.values()]
     made = volumes(entries)
-    with output(out_dir / INDEX_NAME) as stream:
-        stream.write(index_json(entries, _volume_index(made)))
+    collection: dict[str, str | None] = {}
+    if INDEX_NAME in kept and _same_entries(texts, before):
+        collection[INDEX_NAME] = kept[INDEX_NAME]
+    else:
+        with output(out_dir / INDEX_NAME) as stream:
+            stream.write(index_json(entries, _volume_index(made)))
+        collection[INDEX_NAME] = None
     then = {volume.stem: volume for volume in volumes([entry.summary for entry in before.values()])} if before else {}
-    collection: dict[str, str | None] = {INDEX_NAME: None}
     work: list[tuple[Volume, Language]] = []
     names: set[str] = set()
     for code in languages:
