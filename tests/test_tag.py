@@ -18,9 +18,9 @@ from pipeline.tagger.model import (
     CJK_PUNCTUATION,
     CLOSED_BEFORE_CJK_PUNCTUATION,
     EXCLUDED_COMPONENTS,
-    FULL_WIDTH_LATIN_BESIDE_CJK,
     GLUED_BRACKET,
     GLUED_BULLETS,
+    LATIN_BESIDE_CJK,
     LISTING_MIDDLE_DOT,
     GatedMatcher,
     _emoticon,
@@ -1284,6 +1284,11 @@ NAME_KIND_CASES += [
         {"NEAR": "organization"},
         ["Home ＞ International Exchange", "International Exchange"],
     ),
+    (  # an acronym glued to the Chinese prose around it
+        "（二）建议NEAR秘书处与UNESCO合作举办遗址管理培训班。",
+        {"UNESCO": "organization"},
+        ["与UNESCO合作举办遗址管理培训班"],
+    ),
     (  # a railway named in full, then by its first word alone in the prose after it
         "Cargo goes on the Trans-Siberian Railway to Europe.\n▷ Wagons wait when the Trans-Siberian is congested.",
         {"Trans-Siberian Railway": "place", "Trans-Siberian": "place"},
@@ -1295,6 +1300,12 @@ NAME_KIND_CASES += [
 def test_a_bracket_closed_before_a_korean_particle_is_a_token_of_its_own(nlp) -> None:
     words = [token.text for token in nlp.tokenizer("위생연구소(Toyama Institute of Health)의 검사, (Yakutia)：the")]
     assert words[5:8] == ["Health", ")", "의"] and "Yakutia" in words
+
+
+def test_latin_letters_are_parted_from_the_cjk_or_hangul_glued_to_them(nlp) -> None:
+    words = [token.text for token in nlp.tokenizer("建议NEAR秘书处与UNESCO合作；ＮＥＡＲ事務局；UNESCO와 협력")]
+    assert words[:6] == ["建议", "NEAR", "秘书处与", "UNESCO", "合作", "；"]
+    assert words[6:8] == ["ＮＥＡＲ", "事務局"] and words[9:11] == ["UNESCO", "와"]
 
 
 @pytest.mark.parametrize(("prose", "expected", "absent"), NAME_KIND_CASES)
@@ -1495,7 +1506,7 @@ def test_the_tokenizer_made_at_once_is_englishs_with_the_records_own_marks(nlp) 
             CJK_PUNCTUATION,
             CLOSED_BEFORE_CJK_PUNCTUATION,
             LISTING_MIDDLE_DOT,
-            FULL_WIDTH_LATIN_BESIDE_CJK,
+            LATIN_BESIDE_CJK,
         ]
     ).finditer
     made_afterwards = tokenizer.to_bytes(exclude=["vocab"])

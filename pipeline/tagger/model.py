@@ -132,9 +132,10 @@ CLOSED_BEFORE_CJK_PUNCTUATION = rf"(?<=\S)[)\]](?={CJK_PUNCTUATION}|[{CJK_OR_HAN
 # ("고성군(高城郡)·강릉시(江陵市)" was "高城郡)·강릉시"; not the katakana one, which foreign names are
 # written with, "ペトロパブロフスク・カムチャツキー")
 LISTING_MIDDLE_DOT = rf"(?<=[{CJK_OR_HANGUL})\]])·(?=[{CJK_OR_HANGUL}])"
-# ... and between letters in full width, as Japanese pages write Latin ones, and the kana or CJK
-# glued to them (nothing between: "ＮＥＡＲ事務局" is "ＮＥＡＲ" and "事務局")
-FULL_WIDTH_LATIN_BESIDE_CJK = rf"(?<=[Ａ-Ｚａ-ｚ])(?=[{CJK_OR_HANGUL}])|(?<=[{CJK_OR_HANGUL}])(?=[Ａ-Ｚａ-ｚ])"
+# ... and between Latin letters, in full width as Japanese pages write them or not, and the kana,
+# CJK or Hangul glued to them (nothing between: "ＮＥＡＲ事務局" is "ＮＥＡＲ" and "事務局"; "与UNESCO合作"
+# was one word, and UNESCO no name of its Chinese prose)
+LATIN_BESIDE_CJK = rf"(?<=[A-Za-zＡ-Ｚａ-ｚ])(?=[{CJK_OR_HANGUL}])|(?<=[{CJK_OR_HANGUL}])(?=[A-Za-zＡ-Ｚａ-ｚ])"
 
 
 # Bullets English's prefixes do not part from a word: the katakana middle dot and the Hangul
@@ -196,7 +197,7 @@ def near_tokenizer() -> Callable[[Language], Tokenizer]:
                     CJK_PUNCTUATION,
                     CLOSED_BEFORE_CJK_PUNCTUATION,
                     LISTING_MIDDLE_DOT,
-                    FULL_WIDTH_LATIN_BESIDE_CJK,
+                    LATIN_BESIDE_CJK,
                 ]
             ).finditer,
             token_match=defaults.token_match,
