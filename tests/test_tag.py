@@ -1284,6 +1284,11 @@ NAME_KIND_CASES += [
         {"NEAR": "organization"},
         ["Home ＞ International Exchange", "International Exchange"],
     ),
+    (  # a Chinese page's footer: its ICP licence number, Latin letters glued to Chinese, is no name
+        "Copyright © Heilongjiang Foreign Affairs Office · Address: 202 Zhongshan Road, Harbin · 黑ICP备05003427号",
+        {"Heilongjiang Foreign Affairs Office": "organization"},
+        ["ICP备05003427号", "黑ICP备05003427号", "ICP"],
+    ),
     (  # an acronym glued to the Chinese prose around it
         "（二）建议NEAR秘书处与UNESCO合作举办遗址管理培训班。",
         {"UNESCO": "organization"},

@@ -3683,10 +3683,9 @@ def _inflected_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, 
 
 # A span of words in Cyrillic letters alone (with their digits, dots, dashes and brackets)
 _CYRILLIC_WORDS = re.compile(r"[\u0400-\u04ff\d\s.,()«»\"'–-]*[\u0400-\u04ff][\u0400-\u04ff\d\s.,()«»\"'–-]*")
-# Words of CJK characters, kana or Hangul, with their spaces and punctuation ("강원발전연구원은 동해안")
-_CJK_OR_HANGUL_WORDS = re.compile(
-    rf"[{CJK_OR_HANGUL}\s\d.,()（）、·]*[{CJK_OR_HANGUL}][{CJK_OR_HANGUL}\s\d.,()（）、·]*"
-)
+# A CJK character, kana or Hangul; and one glued to a Latin letter
+_CJK_OR_HANGUL = re.compile(rf"[{CJK_OR_HANGUL}]")
+_ACROSS_SCRIPTS = re.compile(rf"[A-Za-z][{CJK_OR_HANGUL}]|[{CJK_OR_HANGUL}][A-Za-z]")
 # A word with two letters of the scripts written without spaces, or of Hangul
 _UNSPACED_WORD = re.compile(rf"[{CJK_OR_HANGUL}]{{2}}")
 # A city's name run on into its unit: "ハルビン市" is Harbin, "하얼빈시" too
@@ -4623,8 +4622,11 @@ def doc_mentions(
             found, tokens = _gazetteer_mentions(ent, entry, gazetteer, ents_at)
         else:
             found, tokens = _model_mentions(ent, gazetteer, ents_at)
-            if not found and _CJK_OR_HANGUL_WORDS.fullmatch(ent.text):
-                continue  # (the English model's guess at Korean or Chinese words: no claim on them)
+            if _CJK_OR_HANGUL.search(ent.text) and (
+                not found or (_ACROSS_SCRIPTS.search(ent.text) and all(mention.entry is None for mention in found))
+            ):
+                continue  # (the English model's guess at Korean or Chinese words, or run on into them from
+                # a Latin word glued to them, "黑ICP备05003427号": no claim on them)
         proposals.append((tokens, entry is None, found))
     proposals.extend(_shaped_words(doc, gazetteer))
     proposals.extend(_named_by_native_form(doc, gazetteer))
