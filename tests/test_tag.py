@@ -1331,6 +1331,17 @@ def test_an_organizers_remark_names_what_it_names_and_a_full_width_slash_parts_i
     assert kinds["Toyama Prefecture"] == "place"
 
 
+def test_an_organizer_field_of_bodies_in_hangul_each_with_its_english_name_is_parted_at_its_commas(nlp) -> None:
+    text = FIELDS_SHELL.format(
+        "Organizer: 전라남도 (Jeollanam-do), 순천시 (Suncheon City), NEAR 사무국 (NEAR Secretariat)"
+    ).replace("▷ Talks.", "▷ 지침을 회원 자치단체에 송부 (NEAR 사무국, 경북 포항 소재)")
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Jeollanam-do"] == kinds["전라남도"] == kinds["Suncheon City"] == kinds["순천시"] == "place"
+    assert kinds["NEAR 사무국"] == "organization" and not [name for name in kinds if "," in name]
+    # what follows a name written partly in Hangul is no Hangul form of it
+    assert "경북 포항 소재" not in kinds
+
+
 def test_a_second_organizer_field_parted_by_a_hangul_dot_with_a_chairs_years(nlp) -> None:
     text = FIELDS_SHELL.format(
         "Host: Busan Metropolitan City\nOrganizer: NEAR Secretariat ㆍ Khabarovsk Krai (Chair region 2000~2002)"

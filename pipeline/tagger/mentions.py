@@ -920,12 +920,21 @@ def _organizer_bodies(text: str) -> list[str]:
         # Goesan-gun Office, NEAR Secretariat")
         region = len(pieces) == 2 and bare[0].lower().endswith("-do")
         if len(pieces) > 1 and all(
-            is_name(piece) and not _generic(piece) and not _office_of(bare[0], piece, region) for piece in bare[1:]
+            (is_name(piece) or _NATIVE_NAMED_IN_ENGLISH.match(piece) is not None)
+            and not _generic(piece)
+            and not _office_of(bare[0], piece, region)
+            for piece in bare[1:]
         ):
             bodies += pieces
         elif part.strip():
             bodies.append(part.strip())
     return bodies
+
+
+# A piece of a value written in CJK characters, kana or Hangul with its English name in brackets
+# after it: a name of its own, as a piece in capitals is ("전라남도 (Jeollanam-do), 순천시 (Suncheon
+# City), NEAR 사무국 (NEAR Secretariat)")
+_NATIVE_NAMED_IN_ENGLISH = re.compile(rf"[{CJK_OR_HANGUL}][^()（）]*[(（]\s*[A-Z]")
 
 
 def _without_remark(text: str) -> str:
@@ -3336,8 +3345,10 @@ def _with_native(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -> list[
             named, text = found[0], doc[aside.start : aside.stop].text.strip(QUOTATION_MARKS)
             if text.islower():
                 continue  # "Харбин – Южно-Сахалинск (по согласованию)": a remark all in lower case, no name
-            if _scripts(text) == _scripts(named.text):
-                continue  # "3개 시(동해시, 강릉시, 속초시)": a list's next name in the same script, not a form of it
+            if _scripts(text) <= _scripts(named.text):
+                # "3개 시(동해시, 강릉시, 속초시)": a list's next name in the same script, not a form of it; nor
+                # what follows a name written partly in that script ("(NEAR 사무국, 경북 포항 소재)")
+                continue
             shown = native_form(text)
             if shown is not None and named.kind == "organization" and named.entry is None and not head_kind(named.text):
                 # "Ine (伊根町)": the model's organization is the town its native name says it is
