@@ -749,9 +749,10 @@ def write_collection(
     ``kept``: the collection's files that are still as the last build wrote them (by name,
     their digests); ``before``: the texts that build made them of (None when the book shows
     something else now: a new edition). index.json, and a volume, whose files are kept and
-    whose texts show what they showed are left as they are; in a volume made again, the pages of parts that still show
-    the same thing are kept. With ``pool``, volumes are made there side by side, or for one,
-    its DOCX and its timeline and matrix while this process puts its PDF together.
+    whose texts show what they showed are left as they are; in a volume made again, the pages
+    of parts that still show the same thing are kept. With ``pool``, volumes are made there
+    side by side, or for one, its DOCX and its timeline and matrix while this process puts its
+    PDF together.
     -> every file of the collection in ``languages``: the digest of each left as it was,
     None for each written now."""
     kept = kept or {}
