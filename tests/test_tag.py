@@ -1285,6 +1285,12 @@ NAME_KIND_CASES += [
         {"NEAR": "organization"},
         ["Home ＞ International Exchange", "International Exchange"],
     ),
+    (  # a protocol's labels in capitals, alone on their line or before what was heard
+        "PROCEEDINGS\n5.1 HEARD: the report of the Governor of Chungcheongnam-do, Chair of NEAR for\n2006-2008, "
+        "and the report of the Secretary General.\nDECIDED:\n   5.1.1 To approve the report of the Chair region.",
+        {"Chungcheongnam-do": "place"},
+        ["DECIDED", "HEARD"],
+    ),
     (  # a Chinese page's footer: its ICP licence number, Latin letters glued to Chinese, is no name
         "Copyright © Heilongjiang Foreign Affairs Office · Address: 202 Zhongshan Road, Harbin · 黑ICP备05003427号",
         {"Heilongjiang Foreign Affairs Office": "organization"},

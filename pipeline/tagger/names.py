@@ -1005,6 +1005,13 @@ NOT_NAMES = {
     "принято",
     "утверждено",
     "подписано",
+    # a protocol's labels, in capitals at a line's start: "5.1 HEARD: the report of ...", "DECIDED:"
+    "heard",
+    "decided",
+    "resolved",
+    "слушали",
+    "постановили",
+    "решили",
     "pdf",
     "usd",
     "eur",
