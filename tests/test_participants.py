@@ -29,6 +29,12 @@ def _placed(*lines: str) -> tuple[list[tuple[str | None, str, list[str]]], list[
             id="an observer after the last group, a region of another country: moved, noted",
         ),
         pytest.param(
+            ("CHINA (1)      Shandong Province", "OBSERVER       Tov Aimag (Mongolia)"),
+            [("China", "member", ["Shandong Province"]), ("Mongolia", "observer", ["Tov Aimag"])],
+            [],
+            id="a table's row headed OBSERVER in capitals, its names after spaces: observers, not the row before's",
+        ),
+        pytest.param(
             ("Japan", "Toyama Prefecture", "Observers: Hokkaido, World Tourism Organization (WTO)"),
             [
                 ("Japan", "member", ["Toyama Prefecture"]),

@@ -893,8 +893,9 @@ OBSERVER_MARK = re.compile(
     r"|(?:※\s*)?(?:participated\s+as\s+|(?:other|further|additional)\s+)?observers?\s*(?:\(\d+\))?\s*[:：]"
     # (and its translation in brackets: "※ 옵서버 (Observer) : Ulsan Metropolitan City")
     rf"|^\s*(?:※\s*)?(?:{'|'.join(NATIVE_OBSERVER_WORDS)})\s*(?:[(（](?:\d+|[^()（）\d]{{1,20}})[)）])?\s*[:：]"
-    # ("Observers Tov Aimag and Dornod Aimag (Mongolia), ...": the heading, a space and its names)
-    r"|^\s*(?-i:Observers?)(?:\s*\(\d+\))?\s+(?=[A-Z]))",
+    # ("Observers Tov Aimag and Dornod Aimag (Mongolia), ...", "OBSERVER   Tov Aimag (Mongolia)": the
+    # heading, a space and its names)
+    r"|^\s*(?-i:Observers?|OBSERVERS?)(?:\s*\(\d+\))?\s+(?=[A-Z]))",
     re.IGNORECASE,
 )
 # ("《※ Participated as observer》" alone on its line, over the observers' bullets, too)
@@ -908,7 +909,7 @@ OBSERVER_LINE = re.compile(
     r"(?:\s*\((?:\d+|[a-z][a-z ,]*)\))?\s*[:：]?\s*[》】\]>〉＞]?"
 )
 # The observers' heading and the first name after it on its line, no colon between
-_OBSERVERS_THEN_NAME = re.compile(r"^\s*(?:Observers|OBSERVERS)\s+(?P<rest>[A-Z][^:：]*)$")
+_OBSERVERS_THEN_NAME = re.compile(r"^\s*(?:Observers?|OBSERVERS?)\s+(?P<rest>[A-Z][^:：]*)$")
 # "... and JICA as observers" after the last of a list: they all observe
 _ALL_AS_OBSERVERS = re.compile(r"\sas\s+observers\.?$", re.IGNORECASE)
 # "(observer)", "[Observer]", "（观察员 Observer）", "– observer": after a name, that one is an observer.
