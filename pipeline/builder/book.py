@@ -764,13 +764,16 @@ def write_collection(
     entries = [entry.summary for entry in texts.values()]
     made = volumes(entries)
     collection: dict[str, str | None] = {}
-    if INDEX_NAME in kept and _same_entries(texts, before):
+    same_entries = _same_entries(texts, before)
+    if INDEX_NAME in kept and same_entries:
         collection[INDEX_NAME] = kept[INDEX_NAME]
     else:
         with output(out_dir / INDEX_NAME) as stream:
             stream.write(index_json(entries, _volume_index(made)))
         collection[INDEX_NAME] = None
-    then = {volume.stem: volume for volume in volumes([entry.summary for entry in before.values()])} if before else {}
+    # (the same entries make the same volumes: those of the texts before are made only where they differ)
+    made_before = made if same_entries or not before else volumes([entry.summary for entry in before.values()])
+    then = {volume.stem: volume for volume in made_before} if before else {}
     work: list[tuple[Volume, Language]] = []
     names: set[str] = set()
     for code in languages:

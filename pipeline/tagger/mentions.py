@@ -3694,8 +3694,7 @@ def _inflected_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, 
 
 # A span of words in Cyrillic letters alone (with their digits, dots, dashes and brackets)
 _CYRILLIC_WORDS = re.compile(r"[\u0400-\u04ff\d\s.,()«»\"'–-]*[\u0400-\u04ff][\u0400-\u04ff\d\s.,()«»\"'–-]*")
-# A CJK character, kana or Hangul; and one glued to a Latin letter
-_CJK_OR_HANGUL = re.compile(rf"[{CJK_OR_HANGUL}]")
+# A CJK character, kana or Hangul glued to a Latin letter
 _ACROSS_SCRIPTS = re.compile(rf"[A-Za-z][{CJK_OR_HANGUL}]|[{CJK_OR_HANGUL}][A-Za-z]")
 # A word with two letters of the scripts written without spaces, or of Hangul
 _UNSPACED_WORD = re.compile(rf"[{CJK_OR_HANGUL}]{{2}}")
@@ -4633,7 +4632,7 @@ def doc_mentions(
             found, tokens = _gazetteer_mentions(ent, entry, gazetteer, ents_at)
         else:
             found, tokens = _model_mentions(ent, gazetteer, ents_at)
-            if _CJK_OR_HANGUL.search(ent.text) and (
+            if CJK_OR_HANGUL_WORD.search(ent.text) and (
                 not found or (_ACROSS_SCRIPTS.search(ent.text) and all(mention.entry is None for mention in found))
             ):
                 continue  # (the English model's guess at Korean or Chinese words, or run on into them from
