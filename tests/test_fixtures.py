@@ -111,6 +111,10 @@ def section_markers(text: str) -> str:
     return "\n".join(shown) or "none"
 
 
+def not_titles(text: str) -> str:
+    return sections.not_a_title(text) or "none"
+
+
 def section_kinds(text: str) -> str:
     return sections.section_kind(text) or "none"
 
@@ -331,6 +335,7 @@ class Table(NamedTuple):
 TABLES: dict[str, Table] = {
     "section_markers": Table(tuple(m.name for m in sections.SECTION_MARKERS), section_markers),
     "section_kinds": Table(tuple(kind for kind, _ in sections.SECTION_KINDS), section_kinds),
+    "not_titles": Table(tuple(rule.name for rule in sections.NOT_TITLES), not_titles),
     "bullet_markers": Table(tuple(rule.name for rule in sections.BULLET_MARKERS), bullet_markers),
     "numbering_styles": Table(tuple(rule.name for rule in sections.NUMBERING_STYLES), numbering_styles),
     "label_layouts": Table(tuple(layout.name for layout in overview.LABEL_LAYOUTS), label_layouts),

@@ -1723,7 +1723,48 @@ def test_a_faxs_cover_sheet_under_an_archivists_note_and_a_title_wrapped_in_capi
         "FIRST CONFERENCE OF NORTHEAST ASIAN REGIONAL GOVERNMENTS"
     )
     assert record.overview is not None and record.overview.period is not None
-    assert ("PAGES", "3 (including this page)") in [(field.label, field.text) for field in record.overview.other]
+    # the cover sheet's fields are the fax's, no meeting's: a section of their own, as written
+    assert record.sections[0].heading is None and "PAGES : 3 (including this page)" in record.sections[0].lines
+    assert not any(field.label == "PAGES" for field in record.overview.other)
+
+
+RECORD_BELOW_A_FAX = "1. OVERVIEW\n\n   Date  : May 12 - 13, 1996\n   Venue : Ako City Hall, Hyogo Prefecture, Japan\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (  # the machine's header line, a banner with its page mark, the cover's fields, the record's title
+            "MAY-20-96 MON 10:12   FROM: HYOGO PREF INTL DIV   TEL: 078 341 7711   P.01/03\n\n"
+            "FAX TRANSMISSION                    P.1/3\nTO    : NEAR Secretariat\n"
+            "RE    : Record of the expert meeting (for circulation)\n---------------------------\n\n"
+            "             RECORD OF THE FIRST MEETING\n     Expert Meeting on Coastal Fisheries\n\n\n"
+            + RECORD_BELOW_A_FAX,
+            "RECORD OF THE FIRST MEETING Expert Meeting on Coastal Fisheries",
+        ),
+        (  # a banner letter-spaced, a letterhead in capitals over it, a field's second line in capitals
+            "MAY-20-96 MON 10:12                                P.01\n\n       HYOGO PREFECTURAL GOVERNMENT\n"
+            "       Kobe 650, JAPAN\n\n     F A C S I M I L E   M E S S A G E\n\n"
+            "TO      : SECRETARIES-GENERAL OF THE PARTICIPATING\n          REGIONAL GOVERNMENTS\n"
+            "DATE    : MAY 20, 1996\n\nEXPERT MEETING ON COASTAL FISHERIES OF THE\nJAPAN SEA RIM\n\n\n"
+            + RECORD_BELOW_A_FAX,
+            "EXPERT MEETING ON COASTAL FISHERIES OF THE JAPAN SEA RIM",
+        ),
+        (  # no line of the record names the meeting: the cover's subject does
+            "FROM : INTL DIV   FAX NO. : 078 341 7711   MAY.20 '96 10:12AM  P.1\n\n"
+            "FACSIMILE TRANSMITTAL SHEET\nTO      : NEAR Secretariat\nPAGES   : 3\n"
+            "SUBJECT : SUMMARY RECORD - EXPERT MEETING ON COASTAL FISHERIES AT AKO\n\n"
+            "Dear Sir,\n\nPlease find below the record of the meeting held last week.\n\n" + RECORD_BELOW_A_FAX,
+            "SUMMARY RECORD - EXPERT MEETING ON COASTAL FISHERIES AT AKO",
+        ),
+    ],
+)
+def test_a_faxed_records_title_is_no_line_of_the_fax(text: str, title: str) -> None:
+    record = parse(read_bytes(text.encode(), "fax.txt"))
+    assert record.title == title
+    # (the meeting's date, not the fax's: "DATE : MAY 20, 1996" on the cover sheet)
+    assert record.overview is not None and record.overview.period is not None
+    assert str(record.overview.period.start) == "1996-05-12"
 
 
 def test_a_japanese_outline_of_bulleted_labels_without_colons_and_countries_in_brackets() -> None:

@@ -55,7 +55,7 @@ from .overview import (
     title_field,
 )
 from .reader import RawText
-from .text import CJK_NUMERALS, LETTER_SPACED_CJK, Line, latin_side, paragraphs
+from .text import CJK_NUMERALS, FAX_BANNER, FAX_HEADER, LETTER_SPACED_CJK, Line, fax_line, latin_side, paragraphs
 from .unwrap import unwrap
 
 # --- section markers -------------------------------------------------------------
@@ -558,6 +558,9 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
             [*before, SectionDraft(None, lines[signature].number, None, lines[signature + 1 :])],
         )
     headings = find_sections(texts)
+    cover = _fax_cover(texts)
+    for index in cover:
+        headings.pop(index, None)  # (a fax cover sheet's banner and fields, in capitals, head no section)
     # (the "-----Original Message-----" line reads as a heading drawn between rules)
     mail_end = envelope_end(texts, min((i for i in headings if not EMAIL_HEADER.match(texts[i])), default=len(texts)))
     envelope = approval_end(texts, mail_end)
@@ -565,44 +568,73 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
     masthead_end = _below_a_masthead(texts, envelope)
     title: str | None = None
     title_index = 0
+    title_runs_on = False  # (a title in capitals cut after "OF", "THE": its next line goes on with it)
+    faxed_lines: list[Line] = []  # (a fax's header, banner and cover sheet: a section of their own, no overview)
     preface: list[Line] = []
     sections: list[SectionDraft] = []
     stamp: list[Line] = []  # (the approval stamp: a section of its own, with no heading, not the overview's)
     for index, line in enumerate(lines):
         text = line.text
-        if mail_end <= index < envelope and text:
+        if index in cover:
+            faxed_lines.append(line)
+        elif title_runs_on and text:
+            # "MEETING OF SECRETARIES-GENERAL PREPARATORY TO THE" over "1ST NORTH EAST ASIA ... CONFERENCE"
+            title, title_runs_on = f"{title} {text}", False
+        elif mail_end <= index < envelope and text:
             stamp.append(line)
         elif masthead_end is not None and index < masthead_end and _page_furniture(text):
             continue  # (the portal's menus: no part of the record)
         elif index < envelope or index == kind_line or (masthead_end is not None and index < masthead_end):
             preface.append(line)
         elif index == masthead_end:
-            title = text
+            title, title_index = text, index
             if preface and preface[-1].text and _TITLE_CUT.search(preface[-1].text):
                 # "RECORD OF THE ... MEETING FOR THE" over "FIRST CONFERENCE OF ...": one title, wrapped
                 title = f"{preface.pop().text} {text}"
         elif index in headings:
             heading, kind = headings[index]
-            if title is None and not sections and kind is None and _names_a_meeting(heading):
-                title = heading  # "=== NEAR Expert Meeting on ... ===": the page's title, marked as headings are
+            faxed = bool(cover) and index > min(cover)
+            if (
+                not sections
+                and title is None
+                and (not_a_title(text) or (faxed and title is None and kind is None and not _names_a_meeting(heading)))
+            ):
+                # (an archivist's note in brackets above the record, or the letterhead of a fax's
+                # sender in capitals, heads no section)
+                preface.append(line)
+            elif (
+                (title is None or (faxed and not _names_a_meeting(title)))
+                and not sections
+                and kind is None
+                and _names_a_meeting(heading)
+            ):
+                # "=== NEAR Expert Meeting on ... ===": the page's title, marked as headings are (below
+                # a fax's cover, the line taken before it, "Kobe 650, JAPAN" under the letterhead, was none)
+                if title is not None:
+                    preface = sorted([*preface, lines[title_index]], key=lambda kept: kept.number)
+                title, title_index = heading, index
+                # (its next line goes on with it, cut after "OF THE" or in capitals like it: "PREPARATORY
+                # MEETING FOR THE FIRST NORTHEAST ASIA REGIONAL" over "GOVERNMENTS CONFERENCE")
+                below = headings.get(index + 1)
+                title_runs_on = _TITLE_CUT.search(heading) is not None or (
+                    heading.isupper() and below is not None and below[1] is None and below[0].isupper()
+                )
             else:
                 sections.append(SectionDraft(heading, line.number, kind))
         elif sections:
             sections[-1].lines.append(line)
-        elif (
-            title is None
-            and text
-            and not _is_field(text)
-            and not _PUBLICATION.match(text)
-            and not _BREADCRUMB.match(text)
-            and not SITE_MENU.match(text)
-            and not _EDITORS_NOTE.match(text)
-        ):
+        elif title is None and text and index not in cover and not _is_field(text) and not_a_title(text) is None:
             title, title_index = text, index
         else:
             preface.append(line)
     if title is not None and DOCUMENT_NUMBER_TITLE.match(title):
         title, preface = _protocols_title(lines, title_index, headings, preface)
+    elif faxed_lines and (title is None or faxed_lines[0].number < lines[title_index].number):
+        title, preface = _faxed_records_title(
+            title, lines[title_index] if title is not None else None, preface, faxed_lines
+        )
+    if faxed_lines:
+        sections.insert(0, SectionDraft(None, faxed_lines[0].number, None, faxed_lines))
     if stamp:
         sections.insert(0, SectionDraft(None, stamp[0].number, None, stamp))
     return title, preface, sections
@@ -700,6 +732,129 @@ _PUBLICATION = re.compile(
 _TITLE_CUT = re.compile(r"\s(?:of|the|for|and|on|in|to)$", re.I)
 # An archivist's note in square brackets above the record: "[NEAR archive. Retyped from a faxed copy ...]"
 _EDITORS_NOTE = re.compile(r"^\s*\[[^\[\]]{20,}\]\s*$")
+
+
+@dataclass(frozen=True)
+class NotTitleRule:
+    """A named kind of line that heads a page but never names its meeting."""
+
+    name: str
+    pattern: re.Pattern[str]
+
+
+# Lines that are never a record's title, whatever their place: a fax machine's header line, a fax
+# cover sheet's banner, a portal's line of publication or breadcrumb or menu, an archivist's note.
+NOT_TITLES = (
+    NotTitleRule("fax header", FAX_HEADER),
+    NotTitleRule("fax banner", FAX_BANNER),
+    NotTitleRule("publication line", _PUBLICATION),
+    NotTitleRule("breadcrumb", _BREADCRUMB),
+    NotTitleRule("site menu", SITE_MENU),
+    NotTitleRule("editor's note", _EDITORS_NOTE),
+)
+
+
+def not_a_title(text: str) -> str | None:
+    """The name of the rule that says a line is no title, None for a line that may be one."""
+    return next((rule.name for rule in NOT_TITLES if rule.pattern.match(text)), None)
+
+
+# The fields of a fax's cover sheet ("TO : NEAR Secretariat", "NO. OF PAGES : 5"), and how many
+# lines below the fax's header or banner they may start
+_COVER_FIELD = re.compile(
+    r"^(?:to|from|cc|attn|attention|date|pages?|no\.? of pages|re|subject|fax(?: no\.?)?|tel)\s*[:：]", re.I
+)
+_COVER_LINES = 16
+
+
+def _fax_cover(texts: tuple[str, ...]) -> set[int]:
+    """The indices of a fax's own lines: the machine's header lines, the cover sheet's banner and,
+    a few lines below either, the sheet's fields with the lines that go on from them ("TO :
+    SECRETARIES-GENERAL AND LIAISON OFFICERS OF THE PARTICIPATING" over "REGIONAL GOVERNMENTS"), to
+    the first blank line after them (the record's own "Date :" below is the meeting's)."""
+    cover: set[int] = set()
+    fax_at = None
+    in_field = False
+    for index, text in enumerate(texts):
+        if fax_line(text):
+            cover.add(index)
+            fax_at, in_field = index, False
+        elif fax_at is not None and index - fax_at <= _COVER_LINES and _COVER_FIELD.match(text):
+            cover.add(index)
+            in_field = True
+        elif in_field and text and match_label(text) is None:
+            cover.add(index)
+        elif in_field:
+            fax_at, in_field = None, False
+    return cover
+
+
+# A fax cover sheet's field that says what the fax holds: "SUBJECT : RECORD OF THE ...", "RE : ..."
+_FAX_SUBJECT = re.compile(r"^(?:subject|re|title)\.?\s*[:：]\s*(?P<text>\S.*)$", re.I)
+_TITLE_BLOCK_LINES = 3
+
+
+def _faxed_records_title(
+    title: str | None, title_line: Line | None, preface: list[Line], faxed_lines: list[Line]
+) -> tuple[str | None, list[Line]]:
+    """The title of a record sent by fax, below the fax's header, its cover sheet and letter: the
+    short block of lines that names a meeting ("RECORD OF THE FIRST MEETING" over "Working Group on
+    Agricultural Exchange of NEAR"), the line taken's own first, else the line taken if it names
+    one, else the cover's subject, else the line taken (the sender's letterhead). A line taken
+    for the title and not kept goes back among the others."""
+    if title is not None and title_line is not None and title != title_line.text and _names_its_meeting(title):
+        return title, preface  # (a title already joined from its lines)
+    lines = sorted([*preface, title_line] if title_line is not None else preface, key=lambda line: line.number)
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    named = [block for block in blocks if _title_block(block)]
+    own = next((block for block in named if title_line in block), None)
+    if own is not None:
+        return " ".join(line.text for line in own), [line for line in lines if line not in own]
+    if title is not None and _names_its_meeting(title):
+        return title, preface
+    if named:
+        return " ".join(line.text for line in named[0]), [line for line in lines if line not in named[0]]
+    for index, line in enumerate(faxed_lines):
+        if subject := _FAX_SUBJECT.match(line.text):
+            run = [subject["text"]]
+            for previous, following in itertools.pairwise(faxed_lines[index : index + _TITLE_BLOCK_LINES]):
+                if (
+                    following.number != previous.number + 1
+                    or not following.text
+                    or match_label(following.text)
+                    or not re.search(r"\w", following.text)
+                ):
+                    break
+                run.append(following.text)
+            return " ".join(run), lines
+    return title, preface
+
+
+def _title_block(block: list[Line]) -> bool:
+    """Whether a few lines between blank ones read as one title naming a meeting: no field, no
+    sentence, no fax's line."""
+    joined = " ".join(line.text for line in block)
+    return (
+        0 < len(block) <= _TITLE_BLOCK_LINES
+        and len(joined.split()) <= _TITLE_WORDS_MAX
+        and not any(match_label(line.text) or not_a_title(line.text) for line in block)
+        and not joined.endswith((".", ","))
+        and _names_its_meeting(joined)
+    )
+
+
+def _names_its_meeting(text: str) -> bool:
+    return meeting_kind(text) is not None or _A_MEETING.search(text) is not None
+
+
+# The words of a meeting's name that no rule of a meeting's kind knows: "RECORD OF THE '93 JAPAN SEA
+# RIM WOMEN'S EXCHANGE MEETING"
+_A_MEETING = re.compile(r"\b(?:meeting|conference|seminar|workshop|forum|symposium|summit|assembly)\b", re.I)
 _TITLE_WORDS_MAX = 25
 # A news article's byline under its headline: "By Aya Morimoto / Staff Writer", "BY KIM JI-HOON"
 _BYLINE = re.compile(r"^\s*(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[/,|–—-]|$)")
@@ -732,14 +887,15 @@ def _below_a_masthead(texts: tuple[str, ...], start: int) -> int | None:
         text = texts[index]
         if _is_field(text) or (match_label(_LEADING_GLYPH.sub("", text)) is not None and not _PUBLICATION.match(text)):
             return native
-        if _BREADCRUMB.match(text) or SITE_MENU.match(text):
-            continue  # (its last crumb may name the meeting: "Home ＞ ... ＞ 2018 NEAR International Forum")
+        if not_a_title(text) is not None:
+            continue  # (a breadcrumb's last crumb may name the meeting: "Home ＞ ... ＞ 2018 NEAR International Forum")
         if len(text.split()) > _TITLE_WORDS_MAX or text.endswith((".", "。")):
             continue  # (a sentence: the lead under the headline)
         if meeting_kind(text) is not None:
             return index
-        if (following := next((later for later in filled if later > index), None)) and _BYLINE.match(texts[following]):
-            return index  # a news article's headline, over its byline
+        following = next((later for later in filled if later > index and not _PUBLICATION.match(texts[later])), None)
+        if following is not None and _BYLINE.match(texts[following]):
+            return index  # a news article's headline, over its byline (and the lines of its publication)
         if native is None and native_meeting_kind(text) is not None and not text[:1].islower():
             native = index
     return native

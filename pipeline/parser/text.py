@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -25,6 +26,25 @@ NAME_ENDING_ABBREVIATIONS = ("Ltd", "Inc", "Co", "Corp", "Pref", "Prov", "Obl")
 
 OPENING = "([{（【《「"
 CLOSING = ")]}）】》」"
+
+# A fax's page mark at the end of its header line: "P.01", "P. 01/05", "P.1/3", "PAGE 001"
+_PAGE_MARK = r"(?:P\.\s?\d{1,3}(?:\s?/\s?\d{1,3})?|PAGE\s+\d{1,3}(?:/\d{1,3})?)"
+_SPACED = functools.partial(re.sub, r"(?<=\w)(?=\w)", r" ?")  # "FAX" matched as "F A X" too
+# A fax machine's header line, its time and page mark: "JUL-22-94  FRI  16:05   P.01", "FROM : INTL
+# AFFAIRS DIV  FAX NO. : 025 285 5511  OCT.19 '94 16:12  P.01"
+FAX_HEADER = re.compile(rf"^.*\b\d{{1,2}}:\d{{2}}(?:\s?[AP]M)?\b.*\s{_PAGE_MARK}\s*$")
+# A fax cover sheet's banner: "FAX TRANSMISSION  P.1/3", "F A C S I M I L E   M E S S A G E", "FAX
+# MESSAGE (FORWARDED)"
+FAX_BANNER = re.compile(
+    rf"^(?:{_SPACED('FAX')}|{_SPACED('FACSIMILE')})(?:\s+(?:{_SPACED('MESSAGE')}|{_SPACED('TRANSMISSION')}"
+    rf"|{_SPACED('TRANSMITTAL')}(?:\s+SHEET)?|COVER(?:\s+SHEET)?))?(?:\s*\([A-Z ]+\))?(?:\s+{_PAGE_MARK})?\s*$",
+    re.I,
+)
+
+
+def fax_line(text: str) -> bool:
+    """A fax's own line, its header or its cover's banner: no part of the record's text."""
+    return FAX_HEADER.match(text) is not None or FAX_BANNER.match(text) is not None
 
 
 class Line(NamedTuple):

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from .dates import MONTHS, WEEKDAYS
-from .text import Line, is_post, is_post_of, rows_of_a_list, translation_of
+from .text import Line, fax_line, is_post, is_post_of, rows_of_a_list, translation_of
 
 MAX_WRAP_WIDTH = 100  # texts with longer lines were not hard-wrapped
 MIN_WRAP_WIDTH = 40
@@ -254,6 +254,8 @@ def _goes_on(before: str, line: str, after_blank: bool) -> bool:
     return (
         not _ENDS_LINE.search(before)
         and not rows_of_a_list(before, line)
+        and not fax_line(before)
+        and not fax_line(line)
         and any(rule(before, line) for _, over_blank, rule in LINE_GOES_ON if over_blank or not after_blank)
     )
 

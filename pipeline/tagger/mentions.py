@@ -40,6 +40,7 @@ from ..parser.sections import SITE_MENU
 from ..parser.text import (
     CJK_NUMERALS,
     CJK_OR_HANGUL,
+    FAX_BANNER,
     is_post,
     is_post_of,
     name_before_aside,
@@ -1390,8 +1391,9 @@ def prose(record: Record) -> list[str]:
     cells = [
         _FULL_WIDTH_ASIDE.sub(_round_aside, cell).strip()
         for text in texts
-        # (not a portal's language bar nor its menu bar, kept with the page's masthead)
-        if not CODE_LIST.fullmatch(text.strip()) and not SITE_MENU.match(text)
+        # (not a portal's language bar nor its menu bar, kept with the page's masthead, nor a fax
+        # cover sheet's banner: "FACSIMILE MESSAGE")
+        if not CODE_LIST.fullmatch(text.strip()) and not SITE_MENU.match(text) and not FAX_BANNER.match(text)
         for cell in text.split(" | ")
     ]
     return [chunk for cell in cells if cell and not _title_in_capitals(cell) for chunk in chunks(cell)]
