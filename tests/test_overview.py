@@ -1767,6 +1767,52 @@ def test_a_faxed_records_title_is_no_line_of_the_fax(text: str, title: str) -> N
     assert str(record.overview.period.start) == "1996-05-12"
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (  # a provincial office's letterhead, its menu bar, a labelled breadcrumb over the headline
+            "吉林省人民政府外事办公室\n首页 | 机构职能 | 外事动态 | 友好交往 | 联系我们\n"
+            "当前位置：首页 > 外事动态 > 国际交流合作\n\n东北亚地区地方政府联合会物流分委会第二次会议在珲春召开\n\n"
+            "发布时间：2012-08-20 10:25　来源：本网\n\n一、会议概况\n（一）时间：2012年8月15日至16日\n",
+            "东北亚地区地方政府联合会物流分委会第二次会议在珲春召开",
+        ),
+        (  # the same in English, the headline's English under its Chinese
+            "Jilin Foreign Affairs Office (吉林省外事办公室)\nHome | About Jilin | Foreign Exchanges | Contact\n"
+            "Current position: Home > Foreign Exchanges > NEAR\n\n吉林珲春 东北亚物流会议\n"
+            "NEAR Expert Meeting on Logistics Corridors, Hunchun 2012\n\nOverview\nDate: August 15, 2012\n",
+            "NEAR Expert Meeting on Logistics Corridors, Hunchun 2012",
+        ),
+        (
+            "■NEAR Environment Subcommittee Meeting 2012 in Hunchun\n\nOverview\nDate: August 15, 2012\n",
+            "NEAR Environment Subcommittee Meeting 2012 in Hunchun",
+        ),
+        (
+            "[TOP STORY] Logistics Subcommittee meets in Hunchun\n\nOverview\nDate: August 15, 2012\n",
+            "Logistics Subcommittee meets in Hunchun",
+        ),
+        (
+            "【報告】NEAR Expert Meeting on Logistics 2012\n\nOverview\nDate: August 15, 2012\n",
+            "NEAR Expert Meeting on Logistics 2012",
+        ),
+        (  # a category naming the body is part of the title
+            "【NEAR物流分科委員会】琿春で会議を開催しました\n\nOverview\nDate: August 15, 2012\n",
+            "【NEAR物流分科委員会】琿春で会議を開催しました",
+        ),
+        (
+            "(Report on the 2012 Meeting of the NEAR Logistics Subcommittee)\n\nOverview\nDate: August 15, 2012\n",
+            "Report on the 2012 Meeting of the NEAR Logistics Subcommittee",
+        ),
+        (
+            "(Tottori) Report of the Meeting (2nd)\n\nOverview\nDate: August 15, 2012\n",
+            "(Tottori) Report of the Meeting (2nd)",
+        ),
+        ("| NEAR Subcommittee on Logistics |\n\nOverview\nDate: August 15, 2012\n", "NEAR Subcommittee on Logistics"),
+    ],
+)
+def test_a_title_under_a_letterhead_or_in_a_pages_decoration(text: str, title: str) -> None:
+    assert parse(read_bytes(text.encode(), "page.txt")).title == title
+
+
 def test_a_japanese_outline_of_bulleted_labels_without_colons_and_countries_in_brackets() -> None:
     overview = parse(read_bytes(JAPANESE_OUTLINE.encode(), "outline.txt")).overview
     assert overview is not None and overview.period and overview.organizer and overview.participation

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import InputError
@@ -635,9 +636,42 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
         )
     if faxed_lines:
         sections.insert(0, SectionDraft(None, faxed_lines[0].number, None, faxed_lines))
+    if title is not None:
+        title = undecorated_title(title)
     if stamp:
         sections.insert(0, SectionDraft(None, stamp[0].number, None, stamp))
     return title, preface, sections
+
+
+# What a page puts before its headline and is no part of the meeting's name: a glyph ("■", "◎",
+# "§"), a news category or dateline in brackets ("[TOP STORY]", "[Harbin 2025]", "【報告】"; not
+# one naming the meeting or NEAR: "【ＮＥＡＲ環境分科委員会】渡り鳥と湿地の..."); and brackets or a table's
+# bars around the whole of it ("(Report on the Results of the 6th General Assembly of NEAR)")
+_TITLE_GLYPHS = re.compile(r"^(?:[^\w\s(（「『“\"'«\[【|]\s*)+(?=\w)")
+_TITLE_TAG = re.compile(r"^(?:\[(?P<square>[^\[\]]{1,30})\]|【(?P<lenticular>[^【】]{1,30})】)\s*(?=\w)")
+_ENCLOSED_TITLE = re.compile(r"^(?:\((?P<round>.+)\)|（(?P<wide>.+)）|【(?P<lenticular>.+)】|\|(?P<bars>[^|]+)\|)$")
+
+
+def undecorated_title(title: str) -> str:
+    """A title without the decoration a page put around it."""
+    title = _TITLE_GLYPHS.sub("", title.strip())
+    tag = _TITLE_TAG.match(title)
+    text = unicodedata.normalize("NFKC", tag["square"] or tag["lenticular"]) if tag else ""
+    if tag and not _names_a_meeting(text) and native_meeting_kind(text) is None:
+        title = title[tag.end() :]  # (a tag naming NEAR is kept too: "【NEAR】Expert Meeting on ...")
+    enclosed = _ENCLOSED_TITLE.match(title)
+    inner = next((part for part in enclosed.groups() if part), "") if enclosed else ""
+    # (not "(Tottori) - Report (2nd)": the brackets must hold the whole title, none closed within)
+    return inner.strip() if inner and _balanced(inner) else title
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += 1 if char in "(（【" else -1 if char in ")）】" else 0
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 # An official document's approval stamp above it, in Russian: "УТВЕРЖДАЮ" (I approve), the
@@ -712,8 +746,10 @@ def _document_kind_line(texts: tuple[str, ...], headings: dict[int, tuple[str, s
 MASTHEAD_LINES = 5
 # Where a portal put the page, above it: "首页 > 新闻中心 > 外事动态", "Home › News › Meetings"
 # (perhaps after the site's name and a bar: "NEAR | Home > Notice & News > News")
+# (or after the label a portal gives them: "当前位置：首页 > 外事动态", "Current position: Home > NEAR")
 _BREADCRUMB = re.compile(
-    r"^\s*(?:[^|>›»\n]{1,40}\|\s*)?(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|(?i:home))\s*[>›»/＞]\s"
+    r"^\s*(?:[^|>›»\n]{1,40}\|\s*|(?:当前位置|現在位置|현재\s*위치|(?i:current position|you are here))\s*[:：]\s*)?"
+    r"(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|(?i:home))\s*[>›»/＞]\s"
 )
 # A portal's menu bar, its items in a row after its home page's: "Home About NEAR Members
 # Subcommittees Projects News Library Contact" (each a word or two in capitals, no sentence; not
@@ -885,14 +921,16 @@ def _below_a_masthead(texts: tuple[str, ...], start: int) -> int | None:
     native = None
     for index in filled[1:]:
         text = texts[index]
-        if _is_field(text) or (match_label(_LEADING_GLYPH.sub("", text)) is not None and not _PUBLICATION.match(text)):
+        if not_a_title(text) is not None or _page_furniture(text):
+            # (a portal's menu bar, its line of publication; a breadcrumb, whose last crumb may name
+            # the meeting: "Home ＞ ... ＞ 2018 NEAR International Forum")
+            continue
+        if _is_field(text) or match_label(_LEADING_GLYPH.sub("", text)) is not None:
             return native
-        if not_a_title(text) is not None:
-            continue  # (a breadcrumb's last crumb may name the meeting: "Home ＞ ... ＞ 2018 NEAR International Forum")
         if len(text.split()) > _TITLE_WORDS_MAX or text.endswith((".", "。")):
             continue  # (a sentence: the lead under the headline)
-        if meeting_kind(text) is not None:
-            return index
+        if meeting_kind(text) is not None or (_A_MEETING.search(text) and _title_cased(text)):
+            return index  # (in title case: "NEAR Expert Meeting on Coastal and River Wetlands, Dawa 2002")
         following = next((later for later in filled if later > index and not _PUBLICATION.match(texts[later])), None)
         if following is not None and _BYLINE.match(texts[following]):
             return index  # a news article's headline, over its byline (and the lines of its publication)
