@@ -1807,6 +1807,17 @@ def test_a_faxed_records_title_is_no_line_of_the_fax(text: str, title: str) -> N
             "(Tottori) Report of the Meeting (2nd)",
         ),
         ("| NEAR Subcommittee on Logistics |\n\nOverview\nDate: August 15, 2012\n", "NEAR Subcommittee on Logistics"),
+        (  # a ministry's letterhead and its letter's reference number over the record's title
+            "Ministry of Economy of the Republic of Buryatia\nRef. No. : 01-12/2987 of 24.06.2012\n\n"
+            "Information on the meeting of the NEAR Working Committee\nin the Republic of Buryatia\n\n"
+            "1. General information\nDates: 23.06.2012 - 24.06.2012\n",
+            "Information on the meeting of the NEAR Working Committee in the Republic of Buryatia",
+        ),
+        (  # a report's date and author, labelled, over its title in Korean with its English under it
+            "보고일자 : 2012. 8. 20.\n보 고 자 : 국제협력과장\n\nNEAR 물류 분과위원회 개최 결과 보고\n"
+            "(2012 NEAR Logistics Subcommittee, Hunchun)\n\n□ 개 요\nㅇ 기 간 : 2012. 8. 15(수)\n",
+            "NEAR 물류 분과위원회 개최 결과 보고 (2012 NEAR Logistics Subcommittee, Hunchun)",
+        ),
     ],
 )
 def test_a_title_under_a_letterhead_or_in_a_pages_decoration(text: str, title: str) -> None:

@@ -634,6 +634,16 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
         title, preface = _faxed_records_title(
             title, lines[title_index] if title is not None else None, preface, faxed_lines
         )
+    elif title is not None and not _names_its_meeting(title) and native_meeting_kind(title) is None:
+        # a letterhead taken for the title ("MINISTRY OF ECONOMY OF THE REPUBLIC OF BURYATIA"): the
+        # record's own title below it, if one names the meeting before the first section
+        under_title = [line for line in preface if line.number > lines[title_index].number]
+        named = next((block for block in _blocks(under_title) if _title_block(block)), None)
+        if named is not None:
+            preface = sorted(
+                [line for line in preface if line not in named] + [lines[title_index]], key=lambda kept: kept.number
+            )
+            title = " ".join(line.text for line in named)
     if faxed_lines:
         sections.insert(0, SectionDraft(None, faxed_lines[0].number, None, faxed_lines))
     if title is not None:
@@ -841,13 +851,7 @@ def _faxed_records_title(
     if title is not None and title_line is not None and title != title_line.text and _names_its_meeting(title):
         return title, preface  # (a title already joined from its lines)
     lines = sorted([*preface, title_line] if title_line is not None else preface, key=lambda line: line.number)
-    blocks: list[list[Line]] = [[]]
-    for line in lines:
-        if line.text:
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    named = [block for block in blocks if _title_block(block)]
+    named = [block for block in _blocks(lines) if _title_block(block)]
     own = next((block for block in named if title_line in block), None)
     if own is not None:
         return " ".join(line.text for line in own), [line for line in lines if line not in own]
@@ -869,6 +873,17 @@ def _faxed_records_title(
                 run.append(following.text)
             return " ".join(run), lines
     return title, preface
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Lines in runs between blank ones."""
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
 
 
 def _title_block(block: list[Line]) -> bool:
