@@ -32,6 +32,8 @@ from .settings import LANGUAGES, SETTINGS_NAME, Language, Settings, SettingsErro
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
+    from .record import Record
+
 
 def say(text: str, stream: TextIO | None = None) -> None:
     """One line for the user, on stderr unless told: every line the program prints goes
@@ -230,12 +232,15 @@ def command_evaluate(args: argparse.Namespace) -> int:
         say(f"{args.gold_dir}: no gold files (*.json)")
         return 2
     raws: dict[str, RawText] = {}
+    records: list[Record] = []
     for gold in golds:
         try:
-            raws[gold["file"]] = read(Path(args.raw_dir) / gold["file"])
-        except InputError as error:  # scored as nothing found: the build would fail it the same way
+            raw = read(Path(args.raw_dir) / gold["file"])
+            records.append(parse(raw))
+        except InputError as error:  # scored as nothing found: the build refuses it the same way
             say(f"{error} (scored as nothing found)")
-    records = [parse(raw) for raw in raws.values()]
+        else:
+            raws[gold["file"]] = raw
     if args.baseline:
         import spacy
 

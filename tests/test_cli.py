@@ -48,6 +48,28 @@ def test_same_input_same_bytes(raw_dir, tmp_path):
             assert path.read_bytes() == (second / path.name).read_bytes()
 
 
+def test_evaluate_scores_a_text_the_parser_refuses_as_nothing_found(tmp_path):
+    """One refused text is a line and a row with nothing found, not the end of the evaluation."""
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (tmp_path / "prose.txt").write_text("Just a note.\nNothing structured here.\n")
+    (gold_dir / "prose.json").write_text(json.dumps({"file": "prose.txt", "places": ["Busan"], "organizations": []}))
+    sample = SAMPLES[0]
+    (tmp_path / sample.name).write_bytes(sample.read_bytes())
+    gold = json.loads((ROOT / "tests" / "gold" / f"{sample.stem}.json").read_text())
+    (gold_dir / f"{sample.stem}.json").write_text(json.dumps(gold))
+    result = run("evaluate", str(gold_dir), str(tmp_path))
+    assert result.returncode == 1, result.stderr  # (the exit status says a text was refused)
+    assert "Traceback" not in result.stderr
+    assert "prose.txt:1: no recognisable structure" in result.stderr + result.stdout
+    rows = {
+        line.split()[0]: line.split()[1:]
+        for line in result.stdout.splitlines()
+        if line.endswith(".txt") or ".txt " in line
+    }
+    assert rows["prose.txt"][1] == "0.000" and sample.name in rows
+
+
 def test_missing_raw_folder_is_one_line(tmp_path):
     result = run("build", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
     assert result.returncode == 2

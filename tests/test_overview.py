@@ -1818,6 +1818,36 @@ def test_a_faxed_records_title_is_no_line_of_the_fax(text: str, title: str) -> N
             "(2012 NEAR Logistics Subcommittee, Hunchun)\n\n□ 개 요\nㅇ 기 간 : 2012. 8. 15(수)\n",
             "NEAR 물류 분과위원회 개최 결과 보고 (2012 NEAR Logistics Subcommittee, Hunchun)",
         ),
+        (  # a Korean press release: its sender and the release's own fields over the headline
+            "강원특별자치도                              보 도 자 료\n\n배포일시 : 2024. 5. 10.(금) 10:00\n"
+            "담당부서 : 국제협력과\n사진 : 있음(2매)\n\n강원도, 춘천서 ‘NEAR 관광분과위원회’ 개최\n"
+            " - 4개국 10개 회원 자치단체 참여\n\n□ 강원특별자치도는 5월 8일 춘천에서 회의를 개최했다.\n",
+            "강원도, 춘천서 ‘NEAR 관광분과위원회’ 개최",
+        ),
+        (  # a portal's news page: its headline over the lead's dateline, the portal's lines above it
+            "The People's Government of Jilin Province | 吉林省人民政府 | English\n"
+            "Home | News | Government | Investment | Culture | Services\nYou are here: Home > News > Cooperation\n\n"
+            "Posted: 2012-08-20 17:48   Source: Jilin Daily\nFont size: [L] [M] [S]   Print   Share\n\n"
+            "NEAR regions agree on a logistics corridor through Hunchun\n\n"
+            "HUNCHUN, Aug 20 -- Officials of 20 regional governments met in Hunchun for the NEAR Logistics "
+            "Subcommittee on Aug 15-16.\n",
+            "NEAR regions agree on a logistics corridor through Hunchun",
+        ),
+        (  # a portal's menus and a post's line under the meeting's name: the name, below them all
+            "NEAR | Home | About NEAR | Members | Subcommittees | Activities | Contact Us\n"
+            "Home > Activities > General Assembly > The 9th General Assembly\n\n[ACTIVITIES]\n"
+            "· General Assembly\n· Working Committee\n· Subcommittees\n\nThe 9th NEAR General Assembly\n"
+            "Posted by : NEAR Secretariat   |   Date : 2012-09-29\n\nOverview\nDate: September 12, 2012\n",
+            "The 9th NEAR General Assembly",
+        ),
+        (  # an aimag's letterhead, a letter's reference and addressees over its report's title
+            "ÖMNÖGOVI AIMAG (ӨМНӨГОВЬ АЙМАГ)\nGovernor's Office of Ömnögovi Aimag\nDalanzadgad, Mongolia\n\n"
+            "Ref. No. 06/317                       Dalanzadgad, 5 September 2012\n\n"
+            "To:    NEAR Secretariat, Pohang\nCopy:  Ministry of Food and Agriculture of Mongolia\n\n"
+            "                         REPORT\n       on the NEAR Forum on Pastures and Mining\n\n"
+            "1. Dates and venue\nDate: 22-24 August 2012\n",
+            "REPORT on the NEAR Forum on Pastures and Mining",
+        ),
     ],
 )
 def test_a_title_under_a_letterhead_or_in_a_pages_decoration(text: str, title: str) -> None:

@@ -57,7 +57,7 @@ NATIVE_MEETING_KINDS: tuple[MeetingRule, ...] = (
     MeetingRule(
         # (and the Chinese short form, "旅游分委会": the Tourism Subcommittee)
         "subcommittee",
-        re.compile(r"분과\s*위원회|分科委員会|分委(?:[员員])?会|专门委员会|專門委員會|(?i:подкомитет)"),
+        re.compile(r"분과\s*위원회|分科委員会|分委(?:[员員])?会|专门委员会|專門委員會|(?i:подкомитет|подкомисси)"),
     ),
     MeetingRule("committee", re.compile(r"위원회|委[员員]会|(?i:комитет)")),
     MeetingRule("general-assembly", re.compile(r"총회|総会|全体(?:大会|会议)|大会|大會|(?i:генеральн\w* ассамбле)")),

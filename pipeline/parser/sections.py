@@ -546,9 +546,13 @@ def signature_start(texts: tuple[str, ...]) -> int | None:
     return None
 
 
-def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[SectionDraft]]:
+def split_sections(
+    lines: list[Line], named_at: tuple[int, ...] = ()
+) -> tuple[str | None, list[Line], list[SectionDraft]]:
     """Return the title, the lines between title and first section, and the sections (an
-    e-mail's signature at the end a section of its own, with no heading)."""
+    e-mail's signature at the end a section of its own, with no heading). ``named_at``: the
+    indices of the lines that are the title, where the first reading found none naming the
+    meeting; all above them is the page's head."""
     texts = tuple(line.text for line in lines)
     signature = signature_start(texts)
     if signature is not None and signature > 0:
@@ -566,7 +570,7 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
     mail_end = envelope_end(texts, min((i for i in headings if not EMAIL_HEADER.match(texts[i])), default=len(texts)))
     envelope = approval_end(texts, mail_end)
     kind_line = _document_kind_line(texts, headings, envelope)
-    masthead_end = _below_a_masthead(texts, envelope)
+    masthead_end = None if named_at else _below_a_masthead(texts, envelope)
     title: str | None = None
     title_index = 0
     title_runs_on = False  # (a title in capitals cut after "OF", "THE": its next line goes on with it)
@@ -578,6 +582,11 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
         text = line.text
         if index in cover:
             faxed_lines.append(line)
+        elif index in named_at:
+            if index == named_at[0]:
+                title, title_index = " ".join(_title_words(texts, headings, at) for at in named_at), index
+                kept = {line.number for line in (*faxed_lines, *stamp)}
+                preface, sections = [above for above in lines[:index] if above.number not in kept], []
         elif title_runs_on and text:
             # "MEETING OF SECRETARIES-GENERAL PREPARATORY TO THE" over "1ST NORTH EAST ASIA ... CONFERENCE"
             title, title_runs_on = f"{title} {text}", False
@@ -604,7 +613,8 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
                 # sender in capitals, heads no section)
                 preface.append(line)
             elif (
-                (title is None or (faxed and not _names_a_meeting(title)))
+                not named_at
+                and (title is None or (faxed and not _names_a_meeting(title)))
                 and not sections
                 and kind is None
                 and _names_a_meeting(heading)
@@ -624,11 +634,21 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
                 sections.append(SectionDraft(heading, line.number, kind))
         elif sections:
             sections[-1].lines.append(line)
-        elif title is None and text and index not in cover and not _is_field(text) and not_a_title(text) is None:
+        elif (
+            not named_at
+            and title is None
+            and text
+            and index not in cover
+            and not _is_field(text)
+            and not_a_title(text) is None
+            and not _MENU_BAR.match(text)
+        ):
             title, title_index = text, index
         else:
             preface.append(line)
-    if title is not None and DOCUMENT_NUMBER_TITLE.match(title):
+    if named_at:
+        pass  # (the title is the lines named)
+    elif title is not None and DOCUMENT_NUMBER_TITLE.match(title):
         title, preface = _protocols_title(lines, title_index, headings, preface)
     elif faxed_lines and (title is None or faxed_lines[0].number < lines[title_index].number):
         title, preface = _faxed_records_title(
@@ -644,6 +664,15 @@ def split_sections(lines: list[Line]) -> tuple[str | None, list[Line], list[Sect
                 [line for line in preface if line not in named] + [lines[title_index]], key=lambda kept: kept.number
             )
             title = " ".join(line.text for line in named)
+    headline = masthead_end is not None and title_index == masthead_end  # (a news page's, over its byline)
+    named_already = bool(
+        named_at or headline or (title and _names_its_meeting(title)) or native_meeting_kind(title or "")
+    )
+    # where no line taken names the meeting (a portal's name, a letterhead, a menu), the first short
+    # block of the page's head that does is its title ("The 6th NEAR General Assembly" under the
+    # portal's menus, "REPORT" over 'on the NEAR Forum "Pastures, Water and Mining ..."')
+    if not named_already and (title_lines := _head_title_lines(texts, headings)):
+        return split_sections(lines, title_lines)
     if faxed_lines:
         sections.insert(0, SectionDraft(None, faxed_lines[0].number, None, faxed_lines))
     if title is not None:
@@ -770,9 +799,12 @@ SITE_MENU = re.compile(
 )
 # A line of the page's publication, labelled though it is no field of the meeting: "发布时间：2005-09-01
 # 来源：吉林省商务厅", "【字体：大 中 小】" (its font buttons), "작성일 : 2012-05-02", "Posted: 24 October 2022"
+# (and a Korean press release's head: "배포일시 : 2023. 9. 22.(금) 10:00", "담당부서 : 해양정책과", "사진 : 있음(3매)")
 _PUBLICATION = re.compile(
     r"^\s*【?(?:发布(?:时间|日期)|来源|浏览次数|点击(?:数|次数)|字体|작성일|등록일|조회수|작성자|投稿日|掲載日|更新日|ページ番号"
-    r"|(?i:posted|published|updated|source|views|опубликовано|дата публикации|просмотров|источник))\s*[:：]"
+    r"|배포\s*일시|보도\s*일시|담당\s*부서|담\s*당\s*자|사\s*진|자\s*료"
+    r"|(?i:posted(?: by)?|published|updated|source|views|font size"
+    r"|опубликовано|дата публикации|просмотров|источник))\s*[:：]"
 )
 # A title's line cut after a word that joins it to the next (case aside: titles are often in capitals)
 _TITLE_CUT = re.compile(r"\s(?:of|the|for|and|on|in|to)$", re.I)
@@ -875,6 +907,66 @@ def _faxed_records_title(
     return title, preface
 
 
+# How far down a page's head its title may stand, in lines
+HEAD_LINES = 40
+
+
+def _head_title_lines(texts: tuple[str, ...], headings: dict[int, tuple[str, str | None]]) -> tuple[int, ...]:
+    """The indices of the first short block of lines in a page's head (above its first field or
+    section of a kind) that reads as a title naming the meeting."""
+    end = min(
+        HEAD_LINES,
+        len(texts),
+        next((index for index in range(len(texts)) if _is_field(texts[index])), len(texts)),
+        # (an overview's heading may stand above the meeting's name: "SUMMARY RECORD")
+        next((index for index in sorted(headings) if headings[index][1] not in (None, "overview")), len(texts)),
+    )
+    block: list[int] = []
+    for index in range(end + 1):
+        # (a rule, "=====", or a line of the page's furniture parts blocks as a blank line does)
+        if index < end and re.search(r"\w", texts[index]) and not not_a_title(texts[index]):
+            block.append(index)
+            continue
+        words = " ".join(_title_words(texts, headings, line) for line in block)
+        if (
+            0 < len(block) <= _TITLE_BLOCK_LINES
+            and len(words.split()) <= _TITLE_WORDS_MAX
+            and not any(_no_title_line(texts[line]) or headings.get(line, ("", None))[1] for line in block)
+            and not words.endswith((".", ","))
+            and (
+                meeting_kind(words) is not None
+                or native_meeting_kind(words) is not None
+                or (_A_MEETING.search(words) is not None and (_title_cased(words) or words.isupper()))
+            )
+        ):
+            return tuple(block)
+        block = []
+    return ()
+
+
+_RULE_MARKS = re.compile(r"^[=_*#~-]{2,}\s*|\s*[=_*#~-]{2,}$")
+
+
+def _title_words(texts: tuple[str, ...], headings: dict[int, tuple[str, str | None]], index: int) -> str:
+    """A line's words as a title's: a heading's without its marks ("=== NEAR WORKSHOP ON ... ===")."""
+    return _RULE_MARKS.sub("", headings[index][0] if index in headings else texts[index])
+
+
+def _no_title_line(text: str) -> bool:
+    """A field, a table's row, a list's item ("· General Assembly" of a portal's menu), a page's
+    furniture: no line of a title."""
+    return bool(
+        match_label(text)
+        or not_a_title(text)
+        or _page_furniture(text)
+        or _TABLE_CELLS.search(text)
+        or match_bullet(text) is not None
+    )
+
+
+_TABLE_CELLS = re.compile(r"\s[|｜]\s")
+
+
 def _blocks(lines: list[Line]) -> list[list[Line]]:
     """Lines in runs between blank ones."""
     blocks: list[list[Line]] = [[]]
@@ -893,7 +985,7 @@ def _title_block(block: list[Line]) -> bool:
     return (
         0 < len(block) <= _TITLE_BLOCK_LINES
         and len(joined.split()) <= _TITLE_WORDS_MAX
-        and not any(match_label(line.text) or not_a_title(line.text) for line in block)
+        and not any(_no_title_line(line.text) for line in block)
         and not joined.endswith((".", ","))
         and _names_its_meeting(joined)
     )
@@ -907,6 +999,12 @@ def _names_its_meeting(text: str) -> bool:
 # RIM WOMEN'S EXCHANGE MEETING"
 _A_MEETING = re.compile(r"\b(?:meeting|conference|seminar|workshop|forum|symposium|summit|assembly)\b", re.I)
 _TITLE_WORDS_MAX = 25
+# A line of when a page was posted and how often read, no headline: "2025.02.18  |  Views 1,376  |  by ..."
+_POSTED = re.compile(r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}\b|.*\s[|｜]\s")
+# A news lead's dateline: "ZHUMADIAN, Sept 25 -- More than 260 officials ...", "ULSAN (Yonhap) --"
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([^()]{2,30}\))?\s*(?:--|—|–)\s"
+)
 # A news article's byline under its headline: "By Aya Morimoto / Staff Writer", "BY KIM JI-HOON"
 _BYLINE = re.compile(r"^\s*(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[/,|–—-]|$)")
 
@@ -946,9 +1044,18 @@ def _below_a_masthead(texts: tuple[str, ...], start: int) -> int | None:
             continue  # (a sentence: the lead under the headline)
         if meeting_kind(text) is not None or (_A_MEETING.search(text) and _title_cased(text)):
             return index  # (in title case: "NEAR Expert Meeting on Coastal and River Wetlands, Dawa 2002")
-        following = next((later for later in filled if later > index and not _PUBLICATION.match(texts[later])), None)
-        if following is not None and _BYLINE.match(texts[following]):
-            return index  # a news article's headline, over its byline (and the lines of its publication)
+        following = next(
+            (later for later in range(index + 1, len(texts)) if texts[later] and not _PUBLICATION.match(texts[later])),
+            None,
+        )
+        if (
+            following is not None
+            and (_BYLINE.match(texts[following]) or _DATELINE.match(texts[following]))
+            and not _POSTED.match(text)
+        ):
+            # a news article's headline, over its byline or its lead's dateline (and the lines of its
+            # publication)
+            return index
         if native is None and native_meeting_kind(text) is not None and not text[:1].islower():
             native = index
     return native
@@ -1325,8 +1432,10 @@ def parse(raw: RawText) -> Record:
         else:
             others.append(Section(heading=draft.heading, lines=verbatim_lines(draft.lines)))
     texts = [line.text for line in lines]
+    # (the page's own lines, its portal's menus and lines of publication aside: its lead is among the first)
+    page_lines = [line for line in lines if not_a_title(line.text) is None and not _page_furniture(line.text)]
     named = title and (meeting_kind(title) or native_meeting_kind(title))
-    if not by_kind and not named and lead_meeting([title or "", *texts]) is None:
+    if not by_kind and not named and lead_meeting([title or "", *(line.text for line in page_lines)]) is None:
         first = next(line.number for line in lines if line.text)
         raise InputError(
             raw.file, first, "no recognisable structure: no meeting title and no Overview, Contents or Declaration"
@@ -1338,7 +1447,7 @@ def parse(raw: RawText) -> Record:
     if raw.rival_encoding is not None:
         notes.append(_uncertain_encoding(raw))
     overview = parse_overview(by_kind["overview"].lines, notes) if "overview" in by_kind else None
-    if not (overview and (overview.period or overview.venue)) and (held := _held_in_lead(lines)) is not None:
+    if not (overview and (overview.period or overview.venue)) and (held := _held_in_lead(page_lines)) is not None:
         # a news page: when and where its lead says the meeting was held
         lead = parse_overview(held, notes)
         overview = overview.model_copy(update={"period": lead.period, "venue": lead.venue}) if overview else lead
