@@ -858,6 +858,16 @@ NAME_KIND_CASES = [
 
 
 NAME_KIND_CASES += [
+    (  # a NEAR role is no place; an observatory that watches volcanoes or the sea is a body
+        "The Coordinating Region reported that the Alaska Volcano Observatory and the Kobe Marine Observatory "
+        "would join the Goseong Unification Observatory visit.",
+        {
+            "Alaska Volcano Observatory": "organization",
+            "Kobe Marine Observatory": "organization",
+            "Goseong Unification Observatory": "place",
+        },
+        ["Coordinating Region"],
+    ),
     (  # a station with its place first; not a place where something is, before a broadcaster as subject
         "Pohang MBC covered it; in Fukui NHK broadcast it. Pupils of School No. 1 and of Secondary School № 1 sang.",
         {

@@ -1009,6 +1009,9 @@ NOT_NAMES = {
     "heard",
     "decided",
     "resolved",
+    # a role among NEAR's members, no place: "the Coordinating Region of the Subcommittee reported"
+    "coordinating region",
+    "coordinating regions",
     "слушали",
     "постановили",
     "решили",
@@ -1239,6 +1242,11 @@ TWO_WORD_HEADS = {
     ("investment", "board"): "organization",
     ("promotion", "board"): "organization",
     ("city", "hall"): "organization",
+    # a scientific body that watches, not a lookout: "Alaska Volcano Observatory", "Kobe Marine Observatory"
+    ("volcano", "observatory"): "organization",
+    ("volcanological", "observatory"): "organization",
+    ("marine", "observatory"): "organization",
+    ("meteorological", "observatory"): "organization",
     ("recreational", "forest"): "natural",
     ("national", "forest"): "natural",
     # a prefecture's research body, not a building: "Toyama Prefectural Fisheries Experimental Station"
