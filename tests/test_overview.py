@@ -1854,6 +1854,24 @@ def test_a_title_under_a_letterhead_or_in_a_pages_decoration(text: str, title: s
     assert parse(read_bytes(text.encode(), "page.txt")).title == title
 
 
+def test_fields_written_as_numbered_headings_over_their_values_are_the_overview() -> None:
+    text = (
+        "NEAR > Subcommittees > Disaster Prevention\n\nSUMMARY RECORD\n\n"
+        "The 2nd Meeting of the Subcommittee on Disaster Prevention\n\n\n"
+        "1. DATE\n        November 14 (Tue.) - 16 (Thu.), 2002\n\n"
+        "2. VENUE\n        Awaji Yumebutai International Conference Center, Hyogo Prefecture, Japan\n\n"
+        "3. ORGANIZER\n        Hyogo Prefectural Government\n\n"
+        "4. AGENDA\n        (1) Opening\n        (2) Reports of the member regions\n"
+    )
+    record = parse(read_bytes(text.encode(), "headed.txt"))
+    assert record.title == "The 2nd Meeting of the Subcommittee on Disaster Prevention"
+    overview = record.overview
+    assert overview is not None and overview.period is not None and overview.venue is not None
+    assert (str(overview.period.start), str(overview.period.end)) == ("2002-11-14", "2002-11-16")
+    assert overview.venue.country_code == "JP"
+    assert overview.organizer is not None and overview.organizer.name == "Hyogo Prefectural Government"
+
+
 def test_a_japanese_outline_of_bulleted_labels_without_colons_and_countries_in_brackets() -> None:
     overview = parse(read_bytes(JAPANESE_OUTLINE.encode(), "outline.txt")).overview
     assert overview is not None and overview.period and overview.organizer and overview.participation

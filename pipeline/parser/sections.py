@@ -790,6 +790,9 @@ _BREADCRUMB = re.compile(
     r"^\s*(?:[^|>›»\n]{1,40}\|\s*|(?:当前位置|現在位置|현재\s*위치|(?i:current position|you are here))\s*[:：]\s*)?"
     r"(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|(?i:home))\s*[>›»/＞]\s"
 )
+# ... or three crumbs or more without the home page's: "[ Subcommittees ] > [ Disaster Prevention ] >
+# [ 1st Meeting, 2000 ]", "News › Meetings › 2019" (not a title naming two things with one mark)
+_CRUMBS = re.compile(r"^\s*[^>›»＞\n]{1,40}(?:\s[>›»＞]\s[^>›»＞\n]{1,60}){2,}$")
 # A portal's menu bar, its items in a row after its home page's: "Home About NEAR Members
 # Subcommittees Projects News Library Contact" (each a word or two in capitals, no sentence; not
 # a breadcrumb, whose marks part the pages above this one)
@@ -827,6 +830,9 @@ NOT_TITLES = (
     NotTitleRule("fax banner", FAX_BANNER),
     NotTitleRule("publication line", _PUBLICATION),
     NotTitleRule("breadcrumb", _BREADCRUMB),
+    NotTitleRule("crumbs", _CRUMBS),
+    # a page's buttons for its letters' size: "文字サイズ 小 中 大 ｜ English ｜ サイトマップ", "Text size: A A A"
+    NotTitleRule("font size", re.compile(r"^\s*(?:文字サイズ|字号|字体大小|글자\s*크기|(?i:font size|text size))")),
     NotTitleRule("site menu", SITE_MENU),
     NotTitleRule("editor's note", _EDITORS_NOTE),
 )
@@ -1400,6 +1406,18 @@ def parse(raw: RawText) -> Record:
             by_kind["overview"] = SectionDraft(None, preface[0].number, "overview", preface)
         else:
             others.append(Section(heading=None, lines=verbatim_lines(preface)))
+    if "overview" not in by_kind and not any(d.kind == "overview" and _has_fields(d.lines) for d in drafts):
+        # "1. DATE" over "November 14 (Tue.) - 16 (Thu.), 2000", "2. VENUE" over its place: a field
+        # a heading, its value the section under it
+        # (fields of one value only: a list of those present under its heading is read as a section)
+        headed = [
+            draft
+            for draft in drafts
+            if draft.kind is None and draft.heading and field_kind(draft.heading) in _HEADED_FIELD_KINDS
+        ]
+        if len(headed) >= _HEADED_FIELDS_MIN:
+            by_kind["overview"] = SectionDraft(None, headed[0].line, "overview", _headed_fields(headed))
+            drafts = [draft for draft in drafts if draft not in headed]
     delegates: tuple[int, SectionDraft] | None = None  # (where it stands among the others, and it)
     for draft in drafts:
         if draft.kind == "delegates" and delegates is None:
@@ -1519,6 +1537,22 @@ _MEETINGS_FIELDS = frozenset({"period", "venue", "organizer"})
 def _holds_the_meetings_fields(lines: list[Line]) -> bool:
     """Whether a section's lines give at least two of when, where and by whom the meeting was held."""
     return len({raw_field.kind for raw_field in collect_fields(lines)[0]} & _MEETINGS_FIELDS) >= 2
+
+
+# How many fields as headings make an overview of them ("DATE", "VENUE"; not one "Venue" alone)
+_HEADED_FIELDS_MIN = 2
+_HEADED_FIELD_KINDS = frozenset({"period", "venue", "organizer"})
+
+
+def _headed_fields(drafts: list[SectionDraft]) -> list[Line]:
+    """Sections headed by a field's label as the overview's lines: the label before the first line
+    of its value ("DATE: November 14 (Tue.) - 16 (Thu.), 2000"), the rest of the value after it."""
+    fields: list[Line] = []
+    for draft in drafts:
+        value = [line for line in draft.lines if line.text]
+        first = value[0].text if value else ""
+        fields += [Line(draft.line, f"{draft.heading}: {first}".rstrip()), *value[1:], Line(draft.line, "")]
+    return fields
 
 
 def _has_fields(lines: list[Line]) -> bool:

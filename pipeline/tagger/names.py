@@ -1012,6 +1012,7 @@ NOT_NAMES = {
     # a role among NEAR's members, no place: "the Coordinating Region of the Subcommittee reported"
     "coordinating region",
     "coordinating regions",
+    "contact us",  # a portal's menu item, kept with the page's head
     "слушали",
     "постановили",
     "решили",
