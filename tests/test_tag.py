@@ -20,6 +20,7 @@ from pipeline.tagger.model import (
     EXCLUDED_COMPONENTS,
     GLUED_BRACKET,
     GLUED_BULLETS,
+    JAPANESE_PARTICLE_BEFORE_NAME,
     LATIN_BESIDE_CJK,
     LISTING_MIDDLE_DOT,
     GatedMatcher,
@@ -861,6 +862,11 @@ NAME_KIND_CASES = [
 
 
 NAME_KIND_CASES += [
+    (  # a Japanese particle a bracket leaves at a word's start is no part of the name after it
+        "北東アジア地域自治体連合（NEAR）の環境分科委員会（Subcommittee on Environment）が開催されました。",
+        {"環境分科委員会": "organization", "Subcommittee on Environment": "organization"},
+        ["の環境分科委員会"],
+    ),
     (  # a NEAR role is no place; an observatory that watches volcanoes or the sea is a body
         "The Coordinating Region reported that the Alaska Volcano Observatory and the Kobe Marine Observatory "
         "would join the Goseong Unification Observatory visit.",
@@ -1543,6 +1549,7 @@ def test_the_tokenizer_made_at_once_is_englishs_with_the_records_own_marks(nlp) 
             CLOSED_BEFORE_CJK_PUNCTUATION,
             LISTING_MIDDLE_DOT,
             LATIN_BESIDE_CJK,
+            JAPANESE_PARTICLE_BEFORE_NAME,
         ]
     ).finditer
     made_afterwards = tokenizer.to_bytes(exclude=["vocab"])

@@ -54,6 +54,7 @@ from ..parser.text import (
 from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record, Section
 from .gazetteer import CITY_UNITS, HANGUL_LETTER, Entry, Gazetteer, alias_key, load_gazetteer, stemmed_key
+from .model import JAPANESE_PARTICLES
 from .names import (
     CJK_OR_HANGUL_WORD,
     COMPANY_FIELD_WORDS,
@@ -3319,7 +3320,9 @@ def _with_native_before(doc: Doc, accepted: list[tuple[range, list[Mention]]]) -
         if native.i in taken:
             continue
         # (a word after a word may be a name's last one: "NEAR 사무국（NEAR Secretariat）")
-        if not _NATIVE_WORD.fullmatch(native.text) or (native.i and doc[native.i - 1].is_alpha):
+        # (not after a Japanese particle parted from it: "（Pohang）の九龍浦（Guryongpo）")
+        after_a_word = native.i and doc[native.i - 1].is_alpha and doc[native.i - 1].text not in JAPANESE_PARTICLES
+        if not _NATIVE_WORD.fullmatch(native.text) or after_a_word:
             continue
         named = found[0]
         known = [alias for alias in named.entry.aliases if native.text.endswith(alias)] if named.entry else []

@@ -136,6 +136,13 @@ LISTING_MIDDLE_DOT = rf"(?<=[{CJK_OR_HANGUL})\]])·(?=[{CJK_OR_HANGUL}])"
 # CJK or Hangul glued to them (nothing between: "ＮＥＡＲ事務局" is "ＮＥＡＲ" and "事務局"; "与UNESCO合作"
 # was one word, and UNESCO no name of its Chinese prose)
 LATIN_BESIDE_CJK = rf"(?<=[A-Za-zＡ-Ｚａ-ｚ])(?=[{CJK_OR_HANGUL}])|(?<=[{CJK_OR_HANGUL}])(?=[A-Za-zＡ-Ｚａ-ｚ])"
+# ... and a Japanese particle that a bracket or Latin letters leave at a word's start, before the
+# kanji or katakana of a name ("（NEAR）の環境分科委員会" gave "の環境分科委員会", a body with "of" in
+# front; a name written in hiragana, "むつ湾", "とやま", is no particle and a kanji)
+JAPANESE_PARTICLES = "のはがをにでともへや"
+JAPANESE_PARTICLE_BEFORE_NAME = (
+    rf"(?<=(?<![\u3040-\u30ff\u3400-\u9fff])[{JAPANESE_PARTICLES}])(?=[\u30a1-\u30fa\u3400-\u9fff])"
+)
 
 
 # Bullets English's prefixes do not part from a word: the katakana middle dot and the Hangul
@@ -198,6 +205,7 @@ def near_tokenizer() -> Callable[[Language], Tokenizer]:
                     CLOSED_BEFORE_CJK_PUNCTUATION,
                     LISTING_MIDDLE_DOT,
                     LATIN_BESIDE_CJK,
+                    JAPANESE_PARTICLE_BEFORE_NAME,
                 ]
             ).finditer,
             token_match=defaults.token_match,
