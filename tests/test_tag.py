@@ -2874,6 +2874,18 @@ def test_spellings_of_one_thing_and_of_two(prose, expected_ids, one, two, nlp) -
     assert all(ids[a] != ids[b] for a, b in two)
 
 
+def test_a_letters_label_of_those_sent_a_copy_is_no_part_of_a_name(nlp) -> None:
+    text = (
+        "ÖMNÖGOVI AIMAG\nRef. No. 06/317\n\nTo: NEAR Secretariat, Pohang, Republic of Korea\n"
+        "Copy: Ministry of Food and Agriculture of Mongolia; Ministry of Nature and Environment;\n"
+        "Governors of the member aimags of NEAR\n\nREPORT\non the NEAR Forum on Pastures\n\n"
+        "BACKGROUND\nThe forum was proposed by Omnogovi Aimag.\n"
+    )
+    names = _spellings_of(text, nlp)
+    assert "Ministry of Food and Agriculture" in names
+    assert not any(name.startswith("Copy") for name in names)
+
+
 def test_a_venues_bare_name_of_a_metropolitan_region_is_its_city(nlp) -> None:
     text = (
         "The 5th NEAR Environment Subcommittee\n· Overview\nPeriod: 2012\nVenue: Busan, South Korea\n"

@@ -771,9 +771,10 @@ FOR_TAIL_HEADS = {
 # The abbreviated kinds of Russian settlements and rivers before their names: "с. Амурзет" is
 # the village Amurzet, "р. Амур" the river Amur
 RUSSIAN_KIND_ABBREVIATIONS = frozenset({"с.", "р.", "г.", "пос.", "п.", "д.", "пгт", "ст."})
-# (and a letter's salutation: "Dear Working Committee")
+# (and a letter's salutation: "Dear Working Committee", and its label of those sent a copy: "Copy:
+# Ministry of Food and Agriculture of Mongolia", "Cc: ...")
 LEADING_WORDS = {
-    *("the", "a", "an", "this", "these", "our", "its", "their", "of", "in", "at", "dear"),
+    *("the", "a", "an", "this", "these", "our", "its", "their", "of", "in", "at", "dear", "copy", "cc"),
     *RUSSIAN_KIND_ABBREVIATIONS,
 }
 TRAILING_WORDS = {"of", "in", "at", "and", "or", "for", "to", "on", "from", "with", "by", "the", "'s", "’s"}
