@@ -1848,6 +1848,16 @@ def test_a_faxed_records_title_is_no_line_of_the_fax(text: str, title: str) -> N
             "1. Dates and venue\nDate: 22-24 August 2012\n",
             "REPORT on the NEAR Forum on Pastures and Mining",
         ),
+        (  # a province's banner and menus over a headline in sentence case and its subheading
+            "JEOLLANAM-DO | The Province of Green and Blue\nHome | About | Investment | Tourism | News | Contact\n"
+            "한국어 | 中文 | 日本語 | English\n\nHome > News & Notice > Provincial News\n\n"
+            "Provincial News\nPosted : 2012-06-17 15:22 | Hit : 1,126\n\n"
+            "Jeonnam hosts NEAR Logistics Subcommittee meeting in Mokpo\n"
+            "Experts from five countries discuss sea routes, rail links, ferries and shipbuilding at the mouth of the "
+            "Yeongsan River\n\n"
+            "Date: June 14, 2012\nVenue: Mokpo, Jeollanam-do\n",
+            "Jeonnam hosts NEAR Logistics Subcommittee meeting in Mokpo",
+        ),
     ],
 )
 def test_a_title_under_a_letterhead_or_in_a_pages_decoration(text: str, title: str) -> None:

@@ -914,7 +914,7 @@ def _faxed_records_title(
 
 
 # How far down a page's head its title may stand, in lines
-HEAD_LINES = 40
+HEAD_LINES = 60
 
 
 def _head_title_lines(texts: tuple[str, ...], headings: dict[int, tuple[str, str | None]]) -> tuple[int, ...]:
@@ -933,21 +933,25 @@ def _head_title_lines(texts: tuple[str, ...], headings: dict[int, tuple[str, str
         if index < end and re.search(r"\w", texts[index]) and not not_a_title(texts[index]):
             block.append(index)
             continue
-        words = " ".join(_title_words(texts, headings, line) for line in block)
-        if (
-            0 < len(block) <= _TITLE_BLOCK_LINES
-            and len(words.split()) <= _TITLE_WORDS_MAX
-            and not any(_no_title_line(texts[line]) or headings.get(line, ("", None))[1] for line in block)
-            and not words.endswith((".", ","))
-            and (
-                meeting_kind(words) is not None
-                or native_meeting_kind(words) is not None
-                or (_A_MEETING.search(words) is not None and (_title_cased(words) or words.isupper()))
-            )
-        ):
-            return tuple(block)
+        # (the block, or the first of its two lines alone: a headline over its subheading)
+        for lines in (block, block[:1] if len(block) == 2 else []):
+            if _head_title_block(texts, headings, lines):
+                return tuple(lines)
         block = []
     return ()
+
+
+def _head_title_block(texts: tuple[str, ...], headings: dict[int, tuple[str, str | None]], block: list[int]) -> bool:
+    words = " ".join(_title_words(texts, headings, line) for line in block)
+    return (
+        0 < len(block) <= _TITLE_BLOCK_LINES
+        and len(words.split()) <= _TITLE_WORDS_MAX
+        and not any(_no_title_line(texts[line]) or headings.get(line, ("", None))[1] for line in block)
+        and not words.endswith((".", ",", ":"))
+        # (in title case or capitals, as headlines are: not a subheading, "Forum and next steps")
+        and (_title_cased(words) or words.isupper() or native_meeting_kind(words) is not None)
+        and (meeting_kind(words) is not None or native_meeting_kind(words) is not None or _A_MEETING.search(words))
+    )
 
 
 _RULE_MARKS = re.compile(r"^[=_*#~-]{2,}\s*|\s*[=_*#~-]{2,}$")
