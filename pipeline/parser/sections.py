@@ -942,6 +942,7 @@ def _head_title_lines(texts: tuple[str, ...], headings: dict[int, tuple[str, str
 
 
 def _head_title_block(texts: tuple[str, ...], headings: dict[int, tuple[str, str | None]], block: list[int]) -> bool:
+    """Whether a few lines of a page's head read as its title naming the meeting."""
     words = " ".join(_title_words(texts, headings, line) for line in block)
     return (
         0 < len(block) <= _TITLE_BLOCK_LINES
@@ -950,7 +951,11 @@ def _head_title_block(texts: tuple[str, ...], headings: dict[int, tuple[str, str
         and not words.endswith((".", ",", ":"))
         # (in title case or capitals, as headlines are: not a subheading, "Forum and next steps")
         and (_title_cased(words) or words.isupper() or native_meeting_kind(words) is not None)
-        and (meeting_kind(words) is not None or native_meeting_kind(words) is not None or _A_MEETING.search(words))
+        and (
+            meeting_kind(words) is not None
+            or native_meeting_kind(words) is not None
+            or _A_MEETING.search(words) is not None
+        )
     )
 
 
