@@ -1858,6 +1858,16 @@ def test_a_faxed_records_title_is_no_line_of_the_fax(text: str, title: str) -> N
             "Date: June 14, 2012\nVenue: Mokpo, Jeollanam-do\n",
             "Jeonnam hosts NEAR Logistics Subcommittee meeting in Mokpo",
         ),
+        (  # a krai's letterhead over its protocol's number and meeting, its Russian title in brackets under them
+            "ПРАВИТЕЛЬСТВО АМУРСКОЙ ОБЛАСТИ\nGOVERNMENT OF AMUR OBLAST\n\n"
+            "Министерство внешнеэкономических связей Амурской области\nMinistry of Foreign Economic Relations\n"
+            "Blagoveshchensk, Lenina 135\n(unofficial translation)\n\n"
+            "PROTOCOL No. 4/2017\nof the meeting of the Border Cooperation Subcommittee of the Association of\n"
+            "North East Asia Regional Governments (NEAR)\n(ПРОТОКОЛ № 4/2017 заседания Подкомитета NEAR)\n\n"
+            "1. Date: 12 September 2017\n2. Venue: Blagoveshchensk, Amur Oblast\n",
+            "PROTOCOL No. 4/2017 of the meeting of the Border Cooperation Subcommittee of the Association of North "
+            "East Asia Regional Governments (NEAR)",
+        ),
     ],
 )
 def test_a_title_under_a_letterhead_or_in_a_pages_decoration(text: str, title: str) -> None:

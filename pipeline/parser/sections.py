@@ -933,9 +933,14 @@ def _head_title_lines(texts: tuple[str, ...], headings: dict[int, tuple[str, str
         if index < end and re.search(r"\w", texts[index]) and not not_a_title(texts[index]):
             block.append(index)
             continue
-        # (the block, or the first of its two lines alone: a headline over its subheading)
-        for lines in (block, block[:1] if len(block) == 2 else []):
-            if _head_title_block(texts, headings, lines):
+        # (the block, or its first lines: a headline over its subheading, a protocol's number and
+        # meeting over the meeting's name in Russian, "PROTOCOL No. 2/2016" / "of the meeting of the
+        # Logistics Subcommittee of the Association of" / "North East Asia Regional Governments (NEAR)")
+        for size in range(min(len(block), _TITLE_BLOCK_LINES + 1), 0, -1):
+            lines = block[:size]
+            # (a part of a longer block only before its translation in brackets, or of two lines)
+            whole_or_part = size == len(block) or len(block) == 2 or texts[block[size]].startswith(("(", "（"))
+            if whole_or_part and _head_title_block(texts, headings, lines):
                 return tuple(lines)
         block = []
     return ()
