@@ -1548,9 +1548,107 @@ Subject: [NEAR Newsletter] Vol. 40
             "Overview\nPeriod: October 14-16, 2026\n",
             "The 16th NEAR General Assembly adopts the Niigata Declaration",
         ),
+        (  # a provincial office's letterhead, its menu bar, a labelled breadcrumb over the headline
+            "吉林省人民政府外事办公室\n首页 | 机构职能 | 外事动态 | 友好交往 | 联系我们\n"
+            "当前位置：首页 > 外事动态 > 国际交流合作\n\n东北亚地区地方政府联合会物流分委会第二次会议在珲春召开\n\n"
+            "发布时间：2012-08-20 10:25　来源：本网\n\n一、会议概况\n（一）时间：2012年8月15日至16日\n",
+            "东北亚地区地方政府联合会物流分委会第二次会议在珲春召开",
+        ),
+        (  # the same in English, the headline's English under its Chinese
+            "Jilin Foreign Affairs Office (吉林省外事办公室)\nHome | About Jilin | Foreign Exchanges | Contact\n"
+            "Current position: Home > Foreign Exchanges > NEAR\n\n吉林珲春 东北亚物流会议\n"
+            "NEAR Expert Meeting on Logistics Corridors, Hunchun 2012\n\nOverview\nDate: August 15, 2012\n",
+            "NEAR Expert Meeting on Logistics Corridors, Hunchun 2012",
+        ),
+        (
+            "■NEAR Environment Subcommittee Meeting 2012 in Hunchun\n\nOverview\nDate: August 15, 2012\n",
+            "NEAR Environment Subcommittee Meeting 2012 in Hunchun",
+        ),
+        (
+            "[TOP STORY] Logistics Subcommittee meets in Hunchun\n\nOverview\nDate: August 15, 2012\n",
+            "Logistics Subcommittee meets in Hunchun",
+        ),
+        (
+            "【報告】NEAR Expert Meeting on Logistics 2012\n\nOverview\nDate: August 15, 2012\n",
+            "NEAR Expert Meeting on Logistics 2012",
+        ),
+        (  # a category naming the body is part of the title
+            "【NEAR物流分科委員会】琿春で会議を開催しました\n\nOverview\nDate: August 15, 2012\n",
+            "【NEAR物流分科委員会】琿春で会議を開催しました",
+        ),
+        (
+            "(Report on the 2012 Meeting of the NEAR Logistics Subcommittee)\n\nOverview\nDate: August 15, 2012\n",
+            "Report on the 2012 Meeting of the NEAR Logistics Subcommittee",
+        ),
+        (
+            "(Tottori) Report of the Meeting (2nd)\n\nOverview\nDate: August 15, 2012\n",
+            "(Tottori) Report of the Meeting (2nd)",
+        ),
+        ("| NEAR Subcommittee on Logistics |\n\nOverview\nDate: August 15, 2012\n", "NEAR Subcommittee on Logistics"),
+        (  # a ministry's letterhead and its letter's reference number over the record's title
+            "Ministry of Economy of the Republic of Buryatia\nRef. No. : 01-12/2987 of 24.06.2012\n\n"
+            "Information on the meeting of the NEAR Working Committee\nin the Republic of Buryatia\n\n"
+            "1. General information\nDates: 23.06.2012 - 24.06.2012\n",
+            "Information on the meeting of the NEAR Working Committee in the Republic of Buryatia",
+        ),
+        (  # a report's date and author, labelled, over its title in Korean with its English under it
+            "보고일자 : 2012. 8. 20.\n보 고 자 : 국제협력과장\n\nNEAR 물류 분과위원회 개최 결과 보고\n"
+            "(2012 NEAR Logistics Subcommittee, Hunchun)\n\n□ 개 요\nㅇ 기 간 : 2012. 8. 15(수)\n",
+            "NEAR 물류 분과위원회 개최 결과 보고 (2012 NEAR Logistics Subcommittee, Hunchun)",
+        ),
+        (  # a Korean press release: its sender and the release's own fields over the headline
+            "강원특별자치도                              보 도 자 료\n\n배포일시 : 2024. 5. 10.(금) 10:00\n"
+            "담당부서 : 국제협력과\n사진 : 있음(2매)\n\n강원도, 춘천서 ‘NEAR 관광분과위원회’ 개최\n"
+            " - 4개국 10개 회원 자치단체 참여\n\n□ 강원특별자치도는 5월 8일 춘천에서 회의를 개최했다.\n",
+            "강원도, 춘천서 ‘NEAR 관광분과위원회’ 개최",
+        ),
+        (  # a portal's news page: its headline over the lead's dateline, the portal's lines above it
+            "The People's Government of Jilin Province | 吉林省人民政府 | English\n"
+            "Home | News | Government | Investment | Culture | Services\nYou are here: Home > News > Cooperation\n\n"
+            "Posted: 2012-08-20 17:48   Source: Jilin Daily\nFont size: [L] [M] [S]   Print   Share\n\n"
+            "NEAR regions agree on a logistics corridor through Hunchun\n\n"
+            "HUNCHUN, Aug 20 -- Officials of 20 regional governments met in Hunchun for the NEAR Logistics "
+            "Subcommittee on Aug 15-16.\n",
+            "NEAR regions agree on a logistics corridor through Hunchun",
+        ),
+        (  # a portal's menus and a post's line under the meeting's name: the name, below them all
+            "NEAR | Home | About NEAR | Members | Subcommittees | Activities | Contact Us\n"
+            "Home > Activities > General Assembly > The 9th General Assembly\n\n[ACTIVITIES]\n"
+            "· General Assembly\n· Working Committee\n· Subcommittees\n\nThe 9th NEAR General Assembly\n"
+            "Posted by : NEAR Secretariat   |   Date : 2012-09-29\n\nOverview\nDate: September 12, 2012\n",
+            "The 9th NEAR General Assembly",
+        ),
+        (  # an aimag's letterhead, a letter's reference and addressees over its report's title
+            "ÖMNÖGOVI AIMAG (ӨМНӨГОВЬ АЙМАГ)\nGovernor's Office of Ömnögovi Aimag\nDalanzadgad, Mongolia\n\n"
+            "Ref. No. 06/317                       Dalanzadgad, 5 September 2012\n\n"
+            "To:    NEAR Secretariat, Pohang\nCopy:  Ministry of Food and Agriculture of Mongolia\n\n"
+            "                         REPORT\n       on the NEAR Forum on Pastures and Mining\n\n"
+            "1. Dates and venue\nDate: 22-24 August 2012\n",
+            "REPORT on the NEAR Forum on Pastures and Mining",
+        ),
+        (  # a province's banner and menus over a headline in sentence case and its subheading
+            "JEOLLANAM-DO | The Province of Green and Blue\nHome | About | Investment | Tourism | News | Contact\n"
+            "한국어 | 中文 | 日本語 | English\n\nHome > News & Notice > Provincial News\n\n"
+            "Provincial News\nPosted : 2012-06-17 15:22 | Hit : 1,126\n\n"
+            "Jeonnam hosts NEAR Logistics Subcommittee meeting in Mokpo\n"
+            "Experts from five countries discuss sea routes, rail links, ferries and shipbuilding at the mouth of the "
+            "Yeongsan River\n\n"
+            "Date: June 14, 2012\nVenue: Mokpo, Jeollanam-do\n",
+            "Jeonnam hosts NEAR Logistics Subcommittee meeting in Mokpo",
+        ),
+        (  # a krai's letterhead over its protocol's number and meeting, its Russian title in brackets under them
+            "ПРАВИТЕЛЬСТВО АМУРСКОЙ ОБЛАСТИ\nGOVERNMENT OF AMUR OBLAST\n\n"
+            "Министерство внешнеэкономических связей Амурской области\nMinistry of Foreign Economic Relations\n"
+            "Blagoveshchensk, Lenina 135\n(unofficial translation)\n\n"
+            "PROTOCOL No. 4/2017\nof the meeting of the Border Cooperation Subcommittee of the Association of\n"
+            "North East Asia Regional Governments (NEAR)\n(ПРОТОКОЛ № 4/2017 заседания Подкомитета NEAR)\n\n"
+            "1. Date: 12 September 2017\n2. Venue: Blagoveshchensk, Amur Oblast\n",
+            "PROTOCOL No. 4/2017 of the meeting of the Border Cooperation Subcommittee of the Association of North "
+            "East Asia Regional Governments (NEAR)",
+        ),
     ],
 )
-def test_a_title_below_a_pages_masthead_or_a_note(text: str, title: str) -> None:
+def test_a_title_below_a_pages_masthead_a_letterhead_or_a_note(text: str, title: str) -> None:
     assert parse(read_bytes(text.encode(), "x.txt")).title == title
 
 
@@ -1765,113 +1863,6 @@ def test_a_faxed_records_title_is_no_line_of_the_fax(text: str, title: str) -> N
     # (the meeting's date, not the fax's: "DATE : MAY 20, 1996" on the cover sheet)
     assert record.overview is not None and record.overview.period is not None
     assert str(record.overview.period.start) == "1996-05-12"
-
-
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
-        (  # a provincial office's letterhead, its menu bar, a labelled breadcrumb over the headline
-            "吉林省人民政府外事办公室\n首页 | 机构职能 | 外事动态 | 友好交往 | 联系我们\n"
-            "当前位置：首页 > 外事动态 > 国际交流合作\n\n东北亚地区地方政府联合会物流分委会第二次会议在珲春召开\n\n"
-            "发布时间：2012-08-20 10:25　来源：本网\n\n一、会议概况\n（一）时间：2012年8月15日至16日\n",
-            "东北亚地区地方政府联合会物流分委会第二次会议在珲春召开",
-        ),
-        (  # the same in English, the headline's English under its Chinese
-            "Jilin Foreign Affairs Office (吉林省外事办公室)\nHome | About Jilin | Foreign Exchanges | Contact\n"
-            "Current position: Home > Foreign Exchanges > NEAR\n\n吉林珲春 东北亚物流会议\n"
-            "NEAR Expert Meeting on Logistics Corridors, Hunchun 2012\n\nOverview\nDate: August 15, 2012\n",
-            "NEAR Expert Meeting on Logistics Corridors, Hunchun 2012",
-        ),
-        (
-            "■NEAR Environment Subcommittee Meeting 2012 in Hunchun\n\nOverview\nDate: August 15, 2012\n",
-            "NEAR Environment Subcommittee Meeting 2012 in Hunchun",
-        ),
-        (
-            "[TOP STORY] Logistics Subcommittee meets in Hunchun\n\nOverview\nDate: August 15, 2012\n",
-            "Logistics Subcommittee meets in Hunchun",
-        ),
-        (
-            "【報告】NEAR Expert Meeting on Logistics 2012\n\nOverview\nDate: August 15, 2012\n",
-            "NEAR Expert Meeting on Logistics 2012",
-        ),
-        (  # a category naming the body is part of the title
-            "【NEAR物流分科委員会】琿春で会議を開催しました\n\nOverview\nDate: August 15, 2012\n",
-            "【NEAR物流分科委員会】琿春で会議を開催しました",
-        ),
-        (
-            "(Report on the 2012 Meeting of the NEAR Logistics Subcommittee)\n\nOverview\nDate: August 15, 2012\n",
-            "Report on the 2012 Meeting of the NEAR Logistics Subcommittee",
-        ),
-        (
-            "(Tottori) Report of the Meeting (2nd)\n\nOverview\nDate: August 15, 2012\n",
-            "(Tottori) Report of the Meeting (2nd)",
-        ),
-        ("| NEAR Subcommittee on Logistics |\n\nOverview\nDate: August 15, 2012\n", "NEAR Subcommittee on Logistics"),
-        (  # a ministry's letterhead and its letter's reference number over the record's title
-            "Ministry of Economy of the Republic of Buryatia\nRef. No. : 01-12/2987 of 24.06.2012\n\n"
-            "Information on the meeting of the NEAR Working Committee\nin the Republic of Buryatia\n\n"
-            "1. General information\nDates: 23.06.2012 - 24.06.2012\n",
-            "Information on the meeting of the NEAR Working Committee in the Republic of Buryatia",
-        ),
-        (  # a report's date and author, labelled, over its title in Korean with its English under it
-            "보고일자 : 2012. 8. 20.\n보 고 자 : 국제협력과장\n\nNEAR 물류 분과위원회 개최 결과 보고\n"
-            "(2012 NEAR Logistics Subcommittee, Hunchun)\n\n□ 개 요\nㅇ 기 간 : 2012. 8. 15(수)\n",
-            "NEAR 물류 분과위원회 개최 결과 보고 (2012 NEAR Logistics Subcommittee, Hunchun)",
-        ),
-        (  # a Korean press release: its sender and the release's own fields over the headline
-            "강원특별자치도                              보 도 자 료\n\n배포일시 : 2024. 5. 10.(금) 10:00\n"
-            "담당부서 : 국제협력과\n사진 : 있음(2매)\n\n강원도, 춘천서 ‘NEAR 관광분과위원회’ 개최\n"
-            " - 4개국 10개 회원 자치단체 참여\n\n□ 강원특별자치도는 5월 8일 춘천에서 회의를 개최했다.\n",
-            "강원도, 춘천서 ‘NEAR 관광분과위원회’ 개최",
-        ),
-        (  # a portal's news page: its headline over the lead's dateline, the portal's lines above it
-            "The People's Government of Jilin Province | 吉林省人民政府 | English\n"
-            "Home | News | Government | Investment | Culture | Services\nYou are here: Home > News > Cooperation\n\n"
-            "Posted: 2012-08-20 17:48   Source: Jilin Daily\nFont size: [L] [M] [S]   Print   Share\n\n"
-            "NEAR regions agree on a logistics corridor through Hunchun\n\n"
-            "HUNCHUN, Aug 20 -- Officials of 20 regional governments met in Hunchun for the NEAR Logistics "
-            "Subcommittee on Aug 15-16.\n",
-            "NEAR regions agree on a logistics corridor through Hunchun",
-        ),
-        (  # a portal's menus and a post's line under the meeting's name: the name, below them all
-            "NEAR | Home | About NEAR | Members | Subcommittees | Activities | Contact Us\n"
-            "Home > Activities > General Assembly > The 9th General Assembly\n\n[ACTIVITIES]\n"
-            "· General Assembly\n· Working Committee\n· Subcommittees\n\nThe 9th NEAR General Assembly\n"
-            "Posted by : NEAR Secretariat   |   Date : 2012-09-29\n\nOverview\nDate: September 12, 2012\n",
-            "The 9th NEAR General Assembly",
-        ),
-        (  # an aimag's letterhead, a letter's reference and addressees over its report's title
-            "ÖMNÖGOVI AIMAG (ӨМНӨГОВЬ АЙМАГ)\nGovernor's Office of Ömnögovi Aimag\nDalanzadgad, Mongolia\n\n"
-            "Ref. No. 06/317                       Dalanzadgad, 5 September 2012\n\n"
-            "To:    NEAR Secretariat, Pohang\nCopy:  Ministry of Food and Agriculture of Mongolia\n\n"
-            "                         REPORT\n       on the NEAR Forum on Pastures and Mining\n\n"
-            "1. Dates and venue\nDate: 22-24 August 2012\n",
-            "REPORT on the NEAR Forum on Pastures and Mining",
-        ),
-        (  # a province's banner and menus over a headline in sentence case and its subheading
-            "JEOLLANAM-DO | The Province of Green and Blue\nHome | About | Investment | Tourism | News | Contact\n"
-            "한국어 | 中文 | 日本語 | English\n\nHome > News & Notice > Provincial News\n\n"
-            "Provincial News\nPosted : 2012-06-17 15:22 | Hit : 1,126\n\n"
-            "Jeonnam hosts NEAR Logistics Subcommittee meeting in Mokpo\n"
-            "Experts from five countries discuss sea routes, rail links, ferries and shipbuilding at the mouth of the "
-            "Yeongsan River\n\n"
-            "Date: June 14, 2012\nVenue: Mokpo, Jeollanam-do\n",
-            "Jeonnam hosts NEAR Logistics Subcommittee meeting in Mokpo",
-        ),
-        (  # a krai's letterhead over its protocol's number and meeting, its Russian title in brackets under them
-            "ПРАВИТЕЛЬСТВО АМУРСКОЙ ОБЛАСТИ\nGOVERNMENT OF AMUR OBLAST\n\n"
-            "Министерство внешнеэкономических связей Амурской области\nMinistry of Foreign Economic Relations\n"
-            "Blagoveshchensk, Lenina 135\n(unofficial translation)\n\n"
-            "PROTOCOL No. 4/2017\nof the meeting of the Border Cooperation Subcommittee of the Association of\n"
-            "North East Asia Regional Governments (NEAR)\n(ПРОТОКОЛ № 4/2017 заседания Подкомитета NEAR)\n\n"
-            "1. Date: 12 September 2017\n2. Venue: Blagoveshchensk, Amur Oblast\n",
-            "PROTOCOL No. 4/2017 of the meeting of the Border Cooperation Subcommittee of the Association of North "
-            "East Asia Regional Governments (NEAR)",
-        ),
-    ],
-)
-def test_a_title_under_a_letterhead_or_in_a_pages_decoration(text: str, title: str) -> None:
-    assert parse(read_bytes(text.encode(), "page.txt")).title == title
 
 
 def test_fields_written_as_numbered_headings_over_their_values_are_the_overview() -> None:
