@@ -640,8 +640,7 @@ def split_sections(
             and text
             and index not in cover
             and not _is_field(text)
-            and not_a_title(text) is None
-            and not _MENU_BAR.match(text)
+            and not _furniture(text)
         ):
             title, title_index = text, index
         else:
@@ -975,13 +974,7 @@ def _title_words(texts: tuple[str, ...], headings: dict[int, tuple[str, str | No
 def _no_title_line(text: str) -> bool:
     """A field, a table's row, a list's item ("· General Assembly" of a portal's menu), a page's
     furniture: no line of a title."""
-    return bool(
-        match_label(text)
-        or not_a_title(text)
-        or _page_furniture(text)
-        or _TABLE_CELLS.search(text)
-        or match_bullet(text) is not None
-    )
+    return bool(match_label(text) or _furniture(text) or _TABLE_CELLS.search(text) or match_bullet(text) is not None)
 
 
 _TABLE_CELLS = re.compile(r"\s[|｜]\s")
@@ -1036,6 +1029,12 @@ _MENU_ITEM = r"\s*[^|｜\s\d]+(?:\s[^|｜\s\d]+)?\s*"
 _MENU_BAR = re.compile(rf"^{_MENU_ITEM}(?:[|｜]{_MENU_ITEM}){{3,}}$")
 
 
+def _furniture(text: str) -> bool:
+    """A line of the page or the fax around the record (a NOT_TITLES row, a menu bar): never its
+    title, nor a line of its lead."""
+    return not_a_title(text) is not None or _page_furniture(text)
+
+
 def _page_furniture(text: str) -> bool:
     """A masthead's line that is the portal's, not the record's: its menu bar. (Not its breadcrumb,
     whose last crumbs may name the meeting's body: "ホーム ＞ ... ＞ 北東アジア地域自治体連合 ＞ 分科委員会".)"""
@@ -1054,7 +1053,7 @@ def _below_a_masthead(texts: tuple[str, ...], start: int) -> int | None:
     native = None
     for index in filled[1:]:
         text = texts[index]
-        if not_a_title(text) is not None or _page_furniture(text):
+        if _furniture(text):
             # (a portal's menu bar, its line of publication; a breadcrumb, whose last crumb may name
             # the meeting: "Home ＞ ... ＞ 2018 NEAR International Forum")
             continue
@@ -1465,7 +1464,7 @@ def parse(raw: RawText) -> Record:
             others.append(Section(heading=draft.heading, lines=verbatim_lines(draft.lines)))
     texts = [line.text for line in lines]
     # (the page's own lines, its portal's menus and lines of publication aside: its lead is among the first)
-    page_lines = [line for line in lines if not_a_title(line.text) is None and not _page_furniture(line.text)]
+    page_lines = [line for line in lines if not _furniture(line.text)]
     named = title and (meeting_kind(title) or native_meeting_kind(title))
     if not by_kind and not named and lead_meeting([title or "", *(line.text for line in page_lines)]) is None:
         first = next(line.number for line in lines if line.text)
