@@ -136,7 +136,10 @@ def label_layouts(text: str) -> str:
     labelled = overview.match_label(text)
     if labelled is None:
         return "none"
-    row = first_row(overview, "LABEL_LAYOUTS", lambda layout: layout.name, lambda: overview.match_label(text))
+    # (the function itself, not its cache: each row is tried alone)
+    row = first_row(
+        overview, "LABEL_LAYOUTS", lambda layout: layout.name, lambda: overview.match_label.__wrapped__(text)
+    )
     return f"row: {row}\nlabel: {labelled[0]}\nvalue: {labelled[1]}".rstrip()  # "value:" when it is empty
 
 
