@@ -1646,6 +1646,26 @@ Subject: [NEAR Newsletter] Vol. 40
             "PROTOCOL No. 4/2017 of the meeting of the Border Cooperation Subcommittee of the Association of North "
             "East Asia Regional Governments (NEAR)",
         ),
+        (  # a protocol's number over the meeting it records, in the genitive's English: "of the meeting of ..."
+            "Association of North East Asia Regional Governments (NEAR)\n\n"
+            "                PROTOCOL № 7\n   of the meeting of the Subcommittee on Science\n"
+            "                and Technology\n\nTomsk                                  «14» May 2014\n\n"
+            "Date of the meeting: 13-14 May 2014\nPlace: Tomsk, Tomsk Oblast\n",
+            "PROTOCOL № 7 of the meeting of the Subcommittee on Science and Technology",
+        ),
+        (  # the same in two languages, its line cut before the association's name
+            "ПРАВИТЕЛЬСТВО ЗАБАЙКАЛЬСКОГО КРАЯ\n\nПРОТОКОЛ / MINUTES\n"
+            "of the 3rd meeting of the Working Group on Forestry of the\n"
+            "Association of North East Asia Regional Governments (NEAR)\n\n"
+            "Dates ...... 2-4 July 2019\nPlace ...... Chita, Zabaikalsky Krai\n",
+            "MINUTES of the 3rd meeting of the Working Group on Forestry of the Association of North East Asia "
+            "Regional Governments (NEAR)",
+        ),
+        (  # a meeting's name over the conference it was held by, a section's heading under them
+            "The Experts Meeting on Fisheries Resources\nof the North East Asia Regional Governments Conference\n"
+            "[Overview]\n<Date>\n1995.06.12 ~ 06.14\n<Venue>\nSokcho, Korea\n",
+            "The Experts Meeting on Fisheries Resources of the North East Asia Regional Governments Conference",
+        ),
     ],
 )
 def test_a_title_below_a_pages_masthead_a_letterhead_or_a_note(text: str, title: str) -> None:

@@ -672,6 +672,11 @@ def split_sections(
     # portal's menus, "REPORT" over 'on the NEAR Forum "Pastures, Water and Mining ..."')
     if not named_already and (title_lines := _head_title_lines(texts, headings)):
         return split_sections(lines, title_lines)
+    if title is not None and (whole := _title_of_its_block(lines, title_index, title, preface, headings)):
+        title, preface = (
+            " ".join(_latin_side(lines[index].text) for index in whole),
+            [line for index, line in enumerate(lines) if line in preface and index not in whole],
+        )
     if faxed_lines:
         sections.insert(0, SectionDraft(None, faxed_lines[0].number, None, faxed_lines))
     if title is not None:
@@ -754,6 +759,61 @@ def _protocols_title(
     if not run or not run[0].text[:1].islower():
         return title, preface
     return " ".join([title, *(line.text for line in run)]), [line for line in preface if line not in run]
+
+
+# A title's line that opens in the middle of its phrase ("of the meeting of the Subcommittee on ...")
+_MID_PHRASE = re.compile(r"^(?:of|on|for|and|in)\s", re.I)
+_MID_PHRASE_ABOVE = 2  # lines: "PROTOCOL № 4", "The Experts Meeting on Coastal Environment ..."
+
+
+def _title_of_its_block(
+    lines: list[Line], title_index: int, title: str, preface: list[Line], headings: dict[int, tuple[str, str | None]]
+) -> list[int] | None:
+    """A title taken from a line that opens in the middle of its phrase, in lower case: the
+    indices of the lines of its block it goes on from and into, where they are the preface's
+    ("PROTOCOL № 4" / "of the meeting of the Subcommittee on Mineral Resources" / "and Energy";
+    "PROTOCOL" / "of the 7th General Assembly of the Association of North East" / "Asia Regional
+    Governments (NEAR)"): up to a blank line, a heading below it or a translation in brackets.
+    None for other titles."""
+    if lines[title_index].text != title or not _MID_PHRASE.match(title) or not title[:1].islower():
+        return None
+    kept = {line.number for line in preface}
+    above = title_index
+    while (
+        above > 0
+        and title_index - above < _MID_PHRASE_ABOVE
+        and lines[above - 1].text
+        and lines[above - 1].number in kept
+        and not _no_title_line(lines[above - 1].text)
+    ):
+        above -= 1
+    below = title_index + 1
+    while (
+        below < len(lines)
+        and below - above < _TITLE_BLOCK_LINES + 1
+        and lines[below].text
+        and lines[below].number in kept
+        and below not in headings
+        and not lines[below].text.startswith(("(", "（"))
+        and not _no_title_line(lines[below].text)
+    ):
+        below += 1
+    whole = list(range(above, below))
+    words = " ".join(lines[index].text for index in whole)
+    return whole if above < title_index and len(words.split()) <= _TITLE_WORDS_MAX else None
+
+
+_BILINGUAL = re.compile(r"^(?P<first>[^/]+?)\s+/\s+(?P<second>[^/]+)$")
+
+
+def _latin_side(text: str) -> str:
+    """Of a line in two languages, "ПРОТОКОЛ / MINUTES", its side in Latin letters (the title's
+    phrase goes on in English); other lines as they are."""
+    match = _BILINGUAL.match(text)
+    if match is None:
+        return text
+    latin = [side for side in match.groups() if side.isascii()]
+    return latin[0] if len(latin) == 1 else text
 
 
 _LEADING_GLYPH = re.compile(r"^[^\w\s]\s*")
