@@ -1672,6 +1672,31 @@ def test_a_title_below_a_pages_masthead_a_letterhead_or_a_note(text: str, title:
     assert parse(read_bytes(text.encode(), "x.txt")).title == title
 
 
+def test_a_protocols_title_under_a_letterhead_and_an_approval_which_are_a_section_of_their_own() -> None:
+    text = (
+        "ПРАВИТЕЛЬСТВО ТОМСКОЙ ОБЛАСТИ\nGOVERNMENT OF TOMSK OBLAST\n\n"
+        "                                        APPROVED\n                  Deputy Governor of Tomsk Oblast\n\n"
+        "                                        «3» June 2015\n\n"
+        "MINUTES № 5\nof the meeting of the Subcommittee on Science and Technology of the Association of\n"
+        "North East Asia Regional Governments (NEAR)\n(Ассоциация региональных администраций стран СВА)\n\n"
+        "1. GENERAL INFORMATION\n\nVenue: Tomsk State University, Tomsk\nDates: 1-2 June 2015\n"
+        "Organized by: Tomsk Oblast, Administration\n\n2. AGENDA\n\n1. Opening of the meeting.\n"
+        "2. On joint research of the member regions.\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.title == (
+        "MINUTES № 5 of the meeting of the Subcommittee on Science and Technology of the Association of North East "
+        "Asia Regional Governments (NEAR)"
+    )
+    assert record.overview is not None and record.overview.venue is not None
+    assert record.overview.venue.text == "Tomsk State University, Tomsk"
+    assert not any("TOMSK OBLAST" in field.text for field in record.overview.other)
+    assert [section.lines[:2] for section in record.sections if section.heading is None] == [
+        ["(Ассоциация региональных администраций стран СВА)"],
+        ["ПРАВИТЕЛЬСТВО ТОМСКОЙ ОБЛАСТИ", "GOVERNMENT OF TOMSK OBLAST"],
+    ]
+
+
 def test_a_news_page_whose_lead_names_the_meeting_under_a_headline_that_does_not() -> None:
     text = (
         "NEAR | Home > Notice & News > News\n\n"

@@ -12,6 +12,7 @@ import dataclasses
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import InputError
@@ -56,7 +57,17 @@ from .overview import (
     title_field,
 )
 from .reader import RawText
-from .text import CJK_NUMERALS, FAX_BANNER, FAX_HEADER, LETTER_SPACED_CJK, Line, fax_line, latin_side, paragraphs
+from .text import (
+    CJK_NUMERALS,
+    FAX_BANNER,
+    FAX_HEADER,
+    LETTER_SPACED_CJK,
+    Line,
+    fax_line,
+    latin_side,
+    other_script_only,
+    paragraphs,
+)
 from .unwrap import unwrap
 
 # --- section markers -------------------------------------------------------------
@@ -575,6 +586,7 @@ def split_sections(
     title_index = 0
     title_runs_on = False  # (a title in capitals cut after "OF", "THE": its next line goes on with it)
     faxed_lines: list[Line] = []  # (a fax's header, banner and cover sheet: a section of their own, no overview)
+    head: list[Line] = []  # (above the title named: a section of its own, no overview)
     preface: list[Line] = []
     sections: list[SectionDraft] = []
     stamp: list[Line] = []  # (the approval stamp: a section of its own, with no heading, not the overview's)
@@ -586,7 +598,9 @@ def split_sections(
             if index == named_at[0]:
                 title, title_index = " ".join(_title_words(texts, headings, at) for at in named_at), index
                 kept = {line.number for line in (*faxed_lines, *stamp)}
-                preface, sections = [above for above in lines[:index] if above.number not in kept], []
+                # (the page's head above its title, a letterhead, an approval, a portal's lines: no
+                # part of the overview, whose fields are below it)
+                head, preface, sections = [above for above in lines[:index] if above.number not in kept], [], []
         elif title_runs_on and text:
             # "MEETING OF SECRETARIES-GENERAL PREPARATORY TO THE" over "1ST NORTH EAST ASIA ... CONFERENCE"
             title, title_runs_on = f"{title} {text}", False
@@ -672,17 +686,22 @@ def split_sections(
     # portal's menus, "REPORT" over 'on the NEAR Forum "Pastures, Water and Mining ..."')
     if not named_already and (title_lines := _head_title_lines(texts, headings)):
         return split_sections(lines, title_lines)
-    if title is not None and (whole := _title_of_its_block(lines, title_index, title, preface, headings)):
-        title, preface = (
-            " ".join(_latin_side(lines[index].text) for index in whole),
-            [line for index, line in enumerate(lines) if line in preface and index not in whole],
-        )
+    kept = {line.number for line in preface}
+    if (
+        title is not None
+        and texts[title_index] == title
+        and (whole := _mid_phrase_block(texts, title_index, headings, lambda at: lines[at].number in kept))
+    ):
+        title = _block_words(texts, whole)
+        preface = [line for at, line in enumerate(lines) if line in preface and at not in whole]
     if faxed_lines:
         sections.insert(0, SectionDraft(None, faxed_lines[0].number, None, faxed_lines))
     if title is not None:
         title = undecorated_title(title)
     if stamp:
         sections.insert(0, SectionDraft(None, stamp[0].number, None, stamp))
+    if any(line.text for line in head):
+        sections.insert(0, SectionDraft(None, head[0].number, None, head))
     return title, preface, sections
 
 
@@ -764,56 +783,49 @@ def _protocols_title(
 # A title's line that opens in the middle of its phrase ("of the meeting of the Subcommittee on ...")
 _MID_PHRASE = re.compile(r"^(?:of|on|for|and|in)\s", re.I)
 _MID_PHRASE_ABOVE = 2  # lines: "PROTOCOL № 4", "The Experts Meeting on Coastal Environment ..."
+# A line set apart from the title above it: its translation or theme ("(NEAR Leaders' Summit, ...)",
+# "“Flood prevention and emergency response ...”")
+_ASIDE_OPENERS = ("(", "（", "“", "«", '"', "「", "『")
 
 
-def _title_of_its_block(
-    lines: list[Line], title_index: int, title: str, preface: list[Line], headings: dict[int, tuple[str, str | None]]
+def _mid_phrase_block(
+    texts: tuple[str, ...], index: int, headings: dict[int, tuple[str, str | None]], usable: Callable[[int], bool]
 ) -> list[int] | None:
-    """A title taken from a line that opens in the middle of its phrase, in lower case: the
-    indices of the lines of its block it goes on from and into, where they are the preface's
-    ("PROTOCOL № 4" / "of the meeting of the Subcommittee on Mineral Resources" / "and Energy";
-    "PROTOCOL" / "of the 7th General Assembly of the Association of North East" / "Asia Regional
-    Governments (NEAR)"): up to a blank line, a heading below it or a translation in brackets.
-    None for other titles."""
-    if lines[title_index].text != title or not _MID_PHRASE.match(title) or not title[:1].islower():
+    """The lines of a title's block that a line opening in the middle of its phrase, in lower
+    case, goes on from and into ("PROTOCOL № 4" / "of the meeting of the Subcommittee on Mineral
+    Resources" / "and Energy"; "PROTOCOL" / "of the 7th General Assembly of the Association of
+    North East" / "Asia Regional Governments (NEAR)"): up to a blank line or a line in the page's
+    other language above it, a blank line, a heading, a translation or a theme below it. Only
+    ``usable`` lines; None for other lines."""
+    text = texts[index]
+    if not _MID_PHRASE.match(text) or not text[:1].islower():
         return None
-    kept = {line.number for line in preface}
-    above = title_index
-    while (
-        above > 0
-        and title_index - above < _MID_PHRASE_ABOVE
-        and lines[above - 1].text
-        and lines[above - 1].number in kept
-        and not _no_title_line(lines[above - 1].text)
-    ):
+
+    def part(at: int) -> bool:
+        return bool(texts[at]) and usable(at) and not _no_title_line(texts[at])
+
+    above = index
+    while above > 0 and index - above < _MID_PHRASE_ABOVE and part(above - 1):
+        if other_script_only(latin_side(texts[above - 1]).replace("№", "")):
+            break  # ("ПРОТОКОЛ № 3" over "MINUTES No. 3" over "of the field session of ...")
         above -= 1
-    below = title_index + 1
+    below = index + 1
     while (
-        below < len(lines)
-        and below - above < _TITLE_BLOCK_LINES + 1
-        and lines[below].text
-        and lines[below].number in kept
+        below < len(texts)
+        and below - above <= _TITLE_BLOCK_LINES
+        and part(below)
         and below not in headings
-        and not lines[below].text.startswith(("(", "（"))
-        and not _no_title_line(lines[below].text)
+        and not texts[below].startswith(_ASIDE_OPENERS)
     ):
         below += 1
     whole = list(range(above, below))
-    words = " ".join(lines[index].text for index in whole)
-    return whole if above < title_index and len(words.split()) <= _TITLE_WORDS_MAX else None
+    return whole if above < index and len(_block_words(texts, whole).split()) <= _TITLE_WORDS_MAX else None
 
 
-_BILINGUAL = re.compile(r"^(?P<first>[^/]+?)\s+/\s+(?P<second>[^/]+)$")
-
-
-def _latin_side(text: str) -> str:
-    """Of a line in two languages, "ПРОТОКОЛ / MINUTES", its side in Latin letters (the title's
-    phrase goes on in English); other lines as they are."""
-    match = _BILINGUAL.match(text)
-    if match is None:
-        return text
-    latin = [side for side in match.groups() if side.isascii()]
-    return latin[0] if len(latin) == 1 else text
+def _block_words(texts: tuple[str, ...], block: list[int]) -> str:
+    """A title's lines as one line; of a line in two languages ("ПРОТОКОЛ / MINUTES"), its side in
+    Latin letters (the title's phrase goes on in English)."""
+    return " ".join(latin_side(texts[index]) for index in block)
 
 
 _LEADING_GLYPH = re.compile(r"^[^\w\s]\s*")
@@ -1002,6 +1014,13 @@ def _head_title_lines(texts: tuple[str, ...], headings: dict[int, tuple[str, str
             if whole_or_part and _head_title_block(texts, headings, lines):
                 return tuple(lines)
         block = []
+    # (else a line opening mid-phrase, "of the meeting of the Mining Subcommittee ...", under a
+    # protocol's heading, "MINUTES № 2", with the lines of its block)
+    fields_at = min(HEAD_LINES, len(texts), next((at for at in range(len(texts)) if _is_field(texts[at])), len(texts)))
+    for index in range(fields_at):
+        whole = _mid_phrase_block(texts, index, headings, lambda at: at < fields_at)
+        if whole is not None and _names_its_meeting(_block_words(texts, whole)):
+            return tuple(whole)
     return ()
 
 

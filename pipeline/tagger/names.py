@@ -1006,6 +1006,10 @@ NOT_NAMES = {
     "принято",
     "утверждено",
     "подписано",
+    # an approval stamp's word over the official's post, in a letterhead: "УТВЕРЖДАЮ / APPROVED"
+    "утверждаю",
+    "согласовано",
+    "approved",
     # a protocol's labels, in capitals at a line's start: "5.1 HEARD: the report of ...", "DECIDED:"
     "heard",
     "decided",
