@@ -2017,6 +2017,23 @@ def test_names_as_russian_declines_them_and_no_guesses_of_the_english_model_in_r
     assert not {"Иванова", "Трассы", "Следующее", "по согласованию"} & set(ids)
 
 
+def test_a_place_the_venue_names_in_russian_is_that_place_declined_in_the_prose(nlp) -> None:
+    """The gazetteer lacks "Олёкминск"; the venue names it beside its English name, so "в Олёкминске"
+    and "жителей Олёкминска" are the town, "Олёкминского улуса" the district; "Олёкминскую
+    ГЭС", an adjective of the name, is not the town."""
+    text = VENUE_SHELL.format(
+        "Olyokminsk (Олёкминск), Olyokminsky District (Олёкминский улус), Republic of Sakha (Yakutia)"
+    ).replace(
+        "▷ Talks.",
+        "▷ Заседание прошло в Олёкминске. Участники поблагодарили жителей Олёкминска и Олёкминского улуса "
+        "и посетили Олёкминскую ГЭС.",
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Олёкминске"] == ids["Олёкминска"] == ids["Olyokminsk"] == "city:RU:olyokminsk"
+    assert ids["Олёкминского улуса"] == ids["Olyokminsky District"]
+    assert "Олёкминскую" not in ids
+
+
 def test_a_one_word_name_under_companies_is_a_company(nlp) -> None:
     text = (
         "The 9th NEAR Mining Subcommittee\n· Overview\nPeriod: 2014\nParticipants:\nRussia: Magadan Oblast\n"

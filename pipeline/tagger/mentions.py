@@ -53,7 +53,16 @@ from ..parser.text import (
 )
 from ..parser.unwrap import rejoined_paragraphs
 from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Overview, Record, Section
-from .gazetteer import CITY_UNITS, HANGUL_LETTER, Entry, Gazetteer, alias_key, load_gazetteer, stemmed_key
+from .gazetteer import (
+    CITY_UNITS,
+    HANGUL_LETTER,
+    STEM_MIN,
+    Entry,
+    Gazetteer,
+    alias_key,
+    load_gazetteer,
+    stemmed_key,
+)
 from .model import JAPANESE_PARTICLES
 from .names import (
     CJK_OR_HANGUL_WORD,
@@ -3669,10 +3678,13 @@ _CYRILLIC_CAPITALISED = re.compile(r"[А-ЯЁ][\u0400-\u04ff]*(?:-[\u0400-\u04ff
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 
 
-def _inflected_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+def _inflected_names(
+    doc: Doc, gazetteer: Gazetteer, declined: dict[str, Mention] | None = None
+) -> list[tuple[range, bool, list[Mention]]]:
     """A name in Cyrillic declined as Russian declines it, where the gazetteer knows it in the
-    nominative ("в Сахалинской области", "из Владивостока", "с Японией"), as a proposal of its
-    entry: the longest run of words from a capitalised one that is."""
+    nominative ("в Сахалинской области", "из Владивостока", "с Японией"), or the record names it
+    so (``declined_names``: "в Вилюйске" of a venue's "Vilyuysk (Вилюйск)"), as a proposal of that
+    place: the longest run of words from a capitalised one that is."""
     found = []
     for token in _tokens_where(doc, lambda word: _CYRILLIC_CAPITALISED.fullmatch(word) is not None):
         if _beside_russian_initials(doc, token.i, token.i + 1):
@@ -3687,14 +3699,69 @@ def _inflected_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, 
                 break
             words.append(following.text)
         for size in range(len(words), 0, -1):
+            text = doc[token.i : token.i + size].text
             entry = gazetteer.inflected(words[:size])
             if entry is not None:
-                text = doc[token.i : token.i + size].text
                 if gazetteer.lookup(text) is None:  # (as the gazetteer writes it: its ruler's)
                     mention = Mention(text, entry.kind, entry.label, entry, entry.country)
                     found.append((range(token.i, token.i + size), False, [mention]))
                 break
+            named = (declined or {}).get(stemmed_key(words[:size]))
+            if named is not None and _declined_noun(text, named.text):
+                found.append((range(token.i, token.i + size), False, [replace(named, text=text, source="rules")]))
+                break
     return found
+
+
+# The endings Russian's cases give a noun in place of its nominative's last vowel, "ь" or "й", or
+# after its last consonant ("Вилюйск": "Вилюйска", "Вилюйске", "Вилюйском"; "Чита": "Читы"); not
+# an adjective's made of the name ("Вилюйскую ГЭС", "Вилюйского улуса": not the town)
+_NOUN_CASE_ENDING = re.compile(r"(?:|а|я|у|ю|е|ом|ем|ой|ей|ы|и|ью)")
+
+
+# ... and an adjective's, where the name's word is one ("Вилюйский улус": "Вилюйского улуса")
+_ADJECTIVE = re.compile(r"(?:ий|ый|ой|ая|яя|ое|ее)")
+_ADJECTIVE_CASE_ENDING = re.compile(
+    r"(?:ий|ый|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ей|ую|юю|ые|ие|ых|их|ыми|ими)"
+)
+
+
+def _declined_noun(text: str, nominative: str) -> bool:
+    """Whether ``text`` is ``nominative`` declined, word by word: a noun as a noun, an adjective of
+    a name of several words as an adjective."""
+    written, named = text.lower().split(), nominative.lower().split()
+    return len(written) == len(named) and all(
+        _declined_word(word, name, adjective=len(named) > 1 and _ADJECTIVE.fullmatch(name[-2:]) is not None)
+        for word, name in zip(written, named, strict=True)
+    )
+
+
+def _declined_word(word: str, name: str, *, adjective: bool) -> bool:
+    if adjective:
+        return word.startswith(name[:-2]) and _ADJECTIVE_CASE_ENDING.fullmatch(word[len(name) - 2 :]) is not None
+    return any(
+        word.startswith(stem) and _NOUN_CASE_ENDING.fullmatch(word[len(stem) :]) is not None
+        for stem in {name, name.rstrip("аяоеьйы")}
+    )
+
+
+def declined_names(mentions: Iterable[Mention]) -> dict[str, Mention]:
+    """The places a record's structure names in Cyrillic ("Vilyuysk (Вилюйск)": the town), by
+    their Russian stems: the prose declines them ("в Вилюйске",
+    "жителей Вилюйска") though the gazetteer lacks the name."""
+    found: dict[str, Mention] = {}
+    for mention in mentions:
+        if (
+            mention.kind == "place"
+            and mention.from_structure
+            and _CYRILLIC_NAME_WORDS.fullmatch(mention.text)
+            and len(key := stemmed_key(mention.text.split())) > STEM_MIN
+        ):
+            found.setdefault(key, mention)
+    return found
+
+
+_CYRILLIC_NAME_WORDS = re.compile(r"[\u0400-\u04ff]+(?:[ -][\u0400-\u04ff]+)*")
 
 
 # A span of words in Cyrillic letters alone (with their digits, dots, dashes and brackets)
@@ -4585,12 +4652,14 @@ def doc_mentions(
     gazetteer: Gazetteer,
     short: dict[str, Mention] | None = None,
     listed: dict[str, Mention] | None = None,
+    declined: dict[str, Mention] | None = None,
 ) -> list[Mention]:
     """Every entity proposes the name it heads (a gazetteer match with its compound,
     a model span cleaned and extended); where proposals overlap the longest wins,
     a gazetteer one on a tie, so a name nested in a longer name is not listed. ``short``:
     the record's places by their short names (``short_names``); ``listed``: its names of
-    several words the gazetteer lacks (``listed_names``)."""
+    several words the gazetteer lacks (``listed_names``); ``declined``: its places named in
+    Cyrillic, by their stems (``declined_names``)."""
     ents = [headed for ent in doc.ents if (headed := _as_named(ent)) is not None]
     written = doc.text  # (spaCy joins the tokens again on each use: once for the proposals that look in it)
     ents_at = {ent.start: ent for ent in doc.ents}
@@ -4647,7 +4716,7 @@ def doc_mentions(
     proposals.extend(_named_by_native_form(doc, gazetteer))
     proposals.extend(_native_words(doc, gazetteer))
     proposals.extend(_hangul_with_hanja(doc, gazetteer))
-    proposals.extend(_inflected_names(doc, gazetteer))
+    proposals.extend(_inflected_names(doc, gazetteer, declined))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
     proposals.extend(_dateline_place(doc, written, gazetteer))
     proposals.extend(_defined_places(doc, written, gazetteer))
@@ -6219,8 +6288,9 @@ def tag(
         mentions = structure_mentions(record, gazetteer)
         short = short_names(mentions, gazetteer)
         listed = listed_names(mentions)
+        declined = declined_names(mentions)
         for _ in record_texts:
-            found = doc_mentions(next(docs), gazetteer, short, listed)
+            found = doc_mentions(next(docs), gazetteer, short, listed, declined)
             short |= _feature_stems(found, gazetteer, short)
             mentions += found
         mentions = _bare_region_names(_namesakes_as_listed(mentions, gazetteer), gazetteer)

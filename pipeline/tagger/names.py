@@ -1033,8 +1033,11 @@ NOT_NAMES = {
     "roro",  # ro-ro ships, a kind of vessel: "RORO and container services"
     "hot spring",  # a lecture's words: "Hot Springs and Regional Revitalisation" ("Paegam Hot Spring" is a name)
     "hot springs",
-    # words of a field or a programme that the model takes for a body when alone
+    # words of a field or a programme that the model takes for a body when alone ("SESSION 3 -
+    # RESEARCH AND FINANCE", "Director for Ports and Airports")
     "mining",
+    "finance",
+    "ports",
     "renewable energy",
     "coastal",
     "borders",
