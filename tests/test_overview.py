@@ -13,6 +13,7 @@ from pipeline.parser.overview import (
     collect_fields,
     listed_names,
     match_label,
+    parse_overview,
     parse_participation,
     parse_venue,
     split_country,
@@ -3238,3 +3239,24 @@ def test_a_news_articles_headline_over_its_byline_is_the_title_and_its_menus_are
         ]
     )
     assert "Photos" not in written and "Hyogo Herald" in written
+
+
+def test_the_overviews_lines_under_no_field_are_kept_a_paragraph_each() -> None:
+    """A portal's name, its breadcrumb and a posting line are no one text (a name at the end of one
+    ran on into the next, "Republic of Sakha (Yakutia) Главная"); a list's row pushed over to the
+    next line ("Inner Mongolia" over "Autonomous Region") goes on."""
+    texts = [
+        "Official Information Portal of the Republic of Sakha (Yakutia)",
+        "Главная / Новости / Внешние связи | Home / News / External Relations",
+        "12.07.2013 14:05 | Department of Foreign Relations",
+        "CHINA      Heilongjiang Province, Jilin Province, Inner Mongolia",
+        "Autonomous Region",
+        "Dates: 9-11 July 2013",
+    ]
+    notes: list = []
+    overview = parse_overview([Line(number, text) for number, text in enumerate(texts, 1)], notes)
+    assert [field.text for field in overview.other if not field.label] == [
+        *texts[:3],
+        "CHINA      Heilongjiang Province, Jilin Province, Inner Mongolia Autonomous Region",
+    ]
+    assert [note.code for note in notes] == ["unplaced-text"]

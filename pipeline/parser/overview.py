@@ -45,7 +45,7 @@ from .text import (
     split_top_level_at,
     translation_of,
 )
-from .unwrap import join_wrapped
+from .unwrap import join_wrapped, rejoined_paragraphs
 
 
 @dataclass(frozen=True)
@@ -2926,7 +2926,12 @@ def parse_overview(lines: list[Line], notes: list[Note]) -> Overview:
     other: list[LabelledField] = []
     if unlabelled:
         text = " ".join(line.text for line in unlabelled)
-        other.append(LabelledField(label="", text=text))
+        # (a paragraph each: a portal's name, its breadcrumb and a posting line are no one text, and
+        # a name at one's end runs on into none of the next)
+        other += [
+            LabelledField(label="", text=paragraph)
+            for paragraph in rejoined_paragraphs([line.text for line in unlabelled])
+        ]
         notes.append(
             make_note(
                 "unplaced-text", f"'{text}' in the Overview belongs to no field; kept as it is.", unlabelled[0].number

@@ -212,6 +212,19 @@ def _body_head_pushed_over(before: str, line: str) -> bool:
     return bool(words) and words[-1][:1].isupper() and _first_word(line).rstrip(",.;:") in BODY_HEADS_GOING_ON
 
 
+# A place's unit word, alone on the line a list's row pushed it to: "Inner Mongolia" over
+# "Autonomous Region", "Tov Province, ..., Uvurkhangai" over "Province"
+_PLACE_UNIT_PUSHED_OVER = re.compile(
+    r"^(?:Autonomous\s+)?(?:Province|Prefecture|Region|Krai|Kray|Oblast|Aimag|Territory|County|District)"
+    r"(?=\s*(?:[,;(]|$))"
+)
+
+
+def _place_unit_pushed_over(before: str, line: str) -> bool:
+    words = before.split()
+    return bool(words) and words[-1][:1].isupper() and _PLACE_UNIT_PUSHED_OVER.match(line) is not None
+
+
 def _opens_capital_not_item(line: str) -> bool:
     return line[:1].isupper() and not _OPENS_ITEM.match(line)
 
@@ -237,6 +250,7 @@ LINE_GOES_ON: tuple[tuple[str, bool, Callable[[str, str], bool]], ...] = (
     ),
     ("breaks after a word inside a name", False, _breaks_inside_a_name),
     ("breaks before a body's head word", False, _body_head_pushed_over),
+    ("breaks before a place's unit word", False, _place_unit_pushed_over),
     # "FAO (the Food and Agriculture" over "Organization of the United Nations) sent a paper"
     ("breaks inside a bracket it closes", False, lambda before, line: _open_bracket(before) and _closes_bracket(line)),
 )
