@@ -3764,8 +3764,8 @@ def declined_names(mentions: Iterable[Mention]) -> dict[str, Mention]:
 _CYRILLIC_NAME_WORDS = re.compile(r"[\u0400-\u04ff]+(?:[ -][\u0400-\u04ff]+)*")
 
 
-# A span of words in Cyrillic letters alone (with their digits, dots, dashes and brackets)
-_CYRILLIC_WORDS = re.compile(r"[\u0400-\u04ff\d\s.,()«»\"'–-]*[\u0400-\u04ff][\u0400-\u04ff\d\s.,()«»\"'–-]*")
+# A span of words in Cyrillic letters alone (with their digits, dots, dashes, slashes and brackets)
+_CYRILLIC_WORDS = re.compile(r"[\u0400-\u04ff\d\s.,()«»\"'/–-]*[\u0400-\u04ff][\u0400-\u04ff\d\s.,()«»\"'/–-]*")
 # A CJK character, kana or Hangul glued to a Latin letter
 _ACROSS_SCRIPTS = re.compile(rf"[A-Za-z][{CJK_OR_HANGUL}]|[{CJK_OR_HANGUL}][A-Za-z]")
 # A word with two letters of the scripts written without spaces, or of Hangul
