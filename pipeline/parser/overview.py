@@ -141,14 +141,18 @@ FIELD_SYNONYMS = (
         "period",
         re.compile(
             r"periods?|dates?|duration|when|term|times?|times? (and )?dates?|dates? (and )?times?"
-            r"|(meeting|event) dates?|dates? of (the )?(meeting|event|forum|conference)|schedule"
+            r"|(meeting|event) dates?|schedule"
+            # ("Period of the session", "Dates of the forum")
+            r"|(dates?|periods?|times?) of (the )?(meeting|event|forum|conference|session|seminar|workshop|assembly)"
             r"|기간|일시|일자|회기|개최\s?기간|日時|期間|会期|開催日|开会时间|会议时间|会议日期|举办时间|时间|日期|期间|會期|時間"
         ),
     ),
     (
         "venue",
         re.compile(
-            r"venues?( place)?|place|location|site|where|(meeting )?place of (the )?meeting|meeting place"
+            r"venues?( place)?|place|location|site|where|meeting place"
+            # ("Place of the meeting", "Venue of the session")
+            r"|(meeting )?(venue|place|location) of (the )?(meeting|event|forum|conference|session|seminar|workshop)"
             r"|장소|개최\s?장소|개최지|場所|会場|開催地|开会地点|会议地点|举办地点|地点|会场|地點|會場"
         ),
     ),
