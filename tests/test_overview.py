@@ -3260,3 +3260,24 @@ def test_the_overviews_lines_under_no_field_are_kept_a_paragraph_each() -> None:
         "CHINA      Heilongjiang Province, Jilin Province, Inner Mongolia Autonomous Region",
     ]
     assert [note.code for note in notes] == ["unplaced-text"]
+
+
+def test_a_portals_masthead_over_the_title_is_a_section_of_its_own_first_in_the_texts_order() -> None:
+    """The portal's name and breadcrumb above a news page's headline are neither the title nor the
+    overview's text (Key facts listed them as notes); they come first among the other sections."""
+    text = (
+        "Government of Tomsk Oblast - official website\nHome / Press centre / News / International cooperation\n\n"
+        "NEAR Science and Technology Subcommittee meets in Tomsk\n19.09.2019 10:42 | Press service | Views: 733\n\n"
+        "Tomsk, 19 September 2019. Delegations of nine member regional governments met on 17-18 September.\n\n"
+        "Date: 17-18 September 2019\nVenue: Tomsk State University, Tomsk\n\n"
+        "The meeting agreed to exchange students between the universities of the member regions next year.\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.title == "NEAR Science and Technology Subcommittee meets in Tomsk"
+    assert record.overview is not None and record.overview.venue is not None
+    assert not any("official website" in field.text for field in record.overview.other)
+    assert record.sections[0].heading is None
+    assert record.sections[0].lines[:2] == [
+        "Government of Tomsk Oblast - official website",
+        "Home / Press centre / News / International cooperation",
+    ]

@@ -608,13 +608,15 @@ def split_sections(
             stamp.append(line)
         elif masthead_end is not None and index < masthead_end and _page_furniture(text):
             continue  # (the portal's menus: no part of the record)
-        elif index < envelope or index == kind_line or (masthead_end is not None and index < masthead_end):
+        elif index < envelope or index == kind_line:
             preface.append(line)
+        elif masthead_end is not None and index < masthead_end:
+            head.append(line)  # (a publication's masthead over the title: no part of the overview)
         elif index == masthead_end:
             title, title_index = text, index
-            if preface and preface[-1].text and _TITLE_CUT.search(preface[-1].text):
+            if head and head[-1].text and _TITLE_CUT.search(head[-1].text):
                 # "RECORD OF THE ... MEETING FOR THE" over "FIRST CONFERENCE OF ...": one title, wrapped
-                title = f"{preface.pop().text} {text}"
+                title = f"{head.pop().text} {text}"
         elif index in headings:
             heading, kind = headings[index]
             faxed = bool(cover) and index > min(cover)
@@ -686,14 +688,15 @@ def split_sections(
     # portal's menus, "REPORT" over 'on the NEAR Forum "Pastures, Water and Mining ..."')
     if not named_already and (title_lines := _head_title_lines(texts, headings)):
         return split_sections(lines, title_lines)
-    kept = {line.number for line in preface}
+    kept = {line.number for line in (*head, *preface)}
     if (
         title is not None
         and texts[title_index] == title
         and (whole := _mid_phrase_block(texts, title_index, headings, lambda at: lines[at].number in kept))
     ):
         title = _block_words(texts, whole)
-        preface = [line for at, line in enumerate(lines) if line in preface and at not in whole]
+        taken = {lines[at].number for at in whole}
+        head, preface = ([line for line in part if line.number not in taken] for part in (head, preface))
     if faxed_lines:
         sections.insert(0, SectionDraft(None, faxed_lines[0].number, None, faxed_lines))
     if title is not None:
@@ -1487,7 +1490,19 @@ def parse(raw: RawText) -> Record:
         raise InputError(raw.file, 1, "the file is empty")
     title, preface, drafts = split_sections(lines)
     by_kind: dict[str, SectionDraft] = {}
-    others: list[Section] = []
+    # (the page's head, a fax's cover, an approval stamp above the lines under the title: first, in
+    # the text's order)
+    first_line = next((line.number for line in preface if line.text), None)
+    leading = list(
+        itertools.takewhile(
+            lambda draft: (
+                draft.heading is None and draft.kind is None and first_line is not None and draft.line < first_line
+            ),
+            drafts,
+        )
+    )
+    others = [Section(heading=None, lines=verbatim_lines(draft.lines)) for draft in leading]
+    drafts = drafts[len(leading) :]
     if preface and any(line.text for line in preface):
         fields, _ = collect_fields(preface)
         # (a later section of the overview's kind that holds no field, "SUMMARY" in prose, is no overview)
