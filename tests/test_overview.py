@@ -1693,8 +1693,8 @@ def test_a_protocols_title_under_a_letterhead_and_an_approval_which_are_a_sectio
     assert record.overview.venue.text == "Tomsk State University, Tomsk"
     assert not any("TOMSK OBLAST" in field.text for field in record.overview.other)
     assert [section.lines[:2] for section in record.sections if section.heading is None] == [
-        ["(Ассоциация региональных администраций стран СВА)"],
         ["ПРАВИТЕЛЬСТВО ТОМСКОЙ ОБЛАСТИ", "GOVERNMENT OF TOMSK OBLAST"],
+        ["(Ассоциация региональных администраций стран СВА)"],
     ]
 
 
@@ -1974,10 +1974,15 @@ def test_a_newsletter_forwarded_below_a_note_is_read_below_its_masthead() -> Non
         ["Gangwon-do", "Gyeongsangbuk-do"],
         ["Primorsky Krai"],
     ]
-    # the report below the fields is a section of its own, not more of the participants' list
-    assert [section.heading for section in record.sections] == [None]
-    assert record.sections[0].lines[0].startswith("On the first day the delegates toured the port of Sokcho")
-    assert record.sections[0].lines[-1] == "* Primorsky Krai presented the Zarubino port project."
+    # the newsletter's masthead is a section of its own, and the report below the fields is another,
+    # not more of the participants' list
+    assert [section.heading for section in record.sections] == [None, None]
+    assert record.sections[0].lines == [
+        "NEAR NEWSLETTER Vol. 40 (May 2009)",
+        "Association of North East Asia Regional Governments",
+    ]
+    assert record.sections[1].lines[0].startswith("On the first day the delegates toured the port of Sokcho")
+    assert record.sections[1].lines[-1] == "* Primorsky Krai presented the Zarubino port project."
 
 
 def test_a_table_of_fields_keeps_unknown_labels_and_skips_its_header() -> None:

@@ -2043,6 +2043,16 @@ def test_the_english_models_guess_over_russian_crumbs_is_no_name(nlp) -> None:
     assert not {"Главная", "Новости", "Международное"} & set(_ids_of(text, nlp))
 
 
+def test_a_body_listed_with_its_delegates_post_after_a_dash_is_the_body(nlp) -> None:
+    text = FIELDS_SHELL.format(
+        "Participants\n• Trilateral Cooperation Secretariat (TCS) – Secretary-General, Seoul\n"
+        "• Council of Local Authorities for International Relations (CLAIR) – Executive Director, Tokyo"
+    )
+    names = set(_ids_of(text, nlp))
+    assert {"Trilateral Cooperation Secretariat", "Council of Local Authorities for International Relations"} <= names
+    assert not any("Secretary-General" in name or "Executive Director" in name for name in names)
+
+
 def test_a_one_word_name_under_companies_is_a_company(nlp) -> None:
     text = (
         "The 9th NEAR Mining Subcommittee\n· Overview\nPeriod: 2014\nParticipants:\nRussia: Magadan Oblast\n"

@@ -1490,29 +1490,32 @@ def parse(raw: RawText) -> Record:
         raise InputError(raw.file, 1, "the file is empty")
     title, preface, drafts = split_sections(lines)
     by_kind: dict[str, SectionDraft] = {}
-    # (the page's head, a fax's cover, an approval stamp above the lines under the title: first, in
-    # the text's order)
-    first_line = next((line.number for line in preface if line.text), None)
-    leading = list(
-        itertools.takewhile(
-            lambda draft: (
-                draft.heading is None and draft.kind is None and first_line is not None and draft.line < first_line
-            ),
-            drafts,
-        )
-    )
-    others = [Section(heading=None, lines=verbatim_lines(draft.lines)) for draft in leading]
-    drafts = drafts[len(leading) :]
+    others: list[Section] = []
+    told_from = None  # (the first line of the preface that is an other section: all of it, or its report)
     if preface and any(line.text for line in preface):
         fields, _ = collect_fields(preface)
         # (a later section of the overview's kind that holds no field, "SUMMARY" in prose, is no overview)
         if any(raw_field.kind for raw_field in fields) and not any(
             d.kind == "overview" and _has_fields(d.lines) for d in drafts
         ):
-            preface = _fields_apart_from_report(preface, others)
+            fields_lines = _fields_apart_from_report(preface, others)
+            told_from = preface[len(fields_lines)].number if len(fields_lines) < len(preface) else None
+            preface = fields_lines
             by_kind["overview"] = SectionDraft(None, preface[0].number, "overview", preface)
         else:
             others.append(Section(heading=None, lines=verbatim_lines(preface)))
+            told_from = preface[0].number
+    # (the page's head, a fax's cover, an approval stamp, above those lines: first, in the text's order)
+    leading = list(
+        itertools.takewhile(
+            lambda draft: (
+                draft.heading is None and draft.kind is None and told_from is not None and draft.line < told_from
+            ),
+            drafts,
+        )
+    )
+    others = [Section(heading=None, lines=verbatim_lines(draft.lines)) for draft in leading] + others
+    drafts = drafts[len(leading) :]
     if "overview" not in by_kind and not any(d.kind == "overview" and _has_fields(d.lines) for d in drafts):
         # "1. DATE" over "November 14 (Tue.) - 16 (Thu.), 2000", "2. VENUE" over its place: a field
         # a heading, its value the section under it

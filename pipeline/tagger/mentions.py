@@ -1248,6 +1248,16 @@ def _fields_rejoined(pieces: list[str]) -> list[str]:
     return joined
 
 
+_DASHED_POST = re.compile(r"\s+[–—-]\s+(?P<post>[^–—]+)$")
+
+
+def _before_dashed_post(piece: str) -> str:
+    """A body's name without the post a dash puts after it: "Trilateral Cooperation Secretariat (TCS)
+    – Secretary-General" is the secretariat."""
+    match = _DASHED_POST.search(piece)
+    return piece[: match.start()] if match and is_post(match["post"]) else piece
+
+
 def _delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
     """The places and bodies of a line that names a delegate (DELEGATE_LINE): the authority
     that sent them, and after each delegate's name and post the bodies they come from ("Busan:
@@ -1261,7 +1271,7 @@ def _delegate_mentions(line: str, gazetteer: Gazetteer) -> list[Mention]:
         pieces, delegates = ([authority], rest) if colon and rest.strip() else ([], line)
     employers: set[str] = set()  # pieces that name a body on their own, after a post and its comma
     for delegate in split_top_level(delegates, ";"):
-        for piece in _fields_rejoined([piece.strip() for piece in split_top_level(delegate, ",")]):
+        for piece in _fields_rejoined([_before_dashed_post(piece.strip()) for piece in split_top_level(delegate, ",")]):
             if not _names_a_person(piece, gazetteer):
                 pieces.append(_past_post_of(piece))
                 if pieces[-1] == piece:
