@@ -3286,3 +3286,22 @@ def test_a_portals_masthead_over_the_title_is_a_section_of_its_own_first_in_the_
         "Government of Tomsk Oblast - official website",
         "Home / Press centre / News / International cooperation",
     ]
+
+
+def test_the_paragraphs_below_a_numbered_list_of_outcomes_are_no_items_of_it() -> None:
+    text = (
+        "The 3rd Meeting of the NEAR Energy Subcommittee\n\nDate: 9-11 July 2013\nVenue: Tomsk\n\n"
+        "OUTCOMES\n1. The members will exchange data on energy use in cold climates.\n"
+        "2. The next meeting will be held in 2014.\n\n"
+        "По итогам заседания участники посетили Томскую ГЭС и газоконденсатное месторождение, а также\n"
+        "поблагодарили жителей Томска и Томской области за гостеприимство.\n\n"
+        "Department of Foreign Relations of Tomsk Oblast\nAddress: 22 Lenin Street, Tomsk | Tel. +7 3822 00-00-00\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert [item.text for item in record.contents] == [
+        "The members will exchange data on energy use in cold climates.",
+        "The next meeting will be held in 2014.",
+    ]
+    assert record.sections[-1].heading is None
+    assert record.sections[-1].lines[0].startswith("По итогам заседания")
+    assert record.sections[-1].lines[-1].startswith("Address: 22 Lenin Street")

@@ -569,7 +569,7 @@ def prose_after_fields(lines: list[Line]) -> int | None:
         labelled = match_label(text) or match_label(_LABEL_BULLET.sub("", text))
         if labelled:
             valued = bool(labelled[1])
-        elif valued and not lines[index - 1].text.strip() and _prose_paragraph(lines[index:]):
+        elif valued and not lines[index - 1].text.strip() and prose_paragraph(lines[index:]):
             return index
         else:
             valued = valued or index > 0
@@ -589,14 +589,14 @@ def prose_paragraphs(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             listed.append(line)
             continue
         if index > 0 and not lines[index - 1].text.strip():  # a paragraph starts
-            in_prose = any(kept.text.strip() for kept in listed) and _prose_paragraph(lines[index:])
+            in_prose = any(kept.text.strip() for kept in listed) and prose_paragraph(lines[index:])
             if in_prose and prose:
                 prose.append(lines[index - 1])
         (prose if in_prose else listed).append(line)
     return listed, prose
 
 
-def _prose_paragraph(lines: list[Line]) -> bool:
+def prose_paragraph(lines: list[Line]) -> bool:
     """Whether the lines up to the next blank one are a paragraph of sentences (its lines
     maybe wrapped), no country's group, remark or table."""
     paragraph = list(itertools.takewhile(lambda line: bool(line.text.strip()), lines))
@@ -703,7 +703,7 @@ def _heads_prose(field: RawField, lines: list[Line], index: int) -> bool:
         and len(text.split()) <= _PROSE_HEADING_WORDS_MAX
         and not text.rstrip().endswith((".", ",", ";", ":"))
         and not opens_group(text)
-        and _prose_paragraph(lines[index + 1 :])
+        and prose_paragraph(lines[index + 1 :])
     )
 
 

@@ -53,6 +53,7 @@ from .overview import (
     participation_remarks,
     placed_in_country,
     prose_after_fields,
+    prose_paragraph,
     prose_paragraphs,
     title_field,
 )
@@ -1533,6 +1534,7 @@ def parse(raw: RawText) -> Record:
         if draft.kind == "delegates" and delegates is None:
             delegates = (len(others), draft)
             continue
+        report: list[Line] = []  # (prose below the section's list: a section of its own after it)
         # a "Participants" section of people and their bodies, not of authorities by country, is prose
         # (unless its heading says it lists regions: "PARTICIPATING REGIONS" numbered one by one)
         if draft.kind == "participation" and not (_lists_authorities(draft.lines) or _names_regions(draft.heading)):
@@ -1554,11 +1556,15 @@ def parse(raw: RawText) -> Record:
             listed, report = prose_paragraphs(draft.lines)
             if report:  # (a paragraph on the meeting below the list is a section of its own, with no heading)
                 draft = dataclasses.replace(draft, lines=listed)
-                others.append(Section(heading=None, lines=verbatim_lines(report)))
+        elif draft.kind == "contents" and (report_at := _prose_after_list(draft.lines)) is not None:
+            # (and the paragraphs below a list of items, a page's footer after them: not more items)
+            draft, report = dataclasses.replace(draft, lines=draft.lines[:report_at]), draft.lines[report_at:]
         if draft.kind and draft.kind not in by_kind:
             by_kind[draft.kind] = draft
         else:
             others.append(Section(heading=draft.heading, lines=verbatim_lines(draft.lines)))
+        if report:
+            others.append(Section(heading=None, lines=verbatim_lines(report)))
     texts = [line.text for line in lines]
     # (the page's own lines, its portal's menus and lines of publication aside: its lead is among the first)
     page_lines = [line for line in lines if not _furniture(line.text)]
@@ -1629,6 +1635,23 @@ _REGIONS_WORD = re.compile(r"\b(?:regions|members|governments|authorities)\b", r
 
 def _names_regions(heading: str | None) -> bool:
     return heading is not None and _REGIONS_WORD.search(heading) is not None
+
+
+def _prose_after_list(lines: list[Line]) -> int | None:
+    """Where a paragraph of prose opens after the last item of a list marked with bullets or
+    numbers ("1. ...", "2. ...", "3. ...", then "По итогам заседания участники посетили ..."): all
+    from it on is no item of the list. None where no such paragraph follows one."""
+    marked = [index for index, line in enumerate(lines) if line.text and match_bullet(line.text) is not None]
+    if not marked:
+        return None
+    return next(
+        (
+            index
+            for index in range(marked[-1] + 1, len(lines))
+            if lines[index].text and not lines[index - 1].text and prose_paragraph(lines[index:])
+        ),
+        None,
+    )
 
 
 def _fields_apart_from_report(lines: list[Line], others: list[Section]) -> list[Line]:
