@@ -1711,6 +1711,20 @@ def test_japanese_cities_are_named_without_an_old_towns_suffix() -> None:
     ]
 
 
+def test_japanese_cities_are_named_as_cities_not_by_their_central_quarter() -> None:
+    """GeoNames names some cities by a quarter ("Honmachi" for Yatsushiro, "Honcho" for Funabashi,
+    "Hanawa" for Kazuno), the city's name among its alternate names with the city's unit
+    ("Yatusiro-chhi"): a briefing's index printed "Honcho" for Funabashi."""
+    gazetteer = load_gazetteer()
+    assert [gazetteer.lookup(name).name for name in ("Yatsushiro", "Funabashi", "Kazuno", "Satsumasendai")] == [
+        "Yatsushiro",
+        "Funabashi",
+        "Kazuno",
+        "Satsumasendai",
+    ]
+    assert gazetteer.lookup("Сацумасендай").name == "Satsumasendai"  # (not Sendai City's)
+
+
 def test_korean_cities_are_named_as_the_records_write_them() -> None:
     gazetteer = load_gazetteer()
     for written, name in [

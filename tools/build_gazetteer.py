@@ -338,6 +338,48 @@ _ADMINISTRATIVE_SUFFIX = re.compile(r"-(?:shi|si|gun)$")
 _TOWN_SUFFIX = re.compile(r"^(?P<stem>[A-Z][a-z]{2,}?)cho$")
 
 
+# An alternate name of a Japanese city that is its city's, with the unit: "Yatusiro-chhi",
+# "Hunabasi-chhi" (GeoNames names some cities by their central quarter: Honmachi for Yatsushiro,
+# Honcho for Funabashi). Not a town's "-machi" or a village's "-mura": often a town merged into
+# the one named ("Tsukiyono-machi" of Minakami)
+_MUNICIPALITY_FORM = re.compile(r"^(?P<stem>[A-Z][a-z]{2,})(?:-shi|-chhi| City)$")
+# Kunrei-shiki syllables as Hepburn writes them, in that order ("Hunabasi" is Funabashi)
+_HEPBURN = (
+    (r"sy", "sh"),
+    (r"ty", "ch"),
+    (r"zy", "j"),
+    (r"si", "shi"),
+    (r"tu", "tsu"),
+    (r"ti", "chi"),
+    (r"(?<![sc])hu", "fu"),
+    (r"zi", "ji"),
+)
+
+
+def _hepburn_key(name: str) -> str:
+    key = name.lower()
+    for kunrei, hepburn in _HEPBURN:
+        key = re.sub(kunrei, hepburn, key)
+    return key
+
+
+def _under_its_municipality(city: dict, other_names: set[str]) -> dict:
+    """A Japanese city GeoNames names by one of its quarters, the city's name among its alternate
+    names with the city's unit ("Honmachi": "Yatusiro-chhi", "Yatsushiro"), under that name as the
+    alternate names write it in Hepburn, where no other city has it: the records name the city,
+    never the quarter."""
+    stems = {
+        _hepburn_key(match["stem"]) for name in city["alternatenames"] if (match := _MUNICIPALITY_FORM.match(name))
+    }
+    if len(stems) != 1 or _hepburn_key(city["name"]) in stems:
+        return city  # (its own name's: "Hadano", "Hadano-chhi", "Hatano-machi")
+    stem = stems.pop()
+    named = [name for name in city["alternatenames"] if _plain_latin(name) and name.lower() == stem]
+    if not named or named[0] in other_names:
+        return city
+    return {**city, "name": named[0], "alternatenames": [city["name"], *city["alternatenames"]]}
+
+
 def _without_town_suffix(city: dict, other_names: set[str]) -> dict:
     """A city under its name without a town's suffix, where GeoNames lists that name too
     ("Sandacho", alternate names "Sanda" ...) and no other city has it: that one, GeoNames' an
@@ -1000,7 +1042,7 @@ class Gazetteer:
             if cc == "KR":
                 city = _korean_spelling(city)
             if cc == "JP":
-                city = _without_town_suffix(city, japanese_names)
+                city = _under_its_municipality(_without_town_suffix(city, japanese_names), japanese_names)
             if match_key(city["name"]) in of_cities:
                 # the sources' city, with the older romanisations of its own name GeoNames gives
                 # and its names in the members' scripts ("ウラジオストク", "海参崴")
