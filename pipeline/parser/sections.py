@@ -587,7 +587,7 @@ def split_sections(
     title_index = 0
     title_runs_on = False  # (a title in capitals cut after "OF", "THE": its next line goes on with it)
     faxed_lines: list[Line] = []  # (a fax's header, banner and cover sheet: a section of their own, no overview)
-    head: list[Line] = []  # (above the title named: a section of its own, no overview)
+    head: list[Line] = []  # (above the title: a masthead, or all above the lines named: a section of its own)
     preface: list[Line] = []
     sections: list[SectionDraft] = []
     stamp: list[Line] = []  # (the approval stamp: a section of its own, with no heading, not the overview's)
