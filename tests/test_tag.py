@@ -1713,8 +1713,8 @@ def test_japanese_cities_are_named_without_an_old_towns_suffix() -> None:
 
 def test_japanese_cities_are_named_as_cities_not_by_their_central_quarter() -> None:
     """GeoNames names some cities by a quarter ("Honmachi" for Yatsushiro, "Honcho" for Funabashi,
-    "Hanawa" for Kazuno), the city's name among its alternate names with the city's unit
-    ("Yatusiro-chhi"): a briefing's index printed "Honcho" for Funabashi."""
+    "Hanawa" for Kazuno, "Kamirenjaku" for Mitaka), the city's name among its alternate names with
+    the city's unit ("Yatusiro-chhi"): a briefing's index printed "Honcho" for Funabashi."""
     gazetteer = load_gazetteer()
     assert [gazetteer.lookup(name).name for name in ("Yatsushiro", "Funabashi", "Kazuno", "Satsumasendai")] == [
         "Yatsushiro",
@@ -1722,6 +1722,9 @@ def test_japanese_cities_are_named_as_cities_not_by_their_central_quarter() -> N
         "Kazuno",
         "Satsumasendai",
     ]
+    # (its town's name before it was a city, where the place has a city's people: "Mitaka-machi" of
+    # Kamirenjaku; not Minakami's "Tsukiyono-machi", a town merged into it)
+    assert [gazetteer.lookup(name).name for name in ("Mitaka", "Minakami")] == ["Mitaka", "Minakami"]
     assert gazetteer.lookup("Сацумасендай").name == "Satsumasendai"  # (not Sendai City's)
 
 

@@ -343,6 +343,11 @@ _TOWN_SUFFIX = re.compile(r"^(?P<stem>[A-Z][a-z]{2,}?)cho$")
 # Honcho for Funabashi). Not a town's "-machi" or a village's "-mura": often a town merged into
 # the one named ("Tsukiyono-machi" of Minakami)
 _MUNICIPALITY_FORM = re.compile(r"^(?P<stem>[A-Z][a-z]{2,})(?:-shi|-chhi| City)$")
+# ... or its town's or village's, where the place has a city's people (50,000, the Local Autonomy
+# Act's least for a city): the town it was before it became the city ("Mitaka-machi" of Kamirenjaku,
+# Mitaka's quarter), not a town merged into a smaller one
+_FORMER_TOWN_FORM = re.compile(r"^(?P<stem>[A-Z][a-z]{2,})(?:-machi|-mura)$")
+CITY_PEOPLE_MIN = 50_000
 # Kunrei-shiki syllables as Hepburn writes them, in that order ("Hunabasi" is Funabashi)
 _HEPBURN = (
     (r"sy", "sh"),
@@ -368,8 +373,13 @@ def _under_its_municipality(city: dict, other_names: set[str]) -> dict:
     names with the city's unit ("Honmachi": "Yatusiro-chhi", "Yatsushiro"), under that name as the
     alternate names write it in Hepburn, where no other city has it: the records name the city,
     never the quarter."""
+    forms = (
+        (_MUNICIPALITY_FORM, _FORMER_TOWN_FORM)
+        if int(city.get("population") or 0) >= CITY_PEOPLE_MIN
+        else (_MUNICIPALITY_FORM,)
+    )
     stems = {
-        _hepburn_key(match["stem"]) for name in city["alternatenames"] if (match := _MUNICIPALITY_FORM.match(name))
+        _hepburn_key(match["stem"]) for name in city["alternatenames"] for form in forms if (match := form.match(name))
     }
     if len(stems) != 1 or _hepburn_key(city["name"]) in stems:
         return city  # (its own name's: "Hadano", "Hadano-chhi", "Hatano-machi")
