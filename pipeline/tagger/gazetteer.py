@@ -138,7 +138,7 @@ class Gazetteer:
                 for alias in entry.aliases:
                     if not _CYRILLIC_NAME.fullmatch(alias):
                         continue
-                    if len(key := stemmed_key(alias.split())) > STEM_MIN:
+                    if key := cyrillic_name_key(alias):
                         self._stemmed.setdefault(key, entry)
                     if _SOFT_MASCULINE.search(alias):
                         self._genitives.setdefault(alias[:-1].lower() + "я", entry)
@@ -225,6 +225,15 @@ STEM_MIN = 3  # letters: no key is this short
 def stemmed_key(words: Sequence[str]) -> str:
     """Russian words by their Snowball stems, lower case, joined by a space."""
     return " ".join(_russian_stem(word.lower()) for word in words)
+
+
+def cyrillic_name_key(name: str) -> str | None:
+    """The key a name in Cyrillic words is found by in its declined forms (``stemmed_key``); None
+    for another name, or one whose stems are too short to tell from other words."""
+    if not _CYRILLIC_NAME.fullmatch(name):
+        return None
+    key = stemmed_key(name.split())
+    return key if len(key) > STEM_MIN else None
 
 
 @lru_cache(maxsize=8192)

@@ -56,10 +56,10 @@ from ..record import Entity, EntityKind, EntitySource, Item, Note, Organizer, Ov
 from .gazetteer import (
     CITY_UNITS,
     HANGUL_LETTER,
-    STEM_MIN,
     Entry,
     Gazetteer,
     alias_key,
+    cyrillic_name_key,
     load_gazetteer,
     stemmed_key,
 )
@@ -3709,15 +3709,15 @@ def _inflected_names(
                 break
             words.append(following.text)
         for size in range(len(words), 0, -1):
-            text = doc[token.i : token.i + size].text
             entry = gazetteer.inflected(words[:size])
             if entry is not None:
+                text = doc[token.i : token.i + size].text
                 if gazetteer.lookup(text) is None:  # (as the gazetteer writes it: its ruler's)
                     mention = Mention(text, entry.kind, entry.label, entry, entry.country)
                     found.append((range(token.i, token.i + size), False, [mention]))
                 break
             named = (declined or {}).get(stemmed_key(words[:size]))
-            if named is not None and _declined_noun(text, named.text):
+            if named is not None and _declined_noun(text := doc[token.i : token.i + size].text, named.text):
                 found.append((range(token.i, token.i + size), False, [replace(named, text=text, source="rules")]))
                 break
     return found
@@ -3761,17 +3761,9 @@ def declined_names(mentions: Iterable[Mention]) -> dict[str, Mention]:
     "жителей Вилюйска") though the gazetteer lacks the name."""
     found: dict[str, Mention] = {}
     for mention in mentions:
-        if (
-            mention.kind == "place"
-            and mention.from_structure
-            and _CYRILLIC_NAME_WORDS.fullmatch(mention.text)
-            and len(key := stemmed_key(mention.text.split())) > STEM_MIN
-        ):
+        if mention.kind == "place" and mention.from_structure and (key := cyrillic_name_key(mention.text)):
             found.setdefault(key, mention)
     return found
-
-
-_CYRILLIC_NAME_WORDS = re.compile(r"[\u0400-\u04ff]+(?:[ -][\u0400-\u04ff]+)*")
 
 
 # A span of words in Cyrillic letters alone (with their digits, dots, dashes, slashes and brackets)
