@@ -995,10 +995,9 @@ HEAD_LINES = 60
 def _head_title_lines(texts: tuple[str, ...], headings: dict[int, tuple[str, str | None]]) -> tuple[int, ...]:
     """The indices of the first short block of lines in a page's head (above its first field or
     section of a kind) that reads as a title naming the meeting."""
+    fields_at = min(HEAD_LINES, len(texts), next((at for at in range(len(texts)) if _is_field(texts[at])), len(texts)))
     end = min(
-        HEAD_LINES,
-        len(texts),
-        next((index for index in range(len(texts)) if _is_field(texts[index])), len(texts)),
+        fields_at,
         # (an overview's heading may stand above the meeting's name: "SUMMARY RECORD")
         next((index for index in sorted(headings) if headings[index][1] not in (None, "overview")), len(texts)),
     )
@@ -1020,7 +1019,6 @@ def _head_title_lines(texts: tuple[str, ...], headings: dict[int, tuple[str, str
         block = []
     # (else a line opening mid-phrase, "of the meeting of the Mining Subcommittee ...", under a
     # protocol's heading, "MINUTES № 2", with the lines of its block)
-    fields_at = min(HEAD_LINES, len(texts), next((at for at in range(len(texts)) if _is_field(texts[at])), len(texts)))
     for index in range(fields_at):
         whole = _mid_phrase_block(texts, index, headings, lambda at: at < fields_at)
         if whole is not None and _names_its_meeting(_block_words(texts, whole)):
