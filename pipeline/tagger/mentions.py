@@ -3467,15 +3467,20 @@ def _company_word_guessed(ent: Span) -> bool:
 _DOC_WORDS = "near.words"
 
 
-def _tokens_where(doc: Doc, test: Callable[[str], bool], lower: bool = False) -> Iterator[Token]:
-    """The tokens of ``doc`` whose text (in lower case with ``lower``) passes ``test``, in order.
-    Each pass of ``doc_mentions`` starts at a few words: testing the doc's words once listed,
-    not a Token object made for every word of every pass (a fifth of the stage's own time)."""
+def _doc_words(doc: Doc) -> tuple[list[str], list[str]]:
+    """The texts of ``doc``'s tokens, as written and in lower case, listed once per doc."""
     words = doc.user_data.get(_DOC_WORDS)
     if words is None:
         texts = [token.text for token in doc]
         words = doc.user_data[_DOC_WORDS] = (texts, [text.lower() for text in texts])
-    return (doc[index] for index, word in enumerate(words[lower]) if test(word))
+    return words
+
+
+def _tokens_where(doc: Doc, test: Callable[[str], bool], lower: bool = False) -> Iterator[Token]:
+    """The tokens of ``doc`` whose text (in lower case with ``lower``) passes ``test``, in order.
+    Each pass of ``doc_mentions`` starts at a few words: testing the doc's words once listed,
+    not a Token object made for every word of every pass (a fifth of the stage's own time)."""
+    return (doc[index] for index, word in enumerate(_doc_words(doc)[lower]) if test(word))
 
 
 def _shaped_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
@@ -3831,8 +3836,12 @@ def _bodies_in_capitals(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
     ("TO : HYOGO PREFECTURAL GOVERNMENT", "FROM : ADMINISTRATION OF AMUR OBLAST", a fax's
     header): that body, as written, as a proposal (its words alone were places: "HYOGO")."""
     found = []
+    texts = _doc_words(doc)[0]
     start = 0
     while start < len(doc):
+        if not (texts[start].isupper() or texts[start] in _HYPHENS):  # (no run opens here: _capitals_word)
+            start += 1
+            continue
         end = start
         while end < len(doc) and (_capitals_word(doc, end) or (end > start and doc[end].text in _CAPITALS_JOINERS)):
             end += 1
@@ -4655,15 +4664,17 @@ def doc_mentions(
     short: dict[str, Mention] | None = None,
     listed: dict[str, Mention] | None = None,
     declined: dict[str, Mention] | None = None,
+    written: str | None = None,
 ) -> list[Mention]:
     """Every entity proposes the name it heads (a gazetteer match with its compound,
     a model span cleaned and extended); where proposals overlap the longest wins,
     a gazetteer one on a tie, so a name nested in a longer name is not listed. ``short``:
     the record's places by their short names (``short_names``); ``listed``: its names of
     several words the gazetteer lacks (``listed_names``); ``declined``: its places named in
-    Cyrillic, by their stems (``declined_names``)."""
+    Cyrillic, by their stems (``declined_names``); ``written``: the text the doc was made of
+    (else spaCy joins its tokens again: a tenth of this function's time)."""
     ents = [headed for ent in doc.ents if (headed := _as_named(ent)) is not None]
-    written = doc.text  # (spaCy joins the tokens again on each use: once for the proposals that look in it)
+    written = doc.text if written is None else written
     ents_at = {ent.start: ent for ent in doc.ents}
     proposals = []
     for ent in ents:
@@ -6291,8 +6302,8 @@ def tag(
         short = short_names(mentions, gazetteer)
         listed = listed_names(mentions)
         declined = declined_names(mentions)
-        for _ in record_texts:
-            found = doc_mentions(next(docs), gazetteer, short, listed, declined)
+        for text in record_texts:
+            found = doc_mentions(next(docs), gazetteer, short, listed, declined, text)
             short |= _feature_stems(found, gazetteer, short)
             mentions += found
         mentions = _bare_region_names(_namesakes_as_listed(mentions, gazetteer), gazetteer)
