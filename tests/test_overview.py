@@ -1612,6 +1612,14 @@ Subject: [NEAR Newsletter] Vol. 40
             "Subcommittee on Aug 15-16.\n",
             "NEAR regions agree on a logistics corridor through Hunchun",
         ),
+        (  # a press release: the sender's letterhead and the release's marks, its points under the headline
+            "NEAR SECRETARIAT\nThe Association of North East Asia Regional Governments\nPohang, Republic of Korea\n\n"
+            "PRESS RELEASE                                FOR IMMEDIATE RELEASE\n"
+            "No. 2012-08 | 20 August 2012 | 2 pages\n\nRegions agree on a logistics corridor through Hunchun\n\n"
+            "* 2012 NEAR Logistics Subcommittee held in Hunchun\n* 20 regions of 4 countries take part\n\n"
+            "HUNCHUN, China, 20 August 2012 - Officials of 20 regional governments met in Hunchun.\n",
+            "Regions agree on a logistics corridor through Hunchun",
+        ),
         (  # a portal's menus and a post's line under the meeting's name: the name, below them all
             "NEAR | Home | About NEAR | Members | Subcommittees | Activities | Contact Us\n"
             "Home > Activities > General Assembly > The 9th General Assembly\n\n[ACTIVITIES]\n"

@@ -884,6 +884,16 @@ _PUBLICATION = re.compile(
     r"|(?i:posted(?: by)?|published|updated|source|views|font size"
     r"|опубликовано|дата публикации|просмотров|источник))\s*[:：]"
 )
+# A release's marks above its headline, alone on their line: "PRESS RELEASE", "FOR IMMEDIATE RELEASE",
+# both in one line ("PRESS RELEASE        FOR IMMEDIATE RELEASE"), "보도자료" (not a headline that follows
+# a mark: "Press release: NEAR General Assembly opens in Khabarovsk")
+_RELEASE_MARK = (
+    r"(?:(?i:press|news|media)\s+(?i:release)|(?i:for\s+immediate\s+release)"
+    r"|보도\s*자료|プレスリリース|新闻稿|(?i:пресс-релиз))"
+)
+_RELEASE_MARKS = re.compile(rf"^\s*{_RELEASE_MARK}(?:\s*(?:[|｜/:：–—-]\s*)?{_RELEASE_MARK})*\s*$")
+# A release's number over its date and length: "No. 2015-27 | 18 September 2015 | 3 pages"
+_RELEASE_NUMBER = re.compile(r"^\s*(?i:(?:release\s+)?no\.?|ref\.?)\s*[\w/-]*\d[\w/-]*\s*[|｜]")
 # A title's line cut after a word that joins it to the next (case aside: titles are often in capitals)
 _TITLE_CUT = re.compile(r"\s(?:of|the|for|and|on|in|to)$", re.I)
 # An archivist's note in square brackets above the record: "[NEAR archive. Retyped from a faxed copy ...]"
@@ -910,6 +920,8 @@ NOT_TITLES = (
     NotTitleRule("font size", re.compile(r"^\s*(?:文字サイズ|字号|字体大小|글자\s*크기|(?i:font size|text size))")),
     NotTitleRule("site menu", SITE_MENU),
     NotTitleRule("editor's note", _EDITORS_NOTE),
+    NotTitleRule("release marks", _RELEASE_MARKS),
+    NotTitleRule("release number", _RELEASE_NUMBER),
 )
 
 
@@ -1095,9 +1107,12 @@ _A_MEETING = re.compile(r"\b(?:meeting|conference|seminar|workshop|forum|symposi
 _TITLE_WORDS_MAX = 25
 # A line of when a page was posted and how often read, no headline: "2025.02.18  |  Views 1,376  |  by ..."
 _POSTED = re.compile(r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}\b|.*\s[|｜]\s")
-# A news lead's dateline: "ZHUMADIAN, Sept 25 -- More than 260 officials ...", "ULSAN (Yonhap) --"
+# A news lead's dateline: "ZHUMADIAN, Sept 25 -- More than 260 officials ...", "ULSAN (Yonhap) --",
+# a release's "RIZHAO, China, 18 September 2015 - Officials ..."
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([^()]{2,30}\))?\s*(?:--|—|–)\s"
+    r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=,))?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
+    r"(?:\s*\([^()]{2,30}\))?\s*(?:--|—|–|-)\s"
 )
 # A news article's byline under its headline: "By Aya Morimoto / Staff Writer", "BY KIM JI-HOON"
 _BYLINE = re.compile(r"^\s*(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[/,|–—-]|$)")
@@ -1144,8 +1159,13 @@ def _below_a_masthead(texts: tuple[str, ...], start: int) -> int | None:
             continue  # (a sentence: the lead under the headline)
         if meeting_kind(text) is not None or (_A_MEETING.search(text) and _title_cased(text)):
             return index  # (in title case: "NEAR Expert Meeting on Coastal and River Wetlands, Dawa 2002")
+        # (past the lines of its publication, and a release's points in bullets under its headline)
         following = next(
-            (later for later in range(index + 1, len(texts)) if texts[later] and not _PUBLICATION.match(texts[later])),
+            (
+                later
+                for later in range(index + 1, len(texts))
+                if texts[later] and not _PUBLICATION.match(texts[later]) and match_bullet(texts[later]) is None
+            ),
             None,
         )
         if (
