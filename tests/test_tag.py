@@ -3318,6 +3318,13 @@ def test_names_inside_an_events_name_are_no_places(nlp) -> None:
     assert kinds["Busan"] == kinds["Jeollanam-do"] == kinds["Expo Science Park"] == kinds["Ulsan"] == "place"
 
 
+def test_a_name_after_a_plural_events_word_that_ends_its_clause_is_named(nlp) -> None:
+    """ "typhoons Maysak and Haishen" names typhoons; "ashore after typhoons, and Jeollanam-do of
+    the thousands of islands" names the province."""
+    text = "Litter washed ashore after typhoons, and Jeollanam-do of the thousands of islands of its coast."
+    assert dict(_kinds_of(SHELL.format(text), nlp)).get("Jeollanam-do") == "place"
+
+
 def test_a_name_after_an_office_is_a_persons(nlp) -> None:
     """ "Governor Ishii" is no town of Ishii, and "and Mayor Mori" no place after a place."""
     spellings = _spellings_of(SHELL.format("Delegates from Toyama, Governor Ishii and Mayor Mori spoke."), nlp)
@@ -4497,3 +4504,23 @@ def test_a_name_followed_by_what_a_person_is_names_a_person(nlp) -> None:
     )
     assert "Yakutsk" in spellings and "Uvurkhangai Province" in spellings
     assert not {"Yuliya Nikolaeva", "Tsetsegmaa"} & spellings
+
+
+def test_an_address_in_its_own_script_after_a_venue_is_its_units_not_the_countrys_name(nlp) -> None:
+    """ "..., Tottori Prefecture, Japan (鳥取県東伯郡東郷町)": the prefecture, its county and its town,
+    none of them another name of Japan."""
+    ids = _ids_of(VENUE_SHELL.format("Hotel Suimeiso, Togo Town, Tottori Prefecture, Japan (鳥取県東伯郡東郷町)"), nlp)
+    assert ids["鳥取県"] == ids["Tottori Prefecture"]
+    assert {"東伯郡", "東郷町"} <= set(ids)
+    assert ids["Japan"] not in {ids["鳥取県"], ids["東伯郡"], ids["東郷町"]}
+
+
+def test_an_occasion_an_items_roman_numeral_and_a_hosts_heading_name_nothing(nlp) -> None:
+    text = (
+        "The Joint Declaration on the Thirtieth Anniversary of the Association was adopted in Andong.\n\n"
+        "I. On peace and trust. We invite the regional governments of Gangwon-do to take part.\n\n"
+        "HOST CITY\n\nRizhao hosted the forum."
+    )
+    spellings = _spellings_of(SHELL.format(text), nlp)
+    assert {"Andong", "Gangwon-do", "Rizhao"} <= spellings
+    assert not {"Thirtieth Anniversary", "I", "HOST CITY"} & spellings

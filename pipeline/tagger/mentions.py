@@ -34,6 +34,7 @@ from ..parser.overview import (
     RUSSIAN_UNIT_BEFORE_NAME,
     bodies_heading,
     field_kind,
+    label_key,
     match_label,
 )
 from ..parser.sections import SITE_MENU
@@ -457,6 +458,11 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     for part in parts:
         # (an address in its own script is its units: "山东省 东营市 垦利县 (Kenli County, ...)")
         names = [unit for name in _with_aside(part, gazetteer) for unit in _address_units(name)]
+        # (an address's units are places of their own: "Tottori Prefecture, Japan (鳥取県東伯郡東郷町)" is
+        # no Japan's other name)
+        units = {
+            unit for name in _with_aside(part, gazetteer) if len(found := _address_units(name)) > 1 for unit in found
+        }
         # an aside may list the venue's parts: "(Zarubino Commercial Sea Port, conference hall)"
         # ... or a room of a building or body: "Russia (Conference Hall of the Bulunsky District Administration)"
         # ... or two buildings: "Japan (Hoshi Ryokan and Awazu Onsen Community Hall)" (not one's
@@ -478,7 +484,7 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
         # ... and of the name a native form follows: "Japan (Hachi Kogen Ski Area, ハチ高原)"
         before_native: tuple[str, Mention] | None = None
         for position, name in enumerate(names):
-            if name and before_native is not None and _native_form(name, before_native[0]):
+            if name and name not in units and before_native is not None and _native_form(name, before_native[0]):
                 # "Gimhae Arts Center (김해문화의전당)", "Russky Island (остров Русский)": the venue's
                 # own name in its country's script, whose first word may be in lower case
                 mentions += _native_of(name, before_native[1], gazetteer)
@@ -1378,7 +1384,8 @@ def prose(record: Record) -> list[str]:
     """The running text of a record: what the model reads."""
     texts: list[str] = [record.title] if record.title else []
     if record.overview:
-        texts += [field.text for field in record.overview.other]
+        # (not a theme's or a slogan's value: a title, whose words name nothing of their own)
+        texts += [field.text for field in record.overview.other if label_key(field.label) not in TITLE_WORDS]
         participation = record.overview.participation
         if participation and participation.text:  # "12 member regional governments of NEAR from 4 countries"
             texts.append(participation.text)
@@ -3451,6 +3458,8 @@ def _names_a_people(doc: Doc, ent: Span) -> bool:
 # Codes of languages or countries a page lists its versions in: "EN/KO/ZH/JA/RU/MN", a portal's
 # language bar "KOR | ENG | JPN | CHN | RUS | MON": they name no body
 CODE_LIST = re.compile(r"[A-Z]{2,3}(?:\s*[/|｜]\s*[A-Z]{2,3})+")
+# An item's number in Roman numerals, which the model guesses a body or a place: "I. On peace and trust"
+ROMAN_NUMERAL = re.compile(r"[IVXL]{1,6}")
 # A fax's page mark in its header line: "OCT-24-1997 15:05  FROM +82 42 221 3154  P.04", the
 # model's name of it, or of its end ("FROM INTL DIV  P.01": "DIV P.01")
 PAGE_MARK = re.compile(r"(?<!\S)P\.\s?\d{1,3}$")
@@ -4703,6 +4712,7 @@ def doc_mentions(
             or (_guessed(ent) and _in_quoted_title(doc, ent.start + _titled_lead(ent), ent.end, ent.label_))
             or _company_word_guessed(ent)
             or CODE_LIST.fullmatch(ent.text) is not None
+            or (_guessed(ent) and ROMAN_NUMERAL.fullmatch(ent.text.rstrip(".)")) is not None)
             or PAGE_MARK.search(ent.text) is not None
             or _names_a_people(doc, ent)
             or not any(char.isalnum() for char in ent.text)  # (the model's "※" ORG: a mark, which runs on to no name)
@@ -5193,7 +5203,9 @@ def _in_event_name(doc: Doc, start: int) -> bool:
     listed = False  # (past an "and" or a comma, only a plural opens the names: "typhoons Maysak and Haishen")
     for before in range(start - 1, max(-1, start - 1 - EVENT_NAME_WORDS), -1):
         word = doc[before].lower_
-        if word in LEADING_EVENTS or (not listed and word in LEADING_EVENT):
+        # (not a plural that ends its clause: "washed ashore after typhoons, and Jeollanam-do ...")
+        opens_names = word in LEADING_EVENTS and doc[before + 1].lower_ not in ("and", ",")
+        if opens_names or (not listed and word in LEADING_EVENT):
             return True
         if not listed and word in LEADING_EVENT_BEFORE_YEAR and doc[before + 1].like_num:
             return True

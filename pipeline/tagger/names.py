@@ -435,6 +435,8 @@ HEAD_WORDS = {
         "ferry",  # a ferry company, capitalised ("DBS Cruise Ferry"); the route is lower case
         "ferries",
         "express",  # a carrier: "Nippon Express", "Korea Express"
+        "studio",  # a film company: "Changchun Film Studio"
+        "studios",
         "office",
         "bank",
         "university",
@@ -866,6 +868,8 @@ TRAILING_FURNITURE = frozenset({"views", "hits", "posted", "tel", "fax"})
 PAGE_FURNITURE = TRAILING_FURNITURE | {"home", "news", "notice", "notices", "press"}
 GENERIC_WORDS = FIELD_WORDS | {
     # a programme's words, capitalised at the start of its items: "27 Sep. Boat trip to ...", "Train to ..."
+    # (and a heading's: "HOST CITY")
+    "host",
     "boat",
     "train",
     "bus",
@@ -1514,10 +1518,16 @@ _JOINING_WORDS = frozenset({"of", "the", "and", "&", "/"})  # "Maritime & Fisher
 LONE_HEADS = HEAD_WORDS["natural"] | HEAD_WORDS["facility"] | HEAD_WORDS["organization"]
 
 
+# An occasion's head, which makes a date of the words before it ("the Thirtieth Anniversary of
+# the Association"), never a place or a body
+OCCASION_HEADS = frozenset({"anniversary", "anniversaries", "jubilee"})
+
+
 def is_name(name: str) -> bool:
     words = name.split()
     return (
         bool(words)
+        and _word_key(words[-1]) not in OCCASION_HEADS
         and (name[0].isupper() or _lower_case_lead(words) or (bool(YEAR_WORD.match(words[0])) and year_named(name)))
         and not _all_generic(words)
         and not (len(words) == GENERIC_ROOM_WORDS and _generic_room(words))
@@ -2337,27 +2347,30 @@ def native_address(name: str) -> tuple[str, list[str]] | None:
     return (row, units) if row else None
 
 
-# Chinese prose has no spaces, so a word of CJK characters can be a clause that ends with a
-# body's name ("下午参观了巴彦淖尔市的引黄河灌区和包钢集团", "由庆华集团"): the characters that
-# break a clause and are no word of an official name, by kind. The name is what follows the last.
+# Chinese and Japanese prose has no spaces, so a word of CJK characters can be a clause that ends
+# with a body's name ("下午参观了巴彦淖尔市的引黄河灌区和包钢集团", "由庆华集团", "鳥取県東郷町において
+# 北東アジア地域自治体連合"): the words that break a clause and are no word of an official name, by
+# kind. The name is what follows the last.
 CLAUSE_BREAKS = (
-    ("aspect particle", "了"),
-    ("possessive", "的"),
-    ("preposition", "由在把被将"),
+    ("aspect particle", tuple("了")),
+    ("possessive", tuple("的")),
+    ("preposition", tuple("由在把被将")),
+    ("japanese case particle", ("において", "における", "にて", "として", "について")),
 )
 # "和", "与", "及" join two bodies in a clause ("...和包钢集团"), and the words of one name too
 # ("中国人民争取和平与裁军协会"): a break only in a word that has a break of CLAUSE_BREAKS.
 CLAUSE_JOINERS = "和与及"
-_CLAUSE_BREAK_CHARACTERS = "".join(characters for _, characters in CLAUSE_BREAKS)
+_CLAUSE_BREAK_WORDS = tuple(word for _, words in CLAUSE_BREAKS for word in words)
+_CLAUSE_BREAK_CHARACTERS = "".join(word for word in _CLAUSE_BREAK_WORDS if len(word) == 1)
 
 
 def clause_end(word: str) -> str:
     """The name a word of CJK characters ends with after the clause it is run on from
     (CLAUSE_BREAKS, then CLAUSE_JOINERS); the word itself where nothing breaks it."""
-    last = max(map(word.rfind, _CLAUSE_BREAK_CHARACTERS))
-    if last < 0:
+    start = max(word.rfind(breaker) + len(breaker) if breaker in word else -1 for breaker in _CLAUSE_BREAK_WORDS)
+    if start < 0:
         return word
-    return word[max(last, *map(word.rfind, CLAUSE_JOINERS)) + 1 :]
+    return word[max(start, *(word.rfind(joiner) + 1 for joiner in CLAUSE_JOINERS)) :]
 
 
 # The endings of a meeting's name in CJK characters or Hangul ("东北亚旅游论坛", "北東アジア地域自治体
