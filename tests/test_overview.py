@@ -3313,3 +3313,42 @@ def test_the_paragraphs_below_a_numbered_list_of_outcomes_are_no_items_of_it() -
     assert record.sections[-1].heading is None
     assert record.sections[-1].lines[0].startswith("По итогам заседания")
     assert record.sections[-1].lines[-1].startswith("Address: 22 Lenin Street")
+
+
+def test_fields_numbered_as_japanese_and_typed_records_number_them() -> None:
+    """ "１．日　時 (Date)　：...", "2. PLACE : ...": the number is no part of the label."""
+    text = (
+        "RECORD OF THE 1997 MEETING OF THE NEAR WORKING COMMITTEE\n\n【Outline of the Meeting】\n\n"
+        "１．日　時 (Date)　　　：12 (Wed.) - 13 (Thu.) November 1997\n"
+        "２．場　所 (Venue)　　 ：Hotel Suimeiso, Togo Town, Tottori Prefecture, Japan\n"
+        "３．協　力 (Support)　 ：Togo Town Office\n"
+        "4. HOST : Tottori Prefecture\n"
+    )
+    overview = parse(read_bytes(text.encode(), "x.txt")).overview
+    assert overview is not None and overview.period is not None and overview.venue is not None
+    assert overview.period.start == date(1997, 11, 12)
+    assert overview.venue.country == "Japan"
+    assert overview.organizer is not None and overview.organizer.name == "Tottori Prefecture"
+    assert [field.label for field in overview.other] == ["協 力 (Support)"]
+
+
+def test_a_cover_letter_above_the_fields_is_a_section_of_its_own_first() -> None:
+    """A fax's or a mail's letter over the record's fields: the fields are the overview (they were
+    lost in the letter's paragraph), the letter a section before the report."""
+    text = (
+        "RECORD OF THE WORKING-LEVEL MEETING OF NEAR\n\nDear colleagues,\n\n"
+        "Attached please find the record of the meeting held at Takeno, which the delegations are "
+        "asked to check and return with their comments by 10 August 1994.\n\nYours faithfully,\nDirector\n\n"
+        "DATE : 25 (Mon.) - 26 (Tue.) July 1994\nPLACE : Kitamaekan, Takeno Town, Hyogo Prefecture, Japan\n\n"
+        "The meeting was opened by the Vice-Governor of Hyogo Prefecture, who welcomed the delegations "
+        "of four countries to the town.\n"
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    assert record.overview is not None and record.overview.period is not None
+    assert record.overview.period.start == date(1994, 7, 25)
+    assert not record.overview.other
+    assert [section.lines[0] for section in record.sections] == [
+        "Dear colleagues,",
+        "The meeting was opened by the Vice-Governor of Hyogo Prefecture, who welcomed the delegations "
+        "of four countries to the town.",
+    ]

@@ -321,6 +321,26 @@ _ASIDE_ALONE = re.compile(r"^[(（][^()（）]*[)）]$")
 # "o" is Word's second-level bullet pasted as a letter, so a space follows it); or a Chinese
 # numeral in brackets, as Chinese pages number their fields ("（一）时间 Date：...")
 _LABEL_BULLET = re.compile(rf"^(?:[・·•ㅇ○◦▪‣*▶►▷▸◆◇■□●◎❖♦➢➤→☞-]\s*|o\s+|[（(][{CJK_NUMERALS}]{{1,3}}[)）]\s*)")
+# A number before a label, as Japanese, Korean and typed records number their fields ("１．日　時
+# (Date)　：...", "2. PLACE : ...")
+_LABEL_NUMBER = re.compile(r"^(?P<number>[0-9０-９]{1,2})\s*[.．)）]\s*")
+
+
+_NUMBERED_HEADING_WORDS = 6
+
+
+def numbered_heading(text: str) -> bool:
+    """A numbered line of a few words with no value, as the fields' numbering goes on into the
+    record's parts ("5. PROCEEDINGS" after "4. ATTENDANCE : ..."): a heading."""
+    number = _LABEL_NUMBER.match(text)
+    rest = text[number.end() :].strip() if number else ""
+    return bool(rest) and match_label(rest) is None and len(rest.split()) <= _NUMBERED_HEADING_WORDS
+
+
+def _numbered_field(text: str) -> tuple[str, str] | None:
+    """The label and value of a line that numbers its field (``_LABEL_NUMBER``)."""
+    number = _LABEL_NUMBER.match(text)
+    return match_label(text[number.end() :]) if number else None
 
 
 def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
@@ -332,6 +352,7 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
     fields: list[RawField] = []
     unlabelled: list[Line] = []
     lines = _footnotes_joined(lines)
+    last_number = None  # (the number of the last field, where the fields are numbered: "4. Participants")
     for index, line in enumerate(lines):
         if not line.text or TABLE_RULE.match(line.text):  # (a table's rule between its rows is no value)
             continue
@@ -344,13 +365,28 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
         if header and not heads_table(cells) and not (in_participation and heads_bodies(cells)):
             continue  # "| Item | Details |" over "|------|------|": the header of a table of fields names no field
         labelled = (
-            match_label(line.text)
+            _numbered_field(line.text)
+            or match_label(line.text)
             or match_label(_LABEL_BULLET.sub("", line.text))
             or match_label(_TABLE_ROW.sub(r"\g<cells>", line.text))  # "| Period | 9-11 September 2008 |"
             or _table_row_label(line.text)
             # "Also present" alone on its line, the bodies below it: a label though it has no colon
             or (in_participation and _ends_participation(line.text) and (line.text.strip(), ""))
         )
+        number = _LABEL_NUMBER.match(line.text)
+        if (
+            number
+            and last_number is not None
+            and int(number["number"]) == last_number + 1
+            and not (labelled and field_kind(labelled[0]))
+        ):
+            # the next number opens the next field, whatever its label ("5. Agenda" after "4. Participants:
+            # ..." and its table): no value of the list above it
+            rest = line.text[number.end() :].strip()
+            label, value = labelled or match_label(rest) or (rest, "")
+            fields.append(RawField(label, line.number, [Line(line.number, value)] if value else []))
+            last_number += 1
+            continue
         if labelled and in_participation and field_kind(labelled[0]) == "participation":
             # "Present: 14 member regional governments ..., as listed below." over "Members
             # present" and the list: the list's own heading goes on with the field
@@ -374,6 +410,7 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             fields.append(RawField(label, line.number))
             if value:
                 fields[-1].values.append(Line(line.number, value))
+            last_number = int(number["number"]) if number and _numbered_field(line.text) == labelled else None
         elif fields and (remark := _remark(line.text)):
             field = RawField(REMARK_LABEL, line.number)
             field.values.append(Line(line.number, remark))
@@ -566,7 +603,7 @@ def prose_after_fields(lines: list[Line]) -> int | None:
         text = line.text.strip()
         if not text:
             continue
-        labelled = match_label(text) or match_label(_LABEL_BULLET.sub("", text))
+        labelled = _numbered_field(text) or match_label(text) or match_label(_LABEL_BULLET.sub("", text))
         if labelled:
             valued = bool(labelled[1])
         elif valued and not lines[index - 1].text.strip() and prose_paragraph(lines[index:]):
@@ -1704,6 +1741,10 @@ class ParticipationScanner:
             # names a country's column and an authority's, "Observer | Country | Represented by")
             if not self.columns.width or _names_country_and_authority(header):
                 self.columns = header
+                if _names_country_and_authority(header) and not any("observ" in cell.lower() for cell in cells):
+                    # (a table of countries and their authorities, under "observers: ..." in the line
+                    # above it: its rows say who observes, "Vietnam (observer)")
+                    self.observer_mode = False
                 return
         self.table_rows += 1
         columns = self.columns

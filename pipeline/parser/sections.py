@@ -47,6 +47,7 @@ from .overview import (
     label_key,
     leader_row,
     match_label,
+    numbered_heading,
     opens_group,
     parse_overview,
     parse_participation,
@@ -1511,14 +1512,18 @@ def parse(raw: RawText) -> Record:
     by_kind: dict[str, SectionDraft] = {}
     others: list[Section] = []
     told_from = None  # (the first line of the preface that is an other section: all of it, or its report)
+    letter: list[Line] = []  # (a letter above the overview's fields: a section of its own)
     if preface and any(line.text for line in preface):
         fields, _ = collect_fields(preface)
         # (a later section of the overview's kind that holds no field, "SUMMARY" in prose, is no overview)
         if any(raw_field.kind for raw_field in fields) and not any(
             d.kind == "overview" and _has_fields(d.lines) for d in drafts
         ):
+            letter, preface = _letter_above_fields(preface, next(field.line for field in fields if field.kind))
             fields_lines = _fields_apart_from_report(preface, others)
-            told_from = preface[len(fields_lines)].number if len(fields_lines) < len(preface) else None
+            # (the report below the fields, else the letter above them)
+            told = preface[len(fields_lines)] if len(fields_lines) < len(preface) else (letter or [None])[0]
+            told_from = told.number if told else None
             preface = fields_lines
             by_kind["overview"] = SectionDraft(None, preface[0].number, "overview", preface)
         else:
@@ -1533,7 +1538,9 @@ def parse(raw: RawText) -> Record:
             drafts,
         )
     )
-    others = [Section(heading=None, lines=verbatim_lines(draft.lines)) for draft in leading] + others
+    # (and the letter among them, in the text's order)
+    above = sorted([draft.lines for draft in leading] + ([letter] if letter else []), key=lambda part: part[0].number)
+    others = [Section(heading=None, lines=verbatim_lines(part)) for part in above] + others
     drafts = drafts[len(leading) :]
     if "overview" not in by_kind and not any(d.kind == "overview" and _has_fields(d.lines) for d in drafts):
         # "1. DATE" over "November 14 (Tue.) - 16 (Thu.), 2000", "2. VENUE" over its place: a field
@@ -1672,12 +1679,25 @@ def _prose_after_list(lines: list[Line]) -> int | None:
     )
 
 
+def _letter_above_fields(lines: list[Line], first_field: int) -> tuple[list[Line], list[Line]]:
+    """(a letter above the overview's fields, the fields and what follows them): a fax's cover
+    letter, "Dear colleagues, / Attached please find the record of ...", its lines up to the
+    line ``first_field``, where they hold a paragraph of prose; else none."""
+    first = next(at for at, line in enumerate(lines) if line.number == first_field)
+    if any(lines[at].text and prose_paragraph(lines[at:]) for at in range(first)):
+        return lines[:first], lines[first:]
+    return [], lines
+
+
 def _fields_apart_from_report(lines: list[Line], others: list[Section]) -> list[Line]:
     """The lines of an overview's fields; the report below them, if any, is a section of its
-    own with no heading, added to ``others``."""
+    own with no heading, added to ``others``, with the numbered heading over it ("5. PROCEEDINGS")."""
     report_at = prose_after_fields(lines)
     if report_at is None:
         return lines
+    above = next((at for at in range(report_at - 1, -1, -1) if lines[at].text.strip()), None)
+    if above is not None and numbered_heading(lines[above].text):
+        report_at = above
     others.append(Section(heading=None, lines=verbatim_lines(lines[report_at:])))
     return lines[:report_at]
 
