@@ -47,6 +47,9 @@ SOURCES = DATA / "gazetteer_sources.toml"
 ORGANIZATIONS = DATA / "organizations.toml"
 OUTPUT = DATA / "gazetteer.json"
 GENERATED_BY = "python -m tools.build_gazetteer"
+# An aimag's unit as Mongolian declines it after the aimag's name: nominative, genitive, dative-locative,
+# ablative, accusative, instrumental
+MONGOLIAN_AIMAG_FORMS = ("аймаг", "аймгийн", "аймагт", "аймгаас", "аймгийг", "аймгаар")
 FORMAT_VERSION = 1
 
 # pycountry subdivision type -> our "type" value, per country.
@@ -788,7 +791,9 @@ class Gazetteer:
         if sub.country_code == "MN":
             for n in cfg.get("native", []):
                 if typ == "province":
-                    out.append(f"{n} аймаг")
+                    # the aimag's name with its unit, declined as Mongolian prose writes it: "Дорнод
+                    # аймгийн төлөөлөгчид" (of), "аймагт" (in), "аймгаас" (from), "аймгийг", "аймгаар"
+                    out += [f"{n} {unit}" for unit in MONGOLIAN_AIMAG_FORMS]
         return out
 
     def sub_cn(self, sub, typ, cfg):

@@ -78,7 +78,10 @@ from .names import (
     HEAD_WORDS,
     HONORIFICS,
     KNOWN_ONLY_SHAPES,
+    KOREAN_ADDRESS_UNITS,
+    KOREAN_BUILDING_ENDINGS,
     KOREAN_UNIT_ENDINGS,
+    KOREAN_UNIT_SYLLABLES_MAX,
     LEADING_COMPANY_FORMS,
     LEADING_EVENT,
     LEADING_EVENT_BEFORE_YEAR,
@@ -125,6 +128,7 @@ from .names import (
     native_body,
     native_form,
     unglued,
+    units_after_place,
     without_korean_particles,
     without_lower_case_tail,
     word_shape,
@@ -1398,7 +1402,13 @@ def prose(record: Record) -> list[str]:
                 for group in (participation.groups if participation else ())
                 for authority in group.authorities
             ),
-            *(ORGANIZER_JOINERS.split(organizer.name) if organizer and organizer.name else ()),
+            # (parted outside brackets: "Jeollanam-do (coordinator of the Subcommittee on Education and
+            # Cultural Exchange), Boseong County" keeps its remark whole)
+            *(
+                part
+                for listed in split_top_level(organizer.name if organizer and organizer.name else "", ",")
+                for part in split_top_level_at(listed, ORGANIZER_JOINERS)
+            ),
         ]
         for name in remarked:
             aside = split_aside(name) if name else None
@@ -3647,6 +3657,42 @@ def _hangul_with_hanja(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool
     return found
 
 
+def _korean_unit(name: str) -> bool:
+    return 1 < len(name) <= KOREAN_UNIT_SYLLABLES_MAX and name.endswith(KOREAN_ADDRESS_UNITS)
+
+
+def _korean_building(name: str) -> bool:
+    return len(name) > 2 and name.endswith(KOREAN_BUILDING_ENDINGS)
+
+
+def _korean_address_units(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """The units of a Korean address after a province or city the gazetteer knows, each its own
+    word ("전라남도 보성군 벌교읍"), and the building it names after them ("태백산맥문학관에서"): each a
+    place, as a proposal, up to the word its particles end."""
+    found: list[tuple[range, bool, list[Mention]]] = []
+    for token in _tokens_where(doc, lambda word: HANGUL_LETTER.match(word) is not None):
+        region = gazetteer.lookup(token.text)
+        # (a province or a city, whose country's address it opens: not "동북아", North East Asia)
+        if region is None or region.kind != "place" or region.country is None:
+            continue
+        if token.i in {index for tokens, _, _ in found for index in tokens}:
+            continue  # (a unit of the address before, which the gazetteer knows: "안동시" after "경상북도")
+        at = token.i + 1
+        while at < len(doc) and (word := doc[at].text) and HANGUL_LETTER.match(word):
+            unit = without_korean_particles(word, _korean_unit)
+            building = without_korean_particles(word, _korean_building)
+            named = unit if _korean_unit(unit) else building
+            if not (_korean_unit(named) or _korean_building(named)) or not _HANGUL_WORD.fullmatch(named):
+                break
+            label = "GPE" if named is unit else "FAC"
+            known = gazetteer.lookup(named)
+            found.append((range(at, at + 1), False, [Mention(named, "place", label, known, region.country, "rules")]))
+            if named != word or label == "FAC":
+                break  # (its particles, or the building, end the address)
+            at += 1
+    return found
+
+
 def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """A word of CJK characters, kana or Hangul that is no name the gazetteer knows, as a
     proposal of the names in it: the body its ending makes of it (NATIVE_BODY_ENDINGS:
@@ -3675,6 +3721,10 @@ def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
                 mentions.append(Mention(name + ending, "place", label, None, entry.country, "rules"))
             else:
                 mentions.append(Mention(name + unit, entry.kind, entry.label, entry, entry.country))
+                # (the units of its address run on after it: "鳥取県" + "東伯郡東郷町において")
+                for below in units_after_place(rest[len(unit) :]) if entry.kind == "place" else ():
+                    known = gazetteer.lookup(below)
+                    mentions.append(Mention(below, "place", "GPE", known, entry.country, "rules"))
         if body is not None:
             mentions.append(body)
         if mentions:
@@ -4739,6 +4789,7 @@ def doc_mentions(
     proposals.extend(_named_by_native_form(doc, gazetteer))
     proposals.extend(_native_words(doc, gazetteer))
     proposals.extend(_hangul_with_hanja(doc, gazetteer))
+    proposals.extend(_korean_address_units(doc, gazetteer))
     proposals.extend(_inflected_names(doc, gazetteer, declined))
     proposals.extend(_named_by_unit_noun(doc, gazetteer))
     proposals.extend(_dateline_place(doc, written, gazetteer))

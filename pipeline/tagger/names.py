@@ -995,6 +995,9 @@ GENERIC_WORDS = FIELD_WORDS | {
     # champions", "Media contact: NEAR Secretariat"
     "olympic",
     "media",
+    # a caption's label, run on into its credit: "Photo: Press service of the Government of Kuzbass"
+    "photo",
+    "photos",
     # Inner Mongolia's unit, an aimag's peer: "Aimag / League" heads a table's column
     "league",
     "leagues",
@@ -2333,6 +2336,34 @@ def _glued_units(name: str) -> list[str]:
     """The units of an address glued without spaces, if they make the whole of it."""
     units = _GLUED_UNIT.findall(name)
     return units if "".join(units) == name else [name]
+
+
+# The units below a place in an address run on in CJK prose ("鳥取県東伯郡東郷町において", "在吉林省长春市
+# 南关区举行"): a name of two or three characters and a county's, a town's, a village's, a district's or a
+# banner's ending (not a word that ends in one: "区域", a region; "町内", within a town; nor a word of
+# its kind, "各地区" each area, "新校区" a new campus, "园区" a park)
+_UNIT_AFTER_PLACE = re.compile(
+    r"(?![各全本该該])[\u3400-\u9fff]{2,3}?(?<![地校园園社景城市小山辖轄片新])"
+    r"(?:郡|町|村|区|區|县|縣|旗|镇|鎮|乡)(?![域内內間间])"
+)
+
+
+def units_after_place(rest: str) -> list[str]:
+    """The units of an address that follow a place's name in the rest of its word, one after
+    another from its start ("東伯郡東郷町において" -> 東伯郡, 東郷町); none where none starts it."""
+    units = []
+    while (unit := _UNIT_AFTER_PLACE.match(rest)) is not None:
+        units.append(unit.group())
+        rest = rest[unit.end() :]
+    return units
+
+
+# The units of a Korean address, each a word after its province or city ("전라남도 보성군 벌교읍",
+# "경상북도 안동시 도담동"), and the endings of the building it may name after them ("태백산맥문학관에서")
+KOREAN_ADDRESS_UNITS = ("시", "군", "구", "읍", "면", "동", "리")
+KOREAN_BUILDING_ENDINGS = ("관", "호텔", "회관", "홀", "전당", "공원")
+# (a unit's name is short: "해운대구"; not "지역협력기구", a regional body)
+KOREAN_UNIT_SYLLABLES_MAX = 4
 
 
 def native_address(name: str) -> tuple[str, list[str]] | None:
