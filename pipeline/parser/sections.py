@@ -1522,7 +1522,7 @@ def parse(raw: RawText) -> Record:
             letter, preface = _letter_above_fields(preface, next(field.line for field in fields if field.kind))
             fields_lines = _fields_apart_from_report(preface, others)
             # (the report below the fields, else the letter above them)
-            told = preface[len(fields_lines)] if len(fields_lines) < len(preface) else (letter or [None])[0]
+            told = preface[len(fields_lines)] if len(fields_lines) < len(preface) else next(iter(letter), None)
             told_from = told.number if told else None
             preface = fields_lines
             by_kind["overview"] = SectionDraft(None, preface[0].number, "overview", preface)
