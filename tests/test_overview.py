@@ -3352,3 +3352,18 @@ def test_a_cover_letter_above_the_fields_is_a_section_of_its_own_first() -> None
         "The meeting was opened by the Vice-Governor of Hyogo Prefecture, who welcomed the delegations "
         "of four countries to the town.",
     ]
+
+
+def test_a_list_of_authorities_laid_out_in_two_columns() -> None:
+    text = (
+        "RECORD OF THE 1999 MEETING OF THE NEAR WORKING COMMITTEE\n\n1. DATE : 13 - 15 October, 1999\n"
+        "2. PARTICIPANTS : 5 regional governments of 2 countries\n   (1) CHINA (3)\n"
+        "       - Jilin Province            - Heilongjiang Province\n       - Henan Province\n"
+        "   (2) JAPAN (2)\n       - Toyama Prefecture         - Niigata Prefecture\n"
+    )
+    overview = parse(read_bytes(text.encode(), "x.txt")).overview
+    assert overview is not None and overview.participation is not None
+    assert [(group.country, group.authorities) for group in overview.participation.groups] == [
+        ("China", ["Jilin Province", "Heilongjiang Province", "Henan Province"]),
+        ("Japan", ["Toyama Prefecture", "Niigata Prefecture"]),
+    ]

@@ -395,6 +395,11 @@ _SPACED_COLUMNS_MIN = 2
 _SPACED_ROWS_MIN = 3
 
 
+# A list in columns: a line opening with a list's mark, a run of spaces, the same mark again
+_TWO_COLUMN_ITEMS = re.compile(r"^\s*(?P<mark>[-•·*])\s+\S.*?\S {3,}(?P=mark)\s+\S")
+_NEXT_COLUMN_ITEM = re.compile(r"(?<=\S) {3,}[-•·*]\s+(?=\S)")
+
+
 def _tab_tables(lines: list[str]) -> list[str]:
     """Two or more lines in a row with tabs between their words, or three or more with
     columns aligned by spaces, are a pasted table: the gaps become ' | ' column separators
@@ -412,6 +417,10 @@ def _tab_tables(lines: list[str]) -> list[str]:
             line = line[: len(line) - len(body)] + _INNER_TAB.sub(" | ", body)
         elif in_spaced_table[index]:
             line = line[: len(line) - len(body)] + _SPACED_COLUMN.sub(" | ", body.strip())
+        elif _TWO_COLUMN_ITEMS.match(body):
+            # "- Jilin Province            - Heilongjiang Province": a list laid out in columns, its
+            # items parted as a list's are, not one item with a dash in it
+            line = line[: len(line) - len(body)] + _NEXT_COLUMN_ITEM.sub("; ", body)
         elif index in label_rows:
             column, groups = label_rows[index]
             label, value = body[:column].strip(), body[column:].strip()
