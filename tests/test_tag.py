@@ -4564,3 +4564,30 @@ def test_a_korean_address_after_its_province_names_its_county_town_and_building(
     kinds = dict(_kinds_of(SHELL.format(text), nlp))
     assert {kinds.get(name) for name in ("보성군", "벌교읍", "도담동", "동락관")} == {"place"}
     assert kinds.get("지역협력기구") != "place"  # (a regional body, no district)
+
+
+def test_a_places_for_tail_is_no_part_of_it_after_a_bodys_words_earlier_in_the_sentence(nlp) -> None:
+    """ "A network of ... regions. Its first members are ... Niigata Prefecture for Sado Island": the
+    prefecture and the island (the body's head looked for was the sentence's, "network")."""
+    text = (
+        "A network of the island regions of NEAR is established. Its first members are Jeju-do, "
+        "Niigata Prefecture for Sado Island and Shandong Province for the Miaodao Archipelago."
+    )
+    spellings = _spellings_of(SHELL.format(text), nlp)
+    assert {"Niigata Prefecture", "Shandong Province"} <= spellings
+    assert not any(" for " in spelling for spelling in spellings)
+
+
+def test_a_body_in_capitals_with_a_possessive(nlp) -> None:
+    text = FIELDS_SHELL.format("FOREIGN AFFAIRS OFFICE OF JILIN PROVINCIAL PEOPLE'S GOVERNMENT\nVenue: Changchun")
+    assert "FOREIGN AFFAIRS OFFICE OF JILIN PROVINCIAL PEOPLE'S GOVERNMENT" in _spellings_of(text, nlp)
+
+
+def test_a_portals_language_bar_does_not_run_on_from_its_title(nlp) -> None:
+    text = (
+        "Официальный сайт Правительства Кузбасса | Official website of the Government of Kuzbass\nRU | EN | 中文\n"
+        "Home | Governor | Government | News | Tourism\n\n" + SHELL.format("Kuzbass hosted it.")
+    )
+    spellings = _spellings_of(text, nlp)
+    assert "Government of Kuzbass" in spellings
+    assert not any(spelling.endswith(" RU") for spelling in spellings)

@@ -264,9 +264,16 @@ def _closes_bracket(text: str) -> bool:
     return text.find(")") != -1 and (text.find("(") == -1 or text.find(")") < text.find("("))
 
 
+# A portal's bar of items ("RU | SAH | EN", "Home | Governor | Government | News"): no line goes on
+# into it nor from it
+_BAR_OF_ITEMS = re.compile(r"^[^|｜]{1,30}(?:\s[|｜]\s[^|｜]{1,30}){2,}$")
+
+
 def _goes_on(before: str, line: str, after_blank: bool) -> bool:
     return (
         not _ENDS_LINE.search(before)
+        and not _BAR_OF_ITEMS.match(before)
+        and not _BAR_OF_ITEMS.match(line)
         and not rows_of_a_list(before, line)
         and not fax_line(before)
         and not fax_line(line)

@@ -1789,7 +1789,7 @@ def _extend_right(
             and doc[end - 1].lower_ not in COMPANY_FORMS  # ("Energy Resources LLC" + "for the Ukhaa Khudag mine")
             # ("PJSC Yakutskenergo" + "of the RusHydro Group": a company's parent, no word of its name)
             and doc[start].lower_ not in LEADING_COMPANY_FORMS
-            and kind_of(doc[:end].text) == "organization"
+            and kind_of(doc[start:end].text) == "organization"
             # "on" opens a committee's tail ("Subcommittee on Energy"), never a second one (but for
             # a group of experts': "Ad Hoc Group of Experts on Coal Mine Methane")
             and not (
@@ -3886,6 +3886,7 @@ def _body_named_after(doc: Doc, start: int, gazetteer: Gazetteer) -> tuple[str |
 # The words that join a name's words in capitals ("ADMINISTRATION OF AMUR OBLAST"), and how
 # many words such a name has
 _CAPITALS_JOINERS = frozenset({"OF", "AND", "FOR", "THE", "&"})
+_CAPITALS_POSSESSIVES = frozenset({"'S", "’S"})
 CAPITALS_WORDS_MIN, CAPITALS_WORDS_MAX = 2, 8
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
@@ -3902,15 +3903,21 @@ def _bodies_in_capitals(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
             start += 1
             continue
         end = start
-        while end < len(doc) and (_capitals_word(doc, end) or (end > start and doc[end].text in _CAPITALS_JOINERS)):
+        while end < len(doc) and (
+            _capitals_word(doc, end)
+            or (end > start and doc[end].text in _CAPITALS_JOINERS)
+            # (a possessive glued to its word: "JILIN PROVINCIAL PEOPLE'S GOVERNMENT")
+            or (end > start and doc[end].text in _CAPITALS_POSSESSIVES and not doc[end - 1].whitespace_)
+        ):
             end += 1
             # (a run of words on one line, a space between each, or a hyphen: "CHUNGCHEONGBUK-DO")
-            if doc[end - 1].whitespace_ != " " and not _glued_to_hyphen(doc, end - 1):
+            possessive = end < len(doc) and doc[end].text in _CAPITALS_POSSESSIVES
+            if doc[end - 1].whitespace_ != " " and not _glued_to_hyphen(doc, end - 1) and not possessive:
                 break
         while end > start and doc[end - 1].text in _CAPITALS_JOINERS:
             end -= 1
-        if CAPITALS_WORDS_MIN <= end - start <= CAPITALS_WORDS_MAX and _body_in_capitals(doc, start, end):
-            words = [token.text for token in doc[start:end]]
+        words = [token.text for token in doc[start:end] if token.text not in _CAPITALS_POSSESSIVES]
+        if CAPITALS_WORDS_MIN <= len(words) <= CAPITALS_WORDS_MAX and _body_in_capitals(doc, start, end):
             titled = " ".join(word.lower() if word in _CAPITALS_JOINERS else word.capitalize() for word in words)
             if head_kind(titled) == "organization":
                 name = doc[start:end].text
