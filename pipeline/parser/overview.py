@@ -1250,6 +1250,11 @@ SUSPECT_AUTHORITIES = (
         "lower case",
         lambda text: text[:1].islower() and not _cased_acronym(text) and not RUSSIAN_UNIT_BEFORE_NAME.match(text),
     ),
+    # "(no delegation)", "(to be confirmed)": a table's cell that says there is none, in brackets
+    SuspectRule(
+        "remark in brackets",
+        lambda text: bool(re.fullmatch(r"[(（][^()（）]+[)）]", text.strip())) and text.strip()[1:2].islower(),
+    ),
     SuspectRule(
         "sentence",
         lambda text: (
