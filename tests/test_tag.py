@@ -4593,3 +4593,17 @@ def test_a_portals_language_bar_does_not_run_on_from_its_title(nlp) -> None:
     spellings = _spellings_of(text, nlp)
     assert "Government of Kuzbass" in spellings
     assert not any(spelling.endswith(" RU") for spelling in spellings)
+
+
+def test_a_declined_name_in_cyrillic_of_hyphened_words_or_with_its_part_in_brackets(nlp) -> None:
+    """ "в Северо-Восточной Азии" (a word's parts glued by a hyphen), "Республики Саха (Якутия)"
+    (the name's part in brackets): each the place, whole; "Кореи", "в Пхохане": Korea, Pohang."""
+    text = (
+        "Делегации Кореи обсудили туризм в Северо-Восточной Азии. "
+        "Министр туризма Республики Саха (Якутия) выступил в Пхохане."
+    )
+    ids = _ids_of(SHELL.format(text), nlp)
+    assert ids["Северо-Восточной Азии"] == "geo:north-east-asia"
+    assert ids["Республики Саха (Якутия)"] == "RU-SA"
+    assert ids["Кореи"] == "KR"
+    assert ids["Пхохане"] == "city:KR:pohang-city"

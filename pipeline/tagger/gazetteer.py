@@ -131,7 +131,9 @@ class Gazetteer:
         stems: Russian declines names ("в Сахалинской области" is Сахалинская область, "из
         Владивостока" Владивосток, "Японии" Япония). A stem of three letters or fewer is no key
         ("Чите" and "читать"). A name in "-ай", "-ей" or "-ой" is also found in its genitive,
-        which the stemmer reads as an adjective's ending ("Китая" is Китай, "Алтая" Алтай)."""
+        which the stemmer reads as an adjective's ending ("Китая" is Китай, "Алтая" Алтай); and one
+        in "-ея", "-ия" in its other cases, whose stem the stemmer cuts short ("Кореи" is Корея), and
+        one in a consonant in its own ("Пхохане" is Пхохан)."""
         if self._stemmed is None:
             self._stemmed, self._genitives = {}, {}
             for entry in self.entries.values():
@@ -142,6 +144,12 @@ class Gazetteer:
                         self._stemmed.setdefault(key, entry)
                     if _SOFT_MASCULINE.search(alias):
                         self._genitives.setdefault(alias[:-1].lower() + "я", entry)
+                    if _SOFT_FEMININE.match(alias):
+                        for ending in _SOFT_FEMININE_ENDINGS:
+                            self._genitives.setdefault(alias[:-1].lower() + ending, entry)
+                    if _HARD_MASCULINE.match(alias):
+                        for ending in _HARD_MASCULINE_ENDINGS:
+                            self._genitives.setdefault(alias.lower() + ending, entry)
         if genitive := self._genitives.get(" ".join(words).lower()):
             return genitive
         key = stemmed_key(words)
@@ -254,6 +262,14 @@ _KATAKANA_LETTER = re.compile(r"[\u30a1-\u30fa\u30fc]")  # (not the middle dot, 
 HANGUL_LETTER = re.compile(r"[\uac00-\ud7a3]")
 # A Russian masculine name in a vowel and "й" ("Китай", "Шанхай"), whose genitive is in "я" ("Китая")
 _SOFT_MASCULINE = re.compile(r"[аеоу]й$")
+# ... and a feminine one of one word in "-ея" or "-ия", whose stem the stemmer cuts short ("Корея":
+# "Кореи", "Корее", "Корею", "Кореей")
+_SOFT_FEMININE = re.compile(r"^\w+[еи]я$")
+_SOFT_FEMININE_ENDINGS = ("и", "е", "ю", "ей")
+# ... and a foreign name of one word in a consonant, which the stemmer reads as Russian it is not
+# ("Пхохан": "Пхохана", "Пхохану", "Пхохане", "Пхоханом")
+_HARD_MASCULINE = re.compile(r"^\w{3,}[бвгджзклмнпрстфхцчшщ]$")
+_HARD_MASCULINE_ENDINGS = ("а", "у", "е", "ом")
 SHORT_NAME = 2  # characters
 # A city's unit after its name, written without a space: "ハルビン市", "삼척시" (Samcheok)
 CITY_UNITS = ("市", "시")

@@ -3767,24 +3767,53 @@ def _inflected_names(
             continue  # ("река Партизанская", "бухта Врангеля": the river's and the bay's names, not the town's)
         if token.i and doc[token.i - 1].text in _HYPHENS and not doc[token.i - 1].whitespace_:
             continue  # ("Байкало-Амурская магистраль": a compound's second part)
-        words = [token.text]
-        for following in doc[token.i + 1 : token.i + INFLECTED_WORDS_MAX]:
-            if not _CYRILLIC_WORD.fullmatch(following.text):
-                break
-            words.append(following.text)
+        words, ends = _cyrillic_words(doc, token.i)
         for size in range(len(words), 0, -1):
             entry = gazetteer.inflected(words[:size])
             if entry is not None:
-                text = doc[token.i : token.i + size].text
+                end = _with_bracketed_part(doc, ends[size - 1], entry)
+                text = doc[token.i : end].text
                 if gazetteer.lookup(text) is None:  # (as the gazetteer writes it: its ruler's)
                     mention = Mention(text, entry.kind, entry.label, entry, entry.country)
-                    found.append((range(token.i, token.i + size), False, [mention]))
+                    found.append((range(token.i, end), False, [mention]))
                 break
             named = (declined or {}).get(stemmed_key(words[:size]))
-            if named is not None and _declined_noun(text := doc[token.i : token.i + size].text, named.text):
-                found.append((range(token.i, token.i + size), False, [replace(named, text=text, source="rules")]))
+            if named is not None and _declined_noun(text := doc[token.i : ends[size - 1]].text, named.text):
+                found.append((range(token.i, ends[size - 1]), False, [replace(named, text=text, source="rules")]))
                 break
     return found
+
+
+def _cyrillic_words(doc: Doc, start: int) -> tuple[list[str], list[int]]:
+    """The words in Cyrillic from ``start`` on (INFLECTED_WORDS_MAX at most), a word's parts glued
+    by a hyphen one word ("Северо-Восточной Азии"); and the token index each word ends at."""
+    words: list[str] = []
+    ends: list[int] = []
+    at = start
+    while at < len(doc) and len(words) < INFLECTED_WORDS_MAX and _CYRILLIC_WORD.fullmatch(doc[at].text):
+        end = at + 1
+        while (
+            end + 1 < len(doc)
+            and doc[end].text in _HYPHENS
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and _CYRILLIC_WORD.fullmatch(doc[end + 1].text)
+        ):
+            end += 2
+        words.append(doc[at:end].text)
+        ends.append(end)
+        at = end
+    return words, ends
+
+
+def _with_bracketed_part(doc: Doc, end: int, entry: Entry) -> int:
+    """Where a declined name ends with the part in brackets its name has ("Республики Саха
+    (Якутия)" of Республика Саха (Якутия)): after the bracket; else at ``end``."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        part = f"({doc[end + 1].text})"
+        if any(alias.endswith(part) for alias in entry.aliases):
+            return end + 3
+    return end
 
 
 # The endings Russian's cases give a noun in place of its nominative's last vowel, "ь" or "й", or
