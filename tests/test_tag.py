@@ -4607,3 +4607,9 @@ def test_a_declined_name_in_cyrillic_of_hyphened_words_or_with_its_part_in_brack
     assert ids["Республики Саха (Якутия)"] == "RU-SA"
     assert ids["Кореи"] == "KR"
     assert ids["Пхохане"] == "city:KR:pohang-city"
+
+
+def test_a_town_planned_round_a_park_named_as_a_city(nlp) -> None:
+    spellings = _spellings_of(SHELL.format("The delegates visited Harima Science Garden City in Hyogo Prefecture."), nlp)
+    assert "Harima Science Garden City" in spellings
+    assert "Harima Science Garden" not in spellings

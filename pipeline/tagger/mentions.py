@@ -2791,6 +2791,18 @@ def _body_of_people_after(doc: Doc, end: int) -> int | None:
     return run_end if run_end > end + 2 and head_kind(doc[end:run_end].text) == "organization" else None
 
 
+def _city_after_facility(doc: Doc, ent: Span, end: int) -> bool:
+    """Whether a name of several words shaped as a facility's goes on with "City", the last word of
+    the name ("Harima Science Garden City"; not "... Park City Tour")."""
+    return (
+        head_kind(ent.text) == "facility"
+        and len(ent) > 1
+        and end < len(doc)
+        and doc[end].text == "City"
+        and not (end + 1 < len(doc) and doc[end + 1].is_title)
+    )
+
+
 def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -> tuple[list[Mention], range]:
     """Mentions in a span ner or a name shape found, cleaned and classified by head
     word. Organizations, and spans cut after "of the", run on to the name that follows."""
@@ -2831,6 +2843,8 @@ def _model_mentions(ent: Span, gazetteer: Gazetteer, ents_at: dict[int, Span]) -
         # "UNESCO World" + "Heritage List", "FIFA World" + "Cup": no theme park, the body's "World
         # Heritage" (NOT_NAME_TAILS) or its event
         end += 1
+    elif _city_after_facility(doc, ent, end):
+        end += 1  # "Harima Science Garden" + "City": a town planned round a park, named as a city is
     elif span_kind == "facility":
         end = _located_facility(ent.doc, _feature_of_tail(ent.doc, end, ents_at), ents_at)
     elif span_kind is None and ent.label_ == "GPE":
