@@ -4610,6 +4610,16 @@ def test_a_declined_name_in_cyrillic_of_hyphened_words_or_with_its_part_in_brack
 
 
 def test_a_town_planned_round_a_park_named_as_a_city(nlp) -> None:
-    spellings = _spellings_of(SHELL.format("The delegates visited Harima Science Garden City in Hyogo Prefecture."), nlp)
+    spellings = _spellings_of(
+        SHELL.format("The delegates visited Harima Science Garden City in Hyogo Prefecture."), nlp
+    )
     assert "Harima Science Garden City" in spellings
     assert "Harima Science Garden" not in spellings
+
+
+def test_a_research_facility_and_a_heritage_site_the_meetings_visit_are_places(nlp) -> None:
+    """ "SPring-8", "Yuelu Academy" (岳麓书院): the gazetteer's facilities, places (an academy's
+    head made the last a body)."""
+    text = "They visited SPring-8 and the Yuelu Academy (岳麓书院) in Changsha."
+    kinds = dict(_kinds_of(SHELL.format(text), nlp))
+    assert {kinds.get(name) for name in ("SPring-8", "Yuelu Academy", "岳麓书院")} == {"place"}
