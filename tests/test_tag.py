@@ -4623,3 +4623,15 @@ def test_a_research_facility_and_a_heritage_site_the_meetings_visit_are_places(n
     text = "They visited SPring-8 and the Yuelu Academy (岳麓书院) in Changsha."
     kinds = dict(_kinds_of(SHELL.format(text), nlp))
     assert {kinds.get(name) for name in ("SPring-8", "Yuelu Academy", "岳麓书院")} == {"place"}
+
+
+def test_places_of_the_member_regions_from_the_gazetteers_source_rows(nlp) -> None:
+    """Rows with their sources: a river by its bare name after "the", a protected area, a national
+    park's valley, border stations and the village of the cold pole."""
+    text = (
+        "Merchants went east to the Lena. Delegates visited Mongol Daguur and Terelj, crossed at "
+        "Grodekovo and Khandagaity, and flew to Oymyakon."
+    )
+    kinds = dict(_kinds_of(SHELL.format(text), nlp))
+    names = ("Lena", "Mongol Daguur", "Terelj", "Grodekovo", "Khandagaity", "Oymyakon")
+    assert {kinds.get(name) for name in names} == {"place"}
