@@ -364,8 +364,10 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
         cells = _TABLE_ROW.sub(r"\g<cells>", line.text)
         if header and not heads_table(cells) and not (in_participation and heads_bodies(cells)):
             continue  # "| Item | Details |" over "|------|------|": the header of a table of fields names no field
+        number = _LABEL_NUMBER.match(line.text)
+        numbered = match_label(line.text[number.end() :]) if number else None
         labelled = (
-            _numbered_field(line.text)
+            numbered
             or match_label(line.text)
             or match_label(_LABEL_BULLET.sub("", line.text))
             or match_label(_TABLE_ROW.sub(r"\g<cells>", line.text))  # "| Period | 9-11 September 2008 |"
@@ -373,7 +375,6 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             # "Also present" alone on its line, the bodies below it: a label though it has no colon
             or (in_participation and _ends_participation(line.text) and (line.text.strip(), ""))
         )
-        number = _LABEL_NUMBER.match(line.text)
         if (
             number
             and last_number is not None
@@ -382,8 +383,7 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
         ):
             # the next number opens the next field, whatever its label ("5. Agenda" after "4. Participants:
             # ..." and its table): no value of the list above it
-            rest = line.text[number.end() :].strip()
-            label, value = labelled or match_label(rest) or (rest, "")
+            label, value = labelled or (line.text[number.end() :].strip(), "")
             fields.append(RawField(label, line.number, [Line(line.number, value)] if value else []))
             last_number += 1
             continue
@@ -410,7 +410,7 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             fields.append(RawField(label, line.number))
             if value:
                 fields[-1].values.append(Line(line.number, value))
-            last_number = int(number["number"]) if number and _numbered_field(line.text) == labelled else None
+            last_number = int(number["number"]) if number and numbered is not None else None
         elif fields and (remark := _remark(line.text)):
             field = RawField(REMARK_LABEL, line.number)
             field.values.append(Line(line.number, remark))

@@ -461,12 +461,11 @@ def _places(text: str, gazetteer: Gazetteer, country: str | None, label: str = "
     mentions: list[Mention] = []
     for part in parts:
         # (an address in its own script is its units: "山东省 东营市 垦利县 (Kenli County, ...)")
-        names = [unit for name in _with_aside(part, gazetteer) for unit in _address_units(name)]
+        addresses = [_address_units(name) for name in _with_aside(part, gazetteer)]
+        names = [unit for address in addresses for unit in address]
         # (an address's units are places of their own: "Tottori Prefecture, Japan (鳥取県東伯郡東郷町)" is
         # no Japan's other name)
-        units = {
-            unit for name in _with_aside(part, gazetteer) if len(found := _address_units(name)) > 1 for unit in found
-        }
+        units = {unit for address in addresses if len(address) > 1 for unit in address}
         # an aside may list the venue's parts: "(Zarubino Commercial Sea Port, conference hall)"
         # ... or a room of a building or body: "Russia (Conference Hall of the Bulunsky District Administration)"
         # ... or two buildings: "Japan (Hoshi Ryokan and Awazu Onsen Community Hall)" (not one's
@@ -3689,19 +3688,20 @@ def _korean_address_units(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, b
         # (a province or a city, whose country's address it opens: not "동북아", North East Asia)
         if region is None or region.kind != "place" or region.country is None:
             continue
-        if token.i in {index for tokens, _, _ in found for index in tokens}:
+        if found and token.i < found[-1][0].stop:
             continue  # (a unit of the address before, which the gazetteer knows: "안동시" after "경상북도")
         at = token.i + 1
         while at < len(doc) and (word := doc[at].text) and HANGUL_LETTER.match(word):
-            unit = without_korean_particles(word, _korean_unit)
-            building = without_korean_particles(word, _korean_building)
-            named = unit if _korean_unit(unit) else building
-            if not (_korean_unit(named) or _korean_building(named)) or not _HANGUL_WORD.fullmatch(named):
+            named = without_korean_particles(word, _korean_unit)
+            is_unit = _korean_unit(named)
+            if not is_unit:
+                named = without_korean_particles(word, _korean_building)
+            if not (is_unit or _korean_building(named)) or not _HANGUL_WORD.fullmatch(named):
                 break
-            label = "GPE" if named is unit else "FAC"
+            label = "GPE" if is_unit else "FAC"
             known = gazetteer.lookup(named)
             found.append((range(at, at + 1), False, [Mention(named, "place", label, known, region.country, "rules")]))
-            if named != word or label == "FAC":
+            if named != word or not is_unit:
                 break  # (its particles, or the building, end the address)
             at += 1
     return found
