@@ -1217,6 +1217,30 @@ def test_a_table_row_whose_country_cell_is_a_role() -> None:
     assert notes == []
 
 
+def test_a_table_country_cell_wrapped_onto_a_row_of_its_own_marks_the_row_above_observers() -> None:
+    notes: list = []
+    lines = [
+        "+------------+----------------------------+---------+",
+        "| Country    | Regional government        | Mode    |",
+        "+------------+----------------------------+---------+",
+        "| Mongolia   | Tov Province               | online  |",
+        "|            | Dornod Province            | online  |",
+        "|            | (observer)                 |         |",
+        "+------------+----------------------------+---------+",
+        "| Vietnam    | Thua Thien Hue Province    | online  |",
+        "| (observer) |                            |         |",
+        "+------------+----------------------------+---------+",
+        "| Russia     | Primorsky Krai             | on site |",
+    ]
+    participation = _participation(lines, notes)
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("Mongolia", "member", ["Tov Province"]),
+        ("Mongolia", "observer", ["Dornod Province"]),
+        ("Vietnam", "observer", ["Thua Thien Hue Province"]),
+        ("Russian Federation", "member", ["Primorsky Krai"]),
+    ]
+
+
 def test_a_table_s_column_of_names_in_their_own_script_follows_each_name_in_brackets() -> None:
     notes: list = []
     lines = [

@@ -1319,6 +1319,8 @@ class ParticipationScanner:
         self.columns = TableColumns()
         self.table_rows = 0  # rows of a table read as data: a header row comes before them
         self.row_observer = False  # the table's last row names observers: a row going on from it does too
+        # the group the table's last row put its names in, and how many members it had before them
+        self.last_row: tuple[GroupDraft, int] | None = None
         self.delegates: list[str] = []  # the lines that name a delegate (DELEGATE_LINE), as written
         self.delegates_listed = False  # under a heading of delegates (DELEGATES_HEADING)
         self.staff_listed = False  # under a heading of the meeting's own staff (STAFF_HEADING)
@@ -1731,6 +1733,8 @@ class ParticipationScanner:
         if no_country and not (self.groups and self.groups[-1].country_text is None):
             self.open_group(None)  # "| — | — | Wetlands International |": bodies of no country
         cells = ["" if cell in EMPTY_CELLS else cell for cell in cells]
+        if self._country_cell_wrapped(cells):
+            return
         counted: int | None = None  # "| Mongolia (7) | Bulgan Province, ... |": the country's cell holds its count
         for index, cell in enumerate(cells):
             if (heading := country_heading(cell)) and heading[1] is not None and not heading[2]:
@@ -1805,6 +1809,7 @@ class ParticipationScanner:
             group = self.group_for_row(country_text, observer or self.observer_mode)
             if stated is not None or counted is not None:
                 group.stated = stated if stated is not None else counted
+        self.last_row = (self.groups[-1], len(self.groups[-1].members)) if self.groups else None
         body = _body_sent(cells, columns)
         if columns.authority is not None and columns.authority < len(cells) and not cells[columns.authority] and body:
             # "| — | — | Wetlands International |": a body of no region, which is the row's authority
@@ -1847,6 +1852,19 @@ class ParticipationScanner:
             else:
                 self.open_group(None).observer = True
             self.add_items(observing, True)
+
+    def _country_cell_wrapped(self, cells: list[str]) -> bool:
+        """A row whose only cell is an observer's mark in brackets under a row that named its
+        country: that row's country cell wrapped ("| Vietnam | Thua Thien Hue Province |" over
+        "| (observer) | |"), so its names are the country's observers."""
+        filled = [cell for cell in cells if cell.strip()]
+        if len(filled) != 1 or self.last_row is None or not _BRACKETED_OBSERVER.fullmatch(filled[0].strip()):
+            return False
+        group, before = self.last_row
+        group.observers += group.members[before:]
+        del group.members[before:]
+        self.last_row = None
+        return True
 
     def group_for_row(self, country_text: str, observer: bool) -> GroupDraft:
         """Rows of one country and role follow each other in a table: one group for them."""
@@ -2790,6 +2808,8 @@ def _unquoted(cell: str) -> str:
 
 
 # A cell that says it is empty: in the country column, a body of no country; elsewhere nothing
+# "(observer)", "(observers)": the mark alone, a country's cell wrapped after its name
+_BRACKETED_OBSERVER = re.compile(r"[(（\[]\s*observers?\s*[)）\]]", re.IGNORECASE)
 EMPTY_CELLS = frozenset({"-", "–", "—", "--", "n/a", "N/A"})
 _DASH_FIRST_CELL = re.compile(r"^\s*(?:-|–|—|--)\s*\|")
 # "| TOTAL | 27 |": no authority ("| 합 계 (Total) |", "| 계 |": spread, or the Korean short form)
