@@ -2544,6 +2544,10 @@ WRAPPED_LINES = [
             "Dongguk University (Gyeongju campus)",
         ],
     ),
+    (  # a quoted theme on the line after the verb that introduces it
+        ["It was hosted by NEFU, and the theme was", '"Cold-Region Technology and the Forests of North East Asia".'],
+        ['It was hosted by NEFU, and the theme was "Cold-Region Technology and the Forests of North East Asia".'],
+    ),
     (  # a name broken inside the bracket that holds it, by a retyped fax's short line
         ["FAO (the Food and Agriculture", "Organization of the United Nations) sent a paper.", "(Annex 1) Programme"],
         ["FAO (the Food and Agriculture Organization of the United Nations) sent a paper.", "(Annex 1) Programme"],
@@ -4635,3 +4639,52 @@ def test_places_of_the_member_regions_from_the_gazetteers_source_rows(nlp) -> No
     kinds = dict(_kinds_of(SHELL.format(text), nlp))
     names = ("Lena", "Mongol Daguur", "Terelj", "Grodekovo", "Khandagaity", "Oymyakon")
     assert {kinds.get(name) for name in names} == {"place"}
+
+
+def test_a_body_the_record_defines_by_an_acronym_the_gazetteer_knows_for_another_keeps_its_own_name(nlp) -> None:
+    """The gazetteer's NEFU is the North-Eastern Federal University; the record's is the
+    Northeast Forestry University it names in full: one identity of its own, not the other's name."""
+    entities = _entities_of(
+        SHELL.format("The meeting was held at Northeast Forestry University (NEFU) in Harbin. NEFU manages a forest."),
+        nlp,
+    )
+    (forestry,) = [(name, set(aliases)) for name, aliases in entities.values() if "NEFU" in aliases]
+    assert forestry == ("Northeast Forestry University", {"NEFU", "Northeast Forestry University"})
+
+
+def test_a_possessive_inside_a_name_its_acronym_spells_and_a_river_before_gorge(nlp) -> None:
+    text = SHELL.format(
+        "A researcher of the Korean Women's Development Institute (KWDI) spoke. They walked along the "
+        "Arakawa River and then the Arakawa gorge. The university manages the Maoershan Experimental Forest."
+    )
+    ids, kinds = _ids_of(text, nlp), dict(_kinds_of(text, nlp))
+    assert kinds["Korean Women's Development Institute"] == "organization"
+    assert "Development Institute" not in kinds
+    assert ids["Arakawa"] == ids["Arakawa River"]
+    assert kinds["Maoershan Experimental Forest"] == "place"
+
+
+def test_a_portals_menu_bar_and_its_counters_name_nothing(nlp) -> None:
+    text = (
+        "Home | About Us | Consular Service | Sister Provinces | Invest in Shandong | 中文版\n"
+        "The 7th NEAR General Assembly\n"
+        "Release time: 2008-09-05 16:42   Source: Division of Asian Affairs   Clicks: 1287\n"
+        "· Overview\nPeriod: 2008\n· Contents\n▷ Talks in Jinan.\n"
+        "Copyright © 2008 Foreign Affairs Office All rights reserved Address: No. 1 Shengfu Road, Jinan\n"
+    )
+    spellings = _spellings_of(text, nlp)
+    assert "Division of Asian Affairs" in spellings
+    assert not {"Us", "Consular Service", "Sister Provinces", "Address", "Division of Asian Affairs Clicks"} & spellings
+
+
+def test_a_country_heading_the_parser_knows_is_that_country_and_mongolian_names_in_their_cases(nlp) -> None:
+    text = (
+        "The 1st NEAR Education Subcommittee\n· Overview\nPeriod: 2009\n"
+        "Participants:\n  R. Korea  Gangwon-do, Jeollanam-do\n  Japan  Toyama Prefecture\n"
+        "· Contents\n▷ Хуралдаанд Монгол Улсын төлөөлөгчид Улаанбаатараас ирж, Төв аймгийн Жаргалант суманд "
+        "болон Зуунмодод аялав.\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["R. Korea"] == "KR"
+    assert ids["Монгол Улсын"] == "MN"
+    assert {"Улаанбаатараас", "Жаргалант суманд", "Зуунмодод"} <= set(ids)

@@ -43,6 +43,7 @@ ALIASES = {
     "south korea": "KR",
     "rok": "KR",
     "ro korea": "KR",
+    "r korea": "KR",  # "R. Korea"
     "r o korea": "KR",
     "republic of korea": "KR",
     "korea republic of": "KR",

@@ -112,6 +112,8 @@ def unwrap(
 _ENDS_LINE = re.compile(r"[.:;!?。：]\s*$")
 _OPENS_GOING_ON = re.compile(r"^(?:[a-z]|[(（])")
 _BREAKS_AFTER_JOINER = re.compile(r"(?:^|\s)(?:of|the|and|for|on|in|at|to|by|with|from|&)\s*$")
+# ... or after a verb that says what follows: "and the theme was" / '"Cold-Region Technology ..."'
+_BREAKS_AFTER_COPULA = re.compile(r"\s(?:was|were|is|are)\s*$")
 _WORD = re.compile(r"\S+")
 _OPENS_ITEM = re.compile(
     rf"^(?:\d|(?:{'|'.join(MONTHS)})\.?\s+\d|(?:{'|'.join(WEEKDAYS)})\b|[^\s:：]+(?:\s+[^\s:：]+){{0,3}}\s*[:：])",
@@ -247,6 +249,11 @@ LINE_GOES_ON: tuple[tuple[str, bool, Callable[[str, str], bool]], ...] = (
             and not _opens_with_post(line)
             and not _posts_of_bodies(before, line)
         ),
+    ),
+    (
+        "breaks after a copula",
+        False,
+        lambda before, line: bool(_BREAKS_AFTER_COPULA.search(before)) and not _OPENS_ITEM.match(line),
     ),
     ("breaks after a word inside a name", False, _breaks_inside_a_name),
     ("breaks before a body's head word", False, _body_head_pushed_over),

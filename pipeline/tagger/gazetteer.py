@@ -155,6 +155,20 @@ class Gazetteer:
         key = stemmed_key(words)
         return self._stemmed.get(key) if len(key) > STEM_MIN else None
 
+    def mongolian_declined(self, words: Sequence[str]) -> Entry | None:
+        """The entry whose name in Cyrillic ``words`` are, their last word with one of Mongolian's
+        case endings (``MONGOLIAN_CASE_ENDINGS``): "Монгол Улсын" is Монгол Улс, "Улаанбаатараас"
+        Улаанбаатар."""
+        *before, last = words
+        lowered = last.lower()
+        for ending in MONGOLIAN_CASE_ENDINGS:
+            stem = lowered.removesuffix(ending)
+            if stem == lowered or (not before and len(stem) < MONGOLIAN_STEM_MIN):
+                continue
+            if (entry := self.lookup(" ".join([*before, last[: len(stem)]]))) is not None:
+                return entry
+        return None
+
     def city_named(self, name: str) -> Entry | None:
         """The city a bare name may also mean ("Toyama": Toyama City, not only the
         prefecture the name resolves to by itself)."""
@@ -270,6 +284,26 @@ _SOFT_FEMININE_ENDINGS = ("и", "е", "ю", "ей")
 # ("Пхохан": "Пхохана", "Пхохану", "Пхохане", "Пхоханом")
 _HARD_MASCULINE = re.compile(r"^\w{3,}[бвгджзклмнпрстфхцчшщ]$")
 _HARD_MASCULINE_ENDINGS = ("а", "у", "е", "ом")
+# Mongolian's case endings, which a sentence writes on a name's last word ("Улаанбаатараас" from
+# Ulaanbaatar, "Зуунмодод" in Zuunmod, "Монгол Улсын" of Mongolia), each vowel's by harmony,
+# the longest first: genitive, dative-locative, ablative, instrumental, comitative, accusative,
+# directive
+MONGOLIAN_CASE_ENDINGS = tuple(
+    sorted(
+        {
+            *("ын", "ийн", "ны", "ний", "гийн", "н"),
+            *("д", "т", "ад", "эд", "од", "өд", "нд", "анд", "энд", "онд"),
+            *("аас", "ээс", "оос", "өөс", "наас", "нээс", "гаас", "гээс", "иас", "иос"),
+            *("аар", "ээр", "оор", "өөр", "гаар", "гээр", "иар"),
+            *("тай", "тэй", "той"),
+            *("ыг", "ийг", "г"),
+            *("руу", "рүү", "луу", "лүү"),
+        },
+        key=lambda ending: (-len(ending), ending),
+    )
+)
+# The letters a one-word name keeps before its ending at least: "Төвд" is Tibet, not Töv's
+MONGOLIAN_STEM_MIN = 4
 SHORT_NAME = 2  # characters
 # A city's unit after its name, written without a space: "ハルビン市", "삼척시" (Samcheok)
 CITY_UNITS = ("市", "시")

@@ -37,7 +37,7 @@ from ..parser.overview import (
     label_key,
     match_label,
 )
-from ..parser.sections import SITE_MENU
+from ..parser.sections import MENU_BAR, SITE_MENU
 from ..parser.text import (
     CJK_NUMERALS,
     CJK_OR_HANGUL,
@@ -1036,7 +1036,11 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                     # ("중국 (China)": the name in its own script, then in English, each a spelling)
                     spellings = aside if other_script_only(aside[1]) or other_script_only(aside[0]) else aside[:1]
                 for spelling in spellings:
-                    mentions.append(_mention(spelling, gazetteer, "place", "GPE", group.country))
+                    mention = _mention(spelling, gazetteer, "place", "GPE", group.country)
+                    known = gazetteer.entries.get(f"country:{group.country_code}")
+                    if mention.entry is None and known is not None:  # ("R. Korea": the country the parser read)
+                        mention = replace(mention, kind=known.kind, label=known.label, entry=known)
+                    mentions.append(mention)
             # ("International and research bodies": a heading that says its participants are bodies)
             bodies_group = group.country is None and bodies_heading(group.country_text or "") is not None
             # (under "Companies", a one-word name too: "Polymetal", "ALROSA")
@@ -1429,7 +1433,10 @@ def prose(record: Record) -> list[str]:
         for text in texts
         # (not a portal's language bar nor its menu bar, kept with the page's masthead, nor a fax
         # cover sheet's banner: "FACSIMILE MESSAGE")
-        if not CODE_LIST.fullmatch(text.strip()) and not SITE_MENU.match(text) and not FAX_BANNER.match(text)
+        if not CODE_LIST.fullmatch(text.strip())
+        and not SITE_MENU.match(text)
+        and not MENU_BAR.match(text)
+        and not FAX_BANNER.match(text)
         for cell in text.split(" | ")
     ]
     return [chunk for cell in cells if cell and not _title_in_capitals(cell) for chunk in chunks(cell)]
@@ -2964,12 +2971,13 @@ def _left_to_its_acronym(doc: Doc, start: int, end: int) -> int:
     """Where a body's name starts whose acronym follows it in brackets, when the capitalised
     words before its "and" or "of" are the acronym's first letters, whatever the model read
     them as: "Arctic and" + "Antarctic Research Institute (AARI)", "Our Sea of" + "East Asia
-    Network (OSEAN)" (not an acronym that leaves words out: "New Energy and Industrial
+    Network (OSEAN)", "Korean Women's" + "Development Institute (KWDI)" (not an acronym that
+    leaves words out: "New Energy and Industrial
     Technology Development Organization (NEDO)" is missed)."""
     if not (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and is_acronym(doc[end + 1].text)):
         return start
     acronym, letters = doc[end + 1].text, acronym_letters(doc[start:end].text)
-    if not (start >= 2 and doc[start - 1].lower_ in ("and", "&", "of") and acronym.endswith(letters)):
+    if not (start >= 2 and doc[start - 1].lower_ in ("and", "&", "of", "'s", "’s") and acronym.endswith(letters)):
         return start
     run_start = start - 1
     # (a capitalised function word may open the name: "Our")
@@ -3206,10 +3214,35 @@ def _with_acronym(doc: Doc, found: list[Mention], tokens: range, gazetteer: Gaze
         return found
     full = found[0]
     known = gazetteer.lookup(acronym)
-    if full.entry is None and known is not None and known.kind == "organization":
+    if full.entry is None and known is not None and known.kind == "organization" and _names_alike(full.text, known):
         full = Mention(full.text, full.kind, full.label, known, known.country, full.source)
     acronym_mention = Mention(acronym, full.kind, full.label, full.entry, full.country, "rules", same_as=full.text)
     return [full, *country, acronym_mention]
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+_NOT_NAME_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at"})
+# How many first letters two words share at least to be one word written two ways
+# ("Northeast" and "North-Eastern", "Organisation" and "Organization")
+_SHARED_STEM = 4
+
+
+def _names_alike(name: str, entry: Entry) -> bool:
+    """Whether ``name`` may be another writing of ``entry``'s: each of its words is one of the
+    entry's names' words, or shares its first letters with one (a text's "Northeast Forestry
+    University (NEFU)" is not the gazetteer's NEFU, the North-Eastern Federal University)."""
+    known = {word.lower() for alias in (entry.name, *entry.aliases) for word in _NAME_WORD.findall(alias)}
+    return all(
+        any(word == other or _shared_letters(word, other) >= _SHARED_STEM for other in known)
+        for word in (found.lower() for found in _NAME_WORD.findall(name))
+        if word not in _NOT_NAME_WORDS
+    )
+
+
+def _shared_letters(word: str, other: str) -> int:
+    """How many first letters ``word`` and ``other`` share."""
+    shorter = min(len(word), len(other))
+    return next((index for index in range(shorter) if word[index] != other[index]), shorter)
 
 
 NATIVE_ASIDE_TOKENS = 6  # "(Телецкое озеро)", "(한려해상국립공원)": a name, not a sentence
@@ -3760,6 +3793,22 @@ def _beside_russian_initials(doc: Doc, start: int, end: int) -> bool:
     return _INITIALS.fullmatch(before) is not None or _INITIALS.match(after) is not None
 
 
+# Letters Mongolian writes and Russian does not: a paragraph with them is read with Mongolian's endings too
+_MONGOLIAN_LETTERS = re.compile(r"[өүӨҮ]")
+_MONGOLIAN_CAPITALISED = re.compile(r"[А-ЯЁӨҮ][\u0400-\u04ff]*")
+_SENTENCE_MARKS = frozenset({".", "!", "?", ":", ";"})
+
+
+def _inside_mongolian_name(doc: Doc, start: int) -> bool:
+    """Whether the word at ``start`` goes on a name whose capitalised word stands before it (Mongolian
+    capitalises a name's words, and a sentence's first): "Өвөр Монголын Өөртөө Засах Орон" is Inner
+    Mongolia's, no Mongolia of its own; "Оролцогчид Улаанбаатараас" opens a sentence."""
+    before = start - 1
+    if before < 0 or not _MONGOLIAN_CAPITALISED.fullmatch(doc[before].text):
+        return False
+    return before > 0 and doc[before - 1].text not in _SENTENCE_MARKS
+
+
 INFLECTED_WORDS_MAX = 4  # ("Республики Саха", "Министерства иностранных дел России")
 # A word in Cyrillic letters that starts a name: a capital, then letters, perhaps hyphenated parts
 _CYRILLIC_CAPITALISED = re.compile(r"[А-ЯЁ][\u0400-\u04ff]*(?:-[\u0400-\u04ff]+)*")
@@ -3774,6 +3823,7 @@ def _inflected_names(
     so (``declined_names``: "в Вилюйске" of a venue's "Vilyuysk (Вилюйск)"), as a proposal of that
     place: the longest run of words from a capitalised one that is."""
     found = []
+    mongolian = _MONGOLIAN_LETTERS.search(doc.text) is not None
     for token in _tokens_where(doc, lambda word: _CYRILLIC_CAPITALISED.fullmatch(word) is not None):
         if _beside_russian_initials(doc, token.i, token.i + 1):
             continue  # ("Иванова С.П.": a person, though Иваново is a town)
@@ -3784,6 +3834,8 @@ def _inflected_names(
         words, ends = _cyrillic_words(doc, token.i)
         for size in range(len(words), 0, -1):
             entry = gazetteer.inflected(words[:size])
+            if entry is None and mongolian and not _inside_mongolian_name(doc, token.i):
+                entry = gazetteer.mongolian_declined(words[:size])
             if entry is not None:
                 end = _with_bracketed_part(doc, ends[size - 1], entry)
                 text = doc[token.i : end].text
@@ -4819,7 +4871,7 @@ def doc_mentions(
         ):
             continue
         entry = gazetteer.entries.get(ent.ent_id_) if ent.ent_id_ else None
-        if entry is None and _CYRILLIC_WORDS.fullmatch(ent.text):
+        if not ent.ent_id_ and _CYRILLIC_WORDS.fullmatch(ent.text):
             continue  # the English model reads no Russian nor Mongolian: its guesses there are noise ("Трассы")
         if entry is not None and ent.text.isascii() and (ent.text.islower() or _lower_cased_body(ent, entry)):
             continue  # "the environment subcommittee", "a NEAR subcommittee on energy": words, matched by their letters
@@ -5120,7 +5172,7 @@ def _after_date(ent: Span) -> Span:
 
 
 ARTICLE_MODIFIERS = frozenset({"upper", "lower", "middle", "whole", "northern", "southern", "eastern", "western"})
-RIVER_NOUNS = _RIVER_WORDS | frozenset({"delta", "basin", "estuary", "watershed", "valley"})
+RIVER_NOUNS = _RIVER_WORDS | frozenset({"delta", "basin", "estuary", "watershed", "valley", "gorge", "gorges"})
 
 
 def _after_article(doc: Doc, tokens: range) -> bool:
@@ -5358,9 +5410,27 @@ def _in_quoted_title(doc: Doc, start: int, end: int, label: str) -> bool:
         return False  # (the quotation closed before the name)
     if _after_of(doc, start):
         return False  # (a name in the title's "of" phrase is one: 'Session “Logistics of the Bohai Rim”')
-    before = doc[opening - 1] if doc[opening - 1].text not in (":", ",") or opening < 2 else doc[opening - 2]
-    meeting = before.lower_ in HEAD_WORDS["event"] - TALK_WORDS  # (a lecture is a talk: its title's places stay)
-    return meeting or before.lower_ in TITLE_WORDS or (label in ORG_LABELS and before.lower_ in TALK_WORDS)
+    before = _title_lead(doc, opening)
+    meeting = before in HEAD_WORDS["event"] - TALK_WORDS  # (a lecture is a talk: its title's places stay)
+    return meeting or before in TITLE_WORDS or (label in ORG_LABELS and before in TALK_WORDS)
+
+
+# Words between a title's word and its quotation: 'the theme was "..."', 'the theme of "..."'
+_TITLE_LINKS = frozenset({"was", "is", "of"})
+
+
+def _title_lead(doc: Doc, opening: int) -> str:
+    """The word that introduces the quotation opening at ``opening``, in lower case: the one
+    before it (past a colon or comma and a line's end), or past a link ("was", "of") the title's
+    word before that ('the theme was' / '"Cold-Region Technology and the Forests of ..."')."""
+    words = [
+        token for token in doc[max(0, opening - 5) : opening] if not token.is_space and token.text not in (":", ",")
+    ]
+    if not words:
+        return ""
+    if len(words) > 1 and words[-1].lower_ in _TITLE_LINKS and words[-2].lower_ in TITLE_WORDS:
+        return words[-2].lower_
+    return words[-1].lower_
 
 
 def _after_of(doc: Doc, start: int) -> bool:

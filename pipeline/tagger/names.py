@@ -797,7 +797,19 @@ TRAILING_COMMON_NOUNS = {
 # Lower-case words that still belong to a name ("Tuv aimag", "Gyeongsangbuk-do").
 # (and a Mongolian feature's head in Cyrillic: "Булган уул", "Хөх нуур", "Хэрлэн гол")
 MONGOLIAN_FEATURE_HEADS = {"уул": "mountain", "нуур": "lake", "гол": "river", "хийд": "monastery"}
-LOWERCASE_NAME_WORDS = {"aimag", "do", "oblast", "krai", "okrug", "de", "la", *MONGOLIAN_FEATURE_HEADS}
+# ... and a sum's or a city's, in their cases
+MONGOLIAN_UNIT_WORDS = frozenset({"сум", "сумын", "суманд", "сумд", "сумаас", "хот", "хотын", "хотод", "хотоос"})
+LOWERCASE_NAME_WORDS = {
+    "aimag",
+    "do",
+    "oblast",
+    "krai",
+    "okrug",
+    "de",
+    "la",
+    *MONGOLIAN_FEATURE_HEADS,
+    *MONGOLIAN_UNIT_WORDS,
+}
 # The fields of the association's committees: "Economy and Trade Subcommittee" is one name.
 FIELD_WORDS = {
     "investment",  # "study teams on Trade & Investment"
@@ -860,12 +872,13 @@ TOPIC_WORDS = FIELD_WORDS | {"food", "climate", "change"}
 # What a meeting did, capitalised at the start of its contents' items ("Admission of Gansu
 # Province as a new member"): alone no name, and before "of" no word of the name after it
 MEETING_ACTS = frozenset({"admission", "election", "adoption", "approval", "appointment", "accession"})
-# A web page's furniture around the record: "Posted: 2026-03-05 Views: 1,204", "Home / Press / News",
+# A web page's furniture around the record: "Posted: 2026-03-05 Views: 1,204", "Clicks: 1287",
+# "Address: No. 1 ...", "Home / Press / News",
 # "問い合わせ先：兵庫県国際交流課 TEL 078-362-3024"; no name alone. Those of them that end no name
 # either: "NEAR Subcommittee on Culture Exchange Posted", "Tottori Prefectural Government TEL" (but
 # "Yonhap News", "Oxford University Press")
-TRAILING_FURNITURE = frozenset({"views", "hits", "posted", "tel", "fax"})
-PAGE_FURNITURE = TRAILING_FURNITURE | {"home", "news", "notice", "notices", "press"}
+TRAILING_FURNITURE = frozenset({"views", "hits", "clicks", "posted", "tel", "fax"})
+PAGE_FURNITURE = TRAILING_FURNITURE | {"home", "news", "notice", "notices", "press", "address"}
 GENERIC_WORDS = FIELD_WORDS | {
     # a programme's words, capitalised at the start of its items: "27 Sep. Boat trip to ...", "Train to ..."
     # (and a heading's: "HOST CITY")
@@ -1265,6 +1278,7 @@ TWO_WORD_HEADS = {
     ("meteorological", "observatory"): "organization",
     ("recreational", "forest"): "natural",
     ("national", "forest"): "natural",
+    ("experimental", "forest"): "natural",  # a university's forest: "Maoershan Experimental Forest"
     # a prefecture's research body, not a building: "Toyama Prefectural Fisheries Experimental Station"
     ("experimental", "station"): "organization",
     ("experiment", "station"): "organization",
@@ -2217,7 +2231,8 @@ NATIVE_FORMS = (
     # (and ruins and a site: "殷墟", "二里头遗址")
     _native("cjk facility", "寺 神社 宮 宫 城 門 门 陵 館 馆 港 駅 站 楼 樓 塔 廟 庙 橋 桥 墟 遗址 遺址", "", "FAC"),
     _native("korean facility", "항 역 궁 발전소 공원 다리 암각화", "", "FAC"),
-    _native("mongolian unit", "", "сум сумын хот", "GPE"),
+    # (and in its cases: "Жаргалант суманд", in Jargalant soum; "Дархан хотоос", from Darkhan city)
+    _native("mongolian unit", "", " ".join(sorted(MONGOLIAN_UNIT_WORDS)), "GPE"),
     _native("russian settlement", "", "город село деревня посёлок поселок", "GPE"),
     _native(
         "cyrillic natural feature", "", "озеро река гора остров залив бухта хребет водохранилище нуур уул гол", "LOC"
@@ -2674,6 +2689,9 @@ NAME_SHAPES = [
     _shape("GPE", [_NAME_WORDS, {"LOWER": {"IN": ["oncheon", "onsen"]}}], "spa town"),
     # a Mongolian feature in Cyrillic, its head lower-case after the name: "Булган уул" (not the aimag Булган)
     _shape("LOC", [{"IS_TITLE": True}, {"LOWER": {"IN": sorted(MONGOLIAN_FEATURE_HEADS)}}], "mongolian feature"),
+    # a Mongolian sum or city in Cyrillic, its unit lower-case after the name, in any case: "Жаргалант
+    # суманд" (in Jargalant sum), "Дархан хотоос" (from Darkhan city)
+    _shape("GPE", [{"IS_TITLE": True}, {"LOWER": {"IN": sorted(MONGOLIAN_UNIT_WORDS)}}], "mongolian unit"),
     # a Japanese name joined by its lower-case particle "no": "Kehi no Matsubara", "Miho no Matsubara"
     _shape("LOC", [{"IS_TITLE": True}, {"ORTH": "no"}, {"IS_TITLE": True}], "japanese no"),
     # a Korean neighbourhood, township or village by its unit's ending: "Haenggung-dong", "Songsan-ri"
