@@ -4690,3 +4690,29 @@ def test_a_country_heading_the_parser_knows_is_that_country_and_mongolian_names_
     assert ids["R. Korea"] == "KR"
     assert ids["Монгол Улсын"] == "MN"
     assert {"Улаанбаатараас", "Жаргалант суманд", "Зуунмодод"} <= set(ids)
+
+
+def test_bodies_named_in_mongolian_up_to_their_head_word_in_its_case(nlp) -> None:
+    """From the first capitalised word over lower-case words and commas to a body's head word
+    (a ministry, an office after a genitive, a subcommittee in the genitive); a ministry's country
+    before it a place of its own; "газар" after no genitive an area, and a bare "Дэд хороо" no name."""
+    kinds = dict(
+        _kinds_of(
+            SHELL.format(
+                "Хуралдаан боллоо. Төв аймгийн Засаг даргын Тамгын газар, Монгол Улсын Боловсрол, соёл, шинжлэх "
+                "ухааны яам хамтран зохион байгуулсан NEAR-ын Боловсролын солилцооны дэд хорооны анхдугаар "
+                "хуралдаанаар Хустайн байгалийн цогцолборт газарт аялав. Дэд хорооны ажлын төлөвлөгөө."
+            ),
+            nlp,
+        )
+    )
+    bodies = (
+        "Төв аймгийн Засаг даргын Тамгын газар",
+        "Боловсрол, соёл, шинжлэх ухааны яам",
+        "Боловсролын солилцооны дэд хорооны",
+    )
+    assert [kinds.get(body) for body in bodies] == ["organization"] * 3
+    assert kinds.get("Монгол Улсын") == "place"
+    assert not {"Дэд хорооны", "Хустайн байгалийн цогцолборт газарт"} & {
+        name for name, kind in kinds.items() if kind == "organization"
+    }

@@ -89,6 +89,10 @@ from .names import (
     LEADING_WORDS,
     LISTED_FEATURE_NOUNS,
     LOWERCASE_NAME_WORDS,
+    MONGOLIAN_BODY_HEADS,
+    MONGOLIAN_GENITIVE,
+    MONGOLIAN_HEADS_AFTER_GENITIVE,
+    MONGOLIAN_UNIT_WORDS,
     NATURAL_FEATURE_NOUNS,
     ON_TAIL_HEADS,
     ORDINAL_UNIT_HEADS,
@@ -3986,6 +3990,65 @@ CAPITALS_WORDS_MIN, CAPITALS_WORDS_MAX = 2, 8
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
+# Words that say what a body is and not which: "дэд" (sub-), "их" (great, as in a university)
+MONGOLIAN_GENERIC_WORDS = frozenset({"дэд", "их"})
+MONGOLIAN_BODY_WORDS = 12  # tokens a Mongolian body's name holds at most, its head and commas with them
+
+
+def _mongolian_bodies(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """A body named in Mongolian: the words up to a body's head word (MONGOLIAN_BODY_HEADS) from the
+    first capitalised one before it, over lower-case words and commas ("Боловсрол, соёл, шинжлэх
+    ухааны яам", "Төв аймгийн Засаг даргын Тамгын газар", "Боловсролын солилцооны дэд хорооны"),
+    not over another body's head, a word glued to a Latin one ("NEAR-ын") or anything but Cyrillic
+    words. A ministry's country before it is a place of its own ("Монгол Улсын" + "... яам"), as
+    a country's department is in English."""
+    if _MONGOLIAN_LETTERS.search(doc.text) is None:
+        return []
+    found = []
+    for head in _tokens_where(doc, lambda word: word.lower() in MONGOLIAN_BODY_HEADS):
+        if head.lower_ in MONGOLIAN_HEADS_AFTER_GENITIVE and not (
+            head.i and MONGOLIAN_GENITIVE.search(doc[head.i - 1].lower_)
+        ):
+            continue  # ("цогцолборт газарт": a protected area, no office)
+        start = None
+        at = head.i - 1
+        while at >= 0 and head.i - at < MONGOLIAN_BODY_WORDS:
+            token = doc[at]
+            if token.text == ",":
+                if at and doc[at - 1].lower_ in MONGOLIAN_BODY_HEADS:
+                    break  # (the list's body before: "... Тамгын газар, Монгол Улсын ...")
+            elif _CYRILLIC_WORD.fullmatch(token.text) is None or token.lower_ in MONGOLIAN_BODY_HEADS:
+                break
+            elif token.lower_ in MONGOLIAN_UNIT_WORDS:
+                break  # (a town's unit ends the town's name before the body's: "Дархан хотод" + "Монгол ...")
+            elif at and doc[at - 1].text in _HYPHENS and not doc[at - 1].whitespace_:
+                break  # ("NEAR-ын": a case ending on a Latin name)
+            elif _MONGOLIAN_CAPITALISED.fullmatch(token.text):
+                start = at
+            at -= 1
+        if start is None or all(token.lower_ in MONGOLIAN_GENERIC_WORDS for token in doc[start : head.i]):
+            continue  # ("Дэд хорооны ажлын төлөвлөгөө": the subcommittee's plan, no name)
+        if head.lower_.startswith("яам"):
+            start = _past_country(doc, start, head.i, gazetteer)
+        text = doc[start : head.i + 1].text
+        found.append((range(start, head.i + 1), True, [Mention(text, "organization", "ORG", None, None, "rules")]))
+    return found
+
+
+def _past_country(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Where a Mongolian name starts after the country's name in the genitive that opens it ("Монгол
+    Улсын"), if one does and a capitalised word follows it; else ``start``."""
+    for size in (2, 1):
+        after = start + size
+        words = [token.text for token in doc[start:after]]
+        if after >= end or not _MONGOLIAN_CAPITALISED.fullmatch(doc[after].text):
+            continue
+        entry = gazetteer.mongolian_declined(words)
+        if entry is not None and entry.type == "country":
+            return after
+    return start
+
+
 def _bodies_in_capitals(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
     """Two words or more in capitals whose head, read in title case, makes a body of them
     ("TO : HYOGO PREFECTURAL GOVERNMENT", "FROM : ADMINISTRATION OF AMUR OBLAST", a fax's
@@ -4912,6 +4975,7 @@ def doc_mentions(
     proposals.extend(_seats_of_bodies(doc, gazetteer))
     proposals.extend(_regional_stations(doc, gazetteer))
     proposals.extend(_bodies_in_capitals(doc, gazetteer))
+    proposals.extend(_mongolian_bodies(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):

@@ -797,6 +797,25 @@ TRAILING_COMMON_NOUNS = {
 # Lower-case words that still belong to a name ("Tuv aimag", "Gyeongsangbuk-do").
 # (and a Mongolian feature's head in Cyrillic: "Булган уул", "Хөх нуур", "Хэрлэн гол")
 MONGOLIAN_FEATURE_HEADS = {"уул": "mountain", "нуур": "lake", "гол": "river", "хийд": "monastery"}
+# The head words of a body's name in Mongolian, in the cases a sentence writes them: a ministry
+# ("Байгаль орчны яам"), an office ("Засаг даргын Тамгын газар", after a genitive: "газар" alone is
+# land or an area), a committee ("дэд хорооны"), a university or school, an institute, a service, a
+# council, an association
+MONGOLIAN_BODY_HEADS = frozenset(
+    {
+        *("яам", "яамны", "яаманд", "яамнаас"),
+        *("газар", "газрын", "газарт", "газраас"),
+        *("хороо", "хорооны", "хороонд", "хорооноос"),
+        *("сургууль", "сургуулийн", "сургуульд", "сургуулиас"),
+        *("хүрээлэн", "хүрээлэнгийн", "хүрээлэнд"),
+        *("алба", "албаны", "албанд", "албанаас"),
+        *("зөвлөл", "зөвлөлийн", "зөвлөлд"),
+        *("холбоо", "холбооны", "холбоонд"),
+    }
+)
+# ... of them, those that name a body only after a genitive ("Тамгын газар", "шинжилгээний газар")
+MONGOLIAN_HEADS_AFTER_GENITIVE = frozenset({"газар", "газрын", "газарт", "газраас"})
+MONGOLIAN_GENITIVE = re.compile(r"(?:ын|ийн|ны|ний|гийн)$")
 # ... and a sum's or a city's, in their cases
 MONGOLIAN_UNIT_WORDS = frozenset({"сум", "сумын", "суманд", "сумд", "сумаас", "хот", "хотын", "хотод", "хотоос"})
 LOWERCASE_NAME_WORDS = {
