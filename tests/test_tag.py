@@ -4716,3 +4716,56 @@ def test_bodies_named_in_mongolian_up_to_their_head_word_in_its_case(nlp) -> Non
     assert not {"Дэд хорооны", "Хустайн байгалийн цогцолборт газарт"} & {
         name for name, kind in kinds.items() if kind == "organization"
     }
+
+
+def test_an_address_glued_in_cjk_characters_is_its_units_and_signatories_name_their_country(nlp) -> None:
+    text = (
+        "The Japan Sea Rim Forum\n· Overview\nPeriod: 1994\n"
+        "Venue: Inami Town, Higashitonami County, Toyama Prefecture, Japan (富山県東礪波郡井波町)\n"
+        "· Contents\n▷ Talks.\n"
+        "FOR THE REPUBLIC OF KOREA\n   Gyeonggi-do                        Vice-Governor\n"
+        "FOR THE RUSSIAN FEDERATION\n   Republic of Buryatia               Deputy Chairman of the Government\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert {"富山県", "東礪波郡", "井波町"} <= set(ids)
+    assert "富山県東礪波郡井波町" not in ids
+    assert ids["REPUBLIC OF KOREA"] == "KR" and ids["RUSSIAN FEDERATION"] == "RU"
+    assert "Republic of Buryatia" in ids and "Republic of Buryatia Deputy Chairman" not in ids
+
+
+def test_a_chinese_paragraphs_bodies_and_places_around_its_clauses_verbs(nlp) -> None:
+    """A body before the preposition of its clause, the units of an address after its province
+    (a city the gazetteer does not know by its 市), a body after "以及", Russian cities by their
+    Chinese names."""
+    ids = _ids_of(
+        SHELL.format(
+            "东北亚地区地方政府联合会边境合作分科委员会在黑龙江省伊春市嘉荫县召开年度会议。"
+            "来自中国和日本的十四个地方政府以及大图们倡议秘书处的代表出席会议。"
+            "重点讨论了黑河至布拉戈维申斯克公路大桥的建设进展，以及黑瞎子岛的共同开发。"
+        ),
+        nlp,
+    )
+    assert {"东北亚地区地方政府联合会边境合作分科委员会", "黑龙江省", "伊春市", "嘉荫县", "大图们倡议秘书处"} <= set(ids)
+    assert ids["布拉戈维申斯克"] == "city:RU:blagoveshchensk"
+    assert ids["黑瞎子岛"] == "geo:bolshoy-ussuriysky-island"
+
+
+def test_a_house_number_front_matter_and_an_agenda_items_words_are_no_names(nlp) -> None:
+    text = (
+        "The 2012 NEAR Subcommittee on Border Area Cooperation\n· Overview\nPeriod: 2012\n"
+        "Venue: Jiayin County Conference Centre, 16 Binjiang Road, Chaoyang Town\n· Contents\n"
+        "▷ Foreword ........ 1\n▷ Keynote Address ........ 3\n▷ 5. Permanent Secretariat\n"
+        "▷ Check the spelling in the 2021 GA list.\n▷ A walk in the Maolangou forest valley.\n"
+        "NEAR Subcommittee on Environment   Minutes 2017   page 1 of 4\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Binjiang Road"] == kinds["Maolangou"] == "place"
+    assert kinds["NEAR Subcommittee on Environment"] == "organization"
+    assert not {
+        "16 Binjiang Road",
+        "Foreword",
+        "Keynote Address",
+        "Permanent Secretariat",
+        "GA",
+        "NEAR Subcommittee on Environment Minutes",
+    } & set(kinds)

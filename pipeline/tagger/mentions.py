@@ -112,8 +112,10 @@ from .names import (
     TRAILING_FURNITURE,
     UNIT_NOUNS,
     YEAR_WORD,
+    after_joiners,
     and_opens_body,
     clause_end,
+    clause_pieces,
     clean_span,
     facility_ending,
     feature_key,
@@ -130,6 +132,7 @@ from .names import (
     names_a_mission,
     native_address,
     native_body,
+    native_body_named,
     native_form,
     unglued,
     units_after_place,
@@ -614,9 +617,14 @@ _DISTANCE_FROM = re.compile(
 
 
 def _from_distance(part: str) -> str:
-    """A venue's part without its distance from a place: "130 km east of Ulaanbaatar" -> "Ulaanbaatar"."""
+    """A venue's part without its distance from a place: "130 km east of Ulaanbaatar" -> "Ulaanbaatar",
+    nor its house's number on a street: "16 Binjiang Road" -> "Binjiang Road"."""
     distance = _DISTANCE_FROM.match(part.strip())
-    return distance["place"] if distance else part
+    return distance["place"] if distance else _HOUSE_NUMBER.sub("", part)
+
+
+# A house's number before its street: "16 Binjiang Road", "No. 1 Shengfu Road"
+_HOUSE_NUMBER = re.compile(r"^\s*(?:No\.\s*)?\d+(?:-\d+)?[A-Za-z]?\s+(?=[A-Z][^\d()]*\s(?:Road|Street|Avenue)$)")
 
 
 # "Ogigaoka Campus of the Kanazawa Institute of Technology": a campus's own name, and its owner's
@@ -1019,10 +1027,27 @@ COMPANIES_HEADING = re.compile(r"\b(?:compan(?:y|ies)|enterprises?|corporations?
 RAILWAY_OPERATORS = frozenset({"railway", "railways", "railroad", "railroads"})
 
 
+# A declaration's signatories under their country's heading: "FOR THE REPUBLIC OF KOREA", "For Japan:"
+SIGNATORIES_OF_COUNTRY = re.compile(r"^for\s+(?:the\s+)?(?P<country>[^:]+?)\s*:?$", re.IGNORECASE)
+
+
+def _signatories_countries(record: Record, gazetteer: Gazetteer) -> list[Mention]:
+    """The countries whose signatories a section lists under its heading ("FOR MONGOLIA")."""
+    found = []
+    for section in record.sections:
+        heading = SIGNATORIES_OF_COUNTRY.match(section.heading or "")
+        if heading is not None and (code := country_code(heading["country"])) is not None:
+            known = gazetteer.entries.get(f"country:{code}")
+            mention = _mention(heading["country"], gazetteer, "place", "GPE")
+            found.append(mention if known is None else replace(mention, kind=known.kind, entry=known))
+    return found
+
+
 def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = [
         mention for line in _listed_delegates(record) for mention in _listed_delegate_mentions(line, gazetteer)
     ]
+    mentions += _signatories_countries(record, gazetteer)
     overview = record.overview
     if overview is None:
         return mentions
@@ -2015,6 +2040,8 @@ def _compound(ent: Span, ents_at: dict[int, Span], organization: bool = False) -
         end = _feature_of_tail(doc, end, ents_at)
     while end > matched_end and doc[end - 1].lower_ in TRAILING_FURNITURE:
         end -= 1  # ("NEAR Subcommittee on Culture Exchange" + "Posted 2003-07-02")
+    if end > matched_end and is_post_of(doc[matched_end:end].text):
+        end = matched_end  # ("Republic of Buryatia" + "Deputy Chairman": a signatory's post after the region)
     start = _extend_left(doc, start, end, ents_at)
     base_end = matched_end
     # matched on lower case: "the NEAR Secretariat office" names the NEAR Secretariat
@@ -3756,8 +3783,12 @@ def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
             continue  # (the gazetteer's ruler has it)
         mentions = []
         body = _native_body_of(doc, token, gazetteer)
-        before_body = token.text[: token.text.rfind(body.text)] if body is not None else token.text
-        for start, end, entry in gazetteer.names_within(before_body):
+        at = token.text.rfind(body.text) if body is not None else len(token.text)
+        # (the names before the body, and after it in the clauses that follow it)
+        outside_body = [token.text[:at], token.text[at + len(body.text) :] if body is not None else ""]
+        for start, end, entry, before_body in (
+            (*found, part) for part in outside_body for found in gazetteer.names_within(part)
+        ):
             name, rest = before_body[start:end], before_body[end:]
             if longer_name(rest) is not None:
                 continue  # ("东北亚旅游论坛": a forum's name; "日本語": a language)
@@ -3943,7 +3974,13 @@ def _native_body_of(doc: Doc, token: Token, gazetteer: Gazetteer) -> Mention | N
     ("강원발전연구원은"), if the gazetteer does not know it."""
     word = without_korean_particles(token.text, native_body)
     if native_body(word) is None:
-        return None
+        # (a clause's subject before its verb or preposition: "东北亚地区地方政府联合会边境合作分科委员会" +
+        # "在黑龙江省...召开年度会议"; no English name follows it)
+        pieces = clause_pieces(word) if len(clause_pieces(word)) > 1 else []
+        name = next((after_joiners(piece) for piece in pieces if native_body_named(after_joiners(piece))), None)
+        if name is None or gazetteer.lookup(name) is not None:
+            return None
+        return Mention(name, "organization", "ORG", None, None, "rules")
     name = clause_end(word)  # ("由庆华集团": the clause's last name, 庆华集团)
     if native_body(name) is None or gazetteer.lookup(name) is not None:
         return None
@@ -6553,6 +6590,7 @@ def tag(
             found = doc_mentions(next(docs), gazetteer, short, listed, declined, text)
             short |= _feature_stems(found, gazetteer, short)
             mentions += found
+        mentions = _address_chains_parted(mentions, gazetteer)
         mentions = _bare_region_names(_namesakes_as_listed(mentions, gazetteer), gazetteer)
         mentions = _acronyms_as_defined(_towns_named_in_full(mentions))
         overview, notes = _linked_overview(record, gazetteer)
@@ -6562,6 +6600,21 @@ def tag(
             )
         )
     return tagged
+
+
+def _address_chains_parted(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A place written as an address's units glued in CJK characters ("富山県東礪波郡井波町",
+    "京都府京都市上京区": a prefecture, its district or city, its town or ward) is each of its
+    units, as a glued name in Latin letters is two ("Izushi City Hyogo Prefecture")."""
+    result = []
+    for mention in mentions:
+        address = native_address(mention.text) if mention.kind == "place" and " " not in mention.text else None
+        if address is None:
+            result.append(mention)
+            continue
+        country = mention.entry.country if mention.entry is not None else mention.country
+        result += [_mention(unit, gazetteer, "place", "GPE", country, mention.source) for unit in address[1]]
+    return result
 
 
 def _linked_overview(record: Record, gazetteer: Gazetteer) -> tuple[Overview | None, list[Note]]:

@@ -208,6 +208,7 @@ HEAD_WORDS = {
         "els",  # Mongolian for sand dunes: "Moltsog Els", "Khongoryn Els"
         "tolgoi",  # Mongolian for hill, and a deposit under one: "Ovoot Tolgoi", "Oyu Tolgoi"
         "agui",  # Mongolian for cave: "Taliin Agui"
+        "chuluu",  # Mongolian for rocks: "Ikh Gazryn Chuluu", "Baga Gazryn Chuluu"
         "cave",
         "caves",
         "range",  # "Tateyama Mountain Range"
@@ -316,6 +317,7 @@ HEAD_WORDS = {
         "hub",  # "Qingtongxia Water Conservancy Hub"
         "mill",
         "fortress",
+        "eupseong",  # a Korean walled town: "Haemi Eupseong", "Nagan Eupseong"
         "monument",
         "monuments",  # "the Khoshoo Tsaidam monuments"
         "datsan",
@@ -591,6 +593,8 @@ NATURAL_FEATURE_NOUNS = {
     "shore",
     "coast",
     "valley",
+    "forest",  # "the Maolangou forest valley", "the Ussuri forests"
+    "forests",
     "sandbar",
     "spit",
     "beach",
@@ -871,6 +875,7 @@ FIELD_WORDS = {
     "youth",
     "sports",
     "logistics",
+    "border",  # "Subcommittee on Border Area Cooperation"
     "transport",
     "forestry",
     "industry",
@@ -891,12 +896,13 @@ TOPIC_WORDS = FIELD_WORDS | {"food", "climate", "change"}
 # What a meeting did, capitalised at the start of its contents' items ("Admission of Gansu
 # Province as a new member"): alone no name, and before "of" no word of the name after it
 MEETING_ACTS = frozenset({"admission", "election", "adoption", "approval", "appointment", "accession"})
-# A web page's furniture around the record: "Posted: 2026-03-05 Views: 1,204", "Clicks: 1287",
+# A web page's furniture around the record: "Posted: 2026-03-05 Views: 1,204", "Clicks: 1287", a
+# document's running head ("NEAR Subcommittee on Environment   Minutes 2017   page 1 of 4"),
 # "Address: No. 1 ...", "Home / Press / News",
 # "問い合わせ先：兵庫県国際交流課 TEL 078-362-3024"; no name alone. Those of them that end no name
 # either: "NEAR Subcommittee on Culture Exchange Posted", "Tottori Prefectural Government TEL" (but
 # "Yonhap News", "Oxford University Press")
-TRAILING_FURNITURE = frozenset({"views", "hits", "clicks", "posted", "tel", "fax"})
+TRAILING_FURNITURE = frozenset({"views", "hits", "clicks", "posted", "tel", "fax", "minutes"})
 PAGE_FURNITURE = TRAILING_FURNITURE | {"home", "news", "notice", "notices", "press", "address"}
 GENERIC_WORDS = FIELD_WORDS | {
     # a programme's words, capitalised at the start of its items: "27 Sep. Boat trip to ...", "Train to ..."
@@ -935,6 +941,10 @@ GENERIC_WORDS = FIELD_WORDS | {
     "conference",
     "forum",  # "Programme of the Forum" is the meeting's programme
     "secretariat",
+    "permanent",  # "5. Permanent Secretariat": an agenda item's words, no body of a name
+    # a booklet's front matter in its contents: "Foreword ........ 1"
+    "foreword",
+    "preface",
     "assembly",
     "committee",
     "government",
@@ -1057,6 +1067,7 @@ NOT_NAMES = {
     "coordinating region",
     "coordinating regions",
     "contact us",  # a portal's menu item, kept with the page's head
+    "ga",  # the General Assembly's short form in a note: "the 2021 GA list"
     "слушали",
     "постановили",
     "решили",
@@ -1298,6 +1309,11 @@ TWO_WORD_HEADS = {
     ("recreational", "forest"): "natural",
     ("national", "forest"): "natural",
     ("experimental", "forest"): "natural",  # a university's forest: "Maoershan Experimental Forest"
+    # a talk, no street's address: "Keynote Address", "Opening Address", "Welcoming Address"
+    ("keynote", "address"): "event",
+    ("opening", "address"): "event",
+    ("welcoming", "address"): "event",
+    ("welcome", "address"): "event",
     # a prefecture's research body, not a building: "Toyama Prefectural Fisheries Experimental Station"
     ("experimental", "station"): "organization",
     ("experiment", "station"): "organization",
@@ -2374,11 +2390,12 @@ def _glued_units(name: str) -> list[str]:
 
 # The units below a place in an address run on in CJK prose ("鳥取県東伯郡東郷町において", "在吉林省长春市
 # 南关区举行"): a name of two or three characters and a county's, a town's, a village's, a district's or a
-# banner's ending (not a word that ends in one: "区域", a region; "町内", within a town; nor a word of
-# its kind, "各地区" each area, "新校区" a new campus, "园区" a park)
+# banner's ending, or a city's the gazetteer does not know ("黑龙江省伊春市嘉荫县": not a word that ends in
+# one: "区域", a region; "町内", within a town; "市场", a market; nor a word of its kind, "各地区" each
+# area, "新校区" a new campus, "园区" a park)
 _UNIT_AFTER_PLACE = re.compile(
-    r"(?![各全本该該])[\u3400-\u9fff]{2,3}?(?<![地校园園社景城市小山辖轄片新])"
-    r"(?:郡|町|村|区|區|县|縣|旗|镇|鎮|乡)(?![域内內間间])"
+    r"(?![各全本该該])[\u3400-\u9fff]{2,3}?(?<![地校园園社景城市小山辖轄片新盟部])"
+    r"(?:郡|町|村|区|區|县|縣|旗|镇|鎮|乡|市(?![场場民长長政委]))(?![域内內間间])"
 )
 
 
@@ -2421,6 +2438,9 @@ CLAUSE_BREAKS = (
     ("possessive", tuple("的")),
     ("preposition", tuple("由在把被将")),
     ("japanese case particle", ("において", "における", "にて", "として", "について")),
+    # a clause's verb of a meeting or a visit: "...在黑龙江省伊春市嘉荫县召开年度会议" (the county held
+    # a meeting, no meeting's name), "代表们参观了嘉荫口岸"
+    ("verb", ("召开", "举行", "举办", "承办", "主办", "出席", "参观", "访问", "考察")),
 )
 # "和", "与", "及" join two bodies in a clause ("...和包钢集团"), and the words of one name too
 # ("中国人民争取和平与裁军协会"): a break only in a word that has a break of CLAUSE_BREAKS.
@@ -2450,7 +2470,21 @@ NATIVE_EVENT_ENDINGS = (
 NATIVE_WORD_ENDINGS = (("language", ("語", "语")), ("people", ("人",)))
 # What ends the part of a word's rest that may belong to a longer name: a clause's break, or kana
 # of Japanese grammar ("山形大学医学部の教授", "在二连浩特举办的")
-_NAME_RUN_END = re.compile(rf"[{_CLAUSE_BREAK_CHARACTERS}\u3040-\u309f]")
+_NAME_RUN_END = re.compile(
+    "|".join([*(re.escape(word) for word in sorted(_CLAUSE_BREAK_WORDS, key=len, reverse=True)), "[\u3040-\u309f]"])
+)
+
+
+def after_joiners(text: str) -> str:
+    """A clause's last name after the words CLAUSE_JOINERS join: "十四个地方政府以及大图们倡议秘书处" ->
+    "大图们倡议秘书处"."""
+    return text[max(0, *(text.rfind(joiner) + 1 for joiner in CLAUSE_JOINERS)) :]
+
+
+def clause_pieces(word: str) -> list[str]:
+    """A word of CJK characters parted at its clauses' breaks (CLAUSE_BREAKS, Japanese grammar's
+    kana): "东北亚地区地方政府联合会边境合作分科委员会在黑龙江省..." -> the body, the place's clause."""
+    return [piece for piece in _NAME_RUN_END.split(word) if piece]
 
 
 def longer_name(rest: str) -> str | None:
@@ -2466,6 +2500,25 @@ def longer_name(rest: str) -> str | None:
     if any(ending in name for _, endings in NATIVE_BODY_ENDINGS for ending in endings):
         return "body"
     return None
+
+
+# Words that open no body's name, before its ending: "各成员地方政府" (each member's government), "等国际
+# 机构" (and other international bodies), "本委员会" (this committee)
+NATIVE_DETERMINERS = tuple("各等本该該其诸諸此")
+# ... and what names no body before an ending that is a body's generic word: "分科委員会" (a subcommittee),
+# "地方政府" (a local government), "事務局" (a secretariat)
+NATIVE_GENERIC_STEMS = frozenset({"分科", "地方", "国际", "國際", "国家", "國家", "成员", "成員", "事務", "事务"})
+
+
+def native_body_named(name: str) -> bool:
+    """Whether a name of CJK characters or Hangul names a body of its own, not only what kind it is:
+    a body's ending (NATIVE_BODY_ENDINGS) after at least two characters of its own that are no
+    determiner nor generic word ("山階鳥類研究所", not "事務局", "分科委員会", "各成员地方政府")."""
+    endings = [ending for _, row in NATIVE_BODY_ENDINGS for ending in row if name.endswith(ending)]
+    if not endings or not CJK_OR_HANGUL_WORD.fullmatch(name):
+        return False
+    stem = name[: -len(max(endings, key=len))]
+    return len(stem) >= 2 and not stem.startswith(NATIVE_DETERMINERS) and stem not in NATIVE_GENERIC_STEMS
 
 
 def native_body(name: str) -> str | None:
@@ -2518,6 +2571,8 @@ POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 # ("an Aerospace cluster", "the Catholic church", "a Steppe trail" name nothing)
 TITLED_HEADS = frozenset(
     {"village", "market", "line", "transit", "church", "stele", "stela", "trail", "cluster", "landscape", "road"}
+    # (and a walled town's, written as a word of a longer name too: "Dongnae-eupseong Fortress")
+    | {"eupseong"}
 )
 # A body's or a facility's number: "No. 6", "No 2"
 _NUMBER: list[dict[str, Any]] = [{"ORTH": {"IN": ["No", "No.", "№"]}}, {"ORTH": ".", "OP": "?"}, {"LIKE_NUM": True}]
