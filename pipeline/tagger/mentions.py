@@ -1037,10 +1037,18 @@ def _signatories_countries(record: Record, gazetteer: Gazetteer) -> list[Mention
     for section in record.sections:
         heading = SIGNATORIES_OF_COUNTRY.match(section.heading or "")
         if heading is not None and (code := country_code(heading["country"])) is not None:
-            known = gazetteer.entries.get(f"country:{code}")
-            mention = _mention(heading["country"], gazetteer, "place", "GPE")
-            found.append(mention if known is None else replace(mention, kind=known.kind, entry=known))
+            found.append(_country_mention(heading["country"], code, gazetteer))
     return found
+
+
+def _country_mention(text: str, code: str | None, gazetteer: Gazetteer, country: str | None = None) -> Mention:
+    """``text`` as the country the parser read it as (``code``, ``country``), though the gazetteer
+    has no such spelling ("R. Korea", "FOR THE REPUBLIC OF KOREA"): the country's entry."""
+    mention = _mention(text, gazetteer, "place", "GPE", country)
+    known = gazetteer.entries.get(f"country:{code}")
+    if mention.entry is None and known is not None:
+        return replace(mention, kind=known.kind, label=known.label, entry=known, country=known.country)
+    return mention
 
 
 def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
@@ -1065,11 +1073,7 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                     # ("중국 (China)": the name in its own script, then in English, each a spelling)
                     spellings = aside if other_script_only(aside[1]) or other_script_only(aside[0]) else aside[:1]
                 for spelling in spellings:
-                    mention = _mention(spelling, gazetteer, "place", "GPE", group.country)
-                    known = gazetteer.entries.get(f"country:{group.country_code}")
-                    if mention.entry is None and known is not None:  # ("R. Korea": the country the parser read)
-                        mention = replace(mention, kind=known.kind, label=known.label, entry=known)
-                    mentions.append(mention)
+                    mentions.append(_country_mention(spelling, group.country_code, gazetteer, group.country))
             # ("International and research bodies": a heading that says its participants are bodies)
             bodies_group = group.country is None and bodies_heading(group.country_text or "") is not None
             # (under "Companies", a one-word name too: "Polymetal", "ALROSA")
@@ -3003,8 +3007,8 @@ def _left_to_its_acronym(doc: Doc, start: int, end: int) -> int:
     words before its "and" or "of" are the acronym's first letters, whatever the model read
     them as: "Arctic and" + "Antarctic Research Institute (AARI)", "Our Sea of" + "East Asia
     Network (OSEAN)", "Korean Women's" + "Development Institute (KWDI)" (not an acronym that
-    leaves words out: "New Energy and Industrial
-    Technology Development Organization (NEDO)" is missed)."""
+    leaves words out: "New Energy and Industrial Technology Development Organization (NEDO)" is
+    missed)."""
     if not (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and is_acronym(doc[end + 1].text)):
         return start
     acronym, letters = doc[end + 1].text, acronym_letters(doc[start:end].text)
@@ -3786,10 +3790,9 @@ def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
         at = token.text.rfind(body.text) if body is not None else len(token.text)
         # (the names before the body, and after it in the clauses that follow it)
         outside_body = [token.text[:at], token.text[at + len(body.text) :] if body is not None else ""]
-        for start, end, entry, before_body in (
-            (*found, part) for part in outside_body for found in gazetteer.names_within(part)
-        ):
-            name, rest = before_body[start:end], before_body[end:]
+        within = [(part, found) for part in outside_body for found in gazetteer.names_within(part)]
+        for part, (start, end, entry) in within:
+            name, rest = part[start:end], part[end:]
             if longer_name(rest) is not None:
                 continue  # ("东北亚旅游论坛": a forum's name; "日本語": a language)
             facility = facility_ending(rest) if entry.kind == "place" else None
@@ -3976,8 +3979,9 @@ def _native_body_of(doc: Doc, token: Token, gazetteer: Gazetteer) -> Mention | N
     if native_body(word) is None:
         # (a clause's subject before its verb or preposition: "东北亚地区地方政府联合会边境合作分科委员会" +
         # "在黑龙江省...召开年度会议"; no English name follows it)
-        pieces = clause_pieces(word) if len(clause_pieces(word)) > 1 else []
-        name = next((after_joiners(piece) for piece in pieces if native_body_named(after_joiners(piece))), None)
+        pieces = clause_pieces(word)
+        subjects = (after_joiners(piece) for piece in pieces) if len(pieces) > 1 else iter(())
+        name = next((subject for subject in subjects if native_body_named(subject)), None)
         if name is None or gazetteer.lookup(name) is not None:
             return None
         return Mention(name, "organization", "ORG", None, None, "rules")
