@@ -3389,3 +3389,34 @@ def test_a_list_of_authorities_laid_out_in_two_columns() -> None:
         ("China", "member", ["Jilin Province", "Heilongjiang Province", "Henan Province"]),
         ("Japan", "member", ["Toyama Prefecture", "Niigata Prefecture"]),
     ]
+
+
+def test_a_numbered_list_of_participants_under_the_fields_with_a_header_whose_columns_were_lost() -> None:
+    text = (
+        "NEAR SUBCOMMITTEE ON DISASTER PREVENTION\nRecord of the 2nd Meeting\n\n"
+        "1. Dates ................. 19-21 October 1999\n"
+        "2. Venue ................. Yamasaki Town Hall, Hyogo Prefecture, Japan\n"
+        "3. Participants .......... 8 regional governments from 5 countries\n"
+        "4. List of participants\n\n"
+        "Country          Region / Organization                          Persons\n"
+        "-----------------------------------------------------------------------\n"
+        "JAPAN            Hyogo Prefecture (coordinator)                    5\n"
+        "                 Tottori Prefecture                                 2\n"
+        "REP. OF KOREA    Kyongsangbuk-do                                    2\n"
+        "                 Kangwon-do                                         1\n"
+        "CHINA            Heilongjiang Province                              2\n"
+        "                 Jilin Province                                     1\n"
+        "RUSSIA           Khabarovsk Kray                                    2\n"
+        "MONGOLIA         Tov Aimag                                          1\n\n"
+        "Total                                                              16\n\n"
+        "5. Proceedings\n\nThe meeting was opened by the Vice-Governor.\n"
+    )
+    record, groups = _record_groups(text)
+    assert groups == [
+        ("Japan", "member", ["Hyogo Prefecture (coordinator)", "Tottori Prefecture"]),
+        ("Republic of Korea", "member", ["Kyongsangbuk-do", "Kangwon-do"]),
+        ("China", "member", ["Heilongjiang Province", "Jilin Province"]),
+        ("Russian Federation", "member", ["Khabarovsk Kray"]),
+        ("Mongolia", "member", ["Tov Aimag"]),
+    ]
+    assert not [note for note in record.notes if "count" in note.code]

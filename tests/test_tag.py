@@ -4771,3 +4771,17 @@ def test_a_house_number_front_matter_and_an_agenda_items_words_are_no_names(nlp)
         "GA",
         "NEAR Subcommittee on Environment Minutes",
     } & set(kinds)
+
+
+def test_a_portals_menu_of_short_items_a_long_russian_name_in_its_case_and_a_street_by_its_ending(nlp) -> None:
+    text = (
+        "About Gyeongbuk | Governor | Invest | Tourism | News | Global Network\n"
+        "The 2019 NEAR Economy and Trade Subcommittee\n· Overview\nPeriod: 2019\n· Contents\n"
+        "▷ The office at 455 Docheong-daero hosted delegates of the Ассоциации региональных администраций стран "
+        "Северо-Восточной Азии.\n"
+        "Copyright © Republic of Korea Copyright 2019\n"
+    )
+    ids = _ids_of(text, nlp)
+    assert ids["Ассоциации региональных администраций стран Северо-Восточной Азии"] == "org:near"
+    assert "Docheong-daero" in ids and "Republic of Korea" in ids
+    assert not {"Invest", "Global Network", "Северо-Восточной Азии", "Republic of Korea Copyright"} & set(ids)

@@ -168,6 +168,7 @@ FIELD_SYNONYMS = (
         "participation",
         re.compile(
             r"participation|participants?|participating (regions|governments|members|authorities)"
+            r"|list of participants|participants list"
             r"|attendance|attendees|delegations|present|members present"
             r"|참석|참가|참석자|참가자|참가\s?지역|参加|出席|参加者|出席者|参加団体|参会|参会人员|出席人员|参加单位|参会地方政府|参会地区|与会地方政府|與會"
             r"|присутствовали|участники"
@@ -392,6 +393,8 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             # present" and the list: the list's own heading goes on with the field
             if labelled[1]:
                 fields[-1].values.append(Line(line.number, labelled[1]))
+            if number and numbered is not None:  # ("4. List of participants" under "3. Participants: ...")
+                last_number = int(number["number"])
             continue
         known = field_kind(labelled[0]) if labelled else None
         # (inside the list, a field given already, in another script, is its translation: "장소:"
@@ -2233,8 +2236,9 @@ _COUNTRY_COLUMN = dict(TABLE_HEADERS)["country"]
 
 def _lost_table_header(text: str) -> bool:
     """Whether a line is a table's header whose bars or tabs were lost: "Country: Region Delegates",
-    each word a column's (TABLE_HEADERS), the first the country's."""
-    words = text.replace(":", " ").replace("：", " ").split()
+    "Country Region / Organization Persons", each word a column's (TABLE_HEADERS), the first the
+    country's."""
+    words = _HEADER_WORD_BREAKS.split(text.strip())
     return (
         len(words) >= 2
         and _COUNTRY_COLUMN.search(words[0]) is not None
@@ -2242,6 +2246,7 @@ def _lost_table_header(text: str) -> bool:
     )
 
 
+_HEADER_WORD_BREAKS = re.compile(r"[\s:：/]+")
 _SEATS = re.compile(r"\s+/\s+")
 
 

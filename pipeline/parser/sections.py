@@ -1134,6 +1134,20 @@ def _furniture(text: str) -> bool:
     return not_a_title(text) is not None or _page_furniture(text)
 
 
+# Words of a portal's menu: a bar of short items (_MENU_BAR) with two of them at least is its menu,
+# whatever its first item ("About Gyeongbuk | Governor | Invest | Tourism | News | Global Network")
+MENU_WORDS = frozenset({"home", "news", "about", "contact", "tourism", "invest", "governor", "sitemap", "login"})
+MENU_WORDS_MIN = 2
+
+
+def menu_bar(text: str) -> bool:
+    """Whether a line is a portal's menu bar, whose items name nothing of the record's."""
+    if MENU_BAR.match(text):
+        return True
+    words = [word.lower() for word in re.split(r"[\s|｜]+", text) if word]
+    return _MENU_BAR.match(text) is not None and sum(word in MENU_WORDS for word in words) >= MENU_WORDS_MIN
+
+
 def _page_furniture(text: str) -> bool:
     """A masthead's line that is the portal's, not the record's: its menu bar. (Not its breadcrumb,
     whose last crumbs may name the meeting's body: "ホーム ＞ ... ＞ 北東アジア地域自治体連合 ＞ 分科委員会".)"""

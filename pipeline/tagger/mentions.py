@@ -37,7 +37,7 @@ from ..parser.overview import (
     label_key,
     match_label,
 )
-from ..parser.sections import MENU_BAR, SITE_MENU
+from ..parser.sections import SITE_MENU, menu_bar
 from ..parser.text import (
     CJK_NUMERALS,
     CJK_OR_HANGUL,
@@ -1468,7 +1468,7 @@ def prose(record: Record) -> list[str]:
         # cover sheet's banner: "FACSIMILE MESSAGE")
         if not CODE_LIST.fullmatch(text.strip())
         and not SITE_MENU.match(text)
-        and not MENU_BAR.match(text)
+        and not menu_bar(text)
         and not FAX_BANNER.match(text)
         for cell in text.split(" | ")
     ]
@@ -3847,7 +3847,9 @@ def _inside_mongolian_name(doc: Doc, start: int) -> bool:
     return before > 0 and doc[before - 1].text not in _SENTENCE_MARKS
 
 
-INFLECTED_WORDS_MAX = 4  # ("Республики Саха", "Министерства иностранных дел России")
+# ("Республики Саха", "Министерства иностранных дел России", and the association's own name,
+# "Ассоциации региональных администраций стран Северо-Восточной Азии")
+INFLECTED_WORDS_MAX = 6
 # A word in Cyrillic letters that starts a name: a capital, then letters, perhaps hyphenated parts
 _CYRILLIC_CAPITALISED = re.compile(r"[А-ЯЁ][\u0400-\u04ff]*(?:-[\u0400-\u04ff]+)*")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")

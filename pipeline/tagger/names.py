@@ -820,6 +820,8 @@ MONGOLIAN_BODY_HEADS = frozenset(
 # ... of them, those that name a body only after a genitive ("Тамгын газар", "шинжилгээний газар")
 MONGOLIAN_HEADS_AFTER_GENITIVE = frozenset({"газар", "газрын", "газарт", "газраас"})
 MONGOLIAN_GENITIVE = re.compile(r"(?:ын|ийн|ны|ний|гийн)$")
+# The endings of a street's name in romanised Korean and Japanese, after a hyphen
+STREET_ENDINGS = frozenset({"daero", "ro", "gil", "dori", "dōri"})
 # ... and a sum's or a city's, in their cases
 MONGOLIAN_UNIT_WORDS = frozenset({"сум", "сумын", "суманд", "сумд", "сумаас", "хот", "хотын", "хотод", "хотоос"})
 LOWERCASE_NAME_WORDS = {
@@ -902,7 +904,7 @@ MEETING_ACTS = frozenset({"admission", "election", "adoption", "approval", "appo
 # "問い合わせ先：兵庫県国際交流課 TEL 078-362-3024"; no name alone. Those of them that end no name
 # either: "NEAR Subcommittee on Culture Exchange Posted", "Tottori Prefectural Government TEL" (but
 # "Yonhap News", "Oxford University Press")
-TRAILING_FURNITURE = frozenset({"views", "hits", "clicks", "posted", "tel", "fax", "minutes"})
+TRAILING_FURNITURE = frozenset({"views", "hits", "clicks", "posted", "tel", "fax", "minutes", "copyright"})
 PAGE_FURNITURE = TRAILING_FURNITURE | {"home", "news", "notice", "notices", "press", "address"}
 GENERIC_WORDS = FIELD_WORDS | {
     # a programme's words, capitalised at the start of its items: "27 Sep. Boat trip to ...", "Train to ..."
@@ -2771,6 +2773,18 @@ NAME_SHAPES = [
     # a Korean neighbourhood, township or village by its unit's ending: "Haenggung-dong", "Songsan-ri"
     _shape("GPE", [_UNIT_NAME, {"ORTH": "-"}, {"LOWER": {"IN": sorted(KOREAN_UNIT_ENDINGS)}}], "korean unit"),
     _shape("GPE", [_UNIT_NAME, {"ORTH": "-"}, {"LOWER": {"IN": sorted(TOWN_UNIT_ENDINGS)}}], "town unit"),
+    # a Korean or Japanese street by its ending: "Docheong-daero", "Jigok-ro", "Shimoyamate-dori", and
+    # with its quarter's name before it, "Nakamachi Komise-dori"
+    _shape(
+        "FAC",
+        [
+            {"IS_TITLE": True, "IS_STOP": False, "OP": "?"},
+            _UNIT_NAME,
+            {"ORTH": "-"},
+            {"LOWER": {"IN": sorted(STREET_ENDINGS)}},
+        ],
+        "street",
+    ),
     # ... and by its unit in English, capitalised: "Ama Town", "Nishinoshima Town" (not "Old Town")
     _shape(
         "GPE",
