@@ -3420,3 +3420,22 @@ def test_a_numbered_list_of_participants_under_the_fields_with_a_header_whose_co
         ("Mongolia", "member", ["Tov Aimag"]),
     ]
     assert not [note for note in record.notes if "count" in note.code]
+
+
+def test_a_tab_separated_table_whose_country_cell_is_empty_below_its_first_row() -> None:
+    text = (
+        "THE 14TH GENERAL ASSEMBLY OF NEAR\n\nOVERVIEW\n\nPeriod: 26-27 October 2022\n"
+        "Participants: 5 member regions of 2 countries\n\n"
+        "No.\tCountry\tMember region\tAttendance\n"
+        "1\tChina\tHenan Province\thost, on site\n"
+        "2\t\tHeilongjiang Province\ton site\n"
+        "3\t\tJilin Province\tonline\n"
+        "4\tJapan\tAomori Prefecture\tonline\n"
+        "5\t\tYamagata Prefecture\tonline\n"
+    )
+    record, groups = _record_groups(text)
+    assert groups == [
+        ("China", "member", ["Henan Province", "Heilongjiang Province", "Jilin Province"]),
+        ("Japan", "member", ["Aomori Prefecture", "Yamagata Prefecture"]),
+    ]
+    assert not [note for note in record.notes if note.code in ("unknown-country", "participation-count-mismatch")]

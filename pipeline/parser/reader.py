@@ -411,10 +411,16 @@ def _tab_tables(lines: list[str]) -> list[str]:
     spaced = [len(_SPACED_COLUMN.findall(body)) >= _SPACED_COLUMNS_MIN and "|" not in body for body in bodies]
     in_spaced_table = _after_a_blank_row(_in_runs(spaced, _SPACED_ROWS_MIN), spaced, bodies)
     label_rows = _label_column_rows(bodies)
+    widths = _tab_widths(bodies, tabbed)
     rows = []
     for index, (line, body) in enumerate(zip(lines, bodies, strict=True)):
         if tabbed[index] and ((index > 0 and tabbed[index - 1]) or (index + 1 < len(lines) and tabbed[index + 1])):
-            line = line[: len(line) - len(body)] + _INNER_TAB.sub(" | ", body)
+            # (a row with as many tabs as its table's rows of single tabs has empty cells where two
+            # tabs meet: "2\t\tHeilongjiang Province\ton site" under "No.\tCountry\tMember region\t...")
+            empty_cells = body.count("\t") in widths[index]
+            line = line[: len(line) - len(body)] + _INNER_TAB.sub(
+                (lambda gap: " | ".join([""] * (gap.group().count("\t") + 1))) if empty_cells else " | ", body
+            )
         elif in_spaced_table[index]:
             line = line[: len(line) - len(body)] + _SPACED_COLUMN.sub(" | ", body.strip())
         elif _TWO_COLUMN_ITEMS.match(body):
@@ -430,6 +436,22 @@ def _tab_tables(lines: list[str]) -> list[str]:
             line = line[: len(line) - len(body)] + (f"{label}: {value}" if groups else f"| {label} | {value} |")
         rows.append(line)
     return rows
+
+
+def _tab_widths(bodies: list[str], tabbed: list[bool]) -> list[set[int]]:
+    """For each line, the numbers of tabs of the lines of its run of tabbed lines whose tabs all
+    stand alone (each between two cells): the table's widths, which a row of empty cells has too."""
+    widths: list[set[int]] = [set() for _ in bodies]
+    start = 0
+    while start < len(bodies):
+        end = start
+        while end < len(bodies) and tabbed[end]:
+            end += 1
+        run = {body.count("\t") for body in bodies[start:end] if "\t\t" not in body.strip("\t")}
+        for index in range(start, end):
+            widths[index] = run
+        start = end + 1
+    return widths
 
 
 # "Venue       Jilin Wusong Hotel": a short label, a gap of spaces, its value; no colon.
