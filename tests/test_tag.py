@@ -4787,3 +4787,20 @@ def test_a_portals_menu_of_short_items_a_long_russian_name_in_its_case_and_a_str
     assert ids["Ассоциации региональных администраций стран Северо-Восточной Азии"] == "org:near"
     assert "Docheong-daero" in ids and "Republic of Korea" in ids
     assert not {"Invest", "Global Network", "Северо-Восточной Азии", "Republic of Korea Copyright"} & set(ids)
+
+
+def test_mongolian_names_of_foreign_states_and_regions_and_a_list_before_a_federation(nlp) -> None:
+    """A foreign region by its Mongolian unit ("Амар муж"), the states' full Mongolian names,
+    and no body of "Холбооны" in "Оросын Холбооны Улсын" (the Russian Federation's), nor over
+    a list of names before it."""
+    ids = _ids_of(
+        SHELL.format(
+            "Хуралд Монгол Улсын Дорнод, Хэнтий, Сүхбаатар аймаг, Оросын Холбооны Улсын Амар муж, "
+            "Бүгд Найрамдах Хятад Ард Улсын Жилинь муж болон Бүгд Найрамдах Солонгос Улс оролцов."
+        ),
+        nlp,
+    )
+    assert ids["Оросын Холбооны Улсын"] == "RU" and ids["Бүгд Найрамдах Хятад Ард Улсын"] == "CN"
+    assert ids["Бүгд Найрамдах Солонгос Улс"] == "KR"
+    assert {"Амар муж", "Жилинь муж", "Сүхбаатар аймаг"} <= set(ids)
+    assert not [name for name in ids if "Холбооны" in name and name != "Оросын Холбооны Улсын"]

@@ -4053,13 +4053,18 @@ def _mongolian_bodies(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool,
             head.i and MONGOLIAN_GENITIVE.search(doc[head.i - 1].lower_)
         ):
             continue  # ("цогцолборт газарт": a protected area, no office)
+        if head.i + 1 < len(doc) and doc[head.i + 1].lower_.startswith("улс"):
+            continue  # ("Оросын Холбооны Улсын": a federation's state, the Russian Federation)
         start = None
         at = head.i - 1
         while at >= 0 and head.i - at < MONGOLIAN_BODY_WORDS:
             token = doc[at]
             if token.text == ",":
-                if at and doc[at - 1].lower_ in MONGOLIAN_BODY_HEADS:
-                    break  # (the list's body before: "... Тамгын газар, Монгол Улсын ...")
+                if (at and doc[at - 1].lower_ in MONGOLIAN_BODY_HEADS) or not doc[at + 1].is_lower:
+                    # (the list's body before: "... Тамгын газар, Монгол Улсын ..."; a list of names
+                    # before, "Дорнод, Хэнтий, Сүхбаатар аймаг, Оросын ...": a name's commas part
+                    # lower-case words, "Боловсрол, соёл, шинжлэх ухааны яам")
+                    break
             elif _CYRILLIC_WORD.fullmatch(token.text) is None or token.lower_ in MONGOLIAN_BODY_HEADS:
                 break
             elif token.lower_ in MONGOLIAN_UNIT_WORDS:

@@ -823,7 +823,16 @@ MONGOLIAN_GENITIVE = re.compile(r"(?:ын|ийн|ны|ний|гийн)$")
 # The endings of a street's name in romanised Korean and Japanese, after a hyphen
 STREET_ENDINGS = frozenset({"daero", "ro", "gil", "dori", "dōri"})
 # ... and a sum's or a city's, in their cases
-MONGOLIAN_UNIT_WORDS = frozenset({"сум", "сумын", "суманд", "сумд", "сумаас", "хот", "хотын", "хотод", "хотоос"})
+# Mongolian's words of direction that open a region's name: "Өвөр" (inner, beyond), "Өмнөд", "Хойд"
+MONGOLIAN_DIRECTION_WORDS = frozenset({"өвөр", "ар", "өмнөд", "хойд", "зүүн", "баруун"})
+# (and a foreign region's, as Mongolian names a province or an oblast, "Амар муж", and a krai,
+# "Өвөр Байгалийн хязгаар")
+MONGOLIAN_UNIT_WORDS = frozenset(
+    {
+        *("сум", "сумын", "суманд", "сумд", "сумаас", "хот", "хотын", "хотод", "хотоос"),
+        *("муж", "мужийн", "мужид", "мужаас", "хязгаар", "хязгаарын", "хязгаарт", "хязгаараас"),
+    }
+)
 LOWERCASE_NAME_WORDS = {
     "aimag",
     "do",
@@ -2767,7 +2776,16 @@ NAME_SHAPES = [
     _shape("LOC", [{"IS_TITLE": True}, {"LOWER": {"IN": sorted(MONGOLIAN_FEATURE_HEADS)}}], "mongolian feature"),
     # a Mongolian sum or city in Cyrillic, its unit lower-case after the name, in any case: "Жаргалант
     # суманд" (in Jargalant sum), "Дархан хотоос" (from Darkhan city)
-    _shape("GPE", [{"IS_TITLE": True}, {"LOWER": {"IN": sorted(MONGOLIAN_UNIT_WORDS)}}], "mongolian unit"),
+    # (after a direction word of its name: "Өвөр Байгалийн хязгаар", the krai beyond Baikal)
+    _shape(
+        "GPE",
+        [
+            {"LOWER": {"IN": sorted(MONGOLIAN_DIRECTION_WORDS)}, "OP": "?"},
+            {"IS_TITLE": True},
+            {"LOWER": {"IN": sorted(MONGOLIAN_UNIT_WORDS)}},
+        ],
+        "mongolian unit",
+    ),
     # a Japanese name joined by its lower-case particle "no": "Kehi no Matsubara", "Miho no Matsubara"
     _shape("LOC", [{"IS_TITLE": True}, {"ORTH": "no"}, {"IS_TITLE": True}], "japanese no"),
     # a Korean neighbourhood, township or village by its unit's ending: "Haenggung-dong", "Songsan-ri"
