@@ -4751,7 +4751,14 @@ def test_a_chinese_paragraphs_bodies_and_places_around_its_clauses_verbs(nlp) ->
         ),
         nlp,
     )
-    assert {"东北亚地区地方政府联合会边境合作分科委员会", "黑龙江省", "伊春市", "嘉荫县", "大图们倡议秘书处"} <= set(ids)
+    bodies_and_places = {
+        "东北亚地区地方政府联合会边境合作分科委员会",
+        "大图们倡议秘书处",
+        "黑龙江省",
+        "伊春市",
+        "嘉荫县",
+    }
+    assert bodies_and_places <= set(ids)
     assert ids["布拉戈维申斯克"] == "city:RU:blagoveshchensk"
     assert ids["黑瞎子岛"] == "geo:bolshoy-ussuriysky-island"
 
