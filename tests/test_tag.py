@@ -4813,3 +4813,14 @@ def test_mongolian_names_of_foreign_states_and_regions_and_a_list_before_a_feder
     assert ids["Бүгд Найрамдах Солонгос Улс"] == "KR"
     assert {"Амар муж", "Жилинь муж", "Сүхбаатар аймаг"} <= set(ids)
     assert not [name for name in ids if "Холбооны" in name and name != "Оросын Холбооны Улсын"]
+
+
+def test_a_venues_room_written_in_lower_case_after_its_capitalised_word_names_its_owner(nlp) -> None:
+    text = (
+        "The 6th General Assembly\n· Overview\nPeriod: 2006\n"
+        "Venue: Conference hall of the Far Eastern State Technical Fisheries University (Dalrybvtuz), "
+        "Lugovaya Street, Vladivostok\n· Contents\n▷ Reports\n"
+    )
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["Far Eastern State Technical Fisheries University"] == "organization"
+    assert not [name for name in kinds if name.startswith("Conference hall")]

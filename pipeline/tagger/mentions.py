@@ -725,7 +725,9 @@ _LOWER_CASE_ROOM_OF = re.compile(r"^[a-z][\w\s-]*?(?:\s+(?:of|at|from)\s+(?:the\
 # building is the place; "Independence Hall of Korea" names no building after its "of")
 _ROOM_OF_BUILDING = re.compile(
     r"^(?:(?:Main|Grand|Small|Large|Big|Conference|Assembly|Meeting|Banquet|Exhibition)\s+)*"
-    r"(?:Hall|Room|Auditorium|Lobby|Chamber)\s+of\s+(?P<the>the\s+)?(?P<name>[A-Z].*)$"
+    # (its head in lower case after a capitalised word: "Conference hall of the Far Eastern State ...")
+    r"(?:Hall|Room|Auditorium|Lobby|Chamber|(?<=\w )(?:hall|room|auditorium|lobby|chamber))"
+    r"\s+of\s+(?P<the>the\s+)?(?P<name>[A-Z].*)$"
 )
 
 
