@@ -1218,7 +1218,6 @@ def test_a_table_row_whose_country_cell_is_a_role() -> None:
 
 
 def test_a_table_country_cell_wrapped_onto_a_row_of_its_own_marks_the_row_above_observers() -> None:
-    notes: list = []
     lines = [
         "+------------+----------------------------+---------+",
         "| Country    | Regional government        | Mode    |",
@@ -1232,8 +1231,7 @@ def test_a_table_country_cell_wrapped_onto_a_row_of_its_own_marks_the_row_above_
         "+------------+----------------------------+---------+",
         "| Russia     | Primorsky Krai             | on site |",
     ]
-    participation = _participation(lines, notes)
-    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+    assert _groups(*lines) == [
         ("Mongolia", "member", ["Tov Province"]),
         ("Mongolia", "observer", ["Dornod Province"]),
         ("Vietnam", "observer", ["Thua Thien Hue Province"]),

@@ -877,7 +877,9 @@ SITE_MENU = re.compile(
     r"(?:\s+(?:[A-Z][\w&.'-]*|[^\x00-\x7f]+)){4,}\s*$"
 )
 # ... or its items between bars: "Home | About Us | Consular Service | Sister Provinces | Invest in Shandong"
-MENU_BAR = re.compile(r"^\s*(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|Home|HOME)(?:\s*[|｜]\s*[^|｜]{1,40}){3,}$")
+_HOME_MENU_BAR = re.compile(
+    r"^\s*(?:首页|主页|홈|ホーム|トップ|Главная|Нүүр|Home|HOME)(?:\s*[|｜]\s*[^|｜]{1,40}){3,}$"
+)
 # A line of the page's publication, labelled though it is no field of the meeting: "发布时间：2005-09-01
 # 来源：吉林省商务厅", "【字体：大 中 小】" (its font buttons), "작성일 : 2012-05-02", "Posted: 24 October 2022"
 # (and a Korean press release's head: "배포일시 : 2023. 9. 22.(금) 10:00", "담당부서 : 해양정책과", "사진 : 있음(3매)")
@@ -1142,7 +1144,7 @@ MENU_WORDS_MIN = 2
 
 def menu_bar(text: str) -> bool:
     """Whether a line is a portal's menu bar, whose items name nothing of the record's."""
-    if MENU_BAR.match(text):
+    if _HOME_MENU_BAR.match(text):
         return True
     words = [word.lower() for word in re.split(r"[\s|｜]+", text) if word]
     return _MENU_BAR.match(text) is not None and sum(word in MENU_WORDS for word in words) >= MENU_WORDS_MIN

@@ -6621,7 +6621,9 @@ def _address_chains_parted(mentions: list[Mention], gazetteer: Gazetteer) -> lis
     units, as a glued name in Latin letters is two ("Izushi City Hyogo Prefecture")."""
     result = []
     for mention in mentions:
-        address = native_address(mention.text) if mention.kind == "place" and " " not in mention.text else None
+        # (only a word all in CJK characters or Hangul can be one: the rest are not looked at)
+        glued = mention.kind == "place" and CJK_OR_HANGUL_WORD.fullmatch(mention.text) is not None
+        address = native_address(mention.text) if glued else None
         if address is None:
             result.append(mention)
             continue
