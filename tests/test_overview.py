@@ -1179,6 +1179,31 @@ def test_dash_headings_an_observer_country_and_a_group_of_bodies() -> None:
     ]
 
 
+def test_a_region_and_the_body_it_sent_after_a_spaced_dash_under_its_country() -> None:
+    """Under a country's heading, "Region - Body" is the region with its body as its aside (as
+    "Region: Body" is); a region's name with a dash in it, or a country after the dash, is not."""
+    _, groups = _record_groups(
+        "NEAR Subcommittee on Border Cooperation\n\nLIST OF PARTICIPANTS\n\n俄罗斯  Russia\n"
+        "  Amur Oblast - Ministry of Foreign Economic Relations of Amur Oblast; Amur State University\n"
+        "  Kemerovo Oblast – Kuzbass\n"
+        "  Jewish Autonomous Oblast (observer) - Government of the Jewish Autonomous Oblast\n"
+        "蒙古国  Mongolia\n"
+        "  Dornod Province (coordinator) - Governor's Office of Dornod Province\n"
+    )
+    assert groups == [
+        (
+            "Russian Federation",
+            "member",
+            [
+                "Amur Oblast (Ministry of Foreign Economic Relations of Amur Oblast; Amur State University)",
+                "Kemerovo Oblast – Kuzbass",
+            ],
+        ),
+        ("Russian Federation", "observer", ["Jewish Autonomous Oblast (Government of the Jewish Autonomous Oblast)"]),
+        ("Mongolia", "member", ["Dornod Province (Governor's Office of Dornod Province) (coordinator)"]),
+    ]
+
+
 def test_a_table_of_countries_with_an_observer_country_and_a_row_of_bodies() -> None:
     text = (
         "The 2013 NEAR Forum\n1. Overview\n※ Date: Jul 9, 2013\n"
@@ -2423,6 +2448,25 @@ def test_also_present_alone_on_its_line_ends_the_list_and_is_a_field_of_its_own(
     assert [(field.label, field.text) for field in record.overview.other] == [
         ("Also present", "Ministry of Home Affairs; Japan External Trade Organization (JETRO)")
     ]
+
+
+def test_those_online_after_a_countrys_line_are_of_no_country_and_apologies_end_the_list() -> None:
+    """Minutes list who came in person by country, then who joined online and who sent apologies:
+    the names after "Online:" are not the last country's, and those absent take no part."""
+    record, groups = _record_groups(
+        "NEAR Working Committee\nVenue: Jeonju\nPresent in person:\n  Japan - Toyama Prefecture, Tottori Prefecture\n"
+        "  Mongolia - Töv Province\nOnline:\n  Hyogo Prefecture; Irkutsk Oblast\nApologies: Sakhalin Oblast\n\n"
+        "Agenda item 1 - Opening and adoption of the agenda\n1.1 The chair opened the meeting.\n"
+    )
+    assert groups == [
+        ("Japan", "member", ["Toyama Prefecture", "Tottori Prefecture"]),
+        ("Mongolia", "member", ["Töv Province"]),
+        (None, "member", ["Hyogo Prefecture (online)", "Irkutsk Oblast (online)"]),
+    ]
+    assert record.overview is not None
+    assert [(field.label, field.text) for field in record.overview.other] == [("Apologies", "Sakhalin Oblast")]
+    assert [section.heading for section in record.sections] == ["Opening and adoption of the agenda"]
+    assert record.contents == []
 
 
 def test_resource_persons_after_the_list_are_no_observers() -> None:

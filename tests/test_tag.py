@@ -4322,6 +4322,11 @@ def test_a_body_in_capitals_is_read_by_its_head_in_title_case(nlp) -> None:
     assert bodies("ADMINISTRATION OF PRIMORSKY KRAI\n") == ["ADMINISTRATION OF PRIMORSKY KRAI"]  # a letterhead
     # (a province's name joined by a hyphen to its unit, a stop word after it: "DO")
     assert bodies("    CHUNGCHEONGBUK-DO PROVINCIAL GOVERNMENT\n") == ["CHUNGCHEONGBUK-DO PROVINCIAL GOVERNMENT"]
+    # (a committee's topic after its "ON"; no other head takes one: a report's title names nothing)
+    assert bodies("NEAR SUBCOMMITTEE ON HEALTH AND WELFARE\n2017 Meeting") == [
+        "NEAR SUBCOMMITTEE ON HEALTH AND WELFARE"
+    ]
+    assert bodies("KOBE ADMINISTRATION REPORT ON HEALTH AND WELFARE\n") == []
 
 
 @pytest.mark.parametrize(

@@ -169,7 +169,7 @@ FIELD_SYNONYMS = (
         re.compile(
             r"participation|participants?|participating (regions|governments|members|authorities)"
             r"|list of participants|participants list"
-            r"|attendance|attendees|delegations|present|members present"
+            r"|attendance|attendees|delegations|present|members present|present in person"
             r"|참석|참가|참석자|참가자|참가\s?지역|参加|出席|参加者|出席者|参加団体|参会|参会人员|出席人员|参加单位|参会地方政府|参会地区|与会地方政府|與會"
             r"|присутствовали|участники"
         ),
@@ -692,6 +692,8 @@ def _cells(row: re.Match[str]) -> list[str]:
 NON_PARTICIPATION_LABELS = re.compile(
     r"(co )?chair(s|person|man|woman)?|moderators?|languages?|(simultaneous )?interpretation|themes?|topics?"
     r"|contacts?|remarks|dress code|also (present|attending|attended|in attendance)|purposes?|objectives?|aims?"
+    # the members who sent their apologies: absent, not taking part
+    r"|apologies( received| for absence)?|absent|absentees|excused|regrets|unable to attend|not (present|attending)"
     r"|(in )?(co ?operation|partnership) with|supported by|support|sponsored by|sponsors?|partners?"
     r"|resource persons?|(invited )?(guests|experts|speakers)|lecturers"
     # where a hybrid meeting's delegations connected from: the same authorities again, with places
@@ -1016,7 +1018,7 @@ BRACKET_COUNTRY = re.compile(
 # "In person", "Connected online": a heading over authorities that says how they took part.
 ATTENDANCE_MODE = re.compile(
     r"(?:(?:attended|participat(?:ed|ing)|connected|joined|present)\s+)?"
-    r"(?:in\s+person|on[\s-]?site|on[\s-]?line|by\s+video(?:\s*(?:link|conference))?|remotely|virtually)\s*[:：]?",
+    r"(?P<mode>in\s+person|on[\s-]?site|on[\s-]?line|by\s+video(?:\s*(?:link|conference))?|remotely|virtually)\s*[:：]?",
     re.IGNORECASE,
 )
 # "(online)" after a body: how it took part, no part of its name
@@ -1077,6 +1079,24 @@ REGION_NAME_END = re.compile(
 GUEST_HEADING = re.compile(r"(?:special\s+|invited\s+|honou?red\s+)?guests?|invited", re.IGNORECASE)
 # "Atlantis: A, B": a heading where a country belongs, in the form of one.
 GROUP_HEADING = re.compile(r"^(?P<name>[^\W\d_][^\d:：,;()]{0,40}?)\s*[:：]\s*(?P<rest>.*)$")
+# "Heilongjiang Province (coordinator) - Foreign Affairs Office of ...": a region, maybe with its
+# role, then after a spaced dash the body it sent, of two words or more before any bracket or
+# comma ("Kemerovo Oblast – Kuzbass" is one region's name). Taken as such under a country's
+# heading alone, and where neither side is a country ("Hamgyongbuk-do - DPR Korea (observer)").
+_REGION_DASH_BODY = re.compile(
+    r"^(?P<name>[^\W\d_][^\d:：,;()（）–—]{0,40}?(?:\s*[(（](?P<aside>[^()（）]{1,40})[)）])?)\s+[–—-]\s+"
+    r"(?P<rest>[^\W\d_][\w'’.&-]*\s+[^\s(（),;].*)$"
+)
+_TRAILING_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]$")
+
+
+def _region_dash_body(text: str) -> re.Match[str] | None:
+    match = _REGION_DASH_BODY.match(text)
+    if match is None or (match["aside"] and country_code(match["aside"].strip())):
+        return None
+    return None if country_code(_TRAILING_ASIDE.sub("", match["rest"]).strip()) else match
+
+
 # "International organizations – UNDP, ERINA": after a dash only a heading that names bodies
 # ("Gangwon-do – Governor's Office" is an authority).
 GROUP_DASH_HEADING = re.compile(
@@ -1483,7 +1503,11 @@ class ParticipationScanner:
         if not text:
             return
         text = _heading_in_english(text)
-        if ATTENDANCE_MODE.fullmatch(text.strip()):  # how the authorities after it took part: no group
+        if mode := ATTENDANCE_MODE.fullmatch(text.strip()):  # how the authorities after it took part: no group,
+            if self.groups and self.groups[-1].country_text is not None:
+                # but the names after it are of the country above only under its heading ("Online:",
+                # then "Hyogo Prefecture; Irkutsk Oblast" after Mongolia's line)
+                self.open_group(None).mode = " ".join(mode["mode"].lower().split())
             return
         if MEMBERS_HEADING.fullmatch(text.strip()):  # members of any country, after bodies of none
             self.open_group(None)
@@ -1521,7 +1545,13 @@ class ParticipationScanner:
             return
         observer_heading = _observer_heading(text) if heading is None else None
         if observer_heading and (
-            country_code(observer_heading[0]) or (observer_heading[1] and _unknown_country(observer_heading[0]))
+            country_code(observer_heading[0])
+            # (not a region marked an observer under its country: "Jewish Autonomous Oblast (observer) - ...")
+            or (
+                observer_heading[1]
+                and _unknown_country(observer_heading[0])
+                and not self._region_and_its_body(observer_heading[0])
+            )
         ):
             name, text = observer_heading
             if not country_code(name):
@@ -1554,10 +1584,16 @@ class ParticipationScanner:
         ):  # "Guest: ...", "Experts – ...": bodies of no country
             self.open_group(guests["name"].strip()).observer = True
             text = guests["rest"]
-        elif (unknown := GROUP_HEADING.match(text)) and self._region_and_its_body(unknown["name"]):
-            # "Gangwon-do: Governor's Office" under Korea's heading: the region, its body as its aside
+        elif (unknown := GROUP_HEADING.match(text) or _region_dash_body(text)) and self._region_and_its_body(
+            unknown["name"]
+        ):
+            # "Gangwon-do: Governor's Office", "Jilin Province - Department of Commerce of Jilin Province"
+            # under a country's heading: the region, its body as its aside (the region's own after it:
+            # "Jewish Autonomous Oblast (observer) - Government of ...")
             name, body = unknown["name"].strip(), unknown["rest"].strip()
-            text = f"{name} ({body})" if body else name
+            own = _TRAILING_ASIDE.search(name)
+            bare, own_aside = (name[: own.start()], own.group()) if own else (name, "")
+            text = f"{bare} ({body}){own_aside}" if body else name
         elif (unknown := GROUP_HEADING.match(text) or GROUP_DASH_HEADING.match(text)) and _unknown_country(
             unknown["name"]
         ):
@@ -1663,7 +1699,7 @@ class ParticipationScanner:
             group is not None
             and group.country_text is not None
             and country_code(group.country_text) is not None
-            and REGION_NAME_END.search(name.strip()) is not None
+            and REGION_NAME_END.search(_TRAILING_ASIDE.sub("", name).strip()) is not None
             and _unknown_country(name.strip())
         )
 

@@ -94,6 +94,8 @@ class SectionMarker:
     # Only a line that names a known kind opens a section, until one has (before, the others of
     # its shape are letterheads).
     known_only: bool = False
+    # Only a line that names a known kind itself opens a section.
+    own_kind_only: bool = False
 
 
 SECTION_MARKERS = (
@@ -122,11 +124,13 @@ SECTION_MARKERS = (
         re.compile(rf"^(?P<glyph>[{CJK_NUMERALS}]{{1,3}})[、.．]\s*(?P<heading>\S.{{0,60}})$"),
         needs_known_heading=True,
     ),
-    # "Agenda item 2. Reports of the members": the minutes of a meeting, item by item
+    # "Agenda item 2. Reports of the members", "Agenda item 3 - Membership": the minutes of a
+    # meeting, item by item
     SectionMarker(
         "agenda item",
         re.compile(
-            r"^Agenda\s+item\s+(?P<glyph>\d{1,2})\s*[.:)]\s*(?P<heading>[^\W\d_][^.;]{0,80}?)\.?$", re.IGNORECASE
+            r"^Agenda\s+item\s+(?P<glyph>\d{1,2})\s*(?:[.:)]|\s[-–—])\s*(?P<heading>[^\W\d_][^.;]{0,80}?)\.?$",
+            re.IGNORECASE,
         ),
     ),
     # "第1 Overview", "第二章 Contents": a Japanese or Chinese ordinal before the heading
@@ -179,6 +183,14 @@ SECTION_MARKERS = (
         re.compile(r"^(?P<heading>(?=(?:.*[A-Z]){3})[^a-z\d][^a-z]{2,60})$"),
         needs_known_heading=True,
     ),
+    # ... and with an aside in lower case after it, "PARTICIPANTS (as registered on 11 June)":
+    # only of a known kind ("MONGOLIA (observer)", "FIELD TRIP (by bus)" are lines of a section)
+    SectionMarker(
+        "capitals, an aside after",
+        re.compile(r"^(?P<heading>(?=(?:.*[A-Z]){3})[^a-z\d(][^a-z(]{2,60}\s*\((?=[a-z])[^()]*\))$"),
+        needs_known_heading=True,
+        own_kind_only=True,
+    ),
     # "ПОВЕСТКА ДНЯ:", "РЕШИЛИ:", "ПОВЕСТКА ДНЯ (Agenda)": a Russian protocol's headings in capitals,
     # from the first of a known kind on (a letterhead, "ПРАВИТЕЛЬСТВО ХАБАРОВСКОГО КРАЯ", is in
     # capitals above it)
@@ -210,7 +222,9 @@ SECTION_KINDS = (
     (
         "contents",
         re.compile(
-            r"\b(contents?|main results|results|agenda|proceedings|discussions?|sessions|outcomes?"
+            # (not an item adopting the agenda: "Agenda item 1 - Opening and adoption of the agenda")
+            r"\b(contents?|main results|results|(?<!adoption of the )(?<!approval of the )agenda"
+            r"|proceedings|discussions?|sessions|outcomes?"
             r"|(?<!agreed )minutes)\b"
             r"|주요\s*내용|논의\s*내용|회의\s*내용|회의\s*결과|주요\s*결과|主な内容|の内容|議事|主要内容|会议内容|讨论内容|會議內容"
             r"|повестка дня",
@@ -230,7 +244,9 @@ SECTION_KINDS = (
             r"|participating (?:regional |local |member )?(regions|members|governments|authorities)"
             r"|attendance|members present|(?:member )?regional governments|member regions)"
             # (and before it in another language: "REGIONAL GOVERNMENTS / РЕГИОНАЛЬНЫЕ ПРАВИТЕЛЬСТВА")
-            r"(?: by (?:country|region))?(?:\s*/\s*[^\x00-\x7f].*)?$",
+            # (and an aside in lower case after it: "PARTICIPANTS (as registered on 11 June)", not a
+            # download's "List of participants (Excel, 42KB)")
+            r"(?: by (?:country|region))?(?:\s*/\s*[^\x00-\x7f].*)?(?:\s*\((?-i:(?=[a-z]))[^()]{1,60}\))?$",
             re.I,
         ),
     ),
@@ -450,6 +466,8 @@ def _find_sections(lines: tuple[str, ...], fallback: bool) -> dict[int, tuple[st
             continue  # "[Дата / Date]" over its value: the overview's field, not a section
         if marker.known_only and kind is None and marker.name not in known_opened:
             continue  # (a letterhead above the first known heading: "ПРАВИТЕЛЬСТВО ХАБАРОВСКОГО КРАЯ")
+        if marker.own_kind_only and kind is None:
+            continue
         if kind is not None:
             known_opened.add(marker.name)
         if kind == "participation" and marker.name == "bare heading":

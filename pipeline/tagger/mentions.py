@@ -4029,7 +4029,7 @@ def _body_named_after(doc: Doc, start: int, gazetteer: Gazetteer) -> tuple[str |
 
 # The words that join a name's words in capitals ("ADMINISTRATION OF AMUR OBLAST"), and how
 # many words such a name has
-_CAPITALS_JOINERS = frozenset({"OF", "AND", "FOR", "THE", "&"})
+_CAPITALS_JOINERS = frozenset({"OF", "AND", "FOR", "THE", "&", "ON"})
 _CAPITALS_POSSESSIVES = frozenset({"'S", "’S"})
 CAPITALS_WORDS_MIN, CAPITALS_WORDS_MAX = 2, 8
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
@@ -4113,7 +4113,7 @@ def _bodies_in_capitals(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
         end = start
         while end < len(doc) and (
             _capitals_word(doc, end)
-            or (end > start and doc[end].text in _CAPITALS_JOINERS)
+            or (end > start and _capitals_joiner(doc, end))
             # (a possessive glued to its word: "JILIN PROVINCIAL PEOPLE'S GOVERNMENT")
             or (end > start and doc[end].text in _CAPITALS_POSSESSIVES and not doc[end - 1].whitespace_)
         ):
@@ -4134,6 +4134,13 @@ def _bodies_in_capitals(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
                 )
         start = max(end, start + 1)
     return found
+
+
+def _capitals_joiner(doc: Doc, index: int) -> bool:
+    """A word joining a name's words in capitals; "ON" only after a committee's head, before
+    its topic ("NEAR SUBCOMMITTEE ON HEALTH AND WELFARE", not "REPORT ON ...")."""
+    word = doc[index].text
+    return word in _CAPITALS_JOINERS and (word != "ON" or doc[index - 1].lower_ in ON_TAIL_HEADS)
 
 
 def _capitals_word(doc: Doc, index: int) -> bool:
