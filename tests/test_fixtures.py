@@ -271,6 +271,10 @@ def native_facilities(text: str) -> str:
     return f"{facility[1]}: {facility[0]}" if facility else "none"
 
 
+def kanji_features(text: str) -> str:
+    return "; ".join(f"{row}: {name}" for name, row in names.japanese_features(text)) or "none"
+
+
 def korean_particles(text: str) -> str:
     return "particles" if names.korean_particles(text) else "none"
 
@@ -357,6 +361,7 @@ TABLES: dict[str, Table] = {
     "native_bodies": Table(tuple(row for row, _ in names.NATIVE_BODY_ENDINGS), native_bodies),
     "clause_breaks": Table((*(row for row, _ in names.CLAUSE_BREAKS), "joiner"), clause_breaks),
     "native_facilities": Table(tuple(row for row, _ in names.NATIVE_FACILITY_ENDINGS), native_facilities),
+    "kanji_features": Table(tuple(row for row, _ in names.KANJI_FEATURE_ENDINGS), kanji_features),
     "korean_particles": Table(tuple(row for row, _ in names.KOREAN_PARTICLES), korean_particles),
     "longer_names": Table(("event", "body", *(row for row, _ in names.NATIVE_WORD_ENDINGS)), longer_names),
     "native_addresses": Table(tuple(row for row, _ in names.NATIVE_ADDRESS_LEADS), native_addresses),

@@ -2163,6 +2163,65 @@ def test_labels_and_values_in_columns_aligned_with_spaces() -> None:
     ]
 
 
+def test_a_typed_records_table_of_numbered_fields_its_groups_and_its_next_part() -> None:
+    """A typed record numbers its fields in a table ("No. Item Particulars"), their values going
+    on under their column; its participants by country below the last, a country of none ("(-)")
+    and the bodies' group among them; the next number heads the record's next part."""
+    text = (
+        "RECORD OF THE 2002 MEETING OF THE NEAR SUBCOMMITTEE ON ENVIRONMENT\n\n"
+        "No.  Item            Particulars\n"
+        "---  --------------  ------------------------------------------\n"
+        "01   Meeting         2002 Meeting of the Subcommittee on\n"
+        "                     Environment of NEAR\n"
+        "02   Dates           20 (Wed.) - 22 (Fri.) November 2002\n"
+        "03   Venue           Conference hall of the\n"
+        "                     Research Institute of Innovative Technology for the Earth,\n"
+        "                     Kizu Town, Kyoto Prefecture, Japan\n"
+        '04   Theme           "Clean air and clean seas: what regions can do"\n'
+        "05   Participants    5 member regions of 3 countries\n\n"
+        "     JAPAN (2)             Kyoto Prefecture (host), Toyama Prefecture\n"
+        "     CHINA (2)             Jilin Province,\n"
+        "                           Shandong Province\n"
+        "     MONGOLIA (-)          no delegation\n"
+        "     ORGANIZATIONS (1)     Northwest Pacific Region Environmental Cooperation Center (NPEC)\n\n"
+        "06   Proceedings\n\n"
+        "(1) Opening\nThe Vice-Governor of Kyoto Prefecture welcomed the delegates.\n"
+        "(2) Air quality\nJilin Province described the dust storm of March 2002.\n"
+    )
+    record, groups = _record_groups(text)
+    overview = record.overview
+    assert overview is not None and overview.period is not None and overview.venue is not None
+    assert overview.period.text == "20 (Wed.) - 22 (Fri.) November 2002"
+    assert overview.venue.text == (
+        "Conference hall of the Research Institute of Innovative Technology for the Earth, Kizu Town, "
+        "Kyoto Prefecture, Japan"
+    )
+    assert [(field.label, field.text) for field in overview.other] == [
+        ("Meeting", "2002 Meeting of the Subcommittee on Environment of NEAR"),
+        ("Theme", '"Clean air and clean seas: what regions can do"'),
+    ]
+    assert groups == [
+        ("Japan", "member", ["Kyoto Prefecture (host)", "Toyama Prefecture"]),
+        ("China", "member", ["Jilin Province", "Shandong Province"]),
+        ("Mongolia", "member", []),
+        (None, "observer", ["Northwest Pacific Region Environmental Cooperation Center (NPEC)"]),
+    ]
+    assert [item.text.split()[0] for item in record.contents] == ["Opening", "Air"]
+
+
+def test_a_numbered_table_of_delegations_is_no_table_of_fields() -> None:
+    """Numbered rows of names and posts label no fields: the overview knows none of their labels."""
+    from pipeline.parser.reader import normalise
+
+    table = (
+        "No.  Region                 Head of delegation\n"
+        " 1   Aomori Prefecture      Vice-Governor, Aomori Prefectural Government\n"
+        " 2   Niigata Prefecture     Director for International Exchange\n"
+        " 3   Toyama Prefecture      Counsellor for Ports and Harbours\n"
+    )
+    assert normalise(table)[1] == "1 | Aomori Prefecture | Vice-Governor, Aomori Prefectural Government"
+
+
 def test_a_bracketed_list_wrapped_over_lines_is_read_as_one() -> None:
     lines = [
         "16 regional governments from 5 countries: Mongolia",
@@ -2700,7 +2759,7 @@ def test_a_delegate_by_the_post_alone_after_the_authoritys_colon() -> None:
             "Republic of Korea",
             [
                 "Kangwon-do",
-                "Gyeongsangbuk-do - Expert Group",
+                "Gyeongsangbuk-do (Expert Group)",
                 "Chungcheongbuk-do (chair of the NEAR Working Committee)",
             ],
         ),

@@ -708,6 +708,14 @@ def test_no_entity_set_loses_names(name, nlp):
     assert all(score >= floor for score, floor in zip(scores, ENTITY_SET_FLOORS[name], strict=True)), scores
 
 
+def test_a_name_in_capitals_ends_where_a_line_in_title_case_was_run_into_it(nlp) -> None:
+    """A title's lines joined: the body in capitals does not take the town of the next line."""
+    text = SHELL.format("RECORD OF THE MEETING OF THE NEAR SUBCOMMITTEE ON ENVIRONMENT Kizu Town, Kyoto Prefecture")
+    kinds = dict(_kinds_of(text, nlp))
+    assert kinds["NEAR SUBCOMMITTEE ON ENVIRONMENT"] == "organization" and kinds["Kizu Town"] == "place"
+    assert not [name for name in kinds if name.endswith("ENVIRONMENT Kizu Town")]
+
+
 def test_an_unknown_name_where_a_town_stands_is_a_place(nlp) -> None:
     text = SHELL.format(
         "A boat ride from Otsu, Shiga Prefecture; a visit to the Amanohashidate sandbar and the terminal at Zabaikalsk."
@@ -4727,6 +4735,34 @@ def test_bodies_named_in_mongolian_up_to_their_head_word_in_its_case(nlp) -> Non
     assert not {"Дэд хорооны", "Хустайн байгалийн цогцолборт газарт"} & {
         name for name, kind in kinds.items() if kind == "organization"
     }
+
+
+def test_a_mongolian_body_starts_after_a_conjunction_or_a_word_in_the_accusative(nlp) -> None:
+    """ "болон" (and) joins two bodies; the forum in the accusative is what the office organised."""
+    kinds = dict(
+        _kinds_of(
+            SHELL.format(
+                "Форум боллоо. Форумыг Хэнтий аймгийн Засаг даргын Тамгын газар зохион байгуулав. Яам болон "
+                "Мал эмнэлгийн хүрээлэнгийн эрдэмтэд оролцов."
+            ),
+            nlp,
+        )
+    )
+    assert kinds.get("Хэнтий аймгийн Засаг даргын Тамгын газар") == "organization"
+    assert kinds.get("Мал эмнэлгийн хүрээлэнгийн") == "organization"
+    assert not [name for name in kinds if name.startswith(("Форумыг", "Яам болон"))]
+
+
+def test_a_korean_address_written_apart_is_its_units_and_a_colon_ends_a_name(nlp) -> None:
+    ids = _ids_of(
+        SHELL.format(
+            "The meeting was held in Danwon-gu, Ansan (경기도 안산시 단원구). "
+            "Delegates at the tidal power station. (Photo: Gyeonggi Provincial Government)"
+        ),
+        nlp,
+    )
+    assert {"경기도", "안산시", "단원구"} <= set(ids) and "경기도 안산시 단원구" not in ids
+    assert "Gyeonggi Provincial Government" in ids and not [name for name in ids if name.startswith("Photo")]
 
 
 def test_an_address_glued_in_cjk_characters_is_its_units_and_signatories_name_their_country(nlp) -> None:

@@ -360,7 +360,14 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
         if NOTES_HEADING.match(line.text) and fields and fields[-1].kind == "participation":
             continue  # "Notes:" over the list's footnotes, each a remark of its own
         following = lines[index + 1].text if index + 1 < len(lines) else ""
-        header = _TABLE_ROW.match(line.text) and following.startswith("|") and TABLE_RULE.match(following)
+        # (a table drawn with bars, "| Item | Details |" over "|------|------|", or aligned with spaces,
+        # "No. | Item | Particulars" over "--- | ---- | ----")
+        above = lines[index - 1].text if index else ""
+        header = (
+            (_TABLE_ROW.match(line.text) and following.startswith("|"))
+            # (not a table's last row over its bottom rule: a header opens its block)
+            or (" | " in line.text and following.startswith("-") and not above.strip())
+        ) and TABLE_RULE.match(following)
         in_participation = bool(fields) and fields[-1].kind == "participation"
         cells = _TABLE_ROW.sub(r"\g<cells>", line.text)
         if header and not heads_table(cells) and not (in_participation and heads_bodies(cells)):
@@ -462,8 +469,10 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
     return fields, unlabelled
 
 
-# A value line that ends where its list goes on: after a comma, a slash, a semicolon or an "and"
-_CUT_AT_JOINER = re.compile(r"(?:[,/;、／]|\s(?:and|&))\s*+\|?\s*+$")
+# A value line that ends where its list goes on: after a comma, a slash, a semicolon or an "and";
+# or its phrase does, after an article or a preposition ("Conference hall of the" over "| |
+# Research Institute of ... |")
+_CUT_AT_JOINER = re.compile(r"(?:[,/;、／]|\s(?:and|&|the|of|for|in|at|on|to|by|with|from))\s*+\|?\s*+$")
 # ... and one that goes on with a joiner, a bracket or a word in lower case
 _GOES_ON = re.compile(r"^(?:[(（/／,;、]|[a-z]|(?:and|&)\s)")
 
@@ -2469,7 +2478,8 @@ COUNTRY_HEADING = re.compile(
     r"^[\[【《<［]?\s*+(?P<name>[^:：\[\]【】《》<>［］]*?[^:：\[\]【】《》<>［］\s])\s*+(?P<closed>[\]】》>］])?\s*+"
     # (a word may say what it counts, and a second count the people: "Korea (5 regions / 20 persons)",
     # "Japan (4 / 14)", "한국(6개 지역/20명)")
-    rf"(?:[(（\[](?P<count>\d{{1,6}})(?:\s*+{_COUNTED})?"
+    # (a dash for a count of none: "MONGOLIA (-)   no delegation; ...")
+    rf"(?:[(（\[](?P<count>\d{{1,6}}|[-–—])(?:\s*+{_COUNTED})?"
     rf"(?:\s*+[,;]\s*+(?P<counted_mode>{_HEADING_MODE})|\s*+[/,;]\s*+\d{{1,6}}(?:\s*+{_COUNTED})?)?[)）\]])?"
     rf"(?:\s*+[(（](?P<mode>{_HEADING_MODE})[)）])?"
     # (not after a count: its authorities may follow after spaces alone, "Japan（7） Shimane Prefecture")
@@ -2519,7 +2529,7 @@ def country_heading(text: str) -> tuple[str, int | None, str] | None:
     name = _ENUMERATOR.sub("", match["name"])  # "（一）China (9): ...": the country is "China"
     rest = (match["rest"] or "").strip()
     if match["count"]:
-        return name, int(match["count"]), rest
+        return name, int(match["count"]) if match["count"].isdigit() else 0, rest
     rest = _DASH_LEAD.sub("", rest)  # ("Mongolia: — Selenge Aimag; Tov Aimag": a dash only leads to the list)
     if leading := _LEADING_COUNT.match(rest):  # "JAPAN: (7) Shimane Prefecture, ...": the count after the colon
         return name, int(leading["count"]), rest[leading.end() :]
@@ -2678,6 +2688,13 @@ def bodies_heading(text: str) -> str | None:
     nothing else ("International organizations (observers):" -> "International organizations")."""
     name = strip_observer_suffix(text.strip().rstrip(":："))[0].strip()
     return name if BODIES_HEADING.fullmatch(name) else None
+
+
+def opens_bodies(text: str) -> bool:
+    """Whether a line heads a group of bodies of no country and lists them after its colon
+    ("ORGANIZATIONS (4): Northwest Pacific Region Environmental Cooperation Center (NPEC);")."""
+    head, colon, _ = text.partition(":") if ":" in text else text.partition("：")
+    return bool(colon) and bodies_heading(head) is not None
 
 
 def _header_columns(text: str) -> TableColumns | None:

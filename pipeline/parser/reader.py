@@ -411,6 +411,7 @@ def _tab_tables(lines: list[str]) -> list[str]:
     spaced = [len(_SPACED_COLUMN.findall(body)) >= _SPACED_COLUMNS_MIN and "|" not in body for body in bodies]
     in_spaced_table = _after_a_blank_row(_in_runs(spaced, _SPACED_ROWS_MIN), spaced, bodies)
     label_rows = _label_column_rows(bodies)
+    numbered_headings = _numbered_headings(bodies, label_rows)
     widths = _tab_widths(bodies, tabbed)
     rows = []
     for index, (line, body) in enumerate(zip(lines, bodies, strict=True)):
@@ -421,7 +422,9 @@ def _tab_tables(lines: list[str]) -> list[str]:
             line = line[: len(line) - len(body)] + _INNER_TAB.sub(
                 (lambda gap: " | ".join([""] * (gap.group().count("\t") + 1))) if empty_cells else " | ", body
             )
-        elif in_spaced_table[index]:
+        elif index in numbered_headings:
+            line = line[: len(line) - len(body)] + numbered_headings[index]
+        elif in_spaced_table[index] and not (index in label_rows and _NUMBERED_ROW.match(body)):
             line = line[: len(line) - len(body)] + _SPACED_COLUMN.sub(" | ", body.strip())
         elif _TWO_COLUMN_ITEMS.match(body):
             # "- Jilin Province            - Heilongjiang Province": a list laid out in columns, its
@@ -432,7 +435,8 @@ def _tab_tables(lines: list[str]) -> list[str]:
             label, value = body[:column].strip(), body[column:].strip()
             # (a list of participants by country reads "China (9): A, B", a field "| Venue | ... |")
             if not groups:
-                label = _LEADING_MARK.sub("", label)  # "● Venue": the bullet marks the row, it is no part of the label
+                # "● Venue", "03   Venue": the bullet or the number marks the row, no part of the label
+                label = _LEADING_MARK.sub("", _NUMBERED_ROW.sub("", label))
             line = line[: len(line) - len(body)] + (f"{label}: {value}" if groups else f"| {label} | {value} |")
         rows.append(line)
     return rows
@@ -454,9 +458,11 @@ def _tab_widths(bodies: list[str], tabbed: list[bool]) -> list[set[int]]:
     return widths
 
 
-# "Venue       Jilin Wusong Hotel": a short label, a gap of spaces, its value; no colon.
-_LABEL_GAP = re.compile(r"^\s*(?P<label>\S+(?: \S+){0,4}) {2,}(?=\S)")
+# "Venue       Jilin Wusong Hotel": a short label, a gap of spaces, its value; no colon. (A typed
+# record numbers its rows: "03   Venue           Conference hall of the ...".)
+_LABEL_GAP = re.compile(r"^\s*(?P<number>\d{1,2}[.)]? {2,})?(?P<label>\S+(?: \S+){0,4}) {2,}(?=\S)")
 _LABEL_ROWS_MIN = 3
+_NUMBERED_ROW = re.compile(r"^\s*\d{1,2}[.)]? {2,}")
 _COLON = re.compile(r"[:：]")
 
 
@@ -465,9 +471,12 @@ _LEADING_MARK = re.compile(r"^[^\w(]+")
 
 
 def _heads_a_group(label: str) -> bool:
-    """ "China (9)", "Observers": the list of participants by country, read as it is."""
+    """ "China (9)", "Observers", "Organizations (4)": the list of participants by country, read as it is."""
     name = _GROUP_COUNT.sub("", _LEADING_MARK.sub("", label.strip()))
-    return country_code(name) is not None or name.lower().startswith("observer")
+    return country_code(name) is not None or name.lower().startswith(_GROUP_WORDS)
+
+
+_GROUP_WORDS = ("observer", "organization", "organisation", "international organ")
 
 
 def _label_like(label: str) -> bool:
@@ -487,8 +496,12 @@ def _label_column_rows(bodies: list[str]) -> dict[int, tuple[int, bool]]:
     column = -1
     for index, body in enumerate([*bodies, ""]):
         gap = _LABEL_GAP.match(body)
-        if gap and (_INNER_TAB.search(body) or "|" in body or _COLON.search(body) or not _label_like(gap["label"])):
+        # (a numbered row's value may hold a colon: '07   Theme   "Clean air and clean seas: what ..."')
+        colon = _COLON.search(body[: gap.end()] if gap and gap["number"] else body)
+        if gap and (_INNER_TAB.search(body) or "|" in body or colon or not _label_like(gap["label"])):
             gap = None  # (a colon labels the line already: "Dates:   24 September", "일  시 (Date) : ...")
+        if gap and gap["number"] and _heads_a_group(gap["label"]):
+            gap = None  # ("1    Russia    Amur Oblast    3": a numbered table of participants, read as one)
         if gap and (not run or gap.end() == column):
             run.append(index)
             column = gap.end()
@@ -496,7 +509,7 @@ def _label_column_rows(bodies: list[str]) -> dict[int, tuple[int, bool]]:
         if run and body.strip() and len(body) - len(body.lstrip()) >= column - 1:
             continuations[index] = column  # the value going on under its column
             continue
-        if len(run) >= _LABEL_ROWS_MIN:
+        if len(run) >= _LABEL_ROWS_MIN and _numbered_fields_known(bodies, run):
             groups = any(_heads_a_group(bodies[row][:column]) for row in run)
             found |= dict.fromkeys(run, (column, groups))
             if not groups:  # "|  | observers, and about 140 participants |": the value's cell going on
@@ -504,6 +517,39 @@ def _label_column_rows(bodies: list[str]) -> dict[int, tuple[int, bool]]:
         continuations = {}
         run, column = ([index], gap.end()) if gap else ([], -1)
     return found
+
+
+_KNOWN_NUMBERED_FIELDS_MIN = 2
+
+
+def _numbered_fields_known(bodies: list[str], run: list[int]) -> bool:
+    """Whether a run of label rows, where they are numbered, labels fields the overview knows (two
+    of them at least: "02   Dates", "03   Venue"): a numbered table of delegations ("1   Aomori
+    Prefecture (青森県)   Vice-Governor, ...") is a table, read as one."""
+    from .overview import field_kind
+
+    gaps = [gap for row in run if (gap := _LABEL_GAP.match(bodies[row])) is not None]
+    if not any(gap["number"] for gap in gaps):
+        return True
+    return sum(field_kind(gap["label"]) is not None for gap in gaps) >= _KNOWN_NUMBERED_FIELDS_MIN
+
+
+# "10   Proceedings" after a table of numbered fields: the record's next part, its heading alone
+_LONE_NUMBERED = re.compile(r"^\s*(?P<number>\d{1,2})[.)]? {2,}(?P<heading>[^\W\d_][^|:：]{0,60}?)\s*$")
+
+
+def _numbered_headings(bodies: list[str], label_rows: dict[int, tuple[int, bool]]) -> dict[int, str]:
+    """Lines that go on with the numbers of a table of numbered fields ("09   Participants ...")
+    with a heading alone ("10   Proceedings"): line index -> the heading, without its number."""
+    headings: dict[int, str] = {}
+    last = None
+    for index, body in enumerate(bodies):
+        if index in label_rows and (number := _NUMBERED_ROW.match(body)):
+            last = int(number.group().strip().rstrip(".)"))
+        elif last is not None and (lone := _LONE_NUMBERED.match(body)) and int(lone["number"]) == last + 1:
+            headings[index] = lone["heading"]
+            last += 1
+    return headings
 
 
 def _after_a_blank_row(in_table: list[bool], spaced: list[bool], bodies: list[str]) -> list[bool]:

@@ -48,6 +48,7 @@ from .overview import (
     leader_row,
     match_label,
     numbered_heading,
+    opens_bodies,
     opens_group,
     parse_overview,
     parse_participation,
@@ -243,6 +244,8 @@ SECTION_KINDS = (
             r"(?:list of )?(participants|participation"
             r"|participating (?:regional |local |member )?(regions|members|governments|authorities)"
             r"|attendance|members present|(?:member )?regional governments|member regions)"
+            # ("MEMBER REGIONS TAKING PART")
+            r"(?: taking part)?"
             # (and before it in another language: "REGIONAL GOVERNMENTS / РЕГИОНАЛЬНЫЕ ПРАВИТЕЛЬСТВА")
             # (and an aside in lower case after it: "PARTICIPANTS (as registered on 11 June)", not a
             # download's "List of participants (Excel, 42KB)")
@@ -1499,6 +1502,7 @@ def opens_structure(text: str) -> bool:
         or match_numbering(text, None) is not None
         or match_label(text) is not None
         or opens_group(text)
+        or opens_bodies(text)
         or leader_row(text) is not None  # "Khentii Province ........ Mongolia": a row of a list
         or text.startswith("|")
         or " | " in text  # a table row

@@ -126,6 +126,7 @@ from .names import (
     in_capitals,
     is_acronym_word,
     is_name,
+    japanese_features,
     korean_particles,
     longer_name,
     named_organ,
@@ -1720,6 +1721,26 @@ def _of_tail_open(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+_COLONS = frozenset({":", "："})
+
+
+def _capitals_then_title_case(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name of words in capitals ("NEAR SUBCOMMITTEE ON ENVIRONMENT") meets a word in
+    title case: another line's, run into it ("... ENVIRONMENT" + "Kizu Town, Kyoto Prefecture").
+    (Acronyms alone are no such name: "NEAR S&T" + "Subcommittee", "NEAR-GTI" + "Forum".)"""
+    words = doc[start:end].text.split()
+    return (
+        len(words) > 1
+        and all(word.isupper() for word in words)
+        and any(len(word) >= CAPITALS_WORD_MIN and word.isalpha() for word in words)
+        and doc[end].is_title
+        and not doc[end].is_upper
+    )
+
+
+CAPITALS_WORD_MIN = 6  # letters of a word in capitals, no acronym: "SUBCOMMITTEE", "ENVIRONMENT"
+
+
 def _extend_right(
     doc: Doc,
     end: int,
@@ -1743,6 +1764,8 @@ def _extend_right(
         or _glued_hyphen(doc, end)
     ):
         token = doc[end]
+        if _capitals_then_title_case(doc, start, end) or doc[end - 1].text in _COLONS:
+            break  # (nor over a colon: "Photo:" + "Gyeonggi Provincial Government" are a label and a body)
         following = ents_at.get(end)
         held = ents_at.get(end - 1) if following is None and doc[end - 1].lower_ == "the" else None
         if held is not None and held.label_ in PLACE_LABELS:
@@ -3814,9 +3837,25 @@ def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
                     mentions.append(Mention(below, "place", "GPE", known, entry.country, "rules"))
         if body is not None:
             mentions.append(body)
+        # (and the features Japanese prose names in kanji of their own: "八海山のふもと", "雲洞庵を訪れ")
+        named = {mention.text for mention in mentions}
+        # (in prose alone: a name that ends its word before a bracket is paired with its other name in
+        # it, "翌日は妙高山（Mount Myoko）", as is a word that is the name)
+        bracket_after = token.i + 1 < len(doc) and doc[token.i + 1].text in _OPENING_BRACKETS
+        for name, row in japanese_features(token.text):
+            if token.text.endswith(name) and (bracket_after or name == token.text):
+                continue
+            if not any(name in other for other in named):
+                known = gazetteer.lookup(name)
+                label = "FAC" if row in KANJI_FACILITY_ROWS else "LOC"
+                mentions.append(Mention(name, "place", label, known, known.country if known else None, "rules"))
         if mentions:
             found.append((range(token.i, token.i + 1), body is not None and len(mentions) == 1, mentions))
     return found
+
+
+_OPENING_BRACKETS = frozenset({"(", "（"})
+KANJI_FACILITY_ROWS = frozenset({"temple", "shrine"})  # (the rest of KANJI_FEATURE_ENDINGS are features)
 
 
 _HYPHENS = frozenset({"-", "‐", "‑"})
@@ -4038,6 +4077,10 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 # Words that say what a body is and not which: "дэд" (sub-), "их" (great, as in a university)
 MONGOLIAN_GENERIC_WORDS = frozenset({"дэд", "их"})
 MONGOLIAN_BODY_WORDS = 12  # tokens a Mongolian body's name holds at most, its head and commas with them
+# Words no body's name holds before its head: "and" ("болон", "ба") joins two, and a word in the
+# accusative is what a verb acts on ("Форумыг", the forum)
+MONGOLIAN_CONJUNCTIONS = frozenset({"болон", "ба"})
+MONGOLIAN_ACCUSATIVE = ("ыг", "ийг")
 
 
 def _mongolian_bodies(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
@@ -4068,6 +4111,10 @@ def _mongolian_bodies(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool,
                     # lower-case words, "Боловсрол, соёл, шинжлэх ухааны яам")
                     break
             elif _CYRILLIC_WORD.fullmatch(token.text) is None or token.lower_ in MONGOLIAN_BODY_HEADS:
+                break
+            elif token.lower_ in MONGOLIAN_CONJUNCTIONS or token.lower_.endswith(MONGOLIAN_ACCUSATIVE):
+                # (another body's or the sentence's before it: "ХААИС болон Мал эмнэлгийн хүрээлэнгийн",
+                # "Форумыг Хэнтий аймгийн ... газар зохион байгуулав", the forum was organised by)
                 break
             elif token.lower_ in MONGOLIAN_UNIT_WORDS:
                 break  # (a town's unit ends the town's name before the body's: "Дархан хотод" + "Монгол ...")
@@ -6623,14 +6670,18 @@ def tag(
 
 
 def _address_chains_parted(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """A place written as an address's units glued in CJK characters ("富山県東礪波郡井波町",
-    "京都府京都市上京区": a prefecture, its district or city, its town or ward) is each of its
-    units, as a glued name in Latin letters is two ("Izushi City Hyogo Prefecture")."""
+    """A place written as an address's units in CJK characters or Hangul, glued or apart
+    ("富山県東礪波郡井波町", "경기도 안산시 단원구": a prefecture or a province, its district or
+    city, its town or ward) is each of its units, as a glued name in Latin letters is two
+    ("Izushi City Hyogo Prefecture")."""
     result = []
     for mention in mentions:
-        # (only a word all in CJK characters or Hangul can be one: the rest are not looked at)
-        glued = mention.kind == "place" and CJK_OR_HANGUL_WORD.fullmatch(mention.text) is not None
-        address = native_address(mention.text) if glued else None
+        # (only words all in CJK characters or Hangul can be one: the rest are not looked at)
+        words = mention.text.split()
+        glued = mention.kind == "place" and all(CJK_OR_HANGUL_WORD.fullmatch(word) for word in words)
+        # (words apart each a unit of government: "팔미도 등대" is an island's lighthouse)
+        apart = len(words) == 1 or all(word.endswith(KOREAN_ADDRESS_UNITS) for word in words[1:])
+        address = native_address(mention.text) if glued and apart else None
         if address is None:
             result.append(mention)
             continue

@@ -350,6 +350,10 @@ HEAD_WORDS = {
         "messe",  # a trade-fair hall: "Toki Messe"
         "marina",
         "street",  # "Wuzhong Morning Tea Street"
+        # a city's wide streets: "Mira Avenue", "Nevsky Prospekt"
+        "avenue",
+        "prospekt",
+        "boulevard",
         "road",  # a named road or route: "Mizuki Shigeru Road", "Great Tea Road" (a bare "road" is ROUTE_NOUNS')
         # a theme park: "Baekje Cultural Land", "Kinosaki Marine World"
         "land",
@@ -2141,8 +2145,9 @@ TOWN_QUALIFIERS = frozenset(
     | {"china", "korea", "japan", "russia", "mongolia", "culture", "cultural", "tourist", "athletes", "media"}
     | {"ancient", "historic", "science", "techno", "innovation", "port", "resort", "film", "art", "arts", "water"}
 )
-# Lower-case ends of a Japanese temple's name: "Todai-ji", "Risshaku-ji Temple", "Byodo-in".
-TEMPLE_SUFFIXES = {"ji", "dera", "in", "sa"}  # (and Korean's: "Haein-sa", "Bulguk-sa")
+# Lower-case ends of a Japanese temple's name: "Todai-ji", "Risshaku-ji Temple", "Byodo-in", a
+# hermitage's "Unto-an Temple".
+TEMPLE_SUFFIXES = {"ji", "dera", "in", "an", "sa"}  # (and Korean's: "Haein-sa", "Bulguk-sa")
 # A capitalised word as McCune-Reischauer writes it, with the apostrophe of its aspirates:
 # "Hapch'on", "P'ohang" (no title case to Python)
 _MCCUNE_REISCHAUER_WORD = {"TEXT": {"REGEX": r"^[A-Z][a-z]*(?:['’][a-z]+)+$"}}
@@ -2335,6 +2340,47 @@ _FACILITY_ENDINGS = sorted(
     key=lambda pair: len(pair[0]),
     reverse=True,
 )
+
+
+# Japanese prose parts its nouns with kana (particles, verbs' endings): a run of kanji between
+# them that ends in a feature's or a temple's word names that feature ("八海山のふもと", "雲洞庵を
+# 訪れ", "魚野川沿い"), two kanji of its own at least before the ending, by kind
+KANJI_FEATURE_ENDINGS = (
+    ("mountain", ("山", "岳")),
+    ("river", ("川",)),
+    ("lake", ("湖",)),
+    ("temple", ("寺", "庵")),
+    ("shrine", ("神社", "大社")),
+)
+# ... and the common nouns with those endings, no names ("活火山", "金鉱山", "一級河川", "山寺")
+KANJI_FEATURE_NOUNS = (
+    *("火山", "鉱山", "登山", "下山", "本山", "氷山", "河川", "寺院", "山寺", "古寺"),
+    *("汽水湖", "淡水湖", "人造湖", "火口湖", "湖沼"),  # (a brackish, freshwater, man-made, crater lake)
+)
+_KANJI = "\u4e00-\u9fff\u3005"  # (with "々", the mark that repeats a kanji: "々")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_KANJI_FEATURE = re.compile(
+    rf"(?<![{_KANJI}])[{_KANJI}]{{2,6}}?(?:"
+    + "|".join(ending for _, endings in KANJI_FEATURE_ENDINGS for ending in sorted(endings, key=len, reverse=True))
+    # (a noun's own kanji may follow it before its kana: "魚野川沿い", along the river)
+    + rf")(?:(?![{_KANJI}])|(?=沿い))"
+)
+_FEATURE_ROWS = {ending: row for row, endings in KANJI_FEATURE_ENDINGS for ending in endings}
+
+
+def japanese_features(text: str) -> list[tuple[str, str]]:
+    """(the name, its row of KANJI_FEATURE_ENDINGS) of each feature a Japanese text names in
+    a run of kanji of its own; none in a text without kana (Chinese runs a clause's kanji on)."""
+    if _KANA.search(text) is None:
+        return []
+    found = []
+    for match in _KANJI_FEATURE.finditer(text):
+        name = match.group()
+        if name.endswith(KANJI_FEATURE_NOUNS):
+            continue
+        ending = next(ending for ending in sorted(_FEATURE_ROWS, key=len, reverse=True) if name.endswith(ending))
+        found.append((name, _FEATURE_ROWS[ending]))
+    return found
 
 
 def facility_ending(rest: str) -> tuple[str, str] | None:
