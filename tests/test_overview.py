@@ -18,6 +18,7 @@ from pipeline.parser.overview import (
     parse_venue,
     split_country,
 )
+from pipeline.parser.sections import parse_contents
 from pipeline.parser.text import Line
 from pipeline.record import Participation, Record
 
@@ -3540,3 +3541,95 @@ def test_a_tab_separated_table_whose_country_cell_is_empty_below_its_first_row()
         ("Japan", "member", ["Aomori Prefecture", "Yamagata Prefecture"]),
     ]
     assert not [note for note in record.notes if note.code in ("unknown-country", "participation-count-mismatch")]
+
+
+def _contents(lines: list[str]) -> list[tuple[str, list[str]]]:
+    items = parse_contents([Line(number, text) for number, text in enumerate(lines, 1)])
+    return [(item.text, [child.text for child in item.items]) for item in items]
+
+
+def test_an_items_heading_over_its_paragraph_is_the_item_and_the_paragraph_under_it() -> None:
+    paragraph = "In the early morning of January 2, 1997 the Russian tanker ran aground off the Oki Islands."
+    assert _contents(
+        [
+            "(1) The accident",
+            paragraph,
+            "(2) Response",
+            "The Maritime Safety Agency sent twelve vessels to the coast of Fukui.",
+        ]
+    ) == [
+        ("The accident", [paragraph]),
+        ("Response", ["The Maritime Safety Agency sent twelve vessels to the coast of Fukui."]),
+    ]
+    # (a line broken inside a name goes on: the next line opens no sentence)
+    assert _contents(
+        ["- UNWTO and the Gangwon", "Provincial Government signed a letter of intent on sustainable tourism."]
+    ) == [("UNWTO and the Gangwon Provincial Government signed a letter of intent on sustainable tourism.", [])]
+    # (nor a line that runs on from a joining word, nor a long first line wrapped)
+    assert _contents(
+        ["- Presentation of the", "Tumen River Area Development Programme on the free zone of Rajin and Sonbong"]
+    ) == [("Presentation of the Tumen River Area Development Programme on the free zone of Rajin and Sonbong", [])]
+
+
+def test_a_summary_of_the_discussions_is_the_contents_and_a_summary_of_agreements_the_closing_document() -> None:
+    record = parse(
+        read_bytes(
+            b"The 3rd Meeting of the NEAR Working Committee\n\nSUMMARY OF THE DISCUSSIONS\n"
+            b"(1) Opening\nThe Vice-Governor of Hyogo Prefecture gave the opening address to the delegates.\n\n"
+            b"SUMMARY OF AGREEMENTS\nThe members agreed as follows:\n"
+            b"(1) The next meeting will be held in Toyama City.\n(2) Each region will name a contact officer.\n",
+            "x.txt",
+        )
+    )
+    assert [(item.text, len(item.items)) for item in record.contents] == [("Opening", 1)]
+    assert record.declaration is not None
+    assert [resolution.number for resolution in record.declaration.resolutions] == [1, 2]
+
+
+def test_each_countrys_list_then_the_country_in_brackets_parted_by_semicolons() -> None:
+    participation = _participation(
+        [
+            "About 120 persons from 15 member regions of five countries: Khentii Province, Töv Province and "
+            "Dornogovi Province (Mongolia); the Inner Mongolia Autonomous Region and Jilin Province (China); "
+            "Zabaykalsky Krai, the Republic of Buryatia and Amur Oblast (Russia); Gyeongsangbuk-do and "
+            "Chungcheongnam-do (Republic of Korea). Sükhbaatar Province attended as observer."
+        ]
+    )
+    assert participation.stated_authorities == 15
+    assert [(g.country, g.role, g.authorities) for g in participation.groups] == [
+        ("Mongolia", "member", ["Khentii Province", "Töv Province", "Dornogovi Province"]),
+        ("China", "member", ["Inner Mongolia Autonomous Region", "Jilin Province"]),
+        ("Russian Federation", "member", ["Zabaykalsky Krai", "Republic of Buryatia", "Amur Oblast"]),
+        ("Republic of Korea", "member", ["Gyeongsangbuk-do", "Chungcheongnam-do"]),
+        (None, "observer", ["Sükhbaatar Province"]),
+    ]
+    # (two lists of one country are one group; a country's list after a semicolon parts at "and" too)
+    assert _groups("Observers: Xinjiang Uygur Autonomous Region (China); Qinghai Province (China)") == [
+        ("China", "observer", ["Xinjiang Uygur Autonomous Region", "Qinghai Province"])
+    ]
+    assert _groups("Mongolia: Khentii Province; China: Heilongjiang Province and Jilin Province") == [
+        ("Mongolia", "member", ["Khentii Province"]),
+        ("China", "member", ["Heilongjiang Province", "Jilin Province"]),
+    ]
+
+
+def test_a_bodys_seat_after_a_comma_in_a_list_parted_by_semicolons() -> None:
+    assert _groups(
+        "Organizations: Asian Disaster Reduction Center (ADRC), Kobe; Economic Research Institute for "
+        "Northeast Asia (ERINA), Niigata; Wetlands International, Ramsar Convention Secretariat"
+    ) == [
+        (
+            None,
+            "observer",
+            [
+                "Asian Disaster Reduction Center (ADRC) (Kobe)",
+                "Economic Research Institute for Northeast Asia (ERINA) (Niigata)",
+                "Wetlands International",
+                "Ramsar Convention Secretariat",
+            ],
+        )
+    ]
+    # (in a list of commas alone a last name is one more name, not a seat)
+    assert _groups("Organizations: Korea Maritime Institute (KMI), Tottori University, Dalmoreprodukt") == [
+        (None, "observer", ["Korea Maritime Institute (KMI)", "Tottori University", "Dalmoreprodukt"])
+    ]

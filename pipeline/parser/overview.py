@@ -1983,7 +1983,32 @@ class ParticipationScanner:
             self.add_authority(item)
         return position, any(name.strip() for name in names)
 
+    def _add_lists_by_country(self, lists: list[tuple[str, list[str]]], rest: str, observer: bool) -> None:
+        """Each country's list, as ``lists_by_country`` read it, then what follows the last."""
+        # (under "Online:", each country's list took part online)
+        mode = self.groups[-1].mode if self.groups else None
+        role = self.observer_mode or observer
+        for country, names in lists:
+            previous = self.groups[-1] if self.groups else None
+            group = (
+                previous  # ("Xinjiang Uygur Autonomous Region (China); Qinghai Province (China)": one group)
+                if previous is not None
+                and previous.country_text
+                and previous.observer == role
+                and country_code(previous.country_text) == country_code(country)
+                else self.open_group(country)
+            )
+            group.observer, group.mode = role, group.mode or mode
+            for name in names:
+                self.add_authority(name, observer)
+        if rest:
+            self.open_group(None)
+            self.add_items(rest, observer)
+
     def add_items(self, text: str, observer: bool = False) -> None:
+        if (by_country := lists_by_country(text)) is not None:
+            self._add_lists_by_country(*by_country, observer)
+            return
         placed = placed_in_country(text)
         if placed:
             name, country, marked = placed
@@ -2012,7 +2037,9 @@ class ParticipationScanner:
             if heading:  # "Korea: Gangwon-do" after a semicolon: the next country and its first authority
                 group = self.open_or_continue(heading[0], heading[1])
                 group.observer = group.observer or observer
-                names = [heading[2]] if heading[2] else []
+                # (its authorities joined by "and" as on a line of their own: "; China: Heilongjiang
+                # Province and Jilin Province")
+                names = _names_joined_by_and(heading[2]) if heading[2] else []
             elif observing and country_code(observing[0]) and observing[1]:
                 # "...; China (guest): Xinjiang Uygur Autonomous Region": the next country, observing
                 self.open_group(observing[0]).observer = True
@@ -2113,6 +2140,9 @@ def listed_names(text: str) -> list[str]:
         elif names and _OFFICE_OF_LISTED.match(piece):
             # "Korea Trade-Investment Promotion Agency (KOTRA), Vladivostok office": that body's office
             names[-1] = f"{names[-1]} ({piece.strip()})"
+        elif names and _seat_of(names[-1], piece, text):
+            # "Asian Disaster Reduction Center (ADRC), Kobe; ...": the body's seat
+            names[-1] = f"{names[-1]} ({piece.strip()})"
         elif names and (former := _FORMER_NAME.match(piece)):
             # "Jeonbuk State, formerly Jeollabuk-do (online)": the name's other name, then its asides
             names[-1] = f"{names[-1]} ({former['name']}){former['asides']}"
@@ -2148,6 +2178,28 @@ NAME_END_WORDS = (
     | {"republic", "district"}
     | REGION_END_WORDS
 )
+
+
+# A town of one or two words after a body's name and a comma, last before a semicolon or the
+# end of a list parted by semicolons: the body's seat ("Economic Research Institute for
+# Northeast Asia (ERINA), Niigata;")
+_SEAT_LISTED = re.compile(r"^\s*[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?\s*$")
+# (a body's acronym in brackets ends the name before a seat: "(ERINA)", "(UCLG ASPAC)", "(nrg4SD)")
+_ACRONYM_ENDING = re.compile(r"\((?=[^()]*[A-Z]{2})[A-Za-z0-9&. -]{2,20}\)\s*$")
+# (words that end names, not towns: "Wetlands International", "Khabarovsk Kray")
+_NOT_A_SEAT_WORDS = NAME_END_WORDS | {"kray", "international", "group", "railway", "railways"}
+
+
+def _seat_of(body: str, piece: str, text: str) -> bool:
+    seat = piece.strip()
+    if not _SEAT_LISTED.match(seat) or country_code(seat) or seat.split()[-1].lower() in _NOT_A_SEAT_WORDS:
+        return False
+    words = body.split()
+    if not (_ACRONYM_ENDING.search(body) or (words and words[-1].lower() in BODY_END_WORDS)):
+        return False
+    # (in a list parted by semicolons: in one of commas alone, "..., Tottori University, Dalmoreprodukt"
+    # is one more name)
+    return ";" in text and re.search(rf"{re.escape(body.strip())},\s*{re.escape(seat)}\s*(?:;|$)", text) is not None
 
 
 def _names_joined_by_and(item: str) -> list[str]:
@@ -2739,6 +2791,53 @@ def bare_group_heading(text: str) -> bool:
         text = text[mark.end() :].strip()
     heading = country_heading(text)
     return heading is not None and not heading[2]
+
+
+# "Khentii Province and Dornod Province (Mongolia); Jilin Province (China)": each country's
+# authorities, then the country in brackets, the lists parted by semicolons; perhaps a
+# sentence after the last ("... (Japan). Sükhbaatar Province attended as observer.")
+_LISTED_THEN_COUNTRY = re.compile(r"^\s*(?P<names>[^()]+?)\s*\((?P<country>[^()]+)\)\s*\.?\s*$")
+_SENTENCE_AFTER = re.compile(r"^(?P<list>.*\))\.\s+(?P<rest>[^\W\d_].*)$")
+
+
+_REPUBLIC_OF = re.compile(r"^(?:the\s+)?Republic\s+of\s+[A-Z]")
+
+
+def _regions_joined_by_and(item: str) -> list[str]:
+    """A country's authorities joined by "and": two bodies as ``_names_joined_by_and`` tells, or
+    a region whose name ends as regions' do (or a republic) and the name after it
+    ("Gyeongsangbuk-do and Chungcheongnam-do", "the Republic of Buryatia and Amur Oblast")."""
+    parts = split_top_level_at(item.strip(" .;,:"), _AND)
+    if (
+        len(parts) == 2
+        and (REGION_NAME_END.search(parts[0]) or _REPUBLIC_OF.match(parts[0]))
+        and all(_capitalised_ends(_LEADING_THE.sub("", part)) for part in parts)
+    ):
+        return parts
+    return _names_joined_by_and(item)
+
+
+def lists_by_country(text: str) -> tuple[list[tuple[str, list[str]]], str] | None:
+    """(country, its authorities) of each list of ``text``, and what follows the last; None
+    where ``text`` is not two or more such lists."""
+    pieces = [piece for piece in split_top_level(text.strip(), ";") if piece.strip()]
+    if len(pieces) < 2:
+        return None
+    rest = ""
+    if after := _SENTENCE_AFTER.match(pieces[-1].strip()):
+        pieces[-1], rest = after["list"], after["rest"]
+    lists = []
+    for piece in pieces:
+        listed = _LISTED_THEN_COUNTRY.match(piece)
+        if listed is None or not country_code(listed["country"]):
+            return None
+        names = [
+            _LEADING_THE.sub("", name.strip())
+            for listed_name in listed_names(listed["names"])
+            for name in _regions_joined_by_and(listed_name)
+        ]
+        lists.append((listed["country"].strip(), [name for name in names if name]))
+    return lists, rest
 
 
 def placed_in_country(text: str) -> tuple[str, str, bool] | None:

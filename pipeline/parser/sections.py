@@ -46,6 +46,7 @@ from .overview import (
     heads_table,
     label_key,
     leader_row,
+    lists_by_country,
     match_label,
     numbered_heading,
     opens_bodies,
@@ -214,8 +215,12 @@ SECTION_KINDS = (
         "overview",
         # ("Workshop at a glance", "Key facts": a news release's box of the meeting's fields)
         # (and in Korean, Japanese and Chinese: "□ 행사 개요", "■開催概要", "一、会议概况")
+        # (not a summary of the proceedings or of what was agreed: "SUMMARY OF DISCUSSIONS" is the
+        # contents, "Summary of Conclusions" the closing document)
         re.compile(
-            r"\b(overview|outline|summary|general information|basic information|at a glance|key facts)\b"
+            r"\b(overview|outline|general information"
+            r"|summary(?!\s+of\s+(?:the\s+)?(?:discussions?|sessions|proceedings|results"
+            r"|agreements?|conclusions|decisions)\b)|basic information|at a glance|key facts)\b"
             r"|개요|概要|概况|基本情况|概況",
             re.I,
         ),
@@ -1306,15 +1311,38 @@ def match_bullet(text: str) -> tuple[str, str] | None:
     return None
 
 
+# An item's own heading over its paragraph: "(1) The accident" over "In the early morning of
+# January 2, 1997 the Russian tanker ...". A heading is short and ends in no stop or joining word;
+# the paragraph under it is a sentence of its own, longer than its heading. Between two
+# capitalised words the line may break a name ("- UNWTO and the Gangwon" over "Provincial
+# Government signed ..."): there only a word that opens sentences starts the paragraph.
+_ITEM_HEADING_WORDS_MAX = 6
+_PARAGRAPH_WORDS_MIN = 8
+_RUNS_ON = re.compile(r"(?:[.,;:!?。、]|\b(?:and|or|of|the|in|on|for|to|with|by|at|from|a|an))$", re.I)
+_OPENS_A_SENTENCE = re.compile(r"(?:The|A|An|In|On|At|From|After|Before|During|Since|This|These|It|Its)\b")
+
+
+def _heads_its_paragraph(heading: str, following: str) -> bool:
+    last_word = heading.split()[-1]
+    return (
+        len(heading.split()) <= _ITEM_HEADING_WORDS_MAX
+        and _RUNS_ON.search(heading) is None
+        and following[:1].isupper()
+        and len(following.split()) >= max(_PARAGRAPH_WORDS_MIN, 2 * len(heading.split()))
+        and (not last_word[:1].isupper() or _OPENS_A_SENTENCE.match(following) is not None)
+    )
+
+
 def parse_contents(lines: list[Line]) -> list[Item]:
     """Nested bullets. A marker's depth is fixed by the order markers first appear:
     the first marker seen is level 1, a different one under it level 2, and so on.
-    A line without a marker continues the item above it; after a blank line it
-    starts an item of its own.
+    A line without a marker continues the item above it (or, under an item that is a
+    heading, starts its paragraph); after a blank line it starts an item of its own.
     """
     root = Item(text="", items=[])
     stack: list[tuple[str | None, Item]] = [(None, root)]
     last: Item | None = None
+    marked_line_alone = False  # (the last item is a marked line not yet continued)
     after_blank = False
     for line in lines:
         if not line.text:
@@ -1330,6 +1358,13 @@ def parse_contents(lines: list[Line]) -> list[Item]:
             last = Item(text=text, items=[])
             stack[-1][1].items.append(last)
             stack.append((marker, last))
+            marked_line_alone = True
+            after_blank = False
+            continue
+        if last is not None and not after_blank and marked_line_alone and _heads_its_paragraph(last.text, line.text):
+            paragraph = Item(text=line.text, items=[])
+            last.items.append(paragraph)
+            last = paragraph
         elif last is not None and not after_blank:
             last.text = f"{last.text} {line.text}"
         else:
@@ -1337,7 +1372,7 @@ def parse_contents(lines: list[Line]) -> list[Item]:
             stack[0][1].items.append(last)
             del stack[1:]
             stack.append((None, last))
-        after_blank = False
+        marked_line_alone = after_blank = False
     return root.items
 
 
@@ -1775,7 +1810,11 @@ def _lists_authorities(lines: list[Line]) -> bool:
     """Whether a section's lines list authorities by country (a group's heading, a table's, an
     authority with its country), not only people and their bodies."""
     return any(
-        opens_group(line.text) or heads_table(line.text) or country_row(line.text) or placed_in_country(line.text)
+        opens_group(line.text)
+        or heads_table(line.text)
+        or country_row(line.text)
+        or placed_in_country(line.text)
+        or lists_by_country(line.text) is not None
         for line in lines
         if line.text
     )

@@ -238,6 +238,12 @@ def _slashed_native(text: str) -> tuple[str, str] | None:
     return pair if pair is not None and pair[0][:1].isascii() and pair[0][:1].isupper() else None
 
 
+# A body's acronym in brackets inside a name, then two capitalised words or more: the body's unit
+_UNIT_AFTER_ACRONYM = re.compile(
+    r"^(?P<body>[A-Z][^()]*?\s\((?=[^()]*[A-Z]{2})[A-Za-z0-9&.-]{2,15}\))\s+(?P<unit>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)$"
+)
+
+
 def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     """'Toyama Prefecture (富山県)' -> ['Toyama Prefecture', '富山県']; a name whose aside is
     part of it ('Republic of Sakha (Yakutia)') stays whole, and so does one that ends with it;
@@ -251,6 +257,9 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
         # "湖南省 Hunan Province (host)", "Приморский край Primorsky Krai": the name in its own
         # script before the English one, as an aside after it
         return [*_with_aside(led["name"], gazetteer), led["native"]]
+    if (unit := _UNIT_AFTER_ACRONYM.match(text)) and unit["unit"].split()[-1].lower() in HEAD_WORDS["organization"]:
+        # "United Nations Development Programme (UNDP) Tumen Secretariat": the body, then its unit
+        return [*_with_aside(unit["body"], gazetteer), unit["unit"]]
     aside = split_aside(text)
     if aside and not aside[1]:  # "Toyama City ()": empty brackets name nothing
         return _with_aside(aside[0], gazetteer)
