@@ -38,7 +38,7 @@ import pytest
 from pipeline import parse, read_bytes
 from pipeline.parser import dates, meeting, notes, overview, reader, repairs, sections
 from pipeline.parser.text import Line
-from pipeline.tagger import names
+from pipeline.tagger import gazetteer, names
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -178,6 +178,8 @@ def head_words(text: str) -> str:
 # The word sets clean_span and is_name read; a case's input is the span's label, then the span.
 CLEAN_SPAN_WORD_SETS = (
     "LEADING_WORDS",
+    "OPERATIVE_VERBS",
+    "FAITH_ADJECTIVES",
     "TRAILING_WORDS",
     "TRAILING_COMMON_NOUNS",
     "LOWERCASE_NAME_WORDS",
@@ -275,6 +277,10 @@ def kanji_features(text: str) -> str:
     return "; ".join(f"{row}: {name}" for name, row in names.japanese_features(text)) or "none"
 
 
+def ocr_mendings(text: str) -> str:
+    return "\n".join(gazetteer.ocr_mended(text)) or "none"
+
+
 def korean_particles(text: str) -> str:
     return "particles" if names.korean_particles(text) else "none"
 
@@ -362,6 +368,7 @@ TABLES: dict[str, Table] = {
     "clause_breaks": Table((*(row for row, _ in names.CLAUSE_BREAKS), "joiner"), clause_breaks),
     "native_facilities": Table(tuple(row for row, _ in names.NATIVE_FACILITY_ENDINGS), native_facilities),
     "kanji_features": Table(tuple(row for row, _ in names.KANJI_FEATURE_ENDINGS), kanji_features),
+    "ocr_mendings": Table(tuple(row for row, _, _ in gazetteer.OCR_MENDINGS), ocr_mendings),
     "korean_particles": Table(tuple(row for row, _ in names.KOREAN_PARTICLES), korean_particles),
     "longer_names": Table(("event", "body", *(row for row, _ in names.NATIVE_WORD_ENDINGS)), longer_names),
     "native_addresses": Table(tuple(row for row, _ in names.NATIVE_ADDRESS_LEADS), native_addresses),

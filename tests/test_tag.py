@@ -4865,3 +4865,52 @@ def test_a_venues_room_written_in_lower_case_after_its_capitalised_word_names_it
     kinds = dict(_kinds_of(text, nlp))
     assert kinds["Far Eastern State Technical Fisheries University"] == "organization"
     assert not [name for name in kinds if name.startswith("Conference hall")]
+
+
+def test_a_resolutions_verb_and_a_faiths_order_are_no_words_of_the_names_after_them(nlp) -> None:
+    found = _kinds_of(
+        "The 16th NEAR General Assembly\n\nRESOLUTIONS\n\n"
+        "1. Merges the Subcommittee on Mining into the Subcommittee on Energy and Climate Change.\n\n"
+        "Asks Hunan University to host the camp in July 2027.\n\n"
+        "The delegates visited the guest house of the Benedictine Waegwan Abbey.\n",
+        nlp,
+    )
+    assert ("Hunan University", "organization") in found and ("Subcommittee on Mining", "organization") in found
+    assert ("Waegwan Abbey", "place") in found
+    assert not any(name.startswith(("Asks", "Merges", "Benedictine")) for name, _ in found)
+
+
+def test_an_organizers_cells_below_its_label_are_bodies_apart_and_an_office_by_its_town(nlp) -> None:
+    from pipeline.tagger.mentions import organizer_bodies
+
+    assert organizer_bodies(
+        "Government of Zabaykalsky Krai | Administration of Shilkinsky District | NEAR Secretariat (Pohang)"
+    ) == ["Government of Zabaykalsky Krai", "Administration of Shilkinsky District", "NEAR Secretariat (Pohang)"]
+    found = _kinds_of(
+        "NEAR Subcommittee on Economy and Trade\n\nPARTICIPANTS\nChina: Shandong Province\n"
+        "Guests: KOTRA Qingdao, JETRO Dalian\n\nCONTENTS\n1. Opening at 14:00 (Korea Standard Time)\n",
+        nlp,
+    )
+    assert {("KOTRA", "organization"), ("Qingdao", "place"), ("JETRO", "organization"), ("Dalian", "place")} <= set(
+        found
+    )
+    assert "Korea" not in {name for name, _ in found}  # (a time zone names no place)
+
+
+def test_bodies_in_cjk_and_cyrillic_after_a_particle_before_a_meeting_and_as_a_regions_government(nlp) -> None:
+    found = _kinds_of(
+        "NEAR Working Committee\n\n"
+        "2021年11月17日、韓国慶尚北道漆谷郡倭館邑で北東アジア地域自治体連合（NEAR）の実務委員会が開催された。\n\n"
+        "2021年11月17日，东北亚地区地方政府联合会工作委员会会议在韩国庆尚北道漆谷郡倭馆邑举行。\n\n"
+        "Организаторы: Правительство Забайкальского края и Секретариат АРАССВА.\n",
+        nlp,
+    )
+    assert {
+        ("北東アジア地域自治体連合", "organization"),
+        ("倭館邑", "place"),
+        ("倭馆邑", "place"),
+        ("慶尚北道", "place"),
+        ("东北亚地区地方政府联合会工作委员会", "organization"),
+        ("Правительство Забайкальского края", "organization"),
+    } <= set(found)
+    assert not any(name.startswith("韓国慶尚北道") for name, _ in found)

@@ -1253,6 +1253,8 @@ def _cased_acronym(text: str) -> bool:
     return _CASED_ACRONYM.fullmatch(first) is not None
 
 
+# A name whose capital I a scanner read as a lower-case l: "lshikawa Prefecture", "lrkutsk Oblast"
+_SCANNED_CAPITAL_I = re.compile(r"l[b-df-hj-np-tv-xz][a-z]+(?:\s+[A-Z]|$)")
 SUSPECT_AUTHORITIES = (
     SuspectRule("digits", lambda text: bool(re.fullmatch(r"[\d\s.,/#-]+", text))),
     SuspectRule(
@@ -1277,10 +1279,16 @@ SUSPECT_AUTHORITIES = (
     SuspectRule("long", lambda text: _long(_TRAILING_ASIDES.sub("", text) or text)),
     # "about 60 scientists": names start with a capital (or a letter of a script without case),
     # but for a body's own lower-case acronym, with a digit or a capital in it ("nrg4SD", "eThekwini")
-    # (not a unit's noun before a name in Russian: "провинция Канвондо", "префектура Ниигата")
+    # (not a unit's noun before a name in Russian: "провинция Канвондо", "префектура Ниигата"; nor
+    # a capital I a scanner read as l: "lshikawa Prefecture")
     SuspectRule(
         "lower case",
-        lambda text: text[:1].islower() and not _cased_acronym(text) and not RUSSIAN_UNIT_BEFORE_NAME.match(text),
+        lambda text: (
+            text[:1].islower()
+            and not _cased_acronym(text)
+            and not RUSSIAN_UNIT_BEFORE_NAME.match(text)
+            and not _SCANNED_CAPITAL_I.match(text)
+        ),
     ),
     # "(no delegation)", "(to be confirmed)": a table's cell that says there is none, in brackets
     SuspectRule(

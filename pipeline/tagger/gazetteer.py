@@ -34,6 +34,29 @@ class Entry:
     region: str | None = None  # a city the sources list: the ISO code of its region
 
 
+# The letters a scanner misreads in a name: a lower-case l for the capital I opening a word, a
+# zero for an O and a one for an l among letters, "rn" for an m (OCR_MENDINGS, in turn)
+_OCR_SUSPECT = re.compile(r"\bl(?=[a-z])|(?<=[A-Za-z])[01]|[01](?=[A-Za-z])|rn")
+OCR_MENDINGS = (
+    ("capital I as l", re.compile(r"\bl(?=[a-z])"), "I"),
+    ("O as zero", re.compile(r"(?<=\b)0(?=[a-z])"), "O"),
+    ("o as zero", re.compile(r"(?<=[A-Za-z])0"), "o"),
+    ("l as one", re.compile(r"(?<=[A-Za-z])1|1(?=[a-z])"), "l"),
+    ("m as rn", re.compile(r"rn"), "m"),
+)
+
+
+def ocr_mended(text: str) -> list[str]:
+    """``text`` with the misreadings of OCR_MENDINGS mended, each on top of the ones before it:
+    the readings to look up, fewest mendings first."""
+    readings, mended = [], text
+    for _, pattern, letter in OCR_MENDINGS:
+        if (again := pattern.sub(letter, mended)) != mended:
+            mended = again
+            readings.append(mended)
+    return readings
+
+
 def _folded_key(text: str, key: str) -> str:
     """The key ``text`` (whose alias key is ``key``) has without the marks of its Latin letters
     and without apostrophes: an ASCII name has no marks to fold."""
@@ -94,6 +117,14 @@ class Gazetteer:
         )
 
     def lookup(self, text: str) -> Entry | None:
+        found = self._lookup(text)
+        if found is None and _OCR_SUSPECT.search(text):
+            # a name a scanner misread ("lshikawa Prefecture", "Sakhalin 0blast", "Yarnagata"): the
+            # name it reads as, with its letters mended
+            return next(filter(None, (self._lookup(mended) for mended in ocr_mended(text))), None)
+        return found
+
+    def _lookup(self, text: str) -> Entry | None:
         key = alias_key(text)
         found = (
             self._by_exact_alias.get(" ".join(text.split()))
@@ -101,7 +132,7 @@ class Gazetteer:
             or self._by_folded_alias.get(_folded_key(text, key))
         )
         if found is None and "." in key and (full := written_out(key)) != key:
-            return self.lookup(full)
+            return self._lookup(full)
         return found
 
     def feature(self, key: str, keyed: Callable[[str], str]) -> Entry | None:

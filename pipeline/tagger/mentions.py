@@ -93,6 +93,7 @@ from .names import (
     MONGOLIAN_GENITIVE,
     MONGOLIAN_HEADS_AFTER_GENITIVE,
     MONGOLIAN_UNIT_WORDS,
+    NATIVE_EVENT_ENDINGS,
     NATURAL_FEATURE_NOUNS,
     ON_TAIL_HEADS,
     ORDINAL_UNIT_HEADS,
@@ -244,6 +245,17 @@ _UNIT_AFTER_ACRONYM = re.compile(
 )
 
 
+# A body's acronym, then a town of one word: the body's office there ("JETRO Dalian")
+_ACRONYM_AND_TOWN = re.compile(r"^(?P<body>[A-Z][A-Z&]{2,9})\s+(?P<town>[A-Z][a-z]+(?:-[a-z]+)?)$")
+
+
+def _body_and_its_town(text: str, gazetteer: Gazetteer) -> bool:
+    if (named := _ACRONYM_AND_TOWN.match(text)) is None:
+        return False
+    body, town = gazetteer.lookup(named["body"]), gazetteer.lookup(named["town"])
+    return body is not None and body.kind == "organization" and town is not None and town.type == "city"
+
+
 def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
     """'Toyama Prefecture (富山県)' -> ['Toyama Prefecture', '富山県']; a name whose aside is
     part of it ('Republic of Sakha (Yakutia)') stays whole, and so does one that ends with it;
@@ -257,6 +269,8 @@ def _with_aside(text: str, gazetteer: Gazetteer) -> list[str]:
         # "湖南省 Hunan Province (host)", "Приморский край Primorsky Krai": the name in its own
         # script before the English one, as an aside after it
         return [*_with_aside(led["name"], gazetteer), led["native"]]
+    if _body_and_its_town(text, gazetteer):  # "KOTRA Qingdao": the body, and the town of its office
+        return text.split()
     if (unit := _UNIT_AFTER_ACRONYM.match(text)) and unit["unit"].split()[-1].lower() in HEAD_WORDS["organization"]:
         # "United Nations Development Programme (UNDP) Tumen Secretariat": the body, then its unit
         return [*_with_aside(unit["body"], gazetteer), unit["unit"]]
@@ -927,13 +941,20 @@ def _unshielded(text: str) -> str:
     return text
 
 
+_CELL_BAR = re.compile(r"\s\|\s")
+
+
 def organizer_bodies(text: str) -> list[str]:
     """The bodies an organizer value names. "Khabarovsk Territory, Administration" is one
     (a region and its body); "Government of Khabarovsk Krai, NEAR Secretariat" two: a comma
     splits where the part after it is a name of its own, not a generic body word; a ministry's
     list of fields is its name ("Ministry of Economy, Trade and Industry")."""
+    # (a table's cells going on below the label's row are bodies apart: "Government of
+    # Zabaykalsky Krai | Administration of Shilkinsky District | NEAR Secretariat (Pohang)")
     return [
-        _ROLE_AFTER_AS.sub("", _unlabelled(_unshielded(body))) for body in _organizer_bodies(_shield_field_lists(text))
+        _ROLE_AFTER_AS.sub("", _unlabelled(_unshielded(body)))
+        for cell in split_top_level_at(text, _CELL_BAR)
+        for body in _organizer_bodies(_shield_field_lists(cell))
     ]
 
 
@@ -1102,8 +1123,13 @@ def structure_mentions(record: Record, gazetteer: Gazetteer) -> list[Mention]:
                     for body in _BODY_OF_BODY.split(authority)
                     for name in _with_aside(body, gazetteer)
                 ):
-                    # (but a Russian unit's noun leads a name: "провинция Хэйлунцзян (Heilongjiang Province)")
-                    lower = name[:1].islower() and not RUSSIAN_UNIT_BEFORE_NAME.match(name)
+                    # (but a Russian unit's noun leads a name: "провинция Хэйлунцзян (Heilongjiang Province)";
+                    # and a name a scanner misread does, "lshikawa Prefecture")
+                    lower = (
+                        name[:1].islower()
+                        and not RUSSIAN_UNIT_BEFORE_NAME.match(name)
+                        and (name[:1] != "l" or gazetteer.lookup(name) is None)
+                    )
                     if lower or not any(char.isalpha() for char in name) or _COUNTED_THINGS.match(name):
                         continue  # an aside "(host)", "(host region)", "(8)", "(2 students, ...)" names nothing
                     if named is not None and is_post_of(name):
@@ -3897,6 +3923,14 @@ def _inside_mongolian_name(doc: Doc, start: int) -> bool:
     return before > 0 and doc[before - 1].text not in _SENTENCE_MARKS
 
 
+# The bodies that govern a region, capitalised before its name in the genitive, in the cases a
+# sentence writes them: "Правительство Забайкальского края", "Администрации Шилкинского района"
+RUSSIAN_GOVERNMENT_HEADS = frozenset(
+    {
+        *("Правительство", "Правительства", "Правительству", "Правительством", "Правительстве"),
+        *("Администрация", "Администрации", "Администрацию", "Администрацией"),
+    }
+)
 # ("Республики Саха", "Министерства иностранных дел России", and the association's own name,
 # "Ассоциации региональных администраций стран Северо-Восточной Азии")
 INFLECTED_WORDS_MAX = 6
@@ -3929,7 +3963,17 @@ def _inflected_names(
             if entry is not None:
                 end = _with_bracketed_part(doc, ends[size - 1], entry)
                 text = doc[token.i : end].text
-                if gazetteer.lookup(text) is None:  # (as the gazetteer writes it: its ruler's)
+                if entry.kind == "place" and token.i and doc[token.i - 1].text in RUSSIAN_GOVERNMENT_HEADS:
+                    # "Правительство Забайкальского края": the region's government, one body
+                    body = doc[token.i - 1 : end].text
+                    found.append(
+                        (
+                            range(token.i - 1, end),
+                            False,
+                            [Mention(body, "organization", "ORG", None, entry.country, "rules")],
+                        )
+                    )
+                elif gazetteer.lookup(text) is None:  # (as the gazetteer writes it: its ruler's)
                     mention = Mention(text, entry.kind, entry.label, entry, entry.country)
                     found.append((range(token.i, end), False, [mention]))
                 break
@@ -4024,6 +4068,12 @@ _UNSPACED_WORD = re.compile(rf"[{CJK_OR_HANGUL}]{{2}}")
 # A city's name run on into its unit: "ハルビン市" is Harbin, "하얼빈시" too
 
 
+def _without_event_ending(name: str) -> str:
+    """A meeting's name in CJK characters without its ending: the body that holds it."""
+    ending = next((ending for ending in NATIVE_EVENT_ENDINGS if name.endswith(ending)), "")
+    return name[: len(name) - len(ending)] if ending else name
+
+
 def _native_body_of(doc: Doc, token: Token, gazetteer: Gazetteer) -> Mention | None:
     """The body a word of CJK characters or Hangul ends with, before Korean's particles
     ("강원발전연구원은"), if the gazetteer does not know it."""
@@ -4031,13 +4081,17 @@ def _native_body_of(doc: Doc, token: Token, gazetteer: Gazetteer) -> Mention | N
     if native_body(word) is None:
         # (a clause's subject before its verb or preposition: "东北亚地区地方政府联合会边境合作分科委员会" +
         # "在黑龙江省...召开年度会议"; no English name follows it)
+        # (or its meeting's: "东北亚地区地方政府联合会工作委员会会议在...举行", the committee's meeting)
         pieces = clause_pieces(word)
         subjects = (after_joiners(piece) for piece in pieces) if len(pieces) > 1 else iter(())
-        name = next((subject for subject in subjects if native_body_named(subject)), None)
+        name = next((body for subject in subjects if native_body_named(body := _without_event_ending(subject))), None)
         if name is None or gazetteer.lookup(name) is not None:
             return None
         return Mention(name, "organization", "ORG", None, None, "rules")
     name = clause_end(word)  # ("由庆华集团": the clause's last name, 庆华集团)
+    # (and a Japanese clause's, after its last particle: "...倭館邑で北東アジア地域自治体連合")
+    if (after := _LAST_HIRAGANA.sub("", name)) != name and native_body_named(after):
+        name = after
     if native_body(name) is None or gazetteer.lookup(name) is not None:
         return None
     english, known = _body_named_after(doc, token.i + 1, gazetteer)

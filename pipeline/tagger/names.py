@@ -47,6 +47,8 @@ HEAD_WORDS = {
         "exhibition",
         "ceremony",
         "war",
+        "incident",  # a battle or an accident by its place: "the Nomonhan Incident"
+        "time",  # a time zone, named by its country: "14:00 (Korea Standard Time)"
         "games",
         "cup",  # "the 2002 FIFA World Cup"
         "expo",
@@ -296,6 +298,7 @@ HEAD_WORDS = {
         "tumulus",
         "petroglyphs",  # rock art, a heritage site: "Bangudae Petroglyphs"
         "monastery",
+        "abbey",  # "Waegwan Abbey"
         "хийд",  # Mongolian for a monastery: "Амарбаясгалант хийд"
         "lamasery",  # a Tibetan Buddhist monastery: "Wudang Lamasery"
         "cathedral",
@@ -666,6 +669,10 @@ ROUTE_NOUNS = frozenset(
 # The adjectives of the member countries ("the Mongolian Ministry of ...")...
 COUNTRY_ADJECTIVES = frozenset({"korean", "japanese", "chinese", "russian", "mongolian"})
 # ... and of the region's peoples, and words of size and place: "Korean coal mines" names no mine
+FAITH_ADJECTIVES = frozenset(
+    {"buddhist", "confucian", "taoist", "daoist", "christian", "orthodox", "shamanist", "lamaist"}
+    | {"catholic", "protestant", "benedictine", "franciscan", "jesuit"}
+)
 PEOPLES_ADJECTIVES = COUNTRY_ADJECTIVES | frozenset(
     {
         "soviet",
@@ -703,7 +710,7 @@ PEOPLES_ADJECTIVES = COUNTRY_ADJECTIVES | frozenset(
     | {"inner", "outer", "northern", "southern", "eastern", "western", "new", "old", "state", "national", "local"}
     | {"regional", "major", "large", "small"}
     # and faiths: "Buddhist temples", "the Confucian academy"
-    | {"buddhist", "confucian", "taoist", "daoist", "christian", "orthodox", "shamanist", "lamaist"}
+    | FAITH_ADJECTIVES
     | {"cossack"}  # "a Cossack fort"
 )
 RESOURCE_WORDS = {
@@ -788,6 +795,16 @@ LEADING_WORDS = {
     *RUSSIAN_KIND_ABBREVIATIONS,
 }
 TRAILING_WORDS = {"of", "in", "at", "and", "or", "for", "to", "on", "from", "with", "by", "the", "'s", "’s"}
+# The verbs that open a resolution's operative paragraphs, capitalised before the body they
+# name: "Asks Hunan University to host ...", "Merges the Subcommittee on Mining into ..."
+OPERATIVE_VERBS = frozenset(
+    {
+        *("asks", "merges", "requests", "welcomes", "decides", "urges", "invites", "encourages", "approves"),
+        *("adopts", "endorses", "recognizes", "recognises", "recommends", "supports", "reaffirms", "affirms"),
+        *("confirms", "elects", "appoints", "establishes", "entrusts", "commends", "instructs", "authorizes"),
+        *("authorises", "accepts", "designates", "resolves", "renames", "admits", "congratulates", "thanks"),
+    }
+)
 # Plural or adjectival heads after a place: "the North East Asia Territories" names North East Asia.
 TRAILING_COMMON_NOUNS = {
     "territories",
@@ -1055,6 +1072,12 @@ GENERIC_WORDS = FIELD_WORDS | {
     # a caption's label, run on into its credit: "Photo: Press service of the Government of Kuzbass"
     "photo",
     "photos",
+    # a programme's and a page's labels: "Visa   Invitations are issued ...", "About us | Contact"
+    # (and an OCR'd heading's first word: "4. AGREED P0INTS")
+    "contact",
+    "contacts",
+    "visa",
+    "agreed",
     # Inner Mongolia's unit, an aimag's peer: "Aimag / League" heads a table's column
     "league",
     "leagues",
@@ -1238,7 +1261,9 @@ FEATURE_SORTS: dict[str, frozenset[str]] = {
     "basin": frozenset({"basin", "hollow", "depression"}),
     "island": frozenset({"island", "isle"}),
     "protected area": frozenset({"reserve", "zapovednik", "sanctuary"}),
-    "place of worship": frozenset({"temple", "monastery", "datsan", "lamasery", "shrine", "jinja", "jingu", "taisha"}),
+    "place of worship": frozenset(
+        {"temple", "monastery", "abbey", "datsan", "lamasery", "shrine", "jinja", "jingu", "taisha"}
+    ),
     "residence": frozenset({"palace", "castle", "mansion", "manor", "villa"}),
     "cave": frozenset({"cave", "caves", "grotto", "grottoes"}),
     "airport": frozenset({"airport"}),
@@ -1452,6 +1477,14 @@ def _strip_edges(words: list[str]) -> list[str]:
         or (len(words) > 1 and words[0].lower() in UNITS)
         or (len(words) > 2 and words[0].lower() in COUNTRY_ADJECTIVES and words[1].lower() == "ministry")
         or (len(words) > 1 and words[0] in BODY_KIND_WORDS)
+        or (len(words) > 1 and words[0].lower() in OPERATIVE_VERBS)
+        # (a faith's order before a place of worship: "the Benedictine Waegwan Abbey"; a body's
+        # name may hold one, "Catholic University of Daegu")
+        or (
+            len(words) > 2
+            and words[0].lower() in FAITH_ADJECTIVES
+            and words[-1].lower() in FEATURE_SORTS["place of worship"]
+        )
         or (len(words) > 2 and words[0].lower() in PEOPLES_ADJECTIVES and words[1] in BODY_KIND_WORDS)
     ):
         # (a capitalised word after the article is the name's own: "the Our Sea of East Asia Network")
@@ -2436,7 +2469,8 @@ NATIVE_ADDRESS_LEADS = (
 
 # An address in CJK characters with its units glued ("山形県最上郡最上町", "内蒙古自治区巴彦淖尔市乌拉特中旗"):
 # each unit a name of two characters or more and the ending of a unit of government
-_GLUED_UNIT = re.compile(r".{2,}?(?:自治区|自治區|省|県|府|都|道|市|郡|盟|町|村|区|區|县|縣|旗|镇|鎮)")
+# (and a Korean town's in hanja, "倭館邑")
+_GLUED_UNIT = re.compile(r".{2,}?(?:自治区|自治區|省|県|府|都|道|市|郡|盟|町|村|区|區|县|縣|旗|镇|鎮|邑)")
 
 
 def _glued_units(name: str) -> list[str]:
@@ -2452,7 +2486,7 @@ def _glued_units(name: str) -> list[str]:
 # area, "新校区" a new campus, "园区" a park)
 _UNIT_AFTER_PLACE = re.compile(
     r"(?![各全本该該])[\u3400-\u9fff]{2,3}?(?<![地校园園社景城市小山辖轄片新盟部])"
-    r"(?:郡|町|村|区|區|县|縣|旗|镇|鎮|乡|市(?![场場民长長政委]))(?![域内內間间])"
+    r"(?:郡|町|村|区|區|县|縣|旗|镇|鎮|乡|邑|市(?![场場民长長政委]))(?![域内內間间])"
 )
 
 
