@@ -526,6 +526,7 @@ def _numbered_fields_known(bodies: list[str], run: list[int]) -> bool:
     """Whether a run of label rows, where they are numbered, labels fields the overview knows (two
     of them at least: "02   Dates", "03   Venue"): a numbered table of delegations ("1   Aomori
     Prefecture (青森県)   Vice-Governor, ...") is a table, read as one."""
+    # (the overview's table of field names, imported only where a run of label rows is numbered)
     from .overview import field_kind
 
     gaps = [gap for row in run if (gap := _LABEL_GAP.match(bodies[row])) is not None]
