@@ -4919,3 +4919,10 @@ def test_bodies_in_cjk_and_cyrillic_after_a_particle_before_a_meeting_and_as_a_r
         ("Правительство Забайкальского края", "organization"),
     } <= set(found)
     assert not any(name.startswith("韓国慶尚北道") for name, _ in found)
+
+
+def test_a_pages_bar_of_its_languages_is_its_menu_and_names_no_place() -> None:
+    from pipeline.parser.sections import menu_bar
+
+    assert menu_bar("Монгол | English | Русский | 中文 | 日本語 | 한국어")
+    assert not menu_bar("Japan | China | Republic of Korea | Mongolia | Russia")  # (a list of countries)
