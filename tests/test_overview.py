@@ -3633,3 +3633,25 @@ def test_a_bodys_seat_after_a_comma_in_a_list_parted_by_semicolons() -> None:
     assert _groups("Organizations: Korea Maritime Institute (KMI), Tottori University, Dalmoreprodukt") == [
         (None, "observer", ["Korea Maritime Institute (KMI)", "Tottori University", "Dalmoreprodukt"])
     ]
+
+
+def test_a_title_that_names_the_closing_document_over_its_numbered_resolutions() -> None:
+    record = parse(
+        read_bytes(
+            b"ASSOCIATION OF NORTH EAST ASIA REGIONAL GOVERNMENTS\n\n"
+            b"RESOLUTIONS OF THE 16TH GENERAL ASSEMBLY\n\n"
+            b"The General Assembly of the Association of North East Asia Regional Governments (NEAR),\n\n"
+            b"Adopts the following resolutions:\n\n"
+            b"Resolution 16/1 - Admission of members\n1. Admits Jiangxi Province as a member.\n\n"
+            b"Resolution 16/2 - Chair region\n1. Confirms Hunan Province as the Chair region.\n\n"
+            b"Done at Changsha on 24 September 2026.\n",
+            "x.txt",
+        )
+    )
+    assert record.declaration is not None
+    assert record.declaration.title == "RESOLUTIONS OF THE 16TH GENERAL ASSEMBLY"
+    assert [(r.number, r.text.split(" 1.")[0]) for r in record.declaration.resolutions] == [
+        (1, "Admission of members"),
+        (2, "Chair region"),
+    ]
+    assert record.declaration.closing == ["Done at Changsha on 24 September 2026."]

@@ -272,6 +272,20 @@ SECTION_KINDS = (
     ),
 )
 
+
+def _titled_document(title: str | None, preface: list[Line], drafts: list[SectionDraft]) -> bool:
+    """Whether the lines under the title are the closing document the title names ("RESOLUTIONS
+    OF THE 16TH GENERAL ASSEMBLY" over its numbered resolutions), where no section of that kind
+    is found."""
+    if not title or not _DOCUMENT_HEADING.match(title) or any(draft.kind == "declaration" for draft in drafts):
+        return False
+    numbered = sum(match_numbering(line.text, None) is not None for line in preface)
+    return numbered >= _TITLED_DOCUMENT_ITEMS_MIN
+
+
+_TITLED_DOCUMENT_ITEMS_MIN = 2
+
+
 # A numbered heading that is not a known kind must look like a heading, not a sentence:
 # short, or in capitals ("3. ROUND TABLE ON YOUTH, WOMEN AND SPORT").
 _HEADING_WORDS_MAX = 6
@@ -297,7 +311,7 @@ _BARE_HEADING_WORDS_MAX = 4
 _UNKNOWN_BARE_WORDS_MAX = 2
 # A closing document's own heading may be long: "Agreement on Mutual Assistance in Disaster Response".
 _DOCUMENT_HEADING = re.compile(
-    r"^(?:joint\s+)?(?:declaration|charter|communiqu[eé]|statement|resolution|agreement|memorandum)\b", re.I
+    r"^(?:joint\s+)?(?:declaration|charter|communiqu[eé]|statement|resolution|agreement|memorandum)s?\b", re.I
 )
 
 
@@ -1397,6 +1411,13 @@ NUMBERING_STYLES = (
     LineRule("circled number", re.compile(rf"^(?P<number>[{CIRCLED}])\s*(?P<text>\S.*)$")),
     LineRule("roman numeral", re.compile(r"^(?P<number>[IVX]{1,5})\.\s+(?P<text>\S.*)$")),
     LineRule("article", re.compile(r"^(?:Article|Art\.)\s+(?P<number>\d{1,3})\b[.:)]?\s*(?P<text>\S.*)$")),
+    # "Resolution 16/1 - Admission of members": the session's number, then the item's
+    LineRule(
+        "named item of a session",
+        re.compile(
+            r"^(?:Decision|Recommendation|Resolution)\s+\d{1,3}/(?P<number>\d{1,3})\b\s*[-–—.:)]?\s*(?P<text>\S.*)$"
+        ),
+    ),
     # "Decision 1. The 10th General Assembly ...", "Recommendation 2: ..."
     LineRule(
         "named item",
@@ -1606,6 +1627,8 @@ def parse(raw: RawText) -> Record:
             told_from = told.number if told else None
             preface = fields_lines
             by_kind["overview"] = SectionDraft(None, preface[0].number, "overview", preface)
+        elif _titled_document(title, preface, drafts):
+            by_kind["declaration"] = SectionDraft(title, preface[0].number, "declaration", preface)
         else:
             others.append(Section(heading=None, lines=verbatim_lines(preface)))
             told_from = preface[0].number
