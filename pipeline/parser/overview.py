@@ -3155,10 +3155,27 @@ FIELD_PARSERS: dict[str, Callable[[RawField, list[Note]], Any]] = {
 }
 
 
+def _bare_period(unlabelled: list[Line]) -> Line | None:
+    """A line of no field that is a range of dates and nothing else ("8-11 September 2009" under a
+    programme's title): the meeting's period, where no field gives it. (A single date alone may be
+    the page's own, when it was posted.)"""
+    for line in unlabelled:
+        try:
+            start, end = parse_period(line.text)
+        except DateError:
+            continue
+        if start is not None and end is not None and start < end:
+            return line
+    return None
+
+
 def parse_overview(lines: list[Line], notes: list[Note]) -> Overview:
     fields, unlabelled = collect_fields(lines)
     parsed: dict[str, Any] = {}  # by field kind: the FIELD_PARSERS' results
     other: list[LabelledField] = []
+    if not any(raw.kind == "period" for raw in fields) and (bare := _bare_period(unlabelled)) is not None:
+        parsed["period"] = parse_period_field(bare.text, bare.number, notes)
+        unlabelled = [line for line in unlabelled if line is not bare]
     if unlabelled:
         text = " ".join(line.text for line in unlabelled)
         # (a paragraph each: a portal's name, its breadcrumb and a posting line are no one text, and

@@ -204,7 +204,8 @@ SECTION_MARKERS = (
     ),
     SectionMarker(
         "bare heading",
-        re.compile(r"^(?P<heading>[^\W\d_][^:：.;!?]{1,50}?)\s*[:：]?$"),
+        # (not a line in lower case: "agreement on border railway stations" goes on a line above)
+        re.compile(r"^(?P<heading>(?![a-z])[^\W\d_][^:：.;!?]{1,50}?)\s*[:：]?$"),
         needs_known_heading=True,
         fallback=True,
     ),
