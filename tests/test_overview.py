@@ -3657,11 +3657,12 @@ def test_a_title_that_names_the_closing_document_over_its_numbered_resolutions()
     assert record.declaration.closing == ["Done at Changsha on 24 September 2026."]
 
 
-def test_a_range_of_dates_alone_under_the_title_is_the_period_where_no_field_gives_it() -> None:
+def test_a_range_of_dates_alone_is_the_period_and_an_organizers_bodies_in_a_cell_are_parted() -> None:
     record = parse(
         read_bytes(
             b"NEAR FORUM ON TRANSPORT CORRIDORS 2009\n\nShilka, Zabaykalsky Krai, Russian Federation\n"
             b"8-11 September 2009\n\nOrganizers     Government of Zabaykalsky Krai\n"
+            b"               Administration of Shilkinsky District\n"
             b"Venue          Railway Workers' House of Culture, Shilka\nLanguages      Russian, English\n\n"
             b"CONTENTS\n1. Opening\n",
             "x.txt",
@@ -3670,3 +3671,6 @@ def test_a_range_of_dates_alone_under_the_title_is_the_period_where_no_field_giv
     assert record.overview is not None and record.overview.period is not None
     assert (record.overview.period.start, record.overview.period.end) == (date(2009, 9, 8), date(2009, 9, 11))
     assert "8-11 September 2009" not in [field.text for field in record.overview.other]
+    # (the organizer's bodies a line each in the value's cell: two bodies, no cell's bar between them)
+    assert record.overview.organizer is not None
+    assert record.overview.organizer.name == "Government of Zabaykalsky Krai; Administration of Shilkinsky District"

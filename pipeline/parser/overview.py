@@ -867,7 +867,9 @@ def _bodies_text(raw: RawField) -> str:
     Government", "NEAR Secretariat (Pohang)") and a line that starts another are two bodies;
     any other line goes on with the one before (a wrapped name)."""
     text = ""
-    for line, translated in _value_lines(raw.values):
+    for written, translated in _value_lines(raw.values):
+        # (a table's value going on in its cell below: "| Administration of Shilkinsky District")
+        line = _CELL_GOING_ON.sub("", written)
         if translated:
             text = f"{text}; {line}"  # (the bodies again, in another language)
             continue
@@ -881,6 +883,7 @@ def _bodies_text(raw: RawField) -> str:
     return text
 
 
+_CELL_GOING_ON = re.compile(r"^\|\s+(?=\S)")
 _PORTFOLIO_END = re.compile(r"\b(?:Department|Bureau|Ministry|Office)\s+of(?:\s+(?:and|[A-Z][\w'’-]*))+$")
 
 
