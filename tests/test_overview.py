@@ -3674,3 +3674,23 @@ def test_a_range_of_dates_alone_is_the_period_and_an_organizers_bodies_in_a_cell
     # (the organizer's bodies a line each in the value's cell: two bodies, no cell's bar between them)
     assert record.overview.organizer is not None
     assert record.overview.organizer.name == "Government of Zabaykalsky Krai; Administration of Shilkinsky District"
+
+
+def test_the_signatories_after_a_closing_document_a_line_for_each_country() -> None:
+    record = parse(
+        read_bytes(
+            b"JOINT DECLARATION OF THE 16TH GENERAL ASSEMBLY\n\nWe, the Governors, agreed:\n"
+            b"1. We will meet again.\n2. We will share data.\n\n"
+            b"SIGNED by the heads of delegation of the following member regional governments:\n"
+            b"China - Heilongjiang Province, Jilin Province\nMongolia - Tov Province, Omnogovi Province\n"
+            b"Russian Federation - Primorsky Krai, Amur Oblast\n",
+            "x.txt",
+        )
+    )
+    assert record.declaration is not None
+    assert record.declaration.closing == [
+        "SIGNED by the heads of delegation of the following member regional governments:",
+        "China - Heilongjiang Province, Jilin Province",
+        "Mongolia - Tov Province, Omnogovi Province",
+        "Russian Federation - Primorsky Krai, Amur Oblast",
+    ]

@@ -4926,3 +4926,14 @@ def test_a_pages_bar_of_its_languages_is_its_menu_and_names_no_place() -> None:
 
     assert menu_bar("Монгол | English | Русский | 中文 | 日本語 | 한국어")
     assert not menu_bar("Japan | China | Republic of Korea | Mongolia | Russia")  # (a list of countries)
+
+
+def test_a_subcommittee_by_its_generic_word_alone_in_korean_or_japanese_is_no_body(nlp) -> None:
+    found = _kinds_of(
+        "NEAR Working Committee\n\n경상북도는 보건 분과위원회 설치를 제안하였다.\n\n"
+        "経済通商分科委員会と分科委員会が開かれた。\n",
+        nlp,
+    )
+    names = {name for name, _ in found}
+    assert "経済通商分科委員会" in names
+    assert not {"분과위원회", "分科委員会"} & names

@@ -1526,9 +1526,10 @@ def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
                 resolutions.append(current)
             elif current is not None:
                 current.text = f"{current.text} {line.text}"
-            elif resolutions and trailing and line is not paragraph[0]:
+            elif resolutions and trailing and line is not paragraph[0] and not opens_group(line.text):
                 trailing[-1] = f"{trailing[-1]} {line.text}"
-            elif resolutions and line is paragraph[0]:
+            elif resolutions and (line is paragraph[0] or trailing):
+                # (and each country's line of the signatories: "China - Heilongjiang Province, ...")
                 trailing.append(line.text)
             elif line is paragraph[0]:
                 preamble.append(line.text)

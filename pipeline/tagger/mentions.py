@@ -136,6 +136,7 @@ from .names import (
     native_body,
     native_body_named,
     native_form,
+    native_generic_body,
     unglued,
     units_after_place,
     without_korean_particles,
@@ -4092,7 +4093,7 @@ def _native_body_of(doc: Doc, token: Token, gazetteer: Gazetteer) -> Mention | N
     # (and a Japanese clause's, after its last particle: "...倭館邑で北東アジア地域自治体連合")
     if (after := _LAST_HIRAGANA.sub("", name)) != name and native_body_named(after):
         name = after
-    if native_body(name) is None or gazetteer.lookup(name) is not None:
+    if native_body(name) is None or native_generic_body(name) or gazetteer.lookup(name) is not None:
         return None
     english, known = _body_named_after(doc, token.i + 1, gazetteer)
     if known is not None:  # (a body the gazetteer knows by its English name: its entry)

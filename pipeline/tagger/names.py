@@ -2598,7 +2598,10 @@ def longer_name(rest: str) -> str | None:
 NATIVE_DETERMINERS = tuple("各等本该該其诸諸此")
 # ... and what names no body before an ending that is a body's generic word: "分科委員会" (a subcommittee),
 # "地方政府" (a local government), "事務局" (a secretariat)
-NATIVE_GENERIC_STEMS = frozenset({"分科", "地方", "国际", "國際", "国家", "國家", "成员", "成員", "事務", "事务"})
+NATIVE_GENERIC_STEMS = frozenset(
+    {"分科", "地方", "国际", "國際", "国家", "國家", "成员", "成員", "事務", "事务"}
+    | {"분과"}  # (Korean's "분과위원회", a subcommittee)
+)
 
 
 def native_body_named(name: str) -> bool:
@@ -2610,6 +2613,13 @@ def native_body_named(name: str) -> bool:
         return False
     stem = name[: -len(max(endings, key=len))]
     return len(stem) >= 2 and not stem.startswith(NATIVE_DETERMINERS) and stem not in NATIVE_GENERIC_STEMS
+
+
+def native_generic_body(name: str) -> bool:
+    """Whether a name of CJK characters or Hangul is a body's ending after a generic word alone: what
+    kind of body, not which ("分科委員会", "분과위원회", a subcommittee; "地方政府", a local government)."""
+    endings = [ending for _, row in NATIVE_BODY_ENDINGS for ending in row if name.endswith(ending)]
+    return bool(endings) and name[: -len(max(endings, key=len))] in NATIVE_GENERIC_STEMS
 
 
 def native_body(name: str) -> str | None:
