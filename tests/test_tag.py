@@ -701,7 +701,7 @@ ENTITY_SET_FLOORS = {
     "HF": (0.987, 0.975, 0.968, 0.979),
     # (the round's last blind set, blind at 8f812b7: 0.962, 0.949, 0.873, 0.879; floors at its
     # scores now, less 0.01)
-    "HG": (0.959, 0.952, 0.925, 0.907),
+    "HG": (0.959, 0.952, 0.931, 0.907),
 }
 
 

@@ -1435,6 +1435,10 @@ NUMBERING_STYLES = (
 )
 
 
+# The styles whose numbered line is the item's heading, its text on the lines below
+HEADED_NUMBERING_STYLES = frozenset({"named item of a session"})
+
+
 def _cjk_numeral_value(number: str) -> int:
     """一 1, 十 10, 十二 12, 二十 20, 二十九 29."""
     tens, ten, units = number.rpartition("十")
@@ -1515,6 +1519,7 @@ def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
     style: LineRule | None = None
     for paragraph in (part for whole in paragraphs(lines) for part in _apart_at_mail_headers(whole)):
         current: Resolution | None = None
+        headed = False  # (the current resolution's line is its heading alone: "Resolution 16/7 - Youth")
         for line in paragraph:
             numbered = match_numbering(line.text, style) or _numbering_past_999(line.text, style, resolutions)
             if numbered:
@@ -1524,8 +1529,11 @@ def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
                     trailing = []
                 current = Resolution(number=number, text=text)
                 resolutions.append(current)
+                headed = style.name in HEADED_NUMBERING_STYLES
             elif current is not None:
-                current.text = f"{current.text} {line.text}"
+                # (a heading's text after a colon: "Youth: Asks Hunan University to host ...")
+                current.text = f"{current.text}{':' if headed else ''} {line.text}"
+                headed = False
             elif resolutions and trailing and line is not paragraph[0] and not opens_group(line.text):
                 trailing[-1] = f"{trailing[-1]} {line.text}"
             elif resolutions and (line is paragraph[0] or trailing):
