@@ -4937,3 +4937,16 @@ def test_a_subcommittee_by_its_generic_word_alone_in_korean_or_japanese_is_no_bo
     names = {name for name, _ in found}
     assert "経済通商分科委員会" in names
     assert not {"분과위원회", "分科委員会"} & names
+
+
+def test_a_lists_letter_before_an_article_names_no_body_after_a_person(nlp) -> None:
+    """The model reads "C. The Secretariat" as a person: no body is named after it."""
+    found = _kinds_of(
+        "The 9th NEAR Working Committee\n\nNotes\n"
+        "C. The Secretariat reported on its memoranda with the Greater Tumen Initiative in Beijing.\n\n"
+        "The delegates crossed the Yi Sun-sin Bridge and visited Kim Il Sung University.\n",
+        nlp,
+    )
+    names = {name for name, _ in found}
+    assert {"Yi Sun-sin Bridge", "Kim Il Sung University", "Greater Tumen Initiative"} <= names
+    assert not any(name.startswith("C.") for name in names)

@@ -3684,7 +3684,15 @@ def _named_after_person(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, boo
         name = doc[start : end + 1]
         kind = head_kind(name.text)
         titled = any(token.lower_.rstrip(".") in HONORIFICS for token in name)  # "Ms. Olga Ivanova Museum director"
-        if start == end or kind not in ("facility", "organization") or titled or _in_person_name(doc, start):
+        # (no person's name holds an article: "C. The Secretariat reported ...", a list's letter)
+        articled = any(token.lower_ in ("the", "a", "an") for token in name)
+        if (
+            start == end
+            or kind not in ("facility", "organization")
+            or titled
+            or articled
+            or _in_person_name(doc, start)
+        ):
             continue
         mention_kind, label = HEAD_LABELS[kind]
         found.append(
