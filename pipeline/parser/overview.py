@@ -1387,14 +1387,16 @@ class ParticipationScanner:
         self.groups.append(group)
         return group
 
-    def open_or_continue(self, country_text: str, stated: int | None) -> GroupDraft:
-        """ "Mongolia / Khovd Province" under "Mongolia / Uvs Province": one group, row by row."""
+    def open_or_continue(self, country_text: str, stated: int | None, observer: bool | None = None) -> GroupDraft:
+        """ "Mongolia / Khovd Province" under "Mongolia / Uvs Province": one group, row by row (in
+        the role the list is in, or the one given)."""
+        role = self.observer_mode if observer is None else observer
         last = self.groups[-1] if self.groups else None
         if (
             last is not None
             and stated is None
             and last.country_text
-            and last.observer == self.observer_mode
+            and last.observer == role
             and country_code(last.country_text) == country_code(country_text) is not None
         ):
             return last
@@ -2000,15 +2002,8 @@ class ParticipationScanner:
         mode = self.groups[-1].mode if self.groups else None
         role = self.observer_mode or observer
         for country, names in lists:
-            previous = self.groups[-1] if self.groups else None
-            group = (
-                previous  # ("Xinjiang Uygur Autonomous Region (China); Qinghai Province (China)": one group)
-                if previous is not None
-                and previous.country_text
-                and previous.observer == role
-                and country_code(previous.country_text) == country_code(country)
-                else self.open_group(country)
-            )
+            # ("Xinjiang Uygur Autonomous Region (China); Qinghai Province (China)": one group)
+            group = self.open_or_continue(country, None, role)
             group.observer, group.mode = role, group.mode or mode
             for name in names:
                 self.add_authority(name, observer)

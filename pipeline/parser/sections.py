@@ -1261,6 +1261,8 @@ class LineRule:
 
     name: str
     pattern: re.Pattern[str]
+    # (a numbered line that is its item's heading, the item's text on the lines below it)
+    heads_its_text: bool = False
 
 
 BULLET_MARKERS = (
@@ -1418,6 +1420,7 @@ NUMBERING_STYLES = (
         re.compile(
             r"^(?:Decision|Recommendation|Resolution)\s+\d{1,3}/(?P<number>\d{1,3})\b\s*[-–—.:)]?\s*(?P<text>\S.*)$"
         ),
+        heads_its_text=True,
     ),
     # "Decision 1. The 10th General Assembly ...", "Recommendation 2: ..."
     LineRule(
@@ -1433,10 +1436,6 @@ NUMBERING_STYLES = (
         "cjk numeral in brackets", re.compile(rf"^[（(](?P<number>[{CJK_DIGITS}十]{{1,3}})[）)]\s*(?P<text>\S.*)$")
     ),
 )
-
-
-# The styles whose numbered line is the item's heading, its text on the lines below
-HEADED_NUMBERING_STYLES = frozenset({"named item of a session"})
 
 
 def _cjk_numeral_value(number: str) -> int:
@@ -1529,7 +1528,7 @@ def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
                     trailing = []
                 current = Resolution(number=number, text=text)
                 resolutions.append(current)
-                headed = style.name in HEADED_NUMBERING_STYLES
+                headed = style.heads_its_text
             elif current is not None:
                 # (a heading's text after a colon: "Youth: Asks Hunan University to host ...")
                 current.text = f"{current.text}{':' if headed else ''} {line.text}"

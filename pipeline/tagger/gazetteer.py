@@ -35,8 +35,7 @@ class Entry:
 
 
 # The letters a scanner misreads in a name: a lower-case l for the capital I opening a word, a
-# zero for an O and a one for an l among letters, "rn" for an m (OCR_MENDINGS, in turn)
-_OCR_SUSPECT = re.compile(r"\bl(?=[a-z])|(?<=[A-Za-z])[01]|[01](?=[A-Za-z])|rn")
+# zero for an O and a one for an l among letters, "rn" for an m (mended in turn)
 OCR_MENDINGS = (
     ("capital I as l", re.compile(r"\bl(?=[a-z])"), "I"),
     ("O as zero", re.compile(r"(?<=\b)0(?=[a-z])"), "O"),
@@ -44,6 +43,8 @@ OCR_MENDINGS = (
     ("l as one", re.compile(r"(?<=[A-Za-z])1|1(?=[a-z])"), "l"),
     ("m as rn", re.compile(r"rn"), "m"),
 )
+# (any of them: a name worth mending)
+_OCR_SUSPECT = re.compile("|".join(pattern.pattern for _, pattern, _ in OCR_MENDINGS))
 
 
 def ocr_mended(text: str) -> list[str]:

@@ -3898,7 +3898,6 @@ def _native_words(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, lis
     return found
 
 
-_OPENING_BRACKETS = frozenset({"(", "（"})
 KANJI_FACILITY_ROWS = frozenset({"temple", "shrine"})  # (the rest of KANJI_FEATURE_ENDINGS are features)
 
 

@@ -2399,6 +2399,7 @@ _KANJI_FEATURE = re.compile(
     + rf")(?:(?![{_KANJI}])|(?=沿い))"
 )
 _FEATURE_ROWS = {ending: row for row, endings in KANJI_FEATURE_ENDINGS for ending in endings}
+_FEATURE_ENDINGS_LONGEST_FIRST = sorted(_FEATURE_ROWS, key=len, reverse=True)
 
 
 def japanese_features(text: str) -> list[tuple[str, str]]:
@@ -2411,7 +2412,7 @@ def japanese_features(text: str) -> list[tuple[str, str]]:
         name = match.group()
         if name.endswith(KANJI_FEATURE_NOUNS):
             continue
-        ending = next(ending for ending in sorted(_FEATURE_ROWS, key=len, reverse=True) if name.endswith(ending))
+        ending = next(ending for ending in _FEATURE_ENDINGS_LONGEST_FIRST if name.endswith(ending))
         found.append((name, _FEATURE_ROWS[ending]))
     return found
 
@@ -2608,18 +2609,23 @@ def native_body_named(name: str) -> bool:
     """Whether a name of CJK characters or Hangul names a body of its own, not only what kind it is:
     a body's ending (NATIVE_BODY_ENDINGS) after at least two characters of its own that are no
     determiner nor generic word ("山階鳥類研究所", not "事務局", "分科委員会", "各成员地方政府")."""
-    endings = [ending for _, row in NATIVE_BODY_ENDINGS for ending in row if name.endswith(ending)]
-    if not endings or not CJK_OR_HANGUL_WORD.fullmatch(name):
+    stem = _native_stem(name)
+    if stem is None or not CJK_OR_HANGUL_WORD.fullmatch(name):
         return False
-    stem = name[: -len(max(endings, key=len))]
     return len(stem) >= 2 and not stem.startswith(NATIVE_DETERMINERS) and stem not in NATIVE_GENERIC_STEMS
+
+
+def _native_stem(name: str) -> str | None:
+    """What stands before the longest body's ending (NATIVE_BODY_ENDINGS) a name ends with; None
+    where it ends with none."""
+    endings = [ending for _, row in NATIVE_BODY_ENDINGS for ending in row if name.endswith(ending)]
+    return name[: -len(max(endings, key=len))] if endings else None
 
 
 def native_generic_body(name: str) -> bool:
     """Whether a name of CJK characters or Hangul is a body's ending after a generic word alone: what
     kind of body, not which ("分科委員会", "분과위원회", a subcommittee; "地方政府", a local government)."""
-    endings = [ending for _, row in NATIVE_BODY_ENDINGS for ending in row if name.endswith(ending)]
-    return bool(endings) and name[: -len(max(endings, key=len))] in NATIVE_GENERIC_STEMS
+    return _native_stem(name) in NATIVE_GENERIC_STEMS
 
 
 def native_body(name: str) -> str | None:
