@@ -738,6 +738,20 @@ GROUP_CASES = [
         [("Mongolia", "member", ["Tov Province", "Khentii Province"]), ("Japan", "member", ["Tottori Prefecture"])],
         id="a country heading's count in square brackets, then its authorities after spaces",
     ),
+    pytest.param(
+        (
+            "Japan -- Shimane Prefecture (chair), Tottori Prefecture",
+            "Republic of Korea -- Kangwon-do, Ch'ungch'ongnam-do[3]",
+            "Observers -- Tuv Aimag, Mongolia;[4] the Economic Research Institute for Northeast Asia (ERINA), Niigata",
+        ),
+        [
+            ("Japan", "member", ["Shimane Prefecture (chair)", "Tottori Prefecture"]),
+            ("Republic of Korea", "member", ["Kangwon-do", "Ch'ungch'ongnam-do"]),
+            ("Mongolia", "observer", ["Tuv Aimag"]),
+            (None, "observer", ["Economic Research Institute for Northeast Asia (ERINA) (Niigata)"]),
+        ],
+        id="a paper's lists after two hyphens, its notes' references glued, a region's country after a comma",
+    ),
 ]
 
 

@@ -23,6 +23,7 @@ from pipeline.tagger.model import (
     JAPANESE_PARTICLE_BEFORE_NAME,
     LATIN_BESIDE_CJK,
     LISTING_MIDDLE_DOT,
+    NOTE_REFERENCE,
     GatedMatcher,
     _emoticon,
     load_model,
@@ -1565,8 +1566,8 @@ def test_the_models_tokenizer_is_the_one_english_builds() -> None:
 
 
 def test_the_tokenizer_made_at_once_is_englishs_with_the_records_own_marks(nlp) -> None:
-    """``near_tokenizer`` makes at once what English's tokenizer is with its rules, prefixes
-    and infixes set afterwards: the same tokenizer, byte for byte; and the model's is that one."""
+    """``near_tokenizer`` makes at once what English's tokenizer is with its rules, prefixes,
+    suffixes and infixes set afterwards: the same tokenizer, byte for byte; and the model's is that one."""
     import spacy
 
     english = spacy.blank("en")
@@ -1574,6 +1575,7 @@ def test_the_tokenizer_made_at_once_is_englishs_with_the_records_own_marks(nlp) 
     tokenizer.rules = {text: tokens for text, tokens in tokenizer.rules.items() if not _emoticon(text)}
     prefixes = [*english.Defaults.prefixes, *(re.escape(bullet) for bullet in GLUED_BULLETS)]
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex([*english.Defaults.suffixes, NOTE_REFERENCE]).search
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(
         [
             *english.Defaults.infixes,
@@ -4953,3 +4955,57 @@ def test_a_lists_letter_before_an_article_names_no_body_after_a_person(nlp) -> N
     names = {name for name, _ in found}
     assert {"Yi Sun-sin Bridge", "Kim Il Sung University", "Greater Tumen Initiative"} <= names
     assert not any(name.startswith("C.") for name in names)
+
+
+def test_organs_of_near_named_in_russian_korean_and_mongolian_are_one_body_each(nlp) -> None:
+    """An organ's noun and the body's acronym after it in Russian, the body's name or a field's
+    noun before it in Korean, and a Mongolian body's head in the genitive before its organ's common
+    nouns: one body each, not the association and a generic word apart."""
+    spellings = _spellings_of(
+        SHELL.format(
+            "Прошло заседание Рабочего комитета АРАССВА; Секретариат АРАССВА (г. Пхохан). "
+            "동북아시아지역자치단체연합 실무위원회 회의가 열렸다. 보건 분과위원회 신설을 논의하였다. "
+            "Зүүн Хойд Азийн Бүс Нутгийн Засаг Захиргааны Холбооны аялал жуулчлалын дэд хороо хуралдлаа. "
+            "Засгийн газар дэд хорооны подкомиссии АРАССВА. 다음 분과위원회에서."
+        ),
+        nlp,
+    )
+    assert {
+        "Рабочего комитета АРАССВА",
+        "Секретариат АРАССВА",
+        "동북아시아지역자치단체연합 실무위원회",
+        "보건 분과위원회",
+        "Зүүн Хойд Азийн Бүс Нутгийн Засаг Захиргааны Холбооны аялал жуулчлалын дэд хороо",
+    } <= spellings
+    # (nor any of the association's subcommissions, nor the next subcommittee)
+    assert not {"실무위원회", "подкомиссии АРАССВА", "다음 분과위원회"} & spellings
+
+
+def test_a_names_kind_is_the_one_most_of_its_mentions_give(nlp) -> None:
+    """The model's guess on a dateline is outvoted by what the name's other mentions say; a form
+    in brackets said to be the name has no vote of its own."""
+    kinds = dict(
+        _kinds_of(
+            SHELL.format(
+                "Maksimikha (Максимиха), Barguzinsky District, hosted the meeting. The delegates met in the "
+                "village of Maksimikha. The resolutions adopted in Maksimikha were sent to the members."
+            ),
+            nlp,
+        )
+    )
+    assert kinds.get("Maksimikha") == "place"
+
+
+def test_a_notes_reference_glued_to_a_name_is_no_part_of_it(nlp) -> None:
+    """ "Ch'ungch'ongnam-do[3]", "NEAR.[5]": a paper's reference to its note, a token of its own."""
+    spellings = _spellings_of(SHELL.format("Kangwon-do and Ch'ungch'ongnam-do[3] joined NEAR.[5] Then Jilin.[6]"), nlp)
+    assert {"Ch'ungch'ongnam-do", "NEAR", "Jilin"} <= spellings
+    assert not [spelling for spelling in spellings if "[" in spelling]
+
+
+def test_a_newspapers_date_line_and_section_label_are_no_names(nlp) -> None:
+    spellings = _spellings_of(
+        "THE UB POST | Monday, June 10, 2024 | 7\nENVIRONMENT · INTERVIEW\n" + SHELL.format("Talks in Ulaanbaatar."),
+        nlp,
+    )
+    assert not {"Monday", "INTERVIEW"} & spellings

@@ -951,7 +951,8 @@ NATIVE_OBSERVER_WORDS = ("옵서버", "참관", "オブザーバー", "观察员
 OBSERVER_MARK = re.compile(
     # ("[Observer]" opens observers at the start of a line; after a name it marks that one name)
     r"(《[^》]*observer[^》]*》|^\s*\[[^\]]*observers?[^\]]*\]"
-    r"|(?:※\s*)?(?:participated\s+as\s+|(?:other|further|additional)\s+)?observers?\s*(?:\(\d+\))?\s*[:：]"
+    r"|(?:※\s*)?(?:participated\s+as\s+|(?:other|further|additional)\s+)?observers?\s*(?:\(\d+\))?"
+    r"(?:\s*[:：]|\s+(?:--|[–—―])(?=\s))"  # (or a dash, "Observers -- Tuv Aimag, Mongolia")
     # (and its translation in brackets: "※ 옵서버 (Observer) : Ulsan Metropolitan City")
     rf"|^\s*(?:※\s*)?(?:{'|'.join(NATIVE_OBSERVER_WORDS)})\s*(?:[(（](?:\d+|[^()（）\d]{{1,20}})[)）])?\s*[:：]"
     # ("Observers Tov Aimag and Dornod Aimag (Mongolia), ...", "OBSERVER   Tov Aimag (Mongolia)": the
@@ -967,7 +968,8 @@ OBSERVER_LINE = re.compile(
     rf"|(?i:{'|'.join(NATIVE_OBSERVER_WORDS)}))"
     # ("Observers and guests": the bodies invited beside them are no members either)
     r"(?i:\s+and\s+(?:invited\s+)?guests)?"
-    r"(?:\s*\((?:\d+|[a-z][a-z ,]*)\))?\s*[:：]?\s*[》】\]>〉＞]?"
+    # (a dash between spaces, or two hyphens, as after a country: "Observers -- Tuv Aimag, Mongolia")
+    r"(?:\s*\((?:\d+|[a-z][a-z ,]*)\))?(?:\s*[:：]|\s+(?:--|[–—―-])(?=\s))?\s*[》】\]>〉＞]?"
 )
 # The observers' heading and the first name after it on its line, no colon between
 _OBSERVERS_THEN_NAME = re.compile(r"^\s*(?:Observers?|OBSERVERS?)\s+(?P<rest>[A-Z][^:：]*)$")
@@ -1460,6 +1462,11 @@ class ParticipationScanner:
         marked = marked or observer_suffix
         abbreviated = _ABBREVIATED_END.search(text.rstrip(" ;,:："))
         text = text.strip(" .;,:：") + ("." if abbreviated else "")  # (not the dot of "Co., Ltd.")
+        # (a list's article before a name is no part of it: "the Economic Research Institute for
+        # Northeast Asia (ERINA), Niigata")
+        named = _ARTICLE_BEFORE_NAME.sub("", text)
+        if _title_case(named) and _capitalised_ends(_ASIDES.sub(" ", named)):
+            text = named  # (not before words about a name: "the Japan Foundation and of universities")
         if not text:
             return
         remark = _DASHED_REMARK.match(text)
@@ -2146,8 +2153,9 @@ def listed_names(text: str) -> list[str]:
         elif names and _OFFICE_OF_LISTED.match(piece):
             # "Korea Trade-Investment Promotion Agency (KOTRA), Vladivostok office": that body's office
             names[-1] = f"{names[-1]} ({piece.strip()})"
-        elif names and _seat_of(names[-1], piece, text):
-            # "Asian Disaster Reduction Center (ADRC), Kobe; ...": the body's seat
+        elif names and (_seat_of(names[-1], piece, text) or _country_of_region(names[-1], piece, text)):
+            # "Asian Disaster Reduction Center (ADRC), Kobe; ...": the body's seat; "Tuv Aimag,
+            # Mongolia; ...": the region's country
             names[-1] = f"{names[-1]} ({piece.strip()})"
         elif names and (former := _FORMER_NAME.match(piece)):
             # "Jeonbuk State, formerly Jeollabuk-do (online)": the name's other name, then its asides
@@ -2196,6 +2204,19 @@ _ACRONYM_ENDING = re.compile(r"\((?=[^()]*[A-Z]{2})[A-Za-z0-9&. -]{2,20}\)\s*$")
 _NOT_A_SEAT_WORDS = NAME_END_WORDS | {"kray", "international", "group", "railway", "railways"}
 
 
+def _country_of_region(region: str, piece: str, text: str) -> bool:
+    """Whether ``piece`` is the country of the region listed before it, after a comma, in a list
+    parted by semicolons ("Tuv Aimag, Mongolia; the Economic Research Institute ..."): the country
+    no group of its own."""
+    country = piece.strip()
+    return (
+        country_code(country) is not None
+        and REGION_NAME_END.search(region.strip()) is not None
+        and ";" in text
+        and re.search(rf"{re.escape(region.strip())},\s*{re.escape(country)}\s*(?:;|$)", text) is not None
+    )
+
+
 def _seat_of(body: str, piece: str, text: str) -> bool:
     seat = piece.strip()
     if not _SEAT_LISTED.match(seat) or country_code(seat) or seat.split()[-1].lower() in _NOT_A_SEAT_WORDS:
@@ -2237,6 +2258,8 @@ def _names_joined_by_and(item: str) -> list[str]:
 
 
 _LEADING_THE = re.compile(r"^the\s+")
+_ASIDES = re.compile(r"\([^()]*\)")
+_ARTICLE_BEFORE_NAME = re.compile(r"^[Tt]he\s+(?=[A-Z])")
 # Areas that UN bodies' names join with "and the", never two names
 _JOINED_AREA = re.compile(r"\b(?:Asia|Latin America|Europe) and the (?:Pacific|Caribbean|Central Asia)\b")
 _ACRONYM_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z&.-]*\)$")
@@ -2541,7 +2564,8 @@ COUNTRY_HEADING = re.compile(
     rf"(?:\s*+[,;]\s*+(?P<counted_mode>{_HEADING_MODE})|\s*+[/,;]\s*+\d{{1,6}}(?:\s*+{_COUNTED})?)?[)）\]])?"
     rf"(?:\s*+[(（](?P<mode>{_HEADING_MODE})[)）])?"
     # (not after a count: its authorities may follow after spaces alone, "Japan（7） Shimane Prefecture")
-    r"\s*(?:(?:[:：]|(?<=\s)[–—―-](?=\s)|(?<=\d[)）\]])|(?(closed)(?=[^\W\d_])|(?!)))\s*+(?P<rest>.*))?$",
+    # (a dash between spaces leads to the list, typed as two hyphens too: "Japan -- Shimane Prefecture")
+    r"\s*(?:(?:[:：]|(?<=\s)(?:--|[–—―-])(?=\s)|(?<=\d[)）\]])|(?(closed)(?=[^\W\d_])|(?!)))\s*+(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 
@@ -2897,8 +2921,17 @@ def _authorities_counted(summary: re.Match[str]) -> int | None:
     return None if _PEOPLE.match(summary["what"]) else int(summary["authorities"])
 
 
+# A reference to a note, glued to the name or the mark before it, as a paper numbers its notes:
+# "Ch'ungch'ongnam-do[3]", "Mongolia;[4]" (not a count, which a colon follows: "Korea[4]: ...")
+REFERENCE_MARK = re.compile(r"(?<=[^\s\[\]])\[\d{1,3}\](?!\s*[:：])")
+
+
 def parse_participation(values: list[Line], notes: list[Note]) -> Participation:
-    lines = [line for line in _footnotes_joined(values) if line.text and not NOTES_HEADING.match(line.text)]
+    lines = [
+        Line(line.number, REFERENCE_MARK.sub("", line.text))
+        for line in _footnotes_joined(values)
+        if line.text and not NOTES_HEADING.match(line.text)
+    ]
     summary_text = stated_authorities = stated_countries = None
     if lines:
         found = _summary(lines[0].text)

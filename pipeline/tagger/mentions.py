@@ -4181,7 +4181,14 @@ def _mongolian_bodies(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool,
                     # before, "Дорнод, Хэнтий, Сүхбаатар аймаг, Оросын ...": a name's commas part
                     # lower-case words, "Боловсрол, соёл, шинжлэх ухааны яам")
                     break
-            elif _CYRILLIC_WORD.fullmatch(token.text) is None or token.lower_ in MONGOLIAN_BODY_HEADS:
+            elif _CYRILLIC_WORD.fullmatch(token.text) is None:
+                break
+            elif token.lower_ in MONGOLIAN_BODY_HEADS and not (
+                MONGOLIAN_GENITIVE.search(token.lower_) and doc[at + 1].is_lower
+            ):
+                # (a body's head in the genitive names the body this one is of, one name with it, where
+                # this one's words are common nouns: "... Засаг Захиргааны Холбооны аялал жуулчлалын дэд
+                # хороо", the association's tourism subcommittee; one named in capitals is named apart)
                 break
             elif token.lower_ in MONGOLIAN_CONJUNCTIONS or token.lower_.endswith(MONGOLIAN_ACCUSATIVE):
                 # (another body's or the sentence's before it: "ХААИС болон Мал эмнэлгийн хүрээлэнгийн",
@@ -4200,6 +4207,79 @@ def _mongolian_bodies(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool,
             start = _past_country(doc, start, head.i, gazetteer)
         text = doc[start : head.i + 1].text
         found.append((range(start, head.i + 1), True, [Mention(text, "organization", "ORG", None, None, "rules")]))
+    return found
+
+
+# An organ of a body in Russian, before the body's acronym in the genitive, in a sentence's cases
+# ("Секретариат АРАССВА", "заседание Рабочего комитета АРАССВА"): with an adjective before it, the
+# organ's name ("Рабочего")
+RUSSIAN_ORGAN_NOUN = re.compile(r"^(?:секретариат|комитет|подкомитет|комисси|подкомисси|совет|президиум)[а-яё]*$")
+# ... of them, the one that is named by its noun alone (a committee is one of several: "подкомиссии
+# АРАССВА" is any of the association's subcommissions)
+RUSSIAN_SOLE_ORGAN = re.compile(r"^секретариат[а-яё]*$")
+_RUSSIAN_ADJECTIVE = re.compile(r"^[а-яё]+(?:ый|ий|ой|ого|его|ому|ему|ым|им|ом|ем|ая|яя|ую|юю|ей)$")
+
+
+def _russian_organs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """A body's organ named in Russian by its noun and the body's acronym after it, one body:
+    "Секретариат АРАССВА", "Рабочего комитета АРАССВА" (NEAR's Secretariat, its Working Committee)."""
+    found = []
+    for acronym in _tokens_where(doc, lambda word: word.isupper() and _CYRILLIC_WORD.fullmatch(word) is not None):
+        if acronym.i == 0 or not RUSSIAN_ORGAN_NOUN.match(doc[acronym.i - 1].lower_):
+            continue
+        entry = gazetteer.lookup(acronym.text)
+        if entry is None or entry.kind != "organization":
+            continue
+        start = acronym.i - 1
+        if start and _RUSSIAN_ADJECTIVE.match(doc[start - 1].lower_):
+            start -= 1
+        elif not RUSSIAN_SOLE_ORGAN.match(doc[start].lower_):
+            continue
+        text = doc[start : acronym.i + 1].text
+        found.append(
+            (range(start, acronym.i + 1), True, [Mention(text, "organization", "ORG", None, entry.country, "rules")])
+        )
+    return found
+
+
+# The organs of a body in Korean, after the body's name or a field's word ("동북아시아지역자치단체연합
+# 실무위원회", the association's Working Committee; "보건 분과위원회", the Subcommittee on Public Health)
+KOREAN_ORGAN_NOUNS = ("실무위원회", "분과위원회", "사무국")
+# ... but not after a word that says which one of them, no field ("다음 분과위원회", the next one)
+KOREAN_DETERMINERS = frozenset(
+    {"다음", "이번", "지난", "차기", "각", "해당", "새", "신규", "전체", "모든", "기존", "관련"}
+)
+
+
+def _korean_organs(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """An organ named in Korean by the body's name or its field before it, a space apart, one
+    body: the body the gazetteer knows, or a field's bare noun (no particle after it: "회원단체의
+    분과위원회" is a members' subcommittee, no name); its particles after it are no part of it."""
+    found = []
+    for organ in _tokens_where(doc, lambda word: word.startswith(KOREAN_ORGAN_NOUNS)):
+        noun = next(noun for noun in KOREAN_ORGAN_NOUNS if organ.text.startswith(noun))
+        if organ.i == 0 or not korean_particles(organ.text[len(noun) :]) or not organ.nbor(-1).whitespace_:
+            continue
+        before = doc[organ.i - 1]
+        if not CJK_OR_HANGUL_WORD.fullmatch(before.text):
+            continue
+        entry = gazetteer.lookup(before.text)
+        known_body = entry is not None and entry.kind == "organization"
+        # (a field's noun: two Hangul syllables or more, with no particle of its own)
+        field = (
+            noun == "분과위원회"
+            and len(before.text) >= 2
+            and not korean_particles(before.text[-1:])
+            and before.text not in KOREAN_DETERMINERS
+        )
+        if not (known_body or field):
+            continue
+        start = organ.i - 1
+        while start >= 2 and doc[start - 1].text == "·" and CJK_OR_HANGUL_WORD.fullmatch(doc[start - 2].text):
+            start -= 2  # (fields joined by a middle dot: "보건·방역 분과위원회")
+        text = f"{doc[start : organ.i].text} {noun}"
+        country = entry.country if entry is not None else None
+        found.append((range(start, organ.i + 1), True, [Mention(text, "organization", "ORG", None, country, "rules")]))
     return found
 
 
@@ -5151,6 +5231,8 @@ def doc_mentions(
     proposals.extend(_regional_stations(doc, gazetteer))
     proposals.extend(_bodies_in_capitals(doc, gazetteer))
     proposals.extend(_mongolian_bodies(doc, gazetteer))
+    proposals.extend(_russian_organs(doc, gazetteer))
+    proposals.extend(_korean_organs(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
     for tokens, _, found in sorted(proposals, key=lambda p: (-len(p[0]), p[1], p[0].start)):
@@ -6630,6 +6712,20 @@ def _followed(name: str, defined: dict[str, Mention]) -> str:
     return name
 
 
+def _kind_most_said(mentions: list[Mention]) -> EntityKind:
+    """The kind most of a name's mentions give it, the first one's where as many give another: the
+    model's guess on a page's dateline ("Maksimikha (Максимиха), Barguzinsky District" read as a body)
+    is outvoted by "the village of Maksimikha" and "adopted in Maksimikha". The model and the rules
+    vote only where the gazetteer does not ("Anshan Iron and Steel Group" is a body, however the
+    model reads its "Ansteel"); a form said to be another ("Максимиха" in brackets after it) has
+    that one's kind, no vote of its own."""
+    voters = [mention for mention in mentions if not mention.same_as]
+    decided = [mention for mention in voters if mention.source not in ("model", "rules")] or voters or mentions[:1]
+    counts = Counter(mention.kind for mention in decided)
+    first = decided[0].kind
+    return max(counts, key=lambda kind: (counts[kind], kind == first))
+
+
 def merge(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> list[Entity]:
     """One entity per gazetteer entry, or per spelling for names the gazetteer lacks; an
     acronym defined in brackets once is that name wherever the record uses it."""
@@ -6682,7 +6778,7 @@ def merge(mentions: Iterable[Mention], gazetteer: Gazetteer | None = None) -> li
                 next((_followed(m.same_as, defined) for m in group if m.same_as), None)
                 or Counter(m.text for m in group).most_common(1)[0][0]
             )
-            kind = structural[0].kind
+            kind = _kind_most_said(structural)
             label = Counter(m.label for m in structural if m.kind == kind).most_common(1)[0][0]
             country = next((m.country for m in structural if m.country), None)
             code = None

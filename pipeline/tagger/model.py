@@ -166,6 +166,11 @@ GLUED_BULLETS = (
 )
 
 
+# A reference to a note glued to the word or the mark before it, as papers number their notes
+# ("Ch'ungch'ongnam-do[3]", "NEAR.[5]"): a token of its own, after which the word's own suffixes part
+NOTE_REFERENCE = r"(?<=[^\s\[])\[\d{1,3}\]"
+
+
 _NEAR_TOKENIZER = "near.Tokenizer.v1"
 
 
@@ -196,7 +201,7 @@ def near_tokenizer() -> Callable[[Language], Tokenizer]:
             nlp.vocab,
             rules={text: tokens for text, tokens in exceptions.items() if not _emoticon(text)},
             prefix_search=spacy.util.compile_prefix_regex([*prefixes, *map(re.escape, GLUED_BULLETS)]).search,
-            suffix_search=spacy.util.compile_suffix_regex(suffixes).search,
+            suffix_search=spacy.util.compile_suffix_regex([*suffixes, NOTE_REFERENCE]).search,
             infix_finditer=spacy.util.compile_infix_regex(
                 [
                     *infixes,

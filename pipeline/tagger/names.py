@@ -6,6 +6,7 @@ Shared by the tagger's spaCy patterns (NAME_SHAPES) and its cleanup of spans
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from collections.abc import Callable
@@ -25,6 +26,12 @@ NAMES_REMEMBERED = 1 << 16
 
 # What the head word of a name makes it. The head is the last word, or the word
 # before an "of"/"for"/"on" tail ("Academy of Social Sciences", "Government of Irkutsk Region").
+# The chains whose names name their hotels, before or after the town ("Hilton Namhae", "Sheraton
+# Incheon", "Gyeongju Hilton"): facilities of no other kind
+HOTEL_CHAINS = frozenset(
+    {"hilton", "hyatt", "sheraton", "marriott", "westin", "novotel", "radisson", "shilla", "kempinski"}
+    | {"intercontinental", "ritz-carlton", "swissotel", "mercure", "ibis"}
+)
 HEAD_WORDS = {
     "event": {
         "lecture",  # "Lecture of Tottori University": the talk, and the university giving it
@@ -260,6 +267,8 @@ HEAD_WORDS = {
         "kaido",  # Japanese for a highway: "Noto Satoyama Kaido", "Nakasendo Kaido"
         "hall",
         "hotel",
+        # a hotel by its chain after its town ("Gyeongju Hilton", "Novosibirsk Marriott", "Grand Hyatt")
+        *HOTEL_CHAINS,
         "ryokan",  # a Japanese inn: "Hoshi Ryokan"
         "steelworks",  # "Pohang Steelworks"
         "plaza",  # "Homigot Sunrise Plaza"
@@ -552,7 +561,7 @@ ABBREVIATIONS = {
     *("mt.", "st.", "jsc.", "s.a.", "n.v.", "b.v.", "a.g."),
     *(f"{abbreviation.lower()}." for abbreviation in NAME_ENDING_ABBREVIATIONS),
 }
-LEADING_FACILITY = {"hotel"}  # "Hotel Metropolitan Yamagata"
+LEADING_FACILITY = {"hotel", *HOTEL_CHAINS}  # "Hotel Metropolitan Yamagata", "Hilton Namhae"
 # Titles before a person's name: "Ms. Olga Ivanova" and "Mr. Nakamura Hiroshi" name people,
 # not the towns Ivanova and Nakamura.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mme", "dr", "prof", "professor", "sir", "madam"}
@@ -852,6 +861,7 @@ MONGOLIAN_UNIT_WORDS = frozenset(
     {
         *("сум", "сумын", "суманд", "сумд", "сумаас", "хот", "хотын", "хотод", "хотоос"),
         *("муж", "мужийн", "мужид", "мужаас", "хязгаар", "хязгаарын", "хязгаарт", "хязгаараас"),
+        *("дүүрэг", "дүүргийн", "дүүрэгт", "дүүргээс"),  # a district: "Чилгок дүүрэгт"
     }
 )
 LOWERCASE_NAME_WORDS = {
@@ -935,7 +945,9 @@ MEETING_ACTS = frozenset({"admission", "election", "adoption", "approval", "appo
 # either: "NEAR Subcommittee on Culture Exchange Posted", "Tottori Prefectural Government TEL" (but
 # "Yonhap News", "Oxford University Press")
 TRAILING_FURNITURE = frozenset({"views", "hits", "clicks", "posted", "tel", "fax", "minutes", "copyright"})
+# (and a paper's section and photo labels: "ENVIRONMENT · INTERVIEW", "[Photo] Takhi in Hustai ...")
 PAGE_FURNITURE = TRAILING_FURNITURE | {"home", "news", "notice", "notices", "press", "address"}
+PAGE_FURNITURE |= {"interview", "interviews", "photo", "photos"}
 GENERIC_WORDS = FIELD_WORDS | {
     # a programme's words, capitalised at the start of its items: "27 Sep. Boat trip to ...", "Train to ..."
     # (and a heading's: "HOST CITY")
@@ -1083,6 +1095,8 @@ GENERIC_WORDS = FIELD_WORDS | {
     "leagues",
     *PAGE_FURNITURE,
     *MEETING_ACTS,
+    # (a page's date line: "THE UB POST | Monday, June 10, 2024")
+    *(day.lower() for day in calendar.day_name),
 }
 # Formats, units and abbreviations that ner mistakes for names.
 # A capacity's unit, before a plant's name and after its number: "the 50 MW Salkhit Wind Farm"
