@@ -2474,6 +2474,10 @@ def test_a_rule_of_dashes_before_many_lines_is_no_signature() -> None:
             "Ministry of Culture, Sports and Tourism, Korea Tourism Organization",
             ["Ministry of Culture, Sports and Tourism", "Korea Tourism Organization"],
         ),
+        (  # fields named by their adjectives
+            "World Heritage Centre of the United Nations Educational, Scientific and Cultural Organization (UNESCO)",
+            ["World Heritage Centre of the United Nations Educational, Scientific and Cultural Organization (UNESCO)"],
+        ),
     ],
 )
 def test_a_list_keeps_the_commas_of_a_ministrys_fields(text: str, names: list[str]) -> None:
@@ -2689,6 +2693,10 @@ def test_a_body_s_office_after_a_comma_is_that_body_s() -> None:
     assert _groups(
         "Observers: Korea Trade-Investment Promotion Agency (KOTRA), Vladivostok office; ERINA",
     )[-1][2] == ["Korea Trade-Investment Promotion Agency (KOTRA) (Vladivostok office)", "ERINA"]
+    # (an office of a kind, capitalised, then the town it is in)
+    assert _groups("Observers: United Nations Environment Programme (UNEP), Regional Office, Bangkok; ERINA")[-1][
+        2
+    ] == ["United Nations Environment Programme (UNEP) (Regional Office) (Bangkok)", "ERINA"]
 
 
 def test_delegates_in_a_table_s_columns_in_an_aside_or_under_a_heading_by_name_alone() -> None:

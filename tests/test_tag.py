@@ -4931,6 +4931,7 @@ def test_a_pages_bar_of_its_languages_is_its_menu_and_names_no_place() -> None:
 
     assert menu_bar("Монгол | English | Русский | 中文 | 日本語 | 한국어")
     assert not menu_bar("Japan | China | Republic of Korea | Mongolia | Russia")  # (a list of countries)
+    assert menu_bar("[IMG] logo_kb.gif   HOME | SITEMAP | KOREAN | CONTACT US")  # (after the logo's image)
 
 
 def test_a_subcommittee_by_its_generic_word_alone_in_korean_or_japanese_is_no_body(nlp) -> None:

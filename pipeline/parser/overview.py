@@ -2120,6 +2120,9 @@ PORTFOLIO_WORDS = (
         ]
     )
     | DISCIPLINE_WORDS
+    # (and their adjectives, as a body names its fields: "United Nations Educational, Scientific and
+    # Cultural Organization (UNESCO)")
+    | frozenset({"educational", "scientific", "cultural", "economic", "social", "technical", "technological"})
 )
 
 
@@ -2145,15 +2148,20 @@ def listed_names(text: str) -> list[str]:
     """The names of a list, split at its separators outside brackets, except at the commas
     inside one name's fields ("Ministry of Economy, Trade and Industry (METI)")."""
     names: list[str] = []
+    office = ""  # (the office's words a name took last, as written: the seat after them is the name's)
     for piece in split_top_level(text, _LIST_SEPARATORS):
+        written, office = (
+            (rf"{re.escape(names[-1].removesuffix(f' ({office})'))},\s*{re.escape(office)}" if office else ""),
+            "",
+        )
         if names and _continues_portfolio(names[-1], piece) and text.find(f"{names[-1]}, {piece}") >= 0:
             names[-1] = f"{names[-1]}, {piece}"
         elif names and _LEGAL_FORM_LISTED.match(piece):
             names[-1] = f"{names[-1]}, {piece.strip()}"  # "DBS Cruise Ferry Co., Ltd.": the company's form
         elif names and _OFFICE_OF_LISTED.match(piece):
             # "Korea Trade-Investment Promotion Agency (KOTRA), Vladivostok office": that body's office
-            names[-1] = f"{names[-1]} ({piece.strip()})"
-        elif names and (_seat_of(names[-1], piece, text) or _country_of_region(names[-1], piece, text)):
+            names[-1], office = f"{names[-1]} ({piece.strip()})", piece.strip()
+        elif names and (_seat_of(names[-1], piece, text, written) or _country_of_region(names[-1], piece, text)):
             # "Asian Disaster Reduction Center (ADRC), Kobe; ...": the body's seat; "Tuv Aimag,
             # Mongolia; ...": the region's country
             names[-1] = f"{names[-1]} ({piece.strip()})"
@@ -2167,9 +2175,11 @@ def listed_names(text: str) -> list[str]:
 
 # A company's legal form after its name and a comma: "Weidong Ferry Co., Ltd.", "Dalenergo, OAO"
 _LEGAL_FORM_LISTED = re.compile(r"^\s*(?:Ltd|Inc|LLC|JSC|PJSC|OJSC|OAO|ZAO|PLC|Limited|Corp)\.?\s*(?:\([^()]*\))?\s*$")
-# A body's office in a town, in lower case after the body's name and a comma: "..., Vladivostok office"
+# A body's office in a town, in lower case after the body's name and a comma: "..., Vladivostok office";
+# or of a kind, capitalised: "United Nations Environment Programme (UNEP), Regional Office, Bangkok"
 _OFFICE_OF_LISTED = re.compile(
-    r"^\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:representative\s+|liaison\s+)?(?:office|branch)\s*$"
+    r"^\s*(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:representative\s+|liaison\s+)?(?:office|branch)"
+    r"|(?:Regional|Sub-?regional|Liaison|Country|Representative|Field|Project)\s+Office)\s*$"
 )
 # A name's earlier or later name after a comma in a list: "Jeonbuk State, formerly Jeollabuk-do"
 _FORMER_NAME = re.compile(
@@ -2217,16 +2227,20 @@ def _country_of_region(region: str, piece: str, text: str) -> bool:
     )
 
 
-def _seat_of(body: str, piece: str, text: str) -> bool:
+def _seat_of(body: str, piece: str, text: str, written: str = "") -> bool:
+    """Whether ``piece`` is the seat of the body listed before it (``written``: a pattern of that
+    body as the text writes it, where the list took an office of it in: "UNEP (UNEP), Regional Office")."""
     seat = piece.strip()
     if not _SEAT_LISTED.match(seat) or country_code(seat) or seat.split()[-1].lower() in _NOT_A_SEAT_WORDS:
         return False
     words = body.split()
-    if not (_ACRONYM_ENDING.search(body) or (words and words[-1].lower() in BODY_END_WORDS)):
+    # (or its office in brackets: "... (UNEP) (Regional Office)", "Bangkok" its seat)
+    if not (_ACRONYM_ENDING.search(body) or (words and words[-1].rstrip(")").lower() in BODY_END_WORDS)):
         return False
     # (in a list parted by semicolons: in one of commas alone, "..., Tottori University, Dalmoreprodukt"
     # is one more name)
-    return ";" in text and re.search(rf"{re.escape(body.strip())},\s*{re.escape(seat)}\s*(?:;|$)", text) is not None
+    listed = written or re.escape(body.strip())
+    return ";" in text and re.search(rf"{listed},\s*{re.escape(seat)}\s*(?:;|$)", text) is not None
 
 
 def _names_joined_by_and(item: str) -> list[str]:

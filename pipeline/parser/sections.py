@@ -1192,8 +1192,14 @@ MENU_WORDS = frozenset(
 MENU_WORDS_MIN = 2
 
 
+# An image a text browser left in the page's place, by its file's name: "[IMG] logo_kb.gif"
+IMAGE_PLACEHOLDER = re.compile(r"^\s*\[(?i:img|image)\]\s*\S+\.(?i:gif|jpe?g|png|bmp)\s+")
+
+
 def menu_bar(text: str) -> bool:
-    """Whether a line is a portal's menu bar, whose items name nothing of the record's."""
+    """Whether a line is a portal's menu bar, whose items name nothing of the record's (after the
+    logo's image: "[IMG] logo_kb.gif   HOME | SITEMAP | KOREAN | CONTACT US")."""
+    text = IMAGE_PLACEHOLDER.sub("", text)
     if _HOME_MENU_BAR.match(text):
         return True
     words = [word.lower() for word in re.split(r"[\s|｜]+", text) if word]
