@@ -21,7 +21,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-RepairKind = Literal["mojibake", "quoting", "unwrapped", "markup"]
+RepairKind = Literal["mojibake", "quoting", "unwrapped", "markup", "page furniture"]
 
 
 class Source(Model):

@@ -3717,3 +3717,51 @@ def test_the_signatories_after_a_closing_document_a_line_for_each_country() -> N
         "Mongolia - Tov Province, Omnogovi Province",
         "Russian Federation - Primorsky Krai, Amur Oblast",
     ]
+
+
+def test_a_table_of_two_columns_with_one_bar_between_and_its_values_going_on() -> None:
+    """A known label's row opens the table; any label's row under it is a field, a row whose label
+    cell is blank goes on with the value above, however it reads; a cell going on in capitals is no
+    section's heading."""
+    text = "\n".join(
+        [
+            "SUMMARY OF RESULTS",
+            "The 2nd Meeting of the NEAR Subcommittee on Culture Exchange",
+            "",
+            " Item               | Result",
+            "--------------------+----------------------------------",
+            " Dates              | 6 (Tue) - 8 (Thu) October 1998",
+            " Venue              | Nagan Eupsong Folk Village,",
+            "                    | Nagan-myon, Sunchon City, Chollanam-do",
+            " Plenary hall       | Folk Village Culture Hall",
+            " Organizers         | Chollanam-do Provincial Government; Sunchon City;",
+            "                    | NEAR Secretariat (Kyongsangbuk-do, Taegu)",
+            " Participants       | 5 regional governments of 2 countries",
+            "                    |  - Japan (3): Kyoto Prefecture, Tottori Prefecture,",
+            "                    |    Shimane Prefecture",
+            "                    |  - China (2): Shandong Province, Hunan Province",
+            " Observers          | Council of Local Authorities for International Relations",
+            "                    | (CLAIR)",
+            " Languages          | Korean, Japanese",
+            "",
+            "II. RESULTS",
+            "",
+            "The members agreed on a touring exhibition.",
+        ]
+    )
+    record = parse(read_bytes(text.encode(), "x.txt"))
+    overview = record.overview
+    assert overview is not None and overview.venue is not None and overview.participation is not None
+    assert overview.venue.text == "Nagan Eupsong Folk Village, Nagan-myon, Sunchon City, Chollanam-do"
+    assert [(group.country, group.authorities) for group in overview.participation.groups][:2] == [
+        ("Japan", ["Kyoto Prefecture", "Tottori Prefecture", "Shimane Prefecture"]),
+        ("China", ["Shandong Province", "Hunan Province"]),
+    ]
+    assert [(group.role, group.authorities) for group in overview.participation.groups][-1] == (
+        "observer",
+        ["Council of Local Authorities for International Relations (CLAIR)"],
+    )
+    assert {field.label: field.text for field in overview.other}["Plenary hall"] == "Folk Village Culture Hall"
+    assert overview.organizer is not None
+    assert overview.organizer.name.endswith("NEAR Secretariat (Kyongsangbuk-do, Taegu)")
+    assert "| (CLAIR)" not in [section.heading for section in record.sections]

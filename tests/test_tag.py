@@ -5012,3 +5012,41 @@ def test_a_newspapers_date_line_and_section_label_are_no_names(nlp) -> None:
         nlp,
     )
     assert not {"Monday", "INTERVIEW"} & spellings
+
+
+def test_units_listed_after_their_kind_are_places_with_their_forms_in_brackets(nlp) -> None:
+    """ "Soums (14): Airag (Айраг), ...": each name a place, its form in brackets its other name,
+    over the model's guess of a body or a person; the list ends at its first item that is no name."""
+    kinds = dict(
+        _kinds_of(
+            SHELL.format(
+                "Soums (14): Airag (Айраг), Altanshiree (Алтанширээ), Mandakh (Мандах), Saikhandulaan "
+                "(Сайхандулаан), Sainshand (Сайншанд) and more. Resources: copper"
+            ),
+            nlp,
+        )
+    )
+    assert {kinds.get(name) for name in ("Airag", "Altanshiree", "Mandakh", "Saikhandulaan", "Sainshand")} == {"place"}
+    assert _ids_of(SHELL.format("Soums (2): Airag (Айраг), Mandakh (Мандах)"), nlp)["Айраг"] == "name:airag"
+
+
+def test_a_town_among_the_organizers_is_a_place_and_a_programme_of_a_parent_two_bodies(nlp) -> None:
+    """ "Osawano Town" among the organizers is the town, as a region is; a programme of the UNDP
+    listed among the bodies is the programme and the UNDP, as in prose; a region's administration
+    keeps its department ("Department of Foreign Economic Relations of the Sakhalin Oblast
+    Administration")."""
+    kinds = dict(
+        _kinds_of(
+            "The 2004 NEAR Youth Study Tour\n· Overview\nPeriod: 2004\n"
+            "Organizers: Toyama Prefecture; Osawano Town; Toyama International Center\n"
+            "Participants: Japan: Toyama Prefecture\n"
+            "International organizations: Tumen River Area Development Programme of the United Nations "
+            "Development Programme; Department of Foreign Economic Relations of the Sakhalin Oblast Administration\n"
+            "· Contents\n▷ Talks.\n",
+            nlp,
+        )
+    )
+    assert kinds.get("Osawano Town") == "place"
+    assert kinds.get("Tumen River Area Development Programme") == "organization"
+    assert kinds.get("United Nations Development Programme") == "organization"
+    assert kinds.get("Department of Foreign Economic Relations of the Sakhalin Oblast Administration") == "organization"

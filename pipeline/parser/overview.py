@@ -354,9 +354,13 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
     unlabelled: list[Line] = []
     lines = _footnotes_joined(lines)
     last_number = None  # (the number of the last field, where the fields are numbered: "4. Participants")
+    in_columns = False  # (the fields are a table's two columns, a bar between them and none around)
     for index, line in enumerate(lines):
         if not line.text or TABLE_RULE.match(line.text):  # (a table's rule between its rows is no value)
             continue
+        column_going_on = _VALUE_COLUMN_GOING_ON.match(line.text) if in_columns else None
+        if column_going_on is not None:
+            line = Line(line.number, column_going_on["value"])  # "                    | Nagan-myon, Sunchon City"
         if NOTES_HEADING.match(line.text) and fields and fields[-1].kind == "participation":
             continue  # "Notes:" over the list's footnotes, each a remark of its own
         following = lines[index + 1].text if index + 1 < len(lines) else ""
@@ -369,6 +373,10 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             or (" | " in line.text and following.startswith("-") and not above.strip())
         ) and TABLE_RULE.match(following)
         in_participation = bool(fields) and fields[-1].kind == "participation"
+        row = _COLUMN_ROW.match(line.text) if in_columns and in_participation else None
+        if row is not None and match_label(line.text) is None and _heads_a_list(row["label"].strip()):
+            # a row of the list's own, its heading in the label's column: "Observers | Ministry of ..."
+            line = Line(line.number, f"{row['label'].strip()}: {row['value'].strip()}")
         cells = _TABLE_ROW.sub(r"\g<cells>", line.text)
         if header and not heads_table(cells) and not (in_participation and heads_bodies(cells)):
             continue  # "| Item | Details |" over "|------|------|": the header of a table of fields names no field
@@ -382,6 +390,12 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             or _table_row_label(line.text)
             # "Also present" alone on its line, the bodies below it: a label though it has no colon
             or (in_participation and _ends_participation(line.text) and (line.text.strip(), ""))
+            # "Plenary hall       | Folk Village Culture Hall": under a known label's row, any label's
+            or (in_columns and not in_participation and _column_row_label(line.text))
+        )
+        # (the table goes on over its rows, and over its values' lines going on, whatever they read)
+        in_columns = bool(labelled and _COLUMN_ROW.match(line.text)) or (
+            in_columns and (column_going_on is not None or not labelled)
         )
         if (
             number
@@ -452,7 +466,20 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
                 fields[-1].values[-1] = Line(last.number, f"{last.text} {cell}")
         elif _own_line_label(lines, index, fields):
             fields.append(RawField(line.text.strip(), line.number))
-        elif fields and not _stray(fields[-1], line.text) and not _heads_prose(fields[-1], lines, index):
+        elif (
+            column_going_on is not None
+            and fields
+            and fields[-1].values
+            and (_CUT_AT_JOINER.search(fields[-1].values[-1].text) or _GOES_ON.match(line.text))
+        ):
+            # the value's column going on inside its line: "Council of Local Authorities for" over "(CLAIR)"
+            last = fields[-1].values[-1]
+            fields[-1].values[-1] = Line(last.number, f"{last.text} {line.text}")
+        elif fields and (
+            # (a value's own column going on is the value's, however it reads)
+            column_going_on is not None
+            or (not _stray(fields[-1], line.text) and not _heads_prose(fields[-1], lines, index))
+        ):
             row = _TABLE_ROW.match(line.text) if fields[-1].kind != "participation" else None
             if row is not None:  # "| | Harbin International ... |": the value's cell going on, after a bar
                 # (a dash before it only leads to it, as in the label's row: "| | — Longxi County Conference Center |")
@@ -675,6 +702,25 @@ def _own_line_label(lines: list[Line], index: int, fields: list[RawField]) -> bo
         and _plausible_other_label(text)
         and not _UNFINISHED.search(last.values[-1].text)
     )
+
+
+# A row of a table of two columns drawn with one bar between them, none around: "Dates   | 6 (Tue) -
+# 8 (Thu) October 1998" (a known label's row opens the table: LABEL_LAYOUTS' "column"); and a row whose
+# label cell is blank, its value going on from the row above
+_COLUMN_ROW = re.compile(r"^\s*(?P<label>[^\W\d_][^|:：]{0,39}?)\s+\|\s+(?P<value>[^|]+)$")
+_VALUE_COLUMN_GOING_ON = re.compile(r"^\s*\|\s+(?P<value>\S[^|]*)$")
+
+
+def _heads_a_list(label: str) -> bool:
+    """Whether a label heads a part of the participants' list: the observers, a country."""
+    return OBSERVER_LINE.fullmatch(label) is not None or country_code(label) is not None
+
+
+def _column_row_label(text: str) -> tuple[str, str] | None:
+    row = _COLUMN_ROW.match(text)
+    if row is None or not _plausible_other_label(label := row["label"].strip()):
+        return None
+    return label, row["value"].strip()
 
 
 def _table_row_label(text: str) -> tuple[str, str] | None:

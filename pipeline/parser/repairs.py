@@ -9,6 +9,7 @@ Joining hard-wrapped lines needs the parser's rules, so it lives in ``unwrap.py`
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -135,6 +136,83 @@ def strip_markup(lines: list[Line]) -> list[Line] | None:
     return repaired if changed else None
 
 
+# A printed document's page number at a line's end, as its footer or header prints it: "- 2 -",
+# "Page 3", "Page 3 of 7", "3/7" (not a fax's "P.01", which the fax's own rules read)
+PAGE_MARK = re.compile(r"(?:^|\s)(?:-\s*\d{1,3}\s*-|[Pp]age\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$")
+PAGE_LINES_MIN = 10  # lines a page holds at least, between one running header and the next
+FURNITURE_WORDS_MAX = 14
+HEADING_LINES = 3  # the first lines of a document, where its running header is its heading too
+_SENTENCE_END = re.compile(r"[.:;!?。]$")
+# (a fax machine's header line, its time sent on every page, "DEC-20-'93 MON 16:06 ... PAGE 2/3": the
+# fax's own rules read it)
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def strip_page_furniture(lines: list[Line]) -> list[Line] | None:
+    """A document printed to PDF and copied as text: its running headers and footers recur on
+    every page, the page's number changing ("NEAR - 3rd General Assembly - Record of Proceedings",
+    "Khabarovsk Kray Administration ...     - 1 -"). Lines that recur, a page or more apart, and
+    carry a page's number or stand next to one that does, are removed; a paragraph a page break
+    cut goes on across where they were."""
+    texts = [line.text.strip() for line in lines]
+    masked = [re.sub(r"\d+", "#", text) for text in texts]
+    places: dict[str, list[int]] = {}
+    for index, shape in enumerate(masked):
+        if shape and len(shape.split()) <= FURNITURE_WORDS_MAX:
+            places.setdefault(shape, []).append(index)
+    recurring = {
+        shape
+        for shape, found in places.items()
+        if len(found) >= 2 and all(later - earlier >= PAGE_LINES_MIN for earlier, later in itertools.pairwise(found))
+    }
+    marked = {
+        index
+        for shape in recurring
+        for index in places[shape]
+        if PAGE_MARK.search(texts[index]) and not _CLOCK_TIME.search(texts[index])
+    }
+    if not marked:
+        return None
+    furniture = set(marked)
+    for index in sorted(marked):  # (the header or footer beside the numbered one, recurring too)
+        for near in (index - 1, index + 1, index - 2, index + 2):
+            between = range(min(index, near) + 1, max(index, near))
+            if (
+                0 <= near < len(texts)
+                and masked[near] in recurring
+                and not _CLOCK_TIME.search(texts[near])
+                and all(not texts[at] for at in between)
+            ):
+                furniture.add(near)
+    # (a header's first time, among the document's first lines and with no page's number, is its
+    # heading: "ASSOCIATION OF NORTH EAST ASIA REGIONAL GOVERNMENTS (NEAR)" over page 1)
+    opening = [index for index, text in enumerate(texts) if text][:HEADING_LINES]
+    furniture -= {
+        index for index in opening if index in furniture and index not in marked and places[masked[index]][0] == index
+    }
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        if index in furniture:
+            continue
+        if not texts[index] and _in_page_break(texts, furniture, index):
+            continue  # (the blank lines around the furniture, where a paragraph goes on across the page)
+        kept.append(line)
+    return kept
+
+
+def _in_page_break(texts: list[str], furniture: set[int], index: int) -> bool:
+    """Whether a blank line stands between furniture and text, inside a paragraph the page cut:
+    the text before the break ends no sentence."""
+    before = index - 1
+    while before >= 0 and (before in furniture or not texts[before]):
+        before -= 1
+    after = index + 1
+    while after < len(texts) and (after in furniture or not texts[after]):
+        after += 1
+    touches = any(at in furniture for at in range(before + 1, after))
+    return touches and before >= 0 and not _SENTENCE_END.search(texts[before])
+
+
 @dataclass(frozen=True)
 class LineRepair:
     kind: RepairKind
@@ -145,6 +223,7 @@ class LineRepair:
 LINE_REPAIRS = (
     LineRepair("quoting", strip_quoting),
     LineRepair("markup", strip_markup),
+    LineRepair("page furniture", strip_page_furniture),
 )
 
 

@@ -182,7 +182,8 @@ SECTION_MARKERS = (
     ),
     SectionMarker(
         "capitals",
-        re.compile(r"^(?P<heading>(?=(?:.*[A-Z]){3})[^a-z\d][^a-z]{2,60})$"),
+        # (not a table's cell going on under its bar, "                    | (CLAIR)"; a box's "| OVERVIEW |" is one)
+        re.compile(r"^(?P<heading>(?=(?:.*[A-Z]){3})(?!\|(?!.*\|$))[^a-z\d][^a-z]{2,60})$"),
         needs_known_heading=True,
     ),
     # ... and with an aside in lower case after it, "PARTICIPANTS (as registered on 11 June)":
@@ -1909,4 +1910,5 @@ REPAIR_WORDS: dict[RepairKind, str] = {
     "quoting": "e-mail quoting ('> ') was removed from the start of its lines",
     "unwrapped": "lines hard-wrapped at a fixed width were joined",
     "markup": "Markdown or HTML decoration was removed",
+    "page furniture": "a printed document's running headers and footers, with its page numbers, were removed",
 }

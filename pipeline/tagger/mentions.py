@@ -1434,8 +1434,18 @@ def _body_mentions(name: str, gazetteer: Gazetteer, country: str | None) -> list
         and form.label == "GPE"
     ):
         return [Mention(name, "place", "GPE", None, whole.country, "structure")]  # "主催 山形県、最上町": a town
+    if whole.entry is None and "," not in name and head_kind(name) == "administrative":
+        # "Organizers: Toyama Prefecture; Osawano Town; ...": a town's government, named by the town
+        # as a region's is by the region (a place, whatever its part in the meeting; not a region and
+        # its body after a comma, "Republic of Buryatia, Ministry of Natural Resources")
+        return [Mention(name, "place", "GPE", None, whole.country, "structure")]
     department = department_of_country(name)
     if department is None:
+        parts = _split_of_phrase(name, gazetteer) if whole.entry is None else [name]
+        if len(parts) == 2 and head_word(parts[1]) in SEPARATE_PARENT_HEADS - REGIONAL_PARENT_HEADS:
+            # "Tumen River Area Development Programme of the United Nations Development Programme":
+            # a unit and its parent, each named on its own, as in prose
+            return [_mention(part, gazetteer, "organization", "ORG", country) for part in parts]
         return [whole]
     written, country_name = department
     same_as = None if whole.entry else name
@@ -2329,6 +2339,9 @@ def _parent_body(tail: str, head: str, gazetteer: Gazetteer) -> bool:
 # University"), and an academy's branch with its unit ("Energy Systems Institute of the Siberian
 # Branch of the Russian Academy of Sciences")
 SEPARATE_PARENT_HEADS = frozenset({"ministry", "academy", "administration", "agency", "government", "programme"})
+# ... but a region's government or administration, in a list of bodies, is named with its department
+# ("Department of Foreign Economic Relations of the Sakhalin Oblast Administration")
+REGIONAL_PARENT_HEADS = frozenset({"administration", "government"})
 _OF_THE = re.compile(r" of (?:the )?")
 
 
@@ -4210,6 +4223,52 @@ def _mongolian_bodies(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool,
     return found
 
 
+# The units of a region listed after their kind in the plural and a colon, a count between perhaps:
+# "Soums (14): Airag (Айраг), Altanshiree (Алтанширээ), ...", "Districts: Hunnan, Shenbei"
+LISTED_UNIT_KINDS = frozenset(
+    {"soums", "sums", "districts", "counties", "towns", "cities", "villages", "townships", "banners", "municipalities"}
+)
+LISTED_UNIT_WORDS = 3  # words a listed unit's name holds at most
+
+
+def _units_listed_under_their_kind(doc: Doc, gazetteer: Gazetteer) -> list[tuple[range, bool, list[Mention]]]:
+    """Each name of a list headed by a kind of unit ("Soums (14): Airag (Айраг), ...") is a place of
+    that kind, and so is its form in brackets after it; the list ends at the first item that is no
+    capitalised name."""
+    found: list[tuple[range, bool, list[Mention]]] = []
+    for kind in _tokens_where(doc, LISTED_UNIT_KINDS.__contains__, lower=True):
+        at = kind.i + 1
+        if not kind.text[:1].isupper():
+            continue
+        if doc[at : at + 3].text.replace(" ", "").startswith("(") and at + 2 < len(doc) and doc[at + 1].like_num:
+            at += 3  # ("(14)")
+        if at >= len(doc) or doc[at].text not in (":", "："):
+            continue
+        at += 1
+        while at < len(doc):
+            end = at
+            while (
+                end < len(doc)
+                and end - at < LISTED_UNIT_WORDS
+                and (_starts_name(doc[end]) or (doc[end].text in _HYPHENS and end > at and not doc[end].whitespace_))
+            ):
+                end += 1
+            if end == at:
+                break
+            name = doc[at:end].text
+            mentions = [_mention(name, gazetteer, "place", "GPE", source="rules")]
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                mentions.append(Mention(doc[end + 1].text, "place", "GPE", None, None, "rules", same_as=name))
+                end += 3
+            # (the name and its form in brackets, one proposal: the list's heading says what they are,
+            # over the model's guess, as the gazetteer is)
+            found.append((range(at, end), False, mentions))
+            if end >= len(doc) or doc[end].text != ",":
+                break
+            at = end + 1
+    return found
+
+
 # An organ of a body in Russian, before the body's acronym in the genitive, in a sentence's cases
 # ("Секретариат АРАССВА", "заседание Рабочего комитета АРАССВА"): with an adjective before it, the
 # organ's name ("Рабочего")
@@ -5232,6 +5291,7 @@ def doc_mentions(
     proposals.extend(_bodies_in_capitals(doc, gazetteer))
     proposals.extend(_mongolian_bodies(doc, gazetteer))
     proposals.extend(_russian_organs(doc, gazetteer))
+    proposals.extend(_units_listed_under_their_kind(doc, gazetteer))
     proposals.extend(_korean_organs(doc, gazetteer))
     taken: set[int] = set()
     accepted: list[tuple[range, list[Mention]]] = []
