@@ -3765,3 +3765,25 @@ def test_a_table_of_two_columns_with_one_bar_between_and_its_values_going_on() -
     assert overview.organizer is not None
     assert overview.organizer.name.endswith("NEAR Secretariat (Kyongsangbuk-do, Taegu)")
     assert "| (CLAIR)" not in [section.heading for section in record.sections]
+
+
+def test_contents_in_a_table_of_two_columns_are_its_rows() -> None:
+    """ "Item | Result" over its rule: each row an item, its label and its text; a row whose first
+    cell is blank the item's text going on, a bullet in it an item under it."""
+    lines = [
+        "Item               | Result",
+        "-------------------+------------------------------",
+        "1. Opening         | Welcome address by the Vice-Governor",
+        "                   | and greetings by the Mayor.",
+        "2. Presentations   | - Kyoto Prefecture: thatched-roof houses",
+        "                   | - Tottori Prefecture: paper making",
+    ]
+    items = parse_contents([Line(number, text.strip()) for number, text in enumerate(lines, 1)])
+    assert [item.text for item in items] == [
+        "Opening: Welcome address by the Vice-Governor and greetings by the Mayor.",
+        "Presentations",
+    ]
+    assert [item.text for item in items[1].items] == [
+        "Kyoto Prefecture: thatched-roof houses",
+        "Tottori Prefecture: paper making",
+    ]

@@ -358,7 +358,7 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
     for index, line in enumerate(lines):
         if not line.text or TABLE_RULE.match(line.text):  # (a table's rule between its rows is no value)
             continue
-        column_going_on = _VALUE_COLUMN_GOING_ON.match(line.text) if in_columns else None
+        column_going_on = VALUE_COLUMN_GOING_ON.match(line.text) if in_columns else None
         if column_going_on is not None:
             line = Line(line.number, column_going_on["value"])  # "                    | Nagan-myon, Sunchon City"
         if NOTES_HEADING.match(line.text) and fields and fields[-1].kind == "participation":
@@ -373,7 +373,7 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             or (" | " in line.text and following.startswith("-") and not above.strip())
         ) and TABLE_RULE.match(following)
         in_participation = bool(fields) and fields[-1].kind == "participation"
-        row = _COLUMN_ROW.match(line.text) if in_columns and in_participation else None
+        row = COLUMN_ROW.match(line.text) if in_columns and in_participation else None
         if row is not None and match_label(line.text) is None and _heads_a_list(row["label"].strip()):
             # a row of the list's own, its heading in the label's column: "Observers | Ministry of ..."
             line = Line(line.number, f"{row['label'].strip()}: {row['value'].strip()}")
@@ -394,7 +394,7 @@ def collect_fields(lines: list[Line]) -> tuple[list[RawField], list[Line]]:
             or (in_columns and not in_participation and _column_row_label(line.text))
         )
         # (the table goes on over its rows, and over its values' lines going on, whatever they read)
-        in_columns = bool(labelled and _COLUMN_ROW.match(line.text)) or (
+        in_columns = bool(labelled and COLUMN_ROW.match(line.text)) or (
             in_columns and (column_going_on is not None or not labelled)
         )
         if (
@@ -707,8 +707,8 @@ def _own_line_label(lines: list[Line], index: int, fields: list[RawField]) -> bo
 # A row of a table of two columns drawn with one bar between them, none around: "Dates   | 6 (Tue) -
 # 8 (Thu) October 1998" (a known label's row opens the table: LABEL_LAYOUTS' "column"); and a row whose
 # label cell is blank, its value going on from the row above
-_COLUMN_ROW = re.compile(r"^\s*(?P<label>[^\W\d_][^|:：]{0,39}?)\s+\|\s+(?P<value>[^|]+)$")
-_VALUE_COLUMN_GOING_ON = re.compile(r"^\s*\|\s+(?P<value>\S[^|]*)$")
+COLUMN_ROW = re.compile(r"^\s*(?P<label>[^\W\d_][^|:：]{0,39}?)\s+\|\s+(?P<value>[^|]+)$")
+VALUE_COLUMN_GOING_ON = re.compile(r"^\s*\|\s+(?P<value>\S[^|]*)$")
 
 
 def _heads_a_list(label: str) -> bool:
@@ -717,7 +717,7 @@ def _heads_a_list(label: str) -> bool:
 
 
 def _column_row_label(text: str) -> tuple[str, str] | None:
-    row = _COLUMN_ROW.match(text)
+    row = COLUMN_ROW.match(text)
     if row is None or not _plausible_other_label(label := row["label"].strip()):
         return None
     return label, row["value"].strip()

@@ -39,6 +39,7 @@ from .overview import (
     REMARK_LABEL,
     TABLE_RULE,
     TRAILING_COUNTRY,
+    VALUE_COLUMN_GOING_ON,
     bare_group_heading,
     collect_fields,
     country_row,
@@ -1366,6 +1367,40 @@ def _heads_its_paragraph(heading: str, following: str) -> bool:
     )
 
 
+# A table of two columns with one bar between them, its header over a rule ("Item | Result" over
+# "-----+-----"): each row its item, "1. Opening | Welcome address ..." read as "1. Opening: Welcome
+# address ...", and a row whose first cell is blank the item's text going on
+_COLUMN_HEADER_RULE = re.compile(r"^-{3,}\+-{3,}$")
+_COLUMN_TABLE_ROW = re.compile(r"^(?P<label>[^|]+?)\s+\|\s+(?P<value>[^|]+)$")
+
+
+def _column_table_read(lines: list[Line]) -> list[Line]:
+    """``lines`` with the rows of a table of two columns read as items and their text (above);
+    the table ends at a blank line."""
+    read: list[Line] = []
+    in_table = False
+    for index, line in enumerate(lines):
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if _COLUMN_TABLE_ROW.match(line.text) and _COLUMN_HEADER_RULE.match(following):
+            in_table = True
+            continue  # (the header: "Item | Result")
+        if in_table and _COLUMN_HEADER_RULE.match(line.text):
+            continue
+        in_table = in_table and bool(line.text)
+        going_on = VALUE_COLUMN_GOING_ON.match(line.text) if in_table else None
+        row = _COLUMN_TABLE_ROW.match(line.text) if in_table and going_on is None else None
+        if going_on is not None:
+            line = Line(line.number, going_on["value"].strip())
+        elif row is not None and match_bullet(row["value"].strip()):
+            # ("2. Presentations | - Kyoto Prefecture: ...": the row's heading, its first bullet under it)
+            read.append(Line(line.number, row["label"].strip()))
+            line = Line(line.number, row["value"].strip())
+        elif row is not None:
+            line = Line(line.number, f"{row['label'].strip()}: {row['value'].strip()}")
+        read.append(line)
+    return read
+
+
 def parse_contents(lines: list[Line]) -> list[Item]:
     """Nested bullets. A marker's depth is fixed by the order markers first appear:
     the first marker seen is level 1, a different one under it level 2, and so on.
@@ -1377,7 +1412,7 @@ def parse_contents(lines: list[Line]) -> list[Item]:
     last: Item | None = None
     marked_line_alone = False  # (the last item is a marked line not yet continued)
     after_blank = False
-    for line in lines:
+    for line in _column_table_read(lines):
         if not line.text:
             after_blank = True
             continue
