@@ -973,7 +973,10 @@ NOT_TITLES = (
     # a paper's code, or who it is for: "Paper WG-95/07 -- English text -- for the members of the
     # Working Group only", "Document NEAR/GA16/RES.1-9", "For official use only"
     NotTitleRule("paper code", re.compile(r"^\s*(?i:paper|document|doc\.)\s+(?=[\w./-]*\d)[A-Z][\w./-]*(?:\s|$)")),
-    NotTitleRule("distribution", re.compile(r"(?i).*\bfor\s+(?:official\s+use|(?:the\s+)?members\b.*)\s+only\b")),
+    # (bounded: a line of any length is tried)
+    NotTitleRule(
+        "distribution", re.compile(r"(?i)^.{0,80}?\bfor\s+(?:official\s+use|(?:the\s+)?members\b.{0,80}?)\s+only\b")
+    ),
 )
 
 
