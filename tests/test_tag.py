@@ -5051,3 +5051,12 @@ def test_a_town_among_the_organizers_is_a_place_and_a_programme_of_a_parent_two_
     assert kinds.get("Tumen River Area Development Programme") == "organization"
     assert kinds.get("United Nations Development Programme") == "organization"
     assert kinds.get("Department of Foreign Economic Relations of the Sakhalin Oblast Administration") == "organization"
+
+
+def test_a_paragraphs_language_in_square_brackets_is_no_place(nlp) -> None:
+    """ "[Монгол] 2021 оны ...": a page in several languages marks each part with its language."""
+    spellings = _spellings_of(
+        SHELL.format("Talks.") + "\n[Монгол] Монгол Улсаас Төв аймгийн төлөөлөгчид оролцов.\n", nlp
+    )
+    assert "Монгол" not in spellings
+    assert {"Монгол Улсаас"} & spellings or {"Төв аймгийн"} & spellings

@@ -1188,11 +1188,15 @@ def _furniture(text: str) -> bool:
 
 # Words of a portal's menu: a bar of short items (_MENU_BAR) with two of them at least is its menu,
 # whatever its first item ("About Gyeongbuk | Governor | Invest | Tourism | News | Global Network")
+# The languages a page names its parts and its versions by, each in its own and in English
+LANGUAGE_WORDS = frozenset(
+    {"english", "русский", "монгол", "中文", "日本語", "한국어", "korean", "japanese", "chinese", "russian"}
+    | {"mongolian"}
+)
 MENU_WORDS = frozenset(
     {"home", "news", "about", "contact", "tourism", "invest", "governor", "sitemap", "login"}
     # (and a page's bar of its languages, each in its own: "Монгол | English | Русский | 中文 | 日本語 | 한국어")
-    | {"english", "русский", "монгол", "中文", "日本語", "한국어", "korean", "japanese", "chinese", "russian"}
-    | {"mongolian"}
+    | LANGUAGE_WORDS
 )
 MENU_WORDS_MIN = 2
 

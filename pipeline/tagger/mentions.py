@@ -37,7 +37,7 @@ from ..parser.overview import (
     label_key,
     match_label,
 )
-from ..parser.sections import SITE_MENU, menu_bar
+from ..parser.sections import LANGUAGE_WORDS, SITE_MENU, menu_bar
 from ..parser.text import (
     CJK_NUMERALS,
     CJK_OR_HANGUL,
@@ -5404,6 +5404,19 @@ def _after_lower_case_words(ent: Span, gazetteer: Gazetteer) -> tuple[Span, Entr
 RELABELLED = frozenset({"PERSON", "NORP", "WORK_OF_ART", "PRODUCT"})
 
 
+def _language_tag(ent: Span) -> bool:
+    """Whether a span is a language's name in square brackets opening its paragraph, as a page in
+    several languages marks its parts ("[Монгол]", "[한국어]", "[Русский]"): no place."""
+    doc = ent.doc
+    return (
+        ent.start == 1
+        and doc[0].text in ("[", "［")
+        and ent.end < len(doc)
+        and doc[ent.end].text in ("]", "］")
+        and ent.text.lower() in LANGUAGE_WORDS
+    )
+
+
 def _as_named(ent: Span) -> Span | None:
     """A place's or a body's span, else None: a span of another kind whose head word says what
     it names is that ("Horqin Left Middle Banner", a work of art to the model; "Qian Gorlos
@@ -5413,6 +5426,8 @@ def _as_named(ent: Span) -> Span | None:
     words = ent[1:] if ent[0].lower_ == "the" else ent
     if all(token.is_digit or ORDINAL_WORD.match(token.text) for token in words):
         return None  # "the 37th" (of "the 37th Infantry Division"): a number in digits, never a name
+    if _language_tag(ent):
+        return None  # "[Монгол] 2021 оны ...": the paragraph's language, no country
     if ent.label_ == "ORG" and _bare_names_among_places(ent):
         from spacy.tokens import Span  # (only here: a doc is there, spaCy is loaded)
 
