@@ -1246,8 +1246,11 @@ _NAME_WORDS_MAX = 16
 _NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "-", "–"})
 
 
+_ASIDES = re.compile(r"\([^()]*\)")
+
+
 def _title_case(text: str) -> bool:
-    words = re.sub(r"\([^()]*\)", " ", text).split()
+    words = _ASIDES.sub(" ", text).split()
     return all(word[:1].isupper() or word.lower() in _NAME_FUNCTION_WORDS for word in words)
 
 
@@ -2194,19 +2197,19 @@ def listed_names(text: str) -> list[str]:
     """The names of a list, split at its separators outside brackets, except at the commas
     inside one name's fields ("Ministry of Economy, Trade and Industry (METI)")."""
     names: list[str] = []
-    office = ""  # (the office's words a name took last, as written: the seat after them is the name's)
+    # (a pattern of the last name as the text writes it, where the list took its office in: the seat
+    # after them is the name's, "UNEP (UNEP), Regional Office, Bangkok")
+    with_office = ""
     for piece in split_top_level(text, _LIST_SEPARATORS):
-        written, office = (
-            (rf"{re.escape(names[-1].removesuffix(f' ({office})'))},\s*{re.escape(office)}" if office else ""),
-            "",
-        )
+        written, with_office = with_office, ""
         if names and _continues_portfolio(names[-1], piece) and text.find(f"{names[-1]}, {piece}") >= 0:
             names[-1] = f"{names[-1]}, {piece}"
         elif names and _LEGAL_FORM_LISTED.match(piece):
             names[-1] = f"{names[-1]}, {piece.strip()}"  # "DBS Cruise Ferry Co., Ltd.": the company's form
         elif names and _OFFICE_OF_LISTED.match(piece):
             # "Korea Trade-Investment Promotion Agency (KOTRA), Vladivostok office": that body's office
-            names[-1], office = f"{names[-1]} ({piece.strip()})", piece.strip()
+            with_office = rf"{re.escape(names[-1].strip())},\s*{re.escape(piece.strip())}"
+            names[-1] = f"{names[-1]} ({piece.strip()})"
         elif names and (_seat_of(names[-1], piece, text, written) or _country_of_region(names[-1], piece, text)):
             # "Asian Disaster Reduction Center (ADRC), Kobe; ...": the body's seat; "Tuv Aimag,
             # Mongolia; ...": the region's country
@@ -2318,7 +2321,6 @@ def _names_joined_by_and(item: str) -> list[str]:
 
 
 _LEADING_THE = re.compile(r"^the\s+")
-_ASIDES = re.compile(r"\([^()]*\)")
 _ARTICLE_BEFORE_NAME = re.compile(r"^[Tt]he\s+(?=[A-Z])")
 # Areas that UN bodies' names join with "and the", never two names
 _JOINED_AREA = re.compile(r"\b(?:Asia|Latin America|Europe) and the (?:Pacific|Caribbean|Central Asia)\b")

@@ -4240,7 +4240,7 @@ def _units_listed_under_their_kind(doc: Doc, gazetteer: Gazetteer) -> list[tuple
         at = kind.i + 1
         if not kind.text[:1].isupper():
             continue
-        if doc[at : at + 3].text.replace(" ", "").startswith("(") and at + 2 < len(doc) and doc[at + 1].like_num:
+        if at + 2 < len(doc) and doc[at].text.startswith("(") and doc[at + 1].like_num:
             at += 3  # ("(14)")
         if at >= len(doc) or doc[at].text not in (":", "："):
             continue

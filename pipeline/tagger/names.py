@@ -24,14 +24,14 @@ from ..record import EntityKind
 # across texts (a tenth of the tag stage's own time, uncached)
 NAMES_REMEMBERED = 1 << 16
 
-# What the head word of a name makes it. The head is the last word, or the word
-# before an "of"/"for"/"on" tail ("Academy of Social Sciences", "Government of Irkutsk Region").
 # The chains whose names name their hotels, before or after the town ("Hilton Namhae", "Sheraton
 # Incheon", "Gyeongju Hilton"): facilities of no other kind
 HOTEL_CHAINS = frozenset(
     {"hilton", "hyatt", "sheraton", "marriott", "westin", "novotel", "radisson", "shilla", "kempinski"}
     | {"intercontinental", "ritz-carlton", "swissotel", "mercure", "ibis"}
 )
+# What the head word of a name makes it. The head is the last word, or the word
+# before an "of"/"for"/"on" tail ("Academy of Social Sciences", "Government of Irkutsk Region").
 HEAD_WORDS = {
     "event": {
         "lecture",  # "Lecture of Tottori University": the talk, and the university giving it
@@ -945,9 +945,12 @@ MEETING_ACTS = frozenset({"admission", "election", "adoption", "approval", "appo
 # either: "NEAR Subcommittee on Culture Exchange Posted", "Tottori Prefectural Government TEL" (but
 # "Yonhap News", "Oxford University Press")
 TRAILING_FURNITURE = frozenset({"views", "hits", "clicks", "posted", "tel", "fax", "minutes", "copyright"})
-# (and a paper's section and photo labels: "ENVIRONMENT · INTERVIEW", "[Photo] Takhi in Hustai ...")
-PAGE_FURNITURE = TRAILING_FURNITURE | {"home", "news", "notice", "notices", "press", "address"}
-PAGE_FURNITURE |= {"interview", "interviews", "photo", "photos"}
+PAGE_FURNITURE = (
+    TRAILING_FURNITURE
+    | {"home", "news", "notice", "notices", "press", "address"}
+    # (and a paper's section and photo labels: "ENVIRONMENT · INTERVIEW", "[Photo] Takhi in Hustai ...")
+    | {"interview", "interviews", "photo", "photos"}
+)
 GENERIC_WORDS = FIELD_WORDS | {
     # a programme's words, capitalised at the start of its items: "27 Sep. Boat trip to ...", "Train to ..."
     # (and a heading's: "HOST CITY")
