@@ -5060,3 +5060,15 @@ def test_a_paragraphs_language_in_square_brackets_is_no_place(nlp) -> None:
     )
     assert "Монгол" not in spellings
     assert {"Монгол Улсаас"} & spellings or {"Төв аймгийн"} & spellings
+
+
+def test_loading_the_model_leaves_spacys_command_line_unimported() -> None:
+    """spaCy's package imports its command line only to re-export ``spacy.info``: the model
+    loads without it (a third of importing spaCy), and ``spacy.info`` still answers."""
+    probe = (
+        "import sys; from pipeline.tagger.model import load_model; load_model(None); import spacy; "
+        "print(sorted({'typer', 'weasel', 'spacy.cli'} & sys.modules.keys())); "
+        "print(spacy.info()['spacy_version'] == spacy.__version__, 'typer' in sys.modules)"
+    )
+    lines = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert lines[:2] == ["[]", "True True"]

@@ -153,12 +153,15 @@ def warm_renderers() -> None:
 
 
 def warm_writers() -> None:
-    """The writers warm (``warm_renderers``), the book's PDF library imported and the site's
-    templates compiled: what a small build does while its model loads in a process of its own,
-    so that the book and the site's worker, forked from this process, start with them."""
+    """The writers warm (``warm_renderers``), the book's and the archive's modules and the
+    book's PDF library imported and the site's templates compiled: what a small build does
+    while its model loads in a process of its own, so that the book and the site's worker,
+    forked from this process, start with them."""
     import pikepdf  # noqa: F401
 
+    from ..site import write  # noqa: F401
     from ..site.pages import compile_templates
+    from . import archive, book  # noqa: F401
 
     warm_renderers()
     compile_templates()

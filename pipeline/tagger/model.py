@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import re
+import sys
+import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -59,6 +61,37 @@ def model_fingerprint(model: str | None) -> str:
         return name
 
 
+# spaCy's package imports its command line (typer, weasel, httpx: a third of its import time,
+# which a small build waits for) only to re-export ``spacy.info``; the build never calls it.
+# The same was made lazy upstream (explosion/spaCy#12962) but is not in the version pinned.
+_SPACY_CLI_INFO = ("spacy.cli", "spacy.cli.info")
+
+
+def _info_on_demand(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info`` as the package has it, its command line imported when first called."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def import_spacy() -> types.ModuleType:
+    """The ``spacy`` package without its command line (``spacy.info`` imports it when called);
+    imported where a command tags, so commands that do not tag never pay for it."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    stand_in = types.ModuleType(_SPACY_CLI_INFO[1])
+    stand_in.info = _info_on_demand  # type: ignore[attr-defined]  # (a module's attribute)
+    placed = [name for name in _SPACY_CLI_INFO if name not in sys.modules]
+    sys.modules.update(dict.fromkeys(placed, stand_in))
+    try:
+        import spacy
+    finally:
+        for name in placed:  # (a later ``import spacy.cli`` imports the real one)
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+    return spacy
+
+
 def _emoticon(text: str) -> bool:
     return any(bracket in text for bracket in "()") and not any(char.isalnum() for char in text)
 
@@ -83,7 +116,7 @@ def load_on_numpy_blas(name: str, exclude: Sequence[str], config: dict[str, Any]
     BLAS, not thinc's default blis: the same entities, in about two thirds of the time on the
     machines measured (README, "Performance"); and this process's BLAS on one thread, as a build
     runs one process per core (OpenBLAS's own threads slowed two such processes by half)."""
-    import spacy  # imported here so commands that do not tag never pay for it
+    spacy = import_spacy()
     from thinc.api import use_ops
     from threadpoolctl import threadpool_limits
 
@@ -96,7 +129,7 @@ def load_on_numpy_blas(name: str, exclude: Sequence[str], config: dict[str, Any]
 def load_model(model: str | None = None) -> Language:
     """The spaCy model without the gazetteer's rulers (``with_rulers`` adds them): what can
     be loaded before the texts it is to tag are known."""
-    import spacy  # imported here so commands that do not tag never pay for it
+    spacy = import_spacy()
 
     from .names import NAME_NOUNS_AMONG_STOP_WORDS
 
