@@ -3680,6 +3680,40 @@ def test_a_title_that_names_the_closing_document_over_its_numbered_resolutions()
     assert record.declaration.closing == ["Done at Changsha on 24 September 2026."]
 
 
+def test_a_memorandum_under_a_letterhead_is_the_record_its_articles_headed_its_meeting_from_its_preamble() -> None:
+    record = parse(
+        read_bytes(
+            b"ASSOCIATION OF NORTH EAST ASIA REGIONAL GOVERNMENTS (NEAR)\n"
+            b"Document NEAR/MOU/2025-03   Original: English   Distribution: Parties; Working Committee\n\n"
+            b"MEMORANDUM OF UNDERSTANDING ON COOPERATION IN AGRICULTURAL TRADE\n\n"
+            b"Shandong Province of the People's Republic of China, and\nTottori Prefecture of Japan,\n\n"
+            b"Noting the results of the 2025 NEAR Forum on Rural Revitalization, held from 14 to 16 October 2025"
+            b" in Mengyin County, Linyi City, Shandong Province;\n\n"
+            b"Have reached the following understanding:\n\n"
+            b"Article 1  Purpose\nThe purpose of this Memorandum is to promote trade.\n\n"
+            b"Article 2  Contact Points\n1. Each Party designates a contact point.\n\n"
+            b"Done at Mengyin County on 16 October 2025.\n",
+            "x.txt",
+        )
+    )
+    assert record.title == "MEMORANDUM OF UNDERSTANDING ON COOPERATION IN AGRICULTURAL TRADE"
+    assert record.declaration is not None and record.declaration.kind == "memorandum"
+    # (each article's heading, then its text after a colon)
+    assert [r.text for r in record.declaration.resolutions] == [
+        "Purpose: The purpose of this Memorandum is to promote trade.",
+        "Contact Points: 1. Each Party designates a contact point.",
+    ]
+    # (the letterhead and the document's code line: the page's head, not the memorandum's preamble)
+    assert record.sections[0].lines[0] == "ASSOCIATION OF NORTH EAST ASIA REGIONAL GOVERNMENTS (NEAR)"
+    assert record.declaration.preamble[0].startswith("Shandong Province")
+    # (the meeting is the one the preamble names, not the Working Committee it is sent to)
+    assert (record.meeting.kind, record.meeting.body) == ("forum", "Forum on Rural Revitalization")
+    assert record.overview is not None and record.overview.period is not None
+    assert (record.overview.period.start, record.overview.period.end) == (date(2025, 10, 14), date(2025, 10, 16))
+    assert record.overview.venue is not None
+    assert record.overview.venue.text == "Mengyin County, Linyi City, Shandong Province"
+
+
 def test_a_range_of_dates_alone_is_the_period_and_an_organizers_bodies_in_a_cell_are_parted() -> None:
     record = parse(
         read_bytes(

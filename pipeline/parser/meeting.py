@@ -180,12 +180,24 @@ def _named_part(title: str) -> str:
     return parts[0] if parts else title
 
 
+# Who a document is sent to, never the meeting it records ("Distribution: Parties; Working
+# Committee", "cc: NEAR Secretariat"): a line is read for its meeting up to such a label
+_RECIPIENTS = re.compile(r"(?<![\w-])(?:distribution|cc|bcc|to)\s*:", re.I)
+
+
 def read_meeting(title: str | None, lines: list[str], start: datetime.date | None) -> Meeting:
     """The meeting a record is of, from its title, else from the first line naming a meeting."""
     named = (
         _named_part(title)
         if title and meeting_kind(title)
-        else next((found for line in lines if meeting_kind(line) and (found := _meeting_in_line(line))), None)
+        else next(
+            (
+                found
+                for line in lines
+                if meeting_kind(line) and (found := _meeting_in_line(_RECIPIENTS.split(line, maxsplit=1)[0]))
+            ),
+            None,
+        )
     )
     kind = english_kind = meeting_kind(named) if named else None
     number = meeting_number(named) if named else None

@@ -718,15 +718,18 @@ def split_sections(
         # a letterhead taken for the title ("MINISTRY OF ECONOMY OF THE REPUBLIC OF BURYATIA"): the
         # record's own title below it, if one names the meeting before the first section
         under_title = [line for line in preface if line.number > lines[title_index].number]
-        named = next((block for block in _blocks(under_title) if _title_block(block)), None)
+        # (or one naming the closing document it is: "MEMORANDUM OF UNDERSTANDING ON COOPERATION IN ...")
+        named = next((block for block in _blocks(under_title) if _title_block(block, _names_meeting_or_document)), None)
         if named is not None:
-            preface = sorted(
-                [line for line in preface if line not in named] + [lines[title_index]], key=lambda kept: kept.number
-            )
+            # (the letterhead and what stands between it and the title, a document's code line: the
+            # page's head, a section of its own; no part of the overview or the document below)
+            above = [lines[title_index], *(line for line in preface if line.number < named[0].number)]
+            head = sorted([*head, *above], key=lambda kept: kept.number)
+            preface = [line for line in preface if line.number > named[-1].number]
             title = " ".join(line.text for line in named)
     headline = masthead_end is not None and title_index == masthead_end  # (a news page's, over its byline)
     named_already = bool(
-        named_at or headline or (title and _names_its_meeting(title)) or native_meeting_kind(title or "")
+        named_at or headline or (title and _names_meeting_or_document(title)) or native_meeting_kind(title or "")
     )
     # where no line taken names the meeting (a portal's name, a letterhead, a menu), the first short
     # block of the page's head that does is its title ("The 6th NEAR General Assembly" under the
@@ -1139,21 +1142,25 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return [block for block in blocks if block]
 
 
-def _title_block(block: list[Line]) -> bool:
-    """Whether a few lines between blank ones read as one title naming a meeting: no field, no
-    sentence, no fax's line."""
+def _title_block(block: list[Line], names: Callable[[str], bool] | None = None) -> bool:
+    """Whether a few lines between blank ones read as one title naming a meeting (or what
+    ``names`` tells): no field, no sentence, no fax's line."""
     joined = " ".join(line.text for line in block)
     return (
         0 < len(block) <= _TITLE_BLOCK_LINES
         and len(joined.split()) <= _TITLE_WORDS_MAX
         and not any(_no_title_line(line.text) for line in block)
         and not joined.endswith((".", ","))
-        and _names_its_meeting(joined)
+        and (names or _names_its_meeting)(joined)
     )
 
 
 def _names_its_meeting(text: str) -> bool:
     return meeting_kind(text) is not None or _A_MEETING.search(text) is not None
+
+
+def _names_meeting_or_document(text: str) -> bool:
+    return _names_its_meeting(text) or _DOCUMENT_HEADING.match(text) is not None
 
 
 # The words of a meeting's name that no rule of a meeting's kind knows: "RECORD OF THE '93 JAPAN SEA
@@ -1239,10 +1246,12 @@ def _below_a_masthead(texts: tuple[str, ...], start: int) -> int | None:
             continue
         if _is_field(text) or match_label(_LEADING_GLYPH.sub("", text)) is not None:
             return native
-        if len(text.split()) > _TITLE_WORDS_MAX or text.endswith((".", "。")):
-            continue  # (a sentence: the lead under the headline)
+        if len(text.split()) > _TITLE_WORDS_MAX or text.endswith((".", "。", ";", ",")):
+            continue  # (a sentence, or a clause of one: the lead under the headline, a preamble's)
         if meeting_kind(text) is not None or (_A_MEETING.search(text) and _title_cased(text)):
             return index  # (in title case: "NEAR Expert Meeting on Coastal and River Wetlands, Dawa 2002")
+        if _DOCUMENT_HEADING.match(text):
+            return None  # (a closing document's own title under a letterhead: no publication's masthead)
         # (past the lines of its publication, and a release's points in bullets under its headline)
         following = next(
             (
@@ -1466,7 +1475,12 @@ NUMBERING_STYLES = (
     LineRule("number in brackets", re.compile(r"^\((?P<number>\d{1,3})\)\s*(?P<text>\S.*)$")),
     LineRule("circled number", re.compile(rf"^(?P<number>[{CIRCLED}])\s*(?P<text>\S.*)$")),
     LineRule("roman numeral", re.compile(r"^(?P<number>[IVX]{1,5})\.\s+(?P<text>\S.*)$")),
-    LineRule("article", re.compile(r"^(?:Article|Art\.)\s+(?P<number>\d{1,3})\b[.:)]?\s*(?P<text>\S.*)$")),
+    # ("Article 1  Purpose" over the article's text: its heading)
+    LineRule(
+        "article",
+        re.compile(r"^(?:Article|Art\.)\s+(?P<number>\d{1,3})\b[.:)]?\s*(?P<text>\S.*)$"),
+        heads_its_text=True,
+    ),
     # "Resolution 16/1 - Admission of members": the session's number, then the item's
     LineRule(
         "named item of a session",
@@ -1558,6 +1572,12 @@ def _apart_at_mail_headers(paragraph: list[Line]) -> list[list[Line]]:
     return parts
 
 
+def _reads_as_heading(text: str) -> bool:
+    """Whether a numbered line's text is a heading over the item's text ("Purpose", "Admission
+    of members"), not a sentence that goes on below it."""
+    return len(text.split()) <= _HEADING_WORDS_MAX and not text.endswith((".", ",", ";", ":"))
+
+
 def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
     """Preamble paragraphs, numbered resolutions, closing paragraphs.
 
@@ -1581,7 +1601,7 @@ def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
                     trailing = []
                 current = Resolution(number=number, text=text)
                 resolutions.append(current)
-                headed = style.heads_its_text
+                headed = style.heads_its_text and _reads_as_heading(text)
             elif current is not None:
                 # (a heading's text after a colon: "Youth: Asks Hunan University to host ...")
                 current.text = f"{current.text}{':' if headed else ''} {line.text}"
@@ -1652,6 +1672,9 @@ _HELD_IN = re.compile(
     r"\bwas held\s+(?:on|from)\s+(?P<period>[^.;]{4,60}?\d{4})\s+(?:in|at)\s+(?P<venue>[A-Z][^;]{2,200}?)"
     r"(?:\.(?:\s|$)|;|,\s+(?:about|with|and|under|co-)\b)"
 )
+# (a closing document's preamble: "Noting the results of the 2025 NEAR Forum on ..., held from 14 to
+# 16 October 2025 in Mengyin County (蒙阴县), Linyi City (临沂市), Shandong Province;")
+_HELD_IN_PREAMBLE = re.compile(_HELD_IN.pattern.replace(r"\bwas held", r"\bheld", 1))
 
 
 def _held_in_lead(lines: list[Line]) -> list[Line] | None:
@@ -1660,6 +1683,18 @@ def _held_in_lead(lines: list[Line]) -> list[Line] | None:
     for index in lead_lines([line.text for line in lines]):
         if held := _HELD_IN.search(lines[index].text):
             number = lines[index].number
+            return [Line(number, f"Date: {held['period']}"), Line(number, f"Venue: {held['venue']}")]
+    return None
+
+
+def _held_in_preamble(lines: list[Line]) -> list[Line] | None:
+    """The period and the venue a closing document's preamble gives the meeting it comes from
+    (its paragraphs above the first numbered one), as fields of an overview, else None."""
+    for paragraph in paragraphs(lines):
+        if match_numbering(paragraph[0].text, None) is not None:
+            return None
+        if held := _HELD_IN_PREAMBLE.search(" ".join(line.text for line in paragraph)):
+            number = paragraph[0].number
             return [Line(number, f"Date: {held['period']}"), Line(number, f"Venue: {held['venue']}")]
     return None
 
@@ -1796,6 +1831,13 @@ def parse(raw: RawText) -> Record:
         if "declaration" in by_kind
         else None
     )
+    if (
+        declaration
+        and not (overview and (overview.period or overview.venue))
+        and (held := _held_in_preamble(by_kind["declaration"].lines)) is not None
+    ):
+        found = parse_overview(held, notes)
+        overview = overview.model_copy(update={"period": found.period, "venue": found.venue}) if overview else found
     if overview and (named_field := title_field(overview)):
         if title:  # (the line taken for the title, a letterhead or a greeting, is kept as written)
             others.insert(0, Section(heading=None, lines=[title]))
