@@ -3692,11 +3692,20 @@ def test_a_memorandum_under_a_letterhead_is_the_record_its_articles_headed_its_m
             b"Have reached the following understanding:\n\n"
             b"Article 1  Purpose\nThe purpose of this Memorandum is to promote trade.\n\n"
             b"Article 2  Contact Points\n1. Each Party designates a contact point.\n\n"
-            b"Done at Mengyin County on 16 October 2025.\n",
+            b"Done at Mengyin County on 16 October 2025.\n\n"
+            b"In the presence of:\nMayor, Linyi Municipal People's Government\n"
+            b"Head of County, People's Government of Mengyin County\n",
             "x.txt",
         )
     )
     assert record.title == "MEMORANDUM OF UNDERSTANDING ON COOPERATION IN AGRICULTURAL TRADE"
+    # (the witnesses a line each, as signatures are: not run into one another)
+    assert record.declaration is not None
+    assert record.declaration.closing[1:] == [
+        "In the presence of:",
+        "Mayor, Linyi Municipal People's Government",
+        "Head of County, People's Government of Mengyin County",
+    ]
     assert record.declaration is not None and record.declaration.kind == "memorandum"
     # (each article's heading, then its text after a colon)
     assert [r.text for r in record.declaration.resolutions] == [

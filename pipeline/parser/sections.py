@@ -70,6 +70,7 @@ from .text import (
     Line,
     fax_line,
     latin_side,
+    outside_brackets,
     other_script_only,
     paragraphs,
 )
@@ -1572,6 +1573,26 @@ def _apart_at_mail_headers(paragraph: list[Line]) -> list[list[Line]]:
     return parts
 
 
+# A line of a closing document's signatures or witnesses is short ("Mayor, Linyi Municipal People's
+# Government"); a line a page wrapped is not
+_SIGNATURE_LINE_MAX = 60
+
+
+def _list_of_short_lines(above: str, text: str) -> bool:
+    """Whether a closing line stands apart from the one above it: after a colon ("In the presence
+    of:"), or both short, as the lines of signatures and witnesses are, where the one above is no
+    labelled row whose value goes on below ("КНР (3): провинция Хэйлунцзян, Автономный район
+    Внутренняя" over "Монголия, ...")."""
+    if above.endswith((":", "：")):
+        return True
+    outside = outside_brackets(above[:_LABEL_CHARS_MAX])
+    labelled = any(char in ":：" and outside[at] for at, char in enumerate(above[:_LABEL_CHARS_MAX]))
+    return not labelled and len(above) <= _SIGNATURE_LINE_MAX and len(text) <= _SIGNATURE_LINE_MAX
+
+
+_LABEL_CHARS_MAX = 40
+
+
 def _reads_as_heading(text: str) -> bool:
     """Whether a numbered line's text is a heading over the item's text ("Purpose", "Admission
     of members"), not a sentence that goes on below it."""
@@ -1606,7 +1627,13 @@ def parse_declaration(heading: str, lines: list[Line]) -> Declaration:
                 # (a heading's text after a colon: "Youth: Asks Hunan University to host ...")
                 current.text = f"{current.text}{':' if headed else ''} {line.text}"
                 headed = False
-            elif resolutions and trailing and line is not paragraph[0] and not opens_group(line.text):
+            elif (
+                resolutions
+                and trailing
+                and line is not paragraph[0]
+                and not opens_group(line.text)
+                and not _list_of_short_lines(trailing[-1], line.text)
+            ):
                 trailing[-1] = f"{trailing[-1]} {line.text}"
             elif resolutions and (line is paragraph[0] or trailing):
                 # (and each country's line of the signatories: "China - Heilongjiang Province, ...")
