@@ -4258,6 +4258,17 @@ def test_a_venues_city_hall_a_banners_wings_and_a_prefectures_fields_of_work(nlp
         "Institute of Water and Ecological Problems",
     } <= spellings
     assert not {"Chahar", "Right Middle Banner", "Forestry and Fisheries Research Center"} & spellings
+    # (a department named by its fields, the first before a comma: the list is the name's)
+    spellings = _spellings_of(
+        SHELL.format(
+            "The Tottori Prefecture: Agriculture, Forestry and Fisheries Department reported; so did the "
+            "Head, Education and Culture Department of Hunan Province."
+        ),
+        nlp,
+    )
+    assert "Agriculture, Forestry and Fisheries Department" in spellings
+    assert "Forestry and Fisheries Department" not in spellings
+    assert not [spelling for spelling in spellings if spelling.startswith("Head")]  # (a post, no field)
 
 
 def test_a_soum_in_lower_case_lends_its_bare_name_to_the_prose(nlp) -> None:
@@ -5072,3 +5083,17 @@ def test_loading_the_model_leaves_spacys_command_line_unimported() -> None:
     )
     lines = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split("\n")
     assert lines[:2] == ["[]", "True True"]
+
+
+def test_the_title_of_a_cited_work_names_nothing_of_the_record(nlp) -> None:
+    """An encyclopedia's reference, its title in quotation marks after the backlink mark: the
+    places in a headline are the headline's, not the record's, even those the gazetteer knows."""
+    text = (
+        "Report of the NEAR Forum 2008\n\nReferences\n"
+        "6. ^ «Приморье приняло участие в заседании подкомитета в Мулине» (in Russian). PrimaMedia. 19 June 2008.\n"
+        '7. ^ "Gangwon pushes sea-land route to China". The Korea Herald. 23 June 2008.\n\n'
+        "Primorye took part.\n"
+    )
+    aliases = {alias for _, names in _entities_of(text, nlp).values() for alias in names}
+    assert "Primorye" in aliases
+    assert not aliases & {"Приморье", "Gangwon", "China"}

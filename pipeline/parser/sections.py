@@ -70,8 +70,8 @@ from .text import (
     Line,
     fax_line,
     latin_side,
-    outside_brackets,
     other_script_only,
+    outside_brackets,
     paragraphs,
 )
 from .unwrap import unwrap
@@ -1583,7 +1583,9 @@ def _list_of_short_lines(above: str, text: str) -> bool:
     of:"), or both short, as the lines of signatures and witnesses are, where the one above is no
     labelled row whose value goes on below ("КНР (3): провинция Хэйлунцзян, Автономный район
     Внутренняя" over "Монголия, ...")."""
-    if above.endswith((":", "：")):
+    if text.startswith(("(", "（")):
+        return False  # (an aside in brackets goes on with its line: "... Zuunmod" / "(Төв аймаг)")
+    if above.endswith((":", "：")) or _same_opening_word(above, text):
         return True
     outside = outside_brackets(above[:_LABEL_CHARS_MAX])
     labelled = any(char in ":：" and outside[at] for at, char in enumerate(above[:_LABEL_CHARS_MAX]))
@@ -1591,6 +1593,13 @@ def _list_of_short_lines(above: str, text: str) -> bool:
 
 
 _LABEL_CHARS_MAX = 40
+
+
+def _same_opening_word(above: str, text: str) -> bool:
+    """Whether two lines open with the same capitalised word, as a list's rows do ("For Jilin
+    Province ... Division Chief" over "For Khabarovsk Territory ... Deputy Head")."""
+    first, second = above.split(maxsplit=1), text.split(maxsplit=1)
+    return bool(first and second) and first[0] == second[0] and first[0][:1].isupper()
 
 
 def _reads_as_heading(text: str) -> bool:

@@ -273,7 +273,7 @@ def _closes_bracket(text: str) -> bool:
 
 # A portal's bar of items ("RU | SAH | EN", "Home | Governor | Government | News"): no line goes on
 # into it nor from it
-_BAR_OF_ITEMS = re.compile(r"^[^|｜]{1,30}(?:\s[|｜]\s[^|｜]{1,30}){2,}$")
+_BAR_OF_ITEMS = re.compile(r"^[^|｜]{1,60}(?:\s[|｜]\s[^|｜]{1,60}){2,}$")
 
 
 def _goes_on(before: str, line: str, after_blank: bool) -> bool:

@@ -3111,6 +3111,19 @@ def _after_regions_government(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].ent_type_ in PLACE_LABELS and doc[start].lower_ in GOVERNMENT_ADJECTIVES
 
 
+def _opens_with_listed_fields(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name opens with the last fields of a list whose first field is the word before
+    its comma: "Agriculture," + "Forestry and Fisheries Department" (not a post before a body's
+    name: "Head, Education and Culture Department")."""
+    return (
+        start >= 2
+        and start + 2 < end
+        and doc[start - 2].is_title
+        and doc[start - 2].lower_ in COMPANY_FIELD_WORDS
+        and doc[start + 1].lower_ in ("and", "&", ",")
+    )
+
+
 def _joined_before(doc: Doc, start: int, end: int) -> bool:
     """Whether the word before ``start`` joins words before it to the name: a spaced "and"
     or "&", or a comma where an "and" in the name ends the list it opens."""
@@ -3152,8 +3165,13 @@ def _extend_left(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> in
             or all(token.is_upper for token in run)
             or tail_of_name
             or doc[start - 2].lower_ in COMPANY_FORMS  # "China Shenhua Energy Company Limited and ...": it ends one
-            # (a comma joins fields only after a region's government: not "Director, Institute of ...")
-            or (doc[start - 1].text == "," and not _after_regions_government(doc, run_start))
+            # (a comma joins fields only after a region's government, or where the name opens with
+            # the list's last fields: "Agriculture," + "Forestry and Fisheries Department"; not
+            # "Director, Institute of Volcanology and Seismology")
+            or (
+                doc[start - 1].text == ","
+                and not (_after_regions_government(doc, run_start) or _opens_with_listed_fields(doc, start, end))
+            )
         ):
             break
         start = run_start
@@ -5239,6 +5257,7 @@ def doc_mentions(
                 and (_named_before_post(doc, ent.start, ent.end) or _after_initials(doc, ent.start))
             )
             or (_guessed(ent) and _in_quoted_title(doc, ent.start + _titled_lead(ent), ent.end, ent.label_))
+            or _in_cited_title(doc, ent.start, ent.end)
             or _company_word_guessed(ent)
             or CODE_LIST.fullmatch(ent.text) is not None
             or (_guessed(ent) and ROMAN_NUMERAL.fullmatch(ent.text.rstrip(".)")) is not None)
@@ -5782,6 +5801,9 @@ TITLE_WORDS = frozenset({"theme", "title", "topic", "slogan", "motto"})
 # Protected Horticulture in Northeast Asia"', 'Presentation "From coal to hydrogen in the Ordos Basin"')
 TALK_WORDS = frozenset({"keynote", "lecture", "presentation", "speech", "address", "talk", "paper"})
 _TITLE_REACH = 12  # how many words a quoted title holds at most, here
+# The backlink mark that opens an entry of an encyclopedia's references, before the cited work's
+# title: '6. ^ «Приморье приняло участие в заседании ...» (in Russian). PrimaMedia.'
+REFERENCE_MARKS = frozenset({"^", "↑"})
 
 
 def _titled_lead(ent: Span) -> int:
@@ -5790,25 +5812,40 @@ def _titled_lead(ent: Span) -> int:
     return 2 if len(ent) > 2 and ent[0].lower_ in TITLE_WORDS | TALK_WORDS and ent[1].text in TITLE_QUOTES else 0
 
 
-def _in_quoted_title(doc: Doc, start: int, end: int, label: str) -> bool:
-    """Whether ``doc[start:end]``, of ``label``, is inside a title in quotation marks after an
-    event's head or a theme ('NEAR International Forum “Green Industry and Smart Cities”': no body
-    "Smart Cities"), or a body's name in a talk's title."""
+def _quotation_around(doc: Doc, start: int, end: int) -> int | None:
+    """Where the quotation marks that ``doc[start:end]`` stands between open (not the doc's
+    first token), within _TITLE_REACH words either side; None where it stands in none."""
     opening = next(
         (i for i in range(start - 1, max(-1, start - 1 - _TITLE_REACH), -1) if doc[i].text in TITLE_QUOTES), None
     )
     if opening is None or opening == 0:
-        return False
+        return None
     closing = TITLE_QUOTES[doc[opening].text]
     if not any(token.text == closing for token in doc[end : end + _TITLE_REACH]):
-        return False
+        return None
     if any(token.text == closing for token in doc[opening + 1 : start]):
-        return False  # (the quotation closed before the name)
-    if _after_of(doc, start):
+        return None  # (the quotation closed before the name)
+    return opening
+
+
+def _in_quoted_title(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Whether ``doc[start:end]``, of ``label``, is inside a title in quotation marks after an
+    event's head or a theme ('NEAR International Forum “Green Industry and Smart Cities”': no body
+    "Smart Cities"), or a body's name in a talk's title."""
+    opening = _quotation_around(doc, start, end)
+    if opening is None or _after_of(doc, start):
         return False  # (a name in the title's "of" phrase is one: 'Session “Logistics of the Bohai Rim”')
     before = _title_lead(doc, opening)
     meeting = before in HEAD_WORDS["event"] - TALK_WORDS  # (a lecture is a talk: its title's places stay)
     return meeting or before in TITLE_WORDS or (label in ORG_LABELS and before in TALK_WORDS)
+
+
+def _in_cited_title(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` is inside the title of a work a reference list cites, in
+    quotation marks after its backlink mark: a headline's names, even those the gazetteer knows,
+    are no mentions of the record."""
+    opening = _quotation_around(doc, start, end)
+    return opening is not None and _title_lead(doc, opening) in REFERENCE_MARKS
 
 
 # Words between a title's word and its quotation: 'the theme was "..."', 'the theme of "..."'

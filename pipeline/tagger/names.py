@@ -47,6 +47,8 @@ HEAD_WORDS = {
         "session",
         "declaration",
         "charter",
+        "license",  # a work's terms: "Creative Commons Attribution-ShareAlike License"
+        "licence",
         "day",
         "fair",
         "summit",
@@ -561,7 +563,11 @@ ABBREVIATIONS = {
     *("mt.", "st.", "jsc.", "s.a.", "n.v.", "b.v.", "a.g."),
     *(f"{abbreviation.lower()}." for abbreviation in NAME_ENDING_ABBREVIATIONS),
 }
-LEADING_FACILITY = {"hotel", *HOTEL_CHAINS}  # "Hotel Metropolitan Yamagata", "Hilton Namhae"
+LEADING_FACILITY = {
+    "hotel",
+    "ryokan",
+    *HOTEL_CHAINS,
+}  # "Hotel Metropolitan Yamagata", "Hilton Namhae", "Ryokan Wakabaya"
 # Titles before a person's name: "Ms. Olga Ivanova" and "Mr. Nakamura Hiroshi" name people,
 # not the towns Ivanova and Nakamura.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mme", "dr", "prof", "professor", "sir", "madam"}
@@ -1122,6 +1128,9 @@ NOT_NAMES = {
     "coordinating region",
     "coordinating regions",
     "contact us",  # a portal's menu item, kept with the page's head
+    # time zones by their abbreviations, after a time: "last edited at 09:14 (UTC)" (not "JST",
+    # the Japan Science and Technology Agency)
+    *("utc", "gmt", "kst"),
     "ga",  # the General Assembly's short form in a note: "the 2021 GA list"
     "слушали",
     "постановили",
@@ -1379,6 +1388,7 @@ TWO_WORD_HEADS = {
     ("fire", "station"): "organization",
     ("consulate", "general"): "organization",  # "Consulate General of Japan in Vladivostok"
     ("government", "house"): "facility",  # the seat of an aimag's government: "Selenge Aimag Government House"
+    ("guest", "house"): "facility",  # an inn: "Yunoshima Guest House"
     ("estuary", "bank"): "facility",  # a barrage across an estuary: "Geumgang Estuary Bank"
     ("mountain", "city"): "facility",  # a mountain fortress of Goguryeo: "Wandu Mountain City"
     ("toll", "road"): "facility",  # "Noto Toll Road"
