@@ -5097,3 +5097,17 @@ def test_the_title_of_a_cited_work_names_nothing_of_the_record(nlp) -> None:
     aliases = {alias for _, names in _entities_of(text, nlp).values() for alias in names}
     assert "Primorye" in aliases
     assert not aliases & {"Приморье", "Gangwon", "China"}
+
+
+def test_words_of_a_title_in_capitals_and_a_party_to_a_memorandum_name_nothing(nlp) -> None:
+    """A title all in capitals names nothing the gazetteer does not know ("SMART FARMS" of "HANU,
+    SMART FARMS AND RURAL TOURISM"); a body it knows in capitals is still found, and "Party" is
+    a signatory's role."""
+    text = (
+        "Report of the NEAR Forum 2017\n\nHANU, SMART FARMS AND RURAL TOURISM\nLivestock Policy of Gangwon-do\n\n"
+        "MEMORANDUM OF UNDERSTANDING ON COOPERATION IN RURAL REVITALIZATION AND AGRICULTURAL TRADE\n\n"
+        "The KOREA ENVIRONMENT INSTITUTE and each Party met.\n"
+    )
+    aliases = {alias for _, names in _entities_of(text, nlp).values() for alias in names}
+    assert "KOREA ENVIRONMENT INSTITUTE" in aliases
+    assert not aliases & {"HANU", "SMART FARMS", "AGRICULTURAL TRADE", "Party"}

@@ -66,6 +66,7 @@ from .gazetteer import (
 )
 from .model import JAPANESE_PARTICLES
 from .names import (
+    CAPITALS_HEADING_WORDS,
     CJK_OR_HANGUL_WORD,
     COMPANY_FIELD_WORDS,
     COMPASS_WORDS,
@@ -5258,6 +5259,15 @@ def doc_mentions(
             )
             or (_guessed(ent) and _in_quoted_title(doc, ent.start + _titled_lead(ent), ent.end, ent.label_))
             or _in_cited_title(doc, ent.start, ent.end)
+            or (
+                _guessed(ent)
+                and ent.label_ in ORG_LABELS
+                and head_kind(ent.text) is None
+                and _in_heading_in_capitals(doc, ent.start, ent.end)
+                # (a place the gazetteer or the record knows, in the heading's capitals: "KHOROL", "NOTOJIMA")
+                and gazetteer.lookup(ent.text) is None
+                and ent.text.title() not in (short or {})
+            )
             or _company_word_guessed(ent)
             or CODE_LIST.fullmatch(ent.text) is not None
             or (_guessed(ent) and ROMAN_NUMERAL.fullmatch(ent.text.rstrip(".)")) is not None)
@@ -5838,6 +5848,20 @@ def _in_quoted_title(doc: Doc, start: int, end: int, label: str) -> bool:
     before = _title_lead(doc, opening)
     meeting = before in HEAD_WORDS["event"] - TALK_WORDS  # (a lecture is a talk: its title's places stay)
     return meeting or before in TITLE_WORDS or (label in ORG_LABELS and before in TALK_WORDS)
+
+
+def _in_heading_in_capitals(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` is words of a line all in capitals, more than its own and at
+    least CAPITALS_HEADING_WORDS: a title's or a heading's ("HANU, SMART FARMS AND RURAL TOURISM",
+    "... IN RURAL REVITALIZATION AND AGRICULTURAL TRADE"), where words the model takes for a body
+    without a body's head word are no name (a place there is one: "MEETING IN KHOROL")."""
+    line_start, line_end = start, end
+    while line_start > 0 and "\n" not in doc[line_start - 1].text:
+        line_start -= 1
+    while line_end < len(doc) and "\n" not in doc[line_end].text:
+        line_end += 1
+    words = [token.text for token in doc[line_start:line_end] if token.is_alpha]
+    return len(words) > end - start and len(words) >= CAPITALS_HEADING_WORDS and all(word.isupper() for word in words)
 
 
 def _in_cited_title(doc: Doc, start: int, end: int) -> bool:

@@ -1128,6 +1128,8 @@ NOT_NAMES = {
     "coordinating region",
     "coordinating regions",
     "contact us",  # a portal's menu item, kept with the page's head
+    # a party to a memorandum or a treaty: 'referred to individually as a "Party"'
+    *("party", "parties"),
     # time zones by their abbreviations, after a time: "last edited at 09:14 (UTC)" (not "JST",
     # the Japan Science and Technology Agency)
     *("utc", "gmt", "kst"),
@@ -1928,6 +1930,9 @@ def is_acronym_word(word: str) -> bool:
 _LISTING_DOT = re.compile(r"(?<!\s)\s+[ㆍ·・]\s+")
 _PATH_STEP = re.compile(r"(?<!\s)\s+[>›»/＞]\s+")
 _SPACED_DASH = re.compile(r"(?<!\s)\s+[-–—]\s+")
+# A label's colon inside a span, words after it: "Institute of Volcanology: Our Institute of ...", a
+# transcript's speaker and the first words they said (a name holds no colon)
+LABEL_COLON = re.compile(r"(?<=\w)[:：]\s+")
 
 
 # Common words of a part of a place before its name: "the west coast of", "the upper reaches of the"
@@ -2074,6 +2079,8 @@ def clean_span(text: str, label: str) -> list[str]:
         return [name for part in listed for name in clean_span(part, label)]
     if len(titled := _SPACED_DASH.split(text)) > 1:  # "Minutes - Education and Culture Subcommittee"
         return [name for part in titled for name in clean_span(part, label)]
+    if len(labelled := LABEL_COLON.split(text)) > 1 and not in_capitals(text):  # (a heading's: none)
+        return [name for part in labelled for name in clean_span(part, label)]
     words = _after_role(text.split())
     if label == "ORG" and words and words[-1].lower() in DELEGATE_POSTS:
         return []  # "Programme Officer", "Natural Resources Economist", "Ecologist": a delegate's post, no body
