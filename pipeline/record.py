@@ -21,7 +21,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-RepairKind = Literal["mojibake", "quoting", "unwrapped", "markup", "page furniture"]
+RepairKind = Literal["mojibake", "quoting", "unwrapped", "markup", "page furniture", "spreadsheet"]
 
 
 class Source(Model):
@@ -30,7 +30,7 @@ class Source(Model):
     encoding: str = Field(description="The encoding the bytes were written in, e.g. 'utf-8', 'windows-1251'.")
     repairs: list[RepairKind] = Field(
         description="What the reader repaired: mojibake fixed, e-mail quoting removed, hard-wrapped lines "
-        "joined, Markdown or HTML decoration removed."
+        "joined, Markdown or HTML decoration removed, a spreadsheet's comma-separated rows read as a table."
     )
 
 

@@ -8,6 +8,7 @@ Joining hard-wrapped lines needs the parser's rules, so it lives in ``unwrap.py`
 
 from __future__ import annotations
 
+import csv
 import html
 import itertools
 import re
@@ -213,6 +214,47 @@ def _in_page_break(texts: list[str], furniture: set[int], index: int) -> bool:
     return touches and before >= 0 and not _SENTENCE_END.search(texts[before])
 
 
+# A spreadsheet exported as CSV ("No.,Country,Member Region,\"Organization, Division\",..."): a
+# comma that parts two cells has no space after it, where prose puts one
+_CELL_COMMA = re.compile(r",(?! )")
+SPREADSHEET_ROWS_MIN = 3  # rows of one width, one after another
+SPREADSHEET_CELLS_MIN = 3
+
+
+def _spreadsheet_cells(text: str) -> list[str] | None:
+    """The cells of a line that reads as a CSV row (two commas or more with no space after
+    them, three cells or more), else None."""
+    if len(_CELL_COMMA.findall(text)) < SPREADSHEET_CELLS_MIN - 1:
+        return None
+    try:
+        (cells,) = csv.reader([text])
+    except (csv.Error, ValueError):  # (an unclosed quotation, several rows in one line)
+        return None
+    return cells if len(cells) >= SPREADSHEET_CELLS_MIN else None
+
+
+def split_spreadsheet_rows(lines: list[Line]) -> list[Line] | None:
+    """Runs of SPREADSHEET_ROWS_MIN rows or more of one width exported as CSV, each row's cells
+    parted by " | " as a pasted table's are (its quotation marks gone, its empty cells kept
+    up to the last filled one; a row of empty cells a blank line); None where there is none."""
+    cells = [_spreadsheet_cells(line.text) for line in lines]
+    repaired, found, at = list(lines), False, 0
+    while at < len(lines):
+        width = len(cells[at] or ())
+        end = at
+        while end < len(lines) and width and len(cells[end] or ()) == width:
+            end += 1
+        if width and end - at >= SPREADSHEET_ROWS_MIN:
+            found = True
+            for index in range(at, end):
+                row = [cell.strip() for cell in cells[index] or ()]
+                while row and not row[-1]:
+                    row.pop()
+                repaired[index] = Line(lines[index].number, " | ".join(row))
+        at = max(end, at + 1)
+    return repaired if found else None
+
+
 @dataclass(frozen=True)
 class LineRepair:
     kind: RepairKind
@@ -224,6 +266,7 @@ LINE_REPAIRS = (
     LineRepair("quoting", strip_quoting),
     LineRepair("markup", strip_markup),
     LineRepair("page furniture", strip_page_furniture),
+    LineRepair("spreadsheet", split_spreadsheet_rows),
 )
 
 

@@ -2031,4 +2031,5 @@ REPAIR_WORDS: dict[RepairKind, str] = {
     "unwrapped": "lines hard-wrapped at a fixed width were joined",
     "markup": "Markdown or HTML decoration was removed",
     "page furniture": "a printed document's running headers and footers, with its page numbers, were removed",
+    "spreadsheet": "a spreadsheet's rows, exported with their cells parted by commas, were read as a table",
 }
