@@ -5860,8 +5860,11 @@ def _in_heading_in_capitals(doc: Doc, start: int, end: int) -> bool:
         line_start -= 1
     while line_end < len(doc) and "\n" not in doc[line_end].text:
         line_end += 1
-    words = [token.text for token in doc[line_start:line_end] if token.is_alpha]
-    return len(words) > end - start and len(words) >= CAPITALS_HEADING_WORDS and all(word.isupper() for word in words)
+    # (words of scripts without capitals take no part: "... AGRICULTURAL TRADE 东北亚地区...")
+    cased = [
+        token.text for token in doc[line_start:line_end] if token.is_alpha and token.text.lower() != token.text.upper()
+    ]
+    return len(cased) > end - start and len(cased) >= CAPITALS_HEADING_WORDS and all(word.isupper() for word in cased)
 
 
 def _in_cited_title(doc: Doc, start: int, end: int) -> bool:
