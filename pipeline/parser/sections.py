@@ -1161,6 +1161,7 @@ def _names_its_meeting(text: str) -> bool:
 
 
 def _names_meeting_or_document(text: str) -> bool:
+    """A meeting's name, or a closing document's ("MEMORANDUM OF UNDERSTANDING ON ...")."""
     return _names_its_meeting(text) or _DOCUMENT_HEADING.match(text) is not None
 
 
@@ -1576,6 +1577,7 @@ def _apart_at_mail_headers(paragraph: list[Line]) -> list[list[Line]]:
 # A line of a closing document's signatures or witnesses is short ("Mayor, Linyi Municipal People's
 # Government"); a line a page wrapped is not
 _SIGNATURE_LINE_MAX = 60
+_LABEL_CHARS_MAX = 40  # where a labelled row's colon stands at most ("КНР (3): ...")
 
 
 def _list_of_short_lines(above: str, text: str) -> bool:
@@ -1590,9 +1592,6 @@ def _list_of_short_lines(above: str, text: str) -> bool:
     outside = outside_brackets(above[:_LABEL_CHARS_MAX])
     labelled = any(char in ":：" and outside[at] for at, char in enumerate(above[:_LABEL_CHARS_MAX]))
     return not labelled and len(above) <= _SIGNATURE_LINE_MAX and len(text) <= _SIGNATURE_LINE_MAX
-
-
-_LABEL_CHARS_MAX = 40
 
 
 def _same_opening_word(above: str, text: str) -> bool:

@@ -271,8 +271,9 @@ def _closes_bracket(text: str) -> bool:
     return text.find(")") != -1 and (text.find("(") == -1 or text.find(")") < text.find("("))
 
 
-# A portal's bar of items ("RU | SAH | EN", "Home | Governor | Government | News"): no line goes on
-# into it nor from it
+# A portal's bar of items ("RU | SAH | EN", "Home | Governor | Government | News"), a table's row of
+# cells (a slide's footer, "Gangwon Provincial Government | 2017 NEAR Agriculture Subcommittee | 3 /
+# 12"): no line goes on into it nor from it
 _BAR_OF_ITEMS = re.compile(r"^[^|｜]{1,60}(?:\s[|｜]\s[^|｜]{1,60}){2,}$")
 
 

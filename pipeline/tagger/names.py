@@ -563,11 +563,8 @@ ABBREVIATIONS = {
     *("mt.", "st.", "jsc.", "s.a.", "n.v.", "b.v.", "a.g."),
     *(f"{abbreviation.lower()}." for abbreviation in NAME_ENDING_ABBREVIATIONS),
 }
-LEADING_FACILITY = {
-    "hotel",
-    "ryokan",
-    *HOTEL_CHAINS,
-}  # "Hotel Metropolitan Yamagata", "Hilton Namhae", "Ryokan Wakabaya"
+# "Hotel Metropolitan Yamagata", "Hilton Namhae", "Ryokan Wakabaya"
+LEADING_FACILITY = {"hotel", "ryokan", *HOTEL_CHAINS}
 # Titles before a person's name: "Ms. Olga Ivanova" and "Mr. Nakamura Hiroshi" name people,
 # not the towns Ivanova and Nakamura.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mme", "dr", "prof", "professor", "sir", "madam"}
