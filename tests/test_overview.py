@@ -3723,6 +3723,30 @@ def test_a_memorandum_under_a_letterhead_is_the_record_its_articles_headed_its_m
     assert record.overview.venue.text == "Mengyin County, Linyi City, Shandong Province"
 
 
+def test_a_title_lines_place_and_dates_are_the_period_and_venue_where_no_field_gives_them() -> None:
+    record = parse(
+        read_bytes(
+            b"MINUTES of the Second Meeting of the NEAR Subcommittee on Border Cooperation\n"
+            b"Second Meeting, Tambovka, Amur Oblast, Russian Federation, 24-25 July 2001\n\n"
+            b"1. PROCEEDINGS\nThe delegates discussed border crossings.\n",
+            "x.txt",
+        )
+    )
+    assert record.overview is not None and record.overview.period is not None
+    assert (record.overview.period.start, record.overview.period.end) == (date(2001, 7, 24), date(2001, 7, 25))
+    # (the meeting named before its place is no part of the venue)
+    assert record.overview.venue is not None
+    assert record.overview.venue.text == "Tambovka, Amur Oblast, Russian Federation"
+    # (a sentence with a date is no such line)
+    record = parse(
+        read_bytes(
+            b"NEAR Forum on Tourism\n\nThe delegates met in Harbin, China, on 5 May 2009.\n\n1. PROCEEDINGS\nTalks.\n",
+            "x.txt",
+        )
+    )
+    assert record.overview is None or record.overview.period is None
+
+
 def test_a_range_of_dates_alone_is_the_period_and_an_organizers_bodies_in_a_cell_are_parted() -> None:
     record = parse(
         read_bytes(

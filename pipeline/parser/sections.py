@@ -32,7 +32,15 @@ from ..record import (
 )
 from .countries import country_code
 from .dates import DateError, dates_in_words, is_ambiguous, month_first, parse_period
-from .meeting import declaration_kind, lead_lines, lead_meeting, meeting_kind, native_meeting_kind, read_meeting
+from .meeting import (
+    LEAD_LINES,
+    declaration_kind,
+    lead_lines,
+    lead_meeting,
+    meeting_kind,
+    native_meeting_kind,
+    read_meeting,
+)
 from .notes import make_note, quality_notes
 from .overview import (
     NON_PARTICIPATION_LABELS,
@@ -1722,6 +1730,36 @@ def _held_in_lead(lines: list[Line]) -> list[Line] | None:
     return None
 
 
+# A line of the page's head that is a place's chain, then when: "Tambovka, Tambovsky District, Amur
+# Oblast, Russian Federation, 24-25 July 2001", "Xingyang, Zhengzhou, Henan Province, P.R. China -
+# 11-13 September 2007" (each of the place's words capitalised but for its joining words)
+_PLACE_AND_PERIOD = re.compile(
+    r"^(?P<venue>[^\W\d][^\d]{2,150}?,[^\d]{2,150}?)(?:\s+[-–—]\s+|,\s+)(?P<period>(?=\d|[A-Za-z]{3,9}\.?\s+\d)[^;]{4,40}?\d{4})\.?$"
+)
+_PLACE_JOINING_WORDS = frozenset({"of", "and", "the", "de"})
+
+
+def _place_and_period_line(lines: list[Line]) -> list[Line] | None:
+    """The period and venue a line among the page's first (LEAD_LINES) gives, as fields of an
+    overview, where it is a place's chain then a range of dates or a date, else None."""
+    for line in [line for line in lines if line.text][:LEAD_LINES]:
+        match = _PLACE_AND_PERIOD.match(line.text)
+        if match is None or not all(
+            word[:1].isupper() or word in _PLACE_JOINING_WORDS or word[:1] in "(（"
+            for word in match["venue"].replace(",", " ").split()
+        ):
+            continue
+        try:
+            parse_period(match["period"])
+        except DateError:
+            continue
+        # (the meeting named before its place is no part of it: "Second Meeting, Elizovo (Елизово), ...")
+        parts = list(itertools.dropwhile(_names_its_meeting, match["venue"].split(", ")))
+        fields = [Line(line.number, f"Date: {match['period']}")]
+        return [*fields, Line(line.number, f"Venue: {', '.join(parts)}")] if parts else fields
+    return None
+
+
 def _held_in_preamble(lines: list[Line]) -> list[Line] | None:
     """The period and the venue a closing document's preamble gives the meeting it comes from
     (its paragraphs above the first numbered one), as fields of an overview, else None."""
@@ -1845,6 +1883,11 @@ def parse(raw: RawText) -> Record:
         # a news page: when and where its lead says the meeting was held
         lead = parse_overview(held, notes)
         overview = overview.model_copy(update={"period": lead.period, "venue": lead.venue}) if overview else lead
+    if not (overview and overview.period) and (dated := _place_and_period_line(page_lines)) is not None:
+        # a title's line of where and when: "Xingyang, Zhengzhou, Henan Province, P.R. China - 11-13 September 2007"
+        found = parse_overview(dated, notes)
+        update = {"period": found.period, **({} if overview and overview.venue else {"venue": found.venue})}
+        overview = overview.model_copy(update=update) if overview else found
     if "participation" in by_kind:
         listed = by_kind["participation"].lines
         overview = _with_listed(overview, parse_participation(listed, notes), participation_remarks(listed))
