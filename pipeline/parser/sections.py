@@ -1720,13 +1720,28 @@ _HELD_IN = re.compile(
 _HELD_IN_PREAMBLE = re.compile(_HELD_IN.pattern.replace(r"\bwas held", r"\bheld", 1))
 
 
+def _when_and_where(number: int, period: str, venue: str | None) -> list[Line]:
+    """A period and a venue read from prose or a title's line, as fields of an overview."""
+    return [Line(number, f"Date: {period}"), *([Line(number, f"Venue: {venue}")] if venue else [])]
+
+
+def _with_when_and_where(overview: Overview | None, fields: list[Line], notes: list[Note]) -> Overview:
+    """``overview`` with the period and the venue of ``fields`` where it gives none."""
+    found = parse_overview(fields, notes)
+    if overview is None:
+        return found
+    return overview.model_copy(
+        update={"period": overview.period or found.period, "venue": overview.venue or found.venue}
+    )
+
+
 def _held_in_lead(lines: list[Line]) -> list[Line] | None:
     """The period and the venue a news page's lead gives its meeting, as fields of an overview
     (its first lines: LEAD_LINES), else None."""
     for index in lead_lines([line.text for line in lines]):
         if held := _HELD_IN.search(lines[index].text):
             number = lines[index].number
-            return [Line(number, f"Date: {held['period']}"), Line(number, f"Venue: {held['venue']}")]
+            return _when_and_where(number, held["period"], held["venue"])
     return None
 
 
@@ -1755,8 +1770,7 @@ def _place_and_period_line(lines: list[Line]) -> list[Line] | None:
             continue
         # (the meeting named before its place is no part of it: "Second Meeting, Elizovo (Елизово), ...")
         parts = list(itertools.dropwhile(_names_its_meeting, match["venue"].split(", ")))
-        fields = [Line(line.number, f"Date: {match['period']}")]
-        return [*fields, Line(line.number, f"Venue: {', '.join(parts)}")] if parts else fields
+        return _when_and_where(line.number, match["period"], ", ".join(parts) or None)
     return None
 
 
@@ -1768,7 +1782,7 @@ def _held_in_preamble(lines: list[Line]) -> list[Line] | None:
             return None
         if held := _HELD_IN_PREAMBLE.search(" ".join(line.text for line in paragraph)):
             number = paragraph[0].number
-            return [Line(number, f"Date: {held['period']}"), Line(number, f"Venue: {held['venue']}")]
+            return _when_and_where(number, held["period"], held["venue"])
     return None
 
 
@@ -1880,14 +1894,10 @@ def parse(raw: RawText) -> Record:
         notes.append(_uncertain_encoding(raw))
     overview = parse_overview(by_kind["overview"].lines, notes) if "overview" in by_kind else None
     if not (overview and (overview.period or overview.venue)) and (held := _held_in_lead(page_lines)) is not None:
-        # a news page: when and where its lead says the meeting was held
-        lead = parse_overview(held, notes)
-        overview = overview.model_copy(update={"period": lead.period, "venue": lead.venue}) if overview else lead
+        overview = _with_when_and_where(overview, held, notes)  # a news page: when and where its lead says
     if not (overview and overview.period) and (dated := _place_and_period_line(page_lines)) is not None:
         # a title's line of where and when: "Xingyang, Zhengzhou, Henan Province, P.R. China - 11-13 September 2007"
-        found = parse_overview(dated, notes)
-        update = {"period": found.period, **({} if overview and overview.venue else {"venue": found.venue})}
-        overview = overview.model_copy(update=update) if overview else found
+        overview = _with_when_and_where(overview, dated, notes)
     if "participation" in by_kind:
         listed = by_kind["participation"].lines
         overview = _with_listed(overview, parse_participation(listed, notes), participation_remarks(listed))
@@ -1914,8 +1924,7 @@ def parse(raw: RawText) -> Record:
         and not (overview and (overview.period or overview.venue))
         and (held := _held_in_preamble(by_kind["declaration"].lines)) is not None
     ):
-        found = parse_overview(held, notes)
-        overview = overview.model_copy(update={"period": found.period, "venue": found.venue}) if overview else found
+        overview = _with_when_and_where(overview, held, notes)
     if overview and (named_field := title_field(overview)):
         if title:  # (the line taken for the title, a letterhead or a greeting, is kept as written)
             others.insert(0, Section(heading=None, lines=[title]))
